@@ -1,0 +1,19 @@
+// Checksums and hashes used by every durable format: xxHash64 (XXH3 is not
+// used so that the on-disk checksum stays the classic, stable XXH64).
+#pragma once
+
+#include <cstdint>
+
+#include "common/slice.h"
+
+namespace strata {
+
+uint64_t XxHash64(Slice data, uint64_t seed = 0);
+
+// 32-bit checksum derived from xxHash64, for record headers that have room for 4 bytes.
+inline uint32_t Checksum32(Slice data) {
+  uint64_t h = XxHash64(data);
+  return static_cast<uint32_t>(h ^ (h >> 32));
+}
+
+}  // namespace strata

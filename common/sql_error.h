@@ -1,0 +1,62 @@
+// SqlError: the one exception type that ends a SQL statement. It carries the
+// fields of a PostgreSQL ErrorResponse. sql/ throws it; protocol/server catch it
+// in exactly one place per statement and turn it into an ErrorResponse.
+// Storage and txn never throw: their Status values become SqlErrors at the
+// txn -> sql boundary.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+#include "common/sqlstate.h"
+
+namespace strata {
+
+enum class ErrorSeverity { kError, kFatal, kPanic };
+
+struct SqlErrorFields {
+  ErrorSeverity severity = ErrorSeverity::kError;
+  SqlState sqlstate = SqlState::kInternalError;
+  std::string message;
+  std::string detail;
+  std::string hint;
+  int position = 0;  // 1-based character offset into the query string; 0 = none
+  std::string context;
+  // Where in our code the error was raised (ErrorResponse F/L/R fields).
+  std::string source_file;
+  int source_line = 0;
+  std::string source_function;
+};
+
+class SqlError : public std::runtime_error {
+ public:
+  SqlError(SqlState state, std::string message)
+      : std::runtime_error(message) {
+    fields_.sqlstate = state;
+    fields_.message = std::move(message);
+  }
+  explicit SqlError(SqlErrorFields fields)
+      : std::runtime_error(fields.message), fields_(std::move(fields)) {}
+
+  SqlError& WithDetail(std::string detail) {
+    fields_.detail = std::move(detail);
+    return *this;
+  }
+  SqlError& WithHint(std::string hint) {
+    fields_.hint = std::move(hint);
+    return *this;
+  }
+  SqlError& WithPosition(int position) {
+    fields_.position = position;
+    return *this;
+  }
+
+  const SqlErrorFields& fields() const { return fields_; }
+  SqlErrorFields& mutable_fields() { return fields_; }
+  SqlState sqlstate() const { return fields_.sqlstate; }
+
+ private:
+  SqlErrorFields fields_;
+};
+
+}  // namespace strata

@@ -1,0 +1,1 @@
+// placeholder until the codec lands; replaced by messages.cpp
