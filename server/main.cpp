@@ -1,0 +1,97 @@
+// stratad: the StrataDB server process. Parses settings, opens the data
+// directory, binds the listeners and serves until SIGINT/SIGTERM.
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "common/logging.h"
+#include "server/data_directory.h"
+#include "server/server.h"
+#include "server/server_config.h"
+
+namespace {
+
+constexpr const char* kUsage =
+    "stratad is the StrataDB server, compatible with PostgreSQL 15 clients.\n\n"
+    "Usage:\n"
+    "  stratad [OPTION]...\n\n"
+    "Options:\n"
+    "  -c NAME=VALUE      set run-time parameter\n"
+    "  -D DATADIR         database directory (or $STRATADATA)\n"
+    "  -h HOSTNAME        host name or IP address to listen on\n"
+    "  -k DIRECTORY       Unix-domain socket location\n"
+    "  -N MAX-CONNECT     maximum number of allowed connections\n"
+    "  -p PORT            port number to listen on\n"
+    "  -V, --version      output version information, then exit\n"
+    "  --NAME=VALUE       set run-time parameter\n"
+    "  -?, --help         show this help, then exit\n";
+
+int Fail(const std::string& message) {
+  strata::LogLine(strata::LogLevel::kFatal, message);
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace strata::server;
+  CommandLine cmd;
+  if (auto err = ParseCommandLine(argc, argv, &cmd)) {
+    std::fprintf(stderr, "stratad: %s\nTry \"stratad --help\" for more information.\n",
+                 err->c_str());
+    return 1;
+  }
+  if (cmd.show_help) {
+    std::fputs(kUsage, stdout);
+    return 0;
+  }
+  if (cmd.show_version) {
+    std::printf("stratad (PostgreSQL) 15.0 (StrataDB %s)\n", STRATA_VERSION_STRING);
+    return 0;
+  }
+
+  ServerConfig config;
+  std::string data_dir = cmd.data_directory.value_or("");
+  if (data_dir.empty()) {
+    if (const char* env = std::getenv("STRATADATA")) data_dir = env;
+  }
+  if (data_dir.empty()) {
+    std::fprintf(stderr,
+                 "stratad does not know where to find the database system data.\n"
+                 "You must specify the -D invocation option or set the STRATADATA "
+                 "environment variable.\n");
+    return 1;
+  }
+
+  // Command-line settings are checked before touching the disk, so a typo
+  // never initialises a directory.
+  {
+    ServerConfig probe;
+    for (const auto& [name, value] : cmd.settings) {
+      if (auto err = probe.Set(name, value)) return Fail(*err);
+    }
+  }
+
+  DataDirectory data_directory;
+  if (auto err = data_directory.OpenAndLock(data_dir)) return Fail(*err);
+
+  std::ifstream conf(data_directory.ConfigPath());
+  if (conf) {
+    std::stringstream text;
+    text << conf.rdbuf();
+    if (auto err = ParseConfigText(text.str(), data_directory.ConfigPath(), &config)) {
+      return Fail("configuration file error: " + *err);
+    }
+  }
+  for (const auto& [name, value] : cmd.settings) {
+    if (auto err = config.Set(name, value)) return Fail(*err);
+  }
+  config.data_directory = data_directory.path();
+  strata::LogLevel level;
+  if (strata::ParseLogLevel(config.log_min_messages, &level)) strata::SetLogLevel(level);
+
+  Server server(config);
+  if (auto err = server.Listen()) return Fail(*err);
+  return server.Run();
+}

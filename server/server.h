@@ -1,0 +1,55 @@
+// Server: stratad's runtime. Owns the network io_context (a small thread
+// pool), the worker pool that runs statements, the TCP and Unix-domain
+// listeners, and signal handling.
+//
+// Shutdown (SIGINT or SIGTERM): stop accepting, end every session with FATAL
+// 57P01, wait for them to finish, remove the Unix socket file, exit 0.
+#pragma once
+
+#include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange
+
+#include <boost/asio.hpp>
+
+#include <atomic>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/server_config.h"
+#include "server/session_registry.h"
+
+namespace strata::server {
+
+class Server {
+ public:
+  explicit Server(ServerConfig config);
+  ~Server();
+
+  // Binds every listener. Returns an error message when none could be bound
+  // or the Unix socket is in use by another server.
+  std::optional<std::string> Listen();
+  // Serves until shutdown; returns the process exit code.
+  int Run();
+
+ private:
+  boost::asio::awaitable<void> AcceptTcp(boost::asio::ip::tcp::acceptor& acceptor);
+  boost::asio::awaitable<void> AcceptLocal(boost::asio::local::stream_protocol::acceptor& acceptor);
+  std::optional<std::string> ListenTcp();
+  std::optional<std::string> ListenUnix();
+  void Shutdown(const char* reason);
+
+  ServerConfig config_;
+  boost::asio::io_context io_;
+  // Listeners and signals live on one strand, so shutdown can close them safely.
+  boost::asio::strand<boost::asio::io_context::executor_type> control_;
+  boost::asio::thread_pool workers_;
+  SessionRegistry registry_;
+  std::vector<std::unique_ptr<boost::asio::ip::tcp::acceptor>> tcp_acceptors_;
+  std::vector<std::unique_ptr<boost::asio::local::stream_protocol::acceptor>> unix_acceptors_;
+  std::vector<std::string> socket_files_;
+  boost::asio::signal_set signals_;
+  std::atomic<bool> shutting_down_{false};
+};
+
+}  // namespace strata::server

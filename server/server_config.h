@@ -1,0 +1,53 @@
+// ServerConfig: stratad's settings, read from defaults, then DATADIR/stratad.conf,
+// then the command line (postgres's own flags), later sources winning.
+//
+// Config file syntax is postgresql.conf's: `name = value` per line, '#' starts a
+// comment, values optionally in single quotes ('' for a quote inside).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace strata::server {
+
+struct ServerConfig {
+  std::string data_directory;
+  std::string listen_addresses = "localhost";  // comma-separated; '*' = all
+  int port = 5432;
+  std::string unix_socket_directories = "/tmp";  // comma-separated; empty = none
+  int max_connections = 100;
+  std::string log_min_messages = "info";
+  // Cleartext password every login must give; empty = trust. A stand-in until
+  // roles and hba rules arrive (the clients issue).
+  std::string password;
+  // Largest frontend message accepted, in bytes (larger: 08P01, connection closed).
+  int max_message_size = 1 << 30;
+  std::string timezone = "Etc/UTC";
+
+  // Applies one `name = value` setting. Returns an error message on an unknown
+  // name or a bad value, nullopt on success. Names are case-insensitive.
+  std::optional<std::string> Set(const std::string& name, const std::string& value);
+};
+
+// What the command line asked for besides settings.
+struct CommandLine {
+  bool show_help = false;
+  bool show_version = false;
+  // name -> value, in the order given (applied after the config file).
+  std::vector<std::pair<std::string, std::string>> settings;
+  std::optional<std::string> data_directory;
+};
+
+// Parses argv the way postgres does: -D DIR, -p PORT, -h ADDRESSES,
+// -k SOCKETDIR, -N MAXCONN, -c name=value, --name=value, --help, --version.
+// Returns an error message on bad usage.
+std::optional<std::string> ParseCommandLine(int argc, char** argv, CommandLine* out);
+
+// Parses postgresql.conf-style text into settings on *config. Returns the
+// first error as "file:line: message".
+std::optional<std::string> ParseConfigText(const std::string& text, const std::string& file_name,
+                                           ServerConfig* config);
+
+}  // namespace strata::server

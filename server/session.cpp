@@ -1,0 +1,280 @@
+// The per-connection coroutine: startup, authentication, query loop, shutdown.
+#include "server/session.h"
+
+#include <atomic>
+#include <optional>
+#include <random>
+
+#include "common/logging.h"
+#include "protocol/messages.h"
+#include "server/statement_runner.h"
+
+namespace strata::server {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr const char* kServerVersion = "15.0 (StrataDB " STRATA_VERSION_STRING ")";
+
+SqlErrorFields Fatal(SqlState state, std::string message) {
+  SqlErrorFields f;
+  f.severity = ErrorSeverity::kFatal;
+  f.sqlstate = state;
+  f.message = std::move(message);
+  return f;
+}
+
+int32_t RandomKey() {
+  static thread_local std::mt19937 gen{std::random_device{}()};
+  return static_cast<int32_t>(gen() & 0x7fffffff);
+}
+
+// Normalises a client_encoding request; nullopt when unsupported.
+std::optional<std::string> NormaliseClientEncoding(const std::string& requested) {
+  std::string key;
+  for (char c : requested) {
+    if (c != '-' && c != '_') key += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (key == "utf8" || key == "unicode") return "UTF8";
+  if (key == "sqlascii") return "SQL_ASCII";
+  return std::nullopt;
+}
+
+template <typename Socket>
+class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
+ public:
+  SessionImpl(Socket socket, SessionContext context)
+      : socket_(std::move(socket)),
+        context_(std::move(context)),
+        decoder_(static_cast<uint32_t>(context_.config->max_message_size)) {}
+
+  asio::awaitable<void> Run() {
+    // co_await is not allowed inside a catch block: remember the goodbye
+    // message there and send it after.
+    std::string goodbye;
+    try {
+      if (co_await Startup()) co_await QueryLoop();
+    } catch (const protocol::ProtocolError& e) {
+      STRATA_LOG_INFO("connection from {} closed: protocol violation: {}", context_.peer, e.message);
+      goodbye = Reply(Fatal(SqlState::kProtocolViolation, e.message));
+    } catch (const boost::system::system_error& e) {
+      if (terminating_) {
+        goodbye = Reply(Fatal(SqlState::kAdminShutdown,
+                              "terminating connection due to administrator command"));
+      } else if (e.code() != asio::error::eof && e.code() != asio::error::connection_reset) {
+        STRATA_LOG_DEBUG("connection from {} ended: {}", context_.peer, e.what());
+      }
+    }
+    if (!goodbye.empty()) co_await TryWrite(goodbye);
+    boost::system::error_code ignored;
+    socket_.shutdown(Socket::shutdown_both, ignored);
+    socket_.close(ignored);
+    if (pid_ != 0) {
+      STRATA_LOG_DEBUG("session {} from {} ended", pid_, context_.peer);
+      context_.registry->Unregister(pid_);
+    }
+  }
+
+ private:
+  static std::string Reply(const SqlErrorFields& error) {
+    std::string out;
+    protocol::AppendErrorResponse(&out, error);
+    return out;
+  }
+
+  // Reads until the decoder yields something via `next`.
+  template <typename T, typename Next>
+  asio::awaitable<T> ReadUntil(Next next) {
+    while (true) {
+      if (auto item = next()) co_return std::move(*item);
+      size_t n = co_await socket_.async_read_some(asio::buffer(read_buffer_), asio::use_awaitable);
+      decoder_.Append(read_buffer_.data(), n);
+    }
+  }
+
+  asio::awaitable<void> Write(const std::string& bytes) {
+    co_await asio::async_write(socket_, asio::buffer(bytes), asio::use_awaitable);
+  }
+
+  // Best effort, for goodbye messages: the peer may already be gone.
+  asio::awaitable<void> TryWrite(const std::string& bytes) {
+    boost::system::error_code ec;
+    co_await asio::async_write(socket_, asio::buffer(bytes),
+                               asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // Startup phase: SSL/GSS negotiation, StartupMessage, authentication,
+  // parameter reports. Returns false when the connection should close.
+  asio::awaitable<bool> Startup() {
+    protocol::StartupPacket packet;
+    while (true) {
+      packet = co_await ReadUntil<protocol::StartupPacket>([&] { return decoder_.NextStartup(); });
+      if (packet.kind == protocol::StartupKind::kSSLRequest ||
+          packet.kind == protocol::StartupKind::kGSSENCRequest) {
+        // TLS and GSS encryption come with the clients issue: decline, and the
+        // client continues in plain text on the same connection.
+        std::string out;
+        protocol::AppendSslResponse(&out, 'N');
+        co_await Write(out);
+        continue;
+      }
+      break;
+    }
+    if (packet.kind == protocol::StartupKind::kCancelRequest) {
+      // PostgreSQL never answers a CancelRequest; it just closes.
+      context_.registry->Cancel(packet.cancel_pid, packet.cancel_key);
+      co_return false;
+    }
+
+    auto user = packet.Get("user");
+    if (!user || user->empty()) {
+      co_await Write(Reply(Fatal(SqlState::kInvalidAuthorizationSpecification,
+                                 "no PostgreSQL user name specified in startup packet")));
+      co_return false;
+    }
+    std::string application_name = packet.Get("application_name").value_or("");
+    std::string client_encoding = "UTF8";
+    for (const auto& [name, value] : packet.parameters) {
+      if (name == "user" || name == "database" || name == "application_name" ||
+          name == "fallback_application_name" || name == "replication") {
+        if (name == "replication" && value != "false" && value != "0" && value != "off") {
+          co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
+                                     "replication connections are not supported")));
+          co_return false;
+        }
+        continue;
+      }
+      if (name == "client_encoding") {
+        auto normalised = NormaliseClientEncoding(value);
+        if (!normalised) {
+          co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
+                                     "client_encoding \"" + value +
+                                         "\" is not supported yet; use UTF8")));
+          co_return false;
+        }
+        client_encoding = *normalised;
+        continue;
+      }
+      if (name == "options" && value.empty()) continue;
+      co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
+                                 "startup parameter \"" + name + "\" is not supported yet")));
+      co_return false;
+    }
+    if (application_name.empty()) {
+      application_name = packet.Get("fallback_application_name").value_or("");
+    }
+
+    if (!context_.config->password.empty()) {
+      std::string out;
+      protocol::AppendAuthenticationCleartextPassword(&out);
+      co_await Write(out);
+      auto message =
+          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
+      if (message.type != 'p') {
+        throw protocol::ProtocolError{"expected password response, got message type " +
+                                      std::to_string(static_cast<unsigned char>(message.type))};
+      }
+      std::string given = protocol::ParsePasswordMessage(message);
+      if (given != context_.config->password) {
+        STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", *user,
+                        context_.peer);
+        co_await Write(Reply(Fatal(SqlState::kInvalidPassword,
+                                   "password authentication failed for user \"" + *user + "\"")));
+        co_return false;
+      }
+    }
+
+    secret_key_ = RandomKey();
+    SessionRegistry::Entry entry;
+    entry.secret_key = secret_key_;
+    auto executor = socket_.get_executor();
+    // The registry may call this after the session ended: hold it weakly.
+    std::weak_ptr<SessionImpl> weak = this->shared_from_this();
+    entry.terminate = [weak, executor] {
+      asio::post(executor, [weak] {
+        if (auto self = weak.lock()) {
+          self->terminating_ = true;
+          boost::system::error_code ignored;
+          self->socket_.cancel(ignored);
+        }
+      });
+    };
+    entry.cancel = [] {
+      // Statements are not yet interruptible; cancellation points arrive with
+      // the query engine (statement_timeout / CancelRequest, 57014).
+    };
+    auto pid = context_.registry->Register(std::move(entry), context_.config->max_connections);
+    if (!pid) {
+      co_await Write(Reply(Fatal(SqlState::kTooManyConnections, "sorry, too many clients already")));
+      co_return false;
+    }
+    pid_ = *pid;
+
+    std::string out;
+    protocol::AppendAuthenticationOk(&out);
+    // The parameters PostgreSQL 15 reports at startup (GUC_REPORT settings).
+    protocol::AppendParameterStatus(&out, "application_name", application_name);
+    protocol::AppendParameterStatus(&out, "client_encoding", client_encoding);
+    protocol::AppendParameterStatus(&out, "DateStyle", "ISO, MDY");
+    protocol::AppendParameterStatus(&out, "default_transaction_read_only", "off");
+    protocol::AppendParameterStatus(&out, "in_hot_standby", "off");
+    protocol::AppendParameterStatus(&out, "integer_datetimes", "on");
+    protocol::AppendParameterStatus(&out, "IntervalStyle", "postgres");
+    protocol::AppendParameterStatus(&out, "is_superuser", "on");
+    protocol::AppendParameterStatus(&out, "server_encoding", "UTF8");
+    protocol::AppendParameterStatus(&out, "server_version", kServerVersion);
+    protocol::AppendParameterStatus(&out, "session_authorization", *user);
+    protocol::AppendParameterStatus(&out, "standard_conforming_strings", "on");
+    protocol::AppendParameterStatus(&out, "TimeZone", context_.config->timezone);
+    protocol::AppendBackendKeyData(&out, pid_, secret_key_);
+    protocol::AppendReadyForQuery(&out, 'I');
+    co_await Write(out);
+    STRATA_LOG_DEBUG("session {} started for user \"{}\" from {}", pid_, *user, context_.peer);
+    co_return true;
+  }
+
+  asio::awaitable<void> QueryLoop() {
+    while (true) {
+      auto message =
+          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
+      if (message.type == 'X') co_return;
+      // Statements run on the worker pool; the strand is free meanwhile.
+      auto reply = co_await asio::co_spawn(
+          *context_.workers,
+          [this, &message]() -> asio::awaitable<std::pair<StatementRunner::Outcome, std::string>> {
+            std::string out;
+            auto outcome = runner_.Handle(message, &out);
+            co_return std::make_pair(outcome, std::move(out));
+          },
+          asio::use_awaitable);
+      if (!reply.second.empty()) co_await Write(reply.second);
+      if (reply.first == StatementRunner::Outcome::kTerminate) co_return;
+      if (terminating_) {
+        throw boost::system::system_error(asio::error::operation_aborted);
+      }
+    }
+  }
+
+  Socket socket_;
+  SessionContext context_;
+  protocol::MessageDecoder decoder_;
+  std::array<char, 16 * 1024> read_buffer_{};
+  StatementRunner runner_;
+  int32_t pid_ = 0;
+  int32_t secret_key_ = 0;
+  bool terminating_ = false;  // touched only on the session's strand
+};
+
+}  // namespace
+
+template <typename Socket>
+asio::awaitable<void> RunSession(Socket socket, SessionContext context) {
+  auto session = std::make_shared<SessionImpl<Socket>>(std::move(socket), std::move(context));
+  co_await session->Run();
+}
+
+template asio::awaitable<void> RunSession(asio::ip::tcp::socket, SessionContext);
+template asio::awaitable<void> RunSession(asio::local::stream_protocol::socket, SessionContext);
+
+}  // namespace strata::server

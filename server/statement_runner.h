@@ -1,0 +1,38 @@
+// StatementRunner: turns one frontend message of the query phase into the
+// backend bytes that answer it, by running SQL through the session's
+// SqlSession. No sockets here: the caller ships the bytes.
+//
+// Error rules (PostgreSQL's): the first SqlError of a simple Query ends that
+// Query (later statements in the string do not run) and ReadyForQuery still
+// follows. In the extended protocol an error makes the session discard
+// messages until Sync. Runs on a worker thread; one call at a time per session.
+#pragma once
+
+#include <string>
+
+#include "protocol/messages.h"
+#include "sql/sql_session.h"
+#include "txn/transaction_status.h"
+
+namespace strata::server {
+
+class StatementRunner {
+ public:
+  enum class Outcome {
+    kContinue,   // reply sent, keep reading
+    kTerminate,  // client sent Terminate: close without reply
+  };
+
+  // Handles one message; appends the reply to *out. Throws
+  // protocol::ProtocolError for messages that break the protocol.
+  Outcome Handle(const protocol::FrontendMessage& message, std::string* out);
+
+ private:
+  void RunSimpleQuery(const std::string& query, std::string* out);
+
+  sql::SqlSession sql_;
+  txn::TransactionStatus status_ = txn::TransactionStatus::kIdle;
+  bool skipping_until_sync_ = false;
+};
+
+}  // namespace strata::server

@@ -1,0 +1,169 @@
+"""Test harness shared by the integration suites: starts stratad and a real
+PostgreSQL 15 on free loopback ports in temp directories, runs psql against
+them, and stops them by PID.
+
+PostgreSQL refuses to run as root, so when the tests run as root the reference
+server runs as the 'postgres' user (created by Debian's postgresql-common).
+"""
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+
+PG_BIN = "/usr/lib/postgresql/15/bin"
+PSQL = shutil.which("psql") or "/usr/bin/psql"
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_socket(path, proc, timeout=30.0):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"server exited with {proc.returncode} before listening")
+        if os.path.exists(path):
+            try:
+                with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as s:
+                    s.connect(path)
+                    return
+            except OSError:
+                pass
+        time.sleep(0.05)
+    raise RuntimeError(f"timed out waiting for {path}")
+
+
+def client_env():
+    """Environment for psql runs: deterministic, no user rc files or pagers."""
+    env = dict(os.environ)
+    for var in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGOPTIONS",
+                "PGSERVICE", "PGSSLMODE"):
+        env.pop(var, None)
+    env.update({"PGCLIENTENCODING": "UTF8", "PAGER": "", "PSQL_PAGER": "", "LC_ALL": "C.UTF-8",
+                "PGCONNECT_TIMEOUT": "10"})
+    return env
+
+
+class Server:
+    """Common parts of a server under test: host (socket dir), port, psql."""
+    host = None
+    port = None
+    user = "postgres"
+    database = "postgres"
+
+    def psql(self, args, stdin=None, timeout=60, extra_env=None):
+        """Runs psql against this server; returns (returncode, stdout+stderr)."""
+        cmd = [PSQL, "-X", "-h", self.host, "-p", str(self.port), "-U", self.user,
+               "-d", self.database] + list(args)
+        env = client_env()
+        if extra_env:
+            env.update(extra_env)
+        p = subprocess.run(cmd, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           env=env, timeout=timeout)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+
+
+class Stratad(Server):
+    def __init__(self, binary, data_dir=None, extra_args=(), port=None):
+        self.binary = binary
+        self.tmp = tempfile.mkdtemp(prefix="stratad-test-")
+        self.data_dir = data_dir or os.path.join(self.tmp, "data")
+        self.host = self.tmp
+        self.port = port or free_port()
+        self.extra_args = list(extra_args)
+        self.proc = None
+        self.log_path = os.path.join(self.tmp, "stratad.log")
+
+    def command(self):
+        return [self.binary, "-D", self.data_dir, "-p", str(self.port), "-k", self.tmp,
+                "-h", "127.0.0.1"] + self.extra_args
+
+    def start(self):
+        self.log = open(self.log_path, "ab")
+        self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT)
+        wait_for_socket(self.socket_path(), self.proc)
+        return self
+
+    def socket_path(self):
+        return os.path.join(self.tmp, f".s.PGSQL.{self.port}")
+
+    def stop(self, sig=signal.SIGTERM, timeout=30):
+        """Signals the server and waits; returns its exit code."""
+        if self.proc is None:
+            return None
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+                raise RuntimeError("stratad did not stop within the timeout")
+        code = self.proc.returncode
+        self.proc = None
+        self.log.close()
+        return code
+
+    def log_text(self):
+        with open(self.log_path, "rb") as f:
+            return f.read().decode("utf-8", "replace")
+
+    def cleanup(self):
+        if self.proc is not None:
+            self.proc.kill()
+            self.proc.wait()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class ReferencePostgres(Server):
+    """A throwaway PostgreSQL 15 cluster: initdb, start, stop, delete."""
+
+    def __init__(self):
+        self.tmp = tempfile.mkdtemp(prefix="pgref-test-")
+        os.chmod(self.tmp, 0o755)
+        self.data_dir = os.path.join(self.tmp, "data")
+        self.host = self.tmp
+        self.port = free_port()
+        self.run_as = None
+        if os.geteuid() == 0:
+            self.run_as = "postgres"
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.tmp, pw.pw_uid, pw.pw_gid)
+        self.user = "postgres"
+
+    def _run(self, args, **kw):
+        cmd = list(args)
+        if self.run_as:
+            cmd = ["runuser", "-u", self.run_as, "--"] + cmd
+        return subprocess.run(cmd, check=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              **kw)
+
+    def start(self):
+        env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Etc/UTC")
+        self._run([os.path.join(PG_BIN, "initdb"), "-D", self.data_dir, "-U", "postgres",
+                   "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], env=env)
+        opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
+                f"-c timezone=Etc/UTC")
+        self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-o", opts, "-l",
+                   os.path.join(self.tmp, "log"), "-w", "start"], env=env)
+        wait_for_socket(os.path.join(self.tmp, f".s.PGSQL.{self.port}"), None)
+        return self
+
+    def stop(self):
+        try:
+            self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-m", "immediate",
+                       "-w", "stop"])
+        except subprocess.CalledProcessError:
+            pass
+
+    def cleanup(self):
+        self.stop()
+        shutil.rmtree(self.tmp, ignore_errors=True)

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""Runs the same psql scripts and psql -c commands against stratad and a real
+PostgreSQL 15, and fails on any byte of difference in psql's output.
+
+  psql/*.sql          each run with `psql -X -a -f FILE` (echoing every line)
+  psql_commands.txt   one `psql -c` command string per line ('#' comments)
+
+Expected output is never written down: the reference server produces it.
+"""
+import argparse
+import difflib
+import glob
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stratad", required=True)
+    parser.add_argument("--cases", default=os.path.join(HERE, "psql"))
+    args = parser.parse_args()
+
+    ref = harness.ReferencePostgres()
+    strata = harness.Stratad(args.stratad)
+    failures = 0
+    total = 0
+    try:
+        ref.start()
+        strata.start()
+
+        def compare(label, psql_args, stdin=None):
+            nonlocal failures, total
+            total += 1
+            ref_code, ref_out = ref.psql(psql_args, stdin=stdin)
+            got_code, got_out = strata.psql(psql_args, stdin=stdin)
+            if ref_out != got_out or ref_code != got_code:
+                failures += 1
+                print(f"FAIL {label}: exit {got_code} (reference {ref_code})")
+                for line in difflib.unified_diff(ref_out.splitlines(), got_out.splitlines(),
+                                                 "postgresql-15", "stratad", lineterm=""):
+                    print("   ", line)
+            else:
+                print(f"ok   {label}")
+
+        commands_file = os.path.join(HERE, "psql_commands.txt")
+        with open(commands_file) as f:
+            for line in f:
+                line = line.rstrip("\n")
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                compare(f"-c {line!r}", ["-c", line])
+
+        for path in sorted(glob.glob(os.path.join(args.cases, "*.sql"))):
+            compare(os.path.relpath(path, HERE), ["-a", "-f", path])
+    finally:
+        code = strata.stop()
+        ref.cleanup()
+        if code not in (0, None):
+            print(f"FAIL stratad exited with {code} on SIGTERM")
+            failures += 1
+        if failures:
+            print("---- stratad log ----")
+            print(strata.log_text())
+        strata.cleanup()
+    print(f"{total - failures}/{total} psql comparisons identical")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""Wire-level tests of stratad's PostgreSQL v3 protocol handling, with raw
+sockets. Where PostgreSQL 15 defines the outcome (startup, error codes for
+malformed input), the same exchange is run against a real PostgreSQL 15 and
+the message kinds and SQLSTATEs must agree."""
+import argparse
+import os
+import struct
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+import pgwire  # noqa: E402
+
+
+def connect(server):
+    return pgwire.Connection(unix_path=os.path.join(server.host, f".s.PGSQL.{server.port}"))
+
+
+def login(server):
+    c = connect(server)
+    c.startup()
+    msgs = c.read_until_ready()
+    assert msgs[0].kind == b"R" and msgs[0].body == struct.pack("!I", 0), msgs[0]
+    return c, msgs
+
+
+def error_shape(msgs):
+    """(kind, severity, sqlstate) of each message, for comparing servers."""
+    out = []
+    for m in msgs:
+        if m.kind in (b"E", b"N"):
+            f = m.fields()
+            out.append((m.kind, f.get("V"), f.get("C")))
+        else:
+            out.append((m.kind,))
+    return out
+
+
+def test_startup_parameters(strata, ref):
+    _, msgs = login(strata)
+    params = {}
+    for m in msgs:
+        if m.kind == b"S":
+            k, v, _ = m.body.split(b"\0")
+            params[k.decode()] = v.decode()
+    assert params["server_version"].startswith("15."), params
+    assert "StrataDB" in params["server_version"]
+    for name, value in [("server_encoding", "UTF8"), ("client_encoding", "UTF8"),
+                        ("DateStyle", "ISO, MDY"), ("integer_datetimes", "on"),
+                        ("standard_conforming_strings", "on"), ("IntervalStyle", "postgres"),
+                        ("is_superuser", "on"), ("session_authorization", "postgres")]:
+        assert params.get(name) == value, (name, params.get(name))
+    _, ref_msgs = login(ref)
+    ref_names = {m.body.split(b"\0")[0].decode() for m in ref_msgs if m.kind == b"S"}
+    assert ref_names == set(params), (sorted(ref_names ^ set(params)))
+    kinds = [m.kind for m in msgs if m.kind != b"S"]
+    assert kinds == [b"R", b"K", b"Z"], kinds
+    assert msgs[-1].body == b"I"
+
+
+def test_ssl_and_gss_declined(strata, ref):
+    for server in (strata, ref):
+        c = connect(server)
+        assert c.ssl_request() == b"N"
+        c.send_raw(struct.pack("!II", 8, 80877104))  # GSSENCRequest
+        assert c.read_exact(1) == b"N"
+        c.startup()
+        msgs = c.read_until_ready()
+        assert msgs[-1].body == b"I"
+        c.close()
+
+
+def test_empty_query_and_multi_statement(strata, ref):
+    for server in (strata, ref):
+        c, _ = login(server)
+        assert [m.kind for m in c.query("")] == [b"I", b"Z"]
+        assert [m.kind for m in c.query("  -- only a comment\n")] == [b"I", b"Z"]
+        kinds = [m.kind for m in c.query("select 1; select 2")]
+        assert kinds == [b"T", b"D", b"C", b"T", b"D", b"C", b"Z"], kinds
+        # The first error ends the string: the third statement does not run.
+        msgs = c.query("select 1; select 1/0; select 3")
+        assert error_shape(msgs) == [(b"T",), (b"D",), (b"C",), (b"E", "ERROR", "22012"),
+                                     (b"Z",)], error_shape(msgs)
+        c.close()
+
+
+def test_row_description_types(strata, ref):
+    def describe(server):
+        c, _ = login(server)
+        msgs = c.query("select 1 as a, 2147483648 as b, 1.5 as c, 'x' as d, true as e, null as f")
+        c.close()
+        return msgs[0].body
+    assert describe(strata) == describe(ref)
+
+
+def test_unsupported_statement_is_0A000(strata):
+    c, _ = login(strata)
+    msgs = c.query("create table t (a int)")
+    assert error_shape(msgs) == [(b"E", "ERROR", "0A000"), (b"Z",)], error_shape(msgs)
+    assert "CREATE TABLE" in msgs[0].fields()["M"], msgs[0].fields()
+    # The session carries on.
+    assert [m.kind for m in c.query("select 1")] == [b"T", b"D", b"C", b"Z"]
+
+
+def test_malformed_messages(strata, ref):
+    cases = {
+        "length below 4": b"Q" + struct.pack("!I", 3),
+        "query without terminator": b"Q" + struct.pack("!I", 4 + 3) + b"abc",
+        "unknown message type": b"\x01" + struct.pack("!I", 4),
+    }
+    for label, raw in cases.items():
+        shapes = []
+        for server in (strata, ref):
+            bystander, _ = login(server)
+            c, _ = login(server)
+            c.send_raw(raw)
+            msgs = []
+            try:
+                while True:
+                    msgs.append(c.read_message())
+            except (EOFError, ConnectionResetError):
+                pass
+            shapes.append(error_shape(msgs))
+            assert c.closed_by_peer(), label
+            # Every other session carries on.
+            assert [m.kind for m in bystander.query("select 1")] == [b"T", b"D", b"C", b"Z"]
+        assert shapes[0] == shapes[1], (label, shapes)
+        assert shapes[0] and shapes[0][0][2] == "08P01", (label, shapes)
+
+
+def test_oversized_message(stratad_binary):
+    server = harness.Stratad(stratad_binary, extra_args=["-c", "max_message_size=4096"]).start()
+    try:
+        c, _ = login(server)
+        c.send_raw(b"Q" + struct.pack("!I", 1 << 20))
+        m = c.read_message()
+        assert m.kind == b"E" and m.fields()["C"] == "08P01", m
+        assert c.closed_by_peer()
+        c2, _ = login(server)
+        assert c2.query("select 1")[-1].kind == b"Z"
+    finally:
+        assert server.stop() == 0
+        server.cleanup()
+
+
+def test_truncated_startup_and_cancel(strata):
+    c = connect(strata)
+    c.send_raw(struct.pack("!I", 100) + b"\x00\x03")  # promises 100 bytes, sends 6
+    c.close()
+    c = connect(strata)
+    c.send_raw(struct.pack("!III", 16, 80877102, 12345) + struct.pack("!I", 6789))
+    assert c.closed_by_peer()  # CancelRequest is answered by closing
+    c, _ = login(strata)
+    assert c.query("select 1")[-1].kind == b"Z"
+
+
+def test_cleartext_password(stratad_binary):
+    server = harness.Stratad(stratad_binary, extra_args=["-c", "password=s3cret"]).start()
+    try:
+        for password, ok in (("wrong", False), ("s3cret", True)):
+            c = connect(server)
+            c.startup()
+            m = c.read_message()
+            assert m.kind == b"R" and m.body == struct.pack("!I", 3), m
+            c.send(b"p", password.encode() + b"\0")
+            m = c.read_message()
+            if ok:
+                assert m.kind == b"R" and m.body == struct.pack("!I", 0), m
+            else:
+                f = m.fields()
+                assert m.kind == b"E" and f["C"] == "28P01" and f["V"] == "FATAL", f
+                assert f["M"] == 'password authentication failed for user "postgres"', f
+            c.close()
+        code, out = server.psql(["-c", "select 1"], extra_env={"PGPASSWORD": "s3cret"})
+        assert code == 0, out
+    finally:
+        assert server.stop() == 0
+        server.cleanup()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stratad", required=True)
+    args = parser.parse_args()
+    ref = harness.ReferencePostgres().start()
+    strata = harness.Stratad(args.stratad).start()
+    tests = [
+        lambda: test_startup_parameters(strata, ref),
+        lambda: test_ssl_and_gss_declined(strata, ref),
+        lambda: test_empty_query_and_multi_statement(strata, ref),
+        lambda: test_row_description_types(strata, ref),
+        lambda: test_unsupported_statement_is_0A000(strata),
+        lambda: test_malformed_messages(strata, ref),
+        lambda: test_oversized_message(args.stratad),
+        lambda: test_truncated_startup_and_cancel(strata),
+        lambda: test_cleartext_password(args.stratad),
+    ]
+    names = ["startup_parameters", "ssl_and_gss_declined", "empty_query_and_multi_statement",
+             "row_description_types", "unsupported_statement_is_0A000", "malformed_messages",
+             "oversized_message", "truncated_startup_and_cancel", "cleartext_password"]
+    failed = 0
+    try:
+        for name, test in zip(names, tests):
+            try:
+                test()
+                print(f"ok   {name}")
+            except Exception:  # noqa: BLE001 - report every failure, keep going
+                failed += 1
+                print(f"FAIL {name}")
+                traceback.print_exc()
+    finally:
+        code = strata.stop()
+        if code != 0:
+            print(f"FAIL stratad exit code {code}")
+            failed += 1
+        if failed:
+            print(strata.log_text())
+        strata.cleanup()
+        ref.cleanup()
+    print(f"{len(tests) - failed}/{len(tests)} wire protocol tests passed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
