@@ -6,6 +6,7 @@
 // Reference: PostgreSQL 15 docs, "Frontend/Backend Protocol" (protocol-message-formats).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -43,7 +44,8 @@ struct StartupPacket {
   int32_t cancel_pid = 0;
   int32_t cancel_key = 0;
 
-  // Value of a startup parameter, or nullopt.
+  // Value of a startup parameter, or nullopt. A name sent twice yields the
+  // last value, as PostgreSQL applies them in order.
   std::optional<std::string> Get(std::string_view name) const;
 };
 
@@ -58,7 +60,11 @@ struct FrontendMessage {
 // Each Next* returns:
 //   - a value when a whole message is buffered (consumed from the buffer),
 //   - std::nullopt when more bytes are needed,
-//   - and throws ProtocolError for malformed or oversized input.
+//   - and throws ProtocolError for malformed or oversized input. A length word
+//     is checked as soon as it is buffered, so an oversized message throws
+//     without waiting for its body. After a throw the stream has lost framing:
+//     answer 08P01 and close the connection; do not call Next* again.
+// Not thread-safe: one decoder per connection, used by one thread at a time.
 class MessageDecoder {
  public:
   explicit MessageDecoder(uint32_t max_message_bytes = kDefaultMaxMessageBytes)
@@ -75,6 +81,10 @@ class MessageDecoder {
   size_t consumed_ = 0;
   uint32_t max_message_bytes_;
 };
+
+// Parses one whole startup packet (length word included), as NextStartup does
+// once the packet is buffered. Throws ProtocolError.
+StartupPacket ParseStartupPacket(std::string_view packet);
 
 // Body parsers for typed messages. Throw ProtocolError on malformed bodies
 // (missing terminator, trailing bytes, negative lengths ...).
@@ -93,6 +103,9 @@ struct FieldDescription {
 };
 
 // Backend message encoders: each appends one complete message to *out.
+// Wire strings are NUL-terminated, so a string argument is written up to its
+// first NUL byte (SQL text never contains NUL; truncating keeps the framing).
+// DataRow values are length-prefixed and may hold any bytes.
 void AppendAuthenticationOk(std::string* out);
 void AppendAuthenticationCleartextPassword(std::string* out);
 void AppendParameterStatus(std::string* out, std::string_view name, std::string_view value);
@@ -110,5 +123,10 @@ void AppendNoticeResponse(std::string* out, const SqlErrorFields& notice,
                           std::string_view severity = "NOTICE");
 // The single byte answering SSLRequest/GSSENCRequest: 'N' (not supported) or 'S'.
 void AppendSslResponse(std::string* out, char answer);
+// NegotiateProtocolVersion ('v'): the answer to a 3.x startup with x > 0 or with
+// "_pq_." options we do not know: the newest 3.x minor we speak (0) and the
+// option names we ignored.
+void AppendNegotiateProtocolVersion(std::string* out, int32_t newest_minor_version,
+                                    const std::vector<std::string>& unrecognized_options);
 
 }  // namespace strata::protocol

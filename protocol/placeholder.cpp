@@ -1,1 +1,0 @@
-// placeholder until the codec lands; replaced by messages.cpp
