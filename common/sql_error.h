@@ -5,8 +5,10 @@
 // txn -> sql boundary.
 #pragma once
 
+#include <source_location>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "common/sqlstate.h"
 
@@ -28,15 +30,25 @@ struct SqlErrorFields {
   std::string source_function;
 };
 
+// Fills the F/L/R fields (file, line, routine) from where an error was raised
+// in our source, unless the fields already name a location. psql shows them as
+// "LOCATION:" under \errverbose, as PostgreSQL shows its own.
+void SetSourceLocation(SqlErrorFields* fields, const std::source_location& where);
+
 class SqlError : public std::runtime_error {
  public:
-  SqlError(SqlState state, std::string message)
+  SqlError(SqlState state, std::string message,
+           const std::source_location& where = std::source_location::current())
       : std::runtime_error(message) {
     fields_.sqlstate = state;
     fields_.message = std::move(message);
+    SetSourceLocation(&fields_, where);
   }
-  explicit SqlError(SqlErrorFields fields)
-      : std::runtime_error(fields.message), fields_(std::move(fields)) {}
+  explicit SqlError(SqlErrorFields fields,
+                    const std::source_location& where = std::source_location::current())
+      : std::runtime_error(fields.message), fields_(std::move(fields)) {
+    SetSourceLocation(&fields_, where);
+  }
 
   SqlError& WithDetail(std::string detail) {
     fields_.detail = std::move(detail);
