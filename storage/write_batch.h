@@ -1,0 +1,90 @@
+// WriteBatch: puts, deletes and range deletes across any number of trees,
+// applied atomically with one contiguous range of sequence numbers. Its
+// encoding is exactly the payload of a WAL record (storage/docs/wal_format.md).
+//
+// Format (written to disk inside WAL records; never renumber the tags):
+//
+//   batch  := sequence:fixed64  count:fixed32  record{count}
+//   record := kTagValue          tree:varint32  key:bytes    value:bytes
+//           | kTagDeletion       tree:varint32  key:bytes
+//           | kTagRangeDeletion  tree:varint32  begin:bytes  end:bytes
+//   bytes  := length:varint32  byte{length}
+//
+// Fixed-width integers are little-endian. Tags equal the ValueType values of
+// dbformat.h (kTagDeletion = 0, kTagValue = 1, kTagRangeDeletion = 2). The
+// i-th record (0-based) gets sequence number `sequence + i`; a range deletion
+// removes [begin, end) of its tree for every version below its sequence. The
+// format version is carried by the WAL file header, not by each batch.
+//
+// Limits: keys and values are shorter than 4 GiB (varint32 lengths); a batch
+// holds fewer than 2^32 records.
+//
+// Thread safety: none. A batch is built by one thread and then handed over;
+// const methods may be called concurrently.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "common/slice.h"
+#include "common/status.h"
+#include "storage/dbformat.h"
+
+namespace strata::storage {
+
+class WriteBatch {
+ public:
+  static constexpr size_t kHeaderSize = 12;  // fixed64 sequence + fixed32 count
+
+  // Record tags; written to disk, never renumber.
+  enum class Tag : uint8_t {
+    kDeletion = static_cast<uint8_t>(ValueType::kDeletion),
+    kValue = static_cast<uint8_t>(ValueType::kValue),
+    kRangeDeletion = static_cast<uint8_t>(ValueType::kRangeDeletion),
+  };
+
+  // Receives the records of a batch in order, each with its own sequence
+  // number. A non-OK return stops Iterate, which returns that status.
+  class Handler {
+   public:
+    virtual ~Handler() = default;
+    virtual Status Put(SequenceNumber seq, uint32_t tree_id, Slice key, Slice value) = 0;
+    virtual Status Delete(SequenceNumber seq, uint32_t tree_id, Slice key) = 0;
+    virtual Status DeleteRange(SequenceNumber seq, uint32_t tree_id, Slice begin, Slice end) = 0;
+  };
+
+  WriteBatch();
+
+  void Put(uint32_t tree_id, Slice key, Slice value);
+  void Delete(uint32_t tree_id, Slice key);
+  // Deletes every key k of the tree with begin <= k < end.
+  void DeleteRange(uint32_t tree_id, Slice begin, Slice end);
+  // Removes all records; keeps the sequence number.
+  void Clear();
+  // Appends other's records after this batch's; this batch's sequence stays.
+  void Append(const WriteBatch& other);
+
+  uint32_t Count() const;
+  // Bytes of the encoding (what the WAL record payload will be).
+  size_t ApproximateSize() const { return rep_.size(); }
+  SequenceNumber Sequence() const;
+  void SetSequence(SequenceNumber seq);
+
+  // The encoded batch. LIFETIME: valid until the batch is next modified.
+  Slice Data() const { return rep_; }
+  // Replaces the contents with an encoded batch (a WAL record payload).
+  // Returns Corruption, leaving the batch empty, if it is shorter than the
+  // header; records are validated by Iterate.
+  [[nodiscard]] Status SetData(Slice data);
+
+  // Calls handler for every record. Corruption if a record is malformed, a
+  // tag is unknown, or the record count disagrees with the header.
+  [[nodiscard]] Status Iterate(Handler* handler) const;
+
+ private:
+  void SetCount(uint32_t count);
+
+  std::string rep_;
+};
+
+}  // namespace strata::storage
