@@ -1,0 +1,170 @@
+// Parsed (unbound) expressions: our own node types, produced from
+// libpg_query's tree by sql/parser/ and consumed by sql/binder/. Nothing here
+// knows about PostgreSQL's node structs.
+//
+// Locations are 0-based byte offsets into the whole query string, or -1 when
+// unknown, exactly as libpg_query reports them. The binder turns them into
+// the 1-based character positions of error messages.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "sql/ast/type_name.h"
+
+namespace strata::sql::ast {
+
+enum class ExprKind {
+  kConstant,
+  kColumnRef,
+  kParamRef,
+  kOperator,     // a + b, -a, OPERATOR(pg_catalog.+)
+  kBool,         // AND, OR, NOT
+  kNullTest,     // IS [NOT] NULL
+  kBooleanTest,  // IS [NOT] TRUE/FALSE/UNKNOWN
+  kCase,
+  kTypeCast,  // x::t, CAST(x AS t), t 'literal'
+  kFuncCall,
+  kCoalesce,
+  kMinMax,  // GREATEST, LEAST
+  kNullIf,
+  kDistinct,  // IS [NOT] DISTINCT FROM
+  kInList,    // x [NOT] IN (a, b, ...)
+  kBetween,   // x [NOT] BETWEEN a AND b
+};
+
+struct Expr {
+  explicit Expr(ExprKind k, int loc = -1) : kind(k), location(loc) {}
+  virtual ~Expr() = default;
+
+  const ExprKind kind;
+  int location;
+};
+
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct ConstantExpr : Expr {
+  enum class Kind {
+    kInteger,  // fits int32: `ival`
+    kNumber,   // any other numeric literal, as written: `text` ("1.5", "1e3")
+    kString,   // `text`
+    kBool,     // `bval`
+    kNull,
+  };
+  explicit ConstantExpr(Kind k, int loc) : Expr(ExprKind::kConstant, loc), const_kind(k) {}
+
+  Kind const_kind;
+  int32_t ival = 0;
+  bool bval = false;
+  std::string text;
+};
+
+struct ColumnRefExpr : Expr {
+  explicit ColumnRefExpr(int loc) : Expr(ExprKind::kColumnRef, loc) {}
+  std::vector<std::string> fields;  // name parts, "*" for a star
+};
+
+struct ParamRefExpr : Expr {
+  explicit ParamRefExpr(int loc) : Expr(ExprKind::kParamRef, loc) {}
+  int number = 0;  // $n
+};
+
+struct OperatorExpr : Expr {
+  explicit OperatorExpr(int loc) : Expr(ExprKind::kOperator, loc) {}
+  std::vector<std::string> name;  // {"+"} or {"pg_catalog", "+"}
+  ExprPtr left;                   // null for a prefix operator
+  ExprPtr right;
+};
+
+struct BoolExpr : Expr {
+  enum class Op { kAnd, kOr, kNot };
+  explicit BoolExpr(Op o, int loc) : Expr(ExprKind::kBool, loc), op(o) {}
+  Op op;
+  std::vector<ExprPtr> args;
+};
+
+struct NullTestExpr : Expr {
+  explicit NullTestExpr(int loc) : Expr(ExprKind::kNullTest, loc) {}
+  ExprPtr arg;
+  bool is_not_null = false;
+};
+
+struct BooleanTestExpr : Expr {
+  enum class Test { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
+  explicit BooleanTestExpr(Test t, int loc) : Expr(ExprKind::kBooleanTest, loc), test(t) {}
+  Test test;
+  ExprPtr arg;
+};
+
+struct CaseWhen {
+  ExprPtr condition;
+  ExprPtr result;
+  int location = -1;
+};
+
+struct CaseExpr : Expr {
+  explicit CaseExpr(int loc) : Expr(ExprKind::kCase, loc) {}
+  ExprPtr arg;  // CASE arg WHEN ...; null for a searched CASE
+  std::vector<CaseWhen> whens;
+  ExprPtr default_result;  // null when there is no ELSE
+};
+
+struct TypeCastExpr : Expr {
+  explicit TypeCastExpr(int loc) : Expr(ExprKind::kTypeCast, loc) {}
+  ExprPtr arg;
+  TypeName type_name;
+};
+
+struct FuncCallExpr : Expr {
+  explicit FuncCallExpr(int loc) : Expr(ExprKind::kFuncCall, loc) {}
+  std::vector<std::string> name;  // possibly schema-qualified
+  std::vector<ExprPtr> args;
+  bool agg_star = false;         // f(*)
+  bool agg_distinct = false;     // f(DISTINCT x)
+  bool has_decorations = false;  // ORDER BY / FILTER / OVER / WITHIN GROUP / VARIADIC
+};
+
+struct CoalesceExpr : Expr {
+  explicit CoalesceExpr(int loc) : Expr(ExprKind::kCoalesce, loc) {}
+  std::vector<ExprPtr> args;
+};
+
+struct MinMaxExpr : Expr {
+  explicit MinMaxExpr(bool greatest, int loc)
+      : Expr(ExprKind::kMinMax, loc), is_greatest(greatest) {}
+  bool is_greatest;
+  std::vector<ExprPtr> args;
+};
+
+struct NullIfExpr : Expr {
+  explicit NullIfExpr(int loc) : Expr(ExprKind::kNullIf, loc) {}
+  ExprPtr left;
+  ExprPtr right;
+};
+
+struct DistinctExpr : Expr {
+  explicit DistinctExpr(bool negated, int loc)
+      : Expr(ExprKind::kDistinct, loc), is_not_distinct(negated) {}
+  bool is_not_distinct;  // IS NOT DISTINCT FROM
+  ExprPtr left;
+  ExprPtr right;
+};
+
+struct InListExpr : Expr {
+  explicit InListExpr(int loc) : Expr(ExprKind::kInList, loc) {}
+  ExprPtr arg;
+  std::vector<ExprPtr> list;
+  bool negated = false;  // NOT IN (operator "<>" combined with AND)
+};
+
+struct BetweenExpr : Expr {
+  explicit BetweenExpr(int loc) : Expr(ExprKind::kBetween, loc) {}
+  ExprPtr arg;
+  ExprPtr lower;
+  ExprPtr upper;
+  bool negated = false;
+};
+
+}  // namespace strata::sql::ast

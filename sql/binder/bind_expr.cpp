@@ -1,0 +1,132 @@
+// Expression binding dispatch, literals (make_const), and the references that
+// cannot resolve without a FROM clause (columns, parameters).
+#include <cerrno>
+#include <cstdlib>
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/binder/binder.h"
+#include "sql/stack_depth.h"
+#include "sql/types/numeric.h"
+
+namespace strata::sql {
+
+namespace {
+
+// strtoi64 over the whole string: true and *out if `text` is an integer.
+bool ParseWholeInt64(const std::string& text, int64_t* out) {
+  if (text.empty()) return false;
+  errno = 0;
+  char* end = nullptr;
+  const long long v = std::strtoll(text.c_str(), &end, 10);
+  if (errno != 0 || end == text.c_str() || *end != '\0') return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
+  CheckStackDepth();
+  switch (expr.kind) {
+    case ast::ExprKind::kConstant:
+      return BindConstant(static_cast<const ast::ConstantExpr&>(expr));
+    case ast::ExprKind::kColumnRef:
+      BindColumnRef(static_cast<const ast::ColumnRefExpr&>(expr));
+    case ast::ExprKind::kParamRef: {
+      const auto& param = static_cast<const ast::ParamRefExpr&>(expr);
+      throw ErrorAt(SqlState::kUndefinedParameter,
+                    "there is no parameter $" + std::to_string(param.number), param.location);
+    }
+    case ast::ExprKind::kOperator:
+      return BindOperator(static_cast<const ast::OperatorExpr&>(expr));
+    case ast::ExprKind::kBool:
+      return BindBoolExpr(static_cast<const ast::BoolExpr&>(expr));
+    case ast::ExprKind::kNullTest:
+      return BindNullTest(static_cast<const ast::NullTestExpr&>(expr));
+    case ast::ExprKind::kBooleanTest:
+      return BindBooleanTest(static_cast<const ast::BooleanTestExpr&>(expr));
+    case ast::ExprKind::kCase:
+      return BindCase(static_cast<const ast::CaseExpr&>(expr));
+    case ast::ExprKind::kTypeCast:
+      return BindTypeCast(static_cast<const ast::TypeCastExpr&>(expr));
+    case ast::ExprKind::kFuncCall:
+      BindFuncCall(static_cast<const ast::FuncCallExpr&>(expr));
+    case ast::ExprKind::kCoalesce:
+      return BindCoalesce(static_cast<const ast::CoalesceExpr&>(expr));
+    case ast::ExprKind::kMinMax:
+      return BindMinMax(static_cast<const ast::MinMaxExpr&>(expr));
+    case ast::ExprKind::kNullIf:
+      return BindNullIf(static_cast<const ast::NullIfExpr&>(expr));
+    case ast::ExprKind::kDistinct:
+      return BindDistinct(static_cast<const ast::DistinctExpr&>(expr));
+    case ast::ExprKind::kInList:
+      return BindInList(static_cast<const ast::InListExpr&>(expr));
+    case ast::ExprKind::kBetween:
+      return BindBetween(static_cast<const ast::BetweenExpr&>(expr));
+  }
+  throw ErrorAt(SqlState::kInternalError, "unrecognized expression kind", expr.location);
+}
+
+BoundExprPtr Binder::BindConstant(const ast::ConstantExpr& expr) {
+  using Kind = ast::ConstantExpr::Kind;
+  const int loc = expr.location;
+  switch (expr.const_kind) {
+    case Kind::kInteger:
+      return std::make_unique<BoundConstant>(Value::Int4(expr.ival), DataType{type_oid::kInt4},
+                                             loc);
+    case Kind::kNumber: {
+      // Could be an integer too big for int4: int8 if it fits, else numeric.
+      int64_t v = 0;
+      if (ParseWholeInt64(expr.text, &v)) {
+        if (v >= INT32_MIN && v <= INT32_MAX) {
+          return std::make_unique<BoundConstant>(Value::Int4(v), DataType{type_oid::kInt4}, loc);
+        }
+        return std::make_unique<BoundConstant>(Value::Int8(v), DataType{type_oid::kInt8}, loc);
+      }
+      try {
+        return std::make_unique<BoundConstant>(Value::FromNumeric(Numeric::Parse(expr.text)),
+                                               DataType{type_oid::kNumeric}, loc);
+      } catch (SqlError& e) {
+        if (e.fields().position == 0 && loc >= 0) e.WithPosition(Position(loc));
+        throw;
+      }
+    }
+    case Kind::kString:
+      return std::make_unique<BoundConstant>(Value::String(type_oid::kUnknown, expr.text),
+                                             DataType{type_oid::kUnknown}, loc);
+    case Kind::kBool:
+      return std::make_unique<BoundConstant>(Value::Bool(expr.bval), DataType{type_oid::kBool},
+                                             loc);
+    case Kind::kNull:
+      return std::make_unique<BoundConstant>(Value::Null(type_oid::kUnknown),
+                                             DataType{type_oid::kUnknown}, loc);
+  }
+  throw ErrorAt(SqlState::kInternalError, "unrecognized constant kind", loc);
+}
+
+void Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
+  // Without a FROM clause no column or table name can resolve; report what
+  // PostgreSQL reports for an empty range table.
+  const auto& f = expr.fields;
+  if (f.size() == 1 && f[0] == "*") {
+    throw ErrorAt(SqlState::kSyntaxError, "SELECT * with no tables specified is not valid",
+                  expr.location);
+  }
+  if (f.size() == 1) {
+    throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
+                  expr.location);
+  }
+  if (f.size() > 4) {
+    std::string name;
+    for (size_t i = 0; i < f.size(); ++i) name += (i ? "." : "") + f[i];
+    throw ErrorAt(SqlState::kSyntaxError,
+                  "improper qualified name (too many dotted names): " + name, expr.location);
+  }
+  // table.column, schema.table.column, catalog.schema.table.column
+  const std::string& table = f[f.size() - 2];
+  throw ErrorAt(SqlState::kUndefinedTable, "missing FROM-clause entry for table \"" + table + "\"",
+                expr.location);
+}
+
+}  // namespace strata::sql

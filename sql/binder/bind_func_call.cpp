@@ -1,0 +1,36 @@
+// Function calls. No functions are implemented yet (COALESCE, NULLIF,
+// GREATEST and LEAST are grammar constructs, bound elsewhere), so a call is
+// reported as unsupported with PostgreSQL's signature spelling
+// ("abs(integer)") once its arguments have bound, as PostgreSQL analyzes the
+// arguments first.
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/binder/binder.h"
+#include "sql/builtin/type_table.h"
+
+namespace strata::sql {
+
+void Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
+  std::string signature;
+  for (size_t i = 0; i < expr.name.size(); ++i) {
+    if (i > 0) signature += ".";
+    signature += expr.name[i];
+  }
+  signature += "(";
+  if (expr.agg_distinct) signature += "DISTINCT ";
+  if (expr.agg_star) {
+    signature += "*";
+  } else {
+    for (size_t i = 0; i < expr.args.size(); ++i) {
+      BoundExprPtr arg = BindExpr(*expr.args[i]);
+      if (i > 0) signature += ", ";
+      signature += FormatTypeName(arg->type().oid);
+    }
+  }
+  signature += ")";
+  throw ErrorAt(SqlState::kFeatureNotSupported, "function " + signature + " is not supported yet",
+                expr.location);
+}
+
+}  // namespace strata::sql

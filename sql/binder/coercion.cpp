@@ -1,0 +1,197 @@
+// Coercing bound expressions: coerce_type, coerce_type_typmod,
+// coerce_to_target_type, coerce_to_boolean, select_common_type and
+// coerce_to_common_type of PostgreSQL's parse_coerce.c.
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/ast/position.h"
+#include "sql/binder/binder.h"
+#include "sql/builtin/type_table.h"
+#include "sql/expr/cast_functions.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+int LeftmostLocation(int a, int b) {
+  if (a < 0) return b;
+  if (b < 0) return a;
+  return a < b ? a : b;
+}
+
+int Binder::Position(int location) const { return ast::CharPosition(query_, location); }
+
+SqlError Binder::ErrorAt(SqlState state, std::string message, int location) const {
+  SqlError error(state, std::move(message));
+  if (location >= 0) error.WithPosition(Position(location));
+  return error;
+}
+
+BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext context,
+                                int location) {
+  const Oid source = expr->type().oid;
+  if (source == target || target == type_oid::kAny || IsPolymorphicType(target)) {
+    return expr;
+  }
+  if (source == type_oid::kUnknown && expr->kind() == BoundExprKind::kConstant) {
+    // An untyped literal: run the target type's input function now, with
+    // errors pointing at the literal (as PostgreSQL does).
+    const auto& constant = static_cast<const BoundConstant&>(*expr);
+    const int literal_location = constant.location();
+    if (!IsSupportedType(target)) {
+      throw ErrorAt(SqlState::kFeatureNotSupported,
+                    "type " + FormatTypeName(target) + " is not supported yet", literal_location);
+    }
+    Value value = Value::Null(target);
+    if (!constant.value().is_null()) {
+      try {
+        value = InputValue(target, constant.value().string_value());
+      } catch (SqlError& e) {
+        if (e.fields().position == 0 && literal_location >= 0) {
+          e.WithPosition(Position(literal_location));
+        }
+        throw;
+      }
+    }
+    return std::make_unique<BoundConstant>(std::move(value), DataType{target, -1},
+                                           literal_location);
+  }
+  const CoercionPathway pathway = FindCoercionPathway(target, source, context);
+  CastMethod method = CastMethod::kFunction;
+  switch (pathway) {
+    case CoercionPathway::kRelabel:
+      method = CastMethod::kRelabel;
+      break;
+    case CoercionPathway::kFunction:
+      method = CastMethod::kFunction;
+      break;
+    case CoercionPathway::kCoerceViaIO:
+      method = CastMethod::kInOut;
+      break;
+    case CoercionPathway::kNone:
+      throw ErrorAt(SqlState::kCannotCoerce,
+                    "cannot cast type " + FormatTypeName(source) + " to " + FormatTypeName(target),
+                    location);
+  }
+  if (!IsCastImplemented(source, target, method)) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "cast from type " + FormatTypeName(source) + " to " + FormatTypeName(target) +
+                      " is not supported yet",
+                  LeftmostLocation(location, expr->location()));
+  }
+  const int node_location = LeftmostLocation(location, expr->location());
+  return std::make_unique<BoundCast>(std::move(expr), method, DataType{target, -1}, node_location);
+}
+
+BoundExprPtr Binder::CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool is_explicit,
+                                      int location) {
+  if (target.typmod == expr->type().typmod) return expr;
+  const int node_location = LeftmostLocation(location, expr->location());
+  if (target.typmod < 0 || !HasTypmodCoercion(target.oid)) {
+    // No conversion, but the expression must expose the intended typmod.
+    return std::make_unique<BoundCast>(std::move(expr), CastMethod::kRelabel, target,
+                                       node_location);
+  }
+  return std::make_unique<BoundTypmodCoercion>(std::move(expr), target, is_explicit, node_location);
+}
+
+BoundExprPtr Binder::CoerceToTargetType(BoundExprPtr expr, DataType target, CoercionContext context,
+                                        bool is_explicit, int location) {
+  BoundExprPtr result = CoerceType(std::move(expr), target.oid, context, location);
+  return CoerceTypeTypmod(std::move(result), target, is_explicit, location);
+}
+
+BoundExprPtr Binder::CoerceToBoolean(BoundExprPtr expr, std::string_view construct) {
+  const Oid type = expr->type().oid;
+  if (type == type_oid::kBool) return expr;
+  if (!CanCoerceType(type, type_oid::kBool, CoercionContext::kAssignment)) {
+    throw ErrorAt(SqlState::kDatatypeMismatch,
+                  "argument of " + std::string(construct) + " must be type boolean, not type " +
+                      FormatTypeName(type),
+                  expr->location());
+  }
+  return CoerceToTargetType(std::move(expr), DataType{type_oid::kBool, -1},
+                            CoercionContext::kAssignment, false, -1);
+}
+
+Oid Binder::SelectCommonType(const std::vector<const BoundExpr*>& exprs, const char* context) {
+  const BoundExpr* pexpr = exprs.front();
+  Oid ptype = pexpr->type().oid;
+  // All inputs of one (known) type: that type.
+  if (ptype != type_oid::kUnknown) {
+    bool all_same = true;
+    for (const BoundExpr* e : exprs) {
+      if (e->type().oid != ptype) {
+        all_same = false;
+        break;
+      }
+    }
+    if (all_same) return ptype;
+  }
+  char pcategory = TypeCategory(ptype);
+  bool pispreferred = IsPreferredType(type_category::kInvalid, ptype);
+  for (size_t i = 1; i < exprs.size(); ++i) {
+    const BoundExpr* nexpr = exprs[i];
+    const Oid ntype = nexpr->type().oid;
+    if (ntype == type_oid::kUnknown || ntype == ptype) continue;
+    const char ncategory = TypeCategory(ntype);
+    const bool nispreferred = IsPreferredType(type_category::kInvalid, ntype);
+    if (ptype == type_oid::kUnknown) {
+      // Only unknowns so far: take anything.
+      pexpr = nexpr;
+      ptype = ntype;
+      pcategory = ncategory;
+      pispreferred = nispreferred;
+    } else if (ncategory != pcategory) {
+      if (context == nullptr) return type_oid::kInvalid;
+      throw ErrorAt(SqlState::kDatatypeMismatch,
+                    std::string(context) + " types " + FormatTypeName(ptype) + " and " +
+                        FormatTypeName(ntype) + " cannot be matched",
+                    nexpr->location());
+    } else if (!pispreferred && CanCoerceType(ptype, ntype, CoercionContext::kImplicit) &&
+               !CanCoerceType(ntype, ptype, CoercionContext::kImplicit)) {
+      // Move to a type the current one converts to implicitly, but not back;
+      // never leave a preferred type.
+      pexpr = nexpr;
+      ptype = ntype;
+      pcategory = ncategory;
+      pispreferred = nispreferred;
+    }
+  }
+  // All inputs were untyped literals: text.
+  if (ptype == type_oid::kUnknown) ptype = type_oid::kText;
+  return ptype;
+}
+
+int32_t Binder::SelectCommonTypmod(const std::vector<const BoundExpr*>& exprs, Oid common_type) {
+  bool first = true;
+  int32_t result = -1;
+  for (const BoundExpr* e : exprs) {
+    if (e->type().oid != common_type) return -1;
+    if (first) {
+      result = e->type().typmod;
+      first = false;
+    } else if (result != e->type().typmod) {
+      return -1;
+    }
+  }
+  return result;
+}
+
+BoundExprPtr Binder::CoerceToCommonType(BoundExprPtr expr, Oid target, const char* context) {
+  const Oid type = expr->type().oid;
+  if (type == target) return expr;
+  if (!CanCoerceType(type, target, CoercionContext::kImplicit)) {
+    throw ErrorAt(SqlState::kCannotCoerce,
+                  std::string(context) + " could not convert type " + FormatTypeName(type) +
+                      " to " + FormatTypeName(target),
+                  expr->location());
+  }
+  return CoerceType(std::move(expr), target, CoercionContext::kImplicit, -1);
+}
+
+BoundExprPtr Binder::ResolveUnknownToText(BoundExprPtr expr) {
+  if (expr->type().oid != type_oid::kUnknown) return expr;
+  return CoerceType(std::move(expr), type_oid::kText, CoercionContext::kImplicit, -1);
+}
+
+}  // namespace strata::sql

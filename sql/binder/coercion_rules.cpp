@@ -1,0 +1,130 @@
+// find_coercion_pathway, can_coerce_type and the polymorphic consistency
+// check, following PostgreSQL 15's parse_coerce.c (for the types we have:
+// no domains, composites, enums or ranges).
+#include "sql/binder/coercion_rules.h"
+
+#include "sql/builtin/cast_table.h"
+#include "sql/builtin/type_table.h"
+
+namespace strata::sql {
+
+namespace {
+
+CoercionContext ContextOfCast(char castcontext) {
+  switch (castcontext) {
+    case 'i':
+      return CoercionContext::kImplicit;
+    case 'a':
+      return CoercionContext::kAssignment;
+    default:
+      return CoercionContext::kExplicit;
+  }
+}
+
+}  // namespace
+
+CoercionPathway FindCoercionPathway(Oid target, Oid source, CoercionContext context) {
+  if (source == target) return CoercionPathway::kRelabel;
+  if (const PgCast* cast = FindCast(source, target)) {
+    if (context < ContextOfCast(cast->context)) return CoercionPathway::kNone;
+    switch (cast->method) {
+      case 'b':
+        return CoercionPathway::kRelabel;
+      case 'i':
+        return CoercionPathway::kCoerceViaIO;
+      default:
+        return CoercionPathway::kFunction;
+    }
+  }
+  // No pg_cast entry: assignment casts to string types and explicit casts
+  // from string types go through the types' text I/O.
+  // (Array-to-array coercion element by element is not implemented.)
+  if (IsArrayType(target) && IsArrayType(source)) return CoercionPathway::kNone;
+  if (context >= CoercionContext::kAssignment && TypeCategory(target) == type_category::kString) {
+    return CoercionPathway::kCoerceViaIO;
+  }
+  if (context >= CoercionContext::kExplicit && TypeCategory(source) == type_category::kString) {
+    return CoercionPathway::kCoerceViaIO;
+  }
+  return CoercionPathway::kNone;
+}
+
+bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oid> targets) {
+  Oid elem_type = type_oid::kInvalid;
+  bool have_anynonarray = false;
+  bool have_anyenum = false;
+  Oid array_elem_type = type_oid::kInvalid;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const Oid actual = inputs[i];
+    const Oid declared = targets[i];
+    if (!IsPolymorphicType(declared)) continue;
+    if (declared == type_oid::kAnyNonArray) have_anynonarray = true;
+    if (declared == type_oid::kAnyEnum) have_anyenum = true;
+    if (actual == type_oid::kUnknown) continue;
+    switch (declared) {
+      case type_oid::kAnyElement:
+      case type_oid::kAnyNonArray:
+      case type_oid::kAnyEnum:
+        if (elem_type != type_oid::kInvalid && actual != elem_type) return false;
+        elem_type = actual;
+        break;
+      case type_oid::kAnyArray:
+      case type_oid::kAnyCompatibleArray: {
+        if (!IsArrayType(actual)) return false;
+        if (declared == type_oid::kAnyArray) {
+          const Oid elem = FindPgType(actual)->typelem;
+          if (array_elem_type != type_oid::kInvalid && elem != array_elem_type) return false;
+          array_elem_type = elem;
+        }
+        break;
+      }
+      case type_oid::kAnyCompatibleNonArray:
+        if (IsArrayType(actual)) return false;
+        break;
+      case type_oid::kAnyRange:
+      case type_oid::kAnyMultirange:
+      case type_oid::kAnyCompatibleRange:
+      case type_oid::kAnyCompatibleMultirange:
+        return false;  // no range types exist among our inputs
+      default:
+        break;  // anycompatible accepts any type
+    }
+  }
+  if (array_elem_type != type_oid::kInvalid) {
+    if (elem_type != type_oid::kInvalid && elem_type != array_elem_type) return false;
+    elem_type = array_elem_type;
+  }
+  if (have_anynonarray && elem_type != type_oid::kInvalid && IsArrayType(elem_type)) {
+    return false;
+  }
+  if (have_anyenum && elem_type != type_oid::kInvalid) {
+    return false;  // no enum types exist
+  }
+  return true;
+}
+
+bool CanCoerceTypes(std::span<const Oid> inputs, std::span<const Oid> targets,
+                    CoercionContext context) {
+  bool have_generics = false;
+  for (size_t i = 0; i < inputs.size(); ++i) {
+    const Oid input = inputs[i];
+    const Oid target = targets[i];
+    if (input == target) continue;
+    if (target == type_oid::kAny) continue;
+    if (IsPolymorphicType(target)) {
+      have_generics = true;
+      continue;
+    }
+    if (input == type_oid::kUnknown) continue;
+    if (FindCoercionPathway(target, input, context) != CoercionPathway::kNone) continue;
+    return false;
+  }
+  if (have_generics && !CheckGenericTypeConsistency(inputs, targets)) return false;
+  return true;
+}
+
+bool CanCoerceType(Oid input, Oid target, CoercionContext context) {
+  return CanCoerceTypes(std::span<const Oid>(&input, 1), std::span<const Oid>(&target, 1), context);
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,123 @@
+// pg_type lookups over the generated table in pg_type_data.inc.
+#include "sql/builtin/type_table.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include "sql/types/typmod.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr PgTypeInfo kPgTypes[] = {
+#define STRATA_PG_TYPE(oid, typname, display, category, preferred, typlen, typelem, typarray) \
+  {oid, typname, display, category, preferred, typlen, typelem, typarray},
+#include "sql/builtin/pg_type_data.inc"
+#undef STRATA_PG_TYPE
+};
+
+// The generated table is ordered by OID, so lookups can binary-search.
+constexpr bool IsSortedByOid() {
+  for (size_t i = 1; i < std::size(kPgTypes); ++i) {
+    if (kPgTypes[i - 1].oid >= kPgTypes[i].oid) return false;
+  }
+  return true;
+}
+static_assert(IsSortedByOid(), "pg_type_data.inc must be ordered by oid");
+
+}  // namespace
+
+const PgTypeInfo* FindPgType(Oid oid) {
+  auto it = std::lower_bound(std::begin(kPgTypes), std::end(kPgTypes), oid,
+                             [](const PgTypeInfo& t, Oid o) { return t.oid < o; });
+  if (it == std::end(kPgTypes) || it->oid != oid) return nullptr;
+  return &*it;
+}
+
+const PgTypeInfo* FindPgTypeByName(std::string_view typname) {
+  for (const auto& t : kPgTypes) {
+    if (t.typname == typname) return &t;
+  }
+  return nullptr;
+}
+
+char TypeCategory(Oid oid) {
+  const PgTypeInfo* t = FindPgType(oid);
+  return t ? t->category : type_category::kInvalid;
+}
+
+bool IsPreferredType(char category, Oid oid) {
+  const PgTypeInfo* t = FindPgType(oid);
+  if (t == nullptr) return false;
+  return (category == type_category::kInvalid || t->category == category) && t->preferred;
+}
+
+bool IsPolymorphicType(Oid oid) {
+  switch (oid) {
+    case type_oid::kAnyElement:
+    case type_oid::kAnyArray:
+    case type_oid::kAnyNonArray:
+    case type_oid::kAnyEnum:
+    case type_oid::kAnyRange:
+    case type_oid::kAnyMultirange:
+    case type_oid::kAnyCompatible:
+    case type_oid::kAnyCompatibleArray:
+    case type_oid::kAnyCompatibleNonArray:
+    case type_oid::kAnyCompatibleRange:
+    case type_oid::kAnyCompatibleMultirange:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsArrayType(Oid oid) {
+  const PgTypeInfo* t = FindPgType(oid);
+  return t != nullptr && t->typelem != 0 && t->typlen == -1;
+}
+
+bool IsSupportedType(Oid oid) {
+  switch (oid) {
+    case type_oid::kBool:
+    case type_oid::kInt2:
+    case type_oid::kInt4:
+    case type_oid::kInt8:
+    case type_oid::kNumeric:
+    case type_oid::kFloat4:
+    case type_oid::kFloat8:
+    case type_oid::kText:
+    case type_oid::kVarchar:
+    case type_oid::kUnknown:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string FormatTypeName(Oid oid) {
+  const PgTypeInfo* t = FindPgType(oid);
+  if (t == nullptr) return "???";
+  return std::string(t->display_name);
+}
+
+std::string FormatType(DataType type) {
+  std::string name = FormatTypeName(type.oid);
+  if (type.typmod < 0) return name;
+  switch (type.oid) {
+    case type_oid::kNumeric:
+      if (IsValidNumericTypmod(type.typmod)) {
+        return name + "(" + std::to_string(NumericTypmodPrecision(type.typmod)) + "," +
+               std::to_string(NumericTypmodScale(type.typmod)) + ")";
+      }
+      return name;
+    case type_oid::kVarchar:
+    case type_oid::kBpchar:
+      return name + "(" + std::to_string(type.typmod - kVarHdrSize) + ")";
+    default:
+      return name;
+  }
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,292 @@
+// Bound expressions: the typed tree the binder produces and the executor
+// evaluates, once per row. Every node knows its result DataType; operator and
+// cast nodes hold direct pointers to their implementations, so evaluation
+// does no lookups. Nodes are immutable after binding and may be evaluated
+// concurrently with separate EvalContexts.
+//
+// Evaluation order matches what PostgreSQL produces for these expressions:
+// function arguments are all evaluated before a NULL check (strictness),
+// AND/OR stop at the first FALSE/TRUE, CASE and COALESCE evaluate only the
+// arms they reach.
+//
+// `location` is PostgreSQL's exprLocation(): the byte offset of the leftmost
+// token of the expression (or -1), used for error positions during binding.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sql/expr/builtin_function.h"
+#include "sql/expr/cast_functions.h"
+#include "sql/types/data_type.h"
+#include "sql/types/value.h"
+
+namespace strata::sql {
+
+// Per-evaluation state: the value of the innermost simple CASE's test
+// expression (PostgreSQL's CaseTestExpr).
+class EvalContext {
+ public:
+  void PushCaseValue(Value v) { case_values_.push_back(std::move(v)); }
+  void PopCaseValue() { case_values_.pop_back(); }
+  const Value& CaseValue() const { return case_values_.back(); }
+
+ private:
+  std::vector<Value> case_values_;
+};
+
+enum class BoundExprKind {
+  kConstant,
+  kFunctionCall,  // operators and functions
+  kCast,
+  kTypmodCoercion,
+  kBoolOp,
+  kNullTest,
+  kBooleanTest,
+  kCase,
+  kCaseTest,
+  kCoalesce,
+  kMinMax,
+  kNullIf,
+  kDistinct,
+  kScalarArrayOp,  // x = ANY (list): IN lists
+};
+
+class BoundExpr {
+ public:
+  BoundExpr(BoundExprKind kind, DataType type, int location)
+      : kind_(kind), type_(type), location_(location) {}
+  virtual ~BoundExpr() = default;
+  BoundExpr(const BoundExpr&) = delete;
+  BoundExpr& operator=(const BoundExpr&) = delete;
+
+  virtual Value Evaluate(EvalContext& ctx) const = 0;
+
+  // The typmod PostgreSQL reports for this expression once the planner has
+  // folded it to a constant: a CASE or COALESCE folds to the arm it reaches,
+  // so it exposes that arm's typmod. Everything else keeps type().typmod.
+  // Evaluates conditions; call only after Evaluate() has succeeded.
+  virtual int32_t FoldedTypmod(EvalContext&) const { return type_.typmod; }
+
+  BoundExprKind kind() const { return kind_; }
+  const DataType& type() const { return type_; }
+  int location() const { return location_; }
+
+ private:
+  const BoundExprKind kind_;
+  const DataType type_;
+  const int location_;
+};
+
+using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+class BoundConstant final : public BoundExpr {
+ public:
+  // `value` has type `type.oid` (or is NULL). Unknown-type constants (string
+  // literals and NULL before resolution) hold their text as a string.
+  BoundConstant(Value value, DataType type, int location)
+      : BoundExpr(BoundExprKind::kConstant, type, location), value_(std::move(value)) {}
+  Value Evaluate(EvalContext&) const override { return value_; }
+  const Value& value() const { return value_; }
+
+ private:
+  Value value_;
+};
+
+// A strict built-in function: NULL if any argument is NULL, else fn(args).
+class BoundFunctionCall final : public BoundExpr {
+ public:
+  BoundFunctionCall(const BuiltinFunction* fn, std::vector<BoundExprPtr> args, DataType type,
+                    int location)
+      : BoundExpr(BoundExprKind::kFunctionCall, type, location), fn_(fn), args_(std::move(args)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  const BuiltinFunction* fn_;
+  std::vector<BoundExprPtr> args_;
+};
+
+class BoundCast final : public BoundExpr {
+ public:
+  BoundCast(BoundExprPtr arg, CastMethod method, DataType type, int location)
+      : BoundExpr(BoundExprKind::kCast, type, location), arg_(std::move(arg)), method_(method) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  BoundExprPtr arg_;
+  CastMethod method_;
+};
+
+// numeric(p,s) / varchar(n) coercion of a value already of the right type.
+class BoundTypmodCoercion final : public BoundExpr {
+ public:
+  BoundTypmodCoercion(BoundExprPtr arg, DataType type, bool is_explicit, int location)
+      : BoundExpr(BoundExprKind::kTypmodCoercion, type, location),
+        arg_(std::move(arg)),
+        is_explicit_(is_explicit) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  BoundExprPtr arg_;
+  bool is_explicit_;
+};
+
+// AND / OR (any number of arguments) and NOT, with three-valued logic.
+class BoundBoolOp final : public BoundExpr {
+ public:
+  enum class Op { kAnd, kOr, kNot };
+  BoundBoolOp(Op op, std::vector<BoundExprPtr> args, int location)
+      : BoundExpr(BoundExprKind::kBoolOp, DataType{type_oid::kBool}, location),
+        op_(op),
+        args_(std::move(args)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  Op op_;
+  std::vector<BoundExprPtr> args_;
+};
+
+class BoundNullTest final : public BoundExpr {
+ public:
+  BoundNullTest(BoundExprPtr arg, bool is_not_null, int location)
+      : BoundExpr(BoundExprKind::kNullTest, DataType{type_oid::kBool}, location),
+        arg_(std::move(arg)),
+        is_not_null_(is_not_null) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  BoundExprPtr arg_;
+  bool is_not_null_;
+};
+
+class BoundBooleanTest final : public BoundExpr {
+ public:
+  enum class Test { kIsTrue, kIsNotTrue, kIsFalse, kIsNotFalse, kIsUnknown, kIsNotUnknown };
+  BoundBooleanTest(BoundExprPtr arg, Test test, int location)
+      : BoundExpr(BoundExprKind::kBooleanTest, DataType{type_oid::kBool}, location),
+        arg_(std::move(arg)),
+        test_(test) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  BoundExprPtr arg_;
+  Test test_;
+};
+
+struct BoundCaseWhen {
+  BoundExprPtr condition;  // boolean
+  BoundExprPtr result;
+};
+
+// CASE [arg] WHEN ... THEN ... ELSE ... END. With an `arg`, conditions refer
+// to its value through BoundCaseTest nodes (`arg = when_value`).
+class BoundCase final : public BoundExpr {
+ public:
+  BoundCase(BoundExprPtr arg, std::vector<BoundCaseWhen> whens, BoundExprPtr default_result,
+            DataType type, int location)
+      : BoundExpr(BoundExprKind::kCase, type, location),
+        arg_(std::move(arg)),
+        whens_(std::move(whens)),
+        default_result_(std::move(default_result)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+  int32_t FoldedTypmod(EvalContext& ctx) const override;
+
+ private:
+  BoundExprPtr arg_;  // may be null
+  std::vector<BoundCaseWhen> whens_;
+  BoundExprPtr default_result_;  // never null (NULL constant if no ELSE)
+};
+
+class BoundCaseTest final : public BoundExpr {
+ public:
+  BoundCaseTest(DataType type, int location)
+      : BoundExpr(BoundExprKind::kCaseTest, type, location) {}
+  Value Evaluate(EvalContext& ctx) const override { return ctx.CaseValue(); }
+};
+
+class BoundCoalesce final : public BoundExpr {
+ public:
+  BoundCoalesce(std::vector<BoundExprPtr> args, DataType type, int location)
+      : BoundExpr(BoundExprKind::kCoalesce, type, location), args_(std::move(args)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+  int32_t FoldedTypmod(EvalContext& ctx) const override;
+
+ private:
+  std::vector<BoundExprPtr> args_;
+};
+
+// GREATEST/LEAST: NULLs are ignored; `less` is the type's "<" function.
+class BoundMinMax final : public BoundExpr {
+ public:
+  BoundMinMax(std::vector<BoundExprPtr> args, const BuiltinFunction* less, bool is_greatest,
+              DataType type, int location)
+      : BoundExpr(BoundExprKind::kMinMax, type, location),
+        args_(std::move(args)),
+        less_(less),
+        is_greatest_(is_greatest) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  std::vector<BoundExprPtr> args_;
+  const BuiltinFunction* less_;
+  bool is_greatest_;
+};
+
+// NULLIF(a, b): NULL if a = b, else a.
+class BoundNullIf final : public BoundExpr {
+ public:
+  BoundNullIf(const BuiltinFunction* equal, BoundExprPtr left, BoundExprPtr right, DataType type,
+              int location)
+      : BoundExpr(BoundExprKind::kNullIf, type, location),
+        equal_(equal),
+        left_(std::move(left)),
+        right_(std::move(right)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  const BuiltinFunction* equal_;
+  BoundExprPtr left_;
+  BoundExprPtr right_;
+};
+
+// a IS [NOT] DISTINCT FROM b: equality treating NULLs as comparable values.
+class BoundDistinct final : public BoundExpr {
+ public:
+  BoundDistinct(const BuiltinFunction* equal, BoundExprPtr left, BoundExprPtr right,
+                bool is_not_distinct, int location)
+      : BoundExpr(BoundExprKind::kDistinct, DataType{type_oid::kBool}, location),
+        equal_(equal),
+        left_(std::move(left)),
+        right_(std::move(right)),
+        is_not_distinct_(is_not_distinct) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  const BuiltinFunction* equal_;
+  BoundExprPtr left_;
+  BoundExprPtr right_;
+  bool is_not_distinct_;
+};
+
+// left op ANY (elements) (use_or) or left op ALL (elements): IN / NOT IN
+// lists. All elements are evaluated before comparing, as PostgreSQL builds
+// the array first.
+class BoundScalarArrayOp final : public BoundExpr {
+ public:
+  BoundScalarArrayOp(const BuiltinFunction* op, bool use_or, BoundExprPtr left,
+                     std::vector<BoundExprPtr> elements, int location)
+      : BoundExpr(BoundExprKind::kScalarArrayOp, DataType{type_oid::kBool}, location),
+        op_(op),
+        use_or_(use_or),
+        left_(std::move(left)),
+        elements_(std::move(elements)) {}
+  Value Evaluate(EvalContext& ctx) const override;
+
+ private:
+  const BuiltinFunction* op_;
+  bool use_or_;
+  BoundExprPtr left_;
+  std::vector<BoundExprPtr> elements_;
+};
+
+}  // namespace strata::sql

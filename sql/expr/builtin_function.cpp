@@ -1,0 +1,31 @@
+// The registry of built-in functions: one hash map from proname to
+// implementation, built once from the per-family tables.
+#include "sql/expr/builtin_function.h"
+
+#include <string_view>
+#include <unordered_map>
+
+namespace strata::sql {
+
+namespace {
+
+using Registry = std::unordered_map<std::string_view, const BuiltinFunction*>;
+
+Registry BuildRegistry() {
+  Registry registry;
+  for (auto family : {IntegerFunctions(), FloatFunctions(), NumericFunctions(), TextFunctions(),
+                      BoolFunctions()}) {
+    for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
+  }
+  return registry;
+}
+
+}  // namespace
+
+const BuiltinFunction* FindBuiltinFunction(std::string_view proname) {
+  static const Registry registry = BuildRegistry();
+  auto it = registry.find(proname);
+  return it == registry.end() ? nullptr : it->second;
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,35 @@
+// Built-in scalar functions, found by PostgreSQL's pg_proc.proname (the
+// oprcode of an operator: "int4pl", "numeric_div", "textcat"). Each takes
+// non-NULL arguments already coerced to its declared input types (all are
+// strict: the caller returns NULL for any NULL argument without calling) and
+// returns a value of its declared result type, throwing SqlError on errors
+// (22003 out of range, 22012 division by zero, ...).
+//
+// Thread safety: the registry is immutable after static initialization.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "sql/types/value.h"
+
+namespace strata::sql {
+
+using ScalarFunction = Value (*)(std::span<const Value> args);
+
+struct BuiltinFunction {
+  std::string_view name;  // pg_proc.proname
+  ScalarFunction fn;
+};
+
+// nullptr if no implementation exists (yet) for that function.
+const BuiltinFunction* FindBuiltinFunction(std::string_view proname);
+
+// The per-family tables the registry is assembled from (one file each).
+std::span<const BuiltinFunction> IntegerFunctions();
+std::span<const BuiltinFunction> FloatFunctions();
+std::span<const BuiltinFunction> NumericFunctions();
+std::span<const BuiltinFunction> TextFunctions();
+std::span<const BuiltinFunction> BoolFunctions();
+
+}  // namespace strata::sql

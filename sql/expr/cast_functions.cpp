@@ -1,0 +1,209 @@
+// Cast function implementations; see cast_functions.h.
+#include "sql/expr/cast_functions.h"
+
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
+#include "sql/types/type_io.h"
+#include "sql/types/typmod.h"
+
+namespace strata::sql {
+
+namespace {
+
+using type_oid::kBool;
+using type_oid::kFloat4;
+using type_oid::kFloat8;
+using type_oid::kInt2;
+using type_oid::kInt4;
+using type_oid::kInt8;
+using type_oid::kNumeric;
+using type_oid::kText;
+using type_oid::kUnknown;
+using type_oid::kVarchar;
+
+bool IsInteger(Oid t) { return t == kInt2 || t == kInt4 || t == kInt8; }
+bool IsFloat(Oid t) { return t == kFloat4 || t == kFloat8; }
+bool IsString(Oid t) { return t == kText || t == kVarchar; }
+
+[[noreturn]] void ThrowIntOutOfRange(Oid type) {
+  throw SqlError(SqlState::kNumericValueOutOfRange,
+                 std::string(IntegerTypeName(type)) + " out of range");
+}
+
+Value CheckedInteger(Oid type, int64_t v) {
+  if ((type == kInt2 && (v < INT16_MIN || v > INT16_MAX)) ||
+      (type == kInt4 && (v < INT32_MIN || v > INT32_MAX))) {
+    ThrowIntOutOfRange(type);
+  }
+  return Value::Integer(type, v);
+}
+
+// float8_int4 and friends: round half to even, then check the range.
+Value FloatToInteger(double v, Oid type) {
+  const double r = std::rint(v);
+  // Bounds as PostgreSQL's FLOAT8_FITS_IN_INT64 tests them: the lower bound
+  // is exact and the upper bound is exclusive.
+  constexpr double kInt64Min = -9223372036854775808.0;
+  if (std::isnan(r) || !(r >= kInt64Min && r < -kInt64Min)) ThrowIntOutOfRange(type);
+  return CheckedInteger(type, static_cast<int64_t>(r));
+}
+
+Value NumericToInteger(const Numeric& n, Oid type) {
+  if (n.is_nan()) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "cannot convert NaN to " + std::string(IntegerTypeName(type)));
+  }
+  if (n.is_infinite()) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "cannot convert infinity to " + std::string(IntegerTypeName(type)));
+  }
+  std::optional<int64_t> v = n.ToInt64();
+  if (!v) ThrowIntOutOfRange(type);
+  return CheckedInteger(type, *v);
+}
+
+// float8_numeric/float4_numeric: print with DBL_DIG/FLT_DIG significant
+// digits, then read that as numeric.
+Value FloatToNumeric(double v, int digits) {
+  if (std::isnan(v)) return Value::FromNumeric(Numeric::NaN());
+  if (std::isinf(v)) return Value::FromNumeric(Numeric::Infinity(v < 0));
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.*g", digits, v);
+  return Value::FromNumeric(Numeric::Parse(buf));
+}
+
+Value Float8ToFloat4(double v) {
+  const float r = static_cast<float>(v);
+  if (std::isinf(r) && !std::isinf(v)) {
+    throw SqlError(SqlState::kNumericValueOutOfRange, "value out of range: overflow");
+  }
+  if (r == 0.0f && v != 0.0) {
+    throw SqlError(SqlState::kNumericValueOutOfRange, "value out of range: underflow");
+  }
+  return Value::Float4(r);
+}
+
+// Number of UTF-8 characters in s.
+size_t CharLength(const std::string& s) {
+  size_t n = 0;
+  for (unsigned char c : s) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+// Byte offset of the character after the first `chars` characters.
+size_t ByteOffsetOfChar(const std::string& s, size_t chars) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == chars) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace
+
+bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
+  if (!IsSupportedType(source) || !IsSupportedType(target)) return false;
+  switch (method) {
+    case CastMethod::kRelabel:
+      return (IsString(source) || source == kUnknown) && IsString(target);
+    case CastMethod::kInOut:
+      return true;
+    case CastMethod::kFunction:
+      break;
+  }
+  const bool numeric_source = IsInteger(source) || IsFloat(source) || source == kNumeric;
+  const bool numeric_target = IsInteger(target) || IsFloat(target) || target == kNumeric;
+  if (numeric_source && numeric_target) return true;
+  if (source == kInt4 && target == kBool) return true;
+  if (source == kBool && target == kInt4) return true;
+  if (source == kBool && IsString(target)) return true;
+  if (IsString(source) && IsString(target)) return true;
+  return false;
+}
+
+Value CastValue(const Value& value, Oid target, CastMethod method) {
+  const Oid source = value.type();
+  if (method == CastMethod::kRelabel) return value.Relabel(target);
+  if (method == CastMethod::kInOut) {
+    return InputValue(
+        target, IsString(source) || source == kUnknown ? value.string_value() : OutputValue(value));
+  }
+  if (IsInteger(source)) {
+    const int64_t v = value.int_value();
+    if (IsInteger(target)) return CheckedInteger(target, v);
+    if (target == kFloat4) return Value::Float4(static_cast<float>(v));
+    if (target == kFloat8) return Value::Float8(static_cast<double>(v));
+    if (target == kNumeric) return Value::FromNumeric(Numeric::FromInt64(v));
+    if (target == kBool) return Value::Bool(v != 0);
+  }
+  if (IsFloat(source)) {
+    const double v = value.float_value();
+    if (IsInteger(target)) return FloatToInteger(v, target);
+    if (target == kFloat8) return Value::Float8(v);
+    if (target == kFloat4) return Float8ToFloat4(v);
+    if (target == kNumeric) return FloatToNumeric(v, source == kFloat4 ? 6 : 15);
+  }
+  if (source == kNumeric) {
+    const Numeric& n = value.numeric_value();
+    if (IsInteger(target)) return NumericToInteger(n, target);
+    if (target == kNumeric) return value;
+    if (IsFloat(target)) {
+      if (n.is_nan()) return target == kFloat4 ? Value::Float4(NAN) : Value::Float8(NAN);
+      if (n.is_infinite()) {
+        const double inf = n.Sign() < 0 ? -HUGE_VAL : HUGE_VAL;
+        return target == kFloat4 ? Value::Float4(static_cast<float>(inf)) : Value::Float8(inf);
+      }
+      const std::string text = n.ToString();
+      return target == kFloat4 ? Value::Float4(ParseFloat4(text))
+                               : Value::Float8(ParseFloat8(text));
+    }
+  }
+  if (source == kBool) {
+    if (target == kInt4) return Value::Int4(value.bool_value() ? 1 : 0);
+    if (IsString(target)) return Value::String(target, ValueToText(value));
+  }
+  if (IsString(source) && IsString(target)) return value.Relabel(target);
+  throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
+                                                     FormatTypeName(target) +
+                                                     " is not supported yet");
+}
+
+std::string ValueToText(const Value& value) {
+  if (value.type() == kBool) return value.bool_value() ? "true" : "false";
+  return OutputValue(value);
+}
+
+bool HasTypmodCoercion(Oid type) { return type == kNumeric || type == kVarchar; }
+
+Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
+  if (value.is_null() || typmod < 0) return value;
+  if (value.type() == kNumeric) {
+    return Value::FromNumeric(value.numeric_value().ApplyTypmod(typmod));
+  }
+  if (value.type() == kVarchar && typmod >= kVarHdrSize) {
+    const size_t max_chars = static_cast<size_t>(typmod - kVarHdrSize);
+    const std::string& s = value.string_value();
+    if (CharLength(s) <= max_chars) return value;
+    const size_t cut = ByteOffsetOfChar(s, max_chars);
+    if (!is_explicit && s.find_first_not_of(' ', cut) != std::string::npos) {
+      throw SqlError(
+          SqlState::kStringDataRightTruncation,
+          "value too long for type character varying(" + std::to_string(max_chars) + ")");
+    }
+    return Value::String(kVarchar, s.substr(0, cut));
+  }
+  return value;
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,57 @@
+// Statement-level transform: one RawStmt -> one ast::Statement, keeping the
+// statement's byte range and PostgreSQL's command name; statements we do not
+// implement yet become UnsupportedStatements carrying a 0A000 error.
+#include <memory>
+#include <string>
+
+#include "sql/ast/position.h"
+#include "sql/parser/transformer.h"
+
+namespace strata::sql::parser {
+
+std::unique_ptr<ast::Statement> Transformer::TransformRawStmt(const PgQuery__RawStmt& raw) {
+  std::unique_ptr<ast::Statement> statement;
+  std::string command_name = raw.stmt ? CommandName(*raw.stmt) : "???";
+  try {
+    if (raw.stmt == nullptr) throw NotSupported("an empty statement node");
+    statement = TransformStatement(*raw.stmt);
+  } catch (const SqlError& e) {
+    statement = std::make_unique<ast::UnsupportedStatement>(e.fields());
+  }
+  statement->location = raw.stmt_location;
+  statement->length = raw.stmt_len;
+  statement->command_name = std::move(command_name);
+  return statement;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__Node& node) {
+  switch (node.node_case) {
+    case PG_QUERY__NODE__NODE_SELECT_STMT:
+      return TransformSelect(*node.select_stmt);
+    default:
+      throw NotSupported(CommandName(node));
+  }
+}
+
+SqlError Transformer::NotSupported(std::string_view what, int location) const {
+  SqlError error(SqlState::kFeatureNotSupported, std::string(what) + " is not supported yet");
+  if (location >= 0) error.WithPosition(ast::CharPosition(query_, location));
+  return error;
+}
+
+std::string StringValue(const PgQuery__Node* node) {
+  if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_STRING ||
+      node->string == nullptr || node->string->sval == nullptr) {
+    return "";
+  }
+  return node->string->sval;
+}
+
+std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n) {
+  std::vector<std::string> names;
+  names.reserve(n);
+  for (size_t i = 0; i < n; ++i) names.push_back(StringValue(nodes[i]));
+  return names;
+}
+
+}  // namespace strata::sql::parser

@@ -1,0 +1,60 @@
+// Transformer: converts libpg_query's protobuf parse tree (PgQuery__* structs
+// unpacked by protobuf-c) into our AST. Internal to sql/parser/.
+//
+// A construct we cannot represent yet throws SqlError 0A000; the statement
+// transform catches it and yields an UnsupportedStatement, so the error is
+// raised only when that statement executes (the rest of the string still
+// parses and runs, as in PostgreSQL).
+#pragma once
+
+#include <pg_query/pg_query.pb-c.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/sql_error.h"
+#include "sql/ast/statement.h"
+
+namespace strata::sql::parser {
+
+class Transformer {
+ public:
+  explicit Transformer(std::string_view query) : query_(query) {}
+
+  std::unique_ptr<ast::Statement> TransformRawStmt(const PgQuery__RawStmt& raw);
+
+ private:
+  // transform_statement.cpp
+  std::unique_ptr<ast::Statement> TransformStatement(const PgQuery__Node& node);
+
+  // transform_select.cpp
+  std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
+
+  // transform_expr.cpp
+  ast::ExprPtr TransformExpr(const PgQuery__Node* node);
+  std::vector<ast::ExprPtr> TransformExprList(PgQuery__Node* const* nodes, size_t n);
+  ast::ExprPtr TransformConstant(const PgQuery__AConst& c);
+  ast::ExprPtr TransformAExpr(const PgQuery__AExpr& e);
+  ast::ExprPtr TransformFuncCall(const PgQuery__FuncCall& f);
+  ast::ExprPtr TransformCase(const PgQuery__CaseExpr& c);
+
+  // transform_type_name.cpp
+  ast::TypeName TransformTypeName(const PgQuery__TypeName& t);
+
+  // A 0A000 error "<what> is not supported yet" at byte `location`.
+  SqlError NotSupported(std::string_view what, int location = -1) const;
+
+  std::string_view query_;
+};
+
+// Helpers shared by the transform files.
+// The string of a String node; empty for other nodes.
+std::string StringValue(const PgQuery__Node* node);
+// The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.
+std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
+// PostgreSQL's command tag name for a statement node ("CREATE TABLE").
+std::string CommandName(const PgQuery__Node& node);
+
+}  // namespace strata::sql::parser

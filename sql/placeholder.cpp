@@ -1,1 +1,0 @@
-// placeholder until the SQL session lands

@@ -1,0 +1,68 @@
+// Value: one SQL datum tagged with its type OID, the unit the evaluator
+// computes with (PostgreSQL's Datum + isnull + type). Integer types share an
+// int64_t payload and float types a double one; the OID says which.
+//
+// Payload by type: bool -> bool; int2/int4/int8 -> int64_t (within the type's
+// range); float4/float8 -> double (a float4 holds a value exactly
+// representable as float); numeric -> Numeric; text/varchar/unknown ->
+// std::string (UTF-8 bytes).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <variant>
+
+#include "sql/types/data_type.h"
+#include "sql/types/numeric.h"
+
+namespace strata::sql {
+
+class Value {
+ public:
+  Value() = default;  // NULL of type unknown
+
+  static Value Null(Oid type) { return Value(type, std::monostate{}); }
+  static Value Bool(bool v) { return Value(type_oid::kBool, v); }
+  static Value Int2(int64_t v) { return Value(type_oid::kInt2, v); }
+  static Value Int4(int64_t v) { return Value(type_oid::kInt4, v); }
+  static Value Int8(int64_t v) { return Value(type_oid::kInt8, v); }
+  // An integer of integer type `type` (int2, int4 or int8).
+  static Value Integer(Oid type, int64_t v) { return Value(type, v); }
+  static Value Float4(float v) { return Value(type_oid::kFloat4, static_cast<double>(v)); }
+  static Value Float8(double v) { return Value(type_oid::kFloat8, v); }
+  static Value FromNumeric(Numeric v) { return Value(type_oid::kNumeric, std::move(v)); }
+  // A string of a string type (text, varchar, unknown).
+  static Value String(Oid type, std::string v) { return Value(type, std::move(v)); }
+  static Value Text(std::string v) { return String(type_oid::kText, std::move(v)); }
+
+  Oid type() const { return type_; }
+  bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
+
+  // Accessors. REQUIRES: !is_null() and a type with that payload.
+  bool bool_value() const { return std::get<bool>(data_); }
+  int64_t int_value() const { return std::get<int64_t>(data_); }
+  double float_value() const { return std::get<double>(data_); }
+  const Numeric& numeric_value() const { return std::get<Numeric>(data_); }
+  const std::string& string_value() const { return std::get<std::string>(data_); }
+
+  // The same datum relabeled as another type with the same payload
+  // (binary-coercible casts such as varchar -> text).
+  Value Relabel(Oid type) const {
+    Value v = *this;
+    v.type_ = type;
+    return v;
+  }
+
+ private:
+  using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string>;
+
+  // Constructs the payload alternative in place (no variant-to-variant move).
+  template <typename T>
+  Value(Oid type, T&& data) : type_(type), data_(std::forward<T>(data)) {}
+
+  Oid type_ = type_oid::kUnknown;
+  Payload data_;
+};
+
+}  // namespace strata::sql
