@@ -61,6 +61,7 @@ class Server:
 
     def psql(self, args, stdin=None, timeout=60, extra_env=None):
         """Runs psql against this server; returns (returncode, stdout+stderr)."""
+        # A later -h in args (e.g. TCP) overrides this one.
         cmd = [PSQL, "-X", "-h", self.host, "-p", str(self.port), "-U", self.user,
                "-d", self.database] + list(args)
         env = client_env()

@@ -3,7 +3,8 @@
 PostgreSQL 15, and fails on any byte of difference in psql's output.
 
   psql/*.sql          each run with `psql -X -a -f FILE` (echoing every line)
-  psql_commands.txt   one `psql -c` command string per line ('#' comments)
+  psql_commands.txt   one `psql -c` command string per line ('#' comments;
+                      a line starting "@tcp " connects over TCP, not the socket)
 
 Expected output is never written down: the reference server produces it.
 """
@@ -65,7 +66,12 @@ def main():
                 line = line.rstrip("\n")
                 if not line.strip() or line.lstrip().startswith("#"):
                     continue
-                compare(f"-c {line!r}", ["-c", line])
+                # "@tcp " runs the command over TCP (127.0.0.1) instead of the Unix socket.
+                if line.startswith("@tcp "):
+                    line = line[len("@tcp "):]
+                    compare(f"tcp -c {line!r}", ["-h", "127.0.0.1", "-c", line])
+                else:
+                    compare(f"-c {line!r}", ["-c", line])
 
         for path in sorted(glob.glob(os.path.join(args.cases, "*.sql"))):
             compare(os.path.relpath(path, HERE), ["-a", "-f", path])
