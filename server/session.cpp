@@ -88,6 +88,10 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   asio::awaitable<T> ReadUntil(Next next) {
     while (true) {
       if (auto item = next()) co_return std::move(*item);
+      // A terminate request that ran on this strand while no read was pending
+      // had nothing to cancel; it left the flag. Checking it in the same
+      // handler that starts the read leaves no window between the two.
+      if (terminating_) throw boost::system::system_error(asio::error::operation_aborted);
       size_t n = co_await socket_.async_read_some(asio::buffer(read_buffer_), asio::use_awaitable);
       decoder_.Append(read_buffer_.data(), n);
     }

@@ -80,7 +80,15 @@ TEST_CASE("NoticeResponse uses the given severity and type 'N'") {
 TEST_CASE("a SqlError's fields encode as its ErrorResponse") {
   SqlError error(SqlState::kSyntaxError, "bad");
   error.WithHint("fix it").WithPosition(3);
+  // A SqlError records where it was raised (F/L/R, shown by \errverbose).
+  CHECK(error.fields().source_file == "error_response_test.cpp");
+  CHECK(error.fields().source_line > 0);
+  CHECK_FALSE(error.fields().source_function.empty());
+  SqlErrorFields fields = error.fields();
+  fields.source_file.clear();
+  fields.source_line = 0;
+  fields.source_function.clear();
   std::string out;
-  AppendErrorResponse(&out, error.fields());
+  AppendErrorResponse(&out, fields);
   CHECK(out == B("E\0\0\0\x2a" "SERROR\0" "VERROR\0" "C42601\0" "Mbad\0" "Hfix it\0" "P3\0" "\0"));
 }
