@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs every Debian package StrataDB's build and tests need. Idempotent and
 # fast when everything is present (no apt-get run at all). Uses sudo when not root.
+#   scripts/setup.sh [--bench]
+# --bench also installs the engines bench/storage_bench compares against
+# (RocksDB, LevelDB): benchmark-only, never needed by the build or the tests.
 set -euo pipefail
 
 PACKAGES=(
@@ -10,6 +13,11 @@ PACKAGES=(
   postgresql-15 postgresql-client-15
   python3 procps
 )
+case "${1:-}" in
+  "") ;;
+  --bench) PACKAGES+=(librocksdb-dev libleveldb-dev) ;;
+  *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+esac
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
