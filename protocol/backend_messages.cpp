@@ -14,6 +14,7 @@
 //                                       NULL) and len bytes
 //   CommandComplete                 'C' String tag
 //   EmptyQueryResponse              'I' len=4
+//   NotificationResponse            'A' Int32 pid, String channel, String payload
 //   NegotiateProtocolVersion        'v' Int32 newest minor, Int32 n, n x String
 //   SSL/GSSENC answer               one raw byte, no header
 #include <cassert>
@@ -104,6 +105,15 @@ void AppendCommandComplete(std::string* out, std::string_view tag) {
 
 void AppendEmptyQueryResponse(std::string* out) {
   EndMessage(out, BeginMessage(out, 'I'));
+}
+
+void AppendNotificationResponse(std::string* out, int32_t pid, std::string_view channel,
+                                std::string_view payload) {
+  const size_t start = BeginMessage(out, 'A');
+  PutInt32(out, pid);
+  PutCString(out, channel);
+  PutCString(out, payload);
+  EndMessage(out, start);
 }
 
 void AppendSslResponse(std::string* out, char answer) { out->push_back(answer); }

@@ -15,6 +15,15 @@ std::string_view MessageReader::ReadCString() {
   return s;
 }
 
+uint8_t MessageReader::ReadByte() {
+  if (remaining_.empty()) throw ProtocolError{"no data left in message"};
+  const uint8_t byte = static_cast<uint8_t>(remaining_.front());
+  remaining_.remove_prefix(1);
+  return byte;
+}
+
+uint16_t MessageReader::ReadUInt16() { return DecodeBigEndian16(ReadBytes(2).data()); }
+
 int16_t MessageReader::ReadInt16() {
   return static_cast<int16_t>(DecodeBigEndian16(ReadBytes(2).data()));
 }

@@ -28,7 +28,9 @@ inline constexpr uint32_t kDefaultMaxMessageBytes = 1u << 30;
 inline constexpr uint32_t kMaxStartupPacketBytes = 10000;  // PostgreSQL's MAX_STARTUP_PACKET_LENGTH
 
 // A violation of the wire protocol: the session answers ErrorResponse 08P01
-// with this message and closes the connection.
+// with this message and closes the connection. (Body parsers of typed
+// messages after startup are milder in PostgreSQL -- ERROR, connection kept;
+// see README.md.)
 struct ProtocolError {
   std::string message;
 };
@@ -121,6 +123,10 @@ void AppendEmptyQueryResponse(std::string* out);
 void AppendErrorResponse(std::string* out, const SqlErrorFields& error);
 void AppendNoticeResponse(std::string* out, const SqlErrorFields& notice,
                           std::string_view severity = "NOTICE");
+// NotificationResponse ('A'): a NOTIFY delivered to a listening session, from
+// the backend with process id `pid`.
+void AppendNotificationResponse(std::string* out, int32_t pid, std::string_view channel,
+                                std::string_view payload);
 // The single byte answering SSLRequest/GSSENCRequest: 'N' (not supported) or 'S'.
 void AppendSslResponse(std::string* out, char answer);
 // NegotiateProtocolVersion ('v'): the answer to a 3.x startup with x > 0 or with

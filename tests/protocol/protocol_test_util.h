@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "common/sql_error.h"
 #include "protocol/messages.h"
 
 namespace strata::protocol::testing {
@@ -44,6 +45,56 @@ std::string ProtocolErrorOf(F&& f) {
     return e.message;
   }
   FAIL("expected a ProtocolError");
+  return {};
+}
+
+// Bytes from hex digits: FromHex("0002ff") == B("\0\x02\xff"). Whitespace is
+// skipped, so long values can be grouped. An odd digit count fails the test.
+inline std::string FromHex(std::string_view hex) {
+  std::string bytes;
+  int high = -1;
+  for (char c : hex) {
+    int v;
+    if (c >= '0' && c <= '9') {
+      v = c - '0';
+    } else if (c >= 'a' && c <= 'f') {
+      v = c - 'a' + 10;
+    } else if (c >= 'A' && c <= 'F') {
+      v = c - 'A' + 10;
+    } else {
+      continue;
+    }
+    if (high < 0) {
+      high = v;
+    } else {
+      bytes.push_back(static_cast<char>(high * 16 + v));
+      high = -1;
+    }
+  }
+  REQUIRE(high < 0);
+  return bytes;
+}
+
+// Lowercase hex of bytes, for readable failure output.
+inline std::string ToHex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string hex;
+  for (char c : bytes) {
+    hex.push_back(kDigits[static_cast<unsigned char>(c) >> 4]);
+    hex.push_back(kDigits[static_cast<unsigned char>(c) & 0xf]);
+  }
+  return hex;
+}
+
+// Runs f, which must throw SqlError; returns "SQLSTATE message".
+template <typename F>
+std::string SqlErrorOf(F&& f) {
+  try {
+    f();
+  } catch (const SqlError& e) {
+    return std::string(SqlStateCode(e.sqlstate())) + " " + e.fields().message;
+  }
+  FAIL("expected a SqlError");
   return {};
 }
 
