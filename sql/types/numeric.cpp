@@ -136,6 +136,16 @@ Numeric Numeric::Infinity(bool negative) {
   return n;
 }
 
+Numeric Numeric::FromDigits(bool negative, int weight, std::span<const int16_t> digits,
+                            int dscale) {
+  Numeric n;
+  n.negative_ = negative;
+  n.weight_ = weight;
+  n.dscale_ = dscale;
+  n.digits_.assign(digits.begin(), digits.end());
+  return n;
+}
+
 Numeric Numeric::FromInt64(int64_t value) {
   Magnitude mag;
   uint64_t u = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);

@@ -23,6 +23,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +64,18 @@ class Numeric {
   // Sign of the value: -1, 0 or 1 (NaN reports 0).
   int Sign() const;
   int dscale() const { return dscale_; }
+
+  // The raw representation, for storage formats (sql/storage_format/): a
+  // finite value's base-10000 digits, most significant first (empty for
+  // zero), and the weight of the first one. Meaningless unless is_finite().
+  int weight() const { return weight_; }
+  std::span<const int16_t> digits() const { return digits_; }
+  // Builds a finite value from that representation. REQUIRES: the invariants
+  // below hold (digits in [0, kBase) without leading or trailing zeros, weight
+  // in [kMinWeight, kMaxWeight], dscale in [0, kMaxDscale] and covering every
+  // nonzero decimal digit, zero neither negative nor weighted).
+  static Numeric FromDigits(bool negative, int weight, std::span<const int16_t> digits,
+                            int dscale);
 
   Numeric Add(const Numeric& other) const;
   Numeric Sub(const Numeric& other) const;

@@ -1,0 +1,401 @@
+// Key codec: encoders and the KeyReader decoder for the format in key_codec.h.
+// Encoders write the ascending form and invert the column's bytes in place for
+// DESC; the reader instead XORs every byte it reads with the column's mask
+// (0x00 ASC, 0xFF DESC), so neither direction copies the key.
+#include "sql/storage_format/key_codec.h"
+
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#include "common/coding.h"
+#include "common/sql_error.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr uint8_t kStringEscape = 0xFF;  // after a 0x00 content byte
+constexpr uint8_t kStringEnd = 0x01;     // after the 0x00 that ends a string
+constexpr uint8_t kDigitsEnd = 0x00;     // after the last numeric digit
+constexpr uint16_t kDigitBias = 0x0100;
+constexpr uint16_t kWeightBias = 0x8000;
+
+constexpr uint64_t kSign64 = uint64_t{1} << 63;
+constexpr uint32_t kSign32 = uint32_t{1} << 31;
+constexpr uint64_t kCanonicalNaN64 = 0x7FF8000000000000;
+constexpr uint32_t kCanonicalNaN32 = 0x7FC00000;
+
+[[noreturn]] void ThrowMalformed(const char* what) {
+  throw SqlError(SqlState::kDataCorrupted, std::string("malformed key: ") + what);
+}
+
+void PutByte(std::string* dst, uint8_t b) { dst->push_back(static_cast<char>(b)); }
+
+void InvertFrom(std::string* dst, size_t start) {
+  char* p = dst->data();
+  const size_t n = dst->size();
+  for (size_t i = start; i < n; ++i) p[i] = static_cast<char>(~p[i]);
+}
+
+// Nulls sort below values in the ascending (pre-inversion) form.
+bool NullsLow(const KeyColumn& column) { return column.nulls_first != column.descending; }
+
+// Order-preserving unsigned images of IEEE floats: positives get the sign bit
+// set, negatives are inverted (so larger magnitudes sort lower).
+uint64_t Float8KeyBits(double v) {
+  uint64_t bits = kCanonicalNaN64;
+  if (!std::isnan(v)) bits = v == 0 ? 0 : std::bit_cast<uint64_t>(v);
+  return (bits & kSign64) != 0 ? ~bits : bits | kSign64;
+}
+double Float8FromKeyBits(uint64_t k) {
+  return std::bit_cast<double>((k & kSign64) != 0 ? k ^ kSign64 : ~k);
+}
+uint32_t Float4KeyBits(float v) {
+  uint32_t bits = kCanonicalNaN32;
+  if (!std::isnan(v)) bits = v == 0 ? 0 : std::bit_cast<uint32_t>(v);
+  return (bits & kSign32) != 0 ? ~bits : bits | kSign32;
+}
+float Float4FromKeyBits(uint32_t k) {
+  return std::bit_cast<float>((k & kSign32) != 0 ? k ^ kSign32 : ~k);
+}
+
+// Weight and digits of a nonzero finite numeric's magnitude, ascending form.
+void AppendNumericMagnitude(const Numeric& n, std::string* dst) {
+  std::span<const int16_t> digits = n.digits();
+  const size_t start = dst->size();
+  dst->resize(start + 2 + 2 * digits.size() + 1);
+  char* p = dst->data() + start;
+  EncodeBigEndian16(p, static_cast<uint16_t>(n.weight() + kWeightBias));
+  p += 2;
+  for (int16_t d : digits) {
+    EncodeBigEndian16(p, static_cast<uint16_t>(d + kDigitBias));
+    p += 2;
+  }
+  *p = static_cast<char>(kDigitsEnd);
+}
+
+void AppendNumeric(const Numeric& n, std::string* dst) {
+  if (n.is_nan()) {
+    PutByte(dst, static_cast<uint8_t>(NumericKeyClass::kNaN));
+  } else if (n.is_infinite()) {
+    PutByte(dst, static_cast<uint8_t>(n.Sign() < 0 ? NumericKeyClass::kNegInfinity
+                                                   : NumericKeyClass::kPosInfinity));
+  } else if (n.is_zero()) {
+    PutByte(dst, static_cast<uint8_t>(NumericKeyClass::kZero));
+  } else if (n.Sign() > 0) {
+    PutByte(dst, static_cast<uint8_t>(NumericKeyClass::kPositive));
+    AppendNumericMagnitude(n, dst);
+  } else {
+    PutByte(dst, static_cast<uint8_t>(NumericKeyClass::kNegative));
+    const size_t start = dst->size();
+    AppendNumericMagnitude(n, dst);
+    InvertFrom(dst, start);
+  }
+}
+
+void AppendEscapedBytes(std::string_view s, std::string* dst) {
+  while (true) {
+    const void* zero = std::memchr(s.data(), 0, s.size());
+    if (zero == nullptr) {
+      dst->append(s);
+      break;
+    }
+    const size_t n = static_cast<size_t>(static_cast<const char*>(zero) - s.data()) + 1;
+    dst->append(s.data(), n);  // through the 0x00
+    PutByte(dst, kStringEscape);
+    s.remove_prefix(n);
+  }
+  const char end[2] = {0x00, static_cast<char>(kStringEnd)};
+  dst->append(end, 2);
+}
+
+// The ascending form of a non-NULL value. New fixed-width types (date, time,
+// timestamp: see storage_type.h) reuse the sign-flipped big-endian integer
+// cases; uuid appends its 16 bytes unchanged.
+void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) {
+  char buf[8];
+  switch (column.storage) {
+    case StorageType::kBool:
+      PutByte(dst, value.bool_value() ? 1 : 0);
+      return;
+    case StorageType::kInt2:
+      EncodeBigEndian16(
+          buf, static_cast<uint16_t>(static_cast<int16_t>(value.int_value())) ^ uint16_t{0x8000});
+      dst->append(buf, 2);
+      return;
+    case StorageType::kInt4:
+      EncodeBigEndian32(buf,
+                        static_cast<uint32_t>(static_cast<int32_t>(value.int_value())) ^ kSign32);
+      dst->append(buf, 4);
+      return;
+    case StorageType::kInt8:
+      EncodeBigEndian64(buf, static_cast<uint64_t>(value.int_value()) ^ kSign64);
+      dst->append(buf, 8);
+      return;
+    case StorageType::kFloat4:
+      EncodeBigEndian32(buf, Float4KeyBits(static_cast<float>(value.float_value())));
+      dst->append(buf, 4);
+      return;
+    case StorageType::kFloat8:
+      EncodeBigEndian64(buf, Float8KeyBits(value.float_value()));
+      dst->append(buf, 8);
+      return;
+    case StorageType::kNumeric:
+      AppendNumeric(value.numeric_value(), dst);
+      return;
+    case StorageType::kBytes:
+      AppendEscapedBytes(value.string_value(), dst);
+      return;
+  }
+}
+
+// Byte reads for KeyReader: `in` is consumed from the front, each byte XORed
+// with `mask` on the way out.
+class MaskedInput {
+ public:
+  MaskedInput(std::string_view* in, uint8_t mask) : in_(in), mask_(mask) {}
+
+  uint8_t Byte() {
+    if (in_->empty()) ThrowMalformed("truncated");
+    const uint8_t b = static_cast<uint8_t>(in_->front()) ^ mask_;
+    in_->remove_prefix(1);
+    return b;
+  }
+  // The next n bytes, unmasked, in big-endian order.
+  uint64_t BigEndian(size_t n) {
+    if (in_->size() < n) ThrowMalformed("truncated");
+    uint64_t v = 0;
+    for (size_t i = 0; i < n; ++i) v = (v << 8) | (static_cast<uint8_t>((*in_)[i]) ^ mask_);
+    in_->remove_prefix(n);
+    return v;
+  }
+  // An escaped string; appends its bytes to *out unless out is null.
+  void EscapedBytes(std::string* out) {
+    const char escape = static_cast<char>(mask_);  // a 0x00 byte, masked
+    while (true) {
+      const void* hit = std::memchr(in_->data(), escape, in_->size());
+      if (hit == nullptr) ThrowMalformed("unterminated string");
+      const size_t n = static_cast<size_t>(static_cast<const char*>(hit) - in_->data());
+      if (n + 1 >= in_->size()) ThrowMalformed("unterminated string");
+      if (out != nullptr) {
+        const size_t at = out->size();
+        out->append(in_->data(), n);
+        if (mask_ != 0) InvertFrom(out, at);
+      }
+      const uint8_t next = static_cast<uint8_t>((*in_)[n + 1]) ^ mask_;
+      in_->remove_prefix(n + 2);
+      if (next == kStringEnd) return;
+      if (next != kStringEscape) ThrowMalformed("bad string escape");
+      if (out != nullptr) out->push_back('\0');
+    }
+  }
+
+  void set_mask(uint8_t mask) { mask_ = mask; }
+
+ private:
+  std::string_view* in_;
+  uint8_t mask_;
+};
+
+// Up to kInline digits on the stack; longer numerics spill to the heap.
+class DigitBuffer {
+ public:
+  void Push(int16_t d) {
+    if (size_ < kInline) {
+      inline_[size_] = d;
+    } else {
+      if (size_ == kInline) heap_.assign(inline_.begin(), inline_.end());
+      heap_.push_back(d);
+    }
+    ++size_;
+  }
+  size_t size() const { return size_; }
+  std::span<const int16_t> view() const {
+    if (size_ <= kInline) return std::span<const int16_t>(inline_.data(), size_);
+    return heap_;
+  }
+
+ private:
+  static constexpr size_t kInline = 64;
+  std::array<int16_t, kInline> inline_;
+  std::vector<int16_t> heap_;
+  size_t size_ = 0;
+};
+
+// Reads a numeric encoded with `mask`; builds the value unless `skip`.
+Numeric ReadNumeric(MaskedInput* in, uint8_t mask, bool skip) {
+  bool negative = false;
+  switch (static_cast<NumericKeyClass>(in->Byte())) {
+    case NumericKeyClass::kNegInfinity:
+      return Numeric::Infinity(true);
+    case NumericKeyClass::kPosInfinity:
+      return Numeric::Infinity(false);
+    case NumericKeyClass::kNaN:
+      return Numeric::NaN();
+    case NumericKeyClass::kZero:
+      return Numeric();
+    case NumericKeyClass::kPositive:
+      break;
+    case NumericKeyClass::kNegative:
+      negative = true;
+      break;
+    default:
+      ThrowMalformed("bad numeric class");
+  }
+  // A negative magnitude is stored inverted: undo that on top of DESC's mask.
+  in->set_mask(negative ? mask ^ 0xFF : mask);
+  const int weight = static_cast<int>(in->BigEndian(2)) - kWeightBias;
+  DigitBuffer digits;
+  size_t count = 0;
+  int last = 0;
+  while (true) {
+    const uint8_t hi = in->Byte();
+    if (hi == kDigitsEnd) break;
+    last = ((hi << 8) | in->Byte()) - kDigitBias;
+    if (last < 0 || last >= Numeric::kBase) ThrowMalformed("bad numeric digit");
+    if (count == 0 && last == 0) ThrowMalformed("leading zero numeric digit");
+    if (!skip) digits.Push(static_cast<int16_t>(last));
+    ++count;
+  }
+  in->set_mask(mask);
+  if (count == 0 || last == 0) ThrowMalformed("bad numeric digits");
+  if (skip) return Numeric();
+  // The smallest display scale that shows every digit: decimal places of the
+  // last base-10000 digit, less its trailing decimal zeros.
+  const int64_t last_power = weight - static_cast<int64_t>(count) + 1;
+  int64_t dscale = 0;
+  if (last_power < 0) {
+    dscale = -last_power * Numeric::kDecDigits;
+    for (int d = last; d % 10 == 0; d /= 10) --dscale;
+  }
+  if (dscale > Numeric::kMaxDscale) ThrowMalformed("numeric scale out of range");
+  return Numeric::FromDigits(negative, weight, digits.view(), static_cast<int>(dscale));
+}
+
+// Reads (skip = false) or steps over (skip = true) one column's value.
+Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
+  const uint8_t mask = column.descending ? 0xFF : 0x00;
+  MaskedInput in(key, mask);
+  const auto marker = static_cast<KeyMarker>(in.Byte());
+  if (marker != KeyMarker::kValue) {
+    const KeyMarker null_marker = NullsLow(column) ? KeyMarker::kNullLow : KeyMarker::kNullHigh;
+    if (marker != null_marker) ThrowMalformed("bad column marker");
+    return Value::Null(column.type);
+  }
+  switch (column.storage) {
+    case StorageType::kBool: {
+      const uint8_t b = in.Byte();
+      if (b > 1) ThrowMalformed("bad bool");
+      return Value::Bool(b != 0);
+    }
+    case StorageType::kInt2:
+      return Value::Integer(column.type, static_cast<int16_t>(in.BigEndian(2) ^ 0x8000));
+    case StorageType::kInt4:
+      return Value::Integer(column.type, static_cast<int32_t>(in.BigEndian(4) ^ kSign32));
+    case StorageType::kInt8:
+      return Value::Integer(column.type, static_cast<int64_t>(in.BigEndian(8) ^ kSign64));
+    case StorageType::kFloat4:
+      return Value::Float4(Float4FromKeyBits(static_cast<uint32_t>(in.BigEndian(4))));
+    case StorageType::kFloat8:
+      return Value::Float8(Float8FromKeyBits(in.BigEndian(8)));
+    case StorageType::kNumeric: {
+      Numeric n = ReadNumeric(&in, mask, skip);
+      if (skip) return Value();
+      return Value::FromNumeric(std::move(n));
+    }
+    case StorageType::kBytes: {
+      if (skip) {
+        in.EscapedBytes(nullptr);
+        return Value();
+      }
+      std::string s;
+      in.EscapedBytes(&s);
+      return Value::String(column.type, std::move(s));
+    }
+  }
+  return Value();
+}
+
+}  // namespace
+
+KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
+    : type(type),
+      storage(RequireStorageType(type)),
+      descending(direction == SortDirection::kDescending),
+      nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst) {}
+
+bool KeyDecodeIsExact(Oid type) {
+  switch (RequireStorageType(type)) {
+    case StorageType::kFloat4:
+    case StorageType::kFloat8:
+    case StorageType::kNumeric:
+      return false;
+    default:
+      return true;
+  }
+}
+
+void AppendKeyMarker(const KeyColumn& column, bool is_null, std::string* dst) {
+  KeyMarker marker = KeyMarker::kValue;
+  if (is_null) marker = NullsLow(column) ? KeyMarker::kNullLow : KeyMarker::kNullHigh;
+  const uint8_t b = static_cast<uint8_t>(marker);
+  PutByte(dst, column.descending ? static_cast<uint8_t>(~b) : b);
+}
+
+void AppendKeyDatum(const KeyColumn& column, const Value& value, std::string* dst) {
+  const size_t start = dst->size();
+  AppendKeyMarker(column, value.is_null(), dst);
+  if (value.is_null()) return;
+  AppendValue(column, value, dst);
+  if (column.descending) InvertFrom(dst, start + 1);  // the marker is inverted already
+}
+
+void AppendKey(std::span<const KeyColumn> columns, std::span<const Value> values,
+               std::string* dst) {
+  for (size_t i = 0; i < values.size(); ++i) AppendKeyDatum(columns[i], values[i], dst);
+}
+
+std::string EncodeKey(std::span<const KeyColumn> columns, std::span<const Value> values) {
+  std::string key;
+  AppendKey(columns, values, &key);
+  return key;
+}
+
+Value KeyReader::Read(const KeyColumn& column) { return ReadColumn(&in_, column, false); }
+
+void KeyReader::Skip(const KeyColumn& column) { ReadColumn(&in_, column, true); }
+
+uint64_t KeyReader::ReadRowId() {
+  if (in_.size() < kRowIdKeySize) ThrowMalformed("truncated row id");
+  const uint64_t id = DecodeBigEndian64(in_.data());
+  in_.remove_prefix(kRowIdKeySize);
+  return id;
+}
+
+std::vector<Value> DecodeKey(std::span<const KeyColumn> columns, std::string_view key) {
+  KeyReader reader(key);
+  std::vector<Value> values;
+  values.reserve(columns.size());
+  for (const KeyColumn& column : columns) values.push_back(reader.Read(column));
+  if (!reader.empty()) ThrowMalformed("trailing bytes");
+  return values;
+}
+
+std::optional<std::string> PrefixSuccessor(std::string_view prefix) {
+  while (!prefix.empty() && static_cast<uint8_t>(prefix.back()) == 0xFF) prefix.remove_suffix(1);
+  if (prefix.empty()) return std::nullopt;
+  std::string next(prefix);
+  next.back() = static_cast<char>(static_cast<uint8_t>(next.back()) + 1);
+  return next;
+}
+
+void AppendRowIdKey(uint64_t row_id, std::string* dst) { PutBigEndian64(dst, row_id); }
+
+uint64_t DecodeRowIdKey(std::string_view key) {
+  if (key.size() != kRowIdKeySize) ThrowMalformed("row id key is not 8 bytes");
+  return DecodeBigEndian64(key.data());
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,44 @@
+// StorageTypeOf(): the OID -> storage class table (see storage_type.h).
+#include "sql/storage_format/storage_type.h"
+
+#include <string>
+
+#include "common/sql_error.h"
+
+namespace strata::sql {
+
+std::optional<StorageType> StorageTypeOf(Oid type) {
+  switch (type) {
+    case type_oid::kBool:
+      return StorageType::kBool;
+    case type_oid::kInt2:
+      return StorageType::kInt2;
+    case type_oid::kInt4:
+      return StorageType::kInt4;
+    case type_oid::kInt8:
+      return StorageType::kInt8;
+    case type_oid::kFloat4:
+      return StorageType::kFloat4;
+    case type_oid::kFloat8:
+      return StorageType::kFloat8;
+    case type_oid::kNumeric:
+      return StorageType::kNumeric;
+    case type_oid::kText:
+    case type_oid::kVarchar:
+    case type_oid::kBytea:
+      return StorageType::kBytes;
+    default:
+      return std::nullopt;
+  }
+}
+
+StorageType RequireStorageType(Oid type) {
+  std::optional<StorageType> storage = StorageTypeOf(type);
+  if (!storage) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "type with OID " + std::to_string(type) + " cannot be stored yet");
+  }
+  return *storage;
+}
+
+}  // namespace strata::sql

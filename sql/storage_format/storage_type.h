@@ -1,0 +1,76 @@
+// StorageType: how the key and row codecs lay out a SQL type's values, the
+// one place that maps a pg_type OID to a physical representation. This enum
+// is in-memory only (never written): a row or key does not record its types;
+// the catalog's column types say how to read it.
+//
+// Physical classes and the Value payload each reads and writes:
+//   kBool                 bool     key: 1 byte; row: 1 byte (0 or 1)
+//   kInt2 / kInt4 / kInt8 int64_t  2 / 4 / 8 bytes
+//   kFloat4 / kFloat8     double   4 / 8 bytes (IEEE 754; float4 as float)
+//   kNumeric              Numeric  variable
+//   kBytes                string   variable (text, varchar, bytea)
+//
+// Extension points (the datum type has no payload for these yet; when it
+// does, add a class here and a case in key_codec.cpp and row_codec.cpp):
+//   date          int32 days since 2000-01-01 (PostgreSQL's DateADT; -infinity
+//                 and infinity are INT32_MIN and INT32_MAX, so they already sort
+//                 right): key = 4-byte sign-flipped big-endian, like kInt4.
+//   time, timestamp, timestamptz
+//                 int64 microseconds (PostgreSQL's TimeADT/Timestamp, infinities
+//                 INT64_MIN/INT64_MAX): key = 8-byte sign-flipped big-endian,
+//                 like kInt8.
+//   timetz        int64 microseconds + int32 zone offset: PostgreSQL orders by
+//                 the UTC instant, then by zone; key = both sign-flipped.
+//   uuid          16 bytes, compared with memcmp: key = the 16 bytes as is.
+//   bpchar        like kBytes after stripping trailing spaces (bpcharcmp
+//                 ignores them), so its key decode is lossy.
+// Fixed-width classes need a width in FixedWidth(); variable ones none.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "sql/types/data_type.h"
+
+namespace strata::sql {
+
+enum class StorageType : uint8_t {
+  kBool,
+  kInt2,
+  kInt4,
+  kInt8,
+  kFloat4,
+  kFloat8,
+  kNumeric,
+  kBytes,
+};
+
+// The storage class of a type, or nullopt if tables cannot store it yet.
+std::optional<StorageType> StorageTypeOf(Oid type);
+
+// StorageTypeOf(), throwing SqlError 0A000 "type ... cannot be stored yet"
+// for types without one.
+StorageType RequireStorageType(Oid type);
+
+// Bytes a fixed-width class takes in a row, and in a key after the column's
+// marker byte; 0 for variable-width classes.
+constexpr uint32_t FixedWidth(StorageType type) {
+  switch (type) {
+    case StorageType::kBool:
+      return 1;
+    case StorageType::kInt2:
+      return 2;
+    case StorageType::kInt4:
+    case StorageType::kFloat4:
+      return 4;
+    case StorageType::kInt8:
+    case StorageType::kFloat8:
+      return 8;
+    case StorageType::kNumeric:
+    case StorageType::kBytes:
+      return 0;
+  }
+  return 0;
+}
+
+}  // namespace strata::sql
