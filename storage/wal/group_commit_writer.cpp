@@ -51,6 +51,14 @@ void GroupCommitWriter::SetLogWriter(LogWriter* log) {
   error_ = Status::OK();
 }
 
+SequenceNumber GroupCommitWriter::ConsumeSequence(uint64_t n) {
+  std::lock_guard<std::mutex> l(mu_);
+  const SequenceNumber first = last_allocated_ + 1;
+  last_allocated_ += n;
+  published_.store(last_allocated_, std::memory_order_release);
+  return first;
+}
+
 Status GroupCommitWriter::LeadGroup(Writer* leader, std::unique_lock<std::mutex>* lock) {
   if (!error_.ok()) {
     Status s = error_;

@@ -89,6 +89,12 @@ class GroupCommitWriter {
   // REQUIRES: called from inside RunExclusive (no write in flight).
   void SetLogWriter(LogWriter* log);
 
+  // Uses up the next n sequence numbers without logging a record and
+  // publishes them; returns the first. For changes the engine makes durable
+  // elsewhere (file ingestion records its sequence in the manifest).
+  // REQUIRES: called from inside RunExclusive (no write in flight).
+  SequenceNumber ConsumeSequence(uint64_t n);
+
   // The last sequence number whose batch is logged and applied.
   SequenceNumber LastSequence() const { return published_.load(std::memory_order_acquire); }
   Stats stats() const;
