@@ -1,0 +1,277 @@
+// DBImpl::IngestFiles: adds externally built SSTables to a tree atomically,
+// as if all their entries were written at one new sequence number S.
+//
+//  1. Validation, without engine locks: each file opens as an SSTable, every
+//     block verifies (checksums), point entries are values or deletions with
+//     strictly increasing user keys (one version per key), and the files'
+//     key ranges (range tombstones included; their ends are exclusive) do not
+//     overlap each other.
+//  2. Inside write exclusivity (no write in flight, later writers wait):
+//     a. if the tree's memtables hold anything in the files' range, the
+//        memtable is switched and flushed first (waited for), so no source a
+//        read consults before the SSTables holds an older version of an
+//        ingested key;
+//     b. S = last sequence + 1;
+//     c. each file is rewritten into the data directory under a new file
+//        number with every entry (and range tombstone) at sequence S - a
+//        copy, since the table format has no per-file global sequence
+//        (follow-up: a manifest-level global sequence would allow hard links);
+//     d. under manifest_mu_ and mutex_ (automatic compaction of the tree is
+//        paused meanwhile), each file goes to the deepest level L such that
+//        no level 0..L holds a file overlapping it and no running compaction
+//        writes an overlapping range into any of them; newer data never ends
+//        up below older data;
+//     e. one LogAndApply adds every file (and records S as last sequence),
+//        then a new SuperVersion is installed, and only then S is published
+//        (GroupCommitWriter::ConsumeSequence), so no snapshot ever sees part
+//        of the ingestion, or sees it appear.
+// Failure before the LogAndApply deletes the rewritten copies; the input files
+// are never modified or removed.
+#include <algorithm>
+
+#include "storage/db/db_impl.h"
+#include "storage/sstable/table_file_writer.h"
+#include "storage/sstable/table_reader.h"
+
+namespace strata::storage {
+
+namespace {
+
+struct ExternalFile {
+  std::string path;
+  std::unique_ptr<TableReader> reader;
+  std::string smallest;            // user key, inclusive
+  std::string largest;             // user key
+  bool largest_exclusive = false;  // largest is a range tombstone's end
+  uint64_t entries = 0;
+};
+
+// Opens and fully reads one external table, checking it can be ingested.
+Status ValidateExternalFile(FileSystem* fs, ExternalFile* f) {
+  auto size = fs->GetFileSize(f->path);
+  if (!size.ok()) return size.status();
+  auto file = fs->NewRandomAccessFile(f->path);
+  if (!file.ok()) return file.status();
+  auto reader = TableReader::Open(TableReaderOptions{}, std::move(*file), *size, 0, nullptr);
+  if (!reader.ok()) return Status::Corruption(f->path + ": " + reader.status().message());
+  f->reader = std::move(*reader);
+
+  TableReadOptions read_options;
+  read_options.fill_cache = false;
+  std::unique_ptr<Iterator> it = f->reader->NewIterator(read_options);
+  std::string prev;
+  bool first = true;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    ParsedInternalKey k;
+    if (!ParseInternalKey(it->key(), &k) || k.type == ValueType::kRangeDeletion) {
+      return Status::Corruption(f->path + ": malformed key");
+    }
+    if (!first && Compare(k.user_key, prev) <= 0) {
+      return Status::InvalidArgument(
+          f->path + ": user keys are not strictly increasing (duplicate or unsorted key)");
+    }
+    prev.assign(k.user_key.data(), k.user_key.size());
+    if (first) f->smallest = prev;
+    first = false;
+    ++f->entries;
+  }
+  if (!it->status().ok()) return Status::Corruption(f->path + ": " + it->status().message());
+  if (!first) f->largest = prev;
+
+  bool have_range = !first;
+  for (const TableRangeTombstone& t : f->reader->range_tombstones().tombstones()) {
+    if (Compare(t.start, t.end) >= 0) continue;
+    if (!have_range || Compare(t.start, f->smallest) < 0) f->smallest = t.start;
+    if (!have_range || Compare(t.end, f->largest) > 0) {
+      f->largest = t.end;
+      f->largest_exclusive = true;
+    }
+    have_range = true;
+    ++f->entries;
+  }
+  return Status::OK();
+}
+
+// True when the memtable holds a point entry or range tombstone in
+// [smallest, largest] (user keys, inclusive).
+bool MemTableOverlaps(const MemTable& mem, Slice smallest, Slice largest) {
+  if (mem.empty()) return false;
+  std::unique_ptr<Iterator> it = mem.NewIterator();
+  it->Seek(MakeInternalKey(smallest, kMaxSequenceNumber, kValueTypeForSeek));
+  if (it->Valid() && Compare(ExtractUserKey(it->key()), largest) <= 0) return true;
+  if (mem.num_range_deletes() == 0) return false;
+  std::unique_ptr<Iterator> rt = mem.NewRangeTombstoneIterator();
+  for (rt->SeekToFirst(); rt->Valid(); rt->Next()) {
+    const Slice begin = ExtractUserKey(rt->key());
+    if (Compare(begin, largest) <= 0 && Compare(rt->value(), smallest) > 0) return true;
+  }
+  return false;
+}
+
+// Writes f's entries at sequence `seq` into a new table `path`.
+Result<FileMetaData> RewriteAtSequence(FileSystem* fs, const std::string& path, uint64_t number,
+                                       const TableOptions& options, const ExternalFile& f,
+                                       SequenceNumber seq) {
+  auto writer = TableFileWriter::Create(fs, path, options);
+  if (!writer.ok()) return writer.status();
+  TableBuilder* builder = (*writer)->builder();
+  TableReadOptions read_options;
+  read_options.fill_cache = false;
+  std::unique_ptr<Iterator> it = f.reader->NewIterator(read_options);
+  std::string key;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    ParsedInternalKey k;
+    if (!ParseInternalKey(it->key(), &k)) return Status::Corruption(f.path + ": malformed key");
+    key.clear();
+    AppendInternalKey(&key, k.user_key, seq, k.type);
+    STRATA_RETURN_IF_ERROR(builder->Add(key, it->value()));
+  }
+  if (!it->status().ok()) return Status::Corruption(f.path + ": " + it->status().message());
+  for (const TableRangeTombstone& t : f.reader->range_tombstones().tombstones()) {
+    if (Compare(t.start, t.end) < 0)
+      STRATA_RETURN_IF_ERROR(builder->AddRangeDeletion(t.start, t.end, seq));
+  }
+  auto props = (*writer)->Commit();
+  if (!props.ok()) return props.status();
+  FileMetaData meta;
+  meta.number = number;
+  meta.file_size = builder->file_size();
+  meta.smallest = props->smallest_key;
+  meta.largest = props->largest_key;
+  meta.smallest_seqno = props->smallest_seq;
+  meta.largest_seqno = props->largest_seq;
+  meta.num_entries = props->num_entries + props->num_range_deletions;
+  meta.num_deletions = props->num_deletions + props->num_range_deletions;
+  return meta;
+}
+
+}  // namespace
+
+Status DBImpl::IngestFiles(TreeId id, const std::vector<std::string>& paths) {
+  std::shared_ptr<TreeData> tree = FindTreeData(id);
+  if (tree == nullptr)
+    return Status::InvalidArgument("IngestFiles: unknown tree " + std::to_string(id));
+  if (has_bg_error_.load(std::memory_order_acquire)) return BackgroundError();
+
+  // 1. Validate.
+  std::vector<ExternalFile> files;
+  for (const std::string& path : paths) {
+    ExternalFile f;
+    f.path = path;
+    STRATA_RETURN_IF_ERROR(ValidateExternalFile(fs_, &f));
+    if (f.entries > 0) files.push_back(std::move(f));
+  }
+  if (files.empty()) return Status::OK();
+  std::sort(files.begin(), files.end(), [](const ExternalFile& a, const ExternalFile& b) {
+    return Compare(a.smallest, b.smallest) < 0;
+  });
+  for (size_t i = 1; i < files.size(); ++i) {
+    const int c = Compare(files[i - 1].largest, files[i].smallest);
+    if (c > 0 || (c == 0 && !files[i - 1].largest_exclusive)) {
+      return Status::InvalidArgument("IngestFiles: " + files[i - 1].path + " and " + files[i].path +
+                                     " overlap");
+    }
+  }
+  const std::string range_begin = files.front().smallest;
+  std::string range_end = files.front().largest;
+  for (const ExternalFile& f : files) {
+    if (Compare(f.largest, range_end) > 0) range_end = f.largest;
+  }
+
+  // 2. Everything else with no write in flight.
+  return group_commit_->RunExclusive([&]() -> Status {
+    // a. Older versions of the ingested keys must not stay in memtables.
+    bool mem_overlaps = false;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (!bg_error_.ok()) return bg_error_;
+      if (tree->dropped) return Status::InvalidArgument("IngestFiles: tree was dropped");
+      mem_overlaps = MemTableOverlaps(*tree->mem, range_begin, range_end);
+    }
+    if (mem_overlaps) {
+      const std::vector<TreeId> ids{id};
+      STRATA_RETURN_IF_ERROR(SwitchMemTables(&ids));
+    }
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      uint64_t wait_for = 0;
+      for (const ImmutableMemTable& m : tree->imm) {
+        if (MemTableOverlaps(*m.mem, range_begin, range_end)) wait_for = m.id;
+      }
+      if (wait_for != 0) STRATA_RETURN_IF_ERROR(WaitForFlushLocked(tree.get(), wait_for, &lock));
+    }
+
+    // b, c. The new sequence number and the rewritten copies.
+    const SequenceNumber seq = group_commit_->LastSequence() + 1;
+    std::vector<FileMetaData> metas;
+    auto delete_copies = [&] {
+      for (const FileMetaData& m : metas) (void)fs_->DeleteFile(TableFileName(dir_, m.number));
+    };
+    for (const ExternalFile& f : files) {
+      const uint64_t number = versions_->NewFileNumber();
+      auto meta =
+          RewriteAtSequence(fs_, TableFileName(dir_, number), number, table_options_, f, seq);
+      if (!meta.ok()) {
+        delete_copies();
+        return meta.status();
+      }
+      metas.push_back(std::move(*meta));
+    }
+
+    // d. Placement, e. install.
+    std::lock_guard<std::mutex> manifest_lock(manifest_mu_);
+    VersionEdit edit;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (tree->dropped) {
+        delete_copies();
+        return Status::InvalidArgument("IngestFiles: tree was dropped");
+      }
+      tree->ingesting = true;
+      std::shared_ptr<const Version> version = versions_->current(id);
+      for (const FileMetaData& m : metas) {
+        const Slice lo = m.smallest_user_key();
+        const Slice hi = m.largest_user_key();
+        int target = 0;
+        for (int level = 0; level < kNumLevels; ++level) {
+          bool busy = version->OverlapInLevel(level, lo, hi);
+          for (const Compaction* c : tree->running_compactions) {
+            if (c->output_level() == level && Compare(c->largest_user_key(), lo) >= 0 &&
+                Compare(c->smallest_user_key(), hi) <= 0) {
+              busy = true;
+            }
+          }
+          if (busy) break;
+          target = level;
+        }
+        edit.AddFile(id, target, m);
+      }
+    }
+    edit.SetLastSequence(seq);
+    Status s = ApplyEdit(edit);
+    std::lock_guard<std::mutex> lock(mutex_);
+    tree->ingesting = false;
+    bg_cv_.notify_all();
+    if (!s.ok()) {
+      // Unless nothing was written, the edit may be durable: keep the copies
+      // (the next open deletes them if the manifest does not list them).
+      if (s.IsInvalidArgument()) {
+        delete_copies();
+      } else {
+        SetBackgroundErrorLocked(s);
+      }
+      return s;
+    }
+    InstallSuperVersionLocked(tree.get());
+    RecalculateWriteStallLocked();
+    const SequenceNumber published = group_commit_->ConsumeSequence(1);
+    if (published != seq) {
+      SetBackgroundErrorLocked(Status::Corruption("IngestFiles: sequence " + std::to_string(seq) +
+                                                  " was taken by another writer"));
+      return bg_error_;
+    }
+    return Status::OK();
+  });
+}
+
+}  // namespace strata::storage
