@@ -125,9 +125,14 @@ class Stratad(Server):
 
 
 class ReferencePostgres(Server):
-    """A throwaway PostgreSQL 15 cluster: initdb, start, stop, delete."""
+    """A throwaway PostgreSQL 15 cluster: initdb, start, stop, delete.
 
-    def __init__(self):
+    Tests run it with fsync=off (their results do not depend on durability);
+    benchmarks pass durable=True for PostgreSQL's default fsync=on.
+    """
+
+    def __init__(self, durable=False):
+        self.durable = durable
         self.tmp = tempfile.mkdtemp(prefix="pgref-test-")
         os.chmod(self.tmp, 0o755)
         self.data_dir = os.path.join(self.tmp, "data")
@@ -151,8 +156,10 @@ class ReferencePostgres(Server):
         env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Etc/UTC")
         self._run([os.path.join(PG_BIN, "initdb"), "-D", self.data_dir, "-U", "postgres",
                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], env=env)
-        opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 -c fsync=off "
+        opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 "
                 f"-c timezone=Etc/UTC")
+        if not self.durable:
+            opts += " -c fsync=off"
         self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-o", opts, "-l",
                    os.path.join(self.tmp, "log"), "-w", "start"], env=env)
         wait_for_socket(os.path.join(self.tmp, f".s.PGSQL.{self.port}"), None)
