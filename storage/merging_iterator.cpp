@@ -8,6 +8,8 @@
 #include <string>
 #include <utility>
 
+#include "storage/empty_iterator.h"
+
 namespace strata::storage {
 
 namespace {
@@ -141,21 +143,6 @@ class MergingIterator final : public Iterator {
   std::vector<size_t> heap_;
   Direction direction_ = Direction::kForward;
   Status status_;
-};
-
-// Always invalid: the merge of nothing.
-class EmptyIterator final : public Iterator {
- public:
-  bool Valid() const override { return false; }
-  void SeekToFirst() override {}
-  void SeekToLast() override {}
-  void Seek(Slice) override {}
-  void SeekForPrev(Slice) override {}
-  void Next() override {}
-  void Prev() override {}
-  Slice key() const override { return {}; }
-  Slice value() const override { return {}; }
-  Status status() const override { return Status::OK(); }
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "storage/compaction/compaction_output_cutter.h"
+#include "storage/compaction/new_table_meta.h"
 #include "storage/merging_iterator.h"
 #include "storage/sstable/table_file_writer.h"
 
@@ -169,15 +170,7 @@ Status CompactionJob::FinishOutput(std::optional<std::string> upper_bound) {
   }
   auto props = output_->writer->Commit();
   if (!props.ok()) return props.status();
-  FileMetaData meta;
-  meta.number = output_->number;
-  meta.file_size = builder->file_size();
-  meta.smallest = props->smallest_key;
-  meta.largest = props->largest_key;
-  meta.smallest_seqno = props->smallest_seq;
-  meta.largest_seqno = props->largest_seq;
-  meta.num_entries = props->num_entries + props->num_range_deletions;
-  meta.num_deletions = props->num_deletions + props->num_range_deletions;
+  FileMetaData meta = NewTableMeta(output_->number, builder->file_size(), *props);
   if (options_.rate_limiter != nullptr && meta.file_size > rate_limited_bytes_) {
     options_.rate_limiter->Request(static_cast<int64_t>(meta.file_size - rate_limited_bytes_));
   }

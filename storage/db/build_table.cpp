@@ -2,6 +2,7 @@
 #include "storage/db/build_table.h"
 
 #include "storage/cache/table_cache.h"
+#include "storage/compaction/new_table_meta.h"
 #include "storage/merging_iterator.h"
 #include "storage/sstable/table_file_writer.h"
 
@@ -42,15 +43,7 @@ Result<std::optional<FileMetaData>> BuildTable(
 
   auto props = (*writer)->Commit();
   if (!props.ok()) return props.status();
-  FileMetaData meta;
-  meta.number = file_number;
-  meta.file_size = builder->file_size();
-  meta.smallest = props->smallest_key;
-  meta.largest = props->largest_key;
-  meta.smallest_seqno = props->smallest_seq;
-  meta.largest_seqno = props->largest_seq;
-  meta.num_entries = props->num_entries + props->num_range_deletions;
-  meta.num_deletions = props->num_deletions + props->num_range_deletions;
+  FileMetaData meta = NewTableMeta(file_number, builder->file_size(), *props);
   return std::optional<FileMetaData>(std::move(meta));
 }
 

@@ -29,6 +29,7 @@
 // are never modified or removed.
 #include <algorithm>
 
+#include "storage/compaction/new_table_meta.h"
 #include "storage/db/db_impl.h"
 #include "storage/sstable/table_file_writer.h"
 #include "storage/sstable/table_reader.h"
@@ -133,15 +134,7 @@ Result<FileMetaData> RewriteAtSequence(FileSystem* fs, const std::string& path, 
   }
   auto props = (*writer)->Commit();
   if (!props.ok()) return props.status();
-  FileMetaData meta;
-  meta.number = number;
-  meta.file_size = builder->file_size();
-  meta.smallest = props->smallest_key;
-  meta.largest = props->largest_key;
-  meta.smallest_seqno = props->smallest_seq;
-  meta.largest_seqno = props->largest_seq;
-  meta.num_entries = props->num_entries + props->num_range_deletions;
-  meta.num_deletions = props->num_deletions + props->num_range_deletions;
+  FileMetaData meta = NewTableMeta(number, builder->file_size(), *props);
   return meta;
 }
 

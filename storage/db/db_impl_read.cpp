@@ -17,7 +17,7 @@
 // asked about its range tombstones.
 #include "storage/db/db_impl.h"
 #include "storage/db/db_iter.h"
-#include "storage/db/error_iterator.h"
+#include "storage/empty_iterator.h"
 
 namespace strata::storage {
 
@@ -147,7 +147,7 @@ Result<std::string> DBImpl::Get(const ReadOptions& options, TreeId tree, Slice k
 std::unique_ptr<Iterator> DBImpl::NewIterator(const ReadOptions& options, TreeId tree) {
   std::shared_ptr<const SuperVersion> sv = AcquireSuperVersion(tree);
   if (sv == nullptr) {
-    return std::make_unique<ErrorIterator>(
+    return std::make_unique<EmptyIterator>(
         Status::InvalidArgument("NewIterator: unknown tree " + std::to_string(tree)));
   }
   const SequenceNumber snapshot =

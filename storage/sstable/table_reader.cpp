@@ -8,6 +8,7 @@
 
 #include "common/coding.h"
 #include "storage/cache/block_cache.h"
+#include "storage/empty_iterator.h"
 #include "storage/sstable/block_fetcher.h"
 #include "storage/sstable/footer.h"
 #include "storage/sstable/key_buffer.h"
@@ -17,21 +18,6 @@
 namespace strata::storage {
 
 namespace {
-
-// An iterator over nothing (a table without range tombstones).
-class EmptyIterator final : public Iterator {
- public:
-  bool Valid() const override { return false; }
-  void SeekToFirst() override {}
-  void SeekToLast() override {}
-  void Seek(Slice) override {}
-  void SeekForPrev(Slice) override {}
-  void Next() override {}
-  void Prev() override {}
-  Slice key() const override { return {}; }
-  Slice value() const override { return {}; }
-  Status status() const override { return Status::OK(); }
-};
 
 // Owns a meta block's iterator together with the reader pin it needs.
 class PinnedIterator final : public Iterator {

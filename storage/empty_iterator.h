@@ -1,17 +1,21 @@
-// ErrorIterator: an iterator that is never valid and reports a fixed status,
-// returned by Engine::NewIterator when it cannot build a real one (unknown
-// tree, closed engine).
+// EmptyIterator: an iterator over nothing. With an OK status it is the merge of
+// no children or a table without range tombstones; with an error status it is
+// what Engine::NewIterator returns when it cannot build a real iterator
+// (unknown tree, closed engine), so callers see the error through status().
 // Thread safety: immutable; one thread at a time like every Iterator.
 #pragma once
+
+#include <utility>
 
 #include "common/status.h"
 #include "storage/iterator.h"
 
 namespace strata::storage {
 
-class ErrorIterator final : public Iterator {
+class EmptyIterator final : public Iterator {
  public:
-  explicit ErrorIterator(Status status) : status_(std::move(status)) {}
+  EmptyIterator() = default;
+  explicit EmptyIterator(Status status) : status_(std::move(status)) {}
   bool Valid() const override { return false; }
   void SeekToFirst() override {}
   void SeekToLast() override {}
@@ -24,7 +28,7 @@ class ErrorIterator final : public Iterator {
   Status status() const override { return status_; }
 
  private:
-  const Status status_;
+  const Status status_ = Status::OK();
 };
 
 }  // namespace strata::storage
