@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # Installs every Debian package StrataDB's build and tests need. Idempotent and
 # fast when everything is present (no apt-get run at all). Uses sudo when not root.
-#   scripts/setup.sh [--bench]
+#   scripts/setup.sh [--bench | --regress]
 # --bench also installs the engines bench/storage_bench compares against
 # (RocksDB, LevelDB): benchmark-only, never needed by the build or the tests.
+# --regress also prepares what regress/ needs to fetch and build PostgreSQL
+# 15's regression suite: Debian's deb-src entries (apt-get source), dpkg-dev
+# (unpacks source packages), gcc and make (regress.so). Not part of the
+# default set; regress/suite.py runs it on first use.
 set -euo pipefail
 
 PACKAGES=(
@@ -13,11 +17,40 @@ PACKAGES=(
   postgresql-15 postgresql-client-15
   python3 procps
 )
+REGRESS=0
 case "${1:-}" in
   "") ;;
   --bench) PACKAGES+=(librocksdb-dev libleveldb-dev) ;;
-  *) echo "usage: $0 [--bench]" >&2; exit 2 ;;
+  --regress) REGRESS=1; PACKAGES+=(dpkg-dev gcc make) ;;
+  *) echo "usage: $0 [--bench | --regress]" >&2; exit 2 ;;
 esac
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+# Debian's deb-src entries, for `apt-get source postgresql-15`: written once to
+# a file of our own beside the distribution's (never editing theirs), mirroring
+# its deb entries. Skipped when any deb-src entry for Debian already exists.
+NEED_UPDATE=0
+if [ "$REGRESS" = 1 ]; then
+  SRC_FILE=/etc/apt/sources.list.d/stratadb-deb-src.sources
+  if ! grep -rqsE '^[[:space:]]*(deb-src[[:space:]]|Types:.*deb-src)' \
+        /etc/apt/sources.list /etc/apt/sources.list.d/; then
+    if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+      # deb822: every stanza again, with Types: deb-src.
+      sed -E 's/^Types:.*$/Types: deb-src/' /etc/apt/sources.list.d/debian.sources \
+        | $SUDO tee "$SRC_FILE" >/dev/null
+    elif [ -f /etc/apt/sources.list ]; then
+      grep -E '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list | sed -E 's/^([[:space:]]*)deb /\1deb-src /' \
+        | $SUDO tee /etc/apt/sources.list.d/stratadb-deb-src.list >/dev/null
+    else
+      echo "setup: no Debian apt sources found to derive deb-src entries from" >&2
+      exit 1
+    fi
+    echo "setup: enabled Debian deb-src entries"
+    NEED_UPDATE=1
+  fi
+fi
 
 missing=()
 for pkg in "${PACKAGES[@]}"; do
@@ -26,11 +59,9 @@ for pkg in "${PACKAGES[@]}"; do
   fi
 done
 if [ ${#missing[@]} -eq 0 ]; then
+  if [ "$NEED_UPDATE" = 1 ]; then $SUDO apt-get update -q; fi
   exit 0
 fi
-
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 
 # The tests start their own PostgreSQL 15 on free ports; Debian's default
 # "main" cluster would only sit on port 5432, where stratad listens. Ask
