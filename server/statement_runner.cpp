@@ -16,45 +16,102 @@ SqlErrorFields InternalError(const std::string& what) {
   return f;
 }
 
+// The ErrorResponse for whatever a statement threw: our one catch site.
+template <typename Body>
+bool ReportErrors(std::string* out, Body body) {
+  try {
+    body();
+    return true;
+  } catch (const SqlError& e) {
+    protocol::AppendErrorResponse(out, e.fields());
+  } catch (const protocol::ProtocolError& e) {
+    // A malformed body of a typed message: framing is intact, so PostgreSQL
+    // reports an ERROR and keeps the connection.
+    SqlErrorFields f;
+    f.sqlstate = SqlState::kProtocolViolation;
+    f.message = e.message;
+    protocol::AppendErrorResponse(out, f);
+  } catch (const std::bad_alloc&) {
+    SqlErrorFields f;
+    f.sqlstate = SqlState::kOutOfMemory;
+    f.message = "out of memory";
+    protocol::AppendErrorResponse(out, f);
+  } catch (const std::exception& e) {
+    // A bug, not a user error: report it as PostgreSQL reports internal errors.
+    STRATA_LOG_ERROR("internal error running statement: {}", e.what());
+    protocol::AppendErrorResponse(out, InternalError(e.what()));
+  }
+  return false;
+}
+
 }  // namespace
 
 StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage& message,
                                                  std::string* out) {
+  if (message.type == 'X') return Outcome::kTerminate;
+  if (message.type == 'S') {
+    // Sync ends the extended-protocol cycle and its implicit transaction.
+    // A malformed Sync is an error, yet still ends the cycle (PostgreSQL
+    // leaves extended mode on reading a Sync, so no skipping starts).
+    skipping_until_sync_ = false;
+    extended_.EndTransaction();
+    ReportErrors(out, [&] { protocol::ParseSyncMessage(message); });
+    protocol::AppendReadyForQuery(out, static_cast<char>(status_));
+    return Outcome::kContinue;
+  }
   switch (message.type) {
     case 'Q':
-      RunSimpleQuery(protocol::ParseQuery(message), out);
-      return Outcome::kContinue;
-    case 'X':
-      return Outcome::kTerminate;
-    case 'S':  // Sync: ends an extended-protocol cycle
-      skipping_until_sync_ = false;
-      protocol::AppendReadyForQuery(out, static_cast<char>(status_));
-      return Outcome::kContinue;
-    case 'H':  // Flush: replies are already sent as soon as they are ready
-      return Outcome::kContinue;
     case 'P':
     case 'B':
     case 'D':
     case 'E':
     case 'C':
-      // Extended query protocol arrives with the tables issue. Say so once per
-      // cycle, then discard until Sync as the protocol requires after an error.
-      if (!skipping_until_sync_) {
-        SqlErrorFields f;
-        f.sqlstate = SqlState::kFeatureNotSupported;
-        f.message = "extended query protocol is not supported yet";
-        protocol::AppendErrorResponse(out, f);
-        skipping_until_sync_ = true;
-      }
-      return Outcome::kContinue;
+    case 'H':
+      break;
     default:
       throw protocol::ProtocolError{"invalid frontend message type " +
                                     std::to_string(static_cast<unsigned char>(message.type))};
   }
+  // After an error in the extended protocol, everything but Sync is ignored.
+  if (skipping_until_sync_) return Outcome::kContinue;
+  if (message.type == 'Q') {
+    RunSimpleQuery(protocol::ParseQuery(message), out);
+  } else {
+    RunExtended(message, out);
+  }
+  return Outcome::kContinue;
+}
+
+void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std::string* out) {
+  const bool ok = ReportErrors(out, [&] {
+    switch (message.type) {
+      case 'P':
+        extended_.Parse(protocol::ParseParseMessage(message), out);
+        break;
+      case 'B':
+        extended_.Bind(protocol::ParseBindMessage(message), out);
+        break;
+      case 'D':
+        extended_.Describe(protocol::ParseDescribeMessage(message), out);
+        break;
+      case 'E':
+        extended_.Execute(protocol::ParseExecuteMessage(message), out);
+        break;
+      case 'C':
+        extended_.Close(protocol::ParseCloseMessage(message), out);
+        break;
+      case 'H':
+        // Flush: replies are written as soon as each message is handled.
+        protocol::ParseFlushMessage(message);
+        break;
+    }
+  });
+  if (!ok) skipping_until_sync_ = true;
 }
 
 void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out) {
-  try {
+  extended_.DropUnnamedStatement();
+  ReportErrors(out, [&] {
     auto statements = sql_.Parse(query);
     if (statements.empty()) protocol::AppendEmptyQueryResponse(out);
     for (const auto& statement : statements) {
@@ -75,18 +132,9 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
       }
       protocol::AppendCommandComplete(out, result.command_tag);
     }
-  } catch (const SqlError& e) {
-    protocol::AppendErrorResponse(out, e.fields());
-  } catch (const std::bad_alloc&) {
-    SqlErrorFields f;
-    f.sqlstate = SqlState::kOutOfMemory;
-    f.message = "out of memory";
-    protocol::AppendErrorResponse(out, f);
-  } catch (const std::exception& e) {
-    // A bug, not a user error: report it as PostgreSQL reports internal errors.
-    STRATA_LOG_ERROR("internal error running query: {}", e.what());
-    protocol::AppendErrorResponse(out, InternalError(e.what()));
-  }
+  });
+  // The simple Query's implicit transaction ends here: portals go.
+  extended_.EndTransaction();
   protocol::AppendReadyForQuery(out, static_cast<char>(status_));
 }
 

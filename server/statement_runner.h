@@ -11,6 +11,7 @@
 #include <string>
 
 #include "protocol/messages.h"
+#include "server/extended_query.h"
 #include "sql/sql_session.h"
 #include "txn/transaction_status.h"
 
@@ -29,8 +30,12 @@ class StatementRunner {
 
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
+  // One extended-protocol message; on error sends ErrorResponse and starts
+  // skipping until Sync.
+  void RunExtended(const protocol::FrontendMessage& message, std::string* out);
 
   sql::SqlSession sql_;
+  ExtendedQuery extended_{&sql_};
   txn::TransactionStatus status_ = txn::TransactionStatus::kIdle;
   bool skipping_until_sync_ = false;
 };

@@ -15,8 +15,15 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/types/data_type.h"
+#include "sql/types/value.h"
 
 namespace strata::sql {
+
+class PreparedStatement;
+class Portal;
+struct PortalFetch;
+struct StatementOutput;
 
 struct ResultColumn {
   std::string name;
@@ -55,7 +62,50 @@ class SqlSession {
   // yet supported throw 0A000 naming the statement.
   StatementResult Execute(const ParsedStatement& statement);
 
+  // --- Prepared statements and portals (extended query protocol, PREPARE,
+  // EXECUTE, DEALLOCATE). Implemented in sql_session_prepared.cpp.
+
+  // Parses and analyzes `query` (at most one statement) with the client's
+  // parameter types (0 = infer; fewer than the query uses is fine) into a
+  // statement with every parameter's type and its result columns. Throws
+  // SqlError: syntax errors, 42601 "cannot insert multiple commands into a
+  // prepared statement", 42P18 "could not determine data type of parameter
+  // $n", bind errors, 0A000 for statements we cannot run. An empty query gives
+  // an empty statement (Execute answers EmptyQueryResponse).
+  std::shared_ptr<const PreparedStatement> Prepare(std::string_view query,
+                                                   const std::vector<Oid>& parameter_types);
+
+  // Named prepared statements, shared by Parse messages and SQL PREPARE (the
+  // unnamed statement is the protocol layer's). Store throws 42P05
+  // "prepared statement \"name\" already exists"; Find returns null.
+  void StorePreparedStatement(const std::string& name,
+                              std::shared_ptr<const PreparedStatement> statement);
+  std::shared_ptr<const PreparedStatement> FindPreparedStatement(const std::string& name) const;
+  // Removes `name` if present; true if it was.
+  bool DropPreparedStatement(const std::string& name);
+
+  // Creates a portal: `statement` with parameter values (one per parameter,
+  // of its type, already converted by the caller). As PostgreSQL plans at
+  // Bind -- folding constant expressions with the parameter values -- a
+  // SELECT is evaluated here, so its errors (22012 ...) are Bind's.
+  // `portal_name` is for error messages. REQUIRES: params.size() equals the
+  // statement's parameter count.
+  std::unique_ptr<Portal> CreatePortal(std::string portal_name,
+                                       std::shared_ptr<const PreparedStatement> statement,
+                                       std::vector<Value> params);
+  // Runs (or continues) a portal: up to `max_rows` rows (<= 0: all).
+  PortalFetch Fetch(Portal& portal, int64_t max_rows);
+
  private:
+  // Runs one statement with parameter values; every statement kind is
+  // dispatched here (simple Query, portals, EXECUTE).
+  StatementOutput Run(const ParsedStatement& statement, const std::vector<Oid>& param_types,
+                      const std::vector<Value>& params);
+  // sql_session_prepared.cpp: PREPARE, EXECUTE, DEALLOCATE.
+  StatementOutput RunPrepare(const ParsedStatement& statement);
+  StatementOutput RunExecute(const ParsedStatement& statement);
+  StatementOutput RunDeallocate(const ParsedStatement& statement);
+
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

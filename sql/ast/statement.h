@@ -14,10 +14,11 @@
 
 #include "common/sql_error.h"
 #include "sql/ast/expr.h"
+#include "sql/ast/type_name.h"
 
 namespace strata::sql::ast {
 
-enum class StatementKind { kSelect, kUnsupported };
+enum class StatementKind { kSelect, kPrepare, kExecute, kDeallocate, kUnsupported };
 
 struct Statement {
   explicit Statement(StatementKind k) : kind(k) {}
@@ -45,6 +46,34 @@ struct SelectStatement : Statement {
   ExprPtr where;
   // Non-empty for a VALUES statement (then target_list is empty).
   std::vector<std::vector<ExprPtr>> values_lists;
+};
+
+// PREPARE name [(type, ...)] AS statement.
+struct PrepareStatement : Statement {
+  PrepareStatement() : Statement(StatementKind::kPrepare) {}
+
+  std::string name;
+  std::vector<TypeName> parameter_types;
+  // The statement prepared. Its locations, like every location here, are
+  // offsets into the whole query string (PostgreSQL keeps the PREPARE's text
+  // as the statement's source text).
+  std::unique_ptr<Statement> query;
+};
+
+// EXECUTE name [(expr, ...)].
+struct ExecuteStatement : Statement {
+  ExecuteStatement() : Statement(StatementKind::kExecute) {}
+
+  std::string name;
+  std::vector<ExprPtr> arguments;
+};
+
+// DEALLOCATE [PREPARE] name | ALL.
+struct DeallocateStatement : Statement {
+  DeallocateStatement() : Statement(StatementKind::kDeallocate) {}
+
+  std::string name;  // empty for ALL
+  bool all = false;
 };
 
 struct UnsupportedStatement : Statement {

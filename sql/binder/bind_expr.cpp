@@ -1,5 +1,5 @@
 // Expression binding dispatch, literals (make_const), and the references that
-// cannot resolve without a FROM clause (columns, parameters).
+// cannot resolve without a FROM clause (columns). Parameters: bind_param.cpp.
 #include <cerrno>
 #include <cstdlib>
 #include <string>
@@ -33,11 +33,8 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
       return BindConstant(static_cast<const ast::ConstantExpr&>(expr));
     case ast::ExprKind::kColumnRef:
       BindColumnRef(static_cast<const ast::ColumnRefExpr&>(expr));
-    case ast::ExprKind::kParamRef: {
-      const auto& param = static_cast<const ast::ParamRefExpr&>(expr);
-      throw ErrorAt(SqlState::kUndefinedParameter,
-                    "there is no parameter $" + std::to_string(param.number), param.location);
-    }
+    case ast::ExprKind::kParamRef:
+      return BindParamRef(static_cast<const ast::ParamRefExpr&>(expr));
     case ast::ExprKind::kOperator:
       return BindOperator(static_cast<const ast::OperatorExpr&>(expr));
     case ast::ExprKind::kBool:

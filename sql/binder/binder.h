@@ -19,16 +19,35 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/binder/coercion_rules.h"
+#include "sql/binder/parameter_types.h"
 #include "sql/expr/bound_expr.h"
 
 namespace strata::sql {
 
 class Binder {
  public:
-  // `query` is the whole query string the statement came from.
-  explicit Binder(std::string_view query) : query_(query) {}
+  // `query` is the whole query string the statement came from. `params`
+  // (may be null: a simple Query, where any $n is 42P02 "there is no
+  // parameter $n") holds the parameter types and must outlive the Binder.
+  explicit Binder(std::string_view query, ParameterTypes* params = nullptr)
+      : query_(query), params_(params) {}
 
   BoundSelect BindSelect(const ast::SelectStatement& select);
+
+  // Resolves a type name with its typmod (PREPARE's parameter types).
+  DataType BindTypeName(const ast::TypeName& type_name) { return ResolveTypeName(type_name); }
+
+  // Binds one expression on its own (EXECUTE's arguments).
+  BoundExprPtr BindStandaloneExpr(const ast::Expr& expr) { return BindExpr(expr); }
+  // coerce_to_target_type() for callers outside the binder (EXECUTE's
+  // arguments, assignment context); null if no coercion exists.
+  BoundExprPtr CoerceForAssignment(BoundExprPtr expr, DataType target);
+
+  // After binding a statement with kVariable parameters: PostgreSQL's
+  // check_variable_parameters(). A reference created while its parameter had
+  // no type and never coerced, whose parameter got a type elsewhere, is 42P08
+  // "could not determine data type of parameter $n" at the reference.
+  void CheckParameterResolution() const;
 
  private:
   // bind_select.cpp
@@ -38,6 +57,13 @@ class Binder {
   BoundExprPtr BindExpr(const ast::Expr& expr);
   BoundExprPtr BindConstant(const ast::ConstantExpr& expr);
   [[noreturn]] void BindColumnRef(const ast::ColumnRefExpr& expr);
+
+  // bind_param.cpp: $n references and their type inference.
+  BoundExprPtr BindParamRef(const ast::ParamRefExpr& expr);
+  // The coerce_param_hook: gives an unknown-type parameter the type `target`
+  // (42P08 "inconsistent types deduced for parameter $n" if it already has
+  // another). REQUIRES: param has type unknown.
+  BoundExprPtr CoerceParam(const BoundParam& param, Oid target, int location);
 
   // bind_operator.cpp: operators and the constructs built from them.
   struct ChosenOperator {
@@ -105,6 +131,7 @@ class Binder {
   int Position(int location) const;
 
   std::string_view query_;
+  ParameterTypes* params_;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

@@ -32,6 +32,9 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
   if (source == target || target == type_oid::kAny || IsPolymorphicType(target)) {
     return expr;
   }
+  if (source == type_oid::kUnknown && expr->kind() == BoundExprKind::kParam) {
+    return CoerceParam(static_cast<const BoundParam&>(*expr), target, location);
+  }
   if (source == type_oid::kUnknown && expr->kind() == BoundExprKind::kConstant) {
     // An untyped literal: run the target type's input function now, with
     // errors pointing at the literal (as PostgreSQL does).

@@ -3,8 +3,8 @@
 
 namespace strata::sql {
 
-SelectResult ExecuteSelect(const BoundSelect& select) {
-  EvalContext ctx;
+SelectResult ExecuteSelect(const BoundSelect& select, const std::vector<Value>* params) {
+  EvalContext ctx(params);
   SelectResult result;
   result.rows.reserve(select.rows.size());
   for (const auto& exprs : select.rows) {

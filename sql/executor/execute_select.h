@@ -24,7 +24,9 @@ struct SelectResult {
 // Evaluates every row. For a SELECT the select list is evaluated before the
 // WHERE clause and even when the WHERE clause is false, because PostgreSQL
 // folds these constant expressions while planning (so `SELECT 1/0 WHERE
-// false` fails there too). Throws SqlError from evaluation.
-SelectResult ExecuteSelect(const BoundSelect& select);
+// false` fails there too); with parameter values, as for a custom plan.
+// Throws SqlError from evaluation.
+// `params` (may be null) holds the values of $1, $2, ...
+SelectResult ExecuteSelect(const BoundSelect& select, const std::vector<Value>* params = nullptr);
 
 }  // namespace strata::sql

@@ -3,6 +3,9 @@
 
 #include <array>
 #include <span>
+#include <string>
+
+#include "common/sql_error.h"
 
 namespace strata::sql {
 
@@ -18,6 +21,14 @@ Value CallStrict2(const BuiltinFunction* fn, const Value& a, const Value& b) {
 bool IsTrue(const Value& v) { return !v.is_null() && v.bool_value(); }
 
 }  // namespace
+
+const Value& EvalContext::Param(int number) const {
+  if (params_ == nullptr || number < 1 || static_cast<size_t>(number) > params_->size()) {
+    throw SqlError(SqlState::kInternalError, "no value found for parameter " +
+                                                 std::to_string(number));
+  }
+  return (*params_)[number - 1];
+}
 
 Value BoundFunctionCall::Evaluate(EvalContext& ctx) const {
   // Evaluate every argument first (errors in any argument win over NULL).

@@ -23,20 +23,30 @@
 
 namespace strata::sql {
 
-// Per-evaluation state: the value of the innermost simple CASE's test
-// expression (PostgreSQL's CaseTestExpr).
+// Per-evaluation state: the statement's parameter values ($n) and the value
+// of the innermost simple CASE's test expression (PostgreSQL's CaseTestExpr).
 class EvalContext {
  public:
+  EvalContext() = default;
+  // `params` (may be null: no parameters) must outlive the context.
+  explicit EvalContext(const std::vector<Value>* params) : params_(params) {}
+
+  // The value of $number. Throws SqlError XX000 if the statement was run
+  // without it (a bug: the binder rejects references to absent parameters).
+  const Value& Param(int number) const;
+
   void PushCaseValue(Value v) { case_values_.push_back(std::move(v)); }
   void PopCaseValue() { case_values_.pop_back(); }
   const Value& CaseValue() const { return case_values_.back(); }
 
  private:
+  const std::vector<Value>* params_ = nullptr;
   std::vector<Value> case_values_;
 };
 
 enum class BoundExprKind {
   kConstant,
+  kParam,         // $n
   kFunctionCall,  // operators and functions
   kCast,
   kTypmodCoercion,
@@ -91,6 +101,24 @@ class BoundConstant final : public BoundExpr {
 
  private:
   Value value_;
+};
+
+// A parameter reference $n (PostgreSQL's PARAM_EXTERN Param). While a
+// statement is prepared, a parameter whose type is not known yet has type
+// unknown until a coercion decides it (see Binder::CoerceParam).
+class BoundParam final : public BoundExpr {
+ public:
+  // `reference` identifies an unknown-type reference for the binder's
+  // resolution check (-1 for a typed one).
+  BoundParam(int number, DataType type, int location, int reference = -1)
+      : BoundExpr(BoundExprKind::kParam, type, location), number_(number), reference_(reference) {}
+  Value Evaluate(EvalContext& ctx) const override { return ctx.Param(number_); }
+  int number() const { return number_; }
+  int reference() const { return reference_; }
+
+ private:
+  int number_;  // 1-based
+  int reference_;
 };
 
 // A strict built-in function: NULL if any argument is NULL, else fn(args).

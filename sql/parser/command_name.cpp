@@ -228,7 +228,9 @@ std::string CommandName(const PgQuery__Node& node) {
     case PG_QUERY__NODE__NODE_EXECUTE_STMT:
       return "EXECUTE";
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
-      return node.deallocate_stmt->name ? "DEALLOCATE" : "DEALLOCATE ALL";
+      return node.deallocate_stmt->name != nullptr && node.deallocate_stmt->name[0] != '\0'
+                 ? "DEALLOCATE"
+                 : "DEALLOCATE ALL";
     case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
       return "DECLARE CURSOR";
     case PG_QUERY__NODE__NODE_FETCH_STMT:

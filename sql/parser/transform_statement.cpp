@@ -28,6 +28,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
   switch (node.node_case) {
     case PG_QUERY__NODE__NODE_SELECT_STMT:
       return TransformSelect(*node.select_stmt);
+    case PG_QUERY__NODE__NODE_PREPARE_STMT:
+      return TransformPrepare(*node.prepare_stmt);
+    case PG_QUERY__NODE__NODE_EXECUTE_STMT:
+      return TransformExecute(*node.execute_stmt);
+    case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
+      return TransformDeallocate(*node.deallocate_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -29,6 +29,11 @@ class Transformer {
   // transform_statement.cpp
   std::unique_ptr<ast::Statement> TransformStatement(const PgQuery__Node& node);
 
+  // transform_prepare.cpp: PREPARE, EXECUTE, DEALLOCATE.
+  std::unique_ptr<ast::Statement> TransformPrepare(const PgQuery__PrepareStmt& prepare);
+  std::unique_ptr<ast::Statement> TransformExecute(const PgQuery__ExecuteStmt& execute);
+  std::unique_ptr<ast::Statement> TransformDeallocate(const PgQuery__DeallocateStmt& deallocate);
+
   // transform_select.cpp
   std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
 

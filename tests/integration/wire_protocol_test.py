@@ -142,6 +142,168 @@ def test_malformed_messages(strata, ref):
         assert codes == ["08P01", ref_code], (label, codes)
 
 
+# --- Extended query protocol: raw message builders and a normalised view of
+# the replies (every field PostgreSQL sends, except error source locations).
+def _cstr(s):
+    return s.encode() + b"\0"
+
+
+def msg_parse(name, query, types=()):
+    return (b"P", _cstr(name) + _cstr(query) + struct.pack("!H", len(types)) +
+            b"".join(struct.pack("!I", t) for t in types))
+
+
+def msg_bind(portal, stmt, params=(), pformats=(), rformats=()):
+    body = _cstr(portal) + _cstr(stmt) + struct.pack("!H", len(pformats))
+    body += b"".join(struct.pack("!h", f) for f in pformats)
+    body += struct.pack("!H", len(params))
+    for p in params:
+        if p is None:
+            body += struct.pack("!i", -1)
+        else:
+            p = p.encode() if isinstance(p, str) else p
+            body += struct.pack("!i", len(p)) + p
+    body += struct.pack("!H", len(rformats)) + b"".join(struct.pack("!h", f) for f in rformats)
+    return (b"B", body)
+
+
+def msg_describe(kind, name):
+    return (b"D", kind.encode() + _cstr(name))
+
+
+def msg_execute(portal, max_rows=0):
+    return (b"E", _cstr(portal) + struct.pack("!i", max_rows))
+
+
+def msg_close(kind, name):
+    return (b"C", kind.encode() + _cstr(name))
+
+
+SYNC = (b"S", b"")
+FLUSH = (b"H", b"")
+
+
+def normalised(m):
+    if m.kind in (b"E", b"N"):
+        f = m.fields()
+        return (m.kind, tuple(sorted((k, v) for k, v in f.items() if k not in "FLR")))
+    return (m.kind, m.body)
+
+
+def exchange(server, messages, reads=None):
+    """Sends `messages` on a fresh session and reads up to the ReadyForQuery
+    answering each Sync (or simple Query)."""
+    c, _ = login(server)
+    for kind, body in messages:
+        c.send(kind, body)
+    expected = reads if reads is not None else sum(1 for k, _ in messages if k in (b"S", b"Q"))
+    out = []
+    for _ in range(expected):
+        out.extend(normalised(m) for m in c.read_until_ready())
+    # The session is still usable afterwards.
+    assert [m.kind for m in c.query("select 1")] == [b"T", b"D", b"C", b"Z"]
+    c.close()
+    return out
+
+
+EXTENDED_CASES = {
+    "infer and describe": [msg_parse("", "select $1 + 1, $2 = 'x', $3::int8, $4"),
+                           msg_describe("S", ""), SYNC],
+    "given types": [msg_parse("", "select $1, $2", [23, 0]), msg_describe("S", ""),
+                    msg_bind("", "", ["12", "x"]), msg_describe("P", ""), msg_execute(""), SYNC],
+    "undetermined type": [msg_parse("", "select $1 is null"), SYNC],
+    "unreferenced parameter": [msg_parse("", "select $2::int"), SYNC],
+    "unresolved reference": [msg_parse("", "select $1 is null, $1 + 1"), SYNC],
+    "division by zero at bind": [msg_parse("", "select 1/0"), msg_bind("", ""), SYNC],
+    "folded with parameters": [msg_parse("", "select $1::int/0"), msg_bind("", "", ["1"]), SYNC],
+    "bad text parameter": [msg_parse("", "select $1::int"), msg_bind("", "", ["abc"]), SYNC],
+    "bad parameter, named portal": [msg_parse("", "select $1::int"),
+                                    msg_bind("pp", "", ["abc"]), SYNC],
+    "empty text parameter": [msg_parse("", "select $1::int"), msg_bind("", "", [""]), SYNC],
+    "binary parameter too long": [msg_parse("", "select $1::int"),
+                                  msg_bind("", "", [b"\0\0\0\1\1"], [1]), SYNC],
+    "binary parameter too short": [msg_parse("", "select $1::int"),
+                                   msg_bind("", "", [b"\0\0\1"], [1]), SYNC],
+    "binary bool empty": [msg_parse("", "select $1::bool"), msg_bind("", "", [b""], [1]), SYNC],
+    "bad parameter format code": [msg_parse("", "select $1::int"),
+                                  msg_bind("", "", ["1"], [3]), SYNC],
+    "NUL in text parameter": [msg_parse("", "select $1::text"),
+                              msg_bind("", "", [b"a\0b"]), SYNC],
+    "parameter count": [msg_parse("", "select $1::int, $2::int"), msg_bind("", "", ["1"]), SYNC],
+    "parameter count, named": [msg_parse("s1", "select $1::int, $2::int"),
+                               msg_bind("", "s1", ["1"]), SYNC],
+    "missing statement": [msg_bind("", "zz"), msg_describe("S", "zz"), SYNC],
+    "missing unnamed statement": [msg_bind("", ""), SYNC],
+    "missing portal": [msg_execute("zz"), SYNC, msg_describe("P", "zz"), SYNC],
+    "missing unnamed portal": [msg_execute(""), SYNC],
+    "duplicate statement": [msg_parse("a", "select 1"), msg_parse("a", "select 2"), SYNC],
+    "duplicate portal": [msg_parse("", "select 1"), msg_bind("p", ""), msg_bind("p", ""), SYNC],
+    "row limit": [msg_parse("", "values (1),(2),(3)"), msg_bind("", ""), msg_execute("", 2),
+                  msg_execute("", 2), msg_execute("", 2), SYNC],
+    "row limit exact": [msg_parse("", "values (1),(2)"), msg_bind("", ""), msg_execute("", 2),
+                        msg_execute("", 2), SYNC],
+    "portals end at sync": [msg_parse("", "values (1),(2)"), msg_bind("p1", ""),
+                            msg_execute("p1", 1), SYNC, msg_execute("p1", 1), SYNC],
+    "statements outlive sync": [msg_parse("n", "select 7"), SYNC, msg_bind("", "n"),
+                                msg_execute(""), SYNC],
+    "query drops unnamed statement": [msg_parse("", "select 7"), SYNC, (b"Q", b"select 1\0"),
+                                      msg_bind("", ""), SYNC],
+    "result formats": [msg_parse("", "select 1::numeric(5,2) as x, 'a', 2::int8, 1.5::float8"),
+                       msg_bind("", "", [], [], [1, 0, 1, 1]), msg_describe("P", ""),
+                       msg_describe("S", ""), msg_execute(""), SYNC],
+    "one result format for all": [msg_parse("", "select true, 'x'::varchar, -3::int2"),
+                                  msg_bind("", "", [], [], [1]), msg_execute(""), SYNC],
+    "binary parameters": [msg_parse("", "select $1, $2, $3, $4", [20, 701, 16, 1700]),
+                          msg_bind("", "", [struct.pack("!q", -5), struct.pack("!d", 0.25),
+                                            b"\1", struct.pack("!hhhhh", 1, 0, 0, 2, 7)],
+                                   [1], [1]),
+                          msg_execute(""), SYNC],
+    "too many result formats": [msg_parse("", "select 1, 2"),
+                                msg_bind("", "", [], [], [1, 0, 1]), SYNC],
+    "bad result format code": [msg_parse("", "select 1"), msg_bind("", "", [], [], [2]),
+                               msg_execute(""), SYNC],
+    "folded typmod only for the portal": [
+        msg_parse("", "select case when true then 1::numeric(5,2) else 2::numeric(6,1) end"),
+        msg_describe("S", ""), msg_bind("", ""), msg_describe("P", ""), SYNC],
+    "empty query": [msg_parse("", ""), msg_bind("", ""), msg_describe("S", ""),
+                    msg_describe("P", ""), msg_execute(""), SYNC],
+    "multiple commands": [msg_parse("", "select 1; select 2"), SYNC],
+    # A simple Query is skipped too: two ReadyForQuery in all.
+    "skip until sync": ([msg_parse("", "select 1/0"), msg_bind("", ""), msg_execute(""),
+                         msg_parse("x", "select 1"), (b"Q", b"select 2\0"), FLUSH, SYNC,
+                         msg_describe("S", "x"), SYNC], 2),
+    "close": [msg_parse("s", "select 1"), msg_bind("p", "s"), msg_close("S", "s"),
+              msg_execute("p"), msg_close("P", "p"), msg_close("P", "p"), msg_close("S", "nope"),
+              msg_execute("p"), SYNC],
+    "execute twice": [msg_parse("", "select 1"), msg_bind("", ""), msg_execute(""),
+                      msg_execute(""), SYNC],
+    "flush": [msg_parse("", "select 2"), msg_bind("", ""), FLUSH, msg_execute(""), SYNC],
+    "malformed bind body": [msg_parse("", "select 1"), (b"B", b"\0\0\0"), msg_execute(""),
+                            SYNC],
+    "SQL prepare, protocol execute": [(b"Q", b"prepare q(int) as select $1 * 2 as d\0"),
+                                      msg_describe("S", "q"), msg_bind("", "q", ["21"]),
+                                      msg_execute(""), msg_parse("q", "select 1"), SYNC],
+    "protocol prepare, SQL execute": [msg_parse("r", "select $1::text || '!'"), SYNC,
+                                      (b"Q", b"execute r('hi'); deallocate r\0"),
+                                      msg_bind("", "r", ["x"]), SYNC],
+    "EXECUTE through the protocol": [(b"Q", b"prepare q(int) as select $1 * 2 as d\0"),
+                                     msg_parse("", "execute q(5)"), msg_describe("S", ""),
+                                     msg_bind("", ""), msg_execute("", 1), msg_execute(""),
+                                     SYNC],
+}
+
+
+def test_extended_protocol(strata, ref):
+    failures = []
+    for label, case in EXTENDED_CASES.items():
+        messages, reads = case if isinstance(case, tuple) else (case, None)
+        want = exchange(ref, messages, reads)
+        got = exchange(strata, messages, reads)
+        if got != want:
+            failures.append(f"{label}:\n  postgresql-15: {want}\n  stratad:       {got}")
+    assert not failures, "\n".join(failures)
+
+
 def test_oversized_message(stratad_binary):
     server = harness.Stratad(stratad_binary, extra_args=["-c", "max_message_size=4096"]).start()
     try:
@@ -205,12 +367,14 @@ def main():
         lambda: test_row_description_types(strata, ref),
         lambda: test_unsupported_statement_is_0A000(strata),
         lambda: test_malformed_messages(strata, ref),
+        lambda: test_extended_protocol(strata, ref),
         lambda: test_oversized_message(args.stratad),
         lambda: test_truncated_startup_and_cancel(strata),
         lambda: test_cleartext_password(args.stratad),
     ]
     names = ["startup_parameters", "ssl_and_gss_declined", "empty_query_and_multi_statement",
              "row_description_types", "unsupported_statement_is_0A000", "malformed_messages",
+             "extended_protocol",
              "oversized_message", "truncated_startup_and_cancel", "cleartext_password"]
     failed = 0
     try:

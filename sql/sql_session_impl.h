@@ -1,0 +1,20 @@
+// SqlSession's private state, shared by the files that implement SqlSession
+// (sql_session.cpp, sql_session_prepared.cpp). Internal to sql/.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "sql/prepared_statement.h"
+#include "sql/sql_session.h"
+
+namespace strata::sql {
+
+struct SqlSession::Impl {
+  // Named prepared statements (Parse with a name, SQL PREPARE): one
+  // namespace, as in PostgreSQL.
+  std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
+};
+
+}  // namespace strata::sql
