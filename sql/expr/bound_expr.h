@@ -50,6 +50,11 @@ enum class BoundExprKind {
   kNullIf,
   kDistinct,
   kScalarArrayOp,  // x = ANY (list): IN lists
+  // array_exprs.h
+  kArrayConstructor,  // ARRAY[...]
+  kSubscript,         // a[i], a[i:j]
+  kArrayAnyAll,       // x op ANY/ALL (array value)
+  kArrayCoerce,       // element-wise cast of an array
 };
 
 class BoundExpr {
@@ -93,7 +98,8 @@ class BoundConstant final : public BoundExpr {
   Value value_;
 };
 
-// A strict built-in function: NULL if any argument is NULL, else fn(args).
+// A built-in function: if it is strict, NULL when any argument is NULL;
+// else fn(args).
 class BoundFunctionCall final : public BoundExpr {
  public:
   BoundFunctionCall(const BuiltinFunction* fn, std::vector<BoundExprPtr> args, DataType type,
