@@ -33,6 +33,9 @@ enum class ExprKind {
   kDistinct,  // IS [NOT] DISTINCT FROM
   kInList,    // x [NOT] IN (a, b, ...)
   kBetween,   // x [NOT] BETWEEN a AND b
+  kArray,      // ARRAY[a, b, ...]
+  kSubscript,  // x[i], x[i:j]
+  kArrayOp,    // x op ANY (array), x op ALL (array)
 };
 
 struct Expr {
@@ -165,6 +168,31 @@ struct BetweenExpr : Expr {
   ExprPtr lower;
   ExprPtr upper;
   bool negated = false;
+};
+
+struct ArrayExpr : Expr {
+  explicit ArrayExpr(int loc) : Expr(ExprKind::kArray, loc) {}
+  std::vector<ExprPtr> elements;  // a nested ARRAY[...] element is itself an ArrayExpr
+};
+
+struct Subscript {
+  bool is_slice = false;  // x[a:b]
+  ExprPtr lower;          // x[i] has only `upper`; slice bounds may be null
+  ExprPtr upper;
+};
+
+struct SubscriptExpr : Expr {
+  explicit SubscriptExpr(int loc) : Expr(ExprKind::kSubscript, loc) {}
+  ExprPtr arg;
+  std::vector<Subscript> subscripts;
+};
+
+struct ArrayOpExpr : Expr {
+  explicit ArrayOpExpr(bool any, int loc) : Expr(ExprKind::kArrayOp, loc), use_or(any) {}
+  bool use_or;                    // ANY (true) or ALL (false)
+  std::vector<std::string> name;  // the operator
+  ExprPtr left;
+  ExprPtr right;  // the array
 };
 
 }  // namespace strata::sql::ast

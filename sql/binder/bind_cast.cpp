@@ -80,7 +80,7 @@ DataType Binder::ResolveTypeName(const ast::TypeName& t) {
 
 int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
   if (t.typmods.empty()) return -1;
-  if (!AcceptsTypmods(type)) {
+  if (!AcceptsTypmods(type) && !(IsArrayType(type) && AcceptsTypmods(FindPgType(type)->typelem))) {
     throw ErrorAt(SqlState::kSyntaxError,
                   "type modifier is not allowed for type \"" + TypeNameToString(t) + "\"",
                   t.location);
@@ -111,6 +111,8 @@ int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
     throw ErrorAt(SqlState::kSyntaxError, "type modifiers must be simple constants or identifiers",
                   t.location);
   }
+  // Arrays take their element type's typmod (varchar(3)[]).
+  if (IsArrayType(type)) type = FindPgType(type)->typelem;
   if (type != type_oid::kNumeric && type != type_oid::kVarchar && type != type_oid::kBpchar) {
     return -1;  // typmods of types we cannot evaluate anyway
   }
@@ -136,7 +138,7 @@ int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
       }
       return MakeNumericTypmod(static_cast<int>(precision), static_cast<int>(scale));
     }
-    const char* name = type == type_oid::kVarchar ? "varchar" : "bpchar";
+    const char* name = type == type_oid::kVarchar ? "varchar" : "char";
     if (mods.size() != 1) {
       throw SqlError(SqlState::kInvalidParameterValue, "invalid type modifier");
     }
@@ -159,7 +161,12 @@ int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
 BoundExprPtr Binder::BindTypeCast(const ast::TypeCastExpr& expr) {
   // The type name is looked up before the argument is analyzed.
   const DataType target = ResolveTypeName(expr.type_name);
-  BoundExprPtr arg = BindExpr(*expr.arg);
+  // ARRAY[...]::t[] builds the array with t's elements directly (so that
+  // ARRAY[]::int[] has a type), as transformTypeCast does.
+  BoundExprPtr arg =
+      expr.arg->kind == ast::ExprKind::kArray && IsArrayType(target.oid)
+          ? BindArrayExpr(static_cast<const ast::ArrayExpr&>(*expr.arg), target.oid)
+          : BindExpr(*expr.arg);
   const int location = expr.location >= 0 ? expr.location : expr.type_name.location;
   const Oid input = arg->type().oid;
   if (!CanCoerceType(input, target.oid, CoercionContext::kExplicit)) {

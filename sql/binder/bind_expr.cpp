@@ -48,7 +48,7 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
     case ast::ExprKind::kTypeCast:
       return BindTypeCast(static_cast<const ast::TypeCastExpr&>(expr));
     case ast::ExprKind::kFuncCall:
-      BindFuncCall(static_cast<const ast::FuncCallExpr&>(expr));
+      return BindFuncCall(static_cast<const ast::FuncCallExpr&>(expr));
     case ast::ExprKind::kCoalesce:
       return BindCoalesce(static_cast<const ast::CoalesceExpr&>(expr));
     case ast::ExprKind::kMinMax:
@@ -61,6 +61,12 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
       return BindInList(static_cast<const ast::InListExpr&>(expr));
     case ast::ExprKind::kBetween:
       return BindBetween(static_cast<const ast::BetweenExpr&>(expr));
+    case ast::ExprKind::kArray:
+      return BindArrayExpr(static_cast<const ast::ArrayExpr&>(expr), type_oid::kInvalid);
+    case ast::ExprKind::kSubscript:
+      return BindSubscript(static_cast<const ast::SubscriptExpr&>(expr));
+    case ast::ExprKind::kArrayOp:
+      return BindArrayOp(static_cast<const ast::ArrayOpExpr&>(expr));
   }
   throw ErrorAt(SqlState::kInternalError, "unrecognized expression kind", expr.location);
 }

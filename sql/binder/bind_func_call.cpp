@@ -1,8 +1,7 @@
-// Function calls. No functions are implemented yet (COALESCE, NULLIF,
-// GREATEST and LEAST are grammar constructs, bound elsewhere), so a call is
-// reported as unsupported with PostgreSQL's signature spelling
-// ("abs(integer)") once its arguments have bound, as PostgreSQL analyzes the
-// arguments first.
+// Function calls. The functions we evaluate are bound by
+// BindBuiltinFunction (bind_builtin_func.cpp); any other call is reported as
+// unsupported with PostgreSQL's signature spelling ("abs(integer)") once its
+// arguments have bound, as PostgreSQL analyzes the arguments first.
 #include <string>
 
 #include "common/sql_error.h"
@@ -11,7 +10,12 @@
 
 namespace strata::sql {
 
-void Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
+BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
+  if (!expr.agg_star && !expr.agg_distinct && !expr.has_decorations) {
+    std::vector<BoundExprPtr> args;
+    for (const ast::ExprPtr& arg : expr.args) args.push_back(BindExpr(*arg));
+    if (BoundExprPtr bound = BindBuiltinFunction(expr, args)) return bound;
+  }
   std::string signature;
   for (size_t i = 0; i < expr.name.size(); ++i) {
     if (i > 0) signature += ".";

@@ -6,6 +6,7 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/operator_resolution.h"
+#include "sql/binder/polymorphic.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/builtin/type_table.h"
 
@@ -63,23 +64,34 @@ Binder::ChosenOperator Binder::ChooseOperator(const std::vector<std::string>& na
   }
   const PgOperator& op = *resolution.op;
 
-  // Declared input types; polymorphic ones take the actual input type.
-  auto declared_type = [&](Oid declared, Oid actual) {
-    if (!IsPolymorphicType(declared)) return declared;
-    if (actual == type_oid::kUnknown) {
-      throw ErrorAt(SqlState::kDatatypeMismatch,
-                    "could not determine polymorphic type because input has type unknown",
-                    location);
-    }
-    return actual;
-  };
+  // Declared input types; polymorphic ones are resolved from the inputs.
   ChosenOperator chosen;
-  chosen.left_type = prefix ? type_oid::kInvalid : declared_type(op.left, ltype);
-  chosen.right_type = declared_type(op.right, rtype);
+  chosen.left_type = prefix ? type_oid::kInvalid : op.left;
+  chosen.right_type = op.right;
   chosen.result_type = op.result;
+  if (IsPolymorphicType(op.left) || IsPolymorphicType(op.right) ||
+      IsPolymorphicType(op.result)) {
+    std::vector<Oid> actual, declared;
+    if (!prefix) {
+      actual.push_back(ltype);
+      declared.push_back(op.left);
+    }
+    actual.push_back(rtype);
+    declared.push_back(op.right);
+    const PolymorphicResolution r = ResolvePolymorphicTypes(actual, declared, op.result);
+    if (!r.error.empty()) {
+      SqlError error = ErrorAt(SqlState::kDatatypeMismatch, r.error, location);
+      if (!r.error_detail.empty()) error.WithDetail(r.error_detail);
+      throw error;
+    }
+    if (!prefix) chosen.left_type = r.args[0];
+    chosen.right_type = r.args.back();
+    chosen.result_type = r.result;
+  }
   chosen.fn = FindBuiltinFunction(op.proname);
-  if (chosen.fn == nullptr || !IsSupportedType(op.result) ||
-      (!prefix && !IsSupportedType(chosen.left_type)) || !IsSupportedType(chosen.right_type)) {
+  if (chosen.fn == nullptr ||
+      (!prefix && !IsSupportedType(chosen.left_type)) || !IsSupportedType(chosen.right_type) ||
+      !IsSupportedType(chosen.result_type)) {
     throw ErrorAt(
         SqlState::kFeatureNotSupported,
         "operator " + OperatorSignature(name, op.left, op.right) + " is not supported yet",

@@ -102,7 +102,20 @@ class Binder {
   int32_t ResolveTypmod(const ast::TypeName& type_name, Oid type);
 
   // bind_func_call.cpp
-  [[noreturn]] void BindFuncCall(const ast::FuncCallExpr& expr);
+  BoundExprPtr BindFuncCall(const ast::FuncCallExpr& expr);
+  // bind_builtin_func.cpp: the functions we evaluate (func_select_candidate
+  // over our own pg_proc subset); nullptr if `name` is none of them.
+  BoundExprPtr BindBuiltinFunction(const ast::FuncCallExpr& expr,
+                                   std::vector<BoundExprPtr>& args);
+
+  // bind_array.cpp: ARRAY[...] (with the element type a cast to an array
+  // type imposes, or kInvalid), subscripts, op ANY/ALL (array), and
+  // element-wise array coercions.
+  BoundExprPtr BindArrayExpr(const ast::ArrayExpr& expr, Oid cast_array_type);
+  BoundExprPtr BindSubscript(const ast::SubscriptExpr& expr);
+  BoundExprPtr BindArrayOp(const ast::ArrayOpExpr& expr);
+  BoundExprPtr CoerceArray(BoundExprPtr expr, Oid target, CoercionContext context,
+                           int32_t element_typmod, bool is_explicit, int location);
 
   // coercion.cpp: applying the coercion rules to expressions.
   // coerce_type(): converts `expr` to type `target` (typmod untouched).

@@ -70,6 +70,9 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
     case CoercionPathway::kCoerceViaIO:
       method = CastMethod::kInOut;
       break;
+    case CoercionPathway::kArrayCoerce:
+      return CoerceArray(std::move(expr), target, context, -1, context == CoercionContext::kExplicit,
+                         location);
     case CoercionPathway::kNone:
       throw ErrorAt(SqlState::kCannotCoerce,
                     "cannot cast type " + FormatTypeName(source) + " to " + FormatTypeName(target),
@@ -89,6 +92,12 @@ BoundExprPtr Binder::CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool i
                                       int location) {
   if (target.typmod == expr->type().typmod) return expr;
   const int node_location = LeftmostLocation(location, expr->location());
+  if (target.typmod >= 0 && IsArrayType(target.oid) &&
+      HasTypmodCoercion(FindPgType(target.oid)->typelem)) {
+    // varchar(n)[], char(n)[], numeric(p,s)[]: the typmod applies per element.
+    return CoerceArray(std::move(expr), target.oid, CoercionContext::kImplicit, target.typmod,
+                       is_explicit, location);
+  }
   if (target.typmod < 0 || !HasTypmodCoercion(target.oid)) {
     // No conversion, but the expression must expose the intended typmod.
     return std::make_unique<BoundCast>(std::move(expr), CastMethod::kRelabel, target,

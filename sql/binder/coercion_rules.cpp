@@ -3,6 +3,9 @@
 // no domains, composites, enums or ranges).
 #include "sql/binder/coercion_rules.h"
 
+#include <vector>
+
+#include "sql/binder/polymorphic.h"
 #include "sql/builtin/cast_table.h"
 #include "sql/builtin/type_table.h"
 
@@ -38,8 +41,16 @@ CoercionPathway FindCoercionPathway(Oid target, Oid source, CoercionContext cont
   }
   // No pg_cast entry: assignment casts to string types and explicit casts
   // from string types go through the types' text I/O.
-  // (Array-to-array coercion element by element is not implemented.)
-  if (IsArrayType(target) && IsArrayType(source)) return CoercionPathway::kNone;
+  // Array to array: possible when the elements convert in this context
+  // (never to int2vector or oidvector, as PostgreSQL rules out).
+  if (IsArrayType(target) && IsArrayType(source) && target != 22 && target != 30) {
+    const Oid target_element = FindPgType(target)->typelem;
+    const Oid source_element = FindPgType(source)->typelem;
+    if (FindCoercionPathway(target_element, source_element, context) != CoercionPathway::kNone) {
+      return CoercionPathway::kArrayCoerce;
+    }
+    return CoercionPathway::kNone;
+  }
   if (context >= CoercionContext::kAssignment && TypeCategory(target) == type_category::kString) {
     return CoercionPathway::kCoerceViaIO;
   }
@@ -54,6 +65,7 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   bool have_anynonarray = false;
   bool have_anyenum = false;
   Oid array_elem_type = type_oid::kInvalid;
+  std::vector<Oid> compatible;  // actual anycompatible types (elements for arrays)
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Oid actual = inputs[i];
     const Oid declared = targets[i];
@@ -71,15 +83,21 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
       case type_oid::kAnyArray:
       case type_oid::kAnyCompatibleArray: {
         if (!IsArrayType(actual)) return false;
+        const Oid elem = FindPgType(actual)->typelem;
         if (declared == type_oid::kAnyArray) {
-          const Oid elem = FindPgType(actual)->typelem;
           if (array_elem_type != type_oid::kInvalid && elem != array_elem_type) return false;
           array_elem_type = elem;
+        } else {
+          compatible.push_back(elem);
         }
         break;
       }
       case type_oid::kAnyCompatibleNonArray:
         if (IsArrayType(actual)) return false;
+        compatible.push_back(actual);
+        break;
+      case type_oid::kAnyCompatible:
+        compatible.push_back(actual);
         break;
       case type_oid::kAnyRange:
       case type_oid::kAnyMultirange:
@@ -87,7 +105,7 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
       case type_oid::kAnyCompatibleMultirange:
         return false;  // no range types exist among our inputs
       default:
-        break;  // anycompatible accepts any type
+        break;
     }
   }
   if (array_elem_type != type_oid::kInvalid) {
@@ -99,6 +117,14 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   }
   if (have_anyenum && elem_type != type_oid::kInvalid) {
     return false;  // no enum types exist
+  }
+  // The anycompatible family needs a common type all its inputs convert to.
+  if (!compatible.empty()) {
+    const Oid common = SelectCommonTypeOfTypes(compatible);
+    if (common == type_oid::kInvalid) return false;
+    for (Oid t : compatible) {
+      if (!CanCoerceType(t, common, CoercionContext::kImplicit)) return false;
+    }
   }
   return true;
 }

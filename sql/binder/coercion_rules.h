@@ -17,6 +17,7 @@ enum class CoercionPathway {
   kRelabel,      // binary-coercible
   kFunction,     // a pg_cast function
   kCoerceViaIO,  // output + input functions
+  kArrayCoerce,  // array to array, element by element
 };
 
 // find_coercion_pathway(): how to convert `source` to `target`.

@@ -55,6 +55,12 @@ int FigureColumnNameInternal(const ast::Expr* expr, std::string* name) {
     case ast::ExprKind::kCoalesce:
       *name = "coalesce";
       return 2;
+    case ast::ExprKind::kArray:
+      *name = "array";
+      return 2;
+    case ast::ExprKind::kSubscript:  // subscripts only: the name of what is subscripted
+      return FigureColumnNameInternal(static_cast<const ast::SubscriptExpr&>(*expr).arg.get(),
+                                      name);
     case ast::ExprKind::kMinMax:
       *name = static_cast<const ast::MinMaxExpr&>(*expr).is_greatest ? "greatest" : "least";
       return 2;

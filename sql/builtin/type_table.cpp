@@ -90,9 +90,20 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kText:
     case type_oid::kVarchar:
     case type_oid::kUnknown:
+    case type_oid::kBpchar:
+    case type_oid::kBytea:
+    case type_oid::kUuid:
+    case type_oid::kJson:
+    case type_oid::kJsonb:
       return true;
-    default:
-      return false;
+    default: {
+      // One-dimensional arrays of the supported element types.
+      const PgTypeInfo* t = FindPgType(oid);
+      return t != nullptr && t->category == type_category::kArray && t->typlen == -1 &&
+             t->typarray == 0 &&
+             t->typelem != type_oid::kUnknown && t->typelem != 0 &&
+             !IsArrayType(t->typelem) && IsSupportedType(t->typelem);
+    }
   }
 }
 

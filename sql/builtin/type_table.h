@@ -53,7 +53,8 @@ bool IsPolymorphicType(Oid oid);
 bool IsArrayType(Oid oid);
 
 // True for the types whose values the executor implements (bool, int2, int4,
-// int8, numeric, float4, float8, text, varchar, unknown).
+// int8, numeric, float4, float8, text, varchar, bpchar, bytea, uuid, json,
+// jsonb, unknown) and one-dimensional arrays of them.
 bool IsSupportedType(Oid oid);
 
 // format_type_be(): "integer", "character varying"; typmod is ignored.

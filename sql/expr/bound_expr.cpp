@@ -39,7 +39,7 @@ Value BoundFunctionCall::Evaluate(EvalContext& ctx) const {
     values.push_back(arg->Evaluate(ctx));
     any_null |= values.back().is_null();
   }
-  if (any_null) return Value::Null(type().oid);
+  if (any_null && fn_->strict) return Value::Null(type().oid);
   return fn_->fn(values);
 }
 

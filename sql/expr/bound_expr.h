@@ -60,6 +60,11 @@ enum class BoundExprKind {
   kNullIf,
   kDistinct,
   kScalarArrayOp,  // x = ANY (list): IN lists
+  // array_exprs.h
+  kArrayConstructor,  // ARRAY[...]
+  kSubscript,         // a[i], a[i:j]
+  kArrayAnyAll,       // x op ANY/ALL (array value)
+  kArrayCoerce,       // element-wise cast of an array
 };
 
 class BoundExpr {
@@ -121,7 +126,8 @@ class BoundParam final : public BoundExpr {
   int reference_;
 };
 
-// A strict built-in function: NULL if any argument is NULL, else fn(args).
+// A built-in function: if it is strict, NULL when any argument is NULL;
+// else fn(args).
 class BoundFunctionCall final : public BoundExpr {
  public:
   BoundFunctionCall(const BuiltinFunction* fn, std::vector<BoundExprPtr> args, DataType type,

@@ -2,7 +2,8 @@
 // oprcode of an operator: "int4pl", "numeric_div", "textcat"). Each takes
 // non-NULL arguments already coerced to its declared input types (all are
 // strict: the caller returns NULL for any NULL argument without calling) and
-// returns a value of its declared result type, throwing SqlError on errors
+// returns a value of its declared result type (a few are non-strict: see
+// `strict`), throwing SqlError on errors
 // (22003 out of range, 22012 division by zero, ...).
 //
 // Thread safety: the registry is immutable after static initialization.
@@ -20,6 +21,9 @@ using ScalarFunction = Value (*)(std::span<const Value> args);
 struct BuiltinFunction {
   std::string_view name;  // pg_proc.proname
   ScalarFunction fn;
+  // pg_proc.proisstrict. A non-strict function is called with NULL
+  // arguments too (Value::Null of the argument's type).
+  bool strict = true;
 };
 
 // nullptr if no implementation exists (yet) for that function.
@@ -31,5 +35,8 @@ std::span<const BuiltinFunction> FloatFunctions();
 std::span<const BuiltinFunction> NumericFunctions();
 std::span<const BuiltinFunction> TextFunctions();
 std::span<const BuiltinFunction> BoolFunctions();
+std::span<const BuiltinFunction> StringTypeFunctions();  // bpchar, bytea, uuid
+std::span<const BuiltinFunction> ArrayFunctions();
+std::span<const BuiltinFunction> JsonFunctions();
 
 }  // namespace strata::sql

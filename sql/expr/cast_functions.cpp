@@ -9,6 +9,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/json/jsonb.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
 
@@ -17,6 +18,8 @@ namespace strata::sql {
 namespace {
 
 using type_oid::kBool;
+using type_oid::kBpchar;
+using type_oid::kJsonb;
 using type_oid::kFloat4;
 using type_oid::kFloat8;
 using type_oid::kInt2;
@@ -29,7 +32,14 @@ using type_oid::kVarchar;
 
 bool IsInteger(Oid t) { return t == kInt2 || t == kInt4 || t == kInt8; }
 bool IsFloat(Oid t) { return t == kFloat4 || t == kFloat8; }
-bool IsString(Oid t) { return t == kText || t == kVarchar; }
+bool IsString(Oid t) { return t == kText || t == kVarchar || t == kBpchar; }
+
+// bpchar -> text/varchar (rtrim1): trailing spaces are not significant.
+std::string StripTrailingSpaces(const std::string& s) {
+  const size_t end = s.find_last_not_of(' ');
+  return end == std::string::npos ? std::string() : s.substr(0, end + 1);
+}
+
 
 [[noreturn]] void ThrowIntOutOfRange(Oid type) {
   throw SqlError(SqlState::kNumericValueOutOfRange,
@@ -112,11 +122,15 @@ size_t ByteOffsetOfChar(const std::string& s, size_t chars) {
 
 }  // namespace
 
+// jsonb -> bool/int/float/numeric (jsonb_bool, jsonb_int4, ...): the document
+// must be a scalar of the matching JSON type.
+static Value JsonbToScalar(const Value& value, Oid target);
+
 bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (!IsSupportedType(source) || !IsSupportedType(target)) return false;
   switch (method) {
     case CastMethod::kRelabel:
-      return (IsString(source) || source == kUnknown) && IsString(target);
+      return (IsString(source) || source == kUnknown) && IsString(target) && source != kBpchar;
     case CastMethod::kInOut:
       return true;
     case CastMethod::kFunction:
@@ -129,6 +143,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (source == kBool && target == kInt4) return true;
   if (source == kBool && IsString(target)) return true;
   if (IsString(source) && IsString(target)) return true;
+  if (source == kJsonb && (numeric_target || target == kBool)) return true;
   return false;
 }
 
@@ -173,7 +188,12 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
     if (target == kInt4) return Value::Int4(value.bool_value() ? 1 : 0);
     if (IsString(target)) return Value::String(target, ValueToText(value));
   }
+  if (source == kBpchar && IsString(target)) {
+    if (target == kBpchar) return value;
+    return Value::String(target, StripTrailingSpaces(value.string_value()));
+  }
   if (IsString(source) && IsString(target)) return value.Relabel(target);
+  if (source == kJsonb) return JsonbToScalar(value, target);
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");
@@ -184,7 +204,26 @@ std::string ValueToText(const Value& value) {
   return OutputValue(value);
 }
 
-bool HasTypmodCoercion(Oid type) { return type == kNumeric || type == kVarchar; }
+static Value JsonbToScalar(const Value& value, Oid target) {
+  const json::JsonValue doc = json::ParseJsonb(value.string_value());
+  using Kind = json::JsonValue::Kind;
+  const Kind wanted = target == kBool ? Kind::kBool : Kind::kNumber;
+  if (doc.kind != wanted) {
+    static constexpr const char* kNames[] = {"null", "string", "numeric", "boolean", "array",
+                                             "object"};
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   std::string("cannot cast jsonb ") + kNames[static_cast<int>(doc.kind)] +
+                       " to type " + FormatTypeName(target));
+  }
+  if (target == kBool) return Value::Bool(doc.bool_value);
+  const Value number = Value::FromNumeric(Numeric::Parse(doc.text));
+  if (target == kNumeric) return number;
+  return CastValue(number, target, CastMethod::kFunction);
+}
+
+bool HasTypmodCoercion(Oid type) {
+  return type == kNumeric || type == kVarchar || type == kBpchar;
+}
 
 Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
   if (value.is_null() || typmod < 0) return value;
@@ -202,6 +241,21 @@ Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
           "value too long for type character varying(" + std::to_string(max_chars) + ")");
     }
     return Value::String(kVarchar, s.substr(0, cut));
+  }
+  if (value.type() == kBpchar && typmod >= kVarHdrSize) {
+    // bpchar(): pad to n characters; longer values lose only spaces unless
+    // the cast is explicit (which truncates).
+    const size_t max_chars = static_cast<size_t>(typmod - kVarHdrSize);
+    const std::string& s = value.string_value();
+    const size_t chars = CharLength(s);
+    if (chars == max_chars) return value;
+    if (chars < max_chars) return Value::String(kBpchar, s + std::string(max_chars - chars, ' '));
+    const size_t cut = ByteOffsetOfChar(s, max_chars);
+    if (!is_explicit && s.find_first_not_of(' ', cut) != std::string::npos) {
+      throw SqlError(SqlState::kStringDataRightTruncation,
+                     "value too long for type character(" + std::to_string(max_chars) + ")");
+    }
+    return Value::String(kBpchar, s.substr(0, cut));
   }
   return value;
 }

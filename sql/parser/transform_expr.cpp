@@ -203,6 +203,14 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
       expr->args = TransformExprList(c.args, c.n_args);
       return expr;
     }
+    case PG_QUERY__NODE__NODE_A_ARRAY_EXPR: {
+      const PgQuery__AArrayExpr& a = *node->a_array_expr;
+      auto expr = std::make_unique<ast::ArrayExpr>(a.location);
+      expr->elements = TransformExprList(a.elements, a.n_elements);
+      return expr;
+    }
+    case PG_QUERY__NODE__NODE_A_INDIRECTION:
+      return TransformIndirection(*node->a_indirection);
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
       const PgQuery__MinMaxExpr& m = *node->min_max_expr;
       auto expr =
@@ -300,9 +308,14 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
     case PG_QUERY__A__EXPR__KIND__AEXPR_NOT_BETWEEN_SYM:
       throw NotSupported("BETWEEN SYMMETRIC", e.location);
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY:
-      throw NotSupported("ANY (array)", e.location);
-    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL:
-      throw NotSupported("ALL (array)", e.location);
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP_ALL: {
+      auto expr = std::make_unique<ast::ArrayOpExpr>(e.kind == PG_QUERY__A__EXPR__KIND__AEXPR_OP_ANY,
+                                                     e.location);
+      expr->name = std::move(name);
+      expr->left = TransformExpr(e.lexpr);
+      expr->right = TransformExpr(e.rexpr);
+      return expr;
+    }
     case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
       throw NotSupported("LIKE", e.location);
     case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
@@ -312,6 +325,25 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
     default:
       throw NotSupported("this operator form", e.location);
   }
+}
+
+ast::ExprPtr Transformer::TransformIndirection(const PgQuery__AIndirection& ind) {
+  auto expr = std::make_unique<ast::SubscriptExpr>(-1);
+  expr->arg = TransformExpr(ind.arg);
+  expr->location = expr->arg->location;
+  for (size_t i = 0; i < ind.n_indirection; ++i) {
+    const PgQuery__Node* n = ind.indirection[i];
+    if (n == nullptr || n->node_case != PG_QUERY__NODE__NODE_A_INDICES) {
+      throw NotSupported("field selection");
+    }
+    const PgQuery__AIndices& idx = *n->a_indices;
+    ast::Subscript sub;
+    sub.is_slice = idx.is_slice;
+    if (idx.lidx != nullptr) sub.lower = TransformExpr(idx.lidx);
+    if (idx.uidx != nullptr) sub.upper = TransformExpr(idx.uidx);
+    expr->subscripts.push_back(std::move(sub));
+  }
+  return expr;
 }
 
 ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {

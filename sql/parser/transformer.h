@@ -43,6 +43,7 @@ class Transformer {
   ast::ExprPtr TransformConstant(const PgQuery__AConst& c);
   ast::ExprPtr TransformAExpr(const PgQuery__AExpr& e);
   ast::ExprPtr TransformFuncCall(const PgQuery__FuncCall& f);
+  ast::ExprPtr TransformIndirection(const PgQuery__AIndirection& ind);
   ast::ExprPtr TransformCase(const PgQuery__CaseExpr& c);
 
   // transform_type_name.cpp

@@ -11,6 +11,7 @@
 
 #include "common/coding.h"
 #include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
 
 namespace strata::sql {
 
@@ -146,8 +147,19 @@ void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) 
       AppendNumeric(value.numeric_value(), dst);
       return;
     case StorageType::kBytes:
+      if (column.type == type_oid::kBpchar) {
+        // bpchar compares without trailing spaces: 'a' and 'a  ' are one key.
+        const std::string& s = value.string_value();
+        const size_t end = s.find_last_not_of(' ');
+        AppendEscapedBytes(end == std::string::npos ? std::string_view()
+                                                    : std::string_view(s).substr(0, end + 1),
+                           dst);
+        return;
+      }
       AppendEscapedBytes(value.string_value(), dst);
       return;
+    case StorageType::kArray:
+      break;  // rejected by KeyColumn
   }
 }
 
@@ -314,6 +326,8 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
       in.EscapedBytes(&s);
       return Value::String(column.type, std::move(s));
     }
+    case StorageType::kArray:
+      ThrowMalformed("array in a key");
   }
   return Value();
 }
@@ -324,9 +338,15 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
     : type(type),
       storage(RequireStorageType(type)),
       descending(direction == SortDirection::kDescending),
-      nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst) {}
+      nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst) {
+  if (storage == StorageType::kArray || type == type_oid::kJson || type == type_oid::kJsonb) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "key columns of type " + FormatTypeName(type) + " are not supported yet");
+  }
+}
 
 bool KeyDecodeIsExact(Oid type) {
+  if (type == type_oid::kBpchar) return false;  // trailing spaces are dropped
   switch (RequireStorageType(type)) {
     case StorageType::kFloat4:
     case StorageType::kFloat8:

@@ -10,6 +10,7 @@
 #include <limits>
 
 #include "common/sql_error.h"
+#include "sql/types/array_value.h"
 
 namespace strata::sql {
 
@@ -146,14 +147,24 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
   assert(values.size() == n);
   auto stored = [&](size_t i) { return !layout.columns_[i].dropped && !values[i].is_null(); };
 
+  // Array columns are stored as their text form (array_out).
+  std::vector<std::string> array_texts;
+  auto var_bytes = [&](size_t i) -> std::string_view {
+    if (layout.slots_[i].storage == StorageType::kArray) return array_texts[i];
+    return values[i].string_value();
+  };
   uint64_t var_total = 0;
   for (size_t i = 0; i < n; ++i) {
     if (FixedWidth(layout.slots_[i].storage) != 0 || !stored(i)) continue;
     if (layout.slots_[i].storage == StorageType::kNumeric) {
       var_total += NumericFieldSize(values[i].numeric_value());
-    } else {
-      var_total += values[i].string_value().size();
+      continue;
     }
+    if (layout.slots_[i].storage == StorageType::kArray) {
+      array_texts.resize(n);
+      array_texts[i] = FormatArray(values[i]);
+    }
+    var_total += var_bytes(i).size();
   }
   if (var_total > std::numeric_limits<uint32_t>::max()) {
     throw SqlError(SqlState::kProgramLimitExceeded, "row is too big");
@@ -200,6 +211,7 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
           break;
         case StorageType::kNumeric:
         case StorageType::kBytes:
+        case StorageType::kArray:
           break;
       }
     } else {
@@ -208,7 +220,7 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
         WriteNumericField(value.numeric_value(), p);
         var_end += static_cast<uint32_t>(NumericFieldSize(value.numeric_value()));
       } else {
-        const std::string& s = value.string_value();
+        const std::string_view s = var_bytes(i);
         std::memcpy(p, s.data(), s.size());
         var_end += static_cast<uint32_t>(s.size());
       }
@@ -340,6 +352,9 @@ Value RowView::Get(size_t i) const {
       return Value::FromNumeric(GetNumeric(i));
     case StorageType::kBytes:
       return Value::String(type, std::string(GetBytes(i)));
+    case StorageType::kArray:
+      if (!Stored(i)) return layout_->columns_[i].missing_default;
+      return ParseArray(type, Var(i));
   }
   return Value::Null(type);
 }

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
 
 namespace strata::sql {
 
@@ -26,8 +27,13 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case type_oid::kText:
     case type_oid::kVarchar:
     case type_oid::kBytea:
+    case type_oid::kBpchar:
+    case type_oid::kUuid:
+    case type_oid::kJson:
+    case type_oid::kJsonb:
       return StorageType::kBytes;
     default:
+      if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;
       return std::nullopt;
   }
 }

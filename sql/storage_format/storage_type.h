@@ -8,7 +8,10 @@
 //   kInt2 / kInt4 / kInt8 int64_t  2 / 4 / 8 bytes
 //   kFloat4 / kFloat8     double   4 / 8 bytes (IEEE 754; float4 as float)
 //   kNumeric              Numeric  variable
-//   kBytes                string   variable (text, varchar, bytea)
+//   kBytes                string   variable (text, varchar, bpchar, bytea,
+//                                  uuid, json, jsonb: the Value's bytes)
+//   kArray                ArrayValue  variable, rows only: the array's text
+//                                  form (array_out), read back with array_in
 //
 // Extension points (the datum type has no payload for these yet; when it
 // does, add a class here and a case in key_codec.cpp and row_codec.cpp):
@@ -21,9 +24,12 @@
 //                 like kInt8.
 //   timetz        int64 microseconds + int32 zone offset: PostgreSQL orders by
 //                 the UTC instant, then by zone; key = both sign-flipped.
-//   uuid          16 bytes, compared with memcmp: key = the 16 bytes as is.
-//   bpchar        like kBytes after stripping trailing spaces (bpcharcmp
-//                 ignores them), so its key decode is lossy.
+//   uuid          stored as kBytes today (its 16 bytes, escaped in keys,
+//                 which keeps memcmp order); a fixed 16-byte class would save
+//                 the escaping.
+// bpchar keys are kBytes after stripping trailing spaces (bpcharcmp ignores
+// them), so their key decode is lossy. json, jsonb and arrays cannot be key
+// columns (0A000): jsonb's canonical text does not sort as jsonb_cmp does.
 // Fixed-width classes need a width in FixedWidth(); variable ones none.
 #pragma once
 
@@ -43,6 +49,7 @@ enum class StorageType : uint8_t {
   kFloat8,
   kNumeric,
   kBytes,
+  kArray,
 };
 
 // The storage class of a type, or nullopt if tables cannot store it yet.
@@ -68,6 +75,7 @@ constexpr uint32_t FixedWidth(StorageType type) {
       return 8;
     case StorageType::kNumeric:
     case StorageType::kBytes:
+    case StorageType::kArray:
       return 0;
   }
   return 0;

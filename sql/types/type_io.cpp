@@ -5,6 +5,9 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/json/json_parser.h"
+#include "sql/json/jsonb.h"
+#include "sql/types/array_value.h"
 
 namespace strata::sql {
 
@@ -24,9 +27,20 @@ Value InputValue(Oid type, std::string_view text) {
       return Value::FromNumeric(Numeric::Parse(text));
     case type_oid::kText:
     case type_oid::kVarchar:
+    case type_oid::kBpchar:
     case type_oid::kUnknown:
       return Value::String(type, std::string(text));
+    case type_oid::kBytea:
+      return Value::String(type, ParseBytea(text));
+    case type_oid::kUuid:
+      return Value::String(type, ParseUuid(text));
+    case type_oid::kJson:
+      json::ParseJson(text, /*de_escape=*/false);  // validates; json keeps its text
+      return Value::String(type, std::string(text));
+    case type_oid::kJsonb:
+      return Value::String(type, json::JsonbFromText(text));
     default:
+      if (IsArrayType(type) && IsSupportedType(type)) return ParseArray(type, text);
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");
   }
@@ -46,7 +60,12 @@ std::string OutputValue(const Value& value) {
       return FormatFloat8(value.float_value());
     case type_oid::kNumeric:
       return value.numeric_value().ToString();
+    case type_oid::kBytea:
+      return FormatBytea(value.string_value());
+    case type_oid::kUuid:
+      return FormatUuid(value.string_value());
     default:
+      if (IsArrayType(value.type())) return FormatArray(value);
       return value.string_value();
   }
 }

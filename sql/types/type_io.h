@@ -33,6 +33,15 @@ float ParseFloat4(std::string_view text);
 std::string FormatFloat8(double value);
 std::string FormatFloat4(float value);
 
+// bytea (bytea_io.cpp): byteain (hex or escape format) -> raw bytes, and
+// byteaout's hex format.
+std::string ParseBytea(std::string_view text);
+std::string FormatBytea(std::string_view bytes);
+
+// uuid (uuid_io.cpp): uuid_in -> 16 raw bytes, uuid_out of 16 bytes.
+std::string ParseUuid(std::string_view text);
+std::string FormatUuid(std::string_view bytes);
+
 // "integer", "smallint", "bigint": the name input/range errors use.
 std::string_view IntegerTypeName(Oid type);
 

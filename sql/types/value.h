@@ -4,11 +4,15 @@
 //
 // Payload by type: bool -> bool; int2/int4/int8 -> int64_t (within the type's
 // range); float4/float8 -> double (a float4 holds a value exactly
-// representable as float); numeric -> Numeric; text/varchar/unknown ->
-// std::string (UTF-8 bytes).
+// representable as float); numeric -> Numeric; text/varchar/bpchar/unknown
+// -> std::string (UTF-8 bytes; bpchar keeps its padding); bytea -> the raw
+// bytes; uuid -> its 16 raw bytes; json -> the input text as written; jsonb
+// -> its canonical text (jsonb_out's, see sql/json/); arrays -> a shared,
+// immutable ArrayValue (sql/types/array_value.h).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <utility>
 #include <variant>
@@ -17,6 +21,8 @@
 #include "sql/types/numeric.h"
 
 namespace strata::sql {
+
+struct ArrayValue;  // sql/types/array_value.h
 
 class Value {
  public:
@@ -35,6 +41,10 @@ class Value {
   // A string of a string type (text, varchar, unknown).
   static Value String(Oid type, std::string v) { return Value(type, std::move(v)); }
   static Value Text(std::string v) { return String(type_oid::kText, std::move(v)); }
+  // An array of array type `type`; `v` is never null.
+  static Value Array(Oid type, std::shared_ptr<const ArrayValue> v) {
+    return Value(type, std::move(v));
+  }
 
   Oid type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
@@ -45,6 +55,9 @@ class Value {
   double float_value() const { return std::get<double>(data_); }
   const Numeric& numeric_value() const { return std::get<Numeric>(data_); }
   const std::string& string_value() const { return std::get<std::string>(data_); }
+  const ArrayValue& array_value() const {
+    return *std::get<std::shared_ptr<const ArrayValue>>(data_);
+  }
 
   // The same datum relabeled as another type with the same payload
   // (binary-coercible casts such as varchar -> text).
@@ -55,7 +68,8 @@ class Value {
   }
 
  private:
-  using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string>;
+  using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string,
+                               std::shared_ptr<const ArrayValue>>;
 
   // Constructs the payload alternative in place (no variant-to-variant move).
   template <typename T>

@@ -1,0 +1,26 @@
+-- More type cases: array casts and NULLs, char(n) in expressions, json edge cases.
+select array[1,2]::bigint[], array[1.5,2.5]::int[], '{1,2}'::int[]::text[], array['a']::varchar(3)[], array['abcd']::varchar(2)[];
+select array[1,2] = '{1,2}', '{1,2}' = array[1,2], array['a'] || 'b'::text, 'x' || array['a'];
+select array[1,2]::text, array['a b']::text, (array['x','y'])[1] || 'z';
+select '{1,2}'::int[] @> '{1}', array[1] <@ '{1,2}';
+select array[null]::int[], array[null, null], array['a', null], array[1::int2, 2::int8];
+select 'ab'::char(3) || 'c', 'ab'::char(3) || 'c'::char(2), 'ab'::char(3) = 'ab', 'ab'::char(3) = 'ab'::text;
+select 'abc'::varchar(2)::char(1), 'a'::char(3)::varchar(5) || '|', 'a  '::char(3) < 'a'::char(1);
+select 'abc'::char(2) is null, coalesce('a'::char(3), 'bb'), greatest('a'::char(2), 'b'::char(2));
+select case when true then 'a'::char(3) else 'b'::char(5) end;
+select '{"a":[1,2,{"b":null}]}'::json -> 'a' -> 2 -> 'b', '{"a":[1,2,{"b":null}]}'::jsonb -> 'a' ->> 1;
+select '{"a":1}'::jsonb -> null, '[1]'::jsonb -> (null::int), '{"a":1}'::jsonb #> null;
+select '{"a\"b":1}'::json -> 'a"b', '{"a\u0041":1}'::json -> 'aA', '{"a\u0041":1}'::jsonb;
+select json_typeof('"\u0000"'), '"\u0000"'::json ->> 0;
+select '[1,2]'::json -> 'a', '{"a":1}'::json -> 0, '1'::json -> 'a';
+select jsonb_build_object('a', array['x'], 'b', '{"z":1}'::jsonb, 'c', 1.0::float8, 'd', 'x'::char(3), 'e', '\x01'::bytea), json_build_object(1, 2, true, 3);
+select json_build_object(array[1], 2);
+select to_json(array['a', null]), to_json('\x01'::bytea), to_jsonb('12345678-1234-1234-1234-123456789abc'::uuid), to_json(1.50), to_json('{"a": 1}'::jsonb);
+select '{"a": 1, "b": [1,2]}'::jsonb::text, '  {"a" :1}  '::json::text, ('{"a":1}'::jsonb)::json;
+select '123456789012345678901234567890.000'::jsonb, '1e-10'::jsonb, '-1.5E3'::jsonb, '[1e400]'::jsonb;
+select '\x'::bytea = ''::bytea, '\x00'::bytea > '\x'::bytea, length(''::bytea);
+select 1 = any(array[1.5, 1]), 'a' = any('{a,b}'::char(1)[]), 'a ' = any('{a,b}'::char(2)[]);
+select array[1,2] = array[1.0,2.0];
+select array[1] = array['a'];
+select array_length(array[1,2], 0), array_upper(null::int[], 1), cardinality(null::int[]), array_cat(null::int[], null::int[]);
+select length(null::bytea), length('ab'), octet_length('é'), length('é'::char(3));
