@@ -2,10 +2,15 @@
 #include "server/binary_format.h"
 
 #include <iterator>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "common/sql_error.h"
+#include "protocol/binary_array.h"
 #include "protocol/binary_values.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/array_value.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 
@@ -16,6 +21,11 @@ namespace {
 using sql::Oid;
 using sql::Value;
 namespace type_oid = sql::type_oid;
+
+[[noreturn]] void NoBinaryFormat(Oid type) {
+  throw SqlError(SqlState::kFeatureNotSupported,
+                 "binary format for type " + sql::FormatTypeName(type) + " is not supported yet");
+}
 
 void SendBool(const Value& v, std::string* out) { protocol::SendBool(out, v.bool_value()); }
 Value RecvBool(std::string_view* in, Oid) { return Value::Bool(protocol::RecvBool(in)); }
@@ -51,6 +61,80 @@ Value RecvNumeric(std::string_view* in, Oid) {
   return Value::FromNumeric(sql::Numeric::Parse(protocol::RecvNumeric(in)));
 }
 
+// bytea and uuid hold their raw bytes, which are also their binary forms.
+void SendBytes(const Value& v, std::string* out) { protocol::SendBytea(out, v.string_value()); }
+Value RecvBytes(std::string_view* in, Oid type) {
+  return Value::String(type, protocol::RecvBytea(in));
+}
+void SendUuidValue(const Value& v, std::string* out) { out->append(v.string_value()); }
+Value RecvUuidValue(std::string_view* in, Oid type) {
+  const protocol::Uuid uuid = protocol::RecvUuid(in);
+  return Value::String(type, std::string(uuid.begin(), uuid.end()));
+}
+
+// json's binary form is its text and jsonb's a version byte and its text; both
+// are validated (and jsonb normalised) by the type's text input, as json_recv
+// and jsonb_recv do.
+Value RecvJsonText(std::string_view* in, Oid type) {
+  return sql::InputValue(type, protocol::RecvText(in));
+}
+void SendJsonbValue(const Value& v, std::string* out) {
+  protocol::SendJsonb(out, v.string_value());
+}
+Value RecvJsonbValue(std::string_view* in, Oid type) {
+  return sql::InputValue(type, protocol::RecvJsonb(in));
+}
+
+// Arrays of any element type with a row here: array_send/array_recv framing
+// around each element's own binary form.
+void SendArrayValue(const Value& v, std::string* out) {
+  const sql::ArrayValue& array = v.array_value();
+  std::vector<std::optional<std::string>> elements;
+  elements.reserve(array.elements.size());
+  for (const Value& e : array.elements) {
+    if (e.is_null()) {
+      elements.emplace_back(std::nullopt);
+    } else {
+      elements.emplace_back(SendBinaryValue(e));
+    }
+  }
+  protocol::SendArray(out, array.element_type, array.lower_bound, elements);
+}
+
+Value RecvArrayValue(std::string_view* in, Oid type) {
+  const sql::PgTypeInfo* info = sql::FindPgType(type);
+  const Oid element_type = info != nullptr ? info->typelem : type_oid::kInvalid;
+  const protocol::RecvArrayResult received = protocol::RecvArray(in);
+  if (received.element_oid != element_type) {
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "binary data has array element type " + std::to_string(received.element_oid) +
+                       " (" + sql::FormatTypeName(received.element_oid) +
+                       ") instead of expected " + std::to_string(element_type) + " (" +
+                       sql::FormatTypeName(element_type) + ")");
+  }
+  const BinaryFormat* element_format = FindBinaryFormat(element_type);
+  if (element_format == nullptr) NoBinaryFormat(element_type);
+  std::vector<Value> elements;
+  elements.reserve(received.elements.size());
+  int number = 0;
+  for (const std::optional<std::string_view>& bytes : received.elements) {
+    ++number;
+    if (!bytes) {
+      elements.push_back(Value::Null(element_type));
+      continue;
+    }
+    std::string_view rest = *bytes;
+    elements.push_back(element_format->receive(&rest, element_type));
+    if (!rest.empty()) {
+      throw SqlError(SqlState::kInvalidBinaryRepresentation,
+                     "improper binary format in array element " + std::to_string(number));
+    }
+  }
+  return sql::MakeArray(type, element_type, std::move(elements), received.lower_bound);
+}
+
+const BinaryFormat kArrayFormat = {type_oid::kInvalid, SendArrayValue, RecvArrayValue};
+
 // Add a row per type; keep the table sorted by nothing in particular -- it is
 // searched linearly and is short.
 constexpr BinaryFormat kBinaryFormats[] = {
@@ -63,12 +147,12 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {type_oid::kText, SendString, RecvString},
     {type_oid::kVarchar, SendString, RecvString},
     {type_oid::kNumeric, SendNumeric, RecvNumeric},
+    {type_oid::kBpchar, SendString, RecvString},
+    {type_oid::kBytea, SendBytes, RecvBytes},
+    {type_oid::kUuid, SendUuidValue, RecvUuidValue},
+    {type_oid::kJson, SendString, RecvJsonText},
+    {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
 };
-
-[[noreturn]] void NoBinaryFormat(Oid type) {
-  throw SqlError(SqlState::kFeatureNotSupported,
-                 "binary format for type " + sql::FormatTypeName(type) + " is not supported yet");
-}
 
 }  // namespace
 
@@ -76,6 +160,7 @@ const BinaryFormat* FindBinaryFormat(Oid type) {
   for (const BinaryFormat& f : kBinaryFormats) {
     if (f.type == type) return &f;
   }
+  if (sql::IsArrayType(type)) return &kArrayFormat;
   return nullptr;
 }
 

@@ -106,9 +106,11 @@ std::vector<sql::Value> ExtendedQuery::ConvertParameters(
         values.push_back(ReceiveBinaryParameter(types[i], *raw, static_cast<int>(i) + 1));
       }
     } catch (SqlError& e) {
-      if (e.fields().context.empty()) {
-        e.mutable_fields().context = ParameterContext(message.portal_name, i, shown_value);
-      }
+      // Context lines stack innermost first, as PostgreSQL's error context
+      // callbacks do (e.g. "JSON data, line 1: {" then the parameter).
+      std::string& context = e.mutable_fields().context;
+      if (!context.empty()) context += '\n';
+      context += ParameterContext(message.portal_name, i, shown_value);
       throw;
     }
   }

@@ -182,6 +182,40 @@ void ExecParamsCases(PGconn* conn) {
                              "false, 100000000.000001::numeric, -0.00042::numeric",
                              0, nullptr, nullptr, nullptr, nullptr, 1));
 
+  // Binary results and parameters of bytea, bpchar, uuid, json, jsonb and arrays.
+  PrintAndClear("binary results, more types",
+                PQexecParams(conn,
+                             "select '\\x00ff41'::bytea, 'ab'::char(4), "
+                             "'A0EEBC99-9C0B-4EF8-BB6D-6BB9BD380A11'::uuid, "
+                             "'{\"b\": 1,  \"a\": [true]}'::json, "
+                             "'{\"b\": 1,  \"a\": [true]}'::jsonb, "
+                             "array[1, null, 3], '[0:1]={x,\"y z\"}'::text[], "
+                             "array[]::int8[], array['{}'::jsonb]",
+                             0, nullptr, nullptr, nullptr, nullptr, 1));
+  const std::string bytea("\x00\x01\xfe", 3);
+  const std::string uuid("\x12\x34\x56\x78\x9a\xbc\xde\xf0\x12\x34\x56\x78\x9a\xbc\xde\xf0", 16);
+  const std::string json = "[1,  2]";
+  const std::string jsonb = std::string("\x01", 1) + "{\"k\":   [1, 2.50]}";
+  // int4[] {7,NULL}: ndim 1, has_nulls 1, element 23, length 2, lower bound 1.
+  const std::string int_array = BigEndian(1, 4) + BigEndian(1, 4) + BigEndian(23, 4) +
+                                BigEndian(2, 4) + BigEndian(1, 4) + BigEndian(4, 4) +
+                                BigEndian(7, 4) + BigEndian(0xffffffff, 4);
+  const char* more = "select $1, $2, $3, $4, $5, $6";
+  const std::vector<Oid> more_types = {17, 2950, 114, 3802, 1007, 1042};
+  const std::string bp = "xy ";
+  const std::vector<const std::string*> more_values = {&bytea, &uuid, &json, &jsonb, &int_array,
+                                                       &bp};
+  PrintAndClear("binary in, text out, more types",
+                ExecParams(conn, more, more_types, more_values, std::vector<int>(6, 1), 0));
+  PrintAndClear("binary in, binary out, more types",
+                ExecParams(conn, more, more_types, more_values, std::vector<int>(6, 1), 1));
+  PrintAndClear("binary int4[] with int8 elements",
+                ExecParams(conn, "select $1", {1016}, {&int_array}, {1}, 0));
+  const std::string bad_jsonb = std::string("\x02", 1) + "{}";
+  PrintAndClear("binary jsonb bad version", ExecParams(conn, "select $1", {3802}, {&bad_jsonb}, {1}, 0));
+  const std::string bad_json = "{";
+  PrintAndClear("binary json invalid", ExecParams(conn, "select $1", {114}, {&bad_json}, {1}, 0));
+
   // Malformed binary parameters.
   const std::string five("\0\0\0\1\1", 5);
   const std::string three("\0\0\1", 3);
