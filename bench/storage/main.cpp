@@ -408,11 +408,6 @@ int Main(int argc, char** argv) {
   for (const std::string& e : f.engines) {
     if (NewKvEngine(e) != nullptr) {
       engines.push_back(e);
-    } else if (e == "strata") {
-      std::printf(
-          "note: strata is not built into this binary (storage/ did not define Engine::Open "
-          "when CMake last ran; reconfigure, or force -DSTRATA_BENCH_WITH_STRATA=ON); "
-          "skipped\n");
     } else if (e == "rocksdb" || e == "leveldb") {
       std::printf(
           "note: %s is not built into this binary (lib%s-dev was not found when "
