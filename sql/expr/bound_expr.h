@@ -31,8 +31,14 @@ class EvalContext {
   void PopCaseValue() { case_values_.pop_back(); }
   const Value& CaseValue() const { return case_values_.back(); }
 
+  // The row column references read (BoundColumnRef). LIFETIME: the row
+  // outlives every Evaluate() until the next SetRow().
+  void SetRow(const std::vector<Value>* row) { row_ = row; }
+  const Value& Column(int slot) const { return (*row_)[static_cast<size_t>(slot)]; }
+
  private:
   std::vector<Value> case_values_;
+  const std::vector<Value>* row_ = nullptr;
 };
 
 enum class BoundExprKind {
@@ -50,6 +56,7 @@ enum class BoundExprKind {
   kNullIf,
   kDistinct,
   kScalarArrayOp,  // x = ANY (list): IN lists
+  kColumnRef,      // a column of the current row (a Var)
 };
 
 class BoundExpr {
@@ -79,6 +86,18 @@ class BoundExpr {
 };
 
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+// A column of the row being processed (PostgreSQL's Var).
+class BoundColumnRef final : public BoundExpr {
+ public:
+  BoundColumnRef(int slot, DataType type, int location)
+      : BoundExpr(BoundExprKind::kColumnRef, type, location), slot_(slot) {}
+  Value Evaluate(EvalContext& ctx) const override { return ctx.Column(slot_); }
+  int slot() const { return slot_; }
+
+ private:
+  int slot_;
+};
 
 class BoundConstant final : public BoundExpr {
  public:
