@@ -24,6 +24,12 @@ struct SqlErrorFields {
   std::string hint;
   int position = 0;  // 1-based character offset into the query string; 0 = none
   std::string context;
+  // The object an integrity error is about (ErrorResponse s/t/c/d/n fields).
+  std::string schema_name;
+  std::string table_name;
+  std::string column_name;
+  std::string datatype_name;
+  std::string constraint_name;
   // Where in our code the error was raised (ErrorResponse F/L/R fields).
   std::string source_file;
   int source_line = 0;

@@ -4,6 +4,7 @@
 // Fields are written in PostgreSQL's order (elog.c send_message_to_frontend):
 //   S severity (localized), V severity (never localized), C SQLSTATE, M message,
 //   D detail, H hint, P cursor position (decimal, 1-based), W context,
+//   s schema, t table, c column, d data type, n constraint name,
 //   F source file, L source line (decimal), R source routine.
 // S, V, C and M are always sent (the protocol promises them); the others only
 // when set: non-empty text, position > 0, source_line > 0. We do not localize,
@@ -48,6 +49,11 @@ void AppendErrorOrNotice(std::string* out, char type, const SqlErrorFields& fiel
   PutOptionalField(out, 'H', fields.hint);
   if (fields.position > 0) PutField(out, 'P', std::to_string(fields.position));
   PutOptionalField(out, 'W', fields.context);
+  PutOptionalField(out, 's', fields.schema_name);
+  PutOptionalField(out, 't', fields.table_name);
+  PutOptionalField(out, 'c', fields.column_name);
+  PutOptionalField(out, 'd', fields.datatype_name);
+  PutOptionalField(out, 'n', fields.constraint_name);
   PutOptionalField(out, 'F', fields.source_file);
   if (fields.source_line > 0) PutField(out, 'L', std::to_string(fields.source_line));
   PutOptionalField(out, 'R', fields.source_function);

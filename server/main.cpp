@@ -9,6 +9,7 @@
 #include "server/data_directory.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "sql/database.h"
 
 namespace {
 
@@ -91,7 +92,21 @@ int main(int argc, char** argv) {
   strata::LogLevel level;
   if (strata::ParseLogLevel(config.log_min_messages, &level)) strata::SetLogLevel(level);
 
-  Server server(config);
-  if (auto err = server.Listen()) return Fail(*err);
-  return server.Run();
+  // The engine's files live directly in DATADIR, beside stratad.conf.
+  auto database = strata::sql::Database::Open(data_directory.path());
+  if (!database.ok()) {
+    return Fail("could not open the database in \"" + data_directory.path() +
+                "\": " + database.status().ToString());
+  }
+  int code = 0;
+  {
+    Server server(config, database.value().get());
+    if (auto err = server.Listen()) return Fail(*err);
+    code = server.Run();
+  }
+  if (strata::Status s = database.value()->Close(); !s.ok()) {
+    STRATA_LOG_ERROR("closing the database: {}", s.ToString());
+    if (code == 0) code = 1;
+  }
+  return code;
 }

@@ -39,8 +39,9 @@ unsigned WorkerThreads() {
 
 }  // namespace
 
-Server::Server(ServerConfig config)
+Server::Server(ServerConfig config, sql::Database* database)
     : config_(std::move(config)),
+      database_(database),
       control_(asio::make_strand(io_)),
       workers_(WorkerThreads()),
       signals_(control_, SIGINT, SIGTERM) {}
@@ -148,7 +149,7 @@ asio::awaitable<void> Server::AcceptTcp(tcp::acceptor& acceptor) {
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    SessionContext context{&config_, &registry_, &workers_, ""};
+    SessionContext context{&config_, &registry_, &workers_, "", database_};
     auto remote = socket.remote_endpoint(ec);
     context.peer = ec ? "unknown" : remote.address().to_string() + ":" + std::to_string(remote.port());
     auto executor = socket.get_executor();
@@ -166,7 +167,7 @@ asio::awaitable<void> Server::AcceptLocal(local_stream::acceptor& acceptor) {
       STRATA_LOG_WARNING("accept failed: {}", ec.message());
       continue;
     }
-    SessionContext context{&config_, &registry_, &workers_, "[local]"};
+    SessionContext context{&config_, &registry_, &workers_, "[local]", database_};
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }

@@ -19,11 +19,16 @@
 #include "server/server_config.h"
 #include "server/session_registry.h"
 
+namespace strata::sql {
+class Database;
+}
+
 namespace strata::server {
 
 class Server {
  public:
-  explicit Server(ServerConfig config);
+  // LIFETIME: `database` (may be null) outlives the server.
+  explicit Server(ServerConfig config, sql::Database* database = nullptr);
   ~Server();
 
   // Binds every listener. Returns an error message when none could be bound
@@ -40,6 +45,7 @@ class Server {
   void Shutdown(const char* reason);
 
   ServerConfig config_;
+  sql::Database* database_;
   boost::asio::io_context io_;
   // Listeners and signals live on one strand, so shutdown can close them safely.
   boost::asio::strand<boost::asio::io_context::executor_type> control_;

@@ -47,7 +47,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   SessionImpl(Socket socket, SessionContext context)
       : socket_(std::move(socket)),
         context_(std::move(context)),
-        decoder_(static_cast<uint32_t>(context_.config->max_message_size)) {}
+        decoder_(static_cast<uint32_t>(context_.config->max_message_size)),
+        runner_(context_.database) {}
 
   asio::awaitable<void> Run() {
     // co_await is not allowed inside a catch block: remember the goodbye

@@ -18,6 +18,10 @@
 #include "server/server_config.h"
 #include "server/session_registry.h"
 
+namespace strata::sql {
+class Database;
+}
+
 namespace strata::server {
 
 // What a session needs from the server around it.
@@ -26,6 +30,7 @@ struct SessionContext {
   SessionRegistry* registry = nullptr;
   boost::asio::thread_pool* workers = nullptr;
   std::string peer;  // for logs: "127.0.0.1:51234" or "[local]"
+  sql::Database* database = nullptr;  // shared by every session
 };
 
 // Runs a session over a connected socket (TCP or Unix-domain) until it ends.

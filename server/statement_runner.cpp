@@ -116,6 +116,7 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
     if (statements.empty()) protocol::AppendEmptyQueryResponse(out);
     for (const auto& statement : statements) {
       sql::StatementResult result = sql_.Execute(*statement);
+      for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
       if (result.returns_rows) {
         std::vector<protocol::FieldDescription> fields;
         fields.reserve(result.columns.size());

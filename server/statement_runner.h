@@ -24,6 +24,9 @@ class StatementRunner {
     kTerminate,  // client sent Terminate: close without reply
   };
 
+  // LIFETIME: `database` (may be null: constant queries only) outlives the runner.
+  explicit StatementRunner(sql::Database* database = nullptr) : sql_(database) {}
+
   // Handles one message; appends the reply to *out. Throws
   // protocol::ProtocolError for messages that break the protocol.
   Outcome Handle(const protocol::FrontendMessage& message, std::string* out);

@@ -9,6 +9,9 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/table_commands.h"
+#include "sql/commands/table_rows.h"
+#include "sql/database.h"
 #include "sql/executor/execute_select.h"
 #include "sql/parsed_statement.h"
 #include "sql/parser/parser.h"
@@ -40,6 +43,89 @@ StatementOutput ExecuteSelectStatement(const std::string& query,
   return result;
 }
 
+// Runs one table statement in its own transaction: commit on success,
+// rollback on any error. DDL holds the catalog's DDL mutex throughout and
+// reloads the catalog cache after its commit (or rollback).
+// Thrown inside RunOnce when a commit lost a primary-key race and the
+// statement asked to be retried in that case.
+struct RetryStatement {};
+
+template <typename Fn>
+StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool retry_on_race,
+                        Fn& fn);
+
+// `retry_on_race`: the statement re-runs from a fresh snapshot when its
+// commit lost a race: another session committed one of its new keys first
+// (INSERT ... ON CONFLICT then takes the conflict path, as PostgreSQL does
+// after waiting for the other inserter), or changed a row it updated or
+// deleted. Nothing of the failed attempt was stored. After kMaxAttempts the
+// error is reported (23505, or 40001 for a write conflict).
+template <typename Fn>
+StatementOutput RunInTransaction(Database* db, const std::string& query, bool ddl, Fn&& fn,
+                                 bool retry_on_race = false) {
+  if (db == nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
+  }
+  constexpr int kMaxAttempts = 100;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return RunOnce(db, query, ddl, retry_on_race && attempt < kMaxAttempts, fn);
+    } catch (const RetryStatement&) {
+    }
+  }
+}
+
+template <typename Fn>
+StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool retry_on_race,
+                        Fn& fn) {
+  catalog::Catalog* catalog = db->catalog();
+  std::unique_lock<std::mutex> ddl_lock;
+  if (ddl) ddl_lock = std::unique_lock<std::mutex>(catalog->ddl_mutex());
+  auto txn = db->txns()->Begin();
+  std::vector<SqlErrorFields> notices;
+  CommandContext ctx;
+  ctx.db = db;
+  ctx.txn = txn.get();
+  ctx.catalog = catalog->Current();
+  ctx.query = query;
+  ctx.notices = &notices;
+  StatementOutput result;
+  try {
+    result = fn(ctx);
+    if (txn->has_writes()) {
+      Status s = txn->Commit();
+      if (!s.ok()) {
+        if (txn->unique_violation().has_value() && retry_on_race) throw RetryStatement{};
+        if (txn->write_conflict()) {
+          // Another session changed a row we changed; the statement re-runs on
+          // a fresh snapshot (what PostgreSQL's READ COMMITTED re-check
+          // amounts to for a single statement).
+          if (retry_on_race) throw RetryStatement{};
+          throw SqlError(SqlState::kTRSerializationFailure,
+                         "could not serialize access due to concurrent update");
+        }
+        if (txn->unique_violation().has_value()) {
+          const auto& v = *txn->unique_violation();
+          const catalog::TableDesc* table = ctx.catalog->FindTableByTree(v.tree);
+          if (table != nullptr) throw TableWriter(ctx, *table).DuplicateKeyError(v.key);
+        }
+        ThrowStatus(s);
+      }
+    } else {
+      txn->Rollback();
+    }
+  } catch (...) {
+    txn->Rollback();
+    if (ddl) (void)catalog->Reload();
+    throw;
+  }
+  if (ddl) {
+    if (Status s = catalog->Reload(); !s.ok()) ThrowStatus(s);
+  }
+  result.notices = std::move(notices);
+  return result;
+}
+
 }  // namespace
 
 ResultColumn MakeResultColumn(std::string name, const DataType& type) {
@@ -53,6 +139,9 @@ ResultColumn MakeResultColumn(std::string name, const DataType& type) {
 }
 
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
+SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
+  impl_->db = database;
+}
 SqlSession::~SqlSession() = default;
 
 std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view query) {
@@ -71,6 +160,7 @@ StatementResult SqlSession::Execute(const ParsedStatement& statement) {
   result.returns_rows = output.returns_rows;
   result.columns = std::move(output.columns);
   result.command_tag = std::move(output.command_tag);
+  result.notices = std::move(output.notices);
   result.rows.reserve(output.rows.size());
   for (const Row& row : output.rows) {
     std::vector<std::optional<std::string>> text_row;
@@ -94,9 +184,62 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
   switch (stmt.kind) {
-    case ast::StatementKind::kSelect:
-      return ExecuteSelectStatement(parsed.query(), static_cast<const ast::SelectStatement&>(stmt),
-                                    param_types, params);
+    case ast::StatementKind::kSelect: {
+      const auto& select = static_cast<const ast::SelectStatement&>(stmt);
+      if (select.from.empty()) {
+        if (!select.sort.empty()) {
+          throw SqlError(SqlState::kFeatureNotSupported, "ORDER BY without FROM is not supported yet");
+        }
+        if (select.limit_count || select.limit_offset) {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "LIMIT/OFFSET without FROM is not supported yet");
+        }
+        return ExecuteSelectStatement(parsed.query(), select, param_types, params);
+      }
+      return RunInTransaction(impl_->db, parsed.query(), false,
+                              [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); });
+    }
+    case ast::StatementKind::kCreateTable:
+      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+        return ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStatement&>(stmt));
+      });
+    case ast::StatementKind::kDropTable:
+      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+        return ExecuteDropTable(ctx, static_cast<const ast::DropTableStatement&>(stmt));
+      });
+    case ast::StatementKind::kTruncate:
+      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+        return ExecuteTruncate(ctx, static_cast<const ast::TruncateStatement&>(stmt));
+      });
+    case ast::StatementKind::kCreateSchema:
+      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+        return ExecuteCreateSchema(ctx, static_cast<const ast::CreateSchemaStatement&>(stmt));
+      });
+    case ast::StatementKind::kDropSchema:
+      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+        return ExecuteDropSchema(ctx, static_cast<const ast::DropSchemaStatement&>(stmt));
+      });
+    case ast::StatementKind::kInsert: {
+      const auto& insert = static_cast<const ast::InsertStatement&>(stmt);
+      return RunInTransaction(
+          impl_->db, parsed.query(), false,
+          [&](CommandContext& ctx) { return ExecuteInsert(ctx, insert); },
+          insert.on_conflict != ast::InsertStatement::OnConflict::kNone);
+    }
+    case ast::StatementKind::kUpdate:
+      return RunInTransaction(
+          impl_->db, parsed.query(), false,
+          [&](CommandContext& ctx) {
+            return ExecuteUpdate(ctx, static_cast<const ast::UpdateStatement&>(stmt));
+          },
+          true);
+    case ast::StatementKind::kDelete:
+      return RunInTransaction(
+          impl_->db, parsed.query(), false,
+          [&](CommandContext& ctx) {
+            return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
+          },
+          true);
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);
     case ast::StatementKind::kExecute:

@@ -39,6 +39,8 @@ struct StatementResult {
   std::vector<ResultColumn> columns;
   std::vector<std::vector<std::optional<std::string>>> rows;  // text format; nullopt = NULL
   std::string command_tag;
+  // NOTICEs raised while running, sent before the result.
+  std::vector<SqlErrorFields> notices;
 };
 
 // One parsed statement of a query string; opaque to callers.
@@ -47,9 +49,14 @@ class ParsedStatement {
   virtual ~ParsedStatement() = default;
 };
 
+class Database;
+
 class SqlSession {
  public:
+  // Without a database only constant SELECT/VALUES run; table statements
+  // fail with 0A000. LIFETIME: `database` outlives the session.
   SqlSession();
+  explicit SqlSession(Database* database);
   ~SqlSession();
 
   // Parses a whole query string. Returns one entry per statement; empty for an

@@ -11,7 +11,10 @@
 
 namespace strata::sql {
 
+class Database;
+
 struct SqlSession::Impl {
+  Database* db = nullptr;  // null: constant queries only (table statements 0A000)
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/ast/position.h"
+#include "sql/ast/table_statements.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/parsed_statement.h"
@@ -21,6 +22,20 @@
 namespace strata::sql {
 
 namespace {
+
+// Whether a table statement has a RETURNING list.
+bool ReturnsRows(const ast::Statement& statement) {
+  switch (statement.kind) {
+    case ast::StatementKind::kInsert:
+      return !static_cast<const ast::InsertStatement&>(statement).returning.empty();
+    case ast::StatementKind::kUpdate:
+      return !static_cast<const ast::UpdateStatement&>(statement).returning.empty();
+    case ast::StatementKind::kDelete:
+      return !static_cast<const ast::DeleteStatement&>(statement).returning.empty();
+    default:
+      return false;
+  }
+}
 
 // After analysis every parameter needs a type (exec_parse_message,
 // PrepareQuery): 42P18, without a position.
@@ -58,6 +73,11 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   std::vector<ResultColumn> columns;
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
+      if (!static_cast<const ast::SelectStatement&>(*statement).from.empty()) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "SELECT with a FROM clause is not supported in the extended query protocol "
+                       "yet");
+      }
       ParameterTypes params(ParameterTypes::Mode::kVariable, std::move(types));
       Binder binder(*query, &params);
       const BoundSelect bound =
@@ -79,6 +99,22 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     }
     case ast::StatementKind::kPrepare:
     case ast::StatementKind::kDeallocate:
+      break;
+    case ast::StatementKind::kCreateTable:
+    case ast::StatementKind::kDropTable:
+    case ast::StatementKind::kTruncate:
+    case ast::StatementKind::kCreateSchema:
+    case ast::StatementKind::kDropSchema:
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kUpdate:
+    case ast::StatementKind::kDelete:
+      // Table statements are not analyzed at Parse yet: those that return rows
+      // (RETURNING) cannot be described, so they are refused here rather than
+      // described wrongly; the others describe as NoData.
+      if (ReturnsRows(*statement)) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "RETURNING is not supported in the extended query protocol yet");
+      }
       break;
     case ast::StatementKind::kUnsupported:
       // PostgreSQL would analyze (or accept) it here; we cannot, so say so now.

@@ -17,6 +17,7 @@ struct StatementOutput {
   std::vector<ResultColumn> columns;
   std::vector<Row> rows;
   std::string command_tag;
+  std::vector<SqlErrorFields> notices;  // NOTICEs to send before the result
 };
 
 // A RowDescription column for an output of type `type` named `name`.

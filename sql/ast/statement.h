@@ -18,7 +18,21 @@
 
 namespace strata::sql::ast {
 
-enum class StatementKind { kSelect, kPrepare, kExecute, kDeallocate, kUnsupported };
+enum class StatementKind {
+  kSelect,
+  kCreateTable,
+  kDropTable,
+  kTruncate,
+  kCreateSchema,
+  kDropSchema,
+  kInsert,
+  kUpdate,
+  kDelete,
+  kPrepare,
+  kExecute,
+  kDeallocate,
+  kUnsupported,
+};
 
 struct Statement {
   explicit Statement(StatementKind k) : kind(k) {}
@@ -31,6 +45,22 @@ struct Statement {
   std::string command_name;
 };
 
+// A table named in FROM / INSERT INTO / UPDATE / DELETE: [schema.]name [AS alias].
+struct RangeVar {
+  std::string schema;  // empty if unqualified
+  std::string name;
+  std::string alias;   // empty if none
+  int location = -1;
+};
+
+// One ORDER BY item.
+struct SortBy {
+  ExprPtr expr;
+  bool descending = false;
+  enum class Nulls { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
+  int location = -1;
+};
+
 // One entry of a SELECT list.
 struct ResTarget {
   std::string name;  // AS alias; empty if none
@@ -38,12 +68,17 @@ struct ResTarget {
   int location = -1;
 };
 
-// SELECT target_list [WHERE where], or VALUES (..), (..).
+// SELECT target_list [FROM table] [WHERE where] [ORDER BY ..] [LIMIT ..]
+// [OFFSET ..], or VALUES (..), (..).
 struct SelectStatement : Statement {
   SelectStatement() : Statement(StatementKind::kSelect) {}
 
   std::vector<ResTarget> target_list;
+  std::vector<RangeVar> from;  // at most one table today
   ExprPtr where;
+  std::vector<SortBy> sort;
+  ExprPtr limit_count;   // null if none (LIMIT ALL is null too)
+  ExprPtr limit_offset;  // null if none
   // Non-empty for a VALUES statement (then target_list is empty).
   std::vector<std::vector<ExprPtr>> values_lists;
 };

@@ -32,7 +32,7 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
     case ast::ExprKind::kConstant:
       return BindConstant(static_cast<const ast::ConstantExpr&>(expr));
     case ast::ExprKind::kColumnRef:
-      BindColumnRef(static_cast<const ast::ColumnRefExpr&>(expr));
+      return BindColumnRef(static_cast<const ast::ColumnRefExpr&>(expr));
     case ast::ExprKind::kParamRef:
       return BindParamRef(static_cast<const ast::ParamRefExpr&>(expr));
     case ast::ExprKind::kOperator:
@@ -108,10 +108,64 @@ BoundExprPtr Binder::BindConstant(const ast::ConstantExpr& expr) {
   throw ErrorAt(SqlState::kInternalError, "unrecognized constant kind", loc);
 }
 
-void Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
-  // Without a FROM clause no column or table name can resolve; report what
-  // PostgreSQL reports for an empty range table.
+BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
   const auto& f = expr.fields;
+  if (scope_ != nullptr) {
+    if (f.size() == 1 && f[0] == "*") {
+      throw ErrorAt(SqlState::kFeatureNotSupported, "* is not supported in this position",
+                    expr.location);
+    }
+    if (f.size() == 1) {
+      // Unqualified: the one relation column of that name (colNameToVar).
+      const ScopeColumn* found = nullptr;
+      for (const ScopeRelation& rel : scope_->relations) {
+        for (const ScopeColumn& c : rel.columns) {
+          if (c.name != f[0]) continue;
+          if (found != nullptr) {
+            throw ErrorAt(SqlState::kAmbiguousColumn,
+                          "column reference \"" + f[0] + "\" is ambiguous", expr.location);
+          }
+          found = &c;
+        }
+      }
+      if (found != nullptr) {
+        return std::make_unique<BoundColumnRef>(found->slot, found->type, expr.location);
+      }
+      throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
+                    expr.location);
+    }
+    if (f.size() == 2 || f.size() == 3) {
+      // [schema.]rel.column
+      const std::string& rel_name = f[f.size() - 2];
+      const std::string& column = f.back();
+      for (const ScopeRelation& rel : scope_->relations) {
+        if (rel.alias != rel_name) continue;
+        if (f.size() == 3 && (rel.alias != rel.table_name || rel.schema != f[0])) continue;
+        if (column == "*") {
+          throw ErrorAt(SqlState::kFeatureNotSupported, "* is not supported in this position",
+                        expr.location);
+        }
+        for (const ScopeColumn& c : rel.columns) {
+          if (c.name == column) {
+            return std::make_unique<BoundColumnRef>(c.slot, c.type, expr.location);
+          }
+        }
+        throw ErrorAt(SqlState::kUndefinedColumn,
+                      "column " + rel_name + "." + column + " does not exist", expr.location);
+      }
+      // errorMissingRTE(): the name is a table in scope under an alias.
+      for (const ScopeRelation& rel : scope_->relations) {
+        if (rel.table_name == rel_name && rel.alias != rel_name) {
+          throw ErrorAt(SqlState::kUndefinedTable,
+                        "invalid reference to FROM-clause entry for table \"" + rel_name + "\"",
+                        expr.location)
+              .WithHint("Perhaps you meant to reference the table alias \"" + rel.alias + "\".");
+        }
+      }
+    }
+  }
+  // Without a matching relation no column or table name can resolve; report
+  // what PostgreSQL reports for an empty range table.
   if (f.size() == 1 && f[0] == "*") {
     throw ErrorAt(SqlState::kSyntaxError, "SELECT * with no tables specified is not valid",
                   expr.location);

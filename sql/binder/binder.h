@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "sql/ast/statement.h"
+#include "sql/binder/bind_scope.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/binder/parameter_types.h"
@@ -49,14 +50,21 @@ class Binder {
   // "could not determine data type of parameter $n" at the reference.
   void CheckParameterResolution() const;
 
- private:
+  // The relations column references resolve against (null: none, as for a
+  // SELECT without FROM). LIFETIME: `scope` outlives the bound expressions'
+  // binding (not their evaluation).
+  void SetScope(const BindScope* scope) { scope_ = scope; }
+
+  // The helpers below are public so the table-statement binders and
+  // executors (sql/commands/) can compose them.
+
   // bind_select.cpp
   BoundSelect BindValues(const ast::SelectStatement& select);
 
   // bind_expr.cpp: dispatch, constants, column and parameter references.
   BoundExprPtr BindExpr(const ast::Expr& expr);
   BoundExprPtr BindConstant(const ast::ConstantExpr& expr);
-  [[noreturn]] void BindColumnRef(const ast::ColumnRefExpr& expr);
+  BoundExprPtr BindColumnRef(const ast::ColumnRefExpr& expr);
 
   // bind_param.cpp: $n references and their type inference.
   BoundExprPtr BindParamRef(const ast::ParamRefExpr& expr);
@@ -143,8 +151,12 @@ class Binder {
   SqlError ErrorAt(SqlState state, std::string message, int location) const;
   int Position(int location) const;
 
+  std::string_view query() const { return query_; }
+
+ private:
   std::string_view query_;
   ParameterTypes* params_;
+  const BindScope* scope_ = nullptr;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

@@ -39,9 +39,15 @@ class EvalContext {
   void PopCaseValue() { case_values_.pop_back(); }
   const Value& CaseValue() const { return case_values_.back(); }
 
+  // The row column references read (BoundColumnRef). LIFETIME: the row
+  // outlives every Evaluate() until the next SetRow().
+  void SetRow(const std::vector<Value>* row) { row_ = row; }
+  const Value& Column(int slot) const { return (*row_)[static_cast<size_t>(slot)]; }
+
  private:
   const std::vector<Value>* params_ = nullptr;
   std::vector<Value> case_values_;
+  const std::vector<Value>* row_ = nullptr;
 };
 
 enum class BoundExprKind {
@@ -65,6 +71,7 @@ enum class BoundExprKind {
   kSubscript,         // a[i], a[i:j]
   kArrayAnyAll,       // x op ANY/ALL (array value)
   kArrayCoerce,       // element-wise cast of an array
+  kColumnRef,      // a column of the current row (a Var)
 };
 
 class BoundExpr {
@@ -94,6 +101,18 @@ class BoundExpr {
 };
 
 using BoundExprPtr = std::unique_ptr<BoundExpr>;
+
+// A column of the row being processed (PostgreSQL's Var).
+class BoundColumnRef final : public BoundExpr {
+ public:
+  BoundColumnRef(int slot, DataType type, int location)
+      : BoundExpr(BoundExprKind::kColumnRef, type, location), slot_(slot) {}
+  Value Evaluate(EvalContext& ctx) const override { return ctx.Column(slot_); }
+  int slot() const { return slot_; }
+
+ private:
+  int slot_;
+};
 
 class BoundConstant final : public BoundExpr {
  public:

@@ -35,16 +35,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   }
   if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
   if (s.into_clause != nullptr) throw NotSupported("SELECT INTO");
-  if (s.n_from_clause > 0) {
-    throw NotSupported("SELECT with a FROM clause", FromItemLocation(s.from_clause[0]));
+  if (s.n_from_clause > 1) {
+    throw NotSupported("SELECT from more than one table", FromItemLocation(s.from_clause[1]));
+  }
+  if (s.n_from_clause == 1 && s.from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+    throw NotSupported("this FROM item (joins and subqueries)", FromItemLocation(s.from_clause[0]));
   }
   if (s.n_distinct_clause > 0) throw NotSupported("SELECT DISTINCT");
   if (s.n_group_clause > 0) throw NotSupported("GROUP BY");
   if (s.having_clause != nullptr) throw NotSupported("HAVING");
   if (s.n_window_clause > 0) throw NotSupported("WINDOW");
-  if (s.n_sort_clause > 0) throw NotSupported("ORDER BY");
-  if (s.limit_count != nullptr || s.limit_offset != nullptr) {
-    throw NotSupported("LIMIT/OFFSET");
+  if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
+    throw NotSupported("FETCH FIRST ... WITH TIES");
   }
   if (s.n_locking_clause > 0) throw NotSupported("FOR UPDATE/SHARE");
 
@@ -56,22 +58,25 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
     }
     select->values_lists.push_back(TransformExprList(row->list->items, row->list->n_items));
   }
-  for (size_t i = 0; i < s.n_target_list; ++i) {
-    const PgQuery__Node* node = s.target_list[i];
-    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_RES_TARGET) {
-      throw NotSupported("this select-list entry");
-    }
-    const PgQuery__ResTarget& target = *node->res_target;
-    if (target.n_indirection > 0) {
-      throw NotSupported("subscripting in the select list", target.location);
-    }
-    ast::ResTarget res;
-    if (target.name != nullptr) res.name = target.name;
-    res.value = TransformExpr(target.val);
-    res.location = target.location;
-    select->target_list.push_back(std::move(res));
-  }
+  select->target_list = TransformTargetList(s.target_list, s.n_target_list);
+  if (s.n_from_clause == 1) select->from.push_back(TransformRangeVar(*s.from_clause[0]->range_var));
   if (s.where_clause != nullptr) select->where = TransformExpr(s.where_clause);
+  for (size_t i = 0; i < s.n_sort_clause; ++i) {
+    const PgQuery__SortBy& sb = *s.sort_clause[i]->sort_by;
+    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
+    ast::SortBy item;
+    item.expr = TransformExpr(sb.node);
+    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) {
+      item.nulls = ast::SortBy::Nulls::kFirst;
+    } else if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) {
+      item.nulls = ast::SortBy::Nulls::kLast;
+    }
+    item.location = sb.location;
+    select->sort.push_back(std::move(item));
+  }
+  if (s.limit_count != nullptr) select->limit_count = TransformExpr(s.limit_count);
+  if (s.limit_offset != nullptr) select->limit_offset = TransformExpr(s.limit_offset);
   return select;
 }
 

@@ -34,6 +34,20 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformExecute(*node.execute_stmt);
     case PG_QUERY__NODE__NODE_DEALLOCATE_STMT:
       return TransformDeallocate(*node.deallocate_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_STMT:
+      return TransformCreateTable(*node.create_stmt);
+    case PG_QUERY__NODE__NODE_DROP_STMT:
+      return TransformDrop(*node.drop_stmt);
+    case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
+      return TransformTruncate(*node.truncate_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:
+      return TransformCreateSchema(*node.create_schema_stmt);
+    case PG_QUERY__NODE__NODE_INSERT_STMT:
+      return TransformInsert(*node.insert_stmt);
+    case PG_QUERY__NODE__NODE_UPDATE_STMT:
+      return TransformUpdate(*node.update_stmt);
+    case PG_QUERY__NODE__NODE_DELETE_STMT:
+      return TransformDelete(*node.delete_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

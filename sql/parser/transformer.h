@@ -16,6 +16,7 @@
 
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
+#include "sql/ast/table_statements.h"
 
 namespace strata::sql::parser {
 
@@ -36,6 +37,23 @@ class Transformer {
 
   // transform_select.cpp
   std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
+
+  // transform_ddl.cpp: CREATE/DROP TABLE, TRUNCATE, CREATE/DROP SCHEMA.
+  std::unique_ptr<ast::Statement> TransformCreateTable(const PgQuery__CreateStmt& s);
+  std::unique_ptr<ast::Statement> TransformDrop(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformTruncate(const PgQuery__TruncateStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateSchema(const PgQuery__CreateSchemaStmt& s);
+  ast::CheckDef TransformCheck(const PgQuery__Constraint& c);
+
+  // transform_dml.cpp: INSERT, UPDATE, DELETE and the pieces SELECT shares.
+  std::unique_ptr<ast::Statement> TransformInsert(const PgQuery__InsertStmt& s);
+  std::unique_ptr<ast::Statement> TransformUpdate(const PgQuery__UpdateStmt& s);
+  std::unique_ptr<ast::Statement> TransformDelete(const PgQuery__DeleteStmt& s);
+  ast::RangeVar TransformRangeVar(const PgQuery__RangeVar& r);
+  std::vector<ast::ResTarget> TransformTargetList(PgQuery__Node* const* nodes, size_t n);
+  // SET a = x, b = DEFAULT (UPDATE and ON CONFLICT DO UPDATE).
+  std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> TransformSetList(
+      PgQuery__Node* const* nodes, size_t n);
 
   // transform_expr.cpp
   ast::ExprPtr TransformExpr(const PgQuery__Node* node);
@@ -60,6 +78,8 @@ class Transformer {
 std::string StringValue(const PgQuery__Node* node);
 // The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.
 std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
+// SQL text of an expression node, deparsed by libpg_query ("(a > 0)").
+std::string DeparseExpr(const PgQuery__Node* expr);
 // PostgreSQL's command tag name for a statement node ("CREATE TABLE").
 std::string CommandName(const PgQuery__Node& node);
 

@@ -2,7 +2,9 @@
 """Runs the same psql scripts and psql -c commands against stratad and a real
 PostgreSQL 15, and fails on any byte of difference in psql's output.
 
-  psql/*.sql          each run with `psql -X -a -f FILE` (echoing every line)
+  psql/*.sql          each run with `psql -X -a -f FILE` (echoing every line),
+                      each on a clean state: a new database on PostgreSQL and a
+                      stratad on a fresh data directory
   psql_commands.txt   one `psql -c` command string per line ('#' comments;
                       a line starting "@tcp " connects over TCP, not the socket)
 
@@ -73,8 +75,27 @@ def main():
                 else:
                     compare(f"-c {line!r}", ["-c", line])
 
-        for path in sorted(glob.glob(os.path.join(args.cases, "*.sql"))):
-            compare(os.path.relpath(path, HERE), ["-a", "-f", path])
+        # Each .sql file starts from a clean state on both servers: a new
+        # database on PostgreSQL, a stratad on a fresh data directory.
+        main_strata = strata
+        for index, path in enumerate(sorted(glob.glob(os.path.join(args.cases, "*.sql")))):
+            db = f"case_{index}"
+            ref.database = "postgres"
+            ref.psql(["-q", "-c", f"DROP DATABASE IF EXISTS {db}"])
+            ref.psql(["-q", "-c", f"CREATE DATABASE {db}"])
+            ref.database = db
+            strata = harness.Stratad(args.stratad).start()
+            try:
+                compare(os.path.relpath(path, HERE), ["-a", "-f", path])
+            finally:
+                code = strata.stop()
+                if code not in (0, None):
+                    print(f"FAIL stratad exited with {code} on SIGTERM after {path}")
+                    failures += 1
+                    print(strata.log_text())
+                strata.cleanup()
+                ref.database = "postgres"
+        strata = main_strata
     finally:
         code = strata.stop()
         ref.cleanup()

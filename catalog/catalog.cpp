@@ -1,0 +1,168 @@
+// Catalog: loading, caching and changing catalog records (see catalog.h).
+#include "catalog/catalog.h"
+
+#include <algorithm>
+#include <set>
+
+#include "catalog/catalog_records.h"
+#include "common/logging.h"
+
+namespace strata::catalog {
+
+// ---- CatalogSnapshot ----
+
+const NamespaceDesc* CatalogSnapshot::FindNamespace(std::string_view name) const {
+  for (const auto& [oid, ns] : namespaces_) {
+    if (ns.name == name) return &ns;
+  }
+  return nullptr;
+}
+
+const NamespaceDesc* CatalogSnapshot::FindNamespace(Oid oid) const {
+  auto it = namespaces_.find(oid);
+  return it == namespaces_.end() ? nullptr : &it->second;
+}
+
+const TableDesc* CatalogSnapshot::FindTable(Oid namespace_oid, std::string_view name) const {
+  for (const auto& [oid, t] : tables_) {
+    if (t->namespace_oid == namespace_oid && t->name == name) return t.get();
+  }
+  return nullptr;
+}
+
+const TableDesc* CatalogSnapshot::FindTable(Oid oid) const {
+  auto it = tables_.find(oid);
+  return it == tables_.end() ? nullptr : it->second.get();
+}
+
+const TableDesc* CatalogSnapshot::FindTableByTree(storage::TreeId tree) const {
+  for (const auto& [oid, t] : tables_) {
+    if (t->tree == tree) return t.get();
+  }
+  return nullptr;
+}
+
+std::vector<const TableDesc*> CatalogSnapshot::TablesIn(Oid namespace_oid) const {
+  std::vector<const TableDesc*> out;
+  for (const auto& [oid, t] : tables_) {
+    if (t->namespace_oid == namespace_oid) out.push_back(t.get());
+  }
+  return out;
+}
+
+// ---- Catalog ----
+
+Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
+  std::unique_ptr<Catalog> catalog(new Catalog(txns));
+  std::lock_guard<std::mutex> lock(catalog->ddl_mu_);
+  if (Status s = catalog->Reload(); !s.ok()) return s;
+  if (catalog->Current()->namespaces().empty()) {
+    if (Status s = catalog->Bootstrap(); !s.ok()) return s;
+    if (Status s = catalog->Reload(); !s.ok()) return s;
+  }
+  if (Status s = catalog->DropUnreferencedTrees(); !s.ok()) return s;
+  return catalog;
+}
+
+std::shared_ptr<const CatalogSnapshot> Catalog::Current() const {
+  std::lock_guard<std::mutex> lock(current_mu_);
+  return current_;
+}
+
+Status Catalog::Bootstrap() {
+  auto txn = txns_->Begin();
+  PutNamespace(txn.get(), NamespaceDesc{kPgCatalogNamespace, "pg_catalog"});
+  PutNamespace(txn.get(), NamespaceDesc{kPublicNamespace, "public"});
+  PutNamespace(txn.get(), NamespaceDesc{kInformationSchemaNamespace, "information_schema"});
+  txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(kFirstNormalObjectId));
+  return txn->Commit();
+}
+
+Status Catalog::Reload() {
+  auto snapshot = std::make_shared<CatalogSnapshot>();
+  Oid max_oid = kFirstNormalObjectId - 1;
+  Oid counter = kFirstNormalObjectId;
+  auto txn = txns_->Begin();
+  auto it = txn->NewIterator(storage::kDefaultTree);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const Slice key = it->key();
+    const Slice value = it->value();
+    if (key.empty()) continue;
+    switch (static_cast<CatalogKeyKind>(key[0])) {
+      case CatalogKeyKind::kCounter:
+        if (key == NextOidKey()) {
+          auto c = DecodeOidCounter(value);
+          if (!c) return Status::Corruption("bad next_oid catalog record");
+          counter = *c;
+        }
+        break;
+      case CatalogKeyKind::kNamespace: {
+        auto oid = OidFromKey(key);
+        auto ns = oid ? DecodeNamespace(*oid, value) : std::nullopt;
+        if (!ns) return Status::Corruption("bad namespace catalog record");
+        max_oid = std::max(max_oid, ns->oid);
+        snapshot->namespaces_[ns->oid] = std::move(*ns);
+        break;
+      }
+      case CatalogKeyKind::kTable: {
+        auto oid = OidFromKey(key);
+        auto t = oid ? DecodeTable(*oid, value) : std::nullopt;
+        if (!t) return Status::Corruption("bad table catalog record");
+        max_oid = std::max(max_oid, t->oid);
+        snapshot->tables_[t->oid] = std::make_shared<const TableDesc>(std::move(*t));
+        break;
+      }
+      default:
+        break;  // kinds a later version added; this one ignores them
+    }
+  }
+  if (Status s = it->status(); !s.ok()) return s;
+  next_oid_ = std::max(counter, max_oid + 1);
+  std::lock_guard<std::mutex> lock(current_mu_);
+  current_ = std::move(snapshot);
+  return Status::OK();
+}
+
+Status Catalog::DropUnreferencedTrees() {
+  std::set<storage::TreeId> used;
+  for (const auto& [oid, t] : current_->tables()) used.insert(t->tree);
+  storage::Engine* engine = txns_->engine();
+  for (const storage::TreeStats& tree : engine->GetStats().trees) {
+    if (tree.name.rfind("rel_", 0) != 0 || used.count(tree.id) != 0) continue;
+    STRATA_LOG_INFO("dropping unreferenced tree {} ({})", tree.name, tree.id);
+    if (Status s = engine->DropTree(tree.id); !s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+Oid Catalog::AllocateOid(txn::Transaction* txn) {
+  const Oid oid = next_oid_++;
+  txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(next_oid_));
+  return oid;
+}
+
+void Catalog::PutNamespace(txn::Transaction* txn, const NamespaceDesc& ns) {
+  txn->Put(storage::kDefaultTree, NamespaceKey(ns.oid), EncodeNamespace(ns));
+}
+
+void Catalog::DeleteNamespace(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, NamespaceKey(oid));
+}
+
+void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
+  txn->Put(storage::kDefaultTree, TableKey(table.oid), EncodeTable(table));
+}
+
+void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, TableKey(oid));
+}
+
+Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,
+                                                 std::string* tree_name) {
+  *tree_name = "rel_" + std::to_string(table_oid) + "_" + std::to_string(AllocateOid(txn));
+  Result<storage::TreeId> tree = txns_->engine()->CreateTree(*tree_name);
+  if (tree.ok()) txn->DropTreeOnRollback(tree.value());
+  return tree;
+}
+
+}  // namespace strata::catalog

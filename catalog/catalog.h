@@ -1,0 +1,89 @@
+// Catalog: the persistent system catalog (schemas and tables today), cached
+// in memory as an immutable CatalogSnapshot that sessions share.
+//
+// Persistence: records in the engine's default tree (catalog_records.h),
+// written only through a txn::Transaction, so the catalog change and the data
+// change of one statement commit in one WriteBatch.
+//
+// Concurrency: DDL statements hold ddl_mutex() from their first catalog read
+// to after Reload(), so catalog changes are serialized and name checks are
+// race-free. Readers take Current() once per statement and never block DDL;
+// a snapshot stays valid (shared_ptr) for as long as they hold it.
+//
+// User OIDs come from a persistent counter (next_oid record) starting at
+// FirstNormalObjectId (16384) as in PostgreSQL. On load the counter is
+// raised above every OID in use, so a lost counter update (a crash, or two
+// DDL transactions that each wrote it) can never hand out a live OID twice.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog_objects.h"
+#include "common/result.h"
+#include "common/status.h"
+#include "txn/transaction.h"
+
+namespace strata::catalog {
+
+class CatalogSnapshot {
+ public:
+  const NamespaceDesc* FindNamespace(std::string_view name) const;
+  const NamespaceDesc* FindNamespace(Oid oid) const;
+  const TableDesc* FindTable(Oid namespace_oid, std::string_view name) const;
+  const TableDesc* FindTable(Oid oid) const;
+  // The table whose rows live in `tree`; nullptr if none.
+  const TableDesc* FindTableByTree(storage::TreeId tree) const;
+  std::vector<const TableDesc*> TablesIn(Oid namespace_oid) const;
+
+  const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
+  const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
+
+ private:
+  friend class Catalog;
+  std::map<Oid, NamespaceDesc> namespaces_;
+  std::map<Oid, std::shared_ptr<const TableDesc>> tables_;
+};
+
+class Catalog {
+ public:
+  // Loads the catalog, creating the built-in schemas on an empty engine, and
+  // drops engine trees named "rel_*" that no table refers to (left by a crash
+  // between CreateTree and the commit that would have used it).
+  [[nodiscard]] static Result<std::unique_ptr<Catalog>> Open(txn::TransactionManager* txns);
+
+  std::shared_ptr<const CatalogSnapshot> Current() const;
+
+  std::mutex& ddl_mutex() { return ddl_mu_; }
+
+  // The following REQUIRE ddl_mutex() held; they write into `txn` only.
+  Oid AllocateOid(txn::Transaction* txn);
+  void PutNamespace(txn::Transaction* txn, const NamespaceDesc& ns);
+  void DeleteNamespace(txn::Transaction* txn, Oid oid);
+  void PutTable(txn::Transaction* txn, const TableDesc& table);
+  void DeleteTable(txn::Transaction* txn, Oid oid);
+  // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
+  // registered with `txn` to be dropped if it rolls back.
+  [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,
+                                                        std::string* tree_name);
+  // Re-reads every record from the engine's latest state (after a DDL commit,
+  // or to discard the effects of a rolled-back one).
+  [[nodiscard]] Status Reload();
+
+ private:
+  explicit Catalog(txn::TransactionManager* txns) : txns_(txns) {}
+  [[nodiscard]] Status Bootstrap();
+  [[nodiscard]] Status DropUnreferencedTrees();
+
+  txn::TransactionManager* txns_;
+  std::mutex ddl_mu_;
+  Oid next_oid_ = kFirstNormalObjectId;  // guarded by ddl_mu_
+  mutable std::mutex current_mu_;
+  std::shared_ptr<const CatalogSnapshot> current_;
+};
+
+}  // namespace strata::catalog

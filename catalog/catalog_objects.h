@@ -1,0 +1,70 @@
+// Catalog objects: the in-memory descriptions of schemas (namespaces) and
+// tables that the catalog persists (catalog_records.h) and caches
+// (catalog.h). Plain values; an immutable CatalogSnapshot shares them between
+// sessions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/builtin_types.h"
+#include "storage/tree_options.h"
+
+namespace strata::catalog {
+
+// PostgreSQL 15's OIDs of the namespaces initdb creates (pg_namespace.oid).
+// Wire-visible: never change them.
+inline constexpr Oid kPgCatalogNamespace = 11;
+inline constexpr Oid kPublicNamespace = 2200;
+inline constexpr Oid kInformationSchemaNamespace = 13207;
+// PostgreSQL assigns user objects OIDs from FirstNormalObjectId on.
+inline constexpr Oid kFirstNormalObjectId = 16384;
+
+struct NamespaceDesc {
+  Oid oid = 0;
+  std::string name;
+};
+
+struct ColumnDesc {
+  std::string name;
+  Oid type = 0;
+  int32_t typmod = -1;
+  int16_t attnum = 0;  // 1-based; never reused within a table
+  bool not_null = false;
+  // The DEFAULT expression as SQL text (re-parsed and bound when used).
+  std::optional<std::string> default_expr;
+  bool dropped = false;
+};
+
+struct CheckConstraint {
+  std::string name;  // "t_a_check"
+  std::string expr;  // SQL text of the boolean expression
+};
+
+struct TableDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  // Every attribute slot, in attnum order (columns[i].attnum == i + 1),
+  // dropped ones included.
+  std::vector<ColumnDesc> columns;
+  // Primary key: attnums in key order; empty = hidden 8-byte row id.
+  std::vector<int16_t> primary_key;
+  std::string primary_key_name;  // "t_pkey"
+  std::vector<CheckConstraint> checks;
+  // The LSM tree holding the rows (replaced by TRUNCATE).
+  storage::TreeId tree = 0;
+  std::string tree_name;
+
+  // Index into columns of a live column by name; -1 if none.
+  int FindColumn(const std::string& column_name) const {
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (!columns[i].dropped && columns[i].name == column_name) return static_cast<int>(i);
+    }
+    return -1;
+  }
+};
+
+}  // namespace strata::catalog

@@ -1,0 +1,146 @@
+// Encoding of catalog records (see catalog_records.h for the byte layout).
+#include "catalog/catalog_records.h"
+
+#include "common/coding.h"
+
+namespace strata::catalog {
+
+namespace {
+
+std::string KeyWithOid(CatalogKeyKind kind, Oid oid) {
+  std::string key(1, static_cast<char>(kind));
+  PutBigEndian32(&key, oid);
+  return key;
+}
+
+bool GetString(Slice* in, std::string* out) {
+  Slice s;
+  if (!GetLengthPrefixedSlice(in, &s)) return false;
+  out->assign(s.data(), s.size());
+  return true;
+}
+
+bool GetByte(Slice* in, uint8_t* out) {
+  if (in->empty()) return false;
+  *out = static_cast<uint8_t>((*in)[0]);
+  in->remove_prefix(1);
+  return true;
+}
+
+enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4 };
+
+}  // namespace
+
+std::string NextOidKey() { return std::string(1, static_cast<char>(CatalogKeyKind::kCounter)) + "next_oid"; }
+std::string NamespaceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kNamespace, oid); }
+std::string TableKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kTable, oid); }
+std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
+
+std::optional<Oid> OidFromKey(std::string_view key) {
+  if (key.size() != 5) return std::nullopt;
+  return DecodeBigEndian32(key.data() + 1);
+}
+
+std::string EncodeOidCounter(Oid next) {
+  std::string out;
+  PutBigEndian32(&out, next);
+  return out;
+}
+
+std::optional<Oid> DecodeOidCounter(std::string_view bytes) {
+  if (bytes.size() != 4) return std::nullopt;
+  return DecodeBigEndian32(bytes.data());
+}
+
+std::string EncodeNamespace(const NamespaceDesc& ns) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutLengthPrefixedSlice(&out, ns.name);
+  return out;
+}
+
+std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  NamespaceDesc ns;
+  ns.oid = oid;
+  if (!GetByte(&in, &version) || version != kCatalogRecordVersion || !GetString(&in, &ns.name)) {
+    return std::nullopt;
+  }
+  return ns;
+}
+
+std::string EncodeTable(const TableDesc& t) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, t.namespace_oid);
+  PutLengthPrefixedSlice(&out, t.name);
+  PutVarint32(&out, t.tree);
+  PutLengthPrefixedSlice(&out, t.tree_name);
+  PutVarint32(&out, static_cast<uint32_t>(t.columns.size()));
+  for (const ColumnDesc& c : t.columns) {
+    PutLengthPrefixedSlice(&out, c.name);
+    PutVarint32(&out, c.type);
+    PutVarint32(&out, static_cast<uint32_t>(c.typmod));
+    PutVarint32(&out, static_cast<uint32_t>(c.attnum));
+    uint8_t flags = (c.not_null ? kNotNull : 0) | (c.dropped ? kDropped : 0) |
+                    (c.default_expr.has_value() ? kHasDefault : 0);
+    out.push_back(static_cast<char>(flags));
+    if (c.default_expr.has_value()) PutLengthPrefixedSlice(&out, *c.default_expr);
+  }
+  PutVarint32(&out, static_cast<uint32_t>(t.primary_key.size()));
+  for (int16_t a : t.primary_key) PutVarint32(&out, static_cast<uint32_t>(a));
+  PutLengthPrefixedSlice(&out, t.primary_key_name);
+  PutVarint32(&out, static_cast<uint32_t>(t.checks.size()));
+  for (const CheckConstraint& c : t.checks) {
+    PutLengthPrefixedSlice(&out, c.name);
+    PutLengthPrefixedSlice(&out, c.expr);
+  }
+  return out;
+}
+
+std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  TableDesc t;
+  t.oid = oid;
+  uint32_t n = 0;
+  if (!GetByte(&in, &version) || version != kCatalogRecordVersion) return std::nullopt;
+  if (!GetVarint32(&in, &t.namespace_oid) || !GetString(&in, &t.name) ||
+      !GetVarint32(&in, &t.tree) || !GetString(&in, &t.tree_name) || !GetVarint32(&in, &n)) {
+    return std::nullopt;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    ColumnDesc c;
+    uint32_t typmod = 0, attnum = 0;
+    uint8_t flags = 0;
+    if (!GetString(&in, &c.name) || !GetVarint32(&in, &c.type) || !GetVarint32(&in, &typmod) ||
+        !GetVarint32(&in, &attnum) || !GetByte(&in, &flags)) {
+      return std::nullopt;
+    }
+    c.typmod = static_cast<int32_t>(typmod);
+    c.attnum = static_cast<int16_t>(attnum);
+    c.not_null = (flags & kNotNull) != 0;
+    c.dropped = (flags & kDropped) != 0;
+    if ((flags & kHasDefault) != 0) {
+      std::string d;
+      if (!GetString(&in, &d)) return std::nullopt;
+      c.default_expr = std::move(d);
+    }
+    t.columns.push_back(std::move(c));
+  }
+  if (!GetVarint32(&in, &n)) return std::nullopt;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t a = 0;
+    if (!GetVarint32(&in, &a)) return std::nullopt;
+    t.primary_key.push_back(static_cast<int16_t>(a));
+  }
+  if (!GetString(&in, &t.primary_key_name) || !GetVarint32(&in, &n)) return std::nullopt;
+  for (uint32_t i = 0; i < n; ++i) {
+    CheckConstraint c;
+    if (!GetString(&in, &c.name) || !GetString(&in, &c.expr)) return std::nullopt;
+    t.checks.push_back(std::move(c));
+  }
+  if (!in.empty()) return std::nullopt;
+  return t;
+}
+
+}  // namespace strata::catalog

@@ -1,0 +1,60 @@
+// Catalog records: how catalog objects are stored in the engine's default
+// tree (tree 0). Pure encode/decode functions; catalog.h decides when.
+//
+// Key layout in tree 0 (written to disk: never renumber a prefix):
+//
+//   0x10 "next_oid"          -> u32 BE: the next user OID to hand out
+//   0x20 <namespace oid:u32 BE> -> namespace record
+//   0x30 <table oid:u32 BE>     -> table record
+//
+// Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
+// 0x60 views, ...). Every record value starts with a format version byte
+// (kCatalogRecordVersion); fields follow as varints and length-prefixed
+// strings (common/coding.h):
+//
+//   namespace := version:u8 name:lpstr
+//   table     := version:u8 namespace:v32 name:lpstr tree:v32 tree_name:lpstr
+//                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
+//                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
+//   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
+//                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default)
+//                [default:lpstr]
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "catalog/catalog_objects.h"
+
+namespace strata::catalog {
+
+inline constexpr uint8_t kCatalogRecordVersion = 1;
+
+// Key prefixes (first byte of every catalog key). Written to disk.
+enum class CatalogKeyKind : uint8_t {
+  kCounter = 0x10,
+  kNamespace = 0x20,
+  kTable = 0x30,
+};
+
+std::string NextOidKey();
+std::string NamespaceKey(Oid oid);
+std::string TableKey(Oid oid);
+// [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
+std::string KindPrefix(CatalogKeyKind kind);
+
+std::string EncodeNamespace(const NamespaceDesc& ns);
+std::string EncodeTable(const TableDesc& table);
+std::string EncodeOidCounter(Oid next);
+
+// Decoders return nullopt for malformed bytes or an unknown version; `oid`
+// comes from the key.
+std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
+std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
+std::optional<Oid> DecodeOidCounter(std::string_view bytes);
+// The OID in a namespace or table key; nullopt if the key is malformed.
+std::optional<Oid> OidFromKey(std::string_view key);
+
+}  // namespace strata::catalog

@@ -1,0 +1,112 @@
+// Parsed DDL and DML statements over tables: CREATE/DROP TABLE, TRUNCATE,
+// CREATE/DROP SCHEMA, INSERT, UPDATE, DELETE. Produced by
+// sql/parser/transform_ddl.cpp and transform_dml.cpp.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/ast/type_name.h"
+
+namespace strata::sql::ast {
+
+// A CHECK constraint: the expression parsed, and as SQL text (deparsed by
+// libpg_query) for the catalog.
+struct CheckDef {
+  std::string name;  // CONSTRAINT name; empty = generated
+  ExprPtr expr;
+  std::string expr_text;
+  int location = -1;
+};
+
+struct ColumnDef {
+  std::string name;
+  TypeName type;
+  bool not_null = false;
+  bool primary_key = false;
+  int primary_key_location = -1;
+  ExprPtr default_expr;  // null if none
+  std::string default_text;
+  std::vector<CheckDef> checks;
+  int location = -1;
+};
+
+struct CreateTableStatement : Statement {
+  CreateTableStatement() : Statement(StatementKind::kCreateTable) {}
+  RangeVar table;
+  bool if_not_exists = false;
+  std::vector<ColumnDef> columns;
+  // Table-level PRIMARY KEY (col, ...): names and their locations.
+  std::vector<std::string> primary_key;
+  std::string primary_key_name;  // CONSTRAINT name; empty = generated
+  int primary_key_location = -1;
+  std::vector<CheckDef> checks;
+};
+
+struct DropTableStatement : Statement {
+  DropTableStatement() : Statement(StatementKind::kDropTable) {}
+  std::vector<RangeVar> tables;
+  bool if_exists = false;
+  bool cascade = false;
+};
+
+struct TruncateStatement : Statement {
+  TruncateStatement() : Statement(StatementKind::kTruncate) {}
+  std::vector<RangeVar> tables;
+};
+
+struct CreateSchemaStatement : Statement {
+  CreateSchemaStatement() : Statement(StatementKind::kCreateSchema) {}
+  std::string name;
+  bool if_not_exists = false;
+};
+
+struct DropSchemaStatement : Statement {
+  DropSchemaStatement() : Statement(StatementKind::kDropSchema) {}
+  std::vector<std::string> names;
+  bool if_exists = false;
+  bool cascade = false;
+};
+
+// A column named in INSERT's column list or UPDATE's SET.
+struct TargetColumn {
+  std::string name;
+  int location = -1;
+};
+
+struct InsertStatement : Statement {
+  InsertStatement() : Statement(StatementKind::kInsert) {}
+  RangeVar table;
+  std::vector<TargetColumn> columns;  // empty = all columns in order
+  // VALUES rows when the source is a plain VALUES list (a null ExprPtr is
+  // DEFAULT); otherwise `select` (INSERT ... SELECT); neither = DEFAULT VALUES.
+  std::vector<std::vector<ExprPtr>> values;
+  std::unique_ptr<SelectStatement> select;
+  std::vector<ResTarget> returning;
+  // ON CONFLICT (...) DO NOTHING / DO UPDATE SET ...
+  enum class OnConflict { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
+  std::vector<TargetColumn> conflict_columns;
+  std::vector<std::pair<TargetColumn, ExprPtr>> conflict_set;  // null expr = DEFAULT
+  ExprPtr conflict_where;
+  int on_conflict_location = -1;
+};
+
+struct UpdateStatement : Statement {
+  UpdateStatement() : Statement(StatementKind::kUpdate) {}
+  RangeVar table;
+  std::vector<std::pair<TargetColumn, ExprPtr>> set;  // null expr = DEFAULT
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+struct DeleteStatement : Statement {
+  DeleteStatement() : Statement(StatementKind::kDelete) {}
+  RangeVar table;
+  ExprPtr where;
+  std::vector<ResTarget> returning;
+};
+
+}  // namespace strata::sql::ast

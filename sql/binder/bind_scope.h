@@ -1,0 +1,30 @@
+// BindScope: the relations whose columns a statement's expressions may name
+// (PostgreSQL's namespace of range-table entries). A column reference binds
+// to a slot of the executor's current row (EvalContext::row()).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/types/data_type.h"
+
+namespace strata::sql {
+
+struct ScopeColumn {
+  std::string name;
+  DataType type;
+  int slot = 0;  // index into the row the expression is evaluated over
+};
+
+struct ScopeRelation {
+  std::string schema;      // the table's schema ("public")
+  std::string table_name;  // the table's own name
+  std::string alias;       // refname: the alias if given, else table_name
+  std::vector<ScopeColumn> columns;
+};
+
+struct BindScope {
+  std::vector<ScopeRelation> relations;
+};
+
+}  // namespace strata::sql

@@ -1,0 +1,57 @@
+// Name resolution and Status -> SqlError for table statements.
+#include "sql/commands/command_context.h"
+
+#include "sql/ast/position.h"
+
+namespace strata::sql {
+
+int CommandContext::Position(int location) const {
+  return location < 0 ? 0 : ast::CharPosition(query, location);
+}
+
+void CommandContext::Notice(SqlState state, std::string message,
+                            const std::source_location& where) const {
+  if (notices == nullptr) return;
+  SqlErrorFields f;
+  f.sqlstate = state;
+  f.message = std::move(message);
+  SetSourceLocation(&f, where);
+  notices->push_back(std::move(f));
+}
+
+const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema) {
+  const std::string& name = schema.empty() ? std::string("public") : schema;
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(name);
+  if (ns == nullptr) {
+    if (schema.empty()) {
+      throw SqlError(SqlState::kInvalidSchemaName, "no schema has been selected to create in");
+    }
+    throw SqlError(SqlState::kUndefinedSchema, "schema \"" + schema + "\" does not exist");
+  }
+  return *ns;
+}
+
+const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv) {
+  const std::string& schema = rv.schema.empty() ? std::string("public") : rv.schema;
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
+  if (ns == nullptr) return nullptr;
+  return ctx.catalog->FindTable(ns->oid, rv.name);
+}
+
+const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv) {
+  const catalog::TableDesc* t = FindTable(ctx, rv);
+  if (t == nullptr) {
+    const std::string name = rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
+    throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist")
+        .WithPosition(ctx.Position(rv.location));
+  }
+  return *t;
+}
+
+void ThrowStatus(const Status& status) {
+  if (status.IsCorruption()) throw SqlError(SqlState::kDataCorrupted, status.ToString());
+  if (status.IsNoSpace()) throw SqlError(SqlState::kDiskFull, status.ToString());
+  throw SqlError(SqlState::kInternalError, status.ToString());
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,49 @@
+// CommandContext: what a table statement runs with — the database, its one
+// transaction, the catalog snapshot it resolves names in, the query text (for
+// error positions) and where its NOTICEs go. Plus name resolution shared by
+// every table statement (search_path is "$user", public; no role schemas
+// exist yet, so unqualified names resolve in public).
+#pragma once
+
+#include <memory>
+#include <source_location>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "common/sql_error.h"
+#include "sql/ast/statement.h"
+#include "sql/database.h"
+#include "sql/sql_session.h"
+#include "txn/transaction.h"
+
+namespace strata::sql {
+
+struct CommandContext {
+  Database* db = nullptr;
+  txn::Transaction* txn = nullptr;
+  std::shared_ptr<const catalog::CatalogSnapshot> catalog;
+  std::string_view query;
+  std::vector<SqlErrorFields>* notices = nullptr;
+
+  // 1-based character position of byte `location` (0 if unknown).
+  int Position(int location) const;
+  void Notice(SqlState state, std::string message,
+              const std::source_location& where = std::source_location::current()) const;
+};
+
+// The schema an unqualified name resolves to or a new object is created in.
+// Throws 3F000 `schema "x" does not exist` for a missing explicit schema.
+const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema);
+
+// The table a RangeVar names, or nullptr.
+const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv);
+// The table a RangeVar names; 42P01 `relation "x" does not exist` at its position.
+const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv);
+
+// Turns a non-OK Status from txn/storage into an SqlError (XX000 / 53100 /
+// XX001), once, at the txn -> sql boundary.
+[[noreturn]] void ThrowStatus(const Status& status);
+
+}  // namespace strata::sql

@@ -1,0 +1,283 @@
+// INSERT: target columns, VALUES rows (with DEFAULT), INSERT ... SELECT,
+// DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
+#include <set>
+
+#include "sql/commands/table_commands.h"
+#include "sql/commands/table_rows.h"
+#include "sql/executor/execute_select.h"
+#include "sql/executor/plan_node.h"
+
+namespace strata::sql {
+
+namespace {
+
+// Rows of a SELECT used as INSERT's source, with their column types.
+struct SourceRows {
+  std::vector<DataType> types;
+  std::vector<Row> rows;
+  std::vector<int> locations;  // of each select-list expression
+};
+
+SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
+  SourceRows out;
+  for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
+  if (select.from.empty()) {
+    Binder binder(ctx.query);
+    const BoundSelect bound = binder.BindSelect(select);
+    SelectResult r = ExecuteSelect(bound);
+    out.types = r.column_types;
+    out.rows = std::move(r.rows);
+    if (!select.values_lists.empty()) {
+      out.locations.assign(out.types.size(), select.values_lists[0].empty()
+                                                 ? -1
+                                                 : select.values_lists[0][0]->location);
+      for (size_t i = 0; i < out.types.size() && i < select.values_lists[0].size(); ++i) {
+        out.locations[i] = select.values_lists[0][i]->location;
+      }
+    }
+    return out;
+  }
+  TableQueryResult r = RunTableQuery(ctx, select);
+  for (const OutputTarget& t : r.targets) out.types.push_back(t.expr->type());
+  out.rows = std::move(r.rows);
+  out.locations.resize(out.types.size(), -1);
+  return out;
+}
+
+}  // namespace
+
+StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  using OnConflict = ast::InsertStatement::OnConflict;
+  if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {
+    throw SqlError(SqlState::kSyntaxError,
+                   "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+        .WithPosition(ctx.Position(stmt.on_conflict_location))
+        .WithHint("For example, ON CONFLICT (column_name).");
+  }
+  if (stmt.on_conflict != OnConflict::kNone && !stmt.conflict_columns.empty()) {
+    // The arbiter must be the primary key (the only unique index today).
+    bool matches = stmt.conflict_columns.size() == table.primary_key.size();
+    for (size_t i = 0; matches && i < stmt.conflict_columns.size(); ++i) {
+      bool found = false;
+      for (int16_t a : table.primary_key) {
+        found = found || table.columns[static_cast<size_t>(a - 1)].name == stmt.conflict_columns[i].name;
+      }
+      matches = found;
+    }
+    if (!matches) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "there is no unique or exclusion constraint matching the ON CONFLICT "
+                     "specification");
+    }
+  }
+  TableWriter writer(ctx, table);
+  Binder binder(ctx.query);
+
+  // Target slots.
+  std::vector<size_t> slots;
+  if (stmt.columns.empty()) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      if (!table.columns[i].dropped) slots.push_back(i);
+    }
+  } else {
+    for (const ast::TargetColumn& c : stmt.columns) {
+      const int slot = table.FindColumn(c.name);
+      if (slot < 0) {
+        throw binder.ErrorAt(SqlState::kUndefinedColumn,
+                             "column \"" + c.name + "\" of relation \"" + table.name +
+                                 "\" does not exist",
+                             c.location);
+      }
+      for (size_t s : slots) {
+        if (s == static_cast<size_t>(slot)) {
+          throw binder.ErrorAt(SqlState::kDuplicateColumn,
+                               "column \"" + c.name + "\" specified more than once", c.location);
+        }
+      }
+      slots.push_back(static_cast<size_t>(slot));
+    }
+  }
+
+  // Source rows as bound per-slot expressions (null = DEFAULT) or values.
+  std::vector<std::vector<BoundExprPtr>> value_rows;
+  auto check_width = [&](size_t n, int first_extra_location) {
+    if (n > slots.size()) {
+      throw binder.ErrorAt(SqlState::kSyntaxError, "INSERT has more expressions than target columns",
+                           first_extra_location);
+    }
+    if (n < slots.size() && !stmt.columns.empty()) {
+      throw binder.ErrorAt(SqlState::kSyntaxError, "INSERT has more target columns than expressions",
+                           stmt.columns[n].location);
+    }
+  };
+  for (const auto& items : stmt.values) {
+    if (items.size() != stmt.values[0].size()) {
+      throw binder.ErrorAt(SqlState::kSyntaxError, "VALUES lists must all be the same length",
+                           items.empty() || items[0] == nullptr ? -1 : items[0]->location);
+    }
+  }
+  for (const auto& items : stmt.values) {
+    int extra = -1;
+    if (items.size() > slots.size() && items[slots.size()] != nullptr) {
+      extra = items[slots.size()]->location;
+    }
+    check_width(items.size(), extra);
+    std::vector<BoundExprPtr> row;
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i] == nullptr) {
+        row.emplace_back(nullptr);
+        continue;
+      }
+      row.push_back(CoerceToColumn(binder, binder.BindExpr(*items[i]), table.columns[slots[i]]));
+    }
+    value_rows.push_back(std::move(row));
+  }
+  std::vector<Row> source_rows;
+  std::vector<BoundExprPtr> source_coercions;
+  if (stmt.select) {
+    SourceRows source = RunSource(ctx, *stmt.select);
+    check_width(source.types.size(),
+                source.types.size() > slots.size() ? source.locations[slots.size()] : -1);
+    for (size_t i = 0; i < source.types.size(); ++i) {
+      auto ref = std::make_unique<BoundColumnRef>(static_cast<int>(i), source.types[i],
+                                                  source.locations[i]);
+      source_coercions.push_back(CoerceToColumn(binder, std::move(ref), table.columns[slots[i]]));
+    }
+    source_rows = std::move(source.rows);
+  }
+  const bool default_values = stmt.values.empty() && !stmt.select;
+
+  // ON CONFLICT DO UPDATE: SET and WHERE see the existing row (slots 0..n-1)
+  // and EXCLUDED, the proposed row (slots n..2n-1).
+  BindScope conflict_scope = TableScope(ctx, table, stmt.table.alias);
+  std::vector<std::pair<size_t, BoundExprPtr>> conflict_set;  // null = DEFAULT
+  BoundExprPtr conflict_where;
+  if (stmt.on_conflict == OnConflict::kUpdate) {
+    ScopeRelation excluded = conflict_scope.relations[0];
+    excluded.alias = "excluded";
+    excluded.table_name = "excluded";
+    excluded.schema.clear();
+    for (ScopeColumn& c : excluded.columns) c.slot += static_cast<int>(table.columns.size());
+    conflict_scope.relations.push_back(std::move(excluded));
+    Binder conflict_binder(ctx.query);
+    conflict_binder.SetScope(&conflict_scope);
+    for (const auto& [column, expr] : stmt.conflict_set) {
+      const int slot = table.FindColumn(column.name);
+      if (slot < 0) {
+        throw conflict_binder.ErrorAt(SqlState::kUndefinedColumn,
+                                      "column \"" + column.name + "\" of relation \"" +
+                                          table.name + "\" does not exist",
+                                      column.location);
+      }
+      for (const auto& a : conflict_set) {
+        if (a.first == static_cast<size_t>(slot)) {
+          throw conflict_binder.ErrorAt(SqlState::kSyntaxError,
+                                        "multiple assignments to same column \"" + column.name + "\"",
+                                        column.location);
+        }
+      }
+      BoundExprPtr bound;
+      if (expr != nullptr) {
+        bound = CoerceToColumn(conflict_binder, conflict_binder.BindExpr(*expr),
+                               table.columns[static_cast<size_t>(slot)]);
+      }
+      conflict_set.emplace_back(static_cast<size_t>(slot), std::move(bound));
+    }
+    if (stmt.conflict_where) {
+      conflict_where = conflict_binder.CoerceToBoolean(
+          conflict_binder.BindExpr(*stmt.conflict_where), "WHERE");
+    }
+  }
+  std::set<std::string> touched;  // keys this statement inserted or updated
+
+  // RETURNING.
+  const BindScope scope = TableScope(ctx, table, stmt.table.alias);
+  Binder returning_binder(ctx.query);
+  returning_binder.SetScope(&scope);
+  std::vector<OutputTarget> returning = BindTargetList(returning_binder, scope, stmt.returning);
+  StatementOutput result;
+  if (!stmt.returning.empty()) SetResultColumns(returning, &result);
+
+  EvalContext eval;
+  uint64_t inserted = 0;
+  auto insert_row = [&](const std::vector<std::optional<Value>>& given) {
+    // REQUIRES: no ON CONFLICT, or a table with a primary key (else 42P10 above).
+    Row row(table.columns.size());
+    std::vector<bool> set(table.columns.size(), false);
+    for (size_t i = 0; i < given.size(); ++i) {
+      if (given[i].has_value()) {
+        row[slots[i]] = *given[i];
+        set[slots[i]] = true;
+      }
+    }
+    for (size_t s = 0; s < row.size(); ++s) {
+      if (set[s]) continue;
+      row[s] = table.columns[s].dropped ? Value::Null(table.columns[s].type)
+                                        : writer.EvaluateDefault(s);
+    }
+    writer.CheckConstraints(row);
+    if (stmt.on_conflict != OnConflict::kNone && writer.codec().has_primary_key()) {
+      const std::string key = writer.KeyOf(row);
+      auto existing = ctx.txn->Get(table.tree, key);
+      if (!existing.ok()) ThrowStatus(existing.status());
+      if (existing.value().has_value()) {
+        if (stmt.on_conflict == OnConflict::kNothing) return;
+        if (touched.count(key) != 0) {
+          throw SqlError(SqlState::kCardinalityViolation,
+                         "ON CONFLICT DO UPDATE command cannot affect row a second time")
+              .WithHint("Ensure that no rows proposed for insertion within the same command "
+                        "have duplicate constrained values.");
+        }
+        Row combined = writer.codec().DecodeValue(*existing.value());
+        Row updated = combined;
+        combined.insert(combined.end(), row.begin(), row.end());
+        EvalContext conflict_eval;
+        if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) return;
+        conflict_eval.SetRow(&combined);
+        for (const auto& [slot, expr] : conflict_set) {
+          updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
+        }
+        writer.CheckConstraints(updated);
+        writer.Update(key, updated);
+        touched.insert(writer.KeyOf(updated));
+        row = std::move(updated);
+      } else {
+        writer.Insert(row);
+        touched.insert(key);
+      }
+    } else {
+      writer.Insert(row);
+    }
+    ++inserted;
+    if (!stmt.returning.empty()) {
+      eval.SetRow(&row);
+      Row out;
+      for (const OutputTarget& t : returning) out.push_back(t.expr->Evaluate(eval));
+      AppendResultRow(out, &result);
+    }
+  };
+
+  std::vector<std::optional<Value>> given;
+  for (const auto& exprs : value_rows) {
+    given.assign(exprs.size(), std::nullopt);
+    eval.SetRow(nullptr);
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      if (exprs[i] != nullptr) given[i] = exprs[i]->Evaluate(eval);
+    }
+    insert_row(given);
+  }
+  for (const Row& src : source_rows) {
+    given.assign(source_coercions.size(), std::nullopt);
+    eval.SetRow(&src);
+    for (size_t i = 0; i < source_coercions.size(); ++i) {
+      given[i] = source_coercions[i]->Evaluate(eval);
+    }
+    insert_row(given);
+  }
+  if (default_values) insert_row({});
+  result.command_tag = "INSERT 0 " + std::to_string(inserted);
+  return result;
+}
+
+}  // namespace strata::sql

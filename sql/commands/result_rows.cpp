@@ -1,0 +1,64 @@
+// Select-list binding with * expansion, and result rows (see result_rows.h).
+#include "sql/commands/result_rows.h"
+
+#include "catalog/builtin_types.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
+                                         const std::vector<ast::ResTarget>& targets) {
+  std::vector<OutputTarget> out;
+  for (const ast::ResTarget& target : targets) {
+    if (target.value->kind == ast::ExprKind::kColumnRef) {
+      const auto& ref = static_cast<const ast::ColumnRefExpr&>(*target.value);
+      if (!ref.fields.empty() && ref.fields.back() == "*") {
+        const ScopeRelation* rel = nullptr;
+        if (ref.fields.size() == 1) {
+          rel = &scope.relations.at(0);
+        } else {
+          const std::string& name = ref.fields[ref.fields.size() - 2];
+          for (const ScopeRelation& r : scope.relations) {
+            if (r.alias == name) rel = &r;
+          }
+          for (const ScopeRelation& r : scope.relations) {
+            if (rel == nullptr && r.table_name == name && r.alias != name) {
+              throw binder
+                  .ErrorAt(SqlState::kUndefinedTable,
+                           "invalid reference to FROM-clause entry for table \"" + name + "\"",
+                           ref.location)
+                  .WithHint("Perhaps you meant to reference the table alias \"" + r.alias +
+                            "\".");
+            }
+          }
+          if (rel == nullptr) {
+            throw binder.ErrorAt(SqlState::kUndefinedTable,
+                                 "missing FROM-clause entry for table \"" + name + "\"",
+                                 ref.location);
+          }
+        }
+        for (const ScopeColumn& c : rel->columns) {
+          out.push_back({c.name, std::make_unique<BoundColumnRef>(c.slot, c.type, ref.location)});
+        }
+        continue;
+      }
+    }
+    BoundExprPtr expr = binder.ResolveUnknownToText(binder.BindExpr(*target.value));
+    std::string name = target.name.empty() ? FigureColumnName(*target.value) : target.name;
+    out.push_back({std::move(name), std::move(expr)});
+  }
+  return out;
+}
+
+void SetResultColumns(const std::vector<OutputTarget>& targets, StatementOutput* result) {
+  result->returns_rows = true;
+  for (const OutputTarget& t : targets) {
+    result->columns.push_back(MakeResultColumn(t.name, t.expr->type()));
+  }
+}
+
+void AppendResultRow(const Row& row, StatementOutput* result) {
+  result->rows.emplace_back(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(result->columns.size()));
+}
+
+}  // namespace strata::sql

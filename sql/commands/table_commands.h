@@ -1,0 +1,32 @@
+// Table statements: each runs inside the CommandContext's transaction and
+// returns its result; the session commits (or, on an SqlError, rolls back).
+// DDL callers hold the catalog's ddl_mutex for the whole statement.
+#pragma once
+
+#include "sql/ast/table_statements.h"
+#include "sql/commands/command_context.h"
+#include "sql/commands/result_rows.h"
+#include "sql/statement_output.h"
+
+namespace strata::sql {
+
+// create_table.cpp
+StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt);
+// drop_commands.cpp
+StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatement& stmt);
+StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatement& stmt);
+StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchemaStatement& stmt);
+StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStatement& stmt);
+// execute_insert.cpp, execute_update_delete.cpp
+StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt);
+StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt);
+StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt);
+// execute_table_select.cpp: SELECT ... FROM table.
+struct TableQueryResult {
+  std::vector<OutputTarget> targets;  // names and types (exprs are spent)
+  std::vector<Row> rows;
+};
+TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
+StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
+
+}  // namespace strata::sql

@@ -1,0 +1,193 @@
+// TableWriter: defaults, constraints and writes of table rows (see table_rows.h).
+#include "sql/commands/table_rows.h"
+
+#include <algorithm>
+
+#include "sql/builtin/type_table.h"
+#include "sql/parser/parser.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+// The expression of "SELECT <text>", parsed; the statement is kept alive in `keep`.
+const ast::Expr& ParseStoredExpr(const std::string& text,
+                                 std::vector<std::unique_ptr<ast::Statement>>* keep,
+                                 std::string* query) {
+  *query = "SELECT " + text;
+  auto statements = ParseQuery(*query);
+  if (statements.size() != 1 || statements[0]->kind != ast::StatementKind::kSelect) {
+    throw SqlError(SqlState::kDataCorrupted, "bad stored expression: " + text);
+  }
+  keep->push_back(std::move(statements[0]));
+  const auto& select = static_cast<const ast::SelectStatement&>(*keep->back());
+  return *select.target_list.at(0).value;
+}
+
+std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValue(v); }
+
+}  // namespace
+
+BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& alias) {
+  BindScope scope;
+  ScopeRelation rel;
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
+  rel.schema = ns != nullptr ? ns->name : "";
+  rel.table_name = table.name;
+  rel.alias = alias.empty() ? table.name : alias;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    const catalog::ColumnDesc& c = table.columns[i];
+    if (c.dropped) continue;
+    rel.columns.push_back({c.name, DataType{c.type, c.typmod}, static_cast<int>(i)});
+  }
+  scope.relations.push_back(std::move(rel));
+  return scope;
+}
+
+BoundExprPtr CoerceToColumn(Binder& binder, BoundExprPtr expr, const catalog::ColumnDesc& column) {
+  const Oid source = expr->type().oid;
+  const int location = expr->location();
+  if (!CanCoerceType(source, column.type, CoercionContext::kAssignment)) {
+    throw binder
+        .ErrorAt(SqlState::kDatatypeMismatch,
+                 "column \"" + column.name + "\" is of type " + FormatTypeName(column.type) +
+                     " but expression is of type " + FormatTypeName(source),
+                 location)
+        .WithHint("You will need to rewrite or cast the expression.");
+  }
+  return binder.CoerceToTargetType(std::move(expr), DataType{column.type, column.typmod},
+                                   CoercionContext::kAssignment, false, location);
+}
+
+TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& table)
+    : ctx_(ctx), table_(table), codec_(table), scope_(TableScope(ctx, table)) {
+  defaults_.resize(table.columns.size());
+  defaults_bound_.resize(table.columns.size(), false);
+  for (const catalog::CheckConstraint& check : table.checks) {
+    std::string query;
+    const ast::Expr& expr = ParseStoredExpr(check.expr, &parsed_, &query);
+    Binder binder(query);
+    binder.SetScope(&scope_);
+    checks_.emplace_back(check.name, binder.CoerceToBoolean(binder.BindExpr(expr), "CHECK"));
+  }
+  std::sort(checks_.begin(), checks_.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+}
+
+Value TableWriter::EvaluateDefault(size_t slot) {
+  const catalog::ColumnDesc& column = table_.columns[slot];
+  if (!defaults_bound_[slot]) {
+    defaults_bound_[slot] = true;
+    if (column.default_expr.has_value()) {
+      std::string query;
+      const ast::Expr& expr = ParseStoredExpr(*column.default_expr, &parsed_, &query);
+      Binder binder(query);
+      defaults_[slot] = CoerceToColumn(binder, binder.BindExpr(expr), column);
+    }
+  }
+  if (defaults_[slot] == nullptr) return Value::Null(column.type);
+  eval_.SetRow(nullptr);
+  return defaults_[slot]->Evaluate(eval_);
+}
+
+void TableWriter::SetObject(SqlError* e, const std::string& constraint) const {
+  const catalog::NamespaceDesc* ns = ctx_.catalog->FindNamespace(table_.namespace_oid);
+  e->mutable_fields().schema_name = ns != nullptr ? ns->name : "";
+  e->mutable_fields().table_name = table_.name;
+  e->mutable_fields().constraint_name = constraint;
+}
+
+std::string TableWriter::FailingRowDetail(const Row& row) const {
+  std::string detail = "Failing row contains (";
+  bool first = true;
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    if (table_.columns[i].dropped) continue;
+    if (!first) detail += ", ";
+    first = false;
+    detail += ValueText(row[i]);
+  }
+  return detail + ").";
+}
+
+void TableWriter::CheckConstraints(const Row& row) {
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    const catalog::ColumnDesc& c = table_.columns[i];
+    if (c.dropped || !c.not_null || !row[i].is_null()) continue;
+    SqlError e(SqlState::kNotNullViolation, "null value in column \"" + c.name +
+                                                "\" of relation \"" + table_.name +
+                                                "\" violates not-null constraint");
+    e.WithDetail(FailingRowDetail(row));
+    SetObject(&e, "");
+    e.mutable_fields().column_name = c.name;
+    throw e;
+  }
+  for (const auto& [name, expr] : checks_) {
+    eval_.SetRow(&row);
+    const Value ok = expr->Evaluate(eval_);
+    if (ok.is_null() || ok.bool_value()) continue;  // NULL passes a CHECK
+    SqlError e(SqlState::kCheckViolation, "new row for relation \"" + table_.name +
+                                              "\" violates check constraint \"" + name + "\"");
+    e.WithDetail(FailingRowDetail(row));
+    SetObject(&e, name);
+    throw e;
+  }
+}
+
+SqlError TableWriter::DuplicateKeyError(const std::string& key) const {
+  std::vector<Value> values = DecodeKey(codec_.key_columns(), key);
+  std::string names, texts;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) {
+      names += ", ";
+      texts += ", ";
+    }
+    names += table_.columns[static_cast<size_t>(codec_.key_slots()[i])].name;
+    texts += ValueText(values[i]);
+  }
+  SqlError e(SqlState::kUniqueViolation, "duplicate key value violates unique constraint \"" +
+                                             table_.primary_key_name + "\"");
+  e.WithDetail("Key (" + names + ")=(" + texts + ") already exists.");
+  SetObject(&e, table_.primary_key_name);
+  return e;
+}
+
+void TableWriter::Insert(Row row) {
+  std::string key;
+  if (codec_.has_primary_key()) {
+    key = codec_.EncodeKey(row);
+    auto existing = ctx_.txn->Get(table_.tree, key);
+    if (!existing.ok()) ThrowStatus(existing.status());
+    if (existing.value().has_value()) throw DuplicateKeyError(key);
+  } else {
+    auto id = ctx_.db->NextRowId(table_.tree);
+    if (!id.ok()) ThrowStatus(id.status());
+    AppendRowIdKey(id.value(), &key);
+  }
+  std::string value = codec_.EncodeValue(row);
+  if (codec_.has_primary_key()) {
+    ctx_.txn->PutNew(table_.tree, std::move(key), std::move(value));
+  } else {
+    ctx_.txn->Put(table_.tree, std::move(key), std::move(value));
+  }
+}
+
+void TableWriter::Update(const std::string& old_key, Row row) {
+  if (codec_.has_primary_key()) {
+    std::string key = codec_.EncodeKey(row);
+    if (key != old_key) {
+      ctx_.txn->DeleteExisting(table_.tree, old_key);
+      auto existing = ctx_.txn->Get(table_.tree, key);
+      if (!existing.ok()) ThrowStatus(existing.status());
+      if (existing.value().has_value()) throw DuplicateKeyError(key);
+      ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
+      return;
+    }
+  }
+  ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
+}
+
+void TableWriter::Delete(const std::string& key) { ctx_.txn->DeleteExisting(table_.tree, key); }
+
+}  // namespace strata::sql

@@ -1,0 +1,70 @@
+// Writing rows of one table: bound column defaults and CHECK constraints
+// (re-parsed from the catalog's SQL text), assignment coercion to a column's
+// type, constraint enforcement with PostgreSQL's errors, and the key/value
+// writes into the transaction (with the primary-key uniqueness check).
+//
+// Constraint order is PostgreSQL's (ExecConstraints, then the index insert):
+// NOT NULL per column in attnum order, CHECK constraints by name, then the
+// primary key (23505).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_objects.h"
+#include "sql/binder/binder.h"
+#include "sql/commands/command_context.h"
+#include "sql/table/table_codec.h"
+
+namespace strata::sql {
+
+// The scope of one table's columns (slot i = attnum i + 1), referred to by
+// `alias` (the table name if empty).
+BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& alias = "");
+
+// Coerces `expr` to column `column`'s type and typmod as an assignment
+// (transformAssignedExpr): 42804 "column ... is of type ... but expression is
+// of type ..." when no assignment cast exists.
+BoundExprPtr CoerceToColumn(Binder& binder, BoundExprPtr expr, const catalog::ColumnDesc& column);
+
+class TableWriter {
+ public:
+  // LIFETIME: ctx and table outlive the writer.
+  TableWriter(const CommandContext& ctx, const catalog::TableDesc& table);
+
+  const TableCodec& codec() const { return codec_; }
+  // The column's DEFAULT (a NULL constant if it has none), bound once.
+  Value EvaluateDefault(size_t slot);
+
+  // Checks NOT NULL and CHECK constraints of a complete new row.
+  void CheckConstraints(const Row& row);
+  // Inserts a new row: its key must not exist (23505 otherwise).
+  void Insert(Row row);
+  // Replaces the row stored under `old_key` with `row` (an UPDATE).
+  void Update(const std::string& old_key, Row row);
+  void Delete(const std::string& key);
+  // The 23505 error for a duplicate key of this table.
+  SqlError DuplicateKeyError(const std::string& key) const;
+  // The key `row` would be stored under (REQUIRES: a primary key).
+  std::string KeyOf(const Row& row) const { return codec_.EncodeKey(row); }
+
+ private:
+  std::string FailingRowDetail(const Row& row) const;
+  // Fills the error's schema/table/constraint name fields.
+  void SetObject(SqlError* e, const std::string& constraint) const;
+
+  const CommandContext& ctx_;
+  const catalog::TableDesc& table_;
+  TableCodec codec_;
+  // Stored expression texts are parsed into these and bound once.
+  std::vector<std::unique_ptr<ast::Statement>> parsed_;
+  std::vector<BoundExprPtr> defaults_;  // per slot; null until first used
+  std::vector<bool> defaults_bound_;
+  std::vector<std::pair<std::string, BoundExprPtr>> checks_;  // sorted by name
+  BindScope scope_;
+  EvalContext eval_;
+};
+
+}  // namespace strata::sql

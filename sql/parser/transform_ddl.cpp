@@ -1,0 +1,222 @@
+// DDL transform: CREATE TABLE (columns, column and table constraints),
+// DROP TABLE / DROP SCHEMA, TRUNCATE, CREATE SCHEMA; plus DeparseExpr, which
+// gives DEFAULT and CHECK expressions the SQL text the catalog stores.
+#include <pg_query.h>
+
+#include <memory>
+#include <string>
+
+#include "sql/ast/position.h"
+#include "sql/parser/transformer.h"
+
+namespace strata::sql::parser {
+
+namespace {
+
+bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
+
+}  // namespace
+
+std::string DeparseExpr(const PgQuery__Node* expr) {
+  // Wrap the expression as "SELECT <expr>" and let libpg_query print it.
+  PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
+  target.val = const_cast<PgQuery__Node*>(expr);
+  PgQuery__Node target_node = PG_QUERY__NODE__INIT;
+  target_node.node_case = PG_QUERY__NODE__NODE_RES_TARGET;
+  target_node.res_target = &target;
+  PgQuery__Node* targets[] = {&target_node};
+  PgQuery__SelectStmt select = PG_QUERY__SELECT_STMT__INIT;
+  select.n_target_list = 1;
+  select.target_list = targets;
+  select.limit_option = PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_DEFAULT;
+  select.op = PG_QUERY__SET_OPERATION__SETOP_NONE;
+  PgQuery__Node select_node = PG_QUERY__NODE__INIT;
+  select_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
+  select_node.select_stmt = &select;
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = &select_node;
+  PgQuery__RawStmt* raws[] = {&raw};
+  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
+  result.version = PG_VERSION_NUM;
+  result.n_stmts = 1;
+  result.stmts = raws;
+
+  std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
+  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
+  PgQueryProtobuf buf;
+  buf.len = packed.size();
+  buf.data = packed.data();
+  PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(buf);
+  std::string text;
+  const bool ok = deparsed.error == nullptr && deparsed.query != nullptr;
+  if (ok) text = deparsed.query;
+  pg_query_free_deparse_result(deparsed);
+  if (!ok) throw SqlError(SqlState::kFeatureNotSupported, "this expression cannot be stored yet");
+  constexpr std::string_view kPrefix = "SELECT ";
+  if (text.rfind(kPrefix, 0) == 0) text.erase(0, kPrefix.size());
+  return text;
+}
+
+ast::CheckDef Transformer::TransformCheck(const PgQuery__Constraint& c) {
+  ast::CheckDef check;
+  if (HasText(c.conname)) check.name = c.conname;
+  check.expr = TransformExpr(c.raw_expr);
+  check.expr_text = DeparseExpr(c.raw_expr);
+  check.location = c.location;
+  if (c.is_no_inherit) throw NotSupported("NO INHERIT", c.location);
+  return check;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery__CreateStmt& s) {
+  if (s.n_inh_relations > 0) throw NotSupported("INHERITS");
+  if (s.partspec != nullptr || s.partbound != nullptr) throw NotSupported("PARTITION BY");
+  if (s.of_typename != nullptr) throw NotSupported("CREATE TABLE OF");
+  if (s.relation == nullptr) throw NotSupported("CREATE TABLE without a name");
+  if (s.relation->relpersistence != nullptr && std::string(s.relation->relpersistence) == "t") {
+    throw NotSupported("CREATE TEMPORARY TABLE", s.relation->location);
+  }
+  if (s.relation->relpersistence != nullptr && std::string(s.relation->relpersistence) == "u") {
+    throw NotSupported("CREATE UNLOGGED TABLE", s.relation->location);
+  }
+  auto stmt = std::make_unique<ast::CreateTableStatement>();
+  stmt->table = TransformRangeVar(*s.relation);
+  stmt->if_not_exists = s.if_not_exists;
+  auto table_constraint = [&](const PgQuery__Constraint& c) {
+    switch (c.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        if (!stmt->primary_key.empty() || stmt->primary_key_location >= 0) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "multiple primary keys for table \"" + stmt->table.name +
+                             "\" are not allowed")
+              .WithPosition(ast::CharPosition(query_, c.location));
+        }
+        stmt->primary_key = StringList(c.keys, c.n_keys);
+        stmt->primary_key_location = c.location;
+        if (HasText(c.conname)) stmt->primary_key_name = c.conname;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        stmt->checks.push_back(TransformCheck(c));
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+        throw NotSupported("UNIQUE", c.location);
+      case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+        throw NotSupported("FOREIGN KEY", c.location);
+      default:
+        throw NotSupported("this table constraint", c.location);
+    }
+  };
+  for (size_t i = 0; i < s.n_table_elts; ++i) {
+    const PgQuery__Node* elt = s.table_elts[i];
+    if (elt->node_case == PG_QUERY__NODE__NODE_CONSTRAINT) {
+      table_constraint(*elt->constraint);
+      continue;
+    }
+    if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      throw NotSupported("LIKE in CREATE TABLE");
+    }
+    const PgQuery__ColumnDef& cd = *elt->column_def;
+    ast::ColumnDef col;
+    col.name = cd.colname;
+    col.location = cd.location;
+    if (cd.type_name == nullptr) throw NotSupported("a column without a type", cd.location);
+    col.type = TransformTypeName(*cd.type_name);
+    if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+    for (size_t k = 0; k < cd.n_constraints; ++k) {
+      const PgQuery__Constraint& c = *cd.constraints[k]->constraint;
+      switch (c.contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+          col.not_null = true;
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+          col.default_expr = TransformExpr(c.raw_expr);
+          col.default_text = DeparseExpr(c.raw_expr);
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+          col.checks.push_back(TransformCheck(c));
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+          if (!stmt->primary_key.empty() || stmt->primary_key_location >= 0) {
+            throw SqlError(SqlState::kInvalidTableDefinition,
+                           "multiple primary keys for table \"" + stmt->table.name +
+                               "\" are not allowed")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
+          stmt->primary_key = {col.name};
+          stmt->primary_key_location = c.location;
+          if (HasText(c.conname)) stmt->primary_key_name = c.conname;
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+          throw NotSupported("UNIQUE", c.location);
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+          throw NotSupported("REFERENCES", c.location);
+        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+          throw NotSupported("GENERATED AS IDENTITY", c.location);
+        case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+          throw NotSupported("GENERATED ALWAYS AS", c.location);
+        default:
+          throw NotSupported("this column constraint", c.location);
+      }
+    }
+    stmt->columns.push_back(std::move(col));
+  }
+  for (size_t i = 0; i < s.n_constraints; ++i) table_constraint(*s.constraints[i]->constraint);
+  // WITH (fillfactor = ...) and other storage parameters are accepted and ignored.
+  if (HasText(s.tablespacename)) throw NotSupported("TABLESPACE");
+  if (HasText(s.access_method)) throw NotSupported("USING (table access method)");
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropStmt& s) {
+  const bool cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    auto stmt = std::make_unique<ast::DropTableStatement>();
+    stmt->if_exists = s.missing_ok;
+    stmt->cascade = cascade;
+    for (size_t i = 0; i < s.n_objects; ++i) {
+      const PgQuery__Node* obj = s.objects[i];
+      if (obj->node_case != PG_QUERY__NODE__NODE_LIST) throw NotSupported("this DROP TABLE");
+      std::vector<std::string> names = StringList(obj->list->items, obj->list->n_items);
+      ast::RangeVar rv;
+      if (names.size() > 3) throw NotSupported("this DROP TABLE name");
+      rv.name = names.back();
+      if (names.size() >= 2) rv.schema = names[names.size() - 2];
+      stmt->tables.push_back(std::move(rv));
+    }
+    return stmt;
+  }
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+    auto stmt = std::make_unique<ast::DropSchemaStatement>();
+    stmt->if_exists = s.missing_ok;
+    stmt->cascade = cascade;
+    for (size_t i = 0; i < s.n_objects; ++i) stmt->names.push_back(StringValue(s.objects[i]));
+    return stmt;
+  }
+  throw NotSupported(CommandName([&] {
+    PgQuery__Node n = PG_QUERY__NODE__INIT;
+    n.node_case = PG_QUERY__NODE__NODE_DROP_STMT;
+    n.drop_stmt = const_cast<PgQuery__DropStmt*>(&s);
+    return n;
+  }()));
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformTruncate(const PgQuery__TruncateStmt& s) {
+  auto stmt = std::make_unique<ast::TruncateStatement>();
+  for (size_t i = 0; i < s.n_relations; ++i) {
+    stmt->tables.push_back(TransformRangeVar(*s.relations[i]->range_var));
+  }
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateSchema(
+    const PgQuery__CreateSchemaStmt& s) {
+  if (s.n_schema_elts > 0) throw NotSupported("CREATE SCHEMA with schema elements");
+  if (!HasText(s.schemaname)) throw NotSupported("CREATE SCHEMA AUTHORIZATION");
+  auto stmt = std::make_unique<ast::CreateSchemaStatement>();
+  stmt->name = s.schemaname;
+  stmt->if_not_exists = s.if_not_exists;
+  return stmt;
+}
+
+}  // namespace strata::sql::parser

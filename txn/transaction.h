@@ -1,0 +1,164 @@
+// Transaction: a unit of reads and writes over the engine with one commit
+// point. This is the first cut for single-statement autocommit, shaped for
+// MVCC (issue 6): every read goes through the snapshot taken at Begin(), every
+// write goes into the transaction's own write set, and Commit() turns the
+// write set into ONE engine WriteBatch written with sync, so a statement's
+// table rows and catalog records become visible (and durable) atomically.
+//
+// Reads see the transaction's own writes merged over the snapshot (Get and
+// TxnIterator). Writes of the same key replace each other in the write set;
+// the last one wins.
+//
+// Uniqueness without row locks: PutNew() records "this key must not exist".
+// The caller checks its own view first (so the common error is reported at
+// once); Commit() re-checks every such key against the LATEST committed state
+// while holding the manager's commit mutex, so two transactions inserting the
+// same key cannot both commit. A key that existed in our snapshot passes the
+// re-check (the caller only calls PutNew for such a key after deleting it in
+// this transaction); concurrent writers of existing rows are the lock table's
+// job (issue 6). A failed re-check returns Status::Aborted and
+// unique_violation() names the key. Likewise PutExisting/DeleteExisting keys
+// must be unchanged since the snapshot (first committer wins; Status::Busy).
+//
+// Trees: CreateTree is not transactional in the engine, so a transaction
+// records trees to drop if it rolls back (DropTreeOnRollback) and trees to
+// drop once it has committed (DropTreeAfterCommit: DROP TABLE, TRUNCATE).
+//
+// Thread safety: a Transaction is used by one thread at a time. The
+// TransactionManager is shared by all sessions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/result.h"
+#include "common/slice.h"
+#include "common/status.h"
+#include "storage/engine.h"
+
+namespace strata::txn {
+
+class Transaction;
+
+class TransactionManager {
+ public:
+  // LIFETIME: `engine` outlives the manager and every transaction.
+  explicit TransactionManager(storage::Engine* engine) : engine_(engine) {}
+
+  std::unique_ptr<Transaction> Begin();
+  storage::Engine* engine() const { return engine_; }
+
+ private:
+  friend class Transaction;
+  storage::Engine* engine_;
+  // Serializes the re-checks and the write of committers that have PutNew or
+  // *Existing keys (see the file comment).
+  std::mutex commit_mu_;
+};
+
+// A key a PutNew() expected to be free, found taken at commit.
+struct UniqueViolation {
+  storage::TreeId tree = 0;
+  std::string key;
+};
+
+// Iterator over one tree as the transaction sees it: its write set merged
+// over the engine's iterator at the snapshot, within [lower, upper).
+// Forward only. LIFETIME: the transaction outlives the iterator, and the
+// tree's write set must not be modified while the iterator is in use
+// (materialize the rows to change first, as UPDATE and DELETE do).
+class TxnIterator {
+ public:
+  TxnIterator(std::unique_ptr<storage::Iterator> base,
+              const std::map<std::string, std::optional<std::string>>* writes,
+              std::optional<std::string> lower, std::optional<std::string> upper);
+
+  void SeekToFirst();
+  void Seek(Slice target);
+  bool Valid() const { return valid_; }
+  void Next();
+  // REQUIRES: Valid(). Views valid until the next move.
+  Slice key() const;
+  Slice value() const;
+  Status status() const { return base_->status(); }
+
+ private:
+  using WriteMap = std::map<std::string, std::optional<std::string>>;
+  // Positions on the first visible entry at or after the current cursors.
+  void Settle();
+  bool WriteInBounds() const;
+
+  std::unique_ptr<storage::Iterator> base_;
+  const WriteMap* writes_;  // may be null (no writes to this tree)
+  WriteMap::const_iterator write_it_;
+  std::optional<std::string> lower_;
+  std::optional<std::string> upper_;
+  bool valid_ = false;
+  bool from_write_ = false;  // current entry comes from the write set
+};
+
+class Transaction {
+ public:
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  // The value of `key` as this transaction sees it; nullopt if absent.
+  [[nodiscard]] Result<std::optional<std::string>> Get(storage::TreeId tree, Slice key);
+
+  void Put(storage::TreeId tree, std::string key, std::string value);
+  void Delete(storage::TreeId tree, std::string key);
+  // Put / Delete of a row this transaction read at its snapshot: Commit()
+  // fails with Status::Busy (write_conflict()) if another transaction
+  // committed a change to that key after our snapshot — first committer wins,
+  // so no update is lost until the lock table (issue 6) makes writers wait.
+  void PutExisting(storage::TreeId tree, std::string key, std::string value);
+  void DeleteExisting(storage::TreeId tree, std::string key);
+  // Put of a key the caller has checked is absent from this transaction's
+  // view; re-checked at commit against the latest state (file comment).
+  void PutNew(storage::TreeId tree, std::string key, std::string value);
+
+  std::unique_ptr<TxnIterator> NewIterator(storage::TreeId tree,
+                                           std::optional<std::string> lower = std::nullopt,
+                                           std::optional<std::string> upper = std::nullopt);
+
+  void DropTreeOnRollback(storage::TreeId tree) { created_trees_.push_back(tree); }
+  void DropTreeAfterCommit(storage::TreeId tree) { trees_to_drop_.push_back(tree); }
+
+  // Writes everything in one synced WriteBatch. On error nothing is written
+  // and the transaction is rolled back. Aborted + unique_violation() when a
+  // PutNew key was committed by someone else first.
+  [[nodiscard]] Status Commit();
+  // Discards the write set (and drops trees created for it).
+  void Rollback();
+
+  bool has_writes() const { return !writes_.empty(); }
+  const std::optional<UniqueViolation>& unique_violation() const { return unique_violation_; }
+  bool write_conflict() const { return write_conflict_; }
+  const storage::Snapshot* snapshot() const { return snapshot_; }
+
+ private:
+  friend class TransactionManager;
+  explicit Transaction(TransactionManager* manager);
+  void Finish();
+
+  using WriteMap = std::map<std::string, std::optional<std::string>>;  // nullopt = delete
+
+  TransactionManager* manager_;
+  storage::Engine* engine_;
+  const storage::Snapshot* snapshot_;
+  std::map<storage::TreeId, WriteMap> writes_;
+  std::vector<std::pair<storage::TreeId, std::string>> must_not_exist_;
+  std::vector<std::pair<storage::TreeId, std::string>> must_be_unchanged_;
+  bool write_conflict_ = false;
+  std::vector<storage::TreeId> created_trees_;
+  std::vector<storage::TreeId> trees_to_drop_;
+  std::optional<UniqueViolation> unique_violation_;
+  bool finished_ = false;
+};
+
+}  // namespace strata::txn
