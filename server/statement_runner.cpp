@@ -28,7 +28,7 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
       return Outcome::kTerminate;
     case 'S':  // Sync: ends an extended-protocol cycle
       skipping_until_sync_ = false;
-      protocol::AppendReadyForQuery(out, static_cast<char>(status_));
+      AppendReadyForQuery(out);
       return Outcome::kContinue;
     case 'H':  // Flush: replies are already sent as soon as they are ready
       return Outcome::kContinue;
@@ -86,6 +86,13 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
     // A bug, not a user error: report it as PostgreSQL reports internal errors.
     STRATA_LOG_ERROR("internal error running query: {}", e.what());
     protocol::AppendErrorResponse(out, InternalError(e.what()));
+  }
+  AppendReadyForQuery(out);
+}
+
+void StatementRunner::AppendReadyForQuery(std::string* out) {
+  for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
+    protocol::AppendParameterStatus(out, name, value);
   }
   protocol::AppendReadyForQuery(out, static_cast<char>(status_));
 }

@@ -27,8 +27,18 @@ class StatementRunner {
   // protocol::ProtocolError for messages that break the protocol.
   Outcome Handle(const protocol::FrontendMessage& message, std::string* out);
 
+  // Session parameters (startup packet, server configuration); see
+  // sql::SqlSession. Throw SqlError.
+  void InitParameter(std::string_view name, const std::string& value) {
+    sql_.InitParameter(name, value);
+  }
+  std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
+
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
+  // ParameterStatus for each reportable setting changed since the last
+  // ReadyForQuery, then ReadyForQuery (PostgreSQL reports them just before).
+  void AppendReadyForQuery(std::string* out);
 
   sql::SqlSession sql_;
   txn::TransactionStatus status_ = txn::TransactionStatus::kIdle;

@@ -10,7 +10,10 @@
 #include "sql/binder/binder.h"
 #include "sql/executor/execute_select.h"
 #include "sql/parser/parser.h"
+#include "sql/settings/execute_variable_set.h"
+#include "sql/settings/session_settings.h"
 #include "sql/stack_depth.h"
+#include "sql/types/datetime_context.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -69,13 +72,20 @@ StatementResult ExecuteSelectStatement(const std::string& query,
 
 }  // namespace
 
-struct SqlSession::Impl {};
+struct SqlSession::Impl {
+  SessionSettings settings;
+};
 
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
 SqlSession::~SqlSession() = default;
 
 std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view query) {
   StackDepthBase stack_base;
+  // One query string is one implicit transaction and one statement start
+  // time (now() and statement_timestamp() agree for all its statements).
+  const int64_t now = CurrentTimestamp();
+  impl_->settings.mutable_datetime().transaction_start = now;
+  impl_->settings.mutable_datetime().statement_start = now;
   auto shared_query = std::make_shared<const std::string>(query);
   std::vector<std::unique_ptr<ParsedStatement>> parsed;
   for (auto& statement : ParseQuery(*shared_query)) {
@@ -88,13 +98,34 @@ StatementResult SqlSession::Execute(const ParsedStatement& statement) {
   StackDepthBase stack_base;
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
+  // Date/time input, output and functions read the session's settings.
+  ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
+  ScopedSessionSettings settings_scope(&impl_->settings);
   switch (stmt.kind) {
+    case ast::StatementKind::kVariableSet:
+      return ExecuteVariableSet(impl_->settings,
+                                static_cast<const ast::VariableSetStatement&>(stmt));
+    case ast::StatementKind::kVariableShow:
+      return ExecuteVariableShow(impl_->settings,
+                                 static_cast<const ast::VariableShowStatement&>(stmt));
     case ast::StatementKind::kSelect:
       return ExecuteSelectStatement(parsed.query(), static_cast<const ast::SelectStatement&>(stmt));
     case ast::StatementKind::kUnsupported:
       throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
   }
   throw SqlError(SqlState::kInternalError, "unrecognized statement kind");
+}
+
+void SqlSession::InitParameter(std::string_view name, const std::string& value) {
+  impl_->settings.InitValue(name, value);
+}
+
+std::string SqlSession::ShowParameter(std::string_view name) const {
+  return impl_->settings.Show(name);
+}
+
+std::vector<std::pair<std::string, std::string>> SqlSession::TakeReportedParameterChanges() {
+  return impl_->settings.TakeReportedChanges();
 }
 
 }  // namespace strata::sql

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/sql_error.h"
@@ -54,6 +55,16 @@ class SqlSession {
   // Executes one statement from Parse(). Throws SqlError; statement kinds not
   // yet supported throw 0A000 naming the statement.
   StatementResult Execute(const ParsedStatement& statement);
+
+  // Sets a run-time parameter's session value and reset value (startup
+  // packet options, server configuration such as TimeZone). Throws SqlError.
+  void InitParameter(std::string_view name, const std::string& value);
+  // The value of a run-time parameter as SHOW prints it. Throws SqlError.
+  std::string ShowParameter(std::string_view name) const;
+  // GUC_REPORT parameters (DateStyle, TimeZone, ...) whose value changed since
+  // the last call: the server sends each as ParameterStatus before
+  // ReadyForQuery, as PostgreSQL does.
+  std::vector<std::pair<std::string, std::string>> TakeReportedParameterChanges();
 
  private:
   struct Impl;

@@ -17,7 +17,7 @@
 
 namespace strata::sql::ast {
 
-enum class StatementKind { kSelect, kUnsupported };
+enum class StatementKind { kSelect, kVariableSet, kVariableShow, kUnsupported };
 
 struct Statement {
   explicit Statement(StatementKind k) : kind(k) {}
@@ -45,6 +45,27 @@ struct SelectStatement : Statement {
   ExprPtr where;
   // Non-empty for a VALUES statement (then target_list is empty).
   std::vector<std::vector<ExprPtr>> values_lists;
+};
+
+// SET / SET SESSION / SET LOCAL / RESET / RESET ALL (VariableSetStmt).
+struct VariableSetStatement : Statement {
+  enum class Kind { kValue, kDefault, kReset, kResetAll };
+  VariableSetStatement() : Statement(StatementKind::kVariableSet) {}
+
+  Kind set_kind = Kind::kValue;
+  std::string name;  // as the parser gives it (lower case unless quoted)
+  bool is_local = false;
+  struct Arg {
+    std::string text;        // the constant's text
+    bool is_string = false;  // a string or identifier (else a number)
+  };
+  std::vector<Arg> args;
+};
+
+// SHOW name / SHOW ALL.
+struct VariableShowStatement : Statement {
+  VariableShowStatement() : Statement(StatementKind::kVariableShow) {}
+  std::string name;
 };
 
 struct UnsupportedStatement : Statement {

@@ -51,7 +51,7 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
     case ast::ExprKind::kTypeCast:
       return BindTypeCast(static_cast<const ast::TypeCastExpr&>(expr));
     case ast::ExprKind::kFuncCall:
-      BindFuncCall(static_cast<const ast::FuncCallExpr&>(expr));
+      return BindFuncCall(static_cast<const ast::FuncCallExpr&>(expr));
     case ast::ExprKind::kCoalesce:
       return BindCoalesce(static_cast<const ast::CoalesceExpr&>(expr));
     case ast::ExprKind::kMinMax:

@@ -90,6 +90,11 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kText:
     case type_oid::kVarchar:
     case type_oid::kUnknown:
+    case type_oid::kDate:
+    case type_oid::kTime:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
+    case type_oid::kInterval:
       return true;
     default:
       return false;

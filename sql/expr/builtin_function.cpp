@@ -14,7 +14,7 @@ using Registry = std::unordered_map<std::string_view, const BuiltinFunction*>;
 Registry BuildRegistry() {
   Registry registry;
   for (auto family : {IntegerFunctions(), FloatFunctions(), NumericFunctions(), TextFunctions(),
-                      BoolFunctions()}) {
+                      BoolFunctions(), DatetimeFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

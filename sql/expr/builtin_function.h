@@ -31,5 +31,6 @@ std::span<const BuiltinFunction> FloatFunctions();
 std::span<const BuiltinFunction> NumericFunctions();
 std::span<const BuiltinFunction> TextFunctions();
 std::span<const BuiltinFunction> BoolFunctions();
+std::span<const BuiltinFunction> DatetimeFunctions();
 
 }  // namespace strata::sql

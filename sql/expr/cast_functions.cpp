@@ -9,6 +9,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/expr/datetime_casts.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
 
@@ -129,6 +130,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (source == kBool && target == kInt4) return true;
   if (source == kBool && IsString(target)) return true;
   if (IsString(source) && IsString(target)) return true;
+  if (IsDatetimeCast(source, target)) return true;
   return false;
 }
 
@@ -174,6 +176,7 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
     if (IsString(target)) return Value::String(target, ValueToText(value));
   }
   if (IsString(source) && IsString(target)) return value.Relabel(target);
+  if (IsDatetimeCast(source, target)) return DatetimeCast(value, target);
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");
@@ -184,7 +187,9 @@ std::string ValueToText(const Value& value) {
   return OutputValue(value);
 }
 
-bool HasTypmodCoercion(Oid type) { return type == kNumeric || type == kVarchar; }
+bool HasTypmodCoercion(Oid type) {
+  return type == kNumeric || type == kVarchar || (IsDatetimeType(type) && type != type_oid::kDate);
+}
 
 Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
   if (value.is_null() || typmod < 0) return value;
@@ -203,6 +208,7 @@ Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
     }
     return Value::String(kVarchar, s.substr(0, cut));
   }
+  if (IsDatetimeType(value.type())) return ApplyDatetimeTypmod(value, typmod);
   return value;
 }
 

@@ -28,6 +28,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
   switch (node.node_case) {
     case PG_QUERY__NODE__NODE_SELECT_STMT:
       return TransformSelect(*node.select_stmt);
+    case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
+      return TransformVariableSet(*node.variable_set_stmt);
+    case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
+      return TransformVariableShow(*node.variable_show_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -32,6 +32,14 @@ class Transformer {
   // transform_select.cpp
   std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
 
+  // transform_variable_set.cpp
+  std::unique_ptr<ast::Statement> TransformVariableSet(const PgQuery__VariableSetStmt& stmt);
+  std::unique_ptr<ast::Statement> TransformVariableShow(const PgQuery__VariableShowStmt& stmt);
+
+  // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
+  // as calls of internal functions (nullptr if not supported).
+  ast::ExprPtr TransformSqlValueFunction(const PgQuery__SQLValueFunction& f);
+
   // transform_expr.cpp
   ast::ExprPtr TransformExpr(const PgQuery__Node* node);
   std::vector<ast::ExprPtr> TransformExprList(PgQuery__Node* const* nodes, size_t n);

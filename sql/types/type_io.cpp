@@ -5,6 +5,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/datetime_io.h"
 
 namespace strata::sql {
 
@@ -26,6 +27,16 @@ Value InputValue(Oid type, std::string_view text) {
     case type_oid::kVarchar:
     case type_oid::kUnknown:
       return Value::String(type, std::string(text));
+    case type_oid::kDate:
+      return Value::Date(ParseDate(text));
+    case type_oid::kTime:
+      return Value::Time(ParseTime(text));
+    case type_oid::kTimestamp:
+      return Value::Timestamp(ParseTimestamp(text));
+    case type_oid::kTimestampTz:
+      return Value::TimestampTz(ParseTimestampTz(text));
+    case type_oid::kInterval:
+      return Value::FromInterval(ParseInterval(text));
     default:
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");
@@ -46,6 +57,16 @@ std::string OutputValue(const Value& value) {
       return FormatFloat8(value.float_value());
     case type_oid::kNumeric:
       return value.numeric_value().ToString();
+    case type_oid::kDate:
+      return FormatDate(value.date_value());
+    case type_oid::kTime:
+      return FormatTime(value.int_value());
+    case type_oid::kTimestamp:
+      return FormatTimestamp(value.int_value());
+    case type_oid::kTimestampTz:
+      return FormatTimestampTz(value.int_value());
+    case type_oid::kInterval:
+      return FormatInterval(value.interval_value());
     default:
       return value.string_value();
   }

@@ -5,7 +5,9 @@
 // Payload by type: bool -> bool; int2/int4/int8 -> int64_t (within the type's
 // range); float4/float8 -> double (a float4 holds a value exactly
 // representable as float); numeric -> Numeric; text/varchar/unknown ->
-// std::string (UTF-8 bytes).
+// std::string (UTF-8 bytes); date -> int64_t (days since 2000-01-01, within
+// int32); time, timestamp, timestamptz -> int64_t (microseconds, see
+// types/datetime.h); interval -> Interval.
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <variant>
 
 #include "sql/types/data_type.h"
+#include "sql/types/datetime.h"
 #include "sql/types/numeric.h"
 
 namespace strata::sql {
@@ -35,6 +38,11 @@ class Value {
   // A string of a string type (text, varchar, unknown).
   static Value String(Oid type, std::string v) { return Value(type, std::move(v)); }
   static Value Text(std::string v) { return String(type_oid::kText, std::move(v)); }
+  static Value Date(int32_t days) { return Value(type_oid::kDate, int64_t{days}); }
+  static Value Time(int64_t usecs) { return Value(type_oid::kTime, usecs); }
+  static Value Timestamp(int64_t usecs) { return Value(type_oid::kTimestamp, usecs); }
+  static Value TimestampTz(int64_t usecs) { return Value(type_oid::kTimestampTz, usecs); }
+  static Value FromInterval(Interval v) { return Value(type_oid::kInterval, v); }
 
   Oid type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
@@ -45,6 +53,8 @@ class Value {
   double float_value() const { return std::get<double>(data_); }
   const Numeric& numeric_value() const { return std::get<Numeric>(data_); }
   const std::string& string_value() const { return std::get<std::string>(data_); }
+  int32_t date_value() const { return static_cast<int32_t>(std::get<int64_t>(data_)); }
+  const Interval& interval_value() const { return std::get<Interval>(data_); }
 
   // The same datum relabeled as another type with the same payload
   // (binary-coercible casts such as varchar -> text).
@@ -55,7 +65,8 @@ class Value {
   }
 
  private:
-  using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string>;
+  using Payload =
+      std::variant<std::monostate, bool, int64_t, double, Numeric, std::string, Interval>;
 
   // Constructs the payload alternative in place (no variant-to-variant move).
   template <typename T>
