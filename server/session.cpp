@@ -4,6 +4,9 @@
 #include <atomic>
 #include <optional>
 #include <random>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "common/logging.h"
 #include "protocol/messages.h"
@@ -140,6 +143,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     }
     std::string application_name = packet.Get("application_name").value_or("");
     std::string client_encoding = "UTF8";
+    std::vector<std::pair<std::string, std::string>> session_parameters;
     for (const auto& [name, value] : packet.parameters) {
       if (name == "user" || name == "database" || name == "application_name" ||
           name == "fallback_application_name" || name == "replication") {
@@ -162,12 +166,32 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         continue;
       }
       if (name == "options" && value.empty()) continue;
-      co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
-                                 "startup parameter \"" + name + "\" is not supported yet")));
-      co_return false;
+      if (name == "options") {
+        co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
+                                   "startup parameter \"options\" is not supported yet")));
+        co_return false;
+      }
+      // Any other startup parameter sets a run-time parameter (DateStyle,
+      // TimeZone, extra_float_digits, ...), as in PostgreSQL.
+      session_parameters.emplace_back(name, value);
     }
     if (application_name.empty()) {
       application_name = packet.Get("fallback_application_name").value_or("");
+    }
+    try {
+      runner_.InitParameter("TimeZone", context_.config->timezone);
+    } catch (const SqlError& e) {
+      STRATA_LOG_ERROR("invalid timezone setting \"{}\": {}", context_.config->timezone,
+                       e.what());
+    }
+    std::optional<SqlErrorFields> parameter_error;
+    try {
+      runner_.InitParameter("application_name", application_name);
+      runner_.InitParameter("client_encoding", client_encoding);
+      for (const auto& [name, value] : session_parameters) runner_.InitParameter(name, value);
+    } catch (const SqlError& e) {
+      parameter_error = e.fields();
+      parameter_error->severity = ErrorSeverity::kFatal;
     }
 
     if (!context_.config->password.empty()) {
@@ -188,6 +212,16 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
                                    "password authentication failed for user \"" + *user + "\"")));
         co_return false;
       }
+    }
+
+    if (parameter_error) {
+      // PostgreSQL applies startup options after authentication: the client
+      // sees AuthenticationOk, then the FATAL error.
+      std::string out;
+      protocol::AppendAuthenticationOk(&out);
+      out += Reply(*parameter_error);
+      co_await Write(out);
+      co_return false;
     }
 
     secret_key_ = RandomKey();
@@ -219,19 +253,21 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     std::string out;
     protocol::AppendAuthenticationOk(&out);
     // The parameters PostgreSQL 15 reports at startup (GUC_REPORT settings).
-    protocol::AppendParameterStatus(&out, "application_name", application_name);
+    protocol::AppendParameterStatus(&out, "application_name",
+                                    runner_.ShowParameter("application_name"));
     protocol::AppendParameterStatus(&out, "client_encoding", client_encoding);
-    protocol::AppendParameterStatus(&out, "DateStyle", "ISO, MDY");
-    protocol::AppendParameterStatus(&out, "default_transaction_read_only", "off");
+    protocol::AppendParameterStatus(&out, "DateStyle", runner_.ShowParameter("DateStyle"));
+    protocol::AppendParameterStatus(&out, "default_transaction_read_only",
+                                    runner_.ShowParameter("default_transaction_read_only"));
     protocol::AppendParameterStatus(&out, "in_hot_standby", "off");
     protocol::AppendParameterStatus(&out, "integer_datetimes", "on");
-    protocol::AppendParameterStatus(&out, "IntervalStyle", "postgres");
+    protocol::AppendParameterStatus(&out, "IntervalStyle", runner_.ShowParameter("IntervalStyle"));
     protocol::AppendParameterStatus(&out, "is_superuser", "on");
     protocol::AppendParameterStatus(&out, "server_encoding", "UTF8");
     protocol::AppendParameterStatus(&out, "server_version", kServerVersion);
     protocol::AppendParameterStatus(&out, "session_authorization", *user);
     protocol::AppendParameterStatus(&out, "standard_conforming_strings", "on");
-    protocol::AppendParameterStatus(&out, "TimeZone", context_.config->timezone);
+    protocol::AppendParameterStatus(&out, "TimeZone", runner_.ShowParameter("TimeZone"));
     protocol::AppendBackendKeyData(&out, pid_, secret_key_);
     protocol::AppendReadyForQuery(&out, 'I');
     co_await Write(out);

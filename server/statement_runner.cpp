@@ -49,6 +49,9 @@ bool ReportErrors(std::string* out, Body body) {
 StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage& message,
                                                  std::string* out) {
   if (message.type == 'X') return Outcome::kTerminate;
+  // Parameters, rows and errors are read and written with the session's
+  // DateStyle, TimeZone, ... for the whole message.
+  sql::SqlSession::SettingsScope settings_scope(sql_);
   if (message.type == 'S') {
     // Sync ends the extended-protocol cycle and its implicit transaction.
     // A malformed Sync is an error, yet still ends the cycle (PostgreSQL
@@ -56,7 +59,7 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
     skipping_until_sync_ = false;
     extended_.EndTransaction();
     ReportErrors(out, [&] { protocol::ParseSyncMessage(message); });
-    protocol::AppendReadyForQuery(out, static_cast<char>(status_));
+    AppendReadyForQuery(out);
     return Outcome::kContinue;
   }
   switch (message.type) {
@@ -136,6 +139,13 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
   });
   // The simple Query's implicit transaction ends here: portals go.
   extended_.EndTransaction();
+  AppendReadyForQuery(out);
+}
+
+void StatementRunner::AppendReadyForQuery(std::string* out) {
+  for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
+    protocol::AppendParameterStatus(out, name, value);
+  }
   protocol::AppendReadyForQuery(out, static_cast<char>(status_));
 }
 

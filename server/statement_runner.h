@@ -31,11 +31,21 @@ class StatementRunner {
   // protocol::ProtocolError for messages that break the protocol.
   Outcome Handle(const protocol::FrontendMessage& message, std::string* out);
 
+  // Session parameters (startup packet, server configuration); see
+  // sql::SqlSession. Throw SqlError.
+  void InitParameter(std::string_view name, const std::string& value) {
+    sql_.InitParameter(name, value);
+  }
+  std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
+
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
   // One extended-protocol message; on error sends ErrorResponse and starts
   // skipping until Sync.
   void RunExtended(const protocol::FrontendMessage& message, std::string* out);
+  // ParameterStatus for each reportable setting changed since the last
+  // ReadyForQuery, then ReadyForQuery (PostgreSQL reports them just before).
+  void AppendReadyForQuery(std::string* out);
 
   sql::SqlSession sql_;
   ExtendedQuery extended_{&sql_};

@@ -18,6 +18,9 @@
 #include "sql/sql_session_impl.h"
 #include "sql/stack_depth.h"
 #include "sql/statement_output.h"
+#include "sql/settings/execute_variable_set.h"
+#include "sql/settings/session_settings.h"
+#include "sql/types/datetime_context.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -126,6 +129,24 @@ StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool r
   return result;
 }
 
+// SET/SHOW produce text results; SHOW's columns are text.
+StatementOutput TextResultToOutput(StatementResult text) {
+  StatementOutput out;
+  out.returns_rows = text.returns_rows;
+  out.columns = std::move(text.columns);
+  out.command_tag = std::move(text.command_tag);
+  out.notices = std::move(text.notices);
+  for (auto& row : text.rows) {
+    Row values;
+    values.reserve(row.size());
+    for (auto& cell : row) {
+      values.push_back(cell ? Value::Text(std::move(*cell)) : Value::Null(type_oid::kText));
+    }
+    out.rows.push_back(std::move(values));
+  }
+  return out;
+}
+
 }  // namespace
 
 ResultColumn MakeResultColumn(std::string name, const DataType& type) {
@@ -138,6 +159,17 @@ ResultColumn MakeResultColumn(std::string name, const DataType& type) {
   return out;
 }
 
+struct SqlSession::SettingsScope::State {
+  explicit State(SessionSettings* settings)
+      : datetime(&settings->datetime()), session(settings) {}
+  ScopedDatetimeContext datetime;
+  ScopedSessionSettings session;
+};
+
+SqlSession::SettingsScope::SettingsScope(SqlSession& session)
+    : state_(std::make_unique<State>(&session.impl_->settings)) {}
+SqlSession::SettingsScope::~SettingsScope() = default;
+
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
 SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->db = database;
@@ -146,6 +178,11 @@ SqlSession::~SqlSession() = default;
 
 std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view query) {
   StackDepthBase stack_base;
+  // One query string is one implicit transaction and one statement start
+  // time (now() and statement_timestamp() agree for all its statements).
+  const int64_t now = CurrentTimestamp();
+  impl_->settings.mutable_datetime().transaction_start = now;
+  impl_->settings.mutable_datetime().statement_start = now;
   auto shared_query = std::make_shared<const std::string>(query);
   std::vector<std::unique_ptr<ParsedStatement>> parsed;
   for (auto& statement : ParseQuery(*shared_query)) {
@@ -155,6 +192,7 @@ std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view
 }
 
 StatementResult SqlSession::Execute(const ParsedStatement& statement) {
+  SettingsScope settings_scope(*this);  // the text output below follows DateStyle etc.
   StatementOutput output = Run(statement, {}, {});
   StatementResult result;
   result.returns_rows = output.returns_rows;
@@ -183,7 +221,16 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   StackDepthBase stack_base;
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
+  // Date/time input, output and functions read the session's settings.
+  ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
+  ScopedSessionSettings settings_scope(&impl_->settings);
   switch (stmt.kind) {
+    case ast::StatementKind::kVariableSet:
+      return TextResultToOutput(ExecuteVariableSet(impl_->settings,
+                                static_cast<const ast::VariableSetStatement&>(stmt)));
+    case ast::StatementKind::kVariableShow:
+      return TextResultToOutput(ExecuteVariableShow(impl_->settings,
+                                 static_cast<const ast::VariableShowStatement&>(stmt)));
     case ast::StatementKind::kSelect: {
       const auto& select = static_cast<const ast::SelectStatement&>(stmt);
       if (select.from.empty()) {
@@ -250,6 +297,18 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
       throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
   }
   throw SqlError(SqlState::kInternalError, "unrecognized statement kind");
+}
+
+void SqlSession::InitParameter(std::string_view name, const std::string& value) {
+  impl_->settings.InitValue(name, value);
+}
+
+std::string SqlSession::ShowParameter(std::string_view name) const {
+  return impl_->settings.Show(name);
+}
+
+std::vector<std::pair<std::string, std::string>> SqlSession::TakeReportedParameterChanges() {
+  return impl_->settings.TakeReportedChanges();
 }
 
 }  // namespace strata::sql

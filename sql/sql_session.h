@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/sql_error.h"
@@ -53,6 +54,22 @@ class Database;
 
 class SqlSession {
  public:
+  // Makes this session's run-time settings (DateStyle, TimeZone, ...) the
+  // current thread's while it lives, so that value input and output done
+  // outside Execute (the protocol layer formatting a portal's rows) follows
+  // them. Scopes nest; Execute and Run install one themselves.
+  class SettingsScope {
+   public:
+    explicit SettingsScope(SqlSession& session);
+    ~SettingsScope();
+    SettingsScope(const SettingsScope&) = delete;
+    SettingsScope& operator=(const SettingsScope&) = delete;
+
+   private:
+    struct State;
+    std::unique_ptr<State> state_;
+  };
+
   // Without a database only constant SELECT/VALUES run; table statements
   // fail with 0A000. LIFETIME: `database` outlives the session.
   SqlSession();
@@ -102,6 +119,15 @@ class SqlSession {
                                        std::vector<Value> params);
   // Runs (or continues) a portal: up to `max_rows` rows (<= 0: all).
   PortalFetch Fetch(Portal& portal, int64_t max_rows);
+  // Sets a run-time parameter's session value and reset value (startup
+  // packet options, server configuration such as TimeZone). Throws SqlError.
+  void InitParameter(std::string_view name, const std::string& value);
+  // The value of a run-time parameter as SHOW prints it. Throws SqlError.
+  std::string ShowParameter(std::string_view name) const;
+  // GUC_REPORT parameters (DateStyle, TimeZone, ...) whose value changed since
+  // the last call: the server sends each as ParameterStatus before
+  // ReadyForQuery, as PostgreSQL does.
+  std::vector<std::pair<std::string, std::string>> TakeReportedParameterChanges();
 
  private:
   // Runs one statement with parameter values; every statement kind is

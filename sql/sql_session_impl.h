@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/prepared_statement.h"
+#include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
 
 namespace strata::sql {
@@ -14,7 +15,8 @@ namespace strata::sql {
 class Database;
 
 struct SqlSession::Impl {
-  Database* db = nullptr;  // null: constant queries only (table statements 0A000)
+  Database* db = nullptr;
+  SessionSettings settings;  // run-time parameters (SET/SHOW, DateStyle, TimeZone, ...)  // null: constant queries only (table statements 0A000)
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;

@@ -14,10 +14,13 @@
 #include "sql/parser/parser.h"
 #include "sql/portal.h"
 #include "sql/prepared_statement.h"
+#include "sql/settings/execute_variable_set.h"
+#include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
 #include "sql/sql_session_impl.h"
 #include "sql/stack_depth.h"
 #include "sql/statement_output.h"
+#include "sql/types/datetime_context.h"
 
 namespace strata::sql {
 
@@ -99,7 +102,16 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     }
     case ast::StatementKind::kPrepare:
     case ast::StatementKind::kDeallocate:
+    case ast::StatementKind::kVariableSet:
       break;
+    case ast::StatementKind::kVariableShow: {
+      // SHOW has no side effects: its columns are those of running it now.
+      StatementResult shown = ExecuteVariableShow(
+          CurrentSessionSettings(), static_cast<const ast::VariableShowStatement&>(*statement));
+      returns_rows = true;
+      columns = std::move(shown.columns);
+      break;
+    }
     case ast::StatementKind::kCreateTable:
     case ast::StatementKind::kDropTable:
     case ast::StatementKind::kTruncate:
@@ -136,6 +148,9 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
 std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view query,
                                                              const std::vector<Oid>& types) {
   StackDepthBase stack_base;
+  // Constants are bound (and date/time literals read) with the session's settings.
+  ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
+  ScopedSessionSettings settings_scope(&impl_->settings);
   auto shared_query = std::make_shared<const std::string>(query);
   auto statements = ParseQuery(*shared_query);
   if (statements.size() > 1) {
@@ -173,6 +188,11 @@ bool SqlSession::DropPreparedStatement(const std::string& name) {
 std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
                                                  std::shared_ptr<const PreparedStatement> statement,
                                                  std::vector<Value> params) {
+  // Each Bind starts a statement for now() and statement_timestamp() (an
+  // approximation of PostgreSQL, which also restarts the clock at Execute).
+  const int64_t now = CurrentTimestamp();
+  impl_->settings.mutable_datetime().transaction_start = now;
+  impl_->settings.mutable_datetime().statement_start = now;
   auto portal =
       std::make_unique<Portal>(std::move(portal_name), std::move(statement), std::move(params));
   const PreparedStatement& prepared = portal->statement();

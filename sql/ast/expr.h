@@ -127,6 +127,8 @@ struct FuncCallExpr : Expr {
   bool agg_star = false;         // f(*)
   bool agg_distinct = false;     // f(DISTINCT x)
   bool has_decorations = false;  // ORDER BY / FILTER / OVER / WITHIN GROUP / VARIADIC
+  // CURRENT_DATE, LOCALTIMESTAMP, ...: an internal function no user call reaches.
+  bool is_sql_value_function = false;
 };
 
 struct CoalesceExpr : Expr {

@@ -31,6 +31,8 @@ enum class StatementKind {
   kPrepare,
   kExecute,
   kDeallocate,
+  kVariableSet,
+  kVariableShow,
   kUnsupported,
 };
 
@@ -109,6 +111,27 @@ struct DeallocateStatement : Statement {
 
   std::string name;  // empty for ALL
   bool all = false;
+};
+
+// SET / SET SESSION / SET LOCAL / RESET / RESET ALL (VariableSetStmt).
+struct VariableSetStatement : Statement {
+  enum class Kind { kValue, kDefault, kReset, kResetAll };
+  VariableSetStatement() : Statement(StatementKind::kVariableSet) {}
+
+  Kind set_kind = Kind::kValue;
+  std::string name;  // as the parser gives it (lower case unless quoted)
+  bool is_local = false;
+  struct Arg {
+    std::string text;        // the constant's text
+    bool is_string = false;  // a string or identifier (else a number)
+  };
+  std::vector<Arg> args;
+};
+
+// SHOW name / SHOW ALL.
+struct VariableShowStatement : Statement {
+  VariableShowStatement() : Statement(StatementKind::kVariableShow) {}
+  std::string name;
 };
 
 struct UnsupportedStatement : Statement {

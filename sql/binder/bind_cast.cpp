@@ -113,12 +113,16 @@ int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
   }
   // Arrays take their element type's typmod (varchar(3)[]).
   if (IsArrayType(type)) type = FindPgType(type)->typelem;
-  if (type != type_oid::kNumeric && type != type_oid::kVarchar && type != type_oid::kBpchar) {
+  const bool is_datetime = type == type_oid::kTime || type == type_oid::kTimestamp ||
+                           type == type_oid::kTimestampTz || type == type_oid::kInterval;
+  if (type != type_oid::kNumeric && type != type_oid::kVarchar && type != type_oid::kBpchar &&
+      !is_datetime) {
     return -1;  // typmods of types we cannot evaluate anyway
   }
   try {
     std::vector<int64_t> mods;
     for (const std::string& a : args) mods.push_back(ParseInteger(type_oid::kInt4, a));
+    if (is_datetime) return DatetimeTypmod(type, mods);
     if (type == type_oid::kNumeric) {
       if (mods.size() != 1 && mods.size() != 2) {
         throw SqlError(SqlState::kInvalidParameterValue, "invalid NUMERIC type modifier");

@@ -1,21 +1,98 @@
-// Function calls. The functions we evaluate are bound by
-// BindBuiltinFunction (bind_builtin_func.cpp); any other call is reported as
-// unsupported with PostgreSQL's signature spelling ("abs(integer)") once its
-// arguments have bound, as PostgreSQL analyzes the arguments first.
+// Function calls. The arguments are bound first (as PostgreSQL analyzes
+// them). The polymorphic array/json/string functions are bound by
+// BindBuiltinFunction (bind_builtin_func.cpp); every other call is resolved
+// among the SQL-callable built-ins (expr/sql_function.h) with PostgreSQL's rules (func_get_detail and
+// func_select_candidate): an exact match, else the candidates every argument
+// can be implicitly coerced to, narrowed by exact matches, preferred types
+// and the type categories of unknown-type arguments. Errors as PostgreSQL's
+// (42883 "function f(integer) does not exist", 42725 "... is not unique").
+// Functions we have no entry for at all are 0A000, with PostgreSQL's
+// signature spelling ("abs(integer)").
 #include <string>
+#include <vector>
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/expr/sql_function.h"
 
 namespace strata::sql {
 
-BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
-  if (!expr.agg_star && !expr.agg_distinct && !expr.has_decorations) {
-    std::vector<BoundExprPtr> args;
-    for (const ast::ExprPtr& arg : expr.args) args.push_back(BindExpr(*arg));
-    if (BoundExprPtr bound = BindBuiltinFunction(expr, args)) return bound;
+namespace {
+
+// func_select_candidate(): nullptr if no unique best candidate.
+const SqlFunction* SelectCandidate(const std::vector<Oid>& inputs,
+                                   std::vector<const SqlFunction*> candidates) {
+  const size_t nargs = inputs.size();
+  auto keep_best = [&](auto score) {
+    int best = -1;
+    std::vector<const SqlFunction*> kept;
+    for (const SqlFunction* c : candidates) {
+      const int s = score(*c);
+      if (s > best) {
+        best = s;
+        kept.clear();
+      }
+      if (s == best) kept.push_back(c);
+    }
+    candidates = std::move(kept);
+  };
+  keep_best([&](const SqlFunction& c) {
+    int n = 0;
+    for (size_t i = 0; i < nargs; ++i) {
+      if (inputs[i] != type_oid::kUnknown && c.args[i] == inputs[i]) ++n;
+    }
+    return n;
+  });
+  if (candidates.size() == 1) return candidates[0];
+  keep_best([&](const SqlFunction& c) {
+    int n = 0;
+    for (size_t i = 0; i < nargs; ++i) {
+      if (inputs[i] == type_oid::kUnknown) continue;
+      if (c.args[i] == inputs[i] || IsPreferredType(TypeCategory(inputs[i]), c.args[i])) ++n;
+    }
+    return n;
+  });
+  if (candidates.size() == 1) return candidates[0];
+  // Unknown inputs: pick a category per position (string wins), then prefer
+  // the category's preferred type.
+  for (size_t i = 0; i < nargs; ++i) {
+    if (inputs[i] != type_oid::kUnknown) continue;
+    char category = 0;
+    bool resolved = true;
+    for (const SqlFunction* c : candidates) {
+      const char cat = TypeCategory(c->args[i]);
+      if (category == 0) {
+        category = cat;
+      } else if (cat != category) {
+        if (cat == type_category::kString || category == type_category::kString) {
+          category = type_category::kString;
+        } else {
+          resolved = false;
+        }
+      }
+    }
+    if (!resolved) return nullptr;
+    bool have_preferred = false;
+    for (const SqlFunction* c : candidates) {
+      if (TypeCategory(c->args[i]) == category && IsPreferredType(category, c->args[i])) {
+        have_preferred = true;
+      }
+    }
+    std::vector<const SqlFunction*> kept;
+    for (const SqlFunction* c : candidates) {
+      if (TypeCategory(c->args[i]) != category) continue;
+      if (have_preferred && !IsPreferredType(category, c->args[i])) continue;
+      kept.push_back(c);
+    }
+    candidates = std::move(kept);
   }
+  return candidates.size() == 1 ? candidates[0] : nullptr;
+}
+
+}  // namespace
+
+BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   std::string signature;
   for (size_t i = 0; i < expr.name.size(); ++i) {
     if (i > 0) signature += ".";
@@ -23,6 +100,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   }
   signature += "(";
   if (expr.agg_distinct) signature += "DISTINCT ";
+  std::vector<BoundExprPtr> args;
+  std::vector<Oid> types;
   if (expr.agg_star) {
     signature += "*";
   } else {
@@ -30,11 +109,75 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
       BoundExprPtr arg = BindExpr(*expr.args[i]);
       if (i > 0) signature += ", ";
       signature += FormatTypeName(arg->type().oid);
+      types.push_back(arg->type().oid);
+      args.push_back(std::move(arg));
     }
   }
   signature += ")";
-  throw ErrorAt(SqlState::kFeatureNotSupported, "function " + signature + " is not supported yet",
-                expr.location);
+
+  if (!expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
+      !expr.is_sql_value_function) {
+    if (BoundExprPtr bound = BindBuiltinFunction(expr, args)) return bound;
+  }
+
+  const bool plain_call = !expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
+                          (expr.name.size() == 1 ||
+                           (expr.name.size() == 2 && expr.name[0] == "pg_catalog"));
+  std::vector<const SqlFunction*> named;
+  if (plain_call) {
+    for (const SqlFunction* f : FindSqlFunctions(expr.name.back())) {
+      if (f->internal == expr.is_sql_value_function) named.push_back(f);
+    }
+  }
+  if (named.empty()) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "function " + signature + " is not supported yet", expr.location);
+  }
+
+  const SqlFunction* chosen = nullptr;
+  std::vector<const SqlFunction*> candidates;
+  for (const SqlFunction* f : named) {
+    if (f->nargs != types.size()) continue;
+    bool exact = true;
+    bool coercible = true;
+    for (size_t i = 0; i < types.size(); ++i) {
+      if (f->args[i] != types[i]) exact = false;
+      if (!CanCoerceType(types[i], f->args[i], CoercionContext::kImplicit)) coercible = false;
+    }
+    if (exact) {
+      chosen = f;
+      break;
+    }
+    if (coercible) candidates.push_back(f);
+  }
+  if (chosen == nullptr && candidates.size() == 1) chosen = candidates[0];
+  if (chosen == nullptr && candidates.size() > 1) {
+    chosen = SelectCandidate(types, candidates);
+    if (chosen == nullptr) {
+      throw ErrorAt(SqlState::kAmbiguousFunction, "function " + signature + " is not unique",
+                    expr.location)
+          .WithHint(
+              "Could not choose a best candidate function. You might need to add explicit type "
+              "casts.");
+    }
+  }
+  if (chosen == nullptr) {
+    throw ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
+                  expr.location)
+        .WithHint(
+            "No function matches the given name and argument types. You might need to add "
+            "explicit type casts.");
+  }
+  if (chosen->impl.fn == nullptr || !IsSupportedType(chosen->result)) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "function " + signature + " is not supported yet", expr.location);
+  }
+  for (size_t i = 0; i < args.size(); ++i) {
+    args[i] = CoerceType(std::move(args[i]), chosen->args[i], CoercionContext::kImplicit,
+                         args[i]->location());
+  }
+  return std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
+                                             DataType{chosen->result, -1}, expr.location);
 }
 
 }  // namespace strata::sql

@@ -109,7 +109,8 @@ class Binder {
   DataType ResolveTypeName(const ast::TypeName& type_name);
   int32_t ResolveTypmod(const ast::TypeName& type_name, Oid type);
 
-  // bind_func_call.cpp
+  // bind_func_call.cpp: calls of the SQL-callable built-ins (sql_function.h),
+  // resolved as PostgreSQL's func_get_detail() does; other calls are 0A000.
   BoundExprPtr BindFuncCall(const ast::FuncCallExpr& expr);
   // bind_builtin_func.cpp: the functions we evaluate (func_select_candidate
   // over our own pg_proc subset); nullptr if `name` is none of them.
@@ -128,7 +129,10 @@ class Binder {
   // coercion.cpp: applying the coercion rules to expressions.
   // coerce_type(): converts `expr` to type `target` (typmod untouched).
   // REQUIRES: CanCoerceType(expr type, target, context).
-  BoundExprPtr CoerceType(BoundExprPtr expr, Oid target, CoercionContext context, int location);
+  // `target_typmod` reaches the input function of an untyped literal
+  // (interval_in reads INTERVAL '1' DAY with its field range).
+  BoundExprPtr CoerceType(BoundExprPtr expr, Oid target, CoercionContext context, int location,
+                          int32_t target_typmod = -1);
   // coerce_type_typmod(): applies target.typmod (or relabels to it).
   BoundExprPtr CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool is_explicit, int location);
   // coerce_to_target_type(): type then typmod.
@@ -162,6 +166,10 @@ class Binder {
 // PostgreSQL's FigureColname(): the output column name of a select-list
 // expression without an alias ("?column?", "int4", "case", "coalesce", ...).
 std::string FigureColumnName(const ast::Expr& expr);
+
+// timestamp(p)/time(p)/interval fields and precision typmods
+// (anytime_typmodin, intervaltypmodin); throws PostgreSQL's 22023 errors.
+int32_t DatetimeTypmod(Oid type, const std::vector<int64_t>& mods);
 
 // The leftmost of two byte locations, ignoring -1 (exprLocation's rule).
 int LeftmostLocation(int a, int b);

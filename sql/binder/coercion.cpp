@@ -8,6 +8,7 @@
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/cast_functions.h"
+#include "sql/types/datetime_io.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -27,7 +28,7 @@ SqlError Binder::ErrorAt(SqlState state, std::string message, int location) cons
 }
 
 BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext context,
-                                int location) {
+                                int location, int32_t target_typmod) {
   const Oid source = expr->type().oid;
   if (source == target || target == type_oid::kAny || IsPolymorphicType(target)) {
     return expr;
@@ -47,7 +48,10 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
     Value value = Value::Null(target);
     if (!constant.value().is_null()) {
       try {
-        value = InputValue(target, constant.value().string_value());
+        value = target == type_oid::kInterval && target_typmod >= 0
+                    ? Value::FromInterval(ParseIntervalWithRange(
+                          constant.value().string_value(), (target_typmod >> 16) & 0x7FFF))
+                    : InputValue(target, constant.value().string_value());
       } catch (SqlError& e) {
         if (e.fields().position == 0 && literal_location >= 0) {
           e.WithPosition(Position(literal_location));
@@ -108,7 +112,7 @@ BoundExprPtr Binder::CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool i
 
 BoundExprPtr Binder::CoerceToTargetType(BoundExprPtr expr, DataType target, CoercionContext context,
                                         bool is_explicit, int location) {
-  BoundExprPtr result = CoerceType(std::move(expr), target.oid, context, location);
+  BoundExprPtr result = CoerceType(std::move(expr), target.oid, context, location, target.typmod);
   return CoerceTypeTypmod(std::move(result), target, is_explicit, location);
 }
 

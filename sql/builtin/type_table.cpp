@@ -95,6 +95,11 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kUuid:
     case type_oid::kJson:
     case type_oid::kJsonb:
+    case type_oid::kDate:
+    case type_oid::kTime:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
+    case type_oid::kInterval:
       return true;
     default: {
       // One-dimensional arrays of the supported element types.

@@ -15,7 +15,7 @@ Registry BuildRegistry() {
   Registry registry;
   for (auto family : {IntegerFunctions(), FloatFunctions(), NumericFunctions(), TextFunctions(),
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
-                      JsonFunctions()}) {
+                      JsonFunctions(), DatetimeFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

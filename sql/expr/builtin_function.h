@@ -38,5 +38,6 @@ std::span<const BuiltinFunction> BoolFunctions();
 std::span<const BuiltinFunction> StringTypeFunctions();  // bpchar, bytea, uuid
 std::span<const BuiltinFunction> ArrayFunctions();
 std::span<const BuiltinFunction> JsonFunctions();
+std::span<const BuiltinFunction> DatetimeFunctions();
 
 }  // namespace strata::sql

@@ -10,6 +10,7 @@
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
 #include "sql/json/jsonb.h"
+#include "sql/expr/datetime_casts.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
 
@@ -144,6 +145,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (source == kBool && IsString(target)) return true;
   if (IsString(source) && IsString(target)) return true;
   if (source == kJsonb && (numeric_target || target == kBool)) return true;
+  if (IsDatetimeCast(source, target)) return true;
   return false;
 }
 
@@ -194,6 +196,7 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
   }
   if (IsString(source) && IsString(target)) return value.Relabel(target);
   if (source == kJsonb) return JsonbToScalar(value, target);
+  if (IsDatetimeCast(source, target)) return DatetimeCast(value, target);
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");
@@ -222,7 +225,8 @@ static Value JsonbToScalar(const Value& value, Oid target) {
 }
 
 bool HasTypmodCoercion(Oid type) {
-  return type == kNumeric || type == kVarchar || type == kBpchar;
+  return type == kNumeric || type == kVarchar || type == kBpchar ||
+         (IsDatetimeType(type) && type != type_oid::kDate);
 }
 
 Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
@@ -257,6 +261,7 @@ Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
     }
     return Value::String(kBpchar, s.substr(0, cut));
   }
+  if (IsDatetimeType(value.type())) return ApplyDatetimeTypmod(value, typmod);
   return value;
 }
 

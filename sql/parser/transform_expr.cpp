@@ -197,6 +197,11 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
     }
     case PG_QUERY__NODE__NODE_FUNC_CALL:
       return TransformFuncCall(*node->func_call);
+    case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
+      ast::ExprPtr expr = TransformSqlValueFunction(*node->sqlvalue_function);
+      if (expr == nullptr) throw NotSupported(DescribeUnsupportedNode(*node), NodeLocation(*node));
+      return expr;
+    }
     case PG_QUERY__NODE__NODE_COALESCE_EXPR: {
       const PgQuery__CoalesceExpr& c = *node->coalesce_expr;
       auto expr = std::make_unique<ast::CoalesceExpr>(c.location);

@@ -54,6 +54,13 @@ class Transformer {
   // SET a = x, b = DEFAULT (UPDATE and ON CONFLICT DO UPDATE).
   std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> TransformSetList(
       PgQuery__Node* const* nodes, size_t n);
+  // transform_variable_set.cpp
+  std::unique_ptr<ast::Statement> TransformVariableSet(const PgQuery__VariableSetStmt& stmt);
+  std::unique_ptr<ast::Statement> TransformVariableShow(const PgQuery__VariableShowStmt& stmt);
+
+  // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
+  // as calls of internal functions (nullptr if not supported).
+  ast::ExprPtr TransformSqlValueFunction(const PgQuery__SQLValueFunction& f);
 
   // transform_expr.cpp
   ast::ExprPtr TransformExpr(const PgQuery__Node* node);

@@ -160,6 +160,16 @@ void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) 
       return;
     case StorageType::kArray:
       break;  // rejected by KeyColumn
+    case StorageType::kInterval: {
+      const auto v = static_cast<unsigned __int128>(datetime::IntervalCmpValue(
+                         value.interval_value())) ^
+                     (static_cast<unsigned __int128>(1) << 127);
+      EncodeBigEndian64(buf, static_cast<uint64_t>(v >> 64));
+      dst->append(buf, 8);
+      EncodeBigEndian64(buf, static_cast<uint64_t>(v));
+      dst->append(buf, 8);
+      return;
+    }
   }
 }
 
@@ -328,6 +338,24 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
     }
     case StorageType::kArray:
       ThrowMalformed("array in a key");
+    case StorageType::kInterval: {
+      unsigned __int128 v = static_cast<unsigned __int128>(in.BigEndian(8)) << 64;
+      v |= in.BigEndian(8);
+      const auto span = static_cast<__int128>(v ^ (static_cast<unsigned __int128>(1) << 127));
+      // Lossy: an equal interval, with as many whole 30-day months and then
+      // days as the fields hold (every encoded span fits this way).
+      auto clamp32 = [](__int128 x) {
+        return static_cast<int32_t>(x < INT32_MIN ? INT32_MIN : (x > INT32_MAX ? INT32_MAX : x));
+      };
+      const __int128 days = span / datetime::kUsecsPerDay;
+      const int32_t month = clamp32(days / datetime::kDaysPerMonth);
+      const int32_t day = clamp32(days - static_cast<__int128>(month) * datetime::kDaysPerMonth);
+      const __int128 time =
+          span - (static_cast<__int128>(month) * datetime::kDaysPerMonth + day) *
+                     datetime::kUsecsPerDay;
+      if (time < INT64_MIN || time > INT64_MAX) ThrowMalformed("interval out of range");
+      return Value::FromInterval(Interval{static_cast<int64_t>(time), day, month});
+    }
   }
   return Value();
 }
@@ -351,6 +379,7 @@ bool KeyDecodeIsExact(Oid type) {
     case StorageType::kFloat4:
     case StorageType::kFloat8:
     case StorageType::kNumeric:
+    case StorageType::kInterval:
       return false;
     default:
       return true;

@@ -209,6 +209,11 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
         case StorageType::kFloat8:
           Store<double>(p, value.float_value());
           break;
+        case StorageType::kInterval:
+          Store<int64_t>(p, value.interval_value().time);
+          Store<int32_t>(p + 8, value.interval_value().day);
+          Store<int32_t>(p + 12, value.interval_value().month);
+          break;
         case StorageType::kNumeric:
         case StorageType::kBytes:
         case StorageType::kArray:
@@ -328,6 +333,13 @@ std::string_view RowView::GetBytes(size_t i) const {
   return Var(i);
 }
 
+Interval RowView::GetInterval(size_t i) const {
+  assert(layout_->slots_[i].storage == StorageType::kInterval);
+  if (!Stored(i)) return layout_->columns_[i].missing_default.interval_value();
+  const char* p = Fixed(i);
+  return Interval{Load<int64_t>(p), Load<int32_t>(p + 8), Load<int32_t>(p + 12)};
+}
+
 Numeric RowView::GetNumeric(size_t i) const {
   assert(layout_->slots_[i].storage == StorageType::kNumeric);
   if (!Stored(i)) return layout_->columns_[i].missing_default.numeric_value();
@@ -355,6 +367,8 @@ Value RowView::Get(size_t i) const {
     case StorageType::kArray:
       if (!Stored(i)) return layout_->columns_[i].missing_default;
       return ParseArray(type, Var(i));
+    case StorageType::kInterval:
+      return Value::FromInterval(GetInterval(i));
   }
   return Value::Null(type);
 }

@@ -149,6 +149,7 @@ class RowView {
   std::string_view GetBytes(size_t i) const;
   // REQUIRES: !IsNull(i), a numeric column.
   Numeric GetNumeric(size_t i) const;
+  Interval GetInterval(size_t i) const;  // interval columns
 
   // Column i as a Value of the column's type (NULL when IsNull(i)).
   Value Get(size_t i) const;

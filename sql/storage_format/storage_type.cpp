@@ -15,9 +15,15 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case type_oid::kInt2:
       return StorageType::kInt2;
     case type_oid::kInt4:
+    case type_oid::kDate:
       return StorageType::kInt4;
     case type_oid::kInt8:
+    case type_oid::kTime:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
       return StorageType::kInt8;
+    case type_oid::kInterval:
+      return StorageType::kInterval;
     case type_oid::kFloat4:
       return StorageType::kFloat4;
     case type_oid::kFloat8:

@@ -12,16 +12,19 @@
 //                                  uuid, json, jsonb: the Value's bytes)
 //   kArray                ArrayValue  variable, rows only: the array's text
 //                                  form (array_out), read back with array_in
+//   kInterval             Interval row: 16 bytes (time int64, day int32,
+//                                  month int32); key: the 128-bit comparison
+//                                  value (30-day months, 24-hour days) as
+//                                  16 sign-flipped big-endian bytes, so
+//                                  '1 mon' and '30 days' are equal keys as
+//                                  they are equal in PostgreSQL; the key
+//                                  decode is lossy (days and time only).
+// date is kInt4 (int32 days since 2000-01-01; -infinity/infinity are
+// INT32_MIN/INT32_MAX, so they sort right); time, timestamp and timestamptz
+// are kInt8 (int64 microseconds, infinities INT64_MIN/INT64_MAX).
 //
 // Extension points (the datum type has no payload for these yet; when it
 // does, add a class here and a case in key_codec.cpp and row_codec.cpp):
-//   date          int32 days since 2000-01-01 (PostgreSQL's DateADT; -infinity
-//                 and infinity are INT32_MIN and INT32_MAX, so they already sort
-//                 right): key = 4-byte sign-flipped big-endian, like kInt4.
-//   time, timestamp, timestamptz
-//                 int64 microseconds (PostgreSQL's TimeADT/Timestamp, infinities
-//                 INT64_MIN/INT64_MAX): key = 8-byte sign-flipped big-endian,
-//                 like kInt8.
 //   timetz        int64 microseconds + int32 zone offset: PostgreSQL orders by
 //                 the UTC instant, then by zone; key = both sign-flipped.
 //   uuid          stored as kBytes today (its 16 bytes, escaped in keys,
@@ -50,6 +53,7 @@ enum class StorageType : uint8_t {
   kNumeric,
   kBytes,
   kArray,
+  kInterval,
 };
 
 // The storage class of a type, or nullopt if tables cannot store it yet.
@@ -73,6 +77,8 @@ constexpr uint32_t FixedWidth(StorageType type) {
     case StorageType::kInt8:
     case StorageType::kFloat8:
       return 8;
+    case StorageType::kInterval:
+      return 16;
     case StorageType::kNumeric:
     case StorageType::kBytes:
     case StorageType::kArray:

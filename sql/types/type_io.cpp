@@ -8,6 +8,7 @@
 #include "sql/json/json_parser.h"
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
+#include "sql/types/datetime_io.h"
 
 namespace strata::sql {
 
@@ -39,6 +40,16 @@ Value InputValue(Oid type, std::string_view text) {
       return Value::String(type, std::string(text));
     case type_oid::kJsonb:
       return Value::String(type, json::JsonbFromText(text));
+    case type_oid::kDate:
+      return Value::Date(ParseDate(text));
+    case type_oid::kTime:
+      return Value::Time(ParseTime(text));
+    case type_oid::kTimestamp:
+      return Value::Timestamp(ParseTimestamp(text));
+    case type_oid::kTimestampTz:
+      return Value::TimestampTz(ParseTimestampTz(text));
+    case type_oid::kInterval:
+      return Value::FromInterval(ParseInterval(text));
     default:
       if (IsArrayType(type) && IsSupportedType(type)) return ParseArray(type, text);
       throw SqlError(SqlState::kFeatureNotSupported,
@@ -64,6 +75,16 @@ std::string OutputValue(const Value& value) {
       return FormatBytea(value.string_value());
     case type_oid::kUuid:
       return FormatUuid(value.string_value());
+    case type_oid::kDate:
+      return FormatDate(value.date_value());
+    case type_oid::kTime:
+      return FormatTime(value.int_value());
+    case type_oid::kTimestamp:
+      return FormatTimestamp(value.int_value());
+    case type_oid::kTimestampTz:
+      return FormatTimestampTz(value.int_value());
+    case type_oid::kInterval:
+      return FormatInterval(value.interval_value());
     default:
       if (IsArrayType(value.type())) return FormatArray(value);
       return value.string_value();

@@ -8,7 +8,9 @@
 // -> std::string (UTF-8 bytes; bpchar keeps its padding); bytea -> the raw
 // bytes; uuid -> its 16 raw bytes; json -> the input text as written; jsonb
 // -> its canonical text (jsonb_out's, see sql/json/); arrays -> a shared,
-// immutable ArrayValue (sql/types/array_value.h).
+// immutable ArrayValue (sql/types/array_value.h); date -> int64_t (days since
+// 2000-01-01, within int32); time, timestamp, timestamptz -> int64_t
+// (microseconds, see types/datetime.h); interval -> Interval.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +20,7 @@
 #include <variant>
 
 #include "sql/types/data_type.h"
+#include "sql/types/datetime.h"
 #include "sql/types/numeric.h"
 
 namespace strata::sql {
@@ -45,6 +48,11 @@ class Value {
   static Value Array(Oid type, std::shared_ptr<const ArrayValue> v) {
     return Value(type, std::move(v));
   }
+  static Value Date(int32_t days) { return Value(type_oid::kDate, int64_t{days}); }
+  static Value Time(int64_t usecs) { return Value(type_oid::kTime, usecs); }
+  static Value Timestamp(int64_t usecs) { return Value(type_oid::kTimestamp, usecs); }
+  static Value TimestampTz(int64_t usecs) { return Value(type_oid::kTimestampTz, usecs); }
+  static Value FromInterval(Interval v) { return Value(type_oid::kInterval, v); }
 
   Oid type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
@@ -58,6 +66,8 @@ class Value {
   const ArrayValue& array_value() const {
     return *std::get<std::shared_ptr<const ArrayValue>>(data_);
   }
+  int32_t date_value() const { return static_cast<int32_t>(std::get<int64_t>(data_)); }
+  const Interval& interval_value() const { return std::get<Interval>(data_); }
 
   // The same datum relabeled as another type with the same payload
   // (binary-coercible casts such as varchar -> text).
@@ -69,7 +79,7 @@ class Value {
 
  private:
   using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string,
-                               std::shared_ptr<const ArrayValue>>;
+                               std::shared_ptr<const ArrayValue>, Interval>;
 
   // Constructs the payload alternative in place (no variant-to-variant move).
   template <typename T>

@@ -44,8 +44,10 @@ def wait_for_socket(path, proc, timeout=30.0):
 def client_env():
     """Environment for psql runs: deterministic, no user rc files or pagers."""
     env = dict(os.environ)
+    # PGTZ / PGDATESTYLE would make libpq send TimeZone / DateStyle at startup:
+    # both servers run in Etc/UTC with 'ISO, MDY' unless a test sets otherwise.
     for var in ("PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGPASSWORD", "PGOPTIONS",
-                "PGSERVICE", "PGSSLMODE"):
+                "PGSERVICE", "PGSSLMODE", "PGTZ", "PGDATESTYLE", "PGINTERVALSTYLE"):
         env.pop(var, None)
     env.update({"PGCLIENTENCODING": "UTF8", "PAGER": "", "PSQL_PAGER": "", "LC_ALL": "C.UTF-8",
                 "PGCONNECT_TIMEOUT": "10"})
@@ -84,8 +86,9 @@ class Stratad(Server):
         self.log_path = os.path.join(self.tmp, "stratad.log")
 
     def command(self):
+        # The same TimeZone as the reference server (ReferencePostgres.start).
         return [self.binary, "-D", self.data_dir, "-p", str(self.port), "-k", self.tmp,
-                "-h", "127.0.0.1"] + self.extra_args
+                "-h", "127.0.0.1", "-c", "timezone=Etc/UTC"] + self.extra_args
 
     def start(self):
         self.log = open(self.log_path, "ab")

@@ -95,6 +95,49 @@ def test_row_description_types(strata, ref):
     assert describe(strata) == describe(ref)
 
 
+def test_row_description_datetime(strata, ref):
+    """Type OIDs, sizes and typmods of date/time columns (timestamp(p),
+    interval fields, CURRENT_TIMESTAMP(p))."""
+    sql = ("select date '2020-01-01' as a, time(2) '10:00' as b, timestamp(3) '2020-01-01' as c, "
+           "timestamptz '2020-01-01' as d, interval '1' day as e, interval(2) '1 s' as f, "
+           "current_timestamp(1) as g, localtime as h, now() - now() as i, "
+           "extract(year from now()) as j, date_part('year', now()) as k")
+
+    def describe(server):
+        c, _ = login(server)
+        msgs = c.query(sql)
+        c.close()
+        return msgs[0].body
+    assert describe(strata) == describe(ref)
+
+
+def test_parameter_status_on_set(strata, ref):
+    """SET of a GUC_REPORT parameter sends ParameterStatus (after the
+    CommandComplete, before ReadyForQuery) only when the value changes, and
+    startup-packet parameters set the session's values."""
+    def exchange(server):
+        c = connect(server)
+        c.startup(extra={"DateStyle": "SQL, DMY", "TimeZone": "Asia/Tokyo"})
+        start = {tuple(m.body.split(b"\0")[:2]) for m in c.read_until_ready() if m.kind == b"S"}
+        out = [sorted(x for x in start if x[0] in (b"DateStyle", b"TimeZone"))]
+        for sql in ("set timezone = 'America/New_York'", "set timezone = 'America/New_York'",
+                    "set datestyle = 'iso'; set intervalstyle = 'iso_8601'",
+                    "set statement_timeout = 1000", "reset all",
+                    "select timestamptz '2020-01-01 00:00+00'"):
+            out.append([(m.kind, m.body) for m in c.query(sql)])
+        c.close()
+        bad = connect(server)
+        bad.startup(extra={"TimeZone": "Nowhere/Land"})
+        msgs = [bad.read_message()]
+        while msgs[-1].kind not in (b"E", b"Z"):
+            msgs.append(bad.read_message())
+        out.append(error_shape(msgs) + [msgs[-1].fields().get("M")])
+        bad.close()
+        return out
+    got, want = exchange(strata), exchange(ref)
+    assert got == want, (got, want)
+
+
 def test_unsupported_statement_is_0A000(strata):
     c, _ = login(strata)
     msgs = c.query("create index i on t (a)")
@@ -365,6 +408,8 @@ def main():
         lambda: test_ssl_and_gss_declined(strata, ref),
         lambda: test_empty_query_and_multi_statement(strata, ref),
         lambda: test_row_description_types(strata, ref),
+        lambda: test_row_description_datetime(strata, ref),
+        lambda: test_parameter_status_on_set(strata, ref),
         lambda: test_unsupported_statement_is_0A000(strata),
         lambda: test_malformed_messages(strata, ref),
         lambda: test_extended_protocol(strata, ref),
@@ -373,7 +418,7 @@ def main():
         lambda: test_cleartext_password(args.stratad),
     ]
     names = ["startup_parameters", "ssl_and_gss_declined", "empty_query_and_multi_statement",
-             "row_description_types", "unsupported_statement_is_0A000", "malformed_messages",
+             "row_description_types", "row_description_datetime", "parameter_status_on_set", "unsupported_statement_is_0A000", "malformed_messages",
              "extended_protocol",
              "oversized_message", "truncated_startup_and_cancel", "cleartext_password"]
     failed = 0

@@ -62,6 +62,8 @@ int CompareDatum(StorageType type, const Value& a, const Value& b) {
       return CompareBytes(a.string_value(), b.string_value());
     case StorageType::kArray:  // never a key column
       break;
+    case StorageType::kInterval:  // interval_cmp: 30-day months, 24-hour days
+      return datetime::CompareIntervals(a.interval_value(), b.interval_value());
   }
   return 0;
 }
@@ -123,6 +125,14 @@ std::string Describe(const Value& v) {
         << ")";
       return s.str();
     }
+    case StorageType::kInt4:
+    case StorageType::kInt8:
+      return std::to_string(v.int_value());
+    case StorageType::kInterval: {
+      const Interval& iv = v.interval_value();
+      return "interval(" + std::to_string(iv.month) + "," + std::to_string(iv.day) + "," +
+             std::to_string(iv.time) + ")";
+    }
     default:
       return OutputValue(v);
   }
@@ -157,12 +167,27 @@ class ValueGen {
       case StorageType::kInt2:
         return Value::Int2(
             Int(std::numeric_limits<int16_t>::min(), std::numeric_limits<int16_t>::max()));
-      case StorageType::kInt4:
-        return Value::Int4(
-            Int(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()));
-      case StorageType::kInt8:
-        return Value::Int8(
-            Int(std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()));
+      case StorageType::kInt4:  // int4, date
+        return Value::Integer(
+            type, Int(std::numeric_limits<int32_t>::min(), std::numeric_limits<int32_t>::max()));
+      case StorageType::kInt8:  // int8, time, timestamp, timestamptz
+        return Value::Integer(
+            type, Int(std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()));
+      case StorageType::kInterval: {
+        // Small fields make ties across representations ('1 mon' = '30 days').
+        if (OneIn(2)) {
+          return Value::FromInterval(Interval{static_cast<int64_t>(Int(-3, 3)) *
+                                                  datetime::kUsecsPerDay,
+                                              static_cast<int32_t>(Int(-40, 40)),
+                                              static_cast<int32_t>(Int(-2, 2))});
+        }
+        return Value::FromInterval(
+            Interval{Int(std::numeric_limits<int64_t>::min(), std::numeric_limits<int64_t>::max()),
+                     static_cast<int32_t>(Int(std::numeric_limits<int32_t>::min(),
+                                              std::numeric_limits<int32_t>::max())),
+                     static_cast<int32_t>(Int(std::numeric_limits<int32_t>::min(),
+                                              std::numeric_limits<int32_t>::max()))});
+      }
       case StorageType::kFloat4:
         return Value::Float4(Float4());
       case StorageType::kFloat8:
@@ -298,7 +323,8 @@ class ValueGen {
 
 const Oid kAllTypes[] = {type_oid::kBool,    type_oid::kInt2,   type_oid::kInt4,    type_oid::kInt8,
                          type_oid::kFloat4,  type_oid::kFloat8, type_oid::kNumeric, type_oid::kText,
-                         type_oid::kVarchar, type_oid::kBytea};
+                         type_oid::kVarchar, type_oid::kBytea,  type_oid::kDate,
+                         type_oid::kTimestamp, type_oid::kInterval};
 
 std::vector<KeyColumn> AllOrders(Oid type) {
   return {KeyColumn(type), KeyColumn(type, SortDirection::kDescending),
@@ -348,6 +374,8 @@ bool SameDecoded(const Value& original, const Value& decoded) {
       return original.string_value() == decoded.string_value();
     case StorageType::kArray:  // never a key column
       break;
+    case StorageType::kInterval:  // lossy: equal as interval_cmp sees it
+      return datetime::CompareIntervals(original.interval_value(), decoded.interval_value()) == 0;
   }
   return false;
 }
@@ -791,6 +819,8 @@ TEST_CASE("decoding numerics and floats keeps the value, not the spelling", "[ke
   CHECK(!KeyDecodeIsExact(type_oid::kFloat8));
   CHECK(KeyDecodeIsExact(type_oid::kInt8));
   CHECK(KeyDecodeIsExact(type_oid::kBytea));
+  CHECK(KeyDecodeIsExact(type_oid::kTimestampTz));
+  CHECK(!KeyDecodeIsExact(type_oid::kInterval));
 
   const KeyColumn f8(type_oid::kFloat8);
   const Value neg_zero = DecodeKey(std::span(&f8, 1), Key(f8, Value::Float8(-0.0)))[0];

@@ -55,12 +55,23 @@ bool Identical(const Value& a, const Value& b) {
       return a.string_value() == b.string_value();
     case StorageType::kArray:
       return OutputValue(a) == OutputValue(b);
+    case StorageType::kInterval:
+      return a.interval_value() == b.interval_value();
   }
   return false;
 }
 
 std::string Describe(const Value& v) {
   if (v.is_null()) return "NULL";
+  if (v.type() == type_oid::kInterval) {
+    const Interval& iv = v.interval_value();
+    return "interval(" + std::to_string(iv.month) + "," + std::to_string(iv.day) + "," +
+           std::to_string(iv.time) + ")";
+  }
+  if (RequireStorageType(v.type()) == StorageType::kInt4 ||
+      RequireStorageType(v.type()) == StorageType::kInt8) {
+    return std::to_string(v.int_value());
+  }
   if (RequireStorageType(v.type()) == StorageType::kBytes) {
     return "bytes(" + std::to_string(v.string_value().size()) + ")[" +
            Hex(v.string_value().substr(0, 16)) + "]";
@@ -70,7 +81,8 @@ std::string Describe(const Value& v) {
 
 const Oid kAllTypes[] = {type_oid::kBool,    type_oid::kInt2,   type_oid::kInt4,    type_oid::kInt8,
                          type_oid::kFloat4,  type_oid::kFloat8, type_oid::kNumeric, type_oid::kText,
-                         type_oid::kVarchar, type_oid::kBytea};
+                         type_oid::kVarchar, type_oid::kBytea,  type_oid::kDate,
+                         type_oid::kTime,    type_oid::kTimestampTz, type_oid::kInterval};
 
 class RowGen {
  public:
@@ -84,10 +96,14 @@ class RowGen {
         return Value::Bool(Uniform(2) == 0);
       case StorageType::kInt2:
         return Value::Int2(static_cast<int16_t>(rng_()));
-      case StorageType::kInt4:
-        return Value::Int4(static_cast<int32_t>(rng_()));
-      case StorageType::kInt8:
-        return Value::Int8(static_cast<int64_t>(rng_()));
+      case StorageType::kInt4:  // int4, date
+        return Value::Integer(type, static_cast<int32_t>(rng_()));
+      case StorageType::kInt8:  // int8, time, timestamp, timestamptz
+        return Value::Integer(type, static_cast<int64_t>(rng_()));
+      case StorageType::kInterval:
+        return Value::FromInterval(Interval{static_cast<int64_t>(rng_()),
+                                            static_cast<int32_t>(rng_()),
+                                            static_cast<int32_t>(rng_())});
       case StorageType::kFloat4:
         return Value::Float4(Uniform(8) == 0 ? -0.0f
                                              : std::bit_cast<float>(static_cast<uint32_t>(rng_())));
@@ -148,6 +164,9 @@ std::string CheckView(const RowLayout& layout, std::string_view bytes,
         if (!Identical(Value::Float8(view.GetFloat(i)), Value::Float8(expected[i].float_value()))) {
           return where + "GetFloat";
         }
+        break;
+      case StorageType::kInterval:
+        if (!(view.GetInterval(i) == expected[i].interval_value())) return where + "GetInterval";
         break;
       case StorageType::kNumeric:
         if (view.GetNumeric(i).ToString() != expected[i].numeric_value().ToString()) {

@@ -1,0 +1,544 @@
+// The parameter table and the per-kind validation of SessionSettings; see
+// session_settings.h. Texts follow PostgreSQL 15's guc.c, variable.c
+// (check_datestyle, check_timezone, check_client_encoding).
+#include "sql/settings/session_settings.h"
+
+#include <strings.h>
+
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "common/sql_error.h"
+#include "sql/types/timezone.h"
+
+namespace strata::sql {
+
+namespace {
+
+enum class Kind { kBool, kInt, kEnum, kString, kDateStyle, kTimeZone, kClientEncoding,
+                  kStandardConformingStrings };
+
+}  // namespace
+
+struct SessionSettings::Definition {
+  std::string_view name;  // canonical spelling
+  Kind kind;
+  std::string_view boot;
+  bool report;     // GUC_REPORT: send ParameterStatus on change
+  bool read_only;  // PGC_INTERNAL
+  bool list_quote;  // GUC_LIST_INPUT (quoted elements only for search_path)
+  std::vector<std::string_view> enum_values;
+  int min = 0;
+  int max = 0;
+  bool unit_ms = false;
+  std::string_view description;
+};
+
+namespace {
+
+using Definition = SessionSettings::Definition;
+
+const std::vector<Definition>& Definitions() {
+  static const std::vector<Definition> defs = {
+      {"application_name", Kind::kString, "", true, false, false, {}, 0, 0, false,
+       "Sets the application name to be reported in statistics and logs."},
+      {"bytea_output", Kind::kEnum, "hex", false, false, false, {"escape", "hex"}, 0, 0, false,
+       "Sets the output format for bytea."},
+      {"check_function_bodies", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Check routine bodies during CREATE FUNCTION and CREATE PROCEDURE."},
+      {"client_encoding", Kind::kClientEncoding, "UTF8", true, false, false, {}, 0, 0, false,
+       "Sets the client's character set encoding."},
+      {"client_min_messages", Kind::kEnum, "notice", false, false, false,
+       {"debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error"},
+       0, 0, false, "Sets the message levels that are sent to the client."},
+      {"DateStyle", Kind::kDateStyle, "ISO, MDY", true, false, true, {}, 0, 0, false,
+       "Sets the display format for date and time values."},
+      {"default_table_access_method", Kind::kEnum, "heap", false, false, false, {"heap"}, 0, 0,
+       false, "Sets the default table access method for new tables."},
+      {"default_tablespace", Kind::kString, "", false, false, false, {}, 0, 0, false,
+       "Sets the default tablespace to create tables and indexes in."},
+      {"default_transaction_isolation", Kind::kEnum, "read committed", false, false, false,
+       {"serializable", "repeatable read", "read committed", "read uncommitted"}, 0, 0, false,
+       "Sets the transaction isolation level of each new transaction."},
+      {"default_transaction_read_only", Kind::kBool, "off", true, false, false, {}, 0, 0, false,
+       "Sets the default read-only status of new transactions."},
+      {"escape_string_warning", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Warn about backslash escapes in ordinary string literals."},
+      {"extra_float_digits", Kind::kInt, "1", false, false, false, {}, -15, 3, false,
+       "Sets the number of digits displayed for floating-point values."},
+      {"idle_in_transaction_session_timeout", Kind::kInt, "0", false, false, false, {}, 0,
+       2147483647, true, "Sets the maximum allowed idle time between queries, when in a "
+                         "transaction."},
+      {"idle_session_timeout", Kind::kInt, "0", false, false, false, {}, 0, 2147483647, true,
+       "Sets the maximum allowed idle time between queries, when not in a transaction."},
+      {"in_hot_standby", Kind::kBool, "off", true, true, false, {}, 0, 0, false,
+       "Shows whether hot standby is currently active."},
+      {"integer_datetimes", Kind::kBool, "on", true, true, false, {}, 0, 0, false,
+       "Shows whether datetimes are integer based."},
+      {"IntervalStyle", Kind::kEnum, "postgres", true, false, false,
+       {"postgres", "postgres_verbose", "sql_standard", "iso_8601"}, 0, 0, false,
+       "Sets the display format for interval values."},
+      {"is_superuser", Kind::kBool, "on", true, true, false, {}, 0, 0, false,
+       "Shows whether the current user is a superuser."},
+      {"lock_timeout", Kind::kInt, "0", false, false, false, {}, 0, 2147483647, true,
+       "Sets the maximum allowed duration of any wait for a lock."},
+      {"max_identifier_length", Kind::kInt, "63", false, true, false, {}, 63, 63, false,
+       "Shows the maximum identifier length."},
+      {"row_security", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enable row security."},
+      {"search_path", Kind::kString, "\"$user\", public", false, false, true, {}, 0, 0, false,
+       "Sets the schema search order for names that are not schema-qualified."},
+      {"server_encoding", Kind::kString, "UTF8", true, true, false, {}, 0, 0, false,
+       "Shows the server (database) character set encoding."},
+      {"server_version_num", Kind::kInt, "150000", false, true, false, {}, 150000, 150000, false,
+       "Shows the server version as an integer."},
+      {"session_replication_role", Kind::kEnum, "origin", false, false, false,
+       {"origin", "replica", "local"}, 0, 0, false,
+       "Sets the session's behavior for triggers and rewrite rules."},
+      {"standard_conforming_strings", Kind::kStandardConformingStrings, "on", true, false, false,
+       {}, 0, 0, false, "Causes '...' strings to treat backslashes literally."},
+      {"statement_timeout", Kind::kInt, "0", false, false, false, {}, 0, 2147483647, true,
+       "Sets the maximum allowed duration of any statement."},
+      {"synchronous_commit", Kind::kEnum, "on", false, false, false,
+       {"local", "remote_write", "remote_apply", "on", "off"}, 0, 0, false,
+       "Sets the current transaction's synchronization level."},
+      {"TimeZone", Kind::kTimeZone, "Etc/UTC", true, false, false, {}, 0, 0, false,
+       "Sets the time zone for displaying and interpreting time stamps."},
+      {"timezone_abbreviations", Kind::kString, "Default", false, false, false, {}, 0, 0, false,
+       "Selects a file of time zone abbreviations."},
+      {"transaction_isolation", Kind::kEnum, "read committed", false, false, false,
+       {"serializable", "repeatable read", "read committed", "read uncommitted"}, 0, 0, false,
+       "Sets the current transaction's isolation level."},
+      {"xmloption", Kind::kEnum, "content", false, false, false, {"content", "document"}, 0, 0,
+       false, "Sets whether XML data in implicit parsing and serialization operations is to be "
+              "considered as documents or content fragments."},
+  };
+  return defs;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
+  return std::string(s.substr(b, e - b));
+}
+
+SqlError InvalidValue(const Definition& def, const std::string& value) {
+  return SqlError(SqlState::kInvalidParameterValue, "invalid value for parameter \"" +
+                                                        std::string(def.name) + "\": \"" + value +
+                                                        "\"");
+}
+
+// parse_bool.
+bool ParseBoolSetting(const Definition& def, const std::string& value) {
+  const std::string v = Lower(Trim(value));
+  auto prefix_of = [&](std::string_view word, size_t min_len) {
+    return v.size() >= min_len && v.size() <= word.size() && word.substr(0, v.size()) == v;
+  };
+  if (prefix_of("true", 1) || prefix_of("yes", 1) || prefix_of("on", 2) || v == "1") return true;
+  if (prefix_of("false", 1) || prefix_of("no", 1) || prefix_of("off", 2) || v == "0") {
+    return false;
+  }
+  throw SqlError(SqlState::kInvalidParameterValue,
+                 "parameter \"" + std::string(def.name) + "\" requires a Boolean value");
+}
+
+// parse_int with PostgreSQL's time units (for GUC_UNIT_MS parameters).
+int ParseIntSetting(const Definition& def, const std::string& value) {
+  const std::string v = Trim(value);
+  const char* begin = v.c_str();
+  char* end;
+  errno = 0;
+  double d = std::strtod(begin, &end);
+  if (end == begin || errno == ERANGE || std::isnan(d)) throw InvalidValue(def, value);
+  std::string unit = Trim(end);
+  if (!unit.empty()) {
+    static const std::pair<std::string_view, double> kUnits[] = {
+        {"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}, {"d", 86400000}};
+    bool found = false;
+    if (def.unit_ms) {
+      for (const auto& [name, mult] : kUnits) {
+        if (unit == name) {
+          d *= mult;
+          found = true;
+        }
+      }
+    }
+    if (!found) {
+      SqlError e = InvalidValue(def, value);
+      if (def.unit_ms) {
+        e.WithHint(
+            "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and "
+            "\"d\".");
+      }
+      throw e;
+    }
+  }
+  d = std::rint(d);
+  if (d > 2147483647.0 || d < -2147483648.0) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   "invalid value for parameter \"" + std::string(def.name) + "\": \"" + value +
+                       "\"")
+        .WithHint("Value exceeds integer range.");
+  }
+  const int n = static_cast<int>(d);
+  if (n < def.min || n > def.max) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   std::to_string(n) + (def.unit_ms ? " ms" : "") +
+                       " is outside the valid range for parameter \"" + std::string(def.name) +
+                       "\" (" + std::to_string(def.min) + " .. " + std::to_string(def.max) + ")");
+  }
+  return n;
+}
+
+// _ShowOption for a millisecond parameter: the largest exact unit.
+std::string ShowMs(int n) {
+  if (n <= 0) return std::to_string(n);
+  static const std::pair<std::string_view, int> kUnits[] = {
+      {"d", 86400000}, {"h", 3600000}, {"min", 60000}, {"s", 1000}, {"ms", 1}};
+  for (const auto& [name, mult] : kUnits) {
+    if (n % mult == 0) return std::to_string(n / mult) + std::string(name);
+  }
+  return std::to_string(n);
+}
+
+// check_datestyle, starting from the current style and order.
+std::string CheckDateStyle(const Definition& def, const std::string& value, DateStyle* style,
+                           DateOrder* order) {
+  DateStyle new_style = *style;
+  DateOrder new_order = *order;
+  bool have_style = false, have_order = false, ok = true;
+  std::string bad_token;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t comma = value.find(',', start);
+    if (comma == std::string::npos) comma = value.size();
+    std::string tok = Trim(std::string_view(value).substr(start, comma - start));
+    if (tok.size() >= 2 && tok.front() == '"' && tok.back() == '"') {
+      tok = tok.substr(1, tok.size() - 2);
+    }
+    const std::string t = Lower(tok);
+    if (t == "iso" || t == "sql" || t == "postgres" || t == "german") {
+      const DateStyle s = t == "iso"        ? DateStyle::kIso
+                          : t == "sql"      ? DateStyle::kSql
+                          : t == "postgres" ? DateStyle::kPostgres
+                                            : DateStyle::kGerman;
+      if (have_style && new_style != s) ok = false;
+      new_style = s;
+      have_style = true;
+      if (s == DateStyle::kGerman && !have_order) new_order = DateOrder::kDmy;
+    } else if (t == "ymd" || t == "dmy" || t == "euro" || t == "european" || t == "mdy" ||
+               t == "us" || t == "noneuro" || t == "noneuropean") {
+      const DateOrder o = t == "ymd"                                           ? DateOrder::kYmd
+                          : (t == "dmy" || t == "euro" || t == "european") ? DateOrder::kDmy
+                                                                               : DateOrder::kMdy;
+      if (have_order && new_order != o) ok = false;
+      new_order = o;
+      have_order = true;
+    } else if (t == "default") {
+      if (!have_style) new_style = DateStyle::kIso;
+      if (!have_order) new_order = DateOrder::kMdy;
+      have_style = have_order = true;
+    } else {
+      throw InvalidValue(def, value).WithDetail("Unrecognized key word: \"" + tok + "\".");
+    }
+    if (comma == value.size()) break;
+    start = comma + 1;
+  }
+  if (!ok) {
+    throw InvalidValue(def, value).WithDetail("Conflicting \"datestyle\" specifications.");
+  }
+  *style = new_style;
+  *order = new_order;
+  std::string out;
+  switch (new_style) {
+    case DateStyle::kIso:
+      out = "ISO";
+      break;
+    case DateStyle::kSql:
+      out = "SQL";
+      break;
+    case DateStyle::kGerman:
+      out = "German";
+      break;
+    case DateStyle::kPostgres:
+      out = "Postgres";
+      break;
+  }
+  switch (new_order) {
+    case DateOrder::kYmd:
+      return out + ", YMD";
+    case DateOrder::kDmy:
+      return out + ", DMY";
+    case DateOrder::kMdy:
+      return out + ", MDY";
+  }
+  return out;
+}
+
+// check_timezone: a number of hours, or a zone name / POSIX string.
+std::shared_ptr<const TimeZone> CheckTimeZone(const Definition& def, const std::string& value) {
+  if (strncasecmp(value.c_str(), "interval", 8) == 0) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "SET TIME ZONE with an interval value is not supported yet");
+  }
+  const char* begin = value.c_str();
+  char* end;
+  const double hours = std::strtod(begin, &end);
+  if (end != begin && *end == '\0') {
+    if (!(std::fabs(hours) <= 15.0 * 24)) {
+      throw InvalidValue(def, value).WithDetail("UTC timezone offset is out of range.");
+    }
+    return TimeZone::FixedOffset(static_cast<int32_t>(std::lrint(hours * 3600)));
+  }
+  auto zone = LoadTimeZone(value);
+  if (zone == nullptr) throw InvalidValue(def, value);
+  return zone;
+}
+
+}  // namespace
+
+SessionSettings::SessionSettings() {
+  for (const Definition& def : Definitions()) {
+    Entry e{&def, std::string(def.boot), std::string(def.boot), std::string(def.boot)};
+    entries_.emplace(Lower(def.name), std::move(e));
+  }
+  // The boot zone is applied lazily from the file; fall back to UTC rules.
+  auto zone = LoadTimeZone("Etc/UTC");
+  datetime_.time_zone = zone ? zone : UtcTimeZone();
+}
+
+SessionSettings::~SessionSettings() = default;
+
+SessionSettings::Entry& SessionSettings::FindOrCreate(std::string_view name) {
+  auto it = entries_.find(Lower(name));
+  if (it != entries_.end() || name.find('.') == std::string_view::npos) return Find(name);
+  custom_names_.push_back(std::make_unique<std::string>(Lower(name)));
+  auto def = std::make_unique<Definition>(Definition{*custom_names_.back(), Kind::kString, "",
+                                                     false, false, false, {}, 0, 0, false,
+                                                     "Custom placeholder parameter."});
+  Entry e{def.get(), "", "", ""};
+  custom_definitions_.push_back(std::move(def));
+  return entries_.emplace(Lower(name), std::move(e)).first->second;
+}
+
+bool SessionSettings::Exists(std::string_view name) const {
+  return entries_.count(Lower(name)) != 0;
+}
+
+SessionSettings::Entry& SessionSettings::Find(std::string_view name) {
+  auto it = entries_.find(Lower(name));
+  if (it == entries_.end()) {
+    throw SqlError(SqlState::kUndefinedObject,
+                   "unrecognized configuration parameter \"" + std::string(name) + "\"");
+  }
+  return it->second;
+}
+
+const SessionSettings::Entry& SessionSettings::Find(std::string_view name) const {
+  return const_cast<SessionSettings*>(this)->Find(name);
+}
+
+std::string SessionSettings::CanonicalName(std::string_view name) const {
+  return std::string(Find(name).def->name);
+}
+
+bool SessionSettings::IsListInput(std::string_view name) const {
+  auto it = entries_.find(Lower(name));
+  return it != entries_.end() && it->second.def->list_quote;
+}
+
+bool SessionSettings::IsListQuoted(std::string_view name) const {
+  auto it = entries_.find(Lower(name));
+  return it != entries_.end() && it->second.def->list_quote && it->second.def->name != "DateStyle";
+}
+
+void SessionSettings::Assign(Entry& entry, const std::string& value, std::string_view given) {
+  // Enum, bool and int errors name the parameter as the user spelled it;
+  // check-hook errors (DateStyle, TimeZone, client_encoding) use the
+  // canonical name, as PostgreSQL's guc.c does.
+  Definition named = *entry.def;
+  named.name = given;
+  const Definition& def = *entry.def;
+  std::string normalized;
+  switch (def.kind) {
+    case Kind::kBool:
+      normalized = ParseBoolSetting(named, value) ? "on" : "off";
+      break;
+    case Kind::kStandardConformingStrings:
+      if (!ParseBoolSetting(named, value)) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "standard_conforming_strings = off is not supported");
+      }
+      normalized = "on";
+      break;
+    case Kind::kInt: {
+      const int n = ParseIntSetting(named, value);
+      normalized = def.unit_ms ? ShowMs(n) : std::to_string(n);
+      break;
+    }
+    case Kind::kEnum: {
+      const std::string v = Lower(Trim(value));
+      bool found = false;
+      for (std::string_view option : def.enum_values) {
+        if (option == v) {
+          normalized = std::string(option);
+          found = true;
+        }
+      }
+      if (!found) {
+        std::string options;
+        for (std::string_view option : def.enum_values) {
+          if (!options.empty()) options += ", ";
+          options += option;
+        }
+        throw InvalidValue(named, value).WithHint("Available values: " + options + ".");
+      }
+      if (def.name == "IntervalStyle") {
+        datetime_.interval_style = normalized == "postgres"           ? IntervalStyle::kPostgres
+                                   : normalized == "postgres_verbose" ? IntervalStyle::kPostgresVerbose
+                                   : normalized == "sql_standard"     ? IntervalStyle::kSqlStandard
+                                                                      : IntervalStyle::kIso8601;
+      }
+      break;
+    }
+    case Kind::kString:
+      normalized = value;
+      if (def.name == "application_name") {
+        for (char& c : normalized) {
+          const auto u = static_cast<unsigned char>(c);
+          if (u < 32 || u > 126) c = '?';
+        }
+      }
+      break;
+    case Kind::kDateStyle:
+      normalized = CheckDateStyle(def, value, &datetime_.date_style, &datetime_.date_order);
+      break;
+    case Kind::kTimeZone: {
+      auto zone = CheckTimeZone(def, value);
+      datetime_.time_zone = zone;
+      normalized = zone->name();
+      break;
+    }
+    case Kind::kClientEncoding: {
+      std::string v = Lower(Trim(value));
+      std::string compact;
+      for (char c : v) {
+        if (c != '-' && c != '_') compact += c;
+      }
+      if (compact != "utf8" && compact != "unicode") {
+        static const char* kKnown[] = {"sqlascii", "latin1", "latin2", "latin9", "win1252",
+                                       "euc_jp",   "eucjp",  "sjis",   "gbk",    "big5",
+                                       "win1251",  "koi8r",  "iso88591"};
+        for (const char* k : kKnown) {
+          if (compact == k) {
+            throw SqlError(SqlState::kFeatureNotSupported,
+                           "client_encoding \"" + value + "\" is not supported yet");
+          }
+        }
+        throw InvalidValue(def, value);
+      }
+      normalized = "UTF8";
+      break;
+    }
+  }
+  entry.value = normalized;
+  if (def.report && entry.value != entry.reported_value) {
+    bool listed = false;
+    for (const std::string& n : changed_reportable_) listed |= n == def.name;
+    if (!listed) changed_reportable_.emplace_back(def.name);
+  }
+}
+
+void SessionSettings::Set(std::string_view name, const std::string& value) {
+  Entry& entry = FindOrCreate(name);
+  if (entry.def->read_only) {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
+  }
+  Assign(entry, value, name);
+}
+
+void SessionSettings::InitValue(std::string_view name, const std::string& value) {
+  Entry& entry = FindOrCreate(name);
+  if (entry.def->read_only) {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
+  }
+  Assign(entry, value, name);
+  entry.reset_value = entry.value;
+  entry.reported_value = entry.value;
+  std::erase(changed_reportable_, std::string(entry.def->name));
+}
+
+void SessionSettings::Reset(std::string_view name) {
+  Entry& entry = Find(name);
+  if (entry.def->read_only) {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
+  }
+  if (entry.def->kind == Kind::kDateStyle) {
+    // The reset value is complete, so it does not depend on the current style.
+    datetime_.date_style = DateStyle::kIso;
+    datetime_.date_order = DateOrder::kMdy;
+  }
+  Assign(entry, entry.reset_value, entry.def->name);
+}
+
+void SessionSettings::ResetAll() {
+  for (auto& [key, entry] : entries_) {
+    if (!entry.def->read_only && entry.value != entry.reset_value) Reset(key);
+  }
+}
+
+std::string SessionSettings::Show(std::string_view name) const { return Find(name).value; }
+
+std::vector<SessionSettings::ShowAllRow> SessionSettings::ShowAll() const {
+  std::vector<ShowAllRow> rows;
+  for (const auto& [key, entry] : entries_) {
+    rows.push_back({std::string(entry.def->name), entry.value, std::string(entry.def->description)});
+  }
+  return rows;
+}
+
+std::vector<std::pair<std::string, std::string>> SessionSettings::TakeReportedChanges() {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& name : changed_reportable_) {
+    Entry& entry = Find(name);
+    if (entry.value == entry.reported_value) continue;
+    entry.reported_value = entry.value;
+    out.emplace_back(name, entry.value);
+  }
+  changed_reportable_.clear();
+  return out;
+}
+
+namespace {
+thread_local SessionSettings* current_settings = nullptr;
+}  // namespace
+
+SessionSettings& CurrentSessionSettings() {
+  if (current_settings == nullptr) {
+    throw SqlError(SqlState::kInternalError, "no session settings in this context");
+  }
+  return *current_settings;
+}
+
+ScopedSessionSettings::ScopedSessionSettings(SessionSettings* settings)
+    : previous_(current_settings) {
+  current_settings = settings;
+}
+
+ScopedSessionSettings::~ScopedSessionSettings() { current_settings = previous_; }
+
+}  // namespace strata::sql

@@ -1,0 +1,117 @@
+// SessionSettings: the run-time configuration parameters (GUCs) of one
+// session — SET / RESET / SHOW, set_config() / current_setting() — with
+// PostgreSQL 15's names, value normalisation and validation errors:
+//   42704 unrecognized configuration parameter "x"
+//   22023 invalid value for parameter "TimeZone": "foo" (with PostgreSQL's
+//         DETAIL/HINT), "parameter \"x\" requires a Boolean value", ...
+//   55P02 parameter "x" cannot be changed (read-only parameters)
+//
+// Names with a dot ("myapp.user_id") are custom placeholder parameters, as
+// in PostgreSQL: SET creates them (string-valued, not reported).
+//
+// Each parameter has a boot value, a reset value (the boot value unless the
+// session start set it: InitValue) and a current value. Parameters that
+// PostgreSQL marks GUC_REPORT (DateStyle, TimeZone, IntervalStyle,
+// application_name, client_encoding, ...) are remembered when their value
+// changes, so the server can send ParameterStatus (TakeReportedChanges).
+//
+// The date/time parameters also live decoded in a DatetimeContext that
+// input/output functions read. Not thread-safe (one per session).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sql/types/datetime_context.h"
+
+namespace strata::sql {
+
+class SessionSettings {
+ public:
+  SessionSettings();
+  ~SessionSettings();
+  SessionSettings(const SessionSettings&) = delete;
+  SessionSettings& operator=(const SessionSettings&) = delete;
+
+  // Sets `name` for the session. `value` is the flattened SET argument list.
+  // Throws SqlError as PostgreSQL does.
+  void Set(std::string_view name, const std::string& value);
+  // Sets the value and makes it the reset value (startup packet options,
+  // server configuration). Throws like Set.
+  void InitValue(std::string_view name, const std::string& value);
+  void Reset(std::string_view name);
+  void ResetAll();
+
+  // The value as SHOW prints it. Throws 42704 for unknown names.
+  std::string Show(std::string_view name) const;
+  // The canonical spelling of a known parameter ("datestyle" -> "DateStyle");
+  // throws 42704 for unknown names.
+  std::string CanonicalName(std::string_view name) const;
+  // True if SET accepts a list for the parameter (DateStyle, search_path),
+  // and if its elements are quoted as identifiers (search_path).
+  bool IsListInput(std::string_view name) const;
+  bool IsListQuoted(std::string_view name) const;
+  // Whether `name` is known.
+  bool Exists(std::string_view name) const;
+
+  struct ShowAllRow {
+    std::string name;
+    std::string setting;
+    std::string description;
+  };
+  std::vector<ShowAllRow> ShowAll() const;
+
+  // Reportable parameters whose value changed since the last call, with their
+  // new values, in the order they changed (each name once).
+  std::vector<std::pair<std::string, std::string>> TakeReportedChanges();
+
+  const DatetimeContext& datetime() const { return datetime_; }
+  DatetimeContext& mutable_datetime() { return datetime_; }
+
+  struct Definition;  // see session_settings.cpp
+
+ private:
+  struct Entry {
+    const Definition* def;
+    std::string reset_value;
+    std::string value;
+    std::string reported_value;  // what the client was last told
+  };
+
+  Entry& Find(std::string_view name);
+  const Entry& Find(std::string_view name) const;
+  // Validates and normalises `value`, then applies it. `given` is the name
+  // as the user wrote it (some errors quote it).
+  void Assign(Entry& entry, const std::string& value, std::string_view given);
+
+  // Find() that creates a custom placeholder for an unknown dotted name.
+  Entry& FindOrCreate(std::string_view name);
+
+  std::map<std::string, Entry> entries_;  // by lower-case name
+  // Definitions of custom placeholders (entries_ point at them).
+  std::vector<std::unique_ptr<Definition>> custom_definitions_;
+  std::vector<std::unique_ptr<std::string>> custom_names_;
+  std::vector<std::string> changed_reportable_;
+  DatetimeContext datetime_;
+};
+
+// The settings of the session whose statement runs on this thread (for
+// current_setting()/set_config()), installed by SqlSession::Execute.
+// REQUIRES for CurrentSessionSettings(): inside a ScopedSessionSettings.
+SessionSettings& CurrentSessionSettings();
+class ScopedSessionSettings {
+ public:
+  explicit ScopedSessionSettings(SessionSettings* settings);
+  ~ScopedSessionSettings();
+  ScopedSessionSettings(const ScopedSessionSettings&) = delete;
+  ScopedSessionSettings& operator=(const ScopedSessionSettings&) = delete;
+
+ private:
+  SessionSettings* previous_;
+};
+
+}  // namespace strata::sql

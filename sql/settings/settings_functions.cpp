@@ -1,0 +1,53 @@
+// current_setting(name [, missing_ok]) and set_config(name, value, is_local)
+// over the running session's SessionSettings.
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/expr/sql_function.h"
+#include "sql/settings/session_settings.h"
+
+namespace strata::sql {
+
+namespace {
+
+using Args = std::span<const Value>;
+
+Value CurrentSetting(Args a) {
+  return Value::Text(CurrentSessionSettings().Show(a[0].string_value()));
+}
+
+Value CurrentSettingMissingOk(Args a) {
+  SessionSettings& settings = CurrentSessionSettings();
+  if (a[1].bool_value() && !settings.Exists(a[0].string_value())) {
+    return Value::Null(type_oid::kText);
+  }
+  return Value::Text(settings.Show(a[0].string_value()));
+}
+
+Value SetConfig(Args a) {
+  if (a[2].bool_value()) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "set_config with is_local = true is not supported yet");
+  }
+  SessionSettings& settings = CurrentSessionSettings();
+  settings.Set(a[0].string_value(), a[1].string_value());
+  return Value::Text(settings.Show(a[0].string_value()));
+}
+
+constexpr Oid k0 = type_oid::kInvalid;
+constexpr Oid kText = type_oid::kText;
+constexpr Oid kBool = type_oid::kBool;
+
+const SqlFunction kFunctions[] = {
+    {"current_setting", {kText, k0, k0, k0, k0, k0, k0}, 1, kText,
+     {"current_setting", CurrentSetting}},
+    {"current_setting", {kText, kBool, k0, k0, k0, k0, k0}, 2, kText,
+     {"current_setting", CurrentSettingMissingOk}},
+    {"set_config", {kText, kText, kBool, k0, k0, k0, k0}, 3, kText, {"set_config", SetConfig}},
+};
+
+}  // namespace
+
+std::span<const SqlFunction> SettingsSqlFunctions() { return kFunctions; }
+
+}  // namespace strata::sql

@@ -1,0 +1,43 @@
+-- Date/time operators, casts, typmods and functions (comparisons across
+-- date/timestamp/timestamptz, interval arithmetic, extract/date_part,
+-- date_trunc, age, make_*, justify_*, AT TIME ZONE) against PostgreSQL 15.
+select date '2020-01-31' + 1, 1 + date '2020-01-31', date '2020-03-01' - 1, date '2020-03-01' - date '2020-01-01';
+select date '2020-01-31' + interval '1 month', date '2020-03-31' - interval '1 month', date '2020-01-01' + time '10:00';
+select time '23:00' + interval '2 hours', time '01:00' - interval '2 hours', time '10:00' - time '08:30';
+select timestamp '2020-01-31 10:00' + interval '1 month 1 day 1 hour', timestamp '2020-02-29' - interval '1 year', timestamp '2020-03-01' - timestamp '2020-01-01 12:00';
+select timestamptz '2020-03-01 00:00+00' - timestamptz '2020-01-01 12:00+00';
+select interval '1 day' + interval '2 hours', interval '1 day' - interval '2 hours', - interval '1 day 2 hours', interval '1 hour' * 2.5, 3 * interval '1 month', interval '1 month' / 3, interval '1 day' / 7;
+select interval '1 day' / 0;
+select date 'infinity' - date '2020-01-01';
+select timestamp 'infinity' - timestamp '2020-01-01';
+select date '5874897-12-31' + 1;
+select date '2020-01-01' < date '2020-01-02', date '2020-01-01' = timestamp '2020-01-01', timestamp '2020-01-01 01:00' > date '2020-01-01', interval '1 day' = interval '24 hours', interval '1 month' > interval '29 days', time '10:00' < time '09:00';
+select date '2020-01-01' = timestamptz '2020-01-01 00:00+00';
+select now() = current_timestamp, now() = transaction_timestamp(), current_date = now()::date, localtimestamp = now()::timestamp;
+select extract(year from timestamp '2020-06-15 10:20:30.5'), extract(second from timestamp '2020-06-15 10:20:30.5'), extract(epoch from timestamp '2020-06-15 10:20:30.5'), extract(dow from date '2020-06-15'), extract(week from date '2021-01-01'), extract(isoyear from date '2021-01-01'), extract(century from date '2000-01-01'), extract(millennium from date '2001-01-01'), extract(doy from date '2020-12-31');
+select date_part('year', timestamp '2020-06-15 10:20:30.5'), date_part('second', timestamp '2020-06-15 10:20:30.12'), date_part('epoch', timestamptz '2020-06-15 10:20:30.5+02'), date_part('hour', interval '3 days 04:05:06'), date_part('epoch', interval '1 year 1 month 1 day'), date_part('milliseconds', time '10:20:30.123');
+select extract(epoch from interval '1 year 1 month 1 day 01:00:00.5'), extract(month from interval '14 months'), extract(quarter from timestamp '2020-06-15');
+select extract(foo from timestamp '2020-06-15');
+select extract(timezone from timestamp '2020-06-15');
+select extract(hour from date '2020-06-15');
+select date_part('year', '2020-01-01');
+select date_trunc('month', timestamp '2020-06-15 10:20:30.5'), date_trunc('week', timestamp '2021-01-01 10:00'), date_trunc('hour', timestamptz '2020-06-15 10:20:30.5+00'), date_trunc('year', interval '1 year 5 months 3 days'), date_trunc('century', timestamp '2000-06-15'), date_trunc('decade', timestamp '2019-06-15');
+select date_trunc('week', interval '1 day');
+select age(timestamp '2020-06-15', timestamp '1990-03-20 10:00'), age(timestamp '1990-03-20', timestamp '2020-06-15 10:00');
+select make_date(2020, 2, 29), make_date(-44, 3, 15), make_time(10, 20, 30.5), make_timestamp(2020, 1, 2, 3, 4, 5.5), make_interval(1, 2, 3, 4, 5, 6, 7.5), make_interval(0, 0, 0, 10);
+select make_date(2020, 2, 30);
+select make_time(25, 0, 0);
+select justify_days(interval '35 days'), justify_hours(interval '27 hours'), justify_interval(interval '1 mon -1 hour'), isfinite(date 'infinity'), isfinite(timestamp '2020-01-01');
+select to_timestamp(0), to_timestamp(1592217630.5);
+select timestamptz '2020-06-15 10:00+00' at time zone 'America/New_York', timestamp '2020-06-15 10:00' at time zone 'America/New_York', timestamptz '2020-06-15 10:00+00' at time zone 'EST', timestamptz '2020-06-15 10:00+00' at time zone interval '+05:30';
+select timestamp '2020-06-15 10:00' at time zone 'Nowhere/Land';
+select '2020-01-01'::date::timestamp, '2020-01-01 10:00'::timestamp::date, '2020-01-01 10:20'::timestamp::time, '2020-01-01 10:20+05'::timestamptz::timestamp, interval '26 hours'::time, time '10:00'::interval, '2020-01-01'::date::timestamptz;
+select timestamp(0) '2020-01-01 10:20:30.5', '2020-01-01 10:20:30.55555'::timestamp(2), time(1) '10:20:30.55', interval '1 day 2 hours 3 minutes' day to hour, interval '1' day, interval '1' year, interval '2 years 3 months' year, interval '10:20:30.123456'::interval(2);
+select 'now'::date = current_date, 'today'::timestamp = date_trunc('day', localtimestamp), 'tomorrow'::date - 'yesterday'::date;
+select cast('2020-01-01' as date) - 10, (date '2020-01-01')::text, timestamptz '2020-01-01 00:00+00'::text, interval '1 day'::text;
+select localtimestamp(0) = date_trunc('second', localtimestamp(0)), current_timestamp(2) <= now() + interval '1 second';
+select greatest(date '2020-01-01', date '2021-01-01'), least(timestamp '2020-01-01', timestamp '2019-01-01'), coalesce(null, interval '1 day'), case when true then date '2020-01-01' else null end;
+select date '2020-01-01' in (date '2020-01-01', date '2020-01-02'), date '2020-01-05' between date '2020-01-01' and date '2020-01-10';
+select timestamp '294276-12-31 23:59:59.999999', timestamp '4714-11-24 00:00:00 BC', date '4714-11-24 BC';
+select timestamp '294277-01-01 00:00:00';
+select date '4714-11-23 BC';
