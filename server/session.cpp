@@ -10,6 +10,7 @@
 
 #include "common/logging.h"
 #include "protocol/messages.h"
+#include "server/startup_options.h"
 #include "server/statement_runner.h"
 
 namespace strata::server {
@@ -144,6 +145,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     std::string application_name = packet.Get("application_name").value_or("");
     std::string client_encoding = "UTF8";
     std::vector<std::pair<std::string, std::string>> session_parameters;
+    std::string options_text;
     for (const auto& [name, value] : packet.parameters) {
       if (name == "user" || name == "database" || name == "application_name" ||
           name == "fallback_application_name" || name == "replication") {
@@ -165,11 +167,11 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         client_encoding = *normalised;
         continue;
       }
-      if (name == "options" && value.empty()) continue;
       if (name == "options") {
-        co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
-                                   "startup parameter \"options\" is not supported yet")));
-        co_return false;
+        // Command-line switches (PGOPTIONS); PostgreSQL applies them after
+        // authentication and before the other parameters, failing with FATAL.
+        options_text = value;
+        continue;
       }
       // Any other startup parameter sets a run-time parameter (DateStyle,
       // TimeZone, extra_float_digits, ...), as in PostgreSQL.
@@ -186,8 +188,14 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     }
     std::optional<SqlErrorFields> parameter_error;
     try {
-      runner_.InitParameter("application_name", application_name);
-      runner_.InitParameter("client_encoding", client_encoding);
+      // PostgreSQL's order (process_startup_options): the options' switches
+      // first, then the packet's parameters, so an explicit parameter wins.
+      runner_.InitParameter("client_encoding", "UTF8");
+      for (const auto& [name, value] : ParseStartupOptions(options_text)) {
+        runner_.InitParameter(name, value);
+      }
+      if (packet.Get("client_encoding")) runner_.InitParameter("client_encoding", client_encoding);
+      if (!application_name.empty()) runner_.InitParameter("application_name", application_name);
       for (const auto& [name, value] : session_parameters) runner_.InitParameter(name, value);
     } catch (const SqlError& e) {
       parameter_error = e.fields();
