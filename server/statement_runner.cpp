@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "common/logging.h"
+#include "protocol/copy_messages.h"
 
 namespace strata::server {
 
@@ -49,6 +50,10 @@ bool ReportErrors(std::string* out, Body body) {
 StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage& message,
                                                  std::string* out) {
   if (message.type == 'X') return Outcome::kTerminate;
+  if (sql_.copy_in_active()) {
+    HandleCopyIn(message, out);
+    return Outcome::kContinue;
+  }
   // Parameters, rows and errors are read and written with the session's
   // DateStyle, TimeZone, ... for the whole message.
   sql::SqlSession::SettingsScope settings_scope(sql_);
@@ -71,6 +76,12 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
     case 'C':
     case 'H':
       break;
+    case 'd':
+    case 'c':
+    case 'f':
+      // Outside COPY these are ignored, per the protocol: a COPY FROM STDIN
+      // failed and the client is still sending its data.
+      return Outcome::kContinue;
     default:
       throw protocol::ProtocolError{"invalid frontend message type " +
                                     std::to_string(static_cast<unsigned char>(message.type))};
@@ -114,12 +125,34 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
 
 void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out) {
   extended_.DropUnnamedStatement();
-  ReportErrors(out, [&] {
-    auto statements = sql_.Parse(query);
-    if (statements.empty()) protocol::AppendEmptyQueryResponse(out);
-    for (const auto& statement : statements) {
+  statements_.clear();
+  next_statement_ = 0;
+  const bool ok = ReportErrors(out, [&] {
+    statements_ = sql_.Parse(query);
+    if (statements_.empty()) protocol::AppendEmptyQueryResponse(out);
+  });
+  if (ok) {
+    RunStatements(out);
+    if (sql_.copy_in_active()) return;  // the Query goes on after CopyDone
+  }
+  FinishSimpleQuery(out);
+}
+
+void StatementRunner::RunStatements(std::string* out) {
+  const bool ok = ReportErrors(out, [&] {
+    while (next_statement_ < statements_.size()) {
+      const auto& statement = statements_[next_statement_++];
       sql::StatementResult result = sql_.Execute(*statement);
       for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
+      if (result.copy_mode == sql::CopyMode::kIn) {
+        protocol::AppendCopyInResponse(out, protocol::CopyFormat::kText, result.copy_columns);
+        return;
+      }
+      if (result.copy_mode == sql::CopyMode::kOut) {
+        protocol::AppendCopyOutResponse(out, protocol::CopyFormat::kText, result.copy_columns);
+        for (const std::string& line : result.copy_data) protocol::AppendCopyData(out, line);
+        protocol::AppendCopyDone(out);
+      }
       if (result.returns_rows) {
         std::vector<protocol::FieldDescription> fields;
         fields.reserve(result.columns.size());
@@ -137,6 +170,48 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
       protocol::AppendCommandComplete(out, result.command_tag);
     }
   });
+  if (!ok) next_statement_ = statements_.size();
+}
+
+void StatementRunner::HandleCopyIn(const protocol::FrontendMessage& message, std::string* out) {
+  sql::SqlSession::SettingsScope settings_scope(sql_);
+  // Anything but CopyData/CopyDone/CopyFail/Flush/Sync breaks the protocol:
+  // ProtocolError closes the connection, as PostgreSQL does.
+  const protocol::CopyInAction action = protocol::ClassifyCopyInMessage(message.type);
+  if (action == protocol::CopyInAction::kIgnore) return;
+  const bool ok = ReportErrors(out, [&] {
+    switch (action) {
+      case protocol::CopyInAction::kData:
+        sql_.CopyInData(protocol::ParseCopyData(message));
+        return;
+      case protocol::CopyInAction::kFail:
+        sql_.CopyInFail(protocol::ParseCopyFail(message));
+        return;
+      case protocol::CopyInAction::kDone: {
+        protocol::ParseCopyDone(message);
+        sql::StatementResult result = sql_.CopyInDone();
+        for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
+        protocol::AppendCommandComplete(out, result.command_tag);
+        return;
+      }
+      case protocol::CopyInAction::kIgnore:
+        return;
+    }
+  });
+  if (!ok) {
+    // The COPY is over; the rest of the Query string does not run.
+    FinishSimpleQuery(out);
+    return;
+  }
+  if (action == protocol::CopyInAction::kDone) {
+    RunStatements(out);
+    if (!sql_.copy_in_active()) FinishSimpleQuery(out);
+  }
+}
+
+void StatementRunner::FinishSimpleQuery(std::string* out) {
+  statements_.clear();
+  next_statement_ = 0;
   // The simple Query's implicit transaction ends here: portals go.
   extended_.EndTransaction();
   AppendReadyForQuery(out);

@@ -8,7 +8,9 @@
 // messages until Sync. Runs on a worker thread; one call at a time per session.
 #pragma once
 
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "protocol/messages.h"
 #include "server/extended_query.h"
@@ -40,6 +42,13 @@ class StatementRunner {
 
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
+  // Runs the simple Query's statements from `next_statement_` on; stops
+  // early (without ReadyForQuery) when one starts COPY FROM STDIN.
+  void RunStatements(std::string* out);
+  // A frontend message while COPY FROM STDIN is in progress.
+  void HandleCopyIn(const protocol::FrontendMessage& message, std::string* out);
+  // Ends the simple Query: its implicit transaction, ReadyForQuery.
+  void FinishSimpleQuery(std::string* out);
   // One extended-protocol message; on error sends ErrorResponse and starts
   // skipping until Sync.
   void RunExtended(const protocol::FrontendMessage& message, std::string* out);
@@ -51,6 +60,10 @@ class StatementRunner {
   ExtendedQuery extended_{&sql_};
   txn::TransactionStatus status_ = txn::TransactionStatus::kIdle;
   bool skipping_until_sync_ = false;
+  // The simple Query being run: statements after a COPY FROM STDIN run once
+  // its CopyDone arrives, as in PostgreSQL.
+  std::vector<std::unique_ptr<sql::ParsedStatement>> statements_;
+  size_t next_statement_ = 0;
 };
 
 }  // namespace strata::server

@@ -199,6 +199,9 @@ StatementResult SqlSession::Execute(const ParsedStatement& statement) {
   result.columns = std::move(output.columns);
   result.command_tag = std::move(output.command_tag);
   result.notices = std::move(output.notices);
+  result.copy_mode = output.copy_mode;
+  result.copy_columns = output.copy_columns;
+  result.copy_data = std::move(output.copy_data);
   result.rows.reserve(output.rows.size());
   for (const Row& row : output.rows) {
     std::vector<std::optional<std::string>> text_row;
@@ -287,6 +290,8 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
           },
           true);
+    case ast::StatementKind::kCopy:
+      return RunCopy(statement);
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);
     case ast::StatementKind::kExecute:

@@ -33,6 +33,11 @@ struct ResultColumn {
   int32_t type_modifier = -1;
 };
 
+// A COPY statement's sub-protocol: none, COPY FROM STDIN (the caller sends
+// CopyInResponse and feeds CopyData to SqlSession::CopyInData), or COPY TO
+// STDOUT (the caller sends CopyOutResponse, `copy_data`, CopyDone).
+enum class CopyMode { kNone, kIn, kOut };
+
 // What one statement produced: rows (for statements that return them) and the
 // CommandComplete tag ("SELECT 2", "INSERT 0 1").
 struct StatementResult {
@@ -42,6 +47,9 @@ struct StatementResult {
   std::string command_tag;
   // NOTICEs raised while running, sent before the result.
   std::vector<SqlErrorFields> notices;
+  CopyMode copy_mode = CopyMode::kNone;
+  size_t copy_columns = 0;              // COPY: column count of Copy*Response
+  std::vector<std::string> copy_data;   // COPY TO STDOUT: one CopyData each
 };
 
 // One parsed statement of a query string; opaque to callers.
@@ -85,6 +93,18 @@ class SqlSession {
   // Executes one statement from Parse(). Throws SqlError; statement kinds not
   // yet supported throw 0A000 naming the statement.
   StatementResult Execute(const ParsedStatement& statement);
+
+  // --- COPY FROM STDIN, after Execute returned copy_mode kIn. The COPY runs
+  // in one transaction: every row is checked as it arrives and nothing is
+  // stored unless CopyInDone commits. After an SqlError from any of these the
+  // COPY is over (rolled back) and copy_in_active() is false.
+  bool copy_in_active() const;
+  // Data of a CopyData message (boundaries need not match rows).
+  void CopyInData(std::string_view data);
+  // CopyDone: the last line, commit; the result's tag is "COPY n".
+  StatementResult CopyInDone();
+  // CopyFail: throws 57014 "COPY from stdin failed: <message>".
+  void CopyInFail(const std::string& message);
 
   // --- Prepared statements and portals (extended query protocol, PREPARE,
   // EXECUTE, DEALLOCATE). Implemented in sql_session_prepared.cpp.
@@ -134,6 +154,8 @@ class SqlSession {
   // dispatched here (simple Query, portals, EXECUTE).
   StatementOutput Run(const ParsedStatement& statement, const std::vector<Oid>& param_types,
                       const std::vector<Value>& params);
+  // sql_session_copy.cpp: COPY (FROM STDIN leaves impl_->copy_in open).
+  StatementOutput RunCopy(const ParsedStatement& statement);
   // sql_session_prepared.cpp: PREPARE, EXECUTE, DEALLOCATE.
   StatementOutput RunPrepare(const ParsedStatement& statement);
   StatementOutput RunExecute(const ParsedStatement& statement);

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/commands/copy_from.h"
 #include "sql/prepared_statement.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
@@ -20,6 +21,8 @@ struct SqlSession::Impl {
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
+  // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
+  std::unique_ptr<CopyFrom> copy_in;
 };
 
 }  // namespace strata::sql

@@ -128,6 +128,9 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
                        "RETURNING is not supported in the extended query protocol yet");
       }
       break;
+    case ast::StatementKind::kCopy:
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "COPY is not supported in the extended query protocol yet");
     case ast::StatementKind::kUnsupported:
       // PostgreSQL would analyze (or accept) it here; we cannot, so say so now.
       throw SqlError(static_cast<const ast::UnsupportedStatement&>(*statement).error);

@@ -18,6 +18,9 @@ struct StatementOutput {
   std::vector<Row> rows;
   std::string command_tag;
   std::vector<SqlErrorFields> notices;  // NOTICEs to send before the result
+  CopyMode copy_mode = CopyMode::kNone;
+  size_t copy_columns = 0;
+  std::vector<std::string> copy_data;  // COPY TO STDOUT lines, terminators included
 };
 
 // A RowDescription column for an output of type `type` named `name`.

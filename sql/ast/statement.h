@@ -33,6 +33,7 @@ enum class StatementKind {
   kDeallocate,
   kVariableSet,
   kVariableShow,
+  kCopy,
   kUnsupported,
 };
 

@@ -52,6 +52,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformVariableSet(*node.variable_set_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:
       return TransformVariableShow(*node.variable_show_stmt);
+    case PG_QUERY__NODE__NODE_COPY_STMT:
+      return TransformCopy(*node.copy_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

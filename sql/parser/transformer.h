@@ -58,6 +58,9 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformVariableSet(const PgQuery__VariableSetStmt& stmt);
   std::unique_ptr<ast::Statement> TransformVariableShow(const PgQuery__VariableShowStmt& stmt);
 
+  // transform_copy.cpp: COPY.
+  std::unique_ptr<ast::Statement> TransformCopy(const PgQuery__CopyStmt& s);
+
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).
   ast::ExprPtr TransformSqlValueFunction(const PgQuery__SQLValueFunction& f);

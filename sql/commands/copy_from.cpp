@@ -1,0 +1,298 @@
+// COPY ... FROM (see copy_from.h) and the COPY TO line formatting.
+#include "sql/commands/copy_from.h"
+
+#include <algorithm>
+
+#include "sql/copy/copy_writer.h"
+#include "sql/expr/cast_functions.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+// PostgreSQL's limit_printout_length: at most 100 bytes of a line or value in
+// a CONTEXT, cut at a UTF-8 character boundary, then "...".
+std::string LimitPrintout(std::string_view s) {
+  constexpr size_t kMax = 100;
+  if (s.size() <= kMax) return std::string(s);
+  size_t n = kMax;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "...";
+}
+
+// Column names of a COPY's list: each must exist and appear once.
+std::vector<size_t> ResolveColumns(const catalog::TableDesc& table,
+                                   const std::vector<ast::TargetColumn>& columns) {
+  std::vector<size_t> slots;
+  if (columns.empty()) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      if (!table.columns[i].dropped) slots.push_back(i);
+    }
+    return slots;
+  }
+  for (const ast::TargetColumn& c : columns) {
+    const int slot = table.FindColumn(c.name);
+    if (slot < 0) {
+      throw SqlError(SqlState::kUndefinedColumn, "column \"" + c.name + "\" of relation \"" +
+                                                     table.name + "\" does not exist");
+    }
+    if (std::find(slots.begin(), slots.end(), static_cast<size_t>(slot)) != slots.end()) {
+      throw SqlError(SqlState::kDuplicateColumn, "column \"" + c.name + "\" specified more than once");
+    }
+    slots.push_back(static_cast<size_t>(slot));
+  }
+  return slots;
+}
+
+// Per input field: is the column named in `names` (FORCE_NOT_NULL etc.)?
+std::vector<bool> ColumnFlags(const catalog::TableDesc& table, const std::vector<size_t>& slots,
+                              const std::vector<std::string>& names, const char* option) {
+  std::vector<bool> flags(slots.size(), false);
+  for (const std::string& name : names) {
+    const int slot = table.FindColumn(name);
+    if (slot < 0) {
+      throw SqlError(SqlState::kUndefinedColumn,
+                     "column \"" + name + "\" of relation \"" + table.name + "\" does not exist");
+    }
+    auto it = std::find(slots.begin(), slots.end(), static_cast<size_t>(slot));
+    if (it == slots.end()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     std::string(option) + " column \"" + name + "\" not referenced by COPY");
+    }
+    flags[static_cast<size_t>(it - slots.begin())] = true;
+  }
+  return flags;
+}
+
+}  // namespace
+
+void CommitStatementTransaction(CommandContext& ctx) {
+  if (!ctx.txn->has_writes()) {
+    ctx.txn->Rollback();
+    return;
+  }
+  Status s = ctx.txn->Commit();
+  if (s.ok()) return;
+  if (ctx.txn->write_conflict()) {
+    throw SqlError(SqlState::kTRSerializationFailure,
+                   "could not serialize access due to concurrent update");
+  }
+  if (ctx.txn->unique_violation().has_value()) {
+    const auto& v = *ctx.txn->unique_violation();
+    const catalog::TableDesc* table = ctx.catalog->FindTableByTree(v.tree);
+    if (table != nullptr) throw TableWriter(ctx, *table).DuplicateKeyError(v.key);
+  }
+  ThrowStatus(s);
+}
+
+CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& stmt)
+    : query_(std::move(query)) {
+  txn_ = db->txns()->Begin();
+  ctx_.db = db;
+  ctx_.txn = txn_.get();
+  ctx_.catalog = db->catalog()->Current();
+  ctx_.query = query_;
+  ctx_.notices = &notices_;
+  table_ = &LookupTable(ctx_, stmt.table);
+  options_ = ProcessCopyOptions(stmt.options, true,
+                                [&](int location) { return ctx_.Position(location); });
+  slots_ = ResolveColumns(*table_, stmt.columns);
+  force_not_null_ = ColumnFlags(*table_, slots_, options_.force_not_null, "FORCE_NOT_NULL");
+  force_null_ = ColumnFlags(*table_, slots_, options_.force_null, "FORCE_NULL");
+  writer_ = std::make_unique<TableWriter>(ctx_, *table_);
+  reader_ = std::make_unique<CopyLineReader>(options_);
+  set_.assign(table_->columns.size(), false);
+}
+
+CopyFrom::~CopyFrom() {
+  if (!committed_ && txn_) txn_->Rollback();
+}
+
+std::string CopyFrom::LineContext(const std::string& line) const {
+  return "COPY " + table_->name + ", line " + std::to_string(line_number_) + ": \"" +
+         LimitPrintout(line) + "\"";
+}
+
+void CopyFrom::RethrowWithContext(SqlError e, const std::string& context) {
+  SqlErrorFields& f = e.mutable_fields();
+  f.context = f.context.empty() ? context : f.context + "\n" + context;
+  throw e;
+}
+
+void CopyFrom::Feed(std::string_view data) {
+  reader_->Append(data);
+  std::string line;
+  while (true) {
+    try {
+      if (!reader_->NextLine(&line, false)) break;
+    } catch (const SqlError& e) {
+      RethrowWithContext(e, "COPY " + table_->name + ", line " + std::to_string(line_number_ + 1));
+    }
+    ProcessLine(line);
+  }
+}
+
+StatementOutput CopyFrom::Finish() {
+  std::string line;
+  while (true) {
+    try {
+      if (!reader_->NextLine(&line, true)) break;
+    } catch (const SqlError& e) {
+      RethrowWithContext(e, "COPY " + table_->name + ", line " + std::to_string(line_number_ + 1));
+    }
+    ProcessLine(line);
+  }
+  CommitStatementTransaction(ctx_);
+  committed_ = true;
+  StatementOutput out;
+  out.command_tag = "COPY " + std::to_string(rows_);
+  out.notices = std::move(notices_);
+  return out;
+}
+
+void CopyFrom::ProcessLine(const std::string& line) {
+  ++line_number_;
+  try {
+    if (options_.csv) {
+      SplitCsvFields(options_, line, &fields_);
+    } else {
+      SplitTextFields(options_, line, &fields_);
+    }
+  } catch (const SqlError& e) {
+    RethrowWithContext(e, LineContext(line));
+  }
+  if (line_number_ == 1 && options_.header) {
+    if (options_.header_match) {
+      if (fields_.size() != slots_.size()) {
+        RethrowWithContext(SqlError(SqlState::kBadCopyFileFormat,
+                                    "wrong number of fields in header line: got " +
+                                        std::to_string(fields_.size()) + ", expected " +
+                                        std::to_string(slots_.size())),
+                           LineContext(line));
+      }
+      for (size_t i = 0; i < slots_.size(); ++i) {
+        const std::string& expected = table_->columns[slots_[i]].name;
+        const std::string n = std::to_string(i + 1);
+        if (!fields_[i].value) {
+          RethrowWithContext(
+              SqlError(SqlState::kBadCopyFileFormat,
+                       "column name mismatch in header line field " + n + ": got null value (\"" +
+                           options_.null_print + "\"), expected \"" + expected + "\""),
+              LineContext(line));
+        }
+        if (*fields_[i].value != expected) {
+          RethrowWithContext(SqlError(SqlState::kBadCopyFileFormat,
+                                      "column name mismatch in header line field " + n +
+                                          ": got \"" + *fields_[i].value + "\", expected \"" +
+                                          expected + "\""),
+                             LineContext(line));
+        }
+      }
+    }
+    return;
+  }
+  // A table without columns takes empty lines (PostgreSQL's special case).
+  if (slots_.empty() && fields_.size() == 1 && fields_[0].value && fields_[0].value->empty()) {
+    fields_.clear();
+  }
+  if (fields_.size() > slots_.size()) {
+    RethrowWithContext(
+        SqlError(SqlState::kBadCopyFileFormat, "extra data after last expected column"),
+        LineContext(line));
+  }
+  if (fields_.size() < slots_.size()) {
+    RethrowWithContext(SqlError(SqlState::kBadCopyFileFormat,
+                                "missing data for column \"" +
+                                    table_->columns[slots_[fields_.size()]].name + "\""),
+                       LineContext(line));
+  }
+  Row row(table_->columns.size());
+  std::fill(set_.begin(), set_.end(), false);
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    const size_t slot = slots_[i];
+    const catalog::ColumnDesc& column = table_->columns[slot];
+    CopyField& field = fields_[i];
+    if (options_.csv) {
+      // An unquoted field matched NULL, so its text was the NULL string.
+      if (!field.value && force_not_null_[i]) field.value = options_.null_print;
+      if (field.value && field.quoted && force_null_[i] && *field.value == options_.null_print) {
+        field.value.reset();
+      }
+    }
+    set_[slot] = true;
+    if (!field.value) {
+      row[slot] = Value::Null(column.type);
+      continue;
+    }
+    try {
+      Value v = InputValue(column.type, *field.value);
+      if (column.typmod >= 0 && HasTypmodCoercion(column.type)) {
+        v = ApplyTypmod(v, column.typmod, false);
+      }
+      row[slot] = std::move(v);
+    } catch (const SqlError& e) {
+      RethrowWithContext(e, "COPY " + table_->name + ", line " + std::to_string(line_number_) +
+                                ", column " + column.name + ": \"" +
+                                LimitPrintout(*field.value) + "\"");
+    }
+  }
+  for (size_t s = 0; s < row.size(); ++s) {
+    if (set_[s]) continue;
+    row[s] = table_->columns[s].dropped ? Value::Null(table_->columns[s].type)
+                                        : writer_->EvaluateDefault(s);
+  }
+  try {
+    writer_->CheckConstraints(row);
+  } catch (const SqlError& e) {
+    RethrowWithContext(e, LineContext(line));
+  }
+  try {
+    writer_->Insert(std::move(row));
+  } catch (const SqlError& e) {
+    // PostgreSQL reports index insertions from its buffered flush: no line text.
+    RethrowWithContext(e, "COPY " + table_->name + ", line " + std::to_string(line_number_));
+  }
+  ++rows_;
+}
+
+std::vector<std::string> FormatCopyOut(const CopyOptions& options,
+                                       const std::vector<ResultColumn>& columns,
+                                       const std::vector<Row>& rows,
+                                       const std::vector<bool>& force_quote) {
+  std::vector<std::string> lines;
+  lines.reserve(rows.size() + 1);
+  const bool single = columns.size() == 1;
+  auto field = [&](std::string_view value, bool quote, std::string* out) {
+    if (options.csv) {
+      AppendCopyCsvField(options, value, quote, single, out);
+    } else {
+      AppendCopyTextField(options, value, out);
+    }
+  };
+  if (options.header) {
+    std::string line;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      if (i > 0) line += options.delimiter;
+      field(columns[i].name, false, &line);
+    }
+    line += '\n';
+    lines.push_back(std::move(line));
+  }
+  for (const Row& row : rows) {
+    std::string line;
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i > 0) line += options.delimiter;
+      if (row[i].is_null()) {
+        line += options.null_print;
+      } else {
+        field(OutputValue(row[i]), options.force_quote_all || force_quote[i], &line);
+      }
+    }
+    line += '\n';
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+}  // namespace strata::sql
