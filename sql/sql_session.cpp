@@ -9,6 +9,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/copy_from.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/database.h"
@@ -95,27 +96,17 @@ StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool r
   StatementOutput result;
   try {
     result = fn(ctx);
-    if (txn->has_writes()) {
-      Status s = txn->Commit();
-      if (!s.ok()) {
-        if (txn->unique_violation().has_value() && retry_on_race) throw RetryStatement{};
-        if (txn->write_conflict()) {
-          // Another session changed a row we changed; the statement re-runs on
-          // a fresh snapshot (what PostgreSQL's READ COMMITTED re-check
-          // amounts to for a single statement).
-          if (retry_on_race) throw RetryStatement{};
-          throw SqlError(SqlState::kTRSerializationFailure,
-                         "could not serialize access due to concurrent update");
-        }
-        if (txn->unique_violation().has_value()) {
-          const auto& v = *txn->unique_violation();
-          const catalog::TableDesc* table = ctx.catalog->FindTableByTree(v.tree);
-          if (table != nullptr) throw TableWriter(ctx, *table).DuplicateKeyError(v.key);
-        }
-        ThrowStatus(s);
+    try {
+      CommitStatementTransaction(ctx);
+    } catch (const SqlError&) {
+      // Lost a race with another session: it committed one of our new keys
+      // first, or changed a row we changed. The statement re-runs on a fresh
+      // snapshot (what PostgreSQL's READ COMMITTED re-check amounts to for a
+      // single statement; ON CONFLICT then takes its conflict path).
+      if (retry_on_race && (txn->unique_violation().has_value() || txn->write_conflict())) {
+        throw RetryStatement{};
       }
-    } else {
-      txn->Rollback();
+      throw;
     }
   } catch (...) {
     txn->Rollback();
