@@ -54,9 +54,15 @@ StatementOutput ExecuteSelectStatement(const std::string& query,
 // statement asked to be retried in that case.
 struct RetryStatement {};
 
+// The $n parameters a table statement runs with (both null: none).
+struct StatementParams {
+  ParameterTypes* types = nullptr;
+  const std::vector<Value>* values = nullptr;
+};
+
 template <typename Fn>
-StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool retry_on_race,
-                        Fn& fn);
+StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
+                        bool ddl, bool retry_on_race, Fn& fn);
 
 // `retry_on_race`: the statement re-runs from a fresh snapshot when its
 // commit lost a race: another session committed one of its new keys first
@@ -65,7 +71,8 @@ StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool r
 // deleted. Nothing of the failed attempt was stored. After kMaxAttempts the
 // error is reported (23505, or 40001 for a write conflict).
 template <typename Fn>
-StatementOutput RunInTransaction(Database* db, const std::string& query, bool ddl, Fn&& fn,
+StatementOutput RunInTransaction(Database* db, const std::string& query,
+                                 const StatementParams& params, bool ddl, Fn&& fn,
                                  bool retry_on_race = false) {
   if (db == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
@@ -73,15 +80,15 @@ StatementOutput RunInTransaction(Database* db, const std::string& query, bool dd
   constexpr int kMaxAttempts = 100;
   for (int attempt = 1;; ++attempt) {
     try {
-      return RunOnce(db, query, ddl, retry_on_race && attempt < kMaxAttempts, fn);
+      return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, fn);
     } catch (const RetryStatement&) {
     }
   }
 }
 
 template <typename Fn>
-StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool retry_on_race,
-                        Fn& fn) {
+StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
+                        bool ddl, bool retry_on_race, Fn& fn) {
   catalog::Catalog* catalog = db->catalog();
   std::unique_lock<std::mutex> ddl_lock;
   if (ddl) ddl_lock = std::unique_lock<std::mutex>(catalog->ddl_mutex());
@@ -93,6 +100,8 @@ StatementOutput RunOnce(Database* db, const std::string& query, bool ddl, bool r
   ctx.catalog = catalog->Current();
   ctx.query = query;
   ctx.notices = &notices;
+  ctx.params = params.types;
+  ctx.param_values = params.values;
   StatementOutput result;
   try {
     result = fn(ctx);
@@ -218,6 +227,9 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   // Date/time input, output and functions read the session's settings.
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
+  // Table statements bind every clause with these (final) parameter types.
+  ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
+  const StatementParams table_params{&fixed_types, &params};
   switch (stmt.kind) {
     case ast::StatementKind::kVariableSet:
       return TextResultToOutput(ExecuteVariableSet(impl_->settings,
@@ -237,46 +249,46 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
         }
         return ExecuteSelectStatement(parsed.query(), select, param_types, params);
       }
-      return RunInTransaction(impl_->db, parsed.query(), false,
+      return RunInTransaction(impl_->db, parsed.query(), table_params, false,
                               [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); });
     }
     case ast::StatementKind::kCreateTable:
-      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStatement&>(stmt));
       });
     case ast::StatementKind::kDropTable:
-      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropTable(ctx, static_cast<const ast::DropTableStatement&>(stmt));
       });
     case ast::StatementKind::kTruncate:
-      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteTruncate(ctx, static_cast<const ast::TruncateStatement&>(stmt));
       });
     case ast::StatementKind::kCreateSchema:
-      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateSchema(ctx, static_cast<const ast::CreateSchemaStatement&>(stmt));
       });
     case ast::StatementKind::kDropSchema:
-      return RunInTransaction(impl_->db, parsed.query(), true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropSchema(ctx, static_cast<const ast::DropSchemaStatement&>(stmt));
       });
     case ast::StatementKind::kInsert: {
       const auto& insert = static_cast<const ast::InsertStatement&>(stmt);
       return RunInTransaction(
-          impl_->db, parsed.query(), false,
+          impl_->db, parsed.query(), table_params, false,
           [&](CommandContext& ctx) { return ExecuteInsert(ctx, insert); },
           insert.on_conflict != ast::InsertStatement::OnConflict::kNone);
     }
     case ast::StatementKind::kUpdate:
       return RunInTransaction(
-          impl_->db, parsed.query(), false,
+          impl_->db, parsed.query(), table_params, false,
           [&](CommandContext& ctx) {
             return ExecuteUpdate(ctx, static_cast<const ast::UpdateStatement&>(stmt));
           },
           true);
     case ast::StatementKind::kDelete:
       return RunInTransaction(
-          impl_->db, parsed.query(), false,
+          impl_->db, parsed.query(), table_params, false,
           [&](CommandContext& ctx) {
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
           },

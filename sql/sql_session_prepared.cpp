@@ -10,6 +10,7 @@
 #include "sql/ast/table_statements.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/table_commands.h"
 #include "sql/parsed_statement.h"
 #include "sql/parser/parser.h"
 #include "sql/portal.h"
@@ -25,20 +26,6 @@
 namespace strata::sql {
 
 namespace {
-
-// Whether a table statement has a RETURNING list.
-bool ReturnsRows(const ast::Statement& statement) {
-  switch (statement.kind) {
-    case ast::StatementKind::kInsert:
-      return !static_cast<const ast::InsertStatement&>(statement).returning.empty();
-    case ast::StatementKind::kUpdate:
-      return !static_cast<const ast::UpdateStatement&>(statement).returning.empty();
-    case ast::StatementKind::kDelete:
-      return !static_cast<const ast::DeleteStatement&>(statement).returning.empty();
-    default:
-      return false;
-  }
-}
 
 // After analysis every parameter needs a type (exec_parse_message,
 // PrepareQuery): 42P18, without a position.
@@ -66,10 +53,25 @@ void CheckGivenParameterTypes(const std::vector<Oid>& types) {
   }
 }
 
+// Table statements that bind against the catalog (DDL is not analyzed at
+// Parse, as PostgreSQL leaves utility statements alone).
+std::vector<Oid> AnalyzeTableStatementForPrepare(Database* db, const std::string& query,
+                                                 const ast::Statement& statement,
+                                                 std::vector<Oid> types, bool* returns_rows,
+                                                 std::vector<ResultColumn>* columns) {
+  ParameterTypes params(ParameterTypes::Mode::kVariable, std::move(types));
+  StatementOutput described = AnalyzeTableStatement(db, query, statement, &params);
+  Binder(query, &params).CheckParameterResolution();
+  *returns_rows = described.returns_rows;
+  *columns = std::move(described.columns);
+  return params.types();
+}
+
 // Parse analysis of one statement for preparing (parse_analyze_varparams):
 // parameter types inferred, result columns as described before planning.
+// `db` (may be null: no tables) is where table statements resolve names.
 std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
-    const SqlSession& session, std::shared_ptr<const std::string> query,
+    const SqlSession& session, Database* db, std::shared_ptr<const std::string> query,
     std::shared_ptr<const ast::Statement> statement, std::vector<Oid> types) {
   CheckGivenParameterTypes(types);
   bool returns_rows = false;
@@ -77,9 +79,9 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
       if (!static_cast<const ast::SelectStatement&>(*statement).from.empty()) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "SELECT with a FROM clause is not supported in the extended query protocol "
-                       "yet");
+        types = AnalyzeTableStatementForPrepare(db, *query, *statement, std::move(types),
+                                                &returns_rows, &columns);
+        break;
       }
       ParameterTypes params(ParameterTypes::Mode::kVariable, std::move(types));
       Binder binder(*query, &params);
@@ -117,16 +119,12 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
     case ast::StatementKind::kDropSchema:
+      break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
-      // Table statements are not analyzed at Parse yet: those that return rows
-      // (RETURNING) cannot be described, so they are refused here rather than
-      // described wrongly; the others describe as NoData.
-      if (ReturnsRows(*statement)) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "RETURNING is not supported in the extended query protocol yet");
-      }
+      types = AnalyzeTableStatementForPrepare(db, *query, *statement, std::move(types),
+                                              &returns_rows, &columns);
       break;
     case ast::StatementKind::kCopy:
       throw SqlError(SqlState::kFeatureNotSupported,
@@ -144,6 +142,22 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   return std::make_shared<const PreparedStatement>(std::move(query), std::move(statement),
                                                    std::move(types), returns_rows,
                                                    std::move(columns));
+}
+
+// A table statement binds again when it runs; if DDL since Parse changed
+// its result columns, the client's Describe no longer matches the rows, which
+// PostgreSQL refuses (RevalidateCachedQuery) with this error.
+void CheckResultTypeUnchanged(const PreparedStatement& prepared, const StatementOutput& output) {
+  if (prepared.statement().kind == ast::StatementKind::kExecute) return;
+  bool same = output.returns_rows == prepared.returns_rows() &&
+              output.columns.size() == prepared.columns().size();
+  for (size_t i = 0; same && i < output.columns.size(); ++i) {
+    same = output.columns[i].type_oid == prepared.columns()[i].type_oid &&
+           output.columns[i].type_modifier == prepared.columns()[i].type_modifier;
+  }
+  if (!same) {
+    throw SqlError(SqlState::kFeatureNotSupported, "cached plan must not change result type");
+  }
 }
 
 }  // namespace
@@ -166,7 +180,8 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
                                                      false, std::vector<ResultColumn>{});
   }
   std::shared_ptr<const ast::Statement> statement = std::move(statements.front());
-  return AnalyzeForPrepare(*this, std::move(shared_query), std::move(statement), types);
+  return AnalyzeForPrepare(*this, impl_->db, std::move(shared_query), std::move(statement),
+                           types);
 }
 
 void SqlSession::StorePreparedStatement(const std::string& name,
@@ -199,7 +214,11 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   auto portal =
       std::make_unique<Portal>(std::move(portal_name), std::move(statement), std::move(params));
   const PreparedStatement& prepared = portal->statement();
-  if (!prepared.empty() && prepared.statement().kind == ast::StatementKind::kSelect) {
+  // A SELECT without FROM is folded here, as PostgreSQL's planner folds
+  // constants at Bind; a SELECT over a table runs (in its own transaction)
+  // at the first Execute, like every other table statement.
+  if (!prepared.empty() && prepared.statement().kind == ast::StatementKind::kSelect &&
+      static_cast<const ast::SelectStatement&>(prepared.statement()).from.empty()) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     portal->output_ = Run(parsed, prepared.parameter_types(), portal->params_);
   }
@@ -221,6 +240,7 @@ PortalFetch SqlSession::Fetch(Portal& portal, int64_t max_rows) {
   if (!portal.output_) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     portal.output_ = Run(parsed, prepared.parameter_types(), portal.params_);
+    CheckResultTypeUnchanged(prepared, *portal.output_);
   }
   StatementOutput& output = *portal.output_;
   if (!output.returns_rows) {
@@ -255,7 +275,8 @@ StatementOutput SqlSession::RunPrepare(const ParsedStatement& statement) {
   }
   // The prepared statement keeps the PREPARE's tree alive through `inner`.
   std::shared_ptr<const ast::Statement> inner(parsed.statement_ptr(), prepare.query.get());
-  auto prepared = AnalyzeForPrepare(*this, parsed.query_ptr(), std::move(inner), std::move(types));
+  auto prepared = AnalyzeForPrepare(*this, impl_->db, parsed.query_ptr(), std::move(inner),
+                                    std::move(types));
   StorePreparedStatement(prepare.name, std::move(prepared));
   StatementOutput output;
   output.command_tag = "PREPARE";

@@ -1,8 +1,8 @@
 // CommandContext: what a table statement runs with — the database, its one
 // transaction, the catalog snapshot it resolves names in, the query text (for
-// error positions) and where its NOTICEs go. Plus name resolution shared by
-// every table statement (search_path is "$user", public; no role schemas
-// exist yet, so unqualified names resolve in public).
+// error positions), its $n parameters and where its NOTICEs go. Plus name
+// resolution shared by every table statement (search_path is "$user",
+// public; no role schemas exist yet, so unqualified names resolve in public).
 #pragma once
 
 #include <memory>
@@ -14,6 +14,7 @@
 #include "catalog/catalog.h"
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
+#include "sql/binder/binder.h"
 #include "sql/database.h"
 #include "sql/sql_session.h"
 #include "txn/transaction.h"
@@ -26,6 +27,22 @@ struct CommandContext {
   std::shared_ptr<const catalog::CatalogSnapshot> catalog;
   std::string_view query;
   std::vector<SqlErrorFields>* notices = nullptr;
+  // The types of $1..$n, shared by every Binder the statement creates (so
+  // that, when a statement is prepared, a type inferred in one clause holds
+  // in the others): kFixed when running, kVariable when analyzing. May be
+  // null (no parameters: any $n is 42P02).
+  ParameterTypes* params = nullptr;
+  // The values of $1..$n when running (null: none).
+  const std::vector<Value>* param_values = nullptr;
+  // Parse analysis only (Parse message, PREPARE): the statement binds
+  // everything -- names, types, parameters, result columns -- against
+  // `catalog` and returns before reading or writing any row. `txn` is null.
+  bool analyze_only = false;
+
+  // A Binder over the query text with the statement's parameters.
+  Binder MakeBinder() const { return Binder(query, params); }
+  // An evaluation context that sees the parameter values.
+  EvalContext MakeEval() const { return EvalContext(param_values); }
 
   // 1-based character position of byte `location` (0 if unknown).
   int Position(int location) const;

@@ -22,11 +22,15 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   SourceRows out;
   for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
   if (select.from.empty()) {
-    Binder binder(ctx.query);
+    Binder binder = ctx.MakeBinder();
     const BoundSelect bound = binder.BindSelect(select);
-    SelectResult r = ExecuteSelect(bound);
-    out.types = r.column_types;
-    out.rows = std::move(r.rows);
+    if (ctx.analyze_only) {
+      for (const OutputColumn& c : bound.columns) out.types.push_back(c.type);
+    } else {
+      SelectResult r = ExecuteSelect(bound, ctx.param_values);
+      out.types = r.column_types;
+      out.rows = std::move(r.rows);
+    }
     if (!select.values_lists.empty()) {
       out.locations.assign(out.types.size(), select.values_lists[0].empty()
                                                  ? -1
@@ -72,7 +76,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
   }
   TableWriter writer(ctx, table);
-  Binder binder(ctx.query);
+  Binder binder = ctx.MakeBinder();
 
   // Target slots.
   std::vector<size_t> slots;
@@ -135,6 +139,20 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   }
   std::vector<Row> source_rows;
   std::vector<BoundExprPtr> source_coercions;
+  if (stmt.select && ctx.params != nullptr &&
+      ctx.params->mode() == ParameterTypes::Mode::kVariable) {
+    // A bare $n in the source's select list takes its target column's type,
+    // as PostgreSQL's transformInsertStmt copies unknown-type Params up to
+    // the INSERT's own target list ("insert into t select $1, $2").
+    const auto& targets = stmt.select->target_list;
+    for (size_t i = 0; i < targets.size() && i < slots.size(); ++i) {
+      if (targets[i].value->kind != ast::ExprKind::kParamRef) continue;
+      BoundExprPtr param = binder.BindExpr(*targets[i].value);
+      if (param->type().oid == type_oid::kUnknown) {
+        (void)CoerceToColumn(binder, std::move(param), table.columns[slots[i]]);
+      }
+    }
+  }
   if (stmt.select) {
     SourceRows source = RunSource(ctx, *stmt.select);
     check_width(source.types.size(),
@@ -160,7 +178,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     excluded.schema.clear();
     for (ScopeColumn& c : excluded.columns) c.slot += static_cast<int>(table.columns.size());
     conflict_scope.relations.push_back(std::move(excluded));
-    Binder conflict_binder(ctx.query);
+    Binder conflict_binder = ctx.MakeBinder();
     conflict_binder.SetScope(&conflict_scope);
     for (const auto& [column, expr] : stmt.conflict_set) {
       const int slot = table.FindColumn(column.name);
@@ -193,13 +211,14 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
 
   // RETURNING.
   const BindScope scope = TableScope(ctx, table, stmt.table.alias);
-  Binder returning_binder(ctx.query);
+  Binder returning_binder = ctx.MakeBinder();
   returning_binder.SetScope(&scope);
   std::vector<OutputTarget> returning = BindTargetList(returning_binder, scope, stmt.returning);
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
+  if (ctx.analyze_only) return result;
 
-  EvalContext eval;
+  EvalContext eval = ctx.MakeEval();
   uint64_t inserted = 0;
   auto insert_row = [&](const std::vector<std::optional<Value>>& given) {
     // REQUIRES: no ON CONFLICT, or a table with a primary key (else 42P10 above).
@@ -232,7 +251,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         Row combined = writer.codec().DecodeValue(*existing.value());
         Row updated = combined;
         combined.insert(combined.end(), row.begin(), row.end());
-        EvalContext conflict_eval;
+        EvalContext conflict_eval = ctx.MakeEval();
         if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) return;
         conflict_eval.SetRow(&combined);
         for (const auto& [slot, expr] : conflict_set) {

@@ -11,8 +11,10 @@ namespace strata::sql {
 
 namespace {
 
-// Binds LIMIT/OFFSET to bigint and evaluates it once; nullopt for NULL.
-std::optional<int64_t> EvaluateLimit(Binder& binder, const ast::Expr& expr, const char* what) {
+// Binds LIMIT/OFFSET to bigint and evaluates it once; nullopt for NULL (and
+// when only analyzing: the parameters have no values then).
+std::optional<int64_t> EvaluateLimit(const CommandContext& cmd, Binder& binder,
+                                     const ast::Expr& expr, const char* what) {
   BoundExprPtr bound = binder.BindExpr(expr);
   const Oid type = bound->type().oid;
   if (!CanCoerceType(type, type_oid::kInt8, CoercionContext::kAssignment)) {
@@ -23,7 +25,8 @@ std::optional<int64_t> EvaluateLimit(Binder& binder, const ast::Expr& expr, cons
   }
   bound = binder.CoerceToTargetType(std::move(bound), DataType{type_oid::kInt8, -1},
                                     CoercionContext::kAssignment, false, bound->location());
-  EvalContext ctx;
+  if (cmd.analyze_only) return std::nullopt;
+  EvalContext ctx = cmd.MakeEval();
   const Value v = bound->Evaluate(ctx);
   if (v.is_null()) return std::nullopt;
   return v.int_value();
@@ -43,7 +46,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
   const catalog::TableDesc& table = LookupTable(ctx, rv);
   TableCodec codec(table);
   const BindScope scope = TableScope(ctx, table, rv.alias);
-  Binder binder(ctx.query);
+  Binder binder = ctx.MakeBinder();
   binder.SetScope(&scope);
 
   std::vector<OutputTarget> targets = BindTargetList(binder, scope, stmt.target_list);
@@ -104,9 +107,9 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
 
   int64_t offset = 0, count = -1;
   {
-    Binder limit_binder(ctx.query);  // no scope: LIMIT cannot name columns
+    Binder limit_binder = ctx.MakeBinder();  // no scope: LIMIT cannot name columns
     if (stmt.limit_offset) {
-      auto v = EvaluateLimit(limit_binder, *stmt.limit_offset, "OFFSET");
+      auto v = EvaluateLimit(ctx, limit_binder, *stmt.limit_offset, "OFFSET");
       if (v.has_value() && *v < 0) {
         throw SqlError(SqlState::kInvalidRowCountInResultOffsetClause,
                        "OFFSET must not be negative");
@@ -114,7 +117,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
       offset = v.value_or(0);
     }
     if (stmt.limit_count) {
-      auto v = EvaluateLimit(limit_binder, *stmt.limit_count, "LIMIT");
+      auto v = EvaluateLimit(ctx, limit_binder, *stmt.limit_count, "LIMIT");
       if (v.has_value() && *v < 0) {
         throw SqlError(SqlState::kInvalidRowCountInLimitClause, "LIMIT must not be negative");
       }
@@ -122,21 +125,27 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     }
   }
 
+  TableQueryResult result;
+  if (ctx.analyze_only) {
+    result.targets = std::move(targets);
+    return result;
+  }
+
   // A primary-key equality narrows the scan to one key (WHERE still applies).
   std::optional<std::string> lower, upper;
-  if (auto key = PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get())) {
+  if (auto key = PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
+                                     ctx.param_values)) {
     lower = *key;
     upper = *key + std::string(1, '\0');
   }
   PlanNodePtr plan = std::make_unique<SeqScan>(ctx.txn, &codec, lower, upper);
-  if (where) plan = std::make_unique<Filter>(std::move(plan), where.get());
-  plan = std::make_unique<Project>(std::move(plan), project);
+  if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
   if (!sort_keys.empty()) {
     plan = std::make_unique<Sort>(std::move(plan), std::move(sort_keys), targets.size());
   }
   if (offset > 0 || count >= 0) plan = std::make_unique<Limit>(std::move(plan), offset, count);
 
-  TableQueryResult result;
   plan->Init();
   Row row;
   while (plan->Next(&row)) result.rows.push_back(std::move(row));

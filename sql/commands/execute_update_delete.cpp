@@ -20,13 +20,13 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
                                    const std::string& alias, const ast::Expr* where_ast) {
   std::vector<TargetRow> out;
   std::optional<std::string> lower, upper;
-  if (auto key = PrimaryKeyFromWhere(binder, codec, alias, where_ast)) {
+  if (auto key = PrimaryKeyFromWhere(binder, codec, alias, where_ast, ctx.param_values)) {
     lower = *key;
     upper = *key + std::string(1, '\0');
   }
   SeqScan scan(ctx.txn, &codec, lower, upper);
   scan.Init();
-  EvalContext eval;
+  EvalContext eval = ctx.MakeEval();
   Row row;
   while (scan.Next(&row)) {
     if (where != nullptr && !EvaluatePredicate(*where, row, eval)) continue;
@@ -51,7 +51,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableWriter writer(ctx, table);
   const BindScope scope = TableScope(ctx, table, stmt.table.alias);
-  Binder binder(ctx.query);
+  Binder binder = ctx.MakeBinder();
   binder.SetScope(&scope);
 
   std::vector<std::pair<size_t, BoundExprPtr>> assignments;  // null expr = DEFAULT
@@ -81,10 +81,11 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   std::vector<OutputTarget> returning = BindTargetList(binder, scope, stmt.returning);
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
+  if (ctx.analyze_only) return result;
 
   std::vector<TargetRow> targets = CollectRows(ctx, writer.codec(), where.get(), binder,
                                               scope.relations[0].alias, stmt.where.get());
-  EvalContext eval;
+  EvalContext eval = ctx.MakeEval();
   for (TargetRow& target : targets) {
     Row updated = target.row;
     eval.SetRow(&target.row);
@@ -103,17 +104,18 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableCodec codec(table);
   const BindScope scope = TableScope(ctx, table, stmt.table.alias);
-  Binder binder(ctx.query);
+  Binder binder = ctx.MakeBinder();
   binder.SetScope(&scope);
   BoundExprPtr where;
   if (stmt.where) where = binder.CoerceToBoolean(binder.BindExpr(*stmt.where), "WHERE");
   std::vector<OutputTarget> returning = BindTargetList(binder, scope, stmt.returning);
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
+  if (ctx.analyze_only) return result;
 
   std::vector<TargetRow> targets = CollectRows(ctx, codec, where.get(), binder,
                                               scope.relations[0].alias, stmt.where.get());
-  EvalContext eval;
+  EvalContext eval = ctx.MakeEval();
   for (const TargetRow& target : targets) {
     ctx.txn->DeleteExisting(table.tree, target.key);
     if (!stmt.returning.empty()) AppendReturning(returning, target.row, eval, &result);

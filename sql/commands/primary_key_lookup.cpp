@@ -20,10 +20,12 @@ void CollectConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   out->push_back(e);
 }
 
-// Constants (possibly cast or negated) only: safe to evaluate once, up front.
+// Constants and $n parameters (possibly cast or negated) only: safe to
+// evaluate once, up front.
 bool IsConstant(const ast::Expr& e) {
   switch (e.kind) {
     case ast::ExprKind::kConstant:
+    case ast::ExprKind::kParamRef:
       return true;
     case ast::ExprKind::kTypeCast:
       return IsConstant(*static_cast<const ast::TypeCastExpr&>(e).arg);
@@ -76,7 +78,8 @@ std::optional<Value> AsKeyValue(const Value& v, Oid column_type) {
 
 std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
                                                const std::string& scope_alias,
-                                               const ast::Expr* where) {
+                                               const ast::Expr* where,
+                                               const std::vector<Value>* params) {
   if (where == nullptr || !codec.has_primary_key()) return std::nullopt;
   std::vector<const ast::Expr*> conjuncts;
   CollectConjuncts(where, &conjuncts);
@@ -94,7 +97,7 @@ std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec&
     for (size_t k = 0; k < codec.key_slots().size(); ++k) {
       const catalog::ColumnDesc& column = table.columns[static_cast<size_t>(codec.key_slots()[k])];
       if (column.name != *name || values[k].has_value()) continue;
-      EvalContext ctx;
+      EvalContext ctx(params);
       // Errors here (e.g. a bad literal) are left for the real binding to report.
       try {
         const Value v = binder.BindExpr(*constant)->Evaluate(ctx);

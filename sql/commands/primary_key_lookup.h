@@ -16,9 +16,11 @@
 namespace strata::sql {
 
 // The table key WHERE pins, or nullopt if it does not pin one.
-// `scope_alias` is how the statement names the table (alias or table name).
+// `scope_alias` is how the statement names the table (alias or table name);
+// `params` (may be null) the values of $1..$n (`id = $1` pins a key too).
 std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
                                                const std::string& scope_alias,
-                                               const ast::Expr* where);
+                                               const ast::Expr* where,
+                                               const std::vector<Value>* params);
 
 }  // namespace strata::sql

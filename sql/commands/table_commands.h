@@ -29,4 +29,12 @@ struct TableQueryResult {
 TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
 
+// analyze_table_statement.cpp: binds SELECT ... FROM / INSERT / UPDATE /
+// DELETE against the current catalog without running it (Parse, PREPARE):
+// infers $n types into `params` (kVariable) and returns the result columns
+// (returns_rows false: NoData). Throws the statement's bind-time SqlErrors
+// (42P01, 42703, ...). `db` null: 0A000, tables are not available.
+StatementOutput AnalyzeTableStatement(Database* db, std::string_view query,
+                                      const ast::Statement& statement, ParameterTypes* params);
+
 }  // namespace strata::sql

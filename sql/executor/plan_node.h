@@ -59,10 +59,11 @@ class SeqScan final : public PlanNode {
 };
 
 // Rows of the child for which `predicate` is true (NULL counts as false).
+// `params` (may be null) holds the values of $1..$n and outlives the node.
 class Filter final : public PlanNode {
  public:
-  Filter(PlanNodePtr child, const BoundExpr* predicate)
-      : child_(std::move(child)), predicate_(predicate) {}
+  Filter(PlanNodePtr child, const BoundExpr* predicate, const std::vector<Value>* params = nullptr)
+      : child_(std::move(child)), predicate_(predicate), ctx_(params) {}
   void Init() override { child_->Init(); }
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
@@ -74,10 +75,12 @@ class Filter final : public PlanNode {
 };
 
 // One output row per input row: each expression evaluated over the input.
+// `params` as for Filter.
 class Project final : public PlanNode {
  public:
-  Project(PlanNodePtr child, std::vector<const BoundExpr*> exprs)
-      : child_(std::move(child)), exprs_(std::move(exprs)) {}
+  Project(PlanNodePtr child, std::vector<const BoundExpr*> exprs,
+          const std::vector<Value>* params = nullptr)
+      : child_(std::move(child)), exprs_(std::move(exprs)), ctx_(params) {}
   void Init() override { child_->Init(); }
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }

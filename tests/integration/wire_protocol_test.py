@@ -333,6 +333,27 @@ EXTENDED_CASES = {
                                      msg_parse("", "execute q(5)"), msg_describe("S", ""),
                                      msg_bind("", ""), msg_execute("", 1), msg_execute(""),
                                      SYNC],
+    # (Select lists are expressions, not bare columns: RowDescription's table
+    # OID and attnum of a plain column are not filled in yet.)
+    "row limit over a table": [
+        (b"Q", b"create table wp_rows (id int primary key, v text); "
+               b"insert into wp_rows values (1, 'a'), (2, 'b'), (3, 'c'), (4, 'd'), (5, 'e')\0"),
+        msg_parse("", "select id + 0 as id, v || '' as v from wp_rows where id > $1 order by id"),
+        msg_describe("S", ""), msg_bind("", "", ["1"]), msg_describe("P", ""),
+        msg_execute("", 2), msg_execute("", 2), msg_execute("", 2), SYNC,
+        msg_parse("", "update wp_rows set v = v || $1 where id < 4 returning -id, v || ''"),
+        msg_describe("S", ""), msg_bind("", "", ["!"], [], [1]), msg_execute("", 2),
+        msg_execute("", 2), SYNC,
+        msg_parse("", "delete from wp_rows where id = $1"), msg_describe("S", ""),
+        msg_bind("", "", [struct.pack("!i", 5)], [1]), msg_execute(""), SYNC,
+        (b"Q", b"select id * 1, v || '?' from wp_rows order by id; drop table wp_rows\0")],
+    "table statement errors at parse": [
+        msg_parse("", "select * from wp_nosuch where id = $1"), SYNC,
+        (b"Q", b"create table wp_err (id int)\0"),
+        msg_parse("", "insert into wp_err (nosuch) values ($1)"), SYNC,
+        msg_parse("", "update wp_err set id = $1 returning nosuch"), SYNC,
+        msg_parse("", "delete from wp_err where id = $1 and id = $1::text"), SYNC,
+        (b"Q", b"drop table wp_err\0")],
 }
 
 

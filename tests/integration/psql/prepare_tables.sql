@@ -1,0 +1,53 @@
+-- SQL-level PREPARE / EXECUTE of table statements: parameter types inferred
+-- from the columns they meet, RETURNING described at PREPARE, errors at
+-- PREPARE (unknown table/column) and at EXECUTE (constraints, coercion).
+create table pt (id int primary key, v text not null, n bigint default 7);
+prepare ins as insert into pt values ($1, $2, $3);
+prepare ins_cols as insert into pt (id, v) values ($1, $2) returning *;
+-- (the inferred types show in the coercion errors)
+execute ins(1, 'x', true);
+execute ins_cols(true, 'x');
+execute ins(1, 'one', 10);
+execute ins('2', 'two', null);
+execute ins_cols(3, 'three');
+execute ins_cols(4.0, 4);
+execute ins(1, 'dup', 0);
+execute ins(5, null, 0);
+execute ins('x', 'bad', 0);
+prepare sel as select v, n from pt where id = $1;
+execute sel(1);
+execute sel(2.0);
+execute sel(42);
+execute sel(null);
+prepare rng as select id, v from pt where id between $1 and $2 order by id desc limit $3;
+execute rng(1, 3, 2);
+execute rng(1, 4, null);
+prepare upd as update pt set v = v || $1, n = coalesce(n, 0) + $2 where id = $3 returning id, v, n;
+execute upd('!', 1, 2);
+execute upd('!', 1, 99);
+prepare del as delete from pt where id >= $1 returning v;
+execute del(4);
+prepare ups as insert into pt values ($1, $2) on conflict (id) do update set v = excluded.v || $3 returning *;
+execute ups(1, 'uno', '?');
+execute ups(9, 'nine', '?');
+prepare inssel as insert into pt (id, v) select id + $1, v from pt where id < $2;
+execute inssel(100, 3);
+prepare inssel2 as insert into pt select $1, $2 returning n;
+execute inssel2('50', 'fifty');
+execute inssel2(true, 'x');
+execute inssel(100, true);
+execute rng(1, 2, true);
+execute upd(1, 2, 3);
+execute ups(1, 2, true);
+prepare lit as select $1 as p, id from pt where id = 1;
+execute lit('x');
+prepare bad1 as select * from pt_nosuch where id = $1;
+prepare bad2 as select nosuch from pt where id = $1;
+prepare bad3 as update pt set nosuch = $1;
+prepare bad4 as delete from pt where id = $1 and id = $1::text;
+prepare bad5 as insert into pt values ($1, $2, $3, $4);
+prepare bad6 as select v from pt where $1;
+select * from pt order by id;
+drop table pt;
+execute sel(1);
+deallocate all;
