@@ -56,6 +56,24 @@ struct RangeVar {
   int location = -1;
 };
 
+// One FROM item: a table, or a join of two items (JoinExpr). A list of
+// items in FROM is their cross product.
+struct FromItem {
+  enum class Kind { kTable, kJoin };
+  enum class JoinType { kInner, kLeft, kRight, kFull };
+
+  Kind kind = Kind::kTable;
+  RangeVar table;  // kTable
+  // kJoin: left JOIN right ON on / USING (using_columns). CROSS JOIN is an
+  // inner join without ON or USING.
+  JoinType join_type = JoinType::kInner;
+  std::unique_ptr<FromItem> left;
+  std::unique_ptr<FromItem> right;
+  ExprPtr on;
+  std::vector<std::string> using_columns;
+  int location = -1;  // of the first USING column (for USING errors)
+};
+
 // One ORDER BY item.
 struct SortBy {
   ExprPtr expr;
@@ -76,9 +94,13 @@ struct ResTarget {
 struct SelectStatement : Statement {
   SelectStatement() : Statement(StatementKind::kSelect) {}
 
+  bool distinct = false;  // SELECT DISTINCT (not DISTINCT ON)
   std::vector<ResTarget> target_list;
-  std::vector<RangeVar> from;  // at most one table today
+  std::vector<FromItem> from;
   ExprPtr where;
+  // GROUP BY items as written (names, positions, expressions) and HAVING.
+  std::vector<ExprPtr> group_by;
+  ExprPtr having;
   std::vector<SortBy> sort;
   ExprPtr limit_count;   // null if none (LIMIT ALL is null too)
   ExprPtr limit_offset;  // null if none

@@ -28,6 +28,12 @@ bool ParseWholeInt64(const std::string& text, int64_t* out) {
 
 BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
   CheckStackDepth();
+  if (expr.kind != ast::ExprKind::kColumnRef) {
+    if (const int key = MatchGroupKey(expr); key >= 0) {
+      return std::make_unique<BoundColumnRef>(
+          key, grouping_->keys[static_cast<size_t>(key)]->type(), expr.location);
+    }
+  }
   switch (expr.kind) {
     case ast::ExprKind::kConstant:
       return BindConstant(static_cast<const ast::ConstantExpr&>(expr));
@@ -118,19 +124,19 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
     if (f.size() == 1) {
       // Unqualified: the one relation column of that name (colNameToVar).
       const ScopeColumn* found = nullptr;
+      const ScopeRelation* found_rel = nullptr;
       for (const ScopeRelation& rel : scope_->relations) {
         for (const ScopeColumn& c : rel.columns) {
-          if (c.name != f[0]) continue;
+          if (c.name != f[0] || c.hidden) continue;
           if (found != nullptr) {
             throw ErrorAt(SqlState::kAmbiguousColumn,
                           "column reference \"" + f[0] + "\" is ambiguous", expr.location);
           }
           found = &c;
+          found_rel = &rel;
         }
       }
-      if (found != nullptr) {
-        return std::make_unique<BoundColumnRef>(found->slot, found->type, expr.location);
-      }
+      if (found != nullptr) return MakeColumnRef(*found_rel, *found, expr.location);
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);
     }
@@ -139,16 +145,14 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
       const std::string& rel_name = f[f.size() - 2];
       const std::string& column = f.back();
       for (const ScopeRelation& rel : scope_->relations) {
-        if (rel.alias != rel_name) continue;
+        if (rel.alias.empty() || rel.alias != rel_name) continue;
         if (f.size() == 3 && (rel.alias != rel.table_name || rel.schema != f[0])) continue;
         if (column == "*") {
           throw ErrorAt(SqlState::kFeatureNotSupported, "* is not supported in this position",
                         expr.location);
         }
         for (const ScopeColumn& c : rel.columns) {
-          if (c.name == column) {
-            return std::make_unique<BoundColumnRef>(c.slot, c.type, expr.location);
-          }
+          if (c.name == column) return MakeColumnRef(rel, c, expr.location);
         }
         throw ErrorAt(SqlState::kUndefinedColumn,
                       "column " + rel_name + "." + column + " does not exist", expr.location);

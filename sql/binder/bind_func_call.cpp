@@ -93,6 +93,10 @@ const SqlFunction* SelectCandidate(const std::vector<Oid>& inputs,
 }  // namespace
 
 BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
+  if (!expr.is_sql_value_function && IsAggregateName(expr.name) &&
+      (grouping_ != nullptr || agg_forbidden_ != nullptr)) {
+    return BindAggregate(expr);
+  }
   std::string signature;
   for (size_t i = 0; i < expr.name.size(); ++i) {
     if (i > 0) signature += ".";

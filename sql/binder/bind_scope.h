@@ -14,8 +14,13 @@ struct ScopeColumn {
   std::string name;
   DataType type;
   int slot = 0;  // index into the row the expression is evaluated over
+  // A column of JOIN ... USING merged into the join's own column: reachable
+  // only qualified (t.x) or through t.*, not by its bare name or by *.
+  bool hidden = false;
 };
 
+// A table in FROM, or the merged USING columns of a join (then schema,
+// table_name and alias are empty: only bare names reach its columns).
 struct ScopeRelation {
   std::string schema;      // the table's schema ("public")
   std::string table_name;  // the table's own name
@@ -23,6 +28,7 @@ struct ScopeRelation {
   std::vector<ScopeColumn> columns;
 };
 
+// Relations in the order `SELECT *` lists their columns.
 struct BindScope {
   std::vector<ScopeRelation> relations;
 };

@@ -11,6 +11,10 @@ namespace strata::sql {
 
 BoundSelect Binder::BindSelect(const ast::SelectStatement& select) {
   if (!select.values_lists.empty()) return BindValues(select);
+  if (!select.group_by.empty() || select.having || select.distinct) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "GROUP BY, HAVING and DISTINCT without FROM are not supported yet");
+  }
   BoundSelect bound;
   std::vector<BoundExprPtr> row;
   for (const ast::ResTarget& target : select.target_list) {

@@ -20,6 +20,7 @@
 #include "sql/binder/bind_scope.h"
 #include "sql/binder/bound_statement.h"
 #include "sql/binder/coercion_rules.h"
+#include "sql/binder/grouping.h"
 #include "sql/binder/parameter_types.h"
 #include "sql/expr/bound_expr.h"
 
@@ -54,6 +55,19 @@ class Binder {
   // SELECT without FROM). LIFETIME: `scope` outlives the bound expressions'
   // binding (not their evaluation).
   void SetScope(const BindScope* scope) { scope_ = scope; }
+
+  // Aggregates: with a GroupingState (may be null) aggregate calls are
+  // collected there (see grouping.h). `clause` (may be null) names the
+  // clause being bound where aggregates are not allowed ("WHERE"): 42803.
+  void SetGrouping(GroupingState* grouping) { grouping_ = grouping; }
+  void SetAggregatesForbidden(const char* clause) { agg_forbidden_ = clause; }
+
+  // bind_aggregate.cpp: an aggregate call (REQUIRES: IsAggregateName), and
+  // a column of the scope as the current grouping mode sees it.
+  BoundExprPtr BindAggregate(const ast::FuncCallExpr& expr);
+  BoundExprPtr MakeColumnRef(const ScopeRelation& rel, const ScopeColumn& column, int location);
+  // The GROUP BY key slot `expr` matches in a grouped second pass, or -1.
+  int MatchGroupKey(const ast::Expr& expr);
 
   // The helpers below are public so the table-statement binders and
   // executors (sql/commands/) can compose them.
@@ -161,6 +175,8 @@ class Binder {
   std::string_view query_;
   ParameterTypes* params_;
   const BindScope* scope_ = nullptr;
+  GroupingState* grouping_ = nullptr;
+  const char* agg_forbidden_ = nullptr;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

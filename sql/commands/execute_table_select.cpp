@@ -1,5 +1,7 @@
-// SELECT ... FROM one table: binds the select list, WHERE, ORDER BY and
-// LIMIT/OFFSET, then runs SeqScan -> Filter -> Project -> Sort -> Limit.
+// SELECT ... FROM one table: binds the select list, WHERE, GROUP BY/HAVING
+// and aggregates, ORDER BY and LIMIT/OFFSET, then runs SeqScan -> Filter ->
+// [HashAgg -> Filter] -> Project -> Sort -> Limit.
+#include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/table_commands.h"
@@ -39,19 +41,104 @@ bool SameColumn(const BoundExpr& a, const BoundExpr& b) {
          static_cast<const BoundColumnRef&>(a).slot() == static_cast<const BoundColumnRef&>(b).slot();
 }
 
+// Whether an ORDER BY item names an output column (by name or position)
+// rather than being an expression over the input.
+bool IsOutputReference(const ast::Expr& e, const std::vector<ast::ResTarget>& targets) {
+  if (e.kind == ast::ExprKind::kConstant) {
+    return static_cast<const ast::ConstantExpr&>(e).const_kind ==
+           ast::ConstantExpr::Kind::kInteger;
+  }
+  if (e.kind != ast::ExprKind::kColumnRef) return false;
+  const auto& ref = static_cast<const ast::ColumnRefExpr&>(e);
+  if (ref.fields.size() != 1) return false;
+  for (const ast::ResTarget& t : targets) {
+    if (!t.name.empty() && t.name == ref.fields[0]) return true;
+    if (t.name.empty() && FigureColumnName(*t.value) == ref.fields[0]) return true;
+  }
+  return false;
+}
+
+// GROUP BY items (findTargetlistEntrySQL92): an integer constant is a
+// select-list position; a bare name that is no input column but an output
+// column name stands for that select-list expression; anything else is an
+// expression over the input. Keys are bound over the input row.
+void ResolveGroupBy(Binder& binder, const BindScope& scope, const ast::SelectStatement& stmt,
+                    GroupingState* grouping) {
+  binder.SetAggregatesForbidden("GROUP BY");
+  for (const ast::ExprPtr& item : stmt.group_by) {
+    const ast::Expr* key = item.get();
+    if (item->kind == ast::ExprKind::kConstant &&
+        static_cast<const ast::ConstantExpr&>(*item).const_kind ==
+            ast::ConstantExpr::Kind::kInteger) {
+      const int32_t pos = static_cast<const ast::ConstantExpr&>(*item).ival;
+      if (pos < 1 || static_cast<size_t>(pos) > stmt.target_list.size()) {
+        throw binder.ErrorAt(SqlState::kInvalidColumnReference,
+                             "GROUP BY position " + std::to_string(pos) + " is not in select list",
+                             item->location);
+      }
+      key = stmt.target_list[static_cast<size_t>(pos - 1)].value.get();
+    } else if (item->kind == ast::ExprKind::kColumnRef) {
+      const auto& ref = static_cast<const ast::ColumnRefExpr&>(*item);
+      if (ref.fields.size() == 1) {
+        bool input_column = false;
+        for (const ScopeRelation& rel : scope.relations) {
+          for (const ScopeColumn& c : rel.columns) input_column |= c.name == ref.fields[0];
+        }
+        const ast::Expr* target = nullptr;
+        for (const ast::ResTarget& t : stmt.target_list) {
+          if (input_column || t.name != ref.fields[0]) continue;
+          if (target != nullptr && !SameAstExpr(*target, *t.value)) {
+            throw binder.ErrorAt(SqlState::kAmbiguousColumn,
+                                 "GROUP BY \"" + ref.fields[0] + "\" is ambiguous",
+                                 ref.location);
+          }
+          target = t.value.get();
+        }
+        if (target != nullptr) key = target;
+      }
+    }
+    grouping->key_asts.push_back(key);
+    grouping->keys.push_back(binder.ResolveUnknownToText(binder.BindExpr(*key)));
+  }
+  binder.SetAggregatesForbidden(nullptr);
+}
+
 }  // namespace
 
 TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt) {
-  const ast::RangeVar& rv = stmt.from.at(0);
-  const catalog::TableDesc& table = LookupTable(ctx, rv);
-  TableCodec codec(table);
-  const BindScope scope = TableScope(ctx, table, rv.alias);
   Binder binder = ctx.MakeBinder();
+  FromPlan from = PlanFrom(ctx, binder, stmt.from);
+  const BindScope& scope = from.scope;
   binder.SetScope(&scope);
 
+  // Pass 1 (see grouping.h): bind as if ungrouped, noting aggregate calls.
+  GroupingState probe;
+  binder.SetGrouping(&probe);
   std::vector<OutputTarget> targets = BindTargetList(binder, scope, stmt.target_list);
+  if (stmt.having) binder.BindExpr(*stmt.having);
+  // ORDER BY expressions too (PostgreSQL analyzes ORDER BY before GROUP BY,
+  // so its errors come first, and an aggregate there makes the query
+  // grouped); output names and positions are resolved later.
+  for (const ast::SortBy& sb : stmt.sort) {
+    if (!IsOutputReference(*sb.expr, stmt.target_list)) binder.BindExpr(*sb.expr);
+  }
+  binder.SetGrouping(nullptr);
   BoundExprPtr where;
-  if (stmt.where) where = binder.CoerceToBoolean(binder.BindExpr(*stmt.where), "WHERE");
+  if (stmt.where) {
+    binder.SetAggregatesForbidden("WHERE");
+    where = binder.CoerceToBoolean(binder.BindExpr(*stmt.where), "WHERE");
+    binder.SetAggregatesForbidden(nullptr);
+  }
+  const bool grouped = !stmt.group_by.empty() || stmt.having || !probe.aggs.empty();
+  GroupingState grouping;
+  BoundExprPtr having;
+  if (grouped) {
+    ResolveGroupBy(binder, scope, stmt, &grouping);
+    grouping.grouped = true;
+    binder.SetGrouping(&grouping);
+    targets = BindTargetList(binder, scope, stmt.target_list);
+    if (stmt.having) having = binder.CoerceToBoolean(binder.BindExpr(*stmt.having), "HAVING");
+  }
 
   // ORDER BY: output columns by name or position, else expressions over the
   // scanned row evaluated as extra (junk) columns after the output ones.
@@ -59,6 +146,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
   for (const OutputTarget& t : targets) project.push_back(t.expr.get());
   std::vector<BoundExprPtr> junk;
   std::vector<SortKey> sort_keys;
+  int junk_location = -1;  // of the first ORDER BY expression not in the select list
   for (const ast::SortBy& sb : stmt.sort) {
     int column = -1;
     const ast::Expr& e = *sb.expr;
@@ -91,6 +179,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
       BoundExprPtr bound = binder.ResolveUnknownToText(binder.BindExpr(e));
       type = bound->type().oid;
       column = static_cast<int>(project.size());
+      if (junk_location < 0) junk_location = e.location;
       project.push_back(bound.get());
       junk.push_back(std::move(bound));
     } else {
@@ -132,15 +221,33 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
   }
 
   // A primary-key equality narrows the scan to one key (WHERE still applies).
-  std::optional<std::string> lower, upper;
-  if (auto key = PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
-                                     ctx.param_values)) {
-    lower = *key;
-    upper = *key + std::string(1, '\0');
+  binder.SetGrouping(nullptr);
+  PlanNodePtr plan = std::move(from.plan);
+  if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable) {
+    const TableCodec& codec = *from.codecs.at(0);
+    if (auto key =
+            PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
+                                ctx.param_values)) {
+      plan = std::make_unique<SeqScan>(ctx.txn, &codec, *key, *key + std::string(1, '\0'));
+    }
   }
-  PlanNodePtr plan = std::make_unique<SeqScan>(ctx.txn, &codec, lower, upper);
   if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  if (grouped) {
+    plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                     ctx.param_values);
+    if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
+  }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  if (stmt.distinct) {
+    if (project.size() > targets.size()) {
+      throw binder.ErrorAt(SqlState::kInvalidColumnReference,
+                           "for SELECT DISTINCT, ORDER BY expressions must appear in select list",
+                           junk_location);
+    }
+    std::vector<KeyColumn> columns;
+    for (const OutputTarget& t : targets) columns.emplace_back(t.expr->type().oid);
+    plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+  }
   if (!sort_keys.empty()) {
     plan = std::make_unique<Sort>(std::move(plan), std::move(sort_keys), targets.size());
   }

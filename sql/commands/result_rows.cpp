@@ -15,11 +15,18 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
       if (!ref.fields.empty() && ref.fields.back() == "*") {
         const ScopeRelation* rel = nullptr;
         if (ref.fields.size() == 1) {
-          rel = &scope.relations.at(0);
+          // Every relation's columns, merged USING columns once.
+          for (const ScopeRelation& r : scope.relations) {
+            for (const ScopeColumn& c : r.columns) {
+              if (c.hidden) continue;
+              out.push_back({c.name, binder.MakeColumnRef(r, c, ref.location)});
+            }
+          }
+          continue;
         } else {
           const std::string& name = ref.fields[ref.fields.size() - 2];
           for (const ScopeRelation& r : scope.relations) {
-            if (r.alias == name) rel = &r;
+            if (!r.alias.empty() && r.alias == name) rel = &r;
           }
           for (const ScopeRelation& r : scope.relations) {
             if (rel == nullptr && r.table_name == name && r.alias != name) {
@@ -38,7 +45,7 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
           }
         }
         for (const ScopeColumn& c : rel->columns) {
-          out.push_back({c.name, std::make_unique<BoundColumnRef>(c.slot, c.type, ref.location)});
+          out.push_back({c.name, binder.MakeColumnRef(*rel, c, ref.location)});
         }
         continue;
       }

@@ -13,8 +13,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
+#include "sql/binder/grouping.h"
 #include "sql/expr/bound_expr.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/table/table_codec.h"
@@ -131,6 +133,102 @@ class Limit final : public PlanNode {
   int64_t offset_;
   int64_t count_;
   int64_t returned_ = 0;
+};
+
+enum class JoinType { kInner, kLeft, kRight, kFull };
+
+// Nested-loop join (PostgreSQL's NestLoop over a materialized inner side):
+// output rows are [outer row, inner row, extra...] where a side with no
+// match (LEFT/RIGHT/FULL) is all NULLs and `extra` are expressions over that
+// combined row appended to it (the merged columns of JOIN ... USING).
+// Rows match when every one of `quals` (none: a cross product) is true over
+// [outer, inner]. LIFETIME: `quals` and `extra` outlive the node.
+class NestLoop final : public PlanNode {
+ public:
+  NestLoop(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
+           std::vector<const BoundExpr*> quals, size_t outer_width, size_t inner_width,
+           std::vector<const BoundExpr*> extra, const std::vector<Value>* params = nullptr)
+      : outer_(std::move(outer)),
+        inner_(std::move(inner)),
+        type_(type),
+        quals_(std::move(quals)),
+        outer_width_(outer_width),
+        inner_width_(inner_width),
+        extra_(std::move(extra)),
+        ctx_(params) {}
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override;
+
+ private:
+  // Builds the output row from the current outer row (or NULLs) and inner
+  // row `i` (or NULLs when i is npos).
+  void Emit(const Row* outer, size_t i, Row* row);
+
+  PlanNodePtr outer_;
+  PlanNodePtr inner_;
+  JoinType type_;
+  std::vector<const BoundExpr*> quals_;
+  size_t outer_width_;
+  size_t inner_width_;
+  std::vector<const BoundExpr*> extra_;
+  std::vector<Row> inner_rows_;
+  std::vector<bool> inner_matched_;
+  Row outer_row_;
+  Row combined_;
+  bool have_outer_ = false;
+  bool outer_matched_ = false;
+  bool outer_done_ = false;
+  size_t inner_pos_ = 0;
+  size_t unmatched_pos_ = 0;  // RIGHT/FULL: scan of unmatched inner rows
+  EvalContext ctx_;
+};
+
+// Hash aggregation (PostgreSQL's Agg with AGG_HASHED, or AGG_PLAIN without
+// keys): reads every child row, groups by the key expressions (equal keys:
+// equal memcomparable encodings, so NULLs group together) and returns one row
+// per group, [key values..., aggregate results...], in the order groups were
+// first seen. Without keys it returns exactly one row, even for no input.
+// LIFETIME: `keys` and `aggs` (and their expressions) outlive the node.
+class HashAgg final : public PlanNode {
+ public:
+  HashAgg(PlanNodePtr child, const std::vector<BoundExprPtr>* keys,
+          const std::vector<AggregateCall>* aggs, const std::vector<Value>* params = nullptr)
+      : child_(std::move(child)), keys_(keys), aggs_(aggs), params_(params) {}
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override { groups_.clear(); child_->Close(); }
+
+ private:
+  PlanNodePtr child_;
+  const std::vector<BoundExprPtr>* keys_;
+  const std::vector<AggregateCall>* aggs_;
+  const std::vector<Value>* params_;  // the statement's $n values (may be null)
+  std::vector<Row> groups_;  // finished output rows
+  size_t next_ = 0;
+};
+
+// SELECT DISTINCT: the first row of each set of rows equal in their first
+// `columns` columns (equal memcomparable encodings: NULLs equal), in input
+// order. Rows are not materialized, only their keys.
+class HashDistinct final : public PlanNode {
+ public:
+  HashDistinct(PlanNodePtr child, std::vector<KeyColumn> columns)
+      : child_(std::move(child)), columns_(std::move(columns)) {}
+  void Init() override {
+    seen_.clear();
+    child_->Init();
+  }
+  bool Next(Row* row) override;
+  void Close() override {
+    seen_.clear();
+    child_->Close();
+  }
+
+ private:
+  PlanNodePtr child_;
+  std::vector<KeyColumn> columns_;
+  std::unordered_set<std::string> seen_;
 };
 
 // Evaluates a boolean predicate over a row; NULL is false.

@@ -22,6 +22,45 @@ int FromItemLocation(const PgQuery__Node* node) {
 
 }  // namespace
 
+ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
+  ast::FromItem item;
+  if (node.node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+    item.table = TransformRangeVar(*node.range_var);
+    return item;
+  }
+  if (node.node_case != PG_QUERY__NODE__NODE_JOIN_EXPR) {
+    throw NotSupported("this FROM item (subqueries and functions)", FromItemLocation(&node));
+  }
+  const PgQuery__JoinExpr& j = *node.join_expr;
+  if (j.is_natural) throw NotSupported("NATURAL JOIN");
+  if (j.alias != nullptr) throw NotSupported("an alias on a JOIN");
+  if (j.join_using_alias != nullptr) throw NotSupported("JOIN ... USING (...) AS alias");
+  item.kind = ast::FromItem::Kind::kJoin;
+  switch (j.jointype) {
+    case PG_QUERY__JOIN_TYPE__JOIN_INNER:
+      item.join_type = ast::FromItem::JoinType::kInner;
+      break;
+    case PG_QUERY__JOIN_TYPE__JOIN_LEFT:
+      item.join_type = ast::FromItem::JoinType::kLeft;
+      break;
+    case PG_QUERY__JOIN_TYPE__JOIN_RIGHT:
+      item.join_type = ast::FromItem::JoinType::kRight;
+      break;
+    case PG_QUERY__JOIN_TYPE__JOIN_FULL:
+      item.join_type = ast::FromItem::JoinType::kFull;
+      break;
+    default:
+      throw NotSupported("this join type");
+  }
+  item.left = std::make_unique<ast::FromItem>(TransformFromItem(*j.larg));
+  item.right = std::make_unique<ast::FromItem>(TransformFromItem(*j.rarg));
+  if (j.quals != nullptr) item.on = TransformExpr(j.quals);
+  for (size_t i = 0; i < j.n_using_clause; ++i) {
+    item.using_columns.push_back(StringValue(j.using_clause[i]));
+  }
+  return item;
+}
+
 std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__SelectStmt& s) {
   switch (s.op) {
     case PG_QUERY__SET_OPERATION__SETOP_UNION:
@@ -35,15 +74,19 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   }
   if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
   if (s.into_clause != nullptr) throw NotSupported("SELECT INTO");
-  if (s.n_from_clause > 1) {
-    throw NotSupported("SELECT from more than one table", FromItemLocation(s.from_clause[1]));
+  const bool distinct = s.n_distinct_clause > 0;
+  if (distinct && (s.n_distinct_clause > 1 || (s.distinct_clause[0] != nullptr &&
+                                               s.distinct_clause[0]->node_case !=
+                                                   PG_QUERY__NODE__NODE__NOT_SET))) {
+    throw NotSupported("SELECT DISTINCT ON");
   }
-  if (s.n_from_clause == 1 && s.from_clause[0]->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
-    throw NotSupported("this FROM item (joins and subqueries)", FromItemLocation(s.from_clause[0]));
+  if (s.group_distinct) throw NotSupported("GROUP BY DISTINCT");
+  for (size_t i = 0; i < s.n_group_clause; ++i) {
+    const PgQuery__Node* g = s.group_clause[i];
+    if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) {
+      throw NotSupported("GROUPING SETS, ROLLUP and CUBE", g->grouping_set->location);
+    }
   }
-  if (s.n_distinct_clause > 0) throw NotSupported("SELECT DISTINCT");
-  if (s.n_group_clause > 0) throw NotSupported("GROUP BY");
-  if (s.having_clause != nullptr) throw NotSupported("HAVING");
   if (s.n_window_clause > 0) throw NotSupported("WINDOW");
   if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
     throw NotSupported("FETCH FIRST ... WITH TIES");
@@ -51,6 +94,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   if (s.n_locking_clause > 0) throw NotSupported("FOR UPDATE/SHARE");
 
   auto select = std::make_unique<ast::SelectStatement>();
+  select->distinct = distinct;
   for (size_t i = 0; i < s.n_values_lists; ++i) {
     const PgQuery__Node* row = s.values_lists[i];
     if (row == nullptr || row->node_case != PG_QUERY__NODE__NODE_LIST) {
@@ -59,8 +103,14 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
     select->values_lists.push_back(TransformExprList(row->list->items, row->list->n_items));
   }
   select->target_list = TransformTargetList(s.target_list, s.n_target_list);
-  if (s.n_from_clause == 1) select->from.push_back(TransformRangeVar(*s.from_clause[0]->range_var));
+  for (size_t i = 0; i < s.n_from_clause; ++i) {
+    select->from.push_back(TransformFromItem(*s.from_clause[i]));
+  }
   if (s.where_clause != nullptr) select->where = TransformExpr(s.where_clause);
+  for (size_t i = 0; i < s.n_group_clause; ++i) {
+    select->group_by.push_back(TransformExpr(s.group_clause[i]));
+  }
+  if (s.having_clause != nullptr) select->having = TransformExpr(s.having_clause);
   for (size_t i = 0; i < s.n_sort_clause; ++i) {
     const PgQuery__SortBy& sb = *s.sort_clause[i]->sort_by;
     if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);

@@ -50,6 +50,8 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformUpdate(const PgQuery__UpdateStmt& s);
   std::unique_ptr<ast::Statement> TransformDelete(const PgQuery__DeleteStmt& s);
   ast::RangeVar TransformRangeVar(const PgQuery__RangeVar& r);
+  // transform_select.cpp: a FROM item (table or JoinExpr).
+  ast::FromItem TransformFromItem(const PgQuery__Node& node);
   std::vector<ast::ResTarget> TransformTargetList(PgQuery__Node* const* nodes, size_t n);
   // SET a = x, b = DEFAULT (UPDATE and ON CONFLICT DO UPDATE).
   std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> TransformSetList(

@@ -1,0 +1,253 @@
+// Aggregate calls and grouped column references (PostgreSQL's
+// transformAggregateCall, check_ungrouped_columns and the aggregates'
+// pg_aggregate rows): argument types, result types, and the 42803 errors.
+#include <string>
+#include <vector>
+
+#include "catalog/builtin_types.h"
+#include "common/sql_error.h"
+#include "sql/binder/binder.h"
+#include "sql/builtin/type_table.h"
+
+namespace strata::sql {
+
+namespace {
+
+bool SameAstList(const std::vector<ast::ExprPtr>& a, const std::vector<ast::ExprPtr>& b,
+                 const ColumnSlotFn* slot_of) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (!SameAstExpr(*a[i], *b[i], slot_of)) return false;
+  }
+  return true;
+}
+
+bool SameOptional(const ast::ExprPtr& a, const ast::ExprPtr& b, const ColumnSlotFn* slot_of) {
+  if (!a || !b) return !a && !b;
+  return SameAstExpr(*a, *b, slot_of);
+}
+
+// The aggregate's name without a pg_catalog qualification.
+const std::string& BareName(const std::vector<std::string>& name) { return name.back(); }
+
+}  // namespace
+
+bool SameAstExpr(const ast::Expr& a, const ast::Expr& b, const ColumnSlotFn* slot_of) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case ast::ExprKind::kConstant: {
+      const auto& x = static_cast<const ast::ConstantExpr&>(a);
+      const auto& y = static_cast<const ast::ConstantExpr&>(b);
+      return x.const_kind == y.const_kind && x.ival == y.ival && x.bval == y.bval &&
+             x.text == y.text;
+    }
+    case ast::ExprKind::kColumnRef: {
+      const auto& x = static_cast<const ast::ColumnRefExpr&>(a);
+      const auto& y = static_cast<const ast::ColumnRefExpr&>(b);
+      if (x.fields == y.fields) return true;
+      if (slot_of == nullptr) return false;
+      const int slot = (*slot_of)(x);
+      return slot >= 0 && slot == (*slot_of)(y);
+    }
+    case ast::ExprKind::kParamRef:
+      return static_cast<const ast::ParamRefExpr&>(a).number ==
+             static_cast<const ast::ParamRefExpr&>(b).number;
+    case ast::ExprKind::kOperator: {
+      const auto& x = static_cast<const ast::OperatorExpr&>(a);
+      const auto& y = static_cast<const ast::OperatorExpr&>(b);
+      return x.name == y.name && SameOptional(x.left, y.left, slot_of) &&
+             SameOptional(x.right, y.right, slot_of);
+    }
+    case ast::ExprKind::kBool: {
+      const auto& x = static_cast<const ast::BoolExpr&>(a);
+      const auto& y = static_cast<const ast::BoolExpr&>(b);
+      return x.op == y.op && SameAstList(x.args, y.args, slot_of);
+    }
+    case ast::ExprKind::kNullTest: {
+      const auto& x = static_cast<const ast::NullTestExpr&>(a);
+      const auto& y = static_cast<const ast::NullTestExpr&>(b);
+      return x.is_not_null == y.is_not_null && SameAstExpr(*x.arg, *y.arg, slot_of);
+    }
+    case ast::ExprKind::kTypeCast: {
+      const auto& x = static_cast<const ast::TypeCastExpr&>(a);
+      const auto& y = static_cast<const ast::TypeCastExpr&>(b);
+      return x.type_name.names == y.type_name.names && x.type_name.typmods.empty() &&
+             y.type_name.typmods.empty() &&
+             x.type_name.array_bounds == y.type_name.array_bounds &&
+             SameAstExpr(*x.arg, *y.arg, slot_of);
+    }
+    case ast::ExprKind::kFuncCall: {
+      const auto& x = static_cast<const ast::FuncCallExpr&>(a);
+      const auto& y = static_cast<const ast::FuncCallExpr&>(b);
+      return x.name == y.name && x.agg_star == y.agg_star && x.agg_distinct == y.agg_distinct &&
+             !x.has_decorations && !y.has_decorations &&
+             x.is_sql_value_function == y.is_sql_value_function &&
+             SameAstList(x.args, y.args, slot_of);
+    }
+    case ast::ExprKind::kCoalesce:
+      return SameAstList(static_cast<const ast::CoalesceExpr&>(a).args,
+                         static_cast<const ast::CoalesceExpr&>(b).args, slot_of);
+    default:
+      return false;
+  }
+}
+
+bool IsAggregateName(const std::vector<std::string>& name) {
+  if (name.size() == 2 && name[0] != "pg_catalog") return false;
+  if (name.size() > 2 || name.empty()) return false;
+  const std::string& n = BareName(name);
+  return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max" ||
+         n == "bool_and" || n == "bool_or" || n == "every";
+}
+
+int Binder::MatchGroupKey(const ast::Expr& expr) {
+  if (grouping_ == nullptr || !grouping_->grouped || grouping_->in_agg_arg) return -1;
+  // Column references compare by the input slot they resolve to.
+  const ColumnSlotFn slot_of = [this](const ast::ColumnRefExpr& ref) {
+    grouping_->in_agg_arg = true;  // bind over the input row, no grouping checks
+    int slot = -1;
+    try {
+      BoundExprPtr bound = BindColumnRef(ref);
+      if (bound->kind() == BoundExprKind::kColumnRef) {
+        slot = static_cast<const BoundColumnRef&>(*bound).slot();
+      }
+    } catch (const SqlError&) {
+      slot = -1;
+    }
+    grouping_->in_agg_arg = false;
+    return slot;
+  };
+  for (size_t i = 0; i < grouping_->key_asts.size(); ++i) {
+    if (SameAstExpr(expr, *grouping_->key_asts[i], &slot_of)) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+BoundExprPtr Binder::MakeColumnRef(const ScopeRelation& rel, const ScopeColumn& column,
+                                   int location) {
+  if (grouping_ == nullptr || !grouping_->grouped || grouping_->in_agg_arg) {
+    return std::make_unique<BoundColumnRef>(column.slot, column.type, location);
+  }
+  // A column of the input is usable above the Agg only as a GROUP BY key.
+  for (size_t i = 0; i < grouping_->keys.size(); ++i) {
+    const BoundExpr& key = *grouping_->keys[i];
+    if (key.kind() == BoundExprKind::kColumnRef &&
+        static_cast<const BoundColumnRef&>(key).slot() == column.slot) {
+      return std::make_unique<BoundColumnRef>(static_cast<int>(i), key.type(), location);
+    }
+  }
+  throw ErrorAt(SqlState::kGroupingError,
+                "column \"" + rel.alias + "." + column.name +
+                    "\" must appear in the GROUP BY clause or be used in an aggregate function",
+                location);
+}
+
+BoundExprPtr Binder::BindAggregate(const ast::FuncCallExpr& expr) {
+  if (agg_forbidden_ != nullptr) {
+    throw ErrorAt(SqlState::kGroupingError,
+                  std::string("aggregate functions are not allowed in ") + agg_forbidden_,
+                  expr.location);
+  }
+  if (grouping_->in_agg_arg) {
+    throw ErrorAt(SqlState::kGroupingError, "aggregate function calls cannot be nested",
+                  expr.location);
+  }
+  const std::string& name = BareName(expr.name);
+  if (expr.has_decorations) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "ORDER BY, FILTER and OVER on aggregate " + name + " are not supported yet",
+                  expr.location);
+  }
+  AggregateCall call;
+  call.distinct = expr.agg_distinct;
+  if (expr.agg_star) {
+    if (name != "count") {
+      throw ErrorAt(SqlState::kFeatureNotSupported, name + "(*) is not supported",
+                    expr.location);
+    }
+    call.kind = AggKind::kCountStar;
+    call.type = DataType{type_oid::kInt8, -1};
+  } else {
+    grouping_->in_agg_arg = true;
+    std::vector<BoundExprPtr> args;
+    std::string signature = name + "(";
+    if (expr.agg_distinct) signature += "DISTINCT ";
+    try {
+      for (size_t i = 0; i < expr.args.size(); ++i) {
+        args.push_back(BindExpr(*expr.args[i]));
+        if (i > 0) signature += ", ";
+        signature += FormatTypeName(args.back()->type().oid);
+      }
+    } catch (...) {
+      grouping_->in_agg_arg = false;
+      throw;
+    }
+    grouping_->in_agg_arg = false;
+    signature += ")";
+    auto no_such_function = [&] {
+      return ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
+                     expr.location)
+          .WithHint(
+              "No function matches the given name and argument types. You might need to add "
+              "explicit type casts.");
+    };
+    if (args.size() != 1) throw no_such_function();
+    BoundExprPtr arg = std::move(args[0]);
+    const Oid t = arg->type().oid;
+    if (name == "count") {
+      call.kind = AggKind::kCount;
+      call.type = DataType{type_oid::kInt8, -1};
+    } else if (name == "sum" || name == "avg") {
+      const bool sum = name == "sum";
+      call.kind = sum ? AggKind::kSum : AggKind::kAvg;
+      switch (t) {
+        case type_oid::kInt2:
+        case type_oid::kInt4:
+          call.type = DataType{sum ? type_oid::kInt8 : type_oid::kNumeric, -1};
+          break;
+        case type_oid::kInt8:
+        case type_oid::kNumeric:
+          call.type = DataType{type_oid::kNumeric, -1};
+          break;
+        case type_oid::kFloat4:
+          call.type = DataType{sum ? type_oid::kFloat4 : type_oid::kFloat8, -1};
+          break;
+        case type_oid::kFloat8:
+          call.type = DataType{type_oid::kFloat8, -1};
+          break;
+        case type_oid::kUnknown:
+          // PostgreSQL cannot choose among the numeric candidates.
+          throw ErrorAt(SqlState::kAmbiguousFunction, "function " + signature + " is not unique",
+                        expr.location)
+              .WithHint(
+                  "Could not choose a best candidate function. You might need to add explicit "
+                  "type casts.");
+        case type_oid::kInterval:
+          throw ErrorAt(SqlState::kFeatureNotSupported,
+                        "function " + signature + " is not supported yet", expr.location);
+        default:
+          throw no_such_function();
+      }
+    } else if (name == "min" || name == "max") {
+      call.kind = name == "min" ? AggKind::kMin : AggKind::kMax;
+      arg = ResolveUnknownToText(std::move(arg));
+      if (arg->type().oid == type_oid::kBool || arg->type().oid == type_oid::kJson) {
+        throw no_such_function();
+      }
+      call.type = DataType{arg->type().oid, -1};
+    } else {  // bool_and, bool_or, every
+      call.kind = name == "bool_or" ? AggKind::kBoolOr : AggKind::kBoolAnd;
+      if (!CanCoerceType(t, type_oid::kBool, CoercionContext::kImplicit)) throw no_such_function();
+      arg = CoerceType(std::move(arg), type_oid::kBool, CoercionContext::kImplicit,
+                       arg->location());
+      call.type = DataType{type_oid::kBool, -1};
+    }
+    call.arg = std::move(arg);
+  }
+  const int slot = static_cast<int>(grouping_->keys.size() + grouping_->aggs.size());
+  const DataType type = call.type;
+  grouping_->aggs.push_back(std::move(call));
+  return std::make_unique<BoundColumnRef>(slot, type, expr.location);
+}
+
+}  // namespace strata::sql

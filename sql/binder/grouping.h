@@ -1,0 +1,55 @@
+// GroupingState: what the binder collects for a grouped SELECT (PostgreSQL's
+// parseCheckAggregates / transformAggregateCall): the GROUP BY keys and the
+// aggregate calls. A grouped query's expressions above the aggregation are
+// bound over the Agg node's output row:
+//
+//   slot i            (i < keys.size())   the value of GROUP BY key i
+//   slot keys + j                          the result of aggregate call j
+//
+// Binding runs in two passes (execute_table_select.cpp): the first, with
+// `grouped` false, only finds out whether the query has aggregates; the
+// second, with `grouped` true, maps column references and GROUP BY
+// expressions to key slots and rejects ungrouped columns (42803).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "sql/ast/expr.h"
+#include "sql/expr/bound_expr.h"
+
+namespace strata::sql {
+
+enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kBoolAnd, kBoolOr };
+
+struct AggregateCall {
+  AggKind kind = AggKind::kCountStar;
+  BoundExprPtr arg;  // over the input row; null for count(*)
+  bool distinct = false;
+  DataType type;  // result type
+};
+
+struct GroupingState {
+  // GROUP BY expressions as resolved (a position or output name stands for
+  // the select-list expression), bound over the input row.
+  std::vector<const ast::Expr*> key_asts;
+  std::vector<BoundExprPtr> keys;
+  std::vector<AggregateCall> aggs;
+  bool grouped = false;     // second pass: bind over the Agg output row
+  bool in_agg_arg = false;  // binding an aggregate's argument (input row)
+};
+
+// Structural equality of parsed expressions, ignoring locations (how a
+// select-list expression is recognised as a GROUP BY expression). Kinds it
+// does not know compare unequal. With `slot_of` (may be null), column
+// references are equal when they resolve to the same slot (a and t.a), as
+// PostgreSQL compares the analyzed expressions; slot_of returns -1 when a
+// reference does not resolve.
+using ColumnSlotFn = std::function<int(const ast::ColumnRefExpr&)>;
+bool SameAstExpr(const ast::Expr& a, const ast::Expr& b, const ColumnSlotFn* slot_of = nullptr);
+
+// Whether `name` is an aggregate function we recognise.
+bool IsAggregateName(const std::vector<std::string>& name);
+
+}  // namespace strata::sql

@@ -1,0 +1,175 @@
+// FROM items -> SeqScan/NestLoop tree and scope (see plan_from.h). ON is
+// bound over the two sides of its join only; USING (x) matches the one
+// visible column x of each side (PostgreSQL's transformJoinUsingClause and
+// its 42703/42702 errors) and adds the merged column: the left value for
+// INNER/LEFT, the right for RIGHT, COALESCE(left, right) for FULL, in the
+// columns' common type.
+#include <set>
+#include <string>
+
+#include "sql/commands/plan_from.h"
+#include "sql/commands/table_rows.h"
+
+namespace strata::sql {
+
+namespace {
+
+struct BuiltItem {
+  PlanNodePtr plan;
+  size_t width = 0;
+  std::vector<ScopeRelation> relations;
+};
+
+// The one column named `name` a bare reference in `relations` reaches.
+ScopeColumn* FindUsingColumn(std::vector<ScopeRelation>& relations, const std::string& name,
+                             const char* side) {
+  ScopeColumn* found = nullptr;
+  for (ScopeRelation& rel : relations) {
+    for (ScopeColumn& c : rel.columns) {
+      if (c.hidden || c.name != name) continue;
+      if (found != nullptr) {
+        throw SqlError(SqlState::kAmbiguousColumn, "common column name \"" + name +
+                                                       "\" appears more than once in " + side +
+                                                       " table");
+      }
+      found = &c;
+    }
+  }
+  if (found == nullptr) {
+    throw SqlError(SqlState::kUndefinedColumn, "column \"" + name +
+                                                   "\" specified in USING clause does not exist "
+                                                   "in " + side + " table");
+  }
+  return found;
+}
+
+class FromPlanner {
+ public:
+  FromPlanner(CommandContext& ctx, Binder& binder, FromPlan* out)
+      : ctx_(ctx), binder_(binder), out_(out) {}
+
+  BuiltItem Build(const ast::FromItem& item, size_t offset) {
+    if (item.kind == ast::FromItem::Kind::kTable) return BuildTable(item.table, offset);
+    BuiltItem left = Build(*item.left, offset);
+    BuiltItem right = Build(*item.right, offset + left.width);
+    JoinType type = JoinType::kInner;
+    switch (item.join_type) {
+      case ast::FromItem::JoinType::kInner: type = JoinType::kInner; break;
+      case ast::FromItem::JoinType::kLeft: type = JoinType::kLeft; break;
+      case ast::FromItem::JoinType::kRight: type = JoinType::kRight; break;
+      case ast::FromItem::JoinType::kFull: type = JoinType::kFull; break;
+    }
+    std::vector<const BoundExpr*> quals;
+    ScopeRelation merged;
+    std::vector<const BoundExpr*> extra;
+    const size_t merged_offset = offset + left.width + right.width;
+    std::set<std::string> using_seen;
+    for (const std::string& name : item.using_columns) {
+      if (!using_seen.insert(name).second) {
+        throw SqlError(SqlState::kDuplicateColumn,
+                       "column name \"" + name + "\" appears more than once in USING clause");
+      }
+      ScopeColumn* l = FindUsingColumn(left.relations, name, "left");
+      ScopeColumn* r = FindUsingColumn(right.relations, name, "right");
+      BoundExprPtr lref = std::make_unique<BoundColumnRef>(l->slot, l->type, -1);
+      BoundExprPtr rref = std::make_unique<BoundColumnRef>(r->slot, r->type, -1);
+      // The join condition l = r, resolved as the operator would be.
+      BoundExprPtr eq =
+          binder_.MakeOperator({"="}, std::make_unique<BoundColumnRef>(l->slot, l->type, -1),
+                               std::make_unique<BoundColumnRef>(r->slot, r->type, -1), -1);
+      eq = binder_.CoerceToBoolean(std::move(eq), "JOIN/USING");
+      quals.push_back(eq.get());
+      out_->exprs.push_back(std::move(eq));
+      const Oid common = binder_.SelectCommonType({lref.get(), rref.get()}, "JOIN/USING");
+      const int32_t typmod = Binder::SelectCommonTypmod({lref.get(), rref.get()}, common);
+      lref = binder_.CoerceToCommonType(std::move(lref), common, "JOIN/USING");
+      rref = binder_.CoerceToCommonType(std::move(rref), common, "JOIN/USING");
+      BoundExprPtr value;
+      if (type == JoinType::kFull) {
+        std::vector<BoundExprPtr> args;
+        args.push_back(std::move(lref));
+        args.push_back(std::move(rref));
+        value = std::make_unique<BoundCoalesce>(std::move(args), DataType{common, typmod}, -1);
+      } else {
+        value = type == JoinType::kRight ? std::move(rref) : std::move(lref);
+      }
+      l->hidden = true;
+      r->hidden = true;
+      merged.columns.push_back({name, DataType{common, typmod},
+                                static_cast<int>(merged_offset + extra.size()), false});
+      extra.push_back(value.get());
+      out_->exprs.push_back(std::move(value));
+    }
+    if (item.on) {
+      BindScope on_scope;
+      on_scope.relations = left.relations;
+      on_scope.relations.insert(on_scope.relations.end(), right.relations.begin(),
+                                right.relations.end());
+      binder_.SetScope(&on_scope);
+      binder_.SetAggregatesForbidden("JOIN conditions");
+      BoundExprPtr on = binder_.CoerceToBoolean(binder_.BindExpr(*item.on), "JOIN/ON");
+      binder_.SetAggregatesForbidden(nullptr);
+      binder_.SetScope(nullptr);
+      quals.push_back(on.get());
+      out_->exprs.push_back(std::move(on));
+    }
+    BuiltItem joined;
+    joined.width = left.width + right.width + extra.size();
+    joined.plan = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
+                                             std::move(quals), left.width, right.width,
+                                             std::move(extra), ctx_.param_values);
+    if (!merged.columns.empty()) joined.relations.push_back(std::move(merged));
+    for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));
+    for (ScopeRelation& r : right.relations) joined.relations.push_back(std::move(r));
+    return joined;
+  }
+
+ private:
+  BuiltItem BuildTable(const ast::RangeVar& rv, size_t offset) {
+    const catalog::TableDesc& table = LookupTable(ctx_, rv);
+    out_->codecs.push_back(std::make_unique<TableCodec>(table));
+    BuiltItem built;
+    built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+    built.width = table.columns.size();
+    BindScope scope = TableScope(ctx_, table, rv.alias);
+    for (ScopeRelation& rel : scope.relations) {
+      if (!aliases_.insert(rel.alias).second) {
+        throw SqlError(SqlState::kDuplicateAlias,
+                       "table name \"" + rel.alias + "\" specified more than once");
+      }
+      for (ScopeColumn& c : rel.columns) c.slot += static_cast<int>(offset);
+      built.relations.push_back(std::move(rel));
+    }
+    return built;
+  }
+
+  CommandContext& ctx_;
+  Binder& binder_;
+  FromPlan* out_;
+  std::set<std::string> aliases_;
+};
+
+}  // namespace
+
+FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from) {
+  FromPlan out;
+  FromPlanner planner(ctx, binder, &out);
+  BuiltItem all = planner.Build(from.at(0), 0);
+  for (size_t i = 1; i < from.size(); ++i) {
+    BuiltItem next = planner.Build(from[i], all.width);
+    BuiltItem cross;
+    cross.width = all.width + next.width;
+    cross.plan = std::make_unique<NestLoop>(std::move(all.plan), std::move(next.plan),
+                                            JoinType::kInner, std::vector<const BoundExpr*>{},
+                                            all.width, next.width,
+                                            std::vector<const BoundExpr*>{}, ctx.param_values);
+    cross.relations = std::move(all.relations);
+    for (ScopeRelation& r : next.relations) cross.relations.push_back(std::move(r));
+    all = std::move(cross);
+  }
+  out.plan = std::move(all.plan);
+  out.scope.relations = std::move(all.relations);
+  return out;
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,33 @@
+// The FROM clause of a SELECT as a plan: tables become SeqScans, joins and
+// comma-separated items NestLoops, and the BindScope through which the rest
+// of the statement names their columns (PostgreSQL's transformFromClause).
+//
+// Row layout: a table contributes all its columns (dropped ones included,
+// slot = attnum - 1) at the offset where it appears; a join's row is
+// [left row, right row, merged USING columns].
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/binder/binder.h"
+#include "sql/commands/command_context.h"
+#include "sql/executor/plan_node.h"
+#include "sql/table/table_codec.h"
+
+namespace strata::sql {
+
+struct FromPlan {
+  PlanNodePtr plan;
+  BindScope scope;
+  // The codecs and bound expressions (ON, USING) the plan points into.
+  std::vector<std::unique_ptr<TableCodec>> codecs;
+  std::vector<BoundExprPtr> exprs;
+};
+
+// REQUIRES: !from.empty(). Binds ON and USING with `binder` (whose scope it
+// changes; set it to the returned scope afterwards).
+FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from);
+
+}  // namespace strata::sql

@@ -1,0 +1,190 @@
+// HashAgg and HashDistinct: grouping and the aggregates' transition and final functions
+// (PostgreSQL's int4_sum/int8_avg_accum/numeric_avg/float8_accum/...:
+// sum(int2/int4) accumulates in int8, sum(int8) and every avg of integers in
+// numeric, avg(float) in float8; min/max use the type's btree order).
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "catalog/builtin_types.h"
+#include "common/sql_error.h"
+#include "sql/executor/plan_node.h"
+#include "sql/types/numeric.h"
+#include "sql/types/value_compare.h"
+
+namespace strata::sql {
+
+namespace {
+
+struct AggState {
+  int64_t count = 0;  // non-NULL inputs seen
+  int64_t int_sum = 0;
+  double float_sum = 0;
+  Numeric numeric_sum;
+  Value extreme;  // min/max so far (valid when count > 0)
+  bool bool_result = false;
+  std::unordered_set<std::string> seen;  // DISTINCT: encodings of inputs
+};
+
+[[noreturn]] void FloatOverflow() {
+  throw SqlError(SqlState::kNumericValueOutOfRange, "value out of range: overflow");
+}
+
+void Advance(const AggregateCall& call, AggState& st, const Value& v) {
+  if (call.kind == AggKind::kCountStar) {
+    ++st.count;
+    return;
+  }
+  if (v.is_null()) return;
+  if (call.distinct) {
+    std::string key;
+    AppendKeyDatum(KeyColumn(call.arg->type().oid), v, &key);
+    if (!st.seen.insert(std::move(key)).second) return;
+  }
+  const Oid in = call.arg->type().oid;
+  switch (call.kind) {
+    case AggKind::kCountStar:
+    case AggKind::kCount:
+      break;
+    case AggKind::kSum:
+    case AggKind::kAvg:
+      if (in == type_oid::kInt2 || in == type_oid::kInt4) {
+        if (call.kind == AggKind::kSum) {
+          st.int_sum += v.int_value();  // int8 cannot overflow from int4 inputs in practice
+        } else {
+          st.numeric_sum = st.numeric_sum.Add(Numeric::FromInt64(v.int_value()));
+        }
+      } else if (in == type_oid::kInt8) {
+        st.numeric_sum = st.numeric_sum.Add(Numeric::FromInt64(v.int_value()));
+      } else if (in == type_oid::kNumeric) {
+        st.numeric_sum = st.numeric_sum.Add(v.numeric_value());
+      } else if (in == type_oid::kFloat4 && call.kind == AggKind::kSum) {
+        const float r = static_cast<float>(st.float_sum) + static_cast<float>(v.float_value());
+        if (std::isinf(r) && !std::isinf(st.float_sum) && !std::isinf(v.float_value())) {
+          FloatOverflow();
+        }
+        st.float_sum = r;
+      } else {
+        const double r = st.float_sum + v.float_value();
+        if (std::isinf(r) && !std::isinf(st.float_sum) && !std::isinf(v.float_value())) {
+          FloatOverflow();
+        }
+        st.float_sum = r;
+      }
+      break;
+    case AggKind::kMin:
+    case AggKind::kMax:
+      if (st.count == 0) {
+        st.extreme = v;
+      } else {
+        const int c = CompareValues(v, st.extreme);
+        if (call.kind == AggKind::kMin ? c < 0 : c > 0) st.extreme = v;
+      }
+      break;
+    case AggKind::kBoolAnd:
+      st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result && v.bool_value());
+      break;
+    case AggKind::kBoolOr:
+      st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result || v.bool_value());
+      break;
+  }
+  ++st.count;
+}
+
+Value Finish(const AggregateCall& call, const AggState& st) {
+  const Oid out = call.type.oid;
+  switch (call.kind) {
+    case AggKind::kCountStar:
+    case AggKind::kCount:
+      return Value::Int8(st.count);
+    default:
+      break;
+  }
+  if (st.count == 0) return Value::Null(out);
+  const Oid in = call.arg->type().oid;
+  switch (call.kind) {
+    case AggKind::kSum:
+      if (out == type_oid::kInt8) return Value::Int8(st.int_sum);
+      if (out == type_oid::kNumeric) return Value::FromNumeric(st.numeric_sum);
+      if (out == type_oid::kFloat4) return Value::Float4(static_cast<float>(st.float_sum));
+      return Value::Float8(st.float_sum);
+    case AggKind::kAvg:
+      if (in == type_oid::kFloat4 || in == type_oid::kFloat8) {
+        return Value::Float8(st.float_sum / static_cast<double>(st.count));
+      }
+      return Value::FromNumeric(st.numeric_sum.Div(Numeric::FromInt64(st.count)));
+    case AggKind::kMin:
+    case AggKind::kMax:
+      return st.extreme;
+    case AggKind::kBoolAnd:
+    case AggKind::kBoolOr:
+      return Value::Bool(st.bool_result);
+    default:
+      return Value::Null(out);
+  }
+}
+
+}  // namespace
+
+void HashAgg::Init() {
+  child_->Init();
+  groups_.clear();
+  next_ = 0;
+  std::vector<KeyColumn> key_columns;
+  for (const BoundExprPtr& k : *keys_) key_columns.emplace_back(k->type().oid);
+  std::unordered_map<std::string, size_t> index;
+  std::vector<std::vector<AggState>> states;
+  if (keys_->empty()) {
+    groups_.emplace_back();
+    states.emplace_back(aggs_->size());
+  }
+  EvalContext ctx(params_);
+  Row row;
+  Row key_values;
+  while (child_->Next(&row)) {
+    ctx.SetRow(&row);
+    size_t g = 0;
+    if (!keys_->empty()) {
+      key_values.clear();
+      std::string key;
+      for (size_t i = 0; i < keys_->size(); ++i) {
+        key_values.push_back((*keys_)[i]->Evaluate(ctx));
+        AppendKeyDatum(key_columns[i], key_values.back(), &key);
+      }
+      auto [it, inserted] = index.emplace(std::move(key), groups_.size());
+      if (inserted) {
+        groups_.push_back(key_values);
+        states.emplace_back(aggs_->size());
+      }
+      g = it->second;
+    }
+    for (size_t a = 0; a < aggs_->size(); ++a) {
+      const AggregateCall& call = (*aggs_)[a];
+      const Value v = call.arg ? call.arg->Evaluate(ctx) : Value();
+      Advance(call, states[g][a], v);
+    }
+  }
+  for (size_t g = 0; g < groups_.size(); ++g) {
+    for (size_t a = 0; a < aggs_->size(); ++a) {
+      groups_[g].push_back(Finish((*aggs_)[a], states[g][a]));
+    }
+  }
+}
+
+bool HashDistinct::Next(Row* row) {
+  while (child_->Next(row)) {
+    std::string key;
+    for (size_t i = 0; i < columns_.size(); ++i) AppendKeyDatum(columns_[i], (*row)[i], &key);
+    if (seen_.insert(std::move(key)).second) return true;
+  }
+  return false;
+}
+
+bool HashAgg::Next(Row* row) {
+  if (next_ >= groups_.size()) return false;
+  *row = std::move(groups_[next_++]);
+  return true;
+}
+
+}  // namespace strata::sql
