@@ -112,7 +112,9 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     select = std::shared_ptr<const ast::Statement>(parsed.statement_ptr(), copy.query.get());
   } else {
     auto s = std::make_shared<ast::SelectStatement>();
-    s->from.push_back(copy.table);
+    ast::FromItem item;
+    item.table = copy.table;
+    s->from.push_back(std::move(item));
     if (copy.columns.empty()) {
       auto star = std::make_unique<ast::ColumnRefExpr>(-1);
       star->fields.push_back("*");
