@@ -220,15 +220,16 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     return result;
   }
 
-  // A primary-key equality narrows the scan to one key (WHERE still applies).
+  // Primary-key equalities or bounds narrow the scan (WHERE still applies).
   binder.SetGrouping(nullptr);
   PlanNodePtr plan = std::move(from.plan);
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable) {
     const TableCodec& codec = *from.codecs.at(0);
-    if (auto key =
+    if (auto range =
             PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
                                 ctx.param_values)) {
-      plan = std::make_unique<SeqScan>(ctx.txn, &codec, *key, *key + std::string(1, '\0'));
+      plan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
+                                       std::move(range->upper));
     }
   }
   if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);

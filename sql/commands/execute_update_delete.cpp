@@ -20,9 +20,9 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
                                    const std::string& alias, const ast::Expr* where_ast) {
   std::vector<TargetRow> out;
   std::optional<std::string> lower, upper;
-  if (auto key = PrimaryKeyFromWhere(binder, codec, alias, where_ast, ctx.param_values)) {
-    lower = *key;
-    upper = *key + std::string(1, '\0');
+  if (auto range = PrimaryKeyFromWhere(binder, codec, alias, where_ast, ctx.param_values)) {
+    lower = std::move(range->lower);
+    upper = std::move(range->upper);
   }
   SeqScan scan(ctx.txn, &codec, lower, upper);
   scan.Init();

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "sql/storage_format/key_codec.h"
 #include "sql/storage_format/storage_type.h"
 
 namespace strata::sql {
@@ -20,8 +21,8 @@ void CollectConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   out->push_back(e);
 }
 
-// Constants and $n parameters (possibly cast or negated) only: safe to
-// evaluate once, up front.
+// Constants and $n parameters (possibly cast, or combined by operators such as
+// `$1 + 100`) only: safe to evaluate once, up front.
 bool IsConstant(const ast::Expr& e) {
   switch (e.kind) {
     case ast::ExprKind::kConstant:
@@ -31,7 +32,8 @@ bool IsConstant(const ast::Expr& e) {
       return IsConstant(*static_cast<const ast::TypeCastExpr&>(e).arg);
     case ast::ExprKind::kOperator: {
       const auto& op = static_cast<const ast::OperatorExpr&>(e);
-      return op.left == nullptr && op.right != nullptr && IsConstant(*op.right);
+      return op.right != nullptr && IsConstant(*op.right) &&
+             (op.left == nullptr || IsConstant(*op.left));
     }
     default:
       return false;
@@ -76,7 +78,7 @@ std::optional<Value> AsKeyValue(const Value& v, Oid column_type) {
 
 }  // namespace
 
-std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
+std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
                                                const std::string& scope_alias,
                                                const ast::Expr* where,
                                                const std::vector<Value>* params) {
@@ -84,35 +86,80 @@ std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec&
   std::vector<const ast::Expr*> conjuncts;
   CollectConjuncts(where, &conjuncts);
   const catalog::TableDesc& table = codec.table();
+  const std::vector<KeyColumn>& key_columns = codec.key_columns();
   std::vector<std::optional<Value>> values(codec.key_slots().size());
+  // Bounds on the first key column from <, <=, >, >= (encoded keys; the
+  // tightest of each side wins, comparing encodings as the engine does).
+  std::optional<std::string> lower, upper;
+  const catalog::ColumnDesc& first =
+      table.columns[static_cast<size_t>(codec.key_slots()[0])];
   for (const ast::Expr* c : conjuncts) {
     if (c->kind != ast::ExprKind::kOperator) continue;
     const auto& op = static_cast<const ast::OperatorExpr&>(*c);
-    if (op.name.size() != 1 || op.name[0] != "=" || op.left == nullptr) continue;
+    if (op.name.size() != 1 || op.left == nullptr) continue;
+    std::string name_op = op.name[0];
+    if (name_op != "=" && name_op != "<" && name_op != "<=" && name_op != ">" && name_op != ">=") {
+      continue;
+    }
     const ast::Expr* col = op.left.get();
     const ast::Expr* constant = op.right.get();
-    if (ColumnName(*col, scope_alias) == nullptr) std::swap(col, constant);
+    if (ColumnName(*col, scope_alias) == nullptr) {
+      std::swap(col, constant);
+      // `5 < id` is `id > 5`.
+      if (name_op[0] == '<') {
+        name_op[0] = '>';
+      } else if (name_op[0] == '>') {
+        name_op[0] = '<';
+      }
+    }
     const std::string* name = ColumnName(*col, scope_alias);
     if (name == nullptr || !IsConstant(*constant)) continue;
-    for (size_t k = 0; k < codec.key_slots().size(); ++k) {
-      const catalog::ColumnDesc& column = table.columns[static_cast<size_t>(codec.key_slots()[k])];
-      if (column.name != *name || values[k].has_value()) continue;
+    auto evaluate = [&](Oid type) -> std::optional<Value> {
       EvalContext ctx(params);
       // Errors here (e.g. a bad literal) are left for the real binding to report.
       try {
-        const Value v = binder.BindExpr(*constant)->Evaluate(ctx);
-        values[k] = AsKeyValue(v, column.type);
+        return AsKeyValue(binder.BindExpr(*constant)->Evaluate(ctx), type);
       } catch (const SqlError&) {
         return std::nullopt;
       }
+    };
+    if (name_op == "=") {
+      for (size_t k = 0; k < codec.key_slots().size(); ++k) {
+        const catalog::ColumnDesc& column =
+            table.columns[static_cast<size_t>(codec.key_slots()[k])];
+        if (column.name != *name || values[k].has_value()) continue;
+        values[k] = evaluate(column.type);
+      }
+      continue;
+    }
+    if (first.name != *name || key_columns[0].descending) continue;
+    const std::optional<Value> v = evaluate(first.type);
+    if (!v) continue;
+    std::string encoded;
+    AppendKeyDatum(key_columns[0], *v, &encoded);
+    if (name_op[0] == '>') {
+      std::optional<std::string> bound =
+          name_op == ">=" ? std::optional<std::string>(encoded) : PrefixSuccessor(encoded);
+      if (!bound) continue;
+      if (!lower || *bound > *lower) lower = std::move(bound);
+    } else {
+      std::optional<std::string> bound =
+          name_op == "<" ? std::optional<std::string>(encoded) : PrefixSuccessor(encoded);
+      if (!bound) continue;
+      if (!upper || *bound < *upper) upper = std::move(bound);
     }
   }
-  std::string key;
-  for (size_t k = 0; k < values.size(); ++k) {
-    if (!values[k].has_value()) return std::nullopt;
-    AppendKeyDatum(codec.key_columns()[k], *values[k], &key);
+  // The longest leading run of key columns pinned by equalities.
+  std::string prefix;
+  size_t pinned = 0;
+  while (pinned < values.size() && values[pinned].has_value()) {
+    AppendKeyDatum(key_columns[pinned], *values[pinned], &prefix);
+    ++pinned;
   }
-  return key;
+  if (pinned == values.size()) return KeyRange{prefix, prefix + std::string(1, '\0')};
+  if (pinned > 0) return KeyRange{prefix, PrefixSuccessor(prefix)};
+  if (lower || upper) return KeyRange{std::move(lower), std::move(upper)};
+  return std::nullopt;
 }
 
 }  // namespace strata::sql

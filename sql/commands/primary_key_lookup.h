@@ -1,7 +1,9 @@
-// Primary-key point lookup: when a WHERE clause's top-level AND contains
+// Primary-key ranges from WHERE: when a WHERE clause's top-level AND contains
 // `pk_col = <expression without columns>` for every primary-key column, the
 // scan can be narrowed to that one key (a Get-sized range) instead of the
-// whole table. The full WHERE is still applied to the row found, so this only
+// whole table; equalities on a leading part of the key narrow it to that
+// prefix; without them, `first_pk_col <, <=, >, >= constant` bounds the scan
+// (ascending key columns only). The full WHERE is still applied to the row found, so this only
 // ever narrows, never changes, the result; anything unusual (a constant whose
 // type would need a lossy or failing conversion) falls back to the full scan.
 #pragma once
@@ -15,10 +17,16 @@
 
 namespace strata::sql {
 
-// The table key WHERE pins, or nullopt if it does not pin one.
+// Bounds on table keys: [lower, upper), either side open when unset.
+struct KeyRange {
+  std::optional<std::string> lower;
+  std::optional<std::string> upper;
+};
+
+// The key range WHERE restricts the table to, or nullopt if it does not.
 // `scope_alias` is how the statement names the table (alias or table name);
 // `params` (may be null) the values of $1..$n (`id = $1` pins a key too).
-std::optional<std::string> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
+std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
                                                const std::string& scope_alias,
                                                const ast::Expr* where,
                                                const std::vector<Value>* params);
