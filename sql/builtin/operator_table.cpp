@@ -16,6 +16,8 @@ constexpr PgOperator kPgOperators[] = {
 
 }  // namespace
 
+std::span<const PgOperator> AllOperators() { return kPgOperators; }
+
 std::vector<const PgOperator*> FindOperators(std::string_view name, char kind) {
   std::vector<const PgOperator*> found;
   for (const PgOperator& op : kPgOperators) {

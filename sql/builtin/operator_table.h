@@ -7,6 +7,7 @@
 // Thread safety: immutable static data.
 #pragma once
 
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct PgOperator {
 
 // All operators called `name` of `kind`, in pg_operator order.
 std::vector<const PgOperator*> FindOperators(std::string_view name, char kind);
+// Every operator row (for making the operators' functions callable by name).
+std::span<const PgOperator> AllOperators();
 // True if the table has any operator called `name`.
 bool IsKnownOperatorName(std::string_view name);
 // The operator with exactly these input types, or nullptr.

@@ -4,13 +4,44 @@
 #include <string>
 #include <unordered_map>
 
+#include "sql/builtin/operator_table.h"
+
 namespace strata::sql {
+
+// Every operator's implementing function is callable by its pg_proc name, as
+// in PostgreSQL (booleq(a, b), int4pl(1, 2), textcat('a', 'b')): one entry per
+// operator row whose function we evaluate, with the operator's argument and
+// result types.
+std::span<const SqlFunction> OperatorSqlFunctions() {
+  static const std::vector<SqlFunction> functions = [] {
+    std::vector<SqlFunction> out;
+    for (const PgOperator& op : AllOperators()) {
+      const BuiltinFunction* impl = FindBuiltinFunction(op.proname);
+      if (impl == nullptr) continue;
+      SqlFunction f{};
+      f.name = op.proname;
+      if (op.kind == 'b') {
+        f.args = {op.left, op.right};
+        f.nargs = 2;
+      } else {
+        f.args = {op.right};
+        f.nargs = 1;
+      }
+      f.result = op.result;
+      f.impl = *impl;
+      out.push_back(f);
+    }
+    return out;
+  }();
+  return functions;
+}
 
 std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   using Registry = std::unordered_map<std::string_view, std::vector<const SqlFunction*>>;
   static const Registry registry = [] {
     Registry r;
-    for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions()}) {
+    for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
+                        OperatorSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

@@ -31,5 +31,6 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name);
 std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp
 std::span<const SqlFunction> SettingsSqlFunctions();  // settings/settings_functions.cpp
+std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (sql_function.cpp)
 
 }  // namespace strata::sql
