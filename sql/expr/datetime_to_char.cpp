@@ -76,40 +76,7 @@ std::string PadName(std::string s, bool fm) {
   return s;
 }
 
-int IsoWeekOf(int year, int mon, int mday) {
-  const int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-  }
-  int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
-  }
-  return result;
-}
 
-int IsoYearOf(int year, int mon, int mday) {
-  const int dayn = Date2J(year, mon, mday);
-  int day4 = Date2J(year, 1, 4);
-  int day0 = J2Day(day4 - 1);
-  if (dayn < day4 - day0) {
-    day4 = Date2J(year - 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    year--;
-  }
-  const int result = (dayn - (day4 - day0)) / 7 + 1;
-  if (result >= 52) {
-    day4 = Date2J(year + 1, 1, 4);
-    day0 = J2Day(day4 - 1);
-    if (dayn >= day4 - day0) year++;
-  }
-  return year;
-}
 
 bool StartsWith(std::string_view s, size_t pos, std::string_view p) {
   return s.substr(pos, p.size()) == p;
@@ -203,21 +170,21 @@ std::string Format(const Fields& f, std::string_view fmt) {
     } else if (StartsWithCI(fmt, i, "Y")) {
       num(year % 10, 1, 1);
     } else if (StartsWithCI(fmt, i, "IYYY")) {
-      num(IsoYearOf(tm.year, tm.mon, tm.mday), 4, 4);
+      num(IsoYear(tm.year, tm.mon, tm.mday), 4, 4);
     } else if (StartsWithCI(fmt, i, "IYY")) {
-      num(IsoYearOf(tm.year, tm.mon, tm.mday) % 1000, 3, 3);
+      num(IsoYear(tm.year, tm.mon, tm.mday) % 1000, 3, 3);
     } else if (StartsWithCI(fmt, i, "IY")) {
-      num(IsoYearOf(tm.year, tm.mon, tm.mday) % 100, 2, 2);
+      num(IsoYear(tm.year, tm.mon, tm.mday) % 100, 2, 2);
     } else if (StartsWithCI(fmt, i, "IDDD")) {
-      const int iy = IsoYearOf(tm.year, tm.mon, tm.mday);
+      const int iy = IsoYear(tm.year, tm.mon, tm.mday);
       const int day4 = Date2J(iy, 1, 4);
       num(Date2J(tm.year, tm.mon, tm.mday) - (day4 - J2Day(day4 - 1)) + 1, 3, 4);
     } else if (StartsWithCI(fmt, i, "ID")) {
       num(dow == 0 ? 7 : dow, 1, 2);
     } else if (StartsWithCI(fmt, i, "IW")) {
-      num(IsoWeekOf(tm.year, tm.mon, tm.mday), 2, 2);
+      num(IsoWeek(tm.year, tm.mon, tm.mday), 2, 2);
     } else if (StartsWithCI(fmt, i, "I")) {
-      num(IsoYearOf(tm.year, tm.mon, tm.mday) % 10, 1, 1);
+      num(IsoYear(tm.year, tm.mon, tm.mday) % 10, 1, 1);
     } else if (StartsWith(fmt, i, "MONTH")) {
       name(PadName(Upper(month), fm), 5);
     } else if (StartsWith(fmt, i, "Month")) {

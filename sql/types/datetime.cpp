@@ -45,6 +45,41 @@ int J2Day(int jd) {
   return day;
 }
 
+int IsoWeek(int year, int mon, int mday) {
+  const int dayn = Date2J(year, mon, mday);
+  int day4 = Date2J(year, 1, 4);
+  int day0 = J2Day(day4 - 1);
+  if (dayn < day4 - day0) {
+    day4 = Date2J(year - 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+  }
+  int result = (dayn - (day4 - day0)) / 7 + 1;
+  if (result >= 52) {
+    day4 = Date2J(year + 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    if (dayn >= day4 - day0) result = (dayn - (day4 - day0)) / 7 + 1;
+  }
+  return result;
+}
+
+int IsoYear(int year, int mon, int mday) {
+  const int dayn = Date2J(year, mon, mday);
+  int day4 = Date2J(year, 1, 4);
+  int day0 = J2Day(day4 - 1);
+  if (dayn < day4 - day0) {
+    day4 = Date2J(year - 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    year--;
+  }
+  const int result = (dayn - (day4 - day0)) / 7 + 1;
+  if (result >= 52) {
+    day4 = Date2J(year + 1, 1, 4);
+    day0 = J2Day(day4 - 1);
+    if (dayn >= day4 - day0) year++;
+  }
+  return year;
+}
+
 bool IsLeap(int year) { return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0); }
 
 int DaysInMonth(int year, int month) {

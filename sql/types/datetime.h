@@ -63,6 +63,10 @@ int Date2J(int year, int month, int day);
 void J2Date(int jd, int* year, int* month, int* day);
 // Day of week, 0 = Sunday.
 int J2Day(int jd);
+// ISO 8601 week number (1..53) and week-numbering year of a date (date2isoweek,
+// date2isoyear), shared by extract(week/isoyear) and to_char's IW/IYYY.
+int IsoWeek(int year, int mon, int mday);
+int IsoYear(int year, int mon, int mday);
 bool IsLeap(int year);
 int DaysInMonth(int year, int month);
 // IS_VALID_JULIAN: on or after 4714-11-24 BC and before 5874898-01-01.
