@@ -50,6 +50,30 @@ std::vector<const TableDesc*> CatalogSnapshot::TablesIn(Oid namespace_oid) const
   return out;
 }
 
+const SequenceDesc* CatalogSnapshot::FindSequence(Oid namespace_oid, std::string_view name) const {
+  for (const auto& [oid, seq] : sequences_) {
+    if (seq.namespace_oid == namespace_oid && seq.name == name) return &seq;
+  }
+  return nullptr;
+}
+
+const SequenceDesc* CatalogSnapshot::FindSequence(Oid oid) const {
+  auto it = sequences_.find(oid);
+  return it == sequences_.end() ? nullptr : &it->second;
+}
+
+std::vector<const SequenceDesc*> CatalogSnapshot::SequencesOwnedBy(Oid table) const {
+  std::vector<const SequenceDesc*> out;
+  for (const auto& [oid, seq] : sequences_) {
+    if (seq.owner_table == table) out.push_back(&seq);
+  }
+  return out;
+}
+
+bool CatalogSnapshot::RelationNameTaken(Oid namespace_oid, std::string_view name) const {
+  return FindTable(namespace_oid, name) != nullptr || FindSequence(namespace_oid, name) != nullptr;
+}
+
 // ---- Catalog ----
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
@@ -112,8 +136,16 @@ Status Catalog::Reload() {
         snapshot->tables_[t->oid] = std::make_shared<const TableDesc>(std::move(*t));
         break;
       }
+      case CatalogKeyKind::kSequence: {
+        auto oid = OidFromKey(key);
+        auto seq = oid ? DecodeSequence(*oid, value) : std::nullopt;
+        if (!seq) return Status::Corruption("bad sequence catalog record");
+        max_oid = std::max(max_oid, seq->oid);
+        snapshot->sequences_[seq->oid] = std::move(*seq);
+        break;
+      }
       default:
-        break;  // kinds a later version added; this one ignores them
+        break;  // value records, and kinds a later version added; this one ignores them
     }
   }
   if (Status s = it->status(); !s.ok()) return s;
@@ -155,6 +187,19 @@ void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
 
 void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, TableKey(oid));
+}
+
+void Catalog::PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool is_new) {
+  txn->Put(storage::kDefaultTree, SequenceKey(seq.oid), EncodeSequence(seq));
+  if (is_new) {
+    txn->Put(storage::kDefaultTree, SequenceValueKey(seq.oid),
+             EncodeSequenceValue(SequenceValueRecord{seq.start, false}));
+  }
+}
+
+void Catalog::DeleteSequence(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, SequenceKey(oid));
+  txn->Delete(storage::kDefaultTree, SequenceValueKey(oid));
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

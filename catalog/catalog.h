@@ -39,14 +39,23 @@ class CatalogSnapshot {
   // The table whose rows live in `tree`; nullptr if none.
   const TableDesc* FindTableByTree(storage::TreeId tree) const;
   std::vector<const TableDesc*> TablesIn(Oid namespace_oid) const;
+  const SequenceDesc* FindSequence(Oid namespace_oid, std::string_view name) const;
+  const SequenceDesc* FindSequence(Oid oid) const;
+  // The sequences OWNED BY a column of `table` (serial columns).
+  std::vector<const SequenceDesc*> SequencesOwnedBy(Oid table) const;
+  // Whether a relation (table or sequence: they share one name space per
+  // schema, PostgreSQL's pg_class) named `name` exists in the schema.
+  bool RelationNameTaken(Oid namespace_oid, std::string_view name) const;
 
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
+  const std::map<Oid, SequenceDesc>& sequences() const { return sequences_; }
 
  private:
   friend class Catalog;
   std::map<Oid, NamespaceDesc> namespaces_;
   std::map<Oid, std::shared_ptr<const TableDesc>> tables_;
+  std::map<Oid, SequenceDesc> sequences_;
 };
 
 class Catalog {
@@ -66,6 +75,10 @@ class Catalog {
   void DeleteNamespace(txn::Transaction* txn, Oid oid);
   void PutTable(txn::Transaction* txn, const TableDesc& table);
   void DeleteTable(txn::Transaction* txn, Oid oid);
+  // A new sequence also gets its initial value record (not yet called).
+  void PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool is_new);
+  // Deletes the definition and the value record.
+  void DeleteSequence(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,25 @@ struct TableDesc {
     }
     return -1;
   }
+};
+
+// A sequence (CREATE SEQUENCE, serial columns): its definition. The value
+// it has reached is not part of it: nextval() changes that outside any
+// transaction (sql/sequences/sequence_values.h), as in PostgreSQL.
+struct SequenceDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  Oid type = 20;  // int2 (21), int4 (23) or int8 (20): AS type
+  int64_t start = 1;
+  int64_t increment = 1;
+  int64_t min_value = 1;
+  int64_t max_value = std::numeric_limits<int64_t>::max();
+  int64_t cache = 1;
+  bool cycle = false;
+  // OWNED BY table.column (serial columns): dropped with the table; 0 if none.
+  Oid owner_table = 0;
+  int16_t owner_attnum = 0;
 };
 
 }  // namespace strata::catalog

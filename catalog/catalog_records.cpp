@@ -34,6 +34,8 @@ enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4 };
 std::string NextOidKey() { return std::string(1, static_cast<char>(CatalogKeyKind::kCounter)) + "next_oid"; }
 std::string NamespaceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kNamespace, oid); }
 std::string TableKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kTable, oid); }
+std::string SequenceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequence, oid); }
+std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequenceValue, oid); }
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {
@@ -141,6 +143,63 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
   }
   if (!in.empty()) return std::nullopt;
   return t;
+}
+
+std::string EncodeSequence(const SequenceDesc& seq) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, seq.namespace_oid);
+  PutLengthPrefixedSlice(&out, seq.name);
+  PutVarint32(&out, seq.type);
+  for (int64_t v : {seq.start, seq.increment, seq.min_value, seq.max_value, seq.cache}) {
+    PutVarint64(&out, static_cast<uint64_t>(v));
+  }
+  out.push_back(seq.cycle ? 1 : 0);
+  PutVarint32(&out, seq.owner_table);
+  PutVarint32(&out, static_cast<uint32_t>(seq.owner_attnum));
+  return out;
+}
+
+std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, cycle = 0;
+  SequenceDesc seq;
+  seq.oid = oid;
+  if (!GetByte(&in, &version) || version != kCatalogRecordVersion ||
+      !GetVarint32(&in, &seq.namespace_oid) || !GetString(&in, &seq.name) ||
+      !GetVarint32(&in, &seq.type)) {
+    return std::nullopt;
+  }
+  for (int64_t* v : {&seq.start, &seq.increment, &seq.min_value, &seq.max_value, &seq.cache}) {
+    uint64_t u = 0;
+    if (!GetVarint64(&in, &u)) return std::nullopt;
+    *v = static_cast<int64_t>(u);
+  }
+  uint32_t attnum = 0;
+  if (!GetByte(&in, &cycle) || !GetVarint32(&in, &seq.owner_table) ||
+      !GetVarint32(&in, &attnum) || !in.empty()) {
+    return std::nullopt;
+  }
+  seq.cycle = cycle != 0;
+  seq.owner_attnum = static_cast<int16_t>(attnum);
+  return seq;
+}
+
+std::string EncodeSequenceValue(const SequenceValueRecord& value) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint64(&out, static_cast<uint64_t>(value.last_value));
+  out.push_back(value.is_called ? 1 : 0);
+  return out;
+}
+
+std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, called = 0;
+  uint64_t last = 0;
+  if (!GetByte(&in, &version) || version != kCatalogRecordVersion || !GetVarint64(&in, &last) ||
+      !GetByte(&in, &called) || !in.empty()) {
+    return std::nullopt;
+  }
+  return SequenceValueRecord{static_cast<int64_t>(last), called != 0};
 }
 
 }  // namespace strata::catalog

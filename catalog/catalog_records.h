@@ -6,6 +6,9 @@
 //   0x10 "next_oid"          -> u32 BE: the next user OID to hand out
 //   0x20 <namespace oid:u32 BE> -> namespace record
 //   0x30 <table oid:u32 BE>     -> table record
+//   0x50 <sequence oid:u32 BE>  -> sequence record (the definition)
+//   0x51 <sequence oid:u32 BE>  -> sequence value record (written by nextval
+//                                  and setval outside transactions)
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -16,6 +19,10 @@
 //   table     := version:u8 namespace:v32 name:lpstr tree:v32 tree_name:lpstr
 //                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
+//   sequence  := version:u8 namespace:v32 name:lpstr type:v32 start:v64
+//                increment:v64 min:v64 max:v64 cache:v64 (int64 as u64)
+//                cycle:u8 owner_table:v32 owner_attnum:v32
+//   seq value := version:u8 last_value:v64 (int64 as u64) is_called:u8
 //   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
 //                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default)
 //                [default:lpstr]
@@ -37,23 +44,38 @@ enum class CatalogKeyKind : uint8_t {
   kCounter = 0x10,
   kNamespace = 0x20,
   kTable = 0x30,
+  kSequence = 0x50,
+  kSequenceValue = 0x51,
+};
+
+// The persisted state of a sequence: the last value handed out (or, before
+// the first nextval, the one the first nextval returns: is_called false).
+struct SequenceValueRecord {
+  int64_t last_value = 0;
+  bool is_called = false;
 };
 
 std::string NextOidKey();
 std::string NamespaceKey(Oid oid);
 std::string TableKey(Oid oid);
+std::string SequenceKey(Oid oid);
+std::string SequenceValueKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
 std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
 std::string EncodeOidCounter(Oid next);
+std::string EncodeSequence(const SequenceDesc& seq);
+std::string EncodeSequenceValue(const SequenceValueRecord& value);
 
 // Decoders return nullopt for malformed bytes or an unknown version; `oid`
 // comes from the key.
 std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
+std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
+std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);
 // The OID in a namespace or table key; nullopt if the key is malformed.
 std::optional<Oid> OidFromKey(std::string_view key);
 

@@ -15,6 +15,7 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();
   db->catalog_ = std::move(catalog).value();
+  db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get());
   return db;
 }
 
@@ -25,9 +26,12 @@ Database::~Database() {
 Status Database::Close() {
   if (closed_) return Status::OK();
   closed_ = true;
+  Status flushed = sequence_values_->Flush(*catalog_->Current());
+  sequence_values_.reset();
   catalog_.reset();
   txns_.reset();
-  return engine_->Close();
+  Status closed = engine_->Close();
+  return flushed.ok() ? closed : flushed;
 }
 
 Result<uint64_t> Database::NextRowId(storage::TreeId tree) {

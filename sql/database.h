@@ -12,6 +12,7 @@
 #include <string>
 
 #include "catalog/catalog.h"
+#include "sql/sequences/sequence_values.h"
 #include "common/result.h"
 #include "storage/engine.h"
 #include "txn/transaction.h"
@@ -28,6 +29,7 @@ class Database {
   storage::Engine* engine() { return engine_.get(); }
   txn::TransactionManager* txns() { return txns_.get(); }
   catalog::Catalog* catalog() { return catalog_.get(); }
+  SequenceValues* sequence_values() { return sequence_values_.get(); }
 
   // A fresh hidden row id for a table without a primary key. The counter of
   // a tree starts above the largest row id stored in it (seeded on first use
@@ -44,6 +46,7 @@ class Database {
   std::unique_ptr<storage::Engine> engine_;
   std::unique_ptr<txn::TransactionManager> txns_;
   std::unique_ptr<catalog::Catalog> catalog_;
+  std::unique_ptr<SequenceValues> sequence_values_;
   std::mutex row_id_mu_;
   std::map<storage::TreeId, uint64_t> next_row_id_;
   bool closed_ = false;

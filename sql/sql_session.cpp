@@ -10,6 +10,7 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/copy_from.h"
+#include "sql/commands/sequence_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/database.h"
@@ -160,19 +161,21 @@ ResultColumn MakeResultColumn(std::string name, const DataType& type) {
 }
 
 struct SqlSession::SettingsScope::State {
-  explicit State(SessionSettings* settings)
-      : datetime(&settings->datetime()), session(settings) {}
+  State(SessionSettings* settings, SequenceSession* sequence_session)
+      : datetime(&settings->datetime()), session(settings), sequences(sequence_session) {}
   ScopedDatetimeContext datetime;
   ScopedSessionSettings session;
+  ScopedSequenceSession sequences;
 };
 
 SqlSession::SettingsScope::SettingsScope(SqlSession& session)
-    : state_(std::make_unique<State>(&session.impl_->settings)) {}
+    : state_(std::make_unique<State>(&session.impl_->settings, &session.impl_->sequences)) {}
 SqlSession::SettingsScope::~SettingsScope() = default;
 
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
 SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->db = database;
+  impl_->sequences.db = database;
 }
 SqlSession::~SqlSession() = default;
 
@@ -227,6 +230,7 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   // Date/time input, output and functions read the session's settings.
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
+  ScopedSequenceSession sequence_scope(&impl_->sequences);
   // Table statements bind every clause with these (final) parameter types.
   ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
   const StatementParams table_params{&fixed_types, &params};
@@ -293,6 +297,18 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
           },
           true);
+    case ast::StatementKind::kCreateSequence:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteCreateSequence(ctx, static_cast<const ast::CreateSequenceStatement&>(stmt));
+      });
+    case ast::StatementKind::kAlterSequence:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteAlterSequence(ctx, static_cast<const ast::AlterSequenceStatement&>(stmt));
+      });
+    case ast::StatementKind::kDropSequence:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteDropSequence(ctx, static_cast<const ast::DropSequenceStatement&>(stmt));
+      });
     case ast::StatementKind::kCopy:
       return RunCopy(statement);
     case ast::StatementKind::kPrepare:

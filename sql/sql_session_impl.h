@@ -8,6 +8,7 @@
 
 #include "sql/commands/copy_from.h"
 #include "sql/prepared_statement.h"
+#include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
 
@@ -17,7 +18,8 @@ class Database;
 
 struct SqlSession::Impl {
   Database* db = nullptr;
-  SessionSettings settings;  // run-time parameters (SET/SHOW, DateStyle, TimeZone, ...)  // null: constant queries only (table statements 0A000)
+  SessionSettings settings;
+  SequenceSession sequences;  // currval()/lastval() state; db set by the constructor  // run-time parameters (SET/SHOW, DateStyle, TimeZone, ...)  // null: constant queries only (table statements 0A000)
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;

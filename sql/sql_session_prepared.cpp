@@ -119,6 +119,9 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
     case ast::StatementKind::kDropSchema:
+    case ast::StatementKind::kCreateSequence:
+    case ast::StatementKind::kAlterSequence:
+    case ast::StatementKind::kDropSequence:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:

@@ -34,6 +34,9 @@ enum class StatementKind {
   kVariableSet,
   kVariableShow,
   kCopy,
+  kCreateSequence,
+  kAlterSequence,
+  kDropSequence,
   kUnsupported,
 };
 

@@ -180,6 +180,18 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
     args[i] = CoerceType(std::move(args[i]), chosen->args[i], CoercionContext::kImplicit,
                          args[i]->location());
   }
+  if (chosen->check_constant_arg != nullptr && !args.empty() &&
+      args[0]->kind() == BoundExprKind::kConstant) {
+    const Value& constant = static_cast<const BoundConstant&>(*args[0]).value();
+    if (!constant.is_null()) {
+      try {
+        chosen->check_constant_arg(constant);
+      } catch (SqlError& e) {
+        if (e.fields().position == 0) e.WithPosition(Position(args[0]->location()));
+        throw;
+      }
+    }
+  }
   return std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
                                              DataType{chosen->result, -1}, expr.location);
 }

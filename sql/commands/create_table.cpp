@@ -4,6 +4,7 @@
 
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/sequence_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/storage_format/storage_type.h"
@@ -29,7 +30,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   StatementOutput result;
   result.command_tag = "CREATE TABLE";
   const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.table.schema);
-  if (ctx.catalog->FindTable(ns.oid, stmt.table.name) != nullptr) {
+  if (ctx.catalog->RelationNameTaken(ns.oid, stmt.table.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,
                  "relation \"" + stmt.table.name + "\" already exists, skipping");
@@ -43,12 +44,29 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   table.name = stmt.table.name;
   Binder binder(ctx.query);
   std::set<std::string> names;
+  std::vector<std::pair<size_t, Oid>> serial_columns;  // (column index, integer type)
   for (const ast::ColumnDef& def : stmt.columns) {
     if (!names.insert(def.name).second) {
       throw SqlError(SqlState::kDuplicateColumn, "column \"" + def.name + "\" specified more than once");
     }
     catalog::ColumnDesc col;
     col.name = def.name;
+    const std::optional<Oid> serial = SerialColumnType(def.type);
+    if (serial.has_value()) {
+      // serial = an integer column, NOT NULL, DEFAULT nextval of its own
+      // sequence (created below, once the table has its OID).
+      if (def.default_expr != nullptr) {
+        throw SqlError(SqlState::kSyntaxError, "multiple default values specified for column \"" +
+                                                   def.name + "\" of table \"" + stmt.table.name +
+                                                   "\"");
+      }
+      col.type = *serial;
+      col.attnum = static_cast<int16_t>(table.columns.size() + 1);
+      col.not_null = true;
+      serial_columns.emplace_back(table.columns.size(), *serial);
+      table.columns.push_back(std::move(col));
+      continue;
+    }
     const DataType type = binder.ResolveTypeName(def.type);
     if (!StorageTypeOf(type.oid).has_value()) {
       throw binder.ErrorAt(SqlState::kFeatureNotSupported,
@@ -113,6 +131,11 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     table.checks.push_back(std::move(check));
   }
   table.oid = catalog->AllocateOid(ctx.txn);
+  for (const auto& [index, type] : serial_columns) {
+    catalog::ColumnDesc& col = table.columns[index];
+    col.default_expr =
+        CreateSerialSequence(ctx, ns, table.name, table.oid, type, col.name, col.attnum);
+  }
   auto tree = catalog->CreateTableTree(ctx.txn, table.oid, &table.tree_name);
   if (!tree.ok()) ThrowStatus(tree.status());
   table.tree = tree.value();

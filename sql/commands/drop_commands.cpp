@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "sql/commands/sequence_commands.h"
 #include "sql/commands/table_commands.h"
 
 namespace strata::sql {
@@ -24,6 +25,12 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
     }
     const catalog::TableDesc* table = FindTable(ctx, rv);
     if (table == nullptr) {
+      const catalog::NamespaceDesc* ns =
+          ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+      if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
+        throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not a table")
+            .WithHint("Use DROP SEQUENCE to remove a sequence.");
+      }
       if (stmt.if_exists) {
         ctx.Notice(SqlState::kSuccessfulCompletion,
                    "table \"" + shown + "\" does not exist, skipping");
@@ -33,6 +40,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
     }
     if (std::find(dropped.begin(), dropped.end(), table->oid) != dropped.end()) continue;
     dropped.push_back(table->oid);
+    DropOwnedSequences(ctx, table->oid);
     catalog->DeleteTable(ctx.txn, table->oid);
     ctx.txn->DropTreeAfterCommit(table->tree);
   }
@@ -98,32 +106,57 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because it is required by the database system");
     }
-    std::vector<const catalog::TableDesc*> tables = ctx.catalog->TablesIn(ns->oid);
-    if (!tables.empty() && !stmt.cascade) {
+    // The schema's objects in creation (OID) order, as PostgreSQL lists
+    // them; a serial column's sequence goes with its table unlisted.
+    struct Member {
+      Oid oid;
+      std::string kind;
+      std::string name;
+    };
+    std::vector<Member> members;
+    for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns->oid)) {
+      members.push_back({t->oid, "table", t->name});
+    }
+    for (const auto& [oid, seq] : ctx.catalog->sequences()) {
+      if (seq.namespace_oid != ns->oid) continue;
+      const catalog::TableDesc* owner =
+          seq.owner_table != 0 ? ctx.catalog->FindTable(seq.owner_table) : nullptr;
+      if (owner != nullptr && owner->namespace_oid == ns->oid) continue;
+      members.push_back({oid, "sequence", seq.name});
+    }
+    std::sort(members.begin(), members.end(),
+              [](const Member& a, const Member& b) { return a.oid < b.oid; });
+    if (!members.empty() && !stmt.cascade) {
       std::string detail;
-      for (const catalog::TableDesc* t : tables) {
+      for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
-        detail += "table " + name + "." + t->name + " depends on schema " + name;
+        detail += m.kind + " " + name + "." + m.name + " depends on schema " + name;
       }
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because other objects depend on it")
           .WithDetail(detail)
           .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
     }
-    if (!tables.empty()) {
+    if (!members.empty()) {
       std::string detail;
-      for (const catalog::TableDesc* t : tables) {
+      for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
-        detail += "drop cascades to table " + name + "." + t->name;
-        catalog->DeleteTable(ctx.txn, t->oid);
-        ctx.txn->DropTreeAfterCommit(t->tree);
+        detail += "drop cascades to " + m.kind + " " + name + "." + m.name;
+        if (m.kind == "table") {
+          const catalog::TableDesc* t = ctx.catalog->FindTable(m.oid);
+          DropOwnedSequences(ctx, t->oid);
+          catalog->DeleteTable(ctx.txn, t->oid);
+          ctx.txn->DropTreeAfterCommit(t->tree);
+        } else {
+          catalog->DeleteSequence(ctx.txn, m.oid);
+        }
       }
       SqlErrorFields f;
       f.sqlstate = SqlState::kSuccessfulCompletion;
-      f.message = tables.size() == 1 ? "drop cascades to table " + name + "." + tables[0]->name
-                                     : "drop cascades to " + std::to_string(tables.size()) +
-                                           " other objects";
-      if (tables.size() > 1) f.detail = detail;
+      f.message = members.size() == 1
+                      ? "drop cascades to " + members[0].kind + " " + name + "." + members[0].name
+                      : "drop cascades to " + std::to_string(members.size()) + " other objects";
+      if (members.size() > 1) f.detail = detail;
       SetSourceLocation(&f, std::source_location::current());
       if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
     }

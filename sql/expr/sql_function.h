@@ -22,6 +22,11 @@ struct SqlFunction {
   BuiltinFunction impl;
   // Only reachable through SQL syntax (CURRENT_DATE), not by a call.
   bool internal = false;
+  // Checks a constant first argument when the call is bound, throwing its
+  // SqlError there (with the constant's position) rather than when it runs:
+  // PostgreSQL converts such literals while parsing (nextval('s') resolves
+  // 's' as a regclass). May be null.
+  void (*check_constant_arg)(const Value& arg) = nullptr;
 };
 
 // All functions called `name` (any number of arguments).
@@ -32,5 +37,6 @@ std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp
 std::span<const SqlFunction> SettingsSqlFunctions();  // settings/settings_functions.cpp
 std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (sql_function.cpp)
+std::span<const SqlFunction> SequenceSqlFunctions();  // sequences/sequence_functions.cpp
 
 }  // namespace strata::sql

@@ -186,6 +186,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     }
     return stmt;
   }
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) return TransformDropSequence(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
     auto stmt = std::make_unique<ast::DropSchemaStatement>();
     stmt->if_exists = s.missing_ok;

@@ -54,6 +54,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformVariableShow(*node.variable_show_stmt);
     case PG_QUERY__NODE__NODE_COPY_STMT:
       return TransformCopy(*node.copy_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      return TransformCreateSequence(*node.create_seq_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
+      return TransformAlterSequence(*node.alter_seq_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -16,6 +16,7 @@
 
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
+#include "sql/ast/sequence_statements.h"
 #include "sql/ast/table_statements.h"
 
 namespace strata::sql::parser {
@@ -44,6 +45,12 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformTruncate(const PgQuery__TruncateStmt& s);
   std::unique_ptr<ast::Statement> TransformCreateSchema(const PgQuery__CreateSchemaStmt& s);
   ast::CheckDef TransformCheck(const PgQuery__Constraint& c);
+
+  // transform_sequence.cpp
+  std::unique_ptr<ast::Statement> TransformCreateSequence(const PgQuery__CreateSeqStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterSequence(const PgQuery__AlterSeqStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropSequence(const PgQuery__DropStmt& s);
+  ast::SequenceOptions TransformSequenceOptions(PgQuery__Node* const* options, size_t n);
 
   // transform_dml.cpp: INSERT, UPDATE, DELETE and the pieces SELECT shares.
   std::unique_ptr<ast::Statement> TransformInsert(const PgQuery__InsertStmt& s);

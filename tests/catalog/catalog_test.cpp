@@ -69,6 +69,43 @@ TEST_CASE("table records round-trip", "[catalog]") {
   CHECK_FALSE(DecodeTable(1, truncated).has_value());
 }
 
+TEST_CASE("sequence records round-trip, negative numbers included", "[catalog]") {
+  SequenceDesc seq;
+  seq.oid = 16400;
+  seq.namespace_oid = kPublicNamespace;
+  seq.name = "s";
+  seq.type = 21;
+  seq.start = -5;
+  seq.increment = -3;
+  seq.min_value = -32768;
+  seq.max_value = -1;
+  seq.cache = 20;
+  seq.cycle = true;
+  seq.owner_table = 16390;
+  seq.owner_attnum = 2;
+  auto back = DecodeSequence(seq.oid, EncodeSequence(seq));
+  REQUIRE(back.has_value());
+  CHECK(back->name == "s");
+  CHECK(back->type == 21);
+  CHECK(back->start == -5);
+  CHECK(back->increment == -3);
+  CHECK(back->min_value == -32768);
+  CHECK(back->max_value == -1);
+  CHECK(back->cache == 20);
+  CHECK(back->cycle);
+  CHECK(back->owner_table == 16390);
+  CHECK(back->owner_attnum == 2);
+  std::string truncated = EncodeSequence(seq);
+  truncated.pop_back();
+  CHECK_FALSE(DecodeSequence(1, truncated).has_value());
+
+  auto value = DecodeSequenceValue(EncodeSequenceValue({INT64_MIN, true}));
+  REQUIRE(value.has_value());
+  CHECK(value->last_value == INT64_MIN);
+  CHECK(value->is_called);
+  CHECK_FALSE(DecodeSequenceValue("\x01").has_value());
+}
+
 TEST_CASE("bootstrap creates PostgreSQL's schemas", "[catalog]") {
   storage::MemFileSystem fs;
   Open db(&fs);

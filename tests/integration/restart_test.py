@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Durability across restarts: data and schema written to stratad survive a
 clean stop (SIGTERM) and a kill -9 right after an acknowledged INSERT.
+Sequences resume exactly after a clean stop (like PostgreSQL after a
+shutdown checkpoint) and never hand out a value twice after kill -9.
 
 The same statements run against a real PostgreSQL 15 (which is not
 restarted); what stratad prints after each restart must equal what
@@ -22,8 +24,12 @@ insert into s.items values (1, 'one', 10), (2, 'two', default), (3, 'three', 3.3
 insert into log values ('first'), ('second');
 update s.items set price = price * 2 where id = 1;
 delete from s.items where id = 3;
+create table ser (id serial primary key, v text);
+insert into ser (v) values ('a'), ('b');
+create sequence counter start 100;
+select nextval('counter'), nextval('counter');
 """
-READ = "select * from s.items order by id; select * from log order by msg;"
+READ = "select * from s.items order by id; select * from log order by msg; select * from ser order by id;"
 AFTER_KILL = "insert into s.items values (4, 'four', 4.44); insert into log values ('third');"
 
 
@@ -55,10 +61,19 @@ def main():
             print("FAIL stratad did not exit 0 on SIGTERM")
         strata.start()
         compare("read after clean restart", READ)
+        compare("sequences after clean restart",
+                "insert into ser (v) values ('c') returning id; select nextval('counter');")
+        last_value = int(strata.psql(["-At", "-c", "select nextval('counter')"])[1].strip())
         compare("insert before kill -9", AFTER_KILL)
         strata.stop(sig=signal.SIGKILL)
         strata.start()
         compare("read after kill -9", READ)
+        after = int(strata.psql(["-At", "-c", "select nextval('counter')"])[1].strip())
+        if after <= last_value:
+            failures += 1
+            print(f"FAIL nextval after kill -9 returned {after}, not after {last_value}")
+        else:
+            print(f"ok   nextval after kill -9: {after} > {last_value}")
         compare("write after recovery", "insert into log values ('fourth'); " + READ)
     finally:
         strata.stop()

@@ -1,0 +1,37 @@
+// The sequence functions' view of the running session: its Database and the
+// values currval()/lastval() report (per session, as in PostgreSQL).
+// SqlSession installs it for the statement running on this thread, like the
+// session settings (settings/session_settings.h).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+
+#include "catalog/catalog_objects.h"
+
+namespace strata::sql {
+
+class Database;
+
+struct SequenceSession {
+  Database* db = nullptr;  // null: a session without tables (sequences: 0A000)
+  std::map<catalog::Oid, int64_t> last_values;  // currval() per sequence
+  std::optional<catalog::Oid> last_used;        // lastval(): the last nextval'd
+};
+
+// REQUIRES: inside a ScopedSequenceSession (else SqlError XX000).
+SequenceSession& CurrentSequenceSession();
+
+class ScopedSequenceSession {
+ public:
+  explicit ScopedSequenceSession(SequenceSession* session);
+  ~ScopedSequenceSession();
+  ScopedSequenceSession(const ScopedSequenceSession&) = delete;
+  ScopedSequenceSession& operator=(const ScopedSequenceSession&) = delete;
+
+ private:
+  SequenceSession* previous_;
+};
+
+}  // namespace strata::sql
