@@ -36,6 +36,7 @@ struct SessionSettings::Definition {
   int max = 0;
   bool unit_ms = false;
   std::string_view description;
+  bool unit_kb = false;  // GUC_UNIT_KB: memory sizes in kilobytes
 };
 
 namespace {
@@ -55,21 +56,68 @@ const std::vector<Definition>& Definitions() {
       {"client_min_messages", Kind::kEnum, "notice", false, false, false,
        {"debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning", "error"},
        0, 0, false, "Sets the message levels that are sent to the client."},
+      {"constraint_exclusion", Kind::kEnum, "partition", false, false, false,
+       {"partition", "on", "off"}, 0, 0, false,
+       "Enables the planner to use constraints to optimize queries."},
       {"DateStyle", Kind::kDateStyle, "ISO, MDY", true, false, true, {}, 0, 0, false,
        "Sets the display format for date and time values."},
       {"default_table_access_method", Kind::kEnum, "heap", false, false, false, {"heap"}, 0, 0,
        false, "Sets the default table access method for new tables."},
       {"default_tablespace", Kind::kString, "", false, false, false, {}, 0, 0, false,
        "Sets the default tablespace to create tables and indexes in."},
+      {"default_toast_compression", Kind::kEnum, "pglz", false, false, false, {"pglz", "lz4"},
+       0, 0, false, "Sets the default compression method for compressible values."},
       {"default_transaction_isolation", Kind::kEnum, "read committed", false, false, false,
        {"serializable", "repeatable read", "read committed", "read uncommitted"}, 0, 0, false,
        "Sets the transaction isolation level of each new transaction."},
       {"default_transaction_read_only", Kind::kBool, "off", true, false, false, {}, 0, 0, false,
        "Sets the default read-only status of new transactions."},
+      {"enable_async_append", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of async append plans."},
+      {"enable_bitmapscan", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of bitmap-scan plans."},
+      {"enable_gathermerge", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of gather merge plans."},
+      {"enable_hashagg", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of hashed aggregation plans."},
+      {"enable_hashjoin", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of hash join plans."},
+      {"enable_incremental_sort", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of incremental sort steps."},
+      {"enable_indexonlyscan", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of index-only-scan plans."},
+      {"enable_indexscan", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of index-scan plans."},
+      {"enable_material", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of materialization."},
+      {"enable_memoize", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of memoization."},
+      {"enable_mergejoin", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of merge join plans."},
+      {"enable_nestloop", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of nested-loop join plans."},
+      {"enable_parallel_append", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of parallel append plans."},
+      {"enable_parallel_hash", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of parallel hash plans."},
+      {"enable_partition_pruning", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables plan-time and execution-time partition pruning."},
+      {"enable_partitionwise_aggregate", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Enables partitionwise aggregation and grouping."},
+      {"enable_partitionwise_join", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Enables partitionwise join."},
+      {"enable_seqscan", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of sequential-scan plans."},
+      {"enable_sort", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of explicit sort steps."},
+      {"enable_tidscan", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enables the planner's use of TID scan plans."},
       {"escape_string_warning", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
        "Warn about backslash escapes in ordinary string literals."},
       {"extra_float_digits", Kind::kInt, "1", false, false, false, {}, -15, 3, false,
        "Sets the number of digits displayed for floating-point values."},
+      {"force_parallel_mode", Kind::kEnum, "off", false, false, false, {"off", "on", "regress"},
+       0, 0, false, "Forces use of parallel query facilities."},
       {"idle_in_transaction_session_timeout", Kind::kInt, "0", false, false, false, {}, 0,
        2147483647, true, "Sets the maximum allowed idle time between queries, when in a "
                          "transaction."},
@@ -84,10 +132,19 @@ const std::vector<Definition>& Definitions() {
        "Sets the display format for interval values."},
       {"is_superuser", Kind::kBool, "on", true, true, false, {}, 0, 0, false,
        "Shows whether the current user is a superuser."},
+      {"jit", Kind::kBool, "on", false, false, false, {}, 0, 0, false, "Allow JIT compilation."},
       {"lock_timeout", Kind::kInt, "0", false, false, false, {}, 0, 2147483647, true,
        "Sets the maximum allowed duration of any wait for a lock."},
+      {"maintenance_work_mem", Kind::kInt, "64MB", false, false, false, {}, 1024, 2147483647,
+       false, "Sets the maximum memory to be used for maintenance operations.", true},
       {"max_identifier_length", Kind::kInt, "63", false, true, false, {}, 63, 63, false,
        "Shows the maximum identifier length."},
+      {"max_parallel_workers_per_gather", Kind::kInt, "2", false, false, false, {}, 0, 1024,
+       false, "Sets the maximum number of parallel processes per executor node."},
+      {"parallel_leader_participation", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Controls whether Gather and Gather Merge also run subplans."},
+      {"password_encryption", Kind::kEnum, "scram-sha-256", false, false, false,
+       {"md5", "scram-sha-256"}, 0, 0, false, "Chooses the algorithm for encrypting passwords."},
       {"row_security", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
        "Enable row security."},
       {"search_path", Kind::kString, "\"$user\", public", false, false, true, {}, 0, 0, false,
@@ -113,6 +170,8 @@ const std::vector<Definition>& Definitions() {
       {"transaction_isolation", Kind::kEnum, "read committed", false, false, false,
        {"serializable", "repeatable read", "read committed", "read uncommitted"}, 0, 0, false,
        "Sets the current transaction's isolation level."},
+      {"work_mem", Kind::kInt, "4MB", false, false, false, {}, 64, 2147483647, false,
+       "Sets the maximum memory to be used for query workspaces.", true},
       {"xmloption", Kind::kEnum, "content", false, false, false, {"content", "document"}, 0, 0,
        false, "Sets whether XML data in implicit parsing and serialization operations is to be "
               "considered as documents or content fragments."},
@@ -165,9 +224,20 @@ int ParseIntSetting(const Definition& def, const std::string& value) {
   if (!unit.empty()) {
     static const std::pair<std::string_view, double> kUnits[] = {
         {"us", 0.001}, {"ms", 1}, {"s", 1000}, {"min", 60000}, {"h", 3600000}, {"d", 86400000}};
+    static const std::pair<std::string_view, double> kMemoryUnits[] = {
+        {"B", 1.0 / 1024}, {"kB", 1}, {"MB", 1024}, {"GB", 1024.0 * 1024},
+        {"TB", 1024.0 * 1024 * 1024}};
     bool found = false;
     if (def.unit_ms) {
       for (const auto& [name, mult] : kUnits) {
+        if (unit == name) {
+          d *= mult;
+          found = true;
+        }
+      }
+    }
+    if (def.unit_kb) {
+      for (const auto& [name, mult] : kMemoryUnits) {
         if (unit == name) {
           d *= mult;
           found = true;
@@ -180,6 +250,10 @@ int ParseIntSetting(const Definition& def, const std::string& value) {
         e.WithHint(
             "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and "
             "\"d\".");
+      }
+      if (def.unit_kb) {
+        e.WithHint(
+            "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
       }
       throw e;
     }
@@ -194,7 +268,7 @@ int ParseIntSetting(const Definition& def, const std::string& value) {
   const int n = static_cast<int>(d);
   if (n < def.min || n > def.max) {
     throw SqlError(SqlState::kInvalidParameterValue,
-                   std::to_string(n) + (def.unit_ms ? " ms" : "") +
+                   std::to_string(n) + (def.unit_ms ? " ms" : def.unit_kb ? " kB" : "") +
                        " is outside the valid range for parameter \"" + std::string(def.name) +
                        "\" (" + std::to_string(def.min) + " .. " + std::to_string(def.max) + ")");
   }
@@ -210,6 +284,17 @@ std::string ShowMs(int n) {
     if (n % mult == 0) return std::to_string(n / mult) + std::string(name);
   }
   return std::to_string(n);
+}
+
+// _ShowOption for a kilobyte parameter: the largest exact unit.
+std::string ShowKb(int n) {
+  if (n <= 0) return std::to_string(n) + "kB";
+  static const std::pair<std::string_view, int> kUnits[] = {
+      {"TB", 1024 * 1024 * 1024}, {"GB", 1024 * 1024}, {"MB", 1024}, {"kB", 1}};
+  for (const auto& [name, mult] : kUnits) {
+    if (n % mult == 0) return std::to_string(n / mult) + std::string(name);
+  }
+  return std::to_string(n) + "kB";
 }
 
 // check_datestyle, starting from the current style and order.
@@ -384,7 +469,7 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
       break;
     case Kind::kInt: {
       const int n = ParseIntSetting(named, value);
-      normalized = def.unit_ms ? ShowMs(n) : std::to_string(n);
+      normalized = def.unit_ms ? ShowMs(n) : def.unit_kb ? ShowKb(n) : std::to_string(n);
       break;
     }
     case Kind::kEnum: {
