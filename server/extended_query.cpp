@@ -25,6 +25,8 @@ std::vector<protocol::FieldDescription> Fields(const std::vector<sql::ResultColu
     f.type_oid = columns[i].type_oid;
     f.type_size = columns[i].type_size;
     f.type_modifier = columns[i].type_modifier;
+    f.table_oid = columns[i].table_oid;
+    f.column_attnum = columns[i].column_attnum;
     // (An EXECUTE portal may describe other columns once run than at Bind,
     // if its statement was replaced meanwhile: those go out as text.)
     f.format = formats != nullptr && i < formats->size() ? (*formats)[i] : 0;

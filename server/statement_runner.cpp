@@ -162,6 +162,8 @@ void StatementRunner::RunStatements(std::string* out) {
           f.type_oid = c.type_oid;
           f.type_size = c.type_size;
           f.type_modifier = c.type_modifier;
+          f.table_oid = c.table_oid;
+          f.column_attnum = c.column_attnum;
           fields.push_back(std::move(f));
         }
         protocol::AppendRowDescription(out, fields);

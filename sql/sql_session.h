@@ -31,6 +31,8 @@ struct ResultColumn {
   uint32_t type_oid = 0;
   int16_t type_size = 0;     // pg_type.typlen
   int32_t type_modifier = -1;
+  uint32_t table_oid = 0;     // the table a plain column reference reads, else 0
+  int16_t column_attnum = 0;  // its attribute number, else 0
 };
 
 // A COPY statement's sub-protocol: none, COPY FROM STDIN (the caller sends

@@ -17,6 +17,10 @@ struct ScopeColumn {
   // A column of JOIN ... USING merged into the join's own column: reachable
   // only qualified (t.x) or through t.*, not by its bare name or by *.
   bool hidden = false;
+  // The table column it reads, for RowDescription (PostgreSQL's
+  // resorigtbl/resorigcol); 0 for computed and merged columns.
+  Oid table_oid = 0;
+  int16_t attnum = 0;
 };
 
 // A table in FROM, or the merged USING columns of a join (then schema,

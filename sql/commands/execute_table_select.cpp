@@ -136,7 +136,14 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     ResolveGroupBy(binder, scope, stmt, &grouping);
     grouping.grouped = true;
     binder.SetGrouping(&grouping);
-    targets = BindTargetList(binder, scope, stmt.target_list);
+    std::vector<OutputTarget> grouped_targets = BindTargetList(binder, scope, stmt.target_list);
+    // Origins are those of the ungrouped targets (PostgreSQL marks them
+    // before grouping turns column references into group keys).
+    for (size_t i = 0; i < grouped_targets.size() && i < targets.size(); ++i) {
+      grouped_targets[i].table_oid = targets[i].table_oid;
+      grouped_targets[i].attnum = targets[i].attnum;
+    }
+    targets = std::move(grouped_targets);
     if (stmt.having) having = binder.CoerceToBoolean(binder.BindExpr(*stmt.having), "HAVING");
   }
 

@@ -95,8 +95,12 @@ class FromPlanner {
       }
       l->hidden = true;
       r->hidden = true;
+      // Its origin is the side's column it is (not through a cast or COALESCE).
+      const ScopeColumn* origin = type == JoinType::kRight ? r : l;
+      const bool plain = value->kind() == BoundExprKind::kColumnRef;
       merged.columns.push_back({name, DataType{common, typmod},
-                                static_cast<int>(merged_offset + extra.size()), false});
+                                static_cast<int>(merged_offset + extra.size()), false,
+                                plain ? origin->table_oid : 0, plain ? origin->attnum : int16_t{0}});
       extra.push_back(value.get());
       out_->exprs.push_back(std::move(value));
     }

@@ -19,7 +19,8 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
           for (const ScopeRelation& r : scope.relations) {
             for (const ScopeColumn& c : r.columns) {
               if (c.hidden) continue;
-              out.push_back({c.name, binder.MakeColumnRef(r, c, ref.location)});
+              out.push_back({c.name, binder.MakeColumnRef(r, c, ref.location), c.table_oid,
+                             c.attnum});
             }
           }
           continue;
@@ -45,14 +46,31 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
           }
         }
         for (const ScopeColumn& c : rel->columns) {
-          out.push_back({c.name, binder.MakeColumnRef(*rel, c, ref.location)});
+          out.push_back({c.name, binder.MakeColumnRef(*rel, c, ref.location), c.table_oid,
+                         c.attnum});
         }
         continue;
       }
     }
     BoundExprPtr expr = binder.ResolveUnknownToText(binder.BindExpr(*target.value));
     std::string name = target.name.empty() ? FigureColumnName(*target.value) : target.name;
-    out.push_back({std::move(name), std::move(expr)});
+    Oid table_oid = 0;
+    int16_t attnum = 0;
+    // Only a plain column reference as written (an aggregate's first-pass
+    // placeholder is a column reference too).
+    if (target.value->kind == ast::ExprKind::kColumnRef &&
+        expr->kind() == BoundExprKind::kColumnRef) {
+      const int slot = static_cast<const BoundColumnRef&>(*expr).slot();
+      for (const ScopeRelation& r : scope.relations) {
+        for (const ScopeColumn& c : r.columns) {
+          if (c.slot == slot && c.table_oid != 0) {
+            table_oid = c.table_oid;
+            attnum = c.attnum;
+          }
+        }
+      }
+    }
+    out.push_back({std::move(name), std::move(expr), table_oid, attnum});
   }
   return out;
 }
@@ -60,7 +78,10 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
 void SetResultColumns(const std::vector<OutputTarget>& targets, StatementOutput* result) {
   result->returns_rows = true;
   for (const OutputTarget& t : targets) {
-    result->columns.push_back(MakeResultColumn(t.name, t.expr->type()));
+    ResultColumn column = MakeResultColumn(t.name, t.expr->type());
+    column.table_oid = t.table_oid;
+    column.column_attnum = t.attnum;
+    result->columns.push_back(std::move(column));
   }
 }
 

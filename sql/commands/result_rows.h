@@ -14,6 +14,10 @@ namespace strata::sql {
 struct OutputTarget {
   std::string name;
   BoundExprPtr expr;
+  // The table column the target is a plain reference to (markTargetListOrigins):
+  // RowDescription's table OID and attribute number; 0 otherwise.
+  Oid table_oid = 0;
+  int16_t attnum = 0;
 };
 
 // Binds a select list (or RETURNING list) in the binder's scope: `*` and

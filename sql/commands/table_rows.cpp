@@ -40,7 +40,8 @@ BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
   for (size_t i = 0; i < table.columns.size(); ++i) {
     const catalog::ColumnDesc& c = table.columns[i];
     if (c.dropped) continue;
-    rel.columns.push_back({c.name, DataType{c.type, c.typmod}, static_cast<int>(i), false});
+    rel.columns.push_back(
+        {c.name, DataType{c.type, c.typmod}, static_cast<int>(i), false, table.oid, c.attnum});
   }
   scope.relations.push_back(std::move(rel));
   return scope;

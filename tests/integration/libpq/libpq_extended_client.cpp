@@ -58,8 +58,13 @@ void Print(const char* label, PGresult* r) {
   }
   const int nfields = PQnfields(r);
   for (int c = 0; c < nfields; ++c) {
-    std::printf("  field %s type %u mod %d size %d format %d\n", PQfname(r, c), PQftype(r, c),
-                PQfmod(r, c), PQfsize(r, c), PQfformat(r, c));
+    // User table OIDs differ between servers: print whether there is one
+    // (>= 16384, PostgreSQL's FirstNormalObjectId) and the column number.
+    const Oid table = PQftable(r, c);
+    std::printf("  field %s type %u mod %d size %d format %d table %s column %d\n", PQfname(r, c),
+                PQftype(r, c), PQfmod(r, c), PQfsize(r, c), PQfformat(r, c),
+                table == InvalidOid ? "none" : table >= 16384 ? "user" : "system",
+                PQftablecol(r, c));
   }
   for (int row = 0; row < PQntuples(r); ++row) {
     std::printf("  row");
@@ -384,6 +389,20 @@ void TableStatements(PGconn* conn) {
                 PQprepare(conn, "e5", "select v from xt where id = $1 and v = $1", 0, nullptr));
   PrintAndClear("describe after errors", PQdescribePrepared(conn, "e1"));
   PrintAndClear("final contents", PQexec(conn, "select * from xt order by id"));
+  // RowDescription's table OID and column number: plain column references
+  // (also through * , aliases, joins, GROUP BY and RETURNING) carry them,
+  // computed columns do not.
+  PrintAndClear("origins", PQexec(conn, "select x.v, id, n + 1, v as renamed, 'k' from xt x "
+                                        "where id < 3 order by id"));
+  PrintAndClear("origins of a join",
+                PQexec(conn, "select * from xt a join xt b using (id) where a.id = 1"));
+  PrintAndClear("origins of groups",
+                PQexec(conn, "select v, count(*), max(n) from xt group by v order by v"));
+  PrintAndClear("origins of returning",
+                PQexec(conn, "update xt set n = n where id = 1 returning n, id + 0, *"));
+  PrintAndClear("prepared origins", PQprepare(conn, "po", "select n, v from xt where id = $1", 0,
+                                              nullptr));
+  PrintAndClear("describe prepared origins", PQdescribePrepared(conn, "po"));
   PrintAndClear("drop table", PQexec(conn, "drop table xt"));
 }
 
