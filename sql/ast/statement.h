@@ -62,7 +62,7 @@ struct RangeVar {
 // One FROM item: a table, or a join of two items (JoinExpr). A list of
 // items in FROM is their cross product.
 struct FromItem {
-  enum class Kind { kTable, kJoin };
+  enum class Kind { kTable, kJoin, kFunction };
   enum class JoinType { kInner, kLeft, kRight, kFull };
 
   Kind kind = Kind::kTable;
@@ -75,6 +75,10 @@ struct FromItem {
   ExprPtr on;
   std::vector<std::string> using_columns;
   int location = -1;  // of the first USING column (for USING errors)
+  // kFunction: a set-returning function call [AS alias [(column)]].
+  ExprPtr function;
+  std::string function_alias;
+  std::vector<std::string> column_aliases;
 };
 
 // One ORDER BY item.

@@ -106,6 +106,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   if (expr.agg_distinct) signature += "DISTINCT ";
   std::vector<BoundExprPtr> args;
   std::vector<Oid> types;
+  const bool srf_allowed = srf_allowed_;
+  srf_allowed_ = false;  // not in the arguments
   if (expr.agg_star) {
     signature += "*";
   } else {
@@ -179,6 +181,12 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   for (size_t i = 0; i < args.size(); ++i) {
     args[i] = CoerceType(std::move(args[i]), chosen->args[i], CoercionContext::kImplicit,
                          args[i]->location());
+  }
+  if (chosen->set_generator != nullptr && !srf_allowed) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "set-returning function " + std::string(chosen->name) +
+                      "() is only supported as a FROM item yet",
+                  expr.location);
   }
   if (chosen->check_constant_arg != nullptr && !args.empty() &&
       args[0]->kind() == BoundExprKind::kConstant) {

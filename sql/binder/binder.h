@@ -61,6 +61,9 @@ class Binder {
   // clause being bound where aggregates are not allowed ("WHERE"): 42803.
   void SetGrouping(GroupingState* grouping) { grouping_ = grouping; }
   void SetAggregatesForbidden(const char* clause) { agg_forbidden_ = clause; }
+  // Whether the expression being bound may be a set-returning function call
+  // (a function in FROM); its arguments never may.
+  void SetSetReturningAllowed(bool allowed) { srf_allowed_ = allowed; }
 
   // bind_aggregate.cpp: an aggregate call (REQUIRES: IsAggregateName), and
   // a column of the scope as the current grouping mode sees it.
@@ -177,6 +180,7 @@ class Binder {
   const BindScope* scope_ = nullptr;
   GroupingState* grouping_ = nullptr;
   const char* agg_forbidden_ = nullptr;
+  bool srf_allowed_ = false;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

@@ -9,6 +9,7 @@
 
 #include "sql/commands/plan_from.h"
 #include "sql/commands/table_rows.h"
+#include "sql/executor/node_function_scan.h"
 
 namespace strata::sql {
 
@@ -50,6 +51,7 @@ class FromPlanner {
 
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
     if (item.kind == ast::FromItem::Kind::kTable) return BuildTable(item.table, offset);
+    if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
     BuiltItem left = Build(*item.left, offset);
     BuiltItem right = Build(*item.right, offset + left.width);
     JoinType type = JoinType::kInner;
@@ -129,6 +131,47 @@ class FromPlanner {
   }
 
  private:
+  // A function call: its arguments see no other FROM item (LATERAL
+  // references are not supported yet); one column named after the alias or
+  // the function (PostgreSQL's rules for a function returning a scalar).
+  BuiltItem BuildFunction(const ast::FromItem& item, size_t offset) {
+    BindScope empty;
+    binder_.SetScope(&empty);
+    binder_.SetAggregatesForbidden("functions in FROM");
+    binder_.SetSetReturningAllowed(true);
+    BoundExprPtr call = binder_.BindExpr(*item.function);
+    binder_.SetSetReturningAllowed(false);
+    binder_.SetAggregatesForbidden(nullptr);
+    binder_.SetScope(nullptr);
+    const SqlFunction* srf =
+        call->kind() == BoundExprKind::kFunctionCall
+            ? FindSetReturningFunction(static_cast<const BoundFunctionCall&>(*call).function())
+            : nullptr;
+    const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
+    ScopeRelation rel;
+    rel.table_name = name.back();
+    rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
+    if (item.column_aliases.size() > 1) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + rel.alias + "\" has 1 columns available but " +
+                         std::to_string(item.column_aliases.size()) + " columns specified");
+    }
+    const std::string column = !item.column_aliases.empty() ? item.column_aliases[0]
+                               : !item.function_alias.empty() ? item.function_alias
+                                                              : name.back();
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    rel.columns.push_back({column, call->type(), static_cast<int>(offset), false});
+    BuiltItem built;
+    built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+    built.width = 1;
+    built.relations.push_back(std::move(rel));
+    out_->exprs.push_back(std::move(call));
+    return built;
+  }
+
   BuiltItem BuildTable(const ast::RangeVar& rv, size_t offset) {
     const catalog::TableDesc& table = LookupTable(ctx_, rv);
     out_->codecs.push_back(std::make_unique<TableCodec>(table));

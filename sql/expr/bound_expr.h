@@ -153,6 +153,8 @@ class BoundFunctionCall final : public BoundExpr {
                     int location)
       : BoundExpr(BoundExprKind::kFunctionCall, type, location), fn_(fn), args_(std::move(args)) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BuiltinFunction* function() const { return fn_; }
+  const std::vector<BoundExprPtr>& args() const { return args_; }
 
  private:
   const BuiltinFunction* fn_;

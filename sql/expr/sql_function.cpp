@@ -41,7 +41,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   static const Registry registry = [] {
     Registry r;
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
-                        OperatorSqlFunctions(), SequenceSqlFunctions()}) {
+                        OperatorSqlFunctions(), SequenceSqlFunctions(),
+                        SetReturningSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

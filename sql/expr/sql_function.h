@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <memory>
 #include <span>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,14 @@
 #include "sql/types/data_type.h"
 
 namespace strata::sql {
+
+// The rows of one call of a set-returning function, produced lazily.
+class SetGenerator {
+ public:
+  virtual ~SetGenerator() = default;
+  // The next value into *out; false when the set is exhausted.
+  virtual bool Next(Value* out) = 0;
+};
 
 struct SqlFunction {
   std::string_view name;  // as called (lower case)
@@ -27,6 +36,10 @@ struct SqlFunction {
   // PostgreSQL converts such literals while parsing (nextval('s') resolves
   // 's' as a regclass). May be null.
   void (*check_constant_arg)(const Value& arg) = nullptr;
+  // Set-returning functions (generate_series): starts the rows of a call,
+  // one value each; `impl` only reports misuse. Callable only where the
+  // binder allows them (a function in FROM). Null for scalar functions.
+  std::unique_ptr<SetGenerator> (*set_generator)(std::span<const Value> args) = nullptr;
 };
 
 // All functions called `name` (any number of arguments).
@@ -37,6 +50,9 @@ std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp
 std::span<const SqlFunction> SettingsSqlFunctions();  // settings/settings_functions.cpp
 std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (sql_function.cpp)
-std::span<const SqlFunction> SequenceSqlFunctions();  // sequences/sequence_functions.cpp
+std::span<const SqlFunction> SequenceSqlFunctions();
+std::span<const SqlFunction> SetReturningSqlFunctions();  // expr/set_returning_functions.cpp
+// The set-returning function whose `impl` a bound call points at, or nullptr.
+const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl);  // sequences/sequence_functions.cpp
 
 }  // namespace strata::sql

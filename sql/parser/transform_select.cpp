@@ -28,6 +28,29 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
     item.table = TransformRangeVar(*node.range_var);
     return item;
   }
+  if (node.node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
+    const PgQuery__RangeFunction& f = *node.range_function;
+    if (f.is_rowsfrom || f.n_functions != 1) throw NotSupported("ROWS FROM (...)");
+    if (f.ordinality) throw NotSupported("WITH ORDINALITY");
+    if (f.n_coldeflist > 0) throw NotSupported("a column definition list");
+    const PgQuery__Node* pair = f.functions[0];
+    if (pair->node_case != PG_QUERY__NODE__NODE_LIST || pair->list->n_items < 1 ||
+        pair->list->items[0]->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) {
+      throw NotSupported("this function in FROM");
+    }
+    if (pair->list->n_items > 1 && pair->list->items[1] != nullptr &&
+        pair->list->items[1]->node_case != PG_QUERY__NODE__NODE__NOT_SET) {
+      throw NotSupported("a column definition list");
+    }
+    item.kind = ast::FromItem::Kind::kFunction;
+    item.function = TransformExpr(pair->list->items[0]);
+    item.location = pair->list->items[0]->func_call->location;
+    if (f.alias != nullptr) {
+      if (f.alias->aliasname != nullptr) item.function_alias = f.alias->aliasname;
+      item.column_aliases = StringList(f.alias->colnames, f.alias->n_colnames);
+    }
+    return item;
+  }
   if (node.node_case != PG_QUERY__NODE__NODE_JOIN_EXPR) {
     throw NotSupported("this FROM item (subqueries and functions)", FromItemLocation(&node));
   }

@@ -1,0 +1,45 @@
+// FunctionScan (see node_function_scan.h).
+#include "sql/executor/node_function_scan.h"
+
+namespace strata::sql {
+
+FunctionScan::FunctionScan(const SqlFunction* function, const BoundExpr* call,
+                           const std::vector<Value>* params)
+    : function_(function), call_(call), ctx_(params) {
+  if (function_ != nullptr) {
+    for (const BoundExprPtr& a : static_cast<const BoundFunctionCall&>(*call).args()) {
+      args_.push_back(a.get());
+    }
+  }
+}
+
+void FunctionScan::Init() {
+  generator_.reset();
+  scalar_done_ = false;
+  if (function_ == nullptr) return;
+  std::vector<Value> values;
+  values.reserve(args_.size());
+  for (const BoundExpr* arg : args_) {
+    values.push_back(arg->Evaluate(ctx_));
+    if (values.back().is_null()) return;  // strict: no rows
+  }
+  generator_ = function_->set_generator(values);
+}
+
+bool FunctionScan::Next(Row* row) {
+  if (function_ == nullptr) {
+    if (scalar_done_) return false;
+    scalar_done_ = true;
+    row->clear();
+    row->push_back(call_->Evaluate(ctx_));
+    return true;
+  }
+  if (generator_ == nullptr) return false;
+  Value v;
+  if (!generator_->Next(&v)) return false;
+  row->clear();
+  row->push_back(std::move(v));
+  return true;
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,36 @@
+// FunctionScan: the rows of a function in FROM (PostgreSQL's
+// nodeFunctionscan.c). A set-returning function: its arguments evaluated
+// once per Init(), then one one-column row per value it produces (a NULL
+// argument gives no rows: they are strict). Any other function: one row
+// holding the call's value.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sql/executor/plan_node.h"
+#include "sql/expr/sql_function.h"
+
+namespace strata::sql {
+
+class FunctionScan final : public PlanNode {
+ public:
+  // `function` is the set-returning function `call` calls, or null for a
+  // scalar call. LIFETIME: `function`, `call` and `params` (may be null)
+  // outlive the node.
+  FunctionScan(const SqlFunction* function, const BoundExpr* call,
+               const std::vector<Value>* params);
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override { generator_.reset(); }
+
+ private:
+  const SqlFunction* function_;
+  const BoundExpr* call_;
+  std::vector<const BoundExpr*> args_;
+  bool scalar_done_ = false;
+  EvalContext ctx_;
+  std::unique_ptr<SetGenerator> generator_;
+};
+
+}  // namespace strata::sql
