@@ -197,7 +197,11 @@ int Server::Run() {
   for (auto& a : unix_acceptors_) asio::co_spawn(control_, AcceptLocal(*a), asio::detached);
   STRATA_LOG_INFO("database system is ready to accept connections");
 
-  // Two network threads: decoding and encoding are cheap; statements run on workers_.
+  // Sessions' query threads run outside io_ (session.h) and post to it when
+  // they end: io_ must keep running, with or without pending operations,
+  // until Shutdown() stops it once the last session has unregistered.
+  auto keep_running = asio::make_work_guard(io_);
+  // Two network threads: accepting, startup and sessions' endings are cheap.
   std::thread second([this] { io_.run(); });
   io_.run();
   second.join();

@@ -1,10 +1,18 @@
 // The per-connection coroutine: startup, authentication, query loop, shutdown.
 #include "server/session.h"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
+#include <exception>
 #include <optional>
 #include <random>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -242,8 +250,14 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       asio::post(executor, [weak] {
         if (auto self = weak.lock()) {
           self->terminating_ = true;
-          boost::system::error_code ignored;
-          self->socket_.cancel(ignored);
+          if (self->query_thread_) {
+            // Wakes the query thread if it waits for input; a batch being
+            // run and its reply being written finish first.
+            ::shutdown(self->query_fd_, SHUT_RD);
+          } else {
+            boost::system::error_code ignored;
+            self->socket_.cancel(ignored);
+          }
         }
       });
     };
@@ -283,36 +297,177 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     co_return true;
   }
 
-  asio::awaitable<void> QueryLoop() {
-    while (true) {
-      auto message =
-          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
-      if (message.type == 'X') co_return;
-      // Statements run on the worker pool; the strand is free meanwhile.
-      auto reply = co_await asio::co_spawn(
-          *context_.workers,
-          [this, &message]() -> asio::awaitable<std::pair<StatementRunner::Outcome, std::string>> {
-            std::string out;
-            auto outcome = runner_.Handle(message, &out);
-            co_return std::make_pair(outcome, std::move(out));
-          },
-          asio::use_awaitable);
-      if (!reply.second.empty()) co_await Write(reply.second);
-      if (reply.first == StatementRunner::Outcome::kTerminate) co_return;
-      if (terminating_) {
-        throw boost::system::system_error(asio::error::operation_aborted);
+  // The query phase runs on a thread of its own with blocking reads and
+  // writes, as a PostgreSQL backend process does: a point select then costs
+  // one recv and one send, with no thread hand-off (the io_context's
+  // wake-ups cost more than the query). Every message already buffered is
+  // handled as one batch and the replies go out in one write (Flush needs
+  // nothing more). The coroutine waits on the strand meanwhile and does the
+  // ending as before: goodbye message, close, unregister.
+  enum class QueryEnd {
+    kClientTerminate,  // Terminate message
+    kClosed,           // EOF or a socket error
+    kTerminated,       // shutdown / terminate request: FATAL 57P01
+    kError,            // query_error_ (a ProtocolError): FATAL 08P01
+  };
+
+  struct BatchResult {
+    std::string out;
+    bool terminate = false;
+    std::exception_ptr error;  // a ProtocolError, thrown after `out` is sent
+  };
+
+  BatchResult RunBatch(const std::vector<protocol::FrontendMessage>& batch) {
+    BatchResult r;
+    try {
+      for (const auto& message : batch) {
+        if (runner_.Handle(message, &r.out) == StatementRunner::Outcome::kTerminate) {
+          r.terminate = true;
+          break;
+        }
       }
+    } catch (...) {
+      r.error = std::current_exception();
+    }
+    return r;
+  }
+
+  // Blocking recv (poll if the socket is still non-blocking): 0 at EOF or
+  // after a terminate request shut the read side down, -1 on error.
+  ssize_t BlockingRead(int fd) {
+    while (true) {
+      const ssize_t n = ::recv(fd, read_buffer_.data(), read_buffer_.size(), 0);
+      if (n >= 0) return n;
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) return -1;
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, -1) < 0 && errno != EINTR) return -1;
     }
   }
+
+  bool BlockingWrite(int fd, const std::string& bytes) {
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
+      if (n >= 0) {
+        done += static_cast<size_t>(n);
+        continue;
+      }
+      if (errno == EINTR) continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK) return false;
+      pollfd p{fd, POLLOUT, 0};
+      if (::poll(&p, 1, -1) < 0 && errno != EINTR) return false;
+    }
+    return true;
+  }
+
+  // The query thread's loop. Touches only the decoder, the runner, the read
+  // buffer and the socket's descriptor (the strand never does meanwhile).
+  QueryEnd BlockingQueryLoop() {
+    const int fd = query_fd_;
+    // Blocking mode while the thread owns the socket: one recv per wait
+    // instead of recv, poll, recv. Restored for the strand's goodbye write.
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    const QueryEnd end = BlockingQueryBatches(fd);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags);
+    return end;
+  }
+
+  QueryEnd BlockingQueryBatches(int fd) {
+    std::vector<protocol::FrontendMessage> batch;
+    try {
+      while (true) {
+        batch.clear();
+        // Bad framing after a good message: the good ones are answered
+        // first, then the error ends the session.
+        std::exception_ptr framing_error;
+        try {
+          while (batch.size() < kMaxBatch) {
+            auto next = decoder_.NextMessage();
+            if (!next) break;
+            batch.push_back(std::move(*next));
+            if (batch.back().type == 'X') break;
+          }
+        } catch (const protocol::ProtocolError&) {
+          framing_error = std::current_exception();
+        }
+        if (batch.empty() && !framing_error) {
+          if (terminating_.load()) return QueryEnd::kTerminated;
+          const ssize_t n = BlockingRead(fd);
+          if (n <= 0) return terminating_.load() ? QueryEnd::kTerminated : QueryEnd::kClosed;
+          decoder_.Append(read_buffer_.data(), static_cast<size_t>(n));
+          continue;
+        }
+        BatchResult result = RunBatch(batch);
+        if (!result.out.empty() && !BlockingWrite(fd, result.out)) return QueryEnd::kClosed;
+        if (result.error) framing_error = result.error;
+        if (!result.error && result.terminate) return QueryEnd::kClientTerminate;
+        if (framing_error) {
+          query_error_ = framing_error;
+          return QueryEnd::kError;
+        }
+        if (terminating_.load()) return QueryEnd::kTerminated;
+      }
+    } catch (...) {
+      query_error_ = std::current_exception();
+      return QueryEnd::kError;
+    }
+  }
+
+  asio::awaitable<void> QueryLoop() {
+    // The thread owns the descriptor meanwhile: released from Asio, so the
+    // network threads' epoll no longer wakes up for every packet it gets.
+    const auto protocol = socket_.local_endpoint().protocol();
+    query_fd_ = socket_.release();
+    query_thread_ = true;
+    // The thread ends by cancelling this timer on the session's strand; the
+    // coroutine holds the strand until it waits, so the cancel cannot come
+    // first.
+    asio::steady_timer done(socket_.get_executor(), asio::steady_timer::time_point::max());
+    std::thread([self = this->shared_from_this(), &done] {
+      self->query_end_ = self->BlockingQueryLoop();
+      // The last thing this thread does (the Server keeps its io_context
+      // running until every session has unregistered).
+      asio::post(self->socket_.get_executor(), [&done] { done.cancel(); });
+    }).detach();
+    boost::system::error_code ignored;
+    co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    query_thread_ = false;
+    // Back to Asio for the goodbye message and the close.
+    boost::system::error_code assign_error;
+    socket_.assign(protocol, query_fd_, assign_error);
+    if (assign_error) ::close(query_fd_);
+    query_fd_ = -1;
+    switch (query_end_) {
+      case QueryEnd::kClientTerminate:
+        co_return;
+      case QueryEnd::kClosed:
+        throw boost::system::system_error(asio::error::eof);
+      case QueryEnd::kTerminated:
+        throw boost::system::system_error(asio::error::operation_aborted);
+      case QueryEnd::kError:
+        std::rethrow_exception(query_error_);
+    }
+  }
+
+  // Bounds the memory a batch's replies may take (a client pipelining many
+  // queries gets its answers in groups of this many messages).
+  static constexpr size_t kMaxBatch = 256;
 
   Socket socket_;
   SessionContext context_;
   protocol::MessageDecoder decoder_;
-  std::array<char, 16 * 1024> read_buffer_{};
+  std::array<char, 64 * 1024> read_buffer_{};
   StatementRunner runner_;
   int32_t pid_ = 0;
   int32_t secret_key_ = 0;
-  bool terminating_ = false;  // touched only on the session's strand
+  // Set on the strand; read by the query thread too.
+  std::atomic<bool> terminating_{false};
+  bool query_thread_ = false;  // the query thread runs (touched on the strand)
+  int query_fd_ = -1;          // the socket's descriptor while it does
+  QueryEnd query_end_ = QueryEnd::kClosed;  // written by the query thread
+  std::exception_ptr query_error_;          // for QueryEnd::kError
 };
 
 }  // namespace

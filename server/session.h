@@ -1,9 +1,12 @@
 // Session: one client connection, from the startup packet to the last byte.
 //
-// A session is a coroutine on its own strand of the network io_context. It
-// reads and decodes messages there; each query-phase message is handed to
-// the worker pool (StatementRunner), so a slow statement never blocks the
-// network threads, and the reply is written back from the strand.
+// A session is a coroutine on its own strand of the network io_context: the
+// startup phase (negotiation, authentication) runs there. The query phase
+// runs on a thread of the session's own with blocking reads and writes, as a
+// PostgreSQL backend process does, so a slow statement never blocks the
+// network threads and a quick one pays no thread hand-off; every message
+// already buffered is handled as one batch (StatementRunner) and its replies
+// go out in one write. See README.md ("Threads and batching").
 // Every exception ends in Run(): protocol errors become FATAL 08P01, a
 // shutdown becomes FATAL 57P01; nothing escapes a session.
 #pragma once

@@ -115,7 +115,8 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
         extended_.Close(protocol::ParseCloseMessage(message), out);
         break;
       case 'H':
-        // Flush: replies are written as soon as each message is handled.
+        // Flush: the session writes the replies of every batch of messages
+        // it handles at the batch's end, so there is nothing held back.
         protocol::ParseFlushMessage(message);
         break;
     }

@@ -5,7 +5,7 @@
 // Error rules (PostgreSQL's): the first SqlError of a simple Query ends that
 // Query (later statements in the string do not run) and ReadyForQuery still
 // follows. In the extended protocol an error makes the session discard
-// messages until Sync. Runs on a worker thread; one call at a time per session.
+// messages until Sync. Runs on the session's query thread; one call at a time.
 #pragma once
 
 #include <memory>

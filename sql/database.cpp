@@ -11,12 +11,35 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   auto engine = storage::Engine::Open(dir, options);
   if (!engine.ok()) return engine.status();
   db->engine_ = std::move(engine).value();
+  db->dir_ = dir;
+  db->fs_ = options.fs != nullptr ? options.fs : storage::DefaultFileSystem();
+  db->DeleteScratchFiles();
   db->txns_ = std::make_unique<txn::TransactionManager>(db->engine_.get());
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();
   db->catalog_ = std::move(catalog).value();
   db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get());
   return db;
+}
+
+namespace {
+constexpr std::string_view kScratchPrefix = "copy-";
+constexpr std::string_view kScratchSuffix = ".scratch";
+}  // namespace
+
+std::string Database::NewScratchPath() {
+  return dir_ + "/" + std::string(kScratchPrefix) +
+         std::to_string(next_scratch_.fetch_add(1)) + std::string(kScratchSuffix);
+}
+
+void Database::DeleteScratchFiles() {
+  auto names = fs_->GetChildren(dir_);
+  if (!names.ok()) return;
+  for (const std::string& name : *names) {
+    if (name.starts_with(kScratchPrefix) && name.ends_with(kScratchSuffix)) {
+      (void)fs_->DeleteFile(dir_ + "/" + name);
+    }
+  }
 }
 
 Database::~Database() {

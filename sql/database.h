@@ -40,8 +40,17 @@ class Database {
 
   [[nodiscard]] Status Close();
 
+  // Scratch files (COPY's bulk path, txn::Transaction::CommitIngest): a new
+  // path in the data directory on the engine's file system. Open() deletes
+  // any a crash left behind.
+  storage::FileSystem* fs() const { return fs_; }
+  std::string NewScratchPath();
+
  private:
   Database() = default;
+  // Deletes scratch files of an earlier run (REQUIRES: the engine is open,
+  // so its LOCK keeps other servers out of the directory).
+  void DeleteScratchFiles();
 
   std::unique_ptr<storage::Engine> engine_;
   std::unique_ptr<txn::TransactionManager> txns_;
@@ -50,6 +59,9 @@ class Database {
   std::mutex row_id_mu_;
   std::map<storage::TreeId, uint64_t> next_row_id_;
   bool closed_ = false;
+  std::string dir_;
+  storage::FileSystem* fs_ = nullptr;
+  std::atomic<uint64_t> next_scratch_{1};
 };
 
 }  // namespace strata::sql

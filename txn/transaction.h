@@ -33,12 +33,14 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
 #include "common/slice.h"
 #include "common/status.h"
 #include "storage/engine.h"
+#include "storage/io/file_system.h"
 
 namespace strata::txn {
 
@@ -135,6 +137,19 @@ class Transaction {
   [[nodiscard]] Status Commit();
   // Discards the write set (and drops trees created for it).
   void Rollback();
+
+  // The bulk path of COPY (transaction_ingest.cpp): commits `rows` -- keys
+  // strictly increasing, every one a new row of `tree`, and this
+  // transaction's only writes -- as one SSTable, written to `scratch_path`
+  // on `fs` (the engine's file system) and ingested into the tree
+  // (Engine::IngestFiles: one new sequence number, atomic and durable), so
+  // the rows skip the write set, the WAL and the memtable. Uniqueness as for
+  // PutNew: under the commit mutex no key may exist in the latest state
+  // (Aborted + unique_violation()). Rolls back on any error; the scratch
+  // file is always removed.
+  [[nodiscard]] Status CommitIngest(storage::TreeId tree,
+                                    const std::vector<std::pair<std::string, std::string>>& rows,
+                                    storage::FileSystem* fs, const std::string& scratch_path);
 
   bool has_writes() const { return !writes_.empty(); }
   const std::optional<UniqueViolation>& unique_violation() const { return unique_violation_; }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sql/copy/copy_writer.h"
+#include "sql/storage_format/key_codec.h"
 #include "sql/expr/cast_functions.h"
 #include "sql/types/type_io.h"
 
@@ -103,6 +104,48 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   writer_ = std::make_unique<TableWriter>(ctx_, *table_);
   reader_ = std::make_unique<CopyLineReader>(options_);
   set_.assign(table_->columns.size(), false);
+  // The bulk path needs a table with no row in our snapshot.
+  auto it = txn_->NewIterator(table_->tree);
+  it->SeekToFirst();
+  bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
+}
+
+void CopyFrom::AddBulkRow(Row row) {
+  const TableCodec& codec = writer_->codec();
+  std::string key;
+  if (codec.has_primary_key()) {
+    key = codec.EncodeKey(row);
+  } else {
+    auto id = ctx_.db->NextRowId(table_->tree);
+    if (!id.ok()) ThrowStatus(id.status());
+    AppendRowIdKey(id.value(), &key);
+  }
+  std::string value = codec.EncodeValue(row);
+  if (!bulk_rows_.Add(key, std::move(value))) throw writer_->DuplicateKeyError(key);
+}
+
+void CopyFrom::CommitBulk() {
+  std::vector<std::pair<std::string, std::string>> rows = bulk_rows_.TakeSorted();
+  // (Other writes, e.g. of a default's side effects, need the write set too.)
+  if (rows.size() < kBulkMinRows || txn_->has_writes()) {
+    // Each key is new in our (empty) snapshot; PutNew re-checks at commit.
+    const bool unique = writer_->codec().has_primary_key();
+    for (auto& [key, value] : rows) {
+      if (unique) {
+        txn_->PutNew(table_->tree, std::move(key), std::move(value));
+      } else {
+        txn_->Put(table_->tree, std::move(key), std::move(value));
+      }
+    }
+    CommitStatementTransaction(ctx_);
+    return;
+  }
+  Status s = txn_->CommitIngest(table_->tree, rows, ctx_.db->fs(), ctx_.db->NewScratchPath());
+  if (s.ok()) return;
+  if (txn_->unique_violation().has_value()) {
+    throw writer_->DuplicateKeyError(txn_->unique_violation()->key);
+  }
+  ThrowStatus(s);
 }
 
 CopyFrom::~CopyFrom() {
@@ -143,7 +186,11 @@ StatementOutput CopyFrom::Finish() {
     }
     ProcessLine(line);
   }
-  CommitStatementTransaction(ctx_);
+  if (bulk_) {
+    CommitBulk();
+  } else {
+    CommitStatementTransaction(ctx_);
+  }
   committed_ = true;
   StatementOutput out;
   out.command_tag = "COPY " + std::to_string(rows_);
@@ -248,7 +295,11 @@ void CopyFrom::ProcessLine(const std::string& line) {
     RethrowWithContext(e, LineContext(line));
   }
   try {
-    writer_->Insert(std::move(row));
+    if (bulk_) {
+      AddBulkRow(std::move(row));
+    } else {
+      writer_->Insert(std::move(row));
+    }
   } catch (const SqlError& e) {
     // PostgreSQL reports index insertions from its buffered flush: no line text.
     RethrowWithContext(e, "COPY " + table_->name + ", line " + std::to_string(line_number_));

@@ -4,6 +4,15 @@
 // and written into the transaction as its line arrives, so the data is held
 // only once (in the write set); Finish() commits once. An error rolls back
 // and carries PostgreSQL's CONTEXT ("COPY t, line 3, column b: \"x\"").
+//
+// Bulk path: when the table is empty in the COPY's snapshot (no existing row
+// can clash, so the per-row lookup is moot), rows are kept encoded in a
+// CopyBulkRows instead of the write set (duplicates in the input still fail
+// at their line) and, if there are at least kBulkMinRows of them, committed
+// as one ingested SSTable (txn::Transaction::CommitIngest), skipping the
+// write set, the WAL and the memtable. Fewer rows go through the write set as
+// usual. A key committed concurrently by another session fails the commit
+// with the same 23505 as on the ordinary path.
 #pragma once
 
 #include <memory>
@@ -12,6 +21,7 @@
 #include <vector>
 
 #include "sql/ast/copy_statement.h"
+#include "sql/commands/copy_bulk_rows.h"
 #include "sql/commands/command_context.h"
 #include "sql/commands/table_rows.h"
 #include "sql/copy/copy_options.h"
@@ -37,6 +47,10 @@ class CopyFrom {
 
  private:
   void ProcessLine(const std::string& line);
+  // The bulk path's insert: encode, catch a duplicate within the input.
+  void AddBulkRow(Row row);
+  // The bulk path's commit (or the write set's, for a few rows).
+  void CommitBulk();
   [[noreturn]] void RethrowWithContext(SqlError e, const std::string& context);
   std::string LineContext(const std::string& line) const;
 
@@ -56,7 +70,12 @@ class CopyFrom {
   uint64_t line_number_ = 0;
   uint64_t rows_ = 0;
   bool committed_ = false;
+  bool bulk_ = false;  // rows go to bulk_rows_ (see the file comment)
+  CopyBulkRows bulk_rows_;
 };
+
+// Fewer rows than this are not worth a table file of their own.
+inline constexpr size_t kBulkMinRows = 1000;
 
 // Commits a table statement's transaction (no retries): turns a lost
 // primary-key race into the table's 23505 and a write conflict into 40001.

@@ -1,15 +1,29 @@
-// SeqScan: a table's rows through the transaction's merged iterator.
+// SeqScan: a table's rows through the transaction's merged iterator, or one
+// Get when the bounds pin a single key.
 #include "common/sql_error.h"
 #include "sql/executor/plan_node.h"
 
 namespace strata::sql {
 
 void SeqScan::Init() {
-  iter_ = txn_->NewIterator(codec_->table().tree, lower_, upper_);
   started_ = false;
+  // In memcomparable order nothing lies between k and k + '\0' but k itself.
+  point_ = lower_ && upper_ && upper_->size() == lower_->size() + 1 && upper_->back() == '\0' &&
+           upper_->compare(0, lower_->size(), *lower_) == 0;
+  if (!point_) iter_ = txn_->NewIterator(codec_->table().tree, lower_, upper_);
 }
 
 bool SeqScan::Next(Row* row) {
+  if (point_) {
+    if (started_) return false;
+    started_ = true;
+    auto value = txn_->Get(codec_->table().tree, *lower_);
+    if (!value.ok()) throw SqlError(SqlState::kInternalError, value.status().ToString());
+    if (!value->has_value()) return false;
+    key_ = *lower_;
+    *row = codec_->DecodeValue(**value);
+    return true;
+  }
   if (!started_) {
     iter_->SeekToFirst();
     started_ = true;

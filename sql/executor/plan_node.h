@@ -58,6 +58,9 @@ class SeqScan final : public PlanNode {
   std::unique_ptr<txn::TxnIterator> iter_;
   bool started_ = false;
   std::string key_;
+  // Bounds [k, k + '\0') hold the one key k (PrimaryKeyFromWhere with every
+  // key column fixed): one Get instead of an iterator over every level.
+  bool point_ = false;
 };
 
 // Rows of the child for which `predicate` is true (NULL counts as false).

@@ -368,6 +368,77 @@ def test_extended_protocol(strata, ref):
     assert not failures, "\n".join(failures)
 
 
+def exchange_pipelined(server, messages, reads):
+    """Like exchange(), but every message goes out in ONE write, so the server
+    finds them all buffered at once (it handles such a batch in one go)."""
+    c, _ = login(server)
+    c.send_raw(b"".join(kind + struct.pack("!I", len(body) + 4) + body
+                        for kind, body in messages))
+    out = []
+    for _ in range(reads):
+        out.extend(normalised(m) for m in c.read_until_ready())
+    assert [m.kind for m in c.query("select 1")] == [b"T", b"D", b"C", b"Z"]
+    c.close()
+    return out
+
+
+def test_pipelined_batch(strata, ref):
+    """Many queries pipelined in one write (as pgbench -M prepared and libpq
+    pipelines send them): every reply in order, errors skip to the next Sync
+    only, simple Queries interleave, and point lookups by the whole primary
+    key find exactly their row (or none). (RETURNING an expression: a bare
+    column's RowDescription has no table OID/attnum yet.)"""
+    setup = (b"Q", b"create table wp_pipe (a text, b int, v int, primary key (a, b)); "
+                   b"insert into wp_pipe values ('x', 1, 10), ('x', 2, 20), ('xy', 1, 30), "
+                   b"('y', 1, 40)\0")
+    messages = [setup, msg_parse("pt", "select v from wp_pipe where a = $1 and b = $2")]
+    keys = [("x", "1"), ("x", "2"), ("xy", "1"), ("x", "3"), ("", "1"), ("y", "1"), ("x", None)]
+    for a, b in keys:
+        messages += [msg_bind("", "pt", [a, b]), msg_execute(""), SYNC]
+    messages += [msg_bind("", "pt", ["x", "nope"]), msg_execute(""), msg_bind("", "pt", ["x", "1"]),
+                 msg_execute(""), SYNC,
+                 (b"Q", b"update wp_pipe set v = v + 1 where a = 'x' and b = 1 "
+                        b"returning v + 0 as v\0"),
+                 msg_parse("", "delete from wp_pipe where a = $1 and b = $2 returning v"),
+                 msg_bind("", "", ["xy", "1"]), msg_execute(""), SYNC,
+                 msg_bind("", "pt", ["x", "1"]), msg_execute(""), msg_bind("", "pt", ["xy", "1"]),
+                 msg_execute(""), SYNC]
+    for i in range(100):
+        messages += [msg_bind("", "pt", ["x", str(i % 3)]), msg_execute("")]
+    messages += [SYNC, (b"Q", b"drop table wp_pipe\0")]
+    reads = sum(1 for k, _ in messages if k in (b"S", b"Q"))
+    want = exchange_pipelined(ref, messages, reads)
+    got = exchange_pipelined(strata, messages, reads)
+    assert got == want, f"\n  postgresql-15: {want}\n  stratad:       {got}"
+
+
+def raw_query(sql):
+    return b"Q" + struct.pack("!I", len(sql) + 5) + sql.encode() + b"\0"
+
+
+def test_pipelined_then_broken_frame(strata):
+    """Good messages followed by a broken frame in the same write: the good
+    ones are answered, then the FATAL 08P01 and the connection closes."""
+    c, _ = login(strata)
+    c.send_raw(raw_query("select 41+1") + b"Q" + struct.pack("!I", 3))
+    msgs = c.read_until_ready()
+    assert [m.kind for m in msgs] == [b"T", b"D", b"C", b"Z"], msgs
+    assert msgs[1].body.endswith(b"42"), msgs
+    m = c.read_message()
+    assert m.kind == b"E" and m.fields()["C"] == "08P01" and m.fields()["V"] == "FATAL", m
+    assert c.closed_by_peer()
+
+
+def test_terminate_in_batch(strata):
+    """Terminate after a query in the same write: the query is answered, then
+    the session ends without anything more."""
+    c, _ = login(strata)
+    c.send_raw(raw_query("select 41+1") + b"X" + struct.pack("!I", 4) + raw_query("select 41+2"))
+    msgs = c.read_until_ready()
+    assert [m.kind for m in msgs] == [b"T", b"D", b"C", b"Z"], msgs
+    assert c.closed_by_peer() and c.buf == b"", c.buf
+
+
 def test_oversized_message(stratad_binary):
     server = harness.Stratad(stratad_binary, extra_args=["-c", "max_message_size=4096"]).start()
     try:
@@ -434,13 +505,17 @@ def main():
         lambda: test_unsupported_statement_is_0A000(strata),
         lambda: test_malformed_messages(strata, ref),
         lambda: test_extended_protocol(strata, ref),
+        lambda: test_pipelined_batch(strata, ref),
+        lambda: test_pipelined_then_broken_frame(strata),
+        lambda: test_terminate_in_batch(strata),
         lambda: test_oversized_message(args.stratad),
         lambda: test_truncated_startup_and_cancel(strata),
         lambda: test_cleartext_password(args.stratad),
     ]
     names = ["startup_parameters", "ssl_and_gss_declined", "empty_query_and_multi_statement",
              "row_description_types", "row_description_datetime", "parameter_status_on_set", "unsupported_statement_is_0A000", "malformed_messages",
-             "extended_protocol",
+             "extended_protocol", "pipelined_batch", "pipelined_then_broken_frame",
+             "terminate_in_batch",
              "oversized_message", "truncated_startup_and_cancel", "cleartext_password"]
     failed = 0
     try:

@@ -1,0 +1,32 @@
+-- Temporary tables: a per-session schema searched first, pg_temp, dropped at session end.
+create table tt (a int4);
+insert into tt values (1);
+create temp table tt (b text);
+insert into tt values ('temp');
+select * from tt;
+select * from public.tt;
+select * from pg_temp.tt;
+create temporary table tt2 (c int4 primary key);
+insert into tt2 values (1), (2);
+insert into tt2 values (2);
+create table pg_temp.tt3 (d int4);
+insert into tt3 values (3);
+select * from tt3;
+create temp table public.tt4 (e int4);
+create temp table tt (x int4);
+create temp table if not exists tt (x int4);
+update tt set b = 'changed';
+delete from tt2 where c = 1;
+select * from tt, tt2;
+drop table tt;
+select * from tt;
+\c
+select * from tt;
+select * from tt2;
+select * from pg_temp.tt3;
+drop table tt;
+create temp table tt5 (f "char");
+insert into tt5 values ('a'), ('\101'), ('\377'), (''), ('xyz');
+select f, f::text, f::int4, f < 'b' from tt5 order by f;
+select 'a'::"char" = 'a', 65::"char", (-1)::"char"::int4, 'q'::text::"char", '\377'::"char"::text;
+select 200::"char";
