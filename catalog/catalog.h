@@ -39,14 +39,21 @@ class CatalogSnapshot {
   // The table whose rows live in `tree`; nullptr if none.
   const TableDesc* FindTableByTree(storage::TreeId tree) const;
   std::vector<const TableDesc*> TablesIn(Oid namespace_oid) const;
+  const ViewDesc* FindView(Oid namespace_oid, std::string_view name) const;
+  const ViewDesc* FindView(Oid oid) const;
+  std::vector<const ViewDesc*> ViewsIn(Oid namespace_oid) const;
+  // Views whose query reads the table or view `oid` directly.
+  std::vector<const ViewDesc*> ViewsDependingOn(Oid oid) const;
 
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
+  const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
 
  private:
   friend class Catalog;
   std::map<Oid, NamespaceDesc> namespaces_;
   std::map<Oid, std::shared_ptr<const TableDesc>> tables_;
+  std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
 };
 
 class Catalog {
@@ -66,6 +73,8 @@ class Catalog {
   void DeleteNamespace(txn::Transaction* txn, Oid oid);
   void PutTable(txn::Transaction* txn, const TableDesc& table);
   void DeleteTable(txn::Transaction* txn, Oid oid);
+  void PutView(txn::Transaction* txn, const ViewDesc& view);
+  void DeleteView(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

@@ -6,6 +6,7 @@
 //   0x10 "next_oid"          -> u32 BE: the next user OID to hand out
 //   0x20 <namespace oid:u32 BE> -> namespace record
 //   0x30 <table oid:u32 BE>     -> table record
+//   0x60 <view oid:u32 BE>      -> view record
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -17,8 +18,15 @@
 //                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
 //   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
-//                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default)
-//                [default:lpstr]
+//                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default,
+//                bit3 has_missing [version >= 2])
+//                [default:lpstr] [missing:lpstr]
+//   view      := version:u8 namespace:v32 name:lpstr query:lpstr
+//                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*
+//                ndeps:v32 dep_oid:v32*
+//
+// Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
+// ... DEFAULT). Writers write the newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -30,29 +38,35 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 1;
+inline constexpr uint8_t kCatalogRecordVersion = 2;
+// The oldest record version readers still accept.
+inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 
 // Key prefixes (first byte of every catalog key). Written to disk.
 enum class CatalogKeyKind : uint8_t {
   kCounter = 0x10,
   kNamespace = 0x20,
   kTable = 0x30,
+  kView = 0x60,
 };
 
 std::string NextOidKey();
 std::string NamespaceKey(Oid oid);
 std::string TableKey(Oid oid);
+std::string ViewKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
 std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
+std::string EncodeView(const ViewDesc& view);
 std::string EncodeOidCounter(Oid next);
 
 // Decoders return nullopt for malformed bytes or an unknown version; `oid`
 // comes from the key.
 std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
+std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 // The OID in a namespace or table key; nullopt if the key is malformed.
 std::optional<Oid> OidFromKey(std::string_view key);

@@ -119,6 +119,10 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
     case ast::StatementKind::kDropSchema:
+    case ast::StatementKind::kAlterTable:
+    case ast::StatementKind::kCreateTableAs:
+    case ast::StatementKind::kCreateView:
+    case ast::StatementKind::kDropView:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:

@@ -34,6 +34,10 @@ enum class StatementKind {
   kVariableSet,
   kVariableShow,
   kCopy,
+  kAlterTable,
+  kCreateTableAs,
+  kCreateView,
+  kDropView,
   kUnsupported,
 };
 
@@ -56,14 +60,19 @@ struct RangeVar {
   int location = -1;
 };
 
-// One FROM item: a table, or a join of two items (JoinExpr). A list of
-// items in FROM is their cross product.
+struct SelectStatement;
+
+// One FROM item: a table (or view), a subquery, or a join of two items
+// (JoinExpr). A list of items in FROM is their cross product.
 struct FromItem {
-  enum class Kind { kTable, kJoin };
+  enum class Kind { kTable, kJoin, kSubquery };
   enum class JoinType { kInner, kLeft, kRight, kFull };
 
   Kind kind = Kind::kTable;
-  RangeVar table;  // kTable
+  RangeVar table;  // kTable; kSubquery: the alias in table.alias, location
+  // kSubquery: (SELECT ...) AS alias [(column_aliases)].
+  std::shared_ptr<const SelectStatement> subquery;
+  std::vector<std::string> column_aliases;
   // kJoin: left JOIN right ON on / USING (using_columns). CROSS JOIN is an
   // inner join without ON or USING.
   JoinType join_type = JoinType::kInner;

@@ -4,14 +4,14 @@
 #include <source_location>
 
 #include "sql/commands/table_commands.h"
+#include "sql/commands/view_dependencies.h"
 
 namespace strata::sql {
 
 StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "DROP TABLE";
-  catalog::Catalog* catalog = ctx.db->catalog();
-  std::vector<Oid> dropped;
+  std::vector<DroppedRelation> dropped;
   for (const ast::RangeVar& rv : stmt.tables) {
     const std::string& shown = rv.name;  // DropErrorMsgNonExistent names the relation only
     if (!rv.schema.empty() && ctx.catalog->FindNamespace(rv.schema) == nullptr) {
@@ -23,6 +23,10 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       throw SqlError(SqlState::kUndefinedSchema, "schema \"" + rv.schema + "\" does not exist");
     }
     const catalog::TableDesc* table = FindTable(ctx, rv);
+    if (table == nullptr && FindView(ctx, rv) != nullptr) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not a table")
+          .WithHint("Use DROP VIEW to remove a view.");
+    }
     if (table == nullptr) {
       if (stmt.if_exists) {
         ctx.Notice(SqlState::kSuccessfulCompletion,
@@ -31,11 +35,9 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       }
       throw SqlError(SqlState::kUndefinedTable, "table \"" + shown + "\" does not exist");
     }
-    if (std::find(dropped.begin(), dropped.end(), table->oid) != dropped.end()) continue;
-    dropped.push_back(table->oid);
-    catalog->DeleteTable(ctx.txn, table->oid);
-    ctx.txn->DropTreeAfterCommit(table->tree);
+    dropped.push_back(DroppedRelation{table->oid, false});
   }
+  DropRelations(ctx, dropped, stmt.cascade);
   return result;
 }
 
@@ -98,32 +100,56 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because it is required by the database system");
     }
-    std::vector<const catalog::TableDesc*> tables = ctx.catalog->TablesIn(ns->oid);
-    if (!tables.empty() && !stmt.cascade) {
+    // Tables and views in the schema, in creation (OID) order.
+    struct Member {
+      Oid oid;
+      std::string description;  // "table s.t"
+      const catalog::TableDesc* table;  // null for a view
+    };
+    std::vector<Member> members;
+    for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns->oid)) {
+      members.push_back({t->oid, "table " + name + "." + t->name, t});
+    }
+    for (const catalog::ViewDesc* v : ctx.catalog->ViewsIn(ns->oid)) {
+      members.push_back({v->oid, "view " + name + "." + v->name, nullptr});
+    }
+    std::sort(members.begin(), members.end(),
+              [](const Member& a, const Member& b) { return a.oid < b.oid; });
+    // Views elsewhere that read a member go too (or block the drop).
+    std::vector<Oid> member_oids;
+    for (const Member& m : members) member_oids.push_back(m.oid);
+    std::vector<std::string> extra_detail;  // "view v depends on view s.v"
+    for (const DependentView& d : FindDependentViews(ctx, member_oids)) {
+      members.push_back({d.oid, RelationDescription(ctx, d.oid), nullptr});
+      extra_detail.push_back(RelationDescription(ctx, d.oid) + " depends on " +
+                             RelationDescription(ctx, d.on));
+    }
+    const size_t own_members = member_oids.size();
+    if (!members.empty() && !stmt.cascade) {
       std::string detail;
-      for (const catalog::TableDesc* t : tables) {
+      for (size_t i = 0; i < members.size(); ++i) {
         if (!detail.empty()) detail += "\n";
-        detail += "table " + name + "." + t->name + " depends on schema " + name;
+        detail += i < own_members ? members[i].description + " depends on schema " + name
+                                  : extra_detail[i - own_members];
       }
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because other objects depend on it")
           .WithDetail(detail)
           .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
     }
-    if (!tables.empty()) {
+    if (!members.empty()) {
       std::string detail;
-      for (const catalog::TableDesc* t : tables) {
+      for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
-        detail += "drop cascades to table " + name + "." + t->name;
-        catalog->DeleteTable(ctx.txn, t->oid);
-        ctx.txn->DropTreeAfterCommit(t->tree);
+        detail += "drop cascades to " + m.description;
+        DeleteRelation(ctx, m.oid);
       }
       SqlErrorFields f;
       f.sqlstate = SqlState::kSuccessfulCompletion;
-      f.message = tables.size() == 1 ? "drop cascades to table " + name + "." + tables[0]->name
-                                     : "drop cascades to " + std::to_string(tables.size()) +
-                                           " other objects";
-      if (tables.size() > 1) f.detail = detail;
+      f.message = members.size() == 1 ? "drop cascades to " + members[0].description
+                                      : "drop cascades to " + std::to_string(members.size()) +
+                                            " other objects";
+      if (members.size() > 1) f.detail = detail;
       SetSourceLocation(&f, std::source_location::current());
       if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
     }
