@@ -71,7 +71,38 @@ std::vector<const SequenceDesc*> CatalogSnapshot::SequencesOwnedBy(Oid table) co
 }
 
 bool CatalogSnapshot::RelationNameTaken(Oid namespace_oid, std::string_view name) const {
-  return FindTable(namespace_oid, name) != nullptr || FindSequence(namespace_oid, name) != nullptr;
+  return FindTable(namespace_oid, name) != nullptr || FindSequence(namespace_oid, name) != nullptr ||
+         FindView(namespace_oid, name) != nullptr;
+}
+
+const ViewDesc* CatalogSnapshot::FindView(Oid namespace_oid, std::string_view name) const {
+  for (const auto& [oid, v] : views_) {
+    if (v->namespace_oid == namespace_oid && v->name == name) return v.get();
+  }
+  return nullptr;
+}
+
+const ViewDesc* CatalogSnapshot::FindView(Oid oid) const {
+  auto it = views_.find(oid);
+  return it == views_.end() ? nullptr : it->second.get();
+}
+
+std::vector<const ViewDesc*> CatalogSnapshot::ViewsIn(Oid namespace_oid) const {
+  std::vector<const ViewDesc*> out;
+  for (const auto& [oid, v] : views_) {
+    if (v->namespace_oid == namespace_oid) out.push_back(v.get());
+  }
+  return out;
+}
+
+std::vector<const ViewDesc*> CatalogSnapshot::ViewsDependingOn(Oid oid) const {
+  std::vector<const ViewDesc*> out;
+  for (const auto& [view_oid, v] : views_) {
+    if (std::find(v->depends_on.begin(), v->depends_on.end(), oid) != v->depends_on.end()) {
+      out.push_back(v.get());
+    }
+  }
+  return out;
 }
 
 // ---- Catalog ----
@@ -144,6 +175,14 @@ Status Catalog::Reload() {
         snapshot->sequences_[seq->oid] = std::move(*seq);
         break;
       }
+      case CatalogKeyKind::kView: {
+        auto oid = OidFromKey(key);
+        auto v = oid ? DecodeView(*oid, value) : std::nullopt;
+        if (!v) return Status::Corruption("bad view catalog record");
+        max_oid = std::max(max_oid, v->oid);
+        snapshot->views_[v->oid] = std::make_shared<const ViewDesc>(std::move(*v));
+        break;
+      }
       default:
         break;  // value records, and kinds a later version added; this one ignores them
     }
@@ -200,6 +239,14 @@ void Catalog::PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool i
 void Catalog::DeleteSequence(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, SequenceKey(oid));
   txn->Delete(storage::kDefaultTree, SequenceValueKey(oid));
+}
+
+void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
+  txn->Put(storage::kDefaultTree, ViewKey(view.oid), EncodeView(view));
+}
+
+void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, ViewKey(oid));
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

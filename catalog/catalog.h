@@ -43,12 +43,19 @@ class CatalogSnapshot {
   const SequenceDesc* FindSequence(Oid oid) const;
   // The sequences OWNED BY a column of `table` (serial columns).
   std::vector<const SequenceDesc*> SequencesOwnedBy(Oid table) const;
-  // Whether a relation (table or sequence: they share one name space per
+  // Whether a relation (table, sequence or view: they share one name space per
   // schema, PostgreSQL's pg_class) named `name` exists in the schema.
   bool RelationNameTaken(Oid namespace_oid, std::string_view name) const;
 
+  const ViewDesc* FindView(Oid namespace_oid, std::string_view name) const;
+  const ViewDesc* FindView(Oid oid) const;
+  std::vector<const ViewDesc*> ViewsIn(Oid namespace_oid) const;
+  // Views whose query reads the table or view `oid` directly.
+  std::vector<const ViewDesc*> ViewsDependingOn(Oid oid) const;
+
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
+  const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
   const std::map<Oid, SequenceDesc>& sequences() const { return sequences_; }
 
  private:
@@ -56,6 +63,7 @@ class CatalogSnapshot {
   std::map<Oid, NamespaceDesc> namespaces_;
   std::map<Oid, std::shared_ptr<const TableDesc>> tables_;
   std::map<Oid, SequenceDesc> sequences_;
+  std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
 };
 
 class Catalog {
@@ -79,6 +87,8 @@ class Catalog {
   void PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool is_new);
   // Deletes the definition and the value record.
   void DeleteSequence(txn::Transaction* txn, Oid oid);
+  void PutView(txn::Transaction* txn, const ViewDesc& view);
+  void DeleteView(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

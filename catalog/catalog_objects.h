@@ -37,6 +37,12 @@ struct ColumnDesc {
   // The DEFAULT expression as SQL text (re-parsed and bound when used).
   std::optional<std::string> default_expr;
   bool dropped = false;
+  // PostgreSQL's attmissingval: what rows stored before ADD COLUMN ... DEFAULT
+  // read in this column (nullopt: NULL), as opaque bytes the SQL layer
+  // encodes (a one-column row of sql/storage_format/row_codec.h: independent
+  // of DateStyle/TimeZone). Cleared when the table is rewritten (every row
+  // then stores the column).
+  std::optional<std::string> missing_value;
 };
 
 struct CheckConstraint {
@@ -85,6 +91,26 @@ struct SequenceDesc {
   // OWNED BY table.column (serial columns): dropped with the table; 0 if none.
   Oid owner_table = 0;
   int16_t owner_attnum = 0;
+};
+
+// A view: its query as SQL text, re-parsed and bound (as a derived table)
+// wherever the view is used, and the columns it had when created (the
+// query's `*` may grow later; uses take only these columns).
+struct ViewColumn {
+  std::string name;
+  Oid type = 0;
+  int32_t typmod = -1;
+};
+
+struct ViewDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  std::string query;
+  std::vector<ViewColumn> columns;
+  // The tables and views the query reads (pg_depend's normal dependencies):
+  // DROP of one of them fails with 2BP01 unless CASCADE.
+  std::vector<Oid> depends_on;
 };
 
 }  // namespace strata::catalog

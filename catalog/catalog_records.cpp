@@ -27,7 +27,12 @@ bool GetByte(Slice* in, uint8_t* out) {
   return true;
 }
 
-enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4 };
+// Written to disk: never renumber.
+enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4, kHasMissing = 8 };
+
+bool KnownVersion(uint8_t version) {
+  return version >= kOldestCatalogRecordVersion && version <= kCatalogRecordVersion;
+}
 
 }  // namespace
 
@@ -36,6 +41,7 @@ std::string NamespaceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kNamespace
 std::string TableKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kTable, oid); }
 std::string SequenceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequence, oid); }
 std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequenceValue, oid); }
+std::string ViewKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kView, oid); }
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {
@@ -65,7 +71,7 @@ std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes) {
   uint8_t version = 0;
   NamespaceDesc ns;
   ns.oid = oid;
-  if (!GetByte(&in, &version) || version != kCatalogRecordVersion || !GetString(&in, &ns.name)) {
+  if (!GetByte(&in, &version) || !KnownVersion(version) || !GetString(&in, &ns.name)) {
     return std::nullopt;
   }
   return ns;
@@ -84,9 +90,11 @@ std::string EncodeTable(const TableDesc& t) {
     PutVarint32(&out, static_cast<uint32_t>(c.typmod));
     PutVarint32(&out, static_cast<uint32_t>(c.attnum));
     uint8_t flags = (c.not_null ? kNotNull : 0) | (c.dropped ? kDropped : 0) |
-                    (c.default_expr.has_value() ? kHasDefault : 0);
+                    (c.default_expr.has_value() ? kHasDefault : 0) |
+                    (c.missing_value.has_value() ? kHasMissing : 0);
     out.push_back(static_cast<char>(flags));
     if (c.default_expr.has_value()) PutLengthPrefixedSlice(&out, *c.default_expr);
+    if (c.missing_value.has_value()) PutLengthPrefixedSlice(&out, *c.missing_value);
   }
   PutVarint32(&out, static_cast<uint32_t>(t.primary_key.size()));
   for (int16_t a : t.primary_key) PutVarint32(&out, static_cast<uint32_t>(a));
@@ -105,7 +113,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
   TableDesc t;
   t.oid = oid;
   uint32_t n = 0;
-  if (!GetByte(&in, &version) || version != kCatalogRecordVersion) return std::nullopt;
+  if (!GetByte(&in, &version) || !KnownVersion(version)) return std::nullopt;
   if (!GetVarint32(&in, &t.namespace_oid) || !GetString(&in, &t.name) ||
       !GetVarint32(&in, &t.tree) || !GetString(&in, &t.tree_name) || !GetVarint32(&in, &n)) {
     return std::nullopt;
@@ -126,6 +134,11 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       std::string d;
       if (!GetString(&in, &d)) return std::nullopt;
       c.default_expr = std::move(d);
+    }
+    if ((flags & kHasMissing) != 0) {
+      std::string m;
+      if (version < 2 || !GetString(&in, &m)) return std::nullopt;
+      c.missing_value = std::move(m);
     }
     t.columns.push_back(std::move(c));
   }
@@ -164,7 +177,7 @@ std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes) {
   uint8_t version = 0, cycle = 0;
   SequenceDesc seq;
   seq.oid = oid;
-  if (!GetByte(&in, &version) || version != kCatalogRecordVersion ||
+  if (!GetByte(&in, &version) || !KnownVersion(version) ||
       !GetVarint32(&in, &seq.namespace_oid) || !GetString(&in, &seq.name) ||
       !GetVarint32(&in, &seq.type)) {
     return std::nullopt;
@@ -195,11 +208,58 @@ std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes) {
   Slice in(bytes);
   uint8_t version = 0, called = 0;
   uint64_t last = 0;
-  if (!GetByte(&in, &version) || version != kCatalogRecordVersion || !GetVarint64(&in, &last) ||
+  if (!GetByte(&in, &version) || !KnownVersion(version) || !GetVarint64(&in, &last) ||
       !GetByte(&in, &called) || !in.empty()) {
     return std::nullopt;
   }
   return SequenceValueRecord{static_cast<int64_t>(last), called != 0};
+}
+
+std::string EncodeView(const ViewDesc& v) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, v.namespace_oid);
+  PutLengthPrefixedSlice(&out, v.name);
+  PutLengthPrefixedSlice(&out, v.query);
+  PutVarint32(&out, static_cast<uint32_t>(v.columns.size()));
+  for (const ViewColumn& c : v.columns) {
+    PutLengthPrefixedSlice(&out, c.name);
+    PutVarint32(&out, c.type);
+    PutVarint32(&out, static_cast<uint32_t>(c.typmod));
+  }
+  PutVarint32(&out, static_cast<uint32_t>(v.depends_on.size()));
+  for (Oid dep : v.depends_on) PutVarint32(&out, dep);
+  return out;
+}
+
+std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  ViewDesc v;
+  v.oid = oid;
+  uint32_t n = 0;
+  // Views exist from record version 2 on.
+  if (!GetByte(&in, &version) || version < 2 || !KnownVersion(version)) return std::nullopt;
+  if (!GetVarint32(&in, &v.namespace_oid) || !GetString(&in, &v.name) ||
+      !GetString(&in, &v.query) || !GetVarint32(&in, &n)) {
+    return std::nullopt;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    ViewColumn c;
+    uint32_t typmod = 0;
+    if (!GetString(&in, &c.name) || !GetVarint32(&in, &c.type) || !GetVarint32(&in, &typmod)) {
+      return std::nullopt;
+    }
+    c.typmod = static_cast<int32_t>(typmod);
+    v.columns.push_back(std::move(c));
+  }
+  if (!GetVarint32(&in, &n)) return std::nullopt;
+  for (uint32_t i = 0; i < n; ++i) {
+    Oid dep = 0;
+    if (!GetVarint32(&in, &dep)) return std::nullopt;
+    v.depends_on.push_back(dep);
+  }
+  if (!in.empty()) return std::nullopt;
+  return v;
 }
 
 }  // namespace strata::catalog

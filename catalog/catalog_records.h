@@ -9,6 +9,7 @@
 //   0x50 <sequence oid:u32 BE>  -> sequence record (the definition)
 //   0x51 <sequence oid:u32 BE>  -> sequence value record (written by nextval
 //                                  and setval outside transactions)
+//   0x60 <view oid:u32 BE>      -> view record
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -24,8 +25,15 @@
 //                cycle:u8 owner_table:v32 owner_attnum:v32
 //   seq value := version:u8 last_value:v64 (int64 as u64) is_called:u8
 //   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
-//                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default)
-//                [default:lpstr]
+//                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default,
+//                bit3 has_missing [version >= 2])
+//                [default:lpstr] [missing:lpstr]
+//   view      := version:u8 namespace:v32 name:lpstr query:lpstr
+//                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*
+//                ndeps:v32 dep_oid:v32*
+//
+// Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
+// ... DEFAULT). Writers write the newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -37,13 +45,16 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 1;
+inline constexpr uint8_t kCatalogRecordVersion = 2;
+// The oldest record version readers still accept.
+inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 
 // Key prefixes (first byte of every catalog key). Written to disk.
 enum class CatalogKeyKind : uint8_t {
   kCounter = 0x10,
   kNamespace = 0x20,
   kTable = 0x30,
+  kView = 0x60,
   kSequence = 0x50,
   kSequenceValue = 0x51,
 };
@@ -60,11 +71,13 @@ std::string NamespaceKey(Oid oid);
 std::string TableKey(Oid oid);
 std::string SequenceKey(Oid oid);
 std::string SequenceValueKey(Oid oid);
+std::string ViewKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
 std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
+std::string EncodeView(const ViewDesc& view);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -73,6 +86,7 @@ std::string EncodeSequenceValue(const SequenceValueRecord& value);
 // comes from the key.
 std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
+std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

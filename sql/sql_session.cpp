@@ -276,6 +276,24 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropSchema(ctx, static_cast<const ast::DropSchemaStatement&>(stmt));
       });
+    case ast::StatementKind::kAlterTable:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStatement&>(stmt));
+      });
+    case ast::StatementKind::kCreateTableAs:
+      return RunInTransaction(impl_->db, parsed.query(), table_params, true,
+                              [&](CommandContext& ctx) {
+                                return ExecuteCreateTableAs(
+                                    ctx, static_cast<const ast::CreateTableAsStatement&>(stmt));
+                              });
+    case ast::StatementKind::kCreateView:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteCreateView(ctx, static_cast<const ast::CreateViewStatement&>(stmt));
+      });
+    case ast::StatementKind::kDropView:
+      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+        return ExecuteDropView(ctx, static_cast<const ast::DropViewStatement&>(stmt));
+      });
     case ast::StatementKind::kInsert: {
       const auto& insert = static_cast<const ast::InsertStatement&>(stmt);
       return RunInTransaction(

@@ -122,6 +122,10 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kCreateSequence:
     case ast::StatementKind::kAlterSequence:
     case ast::StatementKind::kDropSequence:
+    case ast::StatementKind::kAlterTable:
+    case ast::StatementKind::kCreateTableAs:
+    case ast::StatementKind::kCreateView:
+    case ast::StatementKind::kDropView:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:

@@ -37,6 +37,10 @@ enum class StatementKind {
   kCreateSequence,
   kAlterSequence,
   kDropSequence,
+  kAlterTable,
+  kCreateTableAs,
+  kCreateView,
+  kDropView,
   kUnsupported,
 };
 
@@ -59,14 +63,19 @@ struct RangeVar {
   int location = -1;
 };
 
-// One FROM item: a table, or a join of two items (JoinExpr). A list of
-// items in FROM is their cross product.
+struct SelectStatement;
+
+// One FROM item: a table (or view), a subquery, or a join of two items
+// (JoinExpr). A list of items in FROM is their cross product.
 struct FromItem {
-  enum class Kind { kTable, kJoin, kFunction };
+  enum class Kind { kTable, kJoin, kSubquery, kFunction };
   enum class JoinType { kInner, kLeft, kRight, kFull };
 
   Kind kind = Kind::kTable;
-  RangeVar table;  // kTable
+  RangeVar table;  // kTable; kSubquery: the alias in table.alias, location
+  // kSubquery: (SELECT ...) AS alias [(column_aliases)]; also kFunction's.
+  std::shared_ptr<const SelectStatement> subquery;
+  std::vector<std::string> column_aliases;
   // kJoin: left JOIN right ON on / USING (using_columns). CROSS JOIN is an
   // inner join without ON or USING.
   JoinType join_type = JoinType::kInner;
@@ -75,10 +84,9 @@ struct FromItem {
   ExprPtr on;
   std::vector<std::string> using_columns;
   int location = -1;  // of the first USING column (for USING errors)
-  // kFunction: a set-returning function call [AS alias [(column)]].
+  // kFunction: a function call [AS function_alias [(column_aliases)]].
   ExprPtr function;
   std::string function_alias;
-  std::vector<std::string> column_aliases;
 };
 
 // One ORDER BY item.

@@ -98,6 +98,7 @@ struct UpdateStatement : Statement {
   UpdateStatement() : Statement(StatementKind::kUpdate) {}
   RangeVar table;
   std::vector<std::pair<TargetColumn, ExprPtr>> set;  // null expr = DEFAULT
+  std::vector<FromItem> from;  // UPDATE ... FROM (empty: none)
   ExprPtr where;
   std::vector<ResTarget> returning;
 };
@@ -105,6 +106,7 @@ struct UpdateStatement : Statement {
 struct DeleteStatement : Statement {
   DeleteStatement() : Statement(StatementKind::kDelete) {}
   RangeVar table;
+  std::vector<FromItem> using_items;  // DELETE ... USING (empty: none)
   ExprPtr where;
   std::vector<ResTarget> returning;
 };

@@ -38,9 +38,29 @@ const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeV
   return ctx.catalog->FindTable(ns->oid, rv.name);
 }
 
+const catalog::ViewDesc* FindView(const CommandContext& ctx, const ast::RangeVar& rv) {
+  const std::string& schema = rv.schema.empty() ? std::string("public") : rv.schema;
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
+  if (ns == nullptr) return nullptr;
+  return ctx.catalog->FindView(ns->oid, rv.name);
+}
+
 const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv) {
   const catalog::TableDesc* t = FindTable(ctx, rv);
+  if (t == nullptr && FindView(ctx, rv) != nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "\"" + rv.name + "\" is a view; this statement on a view is not supported yet")
+        .WithPosition(ctx.Position(rv.location));
+  }
   if (t == nullptr) {
+    const catalog::NamespaceDesc* ns =
+        ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+    if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "\"" + rv.name + "\" is a sequence; this statement on a sequence is not "
+                     "supported yet")
+          .WithPosition(ctx.Position(rv.location));
+    }
     const std::string name = rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist")
         .WithPosition(ctx.Position(rv.location));

@@ -56,7 +56,10 @@ const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std
 
 // The table a RangeVar names, or nullptr.
 const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv);
+// The view a RangeVar names, or nullptr.
+const catalog::ViewDesc* FindView(const CommandContext& ctx, const ast::RangeVar& rv);
 // The table a RangeVar names; 42P01 `relation "x" does not exist` at its position.
+// A view there is 0A000 (the statement cannot read or change views yet).
 const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv);
 
 // Turns a non-OK Status from txn/storage into an SqlError (XX000 / 53100 /

@@ -5,6 +5,7 @@
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/sequence_commands.h"
+#include "sql/commands/expr_walk.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/storage_format/storage_type.h"
@@ -20,9 +21,6 @@ std::string UniqueName(const std::string& base, std::set<std::string>* used) {
   used->insert(name);
   return name;
 }
-
-// The distinct column names a bound expression reads.
-void CollectColumns(const ast::Expr& expr, std::set<std::string>* out);
 
 }  // namespace
 
@@ -142,83 +140,5 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   catalog->PutTable(ctx.txn, table);
   return result;
 }
-
-namespace {
-
-void CollectColumns(const ast::Expr& expr, std::set<std::string>* out) {
-  switch (expr.kind) {
-    case ast::ExprKind::kColumnRef: {
-      const auto& ref = static_cast<const ast::ColumnRefExpr&>(expr);
-      if (!ref.fields.empty()) out->insert(ref.fields.back());
-      return;
-    }
-    case ast::ExprKind::kOperator: {
-      const auto& op = static_cast<const ast::OperatorExpr&>(expr);
-      if (op.left) CollectColumns(*op.left, out);
-      if (op.right) CollectColumns(*op.right, out);
-      return;
-    }
-    case ast::ExprKind::kBool:
-      for (const auto& a : static_cast<const ast::BoolExpr&>(expr).args) CollectColumns(*a, out);
-      return;
-    case ast::ExprKind::kNullTest:
-      CollectColumns(*static_cast<const ast::NullTestExpr&>(expr).arg, out);
-      return;
-    case ast::ExprKind::kBooleanTest:
-      CollectColumns(*static_cast<const ast::BooleanTestExpr&>(expr).arg, out);
-      return;
-    case ast::ExprKind::kTypeCast:
-      CollectColumns(*static_cast<const ast::TypeCastExpr&>(expr).arg, out);
-      return;
-    case ast::ExprKind::kFuncCall:
-      for (const auto& a : static_cast<const ast::FuncCallExpr&>(expr).args) CollectColumns(*a, out);
-      return;
-    case ast::ExprKind::kCoalesce:
-      for (const auto& a : static_cast<const ast::CoalesceExpr&>(expr).args) CollectColumns(*a, out);
-      return;
-    case ast::ExprKind::kMinMax:
-      for (const auto& a : static_cast<const ast::MinMaxExpr&>(expr).args) CollectColumns(*a, out);
-      return;
-    case ast::ExprKind::kNullIf: {
-      const auto& n = static_cast<const ast::NullIfExpr&>(expr);
-      CollectColumns(*n.left, out);
-      CollectColumns(*n.right, out);
-      return;
-    }
-    case ast::ExprKind::kDistinct: {
-      const auto& n = static_cast<const ast::DistinctExpr&>(expr);
-      CollectColumns(*n.left, out);
-      CollectColumns(*n.right, out);
-      return;
-    }
-    case ast::ExprKind::kInList: {
-      const auto& n = static_cast<const ast::InListExpr&>(expr);
-      CollectColumns(*n.arg, out);
-      for (const auto& a : n.list) CollectColumns(*a, out);
-      return;
-    }
-    case ast::ExprKind::kBetween: {
-      const auto& n = static_cast<const ast::BetweenExpr&>(expr);
-      CollectColumns(*n.arg, out);
-      CollectColumns(*n.lower, out);
-      CollectColumns(*n.upper, out);
-      return;
-    }
-    case ast::ExprKind::kCase: {
-      const auto& n = static_cast<const ast::CaseExpr&>(expr);
-      if (n.arg) CollectColumns(*n.arg, out);
-      for (const auto& w : n.whens) {
-        CollectColumns(*w.condition, out);
-        CollectColumns(*w.result, out);
-      }
-      if (n.default_result) CollectColumns(*n.default_result, out);
-      return;
-    }
-    default:
-      return;
-  }
-}
-
-}  // namespace
 
 }  // namespace strata::sql

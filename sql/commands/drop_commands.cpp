@@ -5,14 +5,14 @@
 
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/view_dependencies.h"
 
 namespace strata::sql {
 
 StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "DROP TABLE";
-  catalog::Catalog* catalog = ctx.db->catalog();
-  std::vector<Oid> dropped;
+  std::vector<DroppedRelation> dropped;
   for (const ast::RangeVar& rv : stmt.tables) {
     const std::string& shown = rv.name;  // DropErrorMsgNonExistent names the relation only
     if (!rv.schema.empty() && ctx.catalog->FindNamespace(rv.schema) == nullptr) {
@@ -24,6 +24,10 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       throw SqlError(SqlState::kUndefinedSchema, "schema \"" + rv.schema + "\" does not exist");
     }
     const catalog::TableDesc* table = FindTable(ctx, rv);
+    if (table == nullptr && FindView(ctx, rv) != nullptr) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not a table")
+          .WithHint("Use DROP VIEW to remove a view.");
+    }
     if (table == nullptr) {
       const catalog::NamespaceDesc* ns =
           ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
@@ -38,12 +42,9 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       }
       throw SqlError(SqlState::kUndefinedTable, "table \"" + shown + "\" does not exist");
     }
-    if (std::find(dropped.begin(), dropped.end(), table->oid) != dropped.end()) continue;
-    dropped.push_back(table->oid);
-    DropOwnedSequences(ctx, table->oid);
-    catalog->DeleteTable(ctx.txn, table->oid);
-    ctx.txn->DropTreeAfterCommit(table->tree);
+    dropped.push_back(DroppedRelation{table->oid, false});
   }
+  DropRelations(ctx, dropped, stmt.cascade);
   return result;
 }
 
@@ -106,31 +107,45 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because it is required by the database system");
     }
-    // The schema's objects in creation (OID) order, as PostgreSQL lists
-    // them; a serial column's sequence goes with its table unlisted.
+    // Tables, views and sequences in the schema, in creation (OID) order.
     struct Member {
       Oid oid;
-      std::string kind;
-      std::string name;
+      std::string description;  // "table s.t"
+      const catalog::TableDesc* table;  // null for a view
     };
     std::vector<Member> members;
     for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns->oid)) {
-      members.push_back({t->oid, "table", t->name});
+      members.push_back({t->oid, "table " + name + "." + t->name, t});
     }
+    for (const catalog::ViewDesc* v : ctx.catalog->ViewsIn(ns->oid)) {
+      members.push_back({v->oid, "view " + name + "." + v->name, nullptr});
+    }
+    // Sequences, except a serial column's: it goes with its table unlisted.
     for (const auto& [oid, seq] : ctx.catalog->sequences()) {
       if (seq.namespace_oid != ns->oid) continue;
       const catalog::TableDesc* owner =
           seq.owner_table != 0 ? ctx.catalog->FindTable(seq.owner_table) : nullptr;
       if (owner != nullptr && owner->namespace_oid == ns->oid) continue;
-      members.push_back({oid, "sequence", seq.name});
+      members.push_back({oid, "sequence " + name + "." + seq.name, nullptr});
     }
     std::sort(members.begin(), members.end(),
               [](const Member& a, const Member& b) { return a.oid < b.oid; });
+    // Views elsewhere that read a member go too (or block the drop).
+    std::vector<Oid> member_oids;
+    for (const Member& m : members) member_oids.push_back(m.oid);
+    std::vector<std::string> extra_detail;  // "view v depends on view s.v"
+    for (const DependentView& d : FindDependentViews(ctx, member_oids)) {
+      members.push_back({d.oid, RelationDescription(ctx, d.oid), nullptr});
+      extra_detail.push_back(RelationDescription(ctx, d.oid) + " depends on " +
+                             RelationDescription(ctx, d.on));
+    }
+    const size_t own_members = member_oids.size();
     if (!members.empty() && !stmt.cascade) {
       std::string detail;
-      for (const Member& m : members) {
+      for (size_t i = 0; i < members.size(); ++i) {
         if (!detail.empty()) detail += "\n";
-        detail += m.kind + " " + name + "." + m.name + " depends on schema " + name;
+        detail += i < own_members ? members[i].description + " depends on schema " + name
+                                  : extra_detail[i - own_members];
       }
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because other objects depend on it")
@@ -141,21 +156,14 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       std::string detail;
       for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
-        detail += "drop cascades to " + m.kind + " " + name + "." + m.name;
-        if (m.kind == "table") {
-          const catalog::TableDesc* t = ctx.catalog->FindTable(m.oid);
-          DropOwnedSequences(ctx, t->oid);
-          catalog->DeleteTable(ctx.txn, t->oid);
-          ctx.txn->DropTreeAfterCommit(t->tree);
-        } else {
-          catalog->DeleteSequence(ctx.txn, m.oid);
-        }
+        detail += "drop cascades to " + m.description;
+        DeleteRelation(ctx, m.oid);
       }
       SqlErrorFields f;
       f.sqlstate = SqlState::kSuccessfulCompletion;
-      f.message = members.size() == 1
-                      ? "drop cascades to " + members[0].kind + " " + name + "." + members[0].name
-                      : "drop cascades to " + std::to_string(members.size()) + " other objects";
+      f.message = members.size() == 1 ? "drop cascades to " + members[0].description
+                                      : "drop cascades to " + std::to_string(members.size()) +
+                                            " other objects";
       if (members.size() > 1) f.detail = detail;
       SetSourceLocation(&f, std::source_location::current());
       if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));

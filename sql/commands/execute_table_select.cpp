@@ -230,7 +230,8 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
   // Primary-key equalities or bounds narrow the scan (WHERE still applies).
   binder.SetGrouping(nullptr);
   PlanNodePtr plan = std::move(from.plan);
-  if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable) {
+  if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
+      from.codecs.size() == 1) {  // a table, not a view
     const TableCodec& codec = *from.codecs.at(0);
     if (auto range =
             PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),

@@ -1,6 +1,16 @@
-// UPDATE (SET col = expr | DEFAULT, WHERE, RETURNING) and DELETE (WHERE,
-// RETURNING). The rows to change are collected first and changed after the
-// scan, so a row moved to a later key is never seen twice.
+// UPDATE (SET col = expr | DEFAULT, FROM, WHERE, RETURNING) and DELETE
+// (USING, WHERE, RETURNING). The rows to change are collected first and
+// changed after the scan, so a row moved to a later key is never seen twice.
+//
+// With FROM / USING the other items are planned as a SELECT's FROM
+// (plan_from.h) and materialized once; the expressions see the row
+// [other items' columns, target columns] (the target's slots come after the
+// FROM plan's width). A target row joined to several rows is changed once,
+// with the first joined row that passes WHERE, as PostgreSQL does (which one
+// is unspecified there too).
+#include <algorithm>
+
+#include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -13,7 +23,67 @@ namespace {
 struct TargetRow {
   std::string key;
   Row row;
+  Row joined;  // [FROM row, target row] when there is a FROM/USING; else empty
 };
+
+// The target's scope, with its slots after the FROM items' (if any), and
+// the FROM items' relations. 42712 if the target's name is also a FROM alias.
+struct JoinScope {
+  BindScope scope;
+  std::unique_ptr<FromPlan> from;
+};
+
+JoinScope MakeJoinScope(CommandContext& ctx, Binder& binder, const catalog::TableDesc& table,
+                        const ast::RangeVar& target, const std::vector<ast::FromItem>& from) {
+  JoinScope out;
+  BindScope target_scope = TableScope(ctx, table, target.alias);
+  if (from.empty()) {
+    out.scope = std::move(target_scope);
+    return out;
+  }
+  out.from = std::make_unique<FromPlan>(PlanFrom(ctx, binder, from));
+  const size_t width = out.from->width;
+  for (ScopeColumn& c : target_scope.relations[0].columns) c.slot += static_cast<int>(width);
+  for (const ScopeRelation& rel : out.from->scope.relations) {
+    if (!rel.alias.empty() && rel.alias == target_scope.relations[0].alias) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+  }
+  out.scope.relations.push_back(std::move(target_scope.relations[0]));
+  for (ScopeRelation& rel : out.from->scope.relations) out.scope.relations.push_back(std::move(rel));
+  return out;
+}
+
+// Target rows joined with the FROM rows: the first joined row passing WHERE.
+std::vector<TargetRow> CollectJoinedRows(CommandContext& ctx, const TableCodec& codec,
+                                         const BoundExpr* where, FromPlan& from) {
+  std::vector<Row> others;
+  from.plan->Init();
+  Row row;
+  while (from.plan->Next(&row)) {
+    row.resize(from.width);
+    others.push_back(std::move(row));
+    row = Row();
+  }
+  from.plan->Close();
+  std::vector<TargetRow> out;
+  SeqScan scan(ctx.txn, &codec);
+  scan.Init();
+  EvalContext eval = ctx.MakeEval();
+  while (scan.Next(&row)) {
+    for (const Row& other : others) {
+      Row joined = other;
+      joined.insert(joined.end(), row.begin(), row.end());
+      if (where != nullptr && !EvaluatePredicate(*where, joined, eval)) continue;
+      out.push_back({scan.current_key(), std::move(row), std::move(joined)});
+      break;
+    }
+    row = Row();
+  }
+  scan.Close();
+  return out;
+}
 
 std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
                                    const BoundExpr* where, Binder& binder,
@@ -30,7 +100,7 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
   Row row;
   while (scan.Next(&row)) {
     if (where != nullptr && !EvaluatePredicate(*where, row, eval)) continue;
-    out.push_back({scan.current_key(), std::move(row)});
+    out.push_back({scan.current_key(), std::move(row), Row()});
     row = Row();
   }
   scan.Close();
@@ -50,8 +120,9 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableWriter writer(ctx, table);
-  const BindScope scope = TableScope(ctx, table, stmt.table.alias);
   Binder binder = ctx.MakeBinder();
+  JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.from);
+  const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
 
   std::vector<std::pair<size_t, BoundExprPtr>> assignments;  // null expr = DEFAULT
@@ -65,9 +136,9 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
     }
     for (const auto& a : assignments) {
       if (a.first == static_cast<size_t>(slot)) {
-        throw binder.ErrorAt(SqlState::kSyntaxError,
-                             "multiple assignments to same column \"" + column.name + "\"",
-                             column.location);
+        // Raised by PostgreSQL's rewriter: no position.
+        throw SqlError(SqlState::kSyntaxError,
+                       "multiple assignments to same column \"" + column.name + "\"");
       }
     }
     BoundExprPtr bound;
@@ -83,18 +154,30 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
 
-  std::vector<TargetRow> targets = CollectRows(ctx, writer.codec(), where.get(), binder,
-                                              scope.relations[0].alias, stmt.where.get());
+  std::vector<TargetRow> targets =
+      joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
+                  : CollectRows(ctx, writer.codec(), where.get(), binder,
+                                scope.relations[0].alias, stmt.where.get());
+  const size_t target_offset = joined.from ? joined.from->width : 0;
   EvalContext eval = ctx.MakeEval();
   for (TargetRow& target : targets) {
     Row updated = target.row;
-    eval.SetRow(&target.row);
+    eval.SetRow(joined.from ? &target.joined : &target.row);
     for (const auto& [slot, expr] : assignments) {
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
     writer.CheckConstraints(updated);
     writer.Update(target.key, updated);
-    if (!stmt.returning.empty()) AppendReturning(returning, updated, eval, &result);
+    if (!stmt.returning.empty()) {
+      if (joined.from) {
+        // RETURNING sees the new target row beside the FROM row.
+        std::copy(updated.begin(), updated.end(),
+                  target.joined.begin() + static_cast<std::ptrdiff_t>(target_offset));
+        AppendReturning(returning, target.joined, eval, &result);
+      } else {
+        AppendReturning(returning, updated, eval, &result);
+      }
+    }
   }
   result.command_tag = "UPDATE " + std::to_string(targets.size());
   return result;
@@ -103,8 +186,9 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableCodec codec(table);
-  const BindScope scope = TableScope(ctx, table, stmt.table.alias);
   Binder binder = ctx.MakeBinder();
+  JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.using_items);
+  const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
   BoundExprPtr where;
   if (stmt.where) where = binder.CoerceToBoolean(binder.BindExpr(*stmt.where), "WHERE");
@@ -113,12 +197,16 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
 
-  std::vector<TargetRow> targets = CollectRows(ctx, codec, where.get(), binder,
-                                              scope.relations[0].alias, stmt.where.get());
+  std::vector<TargetRow> targets =
+      joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
+                  : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
+                                stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   for (const TargetRow& target : targets) {
     ctx.txn->DeleteExisting(table.tree, target.key);
-    if (!stmt.returning.empty()) AppendReturning(returning, target.row, eval, &result);
+    if (!stmt.returning.empty()) {
+      AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
+    }
   }
   result.command_tag = "DELETE " + std::to_string(targets.size());
   return result;

@@ -7,9 +7,13 @@
 #include <set>
 #include <string>
 
+#include "sql/builtin/type_table.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/node_function_scan.h"
+#include "sql/executor/node_materialized_scan.h"
+#include "sql/parser/parser.h"
 
 namespace strata::sql {
 
@@ -52,6 +56,27 @@ class FromPlanner {
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
     if (item.kind == ast::FromItem::Kind::kTable) return BuildTable(item.table, offset);
     if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
+    if (item.kind == ast::FromItem::Kind::kTable) {
+      if (FindTable(ctx_, item.table) == nullptr) {
+        if (const catalog::ViewDesc* view = FindView(ctx_, item.table)) {
+          return BuildView(*view, item.table, offset);
+        }
+      }
+      return BuildTable(item.table, offset);
+    }
+    if (item.kind == ast::FromItem::Kind::kSubquery) {
+      QueryRows q = RunQuery(ctx_, *item.subquery);
+      if (item.column_aliases.size() > q.names.size()) {
+        throw SqlError(SqlState::kInvalidColumnReference,
+                       "table \"" + item.table.alias + "\" has " + std::to_string(q.names.size()) +
+                           " columns available but " + std::to_string(item.column_aliases.size()) +
+                           " columns specified");
+      }
+      for (size_t i = 0; i < item.column_aliases.size(); ++i) q.names[i] = item.column_aliases[i];
+      ScopeRelation rel;
+      rel.alias = item.table.alias;
+      return BuildDerived(std::move(q), std::move(rel), offset);
+    }
     BuiltItem left = Build(*item.left, offset);
     BuiltItem right = Build(*item.right, offset + left.width);
     JoinType type = JoinType::kInner;
@@ -131,6 +156,58 @@ class FromPlanner {
   }
 
  private:
+  BuiltItem BuildView(const catalog::ViewDesc& view, const ast::RangeVar& rv, size_t offset) {
+    // The view's query binds against its own text, without parameters.
+    out_->texts.push_back(std::make_unique<std::string>(view.query));
+    const std::string& text = *out_->texts.back();
+    for (auto& statement : ParseQuery(text)) out_->parsed.push_back(std::move(statement));
+    if (out_->parsed.empty() || out_->parsed.back()->kind != ast::StatementKind::kSelect) {
+      throw SqlError(SqlState::kDataCorrupted, "bad stored query of view \"" + view.name + "\"");
+    }
+    CommandContext inner = ctx_;
+    inner.query = text;
+    inner.params = nullptr;
+    inner.param_values = nullptr;
+    QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
+    if (q.types.size() < view.columns.size()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "view \"" + view.name + "\" no longer matches its tables");
+    }
+    q.names.resize(view.columns.size());
+    q.types.resize(view.columns.size());
+    for (size_t i = 0; i < view.columns.size(); ++i) {
+      if (q.types[i].oid != view.columns[i].type) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "view \"" + view.name + "\" no longer matches its tables");
+      }
+      q.names[i] = view.columns[i].name;
+      q.types[i].typmod = view.columns[i].typmod;
+    }
+    for (Row& row : q.rows) row.resize(view.columns.size());
+    ScopeRelation rel;
+    const catalog::NamespaceDesc* ns = ctx_.catalog->FindNamespace(view.namespace_oid);
+    rel.schema = ns != nullptr ? ns->name : "";
+    rel.table_name = view.name;
+    rel.alias = rv.alias.empty() ? view.name : rv.alias;
+    return BuildDerived(std::move(q), std::move(rel), offset);
+  }
+
+  BuiltItem BuildDerived(QueryRows q, ScopeRelation rel, size_t offset) {
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    for (size_t i = 0; i < q.names.size(); ++i) {
+      rel.columns.push_back({q.names[i], q.types[i], static_cast<int>(offset + i), false});
+    }
+    BuiltItem built;
+    built.width = q.names.size();
+    built.plan = std::make_unique<MaterializedScan>(
+        std::make_shared<const std::vector<Row>>(std::move(q.rows)));
+    built.relations.push_back(std::move(rel));
+    return built;
+  }
+
   // A function call: its arguments see no other FROM item (LATERAL
   // references are not supported yet); one column named after the alias or
   // the function (PostgreSQL's rules for a function returning a scalar).
@@ -215,6 +292,7 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
     all = std::move(cross);
   }
   out.plan = std::move(all.plan);
+  out.width = all.width;
   out.scope.relations = std::move(all.relations);
   return out;
 }

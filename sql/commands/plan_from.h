@@ -24,7 +24,18 @@ struct FromPlan {
   // The codecs and bound expressions (ON, USING) the plan points into.
   std::vector<std::unique_ptr<TableCodec>> codecs;
   std::vector<BoundExprPtr> exprs;
+  size_t width = 0;  // slots in the plan's rows
+  // Views' query texts and their parsed statements.
+  std::vector<std::unique_ptr<std::string>> texts;
+  std::vector<std::unique_ptr<ast::Statement>> parsed;
 };
+
+// Views and subqueries in FROM are derived tables: their query runs first
+// (RunQuery, with the statement's transaction and snapshot) and its rows
+// feed a MaterializedScan. A view's stored query text is re-parsed and bound
+// in a context of its own (error positions refer to that text); the view
+// contributes the columns it had when created (its query's `*` may have
+// grown since).
 
 // REQUIRES: !from.empty(). Binds ON and USING with `binder` (whose scope it
 // changes; set it to the returned scope afterwards).

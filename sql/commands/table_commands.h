@@ -3,6 +3,8 @@
 // DDL callers hold the catalog's ddl_mutex for the whole statement.
 #pragma once
 
+#include "sql/ast/alter_table_statement.h"
+#include "sql/ast/query_ddl_statements.h"
 #include "sql/ast/table_statements.h"
 #include "sql/commands/command_context.h"
 #include "sql/commands/result_rows.h"
@@ -12,6 +14,13 @@ namespace strata::sql {
 
 // create_table.cpp
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt);
+// alter_table.cpp
+StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStatement& stmt);
+// create_table_as.cpp: CREATE TABLE AS, SELECT INTO.
+StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt);
+// view_commands.cpp
+StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStatement& stmt);
+StatementOutput ExecuteDropView(CommandContext& ctx, const ast::DropViewStatement& stmt);
 // drop_commands.cpp
 StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatement& stmt);
 StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatement& stmt);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/ast/position.h"
+#include "sql/ast/query_ddl_statements.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -187,6 +188,22 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return stmt;
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) return TransformDropSequence(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
+    auto stmt = std::make_unique<ast::DropViewStatement>();
+    stmt->if_exists = s.missing_ok;
+    stmt->cascade = cascade;
+    for (size_t i = 0; i < s.n_objects; ++i) {
+      const PgQuery__Node* obj = s.objects[i];
+      if (obj->node_case != PG_QUERY__NODE__NODE_LIST) throw NotSupported("this DROP VIEW");
+      std::vector<std::string> names = StringList(obj->list->items, obj->list->n_items);
+      if (names.size() > 3) throw NotSupported("this DROP VIEW name");
+      ast::RangeVar rv;
+      rv.name = names.back();
+      if (names.size() >= 2) rv.schema = names[names.size() - 2];
+      stmt->views.push_back(std::move(rv));
+    }
+    return stmt;
+  }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
     auto stmt = std::make_unique<ast::DropSchemaStatement>();
     stmt->if_exists = s.missing_ok;

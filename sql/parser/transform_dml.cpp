@@ -4,6 +4,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/position.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -50,14 +51,31 @@ std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> Transformer::TransformSe
   for (size_t i = 0; i < n; ++i) {
     const PgQuery__ResTarget& target = *nodes[i]->res_target;
     if (target.n_indirection > 0) throw NotSupported("subscripted assignment", target.location);
-    if (target.val != nullptr && target.val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
-      throw NotSupported("multiple-column assignment", target.location);
+    const PgQuery__Node* val = target.val;
+    if (val != nullptr && val->node_case == PG_QUERY__NODE__NODE_MULTI_ASSIGN_REF) {
+      // SET (a, b) = (x, y): each target takes its element of the row
+      // (transformMultiAssignRef); a sub-SELECT source is not supported.
+      const PgQuery__MultiAssignRef& m = *val->multi_assign_ref;
+      if (m.source != nullptr && m.source->node_case == PG_QUERY__NODE__NODE_SUB_LINK) {
+        throw NotSupported("multiple-column assignment from a sub-SELECT", target.location);
+      }
+      if (m.source == nullptr || m.source->node_case != PG_QUERY__NODE__NODE_ROW_EXPR) {
+        throw SqlError(SqlState::kSyntaxError,
+                       "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() "
+                       "expression")
+            .WithPosition(ast::CharPosition(
+                query_, m.source == nullptr ? -1 : TransformExpr(m.source)->location));
+      }
+      const PgQuery__RowExpr& row = *m.source->row_expr;
+      if (row.n_args != static_cast<size_t>(m.ncolumns)) {
+        throw SqlError(SqlState::kSyntaxError, "number of columns does not match number of values")
+            .WithPosition(ast::CharPosition(query_, row.location));
+      }
+      val = row.args[m.colno - 1];
     }
     ast::TargetColumn column{target.name, target.location};
     ast::ExprPtr value;
-    if (target.val->node_case != PG_QUERY__NODE__NODE_SET_TO_DEFAULT) {
-      value = TransformExpr(target.val);
-    }
+    if (val->node_case != PG_QUERY__NODE__NODE_SET_TO_DEFAULT) value = TransformExpr(val);
     out.emplace_back(std::move(column), std::move(value));
   }
   return out;
@@ -131,10 +149,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__Inse
 
 std::unique_ptr<ast::Statement> Transformer::TransformUpdate(const PgQuery__UpdateStmt& s) {
   if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
-  if (s.n_from_clause > 0) throw NotSupported("UPDATE ... FROM");
   auto stmt = std::make_unique<ast::UpdateStatement>();
   stmt->table = TransformRangeVar(*s.relation);
   stmt->set = TransformSetList(s.target_list, s.n_target_list);
+  for (size_t i = 0; i < s.n_from_clause; ++i) {
+    stmt->from.push_back(TransformFromItem(*s.from_clause[i]));
+  }
   if (s.where_clause != nullptr) stmt->where = TransformExpr(s.where_clause);
   stmt->returning = TransformTargetList(s.returning_list, s.n_returning_list);
   return stmt;
@@ -142,9 +162,11 @@ std::unique_ptr<ast::Statement> Transformer::TransformUpdate(const PgQuery__Upda
 
 std::unique_ptr<ast::Statement> Transformer::TransformDelete(const PgQuery__DeleteStmt& s) {
   if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
-  if (s.n_using_clause > 0) throw NotSupported("DELETE ... USING");
   auto stmt = std::make_unique<ast::DeleteStatement>();
   stmt->table = TransformRangeVar(*s.relation);
+  for (size_t i = 0; i < s.n_using_clause; ++i) {
+    stmt->using_items.push_back(TransformFromItem(*s.using_clause[i]));
+  }
   if (s.where_clause != nullptr) stmt->where = TransformExpr(s.where_clause);
   stmt->returning = TransformTargetList(s.returning_list, s.n_returning_list);
   return stmt;

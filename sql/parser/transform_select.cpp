@@ -28,6 +28,18 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
     item.table = TransformRangeVar(*node.range_var);
     return item;
   }
+  if (node.node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) {
+    const PgQuery__RangeSubselect& sub = *node.range_subselect;
+    if (sub.lateral) throw NotSupported("LATERAL", FromItemLocation(&node));
+    item.kind = ast::FromItem::Kind::kSubquery;
+    item.subquery = TransformQuery(sub.subquery);
+    item.table.location = FromItemLocation(&node);
+    if (sub.alias != nullptr) {
+      if (sub.alias->aliasname != nullptr) item.table.alias = sub.alias->aliasname;
+      item.column_aliases = StringList(sub.alias->colnames, sub.alias->n_colnames);
+    }
+    return item;
+  }
   if (node.node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
     const PgQuery__RangeFunction& f = *node.range_function;
     if (f.is_rowsfrom || f.n_functions != 1) throw NotSupported("ROWS FROM (...)");

@@ -27,7 +27,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformRawStmt(const PgQuery__Raw
 std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__Node& node) {
   switch (node.node_case) {
     case PG_QUERY__NODE__NODE_SELECT_STMT:
+      if (node.select_stmt->into_clause != nullptr) return TransformSelectInto(*node.select_stmt);
       return TransformSelect(*node.select_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TABLE_AS_STMT:
+      return TransformCreateTableAs(*node.create_table_as_stmt);
+    case PG_QUERY__NODE__NODE_VIEW_STMT:
+      return TransformCreateView(*node.view_stmt);
     case PG_QUERY__NODE__NODE_PREPARE_STMT:
       return TransformPrepare(*node.prepare_stmt);
     case PG_QUERY__NODE__NODE_EXECUTE_STMT:
@@ -58,6 +63,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateSequence(*node.create_seq_stmt);
     case PG_QUERY__NODE__NODE_ALTER_SEQ_STMT:
       return TransformAlterSequence(*node.alter_seq_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_TABLE_STMT:
+      return TransformAlterTable(*node.alter_table_stmt);
+    case PG_QUERY__NODE__NODE_RENAME_STMT:
+      return TransformRename(*node.rename_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
+      return TransformAlterObjectSchema(*node.alter_object_schema_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

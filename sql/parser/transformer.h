@@ -52,6 +52,18 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformDropSequence(const PgQuery__DropStmt& s);
   ast::SequenceOptions TransformSequenceOptions(PgQuery__Node* const* options, size_t n);
 
+  // transform_query_ddl.cpp: CREATE TABLE AS, SELECT INTO, CREATE VIEW.
+  std::unique_ptr<ast::SelectStatement> TransformQuery(const PgQuery__Node* node);
+  std::unique_ptr<ast::Statement> TransformCreateTableAs(const PgQuery__CreateTableAsStmt& s);
+  std::unique_ptr<ast::Statement> TransformSelectInto(const PgQuery__SelectStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateView(const PgQuery__ViewStmt& s);
+
+  // transform_alter_table.cpp: ALTER TABLE, ALTER TABLE RENAME, SET SCHEMA.
+  std::unique_ptr<ast::Statement> TransformAlterTable(const PgQuery__AlterTableStmt& s);
+  std::unique_ptr<ast::Statement> TransformRename(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterObjectSchema(
+      const PgQuery__AlterObjectSchemaStmt& s);
+
   // transform_dml.cpp: INSERT, UPDATE, DELETE and the pieces SELECT shares.
   std::unique_ptr<ast::Statement> TransformInsert(const PgQuery__InsertStmt& s);
   std::unique_ptr<ast::Statement> TransformUpdate(const PgQuery__UpdateStmt& s);
@@ -99,6 +111,8 @@ std::string StringValue(const PgQuery__Node* node);
 std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
 // SQL text of an expression node, deparsed by libpg_query ("(a > 0)").
 std::string DeparseExpr(const PgQuery__Node* expr);
+// SQL text of a SELECT statement node (a view's query).
+std::string DeparseSelect(const PgQuery__Node* select);
 // PostgreSQL's command tag name for a statement node ("CREATE TABLE").
 std::string CommandName(const PgQuery__Node& node);
 

@@ -12,13 +12,27 @@ RowLayout MakeLayout(const catalog::TableDesc& table) {
     RowColumn rc;
     rc.type = c.type;
     rc.dropped = c.dropped;
-    rc.missing_default = Value::Null(c.type);
+    rc.missing_default = c.missing_value.has_value() && !c.dropped
+                             ? DecodeMissingValue(c.type, *c.missing_value)
+                             : Value::Null(c.type);
     columns.push_back(std::move(rc));
   }
   return RowLayout(std::move(columns));
 }
 
 }  // namespace
+
+std::string EncodeMissingValue(const Value& value) {
+  return EncodeRow(RowLayout({RowColumn{value.type(), false, Value::Null(value.type())}}),
+                   std::span<const Value>(&value, 1));
+}
+
+Value DecodeMissingValue(Oid type, std::string_view bytes) {
+  const RowLayout layout({RowColumn{type, false, Value::Null(type)}});
+  std::vector<Value> values = DecodeRow(layout, bytes);
+  if (values.size() != 1) throw SqlError(SqlState::kDataCorrupted, "bad missing value");
+  return std::move(values[0]);
+}
 
 TableCodec::TableCodec(const catalog::TableDesc& table)
     : table_(&table), layout_(MakeLayout(table)) {

@@ -16,6 +16,11 @@ namespace strata::sql {
 
 using Row = std::vector<Value>;
 
+// A column's missing value (catalog::ColumnDesc::missing_value) <-> bytes:
+// a one-column row. REQUIRES for Encode: value's payload is its type's.
+std::string EncodeMissingValue(const Value& value);
+Value DecodeMissingValue(Oid type, std::string_view bytes);
+
 class TableCodec {
  public:
   // LIFETIME: `table` outlives the codec.

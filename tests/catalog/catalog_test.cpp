@@ -39,9 +39,10 @@ TableDesc SampleTable() {
   t.oid = 16390;
   t.namespace_oid = kPublicNamespace;
   t.name = "t";
-  t.columns.push_back({"id", 23, -1, 1, true, std::nullopt, false});
-  t.columns.push_back({"price", 1700, (10 << 16 | 2) + 4, 2, false, std::string("0.5"), false});
-  t.columns.push_back({"gone", 25, -1, 3, false, std::nullopt, true});
+  t.columns.push_back({"id", 23, -1, 1, true, std::nullopt, false, std::nullopt});
+  t.columns.push_back(
+      {"price", 1700, (10 << 16 | 2) + 4, 2, false, std::string("0.5"), false, std::nullopt});
+  t.columns.push_back({"gone", 25, -1, 3, false, std::nullopt, true, std::nullopt});
   t.primary_key = {1};
   t.primary_key_name = "t_pkey";
   t.checks.push_back({"t_price_check", "(price > (0)::numeric)"});
@@ -104,6 +105,86 @@ TEST_CASE("sequence records round-trip, negative numbers included", "[catalog]")
   CHECK(value->last_value == INT64_MIN);
   CHECK(value->is_called);
   CHECK_FALSE(DecodeSequenceValue("\x01").has_value());
+}
+
+TEST_CASE("missing values round-trip; version 1 table records still decode", "[catalog]") {
+  TableDesc t = SampleTable();
+  t.columns[1].missing_value = std::string("\x01\x00\x01\x00", 4);
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  CHECK(back->columns[1].missing_value == t.columns[1].missing_value);
+  CHECK_FALSE(back->columns[0].missing_value.has_value());
+
+  // A record written by version 1 (no missing values) reads the same.
+  std::string v1 = EncodeTable(SampleTable());
+  REQUIRE(static_cast<uint8_t>(v1[0]) == kCatalogRecordVersion);
+  v1[0] = 1;
+  auto old = DecodeTable(t.oid, v1);
+  REQUIRE(old.has_value());
+  CHECK(old->columns.size() == 3);
+  CHECK(old->columns[1].default_expr == std::optional<std::string>("0.5"));
+  CHECK_FALSE(old->columns[1].missing_value.has_value());
+  // Version 1 never had the missing-value flag; an unknown version is refused.
+  std::string v1_missing = EncodeTable(t);
+  v1_missing[0] = 1;
+  CHECK_FALSE(DecodeTable(t.oid, v1_missing).has_value());
+  std::string future = EncodeTable(t);
+  future[0] = static_cast<char>(kCatalogRecordVersion + 1);
+  CHECK_FALSE(DecodeTable(t.oid, future).has_value());
+}
+
+TEST_CASE("view records round-trip", "[catalog]") {
+  ViewDesc v;
+  v.oid = 16400;
+  v.namespace_oid = kPublicNamespace;
+  v.name = "v";
+  v.query = "SELECT a, b FROM t WHERE a > 1";
+  v.columns.push_back({"a", 23, -1});
+  v.columns.push_back({"b", 1043, 14});
+  v.depends_on = {16390, 16395};
+  auto back = DecodeView(v.oid, EncodeView(v));
+  REQUIRE(back.has_value());
+  CHECK(back->name == "v");
+  CHECK(back->query == v.query);
+  REQUIRE(back->columns.size() == 2);
+  CHECK(back->columns[1].name == "b");
+  CHECK(back->columns[1].typmod == 14);
+  CHECK(back->depends_on == v.depends_on);
+  std::string truncated = EncodeView(v);
+  truncated.pop_back();
+  CHECK_FALSE(DecodeView(v.oid, truncated).has_value());
+}
+
+TEST_CASE("views persist and are found by name and by dependency", "[catalog]") {
+  storage::MemFileSystem fs;
+  {
+    Open db(&fs);
+    std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+    auto txn = db.txns->Begin();
+    ViewDesc v;
+    v.oid = db.catalog->AllocateOid(txn.get());
+    v.namespace_oid = kPublicNamespace;
+    v.name = "v";
+    v.query = "SELECT 1";
+    v.depends_on = {16390};
+    db.catalog->PutView(txn.get(), v);
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+  }
+  Open db(&fs);
+  auto snap = db.catalog->Current();
+  const ViewDesc* v = snap->FindView(kPublicNamespace, "v");
+  REQUIRE(v != nullptr);
+  CHECK(snap->FindView(v->oid) == v);
+  CHECK(snap->ViewsDependingOn(16390).size() == 1);
+  CHECK(snap->ViewsDependingOn(16391).empty());
+  CHECK(snap->ViewsIn(kPublicNamespace).size() == 1);
+  std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+  auto txn = db.txns->Begin();
+  db.catalog->DeleteView(txn.get(), v->oid);
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(db.catalog->Reload().ok());
+  CHECK(db.catalog->Current()->FindView(kPublicNamespace, "v") == nullptr);
 }
 
 TEST_CASE("bootstrap creates PostgreSQL's schemas", "[catalog]") {

@@ -1,0 +1,55 @@
+// Parsed ALTER TABLE (with RENAME and SET SCHEMA, which PostgreSQL's grammar
+// makes separate statements but which share its command tag and checks):
+// one table, one or more actions applied in order. Produced by
+// sql/parser/transform_alter_table.cpp.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+#include "sql/ast/table_statements.h"
+#include "sql/ast/type_name.h"
+
+namespace strata::sql::ast {
+
+struct AlterTableAction {
+  enum class Kind {
+    kAddColumn,       // column (+ its constraints), if_not_exists
+    kDropColumn,      // name, if_exists, cascade
+    kRenameColumn,    // name -> new_name
+    kRenameTable,     // new_name
+    kSetSchema,       // new_name = the schema
+    kSetDefault,      // name, expr/expr_text
+    kDropDefault,     // name
+    kSetNotNull,      // name
+    kDropNotNull,     // name
+    kAlterType,       // name, type, expr = USING (may be null)
+    kAddCheck,        // check
+    kAddPrimaryKey,   // keys, constraint_name
+    kDropConstraint,  // name, if_exists, cascade
+  };
+  Kind kind = Kind::kAddColumn;
+  std::string name;
+  std::string new_name;
+  ColumnDef column;
+  bool if_exists = false;
+  bool if_not_exists = false;
+  bool cascade = false;
+  ExprPtr expr;
+  std::string expr_text;
+  TypeName type;
+  CheckDef check;
+  std::vector<std::string> keys;
+  std::string constraint_name;
+  int location = -1;
+};
+
+struct AlterTableStatement : Statement {
+  AlterTableStatement() : Statement(StatementKind::kAlterTable) {}
+  RangeVar table;
+  bool if_exists = false;
+  std::vector<AlterTableAction> actions;
+};
+
+}  // namespace strata::sql::ast

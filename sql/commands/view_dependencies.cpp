@@ -1,0 +1,97 @@
+// DropRelations and RelationDescription (see view_dependencies.h).
+#include "sql/commands/view_dependencies.h"
+
+#include <algorithm>
+#include <source_location>
+
+#include "sql/commands/sequence_commands.h"
+
+namespace strata::sql {
+
+std::string RelationDescription(const CommandContext& ctx, Oid oid) {
+  std::string kind, name;
+  Oid ns_oid = 0;
+  if (const catalog::TableDesc* t = ctx.catalog->FindTable(oid)) {
+    kind = "table";
+    name = t->name;
+    ns_oid = t->namespace_oid;
+  } else if (const catalog::ViewDesc* v = ctx.catalog->FindView(oid)) {
+    kind = "view";
+    name = v->name;
+    ns_oid = v->namespace_oid;
+  } else if (const catalog::SequenceDesc* s = ctx.catalog->FindSequence(oid)) {
+    kind = "sequence";
+    name = s->name;
+    ns_oid = s->namespace_oid;
+  }
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(ns_oid);
+  if (ns != nullptr && ns->oid != catalog::kPublicNamespace) name = ns->name + "." + name;
+  return kind + " " + name;
+}
+
+std::vector<DependentView> FindDependentViews(const CommandContext& ctx,
+                                              const std::vector<Oid>& doomed) {
+  std::vector<Oid> seen = doomed;
+  std::vector<DependentView> out;
+  for (size_t next = 0; next < seen.size(); ++next) {
+    const Oid oid = seen[next];
+    for (const catalog::ViewDesc* v : ctx.catalog->ViewsDependingOn(oid)) {
+      if (std::find(seen.begin(), seen.end(), v->oid) != seen.end()) continue;
+      seen.push_back(v->oid);
+      out.push_back({v->oid, oid});
+    }
+  }
+  return out;
+}
+
+void DeleteRelation(CommandContext& ctx, Oid oid) {
+  catalog::Catalog* catalog = ctx.db->catalog();
+  if (const catalog::TableDesc* t = ctx.catalog->FindTable(oid)) {
+    DropOwnedSequences(ctx, oid);  // serial columns' sequences go with it
+    catalog->DeleteTable(ctx.txn, oid);
+    ctx.txn->DropTreeAfterCommit(t->tree);
+  } else if (ctx.catalog->FindSequence(oid) != nullptr) {
+    catalog->DeleteSequence(ctx.txn, oid);
+  } else {
+    catalog->DeleteView(ctx.txn, oid);
+  }
+}
+
+void DropRelations(CommandContext& ctx, const std::vector<DroppedRelation>& targets, bool cascade) {
+  std::vector<Oid> doomed;
+  for (const DroppedRelation& r : targets) {
+    if (std::find(doomed.begin(), doomed.end(), r.oid) == doomed.end()) doomed.push_back(r.oid);
+  }
+  std::vector<DependentView> dependents = FindDependentViews(ctx, doomed);
+  for (const DependentView& d : dependents) doomed.push_back(d.oid);
+  if (!dependents.empty() && !cascade) {
+    std::string detail;
+    for (const DependentView& d : dependents) {
+      if (!detail.empty()) detail += "\n";
+      detail += RelationDescription(ctx, d.oid) + " depends on " + RelationDescription(ctx, d.on);
+    }
+    throw SqlError(SqlState::kDependentObjectsStillExist,
+                   "cannot drop " + RelationDescription(ctx, dependents.front().on) +
+                       " because other objects depend on it")
+        .WithDetail(detail)
+        .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+  }
+  if (!dependents.empty()) {
+    SqlErrorFields f;
+    f.sqlstate = SqlState::kSuccessfulCompletion;
+    if (dependents.size() == 1) {
+      f.message = "drop cascades to " + RelationDescription(ctx, dependents[0].oid);
+    } else {
+      f.message = "drop cascades to " + std::to_string(dependents.size()) + " other objects";
+      for (const DependentView& d : dependents) {
+        if (!f.detail.empty()) f.detail += "\n";
+        f.detail += "drop cascades to " + RelationDescription(ctx, d.oid);
+      }
+    }
+    SetSourceLocation(&f, std::source_location::current());
+    if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
+  }
+  for (Oid oid : doomed) DeleteRelation(ctx, oid);
+}
+
+}  // namespace strata::sql

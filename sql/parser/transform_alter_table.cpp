@@ -1,0 +1,240 @@
+// ALTER TABLE transform: AlterTableStmt's commands, RenameStmt (RENAME TO,
+// RENAME COLUMN, RENAME CONSTRAINT is 0A000) and AlterObjectSchemaStmt (SET
+// SCHEMA) -> ast::AlterTableStatement. Commands we do not implement are 0A000
+// naming the action.
+#include <pg_query.h>
+
+#include <memory>
+#include <string>
+
+#include "sql/ast/alter_table_statement.h"
+#include "sql/parser/transformer.h"
+
+namespace strata::sql::parser {
+
+namespace {
+
+bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
+
+// How PostgreSQL's grammar spells an ALTER TABLE subcommand, for 0A000.
+std::string ActionName(PgQuery__AlterTableType t) {
+  switch (t) {
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStatistics: return "ALTER COLUMN ... SET STATISTICS";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetOptions: return "ALTER COLUMN ... SET (...)";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetOptions: return "ALTER COLUMN ... RESET (...)";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetStorage: return "ALTER COLUMN ... SET STORAGE";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetCompression: return "ALTER COLUMN ... SET COMPRESSION";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropExpression: return "ALTER COLUMN ... DROP EXPRESSION";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterConstraint: return "ALTER CONSTRAINT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint: return "VALIDATE CONSTRAINT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIndexConstraint: return "ADD CONSTRAINT ... USING INDEX";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner: return "OWNER TO";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ClusterOn: return "CLUSTER ON";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropCluster: return "SET WITHOUT CLUSTER";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetLogged: return "SET LOGGED";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetUnLogged: return "SET UNLOGGED";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetAccessMethod: return "SET ACCESS METHOD";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetTableSpace: return "SET TABLESPACE";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions: return "SET (...)";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions: return "RESET (...)";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser: return "ENABLE TRIGGER";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser: return "DISABLE TRIGGER";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRule:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysRule:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaRule: return "ENABLE RULE";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRule: return "DISABLE RULE";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit: return "INHERIT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit: return "NO INHERIT";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddOf: return "OF";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropOf: return "NOT OF";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ReplicaIdentity: return "REPLICA IDENTITY";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableRowSecurity: return "ENABLE ROW LEVEL SECURITY";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableRowSecurity: return "DISABLE ROW LEVEL SECURITY";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_ForceRowSecurity: return "FORCE ROW LEVEL SECURITY";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_NoForceRowSecurity: return "NO FORCE ROW LEVEL SECURITY";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_GenericOptions: return "OPTIONS (...)";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition: return "ATTACH PARTITION";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize: return "DETACH PARTITION";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: return "ALTER COLUMN ... ADD GENERATED";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity: return "ALTER COLUMN ... SET GENERATED";
+    case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity: return "ALTER COLUMN ... DROP IDENTITY";
+    default: return "this ALTER TABLE action";
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__AlterTableStmt& s) {
+  if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    throw NotSupported(s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "ALTER VIEW"
+                                                                        : "this ALTER statement");
+  }
+  if (s.relation == nullptr) throw NotSupported("ALTER TABLE without a name");
+  auto stmt = std::make_unique<ast::AlterTableStatement>();
+  stmt->table = TransformRangeVar(*s.relation);
+  stmt->if_exists = s.missing_ok;
+  for (size_t i = 0; i < s.n_cmds; ++i) {
+    const PgQuery__AlterTableCmd& cmd = *s.cmds[i]->alter_table_cmd;
+    ast::AlterTableAction a;
+    if (HasText(cmd.name)) a.name = cmd.name;
+    a.if_exists = cmd.missing_ok;
+    a.cascade = cmd.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+    using K = ast::AlterTableAction::Kind;
+    switch (cmd.subtype) {
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddColumn: {
+        a.kind = K::kAddColumn;
+        a.if_not_exists = cmd.missing_ok;
+        a.if_exists = false;
+        const PgQuery__ColumnDef& cd = *cmd.def->column_def;
+        a.column.name = cd.colname;
+        a.column.location = cd.location;
+        if (cd.type_name == nullptr) throw NotSupported("a column without a type", cd.location);
+        a.column.type = TransformTypeName(*cd.type_name);
+        if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+        for (size_t k = 0; k < cd.n_constraints; ++k) {
+          const PgQuery__Constraint& c = *cd.constraints[k]->constraint;
+          switch (c.contype) {
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+              break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+              a.column.not_null = true;
+              break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+              a.column.default_expr = TransformExpr(c.raw_expr);
+              a.column.default_text = DeparseExpr(c.raw_expr);
+              break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+              a.column.checks.push_back(TransformCheck(c));
+              break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+              a.column.primary_key = true;
+              a.column.primary_key_location = c.location;
+              if (HasText(c.conname)) a.constraint_name = c.conname;
+              break;
+            case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+              throw NotSupported("UNIQUE", c.location);
+            case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+              throw NotSupported("REFERENCES", c.location);
+            case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+              throw NotSupported("GENERATED AS IDENTITY", c.location);
+            case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
+              throw NotSupported("GENERATED ALWAYS AS", c.location);
+            default:
+              throw NotSupported("this column constraint", c.location);
+          }
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropColumn:
+        a.kind = K::kDropColumn;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ColumnDefault:
+        if (cmd.def != nullptr) {
+          a.kind = K::kSetDefault;
+          a.expr = TransformExpr(cmd.def);
+          a.expr_text = DeparseExpr(cmd.def);
+        } else {
+          a.kind = K::kDropDefault;
+        }
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
+        a.kind = K::kSetNotNull;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
+        a.kind = K::kDropNotNull;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AlterColumnType: {
+        a.kind = K::kAlterType;
+        const PgQuery__ColumnDef& cd = *cmd.def->column_def;
+        a.type = TransformTypeName(*cd.type_name);
+        if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+        if (cd.raw_default != nullptr) {
+          a.expr = TransformExpr(cd.raw_default);
+          a.expr_text = DeparseExpr(cd.raw_default);
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddConstraint: {
+        const PgQuery__Constraint& c = *cmd.def->constraint;
+        a.location = c.location;
+        switch (c.contype) {
+          case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+            a.kind = K::kAddCheck;
+            a.check = TransformCheck(c);
+            if (c.skip_validation) throw NotSupported("NOT VALID", c.location);
+            break;
+          case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+            a.kind = K::kAddPrimaryKey;
+            a.keys = StringList(c.keys, c.n_keys);
+            if (HasText(c.conname)) a.constraint_name = c.conname;
+            if (HasText(c.indexname)) throw NotSupported("PRIMARY KEY USING INDEX", c.location);
+            break;
+          case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+            throw NotSupported("ADD UNIQUE", c.location);
+          case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+            throw NotSupported("ADD FOREIGN KEY", c.location);
+          case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
+            throw NotSupported("ADD EXCLUDE", c.location);
+          default:
+            throw NotSupported("this ADD CONSTRAINT", c.location);
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
+        a.kind = K::kDropConstraint;
+        break;
+      default:
+        throw NotSupported("ALTER TABLE " + ActionName(cmd.subtype));
+    }
+    stmt->actions.push_back(std::move(a));
+  }
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__RenameStmt& s) {
+  const bool on_table = s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
+                        s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
+  if (s.relation == nullptr || !on_table) throw NotSupported("this ALTER ... RENAME");
+  auto stmt = std::make_unique<ast::AlterTableStatement>();
+  stmt->table = TransformRangeVar(*s.relation);
+  stmt->if_exists = s.missing_ok;
+  ast::AlterTableAction a;
+  switch (s.rename_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      a.kind = ast::AlterTableAction::Kind::kRenameTable;
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_COLUMN:
+      a.kind = ast::AlterTableAction::Kind::kRenameColumn;
+      a.name = s.subname;
+      break;
+    default:
+      throw NotSupported("ALTER TABLE ... RENAME CONSTRAINT");
+  }
+  a.new_name = s.newname;
+  stmt->actions.push_back(std::move(a));
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterObjectSchema(
+    const PgQuery__AlterObjectSchemaStmt& s) {
+  if (s.object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || s.relation == nullptr) {
+    throw NotSupported("this ALTER ... SET SCHEMA");
+  }
+  auto stmt = std::make_unique<ast::AlterTableStatement>();
+  stmt->table = TransformRangeVar(*s.relation);
+  stmt->if_exists = s.missing_ok;
+  ast::AlterTableAction a;
+  a.kind = ast::AlterTableAction::Kind::kSetSchema;
+  a.new_name = s.newschema;
+  stmt->actions.push_back(std::move(a));
+  return stmt;
+}
+
+}  // namespace strata::sql::parser

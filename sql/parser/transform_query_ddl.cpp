@@ -1,0 +1,105 @@
+// Transform of DDL that stores or runs a query: CREATE TABLE AS, SELECT INTO,
+// CREATE VIEW (see sql/ast/query_ddl_statements.h); DeparseSelect gives a
+// view's query the SQL text the catalog stores.
+#include <pg_query.h>
+
+#include <memory>
+#include <string>
+
+#include "sql/ast/query_ddl_statements.h"
+#include "sql/parser/transformer.h"
+
+namespace strata::sql::parser {
+
+namespace {
+
+bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
+
+}  // namespace
+
+std::string DeparseSelect(const PgQuery__Node* select) {
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = const_cast<PgQuery__Node*>(select);
+  PgQuery__RawStmt* raws[] = {&raw};
+  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
+  result.version = PG_VERSION_NUM;
+  result.n_stmts = 1;
+  result.stmts = raws;
+  std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
+  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
+  PgQueryProtobuf buf;
+  buf.len = packed.size();
+  buf.data = packed.data();
+  PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(buf);
+  std::string text;
+  const bool ok = deparsed.error == nullptr && deparsed.query != nullptr;
+  if (ok) text = deparsed.query;
+  pg_query_free_deparse_result(deparsed);
+  if (!ok) throw SqlError(SqlState::kFeatureNotSupported, "this query cannot be stored yet");
+  return text;
+}
+
+std::unique_ptr<ast::SelectStatement> Transformer::TransformQuery(const PgQuery__Node* node) {
+  if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
+    throw NotSupported("this query");
+  }
+  std::unique_ptr<ast::Statement> s = TransformSelect(*node->select_stmt);
+  return std::unique_ptr<ast::SelectStatement>(static_cast<ast::SelectStatement*>(s.release()));
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateTableAs(
+    const PgQuery__CreateTableAsStmt& s) {
+  if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
+    throw NotSupported("CREATE MATERIALIZED VIEW");
+  }
+  const PgQuery__IntoClause& into = *s.into;
+  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "t") {
+    throw NotSupported("CREATE TEMPORARY TABLE", into.rel->location);
+  }
+  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "u") {
+    throw NotSupported("CREATE UNLOGGED TABLE", into.rel->location);
+  }
+  if (HasText(into.table_space_name)) throw NotSupported("TABLESPACE");
+  if (HasText(into.access_method)) throw NotSupported("USING (table access method)");
+  auto stmt = std::make_unique<ast::CreateTableAsStatement>();
+  stmt->table = TransformRangeVar(*into.rel);
+  stmt->column_names = StringList(into.col_names, into.n_col_names);
+  stmt->with_data = !into.skip_data;
+  stmt->if_not_exists = s.if_not_exists;
+  stmt->query = TransformQuery(s.query);
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformSelectInto(const PgQuery__SelectStmt& s) {
+  const PgQuery__IntoClause& into = *s.into_clause;
+  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) != "p") {
+    throw NotSupported("SELECT INTO TEMPORARY or UNLOGGED", into.rel->location);
+  }
+  PgQuery__SelectStmt plain = s;  // shallow: the same subtrees without INTO
+  plain.into_clause = nullptr;
+  auto stmt = std::make_unique<ast::CreateTableAsStatement>();
+  stmt->table = TransformRangeVar(*into.rel);
+  stmt->is_select_into = true;
+  std::unique_ptr<ast::Statement> q = TransformSelect(plain);
+  stmt->query.reset(static_cast<ast::SelectStatement*>(q.release()));
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateView(const PgQuery__ViewStmt& s) {
+  if (s.view->relpersistence != nullptr && std::string(s.view->relpersistence) == "t") {
+    throw NotSupported("CREATE TEMPORARY VIEW", s.view->location);
+  }
+  if (s.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION) {
+    throw NotSupported("WITH CHECK OPTION");
+  }
+  if (s.n_options > 0) throw NotSupported("CREATE VIEW ... WITH (options)");
+  auto stmt = std::make_unique<ast::CreateViewStatement>();
+  stmt->view = TransformRangeVar(*s.view);
+  stmt->column_names = StringList(s.aliases, s.n_aliases);
+  stmt->or_replace = s.replace;
+  stmt->query = TransformQuery(s.query);
+  stmt->query_text = DeparseSelect(s.query);
+  return stmt;
+}
+
+}  // namespace strata::sql::parser

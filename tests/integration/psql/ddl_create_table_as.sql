@@ -1,0 +1,41 @@
+-- CREATE TABLE AS / SELECT INTO: column names and types from the query,
+-- command tags, WITH NO DATA, IF NOT EXISTS, errors.
+create table src (id int primary key, name varchar(10), price numeric(8,2), ok boolean);
+insert into src values (1, 'one', 1.50, true), (2, 'two', 2.25, false), (3, 'three', null, true);
+create table c1 as select * from src;
+select * from c1 order by id;
+create table c2 as select id, name || '!' as shout, price * 2 as double, 'lit' as lit, 1 + 1 from src where ok;
+select * from c2 order by id;
+select column_name from (select 1 as column_name) s;
+create table c3 (x, y) as select id, name, price from src;
+select * from c3 order by x;
+create table c4 as select id from src with no data;
+select * from c4;
+insert into c4 values (7);
+select * from c4;
+create table c5 as select 'abc' as t, 12 as i, 1.5 as n, null::int as z;
+select t || 'd' as t2, i + 1 as i2, n * 2 as n2, z from c5;
+create table if not exists c5 as select 1;
+create table c5 as select 1;
+create table c6 (a, b, c) as select 1, 2;
+create table c7 as select 1 as a, 2 as a;
+create table c8 as select * from nosuch;
+select id, name into c9 from src where id > 1;
+select * from c9 order by id;
+select * into c9 from src;
+create table c10 as select count(*) as n, sum(price) as total from src;
+select * from c10;
+create table c11 as select s.id, c.shout from src s join c2 c on c.id = s.id;
+select * from c11 order by id;
+-- the new table is an ordinary table
+insert into c1 values (4, 'four', 4, false);
+update c1 set price = 0 where id = 4;
+delete from c1 where id = 1;
+select * from c1 order by id;
+insert into c1 values (2, 'dup', 0, true);
+select id, count(*) from c1 group by id order by id;
+create schema cs;
+create table cs.t as select 1 as a;
+select * from cs.t;
+create table c12 as values (1, 'a'), (2, 'b');
+select * from c12 order by 1;
