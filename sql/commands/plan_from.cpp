@@ -54,7 +54,6 @@ class FromPlanner {
       : ctx_(ctx), binder_(binder), out_(out) {}
 
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
-    if (item.kind == ast::FromItem::Kind::kTable) return BuildTable(item.table, offset);
     if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
     if (item.kind == ast::FromItem::Kind::kTable) {
       if (FindTable(ctx_, item.table) == nullptr) {
