@@ -10,6 +10,7 @@
 #include "sql/prepared_statement.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
+#include "sql/transaction_block.h"
 
 namespace strata::sql {
 
@@ -23,6 +24,9 @@ struct SqlSession::Impl {
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
   // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
   std::unique_ptr<CopyFrom> copy_in;
+  // BEGIN ... COMMIT state and the block's transaction (made by the
+  // SqlSession constructor, after `settings`).
+  std::unique_ptr<TransactionBlock> block;
 };
 
 }  // namespace strata::sql

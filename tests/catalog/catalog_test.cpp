@@ -84,7 +84,7 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
   Oid table_oid = 0;
   {
     Open db(&fs);
-    std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+    std::lock_guard lock(db.catalog->ddl_mutex());
     auto txn = db.txns->Begin();
     TableDesc t = SampleTable();
     t.oid = db.catalog->AllocateOid(txn.get());
@@ -109,7 +109,7 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
   CHECK(t->oid == table_oid);
   CHECK(db.engine->FindTree(t->tree_name).ok());
   CHECK_FALSE(db.engine->FindTree("rel_99999_99999").ok());
-  std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+  std::lock_guard lock(db.catalog->ddl_mutex());
   auto txn = db.txns->Begin();
   // Above both OIDs handed out before (table and its tree name).
   CHECK(db.catalog->AllocateOid(txn.get()) == kFirstNormalObjectId + 2);
