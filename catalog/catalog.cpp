@@ -109,7 +109,7 @@ std::vector<const ViewDesc*> CatalogSnapshot::ViewsDependingOn(Oid oid) const {
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
   std::unique_ptr<Catalog> catalog(new Catalog(txns));
-  std::lock_guard<std::mutex> lock(catalog->ddl_mu_);
+  std::lock_guard<DdlMutex> lock(catalog->ddl_mu_);
   if (Status s = catalog->Reload(); !s.ok()) return s;
   if (catalog->Current()->namespaces().empty()) {
     if (Status s = catalog->Bootstrap(); !s.ok()) return s;
@@ -133,12 +133,9 @@ Status Catalog::Bootstrap() {
   return txn->Commit();
 }
 
-Status Catalog::Reload() {
-  auto snapshot = std::make_shared<CatalogSnapshot>();
+Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid* next_oid) {
   Oid max_oid = kFirstNormalObjectId - 1;
   Oid counter = kFirstNormalObjectId;
-  auto txn = txns_->Begin();
-  auto it = txn->NewIterator(storage::kDefaultTree);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const Slice key = it->key();
     const Slice value = it->value();
@@ -188,10 +185,30 @@ Status Catalog::Reload() {
     }
   }
   if (Status s = it->status(); !s.ok()) return s;
-  next_oid_ = std::max(counter, max_oid + 1);
+  *next_oid = std::max(counter, max_oid + 1);
+  return Status::OK();
+}
+
+Status Catalog::Reload() {
+  auto snapshot = std::make_shared<CatalogSnapshot>();
+  auto txn = txns_->Begin();
+  auto it = txn->NewIterator(storage::kDefaultTree);
+  Oid next_oid = kFirstNormalObjectId;
+  if (Status s = LoadRecords(it.get(), snapshot.get(), &next_oid); !s.ok()) return s;
+  next_oid_ = next_oid;
   std::lock_guard<std::mutex> lock(current_mu_);
   current_ = std::move(snapshot);
   return Status::OK();
+}
+
+Result<std::shared_ptr<const CatalogSnapshot>> Catalog::LoadThrough(txn::Transaction* txn) {
+  auto snapshot = std::make_shared<CatalogSnapshot>();
+  auto it = txn->NewLatestIterator(storage::kDefaultTree);
+  Oid next_oid = kFirstNormalObjectId;
+  if (Status s = LoadRecords(it.get(), snapshot.get(), &next_oid); !s.ok()) return s;
+  // next_oid_ already counts this transaction's allocations (it may be
+  // ahead of the records when a savepoint undid some).
+  return std::shared_ptr<const CatalogSnapshot>(std::move(snapshot));
 }
 
 Status Catalog::DropUnreferencedTrees() {

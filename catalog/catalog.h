@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "catalog/catalog_objects.h"
+#include "catalog/ddl_mutex.h"
 #include "common/result.h"
 #include "common/status.h"
 #include "txn/transaction.h"
@@ -75,7 +76,7 @@ class Catalog {
 
   std::shared_ptr<const CatalogSnapshot> Current() const;
 
-  std::mutex& ddl_mutex() { return ddl_mu_; }
+  DdlMutex& ddl_mutex() { return ddl_mu_; }
 
   // The following REQUIRE ddl_mutex() held; they write into `txn` only.
   Oid AllocateOid(txn::Transaction* txn);
@@ -96,14 +97,23 @@ class Catalog {
   // Re-reads every record from the engine's latest state (after a DDL commit,
   // or to discard the effects of a rolled-back one).
   [[nodiscard]] Status Reload();
+  // The catalog as `txn` sees it: its own uncommitted catalog writes merged
+  // over the latest committed records (a transaction block's DDL is visible
+  // to its later statements only). REQUIRES ddl_mutex() held by `txn`'s
+  // session, so the committed part cannot change underneath.
+  [[nodiscard]] Result<std::shared_ptr<const CatalogSnapshot>> LoadThrough(txn::Transaction* txn);
 
  private:
   explicit Catalog(txn::TransactionManager* txns) : txns_(txns) {}
   [[nodiscard]] Status Bootstrap();
+  // Decodes every record `it` yields into `snapshot`; *next_oid is the
+  // counter raised above every OID in use.
+  [[nodiscard]] static Status LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot,
+                                          Oid* next_oid);
   [[nodiscard]] Status DropUnreferencedTrees();
 
   txn::TransactionManager* txns_;
-  std::mutex ddl_mu_;
+  DdlMutex ddl_mu_;
   Oid next_oid_ = kFirstNormalObjectId;  // guarded by ddl_mu_
   mutable std::mutex current_mu_;
   std::shared_ptr<const CatalogSnapshot> current_;

@@ -14,7 +14,9 @@
 
 namespace strata {
 
-enum class ErrorSeverity { kError, kFatal, kPanic };
+// kWarning is for notices only: a NoticeResponse with severity WARNING
+// (e.g. "there is no transaction in progress"); NOTICE is the default.
+enum class ErrorSeverity { kError, kFatal, kPanic, kWarning };
 
 struct SqlErrorFields {
   ErrorSeverity severity = ErrorSeverity::kError;

@@ -25,6 +25,8 @@ std::string_view SeverityName(ErrorSeverity severity) {
       return "FATAL";
     case ErrorSeverity::kPanic:
       return "PANIC";
+    case ErrorSeverity::kWarning:
+      return "WARNING";
   }
   return "ERROR";
 }
@@ -69,7 +71,8 @@ void AppendErrorResponse(std::string* out, const SqlErrorFields& error) {
 
 void AppendNoticeResponse(std::string* out, const SqlErrorFields& notice,
                           std::string_view severity) {
-  AppendErrorOrNotice(out, 'N', notice, severity);
+  AppendErrorOrNotice(out, 'N', notice,
+                      notice.severity == ErrorSeverity::kWarning ? "WARNING" : severity);
 }
 
 }  // namespace strata::protocol

@@ -167,6 +167,7 @@ void ExtendedQuery::Describe(const protocol::DescribeMessage& message, std::stri
 void ExtendedQuery::Execute(const protocol::ExecuteMessage& message, std::string* out) {
   PortalEntry& entry = FindPortal(message.portal_name);
   sql::PortalFetch fetch = sql_->Fetch(*entry.portal, message.max_rows);
+  for (const auto& notice : fetch.notices) protocol::AppendNoticeResponse(out, notice);
   if (fetch.empty_query) {
     protocol::AppendEmptyQueryResponse(out);
     return;

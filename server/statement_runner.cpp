@@ -62,7 +62,13 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
     // A malformed Sync is an error, yet still ends the cycle (PostgreSQL
     // leaves extended mode on reading a Sync, so no skipping starts).
     skipping_until_sync_ = false;
-    extended_.EndTransaction();
+    // The Executes since the last Sync share an implicit transaction that
+    // commits here (its failure is reported before ReadyForQuery). Inside an
+    // explicit block (BEGIN) Sync commits nothing and portals stay.
+    if (!ReportErrors(out, [&] { sql_.EndImplicitTransaction(); })) {
+      sql_.AbortTransactionAfterError();
+    }
+    if (!sql_.in_transaction_block()) extended_.EndTransaction();
     ReportErrors(out, [&] { protocol::ParseSyncMessage(message); });
     AppendReadyForQuery(out);
     return Outcome::kContinue;
@@ -109,6 +115,8 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
         extended_.Describe(protocol::ParseDescribeMessage(message), out);
         break;
       case 'E':
+        // Outside a block, Executes up to Sync form one implicit transaction.
+        sql_.BeginImplicitTransaction();
         extended_.Execute(protocol::ParseExecuteMessage(message), out);
         break;
       case 'C':
@@ -121,7 +129,10 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
         break;
     }
   });
-  if (!ok) skipping_until_sync_ = true;
+  if (!ok) {
+    skipping_until_sync_ = true;
+    sql_.AbortTransactionAfterError();
+  }
 }
 
 void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out) {
@@ -135,6 +146,8 @@ void StatementRunner::RunSimpleQuery(const std::string& query, std::string* out)
   if (ok) {
     RunStatements(out);
     if (sql_.copy_in_active()) return;  // the Query goes on after CopyDone
+  } else {
+    sql_.AbortTransactionAfterError();
   }
   FinishSimpleQuery(out);
 }
@@ -143,6 +156,9 @@ void StatementRunner::RunStatements(std::string* out) {
   const bool ok = ReportErrors(out, [&] {
     while (next_statement_ < statements_.size()) {
       const auto& statement = statements_[next_statement_++];
+      // Several statements in one Query share an implicit transaction
+      // (PostgreSQL's implicit transaction block), restarted after a COMMIT.
+      if (statements_.size() > 1) sql_.BeginImplicitTransaction();
       sql::StatementResult result = sql_.Execute(*statement);
       for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
       if (result.copy_mode == sql::CopyMode::kIn) {
@@ -173,7 +189,10 @@ void StatementRunner::RunStatements(std::string* out) {
       protocol::AppendCommandComplete(out, result.command_tag);
     }
   });
-  if (!ok) next_statement_ = statements_.size();
+  if (!ok) {
+    next_statement_ = statements_.size();
+    sql_.AbortTransactionAfterError();
+  }
 }
 
 void StatementRunner::HandleCopyIn(const protocol::FrontendMessage& message, std::string* out) {
@@ -203,6 +222,7 @@ void StatementRunner::HandleCopyIn(const protocol::FrontendMessage& message, std
   });
   if (!ok) {
     // The COPY is over; the rest of the Query string does not run.
+    sql_.AbortTransactionAfterError();
     FinishSimpleQuery(out);
     return;
   }
@@ -215,8 +235,12 @@ void StatementRunner::HandleCopyIn(const protocol::FrontendMessage& message, std
 void StatementRunner::FinishSimpleQuery(std::string* out) {
   statements_.clear();
   next_statement_ = 0;
-  // The simple Query's implicit transaction ends here: portals go.
-  extended_.EndTransaction();
+  // The simple Query's implicit transaction ends here (a failed commit is
+  // this Query's error); portals go unless a block is open.
+  if (!ReportErrors(out, [&] { sql_.EndImplicitTransaction(); })) {
+    sql_.AbortTransactionAfterError();
+  }
+  if (!sql_.in_transaction_block()) extended_.EndTransaction();
   AppendReadyForQuery(out);
 }
 
@@ -224,7 +248,7 @@ void StatementRunner::AppendReadyForQuery(std::string* out) {
   for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
     protocol::AppendParameterStatus(out, name, value);
   }
-  protocol::AppendReadyForQuery(out, static_cast<char>(status_));
+  protocol::AppendReadyForQuery(out, static_cast<char>(sql_.transaction_status()));
 }
 
 }  // namespace strata::server

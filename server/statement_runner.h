@@ -58,7 +58,6 @@ class StatementRunner {
 
   sql::SqlSession sql_;
   ExtendedQuery extended_{&sql_};
-  txn::TransactionStatus status_ = txn::TransactionStatus::kIdle;
   bool skipping_until_sync_ = false;
   // The simple Query being run: statements after a COPY FROM STDIN run once
   // its CopyDone arrives, as in PostgreSQL.

@@ -28,6 +28,8 @@ struct PortalFetch {
   // CommandComplete with `command_tag`.
   bool completed = true;
   std::string command_tag;
+  // NOTICEs / WARNINGs the statement raised (first fetch only).
+  std::vector<SqlErrorFields> notices;
 };
 
 class Portal {

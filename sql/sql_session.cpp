@@ -19,6 +19,8 @@
 #include "sql/parser/parser.h"
 #include "sql/sql_session_impl.h"
 #include "sql/stack_depth.h"
+#include "sql/transaction_block.h"
+#include "sql/ast/copy_statement.h"
 #include "sql/statement_output.h"
 #include "sql/settings/execute_variable_set.h"
 #include "sql/settings/session_settings.h"
@@ -63,7 +65,49 @@ struct StatementParams {
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, Fn& fn);
+                        bool ddl, bool retry_on_race, bool sync, Fn& fn);
+
+// One statement inside a transaction block (implicit or explicit): it runs
+// in the block's transaction, which commits later. DML is checked for lost
+// races right after it ran; under READ COMMITTED a statement that may retry
+// (`retry_on_race`) is undone to a statement savepoint and re-run on a new
+// snapshot before any of its rows are returned (transaction_block.h).
+template <typename Fn>
+StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
+                           const StatementParams& params, bool ddl, bool check_conflicts,
+                           bool retry_on_race, Fn& fn) {
+  constexpr int kMaxAttempts = 100;
+  for (int attempt = 1;; ++attempt) {
+    std::vector<SqlErrorFields> notices;
+    CommandContext ctx;
+    block.StartStatement(ctx, ddl);
+    ctx.query = query;
+    ctx.notices = &notices;
+    ctx.params = params.types;
+    ctx.param_values = params.values;
+    txn::Transaction* txn = ctx.txn;
+    const bool savepoint = retry_on_race && attempt < kMaxAttempts;
+    const txn::Transaction::Savepoint sp = savepoint ? txn->BeginSavepoint() : txn->Position();
+    StatementOutput result;
+    try {
+      result = fn(ctx);
+      if (check_conflicts && block.CheckStatementConflicts(ctx, sp, savepoint)) {
+        txn->RollbackToSavepoint(sp);
+        txn->ReleaseSavepoint(sp);
+        continue;
+      }
+    } catch (...) {
+      // The block fails (or, implicit, rolls back); an enclosing SAVEPOINT
+      // still undoes this statement's writes through the undo log.
+      if (savepoint) txn->ReleaseSavepoint(sp);
+      throw;
+    }
+    if (savepoint) txn->ReleaseSavepoint(sp);
+    block.FinishStatement(ddl);
+    result.notices = std::move(notices);
+    return result;
+  }
+}
 
 // `retry_on_race`: the statement re-runs from a fresh snapshot when its
 // commit lost a race: another session committed one of its new keys first
@@ -71,17 +115,22 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
 // after waiting for the other inserter), or changed a row it updated or
 // deleted. Nothing of the failed attempt was stored. After kMaxAttempts the
 // error is reported (23505, or 40001 for a write conflict).
+// `block`: inside a transaction block the statement runs in the block's
+// transaction instead (RunInBlock). `dml`: the statement writes rows (its
+// keys are checked for lost races in a block).
 template <typename Fn>
-StatementOutput RunInTransaction(Database* db, const std::string& query,
+StatementOutput RunInTransaction(Database* db, TransactionBlock* block, const std::string& query,
                                  const StatementParams& params, bool ddl, Fn&& fn,
-                                 bool retry_on_race = false) {
+                                 bool retry_on_race = false, bool dml = false) {
   if (db == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
   }
+  if (block->active()) return RunInBlock(*block, query, params, ddl, dml, retry_on_race, fn);
+  const bool sync = block->synchronous_commit();
   constexpr int kMaxAttempts = 100;
   for (int attempt = 1;; ++attempt) {
     try {
-      return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, fn);
+      return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, sync, fn);
     } catch (const RetryStatement&) {
     }
   }
@@ -89,11 +138,12 @@ StatementOutput RunInTransaction(Database* db, const std::string& query,
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, Fn& fn) {
+                        bool ddl, bool retry_on_race, bool sync, Fn& fn) {
   catalog::Catalog* catalog = db->catalog();
-  std::unique_lock<std::mutex> ddl_lock;
-  if (ddl) ddl_lock = std::unique_lock<std::mutex>(catalog->ddl_mutex());
+  std::unique_lock<catalog::DdlMutex> ddl_lock;
+  if (ddl) ddl_lock = std::unique_lock<catalog::DdlMutex>(catalog->ddl_mutex());
   auto txn = db->txns()->Begin();
+  txn->set_sync(sync);
   std::vector<SqlErrorFields> notices;
   CommandContext ctx;
   ctx.db = db;
@@ -128,6 +178,78 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   }
   result.notices = std::move(notices);
   return result;
+}
+
+// SET transaction_isolation / transaction_read_only / transaction_deferrable
+// TO a value: checked by the transaction block (SET TRANSACTION's rules).
+bool IsTransactionSetting(const ast::VariableSetStatement& set) {
+  if (set.set_kind != ast::VariableSetStatement::Kind::kValue || set.args.size() != 1) return false;
+  return set.name == "transaction_isolation" || set.name == "transaction_read_only" ||
+         set.name == "transaction_deferrable";
+}
+
+// Before a statement runs: 25006 for a write in a read-only transaction, and
+// marks that a query took a snapshot (SET TRANSACTION ISOLATION LEVEL is
+// refused afterwards). `stmt` is the statement itself (EXECUTE's target is
+// checked when it runs).
+// DML's target table, or null (PostgreSQL checks read-only at executor
+// start, after parse analysis: a missing table is 42P01, not 25006).
+const ast::RangeVar* DmlTarget(const ast::Statement& stmt) {
+  switch (stmt.kind) {
+    case ast::StatementKind::kInsert:
+      return &static_cast<const ast::InsertStatement&>(stmt).table;
+    case ast::StatementKind::kUpdate:
+      return &static_cast<const ast::UpdateStatement&>(stmt).table;
+    case ast::StatementKind::kDelete:
+      return &static_cast<const ast::DeleteStatement&>(stmt).table;
+    default:
+      return nullptr;
+  }
+}
+
+void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Statement& stmt) {
+  switch (stmt.kind) {
+    case ast::StatementKind::kTransaction:
+    case ast::StatementKind::kVariableSet:
+    case ast::StatementKind::kVariableShow:
+    case ast::StatementKind::kPrepare:
+    case ast::StatementKind::kDeallocate:
+    case ast::StatementKind::kExecute:
+    case ast::StatementKind::kUnsupported:
+      return;
+    case ast::StatementKind::kSelect:
+      break;
+    case ast::StatementKind::kCopy: {
+      const auto& copy = static_cast<const ast::CopyStatement&>(stmt);
+      if (copy.is_from) block.CheckWritable("COPY FROM");
+      break;
+    }
+    case ast::StatementKind::kCreateTable:
+    case ast::StatementKind::kDropTable:
+    case ast::StatementKind::kTruncate:
+    case ast::StatementKind::kCreateSchema:
+    case ast::StatementKind::kDropSchema:
+    case ast::StatementKind::kCreateSequence:
+    case ast::StatementKind::kAlterSequence:
+    case ast::StatementKind::kDropSequence:
+    case ast::StatementKind::kAlterTable:
+    case ast::StatementKind::kCreateTableAs:
+    case ast::StatementKind::kCreateView:
+    case ast::StatementKind::kDropView:
+      block.CheckWritable(stmt.command_name);
+      break;
+    case ast::StatementKind::kInsert:
+    case ast::StatementKind::kUpdate:
+    case ast::StatementKind::kDelete:
+      if (db != nullptr) {
+        CommandContext ctx;
+        ctx.db = db;
+        ctx.catalog = block.private_catalog() ? block.private_catalog() : db->catalog()->Current();
+        if (FindTable(ctx, *DmlTarget(stmt)) != nullptr) block.CheckWritable(stmt.command_name);
+      }
+      break;
+  }
+  block.MarkSnapshotTaken();
 }
 
 // SET/SHOW produce text results; SHOW's columns are text.
@@ -172,10 +294,15 @@ SqlSession::SettingsScope::SettingsScope(SqlSession& session)
     : state_(std::make_unique<State>(&session.impl_->settings, &session.impl_->sequences)) {}
 SqlSession::SettingsScope::~SettingsScope() = default;
 
-SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
+SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {
+  impl_->block = std::make_unique<TransactionBlock>(nullptr, &impl_->settings);
+  impl_->sequences.block = impl_->block.get();
+}
 SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->db = database;
   impl_->sequences.db = database;
+  impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings);
+  impl_->sequences.block = impl_->block.get();
 }
 SqlSession::~SqlSession() = default;
 
@@ -234,10 +361,27 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   // Table statements bind every clause with these (final) parameter types.
   ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
   const StatementParams table_params{&fixed_types, &params};
+  TransactionBlock& block = *impl_->block;
+  block.CheckNotFailed(stmt);
+  block.SyncTransactionSettings();  // outside a block each statement is a new transaction
+  CheckTransactionRules(impl_->db, block, stmt);
   switch (stmt.kind) {
-    case ast::StatementKind::kVariableSet:
-      return TextResultToOutput(ExecuteVariableSet(impl_->settings,
-                                static_cast<const ast::VariableSetStatement&>(stmt)));
+    case ast::StatementKind::kTransaction: {
+      StatementOutput out;
+      out.command_tag =
+          block.Execute(static_cast<const ast::TransactionStatement&>(stmt), &out.notices);
+      return out;
+    }
+    case ast::StatementKind::kVariableSet: {
+      const auto& set = static_cast<const ast::VariableSetStatement&>(stmt);
+      if (IsTransactionSetting(set)) {
+        block.SetTransactionSetting(set.name, set.args.front().text);
+        StatementOutput out;
+        out.command_tag = "SET";
+        return out;
+      }
+      return TextResultToOutput(ExecuteVariableSet(impl_->settings, set));
+    }
     case ast::StatementKind::kVariableShow:
       return TextResultToOutput(ExecuteVariableShow(impl_->settings,
                                  static_cast<const ast::VariableShowStatement&>(stmt)));
@@ -253,78 +397,84 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
         }
         return ExecuteSelectStatement(parsed.query(), select, param_types, params);
       }
-      return RunInTransaction(impl_->db, parsed.query(), table_params, false,
-                              [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); });
+      return RunInTransaction(
+          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
+          [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); });
     }
     case ast::StatementKind::kCreateTable:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
         return ExecuteCreateTable(ctx, static_cast<const ast::CreateTableStatement&>(stmt));
       });
     case ast::StatementKind::kDropTable:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
         return ExecuteDropTable(ctx, static_cast<const ast::DropTableStatement&>(stmt));
       });
     case ast::StatementKind::kTruncate:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
         return ExecuteTruncate(ctx, static_cast<const ast::TruncateStatement&>(stmt));
       });
     case ast::StatementKind::kCreateSchema:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
         return ExecuteCreateSchema(ctx, static_cast<const ast::CreateSchemaStatement&>(stmt));
       });
     case ast::StatementKind::kDropSchema:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
         return ExecuteDropSchema(ctx, static_cast<const ast::DropSchemaStatement&>(stmt));
       });
     case ast::StatementKind::kAlterTable:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStatement&>(stmt));
       });
     case ast::StatementKind::kCreateTableAs:
-      return RunInTransaction(impl_->db, parsed.query(), table_params, true,
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), table_params, true,
                               [&](CommandContext& ctx) {
                                 return ExecuteCreateTableAs(
                                     ctx, static_cast<const ast::CreateTableAsStatement&>(stmt));
                               });
     case ast::StatementKind::kCreateView:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateView(ctx, static_cast<const ast::CreateViewStatement&>(stmt));
       });
     case ast::StatementKind::kDropView:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropView(ctx, static_cast<const ast::DropViewStatement&>(stmt));
       });
     case ast::StatementKind::kInsert: {
       const auto& insert = static_cast<const ast::InsertStatement&>(stmt);
       return RunInTransaction(
-          impl_->db, parsed.query(), table_params, false,
+          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
           [&](CommandContext& ctx) { return ExecuteInsert(ctx, insert); },
-          insert.on_conflict != ast::InsertStatement::OnConflict::kNone);
+          insert.on_conflict != ast::InsertStatement::OnConflict::kNone, true);
     }
     case ast::StatementKind::kUpdate:
       return RunInTransaction(
-          impl_->db, parsed.query(), table_params, false,
+          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
           [&](CommandContext& ctx) {
             return ExecuteUpdate(ctx, static_cast<const ast::UpdateStatement&>(stmt));
           },
-          true);
+          true, true);
     case ast::StatementKind::kDelete:
       return RunInTransaction(
-          impl_->db, parsed.query(), table_params, false,
+          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
           [&](CommandContext& ctx) {
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
           },
-          true);
+          true, true);
     case ast::StatementKind::kCreateSequence:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateSequence(ctx, static_cast<const ast::CreateSequenceStatement&>(stmt));
       });
     case ast::StatementKind::kAlterSequence:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteAlterSequence(ctx, static_cast<const ast::AlterSequenceStatement&>(stmt));
       });
     case ast::StatementKind::kDropSequence:
-      return RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropSequence(ctx, static_cast<const ast::DropSequenceStatement&>(stmt));
       });
     case ast::StatementKind::kCopy:
@@ -339,6 +489,22 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
       throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
   }
   throw SqlError(SqlState::kInternalError, "unrecognized statement kind");
+}
+
+txn::TransactionStatus SqlSession::transaction_status() const { return impl_->block->status(); }
+bool SqlSession::in_transaction_block() const { return impl_->block->explicit_block(); }
+void SqlSession::BeginImplicitTransaction() {
+  ScopedSessionSettings settings_scope(&impl_->settings);
+  impl_->block->BeginImplicit();
+}
+void SqlSession::EndImplicitTransaction() {
+  ScopedSessionSettings settings_scope(&impl_->settings);
+  impl_->block->EndImplicit();
+}
+void SqlSession::AbortTransactionAfterError() {
+  ScopedSessionSettings settings_scope(&impl_->settings);
+  impl_->copy_in.reset();
+  impl_->block->AbortAfterError();
 }
 
 void SqlSession::InitParameter(std::string_view name, const std::string& value) {

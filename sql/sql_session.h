@@ -18,6 +18,7 @@
 #include "common/sql_error.h"
 #include "sql/types/data_type.h"
 #include "sql/types/value.h"
+#include "txn/transaction_status.h"
 
 namespace strata::sql {
 
@@ -95,6 +96,22 @@ class SqlSession {
   // Executes one statement from Parse(). Throws SqlError; statement kinds not
   // yet supported throw 0A000 naming the statement.
   StatementResult Execute(const ParsedStatement& statement);
+
+  // --- Transaction blocks (sql/transaction_block.h). The protocol layer
+  // tells the session where PostgreSQL's implicit transactions begin and end.
+  // ReadyForQuery's status byte.
+  txn::TransactionStatus transaction_status() const;
+  // In an explicit block (BEGIN seen; failed or not): Sync and the end of a
+  // Query string do not end it, and portals live on.
+  bool in_transaction_block() const;
+  // Before each statement of a multi-statement Query string: outside a
+  // block, the statements share one implicit transaction...
+  void BeginImplicitTransaction();
+  // ...which commits when the string ends. Throws SqlError if that fails.
+  void EndImplicitTransaction();
+  // After any error was reported: an implicit transaction rolls back, an
+  // explicit block becomes failed (25P02 until ROLLBACK).
+  void AbortTransactionAfterError();
 
   // --- COPY FROM STDIN, after Execute returned copy_mode kIn. The COPY runs
   // in one transaction: every row is checked as it arrives and nothing is

@@ -77,7 +77,15 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
   }
 
   if (copy.is_from) {
-    auto state = std::make_unique<CopyFrom>(impl_->db, parsed.query(), copy);
+    std::unique_ptr<CopyFrom> state;
+    if (impl_->block->active()) {
+      // Inside a block the rows go into the block's transaction.
+      CommandContext block_ctx;
+      impl_->block->StartStatement(block_ctx, false);
+      state = std::make_unique<CopyFrom>(impl_->db, parsed.query(), copy, &block_ctx);
+    } else {
+      state = std::make_unique<CopyFrom>(impl_->db, parsed.query(), copy);
+    }
     if (copy.filename.empty()) {
       StatementOutput out;
       out.copy_mode = CopyMode::kIn;
@@ -137,7 +145,8 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     // The table and its column list (42P01, 42703) before anything runs.
     CommandContext ctx;
     ctx.db = impl_->db;
-    ctx.catalog = impl_->db->catalog()->Current();
+    ctx.catalog = impl_->block->private_catalog() ? impl_->block->private_catalog()
+                                                  : impl_->db->catalog()->Current();
     ctx.query = query;
     const catalog::TableDesc& table = LookupTable(ctx, copy.table);
     auto check = [&](const std::string& name) {

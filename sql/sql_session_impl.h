@@ -11,6 +11,7 @@
 #include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
+#include "sql/transaction_block.h"
 
 namespace strata::sql {
 
@@ -25,6 +26,9 @@ struct SqlSession::Impl {
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
   // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
   std::unique_ptr<CopyFrom> copy_in;
+  // BEGIN ... COMMIT state and the block's transaction (made by the
+  // SqlSession constructor, after `settings`).
+  std::unique_ptr<TransactionBlock> block;
 };
 
 }  // namespace strata::sql

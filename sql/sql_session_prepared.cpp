@@ -55,12 +55,13 @@ void CheckGivenParameterTypes(const std::vector<Oid>& types) {
 
 // Table statements that bind against the catalog (DDL is not analyzed at
 // Parse, as PostgreSQL leaves utility statements alone).
-std::vector<Oid> AnalyzeTableStatementForPrepare(Database* db, const std::string& query,
-                                                 const ast::Statement& statement,
-                                                 std::vector<Oid> types, bool* returns_rows,
-                                                 std::vector<ResultColumn>* columns) {
+std::vector<Oid> AnalyzeTableStatementForPrepare(
+    Database* db, std::shared_ptr<const catalog::CatalogSnapshot> catalog,
+    const std::string& query, const ast::Statement& statement, std::vector<Oid> types,
+    bool* returns_rows, std::vector<ResultColumn>* columns) {
   ParameterTypes params(ParameterTypes::Mode::kVariable, std::move(types));
-  StatementOutput described = AnalyzeTableStatement(db, query, statement, &params);
+  StatementOutput described =
+      AnalyzeTableStatement(db, query, statement, &params, std::move(catalog));
   Binder(query, &params).CheckParameterResolution();
   *returns_rows = described.returns_rows;
   *columns = std::move(described.columns);
@@ -70,16 +71,19 @@ std::vector<Oid> AnalyzeTableStatementForPrepare(Database* db, const std::string
 // Parse analysis of one statement for preparing (parse_analyze_varparams):
 // parameter types inferred, result columns as described before planning.
 // `db` (may be null: no tables) is where table statements resolve names.
+// `catalog`: the transaction block's own catalog after its DDL (or null).
 std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
-    const SqlSession& session, Database* db, std::shared_ptr<const std::string> query,
-    std::shared_ptr<const ast::Statement> statement, std::vector<Oid> types) {
+    const SqlSession& session, Database* db,
+    const std::shared_ptr<const catalog::CatalogSnapshot>& catalog,
+    std::shared_ptr<const std::string> query, std::shared_ptr<const ast::Statement> statement,
+    std::vector<Oid> types) {
   CheckGivenParameterTypes(types);
   bool returns_rows = false;
   std::vector<ResultColumn> columns;
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
       if (!static_cast<const ast::SelectStatement&>(*statement).from.empty()) {
-        types = AnalyzeTableStatementForPrepare(db, *query, *statement, std::move(types),
+        types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                                 &returns_rows, &columns);
         break;
       }
@@ -105,6 +109,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kPrepare:
     case ast::StatementKind::kDeallocate:
     case ast::StatementKind::kVariableSet:
+    case ast::StatementKind::kTransaction:
       break;
     case ast::StatementKind::kVariableShow: {
       // SHOW has no side effects: its columns are those of running it now.
@@ -130,7 +135,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
-      types = AnalyzeTableStatementForPrepare(db, *query, *statement, std::move(types),
+      types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                               &returns_rows, &columns);
       break;
     case ast::StatementKind::kCopy:
@@ -187,8 +192,9 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
                                                      false, std::vector<ResultColumn>{});
   }
   std::shared_ptr<const ast::Statement> statement = std::move(statements.front());
-  return AnalyzeForPrepare(*this, impl_->db, std::move(shared_query), std::move(statement),
-                           types);
+  impl_->block->CheckNotFailed(*statement);
+  return AnalyzeForPrepare(*this, impl_->db, impl_->block->private_catalog(),
+                           std::move(shared_query), std::move(statement), types);
 }
 
 void SqlSession::StorePreparedStatement(const std::string& name,
@@ -218,6 +224,7 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   const int64_t now = CurrentTimestamp();
   impl_->settings.mutable_datetime().transaction_start = now;
   impl_->settings.mutable_datetime().statement_start = now;
+  if (!statement->empty()) impl_->block->CheckNotFailed(statement->statement());
   auto portal =
       std::make_unique<Portal>(std::move(portal_name), std::move(statement), std::move(params));
   const PreparedStatement& prepared = portal->statement();
@@ -239,6 +246,9 @@ PortalFetch SqlSession::Fetch(Portal& portal, int64_t max_rows) {
     fetch.empty_query = true;
     return fetch;
   }
+  // A failed block runs nothing but its way out (even a portal that already
+  // has rows).
+  impl_->block->CheckNotFailed(prepared.statement());
   if (portal.finished_) {
     // PortalRun on a portal already run to completion (not a SELECT).
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,
@@ -248,6 +258,7 @@ PortalFetch SqlSession::Fetch(Portal& portal, int64_t max_rows) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     portal.output_ = Run(parsed, prepared.parameter_types(), portal.params_);
     CheckResultTypeUnchanged(prepared, *portal.output_);
+    fetch.notices = std::move(portal.output_->notices);
   }
   StatementOutput& output = *portal.output_;
   if (!output.returns_rows) {
@@ -282,8 +293,8 @@ StatementOutput SqlSession::RunPrepare(const ParsedStatement& statement) {
   }
   // The prepared statement keeps the PREPARE's tree alive through `inner`.
   std::shared_ptr<const ast::Statement> inner(parsed.statement_ptr(), prepare.query.get());
-  auto prepared = AnalyzeForPrepare(*this, impl_->db, parsed.query_ptr(), std::move(inner),
-                                    std::move(types));
+  auto prepared = AnalyzeForPrepare(*this, impl_->db, impl_->block->private_catalog(),
+                                    parsed.query_ptr(), std::move(inner), std::move(types));
   StorePreparedStatement(prepare.name, std::move(prepared));
   StatementOutput output;
   output.command_tag = "PREPARE";
@@ -337,6 +348,7 @@ StatementOutput SqlSession::RunExecute(const ParsedStatement& statement) {
   output.columns = prepared->columns();
   output.rows = std::move(fetch.rows);
   output.command_tag = std::move(fetch.command_tag);
+  output.notices = std::move(fetch.notices);
   return output;
 }
 

@@ -22,10 +22,88 @@ void Transaction::Finish() {
   writes_.clear();
   must_not_exist_.clear();
   must_be_unchanged_.clear();
+  undo_.clear();
+  open_savepoints_ = 0;
   if (snapshot_ != nullptr) {
     engine_->ReleaseSnapshot(snapshot_);
     snapshot_ = nullptr;
   }
+  for (const storage::Snapshot* s : old_snapshots_) engine_->ReleaseSnapshot(s);
+  old_snapshots_.clear();
+}
+
+bool Transaction::has_writes() const {
+  for (const auto& [tree, writes] : writes_) {
+    if (!writes.empty()) return true;
+  }
+  return false;
+}
+
+void Transaction::RecordUndo(storage::TreeId tree, const std::string& key) {
+  if (open_savepoints_ == 0) return;
+  Undo u{tree, key, std::nullopt};
+  auto t = writes_.find(tree);
+  if (t != writes_.end()) {
+    auto w = t->second.find(key);
+    if (w != t->second.end()) u.previous = w->second;
+  }
+  undo_.push_back(std::move(u));
+}
+
+Transaction::Savepoint Transaction::BeginSavepoint() {
+  ++open_savepoints_;
+  return Savepoint{undo_.size(), must_not_exist_.size(), must_be_unchanged_.size(),
+                   created_trees_.size(), trees_to_drop_.size()};
+}
+
+void Transaction::RollbackToSavepoint(const Savepoint& sp) {
+  while (undo_.size() > sp.undo) {
+    Undo& u = undo_.back();
+    WriteMap& writes = writes_[u.tree];
+    if (u.previous.has_value()) {
+      writes[u.key] = std::move(*u.previous);
+    } else {
+      writes.erase(u.key);
+    }
+    undo_.pop_back();
+  }
+  if (must_not_exist_.size() > sp.must_not_exist) must_not_exist_.resize(sp.must_not_exist);
+  if (must_be_unchanged_.size() > sp.must_be_unchanged) {
+    must_be_unchanged_.resize(sp.must_be_unchanged);
+  }
+  while (created_trees_.size() > sp.created_trees) {
+    const storage::TreeId tree = created_trees_.back();
+    created_trees_.pop_back();
+    writes_.erase(tree);
+    Status d = engine_->DropTree(tree);
+    if (!d.ok()) STRATA_LOG_WARNING("could not drop tree {} on rollback: {}", tree, d.ToString());
+  }
+  if (trees_to_drop_.size() > sp.trees_to_drop) trees_to_drop_.resize(sp.trees_to_drop);
+}
+
+void Transaction::ReleaseSavepoint(const Savepoint& sp) {
+  (void)sp;
+  if (open_savepoints_ > 0 && --open_savepoints_ == 0) undo_.clear();
+}
+
+void Transaction::NewStatementSnapshot() {
+  // A snapshot no recorded key refers to can go at once.
+  bool referenced = false;
+  for (const CheckedKey& k : must_not_exist_) referenced |= k.snapshot == snapshot_;
+  for (const CheckedKey& k : must_be_unchanged_) referenced |= k.snapshot == snapshot_;
+  if (referenced) {
+    old_snapshots_.push_back(snapshot_);
+  } else {
+    engine_->ReleaseSnapshot(snapshot_);
+  }
+  snapshot_ = engine_->GetSnapshot();
+}
+
+std::unique_ptr<TxnIterator> Transaction::NewLatestIterator(storage::TreeId tree) {
+  auto base = engine_->NewIterator(storage::ReadOptions{}, tree);
+  auto t = writes_.find(tree);
+  const WriteMap* writes = t == writes_.end() ? nullptr : &t->second;
+  return std::make_unique<TxnIterator>(std::move(base), writes, std::nullopt, std::nullopt);
 }
 
 Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice key) {
@@ -43,25 +121,27 @@ Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice 
 }
 
 void Transaction::Put(storage::TreeId tree, std::string key, std::string value) {
+  RecordUndo(tree, key);
   writes_[tree][std::move(key)] = std::move(value);
 }
 
 void Transaction::Delete(storage::TreeId tree, std::string key) {
+  RecordUndo(tree, key);
   writes_[tree][std::move(key)] = std::nullopt;
 }
 
 void Transaction::PutExisting(storage::TreeId tree, std::string key, std::string value) {
-  must_be_unchanged_.emplace_back(tree, key);
+  must_be_unchanged_.push_back(CheckedKey{tree, key, snapshot_});
   Put(tree, std::move(key), std::move(value));
 }
 
 void Transaction::DeleteExisting(storage::TreeId tree, std::string key) {
-  must_be_unchanged_.emplace_back(tree, key);
+  must_be_unchanged_.push_back(CheckedKey{tree, key, snapshot_});
   Delete(tree, std::move(key));
 }
 
 void Transaction::PutNew(storage::TreeId tree, std::string key, std::string value) {
-  must_not_exist_.emplace_back(tree, key);
+  must_not_exist_.push_back(CheckedKey{tree, key, snapshot_});
   Put(tree, std::move(key), std::move(value));
 }
 
@@ -79,6 +159,46 @@ std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
                                        std::move(upper));
 }
 
+Status Transaction::CheckKeys(size_t from_new, size_t from_unchanged) {
+  storage::ReadOptions latest;
+  for (size_t i = from_new; i < must_not_exist_.size(); ++i) {
+    const CheckedKey& k = must_not_exist_[i];
+    // Still ours to write only if nobody committed it since it was read.
+    Result<std::string> now = engine_->Get(latest, k.tree, k.key);
+    if (!now.ok()) {
+      if (now.status().IsNotFound()) continue;
+      return now.status();
+    }
+    storage::ReadOptions at_snapshot;
+    at_snapshot.snapshot = k.snapshot;
+    Result<std::string> before = engine_->Get(at_snapshot, k.tree, k.key);
+    if (before.ok()) continue;  // existed in our view and we deleted it first
+    if (!before.status().IsNotFound()) return before.status();
+    unique_violation_ = UniqueViolation{k.tree, k.key};
+    return Status::Aborted("duplicate key");
+  }
+  for (size_t i = from_unchanged; i < must_be_unchanged_.size(); ++i) {
+    const CheckedKey& k = must_be_unchanged_[i];
+    storage::ReadOptions at_snapshot;
+    at_snapshot.snapshot = k.snapshot;
+    Result<std::string> now = engine_->Get(latest, k.tree, k.key);
+    Result<std::string> before = engine_->Get(at_snapshot, k.tree, k.key);
+    const bool now_found = now.ok(), before_found = before.ok();
+    if (!now_found && !now.status().IsNotFound()) return now.status();
+    if (!before_found && !before.status().IsNotFound()) return before.status();
+    if (now_found != before_found || (now_found && now.value() != before.value())) {
+      write_conflict_ = true;
+      conflict_was_delete_ = !now_found;
+      return Status::Busy("write conflict: the row was changed by a concurrent transaction");
+    }
+  }
+  return Status::OK();
+}
+
+Status Transaction::CheckConflictsSince(const Savepoint& sp) {
+  return CheckKeys(sp.must_not_exist, sp.must_be_unchanged);
+}
+
 Status Transaction::Commit() {
   if (finished_) return Status::InvalidArgument("transaction already finished");
   storage::WriteBatch batch;
@@ -94,47 +214,12 @@ Status Transaction::Commit() {
   Status s;
   if (batch.Count() > 0) {
     storage::WriteOptions options;
-    options.sync = true;
+    options.sync = sync_;
     if (must_not_exist_.empty() && must_be_unchanged_.empty()) {
       s = engine_->Write(options, &batch);
     } else {
       std::lock_guard<std::mutex> lock(manager_->commit_mu_);
-      storage::ReadOptions latest;
-      storage::ReadOptions at_snapshot;
-      at_snapshot.snapshot = snapshot_;
-      for (const auto& [tree, key] : must_not_exist_) {
-        // Still ours to write only if nobody committed it since our snapshot.
-        Result<std::string> now = engine_->Get(latest, tree, key);
-        if (!now.ok()) {
-          if (now.status().IsNotFound()) continue;
-          s = now.status();
-          break;
-        }
-        Result<std::string> before = engine_->Get(at_snapshot, tree, key);
-        if (before.ok()) continue;  // existed in our view and we deleted it first
-        if (!before.status().IsNotFound()) {
-          s = before.status();
-          break;
-        }
-        unique_violation_ = UniqueViolation{tree, key};
-        s = Status::Aborted("duplicate key");
-        break;
-      }
-      for (const auto& [tree, key] : must_be_unchanged_) {
-        if (!s.ok()) break;
-        Result<std::string> now = engine_->Get(latest, tree, key);
-        Result<std::string> before = engine_->Get(at_snapshot, tree, key);
-        const bool now_found = now.ok(), before_found = before.ok();
-        if ((!now_found && !now.status().IsNotFound()) ||
-            (!before_found && !before.status().IsNotFound())) {
-          s = !now_found && !now.status().IsNotFound() ? now.status() : before.status();
-          break;
-        }
-        if (now_found != before_found || (now_found && now.value() != before.value())) {
-          write_conflict_ = true;
-          s = Status::Busy("write conflict: the row was changed by a concurrent transaction");
-        }
-      }
+      s = CheckKeys(0, 0);
       if (s.ok()) s = engine_->Write(options, &batch);
     }
   }

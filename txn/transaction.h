@@ -24,6 +24,20 @@
 // records trees to drop if it rolls back (DropTreeOnRollback) and trees to
 // drop once it has committed (DropTreeAfterCommit: DROP TABLE, TRUNCATE).
 //
+// Transaction blocks (BEGIN ... COMMIT) use one Transaction for many
+// statements:
+//  - NewStatementSnapshot() moves reads to a fresh snapshot (READ COMMITTED
+//    takes one per statement). The keys recorded by PutNew/*Existing keep the
+//    snapshot they were read at, so the commit-time checks stay exact.
+//  - Savepoints: BeginSavepoint() returns a marker; while any savepoint is
+//    open every write also records what it replaced in an undo log, and
+//    RollbackToSavepoint(marker) restores the write set (and the recorded
+//    keys and trees) to the marker. Without an open savepoint nothing is
+//    logged, so autocommit statements pay nothing.
+//  - CheckConflictsSince(marker) runs the commit-time checks early (without
+//    the commit mutex) for the keys recorded after the marker, so a statement
+//    that lost a race can be undone and re-run before its result is sent.
+//
 // Thread safety: a Transaction is used by one thread at a time. The
 // TransactionManager is shared by all sessions.
 #pragma once
@@ -128,6 +142,41 @@ class Transaction {
                                            std::optional<std::string> lower = std::nullopt,
                                            std::optional<std::string> upper = std::nullopt);
 
+  // A position in the transaction's history to roll back to (savepoints,
+  // statement-level retries). Markers nest: roll back or release the newest
+  // first.
+  struct Savepoint {
+    size_t undo = 0;
+    size_t must_not_exist = 0;
+    size_t must_be_unchanged = 0;
+    size_t created_trees = 0;
+    size_t trees_to_drop = 0;
+  };
+  Savepoint BeginSavepoint();
+  // The current position without opening a savepoint (nothing is logged):
+  // enough for CheckConflictsSince.
+  Savepoint Position() const {
+    return Savepoint{undo_.size(), must_not_exist_.size(), must_be_unchanged_.size(),
+                     created_trees_.size(), trees_to_drop_.size()};
+  }
+  // Undoes every write since `sp` (the savepoint stays open) and drops trees
+  // created since.
+  void RollbackToSavepoint(const Savepoint& sp);
+  // Closes `sp`, keeping its writes.
+  void ReleaseSavepoint(const Savepoint& sp);
+  // The commit-time checks for the keys recorded since `sp`, against the
+  // latest committed state; Busy (write_conflict) or Aborted
+  // (unique_violation) as Commit() reports them. Does not roll back.
+  [[nodiscard]] Status CheckConflictsSince(const Savepoint& sp);
+
+  // Reads from now on use a new snapshot (READ COMMITTED statements).
+  void NewStatementSnapshot();
+  // An iterator that merges the write set over the LATEST committed state
+  // instead of the snapshot (the catalog as a DDL-holding block sees it).
+  std::unique_ptr<TxnIterator> NewLatestIterator(storage::TreeId tree);
+  // false: Commit() does not wait for the WAL fsync (synchronous_commit=off).
+  void set_sync(bool sync) { sync_ = sync; }
+
   void DropTreeOnRollback(storage::TreeId tree) { created_trees_.push_back(tree); }
   void DropTreeAfterCommit(storage::TreeId tree) { trees_to_drop_.push_back(tree); }
 
@@ -151,25 +200,56 @@ class Transaction {
                                     const std::vector<std::pair<std::string, std::string>>& rows,
                                     storage::FileSystem* fs, const std::string& scratch_path);
 
-  bool has_writes() const { return !writes_.empty(); }
+  bool has_writes() const;
   const std::optional<UniqueViolation>& unique_violation() const { return unique_violation_; }
   bool write_conflict() const { return write_conflict_; }
+  // The conflicting row was deleted (not updated) by the other transaction.
+  bool conflict_was_delete() const { return conflict_was_delete_; }
+  // Forgets a conflict CheckConflictsSince reported (the statement is re-run).
+  void ClearConflict() {
+    write_conflict_ = false;
+    conflict_was_delete_ = false;
+    unique_violation_.reset();
+  }
   const storage::Snapshot* snapshot() const { return snapshot_; }
 
  private:
   friend class TransactionManager;
   explicit Transaction(TransactionManager* manager);
   void Finish();
+  void RecordUndo(storage::TreeId tree, const std::string& key);
+  // One key a commit-time check covers, with the snapshot it was read at.
+  struct CheckedKey {
+    storage::TreeId tree;
+    std::string key;
+    const storage::Snapshot* snapshot;
+  };
+  // The checks of Commit() for must_not_exist_[from_new..] and
+  // must_be_unchanged_[from_unchanged..].
+  Status CheckKeys(size_t from_new, size_t from_unchanged);
 
   using WriteMap = std::map<std::string, std::optional<std::string>>;  // nullopt = delete
 
   TransactionManager* manager_;
   storage::Engine* engine_;
   const storage::Snapshot* snapshot_;
+  // Earlier statements' snapshots, kept for the keys that refer to them.
+  std::vector<const storage::Snapshot*> old_snapshots_;
   std::map<storage::TreeId, WriteMap> writes_;
-  std::vector<std::pair<storage::TreeId, std::string>> must_not_exist_;
-  std::vector<std::pair<storage::TreeId, std::string>> must_be_unchanged_;
+  std::vector<CheckedKey> must_not_exist_;
+  std::vector<CheckedKey> must_be_unchanged_;
+  // Undo log while savepoints are open: the key's previous write-set entry
+  // (nullopt: the key was not in the write set).
+  struct Undo {
+    storage::TreeId tree;
+    std::string key;
+    std::optional<std::optional<std::string>> previous;
+  };
+  std::vector<Undo> undo_;
+  int open_savepoints_ = 0;
+  bool sync_ = true;
   bool write_conflict_ = false;
+  bool conflict_was_delete_ = false;
   std::vector<storage::TreeId> created_trees_;
   std::vector<storage::TreeId> trees_to_drop_;
   std::optional<UniqueViolation> unique_violation_;

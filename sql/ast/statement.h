@@ -41,6 +41,7 @@ enum class StatementKind {
   kCreateTableAs,
   kCreateView,
   kDropView,
+  kTransaction,
   kUnsupported,
 };
 
@@ -170,6 +171,36 @@ struct VariableSetStatement : Statement {
 struct VariableShowStatement : Statement {
   VariableShowStatement() : Statement(StatementKind::kVariableShow) {}
   std::string name;
+};
+
+// Transaction control (TransactionStmt) and SET TRANSACTION / SET SESSION
+// CHARACTERISTICS AS TRANSACTION (VariableSetStmt VAR_SET_MULTI).
+struct TransactionStatement : Statement {
+  enum class Kind {
+    kBegin,        // BEGIN / START TRANSACTION (command_name tells which)
+    kCommit,       // COMMIT / END
+    kRollback,     // ROLLBACK / ABORT
+    kSavepoint,
+    kRelease,      // RELEASE [SAVEPOINT]
+    kRollbackTo,   // ROLLBACK TO [SAVEPOINT]
+    kSetTransaction,
+    kSetSessionCharacteristics,
+    kPrepareTransaction,  // PREPARE TRANSACTION 'gid' (two-phase commit is disabled)
+    kFinishPrepared,      // COMMIT PREPARED / ROLLBACK PREPARED 'gid' (command_name tells)
+  };
+  TransactionStatement() : Statement(StatementKind::kTransaction) {}
+
+  Kind txn_kind = Kind::kBegin;
+  // Transaction modes (BEGIN, SET TRANSACTION ...), as the GUC values
+  // PostgreSQL assigns: "serializable", "repeatable read", ...
+  struct Mode {
+    std::string name;   // transaction_isolation / transaction_read_only / transaction_deferrable
+    std::string value;  // isolation level name, or "on"/"off"
+  };
+  std::vector<Mode> modes;
+  std::string savepoint_name;
+  std::string gid;     // PREPARE TRANSACTION / COMMIT PREPARED
+  bool chain = false;  // COMMIT / ROLLBACK AND CHAIN
 };
 
 struct UnsupportedStatement : Statement {

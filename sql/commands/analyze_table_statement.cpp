@@ -12,13 +12,14 @@
 namespace strata::sql {
 
 StatementOutput AnalyzeTableStatement(Database* db, std::string_view query,
-                                      const ast::Statement& statement, ParameterTypes* params) {
+                                      const ast::Statement& statement, ParameterTypes* params,
+                                      std::shared_ptr<const catalog::CatalogSnapshot> catalog) {
   if (db == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
   }
   CommandContext ctx;
   ctx.db = db;
-  ctx.catalog = db->catalog()->Current();
+  ctx.catalog = catalog ? std::move(catalog) : db->catalog()->Current();
   ctx.query = query;
   ctx.params = params;
   ctx.analyze_only = true;

@@ -75,9 +75,15 @@ void CommitStatementTransaction(CommandContext& ctx) {
   }
   Status s = ctx.txn->Commit();
   if (s.ok()) return;
+  ThrowCommitError(ctx, s);
+}
+
+void ThrowCommitError(CommandContext& ctx, const Status& s) {
   if (ctx.txn->write_conflict()) {
     throw SqlError(SqlState::kTRSerializationFailure,
-                   "could not serialize access due to concurrent update");
+                   ctx.txn->conflict_was_delete()
+                       ? "could not serialize access due to concurrent delete"
+                       : "could not serialize access due to concurrent update");
   }
   if (ctx.txn->unique_violation().has_value()) {
     const auto& v = *ctx.txn->unique_violation();
@@ -87,12 +93,19 @@ void CommitStatementTransaction(CommandContext& ctx) {
   ThrowStatus(s);
 }
 
-CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& stmt)
+CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& stmt,
+                   const CommandContext* block)
     : query_(std::move(query)) {
-  txn_ = db->txns()->Begin();
-  ctx_.db = db;
-  ctx_.txn = txn_.get();
-  ctx_.catalog = db->catalog()->Current();
+  if (block != nullptr) {
+    ctx_.db = block->db;
+    ctx_.txn = block->txn;
+    ctx_.catalog = block->catalog;
+  } else {
+    txn_ = db->txns()->Begin();
+    ctx_.db = db;
+    ctx_.txn = txn_.get();
+    ctx_.catalog = db->catalog()->Current();
+  }
   ctx_.query = query_;
   ctx_.notices = &notices_;
   table_ = &LookupTable(ctx_, stmt.table);
@@ -104,10 +117,13 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   writer_ = std::make_unique<TableWriter>(ctx_, *table_);
   reader_ = std::make_unique<CopyLineReader>(options_);
   set_.assign(table_->columns.size(), false);
-  // The bulk path needs a table with no row in our snapshot.
-  auto it = txn_->NewIterator(table_->tree);
-  it->SeekToFirst();
-  bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
+  // The bulk path needs a COPY that is its own transaction (not in a
+  // block) into a table with no row in our snapshot.
+  if (txn_ != nullptr) {
+    auto it = txn_->NewIterator(table_->tree);
+    it->SeekToFirst();
+    bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
+  }
 }
 
 void CopyFrom::AddBulkRow(Row row) {
@@ -188,9 +204,9 @@ StatementOutput CopyFrom::Finish() {
   }
   if (bulk_) {
     CommitBulk();
-  } else {
+  } else if (txn_) {
     CommitStatementTransaction(ctx_);
-  }
+  }  // else the block commits
   committed_ = true;
   StatementOutput out;
   out.command_tag = "COPY " + std::to_string(rows_);

@@ -34,7 +34,10 @@ class CopyFrom {
  public:
   // Begins the transaction, resolves the table and column list, validates
   // the options. Throws SqlError. LIFETIME: `db` outlives the CopyFrom.
-  CopyFrom(Database* db, std::string query, const ast::CopyStatement& stmt);
+  // Inside a transaction block `block` gives the block's transaction and
+  // catalog: the rows go into that transaction and Finish() does not commit.
+  CopyFrom(Database* db, std::string query, const ast::CopyStatement& stmt,
+           const CommandContext* block = nullptr);
   ~CopyFrom();  // rolls back unless Finish() committed
   CopyFrom(const CopyFrom&) = delete;
   CopyFrom& operator=(const CopyFrom&) = delete;
@@ -55,7 +58,7 @@ class CopyFrom {
   std::string LineContext(const std::string& line) const;
 
   std::string query_;
-  std::unique_ptr<txn::Transaction> txn_;
+  std::unique_ptr<txn::Transaction> txn_;  // own transaction (null inside a block)
   std::vector<SqlErrorFields> notices_;
   CommandContext ctx_;
   const catalog::TableDesc* table_ = nullptr;
@@ -80,6 +83,8 @@ inline constexpr size_t kBulkMinRows = 1000;
 // Commits a table statement's transaction (no retries): turns a lost
 // primary-key race into the table's 23505 and a write conflict into 40001.
 void CommitStatementTransaction(CommandContext& ctx);
+// The SqlError for a failed commit or conflict check `s` of ctx.txn.
+[[noreturn]] void ThrowCommitError(CommandContext& ctx, const Status& s);
 
 // COPY ... TO: the formatted lines of a table or query result (its rows
 // already computed in `rows`), one per row, header first if asked.

@@ -43,7 +43,10 @@ StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStateme
 // infers $n types into `params` (kVariable) and returns the result columns
 // (returns_rows false: NoData). Throws the statement's bind-time SqlErrors
 // (42P01, 42703, ...). `db` null: 0A000, tables are not available.
-StatementOutput AnalyzeTableStatement(Database* db, std::string_view query,
-                                      const ast::Statement& statement, ParameterTypes* params);
+// `catalog`: a transaction block's own catalog after its DDL (null: the
+// shared one).
+StatementOutput AnalyzeTableStatement(
+    Database* db, std::string_view query, const ast::Statement& statement,
+    ParameterTypes* params, std::shared_ptr<const catalog::CatalogSnapshot> catalog = nullptr);
 
 }  // namespace strata::sql

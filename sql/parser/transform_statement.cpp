@@ -69,6 +69,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformRename(*node.rename_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OBJECT_SCHEMA_STMT:
       return TransformAlterObjectSchema(*node.alter_object_schema_stmt);
+    case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
+      return TransformTransaction(*node.transaction_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -1,9 +1,11 @@
 // SET / RESET (VariableSetStmt) and SHOW (VariableShowStmt) -> AST. Only the
-// forms that set run-time parameters are represented; SET TRANSACTION,
-// SET SESSION AUTHORIZATION and friends (VAR_SET_MULTI) and the
-// SET TIME ZONE INTERVAL form stay unsupported.
+// forms that set run-time parameters are represented, plus SET TRANSACTION
+// and SET SESSION CHARACTERISTICS (transform_transaction.cpp); SET SESSION
+// AUTHORIZATION and friends (VAR_SET_MULTI) and the SET TIME ZONE INTERVAL
+// form stay unsupported.
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "sql/parser/transformer.h"
 
@@ -11,6 +13,11 @@ namespace strata::sql::parser {
 
 std::unique_ptr<ast::Statement> Transformer::TransformVariableSet(
     const PgQuery__VariableSetStmt& stmt) {
+  if (stmt.kind == PG_QUERY__VARIABLE_SET_KIND__VAR_SET_MULTI && stmt.name != nullptr &&
+      (std::string_view(stmt.name) == "TRANSACTION" ||
+       std::string_view(stmt.name) == "SESSION CHARACTERISTICS")) {
+    return TransformSetTransaction(stmt);
+  }
   auto out = std::make_unique<ast::VariableSetStatement>();
   out->name = stmt.name ? stmt.name : "";
   out->is_local = stmt.is_local;

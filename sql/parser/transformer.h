@@ -77,6 +77,9 @@ class Transformer {
       PgQuery__Node* const* nodes, size_t n);
   // transform_variable_set.cpp
   std::unique_ptr<ast::Statement> TransformVariableSet(const PgQuery__VariableSetStmt& stmt);
+  std::unique_ptr<ast::Statement> TransformTransaction(const PgQuery__TransactionStmt& stmt);
+  // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...
+  std::unique_ptr<ast::Statement> TransformSetTransaction(const PgQuery__VariableSetStmt& stmt);
   std::unique_ptr<ast::Statement> TransformVariableShow(const PgQuery__VariableShowStmt& stmt);
 
   // transform_copy.cpp: COPY.

@@ -11,6 +11,7 @@
 #include "sql/sequences/sequence_names.h"
 #include "sql/sequences/sequence_session.h"
 #include "sql/sequences/sequence_values.h"
+#include "sql/transaction_block.h"
 
 namespace strata::sql {
 
@@ -19,6 +20,14 @@ namespace {
 thread_local SequenceSession* current_session = nullptr;
 
 using Args = std::span<const Value>;
+
+// The catalog the running statement sees.
+std::shared_ptr<const catalog::CatalogSnapshot> StatementCatalog(const SequenceSession& session) {
+  if (session.block != nullptr && session.block->private_catalog()) {
+    return session.block->private_catalog();
+  }
+  return session.db->catalog()->Current();
+}
 
 struct Target {
   Database* db;
@@ -30,7 +39,7 @@ Target Resolve(const Value& name) {
   if (session.db == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported, "sequences need a database");
   }
-  auto catalog = session.db->catalog()->Current();
+  auto catalog = StatementCatalog(session);
   return Target{session.db, ResolveSequenceName(*catalog, name.string_value())};
 }
 
@@ -44,7 +53,7 @@ void Remember(SequenceSession& session, catalog::Oid oid, int64_t value) {
 void CheckRelationLiteral(const Value& name) {
   SequenceSession& session = CurrentSequenceSession();
   if (session.db == nullptr) return;
-  auto catalog = session.db->catalog()->Current();
+  auto catalog = StatementCatalog(session);
   try {
     ResolveSequenceName(*catalog, name.string_value());
   } catch (const SqlError& e) {
@@ -76,7 +85,7 @@ Value LastVal(Args) {
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,
                    "lastval is not yet defined in this session");
   }
-  auto catalog = session.db->catalog()->Current();
+  auto catalog = StatementCatalog(session);
   const catalog::SequenceDesc* seq = catalog->FindSequence(*session.last_used);
   if (seq == nullptr) {
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,

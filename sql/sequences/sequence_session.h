@@ -13,9 +13,13 @@
 namespace strata::sql {
 
 class Database;
+class TransactionBlock;
 
 struct SequenceSession {
   Database* db = nullptr;  // null: a session without tables (sequences: 0A000)
+  // The session's transaction block: inside one that did DDL, names resolve
+  // in its own catalog (a sequence it created is visible to it).
+  const TransactionBlock* block = nullptr;
   std::map<catalog::Oid, int64_t> last_values;  // currval() per sequence
   std::optional<catalog::Oid> last_used;        // lastval(): the last nextval'd
 };

@@ -159,7 +159,7 @@ TEST_CASE("views persist and are found by name and by dependency", "[catalog]") 
   storage::MemFileSystem fs;
   {
     Open db(&fs);
-    std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+    std::lock_guard lock(db.catalog->ddl_mutex());
     auto txn = db.txns->Begin();
     ViewDesc v;
     v.oid = db.catalog->AllocateOid(txn.get());
@@ -179,7 +179,7 @@ TEST_CASE("views persist and are found by name and by dependency", "[catalog]") 
   CHECK(snap->ViewsDependingOn(16390).size() == 1);
   CHECK(snap->ViewsDependingOn(16391).empty());
   CHECK(snap->ViewsIn(kPublicNamespace).size() == 1);
-  std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+  std::lock_guard lock(db.catalog->ddl_mutex());
   auto txn = db.txns->Begin();
   db.catalog->DeleteView(txn.get(), v->oid);
   REQUIRE(txn->Commit().ok());
@@ -202,7 +202,7 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
   Oid table_oid = 0;
   {
     Open db(&fs);
-    std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+    std::lock_guard lock(db.catalog->ddl_mutex());
     auto txn = db.txns->Begin();
     TableDesc t = SampleTable();
     t.oid = db.catalog->AllocateOid(txn.get());
@@ -227,7 +227,7 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
   CHECK(t->oid == table_oid);
   CHECK(db.engine->FindTree(t->tree_name).ok());
   CHECK_FALSE(db.engine->FindTree("rel_99999_99999").ok());
-  std::lock_guard<std::mutex> lock(db.catalog->ddl_mutex());
+  std::lock_guard lock(db.catalog->ddl_mutex());
   auto txn = db.txns->Begin();
   // Above both OIDs handed out before (table and its tree name).
   CHECK(db.catalog->AllocateOid(txn.get()) == kFirstNormalObjectId + 2);

@@ -106,3 +106,17 @@ create table ser_a_seq (x int);
 create table ser (a serial);
 insert into ser default values;
 select nextval('ser_a_seq1');
+-- in a transaction block: a sequence created in the block is usable there;
+-- nextval is not rolled back
+begin;
+create table tb (id serial, v text);
+insert into tb (v) values ('x'), ('y');
+select * from tb order by id;
+select currval('tb_id_seq');
+rollback;
+select nextval('tb_id_seq');
+create sequence kept;
+begin;
+select nextval('kept');
+rollback;
+select nextval('kept');
