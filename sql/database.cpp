@@ -1,6 +1,7 @@
 // Database: opening the engine and catalog, hidden row ids (see database.h).
 #include "sql/database.h"
 
+#include "sql/commands/temp_namespace.h"
 #include "sql/storage_format/key_codec.h"
 
 namespace strata::sql {
@@ -15,6 +16,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();
   db->catalog_ = std::move(catalog).value();
+  // Temporary schemas of sessions that ended in a crash.
+  if (Status s = DropAllTempNamespaces(db.get()); !s.ok()) return s;
   return db;
 }
 

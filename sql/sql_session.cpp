@@ -10,6 +10,7 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/copy_from.h"
+#include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/database.h"
@@ -174,7 +175,11 @@ SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {}
 SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->db = database;
 }
-SqlSession::~SqlSession() = default;
+SqlSession::~SqlSession() {
+  if (impl_->db != nullptr && impl_->temp_namespace.oid != 0) {
+    (void)DropTempNamespace(impl_->db, impl_->temp_namespace.oid);
+  }
+}
 
 std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view query) {
   StackDepthBase stack_base;
@@ -227,6 +232,7 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   // Date/time input, output and functions read the session's settings.
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
+  ScopedTempNamespace temp_scope(&impl_->temp_namespace);
   // Table statements bind every clause with these (final) parameter types.
   ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
   const StatementParams table_params{&fixed_types, &params};
@@ -295,6 +301,16 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
           true);
     case ast::StatementKind::kCopy:
       return RunCopy(statement);
+    case ast::StatementKind::kVacuum: {
+      std::vector<storage::TreeId> trees;
+      StatementOutput out =
+          RunInTransaction(impl_->db, parsed.query(), {}, true, [&](CommandContext& ctx) {
+            trees.clear();
+            return ExecuteVacuum(ctx, static_cast<const ast::VacuumStatement&>(stmt), &trees);
+          });
+      CompactTrees(impl_->db, trees);
+      return out;
+    }
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);
     case ast::StatementKind::kExecute:

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/commands/copy_from.h"
+#include "sql/commands/temp_namespace.h"
 #include "sql/prepared_statement.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
@@ -23,6 +24,8 @@ struct SqlSession::Impl {
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
   // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
   std::unique_ptr<CopyFrom> copy_in;
+  // The session's temporary schema (dropped with its tables by ~SqlSession).
+  TempNamespace temp_namespace;
 };
 
 }  // namespace strata::sql

@@ -119,6 +119,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
     case ast::StatementKind::kDropSchema:
+    case ast::StatementKind::kVacuum:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
@@ -168,6 +169,7 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
   // Constants are bound (and date/time literals read) with the session's settings.
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
+  ScopedTempNamespace temp_scope(&impl_->temp_namespace);
   auto shared_query = std::make_shared<const std::string>(query);
   auto statements = ParseQuery(*shared_query);
   if (statements.size() > 1) {

@@ -34,6 +34,7 @@ enum class StatementKind {
   kVariableSet,
   kVariableShow,
   kCopy,
+  kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
   kUnsupported,
 };
 
@@ -53,6 +54,7 @@ struct RangeVar {
   std::string schema;  // empty if unqualified
   std::string name;
   std::string alias;   // empty if none
+  std::vector<std::string> column_aliases;  // FROM t AS a (x, y): renames t's first columns
   int location = -1;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "catalog/table_statistics.h"
 #include "sql/commands/table_commands.h"
 
 namespace strata::sql {
@@ -34,6 +35,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
     if (std::find(dropped.begin(), dropped.end(), table->oid) != dropped.end()) continue;
     dropped.push_back(table->oid);
     catalog->DeleteTable(ctx.txn, table->oid);
+    catalog::DeleteTableStatistics(ctx.txn, table->oid);
     ctx.txn->DropTreeAfterCommit(table->tree);
   }
   return result;

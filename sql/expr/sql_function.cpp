@@ -41,7 +41,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   static const Registry registry = [] {
     Registry r;
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
-                        OperatorSqlFunctions()}) {
+                        OperatorSqlFunctions(), MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

@@ -32,5 +32,8 @@ std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp
 std::span<const SqlFunction> SettingsSqlFunctions();  // settings/settings_functions.cpp
 std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (sql_function.cpp)
+std::span<const SqlFunction> MathSqlFunctions();    // expr/math_sql_functions.cpp
+std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions.cpp
+std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 
 }  // namespace strata::sql

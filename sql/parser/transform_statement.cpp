@@ -54,6 +54,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformVariableShow(*node.variable_show_stmt);
     case PG_QUERY__NODE__NODE_COPY_STMT:
       return TransformCopy(*node.copy_stmt);
+    case PG_QUERY__NODE__NODE_VACUUM_STMT:
+      return TransformVacuum(*node.vacuum_stmt);
     default:
       throw NotSupported(CommandName(node));
   }
