@@ -54,6 +54,17 @@ Value RecvString(std::string_view* in, Oid type) {
   return Value::String(type, protocol::RecvText(in));
 }
 
+// namerecv: a name too long for NAMEDATALEN is an error, not clipped.
+Value RecvName(std::string_view* in, Oid type) {
+  std::string s = protocol::RecvText(in);
+  if (s.size() >= sql::kNameDataLen) {
+    throw SqlError(SqlState::kNameTooLong, "identifier too long")
+        .WithDetail("Identifier must be less than " + std::to_string(sql::kNameDataLen) +
+                    " characters.");
+  }
+  return Value::String(type, std::move(s));
+}
+
 void SendNumeric(const Value& v, std::string* out) {
   protocol::SendNumeric(out, v.numeric_value().ToString());
 }
@@ -148,6 +159,8 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {type_oid::kVarchar, SendString, RecvString},
     {type_oid::kNumeric, SendNumeric, RecvNumeric},
     {type_oid::kBpchar, SendString, RecvString},
+    {type_oid::kName, SendString, RecvName},
+    {type_oid::kChar, SendString, RecvString},
     {type_oid::kBytea, SendBytes, RecvBytes},
     {type_oid::kUuid, SendUuidValue, RecvUuidValue},
     {type_oid::kJson, SendString, RecvJsonText},

@@ -1,6 +1,7 @@
 // Database: opening the engine and catalog, hidden row ids (see database.h).
 #include "sql/database.h"
 
+#include "sql/commands/temp_namespace.h"
 #include "sql/storage_format/key_codec.h"
 
 namespace strata::sql {
@@ -19,6 +20,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   if (!catalog.ok()) return catalog.status();
   db->catalog_ = std::move(catalog).value();
   db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get());
+  // Temporary schemas of sessions that ended in a crash.
+  if (Status s = DropAllTempNamespaces(db.get()); !s.ok()) return s;
   return db;
 }
 

@@ -11,6 +11,7 @@
 #include "sql/binder/binder.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/sequence_commands.h"
+#include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/database.h"
@@ -236,6 +237,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kCreateTableAs:
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
+    case ast::StatementKind::kVacuum:
       block.CheckWritable(stmt.command_name);
       break;
     case ast::StatementKind::kInsert:
@@ -304,7 +306,11 @@ SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings);
   impl_->sequences.block = impl_->block.get();
 }
-SqlSession::~SqlSession() = default;
+SqlSession::~SqlSession() {
+  if (impl_->db != nullptr && impl_->temp_namespace.oid != 0) {
+    (void)DropTempNamespace(impl_->db, impl_->temp_namespace.oid);
+  }
+}
 
 std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view query) {
   StackDepthBase stack_base;
@@ -358,6 +364,7 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
   ScopedSequenceSession sequence_scope(&impl_->sequences);
+  ScopedTempNamespace temp_scope(&impl_->temp_namespace);
   // Table statements bind every clause with these (final) parameter types.
   ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
   const StatementParams table_params{&fixed_types, &params};
@@ -479,6 +486,21 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
       });
     case ast::StatementKind::kCopy:
       return RunCopy(statement);
+    case ast::StatementKind::kVacuum: {
+      const auto& vacuum = static_cast<const ast::VacuumStatement&>(stmt);
+      if (vacuum.is_vacuum && impl_->block->active()) {
+        throw SqlError(SqlState::kActiveSqlTransaction,
+                       "VACUUM cannot run inside a transaction block");
+      }
+      std::vector<storage::TreeId> trees;
+      StatementOutput out = RunInTransaction(
+          impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
+            trees.clear();
+            return ExecuteVacuum(ctx, static_cast<const ast::VacuumStatement&>(stmt), &trees);
+          });
+      CompactTrees(impl_->db, trees);
+      return out;
+    }
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);
     case ast::StatementKind::kExecute:

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sql/commands/copy_from.h"
+#include "sql/commands/temp_namespace.h"
 #include "sql/prepared_statement.h"
 #include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
@@ -29,6 +30,8 @@ struct SqlSession::Impl {
   // BEGIN ... COMMIT state and the block's transaction (made by the
   // SqlSession constructor, after `settings`).
   std::unique_ptr<TransactionBlock> block;
+  // The session's temporary schema (dropped with its tables by ~SqlSession).
+  TempNamespace temp_namespace;
 };
 
 }  // namespace strata::sql

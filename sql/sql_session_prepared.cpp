@@ -131,6 +131,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kCreateTableAs:
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
+    case ast::StatementKind::kVacuum:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
@@ -180,6 +181,7 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
   // Constants are bound (and date/time literals read) with the session's settings.
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
+  ScopedTempNamespace temp_scope(&impl_->temp_namespace);
   auto shared_query = std::make_shared<const std::string>(query);
   auto statements = ParseQuery(*shared_query);
   if (statements.size() > 1) {

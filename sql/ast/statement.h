@@ -42,6 +42,7 @@ enum class StatementKind {
   kCreateView,
   kDropView,
   kTransaction,
+  kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
   kUnsupported,
 };
 
@@ -61,6 +62,7 @@ struct RangeVar {
   std::string schema;  // empty if unqualified
   std::string name;
   std::string alias;   // empty if none
+  std::vector<std::string> column_aliases;  // FROM t AS a (x, y): renames t's first columns
   int location = -1;
 };
 

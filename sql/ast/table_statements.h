@@ -38,6 +38,7 @@ struct CreateTableStatement : Statement {
   CreateTableStatement() : Statement(StatementKind::kCreateTable) {}
   RangeVar table;
   bool if_not_exists = false;
+  bool temporary = false;  // CREATE TEMP TABLE (commands/temp_namespace.h)
   std::vector<ColumnDef> columns;
   // Table-level PRIMARY KEY (col, ...): names and their locations.
   std::vector<std::string> primary_key;

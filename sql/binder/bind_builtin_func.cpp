@@ -63,6 +63,8 @@ constexpr ProcRow kProcs[] = {
     {"jsonb_pretty", {type_oid::kJsonb}, 1, kText, "jsonb_pretty"},
     {"to_json", {kAnyElement}, 1, type_oid::kJson, "to_json"},
     {"to_jsonb", {kAnyElement}, 1, type_oid::kJsonb, "to_jsonb"},
+    {"concat", {}, -1, kText, "text_concat"},
+    {"concat_ws", {}, -1, kText, "text_concat_ws"},
     {"json_build_object", {}, -1, type_oid::kJson, "json_build_object"},
     {"jsonb_build_object", {}, -1, type_oid::kJsonb, "jsonb_build_object"},
     {"json_build_array", {}, -1, type_oid::kJson, "json_build_array"},
@@ -102,7 +104,7 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
   const ProcRow* chosen = nullptr;
   if (args.empty()) {
     for (const ProcRow& row : kProcs) {
-      if (row.name == name && row.nargs < 0) chosen = &row;
+      if (row.name == name && row.nargs < 0 && row.name.starts_with("json")) chosen = &row;
     }
   }
 

@@ -135,6 +135,17 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
       if (f->internal == expr.is_sql_value_function) named.push_back(f);
     }
   }
+  if (named.empty() && plain_call && args.size() == 1) {
+    // A one-argument call named after a type is a cast (func_get_detail's
+    // FUNCDETAIL_COERCION, and the pg_proc conversion functions such as
+    // float8(int8) that carry their type's name): float8(x) is x::float8.
+    const PgTypeInfo* type = FindPgTypeByName(expr.name.back());
+    if (type != nullptr && IsSupportedType(type->oid) &&
+        CanCoerceType(types[0], type->oid, CoercionContext::kExplicit)) {
+      return CoerceToTargetType(std::move(args[0]), DataType{type->oid, -1},
+                                CoercionContext::kExplicit, true, expr.location);
+    }
+  }
   if (named.empty()) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "function " + signature + " is not supported yet", expr.location);

@@ -89,6 +89,8 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kFloat8:
     case type_oid::kText:
     case type_oid::kVarchar:
+    case type_oid::kName:
+    case type_oid::kChar:
     case type_oid::kUnknown:
     case type_oid::kBpchar:
     case type_oid::kBytea:

@@ -1,6 +1,8 @@
 // Name resolution and Status -> SqlError for table statements.
 #include "sql/commands/command_context.h"
 
+#include "sql/commands/temp_namespace.h"
+
 #include "sql/ast/position.h"
 
 namespace strata::sql {
@@ -32,6 +34,14 @@ const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std
 }
 
 const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv) {
+  // The session's temporary schema comes first, as pg_temp does in PostgreSQL's
+  // search path; "pg_temp" names it.
+  if (rv.schema.empty() || rv.schema == "pg_temp") {
+    if (const catalog::NamespaceDesc* temp = FindTempNamespace(ctx)) {
+      if (const catalog::TableDesc* t = ctx.catalog->FindTable(temp->oid, rv.name)) return t;
+    }
+    if (!rv.schema.empty()) return nullptr;
+  }
   const std::string& schema = rv.schema.empty() ? std::string("public") : rv.schema;
   const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
   if (ns == nullptr) return nullptr;

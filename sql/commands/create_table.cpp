@@ -8,6 +8,7 @@
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/temp_namespace.h"
 #include "sql/storage_format/storage_type.h"
 
 namespace strata::sql {
@@ -24,10 +25,26 @@ std::string UniqueName(const std::string& base, std::set<std::string>* used) {
 
 }  // namespace
 
+// The schema a new table goes in: the session's temporary one for CREATE
+// TEMP TABLE or pg_temp.name (PostgreSQL's RangeVarAdjustRelationPersistence).
+static catalog::NamespaceDesc CreationNamespace(CommandContext& ctx,
+                                                const ast::CreateTableStatement& stmt) {
+  if (stmt.table.schema == "pg_temp") return EnsureTempNamespace(ctx);
+  if (stmt.temporary) {
+    if (!stmt.table.schema.empty()) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "cannot create temporary relation in non-temporary schema")
+          .WithPosition(ctx.Position(stmt.table.location));
+    }
+    return EnsureTempNamespace(ctx);
+  }
+  return ResolveSchema(ctx, stmt.table.schema);
+}
+
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TABLE";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.table.schema);
+  const catalog::NamespaceDesc ns = CreationNamespace(ctx, stmt);
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.table.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

@@ -4,6 +4,7 @@
 #include <source_location>
 
 #include "sql/commands/sequence_commands.h"
+#include "catalog/table_statistics.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/view_dependencies.h"
 

@@ -241,6 +241,11 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     }
   }
   if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  if (grouped && grouping.keys.empty() && grouping.aggs.empty()) {
+    // Degenerate grouping (HAVING without GROUP BY or aggregates): one group
+    // whatever the input, so PostgreSQL never scans it -- nor evaluates WHERE.
+    plan = std::make_unique<Limit>(std::move(plan), 0, 0);
+  }
   if (grouped) {
     plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
                                      ctx.param_values);

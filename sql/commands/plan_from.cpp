@@ -256,6 +256,16 @@ class FromPlanner {
     built.width = table.columns.size();
     BindScope scope = TableScope(ctx_, table, rv.alias);
     for (ScopeRelation& rel : scope.relations) {
+      // Column aliases rename the first columns (buildRelationAliases).
+      if (rv.column_aliases.size() > rel.columns.size()) {
+        throw SqlError(SqlState::kInvalidColumnReference,
+                       "table \"" + rel.alias + "\" has " + std::to_string(rel.columns.size()) +
+                           " columns available but " + std::to_string(rv.column_aliases.size()) +
+                           " columns specified");
+      }
+      for (size_t i = 0; i < rv.column_aliases.size(); ++i) {
+        rel.columns[i].name = rv.column_aliases[i];
+      }
       if (!aliases_.insert(rel.alias).second) {
         throw SqlError(SqlState::kDuplicateAlias,
                        "table name \"" + rel.alias + "\" specified more than once");

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "catalog/table_statistics.h"
 #include "sql/commands/sequence_commands.h"
 
 namespace strata::sql {
@@ -49,6 +50,7 @@ void DeleteRelation(CommandContext& ctx, Oid oid) {
   if (const catalog::TableDesc* t = ctx.catalog->FindTable(oid)) {
     DropOwnedSequences(ctx, oid);  // serial columns' sequences go with it
     catalog->DeleteTable(ctx.txn, oid);
+    catalog::DeleteTableStatistics(ctx.txn, oid);
     ctx.txn->DropTreeAfterCommit(t->tree);
   } else if (ctx.catalog->FindSequence(oid) != nullptr) {
     catalog->DeleteSequence(ctx.txn, oid);

@@ -15,7 +15,8 @@ Registry BuildRegistry() {
   Registry registry;
   for (auto family : {IntegerFunctions(), FloatFunctions(), NumericFunctions(), TextFunctions(),
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
-                      JsonFunctions(), DatetimeFunctions()}) {
+                      JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
+                      IntBitwiseFunctions(), MathFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -39,5 +39,10 @@ std::span<const BuiltinFunction> StringTypeFunctions();  // bpchar, bytea, uuid
 std::span<const BuiltinFunction> ArrayFunctions();
 std::span<const BuiltinFunction> JsonFunctions();
 std::span<const BuiltinFunction> DatetimeFunctions();
+std::span<const BuiltinFunction> LikeFunctions();  // like_functions.cpp
+std::span<const BuiltinFunction> IntBitwiseFunctions();  // int_bitwise_functions.cpp
+// The implementations behind math_sql_functions.cpp's table (int4abs, dpow,
+// dsqrt, ...), so operators (@, ^, |/) reach them too.
+std::span<const BuiltinFunction> MathFunctions();
 
 }  // namespace strata::sql

@@ -33,7 +33,9 @@ using type_oid::kVarchar;
 
 bool IsInteger(Oid t) { return t == kInt2 || t == kInt4 || t == kInt8; }
 bool IsFloat(Oid t) { return t == kFloat4 || t == kFloat8; }
-bool IsString(Oid t) { return t == kText || t == kVarchar || t == kBpchar; }
+bool IsString(Oid t) {
+  return t == kText || t == kVarchar || t == kBpchar || t == type_oid::kName;
+}
 
 // bpchar -> text/varchar (rtrim1): trailing spaces are not significant.
 std::string StripTrailingSpaces(const std::string& s) {
@@ -145,6 +147,8 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (source == kBool && IsString(target)) return true;
   if (IsString(source) && IsString(target)) return true;
   if (source == kJsonb && (numeric_target || target == kBool)) return true;
+  if (source == type_oid::kChar && (target == kInt4 || IsString(target))) return true;
+  if (target == type_oid::kChar && (source == kInt4 || IsString(source))) return true;
   if (IsDatetimeCast(source, target)) return true;
   return false;
 }
@@ -189,6 +193,30 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
   if (source == kBool) {
     if (target == kInt4) return Value::Int4(value.bool_value() ? 1 : 0);
     if (IsString(target)) return Value::String(target, ValueToText(value));
+  }
+  if (source == type_oid::kChar) {
+    const char c = value.string_value().empty() ? '\0' : value.string_value()[0];
+    if (target == kInt4) return Value::Int4(static_cast<int8_t>(c));  // chartoi4: signed
+    if (target == kText || target == kVarchar || target == type_oid::kName) {
+      return Value::String(target, FormatChar(value.string_value()));  // char_text
+    }
+    if (target == kBpchar) return Value::String(target, std::string(1, c));  // char_bpchar
+  }
+  if (target == type_oid::kChar) {
+    if (source == kInt4) {  // i4tochar
+      const int64_t v = value.int_value();
+      if (v < -128 || v > 127) {
+        throw SqlError(SqlState::kNumericValueOutOfRange, "\"char\" out of range");
+      }
+      return Value::String(target, std::string(1, static_cast<char>(v)));
+    }
+    if (IsString(source)) return Value::String(target, ParseChar(value.string_value()));
+  }
+  if (target == type_oid::kName && IsString(source)) {
+    // text_name, bpchar_name (which drops trailing spaces first).
+    const std::string& s = value.string_value();
+    return Value::String(type_oid::kName,
+                         ClipName(source == kBpchar ? StripTrailingSpaces(s) : s));
   }
   if (source == kBpchar && IsString(target)) {
     if (target == kBpchar) return value;

@@ -41,8 +41,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   static const Registry registry = [] {
     Registry r;
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
-                        OperatorSqlFunctions(), SequenceSqlFunctions(),
-                        SetReturningSqlFunctions()}) {
+                        OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
+                        MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

@@ -53,6 +53,9 @@ std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (s
 std::span<const SqlFunction> SequenceSqlFunctions();
 std::span<const SqlFunction> SetReturningSqlFunctions();  // expr/set_returning_functions.cpp
 // The set-returning function whose `impl` a bound call points at, or nullptr.
-const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl);  // sequences/sequence_functions.cpp
+const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl);
+std::span<const SqlFunction> MathSqlFunctions();    // expr/math_sql_functions.cpp
+std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions.cpp
+std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 
 }  // namespace strata::sql

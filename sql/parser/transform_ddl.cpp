@@ -73,13 +73,17 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
   if (s.partspec != nullptr || s.partbound != nullptr) throw NotSupported("PARTITION BY");
   if (s.of_typename != nullptr) throw NotSupported("CREATE TABLE OF");
   if (s.relation == nullptr) throw NotSupported("CREATE TABLE without a name");
-  if (s.relation->relpersistence != nullptr && std::string(s.relation->relpersistence) == "t") {
-    throw NotSupported("CREATE TEMPORARY TABLE", s.relation->location);
+  const bool temporary =
+      s.relation->relpersistence != nullptr && std::string(s.relation->relpersistence) == "t";
+  if (s.oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DROP) throw NotSupported("ON COMMIT DROP");
+  if (s.oncommit == PG_QUERY__ON_COMMIT_ACTION__ONCOMMIT_DELETE_ROWS) {
+    throw NotSupported("ON COMMIT DELETE ROWS");
   }
   if (s.relation->relpersistence != nullptr && std::string(s.relation->relpersistence) == "u") {
     throw NotSupported("CREATE UNLOGGED TABLE", s.relation->location);
   }
   auto stmt = std::make_unique<ast::CreateTableStatement>();
+  stmt->temporary = temporary;
   stmt->table = TransformRangeVar(*s.relation);
   stmt->if_not_exists = s.if_not_exists;
   auto table_constraint = [&](const PgQuery__Constraint& c) {

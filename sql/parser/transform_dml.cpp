@@ -17,8 +17,10 @@ ast::RangeVar Transformer::TransformRangeVar(const PgQuery__RangeVar& r) {
   if (r.schemaname != nullptr) rv.schema = r.schemaname;
   if (r.relname != nullptr) rv.name = r.relname;
   if (r.alias != nullptr) {
-    if (r.alias->n_colnames > 0) throw NotSupported("column aliases in FROM", r.location);
     rv.alias = r.alias->aliasname;
+    for (size_t i = 0; i < r.alias->n_colnames; ++i) {
+      rv.column_aliases.push_back(StringValue(r.alias->colnames[i]));
+    }
   }
   rv.location = r.location;
   return rv;

@@ -264,7 +264,9 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
   std::vector<std::string> name = StringList(e.name, e.n_name);
   const std::string op = name.empty() ? "" : name.back();
   switch (e.kind) {
-    case PG_QUERY__A__EXPR__KIND__AEXPR_OP: {
+    case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
+    case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:    // ~~ / !~~ (ESCAPE: like_escape())
+    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {  // ~~* / !~~*
       auto expr = std::make_unique<ast::OperatorExpr>(e.location);
       expr->name = std::move(name);
       if (e.lexpr != nullptr) expr->left = TransformExpr(e.lexpr);
@@ -321,10 +323,6 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
       expr->right = TransformExpr(e.rexpr);
       return expr;
     }
-    case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:
-      throw NotSupported("LIKE", e.location);
-    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:
-      throw NotSupported("ILIKE", e.location);
     case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
       throw NotSupported("SIMILAR TO", e.location);
     default:

@@ -84,6 +84,8 @@ class Transformer {
 
   // transform_copy.cpp: COPY.
   std::unique_ptr<ast::Statement> TransformCopy(const PgQuery__CopyStmt& s);
+  // transform_vacuum.cpp
+  std::unique_ptr<ast::Statement> TransformVacuum(const PgQuery__VacuumStmt& s);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).

@@ -32,6 +32,8 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
       return StorageType::kNumeric;
     case type_oid::kText:
     case type_oid::kVarchar:
+    case type_oid::kName:
+    case type_oid::kChar:
     case type_oid::kBytea:
     case type_oid::kBpchar:
     case type_oid::kUuid:

@@ -515,6 +515,12 @@ Numeric Numeric::Round(int scale) const {
   return FromMagnitude(negative_, std::move(mag), std::max(scale, 0));
 }
 
+Numeric Numeric::Trunc(int scale) const {
+  Magnitude mag = ToMagnitude();
+  RoundMagnitude(&mag, scale, false);
+  return FromMagnitude(negative_, std::move(mag), std::max(scale, 0));
+}
+
 std::optional<int64_t> Numeric::ToInt64() const {
   Numeric rounded = Round(0);
   if (rounded.digits_.empty()) return 0;

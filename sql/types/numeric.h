@@ -92,6 +92,9 @@ class Numeric {
   // (negative: to the left of it) and sets dscale = max(scale, 0).
   // REQUIRES: is_finite().
   Numeric Round(int scale) const;
+  // The same, truncating toward zero (numeric_trunc).
+  // REQUIRES: is_finite().
+  Numeric Trunc(int scale) const;
 
   // Rounds to an integer; nullopt if it does not fit int64.
   // REQUIRES: is_finite().

@@ -31,6 +31,10 @@ Value InputValue(Oid type, std::string_view text) {
     case type_oid::kBpchar:
     case type_oid::kUnknown:
       return Value::String(type, std::string(text));
+    case type_oid::kName:
+      return Value::String(type, ClipName(text));
+    case type_oid::kChar:
+      return Value::String(type, ParseChar(text));
     case type_oid::kBytea:
       return Value::String(type, ParseBytea(text));
     case type_oid::kUuid:
@@ -73,6 +77,8 @@ std::string OutputValue(const Value& value) {
       return value.numeric_value().ToString();
     case type_oid::kBytea:
       return FormatBytea(value.string_value());
+    case type_oid::kChar:
+      return FormatChar(value.string_value());
     case type_oid::kUuid:
       return FormatUuid(value.string_value());
     case type_oid::kDate:

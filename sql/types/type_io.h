@@ -42,6 +42,15 @@ std::string FormatBytea(std::string_view bytes);
 std::string ParseUuid(std::string_view text);
 std::string FormatUuid(std::string_view bytes);
 
+// name (name_io.cpp): namein keeps at most NAMEDATALEN - 1 = 63 bytes,
+// cut at a character boundary; nameout prints it unchanged.
+inline constexpr size_t kNameDataLen = 64;
+std::string ClipName(std::string_view text);
+
+// "char" (char_io.cpp): charin -> one byte, charout of that byte.
+std::string ParseChar(std::string_view text);
+std::string FormatChar(std::string_view bytes);
+
 // "integer", "smallint", "bigint": the name input/range errors use.
 std::string_view IntegerTypeName(Oid type);
 

@@ -73,6 +73,8 @@ int CompareValues(const Value& a, const Value& b) {
                      "could not identify a comparison function for type json");
     case type_oid::kText:
     case type_oid::kVarchar:
+    case type_oid::kName:  // name_lt etc. compare with the C collation
+    case type_oid::kChar:  // charlt: unsigned bytes
     case type_oid::kBytea:
     case type_oid::kUuid:
     case type_oid::kUnknown:

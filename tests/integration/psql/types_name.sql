@@ -1,0 +1,26 @@
+-- The name type: 63-byte truncation on input and casts, comparisons with name and text, LIKE.
+create table nm (id int4 primary key, n name, t text);
+insert into nm values (1, 'alpha', 'alpha'), (2, 'Beta', 'beta'), (3, null, 'x');
+insert into nm values (4, repeat('a', 70), repeat('a', 70));
+insert into nm values (5, repeat('é', 40), 'multibyte');
+select id, n, length(n), octet_length(n::text) from nm order by id;
+select n from nm where n = 'alpha';
+select n from nm where n < 'b' order by n;
+select id from nm where n = t order by id;
+select id from nm where t = n order by id;
+select id from nm where n <> t order by id;
+select n from nm where n like 'al%' or n like 'B_ta';
+select n from nm where n ilike 'beta';
+select 'abc'::name, 'abc'::name = 'abc'::text, 'abc'::name < 'abd', 'abc '::char(5)::name || '|';
+select repeat('x', 64)::name = repeat('x', 63);
+select 'abc'::name::varchar(2), 'abc'::name::char(5) || '|', 'q'::varchar(4)::name;
+select max(n), min(n), count(n) from nm;
+select n, count(*) from nm group by n order by n nulls first;
+update nm set n = 'gamma' where id = 1 returning n;
+delete from nm where n = 'gamma' returning id;
+select n from nm order by n desc;
+create table nmk (k name primary key, v int4);
+insert into nmk values ('b', 2), ('a', 1);
+insert into nmk values ('a', 3);
+select * from nmk order by k;
+select * from nmk where k = 'b';
