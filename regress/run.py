@@ -201,6 +201,10 @@ def run_test(target, suite, run_dir, report_dir, name, timeout):
         result.note = "connection lost during the test (server backend died)"
         if not ping(target, suite, run_dir):
             result.note += "; " + target.restart()
+    elif timed_out and getattr(target, "restart_after_timeout", False):
+        # The killed psql's statement may still be running in the server
+        # (holding locks and CPU): start the next file on a fresh process.
+        result.note += "; " + target.restart()
     elif timed_out and not ping(target, suite, run_dir):
         result.note += "; server unresponsive, " + target.restart()
     if not result.passed:
