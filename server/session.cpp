@@ -425,11 +425,21 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     // coroutine holds the strand until it waits, so the cancel cannot come
     // first.
     asio::steady_timer done(socket_.get_executor(), asio::steady_timer::time_point::max());
-    std::thread([self = this->shared_from_this(), &done] {
-      self->query_end_ = self->BlockingQueryLoop();
-      // The last thing this thread does (the Server keeps its io_context
-      // running until every session has unregistered).
-      asio::post(self->socket_.get_executor(), [&done] { done.cancel(); });
+    // The thread must not release the last reference to the session or to
+    // its strand: that could happen after the io_context is gone (a
+    // use-after-free in the strand's destructor, seen under ASan at
+    // shutdown). The coroutine keeps the session alive until `done` fires,
+    // so the thread drops its own reference first and reaches the strand
+    // only through a handler that runs on an io_context thread.
+    auto& io = static_cast<asio::io_context&>(
+        asio::query(socket_.get_executor(), asio::execution::context));
+    auto io_executor = io.get_executor();
+    std::thread([this, keep = this->shared_from_this(), io_executor, &done]() mutable {
+      query_end_ = BlockingQueryLoop();
+      keep.reset();  // not the last reference: the coroutine waits on `done`
+      asio::post(io_executor, [this, &done] {
+        asio::post(socket_.get_executor(), [&done] { done.cancel(); });
+      });
     }).detach();
     boost::system::error_code ignored;
     co_await done.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
