@@ -21,6 +21,7 @@
 
 #include "common/sql_error.h"
 #include "sql/expr/sql_function.h"
+#include "sql/expr/sql_function_rows.h"
 #include "sql/types/numeric.h"
 
 namespace strata::sql {
@@ -398,14 +399,7 @@ Value Factorial(std::span<const Value> a) {
   return Value::FromNumeric(r);
 }
 
-struct FunctionRow {
-  std::string_view name;
-  std::array<Oid, 7> args;
-  size_t nargs;
-  Oid result;
-  std::string_view proname;
-  ScalarFunction fn;  // nullptr: the operator function `proname` if we have it, else none
-};
+using FunctionRow = SqlFunctionRow;
 
 #define ARGS(...) std::array<Oid, 7>{__VA_ARGS__}
 
@@ -510,25 +504,7 @@ std::span<const BuiltinFunction> MathFunctions() {
 }
 
 std::span<const SqlFunction> MathSqlFunctions() {
-  static const std::vector<SqlFunction> functions = [] {
-    std::vector<SqlFunction> out;
-    for (const FunctionRow& r : kRows) {
-      SqlFunction f{};
-      f.name = r.name;
-      f.args = r.args;
-      f.nargs = r.nargs;
-      f.result = r.result;
-      if (r.fn != nullptr) {
-        f.impl = BuiltinFunction{r.proname, r.fn};
-      } else if (const BuiltinFunction* existing = FindBuiltinFunction(r.proname)) {
-        f.impl = *existing;
-      } else {
-        f.impl = BuiltinFunction{r.proname, nullptr};
-      }
-      out.push_back(f);
-    }
-    return out;
-  }();
+  static const std::vector<SqlFunction> functions = SqlFunctionsFromRows(kRows);
   return functions;
 }
 

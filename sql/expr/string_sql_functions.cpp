@@ -22,6 +22,7 @@
 #include "common/sql_error.h"
 #include "sql/expr/md5.h"
 #include "sql/expr/sql_function.h"
+#include "sql/expr/sql_function_rows.h"
 #include "sql/expr/text_case.h"
 
 namespace strata::sql {
@@ -413,14 +414,7 @@ Value ByteaPos(std::span<const Value> a) {
   return Value::Int4(at == std::string::npos ? 0 : static_cast<int64_t>(at) + 1);
 }
 
-struct FunctionRow {
-  std::string_view name;
-  std::array<Oid, 7> args;
-  size_t nargs;
-  Oid result;
-  std::string_view proname;
-  ScalarFunction fn;  // nullptr: the registered function `proname` if any
-};
+using FunctionRow = SqlFunctionRow;
 
 #define ARGS(...) std::array<Oid, 7>{__VA_ARGS__}
 
@@ -488,25 +482,7 @@ const FunctionRow kRows[] = {
 }  // namespace
 
 std::span<const SqlFunction> StringSqlFunctions() {
-  static const std::vector<SqlFunction> functions = [] {
-    std::vector<SqlFunction> out;
-    for (const FunctionRow& r : kRows) {
-      SqlFunction f{};
-      f.name = r.name;
-      f.args = r.args;
-      f.nargs = r.nargs;
-      f.result = r.result;
-      if (r.fn != nullptr) {
-        f.impl = BuiltinFunction{r.proname, r.fn};
-      } else if (const BuiltinFunction* existing = FindBuiltinFunction(r.proname)) {
-        f.impl = *existing;
-      } else {
-        f.impl = BuiltinFunction{r.proname, nullptr};
-      }
-      out.push_back(f);
-    }
-    return out;
-  }();
+  static const std::vector<SqlFunction> functions = SqlFunctionsFromRows(kRows);
   return functions;
 }
 

@@ -18,6 +18,28 @@ bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
 
 }  // namespace
 
+std::string DeparseStatement(const PgQuery__Node* stmt, std::string_view error) {
+  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
+  raw.stmt = const_cast<PgQuery__Node*>(stmt);
+  PgQuery__RawStmt* raws[] = {&raw};
+  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
+  result.version = PG_VERSION_NUM;
+  result.n_stmts = 1;
+  result.stmts = raws;
+  std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
+  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
+  PgQueryProtobuf buf;
+  buf.len = packed.size();
+  buf.data = packed.data();
+  PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(buf);
+  std::string text;
+  const bool ok = deparsed.error == nullptr && deparsed.query != nullptr;
+  if (ok) text = deparsed.query;
+  pg_query_free_deparse_result(deparsed);
+  if (!ok) throw SqlError(SqlState::kFeatureNotSupported, std::string(error));
+  return text;
+}
+
 std::string DeparseExpr(const PgQuery__Node* expr) {
   // Wrap the expression as "SELECT <expr>" and let libpg_query print it.
   PgQuery__ResTarget target = PG_QUERY__RES_TARGET__INIT;
@@ -34,25 +56,7 @@ std::string DeparseExpr(const PgQuery__Node* expr) {
   PgQuery__Node select_node = PG_QUERY__NODE__INIT;
   select_node.node_case = PG_QUERY__NODE__NODE_SELECT_STMT;
   select_node.select_stmt = &select;
-  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-  raw.stmt = &select_node;
-  PgQuery__RawStmt* raws[] = {&raw};
-  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
-  result.version = PG_VERSION_NUM;
-  result.n_stmts = 1;
-  result.stmts = raws;
-
-  std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
-  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
-  PgQueryProtobuf buf;
-  buf.len = packed.size();
-  buf.data = packed.data();
-  PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(buf);
-  std::string text;
-  const bool ok = deparsed.error == nullptr && deparsed.query != nullptr;
-  if (ok) text = deparsed.query;
-  pg_query_free_deparse_result(deparsed);
-  if (!ok) throw SqlError(SqlState::kFeatureNotSupported, "this expression cannot be stored yet");
+  std::string text = DeparseStatement(&select_node, "this expression cannot be stored yet");
   constexpr std::string_view kPrefix = "SELECT ";
   if (text.rfind(kPrefix, 0) == 0) text.erase(0, kPrefix.size());
   return text;

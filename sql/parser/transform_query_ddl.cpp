@@ -18,25 +18,7 @@ bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
 }  // namespace
 
 std::string DeparseSelect(const PgQuery__Node* select) {
-  PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
-  raw.stmt = const_cast<PgQuery__Node*>(select);
-  PgQuery__RawStmt* raws[] = {&raw};
-  PgQuery__ParseResult result = PG_QUERY__PARSE_RESULT__INIT;
-  result.version = PG_VERSION_NUM;
-  result.n_stmts = 1;
-  result.stmts = raws;
-  std::string packed(pg_query__parse_result__get_packed_size(&result), '\0');
-  pg_query__parse_result__pack(&result, reinterpret_cast<uint8_t*>(packed.data()));
-  PgQueryProtobuf buf;
-  buf.len = packed.size();
-  buf.data = packed.data();
-  PgQueryDeparseResult deparsed = pg_query_deparse_protobuf(buf);
-  std::string text;
-  const bool ok = deparsed.error == nullptr && deparsed.query != nullptr;
-  if (ok) text = deparsed.query;
-  pg_query_free_deparse_result(deparsed);
-  if (!ok) throw SqlError(SqlState::kFeatureNotSupported, "this query cannot be stored yet");
-  return text;
+  return DeparseStatement(select, "this query cannot be stored yet");
 }
 
 std::unique_ptr<ast::SelectStatement> Transformer::TransformQuery(const PgQuery__Node* node) {

@@ -114,6 +114,9 @@ class Transformer {
 std::string StringValue(const PgQuery__Node* node);
 // The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.
 std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
+// One statement node printed back as SQL by libpg_query; SqlError 0A000
+// with `error` if it cannot be.
+std::string DeparseStatement(const PgQuery__Node* stmt, std::string_view error);
 // SQL text of an expression node, deparsed by libpg_query ("(a > 0)").
 std::string DeparseExpr(const PgQuery__Node* expr);
 // SQL text of a SELECT statement node (a view's query).
