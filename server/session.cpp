@@ -261,10 +261,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         }
       });
     };
-    entry.cancel = [] {
-      // Statements are not yet interruptible; cancellation points arrive with
-      // the query engine (statement_timeout / CancelRequest, 57014).
-    };
+    // Runs on the thread that read the CancelRequest; the statement notices
+    // at its next CheckForInterrupts() and fails with 57014.
+    entry.cancel = [interrupts = runner_.interrupts()] { interrupts->RequestCancel(); };
     auto pid = context_.registry->Register(std::move(entry), context_.config->max_connections);
     if (!pid) {
       co_await Write(Reply(Fatal(SqlState::kTooManyConnections, "sorry, too many clients already")));

@@ -39,6 +39,8 @@ class StatementRunner {
     sql_.InitParameter(name, value);
   }
   std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
+  // What a CancelRequest for this session signals (thread-safe).
+  std::shared_ptr<InterruptState> interrupts() const { return sql_.interrupts(); }
 
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);

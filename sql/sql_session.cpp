@@ -358,6 +358,10 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
                                 const std::vector<Oid>& param_types,
                                 const std::vector<Value>& params) {
   StackDepthBase stack_base;
+  // Each statement (also each of a multi-statement Query) gets its own
+  // statement_timeout, as in PostgreSQL 13 and later.
+  StatementInterruptScope interrupt_scope(impl_->interrupts.get(),
+                                          impl_->settings.IntValue("statement_timeout"));
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
   // Date/time input, output and functions read the session's settings.
@@ -514,6 +518,7 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
 }
 
 txn::TransactionStatus SqlSession::transaction_status() const { return impl_->block->status(); }
+std::shared_ptr<InterruptState> SqlSession::interrupts() const { return impl_->interrupts; }
 bool SqlSession::in_transaction_block() const { return impl_->block->explicit_block(); }
 void SqlSession::BeginImplicitTransaction() {
   ScopedSessionSettings settings_scope(&impl_->settings);

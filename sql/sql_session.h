@@ -15,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/types/data_type.h"
 #include "sql/types/value.h"
@@ -101,6 +102,9 @@ class SqlSession {
   // tells the session where PostgreSQL's implicit transactions begin and end.
   // ReadyForQuery's status byte.
   txn::TransactionStatus transaction_status() const;
+  // The session's cancel/statement_timeout state: RequestCancel() on it
+  // (from any thread) cancels the running statement with 57014.
+  std::shared_ptr<InterruptState> interrupts() const;
   // In an explicit block (BEGIN seen; failed or not): Sync and the end of a
   // Query string do not end it, and portals live on.
   bool in_transaction_block() const;

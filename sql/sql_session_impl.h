@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "common/interrupts.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/temp_namespace.h"
 #include "sql/prepared_statement.h"
@@ -20,8 +21,11 @@ class Database;
 
 struct SqlSession::Impl {
   Database* db = nullptr;
-  SessionSettings settings;
-  SequenceSession sequences;  // currval()/lastval() state; db set by the constructor  // run-time parameters (SET/SHOW, DateStyle, TimeZone, ...)  // null: constant queries only (table statements 0A000)
+  SessionSettings settings;  // run-time parameters (SET/SHOW, DateStyle, TimeZone, ...)
+  SequenceSession sequences;  // currval()/lastval() state; db set by the constructor
+  // Query cancel and statement_timeout; shared with whoever delivers a
+  // CancelRequest (another thread).
+  std::shared_ptr<InterruptState> interrupts = std::make_shared<InterruptState>();
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;

@@ -185,7 +185,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
             "No function matches the given name and argument types. You might need to add "
             "explicit type casts.");
   }
-  if (chosen->impl.fn == nullptr || !IsSupportedType(chosen->result)) {
+  if (chosen->impl.fn == nullptr ||
+      (!IsSupportedType(chosen->result) && chosen->result != type_oid::kVoid)) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "function " + signature + " is not supported yet", expr.location);
   }

@@ -1,4 +1,5 @@
 // FunctionScan (see node_function_scan.h).
+#include "common/interrupts.h"
 #include "sql/executor/node_function_scan.h"
 
 namespace strata::sql {
@@ -27,6 +28,7 @@ void FunctionScan::Init() {
 }
 
 bool FunctionScan::Next(Row* row) {
+  CheckForInterrupts();  // generate_series can be endless
   if (function_ == nullptr) {
     if (scalar_done_) return false;
     scalar_done_ = true;

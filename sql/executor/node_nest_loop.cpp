@@ -2,6 +2,7 @@
 // row is compared with every inner row. Unmatched rows of the preserved
 // side(s) are NULL-extended: LEFT/FULL right after their outer row, RIGHT/FULL
 // inner rows after the outer side is exhausted.
+#include "common/interrupts.h"
 #include <limits>
 
 #include "sql/executor/plan_node.h"
@@ -72,6 +73,7 @@ bool NestLoop::Next(Row* row) {
       inner_pos_ = 0;
     }
     while (inner_pos_ < inner_rows_.size()) {
+      CheckForInterrupts();  // the inner rows are cached: no scan checks here
       const size_t i = inner_pos_++;
       if (!quals_.empty()) {
         combined_ = outer_row_;

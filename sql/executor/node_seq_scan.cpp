@@ -1,5 +1,6 @@
 // SeqScan: a table's rows through the transaction's merged iterator, or one
 // Get when the bounds pin a single key.
+#include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/executor/plan_node.h"
 
@@ -14,6 +15,7 @@ void SeqScan::Init() {
 }
 
 bool SeqScan::Next(Row* row) {
+  CheckForInterrupts();
   if (point_) {
     if (started_) return false;
     started_ = true;

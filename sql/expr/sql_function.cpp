@@ -42,7 +42,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
     Registry r;
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
-                        MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions()}) {
+                        MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
+                        SleepSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

@@ -57,5 +57,6 @@ const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl);
 std::span<const SqlFunction> MathSqlFunctions();    // expr/math_sql_functions.cpp
 std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions.cpp
 std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
+std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
 
 }  // namespace strata::sql

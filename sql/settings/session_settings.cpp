@@ -603,6 +603,11 @@ void SessionSettings::ResetAll() {
 
 std::string SessionSettings::Show(std::string_view name) const { return Find(name).value; }
 
+int64_t SessionSettings::IntValue(std::string_view name) const {
+  const Entry& entry = Find(name);
+  return ParseIntSetting(*entry.def, entry.value);
+}
+
 std::vector<SessionSettings::ShowAllRow> SessionSettings::ShowAll() const {
   std::vector<ShowAllRow> rows;
   for (const auto& [key, entry] : entries_) {

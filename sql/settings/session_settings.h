@@ -48,6 +48,9 @@ class SessionSettings {
 
   // The value as SHOW prints it. Throws 42704 for unknown names.
   std::string Show(std::string_view name) const;
+  // An integer setting's value in its base unit (ms for times, kB for
+  // memory). REQUIRES: `name` is an integer setting.
+  int64_t IntValue(std::string_view name) const;
   // The canonical spelling of a known parameter ("datestyle" -> "DateStyle");
   // throws 42704 for unknown names.
   std::string CanonicalName(std::string_view name) const;

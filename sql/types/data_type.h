@@ -43,6 +43,7 @@ inline constexpr Oid kTextArray = 1009;
 inline constexpr Oid kRecord = 2249;
 inline constexpr Oid kAny = 2276;
 inline constexpr Oid kAnyArray = 2277;
+inline constexpr Oid kVoid = 2278;  // the result of functions called for their effect
 inline constexpr Oid kAnyElement = 2283;
 inline constexpr Oid kAnyNonArray = 2776;
 inline constexpr Oid kAnyEnum = 3500;
