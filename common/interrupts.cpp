@@ -9,12 +9,12 @@ namespace interrupts_detail {
 thread_local InterruptState* current_state = nullptr;
 }
 
-void InterruptState::Check() {
+void InterruptState::Check(bool read_clock) {
   if (cancel_requested_.load(std::memory_order_acquire)) {
     cancel_requested_.store(false, std::memory_order_relaxed);
     throw SqlError(SqlState::kQueryCanceled, "canceling statement due to user request");
   }
-  if (has_deadline_ && --until_clock_read_ == 0) {
+  if (has_deadline_ && (read_clock || --until_clock_read_ == 0)) {
     until_clock_read_ = kClockInterval;
     if (std::chrono::steady_clock::now() >= deadline_) {
       has_deadline_ = false;  // one error per statement

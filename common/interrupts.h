@@ -21,6 +21,11 @@ namespace strata {
 
 class InterruptState {
  public:
+  // The session's process id as clients know it (BackendKeyData; the
+  // target of a CancelRequest), for messages that name sessions.
+  void set_backend_pid(int32_t pid) { backend_pid_ = pid; }
+  int32_t backend_pid() const { return backend_pid_; }
+
   // Thread-safe: asks the running statement, if any, to stop.
   void RequestCancel() {
     if (statement_active_.load(std::memory_order_acquire)) {
@@ -31,10 +36,18 @@ class InterruptState {
  private:
   friend class StatementInterruptScope;
   friend void CheckForInterrupts();
+  friend void CheckForInterruptsNow();
+  friend bool InterruptPending();
 
-  // Throws 57014 if a cancel is pending or the deadline passed.
-  void Check();
+  // Throws 57014 if a cancel is pending or the deadline passed (the clock
+  // is read every kClockInterval calls, or now if `read_clock`).
+  void Check(bool read_clock = false);
+  bool Pending() const {
+    return cancel_requested_.load(std::memory_order_acquire) ||
+           (has_deadline_ && std::chrono::steady_clock::now() >= deadline_);
+  }
 
+  int32_t backend_pid_ = 0;
   std::atomic<bool> statement_active_{false};
   std::atomic<bool> cancel_requested_{false};
   bool has_deadline_ = false;
@@ -68,6 +81,32 @@ extern thread_local InterruptState* current_state;
 // statement due to user request" / "... due to statement timeout".
 inline void CheckForInterrupts() {
   if (InterruptState* state = interrupts_detail::current_state) state->Check();
+}
+// The same, reading the clock on this call (after a wait).
+inline void CheckForInterruptsNow() {
+  if (InterruptState* state = interrupts_detail::current_state) state->Check(true);
+}
+
+}  // namespace strata
+
+namespace strata {
+
+// Whether CheckForInterrupts() would throw now, without throwing: for waits
+// in code that reports errors as values (the lock table). Reads the clock.
+inline bool InterruptPending() {
+  const InterruptState* state = interrupts_detail::current_state;
+  return state != nullptr && state->Pending();
+}
+
+}  // namespace strata
+
+namespace strata {
+
+// The backend pid of the session whose statement runs on this thread (0
+// outside a statement).
+inline int32_t CurrentBackendPid() {
+  const InterruptState* state = interrupts_detail::current_state;
+  return state != nullptr ? state->backend_pid() : 0;
 }
 
 }  // namespace strata

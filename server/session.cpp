@@ -270,6 +270,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       co_return false;
     }
     pid_ = *pid;
+    runner_.interrupts()->set_backend_pid(pid_);
 
     std::string out;
     protocol::AppendAuthenticationOk(&out);

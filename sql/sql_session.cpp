@@ -9,6 +9,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
@@ -218,8 +219,14 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kExecute:
     case ast::StatementKind::kUnsupported:
       return;
-    case ast::StatementKind::kSelect:
+    case ast::StatementKind::kSelect: {
+      const auto& select = static_cast<const ast::SelectStatement&>(stmt);
+      if (!select.locking.empty()) {
+        block.CheckWritable(std::string("SELECT ") +
+                            LockingStrengthName(select.locking.front().strength));
+      }
       break;
+    }
     case ast::StatementKind::kCopy: {
       const auto& copy = static_cast<const ast::CopyStatement&>(stmt);
       if (copy.is_from) block.CheckWritable("COPY FROM");
@@ -408,9 +415,13 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
         }
         return ExecuteSelectStatement(parsed.query(), select, param_types, params);
       }
+      // A locking SELECT checks its locked rows like a writer's (and re-runs
+      // in READ COMMITTED when one changed while it waited for the lock).
+      const bool locking = !select.locking.empty();
       return RunInTransaction(
           impl_->db, impl_->block.get(), parsed.query(), table_params, false,
-          [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); });
+          [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); }, locking,
+          locking);
     }
     case ast::StatementKind::kCreateTable:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,

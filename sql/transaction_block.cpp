@@ -154,6 +154,11 @@ void TransactionBlock::AbortAfterError() {
     Rollback();
   } else if (state_ == State::kInBlock) {
     state_ = State::kFailed;
+    // Nothing can bring this transaction back but ROLLBACK TO a savepoint:
+    // without one, undo it now so its row locks free the sessions waiting
+    // for them (PostgreSQL aborts at the error too; the block only waits
+    // for its ROLLBACK). With savepoints the locks stay until the end.
+    if (savepoints_.empty() && txn_) txn_->Rollback();
   }
 }
 
@@ -200,7 +205,10 @@ bool TransactionBlock::CheckStatementConflicts(CommandContext& ctx,
                                                const txn::Transaction::Savepoint& since,
                                                bool retry) {
   Status s = txn_->CheckConflictsSince(since);
-  if (s.ok()) return false;
+  if (s.ok()) {
+    txn_->ForgetLockedRowChecksSince(since);
+    return false;
+  }
   const bool lost_race = txn_->write_conflict() || txn_->unique_violation().has_value();
   if (retry && lost_race && ReadCommitted()) {
     txn_->ClearConflict();

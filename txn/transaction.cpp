@@ -1,6 +1,8 @@
 // Transaction and TxnIterator (see transaction.h for the contract).
 #include "txn/transaction.h"
 
+#include <algorithm>
+
 #include "common/logging.h"
 #include "storage/write_batch.h"
 
@@ -11,7 +13,10 @@ std::unique_ptr<Transaction> TransactionManager::Begin() {
 }
 
 Transaction::Transaction(TransactionManager* manager)
-    : manager_(manager), engine_(manager->engine_), snapshot_(engine_->GetSnapshot()) {}
+    : manager_(manager),
+      engine_(manager->engine_),
+      id_(manager->next_txn_id_.fetch_add(1, std::memory_order_relaxed)),
+      snapshot_(engine_->GetSnapshot()) {}
 
 Transaction::~Transaction() {
   if (!finished_) Rollback();
@@ -19,6 +24,9 @@ Transaction::~Transaction() {
 
 void Transaction::Finish() {
   finished_ = true;
+  // After the commit's write (or the rollback): a woken waiter reads the
+  // outcome.
+  manager_->locks_.ReleaseAll(id_);
   writes_.clear();
   must_not_exist_.clear();
   must_be_unchanged_.clear();
@@ -145,6 +153,13 @@ void Transaction::PutNew(storage::TreeId tree, std::string key, std::string valu
   Put(tree, std::move(key), std::move(value));
 }
 
+LockOutcome Transaction::LockRow(storage::TreeId tree, std::string_view key, RowLockMode mode,
+                                 const LockRequestOptions& options,
+                                 std::string* deadlock_detail) {
+  return manager_->locks_.Lock(LockManager::Owner{id_, owner_pid_}, tree, key, mode, options,
+                               deadlock_detail);
+}
+
 std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
                                                       std::optional<std::string> lower,
                                                       std::optional<std::string> upper) {
@@ -193,6 +208,14 @@ Status Transaction::CheckKeys(size_t from_new, size_t from_unchanged) {
     }
   }
   return Status::OK();
+}
+
+void Transaction::ForgetLockedRowChecksSince(const Savepoint& sp) {
+  if (must_be_unchanged_.size() <= sp.must_be_unchanged) return;
+  auto first = must_be_unchanged_.begin() + static_cast<std::ptrdiff_t>(sp.must_be_unchanged);
+  must_be_unchanged_.erase(
+      std::remove_if(first, must_be_unchanged_.end(), [](const CheckedKey& k) { return k.lock_only; }),
+      must_be_unchanged_.end());
 }
 
 Status Transaction::CheckConflictsSince(const Savepoint& sp) {

@@ -42,6 +42,7 @@
 // TransactionManager is shared by all sessions.
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -55,6 +56,7 @@
 #include "common/status.h"
 #include "storage/engine.h"
 #include "storage/io/file_system.h"
+#include "txn/lock_manager.h"
 
 namespace strata::txn {
 
@@ -67,10 +69,13 @@ class TransactionManager {
 
   std::unique_ptr<Transaction> Begin();
   storage::Engine* engine() const { return engine_; }
+  LockManager* locks() { return &locks_; }
 
  private:
   friend class Transaction;
   storage::Engine* engine_;
+  LockManager locks_;
+  std::atomic<uint64_t> next_txn_id_{1};
   // Serializes the re-checks and the write of committers that have PutNew or
   // *Existing keys (see the file comment).
   std::mutex commit_mu_;
@@ -138,6 +143,23 @@ class Transaction {
   // view; re-checked at commit against the latest state (file comment).
   void PutNew(storage::TreeId tree, std::string key, std::string value);
 
+  // Row locks (lock_manager.h), held until this transaction ends. A caller
+  // locks a row before it writes it (UPDATE/DELETE: the existing key; INSERT:
+  // the new key, so a second inserter of one key waits for the first to
+  // end) or when a SELECT ... FOR UPDATE/SHARE returns it. After a wait the
+  // row may have changed since the snapshot: the commit-time checks report
+  // that as for any write. `lock_only` (FOR UPDATE/SHARE): also record the
+  // key as one that must be unchanged since the snapshot, without a write.
+  LockOutcome LockRow(storage::TreeId tree, std::string_view key, RowLockMode mode,
+                      const LockRequestOptions& options, std::string* deadlock_detail = nullptr);
+  void RecordLockedRow(storage::TreeId tree, std::string key) {
+    must_be_unchanged_.push_back(CheckedKey{tree, std::move(key), snapshot_, true});
+  }
+  // This transaction's id in the lock table, and the session (process id)
+  // named in deadlock reports.
+  uint64_t id() const { return id_; }
+  void set_owner_pid(int32_t pid) { owner_pid_ = pid; }
+
   std::unique_ptr<TxnIterator> NewIterator(storage::TreeId tree,
                                            std::optional<std::string> lower = std::nullopt,
                                            std::optional<std::string> upper = std::nullopt);
@@ -168,6 +190,11 @@ class Transaction {
   // latest committed state; Busy (write_conflict) or Aborted
   // (unique_violation) as Commit() reports them. Does not roll back.
   [[nodiscard]] Status CheckConflictsSince(const Savepoint& sp);
+  // Drops the RecordLockedRow keys recorded since `sp` once the statement
+  // that locked them has passed CheckConflictsSince: a lock holder does not
+  // mind later changes others may make (a non-key update under FOR KEY
+  // SHARE), so COMMIT must not re-check them.
+  void ForgetLockedRowChecksSince(const Savepoint& sp);
 
   // Reads from now on use a new snapshot (READ COMMITTED statements).
   void NewStatementSnapshot();
@@ -223,6 +250,7 @@ class Transaction {
     storage::TreeId tree;
     std::string key;
     const storage::Snapshot* snapshot;
+    bool lock_only = false;  // RecordLockedRow: no write of ours behind it
   };
   // The checks of Commit() for must_not_exist_[from_new..] and
   // must_be_unchanged_[from_unchanged..].
@@ -232,6 +260,8 @@ class Transaction {
 
   TransactionManager* manager_;
   storage::Engine* engine_;
+  uint64_t id_;
+  int32_t owner_pid_ = 0;
   const storage::Snapshot* snapshot_;
   // Earlier statements' snapshots, kept for the keys that refer to them.
   std::vector<const storage::Snapshot*> old_snapshots_;

@@ -100,6 +100,16 @@ struct SortBy {
   int location = -1;
 };
 
+// SELECT's FOR <strength> [OF name, ...] [NOWAIT | SKIP LOCKED]; strengths
+// from weakest to strongest, as PostgreSQL's LockClauseStrength.
+struct LockingClause {
+  enum class Strength { kKeyShare, kShare, kNoKeyUpdate, kUpdate };
+  enum class Wait { kBlock, kSkipLocked, kNoWait };
+  Strength strength = Strength::kUpdate;
+  Wait wait = Wait::kBlock;
+  std::vector<RangeVar> of;  // empty: every table in FROM
+};
+
 // One entry of a SELECT list.
 struct ResTarget {
   std::string name;  // AS alias; empty if none
@@ -124,6 +134,8 @@ struct SelectStatement : Statement {
   ExprPtr limit_offset;  // null if none
   // Non-empty for a VALUES statement (then target_list is empty).
   std::vector<std::vector<ExprPtr>> values_lists;
+  // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE clauses.
+  std::vector<LockingClause> locking;
 };
 
 // PREPARE name [(type, ...)] AS statement.

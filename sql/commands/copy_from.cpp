@@ -70,7 +70,11 @@ std::vector<bool> ColumnFlags(const catalog::TableDesc& table, const std::vector
 
 void CommitStatementTransaction(CommandContext& ctx) {
   if (!ctx.txn->has_writes()) {
+    // Rows a SELECT ... FOR UPDATE locked after a wait may have changed
+    // since its snapshot: a conflict (READ COMMITTED re-runs the statement).
+    Status checked = ctx.txn->CheckConflictsSince(txn::Transaction::Savepoint{});
     ctx.txn->Rollback();
+    if (!checked.ok()) ThrowCommitError(ctx, checked);
     return;
   }
   Status s = ctx.txn->Commit();

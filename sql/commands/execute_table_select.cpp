@@ -4,6 +4,7 @@
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
+#include "sql/commands/select_locking.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
@@ -130,6 +131,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     binder.SetAggregatesForbidden(nullptr);
   }
   const bool grouped = !stmt.group_by.empty() || stmt.having || !probe.aggs.empty();
+  CheckSelectLocking(stmt, grouped, !probe.aggs.empty());
   GroupingState grouping;
   BoundExprPtr having;
   if (grouped) {
@@ -240,7 +242,9 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
                                        std::move(range->upper));
     }
   }
+  SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());
   if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  if (!stmt.locking.empty()) plan = AddLockRows(ctx, stmt, from, scan, std::move(plan));
   if (grouped && grouping.keys.empty() && grouping.aggs.empty()) {
     // Degenerate grouping (HAVING without GROUP BY or aggregates): one group
     // whatever the input, so PostgreSQL never scans it -- nor evaluates WHERE.

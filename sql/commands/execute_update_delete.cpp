@@ -12,6 +12,7 @@
 
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
+#include "sql/commands/row_locks.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
@@ -203,6 +204,7 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
                                 stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   for (const TargetRow& target : targets) {
+    LockTableRow(ctx, table, target.key, txn::RowLockMode::kUpdate);
     ctx.txn->DeleteExisting(table.tree, target.key);
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);

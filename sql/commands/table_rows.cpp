@@ -1,9 +1,12 @@
 // TableWriter: defaults, constraints and writes of table rows (see table_rows.h).
 #include "sql/commands/table_rows.h"
 
+#include "sql/commands/row_locks.h"
+
 #include <algorithm>
 
 #include "sql/builtin/type_table.h"
+#include "sql/commands/row_locks.h"
 #include "sql/parser/parser.h"
 #include "sql/types/type_io.h"
 
@@ -158,6 +161,10 @@ void TableWriter::Insert(Row row) {
   std::string key;
   if (codec_.has_primary_key()) {
     key = codec_.EncodeKey(row);
+    // A concurrent inserter of this key makes us wait for its end: then
+    // 23505 if it committed (at our commit-time check), none if it rolled
+    // back -- as PostgreSQL's unique check waits for the other inserter.
+    LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
     auto existing = ctx_.txn->Get(table_.tree, key);
     if (!existing.ok()) ThrowStatus(existing.status());
     if (existing.value().has_value()) throw DuplicateKeyError(key);
@@ -178,6 +185,10 @@ void TableWriter::Update(const std::string& old_key, Row row) {
   if (codec_.has_primary_key()) {
     std::string key = codec_.EncodeKey(row);
     if (key != old_key) {
+      // A key change takes FOR UPDATE on the old row, and the new key as an
+      // insert does.
+      LockTableRow(ctx_, table_, old_key, txn::RowLockMode::kUpdate);
+      LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
       ctx_.txn->DeleteExisting(table_.tree, old_key);
       auto existing = ctx_.txn->Get(table_.tree, key);
       if (!existing.ok()) ThrowStatus(existing.status());
@@ -186,9 +197,14 @@ void TableWriter::Update(const std::string& old_key, Row row) {
       return;
     }
   }
+  // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
+  LockTableRow(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
 }
 
-void TableWriter::Delete(const std::string& key) { ctx_.txn->DeleteExisting(table_.tree, key); }
+void TableWriter::Delete(const std::string& key) {
+  LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
+  ctx_.txn->DeleteExisting(table_.tree, key);
+}
 
 }  // namespace strata::sql

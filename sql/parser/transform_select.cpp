@@ -126,7 +126,6 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
     throw NotSupported("FETCH FIRST ... WITH TIES");
   }
-  if (s.n_locking_clause > 0) throw NotSupported("FOR UPDATE/SHARE");
 
   auto select = std::make_unique<ast::SelectStatement>();
   select->distinct = distinct;
@@ -162,6 +161,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   }
   if (s.limit_count != nullptr) select->limit_count = TransformExpr(s.limit_count);
   if (s.limit_offset != nullptr) select->limit_offset = TransformExpr(s.limit_offset);
+  for (size_t i = 0; i < s.n_locking_clause; ++i) {
+    select->locking.push_back(TransformLockingClause(*s.locking_clause[i]->locking_clause));
+  }
   return select;
 }
 

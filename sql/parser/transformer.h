@@ -71,6 +71,8 @@ class Transformer {
   ast::RangeVar TransformRangeVar(const PgQuery__RangeVar& r);
   // transform_select.cpp: a FROM item (table or JoinExpr).
   ast::FromItem TransformFromItem(const PgQuery__Node& node);
+  // transform_locking.cpp: FOR UPDATE / SHARE clauses.
+  ast::LockingClause TransformLockingClause(const PgQuery__LockingClause& c);
   std::vector<ast::ResTarget> TransformTargetList(PgQuery__Node* const* nodes, size_t n);
   // SET a = x, b = DEFAULT (UPDATE and ON CONFLICT DO UPDATE).
   std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> TransformSetList(

@@ -61,6 +61,8 @@ const std::vector<Definition>& Definitions() {
        "Enables the planner to use constraints to optimize queries."},
       {"DateStyle", Kind::kDateStyle, "ISO, MDY", true, false, true, {}, 0, 0, false,
        "Sets the display format for date and time values."},
+      {"deadlock_timeout", Kind::kInt, "1s", false, false, false, {}, 1, 2147483647, true,
+       "Sets the time to wait on a lock before checking for deadlock."},
       {"default_table_access_method", Kind::kEnum, "heap", false, false, false, {"heap"}, 0, 0,
        false, "Sets the default table access method for new tables."},
       {"default_tablespace", Kind::kString, "", false, false, false, {}, 0, 0, false,

@@ -1,0 +1,22 @@
+// Row locks from the SQL side: takes a row lock through the transaction's
+// lock table with the session's lock_timeout, deadlock_timeout and query
+// cancel, and turns the outcomes into PostgreSQL's errors (55P03 for NOWAIT
+// and lock_timeout, 40P01 for a deadlock, 57014 for a cancel or
+// statement_timeout while waiting).
+#pragma once
+
+#include <string>
+
+#include "catalog/catalog_objects.h"
+#include "sql/commands/command_context.h"
+#include "txn/lock_manager.h"
+
+namespace strata::sql {
+
+// Locks `key` of `table` in `mode`. Returns false only for kSkipLocked when
+// the row is locked by another transaction; throws SqlError otherwise.
+bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
+                  const std::string& key, txn::RowLockMode mode,
+                  txn::LockWaitPolicy policy = txn::LockWaitPolicy::kWait);
+
+}  // namespace strata::sql

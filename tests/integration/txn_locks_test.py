@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Row locks seen from concurrent sessions: writers wait for writers, SELECT
+... FOR UPDATE/SHARE, NOWAIT, SKIP LOCKED, lock_timeout, deadlocks, waits on
+a key another session inserts, and a cancel while waiting -- against
+stratad and a real PostgreSQL 15.
+
+A schedule is a list of (session, step). A step is a query string (sent,
+and its reply read), ("send", sql) (sent without reading: the session is
+expected to block), ("blocked",) (asserts the session's reply has NOT
+arrived after a pause), ("wait",) (reads the reply of the earlier send), or
+("cancel",) (a CancelRequest for that session). Replies are reduced to
+message kinds, SQLSTATEs, messages, tags, rows and ReadyForQuery status (not
+DETAILs: a deadlock's names process ids) and must match PostgreSQL's.
+"""
+import argparse
+import os
+import select
+import sys
+import traceback
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+from cancel_test import connect, send_cancel, shape  # noqa: E402
+
+
+def is_blocked(conn, pause=0.4):
+    """True if nothing arrives from the server within `pause` seconds."""
+    if conn.buf:
+        return False
+    ready, _, _ = select.select([conn.sock], [], [], pause)
+    return not ready
+
+
+def run_schedule(server, schedule):
+    sessions = {}
+    transcript = []
+    try:
+        for who, step in schedule:
+            if who not in sessions:
+                sessions[who] = connect(server)
+            c = sessions[who]
+            if isinstance(step, str):
+                transcript.append((who, step, shape(c.query(step))))
+            elif step[0] == "send":
+                c.send(b"Q", step[1].encode() + b"\0")
+                transcript.append((who, step, None))
+            elif step[0] == "blocked":
+                transcript.append((who, step, is_blocked(c)))
+            elif step[0] == "wait":
+                transcript.append((who, step, shape(c.read_until_ready())))
+            elif step[0] == "cancel":
+                send_cancel(server, c)
+                transcript.append((who, step, None))
+            else:
+                raise ValueError(step)
+    finally:
+        for c in sessions.values():
+            c.close()
+    return transcript
+
+
+SETUP = ("drop table if exists acct; create table acct (id int primary key, v int); "
+         "insert into acct values (1, 10), (2, 20), (3, 30)")
+
+SCHEDULES = {
+    "a second updater waits, then (read committed) updates the new version": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "update acct set v = v + 1 where id = 1"),
+        ("b", ("send", "update acct set v = v * 10 where id = 1 returning v")),
+        ("b", ("blocked",)),
+        ("c", "select v from acct where id = 1"),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", "select * from acct order by id"),
+    ],
+    "a waiter whose row no longer matches updates nothing": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "update acct set v = 99 where id = 2"),
+        ("b", ("send", "update acct set v = 0 where v = 20")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("b", ("send", "delete from acct where id = 3")),
+        ("b", ("wait",)),
+        ("c", "select * from acct order by id"),
+    ],
+    "a rollback lets the waiter go on with the old row": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "delete from acct where id = 1"),
+        ("b", ("send", "update acct set v = v + 5 where id = 1")),
+        ("b", ("blocked",)),
+        ("a", "rollback"),
+        ("b", ("wait",)),
+        ("c", "select * from acct order by id"),
+    ],
+    "repeatable read: 40001 after waiting for a committed update": [
+        ("a", SETUP),
+        ("b", "begin isolation level repeatable read"),
+        ("b", "select count(*) from acct"),
+        ("a", "begin"),
+        ("a", "update acct set v = 11 where id = 1"),
+        ("b", ("send", "update acct set v = 12 where id = 1")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("b", "rollback"),
+    ],
+    "two inserters of one key: 23505 after a commit, success after a rollback": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "insert into acct values (5, 50)"),
+        ("b", ("send", "insert into acct values (5, 51)")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("a", "begin"),
+        ("a", "insert into acct values (6, 60)"),
+        ("b", ("send", "insert into acct values (6, 61)")),
+        ("b", ("blocked",)),
+        ("a", "rollback"),
+        ("b", ("wait",)),
+        ("c", "select * from acct order by id"),
+    ],
+    "SELECT FOR UPDATE / SHARE, NOWAIT and SKIP LOCKED": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "select * from acct where id = 1 for update"),
+        ("b", "begin"),
+        ("b", "select * from acct where id = 1 for update nowait"),
+        ("b", "rollback"),
+        ("b", "select * from acct order by id for update skip locked"),
+        ("b", "select id from acct where id > 1 for share"),
+        ("b", "select * from acct where id = 1"),
+        ("b", ("send", "select * from acct where id = 1 for share")),
+        ("b", ("blocked",)),
+        ("a", "update acct set v = 100 where id = 1"),
+        ("a", "commit"),
+        ("b", ("wait",)),
+    ],
+    "FOR KEY SHARE does not block a non-key update but blocks a delete": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "select id from acct where id = 2 for key share"),
+        ("b", "update acct set v = 21 where id = 2"),
+        ("b", ("send", "delete from acct where id = 2")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+    ],
+    "lock_timeout and a cancel while waiting": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "update acct set v = 1 where id = 3"),
+        ("b", "set lock_timeout = '200ms'"),
+        ("b", "update acct set v = 2 where id = 3"),
+        ("b", "reset lock_timeout"),
+        ("b", ("send", "update acct set v = 3 where id = 3")),
+        ("b", ("blocked",)),
+        ("b", ("cancel",)),
+        ("b", ("wait",)),
+        ("a", "commit"),
+        ("c", "select * from acct order by id"),
+    ],
+    "a deadlock is broken with 40P01 for the first waiter": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "update acct set v = 1 where id = 1"),
+        ("b", "begin"),
+        ("b", "update acct set v = 2 where id = 2"),
+        ("a", ("send", "update acct set v = 1 where id = 2")),
+        ("a", ("blocked",)),
+        ("b", ("send", "update acct set v = 2 where id = 1")),
+        ("a", ("wait",)),
+        ("b", ("wait",)),
+        ("a", "rollback"),
+        ("b", "commit"),
+        ("c", "select * from acct order by id"),
+    ],
+    "FOR UPDATE errors": [
+        ("a", SETUP),
+        ("a", "select count(*) from acct for update"),
+        ("a", "select distinct v from acct for share"),
+        ("a", "select v from acct group by v for no key update"),
+        ("a", "select * from acct a for update of b"),
+        ("a", "select 1 for update"),
+        ("a", "begin read only"),
+        ("a", "select * from acct where id = 1 for update"),
+        ("a", "rollback"),
+        ("a", "begin read only"),
+        ("a", "select * from acct where id = 1 for key share"),
+        ("a", "rollback"),
+    ],
+}
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--stratad", required=True)
+    args = parser.parse_args()
+    ref = harness.ReferencePostgres()
+    strata = harness.Stratad(args.stratad)
+    failures = 0
+    try:
+        ref.start()
+        strata.start()
+        for name, schedule in SCHEDULES.items():
+            try:
+                want = run_schedule(ref, schedule)
+                got = run_schedule(strata, schedule)
+                if want != got:
+                    failures += 1
+                    print(f"FAIL {name}")
+                    for w, g in zip(want, got):
+                        if w != g:
+                            print(f"  step {w[0]}: {w[1]}\n    postgresql-15: {w[2]}\n"
+                                  f"    stratad:       {g[2]}")
+                else:
+                    print(f"ok   {name}")
+            except Exception:  # noqa: BLE001
+                failures += 1
+                print(f"FAIL {name}")
+                traceback.print_exc()
+    finally:
+        strata.stop()
+        ref.cleanup()
+        strata.cleanup()
+    print(f"{len(SCHEDULES) - failures} / {len(SCHEDULES)} schedules match")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

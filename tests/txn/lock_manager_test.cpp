@@ -1,0 +1,122 @@
+// LockManager: PostgreSQL's row-lock conflict table, upgrades, waiting until
+// release, NOWAIT / SKIP LOCKED, lock_timeout, interrupts and deadlock
+// detection (the first waiter to check finds the cycle and is the victim).
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <future>
+#include <string>
+#include <thread>
+
+#include "txn/lock_manager.h"
+
+namespace strata::txn {
+namespace {
+
+using Mode = RowLockMode;
+constexpr storage::TreeId kTree = 7;
+
+LockRequestOptions NoWait() {
+  LockRequestOptions o;
+  o.policy = LockWaitPolicy::kNoWait;
+  return o;
+}
+
+TEST_CASE("row lock modes conflict as PostgreSQL's tuple locks", "[lock_manager]") {
+  // Rows: held; columns: asked (KEY SHARE, SHARE, NO KEY UPDATE, UPDATE).
+  const bool expected[4][4] = {{false, false, false, true},
+                               {false, false, true, true},
+                               {false, true, true, true},
+                               {true, true, true, true}};
+  for (int held = 0; held < 4; ++held) {
+    for (int asked = 0; asked < 4; ++asked) {
+      LockManager locks;
+      REQUIRE(locks.Lock({1, 10}, kTree, "k", static_cast<Mode>(held), NoWait()) ==
+              LockOutcome::kAcquired);
+      const LockOutcome got = locks.Lock({2, 20}, kTree, "k", static_cast<Mode>(asked), NoWait());
+      INFO("held " << held << " asked " << asked);
+      CHECK((got == LockOutcome::kNotAvailable) == expected[held][asked]);
+    }
+  }
+}
+
+TEST_CASE("a transaction never blocks itself and upgrades its lock", "[lock_manager]") {
+  LockManager locks;
+  REQUIRE(locks.Lock({1, 10}, kTree, "k", Mode::kKeyShare, NoWait()) == LockOutcome::kAcquired);
+  REQUIRE(locks.Lock({1, 10}, kTree, "k", Mode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+  // The hold is now FOR UPDATE: even KEY SHARE conflicts.
+  CHECK(locks.Lock({2, 20}, kTree, "k", Mode::kKeyShare, NoWait()) == LockOutcome::kNotAvailable);
+  // Other keys and other trees are independent.
+  CHECK(locks.Lock({2, 20}, kTree, "other", Mode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+  CHECK(locks.Lock({2, 20}, kTree + 1, "k", Mode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+  locks.ReleaseAll(1);
+  CHECK(locks.Lock({2, 20}, kTree, "k", Mode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+}
+
+TEST_CASE("a waiter gets the lock when the holder releases it", "[lock_manager]") {
+  LockManager locks;
+  REQUIRE(locks.Lock({1, 10}, kTree, "k", Mode::kUpdate, {}) == LockOutcome::kAcquired);
+  auto waiter = std::async(std::launch::async, [&] {
+    return locks.Lock({2, 20}, kTree, "k", Mode::kNoKeyUpdate, {});
+  });
+  CHECK(waiter.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
+  locks.ReleaseAll(1);
+  CHECK(waiter.get() == LockOutcome::kAcquired);
+  CHECK(locks.Lock({3, 30}, kTree, "k", Mode::kShare, NoWait()) == LockOutcome::kNotAvailable);
+}
+
+TEST_CASE("SKIP LOCKED, lock_timeout and interrupts end a wait", "[lock_manager]") {
+  LockManager locks;
+  REQUIRE(locks.Lock({1, 10}, kTree, "k", Mode::kUpdate, {}) == LockOutcome::kAcquired);
+  LockRequestOptions skip;
+  skip.policy = LockWaitPolicy::kSkipLocked;
+  CHECK(locks.Lock({2, 20}, kTree, "k", Mode::kShare, skip) == LockOutcome::kNotAvailable);
+
+  LockRequestOptions timeout;
+  timeout.lock_timeout_ms = 50;
+  const auto start = std::chrono::steady_clock::now();
+  CHECK(locks.Lock({2, 20}, kTree, "k", Mode::kShare, timeout) == LockOutcome::kTimedOut);
+  CHECK(std::chrono::steady_clock::now() - start >= std::chrono::milliseconds(50));
+
+  std::atomic<bool> stop{false};
+  LockRequestOptions interruptible;
+  interruptible.interrupted = [&] { return stop.load(); };
+  auto waiter = std::async(std::launch::async, [&] {
+    return locks.Lock({2, 20}, kTree, "k", Mode::kShare, interruptible);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  stop = true;
+  CHECK(waiter.get() == LockOutcome::kInterrupted);
+  // A request that gave up holds nothing.
+  locks.ReleaseAll(1);
+  CHECK(locks.Lock({3, 30}, kTree, "k", Mode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+}
+
+TEST_CASE("a deadlock is found by the waiter whose deadlock_timeout passes", "[lock_manager]") {
+  LockManager locks;
+  REQUIRE(locks.Lock({1, 101}, kTree, "a", Mode::kUpdate, {}) == LockOutcome::kAcquired);
+  REQUIRE(locks.Lock({2, 102}, kTree, "b", Mode::kUpdate, {}) == LockOutcome::kAcquired);
+  LockRequestOptions quick;
+  quick.deadlock_timeout_ms = 100;
+  LockRequestOptions patient;
+  patient.deadlock_timeout_ms = 60000;
+  std::string detail;
+  auto first = std::async(std::launch::async, [&] {
+    return locks.Lock({1, 101}, kTree, "b", Mode::kUpdate, quick, &detail);
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  auto second = std::async(std::launch::async, [&] {
+    return locks.Lock({2, 102}, kTree, "a", Mode::kUpdate, patient);
+  });
+  REQUIRE(first.get() == LockOutcome::kDeadlock);
+  CHECK(detail ==
+        "Process 101 waits for ShareLock on transaction 2; blocked by process 102.\n"
+        "Process 102 waits for ShareLock on transaction 1; blocked by process 101.");
+  // The victim's transaction ends; the other one gets its lock.
+  locks.ReleaseAll(1);
+  CHECK(second.get() == LockOutcome::kAcquired);
+}
+
+}  // namespace
+}  // namespace strata::txn
