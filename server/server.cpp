@@ -11,6 +11,7 @@
 
 #include "common/logging.h"
 #include "server/session.h"
+#include "sql/backend_signals.h"
 
 namespace strata::server {
 
@@ -44,10 +45,14 @@ Server::Server(ServerConfig config, sql::Database* database)
       database_(database),
       control_(asio::make_strand(io_)),
       workers_(WorkerThreads()),
-      signals_(control_, SIGINT, SIGTERM) {}
+      signals_(control_, SIGINT, SIGTERM) {
+  // pg_cancel_backend / pg_terminate_backend reach sessions through it.
+  sql::InstallBackendSignals(&registry_);
+}
 
 Server::~Server() {
   workers_.join();
+  sql::InstallBackendSignals(nullptr);
   for (const auto& path : socket_files_) ::unlink(path.c_str());
 }
 

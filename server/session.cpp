@@ -246,7 +246,11 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     auto executor = socket_.get_executor();
     // The registry may call this after the session ended: hold it weakly.
     std::weak_ptr<SessionImpl> weak = this->shared_from_this();
-    entry.terminate = [weak, executor] {
+    // A running statement stops at its next CheckForInterrupts() (its
+    // client then sees ERROR 57014 before the FATAL; PostgreSQL sends only
+    // the FATAL).
+    entry.terminate = [weak, executor, interrupts = runner_.interrupts()] {
+      interrupts->RequestCancel();
       asio::post(executor, [weak] {
         if (auto self = weak.lock()) {
           self->terminating_ = true;

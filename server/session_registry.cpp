@@ -43,6 +43,35 @@ bool SessionRegistry::Cancel(int32_t pid, int32_t secret_key) {
   return true;
 }
 
+bool SessionRegistry::CancelBackend(int32_t pid) {
+  std::function<void()> cancel;
+  {
+    std::lock_guard lock(mu_);
+    auto it = sessions_.find(pid);
+    if (it == sessions_.end()) return false;
+    cancel = it->second.cancel;
+  }
+  if (cancel) cancel();
+  return true;
+}
+
+bool SessionRegistry::TerminateBackend(int32_t pid) {
+  std::function<void()> terminate;
+  {
+    std::lock_guard lock(mu_);
+    auto it = sessions_.find(pid);
+    if (it == sessions_.end()) return false;
+    terminate = it->second.terminate;
+  }
+  if (terminate) terminate();
+  return true;
+}
+
+bool SessionRegistry::BackendExists(int32_t pid) const {
+  std::lock_guard lock(mu_);
+  return sessions_.count(pid) > 0;
+}
+
 void SessionRegistry::TerminateAll() {
   std::vector<std::function<void()>> terminators;
   {

@@ -11,9 +11,13 @@
 #include <mutex>
 #include <optional>
 
+#include "sql/backend_signals.h"
+
 namespace strata::server {
 
-class SessionRegistry {
+// Also what pg_cancel_backend / pg_terminate_backend reach (by pid, without
+// the secret key a CancelRequest carries).
+class SessionRegistry final : public sql::BackendSignals {
  public:
   struct Entry {
     int32_t secret_key = 0;
@@ -30,6 +34,10 @@ class SessionRegistry {
   // Cancels pid's running statement if the key matches; false otherwise.
   bool Cancel(int32_t pid, int32_t secret_key);
   void TerminateAll();
+  // sql::BackendSignals.
+  bool CancelBackend(int32_t pid) override;
+  bool TerminateBackend(int32_t pid) override;
+  bool BackendExists(int32_t pid) const override;
   size_t size() const;
   // Calls fn once the registry becomes (or already is) empty.
   void OnEmpty(std::function<void()> fn);

@@ -160,7 +160,11 @@ void StatementRunner::RunStatements(std::string* out) {
       // (PostgreSQL's implicit transaction block), restarted after a COMMIT.
       if (statements_.size() > 1) sql_.BeginImplicitTransaction();
       sql::StatementResult result = sql_.Execute(*statement);
-      for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
+      // A query's notices are raised while it runs: PostgreSQL has sent its
+      // RowDescription by then.
+      if (!result.returns_rows) {
+        for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
+      }
       if (result.copy_mode == sql::CopyMode::kIn) {
         protocol::AppendCopyInResponse(out, protocol::CopyFormat::kText, result.copy_columns);
         return;
@@ -184,6 +188,7 @@ void StatementRunner::RunStatements(std::string* out) {
           fields.push_back(std::move(f));
         }
         protocol::AppendRowDescription(out, fields);
+        for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
         for (const auto& row : result.rows) protocol::AppendDataRow(out, row);
       }
       protocol::AppendCommandComplete(out, result.command_tag);

@@ -17,6 +17,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/database.h"
 #include "sql/executor/execute_select.h"
+#include "sql/function_notices.h"
 #include "sql/parsed_statement.h"
 #include "sql/parser/parser.h"
 #include "sql/sql_session_impl.h"
@@ -364,11 +365,21 @@ StatementResult SqlSession::Execute(const ParsedStatement& statement) {
 StatementOutput SqlSession::Run(const ParsedStatement& statement,
                                 const std::vector<Oid>& param_types,
                                 const std::vector<Value>& params) {
-  StackDepthBase stack_base;
   // Each statement (also each of a multi-statement Query) gets its own
   // statement_timeout, as in PostgreSQL 13 and later.
   StatementInterruptScope interrupt_scope(impl_->interrupts.get(),
                                           impl_->settings.IntValue("statement_timeout"));
+  std::vector<SqlErrorFields> function_notices;
+  ScopedFunctionNotices notice_scope(&function_notices);
+  StatementOutput out = RunStatement(statement, param_types, params);
+  for (SqlErrorFields& notice : function_notices) out.notices.push_back(std::move(notice));
+  return out;
+}
+
+StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
+                                         const std::vector<Oid>& param_types,
+                                         const std::vector<Value>& params) {
+  StackDepthBase stack_base;
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
   // Date/time input, output and functions read the session's settings.

@@ -175,8 +175,14 @@ class SqlSession {
  private:
   // Runs one statement with parameter values; every statement kind is
   // dispatched here (simple Query, portals, EXECUTE).
+  // Run() sets up what every statement has (its interrupt scope and
+  // statement_timeout, the sink for functions' notices) around
+  // RunStatement(), which dispatches.
   StatementOutput Run(const ParsedStatement& statement, const std::vector<Oid>& param_types,
                       const std::vector<Value>& params);
+  StatementOutput RunStatement(const ParsedStatement& statement,
+                               const std::vector<Oid>& param_types,
+                               const std::vector<Value>& params);
   // sql_session_copy.cpp: COPY (FROM STDIN leaves impl_->copy_in open).
   StatementOutput RunCopy(const ParsedStatement& statement);
   // sql_session_prepared.cpp: PREPARE, EXECUTE, DEALLOCATE.

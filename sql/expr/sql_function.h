@@ -58,5 +58,6 @@ std::span<const SqlFunction> MathSqlFunctions();    // expr/math_sql_functions.c
 std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions.cpp
 std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
+std::span<const SqlFunction> BackendSqlFunctions();  // expr/backend_functions.cpp
 
 }  // namespace strata::sql

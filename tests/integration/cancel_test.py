@@ -122,9 +122,40 @@ def case_cancel_request(server):
     return out
 
 
+def backend_pid(c):
+    (row,) = [m for m in c.query("select pg_backend_pid()") if m.kind == b"D"]
+    return int(row.body[6:].decode())
+
+
+def case_signal_functions(server):
+    a, b = connect(server), connect(server)
+    out = []
+    b_pid = backend_pid(b)
+    # pg_cancel_backend from another session cancels b's running statement.
+    b.send(b"Q", b"select pg_sleep(30)\0")
+    time.sleep(0.5)
+    out.append(shape(a.query(f"select pg_cancel_backend({b_pid})")))
+    out.append(shape(b.read_until_ready()))
+    # A pid that is no session: WARNING and false; a negative timeout: 22023.
+    out.append(shape(a.query("select pg_cancel_backend(1), pg_terminate_backend(1)")))
+    out.append(shape(a.query("select pg_terminate_backend(1, -1)")))
+    # Not compared, a known difference: cancelling oneself. PostgreSQL sends
+    # the row, then notices the cancel (ERROR 57014); stratad has no
+    # interrupt check after the row and returns it without an error.
+    # pg_terminate_backend with a timeout returns once b is gone; b reads
+    # FATAL 57P01 and the connection closes.
+    out.append(shape(a.query(f"select pg_terminate_backend({b_pid}, 10000)")))
+    out.append(shape([b.read_message()]))
+    out.append(b.closed_by_peer())
+    a.close()
+    b.close()
+    return out
+
+
 CASES = {
     "statement_timeout": case_statement_timeout,
     "CancelRequest": case_cancel_request,
+    "pg_cancel_backend / pg_terminate_backend": case_signal_functions,
 }
 
 
