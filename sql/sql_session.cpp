@@ -68,7 +68,7 @@ struct StatementParams {
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, bool sync, Fn& fn);
+                        bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn);
 
 // One statement inside a transaction block (implicit or explicit): it runs
 // in the block's transaction, which commits later. DML is checked for lost
@@ -133,7 +133,8 @@ StatementOutput RunInTransaction(Database* db, TransactionBlock* block, const st
   constexpr int kMaxAttempts = 100;
   for (int attempt = 1;; ++attempt) {
     try {
-      return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, sync, fn);
+      return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, sync,
+                     block->Serializable(), fn);
     } catch (const RetryStatement&) {
     }
   }
@@ -141,11 +142,12 @@ StatementOutput RunInTransaction(Database* db, TransactionBlock* block, const st
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, bool sync, Fn& fn) {
+                        bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn) {
   catalog::Catalog* catalog = db->catalog();
   std::unique_lock<catalog::DdlMutex> ddl_lock;
   if (ddl) ddl_lock = std::unique_lock<catalog::DdlMutex>(catalog->ddl_mutex());
   auto txn = db->txns()->Begin();
+  if (serializable) txn->EnableSerializable();
   txn->set_sync(sync);
   std::vector<SqlErrorFields> notices;
   CommandContext ctx;

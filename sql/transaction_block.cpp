@@ -56,6 +56,10 @@ txn::TransactionStatus TransactionBlock::status() const {
   return txn::TransactionStatus::kIdle;
 }
 
+bool TransactionBlock::Serializable() const {
+  return settings_->Show("transaction_isolation") == "serializable";
+}
+
 bool TransactionBlock::ReadCommitted() const {
   const std::string level = settings_->Show("transaction_isolation");
   return level == "read committed" || level == "read uncommitted";
@@ -179,6 +183,7 @@ void TransactionBlock::StartStatement(CommandContext& ctx, bool ddl) {
   }
   if (!txn_) {
     txn_ = db_->txns()->Begin();
+    if (Serializable()) txn_->EnableSerializable();
     snapshot_fixed_ = true;
   } else if (!snapshot_fixed_ || ReadCommitted()) {
     // The transaction began at SAVEPOINT or an earlier statement: READ
@@ -315,6 +320,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
                          "tables are not available in this session");
         }
         txn_ = db_->txns()->Begin();
+        if (Serializable()) txn_->EnableSerializable();
         snapshot_fixed_ = false;  // the first query takes the snapshot
       }
       savepoints_.push_back(SavepointEntry{stmt.savepoint_name, txn_->BeginSavepoint(),

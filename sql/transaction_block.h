@@ -120,6 +120,8 @@ class TransactionBlock {
   }
 
   // synchronous_commit = off for this session's commits.
+  // The current (or next) transaction is SERIALIZABLE.
+  bool Serializable() const;
   bool synchronous_commit() const;
 
  private:

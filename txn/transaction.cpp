@@ -24,6 +24,11 @@ Transaction::~Transaction() {
 
 void Transaction::Finish() {
   finished_ = true;
+  if (ssi_) {
+    // Not committed through the serializable test: forgotten.
+    manager_->ssi_.Abort(*ssi_);
+    ssi_.reset();
+  }
   // After the commit's write (or the rollback): a woken waiter reads the
   // outcome.
   manager_->locks_.ReleaseAll(id_);
@@ -115,6 +120,7 @@ std::unique_ptr<TxnIterator> Transaction::NewLatestIterator(storage::TreeId tree
 }
 
 Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice key) {
+  if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordRead(*ssi_, tree, key);
   auto t = writes_.find(tree);
   if (t != writes_.end()) {
     auto w = t->second.find(std::string(key));
@@ -129,11 +135,13 @@ Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice 
 }
 
 void Transaction::Put(storage::TreeId tree, std::string key, std::string value) {
+  if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordWrite(*ssi_, tree, key);
   RecordUndo(tree, key);
   writes_[tree][std::move(key)] = std::move(value);
 }
 
 void Transaction::Delete(storage::TreeId tree, std::string key) {
+  if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordWrite(*ssi_, tree, key);
   RecordUndo(tree, key);
   writes_[tree][std::move(key)] = std::nullopt;
 }
@@ -163,6 +171,9 @@ LockOutcome Transaction::LockRow(storage::TreeId tree, std::string_view key, Row
 std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
                                                       std::optional<std::string> lower,
                                                       std::optional<std::string> upper) {
+  if (ssi_ && tree != storage::kDefaultTree) {
+    manager_->ssi_.RecordRangeRead(*ssi_, tree, lower, upper);
+  }
   storage::ReadOptions options;
   options.snapshot = snapshot_;
   options.lower_bound = lower;
@@ -238,12 +249,19 @@ Status Transaction::Commit() {
   if (batch.Count() > 0) {
     storage::WriteOptions options;
     options.sync = sync_;
-    if (must_not_exist_.empty() && must_be_unchanged_.empty()) {
-      s = engine_->Write(options, &batch);
+    auto write = [&] { return engine_->Write(options, &batch); };
+    if (must_not_exist_.empty() && must_be_unchanged_.empty() && !ssi_) {
+      s = write();
     } else {
       std::lock_guard<std::mutex> lock(manager_->commit_mu_);
       s = CheckKeys(0, 0);
-      if (s.ok()) s = engine_->Write(options, &batch);
+      if (s.ok() && ssi_) {
+        s = manager_->ssi_.Commit(*ssi_, write);
+        serialization_failure_ = s.IsAborted();
+        ssi_.reset();  // committed (or forgotten by the manager)
+      } else if (s.ok()) {
+        s = write();
+      }
     }
   }
   if (!s.ok()) {
@@ -255,6 +273,43 @@ Status Transaction::Commit() {
     Status d = engine_->DropTree(tree);
     if (!d.ok()) STRATA_LOG_WARNING("could not drop tree {} after commit: {}", tree, d.ToString());
   }
+  return Status::OK();
+}
+
+void Transaction::EnableSerializable() { ssi_ = manager_->ssi_.Register(); }
+
+Result<bool> Transaction::ChangedSinceSnapshot(storage::TreeId tree, const std::string& key,
+                                               bool* deleted) {
+  storage::ReadOptions latest, at_snapshot;
+  at_snapshot.snapshot = snapshot_;
+  Result<std::string> now = engine_->Get(latest, tree, key);
+  Result<std::string> before = engine_->Get(at_snapshot, tree, key);
+  if (!now.ok() && !now.status().IsNotFound()) return now.status();
+  if (!before.ok() && !before.status().IsNotFound()) return before.status();
+  *deleted = !now.ok();
+  return now.ok() != before.ok() || (now.ok() && now.value() != before.value());
+}
+
+Status Transaction::CheckSerializableWrite(storage::TreeId tree, const std::string& key) {
+  if (!ssi_ || tree == storage::kDefaultTree) return Status::OK();
+  Status s = manager_->ssi_.CheckWrite(*ssi_, tree, key);
+  if (!s.ok()) serialization_failure_ = true;
+  return s;
+}
+
+Status Transaction::CommitWithoutWrites() {
+  if (finished_) return Status::InvalidArgument("transaction already finished");
+  Status s;
+  if (ssi_) {
+    s = manager_->ssi_.Commit(*ssi_, nullptr);
+    serialization_failure_ = s.IsAborted();
+    ssi_.reset();
+  }
+  if (!s.ok()) {
+    Rollback();
+    return s;
+  }
+  Finish();
   return Status::OK();
 }
 

@@ -57,6 +57,7 @@
 #include "storage/engine.h"
 #include "storage/io/file_system.h"
 #include "txn/lock_manager.h"
+#include "txn/ssi_manager.h"
 
 namespace strata::txn {
 
@@ -70,11 +71,13 @@ class TransactionManager {
   std::unique_ptr<Transaction> Begin();
   storage::Engine* engine() const { return engine_; }
   LockManager* locks() { return &locks_; }
+  SsiManager* ssi() { return &ssi_; }
 
  private:
   friend class Transaction;
   storage::Engine* engine_;
   LockManager locks_;
+  SsiManager ssi_;
   std::atomic<uint64_t> next_txn_id_{1};
   // Serializes the re-checks and the write of committers that have PutNew or
   // *Existing keys (see the file comment).
@@ -155,6 +158,26 @@ class Transaction {
   void RecordLockedRow(storage::TreeId tree, std::string key) {
     must_be_unchanged_.push_back(CheckedKey{tree, std::move(key), snapshot_, true});
   }
+  // SERIALIZABLE: from now on reads and writes are tracked for serializable
+  // snapshot isolation (ssi_manager.h), and Commit() fails with Aborted +
+  // serialization_failure() when it would complete a dangerous structure.
+  // Call right after Begin(), before the first read. The catalog tree is
+  // not tracked.
+  void EnableSerializable();
+  bool serialization_failure() const { return serialization_failure_; }
+  // SERIALIZABLE: before writing (tree, key), the write-time test
+  // (SsiManager::CheckWrite). Aborted + serialization_failure() if this
+  // transaction must fail; OK otherwise or when not serializable.
+  [[nodiscard]] Status CheckSerializableWrite(storage::TreeId tree, const std::string& key);
+  // Whether another transaction committed a change of (tree, key) after this
+  // transaction's snapshot (*deleted: the change was a delete).
+  [[nodiscard]] Result<bool> ChangedSinceSnapshot(storage::TreeId tree, const std::string& key,
+                                                  bool* deleted);
+  // Ends a transaction that wrote nothing as a commit: a serializable one's
+  // reads stay visible to the conflict test of transactions that overlap it
+  // (Aborted + serialization_failure() if it must fail instead).
+  [[nodiscard]] Status CommitWithoutWrites();
+
   // This transaction's id in the lock table, and the session (process id)
   // named in deadlock reports.
   uint64_t id() const { return id_; }
@@ -280,6 +303,8 @@ class Transaction {
   bool sync_ = true;
   bool write_conflict_ = false;
   bool conflict_was_delete_ = false;
+  bool serialization_failure_ = false;
+  std::shared_ptr<SsiManager::Txn> ssi_;
   std::vector<storage::TreeId> created_trees_;
   std::vector<storage::TreeId> trees_to_drop_;
   std::optional<UniqueViolation> unique_violation_;

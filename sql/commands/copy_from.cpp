@@ -73,7 +73,11 @@ void CommitStatementTransaction(CommandContext& ctx) {
     // Rows a SELECT ... FOR UPDATE locked after a wait may have changed
     // since its snapshot: a conflict (READ COMMITTED re-runs the statement).
     Status checked = ctx.txn->CheckConflictsSince(txn::Transaction::Savepoint{});
-    ctx.txn->Rollback();
+    if (checked.ok()) {
+      checked = ctx.txn->CommitWithoutWrites();  // SERIALIZABLE: its reads count
+    } else {
+      ctx.txn->Rollback();
+    }
     if (!checked.ok()) ThrowCommitError(ctx, checked);
     return;
   }
@@ -83,6 +87,12 @@ void CommitStatementTransaction(CommandContext& ctx) {
 }
 
 void ThrowCommitError(CommandContext& ctx, const Status& s) {
+  if (ctx.txn->serialization_failure()) {
+    throw SqlError(SqlState::kTRSerializationFailure,
+                   "could not serialize access due to read/write dependencies among transactions")
+        .WithDetail("Reason code: Canceled on identification as a pivot, during commit attempt.")
+        .WithHint("The transaction might succeed if retried.");
+  }
   if (ctx.txn->write_conflict()) {
     throw SqlError(SqlState::kTRSerializationFailure,
                    ctx.txn->conflict_was_delete()

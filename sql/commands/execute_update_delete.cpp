@@ -204,7 +204,7 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
                                 stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   for (const TargetRow& target : targets) {
-    LockTableRow(ctx, table, target.key, txn::RowLockMode::kUpdate);
+    LockRowForWrite(ctx, table, target.key, txn::RowLockMode::kUpdate);
     ctx.txn->DeleteExisting(table.tree, target.key);
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);

@@ -37,4 +37,24 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
   return false;
 }
 
+void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& key, txn::RowLockMode mode) {
+  LockTableRow(ctx, table, key, mode);
+  if (!ctx.txn->CheckSerializableWrite(table.tree, key).ok()) {
+    // A row changed since the snapshot is reported as such first, as
+    // PostgreSQL's update of a concurrently updated row does.
+    bool deleted = false;
+    Result<bool> changed = ctx.txn->ChangedSinceSnapshot(table.tree, key, &deleted);
+    if (changed.ok() && changed.value()) {
+      throw SqlError(SqlState::kTRSerializationFailure,
+                     deleted ? "could not serialize access due to concurrent delete"
+                             : "could not serialize access due to concurrent update");
+    }
+    throw SqlError(SqlState::kTRSerializationFailure,
+                   "could not serialize access due to read/write dependencies among transactions")
+        .WithDetail("Reason code: Canceled on identification as a pivot, during write.")
+        .WithHint("The transaction might succeed if retried.");
+  }
+}
+
 }  // namespace strata::sql

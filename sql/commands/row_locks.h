@@ -19,4 +19,10 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
                   const std::string& key, txn::RowLockMode mode,
                   txn::LockWaitPolicy policy = txn::LockWaitPolicy::kWait);
 
+// Before writing `key` of `table`: its row lock in `mode`, then (in a
+// SERIALIZABLE transaction) the write-time serializable test, 40001 "could
+// not serialize access due to read/write dependencies among transactions".
+void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& key, txn::RowLockMode mode);
+
 }  // namespace strata::sql

@@ -164,7 +164,7 @@ void TableWriter::Insert(Row row) {
     // A concurrent inserter of this key makes us wait for its end: then
     // 23505 if it committed (at our commit-time check), none if it rolled
     // back -- as PostgreSQL's unique check waits for the other inserter.
-    LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
+    LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
     auto existing = ctx_.txn->Get(table_.tree, key);
     if (!existing.ok()) ThrowStatus(existing.status());
     if (existing.value().has_value()) throw DuplicateKeyError(key);
@@ -187,8 +187,8 @@ void TableWriter::Update(const std::string& old_key, Row row) {
     if (key != old_key) {
       // A key change takes FOR UPDATE on the old row, and the new key as an
       // insert does.
-      LockTableRow(ctx_, table_, old_key, txn::RowLockMode::kUpdate);
-      LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
+      LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kUpdate);
+      LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
       ctx_.txn->DeleteExisting(table_.tree, old_key);
       auto existing = ctx_.txn->Get(table_.tree, key);
       if (!existing.ok()) ThrowStatus(existing.status());
@@ -198,12 +198,12 @@ void TableWriter::Update(const std::string& old_key, Row row) {
     }
   }
   // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
-  LockTableRow(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
+  LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
 }
 
 void TableWriter::Delete(const std::string& key) {
-  LockTableRow(ctx_, table_, key, txn::RowLockMode::kUpdate);
+  LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
   ctx_.txn->DeleteExisting(table_.tree, key);
 }
 

@@ -2,7 +2,7 @@
 """Concurrency and crash safety under load.
 
 1. Transfers: several sessions move money between accounts at READ
-   COMMITTED and at REPEATABLE READ, in random account order (so writers
+   COMMITTED, REPEATABLE READ and SERIALIZABLE, in random account order (so writers
    wait for each other and deadlocks happen), retrying 40001 and 40P01. Every
    acknowledged transfer is recorded by the client; at the end each
    account's balance must equal its start plus exactly the acknowledged
@@ -193,7 +193,7 @@ def main():
     try:
         ref.start()
         strata.start()
-        for isolation in ("read committed", "repeatable read"):
+        for isolation in ("read committed", "repeatable read", "serializable"):
             acked, fine = run_transfers(ref, isolation)
             ok &= fine and check_balances(ref, acked, f"postgresql-15 {isolation}")
             acked, fine = run_transfers(strata, isolation)
