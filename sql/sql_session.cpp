@@ -327,7 +327,8 @@ std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view
   // One query string is one implicit transaction and one statement start
   // time (now() and statement_timestamp() agree for all its statements).
   const int64_t now = CurrentTimestamp();
-  impl_->settings.mutable_datetime().transaction_start = now;
+  // Inside BEGIN ... COMMIT, now() stays the time the block began.
+  if (!impl_->block->explicit_block()) impl_->settings.mutable_datetime().transaction_start = now;
   impl_->settings.mutable_datetime().statement_start = now;
   auto shared_query = std::make_shared<const std::string>(query);
   std::vector<std::unique_ptr<ParsedStatement>> parsed;

@@ -224,7 +224,7 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   // Each Bind starts a statement for now() and statement_timestamp() (an
   // approximation of PostgreSQL, which also restarts the clock at Execute).
   const int64_t now = CurrentTimestamp();
-  impl_->settings.mutable_datetime().transaction_start = now;
+  if (!impl_->block->explicit_block()) impl_->settings.mutable_datetime().transaction_start = now;
   impl_->settings.mutable_datetime().statement_start = now;
   if (!statement->empty()) impl_->block->CheckNotFailed(statement->statement());
   auto portal =
