@@ -15,6 +15,7 @@
 #include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/current_transaction.h"
 #include "sql/database.h"
 #include "sql/executor/execute_select.h"
 #include "sql/function_notices.h"
@@ -84,6 +85,7 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
     std::vector<SqlErrorFields> notices;
     CommandContext ctx;
     block.StartStatement(ctx, ddl);
+    ScopedCurrentTransaction current(ctx.txn);
     ctx.query = query;
     ctx.notices = &notices;
     ctx.params = params.types;
@@ -149,6 +151,7 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   auto txn = db->txns()->Begin();
   if (serializable) txn->EnableSerializable();
   txn->set_sync(sync);
+  ScopedCurrentTransaction current(txn.get());
   std::vector<SqlErrorFields> notices;
   CommandContext ctx;
   ctx.db = db;
@@ -427,6 +430,15 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
           throw SqlError(SqlState::kFeatureNotSupported,
                          "LIMIT/OFFSET without FROM is not supported yet");
         }
+        // txid_current() and friends: the block's transaction, or one of
+        // this statement's own, made only if asked for.
+        std::unique_ptr<txn::Transaction> own;
+        ScopedCurrentTransaction current([&]() -> txn::Transaction* {
+          if (impl_->db == nullptr) return nullptr;
+          if (block.explicit_block()) return block.EnsureTransaction();
+          own = impl_->db->txns()->Begin();
+          return own.get();
+        });
         return ExecuteSelectStatement(parsed.query(), select, param_types, params);
       }
       // A locking SELECT checks its locked rows like a writer's (and re-runs

@@ -56,6 +56,15 @@ txn::TransactionStatus TransactionBlock::status() const {
   return txn::TransactionStatus::kIdle;
 }
 
+txn::Transaction* TransactionBlock::EnsureTransaction() {
+  if (!txn_ && db_ != nullptr) {
+    txn_ = db_->txns()->Begin();
+    if (Serializable()) txn_->EnableSerializable();
+    snapshot_fixed_ = false;
+  }
+  return txn_.get();
+}
+
 bool TransactionBlock::Serializable() const {
   return settings_->Show("transaction_isolation") == "serializable";
 }

@@ -120,6 +120,9 @@ class TransactionBlock {
   }
 
   // synchronous_commit = off for this session's commits.
+  // Inside a block: its transaction, begun now if no statement has yet
+  // (the first query still takes the snapshot).
+  txn::Transaction* EnsureTransaction();
   // The current (or next) transaction is SERIALIZABLE.
   bool Serializable() const;
   bool synchronous_commit() const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/coding.h"
 #include "common/logging.h"
 #include "storage/write_batch.h"
 
@@ -10,6 +11,48 @@ namespace strata::txn {
 
 std::unique_ptr<Transaction> TransactionManager::Begin() {
   return std::unique_ptr<Transaction>(new Transaction(this));
+}
+
+namespace {
+// Tree 0 belongs to the catalog, which ignores key kinds it does not know;
+// 0x08 is below its first kind (0x10).
+const std::string kTxidKey = std::string("\x08txid", 5);
+constexpr uint64_t kTxidBlock = 1024;
+constexpr uint64_t kFirstTxid = 1000;  // a fresh database's first id
+}  // namespace
+
+Result<uint64_t> TransactionManager::AssignTxid() {
+  std::lock_guard lock(txid_mu_);
+  if (next_txid_ == 0) {
+    Result<std::string> stored = engine_->Get(storage::ReadOptions{}, storage::kDefaultTree,
+                                              kTxidKey);
+    if (stored.ok() && stored.value().size() == 8) {
+      next_txid_ = DecodeFixed64(stored.value().data());
+    } else if (stored.ok() || stored.status().IsNotFound()) {
+      next_txid_ = kFirstTxid;
+    } else {
+      return stored.status();
+    }
+    txid_limit_ = next_txid_;
+  }
+  if (next_txid_ >= txid_limit_) {
+    std::string value;
+    PutFixed64(&value, next_txid_ + kTxidBlock);
+    storage::WriteBatch batch;
+    batch.Put(storage::kDefaultTree, kTxidKey, value);
+    storage::WriteOptions options;
+    options.sync = true;
+    if (Status s = engine_->Write(options, &batch); !s.ok()) return s;
+    txid_limit_ = next_txid_ + kTxidBlock;
+  }
+  return next_txid_++;
+}
+
+Result<uint64_t> Transaction::AssignTxid() {
+  if (txid_) return *txid_;
+  Result<uint64_t> id = manager_->AssignTxid();
+  if (id.ok()) txid_ = id.value();
+  return id;
 }
 
 Transaction::Transaction(TransactionManager* manager)

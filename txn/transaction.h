@@ -71,6 +71,11 @@ class TransactionManager {
   std::unique_ptr<Transaction> Begin();
   storage::Engine* engine() const { return engine_; }
   LockManager* locks() { return &locks_; }
+  // A new transaction id (txid_current()): increasing across restarts. The
+  // high-water mark is persisted (synced) in tree 0 under key 0x08 "txid"
+  // once per kTxidBlock ids, so after a crash numbering resumes above every
+  // id handed out (a few are skipped, as PostgreSQL's xids may be).
+  [[nodiscard]] Result<uint64_t> AssignTxid();
   SsiManager* ssi() { return &ssi_; }
 
  private:
@@ -78,6 +83,9 @@ class TransactionManager {
   storage::Engine* engine_;
   LockManager locks_;
   SsiManager ssi_;
+  std::mutex txid_mu_;
+  uint64_t next_txid_ = 0;    // 0: not loaded yet
+  uint64_t txid_limit_ = 0;   // ids below it may be handed out without a write
   std::atomic<uint64_t> next_txn_id_{1};
   // Serializes the re-checks and the write of committers that have PutNew or
   // *Existing keys (see the file comment).
@@ -177,6 +185,11 @@ class Transaction {
   // reads stay visible to the conflict test of transactions that overlap it
   // (Aborted + serialization_failure() if it must fail instead).
   [[nodiscard]] Status CommitWithoutWrites();
+
+  // The transaction id clients see (txid_current()): assigned on demand
+  // or at the first row write, then fixed for the transaction.
+  [[nodiscard]] Result<uint64_t> AssignTxid();
+  std::optional<uint64_t> assigned_txid() const { return txid_; }
 
   // This transaction's id in the lock table, and the session (process id)
   // named in deadlock reports.
@@ -304,6 +317,7 @@ class Transaction {
   bool write_conflict_ = false;
   bool conflict_was_delete_ = false;
   bool serialization_failure_ = false;
+  std::optional<uint64_t> txid_;
   std::shared_ptr<SsiManager::Txn> ssi_;
   std::vector<storage::TreeId> created_trees_;
   std::vector<storage::TreeId> trees_to_drop_;

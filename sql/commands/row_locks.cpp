@@ -40,6 +40,10 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
 void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
                      const std::string& key, txn::RowLockMode mode) {
   LockTableRow(ctx, table, key, mode);
+  // PostgreSQL assigns a transaction id at the first write.
+  if (!ctx.txn->assigned_txid()) {
+    if (Result<uint64_t> id = ctx.txn->AssignTxid(); !id.ok()) ThrowStatus(id.status());
+  }
   if (!ctx.txn->CheckSerializableWrite(table.tree, key).ok()) {
     // A row changed since the snapshot is reported as such first, as
     // PostgreSQL's update of a concurrently updated row does.

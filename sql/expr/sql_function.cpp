@@ -43,7 +43,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
-                        SleepSqlFunctions(), BackendSqlFunctions()}) {
+                        SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

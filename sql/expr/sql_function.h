@@ -59,5 +59,6 @@ std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions
 std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
 std::span<const SqlFunction> BackendSqlFunctions();  // expr/backend_functions.cpp
+std::span<const SqlFunction> TxidSqlFunctions();     // expr/txid_functions.cpp
 
 }  // namespace strata::sql

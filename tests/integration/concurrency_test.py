@@ -8,7 +8,7 @@
    account's balance must equal its start plus exactly the acknowledged
    transfers (so the total is conserved and no update is lost), on
    PostgreSQL 15 (which validates the test) and on stratad -- and on stratad
-   again after a kill -9 and restart.
+   again after a kill -9 and restart (txid_current() keeps increasing).
 2. Crash: several sessions commit 3-row transactions while stratad is killed
    with -9 at random moments, several rounds. After each restart every
    acknowledged transaction is present with all its rows, no transaction is
@@ -123,6 +123,13 @@ def run_transfers(server, isolation):
     return acked, not failures
 
 
+def txid(server):
+    c = connect(server)
+    value = int(rows(c.query("select txid_current()"))[0][0])
+    c.close()
+    return value
+
+
 def crash_worker(server, worker, sent, acked, stop):
     try:
         c = connect(server)
@@ -198,9 +205,16 @@ def main():
             ok &= fine and check_balances(ref, acked, f"postgresql-15 {isolation}")
             acked, fine = run_transfers(strata, isolation)
             ok &= fine and check_balances(strata, acked, f"stratad {isolation}")
+        before = txid(strata)
         strata.stop(sig=signal.SIGKILL)
         strata.start()
         ok &= check_balances(strata, acked, "stratad after kill -9 and restart")
+        after = txid(strata)
+        if after <= before:
+            ok = False
+            print(f"FAIL txid_current() went from {before} to {after} across a kill -9")
+        else:
+            print(f"ok   txid_current() increases across a kill -9 ({before} -> {after})")
         ok &= crash_rounds(strata, args.crash_rounds, random.Random(42))
     finally:
         strata.stop()
