@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/result.h"
@@ -175,6 +176,12 @@ class Engine {
   // Adds externally built SSTables (sorted, non-overlapping, written with
   // TableBuilder) to the tree atomically, assigning them one new sequence number.
   [[nodiscard]] virtual Status IngestFiles(TreeId tree, const std::vector<std::string>& paths) = 0;
+  // Adds (user key, value) rows, keys strictly increasing, to the tree
+  // atomically at one new sequence number, as IngestFiles would a table of
+  // them, but written once, straight into the data directory (COPY's bulk
+  // path). Unsorted or duplicate keys: InvalidArgument, nothing added.
+  [[nodiscard]] virtual Status IngestSortedRows(
+      TreeId tree, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
 
   virtual EngineStats GetStats() const = 0;
   // Flushes nothing; stops background work and closes files. Idempotent.

@@ -252,16 +252,13 @@ class Transaction {
 
   // The bulk path of COPY (transaction_ingest.cpp): commits `rows` -- keys
   // strictly increasing, every one a new row of `tree`, and this
-  // transaction's only writes -- as one SSTable, written to `scratch_path`
-  // on `fs` (the engine's file system) and ingested into the tree
-  // (Engine::IngestFiles: one new sequence number, atomic and durable), so
-  // the rows skip the write set, the WAL and the memtable. Uniqueness as for
-  // PutNew: under the commit mutex no key may exist in the latest state
-  // (Aborted + unique_violation()). Rolls back on any error; the scratch
-  // file is always removed.
+  // transaction's only writes -- as one SSTable ingested into the tree
+  // (Engine::IngestSortedRows: one new sequence number, atomic and durable),
+  // so the rows skip the write set, the WAL and the memtable. Uniqueness as
+  // for PutNew: under the commit mutex no key may exist in the latest state
+  // (Aborted + unique_violation()). Rolls back on any error.
   [[nodiscard]] Status CommitIngest(storage::TreeId tree,
-                                    const std::vector<std::pair<std::string, std::string>>& rows,
-                                    storage::FileSystem* fs, const std::string& scratch_path);
+                                    const std::vector<std::pair<std::string, std::string>>& rows);
 
   bool has_writes() const;
   const std::optional<UniqueViolation>& unique_violation() const { return unique_violation_; }

@@ -108,6 +108,14 @@ def run_phases(server, args, files, tmpdir):
         secs = timed_psql(server, ["-c", f"\\copy bench from '{files['copy']}'"], 3600)
         return (args.rows / secs, "rows/s")
 
+    def copy_nonempty():
+        # The same rows into a table that already holds one row: no bulk ingest, rows go
+        # through the ordinary write path.
+        psql(server, ["-c", SCHEMA.format(t="bench_ne"), "-c",
+                      "insert into bench_ne values (0, 0, 0, 'x')"], 60)
+        secs = timed_psql(server, ["-c", f"\\copy bench_ne from '{files['copy']}'"], 3600)
+        return (args.rows / secs, "rows/s")
+
     def insert_load():
         psql(server, ["-c", SCHEMA.format(t="bench_ins")], 60)
         secs = timed_psql(server, ["-f", files["insert"]], 3600)
@@ -132,11 +140,13 @@ def run_phases(server, args, files, tmpdir):
             raise PhaseError(f"expected 3 timings from psql, got: {out[-300:]}")
         return (1000.0 / min(times), "queries/s")
 
-    phase("COPY load", copy_load)
-    phase("INSERT load", insert_load)
-    phase("point select", point_select)
-    phase("range scan", range_scan)
-    phase("GROUP BY", group_by)
+    all_phases = [("copy", "COPY load", copy_load), ("copyne", "COPY non-empty", copy_nonempty),
+                  ("insert", "INSERT load", insert_load),
+                  ("point", "point select", point_select), ("range", "range scan", range_scan),
+                  ("groupby", "GROUP BY", group_by)]
+    for key, name, fn in all_phases:
+        if key in args.phases:
+            phase(name, fn)
     return results
 
 
@@ -154,15 +164,31 @@ def main():
     ap.add_argument("--insert-batch", type=int, default=1000)
     ap.add_argument("--clients", type=int, default=2, help="pgbench clients (and threads)")
     ap.add_argument("--seconds", type=int, default=20, help="per pgbench phase")
+    ap.add_argument("--phases", default="copy,insert,point,range,groupby",
+                    help="comma-separated subset of copy,copyne,insert,point,range,groupby; the "
+                         "select phases read the table the copy phase loads")
+    ap.add_argument("--repeat", type=int, default=1,
+                    help="run the whole side-by-side comparison this many times")
     args = ap.parse_args()
+    args.phases = set(args.phases.split(","))
 
     tmpdir = tempfile.mkdtemp(prefix="sql-bench-")
     os.chmod(tmpdir, 0o755)  # the reference server's psql \copy reads as this user, fine
     files = {"copy": os.path.join(tmpdir, "rows.tsv"), "insert": os.path.join(tmpdir, "inserts.sql")}
     print(f"generating {args.rows:,} rows ...", flush=True)
     write_copy_file(files["copy"], args.rows)
-    write_insert_file(files["insert"], args.rows, args.insert_batch)
+    if "insert" in args.phases:
+        write_insert_file(files["insert"], args.rows, args.insert_batch)
 
+    try:
+        for rep in range(args.repeat):
+            # Fresh servers each repetition: every COPY goes into a new, empty table.
+            run_once(args, files, tmpdir, rep)
+    finally:
+        shutil.rmtree(tmpdir, ignore_errors=True)
+
+
+def run_once(args, files, tmpdir, rep):
     results = {}
     strata = harness.Stratad(os.path.abspath(args.stratad))
     strata.label = "stratad"
@@ -178,18 +204,16 @@ def main():
     finally:
         strata.cleanup()
         ref.cleanup()
-        shutil.rmtree(tmpdir, ignore_errors=True)
 
     print()
-    print(f"rows={args.rows:,} insert_batch={args.insert_batch} clients={args.clients} "
-          f"seconds={args.seconds} cores={os.cpu_count()}")
+    print(f"run {rep + 1}/{args.repeat}: rows={args.rows:,} insert_batch={args.insert_batch} "
+          f"clients={args.clients} seconds={args.seconds} cores={os.cpu_count()}")
     print(f"{'phase':14s} {'stratad':>22s} {'postgres 15':>22s} {'ratio':>7s}")
     for name in results["stratad"]:
         s, p = results["stratad"][name], results["postgres"][name]
         ratio = "-" if isinstance(s, PhaseError) or isinstance(p, PhaseError) else f"{s[0] / p[0]:.2f}x"
         cell = lambda r: "not run" if isinstance(r, PhaseError) else f"{r[0]:,.0f} {r[1]}"
-        print(f"{name:14s} {cell(s):>22s} {cell(p):>22s} {ratio:>7s}")
-
+        print(f"{name:14s} {cell(s):>22s} {cell(p):>22s} {ratio:>7s}", flush=True)
 
 if __name__ == "__main__":
     main()

@@ -170,7 +170,7 @@ void CopyFrom::CommitBulk() {
     CommitStatementTransaction(ctx_);
     return;
   }
-  Status s = txn_->CommitIngest(table_->tree, rows, ctx_.db->fs(), ctx_.db->NewScratchPath());
+  Status s = txn_->CommitIngest(table_->tree, rows);
   if (s.ok()) return;
   if (txn_->unique_violation().has_value()) {
     throw writer_->DuplicateKeyError(txn_->unique_violation()->key);

@@ -1,6 +1,8 @@
 // COPY FROM text/CSV line splitting and field parsing (see copy_reader.h).
 #include "sql/copy/copy_reader.h"
 
+#include <cstring>
+
 #include "common/sql_error.h"
 
 namespace strata::sql {
@@ -26,6 +28,16 @@ bool CopyLineReader::NextLine(std::string* line, bool at_end) {
   const char* b = buffer_.data();
   bool in_quote = false;
   size_t i = pos_;
+  if (!options_.csv && pos_ < n) {
+    // Fast path for the usual text line: a newline and no backslash before
+    // it. memchr scans many bytes per step; a line with a backslash (escape
+    // or end marker) takes the byte loop below from its start.
+    const void* nl = std::memchr(b + pos_, '\n', n - pos_);
+    if (nl != nullptr) {
+      const size_t at = static_cast<size_t>(static_cast<const char*>(nl) - b);
+      if (std::memchr(b + pos_, '\\', at - pos_) == nullptr) i = at;
+    }
+  }
   while (i < n) {
     const char c = b[i];
     if (options_.csv) {
@@ -116,13 +128,36 @@ bool CopyLineReader::NextLine(std::string* line, bool at_end) {
 
 void SplitTextFields(const CopyOptions& options, std::string_view line,
                      std::vector<CopyField>* fields) {
-  fields->clear();
+  // The entries (and their strings' capacity) are reused from line to line:
+  // no allocation per field once the first lines have sized them.
+  size_t count = 0;
+  auto next_field = [&]() -> CopyField& {
+    if (count == fields->size()) fields->emplace_back();
+    CopyField& f = (*fields)[count++];
+    f.quoted = false;
+    return f;
+  };
+  auto set_value = [](CopyField& f, std::string_view v) {
+    if (f.value) {
+      f.value->assign(v.data(), v.size());
+    } else {
+      f.value.emplace(v);
+    }
+  };
   size_t start = 0;
   const size_t n = line.size();
   while (true) {
     // Find the end of this field: an unescaped delimiter or the line's end.
     size_t end = start;
     bool has_escape = false;
+    // Usual case first: the next delimiter (or the line's end) with no
+    // backslash before it, found with memchr; otherwise the byte loop.
+    if (start < n) {
+      const void* d = std::memchr(line.data() + start, options.delimiter, n - start);
+      const size_t seg_end =
+          d ? static_cast<size_t>(static_cast<const char*>(d) - line.data()) : n;
+      if (std::memchr(line.data() + start, '\\', seg_end - start) == nullptr) end = seg_end;
+    }
     while (end < n && line[end] != options.delimiter) {
       if (line[end] == '\\' && end + 1 < n) {
         has_escape = true;
@@ -133,11 +168,11 @@ void SplitTextFields(const CopyOptions& options, std::string_view line,
     }
     if (end > n) end = n;
     const std::string_view raw = line.substr(start, end - start);
-    CopyField field;
+    CopyField& field = next_field();
     if (raw == options.null_print) {
       field.value = std::nullopt;
     } else if (!has_escape) {
-      field.value = std::string(raw);
+      set_value(field, raw);
     } else {
       std::string out;
       out.reserve(raw.size());
@@ -179,10 +214,10 @@ void SplitTextFields(const CopyOptions& options, std::string_view line,
       }
       field.value = std::move(out);
     }
-    fields->push_back(std::move(field));
     if (end >= n) break;
     start = end + 1;
   }
+  fields->resize(count);
 }
 
 void SplitCsvFields(const CopyOptions& options, std::string_view line,

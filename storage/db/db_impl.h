@@ -10,7 +10,7 @@
 //   db_impl_compaction.cpp  background and manual (CompactRange) compaction
 //   db_impl_files.cpp       deleting obsolete SSTables, manifests, WAL segments
 //   db_impl_trees.cpp       CreateTree / DropTree / FindTree
-//   db_impl_ingest.cpp      IngestFiles
+//   db_impl_ingest.cpp      IngestFiles, IngestSortedRows
 //   db_impl_stats.cpp       GetStats
 //
 // Write path. Write() validates the batch, makes room (memtable switch,
@@ -49,6 +49,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -96,6 +97,8 @@ class DBImpl final : public Engine {
   Status Flush(std::optional<TreeId> tree) override;
   Status CompactRange(TreeId tree, std::optional<Slice> begin, std::optional<Slice> end) override;
   Status IngestFiles(TreeId tree, const std::vector<std::string>& paths) override;
+  Status IngestSortedRows(TreeId tree,
+                          const std::vector<std::pair<std::string, std::string>>& rows) override;
   EngineStats GetStats() const override;
   Status Close() override;
 
@@ -161,6 +164,11 @@ class DBImpl final : public Engine {
   // Waits until no immutable memtable of `tree` with id <= mem_id is left.
   // REQUIRES: *lock holds mutex_.
   Status WaitForFlushLocked(TreeData* tree, uint64_t mem_id, std::unique_lock<std::mutex>* lock);
+  // IngestFiles / IngestSortedRows from the memtable check on, under write
+  // exclusivity (db_impl_ingest.cpp).
+  Status IngestExclusive(
+      TreeData* tree, TreeId id, const std::string& range_begin, const std::string& range_end,
+      const std::function<Status(SequenceNumber, std::vector<FileMetaData>*)>& write_tables);
 
   // ---- Compaction (db_impl_compaction.cpp) ----
   // An automatic compaction of some tree, registered with its picker.

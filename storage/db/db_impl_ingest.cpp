@@ -27,7 +27,13 @@
 //        of the ingestion, or sees it appear.
 // Failure before the LogAndApply deletes the rewritten copies; the input files
 // are never modified or removed.
+//
+// DBImpl::IngestSortedRows (COPY's bulk path) is the same from step 2 on, with
+// the table of step c written straight from the caller's sorted rows at S:
+// no scratch file to write, validate and read back, and the rows are
+// compressed once, as the table will live.
 #include <algorithm>
+#include <functional>
 
 #include "storage/compaction/new_table_meta.h"
 #include "storage/db/db_impl.h"
@@ -172,6 +178,60 @@ Status DBImpl::IngestFiles(TreeId id, const std::vector<std::string>& paths) {
   }
 
   // 2. Everything else with no write in flight.
+  return IngestExclusive(
+      tree.get(), id, range_begin, range_end,
+      [&](SequenceNumber seq, std::vector<FileMetaData>* metas) -> Status {
+        for (const ExternalFile& f : files) {
+          const uint64_t number = versions_->NewFileNumber();
+          auto meta =
+              RewriteAtSequence(fs_, TableFileName(dir_, number), number, table_options_, f, seq);
+          if (!meta.ok()) return meta.status();
+          metas->push_back(std::move(*meta));
+        }
+        return Status::OK();
+      });
+}
+
+Status DBImpl::IngestSortedRows(TreeId id,
+                                const std::vector<std::pair<std::string, std::string>>& rows) {
+  std::shared_ptr<TreeData> tree = FindTreeData(id);
+  if (tree == nullptr)
+    return Status::InvalidArgument("IngestSortedRows: unknown tree " + std::to_string(id));
+  if (has_bg_error_.load(std::memory_order_acquire)) return BackgroundError();
+  if (rows.empty()) return Status::OK();
+  for (size_t i = 1; i < rows.size(); ++i) {
+    if (Compare(rows[i - 1].first, rows[i].first) >= 0) {
+      return Status::InvalidArgument(
+          "IngestSortedRows: keys are not strictly increasing (duplicate or unsorted key)");
+    }
+  }
+  return IngestExclusive(
+      tree.get(), id, rows.front().first, rows.back().first,
+      [&](SequenceNumber seq, std::vector<FileMetaData>* metas) -> Status {
+        const uint64_t number = versions_->NewFileNumber();
+        auto writer = TableFileWriter::Create(fs_, TableFileName(dir_, number), table_options_);
+        if (!writer.ok()) return writer.status();
+        TableBuilder* builder = (*writer)->builder();
+        std::string key;
+        for (const auto& [user_key, value] : rows) {
+          key.clear();
+          AppendInternalKey(&key, user_key, seq, ValueType::kValue);
+          STRATA_RETURN_IF_ERROR(builder->Add(key, value));
+        }
+        auto props = (*writer)->Commit();
+        if (!props.ok()) return props.status();
+        metas->push_back(NewTableMeta(number, builder->file_size(), *props));
+        return Status::OK();
+      });
+}
+
+// Steps 2a-e for tables covering [range_begin, range_end] (user keys,
+// inclusive); write_tables writes them at the given sequence number and
+// appends their metadata (tables already written stay listed on failure, so
+// they are deleted).
+Status DBImpl::IngestExclusive(
+    TreeData* tree, TreeId id, const std::string& range_begin, const std::string& range_end,
+    const std::function<Status(SequenceNumber, std::vector<FileMetaData>*)>& write_tables) {
   return group_commit_->RunExclusive([&]() -> Status {
     // a. Older versions of the ingested keys must not stay in memtables.
     bool mem_overlaps = false;
@@ -191,24 +251,18 @@ Status DBImpl::IngestFiles(TreeId id, const std::vector<std::string>& paths) {
       for (const ImmutableMemTable& m : tree->imm) {
         if (MemTableOverlaps(*m.mem, range_begin, range_end)) wait_for = m.id;
       }
-      if (wait_for != 0) STRATA_RETURN_IF_ERROR(WaitForFlushLocked(tree.get(), wait_for, &lock));
+      if (wait_for != 0) STRATA_RETURN_IF_ERROR(WaitForFlushLocked(tree, wait_for, &lock));
     }
 
-    // b, c. The new sequence number and the rewritten copies.
+    // b, c. The new sequence number and the tables written at it.
     const SequenceNumber seq = group_commit_->LastSequence() + 1;
     std::vector<FileMetaData> metas;
     auto delete_copies = [&] {
       for (const FileMetaData& m : metas) (void)fs_->DeleteFile(TableFileName(dir_, m.number));
     };
-    for (const ExternalFile& f : files) {
-      const uint64_t number = versions_->NewFileNumber();
-      auto meta =
-          RewriteAtSequence(fs_, TableFileName(dir_, number), number, table_options_, f, seq);
-      if (!meta.ok()) {
-        delete_copies();
-        return meta.status();
-      }
-      metas.push_back(std::move(*meta));
+    if (Status w = write_tables(seq, &metas); !w.ok()) {
+      delete_copies();
+      return w;
     }
 
     // d. Placement, e. install.
@@ -255,7 +309,7 @@ Status DBImpl::IngestFiles(TreeId id, const std::vector<std::string>& paths) {
       }
       return s;
     }
-    InstallSuperVersionLocked(tree.get());
+    InstallSuperVersionLocked(tree);
     RecalculateWriteStallLocked();
     const SequenceNumber published = group_commit_->ConsumeSequence(1);
     if (published != seq) {

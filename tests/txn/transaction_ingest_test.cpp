@@ -1,8 +1,7 @@
 // Transaction::CommitIngest: COPY's bulk commit -- sorted rows become visible
 // at once through an ingested table file, unique against the latest state
 // (also against rows committed after the transaction's snapshot), and
-// invisible to snapshots taken before; on any failure nothing is stored and
-// the scratch file is gone.
+// invisible to snapshots taken before; on any failure nothing is stored.
 #include <catch2/catch.hpp>
 
 #include <memory>
@@ -16,8 +15,6 @@
 
 namespace strata::txn {
 namespace {
-
-constexpr char kScratch[] = "/db/copy-1.scratch";
 
 struct Fixture {
   Fixture() {
@@ -59,8 +56,7 @@ TEST_CASE("CommitIngest makes the rows visible to later snapshots only", "[txn][
   REQUIRE(f.engine->Put(storage::WriteOptions{}, f.tree, "a", "old").ok());
   auto before = f.manager->Begin();
   auto txn = f.manager->Begin();
-  REQUIRE(txn->CommitIngest(f.tree, Rows({"b", "c", "e"}), &f.fs, kScratch).ok());
-  CHECK_FALSE(f.fs.FileExists(kScratch));
+  REQUIRE(txn->CommitIngest(f.tree, Rows({"b", "c", "e"})).ok());
   CHECK(f.Scan(before.get()) == std::vector<std::string>{"a=old"});
   auto after = f.manager->Begin();
   CHECK(f.Scan(after.get()) == std::vector<std::string>{"a=old", "b=vb", "c=vc", "e=ve"});
@@ -77,11 +73,10 @@ TEST_CASE("CommitIngest refuses a key that exists in the latest state", "[txn][i
   auto txn = f.manager->Begin();
   // Committed after txn's snapshot: only the commit-time check can see it.
   REQUIRE(f.engine->Put(storage::WriteOptions{}, f.tree, "d", "late").ok());
-  Status s = txn->CommitIngest(f.tree, Rows({"b", "c", "d", "e"}), &f.fs, kScratch);
+  Status s = txn->CommitIngest(f.tree, Rows({"b", "c", "d", "e"}));
   CHECK(s.IsAborted());
   REQUIRE(txn->unique_violation().has_value());
   CHECK(txn->unique_violation()->key == "d");
-  CHECK_FALSE(f.fs.FileExists(kScratch));
   auto reader = f.manager->Begin();
   CHECK(f.Scan(reader.get()) == std::vector<std::string>{"a=old", "d=late"});
   reader->Rollback();
@@ -93,7 +88,7 @@ TEST_CASE("CommitIngest: keys around the rows do not clash", "[txn][ingest]") {
     REQUIRE(f.engine->Put(storage::WriteOptions{}, f.tree, k, "x").ok());
   }
   auto txn = f.manager->Begin();
-  REQUIRE(txn->CommitIngest(f.tree, Rows({"b", "c", "y"}), &f.fs, kScratch).ok());
+  REQUIRE(txn->CommitIngest(f.tree, Rows({"b", "c", "y"})).ok());
   auto reader = f.manager->Begin();
   CHECK(f.Scan(reader.get()) ==
         std::vector<std::string>{"a=x", "b=vb", "bb=x", "c=vc", "c0=x", "y=vy", "z=x"});
@@ -104,7 +99,7 @@ TEST_CASE("CommitIngest needs the transaction's only writes", "[txn][ingest]") {
   Fixture f;
   auto txn = f.manager->Begin();
   txn->Put(f.tree, "q", "1");
-  CHECK(txn->CommitIngest(f.tree, Rows({"b"}), &f.fs, kScratch).IsInvalidArgument());
+  CHECK(txn->CommitIngest(f.tree, Rows({"b"})).IsInvalidArgument());
   auto reader = f.manager->Begin();
   CHECK(f.Scan(reader.get()).empty());
   reader->Rollback();
@@ -113,8 +108,7 @@ TEST_CASE("CommitIngest needs the transaction's only writes", "[txn][ingest]") {
 TEST_CASE("CommitIngest of no rows commits nothing", "[txn][ingest]") {
   Fixture f;
   auto txn = f.manager->Begin();
-  REQUIRE(txn->CommitIngest(f.tree, {}, &f.fs, kScratch).ok());
-  CHECK_FALSE(f.fs.FileExists(kScratch));
+  REQUIRE(txn->CommitIngest(f.tree, {}).ok());
 }
 
 }  // namespace
