@@ -127,6 +127,9 @@ struct FuncCallExpr : Expr {
   bool agg_star = false;         // f(*)
   bool agg_distinct = false;     // f(DISTINCT x)
   bool has_decorations = false;  // ORDER BY / FILTER / OVER / WITHIN GROUP / VARIADIC
+  // f(..., VARIADIC arr) and no other decoration (has_decorations is set too):
+  // only the VARIADIC "any" built-ins accept it (binder/bind_builtin_func.cpp).
+  bool variadic_only = false;
   // CURRENT_DATE, LOCALTIMESTAMP, ...: an internal function no user call reaches.
   bool is_sql_value_function = false;
 };

@@ -65,6 +65,8 @@ constexpr ProcRow kProcs[] = {
     {"to_jsonb", {kAnyElement}, 1, type_oid::kJsonb, "to_jsonb"},
     {"concat", {}, -1, kText, "text_concat"},
     {"concat_ws", {}, -1, kText, "text_concat_ws"},
+    // format(text) and format(text, VARIADIC "any") as one row.
+    {"format", {}, -1, kText, "text_format"},
     {"json_build_object", {}, -1, type_oid::kJson, "json_build_object"},
     {"jsonb_build_object", {}, -1, type_oid::kJsonb, "jsonb_build_object"},
     {"json_build_array", {}, -1, type_oid::kJson, "json_build_array"},
@@ -85,6 +87,49 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
     return nullptr;
   }
   const std::string& name = expr.name.back();
+  if (expr.variadic_only) {
+    // f(..., VARIADIC arr) of the VARIADIC "any" functions concat, concat_ws and
+    // format: the array's elements are the trailing arguments
+    // (format_function.cpp spreads them at run time). A NULL array is allowed.
+    std::string_view proname;
+    if (name == "concat") {
+      proname = "text_concat_variadic";
+    } else if (name == "concat_ws" && args.size() >= 2) {
+      proname = "text_concat_ws_variadic";
+    } else if (name == "format" && args.size() >= 2) {
+      proname = "text_format_variadic";
+    } else {
+      bool known = false;
+      for (const ProcRow& row : kProcs) known = known || row.name == name;
+      if (!known) return nullptr;
+      throw ErrorAt(SqlState::kFeatureNotSupported,
+                    "VARIADIC arguments of " + name + "() are not supported yet", expr.location);
+    }
+    const Oid last = args.back()->type().oid;
+    if (!IsArrayType(last)) {
+      throw ErrorAt(SqlState::kDatatypeMismatch, "VARIADIC argument must be an array",
+                    expr.args.back()->location);
+    }
+    if (!IsSupportedType(last)) {
+      throw ErrorAt(SqlState::kFeatureNotSupported,
+                    "VARIADIC arrays of type " + FormatTypeName(last) + " are not supported yet",
+                    expr.location);
+    }
+    for (size_t i = 0; i + 1 < args.size(); ++i) {
+      args[i] = ResolveUnknownToText(std::move(args[i]));
+      if (i == 0 && name != "concat") {
+        // The format string / separator is declared text.
+        args[i] = CoerceType(std::move(args[i]), kText, CoercionContext::kImplicit, -1);
+      } else if (!IsSupportedType(args[i]->type().oid)) {
+        throw ErrorAt(SqlState::kFeatureNotSupported,
+                      "function " + name + "() is not supported yet for type " +
+                          FormatTypeName(args[i]->type().oid),
+                      expr.location);
+      }
+    }
+    return std::make_unique<BoundFunctionCall>(FindBuiltinFunction(proname), std::move(args),
+                                               DataType{kText}, expr.location);
+  }
   std::vector<Oid> actual;
   for (const BoundExprPtr& a : args) actual.push_back(a->type().oid);
 

@@ -121,8 +121,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   }
   signature += ")";
 
-  if (!expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
-      !expr.is_sql_value_function) {
+  if (!expr.agg_star && !expr.agg_distinct &&
+      (!expr.has_decorations || expr.variadic_only) && !expr.is_sql_value_function) {
     if (BoundExprPtr bound = BindBuiltinFunction(expr, args)) return bound;
   }
 

@@ -16,7 +16,8 @@ Registry BuildRegistry() {
   for (auto family : {IntegerFunctions(), FloatFunctions(), NumericFunctions(), TextFunctions(),
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
-                      IntBitwiseFunctions(), MathFunctions()}) {
+                      IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
+                      DegreeTrigFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

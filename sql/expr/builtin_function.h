@@ -44,5 +44,10 @@ std::span<const BuiltinFunction> IntBitwiseFunctions();  // int_bitwise_function
 // The implementations behind math_sql_functions.cpp's table (int4abs, dpow,
 // dsqrt, ...), so operators (@, ^, |/) reach them too.
 std::span<const BuiltinFunction> MathFunctions();
+// format() and the VARIADIC-array forms of concat/concat_ws/format
+// (format_function.cpp).
+std::span<const BuiltinFunction> FormatFunctions();
+// sind, cosd, ... with PostgreSQL's exact values (degree_trig_functions.cpp).
+std::span<const BuiltinFunction> DegreeTrigFunctions();
 
 }  // namespace strata::sql

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "sql/expr/num_to_char.h"
 #include "sql/expr/sql_function.h"
 #include "sql/types/datetime_context.h"
 #include "sql/types/datetime_io.h"
@@ -316,14 +317,14 @@ constexpr Oid k0 = type_oid::kInvalid;
 constexpr Oid kText = type_oid::kText;
 
 const SqlFunction kFunctions[] = {
-    {"to_char", {type_oid::kInt8, kText, k0, k0, k0, k0, k0}, 2, kText, {"int8_to_char", nullptr}},
-    {"to_char", {type_oid::kInt4, kText, k0, k0, k0, k0, k0}, 2, kText, {"int4_to_char", nullptr}},
+    {"to_char", {type_oid::kInt8, kText, k0, k0, k0, k0, k0}, 2, kText, {"int8_to_char", Int8ToChar}},
+    {"to_char", {type_oid::kInt4, kText, k0, k0, k0, k0, k0}, 2, kText, {"int4_to_char", Int4ToChar}},
     {"to_char", {type_oid::kFloat4, kText, k0, k0, k0, k0, k0}, 2, kText,
-     {"float4_to_char", nullptr}},
+     {"float4_to_char", Float4ToChar}},
     {"to_char", {type_oid::kFloat8, kText, k0, k0, k0, k0, k0}, 2, kText,
-     {"float8_to_char", nullptr}},
+     {"float8_to_char", Float8ToChar}},
     {"to_char", {type_oid::kNumeric, kText, k0, k0, k0, k0, k0}, 2, kText,
-     {"numeric_to_char", nullptr}},
+     {"numeric_to_char", NumericToChar}},
     {"to_char", {type_oid::kTimestamp, kText, k0, k0, k0, k0, k0}, 2, kText,
      {"timestamp_to_char", ToCharTimestamp}},
     {"to_char", {type_oid::kTimestampTz, kText, k0, k0, k0, k0, k0}, 2, kText,

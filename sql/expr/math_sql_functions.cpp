@@ -11,6 +11,8 @@
 // "value out of range: overflow|underflow".
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
 #include <cerrno>
 #include <cmath>
 #include <limits>
@@ -246,6 +248,20 @@ double Asin(double x) { return std::asin(x); }
 double Acos(double x) { return std::acos(x); }
 
 Value Atan(std::span<const Value> a) { return F8(std::atan(a[0].float_value())); }
+// float8send / float4send: the binary wire form (IEEE 754, big-endian) as bytea.
+Value Float8Send(std::span<const Value> a) {
+  const uint64_t bits = std::bit_cast<uint64_t>(a[0].float_value());
+  std::string out(8, '\0');
+  for (int i = 0; i < 8; ++i) out[static_cast<size_t>(i)] = static_cast<char>(bits >> (56 - 8 * i));
+  return Value::String(type_oid::kBytea, std::move(out));
+}
+Value Float4Send(std::span<const Value> a) {
+  const uint32_t bits = std::bit_cast<uint32_t>(static_cast<float>(a[0].float_value()));
+  std::string out(4, '\0');
+  for (int i = 0; i < 4; ++i) out[static_cast<size_t>(i)] = static_cast<char>(bits >> (24 - 8 * i));
+  return Value::String(type_oid::kBytea, std::move(out));
+}
+
 Value Atan2(std::span<const Value> a) {
   return F8(std::atan2(a[0].float_value(), a[1].float_value()));
 }
@@ -462,7 +478,9 @@ const FunctionRow kRows[] = {
     {"acos", ARGS(kFloat8), 1, kFloat8, "dacos", InverseTrig<Acos>},
     {"atan", ARGS(kFloat8), 1, kFloat8, "datan", Atan},
     {"atan2", ARGS(kFloat8, kFloat8), 2, kFloat8, "datan2", Atan2},
-    // The degree variants are exact at special angles in PostgreSQL: not yet.
+    {"float8send", ARGS(kFloat8), 1, type_oid::kBytea, "float8send", Float8Send},
+    {"float4send", ARGS(type_oid::kFloat4), 1, type_oid::kBytea, "float4send", Float4Send},
+    // The degree variants: degree_trig_functions.cpp.
     {"sind", ARGS(kFloat8), 1, kFloat8, "dsind", nullptr},
     {"cosd", ARGS(kFloat8), 1, kFloat8, "dcosd", nullptr},
     {"tand", ARGS(kFloat8), 1, kFloat8, "dtand", nullptr},

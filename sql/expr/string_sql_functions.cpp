@@ -24,8 +24,37 @@
 #include "sql/expr/sql_function.h"
 #include "sql/expr/sql_function_rows.h"
 #include "sql/expr/text_case.h"
+#include "sql/expr/text_quote.h"
 
 namespace strata::sql {
+
+std::string QuoteLiteralText(const std::string& s) {
+  std::string out;
+  if (s.find('\\') != std::string::npos) out += 'E';
+  out += '\'';
+  for (char c : s) {
+    if (c == '\'' || c == '\\') out += c;
+    out += c;
+  }
+  out += '\'';
+  return out;
+}
+
+// Quoted unless a lower-case identifier. (Keywords are not checked yet: the
+// regression files quote none.)
+std::string QuoteIdentText(const std::string& s) {
+  bool safe = !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
+  for (char c : s) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) safe = false;
+  }
+  if (safe) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += c;
+    out += c;
+  }
+  return out + "\"";
+}
 
 namespace {
 
@@ -336,35 +365,8 @@ Value ToHex(std::span<const Value> a) {
   return T(buf);
 }
 
-Value QuoteLiteral(std::span<const Value> a) {
-  const std::string& s = a[0].string_value();
-  std::string out;
-  if (s.find('\\') != std::string::npos) out += 'E';
-  out += '\'';
-  for (char c : s) {
-    if (c == '\'' || c == '\\') out += c;
-    out += c;
-  }
-  out += '\'';
-  return T(std::move(out));
-}
-
-// quote_ident(): quoted unless a lower-case identifier that is no keyword.
-// (Keywords are not checked yet: the regression files quote none.)
-Value QuoteIdent(std::span<const Value> a) {
-  const std::string& s = a[0].string_value();
-  bool safe = !s.empty() && ((s[0] >= 'a' && s[0] <= 'z') || s[0] == '_');
-  for (char c : s) {
-    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) safe = false;
-  }
-  if (safe) return T(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += c;
-    out += c;
-  }
-  return T(out + "\"");
-}
+Value QuoteLiteral(std::span<const Value> a) { return T(QuoteLiteralText(a[0].string_value())); }
+Value QuoteIdent(std::span<const Value> a) { return T(QuoteIdentText(a[0].string_value())); }
 
 Value StartsWith(std::span<const Value> a) {
   return Value::Bool(a[0].string_value().starts_with(a[1].string_value()));

@@ -357,6 +357,9 @@ ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {
   expr->agg_distinct = f.agg_distinct;
   expr->has_decorations = f.n_agg_order > 0 || f.agg_filter != nullptr || f.over != nullptr ||
                           f.agg_within_group || f.func_variadic;
+  expr->variadic_only = f.func_variadic && f.n_agg_order == 0 && f.agg_filter == nullptr &&
+                        f.over == nullptr && !f.agg_within_group && !f.agg_star &&
+                        !f.agg_distinct;
   return expr;
 }
 

@@ -80,7 +80,8 @@ TEST_CASE("date/time arithmetic and functions", "[datetime]") {
                "'FMDay, DDth FMMonth YYYY HH12:MI:SS.MS pm IYYY-IW')") ==
         "Friday, 01st January 2021 01:04:05.500 pm 2020-53");
   CHECK(Scalar("select to_char(interval '26:05:06', 'HH24 HH12 MI')") == "26 02 05");
-  CHECK(Error("select to_char(1, '9')").code == "0A000");
+  // Numbers: num_to_char.cpp (compared with PostgreSQL by functions_to_char_number.sql).
+  CHECK(Scalar("select to_char(1, '9')") == " 1");
   CHECK(Error("select extract(foo from timestamp '2020-06-15')").message ==
         "unit \"foo\" not recognized for type timestamp without time zone");
 }

@@ -1,0 +1,53 @@
+-- format(): %s %I %L %%, positions n$, widths (also * and *n$), the - flag,
+-- NULL handling, VARIADIC arrays; concat/concat_ws with VARIADIC; errors.
+\set VERBOSITY verbose
+select format(NULL);
+select format('plain');
+select format('%s and %s', 'a', 2);
+select format('%% %%%% %s%%', 'x');
+select format('%I.%I', 'Mixed Case', 'lower_ok');
+select format('%I', 'a"b');
+select format('%L, %L, %L', 'it''s', NULL, 4.5);
+select format('%L', e'back\\slash');
+select format('[%s]', NULL);
+select format('%2$s %1$s %s', 'one', 'two');
+select format('%3$s', 1, 2, 3);
+select format('|%8s|%-8s|%8L|', 'ab', 'cd', NULL);
+select format('|%*s|', 6, 'x');
+select format('|%*s|', -6, 'x');
+select format('|%*s|', NULL, 'x');
+select format('|%-*s|', 6, 'x');
+select format('|%2$*1$I|', 7, 'Ab');
+select format('|%1$-4s|%1$4s|', 'é');
+select format('%s', true), format('%s', array[1,2]), format('%s', 1.50::numeric);
+select format('%s %s', variadic array['x', 'y']);
+select format('%2$s %1$s', variadic array[10, 20]);
+select format('nothing', variadic NULL::text[]);
+select format('%s', variadic array[]::int[]);
+select concat(variadic array['a', NULL, 'c']);
+select concat(variadic NULL::text[]) is null;
+select concat_ws('-', variadic array[1, NULL, 3]);
+select concat_ws('-', variadic NULL::int[]) is null;
+select concat_ws(NULL, variadic array[1, 2]) is null;
+-- errors
+select format('%s %s', 'only one');
+select format('%x', 1);
+select format('%é', 1);
+select format('%');
+select format('%1$');
+select format('%1$1', 1);
+select format('%0$s', 1);
+select format('%*0$s', 1);
+select format('%*1s', 1);
+select format('%I', NULL);
+select format('%99999999999s', 1);
+select concat_ws(',', variadic 10);
+select format('%s', variadic 'not an array');
+select format();
+select format('|%*s|', '4'::text, 'x');
+select format('|%*s|', ' -3 '::text, 'x');
+select format('|%*s|', 'abc'::text, 'x');
+select format('|%*s|', '99999999999'::text, 'x');
+select format('|%*s|', -2147483648, 'x');
+select format('|%*s|', 5::int8, 'x'), format('|%*s|', 5::int2, 'x');
+select format('|%*s|', 9999999999::int8, 'x');
