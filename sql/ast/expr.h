@@ -120,8 +120,31 @@ struct TypeCastExpr : Expr {
   TypeName type_name;
 };
 
+// A window specification: OVER (...) or WINDOW name AS (...)
+// (PostgreSQL's WindowDef; frame_options uses its FRAMEOPTION_* bits, see
+// sql/binder/window.h).
+struct WindowSortItem {
+  ExprPtr expr;
+  bool descending = false;
+  int nulls = 0;  // 0 default, 1 NULLS FIRST, 2 NULLS LAST
+  int location = -1;
+};
+struct WindowDef {
+  std::string name;     // WINDOW name AS (...); empty for OVER (...)
+  std::string refname;  // OVER w / OVER (w ...): the window it copies
+  std::vector<ExprPtr> partition;
+  std::vector<WindowSortItem> order;
+  int frame_options = 0;
+  ExprPtr start_offset;
+  ExprPtr end_offset;
+  int location = -1;
+};
+
 struct FuncCallExpr : Expr {
   explicit FuncCallExpr(int loc) : Expr(ExprKind::kFuncCall, loc) {}
+  std::shared_ptr<const WindowDef> over;  // f(...) OVER ...; null if none
+  ExprPtr filter;                         // FILTER (WHERE ...) of a window aggregate
+  bool is_grouping_func = false;          // GROUPING(args)
   std::vector<std::string> name;  // possibly schema-qualified
   std::vector<ExprPtr> args;
   bool agg_star = false;         // f(*)

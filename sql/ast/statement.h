@@ -129,6 +129,13 @@ struct SelectStatement : Statement {
   // GROUP BY items as written (names, positions, expressions) and HAVING.
   std::vector<ExprPtr> group_by;
   ExprPtr having;
+  std::vector<std::shared_ptr<const WindowDef>> windows;  // WINDOW clause
+  // GROUP BY with GROUPING SETS / ROLLUP / CUBE (has_grouping_sets): the
+  // expanded sets, each a list of indexes into group_by (which then holds
+  // every expression occurrence once); GROUP BY DISTINCT drops repeated sets.
+  bool has_grouping_sets = false;
+  bool group_distinct = false;
+  std::vector<std::vector<size_t>> grouping_sets;
   std::vector<SortBy> sort;
   ExprPtr limit_count;   // null if none (LIMIT ALL is null too)
   ExprPtr limit_offset;  // null if none

@@ -80,7 +80,8 @@ bool SameAstExpr(const ast::Expr& a, const ast::Expr& b, const ColumnSlotFn* slo
       const auto& x = static_cast<const ast::FuncCallExpr&>(a);
       const auto& y = static_cast<const ast::FuncCallExpr&>(b);
       return x.name == y.name && x.agg_star == y.agg_star && x.agg_distinct == y.agg_distinct &&
-             !x.has_decorations && !y.has_decorations &&
+             !x.has_decorations && !y.has_decorations && !x.over && !y.over &&
+             x.is_grouping_func == y.is_grouping_func &&
              x.is_sql_value_function == y.is_sql_value_function &&
              SameAstList(x.args, y.args, slot_of);
     }
@@ -184,6 +185,19 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCallExpr& expr) {
     }
     grouping_->in_agg_arg = false;
     signature += ")";
+    ResolveAggregateCall(expr, signature, std::move(args), &call);
+  }
+  const int slot = static_cast<int>(grouping_->keys.size() + grouping_->aggs.size());
+  const DataType type = call.type;
+  grouping_->aggs.push_back(std::move(call));
+  return std::make_unique<BoundColumnRef>(slot, type, expr.location);
+}
+
+void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::string& signature,
+                                  std::vector<BoundExprPtr> args, AggregateCall* out) {
+  const std::string& name = BareName(expr.name);
+  AggregateCall& call = *out;
+  {
     auto no_such_function = [&] {
       return ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
                      expr.location)
@@ -244,10 +258,6 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCallExpr& expr) {
     }
     call.arg = std::move(arg);
   }
-  const int slot = static_cast<int>(grouping_->keys.size() + grouping_->aggs.size());
-  const DataType type = call.type;
-  grouping_->aggs.push_back(std::move(call));
-  return std::make_unique<BoundColumnRef>(slot, type, expr.location);
 }
 
 }  // namespace strata::sql

@@ -93,6 +93,8 @@ const SqlFunction* SelectCandidate(const std::vector<Oid>& inputs,
 }  // namespace
 
 BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
+  if (expr.is_grouping_func) return BindGroupingFunc(expr);
+  if (expr.over != nullptr || IsWindowOnlyName(expr.name)) return BindWindowCall(expr);
   if (!expr.is_sql_value_function && IsAggregateName(expr.name) &&
       (grouping_ != nullptr || agg_forbidden_ != nullptr)) {
     return BindAggregate(expr);

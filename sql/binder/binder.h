@@ -22,6 +22,7 @@
 #include "sql/binder/coercion_rules.h"
 #include "sql/binder/grouping.h"
 #include "sql/binder/parameter_types.h"
+#include "sql/binder/window.h"
 #include "sql/expr/bound_expr.h"
 
 namespace strata::sql {
@@ -68,6 +69,16 @@ class Binder {
   // bind_aggregate.cpp: an aggregate call (REQUIRES: IsAggregateName), and
   // a column of the scope as the current grouping mode sees it.
   BoundExprPtr BindAggregate(const ast::FuncCallExpr& expr);
+  // The aggregate's kind and result type for its bound arguments (42883 etc.);
+  // `signature` is "name(argtypes)" for the errors.
+  void ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::string& signature,
+                            std::vector<BoundExprPtr> args, AggregateCall* call);
+  // bind_window.cpp: a call with OVER (see window.h); window functions named
+  // without OVER are 42809.
+  void SetWindow(WindowState* window) { window_ = window; }
+  BoundExprPtr BindWindowCall(const ast::FuncCallExpr& expr);
+  // bind_grouping_func.cpp: GROUPING(args).
+  BoundExprPtr BindGroupingFunc(const ast::FuncCallExpr& expr);
   BoundExprPtr MakeColumnRef(const ScopeRelation& rel, const ScopeColumn& column, int location);
   // The GROUP BY key slot `expr` matches in a grouped second pass, or -1.
   int MatchGroupKey(const ast::Expr& expr);
@@ -179,6 +190,7 @@ class Binder {
   ParameterTypes* params_;
   const BindScope* scope_ = nullptr;
   GroupingState* grouping_ = nullptr;
+  WindowState* window_ = nullptr;
   const char* agg_forbidden_ = nullptr;
   bool srf_allowed_ = false;
 };

@@ -36,6 +36,16 @@ struct GroupingState {
   std::vector<const ast::Expr*> key_asts;
   std::vector<BoundExprPtr> keys;
   std::vector<AggregateCall> aggs;
+  // GROUPING SETS / ROLLUP / CUBE: per set, whether key i is grouped in it
+  // (keys outside a set are NULL in its rows). Empty: plain GROUP BY.
+  std::vector<std::vector<bool>> sets;
+  // GROUPING(args) calls: the aggregate slot each one's result replaces
+  // (a placeholder count(*)) and the keys of its arguments.
+  struct GroupingFunc {
+    int slot = 0;
+    std::vector<int> keys;
+  };
+  std::vector<GroupingFunc> grouping_funcs;
   bool grouped = false;     // second pass: bind over the Agg output row
   bool in_agg_arg = false;  // binding an aggregate's argument (input row)
 };

@@ -1,6 +1,9 @@
 // SELECT ... FROM one table: binds the select list, WHERE, GROUP BY/HAVING
 // and aggregates, ORDER BY and LIMIT/OFFSET, then runs SeqScan -> Filter ->
-// [HashAgg -> Filter] -> Project -> Sort -> Limit.
+// [HashAgg or GroupingSetsAgg -> Filter] -> [WindowAgg] -> Project -> Sort ->
+// Limit.
+#include <algorithm>
+
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
@@ -8,6 +11,8 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
+#include "sql/executor/node_grouping_sets.h"
+#include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
 
 namespace strata::sql {
@@ -104,6 +109,34 @@ void ResolveGroupBy(Binder& binder, const BindScope& scope, const ast::SelectSta
   binder.SetAggregatesForbidden(nullptr);
 }
 
+// GROUPING SETS: each expanded set (indexes into stmt.group_by, one key per
+// entry) as the keys it groups; equal GROUP BY expressions are one key, so
+// a set naming either groups both. GROUP BY DISTINCT drops repeated sets.
+void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* grouping) {
+  const size_t n = grouping->key_asts.size();
+  std::vector<size_t> canon(n);
+  for (size_t i = 0; i < n; ++i) {
+    canon[i] = i;
+    for (size_t j = 0; j < i; ++j) {
+      if (SameAstExpr(*grouping->key_asts[i], *grouping->key_asts[j])) {
+        canon[i] = canon[j];
+        break;
+      }
+    }
+  }
+  for (const std::vector<size_t>& set : stmt.grouping_sets) {
+    std::vector<bool> in(n, false);
+    for (size_t idx : set) {
+      for (size_t i = 0; i < n; ++i) in[i] = in[i] || canon[i] == canon[idx];
+    }
+    if (stmt.group_distinct &&
+        std::find(grouping->sets.begin(), grouping->sets.end(), in) != grouping->sets.end()) {
+      continue;
+    }
+    grouping->sets.push_back(std::move(in));
+  }
+}
+
 }  // namespace
 
 TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt) {
@@ -115,8 +148,16 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
   // Pass 1 (see grouping.h): bind as if ungrouped, noting aggregate calls.
   GroupingState probe;
   binder.SetGrouping(&probe);
+  // Window calls (window.h): collected in `window` by the binding whose
+  // expressions are kept; `scratch` takes those of throw-away bindings.
+  WindowState window, scratch;
+  window.named = scratch.named = &stmt.windows;
+  binder.SetWindow(&window);
   std::vector<OutputTarget> targets = BindTargetList(binder, scope, stmt.target_list);
+  scratch.forbidden = "HAVING";
+  binder.SetWindow(&scratch);
   if (stmt.having) binder.BindExpr(*stmt.having);
+  scratch.forbidden = nullptr;
   // ORDER BY expressions too (PostgreSQL analyzes ORDER BY before GROUP BY,
   // so its errors come first, and an aggregate there makes the query
   // grouped); output names and positions are resolved later.
@@ -124,20 +165,25 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     if (!IsOutputReference(*sb.expr, stmt.target_list)) binder.BindExpr(*sb.expr);
   }
   binder.SetGrouping(nullptr);
+  binder.SetWindow(&window);
   BoundExprPtr where;
   if (stmt.where) {
     binder.SetAggregatesForbidden("WHERE");
     where = binder.CoerceToBoolean(binder.BindExpr(*stmt.where), "WHERE");
     binder.SetAggregatesForbidden(nullptr);
   }
-  const bool grouped = !stmt.group_by.empty() || stmt.having || !probe.aggs.empty();
+  const bool grouped = !stmt.group_by.empty() || stmt.has_grouping_sets || stmt.having ||
+                       !probe.aggs.empty();
   CheckSelectLocking(stmt, grouped, !probe.aggs.empty());
   GroupingState grouping;
   BoundExprPtr having;
   if (grouped) {
     ResolveGroupBy(binder, scope, stmt, &grouping);
+    if (stmt.has_grouping_sets) ExpandGroupingSets(stmt, &grouping);
     grouping.grouped = true;
     binder.SetGrouping(&grouping);
+    window.calls.clear();  // pass 1 bound them over the input row
+    binder.SetWindow(&window);
     std::vector<OutputTarget> grouped_targets = BindTargetList(binder, scope, stmt.target_list);
     // Origins are those of the ungrouped targets (PostgreSQL marks them
     // before grouping turns column references into group keys).
@@ -146,7 +192,9 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
       grouped_targets[i].attnum = targets[i].attnum;
     }
     targets = std::move(grouped_targets);
+    window.forbidden = "HAVING";
     if (stmt.having) having = binder.CoerceToBoolean(binder.BindExpr(*stmt.having), "HAVING");
+    window.forbidden = nullptr;
   }
 
   // ORDER BY: output columns by name or position, else expressions over the
@@ -251,9 +299,18 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     plan = std::make_unique<Limit>(std::move(plan), 0, 0);
   }
   if (grouped) {
-    plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
-                                     ctx.param_values);
+    if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
+      plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
+    } else {
+      plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                       ctx.param_values);
+    }
     if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
+  }
+  if (!window.calls.empty()) {
+    FinishWindowSlots(window, grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
+                                      : static_cast<int>(from.width));
+    plan = std::make_unique<WindowAgg>(std::move(plan), &window.calls, ctx.param_values);
   }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
   if (stmt.distinct) {

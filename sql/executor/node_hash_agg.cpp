@@ -9,6 +9,7 @@
 
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
+#include "sql/executor/agg_transition.h"
 #include "sql/executor/plan_node.h"
 #include "sql/types/numeric.h"
 #include "sql/types/value_compare.h"
@@ -17,19 +18,11 @@ namespace strata::sql {
 
 namespace {
 
-struct AggState {
-  int64_t count = 0;  // non-NULL inputs seen
-  int64_t int_sum = 0;
-  double float_sum = 0;
-  Numeric numeric_sum;
-  Value extreme;  // min/max so far (valid when count > 0)
-  bool bool_result = false;
-  std::unordered_set<std::string> seen;  // DISTINCT: encodings of inputs
-};
-
 [[noreturn]] void FloatOverflow() {
   throw SqlError(SqlState::kNumericValueOutOfRange, "value out of range: overflow");
 }
+
+}  // namespace
 
 void Advance(const AggregateCall& call, AggState& st, const Value& v) {
   if (call.kind == AggKind::kCountStar) {
@@ -124,8 +117,6 @@ Value Finish(const AggregateCall& call, const AggState& st) {
       return Value::Null(out);
   }
 }
-
-}  // namespace
 
 void HashAgg::Init() {
   child_->Init();

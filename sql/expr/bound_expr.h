@@ -109,6 +109,8 @@ class BoundColumnRef final : public BoundExpr {
       : BoundExpr(BoundExprKind::kColumnRef, type, location), slot_(slot) {}
   Value Evaluate(EvalContext& ctx) const override { return ctx.Column(slot_); }
   int slot() const { return slot_; }
+  // Window call results get their slot once the window's input width is known.
+  void set_slot(int slot) { slot_ = slot; }
 
  private:
   int slot_;

@@ -197,6 +197,14 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
     }
     case PG_QUERY__NODE__NODE_FUNC_CALL:
       return TransformFuncCall(*node->func_call);
+    case PG_QUERY__NODE__NODE_GROUPING_FUNC: {
+      const PgQuery__GroupingFunc& g = *node->grouping_func;
+      auto expr = std::make_unique<ast::FuncCallExpr>(g.location);
+      expr->name = {"grouping"};
+      expr->args = TransformExprList(g.args, g.n_args);
+      expr->is_grouping_func = true;
+      return expr;
+    }
     case PG_QUERY__NODE__NODE_SQLVALUE_FUNCTION: {
       ast::ExprPtr expr = TransformSqlValueFunction(*node->sqlvalue_function);
       if (expr == nullptr) throw NotSupported(DescribeUnsupportedNode(*node), NodeLocation(*node));
@@ -355,11 +363,17 @@ ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {
   expr->args = TransformExprList(f.args, f.n_args);
   expr->agg_star = f.agg_star;
   expr->agg_distinct = f.agg_distinct;
-  expr->has_decorations = f.n_agg_order > 0 || f.agg_filter != nullptr || f.over != nullptr ||
+  // A window call's FILTER is evaluated by the window node; a plain
+  // aggregate's is not supported yet.
+  expr->has_decorations = f.n_agg_order > 0 || (f.agg_filter != nullptr && f.over == nullptr) ||
                           f.agg_within_group || f.func_variadic;
   expr->variadic_only = f.func_variadic && f.n_agg_order == 0 && f.agg_filter == nullptr &&
                         f.over == nullptr && !f.agg_within_group && !f.agg_star &&
                         !f.agg_distinct;
+  if (f.over != nullptr) {
+    expr->over = TransformWindowDef(*f.over);
+    if (f.agg_filter != nullptr) expr->filter = TransformExpr(f.agg_filter);
+  }
   return expr;
 }
 

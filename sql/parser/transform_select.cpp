@@ -115,14 +115,6 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
                                                    PG_QUERY__NODE__NODE__NOT_SET))) {
     throw NotSupported("SELECT DISTINCT ON");
   }
-  if (s.group_distinct) throw NotSupported("GROUP BY DISTINCT");
-  for (size_t i = 0; i < s.n_group_clause; ++i) {
-    const PgQuery__Node* g = s.group_clause[i];
-    if (g->node_case == PG_QUERY__NODE__NODE_GROUPING_SET) {
-      throw NotSupported("GROUPING SETS, ROLLUP and CUBE", g->grouping_set->location);
-    }
-  }
-  if (s.n_window_clause > 0) throw NotSupported("WINDOW");
   if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
     throw NotSupported("FETCH FIRST ... WITH TIES");
   }
@@ -141,10 +133,11 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
     select->from.push_back(TransformFromItem(*s.from_clause[i]));
   }
   if (s.where_clause != nullptr) select->where = TransformExpr(s.where_clause);
-  for (size_t i = 0; i < s.n_group_clause; ++i) {
-    select->group_by.push_back(TransformExpr(s.group_clause[i]));
-  }
+  TransformGroupBy(s, select.get());
   if (s.having_clause != nullptr) select->having = TransformExpr(s.having_clause);
+  for (size_t i = 0; i < s.n_window_clause; ++i) {
+    select->windows.push_back(TransformWindowDef(*s.window_clause[i]->window_def));
+  }
   for (size_t i = 0; i < s.n_sort_clause; ++i) {
     const PgQuery__SortBy& sb = *s.sort_clause[i]->sort_by;
     if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);

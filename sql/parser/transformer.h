@@ -38,6 +38,11 @@ class Transformer {
 
   // transform_select.cpp
   std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
+  // transform_window.cpp: OVER (...) and WINDOW name AS (...).
+  std::shared_ptr<const ast::WindowDef> TransformWindowDef(const PgQuery__WindowDef& w);
+  // transform_grouping_sets.cpp: GROUP BY items into select->group_by and,
+  // with GROUPING SETS / ROLLUP / CUBE, the expanded select->grouping_sets.
+  void TransformGroupBy(const PgQuery__SelectStmt& s, ast::SelectStatement* select);
 
   // transform_ddl.cpp: CREATE/DROP TABLE, TRUNCATE, CREATE/DROP SCHEMA.
   std::unique_ptr<ast::Statement> TransformCreateTable(const PgQuery__CreateStmt& s);
