@@ -17,17 +17,8 @@ using Wait = ast::LockingClause::Wait;
 }  // namespace
 
 const char* LockingStrengthName(Strength s) {
-  switch (s) {
-    case Strength::kKeyShare:
-      return "FOR KEY SHARE";
-    case Strength::kShare:
-      return "FOR SHARE";
-    case Strength::kNoKeyUpdate:
-      return "FOR NO KEY UPDATE";
-    case Strength::kUpdate:
-      return "FOR UPDATE";
-  }
-  return "FOR UPDATE";
+  // The clause strengths are declared in the lock modes' order.
+  return txn::LockManager::ModeName(static_cast<txn::RowLockMode>(static_cast<int>(s)));
 }
 
 namespace {

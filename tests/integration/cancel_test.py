@@ -15,10 +15,9 @@ import socket
 import struct
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import harness  # noqa: E402
+import transcripts  # noqa: E402
 import pgwire  # noqa: E402
 
 SOCKET_NAME = ".s.PGSQL.{}"
@@ -163,35 +162,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
     args = parser.parse_args()
-    ref = harness.ReferencePostgres()
-    strata = harness.Stratad(args.stratad)
-    failures = 0
-    try:
-        ref.start()
-        strata.start()
-        for name, case in CASES.items():
-            try:
-                want = case(ref)
-                got = case(strata)
-                if want != got:
-                    failures += 1
-                    print(f"FAIL {name}")
-                    for i, (w, g) in enumerate(zip(want, got)):
-                        if w != g:
-                            print(f"  step {i}\n    postgresql-15: {w}\n    stratad:       {g}")
-                else:
-                    print(f"ok   {name}")
-            except Exception:  # noqa: BLE001
-                failures += 1
-                print(f"FAIL {name}")
-                traceback.print_exc()
-    finally:
-        strata.stop()
-        ref.cleanup()
-        strata.cleanup()
-    print(f"{len(CASES) - failures} / {len(CASES)} cases match")
-    return 1 if failures else 0
-
+    return transcripts.compare_cases(args.stratad, CASES)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,10 +15,9 @@ rows both commit.
 import argparse
 import os
 import sys
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import harness  # noqa: E402
+import transcripts  # noqa: E402
 from txn_locks_test import run_schedule  # noqa: E402
 
 LEVELS = ["read committed", "repeatable read", "serializable"]
@@ -138,39 +137,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
     args = parser.parse_args()
-    ref = harness.ReferencePostgres()
-    strata = harness.Stratad(args.stratad)
-    failures = total = 0
-    try:
-        ref.start()
-        strata.start()
-        for level in LEVELS:
-            for name, schedule in schedules(level).items():
-                total += 1
-                label = f"{level}: {name}"
-                try:
-                    want = run_schedule(ref, schedule)
-                    got = run_schedule(strata, schedule)
-                    if want != got:
-                        failures += 1
-                        print(f"FAIL {label}")
-                        for w, g in zip(want, got):
-                            if w != g:
-                                print(f"  step {w[0]}: {w[1]}\n    postgresql-15: {w[2]}\n"
-                                      f"    stratad:       {g[2]}")
-                    else:
-                        print(f"ok   {label}")
-                except Exception:  # noqa: BLE001
-                    failures += 1
-                    print(f"FAIL {label}")
-                    traceback.print_exc()
-    finally:
-        strata.stop()
-        ref.cleanup()
-        strata.cleanup()
-    print(f"{total - failures} / {total} schedules match")
-    return 1 if failures else 0
-
+    cases = {f"{level}: {name}": (lambda server, s=schedule: run_schedule(server, s))
+             for level in LEVELS for name, schedule in schedules(level).items()}
+    return transcripts.compare_cases(args.stratad, cases)
 
 if __name__ == "__main__":
     sys.exit(main())

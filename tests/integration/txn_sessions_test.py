@@ -12,10 +12,9 @@ import argparse
 import os
 import struct
 import sys
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-import harness  # noqa: E402
+import transcripts  # noqa: E402
 import pgwire  # noqa: E402
 
 
@@ -190,36 +189,9 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
     args = parser.parse_args()
-    ref = harness.ReferencePostgres()
-    strata = harness.Stratad(args.stratad)
-    failures = 0
-    try:
-        ref.start()
-        strata.start()
-        for name, schedule in SCHEDULES.items():
-            try:
-                want = run_schedule(ref, schedule)
-                got = run_schedule(strata, schedule)
-                if want != got:
-                    failures += 1
-                    print(f"FAIL {name}")
-                    for w, g in zip(want, got):
-                        if w != g:
-                            print(f"  step {w[0]}: {w[1]}\n    postgresql-15: {w[2]}\n"
-                                  f"    stratad:       {g[2]}")
-                else:
-                    print(f"ok   {name}")
-            except Exception:  # noqa: BLE001
-                failures += 1
-                print(f"FAIL {name}")
-                traceback.print_exc()
-    finally:
-        strata.stop()
-        ref.cleanup()
-        strata.cleanup()
-    print(f"{len(SCHEDULES) - failures} / {len(SCHEDULES)} schedules match")
-    return 1 if failures else 0
-
+    cases = {name: (lambda server, s=schedule: run_schedule(server, s))
+             for name, schedule in SCHEDULES.items()}
+    return transcripts.compare_cases(args.stratad, cases)
 
 if __name__ == "__main__":
     sys.exit(main())
