@@ -9,15 +9,22 @@ namespace strata::sql {
 
 bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
                   const std::string& key, txn::RowLockMode mode, txn::LockWaitPolicy policy) {
-  txn::LockRequestOptions options;
-  options.policy = policy;
-  const SessionSettings& settings = CurrentSessionSettings();
-  options.lock_timeout_ms = settings.IntValue("lock_timeout");
-  options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
-  options.interrupted = [] { return InterruptPending(); };
   ctx.txn->set_owner_pid(CurrentBackendPid());
+  // Every row write takes a lock and almost none has to wait: try without
+  // waiting first, and read the wait settings only when a wait follows.
+  txn::LockRequestOptions options;
+  options.policy = txn::LockWaitPolicy::kNoWait;
+  txn::LockOutcome outcome = ctx.txn->LockRow(table.tree, key, mode, options);
   std::string detail;
-  switch (ctx.txn->LockRow(table.tree, key, mode, options, &detail)) {
+  if (outcome == txn::LockOutcome::kNotAvailable && policy == txn::LockWaitPolicy::kWait) {
+    options.policy = policy;
+    const SessionSettings& settings = CurrentSessionSettings();
+    options.lock_timeout_ms = settings.IntValue("lock_timeout");
+    options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
+    options.interrupted = [] { return InterruptPending(); };
+    outcome = ctx.txn->LockRow(table.tree, key, mode, options, &detail);
+  }
+  switch (outcome) {
     case txn::LockOutcome::kAcquired:
       return true;
     case txn::LockOutcome::kNotAvailable:

@@ -11,37 +11,14 @@ bound is generous: it only tells "interrupted" from "ran to the end").
 """
 import argparse
 import os
-import socket
-import struct
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import transcripts  # noqa: E402
-import pgwire  # noqa: E402
 
-SOCKET_NAME = ".s.PGSQL.{}"
-
-
-def connect(server):
-    c = pgwire.Connection(unix_path=os.path.join(server.host, SOCKET_NAME.format(server.port)),
-                          timeout=60)
-    c.startup()
-    for m in c.read_until_ready():
-        if m.kind == b"K":
-            c.backend_pid, c.backend_key = struct.unpack("!ii", m.body)
-    return c
-
-
-def send_cancel(server, conn):
-    """A CancelRequest for `conn`'s backend on a connection of its own."""
-    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    s.connect(os.path.join(server.host, SOCKET_NAME.format(server.port)))
-    s.sendall(struct.pack("!iiii", 16, 80877102, conn.backend_pid, conn.backend_key))
-    # The server answers nothing and closes the connection.
-    s.settimeout(10)
-    assert s.recv(1) == b""
-    s.close()
+connect = transcripts.connect
+send_cancel = transcripts.send_cancel
 
 
 def shape(msgs):

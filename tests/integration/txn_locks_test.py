@@ -4,58 +4,22 @@
 a key another session inserts, and a cancel while waiting -- against
 stratad and a real PostgreSQL 15.
 
-A schedule is a list of (session, step). A step is a query string (sent,
-and its reply read), ("send", sql) (sent without reading: the session is
-expected to block), ("blocked",) (asserts the session's reply has NOT
-arrived after a pause), ("wait",) (reads the reply of the earlier send), or
-("cancel",) (a CancelRequest for that session). Replies are reduced to
-message kinds, SQLSTATEs, messages, tags, rows and ReadyForQuery status (not
-DETAILs: a deadlock's names process ids) and must match PostgreSQL's.
+Schedules use transcripts.py's step format (waits: ("send", sql),
+("blocked",), ("wait",), ("cancel",)). Replies are reduced to message kinds,
+SQLSTATEs, messages, tags, rows and ReadyForQuery status (not DETAILs: a
+deadlock's names process ids) and must match PostgreSQL's.
 """
 import argparse
 import os
-import select
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import transcripts  # noqa: E402
-from cancel_test import connect, send_cancel, shape  # noqa: E402
-
-
-def is_blocked(conn, pause=0.4):
-    """True if nothing arrives from the server within `pause` seconds."""
-    if conn.buf:
-        return False
-    ready, _, _ = select.select([conn.sock], [], [], pause)
-    return not ready
+from cancel_test import shape  # noqa: E402
 
 
 def run_schedule(server, schedule):
-    sessions = {}
-    transcript = []
-    try:
-        for who, step in schedule:
-            if who not in sessions:
-                sessions[who] = connect(server)
-            c = sessions[who]
-            if isinstance(step, str):
-                transcript.append((who, step, shape(c.query(step))))
-            elif step[0] == "send":
-                c.send(b"Q", step[1].encode() + b"\0")
-                transcript.append((who, step, None))
-            elif step[0] == "blocked":
-                transcript.append((who, step, is_blocked(c)))
-            elif step[0] == "wait":
-                transcript.append((who, step, shape(c.read_until_ready())))
-            elif step[0] == "cancel":
-                send_cancel(server, c)
-                transcript.append((who, step, None))
-            else:
-                raise ValueError(step)
-    finally:
-        for c in sessions.values():
-            c.close()
-    return transcript
+    return transcripts.run_schedule(server, schedule, shape)
 
 
 SETUP = ("drop table if exists acct; create table acct (id int primary key, v int); "
@@ -199,9 +163,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
     args = parser.parse_args()
-    cases = {name: (lambda server, s=schedule: run_schedule(server, s))
-             for name, schedule in SCHEDULES.items()}
-    return transcripts.compare_cases(args.stratad, cases)
+    return transcripts.compare_schedules(args.stratad, SCHEDULES, shape)
+
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,14 +15,6 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import transcripts  # noqa: E402
-import pgwire  # noqa: E402
-
-
-def connect(server):
-    c = pgwire.Connection(unix_path=os.path.join(server.host, f".s.PGSQL.{server.port}"))
-    c.startup()
-    c.read_until_ready()
-    return c
 
 
 def shape(msgs):
@@ -57,27 +49,6 @@ def execute(portal, max_rows=0):
 
 
 SYNC = (b"S", b"")
-
-
-def run_schedule(server, schedule):
-    sessions = {}
-    transcript = []
-    try:
-        for who, step in schedule:
-            if who not in sessions:
-                sessions[who] = connect(server)
-            c = sessions[who]
-            if isinstance(step, str):
-                transcript.append((who, step, shape(c.query(step))))
-            else:
-                # A list of extended-protocol messages ending with Sync.
-                for kind, body in step:
-                    c.send(kind, body)
-                transcript.append((who, repr([k for k, _ in step]), shape(c.read_until_ready())))
-    finally:
-        for c in sessions.values():
-            c.close()
-    return transcript
 
 
 SETUP = "drop table if exists acct; create table acct (id int primary key, v int)"
@@ -189,9 +160,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
     args = parser.parse_args()
-    cases = {name: (lambda server, s=schedule: run_schedule(server, s))
-             for name, schedule in SCHEDULES.items()}
-    return transcripts.compare_cases(args.stratad, cases)
+    return transcripts.compare_schedules(args.stratad, SCHEDULES, shape)
+
 
 if __name__ == "__main__":
     sys.exit(main())
