@@ -9,6 +9,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/sequence_commands.h"
@@ -91,8 +92,14 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
     ctx.params = params.types;
     ctx.param_values = params.values;
     txn::Transaction* txn = ctx.txn;
-    const bool savepoint = retry_on_race && attempt < kMaxAttempts;
+    // DDL runs under a statement savepoint too, so that it can re-run after
+    // a relation lock wait.
+    const bool savepoint = (retry_on_race || ddl) && attempt < kMaxAttempts;
     const txn::Transaction::Savepoint sp = savepoint ? txn->BeginSavepoint() : txn->Position();
+    // A statement that waited for a relation lock is planned again (fresh
+    // catalog; READ COMMITTED: fresh snapshot) if what it wrote can be undone
+    // (or it writes nothing: not DML).
+    ctx.rerun_after_lock_wait = savepoint || !check_conflicts;
     StatementOutput result;
     try {
       result = fn(ctx);
@@ -101,6 +108,12 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
         txn->ReleaseSavepoint(sp);
         continue;
       }
+    } catch (const RelationLockWaited&) {
+      if (savepoint) {
+        txn->RollbackToSavepoint(sp);
+        txn->ReleaseSavepoint(sp);
+      }
+      continue;
     } catch (...) {
       // The block fails (or, implicit, rolls back); an enclosing SAVEPOINT
       // still undoes this statement's writes through the undo log.
@@ -146,8 +159,6 @@ template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
                         bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn) {
   catalog::Catalog* catalog = db->catalog();
-  std::unique_lock<catalog::DdlMutex> ddl_lock;
-  if (ddl) ddl_lock = std::unique_lock<catalog::DdlMutex>(catalog->ddl_mutex());
   auto txn = db->txns()->Begin();
   if (serializable) txn->EnableSerializable();
   txn->set_sync(sync);
@@ -156,14 +167,41 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   CommandContext ctx;
   ctx.db = db;
   ctx.txn = txn.get();
-  ctx.catalog = catalog->Current();
   ctx.query = query;
   ctx.notices = &notices;
   ctx.params = params.types;
   ctx.param_values = params.values;
+  ctx.rerun_after_lock_wait = true;
+  std::unique_lock<catalog::DdlMutex> ddl_lock;
+  Status reload_status;  // of the reload at commit (DDL)
+  bool reloaded = false;
   StatementOutput result;
   try {
-    result = fn(ctx);
+    if (ddl) {
+      // The catalog lock first (waits in the lock manager: cancel, timeouts
+      // and deadlock detection apply), then the mutex it guards.
+      LockCatalogForDdl(ctx);
+      ddl_lock = std::unique_lock<catalog::DdlMutex>(catalog->ddl_mutex());
+      txn->NewStatementSnapshot();
+      txn->set_before_release([&] {
+        reload_status = catalog->Reload();
+        reloaded = true;
+      });
+    }
+    ctx.catalog = catalog->Current();
+    while (true) {
+      try {
+        result = fn(ctx);
+        break;
+      } catch (const RelationLockWaited&) {
+        // Planned against a catalog and snapshot older than the lock: plan
+        // again (the locks stay held). Rows already written: start over.
+        if (txn->has_writes()) throw RetryStatement{};
+        txn->NewStatementSnapshot();
+        ctx.catalog = catalog->Current();
+        notices.clear();
+      }
+    }
     try {
       CommitStatementTransaction(ctx);
     } catch (const SqlError&) {
@@ -181,9 +219,8 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
     if (ddl) (void)catalog->Reload();
     throw;
   }
-  if (ddl) {
-    if (Status s = catalog->Reload(); !s.ok()) ThrowStatus(s);
-  }
+  if (ddl && !reloaded) reload_status = catalog->Reload();  // committed nothing
+  if (ddl && !reload_status.ok()) ThrowStatus(reload_status);
   result.notices = std::move(notices);
   return result;
 }
@@ -252,6 +289,8 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kDropView:
     case ast::StatementKind::kVacuum:
       block.CheckWritable(stmt.command_name);
+      break;
+    case ast::StatementKind::kLock:  // any mode, even in a read-only transaction
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
@@ -542,6 +581,16 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       CompactTrees(impl_->db, trees);
       return out;
     }
+    case ast::StatementKind::kLock:
+      if (!impl_->block->explicit_block()) {
+        throw SqlError(SqlState::kNoActiveSqlTransaction,
+                       "LOCK TABLE can only be used in transaction blocks");
+      }
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, false,
+                              [&](CommandContext& ctx) {
+                                return ExecuteLockTable(
+                                    ctx, static_cast<const ast::LockStatement&>(stmt));
+                              });
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);
     case ast::StatementKind::kExecute:

@@ -132,6 +132,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
     case ast::StatementKind::kVacuum:
+    case ast::StatementKind::kLock:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:

@@ -2,6 +2,8 @@
 // and the statements of a block (see transaction_block.h).
 #include "sql/transaction_block.h"
 
+#include "sql/commands/relation_locks.h"
+
 #include "sql/commands/command_context.h"
 #include "sql/commands/copy_from.h"
 #include "sql/database.h"
@@ -183,13 +185,6 @@ void TransactionBlock::StartStatement(CommandContext& ctx, bool ddl) {
   if (db_ == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
   }
-  if (ddl && !holds_ddl_lock_) {
-    // Held to the end of the block: no other session changes the catalog
-    // under our private copy, and our uncommitted DDL stays invisible to
-    // their name checks until we commit.
-    db_->catalog()->ddl_mutex().lock();
-    holds_ddl_lock_ = true;
-  }
   if (!txn_) {
     txn_ = db_->txns()->Begin();
     if (Serializable()) txn_->EnableSerializable();
@@ -204,6 +199,16 @@ void TransactionBlock::StartStatement(CommandContext& ctx, bool ddl) {
   txn_->set_sync(synchronous_commit());
   ctx.db = db_;
   ctx.txn = txn_.get();
+  if (ddl && !holds_ddl_lock_) {
+    // Held to the end of the block: no other session changes the catalog
+    // under our private copy, and our uncommitted DDL stays invisible to
+    // their name checks until we commit. The catalog lock is taken first:
+    // its wait is cancellable and in the deadlock detector's graph.
+    LockCatalogForDdl(ctx);
+    db_->catalog()->ddl_mutex().lock();
+    holds_ddl_lock_ = true;
+    if (ReadCommitted()) txn_->NewStatementSnapshot();
+  }
   ctx.catalog = CurrentCatalog();
 }
 
@@ -244,6 +249,10 @@ void TransactionBlock::Commit() {
     ctx.db = db_;
     ctx.txn = txn.get();
     ctx.catalog = CurrentCatalog();
+    if (holds_ddl_lock_) {
+      // Sessions our locks held back plan against the committed catalog.
+      txn->set_before_release([this] { (void)db_->catalog()->Reload(); });
+    }
     try {
       CommitStatementTransaction(ctx);
     } catch (...) {

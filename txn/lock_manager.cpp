@@ -37,38 +37,96 @@ std::string LockManager::LockName(storage::TreeId tree, std::string_view key) {
   return name;
 }
 
+bool LockManager::Conflicts(RelationLockMode a, RelationLockMode b) {
+  return ModesConflict(Space::kRelation, static_cast<uint16_t>(1u << static_cast<int>(a)),
+                       static_cast<int>(b));
+}
+
+const char* LockManager::ModeName(RelationLockMode mode) {
+  switch (mode) {
+    case RelationLockMode::kAccessShare:
+      return "AccessShareLock";
+    case RelationLockMode::kRowShare:
+      return "RowShareLock";
+    case RelationLockMode::kRowExclusive:
+      return "RowExclusiveLock";
+    case RelationLockMode::kShareUpdateExclusive:
+      return "ShareUpdateExclusiveLock";
+    case RelationLockMode::kShare:
+      return "ShareLock";
+    case RelationLockMode::kShareRowExclusive:
+      return "ShareRowExclusiveLock";
+    case RelationLockMode::kExclusive:
+      return "ExclusiveLock";
+    case RelationLockMode::kAccessExclusive:
+      return "AccessExclusiveLock";
+  }
+  return "?";
+}
+
+bool LockManager::ModesConflict(Space space, uint16_t held_modes, int mode) {
+  if (space == Space::kRow) {
+    for (int held = 0; held <= 3; ++held) {
+      if ((held_modes & (1u << held)) != 0 &&
+          Conflicts(static_cast<RowLockMode>(held), static_cast<RowLockMode>(mode))) {
+        return true;
+      }
+    }
+    return false;
+  }
+  // PostgreSQL's table-level conflict table (lock.c LockConflicts): the
+  // modes, as bit sets, that a request for mode m conflicts with.
+  static constexpr uint16_t kBit1 = 1u << 1, kBit2 = 1u << 2, kBit3 = 1u << 3, kBit4 = 1u << 4,
+                            kBit5 = 1u << 5, kBit6 = 1u << 6, kBit7 = 1u << 7, kBit8 = 1u << 8;
+  static constexpr uint16_t kConflicts[9] = {
+      0,
+      kBit8,                                                  // AccessShare
+      kBit7 | kBit8,                                          // RowShare
+      kBit5 | kBit6 | kBit7 | kBit8,                          // RowExclusive
+      kBit4 | kBit5 | kBit6 | kBit7 | kBit8,                  // ShareUpdateExclusive
+      kBit3 | kBit4 | kBit6 | kBit7 | kBit8,                  // Share
+      kBit3 | kBit4 | kBit5 | kBit6 | kBit7 | kBit8,          // ShareRowExclusive
+      kBit2 | kBit3 | kBit4 | kBit5 | kBit6 | kBit7 | kBit8,  // Exclusive
+      kBit1 | kBit2 | kBit3 | kBit4 | kBit5 | kBit6 | kBit7 | kBit8,  // AccessExclusive
+  };
+  return (kConflicts[mode] & held_modes) != 0;
+}
+
 std::vector<LockManager::Owner> LockManager::Blockers(const std::string& name, uint64_t txn_id,
-                                                      RowLockMode mode) const {
+                                                      int mode) const {
   std::vector<Owner> out;
   auto it = table_.find(name);
   if (it == table_.end()) return out;
   for (const Holder& h : it->second.holders) {
-    if (h.owner.txn_id != txn_id && Conflicts(h.mode, mode)) out.push_back(h.owner);
+    if (h.owner.txn_id != txn_id && ModesConflict(it->second.space, h.modes, mode)) {
+      out.push_back(h.owner);
+    }
   }
   return out;
 }
 
-void LockManager::Grant(const std::string& name, const Owner& owner, RowLockMode mode) {
+void LockManager::Grant(const std::string& name, Space space, const Owner& owner, int mode) {
   Entry& entry = table_[name];
+  entry.space = space;
   for (Holder& h : entry.holders) {
     if (h.owner.txn_id == owner.txn_id) {
-      h.mode = std::max(h.mode, mode);  // an upgrade keeps the stronger hold
+      h.modes |= static_cast<uint16_t>(1u << mode);  // each mode held conflicts on its own
       return;
     }
   }
-  entry.holders.push_back(Holder{owner, mode});
+  entry.holders.push_back(Holder{owner, static_cast<uint16_t>(1u << mode)});
   held_[owner.txn_id].push_back(name);
 }
 
 std::string LockManager::FindCycle(uint64_t txn_id) const {
   // Depth-first over "waits for" edges; the path back to txn_id is the cycle.
-  std::vector<std::pair<Owner, Owner>> path;  // (waiter, blocker)
+  std::vector<std::pair<const Waiter*, Owner>> path;  // (waiter, blocker)
   std::unordered_set<uint64_t> visited;
   std::function<bool(uint64_t)> visit = [&](uint64_t t) -> bool {
     auto w = waiting_.find(t);
     if (w == waiting_.end()) return false;
     for (const Owner& b : w->second.blockers) {
-      path.emplace_back(w->second.owner, b);
+      path.emplace_back(&w->second, b);
       if (b.txn_id == txn_id) return true;
       if (visited.insert(b.txn_id).second && visit(b.txn_id)) return true;
       path.pop_back();
@@ -79,8 +137,8 @@ std::string LockManager::FindCycle(uint64_t txn_id) const {
   std::string detail;
   for (const auto& [waiter, blocker] : path) {
     if (!detail.empty()) detail += "\n";
-    detail += "Process " + std::to_string(waiter.pid) + " waits for ShareLock on transaction " +
-              std::to_string(blocker.txn_id) + "; blocked by process " +
+    detail += "Process " + std::to_string(waiter->owner.pid) + " waits for " +
+              waiter->waits_for(blocker) + "; blocked by process " +
               std::to_string(blocker.pid) + ".";
   }
   return detail;
@@ -89,20 +147,45 @@ std::string LockManager::FindCycle(uint64_t txn_id) const {
 LockOutcome LockManager::Lock(const Owner& owner, storage::TreeId tree, std::string_view key,
                               RowLockMode mode, const LockRequestOptions& options,
                               std::string* deadlock_detail) {
+  // A row lock waiter waits, in PostgreSQL's terms, for the holder's
+  // transaction to end.
+  return Acquire(owner, LockName(tree, key), Space::kRow, static_cast<int>(mode), options,
+                 deadlock_detail, nullptr, [](const Owner& blocker) {
+                   return "ShareLock on transaction " + std::to_string(blocker.txn_id);
+                 });
+}
+
+LockOutcome LockManager::LockRelation(const Owner& owner, uint32_t oid, uint32_t database_oid,
+                                      RelationLockMode mode, const LockRequestOptions& options,
+                                      std::string* deadlock_detail, bool* waited) {
+  std::string name = "rel";
+  PutFixed32(&name, oid);
+  return Acquire(owner, name, Space::kRelation, static_cast<int>(mode), options, deadlock_detail,
+                 waited, [=](const Owner&) {
+                   return std::string(ModeName(mode)) + " on relation " + std::to_string(oid) +
+                          " of database " + std::to_string(database_oid);
+                 });
+}
+
+LockOutcome LockManager::Acquire(const Owner& owner, const std::string& name, Space space,
+                                 int mode, const LockRequestOptions& options,
+                                 std::string* deadlock_detail, bool* waited,
+                                 const std::function<std::string(const Owner&)>& describe) {
   using Clock = std::chrono::steady_clock;
-  const std::string name = LockName(tree, key);
+  if (waited != nullptr) *waited = false;
   std::unique_lock<std::mutex> lock(mu_);
   std::vector<Owner> blockers = Blockers(name, owner.txn_id, mode);
   if (blockers.empty()) {
-    Grant(name, owner, mode);
+    Grant(name, space, owner, mode);
     return LockOutcome::kAcquired;
   }
   if (options.policy != LockWaitPolicy::kWait) return LockOutcome::kNotAvailable;
+  if (waited != nullptr) *waited = true;
 
   const auto start = Clock::now();
   bool deadlock_checked = false;
   LockOutcome outcome = LockOutcome::kAcquired;
-  waiting_[owner.txn_id] = Waiter{owner, blockers};
+  waiting_[owner.txn_id] = Waiter{owner, name, space, mode, describe, blockers};
   while (true) {
     // Wake at least every 10 ms to poll for interrupts.
     released_.wait_for(lock, std::chrono::milliseconds(10));
@@ -113,13 +196,13 @@ LockOutcome LockManager::Lock(const Owner& owner, storage::TreeId tree, std::str
       outcome = LockOutcome::kInterrupted;
       break;
     }
-    const auto waited =
+    const auto waited_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - start).count();
-    if (options.lock_timeout_ms > 0 && waited >= options.lock_timeout_ms) {
+    if (options.lock_timeout_ms > 0 && waited_ms >= options.lock_timeout_ms) {
       outcome = LockOutcome::kTimedOut;
       break;
     }
-    if (!deadlock_checked && waited >= options.deadlock_timeout_ms) {
+    if (!deadlock_checked && waited_ms >= options.deadlock_timeout_ms) {
       deadlock_checked = true;
       std::string cycle = FindCycle(owner.txn_id);
       if (!cycle.empty()) {
@@ -130,8 +213,43 @@ LockOutcome LockManager::Lock(const Owner& owner, storage::TreeId tree, std::str
     }
   }
   waiting_.erase(owner.txn_id);
-  if (outcome == LockOutcome::kAcquired) Grant(name, owner, mode);
+  if (outcome == LockOutcome::kAcquired) Grant(name, space, owner, mode);
   return outcome;
+}
+
+LockManager::LockInfo LockManager::Describe(const std::string& name, Space space,
+                                            const Owner& owner, int mode, bool granted) {
+  LockInfo info;
+  info.owner = owner;
+  info.granted = granted;
+  if (space == Space::kRelation) {
+    info.relation = true;
+    info.relation_oid = DecodeFixed32(name.data() + 3);  // "rel" + fixed32
+    info.mode = ModeName(static_cast<RelationLockMode>(mode));
+  } else {
+    info.tree = DecodeFixed64(name.data());
+    info.key = name.substr(8);
+    info.mode = ModeName(static_cast<RowLockMode>(mode));
+  }
+  return info;
+}
+
+std::vector<LockManager::LockInfo> LockManager::Snapshot() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<LockInfo> out;
+  for (const auto& [name, entry] : table_) {
+    for (const Holder& h : entry.holders) {
+      for (int mode = 0; mode < 16; ++mode) {
+        if ((h.modes & (1u << mode)) != 0) {
+          out.push_back(Describe(name, entry.space, h.owner, mode, true));
+        }
+      }
+    }
+  }
+  for (const auto& [txn, waiter] : waiting_) {
+    out.push_back(Describe(waiter.name, waiter.space, waiter.owner, waiter.mode, false));
+  }
+  return out;
 }
 
 void LockManager::ReleaseAll(uint64_t txn_id) {

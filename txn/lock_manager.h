@@ -1,7 +1,10 @@
-// LockManager: row locks that writers wait on (PostgreSQL's tuple locks),
-// shared by all transactions of a TransactionManager.
+// LockManager: row locks that writers wait on (PostgreSQL's tuple locks) and
+// relation locks (PostgreSQL's table-level lock modes: the implicit locks of
+// SELECT / DML / DDL and LOCK TABLE), shared by all transactions of a
+// TransactionManager.
 //
-// A row is named by (tree, key). Modes are PostgreSQL's four row-lock
+// A row is named by (tree, key), a relation by its OID; the two are separate
+// lock spaces. Modes are PostgreSQL's four row-lock
 // strengths, from weakest to strongest: FOR KEY SHARE, FOR SHARE, FOR NO
 // KEY UPDATE, FOR UPDATE, with PostgreSQL's conflict table (a holder of
 // one mode blocks another transaction asking for a conflicting one; one
@@ -32,6 +35,18 @@
 namespace strata::txn {
 
 enum class RowLockMode { kKeyShare = 0, kShare = 1, kNoKeyUpdate = 2, kUpdate = 3 };
+
+// PostgreSQL's eight table-level lock modes, weakest first (lockdefs.h).
+enum class RelationLockMode {
+  kAccessShare = 1,
+  kRowShare,
+  kRowExclusive,
+  kShareUpdateExclusive,
+  kShare,
+  kShareRowExclusive,
+  kExclusive,
+  kAccessExclusive,
+};
 
 // What a request does when the row is locked by someone else.
 enum class LockWaitPolicy { kWait, kNoWait, kSkipLocked };
@@ -66,31 +81,71 @@ class LockManager {
   LockOutcome Lock(const Owner& owner, storage::TreeId tree, std::string_view key,
                    RowLockMode mode, const LockRequestOptions& options,
                    std::string* deadlock_detail = nullptr);
+  // Locks relation `oid` in `mode` for `owner`. A transaction may hold
+  // several modes of one relation; each conflicts on its own. `database_oid`
+  // only names the relation in deadlock messages. *waited (if not null) says
+  // whether the request had to wait for another transaction.
+  LockOutcome LockRelation(const Owner& owner, uint32_t oid, uint32_t database_oid,
+                           RelationLockMode mode, const LockRequestOptions& options,
+                           std::string* deadlock_detail = nullptr, bool* waited = nullptr);
+
+  // One held or awaited lock, as pg_locks lists it.
+  struct LockInfo {
+    bool relation = false;      // relation lock (else a row lock)
+    uint32_t relation_oid = 0;  // relation locks
+    storage::TreeId tree = 0;   // row locks
+    std::string key;            // row locks
+    Owner owner;
+    const char* mode = "";      // ModeName of the mode
+    bool granted = true;
+  };
+  // Every held mode of every lock, then every awaited one.
+  std::vector<LockInfo> Snapshot() const;
 
   // Releases every lock `txn_id` holds and wakes the waiters.
   void ReleaseAll(uint64_t txn_id);
 
   // Whether `a` held by one transaction blocks `b` asked by another.
   static bool Conflicts(RowLockMode a, RowLockMode b);
+  static bool Conflicts(RelationLockMode a, RelationLockMode b);
   static const char* ModeName(RowLockMode mode);
+  // PostgreSQL's name of the mode as pg_locks shows it ("AccessShareLock").
+  static const char* ModeName(RelationLockMode mode);
 
  private:
+  enum class Space : uint8_t { kRow, kRelation };
   struct Holder {
     Owner owner;
-    RowLockMode mode;
+    uint16_t modes;  // bit m: mode m held (RowLockMode / RelationLockMode values)
   };
   struct Entry {
+    Space space = Space::kRow;
     std::vector<Holder> holders;
   };
   struct Waiter {
     Owner owner;
+    std::string name;  // the lock awaited, in `space`, for `mode`
+    Space space = Space::kRow;
+    int mode = 0;
+    // Names what is awaited from a blocker ("ShareLock on transaction 7"),
+    // for deadlock DETAIL lines.
+    std::function<std::string(const Owner&)> waits_for;
     std::vector<Owner> blockers;  // refreshed at each wake-up
   };
 
   static std::string LockName(storage::TreeId tree, std::string_view key);
-  // Holders of `name` other than `txn_id` whose mode conflicts with `mode`.
-  std::vector<Owner> Blockers(const std::string& name, uint64_t txn_id, RowLockMode mode) const;
-  void Grant(const std::string& name, const Owner& owner, RowLockMode mode);
+  static LockInfo Describe(const std::string& name, Space space, const Owner& owner, int mode,
+                           bool granted);
+  // Whether a holder of `held_modes` blocks a request for `mode` in `space`.
+  static bool ModesConflict(Space space, uint16_t held_modes, int mode);
+  // Holders of `name` other than `txn_id` whose modes conflict with `mode`.
+  std::vector<Owner> Blockers(const std::string& name, uint64_t txn_id, int mode) const;
+  void Grant(const std::string& name, Space space, const Owner& owner, int mode);
+  // The shared wait loop. `describe` names what is awaited, given the first
+  // blocker, in a deadlock DETAIL line.
+  LockOutcome Acquire(const Owner& owner, const std::string& name, Space space, int mode,
+                      const LockRequestOptions& options, std::string* deadlock_detail,
+                      bool* waited, const std::function<std::string(const Owner&)>& describe);
   // REQUIRES: mu_ held. The cycle through `txn_id` in the waits-for graph,
   // as PostgreSQL's DETAIL lines; empty if there is none.
   std::string FindCycle(uint64_t txn_id) const;

@@ -211,6 +211,13 @@ LockOutcome Transaction::LockRow(storage::TreeId tree, std::string_view key, Row
                                deadlock_detail);
 }
 
+LockOutcome Transaction::LockRelation(uint32_t oid, uint32_t database_oid, RelationLockMode mode,
+                                      const LockRequestOptions& options,
+                                      std::string* deadlock_detail, bool* waited) {
+  return manager_->locks_.LockRelation(LockManager::Owner{id_, owner_pid_}, oid, database_oid,
+                                       mode, options, deadlock_detail, waited);
+}
+
 std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
                                                       std::optional<std::string> lower,
                                                       std::optional<std::string> upper) {
@@ -311,6 +318,7 @@ Status Transaction::Commit() {
     Rollback();
     return s;
   }
+  if (before_release_) before_release_();
   Finish();
   for (storage::TreeId tree : trees_to_drop_) {
     Status d = engine_->DropTree(tree);

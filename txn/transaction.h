@@ -44,6 +44,7 @@
 
 #include <atomic>
 #include <map>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -163,6 +164,11 @@ class Transaction {
   // key as one that must be unchanged since the snapshot, without a write.
   LockOutcome LockRow(storage::TreeId tree, std::string_view key, RowLockMode mode,
                       const LockRequestOptions& options, std::string* deadlock_detail = nullptr);
+  // Relation locks (LockManager::LockRelation), held until this transaction
+  // ends. *waited: whether another transaction made the request wait.
+  LockOutcome LockRelation(uint32_t oid, uint32_t database_oid, RelationLockMode mode,
+                           const LockRequestOptions& options, std::string* deadlock_detail,
+                           bool* waited);
   void RecordLockedRow(storage::TreeId tree, std::string key) {
     must_be_unchanged_.push_back(CheckedKey{tree, std::move(key), snapshot_, true});
   }
@@ -195,6 +201,10 @@ class Transaction {
   // named in deadlock reports.
   uint64_t id() const { return id_; }
   void set_owner_pid(int32_t pid) { owner_pid_ = pid; }
+  // Called by a successful Commit() after its write and before its locks
+  // are released: a DDL statement reloads the shared catalog there, so a
+  // session woken by the release plans against the new catalog.
+  void set_before_release(std::function<void()> fn) { before_release_ = std::move(fn); }
 
   std::unique_ptr<TxnIterator> NewIterator(storage::TreeId tree,
                                            std::optional<std::string> lower = std::nullopt,
@@ -295,6 +305,7 @@ class Transaction {
   storage::Engine* engine_;
   uint64_t id_;
   int32_t owner_pid_ = 0;
+  std::function<void()> before_release_;
   const storage::Snapshot* snapshot_;
   // Earlier statements' snapshots, kept for the keys that refer to them.
   std::vector<const storage::Snapshot*> old_snapshots_;

@@ -43,6 +43,7 @@ enum class StatementKind {
   kDropView,
   kTransaction,
   kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
+  kLock,    // LOCK TABLE (lock_statement.h)
   kUnsupported,
 };
 

@@ -32,6 +32,7 @@
 #include "sql/ast/alter_table_statement.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -672,6 +673,7 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
         stmt.table.schema.empty() ? stmt.table.name : stmt.table.schema + "." + stmt.table.name;
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
+  LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
   AlterTable(ctx, stmt, *table).Run();
   return result;
 }

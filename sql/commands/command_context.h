@@ -38,6 +38,10 @@ struct CommandContext {
   // everything -- names, types, parameters, result columns -- against
   // `catalog` and returns before reading or writing any row. `txn` is null.
   bool analyze_only = false;
+  // Whether the statement runner re-runs the statement (with a fresh catalog
+  // and, where the isolation level allows, snapshot) when a relation lock
+  // had to wait (relation_locks.h). False: the statement goes on.
+  bool rerun_after_lock_wait = false;
 
   // A Binder over the query text with the statement's parameters.
   Binder MakeBinder() const { return Binder(query, params); }

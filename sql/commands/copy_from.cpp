@@ -1,4 +1,5 @@
 // COPY ... FROM (see copy_from.h) and the COPY TO line formatting.
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/copy_from.h"
 
 #include <algorithm>
@@ -123,6 +124,7 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   ctx_.query = query_;
   ctx_.notices = &notices_;
   table_ = &LookupTable(ctx_, stmt.table);
+  LockRelation(ctx_, table_->oid, table_->name, txn::RelationLockMode::kRowExclusive);
   options_ = ProcessCopyOptions(stmt.options, true,
                                 [&](int location) { return ctx_.Position(location); });
   slots_ = ResolveColumns(*table_, stmt.columns);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/sequence_commands.h"
 #include "catalog/table_statistics.h"
 #include "sql/commands/table_commands.h"
@@ -43,6 +44,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       }
       throw SqlError(SqlState::kUndefinedTable, "table \"" + shown + "\" does not exist");
     }
+    LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
     dropped.push_back(DroppedRelation{table->oid, false});
   }
   DropRelations(ctx, dropped, stmt.cascade);
@@ -54,7 +56,11 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
   result.command_tag = "TRUNCATE TABLE";
   catalog::Catalog* catalog = ctx.db->catalog();
   std::vector<const catalog::TableDesc*> tables;
-  for (const ast::RangeVar& rv : stmt.tables) tables.push_back(&LookupTable(ctx, rv));
+  for (const ast::RangeVar& rv : stmt.tables) {
+    tables.push_back(&LookupTable(ctx, rv));
+    LockRelation(ctx, tables.back()->oid, tables.back()->name,
+                 txn::RelationLockMode::kAccessExclusive);
+  }
   for (const catalog::TableDesc* table : tables) {
     // Point the table at a fresh, empty tree; the old one goes after commit.
     catalog::TableDesc changed = *table;

@@ -2,6 +2,7 @@
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
 #include <set>
 
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
@@ -52,6 +53,7 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {
     throw SqlError(SqlState::kSyntaxError,

@@ -10,6 +10,7 @@
 // is unspecified there too).
 #include <algorithm>
 
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/row_locks.h"
@@ -120,6 +121,7 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.from);
@@ -186,6 +188,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.using_items);

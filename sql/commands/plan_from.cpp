@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sql/builtin/type_table.h"
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
@@ -156,6 +157,7 @@ class FromPlanner {
 
  private:
   BuiltItem BuildView(const catalog::ViewDesc& view, const ast::RangeVar& rv, size_t offset) {
+    LockRelation(ctx_, view.oid, view.name, txn::RelationLockMode::kAccessShare);
     // The view's query binds against its own text, without parameters.
     out_->texts.push_back(std::make_unique<std::string>(view.query));
     const std::string& text = *out_->texts.back();
@@ -250,6 +252,7 @@ class FromPlanner {
 
   BuiltItem BuildTable(const ast::RangeVar& rv, size_t offset) {
     const catalog::TableDesc& table = LookupTable(ctx_, rv);
+    LockRelation(ctx_, table.oid, table.name, txn::RelationLockMode::kAccessShare);
     out_->codecs.push_back(std::make_unique<TableCodec>(table));
     BuiltItem built;
     built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());

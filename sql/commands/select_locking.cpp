@@ -1,4 +1,5 @@
 // SELECT's locking clauses (see select_locking.h).
+#include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
 
 #include <algorithm>
@@ -102,6 +103,9 @@ PlanNodePtr AddLockRows(const CommandContext& ctx, const ast::SelectStatement& s
   txn::LockWaitPolicy policy = wait == Wait::kNoWait       ? txn::LockWaitPolicy::kNoWait
                                : wait == Wait::kSkipLocked ? txn::LockWaitPolicy::kSkipLocked
                                                            : txn::LockWaitPolicy::kWait;
+  const catalog::TableDesc& locked = from.codecs[0]->table();
+  LockRelation(ctx, locked.oid, locked.name, txn::RelationLockMode::kRowShare,
+               policy == txn::LockWaitPolicy::kNoWait);
   return std::make_unique<LockRows>(ctx, from.codecs[0]->table(), scan, mode, policy,
                                     std::move(plan));
 }

@@ -73,6 +73,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformTransaction(*node.transaction_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT:
       return TransformVacuum(*node.vacuum_stmt);
+    case PG_QUERY__NODE__NODE_LOCK_STMT:
+      return TransformLock(*node.lock_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

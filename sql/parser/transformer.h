@@ -93,6 +93,7 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformCopy(const PgQuery__CopyStmt& s);
   // transform_vacuum.cpp
   std::unique_ptr<ast::Statement> TransformVacuum(const PgQuery__VacuumStmt& s);
+  std::unique_ptr<ast::Statement> TransformLock(const PgQuery__LockStmt& s);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).

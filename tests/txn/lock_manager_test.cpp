@@ -41,6 +41,49 @@ TEST_CASE("row lock modes conflict as PostgreSQL's tuple locks", "[lock_manager]
   }
 }
 
+TEST_CASE("relation lock modes conflict as PostgreSQL's table locks", "[lock_manager]") {
+  // PostgreSQL's documented table (explicit-locking.html, "Conflicting Lock
+  // Modes"): rows held, columns asked, ACCESS SHARE .. ACCESS EXCLUSIVE.
+  const char* expected[8] = {"00000001", "00000011", "00001111", "00011111",
+                             "00110111", "00111111", "01111111", "11111111"};
+  for (int held = 1; held <= 8; ++held) {
+    for (int asked = 1; asked <= 8; ++asked) {
+      LockManager locks;
+      REQUIRE(locks.LockRelation({1, 10}, 16384, 5, static_cast<RelationLockMode>(held),
+                                 NoWait()) == LockOutcome::kAcquired);
+      const LockOutcome got =
+          locks.LockRelation({2, 20}, 16384, 5, static_cast<RelationLockMode>(asked), NoWait());
+      INFO("held " << held << " asked " << asked);
+      CHECK((got == LockOutcome::kNotAvailable) == (expected[held - 1][asked - 1] == '1'));
+      // Another relation and the row lock space are independent.
+      CHECK(locks.LockRelation({2, 20}, 16385, 5, static_cast<RelationLockMode>(asked),
+                               NoWait()) == LockOutcome::kAcquired);
+    }
+  }
+}
+
+TEST_CASE("several modes of one relation each conflict on their own", "[lock_manager]") {
+  LockManager locks;
+  // ROW EXCLUSIVE then SHARE by one transaction: another SHARE conflicts
+  // with the ROW EXCLUSIVE even though SHARE alone would not.
+  REQUIRE(locks.LockRelation({1, 10}, 1, 5, RelationLockMode::kRowExclusive, NoWait()) ==
+          LockOutcome::kAcquired);
+  REQUIRE(locks.LockRelation({1, 10}, 1, 5, RelationLockMode::kShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  CHECK(locks.LockRelation({2, 20}, 1, 5, RelationLockMode::kShare, NoWait()) ==
+        LockOutcome::kNotAvailable);
+  const auto held = locks.Snapshot();
+  REQUIRE(held.size() == 2);
+  for (const auto& info : held) {
+    CHECK(info.relation);
+    CHECK(info.relation_oid == 1);
+    CHECK(info.granted);
+  }
+  locks.ReleaseAll(1);
+  CHECK(locks.LockRelation({2, 20}, 1, 5, RelationLockMode::kShare, NoWait()) ==
+        LockOutcome::kAcquired);
+}
+
 TEST_CASE("a transaction never blocks itself and upgrades its lock", "[lock_manager]") {
   LockManager locks;
   REQUIRE(locks.Lock({1, 10}, kTree, "k", Mode::kKeyShare, NoWait()) == LockOutcome::kAcquired);

@@ -1,0 +1,80 @@
+// Relation locks from the SQL side (see relation_locks.h).
+#include "sql/commands/relation_locks.h"
+
+#include "common/interrupts.h"
+#include "common/sql_error.h"
+#include "sql/settings/session_settings.h"
+
+namespace strata::sql {
+
+void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string& name,
+                  txn::RelationLockMode mode, bool nowait) {
+  if (ctx.txn == nullptr) return;
+  ctx.txn->set_owner_pid(CurrentBackendPid());
+  // Almost no request waits: try without waiting first, and read the wait
+  // settings only when a wait follows.
+  txn::LockRequestOptions options;
+  options.policy = txn::LockWaitPolicy::kNoWait;
+  bool waited = false;
+  std::string detail;
+  txn::LockOutcome outcome =
+      ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, nullptr, &waited);
+  if (outcome == txn::LockOutcome::kNotAvailable && !nowait) {
+    options.policy = txn::LockWaitPolicy::kWait;
+    const SessionSettings& settings = CurrentSessionSettings();
+    options.lock_timeout_ms = settings.IntValue("lock_timeout");
+    options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
+    options.interrupted = [] { return InterruptPending(); };
+    outcome = ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, &detail, &waited);
+  }
+  switch (outcome) {
+    case txn::LockOutcome::kAcquired:
+      if (waited && ctx.rerun_after_lock_wait) throw RelationLockWaited{};
+      return;
+    case txn::LockOutcome::kNotAvailable:
+      throw SqlError(SqlState::kLockNotAvailable,
+                     "could not obtain lock on relation \"" + name + "\"");
+    case txn::LockOutcome::kTimedOut:
+      throw SqlError(SqlState::kLockNotAvailable, "canceling statement due to lock timeout");
+    case txn::LockOutcome::kDeadlock:
+      throw SqlError(SqlState::kTRDeadlockDetected, "deadlock detected")
+          .WithDetail(detail)
+          .WithHint("See server log for query details.");
+    case txn::LockOutcome::kInterrupted:
+      CheckForInterruptsNow();  // throws the cancel's or the timeout's 57014
+      throw SqlError(SqlState::kQueryCanceled, "canceling statement due to user request");
+  }
+}
+
+void LockCatalogForDdl(const CommandContext& ctx) {
+  CommandContext no_rerun = ctx;
+  no_rerun.rerun_after_lock_wait = false;
+  LockRelation(no_rerun, kCatalogLockOid, "pg_class", txn::RelationLockMode::kAccessExclusive);
+}
+
+StatementOutput ExecuteLockTable(const CommandContext& ctx, const ast::LockStatement& stmt) {
+  const auto mode = static_cast<txn::RelationLockMode>(stmt.mode);
+  for (const ast::RangeVar& rv : stmt.tables) {
+    catalog::Oid oid = 0;
+    if (const catalog::TableDesc* table = FindTable(ctx, rv)) {
+      oid = table->oid;
+    } else if (const catalog::ViewDesc* view = FindView(ctx, rv)) {
+      // Only the view itself: PostgreSQL also locks its base relations (not yet).
+      oid = view->oid;
+    } else {
+      const catalog::NamespaceDesc* ns =
+          ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+      if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
+        throw SqlError(SqlState::kWrongObjectType, "cannot lock relation \"" + rv.name + "\"")
+            .WithDetail("This operation is not supported for sequences.");
+      }
+      LookupTable(ctx, rv);  // 42P01
+    }
+    LockRelation(ctx, oid, rv.name, mode, stmt.nowait);
+  }
+  StatementOutput out;
+  out.command_tag = "LOCK TABLE";
+  return out;
+}
+
+}  // namespace strata::sql
