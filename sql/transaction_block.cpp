@@ -357,7 +357,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
                        "savepoint \"" + stmt.savepoint_name + "\" does not exist");
       }
       const size_t index = i - 1;
-      if (!release) txn_->RollbackToSavepoint(savepoints_[index].marker);
+      if (!release) txn_->RollbackToSavepoint(savepoints_[index].marker, /*release_locks=*/true);
       settings_->Set("transaction_read_only", savepoints_[index].read_only);
       // Savepoints after the target go; RELEASE removes the target too.
       const size_t keep = release ? index : index + 1;

@@ -108,14 +108,18 @@ std::vector<LockManager::Owner> LockManager::Blockers(const std::string& name, u
 void LockManager::Grant(const std::string& name, Space space, const Owner& owner, int mode) {
   Entry& entry = table_[name];
   entry.space = space;
+  const auto bit = static_cast<uint16_t>(1u << mode);
   for (Holder& h : entry.holders) {
     if (h.owner.txn_id == owner.txn_id) {
-      h.modes |= static_cast<uint16_t>(1u << mode);  // each mode held conflicts on its own
+      if ((h.modes & bit) == 0) {
+        h.modes |= bit;  // each mode held conflicts on its own
+        held_[owner.txn_id].emplace_back(name, mode);
+      }
       return;
     }
   }
-  entry.holders.push_back(Holder{owner, static_cast<uint16_t>(1u << mode)});
-  held_[owner.txn_id].push_back(name);
+  entry.holders.push_back(Holder{owner, bit});
+  held_[owner.txn_id].emplace_back(name, mode);
 }
 
 std::string LockManager::FindCycle(uint64_t txn_id) const {
@@ -252,12 +256,41 @@ std::vector<LockManager::LockInfo> LockManager::Snapshot() const {
   return out;
 }
 
+size_t LockManager::GrantCount(uint64_t txn_id) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto held = held_.find(txn_id);
+  return held == held_.end() ? 0 : held->second.size();
+}
+
+void LockManager::ReleaseSince(uint64_t txn_id, size_t marker) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    auto held = held_.find(txn_id);
+    if (held == held_.end() || held->second.size() <= marker) return;
+    for (size_t i = marker; i < held->second.size(); ++i) {
+      const auto& [name, mode] = held->second[i];
+      auto it = table_.find(name);
+      if (it == table_.end()) continue;
+      auto& holders = it->second.holders;
+      for (Holder& h : holders) {
+        if (h.owner.txn_id == txn_id) h.modes &= static_cast<uint16_t>(~(1u << mode));
+      }
+      holders.erase(std::remove_if(holders.begin(), holders.end(),
+                                   [](const Holder& h) { return h.modes == 0; }),
+                    holders.end());
+      if (holders.empty()) table_.erase(it);
+    }
+    held->second.resize(marker);
+  }
+  released_.notify_all();
+}
+
 void LockManager::ReleaseAll(uint64_t txn_id) {
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto held = held_.find(txn_id);
     if (held == held_.end()) return;
-    for (const std::string& name : held->second) {
+    for (const auto& [name, mode] : held->second) {
       auto it = table_.find(name);
       if (it == table_.end()) continue;
       auto& holders = it->second.holders;

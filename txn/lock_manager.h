@@ -102,6 +102,12 @@ class LockManager {
   // Every held mode of every lock, then every awaited one.
   std::vector<LockInfo> Snapshot() const;
 
+  // How many lock grants `txn_id` has had: a marker for ReleaseSince.
+  size_t GrantCount(uint64_t txn_id) const;
+  // Releases the modes `txn_id` was granted after `marker` (ROLLBACK TO a
+  // savepoint: the subtransaction's locks go) and wakes the waiters.
+  void ReleaseSince(uint64_t txn_id, size_t marker);
+
   // Releases every lock `txn_id` holds and wakes the waiters.
   void ReleaseAll(uint64_t txn_id);
 
@@ -153,7 +159,9 @@ class LockManager {
   mutable std::mutex mu_;
   std::condition_variable released_;
   std::unordered_map<std::string, Entry> table_;
-  std::unordered_map<uint64_t, std::vector<std::string>> held_;  // txn -> lock names
+  // txn -> (lock name, mode bit) per grant of a mode it did not hold, in
+  // grant order.
+  std::unordered_map<uint64_t, std::vector<std::pair<std::string, int>>> held_;
   std::unordered_map<uint64_t, Waiter> waiting_;
 };
 

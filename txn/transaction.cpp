@@ -108,11 +108,13 @@ void Transaction::RecordUndo(storage::TreeId tree, const std::string& key) {
 
 Transaction::Savepoint Transaction::BeginSavepoint() {
   ++open_savepoints_;
-  return Savepoint{undo_.size(), must_not_exist_.size(), must_be_unchanged_.size(),
-                   created_trees_.size(), trees_to_drop_.size()};
+  return Savepoint{undo_.size(),           must_not_exist_.size(),
+                   must_be_unchanged_.size(), created_trees_.size(),
+                   trees_to_drop_.size(),     manager_->locks_.GrantCount(id_)};
 }
 
-void Transaction::RollbackToSavepoint(const Savepoint& sp) {
+void Transaction::RollbackToSavepoint(const Savepoint& sp, bool release_locks) {
+  if (release_locks) manager_->locks_.ReleaseSince(id_, sp.lock_grants);
   while (undo_.size() > sp.undo) {
     Undo& u = undo_.back();
     WriteMap& writes = writes_[u.tree];

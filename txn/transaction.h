@@ -219,6 +219,7 @@ class Transaction {
     size_t must_be_unchanged = 0;
     size_t created_trees = 0;
     size_t trees_to_drop = 0;
+    size_t lock_grants = 0;  // LockManager::GrantCount at the savepoint
   };
   Savepoint BeginSavepoint();
   // The current position without opening a savepoint (nothing is logged):
@@ -229,7 +230,10 @@ class Transaction {
   }
   // Undoes every write since `sp` (the savepoint stays open) and drops trees
   // created since.
-  void RollbackToSavepoint(const Savepoint& sp);
+  // `release_locks`: also release the row and relation locks taken since
+  // (ROLLBACK TO a user's savepoint, as PostgreSQL's subtransaction abort);
+  // a statement re-run keeps them.
+  void RollbackToSavepoint(const Savepoint& sp, bool release_locks = false);
   // Closes `sp`, keeping its writes.
   void ReleaseSavepoint(const Savepoint& sp);
   // The commit-time checks for the keys recorded since `sp`, against the

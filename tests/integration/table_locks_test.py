@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Table-level locks seen from concurrent sessions: LOCK TABLE in its modes
-(NOWAIT, lock_timeout, deadlocks, read-only transactions, errors) and the
+(NOWAIT, lock_timeout, deadlocks, read-only transactions, errors, ROLLBACK TO
+a savepoint releasing what was locked after it) and the
 implicit locks statements take (readers wait for ACCESS EXCLUSIVE, writers
 for SHARE, DDL for open readers; a statement that waited for a TRUNCATE or
 ALTER TABLE sees the table as it became) -- against stratad and a real
@@ -111,6 +112,23 @@ SCHEDULES = {
         ("b", ("blocked",)),
         ("a", "commit"),
         ("b", ("wait",)),
+    ],
+    "ROLLBACK TO a savepoint releases the row and table locks taken after it": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "update acct set v = 1 where id = 1"),
+        ("a", "savepoint s"),
+        ("a", "update acct set v = 2 where id = 2"),
+        ("a", "lock table other in exclusive mode"),
+        ("a", "rollback to s"),
+        ("b", "update acct set v = 22 where id = 2"),
+        ("c", "insert into other values (1)"),
+        ("b", ("send", "update acct set v = 11 where id = 1")),
+        ("b", ("blocked",)),
+        ("a", "release s"),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", "select * from acct order by id"),
     ],
     "two LOCK TABLEs in opposite orders: 40P01 for the first waiter": [
         ("a", SETUP),
