@@ -154,9 +154,13 @@ asio::awaitable<void> Server::AcceptTcp(tcp::acceptor& acceptor) {
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    SessionContext context{&config_, &registry_, &workers_, "", database_};
+    SessionContext context{&config_, &registry_, &workers_, "", database_, "", -1};
     auto remote = socket.remote_endpoint(ec);
     context.peer = ec ? "unknown" : remote.address().to_string() + ":" + std::to_string(remote.port());
+    if (!ec) {
+      context.client_addr = remote.address().to_string();
+      context.client_port = remote.port();
+    }
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }
@@ -172,7 +176,7 @@ asio::awaitable<void> Server::AcceptLocal(local_stream::acceptor& acceptor) {
       STRATA_LOG_WARNING("accept failed: {}", ec.message());
       continue;
     }
-    SessionContext context{&config_, &registry_, &workers_, "[local]", database_};
+    SessionContext context{&config_, &registry_, &workers_, "[local]", database_, "", -1};
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }

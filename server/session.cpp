@@ -1,4 +1,6 @@
 // The per-connection coroutine: startup, authentication, query loop, shutdown.
+#include "sql/backend_status.h"
+#include "sql/types/datetime_context.h"
 #include "server/session.h"
 
 #include <fcntl.h>
@@ -86,6 +88,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     if (pid_ != 0) {
       STRATA_LOG_DEBUG("session {} from {} ended", pid_, context_.peer);
       context_.registry->Unregister(pid_);
+      sql::UnregisterBackendStatus(pid_);
     }
   }
 
@@ -275,6 +278,14 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     }
     pid_ = *pid;
     runner_.interrupts()->set_backend_pid(pid_);
+    {
+      auto status = std::make_shared<sql::BackendStatus>();
+      status->SetConnection(pid_, packet.Get("database").value_or(*user), *user,
+                            context_.client_addr, context_.client_port,
+                            sql::CurrentTimestamp());
+      sql::RegisterBackendStatus(pid_, status);
+      runner_.set_status(std::move(status));
+    }
 
     std::string out;
     protocol::AppendAuthenticationOk(&out);

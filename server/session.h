@@ -34,6 +34,8 @@ struct SessionContext {
   boost::asio::thread_pool* workers = nullptr;
   std::string peer;  // for logs: "127.0.0.1:51234" or "[local]"
   sql::Database* database = nullptr;  // shared by every session
+  std::string client_addr;  // pg_stat_activity: empty for a Unix-domain socket
+  int32_t client_port = -1;
 };
 
 // Runs a session over a connected socket (TCP or Unix-domain) until it ends.

@@ -1,6 +1,8 @@
 // Query-phase message handling (see statement_runner.h).
 #include "server/statement_runner.h"
 
+#include "sql/types/datetime_context.h"
+
 #include <exception>
 
 #include "common/logging.h"
@@ -47,6 +49,11 @@ bool ReportErrors(std::string* out, Body body) {
 
 }  // namespace
 
+void StatementRunner::set_status(std::shared_ptr<sql::BackendStatus> status) {
+  status_ = std::move(status);
+  if (status_) status_->SetApplicationName(sql_.ShowParameter("application_name"));
+}
+
 StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage& message,
                                                  std::string* out) {
   if (message.type == 'X') return Outcome::kTerminate;
@@ -57,6 +64,7 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
   // Parameters, rows and errors are read and written with the session's
   // DateStyle, TimeZone, ... for the whole message.
   sql::SqlSession::SettingsScope settings_scope(sql_);
+  sql::ScopedBackendStatus status_scope(status_.get());
   if (message.type == 'S') {
     // Sync ends the extended-protocol cycle and its implicit transaction.
     // A malformed Sync is an error, yet still ends the cycle (PostgreSQL
@@ -95,7 +103,9 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
   // After an error in the extended protocol, everything but Sync is ignored.
   if (skipping_until_sync_) return Outcome::kContinue;
   if (message.type == 'Q') {
-    RunSimpleQuery(protocol::ParseQuery(message), out);
+    std::string query = protocol::ParseQuery(message);
+    if (status_) status_->StartQuery(query, sql::CurrentTimestamp());
+    RunSimpleQuery(query, out);
   } else {
     RunExtended(message, out);
   }
@@ -105,9 +115,12 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
 void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std::string* out) {
   const bool ok = ReportErrors(out, [&] {
     switch (message.type) {
-      case 'P':
-        extended_.Parse(protocol::ParseParseMessage(message), out);
+      case 'P': {
+        auto parse = protocol::ParseParseMessage(message);
+        if (status_) status_->StartQuery(parse.query, sql::CurrentTimestamp());
+        extended_.Parse(std::move(parse), out);
         break;
+      }
       case 'B':
         extended_.Bind(protocol::ParseBindMessage(message), out);
         break;
@@ -252,8 +265,11 @@ void StatementRunner::FinishSimpleQuery(std::string* out) {
 void StatementRunner::AppendReadyForQuery(std::string* out) {
   for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
     protocol::AppendParameterStatus(out, name, value);
+    if (status_ && name == "application_name") status_->SetApplicationName(value);
   }
-  protocol::AppendReadyForQuery(out, static_cast<char>(sql_.transaction_status()));
+  const auto txn_status = static_cast<char>(sql_.transaction_status());
+  if (status_) status_->SetIdle(txn_status, sql::CurrentTimestamp());
+  protocol::AppendReadyForQuery(out, txn_status);
 }
 
 }  // namespace strata::server

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "sql/backend_status.h"
 #include "protocol/messages.h"
 #include "server/extended_query.h"
 #include "sql/sql_session.h"
@@ -41,6 +42,8 @@ class StatementRunner {
   std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
   // What a CancelRequest for this session signals (thread-safe).
   std::shared_ptr<InterruptState> interrupts() const { return sql_.interrupts(); }
+  // Where the session's activity is reported (pg_stat_activity); may stay null.
+  void set_status(std::shared_ptr<sql::BackendStatus> status);
 
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
@@ -59,6 +62,7 @@ class StatementRunner {
   void AppendReadyForQuery(std::string* out);
 
   sql::SqlSession sql_;
+  std::shared_ptr<sql::BackendStatus> status_;
   ExtendedQuery extended_{&sql_};
   bool skipping_until_sync_ = false;
   // The simple Query being run: statements after a COPY FROM STDIN run once

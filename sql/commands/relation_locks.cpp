@@ -1,6 +1,7 @@
 // Relation locks from the SQL side (see relation_locks.h).
 #include "sql/commands/relation_locks.h"
 
+#include "sql/backend_status.h"
 #include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/settings/session_settings.h"
@@ -25,6 +26,7 @@ void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string
     options.lock_timeout_ms = settings.IntValue("lock_timeout");
     options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
     options.interrupted = [] { return InterruptPending(); };
+    ScopedWaitEvent wait("Lock", "relation");
     outcome = ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, &detail, &waited);
   }
   switch (outcome) {

@@ -1,6 +1,7 @@
 // Row locks from the SQL side (see row_locks.h).
 #include "sql/commands/row_locks.h"
 
+#include "sql/backend_status.h"
 #include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/settings/session_settings.h"
@@ -22,6 +23,9 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
     options.lock_timeout_ms = settings.IntValue("lock_timeout");
     options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
     options.interrupted = [] { return InterruptPending(); };
+    // A row lock waiter waits, in PostgreSQL's terms, for the holder's
+    // transaction to end.
+    ScopedWaitEvent wait("Lock", "transactionid");
     outcome = ctx.txn->LockRow(table.tree, key, mode, options, &detail);
   }
   switch (outcome) {
@@ -49,7 +53,9 @@ void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
   LockTableRow(ctx, table, key, mode);
   // PostgreSQL assigns a transaction id at the first write.
   if (!ctx.txn->assigned_txid()) {
-    if (Result<uint64_t> id = ctx.txn->AssignTxid(); !id.ok()) ThrowStatus(id.status());
+    Result<uint64_t> id = ctx.txn->AssignTxid();
+    if (!id.ok()) ThrowStatus(id.status());
+    if (BackendStatus* status = CurrentBackendStatus()) status->SetTransactionId(id.value());
   }
   if (!ctx.txn->CheckSerializableWrite(table.tree, key).ok()) {
     // A row changed since the snapshot is reported as such first, as

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <thread>
 
+#include "sql/backend_status.h"
 #include "common/interrupts.h"
 #include "sql/expr/sql_function.h"
 
@@ -20,6 +21,7 @@ Value PgSleep(std::span<const Value> a) {
   if (std::isnan(seconds) || seconds <= 0) return Value::String(type_oid::kVoid, "");
   const auto end = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                       std::chrono::duration<double>(std::min(seconds, 1e9)));
+  ScopedWaitEvent wait("Timeout", "PgSleep");
   while (true) {
     CheckForInterrupts();
     const auto now = Clock::now();

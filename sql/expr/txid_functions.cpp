@@ -1,6 +1,7 @@
 // txid_current() and txid_current_if_assigned(): the current transaction's
 // id (txn::Transaction::AssignTxid), assigned on demand or at its first row
 // write. Also current_transaction.h's thread-local.
+#include "sql/backend_status.h"
 #include "common/sql_error.h"
 #include "sql/current_transaction.h"
 #include "sql/expr/sql_function.h"
@@ -44,6 +45,7 @@ txn::Transaction* RequireTransaction() {
 Value TxidCurrent(std::span<const Value>) {
   Result<uint64_t> id = RequireTransaction()->AssignTxid();
   if (!id.ok()) throw SqlError(SqlState::kIoError, id.status().ToString());
+  if (BackendStatus* status = CurrentBackendStatus()) status->SetTransactionId(id.value());
   return Value::Int8(static_cast<int64_t>(id.value()));
 }
 
