@@ -155,6 +155,12 @@ struct FuncCallExpr : Expr {
   bool variadic_only = false;
   // CURRENT_DATE, LOCALTIMESTAMP, ...: an internal function no user call reaches.
   bool is_sql_value_function = false;
+  // An aggregate's own decorations: f(x ORDER BY ...) and FILTER (WHERE ...)
+  // (`filter`, without OVER); WITHIN GROUP and VARIADIC are not supported on
+  // aggregates.
+  std::vector<WindowSortItem> agg_order;
+  bool agg_within_group = false;
+  bool func_variadic = false;
 };
 
 struct CoalesceExpr : Expr {

@@ -98,7 +98,10 @@ bool IsAggregateName(const std::vector<std::string>& name) {
   if (name.size() > 2 || name.empty()) return false;
   const std::string& n = BareName(name);
   return n == "count" || n == "sum" || n == "avg" || n == "min" || n == "max" ||
-         n == "bool_and" || n == "bool_or" || n == "every";
+         n == "bool_and" || n == "bool_or" || n == "every" || n == "string_agg" ||
+         n == "array_agg" || n == "json_agg" || n == "jsonb_agg" || n == "variance" ||
+         n == "var_samp" || n == "var_pop" || n == "stddev" || n == "stddev_samp" ||
+         n == "stddev_pop";
 }
 
 int Binder::MatchGroupKey(const ast::Expr& expr) {
@@ -154,9 +157,10 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCallExpr& expr) {
                   expr.location);
   }
   const std::string& name = BareName(expr.name);
-  if (expr.has_decorations) {
+  if (expr.agg_within_group || expr.func_variadic) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
-                  "ORDER BY, FILTER and OVER on aggregate " + name + " are not supported yet",
+                  std::string(expr.agg_within_group ? "WITHIN GROUP" : "VARIADIC") +
+                      " on aggregate " + name + " is not supported yet",
                   expr.location);
   }
   AggregateCall call;
@@ -187,10 +191,50 @@ BoundExprPtr Binder::BindAggregate(const ast::FuncCallExpr& expr) {
     signature += ")";
     ResolveAggregateCall(expr, signature, std::move(args), &call);
   }
+  BindAggregateDecorations(expr, &call);
   const int slot = static_cast<int>(grouping_->keys.size() + grouping_->aggs.size());
   const DataType type = call.type;
   grouping_->aggs.push_back(std::move(call));
   return std::make_unique<BoundColumnRef>(slot, type, expr.location);
+}
+
+void Binder::BindAggregateDecorations(const ast::FuncCallExpr& expr, AggregateCall* call) {
+  // Over the input row, like the arguments; no aggregate inside.
+  const char* forbidden = agg_forbidden_;
+  grouping_->in_agg_arg = true;
+  try {
+    if (expr.filter) {
+      agg_forbidden_ = "FILTER";
+      call->filter = CoerceToBoolean(BindExpr(*expr.filter), "FILTER");
+    }
+    agg_forbidden_ = forbidden;
+    for (const ast::WindowSortItem& item : expr.agg_order) {
+      AggregateCall::OrderKey key;
+      key.expr = ResolveUnknownToText(BindExpr(*item.expr));
+      key.descending = item.descending;
+      // PostgreSQL's default: NULLS LAST ascending, NULLS FIRST descending.
+      key.nulls_first = item.nulls == 0 ? item.descending : item.nulls == 1;
+      call->order.push_back(std::move(key));
+    }
+  } catch (...) {
+    agg_forbidden_ = forbidden;
+    grouping_->in_agg_arg = false;
+    throw;
+  }
+  grouping_->in_agg_arg = false;
+  if (call->distinct && !call->order.empty()) {
+    // PostgreSQL: every ORDER BY expression must be one of the arguments.
+    for (size_t i = 0; i < expr.agg_order.size(); ++i) {
+      bool found = false;
+      for (const ast::ExprPtr& arg : expr.args) found |= SameAstExpr(*arg, *expr.agg_order[i].expr);
+      if (!found) {
+        throw ErrorAt(SqlState::kInvalidColumnReference,
+                      "in an aggregate with DISTINCT, ORDER BY expressions must appear in "
+                      "argument list",
+                      expr.agg_order[i].expr->location);
+      }
+    }
+  }
 }
 
 void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::string& signature,
@@ -205,9 +249,77 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
               "No function matches the given name and argument types. You might need to add "
               "explicit type casts.");
     };
+    if (name == "string_agg") {
+      // string_agg(text, text) or (bytea, bytea); unknown literals are text.
+      if (args.size() != 2) throw no_such_function();
+      Oid target = type_oid::kText;
+      if (args[0]->type().oid == type_oid::kBytea || args[1]->type().oid == type_oid::kBytea) {
+        target = type_oid::kBytea;
+      }
+      for (BoundExprPtr& a : args) {
+        if (!CanCoerceType(a->type().oid, target, CoercionContext::kImplicit)) {
+          throw no_such_function();
+        }
+        a = CoerceType(std::move(a), target, CoercionContext::kImplicit, a->location());
+      }
+      call.kind = AggKind::kStringAgg;
+      call.type = DataType{target, -1};
+      call.arg = std::move(args[0]);
+      call.arg2 = std::move(args[1]);
+      return;
+    }
     if (args.size() != 1) throw no_such_function();
     BoundExprPtr arg = std::move(args[0]);
     const Oid t = arg->type().oid;
+    if (name == "array_agg" || name == "json_agg" || name == "jsonb_agg") {
+      arg = ResolveUnknownToText(std::move(arg));
+      const Oid in = arg->type().oid;
+      if (name == "array_agg") {
+        const PgTypeInfo* info = FindPgType(in);
+        if (IsArrayType(in)) {
+          throw ErrorAt(SqlState::kFeatureNotSupported,
+                        "array_agg of arrays (a multidimensional result) is not supported yet",
+                        expr.location);
+        }
+        if (info == nullptr || info->typarray == 0) throw no_such_function();
+        call.kind = AggKind::kArrayAgg;
+        call.type = DataType{info->typarray, -1};
+      } else {
+        call.kind = name == "json_agg" ? AggKind::kJsonAgg : AggKind::kJsonbAgg;
+        call.type = DataType{name == "json_agg" ? type_oid::kJson : type_oid::kJsonb, -1};
+      }
+      call.arg = std::move(arg);
+      return;
+    }
+    if (name == "variance" || name == "var_samp" || name == "var_pop" || name == "stddev" ||
+        name == "stddev_samp" || name == "stddev_pop") {
+      const bool pop = name == "var_pop" || name == "stddev_pop";
+      const bool stddev = name.rfind("stddev", 0) == 0;
+      call.kind = stddev ? (pop ? AggKind::kStddevPop : AggKind::kStddevSamp)
+                         : (pop ? AggKind::kVarPop : AggKind::kVarSamp);
+      switch (t) {
+        case type_oid::kInt2:
+        case type_oid::kInt4:
+        case type_oid::kInt8:
+        case type_oid::kNumeric:
+          call.type = DataType{type_oid::kNumeric, -1};
+          break;
+        case type_oid::kFloat4:
+        case type_oid::kFloat8:
+          call.type = DataType{type_oid::kFloat8, -1};
+          break;
+        case type_oid::kUnknown:
+          // Every candidate is numeric: the category's preferred type wins.
+          arg = CoerceType(std::move(arg), type_oid::kFloat8, CoercionContext::kImplicit,
+                           arg->location());
+          call.type = DataType{type_oid::kFloat8, -1};
+          break;
+        default:
+          throw no_such_function();
+      }
+      call.arg = std::move(arg);
+      return;
+    }
     if (name == "count") {
       call.kind = AggKind::kCount;
       call.type = DataType{type_oid::kInt8, -1};

@@ -71,6 +71,8 @@ class Binder {
   BoundExprPtr BindAggregate(const ast::FuncCallExpr& expr);
   // The aggregate's kind and result type for its bound arguments (42883 etc.);
   // `signature` is "name(argtypes)" for the errors.
+  // The FILTER and ORDER BY of an aggregate call (bind_aggregate.cpp).
+  void BindAggregateDecorations(const ast::FuncCallExpr& expr, AggregateCall* call);
   void ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::string& signature,
                             std::vector<BoundExprPtr> args, AggregateCall* call);
   // bind_window.cpp: a call with OVER (see window.h); window functions named

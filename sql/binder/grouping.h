@@ -21,13 +21,40 @@
 
 namespace strata::sql {
 
-enum class AggKind { kCountStar, kCount, kSum, kAvg, kMin, kMax, kBoolAnd, kBoolOr };
+enum class AggKind {
+  kCountStar,
+  kCount,
+  kSum,
+  kAvg,
+  kMin,
+  kMax,
+  kBoolAnd,
+  kBoolOr,
+  kStringAgg,   // string_agg(text, text) / (bytea, bytea)
+  kArrayAgg,    // array_agg(non-array)
+  kJsonAgg,     // json_agg(any)
+  kJsonbAgg,    // jsonb_agg(any)
+  kVarSamp,     // var_samp, variance
+  kVarPop,      // var_pop
+  kStddevSamp,  // stddev_samp, stddev
+  kStddevPop,   // stddev_pop
+};
 
 struct AggregateCall {
   AggKind kind = AggKind::kCountStar;
-  BoundExprPtr arg;  // over the input row; null for count(*)
+  BoundExprPtr arg;   // over the input row; null for count(*)
+  BoundExprPtr arg2;  // string_agg's delimiter; else null
   bool distinct = false;
   DataType type;  // result type
+  // FILTER (WHERE ...): rows for which it is not true are skipped. May be null.
+  BoundExprPtr filter;
+  // f(x ORDER BY ...): the inputs are fed in this order (stable).
+  struct OrderKey {
+    BoundExprPtr expr;
+    bool descending = false;
+    bool nulls_first = false;
+  };
+  std::vector<OrderKey> order;
 };
 
 struct GroupingState {

@@ -24,16 +24,25 @@ namespace {
 
 }  // namespace
 
-void Advance(const AggregateCall& call, AggState& st, const Value& v) {
+void Advance(const AggregateCall& call, AggState& st, const Value& v, const Value& v2) {
   if (call.kind == AggKind::kCountStar) {
     ++st.count;
     return;
   }
-  if (v.is_null()) return;
+  // array_agg and json(b)_agg keep NULL inputs; the others skip them.
+  const bool keeps_nulls = call.kind == AggKind::kArrayAgg || call.kind == AggKind::kJsonAgg ||
+                           call.kind == AggKind::kJsonbAgg;
+  if (v.is_null() && !keeps_nulls) return;
   if (call.distinct) {
     std::string key;
     AppendKeyDatum(KeyColumn(call.arg->type().oid), v, &key);
+    if (call.arg2) AppendKeyDatum(KeyColumn(call.arg2->type().oid), v2, &key);
     if (!st.seen.insert(std::move(key)).second) return;
+  }
+  if (IsCollectingAggregate(call.kind)) {
+    AdvanceCollecting(call, st, v, v2);
+    ++st.count;
+    return;
   }
   const Oid in = call.arg->type().oid;
   switch (call.kind) {
@@ -81,11 +90,16 @@ void Advance(const AggregateCall& call, AggState& st, const Value& v) {
     case AggKind::kBoolOr:
       st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result || v.bool_value());
       break;
+    default:  // the collecting kinds, handled above
+      break;
   }
   ++st.count;
 }
 
 Value Finish(const AggregateCall& call, const AggState& st) {
+  if ((!call.order.empty() && !st.replayed) || IsCollectingAggregate(call.kind)) {
+    return FinishCollecting(call, st);
+  }
   const Oid out = call.type.oid;
   switch (call.kind) {
     case AggKind::kCountStar:
@@ -150,11 +164,7 @@ void HashAgg::Init() {
       }
       g = it->second;
     }
-    for (size_t a = 0; a < aggs_->size(); ++a) {
-      const AggregateCall& call = (*aggs_)[a];
-      const Value v = call.arg ? call.arg->Evaluate(ctx) : Value();
-      Advance(call, states[g][a], v);
-    }
+    for (size_t a = 0; a < aggs_->size(); ++a) AdvanceRow((*aggs_)[a], states[g][a], ctx);
   }
   for (size_t g = 0; g < groups_.size(); ++g) {
     for (size_t a = 0; a < aggs_->size(); ++a) {

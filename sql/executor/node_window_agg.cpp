@@ -402,8 +402,7 @@ void WindowAgg::Init() {
             ctx.SetRow(&rows_[part.rows[r]]);
             if (call.filter && !EvaluatePredicate(*call.filter, rows_[part.rows[r]], ctx)) return;
             ctx.SetRow(&rows_[part.rows[r]]);
-            const Value v = call.agg.arg ? call.agg.arg->Evaluate(ctx) : Value();
-            Advance(call.agg, st, v);
+            AdvanceRow(call.agg, st, ctx);
           };
           const bool running = (opts & frame::kStartUnboundedPreceding) != 0 &&
                                (opts & frame::kExclusion) == 0;

@@ -13,6 +13,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/json/value_json.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/builtin_function.h"
 #include "sql/expr/cast_functions.h"
@@ -365,5 +366,7 @@ constexpr BuiltinFunction kFunctions[] = {
 }  // namespace
 
 std::span<const BuiltinFunction> JsonFunctions() { return kFunctions; }
+
+void AppendValueAsJson(std::string* out, const Value& v) { AppendJson(out, v); }
 
 }  // namespace strata::sql

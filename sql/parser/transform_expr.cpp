@@ -363,16 +363,28 @@ ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {
   expr->args = TransformExprList(f.args, f.n_args);
   expr->agg_star = f.agg_star;
   expr->agg_distinct = f.agg_distinct;
-  // A window call's FILTER is evaluated by the window node; a plain
-  // aggregate's is not supported yet.
+  // Any decoration: only aggregates accept ORDER BY / FILTER (the binder
+  // reads them from agg_order / filter), only VARIADIC "any" built-ins
+  // VARIADIC.
   expr->has_decorations = f.n_agg_order > 0 || (f.agg_filter != nullptr && f.over == nullptr) ||
                           f.agg_within_group || f.func_variadic;
   expr->variadic_only = f.func_variadic && f.n_agg_order == 0 && f.agg_filter == nullptr &&
                         f.over == nullptr && !f.agg_within_group && !f.agg_star &&
                         !f.agg_distinct;
-  if (f.over != nullptr) {
-    expr->over = TransformWindowDef(*f.over);
-    if (f.agg_filter != nullptr) expr->filter = TransformExpr(f.agg_filter);
+  if (f.over != nullptr) expr->over = TransformWindowDef(*f.over);
+  if (f.agg_filter != nullptr) expr->filter = TransformExpr(f.agg_filter);
+  expr->agg_within_group = f.agg_within_group;
+  expr->func_variadic = f.func_variadic;
+  for (size_t i = 0; i < f.n_agg_order; ++i) {
+    const PgQuery__SortBy& sb = *f.agg_order[i]->sort_by;
+    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
+    ast::WindowSortItem item;
+    item.expr = TransformExpr(sb.node);
+    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) item.nulls = 1;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) item.nulls = 2;
+    item.location = sb.location;
+    expr->agg_order.push_back(std::move(item));
   }
   return expr;
 }
