@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ namespace strata::sql {
 
 namespace {
 
-enum class Kind { kBool, kInt, kEnum, kString, kDateStyle, kTimeZone, kClientEncoding,
+enum class Kind { kBool, kInt, kReal, kEnum, kString, kDateStyle, kTimeZone, kClientEncoding,
                   kStandardConformingStrings };
 
 }  // namespace
@@ -189,6 +190,40 @@ const std::vector<Definition>& Definitions() {
        "possible serialization failures."},
       {"transaction_read_only", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
        "Sets the current transaction's read-only status."},
+      // Planner cost and size parameters: accepted and shown, not used (no
+      // cost-based planner reads them yet).
+      {"cpu_index_tuple_cost", Kind::kReal, "0.005", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of processing each index entry during an index "
+       "scan."},
+      {"cpu_operator_cost", Kind::kReal, "0.0025", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of processing each operator or function call."},
+      {"cpu_tuple_cost", Kind::kReal, "0.01", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of processing each tuple (row)."},
+      {"cursor_tuple_fraction", Kind::kReal, "0.1", false, false, false, {}, 0, 1, false,
+       "Sets the planner's estimate of the fraction of a cursor's rows that will be retrieved."},
+      {"effective_cache_size", Kind::kInt, "4GB", false, false, false, {}, 8, 2147483647, false,
+       "Sets the planner's assumption about the total size of the data caches.", true},
+      {"jit_above_cost", Kind::kReal, "100000", false, false, false, {}, -1, 0, false,
+       "Perform JIT compilation if query is more expensive."},
+      {"jit_inline_above_cost", Kind::kReal, "500000", false, false, false, {}, -1, 0, false,
+       "Perform JIT inlining if query is more expensive."},
+      {"jit_optimize_above_cost", Kind::kReal, "500000", false, false, false, {}, -1, 0, false,
+       "Optimize JIT-compiled functions if query is more expensive."},
+      {"min_parallel_index_scan_size", Kind::kInt, "512kB", false, false, false, {}, 0,
+       2147483647, false,
+       "Sets the minimum amount of index data for a parallel scan.", true},
+      {"min_parallel_table_scan_size", Kind::kInt, "8MB", false, false, false, {}, 0, 2147483647,
+       false, "Sets the minimum amount of table data for a parallel scan.", true},
+      {"parallel_setup_cost", Kind::kReal, "1000", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of starting up worker processes for parallel "
+       "query."},
+      {"parallel_tuple_cost", Kind::kReal, "0.1", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of passing each tuple (row) from worker to "
+       "leader backend."},
+      {"random_page_cost", Kind::kReal, "4", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of a nonsequentially fetched disk page."},
+      {"seq_page_cost", Kind::kReal, "1", false, false, false, {}, 0, 0, false,
+       "Sets the planner's estimate of the cost of a sequentially fetched disk page."},
       {"xmloption", Kind::kEnum, "content", false, false, false, {"content", "document"}, 0, 0,
        false, "Sets whether XML data in implicit parsing and serialization operations is to be "
               "considered as documents or content fragments."},
@@ -213,6 +248,27 @@ SqlError InvalidValue(const Definition& def, const std::string& value) {
   return SqlError(SqlState::kInvalidParameterValue, "invalid value for parameter \"" +
                                                         std::string(def.name) + "\": \"" + value +
                                                         "\"");
+}
+
+// parse_real and the range check of a real parameter: [min, max], where
+// max 0 means no upper bound.
+double ParseRealSetting(const Definition& def, const std::string& value) {
+  const std::string v = Trim(value);
+  const char* begin = v.c_str();
+  char* end;
+  errno = 0;
+  const double d = std::strtod(begin, &end);
+  if (end == begin || !Trim(end).empty() || errno == ERANGE || std::isnan(d)) {
+    throw InvalidValue(def, value);
+  }
+  const double max = def.max == 0 ? 1.79769e+308 : def.max;
+  if (d < def.min || d > max) {
+    char buf[256];
+    std::snprintf(buf, sizeof(buf), "%g is outside the valid range for parameter \"%s\" (%g .. %g)",
+                  d, std::string(def.name).c_str(), static_cast<double>(def.min), max);
+    throw SqlError(SqlState::kInvalidParameterValue, buf);
+  }
+  return d;
 }
 
 // parse_bool.
@@ -305,7 +361,7 @@ std::string ShowMs(int n) {
 
 // _ShowOption for a kilobyte parameter: the largest exact unit.
 std::string ShowKb(int n) {
-  if (n <= 0) return std::to_string(n) + "kB";
+  if (n <= 0) return std::to_string(n);  // _ShowOption: units only for positive values
   static const std::pair<std::string_view, int> kUnits[] = {
       {"TB", 1024 * 1024 * 1024}, {"GB", 1024 * 1024}, {"MB", 1024}, {"kB", 1}};
   for (const auto& [name, mult] : kUnits) {
@@ -484,6 +540,13 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
       }
       normalized = "on";
       break;
+    case Kind::kReal: {
+      // PostgreSQL prints real parameters with %g.
+      char buf[64];
+      std::snprintf(buf, sizeof(buf), "%g", ParseRealSetting(named, value));
+      normalized = buf;
+      break;
+    }
     case Kind::kInt: {
       const int n = ParseIntSetting(named, value);
       normalized = def.unit_ms ? ShowMs(n) : def.unit_kb ? ShowKb(n) : std::to_string(n);
