@@ -51,7 +51,7 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {
     throw SqlError(SqlState::kSyntaxError,

@@ -119,7 +119,7 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 }  // namespace
 
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.from);
@@ -185,7 +185,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 }
 
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.using_items);
