@@ -38,6 +38,13 @@ void SendInt4(const Value& v, std::string* out) {
   protocol::SendInt4(out, static_cast<int32_t>(v.int_value()));
 }
 Value RecvInt4(std::string_view* in, Oid) { return Value::Int4(protocol::RecvInt4(in)); }
+// oid and the reg* types: an unsigned 32-bit word (oidsend/oidrecv).
+void SendOid(const Value& v, std::string* out) {
+  protocol::SendInt4(out, static_cast<int32_t>(static_cast<uint32_t>(v.int_value())));
+}
+Value RecvOid(std::string_view* in, Oid type) {
+  return Value::Integer(type, static_cast<uint32_t>(protocol::RecvInt4(in)));
+}
 void SendInt8(const Value& v, std::string* out) { protocol::SendInt8(out, v.int_value()); }
 Value RecvInt8(std::string_view* in, Oid) { return Value::Int8(protocol::RecvInt8(in)); }
 
@@ -165,6 +172,13 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {type_oid::kUuid, SendUuidValue, RecvUuidValue},
     {type_oid::kJson, SendString, RecvJsonText},
     {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
+    {type_oid::kOid, SendOid, RecvOid},
+    {24, SendOid, RecvOid},    // regproc
+    {2205, SendOid, RecvOid},  // regclass
+    {2206, SendOid, RecvOid},  // regtype
+    {4089, SendOid, RecvOid},  // regnamespace
+    {4096, SendOid, RecvOid},  // regrole
+    {194, SendString, RecvString},  // pg_node_tree (the catalogs' expression texts)
 };
 
 }  // namespace

@@ -102,6 +102,12 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kTimestamp:
     case type_oid::kTimestampTz:
     case type_oid::kInterval:
+    case type_oid::kOid:
+    case 24:    // regproc
+    case 2205:  // regclass
+    case 2206:  // regtype
+    case 4089:  // regnamespace
+    case 4096:  // regrole
       return true;
     default: {
       // One-dimensional arrays of the supported element types.
@@ -133,6 +139,15 @@ std::string FormatType(DataType type) {
     case type_oid::kVarchar:
     case type_oid::kBpchar:
       return name + "(" + std::to_string(type.typmod - kVarHdrSize) + ")";
+    case type_oid::kTime:
+    case type_oid::kTimeTz:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz: {
+      // "timestamp(3) with time zone": the precision follows the first word.
+      const size_t space = name.find(' ');
+      return name.substr(0, space) + "(" + std::to_string(type.typmod) + ")" +
+             (space == std::string::npos ? "" : name.substr(space));
+    }
     default:
       return name;
   }

@@ -4,6 +4,7 @@
 #include "sql/commands/temp_namespace.h"
 
 #include "sql/ast/position.h"
+#include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
 
@@ -55,7 +56,11 @@ const catalog::ViewDesc* FindView(const CommandContext& ctx, const ast::RangeVar
   return ctx.catalog->FindView(ns->oid, rv.name);
 }
 
-const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv) {
+const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv,
+                                      const char* write_verb) {
+  if (const SystemRelation* sys = ResolveSystemRelation(ctx, rv)) {
+    ThrowSystemRelationWrite(*sys, write_verb);
+  }
   const catalog::TableDesc* t = FindTable(ctx, rv);
   if (t == nullptr && FindView(ctx, rv) != nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported,

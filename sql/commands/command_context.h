@@ -64,7 +64,10 @@ const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeV
 const catalog::ViewDesc* FindView(const CommandContext& ctx, const ast::RangeVar& rv);
 // The table a RangeVar names; 42P01 `relation "x" does not exist` at its position.
 // A view there is 0A000 (the statement cannot read or change views yet).
-const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv);
+// A system relation (pg_class) is PostgreSQL's error for writing it; DML
+// passes its `write_verb` ("insert into", "update", "delete from").
+const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::RangeVar& rv,
+                                      const char* write_verb = nullptr);
 
 // Turns a non-OK Status from txn/storage into an SqlError (XX000 / 53100 /
 // XX001), once, at the txn -> sql boundary.

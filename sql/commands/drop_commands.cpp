@@ -7,6 +7,7 @@
 #include "sql/commands/sequence_commands.h"
 #include "catalog/table_statistics.h"
 #include "sql/commands/table_commands.h"
+#include "sql/system_relations/system_relation.h"
 #include "sql/commands/view_dependencies.h"
 
 namespace strata::sql {
@@ -24,6 +25,9 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
         continue;
       }
       throw SqlError(SqlState::kUndefinedSchema, "schema \"" + rv.schema + "\" does not exist");
+    }
+    if (const SystemRelation* sys = ResolveSystemRelation(ctx, rv)) {
+      ThrowSystemRelationWrite(*sys, nullptr);
     }
     const catalog::TableDesc* table = FindTable(ctx, rv);
     if (table == nullptr && FindView(ctx, rv) != nullptr) {

@@ -52,7 +52,7 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {

@@ -120,7 +120,7 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 }  // namespace
 
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
@@ -187,7 +187,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 }
 
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();

@@ -15,6 +15,7 @@
 #include "sql/executor/node_function_scan.h"
 #include "sql/executor/node_materialized_scan.h"
 #include "sql/parser/parser.h"
+#include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
 
@@ -57,6 +58,9 @@ class FromPlanner {
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
     if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
     if (item.kind == ast::FromItem::Kind::kTable) {
+      if (const SystemRelation* sys = ResolveSystemRelation(ctx_, item.table)) {
+        return BuildSystemRelation(*sys, item.table, offset);
+      }
       if (FindTable(ctx_, item.table) == nullptr) {
         if (const catalog::ViewDesc* view = FindView(ctx_, item.table)) {
           return BuildView(*view, item.table, offset);
@@ -190,6 +194,31 @@ class FromPlanner {
     rel.schema = ns != nullptr ? ns->name : "";
     rel.table_name = view.name;
     rel.alias = rv.alias.empty() ? view.name : rv.alias;
+    return BuildDerived(std::move(q), std::move(rel), offset);
+  }
+
+  // A system relation's rows, generated now from the statement's catalog
+  // (none at Parse-time analysis).
+  BuiltItem BuildSystemRelation(const SystemRelation& sys, const ast::RangeVar& rv,
+                                size_t offset) {
+    QueryRows q;
+    for (const SystemColumn& c : sys.columns) {
+      q.names.emplace_back(c.name);
+      q.types.push_back(DataType{c.type, c.typmod});
+    }
+    if (rv.column_aliases.size() > q.names.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + (rv.alias.empty() ? std::string(sys.name) : rv.alias) +
+                         "\" has " + std::to_string(q.names.size()) +
+                         " columns available but " + std::to_string(rv.column_aliases.size()) +
+                         " columns specified");
+    }
+    for (size_t i = 0; i < rv.column_aliases.size(); ++i) q.names[i] = rv.column_aliases[i];
+    if (!ctx_.analyze_only) q.rows = sys.rows(ctx_);
+    ScopeRelation rel;
+    rel.schema = std::string(sys.schema);
+    rel.table_name = std::string(sys.name);
+    rel.alias = rv.alias.empty() ? std::string(sys.name) : rv.alias;
     return BuildDerived(std::move(q), std::move(rel), offset);
   }
 

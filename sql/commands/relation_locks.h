@@ -17,6 +17,7 @@
 #include "sql/ast/lock_statement.h"
 #include "sql/commands/command_context.h"
 #include "sql/statement_output.h"
+#include "sql/system_relations/statement_catalog.h"
 #include "txn/lock_manager.h"
 
 namespace strata::sql {
@@ -24,9 +25,8 @@ namespace strata::sql {
 // Thrown after a lock wait; the statement runner re-runs the statement.
 struct RelationLockWaited {};
 
-// The database OID relation locks are named with (PostgreSQL's "postgres"
-// database; we serve one database).
-inline constexpr uint32_t kLockDatabaseOid = 5;
+// The database OID relation locks are named with (the one we serve).
+inline constexpr uint32_t kLockDatabaseOid = kDatabaseOid;
 
 // Locks relation `oid` (named `name` in messages) in `mode`. NOWAIT: 55P03
 // `could not obtain lock on relation "name"` when another transaction

@@ -17,7 +17,7 @@ Registry BuildRegistry() {
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
-                      DegreeTrigFunctions()}) {
+                      DegreeTrigFunctions(), OidFunctions(), RegexFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

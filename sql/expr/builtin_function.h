@@ -49,5 +49,9 @@ std::span<const BuiltinFunction> MathFunctions();
 std::span<const BuiltinFunction> FormatFunctions();
 // sind, cosd, ... with PostgreSQL's exact values (degree_trig_functions.cpp).
 std::span<const BuiltinFunction> DegreeTrigFunctions();
+// oideq, oidlt, ... (oid_functions.cpp).
+std::span<const BuiltinFunction> OidFunctions();
+// ~, !~, ~*, !~* (regex_functions.cpp).
+std::span<const BuiltinFunction> RegexFunctions();
 
 }  // namespace strata::sql

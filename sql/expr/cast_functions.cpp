@@ -1,5 +1,6 @@
 // Cast function implementations; see cast_functions.h.
 #include "sql/expr/cast_functions.h"
+#include "sql/system_relations/reg_types.h"
 
 #include <cmath>
 #include <cstdint>
@@ -131,6 +132,17 @@ static Value JsonbToScalar(const Value& value, Oid target);
 
 bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (!IsSupportedType(source) || !IsSupportedType(target)) return false;
+  // oid and the reg* types: int4 and one another binary-coercible; int2,
+  // int8 and text (text_regclass) by functions.
+  if (IsOidType(source) || IsOidType(target)) {
+    const Oid other = IsOidType(source) ? target : source;
+    if (method == CastMethod::kInOut) return true;
+    if (IsOidType(other) || other == kInt4) return true;
+    if (method == CastMethod::kFunction) {
+      return IsInteger(other) || (IsOidType(target) && IsString(source));
+    }
+    return false;
+  }
   switch (method) {
     case CastMethod::kRelabel:
       return (IsString(source) || source == kUnknown) && IsString(target) && source != kBpchar;
@@ -155,6 +167,23 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
 
 Value CastValue(const Value& value, Oid target, CastMethod method) {
   const Oid source = value.type();
+  if (IsOidType(source) && IsOidType(target)) return value.Relabel(target);
+  if (IsOidType(target) && IsInteger(source)) {
+    // int4 -> oid is binary (-1 is 4294967295); int8 -> oid checks the range.
+    const int64_t v = value.int_value();
+    if (source == kInt8 && (v < 0 || v > 0xFFFFFFFFll)) {
+      throw SqlError(SqlState::kNumericValueOutOfRange, "OID out of range");
+    }
+    return Value::Integer(target, v & 0xFFFFFFFFll);
+  }
+  if (IsOidType(source) && IsInteger(target)) {
+    const int64_t v = value.int_value();
+    if (target == kInt8) return Value::Int8(v);  // oidtoi8: unsigned
+    return Value::Integer(target, static_cast<int32_t>(static_cast<uint32_t>(v)));
+  }
+  if (IsOidType(target) && IsString(source) && method == CastMethod::kFunction) {
+    return InputValue(target, value.string_value());  // text_regclass
+  }
   if (method == CastMethod::kRelabel) return value.Relabel(target);
   if (method == CastMethod::kInOut) {
     return InputValue(

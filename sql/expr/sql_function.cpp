@@ -43,7 +43,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
     for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
-                        SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions()}) {
+                        SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
+                        CatalogSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

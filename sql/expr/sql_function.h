@@ -60,5 +60,7 @@ std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
 std::span<const SqlFunction> BackendSqlFunctions();  // expr/backend_functions.cpp
 std::span<const SqlFunction> TxidSqlFunctions();     // expr/txid_functions.cpp
+// format_type, pg_table_is_visible, ... (system_relations/catalog_functions.cpp)
+std::span<const SqlFunction> CatalogSqlFunctions();
 
 }  // namespace strata::sql

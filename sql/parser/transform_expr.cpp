@@ -224,6 +224,20 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
     }
     case PG_QUERY__NODE__NODE_A_INDIRECTION:
       return TransformIndirection(*node->a_indirection);
+    case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
+      // Text compares bytewise, which is what the "C" and "POSIX" collations
+      // and our default collation (C.UTF-8) do: naming one of them changes
+      // nothing (psql's patterns say COLLATE pg_catalog.default). Others: 0A000.
+      const PgQuery__CollateClause& c = *node->collate_clause;
+      const std::string name = c.n_collname > 0 ? StringValue(c.collname[c.n_collname - 1]) : "";
+      const bool builtin = name == "default" || name == "C" || name == "POSIX";
+      const bool schema_ok = c.n_collname == 1 ||
+                             (c.n_collname == 2 && StringValue(c.collname[0]) == "pg_catalog");
+      if (!builtin || !schema_ok || c.arg == nullptr) {
+        throw NotSupported("COLLATE", c.location);
+      }
+      return TransformExpr(c.arg);
+    }
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
       const PgQuery__MinMaxExpr& m = *node->min_max_expr;
       auto expr =

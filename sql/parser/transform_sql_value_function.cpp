@@ -1,5 +1,5 @@
-// The date/time SQLValueFunctions (CURRENT_DATE, CURRENT_TIMESTAMP[(p)],
-// LOCALTIME[(p)], LOCALTIMESTAMP[(p)]) as calls of the internal functions of
+// The SQLValueFunctions (CURRENT_DATE, CURRENT_TIMESTAMP[(p)],
+// LOCALTIME[(p)], LOCALTIMESTAMP[(p)], CURRENT_USER, CURRENT_SCHEMA, ...) as calls of the internal functions of
 // the same names (expr/datetime_sql_functions.cpp). A precision becomes a
 // cast to the type with that typmod, which is what PostgreSQL evaluates; the
 // output column name stays the function's ("current_timestamp"), as
@@ -39,8 +39,27 @@ ast::ExprPtr Transformer::TransformSqlValueFunction(const PgQuery__SQLValueFunct
       name = "localtimestamp";
       type = "timestamp";
       break;
+    // The session functions (system_relations/catalog_functions.cpp).
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_ROLE:
+      name = "current_role";
+      break;
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_USER:
+      name = "current_user";
+      break;
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_USER:
+      name = "user";
+      break;
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_SESSION_USER:
+      name = "session_user";
+      break;
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_CATALOG:
+      name = "current_catalog";
+      break;
+    case PG_QUERY__SQLVALUE_FUNCTION_OP__SVFOP_CURRENT_SCHEMA:
+      name = "current_schema";
+      break;
     default:
-      return nullptr;  // CURRENT_TIME (timetz), CURRENT_USER, ...
+      return nullptr;  // CURRENT_TIME (timetz)
   }
   auto call = std::make_unique<ast::FuncCallExpr>(f.location);
   call->name = {"pg_catalog", name};

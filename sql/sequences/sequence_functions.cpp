@@ -11,6 +11,7 @@
 #include "sql/sequences/sequence_names.h"
 #include "sql/sequences/sequence_session.h"
 #include "sql/sequences/sequence_values.h"
+#include "sql/system_relations/reg_types.h"
 #include "sql/transaction_block.h"
 
 namespace strata::sql {
@@ -40,6 +41,20 @@ Target Resolve(const Value& name) {
     throw SqlError(SqlState::kFeatureNotSupported, "sequences need a database");
   }
   auto catalog = StatementCatalog(session);
+  if (name.type() == type_oid::kRegclass) {  // nextval('s'::regclass): the OID itself
+    const auto oid = static_cast<catalog::Oid>(name.int_value());
+    if (const catalog::SequenceDesc* seq = catalog->FindSequence(oid)) {
+      return Target{session.db, *seq};
+    }
+    std::string relname;
+    if (const catalog::TableDesc* t = catalog->FindTable(oid)) relname = t->name;
+    if (const catalog::ViewDesc* v = catalog->FindView(oid)) relname = v->name;
+    if (relname.empty()) {
+      throw SqlError(SqlState::kInternalError,
+                     "could not open relation with OID " + std::to_string(oid));
+    }
+    throw SqlError(SqlState::kWrongObjectType, "\"" + relname + "\" is not a sequence");
+  }
   return Target{session.db, ResolveSequenceName(*catalog, name.string_value())};
 }
 
@@ -115,15 +130,22 @@ constexpr Oid k0 = type_oid::kInvalid;
 constexpr Oid kText = type_oid::kText;
 constexpr Oid kInt8 = type_oid::kInt8;
 constexpr Oid kBool = type_oid::kBool;
+constexpr Oid kRegclass = type_oid::kRegclass;
 
-// PostgreSQL declares the first argument regclass; we take its text form
-// (regclass is not a type here yet), which accepts the same literals.
+// PostgreSQL declares the first argument regclass; an unknown literal
+// ('s') resolves to the text forms, which accept the same literals and
+// check them at bind time.
 const SqlFunction kFunctions[] = {
     {"nextval", {kText, k0, k0, k0, k0, k0, k0}, 1, kInt8, {"nextval", NextVal}, false, CheckRelationLiteral},
     {"currval", {kText, k0, k0, k0, k0, k0, k0}, 1, kInt8, {"currval", CurrVal}, false, CheckRelationLiteral},
     {"lastval", {k0, k0, k0, k0, k0, k0, k0}, 0, kInt8, {"lastval", LastVal}},
     {"setval", {kText, kInt8, k0, k0, k0, k0, k0}, 2, kInt8, {"setval", SetVal2}, false, CheckRelationLiteral},
     {"setval", {kText, kInt8, kBool, k0, k0, k0, k0}, 3, kInt8, {"setval", SetVal3}, false, CheckRelationLiteral},
+    // The regclass forms PostgreSQL declares (pg_dump writes nextval('s'::regclass)).
+    {"nextval", {kRegclass, k0, k0, k0, k0, k0, k0}, 1, kInt8, {"nextval", NextVal}},
+    {"currval", {kRegclass, k0, k0, k0, k0, k0, k0}, 1, kInt8, {"currval", CurrVal}},
+    {"setval", {kRegclass, kInt8, k0, k0, k0, k0, k0}, 2, kInt8, {"setval", SetVal2}},
+    {"setval", {kRegclass, kInt8, kBool, k0, k0, k0, k0}, 3, kInt8, {"setval", SetVal3}},
 };
 
 }  // namespace
@@ -136,6 +158,8 @@ SequenceSession& CurrentSequenceSession() {
   }
   return *current_session;
 }
+
+SequenceSession* CurrentSequenceSessionOrNull() { return current_session; }
 
 ScopedSequenceSession::ScopedSequenceSession(SequenceSession* session)
     : previous_(current_session) {

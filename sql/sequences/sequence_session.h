@@ -26,6 +26,8 @@ struct SequenceSession {
 
 // REQUIRES: inside a ScopedSequenceSession (else SqlError XX000).
 SequenceSession& CurrentSequenceSession();
+// Null outside a ScopedSequenceSession.
+SequenceSession* CurrentSequenceSessionOrNull();
 
 class ScopedSequenceSession {
  public:

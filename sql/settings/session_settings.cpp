@@ -681,6 +681,49 @@ std::vector<SessionSettings::ShowAllRow> SessionSettings::ShowAll() const {
   return rows;
 }
 
+std::vector<SessionSettings::PgSettingsRow> SessionSettings::PgSettingsRows() const {
+  std::vector<PgSettingsRow> rows;
+  for (const auto& [key, entry] : entries_) {
+    const Definition& def = *entry.def;
+    PgSettingsRow row;
+    row.name = std::string(def.name);
+    row.setting = entry.value;
+    row.short_desc = std::string(def.description);
+    row.context = def.read_only ? "internal" : "user";
+    row.source = entry.value == entry.reset_value ? "default" : "session";
+    row.boot_val = std::string(def.boot);
+    row.reset_val = entry.reset_value;
+    switch (def.kind) {
+      case Kind::kBool:
+        row.vartype = "bool";
+        break;
+      case Kind::kReal:
+        row.vartype = "real";
+        break;
+      case Kind::kInt:
+        row.vartype = "integer";
+        row.min_val = def.min;
+        row.max_val = def.max;
+        if (def.unit_ms || def.unit_kb) {
+          row.unit = def.unit_ms ? "ms" : "kB";
+          row.setting = std::to_string(IntValue(def.name));
+          row.boot_val = std::to_string(ParseIntSetting(def, std::string(def.boot)));
+          row.reset_val = std::to_string(ParseIntSetting(def, entry.reset_value));
+        }
+        break;
+      case Kind::kEnum:
+        row.vartype = "enum";
+        for (std::string_view v : def.enum_values) row.enumvals.emplace_back(v);
+        break;
+      default:
+        row.vartype = "string";
+        break;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 std::vector<std::pair<std::string, std::string>> SessionSettings::TakeReportedChanges() {
   std::vector<std::pair<std::string, std::string>> out;
   for (const std::string& name : changed_reportable_) {

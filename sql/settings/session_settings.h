@@ -22,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <optional>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -67,6 +68,24 @@ class SessionSettings {
     std::string description;
   };
   std::vector<ShowAllRow> ShowAll() const;
+
+  // The pg_settings view's row of each parameter (sql/system_relations/):
+  // integers in their base unit, as PostgreSQL's `setting` column has them.
+  struct PgSettingsRow {
+    std::string name;
+    std::string setting;
+    std::string unit;  // "ms", "kB" or empty
+    std::string vartype;  // bool, integer, enum, string
+    std::string context;  // user, internal
+    std::string source;   // default, session (changed from the reset value)
+    std::string short_desc;
+    std::vector<std::string> enumvals;
+    std::optional<int> min_val;
+    std::optional<int> max_val;
+    std::string boot_val;
+    std::string reset_val;
+  };
+  std::vector<PgSettingsRow> PgSettingsRows() const;
 
   // Reportable parameters whose value changed since the last call, with their
   // new values, in the order they changed (each name once).

@@ -18,6 +18,12 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case type_oid::kDate:
       return StorageType::kInt4;
     case type_oid::kInt8:
+    case type_oid::kOid:  // oid and reg*: unsigned 32-bit values in the int64 slot
+    case 24:
+    case 2205:
+    case 2206:
+    case 4089:
+    case 4096:
     case type_oid::kTime:
     case type_oid::kTimestamp:
     case type_oid::kTimestampTz:

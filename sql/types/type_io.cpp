@@ -7,6 +7,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/json/json_parser.h"
 #include "sql/json/jsonb.h"
+#include "sql/system_relations/reg_types.h"
 #include "sql/types/array_value.h"
 #include "sql/types/datetime_io.h"
 
@@ -55,6 +56,7 @@ Value InputValue(Oid type, std::string_view text) {
     case type_oid::kInterval:
       return Value::FromInterval(ParseInterval(text));
     default:
+      if (IsOidType(type)) return InputOidValue(type, text);
       if (IsArrayType(type) && IsSupportedType(type)) return ParseArray(type, text);
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");
@@ -92,6 +94,7 @@ std::string OutputValue(const Value& value) {
     case type_oid::kInterval:
       return FormatInterval(value.interval_value());
     default:
+      if (IsOidType(value.type())) return OutputOidValue(value);
       if (IsArrayType(value.type())) return FormatArray(value);
       return value.string_value();
   }

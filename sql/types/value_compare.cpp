@@ -52,6 +52,12 @@ int CompareValues(const Value& a, const Value& b) {
     case type_oid::kInt2:
     case type_oid::kInt4:
     case type_oid::kInt8:
+    case type_oid::kOid:  // and the reg* types (below): unsigned, held in int64
+    case 24:
+    case 2205:
+    case 2206:
+    case 4089:
+    case 4096:
       return a.int_value() < b.int_value() ? -1 : (a.int_value() > b.int_value() ? 1 : 0);
     case type_oid::kFloat4:
     case type_oid::kFloat8: {

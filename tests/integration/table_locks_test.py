@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Table-level locks seen from concurrent sessions: LOCK TABLE in its modes
 (NOWAIT, lock_timeout, deadlocks, read-only transactions, errors, ROLLBACK TO
-a savepoint releasing what was locked after it) and the
+a savepoint releasing what was locked after it, pg_stat_activity and pg_locks
+during a wait) and the
 implicit locks statements take (readers wait for ACCESS EXCLUSIVE, writers
 for SHARE, DDL for open readers; a statement that waited for a TRUNCATE or
 ALTER TABLE sees the table as it became) -- against stratad and a real
@@ -129,6 +130,23 @@ SCHEDULES = {
         ("a", "commit"),
         ("b", ("wait",)),
         ("c", "select * from acct order by id"),
+    ],
+    "pg_stat_activity and pg_locks show a lock wait": [
+        ("a", SETUP),
+        ("a", "begin"),
+        ("a", "lock table acct in share mode"),
+        ("b", ("send", "insert into acct values (7, 70)")),
+        ("b", ("blocked",)),
+        ("c", "select state, wait_event_type, wait_event, query, xact_start is not null as in_xact "
+              "from pg_stat_activity where backend_type = 'client backend' "
+              "and pid <> pg_backend_pid() order by query"),
+        ("c", "select l.mode, l.granted, a.query from pg_locks l join pg_stat_activity a "
+              "on a.pid = l.pid where l.locktype = 'relation' and l.relation = 'acct'::regclass "
+              "order by l.mode"),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", "select count(*) from pg_locks where locktype = 'relation' "
+              "and relation = 'acct'::regclass"),
     ],
     "two LOCK TABLEs in opposite orders: 40P01 for the first waiter": [
         ("a", SETUP),

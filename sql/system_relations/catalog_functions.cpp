@@ -1,0 +1,371 @@
+// The catalog functions clients (psql, drivers) call: format_type,
+// pg_table_is_visible, pg_type_is_visible, pg_get_userbyid, pg_get_expr,
+// pg_get_constraintdef, pg_get_viewdef, obj/col/shobj_description,
+// pg_encoding_to_char, current_schemas, current_schema, current_database,
+// has_*_privilege, the relation size functions and pg_size_pretty, version.
+// They read the statement's catalog (statement_catalog.h).
+#include <cmath>
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
+#include "sql/database.h"
+#include "sql/expr/sql_function.h"
+#include "sql/expr/text_quote.h"
+#include "sql/system_relations/reg_types.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/synthetic_oids.h"
+#include "sql/types/array_value.h"
+#include "sql/types/numeric.h"
+
+namespace strata::sql {
+
+namespace {
+
+using Args = std::span<const Value>;
+
+constexpr Oid k0 = type_oid::kInvalid;
+constexpr Oid kOid = type_oid::kOid;
+constexpr Oid kText = type_oid::kText;
+constexpr Oid kName = type_oid::kName;
+constexpr Oid kBool = type_oid::kBool;
+constexpr Oid kInt4 = type_oid::kInt4;
+constexpr Oid kInt8 = type_oid::kInt8;
+constexpr Oid kNumeric = type_oid::kNumeric;
+constexpr Oid kRegclass = type_oid::kRegclass;
+constexpr Oid kNodeTree = type_oid::kPgNodeTree;
+constexpr Oid kNameArray = 1003;
+
+Oid OidArg(const Value& v) { return static_cast<Oid>(v.int_value()); }
+
+std::shared_ptr<const catalog::CatalogSnapshot> Catalog() {
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported, "catalog functions need a database");
+  }
+  return catalog;
+}
+
+// format_type(type, typmod): NULL type -> NULL; NULL typmod -> none.
+Value FormatTypeFn(Args a) {
+  if (a[0].is_null()) return Value::Null(kText);
+  const Oid type = OidArg(a[0]);
+  if (FindPgType(type) == nullptr) return Value::Text("???");
+  const int32_t typmod = a[1].is_null() ? -1 : static_cast<int32_t>(a[1].int_value());
+  return Value::Text(FormatType(DataType{type, typmod}));
+}
+
+Value TableIsVisible(Args a) {
+  auto catalog = Catalog();
+  RelationRef rel;
+  if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kBool);
+  return Value::Bool(RelationIsVisible(*catalog, rel.oid));
+}
+
+Value TypeIsVisible(Args a) {
+  if (FindPgType(OidArg(a[0])) == nullptr) return Value::Null(kBool);
+  return Value::Bool(true);  // every type we know lives in pg_catalog
+}
+
+Value GetUserById(Args a) {
+  const std::string name = RoleName(OidArg(a[0]));
+  if (name.empty()) {
+    return Value::String(kName, "unknown (OID=" + std::to_string(OidArg(a[0])) + ")");
+  }
+  return Value::String(kName, name);
+}
+
+// adbin / conbin already hold the text (pg_catalog_core.cpp).
+Value GetExpr(Args a) { return Value::Text(a[0].string_value()); }
+
+Value GetConstraintDef(Args a) {
+  auto catalog = Catalog();
+  const Oid oid = OidArg(a[0]);
+  if (SyntheticOidIsAttrdef(oid)) return Value::Null(kText);
+  const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
+  if (t == nullptr) return Value::Null(kText);
+  const int k = SyntheticOidIndex(oid);
+  if (k == 0) {
+    if (t->primary_key.empty()) return Value::Null(kText);
+    std::string cols;
+    for (int16_t attnum : t->primary_key) {
+      if (!cols.empty()) cols += ", ";
+      cols += QuoteIdentText(t->columns[attnum - 1].name);
+    }
+    return Value::Text("PRIMARY KEY (" + cols + ")");
+  }
+  if (k > static_cast<int>(t->checks.size())) return Value::Null(kText);
+  // The pretty form drops the outer parentheses of the expression.
+  const bool pretty = a.size() > 1 && a[1].bool_value();
+  return Value::Text(pretty ? "CHECK (" + t->checks[k - 1].expr + ")"
+                            : "CHECK ((" + t->checks[k - 1].expr + "))");
+}
+
+Value GetViewDefOid(Args a) {
+  auto catalog = Catalog();
+  const catalog::ViewDesc* v = catalog->FindView(OidArg(a[0]));
+  if (v == nullptr) return Value::Null(kText);
+  return Value::Text(v->query + ";");
+}
+
+Value GetViewDefName(Args a) {
+  const Value oid = InputOidValue(kRegclass, a[0].string_value());
+  return GetViewDefOid(std::span<const Value>(&oid, 1));
+}
+
+Value NoDescription(Args) { return Value::Null(kText); }
+
+Value EncodingToChar(Args a) {
+  switch (a[0].int_value()) {
+    case 0: return Value::String(kName, "SQL_ASCII");
+    case 6: return Value::String(kName, "UTF8");
+    default: return Value::String(kName, "");
+  }
+}
+
+Value CurrentSchemas(Args a) {
+  std::vector<Value> names;
+  if (a[0].bool_value()) names.push_back(Value::String(kName, "pg_catalog"));
+  names.push_back(Value::String(kName, "public"));
+  return MakeArray(kNameArray, kName, std::move(names));
+}
+
+Value CurrentSchema(Args) { return Value::String(kName, "public"); }
+Value CurrentUser(Args) { return Value::String(kName, kBootstrapRoleName); }
+Value CurrentDatabaseFn(Args) { return Value::String(kName, kDatabaseName); }
+
+Value Version(Args) {
+  return Value::Text("PostgreSQL 15.0 (StrataDB) on x86_64-pc-linux-gnu, 64-bit");
+}
+
+// has_*_privilege: every object belongs to the one superuser, who has every
+// privilege. The object and privilege names are still checked.
+void CheckPrivilegeNames(const std::string& text, std::initializer_list<const char*> allowed) {
+  std::string word;
+  auto check = [&](std::string w) {
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    size_t start = w.find_first_not_of(' ');
+    w = start == std::string::npos ? "" : w.substr(start);
+    for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string grant = " with grant option";
+    if (w.size() > grant.size() && w.compare(w.size() - grant.size(), grant.size(), grant) == 0) {
+      w.resize(w.size() - grant.size());
+    }
+    for (const char* p : allowed) {
+      if (w == p) return;
+    }
+    throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
+  };
+  for (char c : text) {
+    if (c == ',') {
+      check(word);
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  check(word);
+}
+
+constexpr std::initializer_list<const char*> kTablePrivileges = {
+    "select", "insert", "update", "delete", "truncate", "references", "trigger"};
+
+void CheckRole(const Value& v) {
+  if (v.type() == kName || v.type() == kText) {
+    if (RoleOid(v.string_value()) == 0) {
+      throw SqlError(SqlState::kUndefinedObject,
+                     "role \"" + v.string_value() + "\" does not exist");
+    }
+  }
+}
+
+Value TablePrivText(const Value& table, const Value& priv) {
+  InputOidValue(kRegclass, table.string_value());  // 42P01 for a missing table
+  CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
+  return Value::Bool(true);
+}
+Value TablePrivOid(const Value& table, const Value& priv) {
+  auto catalog = Catalog();
+  RelationRef rel;
+  if (!FindRelationByOid(*catalog, OidArg(table), &rel)) return Value::Null(kBool);
+  CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
+  return Value::Bool(true);
+}
+Value HasTablePrivilege2(Args a) { return TablePrivText(a[0], a[1]); }
+Value HasTablePrivilege2Oid(Args a) { return TablePrivOid(a[0], a[1]); }
+Value HasTablePrivilege3(Args a) {
+  CheckRole(a[0]);
+  return TablePrivText(a[1], a[2]);
+}
+Value HasTablePrivilege3Oid(Args a) {
+  CheckRole(a[0]);
+  return TablePrivOid(a[1], a[2]);
+}
+
+Value SchemaPriv(const Value& schema, const Value& priv) {
+  auto catalog = Catalog();
+  if (schema.type() == kOid) {
+    if (catalog->FindNamespace(OidArg(schema)) == nullptr) return Value::Null(kBool);
+  } else if (catalog->FindNamespace(schema.string_value()) == nullptr) {
+    throw SqlError(SqlState::kUndefinedSchema,
+                   "schema \"" + schema.string_value() + "\" does not exist");
+  }
+  CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
+  return Value::Bool(true);
+}
+Value HasSchemaPrivilege2(Args a) { return SchemaPriv(a[0], a[1]); }
+Value HasSchemaPrivilege3(Args a) {
+  CheckRole(a[0]);
+  return SchemaPriv(a[1], a[2]);
+}
+
+Value DatabasePriv(const Value& db, const Value& priv) {
+  if (db.type() == kOid ? OidArg(db) != kDatabaseOid : db.string_value() != kDatabaseName) {
+    if (db.type() == kOid) return Value::Null(kBool);
+    throw SqlError(SqlState::kUndefinedDatabase,
+                   "database \"" + db.string_value() + "\" does not exist");
+  }
+  CheckPrivilegeNames(priv.string_value(), {"create", "connect", "temporary", "temp"});
+  return Value::Bool(true);
+}
+Value HasDatabasePrivilege2(Args a) { return DatabasePriv(a[0], a[1]); }
+Value HasDatabasePrivilege3(Args a) {
+  CheckRole(a[0]);
+  return DatabasePriv(a[1], a[2]);
+}
+
+// Bytes of a tree's SSTables on disk (the memtable is not a file yet).
+int64_t TreeBytes(storage::TreeId tree) {
+  Database* db = CurrentDatabase();
+  if (db == nullptr) return 0;
+  const storage::EngineStats stats = db->engine()->GetStats();
+  for (const storage::TreeStats& t : stats.trees) {
+    if (t.id != tree) continue;
+    uint64_t bytes = 0;
+    for (const storage::LevelStats& l : t.levels) bytes += l.bytes;
+    return static_cast<int64_t>(bytes);
+  }
+  return 0;
+}
+
+// NULL for an OID that names no relation, as PostgreSQL.
+Value RelationSize(Args a) {
+  auto catalog = Catalog();
+  RelationRef rel;
+  if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kInt8);
+  return Value::Int8(rel.table != nullptr ? TreeBytes(rel.table->tree) : 0);
+}
+Value RelationForkSize(Args a) {
+  const std::string fork = a[1].string_value();
+  if (fork != "main" && fork != "fsm" && fork != "vm" && fork != "init") {
+    throw SqlError(SqlState::kInvalidParameterValue, "invalid fork name")
+        .WithHint("Valid fork names are \"main\", \"fsm\", \"vm\", and \"init\".");
+  }
+  if (fork != "main") {
+    auto catalog = Catalog();
+    RelationRef rel;
+    if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kInt8);
+    return Value::Int8(0);
+  }
+  return RelationSize(a.subspan(0, 1));
+}
+Value IndexesSize(Args a) {
+  auto catalog = Catalog();
+  RelationRef rel;
+  if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kInt8);
+  return Value::Int8(0);  // primary keys live in the table's tree
+}
+
+// pg_size_pretty: bytes, kB, MB, GB, TB, rounding half away from zero at
+// each step once the value reaches 10 * 1024 of the unit.
+std::string SizePretty(int64_t size) {
+  static const char* kUnits[] = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+  const int64_t limit = 10 * 1024;
+  const int64_t limit2 = limit * 2 - 1;
+  int64_t v = size;
+  if (std::llabs(v) < limit) return std::to_string(v) + " bytes";
+  // The first step shifts by 9 (keeping one bit for rounding), later by 10.
+  v >>= 9;
+  for (int unit = 1;; ++unit) {
+    if (std::llabs(v) < limit2 || unit == 5) {
+      const int64_t rounded = v < 0 ? -((-v + 1) / 2) : (v + 1) / 2;
+      return std::to_string(rounded) + " " + kUnits[unit];
+    }
+    v >>= 10;
+  }
+}
+Value SizePrettyInt8(Args a) { return Value::Text(SizePretty(a[0].int_value())); }
+
+#define ARGS(...) std::array<Oid, 7>{__VA_ARGS__}
+
+const SqlFunction kFunctions[] = {
+    {"format_type", ARGS(kOid, kInt4), 2, kText, {"format_type", FormatTypeFn, false}},
+    {"pg_table_is_visible", ARGS(kOid), 1, kBool, {"pg_table_is_visible", TableIsVisible}},
+    {"pg_type_is_visible", ARGS(kOid), 1, kBool, {"pg_type_is_visible", TypeIsVisible}},
+    {"pg_get_userbyid", ARGS(kOid), 1, kName, {"pg_get_userbyid", GetUserById}},
+    {"pg_get_expr", ARGS(kNodeTree, kOid), 2, kText, {"pg_get_expr", GetExpr}},
+    {"pg_get_expr", ARGS(kNodeTree, kOid, kBool), 3, kText, {"pg_get_expr_ext", GetExpr}},
+    {"pg_get_constraintdef", ARGS(kOid), 1, kText,
+     {"pg_get_constraintdef", GetConstraintDef}},
+    {"pg_get_constraintdef", ARGS(kOid, kBool), 2, kText,
+     {"pg_get_constraintdef_ext", GetConstraintDef}},
+    {"pg_get_viewdef", ARGS(kOid), 1, kText, {"pg_get_viewdef", GetViewDefOid}},
+    {"pg_get_viewdef", ARGS(kOid, kBool), 2, kText, {"pg_get_viewdef_ext", GetViewDefOid}},
+    {"pg_get_viewdef", ARGS(kOid, kInt4), 2, kText, {"pg_get_viewdef_wrap", GetViewDefOid}},
+    {"pg_get_viewdef", ARGS(kText), 1, kText, {"pg_get_viewdef_name", GetViewDefName}},
+    {"pg_get_viewdef", ARGS(kText, kBool), 2, kText,
+     {"pg_get_viewdef_name_ext", GetViewDefName}},
+    {"obj_description", ARGS(kOid, kName), 2, kText, {"obj_description", NoDescription}},
+    {"obj_description", ARGS(kOid), 1, kText, {"obj_description", NoDescription}},
+    {"col_description", ARGS(kOid, kInt4), 2, kText, {"col_description", NoDescription}},
+    {"shobj_description", ARGS(kOid, kName), 2, kText, {"shobj_description", NoDescription}},
+    {"pg_encoding_to_char", ARGS(kInt4), 1, kName, {"PG_encoding_to_char", EncodingToChar}},
+    {"current_schemas", ARGS(kBool), 1, kNameArray, {"current_schemas", CurrentSchemas}},
+    {"current_schema", ARGS(), 0, kName, {"current_schema", CurrentSchema}},
+    // The SQL-syntax forms (CURRENT_SCHEMA, CURRENT_USER, ...; see
+    // parser/transform_sql_value_function.cpp): the one role.
+    {"current_schema", ARGS(), 0, kName, {"current_schema", CurrentSchema}, true},
+    {"current_catalog", ARGS(), 0, kName, {"current_database", CurrentDatabaseFn}, true},
+    {"current_user", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
+    {"current_role", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
+    {"user", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
+    {"session_user", ARGS(), 0, kName, {"session_user", CurrentUser}, true},
+    {"current_database", ARGS(), 0, kName, {"current_database", CurrentDatabaseFn}},
+    {"version", ARGS(), 0, kText, {"pgsql_version", Version}},
+    {"has_table_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_table_privilege_name", HasTablePrivilege2}},
+    {"has_table_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_table_privilege_id", HasTablePrivilege2Oid}},
+    {"has_table_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_table_privilege_name_name", HasTablePrivilege3}},
+    {"has_table_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_table_privilege_name_id", HasTablePrivilege3Oid}},
+    {"has_schema_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_schema_privilege_name", HasSchemaPrivilege2}},
+    {"has_schema_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_schema_privilege_id", HasSchemaPrivilege2}},
+    {"has_schema_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_schema_privilege_name_name", HasSchemaPrivilege3}},
+    {"has_database_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_database_privilege_name", HasDatabasePrivilege2}},
+    {"has_database_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_database_privilege_id", HasDatabasePrivilege2}},
+    {"has_database_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_database_privilege_name_name", HasDatabasePrivilege3}},
+    {"pg_relation_size", ARGS(kRegclass), 1, kInt8, {"pg_relation_size", RelationSize}},
+    {"pg_relation_size", ARGS(kRegclass, kText), 2, kInt8,
+     {"pg_relation_size_fork", RelationForkSize}},
+    {"pg_table_size", ARGS(kRegclass), 1, kInt8, {"pg_table_size", RelationSize}},
+    {"pg_total_relation_size", ARGS(kRegclass), 1, kInt8,
+     {"pg_total_relation_size", RelationSize}},
+    {"pg_indexes_size", ARGS(kRegclass), 1, kInt8, {"pg_indexes_size", IndexesSize}},
+    {"pg_size_pretty", ARGS(kInt8), 1, kText, {"pg_size_pretty", SizePrettyInt8}},
+};
+
+#undef ARGS
+
+}  // namespace
+
+std::span<const SqlFunction> CatalogSqlFunctions() { return kFunctions; }
+
+}  // namespace strata::sql

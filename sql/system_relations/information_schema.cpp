@@ -1,0 +1,278 @@
+// information_schema: schemata, tables, columns, views and sequences,
+// generated from the catalog as PostgreSQL 15's views compute them (for a
+// superuser, who sees every object).
+//
+// PostgreSQL types these columns with the schema's domains (sql_identifier,
+// character_data, yes_or_no, cardinal_number); they are declared here with
+// the domains' base types (name, varchar, varchar(3), int4), which print
+// the same. RowDescription's type OIDs therefore differ from PostgreSQL's.
+#include "sql/system_relations/system_relation.h"
+
+#include "sql/system_relations/default_text.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/system_values.h"
+#include "sql/types/typmod.h"
+
+namespace strata::sql {
+
+using namespace sysrel;
+
+namespace {
+
+constexpr Oid kId = kName;                       // sql_identifier
+constexpr Oid kData = type_oid::kVarchar;        // character_data
+constexpr Oid kYesNo = type_oid::kVarchar;       // yes_or_no (varchar(3))
+constexpr int32_t kYesNoTypmod = 3 + 4;
+constexpr Oid kCardinal = kInt4;                 // cardinal_number
+
+Value IdV(const std::string& s) { return NameV(s); }
+Value DataV(const std::string& s) { return Value::String(type_oid::kVarchar, s); }
+Value YesNoV(bool b) { return Value::String(type_oid::kVarchar, b ? "YES" : "NO"); }
+Value CardV(int64_t v) { return Int4V(v); }
+Value NoId() { return NullV(kId); }
+Value NoData() { return NullV(kData); }
+Value NoCard() { return NullV(kCardinal); }
+
+std::string SchemaName(const CommandContext& ctx, Oid ns) {
+  const catalog::NamespaceDesc* d = ctx.catalog->FindNamespace(ns);
+  return d != nullptr ? d->name : std::to_string(ns);
+}
+
+bool IsTemp(const std::string& schema) { return schema.rfind("pg_temp_", 0) == 0; }
+
+std::vector<Row> SchemataRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  auto add = [&](Oid oid, const std::string& name) {
+    rows.push_back({IdV(kDatabaseName), IdV(name),
+                    IdV(oid == catalog::kPublicNamespace ? "pg_database_owner"
+                                                         : kBootstrapRoleName),
+                    NoId(), NoId(), NoId(), NoData()});
+  };
+  add(kPgToastNamespace, "pg_toast");
+  for (const auto& [oid, ns] : ctx.catalog->namespaces()) add(oid, ns.name);
+  return rows;
+}
+
+std::vector<Row> TablesRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  auto add = [&](const std::string& schema, const std::string& name, const char* type,
+                 bool insertable) {
+    rows.push_back({IdV(kDatabaseName), IdV(schema), IdV(name), DataV(type), NoId(), NoData(),
+                    NoId(), NoId(), NoId(), YesNoV(insertable), YesNoV(false),
+                    IsTemp(schema) ? DataV("PRESERVE") : NoData()});
+  };
+  for (const SystemRelation* rel : AllSystemRelations()) {
+    add(std::string(rel->schema), std::string(rel->name),
+        rel->relkind == 'v' ? "VIEW" : "BASE TABLE", rel->relkind != 'v');
+  }
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    const std::string schema = SchemaName(ctx, t->namespace_oid);
+    add(schema, t->name, IsTemp(schema) ? "LOCAL TEMPORARY" : "BASE TABLE", true);
+  }
+  // Our views are not updatable (PostgreSQL's simple views are).
+  for (const auto& [oid, v] : ctx.catalog->views()) {
+    add(SchemaName(ctx, v->namespace_oid), v->name, "VIEW", false);
+  }
+  return rows;
+}
+
+// The type columns PostgreSQL's information_schema._pg_* functions compute.
+struct TypeFacts {
+  Value char_max = NoCard();
+  Value char_octets = NoCard();
+  Value num_precision = NoCard();
+  Value num_radix = NoCard();
+  Value num_scale = NoCard();
+  Value dt_precision = NoCard();
+};
+
+TypeFacts FactsOf(Oid type, int32_t typmod) {
+  TypeFacts f;
+  switch (type) {
+    case type_oid::kVarchar:
+    case type_oid::kBpchar:
+      if (typmod >= 4) {
+        f.char_max = CardV(typmod - 4);
+        f.char_octets = CardV(static_cast<int64_t>(typmod - 4) * 4);  // UTF8: 4 bytes a character
+      } else {
+        f.char_octets = CardV(1073741824);
+      }
+      break;
+    case type_oid::kText:
+      f.char_octets = CardV(1073741824);
+      break;
+    case type_oid::kInt2:
+    case type_oid::kInt4:
+    case type_oid::kInt8:
+      f.num_precision = CardV(type == type_oid::kInt2 ? 16 : type == type_oid::kInt4 ? 32 : 64);
+      f.num_radix = CardV(2);
+      f.num_scale = CardV(0);
+      break;
+    case type_oid::kFloat4:
+    case type_oid::kFloat8:
+      f.num_precision = CardV(type == type_oid::kFloat4 ? 24 : 53);
+      f.num_radix = CardV(2);
+      break;
+    case type_oid::kNumeric:
+      f.num_radix = CardV(10);
+      if (IsValidNumericTypmod(typmod)) {
+        f.num_precision = CardV(NumericTypmodPrecision(typmod));
+        f.num_scale = CardV(NumericTypmodScale(typmod));
+      }
+      break;
+    case type_oid::kDate:
+      f.dt_precision = CardV(0);
+      break;
+    case type_oid::kTime:
+    case type_oid::kTimeTz:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
+    case type_oid::kInterval:
+      f.dt_precision = CardV(typmod >= 0 && type != type_oid::kInterval ? typmod : 6);
+      break;
+    default:
+      break;
+  }
+  return f;
+}
+
+struct ColumnSpec {
+  std::string schema;
+  std::string table;
+  std::string name;
+  int16_t attnum;
+  Oid type;
+  int32_t typmod;
+  bool not_null;
+  Value column_default;
+  bool updatable;
+};
+
+Row ColumnRow(const ColumnSpec& c) {
+  const PgTypeInfo* info = FindPgType(c.type);
+  const bool is_array = IsArrayType(c.type);
+  const std::string data_type = is_array ? "ARRAY" : FormatTypeName(c.type);
+  const TypeFacts f = FactsOf(c.type, c.typmod);
+  return {IdV(kDatabaseName), IdV(c.schema), IdV(c.table), IdV(c.name), CardV(c.attnum),
+          c.column_default, YesNoV(!c.not_null), DataV(data_type), f.char_max, f.char_octets,
+          f.num_precision, f.num_radix, f.num_scale, f.dt_precision, NoData(), NoCard(),
+          NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(),
+          IdV(kDatabaseName), IdV("pg_catalog"),
+          IdV(info != nullptr ? std::string(info->typname) : std::to_string(c.type)), NoId(),
+          NoId(), NoId(), NoCard(), IdV(std::to_string(c.attnum)), YesNoV(false), YesNoV(false),
+          NoData(), NoData(), NoData(), NoData(), NoData(), YesNoV(false), DataV("NEVER"),
+          NoData(), YesNoV(c.updatable)};
+}
+
+std::vector<Row> ColumnsRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const SystemRelation* rel : AllSystemRelations()) {
+    int16_t attnum = 0;
+    for (const SystemColumn& col : rel->columns) {
+      rows.push_back(ColumnRow({std::string(rel->schema), std::string(rel->name),
+                                std::string(col.name), ++attnum, col.type, col.typmod,
+                                rel->relkind == 'r', NoData(), rel->relkind == 'r'}));
+    }
+  }
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    const std::string schema = SchemaName(ctx, t->namespace_oid);
+    for (const catalog::ColumnDesc& c : t->columns) {
+      if (c.dropped) continue;
+      Value def = c.default_expr
+                      ? DataV(PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))
+                      : NoData();
+      rows.push_back(ColumnRow(
+          {schema, t->name, c.name, c.attnum, c.type, c.typmod, c.not_null, def, true}));
+    }
+  }
+  for (const auto& [oid, v] : ctx.catalog->views()) {
+    const std::string schema = SchemaName(ctx, v->namespace_oid);
+    int16_t attnum = 0;
+    for (const catalog::ViewColumn& c : v->columns) {
+      rows.push_back(ColumnRow(
+          {schema, v->name, c.name, ++attnum, c.type, c.typmod, false, NoData(), false}));
+    }
+  }
+  return rows;
+}
+
+std::vector<Row> ViewsRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, v] : ctx.catalog->views()) {
+    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, v->namespace_oid)), IdV(v->name),
+                    DataV(v->query + ";"), DataV("NONE"), YesNoV(false), YesNoV(false),
+                    YesNoV(false), YesNoV(false), YesNoV(false)});
+  }
+  return rows;
+}
+
+std::vector<Row> SequencesRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, s] : ctx.catalog->sequences()) {
+    const int bits = s.type == type_oid::kInt2 ? 16 : s.type == type_oid::kInt4 ? 32 : 64;
+    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, s.namespace_oid)), IdV(s.name),
+                    DataV(FormatTypeName(s.type)), CardV(bits), CardV(2), CardV(0),
+                    DataV(std::to_string(s.start)), DataV(std::to_string(s.min_value)),
+                    DataV(std::to_string(s.max_value)), DataV(std::to_string(s.increment)),
+                    YesNoV(s.cycle)});
+  }
+  return rows;
+}
+
+const SystemRelation kRelations[] = {
+    {13382, "information_schema", "schemata", 'v',
+     {{"catalog_name", kId}, {"schema_name", kId}, {"schema_owner", kId},
+      {"default_character_set_catalog", kId}, {"default_character_set_schema", kId},
+      {"default_character_set_name", kId}, {"sql_path", kData}},
+     SchemataRows},
+    {13425, "information_schema", "tables", 'v',
+     {{"table_catalog", kId}, {"table_schema", kId}, {"table_name", kId},
+      {"table_type", kData}, {"self_referencing_column_name", kId},
+      {"reference_generation", kData}, {"user_defined_type_catalog", kId},
+      {"user_defined_type_schema", kId}, {"user_defined_type_name", kId},
+      {"is_insertable_into", kYesNo, kYesNoTypmod}, {"is_typed", kYesNo, kYesNoTypmod},
+      {"commit_action", kData}},
+     TablesRows},
+    {13295, "information_schema", "columns", 'v',
+     {{"table_catalog", kId}, {"table_schema", kId}, {"table_name", kId},
+      {"column_name", kId}, {"ordinal_position", kCardinal}, {"column_default", kData},
+      {"is_nullable", kYesNo, kYesNoTypmod}, {"data_type", kData},
+      {"character_maximum_length", kCardinal}, {"character_octet_length", kCardinal},
+      {"numeric_precision", kCardinal}, {"numeric_precision_radix", kCardinal},
+      {"numeric_scale", kCardinal}, {"datetime_precision", kCardinal},
+      {"interval_type", kData}, {"interval_precision", kCardinal},
+      {"character_set_catalog", kId}, {"character_set_schema", kId},
+      {"character_set_name", kId}, {"collation_catalog", kId}, {"collation_schema", kId},
+      {"collation_name", kId}, {"domain_catalog", kId}, {"domain_schema", kId},
+      {"domain_name", kId}, {"udt_catalog", kId}, {"udt_schema", kId}, {"udt_name", kId},
+      {"scope_catalog", kId}, {"scope_schema", kId}, {"scope_name", kId},
+      {"maximum_cardinality", kCardinal}, {"dtd_identifier", kId},
+      {"is_self_referencing", kYesNo, kYesNoTypmod}, {"is_identity", kYesNo, kYesNoTypmod},
+      {"identity_generation", kData}, {"identity_start", kData},
+      {"identity_increment", kData}, {"identity_maximum", kData},
+      {"identity_minimum", kData}, {"identity_cycle", kYesNo, kYesNoTypmod},
+      {"is_generated", kData}, {"generation_expression", kData},
+      {"is_updatable", kYesNo, kYesNoTypmod}},
+     ColumnsRows},
+    {13483, "information_schema", "views", 'v',
+     {{"table_catalog", kId}, {"table_schema", kId}, {"table_name", kId},
+      {"view_definition", kData}, {"check_option", kData},
+      {"is_updatable", kYesNo, kYesNoTypmod}, {"is_insertable_into", kYesNo, kYesNoTypmod},
+      {"is_trigger_updatable", kYesNo, kYesNoTypmod},
+      {"is_trigger_deletable", kYesNo, kYesNoTypmod},
+      {"is_trigger_insertable_into", kYesNo, kYesNoTypmod}},
+     ViewsRows},
+    {13386, "information_schema", "sequences", 'v',
+     {{"sequence_catalog", kId}, {"sequence_schema", kId}, {"sequence_name", kId},
+      {"data_type", kData}, {"numeric_precision", kCardinal},
+      {"numeric_precision_radix", kCardinal}, {"numeric_scale", kCardinal},
+      {"start_value", kData}, {"minimum_value", kData}, {"maximum_value", kData},
+      {"increment", kData}, {"cycle_option", kYesNo, kYesNoTypmod}},
+     SequencesRows},
+};
+
+}  // namespace
+
+std::span<const SystemRelation> InformationSchemaRelations() { return kRelations; }
+
+}  // namespace strata::sql

@@ -1,0 +1,114 @@
+// pg_catalog relations over live server state: pg_stat_activity (each
+// session's BackendStatus) and pg_locks (the lock manager's held and awaited
+// locks). Columns as PostgreSQL 15 declares them.
+#include <optional>
+
+#include "sql/backend_status.h"
+#include "sql/commands/relation_locks.h"
+#include "sql/database.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/system_relation.h"
+#include "sql/system_relations/system_values.h"
+#include "txn/transaction.h"
+
+namespace strata::sql {
+
+namespace {
+
+using namespace sysrel;  // NOLINT: the column-type and value helpers
+
+constexpr Oid kInet = 869;
+
+Value TimeOrNull(int64_t t) { return t == 0 ? NullV(kTimestampTz) : Value::TimestampTz(t); }
+Value TextOrNull(const std::string& s) { return s.empty() ? NullV(kText) : TextV(s); }
+
+std::vector<Row> PgStatActivityRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const BackendActivity& a : ListBackendActivity()) {
+    Row r;
+    r.push_back(OidV(kDatabaseOid));                        // datid
+    r.push_back(NameV(a.datname));                          // datname
+    r.push_back(Int4V(a.pid));                              // pid
+    r.push_back(NullV(kInt4));                              // leader_pid
+    r.push_back(OidV(kBootstrapRoleOid));                   // usesysid
+    r.push_back(NameV(a.usename));                          // usename
+    r.push_back(TextV(a.application_name));                 // application_name
+    // inet has no text I/O here yet: NULL, as for a Unix-domain socket.
+    r.push_back(NullV(kInet));                              // client_addr
+    r.push_back(NullV(kText));                              // client_hostname
+    r.push_back(Int4V(a.client_port));                      // client_port
+    r.push_back(TimeOrNull(a.backend_start));               // backend_start
+    r.push_back(TimeOrNull(a.xact_start));                  // xact_start
+    r.push_back(TimeOrNull(a.query_start));                 // query_start
+    r.push_back(TimeOrNull(a.state_change));                // state_change
+    r.push_back(TextOrNull(a.wait_event_type));             // wait_event_type
+    r.push_back(TextOrNull(a.wait_event));                  // wait_event
+    r.push_back(TextV(a.state));                            // state
+    r.push_back(NullV(kXid));                               // backend_xid
+    r.push_back(NullV(kXid));                               // backend_xmin
+    r.push_back(NullV(kInt8));                              // query_id
+    r.push_back(TextV(a.query));                            // query
+    r.push_back(TextV("client backend"));                   // backend_type
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+std::vector<Row> PgLocksRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  if (ctx.db == nullptr) return rows;
+  for (const txn::LockManager::LockInfo& l : ctx.db->txns()->locks()->Snapshot()) {
+    if (l.relation && l.relation_oid == kCatalogLockOid) continue;  // internal
+    std::optional<Oid> relation;
+    if (l.relation) {
+      relation = l.relation_oid;
+    } else if (const catalog::TableDesc* t = ctx.catalog->FindTableByTree(l.tree)) {
+      relation = t->oid;
+    }
+    Row r;
+    r.push_back(TextV(l.relation ? "relation" : "tuple"));  // locktype
+    r.push_back(OidV(kDatabaseOid));                        // database
+    r.push_back(relation ? OidV(*relation) : NullV(kOid));  // relation
+    // Rows are named by primary key, not by (page, tuple) position.
+    r.push_back(NullV(kInt4));                              // page
+    r.push_back(NullV(kInt2));                              // tuple
+    r.push_back(NullV(kText));                              // virtualxid
+    r.push_back(NullV(kXid));                               // transactionid
+    r.push_back(NullV(kOid));                               // classid
+    r.push_back(NullV(kOid));                               // objid
+    r.push_back(NullV(kInt2));                              // objsubid
+    r.push_back(TextV("-/" + std::to_string(l.owner.txn_id)));  // virtualtransaction
+    r.push_back(Int4V(l.owner.pid));                        // pid
+    r.push_back(TextV(l.mode));                             // mode
+    r.push_back(BoolV(l.granted));                          // granted
+    r.push_back(BoolV(false));                              // fastpath
+    r.push_back(NullV(kTimestampTz));                       // waitstart
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+const SystemRelation kActivityRelations[] = {
+    {12222, "pg_catalog", "pg_stat_activity", 'v',
+     {{"datid", kOid}, {"datname", kName}, {"pid", kInt4}, {"leader_pid", kInt4},
+      {"usesysid", kOid}, {"usename", kName}, {"application_name", kText},
+      {"client_addr", kInet}, {"client_hostname", kText}, {"client_port", kInt4},
+      {"backend_start", kTimestampTz}, {"xact_start", kTimestampTz},
+      {"query_start", kTimestampTz}, {"state_change", kTimestampTz},
+      {"wait_event_type", kText}, {"wait_event", kText}, {"state", kText},
+      {"backend_xid", kXid}, {"backend_xmin", kXid}, {"query_id", kInt8}, {"query", kText},
+      {"backend_type", kText}},
+     PgStatActivityRows},
+    {12073, "pg_catalog", "pg_locks", 'v',
+     {{"locktype", kText}, {"database", kOid}, {"relation", kOid}, {"page", kInt4},
+      {"tuple", kInt2}, {"virtualxid", kText}, {"transactionid", kXid}, {"classid", kOid},
+      {"objid", kOid}, {"objsubid", kInt2}, {"virtualtransaction", kText}, {"pid", kInt4},
+      {"mode", kText}, {"granted", kBool}, {"fastpath", kBool}, {"waitstart", kTimestampTz}},
+     PgLocksRows},
+};
+
+}  // namespace
+
+std::span<const SystemRelation> PgCatalogActivityRelations() { return kActivityRelations; }
+
+}  // namespace strata::sql

@@ -1,0 +1,301 @@
+// pg_namespace, pg_class, pg_attribute, pg_type, pg_attrdef and
+// pg_constraint, generated from the statement's catalog snapshot (tables,
+// views, sequences, the system relations themselves, the built-in types).
+//
+// OIDs of objects our catalog does not number (defaults, constraints) are
+// synthesized: (table OID << 8) | k, k = 0 for the primary key and 1.. for
+// CHECKs in name order (and the attnum for defaults), which
+// pg_get_constraintdef and pg_get_expr decode (catalog_functions.cpp).
+#include "sql/system_relations/system_relation.h"
+
+#include <algorithm>
+
+#include "catalog/table_statistics.h"
+
+#include "sql/system_relations/default_text.h"
+#include "sql/system_relations/pg_type_procs.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/synthetic_oids.h"
+#include "sql/system_relations/system_values.h"
+
+namespace strata::sql {
+
+using namespace sysrel;
+
+namespace {
+
+constexpr Oid kHeapAm = 2;
+constexpr Oid kBtreeAm = 403;
+
+bool IsTempNamespace(const catalog::CatalogSnapshot& catalog, Oid ns) {
+  const catalog::NamespaceDesc* d = catalog.FindNamespace(ns);
+  return d != nullptr && d->name.rfind("pg_temp_", 0) == 0;
+}
+
+std::vector<Row> NamespaceRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  auto add = [&](Oid oid, const std::string& name) {
+    const Oid owner = oid == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
+    rows.push_back({OidV(oid), NameV(name), OidV(owner), NullV(kAclArray)});
+  };
+  add(kPgToastNamespace, "pg_toast");
+  for (const auto& [oid, ns] : ctx.catalog->namespaces()) add(oid, ns.name);
+  return rows;
+}
+
+// One pg_class row; the columns PostgreSQL derives from the relation kind.
+Row ClassRow(Oid oid, const std::string& name, Oid ns, char relkind, char persistence,
+             int natts, int checks, bool has_index) {
+  const bool table = relkind == 'r';
+  return {OidV(oid), NameV(name), OidV(ns), OidV(0), OidV(0), OidV(kBootstrapRoleOid),
+          OidV(table ? kHeapAm : 0), OidV(relkind == 'v' ? 0 : oid), OidV(0),
+          Int4V(relkind == 'S' ? 1 : 0), Float4V(relkind == 'S' ? 1.0f : -1.0f), Int4V(0),
+          OidV(0), BoolV(has_index), BoolV(false), CharV(persistence), CharV(relkind),
+          Int2V(natts), Int2V(checks), BoolV(relkind == 'v'), BoolV(false), BoolV(false),
+          BoolV(false), BoolV(false), BoolV(true), CharV(table ? 'd' : 'n'), BoolV(false),
+          OidV(0), NullV(kXid), NullV(kXid), NullV(kAclArray), NullV(kTextArray),
+          NullV(kNodeTree)};
+}
+
+std::vector<Row> ClassRows(const CommandContext& ctx) {
+  const catalog::CatalogSnapshot& cat = *ctx.catalog;
+  std::vector<Row> rows;
+  for (const SystemRelation* rel : AllSystemRelations()) {
+    const Oid ns = rel->schema == "pg_catalog" ? catalog::kPgCatalogNamespace
+                                               : catalog::kInformationSchemaNamespace;
+    rows.push_back(ClassRow(rel->oid, std::string(rel->name), ns, rel->relkind, 'p',
+                            static_cast<int>(rel->columns.size()), 0, false));
+  }
+  for (const auto& [oid, t] : cat.tables()) {
+    rows.push_back(ClassRow(oid, t->name, t->namespace_oid, 'r',
+                            IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
+                            static_cast<int>(t->columns.size()),
+                            static_cast<int>(t->checks.size()), !t->primary_key.empty()));
+    // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
+    if (ctx.txn != nullptr) {
+      auto stats = catalog::ReadTableStatistics(ctx.txn, oid);
+      if (stats.ok() && stats.value().has_value()) {
+        rows.back()[10] = Float4V(static_cast<float>(stats.value()->reltuples));
+      }
+    }
+  }
+  for (const auto& [oid, t] : cat.tables()) {
+    if (t->primary_key.empty()) continue;
+    Row row = ClassRow(IndexOid(oid), t->primary_key_name, t->namespace_oid, 'i',
+                       IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
+                       static_cast<int>(t->primary_key.size()), 0, false);
+    row[6] = OidV(kBtreeAm);
+    rows.push_back(std::move(row));
+  }
+  for (const auto& [oid, v] : cat.views()) {
+    rows.push_back(ClassRow(oid, v->name, v->namespace_oid, 'v', 'p',
+                            static_cast<int>(v->columns.size()), 0, false));
+  }
+  for (const auto& [oid, s] : cat.sequences()) {
+    rows.push_back(ClassRow(oid, s.name, s.namespace_oid, 'S',
+                            IsTempNamespace(cat, s.namespace_oid) ? 't' : 'p', 3, 0, false));
+  }
+  return rows;
+}
+
+struct AttrSpec {
+  std::string name;
+  Oid type;
+  int32_t typmod;
+  int16_t attnum;
+  bool not_null;
+  bool has_default;
+  bool has_missing;
+  bool dropped;
+};
+
+Row AttributeRow(Oid relid, const AttrSpec& a) {
+  const Oid type = a.dropped ? 0 : a.type;
+  const PgTypeInfo* info = FindPgType(a.type);
+  const bool is_array = info != nullptr && IsArrayType(a.type);
+  return {OidV(relid), NameV(a.name), OidV(type), Int4V(-1), Int2V(TypeLen(a.type)),
+          Int2V(a.attnum), Int4V(is_array ? 1 : 0), Int4V(-1), Int4V(a.typmod),
+          BoolV(TypeByVal(a.type)), CharV(TypeAlign(a.type)), CharV(TypeStorage(a.type)),
+          CharV('\0'), BoolV(a.not_null), BoolV(a.has_default), BoolV(a.has_missing),
+          CharV('\0'), CharV('\0'), BoolV(a.dropped), BoolV(true), Int4V(0),
+          OidV(a.dropped ? 0 : TypeCollation(a.type)), NullV(kAclArray), NullV(kTextArray),
+          NullV(kTextArray), NullV(kAnyArray)};
+}
+
+std::vector<Row> AttributeRows(const CommandContext& ctx) {
+  const catalog::CatalogSnapshot& cat = *ctx.catalog;
+  std::vector<Row> rows;
+  for (const SystemRelation* rel : AllSystemRelations()) {
+    int16_t attnum = 0;
+    for (const SystemColumn& c : rel->columns) {
+      rows.push_back(AttributeRow(rel->oid, {std::string(c.name), c.type, c.typmod, ++attnum,
+                                             rel->relkind == 'r', false, false, false}));
+    }
+  }
+  for (const auto& [oid, t] : cat.tables()) {
+    for (const catalog::ColumnDesc& c : t->columns) {
+      AttrSpec a{c.name, c.type, c.typmod, c.attnum, c.not_null, c.default_expr.has_value(),
+                 c.missing_value.has_value(), c.dropped};
+      if (c.dropped) {
+        a.name = "........pg.dropped." + std::to_string(c.attnum) + "........";
+        a.not_null = false;
+        a.has_default = false;
+      }
+      rows.push_back(AttributeRow(oid, a));
+    }
+  }
+  for (const auto& [oid, t] : cat.tables()) {
+    int16_t attnum = 0;
+    for (int16_t key : t->primary_key) {
+      const catalog::ColumnDesc& c = t->columns[key - 1];
+      rows.push_back(AttributeRow(IndexOid(oid), {c.name, c.type, c.typmod, ++attnum, false,
+                                                  false, false, false}));
+    }
+  }
+  for (const auto& [oid, v] : cat.views()) {
+    int16_t attnum = 0;
+    for (const catalog::ViewColumn& c : v->columns) {
+      rows.push_back(AttributeRow(oid, {c.name, c.type, c.typmod, ++attnum, false, false,
+                                        false, false}));
+    }
+  }
+  for (const auto& [oid, s] : cat.sequences()) {
+    rows.push_back(AttributeRow(oid, {"last_value", kInt8, -1, 1, true, false, false, false}));
+    rows.push_back(AttributeRow(oid, {"log_cnt", kInt8, -1, 2, true, false, false, false}));
+    rows.push_back(AttributeRow(oid, {"is_called", kBool, -1, 3, true, false, false, false}));
+  }
+  return rows;
+}
+
+char TypType(const PgTypeInfo& t) {
+  if (t.category == type_category::kPseudo) return 'p';
+  if (t.category == 'R') {
+    return t.typname.find("multirange") != std::string_view::npos ? 'm' : 'r';
+  }
+  return 'b';
+}
+
+// typinput, typoutput, ... name PostgreSQL's functions (pg_type_procs.h).
+std::vector<Row> TypeRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (Oid oid = 1; oid < 20000; ++oid) {
+    const PgTypeInfo* t = FindPgType(oid);
+    if (t == nullptr) continue;
+    static constexpr TypeProcs kNone{};
+    const TypeProcs* p = FindTypeProcs(oid);
+    if (p == nullptr) p = &kNone;
+    // box's typdelim is ';', every other built-in type's ','.
+    rows.push_back({OidV(t->oid), NameV(std::string(t->typname)),
+                    OidV(catalog::kPgCatalogNamespace), OidV(kBootstrapRoleOid),
+                    Int2V(t->typlen), BoolV(TypeByVal(oid)), CharV(TypType(*t)),
+                    CharV(t->category), BoolV(t->preferred), BoolV(true),
+                    CharV(oid == 603 ? ';' : ','), OidV(0), RegprocV(p->subscript),
+                    OidV(t->typelem), OidV(t->typarray), RegprocV(p->input), RegprocV(p->output),
+                    RegprocV(p->receive), RegprocV(p->send), RegprocV(p->modin),
+                    RegprocV(p->modout), RegprocV(p->analyze),
+                    CharV(TypeAlign(oid)), CharV(TypeStorage(oid)),
+                    BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(TypeCollation(oid)),
+                    NullV(kNodeTree), NullV(kText), NullV(kAclArray)});
+  }
+  return rows;
+}
+
+std::vector<Row> AttrdefRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    for (const catalog::ColumnDesc& c : t->columns) {
+      if (c.dropped || !c.default_expr) continue;
+      rows.push_back({OidV(AttrdefOid(oid, c.attnum)), OidV(oid), Int2V(c.attnum),
+                      Value::String(kNodeTree,
+                                    PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))});
+    }
+  }
+  return rows;
+}
+
+Row ConstraintRow(Oid oid, const std::string& name, Oid ns, char type, Oid relid,
+                  const std::vector<int16_t>& key, const Value& bin) {
+  return {OidV(oid), NameV(name), OidV(ns), CharV(type), BoolV(false), BoolV(false),
+          BoolV(true), OidV(relid), OidV(0), OidV(type == 'p' ? IndexOid(relid) : 0), OidV(0), OidV(0), CharV(' '), CharV(' '),
+          CharV(' '), BoolV(true), Int4V(0), BoolV(type == 'p'),
+          key.empty() ? NullV(kInt2Array) : Int2ArrayV(key), NullV(kInt2Array),
+          NullV(kOidArray), NullV(kOidArray), NullV(kOidArray), NullV(kInt2Array),
+          NullV(kOidArray), bin};
+}
+
+std::vector<Row> ConstraintRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    if (!t->primary_key.empty()) {
+      rows.push_back(ConstraintRow(ConstraintOid(oid, 0), t->primary_key_name, t->namespace_oid,
+                                   'p', oid, t->primary_key, NullV(kNodeTree)));
+    }
+    for (size_t i = 0; i < t->checks.size(); ++i) {
+      const catalog::CheckConstraint& check = t->checks[i];
+      rows.push_back(ConstraintRow(ConstraintOid(oid, static_cast<int>(i) + 1), check.name,
+                                   t->namespace_oid, 'c', oid, CheckColumns(*t, check),
+                                   Value::String(kNodeTree, check.expr)));
+    }
+  }
+  return rows;
+}
+
+const SystemRelation kRelations[] = {
+    {2615, "pg_catalog", "pg_namespace", 'r',
+     {{"oid", kOid}, {"nspname", kName}, {"nspowner", kOid}, {"nspacl", kAclArray}},
+     NamespaceRows},
+    {1259, "pg_catalog", "pg_class", 'r',
+     {{"oid", kOid}, {"relname", kName}, {"relnamespace", kOid}, {"reltype", kOid},
+      {"reloftype", kOid}, {"relowner", kOid}, {"relam", kOid}, {"relfilenode", kOid},
+      {"reltablespace", kOid}, {"relpages", kInt4}, {"reltuples", kFloat4},
+      {"relallvisible", kInt4}, {"reltoastrelid", kOid}, {"relhasindex", kBool},
+      {"relisshared", kBool}, {"relpersistence", kChar}, {"relkind", kChar},
+      {"relnatts", kInt2}, {"relchecks", kInt2}, {"relhasrules", kBool},
+      {"relhastriggers", kBool}, {"relhassubclass", kBool}, {"relrowsecurity", kBool},
+      {"relforcerowsecurity", kBool}, {"relispopulated", kBool}, {"relreplident", kChar},
+      {"relispartition", kBool}, {"relrewrite", kOid}, {"relfrozenxid", kXid},
+      {"relminmxid", kXid}, {"relacl", kAclArray}, {"reloptions", kTextArray},
+      {"relpartbound", kNodeTree}},
+     ClassRows},
+    {1249, "pg_catalog", "pg_attribute", 'r',
+     {{"attrelid", kOid}, {"attname", kName}, {"atttypid", kOid}, {"attstattarget", kInt4},
+      {"attlen", kInt2}, {"attnum", kInt2}, {"attndims", kInt4}, {"attcacheoff", kInt4},
+      {"atttypmod", kInt4}, {"attbyval", kBool}, {"attalign", kChar}, {"attstorage", kChar},
+      {"attcompression", kChar}, {"attnotnull", kBool}, {"atthasdef", kBool},
+      {"atthasmissing", kBool}, {"attidentity", kChar}, {"attgenerated", kChar},
+      {"attisdropped", kBool}, {"attislocal", kBool}, {"attinhcount", kInt4},
+      {"attcollation", kOid}, {"attacl", kAclArray}, {"attoptions", kTextArray},
+      {"attfdwoptions", kTextArray}, {"attmissingval", kAnyArray}},
+     AttributeRows},
+    {1247, "pg_catalog", "pg_type", 'r',
+     {{"oid", kOid}, {"typname", kName}, {"typnamespace", kOid}, {"typowner", kOid},
+      {"typlen", kInt2}, {"typbyval", kBool}, {"typtype", kChar}, {"typcategory", kChar},
+      {"typispreferred", kBool}, {"typisdefined", kBool}, {"typdelim", kChar},
+      {"typrelid", kOid}, {"typsubscript", kRegproc}, {"typelem", kOid}, {"typarray", kOid},
+      {"typinput", kRegproc}, {"typoutput", kRegproc}, {"typreceive", kRegproc},
+      {"typsend", kRegproc}, {"typmodin", kRegproc}, {"typmodout", kRegproc},
+      {"typanalyze", kRegproc}, {"typalign", kChar}, {"typstorage", kChar},
+      {"typnotnull", kBool}, {"typbasetype", kOid}, {"typtypmod", kInt4}, {"typndims", kInt4},
+      {"typcollation", kOid}, {"typdefaultbin", kNodeTree}, {"typdefault", kText},
+      {"typacl", kAclArray}},
+     TypeRows},
+    {2604, "pg_catalog", "pg_attrdef", 'r',
+     {{"oid", kOid}, {"adrelid", kOid}, {"adnum", kInt2}, {"adbin", kNodeTree}},
+     AttrdefRows},
+    {2606, "pg_catalog", "pg_constraint", 'r',
+     {{"oid", kOid}, {"conname", kName}, {"connamespace", kOid}, {"contype", kChar},
+      {"condeferrable", kBool}, {"condeferred", kBool}, {"convalidated", kBool},
+      {"conrelid", kOid}, {"contypid", kOid}, {"conindid", kOid}, {"conparentid", kOid},
+      {"confrelid", kOid}, {"confupdtype", kChar}, {"confdeltype", kChar},
+      {"confmatchtype", kChar}, {"conislocal", kBool}, {"coninhcount", kInt4},
+      {"connoinherit", kBool}, {"conkey", kInt2Array}, {"confkey", kInt2Array},
+      {"conpfeqop", kOidArray}, {"conppeqop", kOidArray}, {"conffeqop", kOidArray},
+      {"confdelsetcols", kInt2Array}, {"conexclop", kOidArray}, {"conbin", kNodeTree}},
+     ConstraintRows},
+};
+
+}  // namespace
+
+std::span<const SystemRelation> PgCatalogCoreRelations() { return kRelations; }
+
+}  // namespace strata::sql

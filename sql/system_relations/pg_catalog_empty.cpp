@@ -1,0 +1,87 @@
+// pg_index (primary keys only) and the catalogs StrataDB has no rows for
+// yet (inheritance, partitioning, comments, triggers, rules, policies,
+// dependencies): declared with PostgreSQL 15's columns so that clients'
+// queries over them bind and return no rows.
+#include "sql/system_relations/system_relation.h"
+
+#include "sql/system_relations/synthetic_oids.h"
+#include "sql/system_relations/system_values.h"
+
+namespace strata::sql {
+
+using namespace sysrel;
+
+namespace {
+
+std::vector<Row> NoRows(const CommandContext&) { return {}; }
+
+// pg_index: the primary keys (indkey and the other vectors are NULL:
+// int2vector/oidvector are not computable types yet).
+std::vector<Row> IndexRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    if (t->primary_key.empty()) continue;
+    const auto n = static_cast<int64_t>(t->primary_key.size());
+    rows.push_back({OidV(IndexOid(oid)), OidV(oid), Int2V(n), Int2V(n), BoolV(true),
+                    BoolV(false), BoolV(true), BoolV(false), BoolV(true), BoolV(false),
+                    BoolV(true), BoolV(false), BoolV(true), BoolV(true), BoolV(false),
+                    NullV(kInt2Vector), NullV(kOidVector), NullV(kOidVector),
+                    NullV(kInt2Vector), NullV(kNodeTree), NullV(kNodeTree)});
+  }
+  return rows;
+}
+
+const SystemRelation kRelations[] = {
+    {2610, "pg_catalog", "pg_index", 'r',
+     {{"indexrelid", kOid}, {"indrelid", kOid}, {"indnatts", kInt2}, {"indnkeyatts", kInt2},
+      {"indisunique", kBool}, {"indnullsnotdistinct", kBool}, {"indisprimary", kBool},
+      {"indisexclusion", kBool}, {"indimmediate", kBool}, {"indisclustered", kBool},
+      {"indisvalid", kBool}, {"indcheckxmin", kBool}, {"indisready", kBool},
+      {"indislive", kBool}, {"indisreplident", kBool}, {"indkey", kInt2Vector},
+      {"indcollation", kOidVector}, {"indclass", kOidVector}, {"indoption", kInt2Vector},
+      {"indexprs", kNodeTree}, {"indpred", kNodeTree}},
+     IndexRows},
+    {2611, "pg_catalog", "pg_inherits", 'r',
+     {{"inhrelid", kOid}, {"inhparent", kOid}, {"inhseqno", kInt4},
+      {"inhdetachpending", kBool}},
+     NoRows},
+    {3350, "pg_catalog", "pg_partitioned_table", 'r',
+     {{"partrelid", kOid}, {"partstrat", kChar}, {"partnatts", kInt2}, {"partdefid", kOid},
+      {"partattrs", kInt2Vector}, {"partclass", kOidVector}, {"partcollation", kOidVector},
+      {"partexprs", kNodeTree}},
+     NoRows},
+    {2609, "pg_catalog", "pg_description", 'r',
+     {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"description", kText}},
+     NoRows},
+    {2396, "pg_catalog", "pg_shdescription", 'r',
+     {{"objoid", kOid}, {"classoid", kOid}, {"description", kText}},
+     NoRows},
+    {2620, "pg_catalog", "pg_trigger", 'r',
+     {{"oid", kOid}, {"tgrelid", kOid}, {"tgparentid", kOid}, {"tgname", kName},
+      {"tgfoid", kOid}, {"tgtype", kInt2}, {"tgenabled", kChar}, {"tgisinternal", kBool},
+      {"tgconstrrelid", kOid}, {"tgconstrindid", kOid}, {"tgconstraint", kOid},
+      {"tgdeferrable", kBool}, {"tginitdeferred", kBool}, {"tgnargs", kInt2},
+      {"tgattr", kInt2Vector}, {"tgargs", kBytea}, {"tgqual", kNodeTree},
+      {"tgoldtable", kName}, {"tgnewtable", kName}},
+     NoRows},
+    {2618, "pg_catalog", "pg_rewrite", 'r',
+     {{"oid", kOid}, {"rulename", kName}, {"ev_class", kOid}, {"ev_type", kChar},
+      {"ev_enabled", kChar}, {"is_instead", kBool}, {"ev_qual", kNodeTree},
+      {"ev_action", kNodeTree}},
+     NoRows},
+    {3256, "pg_catalog", "pg_policy", 'r',
+     {{"oid", kOid}, {"polname", kName}, {"polrelid", kOid}, {"polcmd", kChar},
+      {"polpermissive", kBool}, {"polroles", kOidArray}, {"polqual", kNodeTree},
+      {"polwithcheck", kNodeTree}},
+     NoRows},
+    {2608, "pg_catalog", "pg_depend", 'r',
+     {{"classid", kOid}, {"objid", kOid}, {"objsubid", kInt4}, {"refclassid", kOid},
+      {"refobjid", kOid}, {"refobjsubid", kInt4}, {"deptype", kChar}},
+     NoRows},
+};
+
+}  // namespace
+
+std::span<const SystemRelation> PgCatalogEmptyRelations() { return kRelations; }
+
+}  // namespace strata::sql

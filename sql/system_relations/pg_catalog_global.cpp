@@ -1,0 +1,146 @@
+// The objects StrataDB has exactly one or a fixed set of: pg_database (the
+// one database), pg_authid / pg_roles / pg_user (the bootstrap superuser and
+// pg_database_owner), pg_am, pg_collation, pg_tablespace, pg_extension
+// (plpgsql, as initdb installs it). Rows as PostgreSQL 15's initdb makes them.
+#include "sql/system_relations/system_relation.h"
+
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/system_values.h"
+
+namespace strata::sql {
+
+using namespace sysrel;
+
+namespace {
+
+// The database, and initdb's two templates (CREATE DATABASE is not
+// supported: they exist for the tools that list databases).
+std::vector<Row> DatabaseRows(const CommandContext&) {
+  auto row = [](Oid oid, const char* name, bool is_template, bool allow_conn) {
+    return Row{OidV(oid), NameV(name), OidV(kBootstrapRoleOid), Int4V(6), CharV('c'),
+               BoolV(is_template), BoolV(allow_conn), Int4V(-1), NullV(kXid), NullV(kXid),
+               OidV(1663), TextV("C.UTF-8"), TextV("C.UTF-8"), NullV(kText), NullV(kText),
+               NullV(kAclArray)};
+  };
+  return {row(kDatabaseOid, kDatabaseName, false, true), row(1, "template1", true, true),
+          row(4, "template0", true, false)};
+}
+
+struct Role {
+  Oid oid;
+  const char* name;
+  bool super;  // the bootstrap superuser has every attribute
+};
+constexpr Role kRoles[] = {{kBootstrapRoleOid, kBootstrapRoleName, true},
+                           {kDatabaseOwnerRoleOid, "pg_database_owner", false}};
+
+std::vector<Row> AuthidRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const Role& r : kRoles) {
+    rows.push_back({OidV(r.oid), NameV(r.name), BoolV(r.super), BoolV(true), BoolV(r.super),
+                    BoolV(r.super), BoolV(r.super), BoolV(r.super), BoolV(r.super), Int4V(-1),
+                    NullV(kText), NullV(kTimestampTz)});
+  }
+  return rows;
+}
+
+std::vector<Row> RolesRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const Role& r : kRoles) {
+    rows.push_back({NameV(r.name), BoolV(r.super), BoolV(true), BoolV(r.super), BoolV(r.super),
+                    BoolV(r.super), BoolV(r.super), Int4V(-1), TextV("********"),
+                    NullV(kTimestampTz), BoolV(r.super), NullV(kTextArray), OidV(r.oid)});
+  }
+  return rows;
+}
+
+std::vector<Row> UserRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const Role& r : kRoles) {
+    if (!r.super) continue;  // pg_user lists roles that can log in
+    rows.push_back({NameV(r.name), OidV(r.oid), BoolV(true), BoolV(true), BoolV(true),
+                    BoolV(true), TextV("********"), NullV(kTimestampTz), NullV(kTextArray)});
+  }
+  return rows;
+}
+
+std::vector<Row> AmRows(const CommandContext&) {
+  return {{OidV(2), NameV("heap"), RegprocV(3 /* heap_tableam_handler */), CharV('t')},
+          {OidV(403), NameV("btree"), RegprocV(330 /* bthandler */), CharV('i')}};
+}
+
+std::vector<Row> CollationRows(const CommandContext&) {
+  auto row = [](Oid oid, const char* name, char provider, const char* locale) {
+    return Row{OidV(oid), NameV(name), OidV(catalog::kPgCatalogNamespace),
+               OidV(kBootstrapRoleOid), CharV(provider), BoolV(true), Int4V(-1),
+               locale != nullptr ? TextV(locale) : NullV(kText),
+               locale != nullptr ? TextV(locale) : NullV(kText), NullV(kText), NullV(kText)};
+  };
+  return {row(100, "default", 'd', nullptr), row(950, "C", 'c', "C"),
+          row(951, "POSIX", 'c', "POSIX")};
+}
+
+std::vector<Row> TablespaceRows(const CommandContext&) {
+  return {{OidV(1663), NameV("pg_default"), OidV(kBootstrapRoleOid), NullV(kAclArray),
+           NullV(kTextArray)},
+          {OidV(1664), NameV("pg_global"), OidV(kBootstrapRoleOid), NullV(kAclArray),
+           NullV(kTextArray)}};
+}
+
+std::vector<Row> ExtensionRows(const CommandContext&) {
+  return {{OidV(13559), NameV("plpgsql"), OidV(kBootstrapRoleOid),
+           OidV(catalog::kPgCatalogNamespace), BoolV(false), TextV("1.0"), NullV(kOidArray),
+           NullV(kTextArray)}};
+}
+
+const SystemRelation kRelations[] = {
+    {1262, "pg_catalog", "pg_database", 'r',
+     {{"oid", kOid}, {"datname", kName}, {"datdba", kOid}, {"encoding", kInt4},
+      {"datlocprovider", kChar}, {"datistemplate", kBool}, {"datallowconn", kBool},
+      {"datconnlimit", kInt4}, {"datfrozenxid", kXid}, {"datminmxid", kXid},
+      {"dattablespace", kOid}, {"datcollate", kText}, {"datctype", kText},
+      {"daticulocale", kText}, {"datcollversion", kText}, {"datacl", kAclArray}},
+     DatabaseRows},
+    {1260, "pg_catalog", "pg_authid", 'r',
+     {{"oid", kOid}, {"rolname", kName}, {"rolsuper", kBool}, {"rolinherit", kBool},
+      {"rolcreaterole", kBool}, {"rolcreatedb", kBool}, {"rolcanlogin", kBool},
+      {"rolreplication", kBool}, {"rolbypassrls", kBool}, {"rolconnlimit", kInt4},
+      {"rolpassword", kText}, {"rolvaliduntil", kTimestampTz}},
+     AuthidRows},
+    {12000, "pg_catalog", "pg_roles", 'v',
+     {{"rolname", kName}, {"rolsuper", kBool}, {"rolinherit", kBool},
+      {"rolcreaterole", kBool}, {"rolcreatedb", kBool}, {"rolcanlogin", kBool},
+      {"rolreplication", kBool}, {"rolconnlimit", kInt4}, {"rolpassword", kText},
+      {"rolvaliduntil", kTimestampTz}, {"rolbypassrls", kBool}, {"rolconfig", kTextArray},
+      {"oid", kOid}},
+     RolesRows},
+    {12014, "pg_catalog", "pg_user", 'v',
+     {{"usename", kName}, {"usesysid", kOid}, {"usecreatedb", kBool}, {"usesuper", kBool},
+      {"userepl", kBool}, {"usebypassrls", kBool}, {"passwd", kText},
+      {"valuntil", kTimestampTz}, {"useconfig", kTextArray}},
+     UserRows},
+    {2601, "pg_catalog", "pg_am", 'r',
+     {{"oid", kOid}, {"amname", kName}, {"amhandler", kRegproc}, {"amtype", kChar}},
+     AmRows},
+    {3456, "pg_catalog", "pg_collation", 'r',
+     {{"oid", kOid}, {"collname", kName}, {"collnamespace", kOid}, {"collowner", kOid},
+      {"collprovider", kChar}, {"collisdeterministic", kBool}, {"collencoding", kInt4},
+      {"collcollate", kText}, {"collctype", kText}, {"colliculocale", kText},
+      {"collversion", kText}},
+     CollationRows},
+    {1213, "pg_catalog", "pg_tablespace", 'r',
+     {{"oid", kOid}, {"spcname", kName}, {"spcowner", kOid}, {"spcacl", kAclArray},
+      {"spcoptions", kTextArray}},
+     TablespaceRows},
+    {3079, "pg_catalog", "pg_extension", 'r',
+     {{"oid", kOid}, {"extname", kName}, {"extowner", kOid}, {"extnamespace", kOid},
+      {"extrelocatable", kBool}, {"extversion", kText}, {"extconfig", kOidArray},
+      {"extcondition", kTextArray}},
+     ExtensionRows},
+};
+
+}  // namespace
+
+std::span<const SystemRelation> PgCatalogGlobalRelations() { return kRelations; }
+
+}  // namespace strata::sql

@@ -1,0 +1,82 @@
+// OIDs for catalog rows our catalog does not number: a table's column
+// defaults (pg_attrdef) and constraints (pg_constraint). They are derived
+// from the table's OID, so they are stable while the table exists and
+// decodable by pg_get_expr / pg_get_constraintdef:
+//   constraint: (table << 8) | k, k = 0 primary key, 1.. the CHECKs in order
+//   default:    (table << 8) | 0x80 | (attnum & 0x7F) -- see AttrdefOid
+//   pk index:   (table << 8) | 0x7F (a pg_class OID: unique among pg_class
+//               rows while table OIDs stay below 2^22)
+// OIDs only need to be unique within one catalog relation in PostgreSQL.
+// Tables with OIDs >= 2^24 would overflow: not reached by the counter in
+// practice (16 million objects).
+#pragma once
+
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_objects.h"
+
+namespace strata::sql {
+
+inline catalog::Oid ConstraintOid(catalog::Oid table, int k) {
+  return static_cast<catalog::Oid>((table << 8) | static_cast<catalog::Oid>(k & 0x7F));
+}
+inline catalog::Oid AttrdefOid(catalog::Oid table, int16_t attnum) {
+  return static_cast<catalog::Oid>((table << 8) | 0x80u | static_cast<catalog::Oid>(attnum & 0x7F));
+}
+// The primary key's index (pg_class relkind 'i', pg_index): its rows live
+// in the table's own tree, but clients expect the index relation.
+inline catalog::Oid IndexOid(catalog::Oid table) {
+  return static_cast<catalog::Oid>((table << 8) | 0x7Fu);
+}
+inline catalog::Oid SyntheticOidTable(catalog::Oid oid) { return oid >> 8; }
+inline int SyntheticOidIndex(catalog::Oid oid) { return static_cast<int>(oid & 0x7F); }
+inline bool SyntheticOidIsAttrdef(catalog::Oid oid) { return (oid & 0x80u) != 0; }
+
+// The attnums of the table's live columns a CHECK expression names (its
+// identifiers, outside quotes), in attnum order: pg_constraint.conkey.
+inline std::vector<int16_t> CheckColumns(const catalog::TableDesc& table,
+                                         const catalog::CheckConstraint& check) {
+  std::vector<std::string> words;
+  const std::string& e = check.expr;
+  for (size_t i = 0; i < e.size();) {
+    const char c = e[i];
+    if (c == '\'') {
+      for (++i; i < e.size() && e[i] != '\''; ++i) {
+      }
+      ++i;
+    } else if (c == '"') {
+      size_t j = i + 1;
+      std::string w;
+      for (; j < e.size() && e[j] != '"'; ++j) w.push_back(e[j]);
+      words.push_back(w);
+      i = j + 1;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+      size_t j = i;
+      std::string w;
+      for (; j < e.size() && (std::isalnum(static_cast<unsigned char>(e[j])) || e[j] == '_' ||
+                              e[j] == '$');
+           ++j) {
+        w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(e[j]))));
+      }
+      words.push_back(w);
+      i = j;
+    } else {
+      ++i;
+    }
+  }
+  std::vector<int16_t> out;
+  for (const catalog::ColumnDesc& c : table.columns) {
+    if (c.dropped) continue;
+    for (const std::string& w : words) {
+      if (w == c.name) {
+        out.push_back(c.attnum);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace strata::sql
