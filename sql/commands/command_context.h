@@ -21,6 +21,8 @@
 
 namespace strata::sql {
 
+struct CteFrame;  // cte_scope.h
+
 struct CommandContext {
   Database* db = nullptr;
   txn::Transaction* txn = nullptr;
@@ -38,6 +40,9 @@ struct CommandContext {
   // everything -- names, types, parameters, result columns -- against
   // `catalog` and returns before reading or writing any row. `txn` is null.
   bool analyze_only = false;
+  // The WITH lists in scope, innermost first (cte_scope.h); RunQuery pushes
+  // a statement's own. Null: none.
+  const CteFrame* ctes = nullptr;
 
   // A Binder over the query text with the statement's parameters.
   Binder MakeBinder() const { return Binder(query, params); }

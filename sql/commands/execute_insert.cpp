@@ -2,6 +2,7 @@
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
 #include <set>
 
+#include "sql/commands/cte_scope.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
@@ -21,7 +22,7 @@ struct SourceRows {
 SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   SourceRows out;
   for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
-  if (select.from.empty()) {
+  if (ast::IsConstantSelect(select)) {
     Binder binder = ctx.MakeBinder();
     const BoundSelect bound = binder.BindSelect(select);
     if (ctx.analyze_only) {
@@ -51,6 +52,8 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {

@@ -10,6 +10,7 @@
 // is unspecified there too).
 #include <algorithm>
 
+#include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/row_locks.h"
@@ -119,6 +120,8 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 }  // namespace
 
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
@@ -185,6 +188,8 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 }
 
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
