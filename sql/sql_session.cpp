@@ -461,14 +461,7 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
                                  static_cast<const ast::VariableShowStatement&>(stmt)));
     case ast::StatementKind::kSelect: {
       const auto& select = static_cast<const ast::SelectStatement&>(stmt);
-      if (select.from.empty()) {
-        if (!select.sort.empty()) {
-          throw SqlError(SqlState::kFeatureNotSupported, "ORDER BY without FROM is not supported yet");
-        }
-        if (select.limit_count || select.limit_offset) {
-          throw SqlError(SqlState::kFeatureNotSupported,
-                         "LIMIT/OFFSET without FROM is not supported yet");
-        }
+      if (ast::IsConstantSelect(select)) {
         // txid_current() and friends: the block's transaction, or one of
         // this statement's own, made only if asked for.
         std::unique_ptr<txn::Transaction> own;

@@ -87,6 +87,9 @@ struct FromItem {
   std::unique_ptr<FromItem> right;
   ExprPtr on;
   std::vector<std::string> using_columns;
+  bool natural = false;  // NATURAL JOIN: USING the columns both sides name
+  // An alias on a join, (a JOIN b ...) AS alias [(column_aliases)], is in
+  // table.alias: the join's columns are then only reachable through it.
   int location = -1;  // of the first USING column (for USING errors)
   // kFunction: a function call [AS function_alias [(column_aliases)]].
   ExprPtr function;
@@ -118,12 +121,43 @@ struct ResTarget {
   int location = -1;
 };
 
+// One WITH list entry: name [(column_aliases)] AS [[NOT] MATERIALIZED] (query).
+struct CommonTableExpr {
+  std::string name;
+  std::vector<std::string> column_aliases;
+  std::shared_ptr<const SelectStatement> query;
+  int location = -1;  // of the name
+};
+
+// WITH [RECURSIVE] cte, ... (PostgreSQL's WithClause).
+struct WithClause {
+  bool recursive = false;
+  std::vector<CommonTableExpr> ctes;
+  int location = -1;
+};
+
 // SELECT target_list [FROM table] [WHERE where] [ORDER BY ..] [LIMIT ..]
 // [OFFSET ..], or VALUES (..), (..).
+//
+// A set operation is a SelectStatement too, as PostgreSQL's SelectStmt:
+// set_op != kNone, `larg` set_op [ALL] `rarg`; then only `with`, `sort`,
+// `limit_*` and `locking` of this node apply (to the whole result) and the
+// other clauses are empty. See IsConstantSelect for who runs what.
 struct SelectStatement : Statement {
   SelectStatement() : Statement(StatementKind::kSelect) {}
 
+  enum class SetOp { kNone, kUnion, kIntersect, kExcept };
+  SetOp set_op = SetOp::kNone;
+  bool set_all = false;  // UNION ALL / INTERSECT ALL / EXCEPT ALL
+  std::shared_ptr<const SelectStatement> larg;
+  std::shared_ptr<const SelectStatement> rarg;
+  // WITH [RECURSIVE] ... before this SELECT (null: none).
+  std::shared_ptr<const WithClause> with;
+
   bool distinct = false;  // SELECT DISTINCT (not DISTINCT ON)
+  // SELECT DISTINCT ON (exprs) (then `distinct` is false).
+  std::vector<ExprPtr> distinct_on;
+  int distinct_on_location = -1;  // of the first DISTINCT ON expression
   std::vector<ResTarget> target_list;
   std::vector<FromItem> from;
   ExprPtr where;
@@ -140,11 +174,22 @@ struct SelectStatement : Statement {
   std::vector<SortBy> sort;
   ExprPtr limit_count;   // null if none (LIMIT ALL is null too)
   ExprPtr limit_offset;  // null if none
+  bool limit_with_ties = false;  // FETCH FIRST n ROWS WITH TIES
   // Non-empty for a VALUES statement (then target_list is empty).
   std::vector<std::vector<ExprPtr>> values_lists;
   // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE clauses.
   std::vector<LockingClause> locking;
 };
+
+// Whether the constant path runs `s` (Binder::BindSelect + ExecuteSelect:
+// no FROM, WITH, set operation, ORDER BY, LIMIT/OFFSET or DISTINCT ON).
+// Every other SELECT is a table statement run by RunTableQuery/RunQuery
+// (sql/commands/), which handle set operations and WITH themselves.
+inline bool IsConstantSelect(const SelectStatement& s) {
+  return s.from.empty() && s.set_op == SelectStatement::SetOp::kNone && s.with == nullptr &&
+         s.sort.empty() && s.limit_count == nullptr && s.limit_offset == nullptr &&
+         s.distinct_on.empty();
+}
 
 // PREPARE name [(type, ...)] AS statement.
 struct PrepareStatement : Statement {

@@ -80,6 +80,7 @@ struct TargetColumn {
 
 struct InsertStatement : Statement {
   InsertStatement() : Statement(StatementKind::kInsert) {}
+  std::shared_ptr<const WithClause> with;  // leading WITH (null: none)
   RangeVar table;
   std::vector<TargetColumn> columns;  // empty = all columns in order
   // VALUES rows when the source is a plain VALUES list (a null ExprPtr is
@@ -97,6 +98,7 @@ struct InsertStatement : Statement {
 
 struct UpdateStatement : Statement {
   UpdateStatement() : Statement(StatementKind::kUpdate) {}
+  std::shared_ptr<const WithClause> with;  // leading WITH (null: none)
   RangeVar table;
   std::vector<std::pair<TargetColumn, ExprPtr>> set;  // null expr = DEFAULT
   std::vector<FromItem> from;  // UPDATE ... FROM (empty: none)
@@ -106,6 +108,7 @@ struct UpdateStatement : Statement {
 
 struct DeleteStatement : Statement {
   DeleteStatement() : Statement(StatementKind::kDelete) {}
+  std::shared_ptr<const WithClause> with;  // leading WITH (null: none)
   RangeVar table;
   std::vector<FromItem> using_items;  // DELETE ... USING (empty: none)
   ExprPtr where;

@@ -21,6 +21,8 @@
 
 namespace strata::sql {
 
+struct CteFrame;  // cte_scope.h
+
 struct CommandContext {
   Database* db = nullptr;
   txn::Transaction* txn = nullptr;
@@ -42,6 +44,9 @@ struct CommandContext {
   // and, where the isolation level allows, snapshot) when a relation lock
   // had to wait (relation_locks.h). False: the statement goes on.
   bool rerun_after_lock_wait = false;
+  // The WITH lists in scope, innermost first (cte_scope.h); RunQuery pushes
+  // a statement's own. Null: none.
+  const CteFrame* ctes = nullptr;
 
   // A Binder over the query text with the statement's parameters.
   Binder MakeBinder() const { return Binder(query, params); }

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/cte_scope.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
@@ -22,7 +23,7 @@ struct SourceRows {
 SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   SourceRows out;
   for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
-  if (select.from.empty()) {
+  if (ast::IsConstantSelect(select)) {
     Binder binder = ctx.MakeBinder();
     const BoundSelect bound = binder.BindSelect(select);
     if (ctx.analyze_only) {
@@ -52,6 +53,8 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   using OnConflict = ast::InsertStatement::OnConflict;

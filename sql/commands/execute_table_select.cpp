@@ -1,9 +1,12 @@
-// SELECT ... FROM one table: binds the select list, WHERE, GROUP BY/HAVING
-// and aggregates, ORDER BY and LIMIT/OFFSET, then runs SeqScan -> Filter ->
-// [HashAgg or GroupingSetsAgg -> Filter] -> [WindowAgg] -> Project -> Sort ->
-// Limit.
+// SELECT [... FROM]: binds the select list, WHERE, GROUP BY/HAVING and
+// aggregates, ORDER BY, DISTINCT [ON] and LIMIT/OFFSET/FETCH [WITH TIES], then
+// runs SeqScan -> Filter -> [HashAgg or GroupingSetsAgg -> Filter] ->
+// [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [Unique] -> Limit.
+// (WITH, set operations and VALUES: run_query.cpp.)
 #include <algorithm>
 
+#include "sql/commands/distinct_on.h"
+#include "sql/commands/limit_clause.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
@@ -12,33 +15,14 @@
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
 #include "sql/executor/node_grouping_sets.h"
+#include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
 
 namespace strata::sql {
 
 namespace {
-
-// Binds LIMIT/OFFSET to bigint and evaluates it once; nullopt for NULL (and
-// when only analyzing: the parameters have no values then).
-std::optional<int64_t> EvaluateLimit(const CommandContext& cmd, Binder& binder,
-                                     const ast::Expr& expr, const char* what) {
-  BoundExprPtr bound = binder.BindExpr(expr);
-  const Oid type = bound->type().oid;
-  if (!CanCoerceType(type, type_oid::kInt8, CoercionContext::kAssignment)) {
-    throw binder.ErrorAt(SqlState::kDatatypeMismatch,
-                         std::string("argument of ") + what + " must be type bigint, not type " +
-                             FormatTypeName(type),
-                         bound->location());
-  }
-  bound = binder.CoerceToTargetType(std::move(bound), DataType{type_oid::kInt8, -1},
-                                    CoercionContext::kAssignment, false, bound->location());
-  if (cmd.analyze_only) return std::nullopt;
-  EvalContext ctx = cmd.MakeEval();
-  const Value v = bound->Evaluate(ctx);
-  if (v.is_null()) return std::nullopt;
-  return v.int_value();
-}
 
 // Whether two select-list entries are the same column reference (so naming
 // both in ORDER BY is not ambiguous, as PostgreSQL compares the expressions).
@@ -139,7 +123,7 @@ void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* groupin
 
 }  // namespace
 
-TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt) {
+TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt) {
   Binder binder = ctx.MakeBinder();
   FromPlan from = PlanFrom(ctx, binder, stmt.from);
   const BindScope& scope = from.scope;
@@ -251,25 +235,13 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
                   nulls)});
   }
 
-  int64_t offset = 0, count = -1;
-  {
-    Binder limit_binder = ctx.MakeBinder();  // no scope: LIMIT cannot name columns
-    if (stmt.limit_offset) {
-      auto v = EvaluateLimit(ctx, limit_binder, *stmt.limit_offset, "OFFSET");
-      if (v.has_value() && *v < 0) {
-        throw SqlError(SqlState::kInvalidRowCountInResultOffsetClause,
-                       "OFFSET must not be negative");
-      }
-      offset = v.value_or(0);
-    }
-    if (stmt.limit_count) {
-      auto v = EvaluateLimit(ctx, limit_binder, *stmt.limit_count, "LIMIT");
-      if (v.has_value() && *v < 0) {
-        throw SqlError(SqlState::kInvalidRowCountInLimitClause, "LIMIT must not be negative");
-      }
-      count = v.value_or(-1);
-    }
+  // DISTINCT ON: more sort keys, and the Unique node's (distinct_on.h).
+  std::vector<SortKey> unique_keys;
+  if (!stmt.distinct_on.empty()) {
+    unique_keys = PlanDistinctOn(binder, stmt, targets, &project, &junk, &sort_keys);
   }
+  const LimitClause limit = EvaluateLimitClause(ctx, stmt);
+  const int64_t offset = limit.offset, count = limit.count;
 
   TableQueryResult result;
   if (ctx.analyze_only) {
@@ -323,14 +295,25 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     for (const OutputTarget& t : targets) columns.emplace_back(t.expr->type().oid);
     plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
   }
+  // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.
+  const bool keep_junk = !unique_keys.empty() || stmt.limit_with_ties;
   if (!sort_keys.empty()) {
-    plan = std::make_unique<Sort>(std::move(plan), std::move(sort_keys), targets.size());
+    plan = std::make_unique<Sort>(std::move(plan), sort_keys,
+                                  keep_junk ? project.size() : targets.size());
   }
-  if (offset > 0 || count >= 0) plan = std::make_unique<Limit>(std::move(plan), offset, count);
+  if (!unique_keys.empty()) plan = std::make_unique<Unique>(std::move(plan), std::move(unique_keys));
+  if (stmt.limit_with_ties) {
+    plan = std::make_unique<LimitWithTies>(std::move(plan), offset, count, std::move(sort_keys));
+  } else if (offset > 0 || count >= 0) {
+    plan = std::make_unique<Limit>(std::move(plan), offset, count);
+  }
 
   plan->Init();
   Row row;
-  while (plan->Next(&row)) result.rows.push_back(std::move(row));
+  while (plan->Next(&row)) {
+    if (keep_junk) row.resize(targets.size());
+    result.rows.push_back(std::move(row));
+  }
   plan->Close();
   result.targets = std::move(targets);
   return result;

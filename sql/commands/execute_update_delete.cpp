@@ -11,6 +11,7 @@
 #include <algorithm>
 
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/row_locks.h"
@@ -120,6 +121,8 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
 }  // namespace
 
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
@@ -187,6 +190,8 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 }
 
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);

@@ -1,4 +1,6 @@
-// FROM items -> SeqScan/NestLoop tree and scope (see plan_from.h). ON is
+// FROM items -> SeqScan/NestLoop tree and scope (see plan_from.h). NATURAL
+// JOIN is USING (the common column names); an alias on a join renames its
+// visible columns into one relation. ON is
 // bound over the two sides of its join only; USING (x) matches the one
 // visible column x of each side (PostgreSQL's transformJoinUsingClause and
 // its 42703/42702 errors) and adds the merged column: the left value for
@@ -9,6 +11,7 @@
 
 #include "sql/builtin/type_table.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
@@ -50,6 +53,28 @@ ScopeColumn* FindUsingColumn(std::vector<ScopeRelation>& relations, const std::s
   return found;
 }
 
+// NATURAL JOIN's USING list: the left side's visible column names that the
+// right side has too, in the left side's order (transformFromClauseItem).
+std::vector<std::string> NaturalJoinColumns(const std::vector<ScopeRelation>& left,
+                                            const std::vector<ScopeRelation>& right) {
+  std::set<std::string> right_names;
+  for (const ScopeRelation& r : right) {
+    for (const ScopeColumn& c : r.columns) {
+      if (!c.hidden) right_names.insert(c.name);
+    }
+  }
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const ScopeRelation& r : left) {
+    for (const ScopeColumn& c : r.columns) {
+      if (!c.hidden && right_names.count(c.name) > 0 && seen.insert(c.name).second) {
+        out.push_back(c.name);
+      }
+    }
+  }
+  return out;
+}
+
 class FromPlanner {
  public:
   FromPlanner(CommandContext& ctx, Binder& binder, FromPlan* out)
@@ -58,6 +83,10 @@ class FromPlanner {
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
     if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
     if (item.kind == ast::FromItem::Kind::kTable) {
+      // A CTE in scope shadows tables and views (cte_scope.h).
+      if (std::optional<CteReference> cte = ResolveCteReference(ctx_, item.table)) {
+        return BuildCte(std::move(*cte), item.table, offset);
+      }
       if (const SystemRelation* sys = ResolveSystemRelation(ctx_, item.table)) {
         return BuildSystemRelation(*sys, item.table, offset);
       }
@@ -81,6 +110,9 @@ class FromPlanner {
       rel.alias = item.table.alias;
       return BuildDerived(std::move(q), std::move(rel), offset);
     }
+    // With an alias, the inner names leave the namespace (only the alias
+    // can clash with other FROM items).
+    const std::set<std::string> outer_aliases = aliases_;
     BuiltItem left = Build(*item.left, offset);
     BuiltItem right = Build(*item.right, offset + left.width);
     JoinType type = JoinType::kInner;
@@ -95,7 +127,9 @@ class FromPlanner {
     std::vector<const BoundExpr*> extra;
     const size_t merged_offset = offset + left.width + right.width;
     std::set<std::string> using_seen;
-    for (const std::string& name : item.using_columns) {
+    const std::vector<std::string> using_columns =
+        item.natural ? NaturalJoinColumns(left.relations, right.relations) : item.using_columns;
+    for (const std::string& name : using_columns) {
       if (!using_seen.insert(name).second) {
         throw SqlError(SqlState::kDuplicateColumn,
                        "column name \"" + name + "\" appears more than once in USING clause");
@@ -156,6 +190,10 @@ class FromPlanner {
     if (!merged.columns.empty()) joined.relations.push_back(std::move(merged));
     for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));
     for (ScopeRelation& r : right.relations) joined.relations.push_back(std::move(r));
+    if (!item.table.alias.empty()) {
+      aliases_ = outer_aliases;
+      AliasJoin(item, &joined);
+    }
     return joined;
   }
 
@@ -170,6 +208,7 @@ class FromPlanner {
       throw SqlError(SqlState::kDataCorrupted, "bad stored query of view \"" + view.name + "\"");
     }
     CommandContext inner = ctx_;
+    inner.ctes = nullptr;  // the view's names resolved when it was created
     inner.query = text;
     inner.params = nullptr;
     inner.param_values = nullptr;
@@ -220,6 +259,59 @@ class FromPlanner {
     rel.table_name = std::string(sys.name);
     rel.alias = rv.alias.empty() ? std::string(sys.name) : rv.alias;
     return BuildDerived(std::move(q), std::move(rel), offset);
+  }
+
+  // (a JOIN b ...) AS alias [(columns)]: the join's visible columns become
+  // one relation named alias; a and b are no longer reachable by name.
+  void AliasJoin(const ast::FromItem& item, BuiltItem* joined) {
+    ScopeRelation rel;
+    rel.table_name = item.table.alias;
+    rel.alias = item.table.alias;
+    for (const ScopeRelation& r : joined->relations) {
+      for (const ScopeColumn& c : r.columns) {
+        if (!c.hidden) rel.columns.push_back(c);
+      }
+    }
+    if (item.column_aliases.size() > rel.columns.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "join expression \"" + rel.alias + "\" has " +
+                         std::to_string(rel.columns.size()) + " columns available but " +
+                         std::to_string(item.column_aliases.size()) + " columns specified");
+    }
+    for (size_t i = 0; i < item.column_aliases.size(); ++i) {
+      rel.columns[i].name = item.column_aliases[i];
+    }
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    joined->relations.clear();
+    joined->relations.push_back(std::move(rel));
+  }
+
+  BuiltItem BuildCte(CteReference cte, const ast::RangeVar& rv, size_t offset) {
+    ScopeRelation rel;
+    rel.table_name = rv.name;
+    rel.alias = rv.alias.empty() ? rv.name : rv.alias;
+    if (rv.column_aliases.size() > cte.names.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + rel.alias + "\" has " + std::to_string(cte.names.size()) +
+                         " columns available but " + std::to_string(rv.column_aliases.size()) +
+                         " columns specified");
+    }
+    for (size_t i = 0; i < rv.column_aliases.size(); ++i) cte.names[i] = rv.column_aliases[i];
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    for (size_t i = 0; i < cte.names.size(); ++i) {
+      rel.columns.push_back({cte.names[i], cte.types[i], static_cast<int>(offset + i), false});
+    }
+    BuiltItem built;
+    built.width = cte.names.size();
+    built.plan = std::move(cte.scan);
+    built.relations.push_back(std::move(rel));
+    return built;
   }
 
   BuiltItem BuildDerived(QueryRows q, ScopeRelation rel, size_t offset) {
@@ -318,6 +410,11 @@ class FromPlanner {
 
 FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from) {
   FromPlan out;
+  if (from.empty()) {  // SELECT without FROM: one row of no columns
+    out.plan = std::make_unique<MaterializedScan>(
+        std::make_shared<const std::vector<Row>>(std::vector<Row>{Row{}}));
+    return out;
+  }
   FromPlanner planner(ctx, binder, &out);
   BuiltItem all = planner.Build(from.at(0), 0);
   for (size_t i = 1; i < from.size(); ++i) {

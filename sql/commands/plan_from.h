@@ -37,7 +37,8 @@ struct FromPlan {
 // contributes the columns it had when created (its query's `*` may have
 // grown since).
 
-// REQUIRES: !from.empty(). Binds ON and USING with `binder` (whose scope it
+// An unqualified name that a CTE in scope (ctx.ctes) has is that CTE's rows.
+// An empty `from` (SELECT without FROM) is one row of no columns. Binds ON and USING with `binder` (whose scope it
 // changes; set it to the returned scope afterwards).
 FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from);
 

@@ -1,6 +1,9 @@
-// RunQuery: a SELECT (with or without FROM, or VALUES) run to completion
-// inside a table statement, with its output columns' names and types: what
-// CREATE TABLE AS, CREATE VIEW and subqueries in FROM build on.
+// RunQuery: a SELECT (with or without FROM, VALUES, a set operation, with
+// or without WITH) run to completion inside a table statement, with its
+// output columns' names and types: what CREATE TABLE AS, CREATE VIEW,
+// subqueries in FROM and CTEs build on. Any nested query should run through
+// RunQuery (or RunTableQuery, table_commands.h) with the statement's
+// CommandContext: WITH lists in scope live there (cte_scope.h).
 #pragma once
 
 #include <string>
@@ -19,6 +22,7 @@ struct QueryRows {
   std::vector<Row> rows;        // empty when ctx.analyze_only
 };
 
+// With ctx.analyze_only, names and types only (no rows).
 QueryRows RunQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
 
 }  // namespace strata::sql

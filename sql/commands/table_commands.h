@@ -35,7 +35,13 @@ struct TableQueryResult {
   std::vector<OutputTarget> targets;  // names and types (exprs are spent)
   std::vector<Row> rows;
 };
+// Any SELECT (run_query.cpp): WITH, set operations and VALUES go through
+// RunQuery and come back as column references over the result rows (no
+// column origins); everything else is RunSelectCore.
 TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
+// One SELECT [FROM ...] (no set operation; its WITH is already in scope):
+// the plan of execute_table_select.cpp. No FROM: one empty input row.
+TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
 
 // analyze_table_statement.cpp: binds SELECT ... FROM / INSERT / UPDATE /

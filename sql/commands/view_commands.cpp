@@ -20,13 +20,20 @@ namespace strata::sql {
 
 namespace {
 
-// The tables and views the FROM items of `stmt` read (subqueries included).
+// The tables and views the FROM items of `stmt` read (subqueries, set
+// operation operands and CTE queries included). `ctes`: the WITH names in
+// scope, which are no relations.
 void CollectRelations(const CommandContext& ctx, const ast::SelectStatement& stmt,
-                      std::vector<Oid>* out);
+                      std::vector<Oid>* out, std::vector<std::string> ctes = {});
 
-void CollectFromItem(const CommandContext& ctx, const ast::FromItem& item, std::vector<Oid>* out) {
+void CollectFromItem(const CommandContext& ctx, const ast::FromItem& item, std::vector<Oid>* out,
+                     const std::vector<std::string>& ctes) {
   switch (item.kind) {
     case ast::FromItem::Kind::kTable: {
+      if (item.table.schema.empty() &&
+          std::find(ctes.begin(), ctes.end(), item.table.name) != ctes.end()) {
+        return;
+      }
       Oid oid = 0;
       if (const catalog::TableDesc* t = FindTable(ctx, item.table)) {
         oid = t->oid;
@@ -37,11 +44,11 @@ void CollectFromItem(const CommandContext& ctx, const ast::FromItem& item, std::
       return;
     }
     case ast::FromItem::Kind::kSubquery:
-      CollectRelations(ctx, *item.subquery, out);
+      CollectRelations(ctx, *item.subquery, out, ctes);
       return;
     case ast::FromItem::Kind::kJoin:
-      CollectFromItem(ctx, *item.left, out);
-      CollectFromItem(ctx, *item.right, out);
+      CollectFromItem(ctx, *item.left, out, ctes);
+      CollectFromItem(ctx, *item.right, out, ctes);
       return;
     case ast::FromItem::Kind::kFunction:
       return;  // reads no relation (its arguments see none)
@@ -49,8 +56,20 @@ void CollectFromItem(const CommandContext& ctx, const ast::FromItem& item, std::
 }
 
 void CollectRelations(const CommandContext& ctx, const ast::SelectStatement& stmt,
-                      std::vector<Oid>* out) {
-  for (const ast::FromItem& item : stmt.from) CollectFromItem(ctx, item, out);
+                      std::vector<Oid>* out, std::vector<std::string> ctes) {
+  if (stmt.with) {
+    // A CTE's query sees the names before it (all of them with RECURSIVE).
+    if (stmt.with->recursive) {
+      for (const ast::CommonTableExpr& cte : stmt.with->ctes) ctes.push_back(cte.name);
+    }
+    for (const ast::CommonTableExpr& cte : stmt.with->ctes) {
+      CollectRelations(ctx, *cte.query, out, ctes);
+      if (!stmt.with->recursive) ctes.push_back(cte.name);
+    }
+  }
+  if (stmt.larg) CollectRelations(ctx, *stmt.larg, out, ctes);
+  if (stmt.rarg) CollectRelations(ctx, *stmt.rarg, out, ctes);
+  for (const ast::FromItem& item : stmt.from) CollectFromItem(ctx, item, out, ctes);
 }
 
 }  // namespace

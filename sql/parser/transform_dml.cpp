@@ -84,12 +84,12 @@ std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> Transformer::TransformSe
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__InsertStmt& s) {
-  if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
   if (s.override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET &&
       s.override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_KIND_UNDEFINED) {
     throw NotSupported("OVERRIDING");
   }
   auto stmt = std::make_unique<ast::InsertStatement>();
+  if (s.with_clause != nullptr) stmt->with = TransformWithClause(*s.with_clause);
   stmt->table = TransformRangeVar(*s.relation);
   for (size_t i = 0; i < s.n_cols; ++i) {
     const PgQuery__ResTarget& col = *s.cols[i]->res_target;
@@ -150,8 +150,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__Inse
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformUpdate(const PgQuery__UpdateStmt& s) {
-  if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
   auto stmt = std::make_unique<ast::UpdateStatement>();
+  if (s.with_clause != nullptr) stmt->with = TransformWithClause(*s.with_clause);
   stmt->table = TransformRangeVar(*s.relation);
   stmt->set = TransformSetList(s.target_list, s.n_target_list);
   for (size_t i = 0; i < s.n_from_clause; ++i) {
@@ -163,8 +163,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformUpdate(const PgQuery__Upda
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformDelete(const PgQuery__DeleteStmt& s) {
-  if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
   auto stmt = std::make_unique<ast::DeleteStatement>();
+  if (s.with_clause != nullptr) stmt->with = TransformWithClause(*s.with_clause);
   stmt->table = TransformRangeVar(*s.relation);
   for (size_t i = 0; i < s.n_using_clause; ++i) {
     stmt->using_items.push_back(TransformFromItem(*s.using_clause[i]));

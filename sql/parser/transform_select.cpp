@@ -1,5 +1,7 @@
-// SELECT transform: target list, WHERE and VALUES lists. Clauses the
-// executor cannot run yet are rejected with 0A000 naming the clause.
+// SELECT transform: target list, WHERE and VALUES lists, set operations
+// (UNION/INTERSECT/EXCEPT as SelectStatements with larg/rarg), DISTINCT ON,
+// ORDER BY/LIMIT/FETCH [WITH TIES]. Clauses the executor cannot run yet are
+// rejected with 0A000 naming the clause.
 #include <memory>
 #include <string>
 
@@ -67,10 +69,13 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
     throw NotSupported("this FROM item (subqueries and functions)", FromItemLocation(&node));
   }
   const PgQuery__JoinExpr& j = *node.join_expr;
-  if (j.is_natural) throw NotSupported("NATURAL JOIN");
-  if (j.alias != nullptr) throw NotSupported("an alias on a JOIN");
   if (j.join_using_alias != nullptr) throw NotSupported("JOIN ... USING (...) AS alias");
   item.kind = ast::FromItem::Kind::kJoin;
+  item.natural = j.is_natural;
+  if (j.alias != nullptr) {
+    if (j.alias->aliasname != nullptr) item.table.alias = j.alias->aliasname;
+    item.column_aliases = StringList(j.alias->colnames, j.alias->n_colnames);
+  }
   switch (j.jointype) {
     case PG_QUERY__JOIN_TYPE__JOIN_INNER:
       item.join_type = ast::FromItem::JoinType::kInner;
@@ -96,31 +101,89 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
   return item;
 }
 
-std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__SelectStmt& s) {
-  switch (s.op) {
-    case PG_QUERY__SET_OPERATION__SETOP_UNION:
-      throw NotSupported("UNION");
-    case PG_QUERY__SET_OPERATION__SETOP_INTERSECT:
-      throw NotSupported("INTERSECT");
-    case PG_QUERY__SET_OPERATION__SETOP_EXCEPT:
-      throw NotSupported("EXCEPT");
-    default:
-      break;
+std::vector<ast::SortBy> Transformer::TransformSortClause(PgQuery__Node* const* nodes,
+                                                          size_t n) {
+  std::vector<ast::SortBy> out;
+  for (size_t i = 0; i < n; ++i) {
+    const PgQuery__SortBy& sb = *nodes[i]->sort_by;
+    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
+    ast::SortBy item;
+    item.expr = TransformExpr(sb.node);
+    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) {
+      item.nulls = ast::SortBy::Nulls::kFirst;
+    } else if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) {
+      item.nulls = ast::SortBy::Nulls::kLast;
+    }
+    item.location = sb.location;
+    out.push_back(std::move(item));
   }
-  if (s.with_clause != nullptr) throw NotSupported("WITH", s.with_clause->location);
-  if (s.into_clause != nullptr) throw NotSupported("SELECT INTO");
-  const bool distinct = s.n_distinct_clause > 0;
-  if (distinct && (s.n_distinct_clause > 1 || (s.distinct_clause[0] != nullptr &&
-                                               s.distinct_clause[0]->node_case !=
-                                                   PG_QUERY__NODE__NODE__NOT_SET))) {
-    throw NotSupported("SELECT DISTINCT ON");
-  }
+  return out;
+}
+
+// The clauses a set operation and a plain SELECT share: WITH, ORDER BY,
+// LIMIT/OFFSET/FETCH, FOR UPDATE.
+void Transformer::TransformSelectOptions(const PgQuery__SelectStmt& s,
+                                         ast::SelectStatement* select) {
+  if (s.with_clause != nullptr) select->with = TransformWithClause(*s.with_clause);
   if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES) {
-    throw NotSupported("FETCH FIRST ... WITH TIES");
+    if (s.n_sort_clause == 0) {
+      // gram.y's insertSelectOptions: a syntax-level error without position.
+      throw SqlError(SqlState::kSyntaxError, "WITH TIES cannot be specified without ORDER BY clause");
+    }
+    select->limit_with_ties = true;
   }
+  select->sort = TransformSortClause(s.sort_clause, s.n_sort_clause);
+  if (s.limit_count != nullptr) select->limit_count = TransformExpr(s.limit_count);
+  if (s.limit_offset != nullptr) select->limit_offset = TransformExpr(s.limit_offset);
+  for (size_t i = 0; i < s.n_locking_clause; ++i) {
+    select->locking.push_back(TransformLockingClause(*s.locking_clause[i]->locking_clause));
+  }
+}
+
+std::shared_ptr<const ast::SelectStatement> Transformer::TransformSetOperand(
+    const PgQuery__SelectStmt* s) {
+  if (s == nullptr) throw NotSupported("this set operation");
+  std::unique_ptr<ast::Statement> st = TransformSelect(*s);
+  return std::shared_ptr<const ast::SelectStatement>(
+      static_cast<ast::SelectStatement*>(st.release()));
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__SelectStmt& s) {
+  if (s.op != PG_QUERY__SET_OPERATION__SETOP_NONE &&
+      s.op != PG_QUERY__SET_OPERATION__SET_OPERATION_UNDEFINED) {
+    auto select = std::make_unique<ast::SelectStatement>();
+    switch (s.op) {
+      case PG_QUERY__SET_OPERATION__SETOP_UNION:
+        select->set_op = ast::SelectStatement::SetOp::kUnion;
+        break;
+      case PG_QUERY__SET_OPERATION__SETOP_INTERSECT:
+        select->set_op = ast::SelectStatement::SetOp::kIntersect;
+        break;
+      default:
+        select->set_op = ast::SelectStatement::SetOp::kExcept;
+        break;
+    }
+    select->set_all = s.all;
+    select->larg = TransformSetOperand(s.larg);
+    select->rarg = TransformSetOperand(s.rarg);
+    if (s.into_clause != nullptr) throw NotSupported("SELECT INTO");
+    TransformSelectOptions(s, select.get());
+    return select;
+  }
+  if (s.into_clause != nullptr) throw NotSupported("SELECT INTO");
 
   auto select = std::make_unique<ast::SelectStatement>();
-  select->distinct = distinct;
+  if (s.n_distinct_clause > 0) {
+    // DISTINCT is a list holding one empty node; DISTINCT ON lists its exprs.
+    if (s.n_distinct_clause == 1 && (s.distinct_clause[0] == nullptr ||
+                                     s.distinct_clause[0]->node_case ==
+                                         PG_QUERY__NODE__NODE__NOT_SET)) {
+      select->distinct = true;
+    } else {
+      select->distinct_on = TransformExprList(s.distinct_clause, s.n_distinct_clause);
+    }
+  }
   for (size_t i = 0; i < s.n_values_lists; ++i) {
     const PgQuery__Node* row = s.values_lists[i];
     if (row == nullptr || row->node_case != PG_QUERY__NODE__NODE_LIST) {
@@ -138,25 +201,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelect(const PgQuery__Sele
   for (size_t i = 0; i < s.n_window_clause; ++i) {
     select->windows.push_back(TransformWindowDef(*s.window_clause[i]->window_def));
   }
-  for (size_t i = 0; i < s.n_sort_clause; ++i) {
-    const PgQuery__SortBy& sb = *s.sort_clause[i]->sort_by;
-    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
-    ast::SortBy item;
-    item.expr = TransformExpr(sb.node);
-    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) {
-      item.nulls = ast::SortBy::Nulls::kFirst;
-    } else if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) {
-      item.nulls = ast::SortBy::Nulls::kLast;
-    }
-    item.location = sb.location;
-    select->sort.push_back(std::move(item));
-  }
-  if (s.limit_count != nullptr) select->limit_count = TransformExpr(s.limit_count);
-  if (s.limit_offset != nullptr) select->limit_offset = TransformExpr(s.limit_offset);
-  for (size_t i = 0; i < s.n_locking_clause; ++i) {
-    select->locking.push_back(TransformLockingClause(*s.locking_clause[i]->locking_clause));
-  }
+  TransformSelectOptions(s, select.get());
   return select;
 }
 

@@ -38,6 +38,12 @@ class Transformer {
 
   // transform_select.cpp
   std::unique_ptr<ast::Statement> TransformSelect(const PgQuery__SelectStmt& select);
+  std::shared_ptr<const ast::SelectStatement> TransformSetOperand(const PgQuery__SelectStmt* s);
+  void TransformSelectOptions(const PgQuery__SelectStmt& s, ast::SelectStatement* select);
+  std::vector<ast::SortBy> TransformSortClause(PgQuery__Node* const* nodes, size_t n);
+  // transform_with.cpp: WITH [RECURSIVE] (SELECT queries only; data-modifying
+  // ones and SEARCH/CYCLE are 0A000).
+  std::shared_ptr<const ast::WithClause> TransformWithClause(const PgQuery__WithClause& w);
   // transform_window.cpp: OVER (...) and WINDOW name AS (...).
   std::shared_ptr<const ast::WindowDef> TransformWindowDef(const PgQuery__WindowDef& w);
   // transform_grouping_sets.cpp: GROUP BY items into select->group_by and,

@@ -1,5 +1,6 @@
-// NestLoop, HashAgg and HashDistinct over fixed input rows: NULL extension of
-// outer joins, grouping with NULL keys, one row for aggregates over no rows.
+// NestLoop, HashAgg, HashDistinct, Unique and LimitWithTies over fixed input
+// rows: NULL extension of outer joins, grouping with NULL keys, one row for
+// aggregates over no rows, DISTINCT ON's first row per key, FETCH ... WITH TIES.
 #include <catch2/catch.hpp>
 #include <memory>
 #include <optional>
@@ -7,6 +8,8 @@
 #include <vector>
 
 #include "catalog/builtin_types.h"
+#include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_unique.h"
 #include "sql/executor/plan_node.h"
 
 namespace strata::sql {
@@ -112,6 +115,29 @@ TEST_CASE("HashDistinct keeps the first of equal rows", "[executor]") {
   HashDistinct node(Ints({2, 1, 2, std::nullopt, std::nullopt, 1}),
                     {KeyColumn(type_oid::kInt4)});
   CHECK(Show(Drain(node)) == "(2)(1)(N)");
+}
+
+TEST_CASE("Unique keeps the first row of each run of equal keys", "[executor]") {
+  const SortKey key{0, KeyColumn(type_oid::kInt4)};
+  Unique node(Ints({1, 1, 2, std::nullopt, std::nullopt, 1}), {key});
+  CHECK(Show(Drain(node)) == "(1)(2)(N)(1)");
+  CHECK(Show(Drain(node)) == "(1)(2)(N)(1)");  // Init restarts
+}
+
+TEST_CASE("LimitWithTies returns the rows tying with the last one", "[executor]") {
+  const SortKey key{0, KeyColumn(type_oid::kInt4)};
+  auto run = [&](int64_t offset, int64_t count) {
+    LimitWithTies node(Ints({1, 2, 2, 2, 3, std::nullopt, std::nullopt}), offset, count, {key});
+    return Show(Drain(node));
+  };
+  CHECK(run(0, 2) == "(1)(2)(2)(2)");
+  CHECK(run(0, 1) == "(1)");
+  CHECK(run(0, 0) == "");
+  CHECK(run(1, 1) == "(2)(2)(2)");
+  CHECK(run(4, 1) == "(3)");
+  CHECK(run(5, 1) == "(N)(N)");
+  CHECK(run(0, -1) == "(1)(2)(2)(2)(3)(N)(N)");
+  CHECK(run(10, 1) == "");
 }
 
 }  // namespace

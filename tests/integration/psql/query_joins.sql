@@ -38,3 +38,21 @@ select * from dept, dept;
 select * from dept d join emp e on count(*) > 1;
 select * from a join b on a.x = b.x and c.x = 1;
 select * from a join b on a.x;
+-- NATURAL JOIN (USING the common columns, in the left side's order) and an
+-- alias on a join
+create table na (id int, x int, y int);
+create table nb (id int, y int, z int);
+insert into na values (1, 1, 1), (2, 2, 2), (3, null, 3);
+insert into nb values (1, 1, 5), (2, 3, 6), (4, 4, 7);
+select * from na natural join nb order by id;
+select * from na natural left join nb order by id, y;
+select * from na natural right join nb order by id, y;
+select * from na natural full join nb order by id, y;
+select * from na natural join (select 1 as q) s order by id;
+select * from dept natural join dept d2 order by id;
+select j.* from (na join nb using (id)) as j order by 1;
+select j.x, j.z from (na join nb using (id)) j order by 1;
+select * from (na join nb on na.id = nb.id) as j(a, b, c, d, e, f) order by a;
+select * from (na natural join nb) as j(k) order by k;
+select * from (na join nb using (id)) as j(a, b, c, d, e, f);
+select j.id from (na natural join nb) j, (na natural join nb) j;
