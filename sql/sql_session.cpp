@@ -422,7 +422,8 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
                                  static_cast<const ast::VariableShowStatement&>(stmt)));
     case ast::StatementKind::kSelect: {
       const auto& select = static_cast<const ast::SelectStatement&>(stmt);
-      if (select.from.empty()) {
+      // With a subquery it reads tables: a table statement (ExecuteTableSelect).
+      if (select.from.empty() && !SelectHasSubLink(select)) {
         if (!select.sort.empty()) {
           throw SqlError(SqlState::kFeatureNotSupported, "ORDER BY without FROM is not supported yet");
         }

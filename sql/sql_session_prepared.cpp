@@ -82,7 +82,8 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   std::vector<ResultColumn> columns;
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
-      if (!static_cast<const ast::SelectStatement&>(*statement).from.empty()) {
+      if (!static_cast<const ast::SelectStatement&>(*statement).from.empty() ||
+          SelectHasSubLink(static_cast<const ast::SelectStatement&>(*statement))) {
         types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                                 &returns_rows, &columns);
         break;
@@ -234,7 +235,8 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   // constants at Bind; a SELECT over a table runs (in its own transaction)
   // at the first Execute, like every other table statement.
   if (!prepared.empty() && prepared.statement().kind == ast::StatementKind::kSelect &&
-      static_cast<const ast::SelectStatement&>(prepared.statement()).from.empty()) {
+      static_cast<const ast::SelectStatement&>(prepared.statement()).from.empty() &&
+      !SelectHasSubLink(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     portal->output_ = Run(parsed, prepared.parameter_types(), portal->params_);
   }

@@ -38,9 +38,13 @@ struct CommandContext {
   // everything -- names, types, parameters, result columns -- against
   // `catalog` and returns before reading or writing any row. `txn` is null.
   bool analyze_only = false;
+  // Inside a subquery used as an expression: resolves the columns of the
+  // enclosing queries (binder/sublink.h); null at the top level.
+  OuterResolver* outer = nullptr;
 
-  // A Binder over the query text with the statement's parameters.
-  Binder MakeBinder() const { return Binder(query, params); }
+  // A Binder over the query text with the statement's parameters, the
+  // enclosing queries' columns and subqueries (subquery_runner.cpp).
+  Binder MakeBinder() const;
   // An evaluation context that sees the parameter values.
   EvalContext MakeEval() const { return EvalContext(param_values); }
 

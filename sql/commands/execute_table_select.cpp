@@ -4,6 +4,7 @@
 // Limit.
 #include <algorithm>
 
+#include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
@@ -288,6 +289,11 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
                                 ctx.param_values)) {
       plan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
                                        std::move(range->upper));
+    } else if (stmt.locking.empty()) {
+      // Inside a correlated subquery: `column = outer column` by hash.
+      if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
+        plan = std::move(lookup);
+      }
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());
@@ -337,6 +343,7 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
 }
 
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt) {
+  if (stmt.from.empty()) return ExecuteSelectWithoutFrom(ctx, stmt);
   TableQueryResult query = RunTableQuery(ctx, stmt);
   StatementOutput result;
   SetResultColumns(query.targets, &result);

@@ -37,6 +37,11 @@ struct TableQueryResult {
 };
 TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
+// select_without_from.cpp: a SELECT without FROM that has a subquery
+// (SelectHasSubLink) runs as a table statement; ExecuteTableSelect sends it
+// here.
+StatementOutput ExecuteSelectWithoutFrom(CommandContext& ctx, const ast::SelectStatement& stmt);
+bool SelectHasSubLink(const ast::SelectStatement& stmt);
 
 // analyze_table_statement.cpp: binds SELECT ... FROM / INSERT / UPDATE /
 // DELETE against the current catalog without running it (Parse, PREPARE):
