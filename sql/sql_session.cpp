@@ -461,7 +461,8 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
                                  static_cast<const ast::VariableShowStatement&>(stmt)));
     case ast::StatementKind::kSelect: {
       const auto& select = static_cast<const ast::SelectStatement&>(stmt);
-      if (ast::IsConstantSelect(select)) {
+      // With a subquery it reads tables: a table statement (ExecuteTableSelect).
+      if (ast::IsConstantSelect(select) && !SelectHasSubLink(select)) {
         // txid_current() and friends: the block's transaction, or one of
         // this statement's own, made only if asked for.
         std::unique_ptr<txn::Transaction> own;

@@ -82,7 +82,8 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   std::vector<ResultColumn> columns;
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
-      if (!ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(*statement))) {
+      if (!ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(*statement)) ||
+          SelectHasSubLink(static_cast<const ast::SelectStatement&>(*statement))) {
         types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                                 &returns_rows, &columns);
         break;
@@ -235,7 +236,8 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   // constants at Bind; a SELECT over a table runs (in its own transaction)
   // at the first Execute, like every other table statement.
   if (!prepared.empty() && prepared.statement().kind == ast::StatementKind::kSelect &&
-      ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
+      ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(prepared.statement())) &&
+      !SelectHasSubLink(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     portal->output_ = Run(parsed, prepared.parameter_types(), portal->params_);
   }

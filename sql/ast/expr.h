@@ -36,6 +36,7 @@ enum class ExprKind {
   kArray,      // ARRAY[a, b, ...]
   kSubscript,  // x[i], x[i:j]
   kArrayOp,    // x op ANY (array), x op ALL (array)
+  kSubLink,    // (SELECT ...), EXISTS, IN/ANY/ALL (SELECT ...), ARRAY(SELECT ...)
 };
 
 struct Expr {
@@ -227,6 +228,28 @@ struct ArrayOpExpr : Expr {
   std::vector<std::string> name;  // the operator
   ExprPtr left;
   ExprPtr right;  // the array
+};
+
+struct SelectStatement;
+
+// A subquery used as an expression (PostgreSQL's SubLink). NOT IN is
+// NOT (x = ANY (...)), as the grammar builds it.
+struct SubLinkExpr : Expr {
+  enum class Type {
+    kExists,  // EXISTS (SELECT ...)
+    kAny,     // test op ANY/SOME (SELECT ...), test IN (SELECT ...)
+    kAll,     // test op ALL (SELECT ...)
+    kExpr,    // (SELECT ...): a scalar
+    kArray,   // ARRAY(SELECT ...)
+  };
+  SubLinkExpr(Type t, int loc) : Expr(ExprKind::kSubLink, loc), link_type(t) {}
+  Type link_type;
+  // kAny/kAll: the left operand, or a row's fields ((a, b) IN (SELECT x, y)).
+  std::vector<ExprPtr> test;
+  bool test_is_row = false;
+  int test_location = -1;          // of the left operand (row constructor)
+  std::vector<std::string> op;     // kAny/kAll: the operator ("=" for IN)
+  std::shared_ptr<const SelectStatement> subquery;
 };
 
 }  // namespace strata::sql::ast

@@ -79,6 +79,7 @@ struct FromItem {
   RangeVar table;  // kTable; kSubquery: the alias in table.alias, location
   // kSubquery: (SELECT ...) AS alias [(column_aliases)]; also kFunction's.
   std::shared_ptr<const SelectStatement> subquery;
+  bool lateral = false;  // kSubquery: LATERAL (SELECT ...)
   std::vector<std::string> column_aliases;
   // kJoin: left JOIN right ON on / USING (using_columns). CROSS JOIN is an
   // inner join without ON or USING.

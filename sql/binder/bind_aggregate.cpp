@@ -33,6 +33,7 @@ const std::string& BareName(const std::vector<std::string>& name) { return name.
 }  // namespace
 
 bool SameAstExpr(const ast::Expr& a, const ast::Expr& b, const ColumnSlotFn* slot_of) {
+  if (&a == &b) return true;  // a GROUP BY position/name standing for a select-list entry
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case ast::ExprKind::kConstant: {

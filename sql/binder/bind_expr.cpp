@@ -73,6 +73,8 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
       return BindSubscript(static_cast<const ast::SubscriptExpr&>(expr));
     case ast::ExprKind::kArrayOp:
       return BindArrayOp(static_cast<const ast::ArrayOpExpr&>(expr));
+    case ast::ExprKind::kSubLink:
+      return BindSubLink(static_cast<const ast::SubLinkExpr&>(expr));
   }
   throw ErrorAt(SqlState::kInternalError, "unrecognized expression kind", expr.location);
 }
@@ -116,6 +118,9 @@ BoundExprPtr Binder::BindConstant(const ast::ConstantExpr& expr) {
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
   const auto& f = expr.fields;
+  if (outer_ != nullptr) {
+    if (BoundExprPtr outer = BindOuterColumnRef(expr)) return outer;
+  }
   if (scope_ != nullptr) {
     if (f.size() == 1 && f[0] == "*") {
       throw ErrorAt(SqlState::kFeatureNotSupported, "* is not supported in this position",

@@ -95,6 +95,10 @@ const SqlFunction* SelectCandidate(const std::vector<Oid>& inputs,
 BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   if (expr.is_grouping_func) return BindGroupingFunc(expr);
   if (expr.over != nullptr || IsWindowOnlyName(expr.name)) return BindWindowCall(expr);
+  if (!expr.is_sql_value_function && IsAggregateName(expr.name) && outer_ != nullptr) {
+    // An aggregate over an enclosing query's columns only belongs to it.
+    if (BoundExprPtr outer = BindOuterAggregate(expr)) return outer;
+  }
   if (!expr.is_sql_value_function && IsAggregateName(expr.name) &&
       (grouping_ != nullptr || agg_forbidden_ != nullptr)) {
     return BindAggregate(expr);

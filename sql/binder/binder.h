@@ -22,6 +22,7 @@
 #include "sql/binder/coercion_rules.h"
 #include "sql/binder/grouping.h"
 #include "sql/binder/parameter_types.h"
+#include "sql/binder/sublink.h"
 #include "sql/binder/window.h"
 #include "sql/expr/bound_expr.h"
 
@@ -87,6 +88,29 @@ class Binder {
 
   // The helpers below are public so the table-statement binders and
   // executors (sql/commands/) can compose them.
+
+  // bind_sublink.cpp: subqueries as expressions and references to the
+  // columns of enclosing queries. `outer` (may be null: a top-level query)
+  // resolves what the scope does not; without an analyzer (or with
+  // SetSubqueriesForbidden's message) a subquery is 0A000.
+  void SetOuter(OuterResolver* outer) { outer_ = outer; }
+  void SetSubqueryAnalyzer(SubqueryAnalyzer analyzer) { analyzer_ = std::move(analyzer); }
+  void SetSubqueriesForbidden(const char* message) { sublink_forbidden_ = message; }
+  BoundExprPtr BindSubLink(const ast::SubLinkExpr& expr);
+  // The enclosing queries' column `ref` names when the scope has no
+  // relation or column it could mean; null otherwise.
+  BoundExprPtr BindOuterColumnRef(const ast::ColumnRefExpr& ref);
+  // This level as an enclosing query of a subquery: `ref` in the scope (as
+  // the grouping mode sees it, 42803 for an ungrouped column), else further
+  // out.
+  std::optional<OuterColumn> ResolveForSubquery(const ast::ColumnRefExpr& ref);
+  // PostgreSQL's agglevelsup: an aggregate call whose arguments read only
+  // columns of enclosing queries is an aggregate of the innermost of them;
+  // it is bound there and read here as an outer column (null otherwise).
+  BoundExprPtr BindOuterAggregate(const ast::FuncCallExpr& call);
+  // This level as an enclosing query: such an aggregate, if it is this
+  // level's (some argument column is in the scope), else further out.
+  std::optional<OuterColumn> ResolveAggregateForSubquery(const ast::FuncCallExpr& call);
 
   // bind_select.cpp
   BoundSelect BindValues(const ast::SelectStatement& select);
@@ -195,6 +219,9 @@ class Binder {
   WindowState* window_ = nullptr;
   const char* agg_forbidden_ = nullptr;
   bool srf_allowed_ = false;
+  OuterResolver* outer_ = nullptr;
+  SubqueryAnalyzer analyzer_;
+  const char* sublink_forbidden_ = nullptr;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

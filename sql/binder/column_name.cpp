@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sql/ast/expr.h"
+#include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 
 namespace strata::sql {
@@ -64,6 +65,26 @@ int FigureColumnNameInternal(const ast::Expr* expr, std::string* name) {
     case ast::ExprKind::kMinMax:
       *name = static_cast<const ast::MinMaxExpr&>(*expr).is_greatest ? "greatest" : "least";
       return 2;
+    case ast::ExprKind::kSubLink: {
+      // EXISTS, ARRAY; a scalar subquery is named by its one output column.
+      const auto& link = static_cast<const ast::SubLinkExpr&>(*expr);
+      using Type = ast::SubLinkExpr::Type;
+      if (link.link_type == Type::kExists) {
+        *name = "exists";
+        return 2;
+      }
+      if (link.link_type == Type::kArray) {
+        *name = "array";
+        return 2;
+      }
+      if (link.link_type == Type::kExpr && link.subquery != nullptr &&
+          !link.subquery->target_list.empty()) {
+        const ast::ResTarget& t = link.subquery->target_list.front();
+        *name = !t.name.empty() ? t.name : FigureColumnName(*t.value);
+        return 2;
+      }
+      return 0;
+    }
     default:
       return 0;
   }

@@ -172,6 +172,7 @@ class AlterTable {
       case Action::Kind::kSetDefault: {
         const size_t slot = ColumnSlot(a.name);
         Binder binder(ctx_.query);
+        binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
         WithoutPosition(
             [&] { return CoerceToColumn(binder, binder.BindExpr(*a.expr), t_.columns[slot]); });
         t_.columns[slot].default_expr = a.expr_text;
@@ -231,6 +232,7 @@ class AlterTable {
     col.not_null = def.not_null;
     BoundExprPtr default_expr;
     if (def.default_expr != nullptr) {
+      binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
       default_expr = WithoutPosition(
           [&] { return CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col); });
       col.default_expr = def.default_text;
@@ -464,6 +466,7 @@ class AlterTable {
     Binder binder(ctx_.query);
     BindScope scope = TableScope(ctx_, t_);
     binder.SetScope(&scope);
+    binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
     WithoutPosition([&] { return binder.CoerceToBoolean(binder.BindExpr(*c.expr), "CHECK"); });
     check.expr = c.expr_text;
     validate_checks_.insert(check.name);

@@ -47,9 +47,13 @@ struct CommandContext {
   // The WITH lists in scope, innermost first (cte_scope.h); RunQuery pushes
   // a statement's own. Null: none.
   const CteFrame* ctes = nullptr;
+  // Inside a subquery used as an expression: resolves the columns of the
+  // enclosing queries (binder/sublink.h); null at the top level.
+  OuterResolver* outer = nullptr;
 
-  // A Binder over the query text with the statement's parameters.
-  Binder MakeBinder() const { return Binder(query, params); }
+  // A Binder over the query text with the statement's parameters, the
+  // enclosing queries' columns and subqueries (subquery_runner.cpp).
+  Binder MakeBinder() const;
   // An evaluation context that sees the parameter values.
   EvalContext MakeEval() const { return EvalContext(param_values); }
 

@@ -95,6 +95,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     col.not_null = def.not_null;
     if (def.default_expr != nullptr) {
       // Bind now so type errors surface at CREATE time, as in PostgreSQL.
+      binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
       CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col);
       col.default_expr = def.default_text;
     }
@@ -129,6 +130,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
                                  ? UniqueName(table.name + "_pkey", &constraint_names)
                                  : stmt.primary_key_name;
   }
+  binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
   for (const ast::CheckDef* c : checks) {
     binder.CoerceToBoolean(binder.BindExpr(*c->expr), "CHECK");
     catalog::CheckConstraint check;

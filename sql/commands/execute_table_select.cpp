@@ -7,6 +7,7 @@
 
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/limit_clause.h"
+#include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
@@ -260,6 +261,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
                                 ctx.param_values)) {
       plan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
                                        std::move(range->upper));
+    } else if (stmt.locking.empty()) {
+      // Inside a correlated subquery: `column = outer column` by hash.
+      if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
+        plan = std::move(lookup);
+      }
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());

@@ -89,6 +89,10 @@ void ForEachExprNode(const ast::Expr& expr, const std::function<void(const ast::
       walk(n.right);
       return;
     }
+    case ast::ExprKind::kSubLink:
+      // The left operands only: the subquery is a query of its own.
+      for (const auto& a : static_cast<const ast::SubLinkExpr&>(expr).test) walk(a);
+      return;
     case ast::ExprKind::kConstant:
     case ast::ExprKind::kColumnRef:
     case ast::ExprKind::kParamRef:
@@ -102,6 +106,12 @@ void CollectColumns(const ast::Expr& expr, std::set<std::string>* out) {
     const auto& ref = static_cast<const ast::ColumnRefExpr&>(e);
     if (!ref.fields.empty()) out->insert(ref.fields.back());
   });
+}
+
+bool HasSubLink(const ast::Expr& expr) {
+  bool found = false;
+  ForEachExprNode(expr, [&found](const ast::Expr& e) { found |= e.kind == ast::ExprKind::kSubLink; });
+  return found;
 }
 
 bool CallsVolatileFunction(const ast::Expr& expr) {

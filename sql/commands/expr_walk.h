@@ -18,6 +18,9 @@ void ForEachExprNode(const ast::Expr& expr, const std::function<void(const ast::
 // The distinct column names (last field of each reference) `expr` reads.
 void CollectColumns(const ast::Expr& expr, std::set<std::string>* out);
 
+// Whether `expr` has a subquery (SubLink) anywhere.
+bool HasSubLink(const ast::Expr& expr);
+
 // Whether `expr` calls a function PostgreSQL marks volatile (nextval,
 // random, clock_timestamp, ...), so it must be evaluated per row.
 bool CallsVolatileFunction(const ast::Expr& expr);

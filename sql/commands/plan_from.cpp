@@ -6,6 +6,7 @@
 // its 42703/42702 errors) and adds the merged column: the left value for
 // INNER/LEFT, the right for RIGHT, COALESCE(left, right) for FULL, in the
 // columns' common type.
+#include <optional>
 #include <set>
 #include <string>
 
@@ -15,7 +16,9 @@
 #include "sql/commands/plan_from.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/subquery_runner.h"
 #include "sql/executor/node_function_scan.h"
+#include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_materialized_scan.h"
 #include "sql/parser/parser.h"
 #include "sql/system_relations/system_relation.h"
@@ -25,7 +28,10 @@ namespace strata::sql {
 namespace {
 
 struct BuiltItem {
-  PlanNodePtr plan;
+  PlanNodePtr plan;  // null for a LATERAL subquery: see `lateral`
+  // A LATERAL subquery: its rows for the outer row on the outer-row stack;
+  // the join above it is a LateralLoop.
+  LateralLoop::InnerRows lateral;
   size_t width = 0;
   std::vector<ScopeRelation> relations;
 };
@@ -75,6 +81,26 @@ std::vector<std::string> NaturalJoinColumns(const std::vector<ScopeRelation>& le
   return out;
 }
 
+// Forwards to another resolver, noting whether anything resolved.
+class NoteUse final : public OuterResolver {
+ public:
+  explicit NoteUse(OuterResolver* inner) : inner_(inner) {}
+  std::optional<OuterColumn> ResolveOuter(const ast::ColumnRefExpr& ref) override {
+    std::optional<OuterColumn> found = inner_->ResolveOuter(ref);
+    used |= found.has_value();
+    return found;
+  }
+  std::optional<OuterColumn> ResolveOuterAggregate(const ast::FuncCallExpr& call) override {
+    std::optional<OuterColumn> found = inner_->ResolveOuterAggregate(call);
+    used |= found.has_value();
+    return found;
+  }
+  bool used = false;
+
+ private:
+  OuterResolver* inner_;
+};
+
 class FromPlanner {
  public:
   FromPlanner(CommandContext& ctx, Binder& binder, FromPlan* out)
@@ -98,6 +124,7 @@ class FromPlanner {
       return BuildTable(item.table, offset);
     }
     if (item.kind == ast::FromItem::Kind::kSubquery) {
+      if (item.lateral && lateral_left_ != nullptr) return BuildLateral(item, offset);
       QueryRows q = RunQuery(ctx_, *item.subquery);
       if (item.column_aliases.size() > q.names.size()) {
         throw SqlError(SqlState::kInvalidColumnReference,
@@ -114,13 +141,30 @@ class FromPlanner {
     // can clash with other FROM items).
     const std::set<std::string> outer_aliases = aliases_;
     BuiltItem left = Build(*item.left, offset);
+    const bool lateral = IsLateral(*item.right);
+    if (lateral && offset != 0) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "LATERAL in a join that is not the first FROM item is not supported yet");
+    }
+    // A function in FROM is implicitly LATERAL (when its row layout allows).
+    const bool function = item.right->kind == ast::FromItem::Kind::kFunction && offset == 0;
+    SetLateralLeft(lateral || function ? &left.relations : nullptr);
     BuiltItem right = Build(*item.right, offset + left.width);
+    SetLateralLeft(nullptr);
     JoinType type = JoinType::kInner;
     switch (item.join_type) {
       case ast::FromItem::JoinType::kInner: type = JoinType::kInner; break;
       case ast::FromItem::JoinType::kLeft: type = JoinType::kLeft; break;
       case ast::FromItem::JoinType::kRight: type = JoinType::kRight; break;
       case ast::FromItem::JoinType::kFull: type = JoinType::kFull; break;
+    }
+    if (right.lateral && (type == JoinType::kRight || type == JoinType::kFull)) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "RIGHT or FULL JOIN LATERAL is not supported yet");
+    }
+    if (right.lateral && !item.using_columns.empty()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "JOIN LATERAL ... USING is not supported yet");
     }
     std::vector<const BoundExpr*> quals;
     ScopeRelation merged;
@@ -184,9 +228,15 @@ class FromPlanner {
     }
     BuiltItem joined;
     joined.width = left.width + right.width + extra.size();
-    joined.plan = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
-                                             std::move(quals), left.width, right.width,
-                                             std::move(extra), ctx_.param_values);
+    if (right.lateral) {
+      joined.plan = std::make_unique<LateralLoop>(std::move(left.plan), std::move(right.lateral),
+                                                  type == JoinType::kLeft, std::move(quals),
+                                                  left.width, right.width, ctx_.param_values);
+    } else {
+      joined.plan = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
+                                               std::move(quals), left.width, right.width,
+                                               std::move(extra), ctx_.param_values);
+    }
     if (!merged.columns.empty()) joined.relations.push_back(std::move(merged));
     for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));
     for (ScopeRelation& r : right.relations) joined.relations.push_back(std::move(r));
@@ -197,7 +247,41 @@ class FromPlanner {
     return joined;
   }
 
+  // The FROM items to the left of a LATERAL item being built (their slots
+  // start at 0), or null.
+  void SetLateralLeft(const std::vector<ScopeRelation>* left) { lateral_left_ = left; }
+  static bool IsLateral(const ast::FromItem& item) {
+    return item.kind == ast::FromItem::Kind::kSubquery && item.lateral;
+  }
+
  private:
+  // LATERAL (SELECT ...): analyzed with the items to its left as its
+  // directly enclosing level, run again for each of their rows.
+  BuiltItem BuildLateral(const ast::FromItem& item, size_t offset) {
+    BindScope left;
+    left.relations = *lateral_left_;
+    Binder level_binder = ctx_.MakeBinder();
+    level_binder.SetScope(&left);
+    BinderLevel level(&level_binder);
+    AnalyzedSubquery sub = AnalyzeSubquery(ctx_, *item.subquery, &level);
+    QueryRows q;
+    q.names = std::move(sub.names);
+    q.types = std::move(sub.types);
+    if (item.column_aliases.size() > q.names.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + item.table.alias + "\" has " + std::to_string(q.names.size()) +
+                         " columns available but " + std::to_string(item.column_aliases.size()) +
+                         " columns specified");
+    }
+    for (size_t i = 0; i < item.column_aliases.size(); ++i) q.names[i] = item.column_aliases[i];
+    ScopeRelation rel;
+    rel.alias = item.table.alias;
+    BuiltItem built = BuildDerived(std::move(q), std::move(rel), offset);
+    built.plan = nullptr;
+    built.lateral = [runner = sub.runner]() { return runner->Run(-1); };
+    return built;
+  }
+
   BuiltItem BuildView(const catalog::ViewDesc& view, const ast::RangeVar& rv, size_t offset) {
     LockRelation(ctx_, view.oid, view.name, txn::RelationLockMode::kAccessShare);
     // The view's query binds against its own text, without parameters.
@@ -212,6 +296,7 @@ class FromPlanner {
     inner.query = text;
     inner.params = nullptr;
     inner.param_values = nullptr;
+    inner.outer = nullptr;  // a view sees no enclosing query
     QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
     if (q.types.size() < view.columns.size()) {
       throw SqlError(SqlState::kFeatureNotSupported,
@@ -336,9 +421,33 @@ class FromPlanner {
   BuiltItem BuildFunction(const ast::FromItem& item, size_t offset) {
     BindScope empty;
     binder_.SetScope(&empty);
+    // Implicitly LATERAL: the arguments may name the FROM items to the left,
+    // which then form the directly enclosing level (as for a LATERAL
+    // subquery); a call that reaches any outer level runs per left row.
+    BindScope left_scope;
+    std::optional<Binder> level_binder;
+    std::optional<BinderLevel> level;
+    std::optional<NoteUse> note;
+    // binder_ came from ctx_.MakeBinder(): its own enclosing level is ctx_.outer.
+    OuterResolver* saved_outer = ctx_.outer;
+    if (lateral_left_ != nullptr) {
+      left_scope.relations = *lateral_left_;
+      level_binder.emplace(ctx_.MakeBinder());
+      level_binder->SetScope(&left_scope);
+      level.emplace(&*level_binder);
+      note.emplace(&*level);
+      binder_.SetOuter(&*note);
+    }
     binder_.SetAggregatesForbidden("functions in FROM");
     binder_.SetSetReturningAllowed(true);
-    BoundExprPtr call = binder_.BindExpr(*item.function);
+    BoundExprPtr call;
+    try {
+      call = binder_.BindExpr(*item.function);
+    } catch (...) {
+      binder_.SetOuter(saved_outer);
+      throw;
+    }
+    binder_.SetOuter(saved_outer);
     binder_.SetSetReturningAllowed(false);
     binder_.SetAggregatesForbidden(nullptr);
     binder_.SetScope(nullptr);
@@ -364,7 +473,19 @@ class FromPlanner {
     }
     rel.columns.push_back({column, call->type(), static_cast<int>(offset), false});
     BuiltItem built;
-    built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+    if (note.has_value() && note->used) {
+      auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+      built.lateral = [scan]() {
+        std::vector<Row> rows;
+        Row row;
+        scan->Init();
+        while (scan->Next(&row)) rows.push_back(std::move(row));
+        scan->Close();
+        return rows;
+      };
+    } else {
+      built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+    }
     built.width = 1;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
@@ -404,6 +525,7 @@ class FromPlanner {
   Binder& binder_;
   FromPlan* out_;
   std::set<std::string> aliases_;
+  const std::vector<ScopeRelation>* lateral_left_ = nullptr;
 };
 
 }  // namespace
@@ -418,13 +540,23 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
   FromPlanner planner(ctx, binder, &out);
   BuiltItem all = planner.Build(from.at(0), 0);
   for (size_t i = 1; i < from.size(); ++i) {
+    const bool function = from[i].kind == ast::FromItem::Kind::kFunction;
+    planner.SetLateralLeft(FromPlanner::IsLateral(from[i]) || function ? &all.relations
+                                                                       : nullptr);
     BuiltItem next = planner.Build(from[i], all.width);
+    planner.SetLateralLeft(nullptr);
     BuiltItem cross;
     cross.width = all.width + next.width;
-    cross.plan = std::make_unique<NestLoop>(std::move(all.plan), std::move(next.plan),
-                                            JoinType::kInner, std::vector<const BoundExpr*>{},
-                                            all.width, next.width,
-                                            std::vector<const BoundExpr*>{}, ctx.param_values);
+    if (next.lateral) {
+      cross.plan = std::make_unique<LateralLoop>(std::move(all.plan), std::move(next.lateral),
+                                                 false, std::vector<const BoundExpr*>{},
+                                                 all.width, next.width, ctx.param_values);
+    } else {
+      cross.plan = std::make_unique<NestLoop>(std::move(all.plan), std::move(next.plan),
+                                              JoinType::kInner, std::vector<const BoundExpr*>{},
+                                              all.width, next.width,
+                                              std::vector<const BoundExpr*>{}, ctx.param_values);
+    }
     cross.relations = std::move(all.relations);
     for (ScopeRelation& r : next.relations) cross.relations.push_back(std::move(r));
     all = std::move(cross);

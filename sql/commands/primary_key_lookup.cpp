@@ -40,6 +40,17 @@ bool IsConstant(const ast::Expr& e) {
   }
 }
 
+// Whether `e` names a column of an enclosing query (constant while a
+// correlated subquery runs once).
+bool IsOuterColumn(Binder& binder, const ast::Expr& e) {
+  if (e.kind != ast::ExprKind::kColumnRef) return false;
+  try {
+    return binder.BindOuterColumnRef(static_cast<const ast::ColumnRefExpr&>(e)) != nullptr;
+  } catch (const SqlError&) {
+    return false;
+  }
+}
+
 // The column a ColumnRef names if it refers to this table.
 const std::string* ColumnName(const ast::Expr& e, const std::string& alias) {
   if (e.kind != ast::ExprKind::kColumnRef) return nullptr;
@@ -113,7 +124,7 @@ std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& co
       }
     }
     const std::string* name = ColumnName(*col, scope_alias);
-    if (name == nullptr || !IsConstant(*constant)) continue;
+    if (name == nullptr || !(IsConstant(*constant) || IsOuterColumn(binder, *constant))) continue;
     auto evaluate = [&](Oid type) -> std::optional<Value> {
       EvalContext ctx(params);
       // Errors here (e.g. a bad literal) are left for the real binding to report.

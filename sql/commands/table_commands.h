@@ -43,6 +43,9 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
 // the plan of execute_table_select.cpp. No FROM: one empty input row.
 TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
+// select_without_from.cpp: whether a SELECT has a subquery expression (one
+// without FROM then runs as a table statement).
+bool SelectHasSubLink(const ast::SelectStatement& stmt);
 
 // analyze_table_statement.cpp: binds SELECT ... FROM / INSERT / UPDATE /
 // DELETE against the current catalog without running it (Parse, PREPARE):

@@ -43,8 +43,19 @@ class EvalContext {
   // outlives every Evaluate() until the next SetRow().
   void SetRow(const std::vector<Value>* row) { row_ = row; }
   const Value& Column(int slot) const { return (*row_)[static_cast<size_t>(slot)]; }
+  const std::vector<Value>* row() const { return row_; }
+
+  // The subquery row an IN/ANY/ALL comparison is evaluated against
+  // (subquery_exprs.h: BoundSubLinkColumn); returns the previous one.
+  const std::vector<Value>* SetSubLinkRow(const std::vector<Value>* row) {
+    const std::vector<Value>* previous = sublink_row_;
+    sublink_row_ = row;
+    return previous;
+  }
+  const Value& SubLinkColumn(int i) const { return (*sublink_row_)[static_cast<size_t>(i)]; }
 
  private:
+  const std::vector<Value>* sublink_row_ = nullptr;
   const std::vector<Value>* params_ = nullptr;
   std::vector<Value> case_values_;
   const std::vector<Value>* row_ = nullptr;
@@ -72,6 +83,10 @@ enum class BoundExprKind {
   kArrayAnyAll,       // x op ANY/ALL (array value)
   kArrayCoerce,       // element-wise cast of an array
   kColumnRef,      // a column of the current row (a Var)
+  // subquery_exprs.h
+  kOuterColumnRef,  // a column of an enclosing query's row (varlevelsup > 0)
+  kSubLink,         // a subquery used as an expression
+  kSubLinkColumn,   // a column of the subquery row an ANY/ALL compares with
 };
 
 class BoundExpr {

@@ -238,6 +238,8 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
       }
       return TransformExpr(c.arg);
     }
+    case PG_QUERY__NODE__NODE_SUB_LINK:
+      return TransformSubLink(*node->sub_link);
     case PG_QUERY__NODE__NODE_MIN_MAX_EXPR: {
       const PgQuery__MinMaxExpr& m = *node->min_max_expr;
       auto expr =

@@ -32,8 +32,8 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
   }
   if (node.node_case == PG_QUERY__NODE__NODE_RANGE_SUBSELECT) {
     const PgQuery__RangeSubselect& sub = *node.range_subselect;
-    if (sub.lateral) throw NotSupported("LATERAL", FromItemLocation(&node));
     item.kind = ast::FromItem::Kind::kSubquery;
+    item.lateral = sub.lateral;
     item.subquery = TransformQuery(sub.subquery);
     item.table.location = FromItemLocation(&node);
     if (sub.alias != nullptr) {

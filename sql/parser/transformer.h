@@ -113,6 +113,8 @@ class Transformer {
   ast::ExprPtr TransformFuncCall(const PgQuery__FuncCall& f);
   ast::ExprPtr TransformIndirection(const PgQuery__AIndirection& ind);
   ast::ExprPtr TransformCase(const PgQuery__CaseExpr& c);
+  // transform_sublink.cpp: subqueries used as expressions.
+  ast::ExprPtr TransformSubLink(const PgQuery__SubLink& s);
 
   // transform_type_name.cpp
   ast::TypeName TransformTypeName(const PgQuery__TypeName& t);
