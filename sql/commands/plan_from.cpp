@@ -233,9 +233,11 @@ class FromPlanner {
                                                   type == JoinType::kLeft, std::move(quals),
                                                   left.width, right.width, ctx_.param_values);
     } else {
-      joined.plan = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
-                                               std::move(quals), left.width, right.width,
-                                               std::move(extra), ctx_.param_values);
+      auto loop = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
+                                             std::move(quals), left.width, right.width,
+                                             std::move(extra), ctx_.param_values);
+      loop->set_slot_base(offset);
+      joined.plan = std::move(loop);
     }
     if (!merged.columns.empty()) joined.relations.push_back(std::move(merged));
     for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));

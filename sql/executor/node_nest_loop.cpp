@@ -52,7 +52,12 @@ void NestLoop::Emit(const Row* outer, size_t i, Row* row) {
     row->resize(outer_width_ + inner_width_);
   }
   if (!extra_.empty()) {
-    ctx_.SetRow(row);
+    Row padded;
+    if (slot_base_ > 0) {
+      padded.resize(slot_base_);
+      padded.insert(padded.end(), row->begin(), row->end());
+    }
+    ctx_.SetRow(slot_base_ > 0 ? &padded : row);
     std::vector<Value> extra;
     extra.reserve(extra_.size());
     for (const BoundExpr* e : extra_) extra.push_back(e->Evaluate(ctx_));
@@ -76,7 +81,9 @@ bool NestLoop::Next(Row* row) {
       CheckForInterrupts();  // the inner rows are cached: no scan checks here
       const size_t i = inner_pos_++;
       if (!quals_.empty()) {
-        combined_ = outer_row_;
+        combined_.clear();
+        combined_.resize(slot_base_);  // the slots of the FROM items before this join
+        combined_.insert(combined_.end(), outer_row_.begin(), outer_row_.end());
         combined_.insert(combined_.end(), inner_rows_[i].begin(), inner_rows_[i].end());
         bool match = true;
         for (const BoundExpr* q : quals_) {

@@ -162,11 +162,17 @@ class NestLoop final : public PlanNode {
   void Init() override;
   bool Next(Row* row) override;
   void Close() override;
+  // A join that is not the first FROM item (`a, b JOIN c ON ...`): its
+  // conditions and USING columns are bound to slots that start at `base`
+  // (the widths of the items before it), so they are evaluated over a row
+  // with `base` leading slots in front of the outer and inner columns.
+  void set_slot_base(size_t base) { slot_base_ = base; }
 
  private:
   // Builds the output row from the current outer row (or NULLs) and inner
   // row `i` (or NULLs when i is npos).
   void Emit(const Row* outer, size_t i, Row* row);
+  size_t slot_base_ = 0;
 
   PlanNodePtr outer_;
   PlanNodePtr inner_;
