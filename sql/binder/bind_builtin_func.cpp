@@ -29,7 +29,7 @@ constexpr Oid kText = type_oid::kText;
 
 struct ProcRow {
   std::string_view name;
-  std::array<Oid, 2> args;
+  std::array<Oid, 3> args;
   int nargs;  // -1: VARIADIC "any"
   Oid result;
   std::string_view proname;  // the implementation (pg_proc.prosrc)
@@ -52,6 +52,8 @@ constexpr ProcRow kProcs[] = {
     {"array_lower", {kAnyArray, kInt4}, 2, kInt4, "array_lower"},
     {"array_ndims", {kAnyArray}, 1, kInt4, "array_ndims"},
     {"cardinality", {kAnyArray}, 1, kInt4, "cardinality"},
+    {"array_to_string", {kAnyArray, kText}, 2, kText, "array_to_text"},
+    {"array_to_string", {kAnyArray, kText, kText}, 3, kText, "array_to_text_null"},
     {"array_append", {kAnyCompatibleArray, kAnyCompatible}, 2, kAnyCompatibleArray,
      "array_append"},
     {"array_prepend", {kAnyCompatible, kAnyCompatibleArray}, 2, kAnyCompatibleArray,

@@ -7,6 +7,7 @@
 #include <span>
 
 #include "common/sql_error.h"
+#include "sql/types/type_io.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/builtin_function.h"
 #include "sql/types/array_value.h"
@@ -134,6 +135,23 @@ Value Cardinality(std::span<const Value> a) {
   return Value::Int4(static_cast<int64_t>(a[0].array_value().elements.size()));
 }
 
+// array_to_string(array, delimiter [, null_string]): the elements' text
+// output joined by the delimiter; NULL elements are left out, or written as
+// null_string when it is given and not NULL.
+Value ToText(std::span<const Value> a) {
+  if (a[0].is_null() || a[1].is_null()) return Value::Null(type_oid::kText);
+  const bool null_string = a.size() > 2 && !a[2].is_null();
+  std::string out;
+  bool first = true;
+  for (const Value& e : a[0].array_value().elements) {
+    if (e.is_null() && !null_string) continue;
+    if (!first) out += a[1].string_value();
+    first = false;
+    out += e.is_null() ? a[2].string_value() : OutputValue(e);
+  }
+  return Value::Text(std::move(out));
+}
+
 constexpr BuiltinFunction kFunctions[] = {
     {"array_eq", Compare<Cmp::kEq>},
     {"array_ne", Compare<Cmp::kNe>},
@@ -152,6 +170,8 @@ constexpr BuiltinFunction kFunctions[] = {
     {"array_lower", Lower},
     {"array_ndims", Ndims},
     {"cardinality", Cardinality},
+    {"array_to_text", ToText},
+    {"array_to_text_null", ToText, false},
 };
 
 }  // namespace

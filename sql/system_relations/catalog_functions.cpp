@@ -62,6 +62,14 @@ Value TableIsVisible(Args a) {
   return Value::Bool(RelationIsVisible(*catalog, rel.oid));
 }
 
+// pg_relation_is_publishable: a permanent user table (is_publishable_class).
+Value RelationIsPublishable(Args a) {
+  auto catalog = Catalog();
+  const catalog::TableDesc* t = catalog->FindTable(OidArg(a[0]));
+  if (t == nullptr) return Value::Bool(false);
+  return Value::Bool(t->namespace_oid != CurrentTempNamespaceOid(*catalog));
+}
+
 Value TypeIsVisible(Args a) {
   if (FindPgType(OidArg(a[0])) == nullptr) return Value::Null(kBool);
   return Value::Bool(true);  // every type we know lives in pg_catalog
@@ -99,6 +107,36 @@ Value GetConstraintDef(Args a) {
   const bool pretty = a.size() > 1 && a[1].bool_value();
   return Value::Text(pretty ? "CHECK (" + t->checks[k - 1].expr + ")"
                             : "CHECK ((" + t->checks[k - 1].expr + "))");
+}
+
+// pg_get_indexdef(index [, column, pretty]) of a primary key's index (the
+// only indexes there are): the CREATE INDEX statement, or with column k > 0
+// the k-th key column's name.
+Value GetIndexDef(Args a) {
+  auto catalog = Catalog();
+  const Oid oid = OidArg(a[0]);
+  const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
+  if (t == nullptr || oid != IndexOid(t->oid) || t->primary_key.empty()) {
+    return Value::Null(kText);
+  }
+  const int64_t column = a.size() > 1 ? a[1].int_value() : 0;
+  if (column > 0) {
+    if (column > static_cast<int64_t>(t->primary_key.size())) return Value::Text("");
+    return Value::Text(QuoteIdentText(t->columns[t->primary_key[column - 1] - 1].name));
+  }
+  std::string cols;
+  for (int16_t attnum : t->primary_key) {
+    if (!cols.empty()) cols += ", ";
+    cols += QuoteIdentText(t->columns[attnum - 1].name);
+  }
+  // The pretty form names the table without its schema when it is visible.
+  const bool pretty = a.size() > 2 && a[2].bool_value();
+  const catalog::NamespaceDesc* ns = catalog->FindNamespace(t->namespace_oid);
+  const std::string schema = ns != nullptr && !(pretty && RelationIsVisible(*catalog, t->oid))
+                                 ? QuoteIdentText(ns->name) + "."
+                                 : "";
+  return Value::Text("CREATE UNIQUE INDEX " + QuoteIdentText(t->primary_key_name) + " ON " +
+                     schema + QuoteIdentText(t->name) + " USING btree (" + cols + ")");
 }
 
 Value GetViewDefOid(Args a) {
@@ -309,6 +347,14 @@ const SqlFunction kFunctions[] = {
      {"pg_get_constraintdef", GetConstraintDef}},
     {"pg_get_constraintdef", ARGS(kOid, kBool), 2, kText,
      {"pg_get_constraintdef_ext", GetConstraintDef}},
+    {"pg_get_indexdef", ARGS(kOid), 1, kText, {"pg_get_indexdef", GetIndexDef}},
+    // No extended statistics objects exist: every OID names none.
+    {"pg_get_statisticsobjdef_columns", ARGS(kOid), 1, kText,
+     {"pg_get_statisticsobjdef_columns", NoDescription}},
+    {"pg_relation_is_publishable", ARGS(kOid), 1, kBool,
+     {"pg_relation_is_publishable", RelationIsPublishable}},
+    {"pg_get_indexdef", ARGS(kOid, kInt4, kBool), 3, kText,
+     {"pg_get_indexdef_ext", GetIndexDef}},
     {"pg_get_viewdef", ARGS(kOid), 1, kText, {"pg_get_viewdef", GetViewDefOid}},
     {"pg_get_viewdef", ARGS(kOid, kBool), 2, kText, {"pg_get_viewdef_ext", GetViewDefOid}},
     {"pg_get_viewdef", ARGS(kOid, kInt4), 2, kText, {"pg_get_viewdef_wrap", GetViewDefOid}},
