@@ -1,10 +1,11 @@
 // Relation locks from the SQL side (see relation_locks.h).
 #include "sql/commands/relation_locks.h"
 
-#include "sql/backend_status.h"
+#include "sql/commands/row_locks.h"
+
 #include "common/interrupts.h"
+#include "sql/backend_status.h"
 #include "common/sql_error.h"
-#include "sql/settings/session_settings.h"
 
 namespace strata::sql {
 
@@ -21,11 +22,7 @@ void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string
   txn::LockOutcome outcome =
       ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, nullptr, &waited);
   if (outcome == txn::LockOutcome::kNotAvailable && !nowait) {
-    options.policy = txn::LockWaitPolicy::kWait;
-    const SessionSettings& settings = CurrentSessionSettings();
-    options.lock_timeout_ms = settings.IntValue("lock_timeout");
-    options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
-    options.interrupted = [] { return InterruptPending(); };
+    options = WaitingLockOptions();
     ScopedWaitEvent wait("Lock", "relation");
     outcome = ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, &detail, &waited);
   }
@@ -36,15 +33,8 @@ void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string
     case txn::LockOutcome::kNotAvailable:
       throw SqlError(SqlState::kLockNotAvailable,
                      "could not obtain lock on relation \"" + name + "\"");
-    case txn::LockOutcome::kTimedOut:
-      throw SqlError(SqlState::kLockNotAvailable, "canceling statement due to lock timeout");
-    case txn::LockOutcome::kDeadlock:
-      throw SqlError(SqlState::kTRDeadlockDetected, "deadlock detected")
-          .WithDetail(detail)
-          .WithHint("See server log for query details.");
-    case txn::LockOutcome::kInterrupted:
-      CheckForInterruptsNow();  // throws the cancel's or the timeout's 57014
-      throw SqlError(SqlState::kQueryCanceled, "canceling statement due to user request");
+    default:
+      ThrowLockWaitFailure(outcome, detail);
   }
 }
 

@@ -8,6 +8,29 @@
 
 namespace strata::sql {
 
+txn::LockRequestOptions WaitingLockOptions() {
+  txn::LockRequestOptions options;
+  options.policy = txn::LockWaitPolicy::kWait;
+  const SessionSettings& settings = CurrentSessionSettings();
+  options.lock_timeout_ms = settings.IntValue("lock_timeout");
+  options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
+  options.interrupted = [] { return InterruptPending(); };
+  return options;
+}
+
+void ThrowLockWaitFailure(txn::LockOutcome outcome, const std::string& deadlock_detail) {
+  if (outcome == txn::LockOutcome::kTimedOut) {
+    throw SqlError(SqlState::kLockNotAvailable, "canceling statement due to lock timeout");
+  }
+  if (outcome == txn::LockOutcome::kDeadlock) {
+    throw SqlError(SqlState::kTRDeadlockDetected, "deadlock detected")
+        .WithDetail(deadlock_detail)
+        .WithHint("See server log for query details.");
+  }
+  CheckForInterruptsNow();  // throws the cancel's or the timeout's 57014
+  throw SqlError(SqlState::kQueryCanceled, "canceling statement due to user request");
+}
+
 bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
                   const std::string& key, txn::RowLockMode mode, txn::LockWaitPolicy policy) {
   ctx.txn->set_owner_pid(CurrentBackendPid());
@@ -18,11 +41,7 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
   txn::LockOutcome outcome = ctx.txn->LockRow(table.tree, key, mode, options);
   std::string detail;
   if (outcome == txn::LockOutcome::kNotAvailable && policy == txn::LockWaitPolicy::kWait) {
-    options.policy = policy;
-    const SessionSettings& settings = CurrentSessionSettings();
-    options.lock_timeout_ms = settings.IntValue("lock_timeout");
-    options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
-    options.interrupted = [] { return InterruptPending(); };
+    options = WaitingLockOptions();
     // A row lock waiter waits, in PostgreSQL's terms, for the holder's
     // transaction to end.
     ScopedWaitEvent wait("Lock", "transactionid");
@@ -35,17 +54,9 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
       if (policy == txn::LockWaitPolicy::kSkipLocked) return false;
       throw SqlError(SqlState::kLockNotAvailable,
                      "could not obtain lock on row in relation \"" + table.name + "\"");
-    case txn::LockOutcome::kTimedOut:
-      throw SqlError(SqlState::kLockNotAvailable, "canceling statement due to lock timeout");
-    case txn::LockOutcome::kDeadlock:
-      throw SqlError(SqlState::kTRDeadlockDetected, "deadlock detected")
-          .WithDetail(detail)
-          .WithHint("See server log for query details.");
-    case txn::LockOutcome::kInterrupted:
-      CheckForInterruptsNow();  // throws the cancel's or the timeout's 57014
-      throw SqlError(SqlState::kQueryCanceled, "canceling statement due to user request");
+    default:
+      ThrowLockWaitFailure(outcome, detail);
   }
-  return false;
 }
 
 void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,

@@ -13,6 +13,14 @@
 
 namespace strata::sql {
 
+// The options of a lock request that may wait: the session's lock_timeout
+// and deadlock_timeout, and query cancel / statement_timeout.
+txn::LockRequestOptions WaitingLockOptions();
+// Throws PostgreSQL's error for a lock request that ended without the lock
+// (not kAcquired / kNotAvailable, which the callers word themselves):
+// 55P03 lock timeout, 40P01 with `deadlock_detail`, or the pending 57014.
+[[noreturn]] void ThrowLockWaitFailure(txn::LockOutcome outcome, const std::string& deadlock_detail);
+
 // Locks `key` of `table` in `mode`. Returns false only for kSkipLocked when
 // the row is locked by another transaction; throws SqlError otherwise.
 bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,

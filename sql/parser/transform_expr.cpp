@@ -392,15 +392,7 @@ ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {
   expr->agg_within_group = f.agg_within_group;
   expr->func_variadic = f.func_variadic;
   for (size_t i = 0; i < f.n_agg_order; ++i) {
-    const PgQuery__SortBy& sb = *f.agg_order[i]->sort_by;
-    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
-    ast::WindowSortItem item;
-    item.expr = TransformExpr(sb.node);
-    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) item.nulls = 1;
-    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) item.nulls = 2;
-    item.location = sb.location;
-    expr->agg_order.push_back(std::move(item));
+    expr->agg_order.push_back(TransformSortItem(*f.agg_order[i]->sort_by));
   }
   return expr;
 }

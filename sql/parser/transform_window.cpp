@@ -6,21 +6,24 @@
 
 namespace strata::sql::parser {
 
+ast::WindowSortItem Transformer::TransformSortItem(const PgQuery__SortBy& sb) {
+  if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
+  ast::WindowSortItem item;
+  item.expr = TransformExpr(sb.node);
+  item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+  if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) item.nulls = 1;
+  if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) item.nulls = 2;
+  item.location = sb.location;
+  return item;
+}
+
 std::shared_ptr<const ast::WindowDef> Transformer::TransformWindowDef(const PgQuery__WindowDef& w) {
   auto def = std::make_shared<ast::WindowDef>();
   if (w.name != nullptr) def->name = w.name;
   if (w.refname != nullptr) def->refname = w.refname;
   def->partition = TransformExprList(w.partition_clause, w.n_partition_clause);
   for (size_t i = 0; i < w.n_order_clause; ++i) {
-    const PgQuery__SortBy& sb = *w.order_clause[i]->sort_by;
-    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
-    ast::WindowSortItem item;
-    item.expr = TransformExpr(sb.node);
-    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
-    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) item.nulls = 1;
-    if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) item.nulls = 2;
-    item.location = sb.location;
-    def->order.push_back(std::move(item));
+    def->order.push_back(TransformSortItem(*w.order_clause[i]->sort_by));
   }
   def->frame_options = w.frame_options;
   if (w.start_offset != nullptr) def->start_offset = TransformExpr(w.start_offset);

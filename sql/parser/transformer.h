@@ -46,6 +46,8 @@ class Transformer {
   std::shared_ptr<const ast::WithClause> TransformWithClause(const PgQuery__WithClause& w);
   // transform_window.cpp: OVER (...) and WINDOW name AS (...).
   std::shared_ptr<const ast::WindowDef> TransformWindowDef(const PgQuery__WindowDef& w);
+  // One ORDER BY item of a window or an aggregate call (USING: 0A000).
+  ast::WindowSortItem TransformSortItem(const PgQuery__SortBy& sb);
   // transform_grouping_sets.cpp: GROUP BY items into select->group_by and,
   // with GROUPING SETS / ROLLUP / CUBE, the expanded select->grouping_sets.
   void TransformGroupBy(const PgQuery__SelectStmt& s, ast::SelectStatement* select);
