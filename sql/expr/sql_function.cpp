@@ -40,7 +40,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   using Registry = std::unordered_map<std::string_view, std::vector<const SqlFunction*>>;
   static const Registry registry = [] {
     Registry r;
-    for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), SettingsSqlFunctions(),
+    for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), FromCharSqlFunctions(),
+                        SettingsSqlFunctions(),
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),

@@ -48,6 +48,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name);
 // The per-family tables.
 std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp
+std::span<const SqlFunction> FromCharSqlFunctions();  // expr/datetime_from_char.cpp
 std::span<const SqlFunction> SettingsSqlFunctions();  // settings/settings_functions.cpp
 std::span<const SqlFunction> OperatorSqlFunctions();  // operators' functions (sql_function.cpp)
 std::span<const SqlFunction> SequenceSqlFunctions();
