@@ -5,6 +5,8 @@
 // its statement is closed, as in PostgreSQL).
 #pragma once
 
+#include <atomic>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -49,6 +51,33 @@ class PreparedStatement {
   std::vector<Oid> parameter_types_;
   bool returns_rows_;
   std::vector<ResultColumn> columns_;
+};
+
+// One entry of a session's named prepared statements, as
+// pg_prepared_statements lists it.
+struct NamedPreparedStatement {
+  std::shared_ptr<const PreparedStatement> statement;
+  bool from_sql = false;      // SQL PREPARE (true) or a Parse message
+  int64_t prepare_time = 0;   // timestamptz
+  // Executions so far. Every execution plans the statement anew with its
+  // parameter values: PostgreSQL counts that as a custom plan.
+  std::shared_ptr<std::atomic<int64_t>> custom_plans = std::make_shared<std::atomic<int64_t>>(0);
+};
+using PreparedStatementMap = std::map<std::string, NamedPreparedStatement>;
+
+// The running statement's session's prepared statements (null outside a
+// session), for pg_prepared_statements.
+const PreparedStatementMap* CurrentPreparedStatements();
+
+class ScopedPreparedStatements {
+ public:
+  explicit ScopedPreparedStatements(const PreparedStatementMap* statements);
+  ~ScopedPreparedStatements();
+  ScopedPreparedStatements(const ScopedPreparedStatements&) = delete;
+  ScopedPreparedStatements& operator=(const ScopedPreparedStatements&) = delete;
+
+ private:
+  const PreparedStatementMap* previous_;
 };
 
 }  // namespace strata::sql

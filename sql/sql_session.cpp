@@ -432,6 +432,7 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
   ScopedSessionSettings settings_scope(&impl_->settings);
   ScopedSequenceSession sequence_scope(&impl_->sequences);
   ScopedTempNamespace temp_scope(&impl_->temp_namespace);
+  ScopedPreparedStatements prepared_scope(&impl_->prepared_statements);
   // Table statements bind every clause with these (final) parameter types.
   ParameterTypes fixed_types(ParameterTypes::Mode::kFixed, param_types);
   const StatementParams table_params{&fixed_types, &params};

@@ -145,8 +145,10 @@ class SqlSession {
   // Named prepared statements, shared by Parse messages and SQL PREPARE (the
   // unnamed statement is the protocol layer's). Store throws 42P05
   // "prepared statement \"name\" already exists"; Find returns null.
+  // `from_sql`: made by SQL PREPARE (pg_prepared_statements.from_sql).
   void StorePreparedStatement(const std::string& name,
-                              std::shared_ptr<const PreparedStatement> statement);
+                              std::shared_ptr<const PreparedStatement> statement,
+                              bool from_sql = false);
   std::shared_ptr<const PreparedStatement> FindPreparedStatement(const std::string& name) const;
   // Removes `name` if present; true if it was.
   bool DropPreparedStatement(const std::string& name);

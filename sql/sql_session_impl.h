@@ -28,7 +28,7 @@ struct SqlSession::Impl {
   std::shared_ptr<InterruptState> interrupts = std::make_shared<InterruptState>();
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
-  std::map<std::string, std::shared_ptr<const PreparedStatement>> prepared_statements;
+  PreparedStatementMap prepared_statements;
   // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
   std::unique_ptr<CopyFrom> copy_in;
   // BEGIN ... COMMIT state and the block's transaction (made by the

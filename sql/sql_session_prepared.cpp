@@ -175,6 +175,14 @@ void CheckResultTypeUnchanged(const PreparedStatement& prepared, const Statement
   }
 }
 
+// One more execution of `prepared` if it is a named statement
+// (pg_prepared_statements.custom_plans).
+void CountExecution(const PreparedStatementMap& statements, const PreparedStatement& prepared) {
+  for (const auto& [name, entry] : statements) {
+    if (entry.statement.get() == &prepared) ++*entry.custom_plans;
+  }
+}
+
 }  // namespace
 
 std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view query,
@@ -202,8 +210,13 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
 }
 
 void SqlSession::StorePreparedStatement(const std::string& name,
-                                        std::shared_ptr<const PreparedStatement> statement) {
-  auto [it, inserted] = impl_->prepared_statements.try_emplace(name, std::move(statement));
+                                        std::shared_ptr<const PreparedStatement> statement,
+                                        bool from_sql) {
+  NamedPreparedStatement entry;
+  entry.statement = std::move(statement);
+  entry.from_sql = from_sql;
+  entry.prepare_time = CurrentTimestamp();
+  auto [it, inserted] = impl_->prepared_statements.try_emplace(name, std::move(entry));
   if (!inserted) {
     throw SqlError(SqlState::kDuplicatePstatement,
                    "prepared statement \"" + name + "\" already exists");
@@ -213,7 +226,7 @@ void SqlSession::StorePreparedStatement(const std::string& name,
 std::shared_ptr<const PreparedStatement> SqlSession::FindPreparedStatement(
     const std::string& name) const {
   auto it = impl_->prepared_statements.find(name);
-  return it == impl_->prepared_statements.end() ? nullptr : it->second;
+  return it == impl_->prepared_statements.end() ? nullptr : it->second.statement;
 }
 
 bool SqlSession::DropPreparedStatement(const std::string& name) {
@@ -239,6 +252,7 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
       ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(prepared.statement())) &&
       !SelectHasSubLink(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
+    CountExecution(impl_->prepared_statements, prepared);
     portal->output_ = Run(parsed, prepared.parameter_types(), portal->params_);
   }
   return portal;
@@ -261,6 +275,7 @@ PortalFetch SqlSession::Fetch(Portal& portal, int64_t max_rows) {
   }
   if (!portal.output_) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
+    CountExecution(impl_->prepared_statements, prepared);
     portal.output_ = Run(parsed, prepared.parameter_types(), portal.params_);
     CheckResultTypeUnchanged(prepared, *portal.output_);
     fetch.notices = std::move(portal.output_->notices);
@@ -300,7 +315,7 @@ StatementOutput SqlSession::RunPrepare(const ParsedStatement& statement) {
   std::shared_ptr<const ast::Statement> inner(parsed.statement_ptr(), prepare.query.get());
   auto prepared = AnalyzeForPrepare(*this, impl_->db, impl_->block->private_catalog(),
                                     parsed.query_ptr(), std::move(inner), std::move(types));
-  StorePreparedStatement(prepare.name, std::move(prepared));
+  StorePreparedStatement(prepare.name, std::move(prepared), /*from_sql=*/true);
   StatementOutput output;
   output.command_tag = "PREPARE";
   return output;

@@ -1,11 +1,14 @@
-// pg_catalog relations over live server state: pg_stat_activity (each
-// session's BackendStatus) and pg_locks (the lock manager's held and awaited
-// locks). Columns as PostgreSQL 15 declares them.
+// pg_catalog relations over live server and session state: pg_stat_activity
+// (each session's BackendStatus), pg_locks (the lock manager's held and
+// awaited locks) and pg_prepared_statements (this session's named prepared
+// statements). Columns as PostgreSQL 15 declares them.
 #include <optional>
 
 #include "sql/backend_status.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/database.h"
+#include "sql/prepared_statement.h"
+#include "sql/types/array_value.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/system_values.h"
@@ -88,6 +91,28 @@ std::vector<Row> PgLocksRows(const CommandContext& ctx) {
   return rows;
 }
 
+constexpr Oid kRegtypeArray = 2211;
+
+std::vector<Row> PgPreparedStatementsRows(const CommandContext&) {
+  std::vector<Row> rows;
+  const PreparedStatementMap* statements = CurrentPreparedStatements();
+  if (statements == nullptr) return rows;
+  for (const auto& [name, entry] : *statements) {
+    std::vector<Value> types;
+    for (Oid t : entry.statement->parameter_types()) types.push_back(Value::Integer(kRegtype, t));
+    Row r;
+    r.push_back(TextV(name));                                        // name
+    r.push_back(TextV(entry.statement->query()));                   // statement
+    r.push_back(Value::TimestampTz(entry.prepare_time));            // prepare_time
+    r.push_back(MakeArray(kRegtypeArray, kRegtype, std::move(types)));  // parameter_types
+    r.push_back(BoolV(entry.from_sql));                             // from_sql
+    r.push_back(Int8V(0));                                          // generic_plans
+    r.push_back(Int8V(entry.custom_plans->load()));                 // custom_plans
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 const SystemRelation kActivityRelations[] = {
     {12222, "pg_catalog", "pg_stat_activity", 'v',
      {{"datid", kOid}, {"datname", kName}, {"pid", kInt4}, {"leader_pid", kInt4},
@@ -105,6 +130,11 @@ const SystemRelation kActivityRelations[] = {
       {"objid", kOid}, {"objsubid", kInt2}, {"virtualtransaction", kText}, {"pid", kInt4},
       {"mode", kText}, {"granted", kBool}, {"fastpath", kBool}, {"waitstart", kTimestampTz}},
      PgLocksRows},
+    {12095, "pg_catalog", "pg_prepared_statements", 'v',
+     {{"name", kText}, {"statement", kText}, {"prepare_time", kTimestampTz},
+      {"parameter_types", kRegtypeArray}, {"from_sql", kBool}, {"generic_plans", kInt8},
+      {"custom_plans", kInt8}},
+     PgPreparedStatementsRows},
 };
 
 }  // namespace
