@@ -111,6 +111,11 @@ struct ViewDesc {
   // The tables and views the query reads (pg_depend's normal dependencies):
   // DROP of one of them fails with 2BP01 unless CASCADE.
   std::vector<Oid> depends_on;
+  // The schemas search_path listed when the view was created: its stored
+  // query text resolves unqualified names in them, so that the view keeps
+  // reading what it read then (PostgreSQL stores OIDs instead of text).
+  // Empty for views stored before it was kept: the session's path applies.
+  std::vector<Oid> search_path;
 };
 
 }  // namespace strata::catalog

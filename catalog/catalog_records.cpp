@@ -228,6 +228,9 @@ std::string EncodeView(const ViewDesc& v) {
   }
   PutVarint32(&out, static_cast<uint32_t>(v.depends_on.size()));
   for (Oid dep : v.depends_on) PutVarint32(&out, dep);
+  // Optional trailing field (older records end before it).
+  PutVarint32(&out, static_cast<uint32_t>(v.search_path.size()));
+  for (Oid ns : v.search_path) PutVarint32(&out, ns);
   return out;
 }
 
@@ -257,6 +260,14 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
     Oid dep = 0;
     if (!GetVarint32(&in, &dep)) return std::nullopt;
     v.depends_on.push_back(dep);
+  }
+  if (!in.empty()) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      Oid ns = 0;
+      if (!GetVarint32(&in, &ns)) return std::nullopt;
+      v.search_path.push_back(ns);
+    }
   }
   if (!in.empty()) return std::nullopt;
   return v;

@@ -279,6 +279,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kDropTable:
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
+    case ast::StatementKind::kRenameSchema:
     case ast::StatementKind::kDropSchema:
     case ast::StatementKind::kCreateSequence:
     case ast::StatementKind::kAlterSequence:
@@ -507,6 +508,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteDropSchema(ctx, static_cast<const ast::DropSchemaStatement&>(stmt));
+      });
+    case ast::StatementKind::kRenameSchema:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteRenameSchema(ctx, static_cast<const ast::RenameSchemaStatement&>(stmt));
       });
     case ast::StatementKind::kAlterTable:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {

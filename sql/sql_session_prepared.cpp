@@ -124,6 +124,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kDropTable:
     case ast::StatementKind::kTruncate:
     case ast::StatementKind::kCreateSchema:
+    case ast::StatementKind::kRenameSchema:
     case ast::StatementKind::kDropSchema:
     case ast::StatementKind::kCreateSequence:
     case ast::StatementKind::kAlterSequence:

@@ -24,6 +24,7 @@ enum class StatementKind {
   kDropTable,
   kTruncate,
   kCreateSchema,
+  kRenameSchema,
   kDropSchema,
   kInsert,
   kUpdate,

@@ -63,6 +63,17 @@ struct CreateSchemaStatement : Statement {
   CreateSchemaStatement() : Statement(StatementKind::kCreateSchema) {}
   std::string name;
   bool if_not_exists = false;
+  // CREATE SCHEMA s CREATE TABLE ... CREATE VIEW ...: the elements, each
+  // placed in `name`, in the order PostgreSQL runs them (sequences, tables,
+  // views, then indexes), not the order written.
+  std::vector<std::unique_ptr<Statement>> elements;
+};
+
+// ALTER SCHEMA name RENAME TO new_name.
+struct RenameSchemaStatement : Statement {
+  RenameSchemaStatement() : Statement(StatementKind::kRenameSchema) {}
+  std::string name;
+  std::string new_name;
 };
 
 struct DropSchemaStatement : Statement {

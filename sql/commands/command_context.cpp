@@ -4,6 +4,7 @@
 #include "sql/commands/temp_namespace.h"
 
 #include "sql/ast/position.h"
+#include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
@@ -22,36 +23,41 @@ void CommandContext::Notice(SqlState state, std::string message,
   notices->push_back(std::move(f));
 }
 
-const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema) {
-  const std::string& name = schema.empty() ? std::string("public") : schema;
-  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(name);
-  if (ns == nullptr) {
-    if (schema.empty()) {
-      throw SqlError(SqlState::kInvalidSchemaName, "no schema has been selected to create in");
+const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema,
+                                           int location) {
+  if (schema.empty()) {
+    const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(CreationNamespace(*ctx.catalog));
+    if (ns == nullptr) {
+      throw SqlError(SqlState::kInvalidSchemaName, "no schema has been selected to create in")
+          .WithPosition(ctx.Position(location));
     }
+    return *ns;
+  }
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
+  if (ns == nullptr) {
     throw SqlError(SqlState::kUndefinedSchema, "schema \"" + schema + "\" does not exist");
   }
   return *ns;
 }
 
+const catalog::NamespaceDesc* RelationSchema(const CommandContext& ctx, const ast::RangeVar& rv) {
+  if (rv.schema == "pg_temp") return FindTempNamespace(ctx);
+  if (!rv.schema.empty()) return ctx.catalog->FindNamespace(rv.schema);
+  // The first schema on the search path with a relation of that name (a
+  // table there hides a view or sequence of the same name further on).
+  RelationRef rel;
+  if (!FindRelationInPath(*ctx.catalog, rv.name, &rel)) return nullptr;
+  return ctx.catalog->FindNamespace(rel.namespace_oid);
+}
+
 const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv) {
-  // The session's temporary schema comes first, as pg_temp does in PostgreSQL's
-  // search path; "pg_temp" names it.
-  if (rv.schema.empty() || rv.schema == "pg_temp") {
-    if (const catalog::NamespaceDesc* temp = FindTempNamespace(ctx)) {
-      if (const catalog::TableDesc* t = ctx.catalog->FindTable(temp->oid, rv.name)) return t;
-    }
-    if (!rv.schema.empty()) return nullptr;
-  }
-  const std::string& schema = rv.schema.empty() ? std::string("public") : rv.schema;
-  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
+  const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
   if (ns == nullptr) return nullptr;
   return ctx.catalog->FindTable(ns->oid, rv.name);
 }
 
 const catalog::ViewDesc* FindView(const CommandContext& ctx, const ast::RangeVar& rv) {
-  const std::string& schema = rv.schema.empty() ? std::string("public") : rv.schema;
-  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(schema);
+  const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
   if (ns == nullptr) return nullptr;
   return ctx.catalog->FindView(ns->oid, rv.name);
 }
@@ -68,8 +74,7 @@ const catalog::TableDesc& LookupTable(const CommandContext& ctx, const ast::Rang
         .WithPosition(ctx.Position(rv.location));
   }
   if (t == nullptr) {
-    const catalog::NamespaceDesc* ns =
-        ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+    const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
     if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "\"" + rv.name + "\" is a sequence; this statement on a sequence is not "

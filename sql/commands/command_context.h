@@ -65,7 +65,13 @@ struct CommandContext {
 
 // The schema an unqualified name resolves to or a new object is created in.
 // Throws 3F000 `schema "x" does not exist` for a missing explicit schema.
-const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema);
+const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std::string& schema,
+                                           int location = -1);
+
+// The schema a RangeVar's relation is in: the one it names, or for an
+// unqualified name the first schema on the search path holding a relation
+// of that name. nullptr if none.
+const catalog::NamespaceDesc* RelationSchema(const CommandContext& ctx, const ast::RangeVar& rv);
 
 // The table a RangeVar names, or nullptr.
 const catalog::TableDesc* FindTable(const CommandContext& ctx, const ast::RangeVar& rv);

@@ -38,7 +38,7 @@ static catalog::NamespaceDesc CreationNamespace(CommandContext& ctx,
     }
     return EnsureTempNamespace(ctx);
   }
-  return ResolveSchema(ctx, stmt.table.schema);
+  return ResolveSchema(ctx, stmt.table.schema, stmt.table.location);
 }
 
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {

@@ -36,7 +36,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
     }
     if (table == nullptr) {
       const catalog::NamespaceDesc* ns =
-          ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+          RelationSchema(ctx, rv);
       if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
         throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not a table")
             .WithHint("Use DROP SEQUENCE to remove a sequence.");
@@ -74,29 +74,6 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
     catalog->PutTable(ctx.txn, changed);
     ctx.txn->DropTreeAfterCommit(table->tree);
   }
-  return result;
-}
-
-StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchemaStatement& stmt) {
-  StatementOutput result;
-  result.command_tag = "CREATE SCHEMA";
-  if (ctx.catalog->FindNamespace(stmt.name) != nullptr) {
-    if (stmt.if_not_exists) {
-      ctx.Notice(SqlState::kDuplicateSchema,
-                 "schema \"" + stmt.name + "\" already exists, skipping");
-      return result;
-    }
-    throw SqlError(SqlState::kDuplicateSchema, "schema \"" + stmt.name + "\" already exists");
-  }
-  if (stmt.name.rfind("pg_", 0) == 0) {
-    throw SqlError(SqlState::kReservedName, "unacceptable schema name \"" + stmt.name + "\"")
-        .WithDetail("The prefix \"pg_\" is reserved for system schemas.");
-  }
-  catalog::Catalog* catalog = ctx.db->catalog();
-  catalog::NamespaceDesc ns;
-  ns.oid = catalog->AllocateOid(ctx.txn);
-  ns.name = stmt.name;
-  catalog->PutNamespace(ctx.txn, ns);
   return result;
 }
 

@@ -14,6 +14,8 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
+
+#include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/subquery_runner.h"
@@ -294,6 +296,9 @@ class FromPlanner {
       throw SqlError(SqlState::kDataCorrupted, "bad stored query of view \"" + view.name + "\"");
     }
     CommandContext inner = ctx_;
+    // Unqualified names in the text resolve as they did at CREATE VIEW.
+    std::optional<ScopedSearchPathOverride> path;
+    if (!view.search_path.empty()) path.emplace(view.search_path);
     inner.ctes = nullptr;  // the view's names resolved when it was created
     inner.query = text;
     inner.params = nullptr;

@@ -55,7 +55,7 @@ StatementOutput ExecuteLockTable(const CommandContext& ctx, const ast::LockState
       oid = view->oid;
     } else {
       const catalog::NamespaceDesc* ns =
-          ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+          RelationSchema(ctx, rv);
       if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
         throw SqlError(SqlState::kWrongObjectType, "cannot lock relation \"" + rv.name + "\"")
             .WithDetail("This operation is not supported for sequences.");

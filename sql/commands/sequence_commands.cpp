@@ -157,8 +157,7 @@ void ApplyOwnedBy(CommandContext& ctx, const ast::SequenceOptions& opt, Sequence
 }
 
 const catalog::NamespaceDesc* SchemaOf(const CommandContext& ctx, const ast::RangeVar& rv) {
-  const std::string schema = rv.schema.empty() ? "public" : rv.schema;
-  return ctx.catalog->FindNamespace(schema);
+  return RelationSchema(ctx, rv);
 }
 
 // The default text a serial column gets: nextval of its sequence, named as
@@ -194,7 +193,7 @@ StatementOutput ExecuteCreateSequence(CommandContext& ctx,
                                       const ast::CreateSequenceStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE SEQUENCE";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.sequence.schema);
+  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.sequence.schema, stmt.sequence.location);
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.sequence.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

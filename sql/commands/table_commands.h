@@ -26,6 +26,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
 StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatement& stmt);
 StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchemaStatement& stmt);
 StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStatement& stmt);
+StatementOutput ExecuteRenameSchema(CommandContext& ctx, const ast::RenameSchemaStatement& stmt);
 // execute_insert.cpp, execute_update_delete.cpp
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt);
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt);

@@ -14,6 +14,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
+#include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/view_dependencies.h"
 
 namespace strata::sql {
@@ -77,7 +78,7 @@ void CollectRelations(const CommandContext& ctx, const ast::SelectStatement& stm
 StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE VIEW";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.view.schema);
+  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.view.schema, stmt.view.location);
   const catalog::ViewDesc* existing = ctx.catalog->FindView(ns.oid, stmt.view.name);
   if (ctx.catalog->FindTable(ns.oid, stmt.view.name) != nullptr) {
     if (stmt.or_replace) {
@@ -99,6 +100,7 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
   view.namespace_oid = ns.oid;
   view.name = stmt.view.name;
   view.query = stmt.query_text;
+  view.search_path = ExplicitSearchPathNamespaces(*ctx.catalog);
   std::set<std::string> names;
   for (size_t i = 0; i < query.names.size(); ++i) {
     catalog::ViewColumn c;

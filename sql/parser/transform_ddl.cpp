@@ -3,11 +3,14 @@
 // gives DEFAULT and CHECK expressions the SQL text the catalog stores.
 #include <pg_query.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 
 #include "sql/ast/position.h"
 #include "sql/ast/query_ddl_statements.h"
+#include "sql/ast/sequence_statements.h"
+#include "sql/ast/table_statements.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -235,13 +238,74 @@ std::unique_ptr<ast::Statement> Transformer::TransformTruncate(const PgQuery__Tr
   return stmt;
 }
 
+namespace {
+
+// The relation a schema element creates (null for elements without one).
+ast::RangeVar* ElementRelation(ast::Statement& element) {
+  switch (element.kind) {
+    case ast::StatementKind::kCreateTable:
+      return &static_cast<ast::CreateTableStatement&>(element).table;
+    case ast::StatementKind::kCreateView:
+      return &static_cast<ast::CreateViewStatement&>(element).view;
+    case ast::StatementKind::kCreateSequence:
+      return &static_cast<ast::CreateSequenceStatement&>(element).sequence;
+    default:
+      return nullptr;
+  }
+}
+
+// PostgreSQL runs schema elements by kind, whatever order they are written
+// in (transformCreateSchemaStmt): sequences, tables, views, then the rest.
+int ElementRank(const ast::Statement& element) {
+  switch (element.kind) {
+    case ast::StatementKind::kCreateSequence: return 0;
+    case ast::StatementKind::kCreateTable: return 1;
+    case ast::StatementKind::kCreateView: return 2;
+    default: return 3;
+  }
+}
+
+}  // namespace
+
 std::unique_ptr<ast::Statement> Transformer::TransformCreateSchema(
     const PgQuery__CreateSchemaStmt& s) {
-  if (s.n_schema_elts > 0) throw NotSupported("CREATE SCHEMA with schema elements");
   if (!HasText(s.schemaname)) throw NotSupported("CREATE SCHEMA AUTHORIZATION");
   auto stmt = std::make_unique<ast::CreateSchemaStatement>();
   stmt->name = s.schemaname;
   stmt->if_not_exists = s.if_not_exists;
+  for (size_t i = 0; i < s.n_schema_elts; ++i) {
+    const PgQuery__Node& node = *s.schema_elts[i];
+    std::unique_ptr<ast::Statement> element;
+    switch (node.node_case) {
+      case PG_QUERY__NODE__NODE_CREATE_STMT:
+      case PG_QUERY__NODE__NODE_VIEW_STMT:
+      case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+        element = TransformStatement(node);
+        break;
+      case PG_QUERY__NODE__NODE_INDEX_STMT:
+        throw NotSupported("CREATE INDEX in CREATE SCHEMA");
+      default:
+        throw NotSupported("this CREATE SCHEMA element");
+    }
+    ast::RangeVar* rel = ElementRelation(*element);
+    if (rel == nullptr) throw NotSupported("this CREATE SCHEMA element");
+    if (!rel->schema.empty() && rel->schema != stmt->name) {
+      throw SqlError(SqlState::kInvalidSchemaDefinition,
+                     "CREATE specifies a schema (" + rel->schema +
+                         ") different from the one being created (" + stmt->name + ")");
+    }
+    rel->schema = stmt->name;
+    stmt->elements.push_back(std::move(element));
+  }
+  std::stable_sort(stmt->elements.begin(), stmt->elements.end(),
+                   [](const auto& a, const auto& b) { return ElementRank(*a) < ElementRank(*b); });
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformRenameSchema(const PgQuery__RenameStmt& s) {
+  auto stmt = std::make_unique<ast::RenameSchemaStatement>();
+  stmt->name = HasText(s.subname) ? s.subname : "";
+  stmt->new_name = s.newname;
   return stmt;
 }
 

@@ -57,6 +57,7 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformDrop(const PgQuery__DropStmt& s);
   std::unique_ptr<ast::Statement> TransformTruncate(const PgQuery__TruncateStmt& s);
   std::unique_ptr<ast::Statement> TransformCreateSchema(const PgQuery__CreateSchemaStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameSchema(const PgQuery__RenameStmt& s);
   ast::CheckDef TransformCheck(const PgQuery__Constraint& c);
 
   // transform_sequence.cpp

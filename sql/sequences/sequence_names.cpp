@@ -2,6 +2,8 @@
 // ChooseRelationName for serial columns (see sequence_names.h).
 #include "sql/sequences/sequence_names.h"
 
+#include "sql/system_relations/statement_catalog.h"
+
 #include "common/sql_error.h"
 
 namespace strata::sql {
@@ -80,8 +82,15 @@ catalog::SequenceDesc ResolveSequenceName(const catalog::CatalogSnapshot& catalo
                    "improper relation name (too many dotted names): " + joined);
   }
   const std::string& name = parts.back();
-  const std::string schema = parts.size() >= 2 ? parts[parts.size() - 2] : "public";
-  const catalog::NamespaceDesc* ns = catalog.FindNamespace(schema);
+  std::string schema;
+  const catalog::NamespaceDesc* ns = nullptr;
+  if (parts.size() >= 2) {
+    schema = parts[parts.size() - 2];
+    ns = catalog.FindNamespace(schema);
+  } else {
+    RelationRef rel;
+    if (FindRelationInPath(catalog, name, &rel)) ns = catalog.FindNamespace(rel.namespace_oid);
+  }
   if (ns == nullptr) {
     if (parts.size() >= 2) {
       throw SqlError(SqlState::kUndefinedSchema, "schema \"" + schema + "\" does not exist");

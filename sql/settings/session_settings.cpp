@@ -747,6 +747,8 @@ SessionSettings& CurrentSessionSettings() {
   return *current_settings;
 }
 
+const SessionSettings* CurrentSessionSettingsOrNull() { return current_settings; }
+
 ScopedSessionSettings::ScopedSessionSettings(SessionSettings* settings)
     : previous_(current_settings) {
   current_settings = settings;

@@ -125,6 +125,8 @@ class SessionSettings {
 // current_setting()/set_config()), installed by SqlSession::Execute.
 // REQUIRES for CurrentSessionSettings(): inside a ScopedSessionSettings.
 SessionSettings& CurrentSessionSettings();
+// Null outside a session.
+const SessionSettings* CurrentSessionSettingsOrNull();
 class ScopedSessionSettings {
  public:
   explicit ScopedSessionSettings(SessionSettings* settings);

@@ -163,12 +163,26 @@ Value EncodingToChar(Args a) {
 
 Value CurrentSchemas(Args a) {
   std::vector<Value> names;
-  if (a[0].bool_value()) names.push_back(Value::String(kName, "pg_catalog"));
-  names.push_back(Value::String(kName, "public"));
+  auto catalog = CurrentStatementCatalog();
+  if (catalog != nullptr) {
+    const std::vector<catalog::Oid> path =
+        a[0].bool_value() ? SearchPathNamespaces(*catalog) : ExplicitSearchPathNamespaces(*catalog);
+    for (catalog::Oid oid : path) {
+      if (const catalog::NamespaceDesc* ns = catalog->FindNamespace(oid)) {
+        names.push_back(Value::String(kName, ns->name));
+      }
+    }
+  }
   return MakeArray(kNameArray, kName, std::move(names));
 }
 
-Value CurrentSchema(Args) { return Value::String(kName, "public"); }
+// The schema an unqualified CREATE would use; NULL if search_path names none.
+Value CurrentSchema(Args) {
+  auto catalog = CurrentStatementCatalog();
+  const catalog::NamespaceDesc* ns =
+      catalog != nullptr ? catalog->FindNamespace(CreationNamespace(*catalog)) : nullptr;
+  return ns != nullptr ? Value::String(kName, ns->name) : Value::Null(kName);
+}
 Value CurrentUser(Args) { return Value::String(kName, kBootstrapRoleName); }
 Value CurrentDatabaseFn(Args) { return Value::String(kName, kDatabaseName); }
 

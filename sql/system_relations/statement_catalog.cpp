@@ -105,14 +105,6 @@ bool FindRelationInNamespace(const catalog::CatalogSnapshot& catalog,
   return false;
 }
 
-std::vector<catalog::Oid> SearchPathNamespaces(const catalog::CatalogSnapshot& catalog) {
-  std::vector<catalog::Oid> path;
-  if (const catalog::Oid temp = CurrentTempNamespaceOid(catalog)) path.push_back(temp);
-  path.push_back(catalog::kPgCatalogNamespace);
-  path.push_back(catalog::kPublicNamespace);
-  return path;
-}
-
 bool FindRelationInPath(const catalog::CatalogSnapshot& catalog, const std::string& name,
                         RelationRef* out) {
   for (const catalog::Oid ns : SearchPathNamespaces(catalog)) {

@@ -60,12 +60,48 @@ bool FindRelationByOid(const catalog::CatalogSnapshot& catalog, catalog::Oid oid
 bool FindRelationInNamespace(const catalog::CatalogSnapshot& catalog,
                              catalog::Oid namespace_oid, const std::string& name,
                              RelationRef* out);
-// The relation an unqualified name reaches through the search path
-// (the session's temporary schema, pg_catalog, public).
+// The relation an unqualified name reaches through the search path.
 bool FindRelationInPath(const catalog::CatalogSnapshot& catalog, const std::string& name,
                         RelationRef* out);
-// The schemas an unqualified name searches, in order.
+// The schemas an unqualified name searches, in order: the session's
+// temporary schema, pg_catalog (unless listed later), then the existing
+// schemas search_path lists (search_path.cpp).
 std::vector<catalog::Oid> SearchPathNamespaces(const catalog::CatalogSnapshot& catalog);
+// The existing schemas search_path lists, in order (current_schemas(false)).
+std::vector<catalog::Oid> ExplicitSearchPathNamespaces(const catalog::CatalogSnapshot& catalog);
+// Where an unqualified CREATE puts its object: the first existing schema
+// search_path lists (not pg_catalog), or 0 if none.
+catalog::Oid CreationNamespace(const catalog::CatalogSnapshot& catalog);
+
+// Puts a schema in front of the search path for this thread while alive
+// (CREATE SCHEMA's elements resolve and create names in the new schema
+// first, as PostgreSQL's PushOverrideSearchPath does).
+class ScopedSearchPathOverride;
+class ScopedSearchPathPrefix {
+ public:
+  explicit ScopedSearchPathPrefix(catalog::Oid namespace_oid);
+  ~ScopedSearchPathPrefix();
+  ScopedSearchPathPrefix(const ScopedSearchPathPrefix&) = delete;
+  ScopedSearchPathPrefix& operator=(const ScopedSearchPathPrefix&) = delete;
+
+ private:
+  catalog::Oid previous_;
+};
+
+// Replaces the listed schemas of the search path for this thread while
+// alive (a view's query resolves names in the path it was created with).
+class ScopedSearchPathOverride {
+ public:
+  explicit ScopedSearchPathOverride(std::vector<catalog::Oid> path);
+  ~ScopedSearchPathOverride();
+  ScopedSearchPathOverride(const ScopedSearchPathOverride&) = delete;
+  ScopedSearchPathOverride& operator=(const ScopedSearchPathOverride&) = delete;
+
+ private:
+  std::vector<catalog::Oid> path_;
+  const std::vector<catalog::Oid>* previous_;
+  catalog::Oid previous_prefix_;
+};
 // pg_table_is_visible(): the relation is the one its unqualified name reaches.
 bool RelationIsVisible(const catalog::CatalogSnapshot& catalog, catalog::Oid oid);
 
