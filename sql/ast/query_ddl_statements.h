@@ -21,6 +21,7 @@ struct CreateTableAsStatement : Statement {
   bool with_data = true;
   bool if_not_exists = false;
   bool is_select_into = false;
+  bool temporary = false;  // CREATE TEMP TABLE ... AS, SELECT INTO TEMP
 };
 
 // CREATE [OR REPLACE] VIEW v [(names)] AS query. The query is kept both

@@ -27,24 +27,24 @@ std::string UniqueName(const std::string& base, std::set<std::string>* used) {
 
 // The schema a new table goes in: the session's temporary one for CREATE
 // TEMP TABLE or pg_temp.name (PostgreSQL's RangeVarAdjustRelationPersistence).
-static catalog::NamespaceDesc CreationNamespace(CommandContext& ctx,
-                                                const ast::CreateTableStatement& stmt) {
-  if (stmt.table.schema == "pg_temp") return EnsureTempNamespace(ctx);
-  if (stmt.temporary) {
-    if (!stmt.table.schema.empty()) {
+catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVar& table,
+                                         bool temporary) {
+  if (table.schema == "pg_temp") return EnsureTempNamespace(ctx);
+  if (temporary) {
+    if (!table.schema.empty()) {
       throw SqlError(SqlState::kInvalidTableDefinition,
                      "cannot create temporary relation in non-temporary schema")
-          .WithPosition(ctx.Position(stmt.table.location));
+          .WithPosition(ctx.Position(table.location));
     }
     return EnsureTempNamespace(ctx);
   }
-  return ResolveSchema(ctx, stmt.table.schema, stmt.table.location);
+  return ResolveSchema(ctx, table.schema, table.location);
 }
 
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TABLE";
-  const catalog::NamespaceDesc ns = CreationNamespace(ctx, stmt);
+  const catalog::NamespaceDesc ns = NewTableNamespace(ctx, stmt.table, stmt.temporary);
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.table.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

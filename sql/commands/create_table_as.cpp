@@ -18,7 +18,10 @@ namespace strata::sql {
 StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt) {
   StatementOutput result;
   result.command_tag = stmt.is_select_into ? "SELECT 0" : "CREATE TABLE AS";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.table.schema, stmt.table.location);
+  // PostgreSQL reports no position for CREATE TABLE AS's name errors.
+  ast::RangeVar target = stmt.table;
+  target.location = -1;
+  const catalog::NamespaceDesc ns = NewTableNamespace(ctx, target, stmt.temporary);
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.table.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

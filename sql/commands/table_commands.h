@@ -14,6 +14,10 @@ namespace strata::sql {
 
 // create_table.cpp
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt);
+// The schema a new table goes in: the session's temporary one for TEMP or
+// pg_temp.name (created if missing), else the named or creation schema.
+catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVar& table,
+                                         bool temporary);
 // alter_table.cpp
 StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStatement& stmt);
 // create_table_as.cpp: CREATE TABLE AS, SELECT INTO.

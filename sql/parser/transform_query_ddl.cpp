@@ -35,9 +35,6 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTableAs(
     throw NotSupported("CREATE MATERIALIZED VIEW");
   }
   const PgQuery__IntoClause& into = *s.into;
-  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "t") {
-    throw NotSupported("CREATE TEMPORARY TABLE", into.rel->location);
-  }
   if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "u") {
     throw NotSupported("CREATE UNLOGGED TABLE", into.rel->location);
   }
@@ -48,20 +45,22 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTableAs(
   stmt->column_names = StringList(into.col_names, into.n_col_names);
   stmt->with_data = !into.skip_data;
   stmt->if_not_exists = s.if_not_exists;
+  stmt->temporary = into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "t";
   stmt->query = TransformQuery(s.query);
   return stmt;
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformSelectInto(const PgQuery__SelectStmt& s) {
   const PgQuery__IntoClause& into = *s.into_clause;
-  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) != "p") {
-    throw NotSupported("SELECT INTO TEMPORARY or UNLOGGED", into.rel->location);
+  if (into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "u") {
+    throw NotSupported("SELECT INTO UNLOGGED", into.rel->location);
   }
   PgQuery__SelectStmt plain = s;  // shallow: the same subtrees without INTO
   plain.into_clause = nullptr;
   auto stmt = std::make_unique<ast::CreateTableAsStatement>();
   stmt->table = TransformRangeVar(*into.rel);
   stmt->is_select_into = true;
+  stmt->temporary = into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "t";
   std::unique_ptr<ast::Statement> q = TransformSelect(plain);
   stmt->query.reset(static_cast<ast::SelectStatement*>(q.release()));
   return stmt;

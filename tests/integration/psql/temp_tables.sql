@@ -29,3 +29,12 @@ insert into tt5 values ('a'), ('\101'), ('\377'), (''), ('xyz');
 select f, f::text, f::int4, f < 'b' from tt5 order by 1;
 select 'a'::"char" = 'a', 65::"char", (-1)::"char"::int4, 'q'::text::"char", '\377'::"char"::text;
 select 200::"char";
+-- CREATE TEMP TABLE AS / SELECT INTO TEMP
+CREATE TEMP TABLE tas AS SELECT g AS n, g * 2 AS twice FROM generate_series(1, 3) g;
+SELECT * FROM tas ORDER BY n;
+SELECT n.nspname LIKE 'pg_temp%' AS in_temp FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = 'tas';
+SELECT n INTO TEMP tinto FROM tas WHERE n > 1;
+SELECT * FROM tinto ORDER BY n;
+CREATE TEMPORARY TABLE tas_empty AS SELECT * FROM tas WITH NO DATA;
+SELECT count(*) FROM tas_empty;
+CREATE TEMP TABLE public.bad AS SELECT 1;
