@@ -1,5 +1,6 @@
 // Data directory initialisation and the single-server lock (see data_directory.h).
 #include "server/data_directory.h"
+#include "server/describe_config.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -61,18 +62,6 @@ bool SyncDirectory(const std::string& path) {
   return ok;
 }
 
-constexpr const char* kConfigTemplate =
-    "# stratad.conf: StrataDB server settings (postgresql.conf syntax).\n"
-    "# Command-line options (-p, -h, -k, -c name=value) override this file.\n"
-    "#\n"
-    "#listen_addresses = 'localhost'   # comma-separated; '*' for all\n"
-    "#port = 5432\n"
-    "#unix_socket_directories = '/tmp'\n"
-    "#max_connections = 100\n"
-    "#log_min_messages = info          # debug, info, notice, warning, error, fatal\n"
-    "#password = ''                    # cleartext password required at login; empty = trust\n"
-    "#max_message_size = 1073741824    # bytes\n";
-
 }  // namespace
 
 DataDirectory::~DataDirectory() {
@@ -96,7 +85,7 @@ std::optional<std::string> DataDirectory::Initialise() {
   // The marker goes last: a crash before it leaves a directory that the next
   // start still treats as fresh (only our own files can be in it).
   if (::access(ConfigPath().c_str(), F_OK) != 0 &&
-      !WriteFileDurably(ConfigPath(), kConfigTemplate)) {
+      !WriteFileDurably(ConfigPath(), SampleConfigText())) {
     return "could not initialise data directory \"" + path_ + "\": " + ErrnoText();
   }
   if (!WriteFileDurably(marker, std::to_string(kLayoutVersion) + "\n") || !SyncDirectory(path_)) {

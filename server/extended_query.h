@@ -42,6 +42,11 @@ class ExtendedQuery {
 
   // The implicit transaction ended (Sync, simple Query): every portal goes.
   void EndTransaction() { portals_.clear(); }
+  // The query text of a portal (for log lines); empty if there is none.
+  std::string PortalQuery(const std::string& portal_name) const {
+    auto it = portals_.find(portal_name);
+    return it == portals_.end() ? std::string() : it->second.portal->statement().query();
+  }
   // A simple Query drops the unnamed statement (exec_simple_query).
   void DropUnnamedStatement() { unnamed_statement_.reset(); }
 

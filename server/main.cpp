@@ -2,11 +2,11 @@
 // directory, binds the listeners and serves until SIGINT/SIGTERM.
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "common/logging.h"
 #include "server/data_directory.h"
+#include "server/describe_config.h"
+#include "server/reload.h"
 #include "server/server.h"
 #include "server/server_config.h"
 #include "sql/database.h"
@@ -25,6 +25,8 @@ constexpr const char* kUsage =
     "  -N MAX-CONNECT     maximum number of allowed connections\n"
     "  -p PORT            port number to listen on\n"
     "  -V, --version      output version information, then exit\n"
+    "  --describe-config  describe configuration parameters, then exit\n"
+    "  --sample-config    print a documented stratad.conf, then exit\n"
     "  --NAME=VALUE       set run-time parameter\n"
     "  -?, --help         show this help, then exit\n";
 
@@ -47,12 +49,19 @@ int main(int argc, char** argv) {
     std::fputs(kUsage, stdout);
     return 0;
   }
+  if (cmd.describe_config) {
+    std::fputs(DescribeConfigText().c_str(), stdout);
+    return 0;
+  }
+  if (cmd.sample_config) {
+    std::fputs(SampleConfigText().c_str(), stdout);
+    return 0;
+  }
   if (cmd.show_version) {
     std::printf("stratad (PostgreSQL) 15.0 (StrataDB %s)\n", STRATA_VERSION_STRING);
     return 0;
   }
 
-  ServerConfig config;
   std::string data_dir = cmd.data_directory.value_or("");
   if (data_dir.empty()) {
     if (const char* env = std::getenv("STRATADATA")) data_dir = env;
@@ -77,20 +86,11 @@ int main(int argc, char** argv) {
   DataDirectory data_directory;
   if (auto err = data_directory.OpenAndLock(data_dir)) return Fail(*err);
 
-  std::ifstream conf(data_directory.ConfigPath());
-  if (conf) {
-    std::stringstream text;
-    text << conf.rdbuf();
-    if (auto err = ParseConfigText(text.str(), data_directory.ConfigPath(), &config)) {
-      return Fail("configuration file error: " + *err);
-    }
-  }
-  for (const auto& [name, value] : cmd.settings) {
-    if (auto err = config.Set(name, value)) return Fail(*err);
-  }
+  // stratad.conf, then the command line; SIGHUP reloads through the same loader.
+  ServerConfig config;
+  ConfigLoader loader(data_directory.ConfigPath(), data_directory.path(), cmd.settings);
+  if (auto err = loader.LoadAtStartup(&config)) return Fail(*err);
   config.data_directory = data_directory.path();
-  strata::LogLevel level;
-  if (strata::ParseLogLevel(config.log_min_messages, &level)) strata::SetLogLevel(level);
 
   // The engine's files live directly in DATADIR, beside stratad.conf.
   auto database = strata::sql::Database::Open(data_directory.path());
@@ -101,6 +101,7 @@ int main(int argc, char** argv) {
   int code = 0;
   {
     Server server(config, database.value().get());
+    server.set_config_loader(&loader);
     if (auto err = server.Listen()) return Fail(*err);
     code = server.Run();
   }

@@ -10,8 +10,12 @@
 #include <thread>
 
 #include "common/logging.h"
+#include "server/metrics_http.h"
+#include "server/reload.h"
 #include "server/session.h"
+#include "sql/settings/reload_handler.h"
 #include "sql/backend_signals.h"
+#include "sql/expr/sql_function.h"
 
 namespace strata::server {
 
@@ -45,14 +49,30 @@ Server::Server(ServerConfig config, sql::Database* database)
       database_(database),
       control_(asio::make_strand(io_)),
       workers_(WorkerThreads()),
-      signals_(control_, SIGINT, SIGTERM) {
+      signals_(control_, SIGINT, SIGTERM),
+      hangup_(control_, SIGHUP) {
   // pg_cancel_backend / pg_terminate_backend reach sessions through it.
   sql::InstallBackendSignals(&registry_);
+  // strata_checkpoint() / strata_compact() (stratactl) work on it.
+  sql::InstallAdminDatabase(database_);
+  // pg_reload_conf() does what SIGHUP does.
+  sql::InstallReloadHandler([this] { ::kill(::getpid(), SIGHUP); });
+}
+
+void Server::WaitForHangup() {
+  hangup_.async_wait([this](const boost::system::error_code& ec, int) {
+    if (ec || shutting_down_) return;
+    if (loader_ != nullptr) loader_->Reload();
+    WaitForHangup();
+  if (metrics_) metrics_->Start();
+  });
 }
 
 Server::~Server() {
   workers_.join();
   sql::InstallBackendSignals(nullptr);
+  sql::InstallReloadHandler(nullptr);
+  sql::InstallAdminDatabase(nullptr);
   for (const auto& path : socket_files_) ::unlink(path.c_str());
 }
 
@@ -140,6 +160,10 @@ std::optional<std::string> Server::Listen() {
   if (tcp_acceptors_.empty() && unix_acceptors_.empty()) {
     return "no socket created for listening";
   }
+  if (config_.metrics_port != 0) {
+    metrics_ = std::make_unique<MetricsHttpServer>(io_, database_);
+    if (auto err = metrics_->Listen(config_.listen_addresses, config_.metrics_port)) return err;
+  }
   return std::nullopt;
 }
 
@@ -189,6 +213,8 @@ void Server::Shutdown(const char* reason) {
   boost::system::error_code ignored;
   for (auto& a : tcp_acceptors_) a->close(ignored);
   for (auto& a : unix_acceptors_) a->close(ignored);
+  hangup_.cancel(ignored);
+  if (metrics_) metrics_->Stop();
   for (const auto& path : socket_files_) ::unlink(path.c_str());
   socket_files_.clear();
   registry_.TerminateAll();
@@ -202,6 +228,8 @@ int Server::Run() {
     if (ec) return;
     Shutdown(signo == SIGINT ? "fast shutdown" : "smart shutdown");
   });
+  WaitForHangup();
+  if (metrics_) metrics_->Start();
   for (auto& a : tcp_acceptors_) asio::co_spawn(control_, AcceptTcp(*a), asio::detached);
   for (auto& a : unix_acceptors_) asio::co_spawn(control_, AcceptLocal(*a), asio::detached);
   STRATA_LOG_INFO("database system is ready to accept connections");

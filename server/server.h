@@ -4,6 +4,8 @@
 //
 // Shutdown (SIGINT or SIGTERM): stop accepting, end every session with FATAL
 // 57P01, wait for them to finish, remove the Unix socket file, exit 0.
+// SIGHUP (and pg_reload_conf()) reloads the configuration (reload.h) on the
+// control strand.
 #pragma once
 
 #include <utility>  // before Asio: Boost 1.74 awaitable.hpp uses std::exchange
@@ -25,6 +27,9 @@ class Database;
 
 namespace strata::server {
 
+class ConfigLoader;
+class MetricsHttpServer;
+
 class Server {
  public:
   // LIFETIME: `database` (may be null) outlives the server.
@@ -36,6 +41,8 @@ class Server {
   std::optional<std::string> Listen();
   // Serves until shutdown; returns the process exit code.
   int Run();
+  // LIFETIME: `loader` outlives the server. Without one SIGHUP only logs.
+  void set_config_loader(ConfigLoader* loader) { loader_ = loader; }
 
  private:
   boost::asio::awaitable<void> AcceptTcp(boost::asio::ip::tcp::acceptor& acceptor);
@@ -43,6 +50,7 @@ class Server {
   std::optional<std::string> ListenTcp();
   std::optional<std::string> ListenUnix();
   void Shutdown(const char* reason);
+  void WaitForHangup();
 
   ServerConfig config_;
   sql::Database* database_;
@@ -55,6 +63,9 @@ class Server {
   std::vector<std::unique_ptr<boost::asio::local::stream_protocol::acceptor>> unix_acceptors_;
   std::vector<std::string> socket_files_;
   boost::asio::signal_set signals_;
+  boost::asio::signal_set hangup_;
+  ConfigLoader* loader_ = nullptr;
+  std::unique_ptr<MetricsHttpServer> metrics_;  // when metrics_port != 0
   std::atomic<bool> shutting_down_{false};
 };
 

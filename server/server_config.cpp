@@ -3,10 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
-#include <sstream>
 
-#include "common/logging.h"
+#include "server/config_file.h"
+#include "sql/settings/session_settings.h"
 
 namespace strata::server {
 
@@ -18,105 +17,46 @@ std::string Lower(std::string s) {
   return s;
 }
 
-std::optional<std::string> ParseInt(const std::string& name, const std::string& value, int min,
-                                    int max, int* out) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-  if (ec != std::errc() || ptr != value.data() + value.size()) {
-    return "invalid value for parameter \"" + name + "\": \"" + value + "\"";
-  }
-  if (v < min || v > max) {
-    return std::to_string(v) + " is outside the valid range for parameter \"" + name + "\" (" +
-           std::to_string(min) + " .. " + std::to_string(max) + ")";
-  }
-  *out = v;
-  return std::nullopt;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
-
 }  // namespace
 
 std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const std::string& value) {
+  std::string normalized;
+  if (auto err = sql::SessionSettings::ValidateParameter(raw_name, value, &normalized)) {
+    return err;
+  }
   const std::string name = Lower(raw_name);
   if (name == "data_directory") {
-    data_directory = value;
+    data_directory = normalized;
   } else if (name == "listen_addresses") {
-    listen_addresses = value;
+    listen_addresses = normalized;
   } else if (name == "port") {
-    return ParseInt(name, value, 1, 65535, &port);
+    port = std::stoi(normalized);
   } else if (name == "unix_socket_directories") {
-    unix_socket_directories = value;
+    unix_socket_directories = normalized;
   } else if (name == "max_connections") {
-    return ParseInt(name, value, 1, 262143, &max_connections);
+    max_connections = std::stoi(normalized);
   } else if (name == "log_min_messages") {
-    LogLevel level;
-    if (!ParseLogLevel(value, &level)) {
-      return "invalid value for parameter \"log_min_messages\": \"" + value + "\"";
-    }
-    log_min_messages = value;
+    log_min_messages = normalized;
   } else if (name == "password") {
-    password = value;
+    password = normalized;
   } else if (name == "max_message_size") {
-    return ParseInt(name, value, 1024, 1 << 30, &max_message_size);
-  } else if (name == "timezone") {
-    timezone = value;
-  } else {
-    return "unrecognized configuration parameter \"" + raw_name + "\"";
+    max_message_size = std::stoi(normalized);
+  } else if (name == "metrics_port") {
+    metrics_port = std::stoi(normalized);
+  } else if (name == "logging_collector") {
+    logging_collector = normalized == "on";
   }
   return std::nullopt;
 }
 
 std::optional<std::string> ParseConfigText(const std::string& text, const std::string& file_name,
                                            ServerConfig* config) {
-  std::istringstream in(text);
-  std::string line;
-  int line_no = 0;
-  while (std::getline(in, line)) {
-    ++line_no;
-    auto where = [&](const std::string& msg) {
-      return file_name + ":" + std::to_string(line_no) + ": " + msg;
-    };
-    // Strip a comment that is not inside quotes.
-    bool in_quote = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-      if (line[i] == '\'') in_quote = !in_quote;
-      if (line[i] == '#' && !in_quote) {
-        line.resize(i);
-        break;
-      }
+  std::vector<ConfigFileEntry> entries;
+  if (auto err = ParseConfigEntries(text, file_name, &entries)) return err;
+  for (const ConfigFileEntry& e : entries) {
+    if (auto err = config->Set(e.name, e.value)) {
+      return e.file + ":" + std::to_string(e.line) + ": " + *err;
     }
-    line = Trim(line);
-    if (line.empty()) continue;
-    size_t eq = line.find('=');
-    std::string name, value;
-    if (eq == std::string::npos) {
-      // postgresql.conf also allows "name value".
-      size_t sp = line.find_first_of(" \t");
-      if (sp == std::string::npos) return where("syntax error: expected \"name = value\"");
-      name = Trim(line.substr(0, sp));
-      value = Trim(line.substr(sp));
-    } else {
-      name = Trim(line.substr(0, eq));
-      value = Trim(line.substr(eq + 1));
-    }
-    if (name.empty()) return where("syntax error: missing parameter name");
-    if (value.size() >= 2 && value.front() == '\'' && value.back() == '\'') {
-      std::string unquoted;
-      for (size_t i = 1; i + 1 < value.size(); ++i) {
-        if (value[i] == '\'' && i + 2 < value.size() && value[i + 1] == '\'') ++i;
-        unquoted += value[i];
-      }
-      value = unquoted;
-    } else if (!value.empty() && value.front() == '\'') {
-      return where("syntax error: unterminated quoted string");
-    }
-    if (auto err = config->Set(name, value)) return where(*err);
   }
   return std::nullopt;
 }
@@ -133,6 +73,10 @@ std::optional<std::string> ParseCommandLine(int argc, char** argv, CommandLine* 
       out->show_help = true;
     } else if (arg == "--version" || arg == "-V") {
       out->show_version = true;
+    } else if (arg == "--describe-config") {
+      out->describe_config = true;
+    } else if (arg == "--sample-config") {
+      out->sample_config = true;
     } else if (arg.rfind("--", 0) == 0) {
       // --name=value, postgres's long form of -c; dashes in names become underscores.
       size_t eq = arg.find('=');

@@ -1,8 +1,11 @@
-// ServerConfig: stratad's settings, read from defaults, then DATADIR/stratad.conf,
-// then the command line (postgres's own flags), later sources winning.
+// ServerConfig: the restart-only (postmaster) settings stratad runs with,
+// read from defaults, then DATADIR/stratad.conf (config_file.h), then the
+// command line (postgres's own flags), later sources winning.
 //
-// Config file syntax is postgresql.conf's: `name = value` per line, '#' starts a
-// comment, values optionally in single quotes ('' for a quote inside).
+// Every parameter is declared once, in sql/settings/session_settings.cpp
+// (name, type, default, range, context); Set() validates through it and keeps
+// the typed copy of the ones the server itself needs. Reloadable settings
+// are not copied here: see reload.h.
 #pragma once
 
 #include <map>
@@ -24,10 +27,13 @@ struct ServerConfig {
   std::string password;
   // Largest frontend message accepted, in bytes (larger: 08P01, connection closed).
   int max_message_size = 1 << 30;
-  std::string timezone = "Etc/UTC";
+  int metrics_port = 0;  // 0 = no metrics endpoint
+  bool logging_collector = false;
 
-  // Applies one `name = value` setting. Returns an error message on an unknown
-  // name or a bad value, nullopt on success. Names are case-insensitive.
+  // Applies one `name = value` setting: any parameter is validated (session
+  // ones such as work_mem too); the server's own are kept. Returns an error
+  // message on an unknown name or a bad value, nullopt on success. Names are
+  // case-insensitive.
   std::optional<std::string> Set(const std::string& name, const std::string& value);
 };
 
@@ -35,6 +41,8 @@ struct ServerConfig {
 struct CommandLine {
   bool show_help = false;
   bool show_version = false;
+  bool describe_config = false;  // --describe-config
+  bool sample_config = false;    // --sample-config
   // name -> value, in the order given (applied after the config file).
   std::vector<std::pair<std::string, std::string>> settings;
   std::optional<std::string> data_directory;

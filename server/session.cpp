@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cerrno>
 #include <exception>
 #include <optional>
@@ -20,6 +21,7 @@
 
 #include "common/logging.h"
 #include "protocol/messages.h"
+#include "server/server_metrics.h"
 #include "server/startup_options.h"
 #include "server/statement_runner.h"
 
@@ -37,6 +39,12 @@ SqlErrorFields Fatal(SqlState state, std::string message) {
   f.sqlstate = state;
   f.message = std::move(message);
   return f;
+}
+
+int64_t NowMicros() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 int32_t RandomKey() {
@@ -86,6 +94,17 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     socket_.shutdown(Socket::shutdown_both, ignored);
     socket_.close(ignored);
     if (pid_ != 0) {
+      ScopedLogSession scope(&log_session_);
+      if (log_disconnections_) {
+        const int64_t ms = (NowMicros() - log_session_.start_us) / 1000;
+        STRATA_LOG_INFO(
+            "disconnection: session time: {}:{:02d}:{:02d}.{:03d} user={} database={} host={}{}",
+            ms / 3600000, static_cast<int>(ms / 60000 % 60), static_cast<int>(ms / 1000 % 60),
+            static_cast<int>(ms % 1000), log_session_.user, log_session_.database,
+            log_session_.remote_host,
+            log_session_.remote_port >= 0 ? " port=" + std::to_string(log_session_.remote_port)
+                                          : std::string());
+      }
       STRATA_LOG_DEBUG("session {} from {} ended", pid_, context_.peer);
       context_.registry->Unregister(pid_);
       sql::UnregisterBackendStatus(pid_);
@@ -147,6 +166,21 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       co_return false;
     }
 
+    log_session_.start_us = NowMicros();
+    log_session_.remote_host = context_.client_addr.empty() ? "[local]" : context_.client_addr;
+    log_session_.remote_port = context_.client_addr.empty() ? -1 : context_.client_port;
+    log_connections_ = runner_.ShowParameter("log_connections") == "on";
+    log_disconnections_ = runner_.ShowParameter("log_disconnections") == "on";
+    if (log_connections_) {
+      ScopedLogSession scope(&log_session_);
+      if (context_.client_addr.empty()) {
+        STRATA_LOG_INFO("connection received: host=[local]");
+      } else {
+        STRATA_LOG_INFO("connection received: host={} port={}", context_.client_addr,
+                        context_.client_port);
+      }
+    }
+
     auto user = packet.Get("user");
     if (!user || user->empty()) {
       co_await Write(Reply(Fatal(SqlState::kInvalidAuthorizationSpecification,
@@ -191,12 +225,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     if (application_name.empty()) {
       application_name = packet.Get("fallback_application_name").value_or("");
     }
-    try {
-      runner_.InitParameter("TimeZone", context_.config->timezone);
-    } catch (const SqlError& e) {
-      STRATA_LOG_ERROR("invalid timezone setting \"{}\": {}", context_.config->timezone,
-                       e.what());
-    }
+    // TimeZone, work_mem, ... from stratad.conf are already the session's
+    // reset values (sql/settings/config_snapshot.h).
     std::optional<SqlErrorFields> parameter_error;
     try {
       // PostgreSQL's order (process_startup_options): the options' switches
@@ -278,6 +308,23 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     }
     pid_ = *pid;
     runner_.interrupts()->set_backend_pid(pid_);
+    Metrics().connections_total.fetch_add(1, std::memory_order_relaxed);
+    log_session_.pid = pid_;
+    log_session_.user = *user;
+    log_session_.database = packet.Get("database").value_or(*user);
+    log_session_.application_name = runner_.ShowParameter("application_name");
+    runner_.set_log_session(&log_session_);
+    if (log_connections_) {
+      ScopedLogSession scope(&log_session_);
+      const std::string app = log_session_.application_name;
+      if (app.empty()) {
+        STRATA_LOG_INFO("connection authorized: user={} database={}", *user,
+                        log_session_.database);
+      } else {
+        STRATA_LOG_INFO("connection authorized: user={} database={} application_name={}", *user,
+                        log_session_.database, app);
+      }
+    }
     {
       auto status = std::make_shared<sql::BackendStatus>();
       status->SetConnection(pid_, packet.Get("database").value_or(*user), *user,
@@ -379,6 +426,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   // The query thread's loop. Touches only the decoder, the runner, the read
   // buffer and the socket's descriptor (the strand never does meanwhile).
   QueryEnd BlockingQueryLoop() {
+    ScopedLogSession log_scope(&log_session_);
     const int fd = query_fd_;
     // Blocking mode while the thread owns the socket: one recv per wait
     // instead of recv, poll, recv. Restored for the strand's goodbye write.
@@ -485,6 +533,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   protocol::MessageDecoder decoder_;
   std::array<char, 64 * 1024> read_buffer_{};
   StatementRunner runner_;
+  LogSession log_session_;  // this session's fields in log lines
+  bool log_connections_ = false;
+  bool log_disconnections_ = false;
   int32_t pid_ = 0;
   int32_t secret_key_ = 0;
   // Set on the strand; read by the query thread too.

@@ -3,10 +3,13 @@
 
 #include "sql/types/datetime_context.h"
 
+#include <chrono>
 #include <exception>
 
 #include "common/logging.h"
 #include "protocol/copy_messages.h"
+#include "server/server_metrics.h"
+#include "sql/stat_statements.h"
 
 namespace strata::server {
 
@@ -19,6 +22,14 @@ SqlErrorFields InternalError(const std::string& what) {
   return f;
 }
 
+// The runner whose message this thread handles (for the error log line).
+thread_local StatementRunner* t_runner = nullptr;
+
+void Reply(std::string* out, const SqlErrorFields& f) {
+  protocol::AppendErrorResponse(out, f);
+  if (t_runner != nullptr) t_runner->LogError(f);
+}
+
 // The ErrorResponse for whatever a statement threw: our one catch site.
 template <typename Body>
 bool ReportErrors(std::string* out, Body body) {
@@ -26,26 +37,36 @@ bool ReportErrors(std::string* out, Body body) {
     body();
     return true;
   } catch (const SqlError& e) {
-    protocol::AppendErrorResponse(out, e.fields());
+    Reply(out, e.fields());
   } catch (const protocol::ProtocolError& e) {
     // A malformed body of a typed message: framing is intact, so PostgreSQL
     // reports an ERROR and keeps the connection.
     SqlErrorFields f;
     f.sqlstate = SqlState::kProtocolViolation;
     f.message = e.message;
-    protocol::AppendErrorResponse(out, f);
+    Reply(out, f);
   } catch (const std::bad_alloc&) {
     SqlErrorFields f;
     f.sqlstate = SqlState::kOutOfMemory;
     f.message = "out of memory";
-    protocol::AppendErrorResponse(out, f);
+    Reply(out, f);
   } catch (const std::exception& e) {
     // A bug, not a user error: report it as PostgreSQL reports internal errors.
-    STRATA_LOG_ERROR("internal error running statement: {}", e.what());
-    protocol::AppendErrorResponse(out, InternalError(e.what()));
+    Reply(out, InternalError(e.what()));
   }
   return false;
 }
+
+class ScopedRunner {
+ public:
+  explicit ScopedRunner(StatementRunner* runner) : previous_(t_runner) { t_runner = runner; }
+  ~ScopedRunner() { t_runner = previous_; }
+  ScopedRunner(const ScopedRunner&) = delete;
+  ScopedRunner& operator=(const ScopedRunner&) = delete;
+
+ private:
+  StatementRunner* previous_;
+};
 
 }  // namespace
 
@@ -57,6 +78,10 @@ void StatementRunner::set_status(std::shared_ptr<sql::BackendStatus> status) {
 StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage& message,
                                                  std::string* out) {
   if (message.type == 'X') return Outcome::kTerminate;
+  ScopedRunner runner_scope(this);
+  // A reloaded configuration (SIGHUP) reaches the session between
+  // transactions, as in PostgreSQL.
+  if (!sql_.in_transaction_block() && !sql_.copy_in_active()) sql_.RefreshConfig();
   if (sql_.copy_in_active()) {
     HandleCopyIn(message, out);
     return Outcome::kContinue;
@@ -105,6 +130,11 @@ StatementRunner::Outcome StatementRunner::Handle(const protocol::FrontendMessage
   if (message.type == 'Q') {
     std::string query = protocol::ParseQuery(message);
     if (status_) status_->StartQuery(query, sql::CurrentTimestamp());
+    statement_log_.Start(sql_, query);
+    query_start_ = std::chrono::steady_clock::now();
+    query_failed_ = false;
+    query_text_ = query;
+    query_rows_ = 0;
     RunSimpleQuery(query, out);
   } else {
     RunExtended(message, out);
@@ -127,11 +157,19 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
       case 'D':
         extended_.Describe(protocol::ParseDescribeMessage(message), out);
         break;
-      case 'E':
+      case 'E': {
         // Outside a block, Executes up to Sync form one implicit transaction.
         sql_.BeginImplicitTransaction();
-        extended_.Execute(protocol::ParseExecuteMessage(message), out);
+        auto execute = protocol::ParseExecuteMessage(message);
+        statement_log_.Start(
+            sql_, extended_.PortalQuery(execute.portal_name),
+            "execute " + (execute.portal_name.empty() ? std::string("<unnamed>")
+                                                      : execute.portal_name));
+        query_start_ = std::chrono::steady_clock::now();
+        query_failed_ = false;
+        extended_.Execute(execute, out);
         break;
+      }
       case 'C':
         extended_.Close(protocol::ParseCloseMessage(message), out);
         break;
@@ -142,6 +180,12 @@ void StatementRunner::RunExtended(const protocol::FrontendMessage& message, std:
         break;
     }
   });
+  if (message.type == 'E') {
+    statement_log_.Finish(sql_);
+    Metrics().RecordStatement(
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - query_start_).count(),
+        !ok);
+  }
   if (!ok) {
     skipping_until_sync_ = true;
     sql_.AbortTransactionAfterError();
@@ -172,7 +216,9 @@ void StatementRunner::RunStatements(std::string* out) {
       // Several statements in one Query share an implicit transaction
       // (PostgreSQL's implicit transaction block), restarted after a COMMIT.
       if (statements_.size() > 1) sql_.BeginImplicitTransaction();
+      const bool in_block_before = sql_.in_transaction_block();
       sql::StatementResult result = sql_.Execute(*statement);
+      CountStatement(result.command_tag, in_block_before);
       // A query's notices are raised while it runs: PostgreSQL has sent its
       // RowDescription by then.
       if (!result.returns_rows) {
@@ -209,7 +255,34 @@ void StatementRunner::RunStatements(std::string* out) {
   });
   if (!ok) {
     next_statement_ = statements_.size();
+    // A failed statement outside a block is a rolled-back transaction; in a
+    // block, its ROLLBACK counts.
+    if (!sql_.in_transaction_block()) Metrics().xact_rollback.fetch_add(1);
+    query_failed_ = true;
     sql_.AbortTransactionAfterError();
+  }
+}
+
+void StatementRunner::CountStatement(const std::string& tag, bool in_block_before) {
+  // The rows a tag reports ("SELECT 5", "INSERT 0 5"), for pg_stat_statements.
+  const size_t space = tag.rfind(' ');
+  if (space != std::string::npos) {
+    uint64_t n = 0;
+    bool digits = space + 1 < tag.size();
+    for (size_t i = space + 1; i < tag.size(); ++i) {
+      if (tag[i] < '0' || tag[i] > '9') digits = false;
+      else n = n * 10 + static_cast<uint64_t>(tag[i] - '0');
+    }
+    if (digits) query_rows_ += n;
+  }
+  ServerMetrics& m = Metrics();
+  m.RecordCommandTag(tag);
+  if (tag == "COMMIT") {
+    m.xact_commit.fetch_add(1, std::memory_order_relaxed);
+  } else if (tag == "ROLLBACK") {
+    m.xact_rollback.fetch_add(1, std::memory_order_relaxed);
+  } else if (!in_block_before && !sql_.in_transaction_block()) {
+    m.xact_commit.fetch_add(1, std::memory_order_relaxed);
   }
 }
 
@@ -259,6 +332,14 @@ void StatementRunner::FinishSimpleQuery(std::string* out) {
     sql_.AbortTransactionAfterError();
   }
   if (!sql_.in_transaction_block()) extended_.EndTransaction();
+  statement_log_.Finish(sql_);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - query_start_).count();
+  Metrics().RecordStatement(seconds, query_failed_);
+  if (!query_failed_ && !query_text_.empty()) {
+    sql::RecordStatStatement(query_text_, seconds * 1000, query_rows_);
+  }
+  query_text_.clear();
   AppendReadyForQuery(out);
 }
 
@@ -266,6 +347,9 @@ void StatementRunner::AppendReadyForQuery(std::string* out) {
   for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
     protocol::AppendParameterStatus(out, name, value);
     if (status_ && name == "application_name") status_->SetApplicationName(value);
+    if (log_session_ != nullptr && name == "application_name") {
+      log_session_->application_name = value;
+    }
   }
   const auto txn_status = static_cast<char>(sql_.transaction_status());
   if (status_) status_->SetIdle(txn_status, sql::CurrentTimestamp());

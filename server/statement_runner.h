@@ -8,13 +8,16 @@
 // messages until Sync. Runs on the session's query thread; one call at a time.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "sql/backend_status.h"
 #include "protocol/messages.h"
+#include "common/logging.h"
 #include "server/extended_query.h"
+#include "server/statement_log.h"
 #include "sql/sql_session.h"
 #include "txn/transaction_status.h"
 
@@ -44,6 +47,10 @@ class StatementRunner {
   std::shared_ptr<InterruptState> interrupts() const { return sql_.interrupts(); }
   // Where the session's activity is reported (pg_stat_activity); may stay null.
   void set_status(std::shared_ptr<sql::BackendStatus> status);
+  // The session's log-line fields (application_name follows SET); may stay null.
+  void set_log_session(LogSession* log_session) { log_session_ = log_session; }
+  // Logs an error a statement ended with (called from the one catch site).
+  void LogError(const SqlErrorFields& error) { statement_log_.Error(sql_, error); }
 
  private:
   void RunSimpleQuery(const std::string& query, std::string* out);
@@ -60,9 +67,17 @@ class StatementRunner {
   // ParameterStatus for each reportable setting changed since the last
   // ReadyForQuery, then ReadyForQuery (PostgreSQL reports them just before).
   void AppendReadyForQuery(std::string* out);
+  // Metrics of one statement that ran: rows by its tag, transactions.
+  void CountStatement(const std::string& tag, bool in_block_before);
 
   sql::SqlSession sql_;
   std::shared_ptr<sql::BackendStatus> status_;
+  LogSession* log_session_ = nullptr;
+  StatementLog statement_log_;
+  std::chrono::steady_clock::time_point query_start_;  // of the simple Query running
+  bool query_failed_ = false;
+  std::string query_text_;   // the simple Query, for pg_stat_statements
+  uint64_t query_rows_ = 0;  // rows its statements' tags reported
   ExtendedQuery extended_{&sql_};
   bool skipping_until_sync_ = false;
   // The simple Query being run: statements after a COPY FROM STDIN run once

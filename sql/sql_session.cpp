@@ -629,6 +629,12 @@ std::string SqlSession::ShowParameter(std::string_view name) const {
   return impl_->settings.Show(name);
 }
 
+int64_t SqlSession::IntParameter(std::string_view name) const {
+  return impl_->settings.IntValue(name);
+}
+
+void SqlSession::RefreshConfig() { impl_->settings.RefreshConfig(); }
+
 std::vector<std::pair<std::string, std::string>> SqlSession::TakeReportedParameterChanges() {
   return impl_->settings.TakeReportedChanges();
 }

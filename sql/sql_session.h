@@ -169,6 +169,11 @@ class SqlSession {
   void InitParameter(std::string_view name, const std::string& value);
   // The value of a run-time parameter as SHOW prints it. Throws SqlError.
   std::string ShowParameter(std::string_view name) const;
+  // An integer parameter in its base unit (ms, kB); see SessionSettings::IntValue.
+  int64_t IntParameter(std::string_view name) const;
+  // Takes the server's reloaded configuration (SIGHUP) if there was a reload
+  // since the last call; the runner calls it between statements.
+  void RefreshConfig();
   // GUC_REPORT parameters (DateStyle, TimeZone, ...) whose value changed since
   // the last call: the server sends each as ParameterStatus before
   // ReadyForQuery, as PostgreSQL does.

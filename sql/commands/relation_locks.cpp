@@ -22,7 +22,13 @@ void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string
   txn::LockOutcome outcome =
       ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, nullptr, &waited);
   if (outcome == txn::LockOutcome::kNotAvailable && !nowait) {
-    options = WaitingLockOptions();
+    static const char* const kModeNames[] = {
+        "",          "AccessShareLock", "RowShareLock", "RowExclusiveLock",
+        "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
+        "AccessExclusiveLock"};
+    options = WaitingLockOptions(std::string(kModeNames[static_cast<int>(mode)]) +
+                                 " on relation " + std::to_string(oid) + " of database " +
+                                 std::to_string(kLockDatabaseOid));
     ScopedWaitEvent wait("Lock", "relation");
     outcome = ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, &detail, &waited);
   }

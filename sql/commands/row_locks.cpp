@@ -1,20 +1,42 @@
 // Row locks from the SQL side (see row_locks.h).
 #include "sql/commands/row_locks.h"
 
+#include <chrono>
+
 #include "sql/backend_status.h"
 #include "common/interrupts.h"
+#include "common/logging.h"
 #include "common/sql_error.h"
 #include "sql/settings/session_settings.h"
 
 namespace strata::sql {
 
-txn::LockRequestOptions WaitingLockOptions() {
+txn::LockRequestOptions WaitingLockOptions(std::string what) {
   txn::LockRequestOptions options;
   options.policy = txn::LockWaitPolicy::kWait;
   const SessionSettings& settings = CurrentSessionSettings();
   options.lock_timeout_ms = settings.IntValue("lock_timeout");
   options.deadlock_timeout_ms = settings.IntValue("deadlock_timeout");
-  options.interrupted = [] { return InterruptPending(); };
+  if (what.empty() || settings.Show("log_lock_waits") != "on") {
+    options.interrupted = [] { return InterruptPending(); };
+    return options;
+  }
+  // log_lock_waits: the lock manager polls this every 10 ms while waiting.
+  const auto start = std::chrono::steady_clock::now();
+  const int64_t after_ms = options.deadlock_timeout_ms;
+  options.interrupted = [start, after_ms, what = std::move(what), logged = false]() mutable {
+    if (!logged) {
+      const double ms =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+              .count();
+      if (ms >= static_cast<double>(after_ms)) {
+        logged = true;
+        STRATA_LOG_INFO("process {} still waiting for {} after {:.3f} ms", CurrentBackendPid(),
+                        what, ms);
+      }
+    }
+    return InterruptPending();
+  };
   return options;
 }
 
@@ -41,9 +63,10 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
   txn::LockOutcome outcome = ctx.txn->LockRow(table.tree, key, mode, options);
   std::string detail;
   if (outcome == txn::LockOutcome::kNotAvailable && policy == txn::LockWaitPolicy::kWait) {
-    options = WaitingLockOptions();
     // A row lock waiter waits, in PostgreSQL's terms, for the holder's
-    // transaction to end.
+    // transaction to end (we do not name its id in the log line).
+    options = WaitingLockOptions("ShareLock on a row of relation " + std::to_string(table.oid) +
+                                 " of database 5");
     ScopedWaitEvent wait("Lock", "transactionid");
     outcome = ctx.txn->LockRow(table.tree, key, mode, options, &detail);
   }

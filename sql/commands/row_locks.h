@@ -15,7 +15,9 @@ namespace strata::sql {
 
 // The options of a lock request that may wait: the session's lock_timeout
 // and deadlock_timeout, and query cancel / statement_timeout.
-txn::LockRequestOptions WaitingLockOptions();
+// With log_lock_waits on, a wait longer than deadlock_timeout logs
+// PostgreSQL's "process N still waiting for <what> after X ms" once.
+txn::LockRequestOptions WaitingLockOptions(std::string what = "");
 // Throws PostgreSQL's error for a lock request that ended without the lock
 // (not kAcquired / kNotAvailable, which the callers word themselves):
 // 55P03 lock timeout, 40P01 with `deadlock_detail`, or the pending 57014.

@@ -45,7 +45,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
-                        CatalogSqlFunctions()}) {
+                        CatalogSqlFunctions(), AdminSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

@@ -60,6 +60,11 @@ std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions
 std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
 std::span<const SqlFunction> BackendSqlFunctions();  // expr/backend_functions.cpp
+std::span<const SqlFunction> AdminSqlFunctions();  // expr/admin_functions.cpp
+class Database;
+// The database strata_checkpoint() / strata_compact() work on (the server's);
+// nullptr to remove. LIFETIME: outlives its installation.
+void InstallAdminDatabase(Database* database);
 std::span<const SqlFunction> TxidSqlFunctions();     // expr/txid_functions.cpp
 // format_type, pg_table_is_visible, ... (system_relations/catalog_functions.cpp)
 std::span<const SqlFunction> CatalogSqlFunctions();

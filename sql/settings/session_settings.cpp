@@ -38,6 +38,9 @@ struct SessionSettings::Definition {
   bool unit_ms = false;
   std::string_view description;
   bool unit_kb = false;  // GUC_UNIT_KB: memory sizes in kilobytes
+  // For unit_ms parameters: the base unit in ms (1000 = GUC_UNIT_S, 60000 =
+  // GUC_UNIT_MIN); values are stored and shown in it.
+  int unit_base_ms = 1;
 };
 
 namespace {
@@ -64,7 +67,7 @@ const std::vector<Definition>& Definitions() {
        "Sets the display format for date and time values."},
       {"deadlock_timeout", Kind::kInt, "1s", false, false, false, {}, 1, 2147483647, true,
        "Sets the time to wait on a lock before checking for deadlock."},
-      {"default_table_access_method", Kind::kEnum, "heap", false, false, false, {"heap"}, 0, 0,
+      {"default_table_access_method", Kind::kString, "heap", false, false, false, {}, 0, 0,
        false, "Sets the default table access method for new tables."},
       {"default_tablespace", Kind::kString, "", false, false, false, {}, 0, 0, false,
        "Sets the default tablespace to create tables and indexes in."},
@@ -201,7 +204,7 @@ const std::vector<Definition>& Definitions() {
        "Sets the planner's estimate of the cost of processing each tuple (row)."},
       {"cursor_tuple_fraction", Kind::kReal, "0.1", false, false, false, {}, 0, 1, false,
        "Sets the planner's estimate of the fraction of a cursor's rows that will be retrieved."},
-      {"effective_cache_size", Kind::kInt, "4GB", false, false, false, {}, 8, 2147483647, false,
+      {"effective_cache_size", Kind::kInt, "4GB", false, false, false, {}, 1, 2147483647, false,
        "Sets the planner's assumption about the total size of the data caches.", true},
       {"jit_above_cost", Kind::kReal, "100000", false, false, false, {}, -1, 0, false,
        "Perform JIT compilation if query is more expensive."},
@@ -210,9 +213,9 @@ const std::vector<Definition>& Definitions() {
       {"jit_optimize_above_cost", Kind::kReal, "500000", false, false, false, {}, -1, 0, false,
        "Optimize JIT-compiled functions if query is more expensive."},
       {"min_parallel_index_scan_size", Kind::kInt, "512kB", false, false, false, {}, 0,
-       2147483647, false,
+       715827882, false,
        "Sets the minimum amount of index data for a parallel scan.", true},
-      {"min_parallel_table_scan_size", Kind::kInt, "8MB", false, false, false, {}, 0, 2147483647,
+      {"min_parallel_table_scan_size", Kind::kInt, "8MB", false, false, false, {}, 0, 715827882,
        false, "Sets the minimum amount of table data for a parallel scan.", true},
       {"parallel_setup_cost", Kind::kReal, "1000", false, false, false, {}, 0, 0, false,
        "Sets the planner's estimate of the cost of starting up worker processes for parallel "
@@ -227,8 +230,115 @@ const std::vector<Definition>& Definitions() {
       {"xmloption", Kind::kEnum, "content", false, false, false, {"content", "document"}, 0, 0,
        false, "Sets whether XML data in implicit parsing and serialization operations is to be "
               "considered as documents or content fragments."},
+      // The server's own parameters (context postmaster or sighup, from
+      // parameter_info.inc): set in stratad.conf or on the command line.
+      {"data_directory", Kind::kString, "", false, false, false, {}, 0, 0, false,
+       "Sets the server's data directory."},
+      {"listen_addresses", Kind::kString, "localhost", false, false, false, {}, 0, 0, false,
+       "Sets the host name or IP address(es) to listen to."},
+      {"port", Kind::kInt, "5432", false, false, false, {}, 1, 65535, false,
+       "Sets the TCP port the server listens on."},
+      {"unix_socket_directories", Kind::kString, "/tmp", false, false, false, {}, 0, 0, false,
+       "Sets the directories where Unix-domain sockets will be created."},
+      {"max_connections", Kind::kInt, "100", false, false, false, {}, 1, 262143, false,
+       "Sets the maximum number of concurrent connections."},
+      {"password", Kind::kString, "", false, false, false, {}, 0, 0, false,
+       "Sets the cleartext password every login must give (empty: no password)."},
+      {"max_message_size", Kind::kInt, "1073741824", false, false, false, {}, 1024, 1073741824,
+       false, "Sets the largest frontend message accepted, in bytes."},
+      {"metrics_port", Kind::kInt, "0", false, false, false, {}, 0, 65535, false,
+       "Sets the TCP port of the Prometheus metrics endpoint (0 turns it off)."},
+      {"log_min_messages", Kind::kEnum, "warning", false, false, false,
+       {"debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error",
+        "log", "fatal", "panic"},
+       0, 0, false, "Sets the message levels that are logged."},
+      {"log_min_error_statement", Kind::kEnum, "error", false, false, false,
+       {"debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error",
+        "log", "fatal", "panic"},
+       0, 0, false, "Causes all statements generating error at or above this level to be logged."},
+      {"log_min_duration_statement", Kind::kInt, "-1", false, false, false, {}, -1, 2147483647,
+       true, "Sets the minimum execution time above which all statements will be logged."},
+      {"log_statement", Kind::kEnum, "none", false, false, false, {"none", "ddl", "mod", "all"},
+       0, 0, false, "Sets the type of statements logged."},
+      {"log_connections", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Logs each successful connection."},
+      {"log_disconnections", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Logs end of a session, including duration."},
+      {"log_lock_waits", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Logs long lock waits."},
+      {"log_line_prefix", Kind::kString, "%m [%p] ", false, false, false, {}, 0, 0, false,
+       "Controls information prefixed to each log line."},
+      {"log_destination", Kind::kString, "stderr", false, false, false, {}, 0, 0, false,
+       "Sets the destination for server log output."},
+      {"logging_collector", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
+       "Start a subprocess to capture stderr, csvlog and/or jsonlog into log files."},
+      {"log_directory", Kind::kString, "log", false, false, false, {}, 0, 0, false,
+       "Sets the destination directory for log files."},
+      {"log_filename", Kind::kString, "stratad-%Y-%m-%d_%H%M%S.log", false, false, false, {}, 0,
+       0, false, "Sets the file name pattern for log files."},
+      {"log_rotation_age", Kind::kInt, "1d", false, false, false, {}, 0, 35791394, true,
+       "Sets the amount of time to wait before forcing log file rotation.", false, 60000},
+      {"log_rotation_size", Kind::kInt, "10MB", false, false, false, {}, 0, 2097151, false,
+       "Sets the maximum size a log file can reach before being rotated.", true},
   };
   return defs;
+}
+
+// PostgreSQL 15's context, group and extra description of each parameter.
+struct ParameterInfo {
+  std::string_view name, context, group, extra_desc;
+};
+
+const ParameterInfo kParameterInfo[] = {
+#include "sql/settings/parameter_info.inc"
+    // Ours (PostgreSQL has no such parameter).
+    {"max_message_size", "postmaster", "Connections and Authentication / Connection Settings", ""},
+    {"metrics_port", "postmaster", "Statistics / Monitoring",
+     "Serves GET /metrics in Prometheus' text format on listen_addresses."},
+    {"password", "postmaster", "Connections and Authentication / Authentication",
+     "A stand-in until roles and pg_hba rules arrive."},
+};
+
+const ParameterInfo* FindInfo(std::string_view name) {
+  for (const ParameterInfo& info : kParameterInfo) {
+    if (info.name.size() == name.size() &&
+        strncasecmp(info.name.data(), name.data(), name.size()) == 0) {
+      return &info;
+    }
+  }
+  return nullptr;
+}
+
+// pg_settings.context of a definition; custom placeholders are "user".
+std::string_view ContextOf(const Definition& def) {
+  if (def.read_only) return "internal";
+  if (def.description == "Custom placeholder parameter.") return "user";
+  const ParameterInfo* info = FindInfo(def.name);
+  return info != nullptr ? info->context : "user";
+}
+
+// The 55P02 error for changing `def` in a session (SET, RESET, set_config,
+// or the startup packet when `at_startup`), or nothing if allowed. We have
+// no roles yet: every session is a superuser.
+void CheckSessionChange(const Definition& def, bool at_startup) {
+  const std::string_view context = ContextOf(def);
+  const std::string name(def.name);
+  if (context == "internal") {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + name + "\" cannot be changed");
+  }
+  if (context == "postmaster") {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + name + "\" cannot be changed without restarting the server");
+  }
+  if (context == "sighup") {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + name + "\" cannot be changed now");
+  }
+  if (!at_startup && (context == "backend" || context == "superuser-backend")) {
+    throw SqlError(SqlState::kCantChangeRuntimeParam,
+                   "parameter \"" + name + "\" cannot be set after connection start");
+  }
 }
 
 std::string Lower(std::string_view s) {
@@ -285,6 +395,11 @@ bool ParseBoolSetting(const Definition& def, const std::string& value) {
                  "parameter \"" + std::string(def.name) + "\" requires a Boolean value");
 }
 
+// pg_settings.unit of a time parameter.
+std::string UnitName(const Definition& def) {
+  return def.unit_base_ms == 60000 ? "min" : def.unit_base_ms == 1000 ? "s" : "ms";
+}
+
 // parse_int with PostgreSQL's time units (for GUC_UNIT_MS parameters).
 int ParseIntSetting(const Definition& def, const std::string& value) {
   const std::string v = Trim(value);
@@ -304,7 +419,7 @@ int ParseIntSetting(const Definition& def, const std::string& value) {
     if (def.unit_ms) {
       for (const auto& [name, mult] : kUnits) {
         if (unit == name) {
-          d *= mult;
+          d *= mult / def.unit_base_ms;
           found = true;
         }
       }
@@ -341,20 +456,22 @@ int ParseIntSetting(const Definition& def, const std::string& value) {
   const int n = static_cast<int>(d);
   if (n < def.min || n > def.max) {
     throw SqlError(SqlState::kInvalidParameterValue,
-                   std::to_string(n) + (def.unit_ms ? " ms" : def.unit_kb ? " kB" : "") +
+                   std::to_string(n) + (def.unit_ms ? " " + UnitName(def) : def.unit_kb ? " kB" : "") +
                        " is outside the valid range for parameter \"" + std::string(def.name) +
                        "\" (" + std::to_string(def.min) + " .. " + std::to_string(def.max) + ")");
   }
   return n;
 }
 
-// _ShowOption for a millisecond parameter: the largest exact unit.
-std::string ShowMs(int n) {
+// _ShowOption for a time parameter stored in units of `base_ms`: the
+// largest exact unit.
+std::string ShowMs(int n, int base_ms = 1) {
   if (n <= 0) return std::to_string(n);
+  const int64_t ms = static_cast<int64_t>(n) * base_ms;
   static const std::pair<std::string_view, int> kUnits[] = {
       {"d", 86400000}, {"h", 3600000}, {"min", 60000}, {"s", 1000}, {"ms", 1}};
   for (const auto& [name, mult] : kUnits) {
-    if (n % mult == 0) return std::to_string(n / mult) + std::string(name);
+    if (mult >= base_ms && ms % mult == 0) return std::to_string(ms / mult) + std::string(name);
   }
   return std::to_string(n);
 }
@@ -368,6 +485,24 @@ std::string ShowKb(int n) {
     if (n % mult == 0) return std::to_string(n / mult) + std::string(name);
   }
   return std::to_string(n) + "kB";
+}
+
+// check_log_destination: a comma-separated list; we write stderr and jsonlog.
+void CheckLogDestination(const Definition& def, const std::string& value) {
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t comma = value.find(',', start);
+    if (comma == std::string::npos) comma = value.size();
+    const std::string tok = Lower(Trim(std::string_view(value).substr(start, comma - start)));
+    if (tok == "csvlog" || tok == "syslog" || tok == "eventlog") {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "log_destination \"" + tok + "\" is not supported; use stderr or jsonlog");
+    }
+    if (tok != "stderr" && tok != "jsonlog") {
+      throw InvalidValue(def, value).WithDetail("Unrecognized key word: \"" + tok + "\".");
+    }
+    start = comma + 1;
+  }
 }
 
 // check_datestyle, starting from the current style and order.
@@ -474,6 +609,10 @@ SessionSettings::SessionSettings() {
   // The boot zone is applied lazily from the file; fall back to UTC rules.
   auto zone = LoadTimeZone("Etc/UTC");
   datetime_.time_zone = zone ? zone : UtcTimeZone();
+  // The server-wide values (stratad.conf, command line), if a server loaded them.
+  ApplyConfig(CurrentConfigSnapshot());
+  changed_reportable_.clear();
+  for (auto& [key, entry] : entries_) entry.reported_value = entry.value;
 }
 
 SessionSettings::~SessionSettings() = default;
@@ -549,11 +688,17 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
     }
     case Kind::kInt: {
       const int n = ParseIntSetting(named, value);
-      normalized = def.unit_ms ? ShowMs(n) : def.unit_kb ? ShowKb(n) : std::to_string(n);
+      normalized = def.unit_ms   ? ShowMs(n, def.unit_base_ms)
+                   : def.unit_kb ? ShowKb(n)
+                                 : std::to_string(n);
       break;
     }
     case Kind::kEnum: {
-      const std::string v = Lower(Trim(value));
+      std::string v = Lower(Trim(value));
+      // PostgreSQL's hidden alias in its message-level lists.
+      if (v == "debug" && def.enum_values.size() > 4 && def.enum_values[3] == "debug2") {
+        v = "debug2";
+      }
       bool found = false;
       for (std::string_view option : def.enum_values) {
         if (option == v) {
@@ -579,6 +724,14 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
     }
     case Kind::kString:
       normalized = value;
+      if (def.name == "log_destination") CheckLogDestination(named, value);
+      if (def.name == "default_table_access_method" && value != "heap") {
+        // check_default_table_access_method: only heap exists.
+        throw InvalidValue(named, value)
+            .WithDetail(value.empty()
+                            ? "default_table_access_method cannot be empty."
+                            : "Table access method \"" + value + "\" does not exist.");
+      }
       if (def.name == "application_name") {
         for (char& c : normalized) {
           const auto u = static_cast<unsigned char>(c);
@@ -627,43 +780,164 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
 
 void SessionSettings::Set(std::string_view name, const std::string& value) {
   Entry& entry = FindOrCreate(name);
-  if (entry.def->read_only) {
-    throw SqlError(SqlState::kCantChangeRuntimeParam,
-                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
-  }
+  CheckSessionChange(*entry.def, /*at_startup=*/false);
   Assign(entry, value, name);
+  entry.session_set = true;
 }
 
 void SessionSettings::InitValue(std::string_view name, const std::string& value) {
   Entry& entry = FindOrCreate(name);
-  if (entry.def->read_only) {
-    throw SqlError(SqlState::kCantChangeRuntimeParam,
-                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
-  }
+  CheckSessionChange(*entry.def, /*at_startup=*/true);
   Assign(entry, value, name);
   entry.reset_value = entry.value;
   entry.reported_value = entry.value;
+  entry.reset_source = "client";
+  entry.source_file.clear();
+  entry.source_line = 0;
+  entry.session_set = false;
   std::erase(changed_reportable_, std::string(entry.def->name));
 }
 
 void SessionSettings::Reset(std::string_view name) {
   Entry& entry = Find(name);
-  if (entry.def->read_only) {
-    throw SqlError(SqlState::kCantChangeRuntimeParam,
-                   "parameter \"" + std::string(entry.def->name) + "\" cannot be changed");
-  }
+  CheckSessionChange(*entry.def, /*at_startup=*/false);
   if (entry.def->kind == Kind::kDateStyle) {
     // The reset value is complete, so it does not depend on the current style.
     datetime_.date_style = DateStyle::kIso;
     datetime_.date_order = DateOrder::kMdy;
   }
   Assign(entry, entry.reset_value, entry.def->name);
+  entry.session_set = false;
 }
 
 void SessionSettings::ResetAll() {
   for (auto& [key, entry] : entries_) {
-    if (!entry.def->read_only && entry.value != entry.reset_value) Reset(key);
+    const std::string_view context = ContextOf(*entry.def);
+    if (context != "user" && context != "superuser") continue;
+    if (entry.value != entry.reset_value || entry.session_set) Reset(key);
   }
+}
+
+void SessionSettings::ApplyConfig(std::shared_ptr<const ConfigSnapshot> snapshot) {
+  if (snapshot == nullptr) return;
+  config_generation_ = snapshot->generation;
+  // The newest entry per parameter.
+  std::map<std::string, const ConfigSetting*> wanted;
+  for (const ConfigSetting& s : snapshot->settings) wanted[Lower(s.name)] = &s;
+  auto set_from = [&](Entry& entry, const std::string& value, const std::string& source,
+                      const std::string& file, int line) {
+    const std::string current = entry.value;
+    try {
+      Assign(entry, value, entry.def->name);
+    } catch (const SqlError&) {
+      return;  // validated when the server loaded it; keep what we have
+    }
+    entry.reset_value = entry.value;
+    entry.reset_source = source;
+    entry.source_file = file;
+    entry.source_line = line;
+    // A value the session SET stays (and so do its side effects).
+    if (entry.session_set && current != entry.value) Assign(entry, current, entry.def->name);
+  };
+  for (auto& [key, entry] : entries_) {
+    if (entry.reset_source == "client" || entry.reset_source == "default") continue;
+    if (wanted.count(key) != 0) continue;
+    // Removed from the file: back to the boot value.
+    set_from(entry, std::string(entry.def->boot), "default", "", 0);
+  }
+  for (const auto& [key, setting] : wanted) {
+    Entry* entry = nullptr;
+    try {
+      entry = &FindOrCreate(setting->name);
+    } catch (const SqlError&) {
+      continue;
+    }
+    if (entry->reset_source == "client" || entry->def->read_only) continue;
+    if (entry->reset_value == entry->value && !entry->session_set &&
+        entry->reset_source == setting->source && entry->source_file == setting->file &&
+        entry->source_line == setting->line && entry->value == setting->value) {
+      continue;
+    }
+    set_from(*entry, setting->value, setting->source, setting->file, setting->line);
+  }
+  config_ = std::move(snapshot);
+}
+
+void SessionSettings::RefreshConfig() {
+  if (ConfigGeneration() != config_generation_) ApplyConfig(CurrentConfigSnapshot());
+}
+
+std::optional<std::string> SessionSettings::ValidateParameter(std::string_view name,
+                                                              const std::string& value,
+                                                              std::string* normalized) {
+  SessionSettings probe;
+  try {
+    Entry& entry = probe.FindOrCreate(name);
+    if (entry.def->read_only) {
+      return "parameter \"" + std::string(entry.def->name) + "\" cannot be changed";
+    }
+    probe.Assign(entry, value, name);
+    if (normalized != nullptr) *normalized = entry.value;
+  } catch (const SqlError& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
+}
+
+std::string SessionSettings::ParameterContext(std::string_view name) {
+  for (const Definition& def : Definitions()) {
+    if (Lower(def.name) == Lower(name)) return std::string(ContextOf(def));
+  }
+  return "";
+}
+
+std::vector<SessionSettings::Description> SessionSettings::Describe() {
+  std::vector<Description> out;
+  for (const Definition& def : Definitions()) {
+    if (def.read_only) continue;
+    Description d;
+    d.name = std::string(def.name);
+    d.context = std::string(ContextOf(def));
+    const ParameterInfo* info = FindInfo(def.name);
+    d.group = info != nullptr ? std::string(info->group) : "Customized Options";
+    d.extra_desc = info != nullptr ? std::string(info->extra_desc) : "";
+    d.short_desc = std::string(def.description);
+    d.boot_value = std::string(def.boot);
+    d.reset_value = d.boot_value;
+    switch (def.kind) {
+      case Kind::kBool:
+      case Kind::kStandardConformingStrings:
+        d.vartype = "BOOLEAN";
+        d.reset_value = ParseBoolSetting(def, d.boot_value) ? "TRUE" : "FALSE";
+        break;
+      case Kind::kInt:
+        d.vartype = "INTEGER";
+        d.reset_value = std::to_string(ParseIntSetting(def, d.boot_value));
+        d.min = std::to_string(def.min);
+        d.max = std::to_string(def.max);
+        if (def.unit_ms) d.unit = UnitName(def);
+        if (def.unit_kb) d.unit = "kB";
+        break;
+      case Kind::kReal: {
+        d.vartype = "REAL";
+        char buf[64];
+        std::snprintf(buf, sizeof(buf), "%g", static_cast<double>(def.min));
+        d.min = buf;
+        std::snprintf(buf, sizeof(buf), "%g", def.max == 0 ? 1.79769e+308 : def.max);
+        d.max = buf;
+        break;
+      }
+      case Kind::kEnum:
+        d.vartype = "ENUM";
+        for (std::string_view v : def.enum_values) d.enumvals.emplace_back(v);
+        break;
+      default:
+        d.vartype = "STRING";
+        break;
+    }
+    out.push_back(std::move(d));
+  }
+  return out;
 }
 
 std::string SessionSettings::Show(std::string_view name) const { return Find(name).value; }
@@ -689,8 +963,23 @@ std::vector<SessionSettings::PgSettingsRow> SessionSettings::PgSettingsRows() co
     row.name = std::string(def.name);
     row.setting = entry.value;
     row.short_desc = std::string(def.description);
-    row.context = def.read_only ? "internal" : "user";
-    row.source = entry.value == entry.reset_value ? "default" : "session";
+    row.context = std::string(ContextOf(def));
+    if (const ParameterInfo* info = FindInfo(def.name)) {
+      row.category = std::string(info->group);
+      row.extra_desc = std::string(info->extra_desc);
+    } else {
+      row.category = "Customized Options";
+    }
+    row.source = entry.session_set || entry.value != entry.reset_value ? "session"
+                                                                        : entry.reset_source;
+    if (row.source == "configuration file") {
+      row.sourcefile = entry.source_file;
+      row.sourceline = entry.source_line;
+    }
+    if (config_ != nullptr && config_->pending_restart.count(key) != 0) {
+      row.pending_restart = true;
+      // PostgreSQL still names where the running value came from.
+    }
     row.boot_val = std::string(def.boot);
     row.reset_val = entry.reset_value;
     switch (def.kind) {
@@ -705,7 +994,7 @@ std::vector<SessionSettings::PgSettingsRow> SessionSettings::PgSettingsRows() co
         row.min_val = def.min;
         row.max_val = def.max;
         if (def.unit_ms || def.unit_kb) {
-          row.unit = def.unit_ms ? "ms" : "kB";
+          row.unit = def.unit_ms ? UnitName(def) : "kB";
           row.setting = std::to_string(IntValue(def.name));
           row.boot_val = std::to_string(ParseIntSetting(def, std::string(def.boot)));
           row.reset_val = std::to_string(ParseIntSetting(def, entry.reset_value));

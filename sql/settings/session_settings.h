@@ -17,6 +17,15 @@
 //
 // The date/time parameters also live decoded in a DatetimeContext that
 // input/output functions read. Not thread-safe (one per session).
+//
+// The table in session_settings.cpp is the one list of every parameter, the
+// server's own too (port, listen_addresses, log_*): each has PostgreSQL's
+// context (parameter_info.inc), which decides who may change it. SET of a
+// postmaster parameter fails with 55P02 "... cannot be changed without
+// restarting the server", of a sighup one "... cannot be changed now". The
+// server-wide values from the configuration file and the command line come
+// in through ApplyConfig (config_snapshot.h); packaging/stratad.conf and
+// `stratad --describe-config` are generated from Describe().
 #pragma once
 
 #include <map>
@@ -27,6 +36,7 @@
 #include <utility>
 #include <vector>
 
+#include "sql/settings/config_snapshot.h"
 #include "sql/types/datetime_context.h"
 
 namespace strata::sql {
@@ -46,6 +56,44 @@ class SessionSettings {
   void InitValue(std::string_view name, const std::string& value);
   void Reset(std::string_view name);
   void ResetAll();
+
+  // Takes the server-wide values of `snapshot` as reset values (source
+  // "configuration file" / "command line"), and as current values where the
+  // session did not SET them; parameters the previous snapshot set but this
+  // one does not go back to their boot values. Invalid values are skipped
+  // (the server validated them when it loaded the file).
+  void ApplyConfig(std::shared_ptr<const ConfigSnapshot> snapshot);
+  // ApplyConfig(CurrentConfigSnapshot()) if a reload happened since the last
+  // call (one atomic load otherwise).
+  void RefreshConfig();
+
+  // Checks `value` for `name` as the configuration file would set it (no
+  // context check). Returns the error message, nullopt if valid; *normalized
+  // gets the value as SHOW would print it.
+  static std::optional<std::string> ValidateParameter(std::string_view name,
+                                                      const std::string& value,
+                                                      std::string* normalized = nullptr);
+  // The context of `name` as pg_settings.context spells it ("postmaster",
+  // "sighup", "user", ...); empty for unknown names.
+  static std::string ParameterContext(std::string_view name);
+
+  // One parameter as `postgres --describe-config` and the sample
+  // configuration file describe it.
+  struct Description {
+    std::string name;
+    std::string context;
+    std::string group;
+    std::string vartype;  // BOOLEAN, INTEGER, REAL, STRING, ENUM
+    std::string boot_value;  // as a config file writes it ("1s", "4MB", "on")
+    std::string reset_value;  // describe-config's column: base units, TRUE/FALSE
+    std::string min, max;     // integers and reals only
+    std::string unit;         // "ms", "s", "min", "kB" or empty
+    std::string short_desc;
+    std::string extra_desc;
+    std::vector<std::string> enumvals;
+  };
+  // Every parameter but the internal (read-only) ones, in table order.
+  static std::vector<Description> Describe();
 
   // The value as SHOW prints it. Throws 42704 for unknown names.
   std::string Show(std::string_view name) const;
@@ -76,9 +124,14 @@ class SessionSettings {
     std::string setting;
     std::string unit;  // "ms", "kB" or empty
     std::string vartype;  // bool, integer, enum, string
-    std::string context;  // user, internal
-    std::string source;   // default, session (changed from the reset value)
+    std::string context;  // user, superuser, sighup, postmaster, internal, ...
+    std::string source;   // default, configuration file, command line, client, session
+    std::string category;
     std::string short_desc;
+    std::string extra_desc;
+    std::string sourcefile;  // for source "configuration file"
+    std::optional<int> sourceline;
+    bool pending_restart = false;
     std::vector<std::string> enumvals;
     std::optional<int> min_val;
     std::optional<int> max_val;
@@ -102,6 +155,12 @@ class SessionSettings {
     std::string reset_value;
     std::string value;
     std::string reported_value;  // what the client was last told
+    // Where reset_value came from: "default", "configuration file",
+    // "command line", "override", "client" (startup packet).
+    std::string reset_source = "default";
+    std::string source_file{};
+    int source_line = 0;
+    bool session_set = false;  // SET since the last reset: the file does not override it
   };
 
   Entry& Find(std::string_view name);
@@ -119,6 +178,8 @@ class SessionSettings {
   std::vector<std::unique_ptr<std::string>> custom_names_;
   std::vector<std::string> changed_reportable_;
   DatetimeContext datetime_;
+  std::shared_ptr<const ConfigSnapshot> config_;  // the last one applied
+  uint64_t config_generation_ = 0;
 };
 
 // The settings of the session whose statement runs on this thread (for

@@ -1,9 +1,12 @@
 // current_setting(name [, missing_ok]) and set_config(name, value, is_local)
-// over the running session's SessionSettings.
+// over the running session's SessionSettings; pg_reload_conf().
+#include <functional>
+#include <mutex>
 #include <string>
 
 #include "common/sql_error.h"
 #include "sql/expr/sql_function.h"
+#include "sql/settings/reload_handler.h"
 #include "sql/settings/session_settings.h"
 
 namespace strata::sql {
@@ -34,6 +37,11 @@ Value SetConfig(Args a) {
   return Value::Text(settings.Show(a[0].string_value()));
 }
 
+Value ReloadConf(Args) { return Value::Bool(RequestConfigReload()); }
+
+std::mutex g_reload_mutex;
+std::function<void()> g_reload_handler;
+
 constexpr Oid k0 = type_oid::kInvalid;
 constexpr Oid kText = type_oid::kText;
 constexpr Oid kBool = type_oid::kBool;
@@ -44,10 +52,27 @@ const SqlFunction kFunctions[] = {
     {"current_setting", {kText, kBool, k0, k0, k0, k0, k0}, 2, kText,
      {"current_setting", CurrentSettingMissingOk}},
     {"set_config", {kText, kText, kBool, k0, k0, k0, k0}, 3, kText, {"set_config", SetConfig}},
+    {"pg_reload_conf", {k0, k0, k0, k0, k0, k0, k0}, 0, kBool, {"pg_reload_conf", ReloadConf}},
 };
 
 }  // namespace
 
 std::span<const SqlFunction> SettingsSqlFunctions() { return kFunctions; }
+
+void InstallReloadHandler(std::function<void()> handler) {
+  std::lock_guard lock(g_reload_mutex);
+  g_reload_handler = std::move(handler);
+}
+
+bool RequestConfigReload() {
+  std::function<void()> handler;
+  {
+    std::lock_guard lock(g_reload_mutex);
+    handler = g_reload_handler;
+  }
+  if (!handler) return false;
+  handler();
+  return true;
+}
 
 }  // namespace strata::sql

@@ -86,11 +86,12 @@ std::vector<Row> SettingsRows(const CommandContext&) {
     auto opt_int = [](const std::optional<int>& v) {
       return v ? TextV(std::to_string(*v)) : NullV(kText);
     };
-    rows.push_back({TextV(s.name), TextV(s.setting), opt_text(s.unit), NullV(kText),
-                    TextV(s.short_desc), NullV(kText), TextV(s.context), TextV(s.vartype),
-                    TextV(s.source), opt_int(s.min_val), opt_int(s.max_val), enumvals,
-                    TextV(s.boot_val), TextV(s.reset_val), NullV(kText), NullV(kInt4),
-                    BoolV(false)});
+    rows.push_back({TextV(s.name), TextV(s.setting), opt_text(s.unit), opt_text(s.category),
+                    TextV(s.short_desc), opt_text(s.extra_desc), TextV(s.context),
+                    TextV(s.vartype), TextV(s.source), opt_int(s.min_val), opt_int(s.max_val),
+                    enumvals, TextV(s.boot_val), TextV(s.reset_val), opt_text(s.sourcefile),
+                    s.sourceline ? Int4V(*s.sourceline) : NullV(kInt4),
+                    BoolV(s.pending_restart)});
   }
   return rows;
 }

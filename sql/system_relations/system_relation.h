@@ -74,5 +74,6 @@ std::span<const SystemRelation> PgCatalogViewRelations();    // pg_catalog_views
 std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
+std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
 
 }  // namespace strata::sql

@@ -21,7 +21,8 @@ const Registry& TheRegistry() {
     Registry r;
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogEmptyRelations(),
-                       InformationSchemaRelations(), PgCatalogActivityRelations()}) {
+                       InformationSchemaRelations(), PgCatalogActivityRelations(),
+                       PgStatRelations()}) {
       for (const SystemRelation& rel : group) {
         r.by_name.emplace(std::make_pair(rel.schema, rel.name), &rel);
         r.all.push_back(&rel);

@@ -1,0 +1,146 @@
+// Server counters and their Prometheus rendering (see server_metrics.h).
+#include "server/server_metrics.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "sql/backend_status.h"
+#include "sql/database.h"
+#include "storage/engine.h"
+
+namespace strata::server {
+
+namespace {
+
+// Prometheus label values escape \, " and newlines.
+std::string Label(const std::string& v) {
+  std::string out;
+  for (char c : v) {
+    if (c == '\\' || c == '"') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+void Family(std::string* out, const char* name, const char* type, const char* help) {
+  *out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+}
+
+}  // namespace
+
+std::string RenderPrometheusMetrics(sql::Database* database) {
+  ServerMetrics& m = Metrics();
+  std::string out;
+  auto counter = [&](const char* name, const char* help, uint64_t v) {
+    Family(&out, name, "counter", help);
+    out += fmt::format("{} {}\n", name, v);
+  };
+  auto gauge = [&](const char* name, const char* help, double v) {
+    Family(&out, name, "gauge", help);
+    out += fmt::format("{} {}\n", name, v);
+  };
+
+  // Sessions by state, as pg_stat_activity shows them.
+  std::map<std::string, int> states = {{"active", 0}, {"idle", 0}, {"idle in transaction", 0},
+                                       {"idle in transaction (aborted)", 0}};
+  for (const sql::BackendActivity& a : sql::ListBackendActivity()) {
+    ++states[a.state.empty() ? "starting" : a.state];
+  }
+  Family(&out, "strata_connections", "gauge", "Client sessions by pg_stat_activity state.");
+  for (const auto& [state, n] : states) {
+    out += fmt::format("strata_connections{{state=\"{}\"}} {}\n", Label(state), n);
+  }
+  counter("strata_connections_total", "Client sessions started.", m.connections_total.load());
+  counter("strata_xact_commit_total", "Transactions committed.", m.xact_commit.load());
+  counter("strata_xact_rollback_total", "Transactions rolled back.", m.xact_rollback.load());
+  counter("strata_statements_total", "Statements (simple-protocol queries) run.",
+          m.statements_total.load());
+  counter("strata_statement_errors_total", "Statements that ended in an error.",
+          m.statement_errors_total.load());
+  Family(&out, "strata_statement_duration_seconds", "histogram",
+         "Statement latency, from receipt to completion.");
+  uint64_t cumulative = 0;
+  for (size_t i = 0; i < ServerMetrics::kLatencyBuckets.size(); ++i) {
+    cumulative += m.latency_buckets[i].load();
+    out += fmt::format("strata_statement_duration_seconds_bucket{{le=\"{}\"}} {}\n",
+                       ServerMetrics::kLatencyBuckets[i], cumulative);
+  }
+  const uint64_t count = m.statements_total.load();
+  out += fmt::format("strata_statement_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", count);
+  out += fmt::format("strata_statement_duration_seconds_sum {}\n",
+                     static_cast<double>(m.latency_micros_sum.load()) / 1e6);
+  out += fmt::format("strata_statement_duration_seconds_count {}\n", count);
+  counter("strata_rows_returned_total", "Rows returned to clients.", m.rows_returned.load());
+  counter("strata_rows_inserted_total", "Rows inserted (INSERT, COPY FROM).",
+          m.rows_inserted.load());
+  counter("strata_rows_updated_total", "Rows updated.", m.rows_updated.load());
+  counter("strata_rows_deleted_total", "Rows deleted.", m.rows_deleted.load());
+
+  if (database == nullptr || database->engine() == nullptr) return out;
+  const storage::EngineStats e = database->engine()->GetStats();
+  counter("strata_wal_bytes_total", "Bytes written to the write-ahead log.", e.wal_bytes_written);
+  counter("strata_wal_fsyncs_total", "fdatasync calls on the write-ahead log.", e.wal_syncs);
+  counter("strata_group_commit_batches_total",
+          "Group-commit leader writes (one WAL write for a batch of committers).",
+          e.write_groups);
+  counter("strata_user_bytes_written_total", "Key and value bytes handed to the engine.",
+          e.user_bytes_written);
+  counter("strata_flush_bytes_written_total", "Bytes written by memtable flushes.",
+          e.flush_bytes_written);
+  counter("strata_compaction_bytes_written_total", "Bytes written by compactions.",
+          e.compaction_bytes_written);
+  counter("strata_compaction_bytes_read_total", "Bytes read by compactions.",
+          e.compaction_bytes_read);
+  gauge("strata_write_amplification",
+        "(WAL + flush + compaction bytes written) / user bytes written.", e.write_amplification);
+  counter("strata_flushes_total", "Memtable flushes.", e.flushes);
+  counter("strata_compactions_total", "Compactions.", e.compactions);
+  auto seconds = [&](const char* name, const char* help, uint64_t micros) {
+    Family(&out, name, "counter", help);
+    out += fmt::format("{} {}\n", name, static_cast<double>(micros) / 1e6);
+  };
+  seconds("strata_write_stall_seconds_total", "Time writers were stopped (too many L0 files).",
+          e.stall_micros);
+  seconds("strata_write_slowdown_seconds_total", "Time writers were slowed down.",
+          e.slowdown_micros);
+  counter("strata_block_cache_hits_total", "Block cache hits.", e.block_cache_hits);
+  counter("strata_block_cache_misses_total", "Block cache misses.", e.block_cache_misses);
+  counter("strata_bloom_filter_useful_total", "SSTable reads a Bloom filter saved.",
+          e.bloom_useful);
+  gauge("strata_last_sequence", "The engine's last sequence number.",
+        static_cast<double>(e.last_sequence));
+
+  Family(&out, "strata_lsm_level_files", "gauge", "SSTables per tree and level.");
+  for (const auto& t : e.trees) {
+    for (const auto& l : t.levels) {
+      out += fmt::format("strata_lsm_level_files{{tree=\"{}\",level=\"{}\"}} {}\n", Label(t.name),
+                         l.level, l.files);
+    }
+  }
+  Family(&out, "strata_lsm_level_bytes", "gauge", "SSTable bytes per tree and level.");
+  for (const auto& t : e.trees) {
+    for (const auto& l : t.levels) {
+      out += fmt::format("strata_lsm_level_bytes{{tree=\"{}\",level=\"{}\"}} {}\n", Label(t.name),
+                         l.level, l.bytes);
+    }
+  }
+  Family(&out, "strata_lsm_pending_compaction_bytes", "gauge",
+         "Bytes compaction still has to rewrite, per tree.");
+  for (const auto& t : e.trees) {
+    out += fmt::format("strata_lsm_pending_compaction_bytes{{tree=\"{}\"}} {}\n", Label(t.name),
+                       t.pending_compaction_bytes);
+  }
+  Family(&out, "strata_lsm_memtable_bytes", "gauge", "Memtable bytes per tree.");
+  for (const auto& t : e.trees) {
+    out += fmt::format("strata_lsm_memtable_bytes{{tree=\"{}\"}} {}\n", Label(t.name),
+                       t.memtable_bytes);
+  }
+  return out;
+}
+
+}  // namespace strata::server

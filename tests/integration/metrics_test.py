@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""The Prometheus endpoint: stratad with metrics_port set serves GET /metrics
+on 127.0.0.1 (listen_addresses); the text parses as Prometheus' exposition
+format, has the expected families, and its counters move with the load."""
+import argparse
+import os
+import re
+import sys
+import urllib.error
+import urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import harness  # noqa: E402
+
+failures = 0
+SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"'
+                    r'(,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*)?\})? '
+                    r'(-?[0-9.eE+-]+|\+Inf|NaN)$')
+
+
+def check(cond, label, context=""):
+    global failures
+    if cond:
+        print(f"ok {label}")
+    else:
+        failures += 1
+        print(f"FAIL {label}\n{context[-3000:]}")
+
+
+def scrape(port, path="/metrics"):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+        return r.status, r.headers.get("Content-Type"), r.read().decode()
+
+
+def parse(text):
+    samples, types = {}, {}
+    for line in text.splitlines():
+        if line.startswith("# TYPE "):
+            _, _, name, kind = line.split(" ", 3)
+            types[name] = kind
+            continue
+        if line.startswith("#") or not line:
+            continue
+        m = SAMPLE.match(line)
+        if not m:
+            raise ValueError(f"bad sample line: {line!r}")
+        samples[m.group(1) + (m.group(2) or "")] = float(m.group(5))
+    return samples, types
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--stratad", required=True)
+    args = ap.parse_args()
+    port = harness.free_port()
+    s = harness.Stratad(args.stratad, extra_args=["-c", f"metrics_port={port}"])
+    try:
+        s.start()
+        status, ctype, text = scrape(port)
+        check(status == 200 and ctype.startswith("text/plain; version=0.0.4"), "200 text/plain",
+              f"{status} {ctype}")
+        before, types = parse(text)
+        for family in ("strata_connections", "strata_xact_commit_total",
+                       "strata_statement_duration_seconds", "strata_rows_inserted_total",
+                       "strata_wal_bytes_total", "strata_wal_fsyncs_total",
+                       "strata_group_commit_batches_total", "strata_lsm_level_files",
+                       "strata_lsm_pending_compaction_bytes", "strata_write_amplification",
+                       "strata_block_cache_hits_total", "strata_bloom_filter_useful_total"):
+            check(family in types, f"family {family}", text[:3000])
+        check(types.get("strata_statement_duration_seconds") == "histogram", "histogram type")
+        s.psql(["-c", "create table m (a int primary key); "
+                      "insert into m select g from generate_series(1, 100) g"])
+        s.psql(["-c", "begin; delete from m where a <= 10; rollback"])
+        s.psql(["-c", "select 1/0"])
+        s.psql(["-c", "select * from m"])
+        after, _ = parse(scrape(port)[2])
+        d = lambda k: after.get(k, 0) - before.get(k, 0)  # noqa: E731
+        check(d("strata_rows_inserted_total") == 100, "rows inserted +100",
+              str(d("strata_rows_inserted_total")))
+        check(d("strata_rows_returned_total") >= 90, "rows returned counted")
+        check(d("strata_xact_commit_total") >= 2, "commits counted")
+        check(d("strata_xact_rollback_total") >= 2, "rollbacks counted (ROLLBACK, error)")
+        check(d("strata_statement_errors_total") == 1, "one statement error")
+        check(d('strata_statement_duration_seconds_bucket{le="+Inf"}') >= 4,
+              "latency histogram counts statements")
+        check(d("strata_wal_bytes_total") > 0 and d("strata_wal_fsyncs_total") > 0,
+              "WAL bytes and fsyncs move")
+        check(after.get('strata_connections{state="idle"}', -1) >= 0, "connections by state")
+        # pg_stat_statements: per normalised query.
+        code, out = s.psql(["-Atc", "select calls, rows, query from pg_stat_statements "
+                                    "where query like 'select * from m%'"])
+        check(code == 0 and out.strip() == "1|100|select * from m", "pg_stat_statements row", out)
+        code, out = s.psql(["-Atc", "select xact_commit > 0, tup_inserted from pg_stat_database"])
+        check(code == 0 and out.strip() == "t|100", "pg_stat_database", out)
+        code, out = s.psql(["-Atc", "select count(*) > 0 from pg_stat_lsm where relid = "
+                                    "(select oid from pg_class where relname = 'm')"])
+        check(code == 0 and out.strip() == "t", "pg_stat_lsm has the table's tree", out)
+        try:
+            scrape(port, "/other")
+            check(False, "404 for other paths")
+        except urllib.error.HTTPError as e:
+            check(e.code == 404, "404 for other paths", str(e.code))
+    finally:
+        s.stop()
+        s.cleanup()
+    print(f"{failures} failure(s)")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
