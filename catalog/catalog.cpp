@@ -70,9 +70,47 @@ std::vector<const SequenceDesc*> CatalogSnapshot::SequencesOwnedBy(Oid table) co
   return out;
 }
 
+CatalogSnapshot::IndexRef CatalogSnapshot::FindIndex(Oid oid) const {
+  for (const auto& [table_oid, t] : tables_) {
+    for (const IndexDesc& ix : t->indexes) {
+      if (ix.oid == oid) return {t.get(), &ix};
+    }
+  }
+  return {};
+}
+
+CatalogSnapshot::IndexRef CatalogSnapshot::FindIndex(Oid namespace_oid,
+                                                     std::string_view name) const {
+  for (const auto& [table_oid, t] : tables_) {
+    if (t->namespace_oid != namespace_oid) continue;
+    for (const IndexDesc& ix : t->indexes) {
+      if (ix.name == name) return {t.get(), &ix};
+    }
+  }
+  return {};
+}
+
+CatalogSnapshot::IndexRef CatalogSnapshot::FindIndexByTree(storage::TreeId tree) const {
+  for (const auto& [table_oid, t] : tables_) {
+    for (const IndexDesc& ix : t->indexes) {
+      if (ix.tree == tree) return {t.get(), &ix};
+    }
+  }
+  return {};
+}
+
 bool CatalogSnapshot::RelationNameTaken(Oid namespace_oid, std::string_view name) const {
-  return FindTable(namespace_oid, name) != nullptr || FindSequence(namespace_oid, name) != nullptr ||
-         FindView(namespace_oid, name) != nullptr;
+  if (FindTable(namespace_oid, name) != nullptr || FindSequence(namespace_oid, name) != nullptr ||
+      FindView(namespace_oid, name) != nullptr || FindIndex(namespace_oid, name).index != nullptr) {
+    return true;
+  }
+  for (const auto& [oid, t] : tables_) {
+    if (t->namespace_oid == namespace_oid && !t->primary_key.empty() &&
+        t->primary_key_name == name) {
+      return true;
+    }
+  }
+  return false;
 }
 
 const ViewDesc* CatalogSnapshot::FindView(Oid namespace_oid, std::string_view name) const {
@@ -213,7 +251,10 @@ Result<std::shared_ptr<const CatalogSnapshot>> Catalog::LoadThrough(txn::Transac
 
 Status Catalog::DropUnreferencedTrees() {
   std::set<storage::TreeId> used;
-  for (const auto& [oid, t] : current_->tables()) used.insert(t->tree);
+  for (const auto& [oid, t] : current_->tables()) {
+    used.insert(t->tree);
+    for (const IndexDesc& ix : t->indexes) used.insert(ix.tree);
+  }
   storage::Engine* engine = txns_->engine();
   for (const storage::TreeStats& tree : engine->GetStats().trees) {
     if (tree.name.rfind("rel_", 0) != 0 || used.count(tree.id) != 0) continue;

@@ -44,8 +44,17 @@ class CatalogSnapshot {
   const SequenceDesc* FindSequence(Oid oid) const;
   // The sequences OWNED BY a column of `table` (serial columns).
   std::vector<const SequenceDesc*> SequencesOwnedBy(Oid table) const;
-  // Whether a relation (table, sequence or view: they share one name space per
-  // schema, PostgreSQL's pg_class) named `name` exists in the schema.
+  // A secondary index and the table it belongs to ({nullptr, nullptr} if none).
+  struct IndexRef {
+    const TableDesc* table = nullptr;
+    const IndexDesc* index = nullptr;
+  };
+  IndexRef FindIndex(Oid oid) const;
+  IndexRef FindIndex(Oid namespace_oid, std::string_view name) const;
+  IndexRef FindIndexByTree(storage::TreeId tree) const;
+  // Whether a relation (table, sequence, view or index -- a primary key's
+  // included: they share one name space per schema, PostgreSQL's pg_class)
+  // named `name` exists in the schema.
   bool RelationNameTaken(Oid namespace_oid, std::string_view name) const;
 
   const ViewDesc* FindView(Oid namespace_oid, std::string_view name) const;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog/builtin_types.h"
+#include "catalog/index_desc.h"
 #include "storage/tree_options.h"
 
 namespace strata::catalog {
@@ -64,6 +65,8 @@ struct TableDesc {
   // The LSM tree holding the rows (replaced by TRUNCATE).
   storage::TreeId tree = 0;
   std::string tree_name;
+  // Secondary indexes (catalog/index_desc.h), in creation order.
+  std::vector<IndexDesc> indexes;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {

@@ -29,6 +29,55 @@ bool GetByte(Slice* in, uint8_t* out) {
 
 // Written to disk: never renumber.
 enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4, kHasMissing = 8 };
+// Written to disk: never renumber.
+enum IndexKeyFlag : uint8_t { kKeyDescending = 1, kKeyNullsFirst = 2 };
+enum IndexFlag : uint8_t { kIndexUnique = 1, kIndexNullsNotDistinct = 2, kIndexConstraint = 4 };
+
+void EncodeIndex(const IndexDesc& ix, std::string* out) {
+  PutVarint32(out, ix.oid);
+  PutLengthPrefixedSlice(out, ix.name);
+  PutVarint32(out, static_cast<uint32_t>(ix.keys.size()));
+  for (const IndexKeyColumn& k : ix.keys) {
+    PutVarint32(out, static_cast<uint32_t>(k.attnum));
+    out->push_back(static_cast<char>((k.descending ? kKeyDescending : 0) |
+                                     (k.nulls_first ? kKeyNullsFirst : 0)));
+  }
+  PutVarint32(out, static_cast<uint32_t>(ix.include.size()));
+  for (int16_t a : ix.include) PutVarint32(out, static_cast<uint32_t>(a));
+  out->push_back(static_cast<char>((ix.unique ? kIndexUnique : 0) |
+                                   (ix.nulls_not_distinct ? kIndexNullsNotDistinct : 0) |
+                                   (ix.is_constraint ? kIndexConstraint : 0)));
+  PutLengthPrefixedSlice(out, ix.predicate);
+  PutVarint32(out, ix.tree);
+  PutLengthPrefixedSlice(out, ix.tree_name);
+}
+
+bool DecodeIndex(Slice* in, IndexDesc* ix) {
+  uint32_t n = 0, a = 0;
+  uint8_t flags = 0;
+  if (!GetVarint32(in, &ix->oid) || !GetString(in, &ix->name) || !GetVarint32(in, &n)) {
+    return false;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    IndexKeyColumn k;
+    if (!GetVarint32(in, &a) || !GetByte(in, &flags)) return false;
+    k.attnum = static_cast<int16_t>(a);
+    k.descending = (flags & kKeyDescending) != 0;
+    k.nulls_first = (flags & kKeyNullsFirst) != 0;
+    ix->keys.push_back(k);
+  }
+  if (!GetVarint32(in, &n)) return false;
+  for (uint32_t i = 0; i < n; ++i) {
+    if (!GetVarint32(in, &a)) return false;
+    ix->include.push_back(static_cast<int16_t>(a));
+  }
+  if (!GetByte(in, &flags)) return false;
+  ix->unique = (flags & kIndexUnique) != 0;
+  ix->nulls_not_distinct = (flags & kIndexNullsNotDistinct) != 0;
+  ix->is_constraint = (flags & kIndexConstraint) != 0;
+  return GetString(in, &ix->predicate) && GetVarint32(in, &ix->tree) &&
+         GetString(in, &ix->tree_name);
+}
 
 bool KnownVersion(uint8_t version) {
   return version >= kOldestCatalogRecordVersion && version <= kCatalogRecordVersion;
@@ -104,6 +153,8 @@ std::string EncodeTable(const TableDesc& t) {
     PutLengthPrefixedSlice(&out, c.name);
     PutLengthPrefixedSlice(&out, c.expr);
   }
+  PutVarint32(&out, static_cast<uint32_t>(t.indexes.size()));
+  for (const IndexDesc& ix : t.indexes) EncodeIndex(ix, &out);
   return out;
 }
 
@@ -153,6 +204,14 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
     CheckConstraint c;
     if (!GetString(&in, &c.name) || !GetString(&in, &c.expr)) return std::nullopt;
     t.checks.push_back(std::move(c));
+  }
+  if (version >= 3) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      IndexDesc ix;
+      if (!DecodeIndex(&in, &ix)) return std::nullopt;
+      t.indexes.push_back(std::move(ix));
+    }
   }
   if (!in.empty()) return std::nullopt;
   return t;

@@ -20,6 +20,12 @@
 //   table     := version:u8 namespace:v32 name:lpstr tree:v32 tree_name:lpstr
 //                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
+//                [version >= 3] nindexes:v32 index*
+//   index     := oid:v32 name:lpstr nkeys:v32 (attnum:v32 keyflags:u8)*
+//                ninclude:v32 attnum:v32* flags:u8 predicate:lpstr
+//                tree:v32 tree_name:lpstr
+//                (keyflags bit0 DESC, bit1 NULLS FIRST; flags bit0 unique,
+//                bit1 NULLS NOT DISTINCT, bit2 UNIQUE constraint)
 //   sequence  := version:u8 namespace:v32 name:lpstr type:v32 start:v64
 //                increment:v64 min:v64 max:v64 cache:v64 (int64 as u64)
 //                cycle:u8 owner_table:v32 owner_attnum:v32
@@ -33,7 +39,7 @@
 //                ndeps:v32 dep_oid:v32*
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
-// ... DEFAULT). Writers write the newest; readers accept every older one.
+// ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h). Writers write the newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -45,7 +51,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 2;
+inline constexpr uint8_t kCatalogRecordVersion = 3;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

@@ -12,6 +12,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
+#include "sql/commands/index_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
@@ -289,6 +290,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
     case ast::StatementKind::kVacuum:
+    case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
       break;
     case ast::StatementKind::kLock:  // any mode, even in a read-only transaction
@@ -564,6 +566,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
     case ast::StatementKind::kDropSequence:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropSequence(ctx, static_cast<const ast::DropSequenceStatement&>(stmt));
+      });
+    case ast::StatementKind::kIndexDdl:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteIndexStatement(ctx, static_cast<const ast::IndexStatement&>(stmt));
       });
     case ast::StatementKind::kCopy:
       return RunCopy(statement);

@@ -135,6 +135,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kDropView:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
+    case ast::StatementKind::kIndexDdl:
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:

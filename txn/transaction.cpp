@@ -157,6 +157,17 @@ void Transaction::NewStatementSnapshot() {
   snapshot_ = engine_->GetSnapshot();
 }
 
+const storage::Snapshot* Transaction::SnapshotFor(storage::TreeId tree) const {
+  // A tree this transaction created is invisible to every other one until
+  // commit, so its latest state is ours alone -- and an index build ingests
+  // into it at a sequence number above our snapshot, which the snapshot
+  // would hide from our own later reads.
+  for (storage::TreeId created : created_trees_) {
+    if (created == tree) return nullptr;
+  }
+  return snapshot_;
+}
+
 std::unique_ptr<TxnIterator> Transaction::NewLatestIterator(storage::TreeId tree) {
   auto base = engine_->NewIterator(storage::ReadOptions{}, tree);
   auto t = writes_.find(tree);
@@ -172,8 +183,21 @@ Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice 
     if (w != t->second.end()) return w->second;
   }
   storage::ReadOptions options;
-  options.snapshot = snapshot_;
+  options.snapshot = SnapshotFor(tree);
   Result<std::string> got = engine_->Get(options, tree, key);
+  if (got.ok()) return std::optional<std::string>(std::move(got).value());
+  if (got.status().IsNotFound()) return std::optional<std::string>();
+  return got.status();
+}
+
+Result<std::optional<std::string>> Transaction::GetLatest(storage::TreeId tree, Slice key) {
+  if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordRead(*ssi_, tree, key);
+  auto t = writes_.find(tree);
+  if (t != writes_.end()) {
+    auto w = t->second.find(std::string(key));
+    if (w != t->second.end()) return w->second;
+  }
+  Result<std::string> got = engine_->Get(storage::ReadOptions{}, tree, key);
   if (got.ok()) return std::optional<std::string>(std::move(got).value());
   if (got.status().IsNotFound()) return std::optional<std::string>();
   return got.status();
@@ -227,7 +251,7 @@ std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
     manager_->ssi_.RecordRangeRead(*ssi_, tree, lower, upper);
   }
   storage::ReadOptions options;
-  options.snapshot = snapshot_;
+  options.snapshot = SnapshotFor(tree);
   options.lower_bound = lower;
   options.upper_bound = upper;
   auto base = engine_->NewIterator(options, tree);

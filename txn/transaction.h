@@ -142,6 +142,10 @@ class Transaction {
 
   // The value of `key` as this transaction sees it; nullopt if absent.
   [[nodiscard]] Result<std::optional<std::string>> Get(storage::TreeId tree, Slice key);
+  // The value of `key` in our write set, else in the LATEST committed state
+  // (not the snapshot): a unique check made while holding the key's row
+  // lock, which every writer of the key takes, so the answer stays true.
+  [[nodiscard]] Result<std::optional<std::string>> GetLatest(storage::TreeId tree, Slice key);
 
   void Put(storage::TreeId tree, std::string key, std::string value);
   void Delete(storage::TreeId tree, std::string key);
@@ -254,6 +258,9 @@ class Transaction {
   // false: Commit() does not wait for the WAL fsync (synchronous_commit=off).
   void set_sync(bool sync) { sync_ = sync; }
 
+  // A tree this transaction created: dropped if it rolls back, and read at
+  // the latest state rather than the snapshot (only we can have written it,
+  // e.g. an index build's ingested entries; see SnapshotFor).
   void DropTreeOnRollback(storage::TreeId tree) { created_trees_.push_back(tree); }
   void DropTreeAfterCommit(storage::TreeId tree) { trees_to_drop_.push_back(tree); }
 
@@ -292,6 +299,9 @@ class Transaction {
   explicit Transaction(TransactionManager* manager);
   void Finish();
   void RecordUndo(storage::TreeId tree, const std::string& key);
+  // The snapshot reads of `tree` use: ours, or none (the latest state) for a
+  // tree this transaction created (DropTreeOnRollback).
+  const storage::Snapshot* SnapshotFor(storage::TreeId tree) const;
   // One key a commit-time check covers, with the snapshot it was read at.
   struct CheckedKey {
     storage::TreeId tree;

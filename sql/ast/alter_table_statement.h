@@ -28,6 +28,7 @@ struct AlterTableAction {
     kAddCheck,        // check
     kAddPrimaryKey,   // keys, constraint_name
     kDropConstraint,  // name, if_exists, cascade
+    kAddUnique,       // unique
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -42,6 +43,7 @@ struct AlterTableAction {
   CheckDef check;
   std::vector<std::string> keys;
   std::string constraint_name;
+  UniqueDef unique;
   int location = -1;
 };
 

@@ -45,6 +45,7 @@ enum class StatementKind {
   kTransaction,
   kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
   kLock,    // LOCK TABLE (lock_statement.h)
+  kIndexDdl,  // CREATE/DROP/ALTER INDEX, REINDEX (index_statements.h)
   kUnsupported,
 };
 

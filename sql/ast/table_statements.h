@@ -34,6 +34,17 @@ struct ColumnDef {
   int location = -1;
 };
 
+// A UNIQUE constraint (column or table constraint): an index of its own.
+struct UniqueDef {
+  std::string name;  // CONSTRAINT name; empty = generated ("t_a_key")
+  std::vector<std::string> columns;
+  std::vector<std::string> include;
+  bool nulls_not_distinct = false;
+  // ALTER TABLE ... ADD [CONSTRAINT c] UNIQUE USING INDEX i: the index.
+  std::string index_name;
+  int location = -1;
+};
+
 struct CreateTableStatement : Statement {
   CreateTableStatement() : Statement(StatementKind::kCreateTable) {}
   RangeVar table;
@@ -45,6 +56,7 @@ struct CreateTableStatement : Statement {
   std::string primary_key_name;  // CONSTRAINT name; empty = generated
   int primary_key_location = -1;
   std::vector<CheckDef> checks;
+  std::vector<UniqueDef> uniques;  // in the order written
 };
 
 struct DropTableStatement : Statement {
@@ -102,6 +114,7 @@ struct InsertStatement : Statement {
   // ON CONFLICT (...) DO NOTHING / DO UPDATE SET ...
   enum class OnConflict { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
   std::vector<TargetColumn> conflict_columns;
+  std::string conflict_constraint;  // ON CONFLICT ON CONSTRAINT name
   std::vector<std::pair<TargetColumn, ExprPtr>> conflict_set;  // null expr = DEFAULT
   ExprPtr conflict_where;
   int on_conflict_location = -1;

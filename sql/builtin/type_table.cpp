@@ -108,6 +108,7 @@ bool IsSupportedType(Oid oid) {
     case 2206:  // regtype
     case 4089:  // regnamespace
     case 4096:  // regrole
+    case 22:    // int2vector (pg_index.indkey): an int2 array with lower bound 0
       return true;
     default: {
       // One-dimensional arrays of the supported element types.

@@ -32,6 +32,8 @@
 #include "sql/ast/alter_table_statement.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/index_commands.h"
+#include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/table_commands.h"
@@ -202,6 +204,14 @@ class AlterTable {
       case Action::Kind::kAddCheck: return AddCheck(a.check, "");
       case Action::Kind::kAddPrimaryKey: return AddPrimaryKey(a.keys, a.constraint_name);
       case Action::Kind::kDropConstraint: return DropConstraint(a);
+      case Action::Kind::kAddUnique: {
+        if (!a.unique.index_name.empty()) return UniqueUsingIndex(a.unique);
+        std::vector<std::string> taken;
+        for (const catalog::IndexDesc& ix : t_.indexes) taken.push_back(ix.name);
+        t_.indexes.push_back(NewUniqueConstraintIndex(ctx_, t_, a.unique, taken));
+        new_indexes_.push_back(t_.indexes.back().oid);
+        return;
+      }
     }
   }
 
@@ -289,6 +299,7 @@ class AlterTable {
       if (!CheckReads(c, a.name)) kept.push_back(std::move(c));
     }
     t_.checks = std::move(kept);
+    DropIndexesUsing(&t_, static_cast<int16_t>(found + 1), ctx_.txn);
     catalog::ColumnDesc& col = t_.columns[slot];
     col.dropped = true;
     col.name = "........pg.dropped." + std::to_string(col.attnum) + "........";
@@ -516,10 +527,50 @@ class AlterTable {
     check_key_ = false;
   }
 
+  // ADD [CONSTRAINT c] UNIQUE USING INDEX i: the unique index becomes the
+  // constraint (renamed to c, as PostgreSQL does, with its NOTICE).
+  void UniqueUsingIndex(const ast::UniqueDef& def) {
+    const int position = ctx_.Position(def.location);
+    auto it = std::find_if(t_.indexes.begin(), t_.indexes.end(),
+                           [&](const catalog::IndexDesc& ix) { return ix.name == def.index_name; });
+    if (it == t_.indexes.end()) {
+      throw SqlError(SqlState::kUndefinedObject,
+                     "index \"" + def.index_name + "\" does not exist")
+          .WithPosition(position);
+    }
+    if (!it->unique || !it->predicate.empty()) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + def.index_name + "\" is not a unique index")
+          .WithDetail("Cannot create a primary key or unique constraint using such an index.")
+          .WithPosition(position);
+    }
+    if (it->is_constraint) {
+      throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                     "index \"" + def.index_name + "\" is already associated with a constraint")
+          .WithPosition(position);
+    }
+    if (!def.name.empty() && def.name != it->name) {
+      if (ctx_.catalog->RelationNameTaken(t_.namespace_oid, def.name)) {
+        throw SqlError(SqlState::kDuplicateTable, "relation \"" + def.name + "\" already exists");
+      }
+      ctx_.Notice(SqlState::kSuccessfulCompletion,
+                  "ALTER TABLE / ADD CONSTRAINT USING INDEX will rename index \"" + it->name +
+                      "\" to \"" + def.name + "\"");
+      it->name = def.name;
+    }
+    it->is_constraint = true;
+  }
+
   void DropConstraint(const Action& a) {
     if (!t_.primary_key.empty() && a.name == t_.primary_key_name) {
       DropPrimaryKey();
       return;
+    }
+    for (size_t i = 0; i < t_.indexes.size(); ++i) {
+      if (t_.indexes[i].is_constraint && t_.indexes[i].name == a.name) {
+        ctx_.txn->DropTreeAfterCommit(t_.indexes[i].tree);
+        t_.indexes.erase(t_.indexes.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
     }
     for (size_t i = 0; i < t_.checks.size(); ++i) {
       if (t_.checks[i].name == a.name) {
@@ -574,7 +625,15 @@ class AlterTable {
         }
         ctx_.txn->Put(t_.tree, std::move(key), codec.EncodeValue(row));
       }
+      RebuildIndexes(ctx_, &t_);
       ctx_.txn->DropTreeAfterCommit(original_.tree);
+    } else {
+      // New UNIQUE constraints of an unchanged table: built from its rows.
+      for (const catalog::IndexDesc& ix : t_.indexes) {
+        if (std::find(new_indexes_.begin(), new_indexes_.end(), ix.oid) != new_indexes_.end()) {
+          BuildIndex(ctx_, t_, ix);
+        }
+      }
     }
     catalog->PutTable(ctx_.txn, t_);
   }
@@ -652,6 +711,7 @@ class AlterTable {
   bool rows_loaded_ = false;
   std::vector<Row> rows_;  // slots aligned with t_.columns
   bool rewrite_ = false;
+  std::vector<catalog::Oid> new_indexes_;  // ADD CONSTRAINT ... UNIQUE, built in Finish()
   bool check_key_ = false;
   bool recheck_all_ = false;
   std::set<size_t> validate_not_null_;

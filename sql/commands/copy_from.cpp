@@ -104,6 +104,8 @@ void ThrowCommitError(CommandContext& ctx, const Status& s) {
     const auto& v = *ctx.txn->unique_violation();
     const catalog::TableDesc* table = ctx.catalog->FindTableByTree(v.tree);
     if (table != nullptr) throw TableWriter(ctx, *table).DuplicateKeyError(v.key);
+    const catalog::CatalogSnapshot::IndexRef index = ctx.catalog->FindIndexByTree(v.tree);
+    if (index.index != nullptr) throw IndexDuplicateKeyError(ctx, *index.table, *index.index, v.key);
   }
   ThrowStatus(s);
 }
@@ -134,8 +136,9 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   reader_ = std::make_unique<CopyLineReader>(options_);
   set_.assign(table_->columns.size(), false);
   // The bulk path needs a COPY that is its own transaction (not in a
-  // block) into a table with no row in our snapshot.
-  if (txn_ != nullptr) {
+  // block) into a table with no row in our snapshot and no secondary index
+  // (whose entries go through the write set with the rows).
+  if (txn_ != nullptr && table_->indexes.empty()) {
     auto it = txn_->NewIterator(table_->tree);
     it->SeekToFirst();
     bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();

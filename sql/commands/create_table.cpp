@@ -1,11 +1,13 @@
 // CREATE TABLE: columns with types and typmods, NOT NULL / DEFAULT / CHECK /
 // PRIMARY KEY; the catalog record and the table's tree in one transaction.
+#include <algorithm>
 #include <set>
 
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/expr_walk.h"
+#include "sql/commands/index_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/temp_namespace.h"
@@ -156,6 +158,27 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   auto tree = catalog->CreateTableTree(ctx.txn, table.oid, &table.tree_name);
   if (!tree.ok()) ThrowStatus(tree.status());
   table.tree = tree.value();
+  std::vector<std::string> index_names;
+  if (!table.primary_key.empty()) index_names.push_back(table.primary_key_name);
+  // transformIndexConstraints: a UNIQUE constraint equal to an earlier one
+  // (or to the primary key) is dropped, its name going to an unnamed twin.
+  std::vector<ast::UniqueDef> uniques;
+  for (const ast::UniqueDef& def : stmt.uniques) {
+    if (def.include.empty() && !def.nulls_not_distinct && stmt.primary_key == def.columns) continue;
+    auto same = std::find_if(uniques.begin(), uniques.end(), [&](const ast::UniqueDef& u) {
+      return u.columns == def.columns && u.include == def.include &&
+             u.nulls_not_distinct == def.nulls_not_distinct;
+    });
+    if (same == uniques.end()) {
+      uniques.push_back(def);
+    } else if (same->name.empty()) {
+      same->name = def.name;
+    }
+  }
+  for (const ast::UniqueDef& def : uniques) {
+    table.indexes.push_back(NewUniqueConstraintIndex(ctx, table, def, index_names));
+    index_names.push_back(table.indexes.back().name);
+  }
   catalog->PutTable(ctx.txn, table);
   return result;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/sequence_commands.h"
 #include "catalog/table_statistics.h"
@@ -71,6 +72,7 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
     auto tree = catalog->CreateTableTree(ctx.txn, table->oid, &changed.tree_name);
     if (!tree.ok()) ThrowStatus(tree.status());
     changed.tree = tree.value();
+    RebuildIndexes(ctx, &changed, /*build=*/false);  // fresh, empty index trees
     catalog->PutTable(ctx.txn, changed);
     ctx.txn->DropTreeAfterCommit(table->tree);
   }

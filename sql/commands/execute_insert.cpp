@@ -2,6 +2,7 @@
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
 #include <set>
 
+#include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/table_commands.h"
@@ -58,28 +59,15 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   using OnConflict = ast::InsertStatement::OnConflict;
-  if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty()) {
+  if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty() &&
+      stmt.conflict_constraint.empty()) {
     throw SqlError(SqlState::kSyntaxError,
                    "ON CONFLICT DO UPDATE requires inference specification or constraint name")
         .WithPosition(ctx.Position(stmt.on_conflict_location))
         .WithHint("For example, ON CONFLICT (column_name).");
   }
-  if (stmt.on_conflict != OnConflict::kNone && !stmt.conflict_columns.empty()) {
-    // The arbiter must be the primary key (the only unique index today).
-    bool matches = stmt.conflict_columns.size() == table.primary_key.size();
-    for (size_t i = 0; matches && i < stmt.conflict_columns.size(); ++i) {
-      bool found = false;
-      for (int16_t a : table.primary_key) {
-        found = found || table.columns[static_cast<size_t>(a - 1)].name == stmt.conflict_columns[i].name;
-      }
-      matches = found;
-    }
-    if (!matches) {
-      throw SqlError(SqlState::kInvalidColumnReference,
-                     "there is no unique or exclusion constraint matching the ON CONFLICT "
-                     "specification");
-    }
-  }
+  ConflictArbiters arbiters;
+  if (stmt.on_conflict != OnConflict::kNone) arbiters = ResolveConflictArbiters(ctx, table, stmt);
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
 
@@ -226,7 +214,6 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   EvalContext eval = ctx.MakeEval();
   uint64_t inserted = 0;
   auto insert_row = [&](const std::vector<std::optional<Value>>& given) {
-    // REQUIRES: no ON CONFLICT, or a table with a primary key (else 42P10 above).
     Row row(table.columns.size());
     std::vector<bool> set(table.columns.size(), false);
     for (size_t i = 0; i < given.size(); ++i) {
@@ -241,11 +228,10 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                                         : writer.EvaluateDefault(s);
     }
     writer.CheckConstraints(row);
-    if (stmt.on_conflict != OnConflict::kNone && writer.codec().has_primary_key()) {
-      const std::string key = writer.KeyOf(row);
-      auto existing = ctx.txn->Get(table.tree, key);
-      if (!existing.ok()) ThrowStatus(existing.status());
-      if (existing.value().has_value()) {
+    if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
+      auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);
+      if (conflict.has_value()) {
+        const std::string& key = conflict->first;
         if (stmt.on_conflict == OnConflict::kNothing) return;
         if (touched.count(key) != 0) {
           throw SqlError(SqlState::kCardinalityViolation,
@@ -253,7 +239,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
               .WithHint("Ensure that no rows proposed for insertion within the same command "
                         "have duplicate constrained values.");
         }
-        Row combined = writer.codec().DecodeValue(*existing.value());
+        Row combined = writer.codec().DecodeValue(conflict->second);
         Row updated = combined;
         combined.insert(combined.end(), row.begin(), row.end());
         EvalContext conflict_eval = ctx.MakeEval();
@@ -263,12 +249,12 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
           updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
         }
         writer.CheckConstraints(updated);
-        writer.Update(key, updated);
-        touched.insert(writer.KeyOf(updated));
+        Row before = writer.codec().DecodeValue(conflict->second);
+        writer.Update(key, updated, &before);
+        touched.insert(writer.codec().has_primary_key() ? writer.KeyOf(updated) : key);
         row = std::move(updated);
       } else {
-        writer.Insert(row);
-        touched.insert(key);
+        touched.insert(writer.Insert(row));
       }
     } else {
       writer.Insert(row);

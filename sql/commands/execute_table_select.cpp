@@ -9,6 +9,7 @@
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/index_paths.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/select_locking.h"
@@ -256,7 +257,14 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
       from.codecs.size() == 1) {  // a table, not a view
     const TableCodec& codec = *from.codecs.at(0);
-    if (auto range =
+    std::optional<IndexPath> index_path;
+    if (stmt.locking.empty()) {
+      index_path = ChooseIndexPath(binder, codec, scope.relations[0].alias, stmt.where.get(),
+                                   ctx.param_values);
+    }
+    if (index_path) {
+      plan = MakeIndexScan(ctx, codec, std::move(*index_path));
+    } else if (auto range =
             PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
                                 ctx.param_values)) {
       plan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),

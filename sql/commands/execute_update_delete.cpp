@@ -13,6 +13,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/index_paths.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/row_locks.h"
 #include "sql/commands/table_commands.h"
@@ -92,21 +93,29 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
                                    const BoundExpr* where, Binder& binder,
                                    const std::string& alias, const ast::Expr* where_ast) {
   std::vector<TargetRow> out;
+  EvalContext eval = ctx.MakeEval();
+  auto collect = [&](auto& scan) {
+    scan.Init();
+    Row row;
+    while (scan.Next(&row)) {
+      if (where != nullptr && !EvaluatePredicate(*where, row, eval)) continue;
+      out.push_back({scan.current_key(), std::move(row), Row()});
+      row = Row();
+    }
+    scan.Close();
+  };
+  if (auto path = ChooseIndexPath(binder, codec, alias, where_ast, ctx.param_values)) {
+    std::unique_ptr<IndexScan> scan = MakeIndexScan(ctx, codec, std::move(*path));
+    collect(*scan);
+    return out;
+  }
   std::optional<std::string> lower, upper;
   if (auto range = PrimaryKeyFromWhere(binder, codec, alias, where_ast, ctx.param_values)) {
     lower = std::move(range->lower);
     upper = std::move(range->upper);
   }
   SeqScan scan(ctx.txn, &codec, lower, upper);
-  scan.Init();
-  EvalContext eval = ctx.MakeEval();
-  Row row;
-  while (scan.Next(&row)) {
-    if (where != nullptr && !EvaluatePredicate(*where, row, eval)) continue;
-    out.push_back({scan.current_key(), std::move(row), Row()});
-    row = Row();
-  }
-  scan.Close();
+  collect(scan);
   return out;
 }
 
@@ -173,7 +182,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
     writer.CheckConstraints(updated);
-    writer.Update(target.key, updated);
+    writer.Update(target.key, updated, &target.row);
     if (!stmt.returning.empty()) {
       if (joined.from) {
         // RETURNING sees the new target row beside the FROM row.
@@ -211,8 +220,10 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
                   : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
                                 stmt.where.get());
   EvalContext eval = ctx.MakeEval();
+  IndexMaintainer indexes(ctx, table);
   for (const TargetRow& target : targets) {
     LockRowForWrite(ctx, table, target.key, txn::RowLockMode::kUpdate);
+    if (!indexes.empty()) indexes.Delete(target.row, target.key);
     ctx.txn->DeleteExisting(table.tree, target.key);
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);

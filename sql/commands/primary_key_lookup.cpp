@@ -1,6 +1,7 @@
 // PrimaryKeyFromWhere (see primary_key_lookup.h).
 #include "sql/commands/primary_key_lookup.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "sql/storage_format/key_codec.h"
@@ -89,22 +90,85 @@ std::optional<Value> AsKeyValue(const Value& v, Oid column_type) {
 
 }  // namespace
 
-std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
-                                               const std::string& scope_alias,
-                                               const ast::Expr* where,
-                                               const std::vector<Value>* params) {
-  if (where == nullptr || !codec.has_primary_key()) return std::nullopt;
+KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
+                             std::span<const int> key_slots,
+                             std::span<const KeyColumn> key_columns, bool exact_key,
+                             const std::string& scope_alias, const ast::Expr* where,
+                             const std::vector<Value>* params) {
+  KeyRanges out;
+  if (where == nullptr || key_slots.empty()) return out;
   std::vector<const ast::Expr*> conjuncts;
   CollectConjuncts(where, &conjuncts);
-  const catalog::TableDesc& table = codec.table();
-  const std::vector<KeyColumn>& key_columns = codec.key_columns();
-  std::vector<std::optional<Value>> values(codec.key_slots().size());
-  // Bounds on the first key column from <, <=, >, >= (encoded keys; the
-  // tightest of each side wins, comparing encodings as the engine does).
-  std::optional<std::string> lower, upper;
-  const catalog::ColumnDesc& first =
-      table.columns[static_cast<size_t>(codec.key_slots()[0])];
+  const size_t n = key_slots.size();
+  // Per key position: an equality (a NULL Value for IS NULL), IN-list
+  // values, and range bounds (operator, value).
+  std::vector<std::optional<Value>> equal(n);
+  std::vector<std::optional<std::vector<Value>>> in_lists(n);
+  std::vector<std::vector<std::pair<std::string, Value>>> bounds(n);
+  auto positions_of = [&](const std::string& name) {
+    std::vector<size_t> out_positions;
+    for (size_t k = 0; k < n; ++k) {
+      if (table.columns[static_cast<size_t>(key_slots[k])].name == name) out_positions.push_back(k);
+    }
+    return out_positions;
+  };
+  auto usable = [&](const ast::Expr& e) { return IsConstant(e) || IsOuterColumn(binder, e); };
+  auto evaluate = [&](const ast::Expr& constant, Oid type) -> std::optional<Value> {
+    EvalContext ctx(params);
+    // Errors here (e.g. a bad literal) are left for the real binding to report.
+    try {
+      return AsKeyValue(binder.BindExpr(constant)->Evaluate(ctx), type);
+    } catch (const SqlError&) {
+      return std::nullopt;
+    }
+  };
+  auto type_at = [&](size_t k) { return table.columns[static_cast<size_t>(key_slots[k])].type; };
   for (const ast::Expr* c : conjuncts) {
+    if (c->kind == ast::ExprKind::kNullTest) {
+      const auto& test = static_cast<const ast::NullTestExpr&>(*c);
+      const std::string* name = ColumnName(*test.arg, scope_alias);
+      if (name == nullptr || test.is_not_null) continue;
+      for (size_t k : positions_of(*name)) {
+        if (!equal[k]) equal[k] = Value::Null(type_at(k));
+      }
+      continue;
+    }
+    if (c->kind == ast::ExprKind::kBetween) {
+      const auto& between = static_cast<const ast::BetweenExpr&>(*c);
+      const std::string* name = ColumnName(*between.arg, scope_alias);
+      if (name == nullptr || between.negated || !usable(*between.lower) ||
+          !usable(*between.upper)) {
+        continue;
+      }
+      for (size_t k : positions_of(*name)) {
+        if (auto lo = evaluate(*between.lower, type_at(k))) bounds[k].emplace_back(">=", *lo);
+        if (auto hi = evaluate(*between.upper, type_at(k))) bounds[k].emplace_back("<=", *hi);
+      }
+      continue;
+    }
+    if (c->kind == ast::ExprKind::kInList) {
+      const auto& in = static_cast<const ast::InListExpr&>(*c);
+      const std::string* name = ColumnName(*in.arg, scope_alias);
+      if (name == nullptr || in.negated || in.list.empty()) continue;
+      bool all_usable = true;
+      for (const auto& item : in.list) all_usable = all_usable && usable(*item);
+      if (!all_usable) continue;
+      for (size_t k : positions_of(*name)) {
+        std::vector<Value> values;
+        bool ok = true;
+        for (const auto& item : in.list) {
+          std::optional<Value> v = evaluate(*item, type_at(k));
+          // A NULL in the list matches nothing; any other failure: no range.
+          if (!v) {
+            ok = false;
+            break;
+          }
+          values.push_back(std::move(*v));
+        }
+        if (ok && !in_lists[k]) in_lists[k] = std::move(values);
+      }
+      continue;
+    }
     if (c->kind != ast::ExprKind::kOperator) continue;
     const auto& op = static_cast<const ast::OperatorExpr&>(*c);
     if (op.name.size() != 1 || op.left == nullptr) continue;
@@ -124,53 +188,89 @@ std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& co
       }
     }
     const std::string* name = ColumnName(*col, scope_alias);
-    if (name == nullptr || !(IsConstant(*constant) || IsOuterColumn(binder, *constant))) continue;
-    auto evaluate = [&](Oid type) -> std::optional<Value> {
-      EvalContext ctx(params);
-      // Errors here (e.g. a bad literal) are left for the real binding to report.
-      try {
-        return AsKeyValue(binder.BindExpr(*constant)->Evaluate(ctx), type);
-      } catch (const SqlError&) {
-        return std::nullopt;
+    if (name == nullptr || !usable(*constant)) continue;
+    for (size_t k : positions_of(*name)) {
+      std::optional<Value> v = evaluate(*constant, type_at(k));
+      if (!v) continue;
+      if (name_op == "=") {
+        if (!equal[k]) equal[k] = std::move(*v);
+      } else {
+        bounds[k].emplace_back(name_op, std::move(*v));
       }
-    };
-    if (name_op == "=") {
-      for (size_t k = 0; k < codec.key_slots().size(); ++k) {
-        const catalog::ColumnDesc& column =
-            table.columns[static_cast<size_t>(codec.key_slots()[k])];
-        if (column.name != *name || values[k].has_value()) continue;
-        values[k] = evaluate(column.type);
-      }
-      continue;
-    }
-    if (first.name != *name || key_columns[0].descending) continue;
-    const std::optional<Value> v = evaluate(first.type);
-    if (!v) continue;
-    std::string encoded;
-    AppendKeyDatum(key_columns[0], *v, &encoded);
-    if (name_op[0] == '>') {
-      std::optional<std::string> bound =
-          name_op == ">=" ? std::optional<std::string>(encoded) : PrefixSuccessor(encoded);
-      if (!bound) continue;
-      if (!lower || *bound > *lower) lower = std::move(bound);
-    } else {
-      std::optional<std::string> bound =
-          name_op == "<" ? std::optional<std::string>(encoded) : PrefixSuccessor(encoded);
-      if (!bound) continue;
-      if (!upper || *bound < *upper) upper = std::move(bound);
     }
   }
   // The longest leading run of key columns pinned by equalities.
   std::string prefix;
   size_t pinned = 0;
-  while (pinned < values.size() && values[pinned].has_value()) {
-    AppendKeyDatum(key_columns[pinned], *values[pinned], &prefix);
+  while (pinned < n && equal[pinned].has_value()) {
+    AppendKeyDatum(key_columns[pinned], *equal[pinned], &prefix);
     ++pinned;
   }
-  if (pinned == values.size()) return KeyRange{prefix, prefix + std::string(1, '\0')};
-  if (pinned > 0) return KeyRange{prefix, PrefixSuccessor(prefix)};
-  if (lower || upper) return KeyRange{std::move(lower), std::move(upper)};
-  return std::nullopt;
+  out.pinned = pinned;
+  if (pinned == n) {
+    out.ranges.push_back(exact_key ? KeyRange{prefix, prefix + std::string(1, '\0')}
+                                   : KeyRange{prefix, PrefixSuccessor(prefix)});
+    return out;
+  }
+  const KeyColumn& next = key_columns[pinned];
+  if (in_lists[pinned]) {
+    std::vector<std::string> keys;
+    for (const Value& v : *in_lists[pinned]) {
+      std::string key = prefix;
+      AppendKeyDatum(next, v, &key);
+      keys.push_back(std::move(key));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    const bool point = exact_key && pinned + 1 == n;
+    for (std::string& key : keys) {
+      std::optional<std::string> upper =
+          point ? std::optional<std::string>(key + std::string(1, '\0')) : PrefixSuccessor(key);
+      out.ranges.push_back(KeyRange{std::move(key), std::move(upper)});
+    }
+    out.in_list = true;
+    return out;
+  }
+  // Bounds on the next column (encoded keys; the tightest of each side wins,
+  // comparing encodings as the engine does). A DESC column's bytes are
+  // inverted, so `>` bounds it from above.
+  std::optional<std::string> lower, upper;
+  for (const auto& [name_op, v] : bounds[pinned]) {
+    std::string encoded = prefix;
+    AppendKeyDatum(next, v, &encoded);
+    const bool greater = name_op[0] == '>';
+    const bool inclusive = name_op.size() == 2;
+    const bool is_lower = greater != next.descending;
+    if (is_lower) {
+      std::optional<std::string> bound =
+          inclusive ? std::optional<std::string>(encoded) : PrefixSuccessor(encoded);
+      if (!bound) continue;
+      if (!lower || *bound > *lower) lower = std::move(bound);
+    } else {
+      std::optional<std::string> bound =
+          inclusive ? PrefixSuccessor(encoded) : std::optional<std::string>(encoded);
+      if (!bound) continue;
+      if (!upper || *bound < *upper) upper = std::move(bound);
+    }
+  }
+  out.bounded = lower.has_value() || upper.has_value();
+  if (!out.bounded && pinned == 0) return out;
+  if (!lower && pinned > 0) lower = prefix;
+  if (!upper && pinned > 0) upper = PrefixSuccessor(prefix);
+  out.ranges.push_back(KeyRange{std::move(lower), std::move(upper)});
+  return out;
+}
+
+std::optional<KeyRange> PrimaryKeyFromWhere(Binder& binder, const TableCodec& codec,
+                                            const std::string& scope_alias,
+                                            const ast::Expr* where,
+                                            const std::vector<Value>* params) {
+  if (!codec.has_primary_key()) return std::nullopt;
+  KeyRanges found = KeyRangesFromWhere(binder, codec.table(), codec.key_slots(),
+                                       codec.key_columns(), true, scope_alias, where, params);
+  // One contiguous range only (an IN list would need several).
+  if (found.ranges.size() != 1) return std::nullopt;
+  return std::move(found.ranges[0]);
 }
 
 }  // namespace strata::sql

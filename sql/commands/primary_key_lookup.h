@@ -3,12 +3,14 @@
 // scan can be narrowed to that one key (a Get-sized range) instead of the
 // whole table; equalities on a leading part of the key narrow it to that
 // prefix; without them, `first_pk_col <, <=, >, >= constant` bounds the scan
-// (ascending key columns only). The full WHERE is still applied to the row found, so this only
+// (on the column after the pinned ones). The full WHERE is still applied to the row found, so this only
 // ever narrows, never changes, the result; anything unusual (a constant whose
 // type would need a lossy or failing conversion) falls back to the full scan.
 #pragma once
 
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 
 #include "sql/ast/expr.h"
@@ -22,6 +24,25 @@ struct KeyRange {
   std::optional<std::string> lower;
   std::optional<std::string> upper;
 };
+
+// The ranges WHERE restricts keys that start with the columns `key_slots`
+// (encoded as `key_columns`) to: equalities and IS NULL pin leading columns,
+// then an IN list (one range per distinct value) or <, <=, >, >=, BETWEEN on
+// the next column bound it. `exact_key`: the key is exactly these columns (a
+// table's primary key), so all columns pinned is one key; otherwise (an index
+// entry with a table-key suffix) it is a prefix. No range: WHERE does not
+// narrow the keys.
+struct KeyRanges {
+  std::vector<KeyRange> ranges;  // disjoint, in key order
+  size_t pinned = 0;             // leading columns fixed by equalities
+  bool in_list = false;          // the ranges come from an IN list
+  bool bounded = false;          // a range bounds the column after the pinned ones
+};
+KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
+                             std::span<const int> key_slots,
+                             std::span<const KeyColumn> key_columns, bool exact_key,
+                             const std::string& scope_alias, const ast::Expr* where,
+                             const std::vector<Value>* params);
 
 // The key range WHERE restricts the table to, or nullopt if it does not.
 // `scope_alias` is how the statement names the table (alias or table name);

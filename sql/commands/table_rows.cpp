@@ -66,7 +66,11 @@ BoundExprPtr CoerceToColumn(Binder& binder, BoundExprPtr expr, const catalog::Co
 }
 
 TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& table)
-    : ctx_(ctx), table_(table), codec_(table), scope_(TableScope(ctx, table)) {
+    : ctx_(ctx),
+      table_(table),
+      codec_(table),
+      scope_(TableScope(ctx, table)),
+      indexes_(ctx, table) {
   defaults_.resize(table.columns.size());
   defaults_bound_.resize(table.columns.size(), false);
   for (const catalog::CheckConstraint& check : table.checks) {
@@ -157,7 +161,7 @@ SqlError TableWriter::DuplicateKeyError(const std::string& key) const {
   return e;
 }
 
-void TableWriter::Insert(Row row) {
+std::string TableWriter::Insert(Row row) {
   std::string key;
   if (codec_.has_primary_key()) {
     key = codec_.EncodeKey(row);
@@ -173,15 +177,24 @@ void TableWriter::Insert(Row row) {
     if (!id.ok()) ThrowStatus(id.status());
     AppendRowIdKey(id.value(), &key);
   }
+  if (!indexes_.empty()) indexes_.Insert(row, key);
   std::string value = codec_.EncodeValue(row);
   if (codec_.has_primary_key()) {
-    ctx_.txn->PutNew(table_.tree, std::move(key), std::move(value));
+    ctx_.txn->PutNew(table_.tree, key, std::move(value));
   } else {
-    ctx_.txn->Put(table_.tree, std::move(key), std::move(value));
+    ctx_.txn->Put(table_.tree, key, std::move(value));
   }
+  return key;
 }
 
-void TableWriter::Update(const std::string& old_key, Row row) {
+void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row) {
+  Row read_row;
+  if (!indexes_.empty() && old_row == nullptr) {
+    auto existing = ctx_.txn->Get(table_.tree, old_key);
+    if (!existing.ok()) ThrowStatus(existing.status());
+    if (existing.value().has_value()) read_row = codec_.DecodeValue(*existing.value());
+    old_row = &read_row;
+  }
   if (codec_.has_primary_key()) {
     std::string key = codec_.EncodeKey(row);
     if (key != old_key) {
@@ -193,17 +206,24 @@ void TableWriter::Update(const std::string& old_key, Row row) {
       auto existing = ctx_.txn->Get(table_.tree, key);
       if (!existing.ok()) ThrowStatus(existing.status());
       if (existing.value().has_value()) throw DuplicateKeyError(key);
+      if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
       ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
       return;
     }
   }
   // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
   LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
+  if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
 }
 
 void TableWriter::Delete(const std::string& key) {
   LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
+  if (!indexes_.empty()) {
+    auto existing = ctx_.txn->Get(table_.tree, key);
+    if (!existing.ok()) ThrowStatus(existing.status());
+    if (existing.value().has_value()) indexes_.Delete(codec_.DecodeValue(*existing.value()), key);
+  }
   ctx_.txn->DeleteExisting(table_.tree, key);
 }
 

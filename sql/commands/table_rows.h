@@ -15,6 +15,7 @@
 #include "catalog/catalog_objects.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/command_context.h"
+#include "sql/commands/index_maintenance.h"
 #include "sql/table/table_codec.h"
 
 namespace strata::sql {
@@ -40,10 +41,14 @@ class TableWriter {
 
   // Checks NOT NULL and CHECK constraints of a complete new row.
   void CheckConstraints(const Row& row);
-  // Inserts a new row: its key must not exist (23505 otherwise).
-  void Insert(Row row);
+  // Inserts a new row: its key must not exist (23505 otherwise). Its
+  // secondary-index entries are written too (index_maintenance.h).
+  // Returns the row's table key.
+  std::string Insert(Row row);
   // Replaces the row stored under `old_key` with `row` (an UPDATE).
-  void Update(const std::string& old_key, Row row);
+  // `old_row`: the row being replaced, if the caller has it (the indexes
+  // need it; it is read otherwise).
+  void Update(const std::string& old_key, Row row, const Row* old_row = nullptr);
   void Delete(const std::string& key);
   // The 23505 error for a duplicate key of this table.
   SqlError DuplicateKeyError(const std::string& key) const;
@@ -65,6 +70,7 @@ class TableWriter {
   std::vector<std::pair<std::string, BoundExprPtr>> checks_;  // sorted by name
   BindScope scope_;
   EvalContext eval_;
+  IndexMaintainer indexes_;
 };
 
 }  // namespace strata::sql

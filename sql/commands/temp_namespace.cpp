@@ -63,6 +63,7 @@ Status DropNamespaces(Database* db, const std::vector<Oid>& oids) {
       catalog->DeleteTable(txn.get(), table->oid);
       catalog::DeleteTableStatistics(txn.get(), table->oid);
       txn->DropTreeAfterCommit(table->tree);
+      for (const catalog::IndexDesc& ix : table->indexes) txn->DropTreeAfterCommit(ix.tree);
     }
     for (const auto& [seq_oid, seq] : snapshot->sequences()) {
       if (seq.namespace_oid == oid) catalog->DeleteSequence(txn.get(), seq_oid);

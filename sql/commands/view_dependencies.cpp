@@ -52,6 +52,7 @@ void DeleteRelation(CommandContext& ctx, Oid oid) {
     catalog->DeleteTable(ctx.txn, oid);
     catalog::DeleteTableStatistics(ctx.txn, oid);
     ctx.txn->DropTreeAfterCommit(t->tree);
+    for (const catalog::IndexDesc& ix : t->indexes) ctx.txn->DropTreeAfterCommit(ix.tree);
   } else if (ctx.catalog->FindSequence(oid) != nullptr) {
     catalog->DeleteSequence(ctx.txn, oid);
   } else {

@@ -177,7 +177,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
             if (HasText(c.indexname)) throw NotSupported("PRIMARY KEY USING INDEX", c.location);
             break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-            throw NotSupported("ADD UNIQUE", c.location);
+            a.kind = K::kAddUnique;
+            a.unique = TransformUnique(c, "");
+            break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
             throw NotSupported("ADD FOREIGN KEY", c.location);
           case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
@@ -200,6 +202,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
 
 std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__RenameStmt& s) {
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) return TransformRenameSchema(s);
+  if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformRenameIndex(s);
   const bool on_table = s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
                         s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
   if (s.relation == nullptr || !on_table) throw NotSupported("this ALTER ... RENAME");

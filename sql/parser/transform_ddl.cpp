@@ -110,7 +110,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
         stmt->checks.push_back(TransformCheck(c));
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-        throw NotSupported("UNIQUE", c.location);
+        stmt->uniques.push_back(TransformUnique(c, ""));
+        break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
         throw NotSupported("FOREIGN KEY", c.location);
       default:
@@ -160,7 +161,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           if (HasText(c.conname)) stmt->primary_key_name = c.conname;
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-          throw NotSupported("UNIQUE", c.location);
+          stmt->uniques.push_back(TransformUnique(c, col.name));
+          break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
           throw NotSupported("REFERENCES", c.location);
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
@@ -199,6 +201,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return stmt;
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) return TransformDropSequence(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformDropIndex(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
     auto stmt = std::make_unique<ast::DropViewStatement>();
     stmt->if_exists = s.missing_ok;

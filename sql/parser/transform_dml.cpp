@@ -126,7 +126,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__Inse
     stmt->on_conflict_location = oc.location;
     if (oc.infer != nullptr) {
       if (oc.infer->conname != nullptr && *oc.infer->conname != '\0') {
-        throw NotSupported("ON CONFLICT ON CONSTRAINT", oc.location);
+        stmt->conflict_constraint = oc.infer->conname;
       }
       if (oc.infer->where_clause != nullptr) throw NotSupported("ON CONFLICT ... WHERE", oc.location);
       for (size_t i = 0; i < oc.infer->n_index_elems; ++i) {

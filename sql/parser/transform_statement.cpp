@@ -75,6 +75,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformVacuum(*node.vacuum_stmt);
     case PG_QUERY__NODE__NODE_LOCK_STMT:
       return TransformLock(*node.lock_stmt);
+    case PG_QUERY__NODE__NODE_INDEX_STMT:
+      return TransformCreateIndex(*node.index_stmt);
+    case PG_QUERY__NODE__NODE_REINDEX_STMT:
+      return TransformReindex(*node.reindex_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -103,6 +103,13 @@ class Transformer {
   // transform_vacuum.cpp
   std::unique_ptr<ast::Statement> TransformVacuum(const PgQuery__VacuumStmt& s);
   std::unique_ptr<ast::Statement> TransformLock(const PgQuery__LockStmt& s);
+  // transform_index.cpp: CREATE/DROP/ALTER INDEX, REINDEX.
+  std::unique_ptr<ast::Statement> TransformCreateIndex(const PgQuery__IndexStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropIndex(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameIndex(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformReindex(const PgQuery__ReindexStmt& s);
+  // A UNIQUE constraint; `column`: the column of a column constraint.
+  ast::UniqueDef TransformUnique(const PgQuery__Constraint& c, const std::string& column);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).

@@ -12,6 +12,7 @@
 #include "sql/database.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
@@ -90,6 +91,10 @@ Value GetConstraintDef(Args a) {
   auto catalog = Catalog();
   const Oid oid = OidArg(a[0]);
   if (SyntheticOidIsAttrdef(oid)) return Value::Null(kText);
+  const catalog::TableDesc* unique_table = nullptr;
+  if (const catalog::IndexDesc* ix = UniqueConstraintIndex(*catalog, oid, &unique_table)) {
+    return Value::Text(UniqueConstraintDef(*unique_table, *ix));
+  }
   const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
   if (t == nullptr) return Value::Null(kText);
   const int k = SyntheticOidIndex(oid);
@@ -115,6 +120,12 @@ Value GetConstraintDef(Args a) {
 Value GetIndexDef(Args a) {
   auto catalog = Catalog();
   const Oid oid = OidArg(a[0]);
+  const catalog::CatalogSnapshot::IndexRef secondary = catalog->FindIndex(oid);
+  if (secondary.index != nullptr) {
+    return Value::Text(SecondaryIndexDef(*catalog, *secondary.table, *secondary.index,
+                                         a.size() > 1 ? a[1].int_value() : 0,
+                                         a.size() > 2 && a[2].bool_value()));
+  }
   const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
   if (t == nullptr || oid != IndexOid(t->oid) || t->primary_key.empty()) {
     return Value::Null(kText);
@@ -305,6 +316,7 @@ Value RelationSize(Args a) {
   auto catalog = Catalog();
   RelationRef rel;
   if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kInt8);
+  if (rel.relkind == 'i' && rel.index != nullptr) return Value::Int8(TreeBytes(rel.index->tree));
   return Value::Int8(rel.table != nullptr ? TreeBytes(rel.table->tree) : 0);
 }
 Value RelationForkSize(Args a) {
@@ -325,7 +337,12 @@ Value IndexesSize(Args a) {
   auto catalog = Catalog();
   RelationRef rel;
   if (!FindRelationByOid(*catalog, OidArg(a[0]), &rel)) return Value::Null(kInt8);
-  return Value::Int8(0);  // primary keys live in the table's tree
+  // Primary keys live in the table's tree; secondary indexes in their own.
+  int64_t bytes = 0;
+  if (rel.relkind == 'r' && rel.table != nullptr) {
+    for (const catalog::IndexDesc& ix : rel.table->indexes) bytes += TreeBytes(ix.tree);
+  }
+  return Value::Int8(bytes);
 }
 
 // pg_size_pretty: bytes, kB, MB, GB, TB, rounding half away from zero at
@@ -419,6 +436,8 @@ const SqlFunction kFunctions[] = {
     {"pg_total_relation_size", ARGS(kRegclass), 1, kInt8,
      {"pg_total_relation_size", RelationSize}},
     {"pg_indexes_size", ARGS(kRegclass), 1, kInt8, {"pg_indexes_size", IndexesSize}},
+    {"strata_index_check", ARGS(kRegclass), 1, kBool,
+     {"strata_index_check", StrataIndexCheck}},
     {"pg_size_pretty", ARGS(kInt8), 1, kText, {"pg_size_pretty", SizePrettyInt8}},
 };
 

@@ -67,6 +67,8 @@ std::vector<Row> PgLocksRows(const CommandContext& ctx) {
       relation = l.relation_oid;
     } else if (const catalog::TableDesc* t = ctx.catalog->FindTableByTree(l.tree)) {
       relation = t->oid;
+    } else if (const auto index = ctx.catalog->FindIndexByTree(l.tree); index.index != nullptr) {
+      relation = index.index->oid;  // a unique index's value, locked by its writer
     }
     Row r;
     r.push_back(TextV(l.relation ? "relation" : "tuple"));  // locktype

@@ -13,6 +13,7 @@
 #include "catalog/table_statistics.h"
 
 #include "sql/system_relations/default_text.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/pg_type_procs.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
@@ -70,7 +71,8 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     rows.push_back(ClassRow(oid, t->name, t->namespace_oid, 'r',
                             IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
                             static_cast<int>(t->columns.size()),
-                            static_cast<int>(t->checks.size()), !t->primary_key.empty()));
+                            static_cast<int>(t->checks.size()),
+                            !t->primary_key.empty() || !t->indexes.empty()));
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {
       auto stats = catalog::ReadTableStatistics(ctx.txn, oid);
@@ -80,12 +82,20 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     }
   }
   for (const auto& [oid, t] : cat.tables()) {
-    if (t->primary_key.empty()) continue;
-    Row row = ClassRow(IndexOid(oid), t->primary_key_name, t->namespace_oid, 'i',
-                       IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
-                       static_cast<int>(t->primary_key.size()), 0, false);
-    row[6] = OidV(kBtreeAm);
-    rows.push_back(std::move(row));
+    if (!t->primary_key.empty()) {
+      Row row = ClassRow(IndexOid(oid), t->primary_key_name, t->namespace_oid, 'i',
+                         IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
+                         static_cast<int>(t->primary_key.size()), 0, false);
+      row[6] = OidV(kBtreeAm);
+      rows.push_back(std::move(row));
+    }
+    for (const catalog::IndexDesc& ix : t->indexes) {
+      Row index_row = ClassRow(ix.oid, ix.name, t->namespace_oid, 'i',
+                               IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
+                               static_cast<int>(ix.keys.size() + ix.include.size()), 0, false);
+      index_row[6] = OidV(kBtreeAm);
+      rows.push_back(std::move(index_row));
+    }
   }
   for (const auto& [oid, v] : cat.views()) {
     rows.push_back(ClassRow(oid, v->name, v->namespace_oid, 'v', 'p',
@@ -151,6 +161,14 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
       rows.push_back(AttributeRow(IndexOid(oid), {c.name, c.type, c.typmod, ++attnum, false,
                                                   false, false, false}));
     }
+    for (const catalog::IndexDesc& ix : t->indexes) {
+      int16_t index_attnum = 0;
+      for (int16_t key : IndexAttnums(ix)) {
+        const catalog::ColumnDesc& c = t->columns[static_cast<size_t>(key - 1)];
+        rows.push_back(AttributeRow(ix.oid, {c.name, c.type, c.typmod, ++index_attnum, false,
+                                             false, false, false}));
+      }
+    }
   }
   for (const auto& [oid, v] : cat.views()) {
     int16_t attnum = 0;
@@ -214,9 +232,9 @@ std::vector<Row> AttrdefRows(const CommandContext& ctx) {
 }
 
 Row ConstraintRow(Oid oid, const std::string& name, Oid ns, char type, Oid relid,
-                  const std::vector<int16_t>& key, const Value& bin) {
+                  const std::vector<int16_t>& key, const Value& bin, Oid index = 0) {
   return {OidV(oid), NameV(name), OidV(ns), CharV(type), BoolV(false), BoolV(false),
-          BoolV(true), OidV(relid), OidV(0), OidV(type == 'p' ? IndexOid(relid) : 0), OidV(0), OidV(0), CharV(' '), CharV(' '),
+          BoolV(true), OidV(relid), OidV(0), OidV(type == 'p' ? IndexOid(relid) : index), OidV(0), OidV(0), CharV(' '), CharV(' '),
           CharV(' '), BoolV(true), Int4V(0), BoolV(type == 'p'),
           key.empty() ? NullV(kInt2Array) : Int2ArrayV(key), NullV(kInt2Array),
           NullV(kOidArray), NullV(kOidArray), NullV(kOidArray), NullV(kInt2Array),
@@ -235,6 +253,14 @@ std::vector<Row> ConstraintRows(const CommandContext& ctx) {
       rows.push_back(ConstraintRow(ConstraintOid(oid, static_cast<int>(i) + 1), check.name,
                                    t->namespace_oid, 'c', oid, CheckColumns(*t, check),
                                    Value::String(kNodeTree, check.expr)));
+    }
+    for (size_t i = 0; i < t->indexes.size(); ++i) {
+      const catalog::IndexDesc& ix = t->indexes[i];
+      if (!ix.is_constraint) continue;
+      std::vector<int16_t> key;
+      for (const catalog::IndexKeyColumn& k : ix.keys) key.push_back(k.attnum);
+      rows.push_back(ConstraintRow(UniqueConstraintOid(*t, i), ix.name, t->namespace_oid, 'u',
+                                   oid, key, NullV(kNodeTree), ix.oid));
     }
   }
   return rows;

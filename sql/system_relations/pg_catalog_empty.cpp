@@ -1,10 +1,9 @@
-// pg_index (primary keys only) and the catalogs StrataDB has no rows for
+// The catalogs StrataDB has no rows for
 // yet (inheritance, partitioning, comments, triggers, rules, policies,
 // dependencies): declared with PostgreSQL 15's columns so that clients'
 // queries over them bind and return no rows.
 #include "sql/system_relations/system_relation.h"
 
-#include "sql/system_relations/synthetic_oids.h"
 #include "sql/system_relations/system_values.h"
 
 namespace strata::sql {
@@ -15,32 +14,7 @@ namespace {
 
 std::vector<Row> NoRows(const CommandContext&) { return {}; }
 
-// pg_index: the primary keys (indkey and the other vectors are NULL:
-// int2vector/oidvector are not computable types yet).
-std::vector<Row> IndexRows(const CommandContext& ctx) {
-  std::vector<Row> rows;
-  for (const auto& [oid, t] : ctx.catalog->tables()) {
-    if (t->primary_key.empty()) continue;
-    const auto n = static_cast<int64_t>(t->primary_key.size());
-    rows.push_back({OidV(IndexOid(oid)), OidV(oid), Int2V(n), Int2V(n), BoolV(true),
-                    BoolV(false), BoolV(true), BoolV(false), BoolV(true), BoolV(false),
-                    BoolV(true), BoolV(false), BoolV(true), BoolV(true), BoolV(false),
-                    NullV(kInt2Vector), NullV(kOidVector), NullV(kOidVector),
-                    NullV(kInt2Vector), NullV(kNodeTree), NullV(kNodeTree)});
-  }
-  return rows;
-}
-
 const SystemRelation kRelations[] = {
-    {2610, "pg_catalog", "pg_index", 'r',
-     {{"indexrelid", kOid}, {"indrelid", kOid}, {"indnatts", kInt2}, {"indnkeyatts", kInt2},
-      {"indisunique", kBool}, {"indnullsnotdistinct", kBool}, {"indisprimary", kBool},
-      {"indisexclusion", kBool}, {"indimmediate", kBool}, {"indisclustered", kBool},
-      {"indisvalid", kBool}, {"indcheckxmin", kBool}, {"indisready", kBool},
-      {"indislive", kBool}, {"indisreplident", kBool}, {"indkey", kInt2Vector},
-      {"indcollation", kOidVector}, {"indclass", kOidVector}, {"indoption", kInt2Vector},
-      {"indexprs", kNodeTree}, {"indpred", kNodeTree}},
-     IndexRows},
     {3381, "pg_catalog", "pg_statistic_ext", 'r',
      {{"oid", kOid}, {"stxrelid", kOid}, {"stxname", kName}, {"stxnamespace", kOid},
       {"stxowner", kOid}, {"stxstattarget", kInt4}, {"stxkeys", kInt2Vector},

@@ -29,7 +29,8 @@ std::vector<Row> TablesRows(const CommandContext& ctx) {
     if (rel->relkind == 'r') add(std::string(rel->schema), std::string(rel->name), false);
   }
   for (const auto& [oid, t] : ctx.catalog->tables()) {
-    add(SchemaName(ctx, t->namespace_oid), t->name, !t->primary_key.empty());
+    add(SchemaName(ctx, t->namespace_oid), t->name,
+        !t->primary_key.empty() || !t->indexes.empty());
   }
   return rows;
 }

@@ -47,21 +47,27 @@ namespace strata::sql {
 bool FindRelationByOid(const catalog::CatalogSnapshot& catalog, catalog::Oid oid,
                        RelationRef* out) {
   if (const catalog::TableDesc* t = catalog.FindTable(oid)) {
-    *out = RelationRef{t->oid, t->namespace_oid, t->name, 'r', t, nullptr, nullptr, nullptr};
+    *out = RelationRef{t->oid, t->namespace_oid, t->name, 'r', t, nullptr, nullptr, nullptr, nullptr};
     return true;
   }
   if (const catalog::ViewDesc* v = catalog.FindView(oid)) {
-    *out = RelationRef{v->oid, v->namespace_oid, v->name, 'v', nullptr, v, nullptr, nullptr};
+    *out = RelationRef{v->oid, v->namespace_oid, v->name, 'v', nullptr, v, nullptr, nullptr, nullptr};
     return true;
   }
   if (const catalog::SequenceDesc* s = catalog.FindSequence(oid)) {
-    *out = RelationRef{s->oid, s->namespace_oid, s->name, 'S', nullptr, nullptr, s, nullptr};
+    *out = RelationRef{s->oid, s->namespace_oid, s->name, 'S', nullptr, nullptr, s, nullptr, nullptr};
+    return true;
+  }
+  const catalog::CatalogSnapshot::IndexRef secondary = catalog.FindIndex(oid);
+  if (secondary.index != nullptr) {
+    *out = RelationRef{oid, secondary.table->namespace_oid, secondary.index->name, 'i',
+                       secondary.table, nullptr, nullptr, nullptr, secondary.index};
     return true;
   }
   if (const catalog::TableDesc* t = catalog.FindTable(SyntheticOidTable(oid))) {
     if (oid == IndexOid(t->oid) && !t->primary_key.empty()) {
       *out = RelationRef{oid, t->namespace_oid, t->primary_key_name, 'i', t, nullptr, nullptr,
-                         nullptr};
+                         nullptr, nullptr};
       return true;
     }
   }
@@ -70,7 +76,8 @@ bool FindRelationByOid(const catalog::CatalogSnapshot& catalog, catalog::Oid oid
     *out = RelationRef{rel->oid,
                        rel->schema == "pg_catalog" ? catalog::kPgCatalogNamespace
                                                    : catalog::kInformationSchemaNamespace,
-                       std::string(rel->name), rel->relkind, nullptr, nullptr, nullptr, rel};
+                       std::string(rel->name), rel->relkind, nullptr, nullptr, nullptr, rel,
+                       nullptr};
     return true;
   }
   return false;
@@ -97,6 +104,8 @@ bool FindRelationInNamespace(const catalog::CatalogSnapshot& catalog,
   if (const catalog::SequenceDesc* s = catalog.FindSequence(namespace_oid, name)) {
     return FindRelationByOid(catalog, s->oid, out);
   }
+  const catalog::CatalogSnapshot::IndexRef secondary = catalog.FindIndex(namespace_oid, name);
+  if (secondary.index != nullptr) return FindRelationByOid(catalog, secondary.index->oid, out);
   for (const catalog::TableDesc* t : catalog.TablesIn(namespace_oid)) {
     if (!t->primary_key.empty() && t->primary_key_name == name) {
       return FindRelationByOid(catalog, IndexOid(t->oid), out);

@@ -45,12 +45,14 @@ struct RelationRef {
   catalog::Oid oid = 0;
   catalog::Oid namespace_oid = 0;
   std::string name;
-  char relkind = 'r';  // 'r' table, 'v' view, 'S' sequence, 'i' primary key index
-  // The table (for 'i': the table whose primary key it is).
+  char relkind = 'r';  // 'r' table, 'v' view, 'S' sequence, 'i' index
+  // The table (for 'i': the table the index belongs to).
   const catalog::TableDesc* table = nullptr;
   const catalog::ViewDesc* view = nullptr;
   const catalog::SequenceDesc* sequence = nullptr;
   const SystemRelation* system = nullptr;
+  // 'i' of a secondary index (null for a primary key's index).
+  const catalog::IndexDesc* index = nullptr;
 };
 
 // The relation with this OID, if any.

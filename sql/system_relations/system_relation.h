@@ -72,6 +72,7 @@ std::span<const SystemRelation> PgCatalogCoreRelations();    // pg_catalog_core.
 std::span<const SystemRelation> PgCatalogGlobalRelations();  // pg_catalog_global.cpp
 std::span<const SystemRelation> PgCatalogViewRelations();    // pg_catalog_views.cpp
 std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty.cpp
+std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_indexes.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp

@@ -93,6 +93,14 @@ std::string OutputValue(const Value& value) {
       return FormatTimestampTz(value.int_value());
     case type_oid::kInterval:
       return FormatInterval(value.interval_value());
+    case 22: {  // int2vector: the elements separated by spaces ("1 3 2")
+      std::string out;
+      for (const Value& e : value.array_value().elements) {
+        if (!out.empty()) out += " ";
+        out += std::to_string(e.int_value());
+      }
+      return out;
+    }
     default:
       if (IsOidType(value.type())) return OutputOidValue(value);
       if (IsArrayType(value.type())) return FormatArray(value);

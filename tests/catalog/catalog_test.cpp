@@ -119,6 +119,8 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   std::string v1 = EncodeTable(SampleTable());
   REQUIRE(static_cast<uint8_t>(v1[0]) == kCatalogRecordVersion);
   v1[0] = 1;
+  REQUIRE(v1.back() == '\0');  // version 3's (empty) index list: not in version 1
+  v1.pop_back();
   auto old = DecodeTable(t.oid, v1);
   REQUIRE(old.has_value());
   CHECK(old->columns.size() == 3);
@@ -127,6 +129,7 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   // Version 1 never had the missing-value flag; an unknown version is refused.
   std::string v1_missing = EncodeTable(t);
   v1_missing[0] = 1;
+  v1_missing.pop_back();
   CHECK_FALSE(DecodeTable(t.oid, v1_missing).has_value());
   std::string future = EncodeTable(t);
   future[0] = static_cast<char>(kCatalogRecordVersion + 1);
@@ -231,6 +234,55 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
   auto txn = db.txns->Begin();
   // Above both OIDs handed out before (table and its tree name).
   CHECK(db.catalog->AllocateOid(txn.get()) == kFirstNormalObjectId + 2);
+}
+
+}  // namespace
+}  // namespace strata::catalog
+
+namespace strata::catalog {
+namespace {
+
+TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[catalog]") {
+  TableDesc t = SampleTable();
+  IndexDesc ix;
+  ix.oid = 16500;
+  ix.name = "t_b_idx";
+  ix.keys = {IndexKeyColumn{2, true, false}, IndexKeyColumn{1, false, true}};
+  ix.include = {3};
+  ix.unique = true;
+  ix.nulls_not_distinct = true;
+  ix.is_constraint = true;
+  ix.tree = 9;
+  ix.tree_name = "rel_16500_16501";
+  t.indexes.push_back(ix);
+  t.indexes.push_back(IndexDesc{16502, "t_a_idx", {IndexKeyColumn{1, false, false}}, {}, false,
+                                false, false, "", 10, "rel_16502_16503"});
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  REQUIRE(back->indexes.size() == 2);
+  const IndexDesc& b = back->indexes[0];
+  CHECK(b.oid == 16500);
+  CHECK(b.name == "t_b_idx");
+  REQUIRE(b.keys.size() == 2);
+  CHECK(b.keys[0].attnum == 2);
+  CHECK(b.keys[0].descending);
+  CHECK_FALSE(b.keys[0].nulls_first);
+  CHECK(b.keys[1].nulls_first);
+  CHECK(b.include == std::vector<int16_t>{3});
+  CHECK(b.unique);
+  CHECK(b.nulls_not_distinct);
+  CHECK(b.is_constraint);
+  CHECK(b.tree == 9);
+  CHECK(b.tree_name == "rel_16500_16501");
+  CHECK(back->indexes[1].name == "t_a_idx");
+  CHECK_FALSE(back->indexes[1].unique);
+  // A version-2 reader's view: no index list at all.
+  std::string v2 = EncodeTable(SampleTable());
+  v2[0] = 2;
+  v2.pop_back();
+  auto old = DecodeTable(t.oid, v2);
+  REQUIRE(old.has_value());
+  CHECK(old->indexes.empty());
 }
 
 }  // namespace

@@ -1,0 +1,43 @@
+// Index DDL as one statement kind (kIndexDdl): CREATE INDEX, DROP INDEX,
+// ALTER INDEX ... RENAME TO, REINDEX INDEX/TABLE.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+
+namespace strata::sql::ast {
+
+struct IndexColumnDef {
+  std::string name;  // a table column (expression keys are 0A000)
+  bool descending = false;
+  enum class Nulls { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
+  int location = -1;
+};
+
+struct IndexStatement : Statement {
+  IndexStatement() : Statement(StatementKind::kIndexDdl) {}
+
+  enum class Action { kCreate, kDrop, kRename, kReindexIndex, kReindexTable };
+  Action action = Action::kCreate;
+
+  // kCreate
+  std::string name;  // empty: PostgreSQL's generated name
+  RangeVar table;    // kCreate, kReindexTable
+  std::vector<IndexColumnDef> columns;
+  std::vector<std::string> include;
+  bool unique = false;
+  bool nulls_not_distinct = false;
+  bool concurrently = false;
+  bool if_not_exists = false;
+  std::string where;  // partial index predicate as SQL text; empty = none
+
+  // kDrop: the indexes; kRename / kReindexIndex: indexes[0]
+  std::vector<RangeVar> indexes;
+  bool if_exists = false;
+  bool cascade = false;
+  std::string new_name;  // kRename
+};
+
+}  // namespace strata::sql::ast

@@ -1,0 +1,413 @@
+// Index DDL (see index_commands.h). Every command changes the table record
+// the index lives in (catalog/index_desc.h), so it commits or rolls back with
+// the statement's transaction like any other DDL.
+//
+// CREATE INDEX takes a SHARE lock on the table (writers wait, readers go on)
+// and builds the index from the latest committed rows in one scan, sorted
+// and ingested (index_maintenance.h). CONCURRENTLY is accepted and does the
+// same: it blocks writers for the build instead of letting them run.
+#include "sql/commands/index_commands.h"
+
+#include <algorithm>
+#include <map>
+
+#include "sql/commands/index_maintenance.h"
+#include "sql/commands/relation_locks.h"
+#include "sql/commands/temp_namespace.h"
+#include "sql/system_relations/system_relation.h"
+#include "sql/storage_format/key_codec.h"
+#include "sql/builtin/type_table.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr size_t kMaxNameBytes = 63;  // NAMEDATALEN - 1
+
+// makeObjectName(name1, name2, label): truncates the longer of name1/name2
+// until "name1_name2_label" fits (whole UTF-8 characters only).
+std::string MakeObjectName(const std::string& name1, const std::string& name2,
+                           const std::string& label) {
+  size_t n1 = name1.size(), n2 = name2.size();
+  const size_t overhead = (label.empty() ? 0 : label.size() + 1) + (name2.empty() ? 0 : 1);
+  const size_t avail = kMaxNameBytes - overhead;
+  while (n1 + n2 > avail) {
+    if (n1 > n2) {
+      --n1;
+    } else {
+      --n2;
+    }
+  }
+  auto clip = [](const std::string& s, size_t n) {
+    while (n > 0 && n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return s.substr(0, n);
+  };
+  std::string out = clip(name1, n1);
+  if (!name2.empty()) out += "_" + clip(name2, n2);
+  if (!label.empty()) out += "_" + label;
+  return out;
+}
+
+// ChooseIndexColumnNames: a column named twice becomes "a", "a1", ...
+std::vector<std::string> DistinctColumnNames(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const std::string& name : names) {
+    std::string candidate = name;
+    for (int i = 1; std::find(out.begin(), out.end(), candidate) != out.end(); ++i) {
+      candidate = name + std::to_string(i);
+    }
+    out.push_back(candidate);
+  }
+  return out;
+}
+
+// The namespaces an unqualified relation name is looked up in.
+std::vector<catalog::Oid> LookupNamespaces(const CommandContext& ctx, const ast::RangeVar& rv) {
+  std::vector<catalog::Oid> out;
+  if (rv.schema.empty() || rv.schema == "pg_temp") {
+    if (const catalog::NamespaceDesc* temp = FindTempNamespace(ctx)) out.push_back(temp->oid);
+    if (!rv.schema.empty()) return out;
+  }
+  const catalog::NamespaceDesc* ns =
+      ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
+  if (ns != nullptr) out.push_back(ns->oid);
+  return out;
+}
+
+// An index by name: a secondary index, or a primary key's index (index null,
+// primary_key set).
+struct FoundIndex {
+  const catalog::TableDesc* table = nullptr;
+  const catalog::IndexDesc* index = nullptr;
+  bool primary_key = false;
+};
+
+FoundIndex FindIndexNamed(const CommandContext& ctx, const ast::RangeVar& rv) {
+  for (catalog::Oid ns : LookupNamespaces(ctx, rv)) {
+    const catalog::CatalogSnapshot::IndexRef ref = ctx.catalog->FindIndex(ns, rv.name);
+    if (ref.index != nullptr) return FoundIndex{ref.table, ref.index, false};
+    for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns)) {
+      if (!t->primary_key.empty() && t->primary_key_name == rv.name) {
+        return FoundIndex{t, nullptr, true};
+      }
+    }
+  }
+  return {};
+}
+
+std::string QualifiedName(const ast::RangeVar& rv) {
+  return rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
+}
+
+// What a name that is not an index names (for "is not an index"), or "".
+std::string OtherRelationKind(const CommandContext& ctx, const ast::RangeVar& rv) {
+  for (catalog::Oid ns : LookupNamespaces(ctx, rv)) {
+    if (ctx.catalog->FindTable(ns, rv.name) != nullptr) return "TABLE";
+    if (ctx.catalog->FindView(ns, rv.name) != nullptr) return "VIEW";
+    if (ctx.catalog->FindSequence(ns, rv.name) != nullptr) return "SEQUENCE";
+  }
+  return "";
+}
+
+StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "CREATE INDEX";
+  if (FindTable(ctx, stmt.table) == nullptr && FindView(ctx, stmt.table) == nullptr &&
+      ResolveSystemRelation(ctx, stmt.table) == nullptr) {
+    // PostgreSQL's RangeVarGetRelid here reports no position.
+    throw SqlError(SqlState::kUndefinedTable,
+                   "relation \"" + QualifiedName(stmt.table) + "\" does not exist");
+  }
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
+  if (!stmt.where.empty()) {
+    throw SqlError(SqlState::kFeatureNotSupported, "partial indexes are not supported yet");
+  }
+  if (!stmt.name.empty() && !stmt.table.schema.empty()) {
+    // The index goes in the table's schema; a schema-qualified index name is
+    // a syntax error in PostgreSQL's grammar (never reaches here).
+  }
+
+  catalog::IndexDesc index;
+  std::vector<std::string> column_names;
+  auto column_attnum = [&](const std::string& name) -> int16_t {
+    const int slot = table.FindColumn(name);
+    if (slot < 0) {
+      throw SqlError(SqlState::kUndefinedColumn, "column \"" + name + "\" does not exist");
+    }
+    return static_cast<int16_t>(slot + 1);
+  };
+  for (const ast::IndexColumnDef& c : stmt.columns) {
+    catalog::IndexKeyColumn key;
+    key.attnum = column_attnum(c.name);
+    key.descending = c.descending;
+    key.nulls_first = c.nulls == ast::IndexColumnDef::Nulls::kDefault
+                          ? c.descending
+                          : c.nulls == ast::IndexColumnDef::Nulls::kFirst;
+    const Oid type = table.columns[static_cast<size_t>(key.attnum - 1)].type;
+    try {
+      KeyColumn probe(type);
+      (void)probe;
+    } catch (const SqlError&) {
+      throw SqlError(SqlState::kUndefinedObject,
+                     "data type " + FormatTypeName(type) +
+                         " has no default operator class for access method \"btree\"")
+          .WithHint("You must specify an operator class for the index or define a default "
+                    "operator class for the data type.");
+    }
+    index.keys.push_back(key);
+    column_names.push_back(c.name);
+  }
+  for (const std::string& name : stmt.include) {
+    index.include.push_back(column_attnum(name));
+    column_names.push_back(name);
+  }
+  if (index.keys.size() + index.include.size() > 32) {
+    throw SqlError(SqlState::kTooManyColumns, "cannot use more than 32 columns in an index");
+  }
+  index.unique = stmt.unique;
+  index.nulls_not_distinct = stmt.nulls_not_distinct;
+
+  if (stmt.name.empty()) {
+    index.name = ChooseIndexName(ctx, table.namespace_oid, table.name, column_names, "idx");
+  } else {
+    index.name = stmt.name;
+    if (ctx.catalog->RelationNameTaken(table.namespace_oid, index.name)) {
+      if (stmt.if_not_exists) {
+        ctx.Notice(SqlState::kDuplicateTable,
+                   "relation \"" + index.name + "\" already exists, skipping");
+        return result;
+      }
+      throw SqlError(SqlState::kDuplicateTable, "relation \"" + index.name + "\" already exists");
+    }
+  }
+
+  catalog::Catalog* catalog = ctx.db->catalog();
+  index.oid = catalog->AllocateOid(ctx.txn);
+  auto tree = catalog->CreateTableTree(ctx.txn, index.oid, &index.tree_name);
+  if (!tree.ok()) ThrowStatus(tree.status());
+  index.tree = tree.value();
+  catalog::TableDesc changed = table;
+  changed.indexes.push_back(index);
+  BuildIndex(ctx, changed, changed.indexes.back());
+  catalog->PutTable(ctx.txn, changed);
+  return result;
+}
+
+[[noreturn]] void ThrowConstraintRequiresIndex(const catalog::TableDesc& table,
+                                               const std::string& index_name) {
+  throw SqlError(SqlState::kDependentObjectsStillExist,
+                 "cannot drop index " + index_name + " because constraint " + index_name +
+                     " on table " + table.name + " requires it")
+      .WithHint("You can drop constraint " + index_name + " on table " + table.name +
+                " instead.");
+}
+
+StatementOutput DropIndexes(CommandContext& ctx, const ast::IndexStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "DROP INDEX";
+  // Each table's record changes once, with every index of it dropped.
+  std::map<catalog::Oid, catalog::TableDesc> changed;
+  for (const ast::RangeVar& rv : stmt.indexes) {
+    const FoundIndex found = FindIndexNamed(ctx, rv);
+    if (found.table == nullptr) {
+      const std::string other = OtherRelationKind(ctx, rv);
+      if (!other.empty()) {
+        std::string lower = other;
+        std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+        throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not an index")
+            .WithHint("Use DROP " + other + " to remove a " + lower + ".");
+      }
+      if (stmt.if_exists) {
+        ctx.Notice(SqlState::kSuccessfulCompletion,
+                   "index \"" + QualifiedName(rv) + "\" does not exist, skipping");
+        continue;
+      }
+      throw SqlError(SqlState::kUndefinedObject,
+                     "index \"" + QualifiedName(rv) + "\" does not exist");
+    }
+    if (found.primary_key) {
+      if (stmt.cascade) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "DROP INDEX ... CASCADE of a primary key's index is not supported yet");
+      }
+      ThrowConstraintRequiresIndex(*found.table, found.table->primary_key_name);
+    }
+    if (found.index->is_constraint && !stmt.cascade) {
+      ThrowConstraintRequiresIndex(*found.table, found.index->name);
+    }
+    LockRelation(ctx, found.table->oid, found.table->name,
+                 txn::RelationLockMode::kAccessExclusive);
+    auto [it, inserted] = changed.emplace(found.table->oid, *found.table);
+    std::vector<catalog::IndexDesc>& indexes = it->second.indexes;
+    const catalog::Oid oid = found.index->oid;
+    auto pos = std::find_if(indexes.begin(), indexes.end(),
+                            [&](const catalog::IndexDesc& ix) { return ix.oid == oid; });
+    if (pos == indexes.end()) continue;  // named twice
+    ctx.txn->DropTreeAfterCommit(pos->tree);
+    indexes.erase(pos);
+  }
+  for (const auto& [oid, table] : changed) ctx.db->catalog()->PutTable(ctx.txn, table);
+  return result;
+}
+
+StatementOutput RenameIndex(CommandContext& ctx, const ast::IndexStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER INDEX";
+  const ast::RangeVar& rv = stmt.indexes.at(0);
+  const FoundIndex found = FindIndexNamed(ctx, rv);
+  if (found.table == nullptr) {
+    const std::string msg = "relation \"" + QualifiedName(rv) + "\" does not exist";
+    if (stmt.if_exists) {
+      ctx.Notice(SqlState::kSuccessfulCompletion, msg + ", skipping");
+      return result;
+    }
+    if (!OtherRelationKind(ctx, rv).empty()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ALTER INDEX ... RENAME of a table is not supported yet; use ALTER TABLE");
+    }
+    throw SqlError(SqlState::kUndefinedTable, msg);
+  }
+  if (ctx.catalog->RelationNameTaken(found.table->namespace_oid, stmt.new_name)) {
+    throw SqlError(SqlState::kDuplicateTable,
+                   "relation \"" + stmt.new_name + "\" already exists");
+  }
+  LockRelation(ctx, found.table->oid, found.table->name,
+               txn::RelationLockMode::kShareUpdateExclusive);
+  catalog::TableDesc changed = *found.table;
+  if (found.primary_key) {
+    changed.primary_key_name = stmt.new_name;  // the constraint follows, as in PostgreSQL
+  } else {
+    for (catalog::IndexDesc& ix : changed.indexes) {
+      if (ix.oid == found.index->oid) ix.name = stmt.new_name;
+    }
+  }
+  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  return result;
+}
+
+StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "REINDEX";
+  catalog::TableDesc changed;
+  if (stmt.action == ast::IndexStatement::Action::kReindexTable) {
+    const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+    LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
+    if (table.indexes.empty() && table.primary_key.empty()) {
+      ctx.Notice(SqlState::kSuccessfulCompletion,
+                 "table \"" + table.name + "\" has no indexes to reindex");
+      return result;
+    }
+    changed = table;
+    RebuildIndexes(ctx, &changed);
+  } else {
+    const ast::RangeVar& rv = stmt.indexes.at(0);
+    const FoundIndex found = FindIndexNamed(ctx, rv);
+    if (found.table == nullptr) {
+      throw SqlError(SqlState::kUndefinedTable,
+                     "relation \"" + QualifiedName(rv) + "\" does not exist");
+    }
+    LockRelation(ctx, found.table->oid, found.table->name, txn::RelationLockMode::kShare);
+    if (found.primary_key) return result;  // the table tree is its own primary key index
+    changed = *found.table;
+    catalog::TableDesc one = changed;
+    one.indexes.clear();
+    for (const catalog::IndexDesc& ix : changed.indexes) {
+      if (ix.oid == found.index->oid) one.indexes.push_back(ix);
+    }
+    RebuildIndexes(ctx, &one);
+    for (catalog::IndexDesc& ix : changed.indexes) {
+      if (ix.oid == found.index->oid) ix = one.indexes.at(0);
+    }
+  }
+  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  return result;
+}
+
+}  // namespace
+
+std::string ChooseIndexName(const CommandContext& ctx, catalog::Oid namespace_oid,
+                            const std::string& table, const std::vector<std::string>& columns,
+                            const std::string& label,
+                            const std::vector<std::string>& also_taken) {
+  // ChooseIndexNameAddition: names joined by "_", stopping once too long.
+  std::string addition;
+  for (const std::string& name : DistinctColumnNames(columns)) {
+    if (!addition.empty()) addition += "_";
+    addition += name;
+    if (addition.size() >= kMaxNameBytes + 1) break;
+  }
+  for (int pass = 0;; ++pass) {
+    const std::string name =
+        MakeObjectName(table, addition, pass == 0 ? label : label + std::to_string(pass));
+    if (!ctx.catalog->RelationNameTaken(namespace_oid, name) &&
+        std::find(also_taken.begin(), also_taken.end(), name) == also_taken.end()) {
+      return name;
+    }
+  }
+}
+
+catalog::IndexDesc NewUniqueConstraintIndex(const CommandContext& ctx,
+                                            const catalog::TableDesc& table,
+                                            const ast::UniqueDef& def,
+                                            const std::vector<std::string>& taken) {
+  catalog::IndexDesc index;
+  auto attnum_of = [&](const std::string& name) {
+    const int slot = table.FindColumn(name);
+    if (slot < 0) {
+      throw SqlError(SqlState::kUndefinedColumn,
+                     "column \"" + name + "\" named in key does not exist")
+          .WithPosition(ctx.Position(def.location));
+    }
+    return static_cast<int16_t>(slot + 1);
+  };
+  std::vector<std::string> names;
+  for (const std::string& name : def.columns) {
+    catalog::IndexKeyColumn key;
+    key.attnum = attnum_of(name);
+    KeyColumn probe(table.columns[static_cast<size_t>(key.attnum - 1)].type);
+    (void)probe;
+    index.keys.push_back(key);
+    names.push_back(name);
+  }
+  for (const std::string& name : def.include) {
+    index.include.push_back(attnum_of(name));
+    names.push_back(name);
+  }
+  index.unique = true;
+  index.is_constraint = true;
+  index.nulls_not_distinct = def.nulls_not_distinct;
+  if (def.name.empty()) {
+    index.name = ChooseIndexName(ctx, table.namespace_oid, table.name, names, "key", taken);
+  } else {
+    index.name = def.name;
+    if (ctx.catalog->RelationNameTaken(table.namespace_oid, index.name) ||
+        std::find(taken.begin(), taken.end(), index.name) != taken.end()) {
+      throw SqlError(SqlState::kDuplicateTable,
+                     "relation \"" + index.name + "\" already exists");
+    }
+  }
+  catalog::Catalog* catalog = ctx.db->catalog();
+  index.oid = catalog->AllocateOid(ctx.txn);
+  auto tree = catalog->CreateTableTree(ctx.txn, index.oid, &index.tree_name);
+  if (!tree.ok()) ThrowStatus(tree.status());
+  index.tree = tree.value();
+  return index;
+}
+
+StatementOutput ExecuteIndexStatement(CommandContext& ctx, const ast::IndexStatement& stmt) {
+  switch (stmt.action) {
+    case ast::IndexStatement::Action::kCreate:
+      return CreateIndex(ctx, stmt);
+    case ast::IndexStatement::Action::kDrop:
+      return DropIndexes(ctx, stmt);
+    case ast::IndexStatement::Action::kRename:
+      return RenameIndex(ctx, stmt);
+    case ast::IndexStatement::Action::kReindexIndex:
+    case ast::IndexStatement::Action::kReindexTable:
+      return Reindex(ctx, stmt);
+  }
+  throw SqlError(SqlState::kInternalError, "unrecognized index statement");
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,194 @@
+// IndexMaintainer, index builds and unique-violation errors (see
+// index_maintenance.h).
+#include "sql/commands/index_maintenance.h"
+
+#include <algorithm>
+
+#include "sql/commands/row_locks.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValue(v); }
+
+// "Key (a, b)=(1, 2)" of the index columns at the front of `key`.
+std::string KeyText(const catalog::TableDesc& table, const catalog::IndexDesc& index,
+                    std::string_view key) {
+  IndexCodec codec(table, index);
+  KeyReader reader(key);
+  std::string names, texts;
+  for (size_t i = 0; i < codec.key_columns().size(); ++i) {
+    if (i > 0) {
+      names += ", ";
+      texts += ", ";
+    }
+    names += table.columns[static_cast<size_t>(codec.key_slots()[i])].name;
+    texts += ValueText(reader.Read(codec.key_columns()[i]));
+  }
+  return "Key (" + names + ")=(" + texts + ")";
+}
+
+void SetErrorObject(const CommandContext& ctx, const catalog::TableDesc& table,
+                    const std::string& constraint, SqlError* e) {
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
+  e->mutable_fields().schema_name = ns != nullptr ? ns->name : "";
+  e->mutable_fields().table_name = table.name;
+  e->mutable_fields().constraint_name = constraint;
+}
+
+}  // namespace
+
+SqlError IndexDuplicateKeyError(const CommandContext& ctx, const catalog::TableDesc& table,
+                                const catalog::IndexDesc& index, std::string_view key) {
+  SqlError e(SqlState::kUniqueViolation,
+             "duplicate key value violates unique constraint \"" + index.name + "\"");
+  e.WithDetail(KeyText(table, index, key) + " already exists.");
+  SetErrorObject(ctx, table, index.name, &e);
+  return e;
+}
+
+IndexMaintainer::IndexMaintainer(const CommandContext& ctx, const catalog::TableDesc& table)
+    : ctx_(ctx), table_(table) {
+  for (const catalog::IndexDesc& index : table.indexes) {
+    codecs_.push_back(std::make_unique<IndexCodec>(table, index));
+    catalog::TableDesc target;
+    target.oid = table.oid;
+    target.name = table.name;
+    target.tree = index.tree;
+    lock_targets_.push_back(std::move(target));
+  }
+}
+
+const IndexCodec* IndexMaintainer::FindByTree(storage::TreeId tree) const {
+  for (const auto& codec : codecs_) {
+    if (codec->index().tree == tree) return codec.get();
+  }
+  return nullptr;
+}
+
+void IndexMaintainer::InsertEntry(const IndexCodec& codec, size_t i, const Row& row,
+                                  const std::string& table_key) {
+  const storage::TreeId tree = codec.index().tree;
+  std::string key = codec.EncodeKey(row, table_key);
+  std::string value = codec.EncodeValue(row, table_key);
+  if (!codec.KeyedByColumnsAlone(row)) {
+    ctx_.txn->Put(tree, std::move(key), std::move(value));
+    return;
+  }
+  // A concurrent inserter of this value makes us wait for its end (then the
+  // commit-time check or the lookup below reports it), as PostgreSQL's
+  // unique check waits for the other inserter.
+  LockRowForWrite(ctx_, lock_targets_[i], key, txn::RowLockMode::kUpdate);
+  // Under the lock (which every inserter and remover of this value takes) the
+  // latest committed state is the one that counts, whatever our snapshot:
+  // a value another transaction removed and committed while we waited is
+  // free, as in PostgreSQL's unique check.
+  auto latest = ctx_.txn->GetLatest(tree, key);
+  if (!latest.ok()) ThrowStatus(latest.status());
+  if (latest.value().has_value()) {
+    auto seen = ctx_.txn->Get(tree, key);
+    if (!seen.ok()) ThrowStatus(seen.status());
+    if (seen.value().has_value()) throw IndexDuplicateKeyError(ctx_, table_, codec.index(), key);
+    // Committed by another transaction after our snapshot: PutNew's
+    // commit-time check reports it, so a READ COMMITTED statement is re-run
+    // on a new snapshot (and ON CONFLICT then takes its conflict path).
+  }
+  ctx_.txn->PutNew(tree, std::move(key), std::move(value));
+}
+
+void IndexMaintainer::Insert(const Row& row, const std::string& table_key) {
+  for (size_t i = 0; i < codecs_.size(); ++i) InsertEntry(*codecs_[i], i, row, table_key);
+}
+
+void IndexMaintainer::RemoveEntry(const IndexCodec& codec, size_t i, const Row& row,
+                                  std::string key) {
+  // Removing a unique value locks it too: an inserter of the value waits
+  // for us to end, then finds it free (we committed) or taken (rolled back).
+  if (codec.KeyedByColumnsAlone(row)) {
+    LockRowForWrite(ctx_, lock_targets_[i], key, txn::RowLockMode::kUpdate);
+  }
+  ctx_.txn->Delete(codec.index().tree, std::move(key));
+}
+
+void IndexMaintainer::Delete(const Row& row, const std::string& table_key) {
+  for (size_t i = 0; i < codecs_.size(); ++i) {
+    RemoveEntry(*codecs_[i], i, row, codecs_[i]->EncodeKey(row, table_key));
+  }
+}
+
+void IndexMaintainer::Update(const Row& old_row, const std::string& old_key, const Row& new_row,
+                             const std::string& new_key) {
+  for (size_t i = 0; i < codecs_.size(); ++i) {
+    const IndexCodec& codec = *codecs_[i];
+    const std::string before = codec.EncodeKey(old_row, old_key);
+    const std::string after = codec.EncodeKey(new_row, new_key);
+    if (before == after) {
+      std::string value = codec.EncodeValue(new_row, new_key);
+      if (value != codec.EncodeValue(old_row, old_key)) {
+        ctx_.txn->Put(codec.index().tree, after, std::move(value));
+      }
+      continue;
+    }
+    RemoveEntry(codec, i, old_row, before);
+    InsertEntry(codec, i, new_row, new_key);
+  }
+}
+
+void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
+                const catalog::IndexDesc& index) {
+  TableCodec table_codec(table);
+  IndexCodec codec(table, index);
+  std::vector<std::pair<std::string, std::string>> entries;
+  auto it = ctx.txn->NewLatestIterator(table.tree);
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const std::string table_key(it->key().data(), it->key().size());
+    const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
+    entries.emplace_back(codec.EncodeKey(row, table_key), codec.EncodeValue(row, table_key));
+  }
+  if (Status s = it->status(); !s.ok()) ThrowStatus(s);
+  it.reset();
+  std::sort(entries.begin(), entries.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (size_t i = 1; i < entries.size(); ++i) {
+    if (entries[i].first != entries[i - 1].first) continue;
+    SqlError e(SqlState::kUniqueViolation,
+               "could not create unique index \"" + index.name + "\"");
+    e.WithDetail(KeyText(table, index, entries[i].first) + " is duplicated.");
+    SetErrorObject(ctx, table, index.name, &e);
+    throw e;
+  }
+  if (entries.empty()) return;
+  if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
+}
+
+}  // namespace strata::sql
+
+namespace strata::sql {
+
+void RebuildIndexes(const CommandContext& ctx, catalog::TableDesc* table, bool build) {
+  for (catalog::IndexDesc& index : table->indexes) {
+    const storage::TreeId old_tree = index.tree;
+    auto tree = ctx.db->catalog()->CreateTableTree(ctx.txn, index.oid, &index.tree_name);
+    if (!tree.ok()) ThrowStatus(tree.status());
+    index.tree = tree.value();
+    ctx.txn->DropTreeAfterCommit(old_tree);
+  }
+  if (!build) return;
+  for (const catalog::IndexDesc& index : table->indexes) BuildIndex(ctx, *table, index);
+}
+
+void DropIndexesUsing(catalog::TableDesc* table, int16_t attnum, txn::Transaction* txn) {
+  std::vector<catalog::IndexDesc> kept;
+  for (catalog::IndexDesc& index : table->indexes) {
+    if (index.UsesColumn(attnum)) {
+      txn->DropTreeAfterCommit(index.tree);
+    } else {
+      kept.push_back(std::move(index));
+    }
+  }
+  table->indexes = std::move(kept);
+}
+
+}  // namespace strata::sql

@@ -1,0 +1,47 @@
+// IndexScan: a table's rows found through one secondary index -- the index
+// entries in one or more key ranges (in index order), each entry's row read
+// from the table tree by its table key. Both reads go through the same
+// transaction (snapshot + own writes), so an entry and its row agree; an
+// entry whose row is gone is skipped, and the caller's Filter re-checks the
+// whole WHERE, so the result equals a SeqScan's with the same Filter.
+//
+// TODO(exec merge): implement the EXPLAIN interface of plan_node.h
+// ("Index Scan using <index> on <table>") once it exists.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "sql/executor/plan_node.h"
+
+namespace strata::sql {
+
+class IndexScan final : public PlanNode {
+ public:
+  // [lower, upper) bounds on index entry keys; either side open when unset.
+  using Range = std::pair<std::optional<std::string>, std::optional<std::string>>;
+
+  // LIFETIME: `txn` and `codec` outlive the node.
+  IndexScan(txn::Transaction* txn, const TableCodec* codec, storage::TreeId index_tree,
+            std::vector<Range> ranges)
+      : txn_(txn), codec_(codec), index_tree_(index_tree), ranges_(std::move(ranges)) {}
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override { iter_.reset(); }
+  // The table key of the row the last Next() returned.
+  const std::string& current_key() const { return key_; }
+
+ private:
+  txn::Transaction* txn_;
+  const TableCodec* codec_;
+  storage::TreeId index_tree_;
+  std::vector<Range> ranges_;
+  size_t range_ = 0;  // the range iter_ walks
+  std::unique_ptr<txn::TxnIterator> iter_;
+  bool started_ = false;
+  std::string key_;
+};
+
+}  // namespace strata::sql

@@ -1,0 +1,111 @@
+// Index texts and vectors for the system catalogs (see index_catalog.h).
+#include "sql/system_relations/index_catalog.h"
+
+#include "sql/expr/text_quote.h"
+#include "sql/types/array_value.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/synthetic_oids.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr int kUniqueConstraintBase = 0x40;
+
+std::string ColumnName(const catalog::TableDesc& table, int16_t attnum) {
+  return QuoteIdentText(table.columns[static_cast<size_t>(attnum - 1)].name);
+}
+
+// "a, b DESC" [+ ") INCLUDE (c"] as pg_get_indexdef_worker lists columns.
+std::string ColumnList(const catalog::TableDesc& table, const catalog::IndexDesc& index,
+                       bool with_options) {
+  std::string out;
+  for (size_t i = 0; i < index.keys.size(); ++i) {
+    const catalog::IndexKeyColumn& k = index.keys[i];
+    if (i > 0) out += ", ";
+    out += ColumnName(table, k.attnum);
+    if (!with_options) continue;
+    if (k.descending) {
+      out += " DESC";
+      if (!k.nulls_first) out += " NULLS LAST";
+    } else if (k.nulls_first) {
+      out += " NULLS FIRST";
+    }
+  }
+  if (!index.include.empty()) {
+    out += ") INCLUDE (";
+    for (size_t i = 0; i < index.include.size(); ++i) {
+      if (i > 0) out += ", ";
+      out += ColumnName(table, index.include[i]);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
+                              const catalog::TableDesc& table, const catalog::IndexDesc& index,
+                              int64_t column, bool pretty) {
+  if (column > 0) {
+    const std::vector<int16_t> attnums = IndexAttnums(index);
+    if (column > static_cast<int64_t>(attnums.size())) return "";
+    return ColumnName(table, attnums[static_cast<size_t>(column - 1)]);
+  }
+  // The pretty form names the table without its schema when it is visible.
+  const catalog::NamespaceDesc* ns = catalog.FindNamespace(table.namespace_oid);
+  const std::string schema = ns != nullptr && !(pretty && RelationIsVisible(catalog, table.oid))
+                                 ? QuoteIdentText(ns->name) + "."
+                                 : "";
+  std::string def = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
+                    QuoteIdentText(index.name) + " ON " + schema + QuoteIdentText(table.name) +
+                    " USING btree (" + ColumnList(table, index, true) + ")";
+  if (index.nulls_not_distinct) def += " NULLS NOT DISTINCT";
+  if (!index.predicate.empty()) def += " WHERE " + index.predicate;
+  return def;
+}
+
+std::string UniqueConstraintDef(const catalog::TableDesc& table, const catalog::IndexDesc& index) {
+  return std::string("UNIQUE ") + (index.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
+         ColumnList(table, index, false) + ")";
+}
+
+std::vector<int16_t> IndexAttnums(const catalog::IndexDesc& index) {
+  std::vector<int16_t> out;
+  for (const catalog::IndexKeyColumn& k : index.keys) out.push_back(k.attnum);
+  out.insert(out.end(), index.include.begin(), index.include.end());
+  return out;
+}
+
+Value Int2VectorValue(const std::vector<int16_t>& values) {
+  std::vector<Value> elements;
+  for (int16_t v : values) elements.push_back(Value::Int2(v));
+  return MakeArray(22 /* int2vector */, type_oid::kInt2, std::move(elements), 0);
+}
+
+std::vector<int16_t> IndexOptions(const catalog::IndexDesc& index) {
+  std::vector<int16_t> out;
+  for (const catalog::IndexKeyColumn& k : index.keys) {
+    out.push_back(static_cast<int16_t>((k.descending ? 1 : 0) | (k.nulls_first ? 2 : 0)));
+  }
+  return out;
+}
+
+catalog::Oid UniqueConstraintOid(const catalog::TableDesc& table, size_t index_position) {
+  return ConstraintOid(table.oid, kUniqueConstraintBase + static_cast<int>(index_position));
+}
+
+const catalog::IndexDesc* UniqueConstraintIndex(const catalog::CatalogSnapshot& catalog,
+                                                catalog::Oid oid,
+                                                const catalog::TableDesc** table) {
+  if (SyntheticOidIsAttrdef(oid)) return nullptr;
+  const catalog::TableDesc* t = catalog.FindTable(SyntheticOidTable(oid));
+  const int k = SyntheticOidIndex(oid);
+  if (t == nullptr || k < kUniqueConstraintBase) return nullptr;
+  const size_t position = static_cast<size_t>(k - kUniqueConstraintBase);
+  if (position >= t->indexes.size() || !t->indexes[position].is_constraint) return nullptr;
+  *table = t;
+  return &t->indexes[position];
+}
+
+}  // namespace strata::sql
