@@ -44,6 +44,7 @@ enum class StatementKind {
   kTransaction,
   kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
   kLock,    // LOCK TABLE (lock_statement.h)
+  kExplain,  // EXPLAIN (explain_statement.h)
   kUnsupported,
 };
 

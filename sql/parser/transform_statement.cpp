@@ -75,6 +75,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformVacuum(*node.vacuum_stmt);
     case PG_QUERY__NODE__NODE_LOCK_STMT:
       return TransformLock(*node.lock_stmt);
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+      return TransformExplain(*node.explain_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

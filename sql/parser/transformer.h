@@ -102,6 +102,7 @@ class Transformer {
   // transform_vacuum.cpp
   std::unique_ptr<ast::Statement> TransformVacuum(const PgQuery__VacuumStmt& s);
   std::unique_ptr<ast::Statement> TransformLock(const PgQuery__LockStmt& s);
+  std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).
