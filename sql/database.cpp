@@ -2,6 +2,7 @@
 #include "sql/database.h"
 
 #include "sql/commands/temp_namespace.h"
+#include "sql/executor/spill_file.h"
 #include "sql/storage_format/key_codec.h"
 
 namespace strata::sql {
@@ -15,6 +16,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   db->dir_ = dir;
   db->fs_ = options.fs != nullptr ? options.fs : storage::DefaultFileSystem();
   db->DeleteScratchFiles();
+  // Executor spill files (executor/spill_file.h) in DATADIR/tmp, emptied now.
+  if (options.fs == nullptr) SetSpillDirectory(dir + "/tmp");
   db->txns_ = std::make_unique<txn::TransactionManager>(db->engine_.get());
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();

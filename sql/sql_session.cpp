@@ -9,6 +9,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/explain.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
@@ -294,6 +295,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
       block.CheckWritable(stmt.command_name);
       break;
     case ast::StatementKind::kLock:  // any mode, even in a read-only transaction
+    case ast::StatementKind::kExplain:  // EXPLAIN ANALYZE of a write: checked when it writes
       break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
@@ -598,6 +600,12 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
                               [&](CommandContext& ctx) {
                                 return ExecuteLockTable(
                                     ctx, static_cast<const ast::LockStatement&>(stmt));
+                              });
+    case ast::StatementKind::kExplain:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), table_params, false,
+                              [&](CommandContext& ctx) {
+                                return ExecuteExplain(
+                                    ctx, static_cast<const ast::ExplainStatement&>(stmt));
                               });
     case ast::StatementKind::kPrepare:
       return RunPrepare(statement);

@@ -137,6 +137,10 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:
       break;
+    case ast::StatementKind::kExplain:
+      returns_rows = true;
+      columns.push_back(MakeResultColumn("QUERY PLAN", DataType{type_oid::kText}));
+      break;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:

@@ -46,6 +46,7 @@ enum class StatementKind {
   kVacuum,  // VACUUM and ANALYZE (vacuum_statement.h)
   kLock,    // LOCK TABLE (lock_statement.h)
   kIndexDdl,  // CREATE/DROP/ALTER INDEX, REINDEX (index_statements.h)
+  kExplain,  // EXPLAIN (explain_statement.h)
   kUnsupported,
 };
 

@@ -22,6 +22,7 @@
 namespace strata::sql {
 
 struct CteFrame;  // cte_scope.h
+class ExplainCapture;  // explain.h
 
 struct CommandContext {
   Database* db = nullptr;
@@ -50,6 +51,9 @@ struct CommandContext {
   // Inside a subquery used as an expression: resolves the columns of the
   // enclosing queries (binder/sublink.h); null at the top level.
   OuterResolver* outer = nullptr;
+  // EXPLAIN: plans of the statements it targets are described, not run
+  // (explain.h); null otherwise.
+  ExplainCapture* explain = nullptr;
 
   // A Binder over the query text with the statement's parameters, the
   // enclosing queries' columns and subqueries (subquery_runner.cpp).

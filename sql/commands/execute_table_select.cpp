@@ -6,16 +6,19 @@
 #include <algorithm>
 
 #include "sql/commands/distinct_on.h"
+#include "sql/commands/explain.h"
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/index_paths.h"
+#include "sql/commands/plan_join.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/select_locking.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
+#include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_unique.h"
@@ -127,7 +130,7 @@ void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* groupin
 
 TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt) {
   Binder binder = ctx.MakeBinder();
-  FromPlan from = PlanFrom(ctx, binder, stmt.from);
+  FromPlan from = PlanFrom(ctx, binder, stmt.from, /*defer_comma_joins=*/true);
   const BindScope& scope = from.scope;
   binder.SetScope(&scope);
 
@@ -253,6 +256,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
 
   // Primary-key equalities or bounds narrow the scan (WHERE still applies).
   binder.SetGrouping(nullptr);
+  // Comma joins: WHERE's conjuncts become hash keys and per-item filters;
+  // what is left applies above the joins.
+  const std::optional<std::vector<const BoundExpr*>> residual =
+      JoinPendingFromItems(&from, where.get(), ctx.param_values);
   PlanNodePtr plan = std::move(from.plan);
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
       from.codecs.size() == 1) {  // a table, not a view
@@ -277,7 +284,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());
-  if (where) plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  if (residual) {
+    if (!residual->empty()) {
+      plan = std::make_unique<ConjunctFilter>(std::move(plan), *residual, 0, ctx.param_values);
+    }
+  } else if (where) {
+    plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  }
   if (!stmt.locking.empty()) plan = AddLockRows(ctx, stmt, from, scan, std::move(plan));
   if (grouped && grouping.keys.empty() && grouping.aggs.empty()) {
     // Degenerate grouping (HAVING without GROUP BY or aggregates): one group
@@ -322,6 +335,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     plan = std::make_unique<Limit>(std::move(plan), offset, count);
   }
 
+  if (ctx.explain != nullptr && ctx.explain->Wants(&stmt)) {  // EXPLAIN: describe, do not run
+    ctx.explain->Capture(&stmt, &plan, scope);
+    result.targets = std::move(targets);
+    return result;
+  }
   plan->Init();
   Row row;
   while (plan->Next(&row)) {

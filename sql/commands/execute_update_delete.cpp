@@ -10,6 +10,8 @@
 // is unspecified there too).
 #include <algorithm>
 
+#include "sql/commands/explain.h"
+#include "sql/expr/text_quote.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
@@ -119,6 +121,20 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
   return out;
 }
 
+// EXPLAIN of this statement (explain.h): describes it; true when it is not
+// to run (no ANALYZE, rows < 0). With ANALYZE it runs and is described
+// afterwards with `rows` target rows.
+bool ExplainInstead(CommandContext& ctx, const void* stmt, const char* verb,
+                    const ast::RangeVar& rv, const BindScope& scope, const BoundExpr* where,
+                    int64_t rows) {
+  if (ctx.explain == nullptr || !ctx.explain->Wants(stmt)) return false;
+  if (ctx.explain->options().analyze != (rows >= 0)) return false;
+  std::string name = QuoteIdentText(rv.name);
+  if (!rv.alias.empty() && rv.alias != rv.name) name += " " + QuoteIdentText(rv.alias);
+  ctx.explain->CaptureModify(stmt, verb, name, scope, where, rows);
+  return rows < 0;
+}
+
 void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row, EvalContext& eval,
                      StatementOutput* result) {
   eval.SetRow(&row);
@@ -168,6 +184,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
+  if (ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(), -1)) return result;
 
   std::vector<TargetRow> targets =
       joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
@@ -194,6 +211,8 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
       }
     }
   }
+  ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(),
+                 static_cast<int64_t>(targets.size()));
   result.command_tag = "UPDATE " + std::to_string(targets.size());
   return result;
 }
@@ -214,6 +233,7 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
+  if (ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(), -1)) return result;
 
   std::vector<TargetRow> targets =
       joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
@@ -229,6 +249,8 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
     }
   }
+  ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(),
+                 static_cast<int64_t>(targets.size()));
   result.command_tag = "DELETE " + std::to_string(targets.size());
   return result;
 }

@@ -14,7 +14,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
-
+#include "sql/commands/plan_join.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
@@ -22,6 +22,7 @@
 #include "sql/executor/node_function_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_materialized_scan.h"
+#include "sql/expr/text_quote.h"
 #include "sql/parser/parser.h"
 #include "sql/system_relations/system_relation.h"
 
@@ -80,6 +81,13 @@ std::vector<std::string> NaturalJoinColumns(const std::vector<ScopeRelation>& le
       }
     }
   }
+  return out;
+}
+
+// How EXPLAIN names a scanned relation: "t", or "t alias".
+std::string ScanName(const std::string& name, const std::string& alias) {
+  std::string out = QuoteIdentText(name);
+  if (!alias.empty() && alias != name) out += " " + QuoteIdentText(alias);
   return out;
 }
 
@@ -235,11 +243,9 @@ class FromPlanner {
                                                   type == JoinType::kLeft, std::move(quals),
                                                   left.width, right.width, ctx_.param_values);
     } else {
-      auto loop = std::make_unique<NestLoop>(std::move(left.plan), std::move(right.plan), type,
-                                             std::move(quals), left.width, right.width,
-                                             std::move(extra), ctx_.param_values);
-      loop->set_slot_base(offset);
-      joined.plan = std::move(loop);
+      joined.plan = MakeJoinNode(std::move(left.plan), std::move(right.plan), type,
+                                 std::move(quals), left.width, right.width, std::move(extra),
+                                 offset, ctx_.param_values);
     }
     if (!merged.columns.empty()) joined.relations.push_back(std::move(merged));
     for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));
@@ -350,7 +356,9 @@ class FromPlanner {
     rel.schema = std::string(sys.schema);
     rel.table_name = std::string(sys.name);
     rel.alias = rv.alias.empty() ? std::string(sys.name) : rv.alias;
-    return BuildDerived(std::move(q), std::move(rel), offset);
+    BuiltItem built = BuildDerived(std::move(q), std::move(rel), offset);
+    built.plan->set_explain_name("Seq Scan on " + ScanName(rv.name, rv.alias));
+    return built;
   }
 
   // (a JOIN b ...) AS alias [(columns)]: the join's visible columns become
@@ -402,6 +410,7 @@ class FromPlanner {
     BuiltItem built;
     built.width = cte.names.size();
     built.plan = std::move(cte.scan);
+    if (built.plan) built.plan->set_explain_name("CTE Scan on " + ScanName(rv.name, rv.alias));
     built.relations.push_back(std::move(rel));
     return built;
   }
@@ -418,6 +427,7 @@ class FromPlanner {
     built.width = q.names.size();
     built.plan = std::make_unique<MaterializedScan>(
         std::make_shared<const std::vector<Row>>(std::move(q.rows)));
+    built.plan->set_explain_name("Subquery Scan on " + QuoteIdentText(rel.alias));
     built.relations.push_back(std::move(rel));
     return built;
   }
@@ -492,6 +502,8 @@ class FromPlanner {
       };
     } else {
       built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      built.plan->set_explain_name("Function Scan on " +
+                                   ScanName(name.back(), item.function_alias));
     }
     built.width = 1;
     built.relations.push_back(std::move(rel));
@@ -505,6 +517,7 @@ class FromPlanner {
     out_->codecs.push_back(std::make_unique<TableCodec>(table));
     BuiltItem built;
     built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+    built.plan->set_explain_name("Seq Scan on " + ScanName(table.name, rv.alias));
     built.width = table.columns.size();
     BindScope scope = TableScope(ctx_, table, rv.alias);
     for (ScopeRelation& rel : scope.relations) {
@@ -537,11 +550,13 @@ class FromPlanner {
 
 }  // namespace
 
-FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from) {
+FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from,
+                  bool defer_comma_joins) {
   FromPlan out;
   if (from.empty()) {  // SELECT without FROM: one row of no columns
     out.plan = std::make_unique<MaterializedScan>(
         std::make_shared<const std::vector<Row>>(std::vector<Row>{Row{}}));
+    out.plan->set_explain_name("Result");
     return out;
   }
   FromPlanner planner(ctx, binder, &out);
@@ -552,6 +567,13 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
                                                                        : nullptr);
     BuiltItem next = planner.Build(from[i], all.width);
     planner.SetLateralLeft(nullptr);
+    if (defer_comma_joins) {
+      if (out.pending.empty()) out.pending_first_width = all.width;
+      out.pending.push_back({std::move(next.plan), std::move(next.lateral), next.width});
+      all.width += next.width;
+      for (ScopeRelation& r : next.relations) all.relations.push_back(std::move(r));
+      continue;
+    }
     BuiltItem cross;
     cross.width = all.width + next.width;
     if (next.lateral) {

@@ -13,6 +13,7 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/command_context.h"
+#include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table/table_codec.h"
 
@@ -28,6 +29,16 @@ struct FromPlan {
   // Views' query texts and their parsed statements.
   std::vector<std::unique_ptr<std::string>> texts;
   std::vector<std::unique_ptr<ast::Statement>> parsed;
+  // With defer_comma_joins: the FROM items after the first, not joined yet
+  // (plan is the first item's, pending_first_width its width); the caller
+  // joins them with JoinPendingFromItems (plan_join.h) once WHERE is bound.
+  struct PendingItem {
+    PlanNodePtr plan;
+    LateralLoop::InnerRows lateral;
+    size_t width = 0;
+  };
+  std::vector<PendingItem> pending;
+  size_t pending_first_width = 0;
 };
 
 // Views and subqueries in FROM are derived tables: their query runs first
@@ -40,6 +51,7 @@ struct FromPlan {
 // An unqualified name that a CTE in scope (ctx.ctes) has is that CTE's rows.
 // An empty `from` (SELECT without FROM) is one row of no columns. Binds ON and USING with `binder` (whose scope it
 // changes; set it to the returned scope afterwards).
-FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from);
+FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from,
+                  bool defer_comma_joins = false);
 
 }  // namespace strata::sql

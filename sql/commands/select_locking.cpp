@@ -1,6 +1,7 @@
 // SELECT's locking clauses (see select_locking.h).
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
+#include "sql/executor/explain_writer.h"
 
 #include <algorithm>
 #include <string>
@@ -46,6 +47,9 @@ class LockRows final : public PlanNode {
   }
   void Close() override { child_->Close(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   const CommandContext& ctx_;
   const catalog::TableDesc& table_;
@@ -54,6 +58,13 @@ class LockRows final : public PlanNode {
   txn::LockWaitPolicy policy_;
   PlanNodePtr child_;
 };
+
+std::vector<std::string> LockRows::Describe(ExplainWriter& w) const {
+  w.BeginNode("LockRows");
+  std::vector<std::string> labels = w.Describe(*child_);
+  w.EndNode();
+  return labels;
+}
 
 }  // namespace
 

@@ -24,6 +24,8 @@ class FunctionScan final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override { generator_.reset(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+
  private:
   const SqlFunction* function_;
   const BoundExpr* call_;

@@ -25,6 +25,9 @@ class GroupingSetsAgg final : public PlanNode {
     child_->Close();
   }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   const GroupingState* grouping_;

@@ -3,6 +3,7 @@
 // sum(int2/int4) accumulates in int8, sum(int8) and every avg of integers in
 // numeric, avg(float) in float8; min/max use the type's btree order).
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -11,6 +12,7 @@
 #include "common/sql_error.h"
 #include "sql/executor/agg_transition.h"
 #include "sql/executor/plan_node.h"
+#include "sql/executor/spill_file.h"
 #include "sql/types/numeric.h"
 #include "sql/types/value_compare.h"
 
@@ -132,22 +134,45 @@ Value Finish(const AggregateCall& call, const AggState& st) {
   }
 }
 
+namespace {
+
+constexpr size_t kAggPartitions = 16;
+constexpr int kMaxSpillDepth = 4;  // deeper partitions just use more memory
+
+size_t PartitionOf(const std::string& key, int depth, size_t n) {
+  return (std::hash<std::string>{}(key) + static_cast<size_t>(depth) * 0x9E3779B97F4A7C15ULL) % n;
+}
+
+}  // namespace
+
 void HashAgg::Init() {
   child_->Init();
   groups_.clear();
   next_ = 0;
+  spilled_partitions_ = 0;
+  const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
+  AggregatePass([this](Row* row) { return child_->Next(row); }, 0, budget);
+}
+
+void HashAgg::AggregatePass(const std::function<bool(Row*)>& next_row, int depth,
+                            int64_t budget) {
   std::vector<KeyColumn> key_columns;
   for (const BoundExprPtr& k : *keys_) key_columns.emplace_back(k->type().oid);
   std::unordered_map<std::string, size_t> index;
+  std::vector<Row> groups;
   std::vector<std::vector<AggState>> states;
   if (keys_->empty()) {
-    groups_.emplace_back();
+    groups.emplace_back();
     states.emplace_back(aggs_->size());
   }
+  std::vector<std::unique_ptr<SpillFile>> partitions;
+  int64_t used = 0;
+  const auto per_group =
+      static_cast<int64_t>(96 + aggs_->size() * sizeof(AggState) + keys_->size() * sizeof(Value));
   EvalContext ctx(params_);
   Row row;
   Row key_values;
-  while (child_->Next(&row)) {
+  while (next_row(&row)) {
     ctx.SetRow(&row);
     size_t g = 0;
     if (!keys_->empty()) {
@@ -157,27 +182,106 @@ void HashAgg::Init() {
         key_values.push_back((*keys_)[i]->Evaluate(ctx));
         AppendKeyDatum(key_columns[i], key_values.back(), &key);
       }
-      auto [it, inserted] = index.emplace(std::move(key), groups_.size());
-      if (inserted) {
-        groups_.push_back(key_values);
+      auto it = index.find(key);
+      if (it == index.end()) {
+        if (used > budget && depth < kMaxSpillDepth) {
+          // A new group that does not fit: its rows wait in a partition.
+          if (partitions.empty()) {
+            for (size_t p = 0; p < kAggPartitions; ++p) {
+              partitions.push_back(std::make_unique<SpillFile>());
+            }
+            spilled_partitions_ += kAggPartitions;
+          }
+          partitions[PartitionOf(key, depth, kAggPartitions)]->WriteRow(row);
+          continue;
+        }
+        used += per_group + static_cast<int64_t>(2 * key.capacity() + RowMemory(key_values));
+        it = index.emplace(std::move(key), groups.size()).first;
+        groups.push_back(key_values);
         states.emplace_back(aggs_->size());
       }
       g = it->second;
     }
     for (size_t a = 0; a < aggs_->size(); ++a) AdvanceRow((*aggs_)[a], states[g][a], ctx);
   }
-  for (size_t g = 0; g < groups_.size(); ++g) {
+  for (size_t g = 0; g < groups.size(); ++g) {
     for (size_t a = 0; a < aggs_->size(); ++a) {
-      groups_[g].push_back(Finish((*aggs_)[a], states[g][a]));
+      groups[g].push_back(Finish((*aggs_)[a], states[g][a]));
     }
+    groups_.push_back(std::move(groups[g]));
+  }
+  groups.clear();
+  states.clear();
+  index.clear();
+  for (auto& part : partitions) {
+    if (part->rows() == 0) continue;
+    part->Rewind();
+    SpillFile* file = part.get();
+    AggregatePass([file](Row* r) { return file->ReadRow(r); }, depth + 1, budget);
+    part.reset();  // its disk space goes as soon as it is done
   }
 }
 
+HashDistinct::HashDistinct(PlanNodePtr child, std::vector<KeyColumn> columns)
+    : child_(std::move(child)), columns_(std::move(columns)) {}
+
+HashDistinct::~HashDistinct() = default;
+
+void HashDistinct::Init() {
+  seen_.clear();
+  partitions_.clear();
+  used_ = 0;
+  child_done_ = false;
+  partition_ = 0;
+  partition_open_ = false;
+  budget_ = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
+  child_->Init();
+}
+
+void HashDistinct::Close() {
+  seen_.clear();
+  partitions_.clear();
+  child_->Close();
+}
+
 bool HashDistinct::Next(Row* row) {
-  while (child_->Next(row)) {
+  while (!child_done_) {
+    if (!child_->Next(row)) {
+      child_done_ = true;
+      break;
+    }
     std::string key;
     for (size_t i = 0; i < columns_.size(); ++i) AppendKeyDatum(columns_[i], (*row)[i], &key);
-    if (seen_.insert(std::move(key)).second) return true;
+    if (seen_.count(key) > 0) continue;
+    if (used_ > budget_) {
+      if (partitions_.empty()) {
+        for (size_t p = 0; p < kAggPartitions; ++p) {
+          partitions_.push_back(std::make_unique<SpillFile>());
+        }
+      }
+      partitions_[PartitionOf(key, 0, kAggPartitions)]->WriteRow(*row);
+      continue;
+    }
+    used_ += static_cast<int64_t>(64 + 2 * key.capacity());
+    seen_.insert(std::move(key));
+    return true;
+  }
+  // The spilled rows, one partition at a time, each with a set of its own.
+  while (partition_ < partitions_.size()) {
+    SpillFile& part = *partitions_[partition_];
+    if (!partition_open_) {
+      seen_.clear();
+      part.Rewind();
+      partition_open_ = true;
+    }
+    while (part.ReadRow(row)) {
+      std::string key;
+      for (size_t i = 0; i < columns_.size(); ++i) AppendKeyDatum(columns_[i], (*row)[i], &key);
+      if (seen_.insert(std::move(key)).second) return true;
+    }
+    partitions_[partition_].reset();
+    ++partition_;
+    partition_open_ = false;
   }
   return false;
 }

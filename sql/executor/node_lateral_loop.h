@@ -33,6 +33,9 @@ class LateralLoop final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override;
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(outer_); }
+
  private:
   PlanNodePtr outer_;
   InnerRows inner_;

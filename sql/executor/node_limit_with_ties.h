@@ -24,6 +24,9 @@ class LimitWithTies final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   int64_t offset_;

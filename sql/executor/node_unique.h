@@ -22,6 +22,9 @@ class Unique final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   std::vector<SortKey> keys_;

@@ -31,6 +31,9 @@ class WindowAgg final : public PlanNode {
     child_->Close();
   }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   const std::vector<WindowCall>* calls_;

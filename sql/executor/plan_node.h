@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,11 @@
 
 namespace strata::sql {
 
+class ExplainWriter;  // explain_writer.h
+class SpillFile;      // spill_file.h
+class PlanNode;
+using PlanNodePtr = std::unique_ptr<PlanNode>;
+
 class PlanNode {
  public:
   virtual ~PlanNode() = default;
@@ -31,9 +37,23 @@ class PlanNode {
   // The next row into *row; false when there are no more.
   virtual bool Next(Row* row) = 0;
   virtual void Close() {}
-};
 
-using PlanNodePtr = std::unique_ptr<PlanNode>;
+  // EXPLAIN (explain_writer.h): adds this node and its children to `w` and
+  // returns how its output columns print, by slot. The default prints
+  // explain_name() (else "Custom Scan") without children; nodes override it
+  // (explain_nodes.cpp; a new node may define its own next to it).
+  virtual std::vector<std::string> Describe(ExplainWriter& w) const;
+  // EXPLAIN ANALYZE: calls `fn` on each child slot (so it can be wrapped in
+  // an instrumenting node). Nodes without children keep the default.
+  virtual void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) { (void)fn; }
+  // The name EXPLAIN prints for nodes whose name depends on how the planner
+  // used them ("Seq Scan on t x", "Subquery Scan on s", "Result").
+  void set_explain_name(std::string name) { explain_name_ = std::move(name); }
+  const std::string& explain_name() const { return explain_name_; }
+
+ private:
+  std::string explain_name_;
+};
 
 // Every row of a table in key order, as the transaction sees it, optionally
 // within key bounds [lower, upper) (a primary-key lookup is such a range).
@@ -49,6 +69,8 @@ class SeqScan final : public PlanNode {
   void Close() override { iter_.reset(); }
   // The key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
 
  private:
   txn::Transaction* txn_;
@@ -73,6 +95,9 @@ class Filter final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   const BoundExpr* predicate_;
@@ -90,6 +115,9 @@ class Project final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
 
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
+
  private:
   PlanNodePtr child_;
   std::vector<const BoundExpr*> exprs_;
@@ -106,13 +134,22 @@ struct SortKey {
 // Reads every child row, orders them by the keys (PostgreSQL's ordering,
 // via memcomparable key encodings), then returns the first `keep_columns`
 // columns of each (dropping sort-only columns).
+// Beyond work_mem (external_sort.cpp) sorted runs go to spill files and are
+// merged (PostgreSQL's tuplesort); ties keep input order either way.
 class Sort final : public PlanNode {
  public:
-  Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
-      : child_(std::move(child)), keys_(std::move(keys)), keep_columns_(keep_columns) {}
+  Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns);
+  ~Sort() override;
   void Init() override;
   bool Next(Row* row) override;
-  void Close() override { rows_.clear(); child_->Close(); }
+  void Close() override;
+  // Memory budget in bytes (default: the session's work_mem at Init).
+  void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
+  // Spill files the last Init wrote (0: sorted in memory).
+  size_t spilled_runs() const { return spilled_runs_; }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
  private:
   PlanNodePtr child_;
@@ -120,6 +157,10 @@ class Sort final : public PlanNode {
   size_t keep_columns_;
   std::vector<std::pair<std::string, Row>> rows_;
   size_t next_ = 0;
+  int64_t work_mem_ = -1;
+  size_t spilled_runs_ = 0;
+  struct Merge;  // external_sort.cpp
+  std::unique_ptr<Merge> merge_;
 };
 
 // OFFSET then LIMIT (count < 0 = no limit).
@@ -130,6 +171,9 @@ class Limit final : public PlanNode {
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
  private:
   PlanNodePtr child_;
@@ -167,6 +211,12 @@ class NestLoop final : public PlanNode {
   // (the widths of the items before it), so they are evaluated over a row
   // with `base` leading slots in front of the outer and inner columns.
   void set_slot_base(size_t base) { slot_base_ = base; }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override {
+    fn(outer_);
+    fn(inner_);
+  }
 
  private:
   // Builds the output row from the current outer row (or NULLs) and inner
@@ -207,6 +257,16 @@ class HashAgg final : public PlanNode {
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { groups_.clear(); child_->Close(); }
+  // Memory budget in bytes (default: the session's work_mem at Init). Past
+  // it, rows of groups not in memory yet go to partition files and are
+  // aggregated partition by partition after the in-memory groups (PostgreSQL
+  // 13's hash aggregate spilling); the groups then come out in that order.
+  void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
+  // Partition files the last Init wrote.
+  size_t spilled_partitions() const { return spilled_partitions_; }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
  private:
   PlanNodePtr child_;
@@ -215,29 +275,43 @@ class HashAgg final : public PlanNode {
   const std::vector<Value>* params_;  // the statement's $n values (may be null)
   std::vector<Row> groups_;  // finished output rows
   size_t next_ = 0;
+  int64_t work_mem_ = -1;
+  size_t spilled_partitions_ = 0;
+  // One aggregation pass over rows from `next_row` (see set_work_mem).
+  void AggregatePass(const std::function<bool(Row*)>& next_row, int depth, int64_t budget);
 };
 
 // SELECT DISTINCT: the first row of each set of rows equal in their first
 // `columns` columns (equal memcomparable encodings: NULLs equal), in input
 // order. Rows are not materialized, only their keys.
+// Past work_mem (set_work_mem), rows whose key is not in memory go to
+// partition files by key hash, each deduplicated on its own once the child
+// is exhausted (the set in memory no longer grows, so no spilled key was
+// returned before).
 class HashDistinct final : public PlanNode {
  public:
-  HashDistinct(PlanNodePtr child, std::vector<KeyColumn> columns)
-      : child_(std::move(child)), columns_(std::move(columns)) {}
-  void Init() override {
-    seen_.clear();
-    child_->Init();
-  }
+  HashDistinct(PlanNodePtr child, std::vector<KeyColumn> columns);
+  ~HashDistinct() override;
+  void Init() override;
   bool Next(Row* row) override;
-  void Close() override {
-    seen_.clear();
-    child_->Close();
-  }
+  void Close() override;
+  void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
+  size_t spilled_partitions() const { return partitions_.size(); }
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
  private:
   PlanNodePtr child_;
   std::vector<KeyColumn> columns_;
   std::unordered_set<std::string> seen_;
+  int64_t work_mem_ = -1;
+  int64_t budget_ = 0;
+  int64_t used_ = 0;
+  bool child_done_ = false;
+  std::vector<std::unique_ptr<SpillFile>> partitions_;
+  size_t partition_ = 0;  // the partition being read once child_done_
+  bool partition_open_ = false;
 };
 
 // Evaluates a boolean predicate over a row; NULL is false.

@@ -183,6 +183,7 @@ class BoundCast final : public BoundExpr {
   BoundCast(BoundExprPtr arg, CastMethod method, DataType type, int location)
       : BoundExpr(BoundExprKind::kCast, type, location), arg_(std::move(arg)), method_(method) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& arg() const { return *arg_; }
 
  private:
   BoundExprPtr arg_;
@@ -197,6 +198,7 @@ class BoundTypmodCoercion final : public BoundExpr {
         arg_(std::move(arg)),
         is_explicit_(is_explicit) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& arg() const { return *arg_; }
 
  private:
   BoundExprPtr arg_;
@@ -212,6 +214,8 @@ class BoundBoolOp final : public BoundExpr {
         op_(op),
         args_(std::move(args)) {}
   Value Evaluate(EvalContext& ctx) const override;
+  Op op() const { return op_; }
+  const std::vector<BoundExprPtr>& args() const { return args_; }
 
  private:
   Op op_;
@@ -225,6 +229,8 @@ class BoundNullTest final : public BoundExpr {
         arg_(std::move(arg)),
         is_not_null_(is_not_null) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& arg() const { return *arg_; }
+  bool is_not_null() const { return is_not_null_; }
 
  private:
   BoundExprPtr arg_;
@@ -239,6 +245,8 @@ class BoundBooleanTest final : public BoundExpr {
         arg_(std::move(arg)),
         test_(test) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& arg() const { return *arg_; }
+  Test test() const { return test_; }
 
  private:
   BoundExprPtr arg_;
@@ -262,6 +270,9 @@ class BoundCase final : public BoundExpr {
         default_result_(std::move(default_result)) {}
   Value Evaluate(EvalContext& ctx) const override;
   int32_t FoldedTypmod(EvalContext& ctx) const override;
+  const BoundExpr* arg() const { return arg_.get(); }
+  const std::vector<BoundCaseWhen>& whens() const { return whens_; }
+  const BoundExpr& default_result() const { return *default_result_; }
 
  private:
   BoundExprPtr arg_;  // may be null
@@ -282,6 +293,7 @@ class BoundCoalesce final : public BoundExpr {
       : BoundExpr(BoundExprKind::kCoalesce, type, location), args_(std::move(args)) {}
   Value Evaluate(EvalContext& ctx) const override;
   int32_t FoldedTypmod(EvalContext& ctx) const override;
+  const std::vector<BoundExprPtr>& args() const { return args_; }
 
  private:
   std::vector<BoundExprPtr> args_;
@@ -297,6 +309,8 @@ class BoundMinMax final : public BoundExpr {
         less_(less),
         is_greatest_(is_greatest) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const std::vector<BoundExprPtr>& args() const { return args_; }
+  bool is_greatest() const { return is_greatest_; }
 
  private:
   std::vector<BoundExprPtr> args_;
@@ -314,6 +328,8 @@ class BoundNullIf final : public BoundExpr {
         left_(std::move(left)),
         right_(std::move(right)) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& left() const { return *left_; }
+  const BoundExpr& right() const { return *right_; }
 
  private:
   const BuiltinFunction* equal_;
@@ -332,6 +348,9 @@ class BoundDistinct final : public BoundExpr {
         right_(std::move(right)),
         is_not_distinct_(is_not_distinct) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& left() const { return *left_; }
+  const BoundExpr& right() const { return *right_; }
+  bool is_not_distinct() const { return is_not_distinct_; }
 
  private:
   const BuiltinFunction* equal_;
@@ -353,6 +372,10 @@ class BoundScalarArrayOp final : public BoundExpr {
         left_(std::move(left)),
         elements_(std::move(elements)) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BuiltinFunction* op() const { return op_; }
+  bool use_or() const { return use_or_; }
+  const BoundExpr& left() const { return *left_; }
+  const std::vector<BoundExprPtr>& elements() const { return elements_; }
 
  private:
   const BuiltinFunction* op_;

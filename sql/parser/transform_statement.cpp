@@ -79,6 +79,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateIndex(*node.index_stmt);
     case PG_QUERY__NODE__NODE_REINDEX_STMT:
       return TransformReindex(*node.reindex_stmt);
+    case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
+      return TransformExplain(*node.explain_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -110,6 +110,7 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformReindex(const PgQuery__ReindexStmt& s);
   // A UNIQUE constraint; `column`: the column of a column constraint.
   ast::UniqueDef TransformUnique(const PgQuery__Constraint& c, const std::string& column);
+  std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).

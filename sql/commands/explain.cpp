@@ -1,0 +1,347 @@
+// ExecuteExplain and ExplainCapture (see explain.h).
+#include "sql/commands/explain.h"
+
+#include <chrono>
+#include <cmath>
+#include <functional>
+
+#include "sql/commands/run_query.h"
+#include "sql/commands/table_commands.h"
+#include "sql/executor/explain_analyze.h"
+#include "sql/expr/text_quote.h"
+
+namespace strata::sql {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// The FROM row's column names: "alias.column" and "column" by slot.
+void ScopeLabels(const BindScope& scope, ExplainLabels* qualified, ExplainLabels* bare,
+                 bool* qualify) {
+  int relations = 0;
+  for (const ScopeRelation& rel : scope.relations) {
+    if (!rel.alias.empty()) ++relations;
+    for (const ScopeColumn& c : rel.columns) {
+      if (c.slot < 0) continue;
+      const auto slot = static_cast<size_t>(c.slot);
+      if (qualified->size() <= slot) {
+        qualified->resize(slot + 1);
+        bare->resize(slot + 1);
+      }
+      // A USING column's merged slot (no relation name) prints bare.
+      const std::string name = QuoteIdentText(c.name);
+      if ((*qualified)[slot].empty()) {
+        (*qualified)[slot] = rel.alias.empty() ? name : QuoteIdentText(rel.alias) + "." + name;
+        (*bare)[slot] = name;
+      }
+    }
+  }
+  *qualify = relations > 1;
+}
+
+void MarkExecuted(ExplainEntry* e, uint64_t rows) {
+  e->has_actual = true;
+  e->loops = 1;
+  e->actual_rows = rows;
+  for (auto& c : e->children) MarkExecuted(c.get(), rows);
+}
+
+std::unique_ptr<ExplainEntry> Leaf(std::string name) {
+  auto e = std::make_unique<ExplainEntry>();
+  e->name = std::move(name);
+  return e;
+}
+
+std::string RelationName(const ast::RangeVar& rv) {
+  std::string name = QuoteIdentText(rv.name);
+  if (!rv.alias.empty() && rv.alias != rv.name) name += " " + QuoteIdentText(rv.alias);
+  return name;
+}
+
+// A simple cost model over the described tree (PostgreSQL's cost units:
+// seq_page_cost 1, cpu_tuple_cost 0.01, cpu_operator_cost 0.0025): scans
+// know their rows (SeqScan::Describe), every other node derives its
+// estimate from its children by its kind.
+void Estimate(ExplainEntry* e) {
+  for (auto& c : e->children) Estimate(c.get());
+  const std::string& n = e->name;
+  const bool has_filter = [&] {
+    for (const auto& p : e->properties) {
+      if (p.first == "Filter") return true;
+    }
+    return false;
+  }();
+  if (e->children.empty()) {
+    if (e->rows <= 0) e->rows = n.rfind("Result", 0) == 0 ? 1 : 1000;
+    if (e->width <= 0) e->width = 4;
+    const double pages = std::ceil(e->rows * (e->width + 28) / 8192.0);
+    e->total_cost = pages + e->rows * 0.01;
+    if (has_filter) {
+      e->total_cost += e->rows * 0.0025;
+      e->rows = std::max(1.0, std::round(e->rows * 0.3333));
+    }
+    return;
+  }
+  const ExplainEntry& a = *e->children[0];
+  const ExplainEntry* b = e->children.size() > 1 ? e->children[1].get() : nullptr;
+  e->width = a.width + (b != nullptr && n.find("Join") != std::string::npos ? b->width : 0);
+  if (n == "Hash") {
+    e->rows = a.rows;
+    e->startup_cost = e->total_cost = a.total_cost;
+    return;
+  }
+  if (n.rfind("Hash", 0) == 0 && b != nullptr) {
+    e->rows = std::max(a.rows, b->rows);
+    e->startup_cost = b->total_cost;
+    e->total_cost = a.total_cost + b->total_cost + (a.rows + b->rows) * 0.0125;
+  } else if (n.rfind("Nested Loop", 0) == 0 && b != nullptr) {
+    e->rows = a.rows * b->rows;
+    e->total_cost = a.total_cost + a.rows * b->total_cost + e->rows * 0.0125;
+  } else if (n == "Sort") {
+    const double rows = std::max(a.rows, 2.0);
+    e->rows = a.rows;
+    e->startup_cost = a.total_cost + 2 * 0.0025 * rows * std::log2(rows);
+    e->total_cost = e->startup_cost + a.rows * 0.01;
+  } else if (n == "Aggregate") {
+    e->rows = 1;
+    e->startup_cost = e->total_cost = a.total_cost + a.rows * 0.0025;
+  } else if (n == "HashAggregate" || n == "MixedAggregate" || n == "Unique") {
+    e->rows = std::min(a.rows, 200.0);
+    e->startup_cost = n == "Unique" ? a.startup_cost : a.total_cost + a.rows * 0.0025;
+    e->total_cost = e->startup_cost + e->rows * 0.01;
+  } else if (n == "Append") {
+    e->rows = 0;
+    for (const auto& c : e->children) {
+      e->rows += c->rows;
+      e->total_cost += c->total_cost;
+    }
+  } else {
+    // Limit, WindowAgg, LockRows, Insert/Update/Delete, ...: pass through.
+    e->rows = a.rows;
+    e->startup_cost = a.startup_cost;
+    e->total_cost = a.total_cost + a.rows * 0.0025;
+    if (n == "Limit" || n.find(" on ") != std::string::npos) e->total_cost = a.total_cost;
+  }
+  if (has_filter) e->rows = std::max(1.0, std::round(e->rows * 0.3333));
+}
+
+}  // namespace
+
+void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScope& scope) {
+  ExplainLabels qualified, bare;
+  bool qualify = false;
+  ScopeLabels(scope, &qualified, &bare, &qualify);
+  if (options_.analyze) {
+    InstrumentPlan(plan);
+    (*plan)->Init();
+    Row row;
+    while ((*plan)->Next(&row)) {
+    }
+    (*plan)->Close();
+  }
+  ExplainWriter w(options_);
+  w.SetFromLabels(std::move(qualified), std::move(bare), qualify);
+  w.Describe(**plan);
+  targets_[stmt] = w.TakeRoot();
+}
+
+void ExplainCapture::CaptureModify(const void* stmt, const std::string& verb,
+                                   const std::string& entry_name, const BindScope& scope,
+                                   const BoundExpr* where, int64_t rows) {
+  ExplainLabels qualified, bare;
+  bool qualify = false;
+  ScopeLabels(scope, &qualified, &bare, &qualify);
+  ExplainWriter w(options_);
+  w.SetFromLabels(std::move(qualified), std::move(bare), qualify);
+  auto top = Leaf(verb + " on " + entry_name);
+  auto scan = Leaf("Seq Scan on " + entry_name);
+  if (where != nullptr) scan->properties.emplace_back("Filter", w.Deparse(*where, w.ScanLabels()));
+  if (rows >= 0) {
+    MarkExecuted(scan.get(), static_cast<uint64_t>(rows));
+    MarkExecuted(top.get(), 0);
+    top->children.clear();
+  }
+  top->children.push_back(std::move(scan));
+  targets_[stmt] = std::move(top);
+}
+
+std::unique_ptr<ExplainEntry> ExplainCapture::Take(const void* stmt) {
+  auto it = targets_.find(stmt);
+  if (it == targets_.end()) return nullptr;
+  std::unique_ptr<ExplainEntry> e = std::move(it->second);
+  targets_.erase(it);
+  return e;
+}
+
+namespace {
+
+class Explainer {
+ public:
+  Explainer(CommandContext& ctx, ExplainCapture* capture) : ctx_(ctx), capture_(capture) {}
+
+  std::unique_ptr<ExplainEntry> Select(const ast::SelectStatement& s) {
+    if (s.set_op == ast::SelectStatement::SetOp::kNone && !s.values_lists.empty()) {
+      if (s.values_lists.size() == 1) return Leaf("Result");
+      return Leaf("Values Scan on \"*VALUES*\"");
+    }
+    if (s.set_op == ast::SelectStatement::SetOp::kNone && ast::IsConstantSelect(s) &&
+        !SelectHasSubLink(s)) {
+      return Leaf("Result");
+    }
+    if (s.set_op != ast::SelectStatement::SetOp::kNone) {
+      if (!(s.set_op == ast::SelectStatement::SetOp::kUnion && s.set_all) || s.with ||
+          !s.sort.empty() || s.limit_count || s.limit_offset) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "EXPLAIN of this set operation is not supported yet");
+      }
+      // UNION ALL: an Append of the branches (nested UNION ALLs flattened).
+      std::vector<const ast::SelectStatement*> branches;
+      std::function<void(const ast::SelectStatement&)> collect = [&](const ast::SelectStatement& b) {
+        if (b.set_op == ast::SelectStatement::SetOp::kUnion && b.set_all && !b.with &&
+            b.sort.empty() && !b.limit_count && !b.limit_offset) {
+          collect(*b.larg);
+          collect(*b.rarg);
+        } else {
+          branches.push_back(&b);
+        }
+      };
+      collect(s);
+      auto append = Leaf("Append");
+      for (const ast::SelectStatement* b : branches) {
+        if (b->set_op != ast::SelectStatement::SetOp::kNone ||
+            (ast::IsConstantSelect(*b) && !SelectHasSubLink(*b)) || !b->values_lists.empty()) {
+          append->children.push_back(Select(*b));
+        } else {
+          capture_->AddTarget(b);
+        }
+      }
+      RunTableQuery(ctx_, s);
+      // Captured branches in order.
+      size_t next = 0;
+      std::vector<std::unique_ptr<ExplainEntry>> children;
+      for (const ast::SelectStatement* b : branches) {
+        std::unique_ptr<ExplainEntry> e = capture_->Take(b);
+        if (e) {
+          children.push_back(std::move(e));
+        } else if (next < append->children.size()) {
+          children.push_back(std::move(append->children[next++]));
+        }
+      }
+      append->children = std::move(children);
+      return append;
+    }
+    capture_->AddTarget(&s);
+    RunTableQuery(ctx_, s);
+    std::unique_ptr<ExplainEntry> e = capture_->Take(&s);
+    if (!e) {
+      throw SqlError(SqlState::kFeatureNotSupported, "EXPLAIN of this query is not supported yet");
+    }
+    return e;
+  }
+
+ private:
+  CommandContext& ctx_;
+  ExplainCapture* capture_;
+};
+
+}  // namespace
+
+StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement& stmt) {
+  const Clock::time_point start = Clock::now();
+  ExplainOptions options;
+  options.analyze = stmt.analyze;
+  options.verbose = stmt.verbose;
+  options.costs = stmt.costs;
+  options.timing = stmt.timing;
+  options.summary = stmt.summary;
+  ExplainCapture capture(options);
+  CommandContext inner = ctx;
+  inner.explain = &capture;
+  Explainer explainer(inner, &capture);
+  std::unique_ptr<ExplainEntry> root;
+  const ast::Statement& q = *stmt.query;
+  switch (q.kind) {
+    case ast::StatementKind::kSelect:
+      root = explainer.Select(static_cast<const ast::SelectStatement&>(q));
+      break;
+    case ast::StatementKind::kInsert: {
+      const auto& ins = static_cast<const ast::InsertStatement&>(q);
+      std::unique_ptr<ExplainEntry> child;
+      if (ins.select) {
+        // Described without running (even with ANALYZE, which runs the INSERT below).
+        ExplainOptions plain = options;
+        plain.analyze = false;
+        ExplainCapture select_capture(plain);
+        CommandContext sel = ctx;
+        sel.explain = &select_capture;
+        child = Explainer(sel, &select_capture).Select(*ins.select);
+      } else if (ins.values.size() > 1) {
+        child = Leaf("Values Scan on \"*VALUES*\"");
+      } else {
+        child = Leaf("Result");
+      }
+      root = Leaf("Insert on " + RelationName(ins.table));
+      if (ins.on_conflict != ast::InsertStatement::OnConflict::kNone) {
+        root->properties.emplace_back(
+            "Conflict Resolution",
+            ins.on_conflict == ast::InsertStatement::OnConflict::kNothing ? "NOTHING" : "UPDATE");
+      }
+      if (options.analyze) {
+        StatementOutput done = ExecuteInsert(ctx, ins);
+        (void)done;
+        MarkExecuted(child.get(), 1);
+        MarkExecuted(root.get(), 0);
+      }
+      root->children.push_back(std::move(child));
+      break;
+    }
+    case ast::StatementKind::kUpdate: {
+      const auto* upd = static_cast<const ast::UpdateStatement*>(&q);
+      capture.AddTarget(upd);
+      ExecuteUpdate(inner, *upd);
+      root = capture.Take(upd);
+      break;
+    }
+    case ast::StatementKind::kDelete: {
+      const auto* del = static_cast<const ast::DeleteStatement*>(&q);
+      capture.AddTarget(del);
+      ExecuteDelete(inner, *del);
+      root = capture.Take(del);
+      break;
+    }
+    default:
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "EXPLAIN " + q.command_name + " is not supported yet");
+  }
+  if (!root) {
+    throw SqlError(SqlState::kFeatureNotSupported, "EXPLAIN of this statement is not supported yet");
+  }
+  const double total_ms = MsSince(start);
+  if (options.costs) Estimate(root.get());
+  ExplainWriter out(options);
+  out.SetRoot(std::move(root));
+  std::vector<std::string> lines = out.Render();
+  if (options.summary) {
+    // Planning and execution are not separate phases here: the figures
+    // split the statement's time (execution is the whole run with ANALYZE).
+    lines.push_back("Planning Time: " + FormatExplainMs(options.analyze ? 0.0 : total_ms) + " ms");
+    if (options.analyze) lines.push_back("Execution Time: " + FormatExplainMs(total_ms) + " ms");
+  }
+  StatementOutput result;
+  result.returns_rows = true;
+  result.columns.push_back(MakeResultColumn("QUERY PLAN", DataType{type_oid::kText}));
+  for (std::string& line : lines) {
+    Row row;
+    row.push_back(Value::Text(std::move(line)));
+    result.rows.push_back(std::move(row));
+  }
+  result.command_tag = "EXPLAIN";
+  return result;
+}
+
+}  // namespace strata::sql

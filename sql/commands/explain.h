@@ -1,0 +1,54 @@
+// EXPLAIN (PostgreSQL's ExplainQuery): the plan the statement would run,
+// printed by ExplainWriter (executor/explain_writer.h) as one text column
+// "QUERY PLAN". SELECT (incl. WITH and UNION ALL), VALUES, INSERT, UPDATE
+// and DELETE are explained; other statements are 0A000.
+//
+// How a plan is captured: the statement runs through its usual path with
+// CommandContext::explain set. RunSelectCore (and the UPDATE/DELETE paths)
+// ask ExplainCapture::Wants(stmt) right before they would execute the plan
+// they built; for the explained statement (not for subqueries planned on
+// the way) they hand it to Capture() instead, which describes it -- and with
+// ANALYZE first runs it with every node instrumented, discarding the rows.
+#pragma once
+
+#include <map>
+#include <memory>
+
+#include "sql/ast/explain_statement.h"
+#include "sql/ast/statement.h"
+#include "sql/binder/bind_scope.h"
+#include "sql/commands/command_context.h"
+#include "sql/executor/explain_writer.h"
+#include "sql/executor/plan_node.h"
+#include "sql/statement_output.h"
+
+namespace strata::sql {
+
+class ExplainCapture {
+ public:
+  explicit ExplainCapture(ExplainOptions options) : options_(options) {}
+  const ExplainOptions& options() const { return options_; }
+
+  // Statements whose plans are captured (by address).
+  void AddTarget(const void* stmt) { targets_[stmt] = nullptr; }
+  bool Wants(const void* stmt) const {
+    auto it = targets_.find(stmt);
+    return it != targets_.end() && it->second == nullptr;
+  }
+  // Describes (with ANALYZE: runs, then describes) the plan built for
+  // `stmt`, whose FROM row is named by `scope`.
+  void Capture(const void* stmt, PlanNodePtr* plan, const BindScope& scope);
+  // UPDATE/DELETE: "Update on t" over the scan of its target with WHERE.
+  void CaptureModify(const void* stmt, const std::string& verb, const std::string& entry_name,
+                     const BindScope& scope, const BoundExpr* where, int64_t rows);
+  // The captured entry of `stmt` (null if none); the caller takes it.
+  std::unique_ptr<ExplainEntry> Take(const void* stmt);
+
+ private:
+  ExplainOptions options_;
+  std::map<const void*, std::unique_ptr<ExplainEntry>> targets_;
+};
+
+StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement& stmt);
+
+}  // namespace strata::sql

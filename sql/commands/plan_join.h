@@ -1,0 +1,40 @@
+// Join node choice (PostgreSQL's join path selection, reduced to one rule):
+// a join with a hashable equality condition (executor/hash_join_keys.h) is a
+// HashJoin over a Hash of its inner side, anything else a NestLoop. Both
+// produce the same rows in the same order, so the choice never changes a
+// result. LATERAL joins are LateralLoops and never come here.
+//
+// Comma-separated FROM items (`FROM a, b WHERE a.x = b.y`) are cross joins
+// whose conditions sit in WHERE, split into its AND-ed conjuncts as
+// PostgreSQL's planner does: a hashable equality between the items joined so
+// far and the next item becomes that join's hash key, a conjunct over one
+// item's columns only (and free of volatile calls and subqueries) filters
+// that item below the joins, and the rest stays above them. A row passes
+// the conjuncts exactly when it passes the WHERE, so results do not change
+// (only which conjuncts get evaluated for rows another one rejects).
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "sql/commands/plan_from.h"
+#include "sql/executor/plan_node.h"
+
+namespace strata::sql {
+
+// A HashJoin if `quals` (over rows [slot_base slots, outer, inner]) have a
+// hashable equality, else a NestLoop; see NestLoop for the arguments.
+PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
+                         std::vector<const BoundExpr*> quals, size_t outer_width,
+                         size_t inner_width, std::vector<const BoundExpr*> extra,
+                         size_t slot_base, const std::vector<Value>* params);
+
+// Joins the FROM items PlanFrom left in `from->pending` (left to right, as
+// cross joins) into from->plan, taking hash keys and per-item filters from
+// `where` (may be null). Returns the WHERE conjuncts still to apply above
+// the joins, or nullopt when nothing was pending (then WHERE applies as is).
+// LIFETIME: `where` outlives the plan.
+std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
+    FromPlan* from, const BoundExpr* where, const std::vector<Value>* params);
+
+}  // namespace strata::sql

@@ -1,0 +1,151 @@
+// Sort (see plan_node.h): PostgreSQL's tuplesort reduced to its two cases.
+// Rows are keyed by their memcomparable sort-key encoding. While the rows
+// read so far fit in work_mem they are sorted in memory (stable_sort, so
+// equal keys keep input order). Past it, each full buffer is sorted and
+// written as a run to a SpillFile; at the end the runs are merged with a
+// heap, ties going to the earlier run, which keeps the sort stable. More
+// than kMaxFanIn runs are first merged in groups of consecutive runs (still
+// stable), so a tiny work_mem never needs thousands of open files.
+#include <algorithm>
+#include <queue>
+
+#include "common/interrupts.h"
+#include "sql/executor/plan_node.h"
+#include "sql/executor/spill_file.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr size_t kMaxFanIn = 64;
+constexpr size_t kEntryOverhead = 64;  // the pair, the key string header
+
+using Run = std::unique_ptr<SpillFile>;
+
+// Reads runs in parallel, smallest key first (earlier run on ties).
+class RunMerger {
+ public:
+  explicit RunMerger(std::vector<Run> runs) : runs_(std::move(runs)), heads_(runs_.size()) {
+    for (size_t i = 0; i < runs_.size(); ++i) {
+      runs_[i]->Rewind();
+      Advance(i);
+    }
+  }
+  bool Next(std::string* key, Row* row) {
+    if (heap_.empty()) return false;
+    const size_t i = heap_.top().second;
+    heap_.pop();
+    *key = std::move(heads_[i].first);
+    *row = std::move(heads_[i].second);
+    Advance(i);
+    return true;
+  }
+
+ private:
+  void Advance(size_t i) {
+    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) {
+      heap_.emplace(heads_[i].first, i);
+    }
+  }
+  struct Greater {
+    bool operator()(const std::pair<std::string, size_t>& a,
+                    const std::pair<std::string, size_t>& b) const {
+      if (a.first != b.first) return a.first > b.first;
+      return a.second > b.second;
+    }
+  };
+  std::vector<Run> runs_;
+  std::vector<std::pair<std::string, Row>> heads_;
+  // (key, run) of each run's head row. The key is copied: heads_ move on.
+  std::priority_queue<std::pair<std::string, size_t>, std::vector<std::pair<std::string, size_t>>,
+                      Greater>
+      heap_;
+};
+
+}  // namespace
+
+struct Sort::Merge {
+  std::unique_ptr<RunMerger> merger;
+};
+
+Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
+    : child_(std::move(child)), keys_(std::move(keys)), keep_columns_(keep_columns) {}
+
+Sort::~Sort() = default;
+
+void Sort::Close() {
+  rows_.clear();
+  merge_.reset();
+  child_->Close();
+}
+
+void Sort::Init() {
+  child_->Init();
+  rows_.clear();
+  merge_.reset();
+  next_ = 0;
+  spilled_runs_ = 0;
+  const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
+  std::vector<Run> runs;
+  int64_t used = 0;
+  const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
+  const auto write_run = [&]() {
+    std::stable_sort(rows_.begin(), rows_.end(), by_key);
+    auto run = std::make_unique<SpillFile>();
+    for (const auto& [key, row] : rows_) run->WriteKeyedRow(key, row);
+    runs.push_back(std::move(run));
+    rows_.clear();
+    used = 0;
+  };
+  Row row;
+  while (child_->Next(&row)) {
+    std::string key;
+    for (const SortKey& k : keys_) AppendKeyDatum(k.key, row[static_cast<size_t>(k.column)], &key);
+    row.resize(keep_columns_);
+    used += static_cast<int64_t>(key.capacity() + RowMemory(row) + kEntryOverhead);
+    rows_.emplace_back(std::move(key), std::move(row));
+    row = Row();
+    if (used > budget) write_run();
+  }
+  if (runs.empty()) {
+    // Stable, so rows with equal keys keep their scan (key) order.
+    std::stable_sort(rows_.begin(), rows_.end(), by_key);
+    return;
+  }
+  if (!rows_.empty()) write_run();
+  spilled_runs_ = runs.size();
+  // Merge consecutive groups until one merge pass can take all runs.
+  while (runs.size() > kMaxFanIn) {
+    std::vector<Run> merged;
+    for (size_t i = 0; i < runs.size(); i += kMaxFanIn) {
+      std::vector<Run> group;
+      for (size_t j = i; j < std::min(runs.size(), i + kMaxFanIn); ++j) {
+        group.push_back(std::move(runs[j]));
+      }
+      RunMerger m(std::move(group));
+      auto out = std::make_unique<SpillFile>();
+      std::string key;
+      Row r;
+      while (m.Next(&key, &r)) {
+        CheckForInterrupts();
+        out->WriteKeyedRow(key, r);
+      }
+      merged.push_back(std::move(out));
+    }
+    runs = std::move(merged);
+  }
+  merge_ = std::make_unique<Merge>();
+  merge_->merger = std::make_unique<RunMerger>(std::move(runs));
+}
+
+bool Sort::Next(Row* row) {
+  if (merge_) {
+    std::string key;
+    return merge_->merger->Next(&key, row);
+  }
+  if (next_ >= rows_.size()) return false;
+  *row = std::move(rows_[next_++].second);
+  return true;
+}
+
+}  // namespace strata::sql

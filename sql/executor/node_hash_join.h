@@ -1,0 +1,117 @@
+// HashJoin: PostgreSQL's Hash Join over a Hash of the inner side, for joins
+// with at least one hashable equality condition (hash_join_keys.h).
+//
+// Same contract and output as NestLoop (plan_node.h), row for row and in the
+// same order: the inner rows are read into memory in order, each outer row
+// looks up the inner rows with its key and tries them in inner order against
+// every qual (the hashed conditions included, so a key collision or a type
+// whose encoding is coarser than its operator can never produce a wrong
+// match), LEFT/FULL emit an unmatched outer row right after it, RIGHT/FULL
+// emit the unmatched inner rows in inner order at the end. NULL keys never
+// match: such outer rows probe nothing and such inner rows are not hashed
+// (they are still emitted, NULL-extended, by RIGHT/FULL).
+//
+// LIFETIME: `quals`, `extra` and the keys' expressions outlive the node.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "sql/executor/hash_join_keys.h"
+#include "sql/executor/plan_node.h"
+#include "sql/executor/spill_file.h"
+
+namespace strata::sql {
+
+class HashJoin final : public PlanNode {
+ public:
+  HashJoin(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
+           std::vector<const BoundExpr*> quals, std::vector<HashJoinKey> keys,
+           size_t outer_width, size_t inner_width, std::vector<const BoundExpr*> extra,
+           const std::vector<Value>* params = nullptr)
+      : outer_(std::move(outer)),
+        inner_(std::move(inner)),
+        type_(type),
+        quals_(std::move(quals)),
+        keys_(std::move(keys)),
+        outer_width_(outer_width),
+        inner_width_(inner_width),
+        extra_(std::move(extra)),
+        ctx_(params) {}
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override;
+  // As NestLoop::set_slot_base.
+  void set_slot_base(size_t base) { slot_base_ = base; }
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override {
+    fn(outer_);
+    fn(inner_);
+  }
+
+  // Memory budget in bytes (default: the session's work_mem at Init). An
+  // inner side larger than that makes this a grace hash join: both sides
+  // are written to kPartitions partition files by key hash and joined one
+  // partition at a time (rows whose key is NULL aside, emitted at the end by
+  // the outer joins that keep them). Output order then differs from the
+  // NestLoop's; the rows are the same.
+  void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
+  bool spilled() const { return spill_; }
+  static constexpr size_t kPartitions = 32;
+
+  JoinType type() const { return type_; }
+  const std::vector<HashJoinKey>& keys() const { return keys_; }
+  const std::vector<const BoundExpr*>& quals() const { return quals_; }
+  PlanNode* outer() const { return outer_.get(); }
+  PlanNode* inner() const { return inner_.get(); }
+
+ private:
+  void Emit(const Row* outer, size_t i, Row* row);
+  // Fills combined_ with [base NULLs, outer row, inner row i] for the quals.
+  bool QualsMatch(size_t i);
+
+  PlanNodePtr outer_;
+  PlanNodePtr inner_;
+  JoinType type_;
+  std::vector<const BoundExpr*> quals_;
+  std::vector<HashJoinKey> keys_;
+  size_t outer_width_;
+  size_t inner_width_;
+  std::vector<const BoundExpr*> extra_;
+  size_t slot_base_ = 0;
+
+  // Grace mode (see set_work_mem).
+  bool NextOuterRow(std::optional<std::string>* key);
+  void Partition();
+  bool NextPartition();
+  int64_t work_mem_ = -1;
+  bool spill_ = false;
+  bool partitioned_ = false;
+  std::unique_ptr<SpillFile> raw_inner_;  // every inner row, before partitioning
+  std::vector<std::unique_ptr<SpillFile>> inner_parts_, outer_parts_;
+  std::unique_ptr<SpillFile> null_outer_, null_inner_;  // rows with a NULL key
+  size_t part_ = 0;  // the partition being joined
+  bool outer_empty_ = false;  // grace mode: the outer side had no row
+  bool parts_done_ = false;   // grace mode: every partition joined
+  std::vector<std::string> inner_keys_;  // in grace mode, of inner_rows_
+
+  std::vector<Row> inner_rows_;
+  std::vector<bool> inner_matched_;
+  // Key -> indexes of the inner rows with that key, ascending.
+  std::unordered_map<std::string, std::vector<size_t>> table_;
+  bool built_ = false;
+  Row outer_row_;
+  Row combined_;
+  const std::vector<size_t>* bucket_ = nullptr;  // the current outer row's candidates
+  size_t bucket_pos_ = 0;
+  bool have_outer_ = false;
+  bool outer_matched_ = false;
+  bool outer_done_ = false;
+  size_t unmatched_pos_ = 0;
+  EvalContext ctx_;
+};
+
+}  // namespace strata::sql

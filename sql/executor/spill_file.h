@@ -1,0 +1,72 @@
+// Spilling to disk (PostgreSQL's BufFile / logtape): temporary files for
+// nodes whose state outgrows work_mem -- external Sort runs, partitions of a
+// grace HashJoin, HashAgg and HashDistinct.
+//
+// A SpillFile is created in the spill directory (<datadir>/tmp, set when the
+// Database opens; the system temp directory otherwise) and unlinked at once:
+// it has no name while in use, so it disappears when the SpillFile is
+// destroyed -- when the query ends, on error or cancel (stack unwinding) and
+// even when the server dies. SetSpillDirectory also removes anything an
+// earlier run left in the directory.
+//
+// Rows are written as self-describing Values (type oid + payload), so any
+// row can be spilled. Write everything, then Rewind(), then read it back in
+// order.
+//
+// Thread safety: a SpillFile belongs to one node; the directory setting is
+// process-wide and thread-safe.
+#pragma once
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "sql/table/table_codec.h"
+#include "sql/types/value.h"
+
+namespace strata::sql {
+
+// Sets (creating it, removing old contents) the directory spill files go to.
+void SetSpillDirectory(const std::string& dir);
+std::string SpillDirectory();
+
+// Bytes of work_mem of the running statement's session (4MB outside one).
+int64_t WorkMemBytes();
+
+// A rough in-memory footprint of a row (for work_mem accounting).
+size_t RowMemory(const Row& row);
+
+class SpillFile {
+ public:
+  SpillFile();  // throws SqlError 53100 (disk_full) / 58030 (io_error) on failure
+  ~SpillFile();
+  SpillFile(const SpillFile&) = delete;
+  SpillFile& operator=(const SpillFile&) = delete;
+
+  void WriteRow(const Row& row);
+  // A row preceded by a byte string (a sort or hash key).
+  void WriteKeyedRow(std::string_view key, const Row& row);
+  // Switches from writing to reading from the start.
+  void Rewind();
+  // The next row; false at the end.
+  bool ReadRow(Row* row);
+  bool ReadKeyedRow(std::string* key, Row* row);
+
+  uint64_t rows() const { return rows_; }
+  uint64_t bytes() const { return bytes_; }
+
+ private:
+  void Put(const void* data, size_t n);
+  bool Get(void* data, size_t n);
+  void PutString(std::string_view s);
+  std::string GetString();
+  void PutValue(const Value& v);
+  Value GetValue();
+
+  std::FILE* file_ = nullptr;
+  uint64_t rows_ = 0;
+  uint64_t bytes_ = 0;
+};
+
+}  // namespace strata::sql
