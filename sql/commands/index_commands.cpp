@@ -8,6 +8,8 @@
 // same: it blocks writers for the build instead of letting them run.
 #include "sql/commands/index_commands.h"
 
+#include "sql/system_relations/statement_catalog.h"
+
 #include <algorithm>
 #include <map>
 
@@ -64,13 +66,12 @@ std::vector<std::string> DistinctColumnNames(const std::vector<std::string>& nam
 // The namespaces an unqualified relation name is looked up in.
 std::vector<catalog::Oid> LookupNamespaces(const CommandContext& ctx, const ast::RangeVar& rv) {
   std::vector<catalog::Oid> out;
-  if (rv.schema.empty() || rv.schema == "pg_temp") {
+  if (rv.schema == "pg_temp") {
     if (const catalog::NamespaceDesc* temp = FindTempNamespace(ctx)) out.push_back(temp->oid);
-    if (!rv.schema.empty()) return out;
+    return out;
   }
-  const catalog::NamespaceDesc* ns =
-      ctx.catalog->FindNamespace(rv.schema.empty() ? std::string("public") : rv.schema);
-  if (ns != nullptr) out.push_back(ns->oid);
+  if (rv.schema.empty()) return SearchPathNamespaces(*ctx.catalog);
+  if (const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(rv.schema)) out.push_back(ns->oid);
   return out;
 }
 
