@@ -145,6 +145,7 @@ TEST_CASE("view records round-trip", "[catalog]") {
   v.columns.push_back({"a", 23, -1});
   v.columns.push_back({"b", 1043, 14});
   v.depends_on = {16390, 16395};
+  v.search_path = {16385, kPublicNamespace};
   auto back = DecodeView(v.oid, EncodeView(v));
   REQUIRE(back.has_value());
   CHECK(back->name == "v");
@@ -153,9 +154,20 @@ TEST_CASE("view records round-trip", "[catalog]") {
   CHECK(back->columns[1].name == "b");
   CHECK(back->columns[1].typmod == 14);
   CHECK(back->depends_on == v.depends_on);
+  CHECK(back->search_path == v.search_path);
   std::string truncated = EncodeView(v);
   truncated.pop_back();
   CHECK_FALSE(DecodeView(v.oid, truncated).has_value());
+  // A record written before views kept their search_path ends after
+  // depends_on: it still reads, with an empty path.
+  ViewDesc old_style = v;
+  old_style.search_path.clear();
+  std::string old_record = EncodeView(old_style);
+  old_record.pop_back();  // the empty path's count
+  auto old_back = DecodeView(v.oid, old_record);
+  REQUIRE(old_back.has_value());
+  CHECK(old_back->search_path.empty());
+  CHECK(old_back->depends_on == v.depends_on);
 }
 
 TEST_CASE("views persist and are found by name and by dependency", "[catalog]") {
