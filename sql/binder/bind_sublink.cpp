@@ -11,6 +11,7 @@
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/subquery_exprs.h"
+#include "sql/storage_format/key_codec.h"
 
 namespace strata::sql {
 
@@ -76,26 +77,6 @@ bool CollectColumnRefs(const ast::Expr* e, std::vector<const ast::ColumnRefExpr*
       return CollectColumnRefs(static_cast<const ast::NullTestExpr&>(*e).arg.get(), out);
     case ast::ExprKind::kCoalesce:
       return all(static_cast<const ast::CoalesceExpr&>(*e).args);
-    default:
-      return false;
-  }
-}
-
-// Types whose "=" is equality of their key encodings (hashed IN).
-bool HashableEquality(Oid type) {
-  switch (type) {
-    case type_oid::kBool:
-    case type_oid::kInt2:
-    case type_oid::kInt4:
-    case type_oid::kInt8:
-    case type_oid::kText:
-    case type_oid::kVarchar:
-    case type_oid::kNumeric:
-    case type_oid::kDate:
-    case type_oid::kTimestamp:
-    case type_oid::kTimestampTz:
-    case type_oid::kUuid:
-      return true;
     default:
       return false;
   }
@@ -307,7 +288,7 @@ BoundExprPtr Binder::BindSubLink(const ast::SubLinkExpr& expr) {
     const auto& call = static_cast<const BoundFunctionCall&>(*combine);
     hashed = call.args().size() == 2 &&
              call.args()[0]->type().oid == call.args()[1]->type().oid &&
-             HashableEquality(call.args()[0]->type().oid);
+             KeyEncodingDecidesEquality(call.args()[0]->type().oid);
   }
   auto link = make(any ? BoundSubLink::Type::kAny : BoundSubLink::Type::kAll, std::move(combine),
                    DataType{type_oid::kBool}, node_location);

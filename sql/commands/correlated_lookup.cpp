@@ -22,26 +22,6 @@ void Conjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   out->push_back(e);
 }
 
-// Types whose "=" is equality of key encodings.
-bool Hashable(Oid type) {
-  switch (type) {
-    case type_oid::kBool:
-    case type_oid::kInt2:
-    case type_oid::kInt4:
-    case type_oid::kInt8:
-    case type_oid::kText:
-    case type_oid::kVarchar:
-    case type_oid::kNumeric:
-    case type_oid::kDate:
-    case type_oid::kTimestamp:
-    case type_oid::kTimestampTz:
-    case type_oid::kUuid:
-      return true;
-    default:
-      return false;
-  }
-}
-
 BoundExprPtr TryBind(Binder& binder, const ast::Expr& e) {
   try {
     return binder.BindExpr(e);
@@ -82,7 +62,7 @@ PlanNodePtr CorrelatedLookupScan(CommandContext& ctx, Binder& binder, const Tabl
       continue;
     }
     const Oid type = left->type().oid;
-    if (type != right->type().oid || !Hashable(type)) continue;
+    if (type != right->type().oid || !KeyEncodingDecidesEquality(type)) continue;
     const int slot = static_cast<const BoundColumnRef&>(*left).slot();
     const KeyColumn key_column(type);
     auto [it, inserted] =

@@ -386,6 +386,25 @@ bool KeyDecodeIsExact(Oid type) {
   }
 }
 
+bool KeyEncodingDecidesEquality(Oid type) {
+  switch (type) {
+    case type_oid::kBool:
+    case type_oid::kInt2:
+    case type_oid::kInt4:
+    case type_oid::kInt8:
+    case type_oid::kText:
+    case type_oid::kVarchar:
+    case type_oid::kNumeric:
+    case type_oid::kDate:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
+    case type_oid::kUuid:
+      return true;
+    default:
+      return false;
+  }
+}
+
 void AppendKeyMarker(const KeyColumn& column, bool is_null, std::string* dst) {
   KeyMarker marker = KeyMarker::kValue;
   if (is_null) marker = NullsLow(column) ? KeyMarker::kNullLow : KeyMarker::kNullHigh;

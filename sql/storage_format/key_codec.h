@@ -104,6 +104,11 @@ struct KeyColumn {
 // of this type (false for numeric and the float types; see above).
 bool KeyDecodeIsExact(Oid type);
 
+// Whether two values of this type are "=" exactly when their key encodings
+// are equal, so that a hash table keyed by the encoding implements "=" (the
+// hashed IN of subqueries and correlated lookups).
+bool KeyEncodingDecidesEquality(Oid type);
+
 // Appends the encoding of one column value. A varchar value may go into a
 // text column and so on: only the payload is read.
 // REQUIRES: value.is_null() or value's payload is the one column.storage reads.

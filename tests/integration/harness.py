@@ -178,3 +178,22 @@ class ReferencePostgres(Server):
     def cleanup(self):
         self.stop()
         shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+class Checks:
+    """Named pass/fail checks of a test script: prints "ok LABEL" or
+    "FAIL LABEL" with the tail of `context`, and counts the failures."""
+
+    def __init__(self):
+        self.failures = 0
+
+    def check(self, cond, label, context=""):
+        if cond:
+            print(f"ok {label}")
+        else:
+            self.failures += 1
+            print(f"FAIL {label}\n{context[-3000:]}")
+
+    def exit_code(self):
+        print(f"{self.failures} failure(s)")
+        return 1 if self.failures else 0

@@ -12,19 +12,11 @@ import urllib.request
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
-failures = 0
+checks = harness.Checks()
+check = checks.check
 SAMPLE = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*"'
                     r'(,[a-zA-Z_][a-zA-Z0-9_]*="(?:[^"\\]|\\.)*")*)?\})? '
                     r'(-?[0-9.eE+-]+|\+Inf|NaN)$')
-
-
-def check(cond, label, context=""):
-    global failures
-    if cond:
-        print(f"ok {label}")
-    else:
-        failures += 1
-        print(f"FAIL {label}\n{context[-3000:]}")
 
 
 def scrape(port, path="/metrics"):
@@ -103,8 +95,7 @@ def main():
     finally:
         s.stop()
         s.cleanup()
-    print(f"{failures} failure(s)")
-    return 1 if failures else 0
+    return checks.exit_code()
 
 
 if __name__ == "__main__":

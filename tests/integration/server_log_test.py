@@ -17,16 +17,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
-failures = 0
-
-
-def check(cond, label, context=""):
-    global failures
-    if cond:
-        print(f"ok {label}")
-    else:
-        failures += 1
-        print(f"FAIL {label}\n{context[-3000:]}")
+checks = harness.Checks()
+check = checks.check
 
 
 def stderr_lines(stratad_binary):
@@ -139,8 +131,7 @@ def main():
     args = ap.parse_args()
     stderr_lines(args.stratad)
     collector_files(args.stratad)
-    print(f"{failures} failure(s)")
-    return 1 if failures else 0
+    return checks.exit_code()
 
 
 if __name__ == "__main__":

@@ -13,16 +13,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 
-failures = 0
-
-
-def check(cond, label, context=""):
-    global failures
-    if cond:
-        print(f"ok {label}")
-    else:
-        failures += 1
-        print(f"FAIL {label}\n{context[-3000:]}")
+checks = harness.Checks()
+check = checks.check
 
 
 def run(cmd, env=None):
@@ -102,8 +94,7 @@ def main():
         if s.proc is not None:
             s.stop()
         s.cleanup()
-    print(f"{failures} failure(s)")
-    return 1 if failures else 0
+    return checks.exit_code()
 
 
 if __name__ == "__main__":
