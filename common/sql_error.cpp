@@ -18,4 +18,14 @@ void SetSourceLocation(SqlErrorFields* fields, const std::source_location& where
   fields->source_function = std::string(routine);
 }
 
+SqlErrorFields WarningNotice(SqlState state, std::string message,
+                             const std::source_location& where) {
+  SqlErrorFields f;
+  f.severity = ErrorSeverity::kWarning;
+  f.sqlstate = state;
+  f.message = std::move(message);
+  SetSourceLocation(&f, where);
+  return f;
+}
+
 }  // namespace strata

@@ -43,6 +43,10 @@ struct SqlErrorFields {
 // "LOCATION:" under \errverbose, as PostgreSQL shows its own.
 void SetSourceLocation(SqlErrorFields* fields, const std::source_location& where);
 
+// A WARNING notice (it does not end the statement) with `state` and `message`.
+SqlErrorFields WarningNotice(SqlState state, std::string message,
+                             const std::source_location& where = std::source_location::current());
+
 class SqlError : public std::runtime_error {
  public:
   SqlError(SqlState state, std::string message,

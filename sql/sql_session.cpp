@@ -3,6 +3,7 @@
 // statements and portals: sql_session_prepared.cpp.
 #include "sql/sql_session.h"
 
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,8 @@
 #include "sql/stack_depth.h"
 #include "sql/transaction_block.h"
 #include "sql/ast/copy_statement.h"
+#include "sql/ast/cursor_statement.h"
+#include "sql/sql_cursors.h"
 #include "sql/statement_output.h"
 #include "sql/settings/execute_variable_set.h"
 #include "sql/settings/session_settings.h"
@@ -73,6 +76,39 @@ struct StatementParams {
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
                         bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn);
+
+// Outside a transaction block a statement is its own transaction, which
+// ends with it: committed, or aborted by an exception leaving it. Its
+// settings nest level goes (set_config(..., true) ends with it, an error
+// undoes its SETs), and so do cursors that do not outlive a transaction. A
+// BEGIN keeps the level for the block it starts.
+class StatementTransactionEnd {
+ public:
+  StatementTransactionEnd(SessionSettings& settings, SqlCursors& cursors,
+                          const TransactionBlock& block)
+      : settings_(settings),
+        cursors_(cursors),
+        block_(block),
+        own_(!block.active()),
+        exceptions_(std::uncaught_exceptions()) {
+    if (own_) settings_.BeginNestLevel();
+  }
+  ~StatementTransactionEnd() {
+    if (!own_ || block_.active()) return;
+    const bool commit = std::uncaught_exceptions() == exceptions_;
+    if (settings_.nest_level() > 0) settings_.EndNestLevel(commit);
+    cursors_.AtTransactionEnd(commit);
+  }
+  StatementTransactionEnd(const StatementTransactionEnd&) = delete;
+  StatementTransactionEnd& operator=(const StatementTransactionEnd&) = delete;
+
+ private:
+  SessionSettings& settings_;
+  SqlCursors& cursors_;
+  const TransactionBlock& block_;
+  const bool own_;
+  const int exceptions_;
+};
 
 // One statement inside a transaction block (implicit or explicit): it runs
 // in the block's transaction, which commits later. DML is checked for lost
@@ -296,7 +332,12 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
       break;
     case ast::StatementKind::kLock:  // any mode, even in a read-only transaction
     case ast::StatementKind::kExplain:  // EXPLAIN ANALYZE of a write: checked when it writes
+    case ast::StatementKind::kFetch:
+    case ast::StatementKind::kCloseCursor:
       break;
+    case ast::StatementKind::kDeclareCursor:  // as its query
+      CheckTransactionRules(db, block, *static_cast<const ast::DeclareCursorStatement&>(stmt).query);
+      return;
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
@@ -354,13 +395,13 @@ SqlSession::SettingsScope::SettingsScope(SqlSession& session)
 SqlSession::SettingsScope::~SettingsScope() = default;
 
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {
-  impl_->block = std::make_unique<TransactionBlock>(nullptr, &impl_->settings);
+  impl_->block = std::make_unique<TransactionBlock>(nullptr, &impl_->settings, &impl_->cursors);
   impl_->sequences.block = impl_->block.get();
 }
 SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->db = database;
   impl_->sequences.db = database;
-  impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings);
+  impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings, &impl_->cursors);
   impl_->sequences.block = impl_->block.get();
 }
 SqlSession::~SqlSession() {
@@ -445,6 +486,30 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
   block.CheckNotFailed(stmt);
   block.SyncTransactionSettings();  // outside a block each statement is a new transaction
   CheckTransactionRules(impl_->db, block, stmt);
+  StatementTransactionEnd transaction_end(impl_->settings, impl_->cursors, block);
+  ScopedSqlCursors cursors_scope(&impl_->cursors);
+  // A SELECT, also the query of a DECLARE CURSOR.
+  auto run_select = [&](const ast::SelectStatement& select) -> StatementOutput {
+    // With a subquery it reads tables: a table statement (ExecuteTableSelect).
+    if (ast::IsConstantSelect(select) && !SelectHasSubLink(select)) {
+      // txid_current() and friends: the block's transaction, or one of
+      // this statement's own, made only if asked for.
+      std::unique_ptr<txn::Transaction> own;
+      ScopedCurrentTransaction current([&]() -> txn::Transaction* {
+        if (impl_->db == nullptr) return nullptr;
+        if (block.explicit_block()) return block.EnsureTransaction();
+        own = impl_->db->txns()->Begin();
+        return own.get();
+      });
+      return ExecuteSelectStatement(parsed.query(), select, param_types, params);
+    }
+    // A locking SELECT checks its locked rows like a writer's (and re-runs
+    // in READ COMMITTED when one changed while it waited for the lock).
+    const bool locking = !select.locking.empty();
+    return RunInTransaction(
+        impl_->db, impl_->block.get(), parsed.query(), table_params, false,
+        [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); }, locking, locking);
+  };
   switch (stmt.kind) {
     case ast::StatementKind::kTransaction: {
       StatementOutput out;
@@ -460,33 +525,46 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
         out.command_tag = "SET";
         return out;
       }
-      return TextResultToOutput(ExecuteVariableSet(impl_->settings, set));
+      return TextResultToOutput(ExecuteVariableSet(impl_->settings, set, block.active()));
     }
     case ast::StatementKind::kVariableShow:
       return TextResultToOutput(ExecuteVariableShow(impl_->settings,
                                  static_cast<const ast::VariableShowStatement&>(stmt)));
-    case ast::StatementKind::kSelect: {
-      const auto& select = static_cast<const ast::SelectStatement&>(stmt);
-      // With a subquery it reads tables: a table statement (ExecuteTableSelect).
-      if (ast::IsConstantSelect(select) && !SelectHasSubLink(select)) {
-        // txid_current() and friends: the block's transaction, or one of
-        // this statement's own, made only if asked for.
-        std::unique_ptr<txn::Transaction> own;
-        ScopedCurrentTransaction current([&]() -> txn::Transaction* {
-          if (impl_->db == nullptr) return nullptr;
-          if (block.explicit_block()) return block.EnsureTransaction();
-          own = impl_->db->txns()->Begin();
-          return own.get();
-        });
-        return ExecuteSelectStatement(parsed.query(), select, param_types, params);
+    case ast::StatementKind::kSelect:
+      return run_select(static_cast<const ast::SelectStatement&>(stmt));
+    case ast::StatementKind::kDeclareCursor: {
+      const auto& declare = static_cast<const ast::DeclareCursorStatement&>(stmt);
+      // PerformCursorOpen's order: the block, the query, then the name.
+      if (!declare.hold && !block.active()) {
+        throw SqlError(SqlState::kNoActiveSqlTransaction,
+                       "DECLARE CURSOR can only be used in transaction blocks");
       }
-      // A locking SELECT checks its locked rows like a writer's (and re-runs
-      // in READ COMMITTED when one changed while it waited for the lock).
-      const bool locking = !select.locking.empty();
-      return RunInTransaction(
-          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
-          [&](CommandContext& ctx) { return ExecuteTableSelect(ctx, select); }, locking,
-          locking);
+      if (declare.binary) {
+        throw SqlError(SqlState::kFeatureNotSupported, "DECLARE BINARY CURSOR is not supported yet");
+      }
+      const auto& select = static_cast<const ast::SelectStatement&>(*declare.query);
+      SqlCursor cursor;
+      cursor.name = declare.name;
+      cursor.statement = parsed.query();
+      cursor.holdable = declare.hold;
+      // Locking cursors cannot scroll (PostgreSQL's FOR UPDATE plans do not
+      // run backward); every other one is materialized and can.
+      cursor.scrollable = !declare.no_scroll && select.locking.empty();
+      cursor.creation_time = CurrentTimestamp();
+      cursor.output = run_select(select);
+      impl_->cursors.Declare(std::move(cursor));
+      StatementOutput out;
+      out.command_tag = "DECLARE CURSOR";
+      return out;
+    }
+    case ast::StatementKind::kFetch:
+      return impl_->cursors.Fetch(static_cast<const ast::FetchStatement&>(stmt));
+    case ast::StatementKind::kCloseCursor: {
+      const auto& close = static_cast<const ast::CloseCursorStatement&>(stmt);
+      impl_->cursors.Close(close);
+      StatementOutput out;
+      out.command_tag = close.all ? "CLOSE CURSOR ALL" : "CLOSE CURSOR";
+      return out;
     }
     case ast::StatementKind::kCreateTable:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,

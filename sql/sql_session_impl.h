@@ -13,6 +13,7 @@
 #include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_session.h"
+#include "sql/sql_cursors.h"
 #include "sql/transaction_block.h"
 
 namespace strata::sql {
@@ -29,6 +30,7 @@ struct SqlSession::Impl {
   // Named prepared statements (Parse with a name, SQL PREPARE): one
   // namespace, as in PostgreSQL.
   PreparedStatementMap prepared_statements;
+  SqlCursors cursors;  // DECLARE ... CURSOR (before `block`, which ends them)
   // The COPY FROM STDIN in progress (between CopyInResponse and CopyDone).
   std::unique_ptr<CopyFrom> copy_in;
   // BEGIN ... COMMIT state and the block's transaction (made by the

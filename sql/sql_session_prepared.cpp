@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/cursor_statement.h"
 #include "sql/ast/position.h"
 #include "sql/ast/table_statements.h"
 #include "sql/binder/binder.h"
@@ -17,6 +18,7 @@
 #include "sql/prepared_statement.h"
 #include "sql/settings/execute_variable_set.h"
 #include "sql/settings/session_settings.h"
+#include "sql/sql_cursors.h"
 #include "sql/sql_session.h"
 #include "sql/sql_session_impl.h"
 #include "sql/stack_depth.h"
@@ -111,7 +113,22 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kDeallocate:
     case ast::StatementKind::kVariableSet:
     case ast::StatementKind::kTransaction:
+    case ast::StatementKind::kDeclareCursor:
+    case ast::StatementKind::kCloseCursor:
       break;
+    case ast::StatementKind::kFetch: {
+      // Described as the cursor's rows, if it is open now (as EXECUTE).
+      const auto& fetch = static_cast<const ast::FetchStatement&>(*statement);
+      const SqlCursors* cursors = CurrentSqlCursorsOrNull();
+      if (cursors != nullptr && !fetch.is_move) {
+        auto it = cursors->cursors().find(fetch.cursor);
+        if (it != cursors->cursors().end()) {
+          returns_rows = true;
+          columns = it->second.output.columns;
+        }
+      }
+      break;
+    }
     case ast::StatementKind::kVariableShow: {
       // SHOW has no side effects: its columns are those of running it now.
       StatementResult shown = ExecuteVariableShow(
@@ -169,7 +186,8 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
 // its result columns, the client's Describe no longer matches the rows, which
 // PostgreSQL refuses (RevalidateCachedQuery) with this error.
 void CheckResultTypeUnchanged(const PreparedStatement& prepared, const StatementOutput& output) {
-  if (prepared.statement().kind == ast::StatementKind::kExecute) return;
+  const ast::StatementKind kind = prepared.statement().kind;
+  if (kind == ast::StatementKind::kExecute || kind == ast::StatementKind::kFetch) return;
   bool same = output.returns_rows == prepared.returns_rows() &&
               output.columns.size() == prepared.columns().size();
   for (size_t i = 0; same && i < output.columns.size(); ++i) {
@@ -198,6 +216,7 @@ std::shared_ptr<const PreparedStatement> SqlSession::Prepare(std::string_view qu
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
   ScopedTempNamespace temp_scope(&impl_->temp_namespace);
+  ScopedSqlCursors cursors_scope(&impl_->cursors);
   auto shared_query = std::make_shared<const std::string>(query);
   auto statements = ParseQuery(*shared_query);
   if (statements.size() > 1) {

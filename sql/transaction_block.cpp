@@ -8,22 +8,13 @@
 #include "sql/commands/copy_from.h"
 #include "sql/database.h"
 #include "sql/settings/session_settings.h"
+#include "sql/sql_cursors.h"
 
 namespace strata::sql {
 
 namespace {
 
 using TxnKind = ast::TransactionStatement::Kind;
-
-SqlErrorFields Warning(SqlState state, std::string message,
-                       const std::source_location& where = std::source_location::current()) {
-  SqlErrorFields f;
-  f.severity = ErrorSeverity::kWarning;
-  f.sqlstate = state;
-  f.message = std::move(message);
-  SetSourceLocation(&f, where);
-  return f;
-}
 
 [[noreturn]] void NotInBlock(const std::string& what) {
   throw SqlError(SqlState::kNoActiveSqlTransaction,
@@ -32,8 +23,8 @@ SqlErrorFields Warning(SqlState state, std::string message,
 
 }  // namespace
 
-TransactionBlock::TransactionBlock(Database* db, SessionSettings* settings)
-    : db_(db), settings_(settings) {}
+TransactionBlock::TransactionBlock(Database* db, SessionSettings* settings, SqlCursors* cursors)
+    : db_(db), settings_(settings), cursors_(cursors) {}
 
 TransactionBlock::~TransactionBlock() {
   // The session ends (disconnect) with a block open: it rolls back.
@@ -157,7 +148,13 @@ void TransactionBlock::BeginImplicit() {
   if (state_ == State::kIdle) {
     SyncTransactionSettings();
     state_ = State::kImplicit;
+    if (settings_->nest_level() == 0) settings_->BeginNestLevel();
   }
+}
+
+void TransactionBlock::EndOfTransaction(bool commit) {
+  while (settings_->nest_level() > 0) settings_->EndNestLevel(commit);
+  cursors_->AtTransactionEnd(commit);
 }
 
 void TransactionBlock::EndImplicit() {
@@ -239,6 +236,9 @@ bool TransactionBlock::CheckStatementConflicts(CommandContext& ctx,
 void TransactionBlock::Begin(const std::vector<ast::TransactionStatement::Mode>& modes) {
   if (state_ == State::kIdle) SyncTransactionSettings();
   state_ = State::kInBlock;
+  // BEGIN outside a block turns the statement's own transaction (its level)
+  // into the block's.
+  if (settings_->nest_level() == 0) settings_->BeginNestLevel();
   ApplyModes(modes);
 }
 
@@ -256,16 +256,19 @@ void TransactionBlock::Commit() {
     try {
       CommitStatementTransaction(ctx);
     } catch (...) {
+      EndOfTransaction(/*commit=*/false);
       Reset();
       throw;
     }
   }
+  EndOfTransaction(/*commit=*/true);
   Reset();
 }
 
 void TransactionBlock::Rollback() {
   if (txn_) txn_->Rollback();
   txn_.reset();
+  EndOfTransaction(/*commit=*/false);
   Reset();
 }
 
@@ -292,7 +295,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
   switch (stmt.txn_kind) {
     case TxnKind::kBegin:
       if (explicit_block()) {
-        notices->push_back(Warning(SqlState::kActiveSqlTransaction,
+        notices->push_back(WarningNotice(SqlState::kActiveSqlTransaction,
                                    "there is already a transaction in progress"));
         ApplyModes(stmt.modes);
       } else {
@@ -306,7 +309,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       if (!explicit_block()) {
         if (stmt.chain) NotInBlock(what + " AND CHAIN");
         notices->push_back(
-            Warning(SqlState::kNoActiveSqlTransaction, "there is no transaction in progress"));
+            WarningNotice(SqlState::kNoActiveSqlTransaction, "there is no transaction in progress"));
         if (state_ == State::kImplicit) {
           if (commit) {
             Commit();
@@ -341,9 +344,11 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
         if (Serializable()) txn_->EnableSerializable();
         snapshot_fixed_ = false;  // the first query takes the snapshot
       }
+      settings_->BeginNestLevel();
       savepoints_.push_back(SavepointEntry{stmt.savepoint_name, txn_->BeginSavepoint(),
                                            private_catalog_,
-                                           settings_->Show("transaction_read_only")});
+                                           settings_->Show("transaction_read_only"),
+                                           settings_->nest_level(), cursors_->Mark()});
       return "SAVEPOINT";
     }
     case TxnKind::kRelease:
@@ -358,6 +363,15 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       }
       const size_t index = i - 1;
       if (!release) txn_->RollbackToSavepoint(savepoints_[index].marker, /*release_locks=*/true);
+      // SETs since the savepoint are undone (ROLLBACK TO) or handed to the
+      // level below (RELEASE); ROLLBACK TO keeps the savepoint, a new level.
+      while (settings_->nest_level() >= savepoints_[index].settings_level) {
+        settings_->EndNestLevel(/*commit=*/release);
+      }
+      if (!release) {
+        settings_->BeginNestLevel();
+        cursors_->RollbackTo(savepoints_[index].cursor_mark);
+      }
       settings_->Set("transaction_read_only", savepoints_[index].read_only);
       // Savepoints after the target go; RELEASE removes the target too.
       const size_t keep = release ? index : index + 1;
@@ -373,7 +387,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
     }
     case TxnKind::kSetTransaction:
       if (!active()) {
-        notices->push_back(Warning(SqlState::kNoActiveSqlTransaction,
+        notices->push_back(WarningNotice(SqlState::kNoActiveSqlTransaction,
                                    "SET TRANSACTION can only be used in transaction blocks"));
       }
       ApplyModes(stmt.modes);
@@ -388,7 +402,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       }
       if (state_ != State::kFailed) {
         notices->push_back(
-            Warning(SqlState::kNoActiveSqlTransaction, "there is no transaction in progress"));
+            WarningNotice(SqlState::kNoActiveSqlTransaction, "there is no transaction in progress"));
       }
       Rollback();
       return "ROLLBACK";

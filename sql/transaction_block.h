@@ -29,6 +29,10 @@
 //    COMMIT or ROLLBACK reloads the shared catalog, then unlocks.
 //  - SAVEPOINT / RELEASE / ROLLBACK TO map onto Transaction savepoints (the
 //    write set's undo log) plus the private catalog at that point.
+//  - The session settings nest with the block (SessionSettings::
+//    BeginNestLevel): level 1 when the block begins, one more per savepoint,
+//    so that ROLLBACK undoes SET and every end undoes SET LOCAL; cursors
+//    close with the block (sql_cursors.h).
 //
 // The isolation level, read-only and deferrable flags of the current
 // transaction live in the settings transaction_isolation,
@@ -37,6 +41,7 @@
 // Not thread-safe: owned by one SqlSession.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,14 +56,15 @@ namespace strata::sql {
 
 class Database;
 class SessionSettings;
+class SqlCursors;
 struct CommandContext;
 
 class TransactionBlock {
  public:
   enum class State { kIdle, kImplicit, kInBlock, kFailed };
 
-  // LIFETIME: both outlive the block. `db` may be null (no tables).
-  TransactionBlock(Database* db, SessionSettings* settings);
+  // LIFETIME: all outlive the block. `db` may be null (no tables).
+  TransactionBlock(Database* db, SessionSettings* settings, SqlCursors* cursors);
   ~TransactionBlock();  // rolls back whatever is open
   TransactionBlock(const TransactionBlock&) = delete;
   TransactionBlock& operator=(const TransactionBlock&) = delete;
@@ -135,6 +141,8 @@ class TransactionBlock {
     // transaction_read_only then: PostgreSQL restores it when the
     // subtransaction ends, released or rolled back (prevXactReadOnly).
     std::string read_only;
+    int settings_level;  // the settings' nest level the savepoint began
+    uint64_t cursor_mark;  // cursors declared after it have a later mark
   };
 
   void Begin(const std::vector<ast::TransactionStatement::Mode>& modes);
@@ -142,6 +150,9 @@ class TransactionBlock {
   // transaction; either way the block is over and idle.
   void Commit();
   void Rollback();
+  // What else ends with the transaction: every settings nest level (SET
+  // kept or undone, SET LOCAL undone) and the cursors that do not outlive it.
+  void EndOfTransaction(bool commit);
   // The end of any block: shared catalog reloaded if we did DDL, the DDL
   // lock released, state idle.
   void Reset();
@@ -151,6 +162,7 @@ class TransactionBlock {
 
   Database* db_;
   SessionSettings* settings_;
+  SqlCursors* cursors_;
   State state_ = State::kIdle;
   std::unique_ptr<txn::Transaction> txn_;
   bool snapshot_fixed_ = false;   // REPEATABLE READ: the snapshot is taken

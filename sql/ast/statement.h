@@ -47,6 +47,9 @@ enum class StatementKind {
   kLock,    // LOCK TABLE (lock_statement.h)
   kIndexDdl,  // CREATE/DROP/ALTER INDEX, REINDEX (index_statements.h)
   kExplain,  // EXPLAIN (explain_statement.h)
+  kDeclareCursor,  // DECLARE ... CURSOR (cursor_statement.h)
+  kFetch,          // FETCH / MOVE
+  kCloseCursor,    // CLOSE
   kUnsupported,
 };
 

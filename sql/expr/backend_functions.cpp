@@ -29,11 +29,8 @@ Value BackendPid(std::span<const Value>) { return Value::Int4(CurrentBackendPid(
 BackendSignals* SignalTarget(int64_t pid) {
   BackendSignals* signals = installed_backend_signals;
   if (signals == nullptr || !signals->BackendExists(static_cast<int32_t>(pid))) {
-    SqlErrorFields warning;
-    warning.severity = ErrorSeverity::kWarning;
-    warning.sqlstate = SqlState::kWarning;
-    warning.message = "PID " + std::to_string(pid) + " is not a PostgreSQL backend process";
-    EmitFunctionNotice(std::move(warning));
+    EmitFunctionNotice(WarningNotice(
+        SqlState::kWarning, "PID " + std::to_string(pid) + " is not a PostgreSQL backend process"));
     return nullptr;
   }
   return signals;
@@ -58,12 +55,10 @@ Value TerminateBackendWithin(int64_t pid, int64_t timeout_ms) {
   while (signals->BackendExists(static_cast<int32_t>(pid))) {
     CheckForInterrupts();
     if (std::chrono::steady_clock::now() >= end) {
-      SqlErrorFields warning;
-      warning.severity = ErrorSeverity::kWarning;
-      warning.sqlstate = SqlState::kWarning;
-      warning.message = "backend with PID " + std::to_string(pid) +
-                        " did not terminate within " + std::to_string(timeout_ms) + " milliseconds";
-      EmitFunctionNotice(std::move(warning));
+      EmitFunctionNotice(WarningNotice(SqlState::kWarning,
+                                       "backend with PID " + std::to_string(pid) +
+                                           " did not terminate within " +
+                                           std::to_string(timeout_ms) + " milliseconds"));
       return Value::Bool(false);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(10));

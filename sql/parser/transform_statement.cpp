@@ -81,6 +81,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformReindex(*node.reindex_stmt);
     case PG_QUERY__NODE__NODE_EXPLAIN_STMT:
       return TransformExplain(*node.explain_stmt);
+    case PG_QUERY__NODE__NODE_DECLARE_CURSOR_STMT:
+      return TransformDeclareCursor(*node.declare_cursor_stmt);
+    case PG_QUERY__NODE__NODE_FETCH_STMT:
+      return TransformFetch(*node.fetch_stmt);
+    case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
+      return TransformCloseCursor(*node.close_portal_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -111,6 +111,9 @@ class Transformer {
   // A UNIQUE constraint; `column`: the column of a column constraint.
   ast::UniqueDef TransformUnique(const PgQuery__Constraint& c, const std::string& column);
   std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
+  std::unique_ptr<ast::Statement> TransformDeclareCursor(const PgQuery__DeclareCursorStmt& d);
+  std::unique_ptr<ast::Statement> TransformFetch(const PgQuery__FetchStmt& f);
+  std::unique_ptr<ast::Statement> TransformCloseCursor(const PgQuery__ClosePortalStmt& c);
 
   // transform_sql_value_function.cpp: CURRENT_DATE, LOCALTIMESTAMP(p), ...
   // as calls of internal functions (nullptr if not supported).

@@ -55,22 +55,24 @@ ResultColumn TextColumn(std::string name) {
 }  // namespace
 
 StatementResult ExecuteVariableSet(SessionSettings& settings,
-                                   const ast::VariableSetStatement& stmt) {
+                                   const ast::VariableSetStatement& stmt, bool in_block) {
   using Kind = ast::VariableSetStatement::Kind;
   StatementResult result;
-  if (stmt.is_local) {
-    throw SqlError(SqlState::kFeatureNotSupported, "SET LOCAL is not supported yet");
+  if (stmt.is_local && !in_block) {
+    // It still applies, for the statement's own transaction (guc.c).
+    result.notices.push_back(WarningNotice(SqlState::kNoActiveSqlTransaction,
+                                     "SET LOCAL can only be used in transaction blocks"));
   }
   switch (stmt.set_kind) {
     case Kind::kValue: {
       const std::string canonical =
           settings.Exists(stmt.name) ? settings.CanonicalName(stmt.name) : stmt.name;
-      settings.Set(stmt.name, Flatten(settings, stmt, canonical));
+      settings.Set(stmt.name, Flatten(settings, stmt, canonical), stmt.is_local);
       result.command_tag = "SET";
       break;
     }
     case Kind::kDefault:
-      settings.Reset(stmt.name);
+      settings.Reset(stmt.name, stmt.is_local);
       result.command_tag = "SET";
       break;
     case Kind::kReset:

@@ -9,8 +9,9 @@
 
 namespace strata::sql {
 
+// `in_block`: inside a transaction block (SET LOCAL warns outside one).
 StatementResult ExecuteVariableSet(SessionSettings& settings,
-                                   const ast::VariableSetStatement& stmt);
+                                   const ast::VariableSetStatement& stmt, bool in_block);
 StatementResult ExecuteVariableShow(const SessionSettings& settings,
                                     const ast::VariableShowStatement& stmt);
 

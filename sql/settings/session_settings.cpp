@@ -778,10 +778,12 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
   }
 }
 
-void SessionSettings::Set(std::string_view name, const std::string& value) {
+void SessionSettings::Set(std::string_view name, const std::string& value, bool local) {
   Entry& entry = FindOrCreate(name);
   CheckSessionChange(*entry.def, /*at_startup=*/false);
-  Assign(entry, value, name);
+  const SavedValue before{entry.value, entry.session_set};
+  Assign(entry, value, name);  // validates first: a refused SET saves nothing
+  SaveForNestLevel(entry, before, local);
   entry.session_set = true;
 }
 
@@ -798,9 +800,10 @@ void SessionSettings::InitValue(std::string_view name, const std::string& value)
   std::erase(changed_reportable_, std::string(entry.def->name));
 }
 
-void SessionSettings::Reset(std::string_view name) {
+void SessionSettings::Reset(std::string_view name, bool local) {
   Entry& entry = Find(name);
   CheckSessionChange(*entry.def, /*at_startup=*/false);
+  SaveForNestLevel(entry, SavedValue{entry.value, entry.session_set}, local);
   if (entry.def->kind == Kind::kDateStyle) {
     // The reset value is complete, so it does not depend on the current style.
     datetime_.date_style = DateStyle::kIso;
@@ -816,6 +819,97 @@ void SessionSettings::ResetAll() {
     if (context != "user" && context != "superuser") continue;
     if (entry.value != entry.reset_value || entry.session_set) Reset(key);
   }
+}
+
+void SessionSettings::SaveForNestLevel(Entry& entry, const SavedValue& current, bool local) {
+  if (nest_level_ == 0) return;
+  if (!entry.stack.empty() && entry.stack.back().level == nest_level_) {
+    // Already changed at this level: only the kind can change (guc.c's
+    // push_old_value). A SET wins over an earlier SET LOCAL; a SET LOCAL
+    // after a SET remembers the SET's value for the end of the transaction.
+    NestFrame& frame = entry.stack.back();
+    if (!local) {
+      frame.state = NestState::kSet;
+    } else if (frame.state == NestState::kSet) {
+      frame.masked = current;
+      frame.state = NestState::kSetLocal;
+    }
+    return;
+  }
+  if (entry.stack.empty()) stacked_.push_back(&entry);
+  entry.stack.push_back(
+      NestFrame{nest_level_, local ? NestState::kLocal : NestState::kSet, current, {}});
+}
+
+void SessionSettings::Restore(Entry& entry, const SavedValue& saved) {
+  if (entry.value != saved.value) {
+    if (entry.def->kind == Kind::kDateStyle) {
+      datetime_.date_style = DateStyle::kIso;  // the saved value is complete
+      datetime_.date_order = DateOrder::kMdy;
+    }
+    try {
+      Assign(entry, saved.value, entry.def->name);
+    } catch (const SqlError&) {
+      // It was valid when it was set; keep what we have rather than fail
+      // the end of a transaction.
+    }
+  }
+  entry.session_set = saved.session_set;
+}
+
+void SessionSettings::BeginNestLevel() { ++nest_level_; }
+
+void SessionSettings::EndNestLevel(bool commit) {
+  const int level = nest_level_;
+  --nest_level_;
+  if (stacked_.empty()) return;
+  // The same decisions as PostgreSQL's AtEOXact_GUC.
+  std::vector<Entry*> still_stacked;
+  for (Entry* entry : stacked_) {
+    std::vector<NestFrame>& stack = entry->stack;
+    while (!stack.empty() && stack.back().level >= level) {
+      NestFrame* prev = stack.size() > 1 ? &stack[stack.size() - 2] : nullptr;
+      if (commit && stack.back().level > 1 &&
+          (prev == nullptr || prev->level < stack.back().level - 1)) {
+        // RELEASE with nothing saved at the level below: the frame moves down.
+        stack.back().level--;
+        break;
+      }
+      NestFrame frame = std::move(stack.back());
+      const SavedValue* restore = nullptr;
+      if (!commit) {
+        restore = &frame.prior;
+      } else if (frame.level == 1) {
+        // The transaction commits: SET stays, SET LOCAL goes.
+        if (frame.state == NestState::kSetLocal) {
+          restore = &frame.masked;
+        } else if (frame.state == NestState::kLocal) {
+          restore = &frame.prior;
+        }
+      } else {
+        // RELEASE: merge into the level below's frame.
+        switch (frame.state) {
+          case NestState::kSet:
+            prev->state = NestState::kSet;
+            break;
+          case NestState::kLocal:
+            if (prev->state == NestState::kSet) {
+              prev->masked = frame.prior;
+              prev->state = NestState::kSetLocal;
+            }
+            break;
+          case NestState::kSetLocal:
+            prev->masked = frame.masked;
+            prev->state = NestState::kSetLocal;
+            break;
+        }
+      }
+      stack.pop_back();
+      if (restore != nullptr) Restore(*entry, *restore);
+    }
+    if (!stack.empty()) still_stacked.push_back(entry);
+  }
+  stacked_ = std::move(still_stacked);
 }
 
 void SessionSettings::ApplyConfig(std::shared_ptr<const ConfigSnapshot> snapshot) {

@@ -48,14 +48,25 @@ class SessionSettings {
   SessionSettings(const SessionSettings&) = delete;
   SessionSettings& operator=(const SessionSettings&) = delete;
 
-  // Sets `name` for the session. `value` is the flattened SET argument list.
-  // Throws SqlError as PostgreSQL does.
-  void Set(std::string_view name, const std::string& value);
+  // Sets `name` for the session (`local`: SET LOCAL, until the transaction
+  // ends). `value` is the flattened SET argument list. Throws SqlError as
+  // PostgreSQL does.
+  void Set(std::string_view name, const std::string& value, bool local = false);
   // Sets the value and makes it the reset value (startup packet options,
   // server configuration). Throws like Set.
   void InitValue(std::string_view name, const std::string& value);
-  void Reset(std::string_view name);
+  void Reset(std::string_view name, bool local = false);
   void ResetAll();
+
+  // --- Transactions (PostgreSQL's GUC nesting). Level 1 is a transaction,
+  // each savepoint inside it one more; 0 is outside any. A SET is undone when
+  // the level that ran it aborts and kept when it commits; a SET LOCAL ends
+  // with its transaction either way. RELEASE hands a savepoint's changes to
+  // the level below, keeping each one's kind.
+  void BeginNestLevel();
+  // Ends the innermost level, committed or aborted. REQUIRES nest_level() > 0.
+  void EndNestLevel(bool commit);
+  int nest_level() const { return nest_level_; }
 
   // Takes the server-wide values of `snapshot` as reset values (source
   // "configuration file" / "command line"), and as current values where the
@@ -150,6 +161,22 @@ class SessionSettings {
   struct Definition;  // see session_settings.cpp
 
  private:
+  // What a SET changes, saved to be put back.
+  struct SavedValue {
+    std::string value;
+    bool session_set = false;
+  };
+  // One nesting level's change of a parameter (guc.c's GucStack): kSet keeps
+  // at commit; kLocal returns to `prior` at the end of the transaction;
+  // kSetLocal (SET, then SET LOCAL) returns to `masked`, the SET's value.
+  enum class NestState { kSet, kLocal, kSetLocal };
+  struct NestFrame {
+    int level;
+    NestState state;
+    SavedValue prior;   // the value before this level changed it
+    SavedValue masked;  // kSetLocal only
+  };
+
   struct Entry {
     const Definition* def;
     std::string reset_value;
@@ -161,6 +188,7 @@ class SessionSettings {
     std::string source_file{};
     int source_line = 0;
     bool session_set = false;  // SET since the last reset: the file does not override it
+    std::vector<NestFrame> stack{};  // innermost level last
   };
 
   Entry& Find(std::string_view name);
@@ -171,6 +199,10 @@ class SessionSettings {
 
   // Find() that creates a custom placeholder for an unknown dotted name.
   Entry& FindOrCreate(std::string_view name);
+  // Records `current`, `entry`'s value before a SET (local or not) at the
+  // current nesting level changed it; nothing outside a transaction.
+  void SaveForNestLevel(Entry& entry, const SavedValue& current, bool local);
+  void Restore(Entry& entry, const SavedValue& saved);
 
   std::map<std::string, Entry> entries_;  // by lower-case name
   // Definitions of custom placeholders (entries_ point at them).
@@ -180,6 +212,8 @@ class SessionSettings {
   DatetimeContext datetime_;
   std::shared_ptr<const ConfigSnapshot> config_;  // the last one applied
   uint64_t config_generation_ = 0;
+  int nest_level_ = 0;
+  std::vector<Entry*> stacked_;  // entries with a non-empty stack
 };
 
 // The settings of the session whose statement runs on this thread (for

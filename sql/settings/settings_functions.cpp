@@ -28,12 +28,10 @@ Value CurrentSettingMissingOk(Args a) {
 }
 
 Value SetConfig(Args a) {
-  if (a[2].bool_value()) {
-    throw SqlError(SqlState::kFeatureNotSupported,
-                   "set_config with is_local = true is not supported yet");
-  }
   SessionSettings& settings = CurrentSessionSettings();
-  settings.Set(a[0].string_value(), a[1].string_value());
+  // is_local: until the end of the transaction (the statement's own, outside
+  // a block), without SET LOCAL's warning.
+  settings.Set(a[0].string_value(), a[1].string_value(), a[2].bool_value());
   return Value::Text(settings.Show(a[0].string_value()));
 }
 

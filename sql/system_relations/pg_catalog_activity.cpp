@@ -1,13 +1,15 @@
 // pg_catalog relations over live server and session state: pg_stat_activity
 // (each session's BackendStatus), pg_locks (the lock manager's held and
-// awaited locks) and pg_prepared_statements (this session's named prepared
-// statements). Columns as PostgreSQL 15 declares them.
+// awaited locks), pg_prepared_statements and pg_cursors (this session's named
+// prepared statements and open cursors). Columns as PostgreSQL 15 declares
+// them.
 #include <optional>
 
 #include "sql/backend_status.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/database.h"
 #include "sql/prepared_statement.h"
+#include "sql/sql_cursors.h"
 #include "sql/types/array_value.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_relation.h"
@@ -115,6 +117,23 @@ std::vector<Row> PgPreparedStatementsRows(const CommandContext&) {
   return rows;
 }
 
+std::vector<Row> PgCursorsRows(const CommandContext&) {
+  std::vector<Row> rows;
+  const SqlCursors* cursors = CurrentSqlCursorsOrNull();
+  if (cursors == nullptr) return rows;
+  for (const auto& [name, cursor] : cursors->cursors()) {
+    Row r;
+    r.push_back(TextV(name));                                // name
+    r.push_back(TextV(cursor.statement));                    // statement
+    r.push_back(BoolV(cursor.holdable));                     // is_holdable
+    r.push_back(BoolV(cursor.binary));                       // is_binary
+    r.push_back(BoolV(cursor.scrollable));                   // is_scrollable
+    r.push_back(Value::TimestampTz(cursor.creation_time));  // creation_time
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
 const SystemRelation kActivityRelations[] = {
     {12222, "pg_catalog", "pg_stat_activity", 'v',
      {{"datid", kOid}, {"datname", kName}, {"pid", kInt4}, {"leader_pid", kInt4},
@@ -137,6 +156,10 @@ const SystemRelation kActivityRelations[] = {
       {"parameter_types", kRegtypeArray}, {"from_sql", kBool}, {"generic_plans", kInt8},
       {"custom_plans", kInt8}},
      PgPreparedStatementsRows},
+    {12077, "pg_catalog", "pg_cursors", 'v',
+     {{"name", kText}, {"statement", kText}, {"is_holdable", kBool}, {"is_binary", kBool},
+      {"is_scrollable", kBool}, {"creation_time", kTimestampTz}},
+     PgCursorsRows},
 };
 
 }  // namespace
