@@ -688,6 +688,7 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
     }
     case Kind::kInt: {
       const int n = ParseIntSetting(named, value);
+      if (def.name == "extra_float_digits") datetime_.extra_float_digits = n;
       normalized = def.unit_ms   ? ShowMs(n, def.unit_base_ms)
                    : def.unit_kb ? ShowKb(n)
                                  : std::to_string(n);

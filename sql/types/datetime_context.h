@@ -28,6 +28,9 @@ struct DatetimeContext {
   // PostgreSQL timestamps (µs since 2000-01-01 UTC).
   int64_t transaction_start = 0;
   int64_t statement_start = 0;
+  // Not a date/time setting, but read by an output function like them
+  // (float8out / float4out).
+  int extra_float_digits = 1;
 };
 
 const DatetimeContext& CurrentDatetimeContext();

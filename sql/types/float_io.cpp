@@ -5,11 +5,13 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/datetime_context.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 
@@ -194,8 +196,25 @@ float ParseFloat4(std::string_view text) {
   return static_cast<float>(ParseFloat(text, "real", true));
 }
 
-std::string FormatFloat8(double value) { return FormatFloat(value, 15); }
+// extra_float_digits <= 0: PostgreSQL's older output, %g with DBL_DIG (15)
+// or FLT_DIG (6) plus extra_float_digits significant digits.
+template <typename T>
+std::string FormatFloatDigits(T value, int digits) {
+  if (std::isnan(value)) return "NaN";
+  if (std::isinf(value)) return value > 0 ? "Infinity" : "-Infinity";
+  char buf[64];
+  std::snprintf(buf, sizeof(buf), "%.*g", digits, static_cast<double>(value));
+  return buf;
+}
 
-std::string FormatFloat4(float value) { return FormatFloat(value, 6); }
+std::string FormatFloat8(double value) {
+  const int extra = CurrentDatetimeContext().extra_float_digits;
+  return extra > 0 ? FormatFloat(value, 15) : FormatFloatDigits(value, 15 + extra);
+}
+
+std::string FormatFloat4(float value) {
+  const int extra = CurrentDatetimeContext().extra_float_digits;
+  return extra > 0 ? FormatFloat(value, 6) : FormatFloatDigits(value, 6 + extra);
+}
 
 }  // namespace strata::sql

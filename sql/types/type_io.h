@@ -27,9 +27,11 @@ bool ParseBool(std::string_view text);
 double ParseFloat8(std::string_view text);
 float ParseFloat4(std::string_view text);
 
-// float8out/float4out with PostgreSQL 15's default extra_float_digits = 1:
-// the shortest string that reads back exactly, in exponent form when the
-// decimal exponent is < -4 or >= 15 (float8) / 6 (float4).
+// float8out/float4out. With extra_float_digits > 0 (PostgreSQL 15's default
+// is 1): the shortest string that reads back exactly, in exponent form when
+// the decimal exponent is < -4 or >= 15 (float8) / 6 (float4); otherwise %g
+// with 15 (float8) / 6 (float4) + extra_float_digits digits. The setting is
+// read from the current DatetimeContext.
 std::string FormatFloat8(double value);
 std::string FormatFloat4(float value);
 
