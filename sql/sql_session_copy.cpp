@@ -19,6 +19,26 @@ namespace strata::sql {
 
 namespace {
 
+// COPY names a view or a sequence: PostgreSQL's own refusals (BeginCopyTo,
+// BeginCopyFrom), without a position.
+void CheckCopyRelationKind(const CommandContext& ctx, const ast::RangeVar& rv, bool is_from) {
+  if (FindTable(ctx, rv) != nullptr) return;
+  if (FindView(ctx, rv) != nullptr) {
+    if (is_from) {
+      throw SqlError(SqlState::kWrongObjectType, "cannot copy to view \"" + rv.name + "\"")
+          .WithHint("To enable copying to a view, provide an INSTEAD OF INSERT trigger.");
+    }
+    throw SqlError(SqlState::kWrongObjectType, "cannot copy from view \"" + rv.name + "\"")
+        .WithHint("Try the COPY (SELECT ...) TO variant.");
+  }
+  const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
+  if (ns != nullptr && ctx.catalog->FindSequence(ns->oid, rv.name) != nullptr) {
+    throw SqlError(SqlState::kWrongObjectType, std::string("cannot copy ") +
+                                                   (is_from ? "to" : "from") + " sequence \"" +
+                                                   rv.name + "\"");
+  }
+}
+
 // errcode_for_file_access + PostgreSQL's message for a failed open.
 [[noreturn]] void ThrowFileError(const std::string& path, const char* what, int err,
                                  const char* hint) {
@@ -148,6 +168,7 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     ctx.catalog = impl_->block->private_catalog() ? impl_->block->private_catalog()
                                                   : impl_->db->catalog()->Current();
     ctx.query = query;
+    CheckCopyRelationKind(ctx, copy.table, copy.is_from);
     const catalog::TableDesc& table = LookupTable(ctx, copy.table);
     auto check = [&](const std::string& name) {
       if (table.FindColumn(name) < 0) {

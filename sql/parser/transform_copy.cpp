@@ -21,6 +21,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformCopy(const PgQuery__CopySt
     if (s.query == nullptr || s.query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
       throw NotSupported("COPY of this statement");
     }
+    if (s.query->select_stmt->into_clause != nullptr) {
+      // transformStmt's check, before anything else of the query.
+      throw SqlError(SqlState::kFeatureNotSupported, "COPY (SELECT INTO) is not supported");
+    }
     auto query = TransformSelect(*s.query->select_stmt);
     if (query->kind != ast::StatementKind::kSelect) throw NotSupported("COPY of this query");
     stmt->query.reset(static_cast<ast::SelectStatement*>(query.release()));

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/position.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -101,15 +102,28 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
   return item;
 }
 
+bool Transformer::SortDescending(const PgQuery__SortBy& sb) const {
+  if (sb.n_use_op == 0) return sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+  // ORDER BY x USING op: op must be a btree ordering operator, and only "<"
+  // and ">" are (every built-in type's btree family names them so).
+  const std::string op = StringValue(sb.use_op[sb.n_use_op - 1]);
+  if (op == "<") return false;
+  if (op == ">") return true;
+  SqlError error(SqlState::kWrongObjectType,
+                 "operator " + op + " is not a valid ordering operator");
+  error.WithHint("Ordering operators must be \"<\" or \">\" members of btree operator families.");
+  if (sb.location >= 0) error.WithPosition(ast::CharPosition(query_, sb.location));
+  throw error;
+}
+
 std::vector<ast::SortBy> Transformer::TransformSortClause(PgQuery__Node* const* nodes,
                                                           size_t n) {
   std::vector<ast::SortBy> out;
   for (size_t i = 0; i < n; ++i) {
     const PgQuery__SortBy& sb = *nodes[i]->sort_by;
-    if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
     ast::SortBy item;
     item.expr = TransformExpr(sb.node);
-    item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    item.descending = SortDescending(sb);
     if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) {
       item.nulls = ast::SortBy::Nulls::kFirst;
     } else if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) {

@@ -7,10 +7,9 @@
 namespace strata::sql::parser {
 
 ast::WindowSortItem Transformer::TransformSortItem(const PgQuery__SortBy& sb) {
-  if (sb.n_use_op > 0) throw NotSupported("ORDER BY ... USING", sb.location);
   ast::WindowSortItem item;
   item.expr = TransformExpr(sb.node);
-  item.descending = sb.sortby_dir == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+  item.descending = SortDescending(sb);
   if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) item.nulls = 1;
   if (sb.sortby_nulls == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) item.nulls = 2;
   item.location = sb.location;

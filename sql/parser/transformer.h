@@ -111,6 +111,8 @@ class Transformer {
   // A UNIQUE constraint; `column`: the column of a column constraint.
   ast::UniqueDef TransformUnique(const PgQuery__Constraint& c, const std::string& column);
   std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
+  // ASC / DESC, or ORDER BY ... USING < / > (42809 for other operators).
+  bool SortDescending(const PgQuery__SortBy& sb) const;
   std::unique_ptr<ast::Statement> TransformDeclareCursor(const PgQuery__DeclareCursorStmt& d);
   std::unique_ptr<ast::Statement> TransformFetch(const PgQuery__FetchStmt& f);
   std::unique_ptr<ast::Statement> TransformCloseCursor(const PgQuery__ClosePortalStmt& c);

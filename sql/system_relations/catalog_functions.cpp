@@ -197,6 +197,9 @@ Value CurrentSchema(Args) {
 Value CurrentUser(Args) { return Value::String(kName, kBootstrapRoleName); }
 Value CurrentDatabaseFn(Args) { return Value::String(kName, kDatabaseName); }
 
+// The database's encoding: always UTF8 (clients may only ask for UTF8 too).
+Value DatabaseEncoding(Args) { return Value::String(kName, "UTF8"); }
+
 Value Version(Args) {
   return Value::Text("PostgreSQL 15.0 (StrataDB) on x86_64-pc-linux-gnu, 64-bit");
 }
@@ -397,6 +400,9 @@ const SqlFunction kFunctions[] = {
     {"col_description", ARGS(kOid, kInt4), 2, kText, {"col_description", NoDescription}},
     {"shobj_description", ARGS(kOid, kName), 2, kText, {"shobj_description", NoDescription}},
     {"pg_encoding_to_char", ARGS(kInt4), 1, kName, {"PG_encoding_to_char", EncodingToChar}},
+    {"getdatabaseencoding", ARGS(), 0, kName, {"getdatabaseencoding", DatabaseEncoding}},
+    // client_encoding only accepts UTF8, so the client's is the database's.
+    {"pg_client_encoding", ARGS(), 0, kName, {"pg_client_encoding", DatabaseEncoding}},
     {"current_schemas", ARGS(kBool), 1, kNameArray, {"current_schemas", CurrentSchemas}},
     {"current_schema", ARGS(), 0, kName, {"current_schema", CurrentSchema}},
     // The SQL-syntax forms (CURRENT_SCHEMA, CURRENT_USER, ...; see

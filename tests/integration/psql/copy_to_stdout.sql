@@ -35,3 +35,11 @@ select a from t2 order by a;
 -- psql's \copy (client side)
 \copy t to stdout with csv
 \copy (select a from t order by a) to stdout
+-- COPY of a view or a sequence, and COPY (SELECT INTO).
+CREATE VIEW copy_v AS SELECT 1 AS a;
+COPY copy_v TO STDOUT;
+CREATE SEQUENCE copy_s;
+COPY copy_s TO STDOUT;
+COPY (SELECT 1 INTO TEMP copy_x) TO STDOUT;
+DROP VIEW copy_v;
+DROP SEQUENCE copy_s;

@@ -37,3 +37,11 @@ select id from s order by id fetch first -1 rows with ties;
 select 1 limit 'x';
 select id from s order by id fetch first null rows with ties;
 select id from s order by id fetch first (null::int) rows with ties;
+-- ORDER BY ... USING < / > (ascending / descending), in DISTINCT ON and windows.
+SELECT DISTINCT ON (x % 3) x % 3 AS k, x FROM generate_series(1, 10) x ORDER BY x % 3 USING <, x USING >;
+SELECT x FROM generate_series(1, 5) x ORDER BY x USING >;
+SELECT x, row_number() OVER (ORDER BY x USING >) FROM generate_series(1, 4) x ORDER BY x;
+SELECT x FROM (VALUES (1), (NULL), (3)) v(x) ORDER BY x USING >;
+SELECT x FROM (VALUES (1), (NULL), (3)) v(x) ORDER BY x USING < NULLS FIRST;
+SELECT x FROM generate_series(1, 3) x ORDER BY x USING =;
+SELECT getdatabaseencoding(), pg_client_encoding();
