@@ -165,8 +165,10 @@ const SqlFunction kFunctions[] = {
 std::span<const SqlFunction> SetReturningSqlFunctions() { return kFunctions; }
 
 const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl) {
-  for (const SqlFunction& f : kFunctions) {
-    if (&f.impl == impl) return &f;
+  for (std::span<const SqlFunction> family : {SetReturningSqlFunctions(), RegexpSqlFunctions()}) {
+    for (const SqlFunction& f : family) {
+      if (f.set_generator != nullptr && &f.impl == impl) return &f;
+    }
   }
   return nullptr;
 }

@@ -44,6 +44,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         SettingsSqlFunctions(),
                         OperatorSqlFunctions(), SequenceSqlFunctions(), SetReturningSqlFunctions(),
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
+                        RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);

@@ -430,8 +430,6 @@ const FunctionRow kRows[] = {
     {"substr", ARGS(kBytea, kInt4, kInt4), 3, kBytea, "bytea_substr", ByteaSubstr3},
     {"substring", ARGS(kText, kInt4), 2, kText, "text_substr_no_len", Substr2},
     {"substring", ARGS(kText, kInt4, kInt4), 3, kText, "text_substr", Substr3},
-    {"substring", ARGS(kText, kText), 2, kText, "textregexsubstr", nullptr},
-    {"substring", ARGS(kText, kText, kText), 3, kText, "textregexsubstr_similar", nullptr},
     {"substring", ARGS(kBytea, kInt4), 2, kBytea, "bytea_substr_no_len", ByteaSubstr2},
     {"substring", ARGS(kBytea, kInt4, kInt4), 3, kBytea, "bytea_substr", ByteaSubstr3},
     {"substring", ARGS(kBit, kInt4), 2, kBit, "bitsubstr_no_len", nullptr},

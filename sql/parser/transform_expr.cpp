@@ -290,7 +290,8 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
   switch (e.kind) {
     case PG_QUERY__A__EXPR__KIND__AEXPR_OP:
     case PG_QUERY__A__EXPR__KIND__AEXPR_LIKE:    // ~~ / !~~ (ESCAPE: like_escape())
-    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE: {  // ~~* / !~~*
+    case PG_QUERY__A__EXPR__KIND__AEXPR_ILIKE:  // ~~* / !~~*
+    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR: {  // ~ / !~ of similar_to_escape(pattern)
       auto expr = std::make_unique<ast::OperatorExpr>(e.location);
       expr->name = std::move(name);
       if (e.lexpr != nullptr) expr->left = TransformExpr(e.lexpr);
@@ -347,8 +348,6 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
       expr->right = TransformExpr(e.rexpr);
       return expr;
     }
-    case PG_QUERY__A__EXPR__KIND__AEXPR_SIMILAR:
-      throw NotSupported("SIMILAR TO", e.location);
     default:
       throw NotSupported("this operator form", e.location);
   }
