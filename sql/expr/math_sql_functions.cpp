@@ -283,9 +283,25 @@ Value Atanh(std::span<const Value> a) {
   return F8(std::atanh(x));
 }
 
-Value Random(std::span<const Value>) {
+std::mt19937_64& RandomEngine() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
-  return F8(std::uniform_real_distribution<double>(0.0, 1.0)(rng));
+  return rng;
+}
+
+Value Random(std::span<const Value>) {
+  return F8(std::uniform_real_distribution<double>(0.0, 1.0)(RandomEngine()));
+}
+
+// gen_random_uuid(): a version 4 (random) UUID, variant 1 (RFC 4122).
+Value GenRandomUuid(std::span<const Value>) {
+  std::string bytes(16, '\0');
+  for (size_t i = 0; i < 16; i += 8) {
+    const uint64_t r = RandomEngine()();
+    for (size_t j = 0; j < 8; ++j) bytes[i + j] = static_cast<char>((r >> (8 * j)) & 0xff);
+  }
+  bytes[6] = static_cast<char>((bytes[6] & 0x0f) | 0x40);
+  bytes[8] = static_cast<char>((bytes[8] & 0x3f) | 0x80);
+  return Value::String(type_oid::kUuid, std::move(bytes));
 }
 
 // width_bucket_float8().
@@ -501,6 +517,7 @@ const FunctionRow kRows[] = {
     {"width_bucket", ARGS(kNumeric, kNumeric, kNumeric, kInt4), 4, kInt4, "width_bucket_numeric",
      nullptr},
     {"random", ARGS(0), 0, kFloat8, "drandom", Random},
+    {"gen_random_uuid", ARGS(0), 0, type_oid::kUuid, "gen_random_uuid", GenRandomUuid},
 };
 
 #undef ARGS

@@ -25,6 +25,7 @@
 #include "sql/expr/sql_function_rows.h"
 #include "sql/expr/text_case.h"
 #include "sql/expr/text_quote.h"
+#include "sql/types/array_value.h"
 
 namespace strata::sql {
 
@@ -416,6 +417,35 @@ Value ByteaPos(std::span<const Value> a) {
   return Value::Int4(at == std::string::npos ? 0 : static_cast<int64_t>(at) + 1);
 }
 
+// string_to_array(string, delimiter [, null_string]): the pieces between
+// delimiters ('' as delimiter: the whole string), pieces equal to
+// null_string as NULL; an empty string gives an empty array.
+Value StringToArray(std::span<const Value> a) {
+  const std::string& s = a[0].string_value();
+  const std::string& delimiter = a[1].string_value();
+  std::vector<Value> elements;
+  auto add = [&](std::string piece) {
+    if (a.size() > 2 && piece == a[2].string_value()) {
+      elements.push_back(Value::Null(type_oid::kText));
+    } else {
+      elements.push_back(Value::Text(std::move(piece)));
+    }
+  };
+  if (!s.empty()) {
+    if (delimiter.empty()) {
+      add(s);
+    } else {
+      size_t from = 0;
+      for (size_t at = s.find(delimiter); at != std::string::npos; at = s.find(delimiter, from)) {
+        add(s.substr(from, at - from));
+        from = at + delimiter.size();
+      }
+      add(s.substr(from));
+    }
+  }
+  return MakeArray(type_oid::kTextArray, type_oid::kText, std::move(elements));
+}
+
 using FunctionRow = SqlFunctionRow;
 
 #define ARGS(...) std::array<Oid, 7>{__VA_ARGS__}
@@ -423,6 +453,9 @@ using FunctionRow = SqlFunctionRow;
 const FunctionRow kRows[] = {
     {"lower", ARGS(kText), 1, kText, "lower", Lower},
     {"upper", ARGS(kText), 1, kText, "upper", Upper},
+    {"string_to_array", ARGS(kText, kText), 2, type_oid::kTextArray, "text_to_array", StringToArray},
+    {"string_to_array", ARGS(kText, kText, kText), 3, type_oid::kTextArray, "text_to_array_null",
+     StringToArray},
     {"initcap", ARGS(kText), 1, kText, "initcap", Initcap},
     {"substr", ARGS(kText, kInt4), 2, kText, "text_substr_no_len", Substr2},
     {"substr", ARGS(kText, kInt4, kInt4), 3, kText, "text_substr", Substr3},

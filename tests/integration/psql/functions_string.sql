@@ -18,3 +18,8 @@ select quote_literal('it''s'), quote_literal('back\slash'), quote_ident('abc'), 
 select starts_with('alphabet', 'alph'), starts_with('alphabet', 'b'), char_length('héllo'), character_length('ab '::char(4));
 select concat('a', 1, null, true, 2.5), concat_ws('-', 'a', null, 'b', 3), concat_ws(null, 'a'), concat();
 select lower(null), substr('abc', null), repeat(null, 2), concat_ws(',', null);
+-- string_to_array and gen_random_uuid.
+select string_to_array('a,b,,c', ','), string_to_array('abc', ''), string_to_array('', ','), string_to_array('a,b,NULL', ',', 'NULL');
+select string_to_array('1||2||3', '||'), array_length(string_to_array('x y z', ' '), 1);
+select length(gen_random_uuid()::text), gen_random_uuid() <> gen_random_uuid(), substr(gen_random_uuid()::text, 15, 1);
+select count(distinct u) from (select gen_random_uuid() u from generate_series(1, 50)) s;
