@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 
 #include "common/slice.h"
 
@@ -15,5 +16,21 @@ inline uint32_t Checksum32(Slice data) {
   uint64_t h = XxHash64(data);
   return static_cast<uint32_t>(h ^ (h >> 32));
 }
+
+// XxHash64 of data given in pieces (whole files, e.g. a backup's checksums);
+// equal to XxHash64 of the concatenation.
+class XxHash64Stream {
+ public:
+  explicit XxHash64Stream(uint64_t seed = 0);
+  ~XxHash64Stream();
+  XxHash64Stream(const XxHash64Stream&) = delete;
+  XxHash64Stream& operator=(const XxHash64Stream&) = delete;
+  void Update(Slice data);
+  uint64_t Digest() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace strata

@@ -9,6 +9,7 @@
 #include "server/reload.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "server/wal_archiver.h"
 #include "sql/database.h"
 
 namespace {
@@ -93,7 +94,9 @@ int main(int argc, char** argv) {
   config.data_directory = data_directory.path();
 
   // The engine's files live directly in DATADIR, beside stratad.conf.
-  auto database = strata::sql::Database::Open(data_directory.path());
+  strata::storage::EngineOptions engine_options;
+  if (config.archive_mode != "off") engine_options.archive_wal = strata::server::MakeWalArchiver();
+  auto database = strata::sql::Database::Open(data_directory.path(), engine_options);
   if (!database.ok()) {
     return Fail("could not open the database in \"" + data_directory.path() +
                 "\": " + database.status().ToString());

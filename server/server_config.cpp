@@ -43,6 +43,8 @@ std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const 
     max_message_size = std::stoi(normalized);
   } else if (name == "metrics_port") {
     metrics_port = std::stoi(normalized);
+  } else if (name == "archive_mode") {
+    archive_mode = normalized;
   } else if (name == "logging_collector") {
     logging_collector = normalized == "on";
   }

@@ -29,6 +29,9 @@ struct ServerConfig {
   int max_message_size = 1 << 30;
   int metrics_port = 0;  // 0 = no metrics endpoint
   bool logging_collector = false;
+  // off / on / always (always = on: there are no standbys). archive_command
+  // (sighup) is read by the archiver at each segment (wal_archiver.h).
+  std::string archive_mode = "off";
 
   // Applies one `name = value` setting: any parameter is validated (session
   // ones such as work_mem too); the server's own are kept. Returns an error

@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -71,6 +72,29 @@ struct EngineOptions {
   size_t manifest_rewrite_bytes = 64 << 20;
 
   std::shared_ptr<CompactionFilter> compaction_filter;
+
+  // Continuous WAL archiving (the server's archive_command): when set, a
+  // background thread hands every finished WAL segment, oldest first, to
+  // archive_wal(path, file name). A segment is deleted only after its call
+  // returned OK; a marker archive_status/NNNNNN.wal.done then records that,
+  // so segments left by a restart are archived once. Failures are retried
+  // (the callback logs them) after archive_retry_millis.
+  std::function<Status(const std::string& path, const std::string& name)> archive_wal;
+  int archive_retry_millis = 1000;
+};
+
+// A consistent cut of the engine's durable files, for an online backup
+// (storage/backup/). The manifest prefix, the SSTables and the WAL prefixes
+// together recover to exactly the writes with sequence <= last_sequence.
+struct LiveFiles {
+  struct File {
+    std::string name;  // relative to the data directory ("000012.sst")
+    uint64_t size = 0;  // bytes to take: a prefix for the manifest and the newest WAL segment
+  };
+  std::string dir;  // the data directory
+  SequenceNumber last_sequence = 0;
+  std::string manifest_name;  // what CURRENT names at the cut
+  std::vector<File> files;    // the manifest, every SSTable of every tree, the live WAL segments
 };
 
 struct WriteOptions {
@@ -182,6 +206,13 @@ class Engine {
   // path). Unsorted or duplicate keys: InvalidArgument, nothing added.
   [[nodiscard]] virtual Status IngestSortedRows(
       TreeId tree, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
+
+  // Online backup. PinLiveFiles stops deleting obsolete files (they are
+  // kept until the matching UnpinFiles; pins nest) and returns a cut taken
+  // with no write, flush, compaction or DDL in flight. Every successful
+  // PinLiveFiles must be paired with one UnpinFiles.
+  [[nodiscard]] virtual Result<LiveFiles> PinLiveFiles() = 0;
+  virtual void UnpinFiles() = 0;
 
   virtual EngineStats GetStats() const = 0;
   // Flushes nothing; stops background work and closes files. Idempotent.

@@ -55,6 +55,11 @@ Status WriteBatch::SetData(Slice data) {
   return Status::OK();
 }
 
+void WriteBatch::AppendCommitTime(std::string* encoded, int64_t unix_us) {
+  encoded->push_back(static_cast<char>(kCommitTimeTag));
+  PutFixed64(encoded, static_cast<uint64_t>(unix_us));
+}
+
 Status WriteBatch::Iterate(Handler* handler) const {
   Slice input(rep_);
   input.remove_prefix(kHeaderSize);
@@ -67,7 +72,15 @@ Status WriteBatch::Iterate(Handler* handler) const {
       return Status::Corruption(std::string("write batch: ") + what + " at byte " +
                                 std::to_string(offset));
     };
-    if (found == expected) return bad("more records than the header count");
+    if (found == expected) {
+      if (input.size() == kCommitTimeTrailerSize &&
+          static_cast<uint8_t>(input[0]) == kCommitTimeTag) {
+        STRATA_RETURN_IF_ERROR(
+            handler->CommitTime(static_cast<int64_t>(DecodeFixed64(input.data() + 1))));
+        break;
+      }
+      return bad("more records than the header count");
+    }
     const uint8_t tag = static_cast<uint8_t>(input[0]);
     input.remove_prefix(1);
     uint32_t tree_id = 0;

@@ -10,6 +10,13 @@
 //           | kTagRangeDeletion  tree:varint32  begin:bytes  end:bytes
 //   bytes  := length:varint32  byte{length}
 //
+// A batch as written to the WAL by the group-commit leader may end with a
+// trailer after its records (format addition, WAL file version 2):
+//   trailer := kCommitTimeTag(0x80)  commit_time_us:fixed64
+// the wall-clock time (microseconds since the epoch) the group was logged:
+// its commit time, used by point-in-time restore. Batches without it
+// (version-1 logs, batches built in memory) read as before.
+//
 // Fixed-width integers are little-endian. Tags equal the ValueType values of
 // dbformat.h (kTagDeletion = 0, kTagValue = 1, kTagRangeDeletion = 2). The
 // i-th record (0-based) gets sequence number `sequence + i`; a range deletion
@@ -51,7 +58,15 @@ class WriteBatch {
     virtual Status Put(SequenceNumber seq, uint32_t tree_id, Slice key, Slice value) = 0;
     virtual Status Delete(SequenceNumber seq, uint32_t tree_id, Slice key) = 0;
     virtual Status DeleteRange(SequenceNumber seq, uint32_t tree_id, Slice begin, Slice end) = 0;
+    // The commit-time trailer, after the records, when the batch has one.
+    virtual Status CommitTime(int64_t /*unix_us*/) { return Status::OK(); }
   };
+
+  // The trailer tag; written to disk, never reuse.
+  static constexpr uint8_t kCommitTimeTag = 0x80;
+  static constexpr size_t kCommitTimeTrailerSize = 9;
+  // Appends the commit-time trailer to an encoded batch (a WAL payload).
+  static void AppendCommitTime(std::string* encoded, int64_t unix_us);
 
   WriteBatch();
 

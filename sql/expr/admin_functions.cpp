@@ -6,6 +6,10 @@
 //   strata_compact()         compacts every tree down to its last level,
 //                            returns the number of trees
 //   strata_compact(oid)      the trees of one table (named "rel_<oid>_...")
+//   strata_backup(dir)       online full backup into the absolute directory dir
+//   strata_backup(dir, prev) incremental backup on top of backup prev
+//                            (storage/backup/online_backup.h); returns a
+//                            one-line summary
 // They reach the engine through the Database the server installs
 // (InstallAdminDatabase); without one they fail with 55000.
 // Errors from the engine become XX000 with the engine's message.
@@ -15,6 +19,7 @@
 #include "common/sql_error.h"
 #include "sql/database.h"
 #include "sql/expr/sql_function.h"
+#include "storage/backup/online_backup.h"
 #include "storage/engine.h"
 
 namespace strata::sql {
@@ -57,6 +62,35 @@ Value CompactTable(std::span<const Value> a) {
   return Value::Int8(CompactTrees("rel_" + std::to_string(a[0].int_value()) + "_"));
 }
 
+Value RunBackup(const std::string& dir, const std::string& parent) {
+  storage::OnlineBackupOptions options;
+  options.backup_dir = dir;
+  options.incremental_from = parent;
+  // The server's own files beside the engine's (server/data_directory.cpp).
+  options.extra_files = {"STRATA_VERSION", "stratad.conf"};
+  Result<storage::OnlineBackupSummary> r = storage::RunOnlineBackup(AdminEngine(), options);
+  if (!r.ok()) {
+    const Status& s = r.status();
+    const SqlState state = s.IsInvalidArgument() ? SqlState::kInvalidParameterValue
+                           : s.IsNotFound()      ? SqlState::kUndefinedFile
+                                                 : SqlState::kInternalError;
+    throw SqlError(state, "backup failed: " + s.message());
+  }
+  const storage::OnlineBackupSummary& b = *r;
+  return Value::Text(
+      "backup at sequence " + std::to_string(b.last_sequence) + ": " +
+      std::to_string(b.files_linked) + " file(s) linked (" + std::to_string(b.bytes_linked) +
+      " bytes), " + std::to_string(b.files_copied) + " copied (" + std::to_string(b.bytes_copied) +
+      " bytes), " + std::to_string(b.files_referenced) + " referenced in the parent backup (" +
+      std::to_string(b.bytes_referenced) + " bytes)");
+}
+
+Value BackupFull(std::span<const Value> a) { return RunBackup(a[0].string_value(), ""); }
+
+Value BackupIncremental(std::span<const Value> a) {
+  return RunBackup(a[0].string_value(), a[1].string_value());
+}
+
 constexpr Oid k0 = type_oid::kInvalid;
 
 const SqlFunction kFunctions[] = {
@@ -66,6 +100,10 @@ const SqlFunction kFunctions[] = {
      {"strata_compact", CompactAll}},
     {"strata_compact", {type_oid::kOid, k0, k0, k0, k0, k0, k0}, 1, type_oid::kInt8,
      {"strata_compact", CompactTable}},
+    {"strata_backup", {type_oid::kText, k0, k0, k0, k0, k0, k0}, 1, type_oid::kText,
+     {"strata_backup", BackupFull}},
+    {"strata_backup", {type_oid::kText, type_oid::kText, k0, k0, k0, k0, k0}, 2, type_oid::kText,
+     {"strata_backup", BackupIncremental}},
 };
 
 }  // namespace

@@ -280,6 +280,10 @@ const std::vector<Definition>& Definitions() {
        "Sets the amount of time to wait before forcing log file rotation.", false, 60000},
       {"log_rotation_size", Kind::kInt, "10MB", false, false, false, {}, 0, 2097151, false,
        "Sets the maximum size a log file can reach before being rotated.", true},
+      {"archive_mode", Kind::kEnum, "off", false, false, false, {"always", "on", "off"}, 0, 0,
+       false, "Allows archiving of WAL files using archive_command."},
+      {"archive_command", Kind::kString, "", false, false, false, {}, 0, 0, false,
+       "Sets the shell command that will be called to archive a WAL file."},
   };
   return defs;
 }

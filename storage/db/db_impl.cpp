@@ -125,6 +125,7 @@ Status DBImpl::Close() {
   }
   for (std::thread& t : bg_threads_) t.join();
   bg_threads_.clear();
+  if (archiver_thread_.joinable()) archiver_thread_.join();
 
   Status result;
   if (group_commit_ != nullptr) {

@@ -12,6 +12,8 @@
 //   db_impl_trees.cpp       CreateTree / DropTree / FindTree
 //   db_impl_ingest.cpp      IngestFiles, IngestSortedRows
 //   db_impl_stats.cpp       GetStats
+//   db_impl_backup.cpp      PinLiveFiles / UnpinFiles (online backup)
+//   db_impl_archive.cpp     continuous WAL archiving (archive_wal)
 //
 // Write path. Write() validates the batch, makes room (memtable switch,
 // slowdown, stall), then joins the GroupCommitWriter: the group leader writes
@@ -99,6 +101,8 @@ class DBImpl final : public Engine {
   Status IngestFiles(TreeId tree, const std::vector<std::string>& paths) override;
   Status IngestSortedRows(TreeId tree,
                           const std::vector<std::pair<std::string, std::string>>& rows) override;
+  Result<LiveFiles> PinLiveFiles() override;
+  void UnpinFiles() override;
   EngineStats GetStats() const override;
   Status Close() override;
 
@@ -193,6 +197,15 @@ class DBImpl final : public Engine {
   // REQUIRES: manifest_mu_ held (or the engine is still opening).
   Status ApplyEdit(VersionEdit edit);
 
+  // ---- WAL archiving (db_impl_archive.cpp) ----
+  // Open: segments on disk without a .done marker join unarchived_ (and
+  // alive_logs_); markers of vanished segments are removed.
+  // REQUIRES: mutex_ held.
+  void RecoverArchiveStateLocked(const std::vector<uint64_t>& wal_files);
+  void ArchiverThreadMain();
+  // "DIR/archive_status/NNNNNN.wal.done"
+  std::string ArchiveDoneMarker(uint64_t number) const;
+
   // ---- Background threads and errors (db_impl.cpp) ----
   void BackgroundThreadMain();
   // Records the first background error (read-only mode). REQUIRES: mutex_ held.
@@ -238,6 +251,15 @@ class DBImpl final : public Engine {
   bool shutting_down_ = false;
   bool closed_ = false;
   bool opened_ = false;
+  // Online backups in progress (db_impl_backup.cpp): while > 0 nothing is
+  // deleted; PurgeObsoleteFiles parks SSTables and manifests here instead.
+  int file_pins_ = 0;
+  std::vector<uint64_t> pinned_obsolete_tables_;
+  std::vector<uint64_t> pinned_obsolete_manifests_;
+  // Finished WAL segments not archived yet, oldest first (only with
+  // options_.archive_wal); PurgeObsoleteFiles keeps them.
+  std::deque<uint64_t> unarchived_;
+  std::thread archiver_thread_;
   int running_flushes_ = 0;
   int running_compactions_ = 0;
   int compaction_slots_ = 1;

@@ -248,7 +248,8 @@ void DBImpl::DeleteOrphanFiles(const std::vector<std::string>& children) {
         doomed = !std::binary_search(live.begin(), live.end(), number);
         break;
       case DbFileType::kWal:
-        doomed = number != logfile_number_;
+        doomed = number != logfile_number_ &&
+                 std::find(unarchived_.begin(), unarchived_.end(), number) == unarchived_.end();
         break;
       case DbFileType::kManifest:
         doomed = number != manifest;
@@ -295,6 +296,7 @@ Status DBImpl::Open() {
   auto children = fs_->GetChildren(dir_);
   if (!children.ok()) return children.status();
   std::vector<uint64_t> wal_numbers;
+  std::vector<uint64_t> wal_files;  // every segment on disk
   const uint64_t min_log = versions_->MinLogNumberToKeep();
   for (const std::string& name : *children) {
     uint64_t number = 0;
@@ -302,6 +304,7 @@ Status DBImpl::Open() {
     if (type == DbFileType::kWal || type == DbFileType::kTable || type == DbFileType::kManifest) {
       versions_->MarkFileNumberUsed(number);
     }
+    if (type == DbFileType::kWal) wal_files.push_back(number);
     if (type == DbFileType::kWal && number >= min_log) wal_numbers.push_back(number);
   }
   std::sort(wal_numbers.begin(), wal_numbers.end());
@@ -323,6 +326,7 @@ Status DBImpl::Open() {
     std::lock_guard<std::mutex> l(mutex_);
     logfile_number_ = log_number;
     alive_logs_.assign(1, log_number);
+    if (options_.archive_wal) RecoverArchiveStateLocked(wal_files);
     for (const auto& [id, tree] : trees_) {
       tree->mem_log_number = log_number;
       tree->manifest_log_number = log_number;
@@ -343,6 +347,7 @@ Status DBImpl::Open() {
   std::lock_guard<std::mutex> l(mutex_);
   opened_ = true;
   StartBackgroundThreads();
+  if (options_.archive_wal) archiver_thread_ = std::thread([this] { ArchiverThreadMain(); });
   bg_cv_.notify_all();  // recovered L0 files may need compaction
   return Status::OK();
 }

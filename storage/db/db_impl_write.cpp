@@ -238,6 +238,10 @@ Status DBImpl::SwitchMemTables(const std::vector<TreeId>* force) {
   wal_bytes_.store(wal_bytes_closed_, std::memory_order_relaxed);
 
   std::lock_guard<std::mutex> lock(mutex_);
+  if (options_.archive_wal) {
+    unarchived_.push_back(logfile_number_);  // finished: the archiver's turn
+    bg_cv_.notify_all();
+  }
   logfile_number_ = number;
   alive_logs_.push_back(number);
   for (const auto& tree : targets) {

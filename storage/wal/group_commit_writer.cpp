@@ -1,6 +1,8 @@
 // Leader/follower group commit over one LogWriter (see group_commit_writer.h).
 #include "storage/wal/group_commit_writer.h"
 
+#include <chrono>
+
 namespace strata::storage::wal {
 
 // One queued request; lives on the requesting thread's stack.
@@ -111,7 +113,14 @@ Status GroupCommitWriter::LeadGroup(Writer* leader, std::unique_lock<std::mutex>
     for (const WriteBatch* b : batches) merged_.Append(*b);
     payload = merged_.Data();
   }
-  Status s = log->AddRecord(payload);
+  // The group's commit time rides along for point-in-time restore.
+  record_.assign(payload.data(), payload.size());
+  WriteBatch::AppendCommitTime(
+      &record_, std::chrono::duration_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now().time_since_epoch())
+                    .count());
+  Status s = log->AddRecord(record_);
+  if (record_.capacity() > (4u << 20)) std::string().swap(record_);  // after a huge batch
   // Without sync the record still leaves our buffer for the OS, so it
   // survives a process crash (not a power loss).
   if (s.ok()) s = need_sync ? log->Sync() : log->Flush();

@@ -35,6 +35,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <vector>
 
 #include "common/status.h"
@@ -119,6 +120,7 @@ class GroupCommitWriter {
   Status error_;       // guarded by mu_
   Stats stats_;        // guarded by mu_
   WriteBatch merged_;  // leader's scratch
+  std::string record_;  // leader's scratch: the WAL payload with its commit-time trailer
 };
 
 }  // namespace strata::storage::wal

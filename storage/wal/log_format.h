@@ -34,7 +34,10 @@ enum class RecordType : uint8_t {
 inline constexpr uint8_t kMaxRecordType = static_cast<uint8_t>(RecordType::kFileHeader);
 
 // Version of the log format and of the WriteBatch payload it carries.
-inline constexpr uint32_t kLogFormatVersion = 1;
+// 2: batches end with the commit-time trailer (storage/write_batch.h).
+// Readers accept every version from kMinLogFormatVersion on.
+inline constexpr uint32_t kLogFormatVersion = 2;
+inline constexpr uint32_t kMinLogFormatVersion = 1;
 inline constexpr size_t kFileHeaderPayloadSize = 4 + 8;  // version, log number
 
 }  // namespace strata::storage::wal

@@ -229,7 +229,7 @@ bool LogReader::ReadRecord(Slice* record, std::string* scratch) {
         }
         format_version_ = DecodeFixed32(fragment.data());
         log_number_ = DecodeFixed64(fragment.data() + 4);
-        if (format_version_ != kLogFormatVersion) {
+        if (format_version_ < kMinLogFormatVersion || format_version_ > kLogFormatVersion) {
           done_ = true;
           status_ = Status::NotSupported(file_name_ + ": WAL format version " +
                                          std::to_string(format_version_) + " (this build reads " +

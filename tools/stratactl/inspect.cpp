@@ -5,6 +5,7 @@
 
 #include <cstdio>
 
+#include "storage/backup/backup_label.h"
 #include "storage/dbformat.h"
 #include "storage/io/file_system.h"
 #include "storage/sstable/table_reader.h"
@@ -33,6 +34,10 @@ class PrintHandler : public storage::WriteBatch::Handler {
   Status DeleteRange(storage::SequenceNumber seq, uint32_t tree, Slice begin, Slice end) override {
     std::printf("  @%llu DELRANGE tree=%u [%s, %s)\n", static_cast<unsigned long long>(seq), tree,
                 EscapeBytes(begin).c_str(), EscapeBytes(end).c_str());
+    return Status::OK();
+  }
+  Status CommitTime(int64_t unix_us) override {
+    std::printf("  commit time %s\n", storage::FormatBackupTime(unix_us).c_str());
     return Status::OK();
   }
 };

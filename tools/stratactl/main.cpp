@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "tools/stratactl/backup_commands.h"
 #include "tools/stratactl/inspect.h"
 #include "tools/stratactl/server_commands.h"
 #include "tools/stratactl/verify.h"
@@ -19,7 +20,12 @@ constexpr const char* kUsage =
     "  stratactl status [CONNECTION]       a running server's state\n"
     "  stratactl checkpoint [CONNECTION]   flush every memtable to SSTables\n"
     "  stratactl compact [CONNECTION] [TABLE]\n"
-    "                                      compact every tree, or one table's\n\n"
+    "                                      compact every tree, or one table's\n"
+    "  stratactl backup [CONNECTION] -D BACKUPDIR [--incremental-from PREVBACKUP]\n"
+    "                                      online backup by the running server\n"
+    "  stratactl restore BACKUPDIR -D NEWDATADIR [--wal-archive DIR [--target-time TIME]]\n"
+    "                                      check a backup, lay out a data directory;\n"
+    "                                      replay archived WAL up to TIME\n\n"
     "Connection options (as psql; defaults from PGHOST, PGPORT, PGUSER, PGDATABASE):\n"
     "  -h HOST  -p PORT  -U USER  -d DBNAME\n\n"
     "Exit status: 0 success, 1 failure or corruption found, 2 usage or connection error.\n";
@@ -44,6 +50,9 @@ int main(int argc, char** argv) {
   ConnectionOptions conn;
   std::string data_dir;
   bool verbose = false;
+  std::string incremental_from;
+  std::string wal_archive;
+  std::string target_time;
   std::vector<std::string> positional;
   for (size_t i = 1; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -57,7 +66,22 @@ int main(int argc, char** argv) {
       return true;
     };
     bool ok = true;
-    if (a.rfind("-D", 0) == 0) ok = value(&data_dir);
+    auto long_value = [&](const std::string& name, std::string* out) {
+      if (a.rfind(name + "=", 0) == 0) {
+        *out = a.substr(name.size() + 1);
+        return true;
+      }
+      if (i + 1 >= args.size()) return false;
+      *out = args[++i];
+      return true;
+    };
+    if (a == "--incremental-from" || a.rfind("--incremental-from=", 0) == 0)
+      ok = long_value("--incremental-from", &incremental_from);
+    else if (a == "--wal-archive" || a.rfind("--wal-archive=", 0) == 0)
+      ok = long_value("--wal-archive", &wal_archive);
+    else if (a == "--target-time" || a.rfind("--target-time=", 0) == 0)
+      ok = long_value("--target-time", &target_time);
+    else if (a.rfind("-D", 0) == 0) ok = value(&data_dir);
     else if (a.rfind("-h", 0) == 0) ok = value(&conn.host);
     else if (a.rfind("-p", 0) == 0) ok = value(&conn.port);
     else if (a.rfind("-U", 0) == 0) ok = value(&conn.user);
@@ -97,6 +121,20 @@ int main(int argc, char** argv) {
   if (command == "compact") {
     if (positional.size() > 1) return Usage("compact takes at most one table name");
     return RunCompact(conn, positional.empty() ? "" : positional[0]);
+  }
+  if (command == "backup") {
+    if (data_dir.empty()) return Usage("backup needs -D BACKUPDIR");
+    if (!positional.empty()) return Usage("backup takes no positional arguments");
+    return RunBackup(conn, data_dir, incremental_from);
+  }
+  if (command == "restore") {
+    if (positional.size() != 1 || data_dir.empty()) {
+      return Usage("usage: stratactl restore BACKUPDIR -D NEWDATADIR");
+    }
+    if (!target_time.empty() && wal_archive.empty()) {
+      return Usage("--target-time needs --wal-archive DIR");
+    }
+    return RunRestore(positional[0], data_dir, wal_archive, target_time);
   }
   return Usage("unknown command \"" + command + "\"");
 }

@@ -142,4 +142,15 @@ int RunCompact(const ConnectionOptions& options, const std::string& table) {
   return 0;
 }
 
+int RunServerQuery(const ConnectionOptions& options, const std::string& label,
+                   const std::string& sql, const std::vector<std::string>& params,
+                   std::string* value) {
+  Conn conn = Connect(options);
+  if (!conn) return 2;
+  ResultPtr r = ExecWithProgress(conn.get(), label, sql, params);
+  if (!r) return 1;
+  if (PQntuples(r.get()) == 1 && PQnfields(r.get()) >= 1) *value = PQgetvalue(r.get(), 0, 0);
+  return 0;
+}
+
 }  // namespace strata::tools

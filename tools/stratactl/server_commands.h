@@ -9,6 +9,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace strata::tools {
 
@@ -21,5 +22,11 @@ struct ConnectionOptions {
 int RunStatus(const ConnectionOptions& options);
 int RunCheckpoint(const ConnectionOptions& options);
 int RunCompact(const ConnectionOptions& options, const std::string& table);
+// Runs one long statement returning one value with the elapsed-time
+// progress; the value in *value. Returns the exit status (0, 1, or 2 when
+// the connection fails).
+int RunServerQuery(const ConnectionOptions& options, const std::string& label,
+                   const std::string& sql, const std::vector<std::string>& params,
+                   std::string* value);
 
 }  // namespace strata::tools

@@ -207,6 +207,11 @@ std::string VerifyDataDirectory(const std::string& dir, const VerifyOptions& opt
                      for (const auto& f : edit.value().new_files()) {
                        live[f.meta.number] = LiveFile{f.meta.file_size, f.tree_id, f.level};
                      }
+                     // A dropped tree's files are no longer live (the engine
+                     // deletes them once no reader holds them).
+                     for (uint32_t tree : edit.value().dropped_trees()) {
+                       std::erase_if(live, [tree](const auto& e) { return e.second.tree == tree; });
+                     }
                      return "";
                    });
     } else if (EndsWith(name, ".sst") && FileNumber(name, &number)) {
