@@ -15,7 +15,7 @@ PACKAGES=(
   libpg-query-dev libprotobuf-c-dev libboost-dev libssl-dev libxxhash-dev liblz4-dev
   liburing-dev catch2 libfmt-dev libpq-dev
   postgresql-15 postgresql-client-15
-  python3 procps
+  python3 procps dpkg-dev
 )
 REGRESS=0
 case "${1:-}" in

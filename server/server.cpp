@@ -12,6 +12,7 @@
 #include "common/logging.h"
 #include "server/metrics_http.h"
 #include "server/reload.h"
+#include "server/service_notify.h"
 #include "server/session.h"
 #include "sql/settings/reload_handler.h"
 #include "sql/backend_signals.h"
@@ -210,6 +211,9 @@ void Server::Shutdown(const char* reason) {
   if (shutting_down_) return;
   shutting_down_ = true;
   STRATA_LOG_INFO("received {} request", reason);
+  if (auto err = NotifyServiceManager("STOPPING=1\nSTATUS=shutting down")) {
+    STRATA_LOG_WARNING("{}", *err);
+  }
   boost::system::error_code ignored;
   for (auto& a : tcp_acceptors_) a->close(ignored);
   for (auto& a : unix_acceptors_) a->close(ignored);
@@ -233,6 +237,10 @@ int Server::Run() {
   for (auto& a : tcp_acceptors_) asio::co_spawn(control_, AcceptTcp(*a), asio::detached);
   for (auto& a : unix_acceptors_) asio::co_spawn(control_, AcceptLocal(*a), asio::detached);
   STRATA_LOG_INFO("database system is ready to accept connections");
+  // Type=notify services start when this arrives (service_notify.h).
+  if (auto err = NotifyServiceManager("READY=1\nSTATUS=ready to accept connections")) {
+    STRATA_LOG_WARNING("{}", *err);
+  }
 
   // Sessions' query threads run outside io_ (session.h) and post to it when
   // they end: io_ must keep running, with or without pending operations,
