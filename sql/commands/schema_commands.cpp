@@ -1,7 +1,9 @@
-// CREATE SCHEMA (with its elements: CREATE TABLE / VIEW / SEQUENCE run in
+// CREATE SCHEMA (with its elements: CREATE TABLE / VIEW / SEQUENCE / INDEX run in
 // the new schema, in one transaction) and ALTER SCHEMA ... RENAME TO.
 #include <string>
 
+#include "sql/ast/index_statements.h"
+#include "sql/commands/index_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/sequences/sequence_names.h"
@@ -35,6 +37,9 @@ void RunSchemaElement(CommandContext& ctx, const ast::Statement& element) {
       break;
     case ast::StatementKind::kCreateSequence:
       ExecuteCreateSequence(ctx, static_cast<const ast::CreateSequenceStatement&>(element));
+      break;
+    case ast::StatementKind::kIndexDdl:
+      ExecuteIndexStatement(ctx, static_cast<const ast::IndexStatement&>(element));
       break;
     default:
       throw SqlError(SqlState::kFeatureNotSupported, "this CREATE SCHEMA element is not supported");

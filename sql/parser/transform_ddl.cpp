@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/index_statements.h"
 #include "sql/ast/position.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/ast/sequence_statements.h"
@@ -252,13 +253,16 @@ ast::RangeVar* ElementRelation(ast::Statement& element) {
       return &static_cast<ast::CreateViewStatement&>(element).view;
     case ast::StatementKind::kCreateSequence:
       return &static_cast<ast::CreateSequenceStatement&>(element).sequence;
+    case ast::StatementKind::kIndexDdl:  // the indexed table, whose schema the index takes
+      return &static_cast<ast::IndexStatement&>(element).table;
     default:
       return nullptr;
   }
 }
 
 // PostgreSQL runs schema elements by kind, whatever order they are written
-// in (transformCreateSchemaStmt): sequences, tables, views, then the rest.
+// in (transformCreateSchemaStmt): sequences, tables, views, then the rest
+// (indexes).
 int ElementRank(const ast::Statement& element) {
   switch (element.kind) {
     case ast::StatementKind::kCreateSequence: return 0;
@@ -283,10 +287,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateSchema(
       case PG_QUERY__NODE__NODE_CREATE_STMT:
       case PG_QUERY__NODE__NODE_VIEW_STMT:
       case PG_QUERY__NODE__NODE_CREATE_SEQ_STMT:
+      case PG_QUERY__NODE__NODE_INDEX_STMT:
         element = TransformStatement(node);
         break;
-      case PG_QUERY__NODE__NODE_INDEX_STMT:
-        throw NotSupported("CREATE INDEX in CREATE SCHEMA");
       default:
         throw NotSupported("this CREATE SCHEMA element");
     }

@@ -60,3 +60,13 @@ DROP SCHEMA sp_a CASCADE;
 DROP SCHEMA sp_b2 CASCADE;
 DROP SCHEMA sp_c CASCADE;
 DROP SCHEMA sp_e2 CASCADE;
+-- CREATE SCHEMA with an index element (run after the tables and views).
+CREATE SCHEMA sp_idx
+       CREATE UNIQUE INDEX sp_idx_a ON t1 (a)
+       CREATE VIEW v1 AS SELECT a FROM t1
+       CREATE TABLE t1 (a int, b text);
+SELECT schemaname, tablename, indexname FROM pg_indexes WHERE schemaname = 'sp_idx';
+INSERT INTO sp_idx.t1 VALUES (1, 'x');
+INSERT INTO sp_idx.t1 VALUES (1, 'y');
+CREATE SCHEMA sp_idx2 CREATE INDEX bad ON sp_idx.t1 (b);
+DROP SCHEMA sp_idx CASCADE;
