@@ -61,7 +61,7 @@ class Server:
     user = "postgres"
     database = "postgres"
 
-    def psql(self, args, stdin=None, timeout=60, extra_env=None):
+    def psql(self, args, stdin=None, timeout=300, extra_env=None):
         """Runs psql against this server; returns (returncode, stdout+stderr)."""
         # A later -h in args (e.g. TCP) overrides this one.
         cmd = [PSQL, "-X", "-h", self.host, "-p", str(self.port), "-U", self.user,
