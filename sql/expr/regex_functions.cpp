@@ -15,12 +15,11 @@
 
 #include "common/sql_error.h"
 #include "sql/expr/builtin_function.h"
+#include "sql/expr/compiled_regex.h"
 
 namespace strata::sql {
 
-namespace {
-
-const std::regex& Compiled(const std::string& pattern, bool icase) {
+const std::regex& CompiledRegex(const std::string& pattern, bool icase) {
   struct Entry {
     std::string pattern;
     bool icase;
@@ -45,9 +44,11 @@ const std::regex& Compiled(const std::string& pattern, bool icase) {
   return cache.front().re;
 }
 
+namespace {
+
 template <bool kIcase, bool kNegate>
 Value RegexMatch(std::span<const Value> a) {
-  const std::regex& re = Compiled(a[1].string_value(), kIcase);
+  const std::regex& re = CompiledRegex(a[1].string_value(), kIcase);
   const bool found = std::regex_search(a[0].string_value(), re);
   return Value::Bool(found != kNegate);
 }

@@ -11,7 +11,6 @@
 // with std::regex's ECMAScript grammar, the subset documented in
 // regex_functions.cpp; positions are bytes, which equal characters for
 // ASCII text.
-#include <list>
 #include <memory>
 #include <optional>
 #include <regex>
@@ -21,6 +20,7 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/expr/compiled_regex.h"
 #include "sql/expr/sql_function.h"
 #include "sql/types/array_value.h"
 #include "sql/types/data_type.h"
@@ -50,31 +50,6 @@ RegexFlags ParseFlags(const std::string& flags) {
     }
   }
   return out;
-}
-
-const std::regex& Compile(const std::string& pattern, bool icase) {
-  struct Entry {
-    std::string pattern;
-    bool icase;
-    std::regex re;
-  };
-  thread_local std::list<Entry> cache;  // most recently used first
-  for (auto it = cache.begin(); it != cache.end(); ++it) {
-    if (it->pattern == pattern && it->icase == icase) {
-      cache.splice(cache.begin(), cache, it);
-      return cache.front().re;
-    }
-  }
-  auto flags = std::regex::ECMAScript;
-  if (icase) flags |= std::regex::icase;
-  try {
-    cache.push_front(Entry{pattern, icase, std::regex(pattern, flags)});
-  } catch (const std::regex_error& e) {
-    throw SqlError(SqlState::kInvalidRegularExpression,
-                   std::string("invalid regular expression: ") + e.what());
-  }
-  if (cache.size() > 32) cache.pop_back();
-  return cache.front().re;
 }
 
 // One match: the whole match and each parenthesized group (nullopt when the
@@ -204,7 +179,7 @@ int64_t NthArg(const Value& n) {
 Value RegexpReplace(Args a) {
   const std::string subject = a[0].string_value();
   const RegexFlags flags = ParseFlags(a.size() > 3 ? a[3].string_value() : "");
-  const std::regex& re = Compile(a[1].string_value(), flags.icase);
+  const std::regex& re = CompiledRegex(a[1].string_value(), flags.icase);
   return Value::Text(Replace(subject, re, a[2].string_value(), 0, flags.global ? 0 : 1));
 }
 
@@ -213,7 +188,7 @@ Value RegexpReplaceAt(Args a) {
   const std::string subject = a[0].string_value();
   const RegexFlags flags = ParseFlags(a.size() > 5 ? a[5].string_value() : "");
   const int64_t nth = a.size() > 4 ? NthArg(a[4]) : (flags.global ? 0 : 1);
-  const std::regex& re = Compile(a[1].string_value(), flags.icase);
+  const std::regex& re = CompiledRegex(a[1].string_value(), flags.icase);
   return Value::Text(Replace(subject, re, a[2].string_value(), StartOffset(a[3], subject), nth));
 }
 
@@ -230,7 +205,7 @@ Value RegexpMatch(Args a) {
   const RegexFlags flags = ParseFlags(a.size() > 2 ? a[2].string_value() : "");
   RefuseGlobal(flags, "regexp_match", "Use the regexp_matches function instead.");
   const std::vector<Match> m =
-      FindMatches(subject, Compile(a[1].string_value(), flags.icase), 0, false, false);
+      FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), 0, false, false);
   if (m.empty()) return Value::Null(type_oid::kTextArray);
   return MatchArray(subject, m.front());
 }
@@ -240,7 +215,7 @@ Value RegexpLike(Args a) {
   RefuseGlobal(flags, "regexp_like", nullptr);
   const std::string subject = a[0].string_value();
   return Value::Bool(
-      !FindMatches(subject, Compile(a[1].string_value(), flags.icase), 0, false, false).empty());
+      !FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), 0, false, false).empty());
 }
 
 // regexp_count(string, pattern [, start [, flags]]).
@@ -250,7 +225,7 @@ Value RegexpCount(Args a) {
   RefuseGlobal(flags, "regexp_count", nullptr);
   const size_t start = a.size() > 2 ? StartOffset(a[2], subject) : 0;
   return Value::Int4(static_cast<int32_t>(
-      FindMatches(subject, Compile(a[1].string_value(), flags.icase), start, true, false).size()));
+      FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), start, true, false).size()));
 }
 
 std::vector<std::string> Split(Args a, const char* function) {
@@ -258,7 +233,7 @@ std::vector<std::string> Split(Args a, const char* function) {
   const RegexFlags flags = ParseFlags(a.size() > 2 ? a[2].string_value() : "");
   RefuseGlobal(flags, function, nullptr);
   const std::vector<Match> matches =
-      FindMatches(subject, Compile(a[1].string_value(), flags.icase), 0, true, true);
+      FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), 0, true, true);
   std::vector<std::string> pieces;
   size_t from = 0;
   for (const Match& m : matches) {
@@ -282,7 +257,7 @@ Value RegexpSplitToArray(Args a) {
 Value RegexSubstring(Args a) {
   const std::string subject = a[0].string_value();
   const std::vector<Match> m =
-      FindMatches(subject, Compile(a[1].string_value(), false), 0, false, false);
+      FindMatches(subject, CompiledRegex(a[1].string_value(), false), 0, false, false);
   if (m.empty()) return Value::Null(type_oid::kText);
   const Match& match = m.front();
   if (match.groups.empty()) return Value::Text(subject.substr(match.begin, match.end - match.begin));
@@ -371,7 +346,7 @@ Value SimilarToEscapeWith(Args a) {
 Value SimilarSubstring(Args a) {
   const std::string subject = a[0].string_value();
   const std::string regex = SimilarToRegex(a[1].string_value(), EscapeChar(a[2].string_value()));
-  const std::vector<Match> m = FindMatches(subject, Compile(regex, false), 0, false, false);
+  const std::vector<Match> m = FindMatches(subject, CompiledRegex(regex, false), 0, false, false);
   if (m.empty()) return Value::Null(type_oid::kText);
   const Match& match = m.front();
   // With two separators the middle group is the result; with none, all.
@@ -402,7 +377,7 @@ std::unique_ptr<SetGenerator> RegexpMatches(Args a) {
   const RegexFlags flags = ParseFlags(a.size() > 2 ? a[2].string_value() : "");
   std::vector<Value> rows;
   for (const Match& m :
-       FindMatches(subject, Compile(a[1].string_value(), flags.icase), 0, flags.global, false)) {
+       FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), 0, flags.global, false)) {
     rows.push_back(MatchArray(subject, m));
   }
   return std::make_unique<ValueListGenerator>(std::move(rows));
