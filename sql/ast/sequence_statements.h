@@ -37,6 +37,7 @@ struct CreateSequenceStatement : Statement {
   CreateSequenceStatement() : Statement(StatementKind::kCreateSequence) {}
   RangeVar sequence;
   bool if_not_exists = false;
+  bool temporary = false;  // CREATE TEMP SEQUENCE: in the session's temporary schema
   SequenceOptions options;
 };
 

@@ -8,6 +8,7 @@
 #include <source_location>
 
 #include "sql/builtin/type_table.h"
+#include "sql/commands/table_commands.h"
 #include "sql/sequences/sequence_names.h"
 
 namespace strata::sql {
@@ -193,7 +194,10 @@ StatementOutput ExecuteCreateSequence(CommandContext& ctx,
                                       const ast::CreateSequenceStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE SEQUENCE";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.sequence.schema, stmt.sequence.location);
+  // PostgreSQL reports no position for the temporary-schema error here.
+  ast::RangeVar target = stmt.sequence;
+  target.location = -1;
+  const catalog::NamespaceDesc ns = NewTableNamespace(ctx, target, stmt.temporary);
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.sequence.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

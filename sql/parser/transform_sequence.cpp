@@ -97,14 +97,13 @@ ast::SequenceOptions Transformer::TransformSequenceOptions(PgQuery__Node* const*
 std::unique_ptr<ast::Statement> Transformer::TransformCreateSequence(
     const PgQuery__CreateSeqStmt& s) {
   if (s.sequence == nullptr) throw NotSupported("CREATE SEQUENCE without a name");
-  if (s.sequence->relpersistence != nullptr && std::string(s.sequence->relpersistence) == "t") {
-    throw NotSupported("CREATE TEMPORARY SEQUENCE", s.sequence->location);
-  }
   if (s.sequence->relpersistence != nullptr && std::string(s.sequence->relpersistence) == "u") {
     throw NotSupported("CREATE UNLOGGED SEQUENCE", s.sequence->location);
   }
   auto stmt = std::make_unique<ast::CreateSequenceStatement>();
   stmt->sequence = TransformRangeVar(*s.sequence);
+  stmt->temporary =
+      s.sequence->relpersistence != nullptr && std::string(s.sequence->relpersistence) == "t";
   stmt->if_not_exists = s.if_not_exists;
   stmt->options = TransformSequenceOptions(s.options, s.n_options);
   return stmt;

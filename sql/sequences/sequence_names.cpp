@@ -2,6 +2,7 @@
 // ChooseRelationName for serial columns (see sequence_names.h).
 #include "sql/sequences/sequence_names.h"
 
+#include "sql/commands/temp_namespace.h"
 #include "sql/system_relations/statement_catalog.h"
 
 #include "common/sql_error.h"
@@ -86,7 +87,18 @@ catalog::SequenceDesc ResolveSequenceName(const catalog::CatalogSnapshot& catalo
   const catalog::NamespaceDesc* ns = nullptr;
   if (parts.size() >= 2) {
     schema = parts[parts.size() - 2];
-    ns = catalog.FindNamespace(schema);
+    if (schema == "pg_temp") {
+      // The session's temporary schema, whatever its pg_temp_N name; none
+      // yet means no such relation.
+      const TempNamespace* temp = CurrentTempNamespace();
+      ns = temp != nullptr && temp->oid != 0 ? catalog.FindNamespace(temp->oid) : nullptr;
+      if (ns == nullptr) {
+        throw SqlError(SqlState::kUndefinedTable,
+                       "relation \"pg_temp." + name + "\" does not exist");
+      }
+    } else {
+      ns = catalog.FindNamespace(schema);
+    }
   } else {
     RelationRef rel;
     if (FindRelationInPath(catalog, name, &rel)) ns = catalog.FindNamespace(rel.namespace_oid);

@@ -38,3 +38,14 @@ SELECT * FROM tinto ORDER BY n;
 CREATE TEMPORARY TABLE tas_empty AS SELECT * FROM tas WITH NO DATA;
 SELECT count(*) FROM tas_empty;
 CREATE TEMP TABLE public.bad AS SELECT 1;
+-- Temporary sequences.
+create temp sequence tts1;
+select nextval('tts1'), currval('tts1'), nextval('tts1');
+select n.nspname like 'pg_temp%' from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relname = 'tts1';
+create temp sequence public.tts2;
+create sequence pg_temp.tts3 start 5;
+select nextval('pg_temp.tts3');
+create temp table tt_serial (id serial, v text);
+insert into tt_serial (v) values ('a'), ('b');
+select * from tt_serial order by id;
+drop sequence tts1;
