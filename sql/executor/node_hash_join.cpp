@@ -16,6 +16,7 @@
 #include <limits>
 
 #include "common/interrupts.h"
+#include "sql/executor/join_row.h"
 
 namespace strata::sql {
 
@@ -86,31 +87,8 @@ void HashJoin::Close() {
 }
 
 void HashJoin::Emit(const Row* outer, size_t i, Row* row) {
-  row->clear();
-  row->reserve(outer_width_ + inner_width_ + extra_.size());
-  if (outer != nullptr) {
-    row->insert(row->end(), outer->begin(),
-                outer->begin() + static_cast<std::ptrdiff_t>(outer_width_));
-  } else {
-    row->resize(outer_width_);
-  }
-  if (i != kNoRow) {
-    row->insert(row->end(), inner_rows_[i].begin(), inner_rows_[i].end());
-  } else {
-    row->resize(outer_width_ + inner_width_);
-  }
-  if (!extra_.empty()) {
-    Row padded;
-    if (slot_base_ > 0) {
-      padded.resize(slot_base_);
-      padded.insert(padded.end(), row->begin(), row->end());
-    }
-    ctx_.SetRow(slot_base_ > 0 ? &padded : row);
-    std::vector<Value> extra;
-    extra.reserve(extra_.size());
-    for (const BoundExpr* e : extra_) extra.push_back(e->Evaluate(ctx_));
-    for (Value& v : extra) row->push_back(std::move(v));
-  }
+  EmitJoinRow(outer, outer_width_, i != kNoRow ? &inner_rows_[i] : nullptr, inner_width_,
+              slot_base_, extra_, ctx_, row);
 }
 
 bool HashJoin::QualsMatch(size_t i) {
