@@ -159,6 +159,20 @@ LockOutcome LockManager::Lock(const Owner& owner, storage::TreeId tree, std::str
                  });
 }
 
+bool LockManager::HoldsRowWriteLock(uint64_t txn_id, storage::TreeId tree,
+                                    std::string_view key) const {
+  constexpr uint16_t kWriteModes = (1u << static_cast<int>(RowLockMode::kNoKeyUpdate)) |
+                                   (1u << static_cast<int>(RowLockMode::kUpdate));
+  const std::string name = LockName(tree, key);
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = table_.find(name);
+  if (it == table_.end() || it->second.space != Space::kRow) return false;
+  for (const Holder& h : it->second.holders) {
+    if (h.owner.txn_id == txn_id) return (h.modes & kWriteModes) != 0;
+  }
+  return false;
+}
+
 LockOutcome LockManager::LockRelation(const Owner& owner, uint32_t oid, uint32_t database_oid,
                                       RelationLockMode mode, const LockRequestOptions& options,
                                       std::string* deadlock_detail, bool* waited) {

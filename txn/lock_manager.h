@@ -102,6 +102,11 @@ class LockManager {
   // Every held mode of every lock, then every awaited one.
   std::vector<LockInfo> Snapshot() const;
 
+  // Whether `txn_id` holds (tree, key) in a mode that every writer of the
+  // row must take and that conflicts with every other writer's: FOR NO KEY
+  // UPDATE or FOR UPDATE. While it does, nobody else can write the row.
+  bool HoldsRowWriteLock(uint64_t txn_id, storage::TreeId tree, std::string_view key) const;
+
   // How many lock grants `txn_id` has had: a marker for ReleaseSince.
   size_t GrantCount(uint64_t txn_id) const;
   // Releases the modes `txn_id` was granted after `marker` (ROLLBACK TO a

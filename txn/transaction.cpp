@@ -309,6 +309,16 @@ Status Transaction::CheckConflictsSince(const Savepoint& sp) {
   return CheckKeys(sp.must_not_exist, sp.must_be_unchanged);
 }
 
+bool Transaction::CheckedKeysWriteLocked() const {
+  const LockManager& locks = manager_->locks_;
+  for (const auto* keys : {&must_not_exist_, &must_be_unchanged_}) {
+    for (const CheckedKey& k : *keys) {
+      if (!locks.HoldsRowWriteLock(id_, k.tree, k.key)) return false;
+    }
+  }
+  return true;
+}
+
 Status Transaction::Commit() {
   if (finished_) return Status::InvalidArgument("transaction already finished");
   storage::WriteBatch batch;
@@ -328,8 +338,14 @@ Status Transaction::Commit() {
     auto write = [&] { return engine_->Write(options, &batch); };
     if (must_not_exist_.empty() && must_be_unchanged_.empty() && !ssi_) {
       s = write();
+    } else if (!ssi_ && CheckedKeysWriteLocked()) {
+      // Nobody else can write these keys before we finish (commit_gate.h):
+      // check and write beside the other such committers, sharing syncs.
+      SharedCommitGate gate(manager_->commit_gate_);
+      s = CheckKeys(0, 0);
+      if (s.ok()) s = write();
     } else {
-      std::lock_guard<std::mutex> lock(manager_->commit_mu_);
+      std::lock_guard<CommitGate> lock(manager_->commit_gate_);
       s = CheckKeys(0, 0);
       if (s.ok() && ssi_) {
         s = manager_->ssi_.Commit(*ssi_, write);

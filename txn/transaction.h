@@ -12,7 +12,7 @@
 // Uniqueness without row locks: PutNew() records "this key must not exist".
 // The caller checks its own view first (so the common error is reported at
 // once); Commit() re-checks every such key against the LATEST committed state
-// while holding the manager's commit mutex, so two transactions inserting the
+// inside the manager's commit gate (commit_gate.h), so two transactions inserting the
 // same key cannot both commit. A key that existed in our snapshot passes the
 // re-check (the caller only calls PutNew for such a key after deleting it in
 // this transaction); concurrent writers of existing rows are the lock table's
@@ -57,6 +57,7 @@
 #include "common/status.h"
 #include "storage/engine.h"
 #include "storage/io/file_system.h"
+#include "txn/commit_gate.h"
 #include "txn/lock_manager.h"
 #include "txn/ssi_manager.h"
 
@@ -88,9 +89,9 @@ class TransactionManager {
   uint64_t next_txid_ = 0;    // 0: not loaded yet
   uint64_t txid_limit_ = 0;   // ids below it may be handed out without a write
   std::atomic<uint64_t> next_txn_id_{1};
-  // Serializes the re-checks and the write of committers that have PutNew or
-  // *Existing keys (see the file comment).
-  std::mutex commit_mu_;
+  // Committers that have PutNew or *Existing keys pass it from their
+  // re-checks to the end of their write (commit_gate.h; the file comment).
+  CommitGate commit_gate_;
 };
 
 // A key a PutNew() expected to be free, found taken at commit.
@@ -276,7 +277,7 @@ class Transaction {
   // transaction's only writes -- as one SSTable ingested into the tree
   // (Engine::IngestSortedRows: one new sequence number, atomic and durable),
   // so the rows skip the write set, the WAL and the memtable. Uniqueness as
-  // for PutNew: under the commit mutex no key may exist in the latest state
+  // for PutNew: inside the commit gate, alone, no key may exist in the latest state
   // (Aborted + unique_violation()). Rolls back on any error.
   [[nodiscard]] Status CommitIngest(storage::TreeId tree,
                                     const std::vector<std::pair<std::string, std::string>>& rows);
@@ -309,6 +310,9 @@ class Transaction {
     const storage::Snapshot* snapshot;
     bool lock_only = false;  // RecordLockedRow: no write of ours behind it
   };
+  // Whether this transaction holds a writing row lock on every key it must
+  // re-check at commit (then it commits through the shared gate).
+  bool CheckedKeysWriteLocked() const;
   // The checks of Commit() for must_not_exist_[from_new..] and
   // must_be_unchanged_[from_unchanged..].
   Status CheckKeys(size_t from_new, size_t from_unchanged);

@@ -10,7 +10,7 @@
 // edit, so after a crash the COPY is either wholly there (the edit was
 // written) or not at all; an unlisted table is deleted at the next open.
 //
-// Uniqueness: the commit mutex (TransactionManager::commit_mu_) is held from
+// Uniqueness: the commit gate (TransactionManager::commit_gate_) is held alone from
 // the re-check to the end of the ingestion, so no PutNew committer can slip
 // a key in between; keys of the latest state in [first, last] are merged with
 // the sorted rows in one pass.
@@ -34,7 +34,7 @@ Status Transaction::CommitIngest(storage::TreeId tree,
   }
   Status s;
   {
-    std::lock_guard<std::mutex> lock(manager_->commit_mu_);
+    std::lock_guard<CommitGate> lock(manager_->commit_gate_);
     // Every key of the latest state within [first, last], against our rows.
     auto it = engine_->NewIterator(storage::ReadOptions{}, tree);
     const std::string& last = rows.back().first;

@@ -1,6 +1,7 @@
 // The parameter table and the per-kind validation of SessionSettings; see
 // session_settings.h. Texts follow PostgreSQL 15's guc.c, variable.c
 // (check_datestyle, check_timezone, check_client_encoding).
+#include <algorithm>
 #include "sql/settings/session_settings.h"
 
 #include <strings.h>
@@ -638,7 +639,10 @@ bool SessionSettings::Exists(std::string_view name) const {
 }
 
 SessionSettings::Entry& SessionSettings::Find(std::string_view name) {
-  auto it = entries_.find(Lower(name));
+  // Callers mostly pass the lower-case names the table uses; looking those
+  // up as they are saves a string per lookup (several per statement).
+  const bool lower = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  auto it = lower ? entries_.find(name) : entries_.find(Lower(name));
   if (it == entries_.end()) {
     throw SqlError(SqlState::kUndefinedObject,
                    "unrecognized configuration parameter \"" + std::string(name) + "\"");
@@ -1039,7 +1043,7 @@ std::vector<SessionSettings::Description> SessionSettings::Describe() {
   return out;
 }
 
-std::string SessionSettings::Show(std::string_view name) const { return Find(name).value; }
+const std::string& SessionSettings::Show(std::string_view name) const { return Find(name).value; }
 
 int64_t SessionSettings::IntValue(std::string_view name) const {
   const Entry& entry = Find(name);

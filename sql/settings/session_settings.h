@@ -107,7 +107,7 @@ class SessionSettings {
   static std::vector<Description> Describe();
 
   // The value as SHOW prints it. Throws 42704 for unknown names.
-  std::string Show(std::string_view name) const;
+  const std::string& Show(std::string_view name) const;
   // An integer setting's value in its base unit (ms for times, kB for
   // memory). REQUIRES: `name` is an integer setting.
   int64_t IntValue(std::string_view name) const;
@@ -204,7 +204,7 @@ class SessionSettings {
   void SaveForNestLevel(Entry& entry, const SavedValue& current, bool local);
   void Restore(Entry& entry, const SavedValue& saved);
 
-  std::map<std::string, Entry> entries_;  // by lower-case name
+  std::map<std::string, Entry, std::less<>> entries_;  // by lower-case name
   // Definitions of custom placeholders (entries_ point at them).
   std::vector<std::unique_ptr<Definition>> custom_definitions_;
   std::vector<std::unique_ptr<std::string>> custom_names_;

@@ -163,3 +163,30 @@ TEST_CASE("a deadlock is found by the waiter whose deadlock_timeout passes", "[l
 
 }  // namespace
 }  // namespace strata::txn
+
+namespace strata::txn {
+namespace {
+
+TEST_CASE("HoldsRowWriteLock: only the holder's NO KEY UPDATE or UPDATE counts",
+          "[lock_manager]") {
+  LockManager locks;
+  const LockManager::Owner a{1, 100}, b{2, 200};
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "k"));
+  REQUIRE(locks.Lock(a, kTree, "k", RowLockMode::kShare, NoWait()) == LockOutcome::kAcquired);
+  REQUIRE(locks.Lock(b, kTree, "k", RowLockMode::kKeyShare, NoWait()) == LockOutcome::kAcquired);
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "k"));  // shared modes do not keep writers out
+  CHECK_FALSE(locks.HoldsRowWriteLock(2, kTree, "k"));
+  REQUIRE(locks.Lock(a, kTree, "k", RowLockMode::kNoKeyUpdate, NoWait()) == LockOutcome::kAcquired);
+  CHECK(locks.HoldsRowWriteLock(1, kTree, "k"));
+  CHECK_FALSE(locks.HoldsRowWriteLock(2, kTree, "k"));
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "other"));
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree + 1, "k"));
+  REQUIRE(locks.Lock(a, kTree, "u", RowLockMode::kUpdate, NoWait()) == LockOutcome::kAcquired);
+  CHECK(locks.HoldsRowWriteLock(1, kTree, "u"));
+  locks.ReleaseAll(1);
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "k"));
+  CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "u"));
+}
+
+}  // namespace
+}  // namespace strata::txn
