@@ -16,6 +16,10 @@
 #include "sql/ast/expr.h"
 #include "sql/ast/type_name.h"
 
+namespace strata::sql {
+struct PointSelectCache;  // sql/commands/point_select.cpp
+}  // namespace strata::sql
+
 namespace strata::sql::ast {
 
 enum class StatementKind {
@@ -186,6 +190,12 @@ struct SelectStatement : Statement {
   std::vector<std::vector<ExprPtr>> values_lists;
   // FOR UPDATE / FOR NO KEY UPDATE / FOR SHARE / FOR KEY SHARE clauses.
   std::vector<LockingClause> locking;
+
+  // The point-select fast path's findings about this statement
+  // (sql/commands/point_select.h), made at its first execution and reused by
+  // the next ones of the same prepared statement. A parse tree belongs to
+  // one session, so only that session's thread touches it.
+  mutable std::shared_ptr<PointSelectCache> point_select_cache;
 };
 
 // Whether the constant path runs `s` (Binder::BindSelect + ExecuteSelect:

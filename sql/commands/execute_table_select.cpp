@@ -12,6 +12,7 @@
 #include "sql/commands/plan_from.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
+#include "sql/commands/point_select.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/select_locking.h"
@@ -352,6 +353,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
 }
 
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt) {
+  if (std::optional<StatementOutput> point = TryPointSelect(ctx, stmt)) return std::move(*point);
   TableQueryResult query = RunTableQuery(ctx, stmt);
   StatementOutput result;
   SetResultColumns(query.targets, &result);

@@ -75,8 +75,9 @@ bool IsStringType(Oid t) {
   return t == type_oid::kText || t == type_oid::kVarchar || t == type_oid::kUnknown;
 }
 
-// The constant as a key value of column type `column_type`, if that is exact.
-std::optional<Value> AsKeyValue(const Value& v, Oid column_type) {
+}  // namespace
+
+std::optional<Value> ExactKeyValue(const Value& v, Oid column_type) {
   if (v.is_null()) return std::nullopt;  // `pk = NULL` matches nothing; let the filter say so
   if (v.type() == column_type) return v;
   if (IsIntegerType(column_type) && IsIntegerType(v.type()) && FitsInteger(column_type, v.int_value())) {
@@ -87,8 +88,6 @@ std::optional<Value> AsKeyValue(const Value& v, Oid column_type) {
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
                              std::span<const int> key_slots,
@@ -117,7 +116,7 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
     EvalContext ctx(params);
     // Errors here (e.g. a bad literal) are left for the real binding to report.
     try {
-      return AsKeyValue(binder.BindExpr(constant)->Evaluate(ctx), type);
+      return ExactKeyValue(binder.BindExpr(constant)->Evaluate(ctx), type);
     } catch (const SqlError&) {
       return std::nullopt;
     }

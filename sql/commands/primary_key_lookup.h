@@ -44,6 +44,11 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
                              const std::string& scope_alias, const ast::Expr* where,
                              const std::vector<Value>* params);
 
+// `v` as a key value of a column of type `column_type`, if that is exact:
+// the same type, an integer that fits, or a string for a text/varchar
+// column. NULL and anything else: nullopt.
+std::optional<Value> ExactKeyValue(const Value& v, Oid column_type);
+
 // The key range WHERE restricts the table to, or nullopt if it does not.
 // `scope_alias` is how the statement names the table (alias or table name);
 // `params` (may be null) the values of $1..$n (`id = $1` pins a key too).
