@@ -32,6 +32,38 @@ bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// [-]digits[.digits][(e|E)[+|-]digits] with at least one mantissa digit,
+// nothing before or after.
+bool IsPlainDecimal(std::string_view s) {
+  size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  size_t digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
+    ++i;
+    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+    size_t exp_digits = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++exp_digits;
+    if (exp_digits == 0) return false;
+  }
+  return i == s.size();
+}
+
+// Whether a plain decimal's mantissa is all zeros (so a zero result is not
+// an underflow, which strtod's path reports as out of range).
+bool IsZero(std::string_view s) {
+  for (char c : s) {
+    if (c == 'e' || c == 'E') break;
+    if (c >= '1' && c <= '9') return false;
+  }
+  return true;
+}
+
 // Shared body of float8in/float4in. `type_name` is "double precision" or
 // "real"; `is_float4` selects strtof and float's range.
 double ParseFloat(std::string_view text, std::string_view type_name, bool is_float4) {
@@ -43,6 +75,28 @@ double ParseFloat(std::string_view text, std::string_view type_name, bool is_flo
   size_t start = 0;
   while (start < text.size() && IsSpace(text[start])) ++start;
   if (start == text.size()) throw invalid();
+  // Plain decimal spellings (what COPY mostly brings) go through
+  // std::from_chars: correctly rounded like strtod, several times faster,
+  // and without the copy strtod's NUL terminator needs. Anything else --
+  // spaces after the number, '+', NaN/Infinity, hex, out of range -- takes
+  // the strtod path below with PostgreSQL's rules and errors.
+  if (IsPlainDecimal(text.substr(start))) {
+    const char* first = text.data() + start;
+    const char* last = text.data() + text.size();
+    if (is_float4) {
+      float f = 0;
+      auto [ptr, ec] = std::from_chars(first, last, f);
+      if (ec == std::errc() && ptr == last && std::isfinite(f) && (f != 0 || IsZero(text.substr(start)))) {
+        return static_cast<double>(f);
+      }
+    } else {
+      double d = 0;
+      auto [ptr, ec] = std::from_chars(first, last, d);
+      if (ec == std::errc() && ptr == last && std::isfinite(d) && (d != 0 || IsZero(text.substr(start)))) {
+        return d;
+      }
+    }
+  }
   const std::string num(text.substr(start));  // NUL-terminated for strtod
   const char* begin = num.c_str();
   char* end = nullptr;
