@@ -24,7 +24,7 @@ namespace strata::txn {
 Status Transaction::CommitIngest(storage::TreeId tree,
                                  const std::vector<std::pair<std::string, std::string>>& rows) {
   if (finished_) return Status::InvalidArgument("transaction already finished");
-  if (!writes_.empty()) {
+  if (!writes_.empty() || !runs_.empty()) {
     Rollback();
     return Status::InvalidArgument("CommitIngest: the transaction has other writes");
   }
