@@ -19,6 +19,8 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   // Executor spill files (executor/spill_file.h) in DATADIR/tmp, emptied now.
   if (options.fs == nullptr) SetSpillDirectory(dir + "/tmp");
   db->txns_ = std::make_unique<txn::TransactionManager>(db->engine_.get());
+  // Huge transactions' spill files (txn/write_spill.h), swept now.
+  if (Status s = db->txns_->EnableSpill(db->fs_, dir + "/txn_spill"); !s.ok()) return s;
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();
   db->catalog_ = std::move(catalog).value();

@@ -115,6 +115,19 @@ class StatementTransactionEnd {
 // races right after it ran; under READ COMMITTED a statement that may retry
 // (`retry_on_race`) is undone to a statement savepoint and re-run on a new
 // snapshot before any of its rows are returned (transaction_block.h).
+// Undoes a statement to its savepoint for a re-run; a statement whose
+// writes were spilled to disk since (a huge transaction) cannot be undone in
+// part, so it fails instead (txn/README.md, "Huge transactions").
+// `release_on_error`: close the savepoint before throwing (when no handler
+// of the caller does).
+inline void UndoStatement(txn::Transaction* txn, const txn::Transaction::Savepoint& sp,
+                          bool release_on_error) {
+  if (Status s = txn->RollbackToSavepoint(sp); !s.ok()) {
+    if (release_on_error) txn->ReleaseSavepoint(sp);
+    throw SqlError(SqlState::kFeatureNotSupported, std::string(s.message()));
+  }
+}
+
 template <typename Fn>
 StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
                            const StatementParams& params, bool ddl, bool check_conflicts,
@@ -142,13 +155,13 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
     try {
       result = fn(ctx);
       if (check_conflicts && block.CheckStatementConflicts(ctx, sp, savepoint)) {
-        txn->RollbackToSavepoint(sp);
+        UndoStatement(txn, sp, /*release_on_error=*/false);
         txn->ReleaseSavepoint(sp);
         continue;
       }
     } catch (const RelationLockWaited&) {
       if (savepoint) {
-        txn->RollbackToSavepoint(sp);
+        UndoStatement(txn, sp, /*release_on_error=*/true);
         txn->ReleaseSavepoint(sp);
       }
       continue;
@@ -200,6 +213,10 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   auto txn = db->txns()->Begin();
   if (serializable) txn->EnableSerializable();
   txn->set_sync(sync);
+  if (const SessionSettings* settings = CurrentSessionSettingsOrNull()) {
+    txn->set_spill_threshold(
+        static_cast<size_t>(settings->IntValue("transaction_spill_threshold")) * 1024);
+  }
   ScopedCurrentTransaction current(txn.get());
   std::vector<SqlErrorFields> notices;
   CommandContext ctx;

@@ -67,6 +67,10 @@ bool TransactionBlock::ReadCommitted() const {
   return level == "read committed" || level == "read uncommitted";
 }
 
+size_t TransactionBlock::spill_threshold() const {
+  return static_cast<size_t>(settings_->IntValue("transaction_spill_threshold")) * 1024;
+}
+
 bool TransactionBlock::synchronous_commit() const {
   return settings_->Show("synchronous_commit") != "off";
 }
@@ -194,6 +198,7 @@ void TransactionBlock::StartStatement(CommandContext& ctx, bool ddl) {
     snapshot_fixed_ = true;
   }
   txn_->set_sync(synchronous_commit());
+  txn_->set_spill_threshold(spill_threshold());
   ctx.db = db_;
   ctx.txn = txn_.get();
   if (ddl && !holds_ddl_lock_) {
@@ -362,7 +367,15 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
                        "savepoint \"" + stmt.savepoint_name + "\" does not exist");
       }
       const size_t index = i - 1;
-      if (!release) txn_->RollbackToSavepoint(savepoints_[index].marker, /*release_locks=*/true);
+      if (!release) {
+        // A huge transaction that spilled its writes since the savepoint
+        // cannot undo them in part (txn/README.md, "Huge transactions").
+        if (Status s = txn_->RollbackToSavepoint(savepoints_[index].marker,
+                                                 /*release_locks=*/true);
+            !s.ok()) {
+          throw SqlError(SqlState::kFeatureNotSupported, std::string(s.message()));
+        }
+      }
       // SETs since the savepoint are undone (ROLLBACK TO) or handed to the
       // level below (RELEASE); ROLLBACK TO keeps the savepoint, a new level.
       while (settings_->nest_level() >= savepoints_[index].settings_level) {

@@ -132,6 +132,8 @@ class TransactionBlock {
   // The current (or next) transaction is SERIALIZABLE.
   bool Serializable() const;
   bool synchronous_commit() const;
+  // transaction_spill_threshold in bytes (txn::Transaction::set_spill_threshold).
+  size_t spill_threshold() const;
 
  private:
   struct SavepointEntry {

@@ -155,6 +155,16 @@ struct EngineStats {
   SequenceNumber last_sequence = 0;
 };
 
+// One tree's share of Engine::IngestRowStream: every row emitted for `tree`
+// lies in [smallest, largest] (user keys, inclusive).
+struct IngestTreeRange {
+  TreeId tree = 0;
+  std::string smallest;
+  std::string largest;
+};
+// Receives one row of IngestRowStream; value == nullptr is a deletion.
+using IngestEmit = std::function<Status(TreeId tree, Slice key, const Slice* value)>;
+
 class Engine {
  public:
   virtual ~Engine() = default;
@@ -206,6 +216,17 @@ class Engine {
   // path). Unsorted or duplicate keys: InvalidArgument, nothing added.
   [[nodiscard]] virtual Status IngestSortedRows(
       TreeId tree, const std::vector<std::pair<std::string, std::string>>& rows) = 0;
+
+  // Adds the rows -- puts and deletions -- of several trees atomically at
+  // ONE new sequence number with one synced manifest edit (a spilled
+  // transaction's commit, txn/transaction_spill.cpp). `produce` calls the
+  // emitter for every row: all rows of one tree together, trees in the
+  // order of `trees`, each tree's keys strictly increasing and within its
+  // declared range (else InvalidArgument and nothing is added). Rows are
+  // streamed into one table per tree, never held in memory.
+  [[nodiscard]] virtual Status IngestRowStream(
+      const std::vector<IngestTreeRange>& trees,
+      const std::function<Status(const IngestEmit& emit)>& produce) = 0;
 
   // Online backup. PinLiveFiles stops deleting obsolete files (they are
   // kept until the matching UnpinFiles; pins nest) and returns a cut taken

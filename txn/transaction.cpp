@@ -80,6 +80,14 @@ void Transaction::Finish() {
   must_be_unchanged_.clear();
   undo_.clear();
   open_savepoints_ = 0;
+  // Spill files are deleted with the last reference (an open iterator may
+  // still hold a run).
+  runs_.clear();
+  check_log_.reset();
+  forgotten_locked_.clear();
+  spilled_snapshots_.clear();  // the snapshots themselves are in old_snapshots_
+  memory_bytes_ = 0;
+  escalated_.clear();
   if (snapshot_ != nullptr) {
     engine_->ReleaseSnapshot(snapshot_);
     snapshot_ = nullptr;
@@ -89,6 +97,7 @@ void Transaction::Finish() {
 }
 
 bool Transaction::has_writes() const {
+  if (!runs_.empty()) return true;
   for (const auto& [tree, writes] : writes_) {
     if (!writes.empty()) return true;
   }
@@ -103,18 +112,34 @@ void Transaction::RecordUndo(storage::TreeId tree, const std::string& key) {
     auto w = t->second.find(key);
     if (w != t->second.end()) u.previous = w->second;
   }
+  AddBytes(key.size() + kEntryOverhead +
+           (u.previous.has_value() && u.previous->has_value() ? (*u.previous)->size() : 0));
   undo_.push_back(std::move(u));
 }
 
 Transaction::Savepoint Transaction::BeginSavepoint() {
   ++open_savepoints_;
-  return Savepoint{undo_.size(),           must_not_exist_.size(),
-                   must_be_unchanged_.size(), created_trees_.size(),
-                   trees_to_drop_.size(),     manager_->locks_.GrantCount(id_)};
+  return Savepoint{undo_.size(),
+                   new_base_ + must_not_exist_.size(),
+                   unchanged_base_ + must_be_unchanged_.size(),
+                   created_trees_.size(),
+                   trees_to_drop_.size(),
+                   manager_->locks_.GrantCount(id_),
+                   spills_,
+                   escalated_.size()};
 }
 
-void Transaction::RollbackToSavepoint(const Savepoint& sp, bool release_locks) {
-  if (release_locks) manager_->locks_.ReleaseSince(id_, sp.lock_grants);
+Status Transaction::RollbackToSavepoint(const Savepoint& sp, bool release_locks) {
+  if (sp.spills != spills_) {
+    return Status::NotSupported(
+        "cannot roll back to a savepoint set before the transaction's writes were spilled to "
+        "disk");
+  }
+  if (release_locks) {
+    manager_->locks_.ReleaseSince(id_, sp.lock_grants);
+    // The table locks that stood for row locks went too.
+    if (escalated_.size() > sp.escalated) escalated_.resize(sp.escalated);
+  }
   while (undo_.size() > sp.undo) {
     Undo& u = undo_.back();
     WriteMap& writes = writes_[u.tree];
@@ -125,9 +150,12 @@ void Transaction::RollbackToSavepoint(const Savepoint& sp, bool release_locks) {
     }
     undo_.pop_back();
   }
-  if (must_not_exist_.size() > sp.must_not_exist) must_not_exist_.resize(sp.must_not_exist);
-  if (must_be_unchanged_.size() > sp.must_be_unchanged) {
-    must_be_unchanged_.resize(sp.must_be_unchanged);
+  // No spill since sp: the bases are what they were then.
+  if (must_not_exist_.size() > sp.must_not_exist - new_base_) {
+    must_not_exist_.resize(sp.must_not_exist - new_base_);
+  }
+  if (must_be_unchanged_.size() > sp.must_be_unchanged - unchanged_base_) {
+    must_be_unchanged_.resize(sp.must_be_unchanged - unchanged_base_);
   }
   while (created_trees_.size() > sp.created_trees) {
     const storage::TreeId tree = created_trees_.back();
@@ -137,6 +165,7 @@ void Transaction::RollbackToSavepoint(const Savepoint& sp, bool release_locks) {
     if (!d.ok()) STRATA_LOG_WARNING("could not drop tree {} on rollback: {}", tree, d.ToString());
   }
   if (trees_to_drop_.size() > sp.trees_to_drop) trees_to_drop_.resize(sp.trees_to_drop);
+  return Status::OK();
 }
 
 void Transaction::ReleaseSavepoint(const Savepoint& sp) {
@@ -149,6 +178,7 @@ void Transaction::NewStatementSnapshot() {
   bool referenced = false;
   for (const CheckedKey& k : must_not_exist_) referenced |= k.snapshot == snapshot_;
   for (const CheckedKey& k : must_be_unchanged_) referenced |= k.snapshot == snapshot_;
+  for (const auto& [seq, snap] : spilled_snapshots_) referenced |= snap == snapshot_;
   if (referenced) {
     old_snapshots_.push_back(snapshot_);
   } else {
@@ -170,17 +200,16 @@ const storage::Snapshot* Transaction::SnapshotFor(storage::TreeId tree) const {
 
 std::unique_ptr<TxnIterator> Transaction::NewLatestIterator(storage::TreeId tree) {
   auto base = engine_->NewIterator(storage::ReadOptions{}, tree);
-  auto t = writes_.find(tree);
-  const WriteMap* writes = t == writes_.end() ? nullptr : &t->second;
-  return std::make_unique<TxnIterator>(std::move(base), writes, std::nullopt, std::nullopt);
+  return std::make_unique<TxnIterator>(std::move(base), NewWriteCursor(tree), std::nullopt,
+                                       std::nullopt, &live_iterators_[tree]);
 }
 
 Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice key) {
   if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordRead(*ssi_, tree, key);
-  auto t = writes_.find(tree);
-  if (t != writes_.end()) {
-    auto w = t->second.find(std::string(key));
-    if (w != t->second.end()) return w->second;
+  {
+    auto own = LookupWrite(tree, key);
+    if (!own.ok()) return own.status();
+    if (own->has_value()) return std::move(**own);
   }
   storage::ReadOptions options;
   options.snapshot = SnapshotFor(tree);
@@ -192,10 +221,10 @@ Result<std::optional<std::string>> Transaction::Get(storage::TreeId tree, Slice 
 
 Result<std::optional<std::string>> Transaction::GetLatest(storage::TreeId tree, Slice key) {
   if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordRead(*ssi_, tree, key);
-  auto t = writes_.find(tree);
-  if (t != writes_.end()) {
-    auto w = t->second.find(std::string(key));
-    if (w != t->second.end()) return w->second;
+  {
+    auto own = LookupWrite(tree, key);
+    if (!own.ok()) return own.status();
+    if (own->has_value()) return std::move(**own);
   }
   Result<std::string> got = engine_->Get(storage::ReadOptions{}, tree, key);
   if (got.ok()) return std::optional<std::string>(std::move(got).value());
@@ -206,26 +235,33 @@ Result<std::optional<std::string>> Transaction::GetLatest(storage::TreeId tree, 
 void Transaction::Put(storage::TreeId tree, std::string key, std::string value) {
   if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordWrite(*ssi_, tree, key);
   RecordUndo(tree, key);
+  AddBytes(key.size() + value.size() + kEntryOverhead);
   writes_[tree][std::move(key)] = std::move(value);
+  MaybeSpill();
 }
 
 void Transaction::Delete(storage::TreeId tree, std::string key) {
   if (ssi_ && tree != storage::kDefaultTree) manager_->ssi_.RecordWrite(*ssi_, tree, key);
   RecordUndo(tree, key);
+  AddBytes(key.size() + kEntryOverhead);
   writes_[tree][std::move(key)] = std::nullopt;
+  MaybeSpill();
 }
 
 void Transaction::PutExisting(storage::TreeId tree, std::string key, std::string value) {
+  AddBytes(key.size() + kEntryOverhead);
   must_be_unchanged_.push_back(CheckedKey{tree, key, snapshot_});
   Put(tree, std::move(key), std::move(value));
 }
 
 void Transaction::DeleteExisting(storage::TreeId tree, std::string key) {
+  AddBytes(key.size() + kEntryOverhead);
   must_be_unchanged_.push_back(CheckedKey{tree, key, snapshot_});
   Delete(tree, std::move(key));
 }
 
 void Transaction::PutNew(storage::TreeId tree, std::string key, std::string value) {
+  AddBytes(key.size() + kEntryOverhead);
   must_not_exist_.push_back(CheckedKey{tree, key, snapshot_});
   Put(tree, std::move(key), std::move(value));
 }
@@ -255,51 +291,80 @@ std::unique_ptr<TxnIterator> Transaction::NewIterator(storage::TreeId tree,
   options.lower_bound = lower;
   options.upper_bound = upper;
   auto base = engine_->NewIterator(options, tree);
-  auto t = writes_.find(tree);
-  const WriteMap* writes = t == writes_.end() ? nullptr : &t->second;
-  return std::make_unique<TxnIterator>(std::move(base), writes, std::move(lower),
-                                       std::move(upper));
+  return std::make_unique<TxnIterator>(std::move(base), NewWriteCursor(tree), std::move(lower),
+                                       std::move(upper), &live_iterators_[tree]);
+}
+
+Status Transaction::CheckOne(storage::TreeId tree, const std::string& key,
+                             const storage::Snapshot* snapshot, bool must_not_exist) {
+  storage::ReadOptions latest;
+  storage::ReadOptions at_snapshot;
+  at_snapshot.snapshot = snapshot;
+  if (must_not_exist) {
+    // Still ours to write only if nobody committed it since it was read.
+    Result<std::string> now = engine_->Get(latest, tree, key);
+    if (!now.ok()) {
+      if (now.status().IsNotFound()) return Status::OK();
+      return now.status();
+    }
+    Result<std::string> before = engine_->Get(at_snapshot, tree, key);
+    if (before.ok()) return Status::OK();  // existed in our view and we deleted it first
+    if (!before.status().IsNotFound()) return before.status();
+    unique_violation_ = UniqueViolation{tree, key};
+    return Status::Aborted("duplicate key");
+  }
+  Result<std::string> now = engine_->Get(latest, tree, key);
+  Result<std::string> before = engine_->Get(at_snapshot, tree, key);
+  const bool now_found = now.ok(), before_found = before.ok();
+  if (!now_found && !now.status().IsNotFound()) return now.status();
+  if (!before_found && !before.status().IsNotFound()) return before.status();
+  if (now_found != before_found || (now_found && now.value() != before.value())) {
+    write_conflict_ = true;
+    conflict_was_delete_ = !now_found;
+    return Status::Busy("write conflict: the row was changed by a concurrent transaction");
+  }
+  return Status::OK();
 }
 
 Status Transaction::CheckKeys(size_t from_new, size_t from_unchanged) {
-  storage::ReadOptions latest;
-  for (size_t i = from_new; i < must_not_exist_.size(); ++i) {
-    const CheckedKey& k = must_not_exist_[i];
-    // Still ours to write only if nobody committed it since it was read.
-    Result<std::string> now = engine_->Get(latest, k.tree, k.key);
-    if (!now.ok()) {
-      if (now.status().IsNotFound()) continue;
-      return now.status();
-    }
-    storage::ReadOptions at_snapshot;
-    at_snapshot.snapshot = k.snapshot;
-    Result<std::string> before = engine_->Get(at_snapshot, k.tree, k.key);
-    if (before.ok()) continue;  // existed in our view and we deleted it first
-    if (!before.status().IsNotFound()) return before.status();
-    unique_violation_ = UniqueViolation{k.tree, k.key};
-    return Status::Aborted("duplicate key");
+  // Spilled entries first (write_spill.h), streamed from the check log.
+  if (check_log_ != nullptr && (from_new < new_base_ || from_unchanged < unchanged_base_)) {
+    STRATA_RETURN_IF_ERROR(check_log_->ForEach([&](const SpilledCheck& c) -> Status {
+      const storage::Snapshot* snap = spilled_snapshots_.at(c.snapshot);
+      if (c.kind == SpilledCheck::kMustNotExist) {
+        if (c.ordinal < from_new) return Status::OK();
+        return CheckOne(c.tree, c.key, snap, true);
+      }
+      if (c.ordinal < from_unchanged) return Status::OK();
+      if (c.kind == SpilledCheck::kLockedRow) {
+        for (const auto& [from, to] : forgotten_locked_) {
+          if (c.ordinal >= from && c.ordinal < to) return Status::OK();
+        }
+      }
+      return CheckOne(c.tree, c.key, snap, false);
+    }));
   }
-  for (size_t i = from_unchanged; i < must_be_unchanged_.size(); ++i) {
+  for (size_t i = from_new > new_base_ ? from_new - new_base_ : 0; i < must_not_exist_.size();
+       ++i) {
+    const CheckedKey& k = must_not_exist_[i];
+    STRATA_RETURN_IF_ERROR(CheckOne(k.tree, k.key, k.snapshot, true));
+  }
+  for (size_t i = from_unchanged > unchanged_base_ ? from_unchanged - unchanged_base_ : 0;
+       i < must_be_unchanged_.size(); ++i) {
     const CheckedKey& k = must_be_unchanged_[i];
-    storage::ReadOptions at_snapshot;
-    at_snapshot.snapshot = k.snapshot;
-    Result<std::string> now = engine_->Get(latest, k.tree, k.key);
-    Result<std::string> before = engine_->Get(at_snapshot, k.tree, k.key);
-    const bool now_found = now.ok(), before_found = before.ok();
-    if (!now_found && !now.status().IsNotFound()) return now.status();
-    if (!before_found && !before.status().IsNotFound()) return before.status();
-    if (now_found != before_found || (now_found && now.value() != before.value())) {
-      write_conflict_ = true;
-      conflict_was_delete_ = !now_found;
-      return Status::Busy("write conflict: the row was changed by a concurrent transaction");
-    }
+    STRATA_RETURN_IF_ERROR(CheckOne(k.tree, k.key, k.snapshot, false));
   }
   return Status::OK();
 }
 
 void Transaction::ForgetLockedRowChecksSince(const Savepoint& sp) {
-  if (must_be_unchanged_.size() <= sp.must_be_unchanged) return;
-  auto first = must_be_unchanged_.begin() + static_cast<std::ptrdiff_t>(sp.must_be_unchanged);
+  if (sp.must_be_unchanged < unchanged_base_) {
+    forgotten_locked_.emplace_back(sp.must_be_unchanged, unchanged_base_);
+  }
+  const size_t from =
+      sp.must_be_unchanged > unchanged_base_ ? sp.must_be_unchanged - unchanged_base_ : 0;
+  if (must_be_unchanged_.size() <= from) return;
+  auto first = must_be_unchanged_.begin() + static_cast<std::ptrdiff_t>(from);
   must_be_unchanged_.erase(
       std::remove_if(first, must_be_unchanged_.end(), [](const CheckedKey& k) { return k.lock_only; }),
       must_be_unchanged_.end());
@@ -321,25 +386,34 @@ bool Transaction::CheckedKeysWriteLocked() const {
 
 Status Transaction::Commit() {
   if (finished_) return Status::InvalidArgument("transaction already finished");
+  if (!spill_error_.ok()) {
+    Rollback();
+    return spill_error_;
+  }
   storage::WriteBatch batch;
-  for (const auto& [tree, writes] : writes_) {
-    for (const auto& [key, value] : writes) {
-      if (value.has_value()) {
-        batch.Put(tree, key, *value);
-      } else {
-        batch.Delete(tree, key);
+  if (!spilled()) {
+    for (const auto& [tree, writes] : writes_) {
+      for (const auto& [key, value] : writes) {
+        if (value.has_value()) {
+          batch.Put(tree, key, *value);
+        } else {
+          batch.Delete(tree, key);
+        }
       }
     }
   }
   Status s;
-  if (batch.Count() > 0) {
+  if (batch.Count() > 0 || spilled()) {
     storage::WriteOptions options;
     options.sync = sync_;
-    auto write = [&] { return engine_->Write(options, &batch); };
-    if (must_not_exist_.empty() && must_be_unchanged_.empty() && !ssi_) {
+    // A spilled write set is ingested (one sequence number, one synced
+    // manifest edit) instead of written through the WAL.
+    auto write = [&] { return spilled() ? IngestAllWrites() : engine_->Write(options, &batch); };
+    if (!spilled() && must_not_exist_.empty() && must_be_unchanged_.empty() && !ssi_) {
       s = write();
-    } else if (!ssi_ && CheckedKeysWriteLocked()) {
-      // Nobody else can write these keys before we finish (commit_gate.h):
+    } else if (!ssi_ && !spilled() && CheckedKeysWriteLocked()) {
+      // Nobody else can write these keys before we finish (commit_gate.h;
+      // a spilled transaction's check entries are on disk: it passes alone):
       // check and write beside the other such committers, sharing syncs.
       SharedCommitGate gate(manager_->commit_gate_);
       s = CheckKeys(0, 0);
@@ -417,15 +491,30 @@ void Transaction::Rollback() {
 
 // ---- TxnIterator ----
 
-TxnIterator::TxnIterator(std::unique_ptr<storage::Iterator> base, const WriteMap* writes,
-                         std::optional<std::string> lower, std::optional<std::string> upper)
-    : base_(std::move(base)), writes_(writes), lower_(std::move(lower)), upper_(std::move(upper)) {
-  if (writes_ != nullptr) write_it_ = writes_->end();
+TxnIterator::TxnIterator(std::unique_ptr<storage::Iterator> base,
+                         std::unique_ptr<WriteCursor> writes, std::optional<std::string> lower,
+                         std::optional<std::string> upper, int* live)
+    : base_(std::move(base)),
+      writes_(std::move(writes)),
+      live_(live),
+      lower_(std::move(lower)),
+      upper_(std::move(upper)) {
+  if (live_ != nullptr) ++*live_;
+}
+
+TxnIterator::~TxnIterator() {
+  if (live_ != nullptr) --*live_;
+}
+
+Status TxnIterator::status() const {
+  Status s = base_->status();
+  if (s.ok() && writes_ != nullptr) s = writes_->status();
+  return s;
 }
 
 bool TxnIterator::WriteInBounds() const {
-  if (writes_ == nullptr || write_it_ == writes_->end()) return false;
-  return !upper_.has_value() || write_it_->first < *upper_;
+  if (writes_ == nullptr || !writes_->Valid()) return false;
+  return !upper_.has_value() || Compare(writes_->key(), *upper_) < 0;
 }
 
 void TxnIterator::SeekToFirst() {
@@ -434,7 +523,7 @@ void TxnIterator::SeekToFirst() {
     return;
   }
   base_->SeekToFirst();
-  if (writes_ != nullptr) write_it_ = writes_->begin();
+  if (writes_ != nullptr) writes_->SeekToFirst();
   Settle();
 }
 
@@ -442,7 +531,7 @@ void TxnIterator::Seek(Slice target) {
   std::string t(target);
   if (lower_.has_value() && t < *lower_) t = *lower_;
   base_->Seek(t);
-  if (writes_ != nullptr) write_it_ = writes_->lower_bound(t);
+  if (writes_ != nullptr) writes_->Seek(t);
   Settle();
 }
 
@@ -454,11 +543,11 @@ void TxnIterator::Settle() {
       valid_ = false;
       return;
     }
-    if (write_ok && (!base_ok || Compare(Slice(write_it_->first), base_->key()) <= 0)) {
+    if (write_ok && (!base_ok || Compare(writes_->key(), base_->key()) <= 0)) {
       // The write set shadows the engine's entry for the same key.
-      if (base_ok && Compare(Slice(write_it_->first), base_->key()) == 0) base_->Next();
-      if (!write_it_->second.has_value()) {
-        ++write_it_;
+      if (base_ok && Compare(writes_->key(), base_->key()) == 0) base_->Next();
+      if (writes_->value() == nullptr) {
+        writes_->Next();
         continue;  // deleted in this transaction
       }
       from_write_ = true;
@@ -473,17 +562,17 @@ void TxnIterator::Settle() {
 
 void TxnIterator::Next() {
   if (from_write_) {
-    ++write_it_;
+    writes_->Next();
   } else {
     base_->Next();
   }
   Settle();
 }
 
-Slice TxnIterator::key() const { return from_write_ ? Slice(write_it_->first) : base_->key(); }
+Slice TxnIterator::key() const { return from_write_ ? writes_->key() : base_->key(); }
 
 Slice TxnIterator::value() const {
-  return from_write_ ? Slice(*write_it_->second) : base_->value();
+  return from_write_ ? Slice(*writes_->value()) : base_->value();
 }
 
 }  // namespace strata::txn

@@ -35,7 +35,7 @@
 //    keys and trees) to the marker. Without an open savepoint nothing is
 //    logged, so autocommit statements pay nothing.
 //  - CheckConflictsSince(marker) runs the commit-time checks early (without
-//    the commit mutex) for the keys recorded after the marker, so a statement
+//    the commit gate) for the keys recorded after the marker, so a statement
 //    that lost a race can be undone and re-run before its result is sent.
 //
 // Thread safety: a Transaction is used by one thread at a time. The
@@ -60,6 +60,7 @@
 #include "txn/commit_gate.h"
 #include "txn/lock_manager.h"
 #include "txn/ssi_manager.h"
+#include "txn/write_spill.h"
 
 namespace strata::txn {
 
@@ -69,6 +70,12 @@ class TransactionManager {
  public:
   // LIFETIME: `engine` outlives the manager and every transaction.
   explicit TransactionManager(storage::Engine* engine) : engine_(engine) {}
+
+  // Huge transactions (write_spill.h): spill files go to `dir` on `fs`;
+  // files an earlier run left there are deleted now. Without it no
+  // transaction spills.
+  [[nodiscard]] Status EnableSpill(storage::FileSystem* fs, const std::string& dir);
+  SpillArea* spill_area() { return spill_.get(); }
 
   std::unique_ptr<Transaction> Begin();
   storage::Engine* engine() const { return engine_; }
@@ -92,6 +99,7 @@ class TransactionManager {
   // Committers that have PutNew or *Existing keys pass it from their
   // re-checks to the end of their write (commit_gate.h; the file comment).
   CommitGate commit_gate_;
+  std::unique_ptr<SpillArea> spill_;
 };
 
 // A key a PutNew() expected to be free, found taken at commit.
@@ -107,9 +115,13 @@ struct UniqueViolation {
 // (materialize the rows to change first, as UPDATE and DELETE do).
 class TxnIterator {
  public:
-  TxnIterator(std::unique_ptr<storage::Iterator> base,
-              const std::map<std::string, std::optional<std::string>>* writes,
-              std::optional<std::string> lower, std::optional<std::string> upper);
+  // `writes` may be null (no writes to this tree); `live` (may be null) is
+  // decremented when the iterator goes (Transaction's count of iterators
+  // per tree, which a spill must not pull the write map from under).
+  TxnIterator(std::unique_ptr<storage::Iterator> base, std::unique_ptr<WriteCursor> writes,
+              std::optional<std::string> lower, std::optional<std::string> upper,
+              int* live = nullptr);
+  ~TxnIterator();
 
   void SeekToFirst();
   void Seek(Slice target);
@@ -118,17 +130,16 @@ class TxnIterator {
   // REQUIRES: Valid(). Views valid until the next move.
   Slice key() const;
   Slice value() const;
-  Status status() const { return base_->status(); }
+  Status status() const;
 
  private:
-  using WriteMap = std::map<std::string, std::optional<std::string>>;
   // Positions on the first visible entry at or after the current cursors.
   void Settle();
   bool WriteInBounds() const;
 
   std::unique_ptr<storage::Iterator> base_;
-  const WriteMap* writes_;  // may be null (no writes to this tree)
-  WriteMap::const_iterator write_it_;
+  std::unique_ptr<WriteCursor> writes_;  // may be null (no writes to this tree)
+  int* live_;
   std::optional<std::string> lower_;
   std::optional<std::string> upper_;
   bool valid_ = false;
@@ -174,8 +185,25 @@ class Transaction {
   LockOutcome LockRelation(uint32_t oid, uint32_t database_oid, RelationLockMode mode,
                            const LockRequestOptions& options, std::string* deadlock_detail,
                            bool* waited);
+  // Lock escalation for huge inserts (txn/README.md, "Huge transactions"):
+  // once a transaction holds more than escalation_threshold() locks, the SQL
+  // layer takes a ShareRowExclusive lock on the table it inserts into (which
+  // blocks every other writer of the table) and stops locking that table's
+  // new keys row by row. Undone by ROLLBACK TO a savepoint set before it.
+  bool new_keys_escalated(uint32_t table_oid) const {
+    for (uint32_t oid : escalated_) {
+      if (oid == table_oid) return true;
+    }
+    return false;
+  }
+  void EscalateNewKeys(uint32_t table_oid) { escalated_.push_back(table_oid); }
+  size_t locks_held() const { return manager_->locks_.GrantCount(id_); }
+  // 0: never (no spill threshold).
+  size_t escalation_threshold() const { return spill_threshold_ / 256; }
   void RecordLockedRow(storage::TreeId tree, std::string key) {
+    AddBytes(key.size() + kEntryOverhead);
     must_be_unchanged_.push_back(CheckedKey{tree, std::move(key), snapshot_, true});
+    MaybeSpill();
   }
   // SERIALIZABLE: from now on reads and writes are tracked for serializable
   // snapshot isolation (ssi_manager.h), and Commit() fails with Aborted +
@@ -218,6 +246,7 @@ class Transaction {
   // A position in the transaction's history to roll back to (savepoints,
   // statement-level retries). Markers nest: roll back or release the newest
   // first.
+  // Counts of check entries are absolute (spilled ones included).
   struct Savepoint {
     size_t undo = 0;
     size_t must_not_exist = 0;
@@ -225,20 +254,26 @@ class Transaction {
     size_t created_trees = 0;
     size_t trees_to_drop = 0;
     size_t lock_grants = 0;  // LockManager::GrantCount at the savepoint
+    size_t spills = 0;       // spills before the savepoint
+    size_t escalated = 0;    // escalated tables before the savepoint
   };
   Savepoint BeginSavepoint();
   // The current position without opening a savepoint (nothing is logged):
   // enough for CheckConflictsSince.
   Savepoint Position() const {
-    return Savepoint{undo_.size(), must_not_exist_.size(), must_be_unchanged_.size(),
-                     created_trees_.size(), trees_to_drop_.size()};
+    return Savepoint{undo_.size(),          new_base_ + must_not_exist_.size(),
+                     unchanged_base_ + must_be_unchanged_.size(), created_trees_.size(),
+                     trees_to_drop_.size(), 0, spills_, escalated_.size()};
   }
   // Undoes every write since `sp` (the savepoint stays open) and drops trees
   // created since.
   // `release_locks`: also release the row and relation locks taken since
   // (ROLLBACK TO a user's savepoint, as PostgreSQL's subtransaction abort);
   // a statement re-run keeps them.
-  void RollbackToSavepoint(const Savepoint& sp, bool release_locks = false);
+  // NotSupported (nothing undone) when the write set was spilled to disk
+  // since `sp` (write_spill.h): a spilled run mixes writes from before and
+  // after the savepoint, so it cannot be undone in part.
+  [[nodiscard]] Status RollbackToSavepoint(const Savepoint& sp, bool release_locks = false);
   // Closes `sp`, keeping its writes.
   void ReleaseSavepoint(const Savepoint& sp);
   // The commit-time checks for the keys recorded since `sp`, against the
@@ -258,6 +293,12 @@ class Transaction {
   std::unique_ptr<TxnIterator> NewLatestIterator(storage::TreeId tree);
   // false: Commit() does not wait for the WAL fsync (synchronous_commit=off).
   void set_sync(bool sync) { sync_ = sync; }
+  // Huge transactions: once the write set (plus check entries and the undo
+  // log) passes `bytes`, it is spilled to a sorted run on disk
+  // (write_spill.h; only with TransactionManager::EnableSpill). 0: never.
+  void set_spill_threshold(size_t bytes) { spill_threshold_ = bytes; }
+  // How many times the write set was spilled (tests, diagnostics).
+  size_t spill_count() const { return spills_; }
 
   // A tree this transaction created: dropped if it rolls back, and read at
   // the latest state rather than the snapshot (only we can have written it,
@@ -317,8 +358,6 @@ class Transaction {
   // must_be_unchanged_[from_unchanged..].
   Status CheckKeys(size_t from_new, size_t from_unchanged);
 
-  using WriteMap = std::map<std::string, std::optional<std::string>>;  // nullopt = delete
-
   TransactionManager* manager_;
   storage::Engine* engine_;
   uint64_t id_;
@@ -349,6 +388,42 @@ class Transaction {
   std::vector<storage::TreeId> trees_to_drop_;
   std::optional<UniqueViolation> unique_violation_;
   bool finished_ = false;
+
+  // ---- Spilling (transaction_spill.cpp, write_spill.h) ----
+  static constexpr size_t kEntryOverhead = 64;  // rough cost of a map node / vector slot
+  void AddBytes(size_t n) { memory_bytes_ += n; }
+  // Spills when over the threshold; a failure is kept in spill_error_ and
+  // reported by the next read or by Commit().
+  void MaybeSpill();
+  [[nodiscard]] Status Spill();
+  bool spilled() const { return spills_ > 0; }
+  // The transaction's own entry for key: memory, then runs newest first.
+  // nullopt: no write of ours; else the value (nullopt inside: deleted).
+  Result<std::optional<std::optional<std::string>>> LookupWrite(storage::TreeId tree, Slice key);
+  std::unique_ptr<WriteCursor> NewWriteCursor(storage::TreeId tree);
+  // Commit of a spilled transaction: every write through
+  // Engine::IngestRowStream at one sequence number.
+  Status IngestAllWrites();
+  // The checks of one spilled entry (CheckKeys for the log part).
+  Status CheckOne(storage::TreeId tree, const std::string& key, const storage::Snapshot* snapshot,
+                  bool must_not_exist);
+
+  size_t spill_threshold_ = 0;
+  size_t memory_bytes_ = 0;
+  size_t spills_ = 0;
+  Status spill_error_;
+  std::vector<std::shared_ptr<SpillRun>> runs_;  // oldest first
+  std::unique_ptr<CheckLog> check_log_;
+  size_t new_base_ = 0;        // must_not_exist entries in the check log
+  size_t unchanged_base_ = 0;  // must_be_unchanged entries in the check log
+  // Ranges [from, to) of spilled must_be_unchanged ordinals whose locked-row
+  // entries were forgotten (ForgetLockedRowChecksSince).
+  std::vector<std::pair<size_t, size_t>> forgotten_locked_;
+  // Snapshots spilled check entries refer to (kept until the end), by sequence.
+  std::map<uint64_t, const storage::Snapshot*> spilled_snapshots_;
+  std::vector<uint32_t> escalated_;  // table OIDs (new_keys_escalated)
+  // Live TxnIterators per tree: their write maps are not spilled.
+  std::map<storage::TreeId, int> live_iterators_;
 };
 
 }  // namespace strata::txn

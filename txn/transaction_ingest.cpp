@@ -1,7 +1,7 @@
 // Transaction::CommitIngest: COPY's bulk path (see transaction.h).
 //
 // Why: a large COPY through the write set pays, per row, a std::map insert,
-// a PutNew re-check Get under the commit mutex, a WAL append and a memtable
+// a PutNew re-check Get in the commit gate, a WAL append and a memtable
 // insert (then a flush later). Here the sorted rows go into one SSTable that
 // Engine::IngestSortedRows adds to the tree at one new sequence number.
 //
@@ -24,7 +24,7 @@ namespace strata::txn {
 Status Transaction::CommitIngest(storage::TreeId tree,
                                  const std::vector<std::pair<std::string, std::string>>& rows) {
   if (finished_) return Status::InvalidArgument("transaction already finished");
-  if (!writes_.empty()) {
+  if (!writes_.empty() || !runs_.empty()) {
     Rollback();
     return Status::InvalidArgument("CommitIngest: the transaction has other writes");
   }

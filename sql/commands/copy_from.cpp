@@ -7,6 +7,7 @@
 #include "sql/copy/copy_writer.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/expr/cast_functions.h"
+#include "sql/settings/session_settings.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -119,6 +120,11 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
     ctx_.catalog = block->catalog;
   } else {
     txn_ = db->txns()->Begin();
+    // A huge COPY spills its write set (txn/README.md, "Huge transactions").
+    if (const SessionSettings* settings = CurrentSessionSettingsOrNull()) {
+      txn_->set_spill_threshold(
+          static_cast<size_t>(settings->IntValue("transaction_spill_threshold")) * 1024);
+    }
     ctx_.db = db;
     ctx_.txn = txn_.get();
     ctx_.catalog = db->catalog()->Current();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
 #include "sql/types/type_io.h"
 
@@ -80,7 +81,7 @@ void IndexMaintainer::InsertEntry(const IndexCodec& codec, size_t i, const Row& 
   // A concurrent inserter of this value makes us wait for its end (then the
   // commit-time check or the lookup below reports it), as PostgreSQL's
   // unique check waits for the other inserter.
-  LockRowForWrite(ctx_, lock_targets_[i], key, txn::RowLockMode::kUpdate);
+  LockNewKeyForWrite(ctx_, table_, lock_targets_[i], key);
   // Under the lock (which every inserter and remover of this value takes) the
   // latest committed state is the one that counts, whatever our snapshot:
   // a value another transaction removed and committed while we waited is

@@ -85,6 +85,11 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
 void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
                      const std::string& key, txn::RowLockMode mode) {
   LockTableRow(ctx, table, key, mode);
+  PrepareRowWrite(ctx, table, key);
+}
+
+void PrepareRowWrite(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& key) {
   // PostgreSQL assigns a transaction id at the first write.
   if (!ctx.txn->assigned_txid()) {
     Result<uint64_t> id = ctx.txn->AssignTxid();

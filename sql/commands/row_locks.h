@@ -32,6 +32,11 @@ bool LockTableRow(const CommandContext& ctx, const catalog::TableDesc& table,
 // Before writing `key` of `table`: its row lock in `mode`, then (in a
 // SERIALIZABLE transaction) the write-time serializable test, 40001 "could
 // not serialize access due to read/write dependencies among transactions".
+// What LockRowForWrite does after the row lock: the transaction id at the
+// first write, and the write-time serializable test.
+void PrepareRowWrite(const CommandContext& ctx, const catalog::TableDesc& table,
+                     const std::string& key);
+
 void LockRowForWrite(const CommandContext& ctx, const catalog::TableDesc& table,
                      const std::string& key, txn::RowLockMode mode);
 

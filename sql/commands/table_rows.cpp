@@ -1,6 +1,7 @@
 // TableWriter: defaults, constraints and writes of table rows (see table_rows.h).
 #include "sql/commands/table_rows.h"
 
+#include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
 
 #include <algorithm>
@@ -168,7 +169,7 @@ std::string TableWriter::Insert(Row row) {
     // A concurrent inserter of this key makes us wait for its end: then
     // 23505 if it committed (at our commit-time check), none if it rolled
     // back -- as PostgreSQL's unique check waits for the other inserter.
-    LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
+    LockNewKeyForWrite(ctx_, table_, table_, key);
     auto existing = ctx_.txn->Get(table_.tree, key);
     if (!existing.ok()) ThrowStatus(existing.status());
     if (existing.value().has_value()) throw DuplicateKeyError(key);

@@ -189,6 +189,11 @@ const std::vector<Definition>& Definitions() {
        "Sets the current transaction's isolation level."},
       {"work_mem", Kind::kInt, "4MB", false, false, false, {}, 64, 2147483647, false,
        "Sets the maximum memory to be used for query workspaces.", true},
+      // Ours: a transaction whose write set grows past this spills it to
+      // sorted runs on disk (txn/README.md, "Huge transactions").
+      {"transaction_spill_threshold", Kind::kInt, "64MB", false, false, false, {}, 64,
+       2147483647, false,
+       "Sets the write-set size past which a transaction spills its writes to disk.", true},
       {"transaction_deferrable", Kind::kBool, "off", false, false, false, {}, 0, 0, false,
        "Whether to defer a read-only serializable transaction until it can be executed with no "
        "possible serialization failures."},
@@ -298,6 +303,9 @@ const ParameterInfo kParameterInfo[] = {
 #include "sql/settings/parameter_info.inc"
     // Ours (PostgreSQL has no such parameter).
     {"max_message_size", "postmaster", "Connections and Authentication / Connection Settings", ""},
+    {"transaction_spill_threshold", "user", "Resource Usage / Memory",
+     "A transaction whose uncommitted writes pass this size moves them to sorted runs in the "
+     "data directory and commits them by ingestion."},
     {"metrics_port", "postmaster", "Statistics / Monitoring",
      "Serves GET /metrics in Prometheus' text format on listen_addresses."},
     {"password", "postmaster", "Connections and Authentication / Authentication",

@@ -14,7 +14,7 @@
 // rules (NULLS DISTINCT and some key column NULL). A unique index's other
 // entries are keyed by the index columns alone: two rows with one value then
 // collide on one engine key, so the transaction layer's PutNew check (the
-// commit-time re-check under the commit mutex) makes uniqueness race-free
+// commit-time re-check in the commit gate) makes uniqueness race-free
 // exactly as for primary keys. That is why the table key is always in the
 // value too (not only "INCLUDE columns or empty" as the architecture guide
 // sketches): a reader finds the row from any entry the same way.

@@ -10,7 +10,7 @@
 //   db_impl_compaction.cpp  background and manual (CompactRange) compaction
 //   db_impl_files.cpp       deleting obsolete SSTables, manifests, WAL segments
 //   db_impl_trees.cpp       CreateTree / DropTree / FindTree
-//   db_impl_ingest.cpp      IngestFiles, IngestSortedRows
+//   db_impl_ingest.cpp      IngestFiles, IngestSortedRows, IngestRowStream
 //   db_impl_stats.cpp       GetStats
 //   db_impl_backup.cpp      PinLiveFiles / UnpinFiles (online backup)
 //   db_impl_archive.cpp     continuous WAL archiving (archive_wal)
@@ -101,6 +101,8 @@ class DBImpl final : public Engine {
   Status IngestFiles(TreeId tree, const std::vector<std::string>& paths) override;
   Status IngestSortedRows(TreeId tree,
                           const std::vector<std::pair<std::string, std::string>>& rows) override;
+  Status IngestRowStream(const std::vector<IngestTreeRange>& trees,
+                         const std::function<Status(const IngestEmit& emit)>& produce) override;
   Result<LiveFiles> PinLiveFiles() override;
   void UnpinFiles() override;
   EngineStats GetStats() const override;
@@ -170,9 +172,18 @@ class DBImpl final : public Engine {
   Status WaitForFlushLocked(TreeData* tree, uint64_t mem_id, std::unique_lock<std::mutex>* lock);
   // IngestFiles / IngestSortedRows from the memtable check on, under write
   // exclusivity (db_impl_ingest.cpp).
+  // One tree of an ingestion and the user-key range [begin, end] it covers.
+  struct IngestTarget {
+    TreeData* tree;
+    TreeId id;
+    std::string begin;
+    std::string end;
+  };
+  // write_tables appends (tree, table) pairs it wrote at the sequence number.
   Status IngestExclusive(
-      TreeData* tree, TreeId id, const std::string& range_begin, const std::string& range_end,
-      const std::function<Status(SequenceNumber, std::vector<FileMetaData>*)>& write_tables);
+      const std::vector<IngestTarget>& targets,
+      const std::function<Status(SequenceNumber, std::vector<std::pair<TreeId, FileMetaData>>*)>&
+          write_tables);
 
   // ---- Compaction (db_impl_compaction.cpp) ----
   // An automatic compaction of some tree, registered with its picker.

@@ -32,6 +32,11 @@
 // the table of step c written straight from the caller's sorted rows at S:
 // no scratch file to write, validate and read back, and the rows are
 // compressed once, as the table will live.
+//
+// DBImpl::IngestRowStream (a spilled transaction's commit) is the same for
+// several trees at once: step 2a for every tree, one table per tree written
+// at S from the caller's stream (puts and deletions), each placed as in 2d,
+// and ONE LogAndApply adding them all.
 #include <algorithm>
 #include <functional>
 
@@ -179,14 +184,14 @@ Status DBImpl::IngestFiles(TreeId id, const std::vector<std::string>& paths) {
 
   // 2. Everything else with no write in flight.
   return IngestExclusive(
-      tree.get(), id, range_begin, range_end,
-      [&](SequenceNumber seq, std::vector<FileMetaData>* metas) -> Status {
+      {IngestTarget{tree.get(), id, range_begin, range_end}},
+      [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
         for (const ExternalFile& f : files) {
           const uint64_t number = versions_->NewFileNumber();
           auto meta =
               RewriteAtSequence(fs_, TableFileName(dir_, number), number, table_options_, f, seq);
           if (!meta.ok()) return meta.status();
-          metas->push_back(std::move(*meta));
+          metas->emplace_back(id, std::move(*meta));
         }
         return Status::OK();
       });
@@ -206,8 +211,8 @@ Status DBImpl::IngestSortedRows(TreeId id,
     }
   }
   return IngestExclusive(
-      tree.get(), id, rows.front().first, rows.back().first,
-      [&](SequenceNumber seq, std::vector<FileMetaData>* metas) -> Status {
+      {IngestTarget{tree.get(), id, rows.front().first, rows.back().first}},
+      [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
         const uint64_t number = versions_->NewFileNumber();
         auto writer = TableFileWriter::Create(fs_, TableFileName(dir_, number), table_options_);
         if (!writer.ok()) return writer.status();
@@ -220,8 +225,82 @@ Status DBImpl::IngestSortedRows(TreeId id,
         }
         auto props = (*writer)->Commit();
         if (!props.ok()) return props.status();
-        metas->push_back(NewTableMeta(number, builder->file_size(), *props));
+        metas->emplace_back(id, NewTableMeta(number, builder->file_size(), *props));
         return Status::OK();
+      });
+}
+
+Status DBImpl::IngestRowStream(const std::vector<IngestTreeRange>& trees,
+                               const std::function<Status(const IngestEmit& emit)>& produce) {
+  if (has_bg_error_.load(std::memory_order_acquire)) return BackgroundError();
+  std::vector<IngestTarget> targets;
+  std::vector<std::shared_ptr<TreeData>> keep;
+  for (const IngestTreeRange& r : trees) {
+    std::shared_ptr<TreeData> tree = FindTreeData(r.tree);
+    if (tree == nullptr) {
+      return Status::InvalidArgument("IngestRowStream: unknown tree " + std::to_string(r.tree));
+    }
+    if (Compare(r.smallest, r.largest) > 0) {
+      return Status::InvalidArgument("IngestRowStream: empty key range");
+    }
+    for (const IngestTarget& t : targets) {
+      if (t.id == r.tree) return Status::InvalidArgument("IngestRowStream: tree listed twice");
+    }
+    targets.push_back(IngestTarget{tree.get(), r.tree, r.smallest, r.largest});
+    keep.push_back(std::move(tree));
+  }
+  if (targets.empty()) return Status::OK();
+  return IngestExclusive(
+      targets,
+      [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
+        // The table being written: targets[current]'s, one per tree.
+        size_t current = 0;
+        std::unique_ptr<TableFileWriter> writer;
+        uint64_t number = 0;
+        bool have_prev = false;
+        std::string prev;
+        std::string key;
+        auto finish = [&]() -> Status {
+          if (writer == nullptr) return Status::OK();
+          auto props = writer->Commit();
+          if (!props.ok()) return props.status();
+          metas->emplace_back(targets[current].id,
+                              NewTableMeta(number, writer->builder()->file_size(), *props));
+          writer.reset();
+          return Status::OK();
+        };
+        const IngestEmit emit = [&](TreeId id, Slice user_key, const Slice* value) -> Status {
+          if (writer == nullptr || targets[current].id != id) {
+            size_t next = writer == nullptr ? current : current + 1;
+            while (next < targets.size() && targets[next].id != id) ++next;
+            if (next == targets.size()) {
+              return Status::InvalidArgument("IngestRowStream: rows out of tree order");
+            }
+            STRATA_RETURN_IF_ERROR(finish());
+            current = next;
+            number = versions_->NewFileNumber();
+            auto created =
+                TableFileWriter::Create(fs_, TableFileName(dir_, number), table_options_);
+            if (!created.ok()) return created.status();
+            writer = std::move(*created);
+            have_prev = false;
+          }
+          const IngestTarget& t = targets[current];
+          if ((have_prev && Compare(user_key, prev) <= 0) || Compare(user_key, t.begin) < 0 ||
+              Compare(user_key, t.end) > 0) {
+            return Status::InvalidArgument(
+                "IngestRowStream: keys not strictly increasing or outside the declared range");
+          }
+          prev.assign(user_key.data(), user_key.size());
+          have_prev = true;
+          key.clear();
+          AppendInternalKey(&key, user_key, seq,
+                            value == nullptr ? ValueType::kDeletion : ValueType::kValue);
+          return writer->builder()->Add(key, value == nullptr ? Slice() : *value);
+        };
+        Status s = produce(emit);
+        if (s.ok()) s = finish();
+        return s;  // an unfinished writer deletes its temp file
       });
 }
 
@@ -230,35 +309,35 @@ Status DBImpl::IngestSortedRows(TreeId id,
 // appends their metadata (tables already written stay listed on failure, so
 // they are deleted).
 Status DBImpl::IngestExclusive(
-    TreeData* tree, TreeId id, const std::string& range_begin, const std::string& range_end,
-    const std::function<Status(SequenceNumber, std::vector<FileMetaData>*)>& write_tables) {
+    const std::vector<IngestTarget>& targets,
+    const std::function<Status(SequenceNumber, std::vector<std::pair<TreeId, FileMetaData>>*)>&
+        write_tables) {
   return group_commit_->RunExclusive([&]() -> Status {
     // a. Older versions of the ingested keys must not stay in memtables.
-    bool mem_overlaps = false;
+    std::vector<TreeId> switch_ids;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       if (!bg_error_.ok()) return bg_error_;
-      if (tree->dropped) return Status::InvalidArgument("IngestFiles: tree was dropped");
-      mem_overlaps = MemTableOverlaps(*tree->mem, range_begin, range_end);
+      for (const IngestTarget& t : targets) {
+        if (t.tree->dropped) return Status::InvalidArgument("IngestFiles: tree was dropped");
+        if (MemTableOverlaps(*t.tree->mem, t.begin, t.end)) switch_ids.push_back(t.id);
+      }
     }
-    if (mem_overlaps) {
-      const std::vector<TreeId> ids{id};
-      STRATA_RETURN_IF_ERROR(SwitchMemTables(&ids));
-    }
-    {
+    if (!switch_ids.empty()) STRATA_RETURN_IF_ERROR(SwitchMemTables(&switch_ids));
+    for (const IngestTarget& t : targets) {
       std::unique_lock<std::mutex> lock(mutex_);
       uint64_t wait_for = 0;
-      for (const ImmutableMemTable& m : tree->imm) {
-        if (MemTableOverlaps(*m.mem, range_begin, range_end)) wait_for = m.id;
+      for (const ImmutableMemTable& m : t.tree->imm) {
+        if (MemTableOverlaps(*m.mem, t.begin, t.end)) wait_for = m.id;
       }
-      if (wait_for != 0) STRATA_RETURN_IF_ERROR(WaitForFlushLocked(tree, wait_for, &lock));
+      if (wait_for != 0) STRATA_RETURN_IF_ERROR(WaitForFlushLocked(t.tree, wait_for, &lock));
     }
 
     // b, c. The new sequence number and the tables written at it.
     const SequenceNumber seq = group_commit_->LastSequence() + 1;
-    std::vector<FileMetaData> metas;
+    std::vector<std::pair<TreeId, FileMetaData>> metas;
     auto delete_copies = [&] {
-      for (const FileMetaData& m : metas) (void)fs_->DeleteFile(TableFileName(dir_, m.number));
+      for (const auto& [id, m] : metas) (void)fs_->DeleteFile(TableFileName(dir_, m.number));
     };
     if (Status w = write_tables(seq, &metas); !w.ok()) {
       delete_copies();
@@ -268,15 +347,24 @@ Status DBImpl::IngestExclusive(
     // d. Placement, e. install.
     std::lock_guard<std::mutex> manifest_lock(manifest_mu_);
     VersionEdit edit;
+    auto set_ingesting = [&](bool on) {
+      for (const IngestTarget& t : targets) t.tree->ingesting = on;
+    };
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      if (tree->dropped) {
-        delete_copies();
-        return Status::InvalidArgument("IngestFiles: tree was dropped");
+      for (const IngestTarget& t : targets) {
+        if (t.tree->dropped) {
+          delete_copies();
+          return Status::InvalidArgument("IngestFiles: tree was dropped");
+        }
       }
-      tree->ingesting = true;
-      std::shared_ptr<const Version> version = versions_->current(id);
-      for (const FileMetaData& m : metas) {
+      set_ingesting(true);
+      for (const auto& [id, m] : metas) {
+        TreeData* tree = nullptr;
+        for (const IngestTarget& t : targets) {
+          if (t.id == id) tree = t.tree;
+        }
+        std::shared_ptr<const Version> version = versions_->current(id);
         const Slice lo = m.smallest_user_key();
         const Slice hi = m.largest_user_key();
         int target = 0;
@@ -297,7 +385,7 @@ Status DBImpl::IngestExclusive(
     edit.SetLastSequence(seq);
     Status s = ApplyEdit(edit);
     std::lock_guard<std::mutex> lock(mutex_);
-    tree->ingesting = false;
+    set_ingesting(false);
     bg_cv_.notify_all();
     if (!s.ok()) {
       // Unless nothing was written, the edit may be durable: keep the copies
@@ -309,7 +397,7 @@ Status DBImpl::IngestExclusive(
       }
       return s;
     }
-    InstallSuperVersionLocked(tree);
+    for (const IngestTarget& t : targets) InstallSuperVersionLocked(t.tree);
     RecalculateWriteStallLocked();
     const SequenceNumber published = group_commit_->ConsumeSequence(1);
     if (published != seq) {

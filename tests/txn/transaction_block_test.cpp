@@ -64,14 +64,14 @@ TEST_CASE_METHOD(BlockFixture, "rolling back to a savepoint restores the write s
   auto sp2 = txn->BeginSavepoint();
   txn->Put(tree, "d", "4");
   CHECK(Scan(txn.get()) == "b=22;c=3;d=4;");
-  txn->RollbackToSavepoint(sp2);
+  REQUIRE(txn->RollbackToSavepoint(sp2).ok());
   CHECK(Scan(txn.get()) == "b=22;c=3;");
   txn->ReleaseSavepoint(sp2);
-  txn->RollbackToSavepoint(sp1);
+  REQUIRE(txn->RollbackToSavepoint(sp1).ok());
   CHECK(Scan(txn.get()) == "a=1;b=2;");
   // The savepoint stays usable after ROLLBACK TO.
   txn->Put(tree, "e", "5");
-  txn->RollbackToSavepoint(sp1);
+  REQUIRE(txn->RollbackToSavepoint(sp1).ok());
   CHECK(Scan(txn.get()) == "a=1;b=2;");
   txn->ReleaseSavepoint(sp1);
   REQUIRE(txn->Commit().ok());
@@ -84,7 +84,7 @@ TEST_CASE_METHOD(BlockFixture, "a rolled-back savepoint forgets its commit-time 
   auto txn = manager->Begin();
   auto sp = txn->BeginSavepoint();
   txn->PutExisting(tree, "k", "mine");
-  txn->RollbackToSavepoint(sp);
+  REQUIRE(txn->RollbackToSavepoint(sp).ok());
   txn->ReleaseSavepoint(sp);
   Commit("k", "theirs");  // would conflict with the undone write
   txn->Put(tree, "other", "x");
@@ -98,7 +98,7 @@ TEST_CASE_METHOD(BlockFixture, "trees created after a savepoint go when rolling 
   REQUIRE(t2.ok());
   txn->DropTreeOnRollback(t2.value());
   txn->Put(t2.value(), "x", "y");
-  txn->RollbackToSavepoint(sp);
+  REQUIRE(txn->RollbackToSavepoint(sp).ok());
   CHECK(!txn->has_writes());
   bool found = false;
   for (const auto& t : engine->GetStats().trees) found |= t.name == "t2";
