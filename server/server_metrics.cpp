@@ -4,9 +4,15 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <memory>
+#include <optional>
+#include <vector>
 
 #include "sql/backend_status.h"
+#include "catalog/catalog.h"
 #include "sql/database.h"
+#include "sql/system_relations/synthetic_oids.h"
+#include "sql/table_stats.h"
 #include "storage/engine.h"
 
 namespace strata::server {
@@ -29,6 +35,63 @@ std::string Label(const std::string& v) {
 
 void Family(std::string* out, const char* name, const char* type, const char* help) {
   *out += fmt::format("# HELP {} {}\n# TYPE {} {}\n", name, help, name, type);
+}
+
+// Per-table series: the counters of pg_stat_user_tables and
+// pg_statio_user_tables (sql/table_stats.h), labelled with the table's
+// qualified name and OID. Tables that have counted nothing yet are left out.
+void RenderTableMetrics(sql::Database* database, std::string* out) {
+  if (database->catalog() == nullptr) return;
+  const std::shared_ptr<const catalog::CatalogSnapshot> snapshot = database->catalog()->Current();
+  const sql::TableStats& stats = sql::GlobalTableStats();
+  struct Entry {
+    std::string labels;
+    sql::TableStatCounts c;
+    int64_t idx_scan = 0;
+  };
+  std::vector<Entry> entries;
+  for (const auto& [oid, t] : snapshot->tables()) {
+    std::optional<sql::TableStatCounts> c = stats.Table(oid);
+    if (!c.has_value()) continue;
+    const catalog::NamespaceDesc* ns = snapshot->FindNamespace(t->namespace_oid);
+    Entry e;
+    e.labels = fmt::format("table=\"{}.{}\",relid=\"{}\"", Label(ns != nullptr ? ns->name : ""),
+                           Label(t->name), oid);
+    e.c = *c;
+    std::vector<catalog::Oid> indexes;
+    if (!t->primary_key.empty()) indexes.push_back(sql::IndexOid(oid));
+    for (const catalog::IndexDesc& ix : t->indexes) indexes.push_back(ix.oid);
+    for (catalog::Oid ix : indexes) {
+      if (auto i = stats.Index(ix)) e.idx_scan += i->idx_scan;
+    }
+    entries.push_back(std::move(e));
+  }
+  auto family = [&](const char* name, const char* type, const char* help, auto value) {
+    Family(out, name, type, help);
+    for (const Entry& e : entries) *out += fmt::format("{}{{{}}} {}\n", name, e.labels, value(e));
+  };
+  family("strata_table_seq_scan_total", "counter", "Sequential scans per table.",
+         [](const Entry& e) { return e.c.seq_scan; });
+  family("strata_table_seq_tup_read_total", "counter", "Rows read by sequential scans.",
+         [](const Entry& e) { return e.c.seq_tup_read; });
+  family("strata_table_idx_scan_total", "counter", "Index scans of the table's indexes.",
+         [](const Entry& e) { return e.idx_scan; });
+  family("strata_table_rows_inserted_total", "counter", "Rows inserted (n_tup_ins).",
+         [](const Entry& e) { return e.c.tup_ins; });
+  family("strata_table_rows_updated_total", "counter", "Rows updated (n_tup_upd).",
+         [](const Entry& e) { return e.c.tup_upd; });
+  family("strata_table_rows_deleted_total", "counter", "Rows deleted (n_tup_del).",
+         [](const Entry& e) { return e.c.tup_del; });
+  family("strata_table_live_rows", "gauge", "Live rows (n_live_tup).",
+         [](const Entry& e) { return e.c.live_tup; });
+  family("strata_table_dead_rows", "gauge", "Dead row versions (n_dead_tup).",
+         [](const Entry& e) { return e.c.dead_tup; });
+  family("strata_table_blocks_read_total", "counter",
+         "Table-tree SSTable blocks read from files (heap_blks_read).",
+         [](const Entry& e) { return e.c.blks_read; });
+  family("strata_table_blocks_hit_total", "counter",
+         "Table-tree SSTable blocks found in the block cache (heap_blks_hit).",
+         [](const Entry& e) { return e.c.blks_hit; });
 }
 
 }  // namespace
@@ -140,6 +203,7 @@ std::string RenderPrometheusMetrics(sql::Database* database) {
     out += fmt::format("strata_lsm_memtable_bytes{{tree=\"{}\"}} {}\n", Label(t.name),
                        t.memtable_bytes);
   }
+  RenderTableMetrics(database, &out);
   return out;
 }
 

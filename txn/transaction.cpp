@@ -65,8 +65,13 @@ Transaction::~Transaction() {
   if (!finished_) Rollback();
 }
 
-void Transaction::Finish() {
+void Transaction::Finish(bool committed) {
   finished_ = true;
+  if (on_finish_) {
+    auto fn = std::move(on_finish_);
+    on_finish_ = nullptr;
+    fn(committed);
+  }
   if (ssi_) {
     // Not committed through the serializable test: forgotten.
     manager_->ssi_.Abort(*ssi_);
@@ -435,7 +440,7 @@ Status Transaction::Commit() {
     return s;
   }
   if (before_release_) before_release_();
-  Finish();
+  Finish(/*committed=*/true);
   for (storage::TreeId tree : trees_to_drop_) {
     Status d = engine_->DropTree(tree);
     if (!d.ok()) STRATA_LOG_WARNING("could not drop tree {} after commit: {}", tree, d.ToString());
@@ -476,7 +481,7 @@ Status Transaction::CommitWithoutWrites() {
     Rollback();
     return s;
   }
-  Finish();
+  Finish(/*committed=*/true);
   return Status::OK();
 }
 

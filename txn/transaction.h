@@ -238,6 +238,12 @@ class Transaction {
   // are released: a DDL statement reloads the shared catalog there, so a
   // session woken by the release plans against the new catalog.
   void set_before_release(std::function<void()> fn) { before_release_ = std::move(fn); }
+  // Called once when the transaction ends: committed (Commit, CommitIngest,
+  // CommitWithoutWrites succeeded) or not (Rollback, a failed commit, the
+  // destructor). The SQL layer applies the transaction's per-table row
+  // counts there (sql/table_stats.h). One hook; a second call replaces it.
+  void set_on_finish(std::function<void(bool committed)> fn) { on_finish_ = std::move(fn); }
+  bool has_on_finish() const { return static_cast<bool>(on_finish_); }
 
   std::unique_ptr<TxnIterator> NewIterator(storage::TreeId tree,
                                            std::optional<std::string> lower = std::nullopt,
@@ -339,7 +345,7 @@ class Transaction {
  private:
   friend class TransactionManager;
   explicit Transaction(TransactionManager* manager);
-  void Finish();
+  void Finish(bool committed = false);
   void RecordUndo(storage::TreeId tree, const std::string& key);
   // The snapshot reads of `tree` use: ours, or none (the latest state) for a
   // tree this transaction created (DropTreeOnRollback).
@@ -363,6 +369,7 @@ class Transaction {
   uint64_t id_;
   int32_t owner_pid_ = 0;
   std::function<void()> before_release_;
+  std::function<void(bool committed)> on_finish_;
   const storage::Snapshot* snapshot_;
   // Earlier statements' snapshots, kept for the keys that refer to them.
   std::vector<const storage::Snapshot*> old_snapshots_;

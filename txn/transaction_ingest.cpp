@@ -29,7 +29,7 @@ Status Transaction::CommitIngest(storage::TreeId tree,
     return Status::InvalidArgument("CommitIngest: the transaction has other writes");
   }
   if (rows.empty()) {
-    Finish();
+    Finish(/*committed=*/true);
     return Status::OK();
   }
   Status s;
@@ -57,7 +57,7 @@ Status Transaction::CommitIngest(storage::TreeId tree,
     Rollback();
     return s;
   }
-  Finish();
+  Finish(/*committed=*/true);
   return Status::OK();
 }
 

@@ -167,6 +167,9 @@ void CopyFrom::AddBulkRow(Row row) {
 
 void CopyFrom::CommitBulk() {
   std::vector<std::pair<std::string, std::string>> rows = bulk_rows_.TakeSorted();
+  TxnTableCounts counted;
+  counted.inserted = static_cast<int64_t>(rows.size());
+  CountTableWrites(txn_.get(), table_->oid, counted);
   // (Other writes, e.g. of a default's side effects, need the write set too.)
   if (rows.size() < kBulkMinRows || txn_->has_writes()) {
     // Each key is new in our (empty) snapshot; PutNew re-checks at commit.
@@ -190,6 +193,13 @@ void CopyFrom::CommitBulk() {
 }
 
 CopyFrom::~CopyFrom() {
+  // The rows counted so far belong to the transaction we may roll back.
+  if (writer_) {
+    try {
+      writer_->PublishCounts();
+    } catch (...) {  // NOLINT: statistics never fail a statement
+    }
+  }
   if (!committed_ && txn_) txn_->Rollback();
 }
 
@@ -227,6 +237,7 @@ StatementOutput CopyFrom::Finish() {
     }
     ProcessLine(line);
   }
+  writer_->PublishCounts();  // before our commit ends the transaction
   if (bulk_) {
     CommitBulk();
   } else if (txn_) {

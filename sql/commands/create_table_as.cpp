@@ -12,6 +12,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/storage_format/storage_type.h"
+#include "sql/table_stats.h"
 
 namespace strata::sql {
 
@@ -83,6 +84,9 @@ StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTable
     AppendRowIdKey(id.value(), &key);
     ctx.txn->Put(table.tree, std::move(key), codec.EncodeValue(row));
   }
+  TxnTableCounts inserted;
+  inserted.inserted = static_cast<int64_t>(query.rows.size());
+  CountTableWrites(ctx.txn, table.oid, inserted);
   result.command_tag = "SELECT " + std::to_string(query.rows.size());
   return result;
 }

@@ -10,6 +10,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/commands/view_dependencies.h"
+#include "sql/table_stats.h"
 
 namespace strata::sql {
 
@@ -75,6 +76,9 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
     RebuildIndexes(ctx, &changed, /*build=*/false);  // fresh, empty index trees
     catalog->PutTable(ctx.txn, changed);
     ctx.txn->DropTreeAfterCommit(table->tree);
+    TxnTableCounts truncated;  // n_live_tup / n_dead_tup to 0 at commit
+    truncated.truncated = true;
+    CountTableWrites(ctx.txn, table->oid, truncated);
   }
   return result;
 }

@@ -21,6 +21,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
+#include "sql/table_stats.h"
 
 namespace strata::sql {
 
@@ -241,10 +242,24 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
                                 stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   IndexMaintainer indexes(ctx, table);
+  // The rows deleted, for the statistics views: handed over even when a
+  // later row fails the statement (its transaction then rolls back).
+  struct CountDeletes {
+    txn::Transaction* txn;
+    Oid table;
+    TxnTableCounts counts;
+    ~CountDeletes() {
+      try {
+        CountTableWrites(txn, table, counts);
+      } catch (...) {  // NOLINT: statistics never fail a statement
+      }
+    }
+  } count_deletes{ctx.txn, table.oid, {}};
   for (const TargetRow& target : targets) {
     LockRowForWrite(ctx, table, target.key, txn::RowLockMode::kUpdate);
     if (!indexes.empty()) indexes.Delete(target.row, target.key);
     ctx.txn->DeleteExisting(table.tree, target.key);
+    ++count_deletes.counts.deleted;
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
     }

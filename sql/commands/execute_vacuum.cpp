@@ -2,9 +2,12 @@
 // tables and column lists with PostgreSQL's errors, then compact and/or
 // analyze each table.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "sql/commands/maintenance_commands.h"
+#include "sql/table_stats.h"
+#include "sql/types/datetime_context.h"
 
 namespace strata::sql {
 
@@ -81,10 +84,17 @@ StatementOutput ExecuteVacuum(CommandContext& ctx, const ast::VacuumStatement& s
       work.push_back({table, ResolveColumns(*table, target.columns)});
     }
   }
+  const int64_t now = CurrentTimestamp();
   for (const Resolved& r : work) {
-    if (stmt.is_vacuum) trees_to_compact->push_back(r.table->tree);
+    if (stmt.is_vacuum) {
+      trees_to_compact->push_back(r.table->tree);
+      GlobalTableStats().ReportVacuum(r.table->oid, now);
+    }
     if (stmt.analyze) {
-      catalog::PutTableStatistics(ctx.txn, AnalyzeTable(ctx.txn, *r.table, r.attnums));
+      catalog::TableStatistics stats = AnalyzeTable(ctx.txn, *r.table, r.attnums);
+      GlobalTableStats().ReportAnalyze(r.table->oid, std::llround(stats.reltuples),
+                                       /*autoanalyze=*/false, now);
+      catalog::PutTableStatistics(ctx.txn, stats);
     }
   }
   return result;

@@ -47,7 +47,8 @@ std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableC
                                          IndexPath path) {
   std::vector<IndexScan::Range> ranges;
   for (KeyRange& r : path.ranges) ranges.emplace_back(std::move(r.lower), std::move(r.upper));
-  return std::make_unique<IndexScan>(ctx.txn, &codec, path.index->tree, std::move(ranges));
+  return std::make_unique<IndexScan>(ctx.txn, &codec, path.index->tree, std::move(ranges),
+                                     path.index->oid);
 }
 
 }  // namespace strata::sql

@@ -162,6 +162,18 @@ SqlError TableWriter::DuplicateKeyError(const std::string& key) const {
   return e;
 }
 
+TableWriter::~TableWriter() {
+  try {
+    PublishCounts();
+  } catch (...) {  // NOLINT: statistics never fail a statement
+  }
+}
+
+void TableWriter::PublishCounts() {
+  CountTableWrites(ctx_.txn, table_.oid, counts_);
+  counts_ = TxnTableCounts{};
+}
+
 std::string TableWriter::Insert(Row row) {
   std::string key;
   if (codec_.has_primary_key()) {
@@ -185,6 +197,7 @@ std::string TableWriter::Insert(Row row) {
   } else {
     ctx_.txn->Put(table_.tree, key, std::move(value));
   }
+  ++counts_.inserted;
   return key;
 }
 
@@ -209,6 +222,7 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
       if (existing.value().has_value()) throw DuplicateKeyError(key);
       if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
       ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
+      ++counts_.updated;
       return;
     }
   }
@@ -216,6 +230,7 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
   LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
   if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
+  ++counts_.updated;
 }
 
 void TableWriter::Delete(const std::string& key) {
@@ -226,6 +241,7 @@ void TableWriter::Delete(const std::string& key) {
     if (existing.value().has_value()) indexes_.Delete(codec_.DecodeValue(*existing.value()), key);
   }
   ctx_.txn->DeleteExisting(table_.tree, key);
+  ++counts_.deleted;
 }
 
 }  // namespace strata::sql

@@ -17,6 +17,7 @@
 #include "sql/commands/command_context.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/table/table_codec.h"
+#include "sql/table_stats.h"
 
 namespace strata::sql {
 
@@ -34,6 +35,10 @@ class TableWriter {
  public:
   // LIFETIME: ctx and table outlive the writer.
   TableWriter(const CommandContext& ctx, const catalog::TableDesc& table);
+  // Publishes the rows written (PublishCounts).
+  ~TableWriter();
+  TableWriter(const TableWriter&) = delete;
+  TableWriter& operator=(const TableWriter&) = delete;
 
   const TableCodec& codec() const { return codec_; }
   // The column's DEFAULT (a NULL constant if it has none), bound once.
@@ -52,6 +57,10 @@ class TableWriter {
   void Delete(const std::string& key);
   // The 23505 error for a duplicate key of this table.
   SqlError DuplicateKeyError(const std::string& key) const;
+  // Hands the rows inserted / updated / deleted so far to the transaction's
+  // statistics (sql/table_stats.h) and starts counting from zero. Call it
+  // before committing the transaction yourself; the destructor calls it.
+  void PublishCounts();
   // The key `row` would be stored under (REQUIRES: a primary key).
   std::string KeyOf(const Row& row) const { return codec_.EncodeKey(row); }
 
@@ -71,6 +80,7 @@ class TableWriter {
   BindScope scope_;
   EvalContext eval_;
   IndexMaintainer indexes_;
+  TxnTableCounts counts_;  // rows written since the last PublishCounts
 };
 
 }  // namespace strata::sql

@@ -7,7 +7,12 @@
 
 namespace strata::sql {
 
+IndexScan::~IndexScan() {
+  if (index_oid_ != 0) PublishIndexScanCounts(table_oid_, index_oid_, counts_);
+}
+
 void IndexScan::Init() {
+  ++counts_.scans;
   range_ = 0;
   started_ = false;
   iter_.reset();
@@ -16,6 +21,7 @@ void IndexScan::Init() {
 bool IndexScan::Next(Row* row) {
   while (true) {
     CheckForInterrupts();
+    const auto before = ScanCounts::Now();
     if (iter_ == nullptr) {
       if (range_ >= ranges_.size()) return false;
       iter_ = txn_->NewIterator(index_tree_, ranges_[range_].first, ranges_[range_].second);
@@ -23,6 +29,7 @@ bool IndexScan::Next(Row* row) {
     } else {
       iter_->Next();
     }
+    counts_.AddBlocksSince(before);
     if (!iter_->Valid()) {
       if (Status s = iter_->status(); !s.ok()) {
         throw SqlError(SqlState::kInternalError, s.ToString());
@@ -32,9 +39,13 @@ bool IndexScan::Next(Row* row) {
       continue;
     }
     key_ = IndexCodec::TableKeyOf(std::string_view(iter_->value().data(), iter_->value().size()));
+    ++counts_.tuples;
+    const auto heap_before = ScanCounts::Now();
     auto value = txn_->Get(codec_->table().tree, key_);
+    counts_.AddHeapBlocksSince(heap_before);
     if (!value.ok()) throw SqlError(SqlState::kInternalError, value.status().ToString());
     if (!value->has_value()) continue;  // the row is gone in our view
+    ++counts_.fetched;
     *row = codec_->DecodeValue(**value);
     return true;
   }

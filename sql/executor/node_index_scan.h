@@ -24,9 +24,17 @@ class IndexScan final : public PlanNode {
   using Range = std::pair<std::optional<std::string>, std::optional<std::string>>;
 
   // LIFETIME: `txn` and `codec` outlive the node.
+  // `index_oid`: the index's pg_class OID, for the statistics views.
   IndexScan(txn::Transaction* txn, const TableCodec* codec, storage::TreeId index_tree,
-            std::vector<Range> ranges)
-      : txn_(txn), codec_(codec), index_tree_(index_tree), ranges_(std::move(ranges)) {}
+            std::vector<Range> ranges, uint32_t index_oid = 0)
+      : txn_(txn),
+        codec_(codec),
+        index_tree_(index_tree),
+        ranges_(std::move(ranges)),
+        table_oid_(codec->table().oid),
+        index_oid_(index_oid) {}
+  // Publishes what the scan counted (scan_counts.h).
+  ~IndexScan() override;
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { iter_.reset(); }
@@ -42,6 +50,9 @@ class IndexScan final : public PlanNode {
   std::unique_ptr<txn::TxnIterator> iter_;
   bool started_ = false;
   std::string key_;
+  uint32_t table_oid_;
+  uint32_t index_oid_;
+  ScanCounts counts_;
 };
 
 }  // namespace strata::sql

@@ -6,12 +6,21 @@
 
 namespace strata::sql {
 
+SeqScan::~SeqScan() {
+  PublishSeqScanCounts(table_oid_, by_primary_key_, counts_);
+}
+
 void SeqScan::Init() {
   started_ = false;
+  ++counts_.scans;
   // In memcomparable order nothing lies between k and k + '\0' but k itself.
   point_ = lower_ && upper_ && upper_->size() == lower_->size() + 1 && upper_->back() == '\0' &&
            upper_->compare(0, lower_->size(), *lower_) == 0;
-  if (!point_) iter_ = txn_->NewIterator(codec_->table().tree, lower_, upper_);
+  if (!point_) {
+    const auto before = ScanCounts::Now();
+    iter_ = txn_->NewIterator(codec_->table().tree, lower_, upper_);
+    counts_.AddBlocksSince(before);
+  }
 }
 
 bool SeqScan::Next(Row* row) {
@@ -19,23 +28,29 @@ bool SeqScan::Next(Row* row) {
   if (point_) {
     if (started_) return false;
     started_ = true;
+    const auto before = ScanCounts::Now();
     auto value = txn_->Get(codec_->table().tree, *lower_);
+    counts_.AddBlocksSince(before);
     if (!value.ok()) throw SqlError(SqlState::kInternalError, value.status().ToString());
     if (!value->has_value()) return false;
+    ++counts_.tuples;
     key_ = *lower_;
     *row = codec_->DecodeValue(**value);
     return true;
   }
+  const auto before = ScanCounts::Now();
   if (!started_) {
     iter_->SeekToFirst();
     started_ = true;
   } else {
     iter_->Next();
   }
+  counts_.AddBlocksSince(before);
   if (!iter_->Valid()) {
     if (Status s = iter_->status(); !s.ok()) throw SqlError(SqlState::kInternalError, s.ToString());
     return false;
   }
+  ++counts_.tuples;
   key_.assign(iter_->key().data(), iter_->key().size());
   *row = codec_->DecodeValue(iter_->value());
   return true;

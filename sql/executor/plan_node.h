@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "sql/binder/grouping.h"
+#include "sql/executor/scan_counts.h"
 #include "sql/expr/bound_expr.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/table/table_codec.h"
@@ -63,7 +64,14 @@ class SeqScan final : public PlanNode {
   SeqScan(txn::Transaction* txn, const TableCodec* codec,
           std::optional<std::string> lower = std::nullopt,
           std::optional<std::string> upper = std::nullopt)
-      : txn_(txn), codec_(codec), lower_(std::move(lower)), upper_(std::move(upper)) {}
+      : txn_(txn),
+        codec_(codec),
+        lower_(std::move(lower)),
+        upper_(std::move(upper)),
+        table_oid_(codec->table().oid),
+        by_primary_key_((lower_ || upper_) && codec->has_primary_key()) {}
+  // Publishes what the scan counted (scan_counts.h).
+  ~SeqScan() override;
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { iter_.reset(); }
@@ -83,6 +91,11 @@ class SeqScan final : public PlanNode {
   // Bounds [k, k + '\0') hold the one key k (PrimaryKeyFromWhere with every
   // key column fixed): one Get instead of an iterator over every level.
   bool point_ = false;
+  // For the statistics views, fixed at construction (the codec need not
+  // outlive the node's destructor).
+  uint32_t table_oid_;
+  bool by_primary_key_;
+  ScanCounts counts_;
 };
 
 // Rows of the child for which `predicate` is true (NULL counts as false).

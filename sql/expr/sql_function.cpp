@@ -46,7 +46,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
-                        CatalogSqlFunctions(), AdminSqlFunctions()}) {
+                        CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

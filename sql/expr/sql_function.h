@@ -60,6 +60,7 @@ std::span<const SqlFunction> StringSqlFunctions();  // expr/string_sql_functions
 std::span<const SqlFunction> LikeSqlFunctions();    // expr/like_functions.cpp
 std::span<const SqlFunction> RegexpSqlFunctions();  // expr/regexp_functions.cpp
 std::span<const SqlFunction> SleepSqlFunctions();   // expr/sleep_function.cpp
+std::span<const SqlFunction> StatSqlFunctions();    // expr/stat_functions.cpp
 std::span<const SqlFunction> BackendSqlFunctions();  // expr/backend_functions.cpp
 std::span<const SqlFunction> AdminSqlFunctions();  // expr/admin_functions.cpp
 class Database;

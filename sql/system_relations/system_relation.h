@@ -76,5 +76,6 @@ std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_index
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
+std::span<const SystemRelation> PgStatTableRelations();  // pg_stat_tables.cpp
 
 }  // namespace strata::sql

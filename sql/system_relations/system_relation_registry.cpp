@@ -22,7 +22,7 @@ const Registry& TheRegistry() {
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), PgCatalogActivityRelations(),
-                       PgStatRelations()}) {
+                       PgStatRelations(), PgStatTableRelations()}) {
       for (const SystemRelation& rel : group) {
         r.by_name.emplace(std::make_pair(rel.schema, rel.name), &rel);
         r.all.push_back(&rel);

@@ -14,6 +14,7 @@
 #include "storage/sstable/key_buffer.h"
 #include "storage/sstable/table_iterator.h"
 #include "storage/sstable/table_meta_names.h"
+#include "storage/sstable/thread_block_counters.h"
 
 namespace strata::storage {
 
@@ -206,6 +207,7 @@ Result<std::shared_ptr<const Block>> TableReader::GetDataBlock(const BlockHandle
   if (block_cache_ != nullptr) {
     if (auto cached = block_cache_->Lookup(file_number_, handle.offset)) {
       stats_.block_cache_hits.fetch_add(1, std::memory_order_relaxed);
+      ++CurrentThreadBlockCounters().hits;
       return cached;
     }
     stats_.block_cache_misses.fetch_add(1, std::memory_order_relaxed);
@@ -214,6 +216,7 @@ Result<std::shared_ptr<const Block>> TableReader::GetDataBlock(const BlockHandle
   auto contents = ReadBlock(*file_, handle, file_label_);
   if (!contents.ok()) return contents.status();
   stats_.data_blocks_read.fetch_add(1, std::memory_order_relaxed);
+  ++CurrentThreadBlockCounters().reads;
   stats_.data_bytes_read.fetch_add(handle.size + kBlockTrailerSize, std::memory_order_relaxed);
   STRATA_ASSIGN_OR_RETURN(auto block, ParseBlock(std::move(contents).value(), handle));
   if (block_cache_ != nullptr && fill_cache) {
@@ -231,6 +234,7 @@ void TableReader::FetchDataBlocks(std::span<const BlockHandle> handles, bool fil
     if (block_cache_ != nullptr) {
       if (auto cached = block_cache_->Lookup(file_number_, handles[i].offset)) {
         stats_.block_cache_hits.fetch_add(1, std::memory_order_relaxed);
+        ++CurrentThreadBlockCounters().hits;
         (*out)[i] = std::move(cached);
         continue;
       }
@@ -248,6 +252,7 @@ void TableReader::FetchDataBlocks(std::span<const BlockHandle> handles, bool fil
     auto block = Block::Create(std::move(read[j]).value());
     if (!block.ok()) continue;
     stats_.data_blocks_read.fetch_add(1, std::memory_order_relaxed);
+    ++CurrentThreadBlockCounters().reads;
     stats_.readahead_blocks.fetch_add(1, std::memory_order_relaxed);
     stats_.data_bytes_read.fetch_add(missing[j].size + kBlockTrailerSize,
                                      std::memory_order_relaxed);

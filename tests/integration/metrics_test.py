@@ -78,6 +78,15 @@ def main():
         check(d("strata_wal_bytes_total") > 0 and d("strata_wal_fsyncs_total") > 0,
               "WAL bytes and fsyncs move")
         check(after.get('strata_connections{state="idle"}', -1) >= 0, "connections by state")
+        # Per-table series (pg_stat_user_tables' counters).
+        ins = [v for k, v in after.items()
+               if k.startswith('strata_table_rows_inserted_total{table="public.m",')]
+        check(ins == [100], "per-table rows inserted", str(ins))
+        live = [v for k, v in after.items() if k.startswith('strata_table_live_rows{table="public.m",')]
+        check(live == [100], "per-table live rows (the rolled-back delete kept them)", str(live))
+        scans = [v for k, v in after.items()
+                 if k.startswith('strata_table_seq_scan_total{table="public.m",')]
+        check(scans == [1], "per-table sequential scans", str(scans))
         # pg_stat_statements: per normalised query.
         code, out = s.psql(["-Atc", "select calls, rows, query from pg_stat_statements "
                                     "where query like 'select * from m%'"])

@@ -111,6 +111,40 @@ TEST_CASE("PutNew is re-checked at commit against the latest state", "[txn]") {
   CHECK_FALSE(f.Latest("other").has_value());
 }
 
+TEST_CASE("the on_finish hook runs once with the transaction's outcome", "[txn]") {
+  Fixture f;
+  std::vector<std::string> calls;
+  auto hook = [&calls](const char* name) {
+    return [&calls, name](bool committed) {
+      calls.push_back(std::string(name) + (committed ? "=commit" : "=abort"));
+    };
+  };
+  {
+    auto committed = f.manager->Begin();
+    committed->set_on_finish(hook("a"));
+    committed->Put(f.tree, "k", "v");
+    REQUIRE(committed->Commit().ok());
+    auto empty = f.manager->Begin();
+    empty->set_on_finish(hook("b"));
+    REQUIRE(empty->Commit().ok());  // nothing written: still a commit
+    auto rolled_back = f.manager->Begin();
+    rolled_back->set_on_finish(hook("c"));
+    rolled_back->Rollback();
+    rolled_back->Rollback();  // a second end does not call it again
+    auto loser = f.manager->Begin();
+    auto winner = f.manager->Begin();
+    loser->set_on_finish(hook("d"));
+    loser->PutNew(f.tree, "pk", "x");
+    winner->PutNew(f.tree, "pk", "y");
+    REQUIRE(winner->Commit().ok());
+    REQUIRE(loser->Commit().IsAborted());  // a failed commit is not a commit
+    auto dropped = f.manager->Begin();
+    dropped->set_on_finish(hook("e"));
+  }  // `dropped` is destroyed unfinished: rolled back
+  CHECK(calls == std::vector<std::string>{"a=commit", "b=commit", "c=abort", "d=abort",
+                                          "e=abort"});
+}
+
 TEST_CASE("PutNew of a key the transaction deleted first passes", "[txn]") {
   Fixture f;
   REQUIRE(f.engine->Put(storage::WriteOptions{}, f.tree, "k", "old").ok());
