@@ -9,6 +9,7 @@
 #include "common/interrupts.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/executor/scan_counts.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/table/table_codec.h"
 #include "txn/transaction.h"
@@ -248,8 +249,16 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
 
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessShare);
   CheckForInterrupts();
+  // Counted as the general path's one-key SeqScan counts itself: an index
+  // scan of the primary key (sql/executor/scan_counts.h).
+  ScanCounts counts;
+  counts.scans = 1;
+  const auto before = ScanCounts::Now();
   auto found = ctx.txn->Get(table->tree, key);
+  counts.AddBlocksSince(before);
   if (!found.ok()) ThrowStatus(found.status());
+  if (found->has_value()) counts.tuples = 1;
+  PublishSeqScanCounts(table->oid, /*by_primary_key=*/true, counts);
   StatementOutput out;
   out.returns_rows = true;
   out.columns = cache.columns;

@@ -17,7 +17,8 @@
 // selects; parameter values must already have the column's type (or an
 // integer type that fits), anything else -- views, system relations,
 // NULLs, other types, unusual names -- goes to the general path, which also
-// reports every error. Relation locks and SSI read tracking happen as there.
+// reports every error. Relation locks, SSI read tracking and the statistics
+// views' counters happen as there.
 #pragma once
 
 #include <optional>
