@@ -12,31 +12,13 @@
 #include "sql/ast/statement.h"
 #include "sql/commands/point_select.h"
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql/parsed_statement.h"
 
 namespace strata::sql {
 namespace {
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "point_select_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 // Runs a one-statement query; returns its rows as text and whether the fast
 // path took it.

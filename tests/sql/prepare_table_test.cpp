@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql/portal.h"
 #include "sql/prepared_statement.h"
 #include "sql_test_util.h"
@@ -18,27 +19,7 @@
 namespace strata::sql {
 namespace {
 
-// A Database in a fresh temporary directory, removed afterwards.
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "prepare_table_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 void Exec(SqlSession& session, const std::string& query) {
   for (auto& statement : session.Parse(query)) session.Execute(*statement);

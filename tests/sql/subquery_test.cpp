@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql/portal.h"
 #include "sql/prepared_statement.h"
 #include "sql_test_util.h"
@@ -19,26 +20,7 @@
 namespace strata::sql {
 namespace {
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "subquery_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 StatementResult Exec(SqlSession& session, const std::string& query) {
   StatementResult last;

@@ -14,6 +14,7 @@
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql/portal.h"
 #include "sql/prepared_statement.h"
 #include "sql/sql_session.h"
@@ -103,26 +104,7 @@ TEST_CASE("every system relation is declared once with its columns", "[system_re
   }
 }
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "sysrel_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 StatementResult Last(SqlSession& session, const std::string& query) {
   StatementResult last;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql/table_stats.h"
 #include "storage/engine.h"
 #include "sql_test_util.h"
@@ -62,26 +63,7 @@ TEST_CASE("table stats: committed and rolled-back writes", "[table_stats]") {
   CHECK_FALSE(stats.Index(5).has_value());
 }
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "tstats_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 void Exec(SqlSession& session, const std::string& query) {
   for (auto& statement : session.Parse(query)) session.Execute(*statement);

@@ -11,31 +11,13 @@
 #include <vector>
 
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql_test_util.h"
 
 namespace strata::sql {
 namespace {
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "txn_block_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 // Runs each statement of `query` as the server does for a one-statement
 // Query (the statements of these tests are sent one at a time).

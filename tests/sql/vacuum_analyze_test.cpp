@@ -11,31 +11,13 @@
 #include "catalog/table_statistics.h"
 #include "sql/commands/maintenance_commands.h"
 #include "sql/database.h"
+#include "temp_database.h"
 #include "sql_test_util.h"
 
 namespace strata::sql {
 namespace {
 
-class TempDatabase {
- public:
-  TempDatabase() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "vacuum_XXXXXX").string();
-    dir_ = mkdtemp(tmpl.data());
-    auto db = Database::Open(dir_);
-    REQUIRE(db.ok());
-    db_ = std::move(db.value());
-  }
-  ~TempDatabase() {
-    (void)db_->Close();
-    db_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  Database* get() { return db_.get(); }
-
- private:
-  std::string dir_;
-  std::unique_ptr<Database> db_;
-};
+using testing::TempDatabase;
 
 void Exec(SqlSession& session, const std::string& query) {
   for (auto& statement : session.Parse(query)) session.Execute(*statement);
