@@ -19,6 +19,7 @@
 // there is no autovacuum, so last_autovacuum is NULL and autovacuum_count 0.
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sql/system_relations/synthetic_oids.h"
@@ -78,22 +79,27 @@ void ForEachSysTable(Scope scope, Fn&& fn) {
   }
 }
 
+// Two index counters summed over a table's indexes, as the table rows'
+// idx_* columns show them: NULL for a table without indexes.
+std::pair<Value, Value> SumOverIndexes(const std::vector<IndexRef>& indexes,
+                                       int64_t IndexStatCounts::*first,
+                                       int64_t IndexStatCounts::*second) {
+  if (indexes.empty()) return {NullV(kInt8), NullV(kInt8)};
+  const TableStats& stats = GlobalTableStats();
+  int64_t a = 0, b = 0;
+  for (const IndexRef& ix : indexes) {
+    if (auto i = stats.Index(ix.oid)) {
+      a += (*i).*first;
+      b += (*i).*second;
+    }
+  }
+  return {Int8V(a), Int8V(b)};
+}
+
 Row StatTableRow(Oid relid, const std::string& schema, const std::string& name,
                  const TableStatCounts& c, const std::vector<IndexRef>& indexes) {
-  const TableStats& stats = GlobalTableStats();
-  Value idx_scan = NullV(kInt8);
-  Value idx_tup_fetch = NullV(kInt8);
-  if (!indexes.empty()) {
-    int64_t scans = 0, fetched = 0;
-    for (const IndexRef& ix : indexes) {
-      if (auto i = stats.Index(ix.oid)) {
-        scans += i->idx_scan;
-        fetched += i->idx_tup_fetch;
-      }
-    }
-    idx_scan = Int8V(scans);
-    idx_tup_fetch = Int8V(fetched);
-  }
+  auto [idx_scan, idx_tup_fetch] =
+      SumOverIndexes(indexes, &IndexStatCounts::idx_scan, &IndexStatCounts::idx_tup_fetch);
   return {OidV(relid),
           NameV(schema),
           NameV(name),
@@ -148,20 +154,8 @@ std::vector<Row> StatIndexes(const CommandContext& ctx, Scope scope) {
 
 Row StatioTableRow(Oid relid, const std::string& schema, const std::string& name,
                    const TableStatCounts& c, const std::vector<IndexRef>& indexes) {
-  const TableStats& stats = GlobalTableStats();
-  Value idx_read = NullV(kInt8);
-  Value idx_hit = NullV(kInt8);
-  if (!indexes.empty()) {
-    int64_t read = 0, hit = 0;
-    for (const IndexRef& ix : indexes) {
-      if (auto i = stats.Index(ix.oid)) {
-        read += i->blks_read;
-        hit += i->blks_hit;
-      }
-    }
-    idx_read = Int8V(read);
-    idx_hit = Int8V(hit);
-  }
+  auto [idx_read, idx_hit] =
+      SumOverIndexes(indexes, &IndexStatCounts::blks_read, &IndexStatCounts::blks_hit);
   return {OidV(relid),       NameV(schema),     NameV(name),       Int8V(c.blks_read),
           Int8V(c.blks_hit), std::move(idx_read), std::move(idx_hit), NullV(kInt8),
           NullV(kInt8),      NullV(kInt8),      NullV(kInt8)};
