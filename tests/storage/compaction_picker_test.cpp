@@ -255,7 +255,7 @@ class PickerFixture {
 };
 
 void RunFixtureFile(const std::string& name) {
-  const std::string path = (std::filesystem::path(__FILE__).parent_path() / "testdata" / name).string();
+  const std::string path = (std::filesystem::path(STRATA_PICKER_TESTDATA_DIR) / name).string();
   std::vector<std::string> raw;
   std::vector<TestCase> cases = ParseFixture(path, &raw);
   REQUIRE_FALSE(cases.empty());
