@@ -168,8 +168,12 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     ctx.catalog = impl_->block->private_catalog() ? impl_->block->private_catalog()
                                                   : impl_->db->catalog()->Current();
     ctx.query = query;
-    CheckCopyRelationKind(ctx, copy.table, copy.is_from);
-    const catalog::TableDesc& table = LookupTable(ctx, copy.table);
+    // PostgreSQL opens COPY's relation without a parse state: its errors
+    // carry no position (no LINE line).
+    ast::RangeVar relation = copy.table;
+    relation.location = -1;
+    CheckCopyRelationKind(ctx, relation, copy.is_from);
+    const catalog::TableDesc& table = LookupTable(ctx, relation);
     auto check = [&](const std::string& name) {
       if (table.FindColumn(name) < 0) {
         throw SqlError(SqlState::kUndefinedColumn, "column \"" + name + "\" of relation \"" +

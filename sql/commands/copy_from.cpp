@@ -131,7 +131,11 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   }
   ctx_.query = query_;
   ctx_.notices = &notices_;
-  table_ = &LookupTable(ctx_, stmt.table);
+  // PostgreSQL opens COPY's relation without a parse state: its errors carry
+  // no position, unlike the options' errors below.
+  ast::RangeVar relation = stmt.table;
+  relation.location = -1;
+  table_ = &LookupTable(ctx_, relation);
   LockRelation(ctx_, table_->oid, table_->name, txn::RelationLockMode::kRowExclusive);
   options_ = ProcessCopyOptions(stmt.options, true,
                                 [&](int location) { return ctx_.Position(location); });

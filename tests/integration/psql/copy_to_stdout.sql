@@ -43,3 +43,6 @@ COPY copy_s TO STDOUT;
 COPY (SELECT 1 INTO TEMP copy_x) TO STDOUT;
 DROP VIEW copy_v;
 DROP SEQUENCE copy_s;
+-- A missing relation: PostgreSQL opens COPY's relation without a parse position.
+copy nope to stdout;
+copy nope (a) to stdout;
