@@ -13,6 +13,7 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/polymorphic.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/sql_function.h"
 
@@ -191,13 +192,26 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
             "No function matches the given name and argument types. You might need to add "
             "explicit type casts.");
   }
-  if (chosen->impl.fn == nullptr ||
-      (!IsSupportedType(chosen->result) && chosen->result != type_oid::kVoid)) {
+  // Polymorphic declarations (unnest(anyarray) returns anyelement) take
+  // their types from the actual arguments.
+  std::vector<Oid> declared(chosen->args.begin(), chosen->args.begin() + chosen->nargs);
+  Oid result = chosen->result;
+  if (IsPolymorphicType(result)) {
+    PolymorphicResolution resolved = ResolvePolymorphicTypes(types, declared, result);
+    if (!resolved.error.empty()) {
+      SqlError error = ErrorAt(SqlState::kDatatypeMismatch, resolved.error, expr.location);
+      if (!resolved.error_detail.empty()) error.WithDetail(resolved.error_detail);
+      throw error;
+    }
+    declared = std::move(resolved.args);
+    result = resolved.result;
+  }
+  if (chosen->impl.fn == nullptr || (!IsSupportedType(result) && result != type_oid::kVoid)) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "function " + signature + " is not supported yet", expr.location);
   }
   for (size_t i = 0; i < args.size(); ++i) {
-    args[i] = CoerceType(std::move(args[i]), chosen->args[i], CoercionContext::kImplicit,
+    args[i] = CoerceType(std::move(args[i]), declared[i], CoercionContext::kImplicit,
                          args[i]->location());
   }
   if (chosen->set_generator != nullptr && !srf_allowed) {
@@ -219,7 +233,7 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
     }
   }
   return std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
-                                             DataType{chosen->result, -1}, expr.location);
+                                             DataType{result, -1}, expr.location);
 }
 
 }  // namespace strata::sql

@@ -1,12 +1,14 @@
 // Set-returning functions usable in FROM: generate_series over integers,
 // numeric and timestamps, with PostgreSQL 15's rules (the series stops
-// before a value past `stop` or one that would overflow) and errors.
+// before a value past `stop` or one that would overflow) and errors; and
+// unnest(anyarray), every element in storage order (NULLs included).
 #include <memory>
 #include <span>
 
 #include "common/sql_error.h"
 #include "sql/expr/datetime_arith.h"
 #include "sql/expr/sql_function.h"
+#include "sql/types/array_value.h"
 
 namespace strata::sql {
 
@@ -127,6 +129,24 @@ std::unique_ptr<SetGenerator> TsSeries(Args a) {
                                            a[2].interval_value());
 }
 
+// The elements of one array value; the array stays alive with the generator.
+class ArrayElements final : public SetGenerator {
+ public:
+  explicit ArrayElements(Value array) : array_(std::move(array)) {}
+  bool Next(Value* out) override {
+    const std::vector<Value>& elements = array_.array_value().elements;
+    if (next_ >= elements.size()) return false;
+    *out = elements[next_++];
+    return true;
+  }
+
+ private:
+  Value array_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<SetGenerator> Unnest(Args a) { return std::make_unique<ArrayElements>(a[0]); }
+
 // A set-returning function reached as a scalar (a bug: the binder forbids it).
 Value NotScalar(Args) {
   throw SqlError(SqlState::kFeatureNotSupported, "set-valued function called in context that "
@@ -140,6 +160,7 @@ constexpr Oid kNum = type_oid::kNumeric;
 constexpr Oid kTs = type_oid::kTimestamp;
 constexpr Oid kTsTz = type_oid::kTimestampTz;
 constexpr Oid kIv = type_oid::kInterval;
+constexpr Oid kAnyArray = type_oid::kAnyArray;
 
 const SqlFunction kFunctions[] = {
     {"generate_series", {kInt4, kInt4, k0, k0, k0, k0, k0}, 2, kInt4,
@@ -158,6 +179,9 @@ const SqlFunction kFunctions[] = {
      {"generate_series_timestamp", NotScalar}, false, nullptr, TsSeries},
     {"generate_series", {kTsTz, kTsTz, kIv, k0, k0, k0, k0}, 3, kTsTz,
      {"generate_series_timestamptz", NotScalar}, false, nullptr, TsSeries},
+    // The result is the argument's element type (polymorphic.h).
+    {"unnest", {kAnyArray, k0, k0, k0, k0, k0, k0}, 1, type_oid::kAnyElement,
+     {"array_unnest", NotScalar}, false, nullptr, Unnest},
 };
 
 }  // namespace
