@@ -508,7 +508,7 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
   // A SELECT, also the query of a DECLARE CURSOR.
   auto run_select = [&](const ast::SelectStatement& select) -> StatementOutput {
     // With a subquery it reads tables: a table statement (ExecuteTableSelect).
-    if (ast::IsConstantSelect(select) && !SelectHasSubLink(select)) {
+    if (ast::IsConstantSelect(select) && !SelectNeedsTableQuery(select)) {
       // txid_current() and friends: the block's transaction, or one of
       // this statement's own, made only if asked for.
       std::unique_ptr<txn::Transaction> own;

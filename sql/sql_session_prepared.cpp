@@ -85,7 +85,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
   switch (statement->kind) {
     case ast::StatementKind::kSelect: {
       if (!ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(*statement)) ||
-          SelectHasSubLink(static_cast<const ast::SelectStatement&>(*statement))) {
+          SelectNeedsTableQuery(static_cast<const ast::SelectStatement&>(*statement))) {
         types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                                 &returns_rows, &columns);
         break;
@@ -275,7 +275,7 @@ std::unique_ptr<Portal> SqlSession::CreatePortal(std::string portal_name,
   // at the first Execute, like every other table statement.
   if (!prepared.empty() && prepared.statement().kind == ast::StatementKind::kSelect &&
       ast::IsConstantSelect(static_cast<const ast::SelectStatement&>(prepared.statement())) &&
-      !SelectHasSubLink(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
+      !SelectNeedsTableQuery(static_cast<const ast::SelectStatement&>(prepared.statement()))) {
     const ParsedStatementImpl parsed(prepared.query_ptr(), prepared.statement_ptr());
     CountExecution(impl_->prepared_statements, prepared);
     portal->output_ = Run(parsed, prepared.parameter_types(), portal->params_);

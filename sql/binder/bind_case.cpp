@@ -5,6 +5,7 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/set_returning_targets.h"
 #include "sql/builtin/type_table.h"
 
 namespace strata::sql {
@@ -28,6 +29,7 @@ int32_t CommonTypmodOf(const std::vector<const BoundExpr*>& arms, Oid type) {
 }  // namespace
 
 BoundExprPtr Binder::BindCase(const ast::CaseExpr& expr) {
+  SetReturningForbiddenScope forbid(*this, "set-returning functions are not allowed in CASE");
   BoundExprPtr arg;
   DataType placeholder_type;
   if (expr.arg) {
@@ -78,6 +80,7 @@ BoundExprPtr Binder::BindCase(const ast::CaseExpr& expr) {
 }
 
 BoundExprPtr Binder::BindCoalesce(const ast::CoalesceExpr& expr) {
+  SetReturningForbiddenScope forbid(*this, "set-returning functions are not allowed in COALESCE");
   std::vector<BoundExprPtr> args;
   for (const ast::ExprPtr& a : expr.args) args.push_back(BindExpr(*a));
   std::vector<const BoundExpr*> inputs;

@@ -14,6 +14,7 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/polymorphic.h"
+#include "sql/binder/set_returning_targets.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/sql_function.h"
 
@@ -95,15 +96,32 @@ const SqlFunction* SelectCandidate(const std::vector<Oid>& inputs,
 
 BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   if (expr.is_grouping_func) return BindGroupingFunc(expr);
-  if (expr.over != nullptr || IsWindowOnlyName(expr.name)) return BindWindowCall(expr);
+  // A set-returning call inside a window or aggregate call's arguments is not
+  // one of the select list's.
+  SetReturningState* const srf_targets = srf_targets_;
+  struct RestoreTargets {
+    Binder* binder;
+    SetReturningState* targets;
+    ~RestoreTargets() { binder->srf_targets_ = targets; }
+  } restore_targets{this, srf_targets};
+  if (expr.over != nullptr || IsWindowOnlyName(expr.name)) {
+    srf_targets_ = nullptr;
+    SetReturningForbiddenScope forbid(
+        *this, "window function calls cannot contain set-returning function calls");
+    return BindWindowCall(expr);
+  }
   if (!expr.is_sql_value_function && IsAggregateName(expr.name) && outer_ != nullptr) {
     // An aggregate over an enclosing query's columns only belongs to it.
     if (BoundExprPtr outer = BindOuterAggregate(expr)) return outer;
   }
   if (!expr.is_sql_value_function && IsAggregateName(expr.name) &&
       (grouping_ != nullptr || agg_forbidden_ != nullptr)) {
+    srf_targets_ = nullptr;
+    SetReturningForbiddenScope forbid(
+        *this, "aggregate function calls cannot contain set-returning function calls");
     return BindAggregate(expr);
   }
+  const size_t srf_targets_before = srf_targets != nullptr ? srf_targets->calls.size() : 0;
   std::string signature;
   for (size_t i = 0; i < expr.name.size(); ++i) {
     if (i > 0) signature += ".";
@@ -213,6 +231,29 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   for (size_t i = 0; i < args.size(); ++i) {
     args[i] = CoerceType(std::move(args[i]), declared[i], CoercionContext::kImplicit,
                          args[i]->location());
+  }
+  if (chosen->set_generator != nullptr && !srf_allowed && srf_forbidden_ != nullptr) {
+    throw ErrorAt(SqlState::kFeatureNotSupported, srf_forbidden_, expr.location)
+        .WithHint("You might be able to move the set-returning function into a LATERAL FROM item.");
+  }
+  if (chosen->set_generator != nullptr && !srf_allowed && srf_targets == nullptr &&
+      agg_forbidden_ != nullptr) {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  std::string("set-returning functions are not allowed in ") + agg_forbidden_,
+                  expr.location);
+  }
+  if (chosen->set_generator != nullptr && !srf_allowed && srf_targets != nullptr) {
+    if (srf_targets->calls.size() != srf_targets_before) {
+      throw ErrorAt(SqlState::kFeatureNotSupported,
+                    "set-returning functions in the arguments of set-returning function " +
+                        std::string(chosen->name) + "() are not supported yet",
+                    expr.location);
+    }
+    auto call = std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
+                                                    DataType{result, -1}, expr.location);
+    auto reference = std::make_unique<BoundColumnRef>(-1, DataType{result, -1}, expr.location);
+    srf_targets->calls.push_back({std::move(call), chosen, reference.get()});
+    return reference;
   }
   if (chosen->set_generator != nullptr && !srf_allowed) {
     throw ErrorAt(SqlState::kFeatureNotSupported,

@@ -28,6 +28,8 @@
 
 namespace strata::sql {
 
+struct SetReturningState;  // set_returning_targets.h
+
 class Binder {
  public:
   // `query` is the whole query string the statement came from. `params`
@@ -66,6 +68,18 @@ class Binder {
   // Whether the expression being bound may be a set-returning function call
   // (a function in FROM); its arguments never may.
   void SetSetReturningAllowed(bool allowed) { srf_allowed_ = allowed; }
+  // With a SetReturningState (set_returning_targets.h; may be null), a
+  // set-returning call anywhere in the expressions bound (a select list) is
+  // collected there and bound as a reference to its value (ProjectSet).
+  void SetSetReturningTargets(SetReturningState* targets) { srf_targets_ = targets; }
+  // PostgreSQL's 0A000 message for a set-returning call in the expression
+  // being bound ("set-returning functions are not allowed in CASE"), or
+  // null; returns the previous one (set_returning_targets.h scopes it).
+  const char* SetSetReturningForbidden(const char* message) {
+    const char* previous = srf_forbidden_;
+    srf_forbidden_ = message;
+    return previous;
+  }
 
   // bind_aggregate.cpp: an aggregate call (REQUIRES: IsAggregateName), and
   // a column of the scope as the current grouping mode sees it.
@@ -219,6 +233,8 @@ class Binder {
   WindowState* window_ = nullptr;
   const char* agg_forbidden_ = nullptr;
   bool srf_allowed_ = false;
+  SetReturningState* srf_targets_ = nullptr;
+  const char* srf_forbidden_ = nullptr;
   OuterResolver* outer_ = nullptr;
   SubqueryAnalyzer analyzer_;
   const char* sublink_forbidden_ = nullptr;

@@ -24,7 +24,7 @@ struct SourceRows {
 SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   SourceRows out;
   for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
-  if (ast::IsConstantSelect(select)) {
+  if (ast::IsConstantSelect(select) && !SelectListCallsSetReturningFunction(select)) {
     Binder binder = ctx.MakeBinder();
     const BoundSelect bound = binder.BindSelect(select);
     if (ctx.analyze_only) {

@@ -22,6 +22,7 @@
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_project_set.h"
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
@@ -143,7 +144,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   WindowState window, scratch;
   window.named = scratch.named = &stmt.windows;
   binder.SetWindow(&window);
+  // Set-returning calls in the select list (set_returning_targets.h).
+  SetReturningState srf;
+  binder.SetSetReturningTargets(&srf);
   std::vector<OutputTarget> targets = BindTargetList(binder, scope, stmt.target_list);
+  binder.SetSetReturningTargets(nullptr);
   scratch.forbidden = "HAVING";
   binder.SetWindow(&scratch);
   if (stmt.having) binder.BindExpr(*stmt.having);
@@ -173,8 +178,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     grouping.grouped = true;
     binder.SetGrouping(&grouping);
     window.calls.clear();  // pass 1 bound them over the input row
+    srf.calls.clear();
     binder.SetWindow(&window);
+    binder.SetSetReturningTargets(&srf);
     std::vector<OutputTarget> grouped_targets = BindTargetList(binder, scope, stmt.target_list);
+    binder.SetSetReturningTargets(nullptr);
     // Origins are those of the ungrouped targets (PostgreSQL marks them
     // before grouping turns column references into group keys).
     for (size_t i = 0; i < grouped_targets.size() && i < targets.size(); ++i) {
@@ -307,10 +315,16 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
     if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
   }
+  int width = grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
+                      : static_cast<int>(from.width);
   if (!window.calls.empty()) {
-    FinishWindowSlots(window, grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
-                                      : static_cast<int>(from.width));
+    FinishWindowSlots(window, width);
     plan = std::make_unique<WindowAgg>(std::move(plan), &window.calls, ctx.param_values);
+    width += static_cast<int>(window.calls.size());
+  }
+  if (!srf.calls.empty()) {
+    FinishSetReturningSlots(srf, width);
+    plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
   }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
   if (stmt.distinct) {

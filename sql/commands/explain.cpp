@@ -190,7 +190,7 @@ class Explainer {
       return Leaf("Values Scan on \"*VALUES*\"");
     }
     if (s.set_op == ast::SelectStatement::SetOp::kNone && ast::IsConstantSelect(s) &&
-        !SelectHasSubLink(s)) {
+        !SelectNeedsTableQuery(s)) {
       return Leaf("Result");
     }
     if (s.set_op != ast::SelectStatement::SetOp::kNone) {
@@ -214,7 +214,7 @@ class Explainer {
       auto append = Leaf("Append");
       for (const ast::SelectStatement* b : branches) {
         if (b->set_op != ast::SelectStatement::SetOp::kNone ||
-            (ast::IsConstantSelect(*b) && !SelectHasSubLink(*b)) || !b->values_lists.empty()) {
+            (ast::IsConstantSelect(*b) && !SelectNeedsTableQuery(*b)) || !b->values_lists.empty()) {
           append->children.push_back(Select(*b));
         } else {
           capture_->AddTarget(b);

@@ -1,6 +1,8 @@
 // ast expression walks (see expr_walk.h).
 #include "sql/commands/expr_walk.h"
 
+#include "sql/expr/sql_function.h"
+
 namespace strata::sql {
 
 void ForEachExprNode(const ast::Expr& expr, const std::function<void(const ast::Expr&)>& fn) {
@@ -111,6 +113,21 @@ void CollectColumns(const ast::Expr& expr, std::set<std::string>* out) {
 bool HasSubLink(const ast::Expr& expr) {
   bool found = false;
   ForEachExprNode(expr, [&found](const ast::Expr& e) { found |= e.kind == ast::ExprKind::kSubLink; });
+  return found;
+}
+
+bool CallsSetReturningFunction(const ast::Expr& expr) {
+  bool found = false;
+  ForEachExprNode(expr, [&found](const ast::Expr& e) {
+    if (found || e.kind != ast::ExprKind::kFuncCall) return;
+    const auto& f = static_cast<const ast::FuncCallExpr&>(e);
+    if (f.name.empty() || f.name.size() > 2 || (f.name.size() == 2 && f.name[0] != "pg_catalog")) {
+      return;
+    }
+    for (const SqlFunction* candidate : FindSqlFunctions(f.name.back())) {
+      if (candidate->set_generator != nullptr) found = true;
+    }
+  });
   return found;
 }
 

@@ -21,6 +21,10 @@ void CollectColumns(const ast::Expr& expr, std::set<std::string>* out);
 // Whether `expr` has a subquery (SubLink) anywhere.
 bool HasSubLink(const ast::Expr& expr);
 
+// Whether `expr` calls a set-returning function by name (generate_series,
+// unnest, regexp_matches, ...), whatever its arguments.
+bool CallsSetReturningFunction(const ast::Expr& expr);
+
 // Whether `expr` calls a function PostgreSQL marks volatile (nextval,
 // random, clock_timestamp, ...), so it must be evaluated per row.
 bool CallsVolatileFunction(const ast::Expr& expr);

@@ -20,7 +20,8 @@ QueryRows RunQueryBody(CommandContext& ctx, const ast::SelectStatement& stmt) {
   if (stmt.set_op != ast::SelectStatement::SetOp::kNone) return RunSetOperation(ctx, stmt);
   QueryRows out;
   const bool ordered = !stmt.sort.empty() || stmt.limit_count || stmt.limit_offset;
-  if (!stmt.values_lists.empty() || (stmt.from.empty() && !ordered && stmt.distinct_on.empty())) {
+  if (!stmt.values_lists.empty() || (stmt.from.empty() && !ordered && stmt.distinct_on.empty() &&
+                                      !SelectListCallsSetReturningFunction(stmt))) {
     Binder binder = ctx.MakeBinder();
     const BoundSelect bound = binder.BindSelect(stmt);
     // Parse-time types (exprType/exprTypmod), as CREATE TABLE AS uses.

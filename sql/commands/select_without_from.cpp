@@ -1,13 +1,21 @@
-// Whether a SELECT has a subquery expression anywhere: one without FROM then
-// needs the statement's transaction and catalog (the subquery reads tables),
-// so it runs as a table statement (an empty FROM plans as one row) instead
-// of on SqlSession's constant path.
+// Whether a SELECT without FROM runs as a table statement (an empty FROM plans
+// as one row) instead of on SqlSession's constant path: a subquery expression
+// needs the statement's transaction and catalog (it reads tables), and a
+// set-returning call in the select list needs the ProjectSet node.
 #include "sql/commands/table_commands.h"
 #include "sql/commands/expr_walk.h"
 
 namespace strata::sql {
 
-bool SelectHasSubLink(const ast::SelectStatement& stmt) {
+bool SelectListCallsSetReturningFunction(const ast::SelectStatement& stmt) {
+  for (const ast::ResTarget& t : stmt.target_list) {
+    if (t.value != nullptr && CallsSetReturningFunction(*t.value)) return true;
+  }
+  return false;
+}
+
+bool SelectNeedsTableQuery(const ast::SelectStatement& stmt) {
+  if (SelectListCallsSetReturningFunction(stmt)) return true;
   bool found = false;
   auto check = [&found](const ast::ExprPtr& e) {
     if (e != nullptr && !found) found = HasSubLink(*e);

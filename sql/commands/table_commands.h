@@ -48,9 +48,13 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
 // the plan of execute_table_select.cpp. No FROM: one empty input row.
 TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
-// select_without_from.cpp: whether a SELECT has a subquery expression (one
-// without FROM then runs as a table statement).
-bool SelectHasSubLink(const ast::SelectStatement& stmt);
+// select_without_from.cpp: whether a SELECT without FROM must run as a table
+// statement: it has a subquery expression or a set-returning call in its
+// select list (the constant path evaluates one row of scalars).
+bool SelectNeedsTableQuery(const ast::SelectStatement& stmt);
+// Whether a SELECT's select list calls a set-returning function (it then needs
+// RunSelectCore's ProjectSet, even without FROM).
+bool SelectListCallsSetReturningFunction(const ast::SelectStatement& stmt);
 
 // analyze_table_statement.cpp: binds SELECT ... FROM / INSERT / UPDATE /
 // DELETE against the current catalog without running it (Parse, PREPARE):
