@@ -26,6 +26,26 @@ namespace {
 
 bool IsAllowedType(Oid type) { return IsSupportedType(type); }
 
+// PostgreSQL's polymorphic pseudo-types (IsPolymorphicType).
+bool IsPolymorphic(Oid type) {
+  switch (type) {
+    case 2283:  // anyelement
+    case 2277:  // anyarray
+    case 2776:  // anynonarray
+    case 3500:  // anyenum
+    case 3831:  // anyrange
+    case 4537:  // anymultirange
+    case 5077:  // anycompatible
+    case 5078:  // anycompatiblearray
+    case 5079:  // anycompatiblenonarray
+    case 5080:  // anycompatiblerange
+    case 4538:  // anycompatiblemultirange
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string Signature(const std::string& name, const std::vector<Oid>& types) {
   std::string out = name + "(";
   for (size_t i = 0; i < types.size(); ++i) {
@@ -173,6 +193,15 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
   fn.language = "sql";
   bool seen_default = false;
   std::vector<Oid> out_types;
+  if (stmt.sql_standard_body) {
+    for (const ast::FunctionParam& p : stmt.params) {
+      if (IsPolymorphic(binder.ResolveTypeName(p.type).oid)) {
+        throw SqlError(SqlState::kInvalidFunctionDefinition,
+                       "SQL function with unquoted function body cannot have polymorphic "
+                       "arguments");
+      }
+    }
+  }
   for (const ast::FunctionParam& p : stmt.params) {
     catalog::FunctionArg arg;
     arg.name = p.name;

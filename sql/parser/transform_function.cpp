@@ -64,6 +64,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
   }
   if (s.return_type != nullptr) stmt->return_type = TransformTypeName(*s.return_type);
   std::string as_text;
+  size_t as_items = 1;
   bool have_as = false;
   for (size_t i = 0; i < s.n_options; ++i) {
     const PgQuery__Node* node = s.options[i];
@@ -72,7 +73,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
     const std::string name = d.defname;
     if (name == "as") {
       if (d.arg != nullptr && d.arg->node_case == PG_QUERY__NODE__NODE_LIST) {
-        if (d.arg->list->n_items != 1) throw NotSupported("AS 'obj_file', 'link_symbol'");
+        as_items = d.arg->list->n_items;
         as_text = StringValue(d.arg->list->items[0]);
       } else {
         as_text = StringValue(d.arg);
@@ -103,6 +104,16 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
     } else if (name == "support") {
       throw NotSupported("SUPPORT functions");
     }
+  }
+  if (have_as && s.sql_body != nullptr) {
+    throw SqlError(SqlState::kInvalidFunctionDefinition, "duplicate function body specified");
+  }
+  if (have_as && as_items > 1) {
+    if (stmt->language == "sql") {
+      throw SqlError(SqlState::kInvalidFunctionDefinition,
+                     "only one AS item needed for language \"sql\"");
+    }
+    throw NotSupported("AS 'obj_file', 'link_symbol'");
   }
   if (have_as) {
     stmt->body = as_text;

@@ -94,6 +94,15 @@ create function bad_final() returns int language sql as $$ insert into log value
 create function bad_table() returns table(a int, b int) language sql as $$ select 1 $$;
 create function no_lang() returns int as 'select 1';
 create function later() returns int language sql as 'select 1' rows 5;
+create function dup_body(x int) returns int language sql as $$ select x $$ return x;
+create function poly_std(x anyarray) returns anyelement language sql return x[1];
+create function two_as(int) returns int language sql as 'a', 'b';
+set check_function_bodies = off;
+create function unchecked() returns int language sql as 'select 1 from not_yet';
+reset check_function_bodies;
+create table not_yet (a int);
+insert into not_yet values (5);
+select unchecked();
 select no_such_function(1);
 -- ALTER FUNCTION and pg_proc
 create function props(a int, b int default 2) returns int language sql as 'select a * b';
