@@ -109,10 +109,9 @@ std::vector<FunctionColumn> FunctionOutputColumns(const catalog::FunctionDesc& f
     }
   }
   if (out.size() <= 1) {
-    // A single OUT / TABLE column is the function's scalar result, named
-    // after the function in FROM (PostgreSQL names it after the parameter
-    // only for OUT; TABLE's one column keeps its name too).
-    const std::string name = out.empty() ? fn.name : out[0].name;
+    // One column: the function's scalar result, named after its OUT /
+    // TABLE parameter if that has a name, else after the function.
+    const std::string name = out.empty() || out[0].name.empty() ? fn.name : out[0].name;
     out.clear();
     out.push_back({name, DataType{fn.result_type, -1}});
   }
