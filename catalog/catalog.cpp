@@ -143,6 +143,20 @@ std::vector<const ViewDesc*> CatalogSnapshot::ViewsDependingOn(Oid oid) const {
   return out;
 }
 
+std::vector<const FunctionDesc*> CatalogSnapshot::FindFunctions(Oid namespace_oid,
+                                                                std::string_view name) const {
+  std::vector<const FunctionDesc*> out;
+  for (const auto& [oid, f] : functions_) {
+    if (f->namespace_oid == namespace_oid && f->name == name) out.push_back(f.get());
+  }
+  return out;
+}
+
+const FunctionDesc* CatalogSnapshot::FindFunction(Oid oid) const {
+  auto it = functions_.find(oid);
+  return it == functions_.end() ? nullptr : it->second.get();
+}
+
 // ---- Catalog ----
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
@@ -216,6 +230,14 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid
         if (!v) return Status::Corruption("bad view catalog record");
         max_oid = std::max(max_oid, v->oid);
         snapshot->views_[v->oid] = std::make_shared<const ViewDesc>(std::move(*v));
+        break;
+      }
+      case CatalogKeyKind::kFunction: {
+        auto oid = OidFromKey(key);
+        auto f = oid ? DecodeFunction(*oid, value) : std::nullopt;
+        if (!f) return Status::Corruption("bad function catalog record");
+        max_oid = std::max(max_oid, f->oid);
+        snapshot->functions_[f->oid] = std::make_shared<const FunctionDesc>(std::move(*f));
         break;
       }
       default:
@@ -305,6 +327,14 @@ void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
 
 void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, ViewKey(oid));
+}
+
+void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
+  txn->Put(storage::kDefaultTree, FunctionKey(fn.oid), EncodeFunction(fn));
+}
+
+void Catalog::DeleteFunction(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, FunctionKey(oid));
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

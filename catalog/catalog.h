@@ -63,6 +63,13 @@ class CatalogSnapshot {
   // Views whose query reads the table or view `oid` directly.
   std::vector<const ViewDesc*> ViewsDependingOn(Oid oid) const;
 
+  // User-defined functions and procedures named `name` in the schema.
+  std::vector<const FunctionDesc*> FindFunctions(Oid namespace_oid, std::string_view name) const;
+  const FunctionDesc* FindFunction(Oid oid) const;
+  const std::map<Oid, std::shared_ptr<const FunctionDesc>>& functions() const {
+    return functions_;
+  }
+
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
   const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
@@ -74,6 +81,7 @@ class CatalogSnapshot {
   std::map<Oid, std::shared_ptr<const TableDesc>> tables_;
   std::map<Oid, SequenceDesc> sequences_;
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
+  std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
 };
 
 class Catalog {
@@ -99,6 +107,8 @@ class Catalog {
   void DeleteSequence(txn::Transaction* txn, Oid oid);
   void PutView(txn::Transaction* txn, const ViewDesc& view);
   void DeleteView(txn::Transaction* txn, Oid oid);
+  void PutFunction(txn::Transaction* txn, const FunctionDesc& fn);
+  void DeleteFunction(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

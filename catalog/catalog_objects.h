@@ -121,4 +121,47 @@ struct ViewDesc {
   std::vector<Oid> search_path;
 };
 
+// A user-defined function or procedure (CREATE FUNCTION, pg_proc): its
+// signature, properties and body text. Only LANGUAGE sql bodies exist; the
+// SQL layer re-parses `body` wherever the function is called.
+struct FunctionArg {
+  std::string name;  // empty if unnamed
+  Oid type = 0;
+  // PostgreSQL's proargmodes letters: 'i' IN, 'o' OUT, 'b' INOUT, 't' TABLE
+  // (a column of RETURNS TABLE), 'v' VARIADIC.
+  char mode = 'i';
+  // DEFAULT expression as SQL text (IN arguments only).
+  std::optional<std::string> default_expr;
+};
+
+struct FunctionDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  // Every declared parameter in order, OUT and TABLE ones included; the
+  // call signature is the 'i', 'b' and 'v' ones.
+  std::vector<FunctionArg> args;
+  Oid result_type = 0;  // 2249 record for TABLE / several OUT, 2278 void
+  bool returns_set = false;
+  bool is_procedure = false;
+  std::string language = "sql";
+  std::string body;         // prosrc
+  char volatility = 'v';    // 'i' immutable, 's' stable, 'v' volatile
+  char parallel = 'u';      // 's' safe, 'r' restricted, 'u' unsafe
+  bool strict = false;
+  bool security_definer = false;
+  bool leakproof = false;
+  double cost = 100;
+  double rows = 0;  // 1000 for set-returning functions unless ROWS says
+
+  // The argument types a call matches (proargtypes): IN, INOUT, VARIADIC.
+  std::vector<Oid> InputTypes() const {
+    std::vector<Oid> out;
+    for (const FunctionArg& a : args) {
+      if (a.mode == 'i' || a.mode == 'b' || a.mode == 'v') out.push_back(a.type);
+    }
+    return out;
+  }
+};
+
 }  // namespace strata::catalog

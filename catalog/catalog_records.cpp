@@ -1,6 +1,8 @@
 // Encoding of catalog records (see catalog_records.h for the byte layout).
 #include "catalog/catalog_records.h"
 
+#include <cstdlib>
+
 #include "common/coding.h"
 
 namespace strata::catalog {
@@ -91,6 +93,7 @@ std::string TableKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kTable, oid); 
 std::string SequenceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequence, oid); }
 std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequenceValue, oid); }
 std::string ViewKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kView, oid); }
+std::string FunctionKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kFunction, oid); }
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {
@@ -330,6 +333,93 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
   }
   if (!in.empty()) return std::nullopt;
   return v;
+}
+
+namespace {
+
+// Written to disk: never renumber.
+enum FunctionFlag : uint8_t {
+  kReturnsSet = 1,
+  kProcedure = 2,
+  kStrict = 4,
+  kSecurityDefiner = 8,
+  kLeakproof = 16,
+};
+
+}  // namespace
+
+std::string EncodeFunction(const FunctionDesc& fn) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, fn.namespace_oid);
+  PutLengthPrefixedSlice(&out, fn.name);
+  PutVarint32(&out, static_cast<uint32_t>(fn.args.size()));
+  for (const FunctionArg& a : fn.args) {
+    PutLengthPrefixedSlice(&out, a.name);
+    PutVarint32(&out, a.type);
+    out.push_back(a.mode);
+    out.push_back(a.default_expr.has_value() ? 1 : 0);
+    if (a.default_expr.has_value()) PutLengthPrefixedSlice(&out, *a.default_expr);
+  }
+  PutVarint32(&out, fn.result_type);
+  out.push_back(static_cast<char>((fn.returns_set ? kReturnsSet : 0) |
+                                  (fn.is_procedure ? kProcedure : 0) |
+                                  (fn.strict ? kStrict : 0) |
+                                  (fn.security_definer ? kSecurityDefiner : 0) |
+                                  (fn.leakproof ? kLeakproof : 0)));
+  out.push_back(fn.volatility);
+  out.push_back(fn.parallel);
+  PutLengthPrefixedSlice(&out, std::to_string(fn.cost));
+  PutLengthPrefixedSlice(&out, std::to_string(fn.rows));
+  PutLengthPrefixedSlice(&out, fn.language);
+  PutLengthPrefixedSlice(&out, fn.body);
+  return out;
+}
+
+std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, flags = 0, byte = 0;
+  FunctionDesc fn;
+  fn.oid = oid;
+  uint32_t n = 0;
+  // Functions exist from record version 3 on.
+  if (!GetByte(&in, &version) || version < 3 || !KnownVersion(version)) return std::nullopt;
+  if (!GetVarint32(&in, &fn.namespace_oid) || !GetString(&in, &fn.name) ||
+      !GetVarint32(&in, &n)) {
+    return std::nullopt;
+  }
+  for (uint32_t i = 0; i < n; ++i) {
+    FunctionArg a;
+    uint8_t has_default = 0;
+    if (!GetString(&in, &a.name) || !GetVarint32(&in, &a.type) || !GetByte(&in, &byte) ||
+        !GetByte(&in, &has_default)) {
+      return std::nullopt;
+    }
+    a.mode = static_cast<char>(byte);
+    if (has_default != 0) {
+      std::string d;
+      if (!GetString(&in, &d)) return std::nullopt;
+      a.default_expr = std::move(d);
+    }
+    fn.args.push_back(std::move(a));
+  }
+  std::string cost, rows;
+  uint8_t volatility = 0, parallel = 0;
+  if (!GetVarint32(&in, &fn.result_type) || !GetByte(&in, &flags) ||
+      !GetByte(&in, &volatility) || !GetByte(&in, &parallel) || !GetString(&in, &cost) ||
+      !GetString(&in, &rows) || !GetString(&in, &fn.language) || !GetString(&in, &fn.body) ||
+      !in.empty()) {
+    return std::nullopt;
+  }
+  fn.returns_set = (flags & kReturnsSet) != 0;
+  fn.is_procedure = (flags & kProcedure) != 0;
+  fn.strict = (flags & kStrict) != 0;
+  fn.security_definer = (flags & kSecurityDefiner) != 0;
+  fn.leakproof = (flags & kLeakproof) != 0;
+  fn.volatility = static_cast<char>(volatility);
+  fn.parallel = static_cast<char>(parallel);
+  fn.cost = std::strtod(cost.c_str(), nullptr);
+  fn.rows = std::strtod(rows.c_str(), nullptr);
+  return fn;
 }
 
 }  // namespace strata::catalog

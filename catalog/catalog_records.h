@@ -10,6 +10,7 @@
 //   0x51 <sequence oid:u32 BE>  -> sequence value record (written by nextval
 //                                  and setval outside transactions)
 //   0x60 <view oid:u32 BE>      -> view record
+//   0x70 <function oid:u32 BE>  -> function record
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -37,6 +38,13 @@
 //   view      := version:u8 namespace:v32 name:lpstr query:lpstr
 //                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*
 //                ndeps:v32 dep_oid:v32*
+//   function  := version:u8 namespace:v32 name:lpstr nargs:v32
+//                (name:lpstr type:v32 mode:u8 has_default:u8 [default:lpstr])*
+//                result:v32 flags:u8 (bit0 returns_set, bit1 procedure,
+//                bit2 strict, bit3 security definer, bit4 leakproof)
+//                volatility:u8 parallel:u8 cost:lpstr rows:lpstr
+//                language:lpstr body:lpstr
+//                (cost and rows as decimal text)
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h). Writers write the newest; readers accept every older one.
@@ -63,6 +71,7 @@ enum class CatalogKeyKind : uint8_t {
   kView = 0x60,
   kSequence = 0x50,
   kSequenceValue = 0x51,
+  kFunction = 0x70,
 };
 
 // The persisted state of a sequence: the last value handed out (or, before
@@ -78,12 +87,14 @@ std::string TableKey(Oid oid);
 std::string SequenceKey(Oid oid);
 std::string SequenceValueKey(Oid oid);
 std::string ViewKey(Oid oid);
+std::string FunctionKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
 std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
+std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -93,6 +104,7 @@ std::string EncodeSequenceValue(const SequenceValueRecord& value);
 std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
+std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

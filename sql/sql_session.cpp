@@ -14,6 +14,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
+#include "sql/commands/function_commands.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
@@ -343,6 +344,9 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kCreateTableAs:
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
+    case ast::StatementKind::kCreateFunction:
+    case ast::StatementKind::kDropFunction:
+    case ast::StatementKind::kAlterFunction:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -630,6 +634,21 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
     case ast::StatementKind::kDropView:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropView(ctx, static_cast<const ast::DropViewStatement&>(stmt));
+      });
+    case ast::StatementKind::kCreateFunction:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteCreateFunction(ctx, static_cast<const ast::CreateFunctionStatement&>(stmt));
+      });
+    case ast::StatementKind::kDropFunction:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteDropFunction(ctx, static_cast<const ast::DropFunctionStatement&>(stmt));
+      });
+    case ast::StatementKind::kAlterFunction:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteAlterFunction(ctx, static_cast<const ast::AlterFunctionStatement&>(stmt));
       });
     case ast::StatementKind::kInsert: {
       const auto& insert = static_cast<const ast::InsertStatement&>(stmt);

@@ -150,6 +150,9 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kCreateTableAs:
     case ast::StatementKind::kCreateView:
     case ast::StatementKind::kDropView:
+    case ast::StatementKind::kCreateFunction:
+    case ast::StatementKind::kDropFunction:
+    case ast::StatementKind::kAlterFunction:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:

@@ -54,6 +54,9 @@ enum class StatementKind {
   kDeclareCursor,  // DECLARE ... CURSOR (cursor_statement.h)
   kFetch,          // FETCH / MOVE
   kCloseCursor,    // CLOSE
+  kCreateFunction,  // CREATE FUNCTION / PROCEDURE (function_statements.h)
+  kDropFunction,    // DROP FUNCTION / PROCEDURE
+  kAlterFunction,   // ALTER FUNCTION: properties, RENAME TO, OWNER TO
   kUnsupported,
 };
 

@@ -6,6 +6,7 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/function_params.h"
 #include "sql/stack_depth.h"
 #include "sql/types/numeric.h"
 
@@ -116,6 +117,20 @@ BoundExprPtr Binder::BindConstant(const ast::ConstantExpr& expr) {
   throw ErrorAt(SqlState::kInternalError, "unrecognized constant kind", loc);
 }
 
+BoundExprPtr Binder::BindFunctionParamName(const ast::ColumnRefExpr& expr) {
+  const FunctionParams* params = CurrentFunctionParams();
+  const auto& f = expr.fields;
+  if (params == nullptr || f.empty() || f.size() > 2) return nullptr;
+  if (f.size() == 2 && f[0] != params->function_name) return nullptr;
+  for (size_t i = 0; i < params->names.size(); ++i) {
+    if (!params->names[i].empty() && params->names[i] == f.back()) {
+      return std::make_unique<BoundParam>(static_cast<int>(i) + 1,
+                                          DataType{params->types[i], -1}, expr.location);
+    }
+  }
+  return nullptr;
+}
+
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
   const auto& f = expr.fields;
   if (outer_ != nullptr) {
@@ -142,6 +157,7 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
         }
       }
       if (found != nullptr) return MakeColumnRef(*found_rel, *found, expr.location);
+      if (BoundExprPtr param = BindFunctionParamName(expr)) return param;
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);
     }
@@ -173,6 +189,7 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
       }
     }
   }
+  if (BoundExprPtr param = BindFunctionParamName(expr)) return param;
   // Without a matching relation no column or table name can resolve; report
   // what PostgreSQL reports for an empty range table.
   if (f.size() == 1 && f[0] == "*") {

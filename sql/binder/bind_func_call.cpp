@@ -16,6 +16,7 @@
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
 #include "sql/builtin/type_table.h"
+#include "sql/expr/pg_function_names.h"
 #include "sql/expr/sql_function.h"
 
 namespace strata::sql {
@@ -146,6 +147,10 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   }
   signature += ")";
 
+  if (user_functions_ && !expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
+      !expr.is_sql_value_function) {
+    if (BoundExprPtr bound = user_functions_(*this, expr, args, srf_allowed)) return bound;
+  }
   if (!expr.agg_star && !expr.agg_distinct &&
       (!expr.has_decorations || expr.variadic_only) && !expr.is_sql_value_function) {
     if (BoundExprPtr bound = BindBuiltinFunction(expr, args)) return bound;
@@ -170,6 +175,13 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
       return CoerceToTargetType(std::move(args[0]), DataType{type->oid, -1},
                                 CoercionContext::kExplicit, true, expr.location);
     }
+  }
+  if (named.empty() && plain_call && !IsPgBuiltinFunctionName(expr.name.back())) {
+    throw ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
+                  expr.location)
+        .WithHint(
+            "No function matches the given name and argument types. You might need to add "
+            "explicit type casts.");
   }
   if (named.empty()) {
     throw ErrorAt(SqlState::kFeatureNotSupported,

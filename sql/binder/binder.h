@@ -12,6 +12,7 @@
 // A Binder is cheap and single-use per statement; not thread-safe.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,15 @@
 namespace strata::sql {
 
 struct SetReturningState;  // set_returning_targets.h
+class Binder;
+
+// Binds a call of a user-defined function (sql/commands/user_function_call.h):
+// the call with its bound arguments, or null when no user-defined function
+// has the call's name (the built-ins are tried then). Throws the call's
+// errors (42883 no match when no built-in has the name either, 42725).
+using UserFunctionBinder = std::function<BoundExprPtr(
+    Binder& binder, const ast::FuncCallExpr& call, std::vector<BoundExprPtr>& args,
+    bool set_returning_allowed)>;
 
 class Binder {
  public:
@@ -110,6 +120,8 @@ class Binder {
   void SetOuter(OuterResolver* outer) { outer_ = outer; }
   void SetSubqueryAnalyzer(SubqueryAnalyzer analyzer) { analyzer_ = std::move(analyzer); }
   void SetSubqueriesForbidden(const char* message) { sublink_forbidden_ = message; }
+  // Calls of user-defined functions (none without it).
+  void SetUserFunctionBinder(UserFunctionBinder binder) { user_functions_ = std::move(binder); }
   BoundExprPtr BindSubLink(const ast::SubLinkExpr& expr);
   // The enclosing queries' column `ref` names when the scope has no
   // relation or column it could mean; null otherwise.
@@ -133,6 +145,9 @@ class Binder {
   BoundExprPtr BindExpr(const ast::Expr& expr);
   BoundExprPtr BindConstant(const ast::ConstantExpr& expr);
   BoundExprPtr BindColumnRef(const ast::ColumnRefExpr& expr);
+  // A parameter name of the function whose body is being bound
+  // (function_params.h) as its $n; null if `expr` names none.
+  BoundExprPtr BindFunctionParamName(const ast::ColumnRefExpr& expr);
 
   // bind_param.cpp: $n references and their type inference.
   BoundExprPtr BindParamRef(const ast::ParamRefExpr& expr);
@@ -238,6 +253,7 @@ class Binder {
   OuterResolver* outer_ = nullptr;
   SubqueryAnalyzer analyzer_;
   const char* sublink_forbidden_ = nullptr;
+  UserFunctionBinder user_functions_;
 };
 
 // PostgreSQL's FigureColname(): the output column name of a select-list

@@ -7,6 +7,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/sequence_commands.h"
 #include "catalog/table_statistics.h"
+#include "sql/builtin/type_table.h"
 #include "sql/commands/table_commands.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/commands/view_dependencies.h"
@@ -106,6 +107,7 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       Oid oid;
       std::string description;  // "table s.t"
       const catalog::TableDesc* table;  // null for a view
+      bool is_function = false;
     };
     std::vector<Member> members;
     for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns->oid)) {
@@ -121,6 +123,15 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
           seq.owner_table != 0 ? ctx.catalog->FindTable(seq.owner_table) : nullptr;
       if (owner != nullptr && owner->namespace_oid == ns->oid) continue;
       members.push_back({oid, "sequence " + name + "." + seq.name, nullptr});
+    }
+    for (const auto& [oid, fn] : ctx.catalog->functions()) {
+      if (fn->namespace_oid != ns->oid) continue;
+      std::string signature = "function " + name + "." + fn->name + "(";
+      const std::vector<Oid> inputs = fn->InputTypes();
+      for (size_t i = 0; i < inputs.size(); ++i) {
+        signature += (i > 0 ? ", " : "") + FormatTypeName(inputs[i]);
+      }
+      members.push_back({oid, signature + ")", nullptr, true});
     }
     std::sort(members.begin(), members.end(),
               [](const Member& a, const Member& b) { return a.oid < b.oid; });
@@ -151,7 +162,11 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
         detail += "drop cascades to " + m.description;
-        DeleteRelation(ctx, m.oid);
+        if (m.is_function) {
+          catalog->DeleteFunction(ctx.txn, m.oid);
+        } else {
+          DeleteRelation(ctx, m.oid);
+        }
       }
       SqlErrorFields f;
       f.sqlstate = SqlState::kSuccessfulCompletion;

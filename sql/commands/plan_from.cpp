@@ -19,7 +19,9 @@
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/subquery_runner.h"
+#include "sql/commands/user_function_call.h"
 #include "sql/executor/node_function_scan.h"
+#include "sql/executor/node_rows_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_materialized_scan.h"
 #include "sql/expr/text_quote.h"
@@ -468,6 +470,9 @@ class FromPlanner {
     binder_.SetSetReturningAllowed(false);
     binder_.SetAggregatesForbidden(nullptr);
     binder_.SetScope(nullptr);
+    if (call->kind() == BoundExprKind::kUserFunctionCall) {
+      return BuildUserFunction(item, offset, std::move(call), note.has_value() && note->used);
+    }
     const SqlFunction* srf =
         call->kind() == BoundExprKind::kFunctionCall
             ? FindSetReturningFunction(static_cast<const BoundFunctionCall&>(*call).function())
@@ -506,6 +511,55 @@ class FromPlanner {
                                    ScanName(name.back(), item.function_alias));
     }
     built.width = 1;
+    built.relations.push_back(std::move(rel));
+    out_->exprs.push_back(std::move(call));
+    return built;
+  }
+
+  // A user-defined function in FROM: its TABLE / OUT columns (or one named
+  // after the function), the rows its body's final statement returns.
+  BuiltItem BuildUserFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
+                              bool lateral) {
+    const auto& fn_call = static_cast<const BoundUserFunctionCall&>(*call);
+    const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
+    std::vector<FunctionColumn> columns = FunctionOutputColumns(fn_call.function());
+    ScopeRelation rel;
+    rel.table_name = name.back();
+    rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
+    if (item.column_aliases.size() > columns.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + rel.alias + "\" has " + std::to_string(columns.size()) +
+                         " columns available but " + std::to_string(item.column_aliases.size()) +
+                         " columns specified");
+    }
+    // A scalar-typed result's one column takes the alias's name (as for
+    // built-ins); named TABLE / OUT columns keep theirs.
+    if (columns.size() == 1 && !item.function_alias.empty() && columns[0].name == name.back()) {
+      columns[0].name = item.function_alias;
+    }
+    for (size_t i = 0; i < item.column_aliases.size(); ++i) columns[i].name = item.column_aliases[i];
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    for (size_t i = 0; i < columns.size(); ++i) {
+      rel.columns.push_back({columns[i].name, columns[i].type, static_cast<int>(offset + i), false});
+    }
+    const BoundUserFunctionCall* raw = &fn_call;
+    const std::vector<Value>* params = ctx_.param_values;
+    auto rows = [raw, params]() {
+      EvalContext eval(params);
+      return raw->EvaluateRows(eval);
+    };
+    BuiltItem built;
+    if (lateral) {
+      built.lateral = rows;
+    } else {
+      built.plan = std::make_unique<RowsScan>(rows);
+      built.plan->set_explain_name("Function Scan on " +
+                                   ScanName(name.back(), item.function_alias));
+    }
+    built.width = columns.size();
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;

@@ -1,11 +1,31 @@
 // Whether a SELECT without FROM runs as a table statement (an empty FROM plans
 // as one row) instead of on SqlSession's constant path: a subquery expression
-// needs the statement's transaction and catalog (it reads tables), and a
+// needs the statement's transaction and catalog (it reads tables), so does a
+// call of a function named like a user-defined one (it runs its body), and a
 // set-returning call in the select list needs the ProjectSet node.
 #include "sql/commands/table_commands.h"
 #include "sql/commands/expr_walk.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
+
+namespace {
+
+// Whether `expr` calls a function whose name some user-defined function has
+// (in any schema: a false positive only costs the constant path).
+bool CallsUserFunction(const ast::Expr& expr, const catalog::CatalogSnapshot& catalog) {
+  bool found = false;
+  ForEachExprNode(expr, [&](const ast::Expr& e) {
+    if (found || e.kind != ast::ExprKind::kFuncCall) return;
+    const std::string& name = static_cast<const ast::FuncCallExpr&>(e).name.back();
+    for (const auto& [oid, fn] : catalog.functions()) {
+      if (fn->name == name) found = true;
+    }
+  });
+  return found;
+}
+
+}  // namespace
 
 bool SelectListCallsSetReturningFunction(const ast::SelectStatement& stmt) {
   for (const ast::ResTarget& t : stmt.target_list) {
@@ -17,8 +37,11 @@ bool SelectListCallsSetReturningFunction(const ast::SelectStatement& stmt) {
 bool SelectNeedsTableQuery(const ast::SelectStatement& stmt) {
   if (SelectListCallsSetReturningFunction(stmt)) return true;
   bool found = false;
-  auto check = [&found](const ast::ExprPtr& e) {
+  const std::shared_ptr<const catalog::CatalogSnapshot> catalog = CurrentStatementCatalog();
+  const bool functions = catalog != nullptr && !catalog->functions().empty();
+  auto check = [&](const ast::ExprPtr& e) {
     if (e != nullptr && !found) found = HasSubLink(*e);
+    if (e != nullptr && !found && functions) found = CallsUserFunction(*e, *catalog);
   };
   for (const ast::ResTarget& t : stmt.target_list) check(t.value);
   check(stmt.where);

@@ -8,6 +8,7 @@
 
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/run_query.h"
+#include "sql/commands/user_function_call.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -217,6 +218,12 @@ Binder CommandContext::MakeBinder() const {
                                            OuterResolver* resolver) {
     return AnalyzeSubquery(ctx, select, resolver);
   });
+  if (catalog != nullptr && !catalog->functions().empty()) {
+    binder.SetUserFunctionBinder([ctx = *this](Binder& b, const ast::FuncCallExpr& call,
+                                               std::vector<BoundExprPtr>& args, bool srf) {
+      return BindUserFunctionCall(ctx, b, call, args, srf);
+    });
+  }
   return binder;
 }
 

@@ -87,6 +87,8 @@ enum class BoundExprKind {
   kOuterColumnRef,  // a column of an enclosing query's row (varlevelsup > 0)
   kSubLink,         // a subquery used as an expression
   kSubLinkColumn,   // a column of the subquery row an ANY/ALL compares with
+  // sql/commands/user_function_call.h
+  kUserFunctionCall,  // a call of a user-defined (LANGUAGE sql) function
 };
 
 class BoundExpr {

@@ -203,6 +203,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
 std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__RenameStmt& s) {
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) return TransformRenameSchema(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformRenameIndex(s);
+  if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+      s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+    return TransformRenameFunction(s);
+  }
   const bool on_table = s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
                         s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
   if (s.relation == nullptr || !on_table) throw NotSupported("this ALTER ... RENAME");

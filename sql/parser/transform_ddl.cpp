@@ -202,6 +202,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return stmt;
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE) return TransformDropSequence(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+      s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+    return TransformDropFunction(s);
+  }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformDropIndex(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
     auto stmt = std::make_unique<ast::DropViewStatement>();

@@ -43,6 +43,16 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateTable(*node.create_stmt);
     case PG_QUERY__NODE__NODE_DROP_STMT:
       return TransformDrop(*node.drop_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
+      return TransformCreateFunction(*node.create_function_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
+      return TransformAlterFunction(*node.alter_function_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
+      if (node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
+          node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
+        return TransformAlterFunctionOwner(*node.alter_owner_stmt);
+      }
+      throw NotSupported(CommandName(node));
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
       return TransformTruncate(*node.truncate_stmt);
     case PG_QUERY__NODE__NODE_CREATE_SCHEMA_STMT:

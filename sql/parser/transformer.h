@@ -16,6 +16,7 @@
 
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
+#include "sql/ast/function_statements.h"
 #include "sql/ast/sequence_statements.h"
 #include "sql/ast/table_statements.h"
 
@@ -111,6 +112,13 @@ class Transformer {
   // A UNIQUE constraint; `column`: the column of a column constraint.
   ast::UniqueDef TransformUnique(const PgQuery__Constraint& c, const std::string& column);
   std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
+  // transform_function.cpp: CREATE/DROP FUNCTION and PROCEDURE.
+  std::unique_ptr<ast::Statement> TransformCreateFunction(const PgQuery__CreateFunctionStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropFunction(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterFunction(const PgQuery__AlterFunctionStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameFunction(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterFunctionOwner(const PgQuery__AlterOwnerStmt& s);
+  ast::FunctionRef TransformFunctionRef(const PgQuery__ObjectWithArgs& o);
   // ASC / DESC, or ORDER BY ... USING < / > (42809 for other operators).
   bool SortDescending(const PgQuery__SortBy& sb) const;
   std::unique_ptr<ast::Statement> TransformDeclareCursor(const PgQuery__DeclareCursorStmt& d);

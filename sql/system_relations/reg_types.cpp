@@ -189,6 +189,32 @@ Oid ParseTypeName(std::string_view text) {
   return oid;
 }
 
+namespace {
+
+// regprocin for a user-defined function: [schema.]name naming exactly one
+// (PostgreSQL's 42725 "more than one function named" is left to the caller
+// as not found); 0 if none.
+Oid UserFunctionOidByName(const std::vector<std::string>& parts) {
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr || parts.empty() || parts.size() > 2) return 0;
+  std::vector<catalog::Oid> schemas;
+  if (parts.size() == 2) {
+    const catalog::NamespaceDesc* ns = catalog->FindNamespace(parts[0]);
+    if (ns == nullptr) return 0;
+    schemas.push_back(ns->oid);
+  } else {
+    schemas = SearchPathNamespaces(*catalog);
+  }
+  for (catalog::Oid ns : schemas) {
+    std::vector<const catalog::FunctionDesc*> found = catalog->FindFunctions(ns, parts.back());
+    if (found.size() == 1) return found[0]->oid;
+    if (!found.empty()) return 0;
+  }
+  return 0;
+}
+
+}  // namespace
+
 bool IsOidType(Oid type) {
   return type == type_oid::kOid || IsRegType(type);
 }
@@ -262,7 +288,8 @@ Value InputOidValue(Oid type, std::string_view text) {
       // does not exist yet.
       std::vector<std::string> parts = SplitQualifiedName(text);
       if (parts.size() == 2 && parts[0] == "pg_catalog") parts.erase(parts.begin());
-      const Oid oid = parts.size() == 1 ? ProcOidByName(parts[0]) : 0;
+      Oid oid = parts.size() == 1 ? ProcOidByName(parts[0]) : 0;
+      if (oid == 0) oid = UserFunctionOidByName(parts);
       if (oid == 0) {
         throw SqlError(SqlState::kUndefinedFunction,
                        "function \"" + std::string(text) + "\" does not exist");
@@ -307,6 +334,12 @@ std::string OutputOidValue(const Value& value) {
     }
     case type_oid::kRegproc: {
       const std::string_view name = ProcName(oid);
+      if (name.empty()) {
+        auto snapshot = CurrentStatementCatalog();
+        const catalog::FunctionDesc* fn =
+            snapshot != nullptr ? snapshot->FindFunction(oid) : nullptr;
+        if (fn != nullptr) return QuoteIdentText(fn->name);
+      }
       return name.empty() ? std::to_string(oid) : QuoteIdentText(std::string(name));
     }
     default:

@@ -71,6 +71,7 @@ const SystemRelation* ResolveSystemRelation(const CommandContext& ctx, const ast
 std::span<const SystemRelation> PgCatalogCoreRelations();    // pg_catalog_core.cpp
 std::span<const SystemRelation> PgCatalogGlobalRelations();  // pg_catalog_global.cpp
 std::span<const SystemRelation> PgCatalogViewRelations();    // pg_catalog_views.cpp
+std::span<const SystemRelation> PgCatalogProcRelations();    // pg_catalog_proc.cpp
 std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty.cpp
 std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_indexes.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp

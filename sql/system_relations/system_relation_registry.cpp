@@ -20,7 +20,7 @@ const Registry& TheRegistry() {
   static const Registry registry = [] {
     Registry r;
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
-                       PgCatalogViewRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
+                       PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), PgCatalogActivityRelations(),
                        PgStatRelations(), PgStatTableRelations()}) {
       for (const SystemRelation& rel : group) {

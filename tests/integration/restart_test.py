@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Durability across restarts: data and schema written to stratad survive a
 clean stop (SIGTERM) and a kill -9 right after an acknowledged INSERT.
-Sequences resume exactly after a clean stop (like PostgreSQL after a
+User-defined functions stay callable. Sequences resume exactly after a clean stop (like PostgreSQL after a
 shutdown checkpoint) and never hand out a value twice after kill -9.
 
 The same statements run against a real PostgreSQL 15 (which is not
@@ -29,8 +29,12 @@ create table ser (id serial primary key, v text);
 insert into ser (v) values ('a'), ('b');
 create sequence counter start 100;
 select nextval('counter'), nextval('counter');
+create function s.label(i int) returns text language sql stable as
+  $$ select name || ':' || i from s.items where id = i $$;
+create function double_it(int) returns int return $1 * 2;
 """
-READ = "select * from s.items order by id; select * from log order by msg; select * from ser order by id;"
+READ = ("select * from s.items order by id; select * from log order by msg; select * from ser order by id;"
+        " select s.label(1), s.label(2), double_it(21);")
 AFTER_KILL = "insert into s.items values (4, 'four', 4.44); insert into log values ('third');"
 # COPY's bulk path (>= 1000 rows into an empty table: one ingested table file).
 BULK_SETUP = "create table bulk (id int primary key, v text default 'x'); create table half (id int)"

@@ -140,9 +140,9 @@ def test_parameter_status_on_set(strata, ref):
 
 def test_unsupported_statement_is_0A000(strata):
     c, _ = login(strata)
-    msgs = c.query("create function f() returns int as 'select 1' language sql")
+    msgs = c.query("create aggregate agg1 (sfunc = int4pl, stype = int4, basetype = int4)")
     assert error_shape(msgs) == [(b"E", "ERROR", "0A000"), (b"Z",)], error_shape(msgs)
-    assert "CREATE FUNCTION" in msgs[0].fields()["M"], msgs[0].fields()
+    assert "CREATE AGGREGATE" in msgs[0].fields()["M"], msgs[0].fields()
     # The session carries on.
     assert [m.kind for m in c.query("select 1")] == [b"T", b"D", b"C", b"Z"]
 

@@ -1,0 +1,17 @@
+// CREATE [OR REPLACE] FUNCTION, ALTER FUNCTION and DROP FUNCTION for LANGUAGE sql functions
+// (function_commands.cpp); calls are user_function_call.h.
+#pragma once
+
+#include "sql/ast/function_statements.h"
+#include "sql/commands/command_context.h"
+#include "sql/statement_output.h"
+
+namespace strata::sql {
+
+StatementOutput ExecuteCreateFunction(CommandContext& ctx,
+                                      const ast::CreateFunctionStatement& stmt);
+StatementOutput ExecuteDropFunction(CommandContext& ctx, const ast::DropFunctionStatement& stmt);
+StatementOutput ExecuteAlterFunction(CommandContext& ctx,
+                                     const ast::AlterFunctionStatement& stmt);
+
+}  // namespace strata::sql
