@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <set>
 
 #include "storage/db/file_names.h"
+#include "storage/engine.h"
 #include "storage/io/path.h"
 #include "storage/version/version_edit.h"
 #include "storage/wal/log_reader.h"
@@ -33,8 +35,8 @@ Result<std::set<uint32_t>> ManifestTrees(FileSystem* fs, const std::string& path
   return trees;
 }
 
-// Collects what the cut needs from one batch.
-class BatchScan : public WriteBatch::Handler {
+// What the restore needs to know of one archived record.
+class RecordScan : public WriteBatch::Handler {
  public:
   Status Put(SequenceNumber, uint32_t tree, Slice, Slice) override { return Tree(tree); }
   Status Delete(SequenceNumber, uint32_t tree, Slice) override { return Tree(tree); }
@@ -43,7 +45,17 @@ class BatchScan : public WriteBatch::Handler {
     commit_time = unix_us;
     return Status::OK();
   }
-  std::set<uint32_t> trees;
+  Status TreeEdit(Slice encoded) override {
+    STRATA_ASSIGN_OR_RETURN(VersionEdit edit, VersionEdit::Decode(encoded));
+    for (const auto& t : edit.created_trees()) created.insert(t.tree_id);
+    for (uint32_t t : edit.dropped_trees()) dropped.insert(t);
+    return Status::OK();
+  }
+  Status IngestedRows(uint32_t tree, uint32_t, Slice) override { return Tree(tree); }
+
+  std::set<uint32_t> trees;  // written (batches, ingestions)
+  std::set<uint32_t> created;
+  std::set<uint32_t> dropped;
   int64_t commit_time = 0;  // 0: no trailer (a version-1 log)
 
  private:
@@ -52,6 +64,31 @@ class BatchScan : public WriteBatch::Handler {
     return Status::OK();
   }
 };
+
+// Calls fn(record, batch, scan, path) for every record of the archived
+// segments, in order, until fn returns false or an error.
+Status ForEachArchivedRecord(
+    FileSystem* fs, const std::string& archive_dir, const std::vector<uint64_t>& segments,
+    const std::function<Result<bool>(Slice, const WriteBatch&, const RecordScan&,
+                                     const std::string&, uint64_t)>& fn) {
+  for (uint64_t number : segments) {
+    const std::string path = JoinPath(archive_dir, BaseName(WalFileName("", number)));
+    STRATA_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> in, fs->NewSequentialFile(path));
+    wal::LogReader reader(std::move(in), path);
+    Slice record;
+    std::string scratch;
+    while (reader.ReadRecord(&record, &scratch)) {
+      WriteBatch batch;
+      STRATA_RETURN_IF_ERROR(batch.SetData(record));
+      RecordScan scan;
+      STRATA_RETURN_IF_ERROR(batch.Iterate(&scan));
+      STRATA_ASSIGN_OR_RETURN(bool more, fn(record, batch, scan, path, number));
+      if (!more) return Status::OK();
+    }
+    STRATA_RETURN_IF_ERROR(reader.status());
+  }
+  return Status::OK();
+}
 
 }  // namespace
 
@@ -84,51 +121,64 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
                               BaseName(WalFileName("", newest)) +
                               ", the backup's newest (archiving has not caught up, or a gap)");
   }
+  // Records at or below the backup's commit point are in the backup already.
+  auto after_backup = [&](const WriteBatch& b) { return b.Sequence() > label.last_sequence; };
+
+  // 1. Trees the archive logs a drop of: a commit validated just before its
+  //    tree was dropped may still write it (the replay leaves that out).
+  std::set<uint32_t> dropped_in_archive;
+  STRATA_RETURN_IF_ERROR(ForEachArchivedRecord(
+      fs, archive_dir, segments,
+      [&](Slice, const WriteBatch& b, const RecordScan& scan, const std::string&,
+          uint64_t) -> Result<bool> {
+        if (after_backup(b)) dropped_in_archive.insert(scan.dropped.begin(), scan.dropped.end());
+        return true;
+      }));
+
+  // 2. The records to replay: after the backup, up to the first committed
+  //    after the target. Checked before anything is written: sequence
+  //    numbers follow each other (a gap is a change the WAL does not hold),
+  //    and every tree written is known.
   STRATA_ASSIGN_OR_RETURN(std::set<uint32_t> trees,
                           ManifestTrees(fs, JoinPath(target_dir, label.manifest_name)));
+  SequenceNumber expected = label.last_sequence + 1;
+  uint64_t kept = 0;
   bool reached = false;
-  for (uint64_t number : segments) {
-    const std::string name = BaseName(WalFileName("", number));
-    const std::string from = JoinPath(archive_dir, name);
-    STRATA_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> in, fs->NewSequentialFile(from));
-    wal::LogReader reader(std::move(in), from);
-    const std::string to = JoinPath(target_dir, name);
-    STRATA_ASSIGN_OR_RETURN(std::unique_ptr<WritableFile> out, fs->NewWritableFile(to + ".tmp"));
-    wal::LogWriter writer(std::move(out), number);
-    Slice record;
-    std::string scratch;
-    while (reader.ReadRecord(&record, &scratch)) {
-      WriteBatch batch;
-      STRATA_RETURN_IF_ERROR(batch.SetData(record));
-      BatchScan scan;
-      STRATA_RETURN_IF_ERROR(batch.Iterate(&scan));
-      const bool after_backup = batch.Count() > 0 && batch.Sequence() > label.last_sequence;
-      if (after_backup) {
+  std::set<uint64_t> used_segments;
+  STRATA_RETURN_IF_ERROR(ForEachArchivedRecord(
+      fs, archive_dir, segments,
+      [&](Slice, const WriteBatch& b, const RecordScan& scan, const std::string& path,
+          uint64_t number) -> Result<bool> {
+        if (!after_backup(b)) return true;
         if (scan.commit_time != 0 && scan.commit_time > target_us) {
           reached = true;
-          break;
+          return false;
         }
-        for (uint32_t tree : scan.trees) {
-          if (trees.count(tree) == 0) {
+        if (b.Sequence() != expected) {
+          return Status::NotSupported(
+              path + ": the archived WAL lacks the changes at sequence numbers " +
+              std::to_string(expected) + ".." + std::to_string(b.Sequence() - 1) +
+              " (made durable without a WAL record: an ingestion of external files or a "
+              "spilled transaction's commit); restore to a time before them or take a newer "
+              "base backup");
+        }
+        expected = b.Sequence() + std::max<uint64_t>(b.Count(), 1);
+        for (uint32_t t : scan.created) trees.insert(t);
+        for (uint32_t t : scan.trees) {
+          if (trees.count(t) == 0 && dropped_in_archive.count(t) == 0) {
             return Status::NotSupported(
-                from + ": a commit after the backup writes a table or index created after it "
-                       "(CREATE TABLE, TRUNCATE, CREATE INDEX); restoring past it needs a newer "
-                       "base backup");
+                path + ": a commit after the backup writes tree " + std::to_string(t) +
+                ", whose creation the archived WAL does not hold (WAL written before format "
+                "version 3); restoring past it needs a newer base backup");
           }
         }
-        result.last_sequence = batch.Sequence() + batch.Count() - 1;
+        for (uint32_t t : scan.dropped) trees.erase(t);
+        ++kept;
+        used_segments.insert(number);
+        result.last_sequence = expected - 1;
         if (scan.commit_time != 0) result.last_commit_time_us = scan.commit_time;
-      }
-      STRATA_RETURN_IF_ERROR(writer.AddRecord(record));
-    }
-    STRATA_RETURN_IF_ERROR(reader.status());
-    STRATA_RETURN_IF_ERROR(writer.Sync());
-    STRATA_RETURN_IF_ERROR(writer.Close());
-    STRATA_RETURN_IF_ERROR(fs->RenameFile(to + ".tmp", to));
-    ++result.segments_replaced;
-    if (reached) break;
-  }
-  STRATA_RETURN_IF_ERROR(fs->SyncDir(target_dir));
+        return true;
+      }));
   if (!reached && target_us != kNoTargetTime) {
     return Status::NotFound("recovery ended before configured recovery target was reached "
                             "(the archive's last commit is at " +
@@ -137,6 +187,37 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
                                  : std::string("the backup's commit point")) +
                             ")");
   }
+  result.segments_replaced = static_cast<int>(used_segments.size());
+  if (kept == 0) return result;
+
+  // 3. Replay them through an engine opened on the restored directory (its
+  //    recovery replays the backup's own WAL first), then make it durable.
+  EngineOptions options;
+  options.fs = fs;
+  options.create_if_missing = false;
+  STRATA_ASSIGN_OR_RETURN(std::unique_ptr<Engine> engine, Engine::Open(target_dir, options));
+  uint64_t replayed = 0;
+  Status s = ForEachArchivedRecord(
+      fs, archive_dir, segments,
+      [&](Slice record, const WriteBatch& b, const RecordScan&, const std::string& path,
+          uint64_t) -> Result<bool> {
+        if (!after_backup(b)) return true;
+        if (replayed == kept) return false;
+        if (Status r = engine->ReplayLoggedRecord(record); !r.ok()) {
+          const std::string m = path + ": replaying the record at sequence " +
+                                std::to_string(b.Sequence()) + ": " + r.message();
+          if (r.IsNotSupported()) return Status::NotSupported(m);
+          if (r.IsIOError()) return Status::IOError(m);
+          if (r.IsNoSpace()) return Status::NoSpace(m);
+          return Status::Corruption(m);
+        }
+        ++replayed;
+        return true;
+      });
+  if (s.ok()) s = engine->Flush();
+  Status closed = engine->Close();
+  STRATA_RETURN_IF_ERROR(s);
+  STRATA_RETURN_IF_ERROR(closed);
   return result;
 }
 
