@@ -18,14 +18,15 @@
 // (version-1 logs, batches built in memory) read as before.
 //
 // WAL file version 3 adds "logged operation" records: batches with count 0
-// and a sequence number of their own (consumed for them), carrying before
-// the commit-time trailer one of
+// carrying before the commit-time trailer one of
 //   tree_edit := kTreeEditTag(0x81)  length:varint32  version_edit{length}
 //   ingestion := kIngestTag(0x82)  tree:varint32  rows:varint32  (key:bytes value:bytes){rows}
 // The engine makes tree creations / drops and ingestions durable in its
 // manifest and logs them here as well, so that archived WAL holds every
 // change for point-in-time restore (Engine::ReplayLoggedRecord). The
-// engine's own recovery ignores them.
+// engine's own recovery ignores them. A tree edit's sequence is the last
+// sequence number published when it was logged (it takes none); an
+// ingestion's is the one sequence number the ingestion took.
 //
 // Fixed-width integers are little-endian. Tags equal the ValueType values of
 // dbformat.h (kTagDeletion = 0, kTagValue = 1, kTagRangeDeletion = 2). The

@@ -51,11 +51,15 @@ class RecordScan : public WriteBatch::Handler {
     for (uint32_t t : edit.dropped_trees()) dropped.insert(t);
     return Status::OK();
   }
-  Status IngestedRows(uint32_t tree, uint32_t, Slice) override { return Tree(tree); }
+  Status IngestedRows(uint32_t tree, uint32_t, Slice) override {
+    ingestion = true;
+    return Tree(tree);
+  }
 
   std::set<uint32_t> trees;  // written (batches, ingestions)
   std::set<uint32_t> created;
   std::set<uint32_t> dropped;
+  bool ingestion = false;
   int64_t commit_time = 0;  // 0: no trailer (a version-1 log)
 
  private:
@@ -65,12 +69,19 @@ class RecordScan : public WriteBatch::Handler {
   }
 };
 
-// Calls fn(record, batch, scan, path) for every record of the archived
+// Where one archived record lies.
+struct RecordPlace {
+  std::string path;      // the archived segment
+  uint64_t segment = 0;  // its number
+  uint64_t offset = 0;   // the record's offset in it
+};
+
+// Calls fn(record, batch, scan, place) for every record of the archived
 // segments, in order, until fn returns false or an error.
 Status ForEachArchivedRecord(
     FileSystem* fs, const std::string& archive_dir, const std::vector<uint64_t>& segments,
     const std::function<Result<bool>(Slice, const WriteBatch&, const RecordScan&,
-                                     const std::string&, uint64_t)>& fn) {
+                                     const RecordPlace&)>& fn) {
   for (uint64_t number : segments) {
     const std::string path = JoinPath(archive_dir, BaseName(WalFileName("", number)));
     STRATA_ASSIGN_OR_RETURN(std::unique_ptr<SequentialFile> in, fs->NewSequentialFile(path));
@@ -82,7 +93,8 @@ Status ForEachArchivedRecord(
       STRATA_RETURN_IF_ERROR(batch.SetData(record));
       RecordScan scan;
       STRATA_RETURN_IF_ERROR(batch.Iterate(&scan));
-      STRATA_ASSIGN_OR_RETURN(bool more, fn(record, batch, scan, path, number));
+      STRATA_ASSIGN_OR_RETURN(
+          bool more, fn(record, batch, scan, RecordPlace{path, number, reader.last_record_offset()}));
       if (!more) return Status::OK();
     }
     STRATA_RETURN_IF_ERROR(reader.status());
@@ -100,10 +112,16 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
                                    " is before the backup was taken (" +
                                    FormatBackupTime(label.backup_time_us) + ")");
   }
+  // The cut: the backup holds segment `newest` up to `newest_size` bytes
+  // (a record boundary, taken with no write in flight).
   uint64_t newest = 0;
+  uint64_t newest_size = 0;
   for (const BackupLabel::File& f : label.files) {
     uint64_t number = 0;
-    if (ParseDbFileName(f.name, &number) == DbFileType::kWal) newest = std::max(newest, number);
+    if (ParseDbFileName(f.name, &number) == DbFileType::kWal && number >= newest) {
+      newest = number;
+      newest_size = f.size;
+    }
   }
   STRATA_ASSIGN_OR_RETURN(std::vector<std::string> names, fs->GetChildren(archive_dir));
   std::vector<uint64_t> segments;
@@ -121,24 +139,27 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
                               BaseName(WalFileName("", newest)) +
                               ", the backup's newest (archiving has not caught up, or a gap)");
   }
-  // Records at or below the backup's commit point are in the backup already.
-  auto after_backup = [&](const WriteBatch& b) { return b.Sequence() > label.last_sequence; };
+  // Records before the cut are in the backup already.
+  auto after_backup = [&](const RecordPlace& at) {
+    return at.segment > newest || at.offset >= newest_size;
+  };
 
   // 1. Trees the archive logs a drop of: a commit validated just before its
   //    tree was dropped may still write it (the replay leaves that out).
   std::set<uint32_t> dropped_in_archive;
   STRATA_RETURN_IF_ERROR(ForEachArchivedRecord(
       fs, archive_dir, segments,
-      [&](Slice, const WriteBatch& b, const RecordScan& scan, const std::string&,
-          uint64_t) -> Result<bool> {
-        if (after_backup(b)) dropped_in_archive.insert(scan.dropped.begin(), scan.dropped.end());
+      [&](Slice, const WriteBatch&, const RecordScan& scan, const RecordPlace& at) -> Result<bool> {
+        if (after_backup(at)) dropped_in_archive.insert(scan.dropped.begin(), scan.dropped.end());
         return true;
       }));
 
   // 2. The records to replay: after the backup, up to the first committed
   //    after the target. Checked before anything is written: sequence
-  //    numbers follow each other (a gap is a change the WAL does not hold),
-  //    and every tree written is known.
+  //    numbers follow each other (a gap is a change the WAL does not hold;
+  //    a batch takes `count` numbers, a logged ingestion one, a logged tree
+  //    edit none: it carries the last one taken), and every tree written is
+  //    known.
   STRATA_ASSIGN_OR_RETURN(std::set<uint32_t> trees,
                           ManifestTrees(fs, JoinPath(target_dir, label.manifest_name)));
   SequenceNumber expected = label.last_sequence + 1;
@@ -147,22 +168,26 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
   std::set<uint64_t> used_segments;
   STRATA_RETURN_IF_ERROR(ForEachArchivedRecord(
       fs, archive_dir, segments,
-      [&](Slice, const WriteBatch& b, const RecordScan& scan, const std::string& path,
-          uint64_t number) -> Result<bool> {
-        if (!after_backup(b)) return true;
+      [&](Slice, const WriteBatch& b, const RecordScan& scan, const RecordPlace& at)
+          -> Result<bool> {
+        if (!after_backup(at)) return true;
+        const std::string& path = at.path;
+        const uint64_t number = at.segment;
         if (scan.commit_time != 0 && scan.commit_time > target_us) {
           reached = true;
           return false;
         }
-        if (b.Sequence() != expected) {
+        const bool tree_edit = b.Count() == 0 && !scan.ingestion;
+        const SequenceNumber first = tree_edit ? b.Sequence() + 1 : b.Sequence();
+        if (first != expected) {
           return Status::NotSupported(
               path + ": the archived WAL lacks the changes at sequence numbers " +
-              std::to_string(expected) + ".." + std::to_string(b.Sequence() - 1) +
+              std::to_string(expected) + ".." + std::to_string(first - 1) +
               " (made durable without a WAL record: an ingestion of external files or a "
               "spilled transaction's commit); restore to a time before them or take a newer "
               "base backup");
         }
-        expected = b.Sequence() + std::max<uint64_t>(b.Count(), 1);
+        if (!tree_edit) expected = b.Sequence() + std::max<uint64_t>(b.Count(), 1);
         for (uint32_t t : scan.created) trees.insert(t);
         for (uint32_t t : scan.trees) {
           if (trees.count(t) == 0 && dropped_in_archive.count(t) == 0) {
@@ -199,10 +224,11 @@ Result<PointInTimeResult> ApplyArchivedWal(FileSystem* fs, const BackupLabel& la
   uint64_t replayed = 0;
   Status s = ForEachArchivedRecord(
       fs, archive_dir, segments,
-      [&](Slice record, const WriteBatch& b, const RecordScan&, const std::string& path,
-          uint64_t) -> Result<bool> {
-        if (!after_backup(b)) return true;
+      [&](Slice record, const WriteBatch& b, const RecordScan&, const RecordPlace& at)
+          -> Result<bool> {
+        if (!after_backup(at)) return true;
         if (replayed == kept) return false;
+        const std::string& path = at.path;
         if (Status r = engine->ReplayLoggedRecord(record); !r.ok()) {
           const std::string m = path + ": replaying the record at sequence " +
                                 std::to_string(b.Sequence()) + ": " + r.message();

@@ -2,9 +2,10 @@
 // of archived WAL segments (those archive_command copied), up to the last
 // commit at or before a target time.
 //
-// The backup's newest WAL segment N is a prefix of the archived N; records
-// of N and later segments past the backup's commit point (sequence above
-// the label's last_sequence) are the ones to apply, in log order, stopping
+// The backup's newest WAL segment N is a prefix of the archived N, cut at a
+// record boundary with no write in flight; the records of the archived N
+// past that prefix and of later segments are the ones to apply, in log
+// order, stopping
 // before the first whose commit-time trailer (storage/write_batch.h) is
 // after the target. They are applied by an engine opened on the restored
 // directory (Engine::ReplayLoggedRecord, storage/db/db_impl_replay.cpp):

@@ -197,9 +197,9 @@ class DBImpl final : public Engine {
                                        const TreeCompactionOptions& tree_options,
                                        std::optional<TreeId> logged_id);
   // Writes a logged-operation record (storage/write_batch.h: count 0, the
-  // given trailer, the commit time) at `sequence` (0: a newly consumed one)
-  // to the current WAL segment and syncs it; a failure is a background
-  // error. REQUIRES: inside write exclusivity.
+  // given trailer, the commit time) with `sequence` (0: the last published
+  // one; an ingestion passes its own) to the current WAL segment and syncs
+  // it; a failure is a background error. REQUIRES: inside write exclusivity.
   Status LogOperation(const std::function<void(std::string*)>& append_trailer,
                       SequenceNumber sequence = 0);
 

@@ -202,8 +202,8 @@ Status DBImpl::RecoverWal(const std::vector<uint64_t>& wal_numbers, VersionEdit*
         *max_sequence = std::max(*max_sequence, batch.Sequence() + batch.Count() - 1);
       } else {
         // A logged operation (tree edit, ingestion: write_batch.h): the
-        // manifest already holds its effect; only its sequence number is
-        // taken here, so it is never handed out again.
+        // manifest already holds its effect; only its sequence number
+        // counts here (an ingestion's must never be handed out again).
         *max_sequence = std::max(*max_sequence, batch.Sequence());
       }
       for (auto& [id, t] : trees) {

@@ -36,7 +36,7 @@ namespace strata::storage {
 Status DBImpl::LogOperation(const std::function<void(std::string*)>& append_trailer,
                             SequenceNumber sequence) {
   WriteBatch header;  // count 0
-  header.SetSequence(sequence != 0 ? sequence : group_commit_->ConsumeSequence(1));
+  header.SetSequence(sequence != 0 ? sequence : group_commit_->LastSequence());
   std::string record(header.Data());
   append_trailer(&record);
   WriteBatch::AppendCommitTime(&record,
