@@ -103,7 +103,8 @@ def check_tree_counters(s, port):
                                  "(select oid from pg_class where relname = 'tc')"])
     tree = tree.strip()
     check(code == 0 and tree.startswith("rel_"), "the table's tree in pg_stat_lsm", tree)
-    code, out = s.psql(["-Atc", "select strata_compact((select oid from pg_class where relname = 'tc'))"])
+    code, out = s.psql(["-Atc", "select strata_compact((select oid from pg_class "
+                                "where relname = 'tc'))"])
     check(code == 0, "compact the table", out)
     # Point reads of present and absent keys go through the SSTables now.
     s.psql(["-c", "select b from tc where a = 5; select b from tc where a = 1500; "
