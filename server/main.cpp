@@ -11,6 +11,7 @@
 #include "server/server_config.h"
 #include "server/wal_archiver.h"
 #include "sql/database.h"
+#include "sql/saved_statistics.h"
 
 namespace {
 
@@ -101,6 +102,12 @@ int main(int argc, char** argv) {
     return Fail("could not open the database in \"" + data_directory.path() +
                 "\": " + database.status().ToString());
   }
+  // Statistics kept from the last clean shutdown; the file is gone once read,
+  // so after a crash the counters start from zero (sql/saved_statistics.h).
+  if (strata::Result<bool> loaded = strata::sql::LoadStatistics(data_directory.path());
+      !loaded.ok()) {
+    STRATA_LOG_WARNING("could not read the statistics file: {}", loaded.status().ToString());
+  }
   int code = 0;
   {
     Server server(config, database.value().get());
@@ -111,6 +118,12 @@ int main(int argc, char** argv) {
   if (strata::Status s = database.value()->Close(); !s.ok()) {
     STRATA_LOG_ERROR("closing the database: {}", s.ToString());
     if (code == 0) code = 1;
+  }
+  // Only a clean shutdown keeps the statistics, as PostgreSQL's.
+  if (code == 0) {
+    if (strata::Status s = strata::sql::SaveStatistics(data_directory.path()); !s.ok()) {
+      STRATA_LOG_WARNING("could not write the statistics file: {}", s.ToString());
+    }
   }
   return code;
 }

@@ -94,6 +94,48 @@ void RenderTableMetrics(sql::Database* database, std::string* out) {
          [](const Entry& e) { return e.c.blks_hit; });
 }
 
+// Per-tree work counters (storage::TreeStats), one series per tree.
+void RenderTreeCounters(const storage::EngineStats& e, std::string* out) {
+  auto family = [&](const char* name, const char* type, const char* help, auto value) {
+    Family(out, name, type, help);
+    for (const storage::TreeStats& t : e.trees)
+      *out += fmt::format("{}{{tree=\"{}\"}} {}\n", name, Label(t.name), value(t));
+  };
+  using T = storage::TreeStats;
+  family("strata_lsm_user_bytes_written_total", "counter",
+         "Key and value bytes written to the tree.",
+         [](const T& t) { return t.user_bytes_written; });
+  family("strata_lsm_flush_bytes_written_total", "counter",
+         "Bytes written by the tree's memtable flushes.",
+         [](const T& t) { return t.flush_bytes_written; });
+  family("strata_lsm_compaction_bytes_written_total", "counter",
+         "Bytes written by the tree's compactions.",
+         [](const T& t) { return t.compaction_bytes_written; });
+  family("strata_lsm_compaction_bytes_read_total", "counter",
+         "Bytes read by the tree's compactions.",
+         [](const T& t) { return t.compaction_bytes_read; });
+  family("strata_lsm_write_amplification", "gauge",
+         "(Flush + compaction bytes written) / user bytes written, per tree.",
+         [](const T& t) { return t.write_amplification; });
+  family("strata_lsm_write_stalls_total", "counter", "Writes stopped because of the tree.",
+         [](const T& t) { return t.stalls; });
+  family("strata_lsm_write_stall_seconds_total", "counter",
+         "Time writes were stopped because of the tree.",
+         [](const T& t) { return static_cast<double>(t.stall_micros) / 1e6; });
+  family("strata_lsm_block_cache_hits_total", "counter",
+         "Data blocks of the tree's reads found in the block cache.",
+         [](const T& t) { return t.block_cache_hits; });
+  family("strata_lsm_block_cache_misses_total", "counter",
+         "Data blocks of the tree's reads read from SSTable files.",
+         [](const T& t) { return t.block_cache_misses; });
+  family("strata_lsm_bloom_filter_checks_total", "counter",
+         "Bloom filters of the tree's SSTables consulted by point reads.",
+         [](const T& t) { return t.bloom_checks; });
+  family("strata_lsm_bloom_filter_negatives_total", "counter",
+         "Bloom filter checks that ruled the key out (an SSTable read saved).",
+         [](const T& t) { return t.bloom_negatives; });
+}
+
 }  // namespace
 
 std::string RenderPrometheusMetrics(sql::Database* database) {
@@ -151,6 +193,18 @@ std::string RenderPrometheusMetrics(sql::Database* database) {
   counter("strata_group_commit_batches_total",
           "Group-commit leader writes (one WAL write for a batch of committers).",
           e.write_groups);
+  // Commits per group (one WAL write, one fdatasync when any member syncs).
+  Family(&out, "strata_group_commit_batch_size", "histogram",
+         "Commits (write batches) per group-commit WAL write.");
+  uint64_t groups = 0;
+  for (size_t i = 0; i < storage::kCommitGroupSizeBounds.size(); ++i) {
+    groups += e.commit_group_sizes[i];
+    out += fmt::format("strata_group_commit_batch_size_bucket{{le=\"{}\"}} {}\n",
+                       storage::kCommitGroupSizeBounds[i], groups);
+  }
+  out += fmt::format("strata_group_commit_batch_size_bucket{{le=\"+Inf\"}} {}\n", e.write_groups);
+  out += fmt::format("strata_group_commit_batch_size_sum {}\n", e.write_batches);
+  out += fmt::format("strata_group_commit_batch_size_count {}\n", e.write_groups);
   counter("strata_user_bytes_written_total", "Key and value bytes handed to the engine.",
           e.user_bytes_written);
   counter("strata_flush_bytes_written_total", "Bytes written by memtable flushes.",
@@ -175,6 +229,8 @@ std::string RenderPrometheusMetrics(sql::Database* database) {
   counter("strata_block_cache_misses_total", "Block cache misses.", e.block_cache_misses);
   counter("strata_bloom_filter_useful_total", "SSTable reads a Bloom filter saved.",
           e.bloom_useful);
+  counter("strata_bloom_filter_checks_total", "Bloom filters consulted by point reads.",
+          e.bloom_checks);
   gauge("strata_last_sequence", "The engine's last sequence number.",
         static_cast<double>(e.last_sequence));
 
@@ -203,6 +259,7 @@ std::string RenderPrometheusMetrics(sql::Database* database) {
     out += fmt::format("strata_lsm_memtable_bytes{{tree=\"{}\"}} {}\n", Label(t.name),
                        t.memtable_bytes);
   }
+  RenderTreeCounters(e, &out);
   RenderTableMetrics(database, &out);
   return out;
 }

@@ -123,6 +123,17 @@ void TableStats::ResetOne(Oid oid) {
   indexes_.erase(oid);
 }
 
+TableStats::Contents TableStats::Export() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return Contents{tables_, indexes_};
+}
+
+void TableStats::Import(Contents contents) {
+  std::lock_guard<std::mutex> lock(mu_);
+  tables_ = std::move(contents.tables);
+  indexes_ = std::move(contents.indexes);
+}
+
 TableStats& GlobalTableStats() {
   static TableStats* stats = new TableStats();  // never destroyed: used at exit
   return *stats;

@@ -25,8 +25,9 @@
 // ANALYZE: n_mod_since_analyze = 0, last_analyze (or last_autoanalyze),
 // analyze_count (autoanalyze_count); n_live_tup = the rows it counted.
 //
-// The counters live in memory only: they start at zero when stratad starts
-// (PostgreSQL keeps them across a clean shutdown) and pg_stat_reset()
+// The counters live in memory; like PostgreSQL's, they are kept across a
+// clean shutdown (written at shutdown, read back at startup:
+// sql/saved_statistics.h) and start at zero after a crash. pg_stat_reset()
 // clears them. Thread safety: every function may be called concurrently.
 #pragma once
 
@@ -105,6 +106,15 @@ class TableStats {
   // one table's or one index's (by OID).
   void ResetAll();
   void ResetOne(Oid oid);
+
+  // Every counter, for the statistics file kept across a clean shutdown
+  // (sql/saved_statistics.h). Import replaces everything.
+  struct Contents {
+    std::unordered_map<Oid, TableStatCounts> tables;
+    std::unordered_map<Oid, IndexStatCounts> indexes;
+  };
+  Contents Export() const;
+  void Import(Contents contents);
 
  private:
   mutable std::mutex mu_;

@@ -16,6 +16,7 @@
 // error until the engine is reopened.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -133,7 +134,25 @@ struct TreeStats {
   std::vector<LevelStats> levels;
   uint64_t memtable_bytes = 0;
   uint64_t pending_compaction_bytes = 0;
+  // Work for this tree since the engine opened.
+  uint64_t user_bytes_written = 0;        // keys + values written to the tree
+  uint64_t flush_bytes_written = 0;
+  uint64_t compaction_bytes_written = 0;
+  uint64_t compaction_bytes_read = 0;
+  double write_amplification = 0;         // (flush + compaction bytes) / user bytes; 0 if none
+  uint64_t stalls = 0;                    // writes stopped because of this tree
+  uint64_t stall_micros = 0;              // time they waited
+  uint64_t block_cache_hits = 0;          // data blocks of Get / iterators found in the cache
+  uint64_t block_cache_misses = 0;        // ... read from the file
+  uint64_t bloom_checks = 0;              // Get: SSTable Bloom filters consulted
+  uint64_t bloom_negatives = 0;           // ... that ruled the key out (a table read saved)
 };
+
+// Group commit: how many commits (write batches) shared one WAL write.
+// commit_group_sizes[i] counts the groups of size <= kCommitGroupSizeBounds[i]
+// (and above the previous bound); the last slot counts larger groups.
+inline constexpr std::array<uint64_t, 7> kCommitGroupSizeBounds = {1, 2, 4, 8, 16, 32, 64};
+using CommitGroupSizeCounts = std::array<uint64_t, kCommitGroupSizeBounds.size() + 1>;
 
 struct EngineStats {
   std::vector<TreeStats> trees;
@@ -145,11 +164,14 @@ struct EngineStats {
   double write_amplification = 0;         // (wal + flush + compaction bytes) / user bytes
   uint64_t wal_syncs = 0;
   uint64_t write_groups = 0;              // group-commit leader writes
+  uint64_t write_batches = 0;             // commits (batches) those writes carried
+  CommitGroupSizeCounts commit_group_sizes{};  // write_groups by batches per group
   uint64_t stall_micros = 0;
   uint64_t slowdown_micros = 0;
   uint64_t block_cache_hits = 0;
   uint64_t block_cache_misses = 0;
   uint64_t bloom_useful = 0;              // SSTable reads skipped by a bloom filter
+  uint64_t bloom_checks = 0;              // Bloom filters consulted by Get
   uint64_t flushes = 0;
   uint64_t compactions = 0;
   SequenceNumber last_sequence = 0;
@@ -234,6 +256,14 @@ class Engine {
   // PinLiveFiles must be paired with one UnpinFiles.
   [[nodiscard]] virtual Result<LiveFiles> PinLiveFiles() = 0;
   virtual void UnpinFiles() = 0;
+
+  // Point-in-time restore (storage/backup/point_in_time.h): applies one
+  // record of another run's WAL (an archived segment) the way the engine
+  // that logged it did: a batch as a new commit, a logged tree creation or
+  // drop with the logged tree id, a logged ingestion as an ingestion.
+  // Records must come in log order, each once. NotSupported when a record
+  // cannot be replayed.
+  [[nodiscard]] virtual Status ReplayLoggedRecord(Slice record) = 0;
 
   virtual EngineStats GetStats() const = 0;
   // Flushes nothing; stops background work and closes files. Idempotent.

@@ -60,6 +60,37 @@ void WriteBatch::AppendCommitTime(std::string* encoded, int64_t unix_us) {
   PutFixed64(encoded, static_cast<uint64_t>(unix_us));
 }
 
+void WriteBatch::AppendTreeEdit(std::string* encoded, Slice version_edit) {
+  encoded->push_back(static_cast<char>(kTreeEditTag));
+  PutLengthPrefixedSlice(encoded, version_edit);
+}
+
+void WriteBatch::AppendIngestedRows(std::string* encoded, uint32_t tree,
+                                    const std::vector<std::pair<std::string, std::string>>& rows) {
+  encoded->push_back(static_cast<char>(kIngestTag));
+  PutVarint32(encoded, tree);
+  PutVarint32(encoded, static_cast<uint32_t>(rows.size()));
+  for (const auto& [key, value] : rows) {
+    PutLengthPrefixedSlice(encoded, key);
+    PutLengthPrefixedSlice(encoded, value);
+  }
+}
+
+Status WriteBatch::DecodeIngestedRows(Slice rows, uint32_t count,
+                                      std::vector<std::pair<std::string, std::string>>* out) {
+  out->clear();
+  out->reserve(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    Slice key;
+    Slice value;
+    if (!GetLengthPrefixedSlice(&rows, &key) || !GetLengthPrefixedSlice(&rows, &value))
+      return Status::Corruption("write batch: truncated ingested row");
+    out->emplace_back(std::string(key), std::string(value));
+  }
+  if (!rows.empty()) return Status::Corruption("write batch: bytes after the ingested rows");
+  return Status::OK();
+}
+
 Status WriteBatch::Iterate(Handler* handler) const {
   Slice input(rep_);
   input.remove_prefix(kHeaderSize);
@@ -73,11 +104,35 @@ Status WriteBatch::Iterate(Handler* handler) const {
                                 std::to_string(offset));
     };
     if (found == expected) {
-      if (input.size() == kCommitTimeTrailerSize &&
-          static_cast<uint8_t>(input[0]) == kCommitTimeTag) {
+      const uint8_t trailer = static_cast<uint8_t>(input[0]);
+      if (input.size() == kCommitTimeTrailerSize && trailer == kCommitTimeTag) {
         STRATA_RETURN_IF_ERROR(
             handler->CommitTime(static_cast<int64_t>(DecodeFixed64(input.data() + 1))));
         break;
+      }
+      if (trailer == kTreeEditTag) {
+        input.remove_prefix(1);
+        Slice edit;
+        if (!GetLengthPrefixedSlice(&input, &edit)) return bad("truncated tree edit");
+        STRATA_RETURN_IF_ERROR(handler->TreeEdit(edit));
+        continue;
+      }
+      if (trailer == kIngestTag) {
+        input.remove_prefix(1);
+        uint32_t tree = 0;
+        uint32_t rows = 0;
+        if (!GetVarint32(&input, &tree) || !GetVarint32(&input, &rows))
+          return bad("truncated ingestion");
+        const char* start = input.data();
+        for (uint32_t i = 0; i < rows; ++i) {
+          Slice key;
+          Slice value;
+          if (!GetLengthPrefixedSlice(&input, &key) || !GetLengthPrefixedSlice(&input, &value))
+            return bad("truncated ingested row");
+        }
+        STRATA_RETURN_IF_ERROR(
+            handler->IngestedRows(tree, rows, Slice(start, static_cast<size_t>(input.data() - start))));
+        continue;
       }
       return bad("more records than the header count");
     }

@@ -17,6 +17,17 @@
 // its commit time, used by point-in-time restore. Batches without it
 // (version-1 logs, batches built in memory) read as before.
 //
+// WAL file version 3 adds "logged operation" records: batches with count 0
+// carrying before the commit-time trailer one of
+//   tree_edit := kTreeEditTag(0x81)  length:varint32  version_edit{length}
+//   ingestion := kIngestTag(0x82)  tree:varint32  rows:varint32  (key:bytes value:bytes){rows}
+// The engine makes tree creations / drops and ingestions durable in its
+// manifest and logs them here as well, so that archived WAL holds every
+// change for point-in-time restore (Engine::ReplayLoggedRecord). The
+// engine's own recovery ignores them. A tree edit's sequence is the last
+// sequence number published when it was logged (it takes none); an
+// ingestion's is the one sequence number the ingestion took.
+//
 // Fixed-width integers are little-endian. Tags equal the ValueType values of
 // dbformat.h (kTagDeletion = 0, kTagValue = 1, kTagRangeDeletion = 2). The
 // i-th record (0-based) gets sequence number `sequence + i`; a range deletion
@@ -32,6 +43,8 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/slice.h"
 #include "common/status.h"
@@ -60,13 +73,28 @@ class WriteBatch {
     virtual Status DeleteRange(SequenceNumber seq, uint32_t tree_id, Slice begin, Slice end) = 0;
     // The commit-time trailer, after the records, when the batch has one.
     virtual Status CommitTime(int64_t /*unix_us*/) { return Status::OK(); }
+    // A logged tree creation or drop (an encoded VersionEdit).
+    virtual Status TreeEdit(Slice /*version_edit*/) { return Status::OK(); }
+    // A logged ingestion of `count` rows into `tree` (DecodeIngestedRows).
+    virtual Status IngestedRows(uint32_t /*tree*/, uint32_t /*count*/, Slice /*rows*/) {
+      return Status::OK();
+    }
   };
 
-  // The trailer tag; written to disk, never reuse.
+  // The trailer tags; written to disk, never reuse.
   static constexpr uint8_t kCommitTimeTag = 0x80;
+  static constexpr uint8_t kTreeEditTag = 0x81;
+  static constexpr uint8_t kIngestTag = 0x82;
   static constexpr size_t kCommitTimeTrailerSize = 9;
   // Appends the commit-time trailer to an encoded batch (a WAL payload).
   static void AppendCommitTime(std::string* encoded, int64_t unix_us);
+  // Append the logged-operation trailers (see the format above).
+  static void AppendTreeEdit(std::string* encoded, Slice version_edit);
+  static void AppendIngestedRows(std::string* encoded, uint32_t tree,
+                                 const std::vector<std::pair<std::string, std::string>>& rows);
+  // The rows of an IngestedRows callback. Corruption if malformed.
+  [[nodiscard]] static Status DecodeIngestedRows(
+      Slice rows, uint32_t count, std::vector<std::pair<std::string, std::string>>* out);
 
   WriteBatch();
 

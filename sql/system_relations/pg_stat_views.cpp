@@ -6,8 +6,14 @@
 //                     hits, tup_returned = rows returned to clients)
 //   pg_stat_lsm       ours: one row per tree and level of the LSM engine
 //                     (files, bytes), with the tree's memtable and pending
-//                     compaction bytes; relid is the table's OID for table
-//                     trees ("rel_<oid>_<n>"), NULL for the catalog tree.
+//                     compaction bytes and, repeated on each of its rows,
+//                     the tree's work since the engine opened: bytes written
+//                     by users / flushes / compactions, write amplification,
+//                     stalls (stall_time in ms), block-cache misses/hits of
+//                     its reads and Bloom filter checks/negatives, with the
+//                     hit ratios (NULL before any); relid is the table's OID
+//                     for table trees ("rel_<oid>_<n>"), NULL for the
+//                     catalog tree.
 //   pg_stat_statements per normalised query (sql/stat_statements.h): the
 //                     extension's most-read columns; the view is always there
 //                     (no CREATE EXTENSION), in pg_catalog.
@@ -80,11 +86,22 @@ std::vector<Row> PgStatLsmRows(const CommandContext& ctx) {
       } catch (const std::exception&) {
       }
     }
+    const auto n = [](uint64_t v) { return Int8V(static_cast<int64_t>(v)); };
+    const auto ratio = [](uint64_t part, uint64_t whole) {
+      return whole == 0 ? NullV(kFloat8)
+                        : Value::Float8(static_cast<double>(part) / static_cast<double>(whole));
+    };
     for (const storage::LevelStats& l : t.levels) {
       rows.push_back({Int8V(t.id), TextV(t.name), relid, Int4V(l.level), Int8V(l.files),
-                      Int8V(static_cast<int64_t>(l.bytes)),
-                      Int8V(static_cast<int64_t>(t.memtable_bytes)),
-                      Int8V(static_cast<int64_t>(t.pending_compaction_bytes))});
+                      n(l.bytes), n(t.memtable_bytes), n(t.pending_compaction_bytes),
+                      n(t.user_bytes_written), n(t.flush_bytes_written),
+                      n(t.compaction_bytes_written), n(t.compaction_bytes_read),
+                      Value::Float8(t.write_amplification), n(t.stalls),
+                      Value::Float8(static_cast<double>(t.stall_micros) / 1000.0),
+                      n(t.block_cache_misses), n(t.block_cache_hits),
+                      ratio(t.block_cache_hits, t.block_cache_hits + t.block_cache_misses),
+                      n(t.bloom_checks), n(t.bloom_negatives),
+                      ratio(t.bloom_negatives, t.bloom_checks)});
     }
   }
   return rows;
@@ -123,7 +140,12 @@ const SystemRelation kStatRelations[] = {
     {12999, "pg_catalog", "pg_stat_lsm", 'v',
      {{"tree_id", kInt8}, {"tree_name", kText}, {"relid", kOid}, {"level", kInt4},
       {"files", kInt8}, {"bytes", kInt8}, {"memtable_bytes", kInt8},
-      {"pending_compaction_bytes", kInt8}},
+      {"pending_compaction_bytes", kInt8}, {"user_bytes_written", kInt8},
+      {"flush_bytes_written", kInt8}, {"compaction_bytes_written", kInt8},
+      {"compaction_bytes_read", kInt8}, {"write_amplification", kFloat8}, {"stalls", kInt8},
+      {"stall_time", kFloat8}, {"blks_read", kInt8}, {"blks_hit", kInt8},
+      {"blks_hit_ratio", kFloat8}, {"bloom_checks", kInt8}, {"bloom_negatives", kInt8},
+      {"bloom_negative_ratio", kFloat8}},
      PgStatLsmRows},
     {12998, "pg_catalog", "pg_stat_statements", 'v',
      {{"userid", kOid}, {"dbid", kOid}, {"toplevel", kBool}, {"queryid", kInt8},

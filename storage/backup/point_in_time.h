@@ -1,18 +1,27 @@
-// Point-in-time restore: extends a restored backup's WAL with archived WAL
-// segments (those archive_command copied), cut after the last commit at or
-// before a target time.
+// Point-in-time restore: brings a restored backup forward with the records
+// of archived WAL segments (those archive_command copied), up to the last
+// commit at or before a target time.
 //
-// The backup's newest WAL segment N is a prefix of the archived N, so the
-// archive's N and every later archived segment replace / follow it. Records
-// are copied verbatim (LogReader -> LogWriter) into the data directory
-// until the first record, past the backup's commit point, whose
-// commit-time trailer (storage/write_batch.h) is after the target; nothing
-// after it is kept. Starting the engine then replays exactly the commits up
-// to that point. Limits (refused, never silently wrong):
+// The backup's newest WAL segment N is a prefix of the archived N, cut at a
+// record boundary with no write in flight; the records of the archived N
+// past that prefix and of later segments are the ones to apply, in log
+// order, stopping
+// before the first whose commit-time trailer (storage/write_batch.h) is
+// after the target. They are applied by an engine opened on the restored
+// directory (Engine::ReplayLoggedRecord, storage/db/db_impl_replay.cpp):
+// commits are written again, and the tree creations, drops and ingestions
+// the engine logs in the WAL since format version 3 (CREATE TABLE / INDEX,
+// TRUNCATE, DROP, CREATE INDEX's and COPY's bulk loads) are done again with
+// the logged tree ids, so tables and indexes made after the base backup are
+// restored too. The engine is flushed and closed at the end.
+//
+// Checked before anything is written; refused, never silently wrong:
 //  - a target before the backup's commit point;
-//  - a kept record that writes a tree the backup's manifest does not know
-//    (CREATE TABLE, TRUNCATE, CREATE INDEX after the base backup: trees are
-//    created in the manifest, which is not archived) — take a newer backup;
+//  - a gap in the sequence numbers after the commit point: a change made
+//    durable without a WAL record (an ingestion of external files, a spilled
+//    transaction's commit);
+//  - a write to a tree neither the backup nor the archived WAL creates
+//    (WAL written before format version 3);
 //  - archived segment N missing while later ones exist (a gap).
 // If the archive ends before any commit after the target, it is an error
 // (PostgreSQL's "recovery ended before configured recovery target was
@@ -32,7 +41,7 @@ namespace strata::storage {
 inline constexpr int64_t kNoTargetTime = std::numeric_limits<int64_t>::max();
 
 struct PointInTimeResult {
-  int segments_replaced = 0;        // archived segments written into the directory
+  int segments_replaced = 0;        // archived segments whose records were replayed
   SequenceNumber last_sequence = 0;  // of the last kept record
   int64_t last_commit_time_us = 0;   // of the last kept record with a commit time (0: none)
 };

@@ -9,7 +9,8 @@
 //   db_impl_flush.cpp       memtable -> L0 SSTable, WAL segment retirement
 //   db_impl_compaction.cpp  background and manual (CompactRange) compaction
 //   db_impl_files.cpp       deleting obsolete SSTables, manifests, WAL segments
-//   db_impl_trees.cpp       CreateTree / DropTree / FindTree
+//   db_impl_trees.cpp       CreateTree / DropTree / FindTree, logged operations
+//   db_impl_replay.cpp      ReplayLoggedRecord (point-in-time restore)
 //   db_impl_ingest.cpp      IngestFiles, IngestSortedRows, IngestRowStream
 //   db_impl_stats.cpp       GetStats
 //   db_impl_backup.cpp      PinLiveFiles / UnpinFiles (online backup)
@@ -105,6 +106,7 @@ class DBImpl final : public Engine {
                          const std::function<Status(const IngestEmit& emit)>& produce) override;
   Result<LiveFiles> PinLiveFiles() override;
   void UnpinFiles() override;
+  Status ReplayLoggedRecord(Slice record) override;
   EngineStats GetStats() const override;
   Status Close() override;
 
@@ -180,10 +182,26 @@ class DBImpl final : public Engine {
     std::string end;
   };
   // write_tables appends (tree, table) pairs it wrote at the sequence number.
+  // `log` (may be null) runs once the ingestion is installed, still inside
+  // write exclusivity, with its sequence number (the WAL record of it).
   Status IngestExclusive(
       const std::vector<IngestTarget>& targets,
       const std::function<Status(SequenceNumber, std::vector<std::pair<TreeId, FileMetaData>>*)>&
-          write_tables);
+          write_tables,
+      const std::function<Status(SequenceNumber)>* log = nullptr);
+
+  // ---- Trees (db_impl_trees.cpp) ----
+  // CreateTree with the tree's compaction options and, when replaying a
+  // logged creation, its logged id (else a new one).
+  Result<TreeId> CreateTreeWithOptions(const std::string& name,
+                                       const TreeCompactionOptions& tree_options,
+                                       std::optional<TreeId> logged_id);
+  // Writes a logged-operation record (storage/write_batch.h: count 0, the
+  // given trailer, the commit time) with `sequence` (0: the last published
+  // one; an ingestion passes its own) to the current WAL segment and syncs
+  // it; a failure is a background error. REQUIRES: inside write exclusivity.
+  Status LogOperation(const std::function<void(std::string*)>& append_trailer,
+                      SequenceNumber sequence = 0);
 
   // ---- Compaction (db_impl_compaction.cpp) ----
   // An automatic compaction of some tree, registered with its picker.
@@ -292,6 +310,7 @@ class DBImpl final : public Engine {
   std::atomic<uint64_t> stall_micros_{0};
   std::atomic<uint64_t> slowdown_micros_{0};
   std::atomic<uint64_t> bloom_useful_{0};
+  std::atomic<uint64_t> bloom_checks_{0};
   std::atomic<uint64_t> flushes_{0};
   std::atomic<uint64_t> compactions_{0};
   std::atomic<uint64_t> extra_wal_syncs_{0};  // syncs of retired segments

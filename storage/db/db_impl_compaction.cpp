@@ -86,8 +86,10 @@ Status DBImpl::RunCompaction(const std::shared_ptr<TreeData>& tree, std::unique_
       RecalculateWriteStallLocked();
       compactions_.fetch_add(1, std::memory_order_relaxed);
       compaction_bytes_written_.fetch_add(job.stats().output_bytes, std::memory_order_relaxed);
+      TreeCounters::Add(&tree->counters.compaction_bytes_written, job.stats().output_bytes);
       if (!c->is_trivial_move()) {
         compaction_bytes_read_.fetch_add(job.stats().input_bytes, std::memory_order_relaxed);
+        TreeCounters::Add(&tree->counters.compaction_bytes_read, job.stats().input_bytes);
       }
     }
     lock->unlock();

@@ -107,7 +107,10 @@ void DBImpl::BackgroundFlush(const std::shared_ptr<TreeData>& tree,
       InstallSuperVersionLocked(tree.get());
       RecalculateWriteStallLocked();
       flushes_.fetch_add(1, std::memory_order_relaxed);
-      if (meta) flush_bytes_.fetch_add(meta->file_size, std::memory_order_relaxed);
+      if (meta) {
+        flush_bytes_.fetch_add(meta->file_size, std::memory_order_relaxed);
+        TreeCounters::Add(&tree->counters.flush_bytes, meta->file_size);
+      }
     }
     lock->unlock();
   }

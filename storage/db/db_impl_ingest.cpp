@@ -210,6 +210,12 @@ Status DBImpl::IngestSortedRows(TreeId id,
           "IngestSortedRows: keys are not strictly increasing (duplicate or unsorted key)");
     }
   }
+  // With WAL archiving the rows are logged as well (a logged ingestion,
+  // storage/write_batch.h), so point-in-time restore can replay them.
+  const std::function<Status(SequenceNumber)> log = [&](SequenceNumber seq) {
+    return LogOperation(
+        [&](std::string* record) { WriteBatch::AppendIngestedRows(record, id, rows); }, seq);
+  };
   return IngestExclusive(
       {IngestTarget{tree.get(), id, rows.front().first, rows.back().first}},
       [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
@@ -227,7 +233,8 @@ Status DBImpl::IngestSortedRows(TreeId id,
         if (!props.ok()) return props.status();
         metas->emplace_back(id, NewTableMeta(number, builder->file_size(), *props));
         return Status::OK();
-      });
+      },
+      options_.archive_wal ? &log : nullptr);
 }
 
 Status DBImpl::IngestRowStream(const std::vector<IngestTreeRange>& trees,
@@ -311,7 +318,8 @@ Status DBImpl::IngestRowStream(const std::vector<IngestTreeRange>& trees,
 Status DBImpl::IngestExclusive(
     const std::vector<IngestTarget>& targets,
     const std::function<Status(SequenceNumber, std::vector<std::pair<TreeId, FileMetaData>>*)>&
-        write_tables) {
+        write_tables,
+    const std::function<Status(SequenceNumber)>* log) {
   return group_commit_->RunExclusive([&]() -> Status {
     // a. Older versions of the ingested keys must not stay in memtables.
     std::vector<TreeId> switch_ids;
@@ -384,7 +392,7 @@ Status DBImpl::IngestExclusive(
     }
     edit.SetLastSequence(seq);
     Status s = ApplyEdit(edit);
-    std::lock_guard<std::mutex> lock(mutex_);
+    std::unique_lock<std::mutex> lock(mutex_);
     set_ingesting(false);
     bg_cv_.notify_all();
     if (!s.ok()) {
@@ -405,6 +413,10 @@ Status DBImpl::IngestExclusive(
                                                   " was taken by another writer"));
       return bg_error_;
     }
+    lock.unlock();
+    // Durable in the manifest already; a failure to log it is a background
+    // error (LogOperation), reported to the caller.
+    if (log != nullptr) return (*log)(seq);
     return Status::OK();
   });
 }

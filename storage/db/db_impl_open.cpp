@@ -198,8 +198,14 @@ Status DBImpl::RecoverWal(const std::vector<uint64_t>& wal_numbers, VersionEdit*
         break;
       }
       ++records;
-      if (batch.Count() > 0)
+      if (batch.Count() > 0) {
         *max_sequence = std::max(*max_sequence, batch.Sequence() + batch.Count() - 1);
+      } else {
+        // A logged operation (tree edit, ingestion: write_batch.h): the
+        // manifest already holds its effect; only its sequence number
+        // counts here (an ingestion's must never be handed out again).
+        *max_sequence = std::max(*max_sequence, batch.Sequence());
+      }
       for (auto& [id, t] : trees) {
         if (t.mem_bytes >= options_.write_buffer_size) STRATA_RETURN_IF_ERROR(flush(id, &t));
       }

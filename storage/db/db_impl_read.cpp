@@ -13,10 +13,12 @@
 // entries with its own range tombstones (MemTable::Get, TableReader::Get);
 // older data sits only in later sources, so the first decision is final.
 // Bloom filters are checked here (not inside TableReader) so the engine can
-// count what they saved; a table whose filter rules the key out is still
+// count what they saved (engine-wide, and per tree with the blocks the Get
+// read: tree_counters.h); a table whose filter rules the key out is still
 // asked about its range tombstones.
 #include "storage/db/db_impl.h"
 #include "storage/db/db_iter.h"
+#include "storage/db/tree_counting_iterator.h"
 #include "storage/empty_iterator.h"
 
 namespace strata::storage {
@@ -56,8 +58,36 @@ void DBImpl::ReleaseSnapshot(const Snapshot* snapshot) {
 }
 
 Result<std::string> DBImpl::Get(const ReadOptions& options, TreeId tree, Slice key) {
-  std::shared_ptr<const SuperVersion> sv = AcquireSuperVersion(tree);
+  std::shared_ptr<TreeData> tree_data;
+  std::shared_ptr<const SuperVersion> sv;
+  {
+    std::lock_guard<std::mutex> lock(tree_index_mu_);
+    auto it = trees_.find(tree);
+    if (it != trees_.end()) {
+      tree_data = it->second;
+      sv = tree_data->super_version;
+    }
+  }
   if (sv == nullptr) return Status::InvalidArgument("Get: unknown tree " + std::to_string(tree));
+  // The tree's read figures, added to its counters once when Get returns.
+  uint64_t bloom_checks = 0;
+  uint64_t bloom_negatives = 0;
+  const ThreadBlockCounters blocks_before = CurrentThreadBlockCounters();
+  struct PublishReadCounts {
+    TreeCounters* c;
+    const ThreadBlockCounters& before;
+    const uint64_t& checks;
+    const uint64_t& negatives;
+    std::atomic<uint64_t>* engine_checks;
+    ~PublishReadCounts() {
+      const ThreadBlockCounters& now = CurrentThreadBlockCounters();
+      TreeCounters::Add(&c->block_cache_hits, now.hits - before.hits);
+      TreeCounters::Add(&c->block_cache_misses, now.reads - before.reads);
+      TreeCounters::Add(&c->bloom_checks, checks);
+      TreeCounters::Add(&c->bloom_negatives, negatives);
+      TreeCounters::Add(engine_checks, checks);
+    }
+  } publish{&tree_data->counters, blocks_before, bloom_checks, bloom_negatives, &bloom_checks_};
   const SequenceNumber snapshot =
       options.snapshot != nullptr ? options.snapshot->sequence() : LatestSequence();
 
@@ -93,7 +123,9 @@ Result<std::string> DBImpl::Get(const ReadOptions& options, TreeId tree, Slice k
       return Decision::kDeleted;  // stop
     }
     const TableReader& table = **reader;
+    if (table.has_filter()) ++bloom_checks;
     if (table.has_filter() && !table.KeyMayMatch(key)) {
+      ++bloom_negatives;
       bloom_useful_.fetch_add(1, std::memory_order_relaxed);
       if (table.range_tombstones().empty()) return Decision::kContinue;
       return table.range_tombstones().MaxCoveringSeq(key, snapshot) ? Decision::kDeleted
@@ -145,14 +177,28 @@ Result<std::string> DBImpl::Get(const ReadOptions& options, TreeId tree, Slice k
 }
 
 std::unique_ptr<Iterator> DBImpl::NewIterator(const ReadOptions& options, TreeId tree) {
-  std::shared_ptr<const SuperVersion> sv = AcquireSuperVersion(tree);
+  std::shared_ptr<TreeData> tree_data;
+  std::shared_ptr<const SuperVersion> sv;
+  {
+    std::lock_guard<std::mutex> lock(tree_index_mu_);
+    auto it = trees_.find(tree);
+    if (it != trees_.end()) {
+      tree_data = it->second;
+      sv = tree_data->super_version;
+    }
+  }
   if (sv == nullptr) {
     return std::make_unique<EmptyIterator>(
         Status::InvalidArgument("NewIterator: unknown tree " + std::to_string(tree)));
   }
   const SequenceNumber snapshot =
       options.snapshot != nullptr ? options.snapshot->sequence() : LatestSequence();
-  return std::make_unique<DBIter>(std::move(sv), table_cache_.get(), snapshot, options);
+  // The counting wrapper charges the blocks the iterator reads to the tree;
+  // it holds the tree's data (for its counters) by an aliasing pointer.
+  TreeCounters* counters = &tree_data->counters;
+  return std::make_unique<TreeCountingIterator>(
+      std::make_unique<DBIter>(std::move(sv), table_cache_.get(), snapshot, options),
+      std::shared_ptr<TreeCounters>(std::move(tree_data), counters));
 }
 
 }  // namespace strata::storage

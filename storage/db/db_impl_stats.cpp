@@ -1,7 +1,8 @@
 // DBImpl::GetStats: a point-in-time report of the engine's shape and work.
 //
 // Write amplification = (WAL + flush + compaction bytes written) / user bytes
-// (keys and values handed to Write), counted since open. Pending compaction
+// (keys and values handed to Write), counted since open. Per tree, the WAL is
+// shared and left out: (flush + compaction bytes of the tree) / its user bytes. Pending compaction
 // bytes is an estimate: for leveled trees, the L0 bytes once L0 reaches its
 // trigger plus, for each level over its target size, the excess times
 // (1 + multiplier) (the excess and the next level's data it overlaps); for
@@ -61,6 +62,22 @@ EngineStats DBImpl::GetStats() const {
       std::lock_guard<std::mutex> lock(mutex_);
       t.pending_compaction_bytes = PendingCompactionBytes(*sv->version, *tree);
     }
+    const TreeCounters& c = tree->counters;
+    t.user_bytes_written = TreeCounters::Load(c.user_bytes);
+    t.flush_bytes_written = TreeCounters::Load(c.flush_bytes);
+    t.compaction_bytes_written = TreeCounters::Load(c.compaction_bytes_written);
+    t.compaction_bytes_read = TreeCounters::Load(c.compaction_bytes_read);
+    if (t.user_bytes_written > 0) {
+      t.write_amplification =
+          static_cast<double>(t.flush_bytes_written + t.compaction_bytes_written) /
+          static_cast<double>(t.user_bytes_written);
+    }
+    t.stalls = TreeCounters::Load(c.stalls);
+    t.stall_micros = TreeCounters::Load(c.stall_micros);
+    t.block_cache_hits = TreeCounters::Load(c.block_cache_hits);
+    t.block_cache_misses = TreeCounters::Load(c.block_cache_misses);
+    t.bloom_checks = TreeCounters::Load(c.bloom_checks);
+    t.bloom_negatives = TreeCounters::Load(c.bloom_negatives);
     stats.trees.push_back(std::move(t));
   }
 
@@ -79,6 +96,9 @@ EngineStats DBImpl::GetStats() const {
     const wal::GroupCommitWriter::Stats wal = group_commit_->stats();
     stats.wal_syncs = wal.syncs;
     stats.write_groups = wal.groups;
+    stats.write_batches = wal.batches;
+    static_assert(std::tuple_size_v<CommitGroupSizeCounts> == wal::GroupCommitWriter::kGroupSizeSlots);
+    std::copy(wal.group_sizes.begin(), wal.group_sizes.end(), stats.commit_group_sizes.begin());
   }
   stats.wal_syncs += extra_wal_syncs_.load(std::memory_order_relaxed);
   stats.stall_micros = stall_micros_.load(std::memory_order_relaxed);
@@ -87,6 +107,7 @@ EngineStats DBImpl::GetStats() const {
   stats.block_cache_hits = cache.hits;
   stats.block_cache_misses = cache.misses;
   stats.bloom_useful = bloom_useful_.load(std::memory_order_relaxed);
+  stats.bloom_checks = bloom_checks_.load(std::memory_order_relaxed);
   stats.flushes = flushes_.load(std::memory_order_relaxed);
   stats.compactions = compactions_.load(std::memory_order_relaxed);
   stats.last_sequence = LatestSequence();

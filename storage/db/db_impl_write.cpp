@@ -24,6 +24,7 @@
 #include <algorithm>
 #include <chrono>
 #include <thread>
+#include <unordered_set>
 
 #include "storage/db/db_impl.h"
 
@@ -82,11 +83,18 @@ class DBImpl::MemTableInserter final : public WriteBatch::Handler {
     return Status::OK();
   }
   uint64_t user_bytes() const { return user_bytes_; }
+  // Adds the user bytes counted for the cached tree to its counters (once per
+  // run of records for one tree, not per record).
+  void PublishTreeBytes() {
+    if (cached_ != nullptr) TreeCounters::Add(&cached_->counters.user_bytes, tree_bytes_);
+    tree_bytes_ = 0;
+  }
 
  private:
   void Apply(SequenceNumber seq, TreeId id, ValueType type, Slice key, Slice value) {
     TreeData* tree = Find(id);
     if (tree == nullptr) return;  // dropped after the batch was validated: its data goes too
+    tree_bytes_ += key.size() + value.size();
     tree->mem->Add(seq, type, key, value);
     tree->mem_bytes += MemTableEntryCharge(key.size(), value.size());
     if (tree->mem_bytes >= db_->options_.write_buffer_size &&
@@ -99,6 +107,7 @@ class DBImpl::MemTableInserter final : public WriteBatch::Handler {
     if (cached_ != nullptr && cached_id_ == id) return cached_;
     auto it = db_->trees_.find(id);
     if (it == db_->trees_.end()) return nullptr;
+    PublishTreeBytes();
     cached_id_ = id;
     cached_ = it->second.get();
     return cached_;
@@ -108,6 +117,7 @@ class DBImpl::MemTableInserter final : public WriteBatch::Handler {
   TreeId cached_id_ = 0;
   TreeData* cached_ = nullptr;
   uint64_t user_bytes_ = 0;
+  uint64_t tree_bytes_ = 0;  // of cached_, not yet in its counters
 };
 
 Status DBImpl::ValidateBatch(const WriteBatch& batch) const {
@@ -124,6 +134,7 @@ Status DBImpl::ValidateBatch(const WriteBatch& batch) const {
 Status DBImpl::ApplyToMemTables(const std::vector<const WriteBatch*>& group) {
   MemTableInserter inserter(this);
   for (const WriteBatch* b : group) STRATA_RETURN_IF_ERROR(b->Iterate(&inserter));
+  inserter.PublishTreeBytes();
   user_bytes_.fetch_add(inserter.user_bytes(), std::memory_order_relaxed);
   wal_bytes_.store(wal_bytes_closed_ + log_->FileSize(), std::memory_order_relaxed);
   return Status::OK();
@@ -152,6 +163,7 @@ Status DBImpl::Write(const WriteOptions& options, WriteBatch* batch) {
 Status DBImpl::MakeRoomForWrite() {
   const size_t max_imm = static_cast<size_t>(std::max(1, options_.max_immutable_memtables));
   bool slowed_down = false;
+  std::unordered_set<TreeId> stalled_trees;  // this write's stalls, counted once per tree
   std::unique_lock<std::mutex> lock(mutex_);
   while (true) {
     if (!bg_error_.ok()) return bg_error_;
@@ -178,9 +190,22 @@ Status DBImpl::MakeRoomForWrite() {
       if (!any_requested) switch_requested_.store(false, std::memory_order_relaxed);
     }
     if (stall) {
+      // Charged to the trees that cause it (imm list full or L0 at the stop
+      // trigger), read again after each wait: mutex_ is held here.
       const uint64_t start = NowMicros();
       bg_cv_.wait_for(lock, std::chrono::milliseconds(100));
-      stall_micros_.fetch_add(NowMicros() - start, std::memory_order_relaxed);
+      const uint64_t waited = NowMicros() - start;
+      stall_micros_.fetch_add(waited, std::memory_order_relaxed);
+      for (const auto& [id, tree] : trees_) {
+        const bool imm_full =
+            tree->switch_requested.load(std::memory_order_relaxed) && tree->imm.size() >= max_imm;
+        if (!imm_full && !tree->stops_writes) continue;
+        TreeCounters::Add(&tree->counters.stall_micros, waited);
+        if (!stalled_trees.contains(id)) {
+          stalled_trees.insert(id);
+          TreeCounters::Add(&tree->counters.stalls, 1);
+        }
+      }
       continue;
     }
     if (write_slowdown_.load(std::memory_order_relaxed) && !slowed_down) {
@@ -272,7 +297,8 @@ void DBImpl::RecalculateWriteStallLocked() {
   for (const auto& [id, tree] : trees_) {
     if (tree->super_version == nullptr) continue;
     const int l0 = tree->super_version->version->NumFiles(0);
-    if (l0 >= options_.l0_stop_writes_trigger) stop = true;
+    tree->stops_writes = l0 >= options_.l0_stop_writes_trigger;
+    if (tree->stops_writes) stop = true;
     if (l0 >= options_.l0_slowdown_writes_trigger) slowdown = true;
   }
   write_stop_.store(stop, std::memory_order_relaxed);

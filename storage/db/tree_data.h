@@ -21,6 +21,8 @@
 //    running_compactions, dropped, manual_compactions, ingesting,
 //    next_mem_id, manifest_log_number: guarded by mutex_
 //    (manifest_log_number changes only while manifest_mu_ is held too).
+//  - stops_writes: guarded by mutex_ (RecalculateWriteStallLocked).
+//  - counters: relaxed atomics, no lock (tree_counters.h).
 //  - super_version: guarded by tree_index_mu_ (a leaf lock held only to copy
 //    or swap the pointer).
 #pragma once
@@ -34,6 +36,7 @@
 
 #include "storage/compaction/compaction_picker.h"
 #include "storage/db/super_version.h"
+#include "storage/db/tree_counters.h"
 #include "storage/memtable/memtable.h"
 #include "storage/tree_options.h"
 #include "storage/version/tree_compaction_options.h"
@@ -94,6 +97,9 @@ struct TreeData {
   bool ingesting = false;      // an IngestFiles is placing files: no automatic picks
   uint64_t next_mem_id = 1;
   uint64_t manifest_log_number = 0;  // the tree's log number in the VersionSet
+  bool stops_writes = false;         // L0 at l0_stop_writes_trigger: its stalls count here
+
+  TreeCounters counters;
 
   std::shared_ptr<const SuperVersion> super_version;
 };

@@ -100,6 +100,7 @@ Status GroupCommitWriter::LeadGroup(Writer* leader, std::unique_lock<std::mutex>
   LogWriter* log = log_;
   ++stats_.groups;
   stats_.batches += n;
+  ++stats_.group_sizes[GroupSizeSlot(n)];
   if (need_sync) ++stats_.syncs;
 
   // Write without holding the lock; followers keep queueing behind us.

@@ -29,6 +29,7 @@
 // from any thread.
 #pragma once
 
+#include <array>
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
@@ -62,10 +63,21 @@ class GroupCommitWriter {
     std::function<Status(const std::vector<const WriteBatch*>& group)> on_logged;
   };
 
+  // Groups by size (batches per log record): slot i counts groups of
+  // (2^(i-1), 2^i] batches, i.e. bounds 1, 2, 4, ..., 64; the last slot
+  // counts groups of more than 64.
+  static constexpr size_t kGroupSizeSlots = 8;
+  static size_t GroupSizeSlot(size_t batches) {
+    size_t slot = 0;
+    while (slot + 1 < kGroupSizeSlots && (size_t{1} << slot) < batches) ++slot;
+    return slot;
+  }
+
   struct Stats {
     uint64_t batches = 0;  // batches written
     uint64_t groups = 0;   // log records written (one per group)
     uint64_t syncs = 0;    // fdatasync calls
+    std::array<uint64_t, kGroupSizeSlots> group_sizes{};  // groups by GroupSizeSlot
   };
 
   // `log` must outlive the writer or be replaced with SetLogWriter.

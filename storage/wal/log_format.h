@@ -35,8 +35,10 @@ inline constexpr uint8_t kMaxRecordType = static_cast<uint8_t>(RecordType::kFile
 
 // Version of the log format and of the WriteBatch payload it carries.
 // 2: batches end with the commit-time trailer (storage/write_batch.h).
+// 3: logged tree edits and ingestions (count-0 batches with a tree-edit or
+//    ingestion trailer, storage/write_batch.h).
 // Readers accept every version from kMinLogFormatVersion on.
-inline constexpr uint32_t kLogFormatVersion = 2;
+inline constexpr uint32_t kLogFormatVersion = 3;
 inline constexpr uint32_t kMinLogFormatVersion = 1;
 inline constexpr size_t kFileHeaderPayloadSize = 4 + 8;  // version, log number
 

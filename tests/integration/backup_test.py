@@ -15,7 +15,9 @@
 4. WAL archiving + point-in-time restore: with archive_mode = on, a failing
    archive_command is logged as PostgreSQL logs it and the segment is kept
    until a retry succeeds; a restore to a time noted between two batches of
-   commits has the first batch and not the second.
+   commits has the first batch and not the second, including tables created
+   (one by COPY's bulk path), indexes built (a bulk load), TRUNCATE and DROP
+   after the base backup: exactly what was committed before the target.
 """
 import datetime
 import argparse
@@ -163,23 +165,65 @@ def pitr(args, work, restored):
         check(wait_for(lambda: any(n.endswith(".wal") for n in os.listdir(arch))),
               "the retry archives the segment", str(os.listdir(arch)))
 
+        code, out = s.psql(["-c", "create table old_t (x int primary key); "
+                                  "insert into old_t select g from generate_series(1, 30) g; "
+                                  "create table old_drop (x int); insert into old_drop values (1)"])
+        check(code == 0, "pitr: tables before the base backup", out)
+
         base = os.path.join(work, "pitr-base")
         code, out = run([ctl, "backup"] + conn + ["-D", base])
         check(code == 0, "pitr: base backup", out)
         before_backup = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(hours=1)
         for i in range(1, 51):
             s.psql(["-c", f"insert into p values ({i})"])
+        # DDL after the base backup and before the target: tables created
+        # (one filled by COPY's bulk path), an index built on a filled table
+        # (a bulk load), a TRUNCATE, tables dropped.
+        ddl_before = [
+            "create table q (id int primary key, v text)",
+            "insert into q select g, 'v' || (g % 10) from generate_series(1, 200) g",
+            "create index q_v on q (v)",
+            "insert into q select g, 'v' || (g % 10) from generate_series(201, 220) g",
+            "update q set v = 'changed' where id <= 5",
+            "delete from q where id between 6 and 10",
+            "create table c (a int, b text)",
+            "truncate old_t",
+            "insert into old_t values (7)",
+            "create table gone (x int)",
+            "insert into gone values (1)",
+            "drop table gone",
+            "drop table old_drop",
+        ]
+        for sql in ddl_before:
+            code, out = s.psql(["-c", sql])
+            check(code == 0, f"pitr: {sql}", out)
+        code, out = s.psql(["-c", "copy c from stdin"], stdin=b"1\tx\n2\ty\n3\tz\n\\.\n")
+        check(code == 0, "pitr: copy into a new table", out)
         time.sleep(0.3)
         target = datetime.datetime.now(datetime.timezone.utc)
         time.sleep(0.3)
         for i in range(51, 101):
             s.psql(["-c", f"insert into p values ({i})"])
+        for sql in ["insert into q values (1000, 'late')", "create index q_late on q (id, v)",
+                    "drop table c", "create table late (x int)", "insert into late values (1)",
+                    "truncate old_t"]:
+            code, out = s.psql(["-c", sql])
+            check(code == 0, f"pitr: {sql} (after the target)", out)
         code, out = s.psql(["-c", "select strata_checkpoint()"])
-        with open(os.path.join(base, "backup_label")) as f:
-            newest = max(line.split()[1] for line in f if line.startswith("file ") and
-                         line.split()[1].endswith(".wal"))
-        check(wait_for(lambda: os.path.exists(os.path.join(arch, newest))),
-              "the segment holding both batches is archived", str(os.listdir(arch)))
+        # Every segment but the current one is finished and must be archived.
+        def all_archived():
+            wals = sorted(n for n in os.listdir(s.data_dir) if n.endswith(".wal"))
+            return all(os.path.exists(os.path.join(arch, n)) for n in wals[:-1])
+        check(wait_for(all_archived), "the segments holding both batches are archived",
+              str(os.listdir(arch)))
+
+        # The archive holds the logged tree edits and bulk loads (CREATE
+        # INDEX on a filled table, COPY into an empty one).
+        dumps = "".join(run([ctl, "inspect", "wal", os.path.join(arch, n)])[1]
+                        for n in sorted(os.listdir(arch)) if n.endswith(".wal"))
+        check(dumps.count("logged ingestion") >= 2 and "logged tree edit" in dumps,
+              "the archived WAL logs tree edits and bulk loads",
+              f"{dumps.count('logged ingestion')} ingestions")
 
         fmt = "%Y-%m-%d %H:%M:%S.%f+00"
         dest = os.path.join(work, "pitr-restored")
@@ -193,6 +237,26 @@ def pitr(args, work, restored):
             check(scalar(r, "select count(*) || ' ' || max(id) from p") == "50 50",
                   "the first batch is there, the second is not",
                   scalar(r, "select count(*) || ' ' || max(id) from p"))
+            expect = {
+                "select count(*) || ' ' || max(id) from q": "215 220",
+                "select count(*) from q where v = 'changed'": "5",
+                "select count(*) from q where v = 'v3'": "21",
+                "select count(*) from q where id between 6 and 10": "0",
+                "select string_agg(indexrelname, ',' order by indexrelname) "
+                "from pg_stat_user_indexes where relname = 'q'": "q_pkey,q_v",
+                "select strata_index_check('q_v'::regclass)": "t",
+                "select string_agg(a || b, ',' order by a) from c": "1x,2y,3z",
+                "select string_agg(x::text, ',') from old_t": "7",
+                "select count(*) from pg_class where relname in ('gone', 'old_drop', 'late')": "0",
+            }
+            for sql, want in expect.items():
+                got = scalar(r, sql)
+                check(got == want, f"pitr with DDL: {sql}", f"{got!r}, expected {want!r}")
+            code, out = r.psql(["-c", "select * from gone"])
+            check("does not exist" in out, "a table dropped before the target is gone", out)
+            code, out = r.psql(["-c", "insert into q values (5000, 'new'); "
+                                      "create table after_restore (x int)"])
+            check(code == 0, "the restored server takes writes and DDL", out)
             check(r.stop() == 0, "pitr server stops cleanly")
         code, out = run([ctl, "restore", base, "-D", os.path.join(work, "pitr-early"),
                          "--wal-archive", arch, "--target-time", before_backup.strftime(fmt)])

@@ -6,11 +6,13 @@ import argparse
 import os
 import re
 import sys
+import threading
 import urllib.error
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
+import pgwire  # noqa: E402
 
 checks = harness.Checks()
 check = checks.check
@@ -38,6 +40,99 @@ def parse(text):
             raise ValueError(f"bad sample line: {line!r}")
         samples[m.group(1) + (m.group(2) or "")] = float(m.group(5))
     return samples, types
+
+
+def concurrent_commits(s, clients, per_client):
+    """`clients` sessions, each committing `per_client` single-row inserts at once."""
+    errors = []
+
+    def run(n):
+        try:
+            c = pgwire.Connection(unix_path=s.socket_path())
+            c.startup()
+            c.read_until_ready()
+            for i in range(per_client):
+                msgs = c.query(f"insert into gc values ({n * per_client + i})")
+                if any(m.kind == b"E" for m in msgs):
+                    errors.append(msgs)
+            c.close()
+        except Exception as e:  # noqa: BLE001 -- reported as a failed check
+            errors.append(e)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return errors
+
+
+def check_group_commit(s, port):
+    """Concurrent committers share WAL writes: the batch-size histogram shows
+    groups of more than one commit, and its buckets are consistent."""
+    s.psql(["-c", "create table gc (a int primary key)"])
+    before, types = parse(scrape(port)[2])
+    check(types.get("strata_group_commit_batch_size") == "histogram", "batch-size histogram type")
+    errors = concurrent_commits(s, 16, 40)
+    check(not errors, "concurrent commits succeed", str(errors[:3]))
+    after, _ = parse(scrape(port)[2])
+    d = lambda k: after.get(k, 0) - before.get(k, 0)  # noqa: E731
+    b = 'strata_group_commit_batch_size_bucket{le="%s"}'
+    count = d("strata_group_commit_batch_size_count")
+    total = d("strata_group_commit_batch_size_sum")
+    check(total >= 640, "every commit is in the histogram's sum", f"{total}")
+    check(count == d(b % "+Inf") and count == d("strata_group_commit_batches_total"),
+          "count = +Inf bucket = group writes", f"{count}")
+    buckets = [after.get(b % le, -1) for le in ("1", "2", "4", "8", "16", "32", "64", "+Inf")]
+    check(all(x <= y for x, y in zip(buckets, buckets[1:])), "buckets are cumulative",
+          str(buckets))
+    # Groups of more than one commit: fewer groups than commits, and some
+    # group above the le="1" bucket.
+    check(count < total and d(b % "+Inf") - d(b % "1") > 0,
+          "a concurrent commit load gives groups of more than one commit",
+          f"groups={count} commits={total} le1={d(b % '1')}")
+
+
+def check_tree_counters(s, port):
+    """Per-tree figures: bytes written, flushed and compacted, write
+    amplification, block-cache and Bloom-filter counts, in the endpoint and
+    in pg_stat_lsm."""
+    s.psql(["-c", "create table tc (a int primary key, b text); "
+                  "insert into tc select g, repeat('x', 100) from generate_series(1, 2000) g"])
+    code, tree = s.psql(["-Atc", "select distinct tree_name from pg_stat_lsm where relid = "
+                                 "(select oid from pg_class where relname = 'tc')"])
+    tree = tree.strip()
+    check(code == 0 and tree.startswith("rel_"), "the table's tree in pg_stat_lsm", tree)
+    code, out = s.psql(["-Atc", "select strata_compact((select oid from pg_class "
+                                "where relname = 'tc'))"])
+    check(code == 0, "compact the table", out)
+    # Point reads of present and absent keys go through the SSTables now.
+    s.psql(["-c", "select b from tc where a = 5; select b from tc where a = 1500; "
+                  "select b from tc where a = 99999; select count(*) from tc"])
+    m, _ = parse(scrape(port)[2])
+    lab = '{tree="%s"}' % tree
+    user = m.get("strata_lsm_user_bytes_written_total" + lab, 0)
+    written = (m.get("strata_lsm_flush_bytes_written_total" + lab, 0)
+               + m.get("strata_lsm_compaction_bytes_written_total" + lab, 0))
+    check(user >= 2000 * 100, "user bytes of the tree", str(user))
+    check(m.get("strata_lsm_flush_bytes_written_total" + lab, 0) > 0, "tree flush bytes")
+    wa = m.get("strata_lsm_write_amplification" + lab, -1)
+    check(user > 0 and abs(wa - written / user) < 1e-6, "tree write amplification",
+          f"{wa} vs {written}/{user}")
+    reads = (m.get("strata_lsm_block_cache_hits_total" + lab, 0)
+             + m.get("strata_lsm_block_cache_misses_total" + lab, 0))
+    check(reads > 0, "tree block reads counted", str(reads))
+    check(m.get("strata_lsm_bloom_filter_checks_total" + lab, 0) >= 1, "tree bloom checks")
+    for family in ("strata_lsm_write_stalls_total", "strata_lsm_write_stall_seconds_total",
+                   "strata_lsm_bloom_filter_negatives_total",
+                   "strata_lsm_compaction_bytes_read_total"):
+        check(family + lab in m, f"per-tree {family}")
+    code, out = s.psql(["-Atc", "select user_bytes_written >= 200000, flush_bytes_written > 0, "
+                                "write_amplification > 0, blks_read + blks_hit > 0, "
+                                "blks_hit_ratio between 0 and 1, bloom_checks > 0, "
+                                "stalls >= 0, stall_time >= 0 from pg_stat_lsm "
+                                f"where tree_name = '{tree}' and level = 0"])
+    check(code == 0 and out.strip() == "t|t|t|t|t|t|t|t", "pg_stat_lsm per-tree figures", out)
 
 
 def main():
@@ -96,6 +191,8 @@ def main():
         code, out = s.psql(["-Atc", "select count(*) > 0 from pg_stat_lsm where relid = "
                                     "(select oid from pg_class where relname = 'm')"])
         check(code == 0 and out.strip() == "t", "pg_stat_lsm has the table's tree", out)
+        check_group_commit(s, port)
+        check_tree_counters(s, port)
         try:
             scrape(port, "/other")
             check(False, "404 for other paths")

@@ -4,10 +4,11 @@ with psql (inserts, COPY, updates, deletes, a rolled-back transaction, a
 failed statement, scans with and without an index, ANALYZE, VACUUM,
 TRUNCATE) leaves exact counters in pg_stat_user_tables and
 pg_stat_user_indexes; pg_statio_user_tables counts SSTable blocks once the
-rows are flushed; pg_stat_reset() clears; counters start at zero after a
-restart (they live in memory)."""
+rows are flushed; pg_stat_reset() clears; counters are kept across a clean
+shutdown and start at zero after kill -9 or with a damaged statistics file."""
 import argparse
 import os
+import signal
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -34,6 +35,55 @@ def table_row(s, name):
 def index_row(s, name):
     return run(s, "select idx_scan, idx_tup_read, idx_tup_fetch from pg_stat_user_indexes "
                   f"where indexrelname = '{name}'")
+
+
+def check_restarts(s, before_db):
+    """Counters survive a clean shutdown (pg_stat/pgstat.stat, read and
+    deleted at startup), start at zero after kill -9 or a damaged file."""
+    stat_file = os.path.join(s.data_dir, "pg_stat", "pgstat.stat")
+    check(s.stop() == 0, "clean shutdown")
+    check(os.path.exists(stat_file), "statistics file written at clean shutdown")
+    s.start()
+    check(not os.path.exists(stat_file), "statistics file deleted once read")
+    check(run(s, "select n_tup_ins, n_live_tup from pg_stat_user_tables "
+                 "where relname = 'h'") == "1|1", "table counters kept across a clean restart",
+          run(s, "select n_tup_ins, n_live_tup from pg_stat_user_tables where relname = 'h'"))
+    check(index_row(s, "t_b") == "1|1|1", "index counters kept across a clean restart",
+          index_row(s, "t_b"))
+    after_db = run(s, "select xact_commit, tup_inserted from pg_stat_database").split("|")
+    commits, inserted = before_db.split("|")
+    check(int(after_db[0]) > int(commits) and after_db[1] == inserted,
+          "pg_stat_database counters kept across a clean restart", f"{before_db} -> {after_db}")
+
+    # SIGINT (fast shutdown) keeps them as well.
+    run(s, "insert into h values (11)")
+    check(s.stop(signal.SIGINT) == 0, "fast shutdown")
+    s.start()
+    check(run(s, "select n_tup_ins from pg_stat_user_tables where relname = 'h'") == "2",
+          "kept across a fast (SIGINT) shutdown")
+
+    # kill -9: no file (deleted at the last start), counters from zero.
+    s.stop(signal.SIGKILL)
+    check(not os.path.exists(stat_file), "no statistics file after a crash")
+    s.start()
+    check(run(s, "select n_tup_ins, n_live_tup from pg_stat_user_tables "
+                 "where relname = 'h'") == "0|0", "counters start at zero after kill -9")
+    check(run(s, "select tup_inserted from pg_stat_database") == "0",
+          "database counters start at zero after kill -9")
+
+    # A damaged file is ignored (WARNING), deleted, and counters start at zero.
+    run(s, "insert into h values (12)")
+    check(s.stop() == 0, "clean shutdown")
+    with open(stat_file, "r+b") as f:
+        f.seek(20)
+        b = f.read(1)
+        f.seek(20)
+        f.write(bytes([b[0] ^ 0xFF]))
+    s.start()
+    check(not os.path.exists(stat_file), "damaged statistics file deleted")
+    check(run(s, "select n_tup_ins from pg_stat_user_tables where relname = 'h'") == "0",
+          "damaged statistics file ignored")
+    check("corrupted statistics file" in s.log_text(), "damaged file logged")
 
 
 def main():
@@ -108,10 +158,9 @@ def main():
         run(s, "select pg_stat_reset()")
         check(run(s, "select sum(n_tup_ins) from pg_stat_user_tables") == "0", "reset")
         run(s, "insert into h values (10)")
-        check(s.stop() == 0, "clean shutdown")
-        s.start()
-        check(run(s, "select n_tup_ins, n_live_tup from pg_stat_user_tables "
-                     "where relname = 'h'") == "0|0", "counters start at zero after a restart")
+        run(s, "select * from t where b = 7")
+        before_db = run(s, "select xact_commit, tup_inserted from pg_stat_database")
+        check_restarts(s, before_db)
     finally:
         s.stop()
         s.cleanup()

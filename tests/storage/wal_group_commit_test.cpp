@@ -106,6 +106,11 @@ TEST_CASE("Group commit: concurrent sync writers share fdatasyncs", "[wal][group
   CHECK(stats.batches == kWrites);
   CHECK(stats.groups < kWrites);       // some batches shared a log record...
   CHECK(stats.syncs == stats.groups);  // ...and a sync
+  // The batch-size histogram accounts for every group, some of more than one.
+  uint64_t histogram_groups = 0;
+  for (uint64_t n : stats.group_sizes) histogram_groups += n;
+  CHECK(histogram_groups == stats.groups);
+  CHECK(stats.group_sizes[0] < stats.groups);
   CHECK(fs.sync_count() < static_cast<uint64_t>(kWrites));
   CHECK(fs.sync_count() == stats.syncs);
 
@@ -134,6 +139,17 @@ TEST_CASE("Group commit: concurrent sync writers share fdatasyncs", "[wal][group
       CHECK(seq_of[prev] < seq_of[cur]);
     }
   }
+}
+
+TEST_CASE("Group commit: group sizes fall in power-of-two slots", "[wal][group_commit]") {
+  CHECK(GroupCommitWriter::GroupSizeSlot(1) == 0);
+  CHECK(GroupCommitWriter::GroupSizeSlot(2) == 1);
+  CHECK(GroupCommitWriter::GroupSizeSlot(3) == 2);
+  CHECK(GroupCommitWriter::GroupSizeSlot(4) == 2);
+  CHECK(GroupCommitWriter::GroupSizeSlot(5) == 3);
+  CHECK(GroupCommitWriter::GroupSizeSlot(64) == 6);
+  CHECK(GroupCommitWriter::GroupSizeSlot(65) == 7);
+  CHECK(GroupCommitWriter::GroupSizeSlot(100000) == 7);
 }
 
 TEST_CASE("Group commit: sync=false writes never fdatasync", "[wal][group_commit]") {

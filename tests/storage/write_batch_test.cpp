@@ -3,6 +3,9 @@
 #include "storage/write_batch.h"
 
 #include <catch2/catch.hpp>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace strata::storage {
 namespace {
@@ -154,6 +157,53 @@ TEST_CASE("WriteBatch Iterate stops at the first handler error", "[write_batch]"
   Failing h;
   CHECK(b.Iterate(&h).IsAborted());
   CHECK(h.out == "0:put(1,a,1)");
+}
+
+TEST_CASE("WriteBatch logged operations: tree edit and ingestion trailers", "[write_batch]") {
+  struct Logged : Recorder {
+    Status TreeEdit(Slice edit) override {
+      out += "edit(" + std::string(edit) + ")";
+      return Status::OK();
+    }
+    Status IngestedRows(uint32_t tree, uint32_t count, Slice rows) override {
+      std::vector<std::pair<std::string, std::string>> decoded;
+      Status s = WriteBatch::DecodeIngestedRows(rows, count, &decoded);
+      if (!s.ok()) return s;
+      out += "ingest(" + std::to_string(tree);
+      for (const auto& [k, v] : decoded) out += "," + k + "=" + v;
+      out += ")";
+      return Status::OK();
+    }
+    Status CommitTime(int64_t us) override {
+      out += "time(" + std::to_string(us) + ")";
+      return Status::OK();
+    }
+  };
+  WriteBatch header;  // count 0
+  header.SetSequence(42);
+  std::string record(header.Data());
+  WriteBatch::AppendTreeEdit(&record, "EDIT");
+  WriteBatch::AppendIngestedRows(&record, 7, {{"a", "1"}, {"b", "2"}});
+  WriteBatch::AppendCommitTime(&record, 99);
+  WriteBatch b;
+  REQUIRE(b.SetData(record).ok());
+  CHECK(b.Count() == 0);
+  CHECK(b.Sequence() == 42);
+  Logged h;
+  REQUIRE(b.Iterate(&h).ok());
+  CHECK(h.out == "edit(EDIT)ingest(7,a=1,b=2)time(99)");
+  // Handlers that do not know them see nothing (recovery).
+  CHECK(Dump(b).empty());
+  // Every truncation inside a trailer is Corruption.
+  const size_t time_trailer = WriteBatch::kCommitTimeTrailerSize;
+  const size_t edit_end = WriteBatch::kHeaderSize + 1 + 1 + 4;  // tag, length, "EDIT"
+  for (size_t cut = WriteBatch::kHeaderSize + 1; cut < record.size() - time_trailer; ++cut) {
+    if (cut == edit_end) continue;  // a whole tree edit, no ingestion: well formed
+    WriteBatch t;
+    REQUIRE(t.SetData(Slice(record.data(), cut)).ok());
+    Logged ignored;
+    CHECK(t.Iterate(&ignored).IsCorruption());
+  }
 }
 
 }  // namespace

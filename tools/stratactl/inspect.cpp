@@ -40,6 +40,16 @@ class PrintHandler : public storage::WriteBatch::Handler {
     std::printf("  commit time %s\n", storage::FormatBackupTime(unix_us).c_str());
     return Status::OK();
   }
+  Status TreeEdit(Slice encoded) override {
+    auto edit = storage::VersionEdit::Decode(encoded);
+    if (!edit.ok()) return edit.status();
+    std::printf("  logged tree edit: %s\n", edit.value().DebugString().c_str());
+    return Status::OK();
+  }
+  Status IngestedRows(uint32_t tree, uint32_t count, Slice) override {
+    std::printf("  logged ingestion: tree=%u, %u row(s)\n", tree, count);
+    return Status::OK();
+  }
 };
 
 int Fail(const std::string& message) {
