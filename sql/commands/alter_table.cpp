@@ -415,11 +415,8 @@ class AlterTable {
     for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
       in_foreign_key |= in(ref.fk->referenced_columns);
     }
-    if (in_foreign_key) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "ALTER TABLE ... ALTER COLUMN TYPE of a foreign key column is not supported "
-                     "yet");
-    }
+    // Foreign keys on the column are checked again in Finish() (types, rows).
+    if (in_foreign_key) retyped_foreign_key_columns_.push_back(attnum);
     // Dependencies are per table here, not per column: any view on the
     // table counts as using the column.
     if (auto views = ctx_.catalog->ViewsDependingOn(t_.oid); !views.empty()) {
@@ -737,10 +734,33 @@ class AlterTable {
         }
       }
     }
-    // New foreign keys: every row (as rewritten) must satisfy them.
+    // New foreign keys, and those whose columns changed type: every row (as
+    // rewritten) must satisfy them. Keys of other tables referencing a
+    // retyped column must still have comparable types.
+    auto retyped = [&](const std::vector<int16_t>& attnums) {
+      for (int16_t a : attnums) {
+        if (std::find(retyped_foreign_key_columns_.begin(), retyped_foreign_key_columns_.end(),
+                      a) != retyped_foreign_key_columns_.end()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      if (ref.table->oid != t_.oid && retyped(ref.fk->referenced_columns)) {
+        CheckForeignKeyTypes(*ref.table, *ref.fk, t_);
+      }
+    }
     for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) {
-      if (std::find(new_foreign_keys_.begin(), new_foreign_keys_.end(), fk.name) ==
-          new_foreign_keys_.end()) {
+      const bool changed =
+          retyped(fk.columns) || (fk.referenced_table == t_.oid && retyped(fk.referenced_columns));
+      if (changed) {
+        const catalog::TableDesc* referenced =
+            fk.referenced_table == t_.oid ? &t_ : ctx_.catalog->FindTable(fk.referenced_table);
+        if (referenced != nullptr) CheckForeignKeyTypes(t_, fk, *referenced);
+      }
+      if (!changed && std::find(new_foreign_keys_.begin(), new_foreign_keys_.end(), fk.name) ==
+                          new_foreign_keys_.end()) {
         continue;
       }
       const catalog::TableDesc* referenced =
@@ -825,6 +845,7 @@ class AlterTable {
   bool rewrite_ = false;
   std::vector<catalog::Oid> new_indexes_;  // ADD CONSTRAINT ... UNIQUE, built in Finish()
   std::vector<std::string> new_foreign_keys_;  // ADD FOREIGN KEY, validated in Finish()
+  std::vector<int16_t> retyped_foreign_key_columns_;  // ALTER TYPE of a key column
   bool check_key_ = false;
   bool recheck_all_ = false;
   std::set<size_t> validate_not_null_;

@@ -65,8 +65,16 @@ void CollectConstraintNames(const CommandContext& ctx, Oid namespace_oid,
 
 // transformColumnNameList(): attnums of the named columns (42703).
 std::vector<int16_t> ColumnAttnums(const TableDesc& table, const std::vector<std::string>& names) {
+  static const char* const kSystemColumns[] = {"tableoid", "ctid", "xmin", "xmax", "cmin",
+                                               "cmax"};
   std::vector<int16_t> out;
   for (const std::string& name : names) {
+    for (const char* system : kSystemColumns) {
+      if (name == system) {
+        throw SqlError(SqlState::kInvalidForeignKey,
+                       "system columns cannot be used in foreign keys");
+      }
+    }
     const int slot = table.FindColumn(name);
     if (slot < 0) {
       throw SqlError(SqlState::kUndefinedColumn,
@@ -380,14 +388,12 @@ catalog::ForeignKeyDesc DefineForeignKey(CommandContext& ctx, const catalog::Tab
                          "\" referenced in ON DELETE SET action must be part of foreign key");
     }
   }
-  std::vector<std::string> referenced_names = def.referenced_columns;
   if (def.referenced_columns.empty()) {
     if (parent->primary_key.empty()) {
       throw SqlError(SqlState::kUndefinedObject,
                      "there is no primary key for referenced table \"" + parent->name + "\"");
     }
     fk.referenced_columns = parent->primary_key;
-    for (int16_t a : parent->primary_key) referenced_names.push_back(Column(*parent, a).name);
   } else {
     fk.referenced_columns = ColumnAttnums(*parent, def.referenced_columns);
     for (size_t i = 0; i < fk.referenced_columns.size(); ++i) {
@@ -440,21 +446,26 @@ catalog::ForeignKeyDesc DefineForeignKey(CommandContext& ctx, const catalog::Tab
     }
   }
   used_names->insert(fk.name);
-  for (size_t i = 0; i < fk.columns.size(); ++i) {
-    const Oid fk_type = Column(table, fk.columns[i]).type;
-    const Oid pk_type = Column(*parent, fk.referenced_columns[i]).type;
-    if (!TypesCompatible(fk_type, pk_type)) {
-      throw SqlError(SqlState::kDatatypeMismatch,
-                     "foreign key constraint \"" + fk.name + "\" cannot be implemented")
-          .WithDetail("Key columns \"" + def.columns[i] + "\" and \"" + referenced_names[i] +
-                      "\" are of incompatible types: " + FormatTypeName(fk_type) + " and " +
-                      FormatTypeName(pk_type) + ".");
-    }
-  }
+  CheckForeignKeyTypes(table, fk, *parent);
   fk.match = static_cast<catalog::ForeignKeyMatch>(def.match);
   fk.on_update = static_cast<ForeignKeyAction>(def.on_update);
   fk.on_delete = static_cast<ForeignKeyAction>(def.on_delete);
   return fk;
+}
+
+void CheckForeignKeyTypes(const catalog::TableDesc& table, const catalog::ForeignKeyDesc& fk,
+                          const catalog::TableDesc& referenced) {
+  for (size_t i = 0; i < fk.columns.size(); ++i) {
+    const catalog::ColumnDesc& fk_col = Column(table, fk.columns[i]);
+    const catalog::ColumnDesc& pk_col = Column(referenced, fk.referenced_columns[i]);
+    if (!TypesCompatible(fk_col.type, pk_col.type)) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "foreign key constraint \"" + fk.name + "\" cannot be implemented")
+          .WithDetail("Key columns \"" + fk_col.name + "\" and \"" + pk_col.name +
+                      "\" are of incompatible types: " + FormatTypeName(fk_col.type) + " and " +
+                      FormatTypeName(pk_col.type) + ".");
+    }
+  }
 }
 
 void ValidateForeignKey(CommandContext& ctx, const catalog::TableDesc& table,

@@ -43,6 +43,11 @@ catalog::ForeignKeyDesc DefineForeignKey(CommandContext& ctx, const catalog::Tab
                                          const ast::ForeignKeyDef& def,
                                          std::set<std::string>* used_names);
 
+// The type test of DefineForeignKey on an existing key (after ALTER COLUMN
+// TYPE of one of its columns): 42804 "... cannot be implemented".
+void CheckForeignKeyTypes(const catalog::TableDesc& table, const catalog::ForeignKeyDesc& fk,
+                          const catalog::TableDesc& referenced);
+
 // ALTER TABLE ADD FOREIGN KEY on a table with rows: every row must satisfy
 // it (23503 as an insert would report). `referenced`: the referenced table.
 void ValidateForeignKey(CommandContext& ctx, const catalog::TableDesc& table,

@@ -168,6 +168,22 @@ alter table fk drop column a;
 select count(*) from pg_constraint where contype = 'f';
 drop table fk;
 
+-- ALTER COLUMN TYPE of key columns: the types are checked again
+create table pk2 (id int primary key);
+insert into pk2 values (1), (2);
+create table fk (a int references pk2);
+insert into fk values (1);
+alter table pk2 alter column id type bigint;
+alter table fk alter column a type int8;
+insert into fk values (3);
+insert into fk values (2);
+alter table fk alter column a type text;
+alter table pk2 alter column id type text;
+delete from pk2 where id = 1;
+select * from fk order by a;
+drop table fk, pk2;
+create table fk (a oid references pk (tableoid));
+
 -- transactional: rolled back with its transaction
 begin;
 create table fk (a int references pk);
