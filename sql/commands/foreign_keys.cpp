@@ -297,11 +297,14 @@ void ApplyReferencedAction(const CommandContext& ctx, const TableDesc& parent,
   };
   std::vector<Match> matches;
   {
+    // The LATEST committed rows merged with ours, not the statement's
+    // snapshot: a referencing row another transaction committed after it
+    // (having waited for our lock on the referenced row, or we for its FOR
+    // KEY SHARE) must be seen, as PostgreSQL's RI queries see it.
     TableCodec codec(child);
-    SeqScan scan(ctx.txn, &codec);
-    scan.Init();
-    Row row;
-    while (scan.Next(&row)) {
+    std::unique_ptr<txn::TxnIterator> it = ctx.txn->NewLatestIterator(child.tree);
+    for (it->SeekToFirst(); it->Valid(); it->Next()) {
+      Row row = codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
       bool match = true;
       for (size_t i = 0; i < fk.columns.size() && match; ++i) {
         const Value& v = row[static_cast<size_t>(fk.columns[i] - 1)];
@@ -310,10 +313,11 @@ void ApplyReferencedAction(const CommandContext& ctx, const TableDesc& parent,
                         : ConvertTo(v, Column(parent, fk.referenced_columns[i]).type);
         match = as_parent.has_value() && CompareValues(*as_parent, old_key[i]) == 0;
       }
-      if (match) matches.push_back({scan.current_key(), std::move(row)});
-      row = Row();
+      if (match) {
+        matches.push_back({std::string(it->key().data(), it->key().size()), std::move(row)});
+      }
     }
-    scan.Close();
+    if (Status st = it->status(); !st.ok()) ThrowStatus(st);
   }
   if (matches.empty()) return;
   if (action == ForeignKeyAction::kNoAction || action == ForeignKeyAction::kRestrict) {

@@ -13,7 +13,8 @@
 //     KEY SHARE row lock, so a concurrent delete of it either waits for us or
 //     is seen) or, for a UNIQUE constraint, by a scan; 23503 otherwise.
 //   - the referenced side (DELETE, or an UPDATE changing the key): the
-//     referencing rows (a scan of the referencing table) get the action:
+//     referencing rows (a scan of the referencing table's latest committed
+//     state, merged with our writes) get the action:
 //     NO ACTION / RESTRICT 23503, CASCADE, SET NULL, SET DEFAULT, written
 //     through a TableWriter of the referencing table whose own events fire
 //     right after (cascades recurse).
