@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "catalog/builtin_types.h"
+#include "catalog/foreign_key_desc.h"
 #include "catalog/index_desc.h"
 #include "storage/tree_options.h"
 
@@ -67,6 +68,8 @@ struct TableDesc {
   std::string tree_name;
   // Secondary indexes (catalog/index_desc.h), in creation order.
   std::vector<IndexDesc> indexes;
+  // FOREIGN KEY constraints of this (referencing) table, in creation order.
+  std::vector<ForeignKeyDesc> foreign_keys;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {

@@ -35,6 +35,57 @@ enum ColumnFlag : uint8_t { kNotNull = 1, kDropped = 2, kHasDefault = 4, kHasMis
 enum IndexKeyFlag : uint8_t { kKeyDescending = 1, kKeyNullsFirst = 2 };
 enum IndexFlag : uint8_t { kIndexUnique = 1, kIndexNullsNotDistinct = 2, kIndexConstraint = 4 };
 
+void PutAttnums(const std::vector<int16_t>& attnums, std::string* out) {
+  PutVarint32(out, static_cast<uint32_t>(attnums.size()));
+  for (int16_t a : attnums) PutVarint32(out, static_cast<uint32_t>(a));
+}
+
+bool GetAttnums(Slice* in, std::vector<int16_t>* attnums) {
+  uint32_t n = 0;
+  if (!GetVarint32(in, &n)) return false;
+  for (uint32_t i = 0; i < n; ++i) {
+    uint32_t a = 0;
+    if (!GetVarint32(in, &a)) return false;
+    attnums->push_back(static_cast<int16_t>(a));
+  }
+  return true;
+}
+
+constexpr uint8_t kFkDeferrable = 1;
+constexpr uint8_t kFkInitiallyDeferred = 2;
+
+void EncodeForeignKey(const ForeignKeyDesc& fk, std::string* out) {
+  PutLengthPrefixedSlice(out, fk.name);
+  PutAttnums(fk.columns, out);
+  PutVarint32(out, fk.referenced_table);
+  PutAttnums(fk.referenced_columns, out);
+  out->push_back(static_cast<char>(fk.on_update));
+  out->push_back(static_cast<char>(fk.on_delete));
+  out->push_back(static_cast<char>(fk.match));
+  out->push_back(static_cast<char>((fk.deferrable ? kFkDeferrable : 0) |
+                                   (fk.initially_deferred ? kFkInitiallyDeferred : 0)));
+  PutAttnums(fk.delete_set_columns, out);
+}
+
+bool KnownAction(uint8_t a) { return a == 'a' || a == 'r' || a == 'c' || a == 'n' || a == 'd'; }
+
+bool DecodeForeignKey(Slice* in, ForeignKeyDesc* fk) {
+  uint8_t upd = 0, del = 0, match = 0, flags = 0;
+  if (!GetString(in, &fk->name) || !GetAttnums(in, &fk->columns) ||
+      !GetVarint32(in, &fk->referenced_table) || !GetAttnums(in, &fk->referenced_columns) ||
+      !GetByte(in, &upd) || !GetByte(in, &del) || !GetByte(in, &match) || !GetByte(in, &flags) ||
+      !GetAttnums(in, &fk->delete_set_columns)) {
+    return false;
+  }
+  if (!KnownAction(upd) || !KnownAction(del) || (match != 's' && match != 'f')) return false;
+  fk->on_update = static_cast<ForeignKeyAction>(upd);
+  fk->on_delete = static_cast<ForeignKeyAction>(del);
+  fk->match = static_cast<ForeignKeyMatch>(match);
+  fk->deferrable = (flags & kFkDeferrable) != 0;
+  fk->initially_deferred = (flags & kFkInitiallyDeferred) != 0;
+  return fk->columns.size() == fk->referenced_columns.size() && !fk->columns.empty();
+}
+
 void EncodeIndex(const IndexDesc& ix, std::string* out) {
   PutVarint32(out, ix.oid);
   PutLengthPrefixedSlice(out, ix.name);
@@ -158,6 +209,8 @@ std::string EncodeTable(const TableDesc& t) {
   }
   PutVarint32(&out, static_cast<uint32_t>(t.indexes.size()));
   for (const IndexDesc& ix : t.indexes) EncodeIndex(ix, &out);
+  PutVarint32(&out, static_cast<uint32_t>(t.foreign_keys.size()));
+  for (const ForeignKeyDesc& fk : t.foreign_keys) EncodeForeignKey(fk, &out);
   return out;
 }
 
@@ -214,6 +267,14 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       IndexDesc ix;
       if (!DecodeIndex(&in, &ix)) return std::nullopt;
       t.indexes.push_back(std::move(ix));
+    }
+  }
+  if (version >= 4) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      ForeignKeyDesc fk;
+      if (!DecodeForeignKey(&in, &fk)) return std::nullopt;
+      t.foreign_keys.push_back(std::move(fk));
     }
   }
   if (!in.empty()) return std::nullopt;

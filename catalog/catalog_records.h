@@ -22,6 +22,12 @@
 //                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
 //                [version >= 3] nindexes:v32 index*
+//                [version >= 4] nfkeys:v32 fkey*
+//   fkey      := name:lpstr ncols:v32 attnum:v32* ref_table:v32
+//                nrefcols:v32 attnum:v32* on_update:u8 on_delete:u8 match:u8
+//                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)
+//                nsetcols:v32 attnum:v32*
+//                (actions and match as pg_constraint's letters)
 //   index     := oid:v32 name:lpstr nkeys:v32 (attnum:v32 keyflags:u8)*
 //                ninclude:v32 attnum:v32* flags:u8 predicate:lpstr
 //                tree:v32 tree_name:lpstr
@@ -47,7 +53,8 @@
 //                (cost and rows as decimal text)
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
-// ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h). Writers write the newest; readers accept every older one.
+// ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
+// (catalog/foreign_key_desc.h). Writers write the newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -59,7 +66,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 3;
+inline constexpr uint8_t kCatalogRecordVersion = 4;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

@@ -29,6 +29,7 @@ struct AlterTableAction {
     kAddPrimaryKey,   // keys, constraint_name
     kDropConstraint,  // name, if_exists, cascade
     kAddUnique,       // unique
+    kAddForeignKey,   // foreign_key
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -44,6 +45,7 @@ struct AlterTableAction {
   std::vector<std::string> keys;
   std::string constraint_name;
   UniqueDef unique;
+  ForeignKeyDef foreign_key;
   int location = -1;
 };
 

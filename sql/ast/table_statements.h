@@ -45,6 +45,21 @@ struct UniqueDef {
   int location = -1;
 };
 
+// A FOREIGN KEY constraint: column `REFERENCES t [(col)]` or table
+// `FOREIGN KEY (cols) REFERENCES t [(cols)]`. Actions and match type are
+// pg_constraint's letters (catalog/foreign_key_desc.h).
+struct ForeignKeyDef {
+  std::string name;  // CONSTRAINT name; empty = generated ("t_a_fkey")
+  std::vector<std::string> columns;
+  RangeVar referenced_table;
+  std::vector<std::string> referenced_columns;  // empty = the primary key
+  char match = 's';
+  char on_update = 'a';
+  char on_delete = 'a';
+  std::vector<std::string> delete_set_columns;  // ON DELETE SET NULL (cols)
+  int location = -1;
+};
+
 struct CreateTableStatement : Statement {
   CreateTableStatement() : Statement(StatementKind::kCreateTable) {}
   RangeVar table;
@@ -57,6 +72,7 @@ struct CreateTableStatement : Statement {
   int primary_key_location = -1;
   std::vector<CheckDef> checks;
   std::vector<UniqueDef> uniques;  // in the order written
+  std::vector<ForeignKeyDef> foreign_keys;  // in the order written
 };
 
 struct DropTableStatement : Statement {
@@ -69,6 +85,7 @@ struct DropTableStatement : Statement {
 struct TruncateStatement : Statement {
   TruncateStatement() : Statement(StatementKind::kTruncate) {}
   std::vector<RangeVar> tables;
+  bool cascade = false;  // TRUNCATE ... CASCADE: referencing tables too
 };
 
 struct CreateSchemaStatement : Statement {

@@ -36,6 +36,7 @@
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/expr_walk.h"
+#include "sql/commands/foreign_keys.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
@@ -204,6 +205,14 @@ class AlterTable {
       case Action::Kind::kAddCheck: return AddCheck(a.check, "");
       case Action::Kind::kAddPrimaryKey: return AddPrimaryKey(a.keys, a.constraint_name);
       case Action::Kind::kDropConstraint: return DropConstraint(a);
+      case Action::Kind::kAddForeignKey: {
+        std::set<std::string> names = ConstraintNames();
+        for (const catalog::IndexDesc& ix : t_.indexes) names.insert(ix.name);
+        for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) names.insert(fk.name);
+        t_.foreign_keys.push_back(DefineForeignKey(ctx_, t_, a.foreign_key, &names));
+        new_foreign_keys_.push_back(t_.foreign_keys.back().name);
+        return;
+      }
       case Action::Kind::kAddUnique: {
         if (!a.unique.index_name.empty()) return UniqueUsingIndex(a.unique);
         std::vector<std::string> taken;
@@ -291,6 +300,25 @@ class AlterTable {
       throw SqlError(SqlState::kUndefinedColumn, msg);
     }
     const size_t slot = static_cast<size_t>(found);
+    const int16_t attnum = static_cast<int16_t>(found + 1);
+    // A column other tables' foreign keys reference (not supported yet:
+    // PostgreSQL refuses it without CASCADE and drops them with it).
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      if (ref.table->oid == t_.oid) continue;
+      const auto& cols = ref.fk->referenced_columns;
+      if (std::find(cols.begin(), cols.end(), attnum) != cols.end()) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "dropping a column a foreign key references is not supported yet");
+      }
+    }
+    // The table's own foreign keys on the column go with it (auto dependency),
+    // as do those referencing it from this table.
+    std::erase_if(t_.foreign_keys, [&](const catalog::ForeignKeyDesc& fk) {
+      return std::find(fk.columns.begin(), fk.columns.end(), attnum) != fk.columns.end() ||
+             (fk.referenced_table == t_.oid &&
+              std::find(fk.referenced_columns.begin(), fk.referenced_columns.end(), attnum) !=
+                  fk.referenced_columns.end());
+    });
     // Constraints on the column go with it (auto dependencies), as the
     // primary key's index does.
     if (InPrimaryKey(t_, found)) DropPrimaryKey();
@@ -378,6 +406,17 @@ class AlterTable {
   void AlterType(const Action& a) {
     const size_t slot = ColumnSlot(a.name);
     catalog::ColumnDesc& col = t_.columns[slot];
+    const int16_t attnum = col.attnum;
+    auto in = [&](const std::vector<int16_t>& v) {
+      return std::find(v.begin(), v.end(), attnum) != v.end();
+    };
+    bool in_foreign_key = false;
+    for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) in_foreign_key |= in(fk.columns);
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      in_foreign_key |= in(ref.fk->referenced_columns);
+    }
+    // Foreign keys on the column are checked again in Finish() (types, rows).
+    if (in_foreign_key) retyped_foreign_key_columns_.push_back(attnum);
     // Dependencies are per table here, not per column: any view on the
     // table counts as using the column.
     if (auto views = ctx_.catalog->ViewsDependingOn(t_.oid); !views.empty()) {
@@ -561,12 +600,22 @@ class AlterTable {
   }
 
   void DropConstraint(const Action& a) {
+    for (size_t i = 0; i < t_.foreign_keys.size(); ++i) {
+      if (t_.foreign_keys[i].name == a.name) {
+        t_.foreign_keys.erase(t_.foreign_keys.begin() + static_cast<std::ptrdiff_t>(i));
+        return;
+      }
+    }
     if (!t_.primary_key.empty() && a.name == t_.primary_key_name) {
+      DropReferencingKeys(t_.primary_key, a.name, a.cascade);
       DropPrimaryKey();
       return;
     }
     for (size_t i = 0; i < t_.indexes.size(); ++i) {
       if (t_.indexes[i].is_constraint && t_.indexes[i].name == a.name) {
+        std::vector<int16_t> keys;
+        for (const catalog::IndexKeyColumn& k : t_.indexes[i].keys) keys.push_back(k.attnum);
+        DropReferencingKeys(keys, a.name, a.cascade);
         ctx_.txn->DropTreeAfterCommit(t_.indexes[i].tree);
         t_.indexes.erase(t_.indexes.begin() + static_cast<std::ptrdiff_t>(i));
         return;
@@ -586,6 +635,56 @@ class AlterTable {
       return;
     }
     throw SqlError(SqlState::kUndefinedObject, msg);
+  }
+
+  // Dropping the key (primary key or UNIQUE constraint `name` on `keys`)
+  // foreign keys reference: 2BP01 without CASCADE; with it they go too.
+  void DropReferencingKeys(std::vector<int16_t> keys, const std::string& name, bool cascade) {
+    std::sort(keys.begin(), keys.end());
+    auto uses_key = [&](const catalog::ForeignKeyDesc& fk) {
+      std::vector<int16_t> cols = fk.referenced_columns;
+      std::sort(cols.begin(), cols.end());
+      return fk.referenced_table == t_.oid && cols == keys;
+    };
+    std::vector<std::pair<std::string, std::string>> dependents;  // (constraint, table)
+    for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) {
+      if (uses_key(fk)) dependents.emplace_back(fk.name, t_.name);
+    }
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      if (ref.table->oid != t_.oid && uses_key(*ref.fk)) {
+        dependents.emplace_back(ref.fk->name, ref.table->name);
+      }
+    }
+    if (dependents.empty()) return;
+    if (!cascade) {
+      std::string detail;
+      for (const auto& [constraint, table] : dependents) {
+        if (!detail.empty()) detail += "\n";
+        detail += "constraint " + constraint + " on table " + table + " depends on index " + name;
+      }
+      throw SqlError(SqlState::kDependentObjectsStillExist,
+                     "cannot drop constraint " + name + " on table " + t_.name +
+                         " because other objects depend on it")
+          .WithDetail(detail)
+          .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+    }
+    std::vector<catalog::ForeignKeyDesc> kept;
+    for (catalog::ForeignKeyDesc& fk : t_.foreign_keys) {
+      if (!uses_key(fk)) kept.push_back(std::move(fk));
+    }
+    t_.foreign_keys = std::move(kept);
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      if (ref.table->oid == t_.oid || !uses_key(*ref.fk)) continue;
+      catalog::TableDesc other = *ref.table;
+      std::erase_if(other.foreign_keys, [&](const catalog::ForeignKeyDesc& fk) {
+        return fk.name == ref.fk->name;
+      });
+      ctx_.db->catalog()->PutTable(ctx_.txn, other);
+    }
+    for (const auto& [constraint, table] : dependents) {
+      ctx_.Notice(SqlState::kSuccessfulCompletion,
+                  "drop cascades to constraint " + constraint + " on table " + table);
+    }
   }
 
   void SetObject(SqlError* e, const std::string& constraint, const std::string& column) const {
@@ -634,6 +733,39 @@ class AlterTable {
           BuildIndex(ctx_, t_, ix);
         }
       }
+    }
+    // New foreign keys, and those whose columns changed type: every row (as
+    // rewritten) must satisfy them. Keys of other tables referencing a
+    // retyped column must still have comparable types.
+    auto retyped = [&](const std::vector<int16_t>& attnums) {
+      for (int16_t a : attnums) {
+        if (std::find(retyped_foreign_key_columns_.begin(), retyped_foreign_key_columns_.end(),
+                      a) != retyped_foreign_key_columns_.end()) {
+          return true;
+        }
+      }
+      return false;
+    };
+    for (const ReferencingKey& ref : ReferencingKeys(ctx_, t_.oid)) {
+      if (ref.table->oid != t_.oid && retyped(ref.fk->referenced_columns)) {
+        CheckForeignKeyTypes(*ref.table, *ref.fk, t_);
+      }
+    }
+    for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) {
+      const bool changed =
+          retyped(fk.columns) || (fk.referenced_table == t_.oid && retyped(fk.referenced_columns));
+      if (changed) {
+        const catalog::TableDesc* referenced =
+            fk.referenced_table == t_.oid ? &t_ : ctx_.catalog->FindTable(fk.referenced_table);
+        if (referenced != nullptr) CheckForeignKeyTypes(t_, fk, *referenced);
+      }
+      if (!changed && std::find(new_foreign_keys_.begin(), new_foreign_keys_.end(), fk.name) ==
+                          new_foreign_keys_.end()) {
+        continue;
+      }
+      const catalog::TableDesc* referenced =
+          fk.referenced_table == t_.oid ? &t_ : ctx_.catalog->FindTable(fk.referenced_table);
+      if (referenced != nullptr) ValidateForeignKey(ctx_, t_, fk, *referenced);
     }
     catalog->PutTable(ctx_.txn, t_);
   }
@@ -712,6 +844,8 @@ class AlterTable {
   std::vector<Row> rows_;  // slots aligned with t_.columns
   bool rewrite_ = false;
   std::vector<catalog::Oid> new_indexes_;  // ADD CONSTRAINT ... UNIQUE, built in Finish()
+  std::vector<std::string> new_foreign_keys_;  // ADD FOREIGN KEY, validated in Finish()
+  std::vector<int16_t> retyped_foreign_key_columns_;  // ALTER TYPE of a key column
   bool check_key_ = false;
   bool recheck_all_ = false;
   std::set<size_t> validate_not_null_;

@@ -148,7 +148,8 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   // The bulk path needs a COPY that is its own transaction (not in a
   // block) into a table with no row in our snapshot and no secondary index
   // (whose entries go through the write set with the rows).
-  if (txn_ != nullptr && table_->indexes.empty()) {
+  // Foreign keys are checked per row through the writer's events.
+  if (txn_ != nullptr && table_->indexes.empty() && table_->foreign_keys.empty()) {
     auto it = txn_->NewIterator(table_->tree);
     it->SeekToFirst();
     bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
@@ -241,6 +242,7 @@ StatementOutput CopyFrom::Finish() {
     }
     ProcessLine(line);
   }
+  writer_->FireForeignKeys();
   writer_->PublishCounts();  // before our commit ends the transaction
   if (bulk_) {
     CommitBulk();

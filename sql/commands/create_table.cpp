@@ -7,6 +7,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/expr_walk.h"
+#include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -178,6 +179,11 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   for (const ast::UniqueDef& def : uniques) {
     table.indexes.push_back(NewUniqueConstraintIndex(ctx, table, def, index_names));
     index_names.push_back(table.indexes.back().name);
+  }
+  // Foreign keys last: a self-reference needs the table's OID and keys.
+  for (const std::string& n : index_names) constraint_names.insert(n);
+  for (const ast::ForeignKeyDef& def : stmt.foreign_keys) {
+    table.foreign_keys.push_back(DefineForeignKey(ctx, table, def, &constraint_names));
   }
   catalog->PutTable(ctx.txn, table);
   return result;

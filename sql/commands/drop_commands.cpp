@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/sequence_commands.h"
@@ -63,10 +64,34 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
   result.command_tag = "TRUNCATE TABLE";
   catalog::Catalog* catalog = ctx.db->catalog();
   std::vector<const catalog::TableDesc*> tables;
+  auto listed = [&](Oid oid) {
+    return std::any_of(tables.begin(), tables.end(),
+                       [&](const catalog::TableDesc* t) { return t->oid == oid; });
+  };
   for (const ast::RangeVar& rv : stmt.tables) {
-    tables.push_back(&LookupTable(ctx, rv));
-    LockRelation(ctx, tables.back()->oid, tables.back()->name,
-                 txn::RelationLockMode::kAccessExclusive);
+    const catalog::TableDesc* t = &LookupTable(ctx, rv);
+    if (listed(t->oid)) continue;
+    tables.push_back(t);
+    LockRelation(ctx, t->oid, t->name, txn::RelationLockMode::kAccessExclusive);
+  }
+  // Tables referencing a truncated one by a foreign key: truncated too with
+  // CASCADE (transitively), else 0A000 (heap_truncate_check_FKs).
+  for (size_t i = 0; i < tables.size(); ++i) {
+    for (const ReferencingKey& ref : ReferencingKeys(ctx, tables[i]->oid)) {
+      if (listed(ref.table->oid)) continue;
+      if (!stmt.cascade) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "cannot truncate a table referenced in a foreign key constraint")
+            .WithDetail("Table \"" + ref.table->name + "\" references \"" + tables[i]->name +
+                        "\".")
+            .WithHint("Truncate table \"" + ref.table->name +
+                      "\" at the same time, or use TRUNCATE ... CASCADE.");
+      }
+      ctx.Notice(SqlState::kSuccessfulCompletion,
+                 "truncate cascades to table \"" + ref.table->name + "\"");
+      tables.push_back(ref.table);
+      LockRelation(ctx, ref.table->oid, ref.table->name, txn::RelationLockMode::kAccessExclusive);
+    }
   }
   for (const catalog::TableDesc* table : tables) {
     // Point the table at a fresh, empty tree; the old one goes after commit.
@@ -144,6 +169,12 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       extra_detail.push_back(RelationDescription(ctx, d.oid) + " depends on " +
                              RelationDescription(ctx, d.on));
     }
+    // Foreign keys of tables elsewhere referencing a member go too.
+    for (const DependentConstraint& c : DropForeignKeysTo(ctx, member_oids, /*apply=*/false)) {
+      const std::string what = "constraint " + c.name + " on " + RelationDescription(ctx, c.table);
+      members.push_back({0, what, nullptr});
+      extra_detail.push_back(what + " depends on " + RelationDescription(ctx, c.on));
+    }
     const size_t own_members = member_oids.size();
     if (!members.empty() && !stmt.cascade) {
       std::string detail;
@@ -158,13 +189,15 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
           .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
     }
     if (!members.empty()) {
+      // Foreign keys of other schemas' tables referencing a member go too.
+      DropForeignKeysTo(ctx, member_oids, /*apply=*/true);
       std::string detail;
       for (const Member& m : members) {
         if (!detail.empty()) detail += "\n";
         detail += "drop cascades to " + m.description;
         if (m.is_function) {
           catalog->DeleteFunction(ctx.txn, m.oid);
-        } else {
+        } else if (m.oid != 0) {  // 0: a foreign key, dropped above
           DeleteRelation(ctx, m.oid);
         }
       }

@@ -286,6 +286,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     insert_row(given);
   }
   if (default_values) insert_row({});
+  writer.FireForeignKeys();
   result.command_tag = "INSERT 0 " + std::to_string(inserted);
   return result;
 }

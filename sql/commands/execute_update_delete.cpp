@@ -212,6 +212,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
       }
     }
   }
+  writer.FireForeignKeys();
   ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(),
                  static_cast<int64_t>(targets.size()));
   result.command_tag = "UPDATE " + std::to_string(targets.size());
@@ -241,29 +242,16 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
                   : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
                                 stmt.where.get());
   EvalContext eval = ctx.MakeEval();
-  IndexMaintainer indexes(ctx, table);
-  // The rows deleted, for the statistics views: handed over even when a
-  // later row fails the statement (its transaction then rolls back).
-  struct CountDeletes {
-    txn::Transaction* txn;
-    Oid table;
-    TxnTableCounts counts;
-    ~CountDeletes() {
-      try {
-        CountTableWrites(txn, table, counts);
-      } catch (...) {  // NOLINT: statistics never fail a statement
-      }
-    }
-  } count_deletes{ctx.txn, table.oid, {}};
+  // Counts the rows deleted for the statistics views (handed over even
+  // when a later row fails the statement: its transaction then rolls back).
+  TableWriter writer(ctx, table);
   for (const TargetRow& target : targets) {
-    LockRowForWrite(ctx, table, target.key, txn::RowLockMode::kUpdate);
-    if (!indexes.empty()) indexes.Delete(target.row, target.key);
-    ctx.txn->DeleteExisting(table.tree, target.key);
-    ++count_deletes.counts.deleted;
+    writer.Delete(target.key, &target.row);
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
     }
   }
+  writer.FireForeignKeys();
   ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(),
                  static_cast<int64_t>(targets.size()));
   result.command_tag = "DELETE " + std::to_string(targets.size());

@@ -3,6 +3,7 @@
 
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
+#include "sql/commands/foreign_keys.h"
 
 #include <algorithm>
 
@@ -71,7 +72,8 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
       table_(table),
       codec_(table),
       scope_(TableScope(ctx, table)),
-      indexes_(ctx, table) {
+      indexes_(ctx, table),
+      foreign_keys_(std::make_unique<ForeignKeyEvents>(ctx, table)) {
   defaults_.resize(table.columns.size());
   defaults_bound_.resize(table.columns.size(), false);
   for (const catalog::CheckConstraint& check : table.checks) {
@@ -191,6 +193,7 @@ std::string TableWriter::Insert(Row row) {
     AppendRowIdKey(id.value(), &key);
   }
   if (!indexes_.empty()) indexes_.Insert(row, key);
+  if (foreign_keys_->active()) foreign_keys_->RowInserted(row);
   std::string value = codec_.EncodeValue(row);
   if (codec_.has_primary_key()) {
     ctx_.txn->PutNew(table_.tree, key, std::move(value));
@@ -203,7 +206,7 @@ std::string TableWriter::Insert(Row row) {
 
 void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row) {
   Row read_row;
-  if (!indexes_.empty() && old_row == nullptr) {
+  if ((!indexes_.empty() || foreign_keys_->active()) && old_row == nullptr) {
     auto existing = ctx_.txn->Get(table_.tree, old_key);
     if (!existing.ok()) ThrowStatus(existing.status());
     if (existing.value().has_value()) read_row = codec_.DecodeValue(*existing.value());
@@ -221,6 +224,7 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
       if (!existing.ok()) ThrowStatus(existing.status());
       if (existing.value().has_value()) throw DuplicateKeyError(key);
       if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
+      if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row);
       ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
       ++counts_.updated;
       return;
@@ -229,19 +233,26 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
   // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
   LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
   if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
+  if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row);
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
   ++counts_.updated;
 }
 
-void TableWriter::Delete(const std::string& key) {
+void TableWriter::Delete(const std::string& key, const Row* old_row) {
   LockRowForWrite(ctx_, table_, key, txn::RowLockMode::kUpdate);
-  if (!indexes_.empty()) {
+  Row read_row;
+  if ((!indexes_.empty() || foreign_keys_->active()) && old_row == nullptr) {
     auto existing = ctx_.txn->Get(table_.tree, key);
     if (!existing.ok()) ThrowStatus(existing.status());
-    if (existing.value().has_value()) indexes_.Delete(codec_.DecodeValue(*existing.value()), key);
+    if (existing.value().has_value()) read_row = codec_.DecodeValue(*existing.value());
+    old_row = &read_row;
   }
+  if (!indexes_.empty() && !old_row->empty()) indexes_.Delete(*old_row, key);
+  if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowDeleted(*old_row);
   ctx_.txn->DeleteExisting(table_.tree, key);
   ++counts_.deleted;
 }
+
+void TableWriter::FireForeignKeys() { foreign_keys_->Fire(); }
 
 }  // namespace strata::sql

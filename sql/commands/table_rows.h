@@ -21,6 +21,8 @@
 
 namespace strata::sql {
 
+class ForeignKeyEvents;  // sql/commands/foreign_keys.h
+
 // The scope of one table's columns (slot i = attnum i + 1), referred to by
 // `alias` (the table name if empty).
 BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
@@ -35,7 +37,8 @@ class TableWriter {
  public:
   // LIFETIME: ctx and table outlive the writer.
   TableWriter(const CommandContext& ctx, const catalog::TableDesc& table);
-  // Publishes the rows written (PublishCounts).
+  // Publishes the rows written (PublishCounts). The foreign-key events not
+  // fired are dropped (the statement failed).
   ~TableWriter();
   TableWriter(const TableWriter&) = delete;
   TableWriter& operator=(const TableWriter&) = delete;
@@ -54,7 +57,12 @@ class TableWriter {
   // `old_row`: the row being replaced, if the caller has it (the indexes
   // need it; it is read otherwise).
   void Update(const std::string& old_key, Row row, const Row* old_row = nullptr);
-  void Delete(const std::string& key);
+  // Deletes the row stored under `key` (`old_row`: that row, if the caller
+  // has it).
+  void Delete(const std::string& key, const Row* old_row = nullptr);
+  // Runs the FOREIGN KEY checks and actions the rows written so far queued
+  // (foreign_keys.h): call it once the statement's rows are written.
+  void FireForeignKeys();
   // The 23505 error for a duplicate key of this table.
   SqlError DuplicateKeyError(const std::string& key) const;
   // Hands the rows inserted / updated / deleted so far to the transaction's
@@ -80,6 +88,7 @@ class TableWriter {
   BindScope scope_;
   EvalContext eval_;
   IndexMaintainer indexes_;
+  std::unique_ptr<ForeignKeyEvents> foreign_keys_;
   TxnTableCounts counts_;  // rows written since the last PublishCounts
 };
 

@@ -60,6 +60,29 @@ void DeleteRelation(CommandContext& ctx, Oid oid) {
   }
 }
 
+std::vector<DependentConstraint> DropForeignKeysTo(CommandContext& ctx,
+                                                  const std::vector<Oid>& doomed, bool apply) {
+  auto is_doomed = [&](Oid oid) { return std::find(doomed.begin(), doomed.end(), oid) != doomed.end(); };
+  std::vector<DependentConstraint> out;
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    if (is_doomed(oid)) continue;
+    catalog::TableDesc changed = *t;
+    std::vector<catalog::ForeignKeyDesc> kept;
+    for (const catalog::ForeignKeyDesc& fk : t->foreign_keys) {
+      if (is_doomed(fk.referenced_table)) {
+        out.push_back({fk.name, oid, fk.referenced_table});
+      } else {
+        kept.push_back(fk);
+      }
+    }
+    if (apply && kept.size() != t->foreign_keys.size()) {
+      changed.foreign_keys = std::move(kept);
+      ctx.db->catalog()->PutTable(ctx.txn, changed);
+    }
+  }
+  return out;
+}
+
 void DropRelations(CommandContext& ctx, const std::vector<DroppedRelation>& targets, bool cascade) {
   std::vector<Oid> doomed;
   for (const DroppedRelation& r : targets) {
@@ -67,33 +90,45 @@ void DropRelations(CommandContext& ctx, const std::vector<DroppedRelation>& targ
   }
   std::vector<DependentView> dependents = FindDependentViews(ctx, doomed);
   for (const DependentView& d : dependents) doomed.push_back(d.oid);
-  if (!dependents.empty() && !cascade) {
+  const std::vector<DependentConstraint> constraints =
+      DropForeignKeysTo(ctx, doomed, /*apply=*/false);
+  // What goes with the targets: "view v" / "constraint c on table t", each
+  // with the object it depends on.
+  std::vector<std::pair<std::string, Oid>> objects;
+  for (const DependentView& d : dependents) {
+    objects.emplace_back(RelationDescription(ctx, d.oid), d.on);
+  }
+  for (const DependentConstraint& c : constraints) {
+    objects.emplace_back("constraint " + c.name + " on " + RelationDescription(ctx, c.table), c.on);
+  }
+  if (!objects.empty() && !cascade) {
     std::string detail;
-    for (const DependentView& d : dependents) {
+    for (const auto& [object, on] : objects) {
       if (!detail.empty()) detail += "\n";
-      detail += RelationDescription(ctx, d.oid) + " depends on " + RelationDescription(ctx, d.on);
+      detail += object + " depends on " + RelationDescription(ctx, on);
     }
     throw SqlError(SqlState::kDependentObjectsStillExist,
-                   "cannot drop " + RelationDescription(ctx, dependents.front().on) +
+                   "cannot drop " + RelationDescription(ctx, objects.front().second) +
                        " because other objects depend on it")
         .WithDetail(detail)
         .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
   }
-  if (!dependents.empty()) {
+  if (!objects.empty()) {
     SqlErrorFields f;
     f.sqlstate = SqlState::kSuccessfulCompletion;
-    if (dependents.size() == 1) {
-      f.message = "drop cascades to " + RelationDescription(ctx, dependents[0].oid);
+    if (objects.size() == 1) {
+      f.message = "drop cascades to " + objects[0].first;
     } else {
-      f.message = "drop cascades to " + std::to_string(dependents.size()) + " other objects";
-      for (const DependentView& d : dependents) {
+      f.message = "drop cascades to " + std::to_string(objects.size()) + " other objects";
+      for (const auto& [object, on] : objects) {
         if (!f.detail.empty()) f.detail += "\n";
-        f.detail += "drop cascades to " + RelationDescription(ctx, d.oid);
+        f.detail += "drop cascades to " + object;
       }
     }
     SetSourceLocation(&f, std::source_location::current());
     if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
   }
+  DropForeignKeysTo(ctx, doomed, /*apply=*/true);
   for (Oid oid : doomed) DeleteRelation(ctx, oid);
 }
 

@@ -6,6 +6,7 @@
 // by "drop cascades to ..." NOTICEs.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "sql/commands/command_context.h"
@@ -28,6 +29,17 @@ struct DependentView {
 // object it was reached from (the order PostgreSQL reports them in).
 std::vector<DependentView> FindDependentViews(const CommandContext& ctx,
                                               const std::vector<Oid>& doomed);
+
+// A FOREIGN KEY of a table outside a dropped set referencing a member.
+struct DependentConstraint {
+  std::string name;
+  Oid table = 0;  // the referencing table
+  Oid on = 0;     // the referenced (dropped) table
+};
+// The foreign keys of tables not in `doomed` that reference a member; with
+// `apply` they are removed from their tables' records (DROP ... CASCADE).
+std::vector<DependentConstraint> DropForeignKeysTo(CommandContext& ctx,
+                                                  const std::vector<Oid>& doomed, bool apply);
 
 // Deletes the catalog record of a table (its tree dropped after commit) or view.
 void DeleteRelation(CommandContext& ctx, Oid oid);

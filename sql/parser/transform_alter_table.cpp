@@ -181,7 +181,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
             a.unique = TransformUnique(c, "");
             break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-            throw NotSupported("ADD FOREIGN KEY", c.location);
+            a.kind = K::kAddForeignKey;
+            a.foreign_key = TransformForeignKey(c, "");
+            break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_EXCLUSION:
             throw NotSupported("ADD EXCLUDE", c.location);
           default:

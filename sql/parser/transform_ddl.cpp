@@ -66,6 +66,32 @@ std::string DeparseExpr(const PgQuery__Node* expr) {
   return text;
 }
 
+ast::ForeignKeyDef Transformer::TransformForeignKey(const PgQuery__Constraint& c,
+                                                    const std::string& column) {
+  ast::ForeignKeyDef fk;
+  if (HasText(c.conname)) fk.name = c.conname;
+  fk.location = c.location;
+  if (column.empty()) {
+    fk.columns = StringList(c.fk_attrs, c.n_fk_attrs);
+  } else {
+    fk.columns = {column};
+  }
+  fk.referenced_table = TransformRangeVar(*c.pktable);
+  fk.referenced_columns = StringList(c.pk_attrs, c.n_pk_attrs);
+  auto letter = [](const char* s, char otherwise) { return HasText(s) ? s[0] : otherwise; };
+  fk.match = letter(c.fk_matchtype, 's');
+  fk.on_update = letter(c.fk_upd_action, 'a');
+  fk.on_delete = letter(c.fk_del_action, 'a');
+  fk.delete_set_columns = StringList(c.fk_del_set_cols, c.n_fk_del_set_cols);
+  if (fk.match == 'p') {
+    // PostgreSQL's own words (tablecmds.c), without a position.
+    throw SqlError(SqlState::kFeatureNotSupported, "MATCH PARTIAL not yet implemented");
+  }
+  if (c.deferrable || c.initdeferred) throw NotSupported("DEFERRABLE", c.location);
+  if (c.skip_validation) throw NotSupported("NOT VALID", c.location);
+  return fk;
+}
+
 ast::CheckDef Transformer::TransformCheck(const PgQuery__Constraint& c) {
   ast::CheckDef check;
   if (HasText(c.conname)) check.name = c.conname;
@@ -114,7 +140,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
         stmt->uniques.push_back(TransformUnique(c, ""));
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-        throw NotSupported("FOREIGN KEY", c.location);
+        stmt->foreign_keys.push_back(TransformForeignKey(c, ""));
+        break;
       default:
         throw NotSupported("this table constraint", c.location);
     }
@@ -165,7 +192,11 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           stmt->uniques.push_back(TransformUnique(c, col.name));
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
-          throw NotSupported("REFERENCES", c.location);
+          stmt->foreign_keys.push_back(TransformForeignKey(c, col.name));
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
+          break;  // the defaults
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
           throw NotSupported("GENERATED AS IDENTITY", c.location);
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
@@ -240,6 +271,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
 
 std::unique_ptr<ast::Statement> Transformer::TransformTruncate(const PgQuery__TruncateStmt& s) {
   auto stmt = std::make_unique<ast::TruncateStatement>();
+  stmt->cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   for (size_t i = 0; i < s.n_relations; ++i) {
     stmt->tables.push_back(TransformRangeVar(*s.relations[i]->range_var));
   }

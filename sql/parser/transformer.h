@@ -60,6 +60,10 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformCreateSchema(const PgQuery__CreateSchemaStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameSchema(const PgQuery__RenameStmt& s);
   ast::CheckDef TransformCheck(const PgQuery__Constraint& c);
+  // A FOREIGN KEY constraint; `column`: the column of a column constraint
+  // (REFERENCES). 0A000 for what is not supported yet (DEFERRABLE, NOT
+  // VALID, MATCH PARTIAL).
+  ast::ForeignKeyDef TransformForeignKey(const PgQuery__Constraint& c, const std::string& column);
 
   // transform_sequence.cpp
   std::unique_ptr<ast::Statement> TransformCreateSequence(const PgQuery__CreateSeqStmt& s);

@@ -15,6 +15,7 @@
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/commands/foreign_keys.h"
 #include "sql/system_relations/synthetic_oids.h"
 #include "sql/types/array_value.h"
 #include "sql/types/numeric.h"
@@ -98,6 +99,11 @@ Value GetConstraintDef(Args a) {
   const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
   if (t == nullptr) return Value::Null(kText);
   const int k = SyntheticOidIndex(oid);
+  if (k >= kForeignKeyConstraintBase &&
+      k < kForeignKeyConstraintBase + static_cast<int>(t->foreign_keys.size())) {
+    return Value::Text(ForeignKeyDefinition(
+        *catalog, *t, t->foreign_keys[static_cast<size_t>(k - kForeignKeyConstraintBase)]));
+  }
   if (k == 0) {
     if (t->primary_key.empty()) return Value::Null(kText);
     std::string cols;

@@ -241,6 +241,77 @@ Row ConstraintRow(Oid oid, const std::string& name, Oid ns, char type, Oid relid
           NullV(kOidArray), bin};
 }
 
+// The btree equality operator of a type's default opclass (pg_operator
+// OIDs), for conpfeqop & co.; 0 if not listed.
+Oid EqualityOperator(Oid type) {
+  switch (type) {
+    case 16: return 91;      // booleq
+    case 21: return 94;      // int2eq
+    case 23: return 96;      // int4eq
+    case 20: return 410;     // int8eq
+    case 25: case 1043: return 98;  // texteq
+    case 1042: return 1054;  // bpchareq
+    case 700: return 620;    // float4eq
+    case 701: return 670;    // float8eq
+    case 1700: return 1752;  // numeric_eq
+    case 1082: return 1093;  // date_eq
+    case 1114: return 2060;  // timestamp_eq
+    case 1184: return 1320;  // timestamptz_eq
+    case 2950: return 2972;  // uuid_eq
+    default: return 0;
+  }
+}
+
+// A FOREIGN KEY's pg_constraint row (contype 'f'): conindid is the
+// referenced table's unique index the key matches (its primary key's
+// index, or a UNIQUE constraint's or index's).
+Row ForeignKeyConstraintRow(const CommandContext& ctx, const catalog::TableDesc& t, size_t i) {
+  const catalog::ForeignKeyDesc& fk = t.foreign_keys[i];
+  const catalog::TableDesc* parent = ctx.catalog->FindTable(fk.referenced_table);
+  Oid index = 0;
+  std::vector<Value> eqops;
+  if (parent != nullptr) {
+    std::vector<int16_t> want = fk.referenced_columns;
+    std::sort(want.begin(), want.end());
+    std::vector<int16_t> pk = parent->primary_key;
+    std::sort(pk.begin(), pk.end());
+    if (!pk.empty() && pk == want) {
+      index = IndexOid(parent->oid);
+    } else {
+      for (const catalog::IndexDesc& ix : parent->indexes) {
+        std::vector<int16_t> keys;
+        for (const catalog::IndexKeyColumn& k : ix.keys) keys.push_back(k.attnum);
+        std::sort(keys.begin(), keys.end());
+        if (ix.unique && ix.predicate.empty() && keys == want) {
+          index = ix.oid;
+          break;
+        }
+      }
+    }
+    for (size_t k = 0; k < fk.columns.size(); ++k) {
+      const Oid fk_type = t.columns[static_cast<size_t>(fk.columns[k] - 1)].type;
+      const Oid pk_type = parent->columns[static_cast<size_t>(fk.referenced_columns[k] - 1)].type;
+      const Oid op = EqualityOperator(pk_type);
+      // Cross-type operators are not listed: then the arrays are NULL.
+      if (op == 0 || EqualityOperator(fk_type) != op) {
+        eqops.clear();
+        break;
+      }
+      eqops.push_back(OidV(op));
+    }
+  }
+  const Value eq = eqops.empty() ? NullV(kOidArray) : MakeArray(kOidArray, kOid, eqops);
+  return {OidV(ConstraintOid(t.oid, kForeignKeyConstraintBase + static_cast<int>(i))),
+          NameV(fk.name), OidV(t.namespace_oid), CharV('f'), BoolV(fk.deferrable),
+          BoolV(fk.initially_deferred), BoolV(true), OidV(t.oid), OidV(0), OidV(index), OidV(0),
+          OidV(fk.referenced_table), CharV(static_cast<char>(fk.on_update)),
+          CharV(static_cast<char>(fk.on_delete)), CharV(static_cast<char>(fk.match)),
+          BoolV(true), Int4V(0), BoolV(true), Int2ArrayV(fk.columns),
+          Int2ArrayV(fk.referenced_columns), eq, eq, eq,
+          fk.delete_set_columns.empty() ? NullV(kInt2Array) : Int2ArrayV(fk.delete_set_columns),
+          NullV(kOidArray), NullV(kNodeTree)};
+}
+
 std::vector<Row> ConstraintRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, t] : ctx.catalog->tables()) {
@@ -261,6 +332,9 @@ std::vector<Row> ConstraintRows(const CommandContext& ctx) {
       for (const catalog::IndexKeyColumn& k : ix.keys) key.push_back(k.attnum);
       rows.push_back(ConstraintRow(UniqueConstraintOid(*t, i), ix.name, t->namespace_oid, 'u',
                                    oid, key, NullV(kNodeTree), ix.oid));
+    }
+    for (size_t i = 0; i < t->foreign_keys.size(); ++i) {
+      rows.push_back(ForeignKeyConstraintRow(ctx, *t, i));
     }
   }
   return rows;

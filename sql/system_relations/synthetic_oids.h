@@ -2,7 +2,9 @@
 // defaults (pg_attrdef) and constraints (pg_constraint). They are derived
 // from the table's OID, so they are stable while the table exists and
 // decodable by pg_get_expr / pg_get_constraintdef:
-//   constraint: (table << 8) | k, k = 0 primary key, 1.. the CHECKs in order
+//   constraint: (table << 8) | k, k = 0 primary key, 1.. the CHECKs in order,
+//               0x30.. the FOREIGN KEYs (kForeignKeyConstraintBase, at most
+//               kMaxForeignKeys), 0x40.. UNIQUE constraints (index_catalog.cpp)
 //   default:    (table << 8) | 0x80 | (attnum & 0x7F) -- see AttrdefOid
 //   pk index:   (table << 8) | 0x7F (a pg_class OID: unique among pg_class
 //               rows while table OIDs stay below 2^22)
@@ -18,6 +20,9 @@
 #include "catalog/catalog_objects.h"
 
 namespace strata::sql {
+
+inline constexpr int kForeignKeyConstraintBase = 0x30;
+inline constexpr size_t kMaxForeignKeys = 16;
 
 inline catalog::Oid ConstraintOid(catalog::Oid table, int k) {
   return static_cast<catalog::Oid>((table << 8) | static_cast<catalog::Oid>(k & 0x7F));

@@ -119,8 +119,9 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   std::string v1 = EncodeTable(SampleTable());
   REQUIRE(static_cast<uint8_t>(v1[0]) == kCatalogRecordVersion);
   v1[0] = 1;
-  REQUIRE(v1.back() == '\0');  // version 3's (empty) index list: not in version 1
-  v1.pop_back();
+  // Versions 3's and 4's (empty) index and foreign-key lists: not in version 1.
+  REQUIRE(v1.substr(v1.size() - 2) == std::string(2, '\0'));
+  v1.resize(v1.size() - 2);
   auto old = DecodeTable(t.oid, v1);
   REQUIRE(old.has_value());
   CHECK(old->columns.size() == 3);
@@ -129,7 +130,7 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   // Version 1 never had the missing-value flag; an unknown version is refused.
   std::string v1_missing = EncodeTable(t);
   v1_missing[0] = 1;
-  v1_missing.pop_back();
+  v1_missing.resize(v1_missing.size() - 2);
   CHECK_FALSE(DecodeTable(t.oid, v1_missing).has_value());
   std::string future = EncodeTable(t);
   future[0] = static_cast<char>(kCatalogRecordVersion + 1);
@@ -291,10 +292,47 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   // A version-2 reader's view: no index list at all.
   std::string v2 = EncodeTable(SampleTable());
   v2[0] = 2;
-  v2.pop_back();
+  v2.resize(v2.size() - 2);
   auto old = DecodeTable(t.oid, v2);
   REQUIRE(old.has_value());
   CHECK(old->indexes.empty());
+}
+
+TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]") {
+  TableDesc t = SampleTable();
+  ForeignKeyDesc fk;
+  fk.name = "t_a_b_fkey";
+  fk.columns = {1, 2};
+  fk.referenced_table = 16400;
+  fk.referenced_columns = {3, 1};
+  fk.on_update = ForeignKeyAction::kCascade;
+  fk.on_delete = ForeignKeyAction::kSetNull;
+  fk.match = ForeignKeyMatch::kFull;
+  fk.delete_set_columns = {2};
+  fk.deferrable = true;
+  fk.initially_deferred = true;
+  t.foreign_keys.push_back(fk);
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  REQUIRE(back->foreign_keys.size() == 1);
+  const ForeignKeyDesc& b = back->foreign_keys[0];
+  CHECK(b.name == "t_a_b_fkey");
+  CHECK(b.columns == std::vector<int16_t>{1, 2});
+  CHECK(b.referenced_table == 16400);
+  CHECK(b.referenced_columns == std::vector<int16_t>{3, 1});
+  CHECK(b.on_update == ForeignKeyAction::kCascade);
+  CHECK(b.on_delete == ForeignKeyAction::kSetNull);
+  CHECK(b.match == ForeignKeyMatch::kFull);
+  CHECK(b.delete_set_columns == std::vector<int16_t>{2});
+  CHECK(b.deferrable);
+  CHECK(b.initially_deferred);
+  // A version-3 record: no foreign-key list.
+  std::string v3 = EncodeTable(SampleTable());
+  v3[0] = 3;
+  v3.pop_back();
+  auto old = DecodeTable(t.oid, v3);
+  REQUIRE(old.has_value());
+  CHECK(old->foreign_keys.empty());
 }
 
 }  // namespace

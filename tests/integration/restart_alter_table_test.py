@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Rows written before ALTER TABLE ADD/DROP COLUMN (no rewrite: missing
 values and dropped slots, see sql/storage_format/row_codec.h) and the schema
-changes themselves (catalog records, views) read back the same after a clean
-restart and after kill -9.
+changes themselves (catalog records, views, foreign keys) read back the same
+after a clean restart and after kill -9; the foreign keys are still enforced.
 
 The statements also run against a real PostgreSQL 15 (not restarted); what
 stratad prints after each restart must equal what PostgreSQL prints.
@@ -36,11 +36,19 @@ alter table p add primary key (k);
 alter table p alter column v type varchar(5);
 create view pv as select k, v from p where k > 1;
 create table ctas as select id, b from t where b is not null;
+create table fkc (id int primary key, pk int references p on delete cascade, b int);
+insert into fkc values (1, 1, 1), (2, 2, 2), (3, null, 3);
+alter table fkc add constraint fkc_self foreign key (b) references fkc;
 """
 READ = ("select * from t order by id; select * from h order by y; "
-        "select * from p order by k; select * from pv; select * from ctas order by id;")
+        "select * from p order by k; select * from pv; select * from ctas order by id; "
+        "select * from fkc order by id; "
+        "select conname, pg_get_constraintdef(oid) from pg_constraint where contype = 'f' "
+        "order by conname; "
+        "insert into fkc values (4, 9, null);")
 AFTER_KILL = ("alter table t add column f int default 99; "
-              "insert into t (id, b) values (5, 50); alter table h drop column z;")
+              "insert into t (id, b) values (5, 50); alter table h drop column z; "
+              "delete from p where k = 1;")
 
 
 def main():
