@@ -359,10 +359,17 @@ def main():
             check(r.stop() == 0, "restored server stops cleanly")
 
         # 2. Damaged backups are refused (copies: the full backup's SSTables
-        # are hard links shared with the live data directory).
+        # are hard links shared with the live data directory). A backup taken
+        # right after a small committed write holds that write in its WAL (the
+        # full backup above may have caught only an empty, just-switched segment).
+        code, out = s.psql(["-c", "insert into t values (-2, 'in the wal')"])
+        check(code == 0, "a write before the backup for damage tests", out)
+        damage_src = os.path.join(work, "for-damage")
+        code, out = run([ctl, "backup"] + conn + ["-D", damage_src])
+        check(code == 0, "backup for damage tests", out)
         for kind in ("sst", "wal"):
             bad_dir = os.path.join(work, "bad-" + kind)
-            shutil.copytree(full, bad_dir)
+            shutil.copytree(damage_src, bad_dir)
             victims = sorted((n for n in os.listdir(bad_dir) if n.endswith("." + kind)),
                              key=lambda n: os.path.getsize(os.path.join(bad_dir, n)))
             victims = [n for n in victims if os.path.getsize(os.path.join(bad_dir, n)) > 0]
