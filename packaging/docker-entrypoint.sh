@@ -23,7 +23,9 @@
 # every database name in a connection reaches the one database, whose
 # current_database() is 'postgres'. Authentication is the
 # `password` setting: when set, every connection (TCP and Unix socket, any
-# user) must send it in cleartext (no TLS yet); when empty, no password.
+# user) must authenticate -- by SCRAM-SHA-256 when it holds a SCRAM verifier
+# (`stratad --scram-verifier` makes one; the password itself is not stored),
+# else by a cleartext password (no TLS yet); when empty, no password.
 #
 #   PGDATA                    data directory (default /var/lib/stratadb/data)
 #   POSTGRES_USER             user name the init scripts connect as (default
@@ -31,12 +33,13 @@
 #   POSTGRES_DB               database name the init scripts connect to
 #                             (default $POSTGRES_USER); every name reaches the
 #                             one database
-#   POSTGRES_HOST_AUTH_METHOD trust: no password, or password: POSTGRES_PASSWORD
-#                             required, checked in cleartext on every
-#                             connection. Unset with a POSTGRES_PASSWORD is
-#                             refused: postgres would use scram-sha-256, which
-#                             StrataDB lacks. md5, scram-sha-256, ...: refused.
-#   POSTGRES_PASSWORD         see above; written to $PGDATA/stratad.conf
+#   POSTGRES_HOST_AUTH_METHOD scram-sha-256 (the default with a POSTGRES_PASSWORD,
+#                             as with postgres): the password is required and
+#                             checked by SCRAM-SHA-256 on every connection;
+#                             trust: no password; password: checked in
+#                             cleartext. md5, ...: refused.
+#   POSTGRES_PASSWORD         see above; its SCRAM verifier (or, with password,
+#                             the password) is written to $PGDATA/stratad.conf
 #                             (mode 0600) as `password`. With trust it is not
 #                             checked (as with postgres), and a warning says so.
 #   POSTGRES_INITDB_ARGS, POSTGRES_INITDB_WALDIR: refused (no initdb options).
@@ -92,6 +95,8 @@ check_first_start_env() {
     *$'\n'*) die "POSTGRES_PASSWORD must be one line" ;;
   esac
   AUTH_METHOD=${POSTGRES_HOST_AUTH_METHOD:-}
+  # As postgres: a password with no method means scram-sha-256.
+  if [ -z "$AUTH_METHOD" ] && [ -n "$POSTGRES_PASSWORD" ]; then AUTH_METHOD=scram-sha-256; fi
   case "$AUTH_METHOD" in
     trust)
       if [ -n "$POSTGRES_PASSWORD" ]; then
@@ -108,20 +113,20 @@ check_first_start_env() {
       log "note: the password is checked in cleartext on every connection, TCP and" \
           "Unix socket, whatever the user name (StrataDB has no TLS yet)"
       ;;
+    scram-sha-256)
+      [ -n "$POSTGRES_PASSWORD" ] ||
+        die "POSTGRES_HOST_AUTH_METHOD=scram-sha-256 needs POSTGRES_PASSWORD (or POSTGRES_PASSWORD_FILE)"
+      log "note: the password is checked by SCRAM-SHA-256 on every connection, TCP and" \
+          "Unix socket, whatever the user name"
+      ;;
     "")
-      if [ -n "$POSTGRES_PASSWORD" ]; then
-        die "POSTGRES_PASSWORD without POSTGRES_HOST_AUTH_METHOD: postgres would check it" \
-            "with scram-sha-256, which StrataDB does not have. StrataDB can check it as a" \
-            "cleartext password (sent unencrypted, no TLS): set POSTGRES_HOST_AUTH_METHOD=password" \
-            "to accept that, or POSTGRES_HOST_AUTH_METHOD=trust for no password"
-      fi
       die "the data directory is uninitialized and no password is specified: set" \
-          "POSTGRES_HOST_AUTH_METHOD=password with POSTGRES_PASSWORD, or" \
+          "POSTGRES_PASSWORD (checked by SCRAM-SHA-256), or" \
           "POSTGRES_HOST_AUTH_METHOD=trust to allow every connection without one"
       ;;
     *)
       die "POSTGRES_HOST_AUTH_METHOD=$AUTH_METHOD is not supported: StrataDB knows only" \
-          "trust and password (cleartext)"
+          "scram-sha-256, trust and password (cleartext)"
       ;;
   esac
   log "note: StrataDB has no roles and a single database (current_user and" \
@@ -201,6 +206,16 @@ first_start() {
       echo
       echo "# Written by docker-entrypoint.sh on first start (POSTGRES_HOST_AUTH_METHOD=password)."
       echo "password = $(conf_quote "$POSTGRES_PASSWORD")"
+    } >>"$PGDATA/stratad.conf"
+  elif [ "$AUTH_METHOD" = scram-sha-256 ]; then
+    local verifier
+    verifier=$(printf '%s\n' "$POSTGRES_PASSWORD" | stratad --scram-verifier) ||
+      die "could not make the password's SCRAM-SHA-256 verifier"
+    {
+      echo
+      echo "# Written by docker-entrypoint.sh on first start: POSTGRES_PASSWORD's"
+      echo "# SCRAM-SHA-256 verifier (the password itself is not stored)."
+      echo "password = $(conf_quote "$verifier")"
     } >>"$PGDATA/stratad.conf"
   fi
   chmod 0600 "$PGDATA/stratad.conf"

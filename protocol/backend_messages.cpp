@@ -29,6 +29,9 @@ namespace {
 // AuthenticationRequest codes, fixed by the protocol.
 constexpr int32_t kAuthOk = 0;
 constexpr int32_t kAuthCleartextPassword = 3;
+constexpr int32_t kAuthSasl = 10;
+constexpr int32_t kAuthSaslContinue = 11;
+constexpr int32_t kAuthSaslFinal = 12;
 
 void AppendAuthentication(std::string* out, int32_t code) {
   const size_t start = BeginMessage(out, 'R');
@@ -42,6 +45,28 @@ void AppendAuthenticationOk(std::string* out) { AppendAuthentication(out, kAuthO
 
 void AppendAuthenticationCleartextPassword(std::string* out) {
   AppendAuthentication(out, kAuthCleartextPassword);
+}
+
+void AppendAuthenticationSasl(std::string* out, std::string_view mechanism) {
+  const size_t start = BeginMessage(out, 'R');
+  PutInt32(out, kAuthSasl);
+  PutCString(out, mechanism);
+  out->push_back('\0');  // the list ends with an empty name
+  EndMessage(out, start);
+}
+
+void AppendAuthenticationSaslContinue(std::string* out, std::string_view data) {
+  const size_t start = BeginMessage(out, 'R');
+  PutInt32(out, kAuthSaslContinue);
+  out->append(data);
+  EndMessage(out, start);
+}
+
+void AppendAuthenticationSaslFinal(std::string* out, std::string_view data) {
+  const size_t start = BeginMessage(out, 'R');
+  PutInt32(out, kAuthSaslFinal);
+  out->append(data);
+  EndMessage(out, start);
 }
 
 void AppendParameterStatus(std::string* out, std::string_view name, std::string_view value) {

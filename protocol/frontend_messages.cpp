@@ -2,6 +2,7 @@
 //
 // Query ('Q'):           String query
 // PasswordMessage ('p'): String password (cleartext or "md5..." hash)
+// SASLInitialResponse ('p'): String mechanism, Int32 length (-1: none), Byte[n]
 // Bodies must end exactly at the string's terminator.
 #include <cassert>
 
@@ -27,6 +28,17 @@ std::string ParsePasswordMessage(const FrontendMessage& msg) {
     throw ProtocolError{"invalid password packet size"};
   }
   return msg.body.substr(0, nul);
+}
+
+SaslInitialResponse ParseSaslInitialResponse(const FrontendMessage& msg) {
+  assert(msg.type == 'p');
+  MessageReader reader(msg.body);
+  SaslInitialResponse out;
+  out.mechanism = std::string(reader.ReadCString());
+  const int32_t length = reader.ReadInt32();
+  if (length > 0) out.data = std::string(reader.ReadBytes(static_cast<size_t>(length)));
+  reader.ExpectEnd();
+  return out;
 }
 
 }  // namespace strata::protocol

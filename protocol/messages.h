@@ -92,6 +92,15 @@ StartupPacket ParseStartupPacket(std::string_view packet);
 // (missing terminator, trailing bytes, negative lengths ...).
 std::string ParseQuery(const FrontendMessage& msg);            // 'Q': the query string
 std::string ParsePasswordMessage(const FrontendMessage& msg);  // 'p': the password
+// 'p' as SASLInitialResponse: the mechanism chosen and the client's first
+// message (empty when its length is -1).
+struct SaslInitialResponse {
+  std::string mechanism;
+  std::string data;
+};
+SaslInitialResponse ParseSaslInitialResponse(const FrontendMessage& msg);
+// 'p' as SASLResponse: the whole body is the mechanism's data.
+inline std::string_view SaslResponseData(const FrontendMessage& msg) { return msg.body; }
 
 // A column of a RowDescription.
 struct FieldDescription {
@@ -110,6 +119,11 @@ struct FieldDescription {
 // DataRow values are length-prefixed and may hold any bytes.
 void AppendAuthenticationOk(std::string* out);
 void AppendAuthenticationCleartextPassword(std::string* out);
+// AuthenticationSASL (10) offering `mechanism`, then SASLContinue (11) and
+// SASLFinal (12) carrying the mechanism's server messages.
+void AppendAuthenticationSasl(std::string* out, std::string_view mechanism);
+void AppendAuthenticationSaslContinue(std::string* out, std::string_view data);
+void AppendAuthenticationSaslFinal(std::string* out, std::string_view data);
 void AppendParameterStatus(std::string* out, std::string_view name, std::string_view value);
 void AppendBackendKeyData(std::string* out, int32_t pid, int32_t secret_key);
 void AppendReadyForQuery(std::string* out, char transaction_status);

@@ -2,10 +2,13 @@
 // directory, binds the listeners and serves until SIGINT/SIGTERM.
 #include <cstdio>
 #include <cstdlib>
+#include <iostream>
+#include <string>
 
 #include "common/logging.h"
 #include "server/data_directory.h"
 #include "server/describe_config.h"
+#include "server/scram_auth.h"
 #include "server/reload.h"
 #include "server/server.h"
 #include "server/server_config.h"
@@ -29,6 +32,8 @@ constexpr const char* kUsage =
     "  -V, --version      output version information, then exit\n"
     "  --describe-config  describe configuration parameters, then exit\n"
     "  --sample-config    print a documented stratad.conf, then exit\n"
+    "  --scram-verifier   read a password line on stdin, print its SCRAM-SHA-256\n"
+    "                     verifier (a value for the password setting), then exit\n"
     "  --NAME=VALUE       set run-time parameter\n"
     "  -?, --help         show this help, then exit\n";
 
@@ -57,6 +62,15 @@ int main(int argc, char** argv) {
   }
   if (cmd.sample_config) {
     std::fputs(SampleConfigText().c_str(), stdout);
+    return 0;
+  }
+  if (cmd.scram_verifier) {
+    std::string password;
+    if (!std::getline(std::cin, password) || password.empty()) {
+      std::fprintf(stderr, "stratad: --scram-verifier needs a non-empty password line on stdin\n");
+      return 1;
+    }
+    std::printf("%s\n", MakeScramVerifier(password).c_str());
     return 0;
   }
   if (cmd.show_version) {

@@ -79,6 +79,8 @@ std::optional<std::string> ParseCommandLine(int argc, char** argv, CommandLine* 
       out->describe_config = true;
     } else if (arg == "--sample-config") {
       out->sample_config = true;
+    } else if (arg == "--scram-verifier") {
+      out->scram_verifier = true;
     } else if (arg.rfind("--", 0) == 0) {
       // --name=value, postgres's long form of -c; dashes in names become underscores.
       size_t eq = arg.find('=');

@@ -46,6 +46,7 @@ struct CommandLine {
   bool show_version = false;
   bool describe_config = false;  // --describe-config
   bool sample_config = false;    // --sample-config
+  bool scram_verifier = false;   // --scram-verifier: password on stdin -> verifier
   // name -> value, in the order given (applied after the config file).
   std::vector<std::pair<std::string, std::string>> settings;
   std::optional<std::string> data_directory;

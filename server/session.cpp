@@ -21,6 +21,7 @@
 
 #include "common/logging.h"
 #include "protocol/messages.h"
+#include "server/scram_auth.h"
 #include "server/server_metrics.h"
 #include "server/startup_options.h"
 #include "server/statement_runner.h"
@@ -143,6 +144,62 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
                                asio::redirect_error(asio::use_awaitable, ec));
   }
 
+  // SCRAM-SHA-256 against the verifier in the `password` setting
+  // (scram_auth.h). False after telling the client why (28P01 for a wrong
+  // password, as PostgreSQL words it; 08P01 for a broken exchange).
+  asio::awaitable<bool> AuthenticateScram(const std::string& user) {
+    ScramExchange exchange(context_.config->password);
+    auto fail = [&](SqlState state, std::string message,
+                    std::string detail) -> asio::awaitable<bool> {
+      SqlErrorFields f = Fatal(state, std::move(message));
+      f.detail = std::move(detail);
+      co_await Write(Reply(f));
+      co_return false;
+    };
+    auto password_failed = [&]() -> asio::awaitable<bool> {
+      STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", user,
+                      context_.peer);
+      co_return co_await fail(SqlState::kInvalidPassword,
+                              "password authentication failed for user \"" + user + "\"", "");
+    };
+    auto next_password_message = [&]() -> asio::awaitable<protocol::FrontendMessage> {
+      auto message =
+          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
+      if (message.type != 'p') {
+        throw protocol::ProtocolError{"expected SASL response, got message type " +
+                                      std::to_string(static_cast<unsigned char>(message.type))};
+      }
+      co_return message;
+    };
+    std::string out;
+    protocol::AppendAuthenticationSasl(&out, "SCRAM-SHA-256");
+    co_await Write(out);
+    const protocol::SaslInitialResponse initial =
+        protocol::ParseSaslInitialResponse(co_await next_password_message());
+    if (initial.mechanism != "SCRAM-SHA-256") {
+      co_return co_await fail(SqlState::kProtocolViolation,
+                              "client selected an invalid SASL authentication mechanism", "");
+    }
+    std::string reply, error;
+    if (!exchange.ClientFirst(initial.data, &reply, &error)) {
+      co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+    }
+    out.clear();
+    protocol::AppendAuthenticationSaslContinue(&out, reply);
+    co_await Write(out);
+    const protocol::FrontendMessage final_message = co_await next_password_message();
+    if (!exchange.ClientFinal(protocol::SaslResponseData(final_message), &reply, &error)) {
+      if (!error.empty()) {
+        co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+      }
+      co_return co_await password_failed();
+    }
+    out.clear();
+    protocol::AppendAuthenticationSaslFinal(&out, reply);
+    co_await Write(out);
+    co_return true;
+  }
+
   // Startup phase: SSL/GSS negotiation, StartupMessage, authentication,
   // parameter reports. Returns false when the connection should close.
   asio::awaitable<bool> Startup() {
@@ -243,7 +300,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       parameter_error->severity = ErrorSeverity::kFatal;
     }
 
-    if (!context_.config->password.empty()) {
+    if (IsScramVerifier(context_.config->password)) {
+      if (!co_await AuthenticateScram(*user)) co_return false;
+    } else if (!context_.config->password.empty()) {
       std::string out;
       protocol::AppendAuthenticationCleartextPassword(&out);
       co_await Write(out);

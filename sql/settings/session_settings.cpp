@@ -309,7 +309,10 @@ const ParameterInfo kParameterInfo[] = {
     {"metrics_port", "postmaster", "Statistics / Monitoring",
      "Serves GET /metrics in Prometheus' text format on listen_addresses."},
     {"password", "postmaster", "Connections and Authentication / Authentication",
-     "A stand-in until roles and pg_hba rules arrive."},
+     "When set, every connection must authenticate: a SCRAM-SHA-256 verifier "
+     "(SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey, as PostgreSQL stores it; "
+     "stratad --scram-verifier makes one) asks for SCRAM-SHA-256, anything else is a "
+     "cleartext password. A stand-in until roles and pg_hba rules arrive."},
 };
 
 const ParameterInfo* FindInfo(std::string_view name) {

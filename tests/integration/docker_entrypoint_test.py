@@ -10,6 +10,8 @@ pg_isready are Debian's.
               POSTGRES_DB; other files ignored; the password is required
               afterwards; the real server is the entrypoint's own process (exec)
   restart     init scripts not run again, data and password kept
+  scram       POSTGRES_PASSWORD alone: checked by SCRAM-SHA-256, only its
+              verifier stored
   trust       no password needed
   failure     a failing init script fails the start and leaves no server behind
 """
@@ -128,8 +130,9 @@ def stratad_processes_on(pgdata, prefix=False):
 
 def refusals(checks, tmp, stratad):
     cases = [
-        ("password without a method", {"POSTGRES_PASSWORD": "x"}, "scram-sha-256"),
         ("no password, no method", {}, "POSTGRES_HOST_AUTH_METHOD=trust"),
+        ("scram-sha-256, no password", {"POSTGRES_HOST_AUTH_METHOD": "scram-sha-256"},
+         "needs POSTGRES_PASSWORD"),
         ("md5", {"POSTGRES_HOST_AUTH_METHOD": "md5", "POSTGRES_PASSWORD": "x"},
          "POSTGRES_HOST_AUTH_METHOD=md5 is not supported"),
         ("password method, no password", {"POSTGRES_HOST_AUTH_METHOD": "password"},
@@ -222,6 +225,27 @@ def first_start_and_restart(checks, tmp, stratad):
         checks.check(e.stop() == 0, "restart: SIGTERM stops the server with 0", e.log_text())
 
 
+def scram(checks, tmp, stratad):
+    # POSTGRES_PASSWORD alone means scram-sha-256, as with postgres; only the
+    # verifier is stored.
+    password = "sc'ram pw"
+    e = Entrypoint(tmp, stratad, "scram", {"POSTGRES_PASSWORD": password})
+    code = e.start()
+    checks.check(code is None, "scram: the server comes up", e.log_text())
+    if code is None:
+        rc, out = e.psql("select 1", password=password, user="postgres", database="postgres")
+        checks.check(rc == 0 and out == "1", "scram: the password logs in", out)
+        rc, out = e.psql("select 1", password="wrong", user="postgres", database="postgres")
+        checks.check(rc != 0 and "password authentication failed" in out,
+                     "scram: a wrong password is refused", out)
+        with open(os.path.join(e.pgdata, "stratad.conf")) as f:
+            conf = f.read()
+        checks.check("SCRAM-SHA-256$4096:" in conf and "sc'ram" not in conf and
+                     "sc''ram" not in conf, "scram: stratad.conf holds a verifier, not the password",
+                     conf)
+        checks.check(e.stop() == 0, "scram: stops", e.log_text())
+
+
 def trust(checks, tmp, stratad):
     e = Entrypoint(tmp, stratad, "trust", {"POSTGRES_HOST_AUTH_METHOD": "trust"})
     code = e.start()
@@ -252,6 +276,7 @@ def main():
         start = time.time()
         refusals(checks, tmp, stratad)
         first_start_and_restart(checks, tmp, stratad)
+        scram(checks, tmp, stratad)
         trust(checks, tmp, stratad)
         failing_init(checks, tmp, stratad)
         print(f"took {time.time() - start:.1f} s")

@@ -6,6 +6,7 @@ the message kinds and SQLSTATEs must agree."""
 import argparse
 import os
 import struct
+import subprocess
 import sys
 import traceback
 
@@ -489,6 +490,52 @@ def test_cleartext_password(stratad_binary):
         server.cleanup()
 
 
+# A SCRAM-SHA-256 verifier PostgreSQL 15 made (pg_authid.rolpassword after
+# `SET password_encryption = 'scram-sha-256'; CREATE ROLE ... PASSWORD
+# 'from postgres'`): stratad must accept PostgreSQL's verifiers as they are.
+POSTGRES_VERIFIER = ("SCRAM-SHA-256$4096:EsRXT9R1mPTxXDluG7rblw==$bKSj4HVgYV3O2t4NBYYxWprBZx1YRQsxvp"
+                     "Fi/F2wLdA=:+/cuiCgj1b6gYjhuq0TsTSSK/Kr40d4BP4Ebr6UJ6K8=")
+
+
+def test_scram_password(stratad_binary):
+    made = subprocess.run([stratad_binary, "--scram-verifier"], input=b"ours 2\n",
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=30)
+    ours = made.stdout.decode().strip()
+    assert made.returncode == 0 and ours.startswith("SCRAM-SHA-256$4096:"), made
+    assert "ours 2" not in ours
+    for verifier, password in ((ours, "ours 2"), (POSTGRES_VERIFIER, "from postgres")):
+        server = harness.Stratad(stratad_binary, extra_args=["-c", "password=" + verifier]).start()
+        try:
+            # libpq's SCRAM client checks the server's signature too.
+            code, out = server.psql(["-Atc", "select 'in'"], extra_env={"PGPASSWORD": password})
+            assert code == 0 and out.strip() == "in", out
+            code, out = server.psql(["-Atc", "select 1"], extra_env={"PGPASSWORD": "wrong"})
+            assert code != 0 and \
+                'password authentication failed for user "postgres"' in out, out
+            # The offer, and a mechanism the server did not offer.
+            c = connect(server)
+            c.startup()
+            m = c.read_message()
+            assert m.kind == b"R" and m.body == struct.pack("!I", 10) + b"SCRAM-SHA-256\0\0", m
+            c.send(b"p", b"PLAIN\0" + struct.pack("!i", -1))
+            f = c.read_message().fields()
+            assert f["C"] == "08P01" and f["V"] == "FATAL", f
+            assert f["M"] == "client selected an invalid SASL authentication mechanism", f
+            c.close()
+            # Channel binding is refused (no TLS).
+            c = connect(server)
+            c.startup()
+            c.read_message()
+            first = b"p=tls-server-end-point,,n=,r=abcdefgh"
+            c.send(b"p", b"SCRAM-SHA-256\0" + struct.pack("!i", len(first)) + first)
+            f = c.read_message().fields()
+            assert f["C"] == "08P01" and f["M"] == "malformed SCRAM message", f
+            c.close()
+        finally:
+            assert server.stop() == 0
+            server.cleanup()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--stratad", required=True)
@@ -511,12 +558,14 @@ def main():
         lambda: test_oversized_message(args.stratad),
         lambda: test_truncated_startup_and_cancel(strata),
         lambda: test_cleartext_password(args.stratad),
+        lambda: test_scram_password(args.stratad),
     ]
     names = ["startup_parameters", "ssl_and_gss_declined", "empty_query_and_multi_statement",
              "row_description_types", "row_description_datetime", "parameter_status_on_set", "unsupported_statement_is_0A000", "malformed_messages",
              "extended_protocol", "pipelined_batch", "pipelined_then_broken_frame",
              "terminate_in_batch",
-             "oversized_message", "truncated_startup_and_cancel", "cleartext_password"]
+             "oversized_message", "truncated_startup_and_cancel", "cleartext_password",
+             "scram_password"]
     failed = 0
     try:
         for name, test in zip(names, tests):
