@@ -1,6 +1,6 @@
 // The catalog functions clients (psql, drivers) call: format_type,
 // pg_table_is_visible, pg_type_is_visible, pg_get_userbyid, pg_get_expr,
-// pg_get_constraintdef, pg_get_viewdef, obj/col/shobj_description,
+// pg_get_constraintdef, pg_get_viewdef, pg_get_ruledef, obj/col/shobj_description,
 // pg_encoding_to_char, current_schemas, current_schema, current_database,
 // has_*_privilege, the relation size functions and pg_size_pretty, version.
 // They read the statement's catalog (statement_catalog.h).
@@ -155,6 +155,11 @@ Value GetIndexDef(Args a) {
   return Value::Text("CREATE UNIQUE INDEX " + QuoteIdentText(t->primary_key_name) + " ON " +
                      schema + QuoteIdentText(t->name) + " USING btree (" + cols + ")");
 }
+
+// pg_get_ruledef: StrataDB has no rules (pg_rewrite is empty: CREATE RULE is
+// 0A000, and views are not stored as _RETURN rules), so no OID names one and
+// the answer is NULL, as PostgreSQL's for an OID that is not a rule's.
+Value NoRuleDef(Args) { return Value::Null(kText); }
 
 Value GetViewDefOid(Args a) {
   auto catalog = Catalog();
@@ -395,6 +400,8 @@ const SqlFunction kFunctions[] = {
      {"pg_relation_is_publishable", RelationIsPublishable}},
     {"pg_get_indexdef", ARGS(kOid, kInt4, kBool), 3, kText,
      {"pg_get_indexdef_ext", GetIndexDef}},
+    {"pg_get_ruledef", ARGS(kOid), 1, kText, {"pg_get_ruledef", NoRuleDef}},
+    {"pg_get_ruledef", ARGS(kOid, kBool), 2, kText, {"pg_get_ruledef_ext", NoRuleDef}},
     {"pg_get_viewdef", ARGS(kOid), 1, kText, {"pg_get_viewdef", GetViewDefOid}},
     {"pg_get_viewdef", ARGS(kOid, kBool), 2, kText, {"pg_get_viewdef_ext", GetViewDefOid}},
     {"pg_get_viewdef", ARGS(kOid, kInt4), 2, kText, {"pg_get_viewdef_wrap", GetViewDefOid}},

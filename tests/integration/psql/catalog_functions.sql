@@ -40,3 +40,5 @@ select pg_get_viewdef('v'::regclass) is not null, pg_get_viewdef('t'::regclass);
 select quote_ident('a b'), quote_ident('abc');
 select version() like 'PostgreSQL 15%';
 select current_user, session_user, user, current_role, current_catalog = current_database();
+-- pg_get_ruledef: NULL for an OID that is no rule's (psql's \d+ of a view calls it)
+select pg_get_ruledef(0) is null as no_rule, pg_get_ruledef(0, true) is null as no_rule_pretty;
