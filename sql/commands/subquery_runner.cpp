@@ -25,10 +25,13 @@ thread_local Subquery* running = nullptr;
 constexpr size_t kMemoRowLimit = 200000;
 
 // Whether the query text calls a function whose result may change between
-// two runs with the same outer values (then nothing is memoized). A
-// conservative text search: a false positive only costs speed.
-bool MayCallVolatile(std::string_view query) {
-  std::string lower(query);
+// two runs with the same outer values (then nothing is memoized): a volatile
+// built-in, or any user-defined function (its body may write or call
+// volatile functions whatever it is declared; PostgreSQL runs a correlated
+// subquery again per outer row). A conservative text search: a false
+// positive only costs speed.
+bool MayCallVolatile(const CommandContext& ctx) {
+  std::string lower(ctx.query);
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const char* name : {"random", "nextval", "setval", "clock_timestamp", "timeofday",
@@ -36,13 +39,21 @@ bool MayCallVolatile(std::string_view query) {
                            "currval", "lastval", "set_config"}) {
     if (lower.find(name) != std::string::npos) return true;
   }
+  if (ctx.catalog != nullptr) {
+    for (const auto& [oid, function] : ctx.catalog->functions()) {
+      std::string name = function->name;
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (lower.find(name) != std::string::npos) return true;
+    }
+  }
   return false;
 }
 
 class Subquery final : public SubqueryRunner {
  public:
   Subquery(const CommandContext& ctx, const ast::SelectStatement& select)
-      : ctx_(ctx), select_(select), replay_(this), memo_(!MayCallVolatile(ctx.query)) {}
+      : ctx_(ctx), select_(select), replay_(this), memo_(!MayCallVolatile(ctx)) {}
 
   std::vector<std::vector<Value>> Run(int64_t) override {
     // A correlated subquery's rows depend only on the outer values it
