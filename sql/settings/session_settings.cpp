@@ -249,7 +249,7 @@ const std::vector<Definition>& Definitions() {
       {"max_connections", Kind::kInt, "100", false, false, false, {}, 1, 262143, false,
        "Sets the maximum number of concurrent connections."},
       {"password", Kind::kString, "", false, false, false, {}, 0, 0, false,
-       "Sets the cleartext password every login must give (empty: no password)."},
+       "Sets the password every login must give (empty: no password)."},
       {"max_message_size", Kind::kInt, "1073741824", false, false, false, {}, 1024, 1073741824,
        false, "Sets the largest frontend message accepted, in bytes."},
       {"metrics_port", Kind::kInt, "0", false, false, false, {}, 0, 65535, false,
