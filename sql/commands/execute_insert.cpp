@@ -21,6 +21,27 @@ struct SourceRows {
   std::vector<int> locations;  // of each select-list expression
 };
 
+// Which of a source SELECT's outputs are untyped literals ('5', NULL).
+// PostgreSQL leaves them of type unknown and converts them to the target
+// column's type with its input function (transformInsertRow), where an
+// assignment cast from text would refuse most types. Only a plain SELECT's
+// own select list counts (not a set operation's or VALUES').
+std::vector<bool> UntypedLiteralOutputs(const ast::SelectStatement& select) {
+  std::vector<bool> out;
+  if (select.set_op != ast::SelectStatement::SetOp::kNone || !select.values_lists.empty()) {
+    return out;
+  }
+  for (const ast::ResTarget& t : select.target_list) {
+    bool literal = false;
+    if (t.value != nullptr && t.value->kind == ast::ExprKind::kConstant) {
+      const auto kind = static_cast<const ast::ConstantExpr&>(*t.value).const_kind;
+      literal = kind == ast::ConstantExpr::Kind::kString || kind == ast::ConstantExpr::Kind::kNull;
+    }
+    out.push_back(literal);
+  }
+  return out;
+}
+
 SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   SourceRows out;
   for (const ast::ResTarget& t : select.target_list) out.locations.push_back(t.value->location);
@@ -150,10 +171,21 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     SourceRows source = RunSource(ctx, *stmt.select);
     check_width(source.types.size(),
                 source.types.size() > slots.size() ? source.locations[slots.size()] : -1);
+    const std::vector<bool> literal = UntypedLiteralOutputs(*stmt.select);
     for (size_t i = 0; i < source.types.size(); ++i) {
-      auto ref = std::make_unique<BoundColumnRef>(static_cast<int>(i), source.types[i],
-                                                  source.locations[i]);
-      source_coercions.push_back(CoerceToColumn(binder, std::move(ref), table.columns[slots[i]]));
+      const catalog::ColumnDesc& column = table.columns[slots[i]];
+      BoundExprPtr input = std::make_unique<BoundColumnRef>(static_cast<int>(i), source.types[i],
+                                                            source.locations[i]);
+      // The select resolved an untyped literal to text: convert it as the
+      // literal it was (string types take the text as it is).
+      if (i < literal.size() && literal[i] && source.types[i].oid == type_oid::kText &&
+          column.type != type_oid::kText && column.type != type_oid::kVarchar &&
+          column.type != type_oid::kBpchar && IsCastImplemented(type_oid::kText, column.type,
+                                                                CastMethod::kInOut)) {
+        input = std::make_unique<BoundCast>(std::move(input), CastMethod::kInOut,
+                                            DataType{column.type, -1}, source.locations[i]);
+      }
+      source_coercions.push_back(CoerceToColumn(binder, std::move(input), column));
     }
     source_rows = std::move(source.rows);
   }
