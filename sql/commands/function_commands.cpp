@@ -299,28 +299,45 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
   return result;
 }
 
-StatementOutput ExecuteAlterFunction(CommandContext& ctx,
-                                     const ast::AlterFunctionStatement& stmt) {
-  StatementOutput result;
-  result.command_tag = stmt.is_procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
-  const ast::FunctionRef& ref = stmt.function;
-  Binder binder = ctx.MakeBinder();
+namespace {
+
+// The functions `ref` names: in its schema, or in the first schema of the
+// search path that has one of that name (and, unless the argument list was
+// left out, those argument types). *types gets the resolved argument types.
+std::vector<const catalog::FunctionDesc*> FindReferencedFunctions(const CommandContext& ctx,
+                                                                  Binder& binder,
+                                                                  const ast::FunctionRef& ref,
+                                                                  std::vector<Oid>* types) {
   std::vector<catalog::Oid> schemas;
   if (ref.name.size() == 1) {
     schemas = SearchPathNamespaces(*ctx.catalog);
   } else {
     schemas.push_back(FunctionSchema(ctx, ref.name).oid);
   }
-  std::vector<Oid> types;
-  for (const ast::TypeName& t : ref.arg_types) types.push_back(binder.ResolveTypeName(t).oid);
-  const std::string& name = ref.name.back();
+  types->clear();
+  for (const ast::TypeName& t : ref.arg_types) types->push_back(binder.ResolveTypeName(t).oid);
   std::vector<const catalog::FunctionDesc*> found;
   for (catalog::Oid ns : schemas) {
-    for (const catalog::FunctionDesc* f : ctx.catalog->FindFunctions(ns, name)) {
-      if (ref.args_unspecified || f->InputTypes() == types) found.push_back(f);
+    for (const catalog::FunctionDesc* f : ctx.catalog->FindFunctions(ns, ref.name.back())) {
+      if (ref.args_unspecified || f->InputTypes() == *types) found.push_back(f);
     }
     if (!found.empty()) break;
   }
+  return found;
+}
+
+}  // namespace
+
+StatementOutput ExecuteAlterFunction(CommandContext& ctx,
+                                     const ast::AlterFunctionStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = stmt.is_procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
+  const ast::FunctionRef& ref = stmt.function;
+  Binder binder = ctx.MakeBinder();
+  std::vector<Oid> types;
+  const std::vector<const catalog::FunctionDesc*> found =
+      FindReferencedFunctions(ctx, binder, ref, &types);
+  const std::string& name = ref.name.back();
   if (found.empty()) {
     if (ref.args_unspecified) {
       throw SqlError(SqlState::kUndefinedFunction,
@@ -379,22 +396,10 @@ StatementOutput ExecuteDropFunction(CommandContext& ctx, const ast::DropFunction
   Binder binder = ctx.MakeBinder();
   std::vector<catalog::Oid> drop;
   for (const ast::FunctionRef& ref : stmt.functions) {
-    std::vector<catalog::Oid> schemas;
-    if (ref.name.size() == 1) {
-      schemas = SearchPathNamespaces(*ctx.catalog);
-    } else {
-      schemas.push_back(FunctionSchema(ctx, ref.name).oid);
-    }
     std::vector<Oid> types;
-    for (const ast::TypeName& t : ref.arg_types) types.push_back(binder.ResolveTypeName(t).oid);
+    const std::vector<const catalog::FunctionDesc*> found =
+        FindReferencedFunctions(ctx, binder, ref, &types);
     const std::string& name = ref.name.back();
-    std::vector<const catalog::FunctionDesc*> found;
-    for (catalog::Oid ns : schemas) {
-      for (const catalog::FunctionDesc* f : ctx.catalog->FindFunctions(ns, name)) {
-        if (ref.args_unspecified || f->InputTypes() == types) found.push_back(f);
-      }
-      if (!found.empty()) break;
-    }
     if (found.empty()) {
       const std::string signature = Signature(name, types);
       if (stmt.if_exists) {

@@ -36,6 +36,35 @@ char ParamMode(PgQuery__FunctionParameterMode mode) {
   }
 }
 
+// The attributes CREATE FUNCTION and ALTER FUNCTION share (IMMUTABLE,
+// STRICT, SECURITY DEFINER, LEAKPROOF, PARALLEL, COST, ROWS), set on either
+// statement (plain fields on CREATE's, optionals on ALTER's). False for any
+// other option.
+template <typename FunctionStatement>
+bool ApplyFunctionAttribute(const PgQuery__DefElem& d, FunctionStatement* stmt) {
+  const std::string name = d.defname;
+  if (name == "volatility") {
+    const std::string v = StringValue(d.arg);
+    stmt->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
+  } else if (name == "strict") {
+    stmt->strict = BoolArg(d);
+  } else if (name == "security") {
+    stmt->security_definer = BoolArg(d);
+  } else if (name == "leakproof") {
+    stmt->leakproof = BoolArg(d);
+  } else if (name == "parallel") {
+    const std::string v = StringValue(d.arg);
+    stmt->parallel = v == "safe" ? 's' : v == "restricted" ? 'r' : 'u';
+  } else if (name == "cost") {
+    stmt->cost = NumberArg(d);
+  } else if (name == "rows") {
+    stmt->rows = NumberArg(d);
+  } else {
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
@@ -81,22 +110,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
       have_as = true;
     } else if (name == "language") {
       stmt->language = StringValue(d.arg);
-    } else if (name == "volatility") {
-      const std::string v = StringValue(d.arg);
-      stmt->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
-    } else if (name == "strict") {
-      stmt->strict = BoolArg(d);
-    } else if (name == "security") {
-      stmt->security_definer = BoolArg(d);
-    } else if (name == "leakproof") {
-      stmt->leakproof = BoolArg(d);
-    } else if (name == "parallel") {
-      const std::string v = StringValue(d.arg);
-      stmt->parallel = v == "safe" ? 's' : v == "restricted" ? 'r' : 'u';
-    } else if (name == "cost") {
-      stmt->cost = NumberArg(d);
-    } else if (name == "rows") {
-      stmt->rows = NumberArg(d);
+    } else if (ApplyFunctionAttribute(d, stmt.get())) {
+      // set by the shared attribute parser
     } else if (name == "window") {
       stmt->window = BoolArg(d);
     } else if (name == "set") {
@@ -174,22 +189,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterFunction(
     if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
     const PgQuery__DefElem& d = *node->def_elem;
     const std::string name = d.defname;
-    if (name == "volatility") {
-      const std::string v = StringValue(d.arg);
-      stmt->volatility = v == "immutable" ? 'i' : v == "stable" ? 's' : 'v';
-    } else if (name == "strict") {
-      stmt->strict = BoolArg(d);
-    } else if (name == "security") {
-      stmt->security_definer = BoolArg(d);
-    } else if (name == "leakproof") {
-      stmt->leakproof = BoolArg(d);
-    } else if (name == "parallel") {
-      const std::string v = StringValue(d.arg);
-      stmt->parallel = v == "safe" ? 's' : v == "restricted" ? 'r' : 'u';
-    } else if (name == "cost") {
-      stmt->cost = NumberArg(d);
-    } else if (name == "rows") {
-      stmt->rows = NumberArg(d);
+    if (ApplyFunctionAttribute(d, stmt.get())) {
+      // set by the shared attribute parser
     } else if (name == "set") {
       stmt->has_set = true;
     } else {
