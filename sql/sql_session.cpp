@@ -426,6 +426,12 @@ SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->sequences.block = impl_->block.get();
 }
 SqlSession::~SqlSession() {
+  // Roll back an open transaction block first: if it did DDL it holds the
+  // catalog's DDL mutex, which dropping the temporary namespace needs (the
+  // session would otherwise wait on itself forever, and every later DDL of
+  // every session behind it).
+  impl_->sequences.block = nullptr;
+  impl_->block.reset();
   if (impl_->db != nullptr && impl_->temp_namespace.oid != 0) {
     (void)DropTempNamespace(impl_->db, impl_->temp_namespace.oid);
   }
