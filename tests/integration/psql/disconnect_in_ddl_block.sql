@@ -10,5 +10,5 @@ insert into disconnect_left_open values (1);
 \c
 \set QUIET off
 create table disconnect_after (a int);
-select count(*) from pg_class where relname in ('disconnect_left_open', 'disconnect_tmp');
+select count(*) from pg_class where relname = 'disconnect_left_open';
 drop table disconnect_after;
