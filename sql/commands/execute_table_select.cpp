@@ -267,6 +267,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   binder.SetGrouping(nullptr);
   // Comma joins: WHERE's conjuncts become hash keys and per-item filters;
   // what is left applies above the joins.
+  // Explicit JOINs: conjuncts over one input of a join (not on its nullable
+  // side) filter that input below the join. Not under FOR UPDATE/SHARE,
+  // whose re-check of changed rows reads the WHERE above the joins.
+  if (!stmt.locking.empty()) from.join_inputs.clear();
   const std::optional<std::vector<const BoundExpr*>> residual =
       JoinPendingFromItems(&from, where.get(), ctx.param_values);
   PlanNodePtr plan = std::move(from.plan);

@@ -245,6 +245,8 @@ class FromPlanner {
                                                   type == JoinType::kLeft, std::move(quals),
                                                   left.width, right.width, ctx_.param_values);
     } else {
+      RecordJoinInputs(type, left.plan.get(), offset, left.width, right.plan.get(),
+                       offset + left.width, right.width);
       joined.plan = MakeJoinNode(std::move(left.plan), std::move(right.plan), type,
                                  std::move(quals), left.width, right.width, std::move(extra),
                                  offset, ctx_.param_values);
@@ -257,6 +259,25 @@ class FromPlanner {
       AliasJoin(item, &joined);
     }
     return joined;
+  }
+
+  // Notes a join's two inputs as places WHERE conjuncts may be pushed to
+  // (FromPlan::join_inputs). Inputs recorded earlier lie inside one of the
+  // two; those inside a side this join NULL-extends become nullable.
+  void RecordJoinInputs(JoinType type, const PlanNode* left, size_t left_offset,
+                        size_t left_width, const PlanNode* right, size_t right_offset,
+                        size_t right_width) {
+    const bool left_nullable = type == JoinType::kRight || type == JoinType::kFull;
+    const bool right_nullable = type == JoinType::kLeft || type == JoinType::kFull;
+    for (FromPlan::JoinInput& in : out_->join_inputs) {
+      if (in.offset >= left_offset && in.offset < left_offset + left_width) {
+        in.nullable = in.nullable || left_nullable;
+      } else if (in.offset >= right_offset && in.offset < right_offset + right_width) {
+        in.nullable = in.nullable || right_nullable;
+      }
+    }
+    out_->join_inputs.push_back({left, left_offset, left_width, left_nullable});
+    out_->join_inputs.push_back({right, right_offset, right_width, right_nullable});
   }
 
   // The FROM items to the left of a LATERAL item being built (their slots

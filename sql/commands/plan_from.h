@@ -39,6 +39,17 @@ struct FromPlan {
   };
   std::vector<PendingItem> pending;
   size_t pending_first_width = 0;
+  // The inputs of explicit JOINs (each side of each JOIN ... ON/USING), where
+  // a WHERE conjunct over that input's slots [offset, offset + width) may be
+  // applied below the join (plan_join.h). `nullable`: the input is on the
+  // nullable side of an outer join (itself or an enclosing one), where a
+  // filter would turn NULL-extended rows into missing rows: never pushed.
+  struct JoinInput {
+    const PlanNode* node;
+    size_t offset = 0, width = 0;
+    bool nullable = false;
+  };
+  std::vector<JoinInput> join_inputs;
 };
 
 // Views and subqueries in FROM are derived tables: their query runs first

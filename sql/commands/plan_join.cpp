@@ -114,14 +114,81 @@ bool PushableSlots(const BoundExpr& e, std::vector<int>* slots) {
   }
 }
 
+// Replaces the node `target` somewhere under `*root` (itself included) by
+// a ConjunctFilter over it; false if it is not there.
+bool FilterNode(PlanNodePtr* root, const PlanNode* target, std::vector<const BoundExpr*>* preds,
+                size_t offset, const std::vector<Value>* params) {
+  if (root->get() == target) {
+    *root = std::make_unique<ConjunctFilter>(std::move(*root), std::move(*preds), offset, params);
+    return true;
+  }
+  bool found = false;
+  (*root)->ForEachChild([&](PlanNodePtr& child) {
+    if (!found) found = FilterNode(&child, target, preds, offset, params);
+  });
+  return found;
+}
+
+// Moves each conjunct over the slots of one input of an explicit JOIN (the
+// innermost such input not on a nullable side) below that join, as
+// PostgreSQL's planner distributes WHERE quals to the relations they
+// mention. Marks what it moved in `used`.
+void PushIntoJoinInputs(FromPlan* from, const std::vector<const BoundExpr*>& conjuncts,
+                        std::vector<bool>* used, const std::vector<Value>* params) {
+  std::vector<std::vector<const BoundExpr*>> filters(from->join_inputs.size());
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    std::vector<int> slots;
+    if (!PushableSlots(*conjuncts[i], &slots) || slots.empty()) continue;
+    const FromPlan::JoinInput* best = nullptr;
+    size_t best_index = 0;
+    for (size_t j = 0; j < from->join_inputs.size(); ++j) {
+      const FromPlan::JoinInput& in = from->join_inputs[j];
+      if (in.nullable) continue;
+      const bool inside = std::all_of(slots.begin(), slots.end(), [&](int s) {
+        return s >= 0 && static_cast<size_t>(s) >= in.offset &&
+               static_cast<size_t>(s) < in.offset + in.width;
+      });
+      if (inside && (best == nullptr || in.width < best->width)) {
+        best = &in;
+        best_index = j;
+      }
+    }
+    if (best == nullptr) continue;
+    filters[best_index].push_back(conjuncts[i]);
+    (*used)[i] = true;
+  }
+  for (size_t j = 0; j < filters.size(); ++j) {
+    if (filters[j].empty()) continue;
+    const FromPlan::JoinInput& in = from->join_inputs[j];
+    bool placed = FilterNode(&from->plan, in.node, &filters[j], in.offset, params);
+    for (FromPlan::PendingItem& p : from->pending) {
+      if (placed) break;
+      if (p.plan) placed = FilterNode(&p.plan, in.node, &filters[j], in.offset, params);
+    }
+    if (!placed) {
+      // Not found (cannot happen for a plan PlanFrom built): keep the
+      // conjuncts above the joins.
+      for (size_t i = 0; i < conjuncts.size(); ++i) {
+        if (std::find(filters[j].begin(), filters[j].end(), conjuncts[i]) != filters[j].end()) {
+          (*used)[i] = false;
+        }
+      }
+    }
+  }
+  from->join_inputs.clear();
+}
+
 }  // namespace
 
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     FromPlan* from, const BoundExpr* where, const std::vector<Value>* params) {
-  if (from->pending.empty()) return std::nullopt;
+  if (from->pending.empty() && (from->join_inputs.empty() || where == nullptr)) {
+    return std::nullopt;
+  }
   std::vector<const BoundExpr*> conjuncts;
   if (where != nullptr) Conjuncts(where, &conjuncts);
   std::vector<bool> used(conjuncts.size(), false);
+  PushIntoJoinInputs(from, conjuncts, &used, params);
 
   // The items: the first (from->plan) and the pending ones, with offsets.
   struct Item {
@@ -138,6 +205,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
   }
   // Conjuncts over one item's columns filter that item.
   for (size_t i = 0; i < conjuncts.size(); ++i) {
+    if (used[i]) continue;
     std::vector<int> slots;
     if (!PushableSlots(*conjuncts[i], &slots) || slots.empty()) continue;
     for (Item& item : items) {

@@ -4,6 +4,9 @@
 // produce the same rows in the same order, so the choice never changes a
 // result. LATERAL joins are LateralLoops and never come here.
 //
+// WHERE conjuncts over one input of an explicit JOIN (not on the side an
+// outer join NULL-extends) filter that input below the join.
+//
 // Comma-separated FROM items (`FROM a, b WHERE a.x = b.y`) are cross joins
 // whose conditions sit in WHERE, split into its AND-ed conjuncts as
 // PostgreSQL's planner does: a hashable equality between the items joined so
