@@ -2,6 +2,7 @@
 #include "catalog/catalog.h"
 
 #include <algorithm>
+#include <climits>
 #include <set>
 
 #include "catalog/catalog_records.h"
@@ -157,6 +158,11 @@ const FunctionDesc* CatalogSnapshot::FindFunction(Oid oid) const {
   return it == functions_.end() ? nullptr : it->second.get();
 }
 
+const std::string* CatalogSnapshot::FindComment(const CommentTarget& target) const {
+  auto it = comments_.find(target);
+  return it == comments_.end() ? nullptr : &it->second;
+}
+
 // ---- Catalog ----
 
 Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
@@ -240,6 +246,13 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid
         snapshot->functions_[f->oid] = std::make_shared<const FunctionDesc>(std::move(*f));
         break;
       }
+      case CatalogKeyKind::kComment: {
+        auto target = CommentTargetFromKey(key);
+        auto text = target ? DecodeComment(value) : std::nullopt;
+        if (!text) return Status::Corruption("bad comment catalog record");
+        snapshot->comments_[*target] = std::move(*text);
+        break;
+      }
       default:
         break;  // value records, and kinds a later version added; this one ignores them
     }
@@ -298,6 +311,7 @@ void Catalog::PutNamespace(txn::Transaction* txn, const NamespaceDesc& ns) {
 
 void Catalog::DeleteNamespace(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, NamespaceKey(oid));
+  DeleteCommentsOn(txn, *Current(), kPgNamespaceOid, oid);
 }
 
 void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
@@ -306,6 +320,11 @@ void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
 
 void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, TableKey(oid));
+  const std::shared_ptr<const CatalogSnapshot> current = Current();
+  DeleteCommentsOn(txn, *current, kPgClassOid, oid);
+  if (const TableDesc* table = current->FindTable(oid)) {
+    for (const IndexDesc& ix : table->indexes) DeleteCommentsOn(txn, *current, kPgClassOid, ix.oid);
+  }
 }
 
 void Catalog::PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool is_new) {
@@ -319,6 +338,7 @@ void Catalog::PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool i
 void Catalog::DeleteSequence(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, SequenceKey(oid));
   txn->Delete(storage::kDefaultTree, SequenceValueKey(oid));
+  DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
 }
 
 void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
@@ -327,6 +347,7 @@ void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
 
 void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, ViewKey(oid));
+  DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
 }
 
 void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
@@ -335,6 +356,26 @@ void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
 
 void Catalog::DeleteFunction(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, FunctionKey(oid));
+  DeleteCommentsOn(txn, *Current(), kPgProcOid, oid);
+}
+
+void Catalog::PutComment(txn::Transaction* txn, const CommentTarget& target,
+                         const std::optional<std::string>& text) {
+  if (text) {
+    txn->Put(storage::kDefaultTree, CommentKey(target), EncodeComment(*text));
+  } else {
+    txn->Delete(storage::kDefaultTree, CommentKey(target));
+  }
+}
+
+void Catalog::DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot,
+                               Oid classoid, Oid objoid) {
+  const auto& comments = snapshot.comments();
+  for (auto it = comments.lower_bound(CommentTarget{classoid, objoid, INT32_MIN});
+       it != comments.end() && it->first.classoid == classoid && it->first.objoid == objoid;
+       ++it) {
+    txn->Delete(storage::kDefaultTree, CommentKey(it->first));
+  }
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

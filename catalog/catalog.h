@@ -19,6 +19,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -70,6 +71,11 @@ class CatalogSnapshot {
     return functions_;
   }
 
+  // COMMENT ON texts (pg_description), by target; comments on objects that
+  // were dropped are removed with them (Catalog::DeleteCommentsOn).
+  const std::string* FindComment(const CommentTarget& target) const;
+  const std::map<CommentTarget, std::string>& comments() const { return comments_; }
+
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
   const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
@@ -82,6 +88,7 @@ class CatalogSnapshot {
   std::map<Oid, SequenceDesc> sequences_;
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
+  std::map<CommentTarget, std::string> comments_;
 };
 
 class Catalog {
@@ -109,6 +116,13 @@ class Catalog {
   void DeleteView(txn::Transaction* txn, Oid oid);
   void PutFunction(txn::Transaction* txn, const FunctionDesc& fn);
   void DeleteFunction(txn::Transaction* txn, Oid oid);
+  // COMMENT ON: sets (or, with nullopt, removes) the comment on `target`.
+  void PutComment(txn::Transaction* txn, const CommentTarget& target,
+                  const std::optional<std::string>& text);
+  // Removes the comments on object `objoid` of catalog `classoid` (all its
+  // columns' too) that `snapshot` has: for DROP of the object.
+  void DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot, Oid classoid,
+                        Oid objoid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

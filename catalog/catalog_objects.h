@@ -167,4 +167,25 @@ struct FunctionDesc {
   }
 };
 
+// What a COMMENT ON describes, as pg_description names it: the catalog the
+// object lives in (pg_class 1259, pg_namespace 2615, pg_proc 1255,
+// pg_constraint 2606, pg_database 1262, ...), its OID there, and a column's
+// attnum for comments on columns (0 otherwise).
+// The catalogs' own OIDs (pg_class.oid of pg_class, ...): the classoid of
+// a pg_description row.
+inline constexpr Oid kPgClassOid = 1259;
+inline constexpr Oid kPgProcOid = 1255;
+inline constexpr Oid kPgNamespaceOid = 2615;
+inline constexpr Oid kPgConstraintOid = 2606;
+inline constexpr Oid kPgDatabaseOid = 1262;
+inline constexpr Oid kPgTypeOid = 1247;
+
+struct CommentTarget {
+  Oid classoid = 0;
+  Oid objoid = 0;
+  int32_t objsubid = 0;
+
+  friend auto operator<=>(const CommentTarget&, const CommentTarget&) = default;
+};
+
 }  // namespace strata::catalog

@@ -145,6 +145,35 @@ std::string SequenceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequence, 
 std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequenceValue, oid); }
 std::string ViewKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kView, oid); }
 std::string FunctionKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kFunction, oid); }
+std::string CommentKey(const CommentTarget& target) {
+  std::string key(1, static_cast<char>(CatalogKeyKind::kComment));
+  PutBigEndian32(&key, target.classoid);
+  PutBigEndian32(&key, target.objoid);
+  PutBigEndian32(&key, static_cast<uint32_t>(target.objsubid));
+  return key;
+}
+
+std::optional<CommentTarget> CommentTargetFromKey(std::string_view key) {
+  if (key.size() != 13) return std::nullopt;
+  return CommentTarget{DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5),
+                       static_cast<int32_t>(DecodeBigEndian32(key.data() + 9))};
+}
+
+std::string EncodeComment(const std::string& text) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutLengthPrefixedSlice(&out, text);
+  return out;
+}
+
+std::optional<std::string> DecodeComment(std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  if (!GetByte(&in, &version) || !KnownVersion(version)) return std::nullopt;
+  std::string text;
+  if (!GetString(&in, &text) || !in.empty()) return std::nullopt;
+  return text;
+}
+
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {

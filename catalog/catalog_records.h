@@ -11,6 +11,9 @@
 //                                  and setval outside transactions)
 //   0x60 <view oid:u32 BE>      -> view record
 //   0x70 <function oid:u32 BE>  -> function record
+//   0x90 <table oid:u32 BE>     -> statistics record (catalog/table_statistics.h)
+//   0xA0 <classoid:u32 BE> <objoid:u32 BE> <objsubid:u32 BE>
+//                               -> comment record (COMMENT ON; pg_description)
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -51,6 +54,7 @@
 //                volatility:u8 parallel:u8 cost:lpstr rows:lpstr
 //                language:lpstr body:lpstr
 //                (cost and rows as decimal text)
+//   comment   := version:u8 text:lpstr
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
@@ -79,6 +83,7 @@ enum class CatalogKeyKind : uint8_t {
   kSequence = 0x50,
   kSequenceValue = 0x51,
   kFunction = 0x70,
+  kComment = 0xA0,
 };
 
 // The persisted state of a sequence: the last value handed out (or, before
@@ -95,6 +100,9 @@ std::string SequenceKey(Oid oid);
 std::string SequenceValueKey(Oid oid);
 std::string ViewKey(Oid oid);
 std::string FunctionKey(Oid oid);
+std::string CommentKey(const CommentTarget& target);
+// The target in a comment key; nullopt if the key is malformed.
+std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
@@ -102,6 +110,7 @@ std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
+std::string EncodeComment(const std::string& text);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -112,6 +121,7 @@ std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
+std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

@@ -15,6 +15,7 @@
 #include "sql/commands/select_locking.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/function_commands.h"
+#include "sql/commands/comment_commands.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
@@ -347,6 +348,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kCreateFunction:
     case ast::StatementKind::kDropFunction:
     case ast::StatementKind::kAlterFunction:
+    case ast::StatementKind::kComment:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -655,6 +657,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteAlterFunction(ctx, static_cast<const ast::AlterFunctionStatement&>(stmt));
+      });
+    case ast::StatementKind::kComment:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteComment(ctx, static_cast<const ast::CommentStatement&>(stmt));
       });
     case ast::StatementKind::kInsert: {
       const auto& insert = static_cast<const ast::InsertStatement&>(stmt);

@@ -328,11 +328,8 @@ std::vector<const catalog::FunctionDesc*> FindReferencedFunctions(const CommandC
 
 }  // namespace
 
-StatementOutput ExecuteAlterFunction(CommandContext& ctx,
-                                     const ast::AlterFunctionStatement& stmt) {
-  StatementOutput result;
-  result.command_tag = stmt.is_procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
-  const ast::FunctionRef& ref = stmt.function;
+const catalog::FunctionDesc& LookupOneFunction(const CommandContext& ctx,
+                                               const ast::FunctionRef& ref) {
   Binder binder = ctx.MakeBinder();
   std::vector<Oid> types;
   const std::vector<const catalog::FunctionDesc*> found =
@@ -350,12 +347,19 @@ StatementOutput ExecuteAlterFunction(CommandContext& ctx,
     throw SqlError(SqlState::kAmbiguousFunction, "function name \"" + name + "\" is not unique")
         .WithHint("Specify the argument list to select the function unambiguously.");
   }
+  return *found[0];
+}
+
+StatementOutput ExecuteAlterFunction(CommandContext& ctx,
+                                     const ast::AlterFunctionStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = stmt.is_procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
+  catalog::FunctionDesc fn = LookupOneFunction(ctx, stmt.function);
   if (stmt.owner_to) return result;  // one role: nothing changes
   if (stmt.has_set) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "SET clauses of functions are not supported yet");
   }
-  catalog::FunctionDesc fn = *found[0];
   if (!stmt.new_name.empty()) {
     for (const catalog::FunctionDesc* other :
          ctx.catalog->FindFunctions(fn.namespace_oid, stmt.new_name)) {

@@ -13,5 +13,11 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
 StatementOutput ExecuteDropFunction(CommandContext& ctx, const ast::DropFunctionStatement& stmt);
 StatementOutput ExecuteAlterFunction(CommandContext& ctx,
                                      const ast::AlterFunctionStatement& stmt);
+// The one function `ref` names (in its schema or the search path; with its
+// argument types unless they were left out), or PostgreSQL's error: 42883
+// `function f(integer) does not exist` / `could not find a function named
+// "f"`, 42725 when several match.
+const catalog::FunctionDesc& LookupOneFunction(const CommandContext& ctx,
+                                               const ast::FunctionRef& ref);
 
 }  // namespace strata::sql

@@ -123,6 +123,8 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformRenameFunction(const PgQuery__RenameStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterFunctionOwner(const PgQuery__AlterOwnerStmt& s);
   ast::FunctionRef TransformFunctionRef(const PgQuery__ObjectWithArgs& o);
+  // transform_comment.cpp
+  std::unique_ptr<ast::Statement> TransformComment(const PgQuery__CommentStmt& s);
   // ASC / DESC, or ORDER BY ... USING < / > (42809 for other operators).
   bool SortDescending(const PgQuery__SortBy& sb) const;
   std::unique_ptr<ast::Statement> TransformDeclareCursor(const PgQuery__DeclareCursorStmt& d);

@@ -4,6 +4,7 @@
 // pg_encoding_to_char, current_schemas, current_schema, current_database,
 // has_*_privilege, the relation size functions and pg_size_pretty, version.
 // They read the statement's catalog (statement_catalog.h).
+#include <climits>
 #include <cmath>
 #include <string>
 
@@ -12,7 +13,9 @@
 #include "sql/database.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
+#include "sql/system_relations/comments.h"
 #include "sql/system_relations/index_catalog.h"
+#include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
@@ -174,6 +177,38 @@ Value GetViewDefName(Args a) {
 }
 
 Value NoDescription(Args) { return Value::Null(kText); }
+
+Value DescriptionValue(const std::string* text) {
+  return text == nullptr ? Value::Null(kText) : Value::Text(*text);
+}
+
+// obj_description(oid, catalog): the comment on object `oid` of the catalog
+// named (pg_class, pg_proc, ...), which is a system relation of pg_catalog.
+Value ObjDescription(Args a) {
+  const SystemRelation* rel = FindSystemRelation("pg_catalog", a[1].string_value());
+  if (rel == nullptr) return Value::Null(kText);
+  auto catalog = Catalog();
+  return DescriptionValue(FindLiveComment(*catalog, {rel->oid, OidArg(a[0]), 0}));
+}
+
+// obj_description(oid) (deprecated): a comment on `oid` in any catalog.
+Value AnyObjDescription(Args a) {
+  auto catalog = Catalog();
+  for (const auto& [target, text] : catalog->comments()) {
+    if (target.objoid != OidArg(a[0]) || target.objsubid != 0) continue;
+    if (const std::string* live = FindLiveComment(*catalog, target)) return Value::Text(*live);
+  }
+  return Value::Null(kText);
+}
+
+// col_description(table, column): the comment on that column.
+Value ColDescription(Args a) {
+  auto catalog = Catalog();
+  const int64_t column = a[1].int_value();
+  if (column <= 0 || column > INT32_MAX) return Value::Null(kText);
+  return DescriptionValue(FindLiveComment(
+      *catalog, {catalog::kPgClassOid, OidArg(a[0]), static_cast<int32_t>(column)}));
+}
 
 Value EncodingToChar(Args a) {
   switch (a[0].int_value()) {
@@ -408,9 +443,10 @@ const SqlFunction kFunctions[] = {
     {"pg_get_viewdef", ARGS(kText), 1, kText, {"pg_get_viewdef_name", GetViewDefName}},
     {"pg_get_viewdef", ARGS(kText, kBool), 2, kText,
      {"pg_get_viewdef_name_ext", GetViewDefName}},
-    {"obj_description", ARGS(kOid, kName), 2, kText, {"obj_description", NoDescription}},
-    {"obj_description", ARGS(kOid), 1, kText, {"obj_description", NoDescription}},
-    {"col_description", ARGS(kOid, kInt4), 2, kText, {"col_description", NoDescription}},
+    {"obj_description", ARGS(kOid, kName), 2, kText, {"obj_description", ObjDescription}},
+    {"obj_description", ARGS(kOid), 1, kText, {"obj_description", AnyObjDescription}},
+    {"col_description", ARGS(kOid, kInt4), 2, kText, {"col_description", ColDescription}},
+    // Databases take no comments yet (COMMENT ON DATABASE is 0A000).
     {"shobj_description", ARGS(kOid, kName), 2, kText, {"shobj_description", NoDescription}},
     {"pg_encoding_to_char", ARGS(kInt4), 1, kName, {"PG_encoding_to_char", EncodingToChar}},
     {"getdatabaseencoding", ARGS(), 0, kName, {"getdatabaseencoding", DatabaseEncoding}},

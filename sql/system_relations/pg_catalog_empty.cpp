@@ -1,5 +1,5 @@
 // The catalogs StrataDB has no rows for
-// yet (inheritance, partitioning, comments, triggers, rules, policies,
+// yet (inheritance, partitioning, database comments, triggers, rules, policies,
 // dependencies): declared with PostgreSQL 15's columns so that clients'
 // queries over them bind and return no rows.
 #include "sql/system_relations/system_relation.h"
@@ -43,9 +43,6 @@ const SystemRelation kRelations[] = {
      {{"partrelid", kOid}, {"partstrat", kChar}, {"partnatts", kInt2}, {"partdefid", kOid},
       {"partattrs", kInt2Vector}, {"partclass", kOidVector}, {"partcollation", kOidVector},
       {"partexprs", kNodeTree}},
-     NoRows},
-    {2609, "pg_catalog", "pg_description", 'r',
-     {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"description", kText}},
      NoRows},
     {2396, "pg_catalog", "pg_shdescription", 'r',
      {{"objoid", kOid}, {"classoid", kOid}, {"description", kText}},

@@ -78,5 +78,6 @@ std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_act
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
 std::span<const SystemRelation> PgStatTableRelations();  // pg_stat_tables.cpp
+std::span<const SystemRelation> PgCatalogCommentRelations();  // pg_catalog_comments.cpp
 
 }  // namespace strata::sql

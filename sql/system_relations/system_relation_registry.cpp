@@ -22,7 +22,8 @@ const Registry& TheRegistry() {
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), PgCatalogActivityRelations(),
-                       PgStatRelations(), PgStatTableRelations()}) {
+                       PgStatRelations(), PgStatTableRelations(),
+                       PgCatalogCommentRelations()}) {
       for (const SystemRelation& rel : group) {
         r.by_name.emplace(std::make_pair(rel.schema, rel.name), &rel);
         r.all.push_back(&rel);

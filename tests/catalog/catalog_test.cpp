@@ -203,6 +203,60 @@ TEST_CASE("views persist and are found by name and by dependency", "[catalog]") 
   CHECK(db.catalog->Current()->FindView(kPublicNamespace, "v") == nullptr);
 }
 
+TEST_CASE("comments persist, are replaced and removed, and go with their object",
+          "[catalog]") {
+  storage::MemFileSystem fs;
+  const CommentTarget on_view{kPgClassOid, 0, 0};
+  Oid view_oid = 0;
+  {
+    Open db(&fs);
+    std::lock_guard lock(db.catalog->ddl_mutex());
+    auto txn = db.txns->Begin();
+    ViewDesc v;
+    v.oid = view_oid = db.catalog->AllocateOid(txn.get());
+    v.namespace_oid = kPublicNamespace;
+    v.name = "v";
+    v.query = "SELECT 1 AS a";
+    db.catalog->PutView(txn.get(), v);
+    db.catalog->PutComment(txn.get(), {kPgClassOid, view_oid, 0}, std::string("first"));
+    db.catalog->PutComment(txn.get(), {kPgClassOid, view_oid, 1}, std::string("column a"));
+    db.catalog->PutComment(txn.get(), {kPgNamespaceOid, kPublicNamespace, 0},
+                           std::string("standard public schema"));
+    db.catalog->PutComment(txn.get(), {kPgClassOid, view_oid, 0}, std::string("second"));
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+  }
+  Open db(&fs);
+  auto snap = db.catalog->Current();
+  REQUIRE(snap->comments().size() == 3);
+  REQUIRE(snap->FindComment({kPgClassOid, view_oid, 0}) != nullptr);
+  CHECK(*snap->FindComment({kPgClassOid, view_oid, 0}) == "second");
+  CHECK(*snap->FindComment({kPgClassOid, view_oid, 1}) == "column a");
+  CHECK(snap->FindComment({kPgClassOid, view_oid, 2}) == nullptr);
+  CHECK(snap->FindComment({kPgProcOid, view_oid, 0}) == nullptr);
+  CHECK(snap->FindComment(on_view) == nullptr);
+  std::lock_guard lock(db.catalog->ddl_mutex());
+  auto txn = db.txns->Begin();
+  db.catalog->PutComment(txn.get(), {kPgNamespaceOid, kPublicNamespace, 0}, std::nullopt);
+  db.catalog->DeleteView(txn.get(), view_oid);
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(db.catalog->Reload().ok());
+  CHECK(db.catalog->Current()->comments().empty());
+}
+
+TEST_CASE("comment keys and records round-trip", "[catalog]") {
+  const CommentTarget target{kPgConstraintOid, 0xFFFFFF7Fu, -3};
+  const std::optional<CommentTarget> back = CommentTargetFromKey(CommentKey(target));
+  REQUIRE(back.has_value());
+  CHECK(*back == target);
+  CHECK_FALSE(CommentTargetFromKey(TableKey(16384)).has_value());
+  CHECK(DecodeComment(EncodeComment("it's")) == std::optional<std::string>("it's"));
+  CHECK_FALSE(DecodeComment("").has_value());
+  std::string bad = EncodeComment("x");
+  bad.push_back('!');
+  CHECK_FALSE(DecodeComment(bad).has_value());
+}
+
 TEST_CASE("bootstrap creates PostgreSQL's schemas", "[catalog]") {
   storage::MemFileSystem fs;
   Open db(&fs);
