@@ -34,6 +34,7 @@ struct CreateViewStatement : Statement {
   std::unique_ptr<SelectStatement> query;
   std::string query_text;
   bool or_replace = false;
+  bool temporary = false;  // CREATE TEMP[ORARY] VIEW
 };
 
 struct DropViewStatement : Statement {

@@ -14,6 +14,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/temp_namespace.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/view_dependencies.h"
 
@@ -78,7 +79,38 @@ void CollectRelations(const CommandContext& ctx, const ast::SelectStatement& stm
 StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE VIEW";
-  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, stmt.view.schema, stmt.view.location);
+  // A view over a temporary relation is temporary too (PostgreSQL's
+  // isQueryUsingTempRelation), with a NOTICE unless TEMP was said.
+  std::vector<Oid> depends_on;
+  CollectRelations(ctx, *stmt.query, &depends_on);
+  bool temporary = stmt.temporary;
+  if (!temporary) {
+    if (const catalog::NamespaceDesc* temp_ns = FindTempNamespace(ctx)) {
+      for (Oid oid : depends_on) {
+        const catalog::TableDesc* t = ctx.catalog->FindTable(oid);
+        const catalog::ViewDesc* v = ctx.catalog->FindView(oid);
+        const catalog::SequenceDesc* s = ctx.catalog->FindSequence(oid);
+        const Oid in = t != nullptr ? t->namespace_oid
+                       : v != nullptr ? v->namespace_oid
+                       : s != nullptr ? s->namespace_oid
+                                      : 0;
+        if (in == temp_ns->oid) temporary = true;
+      }
+    }
+    if (temporary) {
+      ctx.Notice(SqlState::kSuccessfulCompletion,
+                 "view \"" + stmt.view.name + "\" will be a temporary view");
+    }
+  }
+  if (temporary && !stmt.view.schema.empty() && stmt.view.schema != "pg_temp") {
+    // As for tables, but PostgreSQL reports no position for a view.
+    throw SqlError(SqlState::kInvalidTableDefinition,
+                   "cannot create temporary relation in non-temporary schema");
+  }
+  const catalog::NamespaceDesc ns =
+      temporary || stmt.view.schema == "pg_temp"
+          ? EnsureTempNamespace(ctx)
+          : ResolveSchema(ctx, stmt.view.schema, stmt.view.location);
   const catalog::ViewDesc* existing = ctx.catalog->FindView(ns.oid, stmt.view.name);
   if (ctx.catalog->FindTable(ns.oid, stmt.view.name) != nullptr) {
     if (stmt.or_replace) {
@@ -112,7 +144,7 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
     c.typmod = query.types[i].oid == type_oid::kUnknown ? -1 : query.types[i].typmod;
     view.columns.push_back(std::move(c));
   }
-  CollectRelations(ctx, *stmt.query, &view.depends_on);
+  view.depends_on = std::move(depends_on);
   if (existing != nullptr) {
     // checkViewColumns(): existing columns keep their names and types.
     if (view.columns.size() < existing->columns.size()) {

@@ -67,9 +67,6 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelectInto(const PgQuery__
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformCreateView(const PgQuery__ViewStmt& s) {
-  if (s.view->relpersistence != nullptr && std::string(s.view->relpersistence) == "t") {
-    throw NotSupported("CREATE TEMPORARY VIEW", s.view->location);
-  }
   if (s.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION) {
     throw NotSupported("WITH CHECK OPTION");
   }
@@ -78,6 +75,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateView(const PgQuery__
   stmt->view = TransformRangeVar(*s.view);
   stmt->column_names = StringList(s.aliases, s.n_aliases);
   stmt->or_replace = s.replace;
+  stmt->temporary = s.view->relpersistence != nullptr && std::string(s.view->relpersistence) == "t";
   stmt->query = TransformQuery(s.query);
   stmt->query_text = DeparseSelect(s.query);
   return stmt;
