@@ -2,6 +2,8 @@
 // implementation, built once from the per-family tables.
 #include "sql/expr/builtin_function.h"
 
+#include "sql/json/jsonb_modify.h"
+
 #include <string_view>
 #include <unordered_map>
 
@@ -17,7 +19,8 @@ Registry BuildRegistry() {
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
-                      DegreeTrigFunctions(), OidFunctions(), RegexFunctions()}) {
+                      DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
+                      JsonbModifyFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "sql/json/jsonb_modify.h"
 #include "sql/builtin/operator_table.h"
 
 namespace strata::sql {
@@ -46,7 +47,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
-                        CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions()}) {
+                        CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
+                        JsonbModifySqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
