@@ -12,6 +12,7 @@
 // regex_functions.cpp; positions are bytes, which equal characters for
 // ASCII text.
 #include <memory>
+#include <cstdint>
 #include <optional>
 #include <regex>
 #include <span>
@@ -158,13 +159,44 @@ std::string Replace(const std::string& subject, const std::regex& re, const std:
   return out;
 }
 
+bool IsUtf8Lead(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
+
+// The byte offset of character `chars` (0-based) of a UTF-8 string; the
+// string's size past its end.
+size_t ByteOffsetOfChar(const std::string& s, int64_t chars) {
+  size_t i = 0;
+  for (; i < s.size(); ++i) {
+    if (IsUtf8Lead(s[i]) && chars-- == 0) return i;
+  }
+  return s.size();
+}
+
+// The 1-based character position of byte offset `offset`.
+int32_t CharPosition(const std::string& s, size_t offset) {
+  int32_t chars = 0;
+  for (size_t i = 0; i < offset && i < s.size(); ++i) chars += IsUtf8Lead(s[i]) ? 1 : 0;
+  return chars + 1;
+}
+
+// A "start" argument (1-based, in characters) as a byte offset.
 size_t StartOffset(const Value& start, const std::string& subject) {
   const int64_t s = start.int_value();
   if (s <= 0) {
     throw SqlError(SqlState::kInvalidParameterValue,
                    "invalid value for parameter \"start\": " + std::to_string(s));
   }
-  return std::min(static_cast<size_t>(s - 1), subject.size());
+  return ByteOffsetOfChar(subject, s - 1);
+}
+
+// An int argument that must be at least `min` (n, endoption's 0/1, subexpr).
+int64_t CheckedArg(const Value& v, const char* name, int64_t min, int64_t max = INT32_MAX) {
+  const int64_t x = v.int_value();
+  if (x < min || x > max) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   std::string("invalid value for parameter \"") + name + "\": " +
+                       std::to_string(x));
+  }
+  return x;
 }
 
 int64_t NthArg(const Value& n) {
@@ -216,6 +248,49 @@ Value RegexpLike(Args a) {
   const std::string subject = a[0].string_value();
   return Value::Bool(
       !FindMatches(subject, CompiledRegex(a[1].string_value(), flags.icase), 0, false, false).empty());
+}
+
+// The bytes [begin, end) of match N (1-based) of `pattern` in `subject` from
+// `start`, or of its parenthesized group `subexpr` (0: the whole match);
+// nullopt if there is no such match or the group did not take part.
+std::optional<std::pair<size_t, size_t>> NthMatch(const std::string& subject,
+                                                  const std::string& pattern, size_t start,
+                                                  int64_t n, const RegexFlags& flags,
+                                                  int64_t subexpr) {
+  const std::vector<Match> matches =
+      FindMatches(subject, CompiledRegex(pattern, flags.icase), start, true, false);
+  if (n > static_cast<int64_t>(matches.size())) return std::nullopt;
+  const Match& m = matches[static_cast<size_t>(n - 1)];
+  if (subexpr == 0) return std::make_pair(m.begin, m.end);
+  if (subexpr > static_cast<int64_t>(m.groups.size())) return std::nullopt;
+  return m.groups[static_cast<size_t>(subexpr - 1)];
+}
+
+// regexp_instr(string, pattern [, start [, N [, endoption [, flags [, subexpr]]]]]).
+Value RegexpInstr(Args a) {
+  const std::string subject = a[0].string_value();
+  const size_t start = a.size() > 2 ? StartOffset(a[2], subject) : 0;
+  const int64_t n = a.size() > 3 ? CheckedArg(a[3], "n", 1) : 1;
+  const bool end = a.size() > 4 && CheckedArg(a[4], "endoption", 0, 1) == 1;
+  const RegexFlags flags = ParseFlags(a.size() > 5 ? a[5].string_value() : "");
+  RefuseGlobal(flags, "regexp_instr", nullptr);
+  const int64_t subexpr = a.size() > 6 ? CheckedArg(a[6], "subexpr", 0) : 0;
+  const auto found = NthMatch(subject, a[1].string_value(), start, n, flags, subexpr);
+  if (!found) return Value::Int4(0);
+  return Value::Int4(CharPosition(subject, end ? found->second : found->first));
+}
+
+// regexp_substr(string, pattern [, start [, N [, flags [, subexpr]]]]).
+Value RegexpSubstr(Args a) {
+  const std::string subject = a[0].string_value();
+  const size_t start = a.size() > 2 ? StartOffset(a[2], subject) : 0;
+  const int64_t n = a.size() > 3 ? CheckedArg(a[3], "n", 1) : 1;
+  const RegexFlags flags = ParseFlags(a.size() > 4 ? a[4].string_value() : "");
+  RefuseGlobal(flags, "regexp_substr", nullptr);
+  const int64_t subexpr = a.size() > 5 ? CheckedArg(a[5], "subexpr", 0) : 0;
+  const auto found = NthMatch(subject, a[1].string_value(), start, n, flags, subexpr);
+  if (!found) return Value::Null(type_oid::kText);
+  return Value::Text(subject.substr(found->first, found->second - found->first));
 }
 
 // regexp_count(string, pattern [, start [, flags]]).
@@ -419,6 +494,28 @@ const SqlFunction kFunctions[] = {
     {"regexp_like", {kText, kText, k0, k0, k0, k0, k0}, 2, kBool,
      {"regexp_like_no_flags", RegexpLike}},
     {"regexp_like", {kText, kText, kText, k0, k0, k0, k0}, 3, kBool, {"regexp_like", RegexpLike}},
+    {"regexp_instr", {kText, kText, k0, k0, k0, k0, k0}, 2, kInt4,
+     {"regexp_instr_no_start", RegexpInstr}},
+    {"regexp_instr", {kText, kText, kInt4, k0, k0, k0, k0}, 3, kInt4,
+     {"regexp_instr_no_n", RegexpInstr}},
+    {"regexp_instr", {kText, kText, kInt4, kInt4, k0, k0, k0}, 4, kInt4,
+     {"regexp_instr_no_endoption", RegexpInstr}},
+    {"regexp_instr", {kText, kText, kInt4, kInt4, kInt4, k0, k0}, 5, kInt4,
+     {"regexp_instr_no_flags", RegexpInstr}},
+    {"regexp_instr", {kText, kText, kInt4, kInt4, kInt4, kText, k0}, 6, kInt4,
+     {"regexp_instr_no_subexpr", RegexpInstr}},
+    {"regexp_instr", {kText, kText, kInt4, kInt4, kInt4, kText, kInt4}, 7, kInt4,
+     {"regexp_instr", RegexpInstr}},
+    {"regexp_substr", {kText, kText, k0, k0, k0, k0, k0}, 2, kText,
+     {"regexp_substr_no_start", RegexpSubstr}},
+    {"regexp_substr", {kText, kText, kInt4, k0, k0, k0, k0}, 3, kText,
+     {"regexp_substr_no_n", RegexpSubstr}},
+    {"regexp_substr", {kText, kText, kInt4, kInt4, k0, k0, k0}, 4, kText,
+     {"regexp_substr_no_flags", RegexpSubstr}},
+    {"regexp_substr", {kText, kText, kInt4, kInt4, kText, k0, k0}, 5, kText,
+     {"regexp_substr_no_subexpr", RegexpSubstr}},
+    {"regexp_substr", {kText, kText, kInt4, kInt4, kText, kInt4, k0}, 6, kText,
+     {"regexp_substr", RegexpSubstr}},
     {"regexp_count", {kText, kText, k0, k0, k0, k0, k0}, 2, kInt4,
      {"regexp_count_no_start", RegexpCount}},
     {"regexp_count", {kText, kText, kInt4, k0, k0, k0, k0}, 3, kInt4,
