@@ -5,7 +5,9 @@
 // has_*_privilege, the relation size functions and pg_size_pretty, version.
 // They read the statement's catalog (statement_catalog.h).
 #include <climits>
+#include <cctype>
 #include <cmath>
+#include <strings.h>
 #include <string>
 
 #include "common/sql_error.h"
@@ -414,6 +416,66 @@ std::string SizePretty(int64_t size) {
 }
 Value SizePrettyInt8(Args a) { return Value::Text(SizePretty(a[0].int_value())); }
 
+// pg_size_bytes: a number (numeric's syntax, as dbsize.c delimits it) and an
+// optional unit of pg_size_pretty's, case-insensitive, as bytes (rounded).
+Value SizeBytes(Args a) {
+  const std::string str = a[0].string_value();
+  const auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+  const auto digit = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; };
+  size_t p = 0;
+  while (p < str.size() && space(str[p])) ++p;
+  const size_t number_begin = p;
+  size_t e = p;
+  if (e < str.size() && (str[e] == '-' || str[e] == '+')) ++e;
+  bool have_digits = false;
+  while (e < str.size() && digit(str[e])) {
+    ++e;
+    have_digits = true;
+  }
+  if (e < str.size() && str[e] == '.') {
+    ++e;
+    while (e < str.size() && digit(str[e])) {
+      ++e;
+      have_digits = true;
+    }
+  }
+  if (!have_digits) {
+    throw SqlError(SqlState::kInvalidParameterValue, "invalid size: \"" + str + "\"");
+  }
+  if (e < str.size() && (str[e] == 'e' || str[e] == 'E')) {
+    // An exponent only if digits follow (strtol's syntax); else part of a unit.
+    size_t x = e + 1;
+    while (x < str.size() && space(str[x])) ++x;
+    if (x < str.size() && (str[x] == '-' || str[x] == '+')) ++x;
+    if (x < str.size() && digit(str[x])) {
+      while (x < str.size() && digit(str[x])) ++x;
+      e = x;
+    }
+  }
+  Numeric num = Numeric::Parse(str.substr(number_begin, e - number_begin));
+  p = e;
+  while (p < str.size() && space(str[p])) ++p;
+  size_t end = str.size();
+  while (end > p && space(str[end - 1])) --end;
+  if (p < end) {
+    const std::string unit = str.substr(p, end - p);
+    static const char* kUnits[] = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+    int bits = -1;
+    for (int i = 0; i < 6; ++i) {
+      if (strcasecmp(unit.c_str(), kUnits[i]) == 0) bits = i * 10;
+    }
+    if (bits < 0) {
+      throw SqlError(SqlState::kInvalidParameterValue, "invalid size: \"" + str + "\"")
+          .WithDetail("Invalid size unit: \"" + unit + "\".")
+          .WithHint("Valid units are \"bytes\", \"kB\", \"MB\", \"GB\", \"TB\", and \"PB\".");
+    }
+    if (bits > 0) num = num.Mul(Numeric::FromInt64(int64_t{1} << bits));
+  }
+  const std::optional<int64_t> bytes = num.is_finite() ? num.ToInt64() : std::nullopt;
+  if (!bytes) throw SqlError(SqlState::kNumericValueOutOfRange, "bigint out of range");
+  return Value::Int8(*bytes);
+}
+
 #define ARGS(...) std::array<Oid, 7>{__VA_ARGS__}
 
 const SqlFunction kFunctions[] = {
@@ -494,6 +556,7 @@ const SqlFunction kFunctions[] = {
     {"strata_index_check", ARGS(kRegclass), 1, kBool,
      {"strata_index_check", StrataIndexCheck}},
     {"pg_size_pretty", ARGS(kInt8), 1, kText, {"pg_size_pretty", SizePrettyInt8}},
+    {"pg_size_bytes", ARGS(kText), 1, kInt8, {"pg_size_bytes", SizeBytes}},
 };
 
 #undef ARGS
