@@ -25,6 +25,7 @@
 #include "sql/expr/sql_function.h"
 #include "sql/expr/sql_function_rows.h"
 #include "sql/types/numeric.h"
+#include "sql/types/numeric_math.h"
 
 namespace strata::sql {
 
@@ -416,11 +417,24 @@ Value NumericFloor(std::span<const Value> a) {
   return Value::FromNumeric(t);
 }
 
+// log(numeric) and log10(numeric) are SQL-language functions in PostgreSQL
+// (select log(10, $1)), so their errors carry that function's CONTEXT line.
+Value NumericLog10Sql(std::span<const Value> a, const char* name) {
+  try {
+    return Value::FromNumeric(NumericLog(Numeric::FromInt64(10), a[0].numeric_value()));
+  } catch (SqlError& e) {
+    e.mutable_fields().context = std::string("SQL function \"") + name + "\" statement 1";
+    throw;
+  }
+}
+Value NumericLogSql(std::span<const Value> a) { return NumericLog10Sql(a, "log"); }
+Value NumericLog10(std::span<const Value> a) { return NumericLog10Sql(a, "log10"); }
+
 // numeric_fac(int8).
 Value Factorial(std::span<const Value> a) {
   const int64_t n = a[0].int_value();
   if (n < 0) {
-    throw SqlError(SqlState::kInvalidParameterValue,
+    throw SqlError(SqlState::kNumericValueOutOfRange,
                    "factorial of a negative number is undefined");
   }
   if (n > 32177) {
@@ -444,6 +458,9 @@ const FunctionRow kRows[] = {
     {"abs", ARGS(kNumeric), 1, kNumeric, "numeric_abs", NumericAbs},
     {"sign", ARGS(kFloat8), 1, kFloat8, "dsign", FloatUnary<Sign>},
     {"sign", ARGS(kNumeric), 1, kNumeric, "numeric_sign", NumericSign},
+    {"scale", ARGS(kNumeric), 1, kInt4, "numeric_scale", nullptr},
+    {"min_scale", ARGS(kNumeric), 1, kInt4, "numeric_min_scale", nullptr},
+    {"trim_scale", ARGS(kNumeric), 1, kNumeric, "numeric_trim_scale", nullptr},
     {"gcd", ARGS(kInt4, kInt4), 2, kInt4, "int4gcd", IntGcd},
     {"gcd", ARGS(kInt8, kInt8), 2, kInt8, "int8gcd", IntGcd},
     {"gcd", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_gcd", nullptr},
@@ -463,10 +480,10 @@ const FunctionRow kRows[] = {
     {"ln", ARGS(kFloat8), 1, kFloat8, "dlog1", Log<Ln>},
     {"ln", ARGS(kNumeric), 1, kNumeric, "numeric_ln", nullptr},
     {"log", ARGS(kFloat8), 1, kFloat8, "dlog10", Log<Log10>},
-    {"log", ARGS(kNumeric), 1, kNumeric, "numeric_log", nullptr},
+    {"log", ARGS(kNumeric), 1, kNumeric, "numeric_log", NumericLogSql},
     {"log", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_log", nullptr},
     {"log10", ARGS(kFloat8), 1, kFloat8, "dlog10", Log<Log10>},
-    {"log10", ARGS(kNumeric), 1, kNumeric, "numeric_log", nullptr},
+    {"log10", ARGS(kNumeric), 1, kNumeric, "numeric_log", NumericLog10},
     {"power", ARGS(kFloat8, kFloat8), 2, kFloat8, "dpow", Power},
     {"power", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_power", nullptr},
     {"pow", ARGS(kFloat8, kFloat8), 2, kFloat8, "dpow", Power},
