@@ -1,0 +1,27 @@
+-- scale, min_scale, trim_scale, div, mod, gcd, lcm, width_bucket and
+-- factorial for numeric, with NaN/Infinity and PostgreSQL 15's errors.
+select scale(1.50), scale(0::numeric), scale(-12.000), scale(1e-20), scale('NaN'::numeric) is null, scale('Infinity'::numeric) is null;
+select min_scale(1.50), min_scale(0.000), min_scale(100), min_scale(1.23456789), min_scale(-0.00010), min_scale('-Infinity'::numeric) is null;
+select trim_scale(1.50), trim_scale(0.000), trim_scale(100.00), trim_scale(-0.000100), trim_scale(1e-20), trim_scale('NaN'::numeric);
+select div(7.5, 2), div(-7.5, 2), div(7, -2.5), div(0.0, 3), div(1e20, 3), div(10, 3.333), div(99999999999999999999.5, 0.5);
+select div('Infinity'::numeric, 2), div('-Infinity'::numeric, 2), div(2, 'Infinity'::numeric), div('NaN'::numeric, 1), div('Infinity'::numeric, 'Infinity'::numeric);
+select div(1, 0::numeric);
+\errverbose
+select div('Infinity'::numeric, 0);
+select mod(7.5, 2), mod(-7.5, 2), mod(10::numeric, 3), mod('Infinity'::numeric, 3), mod(5::numeric, 'Infinity');
+select gcd(12::numeric, 18), gcd(0.5, 0.75), gcd(-12.0, 8), gcd(0::numeric, 0), gcd(0::numeric, -5.5), gcd('NaN'::numeric, 2), gcd(2::numeric, 'Infinity');
+select lcm(12::numeric, 18), lcm(0.5, 0.75), lcm(-12.0, 8), lcm(0::numeric, 5.55), lcm('Infinity'::numeric, 2);
+select width_bucket(5.0, 0.0, 10.0, 4), width_bucket(-1.0, 0.0, 10.0, 4), width_bucket(10.0, 0.0, 10.0, 4), width_bucket(2.5, 10.0, 0.0, 4);
+select width_bucket(0.0, 10.0, 0.0, 4), width_bucket(11.0, 10.0, 0.0, 4), width_bucket(3.333333333333333333333, 0, 10, 3), width_bucket('Infinity'::numeric, 0, 10, 5);
+select width_bucket(5.0, 0.0, 10.0, 0);
+\errverbose
+select width_bucket('NaN'::numeric, 0.0, 10.0, 4);
+select width_bucket(5.0, 'Infinity', 10.0, 4);
+select width_bucket(5.0, 3.0, 3.0, 4);
+select width_bucket(5.0, 0.0, 10.0, 2147483647);
+select width_bucket(11.0, 0.0, 10.0, 2147483647);
+\errverbose
+select factorial(0), factorial(1), factorial(20), factorial(30);
+select factorial(-1);
+\errverbose
+select factorial(32178);
