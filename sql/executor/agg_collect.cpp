@@ -15,6 +15,7 @@
 #include "sql/json/jsonb.h"
 #include "sql/json/value_json.h"
 #include "sql/types/array_value.h"
+#include "sql/types/numeric_math.h"
 #include "sql/types/value_compare.h"
 
 namespace strata::sql {
@@ -28,41 +29,6 @@ bool IsFloatInput(const AggregateCall& call) {
 
 Numeric ToNumeric(const Value& v) {
   return v.type() == type_oid::kNumeric ? v.numeric_value() : Numeric::FromInt64(v.int_value());
-}
-
-// floor(sqrt(m)) of a non-negative integer-valued numeric.
-Numeric IntegerSqrt(const Numeric& m) {
-  if (m.is_zero()) return m;
-  const Numeric one = Numeric::FromInt64(1);
-  const Numeric two = Numeric::FromInt64(2);
-  // A double estimate, then Newton's iteration on integers.
-  const double approx = std::sqrt(std::stod(m.ToString()));
-  Numeric x = std::isfinite(approx) && approx >= 1
-                  ? Numeric::Parse(std::to_string(std::floor(approx)))
-                  : one;
-  for (int i = 0; i < 200; ++i) {
-    const Numeric next = x.Add(m.Div(x).Trunc(0)).Div(two).Trunc(0);
-    if (next.Compare(x) == 0) break;
-    x = next;
-  }
-  // Division rounding can leave x one off: fix it exactly.
-  while (x.Mul(x).Compare(m) > 0) x = x.Sub(one);
-  while (x.Add(one).Mul(x.Add(one)).Compare(m) <= 0) x = x.Add(one);
-  return x;
-}
-
-// sqrt(a) rounded half away from zero to `rscale` decimal digits.
-Numeric SqrtAtScale(const Numeric& a, int rscale) {
-  // m = a * 10^(2 * (rscale + 1)), an integer (a has at most rscale digits).
-  Numeric scale = Numeric::FromInt64(1);
-  const Numeric ten = Numeric::FromInt64(10);
-  for (int i = 0; i < rscale + 1; ++i) scale = scale.Mul(ten);
-  const Numeric m = a.Mul(scale).Mul(scale).Trunc(0);
-  const Numeric s = IntegerSqrt(m);  // sqrt(a) * 10^(rscale+1), truncated
-  // Divide back exactly, then round the one extra digit.
-  Numeric r = s;
-  Numeric divisor = scale;
-  return r.Div(divisor).Round(rscale + 1).Round(rscale);
 }
 
 Value FinishVariance(const AggregateCall& call, const AggState& st) {
@@ -88,7 +54,7 @@ Value FinishVariance(const AggregateCall& call, const AggState& st) {
   const Numeric denominator = sample ? n.Mul(Numeric::FromInt64(count - 1)) : n.Mul(n);
   const Numeric var = numerator.Div(denominator);
   if (!stddev) return Value::FromNumeric(var);
-  return Value::FromNumeric(SqrtAtScale(var, var.dscale()));
+  return Value::FromNumeric(NumericSqrtAtScale(var, var.dscale()));
 }
 
 }  // namespace

@@ -369,16 +369,25 @@ Value NumericAbs(std::span<const Value> a) {
   return Value::FromNumeric(n.Sign() < 0 ? n.Negate() : n);
 }
 
+// numeric_inc: x + 1.
+Value NumericInc(std::span<const Value> a) {
+  const Numeric& n = a[0].numeric_value();
+  if (!n.is_finite()) return a[0];
+  return Value::FromNumeric(n.Add(Numeric::FromInt64(1)));
+}
+
 Value NumericSign(std::span<const Value> a) {
   const Numeric& n = a[0].numeric_value();
   if (n.is_nan()) return a[0];
   return Value::FromNumeric(Numeric::FromInt64(n.Sign()));
 }
 
-// numeric_round / numeric_trunc with PostgreSQL's clamp of the scale.
+// numeric_round / numeric_trunc's clamp of the scale: no more decimals than
+// a numeric can store; to the left, a digit beyond the largest weight, where
+// every value rounds to zero.
 int ClampScale(int64_t scale) {
-  constexpr int kMaxResultScale = Numeric::kMaxDisplayScale * 2;
-  return static_cast<int>(std::clamp<int64_t>(scale, -kMaxResultScale, kMaxResultScale));
+  constexpr int64_t kMinScale = -(int64_t{Numeric::kMaxWeight} + 2) * Numeric::kDecDigits;
+  return static_cast<int>(std::clamp<int64_t>(scale, kMinScale, Numeric::kMaxDscale));
 }
 
 Value NumericRoundScale(std::span<const Value> a) {
@@ -458,6 +467,7 @@ const FunctionRow kRows[] = {
     {"abs", ARGS(kNumeric), 1, kNumeric, "numeric_abs", NumericAbs},
     {"sign", ARGS(kFloat8), 1, kFloat8, "dsign", FloatUnary<Sign>},
     {"sign", ARGS(kNumeric), 1, kNumeric, "numeric_sign", NumericSign},
+    {"numeric_inc", ARGS(kNumeric), 1, kNumeric, "numeric_inc", NumericInc},
     {"scale", ARGS(kNumeric), 1, kInt4, "numeric_scale", nullptr},
     {"min_scale", ARGS(kNumeric), 1, kInt4, "numeric_min_scale", nullptr},
     {"trim_scale", ARGS(kNumeric), 1, kNumeric, "numeric_trim_scale", nullptr},

@@ -287,6 +287,10 @@ std::string ScientificOf(const Numeric& value, int scale) {
   } else {
     digits = "0";
   }
+  // Trailing zeros carry nothing (and a huge value has too many of them to
+  // parse back as a numeric).
+  const size_t last = digits.find_last_not_of('0');
+  digits.resize(last == std::string::npos ? 1 : last + 1);
   std::string mantissa = digits.substr(0, 1);
   if (digits.size() > 1) mantissa += "." + digits.substr(1);
   mantissa = Numeric::Parse(mantissa).Round(scale).ToString();
@@ -421,15 +425,13 @@ Value NumericToChar(std::span<const Value> a) {
     const std::string sci = value.is_finite() ? ScientificOf(value, num.post) : value.ToString();
     return Value::Text(Processor(num, Eeee(num, sci), 0, '+').Run(nodes));
   }
-  if (!value.is_finite()) {
-    throw SqlError(SqlState::kFeatureNotSupported,
-                   "to_char() of NaN or Infinity numeric values is not supported yet");
-  }
   if (num.Is(kMulti)) {
     value = value.Mul(Numeric::Parse("1" + std::string(static_cast<size_t>(num.multi), '0')));
     num.pre += num.multi;
   }
-  std::string digits = value.Round(num.post).ToString();
+  // NaN and the infinities go through as their text ("NaN", "Infinity",
+  // "-Infinity"), padded or turned into '#'s like any digit string.
+  std::string digits = value.is_finite() ? value.Round(num.post).ToString() : value.ToString();
   char sign = '+';
   if (digits[0] == '-') {
     sign = '-';

@@ -317,6 +317,10 @@ Numeric NumericSqrt(const Numeric& x) {
   // At least 16 significant digits; the result's weight is half the input's.
   const int sweight = (x.weight() + 1) * Numeric::kDecDigits / 2 - 1;
   const int rscale = ClampScale(std::max(kMinSigDigits - sweight, x.dscale()));
+  return NumericSqrtAtScale(x, rscale);
+}
+
+Numeric NumericSqrtAtScale(const Numeric& x, int rscale) {
   if (x.is_zero()) return Zero(rscale);
   const NumericVar v = NumericVar::FromNumeric(x);
   return RoundCorrectly([&](int decimals) { return Sqrt(v, FracFor(decimals)); }, rscale)

@@ -17,6 +17,9 @@
 namespace strata::sql {
 
 Numeric NumericSqrt(const Numeric& x);
+// sqrt_var(): the square root of a finite x >= 0 rounded to `rscale`
+// decimals (for callers that choose the scale, as stddev does).
+Numeric NumericSqrtAtScale(const Numeric& x, int rscale);
 Numeric NumericExp(const Numeric& x);
 Numeric NumericLn(const Numeric& x);
 // log(base, x).

@@ -25,3 +25,16 @@ select factorial(0), factorial(1), factorial(20), factorial(30);
 select factorial(-1);
 \errverbose
 select factorial(32178);
+-- round/trunc clamp their scale to what a numeric can hold
+select scale(round(1.5, 20000)), scale(trunc(1.5, 2147483647)), round(4.5e131071, -131072), round(123.456, -2147483647);
+select round(4.4e131071, -131071) = 4e131071, round(4.5e131071, -131071) = 5e131071, trunc(9.9e131071, -131072);
+select round(5.5e131071, -131072);
+select round(5.5e131071, -131073), round(5.5e131071, -1000000), trunc(5.5e131071, -131071) = 5e131071;
+select numeric_inc(1.5), numeric_inc(-1::numeric), numeric_inc('NaN'), numeric_inc('-Infinity');
+-- stddev's square root is taken at the variance's scale
+select stddev(x), stddev_pop(x), variance(x) from (values (1.5), (2.25), (17.125), (-3::numeric)) v(x);
+select stddev(x) from (values (12345678.901), (-98765432.1), (55555555.5555)) v(x);
+-- the series' running value may pass numeric's range after the last row
+select * from generate_series(6 * (10::numeric ^ 131071), 9 * (10::numeric ^ 131071), 10::numeric ^ 131071) as a(i) where i < 0;
+select count(*) from generate_series(6 * (10::numeric ^ 131071), 9 * (10::numeric ^ 131071), 10::numeric ^ 131071) as a(i);
+select * from generate_series(1.5, 3, 0.25) a, generate_series(1, 2.0) b;
