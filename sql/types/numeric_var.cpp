@@ -317,28 +317,39 @@ NumericVar Div(const NumericVar& a, const NumericVar& b, int frac) {
 
 NumericVar Sqrt(const NumericVar& a, int frac) {
   if (a.is_zero()) return NumericVar();
-  // A double estimate from the leading digits: a ~= m * 10000^e with e even.
+  // A double estimate from the leading digits: a ~= m * 10000^e with e even
+  // and 10^22 <= m < 10^30, so sqrt(m) is an integer below 2^53 with at
+  // least eleven correct digits.
   double m = 0;
   const size_t lead = std::min<size_t>(a.digits.size(), 3);
   for (size_t i = 0; i < lead; ++i) m = m * kBase + a.digits[i];
-  int e = a.weight - static_cast<int>(lead) + 1;
+  int64_t e = static_cast<int64_t>(a.weight) - static_cast<int64_t>(lead) + 1;
   if (e % 2 != 0) {
     m *= kBase;
     --e;
   }
-  // sqrt(m) < 10^8; keep four more decimals of it as an integer.
-  NumericVar y = NumericVar::FromInt(static_cast<int64_t>(std::sqrt(m) * 1e4));
-  y.weight += e / 2 - 1;
+  while (m < 1e22) {
+    m *= 1e8;
+    e -= 2;
+  }
+  NumericVar y = NumericVar::FromInt(static_cast<int64_t>(std::sqrt(m)));
+  y.weight += static_cast<int>(e / 2);
   // Newton's iteration y <- (y + a/y) / 2 doubles the correct digits each
-  // step; after the first step it approaches from above.
-  const int work = frac + 2;
+  // step, so each step works at twice the precision of the last (counting
+  // two correct base-10000 digits to start with), up to the digits wanted
+  // plus two; one step at full precision ends it.
   const NumericVar two = NumericVar::FromInt(2);
+  const int64_t digits_wanted = static_cast<int64_t>(y.weight) + 1 + frac + 2;
+  int64_t digits = 2;
   for (int i = 0; i < 64; ++i) {
+    digits = std::min(digits * 2, digits_wanted);
+    const bool full = digits >= digits_wanted;
+    // Digits after the point that keep `digits` significant ones (negative:
+    // the quotient is truncated before the point, for huge results).
+    const int work = static_cast<int>(digits - y.weight);
     NumericVar next = Div(Add(y, Div(a, y, work)), two, work);
-    NumericVar step = Sub(next, y);
     y = std::move(next);
-    TruncateFrac(&step, work - 1);
-    if (step.is_zero()) break;
+    if (full) break;
   }
   TruncateFrac(&y, frac);
   return y;

@@ -46,12 +46,13 @@ NumericVar Sub(const NumericVar& a, const NumericVar& b);
 // The exact product.
 NumericVar Mul(const NumericVar& a, const NumericVar& b);
 NumericVar MulInt(const NumericVar& a, int64_t m);
-// Drops the digits below 10000^-frac (truncation toward zero).
+// Drops the digits below 10000^-frac (truncation toward zero; frac may be negative).
 void TruncateFrac(NumericVar* v, int frac);
 // Keeps the `ndigits` most significant base-10000 digits, truncating the rest.
 void TruncateSignificant(NumericVar* v, int ndigits);
-// a / b truncated to `frac` base-10000 digits after the point; every digit
-// kept is a digit of the exact quotient. REQUIRES: b nonzero, frac >= 0.
+// a / b truncated to `frac` base-10000 digits after the point (negative:
+// -frac digits before it are dropped too); every digit kept is a digit of
+// the exact quotient. REQUIRES: b nonzero.
 NumericVar Div(const NumericVar& a, const NumericVar& b, int frac);
 // Square root to `frac` base-10000 digits after the point, within two units
 // of the last. REQUIRES: a >= 0, frac >= 0.
