@@ -317,9 +317,9 @@ NumericVar Div(const NumericVar& a, const NumericVar& b, int frac) {
 
 NumericVar Sqrt(const NumericVar& a, int frac) {
   if (a.is_zero()) return NumericVar();
-  // A double estimate from the leading digits: a ~= m * 10000^e with e even
-  // and 10^22 <= m < 10^30, so sqrt(m) is an integer below 2^53 with at
-  // least eleven correct digits.
+  // A double estimate of 1/sqrt(a) from the leading digits: a ~= m *
+  // 10000^e with e even and 10^22 <= m < 10^30, so 10^28 / sqrt(m) is an
+  // integer below 10^17 with at least eleven correct digits.
   double m = 0;
   const size_t lead = std::min<size_t>(a.digits.size(), 3);
   for (size_t i = 0; i < lead; ++i) m = m * kBase + a.digits[i];
@@ -332,25 +332,34 @@ NumericVar Sqrt(const NumericVar& a, int frac) {
     m *= 1e8;
     e -= 2;
   }
-  NumericVar y = NumericVar::FromInt(static_cast<int64_t>(std::sqrt(m)));
-  y.weight += static_cast<int>(e / 2);
-  // Newton's iteration y <- (y + a/y) / 2 doubles the correct digits each
-  // step, so each step works at twice the precision of the last (counting
-  // two correct base-10000 digits to start with), up to the digits wanted
-  // plus two; one step at full precision ends it.
-  const NumericVar two = NumericVar::FromInt(2);
-  const int64_t digits_wanted = static_cast<int64_t>(y.weight) + 1 + frac + 2;
+  NumericVar r = NumericVar::FromInt(static_cast<int64_t>(1e28 / std::sqrt(m)));
+  r.weight += static_cast<int>(-7 - e / 2);
+  // Newton's iteration for the reciprocal square root, r <- r + r(1 - a r^2)/2,
+  // needs no division. It doubles the correct digits each step, so each step
+  // works at twice the precision of the last (counting two correct base-10000
+  // digits to start with), up to the digits wanted plus two: only the last
+  // step costs full precision. Then sqrt(a) = a * r.
+  const int64_t result_weight = (static_cast<int64_t>(a.weight) + 1) / 2 + 1;  // an upper bound
+  const int64_t digits_wanted = std::max<int64_t>(result_weight + 1 + frac + 2, 2);
+  const NumericVar one = NumericVar::FromInt(1);
+  NumericVar half = NumericVar::FromInt(5000);
+  half.weight = -1;
   int64_t digits = 2;
-  for (int i = 0; i < 64; ++i) {
+  while (digits < digits_wanted) {
     digits = std::min(digits * 2, digits_wanted);
-    const bool full = digits >= digits_wanted;
-    // Digits after the point that keep `digits` significant ones (negative:
-    // the quotient is truncated before the point, for huge results).
-    const int work = static_cast<int>(digits - y.weight);
-    NumericVar next = Div(Add(y, Div(a, y, work)), two, work);
-    y = std::move(next);
-    if (full) break;
+    const int keep = static_cast<int>(digits) + 2;
+    NumericVar a_short = a;
+    TruncateSignificant(&a_short, keep);
+    NumericVar r2 = Mul(r, r);
+    TruncateSignificant(&r2, keep);
+    NumericVar ar2 = Mul(a_short, r2);
+    TruncateSignificant(&ar2, keep);
+    NumericVar correction = Mul(Mul(r, Sub(one, ar2)), half);
+    TruncateSignificant(&correction, keep);
+    r = Add(r, correction);
+    TruncateSignificant(&r, keep);
   }
+  NumericVar y = Mul(a, r);
   TruncateFrac(&y, frac);
   return y;
 }
