@@ -7,7 +7,7 @@
 // `guard` extra decimals, rounded at rscale unless its guard digits lie too
 // close to a rounding boundary (...5000... or ...4999...), in which case it
 // is recomputed with more. The approximations:
-//  - sqrt: Newton's iteration;
+//  - sqrt: Newton's iteration for 1/sqrt(x), then x * that;
 //  - ln: x = m * 10000^w, ln x = ln m + 4w ln 10; ln m after square roots
 //    bring m within 1% of 1, by the series 2(z + z^3/3 + ...), z = (m-1)/(m+1);
 //  - exp: x / 2^k below 0.01, the Taylor series, squared k times;
