@@ -38,3 +38,15 @@ select stddev(x) from (values (12345678.901), (-98765432.1), (55555555.5555)) v(
 select * from generate_series(6 * (10::numeric ^ 131071), 9 * (10::numeric ^ 131071), 10::numeric ^ 131071) as a(i) where i < 0;
 select count(*) from generate_series(6 * (10::numeric ^ 131071), 9 * (10::numeric ^ 131071), 10::numeric ^ 131071) as a(i);
 select * from generate_series(1.5, 3, 0.25) a, generate_series(1, 2.0) b;
+-- variance sums are exact and unbounded: only the result must fit
+create table num_variance (a numeric);
+insert into num_variance values (0), (3e-500), (-3e-500), (4e-500 - 1e-16383), (-4e-500 + 1e-16383);
+select trim_scale(variance(a) * 1e1000), trim_scale(var_pop(a) * 1e1000), trim_scale(stddev(a) * 1e500) from num_variance;
+delete from num_variance;
+insert into num_variance select 9e131071 + x from generate_series(1, 5) x;
+select variance(a), stddev(a), var_pop(a), stddev_pop(a) from num_variance;
+insert into num_variance values ('Infinity');
+select variance(a), stddev_pop(a) from num_variance;
+select variance(x), stddev(x), var_samp(x) from (values (1), (2), (4)) v(x);
+select variance(x) from (values (1.0)) v(x);
+drop table num_variance;
