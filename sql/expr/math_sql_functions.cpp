@@ -2,8 +2,10 @@
 // every overload, so resolution picks what PostgreSQL picks): abs, sign,
 // gcd, lcm, mod, div, sqrt, cbrt, exp, ln, log, log10, power/pow, floor,
 // ceil/ceiling, round, trunc, degrees, radians, pi, the trigonometric and
-// hyperbolic functions, factorial, width_bucket, random. Overloads we cannot
-// evaluate yet have no implementation (0A000 when chosen).
+// hyperbolic functions, factorial, width_bucket, random, and numeric's
+// scale/min_scale/trim_scale/numeric_inc. Rows without an implementation
+// here use the registered function of their pg_proc name (the numeric ones:
+// numeric_functions.cpp), or have none (0A000 when chosen).
 //
 // Float errors follow float.c: domain errors are 2201E (logarithms) /
 // 2201F (powers, roots) / 22003 "input is out of range"; results that
