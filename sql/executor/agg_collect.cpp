@@ -3,7 +3,7 @@
 // an aggregate call (inputs kept, sorted stably at the end, then fed to the
 // ordinary transition in that order). Results follow PostgreSQL 15:
 // float inputs use float8_accum's Youngs-Cramer sums, integer and numeric
-// inputs exact numeric sums finished as numeric_stddev_internal does
+// inputs exact, unbounded sums finished as numeric_stddev_internal does
 // (N*sumX2 - sumX^2 over N*(N-1) or N*N, at select_div_scale; the square
 // root correctly rounded at that scale).
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include "sql/json/jsonb.h"
 #include "sql/json/value_json.h"
 #include "sql/types/array_value.h"
+#include "sql/types/numeric_math.h"
 #include "sql/types/value_compare.h"
 
 namespace strata::sql {
@@ -30,41 +31,6 @@ Numeric ToNumeric(const Value& v) {
   return v.type() == type_oid::kNumeric ? v.numeric_value() : Numeric::FromInt64(v.int_value());
 }
 
-// floor(sqrt(m)) of a non-negative integer-valued numeric.
-Numeric IntegerSqrt(const Numeric& m) {
-  if (m.is_zero()) return m;
-  const Numeric one = Numeric::FromInt64(1);
-  const Numeric two = Numeric::FromInt64(2);
-  // A double estimate, then Newton's iteration on integers.
-  const double approx = std::sqrt(std::stod(m.ToString()));
-  Numeric x = std::isfinite(approx) && approx >= 1
-                  ? Numeric::Parse(std::to_string(std::floor(approx)))
-                  : one;
-  for (int i = 0; i < 200; ++i) {
-    const Numeric next = x.Add(m.Div(x).Trunc(0)).Div(two).Trunc(0);
-    if (next.Compare(x) == 0) break;
-    x = next;
-  }
-  // Division rounding can leave x one off: fix it exactly.
-  while (x.Mul(x).Compare(m) > 0) x = x.Sub(one);
-  while (x.Add(one).Mul(x.Add(one)).Compare(m) <= 0) x = x.Add(one);
-  return x;
-}
-
-// sqrt(a) rounded half away from zero to `rscale` decimal digits.
-Numeric SqrtAtScale(const Numeric& a, int rscale) {
-  // m = a * 10^(2 * (rscale + 1)), an integer (a has at most rscale digits).
-  Numeric scale = Numeric::FromInt64(1);
-  const Numeric ten = Numeric::FromInt64(10);
-  for (int i = 0; i < rscale + 1; ++i) scale = scale.Mul(ten);
-  const Numeric m = a.Mul(scale).Mul(scale).Trunc(0);
-  const Numeric s = IntegerSqrt(m);  // sqrt(a) * 10^(rscale+1), truncated
-  // Divide back exactly, then round the one extra digit.
-  Numeric r = s;
-  Numeric divisor = scale;
-  return r.Div(divisor).Round(rscale + 1).Round(rscale);
-}
-
 Value FinishVariance(const AggregateCall& call, const AggState& st) {
   const bool sample = call.kind == AggKind::kVarSamp || call.kind == AggKind::kStddevSamp;
   const bool stddev = call.kind == AggKind::kStddevSamp || call.kind == AggKind::kStddevPop;
@@ -78,17 +44,23 @@ Value FinishVariance(const AggregateCall& call, const AggState& st) {
   }
   const int64_t count = st.count;
   if (count == 0 || (sample && count <= 1)) return Value::Null(type_oid::kNumeric);
-  if (st.numeric_sum.is_nan() || st.numeric_sx2.is_nan() || !st.numeric_sum.is_finite() ||
-      !st.numeric_sx2.is_finite()) {
-    return Value::FromNumeric(Numeric::NaN());
-  }
-  const Numeric n = Numeric::FromInt64(count);
-  const Numeric numerator = n.Mul(st.numeric_sx2).Sub(st.numeric_sum.Mul(st.numeric_sum));
-  if (numerator.Sign() <= 0) return Value::FromNumeric(Numeric());
-  const Numeric denominator = sample ? n.Mul(Numeric::FromInt64(count - 1)) : n.Mul(n);
-  const Numeric var = numerator.Div(denominator);
+  if (st.var_special) return Value::FromNumeric(Numeric::NaN());
+  // numeric_stddev_internal: (N * sumX2 - sumX^2) / (N * (N - 1)) or N * N,
+  // exact until the division, which rounds at select_div_scale's scale.
+  const NumericVar n = NumericVar::FromInt(count);
+  const NumericVar numerator = Sub(Mul(n, st.var_sx2), Mul(st.var_sx, st.var_sx));
+  if (numerator.is_zero() || numerator.negative) return Value::FromNumeric(Numeric());
+  const NumericVar denominator = Mul(n, sample ? NumericVar::FromInt(count - 1) : n);
+  // select_div_scale(): the numerator's scale is twice the inputs'.
+  int qweight = numerator.weight - denominator.weight;
+  if (numerator.digits[0] <= denominator.digits[0]) --qweight;
+  int rscale = Numeric::kMinSigDigits - qweight * Numeric::kDecDigits;
+  rscale = std::clamp(std::max(rscale, 2 * st.var_dscale), 0, Numeric::kMaxDisplayScale);
+  // Quotient digits truncated one place past rscale round correctly.
+  const Numeric var =
+      Div(numerator, denominator, (rscale + 1) / Numeric::kDecDigits + 1).ToNumeric(rscale);
   if (!stddev) return Value::FromNumeric(var);
-  return Value::FromNumeric(SqrtAtScale(var, var.dscale()));
+  return Value::FromNumeric(NumericSqrtAtScale(var, rscale));
 }
 
 }  // namespace
@@ -163,8 +135,14 @@ void AdvanceCollecting(const AggregateCall& call, AggState& st, const Value& v, 
         }
       } else {
         const Numeric x = ToNumeric(v);
-        st.numeric_sum = st.numeric_sum.Add(x);
-        st.numeric_sx2 = st.numeric_sx2.Add(x.Mul(x));
+        if (!x.is_finite()) {
+          st.var_special = true;
+        } else {
+          const NumericVar xv = NumericVar::FromNumeric(x);
+          st.var_sx = Add(st.var_sx, xv);
+          st.var_sx2 = Add(st.var_sx2, Mul(xv, xv));
+          st.var_dscale = std::max(st.var_dscale, x.dscale());
+        }
       }
       break;
   }

@@ -9,6 +9,7 @@
 
 #include "sql/binder/grouping.h"
 #include "sql/types/numeric.h"
+#include "sql/types/numeric_var.h"
 #include "sql/types/value.h"
 
 namespace strata::sql {
@@ -24,9 +25,14 @@ struct AggState {
   std::string text;             // string_agg so far; json(b)_agg: elements so far
   std::vector<Value> elements;  // array_agg
   // var_* / stddev_*: float inputs as PostgreSQL's float8_accum (Youngs-
-  // Cramer: N, Sx, Sxx); integer and numeric inputs as exact sums.
+  // Cramer: N, Sx, Sxx); integer and numeric inputs as exact sums that, like
+  // PostgreSQL's, may leave numeric's range (only the result must fit), and
+  // whether a NaN or infinity was seen (the result is then NaN).
   double float_n = 0, float_sx = 0, float_sxx = 0;
-  Numeric numeric_sx2;  // sum of squares (numeric_sum holds the sum)
+  NumericVar var_sx;
+  NumericVar var_sx2;
+  int var_dscale = 0;  // the inputs' largest display scale
+  bool var_special = false;
   // f(x ORDER BY ...): the inputs, kept until Finish sorts and feeds them.
   struct Ordered {
     std::vector<Value> keys;

@@ -4,13 +4,15 @@
 // IYYY..I, BC/AD, MONTH/Month/month, MON/Mon/mon, MM, DAY/Day/day,
 // DY/Dy/dy, DDD, DD, D, IDDD, ID, W, WW, IW, CC, Q, J, TZ/tz, TZH, TZM, OF,
 // with the FM prefix and TH/th suffixes, "quoted text" and \-escapes.
-// to_char of numbers is declared (so calls resolve as in PostgreSQL) but 0A000.
+// The table also holds to_char of numbers (num_to_char.cpp) and
+// to_number (num_from_char.cpp).
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <string_view>
 
+#include "sql/expr/num_from_char.h"
 #include "sql/expr/num_to_char.h"
 #include "sql/expr/sql_function.h"
 #include "sql/types/datetime_context.h"
@@ -331,6 +333,8 @@ const SqlFunction kFunctions[] = {
      {"timestamptz_to_char", ToCharTimestampTz}},
     {"to_char", {type_oid::kInterval, kText, k0, k0, k0, k0, k0}, 2, kText,
      {"interval_to_char", ToCharInterval}},
+    {"to_number", {kText, kText, k0, k0, k0, k0, k0}, 2, type_oid::kNumeric,
+     {"numeric_to_number", NumericToNumber}},
 };
 
 }  // namespace

@@ -2,8 +2,10 @@
 // every overload, so resolution picks what PostgreSQL picks): abs, sign,
 // gcd, lcm, mod, div, sqrt, cbrt, exp, ln, log, log10, power/pow, floor,
 // ceil/ceiling, round, trunc, degrees, radians, pi, the trigonometric and
-// hyperbolic functions, factorial, width_bucket, random. Overloads we cannot
-// evaluate yet have no implementation (0A000 when chosen).
+// hyperbolic functions, factorial, width_bucket, random, and numeric's
+// scale/min_scale/trim_scale/numeric_inc. Rows without an implementation
+// here use the registered function of their pg_proc name (the numeric ones:
+// numeric_functions.cpp), or have none (0A000 when chosen).
 //
 // Float errors follow float.c: domain errors are 2201E (logarithms) /
 // 2201F (powers, roots) / 22003 "input is out of range"; results that
@@ -25,6 +27,7 @@
 #include "sql/expr/sql_function.h"
 #include "sql/expr/sql_function_rows.h"
 #include "sql/types/numeric.h"
+#include "sql/types/numeric_math.h"
 
 namespace strata::sql {
 
@@ -368,16 +371,25 @@ Value NumericAbs(std::span<const Value> a) {
   return Value::FromNumeric(n.Sign() < 0 ? n.Negate() : n);
 }
 
+// numeric_inc: x + 1.
+Value NumericInc(std::span<const Value> a) {
+  const Numeric& n = a[0].numeric_value();
+  if (!n.is_finite()) return a[0];
+  return Value::FromNumeric(n.Add(Numeric::FromInt64(1)));
+}
+
 Value NumericSign(std::span<const Value> a) {
   const Numeric& n = a[0].numeric_value();
   if (n.is_nan()) return a[0];
   return Value::FromNumeric(Numeric::FromInt64(n.Sign()));
 }
 
-// numeric_round / numeric_trunc with PostgreSQL's clamp of the scale.
+// numeric_round / numeric_trunc's clamp of the scale: no more decimals than
+// a numeric can store; to the left, a digit beyond the largest weight, where
+// every value rounds to zero.
 int ClampScale(int64_t scale) {
-  constexpr int kMaxResultScale = Numeric::kMaxDisplayScale * 2;
-  return static_cast<int>(std::clamp<int64_t>(scale, -kMaxResultScale, kMaxResultScale));
+  constexpr int64_t kMinScale = -(int64_t{Numeric::kMaxWeight} + 2) * Numeric::kDecDigits;
+  return static_cast<int>(std::clamp<int64_t>(scale, kMinScale, Numeric::kMaxDscale));
 }
 
 Value NumericRoundScale(std::span<const Value> a) {
@@ -416,11 +428,24 @@ Value NumericFloor(std::span<const Value> a) {
   return Value::FromNumeric(t);
 }
 
+// log(numeric) and log10(numeric) are SQL-language functions in PostgreSQL
+// (select log(10, $1)), so their errors carry that function's CONTEXT line.
+Value NumericLog10Sql(std::span<const Value> a, const char* name) {
+  try {
+    return Value::FromNumeric(NumericLog(Numeric::FromInt64(10), a[0].numeric_value()));
+  } catch (SqlError& e) {
+    e.mutable_fields().context = std::string("SQL function \"") + name + "\" statement 1";
+    throw;
+  }
+}
+Value NumericLogSql(std::span<const Value> a) { return NumericLog10Sql(a, "log"); }
+Value NumericLog10(std::span<const Value> a) { return NumericLog10Sql(a, "log10"); }
+
 // numeric_fac(int8).
 Value Factorial(std::span<const Value> a) {
   const int64_t n = a[0].int_value();
   if (n < 0) {
-    throw SqlError(SqlState::kInvalidParameterValue,
+    throw SqlError(SqlState::kNumericValueOutOfRange,
                    "factorial of a negative number is undefined");
   }
   if (n > 32177) {
@@ -444,6 +469,10 @@ const FunctionRow kRows[] = {
     {"abs", ARGS(kNumeric), 1, kNumeric, "numeric_abs", NumericAbs},
     {"sign", ARGS(kFloat8), 1, kFloat8, "dsign", FloatUnary<Sign>},
     {"sign", ARGS(kNumeric), 1, kNumeric, "numeric_sign", NumericSign},
+    {"numeric_inc", ARGS(kNumeric), 1, kNumeric, "numeric_inc", NumericInc},
+    {"scale", ARGS(kNumeric), 1, kInt4, "numeric_scale", nullptr},
+    {"min_scale", ARGS(kNumeric), 1, kInt4, "numeric_min_scale", nullptr},
+    {"trim_scale", ARGS(kNumeric), 1, kNumeric, "numeric_trim_scale", nullptr},
     {"gcd", ARGS(kInt4, kInt4), 2, kInt4, "int4gcd", IntGcd},
     {"gcd", ARGS(kInt8, kInt8), 2, kInt8, "int8gcd", IntGcd},
     {"gcd", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_gcd", nullptr},
@@ -463,10 +492,10 @@ const FunctionRow kRows[] = {
     {"ln", ARGS(kFloat8), 1, kFloat8, "dlog1", Log<Ln>},
     {"ln", ARGS(kNumeric), 1, kNumeric, "numeric_ln", nullptr},
     {"log", ARGS(kFloat8), 1, kFloat8, "dlog10", Log<Log10>},
-    {"log", ARGS(kNumeric), 1, kNumeric, "numeric_log", nullptr},
+    {"log", ARGS(kNumeric), 1, kNumeric, "numeric_log", NumericLogSql},
     {"log", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_log", nullptr},
     {"log10", ARGS(kFloat8), 1, kFloat8, "dlog10", Log<Log10>},
-    {"log10", ARGS(kNumeric), 1, kNumeric, "numeric_log", nullptr},
+    {"log10", ARGS(kNumeric), 1, kNumeric, "numeric_log", NumericLog10},
     {"power", ARGS(kFloat8, kFloat8), 2, kFloat8, "dpow", Power},
     {"power", ARGS(kNumeric, kNumeric), 2, kNumeric, "numeric_power", nullptr},
     {"pow", ARGS(kFloat8, kFloat8), 2, kFloat8, "dpow", Power},

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/expr/num_format.h"
 #include "sql/expr/num_to_char.h"
 #include "sql/types/numeric.h"
 
@@ -24,211 +25,7 @@ namespace strata::sql {
 
 namespace {
 
-enum class Key { k9, k0, kDec, kComma, kD, kG, kS, kPL, kMI, kSG, kPR, kL, kV, kEEEE, kRN,
-                 krn, kTH, kth, kFM, kB, kSP, kChar };
-
-struct Node {
-  Key key;
-  std::string text;  // kChar: the character(s) copied to the output
-};
-
-struct KeyWord {
-  std::string_view name;
-  Key key;
-};
-
-// Longer keywords first where they share a prefix (SG, SP before S).
-constexpr KeyWord kKeyWords[] = {
-    {",", Key::kComma}, {".", Key::kDec},   {"0", Key::k0},     {"9", Key::k9},
-    {"B", Key::kB},     {"D", Key::kD},     {"EEEE", Key::kEEEE}, {"FM", Key::kFM},
-    {"G", Key::kG},     {"L", Key::kL},     {"MI", Key::kMI},   {"PL", Key::kPL},
-    {"PR", Key::kPR},   {"RN", Key::kRN},   {"SG", Key::kSG},   {"SP", Key::kSP},
-    {"S", Key::kS},     {"TH", Key::kTH},   {"V", Key::kV},     {"b", Key::kB},
-    {"d", Key::kD},     {"eeee", Key::kEEEE}, {"fm", Key::kFM}, {"g", Key::kG},
-    {"l", Key::kL},     {"mi", Key::kMI},   {"pl", Key::kPL},   {"pr", Key::kPR},
-    {"rn", Key::krn},   {"sg", Key::kSG},   {"sp", Key::kSP},   {"s", Key::kS},
-    {"th", Key::kth},   {"v", Key::kV},
-};
-
-size_t Utf8Len(unsigned char c) {
-  if (c >= 0xF0) return 4;
-  if (c >= 0xE0) return 3;
-  if (c >= 0xC0) return 2;
-  return 1;
-}
-
-std::vector<Node> ParseFormat(const std::string& f) {
-  std::vector<Node> nodes;
-  size_t i = 0;
-  while (i < f.size()) {
-    bool matched = false;
-    for (const KeyWord& k : kKeyWords) {
-      if (f.compare(i, k.name.size(), k.name) == 0) {
-        nodes.push_back({k.key, {}});
-        i += k.name.size();
-        matched = true;
-        break;
-      }
-    }
-    if (matched) continue;
-    if (f[i] == '"') {
-      ++i;
-      while (i < f.size()) {
-        if (f[i] == '"') {
-          ++i;
-          break;
-        }
-        if (f[i] == '\\' && i + 1 < f.size()) ++i;  // backslash quotes the next character
-        const size_t len = Utf8Len(static_cast<unsigned char>(f[i]));
-        nodes.push_back({Key::kChar, f.substr(i, len)});
-        i += len;
-      }
-      continue;
-    }
-    // Outside quotes a backslash is special only before a double quote.
-    if (f[i] == '\\' && i + 1 < f.size() && f[i + 1] == '"') ++i;
-    const size_t len = Utf8Len(static_cast<unsigned char>(f[i]));
-    nodes.push_back({Key::kChar, f.substr(i, len)});
-    i += len;
-  }
-  return nodes;
-}
-
-enum Flag : unsigned {
-  kDecimal = 1 << 1,
-  kLDecimal = 1 << 2,
-  kZero = 1 << 3,
-  kBlank = 1 << 4,
-  kFillMode = 1 << 5,
-  kLSign = 1 << 6,
-  kBracket = 1 << 7,
-  kMinus = 1 << 8,
-  kPlus = 1 << 9,
-  kRoman = 1 << 10,
-  kMulti = 1 << 11,
-  kPlusPost = 1 << 12,
-  kMinusPost = 1 << 13,
-  kEEEE = 1 << 14,
-};
-
-enum class LSign { kNone, kPre, kPost };
-
-struct NumDesc {
-  int pre = 0;   // digits before the decimal point
-  int post = 0;  // digits after it
-  LSign lsign = LSign::kNone;
-  unsigned flag = 0;
-  int pre_lsign_num = 0;
-  int multi = 0;
-  int zero_start = 0;
-  int zero_end = 0;
-  bool Is(unsigned f) const { return (flag & f) != 0; }
-};
-
-SqlError SyntaxError(std::string message) {
-  return SqlError(SqlState::kSyntaxError, std::move(message));
-}
-
-NumDesc Describe(const std::vector<Node>& nodes) {
-  NumDesc n;
-  for (const Node& node : nodes) {
-    switch (node.key) {
-      case Key::k9:
-        if (n.Is(kBracket)) throw SyntaxError("\"9\" must be ahead of \"PR\"");
-        if (n.Is(kMulti)) {
-          ++n.multi;
-          break;
-        }
-        if (n.Is(kDecimal)) {
-          ++n.post;
-        } else {
-          ++n.pre;
-        }
-        break;
-      case Key::k0:
-        if (n.Is(kBracket)) throw SyntaxError("\"0\" must be ahead of \"PR\"");
-        if (!n.Is(kZero) && !n.Is(kDecimal)) {
-          n.flag |= kZero;
-          n.zero_start = n.pre + 1;
-        }
-        if (!n.Is(kDecimal)) {
-          ++n.pre;
-        } else {
-          ++n.post;
-        }
-        n.zero_end = n.pre + n.post;
-        break;
-      case Key::kB:
-        if (n.pre == 0 && n.post == 0 && !n.Is(kZero)) n.flag |= kBlank;
-        break;
-      case Key::kD:
-        n.flag |= kLDecimal;
-        [[fallthrough]];
-      case Key::kDec:
-        if (n.Is(kDecimal)) throw SyntaxError("multiple decimal points");
-        if (n.Is(kMulti)) throw SyntaxError("cannot use \"V\" and decimal point together");
-        n.flag |= kDecimal;
-        break;
-      case Key::kFM:
-        n.flag |= kFillMode;
-        break;
-      case Key::kS:
-        if (n.Is(kLSign)) throw SyntaxError("cannot use \"S\" twice");
-        if (n.Is(kPlus) || n.Is(kMinus) || n.Is(kBracket)) {
-          throw SyntaxError("cannot use \"S\" and \"PL\"/\"MI\"/\"SG\"/\"PR\" together");
-        }
-        if (!n.Is(kDecimal)) {
-          n.lsign = LSign::kPre;
-          n.pre_lsign_num = n.pre;
-          n.flag |= kLSign;
-        } else if (n.lsign == LSign::kNone) {
-          n.lsign = LSign::kPost;
-          n.flag |= kLSign;
-        }
-        break;
-      case Key::kMI:
-        if (n.Is(kLSign)) throw SyntaxError("cannot use \"S\" and \"MI\" together");
-        n.flag |= kMinus;
-        if (n.Is(kDecimal)) n.flag |= kMinusPost;
-        break;
-      case Key::kPL:
-        if (n.Is(kLSign)) throw SyntaxError("cannot use \"S\" and \"PL\" together");
-        n.flag |= kPlus;
-        if (n.Is(kDecimal)) n.flag |= kPlusPost;
-        break;
-      case Key::kSG:
-        if (n.Is(kLSign)) throw SyntaxError("cannot use \"S\" and \"SG\" together");
-        n.flag |= kMinus | kPlus;
-        break;
-      case Key::kPR:
-        if (n.Is(kLSign) || n.Is(kPlus) || n.Is(kMinus)) {
-          throw SyntaxError("cannot use \"PR\" and \"S\"/\"PL\"/\"MI\"/\"SG\" together");
-        }
-        n.flag |= kBracket;
-        break;
-      case Key::kRN:
-      case Key::krn:
-        n.flag |= kRoman;
-        break;
-      case Key::kV:
-        if (n.Is(kDecimal)) throw SyntaxError("cannot use \"V\" and decimal point together");
-        n.flag |= kMulti;
-        break;
-      case Key::kEEEE:
-        if (n.Is(kEEEE)) throw SyntaxError("cannot use \"EEEE\" twice");
-        if (n.Is(kBlank) || n.Is(kFillMode) || n.Is(kLSign) || n.Is(kBracket) || n.Is(kMinus) ||
-            n.Is(kPlus) || n.Is(kRoman) || n.Is(kMulti)) {
-          throw SyntaxError("\"EEEE\" is incompatible with other formats")
-              .WithDetail("\"EEEE\" may only be used together with digit and decimal point patterns.");
-        }
-        n.flag |= kEEEE;
-        break;
-      default:
-        break;
-    }
-  }
-  return n;
-}
+using namespace num_format;  // NOLINT(build/namespaces): the template's vocabulary
 
 std::string RomanOf(int64_t number) {
   if (number > 3999 || number < 1) return std::string(15, '#');
@@ -490,6 +287,10 @@ std::string ScientificOf(const Numeric& value, int scale) {
   } else {
     digits = "0";
   }
+  // Trailing zeros carry nothing (and a huge value has too many of them to
+  // parse back as a numeric).
+  const size_t last = digits.find_last_not_of('0');
+  digits.resize(last == std::string::npos ? 1 : last + 1);
   std::string mantissa = digits.substr(0, 1);
   if (digits.size() > 1) mantissa += "." + digits.substr(1);
   mantissa = Numeric::Parse(mantissa).Round(scale).ToString();
@@ -515,8 +316,8 @@ int64_t PowerOf10(int n) {
 }
 
 Value IntToChar(std::span<const Value> a, bool is_int4) {
-  const std::vector<Node> nodes = ParseFormat(a[1].string_value());
-  NumDesc num = Describe(nodes);
+  const std::vector<Node> nodes = ParseNumFormat(a[1].string_value());
+  NumDesc num = DescribeNumFormat(nodes);
   int64_t value = a[0].int_value();
   if (num.Is(kRoman)) {
     if (!is_int4 && (value > INT32_MAX || value < INT32_MIN)) {
@@ -550,8 +351,8 @@ Value IntToChar(std::span<const Value> a, bool is_int4) {
 
 
 Value FloatToChar(std::span<const Value> a, int max_digits) {
-  const std::vector<Node> nodes = ParseFormat(a[1].string_value());
-  NumDesc num = Describe(nodes);
+  const std::vector<Node> nodes = ParseNumFormat(a[1].string_value());
+  NumDesc num = DescribeNumFormat(nodes);
   double value = a[0].float_value();
   if (num.Is(kRoman)) return Value::Text(RomanResult(nodes, num, static_cast<int64_t>(std::rint(value))));
   char buf[512];
@@ -610,8 +411,8 @@ Value Float4ToChar(std::span<const Value> a) { return FloatToChar(a, FLT_DIG); }
 Value Float8ToChar(std::span<const Value> a) { return FloatToChar(a, DBL_DIG); }
 
 Value NumericToChar(std::span<const Value> a) {
-  const std::vector<Node> nodes = ParseFormat(a[1].string_value());
-  NumDesc num = Describe(nodes);
+  const std::vector<Node> nodes = ParseNumFormat(a[1].string_value());
+  NumDesc num = DescribeNumFormat(nodes);
   Numeric value = a[0].numeric_value();
   if (num.Is(kRoman)) {
     const std::optional<int64_t> v = value.is_finite() ? value.Round(0).ToInt64() : std::nullopt;
@@ -624,15 +425,13 @@ Value NumericToChar(std::span<const Value> a) {
     const std::string sci = value.is_finite() ? ScientificOf(value, num.post) : value.ToString();
     return Value::Text(Processor(num, Eeee(num, sci), 0, '+').Run(nodes));
   }
-  if (!value.is_finite()) {
-    throw SqlError(SqlState::kFeatureNotSupported,
-                   "to_char() of NaN or Infinity numeric values is not supported yet");
-  }
   if (num.Is(kMulti)) {
     value = value.Mul(Numeric::Parse("1" + std::string(static_cast<size_t>(num.multi), '0')));
     num.pre += num.multi;
   }
-  std::string digits = value.Round(num.post).ToString();
+  // NaN and the infinities go through as their text ("NaN", "Infinity",
+  // "-Infinity"), padded or turned into '#'s like any digit string.
+  std::string digits = value.is_finite() ? value.Round(num.post).ToString() : value.ToString();
   char sign = '+';
   if (digits[0] == '-') {
     sign = '-';

@@ -2,6 +2,7 @@
 // numeric and timestamps, with PostgreSQL 15's rules (the series stops
 // before a value past `stop` or one that would overflow) and errors; and
 // unnest(anyarray), every element in storage order (NULLs included).
+#include <algorithm>
 #include <memory>
 #include <span>
 
@@ -9,6 +10,7 @@
 #include "sql/expr/datetime_arith.h"
 #include "sql/expr/sql_function.h"
 #include "sql/types/array_value.h"
+#include "sql/types/numeric_var.h"
 
 namespace strata::sql {
 
@@ -55,12 +57,14 @@ std::unique_ptr<SetGenerator> IntSeries(Args a) {
   return std::make_unique<IntegerSeries>(a[0].type(), a[0].int_value(), a[1].int_value(), step);
 }
 
+// The running value is a NumericVar, unbounded like PostgreSQL's: the step
+// past the last value may leave numeric's range without that being an error
+// (generate_series(9e131071, 9e131071, 1e131071) has one row).
 class NumericSeries final : public SetGenerator {
  public:
-  NumericSeries(Numeric start, Numeric stop, Numeric step)
-      : next_(std::move(start)), stop_(std::move(stop)), step_(std::move(step)) {
+  NumericSeries(const Numeric& start, const Numeric& stop, const Numeric& step) {
     const char* which[] = {"start value", "stop value", "step size"};
-    const Numeric* values[] = {&next_, &stop_, &step_};
+    const Numeric* values[] = {&start, &stop, &step};
     for (int i = 0; i < 3; ++i) {
       if (values[i]->is_nan()) {
         throw SqlError(SqlState::kInvalidParameterValue,
@@ -71,21 +75,29 @@ class NumericSeries final : public SetGenerator {
                        std::string(which[i]) + " cannot be infinity");
       }
     }
-    step_sign_ = step_.Compare(Numeric::FromInt64(0));
+    step_sign_ = step.Sign();
     if (step_sign_ == 0) ZeroStep();
+    next_ = NumericVar::FromNumeric(start);
+    stop_ = NumericVar::FromNumeric(stop);
+    step_ = NumericVar::FromNumeric(step);
+    dscale_ = start.dscale();
+    step_dscale_ = step.dscale();
   }
   bool Next(Value* out) override {
-    const int cmp = next_.Compare(stop_);
+    const int cmp = Compare(next_, stop_);
     if (step_sign_ > 0 ? cmp > 0 : cmp < 0) return false;
-    *out = Value::FromNumeric(next_);
-    next_ = next_.Add(step_);
+    *out = Value::FromNumeric(next_.ToNumeric(dscale_));
+    next_ = Add(next_, step_);
+    dscale_ = std::max(dscale_, step_dscale_);  // add_var's scale
     return true;
   }
 
  private:
-  Numeric next_;
-  Numeric stop_;
-  Numeric step_;
+  NumericVar next_;
+  NumericVar stop_;
+  NumericVar step_;
+  int dscale_ = 0;
+  int step_dscale_ = 0;
   int step_sign_ = 0;
 };
 

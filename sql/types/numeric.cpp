@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/numeric_var.h"
 #include "sql/types/typmod.h"
 
 namespace strata::sql {
@@ -39,87 +40,6 @@ void StripMagnitude(int* weight, std::vector<int32_t>* digits) {
   digits->erase(digits->begin(), digits->begin() + static_cast<long>(lead));
   *weight -= static_cast<int>(lead);
   while (!digits->empty() && digits->back() == 0) digits->pop_back();
-}
-
-// Integer division of big-endian base-10000 integers (Knuth's algorithm D).
-// REQUIRES: d nonempty with d[0] != 0. Returns the quotient, big-endian,
-// possibly with leading zeros; the remainder is discarded.
-std::vector<int32_t> DivideIntegers(const std::vector<int32_t>& n, const std::vector<int32_t>& d) {
-  constexpr int64_t kB = Numeric::kBase;
-  if (n.size() < d.size()) return {};
-  if (d.size() == 1) {
-    std::vector<int32_t> q(n.size());
-    int64_t rem = 0;
-    for (size_t i = 0; i < n.size(); ++i) {
-      int64_t cur = rem * kB + n[i];
-      q[i] = static_cast<int32_t>(cur / d[0]);
-      rem = cur % d[0];
-    }
-    return q;
-  }
-  // Normalize so the divisor's leading digit is at least kB / 2; then the
-  // estimated quotient digit is never more than one too large after the
-  // two-digit test below.
-  const int64_t f = kB / (d[0] + 1);
-  const size_t nv = d.size();
-  std::vector<int64_t> v(nv);
-  int64_t carry = 0;
-  for (size_t i = nv; i-- > 0;) {
-    int64_t p = d[i] * f + carry;
-    v[i] = p % kB;
-    carry = p / kB;
-  }
-  std::vector<int64_t> u(n.size() + 1);
-  carry = 0;
-  for (size_t i = n.size(); i-- > 0;) {
-    int64_t p = n[i] * f + carry;
-    u[i + 1] = p % kB;
-    carry = p / kB;
-  }
-  u[0] = carry;
-
-  const size_t m = u.size() - nv;  // number of quotient digits
-  std::vector<int32_t> q(m);
-  for (size_t j = 0; j < m; ++j) {
-    int64_t num = u[j] * kB + u[j + 1];
-    int64_t qhat = num / v[0];
-    int64_t rhat = num % v[0];
-    while (qhat >= kB || qhat * v[1] > rhat * kB + u[j + 2]) {
-      --qhat;
-      rhat += v[0];
-      if (rhat >= kB) break;
-    }
-    // u[j .. j+nv] -= qhat * v
-    int64_t mul_carry = 0;
-    int64_t borrow = 0;
-    for (size_t i = nv; i-- > 0;) {
-      int64_t p = qhat * v[i] + mul_carry;
-      mul_carry = p / kB;
-      int64_t s = u[j + 1 + i] - (p % kB) - borrow;
-      if (s < 0) {
-        s += kB;
-        borrow = 1;
-      } else {
-        borrow = 0;
-      }
-      u[j + 1 + i] = s;
-    }
-    int64_t top = u[j] - mul_carry - borrow;
-    if (top < 0) {
-      // qhat was one too large: add the divisor back.
-      --qhat;
-      int64_t c = 0;
-      for (size_t i = nv; i-- > 0;) {
-        int64_t s = u[j + 1 + i] + v[i] + c;
-        u[j + 1 + i] = s % kB;
-        c = s / kB;
-      }
-      top += c;
-    }
-    u[j] = top;
-    q[j] = static_cast<int32_t>(qhat);
-  }
-  return q;
 }
 
 }  // namespace
@@ -308,7 +228,7 @@ Numeric::Magnitude Numeric::DivMagnitudes(const Magnitude& a, const Magnitude& b
   } else {
     d.resize(d.size() + static_cast<size_t>(-shift), 0);
   }
-  q.digits = DivideIntegers(n, d);
+  q.digits = DivideDigitIntegers(n, d);
   q.weight = static_cast<int>(static_cast<int64_t>(q.digits.size()) - 1 - frac);
   StripMagnitude(&q.weight, &q.digits);
   RoundMagnitude(&q, rscale, round);

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/numeric_math.h"
+#include "sql/types/numeric_var.h"
 #include "sql_test_util.h"
 
 namespace strata::sql {
@@ -154,6 +156,54 @@ TEST_CASE("numeric long division agrees with multiplication", "[numeric]") {
       CHECK((r.Sign() == 0 || r.Sign() == x.Sign()));
     }
   }
+}
+
+}  // namespace
+}  // namespace strata::sql
+
+namespace strata::sql {
+namespace {
+
+// Values printed by PostgreSQL 15 for the same expressions.
+TEST_CASE("numeric sqrt/exp/ln/log/power pick PostgreSQL's scales and digits", "[numeric]") {
+  CHECK(NumericSqrt(N("2")).ToString() == "1.414213562373095");
+  CHECK(NumericSqrt(N("1e-40")).ToString() == "0.0000000000000000000100000000000000000000");
+  CHECK(NumericExp(N("1")).ToString() == "2.7182818284590452");
+  CHECK(NumericExp(N("-100")).ToString() ==
+        "0.00000000000000000000000000000000000000000003720075976020836");
+  CHECK(NumericLn(N("10")).ToString() == "2.3025850929940457");
+  CHECK(NumericLog(N("2"), N("1024")).ToString() == "10.0000000000000000");
+  CHECK(NumericPower(N("0.5"), N("17")).ToString() == "0.0000076293945313");  // exact tie rounds up
+  CHECK(NumericPower(N("2"), N("0.5")).ToString() == "1.4142135623730950");
+  CHECK(NumericPower(N("-2.0"), N("3")).ToString() == "-8.0000000000000000");
+}
+
+TEST_CASE("numeric math errors carry PostgreSQL's SQLSTATEs", "[numeric]") {
+  auto code = [](auto&& f) -> std::string {
+    try {
+      f();
+    } catch (const SqlError& e) {
+      return std::string(SqlStateCode(e.sqlstate()));
+    }
+    return "none";
+  };
+  CHECK(code([] { NumericSqrt(N("-1")); }) == "2201F");
+  CHECK(code([] { NumericLn(N("0")); }) == "2201E");
+  CHECK(code([] { NumericLog(N("1"), N("2")); }) == "22012");
+  CHECK(code([] { NumericPower(N("0"), N("-1")); }) == "2201F");
+  CHECK(code([] { NumericPower(N("-2"), N("0.5")); }) == "2201F");
+  CHECK(code([] { NumericExp(N("6000")); }) == "22003");
+}
+
+TEST_CASE("NumericVar division and square root keep exact digits", "[numeric]") {
+  const NumericVar one = NumericVar::FromInt(1);
+  const NumericVar three = NumericVar::FromInt(3);
+  CHECK(Div(one, three, 2).ToNumeric(8).ToString() == "0.33333333");
+  // A negative scale truncates before the point.
+  CHECK(Div(NumericVar::FromInt(123456789), one, -1).ToNumeric(0).ToString() == "123450000");
+  CHECK(Sqrt(NumericVar::FromInt(2), 5).ToNumeric(16).ToString() == "1.4142135623730950");
+  CHECK(Sqrt(NumericVar::FromNumeric(N("1e100")), 1).ToNumeric(0).ToString() ==
+        "1" + std::string(50, '0'));
 }
 
 }  // namespace
