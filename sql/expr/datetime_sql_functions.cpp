@@ -544,6 +544,49 @@ Value DateTruncTimestampTzZone(Args a) {
   return Value::TimestampTz(TruncTimestamp(a[0].string_value(), a[1].int_value(), zone.get()));
 }
 
+// date_bin(stride, source, origin): the start of the stride-long bin, counted
+// from origin, that holds source (floor division, so bins before the origin
+// start at or before their members). Strides of months or years are 0A000, as
+// a month has no fixed length; infinite sources are returned as they are.
+int64_t BinTimestamp(const Interval& stride, int64_t source, int64_t origin) {
+  if (!datetime::IsTimestampFinite(source)) return source;
+  if (!datetime::IsTimestampFinite(origin)) {
+    throw SqlError(SqlState::kDatetimeFieldOverflow, "origin out of range");
+  }
+  if (stride.month != 0) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "timestamps cannot be binned into intervals containing months or years");
+  }
+  int64_t stride_usecs = 0;
+  if (__builtin_mul_overflow(int64_t{stride.day}, datetime::kUsecsPerDay, &stride_usecs) ||
+      __builtin_add_overflow(stride_usecs, stride.time, &stride_usecs)) {
+    throw SqlError(SqlState::kDatetimeFieldOverflow, "interval out of range");
+  }
+  if (stride_usecs <= 0) {
+    throw SqlError(SqlState::kDatetimeFieldOverflow, "stride must be greater than zero");
+  }
+  int64_t diff = 0;
+  if (__builtin_sub_overflow(source, origin, &diff)) {
+    throw SqlError(SqlState::kDatetimeFieldOverflow, "interval out of range");
+  }
+  int64_t bin = diff / stride_usecs;
+  if (diff % stride_usecs < 0) --bin;
+  int64_t result = 0;
+  if (__builtin_mul_overflow(bin, stride_usecs, &result) ||
+      __builtin_add_overflow(result, origin, &result)) {
+    throw SqlError(SqlState::kDatetimeFieldOverflow, "timestamp out of range");
+  }
+  return result;
+}
+
+Value DateBinTimestamp(Args a) {
+  return Value::Timestamp(BinTimestamp(a[0].interval_value(), a[1].int_value(), a[2].int_value()));
+}
+Value DateBinTimestampTz(Args a) {
+  return Value::TimestampTz(
+      BinTimestamp(a[0].interval_value(), a[1].int_value(), a[2].int_value()));
+}
+
 Value DateTruncInterval(Args a) {
   const std::string& units = a[0].string_value();
   const Unit unit = ParseUnit(units);
@@ -923,6 +966,10 @@ const SqlFunction kFunctions[] = {
     {"date_trunc", ARGS(kText, kTimestampTz), 2, kTimestampTz,
      {"timestamptz_trunc", DateTruncTimestampTz}},
     {"date_trunc", ARGS(kText, kInterval), 2, kInterval, {"interval_trunc", DateTruncInterval}},
+    {"date_bin", ARGS(kInterval, kTimestamp, kTimestamp), 3, kTimestamp,
+     {"timestamp_bin", DateBinTimestamp}},
+    {"date_bin", ARGS(kInterval, kTimestampTz, kTimestampTz), 3, kTimestampTz,
+     {"timestamptz_bin", DateBinTimestampTz}},
     {"date_trunc", ARGS(kText, kTimestampTz, kText), 3, kTimestampTz,
      {"timestamptz_trunc_zone", DateTruncTimestampTzZone}},
     {"date_trunc", ARGS(kText, kTimestamp), 2, kTimestamp,
