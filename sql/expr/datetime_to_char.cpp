@@ -124,6 +124,9 @@ std::string Format(const Fields& f, std::string_view fmt) {
     const int dow = J2Day(Date2J(tm.year, tm.mon, tm.mday));
     const char* month = tm.mon >= 1 && tm.mon <= 12 ? kMonths[tm.mon - 1] : "";
     const char* day = kDays[dow];
+    // The ISO year as displayed: BC years count from 1 like `year` (ADJUST_YEAR).
+    const int raw_iso_year = IsoYear(tm.year, tm.mon, tm.mday);
+    const int iso_year = f.is_interval || raw_iso_year > 0 ? raw_iso_year : -(raw_iso_year - 1);
     if (StartsWith(fmt, i, "A.D.") || StartsWith(fmt, i, "B.C.")) {
       name(tm.year <= 0 ? "B.C." : "A.D.", 4);
     } else if (StartsWith(fmt, i, "a.d.") || StartsWith(fmt, i, "b.c.")) {
@@ -158,6 +161,28 @@ std::string Format(const Fields& f, std::string_view fmt) {
       num(tm.fsec / 1000, 3, 2);
     } else if (StartsWithCI(fmt, i, "US")) {
       num(tm.fsec, 6, 2);
+    } else if (StartsWithCI(fmt, i, "FF") && i + 2 < fmt.size() && fmt[i + 2] >= '1' &&
+               fmt[i + 2] <= '6') {
+      // FF1..FF6: the fraction of a second to 1..6 digits, truncated.
+      const int digits = fmt[i + 2] - '0';
+      int64_t divisor = 1;
+      for (int d = digits; d < 6; ++d) divisor *= 10;
+      num(tm.fsec / divisor, digits, 3);
+    } else if (StartsWith(fmt, i, "RM") || StartsWith(fmt, i, "rm")) {
+      // The month in Roman numerals, padded to 4 unless FM.
+      // An interval's month part may be 0 (whole years: XII, or I when
+      // negative) or negative (-1 is XII, -2 XI, ...); none at all prints nothing.
+      static const char* const kRomanReversed[] = {"XII", "XI", "X",   "IX", "VIII", "VII",
+                                                   "VI",  "V",  "IV",  "III", "II",  "I"};
+      std::string roman;
+      if (tm.mon != 0 || tm.year != 0) {
+        const int index = tm.mon == 0  ? (tm.year >= 0 ? 0 : 11)
+                          : tm.mon < 0 ? -(tm.mon + 1)
+                                       : 12 - tm.mon;
+        if (index >= 0 && index < 12) roman = kRomanReversed[index];
+        if (!fm && roman.size() < 4) roman.append(4 - roman.size(), ' ');
+      }
+      name(fmt[i] == 'r' ? LowerStr(roman) : roman, 2);
     } else if (StartsWithCI(fmt, i, "Y,YYY")) {
       char buf[32];
       std::snprintf(buf, sizeof(buf), "%d,%03d", year / 1000, year % 1000);
@@ -173,11 +198,11 @@ std::string Format(const Fields& f, std::string_view fmt) {
     } else if (StartsWithCI(fmt, i, "Y")) {
       num(year % 10, 1, 1);
     } else if (StartsWithCI(fmt, i, "IYYY")) {
-      num(IsoYear(tm.year, tm.mon, tm.mday), 4, 4);
+      num(iso_year, 4, 4);
     } else if (StartsWithCI(fmt, i, "IYY")) {
-      num(IsoYear(tm.year, tm.mon, tm.mday) % 1000, 3, 3);
+      num(iso_year % 1000, 3, 3);
     } else if (StartsWithCI(fmt, i, "IY")) {
-      num(IsoYear(tm.year, tm.mon, tm.mday) % 100, 2, 2);
+      num(iso_year % 100, 2, 2);
     } else if (StartsWithCI(fmt, i, "IDDD")) {
       const int iy = IsoYear(tm.year, tm.mon, tm.mday);
       const int day4 = Date2J(iy, 1, 4);
@@ -187,7 +212,7 @@ std::string Format(const Fields& f, std::string_view fmt) {
     } else if (StartsWithCI(fmt, i, "IW")) {
       num(IsoWeek(tm.year, tm.mon, tm.mday), 2, 2);
     } else if (StartsWithCI(fmt, i, "I")) {
-      num(IsoYear(tm.year, tm.mon, tm.mday) % 10, 1, 1);
+      num(iso_year % 10, 1, 1);
     } else if (StartsWith(fmt, i, "MONTH")) {
       name(PadName(Upper(month), fm), 5);
     } else if (StartsWith(fmt, i, "Month")) {
