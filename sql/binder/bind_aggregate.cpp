@@ -350,8 +350,8 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
                   "Could not choose a best candidate function. You might need to add explicit "
                   "type casts.");
         case type_oid::kInterval:
-          throw ErrorAt(SqlState::kFeatureNotSupported,
-                        "function " + signature + " is not supported yet", expr.location);
+          call.type = DataType{type_oid::kInterval, -1};
+          break;
         default:
           throw no_such_function();
       }

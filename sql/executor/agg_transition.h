@@ -19,6 +19,7 @@ struct AggState {
   int64_t int_sum = 0;
   double float_sum = 0;
   Numeric numeric_sum;
+  Value interval_sum;  // sum/avg of intervals (valid when count > 0)
   Value extreme;  // min/max so far (valid when count > 0)
   bool bool_result = false;
   std::unordered_set<std::string> seen;  // DISTINCT: encodings of inputs

@@ -11,6 +11,7 @@
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
 #include "sql/executor/agg_transition.h"
+#include "sql/expr/builtin_function.h"
 #include "sql/executor/plan_node.h"
 #include "sql/executor/spill_file.h"
 #include "sql/types/numeric.h"
@@ -63,6 +64,11 @@ void Advance(const AggregateCall& call, AggState& st, const Value& v, const Valu
         st.numeric_sum = st.numeric_sum.Add(Numeric::FromInt64(v.int_value()));
       } else if (in == type_oid::kNumeric) {
         st.numeric_sum = st.numeric_sum.Add(v.numeric_value());
+      } else if (in == type_oid::kInterval) {
+        // interval_pl's own overflow check ("interval out of range").
+        static const BuiltinFunction* const plus = FindBuiltinFunction("interval_pl");
+        const Value args[] = {st.interval_sum, v};
+        st.interval_sum = st.count == 0 ? v : plus->fn(std::span<const Value>(args));
       } else if (in == type_oid::kFloat4 && call.kind == AggKind::kSum) {
         const float r = static_cast<float>(st.float_sum) + static_cast<float>(v.float_value());
         if (std::isinf(r) && !std::isinf(st.float_sum) && !std::isinf(v.float_value())) {
@@ -115,10 +121,17 @@ Value Finish(const AggregateCall& call, const AggState& st) {
   switch (call.kind) {
     case AggKind::kSum:
       if (out == type_oid::kInt8) return Value::Int8(st.int_sum);
+      if (out == type_oid::kInterval) return st.interval_sum;
       if (out == type_oid::kNumeric) return Value::FromNumeric(st.numeric_sum);
       if (out == type_oid::kFloat4) return Value::Float4(static_cast<float>(st.float_sum));
       return Value::Float8(st.float_sum);
     case AggKind::kAvg:
+      if (in == type_oid::kInterval) {
+        // interval_avg: the sum divided by the count, as interval_div does.
+        static const BuiltinFunction* const divide = FindBuiltinFunction("interval_div");
+        const Value args[] = {st.interval_sum, Value::Float8(static_cast<double>(st.count))};
+        return divide->fn(std::span<const Value>(args));
+      }
       if (in == type_oid::kFloat4 || in == type_oid::kFloat8) {
         return Value::Float8(st.float_sum / static_cast<double>(st.count));
       }
