@@ -5,6 +5,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "sql/expr/geo_functions.h"
+
 namespace strata::sql {
 
 namespace {
@@ -17,7 +19,8 @@ Registry BuildRegistry() {
                       BoolFunctions(), StringTypeFunctions(), ArrayFunctions(),
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
-                      DegreeTrigFunctions(), OidFunctions(), RegexFunctions()}) {
+                      DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
+                      GeometricFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "sql/builtin/operator_table.h"
+#include "sql/expr/geo_functions.h"
 
 namespace strata::sql {
 
@@ -46,7 +47,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         MathSqlFunctions(), StringSqlFunctions(), LikeSqlFunctions(),
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
-                        CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions()}) {
+                        CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
+                        GeometricSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
