@@ -11,6 +11,7 @@
 
 #include "common/sql_error.h"
 #include "sql/expr/sql_function_rows.h"
+#include "sql/stack_depth.h"
 #include "sql/types/geo_types.h"
 
 namespace strata::sql {
@@ -290,6 +291,67 @@ double BoxClosestPoint(const Box& box, Point pt, Point* result) {
     if (result != nullptr) *result = closest;
   }
   return dist;
+}
+
+// box_interpt_lseg: whether the segment crosses the box; *result (if
+// wanted) is the segment's point closest to the box's center.
+bool BoxLsegIntersect(const Box& box, const LSeg& lseg, Point* result) {
+  Box lbox;
+  lbox.low.x = FloatMin(lseg.p[0].x, lseg.p[1].x);
+  lbox.low.y = FloatMin(lseg.p[0].y, lseg.p[1].y);
+  lbox.high.x = FloatMax(lseg.p[0].x, lseg.p[1].x);
+  lbox.high.y = FloatMax(lseg.p[0].y, lseg.p[1].y);
+  if (!BoxOverlap(lbox, box)) return false;
+  if (result != nullptr) LsegClosestPoint(lseg, BoxCenter(box), result);
+  if (BoxContainsPoint(box, lseg.p[0]) || BoxContainsPoint(box, lseg.p[1])) return true;
+  Point corner{box.low.x, box.high.y};
+  if (LsegIntersection(LSeg{{box.low, corner}}, lseg, nullptr)) return true;
+  if (LsegIntersection(LSeg{{box.high, corner}}, lseg, nullptr)) return true;
+  corner = {box.high.x, box.low.y};
+  if (LsegIntersection(LSeg{{box.low, corner}}, lseg, nullptr)) return true;
+  if (LsegIntersection(LSeg{{box.high, corner}}, lseg, nullptr)) return true;
+  return false;
+}
+
+// box_closept_lseg: the distance from the box to the segment; *result is
+// the box's point closest to it.
+double BoxClosestLseg(const Box& box, const LSeg& lseg, Point* result) {
+  if (BoxLsegIntersect(box, lseg, result)) return 0.0;
+  Point closest;
+  Point corner{box.low.x, box.high.y};
+  double dist = LsegClosestLseg(LSeg{{box.low, corner}}, lseg, result);
+  auto consider = [&](const LSeg& side) {
+    const double d = LsegClosestLseg(side, lseg, &closest);
+    if (FloatLt(d, dist)) {
+      dist = d;
+      if (result != nullptr) *result = closest;
+    }
+  };
+  consider(LSeg{{box.high, corner}});
+  corner = {box.high.x, box.low.y};
+  consider(LSeg{{box.low, corner}});
+  consider(LSeg{{box.high, corner}});
+  return dist;
+}
+
+// inter_lb: whether the line crosses one of the box's sides.
+bool LineBoxIntersect(const Line& line, const Box& box) {
+  Point p1 = box.low;
+  Point p2{box.low.x, box.high.y};
+  if (LsegLineIntersection(LSeg{{p1, p2}}, line, nullptr)) return true;
+  p1 = box.high;
+  if (LsegLineIntersection(LSeg{{p1, p2}}, line, nullptr)) return true;
+  p2 = {box.high.x, box.low.y};
+  if (LsegLineIntersection(LSeg{{p1, p2}}, line, nullptr)) return true;
+  p1 = box.low;
+  if (LsegLineIntersection(LSeg{{p1, p2}}, line, nullptr)) return true;
+  return false;
+}
+
+double LineSlope(const Line& l) {
+  if (FPzero(l.a)) return 0.0;
+  if (FPzero(l.b)) return HUGE_VAL;
+  return Div(l.a, -l.b);
 }
 
 template <bool (*Pred)(const Box&, const Box&)>
@@ -642,6 +704,90 @@ Path PathArith(const Value& path, const Value& point, Point (*op)(Point, Point))
   return p;
 }
 
+// poly_overlap_internal: bounding boxes overlap, and an edge of one
+// crosses an edge of the other or one holds the other's first point.
+bool PolyOverlap(const Polygon& a, const Polygon& b) {
+  if (!BoxOverlap(a.bound, b.bound)) return false;
+  LSeg sa;
+  sa.p[0] = a.points.back();
+  for (const Point& pa : a.points) {
+    sa.p[1] = pa;
+    LSeg sb;
+    sb.p[0] = b.points.back();
+    for (const Point& pb : b.points) {
+      sb.p[1] = pb;
+      if (LsegIntersection(sa, sb, nullptr)) return true;
+      sb.p[0] = sb.p[1];
+    }
+    sa.p[0] = sa.p[1];
+  }
+  return PointInside(a.points[0], b.points) != 0 || PointInside(b.points[0], a.points) != 0;
+}
+
+bool LsegInsidePoly(Point a, Point b, const Polygon& poly, size_t start);
+
+// touched_lseg_inside_poly: a is on s, b is not.
+bool TouchedLsegInsidePoly(Point a, Point b, const LSeg& s, const Polygon& poly, size_t start) {
+  const LSeg t{{a, b}};
+  if (PointsEqual(a, s.p[0])) {
+    if (LsegContainsPoint(t, s.p[1])) return LsegInsidePoly(b, s.p[1], poly, start);
+  } else if (PointsEqual(a, s.p[1])) {
+    if (LsegContainsPoint(t, s.p[0])) return LsegInsidePoly(b, s.p[0], poly, start);
+  } else if (LsegContainsPoint(t, s.p[0])) {
+    return LsegInsidePoly(b, s.p[0], poly, start);
+  } else if (LsegContainsPoint(t, s.p[1])) {
+    return LsegInsidePoly(b, s.p[1], poly, start);
+  }
+  return true;
+}
+
+// lseg_inside_poly: whether the segment a-b lies inside the polygon,
+// checking the polygon's edges from `start` (recursing on the pieces an
+// edge cuts it into).
+bool LsegInsidePoly(Point a, Point b, const Polygon& poly, size_t start) {
+  CheckStackDepth();
+  const LSeg t{{a, b}};
+  const size_t n = poly.points.size();
+  LSeg s;
+  s.p[0] = poly.points[start == 0 ? n - 1 : start - 1];
+  bool res = true;
+  bool intersection = false;
+  for (size_t i = start; i < n && res; ++i) {
+    s.p[1] = poly.points[i];
+    Point interpt;
+    if (LsegContainsPoint(s, t.p[0])) {
+      if (LsegContainsPoint(s, t.p[1])) return true;  // t lies on s
+      res = TouchedLsegInsidePoly(t.p[0], t.p[1], s, poly, i + 1);
+    } else if (LsegContainsPoint(s, t.p[1])) {
+      res = TouchedLsegInsidePoly(t.p[1], t.p[0], s, poly, i + 1);
+    } else if (LsegIntersection(t, s, &interpt)) {
+      // X-crossing: both pieces must be inside.
+      intersection = true;
+      res = LsegInsidePoly(t.p[0], interpt, poly, i + 1);
+      if (res) res = LsegInsidePoly(t.p[1], interpt, poly, i + 1);
+    }
+    s.p[0] = s.p[1];
+  }
+  if (res && !intersection) {
+    // No crossing: the segment's middle decides.
+    const Point mid{Div(Add(t.p[0].x, t.p[1].x), 2.0), Div(Add(t.p[0].y, t.p[1].y), 2.0)};
+    res = PointInside(mid, poly.points) != 0;
+  }
+  return res;
+}
+
+bool PolyContainsPoly(const Polygon& contains, const Polygon& contained) {
+  if (!BoxContainsBox(contains.bound, contained.bound)) return false;
+  LSeg s;
+  s.p[0] = contained.points.back();
+  for (const Point& p : contained.points) {
+    s.p[1] = p;
+    if (!LsegInsidePoly(s.p[0], s.p[1], contains, 0)) return false;
+    s.p[0] = s.p[1];
+  }
+  return true;
+}
+
 template <bool (*Pred)(const Box&, const Box&)>
 Value PolyBoundPred(Args a) {
   return B(Pred(GetPolygon(a[0]).bound, GetPolygon(a[1]).bound));
@@ -843,6 +989,31 @@ const BuiltinFunction kFunctions[] = {
       const Line line = GetLine(a[1]);
       return B(LineContainsPoint(line, l.p[0]) && LineContainsPoint(line, l.p[1]));
     }),
+    FN("inter_sb", return B(BoxLsegIntersect(GetBox(a[1]), GetLseg(a[0]), nullptr));),
+    FN("inter_lb", return B(LineBoxIntersect(GetLine(a[0]), GetBox(a[1])));),
+    FN("dist_sb", return F(BoxClosestLseg(GetBox(a[1]), GetLseg(a[0]), nullptr));),
+    FN("dist_bs", return F(BoxClosestLseg(GetBox(a[0]), GetLseg(a[1]), nullptr));),
+    FN("close_sb", {
+      Point r;
+      const double d = BoxClosestLseg(GetBox(a[1]), GetLseg(a[0]), &r);
+      return PointFromNullable(d, r);
+    }),
+    FN("close_ls", {
+      const Line line = GetLine(a[0]);
+      const LSeg lseg = GetLseg(a[1]);
+      if (Slope(lseg.p[0], lseg.p[1]) == LineSlope(line)) return Value::Null(kPoint);
+      Point r;
+      const double d = LsegClosestToLine(lseg, line, &r);
+      return PointFromNullable(d, r);
+    }),
+    FN("close_lseg", {
+      const LSeg l1 = GetLseg(a[0]);
+      const LSeg l2 = GetLseg(a[1]);
+      if (Slope(l1.p[0], l1.p[1]) == Slope(l2.p[0], l2.p[1])) return Value::Null(kPoint);
+      Point r;
+      const double d = LsegClosestLseg(l2, l1, &r);
+      return PointFromNullable(d, r);
+    }),
     FN("on_sb", {
       const LSeg l = GetLseg(a[0]);
       const Box b = GetBox(a[1]);
@@ -1017,6 +1188,30 @@ const BuiltinFunction kFunctions[] = {
     {"poly_overabove", PolyBoundPred<PolyOverAbove>},
     FN("poly_center", return MakePoint(CircleOfPoints(GetPolygon(a[0]).points).center);),
     FN("poly_box", return MakeBox(GetPolygon(a[0]).bound);),
+    FN("poly_overlap", return B(PolyOverlap(GetPolygon(a[0]), GetPolygon(a[1])));),
+    FN("poly_contain", return B(PolyContainsPoly(GetPolygon(a[0]), GetPolygon(a[1])));),
+    FN("poly_contained", return B(PolyContainsPoly(GetPolygon(a[1]), GetPolygon(a[0])));),
+    FN("poly_distance", {
+      const Polygon x = GetPolygon(a[0]);
+      const Polygon y = GetPolygon(a[1]);
+      if (PolyOverlap(x, y)) return F(0.0);
+      // Otherwise the distance between them as closed paths.
+      const Path px{true, x.points};
+      const Path py{true, y.points};
+      double min = 0.0;
+      bool have_min = false;
+      ForEachSegment(px, [&](Point a0, Point a1) {
+        ForEachSegment(py, [&](Point b0, Point b1) {
+          const double d = LsegClosestLseg(LSeg{{a0, a1}}, LSeg{{b0, b1}}, nullptr);
+          if (!have_min || FloatLt(d, min)) {
+            min = d;
+            have_min = true;
+          }
+        });
+      });
+      if (!have_min) return Value::Null(type_oid::kFloat8);
+      return F(min);
+    }),
     FN("poly_circle", return MakeCircle(CircleOfPoints(GetPolygon(a[0]).points));),
     FN("poly_path", return MakePath(Path{true, GetPolygon(a[0]).points});),
 };
