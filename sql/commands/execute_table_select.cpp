@@ -97,6 +97,12 @@ void ResolveGroupBy(Binder& binder, const BindScope& scope, const ast::SelectSta
     }
     grouping->key_asts.push_back(key);
     grouping->keys.push_back(binder.ResolveUnknownToText(binder.BindExpr(*key)));
+    if (const Oid type = grouping->keys.back()->type().oid; geo::IsGeometricType(type)) {
+      throw binder.ErrorAt(SqlState::kUndefinedFunction,
+                           "could not identify an equality operator for type " +
+                               FormatTypeName(type),
+                           item->location);
+    }
   }
   binder.SetAggregatesForbidden(nullptr);
 }

@@ -14,11 +14,10 @@
 #include "sql/stack_depth.h"
 #include "sql/types/geo_types.h"
 
-namespace strata::sql {
+namespace strata::sql::geo {
 
 namespace {
 
-using namespace geo;  // NOLINT: this file is the geometric types' own code
 using Args = std::span<const Value>;
 
 constexpr double kNaN = __builtin_nan("");
@@ -1307,17 +1306,23 @@ const BuiltinFunction* CastFunction(Oid source, Oid target) {
 
 }  // namespace
 
-std::span<const BuiltinFunction> GeometricFunctions() { return kFunctions; }
+}  // namespace strata::sql::geo
+
+namespace strata::sql {
+
+std::span<const BuiltinFunction> GeometricFunctions() { return geo::kFunctions; }
 
 std::span<const SqlFunction> GeometricSqlFunctions() {
-  static const std::vector<SqlFunction> functions = SqlFunctionsFromRows(kRows);
+  static const std::vector<SqlFunction> functions = SqlFunctionsFromRows(geo::kRows);
   return functions;
 }
 
-bool IsGeometricCast(Oid source, Oid target) { return CastFunction(source, target) != nullptr; }
+bool IsGeometricCast(Oid source, Oid target) {
+  return geo::CastFunction(source, target) != nullptr;
+}
 
 Value GeometricCast(const Value& value, Oid target) {
-  const BuiltinFunction* fn = CastFunction(value.type(), target);
+  const BuiltinFunction* fn = geo::CastFunction(value.type(), target);
   return fn->fn(std::span<const Value>(&value, 1));
 }
 

@@ -48,6 +48,17 @@ update geo_t set p = '(9,9)' where p is null;
 select p from geo_t order by id;
 copy (select * from geo_t order by id) to stdout;
 select p::text, b::text, c::text || '!' from geo_t order by id;
+copy geo_t (id, p, b, pa, c) from stdin;
+4	(7,8)	(1,1),(2,2)	[(1,1),(2,2)]	<(0,0),1>
+5	\N	0,0,1,1	((0,0),(1,1))	((1,1),2)
+\.
+copy geo_t (id, p) from stdin;
+6	(7 8)
+\.
+copy geo_t (id, b, c) from stdin (format csv);
+7,"(1,2),(3,4)","<(1,2),3>"
+\.
+select id, p, b, pa, c from geo_t where id >= 4 order by id;
 -- arrays
 select array['(1,2)'::point, '(3,4)'], '{"(1,2)","(3,4)"}'::point[],
        array['<(1,2),3>'::circle], '{"[(1,2),(3,4)]"}'::lseg[];
@@ -55,8 +66,10 @@ create table geo_arr (ps point[]);
 insert into geo_arr values ('{"(1,2)",NULL,"(5,6)"}');
 select ps, ps[1], ps[3], (ps[3])[0] from geo_arr;
 -- subscripts of the fixed-length types
-select p[0], p[1], p[2], p[-1] from geo_t order by id;
-select b[0], b[1], b[0][1], l[1], li[0], li[2] from geo_t order by id;
+select p[0], p[1], p[2], p[-1] from geo_t where id < 4 order by id;
+select b[0], b[1], b[0][1], l[1], li[0], li[2] from geo_t where id < 4 order by id;
+select id, p from geo_t group by id, p order by id;
+select p, count(*) from geo_t group by p;
 select ('(1,2)'::point)[0:1];
 -- casts
 select point('(0,0),(2,4)'::box), box('(1,1)'::point), box('<(0,0),2>'::circle),
