@@ -1,6 +1,7 @@
 // The per-type binary format table (see binary_format.h).
 #include "server/binary_format.h"
 
+#include <cstring>
 #include <iterator>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 #include "protocol/binary_values.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/array_value.h"
+#include "sql/types/geo_types.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 
@@ -151,6 +153,114 @@ Value RecvArrayValue(std::string_view* in, Oid type) {
   return sql::MakeArray(type, element_type, std::move(elements), received.lower_bound);
 }
 
+// The geometric types: their float8 fields in PostgreSQL's order (point_send,
+// box_send, ...); a path starts with a closed byte and an Int32 count, a
+// polygon with the count. Receiving checks what PostgreSQL's *_recv check.
+namespace geo = sql::geo;
+
+[[noreturn]] void BadGeometric(const std::string& message) {
+  throw SqlError(SqlState::kInvalidBinaryRepresentation, message);
+}
+void SendPoints(const std::vector<geo::Point>& points, std::string* out) {
+  for (const geo::Point& p : points) {
+    protocol::SendFloat8(out, p.x);
+    protocol::SendFloat8(out, p.y);
+  }
+}
+std::vector<geo::Point> RecvPoints(std::string_view* in, const char* type_name) {
+  const int32_t n = protocol::RecvInt4(in);
+  // PostgreSQL's bound: what fits in a varlena of 16-byte points.
+  if (n <= 0 || n >= (0x7FFFFFFF - 32) / 16) {
+    BadGeometric(std::string("invalid number of points in external \"") + type_name +
+                 "\" value");
+  }
+  std::vector<geo::Point> points;
+  for (int32_t i = 0; i < n; ++i) {
+    const double x = protocol::RecvFloat8(in);
+    points.push_back({x, protocol::RecvFloat8(in)});
+  }
+  return points;
+}
+void SendGeometric(const Value& v, std::string* out) {
+  switch (v.type()) {
+    case geo::kPath: {
+      const geo::Path p = geo::GetPath(v);
+      protocol::SendBool(out, p.closed);
+      protocol::SendInt4(out, static_cast<int32_t>(p.points.size()));
+      SendPoints(p.points, out);
+      return;
+    }
+    case geo::kPolygon: {
+      const geo::Polygon p = geo::GetPolygon(v);
+      protocol::SendInt4(out, static_cast<int32_t>(p.points.size()));
+      SendPoints(p.points, out);
+      return;
+    }
+    default: {
+      // The fixed-size types: the payload is their float8s in send order.
+      const std::string& s = v.string_value();
+      for (size_t i = 0; i + sizeof(double) <= s.size(); i += sizeof(double)) {
+        double d;
+        std::memcpy(&d, s.data() + i, sizeof(double));
+        protocol::SendFloat8(out, d);
+      }
+    }
+  }
+}
+Value RecvGeometric(std::string_view* in, Oid type) {
+  auto f8 = [&] { return protocol::RecvFloat8(in); };
+  switch (type) {
+    case geo::kPoint: {
+      const double x = f8();
+      return geo::MakePoint({x, f8()});
+    }
+    case geo::kLseg: {
+      geo::LSeg l;
+      l.p[0].x = f8();
+      l.p[0].y = f8();
+      l.p[1].x = f8();
+      l.p[1].y = f8();
+      return geo::MakeLseg(l);
+    }
+    case geo::kBox: {
+      geo::Box b;
+      b.high.x = f8();
+      b.high.y = f8();
+      b.low.x = f8();
+      b.low.y = f8();
+      if (b.high.x < b.low.x) std::swap(b.high.x, b.low.x);
+      if (b.high.y < b.low.y) std::swap(b.high.y, b.low.y);
+      return geo::MakeBox(b);
+    }
+    case geo::kLine: {
+      geo::Line l;
+      l.a = f8();
+      l.b = f8();
+      l.c = f8();
+      if (geo::FPzero(l.a) && geo::FPzero(l.b)) {
+        BadGeometric("invalid line specification: A and B cannot both be zero");
+      }
+      return geo::MakeLine(l);
+    }
+    case geo::kCircle: {
+      geo::Circle c;
+      c.center.x = f8();
+      c.center.y = f8();
+      c.radius = f8();
+      if (c.radius < 0) BadGeometric("invalid radius in external \"circle\" value");
+      return geo::MakeCircle(c);
+    }
+    case geo::kPath: {
+      geo::Path p;
+      p.closed = protocol::RecvBool(in);
+      p.points = RecvPoints(in, "path");
+      return geo::MakePath(p);
+    }
+    default:
+      return geo::MakePolygon(RecvPoints(in, "polygon"));
+  }
+}
+
 const BinaryFormat kArrayFormat = {type_oid::kInvalid, SendArrayValue, RecvArrayValue};
 
 // Add a row per type; keep the table sorted by nothing in particular -- it is
@@ -179,6 +289,13 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {4089, SendOid, RecvOid},  // regnamespace
     {4096, SendOid, RecvOid},  // regrole
     {194, SendString, RecvString},  // pg_node_tree (the catalogs' expression texts)
+    {sql::geo::kPoint, SendGeometric, RecvGeometric},
+    {sql::geo::kLseg, SendGeometric, RecvGeometric},
+    {sql::geo::kPath, SendGeometric, RecvGeometric},
+    {sql::geo::kBox, SendGeometric, RecvGeometric},
+    {sql::geo::kPolygon, SendGeometric, RecvGeometric},
+    {sql::geo::kLine, SendGeometric, RecvGeometric},
+    {sql::geo::kCircle, SendGeometric, RecvGeometric},
 };
 
 }  // namespace

@@ -97,6 +97,37 @@ BoundExprPtr Binder::BindArrayExpr(const ast::ArrayExpr& expr, Oid cast_array_ty
 BoundExprPtr Binder::BindSubscript(const ast::SubscriptExpr& expr) {
   BoundExprPtr arg = BindExpr(*expr.arg);
   const DataType array_type = arg->type();
+  if (const PgTypeInfo* t = FindPgType(array_type.oid);
+      t != nullptr && t->typelem != 0 && t->typlen > 0 && IsSupportedType(array_type.oid)) {
+    // The fixed-length "arrays" (point, lseg, box, line: typelem set, typlen
+    // > 0) take one 0-based subscript, as PostgreSQL's
+    // raw_array_subscript_handler: point[0] is x, box[1] its low corner; an
+    // index out of range is NULL.
+    for (const ast::Subscript& s : expr.subscripts) {
+      if (s.is_slice) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "slices of fixed-length arrays not implemented");
+      }
+    }
+    const BuiltinFunction* fn = FindBuiltinFunction("strata_fixed_array_element");
+    // More than one subscript gives NULL: the index -1 is out of range.
+    BoundExprPtr index = expr.subscripts.size() == 1
+                             ? BindExpr(*expr.subscripts[0].upper)
+                             : std::make_unique<BoundConstant>(Value::Int4(-1), DataType{type_oid::kInt4, -1},
+                                                              arg->location());
+    if (!CanCoerceType(index->type().oid, type_oid::kInt4, CoercionContext::kAssignment)) {
+      throw ErrorAt(SqlState::kDatatypeMismatch, "array subscript must have type integer",
+                    index->location());
+    }
+    index = CoerceToTargetType(std::move(index), DataType{type_oid::kInt4, -1},
+                               CoercionContext::kAssignment, false, -1);
+    const int location = arg->location();
+    std::vector<BoundExprPtr> args;
+    args.push_back(std::move(arg));
+    args.push_back(std::move(index));
+    return std::make_unique<BoundFunctionCall>(fn, std::move(args), DataType{t->typelem},
+                                               location);
+  }
   if (!IsArrayType(array_type.oid)) {
     throw ErrorAt(SqlState::kDatatypeMismatch,
                   "cannot subscript type " + FormatTypeName(array_type.oid) +

@@ -176,6 +176,20 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
                                 CoercionContext::kExplicit, true, expr.location);
     }
   }
+  if (!named.empty() && plain_call && args.size() == 1) {
+    // func_get_detail also takes a call named after a type as a cast when no
+    // candidate matches the argument type exactly and the cast is a no-op or
+    // an unknown literal's input: box(b) of a box, point('(1,2)').
+    bool exact = false;
+    for (const SqlFunction* f : named) exact = exact || (f->nargs == 1 && f->args[0] == types[0]);
+    const PgTypeInfo* type = FindPgTypeByName(expr.name.back());
+    if (!exact && type != nullptr && IsSupportedType(type->oid) &&
+        (types[0] == type->oid ||
+         (types[0] == type_oid::kUnknown && args[0]->kind() == BoundExprKind::kConstant))) {
+      return CoerceToTargetType(std::move(args[0]), DataType{type->oid, -1},
+                                CoercionContext::kExplicit, true, expr.location);
+    }
+  }
   if (named.empty() && plain_call && !IsPgBuiltinFunctionName(expr.name.back())) {
     throw ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
                   expr.location)

@@ -109,7 +109,16 @@ bool IsSupportedType(Oid oid) {
     case 4089:  // regnamespace
     case 4096:  // regrole
     case 22:    // int2vector (pg_index.indkey): an int2 array with lower bound 0
+    case 600:   // point, lseg, path, box, polygon, line, circle: sql/types/geo_types.h
+    case 601:
+    case 602:
+    case 603:
+    case 604:
+    case 628:
+    case 718:
       return true;
+    case 1020:  // box[]: its elements are separated by ';' (typdelim), not yet done
+      return false;
     default: {
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);

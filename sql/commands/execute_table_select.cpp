@@ -26,6 +26,7 @@
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
+#include "sql/types/geo_types.h"
 
 namespace strata::sql {
 
@@ -96,6 +97,12 @@ void ResolveGroupBy(Binder& binder, const BindScope& scope, const ast::SelectSta
     }
     grouping->key_asts.push_back(key);
     grouping->keys.push_back(binder.ResolveUnknownToText(binder.BindExpr(*key)));
+    if (const Oid type = grouping->keys.back()->type().oid; geo::IsGeometricType(type)) {
+      throw binder.ErrorAt(SqlState::kUndefinedFunction,
+                           "could not identify an equality operator for type " +
+                               FormatTypeName(type),
+                           item->location);
+    }
   }
   binder.SetAggregatesForbidden(nullptr);
 }
@@ -240,6 +247,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     } else {
       type = targets[static_cast<size_t>(column)].expr->type().oid;
     }
+    if (geo::IsGeometricType(type)) {  // no btree opclass: PostgreSQL's parse-time error
+      throw binder
+          .ErrorAt(SqlState::kUndefinedFunction,
+                   "could not identify an ordering operator for type " + FormatTypeName(type),
+                   e.location)
+          .WithHint("Use an explicit ordering operator or modify the query.");
+    }
     const NullsOrder nulls = sb.nulls == ast::SortBy::Nulls::kFirst  ? NullsOrder::kFirst
                              : sb.nulls == ast::SortBy::Nulls::kLast ? NullsOrder::kLast
                                                                      : NullsOrder::kDefault;
@@ -338,7 +352,16 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
                            junk_location);
     }
     std::vector<KeyColumn> columns;
-    for (const OutputTarget& t : targets) columns.emplace_back(t.expr->type().oid);
+    for (const OutputTarget& t : targets) {
+      const Oid type = t.expr->type().oid;
+      if (geo::IsGeometricType(type)) {
+        throw binder.ErrorAt(SqlState::kUndefinedFunction,
+                             "could not identify an equality operator for type " +
+                                 FormatTypeName(type),
+                             t.expr->location());
+      }
+      columns.emplace_back(type);
+    }
     plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
   }
   // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.

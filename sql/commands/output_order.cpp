@@ -6,6 +6,8 @@
 #include "sql/commands/limit_clause.h"
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_materialized_scan.h"
+#include "sql/builtin/type_table.h"
+#include "sql/types/geo_types.h"
 
 namespace strata::sql {
 
@@ -110,6 +112,13 @@ void ApplyOutputOrder(CommandContext& ctx, const ast::SelectStatement& stmt, boo
       junk.push_back(std::move(bound));
     } else {
       type = q->types[static_cast<size_t>(column)].oid;
+    }
+    if (geo::IsGeometricType(type)) {  // no btree opclass: PostgreSQL's parse-time error
+      throw binder
+          .ErrorAt(SqlState::kUndefinedFunction,
+                   "could not identify an ordering operator for type " + FormatTypeName(type),
+                   sb.expr->location)
+          .WithHint("Use an explicit ordering operator or modify the query.");
     }
     const NullsOrder nulls = sb.nulls == ast::SortBy::Nulls::kFirst  ? NullsOrder::kFirst
                              : sb.nulls == ast::SortBy::Nulls::kLast ? NullsOrder::kLast

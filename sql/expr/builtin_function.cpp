@@ -7,6 +7,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "sql/expr/geo_functions.h"
+
 namespace strata::sql {
 
 namespace {
@@ -20,7 +22,7 @@ Registry BuildRegistry() {
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
-                      JsonbModifyFunctions()}) {
+                      JsonbModifyFunctions(), GeometricFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -12,6 +12,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/json/jsonb.h"
 #include "sql/expr/datetime_casts.h"
+#include "sql/expr/geo_functions.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
 
@@ -162,6 +163,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (source == type_oid::kChar && (target == kInt4 || IsString(target))) return true;
   if (target == type_oid::kChar && (source == kInt4 || IsString(source))) return true;
   if (IsDatetimeCast(source, target)) return true;
+  if (IsGeometricCast(source, target)) return true;
   return false;
 }
 
@@ -254,6 +256,7 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
   if (IsString(source) && IsString(target)) return value.Relabel(target);
   if (source == kJsonb) return JsonbToScalar(value, target);
   if (IsDatetimeCast(source, target)) return DatetimeCast(value, target);
+  if (IsGeometricCast(source, target)) return GeometricCast(value, target);
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");

@@ -6,6 +6,7 @@
 
 #include "sql/json/jsonb_modify.h"
 #include "sql/builtin/operator_table.h"
+#include "sql/expr/geo_functions.h"
 
 namespace strata::sql {
 
@@ -48,7 +49,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
-                        JsonbModifySqlFunctions()}) {
+                        JsonbModifySqlFunctions(), GeometricSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;

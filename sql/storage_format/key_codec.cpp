@@ -367,6 +367,13 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
       storage(RequireStorageType(type)),
       descending(direction == SortDirection::kDescending),
       nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst) {
+  // The geometric types (600-604, 628, 718) have no btree opclass: they
+  // cannot be sorted (ORDER BY raises PostgreSQL's error) nor be keys.
+  if ((type >= 600 && type <= 604) || type == 628 || type == 718) {
+    throw SqlError(SqlState::kUndefinedFunction,
+                   "could not identify an ordering operator for type " + FormatTypeName(type))
+        .WithHint("Use an explicit ordering operator or modify the query.");
+  }
   if (storage == StorageType::kArray || type == type_oid::kJson || type == type_oid::kJsonb) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "key columns of type " + FormatTypeName(type) + " are not supported yet");

@@ -45,6 +45,13 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case type_oid::kUuid:
     case type_oid::kJson:
     case type_oid::kJsonb:
+    case 600:  // the geometric types: their payload's doubles (geo_types.h)
+    case 601:
+    case 602:
+    case 603:
+    case 604:
+    case 628:
+    case 718:
       return StorageType::kBytes;
     default:
       if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;

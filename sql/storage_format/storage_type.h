@@ -9,7 +9,8 @@
 //   kFloat4 / kFloat8     double   4 / 8 bytes (IEEE 754; float4 as float)
 //   kNumeric              Numeric  variable
 //   kBytes                string   variable (text, varchar, bpchar, bytea,
-//                                  uuid, json, jsonb: the Value's bytes)
+//                                  uuid, json, jsonb, the geometric types:
+//                                  the Value's bytes)
 //   kArray                ArrayValue  variable, rows only: the array's text
 //                                  form (array_out), read back with array_in
 //   kInterval             Interval row: 16 bytes (time int64, day int32,

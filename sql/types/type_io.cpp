@@ -10,6 +10,7 @@
 #include "sql/system_relations/reg_types.h"
 #include "sql/types/array_value.h"
 #include "sql/types/datetime_io.h"
+#include "sql/types/geo_types.h"
 
 namespace strata::sql {
 
@@ -56,6 +57,7 @@ Value InputValue(Oid type, std::string_view text) {
     case type_oid::kInterval:
       return Value::FromInterval(ParseInterval(text));
     default:
+      if (geo::IsGeometricType(type)) return geo::ParseGeometric(type, text);
       if (IsOidType(type)) return InputOidValue(type, text);
       if (IsArrayType(type) && IsSupportedType(type)) return ParseArray(type, text);
       throw SqlError(SqlState::kFeatureNotSupported,
@@ -102,6 +104,7 @@ std::string OutputValue(const Value& value) {
       return out;
     }
     default:
+      if (geo::IsGeometricType(value.type())) return geo::FormatGeometric(value);
       if (IsOidType(value.type())) return OutputOidValue(value);
       if (IsArrayType(value.type())) return FormatArray(value);
       return value.string_value();

@@ -85,6 +85,15 @@ int CompareValues(const Value& a, const Value& b) {
     case type_oid::kUuid:
     case type_oid::kUnknown:
       return Sign(a.string_value().compare(b.string_value()));
+    case 600:  // point, lseg, path, box, polygon, line, circle: no btree opclass
+    case 601:
+    case 602:
+    case 603:
+    case 604:
+    case 628:
+    case 718:
+      throw SqlError(SqlState::kUndefinedFunction,
+                     "could not identify an ordering operator for type " + FormatTypeName(type));
     default:
       if (IsArrayType(type)) return CompareArrays(a.array_value(), b.array_value());
       throw SqlError(SqlState::kFeatureNotSupported,

@@ -302,6 +302,28 @@ EXTENDED_CASES = {
                                             b"\1", struct.pack("!hhhhh", 1, 0, 0, 2, 7)],
                                    [1], [1]),
                           msg_execute(""), SYNC],
+    "geometric binary results": [
+        msg_parse("", "select '(1,2)'::point, '[(1,2),(3,4)]'::lseg, '(1,2),(3,4)'::box, "
+                      "'{1,2,3}'::line, '<(1,2),3>'::circle, '[(1,2),(3,4)]'::path, "
+                      "'((0,0),(1,1),(2,0))'::polygon, array['(1,2)'::point]"),
+        msg_bind("", "", [], [], [1]), msg_execute(""), SYNC],
+    "geometric binary parameters": [
+        msg_parse("", "select $1, $2, $3, $4, $5, $6, $7", [600, 601, 603, 628, 718, 602, 604]),
+        msg_bind("", "", [struct.pack("!dd", 1, 2), struct.pack("!dddd", 1, 2, 3, 4),
+                          struct.pack("!dddd", 0, 5, 2, 3), struct.pack("!ddd", 1, -1, 0),
+                          struct.pack("!ddd", 1, 2, 0.5),
+                          b"\2" + struct.pack("!i", 2) + struct.pack("!dddd", 1, 2, 3, 4),
+                          struct.pack("!i", 1) + struct.pack("!dd", 7, 8)], [1]),
+        msg_execute(""), SYNC],
+    "bad binary geometric values": [
+        msg_parse("c", "select $1::circle"), msg_bind("", "c", [struct.pack("!ddd", 0, 0, -1)],
+                                                      [1]), SYNC,
+        msg_parse("l", "select $1::line"), msg_bind("", "l", [struct.pack("!ddd", 0, 0, 1)],
+                                                    [1]), SYNC,
+        msg_parse("p", "select $1::path"), msg_bind("", "p", [b"\0" + struct.pack("!i", 0)],
+                                                    [1]), SYNC,
+        msg_parse("q", "select $1::polygon"), msg_bind("", "q", [struct.pack("!i", -1)], [1]),
+        SYNC],
     "too many result formats": [msg_parse("", "select 1, 2"),
                                 msg_bind("", "", [], [], [1, 0, 1]), SYNC],
     "bad result format code": [msg_parse("", "select 1"), msg_bind("", "", [], [], [2]),
