@@ -483,7 +483,13 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
                                           impl_->settings.IntValue("statement_timeout"));
   std::vector<SqlErrorFields> function_notices;
   ScopedFunctionNotices notice_scope(&function_notices);
-  StatementOutput out = RunStatement(statement, param_types, params);
+  StatementOutput out;
+  try {
+    out = RunStatement(statement, param_types, params);
+  } catch (const SqlError&) {
+    KeepNoticesOfFailedStatement(std::move(function_notices));
+    throw;
+  }
   for (SqlErrorFields& notice : function_notices) out.notices.push_back(std::move(notice));
   return out;
 }

@@ -45,6 +45,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformDrop(*node.drop_stmt);
     case PG_QUERY__NODE__NODE_CREATE_FUNCTION_STMT:
       return TransformCreateFunction(*node.create_function_stmt);
+    case PG_QUERY__NODE__NODE_DO_STMT:
+      return TransformDo(*node.do_stmt);
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
       return TransformAlterFunction(*node.alter_function_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:
