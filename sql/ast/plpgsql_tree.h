@@ -50,6 +50,7 @@ enum class StmtKind {
   kDynExecute,
   kPerform,
   kGetDiagnostics,
+  kAssert,
   kUnsupported,  // `unsupported` names the construct (0A000 when it runs)
 };
 
@@ -105,6 +106,8 @@ struct Stmt {
   bool has_message = false;
   std::vector<std::pair<int, Expr>> options;  // (PLpgSQL_raise_option_type, value)
 
+  bool dynamic = false;  // RETURN QUERY EXECUTE
+  bool is_stacked = false;  // GET STACKED DIAGNOSTICS
   // GET DIAGNOSTICS: (item kind, target varno).
   std::vector<std::pair<std::string, int>> diag_items;
   int return_varno = -1;  // RETURN NEXT v (a variable, not an expression)

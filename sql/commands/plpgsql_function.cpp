@@ -120,7 +120,9 @@ std::string StmtTypeName(const pl::Stmt& s) {
     case pl::StmtKind::kExecSql: return "SQL statement";
     case pl::StmtKind::kDynExecute: return "EXECUTE";
     case pl::StmtKind::kPerform: return "PERFORM";
-    case pl::StmtKind::kGetDiagnostics: return "GET DIAGNOSTICS";
+    case pl::StmtKind::kGetDiagnostics:
+      return s.is_stacked ? "GET STACKED DIAGNOSTICS" : "GET DIAGNOSTICS";
+    case pl::StmtKind::kAssert: return "ASSERT";
     case pl::StmtKind::kUnsupported: return s.unsupported;
   }
   return "";
@@ -265,24 +267,36 @@ class Executor {
   void InitVariables(std::vector<Value> args) {
     vars_.resize(tree_.datums.size());
     size_t input = 0;
-    const size_t nargs = fn_ != nullptr ? fn_->args.size() : 0;
-    for (size_t i = 0; i < tree_.datums.size(); ++i) {
+    size_t first_datum = 0;
+    // The parameters: a named one is the next datum; an unnamed one has no
+    // datum (only $n reaches it) and gets a variable after the datums.
+    if (fn_ != nullptr) {
+      for (const catalog::FunctionArg& a : fn_->args) {
+        int varno;
+        if (!a.name.empty() && first_datum < tree_.datums.size()) {
+          varno = static_cast<int>(first_datum++);
+        } else {
+          vars_.emplace_back();
+          varno = static_cast<int>(vars_.size()) - 1;
+        }
+        Var& v = vars_[varno];
+        v.name = a.name;
+        v.type = DataType{a.type, -1};
+        const bool is_input = a.mode == 'i' || a.mode == 'b' || a.mode == 'v';
+        v.value = is_input && input < args.size() ? args[input++] : Value::Null(a.type);
+        if (is_input) input_vars_.push_back(varno);
+        if (!is_input || a.mode == 'b') out_vars_.push_back(varno);
+        param_vars_.insert(varno);
+        scope_.push_back(varno);
+      }
+    }
+    for (size_t i = first_datum; i < tree_.datums.size(); ++i) {
       const pl::Datum& d = tree_.datums[i];
       Var& v = vars_[i];
       v.name = d.name;
       v.is_const = d.is_const;
       v.not_null = d.not_null;
-      if (i < nargs) {
-        const catalog::FunctionArg& a = fn_->args[i];
-        v.type = DataType{a.type, -1};
-        const bool is_input = a.mode == 'i' || a.mode == 'b' || a.mode == 'v';
-        v.value = is_input && input < args.size() ? args[input++] : Value::Null(a.type);
-        if (is_input) input_vars_.push_back(static_cast<int>(i));
-        if (!is_input || a.mode == 'b') out_vars_.push_back(static_cast<int>(i));
-        scope_.push_back(static_cast<int>(i));
-        continue;
-      }
-      if (d.name == "found" && i == nargs) {
+      if (d.name == "found" && i == first_datum) {
         v.type = DataType{type_oid::kBool, -1};
         v.value = Value::Bool(false);
         found_var_ = static_cast<int>(i);
@@ -317,8 +331,7 @@ class Executor {
     params->conflict_is_error = true;
     std::set<std::string> inner_names;
     for (int varno : scope_) {
-      if (std::find(input_vars_.begin(), input_vars_.end(), varno) == input_vars_.end() &&
-          varno >= static_cast<int>(fn_ != nullptr ? fn_->args.size() : 0)) {
+      if (!param_vars_.count(varno)) {
         inner_names.insert(vars_[varno].name);
       }
     }
@@ -455,7 +468,7 @@ class Executor {
       }
       if (kind == SqlKind::kStatement) {
         AddContext(e, "SQL statement \"" + text + "\"");
-      } else if (!IsSimpleExpression(expr.query)) {
+      } else if (!IsSimpleExpression(expr.query) || IsConstantExpression(expr.query)) {
         if (kind == SqlKind::kAssignment) {
           AddContext(e, "PL/pgSQL assignment \"" + expr.query + "\"");
         } else {
@@ -464,6 +477,48 @@ class Executor {
       }
       throw;
     }
+  }
+
+  // Whether PostgreSQL's planner would fold `text` to a constant (so its
+  // errors arise while planning, through SPI, with the "SQL expression"
+  // context line): it names no variable, no $n and no user function.
+  bool IsConstantExpression(const std::string& text) const {
+    std::set<std::string> variables;
+    for (int varno : scope_) variables.insert(vars_[varno].name);
+    size_t i = 0;
+    while (i < text.size()) {
+      const char c = text[i];
+      if (c == '\'' || c == '"') {
+        const size_t end = text.find(c, i + 1);
+        if (c == '"' && end != std::string::npos &&
+            variables.count(text.substr(i + 1, end - i - 1))) {
+          return false;
+        }
+        i = end == std::string::npos ? text.size() : end + 1;
+        continue;
+      }
+      if (c == '$') return false;
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+        size_t end = i;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) ||
+                                     text[end] == '_')) {
+          ++end;
+        }
+        const std::string word = Lower(text.substr(i, end - i));
+        if (variables.count(word)) return false;
+        size_t next = end;
+        while (next < text.size() && std::isspace(static_cast<unsigned char>(text[next]))) ++next;
+        if (next < text.size() && text[next] == '(' && ctx_.catalog != nullptr) {
+          for (const auto& [oid, fn] : ctx_.catalog->functions()) {
+            if (fn->name == word) return false;
+          }
+        }
+        i = end;
+        continue;
+      }
+      ++i;
+    }
+    return true;
   }
 
   StatementOutput RunParsed(const std::vector<std::unique_ptr<ast::Statement>>& parsed,
@@ -574,6 +629,7 @@ class Executor {
       case pl::StmtKind::kDynExecute: ExecDynamic(s); break;
       case pl::StmtKind::kPerform: ExecPerform(s); break;
       case pl::StmtKind::kGetDiagnostics: ExecGetDiagnostics(s); break;
+      case pl::StmtKind::kAssert: ExecAssert(s); break;
       case pl::StmtKind::kUnsupported:
         throw SqlError(SqlState::kFeatureNotSupported,
                        "PL/pgSQL statement " + s.unsupported + " is not supported yet");
@@ -661,7 +717,7 @@ class Executor {
     for (const pl::ExceptionHandler& h : s.handlers) {
       if (!HandlerMatches(h, caught)) continue;
       // SQLSTATE and SQLERRM: the handler's own variables of those names.
-      for (size_t i = 0; i < vars_.size(); ++i) {
+      for (size_t i = 0; i < tree_.datums.size(); ++i) {
         if (tree_.datums[i].type_name.empty() && tree_.datums[i].lineno > 0 &&
             (vars_[i].name == "sqlstate" || vars_[i].name == "sqlerrm")) {
           vars_[i].type = DataType{type_oid::kText, -1};
@@ -1006,7 +1062,15 @@ class Executor {
     if (fn_ == nullptr || !fn_->returns_set) {
       throw SqlError(SqlState::kSyntaxError, "cannot use RETURN QUERY in a non-SETOF function");
     }
-    StatementOutput out = RunSql(*s.query, s.query->query, SqlKind::kStatement);
+    StatementOutput out;
+    if (s.dynamic) {
+      const std::string text = EvalQueryString(*s.query);
+      auto [values, types] = UsingValues(s);
+      pl::Expr dyn{text, nullptr};
+      out = RunSql(dyn, text, SqlKind::kStatement, &values, &types);
+    } else {
+      out = RunSql(*s.query, s.query->query, SqlKind::kStatement);
+    }
     if (out.columns.size() != columns_.size()) {
       throw SqlError(SqlState::kDatatypeMismatch,
                      "structure of query does not match function result type")
@@ -1193,7 +1257,54 @@ class Executor {
     SetFound(processed_ > 0);
   }
 
+  void ExecAssert(const pl::Stmt& s) {
+    // plpgsql.check_asserts is on (its default).
+    if (EvalBool(*s.cond)) return;
+    std::string message = "assertion failed";
+    if (s.expr.has_value()) {
+      auto [v, type] = Eval(*s.expr);
+      if (!v.is_null()) message = OutputValue(v);
+    }
+    throw SqlError(SqlState::kAssertFailure, message);
+  }
+
   void ExecGetDiagnostics(const pl::Stmt& s) {
+    if (s.is_stacked) {
+      if (caught_.empty()) {
+        throw SqlError(SqlState::kStackedDiagnosticsAccessedWithoutActiveHandler,
+                       "GET STACKED DIAGNOSTICS cannot be used outside an exception handler");
+      }
+      const SqlErrorFields& e = caught_.back();
+      for (const auto& [kind, target] : s.diag_items) {
+        std::string value;
+        if (kind == "RETURNED_SQLSTATE") {
+          value = std::string(SqlStateCode(e.sqlstate));
+        } else if (kind == "MESSAGE_TEXT") {
+          value = e.message;
+        } else if (kind == "PG_EXCEPTION_DETAIL") {
+          value = e.detail;
+        } else if (kind == "PG_EXCEPTION_HINT") {
+          value = e.hint;
+        } else if (kind == "PG_EXCEPTION_CONTEXT") {
+          value = e.context;
+        } else if (kind == "COLUMN_NAME") {
+          value = e.column_name;
+        } else if (kind == "CONSTRAINT_NAME") {
+          value = e.constraint_name;
+        } else if (kind == "PG_DATATYPE_NAME") {
+          value = e.datatype_name;
+        } else if (kind == "TABLE_NAME") {
+          value = e.table_name;
+        } else if (kind == "SCHEMA_NAME") {
+          value = e.schema_name;
+        } else {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "GET STACKED DIAGNOSTICS " + kind + " is not supported yet");
+        }
+        Assign(target, Value::Text(value), DataType{type_oid::kText, -1});
+      }
+      return;
+    }
     for (const auto& [kind, target] : s.diag_items) {
       if (kind != "ROW_COUNT") {
         throw SqlError(SqlState::kFeatureNotSupported,
@@ -1213,6 +1324,7 @@ class Executor {
   std::vector<int> scope_;       // visible variables, outermost first
   std::vector<int> input_vars_;  // the datums of $1..$n
   std::vector<int> out_vars_;    // OUT / INOUT / TABLE parameters
+  std::set<int> param_vars_;     // every parameter's variable
   int found_var_ = -1;
   std::vector<Row> results_;
   const pl::Stmt* err_stmt_ = nullptr;

@@ -311,8 +311,9 @@ class Converter {
       s.kind = pl::StmtKind::kReturnQuery;
       s.query = ExprField(f, "query");
       if (!s.query.has_value()) {
-        s.kind = pl::StmtKind::kUnsupported;
-        s.unsupported = "RETURN QUERY EXECUTE";
+        s.query = ExprField(f, "dynquery");
+        s.dynamic = true;
+        s.params = ExprList(f, "params");
       }
     } else if (type == "PLpgSQL_stmt_raise") {
       s.kind = pl::StmtKind::kRaise;
@@ -346,20 +347,21 @@ class Converter {
       s.expr = ExprField(f, "expr");
     } else if (type == "PLpgSQL_stmt_getdiag") {
       s.kind = pl::StmtKind::kGetDiagnostics;
-      if (Bool(f, "is_stacked")) {
-        s.kind = pl::StmtKind::kUnsupported;
-        s.unsupported = "GET STACKED DIAGNOSTICS";
-      }
+      s.is_stacked = Bool(f, "is_stacked");
       if (const JsonValue* items = Member(f, "diag_items")) {
         for (const JsonValue& i : items->elements) {
           auto [itype, ifl] = Node(i);
           if (ifl != nullptr) s.diag_items.push_back({Str(*ifl, "kind"), Int(*ifl, "target")});
         }
       }
+    } else if (type == "PLpgSQL_stmt_assert") {
+      s.kind = pl::StmtKind::kAssert;
+      s.cond = ExprField(f, "cond");
+      s.expr = ExprField(f, "message");
     } else {
       s.kind = pl::StmtKind::kUnsupported;
       static const std::pair<std::string_view, std::string_view> kNames[] = {
-          {"PLpgSQL_stmt_assert", "ASSERT"},   {"PLpgSQL_stmt_open", "OPEN"},
+          {"PLpgSQL_stmt_open", "OPEN"},
           {"PLpgSQL_stmt_fetch", "FETCH"},     {"PLpgSQL_stmt_close", "CLOSE"},
           {"PLpgSQL_stmt_forc", "FOR over a cursor"},
           {"PLpgSQL_stmt_call", "CALL"},       {"PLpgSQL_stmt_commit", "COMMIT"},
