@@ -235,6 +235,7 @@ class Executor {
 
   std::vector<Row> Run(std::vector<Value> args) {
     InitVariables(std::move(args));
+    ActiveExecutor active(this);
     try {
       const Flow flow = ExecStmt(tree_.action);
       err_stmt_ = nullptr;
@@ -448,6 +449,15 @@ class Executor {
     } else {
       BuildParams(&params, &values);
     }
+    // What GET DIAGNOSTICS PG_CONTEXT shows for this statement while it runs.
+    std::string line;
+    if (kind == SqlKind::kStatement) {
+      line = "SQL statement \"" + text + "\"";
+    } else if (!IsSimpleExpression(expr.query)) {
+      line = (kind == SqlKind::kAssignment ? "PL/pgSQL assignment \"" : "SQL expression \"") +
+             expr.query + "\"";
+    }
+    ActiveSql active(&active_sql_, line);
     try {
       if (expr.parsed == nullptr || using_values != nullptr) {
         auto parsed = std::make_shared<std::vector<std::unique_ptr<ast::Statement>>>(ParseQuery(text));
@@ -770,36 +780,102 @@ class Executor {
     return false;
   }
 
+  // "target := expr" / "target = expr", target being the variable or one
+  // element of it (v[i]); slices, several subscripts and record fields are
+  // 0A000.
   void ExecAssign(const pl::Stmt& s) {
     const Var& var = vars_.at(s.varno);
     if (var.is_const) {
       throw SqlError(SqlState::kSyntaxError, "variable \"" + var.name + "\" is declared CONSTANT");
     }
-    // "target := expr" / "target = expr": the expression is what follows.
     const std::string& q = s.expr->query;
-    size_t op = q.find(":=");
-    size_t skip = 2;
-    if (op == std::string::npos) {
-      op = q.find('=');
-      skip = 1;
-    }
-    std::string target = op == std::string::npos ? "" : q.substr(0, op);
-    while (!target.empty() && std::isspace(static_cast<unsigned char>(target.back()))) {
-      target.pop_back();
-    }
-    std::string unquoted = target;
-    if (unquoted.size() >= 2 && unquoted.front() == '"' && unquoted.back() == '"') {
-      unquoted = unquoted.substr(1, unquoted.size() - 2);
+    size_t pos = 0;
+    std::string name;
+    if (!q.empty() && q[0] == '"') {
+      const size_t end = q.find('"', 1);
+      name = q.substr(1, end == std::string::npos ? std::string::npos : end - 1);
+      pos = end == std::string::npos ? q.size() : end + 1;
     } else {
-      unquoted = Lower(unquoted);
+      while (pos < q.size() && (std::isalnum(static_cast<unsigned char>(q[pos])) ||
+                                q[pos] == '_' || q[pos] == '$')) {
+        ++pos;
+      }
+      name = Lower(q.substr(0, pos));
     }
-    if (op == std::string::npos || unquoted != var.name) {
+    const auto skip_space = [&] {
+      while (pos < q.size() && std::isspace(static_cast<unsigned char>(q[pos]))) ++pos;
+    };
+    skip_space();
+    std::vector<std::string> subscripts;
+    while (pos < q.size() && q[pos] == '[') {
+      int depth = 0;
+      const size_t start = pos + 1;
+      for (; pos < q.size(); ++pos) {
+        if (q[pos] == '[') ++depth;
+        if (q[pos] == ']' && --depth == 0) break;
+      }
+      subscripts.push_back(q.substr(start, pos - start));
+      ++pos;
+      skip_space();
+    }
+    size_t rhs = std::string::npos;
+    if (q.compare(pos, 2, ":=") == 0) {
+      rhs = pos + 2;
+    } else if (pos < q.size() && q[pos] == '=') {
+      rhs = pos + 1;
+    }
+    if (rhs == std::string::npos || name != var.name || subscripts.size() > 1 ||
+        (subscripts.size() == 1 && subscripts[0].find(':') != std::string::npos)) {
       throw SqlError(SqlState::kFeatureNotSupported,
-                     "assignment to \"" + target + "\" (an array element or record field) is "
-                     "not supported yet");
+                     "assignment to \"" + q.substr(0, pos) + "\" is not supported yet");
     }
-    auto [v, type] = Eval(*s.expr, SqlKind::kAssignment, "SELECT " + q.substr(op + skip));
-    Assign(s.varno, v, type);
+    if (subscripts.empty()) {
+      auto [v, type] = Eval(*s.expr, SqlKind::kAssignment, "SELECT " + q.substr(rhs));
+      Assign(s.varno, v, type);
+      return;
+    }
+    AssignElement(s, subscripts[0], "SELECT " + q.substr(rhs));
+  }
+
+  // v[i] := value: PostgreSQL's array_set_element for one dimension (the
+  // array grows, with NULLs, to reach i; a NULL array becomes [i:i]).
+  void AssignElement(const pl::Stmt& s, const std::string& subscript, const std::string& rhs) {
+    const Var& var = vars_.at(s.varno);
+    const PgTypeInfo* info = FindPgType(var.type.oid);
+    if (!IsArrayType(var.type.oid) || info == nullptr) {
+      throw SqlError(SqlState::kDatatypeMismatch, "cannot subscript type " +
+                                                      FormatTypeName(var.type.oid) +
+                                                      " because it does not support subscripting");
+    }
+    const Oid element_type = info->typelem;
+    pl::Expr index_expr{subscript, nullptr};
+    auto [index, index_type] = Eval(index_expr, SqlKind::kAssignment, "SELECT " + subscript);
+    index = Coerce(index, index_type, DataType{type_oid::kInt4, -1});
+    if (index.is_null()) {
+      throw SqlError(SqlState::kNullValueNotAllowed,
+                     "array subscript in assignment must not be null");
+    }
+    auto [v, type] = Eval(*s.expr, SqlKind::kAssignment, rhs);
+    const Value element = Coerce(v, type, DataType{element_type, -1});
+    const int64_t i = index.int_value();
+    std::vector<Value> elements;
+    int64_t lower = i;
+    if (!var.value.is_null()) {
+      const ArrayValue& array = var.value.array_value();
+      elements = array.elements;
+      lower = array.lower_bound;
+      if (elements.empty()) lower = i;
+    }
+    if (i < lower) {
+      elements.insert(elements.begin(), static_cast<size_t>(lower - i), Value::Null(element_type));
+      lower = i;
+    }
+    if (i - lower >= static_cast<int64_t>(elements.size())) {
+      elements.resize(static_cast<size_t>(i - lower + 1), Value::Null(element_type));
+    }
+    elements[static_cast<size_t>(i - lower)] = element;
+    vars_[s.varno].value =
+        MakeArray(var.type.oid, element_type, std::move(elements), static_cast<int32_t>(lower));
   }
 
   Flow ExecIf(const pl::Stmt& s) {
@@ -1306,6 +1382,10 @@ class Executor {
       return;
     }
     for (const auto& [kind, target] : s.diag_items) {
+      if (kind == "PG_CONTEXT") {
+        Assign(target, Value::Text(CallStack()), DataType{type_oid::kText, -1});
+        continue;
+      }
       if (kind != "ROW_COUNT") {
         throw SqlError(SqlState::kFeatureNotSupported,
                        "GET DIAGNOSTICS " + kind + " is not supported yet");
@@ -1313,6 +1393,43 @@ class Executor {
       Assign(target, Value::Int8(static_cast<int64_t>(processed_)),
              DataType{type_oid::kInt8, -1});
     }
+  }
+
+  // The PL/pgSQL calls running on this thread, innermost last (for
+  // GET DIAGNOSTICS PG_CONTEXT).
+  static std::vector<const Executor*>& Stack() {
+    thread_local std::vector<const Executor*> stack;
+    return stack;
+  }
+  struct ActiveExecutor {
+    explicit ActiveExecutor(const Executor* e) { Stack().push_back(e); }
+    ~ActiveExecutor() { Stack().pop_back(); }
+  };
+  struct ActiveSql {
+    ActiveSql(std::vector<std::string>* lines, std::string line) : lines_(lines) {
+      lines_->push_back(std::move(line));
+    }
+    ~ActiveSql() { lines_->pop_back(); }
+    std::vector<std::string>* lines_;
+  };
+
+  // PG_CONTEXT: each call's line, innermost first, with the SQL statement
+  // through which a call was reached between them.
+  static std::string CallStack() {
+    std::string out;
+    const auto add = [&out](const std::string& line) {
+      if (line.empty()) return;
+      out += out.empty() ? line : "\n" + line;
+    };
+    const std::vector<const Executor*>& stack = Stack();
+    for (size_t k = stack.size(); k-- > 0;) {
+      const Executor* e = stack[k];
+      if (k + 1 < stack.size()) {
+        for (size_t j = e->active_sql_.size(); j-- > 0;) add(e->active_sql_[j]);
+      }
+      add(e->ContextLine());
+    }
+    return out;
   }
 
   const CommandContext ctx_;
@@ -1333,6 +1450,7 @@ class Executor {
   std::string exit_label_;
   std::vector<SqlErrorFields> caught_;  // errors being handled, innermost last
   uint64_t processed_ = 0;              // rows the last SQL statement processed
+  std::vector<std::string> active_sql_;  // PG_CONTEXT lines of the SQL running now
 };
 
 // The checks PostgreSQL's PL/pgSQL grammar makes against the function's
