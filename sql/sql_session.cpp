@@ -483,6 +483,7 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
                                           impl_->settings.IntValue("statement_timeout"));
   std::vector<SqlErrorFields> function_notices;
   ScopedFunctionNotices notice_scope(&function_notices);
+  TakeNoticesOfFailedStatement();  // a previous failure's, if nobody sent them
   StatementOutput out;
   try {
     out = RunStatement(statement, param_types, params);

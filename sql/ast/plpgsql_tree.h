@@ -9,6 +9,7 @@
 // variables by that number (varno).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -126,6 +127,17 @@ struct Datum {
   int lineno = 0;
   bool is_row = false;     // an INTO / FOR target list
   std::vector<int> fields;  // is_row: the variables it assigns
+
+  // The resolved declared type, filled by the interpreter on first use
+  // (type_name is resolved against the catalog once per parsed tree).
+  struct Resolved {
+    uint32_t type_oid = 0;
+    int32_t typmod = -1;
+    bool row_typed = false;
+    std::vector<std::string> names;
+    std::vector<std::pair<uint32_t, int32_t>> types;
+  };
+  mutable std::shared_ptr<const Resolved> resolved;
 };
 
 // libpg_query's PL/pgSQL grammar does not know a function's OUT parameters,

@@ -177,6 +177,10 @@ struct Var {
   bool not_null = false;
   bool is_record = false;
   bool record_assigned = false;
+  // Declared as table%ROWTYPE (or the table's name): the row's columns.
+  bool row_typed = false;
+  std::vector<std::string> declared_names;
+  std::vector<DataType> declared_types;
   std::vector<std::string> field_names;
   std::vector<DataType> field_types;
   std::vector<Value> fields;
@@ -212,6 +216,71 @@ DataType ResolveDeclaredType(const CommandContext& ctx, const std::string& name)
   bind_ctx.outer = nullptr;
   Binder binder = bind_ctx.MakeBinder();
   return binder.ResolveTypeName(cast.type_name);
+}
+
+// The columns a SELECT would return, bound but not run.
+StatementOutput AnalyzeSelect(const CommandContext& ctx, const std::string& text) {
+  std::vector<std::unique_ptr<ast::Statement>> parsed = ParseQuery(text);
+  if (parsed.size() != 1 || parsed[0]->kind != ast::StatementKind::kSelect) {
+    throw SqlError(SqlState::kInternalError, "not a SELECT: " + text);
+  }
+  ScopedFunctionParams no_params(nullptr);
+  CommandContext analyze = ctx;
+  analyze.query = text;
+  analyze.params = nullptr;
+  analyze.param_values = nullptr;
+  analyze.analyze_only = true;
+  analyze.txn = nullptr;
+  analyze.outer = nullptr;
+  analyze.ctes = nullptr;
+  analyze.explain = nullptr;
+  return RunBodyStatement(analyze, *parsed[0]);
+}
+
+// A declared type beyond a plain type name: "tbl.col%TYPE", "tbl%ROWTYPE"
+// or a table's name (a row of its columns). Returns false if `written` is
+// none of these (then it is a type name). "var%TYPE" is the caller's.
+bool ResolveRelationType(const CommandContext& ctx, const std::string& written, DataType* type,
+                         std::vector<std::string>* names, std::vector<DataType>* types) {
+  const std::string lower = Lower(written);
+  const auto ends_with = [&](std::string_view suffix) {
+    return lower.size() > suffix.size() &&
+           lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) == 0;
+  };
+  if (ends_with("%type")) {
+    const std::string base = written.substr(0, written.size() - 5);
+    const size_t dot = base.rfind('.');
+    if (dot == std::string::npos) return false;
+    const StatementOutput out = AnalyzeSelect(
+        ctx, "SELECT " + base.substr(dot + 1) + " FROM " + base.substr(0, dot) + " LIMIT 0");
+    *type = DataType{out.columns.at(0).type_oid, out.columns.at(0).type_modifier};
+    return true;
+  }
+  std::string table = written;
+  if (ends_with("%rowtype")) {
+    table = written.substr(0, written.size() - 8);
+  } else {
+    // A table's name used as a type (its row type).
+    bool plain = !written.empty();
+    for (char c : written) {
+      if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '"')) {
+        plain = false;
+      }
+    }
+    if (!plain) return false;
+    try {
+      AnalyzeSelect(ctx, "SELECT NULL::" + written);
+      return false;  // a type after all
+    } catch (SqlError&) {
+    }
+  }
+  const StatementOutput out = AnalyzeSelect(ctx, "SELECT * FROM " + table + " LIMIT 0");
+  *type = DataType{type_oid::kRecord, -1};
+  for (const ResultColumn& c : out.columns) {
+    names->push_back(c.name);
+    types->push_back(DataType{c.type_oid, c.type_modifier});
+  }
+  return true;
 }
 
 class Executor {
@@ -310,14 +379,65 @@ class Executor {
         v.value = Value::Null(type_oid::kText);
         continue;
       }
-      if (Lower(d.type_name) == "record") {
+      const std::string lower = Lower(d.type_name);
+      if (d.resolved != nullptr) {
+        v.type = DataType{d.resolved->type_oid, d.resolved->typmod};
+        v.row_typed = d.resolved->row_typed;
+        v.is_record = v.row_typed;
+        v.declared_names = d.resolved->names;
+        for (const auto& [oid, typmod] : d.resolved->types) {
+          v.declared_types.push_back(DataType{oid, typmod});
+        }
+      } else if (lower == "record") {
         v.is_record = true;
         v.type = DataType{type_oid::kRecord, -1};
+      } else if (lower.size() > 5 && lower.compare(lower.size() - 5, 5, "%type") == 0 &&
+                 lower.find('.') == std::string::npos) {
+        // var%TYPE: the type of a variable declared before.
+        const std::string base = lower.substr(0, lower.size() - 5);
+        const Var* found = nullptr;
+        for (size_t j = 0; j < vars_.size(); ++j) {
+          if (j != i && vars_[j].name == base && !vars_[j].is_record &&
+              vars_[j].type.oid != type_oid::kInvalid) {
+            found = &vars_[j];
+          }
+        }
+        if (found == nullptr) {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "PL/pgSQL variables of type " + d.type_name + " are not supported yet");
+        }
+        v.type = found->type;
+      } else if (ResolveRelationType(ctx_, d.type_name, &v.type, &v.declared_names,
+                                     &v.declared_types)) {
+        if (v.type.oid == type_oid::kRecord) {
+          v.is_record = true;
+          v.row_typed = true;
+        }
       } else {
         v.type = ResolveDeclaredType(ctx_, d.type_name);
       }
+      if (d.resolved == nullptr && lower != "record" &&
+          !(lower.size() > 5 && lower.compare(lower.size() - 5, 5, "%type") == 0 &&
+            lower.find('.') == std::string::npos)) {
+        auto resolved = std::make_shared<pl::Datum::Resolved>();
+        resolved->type_oid = v.type.oid;
+        resolved->typmod = v.type.typmod;
+        resolved->row_typed = v.row_typed;
+        resolved->names = v.declared_names;
+        for (const DataType& t : v.declared_types) resolved->types.push_back({t.oid, t.typmod});
+        d.resolved = std::move(resolved);
+      }
       v.value = Value::Null(v.type.oid);
+      if (v.row_typed) ResetRow(&v);
     }
+  }
+
+  // A row-typed variable's fields, all NULL.
+  static void ResetRow(Var* v) {
+    v->field_names = v->declared_names;
+    v->field_types = v->declared_types;
+    v->fields.clear();
+    for (const DataType& t : v->declared_types) v->fields.push_back(Value::Null(t.oid));
   }
 
   void SetFound(bool found) {
@@ -407,6 +527,20 @@ class Executor {
   // columns; otherwise the columns go to the variables in order.
   void AssignRow(const std::vector<int>& targets, const std::vector<ResultColumn>& columns,
                  const Row* row) {
+    if (targets.size() == 1 && vars_.at(targets[0]).row_typed) {
+      // The row's columns in order, converted to the declared ones.
+      Var& r = vars_[targets[0]];
+      for (size_t i = 0; i < r.fields.size(); ++i) {
+        if (row == nullptr || i >= columns.size()) {
+          r.fields[i] = Value::Null(r.field_types[i].oid);
+          continue;
+        }
+        r.fields[i] = Coerce((*row)[i], DataType{columns[i].type_oid, columns[i].type_modifier},
+                             r.field_types[i]);
+      }
+      r.record_assigned = true;
+      return;
+    }
     if (targets.size() == 1 && vars_.at(targets[0]).is_record) {
       Var& r = vars_[targets[0]];
       r.field_names.clear();
@@ -659,6 +793,7 @@ class Executor {
       v.field_names.clear();
       v.field_types.clear();
       v.record_assigned = false;
+      if (v.row_typed) ResetRow(&v);
       if (d.default_value.has_value()) {
         auto [value, type] = Eval(*d.default_value);
         scope_.push_back(varno);
@@ -1522,7 +1657,16 @@ std::shared_ptr<const ast::plpgsql::Function> CompilePlpgsqlFunction(
   auto tree = ParsePlpgsql(CreateStatementText(fn), fn.body);
   CheckReturns(&fn, tree->action);
   for (const pl::Datum& d : tree->datums) {
-    if (!d.type_name.empty() && Lower(d.type_name) != "record") {
+    const std::string lower = Lower(d.type_name);
+    if (d.type_name.empty() || lower == "record") continue;
+    if (lower.size() > 5 && lower.compare(lower.size() - 5, 5, "%type") == 0 &&
+        lower.find('.') == std::string::npos) {
+      continue;  // a variable's type: resolved when the block runs
+    }
+    DataType type;
+    std::vector<std::string> names;
+    std::vector<DataType> types;
+    if (!ResolveRelationType(ctx, d.type_name, &type, &names, &types)) {
       ResolveDeclaredType(ctx, d.type_name);
     }
   }
