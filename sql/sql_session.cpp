@@ -642,11 +642,14 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropView(ctx, static_cast<const ast::DropViewStatement&>(stmt));
       });
-    case ast::StatementKind::kCreateFunction:
-      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+    case ast::StatementKind::kCreateFunction: {
+      const auto& create = static_cast<const ast::CreateFunctionStatement&>(stmt);
+      // DO runs statements, not DDL: it does not hold the catalog lock.
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, !create.do_block,
                               [&](CommandContext& ctx) {
-        return ExecuteCreateFunction(ctx, static_cast<const ast::CreateFunctionStatement&>(stmt));
+        return ExecuteCreateFunction(ctx, create);
       });
+    }
     case ast::StatementKind::kDropFunction:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
