@@ -9,6 +9,7 @@
 #include "common/logging.h"
 #include "protocol/copy_messages.h"
 #include "server/server_metrics.h"
+#include "sql/function_notices.h"
 #include "sql/stat_statements.h"
 
 namespace strata::server {
@@ -37,6 +38,9 @@ bool ReportErrors(std::string* out, Body body) {
     body();
     return true;
   } catch (const SqlError& e) {
+    for (const SqlErrorFields& notice : sql::TakeNoticesOfFailedStatement()) {
+      protocol::AppendNoticeResponse(out, notice);
+    }
     Reply(out, e.fields());
   } catch (const protocol::ProtocolError& e) {
     // A malformed body of a typed message: framing is intact, so PostgreSQL

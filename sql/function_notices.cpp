@@ -7,6 +7,15 @@ namespace strata::sql {
 
 namespace {
 thread_local std::vector<SqlErrorFields>* current_sink = nullptr;
+thread_local std::vector<SqlErrorFields> failed_statement_notices;
+}  // namespace
+
+void KeepNoticesOfFailedStatement(std::vector<SqlErrorFields> notices) {
+  failed_statement_notices = std::move(notices);
+}
+
+std::vector<SqlErrorFields> TakeNoticesOfFailedStatement() {
+  return std::exchange(failed_statement_notices, {});
 }
 
 ScopedFunctionNotices::ScopedFunctionNotices(std::vector<SqlErrorFields>* sink)

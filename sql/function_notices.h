@@ -24,4 +24,11 @@ class ScopedFunctionNotices {
 
 void EmitFunctionNotice(SqlErrorFields notice);
 
+// The notices a statement raised before it failed (a PL/pgSQL RAISE NOTICE
+// followed by an error): SqlSession::Run keeps them on its thread, and the
+// server sends them ahead of the ErrorResponse, in the order PostgreSQL
+// sent them. Taking them empties the list.
+void KeepNoticesOfFailedStatement(std::vector<SqlErrorFields> notices);
+std::vector<SqlErrorFields> TakeNoticesOfFailedStatement();
+
 }  // namespace strata::sql

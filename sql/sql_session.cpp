@@ -491,7 +491,14 @@ StatementOutput SqlSession::Run(const ParsedStatement& statement,
                                           impl_->settings.IntValue("statement_timeout"));
   std::vector<SqlErrorFields> function_notices;
   ScopedFunctionNotices notice_scope(&function_notices);
-  StatementOutput out = RunStatement(statement, param_types, params);
+  TakeNoticesOfFailedStatement();  // a previous failure's, if nobody sent them
+  StatementOutput out;
+  try {
+    out = RunStatement(statement, param_types, params);
+  } catch (const SqlError&) {
+    KeepNoticesOfFailedStatement(std::move(function_notices));
+    throw;
+  }
   for (SqlErrorFields& notice : function_notices) out.notices.push_back(std::move(notice));
   return out;
 }
@@ -643,11 +650,14 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropView(ctx, static_cast<const ast::DropViewStatement&>(stmt));
       });
-    case ast::StatementKind::kCreateFunction:
-      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+    case ast::StatementKind::kCreateFunction: {
+      const auto& create = static_cast<const ast::CreateFunctionStatement&>(stmt);
+      // DO runs statements, not DDL: it does not hold the catalog lock.
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, !create.do_block,
                               [&](CommandContext& ctx) {
-        return ExecuteCreateFunction(ctx, static_cast<const ast::CreateFunctionStatement&>(stmt));
+        return ExecuteCreateFunction(ctx, create);
       });
+    }
     case ast::StatementKind::kDropFunction:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {

@@ -45,6 +45,9 @@ struct CreateFunctionStatement : Statement {
   std::optional<double> rows;
   bool window = false;  // WINDOW: 0A000
   bool has_set = false;  // SET configuration_parameter: 0A000
+  // DO [LANGUAGE l] 'code': an anonymous function run at once (`body`,
+  // `language`, default plpgsql), not stored.
+  bool do_block = false;
 };
 
 // One function of DROP FUNCTION: name and, unless args_unspecified, the

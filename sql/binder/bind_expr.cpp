@@ -1,5 +1,6 @@
 // Expression binding dispatch, literals (make_const), and the references that
 // cannot resolve without a FROM clause (columns). Parameters: bind_param.cpp.
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <string>
@@ -121,6 +122,16 @@ BoundExprPtr Binder::BindFunctionParamName(const ast::ColumnRefExpr& expr) {
   const FunctionParams* params = CurrentFunctionParams();
   const auto& f = expr.fields;
   if (params == nullptr || f.empty() || f.size() > 2) return nullptr;
+  if (f.size() == 2) {
+    // A PL/pgSQL record variable's field (its parameter is named "r.f").
+    const std::string qualified = f[0] + "." + f[1];
+    for (size_t i = 0; i < params->names.size(); ++i) {
+      if (params->names[i] == qualified) {
+        return std::make_unique<BoundParam>(static_cast<int>(i) + 1,
+                                            DataType{params->types[i], -1}, expr.location);
+      }
+    }
+  }
   if (f.size() == 2 && f[0] != params->function_name) return nullptr;
   for (size_t i = 0; i < params->names.size(); ++i) {
     if (!params->names[i].empty() && params->names[i] == f.back()) {
@@ -156,7 +167,16 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
           found_rel = &rel;
         }
       }
-      if (found != nullptr) return MakeColumnRef(*found_rel, *found, expr.location);
+      if (found != nullptr) {
+        const FunctionParams* params = CurrentFunctionParams();
+        if (params != nullptr && params->conflict_is_error &&
+            std::find(params->names.begin(), params->names.end(), f[0]) != params->names.end()) {
+          throw ErrorAt(SqlState::kAmbiguousColumn,
+                        "column reference \"" + f[0] + "\" is ambiguous", expr.location)
+              .WithDetail("It could refer to either a PL/pgSQL variable or a table column.");
+        }
+        return MakeColumnRef(*found_rel, *found, expr.location);
+      }
       if (BoundExprPtr param = BindFunctionParamName(expr)) return param;
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);

@@ -18,8 +18,13 @@ namespace strata::sql {
 
 struct FunctionParams {
   std::string function_name;
-  std::vector<std::string> names;  // per $n; empty for an unnamed parameter
+  // per $n; empty for an unnamed parameter. A name "r.f" is reached as r.f
+  // (a PL/pgSQL record variable's field).
+  std::vector<std::string> names;
   std::vector<Oid> types;          // per $n
+  // PL/pgSQL (variable_conflict = error): a name that is both a column in
+  // scope and a parameter is 42702, not the column.
+  bool conflict_is_error = false;
 };
 
 class ScopedFunctionParams {

@@ -16,6 +16,7 @@
 #include "sql/ast/position.h"
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/plpgsql_function.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -163,14 +164,31 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
                                       const ast::CreateFunctionStatement& stmt) {
   StatementOutput result;
   result.command_tag = stmt.is_procedure ? "CREATE PROCEDURE" : "CREATE FUNCTION";
+  if (stmt.do_block) {
+    result.command_tag = "DO";
+    if (stmt.language != "plpgsql") {
+      if (stmt.language == "sql") {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "language \"sql\" does not support inline code execution");
+      }
+      if (stmt.language == "c" || stmt.language == "internal") {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "language \"" + stmt.language + "\" does not support inline code execution");
+      }
+      throw SqlError(SqlState::kUndefinedObject,
+                     "language \"" + stmt.language + "\" does not exist");
+    }
+    RunPlpgsqlDoBlock(ctx, stmt.body);
+    return result;
+  }
   if (stmt.is_procedure) {
     throw SqlError(SqlState::kFeatureNotSupported, "CREATE PROCEDURE is not supported yet");
   }
   if (stmt.language.empty()) {
     throw SqlError(SqlState::kInvalidFunctionDefinition, "no language specified");
   }
-  if (stmt.language != "sql") {
-    if (stmt.language == "c" || stmt.language == "internal" || stmt.language == "plpgsql") {
+  if (stmt.language != "sql" && stmt.language != "plpgsql") {
+    if (stmt.language == "c" || stmt.language == "internal") {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "LANGUAGE " + stmt.language + " functions are not supported yet");
     }
@@ -190,7 +208,7 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
   fn.namespace_oid = ns.oid;
   fn.name = stmt.name.back();
   fn.body = stmt.body;
-  fn.language = "sql";
+  fn.language = stmt.language;
   bool seen_default = false;
   std::vector<Oid> out_types;
   if (stmt.sql_standard_body) {
@@ -294,7 +312,11 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
     if (!loaded.ok()) ThrowStatus(loaded.status());
     CommandContext with_function = ctx;
     with_function.catalog = std::move(loaded).value();
-    ValidateBody(with_function, stmt, fn);
+    if (fn.language == "plpgsql") {
+      CompilePlpgsqlFunction(with_function, fn);
+    } else {
+      ValidateBody(with_function, stmt, fn);
+    }
   }
   return result;
 }

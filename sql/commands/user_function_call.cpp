@@ -7,6 +7,7 @@
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/plpgsql_function.h"
 #include "sql/commands/table_commands.h"
 #include "sql/expr/sql_function.h"
 #include "sql/parser/parser.h"
@@ -211,6 +212,7 @@ std::vector<Row> BoundUserFunctionCall::EvaluateRows(EvalContext& ctx) const {
 
 std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
   CheckStackDepth();
+  if (fn_->language == "plpgsql") return RunPlpgsqlFunction(ctx_, *fn_, &plpgsql_, std::move(args));
   if (body_ == nullptr) body_ = ParseFunctionBody(fn_->body);
   const FunctionParams params = BodyParams(*fn_);
   ScopedFunctionParams scope(&params);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "catalog/catalog_objects.h"
+#include "sql/ast/plpgsql_tree.h"
 #include "sql/ast/function_statements.h"
 #include "sql/commands/command_context.h"
 #include "sql/expr/bound_expr.h"
@@ -74,6 +75,8 @@ class BoundUserFunctionCall final : public BoundExpr {
   std::vector<BoundExprPtr> args_;
   std::vector<FunctionColumn> columns_;
   mutable std::shared_ptr<const ParsedBody> body_;  // parsed on first run
+  // LANGUAGE plpgsql: the body's tree, parsed on first run.
+  mutable std::shared_ptr<const ast::plpgsql::Function> plpgsql_;
 };
 
 // The UserFunctionBinder of binders made by CommandContext::MakeBinder.

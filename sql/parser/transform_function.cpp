@@ -165,6 +165,29 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateFunction(
   return stmt;
 }
 
+// DO: PostgreSQL's ExecuteDoStmt reads the code ("as") and the language
+// (plpgsql unless given).
+std::unique_ptr<ast::Statement> Transformer::TransformDo(const PgQuery__DoStmt& s) {
+  auto stmt = std::make_unique<ast::CreateFunctionStatement>();
+  stmt->do_block = true;
+  bool have_code = false;
+  for (size_t i = 0; i < s.n_args; ++i) {
+    const PgQuery__Node* node = s.args[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& d = *node->def_elem;
+    const std::string name = d.defname;
+    if (name == "as") {
+      stmt->body = StringValue(d.arg);
+      have_code = true;
+    } else if (name == "language") {
+      stmt->language = StringValue(d.arg);
+    }
+  }
+  if (!have_code) throw SqlError(SqlState::kSyntaxError, "no inline code specified");
+  if (stmt->language.empty()) stmt->language = "plpgsql";
+  return stmt;
+}
+
 ast::FunctionRef Transformer::TransformFunctionRef(const PgQuery__ObjectWithArgs& o) {
   ast::FunctionRef ref;
   ref.name = StringList(o.objname, o.n_objname);

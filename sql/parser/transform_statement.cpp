@@ -47,6 +47,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateFunction(*node.create_function_stmt);
     case PG_QUERY__NODE__NODE_COMMENT_STMT:
       return TransformComment(*node.comment_stmt);
+    case PG_QUERY__NODE__NODE_DO_STMT:
+      return TransformDo(*node.do_stmt);
     case PG_QUERY__NODE__NODE_ALTER_FUNCTION_STMT:
       return TransformAlterFunction(*node.alter_function_stmt);
     case PG_QUERY__NODE__NODE_ALTER_OWNER_STMT:

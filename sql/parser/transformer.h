@@ -118,6 +118,7 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformExplain(const PgQuery__ExplainStmt& s);
   // transform_function.cpp: CREATE/DROP FUNCTION and PROCEDURE.
   std::unique_ptr<ast::Statement> TransformCreateFunction(const PgQuery__CreateFunctionStmt& s);
+  std::unique_ptr<ast::Statement> TransformDo(const PgQuery__DoStmt& s);
   std::unique_ptr<ast::Statement> TransformDropFunction(const PgQuery__DropStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterFunction(const PgQuery__AlterFunctionStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameFunction(const PgQuery__RenameStmt& s);

@@ -15,6 +15,7 @@ namespace {
 
 constexpr Oid kCharArray = 1002;
 constexpr Oid kSqlLanguageOid = 14;  // pg_language "sql"
+constexpr Oid kPlpgsqlLanguageOid = 13563;  // pg_language "plpgsql" (as PostgreSQL 15's initdb)
 
 std::vector<Row> ProcRows(const CommandContext& ctx) {
   std::vector<Row> rows;
@@ -34,7 +35,7 @@ std::vector<Row> ProcRows(const CommandContext& ctx) {
     }
     rows.push_back({
         OidV(fn->oid), NameV(fn->name), OidV(fn->namespace_oid), OidV(kBootstrapRoleOid),
-        OidV(kSqlLanguageOid), Float4V(static_cast<float>(fn->cost)),
+        OidV(fn->language == "plpgsql" ? kPlpgsqlLanguageOid : kSqlLanguageOid), Float4V(static_cast<float>(fn->cost)),
         Float4V(static_cast<float>(fn->rows)), OidV(0), RegprocV(0),
         CharV(fn->is_procedure ? 'p' : 'f'), BoolV(fn->security_definer), BoolV(fn->leakproof),
         BoolV(fn->strict), BoolV(fn->returns_set), CharV(fn->volatility), CharV(fn->parallel),
