@@ -1165,13 +1165,14 @@ void CheckInheritanceRules(const CommandContext& ctx, const ast::AlterTableState
         }
         break;
       case Action::Kind::kRenameColumn:
-        if (inherited_column(a.name)) {
-          throw SqlError(SqlState::kInvalidTableDefinition,
-                         "cannot rename inherited column \"" + a.name + "\"");
-        }
+        // In renameatt_internal's order: ONLY's refusal first.
         if (only && table.FindColumn(a.name) >= 0) {
           throw SqlError(SqlState::kInvalidTableDefinition,
                          "inherited column \"" + a.name + "\" must be renamed in child tables too");
+        }
+        if (inherited_column(a.name)) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "cannot rename inherited column \"" + a.name + "\"");
         }
         if (table.FindColumn(a.name) >= 0 && inherited_from_outside(a.name) != nullptr) {
           throw SqlError(SqlState::kInvalidTableDefinition,

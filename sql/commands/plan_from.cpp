@@ -590,7 +590,11 @@ class FromPlanner {
         out_->codecs.push_back(std::make_unique<TableCodec>(*member));
         InheritanceAppend::Member m;
         m.scan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
-        m.scan->set_explain_name("Seq Scan on " + QuoteIdentText(member->name));
+        // EXPLAIN names each member by the reference's alias numbered (as
+        // PostgreSQL's set_rtable_names does for the child RTEs).
+        const std::string alias = rv.alias.empty() ? table.name : rv.alias;
+        m.scan->set_explain_name("Seq Scan on " + QuoteIdentText(member->name) + " " +
+                                 QuoteIdentText(alias + "_" + std::to_string(scans.size() + 1)));
         m.slots = ParentColumnSlots(table, *member);
         m.table_oid = member->oid;
         scans.push_back(std::move(m));
