@@ -26,6 +26,16 @@
 //
 // Rows that must be read are held in memory for the statement (fine for the
 // tables we see today; a spilling rewrite is future work).
+//
+// Inheritance (ExecuteAlterTable): the named table is altered first, then
+// each action that recurses (ADD/DROP COLUMN, RENAME, TYPE, SET/DROP NOT
+// NULL and DEFAULT, ADD/DROP CHECK) goes down the hierarchy one action at a
+// time, each descendant altered by its own AlterTable in InheritedRun mode:
+// an inherited column or CHECK it already has merges (inhcount + 1), one it
+// has from another parent or locally is only counted down on DROP, and the
+// children's copies keep the parent's constraint names. With ONLY, DROP
+// COLUMN / DROP CONSTRAINT make the children's copies local instead, and
+// what would leave children behind is refused (42P16), as PostgreSQL does.
 #include <algorithm>
 #include <set>
 

@@ -1,5 +1,7 @@
 // CREATE TABLE: columns with types and typmods, NOT NULL / DEFAULT / CHECK /
-// PRIMARY KEY; the catalog record and the table's tree in one transaction.
+// PRIMARY KEY, INHERITS (the parents' columns and CHECKs merged first,
+// table_inheritance.h); the catalog record and the table's tree in one
+// transaction.
 #include <algorithm>
 #include <set>
 
