@@ -43,6 +43,35 @@ const TableDesc* CatalogSnapshot::FindTableByTree(storage::TreeId tree) const {
   return nullptr;
 }
 
+std::vector<const TableDesc*> CatalogSnapshot::ChildrenOf(Oid parent) const {
+  std::vector<const TableDesc*> out;
+  for (const auto& [oid, t] : tables_) {
+    for (Oid p : t->parents) {
+      if (p == parent) {
+        out.push_back(t.get());
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<const TableDesc*> CatalogSnapshot::WithDescendants(Oid parent) const {
+  std::vector<const TableDesc*> out;
+  const TableDesc* root = FindTable(parent);
+  if (root == nullptr) return out;
+  out.push_back(root);
+  // Breadth first; a table reachable through two parents is listed once.
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (const TableDesc* child : ChildrenOf(out[i]->oid)) {
+      bool seen = false;
+      for (const TableDesc* t : out) seen |= t == child;
+      if (!seen) out.push_back(child);
+    }
+  }
+  return out;
+}
+
 std::vector<const TableDesc*> CatalogSnapshot::TablesIn(Oid namespace_oid) const {
   std::vector<const TableDesc*> out;
   for (const auto& [oid, t] : tables_) {

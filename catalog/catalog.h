@@ -41,6 +41,11 @@ class CatalogSnapshot {
   // The table whose rows live in `tree`; nullptr if none.
   const TableDesc* FindTableByTree(storage::TreeId tree) const;
   std::vector<const TableDesc*> TablesIn(Oid namespace_oid) const;
+  // Table inheritance: the direct children of `parent` in OID order
+  // (PostgreSQL's find_inheritance_children), and `parent` followed by all
+  // its descendants, each once, breadth first (find_all_inheritors).
+  std::vector<const TableDesc*> ChildrenOf(Oid parent) const;
+  std::vector<const TableDesc*> WithDescendants(Oid parent) const;
   const SequenceDesc* FindSequence(Oid namespace_oid, std::string_view name) const;
   const SequenceDesc* FindSequence(Oid oid) const;
   // The sequences OWNED BY a column of `table` (serial columns).

@@ -45,11 +45,20 @@ struct ColumnDesc {
   // of DateStyle/TimeZone). Cleared when the table is rewritten (every row
   // then stores the column).
   std::optional<std::string> missing_value;
+  // Table inheritance (pg_attribute.attinhcount / attislocal): how many
+  // parents the column comes from, and whether the table defines it itself.
+  // A column with inhcount > 0 cannot be dropped or renamed on its own.
+  int16_t inhcount = 0;
+  bool is_local = true;
 };
 
 struct CheckConstraint {
   std::string name;  // "t_a_check"
   std::string expr;  // SQL text of the boolean expression
+  // pg_constraint.conislocal / coninhcount / connoinherit.
+  bool is_local = true;
+  int16_t inhcount = 0;
+  bool no_inherit = false;
 };
 
 struct TableDesc {
@@ -70,6 +79,9 @@ struct TableDesc {
   std::vector<IndexDesc> indexes;
   // FOREIGN KEY constraints of this (referencing) table, in creation order.
   std::vector<ForeignKeyDesc> foreign_keys;
+  // INHERITS: the parent tables in pg_inherits.inhseqno order (1-based
+  // seqno = index + 1). Children are found by scanning (CatalogSnapshot).
+  std::vector<Oid> parents;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {

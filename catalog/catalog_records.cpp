@@ -240,6 +240,17 @@ std::string EncodeTable(const TableDesc& t) {
   for (const IndexDesc& ix : t.indexes) EncodeIndex(ix, &out);
   PutVarint32(&out, static_cast<uint32_t>(t.foreign_keys.size()));
   for (const ForeignKeyDesc& fk : t.foreign_keys) EncodeForeignKey(fk, &out);
+  // Version 5: inheritance.
+  PutVarint32(&out, static_cast<uint32_t>(t.parents.size()));
+  for (Oid parent : t.parents) PutVarint32(&out, parent);
+  for (const ColumnDesc& c : t.columns) {
+    PutVarint32(&out, static_cast<uint32_t>(c.inhcount));
+    out.push_back(static_cast<char>(c.is_local ? 1 : 0));
+  }
+  for (const CheckConstraint& c : t.checks) {
+    PutVarint32(&out, static_cast<uint32_t>(c.inhcount));
+    out.push_back(static_cast<char>((c.is_local ? 1 : 0) | (c.no_inherit ? 2 : 0)));
+  }
   return out;
 }
 
@@ -304,6 +315,29 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       ForeignKeyDesc fk;
       if (!DecodeForeignKey(&in, &fk)) return std::nullopt;
       t.foreign_keys.push_back(std::move(fk));
+    }
+  }
+  if (version >= 5) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      uint32_t parent = 0;
+      if (!GetVarint32(&in, &parent)) return std::nullopt;
+      t.parents.push_back(parent);
+    }
+    for (ColumnDesc& c : t.columns) {
+      uint32_t count = 0;
+      uint8_t local = 0;
+      if (!GetVarint32(&in, &count) || !GetByte(&in, &local)) return std::nullopt;
+      c.inhcount = static_cast<int16_t>(count);
+      c.is_local = (local & 1) != 0;
+    }
+    for (CheckConstraint& c : t.checks) {
+      uint32_t count = 0;
+      uint8_t flags = 0;
+      if (!GetVarint32(&in, &count) || !GetByte(&in, &flags)) return std::nullopt;
+      c.inhcount = static_cast<int16_t>(count);
+      c.is_local = (flags & 1) != 0;
+      c.no_inherit = (flags & 2) != 0;
     }
   }
   if (!in.empty()) return std::nullopt;

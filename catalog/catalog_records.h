@@ -26,6 +26,10 @@
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
 //                [version >= 3] nindexes:v32 index*
 //                [version >= 4] nfkeys:v32 fkey*
+//                [version >= 5] nparents:v32 parent_oid:v32*
+//                               (inhcount:v32 local:u8)            per column
+//                               (inhcount:v32 flags:u8)            per check
+//                               (check flags bit0 local, bit1 NO INHERIT)
 //   fkey      := name:lpstr ncols:v32 attnum:v32* ref_table:v32
 //                nrefcols:v32 attnum:v32* on_update:u8 on_delete:u8 match:u8
 //                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)
@@ -58,7 +62,8 @@
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
-// (catalog/foreign_key_desc.h). Writers write the newest; readers accept every older one.
+// (catalog/foreign_key_desc.h); 5 its inheritance (parents, attinhcount/attislocal,
+// conislocal/coninhcount/connoinherit). Writers write the newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -70,7 +75,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 4;
+inline constexpr uint8_t kCatalogRecordVersion = 5;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

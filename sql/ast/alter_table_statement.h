@@ -30,6 +30,8 @@ struct AlterTableAction {
     kDropConstraint,  // name, if_exists, cascade
     kAddUnique,       // unique
     kAddForeignKey,   // foreign_key
+    kInherit,         // parent: INHERIT parent
+    kNoInherit,       // parent: NO INHERIT parent
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -46,6 +48,7 @@ struct AlterTableAction {
   std::string constraint_name;
   UniqueDef unique;
   ForeignKeyDef foreign_key;
+  RangeVar parent;  // kInherit, kNoInherit
   int location = -1;
 };
 

@@ -79,6 +79,9 @@ struct RangeVar {
   std::string alias;   // empty if none
   std::vector<std::string> column_aliases;  // FROM t AS a (x, y): renames t's first columns
   int location = -1;
+  // false for ONLY t: the table without its inheritance children
+  // (PostgreSQL's RangeVar.inh; `t*` is the default, true).
+  bool inh = true;
 };
 
 struct SelectStatement;

@@ -20,6 +20,7 @@ struct CheckDef {
   ExprPtr expr;
   std::string expr_text;
   int location = -1;
+  bool no_inherit = false;  // CHECK (...) NO INHERIT
 };
 
 struct ColumnDef {
@@ -73,6 +74,8 @@ struct CreateTableStatement : Statement {
   std::vector<CheckDef> checks;
   std::vector<UniqueDef> uniques;  // in the order written
   std::vector<ForeignKeyDef> foreign_keys;  // in the order written
+  // INHERITS (parent, ...): in the order written (pg_inherits.inhseqno).
+  std::vector<RangeVar> inherits;
 };
 
 struct DropTableStatement : Statement {

@@ -142,6 +142,24 @@ BoundExprPtr Binder::BindFunctionParamName(const ast::ColumnRefExpr& expr) {
   return nullptr;
 }
 
+namespace {
+
+// The system column tableoid of a table in scope: its OID, or the slot an
+// inheritance Append fills (bind_scope.h).
+BoundExprPtr BindTableOid(Binder& binder, const ScopeRelation& rel, int location) {
+  if (rel.tableoid_slot < 0) {
+    return std::make_unique<BoundConstant>(Value::Integer(type_oid::kOid, rel.relation_oid),
+                                           DataType{type_oid::kOid}, location);
+  }
+  ScopeColumn column;
+  column.name = "tableoid";
+  column.type = DataType{type_oid::kOid};
+  column.slot = rel.tableoid_slot;
+  return binder.MakeColumnRef(rel, column, location);
+}
+
+}  // namespace
+
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
   const auto& f = expr.fields;
   if (outer_ != nullptr) {
@@ -177,6 +195,18 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
         }
         return MakeColumnRef(*found_rel, *found, expr.location);
       }
+      if (f[0] == "tableoid") {
+        // The system column of the one table in scope (scanNSItemForColumn).
+        for (const ScopeRelation& rel : scope_->relations) {
+          if (rel.relation_oid == 0) continue;
+          if (found_rel != nullptr) {
+            throw ErrorAt(SqlState::kAmbiguousColumn,
+                          "column reference \"" + f[0] + "\" is ambiguous", expr.location);
+          }
+          found_rel = &rel;
+        }
+        if (found_rel != nullptr) return BindTableOid(*this, *found_rel, expr.location);
+      }
       if (BoundExprPtr param = BindFunctionParamName(expr)) return param;
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);
@@ -194,6 +224,9 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
         }
         for (const ScopeColumn& c : rel.columns) {
           if (c.name == column) return MakeColumnRef(rel, c, expr.location);
+        }
+        if (column == "tableoid" && rel.relation_oid != 0) {
+          return BindTableOid(*this, rel, expr.location);
         }
         throw ErrorAt(SqlState::kUndefinedColumn,
                       "column " + rel_name + "." + column + " does not exist", expr.location);

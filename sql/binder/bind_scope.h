@@ -30,6 +30,12 @@ struct ScopeRelation {
   std::string table_name;  // the table's own name
   std::string alias;       // refname: the alias if given, else table_name
   std::vector<ScopeColumn> columns;
+  // A table's system column tableoid: a constant (relation_oid) for a plain
+  // table, or the row's slot tableoid_slot when the scan appends an
+  // inheritance hierarchy (each row says which table it came from). 0 / -1
+  // when the relation is no table.
+  Oid relation_oid = 0;
+  int tableoid_slot = -1;
 };
 
 // Relations in the order `SELECT *` lists their columns.

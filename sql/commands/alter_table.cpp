@@ -26,6 +26,16 @@
 //
 // Rows that must be read are held in memory for the statement (fine for the
 // tables we see today; a spilling rewrite is future work).
+//
+// Inheritance (ExecuteAlterTable): the named table is altered first, then
+// each action that recurses (ADD/DROP COLUMN, RENAME, TYPE, SET/DROP NOT
+// NULL and DEFAULT, ADD/DROP CHECK) goes down the hierarchy one action at a
+// time, each descendant altered by its own AlterTable in InheritedRun mode:
+// an inherited column or CHECK it already has merges (inhcount + 1), one it
+// has from another parent or locally is only counted down on DROP, and the
+// children's copies keep the parent's constraint names. With ONLY, DROP
+// COLUMN / DROP CONSTRAINT make the children's copies local instead, and
+// what would leave children behind is refused (42P16), as PostgreSQL does.
 #include <algorithm>
 #include <set>
 
@@ -81,19 +91,247 @@ void CheckNotSystemColumn(const std::string& name) {
   }
 }
 
+// How a statement's actions reach an inheritance descendant of the table it
+// names (see ExecuteAlterTable).
+struct InheritedRun {
+  // true: this table is a descendant; its inhcount/islocal change instead
+  // of some actions applying (PostgreSQL's recursing ATExec* paths).
+  bool recursing = false;
+  // The named table was ONLY: DROP COLUMN / DROP CONSTRAINT leave the
+  // children's column or constraint, now local to them.
+  bool only = false;
+  std::vector<bool> skip;  // per action: it does not reach this table
+  // Per action: the CHECK constraints it added to the named table, by name
+  // (children keep the parent's names).
+  std::vector<std::vector<std::string>> check_names;
+};
+
 class AlterTable {
  public:
   AlterTable(CommandContext& ctx, const ast::AlterTableStatement& stmt,
-             const catalog::TableDesc& table)
-      : ctx_(ctx), stmt_(stmt), original_(table), t_(table) {}
+             const catalog::TableDesc& table, InheritedRun inherited = {})
+      : ctx_(ctx), stmt_(stmt), original_(table), t_(table), inh_(std::move(inherited)) {
+    check_names_.resize(stmt.actions.size());
+    skip_below_ = inh_.skip;
+    skip_below_.resize(stmt.actions.size(), false);
+  }
 
   void Run() {
     if (NeedsRows()) LoadRows();
-    for (const Action& a : stmt_.actions) Apply(a);
+    for (action_ = 0; action_ < stmt_.actions.size(); ++action_) {
+      if (action_ < inh_.skip.size() && inh_.skip[action_]) continue;
+      const Action& a = stmt_.actions[action_];
+      if (inh_.recursing && ApplyInherited(a)) continue;
+      Apply(a);
+    }
     Finish();
   }
 
+  const std::vector<std::vector<std::string>>& check_names() const { return check_names_; }
+  // Per action: whether it stops here (this table's column or constraint
+  // stays, so the descendants' are not touched either).
+  const std::vector<bool>& skip_below() const { return skip_below_; }
+
  private:
+  // A parent's action on this descendant; false: apply it as to the named table.
+  bool ApplyInherited(const Action& a) {
+    switch (a.kind) {
+      case Action::Kind::kAddColumn: {
+        const int slot = t_.FindColumn(a.column.name);
+        if (slot < 0) {
+          AddColumn(a, /*with_key=*/false);
+          t_.columns.back().inhcount = 1;
+          t_.columns.back().is_local = false;
+          return true;
+        }
+        catalog::ColumnDesc& col = t_.columns[static_cast<size_t>(slot)];
+        const DataType type = Binder(ctx_.query).ResolveTypeName(a.column.type);
+        if (type.oid != col.type || type.typmod != col.typmod) {
+          throw SqlError(SqlState::kDatatypeMismatch, "child table \"" + t_.name +
+                                                          "\" has different type for column \"" +
+                                                          col.name + "\"");
+        }
+        ctx_.Notice(SqlState::kSuccessfulCompletion, "merging definition of column \"" +
+                                                         col.name + "\" for child \"" + t_.name +
+                                                         "\"");
+        ++col.inhcount;
+        skip_below_[action_] = true;
+        for (size_t k = 0; k < a.column.checks.size(); ++k) {
+          AddInheritedCheck(a.column.checks[k], inh_.check_names.at(action_).at(k),
+                            a.column.name);
+        }
+        return true;
+      }
+      case Action::Kind::kDropColumn: {
+        const int slot = t_.FindColumn(a.name);
+        if (slot < 0) return true;
+        catalog::ColumnDesc& col = t_.columns[static_cast<size_t>(slot)];
+        if (inh_.only) {
+          --col.inhcount;
+          col.is_local = true;
+          return true;
+        }
+        if (col.inhcount > 1 || col.is_local) {
+          --col.inhcount;
+          skip_below_[action_] = true;
+          return true;
+        }
+        return false;
+      }
+      case Action::Kind::kAddCheck:
+        if (!AddInheritedCheck(a.check, inh_.check_names.at(action_).at(0), "")) {
+          skip_below_[action_] = true;
+        }
+        return true;
+      case Action::Kind::kDropConstraint: {
+        for (size_t i = 0; i < t_.checks.size(); ++i) {
+          catalog::CheckConstraint& c = t_.checks[i];
+          if (c.name != a.name) continue;
+          if (inh_.only) {
+            --c.inhcount;
+            c.is_local = true;
+          } else if (c.inhcount > 1 || c.is_local) {
+            --c.inhcount;
+            skip_below_[action_] = true;
+          } else {
+            validate_checks_.erase(a.name);
+            t_.checks.erase(t_.checks.begin() + static_cast<std::ptrdiff_t>(i));
+          }
+          return true;
+        }
+        return true;  // primary keys, UNIQUE and foreign keys are not inherited
+      }
+      case Action::Kind::kRenameTable:
+      case Action::Kind::kSetSchema:
+      case Action::Kind::kAddPrimaryKey:
+      case Action::Kind::kAddUnique:
+      case Action::Kind::kAddForeignKey:
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  const catalog::TableDesc& ParentTable(const ast::RangeVar& rv) const {
+    const catalog::TableDesc* parent = FindTable(ctx_, rv);
+    if (parent == nullptr) {
+      const std::string name = rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
+      throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
+    }
+    return *parent;
+  }
+
+  // INHERIT parent (PostgreSQL's ATExecAddInherit): the table must already
+  // have every parent column (same type, NOT NULL where the parent's is) and
+  // CHECK constraint (same expression); they count one more parent.
+  void Inherit(const ast::RangeVar& rv) {
+    const catalog::TableDesc& parent = ParentTable(rv);
+    if (parent.oid == t_.oid) {
+      throw SqlError(SqlState::kDuplicateTable, "circular inheritance not allowed")
+          .WithDetail("\"" + t_.name + "\" is already a child of \"" + t_.name + "\".");
+    }
+    for (const catalog::TableDesc* d : ctx_.catalog->WithDescendants(t_.oid)) {
+      if (d->oid == parent.oid) {
+        throw SqlError(SqlState::kDuplicateTable, "circular inheritance not allowed")
+            .WithDetail("\"" + parent.name + "\" is already a child of \"" + t_.name + "\".");
+      }
+    }
+    if (std::find(t_.parents.begin(), t_.parents.end(), parent.oid) != t_.parents.end()) {
+      throw SqlError(SqlState::kDuplicateTable,
+                     "relation \"" + parent.name + "\" would be inherited from more than once");
+    }
+    for (const catalog::ColumnDesc& pc : parent.columns) {
+      if (pc.dropped) continue;
+      const int slot = t_.FindColumn(pc.name);
+      if (slot < 0) {
+        throw SqlError(SqlState::kDatatypeMismatch,
+                       "child table is missing column \"" + pc.name + "\"");
+      }
+      catalog::ColumnDesc& col = t_.columns[static_cast<size_t>(slot)];
+      if (col.type != pc.type || col.typmod != pc.typmod) {
+        throw SqlError(SqlState::kDatatypeMismatch, "child table \"" + t_.name +
+                                                        "\" has different type for column \"" +
+                                                        pc.name + "\"");
+      }
+      if (pc.not_null && !col.not_null) {
+        throw SqlError(SqlState::kDatatypeMismatch,
+                       "column \"" + pc.name + "\" in child table must be marked NOT NULL");
+      }
+      ++col.inhcount;
+    }
+    for (const catalog::CheckConstraint& pc : parent.checks) {
+      if (pc.no_inherit) continue;
+      auto mine = std::find_if(t_.checks.begin(), t_.checks.end(),
+                               [&](const catalog::CheckConstraint& c) { return c.name == pc.name; });
+      if (mine == t_.checks.end()) {
+        throw SqlError(SqlState::kDatatypeMismatch,
+                       "child table is missing constraint \"" + pc.name + "\"");
+      }
+      if (mine->expr != pc.expr || mine->no_inherit) {
+        throw SqlError(SqlState::kDatatypeMismatch,
+                       "child table \"" + t_.name +
+                           "\" has different definition for check constraint \"" + pc.name + "\"");
+      }
+      ++mine->inhcount;
+    }
+    t_.parents.push_back(parent.oid);
+  }
+
+  // NO INHERIT parent (RemoveInheritance): what came from the parent stays,
+  // local to this table.
+  void NoInherit(const ast::RangeVar& rv) {
+    const catalog::TableDesc& parent = ParentTable(rv);
+    auto it = std::find(t_.parents.begin(), t_.parents.end(), parent.oid);
+    if (it == t_.parents.end()) {
+      throw SqlError(SqlState::kUndefinedTable, "relation \"" + parent.name +
+                                                    "\" is not a parent of relation \"" +
+                                                    t_.name + "\"");
+    }
+    t_.parents.erase(it);
+    for (const catalog::ColumnDesc& pc : parent.columns) {
+      if (pc.dropped) continue;
+      const int slot = t_.FindColumn(pc.name);
+      if (slot < 0) continue;
+      catalog::ColumnDesc& col = t_.columns[static_cast<size_t>(slot)];
+      if (col.inhcount > 0) --col.inhcount;
+      if (col.inhcount == 0) col.is_local = true;
+    }
+    for (catalog::CheckConstraint& c : t_.checks) {
+      for (const catalog::CheckConstraint& pc : parent.checks) {
+        if (pc.no_inherit || pc.name != c.name || c.inhcount == 0) continue;
+        --c.inhcount;
+        if (c.inhcount == 0) c.is_local = true;
+      }
+    }
+  }
+
+  // A parent's new CHECK constraint `name` on this descendant: merged into
+  // one of the same name and expression (one more parent; false: the
+  // descendants below have it already), else added as inherited (true).
+  bool AddInheritedCheck(const ast::CheckDef& def, const std::string& name,
+                         const std::string& column) {
+    for (catalog::CheckConstraint& c : t_.checks) {
+      if (c.name != name) continue;
+      if (c.expr != def.expr_text) {
+        throw SqlError(SqlState::kDuplicateObject,
+                       "constraint \"" + name + "\" for relation \"" + t_.name + "\" already exists");
+      }
+      if (c.no_inherit) {
+        throw SqlError(SqlState::kInvalidObjectDefinition,
+                       "constraint \"" + name + "\" conflicts with non-inherited constraint on "
+                       "relation \"" + t_.name + "\"");
+      }
+      ctx_.Notice(SqlState::kSuccessfulCompletion,
+                  "merging constraint \"" + name + "\" with inherited definition");
+      ++c.inhcount;
+      return false;
+    }
+    AddCheck(def, column, &name);
+    t_.checks.back().is_local = false;
+    t_.checks.back().inhcount = 1;
+    return true;
+  }
+
   // Whether any action must see the rows.
   bool NeedsRows() const {
     for (const Action& a : stmt_.actions) {
@@ -167,7 +405,7 @@ class AlterTable {
 
   void Apply(const Action& a) {
     switch (a.kind) {
-      case Action::Kind::kAddColumn: return AddColumn(a);
+      case Action::Kind::kAddColumn: return AddColumn(a, /*with_key=*/true);
       case Action::Kind::kDropColumn: return DropColumn(a);
       case Action::Kind::kRenameColumn: return RenameColumn(a);
       case Action::Kind::kRenameTable: return RenameTable(a);
@@ -221,10 +459,12 @@ class AlterTable {
         new_indexes_.push_back(t_.indexes.back().oid);
         return;
       }
+      case Action::Kind::kInherit: return Inherit(a.parent);
+      case Action::Kind::kNoInherit: return NoInherit(a.parent);
     }
   }
 
-  void AddColumn(const Action& a) {
+  void AddColumn(const Action& a, bool with_key) {
     const ast::ColumnDef& def = a.column;
     CheckNotSystemColumn(def.name);
     if (t_.FindColumn(def.name) >= 0) {
@@ -278,8 +518,14 @@ class AlterTable {
       }
     }
     if (def.not_null) validate_not_null_.insert(slot);
-    for (const ast::CheckDef& c : def.checks) AddCheck(c, def.name);
-    if (def.primary_key) {
+    for (size_t k = 0; k < def.checks.size(); ++k) {
+      if (inh_.recursing) {
+        AddInheritedCheck(def.checks[k], inh_.check_names.at(action_).at(k), def.name);
+      } else {
+        AddCheck(def.checks[k], def.name);
+      }
+    }
+    if (def.primary_key && with_key) {
       AddPrimaryKey({def.name}, a.constraint_name);
     }
   }
@@ -494,10 +740,30 @@ class AlterTable {
     recheck_all_ = true;
   }
 
-  void AddCheck(const ast::CheckDef& c, const std::string& column) {
+  // `forced_name`: a descendant takes the name its parent gave the constraint.
+  void AddCheck(const ast::CheckDef& c, const std::string& column,
+                const std::string* forced_name = nullptr) {
     std::set<std::string> names = ConstraintNames();
     catalog::CheckConstraint check;
-    if (!c.name.empty()) {
+    if (forced_name != nullptr) {
+      check.name = *forced_name;
+    } else if (!c.name.empty()) {
+      // A local constraint like an inherited one merges into it
+      // (MergeWithExistingConstraint).
+      for (catalog::CheckConstraint& have : t_.checks) {
+        if (have.name != c.name || have.is_local || have.expr != c.expr_text) continue;
+        if (c.no_inherit) {
+          throw SqlError(SqlState::kInvalidObjectDefinition,
+                         "constraint \"" + c.name + "\" conflicts with inherited constraint on "
+                         "relation \"" + t_.name + "\"");
+        }
+        ctx_.Notice(SqlState::kSuccessfulCompletion,
+                    "merging constraint \"" + c.name + "\" with inherited definition");
+        have.is_local = true;
+        check_names_[action_].push_back(c.name);
+        skip_below_[action_] = true;  // nothing new for the children
+        return;
+      }
       if (names.count(c.name) != 0) {
         throw SqlError(SqlState::kDuplicateObject, "constraint \"" + c.name +
                                                        "\" for relation \"" + t_.name +
@@ -519,6 +785,8 @@ class AlterTable {
     binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
     WithoutPosition([&] { return binder.CoerceToBoolean(binder.BindExpr(*c.expr), "CHECK"); });
     check.expr = c.expr_text;
+    check.no_inherit = c.no_inherit;
+    check_names_[action_].push_back(check.name);
     validate_checks_.insert(check.name);
     t_.checks.push_back(std::move(check));
   }
@@ -850,7 +1118,195 @@ class AlterTable {
   bool recheck_all_ = false;
   std::set<size_t> validate_not_null_;
   std::set<std::string> validate_checks_;
+  InheritedRun inh_;
+  size_t action_ = 0;  // the action being applied
+  std::vector<std::vector<std::string>> check_names_;
+  std::vector<bool> skip_below_;
 };
+
+// PostgreSQL's refusals for the table the statement names, before anything
+// changes: an inherited column or constraint cannot be dropped, renamed or
+// retyped on its own (42P16), and ONLY cannot add a column or constraint, or
+// rename or retype a column, that children would then lack.
+void CheckInheritanceRules(const CommandContext& ctx, const ast::AlterTableStatement& stmt,
+                           const catalog::TableDesc& table) {
+  const bool has_children = !ctx.catalog->ChildrenOf(table.oid).empty();
+  const bool only = !stmt.table.inh && has_children;
+  auto inherited_column = [&](const std::string& name) {
+    const int slot = table.FindColumn(name);
+    return slot >= 0 && table.columns[static_cast<size_t>(slot)].inhcount > 0;
+  };
+  // A descendant whose column `name` also comes from a parent outside the
+  // hierarchy (more parents than it has in it): renaming or retyping it
+  // from here would split it (PostgreSQL counts find_all_inheritors'
+  // numparents).
+  auto inherited_from_outside = [&](const std::string& name) -> const catalog::TableDesc* {
+    if (only) return nullptr;
+    const std::vector<const catalog::TableDesc*> tree = ctx.catalog->WithDescendants(table.oid);
+    for (const catalog::TableDesc* d : tree) {
+      if (d == tree.front()) continue;
+      int parents_inside = 0;
+      for (Oid p : d->parents) {
+        for (const catalog::TableDesc* t : tree) parents_inside += t->oid == p ? 1 : 0;
+      }
+      const int slot = d->FindColumn(name);
+      if (slot >= 0 && d->columns[static_cast<size_t>(slot)].inhcount > parents_inside) return d;
+    }
+    return nullptr;
+  };
+  for (const Action& a : stmt.actions) {
+    switch (a.kind) {
+      case Action::Kind::kAddColumn:
+        if (only) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "column must be added to child tables too");
+        }
+        break;
+      case Action::Kind::kAddCheck:
+        if (only && !a.check.no_inherit) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "constraint must be added to child tables too");
+        }
+        break;
+      case Action::Kind::kDropColumn:
+        if (inherited_column(a.name)) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "cannot drop inherited column \"" + a.name + "\"");
+        }
+        break;
+      case Action::Kind::kRenameColumn:
+        // In renameatt_internal's order: ONLY's refusal first.
+        if (only && table.FindColumn(a.name) >= 0) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "inherited column \"" + a.name + "\" must be renamed in child tables too");
+        }
+        if (inherited_column(a.name)) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "cannot rename inherited column \"" + a.name + "\"");
+        }
+        if (table.FindColumn(a.name) >= 0 && inherited_from_outside(a.name) != nullptr) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "cannot rename inherited column \"" + a.name + "\"");
+        }
+        break;
+      case Action::Kind::kAlterType:
+        if (inherited_column(a.name)) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "cannot alter inherited column \"" + a.name + "\"");
+        }
+        if (only && table.FindColumn(a.name) >= 0) {
+          throw SqlError(SqlState::kInvalidTableDefinition,
+                         "type of inherited column \"" + a.name +
+                             "\" must be changed in child tables too");
+        }
+        if (table.FindColumn(a.name) >= 0) {
+          if (const catalog::TableDesc* d = inherited_from_outside(a.name)) {
+            throw SqlError(SqlState::kInvalidTableDefinition,
+                           "cannot alter inherited column \"" + a.name + "\" of relation \"" +
+                               d->name + "\"");
+          }
+        }
+        break;
+      case Action::Kind::kDropConstraint:
+        for (const catalog::CheckConstraint& c : table.checks) {
+          if (c.name == a.name && c.inhcount > 0) {
+            throw SqlError(SqlState::kInvalidTableDefinition,
+                           "cannot drop inherited constraint \"" + a.name + "\" of relation \"" +
+                               table.name + "\"");
+          }
+        }
+        break;
+      case Action::Kind::kAddPrimaryKey:
+      case Action::Kind::kAddUnique:
+        if (has_children) {
+          // PostgreSQL also makes the key columns NOT NULL in the children.
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "adding a primary key or unique constraint to a table with inheritance "
+                         "children is not supported yet");
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+// Whether an action on a table reaches its children: PostgreSQL's
+// recursing ALTER TABLE subcommands; with ONLY just DROP COLUMN and DROP
+// CONSTRAINT (they make the children's copies local).
+bool ReachesChildren(const Action& a, bool only) {
+  switch (a.kind) {
+    case Action::Kind::kDropColumn:
+    case Action::Kind::kDropConstraint:
+      return true;
+    case Action::Kind::kAddColumn:
+    case Action::Kind::kRenameColumn:
+    case Action::Kind::kAlterType:
+    case Action::Kind::kSetNotNull:
+    case Action::Kind::kDropNotNull:
+    case Action::Kind::kSetDefault:
+    case Action::Kind::kDropDefault:
+      return !only;
+    case Action::Kind::kAddCheck:
+      return !only && !a.check.no_inherit;
+    default:
+      return false;
+  }
+}
+
+bool AppliesOncePerTable(const Action& a) {
+  switch (a.kind) {
+    case Action::Kind::kAddColumn:
+    case Action::Kind::kDropColumn:
+    case Action::Kind::kAddCheck:
+    case Action::Kind::kDropConstraint:
+      return false;
+    default:
+      return true;
+  }
+}
+
+// Applies the actions `run.skip` lets through to each child of `parent`
+// (and, unless ONLY, on down). The catalog is re-read before each table so
+// a table reached through two parents sees the first visit's changes
+// (its inhcount then counts both).
+void AlterChildren(CommandContext& ctx, const ast::AlterTableStatement& stmt, Oid parent,
+                   const InheritedRun& run, std::set<Oid>* visited,
+                   std::vector<std::shared_ptr<const catalog::CatalogSnapshot>>* keep) {
+  if (std::find(run.skip.begin(), run.skip.end(), false) == run.skip.end()) return;
+  auto refresh = [&] {
+    auto snapshot = ctx.db->catalog()->LoadThrough(ctx.txn);
+    if (!snapshot.ok()) ThrowStatus(snapshot.status());
+    keep->push_back(ctx.catalog);
+    ctx.catalog = snapshot.value();
+  };
+  refresh();
+  std::vector<Oid> children;
+  for (const catalog::TableDesc* child : ctx.catalog->ChildrenOf(parent)) {
+    children.push_back(child->oid);
+  }
+  for (Oid oid : children) {
+    refresh();
+    const catalog::TableDesc* child = ctx.catalog->FindTable(oid);
+    if (child == nullptr) continue;
+    LockRelation(ctx, child->oid, child->name, txn::RelationLockMode::kAccessExclusive);
+    // A table reached through a second parent: what counts parents (ADD /
+    // DROP COLUMN and CHECK) applies again, the rest only once.
+    InheritedRun mine = run;
+    if (!visited->insert(oid).second) {
+      for (size_t i = 0; i < stmt.actions.size(); ++i) {
+        mine.skip[i] = mine.skip[i] || AppliesOncePerTable(stmt.actions[i]);
+      }
+    }
+    if (std::find(mine.skip.begin(), mine.skip.end(), false) == mine.skip.end()) continue;
+    AlterTable alter(ctx, stmt, *child, mine);
+    alter.Run();
+    if (run.only) continue;
+    InheritedRun below = mine;
+    below.skip = alter.skip_below();
+    AlterChildren(ctx, stmt, oid, below, visited, keep);
+  }
+}
 
 }  // namespace
 
@@ -871,7 +1327,37 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
-  AlterTable(ctx, stmt, *table).Run();
+  CheckInheritanceRules(ctx, stmt, *table);
+  AlterTable alter(ctx, stmt, *table);
+  alter.Run();
+  if (!ctx.catalog->ChildrenOf(table->oid).empty()) {
+    InheritedRun run;
+    run.recursing = true;
+    run.only = !stmt.table.inh;
+    for (size_t i = 0; i < stmt.actions.size(); ++i) {
+      run.skip.push_back(!ReachesChildren(stmt.actions[i], run.only) || alter.skip_below()[i]);
+    }
+    run.check_names = alter.check_names();
+    // The statement's own snapshot comes back afterwards (callers may hold
+    // pointers into it).
+    const std::shared_ptr<const catalog::CatalogSnapshot> statement_catalog = ctx.catalog;
+    std::vector<std::shared_ptr<const catalog::CatalogSnapshot>> keep;
+    try {
+      // One action at a time through the whole hierarchy, as PostgreSQL
+      // recurses per subcommand (its NOTICEs come in that order).
+      for (size_t i = 0; i < stmt.actions.size(); ++i) {
+        if (run.skip[i]) continue;
+        InheritedRun one = run;
+        for (size_t k = 0; k < one.skip.size(); ++k) one.skip[k] = k != i;
+        std::set<Oid> visited;
+        AlterChildren(ctx, stmt, table->oid, one, &visited, &keep);
+      }
+    } catch (...) {
+      ctx.catalog = statement_catalog;
+      throw;
+    }
+    ctx.catalog = statement_catalog;
+  }
   return result;
 }
 

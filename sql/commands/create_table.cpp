@@ -1,5 +1,7 @@
 // CREATE TABLE: columns with types and typmods, NOT NULL / DEFAULT / CHECK /
-// PRIMARY KEY; the catalog record and the table's tree in one transaction.
+// PRIMARY KEY, INHERITS (the parents' columns and CHECKs merged first,
+// table_inheritance.h); the catalog record and the table's tree in one
+// transaction.
 #include <algorithm>
 #include <set>
 
@@ -10,6 +12,7 @@
 #include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/temp_namespace.h"
 #include "sql/storage_format/storage_type.h"
@@ -62,10 +65,53 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   table.name = stmt.table.name;
   Binder binder(ctx.query);
   std::set<std::string> names;
-  std::vector<std::pair<size_t, Oid>> serial_columns;  // (column index, integer type)
   for (const ast::ColumnDef& def : stmt.columns) {
     if (!names.insert(def.name).second) {
       throw SqlError(SqlState::kDuplicateColumn, "column \"" + def.name + "\" specified more than once");
+    }
+  }
+  // INHERITS: the parents' columns come first (MergeAttributes); a declared
+  // column of the same name merges into the inherited one.
+  InheritedDefinition inherited = InheritFromParents(ctx, stmt.inherits, ns.name.rfind("pg_temp", 0) == 0);
+  table.parents = inherited.parents;
+  table.columns = inherited.columns;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    table.columns[i].attnum = static_cast<int16_t>(i + 1);
+  }
+  std::vector<bool> declared_default(table.columns.size(), false);
+  std::vector<std::pair<size_t, Oid>> serial_columns;  // (column index, integer type)
+  for (size_t def_index = 0; def_index < stmt.columns.size(); ++def_index) {
+    const ast::ColumnDef& def = stmt.columns[def_index];
+    const int merged = stmt.inherits.empty() ? -1 : table.FindColumn(def.name);
+    if (merged >= 0) {
+      catalog::ColumnDesc& col = table.columns[static_cast<size_t>(merged)];
+      if (static_cast<size_t>(merged) == def_index) {
+        ctx.Notice(SqlState::kSuccessfulCompletion,
+                   "merging column \"" + def.name + "\" with inherited definition");
+      } else {
+        NoticeWithDetail(ctx, SqlState::kSuccessfulCompletion,
+                         "moving and merging column \"" + def.name + "\" with inherited definition",
+                         "User-specified column moved to the position of the inherited column.");
+      }
+      const std::optional<Oid> serial = SerialColumnType(def.type);
+      const DataType type = serial ? DataType{*serial, -1} : binder.ResolveTypeName(def.type);
+      if (type.oid != col.type || type.typmod != col.typmod) {
+        throw SqlError(SqlState::kDatatypeMismatch,
+                       "column \"" + def.name + "\" has a type conflict")
+            .WithDetail(FormatType(DataType{col.type, col.typmod}) + " versus " + FormatType(type));
+      }
+      col.is_local = true;
+      col.not_null = col.not_null || def.not_null || serial.has_value();
+      if (serial.has_value()) {
+        serial_columns.emplace_back(static_cast<size_t>(merged), *serial);
+        declared_default[static_cast<size_t>(merged)] = true;
+      } else if (def.default_expr != nullptr) {
+        binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
+        CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col);
+        col.default_expr = def.default_text;
+        declared_default[static_cast<size_t>(merged)] = true;
+      }
+      continue;
     }
     catalog::ColumnDesc col;
     col.name = def.name;
@@ -104,6 +150,13 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     }
     table.columns.push_back(std::move(col));
   }
+  for (size_t i = 0; i < inherited.conflicting_default.size(); ++i) {
+    if (inherited.conflicting_default[i] && !declared_default[i]) {
+      throw SqlError(SqlState::kInvalidColumnDefinition,
+                     "column \"" + table.columns[i].name + "\" inherits conflicting default values")
+          .WithHint("To resolve the conflict, specify a default explicitly.");
+    }
+  }
   for (size_t i = 0; i < stmt.primary_key.size(); ++i) {
     const int slot = table.FindColumn(stmt.primary_key[i]);
     if (slot < 0) {
@@ -120,6 +173,10 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   BindScope scope = TableScope(ctx, table);
   binder.SetScope(&scope);
   std::set<std::string> constraint_names;
+  // Inherited CHECK constraints keep their names; a declared one of the
+  // same name and expression merges into it (MergeWithExistingConstraint).
+  table.checks = inherited.checks;
+  for (const catalog::CheckConstraint& c : table.checks) constraint_names.insert(c.name);
   std::vector<const ast::CheckDef*> checks;
   for (const ast::ColumnDef& def : stmt.columns) {
     for (const ast::CheckDef& c : def.checks) checks.push_back(&c);
@@ -136,6 +193,28 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
   for (const ast::CheckDef* c : checks) {
     binder.CoerceToBoolean(binder.BindExpr(*c->expr), "CHECK");
+    if (!c->name.empty()) {
+      auto same = std::find_if(table.checks.begin(), table.checks.end(),
+                               [&](const catalog::CheckConstraint& k) { return k.name == c->name; });
+      if (same != table.checks.end()) {
+        if (same->is_local || same->expr != c->expr_text) {
+          throw SqlError(SqlState::kDuplicateObject, "constraint \"" + c->name +
+                                                         "\" for relation \"" + table.name +
+                                                         "\" already exists");
+        }
+        if (c->no_inherit) {
+          throw SqlError(SqlState::kInvalidObjectDefinition,
+                         "constraint \"" + c->name +
+                             "\" conflicts with inherited constraint on relation \"" +
+                             table.name + "\"");
+        }
+        ctx.Notice(SqlState::kSuccessfulCompletion,
+                   "merging constraint \"" + c->name + "\" with inherited definition");
+        same->is_local = true;
+        same->no_inherit = c->no_inherit;
+        continue;
+      }
+    }
     catalog::CheckConstraint check;
     if (!c->name.empty()) {
       check.name = c->name;
@@ -148,6 +227,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
       check.name = UniqueName(base, &constraint_names);
     }
     check.expr = c->expr_text;
+    check.no_inherit = c->no_inherit;
     table.checks.push_back(std::move(check));
   }
   table.oid = catalog->AllocateOid(ctx.txn);

@@ -10,6 +10,7 @@
 #include "catalog/table_statistics.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_inheritance.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/commands/view_dependencies.h"
 #include "sql/table_stats.h"
@@ -69,10 +70,12 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
                        [&](const catalog::TableDesc* t) { return t->oid == oid; });
   };
   for (const ast::RangeVar& rv : stmt.tables) {
-    const catalog::TableDesc* t = &LookupTable(ctx, rv);
-    if (listed(t->oid)) continue;
-    tables.push_back(t);
-    LockRelation(ctx, t->oid, t->name, txn::RelationLockMode::kAccessExclusive);
+    // Without ONLY, a table's inheritance descendants are truncated too.
+    for (const catalog::TableDesc* t : InheritanceSet(ctx, LookupTable(ctx, rv), rv.inh)) {
+      if (listed(t->oid)) continue;
+      tables.push_back(t);
+      LockRelation(ctx, t->oid, t->name, txn::RelationLockMode::kAccessExclusive);
+    }
   }
   // Tables referencing a truncated one by a foreign key: truncated too with
   // CASCADE (transitively), else 0A000 (heap_truncate_check_FKs).

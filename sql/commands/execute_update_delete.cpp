@@ -8,6 +8,11 @@
 // FROM plan's width). A target row joined to several rows is changed once,
 // with the first joined row that passes WHERE, as PostgreSQL does (which one
 // is unspecified there too).
+//
+// On a table with inheritance children (and without ONLY) the statement runs
+// on each table of the hierarchy in turn, parent first, binding against the
+// parent's columns at their slots in that table (rows stay in their own
+// table, as in PostgreSQL); the counts and RETURNING rows add up.
 #include <algorithm>
 
 #include "sql/commands/explain.h"
@@ -19,6 +24,7 @@
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/row_locks.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table_stats.h"
@@ -40,10 +46,29 @@ struct JoinScope {
   std::unique_ptr<FromPlan> from;
 };
 
-JoinScope MakeJoinScope(CommandContext& ctx, Binder& binder, const catalog::TableDesc& table,
-                        const ast::RangeVar& target, const std::vector<ast::FromItem>& from) {
+// The target's scope when the statement names `parent` and runs on `table`
+// (one of its hierarchy): the parent's columns under the parent's name, at
+// their slots in `table`'s rows; tableoid is `table`'s.
+BindScope TargetScope(CommandContext& ctx, const catalog::TableDesc& parent,
+                      const catalog::TableDesc& table, const std::string& alias) {
+  BindScope scope = TableScope(ctx, parent, alias);
+  if (&parent == &table) return scope;
+  ScopeRelation& rel = scope.relations[0];
+  rel.relation_oid = table.oid;
+  for (ScopeColumn& c : rel.columns) {
+    const int slot = table.FindColumn(c.name);
+    c.slot = slot;
+    c.table_oid = table.oid;
+    c.attnum = table.columns[static_cast<size_t>(slot)].attnum;
+  }
+  return scope;
+}
+
+JoinScope MakeJoinScope(CommandContext& ctx, Binder& binder, const catalog::TableDesc& parent,
+                        const catalog::TableDesc& table, const ast::RangeVar& target,
+                        const std::vector<ast::FromItem>& from) {
   JoinScope out;
-  BindScope target_scope = TableScope(ctx, table, target.alias);
+  BindScope target_scope = TargetScope(ctx, parent, table, target.alias);
   if (from.empty()) {
     out.scope = std::move(target_scope);
     return out;
@@ -144,25 +169,50 @@ void AppendReturning(const std::vector<OutputTarget>& returning, const Row& row,
   AppendResultRow(out, result);
 }
 
-}  // namespace
 
-StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
-  std::optional<ScopedWithClause> with;  // WITH ... before the statement
-  if (stmt.with) with.emplace(ctx, *stmt.with);
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
+// The tables an UPDATE or DELETE on `table` changes (table_inheritance.h);
+// EXPLAIN of one over several is not supported yet.
+std::vector<const catalog::TableDesc*> TargetTables(CommandContext& ctx, const void* stmt,
+                                                    const catalog::TableDesc& table, bool inh) {
+  std::vector<const catalog::TableDesc*> members = InheritanceSet(ctx, table, inh);
+  if (members.size() > 1 && ctx.explain != nullptr && ctx.explain->Wants(stmt)) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN of UPDATE or DELETE on a table with inheritance children is not "
+                   "supported yet");
+  }
+  return members;
+}
+
+// Adds one table's part of the statement to the whole: rows and count.
+void AddPart(StatementOutput part, bool first, StatementOutput* result) {
+  if (first) {
+    *result = std::move(part);
+    return;
+  }
+  for (Row& row : part.rows) result->rows.push_back(std::move(row));
+  for (SqlErrorFields& n : part.notices) result->notices.push_back(std::move(n));
+}
+
+size_t TagCount(const StatementOutput& out) {
+  const size_t space = out.command_tag.rfind(' ');
+  return space == std::string::npos ? 0 : std::stoul(out.command_tag.substr(space + 1));
+}
+
+StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,
+                            const catalog::TableDesc& parent, const catalog::TableDesc& table) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
-  JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.from);
+  JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.from);
   const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
 
   std::vector<std::pair<size_t, BoundExprPtr>> assignments;  // null expr = DEFAULT
   for (const auto& [column, expr] : stmt.set) {
-    const int slot = table.FindColumn(column.name);
+    const int slot = parent.FindColumn(column.name) < 0 ? -1 : table.FindColumn(column.name);
     if (slot < 0) {
       throw binder.ErrorAt(SqlState::kUndefinedColumn,
-                           "column \"" + column.name + "\" of relation \"" + table.name +
+                           "column \"" + column.name + "\" of relation \"" + parent.name +
                                "\" does not exist",
                            column.location);
     }
@@ -219,14 +269,12 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   return result;
 }
 
-StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
-  std::optional<ScopedWithClause> with;  // WITH ... before the statement
-  if (stmt.with) with.emplace(ctx, *stmt.with);
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
+StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stmt,
+                            const catalog::TableDesc& parent, const catalog::TableDesc& table) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
-  JoinScope joined = MakeJoinScope(ctx, binder, table, stmt.table, stmt.using_items);
+  JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.using_items);
   const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
   BoundExprPtr where;
@@ -255,6 +303,44 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(),
                  static_cast<int64_t>(targets.size()));
   result.command_tag = "DELETE " + std::to_string(targets.size());
+  return result;
+}
+
+}  // namespace
+
+StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
+  const std::vector<const catalog::TableDesc*> members =
+      TargetTables(ctx, &stmt, table, stmt.table.inh);
+  StatementOutput result;
+  size_t count = 0;
+  for (const catalog::TableDesc* member : members) {
+    StatementOutput part = UpdateTable(ctx, stmt, table, *member);
+    count += TagCount(part);
+    AddPart(std::move(part), member == members.front(), &result);
+    if (ctx.analyze_only || result.command_tag.empty()) return result;
+  }
+  result.command_tag = "UPDATE " + std::to_string(count);
+  return result;
+}
+
+StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
+  std::optional<ScopedWithClause> with;  // WITH ... before the statement
+  if (stmt.with) with.emplace(ctx, *stmt.with);
+  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
+  const std::vector<const catalog::TableDesc*> members =
+      TargetTables(ctx, &stmt, table, stmt.table.inh);
+  StatementOutput result;
+  size_t count = 0;
+  for (const catalog::TableDesc* member : members) {
+    StatementOutput part = DeleteTable(ctx, stmt, table, *member);
+    count += TagCount(part);
+    AddPart(std::move(part), member == members.front(), &result);
+    if (ctx.analyze_only || result.command_tag.empty()) return result;
+  }
+  result.command_tag = "DELETE " + std::to_string(count);
   return result;
 }
 

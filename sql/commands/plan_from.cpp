@@ -19,6 +19,8 @@
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/subquery_runner.h"
+#include "sql/commands/table_inheritance.h"
+#include "sql/executor/node_append.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/executor/node_function_scan.h"
 #include "sql/executor/node_rows_scan.h"
@@ -589,13 +591,41 @@ class FromPlanner {
   BuiltItem BuildTable(const ast::RangeVar& rv, size_t offset) {
     const catalog::TableDesc& table = LookupTable(ctx_, rv);
     LockRelation(ctx_, table.oid, table.name, txn::RelationLockMode::kAccessShare);
-    out_->codecs.push_back(std::make_unique<TableCodec>(table));
     BuiltItem built;
-    built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
-    built.plan->set_explain_name("Seq Scan on " + ScanName(table.name, rv.alias));
-    built.width = table.columns.size();
+    const std::vector<const catalog::TableDesc*> members = InheritanceSet(ctx_, table, rv.inh);
+    if (members.size() == 1) {
+      out_->codecs.push_back(std::make_unique<TableCodec>(table));
+      built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+      built.plan->set_explain_name("Seq Scan on " + ScanName(table.name, rv.alias));
+      built.width = table.columns.size();
+    } else {
+      // A parent and its descendants: an Append of their scans in the
+      // parent's layout, plus the tableoid slot (node_append.h).
+      std::vector<InheritanceAppend::Member> scans;
+      std::vector<Oid> null_types;
+      for (const catalog::ColumnDesc& c : table.columns) null_types.push_back(c.type);
+      for (const catalog::TableDesc* member : members) {
+        if (member != &table) {
+          LockRelation(ctx_, member->oid, member->name, txn::RelationLockMode::kAccessShare);
+        }
+        out_->codecs.push_back(std::make_unique<TableCodec>(*member));
+        InheritanceAppend::Member m;
+        m.scan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+        // EXPLAIN names each member by the reference's alias numbered (as
+        // PostgreSQL's set_rtable_names does for the child RTEs).
+        const std::string alias = rv.alias.empty() ? table.name : rv.alias;
+        m.scan->set_explain_name("Seq Scan on " + QuoteIdentText(member->name) + " " +
+                                 QuoteIdentText(alias + "_" + std::to_string(scans.size() + 1)));
+        m.slots = ParentColumnSlots(table, *member);
+        m.table_oid = member->oid;
+        scans.push_back(std::move(m));
+      }
+      built.plan = std::make_unique<InheritanceAppend>(std::move(scans), std::move(null_types));
+      built.width = table.columns.size() + 1;
+    }
     BindScope scope = TableScope(ctx_, table, rv.alias);
     for (ScopeRelation& rel : scope.relations) {
+      if (members.size() > 1) rel.tableoid_slot = static_cast<int>(offset + table.columns.size());
       // Column aliases rename the first columns (buildRelationAliases).
       if (rv.column_aliases.size() > rel.columns.size()) {
         throw SqlError(SqlState::kInvalidColumnReference,

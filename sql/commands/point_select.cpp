@@ -219,6 +219,8 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
   if (ResolveSystemRelation(ctx, rv) != nullptr) return std::nullopt;
   const catalog::TableDesc* table = FindTable(ctx, rv);
   if (table == nullptr) return std::nullopt;
+  // A parent's rows include its children's (plan_from.cpp's Append).
+  if (rv.inh && !ctx.catalog->ChildrenOf(table->oid).empty()) return std::nullopt;
   if (cache.catalog != ctx.catalog || cache.table != table) {
     cache.catalog = ctx.catalog;
     cache.table = table;

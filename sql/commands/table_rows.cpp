@@ -42,6 +42,7 @@ BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
   rel.schema = ns != nullptr ? ns->name : "";
   rel.table_name = table.name;
   rel.alias = alias.empty() ? table.name : alias;
+  rel.relation_oid = table.oid;
   for (size_t i = 0; i < table.columns.size(); ++i) {
     const catalog::ColumnDesc& c = table.columns[i];
     if (c.dropped) continue;

@@ -2,6 +2,7 @@
 #include "sql/commands/view_dependencies.h"
 
 #include <algorithm>
+#include <functional>
 #include <source_location>
 
 #include "catalog/table_statistics.h"
@@ -32,17 +33,31 @@ std::string RelationDescription(const CommandContext& ctx, Oid oid) {
 
 std::vector<DependentView> FindDependentViews(const CommandContext& ctx,
                                               const std::vector<Oid>& doomed) {
+  // PostgreSQL's findDependentObjects: depth first from each target,
+  // dependents met newest first, each object recorded after its own
+  // dependents; reportDependentObjects then lists the records in reverse.
   std::vector<Oid> seen = doomed;
-  std::vector<DependentView> out;
-  for (size_t next = 0; next < seen.size(); ++next) {
-    const Oid oid = seen[next];
+  std::vector<DependentView> post_order;
+  std::function<void(Oid)> visit = [&](Oid oid) {
+    // Views reading it and inheritance children of a table (pg_depend's
+    // normal dependencies).
+    std::vector<Oid> dependents;
     for (const catalog::ViewDesc* v : ctx.catalog->ViewsDependingOn(oid)) {
-      if (std::find(seen.begin(), seen.end(), v->oid) != seen.end()) continue;
-      seen.push_back(v->oid);
-      out.push_back({v->oid, oid});
+      dependents.push_back(v->oid);
     }
-  }
-  return out;
+    for (const catalog::TableDesc* child : ctx.catalog->ChildrenOf(oid)) {
+      dependents.push_back(child->oid);
+    }
+    std::sort(dependents.rbegin(), dependents.rend());
+    for (Oid dependent : dependents) {
+      if (std::find(seen.begin(), seen.end(), dependent) != seen.end()) continue;
+      seen.push_back(dependent);
+      visit(dependent);
+      post_order.push_back({dependent, oid});
+    }
+  };
+  for (Oid oid : doomed) visit(oid);
+  return std::vector<DependentView>(post_order.rbegin(), post_order.rend());
 }
 
 void DeleteRelation(CommandContext& ctx, Oid oid) {

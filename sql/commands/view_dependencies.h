@@ -18,15 +18,15 @@ struct DroppedRelation {
   bool is_view = false;
 };
 
-// A view outside a dropped set that depends on `on` (a member of the set, or
-// another such view).
+// A view or inheritance child table outside a dropped set that depends on
+// `on` (a member of the set, or another such dependent).
 struct DependentView {
   Oid oid = 0;
   Oid on = 0;
 };
-// Every view that depends, directly or through other views, on one of
-// `doomed` and is not in it: breadth first, each one once, with the first
-// object it was reached from (the order PostgreSQL reports them in).
+// Every view or child table that depends, directly or through other views, on one of
+// `doomed` and is not in it, each one once, with the object it was reached
+// from, in the order PostgreSQL reports them (see the definition).
 std::vector<DependentView> FindDependentViews(const CommandContext& ctx,
                                               const std::vector<Oid>& doomed);
 

@@ -194,6 +194,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
         a.kind = K::kDropConstraint;
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
+        a.kind = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit ? K::kInherit
+                                                                          : K::kNoInherit;
+        a.parent = TransformRangeVar(*cmd.def->range_var);
+        break;
       default:
         throw NotSupported("ALTER TABLE " + ActionName(cmd.subtype));
     }

@@ -98,12 +98,11 @@ ast::CheckDef Transformer::TransformCheck(const PgQuery__Constraint& c) {
   check.expr = TransformExpr(c.raw_expr);
   check.expr_text = DeparseExpr(c.raw_expr);
   check.location = c.location;
-  if (c.is_no_inherit) throw NotSupported("NO INHERIT", c.location);
+  check.no_inherit = c.is_no_inherit;
   return check;
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery__CreateStmt& s) {
-  if (s.n_inh_relations > 0) throw NotSupported("INHERITS");
   if (s.partspec != nullptr || s.partbound != nullptr) throw NotSupported("PARTITION BY");
   if (s.of_typename != nullptr) throw NotSupported("CREATE TABLE OF");
   if (s.relation == nullptr) throw NotSupported("CREATE TABLE without a name");
@@ -120,6 +119,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
   stmt->temporary = temporary;
   stmt->table = TransformRangeVar(*s.relation);
   stmt->if_not_exists = s.if_not_exists;
+  for (size_t i = 0; i < s.n_inh_relations; ++i) {
+    stmt->inherits.push_back(TransformRangeVar(*s.inh_relations[i]->range_var));
+  }
   auto table_constraint = [&](const PgQuery__Constraint& c) {
     switch (c.contype) {
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:

@@ -23,6 +23,7 @@ ast::RangeVar Transformer::TransformRangeVar(const PgQuery__RangeVar& r) {
     }
   }
   rv.location = r.location;
+  rv.inh = r.inh;
   return rv;
 }
 

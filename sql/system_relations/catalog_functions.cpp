@@ -121,8 +121,10 @@ Value GetConstraintDef(Args a) {
   if (k > static_cast<int>(t->checks.size())) return Value::Null(kText);
   // The pretty form drops the outer parentheses of the expression.
   const bool pretty = a.size() > 1 && a[1].bool_value();
-  return Value::Text(pretty ? "CHECK (" + t->checks[k - 1].expr + ")"
-                            : "CHECK ((" + t->checks[k - 1].expr + "))");
+  const catalog::CheckConstraint& check = t->checks[k - 1];
+  const std::string no_inherit = check.no_inherit ? " NO INHERIT" : "";
+  return Value::Text(pretty ? "CHECK (" + check.expr + ")" + no_inherit
+                            : "CHECK ((" + check.expr + "))" + no_inherit);
 }
 
 // pg_get_indexdef(index [, column, pretty]) of a primary key's index (the

@@ -73,6 +73,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(t->columns.size()),
                             static_cast<int>(t->checks.size()),
                             !t->primary_key.empty() || !t->indexes.empty()));
+    rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {
       auto stats = catalog::ReadTableStatistics(ctx.txn, oid);
@@ -152,6 +153,8 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
         a.has_default = false;
       }
       rows.push_back(AttributeRow(oid, a));
+      rows.back()[19] = BoolV(c.is_local);   // attislocal
+      rows.back()[20] = Int4V(c.inhcount);  // attinhcount
     }
   }
   for (const auto& [oid, t] : cat.tables()) {
@@ -324,6 +327,9 @@ std::vector<Row> ConstraintRows(const CommandContext& ctx) {
       rows.push_back(ConstraintRow(ConstraintOid(oid, static_cast<int>(i) + 1), check.name,
                                    t->namespace_oid, 'c', oid, CheckColumns(*t, check),
                                    Value::String(kNodeTree, check.expr)));
+      rows.back()[15] = BoolV(check.is_local);     // conislocal
+      rows.back()[16] = Int4V(check.inhcount);    // coninhcount
+      rows.back()[17] = BoolV(check.no_inherit);  // connoinherit
     }
     for (size_t i = 0; i < t->indexes.size(); ++i) {
       const catalog::IndexDesc& ix = t->indexes[i];
@@ -340,7 +346,24 @@ std::vector<Row> ConstraintRows(const CommandContext& ctx) {
   return rows;
 }
 
+// pg_inherits: one row per (child, parent), inhseqno the parent's place
+// in the child's INHERITS list.
+std::vector<Row> InheritsRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    for (size_t i = 0; i < t->parents.size(); ++i) {
+      rows.push_back({OidV(oid), OidV(t->parents[i]), Int4V(static_cast<int32_t>(i + 1)),
+                      BoolV(false)});
+    }
+  }
+  return rows;
+}
+
 const SystemRelation kRelations[] = {
+    {2611, "pg_catalog", "pg_inherits", 'r',
+     {{"inhrelid", kOid}, {"inhparent", kOid}, {"inhseqno", kInt4},
+      {"inhdetachpending", kBool}},
+     InheritsRows},
     {2615, "pg_catalog", "pg_namespace", 'r',
      {{"oid", kOid}, {"nspname", kName}, {"nspowner", kOid}, {"nspacl", kAclArray}},
      NamespaceRows},

@@ -1,5 +1,5 @@
 // The catalogs StrataDB has no rows for
-// yet (inheritance, partitioning, database comments, triggers, rules, policies,
+// yet (partitioning, database comments, triggers, rules, policies,
 // dependencies): declared with PostgreSQL 15's columns so that clients'
 // queries over them bind and return no rows.
 #include "sql/system_relations/system_relation.h"
@@ -34,10 +34,6 @@ const SystemRelation kRelations[] = {
      NoRows},
     {1261, "pg_catalog", "pg_auth_members", 'r',
      {{"roleid", kOid}, {"member", kOid}, {"grantor", kOid}, {"admin_option", kBool}},
-     NoRows},
-    {2611, "pg_catalog", "pg_inherits", 'r',
-     {{"inhrelid", kOid}, {"inhparent", kOid}, {"inhseqno", kInt4},
-      {"inhdetachpending", kBool}},
      NoRows},
     {3350, "pg_catalog", "pg_partitioned_table", 'r',
      {{"partrelid", kOid}, {"partstrat", kChar}, {"partnatts", kInt2}, {"partdefid", kOid},

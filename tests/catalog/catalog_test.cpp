@@ -119,6 +119,10 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   std::string v1 = EncodeTable(SampleTable());
   REQUIRE(static_cast<uint8_t>(v1[0]) == kCatalogRecordVersion);
   v1[0] = 1;
+  // Version 5's inheritance trailer (no parents; inhcount 0 and local per
+  // column and check): not in version 1.
+  const size_t v5_trailer = 1 + 2 * t.columns.size() + 2 * t.checks.size();
+  v1.resize(v1.size() - v5_trailer);
   // Versions 3's and 4's (empty) index and foreign-key lists: not in version 1.
   REQUIRE(v1.substr(v1.size() - 2) == std::string(2, '\0'));
   v1.resize(v1.size() - 2);
@@ -130,11 +134,50 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   // Version 1 never had the missing-value flag; an unknown version is refused.
   std::string v1_missing = EncodeTable(t);
   v1_missing[0] = 1;
-  v1_missing.resize(v1_missing.size() - 2);
+  v1_missing.resize(v1_missing.size() - v5_trailer - 2);
   CHECK_FALSE(DecodeTable(t.oid, v1_missing).has_value());
   std::string future = EncodeTable(t);
   future[0] = static_cast<char>(kCatalogRecordVersion + 1);
   CHECK_FALSE(DecodeTable(t.oid, future).has_value());
+}
+
+TEST_CASE("inheritance round-trips; version 4 table records still decode", "[catalog]") {
+  TableDesc t = SampleTable();
+  t.parents = {16400, 16390};
+  t.columns[0].inhcount = 2;
+  t.columns[0].is_local = false;
+  t.columns[2].inhcount = 1;
+  REQUIRE(!t.checks.empty());
+  t.checks[0].is_local = false;
+  t.checks[0].inhcount = 3;
+  t.checks[0].no_inherit = true;
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  CHECK(back->parents == std::vector<Oid>{16400, 16390});
+  CHECK(back->columns[0].inhcount == 2);
+  CHECK_FALSE(back->columns[0].is_local);
+  CHECK(back->columns[1].inhcount == 0);
+  CHECK(back->columns[1].is_local);
+  CHECK(back->columns[2].inhcount == 1);
+  CHECK(back->columns[2].is_local);
+  CHECK_FALSE(back->checks[0].is_local);
+  CHECK(back->checks[0].inhcount == 3);
+  CHECK(back->checks[0].no_inherit);
+  std::string truncated = EncodeTable(t);
+  truncated.pop_back();
+  CHECK_FALSE(DecodeTable(t.oid, truncated).has_value());
+
+  // A version 4 record (before inheritance): no parents, every column and
+  // check local.
+  std::string v4 = EncodeTable(SampleTable());
+  v4[0] = 4;
+  v4.resize(v4.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()));
+  auto old = DecodeTable(t.oid, v4);
+  REQUIRE(old.has_value());
+  CHECK(old->parents.empty());
+  CHECK(old->columns[0].is_local);
+  CHECK(old->columns[0].inhcount == 0);
+  CHECK(old->checks[0].is_local);
 }
 
 TEST_CASE("view records round-trip", "[catalog]") {
@@ -346,7 +389,8 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   // A version-2 reader's view: no index list at all.
   std::string v2 = EncodeTable(SampleTable());
   v2[0] = 2;
-  v2.resize(v2.size() - 2);
+  // Without version 5's inheritance trailer and version 3's and 4's lists.
+  v2.resize(v2.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()) - 2);
   auto old = DecodeTable(t.oid, v2);
   REQUIRE(old.has_value());
   CHECK(old->indexes.empty());
@@ -383,7 +427,7 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
   // A version-3 record: no foreign-key list.
   std::string v3 = EncodeTable(SampleTable());
   v3[0] = 3;
-  v3.pop_back();
+  v3.resize(v3.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()) - 1);
   auto old = DecodeTable(t.oid, v3);
   REQUIRE(old.has_value());
   CHECK(old->foreign_keys.empty());
