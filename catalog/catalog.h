@@ -70,6 +70,11 @@ class CatalogSnapshot {
     return functions_;
   }
 
+  // Stored roles (catalog/role_desc.h), by name or OID; nullptr if none.
+  const RoleDesc* FindRole(std::string_view name) const;
+  const RoleDesc* FindRole(Oid oid) const;
+  const std::map<Oid, RoleDesc>& roles() const { return roles_; }
+
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
   const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
@@ -82,6 +87,7 @@ class CatalogSnapshot {
   std::map<Oid, SequenceDesc> sequences_;
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
+  std::map<Oid, RoleDesc> roles_;
 };
 
 class Catalog {
@@ -109,6 +115,8 @@ class Catalog {
   void DeleteView(txn::Transaction* txn, Oid oid);
   void PutFunction(txn::Transaction* txn, const FunctionDesc& fn);
   void DeleteFunction(txn::Transaction* txn, Oid oid);
+  void PutRole(txn::Transaction* txn, const RoleDesc& role);
+  void DeleteRole(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

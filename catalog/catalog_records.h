@@ -51,6 +51,12 @@
 //                volatility:u8 parallel:u8 cost:lpstr rows:lpstr
 //                language:lpstr body:lpstr
 //                (cost and rows as decimal text)
+//   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,
+//                bit2 createrole, bit3 createdb, bit4 login, bit5 replication,
+//                bit6 bypassrls, bit7 has_password) connlimit:v32(as u32)
+//                [password:lpstr] has_valid_until:u8 [valid_until:v64 (as u64)]
+//                nmembers:v32 (member:v32 grantor:v32 admin_option:u8)*
+//                (roles exist from version 4 on)
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
@@ -79,6 +85,7 @@ enum class CatalogKeyKind : uint8_t {
   kSequence = 0x50,
   kSequenceValue = 0x51,
   kFunction = 0x70,
+  kRole = 0x80,
 };
 
 // The persisted state of a sequence: the last value handed out (or, before
@@ -95,6 +102,7 @@ std::string SequenceKey(Oid oid);
 std::string SequenceValueKey(Oid oid);
 std::string ViewKey(Oid oid);
 std::string FunctionKey(Oid oid);
+std::string RoleKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
@@ -102,6 +110,7 @@ std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
+std::string EncodeRole(const RoleDesc& role);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -112,6 +121,7 @@ std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
+std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

@@ -57,6 +57,7 @@ enum class StatementKind {
   kCreateFunction,  // CREATE FUNCTION / PROCEDURE (function_statements.h)
   kDropFunction,    // DROP FUNCTION / PROCEDURE
   kAlterFunction,   // ALTER FUNCTION: properties, RENAME TO, OWNER TO
+  kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
   kUnsupported,
 };
 
