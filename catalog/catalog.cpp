@@ -19,6 +19,18 @@ const NamespaceDesc* CatalogSnapshot::FindNamespace(std::string_view name) const
   return nullptr;
 }
 
+const RoleDesc* CatalogSnapshot::FindRole(std::string_view name) const {
+  for (const auto& [oid, role] : roles_) {
+    if (role.name == name) return &role;
+  }
+  return nullptr;
+}
+
+const RoleDesc* CatalogSnapshot::FindRole(Oid oid) const {
+  auto it = roles_.find(oid);
+  return it == roles_.end() ? nullptr : &it->second;
+}
+
 const NamespaceDesc* CatalogSnapshot::FindNamespace(Oid oid) const {
   auto it = namespaces_.find(oid);
   return it == namespaces_.end() ? nullptr : &it->second;
@@ -282,6 +294,14 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid
         snapshot->comments_[*target] = std::move(*text);
         break;
       }
+      case CatalogKeyKind::kRole: {
+        auto oid = OidFromKey(key);
+        auto r = oid ? DecodeRole(*oid, value) : std::nullopt;
+        if (!r) return Status::Corruption("bad role catalog record");
+        max_oid = std::max(max_oid, r->oid);
+        snapshot->roles_[r->oid] = std::move(*r);
+        break;
+      }
       default:
         break;  // value records, and kinds a later version added; this one ignores them
     }
@@ -405,6 +425,14 @@ void Catalog::DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& sna
        ++it) {
     txn->Delete(storage::kDefaultTree, CommentKey(it->first));
   }
+}
+
+void Catalog::PutRole(txn::Transaction* txn, const RoleDesc& role) {
+  txn->Put(storage::kDefaultTree, RoleKey(role.oid), EncodeRole(role));
+}
+
+void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, RoleKey(oid));
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

@@ -80,6 +80,10 @@ class CatalogSnapshot {
   // were dropped are removed with them (Catalog::DeleteCommentsOn).
   const std::string* FindComment(const CommentTarget& target) const;
   const std::map<CommentTarget, std::string>& comments() const { return comments_; }
+  // Stored roles (catalog/role_desc.h), by name or OID; nullptr if none.
+  const RoleDesc* FindRole(std::string_view name) const;
+  const RoleDesc* FindRole(Oid oid) const;
+  const std::map<Oid, RoleDesc>& roles() const { return roles_; }
 
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
@@ -94,6 +98,7 @@ class CatalogSnapshot {
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
   std::map<CommentTarget, std::string> comments_;
+  std::map<Oid, RoleDesc> roles_;
 };
 
 class Catalog {
@@ -128,6 +133,8 @@ class Catalog {
   // columns' too) that `snapshot` has: for DROP of the object.
   void DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot, Oid classoid,
                         Oid objoid);
+  void PutRole(txn::Transaction* txn, const RoleDesc& role);
+  void DeleteRole(txn::Transaction* txn, Oid oid);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

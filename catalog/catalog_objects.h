@@ -13,6 +13,7 @@
 #include "catalog/builtin_types.h"
 #include "catalog/foreign_key_desc.h"
 #include "catalog/index_desc.h"
+#include "catalog/role_desc.h"
 #include "storage/tree_options.h"
 
 namespace strata::catalog {

@@ -174,6 +174,7 @@ std::optional<std::string> DecodeComment(std::string_view bytes) {
   return text;
 }
 
+std::string RoleKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kRole, oid); }
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {
@@ -544,6 +545,86 @@ std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes) {
   fn.cost = std::strtod(cost.c_str(), nullptr);
   fn.rows = std::strtod(rows.c_str(), nullptr);
   return fn;
+}
+
+namespace {
+
+// Written to disk: never renumber.
+enum RoleFlag : uint8_t {
+  kRoleSuper = 1,
+  kRoleInherit = 2,
+  kRoleCreateRole = 4,
+  kRoleCreateDb = 8,
+  kRoleLogin = 16,
+  kRoleReplication = 32,
+  kRoleBypassRls = 64,
+  kRoleHasPassword = 128,
+};
+
+}  // namespace
+
+std::string EncodeRole(const RoleDesc& role) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutLengthPrefixedSlice(&out, role.name);
+  out.push_back(static_cast<char>(
+      (role.superuser ? kRoleSuper : 0) | (role.inherit ? kRoleInherit : 0) |
+      (role.create_role ? kRoleCreateRole : 0) | (role.create_db ? kRoleCreateDb : 0) |
+      (role.can_login ? kRoleLogin : 0) | (role.replication ? kRoleReplication : 0) |
+      (role.bypass_rls ? kRoleBypassRls : 0) | (role.password ? kRoleHasPassword : 0)));
+  PutVarint32(&out, static_cast<uint32_t>(role.connection_limit));
+  if (role.password) PutLengthPrefixedSlice(&out, *role.password);
+  out.push_back(role.valid_until ? 1 : 0);
+  if (role.valid_until) PutVarint64(&out, static_cast<uint64_t>(*role.valid_until));
+  PutVarint32(&out, static_cast<uint32_t>(role.members.size()));
+  for (const RoleMember& m : role.members) {
+    PutVarint32(&out, m.member);
+    PutVarint32(&out, m.grantor);
+    out.push_back(m.admin_option ? 1 : 0);
+  }
+  return out;
+}
+
+std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, flags = 0, has_valid_until = 0;
+  uint32_t connlimit = 0, n = 0;
+  RoleDesc role;
+  role.oid = oid;
+  if (!GetByte(&in, &version) || version < 4 || !KnownVersion(version) ||
+      !GetString(&in, &role.name) || !GetByte(&in, &flags) || !GetVarint32(&in, &connlimit)) {
+    return std::nullopt;
+  }
+  role.superuser = (flags & kRoleSuper) != 0;
+  role.inherit = (flags & kRoleInherit) != 0;
+  role.create_role = (flags & kRoleCreateRole) != 0;
+  role.create_db = (flags & kRoleCreateDb) != 0;
+  role.can_login = (flags & kRoleLogin) != 0;
+  role.replication = (flags & kRoleReplication) != 0;
+  role.bypass_rls = (flags & kRoleBypassRls) != 0;
+  role.connection_limit = static_cast<int32_t>(connlimit);
+  if ((flags & kRoleHasPassword) != 0) {
+    std::string password;
+    if (!GetString(&in, &password)) return std::nullopt;
+    role.password = std::move(password);
+  }
+  if (!GetByte(&in, &has_valid_until)) return std::nullopt;
+  if (has_valid_until != 0) {
+    uint64_t v = 0;
+    if (!GetVarint64(&in, &v)) return std::nullopt;
+    role.valid_until = static_cast<int64_t>(v);
+  }
+  if (!GetVarint32(&in, &n)) return std::nullopt;
+  for (uint32_t i = 0; i < n; ++i) {
+    RoleMember m;
+    uint8_t admin = 0;
+    if (!GetVarint32(&in, &m.member) || !GetVarint32(&in, &m.grantor) || !GetByte(&in, &admin)) {
+      return std::nullopt;
+    }
+    m.admin_option = admin != 0;
+    role.members.push_back(m);
+  }
+  if (!in.empty()) return std::nullopt;
+  return role;
 }
 
 }  // namespace strata::catalog

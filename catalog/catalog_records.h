@@ -59,6 +59,12 @@
 //                language:lpstr body:lpstr
 //                (cost and rows as decimal text)
 //   comment   := version:u8 text:lpstr
+//   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,
+//                bit2 createrole, bit3 createdb, bit4 login, bit5 replication,
+//                bit6 bypassrls, bit7 has_password) connlimit:v32(as u32)
+//                [password:lpstr] has_valid_until:u8 [valid_until:v64 (as u64)]
+//                nmembers:v32 (member:v32 grantor:v32 admin_option:u8)*
+//                (roles exist from version 4 on)
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
@@ -89,6 +95,7 @@ enum class CatalogKeyKind : uint8_t {
   kSequenceValue = 0x51,
   kFunction = 0x70,
   kComment = 0xA0,
+  kRole = 0x80,
 };
 
 // The persisted state of a sequence: the last value handed out (or, before
@@ -108,6 +115,7 @@ std::string FunctionKey(Oid oid);
 std::string CommentKey(const CommentTarget& target);
 // The target in a comment key; nullopt if the key is malformed.
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
+std::string RoleKey(Oid oid);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
@@ -116,6 +124,7 @@ std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeComment(const std::string& text);
+std::string EncodeRole(const RoleDesc& role);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -127,6 +136,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
+std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

@@ -11,15 +11,14 @@
 #include <string>
 #include <string_view>
 
+#include "common/scram_verifier.h"
+
 namespace strata::server {
 
-// A new verifier for `password` with a random 16-byte salt. The password is
-// used as given (PostgreSQL first applies SASLprep, which leaves ASCII
-// passwords unchanged).
-std::string MakeScramVerifier(std::string_view password, int iterations = 4096);
-
-// Whether `text` parses as a verifier in the format above.
-bool IsScramVerifier(std::string_view text);
+// Making and recognising verifiers lives in common/ (CREATE ROLE ... PASSWORD
+// makes them too).
+using scram::IsScramVerifier;
+using scram::MakeScramVerifier;
 
 // One SCRAM exchange on the server side.
 class ScramExchange {

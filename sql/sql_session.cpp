@@ -17,6 +17,7 @@
 #include "sql/commands/function_commands.h"
 #include "sql/commands/comment_commands.h"
 #include "sql/commands/index_commands.h"
+#include "sql/commands/role_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
@@ -282,6 +283,27 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   return result;
 }
 
+// SET ROLE / SET SESSION AUTHORIZATION (their settings' names).
+bool IsRoleSetting(const std::string& name) {
+  return name == "role" || name == "session_authorization";
+}
+
+// Checks the role a SET ROLE / SET SESSION AUTHORIZATION names against the
+// catalog this statement sees (role_commands.h); DEFAULT and RESET go back
+// to values that always pass (no role, the bootstrap superuser).
+void CheckRoleSettingChange(Database* db, TransactionBlock& block,
+                            const ast::VariableSetStatement& set) {
+  if (set.set_kind != ast::VariableSetStatement::Kind::kValue) return;
+  if (db == nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported, "SET " + set.name + " needs a database");
+  }
+  if (set.args.size() != 1) {
+    throw SqlError(SqlState::kInvalidParameterValue, "SET " + set.name + " takes only one argument");
+  }
+  const auto catalog = block.private_catalog() ? block.private_catalog() : db->catalog()->Current();
+  CheckRoleSetting(*catalog, set.name, set.args.front().text);
+}
+
 // SET transaction_isolation / transaction_read_only / transaction_deferrable
 // TO a value: checked by the transaction block (SET TRANSACTION's rules).
 bool IsTransactionSetting(const ast::VariableSetStatement& set) {
@@ -349,6 +371,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kDropFunction:
     case ast::StatementKind::kAlterFunction:
     case ast::StatementKind::kComment:
+    case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -561,7 +584,12 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
         out.command_tag = "SET";
         return out;
       }
-      return TextResultToOutput(ExecuteVariableSet(impl_->settings, set, block.active()));
+      if (IsRoleSetting(set.name)) CheckRoleSettingChange(impl_->db, block, set);
+      StatementOutput out =
+          TextResultToOutput(ExecuteVariableSet(impl_->settings, set, block.active()));
+      // A new session user has no role set over it (SetSessionUserId).
+      if (set.name == "session_authorization") impl_->settings.Set("role", "none", set.is_local);
+      return out;
     }
     case ast::StatementKind::kVariableShow:
       return TextResultToOutput(ExecuteVariableShow(impl_->settings,
@@ -694,6 +722,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
           },
           true, true);
+    case ast::StatementKind::kRoleDdl:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteRoleStatement(ctx, static_cast<const ast::RoleStatement&>(stmt));
+      });
     case ast::StatementKind::kCreateSequence:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateSequence(ctx, static_cast<const ast::CreateSequenceStatement&>(stmt));

@@ -154,6 +154,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kDropFunction:
     case ast::StatementKind::kAlterFunction:
     case ast::StatementKind::kComment:
+    case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:

@@ -83,6 +83,11 @@ struct AlterFunctionStatement : Statement {
   bool has_set = false;
   std::string new_name;  // RENAME TO
   bool owner_to = false;  // OWNER TO
+  // OWNER TO's role: a name, or empty with owner_special set for
+  // CURRENT_ROLE / CURRENT_USER / SESSION_USER ("current_user" or
+  // "session_user").
+  std::string new_owner;
+  std::string owner_special;
 };
 
 }  // namespace strata::sql::ast

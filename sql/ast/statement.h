@@ -58,6 +58,7 @@ enum class StatementKind {
   kDropFunction,    // DROP FUNCTION / PROCEDURE
   kAlterFunction,   // ALTER FUNCTION: properties, RENAME TO, OWNER TO
   kComment,         // COMMENT ON (comment_statement.h)
+  kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
   kUnsupported,
 };
 

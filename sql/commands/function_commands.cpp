@@ -19,6 +19,7 @@
 #include "sql/commands/plpgsql_function.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/settings/session_settings.h"
+#include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
@@ -377,7 +378,24 @@ StatementOutput ExecuteAlterFunction(CommandContext& ctx,
   StatementOutput result;
   result.command_tag = stmt.is_procedure ? "ALTER PROCEDURE" : "ALTER FUNCTION";
   catalog::FunctionDesc fn = LookupOneFunction(ctx, stmt.function);
-  if (stmt.owner_to) return result;  // one role: nothing changes
+  if (stmt.owner_to) {
+    // Every object belongs to the bootstrap superuser: OWNER TO it (or to
+    // the current or session user, which is it) changes nothing; another
+    // owner cannot be recorded yet.
+    const std::string owner = !stmt.owner_special.empty()
+                                  ? (stmt.owner_special == "session_user" ? SessionUserName()
+                                                                          : CurrentUserName())
+                                  : stmt.new_owner;
+    const catalog::RoleDesc* role = FindRoleByName(*ctx.catalog, owner);
+    if (role == nullptr) {
+      throw SqlError(SqlState::kUndefinedObject, "role \"" + owner + "\" does not exist");
+    }
+    if (role->oid != kBootstrapRoleOid) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "changing the owner of a function is not supported yet");
+    }
+    return result;
+  }
   if (stmt.has_set) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "SET clauses of functions are not supported yet");

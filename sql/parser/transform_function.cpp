@@ -243,6 +243,22 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterFunctionOwner(
   }
   stmt->function = TransformFunctionRef(*s.object->object_with_args);
   stmt->owner_to = true;
+  if (s.newowner != nullptr) {
+    switch (s.newowner->roletype) {
+      case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING:
+        stmt->new_owner = s.newowner->rolename != nullptr ? s.newowner->rolename : "";
+        break;
+      case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER:
+        stmt->owner_special = "session_user";
+        break;
+      case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC:
+        stmt->new_owner = "public";
+        break;
+      default:
+        stmt->owner_special = "current_user";
+        break;
+    }
+  }
   return stmt;
 }
 

@@ -101,6 +101,16 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformFetch(*node.fetch_stmt);
     case PG_QUERY__NODE__NODE_CLOSE_PORTAL_STMT:
       return TransformCloseCursor(*node.close_portal_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
+      return TransformCreateRole(*node.create_role_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
+      return TransformAlterRole(*node.alter_role_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:
+      return TransformAlterRoleSet(*node.alter_role_set_stmt);
+    case PG_QUERY__NODE__NODE_DROP_ROLE_STMT:
+      return TransformDropRole(*node.drop_role_stmt);
+    case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
+      return TransformGrantRole(*node.grant_role_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -17,6 +17,7 @@
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
 #include "sql/ast/function_statements.h"
+#include "sql/ast/role_statements.h"
 #include "sql/ast/sequence_statements.h"
 #include "sql/ast/table_statements.h"
 
@@ -149,6 +150,15 @@ class Transformer {
 
   // transform_type_name.cpp
   ast::TypeName TransformTypeName(const PgQuery__TypeName& t);
+
+  // transform_role.cpp
+  std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterRole(const PgQuery__AlterRoleStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterRoleSet(const PgQuery__AlterRoleSetStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropRole(const PgQuery__DropRoleStmt& s);
+  std::unique_ptr<ast::Statement> TransformGrantRole(const PgQuery__GrantRoleStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameRole(const PgQuery__RenameStmt& s);
+  std::vector<ast::RoleOption> TransformRoleOptions(PgQuery__Node* const* nodes, size_t n);
 
   // A 0A000 error "<what> is not supported yet" at byte `location`.
   SqlError NotSupported(std::string_view what, int location = -1) const;

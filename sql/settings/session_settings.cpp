@@ -42,6 +42,9 @@ struct SessionSettings::Definition {
   // For unit_ms parameters: the base unit in ms (1000 = GUC_UNIT_S, 60000 =
   // GUC_UNIT_MIN); values are stored and shown in it.
   int unit_base_ms = 1;
+  // GUC_NO_SHOW_ALL: left out of SHOW ALL, pg_settings and the sample
+  // configuration (role, session_authorization).
+  bool no_show_all = false;
 };
 
 namespace {
@@ -164,6 +167,13 @@ const std::vector<Definition>& Definitions() {
        "Sets the maximum number of simultaneously prepared transactions."},
       {"row_security", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
        "Enable row security."},
+      // SET ROLE / SET SESSION AUTHORIZATION: the command checks the role
+      // (sql/commands/set_role.cpp) before the value lands here; the
+      // session's current and session user follow these two values.
+      {"role", Kind::kString, "none", false, false, false, {}, 0, 0, false,
+       "Sets the current role.", false, 1, true},
+      {"session_authorization", Kind::kString, "postgres", true, false, false, {}, 0, 0, false,
+       "Sets the session user name.", false, 1, true},
       {"search_path", Kind::kString, "\"$user\", public", false, false, true, {}, 0, 0, false,
        "Sets the schema search order for names that are not schema-qualified."},
       {"server_encoding", Kind::kString, "UTF8", true, true, false, {}, 0, 0, false,
@@ -837,6 +847,7 @@ void SessionSettings::ResetAll() {
   for (auto& [key, entry] : entries_) {
     const std::string_view context = ContextOf(*entry.def);
     if (context != "user" && context != "superuser") continue;
+    if (entry.def->no_show_all) continue;  // GUC_NO_RESET_ALL too (role, session_authorization)
     if (entry.value != entry.reset_value || entry.session_set) Reset(key);
   }
 }
@@ -1008,7 +1019,7 @@ std::string SessionSettings::ParameterContext(std::string_view name) {
 std::vector<SessionSettings::Description> SessionSettings::Describe() {
   std::vector<Description> out;
   for (const Definition& def : Definitions()) {
-    if (def.read_only) continue;
+    if (def.read_only || def.no_show_all) continue;
     Description d;
     d.name = std::string(def.name);
     d.context = std::string(ContextOf(def));
@@ -1064,6 +1075,7 @@ int64_t SessionSettings::IntValue(std::string_view name) const {
 std::vector<SessionSettings::ShowAllRow> SessionSettings::ShowAll() const {
   std::vector<ShowAllRow> rows;
   for (const auto& [key, entry] : entries_) {
+    if (entry.def->no_show_all) continue;
     rows.push_back({std::string(entry.def->name), entry.value, std::string(entry.def->description)});
   }
   return rows;
@@ -1073,6 +1085,7 @@ std::vector<SessionSettings::PgSettingsRow> SessionSettings::PgSettingsRows() co
   std::vector<PgSettingsRow> rows;
   for (const auto& [key, entry] : entries_) {
     const Definition& def = *entry.def;
+    if (def.no_show_all) continue;
     PgSettingsRow row;
     row.name = std::string(def.name);
     row.setting = entry.value;

@@ -2,7 +2,7 @@
 // pg_table_is_visible, pg_type_is_visible, pg_get_userbyid, pg_get_expr,
 // pg_get_constraintdef, pg_get_viewdef, pg_get_ruledef, obj/col/shobj_description,
 // pg_encoding_to_char, current_schemas, current_schema, current_database,
-// has_*_privilege, the relation size functions and pg_size_pretty, version.
+// has_*_privilege, pg_has_role, the relation size functions and pg_size_pretty, version.
 // They read the statement's catalog (statement_catalog.h).
 #include <climits>
 #include <cctype>
@@ -19,6 +19,7 @@
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/reg_types.h"
+#include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/system_relations/synthetic_oids.h"
@@ -244,7 +245,8 @@ Value CurrentSchema(Args) {
       catalog != nullptr ? catalog->FindNamespace(CreationNamespace(*catalog)) : nullptr;
   return ns != nullptr ? Value::String(kName, ns->name) : Value::Null(kName);
 }
-Value CurrentUser(Args) { return Value::String(kName, kBootstrapRoleName); }
+Value CurrentUser(Args) { return Value::String(kName, CurrentUserName()); }
+Value SessionUser(Args) { return Value::String(kName, SessionUserName()); }
 Value CurrentDatabaseFn(Args) { return Value::String(kName, kDatabaseName); }
 
 // The database's encoding: always UTF8 (clients may only ask for UTF8 too).
@@ -254,9 +256,18 @@ Value Version(Args) {
   return Value::Text("PostgreSQL 15.0 (StrataDB) on x86_64-pc-linux-gnu, 64-bit");
 }
 
-// has_*_privilege: every object belongs to the one superuser, who has every
-// privilege. The object and privilege names are still checked.
-void CheckPrivilegeNames(const std::string& text, std::initializer_list<const char*> allowed) {
+// has_*_privilege. There is no GRANT on objects yet, so every object has
+// the privileges initdb and CREATE give it: its owner (the bootstrap
+// superuser, or pg_database_owner for schema public) holds all of them, and
+// PUBLIC has SELECT on the system catalogs, USAGE on pg_catalog,
+// information_schema and public, and CONNECT and TEMPORARY on the database.
+// A role has a privilege if it is a superuser, has the privileges of the
+// owner (has_privs_of_role) or the privilege is PUBLIC's. The object and
+// privilege names are checked as PostgreSQL does. Returns the privilege
+// words, lower case, without WITH GRANT OPTION.
+std::vector<std::string> CheckPrivilegeNames(const std::string& text,
+                                             std::initializer_list<const char*> allowed) {
+  std::vector<std::string> words;
   std::string word;
   auto check = [&](std::string w) {
     while (!w.empty() && w.back() == ' ') w.pop_back();
@@ -268,7 +279,10 @@ void CheckPrivilegeNames(const std::string& text, std::initializer_list<const ch
       w.resize(w.size() - grant.size());
     }
     for (const char* p : allowed) {
-      if (w == p) return;
+      if (w == p) {
+        words.push_back(w);
+        return;
+      }
     }
     throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
   };
@@ -281,74 +295,140 @@ void CheckPrivilegeNames(const std::string& text, std::initializer_list<const ch
     }
   }
   check(word);
+  return words;
 }
 
 constexpr std::initializer_list<const char*> kTablePrivileges = {
     "select", "insert", "update", "delete", "truncate", "references", "trigger"};
 
-void CheckRole(const Value& v) {
-  if (v.type() == kName || v.type() == kText) {
-    if (RoleOid(v.string_value()) == 0) {
-      throw SqlError(SqlState::kUndefinedObject,
-                     "role \"" + v.string_value() + "\" does not exist");
+// The role a has_*_privilege call asks about: its first argument (a name,
+// 42704 if none has it, or an OID) or, without one, the current user.
+Oid RoleArg(const catalog::CatalogSnapshot& catalog, const Value* v) {
+  if (v == nullptr) return CurrentUserOid(catalog);
+  if (v->type() == kOid) return OidArg(*v);
+  const catalog::RoleDesc* r = FindRoleByName(catalog, v->string_value());
+  if (r == nullptr) {
+    throw SqlError(SqlState::kUndefinedObject, "role \"" + v->string_value() + "\" does not exist");
+  }
+  return r->oid;
+}
+
+// Whether `role` holds one of `privs` on an object owned by `owner` whose
+// PUBLIC privileges are `public_privs`.
+bool Granted(const catalog::CatalogSnapshot& catalog, Oid role, Oid owner,
+             const std::vector<std::string>& privs,
+             std::initializer_list<const char*> public_privs) {
+  if (HasPrivsOfRole(catalog, role, owner)) return true;
+  for (const std::string& p : privs) {
+    for (const char* q : public_privs) {
+      if (p == q) return true;
     }
   }
+  return false;
 }
 
-Value TablePrivText(const Value& table, const Value& priv) {
-  InputOidValue(kRegclass, table.string_value());  // 42P01 for a missing table
-  CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
-  return Value::Bool(true);
-}
-Value TablePrivOid(const Value& table, const Value& priv) {
+Value TablePriv(const Value* role, const Value& table, const Value& priv) {
   auto catalog = Catalog();
-  RelationRef rel;
-  if (!FindRelationByOid(*catalog, OidArg(table), &rel)) return Value::Null(kBool);
-  CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
-  return Value::Bool(true);
-}
-Value HasTablePrivilege2(Args a) { return TablePrivText(a[0], a[1]); }
-Value HasTablePrivilege2Oid(Args a) { return TablePrivOid(a[0], a[1]); }
-Value HasTablePrivilege3(Args a) {
-  CheckRole(a[0]);
-  return TablePrivText(a[1], a[2]);
-}
-Value HasTablePrivilege3Oid(Args a) {
-  CheckRole(a[0]);
-  return TablePrivOid(a[1], a[2]);
-}
-
-Value SchemaPriv(const Value& schema, const Value& priv) {
-  auto catalog = Catalog();
-  if (schema.type() == kOid) {
-    if (catalog->FindNamespace(OidArg(schema)) == nullptr) return Value::Null(kBool);
-  } else if (catalog->FindNamespace(schema.string_value()) == nullptr) {
-    throw SqlError(SqlState::kUndefinedSchema,
-                   "schema \"" + schema.string_value() + "\" does not exist");
+  const Oid role_oid = RoleArg(*catalog, role);
+  Oid oid = 0;
+  if (table.type() == kOid) {
+    oid = OidArg(table);
+  } else {
+    oid = OidArg(InputOidValue(kRegclass, table.string_value()));  // 42P01 for a missing table
   }
-  CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
-  return Value::Bool(true);
+  RelationRef rel;
+  if (!FindRelationByOid(*catalog, oid, &rel)) return Value::Null(kBool);
+  const std::vector<std::string> privs = CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
+  if (rel.system != nullptr) {
+    return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"select"}));
+  }
+  return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {}));
 }
-Value HasSchemaPrivilege2(Args a) { return SchemaPriv(a[0], a[1]); }
-Value HasSchemaPrivilege3(Args a) {
-  CheckRole(a[0]);
-  return SchemaPriv(a[1], a[2]);
-}
+Value HasTablePrivilege2(Args a) { return TablePriv(nullptr, a[0], a[1]); }
+Value HasTablePrivilege2Oid(Args a) { return TablePriv(nullptr, a[0], a[1]); }
+Value HasTablePrivilege3(Args a) { return TablePriv(&a[0], a[1], a[2]); }
+Value HasTablePrivilege3Oid(Args a) { return TablePriv(&a[0], a[1], a[2]); }
 
-Value DatabasePriv(const Value& db, const Value& priv) {
+Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  const catalog::NamespaceDesc* ns = nullptr;
+  if (schema.type() == kOid) {
+    ns = catalog->FindNamespace(OidArg(schema));
+    if (ns == nullptr) return Value::Null(kBool);
+  } else {
+    ns = catalog->FindNamespace(schema.string_value());
+    if (ns == nullptr) {
+      throw SqlError(SqlState::kUndefinedSchema,
+                     "schema \"" + schema.string_value() + "\" does not exist");
+    }
+  }
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
+  const bool builtin = ns->oid == catalog::kPgCatalogNamespace ||
+                       ns->oid == catalog::kInformationSchemaNamespace ||
+                       ns->oid == catalog::kPublicNamespace;
+  // Every schema is the bootstrap superuser's; schema public is
+  // pg_database_owner's, whose one member is the database owner, the
+  // bootstrap superuser again.
+  const Oid owner = kBootstrapRoleOid;
+  if (builtin) return Value::Bool(Granted(*catalog, role_oid, owner, privs, {"usage"}));
+  return Value::Bool(Granted(*catalog, role_oid, owner, privs, {}));
+}
+Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
+Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
+
+Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
   if (db.type() == kOid ? OidArg(db) != kDatabaseOid : db.string_value() != kDatabaseName) {
     if (db.type() == kOid) return Value::Null(kBool);
     throw SqlError(SqlState::kUndefinedDatabase,
                    "database \"" + db.string_value() + "\" does not exist");
   }
-  CheckPrivilegeNames(priv.string_value(), {"create", "connect", "temporary", "temp"});
-  return Value::Bool(true);
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), {"create", "connect", "temporary", "temp"});
+  return Value::Bool(
+      Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"connect", "temporary", "temp"}));
 }
-Value HasDatabasePrivilege2(Args a) { return DatabasePriv(a[0], a[1]); }
-Value HasDatabasePrivilege3(Args a) {
-  CheckRole(a[0]);
-  return DatabasePriv(a[1], a[2]);
+Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
+Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }
+
+// pg_has_role([user,] role, privilege): MEMBER is membership ignoring
+// INHERIT, USAGE the privileges of the role, and WITH ADMIN OPTION (or
+// WITH GRANT OPTION) the right to grant it (acl.c's pg_has_role_*).
+Value HasRole(const Value* user, const Value& role, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid user_oid = RoleArg(*catalog, user);
+  const Oid role_oid = RoleArg(*catalog, &role);
+  bool any = false;
+  std::string word;
+  std::string text = priv.string_value() + ",";
+  for (char c : text) {
+    if (c != ',') {
+      word.push_back(c);
+      continue;
+    }
+    size_t start = word.find_first_not_of(' ');
+    std::string w = start == std::string::npos ? "" : word.substr(start);
+    while (!w.empty() && w.back() == ' ') w.pop_back();
+    word.clear();
+    for (char& ch : w) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (w == "usage") {
+      any = any || HasPrivsOfRole(*catalog, user_oid, role_oid);
+    } else if (w == "member") {
+      any = any || IsMemberOfRole(*catalog, user_oid, role_oid);
+    } else if (w == "usage with grant option" || w == "usage with admin option" ||
+               w == "member with grant option" || w == "member with admin option") {
+      any = any || IsAdminOfRole(*catalog, user_oid, role_oid);
+    } else {
+      throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
+    }
+  }
+  return Value::Bool(any);
 }
+Value HasRole2(Args a) { return HasRole(nullptr, a[0], a[1]); }
+Value HasRole3(Args a) { return HasRole(&a[0], a[1], a[2]); }
 
 // Bytes of a tree's SSTables on disk (the memtable is not a file yet).
 int64_t TreeBytes(storage::TreeId tree) {
@@ -525,7 +605,7 @@ const SqlFunction kFunctions[] = {
     {"current_user", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
     {"current_role", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
     {"user", ARGS(), 0, kName, {"current_user", CurrentUser}, true},
-    {"session_user", ARGS(), 0, kName, {"session_user", CurrentUser}, true},
+    {"session_user", ARGS(), 0, kName, {"session_user", SessionUser}, true},
     {"current_database", ARGS(), 0, kName, {"current_database", CurrentDatabaseFn}},
     {"version", ARGS(), 0, kText, {"pgsql_version", Version}},
     {"has_table_privilege", ARGS(kText, kText), 2, kBool,
@@ -548,6 +628,12 @@ const SqlFunction kFunctions[] = {
      {"has_database_privilege_id", HasDatabasePrivilege2}},
     {"has_database_privilege", ARGS(kName, kText, kText), 3, kBool,
      {"has_database_privilege_name_name", HasDatabasePrivilege3}},
+    {"pg_has_role", ARGS(kName, kText), 2, kBool, {"pg_has_role_name", HasRole2}},
+    {"pg_has_role", ARGS(kOid, kText), 2, kBool, {"pg_has_role_id", HasRole2}},
+    {"pg_has_role", ARGS(kName, kName, kText), 3, kBool, {"pg_has_role_name_name", HasRole3}},
+    {"pg_has_role", ARGS(kName, kOid, kText), 3, kBool, {"pg_has_role_name_id", HasRole3}},
+    {"pg_has_role", ARGS(kOid, kName, kText), 3, kBool, {"pg_has_role_id_name", HasRole3}},
+    {"pg_has_role", ARGS(kOid, kOid, kText), 3, kBool, {"pg_has_role_id_id", HasRole3}},
     {"pg_relation_size", ARGS(kRegclass), 1, kInt8, {"pg_relation_size", RelationSize}},
     {"pg_relation_size", ARGS(kRegclass, kText), 2, kInt8,
      {"pg_relation_size_fork", RelationForkSize}},

@@ -1,9 +1,10 @@
 // The objects StrataDB has exactly one or a fixed set of: pg_database (the
-// one database), pg_authid / pg_roles / pg_user (the bootstrap superuser and
-// pg_database_owner), pg_am, pg_collation, pg_tablespace, pg_extension
+// one database), pg_authid / pg_roles / pg_user / pg_auth_members (the
+// built-in roles and the catalog's: role_lookup.h), pg_am, pg_collation, pg_tablespace, pg_extension
 // (plpgsql, as initdb installs it). Rows as PostgreSQL 15's initdb makes them.
 #include "sql/system_relations/system_relation.h"
 
+#include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_values.h"
 
@@ -26,40 +27,53 @@ std::vector<Row> DatabaseRows(const CommandContext&) {
           row(4, "template0", true, false)};
 }
 
-struct Role {
-  Oid oid;
-  const char* name;
-  bool super;  // the bootstrap superuser has every attribute
-};
-constexpr Role kRoles[] = {{kBootstrapRoleOid, kBootstrapRoleName, true},
-                           {kDatabaseOwnerRoleOid, "pg_database_owner", false}};
+Value ValidUntilV(const std::optional<int64_t>& v) {
+  return v ? Value::TimestampTz(*v) : NullV(kTimestampTz);
+}
 
-std::vector<Row> AuthidRows(const CommandContext&) {
+std::vector<Row> AuthidRows(const CommandContext& ctx) {
   std::vector<Row> rows;
-  for (const Role& r : kRoles) {
-    rows.push_back({OidV(r.oid), NameV(r.name), BoolV(r.super), BoolV(true), BoolV(r.super),
-                    BoolV(r.super), BoolV(r.super), BoolV(r.super), BoolV(r.super), Int4V(-1),
-                    NullV(kText), NullV(kTimestampTz)});
+  for (const catalog::RoleDesc* r : AllRoles(*ctx.catalog)) {
+    rows.push_back({OidV(r->oid), NameV(r->name), BoolV(r->superuser), BoolV(r->inherit),
+                    BoolV(r->create_role), BoolV(r->create_db), BoolV(r->can_login),
+                    BoolV(r->replication), BoolV(r->bypass_rls), Int4V(r->connection_limit),
+                    r->password ? TextV(*r->password) : NullV(kText),
+                    ValidUntilV(r->valid_until)});
   }
   return rows;
 }
 
-std::vector<Row> RolesRows(const CommandContext&) {
+// pg_roles shows every password as "********", set or not, as PostgreSQL's view.
+std::vector<Row> RolesRows(const CommandContext& ctx) {
   std::vector<Row> rows;
-  for (const Role& r : kRoles) {
-    rows.push_back({NameV(r.name), BoolV(r.super), BoolV(true), BoolV(r.super), BoolV(r.super),
-                    BoolV(r.super), BoolV(r.super), Int4V(-1), TextV("********"),
-                    NullV(kTimestampTz), BoolV(r.super), NullV(kTextArray), OidV(r.oid)});
+  for (const catalog::RoleDesc* r : AllRoles(*ctx.catalog)) {
+    rows.push_back({NameV(r->name), BoolV(r->superuser), BoolV(r->inherit),
+                    BoolV(r->create_role), BoolV(r->create_db), BoolV(r->can_login),
+                    BoolV(r->replication), Int4V(r->connection_limit), TextV("********"),
+                    ValidUntilV(r->valid_until), BoolV(r->bypass_rls), NullV(kTextArray),
+                    OidV(r->oid)});
   }
   return rows;
 }
 
-std::vector<Row> UserRows(const CommandContext&) {
+// pg_user lists the roles that can log in.
+std::vector<Row> UserRows(const CommandContext& ctx) {
   std::vector<Row> rows;
-  for (const Role& r : kRoles) {
-    if (!r.super) continue;  // pg_user lists roles that can log in
-    rows.push_back({NameV(r.name), OidV(r.oid), BoolV(true), BoolV(true), BoolV(true),
-                    BoolV(true), TextV("********"), NullV(kTimestampTz), NullV(kTextArray)});
+  for (const catalog::RoleDesc* r : AllRoles(*ctx.catalog)) {
+    if (!r->can_login) continue;
+    rows.push_back({NameV(r->name), OidV(r->oid), BoolV(r->create_db), BoolV(r->superuser),
+                    BoolV(r->replication), BoolV(r->bypass_rls), TextV("********"),
+                    ValidUntilV(r->valid_until), NullV(kTextArray)});
+  }
+  return rows;
+}
+
+std::vector<Row> AuthMembersRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const catalog::RoleDesc* r : AllRoles(*ctx.catalog)) {
+    for (const catalog::RoleMember& m : r->members) {
+      rows.push_back({OidV(r->oid), OidV(m.member), OidV(m.grantor), BoolV(m.admin_option)});
+    }
   }
   return rows;
 }
@@ -119,6 +133,9 @@ const SystemRelation kRelations[] = {
       {"userepl", kBool}, {"usebypassrls", kBool}, {"passwd", kText},
       {"valuntil", kTimestampTz}, {"useconfig", kTextArray}},
      UserRows},
+    {1261, "pg_catalog", "pg_auth_members", 'r',
+     {{"roleid", kOid}, {"member", kOid}, {"grantor", kOid}, {"admin_option", kBool}},
+     AuthMembersRows},
     {2601, "pg_catalog", "pg_am", 'r',
      {{"oid", kOid}, {"amname", kName}, {"amhandler", kRegproc}, {"amtype", kChar}},
      AmRows},

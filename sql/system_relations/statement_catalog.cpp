@@ -6,6 +6,7 @@
 #include "sql/commands/temp_namespace.h"
 #include "sql/database.h"
 #include "sql/sequences/sequence_session.h"
+#include "sql/system_relations/role_lookup.h"
 #include "sql/transaction_block.h"
 
 namespace strata::sql {
@@ -27,14 +28,18 @@ catalog::Oid CurrentTempNamespaceOid(const catalog::CatalogSnapshot& catalog) {
 
 std::string RoleName(catalog::Oid oid) {
   if (oid == kBootstrapRoleOid) return kBootstrapRoleName;
-  if (oid == kDatabaseOwnerRoleOid) return "pg_database_owner";
-  return "";
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) return oid == kDatabaseOwnerRoleOid ? "pg_database_owner" : "";
+  const catalog::RoleDesc* r = FindRoleByOid(*catalog, oid);
+  return r != nullptr ? r->name : "";
 }
 
 catalog::Oid RoleOid(const std::string& name) {
   if (name == kBootstrapRoleName) return kBootstrapRoleOid;
-  if (name == "pg_database_owner") return kDatabaseOwnerRoleOid;
-  return 0;
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) return name == "pg_database_owner" ? kDatabaseOwnerRoleOid : 0;
+  const catalog::RoleDesc* r = FindRoleByName(*catalog, name);
+  return r != nullptr ? r->oid : 0;
 }
 
 }  // namespace strata::sql

@@ -19,8 +19,8 @@ std::shared_ptr<const catalog::CatalogSnapshot> CurrentStatementCatalog();
 // The session's temporary schema OID in `catalog`, or 0.
 catalog::Oid CurrentTempNamespaceOid(const catalog::CatalogSnapshot& catalog);
 
-// PostgreSQL's bootstrap superuser and database, the only role and
-// database StrataDB has (OIDs as initdb assigns them).
+// PostgreSQL's bootstrap superuser and database (OIDs as initdb assigns
+// them); other roles: role_lookup.h.
 inline constexpr catalog::Oid kBootstrapRoleOid = 10;
 inline constexpr const char* kBootstrapRoleName = "postgres";
 inline constexpr catalog::Oid kDatabaseOwnerRoleOid = 6171;  // pg_database_owner
@@ -28,7 +28,7 @@ inline constexpr catalog::Oid kDatabaseOid = 5;
 inline constexpr const char* kDatabaseName = "postgres";
 inline constexpr catalog::Oid kPgToastNamespace = 99;
 
-// The name of role `oid` ("postgres", "pg_database_owner"); empty if none.
+// The name of role `oid` in the statement's catalog; empty if none.
 std::string RoleName(catalog::Oid oid);
 // The OID of role `name`, 0 if none.
 catalog::Oid RoleOid(const std::string& name);

@@ -15,6 +15,7 @@ create view tv_v3 as select c + 1 as d from tv_t;
 select * from tv_v3;
 select n.nspname like 'pg_temp%' as in_temp_schema from pg_class c
   join pg_namespace n on n.oid = c.relnamespace where c.relname = 'tv_v3';
+create view public.tv_v4 as select * from tv_t;
 create temp view public.tv_v5 as select 1;
 create or replace temp view tv_v1 as select a, b from tv_base;
 select * from tv_v1 order by a;

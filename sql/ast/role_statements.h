@@ -1,0 +1,66 @@
+// Role statements (PostgreSQL's CreateRoleStmt, AlterRoleStmt,
+// AlterRoleSetStmt, DropRoleStmt, GrantRoleStmt and RenameStmt of a role):
+// one statement kind, told apart by `action`.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+
+namespace strata::sql::ast {
+
+// A role named in a statement: a name, or CURRENT_ROLE / CURRENT_USER /
+// SESSION_USER / PUBLIC (PostgreSQL's RoleSpec).
+struct RoleSpec {
+  enum class Kind { kName, kCurrentRole, kCurrentUser, kSessionUser, kPublic };
+  Kind kind = Kind::kName;
+  std::string name;
+  int location = -1;
+};
+
+// One option of CREATE/ALTER ROLE as the grammar names it (DefElem):
+// "superuser", "inherit", "createrole", "createdb", "canlogin",
+// "isreplication", "bypassrls" (bool_value), "connectionlimit", "sysid"
+// (int_value), "password" (text, nullopt: PASSWORD NULL), "validUntil"
+// (text), "addroleto", "rolemembers", "adminmembers" (roles).
+struct RoleOption {
+  std::string name;
+  bool bool_value = false;
+  int64_t int_value = 0;
+  std::optional<std::string> text;
+  std::vector<RoleSpec> roles;
+  int location = -1;
+};
+
+struct RoleStatement : Statement {
+  RoleStatement() : Statement(StatementKind::kRoleDdl) {}
+
+  enum class Action {
+    kCreate,     // CREATE ROLE/USER/GROUP name [WITH] options
+    kAlter,      // ALTER ROLE/USER role [WITH] options; ALTER GROUP ADD/DROP USER
+    kAlterSet,   // ALTER ROLE ... [IN DATABASE db] SET/RESET ...
+    kRename,     // ALTER ROLE name RENAME TO new_name
+    kDrop,       // DROP ROLE [IF EXISTS] name, ...
+    kGrant,      // GRANT role, ... TO role, ... [WITH ADMIN OPTION] [GRANTED BY]
+    kRevoke,     // REVOKE [ADMIN OPTION FOR] role, ... FROM role, ... [CASCADE]
+  };
+  Action action = Action::kCreate;
+  // kCreate: "ROLE", "USER" or "GROUP" (USER implies LOGIN).
+  std::string create_kind = "ROLE";
+  std::string name;      // kCreate, kRename: the role's name
+  std::string new_name;  // kRename
+  RoleSpec role;         // kAlter, kAlterSet
+  std::vector<RoleOption> options;  // kCreate, kAlter
+  // kAlter of ALTER GROUP: +1 ADD USER, -1 DROP USER (options "rolemembers").
+  int group_action = 0;
+  std::vector<RoleSpec> roles;     // kDrop; kGrant/kRevoke: the granted roles
+  std::vector<RoleSpec> grantees;  // kGrant/kRevoke
+  bool missing_ok = false;         // DROP ... IF EXISTS
+  bool admin_option = false;       // WITH ADMIN OPTION / ADMIN OPTION FOR
+  std::optional<RoleSpec> grantor;  // GRANTED BY
+  bool cascade = false;            // REVOKE ... CASCADE
+};
+
+}  // namespace strata::sql::ast

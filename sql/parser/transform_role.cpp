@@ -1,0 +1,147 @@
+// Role statements -> ast::RoleStatement (sql/ast/role_statements.h):
+// CREATE/ALTER/DROP ROLE (USER, GROUP), ALTER ROLE ... RENAME TO, ALTER
+// ROLE ... SET/RESET, GRANT/REVOKE role. Options keep the grammar's DefElem
+// names; the command checks them (sql/commands/role_commands.cpp).
+#include <memory>
+#include <string>
+
+#include "sql/ast/role_statements.h"
+#include "sql/parser/transformer.h"
+
+namespace strata::sql::parser {
+
+namespace {
+
+ast::RoleSpec RoleSpecOf(const PgQuery__RoleSpec& spec) {
+  ast::RoleSpec out;
+  out.location = spec.location;
+  switch (spec.roletype) {
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_ROLE:
+      out.kind = ast::RoleSpec::Kind::kCurrentRole;
+      break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CURRENT_USER:
+      out.kind = ast::RoleSpec::Kind::kCurrentUser;
+      break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER:
+      out.kind = ast::RoleSpec::Kind::kSessionUser;
+      break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC:
+      out.kind = ast::RoleSpec::Kind::kPublic;
+      break;
+    default:
+      out.kind = ast::RoleSpec::Kind::kName;
+      out.name = spec.rolename != nullptr ? spec.rolename : "";
+      break;
+  }
+  return out;
+}
+
+std::vector<ast::RoleSpec> RoleSpecList(PgQuery__Node* const* nodes, size_t n) {
+  std::vector<ast::RoleSpec> out;
+  for (size_t i = 0; i < n; ++i) {
+    if (nodes[i] != nullptr && nodes[i]->node_case == PG_QUERY__NODE__NODE_ROLE_SPEC) {
+      out.push_back(RoleSpecOf(*nodes[i]->role_spec));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ast::RoleOption> Transformer::TransformRoleOptions(PgQuery__Node* const* nodes,
+                                                               size_t n) {
+  std::vector<ast::RoleOption> out;
+  for (size_t i = 0; i < n; ++i) {
+    if (nodes[i] == nullptr || nodes[i]->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& d = *nodes[i]->def_elem;
+    ast::RoleOption o;
+    o.name = d.defname != nullptr ? d.defname : "";
+    o.location = d.location;
+    const PgQuery__Node* arg = d.arg;
+    if (arg != nullptr) {
+      switch (arg->node_case) {
+        case PG_QUERY__NODE__NODE_BOOLEAN:
+          o.bool_value = arg->boolean->boolval;
+          break;
+        case PG_QUERY__NODE__NODE_INTEGER:
+          o.int_value = arg->integer->ival;
+          break;
+        case PG_QUERY__NODE__NODE_STRING:
+          o.text = StringValue(arg);
+          break;
+        case PG_QUERY__NODE__NODE_LIST:
+          o.roles = RoleSpecList(arg->list->items, arg->list->n_items);
+          break;
+        default:
+          throw NotSupported("role option \"" + o.name + "\"", d.location);
+      }
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateRole(const PgQuery__CreateRoleStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = ast::RoleStatement::Action::kCreate;
+  out->create_kind = s.stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_USER    ? "USER"
+                     : s.stmt_type == PG_QUERY__ROLE_STMT_TYPE__ROLESTMT_GROUP ? "GROUP"
+                                                                               : "ROLE";
+  out->name = s.role != nullptr ? s.role : "";
+  out->options = TransformRoleOptions(s.options, s.n_options);
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterRole(const PgQuery__AlterRoleStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = ast::RoleStatement::Action::kAlter;
+  if (s.role != nullptr) out->role = RoleSpecOf(*s.role);
+  out->options = TransformRoleOptions(s.options, s.n_options);
+  out->group_action = s.action;
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterRoleSet(
+    const PgQuery__AlterRoleSetStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = ast::RoleStatement::Action::kAlterSet;
+  if (s.role != nullptr) out->role = RoleSpecOf(*s.role);
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformDropRole(const PgQuery__DropRoleStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = ast::RoleStatement::Action::kDrop;
+  out->roles = RoleSpecList(s.roles, s.n_roles);
+  out->missing_ok = s.missing_ok;
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformGrantRole(const PgQuery__GrantRoleStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = s.is_grant ? ast::RoleStatement::Action::kGrant
+                           : ast::RoleStatement::Action::kRevoke;
+  // granted_roles are AccessPriv nodes naming the roles.
+  for (size_t i = 0; i < s.n_granted_roles; ++i) {
+    const PgQuery__Node* node = s.granted_roles[i];
+    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV) continue;
+    ast::RoleSpec spec;
+    spec.name = node->access_priv->priv_name != nullptr ? node->access_priv->priv_name : "";
+    out->roles.push_back(std::move(spec));
+  }
+  out->grantees = RoleSpecList(s.grantee_roles, s.n_grantee_roles);
+  out->admin_option = s.admin_opt;
+  if (s.grantor != nullptr) out->grantor = RoleSpecOf(*s.grantor);
+  out->cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformRenameRole(const PgQuery__RenameStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = ast::RoleStatement::Action::kRename;
+  out->name = s.subname != nullptr ? s.subname : "";
+  out->new_name = s.newname != nullptr ? s.newname : "";
+  return out;
+}
+
+}  // namespace strata::sql::parser
