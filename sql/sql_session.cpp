@@ -131,6 +131,21 @@ inline void UndoStatement(txn::Transaction* txn, const txn::Transaction::Savepoi
   }
 }
 
+// Called from a catch block: when the statement failed with an SqlError,
+// the notices it raised before still reach the client, ahead of the error
+// (PostgreSQL sends each as it is raised): they go to the function-notice
+// sink, which SqlSession::Run keeps for the server. Retries and other
+// exceptions drop them (a re-run raises them again).
+void ForwardNoticesOfFailure(std::vector<SqlErrorFields>* notices) {
+  try {
+    throw;
+  } catch (const SqlError&) {
+    for (SqlErrorFields& n : *notices) EmitFunctionNotice(std::move(n));
+    notices->clear();
+  } catch (...) {
+  }
+}
+
 template <typename Fn>
 StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
                            const StatementParams& params, bool ddl, bool check_conflicts,
@@ -172,6 +187,7 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
       // The block fails (or, implicit, rolls back); an enclosing SAVEPOINT
       // still undoes this statement's writes through the undo log.
       if (savepoint) txn->ReleaseSavepoint(sp);
+      ForwardNoticesOfFailure(&notices);
       throw;
     }
     if (savepoint) txn->ReleaseSavepoint(sp);
@@ -275,6 +291,7 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
   } catch (...) {
     txn->Rollback();
     if (ddl) (void)catalog->Reload();
+    ForwardNoticesOfFailure(&notices);
     throw;
   }
   if (ddl && !reloaded) reload_status = catalog->Reload();  // committed nothing
