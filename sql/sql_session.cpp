@@ -681,12 +681,28 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteAlterTable(ctx, static_cast<const ast::AlterTableStatement&>(stmt));
       });
-    case ast::StatementKind::kCreateTableAs:
+    case ast::StatementKind::kCreateTableAs: {
+      const auto& ctas = static_cast<const ast::CreateTableAsStatement&>(stmt);
+      if (ctas.execute != nullptr) {
+        // CREATE TABLE ... AS EXECUTE: the prepared SELECT with the arguments
+        // as its parameter values (ExecCreateTableAs).
+        std::vector<Value> values;
+        std::shared_ptr<const PreparedStatement> prepared =
+            PrepareExecute(parsed.query(), *ctas.execute, &values);
+        if (prepared->statement().kind != ast::StatementKind::kSelect) {
+          throw SqlError(SqlState::kWrongObjectType, "prepared statement is not a SELECT");
+        }
+        const auto& select = static_cast<const ast::SelectStatement&>(prepared->statement());
+        ParameterTypes types(ParameterTypes::Mode::kFixed, prepared->parameter_types());
+        const StatementParams execute_params{&types, &values};
+        return RunInTransaction(impl_->db, impl_->block.get(), prepared->query(), execute_params,
+                                true, [&](CommandContext& ctx) {
+                                  return ExecuteCreateTableAs(ctx, ctas, &select);
+                                });
+      }
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), table_params, true,
-                              [&](CommandContext& ctx) {
-                                return ExecuteCreateTableAs(
-                                    ctx, static_cast<const ast::CreateTableAsStatement&>(stmt));
-                              });
+                              [&](CommandContext& ctx) { return ExecuteCreateTableAs(ctx, ctas); });
+    }
     case ast::StatementKind::kCreateView:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteCreateView(ctx, static_cast<const ast::CreateViewStatement&>(stmt));

@@ -24,6 +24,9 @@
 namespace strata::sql {
 
 class PreparedStatement;
+namespace ast {
+struct ExecuteStatement;
+}  // namespace ast
 class Portal;
 struct PortalFetch;
 struct StatementOutput;
@@ -195,6 +198,12 @@ class SqlSession {
   // sql_session_prepared.cpp: PREPARE, EXECUTE, DEALLOCATE.
   StatementOutput RunPrepare(const ParsedStatement& statement);
   StatementOutput RunExecute(const ParsedStatement& statement);
+  // EXECUTE's prepared statement and its arguments evaluated as PostgreSQL's
+  // EvaluateParams does (coerced to the parameter types); 26000 for an unknown
+  // name, 42601 for a wrong argument count.
+  std::shared_ptr<const PreparedStatement> PrepareExecute(const std::string& query,
+                                                          const ast::ExecuteStatement& execute,
+                                                          std::vector<Value>* values);
   StatementOutput RunDeallocate(const ParsedStatement& statement);
 
   struct Impl;

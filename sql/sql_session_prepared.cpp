@@ -351,9 +351,8 @@ StatementOutput SqlSession::RunPrepare(const ParsedStatement& statement) {
   return output;
 }
 
-StatementOutput SqlSession::RunExecute(const ParsedStatement& statement) {
-  const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
-  const auto& execute = static_cast<const ast::ExecuteStatement&>(parsed.statement());
+std::shared_ptr<const PreparedStatement> SqlSession::PrepareExecute(
+    const std::string& query, const ast::ExecuteStatement& execute, std::vector<Value>* values) {
   std::shared_ptr<const PreparedStatement> prepared = FindPreparedStatement(execute.name);
   if (prepared == nullptr) {
     throw SqlError(SqlState::kInvalidSqlStatementName,
@@ -368,7 +367,7 @@ StatementOutput SqlSession::RunExecute(const ParsedStatement& statement) {
   }
   // EvaluateParams(): bind and coerce every argument (assignment rules), then
   // evaluate them all.
-  Binder binder(parsed.query());
+  Binder binder(query);
   std::vector<BoundExprPtr> arguments;
   for (size_t i = 0; i < types.size(); ++i) {
     BoundExprPtr arg = binder.BindStandaloneExpr(*execute.arguments[i]);
@@ -380,15 +379,22 @@ StatementOutput SqlSession::RunExecute(const ParsedStatement& statement) {
                      "parameter $" + std::to_string(i + 1) + " of type " + FormatTypeName(given) +
                          " cannot be coerced to the expected type " + FormatTypeName(types[i]));
       error.WithHint("You will need to rewrite or cast the expression.");
-      if (location >= 0) error.WithPosition(ast::CharPosition(parsed.query(), location));
+      if (location >= 0) error.WithPosition(ast::CharPosition(query, location));
       throw error;
     }
     arguments.push_back(std::move(coerced));
   }
-  std::vector<Value> values;
   EvalContext ctx;
-  for (const BoundExprPtr& arg : arguments) values.push_back(arg->Evaluate(ctx));
+  for (const BoundExprPtr& arg : arguments) values->push_back(arg->Evaluate(ctx));
+  return prepared;
+}
 
+StatementOutput SqlSession::RunExecute(const ParsedStatement& statement) {
+  const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
+  const auto& execute = static_cast<const ast::ExecuteStatement&>(parsed.statement());
+  std::vector<Value> values;
+  std::shared_ptr<const PreparedStatement> prepared =
+      PrepareExecute(parsed.query(), execute, &values);
   std::unique_ptr<Portal> portal = CreatePortal("", prepared, std::move(values));
   PortalFetch fetch = Fetch(*portal, 0);
   StatementOutput output;

@@ -22,6 +22,9 @@ struct CreateTableAsStatement : Statement {
   bool if_not_exists = false;
   bool is_select_into = false;
   bool temporary = false;  // CREATE TEMP TABLE ... AS, SELECT INTO TEMP
+  // CREATE TABLE ... AS EXECUTE name(args): the prepared SELECT runs with the
+  // arguments as its parameters (then `query` is null).
+  std::unique_ptr<ExecuteStatement> execute;
 };
 
 // CREATE [OR REPLACE] VIEW v [(names)] AS query. The query is kept both

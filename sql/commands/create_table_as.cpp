@@ -16,7 +16,9 @@
 
 namespace strata::sql {
 
-StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt) {
+StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt,
+                                     const ast::SelectStatement* query_override) {
+  const ast::SelectStatement& select = query_override != nullptr ? *query_override : *stmt.query;
   StatementOutput result;
   result.command_tag = stmt.is_select_into ? "SELECT 0" : "CREATE TABLE AS";
   // PostgreSQL reports no position for CREATE TABLE AS's name errors.
@@ -31,13 +33,16 @@ StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTable
     }
     throw SqlError(SqlState::kDuplicateTable, "relation \"" + stmt.table.name + "\" already exists");
   }
+  // CREATE TABLE AS EXECUTE reports "SELECT n" even WITH NO DATA
+  // (PostgreSQL runs the portal), unless IF NOT EXISTS skipped it.
+  if (stmt.execute != nullptr) result.command_tag = "SELECT 0";
   QueryRows query;
   if (stmt.with_data) {
-    query = RunQuery(ctx, *stmt.query);
+    query = RunQuery(ctx, select);
   } else {
     CommandContext plan_only = ctx;
     plan_only.analyze_only = true;
-    query = RunQuery(plan_only, *stmt.query);
+    query = RunQuery(plan_only, select);
   }
   if (stmt.column_names.size() > query.names.size()) {
     throw SqlError(SqlState::kSyntaxError, "too many column names were specified");

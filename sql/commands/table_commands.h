@@ -21,7 +21,10 @@ catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVa
 // alter_table.cpp
 StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStatement& stmt);
 // create_table_as.cpp: CREATE TABLE AS, SELECT INTO.
-StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt);
+// `query` replaces stmt.query (CREATE TABLE AS EXECUTE: the prepared SELECT,
+// with ctx's parameters).
+StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTableAsStatement& stmt,
+                                     const ast::SelectStatement* query = nullptr);
 // view_commands.cpp
 StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStatement& stmt);
 StatementOutput ExecuteDropView(CommandContext& ctx, const ast::DropViewStatement& stmt);

@@ -46,6 +46,11 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTableAs(
   stmt->with_data = !into.skip_data;
   stmt->if_not_exists = s.if_not_exists;
   stmt->temporary = into.rel->relpersistence != nullptr && std::string(into.rel->relpersistence) == "t";
+  if (s.query != nullptr && s.query->node_case == PG_QUERY__NODE__NODE_EXECUTE_STMT) {
+    std::unique_ptr<ast::Statement> execute = TransformExecute(*s.query->execute_stmt);
+    stmt->execute.reset(static_cast<ast::ExecuteStatement*>(execute.release()));
+    return stmt;
+  }
   stmt->query = TransformQuery(s.query);
   return stmt;
 }
