@@ -87,14 +87,10 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
   if (!temporary) {
     if (const catalog::NamespaceDesc* temp_ns = FindTempNamespace(ctx)) {
       for (Oid oid : depends_on) {
-        const catalog::TableDesc* t = ctx.catalog->FindTable(oid);
-        const catalog::ViewDesc* v = ctx.catalog->FindView(oid);
-        const catalog::SequenceDesc* s = ctx.catalog->FindSequence(oid);
-        const Oid in = t != nullptr ? t->namespace_oid
-                       : v != nullptr ? v->namespace_oid
-                       : s != nullptr ? s->namespace_oid
-                                      : 0;
-        if (in == temp_ns->oid) temporary = true;
+        RelationRef rel;
+        if (FindRelationByOid(*ctx.catalog, oid, &rel) && rel.namespace_oid == temp_ns->oid) {
+          temporary = true;
+        }
       }
     }
     if (temporary) {
@@ -102,14 +98,13 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
                  "view \"" + stmt.view.name + "\" will be a temporary view");
     }
   }
-  if (temporary && !stmt.view.schema.empty() && stmt.view.schema != "pg_temp") {
-    // As for tables, but PostgreSQL reports no position for a view.
-    throw SqlError(SqlState::kInvalidTableDefinition,
-                   "cannot create temporary relation in non-temporary schema");
-  }
+  // A temporary view goes where a temporary table would; PostgreSQL reports
+  // no position for a view's errors here, unlike a table's.
+  ast::RangeVar target = stmt.view;
+  target.location = -1;
   const catalog::NamespaceDesc ns =
       temporary || stmt.view.schema == "pg_temp"
-          ? EnsureTempNamespace(ctx)
+          ? NewTableNamespace(ctx, target, temporary)
           : ResolveSchema(ctx, stmt.view.schema, stmt.view.location);
   const catalog::ViewDesc* existing = ctx.catalog->FindView(ns.oid, stmt.view.name);
   if (ctx.catalog->FindTable(ns.oid, stmt.view.name) != nullptr) {

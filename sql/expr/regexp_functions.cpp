@@ -188,7 +188,8 @@ size_t StartOffset(const Value& start, const std::string& subject) {
   return ByteOffsetOfChar(subject, s - 1);
 }
 
-// An int argument that must be at least `min` (n, endoption's 0/1, subexpr).
+// An int argument that must lie in [min, max] (n, endoption's 0/1, subexpr);
+// PostgreSQL's "invalid value for parameter" otherwise.
 int64_t CheckedArg(const Value& v, const char* name, int64_t min, int64_t max = INT32_MAX) {
   const int64_t x = v.int_value();
   if (x < min || x > max) {
@@ -199,14 +200,6 @@ int64_t CheckedArg(const Value& v, const char* name, int64_t min, int64_t max = 
   return x;
 }
 
-int64_t NthArg(const Value& n) {
-  const int64_t v = n.int_value();
-  if (v < 0) {
-    throw SqlError(SqlState::kInvalidParameterValue,
-                   "invalid value for parameter \"n\": " + std::to_string(v));
-  }
-  return v;
-}
 
 Value RegexpReplace(Args a) {
   const std::string subject = a[0].string_value();
@@ -219,7 +212,7 @@ Value RegexpReplace(Args a) {
 Value RegexpReplaceAt(Args a) {
   const std::string subject = a[0].string_value();
   const RegexFlags flags = ParseFlags(a.size() > 5 ? a[5].string_value() : "");
-  const int64_t nth = a.size() > 4 ? NthArg(a[4]) : (flags.global ? 0 : 1);
+  const int64_t nth = a.size() > 4 ? CheckedArg(a[4], "n", 0) : (flags.global ? 0 : 1);
   const std::regex& re = CompiledRegex(a[1].string_value(), flags.icase);
   return Value::Text(Replace(subject, re, a[2].string_value(), StartOffset(a[3], subject), nth));
 }
