@@ -630,7 +630,8 @@ std::shared_ptr<const TimeZone> CheckTimeZone(const Definition& def, const std::
 SessionSettings::SessionSettings() {
   for (const Definition& def : Definitions()) {
     Entry e{&def, std::string(def.boot), std::string(def.boot), std::string(def.boot)};
-    entries_.emplace(Lower(def.name), std::move(e));
+    auto it = entries_.emplace(Lower(def.name), std::move(e)).first;
+    by_name_.emplace(it->first, &it->second);
   }
   // The boot zone is applied lazily from the file; fall back to UTC rules.
   auto zone = LoadTimeZone("Etc/UTC");
@@ -652,7 +653,9 @@ SessionSettings::Entry& SessionSettings::FindOrCreate(std::string_view name) {
                                                      "Custom placeholder parameter."});
   Entry e{def.get(), "", "", ""};
   custom_definitions_.push_back(std::move(def));
-  return entries_.emplace(Lower(name), std::move(e)).first->second;
+  auto added = entries_.emplace(Lower(name), std::move(e)).first;
+  by_name_.emplace(added->first, &added->second);
+  return added->second;
 }
 
 bool SessionSettings::Exists(std::string_view name) const {
@@ -663,12 +666,13 @@ SessionSettings::Entry& SessionSettings::Find(std::string_view name) {
   // Callers mostly pass the lower-case names the table uses; looking those
   // up as they are saves a string per lookup (several per statement).
   const bool lower = std::none_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-  auto it = lower ? entries_.find(name) : entries_.find(Lower(name));
-  if (it == entries_.end()) {
+  const std::string lowered = lower ? std::string() : Lower(name);
+  auto it = by_name_.find(lower ? name : std::string_view(lowered));
+  if (it == by_name_.end()) {
     throw SqlError(SqlState::kUndefinedObject,
                    "unrecognized configuration parameter \"" + std::string(name) + "\"");
   }
-  return it->second;
+  return *it->second;
 }
 
 const SessionSettings::Entry& SessionSettings::Find(std::string_view name) const {
@@ -1069,7 +1073,12 @@ const std::string& SessionSettings::Show(std::string_view name) const { return F
 
 int64_t SessionSettings::IntValue(std::string_view name) const {
   const Entry& entry = Find(name);
-  return ParseIntSetting(*entry.def, entry.value);
+  if (!entry.int_cached || entry.int_source != entry.value) {
+    entry.int_value = ParseIntSetting(*entry.def, entry.value);
+    entry.int_source = entry.value;
+    entry.int_cached = true;
+  }
+  return entry.int_value;
 }
 
 std::vector<SessionSettings::ShowAllRow> SessionSettings::ShowAll() const {

@@ -33,6 +33,7 @@
 #include <string>
 #include <optional>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -189,6 +190,11 @@ class SessionSettings {
     int source_line = 0;
     bool session_set = false;  // SET since the last reset: the file does not override it
     std::vector<NestFrame> stack{};  // innermost level last
+    // IntValue()'s parse of `value`, valid while int_source == value (several
+    // integer settings are read at every statement).
+    mutable std::string int_source{};
+    mutable int64_t int_value = 0;
+    mutable bool int_cached = false;
   };
 
   Entry& Find(std::string_view name);
@@ -205,6 +211,9 @@ class SessionSettings {
   void Restore(Entry& entry, const SavedValue& saved);
 
   std::map<std::string, Entry, std::less<>> entries_;  // by lower-case name
+  // The same entries hashed by their lower-case name (keys view entries_'s
+  // keys, which never move): Find() runs several times per statement.
+  std::unordered_map<std::string_view, Entry*> by_name_;
   // Definitions of custom placeholders (entries_ point at them).
   std::vector<std::unique_ptr<Definition>> custom_definitions_;
   std::vector<std::unique_ptr<std::string>> custom_names_;

@@ -90,6 +90,25 @@ void BlockIter::CorruptionError(const char* what) {
   if (status_.ok()) status_ = Status::Corruption(what);
 }
 
+uint32_t Block::restart_point(uint32_t index) const {
+  return DecodeFixed32(contents_.data.data() + restarts_offset_ + index * sizeof(uint32_t));
+}
+
+bool Block::RestartEntry(uint32_t index, Slice* key, Slice* value, uint32_t* end) const {
+  if (index >= num_restarts_) return false;
+  const char* data = contents_.data.data();
+  const uint32_t offset = restart_point(index);
+  if (offset >= restarts_offset_) return false;
+  uint32_t shared, non_shared, value_size;
+  const char* p = DecodeEntry(data + offset, data + restarts_offset_, &shared, &non_shared,
+                              &value_size);
+  if (p == nullptr || shared != 0) return false;
+  *key = Slice(p, non_shared);
+  *value = Slice(p + non_shared, value_size);
+  *end = static_cast<uint32_t>(p + non_shared + value_size - data);
+  return true;
+}
+
 uint32_t BlockIter::RestartPoint(uint32_t index) const {
   return DecodeFixed32(data_ + restarts_offset_ + index * sizeof(uint32_t));
 }

@@ -54,6 +54,15 @@ class Block {
   // A heap-allocated iterator. REQUIRES: the block outlives the iterator.
   std::unique_ptr<Iterator> NewIterator(KeyComparator cmp) const;
 
+  // The entry that starts at restart point `index` (< num_restarts()), whose
+  // key is stored whole. False if the restart point or the entry is malformed.
+  // *end gets the offset just past the entry. Slices point into the block.
+  bool RestartEntry(uint32_t index, Slice* key, Slice* value, uint32_t* end) const;
+  // Offset where the restart array starts (entries occupy [0, this)).
+  uint32_t entries_end() const { return restarts_offset_; }
+  // Offset of restart point `index`. REQUIRES: index < num_restarts().
+  uint32_t restart_point(uint32_t index) const;
+
  private:
   friend class BlockIter;
   BlockContents contents_;

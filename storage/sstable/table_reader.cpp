@@ -166,6 +166,7 @@ Status TableReader::LoadMetaBlocks(Slice tail, uint64_t tail_offset) {
 
   STRATA_ASSIGN_OR_RETURN(index_block_,
                           ParseBlock(std::move(*contents[kIndex]).value(), handles[kIndex]));
+  index_search_ = IndexSearch::Build(*index_block_);
   if (present[kFilter]) {
     filter_contents_ = std::move(*contents[kFilter]).value();
     Status s = BloomFilterReader::Parse(filter_contents_.data, &filter_);
@@ -284,23 +285,33 @@ Result<TableGetResult> TableReader::Get(const TableReadOptions& options, Slice u
     lookup.Append(trailer, sizeof(trailer));
     const Slice target = lookup.slice();
 
-    BlockIter index;
-    index.Init(index_block_.get(), kInternalKeyComparator);
+    // Looks in the data block an index entry points at. True when the search
+    // is over (found, or the key cannot be further on); false to go on with
+    // the next index entry (every key in this block is < target).
     BlockIter data;
-    for (index.Seek(target); index.Valid(); index.Next()) {
+    Status error;
+    auto search_block = [&](Slice index_value) -> bool {
       BlockHandle handle;
-      Slice v = index.value();
-      if (!handle.DecodeFrom(&v)) {
-        return Status::Corruption(file_label_ + " index block: bad block handle");
+      if (!handle.DecodeFrom(&index_value)) {
+        error = Status::Corruption(file_label_ + " index block: bad block handle");
+        return true;
       }
-      STRATA_ASSIGN_OR_RETURN(auto block, GetDataBlock(handle, options.fill_cache));
-      data.Init(block.get(), kInternalKeyComparator);
+      auto block = GetDataBlock(handle, options.fill_cache);
+      if (!block.ok()) {
+        error = block.status();
+        return true;
+      }
+      data.Init(block->get(), kInternalKeyComparator);
       data.Seek(target);
-      if (!data.status().ok()) return BlockError(handle, data.status());
-      if (!data.Valid()) continue;  // every key in this block is < target
+      if (!data.status().ok()) {
+        error = BlockError(handle, data.status());
+        return true;
+      }
+      if (!data.Valid()) return false;
       ParsedInternalKey parsed;
       if (!ParseInternalKey(data.key(), &parsed) || parsed.type == ValueType::kRangeDeletion) {
-        return BlockError(handle, Status::Corruption("bad internal key"));
+        error = BlockError(handle, Status::Corruption("bad internal key"));
+        return true;
       }
       if (parsed.user_key == user_key) {
         result.kind = parsed.type == ValueType::kValue ? TableGetResult::Kind::kValue
@@ -308,14 +319,28 @@ Result<TableGetResult> TableReader::Get(const TableReadOptions& options, Slice u
         result.sequence = parsed.sequence;
         if (result.kind == TableGetResult::Kind::kValue) {
           result.value = data.value();
-          result.pinned = std::move(block);
+          result.pinned = std::move(block).value();
         }
       }
-      break;
+      return true;
+    };
+    if (index_search_.enabled()) {
+      Slice key, value;
+      for (size_t i = index_search_.Seek(target); i < index_search_.size(); ++i) {
+        index_search_.Entry(i, &key, &value);
+        if (search_block(value)) break;
+      }
+    } else {
+      BlockIter index;
+      index.Init(index_block_.get(), kInternalKeyComparator);
+      for (index.Seek(target); index.Valid(); index.Next()) {
+        if (search_block(index.value())) break;
+      }
+      if (!index.status().ok()) {
+        return Status::Corruption(file_label_ + " index block: " + index.status().message());
+      }
     }
-    if (!index.status().ok()) {
-      return Status::Corruption(file_label_ + " index block: " + index.status().message());
-    }
+    if (!error.ok()) return error;
     if (result.kind == TableGetResult::Kind::kNotFound && filter_.present() &&
         options_.use_bloom_filter) {
       stats_.filter_false_positives.fetch_add(1, std::memory_order_relaxed);

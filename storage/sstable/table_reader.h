@@ -33,6 +33,7 @@
 #include "storage/sstable/block.h"
 #include "storage/sstable/block_handle.h"
 #include "storage/sstable/bloom_filter.h"
+#include "storage/sstable/index_search.h"
 #include "storage/sstable/range_tombstone_list.h"
 #include "storage/sstable/table_options.h"
 #include "storage/sstable/table_properties.h"
@@ -141,6 +142,7 @@ class TableReader : public std::enable_shared_from_this<TableReader> {
   BlockCache* const block_cache_;
 
   std::shared_ptr<const Block> index_block_;
+  IndexSearch index_search_;  // over *index_block_; disabled for older index layouts
   std::shared_ptr<const Block> range_del_block_;  // null when the table has none
   BlockContents filter_contents_;
   BloomFilterReader filter_;
