@@ -39,6 +39,8 @@
 // and ONE LogAndApply adding them all.
 #include <algorithm>
 #include <functional>
+#include <optional>
+#include <thread>
 
 #include "storage/compaction/new_table_meta.h"
 #include "storage/db/db_impl.h"
@@ -48,6 +50,9 @@
 namespace strata::storage {
 
 namespace {
+
+// IngestSortedRows writes this many rows or more as two tables in parallel.
+constexpr size_t kParallelIngestMinRows = 200'000;
 
 struct ExternalFile {
   std::string path;
@@ -219,19 +224,45 @@ Status DBImpl::IngestSortedRows(TreeId id,
   return IngestExclusive(
       {IngestTarget{tree.get(), id, rows.front().first, rows.back().first}},
       [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
-        const uint64_t number = versions_->NewFileNumber();
-        auto writer = TableFileWriter::Create(fs_, TableFileName(dir_, number), table_options_);
-        if (!writer.ok()) return writer.status();
-        TableBuilder* builder = (*writer)->builder();
-        std::string key;
-        for (const auto& [user_key, value] : rows) {
-          key.clear();
-          AppendInternalKey(&key, user_key, seq, ValueType::kValue);
-          STRATA_RETURN_IF_ERROR(builder->Add(key, value));
+        // Writes rows [begin, end) as one table.
+        auto write_table = [&](size_t begin, size_t end, uint64_t number,
+                               std::optional<FileMetaData>* meta) -> Status {
+          auto writer = TableFileWriter::Create(fs_, TableFileName(dir_, number), table_options_);
+          if (!writer.ok()) return writer.status();
+          TableBuilder* builder = (*writer)->builder();
+          std::string key;
+          for (size_t i = begin; i < end; ++i) {
+            key.clear();
+            AppendInternalKey(&key, rows[i].first, seq, ValueType::kValue);
+            STRATA_RETURN_IF_ERROR(builder->Add(key, rows[i].second));
+          }
+          auto props = (*writer)->Commit();
+          if (!props.ok()) return props.status();
+          meta->emplace(NewTableMeta(number, builder->file_size(), *props));
+          return Status::OK();
+        };
+        // A large ingestion is written as two tables (disjoint key ranges) by
+        // two threads: compressing and checksumming the blocks is most of the
+        // work, and the session's COPY waits for it.
+        const size_t parts = rows.size() >= kParallelIngestMinRows ? 2 : 1;
+        std::vector<uint64_t> numbers;
+        for (size_t p = 0; p < parts; ++p) numbers.push_back(versions_->NewFileNumber());
+        std::vector<std::optional<FileMetaData>> built(parts);
+        std::vector<Status> results(parts);
+        const size_t split = rows.size() / parts;
+        std::thread second;
+        if (parts == 2) {
+          second = std::thread(
+              [&] { results[1] = write_table(split, rows.size(), numbers[1], &built[1]); });
         }
-        auto props = (*writer)->Commit();
-        if (!props.ok()) return props.status();
-        metas->emplace_back(id, NewTableMeta(number, builder->file_size(), *props));
+        results[0] = write_table(0, split, numbers[0], &built[0]);
+        if (second.joinable()) second.join();
+        for (size_t p = 0; p < parts; ++p) {
+          // A table written before the other failed is deleted with the
+          // failed ingestion's outputs (the caller removes metas' files).
+          if (built[p].has_value()) metas->emplace_back(id, std::move(*built[p]));
+        }
+        for (const Status& r : results) STRATA_RETURN_IF_ERROR(r);
         return Status::OK();
       },
       options_.archive_wal ? &log : nullptr);

@@ -181,6 +181,28 @@ TEST_CASE("Engine ingest: sorted rows become visible at one new sequence number"
   CHECK(ScanAll(e.get(), *t).size() == 301);
 }
 
+TEST_CASE("Engine ingest: a large ingestion is written as two tables, all at one sequence",
+          "[engine]") {
+  MemFileSystem fs;
+  auto e = OpenOrDie(kDir, SmallOptions(&fs));
+  auto t = e->CreateTree("t");
+  REQUIRE(t.ok());
+  const SequenceNumber seq_before = e->LatestSequence();
+  const size_t ssts_before = testing::FilesWithSuffix(&fs, kDir, ".sst").size();
+  const int n = 210'000;  // above the two-table threshold
+  REQUIRE(e->IngestSortedRows(*t, Rows(0, n, "b")).ok());
+  CHECK(e->LatestSequence() == seq_before + 1);
+  CHECK(testing::FilesWithSuffix(&fs, kDir, ".sst").size() == ssts_before + 2);
+  for (int i : {0, 1, n / 2 - 1, n / 2, n / 2 + 1, n - 1}) {
+    CHECK(GetString(e.get(), *t, Key(i)) == "b" + std::to_string(i));
+  }
+  CHECK(ScanAll(e.get(), *t).size() == static_cast<size_t>(n));
+  REQUIRE(e->Close().ok());
+  e = OpenOrDie(kDir, SmallOptions(&fs));
+  CHECK(ScanAll(e.get(), *t).size() == static_cast<size_t>(n));
+  CHECK(GetString(e.get(), *t, Key(n - 1)) == "b" + std::to_string(n - 1));
+}
+
 TEST_CASE("Engine ingest: unsorted or duplicate rows are refused and change nothing",
           "[engine]") {
   MemFileSystem fs;
