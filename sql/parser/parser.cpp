@@ -1,6 +1,6 @@
-// ParseQuery: runs libpg_query's parser, unpacks its protobuf tree and hands
-// each RawStmt to the Transformer. All libpg_query memory is released before
-// returning, also when an exception leaves.
+// ParseQuery: runs libpg_query's parser, unpacks its protobuf tree (into an
+// arena) and hands each RawStmt to the Transformer. All libpg_query memory is
+// released before returning, also when an exception leaves.
 #include "sql/parser/parser.h"
 
 #include <pg_query.h>
@@ -12,6 +12,7 @@
 #include "common/sql_error.h"
 #include "sql/parser/parse_error.h"
 #include "sql/parser/parse_tree_depth.h"
+#include "sql/parser/protobuf_arena.h"
 #include "sql/parser/transformer.h"
 #include "sql/stack_depth.h"
 
@@ -25,12 +26,6 @@ constexpr size_t kMaxParseTreeDepth = 10000;
 
 struct ParseResultDeleter {
   void operator()(PgQueryProtobufParseResult* r) const { pg_query_free_protobuf_parse_result(*r); }
-};
-
-struct UnpackedTreeDeleter {
-  void operator()(PgQuery__ParseResult* tree) const {
-    pg_query__parse_result__free_unpacked(tree, nullptr);
-  }
 };
 
 }  // namespace
@@ -47,8 +42,10 @@ std::vector<std::unique_ptr<ast::Statement>> ParseQuery(std::string_view query) 
       kMaxParseTreeDepth) {
     throw StackDepthExceededError();
   }
-  std::unique_ptr<PgQuery__ParseResult, UnpackedTreeDeleter> tree(
-      pg_query__parse_result__unpack(nullptr, result.parse_tree.len, bytes));
+  // The tree lives in `arena` (no per-node malloc/free) until we return.
+  parser::ProtobufArena arena;
+  const PgQuery__ParseResult* tree =
+      pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len, bytes);
   if (tree == nullptr) {
     throw SqlError(SqlState::kInternalError, "could not unpack the parse tree from libpg_query");
   }
