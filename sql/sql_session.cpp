@@ -487,10 +487,16 @@ std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view
   // Inside BEGIN ... COMMIT, now() stays the time the block began.
   if (!impl_->block->explicit_block()) impl_->settings.mutable_datetime().transaction_start = now;
   impl_->settings.mutable_datetime().statement_start = now;
-  auto shared_query = std::make_shared<const std::string>(query);
+  const ParseCache::Entry* cached = impl_->parse_cache.Find(query);
+  ParseCache::Entry fresh;
+  if (cached == nullptr) {
+    auto shared_query = std::make_shared<const std::string>(query);
+    fresh = impl_->parse_cache.Remember(shared_query, ParseQuery(*shared_query));
+    cached = &fresh;
+  }
   std::vector<std::unique_ptr<ParsedStatement>> parsed;
-  for (auto& statement : ParseQuery(*shared_query)) {
-    parsed.push_back(std::make_unique<ParsedStatementImpl>(shared_query, std::move(statement)));
+  for (const auto& statement : cached->statements) {
+    parsed.push_back(std::make_unique<ParsedStatementImpl>(cached->query, statement));
   }
   return parsed;
 }

@@ -9,6 +9,7 @@
 #include "common/interrupts.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/temp_namespace.h"
+#include "sql/parser/parse_cache.h"
 #include "sql/prepared_statement.h"
 #include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
@@ -38,6 +39,8 @@ struct SqlSession::Impl {
   std::unique_ptr<TransactionBlock> block;
   // The session's temporary schema (dropped with its tables by ~SqlSession).
   TempNamespace temp_namespace;
+  // Recently parsed query strings (SqlSession::Parse).
+  ParseCache parse_cache;
 };
 
 }  // namespace strata::sql
