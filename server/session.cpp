@@ -21,6 +21,7 @@
 
 #include "common/logging.h"
 #include "protocol/messages.h"
+#include "server/client_authentication.h"
 #include "server/scram_auth.h"
 #include "server/server_metrics.h"
 #include "server/startup_options.h"
@@ -144,60 +145,168 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
                                asio::redirect_error(asio::use_awaitable, ec));
   }
 
-  // SCRAM-SHA-256 against the verifier in the `password` setting
-  // (scram_auth.h). False after telling the client why (28P01 for a wrong
-  // password, as PostgreSQL words it; 08P01 for a broken exchange).
-  asio::awaitable<bool> AuthenticateScram(const std::string& user) {
-    ScramExchange exchange(context_.config->password);
-    auto fail = [&](SqlState state, std::string message,
-                    std::string detail) -> asio::awaitable<bool> {
-      SqlErrorFields f = Fatal(state, std::move(message));
-      f.detail = std::move(detail);
-      co_await Write(Reply(f));
-      co_return false;
-    };
-    auto password_failed = [&]() -> asio::awaitable<bool> {
-      STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", user,
-                      context_.peer);
-      co_return co_await fail(SqlState::kInvalidPassword,
-                              "password authentication failed for user \"" + user + "\"", "");
-    };
-    auto next_password_message = [&]() -> asio::awaitable<protocol::FrontendMessage> {
-      auto message =
-          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
-      if (message.type != 'p') {
-        throw protocol::ProtocolError{"expected SASL response, got message type " +
-                                      std::to_string(static_cast<unsigned char>(message.type))};
-      }
-      co_return message;
-    };
+  enum class ExchangeResult { kOk, kWrongPassword, kAborted };
+
+  // Sends a FATAL that ends an authentication exchange.
+  asio::awaitable<void> SendAuthError(SqlState state, std::string message, std::string detail) {
+    SqlErrorFields f = Fatal(state, std::move(message));
+    f.detail = std::move(detail);
+    co_await Write(Reply(f));
+  }
+
+  // The client's next message, which must be a password message ('p').
+  asio::awaitable<protocol::FrontendMessage> NextPasswordMessage(const char* expected) {
+    auto message =
+        co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
+    if (message.type != 'p') {
+      throw protocol::ProtocolError{std::string("expected ") + expected +
+                                    " response, got message type " +
+                                    std::to_string(static_cast<unsigned char>(message.type))};
+    }
+    co_return message;
+  }
+
+  // SCRAM-SHA-256 against `verifier` (scram_auth.h). kAborted after telling
+  // the client why (08P01 for a broken exchange); kWrongPassword when the
+  // proof does not match (the caller reports it).
+  asio::awaitable<ExchangeResult> AuthenticateScram(const std::string& verifier) {
+    ScramExchange exchange(verifier);
     std::string out;
     protocol::AppendAuthenticationSasl(&out, "SCRAM-SHA-256");
     co_await Write(out);
     const protocol::SaslInitialResponse initial =
-        protocol::ParseSaslInitialResponse(co_await next_password_message());
+        protocol::ParseSaslInitialResponse(co_await NextPasswordMessage("SASL"));
     if (initial.mechanism != "SCRAM-SHA-256") {
-      co_return co_await fail(SqlState::kProtocolViolation,
-                              "client selected an invalid SASL authentication mechanism", "");
+      co_await SendAuthError(SqlState::kProtocolViolation,
+                             "client selected an invalid SASL authentication mechanism", "");
+      co_return ExchangeResult::kAborted;
     }
     std::string reply, error;
     if (!exchange.ClientFirst(initial.data, &reply, &error)) {
-      co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+      co_await SendAuthError(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+      co_return ExchangeResult::kAborted;
     }
     out.clear();
     protocol::AppendAuthenticationSaslContinue(&out, reply);
     co_await Write(out);
-    const protocol::FrontendMessage final_message = co_await next_password_message();
+    const protocol::FrontendMessage final_message = co_await NextPasswordMessage("SASL");
     if (!exchange.ClientFinal(protocol::SaslResponseData(final_message), &reply, &error)) {
       if (!error.empty()) {
-        co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+        co_await SendAuthError(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+        co_return ExchangeResult::kAborted;
       }
-      co_return co_await password_failed();
+      co_return ExchangeResult::kWrongPassword;
     }
     out.clear();
     protocol::AppendAuthenticationSaslFinal(&out, reply);
     co_await Write(out);
+    co_return ExchangeResult::kOk;
+  }
+
+  // AuthenticationCleartextPassword, then the client's password.
+  asio::awaitable<std::string> RequestCleartextPassword() {
+    std::string out;
+    protocol::AppendAuthenticationCleartextPassword(&out);
+    co_await Write(out);
+    co_return protocol::ParsePasswordMessage(co_await NextPasswordMessage("password"));
+  }
+
+  // 28P01 after a short pause (as contrib's auth_delay, so guessing is
+  // slow), logged with why it failed and the hba line, as PostgreSQL logs it.
+  asio::awaitable<bool> PasswordFailed(const std::string& user, const std::string& why,
+                                       const std::string& matched_line) {
+    const SqlErrorFields error = PasswordFailedError(user);
+    {
+      std::string detail = why;
+      if (!matched_line.empty()) detail += (detail.empty() ? "" : "\n") + matched_line;
+      LogRecord record;
+      record.level = LogLevel::kFatal;
+      record.message = error.message;
+      record.sqlstate = SqlStateCode(error.sqlstate);
+      record.detail = detail;
+      ScopedLogSession scope(&log_session_);
+      EmitLog(record);
+    }
+    asio::steady_timer delay(socket_.get_executor(), kFailedLoginDelay);
+    boost::system::error_code ignored;
+    co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    co_await Write(Reply(error));
+    co_return false;
+  }
+
+  // The server-wide `password` setting (before roles had passwords): when
+  // set, every login gives it, whatever the user, and the hba rules and
+  // role passwords are not consulted.
+  asio::awaitable<bool> AuthenticateWithPasswordSetting(const std::string& user) {
+    const std::string& password = context_.config->password;
+    if (IsScramVerifier(password)) {
+      const ExchangeResult r = co_await AuthenticateScram(password);
+      if (r == ExchangeResult::kWrongPassword) co_return co_await PasswordFailed(user, "", "");
+      co_return r == ExchangeResult::kOk;
+    }
+    if (co_await RequestCleartextPassword() != password) {
+      co_return co_await PasswordFailed(user, "", "");
+    }
     co_return true;
+  }
+
+  // ClientAuthentication (client_authentication.h): the hba rules, then the
+  // method's exchange against the role's stored password. False after
+  // telling the client why.
+  asio::awaitable<bool> Authenticate(const std::string& user, const std::string& database) {
+    if (!context_.config->password.empty()) co_return co_await AuthenticateWithPasswordSetting(user);
+    HbaConnection connection;
+    connection.local = context_.client_addr.empty();
+    connection.client_address = context_.client_addr;
+    // The TLS flag plugs in here: every connection is unencrypted for now.
+    connection.ssl = false;
+    connection.user = user;
+    connection.database = database;
+    const AuthPlan plan = PlanAuthentication(context_.hba, context_.database, connection);
+    switch (plan.exchange) {
+      case AuthExchange::kRefuse: {
+        LogRecord record;
+        record.level = LogLevel::kFatal;
+        record.message = plan.error.message;
+        record.sqlstate = SqlStateCode(plan.error.sqlstate);
+        {
+          ScopedLogSession scope(&log_session_);
+          EmitLog(record);
+        }
+        co_await Write(Reply(plan.error));
+        co_return false;
+      }
+      case AuthExchange::kTrust:
+        co_return true;
+      case AuthExchange::kCleartext: {
+        const std::string given = co_await RequestCleartextPassword();
+        if (!plan.stored_password || !CheckCleartextPassword(*plan.stored_password, user, given)) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+      case AuthExchange::kMd5: {
+        const std::array<char, 4> salt = NewMd5Salt();
+        std::string out;
+        protocol::AppendAuthenticationMd5Password(&out, salt);
+        co_await Write(out);
+        const std::string response =
+            protocol::ParsePasswordMessage(co_await NextPasswordMessage("password"));
+        if (!CheckMd5Response(*plan.stored_password, salt, response)) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+      case AuthExchange::kScram: {
+        const ExchangeResult r = co_await AuthenticateScram(*plan.stored_password);
+        if (r == ExchangeResult::kAborted) co_return false;
+        if (r == ExchangeResult::kWrongPassword || plan.scram_mock) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+    }
+    co_return false;
   }
 
   // Startup phase: SSL/GSS negotiation, StartupMessage, authentication,
@@ -300,24 +409,27 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       parameter_error->severity = ErrorSeverity::kFatal;
     }
 
-    if (IsScramVerifier(context_.config->password)) {
-      if (!co_await AuthenticateScram(*user)) co_return false;
-    } else if (!context_.config->password.empty()) {
-      std::string out;
-      protocol::AppendAuthenticationCleartextPassword(&out);
-      co_await Write(out);
-      auto message =
-          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
-      if (message.type != 'p') {
-        throw protocol::ProtocolError{"expected password response, got message type " +
-                                      std::to_string(static_cast<unsigned char>(message.type))};
-      }
-      std::string given = protocol::ParsePasswordMessage(message);
-      if (given != context_.config->password) {
-        STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", *user,
-                        context_.peer);
-        co_await Write(Reply(Fatal(SqlState::kInvalidPassword,
-                                   "password authentication failed for user \"" + *user + "\"")));
+    const std::string database = packet.Get("database").value_or(*user);
+    log_session_.user = *user;
+    log_session_.database = database;
+    if (!co_await Authenticate(*user, database)) co_return false;
+    // InitializeSessionUserId: the role must exist and may log in; the client
+    // has its AuthenticationOk first, as PostgreSQL sends it. The
+    // server-wide `password` setting keeps its old meaning (any user name).
+    if (context_.config->password.empty()) {
+      if (auto login_error = CheckLoginRole(context_.database, *user)) {
+        LogRecord record;
+        record.level = LogLevel::kFatal;
+        record.message = login_error->message;
+        record.sqlstate = SqlStateCode(login_error->sqlstate);
+        {
+          ScopedLogSession scope(&log_session_);
+          EmitLog(record);
+        }
+        std::string out;
+        protocol::AppendAuthenticationOk(&out);
+        out += Reply(*login_error);
+        co_await Write(out);
         co_return false;
       }
     }
@@ -586,6 +698,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   // Bounds the memory a batch's replies may take (a client pipelining many
   // queries gets its answers in groups of this many messages).
   static constexpr size_t kMaxBatch = 256;
+  // How long a failed password check waits before it answers.
+  static constexpr std::chrono::milliseconds kFailedLoginDelay{200};
 
   Socket socket_;
   SessionContext context_;
