@@ -542,6 +542,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     kClosed,           // EOF or a socket error
     kTerminated,       // shutdown / terminate request: FATAL 57P01
     kError,            // query_error_ (a ProtocolError): FATAL 08P01
+    kIdleTimeout,      // an idle timeout's FATAL was sent
   };
 
   struct BatchResult {
@@ -608,8 +609,49 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     return end;
   }
 
+  // Whether `out` ends with ReadyForQuery (the session is then idle).
+  static bool EndsWithReadyForQuery(const std::string& out) {
+    return out.size() >= 6 && out[out.size() - 6] == 'Z' &&
+           out.compare(out.size() - 5, 4, std::string("\0\0\0\5", 4)) == 0;
+  }
+
+  // Waits until `fd` is readable or the idle timeout in force passes; on
+  // the timeout sends its FATAL (57P05 / 25P03, PostgreSQL's texts) and
+  // returns true.
+  bool IdleTimedOut(int fd) {
+    const StatementRunner::IdleTimeout timeout = runner_.CurrentIdleTimeout();
+    if (timeout.ms <= 0) return false;
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout.ms);
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now())
+                            .count();
+      if (left <= 0) break;
+      pollfd p{fd, POLLIN, 0};
+      const int ready = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left, 1 << 30)));
+      if (ready > 0) return false;
+      if (ready < 0 && errno != EINTR) return false;
+    }
+    const SqlErrorFields error =
+        timeout.in_transaction
+            ? Fatal(SqlState::kIdleInTransactionSessionTimeout,
+                    "terminating connection due to idle-in-transaction timeout")
+            : Fatal(SqlState::kIdleSessionTimeout,
+                    "terminating connection due to idle-session timeout");
+    LogRecord record;
+    record.level = LogLevel::kFatal;
+    record.message = error.message;
+    record.sqlstate = SqlStateCode(error.sqlstate);
+    EmitLog(record);
+    BlockingWrite(fd, Reply(error));
+    return true;
+  }
+
   QueryEnd BlockingQueryBatches(int fd) {
     std::vector<protocol::FrontendMessage> batch;
+    // Startup ended with ReadyForQuery.
+    bool idle = true;
     try {
       while (true) {
         batch.clear();
@@ -628,6 +670,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         }
         if (batch.empty() && !framing_error) {
           if (terminating_.load()) return QueryEnd::kTerminated;
+          if (idle && IdleTimedOut(fd)) return QueryEnd::kIdleTimeout;
           const ssize_t n = BlockingRead(fd);
           if (n <= 0) return terminating_.load() ? QueryEnd::kTerminated : QueryEnd::kClosed;
           decoder_.Append(read_buffer_.data(), static_cast<size_t>(n));
@@ -635,6 +678,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         }
         BatchResult result = RunBatch(batch);
         if (!result.out.empty() && !BlockingWrite(fd, result.out)) return QueryEnd::kClosed;
+        // Idle only after ReadyForQuery, as PostgreSQL arms the timeouts.
+        idle = EndsWithReadyForQuery(result.out);
         if (result.error) framing_error = result.error;
         if (!result.error && result.terminate) return QueryEnd::kClientTerminate;
         if (framing_error) {
@@ -685,6 +730,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     query_fd_ = -1;
     switch (query_end_) {
       case QueryEnd::kClientTerminate:
+      case QueryEnd::kIdleTimeout:
         co_return;
       case QueryEnd::kClosed:
         throw boost::system::system_error(asio::error::eof);
