@@ -4,13 +4,17 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include <strings.h>
+
 #include <chrono>
 
 #include "catalog/catalog.h"
 #include "common/scram_verifier.h"
 #include "server/hba_store.h"
+#include "sql/backend_status.h"
 #include "sql/database.h"
 #include "sql/expr/md5.h"
+#include "sql/settings/config_snapshot.h"
 #include "sql/system_relations/role_lookup.h"
 
 namespace strata::server {
@@ -52,6 +56,19 @@ const std::string& MockVerifier() {
   static const std::string verifier =
       scram::MakeScramVerifier(scram::Base64Encode(scram::RandomBytes(24)));
   return verifier;
+}
+
+// password_encryption as the configuration file and command line set it.
+bool ServerPasswordEncryptionIsMd5() {
+  std::shared_ptr<const sql::ConfigSnapshot> config = sql::CurrentConfigSnapshot();
+  if (config == nullptr) return false;
+  bool md5 = false;
+  for (const sql::ConfigSetting& setting : config->settings) {
+    if (strcasecmp(setting.name.c_str(), "password_encryption") == 0) {
+      md5 = strcasecmp(setting.value.c_str(), "md5") == 0;
+    }
+  }
+  return md5;
 }
 
 std::string HostText(const HbaConnection& c) { return c.local ? "[local]" : c.client_address; }
@@ -120,12 +137,14 @@ AuthPlan PlanAuthentication(const HbaStore* hba, sql::Database* database,
       plan.exchange = AuthExchange::kCleartext;
       return plan;
     case HbaMethod::kMd5:
-      if (plan.stored_password && IsMd5Hash(*plan.stored_password)) {
+      // PostgreSQL's CheckPWChallengeAuth: MD5 for an md5 hash; SCRAM for a
+      // verifier; with no usable password, the kind password_encryption
+      // would store (the server's value: startup options come later).
+      if (plan.stored_password ? IsMd5Hash(*plan.stored_password)
+                               : ServerPasswordEncryptionIsMd5()) {
         plan.exchange = AuthExchange::kMd5;
         return plan;
       }
-      // A verifier, or no password (password_encryption's default type,
-      // scram-sha-256): SCRAM, as PostgreSQL's CheckPWChallengeAuth.
       [[fallthrough]];
     case HbaMethod::kScramSha256:
       plan.exchange = AuthExchange::kScram;
@@ -188,6 +207,20 @@ std::optional<SqlErrorFields> CheckLoginRole(sql::Database* database, const std:
                  "role \"" + user + "\" is not permitted to log in");
   }
   return std::nullopt;
+}
+
+std::optional<SqlErrorFields> CheckRoleConnectionLimit(sql::Database* database,
+                                                       const std::string& user) {
+  if (database == nullptr) return std::nullopt;
+  std::shared_ptr<const catalog::CatalogSnapshot> catalog = database->catalog()->Current();
+  const catalog::RoleDesc* role = sql::FindRoleByName(*catalog, user);
+  if (role == nullptr || role->superuser || role->connection_limit < 0) return std::nullopt;
+  int64_t sessions = 0;
+  for (const sql::BackendActivity& b : sql::ListBackendActivity()) {
+    if (b.usename == user) ++sessions;
+  }
+  if (sessions <= role->connection_limit) return std::nullopt;
+  return Fatal(SqlState::kTooManyConnections, "too many connections for role \"" + user + "\"");
 }
 
 }  // namespace strata::server

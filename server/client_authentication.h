@@ -10,10 +10,11 @@
 //                       verifier or md5 hash;
 //        md5            an MD5 challenge when the role stores an md5 hash,
 //                       else SCRAM-SHA-256 (PostgreSQL's fallback: a
-//                       verifier cannot answer an MD5 challenge);
+//                       verifier cannot answer an MD5 challenge); with no
+//                       usable password, the kind password_encryption names;
 //        scram-sha-256  SCRAM against the stored verifier.
 //      A role that does not exist, has no password or an expired one still
-//      goes through the exchange (SCRAM against a mock verifier), so a client
+//      goes through the exchange (against a mock verifier), so a client
 //      cannot tell the cases apart: all end in 28P01 "password authentication
 //      failed for user", and the server log says which it was.
 //   3. After authentication the role must exist and have LOGIN
@@ -76,6 +77,12 @@ std::array<char, 4> NewMd5Salt();
 
 // Step 3: nullopt when `user` exists and may log in, else the FATAL 28000.
 std::optional<SqlErrorFields> CheckLoginRole(sql::Database* database, const std::string& user);
+
+// rolconnlimit, checked once the session is counted in pg_stat_activity:
+// nullopt when `user` is a superuser, has no limit or is within it, else
+// FATAL 53300 "too many connections for role".
+std::optional<SqlErrorFields> CheckRoleConnectionLimit(sql::Database* database,
+                                                       const std::string& user);
 
 // The message of every failed password check (28P01).
 SqlErrorFields PasswordFailedError(const std::string& user);

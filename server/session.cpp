@@ -234,6 +234,23 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     co_return false;
   }
 
+  // A FATAL of InitializeSessionUserId's checks: logged, and sent after
+  // AuthenticationOk as PostgreSQL sends it (authentication succeeded).
+  asio::awaitable<void> FatalAfterAuthentication(const SqlErrorFields& error) {
+    LogRecord record;
+    record.level = LogLevel::kFatal;
+    record.message = error.message;
+    record.sqlstate = SqlStateCode(error.sqlstate);
+    {
+      ScopedLogSession scope(&log_session_);
+      EmitLog(record);
+    }
+    std::string out;
+    protocol::AppendAuthenticationOk(&out);
+    out += Reply(error);
+    co_await Write(out);
+  }
+
   // The server-wide `password` setting (before roles had passwords): when
   // set, every login gives it, whatever the user, and the hba rules and
   // role passwords are not consulted.
@@ -292,7 +309,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         co_await Write(out);
         const std::string response =
             protocol::ParsePasswordMessage(co_await NextPasswordMessage("password"));
-        if (!CheckMd5Response(*plan.stored_password, salt, response)) {
+        // No usable password: the challenge still runs, and fails.
+        if (!plan.stored_password || !CheckMd5Response(*plan.stored_password, salt, response)) {
           co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
         }
         co_return true;
@@ -418,18 +436,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     // server-wide `password` setting keeps its old meaning (any user name).
     if (context_.config->password.empty()) {
       if (auto login_error = CheckLoginRole(context_.database, *user)) {
-        LogRecord record;
-        record.level = LogLevel::kFatal;
-        record.message = login_error->message;
-        record.sqlstate = SqlStateCode(login_error->sqlstate);
-        {
-          ScopedLogSession scope(&log_session_);
-          EmitLog(record);
-        }
-        std::string out;
-        protocol::AppendAuthenticationOk(&out);
-        out += Reply(*login_error);
-        co_await Write(out);
+        co_await FatalAfterAuthentication(*login_error);
         co_return false;
       }
     }
@@ -503,6 +510,13 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
                             sql::CurrentTimestamp());
       sql::RegisterBackendStatus(pid_, status);
       runner_.set_status(std::move(status));
+    }
+    // InitializeSessionUserId's rolconnlimit check counts this session too.
+    if (context_.config->password.empty()) {
+      if (auto limit_error = CheckRoleConnectionLimit(context_.database, *user)) {
+        co_await FatalAfterAuthentication(*limit_error);
+        co_return false;
+      }
     }
 
     std::string out;

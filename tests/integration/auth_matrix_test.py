@@ -37,6 +37,8 @@ create role gm login password 'gmpw' in role grp;
 create role rej login;
 create role trusty login;
 create role tester login;
+create role carol2 login;
+create role lim login connection limit 1;
 set password_encryption = 'md5';
 create role bob login password 'bpw';
 create role frank login password 'fpw';
@@ -50,8 +52,9 @@ host    postgres        carol,dave      127.0.0.1/32            password
 host    postgres        erin,frank      127.0.0.1/32            md5
 host    postgres        gina,hank       127.0.0.1/32            scram-sha-256
 host    postgres        nl,ghost        127.0.0.1/32            scram-sha-256
-host    postgres        ghost2,nl2      127.0.0.1/32            trust
+host    postgres        ghost2,nl2,lim  127.0.0.1/32            trust
 host    postgres        +grp            127.0.0.0   255.0.0.0   md5
+host    postgres        carol2,ghost3   127.0.0.1/32            md5
 host    postgres        rej             127.0.0.1/32            reject
 host    postgres        rej,trusty      127.0.0.1/32            trust
 host    sameuser        all             127.0.0.1/32            reject
@@ -88,6 +91,8 @@ CASES = [
     ("tester", "postgres", "x"),      # the 10/8 and ::1 lines do not match
     ("zed", "postgres", ""),          # no line matches
     ("alice", "otherdb", "apw"),      # no line for the database
+    ("carol2", "postgres", "x"),      # md5 rule, no password: SCRAM (password_encryption)
+    ("ghost3", "postgres", "x"),      # md5 rule, unknown role: the same
 ]
 
 
@@ -229,6 +234,32 @@ def main():
         write_hba(os.path.join(ref.data_dir, "pg_hba.conf"), HBA)
         reload_both(strata, ref)
         compare_matrix(checks, strata, ref, CASES, "matrix")
+
+        # With password_encryption = md5 in the server's configuration, an md5
+        # rule and no usable password: an MD5 challenge that fails.
+        with open(os.path.join(strata.data_dir, "stratad.conf"), "a") as f:
+            f.write("\npassword_encryption = md5\n")
+        psql_ok(ref, "alter system set password_encryption = md5")
+        reload_both(strata, ref)
+        compare_matrix(checks, strata, ref, [("carol2", "postgres", "x"),
+                                             ("ghost3", "postgres", "x"),
+                                             ("frank", "postgres", "fpw"),
+                                             ("erin", "postgres", "epw")], "md5 encryption")
+
+        # CONNECTION LIMIT 1: a second session of the role is refused.
+        for server in (strata, ref):
+            c = pgwire.Connection(host="127.0.0.1", port=server.port)
+            c.startup(user="lim")
+            first = c.read_until_ready()
+            second = attempt(server, "lim", "postgres", "")
+            c.close()
+            if server is strata:
+                s_result = (first[0].kind, second)
+            else:
+                r_result = (first[0].kind, second)
+        checks.check(s_result == r_result and r_result[1][1][1] == "53300",
+                     f"connection limit -> {r_result}", f"stratad:    {s_result}\n"
+                     f"postgresql: {r_result}")
 
         # A failed password check answers after a delay, and is logged with
         # the line that matched.
