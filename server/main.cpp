@@ -111,10 +111,11 @@ int main(int argc, char** argv) {
 
   // Client authentication rules (hba_store.h); a relative hba_file is
   // relative to the data directory, as for PostgreSQL (which runs there).
-  const bool default_hba = config.hba_file.empty();
-  std::string hba_path = default_hba ? strata::server::DefaultHbaPath(data_directory.path())
-                                     : config.hba_file;
-  if (!hba_path.empty() && hba_path[0] != '/') hba_path = data_directory.path() + "/" + hba_path;
+  std::string hba_path = config.hba_file.empty()
+                             ? strata::server::DefaultHbaPath(data_directory.path())
+                             : config.hba_file;
+  if (hba_path[0] != '/') hba_path = data_directory.path() + "/" + hba_path;
+  const bool default_hba = hba_path == strata::server::DefaultHbaPath(data_directory.path());
   strata::server::HbaStore hba(hba_path, default_hba);
   if (auto err = hba.LoadAtStartup()) return Fail(*err);
   if (!config.password.empty()) {

@@ -227,6 +227,11 @@ def main():
                      "default rules: unknown role", str(s))
         hba_path = os.path.join(strata.data_dir, "stratad_hba.conf")
         checks.check(os.path.exists(hba_path), "the default hba file is written")
+        shown = psql_ok(strata, "show hba_file").strip()
+        checks.check(shown == hba_path, "show hba_file names the file", shown)
+        row = "select name, context, vartype, source from pg_settings where name = 'hba_file'"
+        s, r = psql_ok(strata, row).strip(), psql_ok(ref, row).strip()
+        checks.check(s == r, f"pg_settings hba_file: {r}", f"stratad: {s}\npostgresql: {r}")
 
         for server in (strata, ref):
             psql_ok(server, ROLES_SQL)
