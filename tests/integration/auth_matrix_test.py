@@ -15,9 +15,12 @@ import base64
 import hashlib
 import hmac
 import os
+import shutil
 import signal
 import struct
+import subprocess
 import sys
+import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -334,6 +337,38 @@ def main():
         ref.stop()
         strata.cleanup()
         ref.cleanup()
+
+    # hba_file elsewhere: a bad line stops the start with file:line; a good
+    # file is the one used.
+    tmp = tempfile.mkdtemp(prefix="auth-hba-")
+    custom = os.path.join(tmp, "custom_hba.conf")
+    write_hba(custom, "local all all trust\nhost all all 127.0.0.1/32 ident\n")
+    bad = harness.Stratad(args.stratad, extra_args=["-c", "hba_file=" + custom])
+    try:
+        p = subprocess.run(bad.command(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                           timeout=60)
+        out = p.stdout.decode("utf-8", "replace")
+        checks.check(p.returncode != 0 and
+                     f'{custom}:2: authentication method "ident" is not supported' in out and
+                     "could not load pg_hba.conf" in out, "a bad hba_file stops the start", out)
+        write_hba(custom, "local all all reject\n")
+        good = harness.Stratad(args.stratad, data_dir=bad.data_dir,
+                               extra_args=["-c", "hba_file=" + custom]).start()
+        try:
+            c = pgwire.Connection(unix_path=good.socket_path())
+            c.startup()
+            f = c.read_message().fields()
+            c.close()
+            checks.check((f.get("C"), f.get("M")) ==
+                         ("28000", 'pg_hba.conf rejects connection for host "[local]", '
+                          'user "postgres", database "postgres", no encryption'),
+                         "the hba_file setting names the rules used", str(f))
+        finally:
+            good.stop()
+            good.cleanup()
+    finally:
+        bad.cleanup()
+        shutil.rmtree(tmp, ignore_errors=True)
 
     # max_connections: the next client gets 53300.
     small = harness.Stratad(args.stratad, extra_args=["-c", "max_connections=2"]).start()
