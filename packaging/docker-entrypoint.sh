@@ -18,18 +18,21 @@
 # run again and the POSTGRES_* variables have no effect (as with postgres).
 #
 # What stratad does with users, databases and passwords (why the rules below):
-# it has no roles and one database. Every user name is accepted (the session
-# reports it as session_authorization, but current_user is always 'postgres');
-# every database name in a connection reaches the one database, whose
-# current_database() is 'postgres'. Authentication is the
-# `password` setting: when set, every connection (TCP and Unix socket, any
-# user) must authenticate -- by SCRAM-SHA-256 when it holds a SCRAM verifier
-# (`stratad --scram-verifier` makes one; the password itself is not stored),
-# else by a cleartext password (no TLS yet); when empty, no password.
+# it has roles (pg_authid) and one database. A login must name a role with
+# LOGIN (the bootstrap superuser is 'postgres'; a POSTGRES_USER of another
+# name is created as a superuser at first start, as postgres's image makes
+# it the superuser); every database name in a connection reaches the one
+# database, whose current_database() is 'postgres'. Authentication here is
+# the server-wide `password` setting: when set, every connection (TCP and
+# Unix socket, any role) must give it -- by SCRAM-SHA-256 when it holds a
+# SCRAM verifier (`stratad --scram-verifier` makes one; the password itself
+# is not stored), else in cleartext (no TLS yet), and $PGDATA/stratad_hba.conf
+# is not used; when empty (trust), stratad_hba.conf decides, and a
+# `host all all all trust` line is added to it, as postgres's image adds one.
 #
 #   PGDATA                    data directory (default /var/lib/stratadb/data)
-#   POSTGRES_USER             user name the init scripts connect as (default
-#                             postgres); any name is accepted, there are no roles
+#   POSTGRES_USER             role the init scripts connect as (default
+#                             postgres); created as a superuser if not postgres
 #   POSTGRES_DB               database name the init scripts connect to
 #                             (default $POSTGRES_USER); every name reaches the
 #                             one database
@@ -129,10 +132,9 @@ check_first_start_env() {
           "scram-sha-256, trust and password (cleartext)"
       ;;
   esac
-  log "note: StrataDB has no roles and a single database (current_user and" \
-      "current_database() are always 'postgres'): connections under any user name and" \
-      "any database name reach it;" \
-      "the init scripts connect as user \"$POSTGRES_USER\" to database \"$POSTGRES_DB\""
+  log "note: StrataDB has a single database (current_database() is always 'postgres'):" \
+      "connections under any database name reach it;" \
+      "the init scripts connect as role \"$POSTGRES_USER\" to database \"$POSTGRES_DB\""
 }
 
 TEMP_PID=""
@@ -199,6 +201,21 @@ first_start() {
   fi
   trap stop_temp_server EXIT
   start_temp_server
+  # POSTGRES_USER becomes a superuser role the init scripts (and clients)
+  # log in as; the bootstrap superuser is 'postgres'.
+  if [ "$POSTGRES_USER" != postgres ]; then
+    printf 'CREATE ROLE :"u" SUPERUSER LOGIN;\n' |
+      PGUSER=postgres PGDATABASE=postgres psql -v ON_ERROR_STOP=1 --no-psqlrc --no-password \
+        -q -v u="$POSTGRES_USER" >/dev/null ||
+      die "could not create role \"$POSTGRES_USER\""
+  fi
+  if [ "$AUTH_METHOD" = trust ]; then
+    {
+      echo
+      echo "# Written by docker-entrypoint.sh on first start (POSTGRES_HOST_AUTH_METHOD=trust)."
+      echo "host    all             all             all                     trust"
+    } >>"$PGDATA/stratad_hba.conf"
+  fi
   # The password is written before any init script runs: if one fails, the
   # directory (already initialised) must not come up open on the next start.
   if [ "$AUTH_METHOD" = password ]; then

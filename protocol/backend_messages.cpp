@@ -29,6 +29,7 @@ namespace {
 // AuthenticationRequest codes, fixed by the protocol.
 constexpr int32_t kAuthOk = 0;
 constexpr int32_t kAuthCleartextPassword = 3;
+constexpr int32_t kAuthMd5Password = 5;
 constexpr int32_t kAuthSasl = 10;
 constexpr int32_t kAuthSaslContinue = 11;
 constexpr int32_t kAuthSaslFinal = 12;
@@ -45,6 +46,13 @@ void AppendAuthenticationOk(std::string* out) { AppendAuthentication(out, kAuthO
 
 void AppendAuthenticationCleartextPassword(std::string* out) {
   AppendAuthentication(out, kAuthCleartextPassword);
+}
+
+void AppendAuthenticationMd5Password(std::string* out, const std::array<char, 4>& salt) {
+  const size_t start = BeginMessage(out, 'R');
+  PutInt32(out, kAuthMd5Password);
+  out->append(salt.data(), salt.size());
+  EndMessage(out, start);
 }
 
 void AppendAuthenticationSasl(std::string* out, std::string_view mechanism) {

@@ -6,6 +6,7 @@
 // Reference: PostgreSQL 15 docs, "Frontend/Backend Protocol" (protocol-message-formats).
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -119,6 +120,8 @@ struct FieldDescription {
 // DataRow values are length-prefixed and may hold any bytes.
 void AppendAuthenticationOk(std::string* out);
 void AppendAuthenticationCleartextPassword(std::string* out);
+// AuthenticationMD5Password (5) with the 4-byte salt the client hashes in.
+void AppendAuthenticationMd5Password(std::string* out, const std::array<char, 4>& salt);
 // AuthenticationSASL (10) offering `mechanism`, then SASLContinue (11) and
 // SASLFinal (12) carrying the mechanism's server messages.
 void AppendAuthenticationSasl(std::string* out, std::string_view mechanism);

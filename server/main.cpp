@@ -7,6 +7,7 @@
 
 #include "common/logging.h"
 #include "server/data_directory.h"
+#include "server/hba_store.h"
 #include "server/describe_config.h"
 #include "server/scram_auth.h"
 #include "server/reload.h"
@@ -108,6 +109,22 @@ int main(int argc, char** argv) {
   if (auto err = loader.LoadAtStartup(&config)) return Fail(*err);
   config.data_directory = data_directory.path();
 
+  // Client authentication rules (hba_store.h); a relative hba_file is
+  // relative to the data directory, as for PostgreSQL (which runs there).
+  std::string hba_path = config.hba_file.empty()
+                             ? strata::server::DefaultHbaPath(data_directory.path())
+                             : config.hba_file;
+  if (hba_path[0] != '/') hba_path = data_directory.path() + "/" + hba_path;
+  const bool default_hba = hba_path == strata::server::DefaultHbaPath(data_directory.path());
+  strata::server::HbaStore hba(hba_path, default_hba);
+  if (auto err = hba.LoadAtStartup()) return Fail(*err);
+  if (!config.password.empty()) {
+    STRATA_LOG_WARNING(
+        "the password setting is set: every login gives that password, whatever the user, and "
+        "the rules in \"{}\" and role passwords are not used; unset it to use them",
+        hba_path);
+  }
+
   // The engine's files live directly in DATADIR, beside stratad.conf.
   strata::storage::EngineOptions engine_options;
   if (config.archive_mode != "off") engine_options.archive_wal = strata::server::MakeWalArchiver();
@@ -126,6 +143,7 @@ int main(int argc, char** argv) {
   {
     Server server(config, database.value().get());
     server.set_config_loader(&loader);
+    server.set_hba_store(&hba);
     if (auto err = server.Listen()) return Fail(*err);
     code = server.Run();
   }

@@ -9,6 +9,7 @@
 
 #include "common/logging.h"
 #include "server/config_file.h"
+#include "server/hba_store.h"
 #include "sql/settings/session_settings.h"
 
 namespace strata::server {
@@ -65,6 +66,9 @@ ConfigLoader::ConfigLoader(std::string config_path, std::string data_directory,
 std::vector<sql::ConfigSetting> ConfigLoader::Collect(std::vector<std::string>* errors,
                                                       std::optional<std::string>* fatal) const {
   std::vector<sql::ConfigSetting> settings;
+  // hba_file's default names the data directory's file (SHOW shows the
+  // path, as PostgreSQL's does); a file or command-line value replaces it.
+  settings.push_back({"hba_file", DefaultHbaPath(data_directory_), "override", "", 0});
   std::vector<ConfigFileEntry> entries;
   if (::access(config_path_.c_str(), F_OK) == 0) {
     if (auto err = ReadConfigFile(config_path_, &entries)) {

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/logging.h"
+#include "server/hba_store.h"
 #include "server/metrics_http.h"
 #include "server/reload.h"
 #include "server/service_notify.h"
@@ -64,6 +65,7 @@ void Server::WaitForHangup() {
   hangup_.async_wait([this](const boost::system::error_code& ec, int) {
     if (ec || shutting_down_) return;
     if (loader_ != nullptr) loader_->Reload();
+    if (hba_ != nullptr) hba_->Reload();
     WaitForHangup();
   if (metrics_) metrics_->Start();
   });
@@ -179,7 +181,7 @@ asio::awaitable<void> Server::AcceptTcp(tcp::acceptor& acceptor) {
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    SessionContext context{&config_, &registry_, &workers_, "", database_, "", -1};
+    SessionContext context{&config_, &registry_, &workers_, "", database_, "", -1, hba_};
     auto remote = socket.remote_endpoint(ec);
     context.peer = ec ? "unknown" : remote.address().to_string() + ":" + std::to_string(remote.port());
     if (!ec) {
@@ -201,7 +203,7 @@ asio::awaitable<void> Server::AcceptLocal(local_stream::acceptor& acceptor) {
       STRATA_LOG_WARNING("accept failed: {}", ec.message());
       continue;
     }
-    SessionContext context{&config_, &registry_, &workers_, "[local]", database_, "", -1};
+    SessionContext context{&config_, &registry_, &workers_, "[local]", database_, "", -1, hba_};
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }

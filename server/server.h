@@ -28,6 +28,7 @@ class Database;
 namespace strata::server {
 
 class ConfigLoader;
+class HbaStore;
 class MetricsHttpServer;
 
 class Server {
@@ -43,6 +44,9 @@ class Server {
   int Run();
   // LIFETIME: `loader` outlives the server. Without one SIGHUP only logs.
   void set_config_loader(ConfigLoader* loader) { loader_ = loader; }
+  // LIFETIME: `hba` outlives the server. Without one every connection is
+  // trusted; with one SIGHUP re-reads it after the configuration file.
+  void set_hba_store(HbaStore* hba) { hba_ = hba; }
 
  private:
   boost::asio::awaitable<void> AcceptTcp(boost::asio::ip::tcp::acceptor& acceptor);
@@ -65,6 +69,7 @@ class Server {
   boost::asio::signal_set signals_;
   boost::asio::signal_set hangup_;
   ConfigLoader* loader_ = nullptr;
+  HbaStore* hba_ = nullptr;
   std::unique_ptr<MetricsHttpServer> metrics_;  // when metrics_port != 0
   std::atomic<bool> shutting_down_{false};
 };

@@ -39,6 +39,8 @@ std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const 
     log_min_messages = normalized;
   } else if (name == "password") {
     password = normalized;
+  } else if (name == "hba_file") {
+    hba_file = normalized;
   } else if (name == "max_message_size") {
     max_message_size = std::stoi(normalized);
   } else if (name == "metrics_port") {

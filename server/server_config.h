@@ -22,9 +22,13 @@ struct ServerConfig {
   std::string unix_socket_directories = "/tmp";  // comma-separated; empty = none
   int max_connections = 100;
   std::string log_min_messages = "info";
-  // Cleartext password every login must give; empty = trust. A stand-in until
-  // roles and hba rules arrive (the clients issue).
+  // The server-wide password of old: when set, every login must give it
+  // (cleartext, or SCRAM against a verifier) whatever the user, and the hba
+  // rules and role passwords are not used. Empty (the default): hba_file
+  // and pg_authid decide (client_authentication.h).
   std::string password;
+  // The client authentication rules; empty = DATADIR/stratad_hba.conf.
+  std::string hba_file;
   // Largest frontend message accepted, in bytes (larger: 08P01, connection closed).
   int max_message_size = 1 << 30;
   int metrics_port = 0;  // 0 = no metrics endpoint

@@ -21,6 +21,7 @@
 
 #include "common/logging.h"
 #include "protocol/messages.h"
+#include "server/client_authentication.h"
 #include "server/scram_auth.h"
 #include "server/server_metrics.h"
 #include "server/startup_options.h"
@@ -144,60 +145,186 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
                                asio::redirect_error(asio::use_awaitable, ec));
   }
 
-  // SCRAM-SHA-256 against the verifier in the `password` setting
-  // (scram_auth.h). False after telling the client why (28P01 for a wrong
-  // password, as PostgreSQL words it; 08P01 for a broken exchange).
-  asio::awaitable<bool> AuthenticateScram(const std::string& user) {
-    ScramExchange exchange(context_.config->password);
-    auto fail = [&](SqlState state, std::string message,
-                    std::string detail) -> asio::awaitable<bool> {
-      SqlErrorFields f = Fatal(state, std::move(message));
-      f.detail = std::move(detail);
-      co_await Write(Reply(f));
-      co_return false;
-    };
-    auto password_failed = [&]() -> asio::awaitable<bool> {
-      STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", user,
-                      context_.peer);
-      co_return co_await fail(SqlState::kInvalidPassword,
-                              "password authentication failed for user \"" + user + "\"", "");
-    };
-    auto next_password_message = [&]() -> asio::awaitable<protocol::FrontendMessage> {
-      auto message =
-          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
-      if (message.type != 'p') {
-        throw protocol::ProtocolError{"expected SASL response, got message type " +
-                                      std::to_string(static_cast<unsigned char>(message.type))};
-      }
-      co_return message;
-    };
+  enum class ExchangeResult { kOk, kWrongPassword, kAborted };
+
+  // Sends a FATAL that ends an authentication exchange.
+  asio::awaitable<void> SendAuthError(SqlState state, std::string message, std::string detail) {
+    SqlErrorFields f = Fatal(state, std::move(message));
+    f.detail = std::move(detail);
+    co_await Write(Reply(f));
+  }
+
+  // The client's next message, which must be a password message ('p').
+  asio::awaitable<protocol::FrontendMessage> NextPasswordMessage(const char* expected) {
+    auto message =
+        co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
+    if (message.type != 'p') {
+      throw protocol::ProtocolError{std::string("expected ") + expected +
+                                    " response, got message type " +
+                                    std::to_string(static_cast<unsigned char>(message.type))};
+    }
+    co_return message;
+  }
+
+  // SCRAM-SHA-256 against `verifier` (scram_auth.h). kAborted after telling
+  // the client why (08P01 for a broken exchange); kWrongPassword when the
+  // proof does not match (the caller reports it).
+  asio::awaitable<ExchangeResult> AuthenticateScram(const std::string& verifier) {
+    ScramExchange exchange(verifier);
     std::string out;
     protocol::AppendAuthenticationSasl(&out, "SCRAM-SHA-256");
     co_await Write(out);
     const protocol::SaslInitialResponse initial =
-        protocol::ParseSaslInitialResponse(co_await next_password_message());
+        protocol::ParseSaslInitialResponse(co_await NextPasswordMessage("SASL"));
     if (initial.mechanism != "SCRAM-SHA-256") {
-      co_return co_await fail(SqlState::kProtocolViolation,
-                              "client selected an invalid SASL authentication mechanism", "");
+      co_await SendAuthError(SqlState::kProtocolViolation,
+                             "client selected an invalid SASL authentication mechanism", "");
+      co_return ExchangeResult::kAborted;
     }
     std::string reply, error;
     if (!exchange.ClientFirst(initial.data, &reply, &error)) {
-      co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+      co_await SendAuthError(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+      co_return ExchangeResult::kAborted;
     }
     out.clear();
     protocol::AppendAuthenticationSaslContinue(&out, reply);
     co_await Write(out);
-    const protocol::FrontendMessage final_message = co_await next_password_message();
+    const protocol::FrontendMessage final_message = co_await NextPasswordMessage("SASL");
     if (!exchange.ClientFinal(protocol::SaslResponseData(final_message), &reply, &error)) {
       if (!error.empty()) {
-        co_return co_await fail(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+        co_await SendAuthError(SqlState::kProtocolViolation, "malformed SCRAM message", error);
+        co_return ExchangeResult::kAborted;
       }
-      co_return co_await password_failed();
+      co_return ExchangeResult::kWrongPassword;
     }
     out.clear();
     protocol::AppendAuthenticationSaslFinal(&out, reply);
     co_await Write(out);
+    co_return ExchangeResult::kOk;
+  }
+
+  // AuthenticationCleartextPassword, then the client's password.
+  asio::awaitable<std::string> RequestCleartextPassword() {
+    std::string out;
+    protocol::AppendAuthenticationCleartextPassword(&out);
+    co_await Write(out);
+    co_return protocol::ParsePasswordMessage(co_await NextPasswordMessage("password"));
+  }
+
+  // 28P01 after a short pause (as contrib's auth_delay, so guessing is
+  // slow), logged with why it failed and the hba line, as PostgreSQL logs it.
+  asio::awaitable<bool> PasswordFailed(const std::string& user, const std::string& why,
+                                       const std::string& matched_line) {
+    const SqlErrorFields error = PasswordFailedError(user);
+    {
+      std::string detail = why;
+      if (!matched_line.empty()) detail += (detail.empty() ? "" : "\n") + matched_line;
+      LogRecord record;
+      record.level = LogLevel::kFatal;
+      record.message = error.message;
+      record.sqlstate = SqlStateCode(error.sqlstate);
+      record.detail = detail;
+      ScopedLogSession scope(&log_session_);
+      EmitLog(record);
+    }
+    asio::steady_timer delay(socket_.get_executor(), kFailedLoginDelay);
+    boost::system::error_code ignored;
+    co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
+    co_await Write(Reply(error));
+    co_return false;
+  }
+
+  // A FATAL of InitializeSessionUserId's checks: logged, and sent after
+  // AuthenticationOk as PostgreSQL sends it (authentication succeeded).
+  asio::awaitable<void> FatalAfterAuthentication(const SqlErrorFields& error) {
+    LogRecord record;
+    record.level = LogLevel::kFatal;
+    record.message = error.message;
+    record.sqlstate = SqlStateCode(error.sqlstate);
+    {
+      ScopedLogSession scope(&log_session_);
+      EmitLog(record);
+    }
+    std::string out;
+    protocol::AppendAuthenticationOk(&out);
+    out += Reply(error);
+    co_await Write(out);
+  }
+
+  // The server-wide `password` setting (before roles had passwords): when
+  // set, every login gives it, whatever the user, and the hba rules and
+  // role passwords are not consulted.
+  asio::awaitable<bool> AuthenticateWithPasswordSetting(const std::string& user) {
+    const std::string& password = context_.config->password;
+    if (IsScramVerifier(password)) {
+      const ExchangeResult r = co_await AuthenticateScram(password);
+      if (r == ExchangeResult::kWrongPassword) co_return co_await PasswordFailed(user, "", "");
+      co_return r == ExchangeResult::kOk;
+    }
+    if (co_await RequestCleartextPassword() != password) {
+      co_return co_await PasswordFailed(user, "", "");
+    }
     co_return true;
+  }
+
+  // ClientAuthentication (client_authentication.h): the hba rules, then the
+  // method's exchange against the role's stored password. False after
+  // telling the client why.
+  asio::awaitable<bool> Authenticate(const std::string& user, const std::string& database) {
+    if (!context_.config->password.empty()) co_return co_await AuthenticateWithPasswordSetting(user);
+    HbaConnection connection;
+    connection.local = context_.client_addr.empty();
+    connection.client_address = context_.client_addr;
+    // The TLS flag plugs in here: every connection is unencrypted for now.
+    connection.ssl = false;
+    connection.user = user;
+    connection.database = database;
+    const AuthPlan plan = PlanAuthentication(context_.hba, context_.database, connection);
+    switch (plan.exchange) {
+      case AuthExchange::kRefuse: {
+        LogRecord record;
+        record.level = LogLevel::kFatal;
+        record.message = plan.error.message;
+        record.sqlstate = SqlStateCode(plan.error.sqlstate);
+        {
+          ScopedLogSession scope(&log_session_);
+          EmitLog(record);
+        }
+        co_await Write(Reply(plan.error));
+        co_return false;
+      }
+      case AuthExchange::kTrust:
+        co_return true;
+      case AuthExchange::kCleartext: {
+        const std::string given = co_await RequestCleartextPassword();
+        if (!plan.stored_password || !CheckCleartextPassword(*plan.stored_password, user, given)) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+      case AuthExchange::kMd5: {
+        const std::array<char, 4> salt = NewMd5Salt();
+        std::string out;
+        protocol::AppendAuthenticationMd5Password(&out, salt);
+        co_await Write(out);
+        const std::string response =
+            protocol::ParsePasswordMessage(co_await NextPasswordMessage("password"));
+        // No usable password: the challenge still runs, and fails.
+        if (!plan.stored_password || !CheckMd5Response(*plan.stored_password, salt, response)) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+      case AuthExchange::kScram: {
+        const ExchangeResult r = co_await AuthenticateScram(*plan.stored_password);
+        if (r == ExchangeResult::kAborted) co_return false;
+        if (r == ExchangeResult::kWrongPassword || plan.scram_mock) {
+          co_return co_await PasswordFailed(user, plan.failure_detail, plan.matched_line);
+        }
+        co_return true;
+      }
+    }
+    co_return false;
   }
 
   // Startup phase: SSL/GSS negotiation, StartupMessage, authentication,
@@ -300,24 +427,16 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       parameter_error->severity = ErrorSeverity::kFatal;
     }
 
-    if (IsScramVerifier(context_.config->password)) {
-      if (!co_await AuthenticateScram(*user)) co_return false;
-    } else if (!context_.config->password.empty()) {
-      std::string out;
-      protocol::AppendAuthenticationCleartextPassword(&out);
-      co_await Write(out);
-      auto message =
-          co_await ReadUntil<protocol::FrontendMessage>([&] { return decoder_.NextMessage(); });
-      if (message.type != 'p') {
-        throw protocol::ProtocolError{"expected password response, got message type " +
-                                      std::to_string(static_cast<unsigned char>(message.type))};
-      }
-      std::string given = protocol::ParsePasswordMessage(message);
-      if (given != context_.config->password) {
-        STRATA_LOG_INFO("password authentication failed for user \"{}\" from {}", *user,
-                        context_.peer);
-        co_await Write(Reply(Fatal(SqlState::kInvalidPassword,
-                                   "password authentication failed for user \"" + *user + "\"")));
+    const std::string database = packet.Get("database").value_or(*user);
+    log_session_.user = *user;
+    log_session_.database = database;
+    if (!co_await Authenticate(*user, database)) co_return false;
+    // InitializeSessionUserId: the role must exist and may log in; the client
+    // has its AuthenticationOk first, as PostgreSQL sends it. The
+    // server-wide `password` setting keeps its old meaning (any user name).
+    if (context_.config->password.empty()) {
+      if (auto login_error = CheckLoginRole(context_.database, *user)) {
+        co_await FatalAfterAuthentication(*login_error);
         co_return false;
       }
     }
@@ -392,6 +511,13 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       sql::RegisterBackendStatus(pid_, status);
       runner_.set_status(std::move(status));
     }
+    // InitializeSessionUserId's rolconnlimit check counts this session too.
+    if (context_.config->password.empty()) {
+      if (auto limit_error = CheckRoleConnectionLimit(context_.database, *user)) {
+        co_await FatalAfterAuthentication(*limit_error);
+        co_return false;
+      }
+    }
 
     std::string out;
     protocol::AppendAuthenticationOk(&out);
@@ -430,6 +556,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     kClosed,           // EOF or a socket error
     kTerminated,       // shutdown / terminate request: FATAL 57P01
     kError,            // query_error_ (a ProtocolError): FATAL 08P01
+    kIdleTimeout,      // an idle timeout's FATAL was sent
   };
 
   struct BatchResult {
@@ -496,8 +623,49 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     return end;
   }
 
+  // Whether `out` ends with ReadyForQuery (the session is then idle).
+  static bool EndsWithReadyForQuery(const std::string& out) {
+    return out.size() >= 6 && out[out.size() - 6] == 'Z' &&
+           out.compare(out.size() - 5, 4, std::string("\0\0\0\5", 4)) == 0;
+  }
+
+  // Waits until `fd` is readable or the idle timeout in force passes; on
+  // the timeout sends its FATAL (57P05 / 25P03, PostgreSQL's texts) and
+  // returns true.
+  bool IdleTimedOut(int fd) {
+    const StatementRunner::IdleTimeout timeout = runner_.CurrentIdleTimeout();
+    if (timeout.ms <= 0) return false;
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout.ms);
+    while (true) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                            deadline - std::chrono::steady_clock::now())
+                            .count();
+      if (left <= 0) break;
+      pollfd p{fd, POLLIN, 0};
+      const int ready = ::poll(&p, 1, static_cast<int>(std::min<int64_t>(left, 1 << 30)));
+      if (ready > 0) return false;
+      if (ready < 0 && errno != EINTR) return false;
+    }
+    const SqlErrorFields error =
+        timeout.in_transaction
+            ? Fatal(SqlState::kIdleInTransactionSessionTimeout,
+                    "terminating connection due to idle-in-transaction timeout")
+            : Fatal(SqlState::kIdleSessionTimeout,
+                    "terminating connection due to idle-session timeout");
+    LogRecord record;
+    record.level = LogLevel::kFatal;
+    record.message = error.message;
+    record.sqlstate = SqlStateCode(error.sqlstate);
+    EmitLog(record);
+    BlockingWrite(fd, Reply(error));
+    return true;
+  }
+
   QueryEnd BlockingQueryBatches(int fd) {
     std::vector<protocol::FrontendMessage> batch;
+    // Startup ended with ReadyForQuery.
+    bool idle = true;
     try {
       while (true) {
         batch.clear();
@@ -516,6 +684,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         }
         if (batch.empty() && !framing_error) {
           if (terminating_.load()) return QueryEnd::kTerminated;
+          if (idle && IdleTimedOut(fd)) return QueryEnd::kIdleTimeout;
           const ssize_t n = BlockingRead(fd);
           if (n <= 0) return terminating_.load() ? QueryEnd::kTerminated : QueryEnd::kClosed;
           decoder_.Append(read_buffer_.data(), static_cast<size_t>(n));
@@ -523,6 +692,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         }
         BatchResult result = RunBatch(batch);
         if (!result.out.empty() && !BlockingWrite(fd, result.out)) return QueryEnd::kClosed;
+        // Idle only after ReadyForQuery, as PostgreSQL arms the timeouts.
+        idle = EndsWithReadyForQuery(result.out);
         if (result.error) framing_error = result.error;
         if (!result.error && result.terminate) return QueryEnd::kClientTerminate;
         if (framing_error) {
@@ -573,6 +744,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     query_fd_ = -1;
     switch (query_end_) {
       case QueryEnd::kClientTerminate:
+      case QueryEnd::kIdleTimeout:
         co_return;
       case QueryEnd::kClosed:
         throw boost::system::system_error(asio::error::eof);
@@ -586,6 +758,8 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   // Bounds the memory a batch's replies may take (a client pipelining many
   // queries gets its answers in groups of this many messages).
   static constexpr size_t kMaxBatch = 256;
+  // How long a failed password check waits before it answers.
+  static constexpr std::chrono::milliseconds kFailedLoginDelay{200};
 
   Socket socket_;
   SessionContext context_;

@@ -347,6 +347,14 @@ void StatementRunner::FinishSimpleQuery(std::string* out) {
   AppendReadyForQuery(out);
 }
 
+StatementRunner::IdleTimeout StatementRunner::CurrentIdleTimeout() const {
+  IdleTimeout t;
+  t.in_transaction = sql_.transaction_status() != txn::TransactionStatus::kIdle;
+  t.ms = sql_.IntParameter(t.in_transaction ? "idle_in_transaction_session_timeout"
+                                            : "idle_session_timeout");
+  return t;
+}
+
 void StatementRunner::AppendReadyForQuery(std::string* out) {
   for (const auto& [name, value] : sql_.TakeReportedParameterChanges()) {
     protocol::AppendParameterStatus(out, name, value);

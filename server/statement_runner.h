@@ -43,6 +43,14 @@ class StatementRunner {
     sql_.InitParameter(name, value);
   }
   std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
+  // The idle timeout in force while the session waits after ReadyForQuery:
+  // idle_in_transaction_session_timeout inside a transaction block (failed
+  // or not), else idle_session_timeout; ms = 0: none.
+  struct IdleTimeout {
+    int64_t ms = 0;
+    bool in_transaction = false;
+  };
+  IdleTimeout CurrentIdleTimeout() const;
   // What a CancelRequest for this session signals (thread-safe).
   std::shared_ptr<InterruptState> interrupts() const { return sql_.interrupts(); }
   // Where the session's activity is reported (pg_stat_activity); may stay null.

@@ -260,6 +260,8 @@ const std::vector<Definition>& Definitions() {
        "Sets the maximum number of concurrent connections."},
       {"password", Kind::kString, "", false, false, false, {}, 0, 0, false,
        "Sets the password every login must give (empty: no password)."},
+      {"hba_file", Kind::kString, "", false, false, false, {}, 0, 0, false,
+       "Sets the server's \"hba\" configuration file."},
       {"max_message_size", Kind::kInt, "1073741824", false, false, false, {}, 1024, 1073741824,
        false, "Sets the largest frontend message accepted, in bytes."},
       {"metrics_port", Kind::kInt, "0", false, false, false, {}, 0, 65535, false,
@@ -322,7 +324,8 @@ const ParameterInfo kParameterInfo[] = {
      "When set, every connection must authenticate: a SCRAM-SHA-256 verifier "
      "(SCRAM-SHA-256$iterations:salt$StoredKey:ServerKey, as PostgreSQL stores it; "
      "stratad --scram-verifier makes one) asks for SCRAM-SHA-256, anything else is a "
-     "cleartext password. A stand-in until roles and pg_hba rules arrive."},
+     "cleartext password, whatever the user; hba_file and role passwords are then not used. "
+     "Empty: they decide."},
 };
 
 const ParameterInfo* FindInfo(std::string_view name) {
