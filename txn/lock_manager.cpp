@@ -105,21 +105,112 @@ std::vector<LockManager::Owner> LockManager::Blockers(const std::string& name, u
   return out;
 }
 
-void LockManager::Grant(const std::string& name, Space space, const Owner& owner, int mode) {
+bool LockManager::Grant(const std::string& name, Space space, const Owner& owner, int mode) {
   Entry& entry = table_[name];
   entry.space = space;
   const auto bit = static_cast<uint16_t>(1u << mode);
   for (Holder& h : entry.holders) {
     if (h.owner.txn_id == owner.txn_id) {
-      if ((h.modes & bit) == 0) {
-        h.modes |= bit;  // each mode held conflicts on its own
-        held_[owner.txn_id].emplace_back(name, mode);
-      }
-      return;
+      if ((h.modes & bit) != 0) return false;
+      h.modes |= bit;  // each mode held conflicts on its own
+      held_[owner.txn_id].emplace_back(name, mode);
+      return true;
     }
   }
   entry.holders.push_back(Holder{owner, bit});
   held_[owner.txn_id].emplace_back(name, mode);
+  return true;
+}
+
+// ---- Fast path ----
+
+bool LockManager::IsStrong(int relation_mode) {
+  // The modes that conflict with AccessShare, RowShare or RowExclusive.
+  return relation_mode >= static_cast<int>(RelationLockMode::kShare);
+}
+
+std::atomic<uint32_t>& LockManager::StrongCount(
+    std::array<std::atomic<uint32_t>, kStrongCountPartitions>& counts, uint32_t oid) {
+  return counts[oid % kStrongCountPartitions];
+}
+
+std::string LockManager::RelationLockName(uint32_t oid) {
+  std::string name = "rel";
+  PutFixed32(&name, oid);
+  return name;
+}
+
+void LockManager::ClaimFastPathSlot(uint64_t txn_id) {
+  if (txn_id == 0) return;
+  FastPathSlot& slot = SlotFor(txn_id);
+  std::lock_guard<std::mutex> guard(slot.mu);
+  if (slot.txn_id != 0) return;  // another transaction's
+  slot.txn_id = txn_id;
+  slot.locks.clear();
+  slot.uses_table = false;
+  slot.pinned_slow = false;
+}
+
+bool LockManager::TryFastPath(const Owner& owner, uint32_t oid, int mode) {
+  if (owner.txn_id == 0) return false;
+  FastPathSlot& slot = SlotFor(owner.txn_id);
+  std::lock_guard<std::mutex> guard(slot.mu);
+  if (slot.txn_id != owner.txn_id) return false;  // no slot: table_ only
+  if (IsStrong(mode) || mode == static_cast<int>(RelationLockMode::kShareUpdateExclusive) ||
+      slot.pinned_slow || StrongCount(strong_counts_, oid).load() != 0) {
+    slot.uses_table = true;
+    return false;
+  }
+  slot.owner = owner;
+  for (const auto& [held_oid, held_mode] : slot.locks) {
+    if (held_oid == oid && held_mode == mode) return true;
+  }
+  slot.locks.emplace_back(oid, mode);
+  return true;
+}
+
+void LockManager::NoteUsesTable(uint64_t txn_id) {
+  FastPathSlot& slot = SlotFor(txn_id);
+  std::lock_guard<std::mutex> guard(slot.mu);
+  if (slot.txn_id == txn_id) slot.uses_table = true;
+}
+
+void LockManager::TransferFastPathLocks(uint32_t oid) {
+  const std::string name = RelationLockName(oid);
+  for (FastPathSlot& slot : slots_) {
+    std::lock_guard<std::mutex> guard(slot.mu);
+    if (slot.txn_id == 0 || slot.locks.empty()) continue;
+    bool moved = false;
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = slot.locks.begin(); it != slot.locks.end();) {
+      if (it->first == oid) {
+        Grant(name, Space::kRelation, slot.owner, it->second);
+        it = slot.locks.erase(it);
+        moved = true;
+      } else {
+        ++it;
+      }
+    }
+    if (moved) slot.uses_table = true;
+  }
+}
+
+void LockManager::TransferOwnFastPathLocks(uint64_t txn_id) {
+  FastPathSlot& slot = SlotFor(txn_id);
+  std::lock_guard<std::mutex> guard(slot.mu);
+  if (slot.txn_id != txn_id) return;
+  slot.pinned_slow = true;
+  slot.uses_table = true;
+  std::lock_guard<std::mutex> lock(mu_);
+  for (const auto& [oid, mode] : slot.locks) {
+    Grant(RelationLockName(oid), Space::kRelation, slot.owner, mode);
+  }
+  slot.locks.clear();
+}
+
+void LockManager::UncountIfStrong(const std::string& name, Space space, int mode) {
+  if (space != Space::kRelation || !IsStrong(mode)) return;
+  StrongCount(strong_counts_, DecodeFixed32(name.data() + 3)).fetch_sub(1);
 }
 
 std::string LockManager::FindCycle(uint64_t txn_id) const {
@@ -153,6 +244,7 @@ LockOutcome LockManager::Lock(const Owner& owner, storage::TreeId tree, std::str
                               std::string* deadlock_detail) {
   // A row lock waiter waits, in PostgreSQL's terms, for the holder's
   // transaction to end.
+  NoteUsesTable(owner.txn_id);
   return Acquire(owner, LockName(tree, key), Space::kRow, static_cast<int>(mode), options,
                  deadlock_detail, nullptr, [](const Owner& blocker) {
                    return "ShareLock on transaction " + std::to_string(blocker.txn_id);
@@ -176,25 +268,42 @@ bool LockManager::HoldsRowWriteLock(uint64_t txn_id, storage::TreeId tree,
 LockOutcome LockManager::LockRelation(const Owner& owner, uint32_t oid, uint32_t database_oid,
                                       RelationLockMode mode, const LockRequestOptions& options,
                                       std::string* deadlock_detail, bool* waited) {
-  std::string name = "rel";
-  PutFixed32(&name, oid);
-  return Acquire(owner, name, Space::kRelation, static_cast<int>(mode), options, deadlock_detail,
-                 waited, [=](const Owner&) {
-                   return std::string(ModeName(mode)) + " on relation " + std::to_string(oid) +
-                          " of database " + std::to_string(database_oid);
-                 });
+  const int m = static_cast<int>(mode);
+  if (waited != nullptr) *waited = false;
+  if (TryFastPath(owner, oid, m)) return LockOutcome::kAcquired;
+  const bool strong = IsStrong(m);
+  if (strong) {
+    // Counted first: from now on no weak lock on oid goes to a slot, and the
+    // ones already there move to table_, where this request sees them.
+    StrongCount(strong_counts_, oid).fetch_add(1);
+    TransferFastPathLocks(oid);
+  }
+  bool newly_granted = false;
+  const LockOutcome outcome =
+      Acquire(owner, RelationLockName(oid), Space::kRelation, m, options, deadlock_detail, waited,
+              [=](const Owner&) {
+                return std::string(ModeName(mode)) + " on relation " + std::to_string(oid) +
+                       " of database " + std::to_string(database_oid);
+              },
+              &newly_granted);
+  // The count stays while the mode is held (one per held_ entry).
+  if (strong && !newly_granted) StrongCount(strong_counts_, oid).fetch_sub(1);
+  return outcome;
 }
 
 LockOutcome LockManager::Acquire(const Owner& owner, const std::string& name, Space space,
                                  int mode, const LockRequestOptions& options,
                                  std::string* deadlock_detail, bool* waited,
-                                 const std::function<std::string(const Owner&)>& describe) {
+                                 const std::function<std::string(const Owner&)>& describe,
+                                 bool* newly_granted) {
   using Clock = std::chrono::steady_clock;
   if (waited != nullptr) *waited = false;
+  if (newly_granted != nullptr) *newly_granted = false;
   std::unique_lock<std::mutex> lock(mu_);
   std::vector<Owner> blockers = Blockers(name, owner.txn_id, mode);
   if (blockers.empty()) {
-    Grant(name, space, owner, mode);
+    const bool added = Grant(name, space, owner, mode);
+    if (newly_granted != nullptr) *newly_granted = added;
     return LockOutcome::kAcquired;
   }
   if (options.policy != LockWaitPolicy::kWait) return LockOutcome::kNotAvailable;
@@ -231,7 +340,10 @@ LockOutcome LockManager::Acquire(const Owner& owner, const std::string& name, Sp
     }
   }
   waiting_.erase(owner.txn_id);
-  if (outcome == LockOutcome::kAcquired) Grant(name, space, owner, mode);
+  if (outcome == LockOutcome::kAcquired) {
+    const bool added = Grant(name, space, owner, mode);
+    if (newly_granted != nullptr) *newly_granted = added;
+  }
   return outcome;
 }
 
@@ -253,8 +365,18 @@ LockManager::LockInfo LockManager::Describe(const std::string& name, Space space
 }
 
 std::vector<LockManager::LockInfo> LockManager::Snapshot() const {
-  std::lock_guard<std::mutex> lock(mu_);
   std::vector<LockInfo> out;
+  // Fast-path locks first (slot mutexes are never taken under mu_).
+  for (const FastPathSlot& slot : slots_) {
+    std::lock_guard<std::mutex> guard(slot.mu);
+    if (slot.txn_id == 0) continue;
+    for (const auto& [oid, mode] : slot.locks) {
+      LockInfo info = Describe(RelationLockName(oid), Space::kRelation, slot.owner, mode, true);
+      info.fastpath = true;
+      out.push_back(std::move(info));
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
   for (const auto& [name, entry] : table_) {
     for (const Holder& h : entry.holders) {
       for (int mode = 0; mode < 16; ++mode) {
@@ -270,7 +392,23 @@ std::vector<LockManager::LockInfo> LockManager::Snapshot() const {
   return out;
 }
 
-size_t LockManager::GrantCount(uint64_t txn_id) const {
+size_t LockManager::HeldCount(uint64_t txn_id) const {
+  size_t count = 0;
+  if (txn_id != 0) {
+    const FastPathSlot& slot = slots_[txn_id % kFastPathSlots];
+    std::lock_guard<std::mutex> guard(slot.mu);
+    if (slot.txn_id == txn_id) {
+      count += slot.locks.size();
+      if (!slot.uses_table) return count;
+    }
+  }
+  std::lock_guard<std::mutex> lock(mu_);
+  auto held = held_.find(txn_id);
+  return count + (held == held_.end() ? 0 : held->second.size());
+}
+
+size_t LockManager::GrantCount(uint64_t txn_id) {
+  TransferOwnFastPathLocks(txn_id);
   std::lock_guard<std::mutex> lock(mu_);
   auto held = held_.find(txn_id);
   return held == held_.end() ? 0 : held->second.size();
@@ -289,6 +427,7 @@ void LockManager::ReleaseSince(uint64_t txn_id, size_t marker) {
       for (Holder& h : holders) {
         if (h.owner.txn_id == txn_id) h.modes &= static_cast<uint16_t>(~(1u << mode));
       }
+      UncountIfStrong(name, it->second.space, mode);
       holders.erase(std::remove_if(holders.begin(), holders.end(),
                                    [](const Holder& h) { return h.modes == 0; }),
                     holders.end());
@@ -300,6 +439,21 @@ void LockManager::ReleaseSince(uint64_t txn_id, size_t marker) {
 }
 
 void LockManager::ReleaseAll(uint64_t txn_id) {
+  bool uses_table = true;
+  if (txn_id != 0) {
+    FastPathSlot& slot = SlotFor(txn_id);
+    std::lock_guard<std::mutex> guard(slot.mu);
+    if (slot.txn_id == txn_id) {
+      // Nobody waits for a fast-path lock: a strong request moves it to
+      // table_ (setting uses_table) before it waits.
+      uses_table = slot.uses_table;
+      slot.txn_id = 0;
+      slot.locks.clear();
+      slot.uses_table = false;
+      slot.pinned_slow = false;
+    }
+  }
+  if (!uses_table) return;
   {
     std::lock_guard<std::mutex> lock(mu_);
     auto held = held_.find(txn_id);
@@ -307,6 +461,7 @@ void LockManager::ReleaseAll(uint64_t txn_id) {
     for (const auto& [name, mode] : held->second) {
       auto it = table_.find(name);
       if (it == table_.end()) continue;
+      UncountIfStrong(name, it->second.space, mode);
       auto& holders = it->second.holders;
       holders.erase(std::remove_if(holders.begin(), holders.end(),
                                    [&](const Holder& h) { return h.owner.txn_id == txn_id; }),

@@ -19,8 +19,26 @@
 // transaction whose timer fires first breaks the cycle).
 //
 // Not a fair queue: a waiter that wakes competes with newcomers. Thread-safe.
+//
+// Fast path (PostgreSQL's fast-path relation locks, lock.c): every statement
+// takes a weak relation lock (AccessShare, RowShare or RowExclusive) on each
+// table it touches, and through the one lock-table mutex two sessions on the
+// same table serialised on every statement, which on a busy machine (a holder
+// preempted mid-section) stalled the other for a whole time slice. A
+// transaction records its weak relation locks in a slot of its own instead
+// (slots_[txn_id % kFastPathSlots], each with its own mutex), as long as no
+// transaction holds or awaits a strong mode (Share and above, the ones that
+// conflict with a weak mode) on that relation: strong_counts_ counts those per
+// relation hash. A strong request first counts itself, then moves every slot's
+// weak locks on the relation into the shared table, then waits as usual.
+// Ordering argument: a weak locker reads the count while holding its slot's
+// mutex, and a strong locker increments it before taking each slot's mutex, so
+// either the weak locker sees the count or the strong locker sees its entry.
+// A transaction whose slot is taken by another uses the shared table.
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -98,6 +116,7 @@ class LockManager {
     Owner owner;
     const char* mode = "";      // ModeName of the mode
     bool granted = true;
+    bool fastpath = false;      // held through the fast path
   };
   // Every held mode of every lock, then every awaited one.
   std::vector<LockInfo> Snapshot() const;
@@ -107,11 +126,22 @@ class LockManager {
   // UPDATE or FOR UPDATE. While it does, nobody else can write the row.
   bool HoldsRowWriteLock(uint64_t txn_id, storage::TreeId tree, std::string_view key) const;
 
-  // How many lock grants `txn_id` has had: a marker for ReleaseSince.
-  size_t GrantCount(uint64_t txn_id) const;
+  // How many locks `txn_id` holds (modes of rows and relations, fast path
+  // included): what lock escalation compares with its threshold.
+  size_t HeldCount(uint64_t txn_id) const;
+  // How many lock grants `txn_id` has had: a marker for ReleaseSince. Moves
+  // the transaction's fast-path locks to the shared table and keeps it off
+  // the fast path from then on, so that every later grant is ordered after
+  // the marker (savepoints are rare; their transactions take the slow path).
+  size_t GrantCount(uint64_t txn_id);
   // Releases the modes `txn_id` was granted after `marker` (ROLLBACK TO a
   // savepoint: the subtransaction's locks go) and wakes the waiters.
   void ReleaseSince(uint64_t txn_id, size_t marker);
+
+  // Gives a new transaction the fast-path slot it maps to, if that slot is
+  // free (else the transaction takes every lock through the shared table).
+  // Call before its first lock; ReleaseAll frees the slot.
+  void ClaimFastPathSlot(uint64_t txn_id);
 
   // Releases every lock `txn_id` holds and wakes the waiters.
   void ReleaseAll(uint64_t txn_id);
@@ -144,6 +174,34 @@ class LockManager {
     std::vector<Owner> blockers;  // refreshed at each wake-up
   };
 
+  // One transaction's fast-path relation locks.
+  struct FastPathSlot {
+    mutable std::mutex mu;
+    uint64_t txn_id = 0;  // the transaction using the slot; 0 = free
+    Owner owner;
+    std::vector<std::pair<uint32_t, int>> locks;  // (relation oid, mode)
+    bool uses_table = false;  // the transaction also has locks in table_
+    bool pinned_slow = false;  // GrantCount ran: no more fast-path grants
+  };
+  static constexpr size_t kFastPathSlots = 256;
+  static constexpr size_t kStrongCountPartitions = 1024;
+  static bool IsStrong(int relation_mode);
+  static std::atomic<uint32_t>& StrongCount(
+      std::array<std::atomic<uint32_t>, kStrongCountPartitions>& counts, uint32_t oid);
+  static std::string RelationLockName(uint32_t oid);
+  FastPathSlot& SlotFor(uint64_t txn_id) { return slots_[txn_id % kFastPathSlots]; }
+  // True (and granted) if the weak `mode` on `oid` could be taken on the fast
+  // path; false (the transaction marked as using table_) otherwise.
+  bool TryFastPath(const Owner& owner, uint32_t oid, int mode);
+  // Marks that `txn_id` has (or will have) locks in table_, if it owns its slot.
+  void NoteUsesTable(uint64_t txn_id);
+  // Moves every slot's fast-path locks on `oid` into table_.
+  void TransferFastPathLocks(uint32_t oid);
+  // Moves `txn_id`'s own fast-path locks into table_ (and pins it slow).
+  void TransferOwnFastPathLocks(uint64_t txn_id);
+  // REQUIRES: mu_ held. A strong relation mode leaving table_: uncounts it.
+  void UncountIfStrong(const std::string& name, Space space, int mode);
+
   static std::string LockName(storage::TreeId tree, std::string_view key);
   static LockInfo Describe(const std::string& name, Space space, const Owner& owner, int mode,
                            bool granted);
@@ -151,12 +209,15 @@ class LockManager {
   static bool ModesConflict(Space space, uint16_t held_modes, int mode);
   // Holders of `name` other than `txn_id` whose modes conflict with `mode`.
   std::vector<Owner> Blockers(const std::string& name, uint64_t txn_id, int mode) const;
-  void Grant(const std::string& name, Space space, const Owner& owner, int mode);
+  // True if the mode is new to the owner (recorded in held_).
+  bool Grant(const std::string& name, Space space, const Owner& owner, int mode);
   // The shared wait loop. `describe` names what is awaited, given the first
   // blocker, in a deadlock DETAIL line.
+  // *newly_granted (if not null): the grant added a mode the owner lacked.
   LockOutcome Acquire(const Owner& owner, const std::string& name, Space space, int mode,
                       const LockRequestOptions& options, std::string* deadlock_detail,
-                      bool* waited, const std::function<std::string(const Owner&)>& describe);
+                      bool* waited, const std::function<std::string(const Owner&)>& describe,
+                      bool* newly_granted = nullptr);
   // REQUIRES: mu_ held. The cycle through `txn_id` in the waits-for graph,
   // as PostgreSQL's DETAIL lines; empty if there is none.
   std::string FindCycle(uint64_t txn_id) const;
@@ -168,6 +229,11 @@ class LockManager {
   // grant order.
   std::unordered_map<uint64_t, std::vector<std::pair<std::string, int>>> held_;
   std::unordered_map<uint64_t, Waiter> waiting_;
+
+  // Lock order: a slot's mutex, then mu_; never a slot's mutex under mu_.
+  std::array<FastPathSlot, kFastPathSlots> slots_;
+  // Strong relation modes held or requested, per relation hash partition.
+  std::array<std::atomic<uint32_t>, kStrongCountPartitions> strong_counts_{};
 };
 
 }  // namespace strata::txn

@@ -59,7 +59,9 @@ Transaction::Transaction(TransactionManager* manager)
     : manager_(manager),
       engine_(manager->engine_),
       id_(manager->next_txn_id_.fetch_add(1, std::memory_order_relaxed)),
-      snapshot_(engine_->GetSnapshot()) {}
+      snapshot_(engine_->GetSnapshot()) {
+  manager_->locks_.ClaimFastPathSlot(id_);
+}
 
 Transaction::~Transaction() {
   if (!finished_) Rollback();

@@ -197,7 +197,7 @@ class Transaction {
     return false;
   }
   void EscalateNewKeys(uint32_t table_oid) { escalated_.push_back(table_oid); }
-  size_t locks_held() const { return manager_->locks_.GrantCount(id_); }
+  size_t locks_held() const { return manager_->locks_.HeldCount(id_); }
   // 0: never (no spill threshold).
   size_t escalation_threshold() const { return spill_threshold_ / 256; }
   void RecordLockedRow(storage::TreeId tree, std::string key) {

@@ -108,7 +108,7 @@ def main():
         print(f"generating 2 x {args.rows:,} rows ...", flush=True)
         facts, dims = write_files(tmpdir, args.rows)
         results = {}
-        strata = harness.Stratad(os.path.abspath(args.stratad))
+        strata = harness.Stratad(os.path.abspath(args.stratad), own_session=True)
         strata.label = "stratad"
         ref = harness.ReferencePostgres(durable=True)
         ref.label = "postgres"

@@ -72,7 +72,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=60, help="per script")
     opts = ap.parse_args()
 
-    strata = harness.Stratad(os.path.abspath(opts.stratad))
+    strata = harness.Stratad(os.path.abspath(opts.stratad), own_session=True)
     strata.label = "stratad"
     ref = harness.ReferencePostgres(durable=True)
     ref.label = "postgres"

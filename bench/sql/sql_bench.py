@@ -190,7 +190,7 @@ def main():
 
 def run_once(args, files, tmpdir, rep):
     results = {}
-    strata = harness.Stratad(os.path.abspath(args.stratad))
+    strata = harness.Stratad(os.path.abspath(args.stratad), own_session=True)
     strata.label = "stratad"
     ref = harness.ReferencePostgres(durable=True)
     ref.label = "postgres"

@@ -88,7 +88,7 @@ std::vector<Row> PgLocksRows(const CommandContext& ctx) {
     r.push_back(Int4V(l.owner.pid));                        // pid
     r.push_back(TextV(l.mode));                             // mode
     r.push_back(BoolV(l.granted));                          // granted
-    r.push_back(BoolV(false));                              // fastpath
+    r.push_back(BoolV(l.fastpath));                         // fastpath
     r.push_back(NullV(kTimestampTz));                       // waitstart
     rows.push_back(std::move(r));
   }

@@ -75,8 +75,14 @@ class Server:
 
 
 class Stratad(Server):
-    def __init__(self, binary, data_dir=None, extra_args=(), port=None):
+    def __init__(self, binary, data_dir=None, extra_args=(), port=None, own_session=False):
         self.binary = binary
+        # own_session: run in a new session, as a daemon does (pg_ctl starts the
+        # reference server that way). Benchmarks need it: with the kernel's
+        # autogroup scheduling a session shares one CPU share, so a server left
+        # in the client's session competes with its own load generator for it
+        # while the reference does not.
+        self.own_session = own_session
         self.tmp = tempfile.mkdtemp(prefix="stratad-test-")
         self.data_dir = data_dir or os.path.join(self.tmp, "data")
         self.host = self.tmp
@@ -92,7 +98,8 @@ class Stratad(Server):
 
     def start(self):
         self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=self.own_session)
         wait_for_socket(self.socket_path(), self.proc)
         return self
 

@@ -1,6 +1,8 @@
 // LockManager: PostgreSQL's row-lock conflict table, upgrades, waiting until
 // release, NOWAIT / SKIP LOCKED, lock_timeout, interrupts and deadlock
-// detection (the first waiter to check finds the cycle and is the victim).
+// detection (the first waiter to check finds the cycle and is the victim);
+// fast-path relation locks conflict exactly as shared-table ones, move to the
+// shared table when a strong mode is asked, and survive savepoint markers.
 #include <catch2/catch.hpp>
 
 #include <atomic>
@@ -186,6 +188,153 @@ TEST_CASE("HoldsRowWriteLock: only the holder's NO KEY UPDATE or UPDATE counts",
   locks.ReleaseAll(1);
   CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "k"));
   CHECK_FALSE(locks.HoldsRowWriteLock(1, kTree, "u"));
+}
+
+}  // namespace
+}  // namespace strata::txn
+
+namespace strata::txn {
+namespace {
+
+// Fast-path relation locks: transactions that claimed their slot.
+LockManager::Owner Claimed(LockManager* locks, uint64_t txn, int32_t pid) {
+  locks->ClaimFastPathSlot(txn);
+  return LockManager::Owner{txn, pid};
+}
+
+size_t FastPathCount(const LockManager& locks) {
+  size_t n = 0;
+  for (const auto& info : locks.Snapshot()) n += info.fastpath ? 1 : 0;
+  return n;
+}
+
+TEST_CASE("fast-path relation locks conflict exactly as shared-table ones", "[lock_manager]") {
+  const char* expected[8] = {"00000001", "00000011", "00001111", "00011111",
+                             "00110111", "00111111", "01111111", "11111111"};
+  for (int held = 1; held <= 8; ++held) {
+    for (int asked = 1; asked <= 8; ++asked) {
+      LockManager locks;
+      const auto a = Claimed(&locks, 1, 10);
+      const auto b = Claimed(&locks, 2, 20);
+      REQUIRE(locks.LockRelation(a, 16384, 5, static_cast<RelationLockMode>(held), NoWait()) ==
+              LockOutcome::kAcquired);
+      const LockOutcome got =
+          locks.LockRelation(b, 16384, 5, static_cast<RelationLockMode>(asked), NoWait());
+      INFO("held " << held << " asked " << asked);
+      CHECK((got == LockOutcome::kNotAvailable) == (expected[held - 1][asked - 1] == '1'));
+      // And in the other order of arrival: the asked mode first.
+      LockManager locks2;
+      const auto c = Claimed(&locks2, 1, 10);
+      const auto d = Claimed(&locks2, 2, 20);
+      REQUIRE(locks2.LockRelation(d, 16384, 5, static_cast<RelationLockMode>(asked), NoWait()) ==
+              LockOutcome::kAcquired);
+      CHECK((locks2.LockRelation(c, 16384, 5, static_cast<RelationLockMode>(held), NoWait()) ==
+             LockOutcome::kNotAvailable) == (expected[held - 1][asked - 1] == '1'));
+    }
+  }
+}
+
+TEST_CASE("weak locks take the fast path until a strong lock is asked", "[lock_manager]") {
+  LockManager locks;
+  const auto reader = Claimed(&locks, 1, 10);
+  REQUIRE(locks.LockRelation(reader, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  REQUIRE(locks.LockRelation(reader, 1, 5, RelationLockMode::kRowExclusive, NoWait()) ==
+          LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 2);
+  CHECK(locks.HeldCount(1) == 2);
+
+  // A strong request moves them to the shared table and waits for them.
+  const auto ddl = Claimed(&locks, 2, 20);
+  auto waiter = std::async(std::launch::async, [&] {
+    return locks.LockRelation(ddl, 1, 5, RelationLockMode::kAccessExclusive, {});
+  });
+  CHECK(waiter.wait_for(std::chrono::milliseconds(100)) == std::future_status::timeout);
+  CHECK(FastPathCount(locks) == 0);
+  // Meanwhile a new weak request on that relation goes to the shared table
+  // (granted: the queue is not fair, see the file comment), while another
+  // relation still takes the fast path.
+  const auto late = Claimed(&locks, 3, 30);
+  CHECK(locks.LockRelation(late, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+        LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 0);
+  CHECK(locks.LockRelation(late, 2, 5, RelationLockMode::kAccessShare, NoWait()) ==
+        LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 1);
+  locks.ReleaseAll(3);
+  CHECK(waiter.wait_for(std::chrono::milliseconds(50)) == std::future_status::timeout);
+  locks.ReleaseAll(1);
+  CHECK(waiter.get() == LockOutcome::kAcquired);
+  locks.ReleaseAll(2);
+  // The strong holder is gone: weak locks go back to the fast path.
+  const auto next = Claimed(&locks, 4, 40);
+  CHECK(locks.LockRelation(next, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+        LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 1);
+  locks.ReleaseAll(4);
+  CHECK(locks.Snapshot().empty());
+}
+
+TEST_CASE("a strong lock asked twice or refused is uncounted", "[lock_manager]") {
+  LockManager locks;
+  const auto a = Claimed(&locks, 1, 10);
+  const auto b = Claimed(&locks, 2, 20);
+  REQUIRE(locks.LockRelation(a, 1, 5, RelationLockMode::kShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  REQUIRE(locks.LockRelation(a, 1, 5, RelationLockMode::kShare, NoWait()) ==
+          LockOutcome::kAcquired);  // already held: not counted twice
+  CHECK(locks.LockRelation(b, 1, 5, RelationLockMode::kExclusive, NoWait()) ==
+        LockOutcome::kNotAvailable);  // refused: not counted
+  locks.ReleaseAll(1);
+  locks.ReleaseAll(2);
+  const auto c = Claimed(&locks, 3, 30);
+  REQUIRE(locks.LockRelation(c, 1, 5, RelationLockMode::kRowExclusive, NoWait()) ==
+          LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 1);
+  locks.ReleaseAll(3);
+}
+
+TEST_CASE("a savepoint marker moves fast-path locks so ROLLBACK TO keeps them", "[lock_manager]") {
+  LockManager locks;
+  const auto a = Claimed(&locks, 1, 10);
+  REQUIRE(locks.LockRelation(a, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  const size_t marker = locks.GrantCount(1);
+  CHECK(marker == 1);
+  REQUIRE(locks.LockRelation(a, 2, 5, RelationLockMode::kAccessShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 0);  // pinned to the shared table
+  locks.ReleaseSince(1, marker);
+  const auto b = Claimed(&locks, 2, 20);
+  // Relation 1 is still held by txn 1, relation 2 no longer.
+  CHECK(locks.LockRelation(b, 1, 5, RelationLockMode::kAccessExclusive, NoWait()) ==
+        LockOutcome::kNotAvailable);
+  CHECK(locks.LockRelation(b, 2, 5, RelationLockMode::kAccessExclusive, NoWait()) ==
+        LockOutcome::kAcquired);
+  locks.ReleaseAll(1);
+  locks.ReleaseAll(2);
+}
+
+TEST_CASE("two transactions on one slot: the second uses the shared table", "[lock_manager]") {
+  LockManager locks;
+  const uint64_t first = 5;
+  const uint64_t second = first + 256;  // same slot (kFastPathSlots)
+  const auto a = Claimed(&locks, first, 10);
+  const auto b = Claimed(&locks, second, 20);
+  REQUIRE(locks.LockRelation(a, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  REQUIRE(locks.LockRelation(b, 1, 5, RelationLockMode::kAccessShare, NoWait()) ==
+          LockOutcome::kAcquired);
+  CHECK(FastPathCount(locks) == 1);
+  locks.ReleaseAll(first);
+  // b's lock is still there, in the shared table.
+  const auto c = Claimed(&locks, 7, 30);
+  CHECK(locks.LockRelation(c, 1, 5, RelationLockMode::kAccessExclusive, NoWait()) ==
+        LockOutcome::kNotAvailable);
+  locks.ReleaseAll(second);
+  CHECK(locks.LockRelation(c, 1, 5, RelationLockMode::kAccessExclusive, NoWait()) ==
+        LockOutcome::kAcquired);
+  locks.ReleaseAll(7);
 }
 
 }  // namespace
