@@ -29,6 +29,7 @@ namespace strata::server {
 
 class ConfigLoader;
 class MetricsHttpServer;
+class TlsContext;
 
 class Server {
  public:
@@ -43,6 +44,8 @@ class Server {
   int Run();
   // LIFETIME: `loader` outlives the server. Without one SIGHUP only logs.
   void set_config_loader(ConfigLoader* loader) { loader_ = loader; }
+  // With ssl=on: TCP connections may ask for TLS (SSLRequest answered 'S').
+  void set_tls(std::shared_ptr<TlsContext> tls) { tls_ = std::move(tls); }
 
  private:
   boost::asio::awaitable<void> AcceptTcp(boost::asio::ip::tcp::acceptor& acceptor);
@@ -65,6 +68,7 @@ class Server {
   boost::asio::signal_set signals_;
   boost::asio::signal_set hangup_;
   ConfigLoader* loader_ = nullptr;
+  std::shared_ptr<TlsContext> tls_;  // null when ssl=off
   std::unique_ptr<MetricsHttpServer> metrics_;  // when metrics_port != 0
   std::atomic<bool> shutting_down_{false};
 };

@@ -27,6 +27,8 @@ class Database;
 
 namespace strata::server {
 
+class TlsContext;
+
 // What a session needs from the server around it.
 struct SessionContext {
   const ServerConfig* config = nullptr;
@@ -36,6 +38,9 @@ struct SessionContext {
   sql::Database* database = nullptr;  // shared by every session
   std::string client_addr;  // pg_stat_activity: empty for a Unix-domain socket
   int32_t client_port = -1;
+  // The server's TLS context when ssl=on and the connection is TCP; null
+  // otherwise (SSLRequest is then answered 'N').
+  std::shared_ptr<TlsContext> tls;
 };
 
 // Runs a session over a connected socket (TCP or Unix-domain) until it ends.
