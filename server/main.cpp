@@ -119,9 +119,16 @@ int main(int argc, char** argv) {
     settings.key_file = config.ssl_key_file;
     settings.ca_file = config.ssl_ca_file;
     settings.min_protocol_version = config.ssl_min_protocol_version;
-    std::string error;
+    strata::server::TlsError error;
     tls = strata::server::TlsContext::Create(settings, &error);
-    if (!tls) return Fail(error);
+    if (!tls) {
+      strata::LogRecord record;
+      record.level = strata::LogLevel::kFatal;
+      record.message = error.message;
+      record.detail = error.detail;
+      strata::EmitLog(record);
+      return 1;
+    }
   }
 
   // The engine's files live directly in DATADIR, beside stratad.conf.

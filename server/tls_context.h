@@ -22,10 +22,17 @@ struct TlsSettings {
   std::string min_protocol_version = "TLSv1.2";  // "" = no minimum
 };
 
+// Why the context could not be built: a FATAL message and its DETAIL.
+struct TlsError {
+  std::string message;
+  std::string detail;
+};
+
 class TlsContext {
  public:
-  // The context, or nullptr with the FATAL message in *error.
-  static std::shared_ptr<TlsContext> Create(const TlsSettings& settings, std::string* error);
+  // The context, or nullptr with the FATAL message in *error. Messages name
+  // the files as configured (PostgreSQL runs in its data directory).
+  static std::shared_ptr<TlsContext> Create(const TlsSettings& settings, TlsError* error);
 
   ~TlsContext();
   TlsContext(const TlsContext&) = delete;
@@ -39,7 +46,8 @@ class TlsContext {
 };
 
 // PostgreSQL's check of the private key file's owner and mode
-// (check_ssl_key_file_permissions): nullopt when acceptable, else the message.
-std::optional<std::string> CheckKeyFilePermissions(const std::string& path);
+// (check_ssl_key_file_permissions) at `path`, named `name` in messages:
+// nullopt when acceptable, else why not.
+std::optional<TlsError> CheckKeyFilePermissions(const std::string& path, const std::string& name);
 
 }  // namespace strata::server
