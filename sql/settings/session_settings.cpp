@@ -267,7 +267,7 @@ const std::vector<Definition>& Definitions() {
       {"ssl_ca_file", Kind::kString, "", false, false, false, {}, 0, 0, false,
        "Location of the SSL certificate authority file."},
       {"ssl_min_protocol_version", Kind::kEnum, "TLSv1.2", false, false, false,
-       {"", "TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"}, 0, 0, false,
+       {"TLSv1", "TLSv1.1", "TLSv1.2", "TLSv1.3"}, 0, 0, false,
        "Sets the minimum SSL/TLS protocol version to use."},
       {"password", Kind::kString, "", false, false, false, {}, 0, 0, false,
        "Sets the password every login must give (empty: no password)."},

@@ -215,6 +215,37 @@ def main():
             check(code == 0, "stratad with ssl=on stops cleanly", s.log_text())
             s.cleanup()
 
+        # SCRAM-SHA-256 over TLS. Channel binding (SCRAM-SHA-256-PLUS) is not
+        # offered: libpq's default channel_binding=prefer logs in, require
+        # refuses with its own message.
+        verifier = subprocess.run([args.stratad, "--scram-verifier"], input=b"sekrit\n",
+                                  stdout=subprocess.PIPE, check=True).stdout.decode().strip()
+        s = harness.Stratad(args.stratad, extra_args=[
+            "-c", "ssl=on", "-c", f"ssl_cert_file={crt}", "-c", f"ssl_key_file={key}",
+            "-c", f"password={verifier}"])
+        try:
+            s.start()
+            env = harness.client_env()
+            env["PGPASSWORD"] = "sekrit"
+            for binding, want in (("prefer", 0), ("require", 2)):
+                conninfo = (f"host=127.0.0.1 port={s.port} user=postgres dbname=postgres "
+                            f"sslmode=require channel_binding={binding}")
+                p = subprocess.run([harness.PSQL, "-X", "-At", "-d", conninfo, "-c",
+                                    "select ssl from pg_stat_ssl where pid = pg_backend_pid()"],
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                                   timeout=60)
+                out = p.stdout.decode("utf-8", "replace")
+                if want == 0:
+                    check(p.returncode == 0 and out == "t\n",
+                          "SCRAM over TLS, channel_binding=prefer", out)
+                else:
+                    check(p.returncode != 0 and "channel binding is required, but server did not "
+                          "offer an authentication method that supports channel binding" in out,
+                          "channel_binding=require: not offered", out)
+        finally:
+            s.stop()
+            s.cleanup()
+
         # ssl=off (the default): 'N', and libpq's own message for require.
         s = harness.Stratad(args.stratad)
         try:
