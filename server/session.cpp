@@ -116,6 +116,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   }
 
  private:
+  // True once the TLS handshake is done: what hostssl / hostnossl rules test.
+  bool encrypted() const { return tls_ != nullptr; }
+
   static std::string Reply(const SqlErrorFields& error) {
     std::string out;
     protocol::AppendErrorResponse(&out, error);
@@ -581,14 +584,29 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     return r;
   }
 
+  // Waits until a TLS step that wants to read or write can go on.
+  static bool PollFor(int fd, TlsConnection::Status want) {
+    pollfd p{fd, static_cast<short>(want == TlsConnection::Status::kWantWrite ? POLLOUT : POLLIN),
+             0};
+    return ::poll(&p, 1, -1) >= 0 || errno == EINTR;
+  }
+
   // Blocking recv (poll if the socket is still non-blocking): 0 at EOF or
   // after a terminate request shut the read side down, -1 on error.
   ssize_t BlockingRead(int fd) {
     if (tls_) {
-      // The descriptor is blocking here: OpenSSL waits by itself.
-      const TlsConnection::Step step = tls_->Read(read_buffer_.data(), read_buffer_.size());
-      if (step.status == TlsConnection::Status::kDone) return static_cast<ssize_t>(step.bytes);
-      return step.status == TlsConnection::Status::kClosed ? 0 : -1;
+      // The descriptor stays non-blocking with TLS and the thread polls: a
+      // terminate request's shutdown(SHUT_RD) then wakes the poll, and the
+      // flag is seen before OpenSSL reads the end of input, which would
+      // leave the connection failed and the goodbye FATAL unsent.
+      while (true) {
+        if (terminating_.load()) return 0;
+        const TlsConnection::Step step = tls_->Read(read_buffer_.data(), read_buffer_.size());
+        if (step.status == TlsConnection::Status::kDone) return static_cast<ssize_t>(step.bytes);
+        if (step.status == TlsConnection::Status::kClosed) return 0;
+        if (step.status == TlsConnection::Status::kError) return -1;
+        if (!PollFor(fd, step.status)) return -1;
+      }
     }
     while (true) {
       const ssize_t n = ::recv(fd, read_buffer_.data(), read_buffer_.size(), 0);
@@ -605,8 +623,12 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     if (tls_) {
       while (done < bytes.size()) {
         const TlsConnection::Step step = tls_->Write(bytes.data() + done, bytes.size() - done);
-        if (step.status != TlsConnection::Status::kDone) return false;
-        done += step.bytes;
+        if (step.status == TlsConnection::Status::kDone) {
+          done += step.bytes;
+        } else if (step.status == TlsConnection::Status::kClosed ||
+                   step.status == TlsConnection::Status::kError || !PollFor(fd, step.status)) {
+          return false;
+        }
       }
       return true;
     }
@@ -631,8 +653,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     const int fd = query_fd_;
     // Blocking mode while the thread owns the socket: one recv per wait
     // instead of recv, poll, recv. Restored for the strand's goodbye write.
+    // (Not with TLS: see BlockingRead.)
     const int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (flags >= 0 && !tls_) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     const QueryEnd end = BlockingQueryBatches(fd);
     if (flags >= 0) ::fcntl(fd, F_SETFL, flags);
     return end;

@@ -192,6 +192,21 @@ def main():
             check("ERROR:  canceling statement due to user request" in out,
                   "cancel request for a TLS session", out)
 
+            # pg_terminate_backend on an idle TLS session: its goodbye FATAL
+            # arrives over TLS (not an SSL error).
+            p = subprocess.Popen([harness.PSQL, "-X", "-d", conninfo, "-c", "select 1",
+                                  "-c", r"\! sleep 3", "-c", "select 2"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                 env=harness.client_env())
+            time.sleep(1.5)
+            code, out = psql_tcp(s, {"sslmode": "require"}, [
+                "-At", "-c", "select count(pg_terminate_backend(pid)) from pg_stat_ssl "
+                "where pid <> pg_backend_pid() and ssl"])
+            check(code == 0 and out == "1\n", "pg_terminate_backend of the idle session", out)
+            out = p.communicate(timeout=60)[0].decode("utf-8", "replace")
+            check("FATAL:  terminating connection due to administrator command" in out and
+                  "SSL error" not in out, "terminated TLS session gets its FATAL", out)
+
             log = s.log_text()
             check(re.search(r"LOG:  connection authorized: user=postgres database=postgres "
                             r"application_name=psql SSL enabled \(protocol=TLSv1\.[23], "
