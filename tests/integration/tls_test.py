@@ -271,6 +271,16 @@ def main():
                   "ssl=off with sslmode=require fails", out)
             code, out = psql_tcp(s, {"sslmode": "prefer"}, ["-At", "-c", "show ssl"])
             check(code == 0 and out == "off\n", "ssl=off with sslmode=prefer", out)
+            # The TLS context is built once at start: a reload reports the
+            # change as needing a restart instead of ignoring it silently.
+            with open(os.path.join(s.data_dir, "stratad.conf"), "a") as f:
+                f.write(f"\nssl = on\nssl_cert_file = '{crt}'\nssl_key_file = '{key}'\n")
+            s.proc.send_signal(signal.SIGHUP)
+            time.sleep(1.0)
+            log = s.log_text()
+            check('LOG:  parameter "ssl" cannot be changed without restarting the server' in log,
+                  "SIGHUP with ssl changed: restart needed", log)
+            check(ssl_answer(s.port) == b"N", "SIGHUP with ssl changed: still N")
         finally:
             s.stop()
             s.cleanup()
