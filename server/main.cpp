@@ -13,6 +13,7 @@
 #include "server/reload.h"
 #include "server/server.h"
 #include "server/server_config.h"
+#include "server/tls_context.h"
 #include "server/wal_archiver.h"
 #include "sql/database.h"
 #include "sql/saved_statistics.h"
@@ -125,6 +126,28 @@ int main(int argc, char** argv) {
         hba_path);
   }
 
+  // With ssl=on a certificate and key that cannot be used stop the start, as
+  // PostgreSQL's be_tls_init does at postmaster start.
+  std::shared_ptr<strata::server::TlsContext> tls;
+  if (config.ssl) {
+    strata::server::TlsSettings settings;
+    settings.data_directory = config.data_directory;
+    settings.cert_file = config.ssl_cert_file;
+    settings.key_file = config.ssl_key_file;
+    settings.ca_file = config.ssl_ca_file;
+    settings.min_protocol_version = config.ssl_min_protocol_version;
+    strata::server::TlsError error;
+    tls = strata::server::TlsContext::Create(settings, &error);
+    if (!tls) {
+      strata::LogRecord record;
+      record.level = strata::LogLevel::kFatal;
+      record.message = error.message;
+      record.detail = error.detail;
+      strata::EmitLog(record);
+      return 1;
+    }
+  }
+
   // The engine's files live directly in DATADIR, beside stratad.conf.
   strata::storage::EngineOptions engine_options;
   if (config.archive_mode != "off") engine_options.archive_wal = strata::server::MakeWalArchiver();
@@ -144,6 +167,7 @@ int main(int argc, char** argv) {
     Server server(config, database.value().get());
     server.set_config_loader(&loader);
     server.set_hba_store(&hba);
+    server.set_tls(std::move(tls));
     if (auto err = server.Listen()) return Fail(*err);
     code = server.Run();
   }

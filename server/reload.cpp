@@ -16,6 +16,18 @@ namespace strata::server {
 
 namespace {
 
+// Settings a reload cannot apply: PostgreSQL's postmaster ones, and the ssl
+// ones (sighup in PostgreSQL, which rebuilds its TLS context on SIGHUP; the
+// server's TlsContext is built once at start), so a change to them is
+// reported as needing a restart instead of being silently ignored.
+bool RestartOnly(const std::string& name) {
+  if (sql::SessionSettings::ParameterContext(name) == "postmaster") return true;
+  std::string lower;
+  for (char c : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "ssl" || lower == "ssl_cert_file" || lower == "ssl_key_file" ||
+         lower == "ssl_ca_file" || lower == "ssl_min_protocol_version";
+}
+
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -109,7 +121,7 @@ std::optional<std::string> ConfigLoader::LoadAtStartup(ServerConfig* config) {
     const std::string key = Lower(s.name);
     applied_[key] = normalized;
     applied_settings_[key] = s;
-    if (sql::SessionSettings::ParameterContext(s.name) == "postmaster") {
+    if (RestartOnly(s.name)) {
       running_restart_only_[key] = normalized;
     }
   }
@@ -136,9 +148,7 @@ void ConfigLoader::Reload() {
   sql::ConfigSnapshot snapshot;
   std::map<std::string, std::string> applied;
   std::map<std::string, sql::ConfigSetting> applied_settings;
-  auto restart_only = [](const std::string& name) {
-    return sql::SessionSettings::ParameterContext(name) == "postmaster";
-  };
+  auto restart_only = [](const std::string& name) { return RestartOnly(name); };
   auto keep_running = [&](const std::string& key) {
     // The running value stays in effect (and in pg_settings).
     auto it = applied_settings_.find(key);

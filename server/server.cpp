@@ -15,6 +15,7 @@
 #include "server/reload.h"
 #include "server/service_notify.h"
 #include "server/session.h"
+#include "server/tls_context.h"
 #include "sql/settings/reload_handler.h"
 #include "sql/backend_signals.h"
 #include "sql/expr/sql_function.h"
@@ -181,13 +182,15 @@ asio::awaitable<void> Server::AcceptTcp(tcp::acceptor& acceptor) {
       continue;
     }
     socket.set_option(tcp::no_delay(true), ec);
-    SessionContext context{&config_, &registry_, &workers_, "", database_, "", -1, hba_};
+    SessionContext context{&config_, &registry_, &workers_, "", database_, "", -1, hba_, nullptr};
     auto remote = socket.remote_endpoint(ec);
     context.peer = ec ? "unknown" : remote.address().to_string() + ":" + std::to_string(remote.port());
     if (!ec) {
       context.client_addr = remote.address().to_string();
       context.client_port = remote.port();
     }
+    // Unix-domain connections never get TLS, as in PostgreSQL.
+    context.tls = tls_;
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }
@@ -203,7 +206,7 @@ asio::awaitable<void> Server::AcceptLocal(local_stream::acceptor& acceptor) {
       STRATA_LOG_WARNING("accept failed: {}", ec.message());
       continue;
     }
-    SessionContext context{&config_, &registry_, &workers_, "[local]", database_, "", -1, hba_};
+    SessionContext context{&config_, &registry_, &workers_, "[local]", database_, "", -1, hba_, nullptr};
     auto executor = socket.get_executor();
     asio::co_spawn(executor, RunSession(std::move(socket), std::move(context)), asio::detached);
   }

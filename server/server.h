@@ -30,6 +30,7 @@ namespace strata::server {
 class ConfigLoader;
 class HbaStore;
 class MetricsHttpServer;
+class TlsContext;
 
 class Server {
  public:
@@ -47,6 +48,8 @@ class Server {
   // LIFETIME: `hba` outlives the server. Without one every connection is
   // trusted; with one SIGHUP re-reads it after the configuration file.
   void set_hba_store(HbaStore* hba) { hba_ = hba; }
+  // With ssl=on: TCP connections may ask for TLS (SSLRequest answered 'S').
+  void set_tls(std::shared_ptr<TlsContext> tls) { tls_ = std::move(tls); }
 
  private:
   boost::asio::awaitable<void> AcceptTcp(boost::asio::ip::tcp::acceptor& acceptor);
@@ -70,6 +73,7 @@ class Server {
   boost::asio::signal_set hangup_;
   ConfigLoader* loader_ = nullptr;
   HbaStore* hba_ = nullptr;
+  std::shared_ptr<TlsContext> tls_;  // null when ssl=off
   std::unique_ptr<MetricsHttpServer> metrics_;  // when metrics_port != 0
   std::atomic<bool> shutting_down_{false};
 };

@@ -47,6 +47,16 @@ std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const 
     metrics_port = std::stoi(normalized);
   } else if (name == "archive_mode") {
     archive_mode = normalized;
+  } else if (name == "ssl") {
+    ssl = normalized == "on";
+  } else if (name == "ssl_cert_file") {
+    ssl_cert_file = normalized;
+  } else if (name == "ssl_key_file") {
+    ssl_key_file = normalized;
+  } else if (name == "ssl_ca_file") {
+    ssl_ca_file = normalized;
+  } else if (name == "ssl_min_protocol_version") {
+    ssl_min_protocol_version = normalized;
   } else if (name == "logging_collector") {
     logging_collector = normalized == "on";
   }

@@ -31,6 +31,12 @@ struct ServerConfig {
   std::string hba_file;
   // Largest frontend message accepted, in bytes (larger: 08P01, connection closed).
   int max_message_size = 1 << 30;
+  // TLS (server/tls_context.h); file names relative to the data directory.
+  bool ssl = false;
+  std::string ssl_cert_file = "server.crt";
+  std::string ssl_key_file = "server.key";
+  std::string ssl_ca_file;
+  std::string ssl_min_protocol_version = "TLSv1.2";
   int metrics_port = 0;  // 0 = no metrics endpoint
   bool logging_collector = false;
   // off / on / always (always = on: there are no standbys). archive_command

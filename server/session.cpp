@@ -26,6 +26,8 @@
 #include "server/server_metrics.h"
 #include "server/startup_options.h"
 #include "server/statement_runner.h"
+#include "server/tls_connection.h"
+#include "server/tls_context.h"
 
 namespace strata::server {
 
@@ -92,6 +94,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       }
     }
     if (!goodbye.empty()) co_await TryWrite(goodbye);
+    if (tls_) tls_->Shutdown();  // close_notify, as PostgreSQL's be_tls_close
     boost::system::error_code ignored;
     socket_.shutdown(Socket::shutdown_both, ignored);
     socket_.close(ignored);
@@ -114,6 +117,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   }
 
  private:
+  // True once the TLS handshake is done: what hostssl / hostnossl rules test.
+  bool encrypted() const { return tls_ != nullptr; }
+
   static std::string Reply(const SqlErrorFields& error) {
     std::string out;
     protocol::AppendErrorResponse(&out, error);
@@ -129,20 +135,98 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       // had nothing to cancel; it left the flag. Checking it in the same
       // handler that starts the read leaves no window between the two.
       if (terminating_) throw boost::system::system_error(asio::error::operation_aborted);
-      size_t n = co_await socket_.async_read_some(asio::buffer(read_buffer_), asio::use_awaitable);
+      size_t n = co_await ReadSome();
       decoder_.Append(read_buffer_.data(), n);
     }
   }
 
+  // Waits until the TLS step can go on (the descriptor is non-blocking
+  // while the strand owns it); throws on a closed or failed connection.
+  asio::awaitable<void> AwaitTls(const TlsConnection::Step& step) {
+    switch (step.status) {
+      case TlsConnection::Status::kWantRead:
+        co_await socket_.async_wait(Socket::wait_read, asio::use_awaitable);
+        co_return;
+      case TlsConnection::Status::kWantWrite:
+        co_await socket_.async_wait(Socket::wait_write, asio::use_awaitable);
+        co_return;
+      case TlsConnection::Status::kClosed:
+        throw boost::system::system_error(asio::error::eof);
+      case TlsConnection::Status::kError:
+        STRATA_LOG_DEBUG("connection from {}: SSL error: {}", context_.peer, tls_->error());
+        throw boost::system::system_error(asio::error::connection_reset);
+      case TlsConnection::Status::kDone:
+        co_return;
+    }
+  }
+
+  // Some bytes from the client into read_buffer_, decrypted when TLS is on.
+  asio::awaitable<size_t> ReadSome() {
+    if (!tls_) {
+      co_return co_await socket_.async_read_some(asio::buffer(read_buffer_), asio::use_awaitable);
+    }
+    while (true) {
+      const TlsConnection::Step step = tls_->Read(read_buffer_.data(), read_buffer_.size());
+      if (step.status == TlsConnection::Status::kDone) co_return step.bytes;
+      co_await AwaitTls(step);
+    }
+  }
+
   asio::awaitable<void> Write(const std::string& bytes) {
-    co_await asio::async_write(socket_, asio::buffer(bytes), asio::use_awaitable);
+    if (!tls_) {
+      co_await asio::async_write(socket_, asio::buffer(bytes), asio::use_awaitable);
+      co_return;
+    }
+    size_t done = 0;
+    while (done < bytes.size()) {
+      const TlsConnection::Step step = tls_->Write(bytes.data() + done, bytes.size() - done);
+      if (step.status == TlsConnection::Status::kDone) {
+        done += step.bytes;
+      } else {
+        co_await AwaitTls(step);
+      }
+    }
   }
 
   // Best effort, for goodbye messages: the peer may already be gone.
   asio::awaitable<void> TryWrite(const std::string& bytes) {
+    if (tls_) {
+      try {
+        co_await Write(bytes);
+      } catch (const boost::system::system_error&) {
+      }
+      co_return;
+    }
     boost::system::error_code ec;
     co_await asio::async_write(socket_, asio::buffer(bytes),
                                asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // The TLS handshake after an 'S' answer. The descriptor is made
+  // non-blocking so OpenSSL's reads and writes come back to the coroutine.
+  asio::awaitable<void> StartTls() {
+    socket_.native_non_blocking(true);
+    tls_ = std::make_unique<TlsConnection>(context_.tls, socket_.native_handle());
+    if (!tls_->ok()) {
+      STRATA_LOG_INFO("could not initialize SSL connection from {}", context_.peer);
+      tls_.reset();
+      throw boost::system::system_error(asio::error::connection_reset);
+    }
+    while (true) {
+      const TlsConnection::Step step = tls_->Accept();
+      if (step.status == TlsConnection::Status::kDone) break;
+      if (step.status == TlsConnection::Status::kError ||
+          step.status == TlsConnection::Status::kClosed) {
+        // PostgreSQL logs the reason and closes without a message.
+        STRATA_LOG_INFO("could not accept SSL connection: {}",
+                        step.status == TlsConnection::Status::kClosed
+                            ? std::string("EOF detected")
+                            : tls_->error());
+        tls_.reset();
+        throw boost::system::system_error(asio::error::eof);
+      }
+      co_await AwaitTls(step);
+    }
   }
 
   enum class ExchangeResult { kOk, kWrongPassword, kAborted };
@@ -275,8 +359,7 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     HbaConnection connection;
     connection.local = context_.client_addr.empty();
     connection.client_address = context_.client_addr;
-    // The TLS flag plugs in here: every connection is unencrypted for now.
-    connection.ssl = false;
+    connection.ssl = encrypted();  // hostssl / hostnossl rules
     connection.user = user;
     connection.database = database;
     const AuthPlan plan = PlanAuthentication(context_.hba, context_.database, connection);
@@ -331,18 +414,49 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   // parameter reports. Returns false when the connection should close.
   asio::awaitable<bool> Startup() {
     protocol::StartupPacket packet;
+    // PostgreSQL's negotiation (ProcessStartupPacket): one SSLRequest and one
+    // GSSENCRequest at most, and none after TLS is on; a repeated one is
+    // then an unknown protocol version (below).
+    bool ssl_done = false;
+    bool gss_done = false;
     while (true) {
       packet = co_await ReadUntil<protocol::StartupPacket>([&] { return decoder_.NextStartup(); });
-      if (packet.kind == protocol::StartupKind::kSSLRequest ||
-          packet.kind == protocol::StartupKind::kGSSENCRequest) {
-        // TLS and GSS encryption come with the clients issue: decline, and the
-        // client continues in plain text on the same connection.
-        std::string out;
-        protocol::AppendSslResponse(&out, 'N');
-        co_await Write(out);
-        continue;
+      const bool ssl = packet.kind == protocol::StartupKind::kSSLRequest && !ssl_done;
+      const bool gss = packet.kind == protocol::StartupKind::kGSSENCRequest && !gss_done;
+      if (!ssl && !gss) break;
+      // TLS only with ssl=on and over TCP; GSS encryption never: the client
+      // then goes on in plain text on the same connection.
+      const char answer = ssl && context_.tls ? 'S' : 'N';
+      std::string out;
+      protocol::AppendSslResponse(&out, answer);
+      co_await Write(out);
+      if (answer == 'S') co_await StartTls();
+      if (decoder_.buffered_bytes() > 0) {
+        // Bytes sent before the answer were not encrypted: they may come
+        // from a man in the middle.
+        SqlErrorFields f = Fatal(SqlState::kProtocolViolation,
+                                 ssl ? "received unencrypted data after SSL request"
+                                     : "received unencrypted data after GSSAPI encryption request");
+        f.detail =
+            "This could be either a client-software bug or evidence of an attempted "
+            "man-in-the-middle attack.";
+        co_await Write(Reply(f));
+        co_return false;
       }
-      break;
+      if (ssl) {
+        ssl_done = true;
+        gss_done = gss_done || answer == 'S';
+      } else {
+        gss_done = true;
+      }
+    }
+    if (packet.kind == protocol::StartupKind::kSSLRequest ||
+        packet.kind == protocol::StartupKind::kGSSENCRequest) {
+      const char* minor = packet.kind == protocol::StartupKind::kSSLRequest ? "5679" : "5680";
+      co_await Write(Reply(Fatal(SqlState::kFeatureNotSupported,
+                                 std::string("unsupported frontend protocol 1234.") + minor +
+                                     ": server supports 3.0 to 3.0")));
+      co_return false;
     }
     if (packet.kind == protocol::StartupKind::kCancelRequest) {
       // PostgreSQL never answers a CancelRequest; it just closes.
@@ -495,12 +609,17 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     if (log_connections_) {
       ScopedLogSession scope(&log_session_);
       const std::string app = log_session_.application_name;
+      // PostgreSQL's PerformAuthentication adds the TLS parameters.
+      const std::string ssl =
+          tls_ ? " SSL enabled (protocol=" + tls_->version() + ", cipher=" + tls_->cipher() +
+                     ", bits=" + std::to_string(tls_->bits()) + ")"
+               : std::string();
       if (app.empty()) {
-        STRATA_LOG_INFO("connection authorized: user={} database={}", *user,
-                        log_session_.database);
+        STRATA_LOG_INFO("connection authorized: user={} database={}{}", *user,
+                        log_session_.database, ssl);
       } else {
-        STRATA_LOG_INFO("connection authorized: user={} database={} application_name={}", *user,
-                        log_session_.database, app);
+        STRATA_LOG_INFO("connection authorized: user={} database={} application_name={}{}", *user,
+                        log_session_.database, app, ssl);
       }
     }
     {
@@ -508,6 +627,17 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       status->SetConnection(pid_, packet.Get("database").value_or(*user), *user,
                             context_.client_addr, context_.client_port,
                             sql::CurrentTimestamp());
+      if (tls_) {
+        sql::BackendActivity ssl;
+        ssl.ssl = true;
+        ssl.ssl_version = tls_->version();
+        ssl.ssl_cipher = tls_->cipher();
+        ssl.ssl_bits = tls_->bits();
+        ssl.ssl_client_dn = tls_->client_dn();
+        ssl.ssl_client_serial = tls_->client_serial();
+        ssl.ssl_issuer_dn = tls_->issuer_dn();
+        status->SetSsl(ssl);
+      }
       sql::RegisterBackendStatus(pid_, status);
       runner_.set_status(std::move(status));
     }
@@ -580,9 +710,30 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     return r;
   }
 
+  // Waits until a TLS step that wants to read or write can go on.
+  static bool PollFor(int fd, TlsConnection::Status want) {
+    pollfd p{fd, static_cast<short>(want == TlsConnection::Status::kWantWrite ? POLLOUT : POLLIN),
+             0};
+    return ::poll(&p, 1, -1) >= 0 || errno == EINTR;
+  }
+
   // Blocking recv (poll if the socket is still non-blocking): 0 at EOF or
   // after a terminate request shut the read side down, -1 on error.
   ssize_t BlockingRead(int fd) {
+    if (tls_) {
+      // The descriptor stays non-blocking with TLS and the thread polls: a
+      // terminate request's shutdown(SHUT_RD) then wakes the poll, and the
+      // flag is seen before OpenSSL reads the end of input, which would
+      // leave the connection failed and the goodbye FATAL unsent.
+      while (true) {
+        if (terminating_.load()) return 0;
+        const TlsConnection::Step step = tls_->Read(read_buffer_.data(), read_buffer_.size());
+        if (step.status == TlsConnection::Status::kDone) return static_cast<ssize_t>(step.bytes);
+        if (step.status == TlsConnection::Status::kClosed) return 0;
+        if (step.status == TlsConnection::Status::kError) return -1;
+        if (!PollFor(fd, step.status)) return -1;
+      }
+    }
     while (true) {
       const ssize_t n = ::recv(fd, read_buffer_.data(), read_buffer_.size(), 0);
       if (n >= 0) return n;
@@ -595,6 +746,18 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
 
   bool BlockingWrite(int fd, const std::string& bytes) {
     size_t done = 0;
+    if (tls_) {
+      while (done < bytes.size()) {
+        const TlsConnection::Step step = tls_->Write(bytes.data() + done, bytes.size() - done);
+        if (step.status == TlsConnection::Status::kDone) {
+          done += step.bytes;
+        } else if (step.status == TlsConnection::Status::kClosed ||
+                   step.status == TlsConnection::Status::kError || !PollFor(fd, step.status)) {
+          return false;
+        }
+      }
+      return true;
+    }
     while (done < bytes.size()) {
       const ssize_t n = ::send(fd, bytes.data() + done, bytes.size() - done, MSG_NOSIGNAL);
       if (n >= 0) {
@@ -616,8 +779,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     const int fd = query_fd_;
     // Blocking mode while the thread owns the socket: one recv per wait
     // instead of recv, poll, recv. Restored for the strand's goodbye write.
+    // (Not with TLS: see BlockingRead.)
     const int flags = ::fcntl(fd, F_GETFL);
-    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    if (flags >= 0 && !tls_) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     const QueryEnd end = BlockingQueryBatches(fd);
     if (flags >= 0) ::fcntl(fd, F_SETFL, flags);
     return end;
@@ -771,6 +935,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   bool log_disconnections_ = false;
   int32_t pid_ = 0;
   int32_t secret_key_ = 0;
+  // Set once the TLS handshake is done: everything after goes through it.
+  // Non-null is "this connection is encrypted" (for hostssl / hostnossl).
+  std::unique_ptr<TlsConnection> tls_;
   // Set on the strand; read by the query thread too.
   std::atomic<bool> terminating_{false};
   bool query_thread_ = false;  // the query thread runs (touched on the strand)

@@ -28,6 +28,7 @@ class Database;
 namespace strata::server {
 
 class HbaStore;
+class TlsContext;
 
 // What a session needs from the server around it.
 struct SessionContext {
@@ -40,6 +41,9 @@ struct SessionContext {
   int32_t client_port = -1;
   // The hba rules; null: every connection is trusted (no data directory).
   const HbaStore* hba = nullptr;
+  // The server's TLS context when ssl=on and the connection is TCP; null
+  // otherwise (SSLRequest is then answered 'N').
+  std::shared_ptr<TlsContext> tls;
 };
 
 // Runs a session over a connected socket (TCP or Unix-domain) until it ends.

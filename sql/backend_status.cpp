@@ -19,6 +19,17 @@ thread_local BackendStatus* current_status = nullptr;
 
 }  // namespace
 
+void BackendStatus::SetSsl(const BackendActivity& tls) {
+  std::lock_guard lock(mu_);
+  a_.ssl = tls.ssl;
+  a_.ssl_version = tls.ssl_version;
+  a_.ssl_cipher = tls.ssl_cipher;
+  a_.ssl_bits = tls.ssl_bits;
+  a_.ssl_client_dn = tls.ssl_client_dn;
+  a_.ssl_client_serial = tls.ssl_client_serial;
+  a_.ssl_issuer_dn = tls.ssl_issuer_dn;
+}
+
 void BackendStatus::SetConnection(int32_t pid, std::string datname, std::string usename,
                                   std::string client_addr, int32_t client_port, int64_t now) {
   std::lock_guard lock(mu_);

@@ -34,6 +34,14 @@ struct BackendActivity {
   std::string state;            // "active", "idle", "idle in transaction", ...
   std::optional<uint64_t> backend_xid;
   std::string query;
+  // pg_stat_ssl: set once the TLS handshake is done (ssl false: plain text).
+  bool ssl = false;
+  std::string ssl_version;  // "TLSv1.3"
+  std::string ssl_cipher;
+  int32_t ssl_bits = 0;
+  std::string ssl_client_dn;      // empty without a client certificate: NULL
+  std::string ssl_client_serial;  // decimal
+  std::string ssl_issuer_dn;
 };
 
 class BackendStatus {
@@ -41,6 +49,8 @@ class BackendStatus {
   void SetConnection(int32_t pid, std::string datname, std::string usename,
                      std::string client_addr, int32_t client_port, int64_t now);
   void SetApplicationName(std::string name);
+  // The connection's TLS parameters (ssl and the ssl_* fields of `tls`).
+  void SetSsl(const BackendActivity& tls);
   // A query message arrived: state active, `query` its text; a transaction
   // starts now unless one is open.
   void StartQuery(std::string_view query, int64_t now);

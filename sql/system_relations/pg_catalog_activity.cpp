@@ -1,6 +1,6 @@
 // pg_catalog relations over live server and session state: pg_stat_activity
 // (each session's BackendStatus), pg_locks (the lock manager's held and
-// awaited locks), pg_prepared_statements and pg_cursors (this session's named
+// awaited locks), pg_stat_ssl (each session's TLS parameters), pg_prepared_statements and pg_cursors (this session's named
 // prepared statements and open cursors). Columns as PostgreSQL 15 declares
 // them.
 #include <optional>
@@ -23,6 +23,7 @@ namespace {
 using namespace sysrel;  // NOLINT: the column-type and value helpers
 
 constexpr Oid kInet = 869;
+constexpr Oid kNumeric = type_oid::kNumeric;
 
 Value TimeOrNull(int64_t t) { return t == 0 ? NullV(kTimestampTz) : Value::TimestampTz(t); }
 Value TextOrNull(const std::string& s) { return s.empty() ? NullV(kText) : TextV(s); }
@@ -54,6 +55,33 @@ std::vector<Row> PgStatActivityRows(const CommandContext&) {
     r.push_back(NullV(kInt8));                              // query_id
     r.push_back(TextV(a.query));                            // query
     r.push_back(TextV("client backend"));                   // backend_type
+    rows.push_back(std::move(r));
+  }
+  return rows;
+}
+
+// PostgreSQL 15's view lists every client backend; the ssl columns are NULL
+// for a connection without TLS.
+std::vector<Row> PgStatSslRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const BackendActivity& a : ListBackendActivity()) {
+    Row r;
+    r.push_back(Int4V(a.pid));   // pid
+    r.push_back(BoolV(a.ssl));  // ssl
+    if (a.ssl) {
+      r.push_back(TextV(a.ssl_version));  // version
+      r.push_back(TextV(a.ssl_cipher));   // cipher
+      r.push_back(Int4V(a.ssl_bits));     // bits
+    } else {
+      r.push_back(NullV(kText));
+      r.push_back(NullV(kText));
+      r.push_back(NullV(kInt4));
+    }
+    r.push_back(TextOrNull(a.ssl_client_dn));  // client_dn
+    r.push_back(a.ssl_client_serial.empty()
+                    ? NullV(kNumeric)
+                    : Value::FromNumeric(Numeric::Parse(a.ssl_client_serial)));  // client_serial
+    r.push_back(TextOrNull(a.ssl_issuer_dn));  // issuer_dn
     rows.push_back(std::move(r));
   }
   return rows;
@@ -145,6 +173,10 @@ const SystemRelation kActivityRelations[] = {
       {"backend_xid", kXid}, {"backend_xmin", kXid}, {"query_id", kInt8}, {"query", kText},
       {"backend_type", kText}},
      PgStatActivityRows},
+    {12249, "pg_catalog", "pg_stat_ssl", 'v',
+     {{"pid", kInt4}, {"ssl", kBool}, {"version", kText}, {"cipher", kText}, {"bits", kInt4},
+      {"client_dn", kText}, {"client_serial", kNumeric}, {"issuer_dn", kText}},
+     PgStatSslRows},
     {12073, "pg_catalog", "pg_locks", 'v',
      {{"locktype", kText}, {"database", kOid}, {"relation", kOid}, {"page", kInt4},
       {"tuple", kInt2}, {"virtualxid", kText}, {"transactionid", kXid}, {"classid", kOid},
