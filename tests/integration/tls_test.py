@@ -261,6 +261,28 @@ def main():
             s.stop()
             s.cleanup()
 
+        # hba rules see the encryption: hostssl matches TLS connections only,
+        # hostnossl the others.
+        hba = os.path.join(certs, "hba.conf")
+        with open(hba, "w") as f:
+            f.write("local all all trust\n"
+                    "hostssl all all 127.0.0.1/32 trust\n"
+                    "hostnossl all all 127.0.0.1/32 reject\n")
+        s = harness.Stratad(args.stratad, extra_args=[
+            "-c", "ssl=on", "-c", f"ssl_cert_file={crt}", "-c", f"ssl_key_file={key}",
+            "-c", f"hba_file={hba}"])
+        try:
+            s.start()
+            code, out = psql_tcp(s, {"sslmode": "require"}, ["-At", "-c", "select 'tls'"])
+            check(code == 0 and out == "tls\n", "hostssl rule: a TLS connection is trusted", out)
+            code, out = psql_tcp(s, {"sslmode": "disable"}, ["-At", "-c", "select 1"])
+            check(code != 0 and 'pg_hba.conf rejects connection for host "127.0.0.1", '
+                  'user "postgres", database "postgres", no encryption' in out,
+                  "hostnossl rule: a plain connection is rejected", out)
+        finally:
+            s.stop()
+            s.cleanup()
+
         # ssl=off (the default): 'N', and libpq's own message for require.
         s = harness.Stratad(args.stratad)
         try:
