@@ -12,6 +12,7 @@
 #include "sql/commands/grant_commands.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
