@@ -199,6 +199,11 @@ const FunctionDesc* CatalogSnapshot::FindFunction(Oid oid) const {
   return it == functions_.end() ? nullptr : it->second.get();
 }
 
+const std::vector<AclItem>* CatalogSnapshot::FindAcl(const AclTarget& target) const {
+  auto it = acls_.find(target);
+  return it == acls_.end() ? nullptr : &it->second;
+}
+
 const std::string* CatalogSnapshot::FindComment(const CommentTarget& target) const {
   auto it = comments_.find(target);
   return it == comments_.end() ? nullptr : &it->second;
@@ -302,6 +307,13 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid
         snapshot->roles_[r->oid] = std::move(*r);
         break;
       }
+      case CatalogKeyKind::kAcl: {
+        auto target = AclTargetFromKey(key);
+        auto acl = target ? DecodeAcl(value) : std::nullopt;
+        if (!acl) return Status::Corruption("bad acl catalog record");
+        snapshot->acls_[*target] = std::move(*acl);
+        break;
+      }
       default:
         break;  // value records, and kinds a later version added; this one ignores them
     }
@@ -361,6 +373,7 @@ void Catalog::PutNamespace(txn::Transaction* txn, const NamespaceDesc& ns) {
 void Catalog::DeleteNamespace(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, NamespaceKey(oid));
   DeleteCommentsOn(txn, *Current(), kPgNamespaceOid, oid);
+  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgNamespaceOid, oid}));
 }
 
 void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
@@ -371,6 +384,7 @@ void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, TableKey(oid));
   const std::shared_ptr<const CatalogSnapshot> current = Current();
   DeleteCommentsOn(txn, *current, kPgClassOid, oid);
+  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
   if (const TableDesc* table = current->FindTable(oid)) {
     for (const IndexDesc& ix : table->indexes) DeleteCommentsOn(txn, *current, kPgClassOid, ix.oid);
   }
@@ -388,6 +402,7 @@ void Catalog::DeleteSequence(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, SequenceKey(oid));
   txn->Delete(storage::kDefaultTree, SequenceValueKey(oid));
   DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
+  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
 }
 
 void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
@@ -397,6 +412,7 @@ void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
 void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, ViewKey(oid));
   DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
+  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
 }
 
 void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
@@ -429,6 +445,11 @@ void Catalog::DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& sna
 
 void Catalog::PutRole(txn::Transaction* txn, const RoleDesc& role) {
   txn->Put(storage::kDefaultTree, RoleKey(role.oid), EncodeRole(role));
+}
+
+void Catalog::PutAcl(txn::Transaction* txn, const AclTarget& target,
+                     const std::vector<AclItem>& acl) {
+  txn->Put(storage::kDefaultTree, AclKey(target), EncodeAcl(acl));
 }
 
 void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include "catalog/acl_item.h"
 #include "catalog/catalog_objects.h"
 #include "catalog/ddl_mutex.h"
 #include "common/result.h"
@@ -84,6 +85,10 @@ class CatalogSnapshot {
   const RoleDesc* FindRole(std::string_view name) const;
   const RoleDesc* FindRole(Oid oid) const;
   const std::map<Oid, RoleDesc>& roles() const { return roles_; }
+  // The stored access control list of an object (GRANT/REVOKE); nullptr
+  // means none is stored: the owner's defaults apply (catalog/acl_item.h).
+  const std::vector<AclItem>* FindAcl(const AclTarget& target) const;
+  const std::map<AclTarget, std::vector<AclItem>>& acls() const { return acls_; }
 
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
@@ -99,6 +104,7 @@ class CatalogSnapshot {
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
   std::map<CommentTarget, std::string> comments_;
   std::map<Oid, RoleDesc> roles_;
+  std::map<AclTarget, std::vector<AclItem>> acls_;
 };
 
 class Catalog {
@@ -135,6 +141,9 @@ class Catalog {
                         Oid objoid);
   void PutRole(txn::Transaction* txn, const RoleDesc& role);
   void DeleteRole(txn::Transaction* txn, Oid oid);
+  // GRANT/REVOKE: stores the whole list of `target`. Dropping a table, view,
+  // sequence or schema deletes its list.
+  void PutAcl(txn::Transaction* txn, const AclTarget& target, const std::vector<AclItem>& acl);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

@@ -175,6 +175,49 @@ std::optional<std::string> DecodeComment(std::string_view bytes) {
 }
 
 std::string RoleKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kRole, oid); }
+
+std::string AclKey(const AclTarget& target) {
+  std::string key(1, static_cast<char>(CatalogKeyKind::kAcl));
+  PutBigEndian32(&key, target.classoid);
+  PutBigEndian32(&key, target.objoid);
+  return key;
+}
+
+std::optional<AclTarget> AclTargetFromKey(std::string_view key) {
+  if (key.size() != 9) return std::nullopt;
+  return AclTarget{DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5)};
+}
+
+std::string EncodeAcl(const std::vector<AclItem>& acl) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, static_cast<uint32_t>(acl.size()));
+  for (const AclItem& item : acl) {
+    PutVarint32(&out, item.grantee);
+    PutVarint32(&out, item.grantor);
+    PutVarint32(&out, item.privileges);
+    PutVarint32(&out, item.grant_options);
+  }
+  return out;
+}
+
+std::optional<std::vector<AclItem>> DecodeAcl(std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  if (!GetByte(&in, &version) || !KnownVersion(version)) return std::nullopt;
+  uint32_t n = 0;
+  if (!GetVarint32(&in, &n)) return std::nullopt;
+  std::vector<AclItem> acl;
+  for (uint32_t i = 0; i < n; ++i) {
+    AclItem item;
+    if (!GetVarint32(&in, &item.grantee) || !GetVarint32(&in, &item.grantor) ||
+        !GetVarint32(&in, &item.privileges) || !GetVarint32(&in, &item.grant_options)) {
+      return std::nullopt;
+    }
+    acl.push_back(item);
+  }
+  if (!in.empty()) return std::nullopt;
+  return acl;
+}
 std::string KindPrefix(CatalogKeyKind kind) { return std::string(1, static_cast<char>(kind)); }
 
 std::optional<Oid> OidFromKey(std::string_view key) {

@@ -14,6 +14,8 @@
 //   0x90 <table oid:u32 BE>     -> statistics record (catalog/table_statistics.h)
 //   0xA0 <classoid:u32 BE> <objoid:u32 BE> <objsubid:u32 BE>
 //                               -> comment record (COMMENT ON; pg_description)
+//   0xB0 <classoid:u32 BE> <objoid:u32 BE>
+//                               -> acl record (GRANT/REVOKE; relacl, nspacl)
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -65,6 +67,9 @@
 //                [password:lpstr] has_valid_until:u8 [valid_until:v64 (as u64)]
 //                nmembers:v32 (member:v32 grantor:v32 admin_option:u8)*
 //                (roles exist from version 4 on)
+//   acl       := version:u8 nitems:v32
+//                (grantee:v32 grantor:v32 privileges:v32 grant_options:v32)*
+//                (catalog/acl_item.h; acl records exist from version 5 on)
 //
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
@@ -76,7 +81,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "catalog/acl_item.h"
 #include "catalog/catalog_objects.h"
 
 namespace strata::catalog {
@@ -96,6 +103,7 @@ enum class CatalogKeyKind : uint8_t {
   kFunction = 0x70,
   kComment = 0xA0,
   kRole = 0x80,
+  kAcl = 0xB0,
 };
 
 // The persisted state of a sequence: the last value handed out (or, before
@@ -116,6 +124,9 @@ std::string CommentKey(const CommentTarget& target);
 // The target in a comment key; nullopt if the key is malformed.
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
 std::string RoleKey(Oid oid);
+std::string AclKey(const AclTarget& target);
+// The target in an acl key; nullopt if the key is malformed.
+std::optional<AclTarget> AclTargetFromKey(std::string_view key);
 // [KindPrefix(kind), KindPrefix(kind) + 1): every key of one kind.
 std::string KindPrefix(CatalogKeyKind kind);
 
@@ -125,6 +136,7 @@ std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeComment(const std::string& text);
 std::string EncodeRole(const RoleDesc& role);
+std::string EncodeAcl(const std::vector<AclItem>& acl);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
 std::string EncodeSequenceValue(const SequenceValueRecord& value);
@@ -137,6 +149,7 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
+std::optional<std::vector<AclItem>> DecodeAcl(std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);
 std::optional<SequenceValueRecord> DecodeSequenceValue(std::string_view bytes);

@@ -1,6 +1,7 @@
 // Role statements (PostgreSQL's CreateRoleStmt, AlterRoleStmt,
 // AlterRoleSetStmt, DropRoleStmt, GrantRoleStmt and RenameStmt of a role):
-// one statement kind, told apart by `action`.
+// one statement kind, told apart by `action`. GRANT/REVOKE of privileges on
+// objects (GrantStmt) is one too: it shares the grantee handling.
 #pragma once
 
 #include <optional>
@@ -45,6 +46,17 @@ struct RoleStatement : Statement {
     kDrop,       // DROP ROLE [IF EXISTS] name, ...
     kGrant,      // GRANT role, ... TO role, ... [WITH ADMIN OPTION] [GRANTED BY]
     kRevoke,     // REVOKE [ADMIN OPTION FOR] role, ... FROM role, ... [CASCADE]
+    kGrantObject,   // GRANT privileges ON object TO role, ... [WITH GRANT OPTION]
+    kRevokeObject,  // REVOKE [GRANT OPTION FOR] privileges ON object FROM role, ...
+  };
+  // kGrantObject/kRevokeObject: what the privileges are on. kOther is any
+  // other kind (sequences, databases, functions, ...): `object_words` names
+  // it ("SEQUENCE", "DATABASE", ...) for the 0A000.
+  enum class ObjectType { kTable, kSchema, kOther };
+  struct Privilege {
+    std::string name;       // lower case as the grammar gives it: "select", ...
+    bool columns = false;   // SELECT (a, b): column privileges
+    int location = -1;
   };
   Action action = Action::kCreate;
   // kCreate: "ROLE", "USER" or "GROUP" (USER implies LOGIN).
@@ -61,6 +73,14 @@ struct RoleStatement : Statement {
   bool admin_option = false;       // WITH ADMIN OPTION / ADMIN OPTION FOR
   std::optional<RoleSpec> grantor;  // GRANTED BY
   bool cascade = false;            // REVOKE ... CASCADE
+  // kGrantObject/kRevokeObject:
+  ObjectType object_type = ObjectType::kTable;
+  std::string object_words;
+  std::vector<Privilege> privileges;  // empty: ALL [PRIVILEGES]
+  bool all_in_schema = false;          // ALL TABLES IN SCHEMA s, ...
+  std::vector<RangeVar> tables;        // ON [TABLE] t, ...
+  std::vector<std::string> schemas;    // ON SCHEMA s, ...; ALL TABLES IN SCHEMA s, ...
+  bool grant_option = false;           // WITH GRANT OPTION / GRANT OPTION FOR
 };
 
 }  // namespace strata::sql::ast

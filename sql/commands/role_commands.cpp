@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/scram_verifier.h"
+#include "sql/commands/grant_commands.h"
 #include "sql/expr/md5.h"
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/role_lookup.h"
@@ -463,13 +464,14 @@ StatementOutput DropRole(CommandContext& ctx, const ast::RoleStatement& stmt) {
     if (role->superuser && !CurrentIsSuperuser(ctx)) {
       throw InsufficientPrivilege("must be superuser to drop superusers");
     }
-    // Built-in roles are pinned. No object can be owned by, or grant
-    // privileges to, another role yet, so nothing else depends on one.
+    // Built-in roles are pinned. Objects are all owned by built-in roles,
+    // so what can depend on another role is its privileges on objects.
     if (oid < catalog::kFirstNormalObjectId) {
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop role " + role->name +
                          " because it is required by the database system");
     }
+    CheckNoPrivilegesReferTo(ctx, oid, role->name);
     // Its memberships in other roles go with it.
     for (const catalog::RoleDesc* other : AllRoles(*ctx.catalog)) {
       if (other->oid == oid) continue;
@@ -519,6 +521,9 @@ StatementOutput ExecuteRoleStatement(CommandContext& ctx, const ast::RoleStateme
     case ast::RoleStatement::Action::kGrant:
     case ast::RoleStatement::Action::kRevoke:
       return GrantRevokeRole(ctx, stmt);
+    case ast::RoleStatement::Action::kGrantObject:
+    case ast::RoleStatement::Action::kRevokeObject:
+      return ExecuteGrantObjects(ctx, stmt);
     case ast::RoleStatement::Action::kAlterSet:
       ResolveRoleSpec(ctx, stmt.role);
       throw SqlError(SqlState::kFeatureNotSupported,

@@ -136,6 +136,68 @@ std::unique_ptr<ast::Statement> Transformer::TransformGrantRole(const PgQuery__G
   return out;
 }
 
+std::unique_ptr<ast::Statement> Transformer::TransformGrant(const PgQuery__GrantStmt& s) {
+  auto out = std::make_unique<ast::RoleStatement>();
+  out->action = s.is_grant ? ast::RoleStatement::Action::kGrantObject
+                           : ast::RoleStatement::Action::kRevokeObject;
+  // privileges are AccessPriv nodes; none means ALL [PRIVILEGES].
+  for (size_t i = 0; i < s.n_privileges; ++i) {
+    const PgQuery__Node* node = s.privileges[i];
+    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_ACCESS_PRIV) continue;
+    ast::RoleStatement::Privilege p;
+    // ALL (a, b) comes as an AccessPriv without a name but with columns.
+    p.name = node->access_priv->priv_name != nullptr ? node->access_priv->priv_name : "";
+    p.columns = node->access_priv->n_cols > 0;
+    out->privileges.push_back(std::move(p));
+  }
+  const bool all_in_schema = s.targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA;
+  switch (s.objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      out->object_type = ast::RoleStatement::ObjectType::kTable;
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+      out->object_type = ast::RoleStatement::ObjectType::kSchema;
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+      out->object_type = ast::RoleStatement::ObjectType::kOther;
+      out->object_words = all_in_schema ? "ALL SEQUENCES IN SCHEMA" : "SEQUENCE";
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE:
+      out->object_type = ast::RoleStatement::ObjectType::kOther;
+      out->object_words = "DATABASE";
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+      out->object_type = ast::RoleStatement::ObjectType::kOther;
+      out->object_words = "FUNCTION";
+      break;
+    default:
+      out->object_type = ast::RoleStatement::ObjectType::kOther;
+      out->object_words = "this object type";
+      break;
+  }
+  if (s.targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_DEFAULTS) {
+    out->object_type = ast::RoleStatement::ObjectType::kOther;
+    out->object_words = "DEFAULT PRIVILEGES";
+  }
+  out->all_in_schema = all_in_schema;
+  for (size_t i = 0; i < s.n_objects; ++i) {
+    const PgQuery__Node* node = s.objects[i];
+    if (node == nullptr) continue;
+    if (node->node_case == PG_QUERY__NODE__NODE_RANGE_VAR) {
+      out->tables.push_back(TransformRangeVar(*node->range_var));
+    } else if (node->node_case == PG_QUERY__NODE__NODE_STRING) {
+      out->schemas.push_back(node->string->sval != nullptr ? node->string->sval : "");
+    }
+  }
+  out->grantees = RoleSpecList(s.grantees, s.n_grantees);
+  out->grant_option = s.grant_option;
+  if (s.grantor != nullptr) out->grantor = RoleSpecOf(*s.grantor);
+  out->cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+  return out;
+}
+
 std::unique_ptr<ast::Statement> Transformer::TransformRenameRole(const PgQuery__RenameStmt& s) {
   auto out = std::make_unique<ast::RoleStatement>();
   out->action = ast::RoleStatement::Action::kRename;

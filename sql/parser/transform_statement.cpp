@@ -111,6 +111,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformDropRole(*node.drop_role_stmt);
     case PG_QUERY__NODE__NODE_GRANT_ROLE_STMT:
       return TransformGrantRole(*node.grant_role_stmt);
+    case PG_QUERY__NODE__NODE_GRANT_STMT:
+      return TransformGrant(*node.grant_stmt);
     default:
       throw NotSupported(CommandName(node));
   }

@@ -17,6 +17,7 @@
 #include "sql/expr/text_quote.h"
 #include "sql/system_relations/comments.h"
 #include "sql/system_relations/index_catalog.h"
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/role_lookup.h"
@@ -256,8 +257,9 @@ Value Version(Args) {
   return Value::Text("PostgreSQL 15.0 (StrataDB) on x86_64-pc-linux-gnu, 64-bit");
 }
 
-// has_*_privilege. There is no GRANT on objects yet, so every object has
-// the privileges initdb and CREATE give it: its owner (the bootstrap
+// has_*_privilege. Tables, views and schemas answer from their ACLs
+// (sql/system_relations/object_acl.h); the other objects have no GRANT yet,
+// so they have the privileges initdb and CREATE give them: its owner (the bootstrap
 // superuser, or pg_database_owner for schema public) holds all of them, and
 // PUBLIC has SELECT on the system catalogs, USAGE on pg_catalog,
 // information_schema and public, and CONNECT and TEMPORARY on the database.
@@ -301,6 +303,23 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
 constexpr std::initializer_list<const char*> kTablePrivileges = {
     "select", "insert", "update", "delete", "truncate", "references", "trigger"};
 
+// The ACL bits of privilege words CheckPrivilegeNames returned.
+uint32_t PrivilegeMask(const std::vector<std::string>& privs) {
+  uint32_t mask = 0;
+  for (const std::string& p : privs) {
+    if (p == "select") mask |= catalog::kAclSelect;
+    if (p == "insert") mask |= catalog::kAclInsert;
+    if (p == "update") mask |= catalog::kAclUpdate;
+    if (p == "delete") mask |= catalog::kAclDelete;
+    if (p == "truncate") mask |= catalog::kAclTruncate;
+    if (p == "references") mask |= catalog::kAclReferences;
+    if (p == "trigger") mask |= catalog::kAclTrigger;
+    if (p == "usage") mask |= catalog::kAclUsage;
+    if (p == "create") mask |= catalog::kAclCreate;
+  }
+  return mask;
+}
+
 // The role a has_*_privilege call asks about: its first argument (a name,
 // 42704 if none has it, or an OID) or, without one, the current user.
 Oid RoleArg(const catalog::CatalogSnapshot& catalog, const Value* v) {
@@ -342,6 +361,13 @@ Value TablePriv(const Value* role, const Value& table, const Value& priv) {
   if (rel.system != nullptr) {
     return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"select"}));
   }
+  if (rel.relkind == 'r' || rel.relkind == 'v') {
+    // Tables and views: their ACL (GRANT/REVOKE), superusers bypassing it.
+    if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
+    const std::vector<catalog::AclItem> acl = EffectiveAcl(
+        *catalog, RelationAclTarget(oid), kRelationOwner, catalog::kAclAllTable);
+    return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
+  }
   return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {}));
 }
 Value HasTablePrivilege2(Args a) { return TablePriv(nullptr, a[0], a[1]); }
@@ -365,15 +391,10 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
   }
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
-  const bool builtin = ns->oid == catalog::kPgCatalogNamespace ||
-                       ns->oid == catalog::kInformationSchemaNamespace ||
-                       ns->oid == catalog::kPublicNamespace;
-  // Every schema is the bootstrap superuser's; schema public is
-  // pg_database_owner's, whose one member is the database owner, the
-  // bootstrap superuser again.
-  const Oid owner = kBootstrapRoleOid;
-  if (builtin) return Value::Bool(Granted(*catalog, role_oid, owner, privs, {"usage"}));
-  return Value::Bool(Granted(*catalog, role_oid, owner, privs, {}));
+  if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
+  const std::vector<catalog::AclItem> acl = EffectiveAcl(
+      *catalog, SchemaAclTarget(ns->oid), SchemaOwner(ns->oid), catalog::kAclAllSchema);
+  return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
 Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }

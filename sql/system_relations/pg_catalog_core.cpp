@@ -14,6 +14,7 @@
 
 #include "sql/system_relations/default_text.h"
 #include "sql/system_relations/index_catalog.h"
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/pg_type_procs.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
@@ -37,7 +38,8 @@ std::vector<Row> NamespaceRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   auto add = [&](Oid oid, const std::string& name) {
     const Oid owner = oid == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
-    rows.push_back({OidV(oid), NameV(name), OidV(owner), NullV(kAclArray)});
+    rows.push_back({OidV(oid), NameV(name), OidV(owner),
+                    AclArrayValue(*ctx.catalog, StoredAcl(*ctx.catalog, SchemaAclTarget(oid)))});
   };
   add(kPgToastNamespace, "pg_toast");
   for (const auto& [oid, ns] : ctx.catalog->namespaces()) add(oid, ns.name);
@@ -74,6 +76,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(t->checks.size()),
                             !t->primary_key.empty() || !t->indexes.empty()));
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
+    rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {
       auto stats = catalog::ReadTableStatistics(ctx.txn, oid);
@@ -101,6 +104,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
   for (const auto& [oid, v] : cat.views()) {
     rows.push_back(ClassRow(oid, v->name, v->namespace_oid, 'v', 'p',
                             static_cast<int>(v->columns.size()), 0, false));
+    rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
   }
   for (const auto& [oid, s] : cat.sequences()) {
     rows.push_back(ClassRow(oid, s.name, s.namespace_oid, 'S',

@@ -501,3 +501,56 @@ TEST_CASE("role records round-trip and persist", "[catalog]") {
 
 }  // namespace
 }  // namespace strata::catalog
+
+namespace strata::catalog {
+namespace {
+
+TEST_CASE("acl records round-trip, persist and go with their object", "[catalog]") {
+  const std::vector<AclItem> acl = {{10, 10, kAclAllTable, 0},
+                                    {16400, 10, kAclSelect | kAclInsert, kAclInsert},
+                                    {kAclPublic, 10, kAclSelect, 0}};
+  auto back = DecodeAcl(EncodeAcl(acl));
+  REQUIRE(back.has_value());
+  CHECK(*back == acl);
+  CHECK(DecodeAcl(EncodeAcl({}))->empty());
+  CHECK_FALSE(DecodeAcl(EncodeAcl(acl) + "x").has_value());
+  CHECK_FALSE(DecodeAcl(EncodeAcl(acl).substr(0, 5)).has_value());
+  auto target = AclTargetFromKey(AclKey({kPgNamespaceOid, 16500}));
+  REQUIRE(target.has_value());
+  CHECK(*target == AclTarget{kPgNamespaceOid, 16500});
+  CHECK_FALSE(AclTargetFromKey(AclKey({kPgClassOid, 1}) + "x").has_value());
+
+  storage::MemFileSystem fs;
+  Oid view_oid = 0;
+  {
+    Open db(&fs);
+    std::lock_guard lock(db.catalog->ddl_mutex());
+    auto txn = db.txns->Begin();
+    ViewDesc v;
+    v.oid = view_oid = db.catalog->AllocateOid(txn.get());
+    v.namespace_oid = kPublicNamespace;
+    v.name = "v";
+    v.query = "SELECT 1 AS a";
+    db.catalog->PutView(txn.get(), v);
+    db.catalog->PutAcl(txn.get(), {kPgClassOid, view_oid}, acl);
+    db.catalog->PutAcl(txn.get(), {kPgNamespaceOid, kPublicNamespace}, {acl[2]});
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+  }
+  Open db(&fs);
+  auto snap = db.catalog->Current();
+  REQUIRE(snap->acls().size() == 2);
+  REQUIRE(snap->FindAcl({kPgClassOid, view_oid}) != nullptr);
+  CHECK(*snap->FindAcl({kPgClassOid, view_oid}) == acl);
+  CHECK(snap->FindAcl({kPgNamespaceOid, view_oid}) == nullptr);
+  std::lock_guard lock(db.catalog->ddl_mutex());
+  auto txn = db.txns->Begin();
+  db.catalog->DeleteView(txn.get(), view_oid);
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(db.catalog->Reload().ok());
+  CHECK(db.catalog->Current()->acls().size() == 1);
+  CHECK(db.catalog->Current()->FindAcl({kPgClassOid, view_oid}) == nullptr);
+}
+
+}  // namespace
+}  // namespace strata::catalog

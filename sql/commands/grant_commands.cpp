@@ -1,0 +1,303 @@
+// GRANT/REVOKE on tables, views and schemas (see grant_commands.h). The
+// order of checks and the texts follow PostgreSQL 15's aclchk.c
+// (ExecuteGrantStmt, ExecGrant_Relation, ExecGrant_Namespace) and acl.c
+// (aclupdate): objects are looked up first, then the grantees, then the
+// privilege names.
+//
+// The grantor: an object's owner (or a superuser, or a member with the
+// owner's privileges) grants as the owner, as select_best_grantor decides.
+// Every object's owner is a built-in role today (object_acl.h), so a
+// grantor that is not one of those would act through grant options it was
+// given: that is 0A000 for now (42501 if it holds none, as PostgreSQL).
+#include "sql/commands/grant_commands.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+#include <vector>
+
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/role_lookup.h"
+#include "sql/system_relations/statement_catalog.h"
+
+namespace strata::sql {
+
+namespace {
+
+using catalog::AclItem;
+using catalog::AclTarget;
+using catalog::Oid;
+
+// One object a GRANT names: its ACL target, owner, every privilege it can
+// hold, and how errors name it ("table", "t").
+struct GrantObject {
+  AclTarget target;
+  Oid owner = 0;
+  uint32_t all = 0;
+  std::string kind;  // "table" or "schema" (aclcheck_error's object kinds)
+  std::string name;
+};
+
+void Reload(CommandContext& ctx) {
+  auto loaded = ctx.db->catalog()->LoadThrough(ctx.txn);
+  if (!loaded.ok()) ThrowStatus(loaded.status());
+  ctx.catalog = std::move(loaded).value();
+}
+
+SqlError NoSuchRole(const std::string& name) {
+  return SqlError(SqlState::kUndefinedObject, "role \"" + name + "\" does not exist");
+}
+
+// get_rolespec_oid, with PUBLIC as the PUBLIC grantee (OID 0).
+Oid GranteeOid(const CommandContext& ctx, const ast::RoleSpec& spec) {
+  std::string name;
+  switch (spec.kind) {
+    case ast::RoleSpec::Kind::kPublic:
+      return catalog::kAclPublic;
+    case ast::RoleSpec::Kind::kName:
+      name = spec.name;
+      break;
+    case ast::RoleSpec::Kind::kCurrentRole:
+    case ast::RoleSpec::Kind::kCurrentUser:
+      name = CurrentUserName();
+      break;
+    case ast::RoleSpec::Kind::kSessionUser:
+      name = SessionUserName();
+      break;
+  }
+  const catalog::RoleDesc* r = FindRoleByName(*ctx.catalog, name);
+  if (r == nullptr) throw NoSuchRole(name);
+  return r->oid;
+}
+
+GrantObject TableObject(Oid oid, const std::string& name) {
+  return GrantObject{RelationAclTarget(oid), kRelationOwner, catalog::kAclAllTable, "table", name};
+}
+
+GrantObject SchemaObject(const catalog::NamespaceDesc& ns) {
+  return GrantObject{SchemaAclTarget(ns.oid), SchemaOwner(ns.oid), catalog::kAclAllSchema, "schema",
+                     ns.name};
+}
+
+void RefuseBuiltinSchema(const catalog::NamespaceDesc& ns) {
+  if (ns.oid == catalog::kPgCatalogNamespace || ns.oid == catalog::kInformationSchemaNamespace ||
+      ns.name == "pg_toast") {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "privileges on objects of schema " + ns.name + " are not supported yet");
+  }
+}
+
+const catalog::NamespaceDesc& LookupSchema(const CommandContext& ctx, const std::string& name) {
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(name);
+  if (ns == nullptr) {
+    throw SqlError(SqlState::kUndefinedSchema, "schema \"" + name + "\" does not exist");
+  }
+  return *ns;
+}
+
+// objectNamesToOids / objectsInSchemaToOids for tables and schemas.
+std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::RoleStatement& stmt) {
+  std::vector<GrantObject> out;
+  const catalog::CatalogSnapshot& catalog = *ctx.catalog;
+  if (stmt.object_type == ast::RoleStatement::ObjectType::kSchema) {
+    for (const std::string& name : stmt.schemas) {
+      const catalog::NamespaceDesc& ns = LookupSchema(ctx, name);
+      RefuseBuiltinSchema(ns);
+      out.push_back(SchemaObject(ns));
+    }
+    return out;
+  }
+  if (stmt.all_in_schema) {
+    for (const std::string& name : stmt.schemas) {
+      const catalog::NamespaceDesc& ns = LookupSchema(ctx, name);
+      RefuseBuiltinSchema(ns);
+      std::vector<std::pair<Oid, std::string>> rels;
+      for (const catalog::TableDesc* t : catalog.TablesIn(ns.oid)) rels.emplace_back(t->oid, t->name);
+      for (const catalog::ViewDesc* v : catalog.ViewsIn(ns.oid)) rels.emplace_back(v->oid, v->name);
+      std::sort(rels.begin(), rels.end());
+      for (const auto& [oid, rel_name] : rels) out.push_back(TableObject(oid, rel_name));
+    }
+    return out;
+  }
+  for (const ast::RangeVar& rv : stmt.tables) {
+    if (const catalog::TableDesc* t = FindTable(ctx, rv)) {
+      out.push_back(TableObject(t->oid, t->name));
+      continue;
+    }
+    if (const catalog::ViewDesc* v = FindView(ctx, rv)) {
+      out.push_back(TableObject(v->oid, v->name));
+      continue;
+    }
+    const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
+    if (ns != nullptr && catalog.FindSequence(ns->oid, rv.name) != nullptr) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "GRANT and REVOKE on sequences are not supported yet");
+    }
+    if (ns != nullptr) RefuseBuiltinSchema(*ns);
+    RelationRef rel;
+    if (rv.schema.empty() && FindRelationInPath(catalog, rv.name, &rel)) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "privileges on system relations are not supported yet");
+    }
+    ast::RangeVar unplaced = rv;
+    unplaced.location = -1;  // PostgreSQL's error here has no position
+    LookupTable(ctx, unplaced);  // 42P01 relation "x" does not exist
+  }
+  return out;
+}
+
+// string_to_privilege, then the object kind's check.
+uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
+  const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
+  if (stmt.privileges.empty()) return schema ? catalog::kAclAllSchema : catalog::kAclAllTable;
+  struct Named {
+    const char* name;
+    uint32_t bit;
+  };
+  static constexpr Named kNames[] = {
+      {"insert", catalog::kAclInsert},     {"select", catalog::kAclSelect},
+      {"update", catalog::kAclUpdate},     {"delete", catalog::kAclDelete},
+      {"truncate", catalog::kAclTruncate}, {"references", catalog::kAclReferences},
+      {"trigger", catalog::kAclTrigger},   {"execute", 1u << 7},
+      {"usage", catalog::kAclUsage},       {"create", catalog::kAclCreate},
+      {"temporary", 1u << 10},             {"temp", 1u << 10},
+      {"connect", 1u << 11},               {"set", 1u << 12},
+      {"alter system", 1u << 13}};
+  uint32_t bits = 0;
+  for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
+    if (p.columns) {
+      throw SqlError(SqlState::kFeatureNotSupported, "column privileges are not supported yet");
+    }
+    uint32_t bit = 0;
+    for (const Named& n : kNames) {
+      if (p.name == n.name) bit = n.bit;
+    }
+    if (bit == 0) {
+      throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + p.name + "\"");
+    }
+    std::string upper = p.name == "temp" ? "TEMPORARY" : p.name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (schema && (bit & catalog::kAclAllSchema) == 0) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "invalid privilege type " + upper + " for schema");
+    }
+    if (!schema) {
+      // USAGE is a sequence privilege: ExecuteGrantStmt lets it through and
+      // ExecGrant_Relation refuses it for a table.
+      if ((bit & (catalog::kAclAllTable | catalog::kAclUsage)) == 0) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "invalid privilege type " + upper + " for relation");
+      }
+      if (bit == catalog::kAclUsage) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "invalid privilege type " + upper + " for table");
+      }
+    }
+    bits |= bit;
+  }
+  return bits;
+}
+
+// aclupdate for one grantee: adds or removes `privs` (or only their grant
+// options) on the (grantee, grantor) item; an item left without privileges
+// is removed.
+void UpdateAcl(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid grantee, Oid grantor,
+               uint32_t privs) {
+  auto it = std::find_if(acl->begin(), acl->end(), [&](const AclItem& item) {
+    return item.grantee == grantee && item.grantor == grantor;
+  });
+  if (grant) {
+    if (it == acl->end()) {
+      acl->push_back(AclItem{grantee, grantor, 0, 0});
+      it = acl->end() - 1;
+    }
+    it->privileges |= privs;
+    if (grant_option) it->grant_options |= privs;
+    return;
+  }
+  if (it == acl->end()) return;
+  it->grant_options &= ~privs;
+  if (!grant_option) it->privileges &= ~privs;
+  if (it->privileges == 0) acl->erase(it);
+}
+
+}  // namespace
+
+StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt) {
+  StatementOutput result;
+  const bool grant = stmt.action == ast::RoleStatement::Action::kGrantObject;
+  result.command_tag = grant ? "GRANT" : "REVOKE";
+  const Oid current = CurrentUserOid(*ctx.catalog);
+  if (stmt.grantor) {
+    if (GranteeOid(ctx, *stmt.grantor) != current) {
+      throw SqlError(SqlState::kFeatureNotSupported, "grantor must be current user");
+    }
+  }
+  if (stmt.object_type == ast::RoleStatement::ObjectType::kOther) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "GRANT and REVOKE on " + stmt.object_words + " are not supported yet");
+  }
+  const std::vector<GrantObject> objects = ResolveObjects(ctx, stmt);
+  std::vector<Oid> grantees;
+  for (const ast::RoleSpec& spec : stmt.grantees) grantees.push_back(GranteeOid(ctx, spec));
+  const uint32_t privs = PrivilegeBits(stmt);
+  const bool superuser = RoleIsSuperuser(*ctx.catalog, current);
+  for (const GrantObject& object : objects) {
+    std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
+    if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
+      if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) == 0) {
+        throw SqlError(SqlState::kInsufficientPrivilege,
+                       "permission denied for " + object.kind + " " + object.name);
+      }
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "GRANT and REVOKE through grant options are not supported yet");
+    }
+    for (Oid grantee : grantees) {
+      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, privs & object.all);
+    }
+    ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
+    Reload(ctx);
+  }
+  return result;
+}
+
+void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::string& role_name) {
+  const catalog::CatalogSnapshot& catalog = *ctx.catalog;
+  // PostgreSQL lists pg_shdepend's rows, in about the order the grants
+  // were first made; object OID order is the closest we keep.
+  std::vector<std::pair<Oid, std::string>> lines;
+  for (const auto& [target, acl] : catalog.acls()) {
+    const bool mentioned = std::any_of(acl.begin(), acl.end(), [&](const AclItem& item) {
+      return item.grantee == role || item.grantor == role;
+    });
+    if (!mentioned) continue;
+    if (target.classoid == catalog::kPgNamespaceOid) {
+      if (const catalog::NamespaceDesc* ns = catalog.FindNamespace(target.objoid)) {
+        lines.emplace_back(target.objoid, "privileges for schema " + ns->name);
+      }
+      continue;
+    }
+    RelationRef rel;
+    if (!FindRelationByOid(catalog, target.objoid, &rel)) continue;
+    std::string name = rel.name;
+    RelationRef visible;
+    if (!FindRelationInPath(catalog, rel.name, &visible) || visible.oid != rel.oid) {
+      const catalog::NamespaceDesc* ns = catalog.FindNamespace(rel.namespace_oid);
+      if (ns != nullptr) name = ns->name + "." + name;
+    }
+    const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
+    lines.emplace_back(target.objoid, std::string("privileges for ") + kind + " " + name);
+  }
+  if (lines.empty()) return;
+  std::sort(lines.begin(), lines.end());
+  std::string detail;
+  for (const auto& line : lines) {
+    if (!detail.empty()) detail += "\n";
+    detail += line.second;
+  }
+  throw SqlError(SqlState::kDependentObjectsStillExist,
+                 "role \"" + role_name + "\" cannot be dropped because some objects depend on it")
+      .WithDetail(detail);
+}
+
+}  // namespace strata::sql

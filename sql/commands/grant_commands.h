@@ -1,0 +1,21 @@
+// GRANT/REVOKE of privileges on tables, views and schemas (PostgreSQL's
+// GrantStmt, aclchk.c): updates the objects' ACLs (catalog/acl_item.h).
+// Sequences, columns, databases, functions and default privileges are
+// 0A000. Runs inside the CommandContext's transaction; the caller holds
+// the catalog's ddl_mutex.
+#pragma once
+
+#include "sql/ast/role_statements.h"
+#include "sql/commands/command_context.h"
+#include "sql/statement_output.h"
+
+namespace strata::sql {
+
+StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt);
+
+// DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
+// 2BP01 naming every table, view and schema whose ACL mentions `role`.
+void CheckNoPrivilegesReferTo(const CommandContext& ctx, catalog::Oid role,
+                              const std::string& role_name);
+
+}  // namespace strata::sql

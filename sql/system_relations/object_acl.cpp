@@ -1,0 +1,130 @@
+// Object ACLs: defaults, aclitem text and the privilege mask (see
+// object_acl.h). The rules follow PostgreSQL 15's acl.c (acldefault,
+// aclitemout, putid, aclmask).
+#include "sql/system_relations/object_acl.h"
+
+#include <cctype>
+
+#include "sql/system_relations/role_lookup.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/system_values.h"
+#include "sql/types/array_value.h"
+
+namespace strata::sql {
+
+using catalog::AclItem;
+using catalog::AclTarget;
+using catalog::Oid;
+
+namespace {
+
+constexpr Oid kAclItemType = 1033;
+
+// The letters of PostgreSQL's ACL_ALL_RIGHTS_STR, in bit order.
+constexpr const char* kAclLetters = "arwdDxtXUCTcsA";
+
+// putid: a role name as aclitemout prints it.
+std::string PutId(const std::string& name) {
+  bool safe = !name.empty();
+  for (char c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') safe = false;
+  }
+  if (safe) return name;
+  std::string out = "\"";
+  for (char c : name) {
+    if (c == '"') out.push_back('"');
+    out.push_back(c);
+  }
+  out.push_back('"');
+  return out;
+}
+
+std::string RoleText(const catalog::CatalogSnapshot& catalog, Oid role) {
+  const catalog::RoleDesc* r = FindRoleByOid(catalog, role);
+  return r != nullptr ? PutId(r->name) : std::to_string(role);
+}
+
+}  // namespace
+
+AclTarget RelationAclTarget(Oid relation) { return AclTarget{catalog::kPgClassOid, relation}; }
+AclTarget SchemaAclTarget(Oid schema) { return AclTarget{catalog::kPgNamespaceOid, schema}; }
+
+Oid SchemaOwner(Oid schema) {
+  return schema == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
+}
+
+std::optional<std::vector<AclItem>> StoredAcl(const catalog::CatalogSnapshot& catalog,
+                                              const AclTarget& target) {
+  if (const std::vector<AclItem>* acl = catalog.FindAcl(target)) return *acl;
+  if (target == SchemaAclTarget(catalog::kPublicNamespace)) {
+    // initdb: {pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}.
+    return std::vector<AclItem>{
+        AclItem{kDatabaseOwnerRoleOid, kDatabaseOwnerRoleOid, catalog::kAclAllSchema, 0},
+        AclItem{catalog::kAclPublic, kDatabaseOwnerRoleOid, catalog::kAclUsage, 0}};
+  }
+  if (target == SchemaAclTarget(catalog::kPgCatalogNamespace) ||
+      target == SchemaAclTarget(catalog::kInformationSchemaNamespace)) {
+    // initdb: {postgres=UC/postgres,=U/postgres}.
+    return std::vector<AclItem>{
+        AclItem{kBootstrapRoleOid, kBootstrapRoleOid, catalog::kAclAllSchema, 0},
+        AclItem{catalog::kAclPublic, kBootstrapRoleOid, catalog::kAclUsage, 0}};
+  }
+  return std::nullopt;
+}
+
+std::vector<AclItem> EffectiveAcl(const catalog::CatalogSnapshot& catalog, const AclTarget& target,
+                                  Oid owner, uint32_t all) {
+  if (auto stored = StoredAcl(catalog, target)) return std::move(*stored);
+  return {AclItem{owner, owner, all, 0}};
+}
+
+uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<AclItem>& acl,
+                 Oid role, uint32_t mask) {
+  uint32_t held = 0;
+  for (const AclItem& item : acl) {
+    if ((item.privileges & mask & ~held) == 0) continue;
+    if (item.grantee == catalog::kAclPublic || HasPrivsOfRole(catalog, role, item.grantee)) {
+      held |= item.privileges & mask;
+    }
+  }
+  return held;
+}
+
+uint32_t AclGrantOptionMask(const catalog::CatalogSnapshot& catalog,
+                            const std::vector<AclItem>& acl, Oid role, uint32_t mask) {
+  uint32_t held = 0;
+  for (const AclItem& item : acl) {
+    if ((item.grant_options & mask & ~held) == 0) continue;
+    if (item.grantee == catalog::kAclPublic || HasPrivsOfRole(catalog, role, item.grantee)) {
+      held |= item.grant_options & mask;
+    }
+  }
+  return held;
+}
+
+std::string AclItemText(const catalog::CatalogSnapshot& catalog, const AclItem& item) {
+  std::string out;
+  if (item.grantee != catalog::kAclPublic) out = RoleText(catalog, item.grantee);
+  out.push_back('=');
+  for (int bit = 0; kAclLetters[bit] != '\0'; ++bit) {
+    const uint32_t b = 1u << bit;
+    if ((item.privileges & b) == 0) continue;
+    out.push_back(kAclLetters[bit]);
+    if ((item.grant_options & b) != 0) out.push_back('*');
+  }
+  out.push_back('/');
+  out += RoleText(catalog, item.grantor);
+  return out;
+}
+
+Value AclArrayValue(const catalog::CatalogSnapshot& catalog,
+                    const std::optional<std::vector<AclItem>>& acl) {
+  if (!acl) return Value::Null(sysrel::kAclArray);
+  std::vector<Value> elements;
+  for (const AclItem& item : *acl) {
+    elements.push_back(Value::String(kAclItemType, AclItemText(catalog, item)));
+  }
+  return MakeArray(sysrel::kAclArray, kAclItemType, std::move(elements));
+}
+
+}  // namespace strata::sql

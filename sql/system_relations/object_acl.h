@@ -1,0 +1,57 @@
+// Object ACLs as the SQL layer sees them: an object's list (the stored one,
+// or its owner's defaults, PostgreSQL's acldefault), the aclitem text
+// PostgreSQL prints ("alice=r*w/postgres"), and the privilege test
+// (aclmask): what GRANT/REVOKE, has_*_privilege and pg_class.relacl /
+// pg_namespace.nspacl use.
+//
+// Owners: every user table, view, sequence and schema belongs to the
+// bootstrap superuser (objects have no other owner yet), schema public to
+// pg_database_owner, as initdb makes it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/acl_item.h"
+#include "catalog/catalog.h"
+#include "sql/types/value.h"
+
+namespace strata::sql {
+
+// The ACL target and owner of a user relation (table, view, sequence) or a
+// schema.
+catalog::AclTarget RelationAclTarget(catalog::Oid relation);
+catalog::AclTarget SchemaAclTarget(catalog::Oid schema);
+catalog::Oid SchemaOwner(catalog::Oid schema);
+inline constexpr catalog::Oid kRelationOwner = 10;  // the bootstrap superuser
+
+// The stored list of `target`, or nullopt (NULL acl) if none is stored.
+// The schemas initdb makes (public, pg_catalog, information_schema) have
+// its lists even when none is stored.
+std::optional<std::vector<catalog::AclItem>> StoredAcl(const catalog::CatalogSnapshot& catalog,
+                                                       const catalog::AclTarget& target);
+// The list that applies: the stored one or the owner's defaults (all
+// privileges `all` to the owner, granted by the owner).
+std::vector<catalog::AclItem> EffectiveAcl(const catalog::CatalogSnapshot& catalog,
+                                           const catalog::AclTarget& target, catalog::Oid owner,
+                                           uint32_t all);
+
+// The privileges of `mask` that `role` holds through `acl`: the items
+// granted to PUBLIC or to a role whose privileges `role` has.
+uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
+                 catalog::Oid role, uint32_t mask);
+// The same for grant options.
+uint32_t AclGrantOptionMask(const catalog::CatalogSnapshot& catalog,
+                            const std::vector<catalog::AclItem>& acl, catalog::Oid role,
+                            uint32_t mask);
+
+// aclitemout: "grantee=privs/grantor", PUBLIC as an empty grantee, names
+// quoted when they hold anything but letters, digits and '_'.
+std::string AclItemText(const catalog::CatalogSnapshot& catalog, const catalog::AclItem& item);
+// The aclitem[] value (pg_class.relacl, ...) of a list; NULL for nullopt.
+Value AclArrayValue(const catalog::CatalogSnapshot& catalog,
+                    const std::optional<std::vector<catalog::AclItem>>& acl);
+
+}  // namespace strata::sql
