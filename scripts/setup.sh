@@ -16,7 +16,7 @@ PACKAGES=(
   liburing-dev catch2 libfmt-dev libpq-dev
   postgresql-15 postgresql-client-15
   python3 procps dpkg-dev
-  python3-psycopg2 python3-sqlalchemy
+  python3-psycopg2 python3-sqlalchemy libpostgresql-jdbc-java openjdk-17-jdk-headless
 )
 REGRESS=0
 case "${1:-}" in
