@@ -17,6 +17,7 @@ PACKAGES=(
   postgresql-15 postgresql-client-15
   python3 procps dpkg-dev
   python3-psycopg2 python3-sqlalchemy libpostgresql-jdbc-java openjdk-17-jdk-headless
+  libpqxx-dev
 )
 REGRESS=0
 case "${1:-}" in
