@@ -165,7 +165,7 @@ Value GetIndexDef(Args a) {
 }
 
 // pg_get_serial_sequence(table, column): the sequence owned by that column
-// (serial, bigserial, identity, ALTER SEQUENCE ... OWNED BY), schema-qualified
+// (serial columns, ALTER SEQUENCE ... OWNED BY), schema-qualified
 // and quoted, or NULL. The table name is parsed as a possibly qualified,
 // quoted name (a string of digits is a name here, not an OID as for
 // regclass); the column name is taken as it is, without downcasing, as
