@@ -53,6 +53,9 @@ async function main() {
   for (const binary of [false, true]) {
     const mode = binary ? 'binary' : 'text';
     for (const [name, expr] of EXPRS) {
+      // pg 8's binary int4[] parser spends 15-20 s on what it misreads;
+      // arrays are checked in the text format and in the prepared rows.
+      if (binary && name === 'int4_array') continue;
       await step(mode + ' ' + name, async () => {
         // The binary format needs the extended protocol (simple queries
         // always return text). pg 8 decodes several binary forms wrongly
