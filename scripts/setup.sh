@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs every Debian package StrataDB's build and tests need. Idempotent and
+# Installs every Debian package StrataDB's build and tests need, and
+# node-postgres from npm for the node driver test (see the end). Idempotent and
 # fast when everything is present (no apt-get run at all). Uses sudo when not root.
 #   scripts/setup.sh [--bench | --regress]
 # --bench also installs the engines bench/storage_bench compares against
@@ -16,7 +17,11 @@ PACKAGES=(
   liburing-dev catch2 libfmt-dev libpq-dev
   postgresql-15 postgresql-client-15
   python3 procps dpkg-dev
+  python3-psycopg2 python3-sqlalchemy libpostgresql-jdbc-java openjdk-17-jdk-headless
+  libpqxx-dev
 )
+# npm (and Debian's nodejs with it) only when no node installation is there.
+if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(npm); fi
 REGRESS=0
 case "${1:-}" in
   "") ;;
@@ -60,19 +65,30 @@ for pkg in "${PACKAGES[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   if [ "$NEED_UPDATE" = 1 ]; then $SUDO apt-get update -q; fi
-  exit 0
+else
+  # The tests start their own PostgreSQL 15 on free ports; Debian's default
+  # "main" cluster would only sit on port 5432, where stratad listens. Ask
+  # postgresql-common not to create it (only when it is not installed yet, so an
+  # existing setup is left alone).
+  if ! dpkg-query -W -f='${Status}' postgresql-common 2>/dev/null | grep -q "install ok installed"; then
+    $SUDO mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/stratadb.conf >/dev/null
+  fi
+
+  echo "setup: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q
+  $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 fi
 
-# The tests start their own PostgreSQL 15 on free ports; Debian's default
-# "main" cluster would only sit on port 5432, where stratad listens. Ask
-# postgresql-common not to create it (only when it is not installed yet, so an
-# existing setup is left alone).
-if ! dpkg-query -W -f='${Status}' postgresql-common 2>/dev/null | grep -q "install ok installed"; then
-  $SUDO mkdir -p /etc/postgresql-common/createcluster.d
-  echo "create_main_cluster = false" | $SUDO tee /etc/postgresql-common/createcluster.d/stratadb.conf >/dev/null
+# node-postgres for tests/integration/drivers/node_pg_client.js. Debian's
+# node-pg needs Debian's nodejs and cannot be installed beside another one
+# (NodeSource's), so pg comes from npm, once, into a cache directory outside
+# the repository, where tests/integration/CMakeLists.txt looks for it; never
+# at build or test time.
+NODE_PG_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/stratadb/node-pg"
+if [ ! -f "$NODE_PG_DIR/node_modules/pg/package.json" ]; then
+  echo "setup: installing node-postgres (npm pg@8) into $NODE_PG_DIR"
+  mkdir -p "$NODE_PG_DIR"
+  npm install --prefix "$NODE_PG_DIR" --no-audit --no-fund --no-save pg@8
 fi
-
-echo "setup: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q
-$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -105,6 +105,29 @@ Value RecvJsonbValue(std::string_view* in, Oid type) {
   return sql::InputValue(type, protocol::RecvJsonb(in));
 }
 
+// date, time, timestamp[tz] and interval: their Values hold what the binary
+// forms carry (days / microseconds since 2000-01-01, microseconds since
+// midnight, the three interval fields), infinities included; the protocol
+// layer checks the ranges on receive.
+void SendDateValue(const Value& v, std::string* out) { protocol::SendDate(out, v.date_value()); }
+Value RecvDateValue(std::string_view* in, Oid) { return Value::Date(protocol::RecvDate(in)); }
+void SendTimeValue(const Value& v, std::string* out) { protocol::SendTime(out, v.int_value()); }
+Value RecvTimeValue(std::string_view* in, Oid) { return Value::Time(protocol::RecvTime(in)); }
+void SendTimestampValue(const Value& v, std::string* out) {
+  protocol::SendTimestamp(out, v.int_value());
+}
+Value RecvTimestampValue(std::string_view* in, Oid type) {
+  return Value::Integer(type, protocol::RecvTimestamp(in));
+}
+void SendIntervalValue(const Value& v, std::string* out) {
+  const sql::Interval& iv = v.interval_value();
+  protocol::SendInterval(out, {iv.time, iv.day, iv.month});
+}
+Value RecvIntervalValue(std::string_view* in, Oid) {
+  const protocol::Interval iv = protocol::RecvInterval(in);
+  return Value::FromInterval({iv.microseconds, iv.days, iv.months});
+}
+
 // Arrays of any element type with a row here: array_send/array_recv framing
 // around each element's own binary form.
 void SendArrayValue(const Value& v, std::string* out) {
@@ -283,6 +306,11 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {type_oid::kJson, SendString, RecvJsonText},
     {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
     {type_oid::kOid, SendOid, RecvOid},
+    {type_oid::kDate, SendDateValue, RecvDateValue},
+    {type_oid::kTime, SendTimeValue, RecvTimeValue},
+    {type_oid::kTimestamp, SendTimestampValue, RecvTimestampValue},
+    {type_oid::kTimestampTz, SendTimestampValue, RecvTimestampValue},
+    {type_oid::kInterval, SendIntervalValue, RecvIntervalValue},
     {24, SendOid, RecvOid},    // regproc
     {2205, SendOid, RecvOid},  // regclass
     {2206, SendOid, RecvOid},  // regtype

@@ -306,17 +306,19 @@ void CopyFrom::ProcessLine(const std::string& line) {
         SqlError(SqlState::kBadCopyFileFormat, "extra data after last expected column"),
         LineContext(line));
   }
-  if (fields_.size() < slots_.size()) {
-    RethrowWithContext(SqlError(SqlState::kBadCopyFileFormat,
-                                "missing data for column \"" +
-                                    table_->columns[slots_[fields_.size()]].name + "\""),
-                       LineContext(line));
-  }
   Row row(table_->columns.size());
   std::fill(set_.begin(), set_.end(), false);
+  // Fields are converted in column order and a missing one is reported when
+  // its column is reached, as PostgreSQL does: "1x" into (int, text) is a
+  // bad integer, not missing data.
   for (size_t i = 0; i < slots_.size(); ++i) {
     const size_t slot = slots_[i];
     const catalog::ColumnDesc& column = table_->columns[slot];
+    if (i >= fields_.size()) {
+      RethrowWithContext(SqlError(SqlState::kBadCopyFileFormat,
+                                  "missing data for column \"" + column.name + "\""),
+                         LineContext(line));
+    }
     CopyField& field = fields_[i];
     if (options_.csv) {
       // An unquoted field matched NULL, so its text was the NULL string.

@@ -1,7 +1,9 @@
 // Set-returning functions usable in FROM: generate_series over integers,
 // numeric and timestamps, with PostgreSQL 15's rules (the series stops
 // before a value past `stop` or one that would overflow) and errors; and
-// unnest(anyarray), every element in storage order (NULLs included).
+// unnest(anyarray), every element in storage order (NULLs included);
+// generate_subscripts(anyarray, dim [, reverse]), the subscripts of one
+// dimension.
 #include <algorithm>
 #include <memory>
 #include <span>
@@ -159,6 +161,22 @@ class ArrayElements final : public SetGenerator {
 
 std::unique_ptr<SetGenerator> Unnest(Args a) { return std::make_unique<ArrayElements>(a[0]); }
 
+// generate_subscripts(array, dim [, reverse]): lower..upper bound of
+// dimension `dim` (descending when reverse), no rows for an empty array or a
+// dimension it does not have. Arrays have at most one dimension here.
+std::unique_ptr<SetGenerator> Subscripts(Args a) {
+  const ArrayValue& array = a[0].array_value();
+  if (a[1].int_value() != 1 || array.elements.empty()) {
+    return std::make_unique<IntegerSeries>(type_oid::kInt4, 1, 0, 1);
+  }
+  if (a.size() > 2 && a[2].bool_value()) {
+    return std::make_unique<IntegerSeries>(type_oid::kInt4, array.upper_bound(),
+                                           array.lower_bound, -1);
+  }
+  return std::make_unique<IntegerSeries>(type_oid::kInt4, array.lower_bound,
+                                         array.upper_bound(), 1);
+}
+
 // A set-returning function reached as a scalar (a bug: the binder forbids it).
 Value NotScalar(Args) {
   throw SqlError(SqlState::kFeatureNotSupported, "set-valued function called in context that "
@@ -194,6 +212,10 @@ const SqlFunction kFunctions[] = {
     // The result is the argument's element type (polymorphic.h).
     {"unnest", {kAnyArray, k0, k0, k0, k0, k0, k0}, 1, type_oid::kAnyElement,
      {"array_unnest", NotScalar}, false, nullptr, Unnest},
+    {"generate_subscripts", {kAnyArray, kInt4, k0, k0, k0, k0, k0}, 2, kInt4,
+     {"generate_subscripts_nodir", NotScalar}, false, nullptr, Subscripts},
+    {"generate_subscripts", {kAnyArray, kInt4, type_oid::kBool, k0, k0, k0, k0}, 3, kInt4,
+     {"generate_subscripts", NotScalar}, false, nullptr, Subscripts},
 };
 
 }  // namespace

@@ -165,6 +165,41 @@ Value GetIndexDef(Args a) {
                      schema + QuoteIdentText(t->name) + " USING btree (" + cols + ")");
 }
 
+// pg_get_serial_sequence(table, column): the sequence owned by that column
+// (serial columns, ALTER SEQUENCE ... OWNED BY), schema-qualified
+// and quoted, or NULL. The table name is parsed as a possibly qualified,
+// quoted name (a string of digits is a name here, not an OID as for
+// regclass); the column name is taken as it is, without downcasing, as
+// PostgreSQL does.
+Value GetSerialSequence(Args a) {
+  auto catalog = Catalog();
+  const std::string table_text = a[0].string_value();
+  const std::string column = a[1].string_value();
+  size_t first = 0;
+  while (first < table_text.size() && isspace(static_cast<unsigned char>(table_text[first]))) {
+    ++first;
+  }
+  if (first < table_text.size() && isdigit(static_cast<unsigned char>(table_text[first]))) {
+    throw SqlError(SqlState::kUndefinedTable,
+                   "relation \"" + table_text.substr(first) + "\" does not exist");
+  }
+  const Oid rel = OidArg(InputOidValue(kRegclass, table_text));
+  const catalog::TableDesc* t = catalog->FindTable(rel);
+  if (t == nullptr) return Value::Null(kText);  // a view or sequence owns none
+  const int16_t attnum = static_cast<int16_t>(t->FindColumn(column) + 1);
+  if (attnum == 0) {
+    throw SqlError(SqlState::kUndefinedColumn,
+                   "column \"" + column + "\" of relation \"" + t->name + "\" does not exist");
+  }
+  for (const catalog::SequenceDesc* seq : catalog->SequencesOwnedBy(t->oid)) {
+    if (seq->owner_attnum != attnum) continue;
+    const catalog::NamespaceDesc* ns = catalog->FindNamespace(seq->namespace_oid);
+    return Value::Text((ns != nullptr ? QuoteIdentText(ns->name) + "." : std::string()) +
+                       QuoteIdentText(seq->name));
+  }
+  return Value::Null(kText);
+}
+
 // pg_get_ruledef: StrataDB has no rules (pg_rewrite is empty: CREATE RULE is
 // 0A000, and views are not stored as _RETURN rules), so no OID names one and
 // the answer is NULL, as PostgreSQL's for an OID that is not a rule's.
@@ -600,6 +635,8 @@ const SqlFunction kFunctions[] = {
      {"pg_relation_is_publishable", RelationIsPublishable}},
     {"pg_get_indexdef", ARGS(kOid, kInt4, kBool), 3, kText,
      {"pg_get_indexdef_ext", GetIndexDef}},
+    {"pg_get_serial_sequence", ARGS(kText, kText), 2, kText,
+     {"pg_get_serial_sequence", GetSerialSequence}},
     {"pg_get_ruledef", ARGS(kOid), 1, kText, {"pg_get_ruledef", NoRuleDef}},
     {"pg_get_ruledef", ARGS(kOid, kBool), 2, kText, {"pg_get_ruledef_ext", NoRuleDef}},
     {"pg_get_viewdef", ARGS(kOid), 1, kText, {"pg_get_viewdef", GetViewDefOid}},

@@ -1,7 +1,7 @@
-// The catalogs StrataDB has no rows for
-// yet (partitioning, database comments, triggers, rules, policies,
-// dependencies): declared with PostgreSQL 15's columns so that clients'
-// queries over them bind and return no rows.
+// The catalogs StrataDB has no rows for yet (partitioning, database
+// comments, triggers, rules, policies, dependencies, enum labels: CREATE TYPE
+// ... AS ENUM is 0A000): declared with PostgreSQL 15's columns so that
+// clients' queries over them bind and return no rows.
 #include "sql/system_relations/system_relation.h"
 
 #include "sql/system_relations/system_values.h"
@@ -61,6 +61,9 @@ const SystemRelation kRelations[] = {
     {2608, "pg_catalog", "pg_depend", 'r',
      {{"classid", kOid}, {"objid", kOid}, {"objsubid", kInt4}, {"refclassid", kOid},
       {"refobjid", kOid}, {"refobjsubid", kInt4}, {"deptype", kChar}},
+     NoRows},
+    {3501, "pg_catalog", "pg_enum", 'r',
+     {{"oid", kOid}, {"enumtypid", kOid}, {"enumsortorder", kFloat4}, {"enumlabel", kName}},
      NoRows},
 };
 

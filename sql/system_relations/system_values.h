@@ -41,8 +41,9 @@ inline Value RegprocV(Oid v) { return Value::Integer(kRegproc, v); }
 inline Value NameV(std::string s) { return Value::String(kName, std::move(s)); }
 inline Value TextV(std::string s) { return Value::Text(std::move(s)); }
 inline Value BoolV(bool b) { return Value::Bool(b); }
-// "char": '\0' is the empty string (PostgreSQL prints nothing).
-inline Value CharV(char c) { return Value::String(kChar, c == '\0' ? "" : std::string(1, c)); }
+// "char" values hold their one byte, '\0' included, as its input function
+// makes them (ParseChar): '' and attidentity = '' compare equal.
+inline Value CharV(char c) { return Value::String(kChar, std::string(1, c)); }
 inline Value Int2V(int64_t v) { return Value::Int2(v); }
 inline Value Int4V(int64_t v) { return Value::Int4(v); }
 inline Value Int8V(int64_t v) { return Value::Int8(v); }
