@@ -2,6 +2,9 @@
 #include "common/interrupts.h"
 #include "sql/executor/node_function_scan.h"
 
+#include "sql/expr/record_set_functions.h"
+#include "sql/types/array_value.h"
+
 namespace strata::sql {
 
 FunctionScan::FunctionScan(const SqlFunction* function, const BoundExpr* call,
@@ -40,6 +43,11 @@ bool FunctionScan::Next(Row* row) {
   Value v;
   if (!generator_->Next(&v)) return false;
   row->clear();
+  if (!RecordSetFunctionColumns(function_).empty()) {
+    // A row of several columns, handed over as one array of them.
+    for (const Value& column : v.array_value().elements) row->push_back(column);
+    return true;
+  }
   row->push_back(std::move(v));
   return true;
 }
