@@ -13,6 +13,7 @@
 #include "catalog/table_statistics.h"
 
 #include "sql/system_relations/default_text.h"
+#include "sql/types/array_value.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/pg_type_procs.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -37,7 +38,15 @@ std::vector<Row> NamespaceRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   auto add = [&](Oid oid, const std::string& name) {
     const Oid owner = oid == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
-    rows.push_back({OidV(oid), NameV(name), OidV(owner), NullV(kAclArray)});
+    // public keeps initdb's ACL (its owner's default plus USAGE for PUBLIC),
+    // which pg_dump compares with; the others have the default (NULL).
+    Value acl = NullV(kAclArray);
+    if (oid == catalog::kPublicNamespace) {
+      acl = MakeArray(kAclArray, 1033 /* aclitem */,
+                      {Value::String(1033, "pg_database_owner=UC/pg_database_owner"),
+                       Value::String(1033, "=U/pg_database_owner")});
+    }
+    rows.push_back({OidV(oid), NameV(name), OidV(owner), std::move(acl)});
   };
   add(kPgToastNamespace, "pg_toast");
   for (const auto& [oid, ns] : ctx.catalog->namespaces()) add(oid, ns.name);

@@ -1,6 +1,6 @@
 // The catalogs StrataDB has no rows for
-// yet (partitioning, database comments, triggers, rules, policies,
-// dependencies, operator classes and families, operators, casts, languages,
+// yet (partitioning, database comments, triggers, rules other than views'
+// (pg_catalog_depend.cpp), policies, operator classes and families, operators, casts, languages,
 // text search, foreign data, subscriptions, large objects, default and
 // initial privileges, security labels, range types): declared with PostgreSQL 15's
 // columns so that clients' queries over them (pg_dump reads every one)
@@ -52,19 +52,10 @@ const SystemRelation kRelations[] = {
       {"tgattr", kInt2Vector}, {"tgargs", kBytea}, {"tgqual", kNodeTree},
       {"tgoldtable", kName}, {"tgnewtable", kName}},
      NoRows},
-    {2618, "pg_catalog", "pg_rewrite", 'r',
-     {{"oid", kOid}, {"rulename", kName}, {"ev_class", kOid}, {"ev_type", kChar},
-      {"ev_enabled", kChar}, {"is_instead", kBool}, {"ev_qual", kNodeTree},
-      {"ev_action", kNodeTree}},
-     NoRows},
     {3256, "pg_catalog", "pg_policy", 'r',
      {{"oid", kOid}, {"polname", kName}, {"polrelid", kOid}, {"polcmd", kChar},
       {"polpermissive", kBool}, {"polroles", kOidArray}, {"polqual", kNodeTree},
       {"polwithcheck", kNodeTree}},
-     NoRows},
-    {2608, "pg_catalog", "pg_depend", 'r',
-     {{"classid", kOid}, {"objid", kOid}, {"objsubid", kInt4}, {"refclassid", kOid},
-      {"refobjid", kOid}, {"refobjsubid", kInt4}, {"deptype", kChar}},
      NoRows},
     {2616, "pg_catalog", "pg_opclass", 'r',
      {{"oid", kOid}, {"opcmethod", kOid}, {"opcname", kName}, {"opcnamespace", kOid},
