@@ -558,10 +558,12 @@ class FromPlanner {
       return BuildRecordFunction(item, offset, std::move(call), srf, record_columns,
                                  std::move(rel), note.has_value() && note->used);
     }
-    if (item.column_aliases.size() > 1) {
+    const size_t available = item.ordinality ? 2 : 1;
+    if (item.column_aliases.size() > available) {
       throw SqlError(SqlState::kInvalidColumnReference,
-                     "table \"" + rel.alias + "\" has 1 columns available but " +
-                         std::to_string(item.column_aliases.size()) + " columns specified");
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
+                         " columns available but " + std::to_string(item.column_aliases.size()) +
+                         " columns specified");
     }
     const std::string column = !item.column_aliases.empty() ? item.column_aliases[0]
                                : !item.function_alias.empty() ? item.function_alias
@@ -571,9 +573,11 @@ class FromPlanner {
                      "table name \"" + rel.alias + "\" specified more than once");
     }
     rel.columns.push_back({column, call->type(), static_cast<int>(offset), false});
+    AddOrdinalityColumn(item, 1, offset, &rel);
     BuiltItem built;
     if (note.has_value() && note->used) {
       auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
       built.lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
@@ -583,14 +587,27 @@ class FromPlanner {
         return rows;
       };
     } else {
-      built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
+      built.plan = std::move(scan);
       built.plan->set_explain_name("Function Scan on " +
                                    ScanName(name.back(), item.function_alias));
     }
-    built.width = 1;
+    built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;
+  }
+
+  // WITH ORDINALITY's bigint column after the function's `width` columns:
+  // named "ordinality" unless a column alias names it.
+  static void AddOrdinalityColumn(const ast::FromItem& item, size_t width, size_t offset,
+                                  ScopeRelation* rel) {
+    if (!item.ordinality) return;
+    const std::string name =
+        width < item.column_aliases.size() ? item.column_aliases[width] : "ordinality";
+    rel->columns.push_back(
+        {name, DataType{type_oid::kInt8}, static_cast<int>(offset + width), false});
   }
 
   // A set-returning function with OUT columns (record_set_functions.h): its
@@ -600,9 +617,10 @@ class FromPlanner {
                                 std::span<const std::string_view> columns, ScopeRelation rel,
                                 bool lateral) {
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
-    if (item.column_aliases.size() > columns.size()) {
+    const size_t available = columns.size() + (item.ordinality ? 1 : 0);
+    if (item.column_aliases.size() > available) {
       throw SqlError(SqlState::kInvalidColumnReference,
-                     "table \"" + rel.alias + "\" has " + std::to_string(columns.size()) +
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
                          " columns available but " + std::to_string(item.column_aliases.size()) +
                          " columns specified");
     }
@@ -616,9 +634,11 @@ class FromPlanner {
           i < item.column_aliases.size() ? item.column_aliases[i] : std::string(columns[i]);
       rel.columns.push_back({column, column_type, static_cast<int>(offset + i), false});
     }
+    AddOrdinalityColumn(item, columns.size(), offset, &rel);
     BuiltItem built;
     if (lateral) {
       auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
       built.lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
@@ -628,11 +648,13 @@ class FromPlanner {
         return rows;
       };
     } else {
-      built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
+      built.plan = std::move(scan);
       built.plan->set_explain_name("Function Scan on " +
                                    ScanName(name.back(), item.function_alias));
     }
-    built.width = columns.size();
+    built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;
@@ -642,6 +664,10 @@ class FromPlanner {
   // after the function), the rows its body's final statement returns.
   BuiltItem BuildUserFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                               bool lateral) {
+    if (item.ordinality) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "WITH ORDINALITY of a user-defined function is not supported yet");
+    }
     const auto& fn_call = static_cast<const BoundUserFunctionCall&>(*call);
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
     std::vector<FunctionColumn> columns = FunctionOutputColumns(fn_call.function());

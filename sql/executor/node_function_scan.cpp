@@ -20,6 +20,7 @@ FunctionScan::FunctionScan(const SqlFunction* function, const BoundExpr* call,
 void FunctionScan::Init() {
   generator_.reset();
   scalar_done_ = false;
+  row_number_ = 0;
   if (function_ == nullptr) return;
   std::vector<Value> values;
   values.reserve(args_.size());
@@ -31,6 +32,12 @@ void FunctionScan::Init() {
 }
 
 bool FunctionScan::Next(Row* row) {
+  if (!NextRow(row)) return false;
+  if (ordinality_) row->push_back(Value::Int8(++row_number_));
+  return true;
+}
+
+bool FunctionScan::NextRow(Row* row) {
   CheckForInterrupts();  // generate_series can be endless
   if (function_ == nullptr) {
     if (scalar_done_) return false;

@@ -2,7 +2,8 @@
 // numeric and timestamps, with PostgreSQL 15's rules (the series stops
 // before a value past `stop` or one that would overflow) and errors; and
 // unnest(anyarray), every element in storage order (NULLs included); and
-// pg_options_to_table(text[]), rows of two columns (record_set_functions.h).
+// pg_options_to_table(text[]), rows of two columns (record_set_functions.h);
+// pg_partition_ancestors(regclass).
 #include <algorithm>
 #include <memory>
 #include <span>
@@ -193,6 +194,16 @@ std::unique_ptr<SetGenerator> OptionsToTable(Args a) {
 
 constexpr std::string_view kOptionColumns[] = {"option_name", "option_value"};
 
+// pg_partition_ancestors(regclass): a partition or partitioned table and
+// its ancestors; no rows for any other relation, and no relation is either
+// (partitioning is not supported), so never any rows.
+class NoValues final : public SetGenerator {
+ public:
+  bool Next(Value*) override { return false; }
+};
+
+std::unique_ptr<SetGenerator> PartitionAncestors(Args) { return std::make_unique<NoValues>(); }
+
 // A set-returning function reached as a scalar (a bug: the binder forbids it).
 Value NotScalar(Args) {
   throw SqlError(SqlState::kFeatureNotSupported, "set-valued function called in context that "
@@ -225,6 +236,9 @@ const SqlFunction kFunctions[] = {
      {"generate_series_timestamp", NotScalar}, false, nullptr, TsSeries},
     {"generate_series", {kTsTz, kTsTz, kIv, k0, k0, k0, k0}, 3, kTsTz,
      {"generate_series_timestamptz", NotScalar}, false, nullptr, TsSeries},
+    {"pg_partition_ancestors", {2205 /* regclass */, k0, k0, k0, k0, k0, k0}, 1,
+     2205, {"pg_partition_ancestors", NotScalar}, false, nullptr,
+     PartitionAncestors},
     // Rows (option_name text, option_value text): record_set_functions.h.
     {"pg_options_to_table", {1009, k0, k0, k0, k0, k0, k0}, 1, 1009,
      {"pg_options_to_table", NotScalar}, false, nullptr, OptionsToTable},

@@ -2,7 +2,8 @@
 // yet (partitioning, database comments, triggers, rules other than views'
 // (pg_catalog_depend.cpp), policies, operator classes and families, operators, casts, languages,
 // text search, foreign data, subscriptions, large objects, default and
-// initial privileges, security labels, range types): declared with PostgreSQL 15's
+// initial privileges, security labels, range types, per-database and
+// per-role settings): declared with PostgreSQL 15's
 // columns so that clients' queries over them (pg_dump reads every one)
 // bind and return no rows. The built-in rows PostgreSQL has in some of them
 // (pg_operator, pg_cast, pg_language, ...) are not there yet.
@@ -156,6 +157,12 @@ const SystemRelation kRelations[] = {
      NoRows},
     {1418, "pg_catalog", "pg_user_mapping", 'r',
      {{"oid", kOid}, {"umuser", kOid}, {"umserver", kOid}, {"umoptions", kTextArray}},
+     NoRows},
+    {3592, "pg_catalog", "pg_shseclabel", 'r',
+     {{"objoid", kOid}, {"classoid", kOid}, {"provider", kText}, {"label", kText}},
+     NoRows},
+    {2964, "pg_catalog", "pg_db_role_setting", 'r',
+     {{"setdatabase", kOid}, {"setrole", kOid}, {"setconfig", kTextArray}},
      NoRows},
     {12099, "pg_catalog", "pg_seclabels", 'v',
      {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"objtype", kText},
