@@ -611,7 +611,8 @@ class FromPlanner {
   }
 
   // A set-returning function with OUT columns (record_set_functions.h): its
-  // text columns, named by the column aliases where given.
+  // columns (text; a one-column function's own type), named by the column
+  // aliases where given.
   BuiltItem BuildRecordFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                                 const SqlFunction* srf,
                                 std::span<const std::string_view> columns, ScopeRelation rel,
@@ -628,7 +629,8 @@ class FromPlanner {
       throw SqlError(SqlState::kDuplicateAlias,
                      "table name \"" + rel.alias + "\" specified more than once");
     }
-    const DataType column_type{type_oid::kText};
+    const DataType column_type =
+        columns.size() == 1 ? call->type() : DataType{type_oid::kText};
     for (size_t i = 0; i < columns.size(); ++i) {
       const std::string column =
           i < item.column_aliases.size() ? item.column_aliases[i] : std::string(columns[i]);

@@ -50,7 +50,7 @@ bool FunctionScan::NextRow(Row* row) {
   Value v;
   if (!generator_->Next(&v)) return false;
   row->clear();
-  if (!RecordSetFunctionColumns(function_).empty()) {
+  if (RecordSetFunctionColumns(function_).size() > 1) {
     // A row of several columns, handed over as one array of them.
     for (const Value& column : v.array_value().elements) row->push_back(column);
     return true;

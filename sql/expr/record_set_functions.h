@@ -3,7 +3,10 @@
 // pg_options_to_table(text[]) -> (option_name text, option_value text)).
 // Their SqlFunction entries (in SetReturningSqlFunctions()) produce each row
 // as one text[] value holding the columns in order (all their columns are
-// text); a FunctionScan spreads it over the columns these names declare.
+// text); a FunctionScan spreads it over the columns these names declare. A
+// function with one OUT column (pg_partition_ancestors -> relid regclass)
+// produces its values as they are: only its column's name differs from the
+// function's.
 #pragma once
 
 #include <span>

@@ -193,6 +193,7 @@ std::unique_ptr<SetGenerator> OptionsToTable(Args a) {
 }
 
 constexpr std::string_view kOptionColumns[] = {"option_name", "option_value"};
+constexpr std::string_view kAncestorColumns[] = {"relid"};
 
 // pg_partition_ancestors(regclass): a partition or partitioned table and
 // its ancestors; no rows for any other relation, and no relation is either
@@ -253,6 +254,9 @@ std::span<const SqlFunction> SetReturningSqlFunctions() { return kFunctions; }
 
 std::span<const std::string_view> RecordSetFunctionColumns(const SqlFunction* function) {
   if (function != nullptr && function->set_generator == OptionsToTable) return kOptionColumns;
+  if (function != nullptr && function->set_generator == PartitionAncestors) {
+    return kAncestorColumns;
+  }
   return {};
 }
 

@@ -134,7 +134,7 @@ Value AclDefault(Args a) {
     case 'T': world = "U"; owner = "U"; break;
     default:
       throw SqlError(SqlState::kInternalError,
-                     std::string("unrecognized object type abbreviation: ") + kind);
+                     std::string("unrecognized objtype abbreviation: ") + kind);
   }
   constexpr Oid kAclItem = 1033;
   const std::string grantor = AclRoleName(OidArg(a[1]));

@@ -1,11 +1,13 @@
 // pg_depend and pg_rewrite: the dependencies pg_dump orders its output by.
 // Generated from the statement's catalog:
+//   - a table, sequence or view: 'n' on its schema;
 //   - a sequence OWNED BY a column (serial): 'a' on that column, and the
 //     column's default (pg_attrdef) 'n' on the sequence, so the sequence is
 //     created before the default that calls nextval on it;
 //   - a column default: 'a' on its column;
 //   - a view: its "_RETURN" rule (pg_rewrite), 'i' on the view, and 'n' on
-//     each table or view its query reads (the whole relation, refobjsubid 0:
+//     the view itself and each table or view its query reads (the whole
+//     relation, refobjsubid 0:
 //     PostgreSQL records the columns used, which our catalog does not keep).
 // Other dependencies PostgreSQL records (on schemas, types, functions,
 // indexes, constraints) are not listed yet.
@@ -23,6 +25,7 @@ namespace {
 constexpr Oid kPgClass = 1259;
 constexpr Oid kPgAttrdef = 2604;
 constexpr Oid kPgRewrite = 2618;
+constexpr Oid kPgNamespace = 2615;
 
 Row DependRow(Oid classid, Oid objid, int objsubid, Oid refclassid, Oid refobjid,
               int refobjsubid, char deptype) {
@@ -32,6 +35,16 @@ Row DependRow(Oid classid, Oid objid, int objsubid, Oid refclassid, Oid refobjid
 
 std::vector<Row> DependRows(const CommandContext& ctx) {
   std::vector<Row> rows;
+  // Every table, sequence and view: 'n' on its schema.
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    rows.push_back(DependRow(kPgClass, oid, 0, kPgNamespace, t->namespace_oid, 0, 'n'));
+  }
+  for (const auto& [oid, seq] : ctx.catalog->sequences()) {
+    rows.push_back(DependRow(kPgClass, oid, 0, kPgNamespace, seq.namespace_oid, 0, 'n'));
+  }
+  for (const auto& [oid, view] : ctx.catalog->views()) {
+    rows.push_back(DependRow(kPgClass, oid, 0, kPgNamespace, view->namespace_oid, 0, 'n'));
+  }
   for (const auto& [oid, t] : ctx.catalog->tables()) {
     for (const catalog::ColumnDesc& c : t->columns) {
       if (c.dropped || !c.default_expr) continue;
@@ -53,6 +66,8 @@ std::vector<Row> DependRows(const CommandContext& ctx) {
   for (const auto& [oid, view] : ctx.catalog->views()) {
     const Oid rule = RewriteRuleOid(oid);
     rows.push_back(DependRow(kPgRewrite, rule, 0, kPgClass, oid, 0, 'i'));
+    // The rule's query names the view itself too (and then what it reads).
+    rows.push_back(DependRow(kPgRewrite, rule, 0, kPgClass, oid, 0, 'n'));
     for (Oid dep : view->depends_on) {
       if (dep != oid) rows.push_back(DependRow(kPgRewrite, rule, 0, kPgClass, dep, 0, 'n'));
     }

@@ -19,9 +19,12 @@ SELECT setval('dumpcat.s', 100, false);
 SELECT * FROM dumpcat.s;
 SELECT s.last_value FROM dumpcat.parent_id_seq s;
 -- pg_depend / pg_rewrite rows pg_dump orders by.
-SELECT classid::regclass, refclassid::regclass, refobjid::regclass, refobjsubid, deptype
+SELECT classid::regclass, refclassid::regclass,
+       CASE WHEN refclassid = 'pg_namespace'::regclass THEN refobjid::regnamespace::text
+            ELSE refobjid::regclass::text END AS refobj, refobjsubid, deptype
   FROM pg_depend
-  WHERE classid = 'pg_class'::regclass AND objid = 'dumpcat.parent_id_seq'::regclass;
+  WHERE classid = 'pg_class'::regclass AND objid = 'dumpcat.parent_id_seq'::regclass
+  ORDER BY deptype;
 SELECT rulename, ev_class::regclass, ev_type, ev_enabled, is_instead FROM pg_rewrite
   WHERE ev_class = 'dumpcat.v'::regclass;
 SELECT d.refobjid::regclass, d.deptype FROM pg_depend d JOIN pg_rewrite r ON d.objid = r.oid
