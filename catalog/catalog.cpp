@@ -233,6 +233,10 @@ Status Catalog::Bootstrap() {
   PutNamespace(txn.get(), NamespaceDesc{kPgCatalogNamespace, "pg_catalog"});
   PutNamespace(txn.get(), NamespaceDesc{kPublicNamespace, "public"});
   PutNamespace(txn.get(), NamespaceDesc{kInformationSchemaNamespace, "information_schema"});
+  // initdb's comment on the public schema (pg_dump writes COMMENT ON SCHEMA
+  // public IS '' for a database without it).
+  PutComment(txn.get(), CommentTarget{kPgNamespaceOid, kPublicNamespace, 0},
+             std::string("standard public schema"));
   txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(kFirstNormalObjectId));
   return txn->Commit();
 }

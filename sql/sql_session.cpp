@@ -10,6 +10,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/alter_owner.h"
 #include "sql/commands/explain.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
@@ -387,6 +388,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kCreateFunction:
     case ast::StatementKind::kDropFunction:
     case ast::StatementKind::kAlterFunction:
+    case ast::StatementKind::kAlterOwner:
     case ast::StatementKind::kComment:
     case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kVacuum:
@@ -734,6 +736,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteAlterFunction(ctx, static_cast<const ast::AlterFunctionStatement&>(stmt));
+      });
+    case ast::StatementKind::kAlterOwner:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteAlterOwner(ctx, static_cast<const ast::AlterOwnerStatement&>(stmt));
       });
     case ast::StatementKind::kComment:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,

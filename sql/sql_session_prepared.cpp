@@ -153,6 +153,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kCreateFunction:
     case ast::StatementKind::kDropFunction:
     case ast::StatementKind::kAlterFunction:
+    case ast::StatementKind::kAlterOwner:
     case ast::StatementKind::kComment:
     case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kVacuum:

@@ -57,6 +57,7 @@ enum class StatementKind {
   kCreateFunction,  // CREATE FUNCTION / PROCEDURE (function_statements.h)
   kDropFunction,    // DROP FUNCTION / PROCEDURE
   kAlterFunction,   // ALTER FUNCTION: properties, RENAME TO, OWNER TO
+  kAlterOwner,      // ALTER SCHEMA / TABLE / SEQUENCE / VIEW ... OWNER TO
   kComment,         // COMMENT ON (comment_statement.h)
   kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
   kUnsupported,
@@ -113,6 +114,8 @@ struct FromItem {
   // kFunction: a function call [AS function_alias [(column_aliases)]].
   ExprPtr function;
   std::string function_alias;
+  // kFunction: WITH ORDINALITY, a bigint column numbering the rows from 1.
+  bool ordinality = false;
 };
 
 // One ORDER BY item.

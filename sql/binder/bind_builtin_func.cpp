@@ -61,6 +61,8 @@ constexpr ProcRow kProcs[] = {
      "array_prepend"},
     {"array_cat", {kAnyCompatibleArray, kAnyCompatibleArray}, 2, kAnyCompatibleArray,
      "array_cat"},
+    {"array_remove", {kAnyCompatibleArray, kAnyCompatible}, 2, kAnyCompatibleArray,
+     "array_remove"},
     {"json_typeof", {type_oid::kJson}, 1, kText, "json_typeof"},
     {"jsonb_typeof", {type_oid::kJsonb}, 1, kText, "jsonb_typeof"},
     {"jsonb_pretty", {type_oid::kJsonb}, 1, kText, "jsonb_pretty"},

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/types/output_only_types.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
@@ -250,7 +251,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
     declared = std::move(resolved.args);
     result = resolved.result;
   }
-  if (chosen->impl.fn == nullptr || (!IsSupportedType(result) && result != type_oid::kVoid)) {
+  if (chosen->impl.fn == nullptr ||
+      (!IsSupportedType(result) && result != type_oid::kVoid && !IsOutputOnlyType(result))) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "function " + signature + " is not supported yet", expr.location);
   }

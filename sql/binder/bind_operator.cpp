@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/types/output_only_types.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/operator_resolution.h"
 #include "sql/binder/polymorphic.h"
@@ -89,9 +90,9 @@ Binder::ChosenOperator Binder::ChooseOperator(const std::vector<std::string>& na
     chosen.result_type = r.result;
   }
   chosen.fn = FindBuiltinFunction(op.proname);
-  if (chosen.fn == nullptr ||
-      (!prefix && !IsSupportedType(chosen.left_type)) || !IsSupportedType(chosen.right_type) ||
-      !IsSupportedType(chosen.result_type)) {
+  auto usable = [](Oid type) { return IsSupportedType(type) || IsOutputOnlyType(type); };
+  if (chosen.fn == nullptr || (!prefix && !usable(chosen.left_type)) ||
+      !usable(chosen.right_type) || !IsSupportedType(chosen.result_type)) {
     throw ErrorAt(
         SqlState::kFeatureNotSupported,
         "operator " + OperatorSignature(name, op.left, op.right) + " is not supported yet",

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/output_only_types.h"
 #include "sql/ast/position.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
@@ -41,7 +42,7 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
     // errors pointing at the literal (as PostgreSQL does).
     const auto& constant = static_cast<const BoundConstant&>(*expr);
     const int literal_location = constant.location();
-    if (!IsSupportedType(target)) {
+    if (!IsSupportedType(target) && !IsOutputOnlyType(target)) {
       throw ErrorAt(SqlState::kFeatureNotSupported,
                     "type " + FormatTypeName(target) + " is not supported yet", literal_location);
     }

@@ -1,4 +1,5 @@
 // FOREIGN KEY definition, validation and enforcement (foreign_keys.h).
+#include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
 
 #include <algorithm>
@@ -514,7 +515,8 @@ std::string ForeignKeyDefinition(const catalog::CatalogSnapshot& catalog,
   const TableDesc* parent = catalog.FindTable(fk.referenced_table);
   std::string out = "FOREIGN KEY (" + names(table, fk.columns) + ") REFERENCES ";
   if (parent == nullptr) return out + "-";
-  if (parent->namespace_oid != catalog::kPublicNamespace) {
+  // Qualified unless search_path reaches it (generate_relation_name).
+  if (!RelationIsVisible(catalog, parent->oid)) {
     const catalog::NamespaceDesc* ns = catalog.FindNamespace(parent->namespace_oid);
     if (ns != nullptr) out += QuoteIdentText(ns->name) + ".";
   }

@@ -26,8 +26,11 @@
 #include "sql/executor/node_rows_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_materialized_scan.h"
+#include "sql/expr/record_set_functions.h"
 #include "sql/expr/text_quote.h"
 #include "sql/parser/parser.h"
+#include "sql/database.h"
+#include "sql/sequences/sequence_values.h"
 #include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
@@ -133,6 +136,9 @@ class FromPlanner {
       if (FindTable(ctx_, item.table) == nullptr) {
         if (const catalog::ViewDesc* view = FindView(ctx_, item.table)) {
           return BuildView(*view, item.table, offset);
+        }
+        if (const catalog::SequenceDesc* seq = FindSequence(item.table)) {
+          return BuildSequence(*seq, item.table, offset);
         }
       }
       return BuildTable(item.table, offset);
@@ -381,6 +387,49 @@ class FromPlanner {
     rel.schema = std::string(sys.schema);
     rel.table_name = std::string(sys.name);
     rel.alias = rv.alias.empty() ? std::string(sys.name) : rv.alias;
+    // A catalog table has the system column tableoid (pg_dump selects it
+    // from every catalog it reads); a system view, like any view, has none.
+    if (sys.relkind == 'r') rel.relation_oid = sys.oid;
+    BuiltItem built = BuildDerived(std::move(q), std::move(rel), offset);
+    built.plan->set_explain_name("Seq Scan on " + ScanName(rv.name, rv.alias));
+    return built;
+  }
+
+  // The sequence `rv` names (in its schema or along search_path), or null.
+  const catalog::SequenceDesc* FindSequence(const ast::RangeVar& rv) {
+    const catalog::NamespaceDesc* ns = RelationSchema(ctx_, rv);
+    return ns == nullptr ? nullptr : ctx_.catalog->FindSequence(ns->oid, rv.name);
+  }
+
+  // A sequence read as a relation: PostgreSQL's one row (last_value,
+  // log_cnt, is_called) of its current state, as pg_dump reads it.
+  BuiltItem BuildSequence(const catalog::SequenceDesc& seq, const ast::RangeVar& rv,
+                          size_t offset) {
+    QueryRows q;
+    q.names = {"last_value", "log_cnt", "is_called"};
+    q.types = {DataType{type_oid::kInt8}, DataType{type_oid::kInt8}, DataType{type_oid::kBool}};
+    if (rv.column_aliases.size() > q.names.size()) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + (rv.alias.empty() ? rv.name : rv.alias) + "\" has " +
+                         std::to_string(q.names.size()) + " columns available but " +
+                         std::to_string(rv.column_aliases.size()) + " columns specified");
+    }
+    for (size_t i = 0; i < rv.column_aliases.size(); ++i) q.names[i] = rv.column_aliases[i];
+    if (!ctx_.analyze_only) {
+      SequenceValues* values = ctx_.db != nullptr ? ctx_.db->sequence_values() : nullptr;
+      if (values == nullptr) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "reading sequence \"" + seq.name + "\" is not supported here");
+      }
+      const auto [last_value, is_called] = values->Peek(seq);
+      q.rows.push_back(Row{Value::Int8(last_value), Value::Int8(values->LogCount(seq)),
+                           Value::Bool(is_called)});
+    }
+    ScopeRelation rel;
+    if (const catalog::NamespaceDesc* ns = RelationSchema(ctx_, rv)) rel.schema = ns->name;
+    rel.table_name = rv.name;
+    rel.alias = rv.alias.empty() ? rv.name : rv.alias;
+    rel.relation_oid = seq.oid;
     BuiltItem built = BuildDerived(std::move(q), std::move(rel), offset);
     built.plan->set_explain_name("Seq Scan on " + ScanName(rv.name, rv.alias));
     return built;
@@ -504,10 +553,17 @@ class FromPlanner {
     ScopeRelation rel;
     rel.table_name = name.back();
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
-    if (item.column_aliases.size() > 1) {
+    const std::span<const std::string_view> record_columns = RecordSetFunctionColumns(srf);
+    if (!record_columns.empty()) {
+      return BuildRecordFunction(item, offset, std::move(call), srf, record_columns,
+                                 std::move(rel), note.has_value() && note->used);
+    }
+    const size_t available = item.ordinality ? 2 : 1;
+    if (item.column_aliases.size() > available) {
       throw SqlError(SqlState::kInvalidColumnReference,
-                     "table \"" + rel.alias + "\" has 1 columns available but " +
-                         std::to_string(item.column_aliases.size()) + " columns specified");
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
+                         " columns available but " + std::to_string(item.column_aliases.size()) +
+                         " columns specified");
     }
     const std::string column = !item.column_aliases.empty() ? item.column_aliases[0]
                                : !item.function_alias.empty() ? item.function_alias
@@ -517,9 +573,11 @@ class FromPlanner {
                      "table name \"" + rel.alias + "\" specified more than once");
     }
     rel.columns.push_back({column, call->type(), static_cast<int>(offset), false});
+    AddOrdinalityColumn(item, 1, offset, &rel);
     BuiltItem built;
     if (note.has_value() && note->used) {
       auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
       built.lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
@@ -529,11 +587,76 @@ class FromPlanner {
         return rows;
       };
     } else {
-      built.plan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
+      built.plan = std::move(scan);
       built.plan->set_explain_name("Function Scan on " +
                                    ScanName(name.back(), item.function_alias));
     }
-    built.width = 1;
+    built.width = available;
+    built.relations.push_back(std::move(rel));
+    out_->exprs.push_back(std::move(call));
+    return built;
+  }
+
+  // WITH ORDINALITY's bigint column after the function's `width` columns:
+  // named "ordinality" unless a column alias names it.
+  static void AddOrdinalityColumn(const ast::FromItem& item, size_t width, size_t offset,
+                                  ScopeRelation* rel) {
+    if (!item.ordinality) return;
+    const std::string name =
+        width < item.column_aliases.size() ? item.column_aliases[width] : "ordinality";
+    rel->columns.push_back(
+        {name, DataType{type_oid::kInt8}, static_cast<int>(offset + width), false});
+  }
+
+  // A set-returning function with OUT columns (record_set_functions.h): its
+  // columns (text; a one-column function's own type), named by the column
+  // aliases where given.
+  BuiltItem BuildRecordFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
+                                const SqlFunction* srf,
+                                std::span<const std::string_view> columns, ScopeRelation rel,
+                                bool lateral) {
+    const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
+    const size_t available = columns.size() + (item.ordinality ? 1 : 0);
+    if (item.column_aliases.size() > available) {
+      throw SqlError(SqlState::kInvalidColumnReference,
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
+                         " columns available but " + std::to_string(item.column_aliases.size()) +
+                         " columns specified");
+    }
+    if (!aliases_.insert(rel.alias).second) {
+      throw SqlError(SqlState::kDuplicateAlias,
+                     "table name \"" + rel.alias + "\" specified more than once");
+    }
+    const DataType column_type =
+        columns.size() == 1 ? call->type() : DataType{type_oid::kText};
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const std::string column =
+          i < item.column_aliases.size() ? item.column_aliases[i] : std::string(columns[i]);
+      rel.columns.push_back({column, column_type, static_cast<int>(offset + i), false});
+    }
+    AddOrdinalityColumn(item, columns.size(), offset, &rel);
+    BuiltItem built;
+    if (lateral) {
+      auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
+      built.lateral = [scan]() {
+        std::vector<Row> rows;
+        Row row;
+        scan->Init();
+        while (scan->Next(&row)) rows.push_back(std::move(row));
+        scan->Close();
+        return rows;
+      };
+    } else {
+      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
+      scan->set_ordinality(item.ordinality);
+      built.plan = std::move(scan);
+      built.plan->set_explain_name("Function Scan on " +
+                                   ScanName(name.back(), item.function_alias));
+    }
+    built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;
@@ -543,6 +666,10 @@ class FromPlanner {
   // after the function), the rows its body's final statement returns.
   BuiltItem BuildUserFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                               bool lateral) {
+    if (item.ordinality) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "WITH ORDINALITY of a user-defined function is not supported yet");
+    }
     const auto& fn_call = static_cast<const BoundUserFunctionCall&>(*call);
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
     std::vector<FunctionColumn> columns = FunctionOutputColumns(fn_call.function());

@@ -2,6 +2,9 @@
 #include "common/interrupts.h"
 #include "sql/executor/node_function_scan.h"
 
+#include "sql/expr/record_set_functions.h"
+#include "sql/types/array_value.h"
+
 namespace strata::sql {
 
 FunctionScan::FunctionScan(const SqlFunction* function, const BoundExpr* call,
@@ -17,6 +20,7 @@ FunctionScan::FunctionScan(const SqlFunction* function, const BoundExpr* call,
 void FunctionScan::Init() {
   generator_.reset();
   scalar_done_ = false;
+  row_number_ = 0;
   if (function_ == nullptr) return;
   std::vector<Value> values;
   values.reserve(args_.size());
@@ -28,6 +32,12 @@ void FunctionScan::Init() {
 }
 
 bool FunctionScan::Next(Row* row) {
+  if (!NextRow(row)) return false;
+  if (ordinality_) row->push_back(Value::Int8(++row_number_));
+  return true;
+}
+
+bool FunctionScan::NextRow(Row* row) {
   CheckForInterrupts();  // generate_series can be endless
   if (function_ == nullptr) {
     if (scalar_done_) return false;
@@ -40,6 +50,11 @@ bool FunctionScan::Next(Row* row) {
   Value v;
   if (!generator_->Next(&v)) return false;
   row->clear();
+  if (RecordSetFunctionColumns(function_).size() > 1) {
+    // A row of several columns, handed over as one array of them.
+    for (const Value& column : v.array_value().elements) row->push_back(column);
+    return true;
+  }
   row->push_back(std::move(v));
   return true;
 }

@@ -1,6 +1,7 @@
 // FunctionScan: the rows of a function in FROM (PostgreSQL's
 // nodeFunctionscan.c). A set-returning function: its arguments evaluated
-// once per Init(), then one one-column row per value it produces (a NULL
+// once per Init(), then one row per value it produces (one column; or
+// several, record_set_functions.h) (a NULL
 // argument gives no rows: they are strict). Any other function: one row
 // holding the call's value.
 #pragma once
@@ -23,14 +24,20 @@ class FunctionScan final : public PlanNode {
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { generator_.reset(); }
+  // WITH ORDINALITY: each row ends with its number (bigint, from 1).
+  void set_ordinality(bool on) { ordinality_ = on; }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
 
  private:
+  bool NextRow(Row* row);  // the function's columns
+
   const SqlFunction* function_;
   const BoundExpr* call_;
   std::vector<const BoundExpr*> args_;
   bool scalar_done_ = false;
+  bool ordinality_ = false;
+  int64_t row_number_ = 0;
   EvalContext ctx_;
   std::unique_ptr<SetGenerator> generator_;
 };

@@ -1,6 +1,6 @@
 // Array operator and function implementations, by pg_proc name: comparison
 // (array_eq ... array_ge, element-wise with the element type's ordering),
-// array_append / array_prepend / array_cat (the || operators), containment
+// array_append / array_prepend / array_cat (the || operators), array_remove, containment
 // and overlap (@> <@ &&), and array_length / array_upper / array_lower /
 // array_ndims / cardinality. Arguments arrive already coerced to one array
 // type (the binder resolves anyarray/anycompatiblearray).
@@ -152,6 +152,22 @@ Value ToText(std::span<const Value> a) {
   return Value::Text(std::move(out));
 }
 
+// array_remove(array, element), not strict: the array without the elements
+// equal to `element` (IS NOT DISTINCT FROM: a NULL removes the NULLs),
+// keeping its lower bound; NULL for a NULL array.
+Value Remove(std::span<const Value> a) {
+  if (a[0].is_null()) return a[0];
+  const ArrayValue& array = a[0].array_value();
+  std::vector<Value> elements;
+  for (const Value& e : array.elements) {
+    const bool equal = e.is_null() || a[1].is_null() ? e.is_null() && a[1].is_null()
+                                                      : CompareValues(e, a[1]) == 0;
+    if (!equal) elements.push_back(e);
+  }
+  if (elements.empty()) return MakeArray(a[0].type(), array.element_type, {});
+  return MakeArray(a[0].type(), array.element_type, std::move(elements), array.lower_bound);
+}
+
 constexpr BuiltinFunction kFunctions[] = {
     {"array_eq", Compare<Cmp::kEq>},
     {"array_ne", Compare<Cmp::kNe>},
@@ -162,6 +178,7 @@ constexpr BuiltinFunction kFunctions[] = {
     {"array_append", Append, false},
     {"array_prepend", Prepend, false},
     {"array_cat", Cat, false},
+    {"array_remove", Remove, false},
     {"arraycontains", Contains},
     {"arraycontained", Contained},
     {"arrayoverlap", Overlap},

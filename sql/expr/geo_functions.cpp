@@ -810,7 +810,7 @@ Value PolyOfPath(const Path& p) {
 }
 
 // x[i] of a fixed-length "array" (point, line: float8 elements; lseg, box:
-// point elements), 0-based; NULL out of range (bind_array.cpp binds it).
+// point elements; name: "char" elements), 0-based; NULL out of range (bind_array.cpp binds it).
 Value FixedArrayElement(Args a) {
   const Value& v = a[0];
   const int64_t i = a[1].int_value();
@@ -833,6 +833,14 @@ Value FixedArrayElement(Args a) {
       if (i < 0 || i > 1) return Value::Null(kPoint);
       const Box b = GetBox(v);
       return MakePoint(i == 0 ? b.high : b.low);
+    }
+    case type_oid::kName: {
+      // name is a fixed array of 64 "char" (NAMEDATALEN), NUL-padded:
+      // pg_dump tests typname[0] = '_'. A NUL byte is the empty "char".
+      if (i < 0 || i > 63) return Value::Null(type_oid::kChar);
+      const std::string& name = v.string_value();
+      const size_t at = static_cast<size_t>(i);
+      return Value::String(type_oid::kChar, at < name.size() ? name.substr(at, 1) : "");
     }
     default:
       throw SqlError(SqlState::kInternalError, "not a fixed-length array type");

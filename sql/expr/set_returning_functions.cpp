@@ -3,7 +3,8 @@
 // before a value past `stop` or one that would overflow) and errors; and
 // unnest(anyarray), every element in storage order (NULLs included);
 // generate_subscripts(anyarray, dim [, reverse]), the subscripts of one
-// dimension.
+// dimension; pg_options_to_table(text[]), rows of two columns
+// (record_set_functions.h); pg_partition_ancestors(regclass).
 #include <algorithm>
 #include <memory>
 #include <span>
@@ -12,6 +13,7 @@
 #include "sql/expr/datetime_arith.h"
 #include "sql/expr/sql_function.h"
 #include "sql/types/array_value.h"
+#include "sql/expr/record_set_functions.h"
 #include "sql/types/numeric_var.h"
 
 namespace strata::sql {
@@ -177,6 +179,49 @@ std::unique_ptr<SetGenerator> Subscripts(Args a) {
                                          array.upper_bound(), 1);
 }
 
+// pg_options_to_table(text[]): each 'name=value' element as the row (name,
+// value), split at its first '=' (an element without one has a NULL value),
+// in array order. A NULL element gives no row, as PostgreSQL skips it.
+class OptionPairs final : public SetGenerator {
+ public:
+  explicit OptionPairs(Value array) : array_(std::move(array)) {}
+  bool Next(Value* out) override {
+    const std::vector<Value>& elements = array_.array_value().elements;
+    while (next_ < elements.size() && elements[next_].is_null()) ++next_;
+    if (next_ >= elements.size()) return false;
+    const std::string text(elements[next_++].string_value());
+    const size_t eq = text.find('=');
+    std::vector<Value> row;
+    row.push_back(Value::Text(text.substr(0, eq)));
+    row.push_back(eq == std::string::npos ? Value::Null(type_oid::kText)
+                                          : Value::Text(text.substr(eq + 1)));
+    *out = MakeArray(kTextArrayType, type_oid::kText, std::move(row));
+    return true;
+  }
+
+ private:
+  static constexpr Oid kTextArrayType = 1009;
+  Value array_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<SetGenerator> OptionsToTable(Args a) {
+  return std::make_unique<OptionPairs>(a[0]);
+}
+
+constexpr std::string_view kOptionColumns[] = {"option_name", "option_value"};
+constexpr std::string_view kAncestorColumns[] = {"relid"};
+
+// pg_partition_ancestors(regclass): a partition or partitioned table and
+// its ancestors; no rows for any other relation, and no relation is either
+// (partitioning is not supported), so never any rows.
+class NoValues final : public SetGenerator {
+ public:
+  bool Next(Value*) override { return false; }
+};
+
+std::unique_ptr<SetGenerator> PartitionAncestors(Args) { return std::make_unique<NoValues>(); }
+
 // A set-returning function reached as a scalar (a bug: the binder forbids it).
 Value NotScalar(Args) {
   throw SqlError(SqlState::kFeatureNotSupported, "set-valued function called in context that "
@@ -209,6 +254,12 @@ const SqlFunction kFunctions[] = {
      {"generate_series_timestamp", NotScalar}, false, nullptr, TsSeries},
     {"generate_series", {kTsTz, kTsTz, kIv, k0, k0, k0, k0}, 3, kTsTz,
      {"generate_series_timestamptz", NotScalar}, false, nullptr, TsSeries},
+    {"pg_partition_ancestors", {2205 /* regclass */, k0, k0, k0, k0, k0, k0}, 1,
+     2205, {"pg_partition_ancestors", NotScalar}, false, nullptr,
+     PartitionAncestors},
+    // Rows (option_name text, option_value text): record_set_functions.h.
+    {"pg_options_to_table", {1009, k0, k0, k0, k0, k0, k0}, 1, 1009,
+     {"pg_options_to_table", NotScalar}, false, nullptr, OptionsToTable},
     // The result is the argument's element type (polymorphic.h).
     {"unnest", {kAnyArray, k0, k0, k0, k0, k0, k0}, 1, type_oid::kAnyElement,
      {"array_unnest", NotScalar}, false, nullptr, Unnest},
@@ -221,6 +272,14 @@ const SqlFunction kFunctions[] = {
 }  // namespace
 
 std::span<const SqlFunction> SetReturningSqlFunctions() { return kFunctions; }
+
+std::span<const std::string_view> RecordSetFunctionColumns(const SqlFunction* function) {
+  if (function != nullptr && function->set_generator == OptionsToTable) return kOptionColumns;
+  if (function != nullptr && function->set_generator == PartitionAncestors) {
+    return kAncestorColumns;
+  }
+  return {};
+}
 
 const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl) {
   for (std::span<const SqlFunction> family : {SetReturningSqlFunctions(), RegexpSqlFunctions()}) {

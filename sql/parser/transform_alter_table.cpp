@@ -72,6 +72,13 @@ std::string ActionName(PgQuery__AlterTableType t) {
 }  // namespace
 
 std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__AlterTableStmt& s) {
+  if (s.n_cmds == 1 && s.relation != nullptr &&
+      s.cmds[0]->alter_table_cmd->subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_ChangeOwner &&
+      (s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
+       s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ||
+       s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)) {
+    return TransformAlterRelationOwner(s);
+  }
   if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
     throw NotSupported(s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "ALTER VIEW"
                                                                         : "this ALTER statement");

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/alter_owner_statement.h"
 #include "sql/ast/function_statements.h"
 #include "sql/parser/transformer.h"
 
@@ -259,6 +260,53 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterFunctionOwner(
         break;
     }
   }
+  return stmt;
+}
+
+namespace {
+
+// OWNER TO's role: a name, or CURRENT_USER / CURRENT_ROLE / SESSION_USER.
+void SetNewOwner(const PgQuery__RoleSpec* spec, std::string* name, std::string* special) {
+  if (spec == nullptr) return;
+  switch (spec->roletype) {
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_CSTRING:
+      *name = spec->rolename != nullptr ? spec->rolename : "";
+      break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_SESSION_USER:
+      *special = "session_user";
+      break;
+    case PG_QUERY__ROLE_SPEC_TYPE__ROLESPEC_PUBLIC:
+      *name = "public";
+      break;
+    default:
+      *special = "current_user";
+      break;
+  }
+}
+
+}  // namespace
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterSchemaOwner(
+    const PgQuery__AlterOwnerStmt& s) {
+  auto stmt = std::make_unique<ast::AlterOwnerStatement>();
+  stmt->target = 'n';
+  if (s.object == nullptr || s.object->node_case != PG_QUERY__NODE__NODE_STRING) {
+    throw NotSupported("this ALTER SCHEMA OWNER TO");
+  }
+  stmt->schema_name = s.object->string->sval;
+  SetNewOwner(s.newowner, &stmt->new_owner, &stmt->owner_special);
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterRelationOwner(
+    const PgQuery__AlterTableStmt& s) {
+  auto stmt = std::make_unique<ast::AlterOwnerStatement>();
+  stmt->target = s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE ? 'S'
+                 : s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW   ? 'v'
+                                                                     : 'r';
+  stmt->relation = TransformRangeVar(*s.relation);
+  stmt->if_exists = s.missing_ok;
+  SetNewOwner(s.cmds[0]->alter_table_cmd->newowner, &stmt->new_owner, &stmt->owner_special);
   return stmt;
 }
 

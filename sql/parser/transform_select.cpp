@@ -46,7 +46,6 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
   if (node.node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
     const PgQuery__RangeFunction& f = *node.range_function;
     if (f.is_rowsfrom || f.n_functions != 1) throw NotSupported("ROWS FROM (...)");
-    if (f.ordinality) throw NotSupported("WITH ORDINALITY");
     if (f.n_coldeflist > 0) throw NotSupported("a column definition list");
     const PgQuery__Node* pair = f.functions[0];
     if (pair->node_case != PG_QUERY__NODE__NODE_LIST || pair->list->n_items < 1 ||
@@ -58,6 +57,7 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
       throw NotSupported("a column definition list");
     }
     item.kind = ast::FromItem::Kind::kFunction;
+    item.ordinality = f.ordinality;
     item.function = TransformExpr(pair->list->items[0]);
     item.location = pair->list->items[0]->func_call->location;
     if (f.alias != nullptr) {

@@ -56,6 +56,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
           node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
         return TransformAlterFunctionOwner(*node.alter_owner_stmt);
       }
+      if (node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
+        return TransformAlterSchemaOwner(*node.alter_owner_stmt);
+      }
       throw NotSupported(CommandName(node));
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
       return TransformTruncate(*node.truncate_stmt);

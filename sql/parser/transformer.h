@@ -124,6 +124,10 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformAlterFunction(const PgQuery__AlterFunctionStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameFunction(const PgQuery__RenameStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterFunctionOwner(const PgQuery__AlterOwnerStmt& s);
+  // ALTER SCHEMA ... OWNER TO; ALTER TABLE/SEQUENCE/VIEW ... OWNER TO (the
+  // one action of `s`).
+  std::unique_ptr<ast::Statement> TransformAlterSchemaOwner(const PgQuery__AlterOwnerStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterRelationOwner(const PgQuery__AlterTableStmt& s);
   ast::FunctionRef TransformFunctionRef(const PgQuery__ObjectWithArgs& o);
   // transform_comment.cpp
   std::unique_ptr<ast::Statement> TransformComment(const PgQuery__CommentStmt& s);

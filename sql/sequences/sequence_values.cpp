@@ -123,4 +123,9 @@ std::pair<int64_t, bool> SequenceValues::Peek(const catalog::SequenceDesc& seq) 
   return {state.last_value, state.is_called};
 }
 
+int64_t SequenceValues::LogCount(const catalog::SequenceDesc& seq) {
+  std::lock_guard<std::mutex> lock(mu_);
+  return Load(seq).log_count;
+}
+
 }  // namespace strata::sql

@@ -46,6 +46,9 @@ class SequenceValues {
   // The state a `SELECT last_value, is_called` would show (for tests and
   // views): {last value, is_called}.
   std::pair<int64_t, bool> Peek(const catalog::SequenceDesc& seq);
+  // log_cnt of `SELECT * FROM seq`: the nextval calls left before the next
+  // value record is written (PostgreSQL's count of logged-ahead values).
+  int64_t LogCount(const catalog::SequenceDesc& seq);
 
  private:
   struct State {

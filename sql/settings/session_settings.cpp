@@ -167,6 +167,9 @@ const std::vector<Definition>& Definitions() {
        "Sets the maximum number of simultaneously prepared transactions."},
       {"row_security", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
        "Enable row security."},
+      // Only pg_dump sets it (off); StrataDB's scans never synchronize.
+      {"synchronize_seqscans", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Enable synchronized sequential scans."},
       // SET ROLE / SET SESSION AUTHORIZATION: the command checks the role
       // (sql/commands/set_role.cpp) before the value lands here; the
       // session's current and session user follow these two values.

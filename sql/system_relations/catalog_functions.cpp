@@ -2,7 +2,8 @@
 // pg_table_is_visible, pg_type_is_visible, pg_get_userbyid, pg_get_expr,
 // pg_get_constraintdef, pg_get_viewdef, pg_get_ruledef, obj/col/shobj_description,
 // pg_encoding_to_char, current_schemas, current_schema, current_database,
-// has_*_privilege, pg_has_role, the relation size functions and pg_size_pretty, version.
+// has_*_privilege, pg_has_role, the relation size functions and pg_size_pretty, version,
+// acldefault, pg_get_triggerdef, pg_is_in_recovery.
 // They read the statement's catalog (statement_catalog.h).
 #include <climits>
 #include <cctype>
@@ -41,6 +42,8 @@ constexpr Oid kBool = type_oid::kBool;
 constexpr Oid kInt4 = type_oid::kInt4;
 constexpr Oid kInt8 = type_oid::kInt8;
 constexpr Oid kNumeric = type_oid::kNumeric;
+constexpr Oid kChar = type_oid::kChar;
+constexpr Oid kAclArray = 1034;  // aclitem[]
 constexpr Oid kRegclass = type_oid::kRegclass;
 constexpr Oid kNodeTree = type_oid::kPgNodeTree;
 constexpr Oid kNameArray = 1003;
@@ -90,6 +93,58 @@ Value GetUserById(Args a) {
     return Value::String(kName, "unknown (OID=" + std::to_string(OidArg(a[0])) + ")");
   }
   return Value::String(kName, name);
+}
+
+// A role as aclitemout() prints it: its name, double-quoted unless it is
+// all letters, digits and '_'; the OID's digits for a role that is gone.
+std::string AclRoleName(Oid role) {
+  const std::string name = RoleName(role);
+  if (name.empty()) return std::to_string(role);
+  bool plain = true;
+  for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+  if (plain) return name;
+  std::string quoted = "\"";
+  for (char c : name) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// acldefault(type "char", owner oid): the privileges an object of that
+// kind has while its ACL is NULL (PostgreSQL's acldefault()): PUBLIC's
+// item first when PUBLIC has any, then the owner's, each granted by the
+// owner, in aclitemout()'s text form.
+Value AclDefault(Args a) {
+  const std::string type = a[0].string_value();
+  const char kind = type.empty() ? '\0' : type[0];
+  const char* world = "";
+  const char* owner = "";
+  switch (kind) {
+    case 'c': break;  // columns: only the table's privileges
+    case 'r': owner = "arwdDxt"; break;
+    case 's': owner = "rwU"; break;
+    case 'd': world = "Tc"; owner = "CTc"; break;
+    case 'f': world = "X"; owner = "X"; break;
+    case 'l': world = "U"; owner = "U"; break;
+    case 'L': owner = "rw"; break;
+    case 'n': owner = "UC"; break;
+    case 't': owner = "C"; break;
+    case 'F': owner = "U"; break;
+    case 'S': owner = "U"; break;
+    case 'T': world = "U"; owner = "U"; break;
+    default:
+      throw SqlError(SqlState::kInternalError,
+                     std::string("unrecognized objtype abbreviation: ") + kind);
+  }
+  constexpr Oid kAclItem = 1033;
+  const std::string grantor = AclRoleName(OidArg(a[1]));
+  std::vector<Value> items;
+  if (*world != '\0') items.push_back(Value::String(kAclItem, "=" + std::string(world) + "/" + grantor));
+  if (*owner != '\0') {
+    items.push_back(Value::String(kAclItem, grantor + "=" + owner + "/" + grantor));
+  }
+  return MakeArray(kAclArray, kAclItem, std::move(items));
 }
 
 // adbin / conbin already hold the text (pg_catalog_core.cpp).
@@ -204,6 +259,8 @@ Value GetSerialSequence(Args a) {
 // 0A000, and views are not stored as _RETURN rules), so no OID names one and
 // the answer is NULL, as PostgreSQL's for an OID that is not a rule's.
 Value NoRuleDef(Args) { return Value::Null(kText); }
+
+Value NotInRecovery(Args) { return Value::Bool(false); }
 
 Value GetViewDefOid(Args a) {
   auto catalog = Catalog();
@@ -621,6 +678,7 @@ const SqlFunction kFunctions[] = {
     {"pg_table_is_visible", ARGS(kOid), 1, kBool, {"pg_table_is_visible", TableIsVisible}},
     {"pg_type_is_visible", ARGS(kOid), 1, kBool, {"pg_type_is_visible", TypeIsVisible}},
     {"pg_get_userbyid", ARGS(kOid), 1, kName, {"pg_get_userbyid", GetUserById}},
+    {"acldefault", ARGS(kChar, kOid), 2, kAclArray, {"acldefault_sql", AclDefault}},
     {"pg_get_expr", ARGS(kNodeTree, kOid), 2, kText, {"pg_get_expr", GetExpr}},
     {"pg_get_expr", ARGS(kNodeTree, kOid, kBool), 3, kText, {"pg_get_expr_ext", GetExpr}},
     {"pg_get_constraintdef", ARGS(kOid), 1, kText,
@@ -637,6 +695,11 @@ const SqlFunction kFunctions[] = {
      {"pg_get_indexdef_ext", GetIndexDef}},
     {"pg_get_serial_sequence", ARGS(kText, kText), 2, kText,
      {"pg_get_serial_sequence", GetSerialSequence}},
+    // No triggers exist (pg_trigger is empty): every OID names none.
+    {"pg_get_triggerdef", ARGS(kOid), 1, kText, {"pg_get_triggerdef", NoRuleDef}},
+    {"pg_get_triggerdef", ARGS(kOid, kBool), 2, kText, {"pg_get_triggerdef_ext", NoRuleDef}},
+    // A StrataDB server is never a standby.
+    {"pg_is_in_recovery", ARGS(), 0, kBool, {"pg_is_in_recovery", NotInRecovery}},
     {"pg_get_ruledef", ARGS(kOid), 1, kText, {"pg_get_ruledef", NoRuleDef}},
     {"pg_get_ruledef", ARGS(kOid, kBool), 2, kText, {"pg_get_ruledef_ext", NoRuleDef}},
     {"pg_get_viewdef", ARGS(kOid), 1, kText, {"pg_get_viewdef", GetViewDefOid}},

@@ -86,6 +86,19 @@ std::string PgDefaultText(const std::string& stored, DataType column_type) {
       return stored;
     }
   }
+  // 'literal'::type of the column's own type (as a restored dump writes
+  // defaults) is a Const of that type too.
+  const size_t cast = stored.rfind("'::");
+  if (cast != std::string::npos && UnquoteLiteral(stored.substr(0, cast + 1), &literal)) {
+    const PgTypeInfo* type = FindPgTypeByName(stored.substr(cast + 3));
+    if (type != nullptr && type->oid == column_type.oid) {
+      try {
+        return ConstText(OutputValue(InputValue(column_type.oid, literal)), column_type.oid);
+      } catch (const SqlError&) {
+        return stored;
+      }
+    }
+  }
   bool point = false;
   if (IsUnsignedNumber(stored, &point)) return stored;  // int4 or numeric Const, cast hidden
   if (stored.size() > 1 && stored[0] == '-' && IsUnsignedNumber(stored.substr(1), &point)) {

@@ -9,10 +9,12 @@
 #include "sql/system_relations/system_relation.h"
 
 #include <algorithm>
+#include <set>
 
 #include "catalog/table_statistics.h"
 
 #include "sql/system_relations/default_text.h"
+#include "sql/types/array_value.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/pg_type_procs.h"
@@ -69,12 +71,23 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     rows.push_back(ClassRow(rel->oid, std::string(rel->name), ns, rel->relkind, 'p',
                             static_cast<int>(rel->columns.size()), 0, false));
   }
+  // Tables on either side of a FOREIGN KEY: PostgreSQL enforces it with
+  // triggers on both, so relhastriggers is true (pg_dump reads the foreign
+  // keys of those tables only).
+  std::set<Oid> fk_tables;
+  for (const auto& [oid, t] : cat.tables()) {
+    for (const catalog::ForeignKeyDesc& fk : t->foreign_keys) {
+      fk_tables.insert(oid);
+      fk_tables.insert(fk.referenced_table);
+    }
+  }
   for (const auto& [oid, t] : cat.tables()) {
     rows.push_back(ClassRow(oid, t->name, t->namespace_oid, 'r',
                             IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
                             static_cast<int>(t->columns.size()),
                             static_cast<int>(t->checks.size()),
                             !t->primary_key.empty() || !t->indexes.empty()));
+    rows.back()[20] = BoolV(fk_tables.count(oid) != 0);     // relhastriggers
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.

@@ -8,6 +8,7 @@
 //   default:    (table << 8) | 0x80 | (attnum & 0x7F) -- see AttrdefOid
 //   pk index:   (table << 8) | 0x7F (a pg_class OID: unique among pg_class
 //               rows while table OIDs stay below 2^22)
+//   view rule:  (view << 8) | 0x7E (pg_rewrite's "_RETURN" rule)
 // OIDs only need to be unique within one catalog relation in PostgreSQL.
 // Tables with OIDs >= 2^24 would overflow: not reached by the counter in
 // practice (16 million objects).
@@ -34,6 +35,9 @@ inline catalog::Oid AttrdefOid(catalog::Oid table, int16_t attnum) {
 // in the table's own tree, but clients expect the index relation.
 inline catalog::Oid IndexOid(catalog::Oid table) {
   return static_cast<catalog::Oid>((table << 8) | 0x7Fu);
+}
+inline catalog::Oid RewriteRuleOid(catalog::Oid view) {
+  return static_cast<catalog::Oid>((view << 8) | 0x7Eu);
 }
 inline catalog::Oid SyntheticOidTable(catalog::Oid oid) { return oid >> 8; }
 inline int SyntheticOidIndex(catalog::Oid oid) { return static_cast<int>(oid & 0x7F); }

@@ -79,5 +79,6 @@ std::span<const SystemRelation> InformationSchemaRelations();  // information_sc
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
 std::span<const SystemRelation> PgStatTableRelations();  // pg_stat_tables.cpp
 std::span<const SystemRelation> PgCatalogCommentRelations();  // pg_catalog_comments.cpp
+std::span<const SystemRelation> PgCatalogDependRelations();  // pg_catalog_depend.cpp
 
 }  // namespace strata::sql

@@ -23,7 +23,7 @@ const Registry& TheRegistry() {
                        PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), PgCatalogActivityRelations(),
                        PgStatRelations(), PgStatTableRelations(),
-                       PgCatalogCommentRelations()}) {
+                       PgCatalogCommentRelations(), PgCatalogDependRelations()}) {
       for (const SystemRelation& rel : group) {
         r.by_name.emplace(std::make_pair(rel.schema, rel.name), &rel);
         r.all.push_back(&rel);

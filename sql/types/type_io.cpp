@@ -1,4 +1,5 @@
 // Dispatch of text input/output to the per-type functions.
+#include "sql/types/output_only_types.h"
 #include "sql/types/type_io.h"
 
 #include <string>
@@ -59,7 +60,9 @@ Value InputValue(Oid type, std::string_view text) {
     default:
       if (geo::IsGeometricType(type)) return geo::ParseGeometric(type, text);
       if (IsOidType(type)) return InputOidValue(type, text);
-      if (IsArrayType(type) && IsSupportedType(type)) return ParseArray(type, text);
+      if (IsArrayType(type) && (IsSupportedType(type) || IsOutputOnlyType(type))) {
+        return ParseArray(type, text);
+      }
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");
   }
