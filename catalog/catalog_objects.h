@@ -26,9 +26,15 @@ inline constexpr Oid kInformationSchemaNamespace = 13207;
 // PostgreSQL assigns user objects OIDs from FirstNormalObjectId on.
 inline constexpr Oid kFirstNormalObjectId = 16384;
 
+// pg_authid OID of the bootstrap superuser: the owner of objects made
+// before owners were recorded (record version < 6).
+inline constexpr Oid kBootstrapSuperuserOid = 10;
+
 struct NamespaceDesc {
   Oid oid = 0;
   std::string name;
+  // nspowner; 0: the owner initdb gives (the SQL layer knows it).
+  Oid owner = 0;
 };
 
 struct ColumnDesc {
@@ -66,6 +72,8 @@ struct TableDesc {
   Oid oid = 0;
   Oid namespace_oid = 0;
   std::string name;
+  // relowner (its indexes have the same owner, as in PostgreSQL).
+  Oid owner = kBootstrapSuperuserOid;
   // Every attribute slot, in attnum order (columns[i].attnum == i + 1),
   // dropped ones included.
   std::vector<ColumnDesc> columns;
@@ -100,6 +108,7 @@ struct SequenceDesc {
   Oid oid = 0;
   Oid namespace_oid = 0;
   std::string name;
+  Oid owner = kBootstrapSuperuserOid;  // relowner
   Oid type = 20;  // int2 (21), int4 (23) or int8 (20): AS type
   int64_t start = 1;
   int64_t increment = 1;
@@ -125,6 +134,7 @@ struct ViewDesc {
   Oid oid = 0;
   Oid namespace_oid = 0;
   std::string name;
+  Oid owner = kBootstrapSuperuserOid;  // relowner
   std::string query;
   std::vector<ViewColumn> columns;
   // The tables and views the query reads (pg_depend's normal dependencies):

@@ -239,6 +239,7 @@ std::optional<Oid> DecodeOidCounter(std::string_view bytes) {
 std::string EncodeNamespace(const NamespaceDesc& ns) {
   std::string out(1, static_cast<char>(kCatalogRecordVersion));
   PutLengthPrefixedSlice(&out, ns.name);
+  PutVarint32(&out, ns.owner);  // version 6
   return out;
 }
 
@@ -250,6 +251,8 @@ std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes) {
   if (!GetByte(&in, &version) || !KnownVersion(version) || !GetString(&in, &ns.name)) {
     return std::nullopt;
   }
+  if (version >= 6 && !GetVarint32(&in, &ns.owner)) return std::nullopt;
+  if (!in.empty()) return std::nullopt;
   return ns;
 }
 
@@ -295,6 +298,7 @@ std::string EncodeTable(const TableDesc& t) {
     PutVarint32(&out, static_cast<uint32_t>(c.inhcount));
     out.push_back(static_cast<char>((c.is_local ? 1 : 0) | (c.no_inherit ? 2 : 0)));
   }
+  PutVarint32(&out, t.owner);  // version 6
   return out;
 }
 
@@ -384,6 +388,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       c.no_inherit = (flags & 2) != 0;
     }
   }
+  if (version >= 6 && !GetVarint32(&in, &t.owner)) return std::nullopt;
   if (!in.empty()) return std::nullopt;
   return t;
 }
@@ -399,6 +404,7 @@ std::string EncodeSequence(const SequenceDesc& seq) {
   out.push_back(seq.cycle ? 1 : 0);
   PutVarint32(&out, seq.owner_table);
   PutVarint32(&out, static_cast<uint32_t>(seq.owner_attnum));
+  PutVarint32(&out, seq.owner);  // version 6
   return out;
 }
 
@@ -419,9 +425,11 @@ std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes) {
   }
   uint32_t attnum = 0;
   if (!GetByte(&in, &cycle) || !GetVarint32(&in, &seq.owner_table) ||
-      !GetVarint32(&in, &attnum) || !in.empty()) {
+      !GetVarint32(&in, &attnum)) {
     return std::nullopt;
   }
+  if (version >= 6 && !GetVarint32(&in, &seq.owner)) return std::nullopt;
+  if (!in.empty()) return std::nullopt;
   seq.cycle = cycle != 0;
   seq.owner_attnum = static_cast<int16_t>(attnum);
   return seq;
@@ -461,6 +469,7 @@ std::string EncodeView(const ViewDesc& v) {
   // Optional trailing field (older records end before it).
   PutVarint32(&out, static_cast<uint32_t>(v.search_path.size()));
   for (Oid ns : v.search_path) PutVarint32(&out, ns);
+  PutVarint32(&out, v.owner);  // version 6 (always after search_path)
   return out;
 }
 
@@ -499,6 +508,7 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
       v.search_path.push_back(ns);
     }
   }
+  if (version >= 6 && !GetVarint32(&in, &v.owner)) return std::nullopt;
   if (!in.empty()) return std::nullopt;
   return v;
 }

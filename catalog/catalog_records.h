@@ -22,7 +22,7 @@
 // (kCatalogRecordVersion); fields follow as varints and length-prefixed
 // strings (common/coding.h):
 //
-//   namespace := version:u8 name:lpstr
+//   namespace := version:u8 name:lpstr [version >= 6] owner:v32 (0: initdb's)
 //   table     := version:u8 namespace:v32 name:lpstr tree:v32 tree_name:lpstr
 //                ncolumns:v32 column* npk:v32 pk_attnum:v32* pk_name:lpstr
 //                nchecks:v32 (check_name:lpstr check_expr:lpstr)*
@@ -32,6 +32,7 @@
 //                               (inhcount:v32 local:u8)            per column
 //                               (inhcount:v32 flags:u8)            per check
 //                               (check flags bit0 local, bit1 NO INHERIT)
+//                [version >= 6] owner:v32
 //   fkey      := name:lpstr ncols:v32 attnum:v32* ref_table:v32
 //                nrefcols:v32 attnum:v32* on_update:u8 on_delete:u8 match:u8
 //                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)
@@ -44,7 +45,7 @@
 //                bit1 NULLS NOT DISTINCT, bit2 UNIQUE constraint)
 //   sequence  := version:u8 namespace:v32 name:lpstr type:v32 start:v64
 //                increment:v64 min:v64 max:v64 cache:v64 (int64 as u64)
-//                cycle:u8 owner_table:v32 owner_attnum:v32
+//                cycle:u8 owner_table:v32 owner_attnum:v32 [version >= 6] owner:v32
 //   seq value := version:u8 last_value:v64 (int64 as u64) is_called:u8
 //   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
 //                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default,
@@ -52,7 +53,8 @@
 //                [default:lpstr] [missing:lpstr]
 //   view      := version:u8 namespace:v32 name:lpstr query:lpstr
 //                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*
-//                ndeps:v32 dep_oid:v32*
+//                ndeps:v32 dep_oid:v32* [nsearch:v32 ns_oid:v32*]
+//                [version >= 6] owner:v32 (search path then always written)
 //   function  := version:u8 namespace:v32 name:lpstr nargs:v32
 //                (name:lpstr type:v32 mode:u8 has_default:u8 [default:lpstr])*
 //                result:v32 flags:u8 (bit0 returns_set, bit1 procedure,
@@ -74,7 +76,10 @@
 // Versions: 1 = as above without bit3; 2 adds the missing value (ADD COLUMN
 // ... DEFAULT); 3 adds a table's secondary indexes (catalog/index_desc.h); 4 its foreign keys
 // (catalog/foreign_key_desc.h); 5 its inheritance (parents, attinhcount/attislocal,
-// conislocal/coninhcount/connoinherit). Writers write the newest; readers accept every older one.
+// conislocal/coninhcount/connoinherit); 6 the owner (owner:v32 appended to namespace, table,
+// sequence and view records; older records read as owned by the bootstrap superuser,
+// namespaces as owned by initdb's owner). Writers write the newest; readers accept every
+// older one.
 #pragma once
 
 #include <cstdint>
@@ -88,7 +93,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 5;
+inline constexpr uint8_t kCatalogRecordVersion = 6;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

@@ -553,6 +553,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         co_await FatalAfterAuthentication(*login_error);
         co_return false;
       }
+      // The session runs as the role it logged in as (session_user and,
+      // until SET ROLE, current_user): privileges are checked against it.
+      runner_.InitParameter("session_authorization", *user);
     }
 
     if (parameter_error) {

@@ -13,6 +13,7 @@
 #include "sql/commands/copy_from.h"
 #include "sql/parsed_statement.h"
 #include "sql/sql_session_impl.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/statement_output.h"
 
 namespace strata::sql {
@@ -182,6 +183,9 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     };
     for (const ast::TargetColumn& c : copy.columns) check(c.name);
     for (const std::string& name : options.force_quote) check(name);
+    // DoCopy: INSERT to copy into the table, SELECT to copy out of it.
+    CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                            copy.is_from ? catalog::kAclInsert : catalog::kAclSelect);
   }
   if (!copy.columns.empty()) {
     for (size_t i = 0; i < copy.columns.size(); ++i) {

@@ -54,6 +54,7 @@
 #include "sql/parser/rename_column_ref.h"
 #include "sql/storage_format/storage_type.h"
 #include "sql/types/type_io.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -1326,6 +1327,7 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
         stmt.table.schema.empty() ? stmt.table.name : stmt.table.schema + "." + stmt.table.name;
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
+  CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
   CheckInheritanceRules(ctx, stmt, *table);
   AlterTable alter(ctx, stmt, *table);

@@ -5,6 +5,7 @@
 
 #include "sql/ast/position.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
@@ -40,9 +41,28 @@ const catalog::NamespaceDesc& ResolveSchema(const CommandContext& ctx, const std
   return *ns;
 }
 
+namespace {
+
+// LookupExplicitNamespace: a schema named in a qualified name needs USAGE
+// (the error at the name's position, as the parser's callback adds it).
+const catalog::NamespaceDesc* UsableSchema(const CommandContext& ctx,
+                                           const catalog::NamespaceDesc* ns, int location) {
+  if (ns != nullptr &&
+      !RoleHasSchemaPrivileges(*ctx.catalog, CheckingRole(*ctx.catalog), *ns,
+                               catalog::kAclUsage)) {
+    throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for schema " + ns->name)
+        .WithPosition(ctx.Position(location));
+  }
+  return ns;
+}
+
+}  // namespace
+
 const catalog::NamespaceDesc* RelationSchema(const CommandContext& ctx, const ast::RangeVar& rv) {
   if (rv.schema == "pg_temp") return FindTempNamespace(ctx);
-  if (!rv.schema.empty()) return ctx.catalog->FindNamespace(rv.schema);
+  if (!rv.schema.empty()) {
+    return UsableSchema(ctx, ctx.catalog->FindNamespace(rv.schema), rv.location);
+  }
   // The first schema on the search path with a relation of that name (a
   // table there hides a view or sequence of the same name further on).
   RelationRef rel;

@@ -11,6 +11,8 @@
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -163,6 +165,20 @@ StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement&
     default:
       target = RelationTarget(ctx, stmt);
       break;
+  }
+  // check_object_ownership: only the owner may comment on an object.
+  if (target.classoid == catalog::kPgNamespaceOid) {
+    if (const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(target.objoid)) {
+      CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
+    }
+  } else if (target.classoid == catalog::kPgClassOid) {
+    RelationRef rel;
+    if (target.objsubid != 0 && FindRelationByOid(*ctx.catalog, target.objoid, &rel)) {
+      CheckOwnership(*ctx.catalog, RelationOwner(*ctx.catalog, target.objoid), "relation",
+                     rel.name);
+    } else {
+      CheckRelationOwnership(*ctx.catalog, target.objoid);
+    }
   }
   ctx.db->catalog()->PutComment(ctx.txn, target, stmt.comment);
   return result;

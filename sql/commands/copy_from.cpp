@@ -9,6 +9,7 @@
 #include "sql/expr/cast_functions.h"
 #include "sql/settings/session_settings.h"
 #include "sql/types/type_io.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -136,6 +137,8 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   ast::RangeVar relation = stmt.table;
   relation.location = -1;
   table_ = &LookupTable(ctx_, relation);
+  CheckRelationPrivileges(*ctx_.catalog, table_->oid, table_->owner, 'r', table_->name,
+                          catalog::kAclInsert);
   LockRelation(ctx_, table_->oid, table_->name, txn::RelationLockMode::kRowExclusive);
   options_ = ProcessCopyOptions(stmt.options, true,
                                 [&](int location) { return ctx_.Position(location); });

@@ -16,6 +16,8 @@
 #include "sql/commands/table_rows.h"
 #include "sql/commands/temp_namespace.h"
 #include "sql/storage_format/storage_type.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -44,7 +46,14 @@ catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVa
     }
     return EnsureTempNamespace(ctx);
   }
-  return ResolveSchema(ctx, table.schema, table.location);
+  // RangeVarGetAndCheckCreationNamespace: CREATE on the schema.
+  const catalog::NamespaceDesc& ns = ResolveSchema(ctx, table.schema, table.location);
+  if (!RoleHasSchemaPrivileges(*ctx.catalog, CheckingRole(*ctx.catalog), ns,
+                               catalog::kAclCreate)) {
+    throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for schema " + ns.name)
+        .WithPosition(ctx.Position(table.location));
+  }
+  return ns;
 }
 
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {
@@ -63,6 +72,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   catalog::TableDesc table;
   table.namespace_oid = ns.oid;
   table.name = stmt.table.name;
+  table.owner = CurrentUserOid(*ctx.catalog);
   Binder binder(ctx.query);
   std::set<std::string> names;
   for (const ast::ColumnDef& def : stmt.columns) {

@@ -13,6 +13,8 @@
 #include "sql/commands/table_rows.h"
 #include "sql/storage_format/storage_type.h"
 #include "sql/table_stats.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -50,6 +52,7 @@ StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTable
   catalog::TableDesc table;
   table.namespace_oid = ns.oid;
   table.name = stmt.table.name;
+  table.owner = CurrentUserOid(*ctx.catalog);
   std::set<std::string> names;
   for (size_t i = 0; i < query.names.size(); ++i) {
     catalog::ColumnDesc col;

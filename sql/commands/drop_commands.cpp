@@ -14,6 +14,8 @@
 #include "sql/system_relations/system_relation.h"
 #include "sql/commands/view_dependencies.h"
 #include "sql/table_stats.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -53,6 +55,7 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
       }
       throw SqlError(SqlState::kUndefinedTable, "table \"" + shown + "\" does not exist");
     }
+    CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
     LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
     dropped.push_back(DroppedRelation{table->oid, false});
   }
@@ -73,6 +76,9 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
     // Without ONLY, a table's inheritance descendants are truncated too.
     for (const catalog::TableDesc* t : InheritanceSet(ctx, LookupTable(ctx, rv), rv.inh)) {
       if (listed(t->oid)) continue;
+      // truncate_check_rel: TRUNCATE on every table emptied, children too.
+      CheckRelationPrivileges(*ctx.catalog, t->oid, t->owner, 'r', t->name,
+                              catalog::kAclTruncate);
       tables.push_back(t);
       LockRelation(ctx, t->oid, t->name, txn::RelationLockMode::kAccessExclusive);
     }
@@ -92,6 +98,8 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
       }
       ctx.Notice(SqlState::kSuccessfulCompletion,
                  "truncate cascades to table \"" + ref.table->name + "\"");
+      CheckRelationPrivileges(*ctx.catalog, ref.table->oid, ref.table->owner, 'r',
+                              ref.table->name, catalog::kAclTruncate);
       tables.push_back(ref.table);
       LockRelation(ctx, ref.table->oid, ref.table->name, txn::RelationLockMode::kAccessExclusive);
     }
@@ -130,6 +138,7 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       throw SqlError(SqlState::kDependentObjectsStillExist,
                      "cannot drop schema " + name + " because it is required by the database system");
     }
+    CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
     // Tables, views and sequences in the schema, in creation (OID) order.
     struct Member {
       Oid oid;

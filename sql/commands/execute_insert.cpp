@@ -9,6 +9,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -79,6 +80,15 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
+  if (!ctx.analyze_only) {
+    // INSERT; SELECT to return rows; UPDATE for ON CONFLICT DO UPDATE.
+    uint32_t required = catalog::kAclInsert;
+    if (!stmt.returning.empty()) required |= catalog::kAclSelect;
+    if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
+      required |= catalog::kAclUpdate;
+    }
+    CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name, required);
+  }
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty() &&
       stmt.conflict_constraint.empty()) {

@@ -28,6 +28,8 @@
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table_stats.h"
+#include "sql/commands/expr_walk.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -198,6 +200,26 @@ size_t TagCount(const StatementOutput& out) {
   return space == std::string::npos ? 0 : std::stoul(out.command_tag.substr(space + 1));
 }
 
+// Whether `expr` reads a column (of any relation in scope: the target's
+// own are what PostgreSQL asks SELECT for; a FROM relation's are checked
+// when it is scanned).
+bool ReadsColumns(const ast::Expr* expr) {
+  if (expr == nullptr) return false;
+  std::set<std::string> columns;
+  CollectColumns(*expr, &columns);
+  return !columns.empty();
+}
+
+// The privileges UPDATE or DELETE needs on its target: its own, plus SELECT
+// when it reads the target's rows (WHERE, SET expressions, RETURNING), as
+// PostgreSQL's column-level requiredPerms.
+void CheckTargetPrivileges(const CommandContext& ctx, const catalog::TableDesc& table,
+                           uint32_t privilege, bool reads) {
+  if (ctx.analyze_only) return;
+  CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          privilege | (reads ? catalog::kAclSelect : 0));
+}
+
 StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,
                             const catalog::TableDesc& parent, const catalog::TableDesc& table) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
@@ -312,6 +334,9 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
+  bool update_reads = ReadsColumns(stmt.where.get()) || !stmt.returning.empty();
+  for (const auto& assignment : stmt.set) update_reads |= ReadsColumns(assignment.second.get());
+  CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, update_reads);
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
   StatementOutput result;
@@ -330,6 +355,8 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
+  CheckTargetPrivileges(ctx, table, catalog::kAclDelete,
+                        ReadsColumns(stmt.where.get()) || !stmt.returning.empty());
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
   StatementOutput result;

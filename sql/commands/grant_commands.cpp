@@ -6,8 +6,7 @@
 //
 // The grantor: an object's owner (or a superuser, or a member with the
 // owner's privileges) grants as the owner, as select_best_grantor decides.
-// Every object's owner is a built-in role today (object_acl.h), so a
-// grantor that is not one of those would act through grant options it was
+// A grantor that is none of those would act through grant options it was
 // given: that is 0A000 for now (42501 if it holds none, as PostgreSQL).
 #include "sql/commands/grant_commands.h"
 
@@ -17,6 +16,7 @@
 #include <vector>
 
 #include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 
@@ -70,13 +70,32 @@ Oid GranteeOid(const CommandContext& ctx, const ast::RoleSpec& spec) {
   return r->oid;
 }
 
-GrantObject TableObject(Oid oid, const std::string& name) {
-  return GrantObject{RelationAclTarget(oid), kRelationOwner, catalog::kAclAllTable, "table", name};
+GrantObject TableObject(const catalog::CatalogSnapshot& catalog, Oid oid,
+                        const std::string& name) {
+  return GrantObject{RelationAclTarget(oid), RelationOwner(catalog, oid), catalog::kAclAllTable,
+                     "table", name};
 }
 
-GrantObject SchemaObject(const catalog::NamespaceDesc& ns) {
-  return GrantObject{SchemaAclTarget(ns.oid), SchemaOwner(ns.oid), catalog::kAclAllSchema, "schema",
-                     ns.name};
+// Every privilege a sequence can hold (rwU).
+constexpr uint32_t kAclAllSequence = catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage;
+
+GrantObject SequenceObject(const catalog::CatalogSnapshot& catalog,
+                           const catalog::SequenceDesc& seq) {
+  (void)catalog;
+  return GrantObject{RelationAclTarget(seq.oid), seq.owner, kAclAllSequence, "sequence", seq.name};
+}
+
+// GRANT ... ON SEQUENCE / ALL SEQUENCES IN SCHEMA (the parser gives them
+// as "other" objects, named by these words).
+bool OnSequences(const ast::RoleStatement& stmt) {
+  return stmt.object_type == ast::RoleStatement::ObjectType::kOther &&
+         (stmt.object_words == "SEQUENCE" || stmt.object_words == "ALL SEQUENCES IN SCHEMA");
+}
+
+GrantObject SchemaObject(const catalog::CatalogSnapshot& catalog,
+                         const catalog::NamespaceDesc& ns) {
+  return GrantObject{SchemaAclTarget(ns.oid), SchemaOwner(catalog, ns.oid),
+                     catalog::kAclAllSchema, "schema", ns.name};
 }
 
 void RefuseBuiltinSchema(const catalog::NamespaceDesc& ns) {
@@ -103,7 +122,18 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
     for (const std::string& name : stmt.schemas) {
       const catalog::NamespaceDesc& ns = LookupSchema(ctx, name);
       RefuseBuiltinSchema(ns);
-      out.push_back(SchemaObject(ns));
+      out.push_back(SchemaObject(catalog, ns));
+    }
+    return out;
+  }
+  const bool sequences = OnSequences(stmt);
+  if (stmt.all_in_schema && sequences) {
+    for (const std::string& name : stmt.schemas) {
+      const catalog::NamespaceDesc& ns = LookupSchema(ctx, name);
+      RefuseBuiltinSchema(ns);
+      for (const auto& [oid, seq] : catalog.sequences()) {
+        if (seq.namespace_oid == ns.oid) out.push_back(SequenceObject(catalog, seq));
+      }
     }
     return out;
   }
@@ -115,24 +145,31 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
       for (const catalog::TableDesc* t : catalog.TablesIn(ns.oid)) rels.emplace_back(t->oid, t->name);
       for (const catalog::ViewDesc* v : catalog.ViewsIn(ns.oid)) rels.emplace_back(v->oid, v->name);
       std::sort(rels.begin(), rels.end());
-      for (const auto& [oid, rel_name] : rels) out.push_back(TableObject(oid, rel_name));
+      for (const auto& [oid, rel_name] : rels) out.push_back(TableObject(catalog, oid, rel_name));
     }
     return out;
   }
   for (const ast::RangeVar& rv : stmt.tables) {
+    const catalog::NamespaceDesc* seq_ns = RelationSchema(ctx, rv);
+    const catalog::SequenceDesc* seq =
+        seq_ns != nullptr ? catalog.FindSequence(seq_ns->oid, rv.name) : nullptr;
+    if (sequences && seq == nullptr &&
+        (FindTable(ctx, rv) != nullptr || FindView(ctx, rv) != nullptr)) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not a sequence");
+    }
+    if (seq != nullptr && FindTable(ctx, rv) == nullptr) {
+      out.push_back(SequenceObject(catalog, *seq));
+      continue;
+    }
     if (const catalog::TableDesc* t = FindTable(ctx, rv)) {
-      out.push_back(TableObject(t->oid, t->name));
+      out.push_back(TableObject(catalog, t->oid, t->name));
       continue;
     }
     if (const catalog::ViewDesc* v = FindView(ctx, rv)) {
-      out.push_back(TableObject(v->oid, v->name));
+      out.push_back(TableObject(catalog, v->oid, v->name));
       continue;
     }
-    const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv);
-    if (ns != nullptr && catalog.FindSequence(ns->oid, rv.name) != nullptr) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "GRANT and REVOKE on sequences are not supported yet");
-    }
+    const catalog::NamespaceDesc* ns = seq_ns;
     if (ns != nullptr) RefuseBuiltinSchema(*ns);
     RelationRef rel;
     if (rv.schema.empty() && FindRelationInPath(catalog, rv.name, &rel)) {
@@ -149,7 +186,10 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
 // string_to_privilege, then the object kind's check.
 uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
   const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
-  if (stmt.privileges.empty()) return schema ? catalog::kAclAllSchema : catalog::kAclAllTable;
+  const bool sequence = OnSequences(stmt);
+  if (stmt.privileges.empty()) {
+    return schema ? catalog::kAclAllSchema : sequence ? kAclAllSequence : catalog::kAclAllTable;
+  }
   struct Named {
     const char* name;
     uint32_t bit;
@@ -181,17 +221,15 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for schema");
     }
-    if (!schema) {
-      // USAGE is a sequence privilege: ExecuteGrantStmt lets it through and
-      // ExecGrant_Relation refuses it for a table.
-      if ((bit & (catalog::kAclAllTable | catalog::kAclUsage)) == 0) {
-        throw SqlError(SqlState::kInvalidGrantOperation,
-                       "invalid privilege type " + upper + " for relation");
-      }
-      if (bit == catalog::kAclUsage) {
-        throw SqlError(SqlState::kInvalidGrantOperation,
-                       "invalid privilege type " + upper + " for table");
-      }
+    if (sequence && (bit & kAclAllSequence) == 0) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "invalid privilege type " + upper + " for sequence");
+    }
+    // USAGE is a sequence privilege: ExecuteGrantStmt lets it through and
+    // ExecGrant_Relation refuses it for a table (ObjectPrivileges).
+    if (!schema && !sequence && (bit & (catalog::kAclAllTable | catalog::kAclUsage)) == 0) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "invalid privilege type " + upper + " for relation");
     }
     bits |= bit;
   }
@@ -233,7 +271,7 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       throw SqlError(SqlState::kFeatureNotSupported, "grantor must be current user");
     }
   }
-  if (stmt.object_type == ast::RoleStatement::ObjectType::kOther) {
+  if (stmt.object_type == ast::RoleStatement::ObjectType::kOther && !OnSequences(stmt)) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "GRANT and REVOKE on " + stmt.object_words + " are not supported yet");
   }
@@ -243,6 +281,24 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
   const uint32_t privs = PrivilegeBits(stmt);
   const bool superuser = RoleIsSuperuser(*ctx.catalog, current);
   for (const GrantObject& object : objects) {
+    // ExecGrant_Relation: the privileges this object can hold. USAGE on a
+    // table is an error; a sequence named ON TABLE takes only its own, with
+    // a WARNING for the rest (none for ALL).
+    uint32_t object_privs = stmt.privileges.empty() ? object.all : privs;
+    if (object.kind == "table" && (object_privs & catalog::kAclUsage) != 0) {
+      throw SqlError(SqlState::kInvalidGrantOperation, "invalid privilege type USAGE for table");
+    }
+    if (object.kind == "sequence" && (object_privs & ~kAclAllSequence) != 0) {
+      if (ctx.notices != nullptr) {
+        SqlErrorFields warning;
+        warning.severity = ErrorSeverity::kWarning;
+        warning.sqlstate = SqlState::kInvalidGrantOperation;
+        warning.message = "sequence \"" + object.name +
+                          "\" only supports USAGE, SELECT, and UPDATE privileges";
+        ctx.notices->push_back(std::move(warning));
+      }
+      object_privs &= kAclAllSequence;
+    }
     std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
     if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
       if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) == 0) {
@@ -253,7 +309,7 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
                      "GRANT and REVOKE through grant options are not supported yet");
     }
     for (Oid grantee : grantees) {
-      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, privs & object.all);
+      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
     }
     ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
     Reload(ctx);
@@ -266,6 +322,31 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
   // PostgreSQL lists pg_shdepend's rows, in about the order the grants
   // were first made; object OID order is the closest we keep.
   std::vector<std::pair<Oid, std::string>> lines;
+  // The name getObjectDescription gives a relation: qualified unless the
+  // search path reaches it.
+  auto relation_name = [&](const RelationRef& rel) {
+    RelationRef visible;
+    if (!FindRelationInPath(catalog, rel.name, &visible) || visible.oid != rel.oid) {
+      if (const catalog::NamespaceDesc* ns = catalog.FindNamespace(rel.namespace_oid)) {
+        return ns->name + "." + rel.name;
+      }
+    }
+    return rel.name;
+  };
+  // Objects the role owns (pg_shdepend's owner rows), each before its
+  // privileges.
+  for (const auto& [oid, ns] : catalog.namespaces()) {
+    if (ns.owner == role) lines.emplace_back(oid, "owner of schema " + ns.name);
+  }
+  auto owned = [&](Oid oid, Oid owner) {
+    RelationRef rel;
+    if (owner != role || !FindRelationByOid(catalog, oid, &rel)) return;
+    const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
+    lines.emplace_back(oid, std::string("owner of ") + kind + " " + relation_name(rel));
+  };
+  for (const auto& [oid, t] : catalog.tables()) owned(oid, t->owner);
+  for (const auto& [oid, v] : catalog.views()) owned(oid, v->owner);
+  for (const auto& [oid, seq] : catalog.sequences()) owned(oid, seq.owner);
   for (const auto& [target, acl] : catalog.acls()) {
     const bool mentioned = std::any_of(acl.begin(), acl.end(), [&](const AclItem& item) {
       return item.grantee == role || item.grantor == role;
@@ -279,17 +360,14 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
     }
     RelationRef rel;
     if (!FindRelationByOid(catalog, target.objoid, &rel)) continue;
-    std::string name = rel.name;
-    RelationRef visible;
-    if (!FindRelationInPath(catalog, rel.name, &visible) || visible.oid != rel.oid) {
-      const catalog::NamespaceDesc* ns = catalog.FindNamespace(rel.namespace_oid);
-      if (ns != nullptr) name = ns->name + "." + name;
-    }
+    const std::string name = relation_name(rel);
     const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
     lines.emplace_back(target.objoid, std::string("privileges for ") + kind + " " + name);
   }
   if (lines.empty()) return;
-  std::sort(lines.begin(), lines.end());
+  // Object OID order; an object's owner line before its privileges line.
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto& x, const auto& y) { return x.first < y.first; });
   std::string detail;
   for (const auto& line : lines) {
     if (!detail.empty()) detail += "\n";

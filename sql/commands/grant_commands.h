@@ -14,7 +14,8 @@ namespace strata::sql {
 StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt);
 
 // DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
-// 2BP01 naming every table, view and schema whose ACL mentions `role`.
+// 2BP01 naming every table, view, sequence and schema `role` owns or whose
+// ACL mentions it.
 void CheckNoPrivilegesReferTo(const CommandContext& ctx, catalog::Oid role,
                               const std::string& role_name);
 

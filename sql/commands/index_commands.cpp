@@ -19,6 +19,7 @@
 #include "sql/system_relations/system_relation.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/builtin/type_table.h"
+#include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
 
@@ -120,6 +121,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
                    "relation \"" + QualifiedName(stmt.table) + "\" does not exist");
   }
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+  CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
   if (!stmt.where.empty()) {
     throw SqlError(SqlState::kFeatureNotSupported, "partial indexes are not supported yet");
@@ -227,6 +229,8 @@ StatementOutput DropIndexes(CommandContext& ctx, const ast::IndexStatement& stmt
       throw SqlError(SqlState::kUndefinedObject,
                      "index \"" + QualifiedName(rv) + "\" does not exist");
     }
+    CheckOwnership(*ctx.catalog, found.table->owner, "index",
+                   found.primary_key ? found.table->primary_key_name : found.index->name);
     if (found.primary_key) {
       if (stmt.cascade) {
         throw SqlError(SqlState::kFeatureNotSupported,
@@ -269,6 +273,8 @@ StatementOutput RenameIndex(CommandContext& ctx, const ast::IndexStatement& stmt
     }
     throw SqlError(SqlState::kUndefinedTable, msg);
   }
+  CheckOwnership(*ctx.catalog, found.table->owner, "index",
+                 found.primary_key ? found.table->primary_key_name : found.index->name);
   if (ctx.catalog->RelationNameTaken(found.table->namespace_oid, stmt.new_name)) {
     throw SqlError(SqlState::kDuplicateTable,
                    "relation \"" + stmt.new_name + "\" already exists");

@@ -31,6 +31,7 @@
 #include "sql/parser/parser.h"
 #include "sql/database.h"
 #include "sql/sequences/sequence_values.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
 
 namespace strata::sql {
@@ -323,8 +324,16 @@ class FromPlanner {
     return built;
   }
 
+  // SELECT on a relation the query reads (PostgreSQL checks it when the
+  // executor starts, so parse analysis alone does not).
+  void CheckSelect(Oid oid, Oid owner, char relkind, const std::string& name) {
+    if (ctx_.analyze_only) return;
+    CheckRelationPrivileges(*ctx_.catalog, oid, owner, relkind, name, catalog::kAclSelect);
+  }
+
   BuiltItem BuildView(const catalog::ViewDesc& view, const ast::RangeVar& rv, size_t offset) {
     LockRelation(ctx_, view.oid, view.name, txn::RelationLockMode::kAccessShare);
+    CheckSelect(view.oid, view.owner, 'v', view.name);
     // The view's query binds against its own text, without parameters.
     out_->texts.push_back(std::make_unique<std::string>(view.query));
     const std::string& text = *out_->texts.back();
@@ -341,7 +350,11 @@ class FromPlanner {
     inner.params = nullptr;
     inner.param_values = nullptr;
     inner.outer = nullptr;  // a view sees no enclosing query
+    // The relations the view reads are checked as its owner.
+    std::optional<ScopedCheckAsRole> as_owner;
+    as_owner.emplace(view.owner);
     QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
+    as_owner.reset();
     if (q.types.size() < view.columns.size()) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "view \"" + view.name + "\" no longer matches its tables");
@@ -415,6 +428,7 @@ class FromPlanner {
                          std::to_string(rv.column_aliases.size()) + " columns specified");
     }
     for (size_t i = 0; i < rv.column_aliases.size(); ++i) q.names[i] = rv.column_aliases[i];
+    CheckSelect(seq.oid, seq.owner, 'S', seq.name);
     if (!ctx_.analyze_only) {
       SequenceValues* values = ctx_.db != nullptr ? ctx_.db->sequence_values() : nullptr;
       if (values == nullptr) {
@@ -718,6 +732,7 @@ class FromPlanner {
   BuiltItem BuildTable(const ast::RangeVar& rv, size_t offset) {
     const catalog::TableDesc& table = LookupTable(ctx_, rv);
     LockRelation(ctx_, table.oid, table.name, txn::RelationLockMode::kAccessShare);
+    CheckSelect(table.oid, table.owner, 'r', table.name);  // not its children's: as PostgreSQL
     BuiltItem built;
     const std::vector<const catalog::TableDesc*> members = InheritanceSet(ctx_, table, rv.inh);
     if (members.size() == 1) {

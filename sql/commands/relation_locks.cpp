@@ -5,6 +5,8 @@
 
 #include "common/interrupts.h"
 #include "sql/backend_status.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/statement_catalog.h"
 #include "common/sql_error.h"
 
 namespace strata::sql {
@@ -54,11 +56,14 @@ StatementOutput ExecuteLockTable(const CommandContext& ctx, const ast::LockState
   const auto mode = static_cast<txn::RelationLockMode>(stmt.mode);
   for (const ast::RangeVar& rv : stmt.tables) {
     catalog::Oid oid = 0;
+    catalog::Oid owner = 0;
     if (const catalog::TableDesc* table = FindTable(ctx, rv)) {
       oid = table->oid;
+      owner = table->owner;
     } else if (const catalog::ViewDesc* view = FindView(ctx, rv)) {
       // Only the view itself: PostgreSQL also locks its base relations (not yet).
       oid = view->oid;
+      owner = view->owner;
     } else {
       const catalog::NamespaceDesc* ns =
           RelationSchema(ctx, rv);
@@ -67,6 +72,25 @@ StatementOutput ExecuteLockTable(const CommandContext& ctx, const ast::LockState
             .WithDetail("This operation is not supported for sequences.");
       }
       LookupTable(ctx, rv);  // 42P01
+    }
+    // LockTableAclCheck: any one of the privileges the mode goes with.
+    const uint32_t any_of =
+        mode == txn::RelationLockMode::kAccessShare ? catalog::kAclSelect
+        : mode == txn::RelationLockMode::kRowExclusive
+            ? catalog::kAclInsert | catalog::kAclUpdate | catalog::kAclDelete | catalog::kAclTruncate
+            : catalog::kAclUpdate | catalog::kAclDelete | catalog::kAclTruncate;
+    bool allowed = false;
+    for (uint32_t bit = 1; bit != 0 && bit <= any_of; bit <<= 1) {
+      if ((any_of & bit) != 0 && HasRelationPrivileges(*ctx.catalog, oid, owner, bit)) {
+        allowed = true;
+      }
+    }
+    if (!allowed) {
+      RelationRef rel;
+      const char relkind = FindRelationByOid(*ctx.catalog, oid, &rel) ? rel.relkind : 'r';
+      throw SqlError(SqlState::kInsufficientPrivilege,
+                     std::string("permission denied for ") + RelkindObjectName(relkind) + " " +
+                         rv.name);
     }
     LockRelation(ctx, oid, rv.name, mode, stmt.nowait);
   }

@@ -544,11 +544,6 @@ void CheckRoleSetting(const catalog::CatalogSnapshot& catalog, const std::string
       throw SqlError(SqlState::kInsufficientPrivilege,
                      "permission denied to set role \"" + value + "\"");
     }
-    if (!role->superuser) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "SET ROLE to a role without SUPERUSER is not supported yet "
-                     "(privileges on objects are not enforced)");
-    }
     return;
   }
   // session_authorization
@@ -556,11 +551,16 @@ void CheckRoleSetting(const catalog::CatalogSnapshot& catalog, const std::string
   if (role == nullptr) {
     throw SqlError(SqlState::kInvalidParameterValue, "role \"" + value + "\" does not exist");
   }
-  // The authenticated user is the bootstrap superuser: it may become anyone.
-  if (!role->superuser) {
-    throw SqlError(SqlState::kFeatureNotSupported,
-                   "SET SESSION AUTHORIZATION to a role without SUPERUSER is not supported yet "
-                   "(privileges on objects are not enforced)");
+  // SetSessionAuthorization: the role the session logged in as may become
+  // anyone if it is a superuser, else only itself.
+  const SessionSettings* settings = CurrentSessionSettingsOrNull();
+  const std::string authenticated = settings != nullptr
+                                        ? settings->ResetValue("session_authorization")
+                                        : std::string(kBootstrapRoleName);
+  const RoleDesc* login = FindRoleByName(catalog, authenticated);
+  const bool login_superuser = login == nullptr || login->superuser;
+  if (!login_superuser && role->oid != login->oid) {
+    throw SqlError(SqlState::kInsufficientPrivilege, "permission denied to set session authorization");
   }
 }
 

@@ -18,9 +18,9 @@ StatementOutput ExecuteRoleStatement(CommandContext& ctx, const ast::RoleStateme
 // settings): checks the new value as PostgreSQL's check_role and
 // SetSessionAuthorization do, before the settings take it. `value` is the
 // value to be set ("none" for no role). Throws 22023 for a missing role,
-// 42501 for a role the session user may not become, and 0A000 for a role
-// without SUPERUSER: privileges on objects are not enforced yet, so
-// acting as such a role would silently allow what PostgreSQL refuses.
+// 42501 for a role the session user may not become (SET ROLE: not a member;
+// SET SESSION AUTHORIZATION: the login role is no superuser and not that
+// role).
 void CheckRoleSetting(const catalog::CatalogSnapshot& catalog, const std::string& name,
                       const std::string& value);
 

@@ -8,6 +8,9 @@
 #include "sql/commands/table_commands.h"
 #include "sql/sequences/sequence_names.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -51,6 +54,12 @@ void RunSchemaElement(CommandContext& ctx, const ast::Statement& element) {
 StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchemaStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE SCHEMA";
+  // CREATE on the database: its ACL is the owner's default (GRANT ON
+  // DATABASE is not supported yet), so the owner's privileges are needed.
+  if (!HasPrivsOfRole(*ctx.catalog, CurrentUserOid(*ctx.catalog), kBootstrapRoleOid)) {
+    throw SqlError(SqlState::kInsufficientPrivilege,
+                   std::string("permission denied for database ") + kDatabaseName);
+  }
   if (ctx.catalog->FindNamespace(stmt.name) != nullptr) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateSchema,
@@ -64,6 +73,7 @@ StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchema
   catalog::NamespaceDesc ns;
   ns.oid = catalog->AllocateOid(ctx.txn);
   ns.name = stmt.name;
+  ns.owner = CurrentUserOid(*ctx.catalog);
   catalog->PutNamespace(ctx.txn, ns);
   if (stmt.elements.empty()) return result;
   // Each element sees the schema and what the elements before it created;
@@ -87,6 +97,12 @@ StatementOutput ExecuteRenameSchema(CommandContext& ctx, const ast::RenameSchema
   }
   if (ctx.catalog->FindNamespace(stmt.new_name) != nullptr) {
     throw SqlError(SqlState::kDuplicateSchema, "schema \"" + stmt.new_name + "\" already exists");
+  }
+  // RenameSchema: the owner, with CREATE on the database.
+  CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
+  if (!HasPrivsOfRole(*ctx.catalog, CurrentUserOid(*ctx.catalog), kBootstrapRoleOid)) {
+    throw SqlError(SqlState::kInsufficientPrivilege,
+                   std::string("permission denied for database ") + kDatabaseName);
   }
   CheckSchemaName(stmt.new_name);
   if (ns->oid < catalog::kFirstNormalObjectId && ns->oid != catalog::kPublicNamespace) {

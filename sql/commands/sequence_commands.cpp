@@ -10,6 +10,8 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/table_commands.h"
 #include "sql/sequences/sequence_names.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -210,6 +212,7 @@ StatementOutput ExecuteCreateSequence(CommandContext& ctx,
   SequenceDesc seq;
   seq.namespace_oid = ns.oid;
   seq.name = stmt.sequence.name;
+  seq.owner = CurrentUserOid(*ctx.catalog);
   std::optional<int64_t> restart;
   ApplyOptions(ctx, stmt.options, true, &seq, std::nullopt, &restart);
   ApplyOwnedBy(ctx, stmt.options, &seq);
@@ -243,6 +246,7 @@ StatementOutput ExecuteAlterSequence(CommandContext& ctx,
     }
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + shown + "\" does not exist");
   }
+  CheckOwnership(*ctx.catalog, found->owner, "sequence", found->name);
   SequenceDesc seq = *found;
   SequenceValues* values = ctx.db->sequence_values();
   const int64_t current = values->Peek(seq).first;
@@ -282,6 +286,7 @@ StatementOutput ExecuteDropSequence(CommandContext& ctx, const ast::DropSequence
       throw SqlError(SqlState::kUndefinedTable, "sequence \"" + rv.name + "\" does not exist");
     }
     if (std::find(dropped.begin(), dropped.end(), seq->oid) != dropped.end()) continue;
+    CheckOwnership(*ctx.catalog, seq->owner, "sequence", seq->name);
     dropped.push_back(seq->oid);
     // The DEFAULT of a serial column depends on its sequence.
     const catalog::TableDesc* owner =
@@ -328,6 +333,7 @@ std::string CreateSerialSequence(CommandContext& ctx, const catalog::NamespaceDe
   seq.max_value = TypeRange(type).second;
   seq.owner_table = table_oid;
   seq.owner_attnum = attnum;
+  seq.owner = CurrentUserOid(*ctx.catalog);  // the table's owner: whoever creates it
   catalog::Catalog* catalog = ctx.db->catalog();
   seq.oid = catalog->AllocateOid(ctx.txn);
   catalog->PutSequence(ctx.txn, seq, true);

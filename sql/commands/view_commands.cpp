@@ -17,6 +17,8 @@
 #include "sql/commands/temp_namespace.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/view_dependencies.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -106,6 +108,9 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
       temporary || stmt.view.schema == "pg_temp"
           ? NewTableNamespace(ctx, target, temporary)
           : ResolveSchema(ctx, stmt.view.schema, stmt.view.location);
+  if (!temporary && stmt.view.schema != "pg_temp") {
+    CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
+  }
   const catalog::ViewDesc* existing = ctx.catalog->FindView(ns.oid, stmt.view.name);
   if (ctx.catalog->FindTable(ns.oid, stmt.view.name) != nullptr) {
     if (stmt.or_replace) {
@@ -116,6 +121,7 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
   if (existing != nullptr && !stmt.or_replace) {
     throw SqlError(SqlState::kDuplicateTable, "relation \"" + stmt.view.name + "\" already exists");
   }
+  if (existing != nullptr) CheckOwnership(*ctx.catalog, existing->owner, "view", existing->name);
   CommandContext plan_only = ctx;
   plan_only.analyze_only = true;
   QueryRows query = RunQuery(plan_only, *stmt.query);
@@ -128,6 +134,8 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
   view.name = stmt.view.name;
   view.query = stmt.query_text;
   view.search_path = ExplicitSearchPathNamespaces(*ctx.catalog);
+  // A replaced view keeps its owner.
+  view.owner = existing != nullptr ? existing->owner : CurrentUserOid(*ctx.catalog);
   std::set<std::string> names;
   for (size_t i = 0; i < query.names.size(); ++i) {
     catalog::ViewColumn c;
@@ -201,6 +209,7 @@ StatementOutput ExecuteDropView(CommandContext& ctx, const ast::DropViewStatemen
       }
       throw SqlError(SqlState::kUndefinedTable, "view \"" + rv.name + "\" does not exist");
     }
+    CheckOwnership(*ctx.catalog, view->owner, "view", view->name);
     targets.push_back(DroppedRelation{view->oid, true});
   }
   DropRelations(ctx, targets, stmt.cascade);

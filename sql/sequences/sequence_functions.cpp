@@ -11,6 +11,7 @@
 #include "sql/sequences/sequence_names.h"
 #include "sql/sequences/sequence_session.h"
 #include "sql/sequences/sequence_values.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/transaction_block.h"
 
@@ -35,6 +36,9 @@ struct Target {
   catalog::SequenceDesc seq;
 };
 
+// Resolves the sequence and checks that the role holds one of `any_of`.
+Target ResolveChecked(const Value& name, uint32_t any_of);
+
 Target Resolve(const Value& name) {
   SequenceSession& session = CurrentSequenceSession();
   if (session.db == nullptr) {
@@ -58,6 +62,12 @@ Target Resolve(const Value& name) {
   return Target{session.db, ResolveSequenceName(*catalog, name.string_value())};
 }
 
+Target ResolveChecked(const Value& name, uint32_t any_of) {
+  Target t = Resolve(name);
+  CheckSequencePrivileges(*StatementCatalog(CurrentSequenceSession()), t.seq, any_of);
+  return t;
+}
+
 void Remember(SequenceSession& session, catalog::Oid oid, int64_t value) {
   session.last_values[oid] = value;
   session.last_used = oid;
@@ -77,14 +87,14 @@ void CheckRelationLiteral(const Value& name) {
 }
 
 Value NextVal(Args a) {
-  Target t = Resolve(a[0]);
+  Target t = ResolveChecked(a[0], catalog::kAclUsage | catalog::kAclUpdate);
   const int64_t v = t.db->sequence_values()->Next(t.seq);
   Remember(CurrentSequenceSession(), t.seq.oid, v);
   return Value::Int8(v);
 }
 
 Value CurrVal(Args a) {
-  Target t = Resolve(a[0]);
+  Target t = ResolveChecked(a[0], catalog::kAclSelect | catalog::kAclUsage);
   const SequenceSession& session = CurrentSequenceSession();
   auto it = session.last_values.find(t.seq.oid);
   if (it == session.last_values.end()) {
@@ -106,11 +116,12 @@ Value LastVal(Args) {
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,
                    "lastval is not yet defined in this session");
   }
+  CheckSequencePrivileges(*catalog, *seq, catalog::kAclSelect | catalog::kAclUsage);
   return Value::Int8(session.last_values.at(seq->oid));
 }
 
 Value SetVal(const Value& name, int64_t value, bool is_called) {
-  Target t = Resolve(name);
+  Target t = ResolveChecked(name, catalog::kAclUpdate);
   if (value < t.seq.min_value || value > t.seq.max_value) {
     throw SqlError(SqlState::kNumericValueOutOfRange,
                    "setval: value " + std::to_string(value) + " is out of bounds for sequence \"" +

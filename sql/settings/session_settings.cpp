@@ -851,6 +851,10 @@ void SessionSettings::InitValue(std::string_view name, const std::string& value)
   std::erase(changed_reportable_, std::string(entry.def->name));
 }
 
+std::string SessionSettings::ResetValue(std::string_view name) const {
+  return Find(name).reset_value;
+}
+
 void SessionSettings::Reset(std::string_view name, bool local) {
   Entry& entry = Find(name);
   CheckSessionChange(*entry.def, /*at_startup=*/false);

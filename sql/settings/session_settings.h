@@ -58,6 +58,9 @@ class SessionSettings {
   void InitValue(std::string_view name, const std::string& value);
   void Reset(std::string_view name, bool local = false);
   void ResetAll();
+  // The value RESET goes back to (for session_authorization: the role the
+  // session logged in as).
+  std::string ResetValue(std::string_view name) const;
 
   // --- Transactions (PostgreSQL's GUC nesting). Level 1 is a transaction,
   // each savepoint inside it one more; 0 is outside any. A SET is undone when

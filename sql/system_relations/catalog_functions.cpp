@@ -19,6 +19,7 @@
 #include "sql/system_relations/comments.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/role_lookup.h"
@@ -453,11 +454,15 @@ Value TablePriv(const Value* role, const Value& table, const Value& priv) {
   if (rel.system != nullptr) {
     return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"select"}));
   }
-  if (rel.relkind == 'r' || rel.relkind == 'v') {
-    // Tables and views: their ACL (GRANT/REVOKE), superusers bypassing it.
+  if (rel.relkind == 'r' || rel.relkind == 'v' || rel.relkind == 'S') {
+    // Tables, views and sequences: their ACL (GRANT/REVOKE), superusers
+    // bypassing it.
     if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
-    const std::vector<catalog::AclItem> acl = EffectiveAcl(
-        *catalog, RelationAclTarget(oid), kRelationOwner, catalog::kAclAllTable);
+    const uint32_t all = rel.relkind == 'S'
+                             ? catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage
+                             : catalog::kAclAllTable;
+    const std::vector<catalog::AclItem> acl =
+        EffectiveAcl(*catalog, RelationAclTarget(oid), RelationOwner(*catalog, oid), all);
     return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
   }
   return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {}));
@@ -485,7 +490,7 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
       CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const std::vector<catalog::AclItem> acl = EffectiveAcl(
-      *catalog, SchemaAclTarget(ns->oid), SchemaOwner(ns->oid), catalog::kAclAllSchema);
+      *catalog, SchemaAclTarget(ns->oid), SchemaOwner(*catalog, ns->oid), catalog::kAclAllSchema);
   return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }

@@ -49,7 +49,9 @@ std::string RoleText(const catalog::CatalogSnapshot& catalog, Oid role) {
 AclTarget RelationAclTarget(Oid relation) { return AclTarget{catalog::kPgClassOid, relation}; }
 AclTarget SchemaAclTarget(Oid schema) { return AclTarget{catalog::kPgNamespaceOid, schema}; }
 
-Oid SchemaOwner(Oid schema) {
+Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, Oid schema) {
+  const catalog::NamespaceDesc* ns = catalog.FindNamespace(schema);
+  if (ns != nullptr && ns->owner != 0) return ns->owner;
   return schema == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
 }
 

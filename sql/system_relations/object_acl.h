@@ -4,9 +4,9 @@
 // (aclmask): what GRANT/REVOKE, has_*_privilege and pg_class.relacl /
 // pg_namespace.nspacl use.
 //
-// Owners: every user table, view, sequence and schema belongs to the
-// bootstrap superuser (objects have no other owner yet), schema public to
-// pg_database_owner, as initdb makes it.
+// Owners: a relation's and a schema's are recorded in the catalog
+// (catalog_objects.h); a schema without a recorded owner has initdb's
+// (public: pg_database_owner, the others the bootstrap superuser).
 #pragma once
 
 #include <cstdint>
@@ -24,8 +24,7 @@ namespace strata::sql {
 // schema.
 catalog::AclTarget RelationAclTarget(catalog::Oid relation);
 catalog::AclTarget SchemaAclTarget(catalog::Oid schema);
-catalog::Oid SchemaOwner(catalog::Oid schema);
-inline constexpr catalog::Oid kRelationOwner = 10;  // the bootstrap superuser
+catalog::Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, catalog::Oid schema);
 
 // The stored list of `target`, or nullopt (NULL acl) if none is stored.
 // The schemas initdb makes (public, pg_catalog, information_schema) have

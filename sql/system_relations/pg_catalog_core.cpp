@@ -39,7 +39,7 @@ bool IsTempNamespace(const catalog::CatalogSnapshot& catalog, Oid ns) {
 std::vector<Row> NamespaceRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   auto add = [&](Oid oid, const std::string& name) {
-    const Oid owner = oid == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
+    const Oid owner = SchemaOwner(*ctx.catalog, oid);
     rows.push_back({OidV(oid), NameV(name), OidV(owner),
                     AclArrayValue(*ctx.catalog, StoredAcl(*ctx.catalog, SchemaAclTarget(oid)))});
   };
@@ -50,9 +50,9 @@ std::vector<Row> NamespaceRows(const CommandContext& ctx) {
 
 // One pg_class row; the columns PostgreSQL derives from the relation kind.
 Row ClassRow(Oid oid, const std::string& name, Oid ns, char relkind, char persistence,
-             int natts, int checks, bool has_index) {
+             int natts, int checks, bool has_index, Oid owner = kBootstrapRoleOid) {
   const bool table = relkind == 'r';
-  return {OidV(oid), NameV(name), OidV(ns), OidV(0), OidV(0), OidV(kBootstrapRoleOid),
+  return {OidV(oid), NameV(name), OidV(ns), OidV(0), OidV(0), OidV(owner),
           OidV(table ? kHeapAm : 0), OidV(relkind == 'v' ? 0 : oid), OidV(0),
           Int4V(relkind == 'S' ? 1 : 0), Float4V(relkind == 'S' ? 1.0f : -1.0f), Int4V(0),
           OidV(0), BoolV(has_index), BoolV(false), CharV(persistence), CharV(relkind),
@@ -86,7 +86,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
                             static_cast<int>(t->columns.size()),
                             static_cast<int>(t->checks.size()),
-                            !t->primary_key.empty() || !t->indexes.empty()));
+                            !t->primary_key.empty() || !t->indexes.empty(), t->owner));
     rows.back()[20] = BoolV(fk_tables.count(oid) != 0);     // relhastriggers
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
@@ -102,26 +102,29 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     if (!t->primary_key.empty()) {
       Row row = ClassRow(IndexOid(oid), t->primary_key_name, t->namespace_oid, 'i',
                          IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
-                         static_cast<int>(t->primary_key.size()), 0, false);
+                         static_cast<int>(t->primary_key.size()), 0, false, t->owner);
       row[6] = OidV(kBtreeAm);
       rows.push_back(std::move(row));
     }
     for (const catalog::IndexDesc& ix : t->indexes) {
       Row index_row = ClassRow(ix.oid, ix.name, t->namespace_oid, 'i',
                                IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
-                               static_cast<int>(ix.keys.size() + ix.include.size()), 0, false);
+                               static_cast<int>(ix.keys.size() + ix.include.size()), 0, false,
+                               t->owner);
       index_row[6] = OidV(kBtreeAm);
       rows.push_back(std::move(index_row));
     }
   }
   for (const auto& [oid, v] : cat.views()) {
     rows.push_back(ClassRow(oid, v->name, v->namespace_oid, 'v', 'p',
-                            static_cast<int>(v->columns.size()), 0, false));
+                            static_cast<int>(v->columns.size()), 0, false, v->owner));
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
   }
   for (const auto& [oid, s] : cat.sequences()) {
     rows.push_back(ClassRow(oid, s.name, s.namespace_oid, 'S',
-                            IsTempNamespace(cat, s.namespace_oid) ? 't' : 'p', 3, 0, false));
+                            IsTempNamespace(cat, s.namespace_oid) ? 't' : 'p', 3, 0, false,
+                            s.owner));
+    rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
   }
   return rows;
 }

@@ -9,6 +9,8 @@
 
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
 
 namespace strata::sql {
 
@@ -86,10 +88,14 @@ std::vector<catalog::Oid> ListedNamespaces(const catalog::CatalogSnapshot& catal
     }
     return path;
   }
+  // As PostgreSQL's recomputeNamespacePath: "$user" is current_user, and a
+  // schema the role may not use (no USAGE) is left out of the path.
+  const catalog::Oid role = CheckingRole(catalog);
   for (const std::string& name : cached_names) {
     const catalog::NamespaceDesc* ns =
-        catalog.FindNamespace(name == "$user" ? std::string(kBootstrapRoleName) : name);
+        catalog.FindNamespace(name == "$user" ? CurrentUserName() : name);
     if (ns == nullptr) continue;
+    if (!RoleHasSchemaPrivileges(catalog, role, *ns, catalog::kAclUsage)) continue;
     bool seen = false;
     for (catalog::Oid oid : path) seen = seen || oid == ns->oid;
     if (!seen) path.push_back(ns->oid);

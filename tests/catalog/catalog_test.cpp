@@ -12,6 +12,10 @@
 namespace strata::catalog {
 namespace {
 
+// Version 6's owner at the end of table records: the bootstrap superuser's
+// OID 10, one varint byte.
+constexpr size_t kOwnerTrailer = 1;
+
 struct Open {
   explicit Open(storage::MemFileSystem* fs) {
     storage::EngineOptions options;
@@ -96,6 +100,15 @@ TEST_CASE("sequence records round-trip, negative numbers included", "[catalog]")
   CHECK(back->cycle);
   CHECK(back->owner_table == 16390);
   CHECK(back->owner_attnum == 2);
+  CHECK(back->owner == kBootstrapSuperuserOid);
+  seq.owner = 16501;
+  CHECK(DecodeSequence(seq.oid, EncodeSequence(seq))->owner == 16501);
+  // A version 5 record (no owner) reads as the bootstrap superuser's.
+  std::string v5 = EncodeSequence(seq);
+  v5[0] = 5;
+  v5.resize(v5.size() - 3);  // 16501 is a three-byte varint
+  REQUIRE(DecodeSequence(seq.oid, v5).has_value());
+  CHECK(DecodeSequence(seq.oid, v5)->owner == kBootstrapSuperuserOid);
   std::string truncated = EncodeSequence(seq);
   truncated.pop_back();
   CHECK_FALSE(DecodeSequence(1, truncated).has_value());
@@ -105,6 +118,34 @@ TEST_CASE("sequence records round-trip, negative numbers included", "[catalog]")
   CHECK(value->last_value == INT64_MIN);
   CHECK(value->is_called);
   CHECK_FALSE(DecodeSequenceValue("\x01").has_value());
+}
+
+TEST_CASE("owners round-trip (version 6); older records have the default owner", "[catalog]") {
+  NamespaceDesc ns;
+  ns.oid = 16390;
+  ns.name = "s";
+  CHECK(DecodeNamespace(ns.oid, EncodeNamespace(ns))->owner == 0);
+  ns.owner = 16391;
+  auto ns_back = DecodeNamespace(ns.oid, EncodeNamespace(ns));
+  REQUIRE(ns_back.has_value());
+  CHECK(ns_back->name == "s");
+  CHECK(ns_back->owner == 16391);
+  std::string ns_v5 = EncodeNamespace(ns);
+  ns_v5[0] = 5;
+  ns_v5.resize(ns_v5.size() - 3);  // the owner's three-byte varint
+  REQUIRE(DecodeNamespace(ns.oid, ns_v5).has_value());
+  CHECK(DecodeNamespace(ns.oid, ns_v5)->owner == 0);
+
+  TableDesc t = SampleTable();
+  t.owner = 16391;
+  auto t_back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(t_back.has_value());
+  CHECK(t_back->owner == 16391);
+  std::string t_v5 = EncodeTable(t);
+  t_v5[0] = 5;
+  t_v5.resize(t_v5.size() - 3);
+  REQUIRE(DecodeTable(t.oid, t_v5).has_value());
+  CHECK(DecodeTable(t.oid, t_v5)->owner == kBootstrapSuperuserOid);
 }
 
 TEST_CASE("missing values round-trip; version 1 table records still decode", "[catalog]") {
@@ -121,7 +162,7 @@ TEST_CASE("missing values round-trip; version 1 table records still decode", "[c
   v1[0] = 1;
   // Version 5's inheritance trailer (no parents; inhcount 0 and local per
   // column and check): not in version 1.
-  const size_t v5_trailer = 1 + 2 * t.columns.size() + 2 * t.checks.size();
+  const size_t v5_trailer = kOwnerTrailer + 1 + 2 * t.columns.size() + 2 * t.checks.size();
   v1.resize(v1.size() - v5_trailer);
   // Versions 3's and 4's (empty) index and foreign-key lists: not in version 1.
   REQUIRE(v1.substr(v1.size() - 2) == std::string(2, '\0'));
@@ -171,7 +212,7 @@ TEST_CASE("inheritance round-trips; version 4 table records still decode", "[cat
   // check local.
   std::string v4 = EncodeTable(SampleTable());
   v4[0] = 4;
-  v4.resize(v4.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()));
+  v4.resize(v4.size() - (kOwnerTrailer + 1 + 2 * t.columns.size() + 2 * t.checks.size()));
   auto old = DecodeTable(t.oid, v4);
   REQUIRE(old.has_value());
   CHECK(old->parents.empty());
@@ -199,6 +240,9 @@ TEST_CASE("view records round-trip", "[catalog]") {
   CHECK(back->columns[1].typmod == 14);
   CHECK(back->depends_on == v.depends_on);
   CHECK(back->search_path == v.search_path);
+  CHECK(back->owner == kBootstrapSuperuserOid);
+  v.owner = 16500;
+  CHECK(DecodeView(v.oid, EncodeView(v))->owner == 16500);
   std::string truncated = EncodeView(v);
   truncated.pop_back();
   CHECK_FALSE(DecodeView(v.oid, truncated).has_value());
@@ -207,6 +251,8 @@ TEST_CASE("view records round-trip", "[catalog]") {
   ViewDesc old_style = v;
   old_style.search_path.clear();
   std::string old_record = EncodeView(old_style);
+  old_record[0] = 5;      // before owners (version 6)
+  old_record.pop_back();  // the owner
   old_record.pop_back();  // the empty path's count
   auto old_back = DecodeView(v.oid, old_record);
   REQUIRE(old_back.has_value());
@@ -390,7 +436,7 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   std::string v2 = EncodeTable(SampleTable());
   v2[0] = 2;
   // Without version 5's inheritance trailer and version 3's and 4's lists.
-  v2.resize(v2.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()) - 2);
+  v2.resize(v2.size() - (kOwnerTrailer + 1 + 2 * t.columns.size() + 2 * t.checks.size()) - 2);
   auto old = DecodeTable(t.oid, v2);
   REQUIRE(old.has_value());
   CHECK(old->indexes.empty());
@@ -427,7 +473,7 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
   // A version-3 record: no foreign-key list.
   std::string v3 = EncodeTable(SampleTable());
   v3[0] = 3;
-  v3.resize(v3.size() - (1 + 2 * t.columns.size() + 2 * t.checks.size()) - 1);
+  v3.resize(v3.size() - (kOwnerTrailer + 1 + 2 * t.columns.size() + 2 * t.checks.size()) - 1);
   auto old = DecodeTable(t.oid, v3);
   REQUIRE(old.has_value());
   CHECK(old->foreign_keys.empty());
