@@ -250,6 +250,7 @@ TEST_CASE("view records round-trip", "[catalog]") {
   // depends_on: it still reads, with an empty path.
   ViewDesc old_style = v;
   old_style.search_path.clear();
+  old_style.owner = kBootstrapSuperuserOid;  // a one-byte varint
   std::string old_record = EncodeView(old_style);
   old_record[0] = 5;      // before owners (version 6)
   old_record.pop_back();  // the owner
