@@ -1,10 +1,12 @@
 // SELECT [... FROM]: binds the select list, WHERE, GROUP BY/HAVING and
 // aggregates, ORDER BY, DISTINCT [ON] and LIMIT/OFFSET/FETCH [WITH TIES], then
 // runs SeqScan -> Filter -> [HashAgg or GroupingSetsAgg -> Filter] ->
-// [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [Unique] -> Limit.
+// [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [PostSortProject] ->
+// [Unique] -> Limit.
 // (WITH, set operations and VALUES: run_query.cpp.)
 #include <algorithm>
 
+#include "sql/commands/bound_volatility.h"
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/explain.h"
 #include "sql/commands/limit_clause.h"
@@ -22,6 +24,7 @@
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_post_sort_project.h"
 #include "sql/executor/node_project_set.h"
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
@@ -344,6 +347,39 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     FinishSetReturningSlots(srf, width);
     plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
   }
+  // Volatile select-list columns no sort key names are evaluated after the
+  // Sort (make_sort_input_target): the pre-sort projection carries the input
+  // row instead (placeholders in their columns), PostSortProject above the
+  // Sort computes them. Not with DISTINCT [ON] or WITH TIES (every column, or
+  // the sort keys, are needed before), nor with set-returning columns.
+  std::vector<const BoundExpr*> postponed;
+  std::vector<BoundExprPtr> postponed_owned;  // placeholders and carried columns
+  size_t carried_base = 0;
+  if (!sort_keys.empty() && !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties &&
+      srf.calls.empty()) {
+    postponed.assign(targets.size(), nullptr);
+    bool any = false;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      const bool sort_column = std::any_of(sort_keys.begin(), sort_keys.end(),
+                                           [&](const SortKey& k) { return k.column == static_cast<int>(i); });
+      if (sort_column || !ContainsVolatileCall(*targets[i].expr)) continue;
+      postponed[i] = targets[i].expr.get();
+      const DataType type = targets[i].expr->type();
+      postponed_owned.push_back(std::make_unique<BoundConstant>(Value::Null(type.oid), type, -1));
+      project[i] = postponed_owned.back().get();
+      any = true;
+    }
+    if (any) {
+      carried_base = project.size();
+      for (int slot = 0; slot < width; ++slot) {
+        postponed_owned.push_back(
+            std::make_unique<BoundColumnRef>(slot, DataType{type_oid::kUnknown}, -1));
+        project.push_back(postponed_owned.back().get());
+      }
+    } else {
+      postponed.clear();
+    }
+  }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
   if (stmt.distinct) {
     if (project.size() > targets.size()) {
@@ -368,7 +404,12 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   const bool keep_junk = !unique_keys.empty() || stmt.limit_with_ties;
   if (!sort_keys.empty()) {
     plan = std::make_unique<Sort>(std::move(plan), sort_keys,
-                                  keep_junk ? project.size() : targets.size());
+                                  keep_junk || !postponed.empty() ? project.size()
+                                                                  : targets.size());
+  }
+  if (!postponed.empty()) {
+    plan = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
+                                             ctx.param_values);
   }
   if (!unique_keys.empty()) plan = std::make_unique<Unique>(std::move(plan), std::move(unique_keys));
   if (stmt.limit_with_ties) {
