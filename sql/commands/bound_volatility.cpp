@@ -1,8 +1,10 @@
 // ContainsVolatileCall and the volatile built-in names (bound_volatility.h).
 #include "sql/commands/bound_volatility.h"
 
-#include <array>
 #include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_set>
 
 #include "sql/commands/user_function_call.h"
 
@@ -19,6 +21,15 @@ bool IsVolatileBuiltin(std::string_view name) {
       "pg_cancel_backend", "pg_terminate_backend", "pg_stat_reset",  "pg_relation_size",
       "pg_total_relation_size", "pg_table_size", "pg_indexes_size",  "pg_notify"};
   return std::find(kVolatile.begin(), kVolatile.end(), name) != kVolatile.end();
+}
+
+bool IsImmutableBuiltin(std::string_view name) {
+  static const std::unordered_set<std::string_view> kNonImmutable = {
+#define STRATA_NON_IMMUTABLE(name) name,
+#include "sql/commands/non_immutable_functions.inc"
+#undef STRATA_NON_IMMUTABLE
+  };
+  return kNonImmutable.count(name) == 0;
 }
 
 bool ContainsVolatileCall(const BoundExpr& e) {

@@ -12,6 +12,7 @@
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/plan_time_folding.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
@@ -21,9 +22,11 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
+#include "sql/settings/session_settings.h"
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_one_time_false_result.h"
 #include "sql/executor/node_post_sort_project.h"
 #include "sql/executor/node_project_set.h"
 #include "sql/executor/node_unique.h"
@@ -136,6 +139,13 @@ void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* groupin
     }
     grouping->sets.push_back(std::move(in));
   }
+}
+
+// Whether the session turned hash aggregation off (enable_hashagg): the
+// planner then implements DISTINCT by sorting.
+bool HashAggDisabled() {
+  const SessionSettings* settings = CurrentSessionSettingsOrNull();
+  return settings != nullptr && settings->Show("enable_hashagg") == "off";
 }
 
 }  // namespace
@@ -280,6 +290,19 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     return result;
   }
 
+  // Plan-time constant folding (plan_time_folding.h), in the order of
+  // PostgreSQL's preprocess_expression: the select list (ORDER BY's
+  // expressions are junk entries of it), then WHERE, then HAVING. A WHERE
+  // that folds to FALSE or NULL replaces the FROM clause's plan below.
+  for (const OutputTarget& t : targets) FoldAtPlanTime(*t.expr);
+  for (const BoundExprPtr& j : junk) FoldAtPlanTime(*j);
+  bool where_false = false;
+  if (where) {
+    const std::optional<Value> folded = FoldAtPlanTime(*where);
+    where_false = folded && (folded->is_null() || !folded->bool_value());
+  }
+  if (having) FoldAtPlanTime(*having);
+
   // Primary-key equalities or bounds narrow the scan (WHERE still applies).
   binder.SetGrouping(nullptr);
   // Comma joins: WHERE's conjuncts become hash keys and per-item filters;
@@ -320,6 +343,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
   } else if (where) {
     plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
+  }
+  if (where_false && stmt.locking.empty()) {
+    plan = std::make_unique<OneTimeFalseResult>();
   }
   if (!stmt.locking.empty()) plan = AddLockRows(ctx, stmt, from, scan, std::move(plan));
   if (grouped && grouping.keys.empty() && grouping.aggs.empty()) {
@@ -381,6 +407,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
   }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  bool distinct_sorted = false;
   if (stmt.distinct) {
     if (project.size() > targets.size()) {
       throw binder.ErrorAt(SqlState::kInvalidColumnReference,
@@ -398,11 +425,27 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       columns.emplace_back(type);
     }
-    plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+    if (HashAggDisabled()) {
+      // enable_hashagg = off: Sort + Unique. The distinct columns sort in
+      // ORDER BY's order first (transformDistinctClause puts ORDER BY's
+      // items first), so that sort also serves ORDER BY.
+      std::vector<SortKey> keys = sort_keys;
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const bool listed = std::any_of(keys.begin(), keys.end(), [&](const SortKey& k) {
+          return k.column == static_cast<int>(i);
+        });
+        if (!listed) keys.push_back(SortKey{static_cast<int>(i), columns[i]});
+      }
+      plan = std::make_unique<Sort>(std::move(plan), keys, targets.size());
+      plan = std::make_unique<Unique>(std::move(plan), std::move(keys));
+      distinct_sorted = true;  // rows are already in ORDER BY's order
+    } else {
+      plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+    }
   }
   // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.
   const bool keep_junk = !unique_keys.empty() || stmt.limit_with_ties;
-  if (!sort_keys.empty()) {
+  if (!sort_keys.empty() && !distinct_sorted) {
     plan = std::make_unique<Sort>(std::move(plan), sort_keys,
                                   keep_junk || !postponed.empty() ? project.size()
                                                                   : targets.size());
