@@ -150,7 +150,8 @@ bool HashAggDisabled() {
 
 }  // namespace
 
-TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt) {
+TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt,
+                               const QueryRowSink* sink) {
   Binder binder = ctx.MakeBinder();
   FromPlan from = PlanFrom(ctx, binder, stmt.from, /*defer_comma_joins=*/true);
   const BindScope& scope = from.scope;
@@ -470,7 +471,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   Row row;
   while (plan->Next(&row)) {
     if (keep_junk) row.resize(targets.size());
-    result.rows.push_back(std::move(row));
+    if (sink != nullptr) {
+      (*sink)(std::move(row));
+    } else {
+      result.rows.push_back(std::move(row));
+    }
   }
   plan->Close();
   result.targets = std::move(targets);
