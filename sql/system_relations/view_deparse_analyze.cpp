@@ -58,6 +58,7 @@ bool IsUnknownConst(const NodePtr& n) {
 bool ImplicitCastExists(Oid from, Oid to) {
   if (NumericRank(from) > 0 && NumericRank(to) > 0) return NumericRank(from) < NumericRank(to);
   if ((from == kVarchar || from == kBpchar) && to == kText) return true;
+  if (from == kVarchar && to == kBpchar) return true;
   if (from == kText && to == kVarchar) return true;
   if (from == kDate && (to == kTimestamp || to == kTimestampTz)) return true;
   if (from == kTimestamp && to == kTimestampTz) return true;
@@ -200,10 +201,7 @@ class Analyzer {
       case ast::SelectStatement::SetOp::kNone: Fail();
     }
     q->set_all = s.set_all;
-    if (!s.sort.empty() || s.limit_count != nullptr || s.limit_offset != nullptr ||
-        !s.locking.empty()) {
-      Fail();
-    }
+    if (!s.locking.empty()) Fail();
     auto larg = AnalyzeSetArm(*s.larg);
     auto rarg = AnalyzeSetArm(*s.rarg);
     if (larg->columns.size() != rarg->columns.size()) Fail();
@@ -217,6 +215,38 @@ class Analyzer {
     }
     q->larg = std::move(larg);
     q->rarg = std::move(rarg);
+    // ORDER BY of a set operation names output columns; PostgreSQL prints
+    // their numbers.
+    for (const ast::SortBy& sb : s.sort) {
+      SortItem item;
+      const ast::Expr& e = *sb.expr;
+      if (e.kind == ast::ExprKind::kConstant) {
+        const auto& c = static_cast<const ast::ConstantExpr&>(e);
+        if (c.const_kind != ast::ConstantExpr::Kind::kInteger || c.ival < 1 ||
+            static_cast<size_t>(c.ival) > q->columns.size()) {
+          Fail();
+        }
+        item.colno = c.ival;
+      } else if (e.kind == ast::ExprKind::kColumnRef &&
+                 static_cast<const ast::ColumnRefExpr&>(e).fields.size() == 1) {
+        const std::string& name = static_cast<const ast::ColumnRefExpr&>(e).fields[0];
+        for (size_t i = 0; i < q->columns.size(); ++i) {
+          if (q->columns[i].name != name) continue;
+          if (item.colno != 0) Fail();
+          item.colno = static_cast<int>(i) + 1;
+        }
+        if (item.colno == 0) Fail();
+      } else {
+        Fail();
+      }
+      item.descending = sb.descending;
+      item.nulls = sb.nulls == ast::SortBy::Nulls::kFirst  ? 1
+                   : sb.nulls == ast::SortBy::Nulls::kLast ? 2
+                                                           : 0;
+      q->sort.push_back(std::move(item));
+    }
+    if (s.limit_count != nullptr) q->limit = AnalyzeLimit(*s.limit_count);
+    if (s.limit_offset != nullptr) q->offset = AnalyzeLimit(*s.limit_offset);
   }
 
   std::shared_ptr<Query> AnalyzeSetArm(const ast::SelectStatement& s) {
@@ -607,6 +637,24 @@ class Analyzer {
         for (const ast::ExprPtr& a : m.args) args.push_back(AnalyzeExpr(*a));
         return FunctionLike(m.is_greatest ? "GREATEST" : "LEAST", std::move(args));
       }
+      case ast::ExprKind::kNullIf: {
+        const auto& ni = static_cast<const ast::NullIfExpr&>(e);
+        NodePtr eq = Binary("=", AnalyzeExpr(*ni.left), AnalyzeExpr(*ni.right));
+        auto n = Make(NodeKind::kCoalesce, eq->args[0]->type);
+        n->name = "NULLIF";
+        n->args = eq->args;
+        return n;
+      }
+      case ast::ExprKind::kDistinct: {
+        const auto& d = static_cast<const ast::DistinctExpr&>(e);
+        NodePtr eq = Binary("=", AnalyzeExpr(*d.left), AnalyzeExpr(*d.right));
+        auto n = Make(NodeKind::kDistinct, T(kBool));
+        n->args = eq->args;
+        if (!d.is_not_distinct) return n;
+        auto negated = Make(NodeKind::kNot, T(kBool));
+        negated->args = {n};
+        return negated;
+      }
       case ast::ExprKind::kInList:
         return AnalyzeInList(static_cast<const ast::InListExpr&>(e));
       case ast::ExprKind::kBetween: {
@@ -698,7 +746,8 @@ class Analyzer {
   static NodePtr Binary(const std::string& op, NodePtr l, NodePtr r) {
     static const std::set<std::string> kCompare = {"=", "<>", "<", ">", "<=", ">="};
     static const std::set<std::string> kArith = {"+", "-", "*", "/", "%"};
-    static const std::set<std::string> kLike = {"~~", "!~~", "~~*", "!~~*"};
+    static const std::set<std::string> kLike = {"~~", "!~~", "~~*", "!~~*",
+                                                "~",  "!~",  "~*",  "!~*"};
     const bool l_unknown = IsUnknownConst(l);
     const bool r_unknown = IsUnknownConst(r);
     if (l_unknown && r_unknown) Fail();
@@ -708,9 +757,15 @@ class Analyzer {
       l = Coerce(l, kText);
       r = Coerce(r, kText);
     } else if (op == "||") {
-      if (!(IsString(l->type.oid) || l_unknown) || !(IsString(r->type.oid) || r_unknown)) Fail();
-      l = Coerce(l, kText);
-      r = Coerce(r, kText);
+      const bool l_string = IsString(l->type.oid) || l_unknown;
+      const bool r_string = IsString(r->type.oid) || r_unknown;
+      if (l_string && r_string) {
+        l = Coerce(l, kText);
+        r = Coerce(r, kText);
+      } else if (l_string ? !(l->type.oid == kText && IsKnownType(r->type.oid))
+                          : !(r->type.oid == kText && IsKnownType(l->type.oid))) {
+        Fail();  // text || anynonarray needs text on the string side
+      }
       result = T(kText);
     } else if (kCompare.count(op) != 0 || kArith.count(op) != 0) {
       const bool arith = kArith.count(op) != 0;
@@ -732,10 +787,11 @@ class Analyzer {
         r = Coerce(r, wider);
         if (arith) result = T(wider);
       } else if (!arith && IsString(lt) && IsString(rt)) {
-        if (!(lt == kBpchar && rt == kBpchar)) {
-          l = Coerce(l, kText);
-          r = Coerce(r, kText);
-        }
+        // bpchar's operators take varchar (binary); any other mix is text's.
+        const bool bpchar = (lt == kBpchar || lt == kVarchar) && (rt == kBpchar || rt == kVarchar) &&
+                            (lt == kBpchar || rt == kBpchar);
+        l = Coerce(l, bpchar ? kBpchar : kText);
+        r = Coerce(r, bpchar ? kBpchar : kText);
       } else if (!arith && lt == rt && IsKnownType(lt)) {
         // same-type comparison
       } else {
@@ -823,24 +879,7 @@ class Analyzer {
       return n;
     }
     if (arg->type == target || (arg->type.oid == target.oid && target.typmod < 0)) return arg;
-    // Casts whose argument is a plain term print the same for every cast kind.
-    switch (arg->kind) {
-      case NodeKind::kVar:
-      case NodeKind::kConst:
-      case NodeKind::kFunc:
-      case NodeKind::kCoalesce:
-        break;
-      default:
-        Fail();
-    }
-    if (!(NumericRank(arg->type.oid) > 0 || IsString(arg->type.oid)) ||
-        !(NumericRank(target.oid) > 0 || IsString(target.oid))) {
-      Fail();
-    }
-    if (arg->kind == NodeKind::kConst && arg->type.oid == kInt4 && target.oid == kInt8 &&
-        target.typmod < 0) {
-      // fine: printed 1::bigint
-    }
+    if (!IsKnownType(arg->type.oid)) Fail();
     auto n = Make(NodeKind::kCast, target);
     n->args = {arg};
     return n;
@@ -860,6 +899,14 @@ class Analyzer {
       } else if (name == "current_timestamp") {
         n->type = T(kTimestampTz);
         n->name = "CURRENT_TIMESTAMP";
+      } else if (name == "localtimestamp") {
+        n->type = T(kTimestamp);
+        n->name = "LOCALTIMESTAMP";
+      } else if (name == "current_user" || name == "session_user" || name == "current_role" ||
+                 name == "user") {
+        n->type = T(kName);
+        n->name = name == "current_role" ? "CURRENT_ROLE" : name == "user" ? "USER"
+                  : name == "session_user" ? "SESSION_USER" : "CURRENT_USER";
       } else {
         Fail();
       }
@@ -929,14 +976,22 @@ class Analyzer {
     if (IsUnknownConst(arg)) Fail();
     const std::string op = in.negated ? "<>" : "=";
     if (in.list.size() == 1) return Binary(op, arg, AnalyzeExpr(*in.list[0]));
-    const Oid t = arg->type.oid;
-    if (!(t == kInt4 || t == kInt8 || t == kNumeric || t == kText || t == kDate)) Fail();
-    auto array = Make(NodeKind::kArray, T(kUnknown));
+    // transformAExprIn(): an array of the common type of all the operands,
+    // compared with the operator for (arg's type, that type).
+    std::vector<NodePtr> items;
     for (const ast::ExprPtr& item : in.list) {
       NodePtr e = AnalyzeExpr(*item);
-      if (e->kind != NodeKind::kConst || (e->type.oid != t && e->type.oid != kUnknown)) Fail();
-      array->args.push_back(Coerce(e, t));
+      if (e->kind != NodeKind::kConst) Fail();  // a Var makes an OR of comparisons
+      items.push_back(e);
     }
+    std::vector<NodePtr> all = items;
+    all.push_back(arg);
+    const Oid t = CommonType(all);
+    if (!(NumericRank(t) > 0 || t == kText || t == kDate || t == kBool) || t == kFloat8) Fail();
+    if (IsInt(t) != IsInt(arg->type.oid)) arg = Coerce(arg, t);  // int = ANY (numeric[])
+    if (IsString(arg->type.oid) && arg->type.oid != kText) Fail();
+    auto array = Make(NodeKind::kArray, T(kUnknown));
+    for (const NodePtr& e : items) array->args.push_back(Coerce(e, t));
     auto n = Make(NodeKind::kArrayOp, T(kBool));
     n->name = op;
     n->use_or = !in.negated;

@@ -49,7 +49,7 @@ bool IsRelabel(const Node& n) {
   if (n.kind != NodeKind::kCast) return false;
   const Oid from = n.args[0]->type.oid;
   const Oid to = n.type.oid;
-  return (from == type_oid::kVarchar && to == type_oid::kText) ||
+  return (from == type_oid::kVarchar && (to == type_oid::kText || to == type_oid::kBpchar)) ||
          (from == type_oid::kText && to == type_oid::kVarchar);
 }
 
@@ -94,6 +94,7 @@ bool IsSimple(const Node& node, const Node& parent) {
     case NodeKind::kNullTest:
     case NodeKind::kBoolTest:
     case NodeKind::kSubLink:
+    case NodeKind::kDistinct:
       switch (parent.kind) {
         case NodeKind::kAnd:
         case NodeKind::kOr:
@@ -189,7 +190,11 @@ class Printer {
       const char* sep = "";
       for (const SortItem& s : q.sort) {
         buf_->append(sep);
-        SortGroupExpr(*s.expr);
+        if (s.colno > 0) {
+          buf_->append(std::to_string(s.colno));
+        } else {
+          SortGroupExpr(*s.expr);
+        }
         if (s.descending) {
           buf_->append(" DESC");
           if (s.nulls == 2) buf_->append(" NULLS LAST");
@@ -609,6 +614,13 @@ class Printer {
         return;
       case NodeKind::kSqlValue:
         buf_->append(n.name);
+        return;
+      case NodeKind::kDistinct:
+        if (!pretty_paren_) buf_->push_back('(');
+        Paren(*n.args[0], true, n);
+        buf_->append(" IS DISTINCT FROM ");
+        Paren(*n.args[1], true, n);
+        if (!pretty_paren_) buf_->push_back(')');
         return;
     }
   }

@@ -40,6 +40,7 @@ enum class NodeKind {
   kArrayOp,    // x op ANY/ALL (ARRAY[...])
   kArray,      // ARRAY[...]
   kSqlValue,   // CURRENT_DATE ...
+  kDistinct,   // IS DISTINCT FROM (IS NOT DISTINCT FROM is NOT of it)
 };
 
 struct Node;
@@ -78,6 +79,7 @@ struct Target {
 
 struct SortItem {
   NodePtr expr;
+  int colno = 0;  // a set operation's ORDER BY: the output column's number
   bool descending = false;
   int nulls = 0;  // 0 default, 1 NULLS FIRST, 2 NULLS LAST
 };
