@@ -294,6 +294,19 @@ class Analyzer {
         if (fields.back() == "*") {
           if (!rt.name.empty()) Fail();
           ExpandStar(fields, scope, q);
+          if (fields.size() == 1 && scope.has_using) {
+            // `*` over a USING join lists each merged column once (see
+            // StarColumns) instead of every entry's columns.
+            q->targets.clear();
+            q->columns.clear();
+            size_t entry = 0;
+            for (const FromNode& f : q->from) {
+              for (auto& [name, var] : StarColumns(f, scope, &entry)) {
+                q->targets.push_back({var, name});
+                q->columns.push_back({name, var->type});
+              }
+            }
+          }
           continue;
         }
       }
@@ -331,7 +344,9 @@ class Analyzer {
   }
 
   void ExpandStar(const std::vector<std::string>& fields, const Scope& scope, Query* q) {
-    if (scope.has_using) Fail();
+    // With USING joins, only a leading unqualified `*` is expanded (by
+    // StarColumns, after this).
+    if (scope.has_using && (fields.size() != 1 || !q->targets.empty())) Fail();
     for (const RangeEntry& e : scope.entries) {
       if (fields.size() == 2 && e.refname != fields[0]) continue;
       if (fields.size() > 2) Fail();
@@ -343,6 +358,48 @@ class Analyzer {
         q->columns.push_back(c);
       }
     }
+  }
+
+  // The columns `*` reads from a FROM item, as PostgreSQL expands a join:
+  // its USING columns first (the left input's, or the right's for RIGHT
+  // JOIN), then the left input's other columns, then the right's.
+  std::vector<std::pair<std::string, NodePtr>> StarColumns(const FromNode& f, const Scope& scope,
+                                                           size_t* entry) {
+    std::vector<std::pair<std::string, NodePtr>> out;
+    if (f.kind != FromNode::Kind::kJoin) {
+      const RangeEntry& e = scope.entries[(*entry)++];
+      for (const OutputColumn& c : e.columns) {
+        auto v = Make(NodeKind::kVar, c.type);
+        v->refname = e.refname;
+        v->name = c.name;
+        out.emplace_back(c.name, v);
+      }
+      return out;
+    }
+    auto left = StarColumns(*f.left, scope, entry);
+    auto right = StarColumns(*f.right, scope, entry);
+    const auto& using_cols = f.using_columns;
+    auto is_using = [&](const std::string& name) {
+      return std::find(using_cols.begin(), using_cols.end(), name) != using_cols.end();
+    };
+    for (const std::string& u : using_cols) {
+      const auto& side = f.join_keyword == "RIGHT JOIN" ? right : left;
+      const NodePtr* var = nullptr;
+      for (const auto& [name, v] : side) {
+        if (name != u) continue;
+        if (var != nullptr) Fail();
+        var = &v;
+      }
+      if (var == nullptr) Fail();
+      out.emplace_back(u, *var);
+    }
+    for (auto& c : left) {
+      if (!is_using(c.first)) out.push_back(c);
+    }
+    for (auto& c : right) {
+      if (!is_using(c.first)) out.push_back(c);
+    }
+    return out;
   }
 
   // GROUP BY: a bare name is an input column first, else an output alias; an

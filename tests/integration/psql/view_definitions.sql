@@ -100,3 +100,22 @@ select pg_get_viewdef('v18', true);
 set search_path = s1, public;
 select pg_get_viewdef('v18', true);
 reset search_path;
+-- `*` over USING joins lists the merged column once
+create view v19 as select * from pk join q using (a);
+select pg_get_viewdef('v19', true);
+create view v20 as select * from pk right join q using (a);
+select pg_get_viewdef('v20');
+-- more operators: IN lists of a common type, NULLIF, IS DISTINCT FROM, regex, ||
+create view v21 as select b || ': ' || a as k1, nullif(a, 0) as n1, nullif(b, 'x') as n2
+  from pk where d in (1, 2) and a in (1, 2.5) and b ~ 'x' and b is distinct from 'x'
+  and a is not distinct from 1;
+select pg_get_viewdef('v21', true);
+select pg_get_viewdef('v21');
+create view v22 as select a from r where z = h and h = 'x'::text and h = z;
+select pg_get_viewdef('v22', true);
+-- ORDER BY / LIMIT of a set operation print column numbers
+create view v23 as select a from pk union select a from q order by a limit 3;
+select pg_get_viewdef('v23', true);
+-- shapes the deparser does not cover print the stored query instead
+create view v24 as select a, row_number() over (order by a) from pk;
+select pg_get_viewdef('v24', true) = pg_get_viewdef('v24', true);
