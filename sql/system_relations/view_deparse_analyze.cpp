@@ -108,7 +108,7 @@ Oid CommonType(const std::vector<NodePtr>& nodes) {
       continue;
     }
     if ((common == kText && t == kVarchar) || (common == kVarchar && t == kText)) {
-      common = kText;
+      // Each casts implicitly to the other: the first one stays.
       continue;
     }
     Fail();
@@ -1041,8 +1041,8 @@ class Analyzer {
       if (e->kind != NodeKind::kConst) Fail();  // a Var makes an OR of comparisons
       items.push_back(e);
     }
-    std::vector<NodePtr> all = items;
-    all.push_back(arg);
+    std::vector<NodePtr> all = {arg};
+    all.insert(all.end(), items.begin(), items.end());
     const Oid t = CommonType(all);
     if (!(NumericRank(t) > 0 || t == kText || t == kDate || t == kBool) || t == kFloat8) Fail();
     if (IsInt(t) != IsInt(arg->type.oid)) arg = Coerce(arg, t);  // int = ANY (numeric[])

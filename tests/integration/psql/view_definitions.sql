@@ -119,3 +119,8 @@ select pg_get_viewdef('v23', true);
 -- shapes the deparser does not cover print the stored query instead
 create view v24 as select a, row_number() over (order by a) from pk;
 select pg_get_viewdef('v24', true) = pg_get_viewdef('v24', true);
+-- common types: varchar and text each cast to the other, so the first stays
+create view v25 as select coalesce(g, b) as v1, coalesce(b, g) as v2,
+  case when e then c else a end as v3, case when e then g else 'x' end as v4 from pk;
+select pg_get_viewdef('v25', true);
+select pg_get_viewdef('v25');
