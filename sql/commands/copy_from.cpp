@@ -7,6 +7,7 @@
 #include "sql/copy/copy_writer.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/expr/cast_functions.h"
+#include "sql/sequences/sequence_session.h"
 #include "sql/settings/session_settings.h"
 #include "sql/types/type_io.h"
 #include "sql/system_relations/privilege_checks.h"
@@ -72,6 +73,7 @@ std::vector<bool> ColumnFlags(const catalog::TableDesc& table, const std::vector
 }  // namespace
 
 void CommitStatementTransaction(CommandContext& ctx) {
+  SyncNextvalLog();
   if (!ctx.txn->has_writes()) {
     // Rows a SELECT ... FOR UPDATE locked after a wait may have changed
     // since its snapshot: a conflict (READ COMMITTED re-runs the statement).
@@ -192,6 +194,7 @@ void CopyFrom::CommitBulk() {
     CommitStatementTransaction(ctx_);
     return;
   }
+  SyncNextvalLog();  // (an ingest does not sync the WAL)
   Status s = txn_->CommitIngest(table_->tree, rows);
   if (s.ok()) return;
   if (txn_->unique_violation().has_value()) {

@@ -4,6 +4,7 @@
 
 #include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/spilling_row_buffer.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -15,10 +16,13 @@ namespace strata::sql {
 
 namespace {
 
-// Rows of a SELECT used as INSERT's source, with their column types.
+// Rows of a SELECT used as INSERT's source, with their column types. The
+// source runs to completion before the first row is inserted (so it never
+// reads the statement's own inserts, as PostgreSQL's command ids ensure);
+// its rows wait in work_mem, then on disk.
 struct SourceRows {
   std::vector<DataType> types;
-  std::vector<Row> rows;
+  SpillingRowBuffer rows;
   std::vector<int> locations;  // of each select-list expression
 };
 
@@ -54,7 +58,7 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
     } else {
       SelectResult r = ExecuteSelect(bound, ctx.param_values);
       out.types = r.column_types;
-      out.rows = std::move(r.rows);
+      for (Row& row : r.rows) out.rows.Add(std::move(row));
     }
     if (!select.values_lists.empty()) {
       out.locations.assign(out.types.size(), select.values_lists[0].empty()
@@ -66,9 +70,9 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
     }
     return out;
   }
-  TableQueryResult r = RunTableQuery(ctx, select);
+  const QueryRowSink sink = [&out](Row&& row) { out.rows.Add(std::move(row)); };
+  TableQueryResult r = RunTableQuery(ctx, select, &sink);
   for (const OutputTarget& t : r.targets) out.types.push_back(t.expr->type());
-  out.rows = std::move(r.rows);
   out.locations.resize(out.types.size(), -1);
   return out;
 }
@@ -161,7 +165,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
     value_rows.push_back(std::move(row));
   }
-  std::vector<Row> source_rows;
+  SpillingRowBuffer source_rows;
   std::vector<BoundExprPtr> source_coercions;
   if (stmt.select && ctx.params != nullptr &&
       ctx.params->mode() == ParameterTypes::Mode::kVariable) {
@@ -319,7 +323,8 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
     insert_row(given);
   }
-  for (const Row& src : source_rows) {
+  Row src;
+  while (source_rows.Next(&src)) {
     given.assign(source_coercions.size(), std::nullopt);
     eval.SetRow(&src);
     for (size_t i = 0; i < source_coercions.size(); ++i) {

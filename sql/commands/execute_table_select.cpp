@@ -1,15 +1,18 @@
 // SELECT [... FROM]: binds the select list, WHERE, GROUP BY/HAVING and
 // aggregates, ORDER BY, DISTINCT [ON] and LIMIT/OFFSET/FETCH [WITH TIES], then
 // runs SeqScan -> Filter -> [HashAgg or GroupingSetsAgg -> Filter] ->
-// [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [Unique] -> Limit.
+// [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [PostSortProject] ->
+// [Unique] -> Limit.
 // (WITH, set operations and VALUES: run_query.cpp.)
 #include <algorithm>
 
+#include "sql/commands/bound_volatility.h"
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/explain.h"
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/plan_time_folding.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
@@ -19,9 +22,12 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/builtin/type_table.h"
+#include "sql/settings/session_settings.h"
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_one_time_false_result.h"
+#include "sql/executor/node_post_sort_project.h"
 #include "sql/executor/node_project_set.h"
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
@@ -135,9 +141,17 @@ void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* groupin
   }
 }
 
+// Whether the session turned hash aggregation off (enable_hashagg): the
+// planner then implements DISTINCT by sorting.
+bool HashAggDisabled() {
+  const SessionSettings* settings = CurrentSessionSettingsOrNull();
+  return settings != nullptr && settings->Show("enable_hashagg") == "off";
+}
+
 }  // namespace
 
-TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt) {
+TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt,
+                               const QueryRowSink* sink) {
   Binder binder = ctx.MakeBinder();
   FromPlan from = PlanFrom(ctx, binder, stmt.from, /*defer_comma_joins=*/true);
   const BindScope& scope = from.scope;
@@ -277,6 +291,19 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     return result;
   }
 
+  // Plan-time constant folding (plan_time_folding.h), in the order of
+  // PostgreSQL's preprocess_expression: the select list (ORDER BY's
+  // expressions are junk entries of it), then WHERE, then HAVING. A WHERE
+  // that folds to FALSE or NULL replaces the FROM clause's plan below.
+  for (const OutputTarget& t : targets) FoldAtPlanTime(*t.expr);
+  for (const BoundExprPtr& j : junk) FoldAtPlanTime(*j);
+  bool where_false = false;
+  if (where) {
+    const std::optional<Value> folded = FoldAtPlanTime(*where);
+    where_false = folded && (folded->is_null() || !folded->bool_value());
+  }
+  if (having) FoldAtPlanTime(*having);
+
   // Primary-key equalities or bounds narrow the scan (WHERE still applies).
   binder.SetGrouping(nullptr);
   // Comma joins: WHERE's conjuncts become hash keys and per-item filters;
@@ -318,6 +345,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   } else if (where) {
     plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
   }
+  if (where_false && stmt.locking.empty()) {
+    plan = std::make_unique<OneTimeFalseResult>();
+  }
   if (!stmt.locking.empty()) plan = AddLockRows(ctx, stmt, from, scan, std::move(plan));
   if (grouped && grouping.keys.empty() && grouping.aggs.empty()) {
     // Degenerate grouping (HAVING without GROUP BY or aggregates): one group
@@ -344,7 +374,41 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     FinishSetReturningSlots(srf, width);
     plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
   }
+  // Volatile select-list columns no sort key names are evaluated after the
+  // Sort (make_sort_input_target): the pre-sort projection carries the input
+  // row instead (placeholders in their columns), PostSortProject above the
+  // Sort computes them. Not with DISTINCT [ON] or WITH TIES (every column, or
+  // the sort keys, are needed before), nor with set-returning columns.
+  std::vector<const BoundExpr*> postponed;
+  std::vector<BoundExprPtr> postponed_owned;  // placeholders and carried columns
+  size_t carried_base = 0;
+  if (!sort_keys.empty() && !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties &&
+      srf.calls.empty()) {
+    postponed.assign(targets.size(), nullptr);
+    bool any = false;
+    for (size_t i = 0; i < targets.size(); ++i) {
+      const bool sort_column = std::any_of(sort_keys.begin(), sort_keys.end(),
+                                           [&](const SortKey& k) { return k.column == static_cast<int>(i); });
+      if (sort_column || !ContainsVolatileCall(*targets[i].expr)) continue;
+      postponed[i] = targets[i].expr.get();
+      const DataType type = targets[i].expr->type();
+      postponed_owned.push_back(std::make_unique<BoundConstant>(Value::Null(type.oid), type, -1));
+      project[i] = postponed_owned.back().get();
+      any = true;
+    }
+    if (any) {
+      carried_base = project.size();
+      for (int slot = 0; slot < width; ++slot) {
+        postponed_owned.push_back(
+            std::make_unique<BoundColumnRef>(slot, DataType{type_oid::kUnknown}, -1));
+        project.push_back(postponed_owned.back().get());
+      }
+    } else {
+      postponed.clear();
+    }
+  }
   plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  bool distinct_sorted = false;
   if (stmt.distinct) {
     if (project.size() > targets.size()) {
       throw binder.ErrorAt(SqlState::kInvalidColumnReference,
@@ -362,13 +426,34 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       columns.emplace_back(type);
     }
-    plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+    if (HashAggDisabled()) {
+      // enable_hashagg = off: Sort + Unique. The distinct columns sort in
+      // ORDER BY's order first (transformDistinctClause puts ORDER BY's
+      // items first), so that sort also serves ORDER BY.
+      std::vector<SortKey> keys = sort_keys;
+      for (size_t i = 0; i < targets.size(); ++i) {
+        const bool listed = std::any_of(keys.begin(), keys.end(), [&](const SortKey& k) {
+          return k.column == static_cast<int>(i);
+        });
+        if (!listed) keys.push_back(SortKey{static_cast<int>(i), columns[i]});
+      }
+      plan = std::make_unique<Sort>(std::move(plan), keys, targets.size());
+      plan = std::make_unique<Unique>(std::move(plan), std::move(keys));
+      distinct_sorted = true;  // rows are already in ORDER BY's order
+    } else {
+      plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+    }
   }
   // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.
   const bool keep_junk = !unique_keys.empty() || stmt.limit_with_ties;
-  if (!sort_keys.empty()) {
+  if (!sort_keys.empty() && !distinct_sorted) {
     plan = std::make_unique<Sort>(std::move(plan), sort_keys,
-                                  keep_junk ? project.size() : targets.size());
+                                  keep_junk || !postponed.empty() ? project.size()
+                                                                  : targets.size());
+  }
+  if (!postponed.empty()) {
+    plan = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
+                                             ctx.param_values);
   }
   if (!unique_keys.empty()) plan = std::make_unique<Unique>(std::move(plan), std::move(unique_keys));
   if (stmt.limit_with_ties) {
@@ -386,7 +471,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   Row row;
   while (plan->Next(&row)) {
     if (keep_junk) row.resize(targets.size());
-    result.rows.push_back(std::move(row));
+    if (sink != nullptr) {
+      (*sink)(std::move(row));
+    } else {
+      result.rows.push_back(std::move(row));
+    }
   }
   plan->Close();
   result.targets = std::move(targets);

@@ -50,12 +50,13 @@ QueryRows RunQuery(CommandContext& ctx, const ast::SelectStatement& stmt) {
   return RunQueryBody(ctx, stmt);
 }
 
-TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt) {
+TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt,
+                               const QueryRowSink* sink) {
   if (stmt.set_op == ast::SelectStatement::SetOp::kNone && stmt.values_lists.empty()) {
     // One SELECT (after its WITH): its targets keep their column origins.
     std::optional<ScopedWithClause> with;
     if (stmt.with) with.emplace(ctx, *stmt.with);
-    return RunSelectCore(ctx, stmt);
+    return RunSelectCore(ctx, stmt, sink);
   }
   QueryRows q = RunQuery(ctx, stmt);
   TableQueryResult out;
@@ -63,7 +64,11 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
     out.targets.push_back(
         {q.names[i], std::make_unique<BoundColumnRef>(static_cast<int>(i), q.types[i], -1), 0, 0});
   }
-  out.rows = std::move(q.rows);
+  if (sink != nullptr) {
+    for (Row& row : q.rows) (*sink)(std::move(row));
+  } else {
+    out.rows = std::move(q.rows);
+  }
   return out;
 }
 

@@ -3,6 +3,8 @@
 // DDL callers hold the catalog's ddl_mutex for the whole statement.
 #pragma once
 
+#include <functional>
+
 #include "sql/ast/alter_table_statement.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/ast/table_statements.h"
@@ -43,13 +45,18 @@ struct TableQueryResult {
   std::vector<OutputTarget> targets;  // names and types (exprs are spent)
   std::vector<Row> rows;
 };
+// Takes a query's rows one at a time, in order, as the plan makes them
+// (then TableQueryResult::rows stays empty).
+using QueryRowSink = std::function<void(Row&&)>;
 // Any SELECT (run_query.cpp): WITH, set operations and VALUES go through
 // RunQuery and come back as column references over the result rows (no
 // column origins); everything else is RunSelectCore.
-TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt);
+TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& stmt,
+                               const QueryRowSink* sink = nullptr);
 // One SELECT [FROM ...] (no set operation; its WITH is already in scope):
 // the plan of execute_table_select.cpp. No FROM: one empty input row.
-TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt);
+TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt,
+                               const QueryRowSink* sink = nullptr);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
 // select_without_from.cpp: whether a SELECT without FROM must run as a table
 // statement: it has a subquery expression or a set-returning call in its

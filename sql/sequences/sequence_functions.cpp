@@ -89,7 +89,9 @@ void CheckRelationLiteral(const Value& name) {
 Value NextVal(Args a) {
   Target t = ResolveChecked(a[0], catalog::kAclUsage | catalog::kAclUpdate);
   const int64_t v = t.db->sequence_values()->Next(t.seq);
-  Remember(CurrentSequenceSession(), t.seq.oid, v);
+  SequenceSession& session = CurrentSequenceSession();
+  session.used_nextval = true;
+  Remember(session, t.seq.oid, v);
   return Value::Int8(v);
 }
 
@@ -171,6 +173,13 @@ SequenceSession& CurrentSequenceSession() {
 }
 
 SequenceSession* CurrentSequenceSessionOrNull() { return current_session; }
+
+void SyncNextvalLog() {
+  SequenceSession* session = current_session;
+  if (session == nullptr || !session->used_nextval || session->db == nullptr) return;
+  session->db->sequence_values()->SyncLogged();
+  session->used_nextval = false;
+}
 
 ScopedSequenceSession::ScopedSequenceSession(SequenceSession* session)
     : previous_(current_session) {

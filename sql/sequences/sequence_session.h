@@ -22,7 +22,16 @@ struct SequenceSession {
   const TransactionBlock* block = nullptr;
   std::map<catalog::Oid, int64_t> last_values;  // currval() per sequence
   std::optional<catalog::Oid> last_used;        // lastval(): the last nextval'd
+  // nextval ran since the last SyncNextvalLog(): a commit must make the value
+  // records it relied on durable.
+  bool used_nextval = false;
 };
+
+// Called before a transaction commits: if this session's nextval calls may
+// rely on value records not yet synced, syncs them (SequenceValues::
+// SyncLogged), so that no committed row holds a value the sequence could
+// hand out again after a crash. Cheap when nextval was not called.
+void SyncNextvalLog();
 
 // REQUIRES: inside a ScopedSequenceSession (else SqlError XX000).
 SequenceSession& CurrentSequenceSession();

@@ -57,13 +57,33 @@ SequenceValues::State& SequenceValues::Load(const catalog::SequenceDesc& seq) {
   return states_.emplace(seq.oid, state).first->second;
 }
 
-void SequenceValues::Persist(const catalog::SequenceDesc& seq, int64_t value, bool is_called) {
+void SequenceValues::Persist(const catalog::SequenceDesc& seq, int64_t value, bool is_called,
+                             bool sync) {
   storage::WriteBatch batch;
-  const std::string record = catalog::EncodeSequenceValue({value, is_called});
+  std::string record = catalog::EncodeSequenceValue({value, is_called});
   batch.Put(storage::kDefaultTree, catalog::SequenceValueKey(seq.oid), record);
+  storage::WriteOptions options;
+  options.sync = sync;
+  if (Status s = engine_->Write(options, &batch); !s.ok()) ThrowStorage(s);
+  if (sync) {
+    unsynced_.reset();
+  } else {
+    unsynced_.emplace(seq.oid, std::move(record));
+  }
+}
+
+void SequenceValues::SyncLogged() {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!unsynced_) return;
+  // Rewriting the newest unsynced record (it is still its sequence's newest:
+  // later writes of that sequence would have replaced it here) with sync
+  // syncs the WAL through every record before it.
+  storage::WriteBatch batch;
+  batch.Put(storage::kDefaultTree, catalog::SequenceValueKey(unsynced_->first), unsynced_->second);
   storage::WriteOptions options;
   options.sync = true;
   if (Status s = engine_->Write(options, &batch); !s.ok()) ThrowStorage(s);
+  unsynced_.reset();
 }
 
 int64_t SequenceValues::Next(const catalog::SequenceDesc& seq) {
@@ -82,7 +102,7 @@ int64_t SequenceValues::Next(const catalog::SequenceDesc& seq) {
         break;  // exhausted without CYCLE: log up to the end
       }
     }
-    Persist(seq, logged, true);
+    Persist(seq, logged, true, /*sync=*/false);
     state.log_count = steps;
   } else {
     --state.log_count;
@@ -95,7 +115,7 @@ int64_t SequenceValues::Next(const catalog::SequenceDesc& seq) {
 void SequenceValues::Set(const catalog::SequenceDesc& seq, int64_t value, bool is_called) {
   std::lock_guard<std::mutex> lock(mu_);
   State& state = Load(seq);
-  Persist(seq, value, is_called);
+  Persist(seq, value, is_called, /*sync=*/true);
   state.last_value = value;
   state.is_called = is_called;
   state.log_count = 0;
@@ -114,7 +134,9 @@ Status SequenceValues::Flush(const catalog::CatalogSnapshot& catalog) {
   if (!any) return Status::OK();
   storage::WriteOptions options;
   options.sync = true;
-  return engine_->Write(options, &batch);
+  Status s = engine_->Write(options, &batch);
+  if (s.ok()) unsynced_.reset();
+  return s;
 }
 
 std::pair<int64_t, bool> SequenceValues::Peek(const catalog::SequenceDesc& seq) {

@@ -3,10 +3,14 @@
 // (a rolled-back INSERT does not give its serial values back), as in
 // PostgreSQL.
 //
-// Durability: like PostgreSQL (SEQ_LOG_VALS), a value record is written with
-// sync only every kLogAhead calls, and it records the value kLogAhead steps
-// ahead of the one just handed out. After a crash the sequence resumes after
-// that logged value: values may be skipped, never handed out twice.
+// Durability: like PostgreSQL (SEQ_LOG_VALS), a value record is written only
+// every kLogAhead calls, and it records the value kLogAhead steps ahead of
+// the one just handed out. After a crash the sequence resumes after that
+// logged value: values may be skipped, never handed out twice to committed
+// transactions. As in PostgreSQL, the record is not synced on its own: a
+// transaction that used nextval makes it durable when it commits, either
+// through its own synced commit record (the WAL is synced in order) or, when
+// it has none, through SyncLogged() (SyncNextvalLog, sequence_session.h).
 //
 // Thread safety: all methods may be called concurrently; one mutex orders
 // every sequence's calls.
@@ -15,6 +19,9 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "catalog/catalog.h"
 #include "catalog/catalog_objects.h"
@@ -32,6 +39,10 @@ class SequenceValues {
   // nextval(): the next value of `seq` under its current definition. Throws
   // SqlError 2200H when a sequence without CYCLE is exhausted.
   int64_t Next(const catalog::SequenceDesc& seq);
+
+  // Makes the value records nextval wrote without sync durable (one synced
+  // write, only if there are such records).
+  void SyncLogged();
 
   // setval() and ALTER SEQUENCE RESTART: the next nextval returns `value`
   // (is_called false) or the value after it (is_called true). Written with
@@ -59,11 +70,16 @@ class SequenceValues {
   };
 
   State& Load(const catalog::SequenceDesc& seq);  // REQUIRES: mu_ held
-  void Persist(const catalog::SequenceDesc& seq, int64_t value, bool is_called);
+  // Writes the value record of `seq`; with `sync`, every record before it
+  // is durable too. REQUIRES: mu_ held.
+  void Persist(const catalog::SequenceDesc& seq, int64_t value, bool is_called, bool sync);
 
   storage::Engine* engine_;
   std::mutex mu_;
   std::map<catalog::Oid, State> states_;  // guarded by mu_
+  // The last record written without sync, if no synced write of ours
+  // followed it: SyncLogged() rewrites it with sync. Guarded by mu_.
+  std::optional<std::pair<catalog::Oid, std::string>> unsynced_;
 };
 
 // One step of `seq` after `value`: the next value, wrapping around with

@@ -26,6 +26,7 @@
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/system_relations/synthetic_oids.h"
+#include "sql/system_relations/view_definition.h"
 #include "sql/types/array_value.h"
 #include "sql/types/numeric.h"
 
@@ -263,16 +264,28 @@ Value NoRuleDef(Args) { return Value::Null(kText); }
 
 Value NotInRecovery(Args) { return Value::Bool(false); }
 
+// pg_get_viewdef(view [, pretty bool | wrap int]): a wrap column implies pretty.
 Value GetViewDefOid(Args a) {
   auto catalog = Catalog();
   const catalog::ViewDesc* v = catalog->FindView(OidArg(a[0]));
   if (v == nullptr) return Value::Null(kText);
-  return Value::Text(v->query + ";");
+  bool pretty = false;
+  int wrap = 0;
+  if (a.size() > 1 && !a[1].is_null()) {
+    if (a[1].type() == kBool) {
+      pretty = a[1].bool_value();
+    } else {
+      pretty = true;
+      wrap = static_cast<int>(a[1].int_value());
+    }
+  }
+  return Value::Text(ViewDefinitionText(*catalog, *v, pretty, wrap));
 }
 
 Value GetViewDefName(Args a) {
-  const Value oid = InputOidValue(kRegclass, a[0].string_value());
-  return GetViewDefOid(std::span<const Value>(&oid, 1));
+  std::vector<Value> args(a.begin(), a.end());
+  args[0] = InputOidValue(kRegclass, a[0].string_value());
+  return GetViewDefOid(args);
 }
 
 Value NoDescription(Args) { return Value::Null(kText); }

@@ -55,22 +55,26 @@ Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, Oid schema) {
   return schema == catalog::kPublicNamespace ? kDatabaseOwnerRoleOid : kBootstrapRoleOid;
 }
 
-std::optional<std::vector<AclItem>> StoredAcl(const catalog::CatalogSnapshot& catalog,
-                                              const AclTarget& target) {
-  if (const std::vector<AclItem>* acl = catalog.FindAcl(target)) return *acl;
-  if (target == SchemaAclTarget(catalog::kPublicNamespace)) {
+std::optional<std::vector<AclItem>> InitialSchemaAcl(Oid schema) {
+  if (schema == catalog::kPublicNamespace) {
     // initdb: {pg_database_owner=UC/pg_database_owner,=U/pg_database_owner}.
     return std::vector<AclItem>{
         AclItem{kDatabaseOwnerRoleOid, kDatabaseOwnerRoleOid, catalog::kAclAllSchema, 0},
         AclItem{catalog::kAclPublic, kDatabaseOwnerRoleOid, catalog::kAclUsage, 0}};
   }
-  if (target == SchemaAclTarget(catalog::kPgCatalogNamespace) ||
-      target == SchemaAclTarget(catalog::kInformationSchemaNamespace)) {
+  if (schema == catalog::kPgCatalogNamespace || schema == catalog::kInformationSchemaNamespace) {
     // initdb: {postgres=UC/postgres,=U/postgres}.
     return std::vector<AclItem>{
         AclItem{kBootstrapRoleOid, kBootstrapRoleOid, catalog::kAclAllSchema, 0},
         AclItem{catalog::kAclPublic, kBootstrapRoleOid, catalog::kAclUsage, 0}};
   }
+  return std::nullopt;
+}
+
+std::optional<std::vector<AclItem>> StoredAcl(const catalog::CatalogSnapshot& catalog,
+                                              const AclTarget& target) {
+  if (const std::vector<AclItem>* acl = catalog.FindAcl(target)) return *acl;
+  if (target.classoid == catalog::kPgNamespaceOid) return InitialSchemaAcl(target.objoid);
   return std::nullopt;
 }
 

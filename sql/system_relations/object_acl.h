@@ -26,6 +26,9 @@ catalog::AclTarget RelationAclTarget(catalog::Oid relation);
 catalog::AclTarget SchemaAclTarget(catalog::Oid schema);
 catalog::Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, catalog::Oid schema);
 
+// The list initdb gives a schema it makes (public, pg_catalog,
+// information_schema), or nullopt for any other schema.
+std::optional<std::vector<catalog::AclItem>> InitialSchemaAcl(catalog::Oid schema);
 // The stored list of `target`, or nullopt (NULL acl) if none is stored.
 // The schemas initdb makes (public, pg_catalog, information_schema) have
 // its lists even when none is stored.

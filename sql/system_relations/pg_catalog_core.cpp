@@ -1,5 +1,5 @@
-// pg_namespace, pg_class, pg_attribute, pg_type, pg_attrdef and
-// pg_constraint, generated from the statement's catalog snapshot (tables,
+// pg_namespace, pg_init_privs, pg_class, pg_attribute, pg_type, pg_attrdef
+// and pg_constraint, generated from the statement's catalog snapshot (tables,
 // views, sequences, the system relations themselves, the built-in types).
 //
 // OIDs of objects our catalog does not number (defaults, constraints) are
@@ -45,6 +45,17 @@ std::vector<Row> NamespaceRows(const CommandContext& ctx) {
   };
   add(kPgToastNamespace, "pg_toast");
   for (const auto& [oid, ns] : ctx.catalog->namespaces()) add(oid, ns.name);
+  return rows;
+}
+
+// initdb's privileges on the schemas pg_dump may dump (pg_catalog and
+// public), so that pg_dump emits GRANT/REVOKE only for changes made since.
+std::vector<Row> InitPrivsRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (Oid schema : {catalog::kPgCatalogNamespace, catalog::kPublicNamespace}) {
+    rows.push_back({OidV(schema), OidV(catalog::kPgNamespaceOid), Int4V(0), CharV('i'),
+                    AclArrayValue(*ctx.catalog, InitialSchemaAcl(schema))});
+  }
   return rows;
 }
 
@@ -387,6 +398,10 @@ const SystemRelation kRelations[] = {
     {2615, "pg_catalog", "pg_namespace", 'r',
      {{"oid", kOid}, {"nspname", kName}, {"nspowner", kOid}, {"nspacl", kAclArray}},
      NamespaceRows},
+    {3394, "pg_catalog", "pg_init_privs", 'r',
+     {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"privtype", kChar},
+      {"initprivs", kAclArray}},
+     InitPrivsRows},
     {1259, "pg_catalog", "pg_class", 'r',
      {{"oid", kOid}, {"relname", kName}, {"relnamespace", kOid}, {"reltype", kOid},
       {"reloftype", kOid}, {"relowner", kOid}, {"relam", kOid}, {"relfilenode", kOid},

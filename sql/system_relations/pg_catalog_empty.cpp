@@ -1,11 +1,11 @@
-// The catalogs StrataDB has no rows for
-// yet (partitioning, database comments, triggers, rules other than views'
-// (pg_catalog_depend.cpp), policies, operator classes and families, operators, casts, languages,
-// text search, foreign data, subscriptions, large objects, default and
-// initial privileges, security labels, range types, per-database and
-// per-role settings, enum labels: CREATE TYPE ... AS ENUM is 0A000): declared with PostgreSQL 15's
-// columns so that clients' queries over them (pg_dump reads every one)
-// bind and return no rows. The built-in rows PostgreSQL has in some of them
+// The catalogs StrataDB has no rows for yet (partitioning, database
+// comments, triggers, rules other than views' (pg_catalog_depend.cpp),
+// policies, operator classes and families, operators, casts, languages, text
+// search, foreign data, subscriptions, large objects, default privileges,
+// security labels, range types, per-database and per-role settings, enum
+// labels: CREATE TYPE ... AS ENUM is 0A000): declared with PostgreSQL 15's
+// columns so that clients' queries over them (pg_dump reads every one) bind
+// and return no rows. The built-in rows PostgreSQL has in some of them
 // (pg_operator, pg_cast, pg_language, ...) are not there yet.
 #include "sql/system_relations/system_relation.h"
 
@@ -133,10 +133,6 @@ const SystemRelation kRelations[] = {
     {826, "pg_catalog", "pg_default_acl", 'r',
      {{"oid", kOid}, {"defaclrole", kOid}, {"defaclnamespace", kOid},
       {"defaclobjtype", kChar}, {"defaclacl", kAclArray}},
-     NoRows},
-    {3394, "pg_catalog", "pg_init_privs", 'r',
-     {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"privtype", kChar},
-      {"initprivs", kAclArray}},
      NoRows},
     {2995, "pg_catalog", "pg_largeobject_metadata", 'r',
      {{"oid", kOid}, {"lomowner", kOid}, {"lomacl", kAclArray}},

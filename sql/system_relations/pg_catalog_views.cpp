@@ -7,6 +7,7 @@
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_values.h"
+#include "sql/system_relations/view_definition.h"
 
 namespace strata::sql {
 
@@ -44,7 +45,7 @@ std::vector<Row> ViewsRows(const CommandContext& ctx) {
   }
   for (const auto& [oid, v] : ctx.catalog->views()) {
     rows.push_back({NameV(SchemaName(ctx, v->namespace_oid)), NameV(v->name),
-                    NameV(kBootstrapRoleName), TextV(v->query)});
+                    NameV(kBootstrapRoleName), TextV(ViewDefinitionText(*ctx.catalog, *v, false))});
   }
   return rows;
 }

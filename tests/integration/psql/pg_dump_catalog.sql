@@ -64,6 +64,9 @@ SELECT array_remove(NULL::int[], 1);
 SELECT typname[0], typname[1], typname[63], typname[64] IS NULL FROM pg_type WHERE typname = '_int4';
 SELECT count(*) FROM pg_opclass WHERE opcname = 'no_such_opclass';
 SELECT count(*) FROM pg_init_privs WHERE objoid = 0;
+-- initdb's schema privileges: pg_dump emits GRANT/REVOKE only for changes since.
+SELECT objoid::regnamespace, classoid::regclass, objsubid, privtype, initprivs
+  FROM pg_init_privs WHERE classoid = 'pg_namespace'::regclass ORDER BY objoid;
 SET synchronize_seqscans TO off;
 SHOW synchronize_seqscans;
 RESET synchronize_seqscans;
