@@ -10,6 +10,7 @@
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/executor/scan_counts.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/table/table_codec.h"
 #include "txn/transaction.h"
@@ -250,6 +251,9 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
   }
 
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessShare);
+  // SELECT on the table, as the general path's FROM planner checks it.
+  CheckRelationPrivileges(*ctx.catalog, table->oid, table->owner, 'r', table->name,
+                          catalog::kAclSelect);
   CheckForInterrupts();
   // Counted as the general path's one-key SeqScan counts itself: an index
   // scan of the primary key (sql/executor/scan_counts.h).

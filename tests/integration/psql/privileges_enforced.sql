@@ -110,11 +110,21 @@ insert into pe_s.ser (x) values (1);
 reset role;
 revoke usage on sequence pe_s.ser_id_seq from pe_writer;
 select relname, relacl from pg_class where relname in ('q', 'ser_id_seq') order by 1;
--- a view reads its tables as its owner
+-- a view reads its tables as its owner (statements prepared before SET ROLE
+-- are checked as the role that executes them)
+prepare pe_get(int) as select b from pe_s.t where a = $1;
+prepare pe_scan as select count(*) from pe_s.t;
 set role pe_none;
 select * from pe_s.v order by a;
 select * from pe_s.t;
+-- a primary-key lookup (stratad's point-select fast path) is checked too
+select * from pe_s.t where a = 1;
+execute pe_get(1);
+execute pe_scan;
 reset role;
+execute pe_get(1);
+deallocate pe_get;
+deallocate pe_scan;
 -- membership: INHERIT passes privileges on, NOINHERIT does not
 set role pe_member;
 select count(*) from pe_s.t;
