@@ -150,6 +150,7 @@ int main(int argc, char** argv) {
 
   // The engine's files live directly in DATADIR, beside stratad.conf.
   strata::storage::EngineOptions engine_options;
+  engine_options.block_cache_bytes = strata::server::BlockCacheBytes(config);
   if (config.archive_mode != "off") engine_options.archive_wal = strata::server::MakeWalArchiver();
   auto database = strata::sql::Database::Open(data_directory.path(), engine_options);
   if (!database.ok()) {

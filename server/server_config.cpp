@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/system_memory.h"
 #include "server/config_file.h"
 #include "sql/settings/session_settings.h"
 
@@ -21,7 +22,8 @@ std::string Lower(std::string s) {
 
 std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const std::string& value) {
   std::string normalized;
-  if (auto err = sql::SessionSettings::ValidateParameter(raw_name, value, &normalized)) {
+  int64_t number = 0;  // an integer parameter's value in its unit
+  if (auto err = sql::SessionSettings::ValidateParameter(raw_name, value, &normalized, &number)) {
     return err;
   }
   const std::string name = Lower(raw_name);
@@ -43,6 +45,12 @@ std::optional<std::string> ServerConfig::Set(const std::string& raw_name, const 
     hba_file = normalized;
   } else if (name == "max_message_size") {
     max_message_size = std::stoi(normalized);
+  } else if (name == "block_cache_size") {
+    if (number >= 0 && number < 1024) {
+      return "invalid value for parameter \"block_cache_size\": \"" + value +
+             "\": must be -1 (automatic) or at least 1MB";
+    }
+    block_cache_kb = number;
   } else if (name == "metrics_port") {
     metrics_port = std::stoi(normalized);
   } else if (name == "archive_mode") {
@@ -149,6 +157,11 @@ std::optional<std::string> ParseCommandLine(int argc, char** argv, CommandLine* 
     }
   }
   return std::nullopt;
+}
+
+size_t BlockCacheBytes(const ServerConfig& config) {
+  if (config.block_cache_kb >= 0) return static_cast<size_t>(config.block_cache_kb) * 1024;
+  return static_cast<size_t>(std::max<uint64_t>(UsableMemoryBytes() / 4, uint64_t{64} << 20));
 }
 
 }  // namespace strata::server

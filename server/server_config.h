@@ -38,6 +38,9 @@ struct ServerConfig {
   std::string ssl_ca_file;
   std::string ssl_min_protocol_version = "TLSv1.2";
   int metrics_port = 0;  // 0 = no metrics endpoint
+  // The storage engine's block cache in kB (block_cache_size); -1: automatic,
+  // see BlockCacheBytes().
+  int64_t block_cache_kb = -1;
   bool logging_collector = false;
   // off / on / always (always = on: there are no standbys). archive_command
   // (sighup) is read by the archiver at each segment (wal_archiver.h).
@@ -49,6 +52,10 @@ struct ServerConfig {
   // case-insensitive.
   std::optional<std::string> Set(const std::string& name, const std::string& value);
 };
+
+// The block cache's size in bytes: block_cache_kb, or when it is -1 a quarter
+// of the memory the server may use (common/system_memory.h), at least 64 MB.
+size_t BlockCacheBytes(const ServerConfig& config);
 
 // What the command line asked for besides settings.
 struct CommandLine {

@@ -280,6 +280,9 @@ const std::vector<Definition>& Definitions() {
        false, "Sets the largest frontend message accepted, in bytes."},
       {"metrics_port", Kind::kInt, "0", false, false, false, {}, 0, 65535, false,
        "Sets the TCP port of the Prometheus metrics endpoint (0 turns it off)."},
+      {"block_cache_size", Kind::kInt, "-1", false, false, false, {}, -1, 2147483647,
+       false, "Sets the size of the storage engine's cache of uncompressed table and index "
+              "blocks.", true},
       {"log_min_messages", Kind::kEnum, "warning", false, false, false,
        {"debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error",
         "log", "fatal", "panic"},
@@ -332,6 +335,12 @@ const ParameterInfo kParameterInfo[] = {
     {"transaction_spill_threshold", "user", "Resource Usage / Memory",
      "A transaction whose uncommitted writes pass this size moves them to sorted runs in the "
      "data directory and commits them by ingestion."},
+    {"block_cache_size", "postmaster", "Resource Usage / Memory",
+     "Blocks read from SSTables are kept here uncompressed, shared by all sessions; the "
+     "operating system's page cache holds their compressed form, so this cache plays the "
+     "part that shared_buffers and the page cache together play for PostgreSQL. -1 (the "
+     "default): a quarter of the memory stratad may use (physical memory, or its control "
+     "group's limit), at least 64MB. Otherwise at least 1MB."},
     {"metrics_port", "postmaster", "Statistics / Monitoring",
      "Serves GET /metrics in Prometheus' text format on listen_addresses."},
     {"password", "postmaster", "Connections and Authentication / Authentication",
@@ -1019,7 +1028,8 @@ void SessionSettings::RefreshConfig() {
 
 std::optional<std::string> SessionSettings::ValidateParameter(std::string_view name,
                                                               const std::string& value,
-                                                              std::string* normalized) {
+                                                              std::string* normalized,
+                                                              int64_t* int_value) {
   SessionSettings probe;
   try {
     Entry& entry = probe.FindOrCreate(name);
@@ -1028,6 +1038,7 @@ std::optional<std::string> SessionSettings::ValidateParameter(std::string_view n
     }
     probe.Assign(entry, value, name);
     if (normalized != nullptr) *normalized = entry.value;
+    if (int_value != nullptr && entry.def->kind == Kind::kInt) *int_value = probe.IntValue(name);
   } catch (const SqlError& e) {
     return std::string(e.what());
   }

@@ -84,10 +84,12 @@ class SessionSettings {
 
   // Checks `value` for `name` as the configuration file would set it (no
   // context check). Returns the error message, nullopt if valid; *normalized
-  // gets the value as SHOW would print it.
+  // gets the value as SHOW would print it; for an integer parameter,
+  // *int_value its number in the parameter's unit (kB for memory sizes).
   static std::optional<std::string> ValidateParameter(std::string_view name,
                                                       const std::string& value,
-                                                      std::string* normalized = nullptr);
+                                                      std::string* normalized = nullptr,
+                                                      int64_t* int_value = nullptr);
   // The context of `name` as pg_settings.context spells it ("postmaster",
   // "sighup", "user", ...); empty for unknown names.
   static std::string ParameterContext(std::string_view name);

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "common/system_memory.h"
 #include "server/server_config.h"
 
 using namespace strata::server;
@@ -75,4 +76,26 @@ TEST_CASE("command line: bad usage is reported") {
   CommandLine help;
   REQUIRE_FALSE(Parse({"--help"}, &help));
   CHECK(help.show_help);
+}
+
+TEST_CASE("block_cache_size: memory units, automatic by default, at least 1MB") {
+  ServerConfig c;
+  CHECK(c.block_cache_kb == -1);
+  const size_t automatic = BlockCacheBytes(c);
+  CHECK(automatic >= (size_t{64} << 20));
+  CHECK(automatic <= strata::UsableMemoryBytes() / 4 + (size_t{64} << 20));
+  REQUIRE_FALSE(c.Set("block_cache_size", "2GB"));
+  CHECK(c.block_cache_kb == 2 * 1024 * 1024);
+  CHECK(BlockCacheBytes(c) == size_t{2} << 30);
+  REQUIRE_FALSE(c.Set("block_cache_size", "4096"));  // kB without a unit
+  CHECK(BlockCacheBytes(c) == size_t{4} << 20);
+  auto err = c.Set("block_cache_size", "512kB");
+  REQUIRE(err);
+  CHECK(err->find("at least 1MB") != std::string::npos);
+  CHECK(c.block_cache_kb == 4096);  // a refused value changes nothing
+  err = c.Set("block_cache_size", "lots");
+  REQUIRE(err);
+  CHECK(err->find("block_cache_size") != std::string::npos);
+  REQUIRE_FALSE(c.Set("block_cache_size", "-1"));
+  CHECK(BlockCacheBytes(c) == automatic);
 }
