@@ -65,6 +65,18 @@ inline uint64_t DecodeBigEndian64(const char* p) {
   for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(p[i]);
   return v;
 }
+// The 8 bytes of `key` from `from` on as a big-endian number, zero-padded
+// past the end. Monotonic in byte order (a <= b implies the prefix of a <=
+// the prefix of b), so sorts and searches compare these first and whole keys
+// only on a tie.
+inline uint64_t OrderedPrefix64(Slice key, size_t from = 0) {
+  uint64_t p = 0;
+  for (size_t i = 0; i < 8; ++i) {
+    const size_t at = from + i;
+    p = (p << 8) | (at < key.size() ? static_cast<uint8_t>(key[at]) : 0);
+  }
+  return p;
+}
 inline void PutBigEndian16(std::string* dst, uint16_t v) {
   char buf[2];
   EncodeBigEndian16(buf, v);

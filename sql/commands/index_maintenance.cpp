@@ -4,8 +4,10 @@
 
 #include <algorithm>
 
+#include "common/coding.h"
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
+#include "sql/table_stats.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -137,11 +139,44 @@ void IndexMaintainer::Update(const Row& old_row, const std::string& old_key, con
   }
 }
 
+namespace {
+
+// Sorts (key, value) pairs by key. Sorting the pairs themselves moved and
+// compared strings at every step (most of CREATE INDEX's time); this sorts
+// 16-byte (key prefix, position) slots, compares whole keys only when the
+// 8-byte prefixes tie, and moves each pair once.
+void SortByKey(std::vector<std::pair<std::string, std::string>>* entries) {
+  struct Slot {
+    uint64_t prefix;
+    size_t position;
+  };
+  std::vector<Slot> slots(entries->size());
+  for (size_t i = 0; i < entries->size(); ++i) {
+    slots[i] = Slot{OrderedPrefix64((*entries)[i].first), i};
+  }
+  std::sort(slots.begin(), slots.end(), [entries](const Slot& a, const Slot& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return (*entries)[a.position].first < (*entries)[b.position].first;
+  });
+  std::vector<std::pair<std::string, std::string>> sorted;
+  sorted.reserve(entries->size());
+  for (const Slot& slot : slots) sorted.push_back(std::move((*entries)[slot.position]));
+  *entries = std::move(sorted);
+}
+
+}  // namespace
+
 void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
                 const catalog::IndexDesc& index) {
   TableCodec table_codec(table);
   IndexCodec codec(table, index);
   std::vector<std::pair<std::string, std::string>> entries;
+  // The live-row count is only a hint (it lags and may be gone after a
+  // crash), but sizing the vector once saves copying it at every doubling.
+  if (const auto counts = GlobalTableStats().Table(table.oid); counts && counts->live_tup > 0) {
+    entries.reserve(static_cast<size_t>(std::min<int64_t>(counts->live_tup, int64_t{1} << 30)) +
+                    counts->live_tup / 16);
+  }
   auto it = ctx.txn->NewLatestIterator(table.tree);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string table_key(it->key().data(), it->key().size());
@@ -150,8 +185,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   }
   if (Status s = it->status(); !s.ok()) ThrowStatus(s);
   it.reset();
-  std::sort(entries.begin(), entries.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  SortByKey(&entries);
   for (size_t i = 1; i < entries.size(); ++i) {
     if (entries[i].first != entries[i - 1].first) continue;
     SqlError e(SqlState::kUniqueViolation,

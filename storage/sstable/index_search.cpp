@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "common/coding.h"
 #include "storage/dbformat.h"
 
 namespace strata::storage {
@@ -46,12 +47,7 @@ IndexSearch IndexSearch::Build(const Block& index_block) {
 uint64_t IndexSearch::Prefix(Slice user_key) const {
   // REQUIRES: user_key starts with shared_. Zero padding keeps the mapping
   // monotonic: a key that is a proper prefix of another gets a prefix <= it.
-  uint64_t p = 0;
-  for (size_t i = 0; i < 8; ++i) {
-    const size_t at = shared_.size() + i;
-    p = (p << 8) | (at < user_key.size() ? static_cast<uint8_t>(user_key[at]) : 0);
-  }
-  return p;
+  return OrderedPrefix64(user_key, shared_.size());
 }
 
 size_t IndexSearch::Seek(Slice target) const {

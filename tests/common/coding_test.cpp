@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "common/coding.h"
 
@@ -61,4 +63,19 @@ TEST_CASE("length-prefixed slices") {
   REQUIRE(GetLengthPrefixedSlice(&in, &out));
   CHECK(out == std::string("\0a", 2));
   CHECK_FALSE(GetLengthPrefixedSlice(&in, &out));
+}
+
+TEST_CASE("ordered 8-byte key prefixes follow byte order") {
+  CHECK(OrderedPrefix64(Slice("")) == 0);
+  CHECK(OrderedPrefix64(Slice("\x01\x02", 2)) == 0x0102000000000000ull);
+  CHECK(OrderedPrefix64(Slice("abcdefghij"), 2) == OrderedPrefix64(Slice("cdefghij")));
+  // Every pair of these keys: a < b (bytes, unsigned) implies prefix(a) <= prefix(b).
+  const std::vector<std::string> keys = {
+      "", std::string("\0", 1), std::string("\0\0", 2), "a", "ab", std::string("ab\0", 3),
+      "abcdefgh", "abcdefgh\x01", "abcdefgi", "\x7f", "\x80", "\xff\xff\xff\xff\xff\xff\xff\xff"};
+  for (const std::string& a : keys) {
+    for (const std::string& b : keys) {
+      if (a < b) CHECK(OrderedPrefix64(Slice(a)) <= OrderedPrefix64(Slice(b)));
+    }
+  }
 }
