@@ -22,6 +22,8 @@ function(strata_unit_tests name module)
   endif()
   add_executable(${name} ${sources})
   target_link_libraries(${name} PRIVATE ${module} strata_catch_main)
+  # Tests that read the repository's own files (SQL corpora) find it here.
+  target_compile_definitions(${name} PRIVATE STRATA_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
   add_test(NAME ${name} COMMAND ${name})
   set_tests_properties(${name} PROPERTIES LABELS unit TIMEOUT 900)
 endfunction()

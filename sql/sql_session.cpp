@@ -493,7 +493,8 @@ std::vector<std::unique_ptr<ParsedStatement>> SqlSession::Parse(std::string_view
   ParseCache::Entry fresh;
   if (cached == nullptr) {
     auto shared_query = std::make_shared<const std::string>(query);
-    fresh = impl_->parse_cache.Remember(shared_query, ParseQuery(*shared_query));
+    fresh = impl_->parse_cache.Remember(shared_query,
+                                       impl_->literal_templates.Parse(*shared_query));
     cached = &fresh;
   }
   std::vector<std::unique_ptr<ParsedStatement>> parsed;

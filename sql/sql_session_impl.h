@@ -9,6 +9,7 @@
 #include "common/interrupts.h"
 #include "sql/commands/copy_from.h"
 #include "sql/commands/temp_namespace.h"
+#include "sql/parser/literal_template_cache.h"
 #include "sql/parser/parse_cache.h"
 #include "sql/prepared_statement.h"
 #include "sql/sequences/sequence_session.h"
@@ -41,6 +42,9 @@ struct SqlSession::Impl {
   TempNamespace temp_namespace;
   // Recently parsed query strings (SqlSession::Parse).
   ParseCache parse_cache;
+  // Strings not in parse_cache that differ from a recent one only in integer
+  // literals reuse its raw parse tree.
+  parser::LiteralTemplateCache literal_templates;
 };
 
 }  // namespace strata::sql

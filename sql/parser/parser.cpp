@@ -1,6 +1,7 @@
 // ParseQuery: runs libpg_query's parser, unpacks its protobuf tree (into an
-// arena) and hands each RawStmt to the Transformer. All libpg_query memory is
-// released before returning, also when an exception leaves.
+// arena) and hands each RawStmt to the Transformer -- in two steps
+// (raw_parse_tree.h) that the literal-template cache also uses. libpg_query's
+// own memory is released before returning, also when an exception leaves.
 #include "sql/parser/parser.h"
 
 #include <pg_query.h>
@@ -13,6 +14,7 @@
 #include "sql/parser/parse_error.h"
 #include "sql/parser/parse_tree_depth.h"
 #include "sql/parser/protobuf_arena.h"
+#include "sql/parser/raw_parse_tree.h"
 #include "sql/parser/transformer.h"
 #include "sql/stack_depth.h"
 
@@ -30,33 +32,46 @@ struct ParseResultDeleter {
 
 }  // namespace
 
-std::vector<std::unique_ptr<ast::Statement>> ParseQuery(std::string_view query) {
+namespace parser {
+
+RawParseTree ParseRawTree(std::string_view query) {
   StackDepthBase stack_base;
   const std::string text(query);  // libpg_query wants a NUL-terminated string
   PgQueryProtobufParseResult result = pg_query_parse_protobuf(text.c_str());
   std::unique_ptr<PgQueryProtobufParseResult, ParseResultDeleter> result_guard(&result);
-  if (result.error != nullptr) throw parser::MakeParseError(*result.error);
+  if (result.error != nullptr) throw MakeParseError(*result.error);
 
   const auto* bytes = reinterpret_cast<const uint8_t*>(result.parse_tree.data);
-  if (parser::ParseTreeDepth(bytes, result.parse_tree.len, kMaxParseTreeDepth) >
-      kMaxParseTreeDepth) {
+  if (ParseTreeDepth(bytes, result.parse_tree.len, kMaxParseTreeDepth) > kMaxParseTreeDepth) {
     throw StackDepthExceededError();
   }
-  // The tree lives in `arena` (no per-node malloc/free) until we return.
-  parser::ProtobufArena arena;
-  const PgQuery__ParseResult* tree =
-      pg_query__parse_result__unpack(arena.allocator(), result.parse_tree.len, bytes);
-  if (tree == nullptr) {
+  // The tree lives in the arena (no per-node malloc/free).
+  RawParseTree raw;
+  raw.arena = std::make_unique<ProtobufArena>();
+  raw.tree = pg_query__parse_result__unpack(raw.arena->allocator(), result.parse_tree.len, bytes);
+  if (raw.tree == nullptr) {
     throw SqlError(SqlState::kInternalError, "could not unpack the parse tree from libpg_query");
   }
+  return raw;
+}
 
-  parser::Transformer transformer(query);
+std::vector<std::unique_ptr<ast::Statement>> TransformRawTree(std::string_view query,
+                                                              const PgQuery__ParseResult& tree) {
+  StackDepthBase stack_base;
+  Transformer transformer(query);
   std::vector<std::unique_ptr<ast::Statement>> statements;
-  statements.reserve(tree->n_stmts);
-  for (size_t i = 0; i < tree->n_stmts; ++i) {
-    statements.push_back(transformer.TransformRawStmt(*tree->stmts[i]));
+  statements.reserve(tree.n_stmts);
+  for (size_t i = 0; i < tree.n_stmts; ++i) {
+    statements.push_back(transformer.TransformRawStmt(*tree.stmts[i]));
   }
   return statements;
+}
+
+}  // namespace parser
+
+std::vector<std::unique_ptr<ast::Statement>> ParseQuery(std::string_view query) {
+  parser::RawParseTree raw = parser::ParseRawTree(query);
+  return parser::TransformRawTree(query, *raw.tree);
 }
 
 }  // namespace strata::sql
