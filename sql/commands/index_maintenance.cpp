@@ -3,10 +3,13 @@
 #include "sql/commands/index_maintenance.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/coding.h"
+#include "common/interrupts.h"
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
+#include "sql/executor/spill_file.h"
 #include "sql/table_stats.h"
 #include "sql/types/type_io.h"
 
@@ -166,36 +169,138 @@ void SortByKey(std::vector<std::pair<std::string, std::string>>* entries) {
 
 }  // namespace
 
+namespace {
+
+// The in-memory footprint of one entry, for the maintenance_work_mem budget.
+size_t EntryMemory(const std::pair<std::string, std::string>& e) {
+  return sizeof(e) + e.first.size() + e.second.size();
+}
+
+[[noreturn]] void ThrowDuplicate(const CommandContext& ctx, const catalog::TableDesc& table,
+                                 const catalog::IndexDesc& index, const std::string& key) {
+  SqlError e(SqlState::kUniqueViolation, "could not create unique index \"" + index.name + "\"");
+  e.WithDetail(KeyText(table, index, key) + " is duplicated.");
+  SetErrorObject(ctx, table, index.name, &e);
+  throw e;
+}
+
+// One sorted run of an external build, read back one entry at a time.
+struct RunHead {
+  std::unique_ptr<SpillFile> file;
+  std::string key;
+  std::string value;
+  bool Advance() { return file->ReadKeyValue(&key, &value); }
+};
+
+// Merges the sorted runs into the (new, empty) index tree as one ingested
+// table set: a heap of the runs' current entries, smallest key first.
+void IngestRuns(const CommandContext& ctx, const catalog::TableDesc& table,
+                const catalog::IndexDesc& index, std::vector<RunHead>* runs,
+                const std::string& smallest, const std::string& largest) {
+  auto later = [runs](size_t a, size_t b) { return (*runs)[a].key > (*runs)[b].key; };
+  std::vector<size_t> heap;
+  for (size_t i = 0; i < runs->size(); ++i) {
+    if ((*runs)[i].Advance()) heap.push_back(i);
+  }
+  std::make_heap(heap.begin(), heap.end(), later);
+  // Errors inside `produce` go back as a Status (the engine's ingest runs
+  // under its commit lock and must not be left by an exception); they are
+  // raised here once it has cleaned up.
+  std::optional<std::string> duplicate;
+  std::optional<SqlError> failure;
+  storage::IngestTreeRange range{index.tree, smallest, largest};
+  Status s = ctx.db->engine()->IngestRowStream(
+      {range}, [&](const storage::IngestEmit& emit) -> Status {
+        try {
+          std::string previous;
+          bool have_previous = false;
+          while (!heap.empty()) {
+            std::pop_heap(heap.begin(), heap.end(), later);
+            RunHead& head = (*runs)[heap.back()];
+            if (have_previous && head.key == previous) {
+              duplicate = head.key;
+              return Status::Aborted("duplicate index entry");
+            }
+            const Slice value(head.value);
+            if (Status e = emit(index.tree, head.key, &value); !e.ok()) return e;
+            previous.swap(head.key);
+            have_previous = true;
+            if (head.Advance()) {
+              std::push_heap(heap.begin(), heap.end(), later);
+            } else {
+              heap.pop_back();
+            }
+          }
+          return Status::OK();
+        } catch (const SqlError& e) {
+          failure = e;
+          return Status::Aborted(e.what());
+        }
+      });
+  if (duplicate) ThrowDuplicate(ctx, table, index, *duplicate);
+  if (failure) throw *failure;
+  if (!s.ok()) ThrowStatus(s);
+}
+
+}  // namespace
+
 void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
                 const catalog::IndexDesc& index) {
   TableCodec table_codec(table);
   IndexCodec codec(table, index);
+  // Entries beyond maintenance_work_mem go to sorted runs in spill files
+  // (PostgreSQL's external tuplesort), merged at the end; a build that fits
+  // is sorted and ingested in memory.
+  const size_t budget = static_cast<size_t>(MaintenanceWorkMemBytes());
   std::vector<std::pair<std::string, std::string>> entries;
+  size_t entries_memory = 0;
+  std::vector<RunHead> runs;
+  std::string smallest, largest;  // over all runs
+  auto spill_run = [&] {
+    SortByKey(&entries);
+    for (size_t i = 1; i < entries.size(); ++i) {
+      if (entries[i].first == entries[i - 1].first) ThrowDuplicate(ctx, table, index, entries[i].first);
+    }
+    if (runs.empty() || entries.front().first < smallest) smallest = entries.front().first;
+    if (runs.empty() || entries.back().first > largest) largest = entries.back().first;
+    RunHead run{std::make_unique<SpillFile>(), {}, {}};
+    for (const auto& e : entries) run.file->WriteKeyValue(e.first, e.second);
+    run.file->Rewind();
+    runs.push_back(std::move(run));
+    entries.clear();
+    entries_memory = 0;
+  };
   // The live-row count is only a hint (it lags and may be gone after a
   // crash), but sizing the vector once saves copying it at every doubling.
   if (const auto counts = GlobalTableStats().Table(table.oid); counts && counts->live_tup > 0) {
-    entries.reserve(static_cast<size_t>(std::min<int64_t>(counts->live_tup, int64_t{1} << 30)) +
-                    counts->live_tup / 16);
+    const size_t fit = budget / sizeof(std::pair<std::string, std::string>);
+    entries.reserve(std::min(static_cast<size_t>(counts->live_tup) + counts->live_tup / 16, fit));
   }
   auto it = ctx.txn->NewLatestIterator(table.tree);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string table_key(it->key().data(), it->key().size());
     const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
     entries.emplace_back(codec.EncodeKey(row, table_key), codec.EncodeValue(row, table_key));
+    entries_memory += EntryMemory(entries.back());
+    if (entries_memory > budget) {
+      CheckForInterrupts();
+      spill_run();
+    }
   }
   if (Status s = it->status(); !s.ok()) ThrowStatus(s);
   it.reset();
-  SortByKey(&entries);
-  for (size_t i = 1; i < entries.size(); ++i) {
-    if (entries[i].first != entries[i - 1].first) continue;
-    SqlError e(SqlState::kUniqueViolation,
-               "could not create unique index \"" + index.name + "\"");
-    e.WithDetail(KeyText(table, index, entries[i].first) + " is duplicated.");
-    SetErrorObject(ctx, table, index.name, &e);
-    throw e;
+  if (runs.empty()) {
+    SortByKey(&entries);
+    for (size_t i = 1; i < entries.size(); ++i) {
+      if (entries[i].first == entries[i - 1].first) ThrowDuplicate(ctx, table, index, entries[i].first);
+    }
+    if (entries.empty()) return;
+    if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
+    return;
   }
-  if (entries.empty()) return;
-  if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
+  if (!entries.empty()) spill_run();
+  entries = {};  // the merge needs none of it
+  IngestRuns(ctx, table, index, &runs, smallest, largest);
 }
 
 }  // namespace strata::sql

@@ -61,7 +61,10 @@ SqlError IndexDuplicateKeyError(const CommandContext& ctx, const catalog::TableD
 // Builds `index` (whose tree is new and empty) from the table's rows as the
 // transaction sees them over the LATEST committed state (the caller holds a
 // lock that keeps writers out): one scan, sorted entries, one ingested
-// SSTable (Engine::IngestSortedRows), not row-by-row writes. A unique index
+// SSTable set, not row-by-row writes. Entries that fit maintenance_work_mem
+// are sorted in memory (Engine::IngestSortedRows); beyond it, sorted runs go
+// to spill files and are merged into the ingestion (Engine::IngestRowStream),
+// so memory stays bounded whatever the table's size. A unique index
 // with two equal entries: 23505 `could not create unique index "<name>"`,
 // DETAIL `Key (a)=(1) is duplicated.`
 void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,

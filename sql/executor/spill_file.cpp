@@ -71,6 +71,14 @@ int64_t WorkMemBytes() {
   }
 }
 
+int64_t MaintenanceWorkMemBytes() {
+  try {
+    return CurrentSessionSettings().IntValue("maintenance_work_mem") * 1024;
+  } catch (const SqlError&) {
+    return int64_t{64} * 1024 * 1024;
+  }
+}
+
 size_t RowMemory(const Row& row) {
   size_t n = sizeof(Row) + row.capacity() * sizeof(Value);
   for (const Value& v : row) {
@@ -269,6 +277,12 @@ void SpillFile::WriteKeyedRow(std::string_view key, const Row& row) {
   WriteRow(row);
 }
 
+void SpillFile::WriteKeyValue(std::string_view key, std::string_view value) {
+  PutString(key);
+  PutString(value);
+  ++rows_;
+}
+
 void SpillFile::Rewind() {
   if (std::fflush(file_) != 0) IoError("write to");
   std::rewind(file_);
@@ -291,6 +305,17 @@ bool SpillFile::ReadKeyedRow(std::string* key, Row* row) {
     throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
   }
   return ReadRow(row);
+}
+
+bool SpillFile::ReadKeyValue(std::string* key, std::string* value) {
+  uint32_t n = 0;
+  if (!Get(&n, sizeof(n))) return false;
+  key->assign(n, '\0');
+  if (n > 0 && !Get(key->data(), n)) {
+    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
+  }
+  *value = GetString();
+  return true;
 }
 
 }  // namespace strata::sql

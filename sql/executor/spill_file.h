@@ -34,6 +34,10 @@ std::string SpillDirectory();
 // Bytes of work_mem of the running statement's session (4MB outside one).
 int64_t WorkMemBytes();
 
+// Bytes of maintenance_work_mem of the running statement's session (64MB
+// outside one): the memory an index build sorts in before it spills runs.
+int64_t MaintenanceWorkMemBytes();
+
 // A rough in-memory footprint of a row (for work_mem accounting).
 size_t RowMemory(const Row& row);
 
@@ -47,11 +51,14 @@ class SpillFile {
   void WriteRow(const Row& row);
   // A row preceded by a byte string (a sort or hash key).
   void WriteKeyedRow(std::string_view key, const Row& row);
+  // A pair of byte strings (an index entry of an external index build).
+  void WriteKeyValue(std::string_view key, std::string_view value);
   // Switches from writing to reading from the start.
   void Rewind();
   // The next row; false at the end.
   bool ReadRow(Row* row);
   bool ReadKeyedRow(std::string* key, Row* row);
+  bool ReadKeyValue(std::string* key, std::string* value);
 
   uint64_t rows() const { return rows_; }
   uint64_t bytes() const { return bytes_; }
