@@ -120,7 +120,9 @@ SpillFile::~SpillFile() {
 
 void SpillFile::Put(const void* data, size_t n) {
   if (n == 0) return;
-  if (std::fwrite(data, 1, n, file_) != n) {
+  // Unlocked stdio: a SpillFile belongs to one thread, and the locked calls
+  // were 15% of an external index build (four small calls per entry).
+  if (fwrite_unlocked(data, 1, n, file_) != n) {
     if (errno == ENOSPC) {
       throw SqlError(SqlState::kDiskFull, "could not write to temporary file: No space left on device");
     }
@@ -131,7 +133,7 @@ void SpillFile::Put(const void* data, size_t n) {
 
 bool SpillFile::Get(void* data, size_t n) {
   if (n == 0) return true;
-  const size_t got = std::fread(data, 1, n, file_);
+  const size_t got = fread_unlocked(data, 1, n, file_);
   if (got == n) return true;
   if (got == 0 && std::feof(file_)) return false;
   if (std::ferror(file_)) IoError("read from");
