@@ -324,7 +324,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
                                    ctx.param_values);
     }
     if (index_path) {
-      plan = MakeIndexScan(ctx, codec, std::move(*index_path));
+      plan = MakeIndexScan(ctx, codec, std::move(*index_path), stmt.from[0].table.alias);
     } else if (auto range =
             PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
                                 ctx.param_values)) {

@@ -135,7 +135,7 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
     scan.Close();
   };
   if (auto path = ChooseIndexPath(binder, codec, alias, where_ast, ctx.param_values)) {
-    std::unique_ptr<IndexScan> scan = MakeIndexScan(ctx, codec, std::move(*path));
+    std::unique_ptr<IndexScan> scan = MakeIndexScan(ctx, codec, std::move(*path), alias);
     collect(*scan);
     return out;
   }

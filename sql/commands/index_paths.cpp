@@ -44,11 +44,13 @@ std::optional<IndexPath> ChooseIndexPath(Binder& binder, const TableCodec& codec
 }
 
 std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableCodec& codec,
-                                         IndexPath path) {
+                                         IndexPath path, const std::string& alias) {
   std::vector<IndexScan::Range> ranges;
   for (KeyRange& r : path.ranges) ranges.emplace_back(std::move(r.lower), std::move(r.upper));
-  return std::make_unique<IndexScan>(ctx.txn, &codec, path.index->tree, std::move(ranges),
-                                     path.index->oid);
+  auto scan = std::make_unique<IndexScan>(ctx.txn, &codec, path.index->tree, std::move(ranges),
+                                          path.index->oid);
+  scan->set_names(path.index->name, alias);
+  return scan;
 }
 
 }  // namespace strata::sql

@@ -27,8 +27,9 @@ std::optional<IndexPath> ChooseIndexPath(Binder& binder, const TableCodec& codec
                                          const std::string& scope_alias, const ast::Expr* where,
                                          const std::vector<Value>* params);
 
-// The IndexScan node reading `path`.
+// The IndexScan node reading `path`; `alias`: the table's name in the query
+// (for EXPLAIN; empty if it has none).
 std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableCodec& codec,
-                                         IndexPath path);
+                                         IndexPath path, const std::string& alias);
 
 }  // namespace strata::sql

@@ -4,6 +4,7 @@
 // Filter becomes the "Filter:" line of the node below it, as PostgreSQL
 // attaches quals to the node that evaluates them.
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "catalog/table_statistics.h"
@@ -12,11 +13,13 @@
 #include "sql/executor/node_function_scan.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_hash_join.h"
+#include "sql/executor/node_index_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
+#include "sql/expr/text_quote.h"
 
 namespace strata::sql {
 
@@ -117,28 +120,55 @@ std::vector<std::string> PlanNode::Describe(ExplainWriter& w) const {
   return w.FromLabels();
 }
 
+namespace {
+
+// A table's row estimate and row width for a scan node: ANALYZE's reltuples,
+// else PostgreSQL's guess for a table never analyzed (10 pages' worth);
+// width: the columns' average widths.
+void EstimateTableRows(txn::Transaction* txn, const catalog::TableDesc& table, ExplainEntry* e) {
+  double rows = -1;
+  int width = 0;
+  if (txn != nullptr) {
+    auto stats = catalog::ReadTableStatistics(txn, table.oid);
+    if (stats.ok() && stats->has_value()) {
+      rows = (*stats)->reltuples;
+      for (const catalog::ColumnStatistics& c : (*stats)->columns) width += c.avg_width;
+    }
+  }
+  if (width == 0) width = static_cast<int>(4 * table.columns.size());
+  if (rows < 0) rows = std::max(1.0, 10.0 * 8192 / (width + 28));
+  e->rows = rows;
+  e->width = width;
+}
+
+}  // namespace
+
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
   if (name.empty()) name = "Seq Scan on " + codec_->table().name;
   w.BeginNode(std::move(name));
   ExplainEntry* e = w.LastNode();
   if (w.options().costs) {
-    // Row estimate: ANALYZE's reltuples, else PostgreSQL's guess for a table
-    // never analyzed (10 pages' worth); width: the columns' average widths.
-    const catalog::TableDesc& table = codec_->table();
-    double rows = -1;
-    int width = 0;
-    if (txn_ != nullptr) {
-      auto stats = catalog::ReadTableStatistics(txn_, table.oid);
-      if (stats.ok() && stats->has_value()) {
-        rows = (*stats)->reltuples;
-        for (const catalog::ColumnStatistics& c : (*stats)->columns) width += c.avg_width;
-      }
-    }
-    if (width == 0) width = static_cast<int>(4 * table.columns.size());
-    if (rows < 0) rows = std::max(1.0, 10.0 * 8192 / (width + 28));
-    e->rows = point_ ? std::min(rows, 1.0) : rows;
-    e->width = width;
+    EstimateTableRows(txn_, codec_->table(), e);
+    if (point_) e->rows = std::min(e->rows, 1.0);
+  }
+  w.EndNode();
+  return w.FromLabels();
+}
+
+std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
+  // PostgreSQL's name for the node; the WHERE it re-checks prints as the
+  // Filter above it (not yet split into Index Cond and Filter).
+  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on " +
+                     QuoteIdentText(codec_->table().name);
+  if (!alias_.empty() && alias_ != codec_->table().name) name += " " + QuoteIdentText(alias_);
+  w.BeginNode(std::move(name));
+  ExplainEntry* e = w.LastNode();
+  if (w.options().costs) {
+    // Without a cost model: PostgreSQL's default selectivity of an
+    // equality or range condition (0.005) of the table's rows.
+    EstimateTableRows(txn_, codec_->table(), e);
+    e->rows = std::max(1.0, std::round(e->rows * 0.005));
   }
   w.EndNode();
   return w.FromLabels();

@@ -5,8 +5,7 @@
 // entry whose row is gone is skipped, and the caller's Filter re-checks the
 // whole WHERE, so the result equals a SeqScan's with the same Filter.
 //
-// TODO(exec merge): implement the EXPLAIN interface of plan_node.h
-// ("Index Scan using <index> on <table>") once it exists.
+// EXPLAIN prints it as PostgreSQL's "Index Scan using <index> on <table>".
 #pragma once
 
 #include <optional>
@@ -38,6 +37,12 @@ class IndexScan final : public PlanNode {
   void Init() override;
   bool Next(Row* row) override;
   void Close() override { iter_.reset(); }
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  // For EXPLAIN: the index's name and the table's alias in the query.
+  void set_names(std::string index_name, std::string alias) {
+    index_name_ = std::move(index_name);
+    alias_ = std::move(alias);
+  }
   // The table key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
 
@@ -52,6 +57,8 @@ class IndexScan final : public PlanNode {
   std::string key_;
   uint32_t table_oid_;
   uint32_t index_oid_;
+  std::string index_name_;
+  std::string alias_;
   ScanCounts counts_;
 };
 

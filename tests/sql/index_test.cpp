@@ -154,6 +154,12 @@ TEST_CASE("indexes survive a restart and are used after it", "[index]") {
           "CREATE INDEX t_desc ON public.t USING btree (a DESC)");
     CHECK(Scalar(s, "select count(*) from pg_indexes where tablename = 't'") == "3");
     CHECK(Scalar(s, "select id from t where a = 40") == "20");
+    // EXPLAIN names the index the scan goes through, as PostgreSQL does.
+    auto plan = s.Parse("explain (costs off) select id from t x where x.a = 40");
+    REQUIRE(plan.size() == 1);
+    StatementResult r = s.Execute(*plan[0]);
+    REQUIRE_FALSE(r.rows.empty());
+    CHECK(r.rows[0][0] == std::optional<std::string>("Index Scan using t_a_key on t x"));
     CHECK(Scalar(s, "select strata_index_check('t')") == "t");
     std::string message;
     CHECK(ErrorCode(s, "insert into t values (100, 40)", &message) == "23505");
