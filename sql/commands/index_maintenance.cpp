@@ -256,11 +256,15 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   size_t entries_memory = 0;
   std::vector<RunHead> runs;
   std::string smallest, largest;  // over all runs
-  auto spill_run = [&] {
+  // Sorts the entries in memory; two equal keys fail a unique build.
+  auto sort_checked = [&] {
     SortByKey(&entries);
     for (size_t i = 1; i < entries.size(); ++i) {
       if (entries[i].first == entries[i - 1].first) ThrowDuplicate(ctx, table, index, entries[i].first);
     }
+  };
+  auto spill_run = [&] {
+    sort_checked();
     if (runs.empty() || entries.front().first < smallest) smallest = entries.front().first;
     if (runs.empty() || entries.back().first > largest) largest = entries.back().first;
     RunHead run{std::make_unique<SpillFile>(), {}, {}};
@@ -290,10 +294,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   if (Status s = it->status(); !s.ok()) ThrowStatus(s);
   it.reset();
   if (runs.empty()) {
-    SortByKey(&entries);
-    for (size_t i = 1; i < entries.size(); ++i) {
-      if (entries[i].first == entries[i - 1].first) ThrowDuplicate(ctx, table, index, entries[i].first);
-    }
+    sort_checked();
     if (entries.empty()) return;
     if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
     return;

@@ -589,10 +589,23 @@ class FromPlanner {
     rel.columns.push_back({column, call->type(), static_cast<int>(offset), false});
     AddOrdinalityColumn(item, 1, offset, &rel);
     BuiltItem built;
-    if (note.has_value() && note->used) {
-      auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
+    AttachFunctionScan(item, name.back(), srf, *call, note.has_value() && note->used, &built);
+    built.width = available;
+    built.relations.push_back(std::move(rel));
+    out_->exprs.push_back(std::move(call));
+    return built;
+  }
+
+  // The FunctionScan of a set-returning function in FROM: run again per
+  // outer row when `lateral` (its rows then come from built->lateral), else
+  // the item's plan.
+  void AttachFunctionScan(const ast::FromItem& item, const std::string& function_name,
+                          const SqlFunction* srf, const BoundExpr& call, bool lateral,
+                          BuiltItem* built) {
+    if (lateral) {
+      auto scan = std::make_shared<FunctionScan>(srf, &call, ctx_.param_values);
       scan->set_ordinality(item.ordinality);
-      built.lateral = [scan]() {
+      built->lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
         scan->Init();
@@ -600,17 +613,12 @@ class FromPlanner {
         scan->Close();
         return rows;
       };
-    } else {
-      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
-      scan->set_ordinality(item.ordinality);
-      built.plan = std::move(scan);
-      built.plan->set_explain_name("Function Scan on " +
-                                   ScanName(name.back(), item.function_alias));
+      return;
     }
-    built.width = available;
-    built.relations.push_back(std::move(rel));
-    out_->exprs.push_back(std::move(call));
-    return built;
+    auto scan = std::make_unique<FunctionScan>(srf, &call, ctx_.param_values);
+    scan->set_ordinality(item.ordinality);
+    built->plan = std::move(scan);
+    built->plan->set_explain_name("Function Scan on " + ScanName(function_name, item.function_alias));
   }
 
   // WITH ORDINALITY's bigint column after the function's `width` columns:
@@ -652,24 +660,7 @@ class FromPlanner {
     }
     AddOrdinalityColumn(item, columns.size(), offset, &rel);
     BuiltItem built;
-    if (lateral) {
-      auto scan = std::make_shared<FunctionScan>(srf, call.get(), ctx_.param_values);
-      scan->set_ordinality(item.ordinality);
-      built.lateral = [scan]() {
-        std::vector<Row> rows;
-        Row row;
-        scan->Init();
-        while (scan->Next(&row)) rows.push_back(std::move(row));
-        scan->Close();
-        return rows;
-      };
-    } else {
-      auto scan = std::make_unique<FunctionScan>(srf, call.get(), ctx_.param_values);
-      scan->set_ordinality(item.ordinality);
-      built.plan = std::move(scan);
-      built.plan->set_explain_name("Function Scan on " +
-                                   ScanName(name.back(), item.function_alias));
-    }
+    AttachFunctionScan(item, name.back(), srf, *call, lateral, &built);
     built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));

@@ -97,22 +97,6 @@ Value GetUserById(Args a) {
   return Value::String(kName, name);
 }
 
-// A role as aclitemout() prints it: its name, double-quoted unless it is
-// all letters, digits and '_'; the OID's digits for a role that is gone.
-std::string AclRoleName(Oid role) {
-  const std::string name = RoleName(role);
-  if (name.empty()) return std::to_string(role);
-  bool plain = true;
-  for (char c : name) plain = plain && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-  if (plain) return name;
-  std::string quoted = "\"";
-  for (char c : name) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 // acldefault(type "char", owner oid): the privileges an object of that
 // kind has while its ACL is NULL (PostgreSQL's acldefault()): PUBLIC's
 // item first when PUBLIC has any, then the owner's, each granted by the
@@ -120,33 +104,12 @@ std::string AclRoleName(Oid role) {
 Value AclDefault(Args a) {
   const std::string type = a[0].string_value();
   const char kind = type.empty() ? '\0' : type[0];
-  const char* world = "";
-  const char* owner = "";
-  switch (kind) {
-    case 'c': break;  // columns: only the table's privileges
-    case 'r': owner = "arwdDxt"; break;
-    case 's': owner = "rwU"; break;
-    case 'd': world = "Tc"; owner = "CTc"; break;
-    case 'f': world = "X"; owner = "X"; break;
-    case 'l': world = "U"; owner = "U"; break;
-    case 'L': owner = "rw"; break;
-    case 'n': owner = "UC"; break;
-    case 't': owner = "C"; break;
-    case 'F': owner = "U"; break;
-    case 'S': owner = "U"; break;
-    case 'T': world = "U"; owner = "U"; break;
-    default:
-      throw SqlError(SqlState::kInternalError,
-                     std::string("unrecognized objtype abbreviation: ") + kind);
+  const std::optional<std::vector<catalog::AclItem>> items = sql::AclDefault(kind, OidArg(a[1]));
+  if (!items) {
+    throw SqlError(SqlState::kInternalError,
+                   std::string("unrecognized objtype abbreviation: ") + kind);
   }
-  constexpr Oid kAclItem = 1033;
-  const std::string grantor = AclRoleName(OidArg(a[1]));
-  std::vector<Value> items;
-  if (*world != '\0') items.push_back(Value::String(kAclItem, "=" + std::string(world) + "/" + grantor));
-  if (*owner != '\0') {
-    items.push_back(Value::String(kAclItem, grantor + "=" + owner + "/" + grantor));
-  }
-  return MakeArray(kAclArray, kAclItem, std::move(items));
+  return AclArrayValue(*Catalog(), items);
 }
 
 // adbin / conbin already hold the text (pg_catalog_core.cpp).

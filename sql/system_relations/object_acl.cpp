@@ -39,6 +39,14 @@ std::string PutId(const std::string& name) {
   return out;
 }
 
+// The privilege bits of ACL letters ("arwd").
+uint32_t AclBits(std::string_view letters) {
+  const std::string_view all(kAclLetters);
+  uint32_t bits = 0;
+  for (char c : letters) bits |= 1u << all.find(c);
+  return bits;
+}
+
 std::string RoleText(const catalog::CatalogSnapshot& catalog, Oid role) {
   const catalog::RoleDesc* r = FindRoleByOid(catalog, role);
   return r != nullptr ? PutId(r->name) : std::to_string(role);
@@ -121,6 +129,29 @@ std::string AclItemText(const catalog::CatalogSnapshot& catalog, const AclItem& 
   out.push_back('/');
   out += RoleText(catalog, item.grantor);
   return out;
+}
+
+std::optional<std::vector<AclItem>> AclDefault(char objtype, Oid owner) {
+  std::string_view world, mine;
+  switch (objtype) {
+    case 'c': break;  // columns: only the table's privileges
+    case 'r': mine = "arwdDxt"; break;
+    case 's': mine = "rwU"; break;
+    case 'd': world = "Tc"; mine = "CTc"; break;
+    case 'f': world = "X"; mine = "X"; break;
+    case 'l': world = "U"; mine = "U"; break;
+    case 'L': mine = "rw"; break;
+    case 'n': mine = "UC"; break;
+    case 't': mine = "C"; break;
+    case 'F': mine = "U"; break;
+    case 'S': mine = "U"; break;
+    case 'T': world = "U"; mine = "U"; break;
+    default: return std::nullopt;
+  }
+  std::vector<AclItem> items;
+  if (!world.empty()) items.push_back(AclItem{catalog::kAclPublic, owner, AclBits(world), 0});
+  if (!mine.empty()) items.push_back(AclItem{owner, owner, AclBits(mine), 0});
+  return items;
 }
 
 Value AclArrayValue(const catalog::CatalogSnapshot& catalog,

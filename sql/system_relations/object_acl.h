@@ -40,6 +40,12 @@ std::vector<catalog::AclItem> EffectiveAcl(const catalog::CatalogSnapshot& catal
                                            const catalog::AclTarget& target, catalog::Oid owner,
                                            uint32_t all);
 
+// PostgreSQL's acldefault(objtype, owner): what an object of that kind
+// ('r' relation, 's' sequence, 'n' schema, 'd' database, 'f' function, ...)
+// holds while its ACL is NULL -- PUBLIC's item first when PUBLIC has any,
+// then the owner's, each granted by the owner. nullopt for an unknown kind.
+std::optional<std::vector<catalog::AclItem>> AclDefault(char objtype, catalog::Oid owner);
+
 // The privileges of `mask` that `role` holds through `acl`: the items
 // granted to PUBLIC or to a role whose privileges `role` has.
 uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
