@@ -14,6 +14,7 @@
 #include "sql/types/array_value.h"
 #include "sql/types/geo_types.h"
 #include "sql/types/numeric.h"
+#include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::server {
@@ -284,6 +285,29 @@ Value RecvGeometric(std::string_view* in, Oid type) {
   }
 }
 
+// record_send: Int32 field count, then per field its type OID, Int32
+// length (-1 for NULL) and its own binary form.
+void SendRecordValue(const Value& v, std::string* out) {
+  const std::vector<Value>& fields = v.record_value().fields;
+  protocol::SendInt4(out, static_cast<int32_t>(fields.size()));
+  for (const Value& field : fields) {
+    protocol::SendInt4(out, static_cast<int32_t>(field.type()));
+    if (field.is_null()) {
+      protocol::SendInt4(out, -1);
+      continue;
+    }
+    const std::string bytes = SendBinaryValue(field);
+    protocol::SendInt4(out, static_cast<int32_t>(bytes.size()));
+    out->append(bytes);
+  }
+}
+
+// record_recv of type record: PostgreSQL cannot know the fields either.
+Value RecvRecordValue(std::string_view*, Oid) {
+  throw SqlError(SqlState::kFeatureNotSupported,
+                 "input of anonymous composite types is not implemented");
+}
+
 const BinaryFormat kArrayFormat = {type_oid::kInvalid, SendArrayValue, RecvArrayValue};
 
 // Add a row per type; keep the table sorted by nothing in particular -- it is
@@ -316,6 +340,7 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {2206, SendOid, RecvOid},  // regtype
     {4089, SendOid, RecvOid},  // regnamespace
     {4096, SendOid, RecvOid},  // regrole
+    {type_oid::kRecord, SendRecordValue, RecvRecordValue},
     {194, SendString, RecvString},  // pg_node_tree (the catalogs' expression texts)
     {sql::geo::kPoint, SendGeometric, RecvGeometric},
     {sql::geo::kLseg, SendGeometric, RecvGeometric},

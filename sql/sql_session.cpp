@@ -443,7 +443,9 @@ ResultColumn MakeResultColumn(std::string name, const DataType& type) {
   out.type_oid = type.oid;
   const catalog::BuiltinType* info = catalog::FindBuiltinType(type.oid);
   out.type_size = info != nullptr ? info->length : -1;
-  out.type_modifier = type.typmod;
+  // An anonymous record's typmod names our registered field list
+  // (record_type.h), not something a client can use: PostgreSQL sends -1.
+  out.type_modifier = type.oid == type_oid::kRecord ? -1 : type.typmod;
   return out;
 }
 

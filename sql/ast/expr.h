@@ -37,6 +37,8 @@ enum class ExprKind {
   kSubscript,  // x[i], x[i:j]
   kArrayOp,    // x op ANY (array), x op ALL (array)
   kSubLink,    // (SELECT ...), EXISTS, IN/ANY/ALL (SELECT ...), ARRAY(SELECT ...)
+  kRow,          // ROW(a, b), (a, b)
+  kFieldSelect,  // (x).name
 };
 
 struct Expr {
@@ -220,6 +222,21 @@ struct SubscriptExpr : Expr {
   explicit SubscriptExpr(int loc) : Expr(ExprKind::kSubscript, loc) {}
   ExprPtr arg;
   std::vector<Subscript> subscripts;
+};
+
+// ROW(a, b) or (a, b): a composite value of anonymous record type, or the
+// operand of a row comparison ((a, b) < (c, d)).
+struct RowExpr : Expr {
+  explicit RowExpr(int loc) : Expr(ExprKind::kRow, loc) {}
+  std::vector<ExprPtr> args;
+};
+
+// (x).name: one field of a composite value. `location` is the argument's,
+// where PostgreSQL points its errors.
+struct FieldSelectExpr : Expr {
+  explicit FieldSelectExpr(int loc) : Expr(ExprKind::kFieldSelect, loc) {}
+  ExprPtr arg;
+  std::string field;
 };
 
 struct ArrayOpExpr : Expr {

@@ -247,7 +247,8 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
   for (size_t i = 0; i < args.size() && supported; ++i) {
     // "any" arguments keep their type (unknown literals become text).
     const Oid t = r.args[i] == type_oid::kAny ? actual[i] : r.args[i];
-    supported = t == type_oid::kUnknown || IsSupportedType(t);
+    supported = t == type_oid::kUnknown || IsSupportedType(t) ||
+                (r.args[i] == type_oid::kAny && t == type_oid::kRecord);
     // aclitem[] (pg_class.relacl, pg_namespace.nspacl) is not a type values
     // can be stored in or read as, but array_to_string of one is how psql's
     // \dp, \dn+ and \l print access privileges: its elements are text.

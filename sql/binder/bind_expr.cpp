@@ -77,6 +77,10 @@ BoundExprPtr Binder::BindExpr(const ast::Expr& expr) {
       return BindArrayOp(static_cast<const ast::ArrayOpExpr&>(expr));
     case ast::ExprKind::kSubLink:
       return BindSubLink(static_cast<const ast::SubLinkExpr&>(expr));
+    case ast::ExprKind::kRow:
+      return BindRow(static_cast<const ast::RowExpr&>(expr));
+    case ast::ExprKind::kFieldSelect:
+      return BindFieldSelect(static_cast<const ast::FieldSelectExpr&>(expr));
   }
   throw ErrorAt(SqlState::kInternalError, "unrecognized expression kind", expr.location);
 }

@@ -8,6 +8,7 @@
 // (42883 "function f(integer) does not exist", 42725 "... is not unique").
 // Functions we have no entry for at all are 0A000, with PostgreSQL's
 // signature spelling ("abs(integer)").
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
+#include "sql/expr/record_set_functions.h"
+#include "sql/types/record_type.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/pg_function_names.h"
 #include "sql/expr/sql_function.h"
@@ -166,6 +169,14 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
       if (f->internal == expr.is_sql_value_function) named.push_back(f);
     }
   }
+  const bool information_schema_call = !expr.agg_star && !expr.agg_distinct &&
+                                       !expr.has_decorations && expr.name.size() == 2 &&
+                                       expr.name[0] == "information_schema";
+  if (information_schema_call) {
+    for (const SqlFunction& f : InformationSchemaSqlFunctions()) {
+      if (f.name == expr.name.back()) named.push_back(&f);
+    }
+  }
   if (named.empty() && plain_call && args.size() == 1) {
     // A one-argument call named after a type is a cast (func_get_detail's
     // FUNCDETAIL_COERCION, and the pg_proc conversion functions such as
@@ -241,18 +252,35 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   // their types from the actual arguments.
   std::vector<Oid> declared(chosen->args.begin(), chosen->args.begin() + chosen->nargs);
   Oid result = chosen->result;
-  if (IsPolymorphicType(result)) {
-    PolymorphicResolution resolved = ResolvePolymorphicTypes(types, declared, result);
+  // A record result with polymorphic OUT columns (_pg_expandarray's x
+  // anyelement) resolves its arguments the same way.
+  const bool polymorphic_record =
+      result == type_oid::kRecord &&
+      std::any_of(declared.begin(), declared.end(), [](Oid t) { return IsPolymorphicType(t); });
+  if (IsPolymorphicType(result) || polymorphic_record) {
+    PolymorphicResolution resolved = ResolvePolymorphicTypes(
+        types, declared, polymorphic_record ? type_oid::kAnyElement : result);
     if (!resolved.error.empty()) {
-      SqlError error = ErrorAt(SqlState::kDatatypeMismatch, resolved.error, expr.location);
+      // enforce_generic_type_consistency reports no position.
+      SqlError error(SqlState::kDatatypeMismatch, resolved.error);
       if (!resolved.error_detail.empty()) error.WithDetail(resolved.error_detail);
       throw error;
     }
     declared = std::move(resolved.args);
-    result = resolved.result;
+    if (!polymorphic_record) result = resolved.result;
   }
-  if (chosen->impl.fn == nullptr ||
-      (!IsSupportedType(result) && result != type_oid::kVoid && !IsOutputOnlyType(result))) {
+  DataType result_type{result, -1};
+  if (result == type_oid::kRecord) {
+    // Rows with OUT columns: the call's type is the record type of them.
+    std::vector<RecordField> fields = RecordSetFunctionFields(chosen, types);
+    if (fields.empty()) {
+      throw ErrorAt(SqlState::kFeatureNotSupported,
+                    "function " + signature + " is not supported yet", expr.location);
+    }
+    result_type = RecordType(std::move(fields));
+  } else if (chosen->impl.fn == nullptr || (!IsSupportedType(result) &&
+                                            result != type_oid::kVoid &&
+                                            !IsOutputOnlyType(result))) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "function " + signature + " is not supported yet", expr.location);
   }
@@ -278,8 +306,8 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
                     expr.location);
     }
     auto call = std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
-                                                    DataType{result, -1}, expr.location);
-    auto reference = std::make_unique<BoundColumnRef>(-1, DataType{result, -1}, expr.location);
+                                                    result_type, expr.location);
+    auto reference = std::make_unique<BoundColumnRef>(-1, result_type, expr.location);
     srf_targets->calls.push_back({std::move(call), chosen, reference.get()});
     return reference;
   }
@@ -302,7 +330,7 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
     }
   }
   return std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
-                                             DataType{result, -1}, expr.location);
+                                             result_type, expr.location);
 }
 
 }  // namespace strata::sql

@@ -102,6 +102,17 @@ Binder::ChosenOperator Binder::ChooseOperator(const std::vector<std::string>& na
 }
 
 BoundExprPtr Binder::BindOperator(const ast::OperatorExpr& expr) {
+  if (expr.left && expr.left->kind == ast::ExprKind::kRow &&
+      expr.right->kind == ast::ExprKind::kRow) {
+    return BindRowComparison(expr, static_cast<const ast::RowExpr&>(*expr.left),
+                             static_cast<const ast::RowExpr&>(*expr.right));
+  }
+  if (expr.left && expr.left->kind == ast::ExprKind::kRow &&
+      expr.right->kind == ast::ExprKind::kSubLink) {
+    // (a, b) = (SELECT x, y): PostgreSQL's ROWCOMPARE_SUBLINK.
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "a row comparison with a subquery is not supported yet", expr.location);
+  }
   BoundExprPtr left = expr.left ? BindExpr(*expr.left) : nullptr;
   BoundExprPtr right = BindExpr(*expr.right);
   return MakeOperator(expr.name, std::move(left), std::move(right), expr.location);

@@ -209,6 +209,13 @@ class Binder {
   BoundExprPtr CoerceArray(BoundExprPtr expr, Oid target, CoercionContext context,
                            int32_t element_typmod, bool is_explicit, int location);
 
+  // bind_record.cpp: ROW(...) values, field selection ((x).name) and row
+  // comparisons ((a, b) < (c, d), PostgreSQL's make_row_comparison_op).
+  BoundExprPtr BindRow(const ast::RowExpr& expr);
+  BoundExprPtr BindFieldSelect(const ast::FieldSelectExpr& expr);
+  BoundExprPtr BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left,
+                                 const ast::RowExpr& right);
+
   // coercion.cpp: applying the coercion rules to expressions.
   // coerce_type(): converts `expr` to type `target` (typmod untouched).
   // REQUIRES: CanCoerceType(expr type, target, context).

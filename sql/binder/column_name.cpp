@@ -59,6 +59,12 @@ int FigureColumnNameInternal(const ast::Expr* expr, std::string* name) {
     case ast::ExprKind::kArray:
       *name = "array";
       return 2;
+    case ast::ExprKind::kRow:
+      *name = "row";
+      return 2;
+    case ast::ExprKind::kFieldSelect:  // (x).name is named by the field
+      *name = static_cast<const ast::FieldSelectExpr&>(*expr).field;
+      return 2;
     case ast::ExprKind::kSubscript:  // subscripts only: the name of what is subscripted
       return FigureColumnNameInternal(static_cast<const ast::SubscriptExpr&>(*expr).arg.get(),
                                       name);

@@ -1,5 +1,6 @@
 // ContainsVolatileCall and the volatile built-in names (bound_volatility.h).
 #include "sql/commands/bound_volatility.h"
+#include "sql/expr/record_exprs.h"
 
 #include <algorithm>
 #include <array>
@@ -55,6 +56,10 @@ bool ContainsVolatileCall(const BoundExpr& e) {
       return any(static_cast<const BoundBoolOp&>(e).args());
     case BoundExprKind::kNullTest:
       return ContainsVolatileCall(static_cast<const BoundNullTest&>(e).arg());
+    case BoundExprKind::kRowConstructor:
+      return any(static_cast<const BoundRowConstructor&>(e).args());
+    case BoundExprKind::kFieldSelect:
+      return ContainsVolatileCall(static_cast<const BoundFieldSelect&>(e).arg());
     case BoundExprKind::kBooleanTest:
       return ContainsVolatileCall(static_cast<const BoundBooleanTest&>(e).arg());
     case BoundExprKind::kCoalesce:

@@ -2,6 +2,7 @@
 #include "sql/commands/expr_walk.h"
 
 #include "sql/expr/sql_function.h"
+#include "sql/expr/record_set_functions.h"
 
 namespace strata::sql {
 
@@ -95,6 +96,12 @@ void ForEachExprNode(const ast::Expr& expr, const std::function<void(const ast::
       // The left operands only: the subquery is a query of its own.
       for (const auto& a : static_cast<const ast::SubLinkExpr&>(expr).test) walk(a);
       return;
+    case ast::ExprKind::kRow:
+      for (const auto& a : static_cast<const ast::RowExpr&>(expr).args) walk(a);
+      return;
+    case ast::ExprKind::kFieldSelect:
+      walk(static_cast<const ast::FieldSelectExpr&>(expr).arg);
+      return;
     case ast::ExprKind::kConstant:
     case ast::ExprKind::kColumnRef:
     case ast::ExprKind::kParamRef:
@@ -121,6 +128,12 @@ bool CallsSetReturningFunction(const ast::Expr& expr) {
   ForEachExprNode(expr, [&found](const ast::Expr& e) {
     if (found || e.kind != ast::ExprKind::kFuncCall) return;
     const auto& f = static_cast<const ast::FuncCallExpr&>(e);
+    if (f.name.size() == 2 && f.name[0] == "information_schema") {
+      for (const SqlFunction& candidate : InformationSchemaSqlFunctions()) {
+        if (candidate.name == f.name[1] && candidate.set_generator != nullptr) found = true;
+      }
+      return;
+    }
     if (f.name.empty() || f.name.size() > 2 || (f.name.size() == 2 && f.name[0] != "pg_catalog")) {
       return;
     }

@@ -567,7 +567,17 @@ class FromPlanner {
     ScopeRelation rel;
     rel.table_name = name.back();
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
-    const std::span<const std::string_view> record_columns = RecordSetFunctionColumns(srf);
+    // Rows of several columns (a record type), or one column not named after
+    // the function.
+    std::vector<RecordField> record_columns;
+    if (srf != nullptr && call->type().oid == type_oid::kRecord) {
+      if (const std::vector<RecordField>* fields = FindRecordType(call->type().typmod)) {
+        record_columns = *fields;
+      }
+    }
+    for (std::string_view column : RecordSetFunctionColumns(srf)) {
+      record_columns.push_back({std::string(column), call->type()});
+    }
     if (!record_columns.empty()) {
       return BuildRecordFunction(item, offset, std::move(call), srf, record_columns,
                                  std::move(rel), note.has_value() && note->used);
@@ -632,12 +642,12 @@ class FromPlanner {
         {name, DataType{type_oid::kInt8}, static_cast<int>(offset + width), false});
   }
 
-  // A set-returning function with OUT columns (record_set_functions.h): its
-  // columns (text; a one-column function's own type), named by the column
-  // aliases where given.
+  // A set-returning function whose rows have several columns, or one column
+  // not named after the function (record_set_functions.h): those columns,
+  // named by the column aliases where given.
   BuiltItem BuildRecordFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                                 const SqlFunction* srf,
-                                std::span<const std::string_view> columns, ScopeRelation rel,
+                                const std::vector<RecordField>& columns, ScopeRelation rel,
                                 bool lateral) {
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
     const size_t available = columns.size() + (item.ordinality ? 1 : 0);
@@ -651,12 +661,10 @@ class FromPlanner {
       throw SqlError(SqlState::kDuplicateAlias,
                      "table name \"" + rel.alias + "\" specified more than once");
     }
-    const DataType column_type =
-        columns.size() == 1 ? call->type() : DataType{type_oid::kText};
     for (size_t i = 0; i < columns.size(); ++i) {
       const std::string column =
-          i < item.column_aliases.size() ? item.column_aliases[i] : std::string(columns[i]);
-      rel.columns.push_back({column, column_type, static_cast<int>(offset + i), false});
+          i < item.column_aliases.size() ? item.column_aliases[i] : columns[i].name;
+      rel.columns.push_back({column, columns[i].type, static_cast<int>(offset + i), false});
     }
     AddOrdinalityColumn(item, columns.size(), offset, &rel);
     BuiltItem built;

@@ -2,8 +2,7 @@
 #include "common/interrupts.h"
 #include "sql/executor/node_function_scan.h"
 
-#include "sql/expr/record_set_functions.h"
-#include "sql/types/array_value.h"
+#include "sql/types/record_value.h"
 
 namespace strata::sql {
 
@@ -50,9 +49,9 @@ bool FunctionScan::NextRow(Row* row) {
   Value v;
   if (!generator_->Next(&v)) return false;
   row->clear();
-  if (RecordSetFunctionColumns(function_).size() > 1) {
-    // A row of several columns, handed over as one array of them.
-    for (const Value& column : v.array_value().elements) row->push_back(column);
+  if (v.type() == type_oid::kRecord && !v.is_null()) {
+    // A row of several columns, handed over as one record of them.
+    for (const Value& column : v.record_value().fields) row->push_back(column);
     return true;
   }
   row->push_back(std::move(v));

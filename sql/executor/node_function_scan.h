@@ -1,7 +1,7 @@
 // FunctionScan: the rows of a function in FROM (PostgreSQL's
 // nodeFunctionscan.c). A set-returning function: its arguments evaluated
 // once per Init(), then one row per value it produces (one column; or
-// several, record_set_functions.h) (a NULL
+// the fields of a record, record_set_functions.h) (a NULL
 // argument gives no rows: they are strict). Any other function: one row
 // holding the call's value.
 #pragma once

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/record_value.h"
 
 namespace strata::sql {
 
@@ -75,7 +76,18 @@ Value BoundBoolOp::Evaluate(EvalContext& ctx) const {
 }
 
 Value BoundNullTest::Evaluate(EvalContext& ctx) const {
-  const bool is_null = arg_->Evaluate(ctx).is_null();
+  const Value v = arg_->Evaluate(ctx);
+  if (!v.is_null() && v.type() == type_oid::kRecord) {
+    // A composite IS NULL when every field is NULL and IS NOT NULL when none
+    // is (ExecEvalRowNullInt), so ROW(NULL, 1) is neither.
+    bool all_null = true;
+    bool none_null = true;
+    for (const Value& field : v.record_value().fields) {
+      (field.is_null() ? none_null : all_null) = false;
+    }
+    return Value::Bool(is_not_null_ ? none_null : all_null);
+  }
+  const bool is_null = v.is_null();
   return Value::Bool(is_not_null_ ? !is_null : is_null);
 }
 

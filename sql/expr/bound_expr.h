@@ -89,6 +89,9 @@ enum class BoundExprKind {
   kSubLinkColumn,   // a column of the subquery row an ANY/ALL compares with
   // sql/commands/user_function_call.h
   kUserFunctionCall,  // a call of a user-defined (LANGUAGE sql) function
+  // record_exprs.h
+  kRowConstructor,  // ROW(a, b)
+  kFieldSelect,     // (x).name
 };
 
 class BoundExpr {

@@ -132,6 +132,10 @@ size_t ByteOffsetOfChar(const std::string& s, size_t chars) {
 static Value JsonbToScalar(const Value& value, Oid target);
 
 bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
+  // A composite value reads as its record_out text; nothing casts to one.
+  if (source == type_oid::kRecord) {
+    return method == CastMethod::kInOut && IsSupportedType(target) && IsString(target);
+  }
   if (!IsSupportedType(source) || !IsSupportedType(target)) return false;
   // oid and the reg* types: int4 and one another binary-coercible; int2,
   // int8 and text (text_regclass) by functions.

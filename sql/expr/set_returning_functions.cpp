@@ -3,7 +3,8 @@
 // before a value past `stop` or one that would overflow) and errors; and
 // unnest(anyarray), every element in storage order (NULLs included);
 // generate_subscripts(anyarray, dim [, reverse]), the subscripts of one
-// dimension; pg_options_to_table(text[]), rows of two columns
+// dimension; pg_options_to_table(text[]) and
+// information_schema._pg_expandarray(anyarray), rows of two columns
 // (record_set_functions.h); pg_partition_ancestors(regclass).
 #include <algorithm>
 #include <memory>
@@ -15,6 +16,8 @@
 #include "sql/types/array_value.h"
 #include "sql/expr/record_set_functions.h"
 #include "sql/types/numeric_var.h"
+#include "sql/types/record_value.h"
+#include "sql/builtin/type_table.h"
 
 namespace strata::sql {
 
@@ -195,12 +198,11 @@ class OptionPairs final : public SetGenerator {
     row.push_back(Value::Text(text.substr(0, eq)));
     row.push_back(eq == std::string::npos ? Value::Null(type_oid::kText)
                                           : Value::Text(text.substr(eq + 1)));
-    *out = MakeArray(kTextArrayType, type_oid::kText, std::move(row));
+    *out = MakeRecord(std::move(row));
     return true;
   }
 
  private:
-  static constexpr Oid kTextArrayType = 1009;
   Value array_;
   size_t next_ = 0;
 };
@@ -209,8 +211,32 @@ std::unique_ptr<SetGenerator> OptionsToTable(Args a) {
   return std::make_unique<OptionPairs>(a[0]);
 }
 
-constexpr std::string_view kOptionColumns[] = {"option_name", "option_value"};
 constexpr std::string_view kAncestorColumns[] = {"relid"};
+
+// information_schema._pg_expandarray(anyarray): each element x with its
+// 1-based position n, as the SQL function PostgreSQL's information_schema
+// defines (pgjdbc's getPrimaryKeys and getIndexInfo select from it).
+class ExpandedElements final : public SetGenerator {
+ public:
+  explicit ExpandedElements(Value array) : array_(std::move(array)) {}
+  bool Next(Value* out) override {
+    const std::vector<Value>& elements = array_.array_value().elements;
+    if (next_ >= elements.size()) return false;
+    std::vector<Value> row;
+    row.push_back(elements[next_]);
+    row.push_back(Value::Int4(static_cast<int64_t>(++next_)));
+    *out = MakeRecord(std::move(row));
+    return true;
+  }
+
+ private:
+  Value array_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<SetGenerator> ExpandArray(Args a) {
+  return std::make_unique<ExpandedElements>(a[0]);
+}
 
 // pg_partition_ancestors(regclass): a partition or partitioned table and
 // its ancestors; no rows for any other relation, and no relation is either
@@ -258,7 +284,7 @@ const SqlFunction kFunctions[] = {
      2205, {"pg_partition_ancestors", NotScalar}, false, nullptr,
      PartitionAncestors},
     // Rows (option_name text, option_value text): record_set_functions.h.
-    {"pg_options_to_table", {1009, k0, k0, k0, k0, k0, k0}, 1, 1009,
+    {"pg_options_to_table", {1009, k0, k0, k0, k0, k0, k0}, 1, type_oid::kRecord,
      {"pg_options_to_table", NotScalar}, false, nullptr, OptionsToTable},
     // The result is the argument's element type (polymorphic.h).
     {"unnest", {kAnyArray, k0, k0, k0, k0, k0, k0}, 1, type_oid::kAnyElement,
@@ -269,20 +295,44 @@ const SqlFunction kFunctions[] = {
      {"generate_subscripts", NotScalar}, false, nullptr, Subscripts},
 };
 
+// The functions of schema information_schema, reachable only by a
+// qualified name (information_schema is not on the default search path).
+const SqlFunction kInformationSchemaFunctions[] = {
+    // Rows (x anyelement, n int): record_set_functions.h.
+    {"_pg_expandarray", {kAnyArray, k0, k0, k0, k0, k0, k0}, 1, type_oid::kRecord,
+     {"_pg_expandarray", NotScalar}, false, nullptr, ExpandArray},
+};
+
 }  // namespace
 
 std::span<const SqlFunction> SetReturningSqlFunctions() { return kFunctions; }
 
+std::span<const SqlFunction> InformationSchemaSqlFunctions() { return kInformationSchemaFunctions; }
+
 std::span<const std::string_view> RecordSetFunctionColumns(const SqlFunction* function) {
-  if (function != nullptr && function->set_generator == OptionsToTable) return kOptionColumns;
   if (function != nullptr && function->set_generator == PartitionAncestors) {
     return kAncestorColumns;
   }
   return {};
 }
 
+std::vector<RecordField> RecordSetFunctionFields(const SqlFunction* function,
+                                                 std::span<const Oid> args) {
+  if (function == nullptr) return {};
+  if (function->set_generator == OptionsToTable) {
+    return {{"option_name", DataType{type_oid::kText}}, {"option_value", DataType{type_oid::kText}}};
+  }
+  if (function->set_generator == ExpandArray && !args.empty()) {
+    const PgTypeInfo* array = FindPgType(args[0]);
+    if (array == nullptr || array->typelem == 0) return {};
+    return {{"x", DataType{array->typelem}}, {"n", DataType{type_oid::kInt4}}};
+  }
+  return {};
+}
+
 const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl) {
-  for (std::span<const SqlFunction> family : {SetReturningSqlFunctions(), RegexpSqlFunctions()}) {
+  for (std::span<const SqlFunction> family :
+       {SetReturningSqlFunctions(), RegexpSqlFunctions(), InformationSchemaSqlFunctions()}) {
     for (const SqlFunction& f : family) {
       if (f.set_generator != nullptr && &f.impl == impl) return &f;
     }

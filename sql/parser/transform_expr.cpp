@@ -224,6 +224,12 @@ ast::ExprPtr Transformer::TransformExpr(const PgQuery__Node* node) {
     }
     case PG_QUERY__NODE__NODE_A_INDIRECTION:
       return TransformIndirection(*node->a_indirection);
+    case PG_QUERY__NODE__NODE_ROW_EXPR: {
+      const PgQuery__RowExpr& r = *node->row_expr;
+      auto expr = std::make_unique<ast::RowExpr>(r.location);
+      expr->args = TransformExprList(r.args, r.n_args);
+      return expr;
+    }
     case PG_QUERY__NODE__NODE_COLLATE_CLAUSE: {
       // Text compares bytewise, which is what the "C" and "POSIX" collations
       // and our default collation (C.UTF-8) do: naming one of them changes
@@ -354,21 +360,39 @@ ast::ExprPtr Transformer::TransformAExpr(const PgQuery__AExpr& e) {
 }
 
 ast::ExprPtr Transformer::TransformIndirection(const PgQuery__AIndirection& ind) {
-  auto expr = std::make_unique<ast::SubscriptExpr>(-1);
-  expr->arg = TransformExpr(ind.arg);
-  expr->location = expr->arg->location;
+  // The indirection list mixes subscripts and field names ((x).a[1].b):
+  // consecutive subscripts form one SubscriptExpr, each field name wraps what
+  // precedes it in a FieldSelectExpr.
+  ast::ExprPtr expr = TransformExpr(ind.arg);
+  const int location = expr->location;
+  std::unique_ptr<ast::SubscriptExpr> subscripts;
+  const auto flush_subscripts = [&]() {
+    if (subscripts == nullptr) return;
+    subscripts->arg = std::move(expr);
+    expr = std::move(subscripts);
+  };
   for (size_t i = 0; i < ind.n_indirection; ++i) {
     const PgQuery__Node* n = ind.indirection[i];
-    if (n == nullptr || n->node_case != PG_QUERY__NODE__NODE_A_INDICES) {
-      throw NotSupported("field selection");
+    if (n != nullptr && n->node_case == PG_QUERY__NODE__NODE_A_INDICES) {
+      if (subscripts == nullptr) subscripts = std::make_unique<ast::SubscriptExpr>(location);
+      const PgQuery__AIndices& idx = *n->a_indices;
+      ast::Subscript sub;
+      sub.is_slice = idx.is_slice;
+      if (idx.lidx != nullptr) sub.lower = TransformExpr(idx.lidx);
+      if (idx.uidx != nullptr) sub.upper = TransformExpr(idx.uidx);
+      subscripts->subscripts.push_back(std::move(sub));
+      continue;
     }
-    const PgQuery__AIndices& idx = *n->a_indices;
-    ast::Subscript sub;
-    sub.is_slice = idx.is_slice;
-    if (idx.lidx != nullptr) sub.lower = TransformExpr(idx.lidx);
-    if (idx.uidx != nullptr) sub.upper = TransformExpr(idx.uidx);
-    expr->subscripts.push_back(std::move(sub));
+    flush_subscripts();
+    if (n == nullptr || n->node_case != PG_QUERY__NODE__NODE_STRING) {
+      throw NotSupported("selecting all fields of a composite value ((x).*)", location);
+    }
+    auto field = std::make_unique<ast::FieldSelectExpr>(location);
+    field->arg = std::move(expr);
+    field->field = StringValue(n);
+    expr = std::move(field);
   }
+  flush_subscripts();
   return expr;
 }
 

@@ -10,6 +10,7 @@
 #include "sql/json/jsonb.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/types/array_value.h"
+#include "sql/types/record_value.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/geo_types.h"
 
@@ -98,6 +99,8 @@ std::string OutputValue(const Value& value) {
       return FormatTimestampTz(value.int_value());
     case type_oid::kInterval:
       return FormatInterval(value.interval_value());
+    case type_oid::kRecord:
+      return FormatRecord(value);
     case 22: {  // int2vector: the elements separated by spaces ("1 3 2")
       std::string out;
       for (const Value& e : value.array_value().elements) {

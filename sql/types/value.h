@@ -10,7 +10,8 @@
 // -> its canonical text (jsonb_out's, see sql/json/); arrays -> a shared,
 // immutable ArrayValue (sql/types/array_value.h); date -> int64_t (days since
 // 2000-01-01, within int32); time, timestamp, timestamptz -> int64_t
-// (microseconds, see types/datetime.h); interval -> Interval.
+// (microseconds, see types/datetime.h); interval -> Interval; record -> a
+// shared, immutable RecordValue (sql/types/record_value.h).
 #pragma once
 
 #include <cstdint>
@@ -25,7 +26,8 @@
 
 namespace strata::sql {
 
-struct ArrayValue;  // sql/types/array_value.h
+struct ArrayValue;   // sql/types/array_value.h
+struct RecordValue;  // sql/types/record_value.h
 
 class Value {
  public:
@@ -48,6 +50,10 @@ class Value {
   static Value Array(Oid type, std::shared_ptr<const ArrayValue> v) {
     return Value(type, std::move(v));
   }
+  // A composite value of composite type `type` (record); `v` is never null.
+  static Value Record(Oid type, std::shared_ptr<const RecordValue> v) {
+    return Value(type, std::move(v));
+  }
   static Value Date(int32_t days) { return Value(type_oid::kDate, int64_t{days}); }
   static Value Time(int64_t usecs) { return Value(type_oid::kTime, usecs); }
   static Value Timestamp(int64_t usecs) { return Value(type_oid::kTimestamp, usecs); }
@@ -66,6 +72,9 @@ class Value {
   const ArrayValue& array_value() const {
     return *std::get<std::shared_ptr<const ArrayValue>>(data_);
   }
+  const RecordValue& record_value() const {
+    return *std::get<std::shared_ptr<const RecordValue>>(data_);
+  }
   int32_t date_value() const { return static_cast<int32_t>(std::get<int64_t>(data_)); }
   const Interval& interval_value() const { return std::get<Interval>(data_); }
 
@@ -79,7 +88,8 @@ class Value {
 
  private:
   using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string,
-                               std::shared_ptr<const ArrayValue>, Interval>;
+                               std::shared_ptr<const ArrayValue>, Interval,
+                               std::shared_ptr<const RecordValue>>;
 
   // Constructs the payload alternative in place (no variant-to-variant move).
   template <typename T>

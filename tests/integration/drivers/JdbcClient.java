@@ -61,11 +61,20 @@ public class JdbcClient {
   }
 
   static void printRows(String label, ResultSet rs) throws SQLException {
+    printRows(label, rs, java.util.Set.of());
+  }
+
+  // `masked` columns print as "*": storage sizes and statistics, which are
+  // not meant to match PostgreSQL's.
+  static void printRows(String label, ResultSet rs, java.util.Set<String> masked)
+      throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
     while (rs.next()) {
       StringBuilder sb = new StringBuilder(label);
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        sb.append(" | ").append(md.getColumnLabel(i)).append('=').append(rs.getString(i));
+        String column = md.getColumnLabel(i);
+        sb.append(" | ").append(column).append('=')
+            .append(masked.contains(column) ? "*" : rs.getString(i));
       }
       System.out.println(sb);
     }
@@ -306,11 +315,15 @@ public class JdbcClient {
       printRows("tables", meta.getTables(null, "public", "jd_%", new String[] {"TABLE"}));
       printRows("columns", meta.getColumns(null, "public", "jd_child", null));
       printRows("columns", meta.getColumns(null, "public", "jd_items", "p%"));
-      // getPrimaryKeys and getIndexInfo are left out: pgjdbc's queries select
-      // fields of information_schema._pg_expandarray()'s composite result
-      // ((...).n, (result.KEYS).x), and stratad has no composite-returning
-      // functions or field selection yet; it answers 0A000 ("field selection
-      // is not supported yet").
+      // pgjdbc's queries here select fields of
+      // information_schema._pg_expandarray()'s composite rows.
+      printRows("primary keys", meta.getPrimaryKeys(null, "public", "jd_parent"));
+      printRows("primary keys", meta.getPrimaryKeys(null, "public", "jd_child"));
+      // CARDINALITY and PAGES are the index's pg_class reltuples and relpages.
+      java.util.Set<String> sizes = java.util.Set.of("CARDINALITY", "PAGES");
+      printRows("index info", meta.getIndexInfo(null, "public", "jd_child", false, false), sizes);
+      printRows("unique index info", meta.getIndexInfo(null, "public", "jd_child", true, false),
+          sizes);
     });
 
     step("cleanup", () -> {

@@ -1,0 +1,119 @@
+// Binding composite values: ROW(...) constructors, field selection
+// ((x).name, PostgreSQL's ParseComplexProjection over a record) and row
+// comparisons, which PostgreSQL's make_row_comparison_op turns into
+// per-column operators rather than a comparison of record values.
+#include <string>
+#include <vector>
+
+#include "common/sql_error.h"
+#include "sql/binder/binder.h"
+#include "sql/builtin/type_table.h"
+#include "sql/expr/record_exprs.h"
+#include "sql/types/record_type.h"
+
+namespace strata::sql {
+
+BoundExprPtr Binder::BindRow(const ast::RowExpr& expr) {
+  std::vector<BoundExprPtr> args;
+  std::vector<RecordField> fields;
+  args.reserve(expr.args.size());
+  for (const ast::ExprPtr& a : expr.args) {
+    BoundExprPtr arg = BindExpr(*a);
+    // An untyped literal field is read as text, as an output column would be.
+    if (arg->type().oid == type_oid::kUnknown) {
+      arg = CoerceType(std::move(arg), type_oid::kText, CoercionContext::kImplicit, -1);
+    }
+    // ROW(...) names its fields f1, f2, ... (the columns of an anonymous
+    // record, as PostgreSQL's ExecTypeFromExprList names them).
+    fields.push_back({"f" + std::to_string(fields.size() + 1), arg->type()});
+    args.push_back(std::move(arg));
+  }
+  return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
+                                               expr.location);
+}
+
+BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelectExpr& expr) {
+  BoundExprPtr arg = BindExpr(*expr.arg);
+  const DataType type = arg->type();
+  if (type.oid != type_oid::kRecord) {
+    throw ErrorAt(SqlState::kWrongObjectType,
+                  "column notation ." + expr.field + " applied to type " +
+                      FormatTypeName(type.oid) + ", which is not a composite type",
+                  expr.location);
+  }
+  if (const std::vector<RecordField>* fields = FindRecordType(type.typmod)) {
+    for (size_t i = 0; i < fields->size(); ++i) {
+      if ((*fields)[i].name == expr.field) {
+        return std::make_unique<BoundFieldSelect>(std::move(arg), i, (*fields)[i].type,
+                                                  expr.location);
+      }
+    }
+  }
+  throw ErrorAt(SqlState::kUndefinedColumn,
+                "could not identify column \"" + expr.field + "\" in record data type",
+                expr.location);
+}
+
+BoundExprPtr Binder::BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left,
+                                       const ast::RowExpr& right) {
+  if (left.args.size() != right.args.size()) {
+    throw ErrorAt(SqlState::kSyntaxError, "unequal number of entries in row expressions",
+                  expr.location);
+  }
+  if (left.args.empty()) {
+    throw ErrorAt(SqlState::kFeatureNotSupported, "cannot compare rows of zero length",
+                  expr.location);
+  }
+  // Each column's operator is resolved first (a missing one is its own
+  // error), then the operator must be one whose row meaning is known.
+  const std::string& op = expr.name.back();
+  const auto compare = [&](const std::string& name, size_t i) {
+    std::vector<std::string> qualified = expr.name;
+    qualified.back() = name;
+    BoundExprPtr cmp = MakeOperator(qualified, BindExpr(*left.args[i]), BindExpr(*right.args[i]),
+                                    expr.location);
+    if (cmp->type().oid != type_oid::kBool) {
+      throw ErrorAt(SqlState::kDatatypeMismatch,
+                    "row comparison operator must yield type boolean, not type " +
+                        FormatTypeName(cmp->type().oid),
+                    expr.location);
+    }
+    return cmp;
+  };
+  std::vector<BoundExprPtr> parts;
+  for (size_t i = 0; i < left.args.size(); ++i) parts.push_back(compare(op, i));
+  if (parts.size() == 1) return std::move(parts[0]);
+  const bool ordering = op == "<" || op == "<=" || op == ">" || op == ">=";
+  if (!ordering && op != "=" && op != "<>") {
+    throw ErrorAt(SqlState::kUndefinedFunction,
+                  "could not determine interpretation of row comparison operator " + op,
+                  expr.location)
+        .WithHint("Row comparison operators must be associated with btree operator families.");
+  }
+  const int location = LeftmostLocation(expr.location, left.location);
+  const size_t n = parts.size();
+  if (!ordering) {
+    // (a, b) = (c, d) is a = c AND b = d; <> is the OR of the <>s.
+    return std::make_unique<BoundBoolOp>(op == "=" ? BoundBoolOp::Op::kAnd : BoundBoolOp::Op::kOr,
+                                         std::move(parts), location);
+  }
+  // The first pair of columns that differ decides; a NULL before that makes
+  // the result NULL (RowCompareExpr). Written as
+  //   a1 < b1 OR (a1 = b1 AND (a2 < b2 OR (a2 = b2 AND ... an op bn)))
+  // with the strict operator before the last column, which has the same
+  // three-valued result.
+  const std::string strict = op.substr(0, 1);
+  BoundExprPtr result = std::move(parts[n - 1]);
+  for (size_t i = n - 1; i-- > 0;) {
+    std::vector<BoundExprPtr> both;
+    both.push_back(compare("=", i));
+    both.push_back(std::move(result));
+    std::vector<BoundExprPtr> either;
+    either.push_back(compare(strict, i));
+    either.push_back(std::make_unique<BoundBoolOp>(BoundBoolOp::Op::kAnd, std::move(both), location));
+    result = std::make_unique<BoundBoolOp>(BoundBoolOp::Op::kOr, std::move(either), location);
+  }
+  return result;
+}
+
+}  // namespace strata::sql
