@@ -2,13 +2,13 @@
 // generated from the catalog as PostgreSQL 15's views compute them (for a
 // superuser, who sees every object).
 //
-// PostgreSQL types these columns with the schema's domains (sql_identifier,
-// character_data, yes_or_no, cardinal_number); they are declared here with
-// the domains' base types (name, varchar, varchar(3), int4), which print
-// the same. RowDescription's type OIDs therefore differ from PostgreSQL's.
+// Columns are declared with the domains' base types
+// (information_schema_values.h). The constraint relations are in
+// information_schema_constraints.cpp.
 #include "sql/system_relations/system_relation.h"
 
 #include "sql/system_relations/default_text.h"
+#include "sql/system_relations/information_schema_values.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_values.h"
 #include "sql/types/typmod.h"
@@ -16,29 +16,9 @@
 namespace strata::sql {
 
 using namespace sysrel;
+using namespace infoschema;
 
 namespace {
-
-constexpr Oid kId = kName;                       // sql_identifier
-constexpr Oid kData = type_oid::kVarchar;        // character_data
-constexpr Oid kYesNo = type_oid::kVarchar;       // yes_or_no (varchar(3))
-constexpr int32_t kYesNoTypmod = 3 + 4;
-constexpr Oid kCardinal = kInt4;                 // cardinal_number
-
-Value IdV(const std::string& s) { return NameV(s); }
-Value DataV(const std::string& s) { return Value::String(type_oid::kVarchar, s); }
-Value YesNoV(bool b) { return Value::String(type_oid::kVarchar, b ? "YES" : "NO"); }
-Value CardV(int64_t v) { return Int4V(v); }
-Value NoId() { return NullV(kId); }
-Value NoData() { return NullV(kData); }
-Value NoCard() { return NullV(kCardinal); }
-
-std::string SchemaName(const CommandContext& ctx, Oid ns) {
-  const catalog::NamespaceDesc* d = ctx.catalog->FindNamespace(ns);
-  return d != nullptr ? d->name : std::to_string(ns);
-}
-
-bool IsTemp(const std::string& schema) { return schema.rfind("pg_temp_", 0) == 0; }
 
 std::vector<Row> SchemataRows(const CommandContext& ctx) {
   std::vector<Row> rows;
@@ -59,7 +39,7 @@ std::vector<Row> TablesRows(const CommandContext& ctx) {
                  bool insertable) {
     rows.push_back({IdV(kDatabaseName), IdV(schema), IdV(name), DataV(type), NoId(), NoData(),
                     NoId(), NoId(), NoId(), YesNoV(insertable), YesNoV(false),
-                    IsTemp(schema) ? DataV("PRESERVE") : NoData()});
+                    IsTempSchemaName(schema) ? DataV("PRESERVE") : NoData()});
   };
   for (const SystemRelation* rel : AllSystemRelations()) {
     add(std::string(rel->schema), std::string(rel->name),
@@ -67,7 +47,7 @@ std::vector<Row> TablesRows(const CommandContext& ctx) {
   }
   for (const auto& [oid, t] : ctx.catalog->tables()) {
     const std::string schema = SchemaName(ctx, t->namespace_oid);
-    add(schema, t->name, IsTemp(schema) ? "LOCAL TEMPORARY" : "BASE TABLE", true);
+    add(schema, t->name, IsTempSchemaName(schema) ? "LOCAL TEMPORARY" : "BASE TABLE", true);
   }
   // Our views are not updatable (PostgreSQL's simple views are).
   for (const auto& [oid, v] : ctx.catalog->views()) {

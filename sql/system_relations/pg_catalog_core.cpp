@@ -454,6 +454,8 @@ const SystemRelation kRelations[] = {
 
 }  // namespace
 
+std::vector<Row> PgConstraintRows(const CommandContext& ctx) { return ConstraintRows(ctx); }
+
 std::span<const SystemRelation> PgCatalogCoreRelations() { return kRelations; }
 
 }  // namespace strata::sql

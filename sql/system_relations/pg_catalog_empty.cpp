@@ -164,6 +164,12 @@ const SystemRelation kRelations[] = {
      {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"objtype", kText},
       {"objnamespace", kOid}, {"objname", kText}, {"provider", kText}, {"label", kText}},
      NoRows},
+    // Materialized views are not supported (CREATE MATERIALIZED VIEW is 0A000).
+    {12038, "pg_catalog", "pg_matviews", 'v',
+     {{"schemaname", kName}, {"matviewname", kName}, {"matviewowner", kName},
+      {"tablespace", kName}, {"hasindexes", kBool}, {"ispopulated", kBool},
+      {"definition", kText}},
+     NoRows},
     {3501, "pg_catalog", "pg_enum", 'r',
      {{"oid", kOid}, {"enumtypid", kOid}, {"enumsortorder", kFloat4}, {"enumlabel", kName}},
      NoRows},

@@ -76,6 +76,12 @@ std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty
 std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_indexes.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
+// information_schema_constraints.cpp
+std::span<const SystemRelation> InformationSchemaConstraintRelations();
+
+// pg_constraint's rows (pg_catalog_core.cpp), which information_schema's
+// constraint relations are computed from, as PostgreSQL's views are.
+std::vector<Row> PgConstraintRows(const CommandContext& ctx);
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
 std::span<const SystemRelation> PgStatTableRelations();  // pg_stat_tables.cpp
 std::span<const SystemRelation> PgCatalogCommentRelations();  // pg_catalog_comments.cpp

@@ -21,7 +21,8 @@ const Registry& TheRegistry() {
     Registry r;
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
-                       InformationSchemaRelations(), PgCatalogActivityRelations(),
+                       InformationSchemaRelations(), InformationSchemaConstraintRelations(),
+                       PgCatalogActivityRelations(),
                        PgStatRelations(), PgStatTableRelations(),
                        PgCatalogCommentRelations(), PgCatalogDependRelations()}) {
       for (const SystemRelation& rel : group) {
