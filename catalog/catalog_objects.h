@@ -66,6 +66,9 @@ struct CheckConstraint {
   bool is_local = true;
   int16_t inhcount = 0;
   bool no_inherit = false;
+  // pg_constraint.convalidated: false after ADD CHECK ... NOT VALID until
+  // VALIDATE CONSTRAINT checked the existing rows.
+  bool validated = true;
 };
 
 struct TableDesc {

@@ -53,6 +53,7 @@ bool GetAttnums(Slice* in, std::vector<int16_t>* attnums) {
 
 constexpr uint8_t kFkDeferrable = 1;
 constexpr uint8_t kFkInitiallyDeferred = 2;
+constexpr uint8_t kFkNotValidated = 4;
 
 void EncodeForeignKey(const ForeignKeyDesc& fk, std::string* out) {
   PutLengthPrefixedSlice(out, fk.name);
@@ -63,7 +64,8 @@ void EncodeForeignKey(const ForeignKeyDesc& fk, std::string* out) {
   out->push_back(static_cast<char>(fk.on_delete));
   out->push_back(static_cast<char>(fk.match));
   out->push_back(static_cast<char>((fk.deferrable ? kFkDeferrable : 0) |
-                                   (fk.initially_deferred ? kFkInitiallyDeferred : 0)));
+                                   (fk.initially_deferred ? kFkInitiallyDeferred : 0) |
+                                   (fk.validated ? 0 : kFkNotValidated)));
   PutAttnums(fk.delete_set_columns, out);
 }
 
@@ -83,6 +85,7 @@ bool DecodeForeignKey(Slice* in, ForeignKeyDesc* fk) {
   fk->match = static_cast<ForeignKeyMatch>(match);
   fk->deferrable = (flags & kFkDeferrable) != 0;
   fk->initially_deferred = (flags & kFkInitiallyDeferred) != 0;
+  fk->validated = (flags & kFkNotValidated) == 0;
   return fk->columns.size() == fk->referenced_columns.size() && !fk->columns.empty();
 }
 
@@ -296,7 +299,9 @@ std::string EncodeTable(const TableDesc& t) {
   }
   for (const CheckConstraint& c : t.checks) {
     PutVarint32(&out, static_cast<uint32_t>(c.inhcount));
-    out.push_back(static_cast<char>((c.is_local ? 1 : 0) | (c.no_inherit ? 2 : 0)));
+    // Bit 4: NOT VALID (convalidated false).
+    out.push_back(static_cast<char>((c.is_local ? 1 : 0) | (c.no_inherit ? 2 : 0) |
+                                    (c.validated ? 0 : 4)));
   }
   PutVarint32(&out, t.owner);  // version 6
   return out;
@@ -386,6 +391,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       c.inhcount = static_cast<int16_t>(count);
       c.is_local = (flags & 1) != 0;
       c.no_inherit = (flags & 2) != 0;
+      c.validated = (flags & 4) == 0;
     }
   }
   if (version >= 6 && !GetVarint32(&in, &t.owner)) return std::nullopt;

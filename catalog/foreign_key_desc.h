@@ -44,6 +44,10 @@ struct ForeignKeyDesc {
   std::vector<int16_t> delete_set_columns;
   bool deferrable = false;
   bool initially_deferred = false;
+  // pg_constraint.convalidated: false after ADD ... NOT VALID until
+  // VALIDATE CONSTRAINT checked the existing rows (new rows are always
+  // checked).
+  bool validated = true;
 };
 
 }  // namespace strata::catalog

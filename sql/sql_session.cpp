@@ -79,7 +79,8 @@ struct StatementParams {
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn);
+                        bool ddl, bool retry_on_race, bool sync, bool serializable,
+                        DeferredConstraints* deferred, Fn& fn);
 
 // Outside a transaction block a statement is its own transaction, which
 // ends with it: committed, or aborted by an exception leaving it. Its
@@ -157,6 +158,8 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
     CommandContext ctx;
     block.StartStatement(ctx, ddl);
     ScopedCurrentTransaction current(ctx.txn);
+    // Deferred checks this attempt queues go with its writes when it is undone.
+    const DeferredConstraints::Mark deferred_mark = block.deferred()->Save();
     ctx.query = query;
     ctx.notices = &notices;
     ctx.params = params.types;
@@ -176,12 +179,14 @@ StatementOutput RunInBlock(TransactionBlock& block, const std::string& query,
       if (check_conflicts && block.CheckStatementConflicts(ctx, sp, savepoint)) {
         UndoStatement(txn, sp, /*release_on_error=*/false);
         txn->ReleaseSavepoint(sp);
+        block.deferred()->RollbackTo(deferred_mark);
         continue;
       }
     } catch (const RelationLockWaited&) {
       if (savepoint) {
         UndoStatement(txn, sp, /*release_on_error=*/true);
         txn->ReleaseSavepoint(sp);
+        block.deferred()->RollbackTo(deferred_mark);
       }
       continue;
     } catch (...) {
@@ -220,7 +225,7 @@ StatementOutput RunInTransaction(Database* db, TransactionBlock* block, const st
   for (int attempt = 1;; ++attempt) {
     try {
       return RunOnce(db, query, params, ddl, retry_on_race && attempt < kMaxAttempts, sync,
-                     block->Serializable(), fn);
+                     block->Serializable(), block->deferred(), fn);
     } catch (const RetryStatement&) {
     }
   }
@@ -228,7 +233,8 @@ StatementOutput RunInTransaction(Database* db, TransactionBlock* block, const st
 
 template <typename Fn>
 StatementOutput RunOnce(Database* db, const std::string& query, const StatementParams& params,
-                        bool ddl, bool retry_on_race, bool sync, bool serializable, Fn& fn) {
+                        bool ddl, bool retry_on_race, bool sync, bool serializable,
+                        DeferredConstraints* deferred, Fn& fn) {
   catalog::Catalog* catalog = db->catalog();
   auto txn = db->txns()->Begin();
   if (serializable) txn->EnableSerializable();
@@ -277,6 +283,9 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
         notices.clear();
       }
     }
+    // The statement is its own transaction: its deferred checks run now,
+    // before its commit.
+    deferred->Fire(ctx, /*all=*/true);
     try {
       CommitStatementTransaction(ctx);
     } catch (const SqlError&) {
@@ -290,6 +299,7 @@ StatementOutput RunOnce(Database* db, const std::string& query, const StatementP
       throw;
     }
   } catch (...) {
+    deferred->Clear();
     txn->Rollback();
     if (ddl) (void)catalog->Reload();
     ForwardNoticesOfFailure(&notices);
@@ -564,6 +574,7 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
   ScopedDatetimeContext datetime_scope(&impl_->settings.datetime());
   ScopedSessionSettings settings_scope(&impl_->settings);
   ScopedSequenceSession sequence_scope(&impl_->sequences);
+  ScopedDeferredConstraints deferred_scope(impl_->block->deferred());
   ScopedTempNamespace temp_scope(&impl_->temp_namespace);
   ScopedPreparedStatements prepared_scope(&impl_->prepared_statements);
   // Table statements bind every clause with these (final) parameter types.

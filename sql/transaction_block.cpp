@@ -9,6 +9,7 @@
 #include "sql/database.h"
 #include "sql/settings/session_settings.h"
 #include "sql/sql_cursors.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
 
@@ -87,6 +88,8 @@ void TransactionBlock::SyncTransactionSettings() {
     if (settings_->Show(pair[0]) != want) settings_->Set(pair[0], want);
   }
   snapshot_taken_ = false;
+  // A new transaction: nothing deferred from an earlier one may reach it.
+  deferred_.Clear();
 }
 
 void TransactionBlock::SetTransactionSetting(const std::string& name, const std::string& value) {
@@ -254,6 +257,20 @@ void TransactionBlock::Commit() {
     ctx.db = db_;
     ctx.txn = txn.get();
     ctx.catalog = CurrentCatalog();
+    if (!deferred_.empty()) {
+      // The deferred checks read the state now: READ COMMITTED takes a new
+      // snapshot for them, as for a statement. The first failure ends the
+      // block; COMMIT answers it.
+      try {
+        if (ReadCommitted()) txn->NewStatementSnapshot();
+        deferred_.Fire(ctx, /*all=*/true);
+      } catch (...) {
+        txn->Rollback();
+        EndOfTransaction(/*commit=*/false);
+        Reset();
+        throw;
+      }
+    }
     if (holds_ddl_lock_) {
       // Sessions our locks held back plan against the committed catalog.
       txn->set_before_release([this] { (void)db_->catalog()->Reload(); });
@@ -280,6 +297,7 @@ void TransactionBlock::Rollback() {
 void TransactionBlock::Reset() {
   txn_.reset();
   savepoints_.clear();
+  deferred_.Clear();
   if (holds_ddl_lock_) {
     // The shared catalog now shows what committed (or still what it showed,
     // after a rollback); Reload also rewinds the OID counter.
@@ -293,6 +311,78 @@ void TransactionBlock::Reset() {
   snapshot_fixed_ = false;
   snapshot_taken_ = false;
   SyncTransactionSettings();
+}
+
+void TransactionBlock::SetConstraints(const ast::TransactionStatement& stmt,
+                                      std::vector<SqlErrorFields>* notices) {
+  if (!active()) {
+    notices->push_back(WarningNotice(SqlState::kNoActiveSqlTransaction,
+                                     "SET CONSTRAINTS can only be used in transaction blocks"));
+  }
+  // The named constraints: in the schema given, or in the first schema of
+  // the search path that has a constraint of that name (every one there).
+  std::vector<std::pair<Oid, std::string>> named;
+  if (!stmt.constraints.empty()) {
+    if (db_ == nullptr) {
+      throw SqlError(SqlState::kFeatureNotSupported, "tables are not available in this session");
+    }
+    const std::shared_ptr<const catalog::CatalogSnapshot> catalog = CurrentCatalog();
+    for (const ast::RangeVar& rv : stmt.constraints) {
+      std::vector<Oid> namespaces;
+      if (!rv.schema.empty()) {
+        const catalog::NamespaceDesc* ns = catalog->FindNamespace(rv.schema);
+        if (ns == nullptr) {
+          throw SqlError(SqlState::kInvalidSchemaName,
+                         "schema \"" + rv.schema + "\" does not exist");
+        }
+        namespaces.push_back(ns->oid);
+      } else {
+        namespaces = SearchPathNamespaces(*catalog);
+      }
+      // A constraint that is not deferrable is always immediate: only
+      // DEFERRED is an error for it.
+      const SqlError not_deferrable(SqlState::kWrongObjectType,
+                                    "constraint \"" + rv.name + "\" is not deferrable");
+      const bool deferring = stmt.constraints_deferred;
+      bool found = false;
+      for (Oid ns : namespaces) {
+        for (const catalog::TableDesc* t : catalog->TablesIn(ns)) {
+          // Primary keys, UNIQUE and CHECK constraints are never deferrable here.
+          bool other = !t->primary_key.empty() && t->primary_key_name == rv.name;
+          for (const catalog::CheckConstraint& c : t->checks) other |= c.name == rv.name;
+          for (const catalog::IndexDesc& ix : t->indexes) {
+            other |= ix.is_constraint && ix.name == rv.name;
+          }
+          if (other && deferring) throw not_deferrable;
+          found |= other;
+          for (const catalog::ForeignKeyDesc& fk : t->foreign_keys) {
+            if (fk.name != rv.name) continue;
+            if (!fk.deferrable && deferring) throw not_deferrable;
+            if (fk.deferrable) named.emplace_back(t->oid, fk.name);
+            found = true;
+          }
+        }
+        if (found) break;
+      }
+      if (!found) {
+        throw SqlError(SqlState::kUndefinedObject, "constraint \"" + rv.name + "\" does not exist");
+      }
+    }
+  }
+  if (!active()) return;  // the statement is its own transaction: nothing lasts
+  if (stmt.constraints.empty()) {
+    deferred_.SetAll(stmt.constraints_deferred);
+  } else {
+    for (const auto& [table_oid, name] : named) {
+      deferred_.Set(table_oid, name, stmt.constraints_deferred);
+    }
+  }
+  // IMMEDIATE runs the queued checks of the constraints now immediate.
+  if (!stmt.constraints_deferred && !deferred_.empty() && txn_) {
+    CommandContext ctx;
+    StartStatement(ctx, /*ddl=*/false);
+    deferred_.Fire(ctx, /*all=*/false);
+  }
 }
 
 std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
@@ -353,7 +443,8 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       savepoints_.push_back(SavepointEntry{stmt.savepoint_name, txn_->BeginSavepoint(),
                                            private_catalog_,
                                            settings_->Show("transaction_read_only"),
-                                           settings_->nest_level(), cursors_->Mark()});
+                                           settings_->nest_level(), cursors_->Mark(),
+                                           deferred_.Save()});
       return "SAVEPOINT";
     }
     case TxnKind::kRelease:
@@ -384,6 +475,7 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       if (!release) {
         settings_->BeginNestLevel();
         cursors_->RollbackTo(savepoints_[index].cursor_mark);
+        deferred_.RollbackTo(savepoints_[index].deferred_mark);
       }
       settings_->Set("transaction_read_only", savepoints_[index].read_only);
       // Savepoints after the target go; RELEASE removes the target too.
@@ -426,6 +518,9 @@ std::string TransactionBlock::Execute(const ast::TransactionStatement& stmt,
       }
       throw SqlError(SqlState::kUndefinedObject,
                      "prepared transaction with identifier \"" + stmt.gid + "\" does not exist");
+    case TxnKind::kSetConstraints:
+      SetConstraints(stmt, notices);
+      return "SET CONSTRAINTS";
     case TxnKind::kSetSessionCharacteristics:
       for (const auto& mode : stmt.modes) settings_->Set("default_" + mode.name, mode.value);
       return "SET";

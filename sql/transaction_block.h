@@ -33,6 +33,10 @@
 //    BeginNestLevel): level 1 when the block begins, one more per savepoint,
 //    so that ROLLBACK undoes SET and every end undoes SET LOCAL; cursors
 //    close with the block (sql_cursors.h).
+//  - Deferred FOREIGN KEY checks queue in the block's DeferredConstraints
+//    (commands/deferred_constraints.h): COMMIT runs them first and fails
+//    (the block rolled back) with the first 23503; SET CONSTRAINTS changes
+//    their modes; ROLLBACK TO drops what was queued after the savepoint.
 //
 // The isolation level, read-only and deferrable flags of the current
 // transaction live in the settings transaction_isolation,
@@ -49,6 +53,7 @@
 #include "catalog/catalog.h"
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
+#include "sql/commands/deferred_constraints.h"
 #include "txn/transaction.h"
 #include "txn/transaction_status.h"
 
@@ -120,6 +125,9 @@ class TransactionBlock {
   bool CheckStatementConflicts(CommandContext& ctx, const txn::Transaction::Savepoint& since,
                                bool retry);
   txn::Transaction* transaction() { return txn_.get(); }
+  // The current transaction's deferred constraint checks (run at COMMIT;
+  // an autocommitted statement runs them before its own commit).
+  DeferredConstraints* deferred() { return &deferred_; }
   // The block's own catalog after its DDL (null: the shared one).
   const std::shared_ptr<const catalog::CatalogSnapshot>& private_catalog() const {
     return private_catalog_;
@@ -145,6 +153,7 @@ class TransactionBlock {
     std::string read_only;
     int settings_level;  // the settings' nest level the savepoint began
     uint64_t cursor_mark;  // cursors declared after it have a later mark
+    DeferredConstraints::Mark deferred_mark;  // checks queued after it go at ROLLBACK TO
   };
 
   void Begin(const std::vector<ast::TransactionStatement::Mode>& modes);
@@ -160,6 +169,8 @@ class TransactionBlock {
   void Reset();
   bool ReadCommitted() const;
   void ApplyModes(const std::vector<ast::TransactionStatement::Mode>& modes);
+  // SET CONSTRAINTS (PostgreSQL's AfterTriggerSetState).
+  void SetConstraints(const ast::TransactionStatement& stmt, std::vector<SqlErrorFields>* notices);
   std::shared_ptr<const catalog::CatalogSnapshot> CurrentCatalog() const;
 
   Database* db_;
@@ -172,6 +183,7 @@ class TransactionBlock {
   bool holds_ddl_lock_ = false;
   std::shared_ptr<const catalog::CatalogSnapshot> private_catalog_;  // after DDL
   std::vector<SavepointEntry> savepoints_;
+  DeferredConstraints deferred_;
 };
 
 }  // namespace strata::sql

@@ -32,6 +32,7 @@ struct AlterTableAction {
     kAddForeignKey,   // foreign_key
     kInherit,         // parent: INHERIT parent
     kNoInherit,       // parent: NO INHERIT parent
+    kValidateConstraint,  // name: VALIDATE CONSTRAINT name
   };
   Kind kind = Kind::kAddColumn;
   std::string name;

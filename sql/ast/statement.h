@@ -282,6 +282,7 @@ struct TransactionStatement : Statement {
     kSetSessionCharacteristics,
     kPrepareTransaction,  // PREPARE TRANSACTION 'gid' (two-phase commit is disabled)
     kFinishPrepared,      // COMMIT PREPARED / ROLLBACK PREPARED 'gid' (command_name tells)
+    kSetConstraints,      // SET CONSTRAINTS { ALL | constraints } { DEFERRED | IMMEDIATE }
   };
   TransactionStatement() : Statement(StatementKind::kTransaction) {}
 
@@ -296,6 +297,10 @@ struct TransactionStatement : Statement {
   std::string savepoint_name;
   std::string gid;     // PREPARE TRANSACTION / COMMIT PREPARED
   bool chain = false;  // COMMIT / ROLLBACK AND CHAIN
+  // SET CONSTRAINTS: the names (schema = relation's schema field; empty
+  // list = ALL) and whether they become DEFERRED (else IMMEDIATE).
+  std::vector<RangeVar> constraints;
+  bool constraints_deferred = false;
 };
 
 struct UnsupportedStatement : Statement {

@@ -21,6 +21,7 @@ struct CheckDef {
   std::string expr_text;
   int location = -1;
   bool no_inherit = false;  // CHECK (...) NO INHERIT
+  bool not_valid = false;   // ALTER TABLE ADD CHECK (...) NOT VALID
 };
 
 struct ColumnDef {
@@ -58,6 +59,9 @@ struct ForeignKeyDef {
   char on_update = 'a';
   char on_delete = 'a';
   std::vector<std::string> delete_set_columns;  // ON DELETE SET NULL (cols)
+  bool deferrable = false;          // DEFERRABLE
+  bool initially_deferred = false;  // INITIALLY DEFERRED
+  bool not_valid = false;           // ALTER TABLE ADD ... NOT VALID
   int location = -1;
 };
 

@@ -346,6 +346,7 @@ class AlterTable {
         case Action::Kind::kSetNotNull:
         case Action::Kind::kAlterType:
         case Action::Kind::kAddCheck:
+        case Action::Kind::kValidateConstraint:
         case Action::Kind::kAddPrimaryKey:
           return true;
         case Action::Kind::kDropColumn: {
@@ -449,9 +450,16 @@ class AlterTable {
         for (const catalog::IndexDesc& ix : t_.indexes) names.insert(ix.name);
         for (const catalog::ForeignKeyDesc& fk : t_.foreign_keys) names.insert(fk.name);
         t_.foreign_keys.push_back(DefineForeignKey(ctx_, t_, a.foreign_key, &names));
-        new_foreign_keys_.push_back(t_.foreign_keys.back().name);
+        // NOT VALID: the rows there are not checked (until VALIDATE
+        // CONSTRAINT); new ones are.
+        if (a.foreign_key.not_valid) {
+          t_.foreign_keys.back().validated = false;
+        } else {
+          new_foreign_keys_.push_back(t_.foreign_keys.back().name);
+        }
         return;
       }
+      case Action::Kind::kValidateConstraint: return ValidateConstraint(a.name);
       case Action::Kind::kAddUnique: {
         if (!a.unique.index_name.empty()) return UniqueUsingIndex(a.unique);
         std::vector<std::string> taken;
@@ -788,8 +796,44 @@ class AlterTable {
     check.expr = c.expr_text;
     check.no_inherit = c.no_inherit;
     check_names_[action_].push_back(check.name);
-    validate_checks_.insert(check.name);
+    // NOT VALID: the rows there are not checked (until VALIDATE CONSTRAINT).
+    if (c.not_valid) {
+      check.validated = false;
+    } else {
+      validate_checks_.insert(check.name);
+    }
     t_.checks.push_back(std::move(check));
+  }
+
+  // VALIDATE CONSTRAINT name (ATExecValidateConstraint): a NOT VALID foreign
+  // key or CHECK constraint checks the rows there and becomes valid; a
+  // valid one is left alone.
+  void ValidateConstraint(const std::string& name) {
+    for (catalog::ForeignKeyDesc& fk : t_.foreign_keys) {
+      if (fk.name != name) continue;
+      if (!fk.validated) {
+        fk.validated = true;
+        new_foreign_keys_.push_back(fk.name);
+      }
+      return;
+    }
+    for (catalog::CheckConstraint& c : t_.checks) {
+      if (c.name != name) continue;
+      if (!c.validated) {
+        c.validated = true;
+        validate_checks_.insert(c.name);
+      }
+      return;
+    }
+    bool other = !t_.primary_key.empty() && t_.primary_key_name == name;
+    for (const catalog::IndexDesc& ix : t_.indexes) other |= ix.is_constraint && ix.name == name;
+    if (other) {
+      throw SqlError(SqlState::kWrongObjectType,
+                     "constraint \"" + name + "\" of relation \"" + t_.name +
+                         "\" is not a foreign key or check constraint");
+    }
+    throw SqlError(SqlState::kUndefinedObject,
+                   "constraint \"" + name + "\" of relation \"" + t_.name + "\" does not exist");
   }
 
   void AddPrimaryKey(const std::vector<std::string>& keys, const std::string& name) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sql/commands/deferred_constraints.h"
 #include "sql/copy/copy_writer.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/expr/cast_functions.h"
@@ -249,6 +250,18 @@ StatementOutput CopyFrom::Finish() {
     ProcessLine(line);
   }
   writer_->FireForeignKeys();
+  if (txn_) {
+    // Our own transaction: its deferred foreign-key checks run before it
+    // commits (in a block they wait for COMMIT).
+    if (DeferredConstraints* deferred = CurrentDeferredConstraints()) {
+      try {
+        deferred->Fire(ctx_, /*all=*/true);
+      } catch (...) {
+        deferred->Clear();
+        throw;
+      }
+    }
+  }
   writer_->PublishCounts();  // before our commit ends the transaction
   if (bulk_) {
     CommitBulk();

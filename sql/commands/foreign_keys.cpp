@@ -455,6 +455,8 @@ catalog::ForeignKeyDesc DefineForeignKey(CommandContext& ctx, const catalog::Tab
   fk.match = static_cast<catalog::ForeignKeyMatch>(def.match);
   fk.on_update = static_cast<ForeignKeyAction>(def.on_update);
   fk.on_delete = static_cast<ForeignKeyAction>(def.on_delete);
+  fk.deferrable = def.deferrable;
+  fk.initially_deferred = def.initially_deferred;
   return fk;
 }
 
@@ -485,6 +487,26 @@ void ValidateForeignKey(CommandContext& ctx, const catalog::TableDesc& table,
     row = Row();
   }
   scan.Close();
+}
+
+void RunDeferredForeignKeyCheck(const CommandContext& ctx, const catalog::TableDesc& table,
+                                const catalog::ForeignKeyDesc& fk, const DeferredCheck& check) {
+  if (check.kind == DeferredCheck::Kind::kReferencing) {
+    // The row as it is now: deleted, or its key changed by a later update
+    // (which queued its own check), and there is nothing to check.
+    auto got = ctx.txn->Get(table.tree, check.key);
+    if (!got.ok()) ThrowStatus(got.status());
+    if (!got.value().has_value()) return;
+    TableCodec codec(table);
+    const Row row = codec.DecodeValue(*got.value());
+    if (row.size() != check.row.size() || !KeyUnchanged(fk.columns, check.row, row)) return;
+    CheckReferencingRow(ctx, table, fk, row);
+    return;
+  }
+  const TableDesc* parent =
+      fk.referenced_table == table.oid ? &table : ctx.catalog->FindTable(fk.referenced_table);
+  if (parent == nullptr) return;
+  ApplyReferencedAction(ctx, *parent, table, fk, check.row, check.new_row);
 }
 
 std::vector<ReferencingKey> ReferencingKeys(const CommandContext& ctx, Oid table_oid) {
@@ -544,22 +566,24 @@ std::string ForeignKeyDefinition(const catalog::CatalogSnapshot& catalog,
   }
   if (fk.deferrable) out += " DEFERRABLE";
   if (fk.initially_deferred) out += " INITIALLY DEFERRED";
+  if (!fk.validated) out += " NOT VALID";
   return out;
 }
 
 ForeignKeyEvents::ForeignKeyEvents(const CommandContext& ctx, const catalog::TableDesc& table)
     : ctx_(ctx), table_(table), active_(ctx.catalog != nullptr && HasForeignKeyRole(ctx, table)) {}
 
-void ForeignKeyEvents::RowInserted(const Row& row) {
-  if (active_ && !table_.foreign_keys.empty()) events_.push_back({Row(), row});
+void ForeignKeyEvents::RowInserted(const Row& row, const std::string& key) {
+  if (active_ && !table_.foreign_keys.empty()) events_.push_back({Row(), row, key});
 }
 
-void ForeignKeyEvents::RowUpdated(const Row& old_row, const Row& new_row) {
-  if (active_) events_.push_back({old_row, new_row});
+void ForeignKeyEvents::RowUpdated(const Row& old_row, const Row& new_row,
+                                  const std::string& key) {
+  if (active_) events_.push_back({old_row, new_row, key});
 }
 
 void ForeignKeyEvents::RowDeleted(const Row& old_row) {
-  if (active_) events_.push_back({old_row, Row()});
+  if (active_) events_.push_back({old_row, Row(), std::string()});
 }
 
 void ForeignKeyEvents::Fire() {
@@ -568,6 +592,7 @@ void ForeignKeyEvents::Fire() {
   std::vector<Event> events = std::move(events_);
   events_.clear();
   const std::vector<ReferencingKey> referencing = ReferencingKeys(ctx_, table_.oid);
+  DeferredConstraints* deferred = CurrentDeferredConstraints();
   for (const Event& ev : events) {
     // PostgreSQL fires the referenced side's action triggers ("RI_..._a_")
     // before the referencing side's checks ("RI_..._c_"): by name.
@@ -577,12 +602,36 @@ void ForeignKeyEvents::Fire() {
             KeyUnchanged(ref.fk->referenced_columns, ev.old_row, ev.new_row)) {
           continue;
         }
+        // Only NO ACTION is deferrable (PostgreSQL makes the other actions'
+        // triggers NOT DEFERRABLE whatever the constraint says).
+        const ForeignKeyAction action = ev.new_row.empty() ? ref.fk->on_delete : ref.fk->on_update;
+        if (action == ForeignKeyAction::kNoAction && deferred != nullptr &&
+            deferred->IsDeferred(ref.table->oid, *ref.fk)) {
+          DeferredCheck check;
+          check.kind = DeferredCheck::Kind::kReferenced;
+          check.table_oid = ref.table->oid;
+          check.fk_name = ref.fk->name;
+          check.row = ev.old_row;
+          check.new_row = ev.new_row;
+          deferred->Queue(std::move(check));
+          continue;
+        }
         ApplyReferencedAction(ctx_, table_, *ref.table, *ref.fk, ev.old_row, ev.new_row);
       }
     }
     if (!ev.new_row.empty()) {
       for (const ForeignKeyDesc& fk : table_.foreign_keys) {
         if (!ev.old_row.empty() && KeyUnchanged(fk.columns, ev.old_row, ev.new_row)) continue;
+        if (deferred != nullptr && deferred->IsDeferred(table_.oid, fk)) {
+          DeferredCheck check;
+          check.kind = DeferredCheck::Kind::kReferencing;
+          check.table_oid = table_.oid;
+          check.fk_name = fk.name;
+          check.key = ev.key;
+          check.row = ev.new_row;
+          deferred->Queue(std::move(check));
+          continue;
+        }
         CheckReferencingRow(ctx_, table_, fk, ev.new_row);
       }
     }

@@ -18,6 +18,9 @@
 //     NO ACTION / RESTRICT 23503, CASCADE, SET NULL, SET DEFAULT, written
 //     through a TableWriter of the referencing table whose own events fire
 //     right after (cascades recurse).
+// A NO ACTION check of a DEFERRABLE constraint that is deferred at the time
+// goes to the session's DeferredConstraints instead, which runs it at COMMIT
+// (deferred_constraints.h).
 #pragma once
 
 #include <set>
@@ -27,6 +30,7 @@
 #include "catalog/catalog_objects.h"
 #include "sql/ast/table_statements.h"
 #include "sql/commands/command_context.h"
+#include "sql/commands/deferred_constraints.h"
 #include "sql/table/table_codec.h"
 #include "sql/types/value.h"
 
@@ -54,6 +58,11 @@ void CheckForeignKeyTypes(const catalog::TableDesc& table, const catalog::Foreig
 void ValidateForeignKey(CommandContext& ctx, const catalog::TableDesc& table,
                         const catalog::ForeignKeyDesc& fk, const catalog::TableDesc& referenced);
 
+// Runs one deferred check of `fk` (a constraint of `table`) against the
+// state now (deferred_constraints.h); 23503 as the immediate check reports.
+void RunDeferredForeignKeyCheck(const CommandContext& ctx, const catalog::TableDesc& table,
+                                const catalog::ForeignKeyDesc& fk, const DeferredCheck& check);
+
 // Whether `table` references or is referenced by any foreign key.
 bool HasForeignKeyRole(const CommandContext& ctx, const catalog::TableDesc& table);
 
@@ -77,8 +86,9 @@ class ForeignKeyEvents {
   ForeignKeyEvents(const CommandContext& ctx, const catalog::TableDesc& table);
 
   bool active() const { return active_; }
-  void RowInserted(const Row& row);
-  void RowUpdated(const Row& old_row, const Row& new_row);
+  // `key`: the table key the new row is stored under.
+  void RowInserted(const Row& row, const std::string& key);
+  void RowUpdated(const Row& old_row, const Row& new_row, const std::string& key);
   void RowDeleted(const Row& old_row);
   // Runs the queued checks and actions in event order, then empties the queue.
   void Fire();
@@ -87,6 +97,7 @@ class ForeignKeyEvents {
   struct Event {
     Row old_row;  // empty for an insert
     Row new_row;  // empty for a delete
+    std::string key;  // new_row's table key
   };
 
   const CommandContext& ctx_;

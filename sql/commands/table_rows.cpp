@@ -194,7 +194,7 @@ std::string TableWriter::Insert(Row row) {
     AppendRowIdKey(id.value(), &key);
   }
   if (!indexes_.empty()) indexes_.Insert(row, key);
-  if (foreign_keys_->active()) foreign_keys_->RowInserted(row);
+  if (foreign_keys_->active()) foreign_keys_->RowInserted(row, key);
   std::string value = codec_.EncodeValue(row);
   if (codec_.has_primary_key()) {
     ctx_.txn->PutNew(table_.tree, key, std::move(value));
@@ -225,7 +225,9 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
       if (!existing.ok()) ThrowStatus(existing.status());
       if (existing.value().has_value()) throw DuplicateKeyError(key);
       if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
-      if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row);
+      if (foreign_keys_->active() && !old_row->empty()) {
+        foreign_keys_->RowUpdated(*old_row, row, key);
+      }
       ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
       ++counts_.updated;
       return;
@@ -234,7 +236,9 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
   // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
   LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
   if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
-  if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row);
+  if (foreign_keys_->active() && !old_row->empty()) {
+    foreign_keys_->RowUpdated(*old_row, row, old_key);
+  }
   ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
   ++counts_.updated;
 }

@@ -121,6 +121,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
               a.column.checks.push_back(TransformCheck(c));
               break;
             case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+              if (c.deferrable) {
+                throw NotSupported("DEFERRABLE PRIMARY KEY constraints", c.location);
+              }
               a.column.primary_key = true;
               a.column.primary_key_location = c.location;
               if (HasText(c.conname)) a.constraint_name = c.conname;
@@ -175,9 +178,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
           case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
             a.kind = K::kAddCheck;
             a.check = TransformCheck(c);
-            if (c.skip_validation) throw NotSupported("NOT VALID", c.location);
+            a.check.not_valid = c.skip_validation;
             break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+            if (c.deferrable) throw NotSupported("DEFERRABLE PRIMARY KEY constraints", c.location);
             a.kind = K::kAddPrimaryKey;
             a.keys = StringList(c.keys, c.n_keys);
             if (HasText(c.conname)) a.constraint_name = c.conname;
@@ -200,6 +204,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
       }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropConstraint:
         a.kind = K::kDropConstraint;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
+        a.kind = K::kValidateConstraint;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:

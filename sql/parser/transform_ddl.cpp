@@ -87,8 +87,11 @@ ast::ForeignKeyDef Transformer::TransformForeignKey(const PgQuery__Constraint& c
     // PostgreSQL's own words (tablecmds.c), without a position.
     throw SqlError(SqlState::kFeatureNotSupported, "MATCH PARTIAL not yet implemented");
   }
-  if (c.deferrable || c.initdeferred) throw NotSupported("DEFERRABLE", c.location);
-  if (c.skip_validation) throw NotSupported("NOT VALID", c.location);
+  // INITIALLY DEFERRED implies DEFERRABLE (the grammar's processCASbits).
+  fk.deferrable = c.deferrable || c.initdeferred;
+  fk.initially_deferred = c.initdeferred;
+  // Only ALTER TABLE ADD honours it; CREATE TABLE has no rows to skip.
+  fk.not_valid = c.skip_validation;
   return fk;
 }
 
@@ -125,6 +128,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
   auto table_constraint = [&](const PgQuery__Constraint& c) {
     switch (c.contype) {
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        if (c.deferrable) throw NotSupported("DEFERRABLE PRIMARY KEY constraints", c.location);
         if (!stmt->primary_key.empty() || stmt->primary_key_location >= 0) {
           throw SqlError(SqlState::kInvalidTableDefinition,
                          "multiple primary keys for table \"" + stmt->table.name +
@@ -180,6 +184,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           col.checks.push_back(TransformCheck(c));
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+          if (c.deferrable) throw NotSupported("DEFERRABLE PRIMARY KEY constraints", c.location);
           if (!stmt->primary_key.empty() || stmt->primary_key_location >= 0) {
             throw SqlError(SqlState::kInvalidTableDefinition,
                            "multiple primary keys for table \"" + stmt->table.name +

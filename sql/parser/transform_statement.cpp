@@ -88,6 +88,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformAlterObjectSchema(*node.alter_object_schema_stmt);
     case PG_QUERY__NODE__NODE_TRANSACTION_STMT:
       return TransformTransaction(*node.transaction_stmt);
+    case PG_QUERY__NODE__NODE_CONSTRAINTS_SET_STMT:
+      return TransformConstraintsSet(*node.constraints_set_stmt);
     case PG_QUERY__NODE__NODE_VACUUM_STMT:
       return TransformVacuum(*node.vacuum_stmt);
     case PG_QUERY__NODE__NODE_LOCK_STMT:

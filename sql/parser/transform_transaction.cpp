@@ -78,6 +78,24 @@ std::unique_ptr<ast::Statement> Transformer::TransformTransaction(
   return out;
 }
 
+std::unique_ptr<ast::Statement> Transformer::TransformConstraintsSet(
+    const PgQuery__ConstraintsSetStmt& stmt) {
+  auto out = std::make_unique<ast::TransactionStatement>();
+  out->txn_kind = ast::TransactionStatement::Kind::kSetConstraints;
+  for (size_t i = 0; i < stmt.n_constraints; ++i) {
+    const PgQuery__Node* node = stmt.constraints[i];
+    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_RANGE_VAR) {
+      throw NotSupported("this SET CONSTRAINTS");
+    }
+    if (node->range_var->catalogname != nullptr && *node->range_var->catalogname != '\0') {
+      throw NotSupported("cross-database references in SET CONSTRAINTS");
+    }
+    out->constraints.push_back(TransformRangeVar(*node->range_var));
+  }
+  out->constraints_deferred = stmt.deferred;
+  return out;
+}
+
 std::unique_ptr<ast::Statement> Transformer::TransformSetTransaction(
     const PgQuery__VariableSetStmt& stmt) {
   auto out = std::make_unique<ast::TransactionStatement>();

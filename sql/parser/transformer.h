@@ -100,6 +100,7 @@ class Transformer {
   // transform_variable_set.cpp
   std::unique_ptr<ast::Statement> TransformVariableSet(const PgQuery__VariableSetStmt& stmt);
   std::unique_ptr<ast::Statement> TransformTransaction(const PgQuery__TransactionStmt& stmt);
+  std::unique_ptr<ast::Statement> TransformConstraintsSet(const PgQuery__ConstraintsSetStmt& stmt);
   // SET TRANSACTION ... / SET SESSION CHARACTERISTICS AS TRANSACTION ...
   std::unique_ptr<ast::Statement> TransformSetTransaction(const PgQuery__VariableSetStmt& stmt);
   std::unique_ptr<ast::Statement> TransformVariableShow(const PgQuery__VariableShowStmt& stmt);

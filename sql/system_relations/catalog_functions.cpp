@@ -144,7 +144,8 @@ Value GetConstraintDef(Args a) {
   // The pretty form drops the outer parentheses of the expression.
   const bool pretty = a.size() > 1 && a[1].bool_value();
   const catalog::CheckConstraint& check = t->checks[k - 1];
-  const std::string no_inherit = check.no_inherit ? " NO INHERIT" : "";
+  const std::string no_inherit = std::string(check.no_inherit ? " NO INHERIT" : "") +
+                                 (check.validated ? "" : " NOT VALID");
   return Value::Text(pretty ? "CHECK (" + check.expr + ")" + no_inherit
                             : "CHECK ((" + check.expr + "))" + no_inherit);
 }

@@ -337,7 +337,8 @@ Row ForeignKeyConstraintRow(const CommandContext& ctx, const catalog::TableDesc&
   const Value eq = eqops.empty() ? NullV(kOidArray) : MakeArray(kOidArray, kOid, eqops);
   return {OidV(ConstraintOid(t.oid, kForeignKeyConstraintBase + static_cast<int>(i))),
           NameV(fk.name), OidV(t.namespace_oid), CharV('f'), BoolV(fk.deferrable),
-          BoolV(fk.initially_deferred), BoolV(true), OidV(t.oid), OidV(0), OidV(index), OidV(0),
+          BoolV(fk.initially_deferred), BoolV(fk.validated), OidV(t.oid), OidV(0), OidV(index),
+          OidV(0),
           OidV(fk.referenced_table), CharV(static_cast<char>(fk.on_update)),
           CharV(static_cast<char>(fk.on_delete)), CharV(static_cast<char>(fk.match)),
           BoolV(true), Int4V(0), BoolV(true), Int2ArrayV(fk.columns),
@@ -361,6 +362,7 @@ std::vector<Row> ConstraintRows(const CommandContext& ctx) {
       rows.back()[15] = BoolV(check.is_local);     // conislocal
       rows.back()[16] = Int4V(check.inhcount);    // coninhcount
       rows.back()[17] = BoolV(check.no_inherit);  // connoinherit
+      rows.back()[6] = BoolV(check.validated);    // convalidated
     }
     for (size_t i = 0; i < t->indexes.size(); ++i) {
       const catalog::IndexDesc& ix = t->indexes[i];

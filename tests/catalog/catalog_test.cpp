@@ -456,7 +456,9 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
   fk.delete_set_columns = {2};
   fk.deferrable = true;
   fk.initially_deferred = true;
+  fk.validated = false;
   t.foreign_keys.push_back(fk);
+  t.checks[0].validated = false;
   auto back = DecodeTable(t.oid, EncodeTable(t));
   REQUIRE(back.has_value());
   REQUIRE(back->foreign_keys.size() == 1);
@@ -471,6 +473,9 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
   CHECK(b.delete_set_columns == std::vector<int16_t>{2});
   CHECK(b.deferrable);
   CHECK(b.initially_deferred);
+  CHECK(!b.validated);
+  CHECK(!back->checks[0].validated);
+  CHECK(back->checks.size() == t.checks.size());
   // A version-3 record: no foreign-key list.
   std::string v3 = EncodeTable(SampleTable());
   v3[0] = 3;

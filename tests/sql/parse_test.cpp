@@ -99,8 +99,10 @@ TEST_CASE("statements other than SELECT are 0A000 naming the statement", "[parse
                 "data-modifying statements in WITH is not supported yet"},
            Case{"with recursive x as (select 1) search depth first by a set s select 1",
                 "SEARCH in WITH is not supported yet"},
-           Case{"create table t (a int, foreign key (a) references x deferrable)",
-                "DEFERRABLE is not supported yet"},
+           Case{"create table t (a int primary key deferrable)",
+                "DEFERRABLE PRIMARY KEY constraints is not supported yet"},
+           Case{"create table t (a int, unique (a) deferrable initially deferred)",
+                "DEFERRABLE UNIQUE constraints is not supported yet"},
            Case{"select * from a join b using (x) as j",
                 "JOIN ... USING (...) AS alias is not supported yet"},
            // Table statements need the Database the server opens.
