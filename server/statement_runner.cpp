@@ -254,6 +254,12 @@ void StatementRunner::RunStatements(std::string* out) {
         for (const auto& notice : result.notices) protocol::AppendNoticeResponse(out, notice);
         for (const auto& row : result.rows) protocol::AppendDataRow(out, row);
       }
+      if (next_statement_ == statements_.size() && statements_.size() > 1) {
+        // PostgreSQL commits a Query's implicit transaction before the last
+        // statement's CommandComplete (exec_simple_query), so a commit that
+        // fails (a deferred constraint) is answered instead of it.
+        sql_.EndImplicitTransaction();
+      }
       protocol::AppendCommandComplete(out, result.command_tag);
     }
   });

@@ -168,8 +168,46 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
     if (cd.type_name == nullptr) throw NotSupported("a column without a type", cd.location);
     col.type = TransformTypeName(*cd.type_name);
     if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+    // DEFERRABLE / INITIALLY ... follow the constraint they qualify as nodes
+    // of their own (PostgreSQL's transformConstraintAttrs): `attrs_target`
+    // is the last constraint that can take them (-1: none; a foreign key:
+    // its index in stmt->foreign_keys; kKeyConstraint: a primary key or
+    // UNIQUE, which cannot be deferrable here).
+    constexpr int kNoTarget = -1;
+    constexpr int kKeyConstraint = -2;
+    int attrs_target = kNoTarget;
+    bool saw_deferrability = false;
+    bool saw_initially = false;
+    const auto attr = [&](const PgQuery__Constraint& c, const char* clause) {
+      if (attrs_target == kNoTarget) {
+        throw SqlError(SqlState::kSyntaxError, std::string("misplaced ") + clause + " clause")
+            .WithPosition(ast::CharPosition(query_, c.location));
+      }
+    };
+    const auto attr_error = [&](const PgQuery__Constraint& c, const std::string& message) {
+      return SqlError(SqlState::kSyntaxError, message)
+          .WithPosition(ast::CharPosition(query_, c.location));
+    };
     for (size_t k = 0; k < cd.n_constraints; ++k) {
       const PgQuery__Constraint& c = *cd.constraints[k]->constraint;
+      switch (c.contype) {
+        case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
+          attrs_target = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN
+                             ? static_cast<int>(stmt->foreign_keys.size())
+                             : kKeyConstraint;
+          saw_deferrability = saw_initially = false;
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
+          break;
+        default:
+          attrs_target = kNoTarget;
+          break;
+      }
       switch (c.contype) {
         case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
           break;
@@ -201,9 +239,51 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
         case PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN:
           stmt->foreign_keys.push_back(TransformForeignKey(c, col.name));
           break;
-        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE:
-        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE:
-          break;  // the defaults
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_NOT_DEFERRABLE: {
+          const bool deferrable =
+              c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE;
+          attr(c, deferrable ? "DEFERRABLE" : "NOT DEFERRABLE");
+          if (saw_deferrability) {
+            throw attr_error(c, "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed");
+          }
+          saw_deferrability = true;
+          if (attrs_target == kKeyConstraint) {
+            if (deferrable) throw NotSupported("DEFERRABLE PRIMARY KEY and UNIQUE constraints",
+                                               c.location);
+            break;
+          }
+          ast::ForeignKeyDef& fk = stmt->foreign_keys[static_cast<size_t>(attrs_target)];
+          if (!deferrable && saw_initially && fk.initially_deferred) {
+            throw attr_error(c, "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+          }
+          fk.deferrable = deferrable;
+          break;
+        }
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED:
+        case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_IMMEDIATE: {
+          const bool deferred = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRED;
+          attr(c, deferred ? "INITIALLY DEFERRED" : "INITIALLY IMMEDIATE");
+          if (saw_initially) {
+            throw attr_error(c, "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed");
+          }
+          saw_initially = true;
+          if (attrs_target == kKeyConstraint) {
+            if (deferred) throw NotSupported("DEFERRABLE PRIMARY KEY and UNIQUE constraints",
+                                             c.location);
+            break;
+          }
+          ast::ForeignKeyDef& fk = stmt->foreign_keys[static_cast<size_t>(attrs_target)];
+          if (deferred) {
+            // INITIALLY DEFERRED implies DEFERRABLE, unless NOT DEFERRABLE said otherwise.
+            if (saw_deferrability && !fk.deferrable) {
+              throw attr_error(c, "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+            }
+            fk.deferrable = true;
+          }
+          fk.initially_deferred = deferred;
+          break;
+        }
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
           throw NotSupported("GENERATED AS IDENTITY", c.location);
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
