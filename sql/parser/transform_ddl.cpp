@@ -175,6 +175,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
     // UNIQUE, which cannot be deferrable here).
     constexpr int kNoTarget = -1;
     constexpr int kKeyConstraint = -2;
+    const char* key_kind = "PRIMARY KEY";  // of kKeyConstraint
     int attrs_target = kNoTarget;
     bool saw_deferrability = false;
     bool saw_initially = false;
@@ -197,6 +198,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           attrs_target = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_FOREIGN
                              ? static_cast<int>(stmt->foreign_keys.size())
                              : kKeyConstraint;
+          key_kind = c.contype == PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE ? "UNIQUE" : "PRIMARY KEY";
           saw_deferrability = saw_initially = false;
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_ATTR_DEFERRABLE:
@@ -249,8 +251,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           }
           saw_deferrability = true;
           if (attrs_target == kKeyConstraint) {
-            if (deferrable) throw NotSupported("DEFERRABLE PRIMARY KEY and UNIQUE constraints",
-                                               c.location);
+            if (deferrable) {
+              throw NotSupported(std::string("DEFERRABLE ") + key_kind + " constraints",
+                                 c.location);
+            }
             break;
           }
           ast::ForeignKeyDef& fk = stmt->foreign_keys[static_cast<size_t>(attrs_target)];
@@ -269,8 +273,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           }
           saw_initially = true;
           if (attrs_target == kKeyConstraint) {
-            if (deferred) throw NotSupported("DEFERRABLE PRIMARY KEY and UNIQUE constraints",
-                                             c.location);
+            if (deferred) {
+              throw NotSupported(std::string("DEFERRABLE ") + key_kind + " constraints",
+                                 c.location);
+            }
             break;
           }
           ast::ForeignKeyDef& fk = stmt->foreign_keys[static_cast<size_t>(attrs_target)];
