@@ -11,6 +11,7 @@
 #include "sql/builtin/operator_table.h"
 #include "sql/builtin/type_table.h"
 #include "sql/executor/plan_node.h"
+#include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
 #include "sql/types/type_io.h"
 
@@ -176,7 +177,8 @@ class Deparser {
           }
           return "(" + std::string(op->name) + " " + Expr(*call.args()[0]) + ")";
         }
-        std::string out = call.function() != nullptr ? std::string(call.function()->name) : "?";
+        std::string out =
+            call.function() != nullptr ? std::string(SqlFunctionName(call.function())) : "?";
         out += "(";
         for (size_t i = 0; i < call.args().size(); ++i) {
           if (i > 0) out += ", ";

@@ -59,4 +59,23 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
   return it->second;
 }
 
+std::string_view SqlFunctionName(const BuiltinFunction* impl) {
+  using Registry = std::unordered_map<const BuiltinFunction*, std::string_view>;
+  static const Registry registry = [] {
+    Registry r;
+    for (auto family : {DatetimeSqlFunctions(), ToCharSqlFunctions(), FromCharSqlFunctions(),
+                        SettingsSqlFunctions(), SequenceSqlFunctions(),
+                        SetReturningSqlFunctions(), MathSqlFunctions(), StringSqlFunctions(),
+                        LikeSqlFunctions(), RegexpSqlFunctions(), SleepSqlFunctions(),
+                        BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
+                        AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
+                        GeometricSqlFunctions()}) {
+      for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
+    }
+    return r;
+  }();
+  auto it = registry.find(impl);
+  return it != registry.end() ? it->second : impl->name;
+}
+
 }  // namespace strata::sql

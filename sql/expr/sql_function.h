@@ -45,6 +45,11 @@ struct SqlFunction {
 // All functions called `name` (any number of arguments).
 std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name);
 
+// The name a call of `impl` is written with: the SQL name of the
+// SqlFunction it implements (random for drandom, generate_series for
+// generate_series_int4), else its own pg_proc name. REQUIRES: impl != null.
+std::string_view SqlFunctionName(const BuiltinFunction* impl);
+
 // The per-family tables.
 std::span<const SqlFunction> DatetimeSqlFunctions();
 std::span<const SqlFunction> ToCharSqlFunctions();  // expr/datetime_to_char.cpp

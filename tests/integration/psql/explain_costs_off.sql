@@ -49,3 +49,6 @@ explain (foo) select 1;
 explain (timing) select 1;
 explain (costs maybe) select 1;
 select * from ea order by x;
+-- functions print by their SQL names (random, not its implementation drandom)
+explain (costs off) select generate_series(1, 3) as g, random() > 2 as r order by g desc, r;
+explain (costs off) select * from generate_series(1, 3) g where g > random() * 0;

@@ -10,7 +10,7 @@ create table isc.parent (a int, b text, c int not null, primary key (b, a),
 create table isc.child (id serial primary key, pa int check (pa <> 0), pb text,
   note varchar(10),
   constraint child_fk foreign key (pb, pa) references isc.parent (b, a)
-    on delete cascade on update set null,
+    on delete cascade on update set null deferrable initially deferred,
   constraint child_c_fk foreign key (pa) references isc.parent (c) match full);
 create unique index child_note_idx on isc.child (note);
 select constraint_schema, constraint_name, table_schema, table_name, constraint_type,
