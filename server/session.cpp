@@ -544,6 +544,13 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     const std::string database = packet.Get("database").value_or(*user);
     log_session_.user = *user;
     log_session_.database = database;
+    // A full server refuses before authentication, as PostgreSQL's
+    // postmaster does (canAcceptConnections); Register below re-checks for
+    // sessions that authenticated at the same time.
+    if (static_cast<int>(context_.registry->size()) >= context_.config->max_connections) {
+      co_await Write(Reply(Fatal(SqlState::kTooManyConnections, "sorry, too many clients already")));
+      co_return false;
+    }
     if (!co_await Authenticate(*user, database)) co_return false;
     // InitializeSessionUserId: the role must exist and may log in; the client
     // has its AuthenticationOk first, as PostgreSQL sends it. The
