@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/coding.h"
+#include "sql/executor/sort_by_key.h"
 #include "common/interrupts.h"
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
@@ -141,33 +142,6 @@ void IndexMaintainer::Update(const Row& old_row, const std::string& old_key, con
     InsertEntry(codec, i, new_row, new_key);
   }
 }
-
-namespace {
-
-// Sorts (key, value) pairs by key. Sorting the pairs themselves moved and
-// compared strings at every step (most of CREATE INDEX's time); this sorts
-// 16-byte (key prefix, position) slots, compares whole keys only when the
-// 8-byte prefixes tie, and moves each pair once.
-void SortByKey(std::vector<std::pair<std::string, std::string>>* entries) {
-  struct Slot {
-    uint64_t prefix;
-    size_t position;
-  };
-  std::vector<Slot> slots(entries->size());
-  for (size_t i = 0; i < entries->size(); ++i) {
-    slots[i] = Slot{OrderedPrefix64((*entries)[i].first), i};
-  }
-  std::sort(slots.begin(), slots.end(), [entries](const Slot& a, const Slot& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    return (*entries)[a.position].first < (*entries)[b.position].first;
-  });
-  std::vector<std::pair<std::string, std::string>> sorted;
-  sorted.reserve(entries->size());
-  for (const Slot& slot : slots) sorted.push_back(std::move((*entries)[slot.position]));
-  *entries = std::move(sorted);
-}
-
-}  // namespace
 
 namespace {
 

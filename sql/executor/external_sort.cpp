@@ -1,7 +1,7 @@
 // Sort (see plan_node.h): PostgreSQL's tuplesort reduced to its two cases.
 // Rows are keyed by their memcomparable sort-key encoding. While the rows
-// read so far fit in work_mem they are sorted in memory (stable_sort, so
-// equal keys keep input order). Past it, each full buffer is sorted and
+// read so far fit in work_mem they are sorted in memory (SortByKey, stable,
+// so equal keys keep input order). Past it, each full buffer is sorted and
 // written as a run to a SpillFile; at the end the runs are merged with a
 // heap, ties going to the earlier run, which keeps the sort stable. More
 // than kMaxFanIn runs are first merged in groups of consecutive runs (still
@@ -11,6 +11,7 @@
 
 #include "common/interrupts.h"
 #include "sql/executor/plan_node.h"
+#include "sql/executor/sort_by_key.h"
 #include "sql/executor/spill_file.h"
 
 namespace strata::sql {
@@ -22,10 +23,13 @@ constexpr size_t kEntryOverhead = 64;  // the pair, the key string header
 
 using Run = std::unique_ptr<SpillFile>;
 
-// Reads runs in parallel, smallest key first (earlier run on ties).
+// Reads runs in parallel, smallest key first (earlier run on ties). The heap
+// holds run numbers and compares the runs' head keys in place: a head
+// changes only while its run is out of the heap.
 class RunMerger {
  public:
-  explicit RunMerger(std::vector<Run> runs) : runs_(std::move(runs)), heads_(runs_.size()) {
+  explicit RunMerger(std::vector<Run> runs)
+      : runs_(std::move(runs)), heads_(runs_.size()), heap_(Greater{&heads_}) {
     for (size_t i = 0; i < runs_.size(); ++i) {
       runs_[i]->Rewind();
       Advance(i);
@@ -33,33 +37,29 @@ class RunMerger {
   }
   bool Next(std::string* key, Row* row) {
     if (heap_.empty()) return false;
-    const size_t i = heap_.top().second;
+    const size_t i = heap_.top();
     heap_.pop();
-    *key = std::move(heads_[i].first);
-    *row = std::move(heads_[i].second);
+    key->swap(heads_[i].first);
+    row->swap(heads_[i].second);
     Advance(i);
     return true;
   }
 
  private:
   void Advance(size_t i) {
-    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) {
-      heap_.emplace(heads_[i].first, i);
-    }
+    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) heap_.push(i);
   }
   struct Greater {
-    bool operator()(const std::pair<std::string, size_t>& a,
-                    const std::pair<std::string, size_t>& b) const {
-      if (a.first != b.first) return a.first > b.first;
-      return a.second > b.second;
+    const std::vector<std::pair<std::string, Row>>* heads;
+    bool operator()(size_t a, size_t b) const {
+      const int c = (*heads)[a].first.compare((*heads)[b].first);
+      if (c != 0) return c > 0;
+      return a > b;
     }
   };
   std::vector<Run> runs_;
   std::vector<std::pair<std::string, Row>> heads_;
-  // (key, run) of each run's head row. The key is copied: heads_ move on.
-  std::priority_queue<std::pair<std::string, size_t>, std::vector<std::pair<std::string, size_t>>,
-                      Greater>
-      heap_;
+  std::priority_queue<size_t, std::vector<size_t>, Greater> heap_;
 };
 
 }  // namespace
@@ -88,9 +88,8 @@ void Sort::Init() {
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   std::vector<Run> runs;
   int64_t used = 0;
-  const auto by_key = [](const auto& a, const auto& b) { return a.first < b.first; };
   const auto write_run = [&]() {
-    std::stable_sort(rows_.begin(), rows_.end(), by_key);
+    SortByKey(&rows_);
     auto run = std::make_unique<SpillFile>();
     for (const auto& [key, row] : rows_) run->WriteKeyedRow(key, row);
     runs.push_back(std::move(run));
@@ -109,7 +108,7 @@ void Sort::Init() {
   }
   if (runs.empty()) {
     // Stable, so rows with equal keys keep their scan (key) order.
-    std::stable_sort(rows_.begin(), rows_.end(), by_key);
+    SortByKey(&rows_);
     return;
   }
   if (!rows_.empty()) write_run();
