@@ -1,6 +1,7 @@
 // WindowAgg (see node_window_agg.h): sorting per window, peer groups, frames
 // and the window functions' values (PostgreSQL's nodeWindowAgg.c and
 // windowfuncs.c, with their runtime errors).
+#include "sql/executor/sort_by_key.h"
 #include "sql/executor/node_window_agg.h"
 
 #include <algorithm>
@@ -128,12 +129,19 @@ void WindowAgg::Init() {
         if (i == 0) first_order[r] = std::move(v);
       }
     }
+    // Partition key then order key: both are memcomparable encodings, which
+    // are self-delimiting, so their concatenation orders as the pair does.
     std::vector<size_t> idx(rows_.size());
-    for (size_t r = 0; r < idx.size(); ++r) idx[r] = r;
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-      if (pkey[a] != pkey[b]) return pkey[a] < pkey[b];
-      return okey[a] < okey[b];
-    });
+    {
+      std::vector<std::pair<std::string, size_t>> keyed(rows_.size());
+      for (size_t r = 0; r < rows_.size(); ++r) {
+        keyed[r].first.reserve(pkey[r].size() + okey[r].size());
+        keyed[r].first.append(pkey[r]).append(okey[r]);
+        keyed[r].second = r;
+      }
+      SortByKey(&keyed);  // stable: peers keep their input order
+      for (size_t r = 0; r < idx.size(); ++r) idx[r] = keyed[r].second;
+    }
 
     // Frame offsets.
     Offsets off;
