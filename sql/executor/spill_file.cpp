@@ -16,6 +16,7 @@
 #include "sql/types/array_value.h"
 #include "sql/types/datetime.h"
 #include "sql/types/numeric.h"
+#include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -34,6 +35,7 @@ enum : uint8_t {
   kString = 4,
   kText = 5,  // numeric, arrays: their text form, read back with InputValue
   kInterval = 6,
+  kRecord = 7,  // a composite value: its field count, then each field
 };
 
 [[noreturn]] void IoError(const std::string& what) {
@@ -212,6 +214,15 @@ void SpillFile::PutValue(const Value& v) {
       case StorageType::kArray:
         break;  // as text
     }
+  } else if (type == type_oid::kRecord) {
+    // An anonymous record has no input function: its fields go one by one.
+    tag = kRecord;
+    Put(&tag, 1);
+    const std::vector<Value>& fields = v.record_value().fields;
+    const auto n = static_cast<uint32_t>(fields.size());
+    Put(&n, sizeof(n));
+    for (const Value& field : fields) PutValue(field);
+    return;
   } else {
     try {  // unknown-type literals and other string payloads
       const std::string& s = v.string_value();
@@ -262,6 +273,14 @@ Value SpillFile::GetValue() {
       return Value::String(type, GetString());
     case kText:
       return InputValue(type, GetString());
+    case kRecord: {
+      uint32_t n = 0;
+      Get(&n, sizeof(n));
+      std::vector<Value> fields;
+      fields.reserve(n);
+      for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue());
+      return MakeRecord(std::move(fields));
+    }
     default:
       throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");
   }

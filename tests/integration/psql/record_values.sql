@@ -32,6 +32,12 @@ select _pg_expandarray(array[1]);
 select information_schema._pg_expandarray('{1,2}');
 select * from pg_options_to_table(array['fillfactor=70', 'autovacuum_enabled']);
 select pg_options_to_table(array['a=1', 'b']);
+-- records in rows that a sort spills to disk and reads back
+set work_mem = '64kB';
+select k, (k).f2 from (select row(g, repeat('x', 40) || g, null) as k, g
+                       from generate_series(1, 4000) g) s
+order by g desc limit 3;
+reset work_mem;
 -- pgjdbc's getPrimaryKeys query (42.5) over int2vector keys.
 create table rv_parent (a int, b text, c int, primary key (b, a));
 create unique index rv_parent_c on rv_parent (c desc);
