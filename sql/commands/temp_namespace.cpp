@@ -6,6 +6,9 @@
 
 #include "catalog/table_statistics.h"
 #include "sql/database.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
 
@@ -40,6 +43,14 @@ catalog::NamespaceDesc EnsureTempNamespace(CommandContext& ctx) {
   if (state == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "temporary tables are not available outside a session");
+  }
+  // InitTempTableNamespace: TEMPORARY on the database, checked when the
+  // session's schema is made (a REVOKE after that does not stop it).
+  if (!RoleHasDatabasePrivileges(*ctx.catalog, CheckingRole(*ctx.catalog), kDatabaseOid,
+                                 kAclCreateTemp)) {
+    throw SqlError(SqlState::kInsufficientPrivilege,
+                   std::string("permission denied to create temporary tables in database \"") +
+                       kDatabaseName + "\"");
   }
   catalog::Catalog* catalog = ctx.db->catalog();
   catalog::NamespaceDesc ns;
