@@ -233,6 +233,10 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       {"alter system", 1u << 13}};
   uint32_t bits = 0;
   for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
+    if (p.columns && (schema || sequence || database)) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "column privileges are only valid for relations");
+    }
     if (p.columns) {
       throw SqlError(SqlState::kFeatureNotSupported, "column privileges are not supported yet");
     }
@@ -361,6 +365,10 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       continue;
     }
     for (Oid grantee : grantees) {
+      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "grant options can only be granted to roles");
+      }
       UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
     }
     ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
