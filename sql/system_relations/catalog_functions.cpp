@@ -336,7 +336,7 @@ Value Version(Args) {
 // A role has a privilege if it is a superuser, has the privileges of the
 // owner (has_privs_of_role) or the privilege is PUBLIC's. The object and
 // privilege names are checked as PostgreSQL does. Returns the privilege
-// words, lower case, without WITH GRANT OPTION.
+// words, lower case; one asked WITH GRANT OPTION ends in '*' ("select*").
 std::vector<std::string> CheckPrivilegeNames(const std::string& text,
                                              std::initializer_list<const char*> allowed) {
   std::vector<std::string> words;
@@ -347,15 +347,18 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
     w = start == std::string::npos ? "" : w.substr(start);
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string grant = " with grant option";
+    bool grant_option = false;
     if (w.size() > grant.size() && w.compare(w.size() - grant.size(), grant.size(), grant) == 0) {
       w.resize(w.size() - grant.size());
+      grant_option = true;
     }
     for (const char* p : allowed) {
       if (w == p) {
-        words.push_back(w);
+        words.push_back(grant_option ? w + "*" : w);
         return;
       }
     }
+    if (grant_option) w += grant;
     throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
   };
   for (char c : text) {
@@ -373,10 +376,14 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
 constexpr std::initializer_list<const char*> kTablePrivileges = {
     "select", "insert", "update", "delete", "truncate", "references", "trigger"};
 
-// The ACL bits of privilege words CheckPrivilegeNames returned.
-uint32_t PrivilegeMask(const std::vector<std::string>& privs) {
+// The ACL bits of privilege words CheckPrivilegeNames returned: those
+// asked without WITH GRANT OPTION, or (grant_options) those asked with it.
+uint32_t PrivilegeMask(const std::vector<std::string>& words, bool grant_options = false) {
   uint32_t mask = 0;
-  for (const std::string& p : privs) {
+  for (std::string p : words) {
+    const bool starred = !p.empty() && p.back() == '*';
+    if (starred != grant_options) continue;
+    if (starred) p.pop_back();
     if (p == "select") mask |= catalog::kAclSelect;
     if (p == "insert") mask |= catalog::kAclInsert;
     if (p == "update") mask |= catalog::kAclUpdate;
@@ -390,6 +397,14 @@ uint32_t PrivilegeMask(const std::vector<std::string>& privs) {
     if (p == "connect") mask |= kAclConnect;
   }
   return mask;
+}
+
+// Whether `role` holds any of `privs` through `acl` (has_*_privilege's
+// ACLMASK_ANY): a privilege, or a grant option where one was asked for.
+bool AclHoldsAny(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
+                 Oid role, const std::vector<std::string>& privs) {
+  return AclMask(catalog, acl, role, PrivilegeMask(privs)) != 0 ||
+         AclGrantOptionMask(catalog, acl, role, PrivilegeMask(privs, true)) != 0;
 }
 
 // The role a has_*_privilege call asks about: its first argument (a name,
@@ -444,7 +459,7 @@ bool RelationPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid
                              : catalog::kAclAllTable;
     const std::vector<catalog::AclItem> acl =
         EffectiveAcl(catalog, RelationAclTarget(rel.oid), RelationOwner(catalog, rel.oid), all);
-    return AclMask(catalog, acl, role_oid, PrivilegeMask(privs)) != 0;
+    return AclHoldsAny(catalog, acl, role_oid, privs);
   }
   return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {});
 }
@@ -551,7 +566,7 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const std::vector<catalog::AclItem> acl = EffectiveAcl(
       *catalog, SchemaAclTarget(ns->oid), SchemaOwner(*catalog, ns->oid), catalog::kAclAllSchema);
-  return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
+  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, privs));
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
 Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
@@ -576,7 +591,7 @@ Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const std::vector<catalog::AclItem> acl =
       EffectiveAcl(*catalog, DatabaseAclTarget(db_oid), kBootstrapRoleOid, kAclAllDatabase);
-  return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
+  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, privs));
 }
 Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
 Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }

@@ -55,6 +55,13 @@ alter schema pd_s3 owner to pd_a;
 select nspname, pg_get_userbyid(nspowner) from pg_namespace where nspname like 'pd_s%' order by 1;
 -- WITH GRANT OPTION, TEMP, ALL, several grantees and databases
 grant temp on database postgres to pd_b with grant option;
+select has_database_privilege('pd_b', 'postgres', 'temp with grant option'),
+       has_database_privilege('pd_b', 'postgres', 'TEMPORARY WITH GRANT OPTION'),
+       has_database_privilege('pd_b', 'postgres', 'connect with grant option'),
+       has_database_privilege('pd_b', 'postgres', 'create with grant option, temp'),
+       has_database_privilege('pd_a', 'postgres', 'create with grant option'),
+       has_database_privilege('postgres', 'postgres', 'create with grant option');
+select has_database_privilege('pd_b', 'postgres', 'usage with grant option');
 grant connect, temporary on database postgres, template1 to pd_b, pd_c;
 select datname, datacl from pg_database
   where datname in ('postgres', 'template0', 'template1') order by datname;
@@ -123,6 +130,15 @@ select has_any_column_privilege('pd_a', 'pd_tab', 'select'),
        has_any_column_privilege('pd_a', 'pd_tab'::regclass, 'select'),
        has_any_column_privilege(0::oid, 'select');
 select has_any_column_privilege('pd_a', 'pd_tab', 'truncate');
+grant insert on pd_tab to pd_c with grant option;
+select has_table_privilege('pd_c', 'pd_tab', 'insert with grant option'),
+       has_table_privilege('pd_a', 'pd_tab', 'select with grant option'),
+       has_column_privilege('pd_c', 'pd_tab', 'a', 'insert with grant option'),
+       has_column_privilege('pd_a', 'pd_tab', 'a', 'select with grant option'),
+       has_any_column_privilege('pd_c', 'pd_tab', 'insert with grant option'),
+       has_schema_privilege('pd_a', 'public', 'usage with grant option'),
+       has_table_privilege('pd_a', 'pg_class', 'select with grant option'),
+       has_table_privilege('pd_a', 'pg_class', 'select');
 -- the Access privileges column of psql's \l
 select d.datname as "Name", pg_catalog.array_to_string(d.datacl, E'\n') as "Access privileges"
   from pg_catalog.pg_database d where d.datname in ('postgres', 'template0', 'template1')
