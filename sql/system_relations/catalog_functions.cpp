@@ -399,12 +399,16 @@ uint32_t PrivilegeMask(const std::vector<std::string>& words, bool grant_options
   return mask;
 }
 
-// Whether `role` holds any of `privs` through `acl` (has_*_privilege's
-// ACLMASK_ANY): a privilege, or a grant option where one was asked for.
+// Whether `role` holds any of `privs` through `acl` of an object owned by
+// `owner` (has_*_privilege's ACLMASK_ANY): a privilege, or a grant option
+// where one was asked for. The owner holds every grant option implicitly
+// (aclmask), though its item does not show them.
 bool AclHoldsAny(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
-                 Oid role, const std::vector<std::string>& privs) {
+                 Oid role, Oid owner, const std::vector<std::string>& privs) {
+  const uint32_t options = PrivilegeMask(privs, true);
+  if (options != 0 && HasPrivsOfRole(catalog, role, owner)) return true;
   return AclMask(catalog, acl, role, PrivilegeMask(privs)) != 0 ||
-         AclGrantOptionMask(catalog, acl, role, PrivilegeMask(privs, true)) != 0;
+         AclGrantOptionMask(catalog, acl, role, options) != 0;
 }
 
 // The role a has_*_privilege call asks about: its first argument (a name,
@@ -457,9 +461,10 @@ bool RelationPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid
     const uint32_t all = rel.relkind == 'S'
                              ? catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage
                              : catalog::kAclAllTable;
+    const Oid owner = RelationOwner(catalog, rel.oid);
     const std::vector<catalog::AclItem> acl =
-        EffectiveAcl(catalog, RelationAclTarget(rel.oid), RelationOwner(catalog, rel.oid), all);
-    return AclHoldsAny(catalog, acl, role_oid, privs);
+        EffectiveAcl(catalog, RelationAclTarget(rel.oid), owner, all);
+    return AclHoldsAny(catalog, acl, role_oid, owner, privs);
   }
   return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {});
 }
@@ -564,9 +569,10 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
-  const std::vector<catalog::AclItem> acl = EffectiveAcl(
-      *catalog, SchemaAclTarget(ns->oid), SchemaOwner(*catalog, ns->oid), catalog::kAclAllSchema);
-  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, privs));
+  const Oid owner = SchemaOwner(*catalog, ns->oid);
+  const std::vector<catalog::AclItem> acl =
+      EffectiveAcl(*catalog, SchemaAclTarget(ns->oid), owner, catalog::kAclAllSchema);
+  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, owner, privs));
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
 Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
@@ -591,7 +597,7 @@ Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const std::vector<catalog::AclItem> acl =
       EffectiveAcl(*catalog, DatabaseAclTarget(db_oid), kBootstrapRoleOid, kAclAllDatabase);
-  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, privs));
+  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, kBootstrapRoleOid, privs));
 }
 Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
 Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }

@@ -139,6 +139,13 @@ select has_table_privilege('pd_c', 'pd_tab', 'insert with grant option'),
        has_schema_privilege('pd_a', 'public', 'usage with grant option'),
        has_table_privilege('pd_a', 'pg_class', 'select with grant option'),
        has_table_privilege('pd_a', 'pg_class', 'select');
+-- an owner holds every grant option without showing them
+alter table pd_tab owner to pd_b;
+select has_table_privilege('pd_b', 'pd_tab', 'delete with grant option'),
+       has_column_privilege('pd_b', 'pd_tab', 'b', 'update with grant option'),
+       has_schema_privilege('pd_a', 'pd_s2', 'create with grant option'),
+       has_schema_privilege('pd_b', 'pd_s2', 'create with grant option');
+alter table pd_tab owner to postgres;
 -- the Access privileges column of psql's \l
 select d.datname as "Name", pg_catalog.array_to_string(d.datacl, E'\n') as "Access privileges"
   from pg_catalog.pg_database d where d.datname in ('postgres', 'template0', 'template1')
