@@ -519,7 +519,15 @@ Value ColumnPriv(const Value* role, const Value& table, const Value& column, con
         column_found = true;
       }
     }
-    if (!column_found && column.type() != kInt2) {
+    // A dropped column keeps pg_attribute's "........pg.dropped.N........"
+    // name: found, but NULL, as convert_column_name treats it.
+    bool dropped = false;
+    if (rel.table != nullptr && rel.relkind == 'r' && column.type() != kInt2) {
+      for (const catalog::ColumnDesc& c : rel.table->columns) {
+        if (c.dropped && c.name == column.string_value()) dropped = true;
+      }
+    }
+    if (!column_found && !dropped && column.type() != kInt2) {
       throw SqlError(SqlState::kUndefinedColumn, "column \"" + column.string_value() +
                                                      "\" of relation \"" + rel.name +
                                                      "\" does not exist");
@@ -832,6 +840,10 @@ const SqlFunction kFunctions[] = {
      {"has_table_privilege_name_name", HasTablePrivilege3}},
     {"has_table_privilege", ARGS(kName, kOid, kText), 3, kBool,
      {"has_table_privilege_name_id", HasTablePrivilege3Oid}},
+    {"has_table_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_table_privilege_id_name", HasTablePrivilege3}},
+    {"has_table_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_table_privilege_id_id", HasTablePrivilege3Oid}},
     {"has_column_privilege", ARGS(kText, kText, kText), 3, kBool,
      {"has_column_privilege_name_name", HasColumnPrivilege3}},
     {"has_column_privilege", ARGS(kText, kInt2, kText), 3, kBool,
@@ -848,6 +860,14 @@ const SqlFunction kFunctions[] = {
      {"has_column_privilege_name_id_name", HasColumnPrivilege4}},
     {"has_column_privilege", ARGS(kName, kOid, kInt2, kText), 4, kBool,
      {"has_column_privilege_name_id_attnum", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kText, kText, kText), 4, kBool,
+     {"has_column_privilege_id_name_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kText, kInt2, kText), 4, kBool,
+     {"has_column_privilege_id_name_attnum", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kOid, kText, kText), 4, kBool,
+     {"has_column_privilege_id_id_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kOid, kInt2, kText), 4, kBool,
+     {"has_column_privilege_id_id_attnum", HasColumnPrivilege4}},
     {"has_any_column_privilege", ARGS(kText, kText), 2, kBool,
      {"has_any_column_privilege_name", HasAnyColumnPrivilege2}},
     {"has_any_column_privilege", ARGS(kOid, kText), 2, kBool,
@@ -856,12 +876,22 @@ const SqlFunction kFunctions[] = {
      {"has_any_column_privilege_name_name", HasAnyColumnPrivilege3}},
     {"has_any_column_privilege", ARGS(kName, kOid, kText), 3, kBool,
      {"has_any_column_privilege_name_id", HasAnyColumnPrivilege3}},
+    {"has_any_column_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_any_column_privilege_id_name", HasAnyColumnPrivilege3}},
+    {"has_any_column_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_any_column_privilege_id_id", HasAnyColumnPrivilege3}},
     {"has_schema_privilege", ARGS(kText, kText), 2, kBool,
      {"has_schema_privilege_name", HasSchemaPrivilege2}},
     {"has_schema_privilege", ARGS(kOid, kText), 2, kBool,
      {"has_schema_privilege_id", HasSchemaPrivilege2}},
     {"has_schema_privilege", ARGS(kName, kText, kText), 3, kBool,
      {"has_schema_privilege_name_name", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_schema_privilege_name_id", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_schema_privilege_id_name", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_schema_privilege_id_id", HasSchemaPrivilege3}},
     {"has_database_privilege", ARGS(kText, kText), 2, kBool,
      {"has_database_privilege_name", HasDatabasePrivilege2}},
     {"has_database_privilege", ARGS(kOid, kText), 2, kBool,
@@ -870,6 +900,10 @@ const SqlFunction kFunctions[] = {
      {"has_database_privilege_name_name", HasDatabasePrivilege3}},
     {"has_database_privilege", ARGS(kName, kOid, kText), 3, kBool,
      {"has_database_privilege_name_id", HasDatabasePrivilege3}},
+    {"has_database_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_database_privilege_id_name", HasDatabasePrivilege3}},
+    {"has_database_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_database_privilege_id_id", HasDatabasePrivilege3}},
     {"pg_has_role", ARGS(kName, kText), 2, kBool, {"pg_has_role_name", HasRole2}},
     {"pg_has_role", ARGS(kOid, kText), 2, kBool, {"pg_has_role_id", HasRole2}},
     {"pg_has_role", ARGS(kName, kName, kText), 3, kBool, {"pg_has_role_name_name", HasRole3}},

@@ -119,6 +119,21 @@ select has_column_privilege('pd_a', 'pd_tab', 'a', 'select'),
        has_column_privilege('pd_a', 0::oid, 'a', 'select'),
        has_column_privilege(0::oid, 1::int2, 'select');
 select has_column_privilege('pd_a', 'pd_tab', 'c', 'select');
+select has_column_privilege('pd_a', 'pd_tab', '........pg.dropped.3........', 'select');
+select has_table_privilege((select oid from pg_roles where rolname = 'pd_a'), 'pd_tab', 'select'),
+       has_table_privilege((select oid from pg_roles where rolname = 'pd_c'),
+                           'pd_tab'::regclass, 'select'),
+       has_column_privilege((select oid from pg_roles where rolname = 'pd_a'), 'pd_tab', 'a',
+                            'update'),
+       has_any_column_privilege((select oid from pg_roles where rolname = 'pd_a'),
+                                'pd_tab'::regclass, 'insert'),
+       has_schema_privilege((select oid from pg_roles where rolname = 'pd_a'), 'public', 'usage'),
+       has_schema_privilege('pd_a', (select oid from pg_namespace where nspname = 'pd_s2'),
+                            'create'),
+       has_database_privilege((select oid from pg_roles where rolname = 'pd_a'), 'postgres',
+                              'create'),
+       has_database_privilege((select oid from pg_roles where rolname = 'pd_b'),
+                              (select oid from pg_database where datname = 'postgres'), 'temp');
 select has_column_privilege('pd_a', 'pd_tab', 'nosuch', 'select');
 select has_column_privilege('pd_a', 'nosuchtab', 'a', 'select');
 select has_column_privilege('pd_a', 'pd_tab', 'a', 'delete');
