@@ -341,10 +341,13 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
                                              std::initializer_list<const char*> allowed) {
   std::vector<std::string> words;
   std::string word;
-  auto check = [&](std::string w) {
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    size_t start = w.find_first_not_of(' ');
-    w = start == std::string::npos ? "" : w.substr(start);
+  auto check = [&](std::string chunk) {
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!chunk.empty() && space(chunk.back())) chunk.pop_back();
+    size_t start = 0;
+    while (start < chunk.size() && space(chunk[start])) ++start;
+    chunk = chunk.substr(start);
+    std::string w = chunk;
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string grant = " with grant option";
     bool grant_option = false;
@@ -358,8 +361,9 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
         return;
       }
     }
-    if (grant_option) w += grant;
-    throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
+    // The chunk as given (convert_any_priv_string).
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   "unrecognized privilege type: \"" + chunk + "\"");
   };
   for (char c : text) {
     if (c == ',') {
@@ -373,8 +377,9 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
   return words;
 }
 
+// "rule" is still recognized and never held (it has no privilege bit).
 constexpr std::initializer_list<const char*> kTablePrivileges = {
-    "select", "insert", "update", "delete", "truncate", "references", "trigger"};
+    "select", "insert", "update", "delete", "truncate", "references", "trigger", "rule"};
 
 // The ACL bits of privilege words CheckPrivilegeNames returned: those
 // asked without WITH GRANT OPTION, or (grant_options) those asked with it.
@@ -453,6 +458,8 @@ bool PrivilegeTableArg(const catalog::CatalogSnapshot& catalog, const Value& tab
 // Whether `role_oid` holds one of `privs` on the relation itself.
 bool RelationPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid,
                            const RelationRef& rel, const std::vector<std::string>& privs) {
+  // Only privileges without a bit ("rule"): not even a superuser holds them.
+  if (PrivilegeMask(privs) == 0 && PrivilegeMask(privs, true) == 0) return false;
   if (rel.system != nullptr) return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {"select"});
   if (rel.relkind == 'r' || rel.relkind == 'v' || rel.relkind == 'S') {
     // Tables, views and sequences: their ACL (GRANT/REVOKE), superusers
@@ -477,6 +484,26 @@ Value TablePriv(const Value* role, const Value& table, const Value& priv) {
   const std::vector<std::string> privs = CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
   return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
 }
+
+// has_sequence_privilege([role,] sequence, privilege): the privilege words
+// are checked before the sequence's kind when it is named (42809 "is not a
+// sequence"); an OID that names no relation is NULL.
+Value SequencePriv(const Value* role, const Value& seq, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), {"usage", "select", "update"});
+  RelationRef rel;
+  if (!PrivilegeTableArg(*catalog, seq, &rel)) return Value::Null(kBool);
+  if (rel.relkind != 'S') {
+    throw SqlError(SqlState::kWrongObjectType,
+                   "\"" + (seq.type() == kOid ? rel.name : seq.string_value()) +
+                       "\" is not a sequence");
+  }
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+}
+Value HasSequencePrivilege2(Args a) { return SequencePriv(nullptr, a[0], a[1]); }
+Value HasSequencePrivilege3(Args a) { return SequencePriv(&a[0], a[1], a[2]); }
 
 // The live columns of a relation (name, attnum) as pg_attribute lists them.
 std::vector<std::pair<std::string, int64_t>> RelationColumns(const RelationRef& rel) {
@@ -880,6 +907,18 @@ const SqlFunction kFunctions[] = {
      {"has_any_column_privilege_id_name", HasAnyColumnPrivilege3}},
     {"has_any_column_privilege", ARGS(kOid, kOid, kText), 3, kBool,
      {"has_any_column_privilege_id_id", HasAnyColumnPrivilege3}},
+    {"has_sequence_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_sequence_privilege_name", HasSequencePrivilege2}},
+    {"has_sequence_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_sequence_privilege_id", HasSequencePrivilege2}},
+    {"has_sequence_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_sequence_privilege_name_name", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_sequence_privilege_name_id", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_sequence_privilege_id_name", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_sequence_privilege_id_id", HasSequencePrivilege3}},
     {"has_schema_privilege", ARGS(kText, kText), 2, kBool,
      {"has_schema_privilege_name", HasSchemaPrivilege2}},
     {"has_schema_privilege", ARGS(kOid, kText), 2, kBool,

@@ -154,6 +154,24 @@ select has_table_privilege('pd_c', 'pd_tab', 'insert with grant option'),
        has_schema_privilege('pd_a', 'public', 'usage with grant option'),
        has_table_privilege('pd_a', 'pg_class', 'select with grant option'),
        has_table_privilege('pd_a', 'pg_class', 'select');
+-- has_sequence_privilege; 'rule' is recognized and never held
+create sequence pd_seq;
+grant usage on sequence pd_seq to pd_a;
+select has_sequence_privilege('pd_a', 'pd_seq', 'usage'),
+       has_sequence_privilege('pd_a', 'pd_seq', 'SELECT, update'),
+       has_sequence_privilege('pd_seq', 'select'),
+       has_sequence_privilege('pd_a', 'pd_seq'::regclass, 'usage with grant option'),
+       has_sequence_privilege((select oid from pg_roles where rolname = 'pd_a'), 'pd_seq',
+                              'usage'),
+       has_sequence_privilege(0::oid, 'usage'),
+       has_table_privilege('pd_tab', 'rule'),
+       has_table_privilege('pd_a', 'pd_tab', 'RULE, select');
+select has_sequence_privilege('pd_a', 'pd_tab', 'select');
+select has_sequence_privilege('pd_tab'::regclass, 'select');
+select has_sequence_privilege('pd_a', 'pd_tab', 'Insert');
+select has_sequence_privilege('pd_a', 'nosuchseq', 'usage');
+select has_table_privilege('pd_tab', ' Select , Bogus With Grant Option ');
+drop sequence pd_seq;
 -- an owner holds every grant option without showing them
 alter table pd_tab owner to pd_b;
 select has_table_privilege('pd_b', 'pd_tab', 'delete with grant option'),
