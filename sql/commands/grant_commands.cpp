@@ -346,7 +346,7 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       // restrict_and_check_grant: without grant options a role holding no
       // privilege on the object is refused; one holding some grants (or
       // revokes) nothing, with a WARNING, and the list is stored as is.
-      if (AclMask(*ctx.catalog, acl, current, object.all) == 0) {
+      if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
         throw SqlError(SqlState::kInsufficientPrivilege,
                        "permission denied for " + object.kind + " " + object.name);
       }

@@ -408,11 +408,12 @@ uint32_t PrivilegeMask(const std::vector<std::string>& words, bool grant_options
 // `owner` (has_*_privilege's ACLMASK_ANY): a privilege, or a grant option
 // where one was asked for. The owner holds every grant option implicitly
 // (aclmask), though its item does not show them.
-bool AclHoldsAny(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
-                 Oid role, Oid owner, const std::vector<std::string>& privs) {
+bool AclHoldsAny(const catalog::CatalogSnapshot& catalog, const catalog::AclTarget& target,
+                 const std::vector<catalog::AclItem>& acl, Oid role, Oid owner,
+                 const std::vector<std::string>& privs) {
   const uint32_t options = PrivilegeMask(privs, true);
   if (options != 0 && HasPrivsOfRole(catalog, role, owner)) return true;
-  return AclMask(catalog, acl, role, PrivilegeMask(privs)) != 0 ||
+  return ObjectAclMask(catalog, target, acl, role, PrivilegeMask(privs)) != 0 ||
          AclGrantOptionMask(catalog, acl, role, options) != 0;
 }
 
@@ -469,9 +470,9 @@ bool RelationPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid
                              ? catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage
                              : catalog::kAclAllTable;
     const Oid owner = RelationOwner(catalog, rel.oid);
-    const std::vector<catalog::AclItem> acl =
-        EffectiveAcl(catalog, RelationAclTarget(rel.oid), owner, all);
-    return AclHoldsAny(catalog, acl, role_oid, owner, privs);
+    const catalog::AclTarget target = RelationAclTarget(rel.oid);
+    const std::vector<catalog::AclItem> acl = EffectiveAcl(catalog, target, owner, all);
+    return AclHoldsAny(catalog, target, acl, role_oid, owner, privs);
   }
   return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {});
 }
@@ -605,9 +606,10 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
       CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const Oid owner = SchemaOwner(*catalog, ns->oid);
+  const catalog::AclTarget target = SchemaAclTarget(ns->oid);
   const std::vector<catalog::AclItem> acl =
-      EffectiveAcl(*catalog, SchemaAclTarget(ns->oid), owner, catalog::kAclAllSchema);
-  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, owner, privs));
+      EffectiveAcl(*catalog, target, owner, catalog::kAclAllSchema);
+  return Value::Bool(AclHoldsAny(*catalog, target, acl, role_oid, owner, privs));
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
 Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
@@ -630,9 +632,10 @@ Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), {"create", "connect", "temporary", "temp"});
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
+  const catalog::AclTarget target = DatabaseAclTarget(db_oid);
   const std::vector<catalog::AclItem> acl =
-      EffectiveAcl(*catalog, DatabaseAclTarget(db_oid), kBootstrapRoleOid, kAclAllDatabase);
-  return Value::Bool(AclHoldsAny(*catalog, acl, role_oid, kBootstrapRoleOid, privs));
+      EffectiveAcl(*catalog, target, kBootstrapRoleOid, kAclAllDatabase);
+  return Value::Bool(AclHoldsAny(*catalog, target, acl, role_oid, kBootstrapRoleOid, privs));
 }
 Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
 Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }

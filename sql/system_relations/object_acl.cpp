@@ -127,6 +127,31 @@ uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<AclI
   return held;
 }
 
+uint32_t ObjectAclMask(const catalog::CatalogSnapshot& catalog, const AclTarget& target,
+                       const std::vector<AclItem>& acl, Oid role, uint32_t mask) {
+  constexpr Oid kReadAllData = 6181;   // pg_read_all_data
+  constexpr Oid kWriteAllData = 6182;  // pg_write_all_data
+  constexpr uint32_t kWrite = catalog::kAclInsert | catalog::kAclUpdate | catalog::kAclDelete;
+  uint32_t held = AclMask(catalog, acl, role, mask);
+  if (target.classoid == catalog::kPgClassOid) {
+    if ((mask & catalog::kAclSelect) != 0 && (held & catalog::kAclSelect) == 0 &&
+        HasPrivsOfRole(catalog, role, kReadAllData)) {
+      held |= catalog::kAclSelect;
+    }
+    if ((mask & kWrite) != 0 && (held & kWrite) == 0 &&
+        HasPrivsOfRole(catalog, role, kWriteAllData)) {
+      held |= mask & kWrite;
+    }
+  } else if (target.classoid == catalog::kPgNamespaceOid) {
+    if ((mask & catalog::kAclUsage) != 0 && (held & catalog::kAclUsage) == 0 &&
+        (HasPrivsOfRole(catalog, role, kReadAllData) ||
+         HasPrivsOfRole(catalog, role, kWriteAllData))) {
+      held |= catalog::kAclUsage;
+    }
+  }
+  return held;
+}
+
 uint32_t AclGrantOptionMask(const catalog::CatalogSnapshot& catalog,
                             const std::vector<AclItem>& acl, Oid role, uint32_t mask) {
   uint32_t held = 0;

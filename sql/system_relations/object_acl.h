@@ -66,6 +66,13 @@ std::optional<std::vector<catalog::AclItem>> AclDefault(char objtype, catalog::O
 // granted to PUBLIC or to a role whose privileges `role` has.
 uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
                  catalog::Oid role, uint32_t mask);
+// AclMask for `target`'s list with the predefined roles' privileges
+// (pg_class_aclmask, pg_namespace_aclmask): on a relation, a role with the
+// privileges of pg_read_all_data holds SELECT, one of pg_write_all_data
+// INSERT, UPDATE and DELETE (when its list gives it none of the three); on a
+// schema either holds USAGE.
+uint32_t ObjectAclMask(const catalog::CatalogSnapshot& catalog, const catalog::AclTarget& target,
+                       const std::vector<catalog::AclItem>& acl, catalog::Oid role, uint32_t mask);
 // The same for grant options.
 uint32_t AclGrantOptionMask(const catalog::CatalogSnapshot& catalog,
                             const std::vector<catalog::AclItem>& acl, catalog::Oid role,

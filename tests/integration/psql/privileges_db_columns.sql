@@ -179,6 +179,45 @@ select has_table_privilege('pd_b', 'pd_tab', 'delete with grant option'),
        has_schema_privilege('pd_a', 'pd_s2', 'create with grant option'),
        has_schema_privilege('pd_b', 'pd_s2', 'create with grant option');
 alter table pd_tab owner to postgres;
+-- pg_read_all_data and pg_write_all_data
+create role pd_r in role pg_read_all_data;
+create role pd_w in role pg_write_all_data;
+insert into pd_tab values (1, 2);
+create sequence pd_s2.q;
+set role pd_r;
+select * from pd_tab;
+select * from pd_s2.q;
+insert into pd_tab values (3, 4);
+update pd_tab set b = 5;
+reset role;
+set role pd_w;
+select * from pd_tab;
+insert into pd_tab values (3, 4);
+update pd_tab set b = 5;
+update pd_tab set b = 6 where a = 1;
+delete from pd_tab;
+delete from pd_tab where a = 3;
+truncate pd_tab;
+select nextval('pd_s2.q');
+create table pd_s2.nope (a int);
+reset role;
+select has_table_privilege('pd_r', 'pd_tab', 'select'),
+       has_table_privilege('pd_r', 'pd_tab', 'insert'),
+       has_table_privilege('pd_w', 'pd_tab', 'select'),
+       has_table_privilege('pd_w', 'pd_tab', 'insert, update'),
+       has_table_privilege('pd_w', 'pd_tab', 'delete'),
+       has_table_privilege('pd_w', 'pd_tab', 'truncate'),
+       has_table_privilege('pd_w', 'pg_class', 'insert'),
+       has_column_privilege('pd_r', 'pd_tab', 'a', 'select'),
+       has_any_column_privilege('pd_w', 'pd_tab', 'update'),
+       has_sequence_privilege('pd_r', 'pd_s2.q', 'select'),
+       has_sequence_privilege('pd_w', 'pd_s2.q', 'usage'),
+       has_schema_privilege('pd_r', 'pd_s2', 'usage'),
+       has_schema_privilege('pd_w', 'pd_s2', 'usage'),
+       has_schema_privilege('pd_w', 'pd_s2', 'create');
+drop sequence pd_s2.q;
+drop role pd_r;
+drop role pd_w;
 -- the Access privileges column of psql's \l
 select d.datname as "Name", pg_catalog.array_to_string(d.datacl, E'\n') as "Access privileges"
   from pg_catalog.pg_database d where d.datname in ('postgres', 'template0', 'template1')
