@@ -1,8 +1,8 @@
 // AclItem: one entry of an object's access control list, PostgreSQL's
-// aclitem (pg_class.relacl, pg_namespace.nspacl). An object without a stored
-// list has its owner's defaults (PostgreSQL's NULL acl, acldefault()); the
-// first GRANT or REVOKE stores the defaults with the change applied, and the
-// list stays stored from then on, as in PostgreSQL.
+// aclitem (pg_class.relacl, pg_namespace.nspacl, pg_database.datacl). An
+// object without a stored list has its owner's defaults (PostgreSQL's NULL
+// acl, acldefault()); the first GRANT or REVOKE stores the defaults with the
+// change applied, and the list stays stored from then on, as in PostgreSQL.
 #pragma once
 
 #include <compare>
@@ -41,8 +41,8 @@ struct AclItem {
   friend bool operator==(const AclItem&, const AclItem&) = default;
 };
 
-// Which object a stored list belongs to: its catalog (pg_class 1259 or
-// pg_namespace 2615) and its OID there.
+// Which object a stored list belongs to: its catalog (pg_class 1259,
+// pg_namespace 2615 or pg_database 1262) and its OID there.
 struct AclTarget {
   Oid classoid = 0;
   Oid objoid = 0;

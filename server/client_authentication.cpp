@@ -15,7 +15,9 @@
 #include "sql/database.h"
 #include "sql/expr/md5.h"
 #include "sql/settings/config_snapshot.h"
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/role_lookup.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::server {
 
@@ -221,6 +223,23 @@ std::optional<SqlErrorFields> CheckRoleConnectionLimit(sql::Database* database,
   }
   if (sessions <= role->connection_limit) return std::nullopt;
   return Fatal(SqlState::kTooManyConnections, "too many connections for role \"" + user + "\"");
+}
+
+std::optional<SqlErrorFields> CheckDatabaseConnect(sql::Database* database,
+                                                   const std::string& user,
+                                                   const std::string& database_name) {
+  if (database == nullptr) return std::nullopt;
+  std::shared_ptr<const catalog::CatalogSnapshot> catalog = database->catalog()->Current();
+  const catalog::RoleDesc* role = sql::FindRoleByName(*catalog, user);
+  if (role == nullptr || role->superuser) return std::nullopt;
+  const catalog::Oid db = sql::FindDatabaseOid(database_name).value_or(sql::kDatabaseOid);
+  if (sql::RoleHasDatabasePrivileges(*catalog, role->oid, db, sql::kAclConnect)) {
+    return std::nullopt;
+  }
+  SqlErrorFields f = Fatal(SqlState::kInsufficientPrivilege,
+                           "permission denied for database \"" + database_name + "\"");
+  f.detail = "User does not have CONNECT privilege.";
+  return f;
 }
 
 }  // namespace strata::server

@@ -84,6 +84,14 @@ std::optional<SqlErrorFields> CheckLoginRole(sql::Database* database, const std:
 std::optional<SqlErrorFields> CheckRoleConnectionLimit(sql::Database* database,
                                                        const std::string& user);
 
+// CheckMyDatabase's CONNECT check, after the role's: nullopt when `user`
+// is a superuser or holds CONNECT on the database it asked for (a name
+// pg_database does not list means the one database, postgres), else FATAL
+// 42501 "permission denied for database" with PostgreSQL's DETAIL.
+std::optional<SqlErrorFields> CheckDatabaseConnect(sql::Database* database,
+                                                   const std::string& user,
+                                                   const std::string& database_name);
+
 // The message of every failed password check (28P01).
 SqlErrorFields PasswordFailedError(const std::string& user);
 

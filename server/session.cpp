@@ -657,6 +657,12 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         co_await FatalAfterAuthentication(*limit_error);
         co_return false;
       }
+      // CheckMyDatabase, after InitializeSessionUserId's checks.
+      if (auto connect_error = CheckDatabaseConnect(context_.database, *user,
+                                                    packet.Get("database").value_or(*user))) {
+        co_await FatalAfterAuthentication(*connect_error);
+        co_return false;
+      }
     }
 
     std::string out;

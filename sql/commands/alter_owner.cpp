@@ -60,8 +60,8 @@ void CheckOwnerChange(const CommandContext& ctx, Oid old_owner, Oid new_owner, c
                    "must be member of role \"" + RoleName(new_owner) + "\"");
   }
   if (ns == nullptr) {
-    // CREATE on the database: its owner (the bootstrap superuser) only.
-    if (!HasPrivsOfRole(*ctx.catalog, new_owner, kBootstrapRoleOid)) {
+    // A schema's new owner needs CREATE on the database.
+    if (!RoleHasDatabasePrivileges(*ctx.catalog, new_owner, kDatabaseOid, catalog::kAclCreate)) {
       throw SqlError(SqlState::kInsufficientPrivilege,
                      std::string("permission denied for database ") + kDatabaseName);
     }

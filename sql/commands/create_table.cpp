@@ -59,7 +59,19 @@ catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVa
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TABLE";
-  const catalog::NamespaceDesc ns = NewTableNamespace(ctx, stmt.table, stmt.temporary);
+  // transformCreateStmt looks the schema up with the relation name as the
+  // error position: the temporary schema's TEMPORARY check (temp_namespace.h)
+  // points there too.
+  const catalog::NamespaceDesc ns = [&] {
+    try {
+      return NewTableNamespace(ctx, stmt.table, stmt.temporary);
+    } catch (SqlError& e) {
+      if (e.fields().position == 0 && e.sqlstate() == SqlState::kInsufficientPrivilege) {
+        e.WithPosition(ctx.Position(stmt.table.location));
+      }
+      throw;
+    }
+  }();
   if (ctx.catalog->RelationNameTaken(ns.oid, stmt.table.name)) {
     if (stmt.if_not_exists) {
       ctx.Notice(SqlState::kDuplicateTable,

@@ -1,17 +1,21 @@
-// GRANT/REVOKE on tables, views and schemas (see grant_commands.h). The
+// GRANT/REVOKE on tables, views, sequences, schemas and databases (see
+// grant_commands.h). The
 // order of checks and the texts follow PostgreSQL 15's aclchk.c
-// (ExecuteGrantStmt, ExecGrant_Relation, ExecGrant_Namespace) and acl.c
+// (ExecuteGrantStmt, ExecGrant_Relation, ExecGrant_Namespace,
+// ExecGrant_Database) and acl.c
 // (aclupdate): objects are looked up first, then the grantees, then the
 // privilege names.
 //
 // The grantor: an object's owner (or a superuser, or a member with the
 // owner's privileges) grants as the owner, as select_best_grantor decides.
 // A grantor that is none of those would act through grant options it was
-// given: that is 0A000 for now (42501 if it holds none, as PostgreSQL).
+// given: that is 0A000 for now. Without any, it grants nothing (a WARNING)
+// if it holds some privilege on the object, else 42501, as PostgreSQL.
 #include "sql/commands/grant_commands.h"
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,6 +96,22 @@ bool OnSequences(const ast::RoleStatement& stmt) {
          (stmt.object_words == "SEQUENCE" || stmt.object_words == "ALL SEQUENCES IN SCHEMA");
 }
 
+// GRANT ... ON DATABASE d, ... (the names come in `schemas`).
+bool OnDatabases(const ast::RoleStatement& stmt) {
+  return stmt.object_type == ast::RoleStatement::ObjectType::kOther &&
+         stmt.object_words == "DATABASE";
+}
+
+// A database pg_database lists; 3D000 for any other name.
+GrantObject DatabaseObject(const std::string& name) {
+  const std::optional<Oid> oid = FindDatabaseOid(name);
+  if (!oid) {
+    throw SqlError(SqlState::kUndefinedDatabase, "database \"" + name + "\" does not exist");
+  }
+  return GrantObject{DatabaseAclTarget(*oid), kBootstrapRoleOid, kAclAllDatabase, "database",
+                     name};
+}
+
 GrantObject SchemaObject(const catalog::CatalogSnapshot& catalog,
                          const catalog::NamespaceDesc& ns) {
   return GrantObject{SchemaAclTarget(ns.oid), SchemaOwner(catalog, ns.oid),
@@ -118,6 +138,10 @@ const catalog::NamespaceDesc& LookupSchema(const CommandContext& ctx, const std:
 std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::RoleStatement& stmt) {
   std::vector<GrantObject> out;
   const catalog::CatalogSnapshot& catalog = *ctx.catalog;
+  if (OnDatabases(stmt)) {
+    for (const std::string& name : stmt.schemas) out.push_back(DatabaseObject(name));
+    return out;
+  }
   if (stmt.object_type == ast::RoleStatement::ObjectType::kSchema) {
     for (const std::string& name : stmt.schemas) {
       const catalog::NamespaceDesc& ns = LookupSchema(ctx, name);
@@ -187,8 +211,12 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
 uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
   const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
   const bool sequence = OnSequences(stmt);
+  const bool database = OnDatabases(stmt);
   if (stmt.privileges.empty()) {
-    return schema ? catalog::kAclAllSchema : sequence ? kAclAllSequence : catalog::kAclAllTable;
+    return schema     ? catalog::kAclAllSchema
+           : sequence ? kAclAllSequence
+           : database ? kAclAllDatabase
+                      : catalog::kAclAllTable;
   }
   struct Named {
     const char* name;
@@ -200,11 +228,15 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       {"truncate", catalog::kAclTruncate}, {"references", catalog::kAclReferences},
       {"trigger", catalog::kAclTrigger},   {"execute", 1u << 7},
       {"usage", catalog::kAclUsage},       {"create", catalog::kAclCreate},
-      {"temporary", 1u << 10},             {"temp", 1u << 10},
-      {"connect", 1u << 11},               {"set", 1u << 12},
+      {"temporary", kAclCreateTemp},       {"temp", kAclCreateTemp},
+      {"connect", kAclConnect},            {"set", 1u << 12},
       {"alter system", 1u << 13}};
   uint32_t bits = 0;
   for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
+    if (p.columns && (schema || sequence || database)) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "column privileges are only valid for relations");
+    }
     if (p.columns) {
       throw SqlError(SqlState::kFeatureNotSupported, "column privileges are not supported yet");
     }
@@ -221,13 +253,18 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for schema");
     }
+    if (database && (bit & kAclAllDatabase) == 0) {
+      throw SqlError(SqlState::kInvalidGrantOperation,
+                     "invalid privilege type " + upper + " for database");
+    }
     if (sequence && (bit & kAclAllSequence) == 0) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for sequence");
     }
     // USAGE is a sequence privilege: ExecuteGrantStmt lets it through and
     // ExecGrant_Relation refuses it for a table (ObjectPrivileges).
-    if (!schema && !sequence && (bit & (catalog::kAclAllTable | catalog::kAclUsage)) == 0) {
+    if (!schema && !sequence && !database &&
+        (bit & (catalog::kAclAllTable | catalog::kAclUsage)) == 0) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for relation");
     }
@@ -271,7 +308,8 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       throw SqlError(SqlState::kFeatureNotSupported, "grantor must be current user");
     }
   }
-  if (stmt.object_type == ast::RoleStatement::ObjectType::kOther && !OnSequences(stmt)) {
+  if (stmt.object_type == ast::RoleStatement::ObjectType::kOther && !OnSequences(stmt) &&
+      !OnDatabases(stmt)) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "GRANT and REVOKE on " + stmt.object_words + " are not supported yet");
   }
@@ -301,14 +339,36 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
     }
     std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
     if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
-      if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) == 0) {
+      if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) != 0) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "GRANT and REVOKE through grant options are not supported yet");
+      }
+      // restrict_and_check_grant: without grant options a role holding no
+      // privilege on the object is refused; one holding some grants (or
+      // revokes) nothing, with a WARNING, and the list is stored as is.
+      if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
         throw SqlError(SqlState::kInsufficientPrivilege,
                        "permission denied for " + object.kind + " " + object.name);
       }
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "GRANT and REVOKE through grant options are not supported yet");
+      if (ctx.notices != nullptr) {
+        SqlErrorFields warning;
+        warning.severity = ErrorSeverity::kWarning;
+        warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
+                                 : SqlState::kWarningPrivilegeNotRevoked;
+        warning.message = (grant ? "no privileges were granted for \""
+                                 : "no privileges could be revoked for \"") +
+                          object.name + "\"";
+        ctx.notices->push_back(std::move(warning));
+      }
+      ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
+      Reload(ctx);
+      continue;
     }
     for (Oid grantee : grantees) {
+      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "grant options can only be granted to roles");
+      }
       UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
     }
     ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
@@ -352,6 +412,14 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
       return item.grantee == role || item.grantor == role;
     });
     if (!mentioned) continue;
+    if (target.classoid == catalog::kPgDatabaseOid) {
+      for (const char* name : {kDatabaseName, "template1", "template0"}) {
+        if (FindDatabaseOid(name) == target.objoid) {
+          lines.emplace_back(target.objoid, std::string("privileges for database ") + name);
+        }
+      }
+      continue;
+    }
     if (target.classoid == catalog::kPgNamespaceOid) {
       if (const catalog::NamespaceDesc* ns = catalog.FindNamespace(target.objoid)) {
         lines.emplace_back(target.objoid, "privileges for schema " + ns->name);

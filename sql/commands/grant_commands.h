@@ -1,6 +1,6 @@
-// GRANT/REVOKE of privileges on tables, views and schemas (PostgreSQL's
-// GrantStmt, aclchk.c): updates the objects' ACLs (catalog/acl_item.h).
-// Sequences, columns, databases, functions and default privileges are
+// GRANT/REVOKE of privileges on tables, views, sequences, schemas and
+// databases (PostgreSQL's GrantStmt, aclchk.c): updates the objects' ACLs
+// (catalog/acl_item.h). Columns, functions and default privileges are
 // 0A000. Runs inside the CommandContext's transaction; the caller holds
 // the catalog's ddl_mutex.
 #pragma once

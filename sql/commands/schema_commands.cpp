@@ -54,9 +54,9 @@ void RunSchemaElement(CommandContext& ctx, const ast::Statement& element) {
 StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchemaStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE SCHEMA";
-  // CREATE on the database: its ACL is the owner's default (GRANT ON
-  // DATABASE is not supported yet), so the owner's privileges are needed.
-  if (!HasPrivsOfRole(*ctx.catalog, CurrentUserOid(*ctx.catalog), kBootstrapRoleOid)) {
+  // CREATE on the database (CreateSchemaCommand checks it first).
+  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), kDatabaseOid,
+                                 catalog::kAclCreate)) {
     throw SqlError(SqlState::kInsufficientPrivilege,
                    std::string("permission denied for database ") + kDatabaseName);
   }
@@ -100,7 +100,8 @@ StatementOutput ExecuteRenameSchema(CommandContext& ctx, const ast::RenameSchema
   }
   // RenameSchema: the owner, with CREATE on the database.
   CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
-  if (!HasPrivsOfRole(*ctx.catalog, CurrentUserOid(*ctx.catalog), kBootstrapRoleOid)) {
+  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), kDatabaseOid,
+                                 catalog::kAclCreate)) {
     throw SqlError(SqlState::kInsufficientPrivilege,
                    std::string("permission denied for database ") + kDatabaseName);
   }

@@ -6,6 +6,9 @@
 
 #include "catalog/table_statistics.h"
 #include "sql/database.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
 
@@ -35,11 +38,26 @@ const catalog::NamespaceDesc* FindTempNamespace(const CommandContext& ctx) {
 }
 
 catalog::NamespaceDesc EnsureTempNamespace(CommandContext& ctx) {
-  if (const catalog::NamespaceDesc* ns = FindTempNamespace(ctx)) return *ns;
+  const bool may_create_temp = RoleHasDatabasePrivileges(
+      *ctx.catalog, CheckingRole(*ctx.catalog), kDatabaseOid, kAclCreateTemp);
+  if (const catalog::NamespaceDesc* ns = FindTempNamespace(ctx)) {
+    // pg_namespace_aclmask: the session's own temporary schema grants
+    // CREATE while the role holds TEMPORARY on the database.
+    if (!may_create_temp) {
+      throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for schema " + ns->name);
+    }
+    return *ns;
+  }
   TempNamespace* state = CurrentTempNamespace();
   if (state == nullptr) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "temporary tables are not available outside a session");
+  }
+  // InitTempTableNamespace: TEMPORARY on the database to make the schema.
+  if (!may_create_temp) {
+    throw SqlError(SqlState::kInsufficientPrivilege,
+                   std::string("permission denied to create temporary tables in database \"") +
+                       kDatabaseName + "\"");
   }
   catalog::Catalog* catalog = ctx.db->catalog();
   catalog::NamespaceDesc ns;

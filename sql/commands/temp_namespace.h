@@ -41,7 +41,11 @@ class ScopedTempNamespace {
 // The session's temporary schema as this statement's catalog sees it, or null.
 const catalog::NamespaceDesc* FindTempNamespace(const CommandContext& ctx);
 
-// The session's temporary schema, created in ctx.txn if missing.
+// The session's temporary schema, created in ctx.txn if missing, for a
+// relation to be created in: the checking role needs TEMPORARY on the
+// database (42501 "permission denied to create temporary tables in
+// database" to make the schema, "permission denied for schema pg_temp_N"
+// to use it), as PostgreSQL.
 // REQUIRES: the catalog's ddl_mutex held; a session (else 0A000).
 catalog::NamespaceDesc EnsureTempNamespace(CommandContext& ctx);
 

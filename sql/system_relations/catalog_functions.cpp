@@ -41,6 +41,7 @@ constexpr Oid kOid = type_oid::kOid;
 constexpr Oid kText = type_oid::kText;
 constexpr Oid kName = type_oid::kName;
 constexpr Oid kBool = type_oid::kBool;
+constexpr Oid kInt2 = type_oid::kInt2;
 constexpr Oid kInt4 = type_oid::kInt4;
 constexpr Oid kInt8 = type_oid::kInt8;
 constexpr Oid kNumeric = type_oid::kNumeric;
@@ -336,27 +337,34 @@ Value Version(Args) {
 // A role has a privilege if it is a superuser, has the privileges of the
 // owner (has_privs_of_role) or the privilege is PUBLIC's. The object and
 // privilege names are checked as PostgreSQL does. Returns the privilege
-// words, lower case, without WITH GRANT OPTION.
+// words, lower case; one asked WITH GRANT OPTION ends in '*' ("select*").
 std::vector<std::string> CheckPrivilegeNames(const std::string& text,
                                              std::initializer_list<const char*> allowed) {
   std::vector<std::string> words;
   std::string word;
-  auto check = [&](std::string w) {
-    while (!w.empty() && w.back() == ' ') w.pop_back();
-    size_t start = w.find_first_not_of(' ');
-    w = start == std::string::npos ? "" : w.substr(start);
+  auto check = [&](std::string chunk) {
+    auto space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
+    while (!chunk.empty() && space(chunk.back())) chunk.pop_back();
+    size_t start = 0;
+    while (start < chunk.size() && space(chunk[start])) ++start;
+    chunk = chunk.substr(start);
+    std::string w = chunk;
     for (char& c : w) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const std::string grant = " with grant option";
+    bool grant_option = false;
     if (w.size() > grant.size() && w.compare(w.size() - grant.size(), grant.size(), grant) == 0) {
       w.resize(w.size() - grant.size());
+      grant_option = true;
     }
     for (const char* p : allowed) {
       if (w == p) {
-        words.push_back(w);
+        words.push_back(grant_option ? w + "*" : w);
         return;
       }
     }
-    throw SqlError(SqlState::kInvalidParameterValue, "unrecognized privilege type: \"" + w + "\"");
+    // The chunk as given (convert_any_priv_string).
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   "unrecognized privilege type: \"" + chunk + "\"");
   };
   for (char c : text) {
     if (c == ',') {
@@ -370,13 +378,18 @@ std::vector<std::string> CheckPrivilegeNames(const std::string& text,
   return words;
 }
 
+// "rule" is still recognized and never held (it has no privilege bit).
 constexpr std::initializer_list<const char*> kTablePrivileges = {
-    "select", "insert", "update", "delete", "truncate", "references", "trigger"};
+    "select", "insert", "update", "delete", "truncate", "references", "trigger", "rule"};
 
-// The ACL bits of privilege words CheckPrivilegeNames returned.
-uint32_t PrivilegeMask(const std::vector<std::string>& privs) {
+// The ACL bits of privilege words CheckPrivilegeNames returned: those
+// asked without WITH GRANT OPTION, or (grant_options) those asked with it.
+uint32_t PrivilegeMask(const std::vector<std::string>& words, bool grant_options = false) {
   uint32_t mask = 0;
-  for (const std::string& p : privs) {
+  for (std::string p : words) {
+    const bool starred = !p.empty() && p.back() == '*';
+    if (starred != grant_options) continue;
+    if (starred) p.pop_back();
     if (p == "select") mask |= catalog::kAclSelect;
     if (p == "insert") mask |= catalog::kAclInsert;
     if (p == "update") mask |= catalog::kAclUpdate;
@@ -386,8 +399,23 @@ uint32_t PrivilegeMask(const std::vector<std::string>& privs) {
     if (p == "trigger") mask |= catalog::kAclTrigger;
     if (p == "usage") mask |= catalog::kAclUsage;
     if (p == "create") mask |= catalog::kAclCreate;
+    if (p == "temporary" || p == "temp") mask |= kAclCreateTemp;
+    if (p == "connect") mask |= kAclConnect;
   }
   return mask;
+}
+
+// Whether `role` holds any of `privs` through `acl` of an object owned by
+// `owner` (has_*_privilege's ACLMASK_ANY): a privilege, or a grant option
+// where one was asked for. The owner holds every grant option implicitly
+// (aclmask), though its item does not show them.
+bool AclHoldsAny(const catalog::CatalogSnapshot& catalog, const catalog::AclTarget& target,
+                 const std::vector<catalog::AclItem>& acl, Oid role, Oid owner,
+                 const std::vector<std::string>& privs) {
+  const uint32_t options = PrivilegeMask(privs, true);
+  if (options != 0 && HasPrivsOfRole(catalog, role, owner)) return true;
+  return ObjectAclMask(catalog, target, acl, role, PrivilegeMask(privs)) != 0 ||
+         AclGrantOptionMask(catalog, acl, role, options) != 0;
 }
 
 // The role a has_*_privilege call asks about: its first argument (a name,
@@ -416,34 +444,146 @@ bool Granted(const catalog::CatalogSnapshot& catalog, Oid role, Oid owner,
   return false;
 }
 
-Value TablePriv(const Value* role, const Value& table, const Value& priv) {
-  auto catalog = Catalog();
-  const Oid role_oid = RoleArg(*catalog, role);
+// The relation a has_table/column_privilege call names (a name: 42P01 if
+// there is none), or false if an OID names none.
+bool PrivilegeTableArg(const catalog::CatalogSnapshot& catalog, const Value& table,
+                       RelationRef* rel) {
   Oid oid = 0;
   if (table.type() == kOid) {
     oid = OidArg(table);
   } else {
     oid = OidArg(InputOidValue(kRegclass, table.string_value()));  // 42P01 for a missing table
   }
-  RelationRef rel;
-  if (!FindRelationByOid(*catalog, oid, &rel)) return Value::Null(kBool);
-  const std::vector<std::string> privs = CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
-  if (rel.system != nullptr) {
-    return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"select"}));
-  }
+  return FindRelationByOid(catalog, oid, rel);
+}
+
+// Whether `role_oid` holds one of `privs` on the relation itself.
+bool RelationPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid,
+                           const RelationRef& rel, const std::vector<std::string>& privs) {
+  // Only privileges without a bit ("rule"): not even a superuser holds them.
+  if (PrivilegeMask(privs) == 0 && PrivilegeMask(privs, true) == 0) return false;
+  if (rel.system != nullptr) return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {"select"});
   if (rel.relkind == 'r' || rel.relkind == 'v' || rel.relkind == 'S') {
     // Tables, views and sequences: their ACL (GRANT/REVOKE), superusers
     // bypassing it.
-    if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
+    if (RoleIsSuperuser(catalog, role_oid)) return true;
     const uint32_t all = rel.relkind == 'S'
                              ? catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage
                              : catalog::kAclAllTable;
-    const std::vector<catalog::AclItem> acl =
-        EffectiveAcl(*catalog, RelationAclTarget(oid), RelationOwner(*catalog, oid), all);
-    return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
+    const Oid owner = RelationOwner(catalog, rel.oid);
+    const catalog::AclTarget target = RelationAclTarget(rel.oid);
+    const std::vector<catalog::AclItem> acl = EffectiveAcl(catalog, target, owner, all);
+    return AclHoldsAny(catalog, target, acl, role_oid, owner, privs);
   }
-  return Value::Bool(Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {}));
+  return Granted(catalog, role_oid, kBootstrapRoleOid, privs, {});
 }
+
+Value TablePriv(const Value* role, const Value& table, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  RelationRef rel;
+  if (!PrivilegeTableArg(*catalog, table, &rel)) return Value::Null(kBool);
+  const std::vector<std::string> privs = CheckPrivilegeNames(priv.string_value(), kTablePrivileges);
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+}
+
+// has_sequence_privilege([role,] sequence, privilege): the privilege words
+// are checked before the sequence's kind when it is named (42809 "is not a
+// sequence"); an OID that names no relation is NULL.
+Value SequencePriv(const Value* role, const Value& seq, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), {"usage", "select", "update"});
+  RelationRef rel;
+  if (!PrivilegeTableArg(*catalog, seq, &rel)) return Value::Null(kBool);
+  if (rel.relkind != 'S') {
+    throw SqlError(SqlState::kWrongObjectType,
+                   "\"" + (seq.type() == kOid ? rel.name : seq.string_value()) +
+                       "\" is not a sequence");
+  }
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+}
+Value HasSequencePrivilege2(Args a) { return SequencePriv(nullptr, a[0], a[1]); }
+Value HasSequencePrivilege3(Args a) { return SequencePriv(&a[0], a[1], a[2]); }
+
+// The live columns of a relation (name, attnum) as pg_attribute lists them.
+std::vector<std::pair<std::string, int64_t>> RelationColumns(const RelationRef& rel) {
+  std::vector<std::pair<std::string, int64_t>> out;
+  if (rel.table != nullptr && rel.relkind == 'r') {
+    for (const catalog::ColumnDesc& c : rel.table->columns) {
+      if (!c.dropped) out.emplace_back(c.name, c.attnum);
+    }
+  } else if (rel.view != nullptr) {
+    for (size_t i = 0; i < rel.view->columns.size(); ++i) {
+      out.emplace_back(rel.view->columns[i].name, static_cast<int64_t>(i) + 1);
+    }
+  } else if (rel.sequence != nullptr) {
+    out = {{"last_value", 1}, {"log_cnt", 2}, {"is_called", 3}};
+  } else if (rel.system != nullptr) {
+    for (size_t i = 0; i < rel.system->columns.size(); ++i) {
+      out.emplace_back(std::string(rel.system->columns[i].name), static_cast<int64_t>(i) + 1);
+    }
+  }
+  return out;
+}
+
+constexpr std::initializer_list<const char*> kColumnPrivileges = {"select", "insert", "update",
+                                                                  "references"};
+
+// has_column_privilege([role,] table, column, privilege) (acl.c's
+// column_privilege_check): the table's privilege, or the column's own.
+// Column privileges cannot be granted yet (0A000), so a column holds what
+// its table holds. NULL for a table OID or attnum that names nothing; a
+// column name the table lacks is 42703.
+Value ColumnPriv(const Value* role, const Value& table, const Value& column, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  RelationRef rel;
+  const bool found = PrivilegeTableArg(*catalog, table, &rel);
+  bool column_found = false;
+  if (found) {
+    for (const auto& [name, attnum] : RelationColumns(rel)) {
+      if (column.type() == kInt2 ? attnum == column.int_value() : name == column.string_value()) {
+        column_found = true;
+      }
+    }
+    // A dropped column keeps pg_attribute's "........pg.dropped.N........"
+    // name: found, but NULL, as convert_column_name treats it.
+    bool dropped = false;
+    if (rel.table != nullptr && rel.relkind == 'r' && column.type() != kInt2) {
+      for (const catalog::ColumnDesc& c : rel.table->columns) {
+        if (c.dropped && c.name == column.string_value()) dropped = true;
+      }
+    }
+    if (!column_found && !dropped && column.type() != kInt2) {
+      throw SqlError(SqlState::kUndefinedColumn, "column \"" + column.string_value() +
+                                                     "\" of relation \"" + rel.name +
+                                                     "\" does not exist");
+    }
+  }
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), kColumnPrivileges);
+  if (!found || !column_found) return Value::Null(kBool);
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+}
+Value HasColumnPrivilege3(Args a) { return ColumnPriv(nullptr, a[0], a[1], a[2]); }
+Value HasColumnPrivilege4(Args a) { return ColumnPriv(&a[0], a[1], a[2], a[3]); }
+
+// has_any_column_privilege([role,] table, privilege): the table's
+// privilege (or, were column privileges granted, any column's).
+Value AnyColumnPriv(const Value* role, const Value& table, const Value& priv) {
+  auto catalog = Catalog();
+  const Oid role_oid = RoleArg(*catalog, role);
+  RelationRef rel;
+  if (!PrivilegeTableArg(*catalog, table, &rel)) return Value::Null(kBool);
+  const std::vector<std::string> privs =
+      CheckPrivilegeNames(priv.string_value(), kColumnPrivileges);
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+}
+Value HasAnyColumnPrivilege2(Args a) { return AnyColumnPriv(nullptr, a[0], a[1]); }
+Value HasAnyColumnPrivilege3(Args a) { return AnyColumnPriv(&a[0], a[1], a[2]); }
+
 Value HasTablePrivilege2(Args a) { return TablePriv(nullptr, a[0], a[1]); }
 Value HasTablePrivilege2Oid(Args a) { return TablePriv(nullptr, a[0], a[1]); }
 Value HasTablePrivilege3(Args a) { return TablePriv(&a[0], a[1], a[2]); }
@@ -466,9 +606,11 @@ Value SchemaPriv(const Value* role, const Value& schema, const Value& priv) {
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), {"create", "usage"});
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
-  const std::vector<catalog::AclItem> acl = EffectiveAcl(
-      *catalog, SchemaAclTarget(ns->oid), SchemaOwner(*catalog, ns->oid), catalog::kAclAllSchema);
-  return Value::Bool(AclMask(*catalog, acl, role_oid, PrivilegeMask(privs)) != 0);
+  const Oid owner = SchemaOwner(*catalog, ns->oid);
+  const catalog::AclTarget target = SchemaAclTarget(ns->oid);
+  const std::vector<catalog::AclItem> acl =
+      EffectiveAcl(*catalog, target, owner, catalog::kAclAllSchema);
+  return Value::Bool(AclHoldsAny(*catalog, target, acl, role_oid, owner, privs));
 }
 Value HasSchemaPrivilege2(Args a) { return SchemaPriv(nullptr, a[0], a[1]); }
 Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
@@ -476,15 +618,25 @@ Value HasSchemaPrivilege3(Args a) { return SchemaPriv(&a[0], a[1], a[2]); }
 Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   auto catalog = Catalog();
   const Oid role_oid = RoleArg(*catalog, role);
-  if (db.type() == kOid ? OidArg(db) != kDatabaseOid : db.string_value() != kDatabaseName) {
-    if (db.type() == kOid) return Value::Null(kBool);
-    throw SqlError(SqlState::kUndefinedDatabase,
-                   "database \"" + db.string_value() + "\" does not exist");
+  Oid db_oid = 0;
+  if (db.type() == kOid) {
+    db_oid = OidArg(db);
+    if (db_oid != kDatabaseOid && db_oid != 1 && db_oid != 4) return Value::Null(kBool);
+  } else {
+    const std::optional<Oid> found = FindDatabaseOid(db.string_value());
+    if (!found) {
+      throw SqlError(SqlState::kUndefinedDatabase,
+                     "database \"" + db.string_value() + "\" does not exist");
+    }
+    db_oid = *found;
   }
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), {"create", "connect", "temporary", "temp"});
-  return Value::Bool(
-      Granted(*catalog, role_oid, kBootstrapRoleOid, privs, {"connect", "temporary", "temp"}));
+  if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
+  const catalog::AclTarget target = DatabaseAclTarget(db_oid);
+  const std::vector<catalog::AclItem> acl =
+      EffectiveAcl(*catalog, target, kBootstrapRoleOid, kAclAllDatabase);
+  return Value::Bool(AclHoldsAny(*catalog, target, acl, role_oid, kBootstrapRoleOid, privs));
 }
 Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
 Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }
@@ -719,18 +871,82 @@ const SqlFunction kFunctions[] = {
      {"has_table_privilege_name_name", HasTablePrivilege3}},
     {"has_table_privilege", ARGS(kName, kOid, kText), 3, kBool,
      {"has_table_privilege_name_id", HasTablePrivilege3Oid}},
+    {"has_table_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_table_privilege_id_name", HasTablePrivilege3}},
+    {"has_table_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_table_privilege_id_id", HasTablePrivilege3Oid}},
+    {"has_column_privilege", ARGS(kText, kText, kText), 3, kBool,
+     {"has_column_privilege_name_name", HasColumnPrivilege3}},
+    {"has_column_privilege", ARGS(kText, kInt2, kText), 3, kBool,
+     {"has_column_privilege_name_attnum", HasColumnPrivilege3}},
+    {"has_column_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_column_privilege_id_name", HasColumnPrivilege3}},
+    {"has_column_privilege", ARGS(kOid, kInt2, kText), 3, kBool,
+     {"has_column_privilege_id_attnum", HasColumnPrivilege3}},
+    {"has_column_privilege", ARGS(kName, kText, kText, kText), 4, kBool,
+     {"has_column_privilege_name_name_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kName, kText, kInt2, kText), 4, kBool,
+     {"has_column_privilege_name_name_attnum", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kName, kOid, kText, kText), 4, kBool,
+     {"has_column_privilege_name_id_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kName, kOid, kInt2, kText), 4, kBool,
+     {"has_column_privilege_name_id_attnum", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kText, kText, kText), 4, kBool,
+     {"has_column_privilege_id_name_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kText, kInt2, kText), 4, kBool,
+     {"has_column_privilege_id_name_attnum", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kOid, kText, kText), 4, kBool,
+     {"has_column_privilege_id_id_name", HasColumnPrivilege4}},
+    {"has_column_privilege", ARGS(kOid, kOid, kInt2, kText), 4, kBool,
+     {"has_column_privilege_id_id_attnum", HasColumnPrivilege4}},
+    {"has_any_column_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_any_column_privilege_name", HasAnyColumnPrivilege2}},
+    {"has_any_column_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_any_column_privilege_id", HasAnyColumnPrivilege2}},
+    {"has_any_column_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_any_column_privilege_name_name", HasAnyColumnPrivilege3}},
+    {"has_any_column_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_any_column_privilege_name_id", HasAnyColumnPrivilege3}},
+    {"has_any_column_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_any_column_privilege_id_name", HasAnyColumnPrivilege3}},
+    {"has_any_column_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_any_column_privilege_id_id", HasAnyColumnPrivilege3}},
+    {"has_sequence_privilege", ARGS(kText, kText), 2, kBool,
+     {"has_sequence_privilege_name", HasSequencePrivilege2}},
+    {"has_sequence_privilege", ARGS(kOid, kText), 2, kBool,
+     {"has_sequence_privilege_id", HasSequencePrivilege2}},
+    {"has_sequence_privilege", ARGS(kName, kText, kText), 3, kBool,
+     {"has_sequence_privilege_name_name", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_sequence_privilege_name_id", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_sequence_privilege_id_name", HasSequencePrivilege3}},
+    {"has_sequence_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_sequence_privilege_id_id", HasSequencePrivilege3}},
     {"has_schema_privilege", ARGS(kText, kText), 2, kBool,
      {"has_schema_privilege_name", HasSchemaPrivilege2}},
     {"has_schema_privilege", ARGS(kOid, kText), 2, kBool,
      {"has_schema_privilege_id", HasSchemaPrivilege2}},
     {"has_schema_privilege", ARGS(kName, kText, kText), 3, kBool,
      {"has_schema_privilege_name_name", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_schema_privilege_name_id", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_schema_privilege_id_name", HasSchemaPrivilege3}},
+    {"has_schema_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_schema_privilege_id_id", HasSchemaPrivilege3}},
     {"has_database_privilege", ARGS(kText, kText), 2, kBool,
      {"has_database_privilege_name", HasDatabasePrivilege2}},
     {"has_database_privilege", ARGS(kOid, kText), 2, kBool,
      {"has_database_privilege_id", HasDatabasePrivilege2}},
     {"has_database_privilege", ARGS(kName, kText, kText), 3, kBool,
      {"has_database_privilege_name_name", HasDatabasePrivilege3}},
+    {"has_database_privilege", ARGS(kName, kOid, kText), 3, kBool,
+     {"has_database_privilege_name_id", HasDatabasePrivilege3}},
+    {"has_database_privilege", ARGS(kOid, kText, kText), 3, kBool,
+     {"has_database_privilege_id_name", HasDatabasePrivilege3}},
+    {"has_database_privilege", ARGS(kOid, kOid, kText), 3, kBool,
+     {"has_database_privilege_id_id", HasDatabasePrivilege3}},
     {"pg_has_role", ARGS(kName, kText), 2, kBool, {"pg_has_role_name", HasRole2}},
     {"pg_has_role", ARGS(kOid, kText), 2, kBool, {"pg_has_role_id", HasRole2}},
     {"pg_has_role", ARGS(kName, kName, kText), 3, kBool, {"pg_has_role_name_name", HasRole3}},

@@ -56,6 +56,22 @@ std::string RoleText(const catalog::CatalogSnapshot& catalog, Oid role) {
 
 AclTarget RelationAclTarget(Oid relation) { return AclTarget{catalog::kPgClassOid, relation}; }
 AclTarget SchemaAclTarget(Oid schema) { return AclTarget{catalog::kPgNamespaceOid, schema}; }
+AclTarget DatabaseAclTarget(Oid database) { return AclTarget{catalog::kPgDatabaseOid, database}; }
+
+std::optional<Oid> FindDatabaseOid(const std::string& name) {
+  if (name == kDatabaseName) return kDatabaseOid;
+  if (name == "template1") return Oid{1};
+  if (name == "template0") return Oid{4};
+  return std::nullopt;
+}
+
+bool RoleHasDatabasePrivileges(const catalog::CatalogSnapshot& catalog, Oid role, Oid database,
+                               uint32_t required) {
+  if (RoleIsSuperuser(catalog, role)) return true;
+  const std::vector<AclItem> acl =
+      EffectiveAcl(catalog, DatabaseAclTarget(database), kBootstrapRoleOid, kAclAllDatabase);
+  return (AclMask(catalog, acl, role, required) & required) == required;
+}
 
 Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, Oid schema) {
   const catalog::NamespaceDesc* ns = catalog.FindNamespace(schema);
@@ -83,12 +99,19 @@ std::optional<std::vector<AclItem>> StoredAcl(const catalog::CatalogSnapshot& ca
                                               const AclTarget& target) {
   if (const std::vector<AclItem>* acl = catalog.FindAcl(target)) return *acl;
   if (target.classoid == catalog::kPgNamespaceOid) return InitialSchemaAcl(target.objoid);
+  if (target.classoid == catalog::kPgDatabaseOid && target.objoid != kDatabaseOid) {
+    // initdb revokes CREATE and TEMPORARY on the templates from PUBLIC:
+    // {=c/postgres,postgres=CTc/postgres}.
+    return std::vector<AclItem>{AclItem{catalog::kAclPublic, kBootstrapRoleOid, kAclConnect, 0},
+                                AclItem{kBootstrapRoleOid, kBootstrapRoleOid, kAclAllDatabase, 0}};
+  }
   return std::nullopt;
 }
 
 std::vector<AclItem> EffectiveAcl(const catalog::CatalogSnapshot& catalog, const AclTarget& target,
                                   Oid owner, uint32_t all) {
   if (auto stored = StoredAcl(catalog, target)) return std::move(*stored);
+  if (target.classoid == catalog::kPgDatabaseOid) return *AclDefault('d', owner);
   return {AclItem{owner, owner, all, 0}};
 }
 
@@ -99,6 +122,31 @@ uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<AclI
     if ((item.privileges & mask & ~held) == 0) continue;
     if (item.grantee == catalog::kAclPublic || HasPrivsOfRole(catalog, role, item.grantee)) {
       held |= item.privileges & mask;
+    }
+  }
+  return held;
+}
+
+uint32_t ObjectAclMask(const catalog::CatalogSnapshot& catalog, const AclTarget& target,
+                       const std::vector<AclItem>& acl, Oid role, uint32_t mask) {
+  constexpr Oid kReadAllData = 6181;   // pg_read_all_data
+  constexpr Oid kWriteAllData = 6182;  // pg_write_all_data
+  constexpr uint32_t kWrite = catalog::kAclInsert | catalog::kAclUpdate | catalog::kAclDelete;
+  uint32_t held = AclMask(catalog, acl, role, mask);
+  if (target.classoid == catalog::kPgClassOid) {
+    if ((mask & catalog::kAclSelect) != 0 && (held & catalog::kAclSelect) == 0 &&
+        HasPrivsOfRole(catalog, role, kReadAllData)) {
+      held |= catalog::kAclSelect;
+    }
+    if ((mask & kWrite) != 0 && (held & kWrite) == 0 &&
+        HasPrivsOfRole(catalog, role, kWriteAllData)) {
+      held |= mask & kWrite;
+    }
+  } else if (target.classoid == catalog::kPgNamespaceOid) {
+    if ((mask & catalog::kAclUsage) != 0 && (held & catalog::kAclUsage) == 0 &&
+        (HasPrivsOfRole(catalog, role, kReadAllData) ||
+         HasPrivsOfRole(catalog, role, kWriteAllData))) {
+      held |= catalog::kAclUsage;
     }
   }
   return held;

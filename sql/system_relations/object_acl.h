@@ -20,22 +20,38 @@
 
 namespace strata::sql {
 
-// The ACL target and owner of a user relation (table, view, sequence) or a
-// schema.
+// The ACL target and owner of a user relation (table, view, sequence), a
+// schema or a database.
 catalog::AclTarget RelationAclTarget(catalog::Oid relation);
 catalog::AclTarget SchemaAclTarget(catalog::Oid schema);
+catalog::AclTarget DatabaseAclTarget(catalog::Oid database);
+
+// The databases pg_database lists (postgres and initdb's two templates,
+// all owned by the bootstrap superuser): the OID of `name`, or nullopt.
+std::optional<catalog::Oid> FindDatabaseOid(const std::string& name);
+// The database privilege bits besides CREATE (PostgreSQL's ACL_CREATE_TEMP
+// 'T' and ACL_CONNECT 'c'; stored in acl records with catalog/acl_item.h's
+// bits: never renumber), and every privilege a database can hold (CTc).
+inline constexpr uint32_t kAclCreateTemp = 1u << 10;
+inline constexpr uint32_t kAclConnect = 1u << 11;
+inline constexpr uint32_t kAclAllDatabase = catalog::kAclCreate | kAclCreateTemp | kAclConnect;
+// Whether `role` holds every privilege of `required` on the database
+// `database` (superusers hold all).
+bool RoleHasDatabasePrivileges(const catalog::CatalogSnapshot& catalog, catalog::Oid role,
+                               catalog::Oid database, uint32_t required);
 catalog::Oid SchemaOwner(const catalog::CatalogSnapshot& catalog, catalog::Oid schema);
 
 // The list initdb gives a schema it makes (public, pg_catalog,
 // information_schema), or nullopt for any other schema.
 std::optional<std::vector<catalog::AclItem>> InitialSchemaAcl(catalog::Oid schema);
 // The stored list of `target`, or nullopt (NULL acl) if none is stored.
-// The schemas initdb makes (public, pg_catalog, information_schema) have
-// its lists even when none is stored.
+// The schemas initdb makes (public, pg_catalog, information_schema) and
+// the template databases have its lists even when none is stored.
 std::optional<std::vector<catalog::AclItem>> StoredAcl(const catalog::CatalogSnapshot& catalog,
                                                        const catalog::AclTarget& target);
 // The list that applies: the stored one or the owner's defaults (all
-// privileges `all` to the owner, granted by the owner).
+// privileges `all` to the owner, granted by the owner; a database also
+// gives PUBLIC TEMPORARY and CONNECT, as acldefault).
 std::vector<catalog::AclItem> EffectiveAcl(const catalog::CatalogSnapshot& catalog,
                                            const catalog::AclTarget& target, catalog::Oid owner,
                                            uint32_t all);
@@ -50,6 +66,13 @@ std::optional<std::vector<catalog::AclItem>> AclDefault(char objtype, catalog::O
 // granted to PUBLIC or to a role whose privileges `role` has.
 uint32_t AclMask(const catalog::CatalogSnapshot& catalog, const std::vector<catalog::AclItem>& acl,
                  catalog::Oid role, uint32_t mask);
+// AclMask for `target`'s list with the predefined roles' privileges
+// (pg_class_aclmask, pg_namespace_aclmask): on a relation, a role with the
+// privileges of pg_read_all_data holds SELECT, one of pg_write_all_data
+// INSERT, UPDATE and DELETE (when its list gives it none of the three); on a
+// schema either holds USAGE.
+uint32_t ObjectAclMask(const catalog::CatalogSnapshot& catalog, const catalog::AclTarget& target,
+                       const std::vector<catalog::AclItem>& acl, catalog::Oid role, uint32_t mask);
 // The same for grant options.
 uint32_t AclGrantOptionMask(const catalog::CatalogSnapshot& catalog,
                             const std::vector<catalog::AclItem>& acl, catalog::Oid role,

@@ -4,6 +4,7 @@
 // (plpgsql, as initdb installs it). Rows as PostgreSQL 15's initdb makes them.
 #include "sql/system_relations/system_relation.h"
 
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_values.h"
@@ -16,12 +17,16 @@ namespace {
 
 // The database, and initdb's two templates (CREATE DATABASE is not
 // supported: they exist for the tools that list databases).
-std::vector<Row> DatabaseRows(const CommandContext&) {
-  auto row = [](Oid oid, const char* name, bool is_template, bool allow_conn) {
+// datacl: NULL until the first GRANT/REVOKE (then the owner's defaults
+// with the change); the templates have initdb's (object_acl.h).
+std::vector<Row> DatabaseRows(const CommandContext& ctx) {
+  auto row = [&ctx](Oid oid, const char* name, bool is_template, bool allow_conn) {
+    const std::optional<std::vector<catalog::AclItem>> acl =
+        StoredAcl(*ctx.catalog, DatabaseAclTarget(oid));
     return Row{OidV(oid), NameV(name), OidV(kBootstrapRoleOid), Int4V(6), CharV('c'),
                BoolV(is_template), BoolV(allow_conn), Int4V(-1), NullV(kXid), NullV(kXid),
                OidV(1663), TextV("C.UTF-8"), TextV("C.UTF-8"), NullV(kText), NullV(kText),
-               NullV(kAclArray)};
+               AclArrayValue(*ctx.catalog, acl)};
   };
   return {row(kDatabaseOid, kDatabaseName, false, true), row(1, "template1", true, true),
           row(4, "template0", true, false)};

@@ -54,11 +54,12 @@ bool HasRelationPrivileges(const catalog::CatalogSnapshot& catalog, Oid relation
                            uint32_t required) {
   const Oid role = CheckingRole(catalog);
   if (RoleIsSuperuser(catalog, role)) return true;
+  const catalog::AclTarget target = RelationAclTarget(relation);
   const std::vector<catalog::AclItem> acl =
-      EffectiveAcl(catalog, RelationAclTarget(relation), owner,
+      EffectiveAcl(catalog, target, owner,
                    catalog.FindSequence(relation) != nullptr ? kAclAllSequence
                                                              : catalog::kAclAllTable);
-  return (AclMask(catalog, acl, role, required) & required) == required;
+  return (ObjectAclMask(catalog, target, acl, role, required) & required) == required;
 }
 
 void CheckRelationPrivileges(const catalog::CatalogSnapshot& catalog, Oid relation, Oid owner,
@@ -72,18 +73,19 @@ void CheckSequencePrivileges(const catalog::CatalogSnapshot& catalog,
                              const catalog::SequenceDesc& seq, uint32_t any_of) {
   const Oid role = CheckingRole(catalog);
   if (RoleIsSuperuser(catalog, role)) return;
-  const std::vector<catalog::AclItem> acl =
-      EffectiveAcl(catalog, RelationAclTarget(seq.oid), seq.owner, kAclAllSequence);
-  if (AclMask(catalog, acl, role, any_of) != 0) return;
+  const catalog::AclTarget target = RelationAclTarget(seq.oid);
+  const std::vector<catalog::AclItem> acl = EffectiveAcl(catalog, target, seq.owner, kAclAllSequence);
+  if (ObjectAclMask(catalog, target, acl, role, any_of) != 0) return;
   throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for sequence " + seq.name);
 }
 
 bool RoleHasSchemaPrivileges(const catalog::CatalogSnapshot& catalog, Oid role,
                              const catalog::NamespaceDesc& ns, uint32_t required) {
   if (RoleIsSuperuser(catalog, role)) return true;
-  const std::vector<catalog::AclItem> acl = EffectiveAcl(
-      catalog, SchemaAclTarget(ns.oid), SchemaOwner(catalog, ns.oid), catalog::kAclAllSchema);
-  return (AclMask(catalog, acl, role, required) & required) == required;
+  const catalog::AclTarget target = SchemaAclTarget(ns.oid);
+  const std::vector<catalog::AclItem> acl =
+      EffectiveAcl(catalog, target, SchemaOwner(catalog, ns.oid), catalog::kAclAllSchema);
+  return (ObjectAclMask(catalog, target, acl, role, required) & required) == required;
 }
 
 void CheckSchemaPrivileges(const catalog::CatalogSnapshot& catalog,

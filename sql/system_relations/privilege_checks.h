@@ -6,7 +6,9 @@
 // The checking role is current_user (SET ROLE), except while a view's
 // query runs: the view's relations are checked as the view's owner, as
 // PostgreSQL does (ScopedCheckAsRole). Superusers pass every check; a role
-// has the privileges of the roles it is a member of with INHERIT.
+// has the privileges of the roles it is a member of with INHERIT, and
+// pg_read_all_data / pg_write_all_data give theirs (object_acl.h's
+// ObjectAclMask).
 //
 // Thread safety: the checking-role override is per thread (a statement
 // runs on one worker thread).

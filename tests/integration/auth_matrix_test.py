@@ -9,7 +9,8 @@ severity, SQLSTATE and message) must be the same on both servers.
 Also: the rules reloaded on SIGHUP change the outcome (on both servers), a
 malformed file at reload keeps the old rules (and stratad logs file:line), a
 failed password check is delayed and logged, the two idle timeouts end the
-session with PostgreSQL's FATAL, and max_connections gives 53300."""
+session with PostgreSQL's FATAL, max_connections gives 53300, and a role
+without CONNECT on the database is refused (42501)."""
 import argparse
 import base64
 import hashlib
@@ -42,6 +43,7 @@ create role trusty login;
 create role tester login;
 create role carol2 login;
 create role lim login connection limit 1;
+create role noconn login;
 set password_encryption = 'md5';
 create role bob login password 'bpw';
 create role frank login password 'fpw';
@@ -55,7 +57,7 @@ host    postgres        carol,dave      127.0.0.1/32            password
 host    postgres        erin,frank      127.0.0.1/32            md5
 host    postgres        gina,hank       127.0.0.1/32            scram-sha-256
 host    postgres        nl,ghost        127.0.0.1/32            scram-sha-256
-host    postgres        ghost2,nl2,lim  127.0.0.1/32            trust
+host    postgres        ghost2,nl2,lim,noconn 127.0.0.1/32      trust
 host    postgres        +grp            127.0.0.0   255.0.0.0   md5
 host    postgres        carol2,ghost3   127.0.0.1/32            md5
 host    postgres        rej             127.0.0.1/32            reject
@@ -154,6 +156,23 @@ def attempt(server, user, database, password):
                 return requests, (f.get("V"), f.get("C"), f.get("M"))
             elif m.kind == b"Z":
                 return requests, "ok"
+    finally:
+        c.close()
+
+
+def login_end(server, user, database):
+    """A trust login over TCP: "ok", or the error's severity, SQLSTATE,
+    message and DETAIL."""
+    c = pgwire.Connection(host="127.0.0.1", port=server.port)
+    try:
+        c.startup(user=user, database=database)
+        while True:
+            m = c.read_message()
+            if m.kind == b"E":
+                f = m.fields()
+                return (f.get("V"), f.get("C"), f.get("M"), f.get("D"))
+            if m.kind == b"Z":
+                return "ok"
     finally:
         c.close()
 
@@ -268,6 +287,29 @@ def main():
         checks.check(s_result == r_result and r_result[1][1][1] == "53300",
                      f"connection limit -> {r_result}", f"stratad:    {s_result}\n"
                      f"postgresql: {r_result}")
+
+        # CONNECT on the database (CheckMyDatabase): revoked from PUBLIC, a
+        # role without it is refused with 42501 and PostgreSQL's DETAIL; one
+        # it is granted to logs in, and so does a superuser (psql_ok).
+        connect_sql = ("revoke connect on database postgres from public; "
+                       "grant connect on database postgres to trusty")
+        for server in (strata, ref):
+            psql_ok(server, connect_sql)
+        for user in ("noconn", "trusty"):
+            s, r = login_end(strata, user, "postgres"), login_end(ref, user, "postgres")
+            checks.check(s == r, f"CONNECT revoked: {user} -> {r}",
+                         f"stratad:    {s}\npostgresql: {r}")
+        checks.check(login_end(ref, "noconn", "postgres")[1:] == (
+            "42501", 'permission denied for database "postgres"',
+            "User does not have CONNECT privilege."), "CONNECT refusal text on PostgreSQL")
+        for server in (strata, ref):
+            psql_ok(server, "grant connect on database postgres to public; "
+                            "revoke connect on database postgres from trusty")
+        restore_sql = "select datacl from pg_database where datname = 'postgres'"
+        s, r = psql_ok(strata, restore_sql), psql_ok(ref, restore_sql)
+        checks.check(s == r, f"CONNECT restored: {r.strip()}", f"stratad: {s}\npostgresql: {r}")
+        s = login_end(strata, "noconn", "postgres")
+        checks.check(s == "ok", "CONNECT restored: noconn logs in", str(s))
 
         # A failed password check answers after a delay, and is logged with
         # the line that matched.
