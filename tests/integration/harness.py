@@ -5,6 +5,7 @@ them, and stops them by PID.
 PostgreSQL refuses to run as root, so when the tests run as root the reference
 server runs as the 'postgres' user (created by Debian's postgresql-common).
 """
+import atexit
 import os
 import pwd
 import shutil
@@ -84,6 +85,9 @@ class Stratad(Server):
         # while the reference does not.
         self.own_session = own_session
         self.tmp = tempfile.mkdtemp(prefix="stratad-test-")
+        # A test that dies on an exception before its own cleanup would leave
+        # the server and its directory behind.
+        atexit.register(self.cleanup)
         self.data_dir = data_dir or os.path.join(self.tmp, "data")
         self.host = self.tmp
         self.port = port or free_port()
@@ -144,6 +148,8 @@ class ReferencePostgres(Server):
     def __init__(self, durable=False):
         self.durable = durable
         self.tmp = tempfile.mkdtemp(prefix="pgref-test-")
+        # As for Stratad: a reference cluster is some 400 MB on disk.
+        atexit.register(self.cleanup)
         os.chmod(self.tmp, 0o755)
         self.data_dir = os.path.join(self.tmp, "data")
         self.host = self.tmp
