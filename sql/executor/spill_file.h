@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -71,7 +72,18 @@ class SpillFile {
   void PutValue(const Value& v);
   Value GetValue();
 
+  void Flush();
+  bool Refill();
+
   std::FILE* file_ = nullptr;
+  // Our own buffer (stdio's is off): most Put/Get calls move a few bytes,
+  // and a memcpy into this is far cheaper than a stdio call each (those were
+  // ~15% of a spilled hash join). Written up to pos_ while writing; holds
+  // [pos_, end_) unread bytes while reading.
+  std::unique_ptr<char[]> buf_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  bool reading_ = false;
   uint64_t rows_ = 0;
   uint64_t bytes_ = 0;
 };
