@@ -41,9 +41,8 @@ void HashJoin::Init() {
   outer_->Init();
   inner_->Init();
   inner_rows_.clear();
-  hashes_.clear();
+  entries_.clear();
   heads_.clear();
-  next_.clear();
   spill_ = false;
   partitioned_ = false;
   inner_parts_.clear();
@@ -83,9 +82,8 @@ void HashJoin::Init() {
 void HashJoin::Close() {
   inner_rows_.clear();
   inner_matched_.clear();
-  hashes_.clear();
+  entries_.clear();
   heads_.clear();
-  next_.clear();
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
@@ -118,7 +116,7 @@ bool HashJoin::QualsMatch(size_t i) {
 std::optional<uint64_t> HashJoin::KeyHash(bool outer) {
   std::optional<std::string> key = EncodeHashJoinKey(keys_, outer, ctx_);
   if (!key) return std::nullopt;
-  // kNoRow marks a NULL key in hashes_: a real hash of that value moves off
+  // kNoRow marks a NULL key in entries_: a real hash of that value moves off
   // it (the quals re-check every candidate anyway).
   const uint64_t h = std::hash<std::string>{}(*key);
   return h == kNoRow ? 0 : h;
@@ -128,19 +126,20 @@ void HashJoin::BuildTable() {
   size_t buckets = 1;
   while (buckets < inner_rows_.size()) buckets <<= 1;
   heads_.assign(buckets, kNoRow);
-  next_.assign(inner_rows_.size(), kNoRow);
   const size_t mask = buckets - 1;
   // Backwards, each row in front of its bucket's chain: chains ascend.
   for (size_t i = inner_rows_.size(); i-- > 0;) {
-    if (hashes_[i] == kNoRow) continue;  // a NULL key
-    size_t& head = heads_[hashes_[i] & mask];
-    next_[i] = head;
+    Entry& e = entries_[i];
+    e.next = kNoRow;
+    if (e.hash == kNoRow) continue;  // a NULL key
+    size_t& head = heads_[e.hash & mask];
+    e.next = head;
     head = i;
   }
 }
 
 size_t HashJoin::NextCandidate(size_t i) const {
-  while (i != kNoRow && hashes_[i] != probe_hash_) i = next_[i];
+  while (i != kNoRow && entries_[i].hash != probe_hash_) i = entries_[i].next;
   return i;
 }
 
@@ -183,7 +182,7 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   if (!built_) {
     // The inner keys, over [base + outer NULLs, inner row] (they read only
     // inner slots); a NULL key is marked kNoRow.
-    hashes_.assign(inner_rows_.size(), 0);
+    entries_.assign(inner_rows_.size(), Entry{0, kNoRow});
     for (size_t i = 0; i < inner_rows_.size(); ++i) {
       if ((i & 1023) == 0) CheckForInterrupts();
       padded_.resize(slot_base_ + outer_width_ + inner_width_);
@@ -191,7 +190,7 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
                 padded_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
       ctx_.SetRow(&padded_);
       const std::optional<uint64_t> h = KeyHash(false);
-      hashes_[i] = h ? *h : kNoRow;
+      entries_[i].hash = h ? *h : kNoRow;
     }
     BuildTable();
     built_ = true;
@@ -235,13 +234,13 @@ void HashJoin::PartitionOuter(bool have_row) {
 bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
   inner_rows_.clear();
-  hashes_.clear();
+  entries_.clear();
   std::string key;
   Row row;
   while (inner_parts_[part_]->ReadKeyedRow(&key, &row)) {
     uint64_t h = 0;
     std::memcpy(&h, key.data(), sizeof(h));
-    hashes_.push_back(h);
+    entries_.push_back(Entry{h, kNoRow});
     inner_rows_.push_back(std::move(row));
     row = Row();
   }
@@ -286,7 +285,7 @@ bool HashJoin::Next(Row* row) {
       while (cand_ != kNoRow) {
         CheckForInterrupts();
         const size_t i = cand_;
-        cand_ = NextCandidate(next_[i]);
+        cand_ = NextCandidate(entries_[i].next);
         if (!QualsMatch(i)) continue;
         outer_matched_ = true;
         inner_matched_[i] = true;

@@ -60,7 +60,9 @@ class HashJoin final : public PlanNode {
   // NestLoop's; the rows are the same.
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
   bool spilled() const { return spill_; }
-  static constexpr size_t kPartitions = 32;
+  // Enough that a partition of a 10M-row inner side is some 80K rows: its
+  // table stays near the caches and its memory near the budget.
+  static constexpr size_t kPartitions = 128;
 
   JoinType type() const { return type_; }
   const std::vector<HashJoinKey>& keys() const { return keys_; }
@@ -77,7 +79,7 @@ class HashJoin final : public PlanNode {
   void LoadOuterRow();
   // The key hash of the row ctx_ is on (nullopt: a NULL key).
   std::optional<uint64_t> KeyHash(bool outer);
-  // Links the inner rows into the chains of heads_ (hashes_ filled).
+  // Links the inner rows into the chains of heads_ (entries_' hashes set).
   void BuildTable();
   // The first candidate at or after `i` in its chain whose hash is probe_hash_.
   size_t NextCandidate(size_t i) const;
@@ -110,15 +112,19 @@ class HashJoin final : public PlanNode {
 
   std::vector<Row> inner_rows_;
   std::vector<bool> inner_matched_;
-  // The hash table: a chained table over inner_rows_. hashes_[i] is row i's
-  // key hash (a row with a NULL key is in no chain), heads_ (a power of two
-  // long) the first row of each bucket, next_[i] the next row of i's bucket.
-  // Chains are in ascending row order, so candidates are tried in inner
-  // order. Rows are compared by hash only: the quals re-check every
-  // candidate, so a collision costs a qual evaluation, never a wrong match.
-  std::vector<uint64_t> hashes_;
+  // The hash table: a chained table over inner_rows_. entries_[i] holds row
+  // i's key hash (kNoRow: a NULL key, in no chain) and the next row of its
+  // bucket (one cache line for both); heads_ (a power of two long) the first
+  // row of each bucket. Chains are in ascending row order, so candidates are
+  // tried in inner order. Rows are compared by hash only: the quals re-check
+  // every candidate, so a collision costs a qual evaluation, never a wrong
+  // match.
+  struct Entry {
+    uint64_t hash;
+    size_t next;
+  };
+  std::vector<Entry> entries_;
   std::vector<size_t> heads_;
-  std::vector<size_t> next_;
   bool built_ = false;
   Row outer_row_;
   Row combined_;

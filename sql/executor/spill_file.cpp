@@ -37,8 +37,6 @@ enum : uint8_t {
   kInterval = 6,
 };
 
-constexpr size_t kBufferSize = size_t{1} << 16;
-
 [[noreturn]] void IoError(const std::string& what) {
   throw SqlError(SqlState::kIoError,
                  "could not " + what + " temporary file: " + std::strerror(errno));
@@ -134,7 +132,7 @@ void SpillFile::Flush() {
   pos_ = 0;
 }
 
-void SpillFile::Put(const void* data, size_t n) {
+void SpillFile::PutSlow(const void* data, size_t n) {
   bytes_ += n;
   const char* p = static_cast<const char*>(data);
   while (n > 0) {
@@ -155,7 +153,7 @@ bool SpillFile::Refill() {
   return end_ > 0;
 }
 
-bool SpillFile::Get(void* data, size_t n) {
+bool SpillFile::GetSlow(void* data, size_t n) {
   if (n == 0) return true;
   char* p = static_cast<char*>(data);
   bool first = true;
