@@ -25,7 +25,8 @@ using Run = std::unique_ptr<SpillFile>;
 // Reads runs in parallel, smallest key first (earlier run on ties).
 class RunMerger {
  public:
-  explicit RunMerger(std::vector<Run> runs) : runs_(std::move(runs)), heads_(runs_.size()) {
+  explicit RunMerger(std::vector<Run> runs)
+      : runs_(std::move(runs)), heads_(runs_.size()), heap_(Greater{&heads_}) {
     for (size_t i = 0; i < runs_.size(); ++i) {
       runs_[i]->Rewind();
       Advance(i);
@@ -33,39 +34,41 @@ class RunMerger {
   }
   bool Next(std::string* key, Row* row) {
     if (heap_.empty()) return false;
-    const size_t i = heap_.top().second;
+    const size_t i = heap_.top();
     heap_.pop();
-    *key = std::move(heads_[i].first);
-    *row = std::move(heads_[i].second);
+    // Swapped, not moved: the run's head takes the caller's old buffers,
+    // which the next read reuses (no allocation per row for either).
+    key->swap(heads_[i].first);
+    row->swap(heads_[i].second);
     Advance(i);
     return true;
   }
 
  private:
   void Advance(size_t i) {
-    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) {
-      heap_.emplace(heads_[i].first, i);
-    }
+    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) heap_.push(i);
   }
+  // Orders runs by their head rows' keys (one memcmp), the earlier run
+  // first on ties. A run's head changes only while the run is out of the
+  // heap (popped, then advanced), so the heap holds just run numbers, not
+  // copies of the keys (an allocation per row for keys past 15 bytes).
   struct Greater {
-    bool operator()(const std::pair<std::string, size_t>& a,
-                    const std::pair<std::string, size_t>& b) const {
-      if (a.first != b.first) return a.first > b.first;
-      return a.second > b.second;
+    const std::vector<std::pair<std::string, Row>>* heads;
+    bool operator()(size_t a, size_t b) const {
+      const int c = (*heads)[a].first.compare((*heads)[b].first);
+      return c != 0 ? c > 0 : a > b;
     }
   };
   std::vector<Run> runs_;
   std::vector<std::pair<std::string, Row>> heads_;
-  // (key, run) of each run's head row. The key is copied: heads_ move on.
-  std::priority_queue<std::pair<std::string, size_t>, std::vector<std::pair<std::string, size_t>>,
-                      Greater>
-      heap_;
+  std::priority_queue<size_t, std::vector<size_t>, Greater> heap_;
 };
 
 }  // namespace
 
 struct Sort::Merge {
   std::unique_ptr<RunMerger> merger;
+  std::string key;  // the last row's key (its buffer goes back to a run)
 };
 
 Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
@@ -139,10 +142,7 @@ void Sort::Init() {
 }
 
 bool Sort::Next(Row* row) {
-  if (merge_) {
-    std::string key;
-    return merge_->merger->Next(&key, row);
-  }
+  if (merge_) return merge_->merger->Next(&merge_->key, row);
   if (next_ >= rows_.size()) return false;
   *row = std::move(rows_[next_++].second);
   return true;
