@@ -23,9 +23,7 @@ constexpr size_t kEntryOverhead = 64;  // the pair, the key string header
 
 using Run = std::unique_ptr<SpillFile>;
 
-// Reads runs in parallel, smallest key first (earlier run on ties). The heap
-// holds run numbers and compares the runs' head keys in place: a head
-// changes only while its run is out of the heap.
+// Reads runs in parallel, smallest key first (earlier run on ties).
 class RunMerger {
  public:
   explicit RunMerger(std::vector<Run> runs)
@@ -39,6 +37,8 @@ class RunMerger {
     if (heap_.empty()) return false;
     const size_t i = heap_.top();
     heap_.pop();
+    // Swapped, not moved: the run's head takes the caller's old buffers,
+    // which the next read reuses (no allocation per row for either).
     key->swap(heads_[i].first);
     row->swap(heads_[i].second);
     Advance(i);
@@ -49,6 +49,10 @@ class RunMerger {
   void Advance(size_t i) {
     if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) heap_.push(i);
   }
+  // Orders runs by their head rows' keys (one memcmp), the earlier run
+  // first on ties. A run's head changes only while the run is out of the
+  // heap (popped, then advanced), so the heap holds just run numbers, not
+  // copies of the keys (an allocation per row for keys past 15 bytes).
   struct Greater {
     const std::vector<std::pair<std::string, Row>>* heads;
     bool operator()(size_t a, size_t b) const {
@@ -66,6 +70,7 @@ class RunMerger {
 
 struct Sort::Merge {
   std::unique_ptr<RunMerger> merger;
+  std::string key;  // the last row's key (its buffer goes back to a run)
 };
 
 Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
@@ -138,10 +143,7 @@ void Sort::Init() {
 }
 
 bool Sort::Next(Row* row) {
-  if (merge_) {
-    std::string key;
-    return merge_->merger->Next(&key, row);
-  }
+  if (merge_) return merge_->merger->Next(&merge_->key, row);
   if (next_ >= rows_.size()) return false;
   *row = std::move(rows_[next_++].second);
   return true;

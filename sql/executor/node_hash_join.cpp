@@ -2,18 +2,23 @@
 // hashed when the first outer row arrives, so an empty outer side evaluates
 // no key expression (as NestLoop evaluates no qual then).
 //
-// Grace mode: Init() stops collecting inner rows in memory at the budget and
-// writes them all to one file instead; when the first outer row arrives both
-// sides are partitioned by key hash (Partition), then each partition's inner
-// rows are loaded and hashed and its outer rows probe them through the same
-// loop as in memory (NextOuterRow reads them with their keys), the
-// partition's unmatched inner rows following for RIGHT/FULL. Rows whose key
-// is NULL never match: LEFT/FULL emit such outer rows, RIGHT/FULL such inner
-// rows, after the last partition.
+// Grace mode: once Init() has collected more inner rows than the budget, it
+// writes them, and every later inner row, to kPartitions partition files by
+// key hash (the key expressions are columns and casts that cannot fail, so
+// evaluating them early changes nothing but the order of work). When the
+// first outer row is asked for, the outer side is partitioned the same way
+// (PartitionOuter); then each partition's inner rows are loaded and hashed
+// and its outer rows probe them through the same loop as in memory
+// (NextOuterRow reads them with their hashes), the partition's unmatched
+// inner rows following for RIGHT/FULL. Rows whose key is NULL never match:
+// LEFT/FULL emit such outer rows, RIGHT/FULL such inner rows, after the last
+// partition.
 #include "sql/executor/node_hash_join.h"
 
+#include <cstring>
 #include <functional>
 #include <limits>
+#include <string_view>
 
 #include "common/interrupts.h"
 #include "sql/executor/join_row.h"
@@ -23,8 +28,12 @@ namespace strata::sql {
 namespace {
 constexpr size_t kNoRow = std::numeric_limits<size_t>::max();
 
-size_t PartitionOf(const std::string& key) {
-  return std::hash<std::string>{}(key) % HashJoin::kPartitions;
+// The partition from the hash's high bits: the buckets use the low ones,
+// which would otherwise be the same for every row of a partition.
+size_t PartitionOf(uint64_t hash) { return (hash >> 40) % HashJoin::kPartitions; }
+
+std::string_view HashBytes(const uint64_t& hash) {
+  return std::string_view(reinterpret_cast<const char*>(&hash), sizeof(hash));
 }
 }  // namespace
 
@@ -32,17 +41,15 @@ void HashJoin::Init() {
   outer_->Init();
   inner_->Init();
   inner_rows_.clear();
-  inner_keys_.clear();
-  table_.clear();
+  entries_.clear();
+  heads_.clear();
   spill_ = false;
   partitioned_ = false;
-  raw_inner_.reset();
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
   null_inner_.reset();
   part_ = 0;
-  outer_empty_ = false;
   parts_done_ = false;
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   int64_t used = 0;
@@ -50,16 +57,15 @@ void HashJoin::Init() {
   while (inner_->Next(&row)) {
     row.resize(inner_width_);
     if (spill_) {
-      raw_inner_->WriteRow(row);
+      SpillInnerRow(row);
       continue;
     }
     used += static_cast<int64_t>(RowMemory(row) + 48);
     inner_rows_.push_back(std::move(row));
     row = Row();
     if (used > budget) {
-      spill_ = true;
-      raw_inner_ = std::make_unique<SpillFile>();
-      for (const Row& r : inner_rows_) raw_inner_->WriteRow(r);
+      StartSpill();
+      for (const Row& r : inner_rows_) SpillInnerRow(r);
       inner_rows_.clear();
       inner_rows_.shrink_to_fit();
     }
@@ -67,8 +73,7 @@ void HashJoin::Init() {
   inner_->Close();
   inner_matched_.assign(inner_rows_.size(), false);
   built_ = false;
-  bucket_ = nullptr;
-  bucket_pos_ = 0;
+  cand_ = kNoRow;
   have_outer_ = false;
   outer_done_ = false;
   unmatched_pos_ = 0;
@@ -77,8 +82,8 @@ void HashJoin::Init() {
 void HashJoin::Close() {
   inner_rows_.clear();
   inner_matched_.clear();
-  table_.clear();
-  raw_inner_.reset();
+  entries_.clear();
+  heads_.clear();
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
@@ -91,89 +96,132 @@ void HashJoin::Emit(const Row* outer, size_t i, Row* row) {
               slot_base_, extra_, ctx_, row);
 }
 
+void HashJoin::LoadOuterRow() {
+  combined_.resize(slot_base_ + outer_width_ + inner_width_);
+  std::copy(outer_row_.begin(), outer_row_.begin() + static_cast<std::ptrdiff_t>(outer_width_),
+            combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_));
+}
+
 bool HashJoin::QualsMatch(size_t i) {
-  combined_.clear();
-  combined_.resize(slot_base_);
-  combined_.insert(combined_.end(), outer_row_.begin(), outer_row_.end());
-  combined_.insert(combined_.end(), inner_rows_[i].begin(), inner_rows_[i].end());
+  // Copy assignment: the slots keep their string buffers from row to row.
+  std::copy(inner_rows_[i].begin(), inner_rows_[i].end(),
+            combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
+  ctx_.SetRow(&combined_);
   for (const BoundExpr* q : quals_) {
     if (!EvaluatePredicate(*q, combined_, ctx_)) return false;
   }
   return true;
 }
 
-// The next outer row into outer_row_ with its key (nullopt: NULL key);
-// false when the outer side (in grace mode: the partition) is exhausted.
-bool HashJoin::NextOuterRow(std::optional<std::string>* key) {
+std::optional<uint64_t> HashJoin::KeyHash(bool outer) {
+  std::optional<std::string> key = EncodeHashJoinKey(keys_, outer, ctx_);
+  if (!key) return std::nullopt;
+  // kNoRow marks a NULL key in entries_: a real hash of that value moves off
+  // it (the quals re-check every candidate anyway).
+  const uint64_t h = std::hash<std::string>{}(*key);
+  return h == kNoRow ? 0 : h;
+}
+
+void HashJoin::BuildTable() {
+  size_t buckets = 1;
+  while (buckets < inner_rows_.size()) buckets <<= 1;
+  heads_.assign(buckets, kNoRow);
+  const size_t mask = buckets - 1;
+  // Backwards, each row in front of its bucket's chain: chains ascend.
+  for (size_t i = inner_rows_.size(); i-- > 0;) {
+    Entry& e = entries_[i];
+    e.next = kNoRow;
+    if (e.hash == kNoRow) continue;  // a NULL key
+    size_t& head = heads_[e.hash & mask];
+    e.next = head;
+    head = i;
+  }
+}
+
+size_t HashJoin::NextCandidate(size_t i) const {
+  while (i != kNoRow && entries_[i].hash != probe_hash_) i = entries_[i].next;
+  return i;
+}
+
+void HashJoin::StartSpill() {
+  spill_ = true;
+  for (size_t p = 0; p < kPartitions; ++p) {
+    inner_parts_.push_back(std::make_unique<SpillFile>());
+  }
+  null_inner_ = std::make_unique<SpillFile>();
+}
+
+void HashJoin::SpillInnerRow(const Row& row) {
+  padded_.resize(slot_base_ + outer_width_ + inner_width_);
+  std::copy(row.begin(), row.end(),
+            padded_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
+  ctx_.SetRow(&padded_);
+  const std::optional<uint64_t> hash = KeyHash(false);
+  if (hash) {
+    inner_parts_[PartitionOf(*hash)]->WriteKeyedRow(HashBytes(*hash), row);
+  } else if (keep_inner()) {
+    null_inner_->WriteRow(row);
+  }
+}
+
+// The next outer row into outer_row_ (and combined_) with its key hash
+// (nullopt: NULL key); false when the outer side (in grace mode: the
+// partition) is exhausted.
+bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   if (spill_) {
     std::string k;
     if (!outer_parts_[part_]->ReadKeyedRow(&k, &outer_row_)) return false;
-    *key = std::move(k);
+    uint64_t h = 0;
+    std::memcpy(&h, k.data(), sizeof(h));
+    *hash = h;
+    LoadOuterRow();
     return true;
   }
   if (!outer_->Next(&outer_row_)) return false;
   outer_row_.resize(outer_width_);
   if (!built_) {
-    // [base + outer NULLs, inner row]: inner keys read only inner slots.
-    Row padded(slot_base_ + outer_width_);
+    // The inner keys, over [base + outer NULLs, inner row] (they read only
+    // inner slots); a NULL key is marked kNoRow.
+    entries_.assign(inner_rows_.size(), Entry{0, kNoRow});
     for (size_t i = 0; i < inner_rows_.size(); ++i) {
       if ((i & 1023) == 0) CheckForInterrupts();
-      padded.resize(slot_base_ + outer_width_);
-      padded.insert(padded.end(), inner_rows_[i].begin(), inner_rows_[i].end());
-      ctx_.SetRow(&padded);
-      std::optional<std::string> k = EncodeHashJoinKey(keys_, false, ctx_);
-      if (k) table_[std::move(*k)].push_back(i);
+      padded_.resize(slot_base_ + outer_width_ + inner_width_);
+      std::copy(inner_rows_[i].begin(), inner_rows_[i].end(),
+                padded_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
+      ctx_.SetRow(&padded_);
+      const std::optional<uint64_t> h = KeyHash(false);
+      entries_[i].hash = h ? *h : kNoRow;
     }
+    BuildTable();
     built_ = true;
   }
-  Row padded;
-  padded.resize(slot_base_);
-  padded.insert(padded.end(), outer_row_.begin(), outer_row_.end());
-  ctx_.SetRow(&padded);
-  *key = EncodeHashJoinKey(keys_, true, ctx_);
+  LoadOuterRow();
+  ctx_.SetRow(&combined_);
+  *hash = KeyHash(true);
   return true;
 }
 
-void HashJoin::Partition() {
+// Writes the outer side to its partitions: the row in outer_row_ (if
+// have_row) first, then the rest.
+void HashJoin::PartitionOuter(bool have_row) {
   for (size_t p = 0; p < kPartitions; ++p) {
-    inner_parts_.push_back(std::make_unique<SpillFile>());
     outer_parts_.push_back(std::make_unique<SpillFile>());
   }
   null_outer_ = std::make_unique<SpillFile>();
-  null_inner_ = std::make_unique<SpillFile>();
-  const bool keep_outer = type_ == JoinType::kLeft || type_ == JoinType::kFull;
-  const bool keep_inner = type_ == JoinType::kRight || type_ == JoinType::kFull;
-  // The outer row that started the join (already in outer_row_) first.
-  Row padded;
   uint64_t n = 0;
-  do {
+  while (have_row) {
     if ((++n & 1023) == 0) CheckForInterrupts();
     outer_row_.resize(outer_width_);
-    padded.assign(slot_base_, Value());
-    padded.insert(padded.end(), outer_row_.begin(), outer_row_.end());
-    ctx_.SetRow(&padded);
-    std::optional<std::string> key = EncodeHashJoinKey(keys_, true, ctx_);
-    if (key) {
-      outer_parts_[PartitionOf(*key)]->WriteKeyedRow(*key, outer_row_);
-    } else if (keep_outer) {
+    LoadOuterRow();
+    ctx_.SetRow(&combined_);
+    const std::optional<uint64_t> hash = KeyHash(true);
+    if (hash) {
+      outer_parts_[PartitionOf(*hash)]->WriteKeyedRow(HashBytes(*hash), outer_row_);
+    } else if (keep_outer()) {
       null_outer_->WriteRow(outer_row_);
     }
-  } while (outer_->Next(&outer_row_));
-  raw_inner_->Rewind();
-  Row row;
-  while (raw_inner_->ReadRow(&row)) {
-    if ((++n & 1023) == 0) CheckForInterrupts();
-    padded.assign(slot_base_ + outer_width_, Value());
-    padded.insert(padded.end(), row.begin(), row.end());
-    ctx_.SetRow(&padded);
-    std::optional<std::string> key = EncodeHashJoinKey(keys_, false, ctx_);
-    if (key) {
-      inner_parts_[PartitionOf(*key)]->WriteKeyedRow(*key, row);
-    } else if (keep_inner) {
-      null_inner_->WriteRow(row);
-    }
+    have_row = outer_->Next(&outer_row_);
   }
-  raw_inner_.reset();
   for (auto& f : outer_parts_) f->Rewind();
   for (auto& f : inner_parts_) f->Rewind();
   null_outer_->Rewind();
@@ -186,15 +234,18 @@ void HashJoin::Partition() {
 bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
   inner_rows_.clear();
-  table_.clear();
+  entries_.clear();
   std::string key;
   Row row;
   while (inner_parts_[part_]->ReadKeyedRow(&key, &row)) {
-    table_[key].push_back(inner_rows_.size());
+    uint64_t h = 0;
+    std::memcpy(&h, key.data(), sizeof(h));
+    entries_.push_back(Entry{h, kNoRow});
     inner_rows_.push_back(std::move(row));
     row = Row();
   }
   inner_parts_[part_].reset();
+  BuildTable();
   inner_matched_.assign(inner_rows_.size(), false);
   unmatched_pos_ = 0;
   outer_done_ = false;
@@ -204,47 +255,37 @@ bool HashJoin::NextPartition() {
 
 bool HashJoin::Next(Row* row) {
   if (spill_ && !partitioned_) {
-    // The first outer row decides: none means no key is evaluated, and only
-    // RIGHT/FULL have rows to return (every inner row, NULL-extended).
-    if (!outer_empty_) {
-      if (outer_->Next(&outer_row_)) {
-        Partition();
-        NextPartition();
-      } else {
-        outer_empty_ = true;
-        raw_inner_->Rewind();
-      }
-    }
-    if (outer_empty_) {
-      Row inner;
-      if ((type_ == JoinType::kRight || type_ == JoinType::kFull) && raw_inner_->ReadRow(&inner)) {
-        inner_rows_.assign(1, std::move(inner));
-        Emit(nullptr, 0, row);
-        return true;
-      }
+    // An empty outer side leaves only RIGHT/FULL rows to return (every
+    // inner row, NULL-extended): the partitions are then joined with no
+    // outer row.
+    const bool have_row = outer_->Next(&outer_row_);
+    PartitionOuter(have_row);
+    if (!have_row && !keep_inner()) {
+      parts_done_ = true;
       return false;
     }
+    NextPartition();
   }
   while (!parts_done_) {
     while (!outer_done_) {
       if (!have_outer_) {
-        std::optional<std::string> key;
-        if (!NextOuterRow(&key)) {
+        std::optional<uint64_t> hash;
+        if (!NextOuterRow(&hash)) {
           outer_done_ = true;
           break;
         }
         have_outer_ = true;
         outer_matched_ = false;
-        bucket_ = nullptr;
-        if (key) {
-          auto it = table_.find(*key);
-          if (it != table_.end()) bucket_ = &it->second;
+        cand_ = kNoRow;
+        if (hash && !heads_.empty()) {
+          probe_hash_ = *hash;
+          cand_ = NextCandidate(heads_[*hash & (heads_.size() - 1)]);
         }
-        bucket_pos_ = 0;
       }
-      while (bucket_ != nullptr && bucket_pos_ < bucket_->size()) {
+      while (cand_ != kNoRow) {
         CheckForInterrupts();
-        const size_t i = (*bucket_)[bucket_pos_++];
+        const size_t i = cand_;
+        cand_ = NextCandidate(entries_[i].next);
         if (!QualsMatch(i)) continue;
         outer_matched_ = true;
         inner_matched_[i] = true;
@@ -252,12 +293,12 @@ bool HashJoin::Next(Row* row) {
         return true;
       }
       have_outer_ = false;
-      if (!outer_matched_ && (type_ == JoinType::kLeft || type_ == JoinType::kFull)) {
+      if (!outer_matched_ && keep_outer()) {
         Emit(&outer_row_, kNoRow, row);
         return true;
       }
     }
-    if (type_ == JoinType::kRight || type_ == JoinType::kFull) {
+    if (keep_inner()) {
       while (unmatched_pos_ < inner_rows_.size()) {
         const size_t i = unmatched_pos_++;
         if (inner_matched_[i]) continue;

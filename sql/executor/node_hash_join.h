@@ -14,10 +14,10 @@
 // LIFETIME: `quals`, `extra` and the keys' expressions outlive the node.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include "sql/executor/hash_join_keys.h"
@@ -60,7 +60,9 @@ class HashJoin final : public PlanNode {
   // NestLoop's; the rows are the same.
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
   bool spilled() const { return spill_; }
-  static constexpr size_t kPartitions = 32;
+  // Enough that a partition of a 10M-row inner side is some 80K rows: its
+  // table stays near the caches and its memory near the budget.
+  static constexpr size_t kPartitions = 128;
 
   JoinType type() const { return type_; }
   const std::vector<HashJoinKey>& keys() const { return keys_; }
@@ -70,8 +72,17 @@ class HashJoin final : public PlanNode {
 
  private:
   void Emit(const Row* outer, size_t i, Row* row);
-  // Fills combined_ with [base NULLs, outer row, inner row i] for the quals.
+  // Whether every qual holds for the outer row (already in combined_) and
+  // inner row i, which this copies into combined_'s inner slots.
   bool QualsMatch(size_t i);
+  // combined_ = [base NULLs, outer_row_, inner slots left as they are].
+  void LoadOuterRow();
+  // The key hash of the row ctx_ is on (nullopt: a NULL key).
+  std::optional<uint64_t> KeyHash(bool outer);
+  // Links the inner rows into the chains of heads_ (entries_' hashes set).
+  void BuildTable();
+  // The first candidate at or after `i` in its chain whose hash is probe_hash_.
+  size_t NextCandidate(size_t i) const;
 
   PlanNodePtr outer_;
   PlanNodePtr inner_;
@@ -84,29 +95,42 @@ class HashJoin final : public PlanNode {
   size_t slot_base_ = 0;
 
   // Grace mode (see set_work_mem).
-  bool NextOuterRow(std::optional<std::string>* key);
-  void Partition();
+  bool keep_outer() const { return type_ == JoinType::kLeft || type_ == JoinType::kFull; }
+  bool keep_inner() const { return type_ == JoinType::kRight || type_ == JoinType::kFull; }
+  void StartSpill();
+  void SpillInnerRow(const Row& row);
+  bool NextOuterRow(std::optional<uint64_t>* hash);
+  void PartitionOuter(bool have_row);
   bool NextPartition();
   int64_t work_mem_ = -1;
   bool spill_ = false;
   bool partitioned_ = false;
-  std::unique_ptr<SpillFile> raw_inner_;  // every inner row, before partitioning
   std::vector<std::unique_ptr<SpillFile>> inner_parts_, outer_parts_;
   std::unique_ptr<SpillFile> null_outer_, null_inner_;  // rows with a NULL key
   size_t part_ = 0;  // the partition being joined
-  bool outer_empty_ = false;  // grace mode: the outer side had no row
   bool parts_done_ = false;   // grace mode: every partition joined
-  std::vector<std::string> inner_keys_;  // in grace mode, of inner_rows_
 
   std::vector<Row> inner_rows_;
   std::vector<bool> inner_matched_;
-  // Key -> indexes of the inner rows with that key, ascending.
-  std::unordered_map<std::string, std::vector<size_t>> table_;
+  // The hash table: a chained table over inner_rows_. entries_[i] holds row
+  // i's key hash (kNoRow: a NULL key, in no chain) and the next row of its
+  // bucket (one cache line for both); heads_ (a power of two long) the first
+  // row of each bucket. Chains are in ascending row order, so candidates are
+  // tried in inner order. Rows are compared by hash only: the quals re-check
+  // every candidate, so a collision costs a qual evaluation, never a wrong
+  // match.
+  struct Entry {
+    uint64_t hash;
+    size_t next;
+  };
+  std::vector<Entry> entries_;
+  std::vector<size_t> heads_;
   bool built_ = false;
   Row outer_row_;
   Row combined_;
-  const std::vector<size_t>* bucket_ = nullptr;  // the current outer row's candidates
-  size_t bucket_pos_ = 0;
+  Row padded_;  // [base + outer NULLs, inner row]: inner keys are evaluated on it
+  uint64_t probe_hash_ = 0;
+  size_t cand_ = 0;  // the current outer row's next candidate (kNoRow: none)
   bool have_outer_ = false;
   bool outer_matched_ = false;
   bool outer_done_ = false;

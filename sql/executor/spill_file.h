@@ -19,6 +19,8 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -64,14 +66,46 @@ class SpillFile {
   uint64_t bytes() const { return bytes_; }
 
  private:
-  void Put(const void* data, size_t n);
-  bool Get(void* data, size_t n);
+  static constexpr size_t kBufferSize = size_t{1} << 16;
+
+  // Inline fast paths: most calls move a few bytes of a known size, which
+  // then compile to plain moves.
+  void Put(const void* data, size_t n) {
+    if (n <= kBufferSize - pos_) {
+      std::memcpy(buf_.get() + pos_, data, n);
+      pos_ += n;
+      bytes_ += n;
+      return;
+    }
+    PutSlow(data, n);
+  }
+  bool Get(void* data, size_t n) {
+    if (n <= end_ - pos_) {
+      std::memcpy(data, buf_.get() + pos_, n);
+      pos_ += n;
+      return true;
+    }
+    return GetSlow(data, n);
+  }
+  void PutSlow(const void* data, size_t n);
+  bool GetSlow(void* data, size_t n);
   void PutString(std::string_view s);
   std::string GetString();
   void PutValue(const Value& v);
   Value GetValue();
 
+  void Flush();
+  bool Refill();
+
   std::FILE* file_ = nullptr;
+  // Our own buffer (stdio's is off): most Put/Get calls move a few bytes,
+  // and a memcpy into this is far cheaper than a stdio call each (those were
+  // ~15% of a spilled hash join). Written up to pos_ while writing; holds
+  // [pos_, end_) unread bytes while reading.
+  std::unique_ptr<char[]> buf_;
+  size_t pos_ = 0;
+  size_t end_ = 0;
+  bool reading_ = false;
   uint64_t rows_ = 0;
   uint64_t bytes_ = 0;
 };
