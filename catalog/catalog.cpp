@@ -209,14 +209,90 @@ const std::string* CatalogSnapshot::FindComment(const CommentTarget& target) con
   return it == comments_.end() ? nullptr : &it->second;
 }
 
+const DatabaseDesc* CatalogSnapshot::FindDatabase(std::string_view name) const {
+  for (const auto& [oid, db] : databases_) {
+    if (db.name == name) return &db;
+  }
+  return nullptr;
+}
+
+const DatabaseDesc* CatalogSnapshot::FindDatabase(Oid oid) const {
+  auto it = databases_.find(oid);
+  return it == databases_.end() ? nullptr : &it->second;
+}
+
+bool CatalogSnapshot::HasUserObjects() const {
+  for (const auto& [oid, ns] : namespaces_) {
+    if (oid >= kFirstNormalObjectId) return true;
+  }
+  return !tables_.empty() || !views_.empty() || !sequences_.empty() || !functions_.empty();
+}
+
 // ---- Catalog ----
 
+namespace {
+
+// initdb's databases (never stored; stored database records join them).
+void AddInitdbDatabases(std::map<Oid, DatabaseDesc>* out) {
+  out->emplace(kTemplate1DatabaseOid, DatabaseDesc{kTemplate1DatabaseOid, "template1",
+                                                   kBootstrapSuperuserOid, true, true, -1});
+  out->emplace(kTemplate0DatabaseOid, DatabaseDesc{kTemplate0DatabaseOid, "template0",
+                                                   kBootstrapSuperuserOid, true, false, -1});
+  out->emplace(kPostgresDatabaseOid, DatabaseDesc{kPostgresDatabaseOid, "postgres",
+                                                  kBootstrapSuperuserOid, false, true, -1});
+}
+
+// Whether a record is shared by every database (never scoped).
+bool IsSharedKey(std::string_view key) {
+  switch (static_cast<CatalogKeyKind>(key[0])) {
+    case CatalogKeyKind::kCounter:
+    case CatalogKeyKind::kRole:
+    case CatalogKeyKind::kDatabase:
+      return true;
+    case CatalogKeyKind::kAcl: {
+      auto target = AclTargetFromKey(key);
+      return target && IsSharedObjectClass(target->classoid);
+    }
+    case CatalogKeyKind::kComment: {
+      auto target = CommentTargetFromKey(key);
+      return target && IsSharedObjectClass(target->classoid);
+    }
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Catalog::Catalog(txn::TransactionManager* txns, std::shared_ptr<Shared> shared, Catalog* root,
+                 Oid database)
+    : txns_(txns),
+      shared_(std::move(shared)),
+      root_(root == nullptr ? this : root),
+      database_oid_(database),
+      key_scope_(DatabaseKeyScope(database)) {}
+
+Catalog::~Catalog() = default;
+
 Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
-  std::unique_ptr<Catalog> catalog(new Catalog(txns));
-  std::lock_guard<DdlMutex> lock(catalog->ddl_mu_);
+  std::unique_ptr<Catalog> catalog(
+      new Catalog(txns, std::make_shared<Shared>(), nullptr, kPostgresDatabaseOid));
+  std::lock_guard<DdlMutex> lock(catalog->ddl_mutex());
   if (Status s = catalog->Reload(); !s.ok()) return s;
+  // Bootstraps each database whose catalog is empty: "postgres" on a new
+  // data directory, template1 the first time this version opens one.
+  bool bootstrapped = false;
   if (catalog->Current()->namespaces().empty()) {
     if (Status s = catalog->Bootstrap(); !s.ok()) return s;
+    bootstrapped = true;
+  }
+  for (auto& [oid, other] : catalog->others_) {
+    if (other->Current()->namespaces().empty()) {
+      if (Status s = other->Bootstrap(); !s.ok()) return s;
+      bootstrapped = true;
+    }
+  }
+  if (bootstrapped) {
     if (Status s = catalog->Reload(); !s.ok()) return s;
   }
   if (Status s = catalog->DropUnreferencedTrees(); !s.ok()) return s;
@@ -228,6 +304,16 @@ std::shared_ptr<const CatalogSnapshot> Catalog::Current() const {
   return current_;
 }
 
+Catalog* Catalog::ForDatabase(Oid oid) {
+  if (oid == root_->database_oid_) return root_;
+  const std::shared_ptr<const CatalogSnapshot> current = root_->Current();
+  const DatabaseDesc* db = current->FindDatabase(oid);
+  if (db == nullptr || (!db->allow_connections && oid == kTemplate0DatabaseOid)) return nullptr;
+  std::lock_guard<std::mutex> lock(root_->others_mu_);
+  auto it = root_->others_.find(oid);
+  return it == root_->others_.end() ? nullptr : it->second.get();
+}
+
 Status Catalog::Bootstrap() {
   auto txn = txns_->Begin();
   PutNamespace(txn.get(), NamespaceDesc{kPgCatalogNamespace, "pg_catalog"});
@@ -237,18 +323,47 @@ Status Catalog::Bootstrap() {
   // public IS '' for a database without it).
   PutComment(txn.get(), CommentTarget{kPgNamespaceOid, kPublicNamespace, 0},
              std::string("standard public schema"));
-  txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(kFirstNormalObjectId));
+  if (this == root_) {
+    txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(kFirstNormalObjectId));
+  }
   return txn->Commit();
 }
 
-Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid* next_oid) {
+Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadScope which,
+                            CatalogSnapshot* snapshot, Oid* next_oid) {
   Oid max_oid = kFirstNormalObjectId - 1;
   Oid counter = kFirstNormalObjectId;
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    const Slice key = it->key();
+  if (scope.empty()) {
+    it->SeekToFirst();
+  } else {
+    it->Seek(Slice(scope));
+  }
+  for (; it->Valid(); it->Next()) {
+    Slice key = it->key();
+    if (!scope.empty()) {
+      if (key.size() < scope.size() || std::string_view(key.data(), scope.size()) != scope) break;
+      key.remove_prefix(scope.size());
+    }
     const Slice value = it->value();
     if (key.empty()) continue;
+    // Unscoped pass: other databases' records are not this pass's.
+    if (scope.empty() &&
+        static_cast<CatalogKeyKind>(key[0]) == CatalogKeyKind::kDatabaseScope) {
+      continue;
+    }
+    if (which != LoadScope::kAll &&
+        IsSharedKey(std::string_view(key.data(), key.size())) != (which == LoadScope::kSharedOnly)) {
+      continue;
+    }
     switch (static_cast<CatalogKeyKind>(key[0])) {
+      case CatalogKeyKind::kDatabase: {
+        auto oid = OidFromKey(key);
+        auto db = oid ? DecodeDatabase(*oid, value) : std::nullopt;
+        if (!db) return Status::Corruption("bad database catalog record");
+        max_oid = std::max(max_oid, db->oid);
+        snapshot->databases_[db->oid] = std::move(*db);
+        break;
+      }
       case CatalogKeyKind::kCounter:
         if (key == NextOidKey()) {
           auto c = DecodeOidCounter(value);
@@ -323,37 +438,92 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot, Oid
     }
   }
   if (Status s = it->status(); !s.ok()) return s;
-  *next_oid = std::max(counter, max_oid + 1);
+  *next_oid = std::max(*next_oid, std::max(counter, max_oid + 1));
   return Status::OK();
 }
 
-Status Catalog::Reload() {
+Status Catalog::LoadInto(txn::Transaction* txn, bool latest, CatalogSnapshot* snapshot,
+                         Oid* next_oid) const {
+  auto it = latest ? txn->NewLatestIterator(storage::kDefaultTree)
+                   : txn->NewIterator(storage::kDefaultTree);
+  if (key_scope_.empty()) {
+    if (Status s = LoadRecords(it.get(), {}, LoadScope::kAll, snapshot, next_oid); !s.ok()) {
+      return s;
+    }
+  } else {
+    if (Status s = LoadRecords(it.get(), {}, LoadScope::kSharedOnly, snapshot, next_oid);
+        !s.ok()) {
+      return s;
+    }
+    if (Status s = LoadRecords(it.get(), key_scope_, LoadScope::kDatabaseOnly, snapshot, next_oid);
+        !s.ok()) {
+      return s;
+    }
+  }
+  AddInitdbDatabases(&snapshot->databases_);
+  return Status::OK();
+}
+
+Status Catalog::ReloadOne(Oid* next_oid) {
   auto snapshot = std::make_shared<CatalogSnapshot>();
   auto txn = txns_->Begin();
-  auto it = txn->NewIterator(storage::kDefaultTree);
-  Oid next_oid = kFirstNormalObjectId;
-  if (Status s = LoadRecords(it.get(), snapshot.get(), &next_oid); !s.ok()) return s;
-  next_oid_ = next_oid;
+  if (Status s = LoadInto(txn.get(), /*latest=*/false, snapshot.get(), next_oid); !s.ok()) {
+    return s;
+  }
   std::lock_guard<std::mutex> lock(current_mu_);
   current_ = std::move(snapshot);
   return Status::OK();
 }
 
+Status Catalog::Reload() {
+  Catalog* root = root_;
+  Oid next_oid = kFirstNormalObjectId;
+  if (Status s = root->ReloadOne(&next_oid); !s.ok()) return s;
+  // Every database the root now lists gets a catalog (CREATE DATABASE just
+  // committed, or a data directory opened); dropped ones keep theirs,
+  // unlisted (ForDatabase), as sessions may still hold them.
+  const std::shared_ptr<const CatalogSnapshot> current = root->Current();
+  std::vector<Catalog*> others;
+  {
+    std::lock_guard<std::mutex> lock(root->others_mu_);
+    for (const auto& [oid, db] : current->databases()) {
+      if (oid == root->database_oid_ || oid == kTemplate0DatabaseOid) continue;
+      auto& slot = root->others_[oid];
+      if (slot == nullptr) slot.reset(new Catalog(txns_, shared_, root, oid));
+      others.push_back(slot.get());
+    }
+  }
+  for (Catalog* other : others) {
+    if (Status s = other->ReloadOne(&next_oid); !s.ok()) return s;
+  }
+  shared_->next_oid = next_oid;
+  return Status::OK();
+}
+
 Result<std::shared_ptr<const CatalogSnapshot>> Catalog::LoadThrough(txn::Transaction* txn) {
   auto snapshot = std::make_shared<CatalogSnapshot>();
-  auto it = txn->NewLatestIterator(storage::kDefaultTree);
   Oid next_oid = kFirstNormalObjectId;
-  if (Status s = LoadRecords(it.get(), snapshot.get(), &next_oid); !s.ok()) return s;
-  // next_oid_ already counts this transaction's allocations (it may be
-  // ahead of the records when a savepoint undid some).
+  if (Status s = LoadInto(txn, /*latest=*/true, snapshot.get(), &next_oid); !s.ok()) return s;
+  // The shared next_oid already counts this transaction's allocations (it
+  // may be ahead of the records when a savepoint undid some).
   return std::shared_ptr<const CatalogSnapshot>(std::move(snapshot));
 }
 
 Status Catalog::DropUnreferencedTrees() {
   std::set<storage::TreeId> used;
-  for (const auto& [oid, t] : current_->tables()) {
-    used.insert(t->tree);
-    for (const IndexDesc& ix : t->indexes) used.insert(ix.tree);
+  auto add_tables = [&used](const CatalogSnapshot& snapshot) {
+    for (const auto& [oid, t] : snapshot.tables()) {
+      used.insert(t->tree);
+      for (const IndexDesc& ix : t->indexes) used.insert(ix.tree);
+    }
+  };
+  add_tables(*root_->Current());
+  {
+    std::lock_guard<std::mutex> lock(root_->others_mu_);
+    const std::shared_ptr<const CatalogSnapshot> current = root_->Current();
+    for (const auto& [oid, other] : root_->others_) {
+      if (current->FindDatabase(oid) != nullptr) add_tables(*other->Current());
+    }
   }
   storage::Engine* engine = txns_->engine();
   for (const storage::TreeStats& tree : engine->GetStats().trees) {
@@ -365,75 +535,77 @@ Status Catalog::DropUnreferencedTrees() {
 }
 
 Oid Catalog::AllocateOid(txn::Transaction* txn) {
-  const Oid oid = next_oid_++;
-  txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(next_oid_));
+  const Oid oid = shared_->next_oid++;
+  txn->Put(storage::kDefaultTree, NextOidKey(), EncodeOidCounter(shared_->next_oid));
   return oid;
 }
 
 void Catalog::PutNamespace(txn::Transaction* txn, const NamespaceDesc& ns) {
-  txn->Put(storage::kDefaultTree, NamespaceKey(ns.oid), EncodeNamespace(ns));
+  txn->Put(storage::kDefaultTree, Scoped(NamespaceKey(ns.oid)), EncodeNamespace(ns));
 }
 
 void Catalog::DeleteNamespace(txn::Transaction* txn, Oid oid) {
-  txn->Delete(storage::kDefaultTree, NamespaceKey(oid));
+  txn->Delete(storage::kDefaultTree, Scoped(NamespaceKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgNamespaceOid, oid);
-  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgNamespaceOid, oid}));
+  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgNamespaceOid, oid})));
 }
 
 void Catalog::PutTable(txn::Transaction* txn, const TableDesc& table) {
-  txn->Put(storage::kDefaultTree, TableKey(table.oid), EncodeTable(table));
+  txn->Put(storage::kDefaultTree, Scoped(TableKey(table.oid)), EncodeTable(table));
 }
 
 void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
-  txn->Delete(storage::kDefaultTree, TableKey(oid));
+  txn->Delete(storage::kDefaultTree, Scoped(TableKey(oid)));
   const std::shared_ptr<const CatalogSnapshot> current = Current();
   DeleteCommentsOn(txn, *current, kPgClassOid, oid);
-  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
+  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgClassOid, oid})));
   if (const TableDesc* table = current->FindTable(oid)) {
     for (const IndexDesc& ix : table->indexes) DeleteCommentsOn(txn, *current, kPgClassOid, ix.oid);
   }
 }
 
 void Catalog::PutSequence(txn::Transaction* txn, const SequenceDesc& seq, bool is_new) {
-  txn->Put(storage::kDefaultTree, SequenceKey(seq.oid), EncodeSequence(seq));
+  txn->Put(storage::kDefaultTree, Scoped(SequenceKey(seq.oid)), EncodeSequence(seq));
   if (is_new) {
-    txn->Put(storage::kDefaultTree, SequenceValueKey(seq.oid),
+    txn->Put(storage::kDefaultTree, Scoped(SequenceValueKey(seq.oid)),
              EncodeSequenceValue(SequenceValueRecord{seq.start, false}));
   }
 }
 
 void Catalog::DeleteSequence(txn::Transaction* txn, Oid oid) {
-  txn->Delete(storage::kDefaultTree, SequenceKey(oid));
-  txn->Delete(storage::kDefaultTree, SequenceValueKey(oid));
+  txn->Delete(storage::kDefaultTree, Scoped(SequenceKey(oid)));
+  txn->Delete(storage::kDefaultTree, Scoped(SequenceValueKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
-  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
+  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgClassOid, oid})));
 }
 
 void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
-  txn->Put(storage::kDefaultTree, ViewKey(view.oid), EncodeView(view));
+  txn->Put(storage::kDefaultTree, Scoped(ViewKey(view.oid)), EncodeView(view));
 }
 
 void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
-  txn->Delete(storage::kDefaultTree, ViewKey(oid));
+  txn->Delete(storage::kDefaultTree, Scoped(ViewKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
-  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgClassOid, oid}));
+  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgClassOid, oid})));
 }
 
 void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
-  txn->Put(storage::kDefaultTree, FunctionKey(fn.oid), EncodeFunction(fn));
+  txn->Put(storage::kDefaultTree, Scoped(FunctionKey(fn.oid)), EncodeFunction(fn));
 }
 
 void Catalog::DeleteFunction(txn::Transaction* txn, Oid oid) {
-  txn->Delete(storage::kDefaultTree, FunctionKey(oid));
+  txn->Delete(storage::kDefaultTree, Scoped(FunctionKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgProcOid, oid);
 }
 
 void Catalog::PutComment(txn::Transaction* txn, const CommentTarget& target,
                          const std::optional<std::string>& text) {
+  const std::string key =
+      IsSharedObjectClass(target.classoid) ? CommentKey(target) : Scoped(CommentKey(target));
   if (text) {
-    txn->Put(storage::kDefaultTree, CommentKey(target), EncodeComment(*text));
+    txn->Put(storage::kDefaultTree, key, EncodeComment(*text));
   } else {
-    txn->Delete(storage::kDefaultTree, CommentKey(target));
+    txn->Delete(storage::kDefaultTree, key);
   }
 }
 
@@ -443,7 +615,8 @@ void Catalog::DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& sna
   for (auto it = comments.lower_bound(CommentTarget{classoid, objoid, INT32_MIN});
        it != comments.end() && it->first.classoid == classoid && it->first.objoid == objoid;
        ++it) {
-    txn->Delete(storage::kDefaultTree, CommentKey(it->first));
+    txn->Delete(storage::kDefaultTree, IsSharedObjectClass(classoid) ? CommentKey(it->first)
+                                                                     : Scoped(CommentKey(it->first)));
   }
 }
 
@@ -453,11 +626,46 @@ void Catalog::PutRole(txn::Transaction* txn, const RoleDesc& role) {
 
 void Catalog::PutAcl(txn::Transaction* txn, const AclTarget& target,
                      const std::vector<AclItem>& acl) {
-  txn->Put(storage::kDefaultTree, AclKey(target), EncodeAcl(acl));
+  txn->Put(storage::kDefaultTree,
+           IsSharedObjectClass(target.classoid) ? AclKey(target) : Scoped(AclKey(target)),
+           EncodeAcl(acl));
 }
 
 void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, RoleKey(oid));
+}
+
+void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db) {
+  txn->Put(storage::kDefaultTree, DatabaseKey(db.oid), EncodeDatabase(db));
+  // The new database's initdb schemas, written in its own scope.
+  const std::string scope = DatabaseKeyScope(db.oid);
+  auto put = [&](const std::string& key, const std::string& value) {
+    txn->Put(storage::kDefaultTree, scope + key, value);
+  };
+  put(NamespaceKey(kPgCatalogNamespace), EncodeNamespace(NamespaceDesc{kPgCatalogNamespace, "pg_catalog"}));
+  put(NamespaceKey(kPublicNamespace), EncodeNamespace(NamespaceDesc{kPublicNamespace, "public"}));
+  put(NamespaceKey(kInformationSchemaNamespace),
+      EncodeNamespace(NamespaceDesc{kInformationSchemaNamespace, "information_schema"}));
+  put(CommentKey(CommentTarget{kPgNamespaceOid, kPublicNamespace, 0}),
+      EncodeComment("standard public schema"));
+}
+
+Status Catalog::DeleteDatabase(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, DatabaseKey(oid));
+  txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgDatabaseOid, oid}));
+  DeleteCommentsOn(txn, *Current(), kPgDatabaseOid, oid);
+  const std::string scope = DatabaseKeyScope(oid);
+  std::vector<std::string> keys;
+  auto it = txn->NewLatestIterator(storage::kDefaultTree);
+  for (it->Seek(Slice(scope)); it->Valid(); it->Next()) {
+    const Slice key = it->key();
+    if (key.size() < scope.size() || std::string_view(key.data(), scope.size()) != scope) break;
+    keys.emplace_back(key.data(), key.size());
+  }
+  if (Status s = it->status(); !s.ok()) return s;
+  it.reset();
+  for (const std::string& key : keys) txn->Delete(storage::kDefaultTree, key);
+  return Status::OK();
 }
 
 Result<storage::TreeId> Catalog::CreateTableTree(txn::Transaction* txn, Oid table_oid,

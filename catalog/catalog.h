@@ -10,6 +10,12 @@
 // race-free. Readers take Current() once per statement and never block DDL;
 // a snapshot stays valid (shared_ptr) for as long as they hold it.
 //
+// Databases: one Catalog per database, all over the same engine. The Catalog
+// Open() returns is "postgres"'s and owns the others (ForDatabase); they share
+// the DDL mutex, the OID counter and the shared records (roles, databases and
+// their ACLs), and Reload() on any of them reloads them all, so a shared
+// change (CREATE ROLE, GRANT CONNECT, CREATE DATABASE) is seen everywhere.
+//
 // User OIDs come from a persistent counter (next_oid record) starting at
 // FirstNormalObjectId (16384) as in PostgreSQL. On load the counter is
 // raised above every OID in use, so a lost counter update (a crash, or two
@@ -90,6 +96,14 @@ class CatalogSnapshot {
   const std::vector<AclItem>* FindAcl(const AclTarget& target) const;
   const std::map<AclTarget, std::vector<AclItem>>& acls() const { return acls_; }
 
+  // Databases (pg_database): initdb's three and the stored ones.
+  const DatabaseDesc* FindDatabase(std::string_view name) const;
+  const DatabaseDesc* FindDatabase(Oid oid) const;
+  const std::map<Oid, DatabaseDesc>& databases() const { return databases_; }
+  // Whether this database has objects beyond initdb's schemas (CREATE
+  // DATABASE copies only an empty template).
+  bool HasUserObjects() const;
+
   const std::map<Oid, NamespaceDesc>& namespaces() const { return namespaces_; }
   const std::map<Oid, std::shared_ptr<const TableDesc>>& tables() const { return tables_; }
   const std::map<Oid, std::shared_ptr<const ViewDesc>>& views() const { return views_; }
@@ -105,6 +119,7 @@ class CatalogSnapshot {
   std::map<CommentTarget, std::string> comments_;
   std::map<Oid, RoleDesc> roles_;
   std::map<AclTarget, std::vector<AclItem>> acls_;
+  std::map<Oid, DatabaseDesc> databases_;
 };
 
 class Catalog {
@@ -112,11 +127,23 @@ class Catalog {
   // Loads the catalog, creating the built-in schemas on an empty engine, and
   // drops engine trees named "rel_*" that no table refers to (left by a crash
   // between CreateTree and the commit that would have used it).
+  // Opens every database's catalog ("postgres"'s is the one returned;
+  // template1's is created on first open).
   [[nodiscard]] static Result<std::unique_ptr<Catalog>> Open(txn::TransactionManager* txns);
+  ~Catalog();
 
   std::shared_ptr<const CatalogSnapshot> Current() const;
 
-  DdlMutex& ddl_mutex() { return ddl_mu_; }
+  DdlMutex& ddl_mutex() { return shared_->ddl_mu; }
+
+  // The database this catalog describes, and the key scope of its records
+  // (catalog_records.h: empty for "postgres").
+  Oid database_oid() const { return database_oid_; }
+  const std::string& key_scope() const { return key_scope_; }
+  // The catalog of database `oid` (this one for its own OID); nullptr for a
+  // database that does not exist (or was dropped). Stable for the life of
+  // the server: a dropped database's catalog is kept, unlisted.
+  Catalog* ForDatabase(Oid oid);
 
   // The following REQUIRE ddl_mutex() held; they write into `txn` only.
   Oid AllocateOid(txn::Transaction* txn);
@@ -141,6 +168,12 @@ class Catalog {
                         Oid objoid);
   void PutRole(txn::Transaction* txn, const RoleDesc& role);
   void DeleteRole(txn::Transaction* txn, Oid oid);
+  // CREATE DATABASE: the database record and the new database's initdb
+  // schemas. DROP DATABASE: the record, its ACL and comment, and every record
+  // in the database's scope (its tables' trees are the caller's to drop
+  // after commit).
+  void PutDatabase(txn::Transaction* txn, const DatabaseDesc& db);
+  [[nodiscard]] Status DeleteDatabase(txn::Transaction* txn, Oid oid);
   // GRANT/REVOKE: stores the whole list of `target`. Dropping a table, view,
   // sequence or schema deletes its list.
   void PutAcl(txn::Transaction* txn, const AclTarget& target, const std::vector<AclItem>& acl);
@@ -158,19 +191,45 @@ class Catalog {
   [[nodiscard]] Result<std::shared_ptr<const CatalogSnapshot>> LoadThrough(txn::Transaction* txn);
 
  private:
-  explicit Catalog(txn::TransactionManager* txns) : txns_(txns) {}
+  // What every database's catalog shares.
+  struct Shared {
+    DdlMutex ddl_mu;
+    Oid next_oid = kFirstNormalObjectId;  // guarded by ddl_mu
+  };
+  // Which records one LoadRecords pass takes.
+  enum class LoadScope { kAll, kSharedOnly, kDatabaseOnly };
+
+  Catalog(txn::TransactionManager* txns, std::shared_ptr<Shared> shared, Catalog* root,
+          Oid database);
+  // Writes initdb's schemas into this database's scope (and, for the first
+  // database, the OID counter).
   [[nodiscard]] Status Bootstrap();
-  // Decodes every record `it` yields into `snapshot`; *next_oid is the
-  // counter raised above every OID in use.
-  [[nodiscard]] static Status LoadRecords(txn::TxnIterator* it, CatalogSnapshot* snapshot,
+  // Reloads this one catalog; *next_oid gets its OID counter.
+  [[nodiscard]] Status ReloadOne(Oid* next_oid);
+  // Loads `txn`'s view (latest or snapshot) of this database's records.
+  [[nodiscard]] Status LoadInto(txn::Transaction* txn, bool latest, CatalogSnapshot* snapshot,
+                                Oid* next_oid) const;
+  // Decodes the records of one key scope (`scope`, stripped from each key)
+  // into `snapshot`, keeping those `which` selects; *next_oid is raised above
+  // every OID seen.
+  [[nodiscard]] static Status LoadRecords(txn::TxnIterator* it, std::string_view scope,
+                                          LoadScope which, CatalogSnapshot* snapshot,
                                           Oid* next_oid);
   [[nodiscard]] Status DropUnreferencedTrees();
+  // The key of a record of this database (scoped unless shared).
+  std::string Scoped(std::string key) const { return key_scope_ + key; }
 
   txn::TransactionManager* txns_;
-  DdlMutex ddl_mu_;
-  Oid next_oid_ = kFirstNormalObjectId;  // guarded by ddl_mu_
+  std::shared_ptr<Shared> shared_;
+  Catalog* root_;  // "postgres"'s catalog, which owns the others
+  Oid database_oid_;
+  std::string key_scope_;
   mutable std::mutex current_mu_;
   std::shared_ptr<const CatalogSnapshot> current_;
+  // Root only: the other databases' catalogs by OID (dropped ones stay, so
+  // pointers handed out stay valid), guarded by others_mu_.
+  std::mutex others_mu_;
+  std::map<Oid, std::unique_ptr<Catalog>> others_;
 };
 
 }  // namespace strata::catalog

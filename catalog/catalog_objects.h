@@ -206,6 +206,26 @@ inline constexpr Oid kPgConstraintOid = 2606;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgTypeOid = 1247;
 
+inline constexpr Oid kPgAuthidOid = 1260;
+
+// The databases initdb creates, with PostgreSQL's OIDs. They are not stored:
+// every catalog lists them (CatalogSnapshot::databases()).
+inline constexpr Oid kTemplate1DatabaseOid = 1;
+inline constexpr Oid kTemplate0DatabaseOid = 4;
+inline constexpr Oid kPostgresDatabaseOid = 5;
+
+// A database (pg_database). Its objects live in the catalog under its own
+// key scope (catalog_records.h); roles, databases and their ACLs are shared
+// by every database, as PostgreSQL's shared catalogs are.
+struct DatabaseDesc {
+  Oid oid = 0;
+  std::string name;
+  Oid owner = kBootstrapSuperuserOid;
+  bool is_template = false;
+  bool allow_connections = true;
+  int32_t connection_limit = -1;
+};
+
 struct CommentTarget {
   Oid classoid = 0;
   Oid objoid = 0;

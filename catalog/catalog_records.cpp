@@ -178,6 +178,16 @@ std::optional<std::string> DecodeComment(std::string_view bytes) {
 }
 
 std::string RoleKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kRole, oid); }
+std::string DatabaseKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kDatabase, oid); }
+
+std::string DatabaseKeyScope(Oid database) {
+  if (database == kPostgresDatabaseOid) return {};
+  return KeyWithOid(CatalogKeyKind::kDatabaseScope, database);
+}
+
+bool IsSharedObjectClass(Oid classoid) {
+  return classoid == kPgDatabaseOid || classoid == kPgAuthidOid;
+}
 
 std::string AclKey(const AclTarget& target) {
   std::string key(1, static_cast<char>(CatalogKeyKind::kAcl));
@@ -641,6 +651,38 @@ std::string EncodeRole(const RoleDesc& role) {
     out.push_back(m.admin_option ? 1 : 0);
   }
   return out;
+}
+
+namespace {
+constexpr uint8_t kDatabaseIsTemplate = 1;
+constexpr uint8_t kDatabaseAllowConnections = 2;
+}  // namespace
+
+std::string EncodeDatabase(const DatabaseDesc& db) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutLengthPrefixedSlice(&out, db.name);
+  PutVarint32(&out, db.owner);
+  out.push_back(static_cast<char>((db.is_template ? kDatabaseIsTemplate : 0) |
+                                  (db.allow_connections ? kDatabaseAllowConnections : 0)));
+  PutVarint32(&out, static_cast<uint32_t>(db.connection_limit));
+  return out;
+}
+
+std::optional<DatabaseDesc> DecodeDatabase(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, flags = 0;
+  uint32_t connlimit = 0;
+  DatabaseDesc db;
+  db.oid = oid;
+  if (!GetByte(&in, &version) || version < 7 || !KnownVersion(version) ||
+      !GetString(&in, &db.name) || !GetVarint32(&in, &db.owner) || !GetByte(&in, &flags) ||
+      !GetVarint32(&in, &connlimit) || !in.empty()) {
+    return std::nullopt;
+  }
+  db.is_template = (flags & kDatabaseIsTemplate) != 0;
+  db.allow_connections = (flags & kDatabaseAllowConnections) != 0;
+  db.connection_limit = static_cast<int32_t>(connlimit);
+  return db;
 }
 
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes) {

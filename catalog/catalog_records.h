@@ -16,6 +16,17 @@
 //                               -> comment record (COMMENT ON; pg_description)
 //   0xB0 <classoid:u32 BE> <objoid:u32 BE>
 //                               -> acl record (GRANT/REVOKE; relacl, nspacl)
+//   0xC0 <database oid:u32 BE>  -> database record (CREATE DATABASE)
+//   0xC8 <database oid:u32 BE> <key>
+//                               -> a record of a database other than
+//                                  "postgres": any key above except the
+//                                  shared ones, scoped to that database
+//
+// Shared by all databases (never scoped): next_oid, roles, database records,
+// and the acl and comment records of databases and roles (classoid
+// pg_database 1262, pg_authid 1260). Everything else belongs to one database:
+// unscoped for "postgres" (the only database before version 7, so its keys
+// stay where they were), scoped under 0xC8 for every other.
 //
 // Prefixes leave gaps for the kinds to come (0x40 indexes, 0x50 sequences,
 // 0x60 views, ...). Every record value starts with a format version byte
@@ -69,6 +80,9 @@
 //                [password:lpstr] has_valid_until:u8 [valid_until:v64 (as u64)]
 //                nmembers:v32 (member:v32 grantor:v32 admin_option:u8)*
 //                (roles exist from version 4 on)
+//   database  := version:u8 name:lpstr owner:v32 flags:u8 (bit0 is_template,
+//                bit1 allow_connections) connlimit:v32(as u32)
+//                (databases exist from version 7 on)
 //   acl       := version:u8 nitems:v32
 //                (grantee:v32 grantor:v32 privileges:v32 grant_options:v32)*
 //                (catalog/acl_item.h; acl records exist from version 5 on)
@@ -78,7 +92,7 @@
 // (catalog/foreign_key_desc.h); 5 its inheritance (parents, attinhcount/attislocal,
 // conislocal/coninhcount/connoinherit); 6 the owner (owner:v32 appended to namespace, table,
 // sequence and view records; older records read as owned by the bootstrap superuser,
-// namespaces as owned by initdb's owner). Writers write the newest; readers accept every
+// namespaces as owned by initdb's owner); 7 database records and scoped keys. Writers write the newest; readers accept every
 // older one.
 #pragma once
 
@@ -93,7 +107,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 6;
+inline constexpr uint8_t kCatalogRecordVersion = 7;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 
@@ -109,7 +123,16 @@ enum class CatalogKeyKind : uint8_t {
   kComment = 0xA0,
   kRole = 0x80,
   kAcl = 0xB0,
+  kDatabase = 0xC0,
+  kDatabaseScope = 0xC8,
 };
+
+// The key prefix of `database`'s own records: empty for "postgres", else
+// 0xC8 <oid>. Prepend it to a key of a non-shared kind.
+std::string DatabaseKeyScope(Oid database);
+// Whether an acl or comment record on an object of catalog `classoid` is
+// shared by all databases (databases and roles).
+bool IsSharedObjectClass(Oid classoid);
 
 // The persisted state of a sequence: the last value handed out (or, before
 // the first nextval, the one the first nextval returns: is_called false).
@@ -129,6 +152,7 @@ std::string CommentKey(const CommentTarget& target);
 // The target in a comment key; nullopt if the key is malformed.
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
 std::string RoleKey(Oid oid);
+std::string DatabaseKey(Oid oid);
 std::string AclKey(const AclTarget& target);
 // The target in an acl key; nullopt if the key is malformed.
 std::optional<AclTarget> AclTargetFromKey(std::string_view key);
@@ -141,6 +165,7 @@ std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeComment(const std::string& text);
 std::string EncodeRole(const RoleDesc& role);
+std::string EncodeDatabase(const DatabaseDesc& db);
 std::string EncodeAcl(const std::vector<AclItem>& acl);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
@@ -154,6 +179,7 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
+std::optional<DatabaseDesc> DecodeDatabase(Oid oid, std::string_view bytes);
 std::optional<std::vector<AclItem>> DecodeAcl(std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);

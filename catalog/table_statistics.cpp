@@ -93,16 +93,19 @@ std::optional<TableStatistics> DecodeTableStatistics(Oid table, std::string_view
   return stats;
 }
 
-void PutTableStatistics(txn::Transaction* txn, const TableStatistics& stats) {
-  txn->Put(storage::kDefaultTree, TableStatisticsKey(stats.table), EncodeTableStatistics(stats));
+void PutTableStatistics(txn::Transaction* txn, std::string_view scope,
+                        const TableStatistics& stats) {
+  txn->Put(storage::kDefaultTree, std::string(scope) + TableStatisticsKey(stats.table),
+           EncodeTableStatistics(stats));
 }
 
-void DeleteTableStatistics(txn::Transaction* txn, Oid table) {
-  txn->Delete(storage::kDefaultTree, TableStatisticsKey(table));
+void DeleteTableStatistics(txn::Transaction* txn, std::string_view scope, Oid table) {
+  txn->Delete(storage::kDefaultTree, std::string(scope) + TableStatisticsKey(table));
 }
 
-Result<std::optional<TableStatistics>> ReadTableStatistics(txn::Transaction* txn, Oid table) {
-  auto bytes = txn->Get(storage::kDefaultTree, TableStatisticsKey(table));
+Result<std::optional<TableStatistics>> ReadTableStatistics(txn::Transaction* txn,
+                                                           std::string_view scope, Oid table) {
+  auto bytes = txn->Get(storage::kDefaultTree, std::string(scope) + TableStatisticsKey(table));
   if (!bytes.ok()) return bytes.status();
   if (!bytes.value().has_value()) return std::optional<TableStatistics>();
   auto stats = DecodeTableStatistics(table, *bytes.value());

@@ -62,12 +62,15 @@ std::string EncodeTableStatistics(const TableStatistics& stats);
 // nullopt for malformed bytes or an unknown version; `table` comes from the key.
 std::optional<TableStatistics> DecodeTableStatistics(Oid table, std::string_view bytes);
 
+// `scope` is the table's database's key scope (Catalog::key_scope()).
 // Writes (replaces) the table's statistics in `txn`.
-void PutTableStatistics(txn::Transaction* txn, const TableStatistics& stats);
+void PutTableStatistics(txn::Transaction* txn, std::string_view scope,
+                        const TableStatistics& stats);
 // Removes them (DROP TABLE).
-void DeleteTableStatistics(txn::Transaction* txn, Oid table);
+void DeleteTableStatistics(txn::Transaction* txn, std::string_view scope, Oid table);
 // The statistics `txn` sees; nullopt if the table was never analyzed.
 [[nodiscard]] Result<std::optional<TableStatistics>> ReadTableStatistics(txn::Transaction* txn,
+                                                                         std::string_view scope,
                                                                          Oid table);
 
 }  // namespace strata::catalog

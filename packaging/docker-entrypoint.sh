@@ -132,9 +132,8 @@ check_first_start_env() {
           "scram-sha-256, trust and password (cleartext)"
       ;;
   esac
-  log "note: StrataDB has a single database (current_database() is always 'postgres'):" \
-      "connections under any database name reach it;" \
-      "the init scripts connect as role \"$POSTGRES_USER\" to database \"$POSTGRES_DB\""
+  log "note: the init scripts connect as role \"$POSTGRES_USER\" to database" \
+      "\"$POSTGRES_DB\""
 }
 
 TEMP_PID=""
@@ -208,6 +207,14 @@ first_start() {
       PGUSER=postgres PGDATABASE=postgres psql -v ON_ERROR_STOP=1 --no-psqlrc --no-password \
         -q -v u="$POSTGRES_USER" >/dev/null ||
       die "could not create role \"$POSTGRES_USER\""
+  fi
+  # POSTGRES_DB: created (owned by POSTGRES_USER) unless it is 'postgres',
+  # as PostgreSQL's image does.
+  if [ "$POSTGRES_DB" != postgres ]; then
+    printf 'CREATE DATABASE :"d" OWNER :"u";\n' |
+      PGUSER=postgres PGDATABASE=postgres psql -v ON_ERROR_STOP=1 --no-psqlrc --no-password \
+        -q -v d="$POSTGRES_DB" -v u="$POSTGRES_USER" >/dev/null ||
+      die "could not create database \"$POSTGRES_DB\""
   fi
   if [ "$AUTH_METHOD" = trust ]; then
     {

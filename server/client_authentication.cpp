@@ -232,8 +232,9 @@ std::optional<SqlErrorFields> CheckDatabaseConnect(sql::Database* database,
   std::shared_ptr<const catalog::CatalogSnapshot> catalog = database->catalog()->Current();
   const catalog::RoleDesc* role = sql::FindRoleByName(*catalog, user);
   if (role == nullptr || role->superuser) return std::nullopt;
-  const catalog::Oid db = sql::FindDatabaseOid(database_name).value_or(sql::kDatabaseOid);
-  if (sql::RoleHasDatabasePrivileges(*catalog, role->oid, db, sql::kAclConnect)) {
+  const std::optional<catalog::Oid> db = sql::FindDatabaseOid(*catalog, database_name);
+  if (!db) return std::nullopt;  // the caller reports 3D000
+  if (sql::RoleHasDatabasePrivileges(*catalog, role->oid, *db, sql::kAclConnect)) {
     return std::nullopt;
   }
   SqlErrorFields f = Fatal(SqlState::kInsufficientPrivilege,

@@ -1,5 +1,7 @@
 // The per-connection coroutine: startup, authentication, query loop, shutdown.
 #include "sql/backend_status.h"
+#include "sql/database.h"
+#include "sql/system_relations/role_lookup.h"
 #include "sql/types/datetime_context.h"
 #include "server/session.h"
 
@@ -316,6 +318,36 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
     co_await delay.async_wait(asio::redirect_error(asio::use_awaitable, ignored));
     co_await Write(Reply(error));
     co_return false;
+  }
+
+  // Finds the database a login names and binds the session to it; the FATAL
+  // PostgreSQL's InitPostgres / CheckMyDatabase sends otherwise: 3D000 for
+  // none, 55000 for one that does not accept connections, 53300 past its
+  // connection limit (superusers exempt; this session is registered
+  // already, so it counts itself).
+  std::optional<SqlErrorFields> ResolveDatabase(const std::string& name) {
+    std::shared_ptr<const catalog::CatalogSnapshot> cat = context_.database->catalog()->Current();
+    const catalog::DatabaseDesc* desc = cat->FindDatabase(name);
+    if (desc == nullptr) {
+      return Fatal(SqlState::kUndefinedDatabase, "database \"" + name + "\" does not exist");
+    }
+    sql::Database* db = desc->allow_connections ? context_.database->Find(desc->oid) : nullptr;
+    if (db == nullptr) {
+      return Fatal(SqlState::kObjectNotInPrerequisiteState,
+                   "database \"" + name + "\" is not currently accepting connections");
+    }
+    const catalog::RoleDesc* role = sql::FindRoleByName(*cat, log_session_.user);
+    const bool superuser = role != nullptr && role->superuser;
+    if (desc->connection_limit >= 0 && !superuser) {
+      int64_t n = 0;
+      for (const sql::BackendActivity& a : sql::ListBackendActivity()) n += a.datname == name;
+      if (n > desc->connection_limit) {
+        return Fatal(SqlState::kTooManyConnections,
+                     "too many connections for database \"" + name + "\"");
+      }
+    }
+    runner_.UseDatabase(db);
+    return std::nullopt;
   }
 
   // A FATAL of InitializeSessionUserId's checks: logged, and sent after
@@ -657,6 +689,17 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
         co_await FatalAfterAuthentication(*limit_error);
         co_return false;
       }
+    }
+    // InitPostgres: the database must exist; CheckMyDatabase: it must accept
+    // connections and have room for one more.
+    if (context_.database != nullptr) {
+      const std::string name = packet.Get("database").value_or(*user);
+      if (auto db_error = ResolveDatabase(name)) {
+        co_await FatalAfterAuthentication(*db_error);
+        co_return false;
+      }
+    }
+    if (context_.config->password.empty()) {
       // CheckMyDatabase, after InitializeSessionUserId's checks.
       if (auto connect_error = CheckDatabaseConnect(context_.database, *user,
                                                     packet.Get("database").value_or(*user))) {

@@ -43,6 +43,8 @@ class StatementRunner {
     sql_.InitParameter(name, value);
   }
   std::string ShowParameter(std::string_view name) const { return sql_.ShowParameter(name); }
+  // The database the session logged in to (before its first statement).
+  void UseDatabase(sql::Database* database) { sql_.UseDatabase(database); }
   // The idle timeout in force while the session waits after ReadyForQuery:
   // idle_in_transaction_session_timeout inside a transaction block (failed
   // or not), else idle_session_timeout; ms = 0: none.

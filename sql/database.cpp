@@ -23,11 +23,43 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   if (Status s = db->txns_->EnableSpill(db->fs_, dir + "/txn_spill"); !s.ok()) return s;
   auto catalog = catalog::Catalog::Open(db->txns_.get());
   if (!catalog.ok()) return catalog.status();
-  db->catalog_ = std::move(catalog).value();
-  db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get());
-  // Temporary schemas of sessions that ended in a crash.
-  if (Status s = DropAllTempNamespaces(db.get()); !s.ok()) return s;
+  db->root_catalog_ = std::move(catalog).value();
+  db->catalog_ = db->root_catalog_.get();
+  db->name_ = "postgres";
+  db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get(), "");
+  // Temporary schemas of sessions that ended in a crash, in every database.
+  for (const auto& [oid, desc] : db->catalog_->Current()->databases()) {
+    Database* each = db->Find(oid);
+    if (each == nullptr) continue;
+    if (Status s = DropAllTempNamespaces(each); !s.ok()) return s;
+  }
   return db;
+}
+
+Database* Database::Find(std::string_view name) {
+  const catalog::DatabaseDesc* desc = root_->catalog_->Current()->FindDatabase(name);
+  return desc == nullptr ? nullptr : Find(desc->oid);
+}
+
+Database* Database::Find(catalog::Oid oid) {
+  if (oid == root_->oid()) return root_;
+  catalog::Catalog* catalog = root_->catalog_->ForDatabase(oid);
+  return catalog == nullptr ? nullptr : root_->Wrap(catalog);
+}
+
+Database* Database::Wrap(catalog::Catalog* catalog) {
+  std::lock_guard<std::mutex> lock(others_mu_);
+  std::unique_ptr<Database>& slot = others_[catalog->database_oid()];
+  if (slot == nullptr) {
+    slot.reset(new Database());
+    slot->root_ = this;
+    slot->catalog_ = catalog;
+    const catalog::DatabaseDesc* desc = catalog->Current()->FindDatabase(catalog->database_oid());
+    slot->name_ = desc != nullptr ? desc->name : std::string();
+    slot->sequence_values_ = std::make_unique<SequenceValues>(engine_.get(), catalog->key_scope());
+    slot->closed_ = true;  // only the root closes anything
+  }
+  return slot.get();
 }
 
 namespace {
@@ -36,6 +68,7 @@ constexpr std::string_view kScratchSuffix = ".scratch";
 }  // namespace
 
 std::string Database::NewScratchPath() {
+  if (root_ != this) return root_->NewScratchPath();
   return dir_ + "/" + std::string(kScratchPrefix) +
          std::to_string(next_scratch_.fetch_add(1)) + std::string(kScratchSuffix);
 }
@@ -58,14 +91,23 @@ Status Database::Close() {
   if (closed_) return Status::OK();
   closed_ = true;
   Status flushed = sequence_values_->Flush(*catalog_->Current());
+  {
+    std::lock_guard<std::mutex> lock(others_mu_);
+    for (auto& [oid, other] : others_) {
+      Status s = other->sequence_values_->Flush(*other->catalog_->Current());
+      if (flushed.ok()) flushed = s;
+    }
+    others_.clear();
+  }
   sequence_values_.reset();
-  catalog_.reset();
+  catalog_ = nullptr;
+  root_catalog_.reset();
   txns_.reset();
   Status closed = engine_->Close();
   return flushed.ok() ? closed : flushed;
 }
 
-Result<uint64_t> Database::NextRowId(storage::TreeId tree) {
+Result<uint64_t> Database::NextRowIdInTree(storage::TreeId tree) {
   std::lock_guard<std::mutex> lock(row_id_mu_);
   auto it = next_row_id_.find(tree);
   if (it == next_row_id_.end()) {

@@ -18,6 +18,7 @@
 #include "sql/commands/function_commands.h"
 #include "sql/commands/comment_commands.h"
 #include "sql/commands/index_commands.h"
+#include "sql/commands/database_commands.h"
 #include "sql/commands/role_commands.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/maintenance_commands.h"
@@ -401,6 +402,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kAlterOwner:
     case ast::StatementKind::kComment:
     case ast::StatementKind::kRoleDdl:
+    case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -481,6 +483,14 @@ SqlSession::SqlSession(Database* database) : impl_(std::make_unique<Impl>()) {
   impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings, &impl_->cursors);
   impl_->sequences.block = impl_->block.get();
 }
+void SqlSession::UseDatabase(Database* database) {
+  impl_->db = database;
+  impl_->sequences.db = database;
+  impl_->sequences.block = nullptr;
+  impl_->block = std::make_unique<TransactionBlock>(database, &impl_->settings, &impl_->cursors);
+  impl_->sequences.block = impl_->block.get();
+}
+
 SqlSession::~SqlSession() {
   // Roll back an open transaction block first: if it did DDL it holds the
   // catalog's DDL mutex, which dropping the temporary namespace needs (the
@@ -786,6 +796,17 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteRoleStatement(ctx, static_cast<const ast::RoleStatement&>(stmt));
+      });
+    case ast::StatementKind::kDatabaseDdl:
+      // Not transactional in PostgreSQL (it copies or removes files), so
+      // never inside a block; here one catalog commit of its own.
+      if (impl_->block->active()) {
+        throw SqlError(SqlState::kActiveSqlTransaction,
+                       stmt.command_name + " cannot run inside a transaction block");
+      }
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteDatabaseStatement(ctx, static_cast<const ast::DatabaseStatement&>(stmt));
       });
     case ast::StatementKind::kCreateSequence:
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {

@@ -170,6 +170,9 @@ class SqlSession {
   // Sets a run-time parameter's session value and reset value (startup
   // packet options, server configuration such as TimeZone). Throws SqlError.
   void InitParameter(std::string_view name, const std::string& value);
+  // The database the session connected to (its catalog, sequences):
+  // REQUIRES no statement has run yet (set once at login).
+  void UseDatabase(Database* database);
   // The value of a run-time parameter as SHOW prints it. Throws SqlError.
   std::string ShowParameter(std::string_view name) const;
   // An integer parameter in its base unit (ms, kB); see SessionSettings::IntValue.

@@ -156,6 +156,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kAlterOwner:
     case ast::StatementKind::kComment:
     case ast::StatementKind::kRoleDdl:
+    case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:

@@ -60,6 +60,7 @@ enum class StatementKind {
   kAlterOwner,      // ALTER SCHEMA / TABLE / SEQUENCE / VIEW ... OWNER TO
   kComment,         // COMMENT ON (comment_statement.h)
   kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
+  kDatabaseDdl,     // CREATE / DROP DATABASE (database_statements.h)
   kUnsupported,
 };
 

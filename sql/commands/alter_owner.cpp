@@ -61,9 +61,9 @@ void CheckOwnerChange(const CommandContext& ctx, Oid old_owner, Oid new_owner, c
   }
   if (ns == nullptr) {
     // A schema's new owner needs CREATE on the database.
-    if (!RoleHasDatabasePrivileges(*ctx.catalog, new_owner, kDatabaseOid, catalog::kAclCreate)) {
+    if (!RoleHasDatabasePrivileges(*ctx.catalog, new_owner, ctx.db->oid(), catalog::kAclCreate)) {
       throw SqlError(SqlState::kInsufficientPrivilege,
-                     std::string("permission denied for database ") + kDatabaseName);
+                     "permission denied for database " + ctx.db->name());
     }
     return;
   }

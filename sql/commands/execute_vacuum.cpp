@@ -94,7 +94,7 @@ StatementOutput ExecuteVacuum(CommandContext& ctx, const ast::VacuumStatement& s
       catalog::TableStatistics stats = AnalyzeTable(ctx.txn, *r.table, r.attnums);
       GlobalTableStats().ReportAnalyze(r.table->oid, std::llround(stats.reltuples),
                                        /*autoanalyze=*/false, now);
-      catalog::PutTableStatistics(ctx.txn, stats);
+      catalog::PutTableStatistics(ctx.txn, ctx.db->catalog()->key_scope(), stats);
     }
   }
   return result;

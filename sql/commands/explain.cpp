@@ -264,6 +264,7 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
   options.costs = stmt.costs;
   options.timing = stmt.timing;
   options.summary = stmt.summary;
+  options.statistics_scope = ctx.db->catalog()->key_scope();
   ExplainCapture capture(options);
   CommandContext inner = ctx;
   inner.explain = &capture;

@@ -103,12 +103,13 @@ bool OnDatabases(const ast::RoleStatement& stmt) {
 }
 
 // A database pg_database lists; 3D000 for any other name.
-GrantObject DatabaseObject(const std::string& name) {
-  const std::optional<Oid> oid = FindDatabaseOid(name);
+GrantObject DatabaseObject(const catalog::CatalogSnapshot& catalog, const std::string& name) {
+  const std::optional<Oid> oid = FindDatabaseOid(catalog, name);
   if (!oid) {
     throw SqlError(SqlState::kUndefinedDatabase, "database \"" + name + "\" does not exist");
   }
-  return GrantObject{DatabaseAclTarget(*oid), kBootstrapRoleOid, kAclAllDatabase, "database",
+  return GrantObject{DatabaseAclTarget(*oid), DatabaseOwner(catalog, *oid), kAclAllDatabase,
+                     "database",
                      name};
 }
 
@@ -139,7 +140,7 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
   std::vector<GrantObject> out;
   const catalog::CatalogSnapshot& catalog = *ctx.catalog;
   if (OnDatabases(stmt)) {
-    for (const std::string& name : stmt.schemas) out.push_back(DatabaseObject(name));
+    for (const std::string& name : stmt.schemas) out.push_back(DatabaseObject(catalog, name));
     return out;
   }
   if (stmt.object_type == ast::RoleStatement::ObjectType::kSchema) {
@@ -395,6 +396,9 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
   };
   // Objects the role owns (pg_shdepend's owner rows), each before its
   // privileges.
+  for (const auto& [oid, db] : catalog.databases()) {
+    if (db.owner == role) lines.emplace_back(oid, "owner of database " + db.name);
+  }
   for (const auto& [oid, ns] : catalog.namespaces()) {
     if (ns.owner == role) lines.emplace_back(oid, "owner of schema " + ns.name);
   }
@@ -413,10 +417,8 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
     });
     if (!mentioned) continue;
     if (target.classoid == catalog::kPgDatabaseOid) {
-      for (const char* name : {kDatabaseName, "template1", "template0"}) {
-        if (FindDatabaseOid(name) == target.objoid) {
-          lines.emplace_back(target.objoid, std::string("privileges for database ") + name);
-        }
+      if (const catalog::DatabaseDesc* db = catalog.FindDatabase(target.objoid)) {
+        lines.emplace_back(target.objoid, "privileges for database " + db->name);
       }
       continue;
     }

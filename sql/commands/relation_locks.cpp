@@ -30,7 +30,7 @@ void LockRelation(const CommandContext& ctx, catalog::Oid oid, const std::string
         "AccessExclusiveLock"};
     options = WaitingLockOptions(std::string(kModeNames[static_cast<int>(mode)]) +
                                  " on relation " + std::to_string(oid) + " of database " +
-                                 std::to_string(kLockDatabaseOid));
+                                 std::to_string(ctx.db->oid()));
     ScopedWaitEvent wait("Lock", "relation");
     outcome = ctx.txn->LockRelation(oid, kLockDatabaseOid, mode, options, &detail, &waited);
   }

@@ -25,8 +25,9 @@ namespace strata::sql {
 // Thrown after a lock wait; the statement runner re-runs the statement.
 struct RelationLockWaited {};
 
-// The database OID relation locks are named with (the one we serve).
-inline constexpr uint32_t kLockDatabaseOid = kDatabaseOid;
+// The database OID relation locks are named with. Relation OIDs are unique
+// across databases (one OID counter), so one value serves them all.
+inline constexpr uint32_t kLockDatabaseOid = catalog::kPostgresDatabaseOid;
 
 // Locks relation `oid` (named `name` in messages) in `mode`. NOWAIT: 55P03
 // `could not obtain lock on relation "name"` when another transaction

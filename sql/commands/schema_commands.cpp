@@ -55,10 +55,10 @@ StatementOutput ExecuteCreateSchema(CommandContext& ctx, const ast::CreateSchema
   StatementOutput result;
   result.command_tag = "CREATE SCHEMA";
   // CREATE on the database (CreateSchemaCommand checks it first).
-  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), kDatabaseOid,
+  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), ctx.db->oid(),
                                  catalog::kAclCreate)) {
     throw SqlError(SqlState::kInsufficientPrivilege,
-                   std::string("permission denied for database ") + kDatabaseName);
+                   "permission denied for database " + ctx.db->name());
   }
   if (ctx.catalog->FindNamespace(stmt.name) != nullptr) {
     if (stmt.if_not_exists) {
@@ -100,10 +100,10 @@ StatementOutput ExecuteRenameSchema(CommandContext& ctx, const ast::RenameSchema
   }
   // RenameSchema: the owner, with CREATE on the database.
   CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
-  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), kDatabaseOid,
+  if (!RoleHasDatabasePrivileges(*ctx.catalog, CurrentUserOid(*ctx.catalog), ctx.db->oid(),
                                  catalog::kAclCreate)) {
     throw SqlError(SqlState::kInsufficientPrivilege,
-                   std::string("permission denied for database ") + kDatabaseName);
+                   "permission denied for database " + ctx.db->name());
   }
   CheckSchemaName(stmt.new_name);
   if (ns->oid < catalog::kFirstNormalObjectId && ns->oid != catalog::kPublicNamespace) {

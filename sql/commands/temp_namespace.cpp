@@ -39,7 +39,7 @@ const catalog::NamespaceDesc* FindTempNamespace(const CommandContext& ctx) {
 
 catalog::NamespaceDesc EnsureTempNamespace(CommandContext& ctx) {
   const bool may_create_temp = RoleHasDatabasePrivileges(
-      *ctx.catalog, CheckingRole(*ctx.catalog), kDatabaseOid, kAclCreateTemp);
+      *ctx.catalog, CheckingRole(*ctx.catalog), ctx.db->oid(), kAclCreateTemp);
   if (const catalog::NamespaceDesc* ns = FindTempNamespace(ctx)) {
     // pg_namespace_aclmask: the session's own temporary schema grants
     // CREATE while the role holds TEMPORARY on the database.
@@ -56,8 +56,8 @@ catalog::NamespaceDesc EnsureTempNamespace(CommandContext& ctx) {
   // InitTempTableNamespace: TEMPORARY on the database to make the schema.
   if (!may_create_temp) {
     throw SqlError(SqlState::kInsufficientPrivilege,
-                   std::string("permission denied to create temporary tables in database \"") +
-                       kDatabaseName + "\"");
+                   "permission denied to create temporary tables in database \"" + ctx.db->name() +
+                       "\"");
   }
   catalog::Catalog* catalog = ctx.db->catalog();
   catalog::NamespaceDesc ns;
@@ -79,7 +79,7 @@ Status DropNamespaces(Database* db, const std::vector<Oid>& oids) {
   for (Oid oid : oids) {
     for (const catalog::TableDesc* table : snapshot->TablesIn(oid)) {
       catalog->DeleteTable(txn.get(), table->oid);
-      catalog::DeleteTableStatistics(txn.get(), table->oid);
+      catalog::DeleteTableStatistics(txn.get(), catalog->key_scope(), table->oid);
       txn->DropTreeAfterCommit(table->tree);
       for (const catalog::IndexDesc& ix : table->indexes) txn->DropTreeAfterCommit(ix.tree);
     }

@@ -65,7 +65,7 @@ void DeleteRelation(CommandContext& ctx, Oid oid) {
   if (const catalog::TableDesc* t = ctx.catalog->FindTable(oid)) {
     DropOwnedSequences(ctx, oid);  // serial columns' sequences go with it
     catalog->DeleteTable(ctx.txn, oid);
-    catalog::DeleteTableStatistics(ctx.txn, oid);
+    catalog::DeleteTableStatistics(ctx.txn, catalog->key_scope(), oid);
     ctx.txn->DropTreeAfterCommit(t->tree);
     for (const catalog::IndexDesc& ix : t->indexes) ctx.txn->DropTreeAfterCommit(ix.tree);
   } else if (ctx.catalog->FindSequence(oid) != nullptr) {

@@ -125,11 +125,12 @@ namespace {
 // A table's row estimate and row width for a scan node: ANALYZE's reltuples,
 // else PostgreSQL's guess for a table never analyzed (10 pages' worth);
 // width: the columns' average widths.
-void EstimateTableRows(txn::Transaction* txn, const catalog::TableDesc& table, ExplainEntry* e) {
+void EstimateTableRows(txn::Transaction* txn, std::string_view scope,
+                       const catalog::TableDesc& table, ExplainEntry* e) {
   double rows = -1;
   int width = 0;
   if (txn != nullptr) {
-    auto stats = catalog::ReadTableStatistics(txn, table.oid);
+    auto stats = catalog::ReadTableStatistics(txn, scope, table.oid);
     if (stats.ok() && stats->has_value()) {
       rows = (*stats)->reltuples;
       for (const catalog::ColumnStatistics& c : (*stats)->columns) width += c.avg_width;
@@ -149,7 +150,7 @@ std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   w.BeginNode(std::move(name));
   ExplainEntry* e = w.LastNode();
   if (w.options().costs) {
-    EstimateTableRows(txn_, codec_->table(), e);
+    EstimateTableRows(txn_, w.options().statistics_scope, codec_->table(), e);
     if (point_) e->rows = std::min(e->rows, 1.0);
   }
   w.EndNode();
@@ -167,7 +168,7 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
   if (w.options().costs) {
     // Without a cost model: PostgreSQL's default selectivity of an
     // equality or range condition (0.005) of the table's rows.
-    EstimateTableRows(txn_, codec_->table(), e);
+    EstimateTableRows(txn_, w.options().statistics_scope, codec_->table(), e);
     e->rows = std::max(1.0, std::round(e->rows * 0.005));
   }
   w.EndNode();

@@ -33,6 +33,8 @@ struct ExplainOptions {
   bool costs = true;
   bool timing = true;  // only with analyze
   bool summary = false;  // defaults to analyze
+  // The database's catalog key scope, where ANALYZE's statistics are read.
+  std::string statistics_scope;
 };
 
 // One plan node as printed.

@@ -108,6 +108,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCloseCursor(*node.close_portal_stmt);
     case PG_QUERY__NODE__NODE_CREATE_ROLE_STMT:
       return TransformCreateRole(*node.create_role_stmt);
+    case PG_QUERY__NODE__NODE_CREATEDB_STMT:
+      return TransformCreateDatabase(*node.createdb_stmt);
+    case PG_QUERY__NODE__NODE_DROPDB_STMT:
+      return TransformDropDatabase(*node.dropdb_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
       return TransformAlterRole(*node.alter_role_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:

@@ -158,6 +158,8 @@ class Transformer {
 
   // transform_role.cpp
   std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateDatabase(const PgQuery__CreatedbStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropDatabase(const PgQuery__DropdbStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRole(const PgQuery__AlterRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRoleSet(const PgQuery__AlterRoleSetStmt& s);
   std::unique_ptr<ast::Statement> TransformDropRole(const PgQuery__DropRoleStmt& s);

@@ -40,7 +40,7 @@ SequenceValues::State& SequenceValues::Load(const catalog::SequenceDesc& seq) {
   State state;
   state.last_value = seq.start;
   Result<std::string> stored = engine_->Get(storage::ReadOptions{}, storage::kDefaultTree,
-                                            catalog::SequenceValueKey(seq.oid));
+                                            scope_ + catalog::SequenceValueKey(seq.oid));
   if (stored.ok()) {
     auto record = catalog::DecodeSequenceValue(stored.value());
     if (!record) {
@@ -61,7 +61,7 @@ void SequenceValues::Persist(const catalog::SequenceDesc& seq, int64_t value, bo
                              bool sync) {
   storage::WriteBatch batch;
   std::string record = catalog::EncodeSequenceValue({value, is_called});
-  batch.Put(storage::kDefaultTree, catalog::SequenceValueKey(seq.oid), record);
+  batch.Put(storage::kDefaultTree, scope_ + catalog::SequenceValueKey(seq.oid), record);
   storage::WriteOptions options;
   options.sync = sync;
   if (Status s = engine_->Write(options, &batch); !s.ok()) ThrowStorage(s);
@@ -79,7 +79,7 @@ void SequenceValues::SyncLogged() {
   // later writes of that sequence would have replaced it here) with sync
   // syncs the WAL through every record before it.
   storage::WriteBatch batch;
-  batch.Put(storage::kDefaultTree, catalog::SequenceValueKey(unsynced_->first), unsynced_->second);
+  batch.Put(storage::kDefaultTree, scope_ + catalog::SequenceValueKey(unsynced_->first), unsynced_->second);
   storage::WriteOptions options;
   options.sync = true;
   if (Status s = engine_->Write(options, &batch); !s.ok()) ThrowStorage(s);
@@ -127,7 +127,7 @@ Status SequenceValues::Flush(const catalog::CatalogSnapshot& catalog) {
   bool any = false;
   for (const auto& [oid, state] : states_) {
     if (catalog.FindSequence(oid) == nullptr) continue;  // dropped
-    batch.Put(storage::kDefaultTree, catalog::SequenceValueKey(oid),
+    batch.Put(storage::kDefaultTree, scope_ + catalog::SequenceValueKey(oid),
               catalog::EncodeSequenceValue({state.last_value, state.is_called}));
     any = true;
   }

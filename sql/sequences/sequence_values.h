@@ -33,8 +33,10 @@ class SequenceValues {
  public:
   static constexpr int64_t kLogAhead = 32;
 
-  // LIFETIME: `engine` outlives this object.
-  explicit SequenceValues(storage::Engine* engine) : engine_(engine) {}
+  // LIFETIME: `engine` outlives this object. `scope`: the key scope of the
+  // database whose sequences these are (catalog::Catalog::key_scope()).
+  SequenceValues(storage::Engine* engine, std::string scope)
+      : engine_(engine), scope_(std::move(scope)) {}
 
   // nextval(): the next value of `seq` under its current definition. Throws
   // SqlError 2200H when a sequence without CYCLE is exhausted.
@@ -75,6 +77,7 @@ class SequenceValues {
   void Persist(const catalog::SequenceDesc& seq, int64_t value, bool is_called, bool sync);
 
   storage::Engine* engine_;
+  std::string scope_;
   std::mutex mu_;
   std::map<catalog::Oid, State> states_;  // guarded by mu_
   // The last record written without sync, if no synced write of ours

@@ -319,7 +319,7 @@ Value CurrentSchema(Args) {
 }
 Value CurrentUser(Args) { return Value::String(kName, CurrentUserName()); }
 Value SessionUser(Args) { return Value::String(kName, SessionUserName()); }
-Value CurrentDatabaseFn(Args) { return Value::String(kName, kDatabaseName); }
+Value CurrentDatabaseFn(Args) { return Value::String(kName, CurrentDatabaseName()); }
 
 // The database's encoding: always UTF8 (clients may only ask for UTF8 too).
 Value DatabaseEncoding(Args) { return Value::String(kName, "UTF8"); }
@@ -621,9 +621,9 @@ Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   Oid db_oid = 0;
   if (db.type() == kOid) {
     db_oid = OidArg(db);
-    if (db_oid != kDatabaseOid && db_oid != 1 && db_oid != 4) return Value::Null(kBool);
+    if (catalog->FindDatabase(db_oid) == nullptr) return Value::Null(kBool);
   } else {
-    const std::optional<Oid> found = FindDatabaseOid(db.string_value());
+    const std::optional<Oid> found = FindDatabaseOid(*catalog, db.string_value());
     if (!found) {
       throw SqlError(SqlState::kUndefinedDatabase,
                      "database \"" + db.string_value() + "\" does not exist");
@@ -635,8 +635,9 @@ Value DatabasePriv(const Value* role, const Value& db, const Value& priv) {
   if (RoleIsSuperuser(*catalog, role_oid)) return Value::Bool(true);
   const catalog::AclTarget target = DatabaseAclTarget(db_oid);
   const std::vector<catalog::AclItem> acl =
-      EffectiveAcl(*catalog, target, kBootstrapRoleOid, kAclAllDatabase);
-  return Value::Bool(AclHoldsAny(*catalog, target, acl, role_oid, kBootstrapRoleOid, privs));
+      EffectiveAcl(*catalog, target, DatabaseOwner(*catalog, db_oid), kAclAllDatabase);
+  return Value::Bool(
+      AclHoldsAny(*catalog, target, acl, role_oid, DatabaseOwner(*catalog, db_oid), privs));
 }
 Value HasDatabasePrivilege2(Args a) { return DatabasePriv(nullptr, a[0], a[1]); }
 Value HasDatabasePrivilege3(Args a) { return DatabasePriv(&a[0], a[1], a[2]); }

@@ -23,7 +23,7 @@ namespace {
 std::vector<Row> SchemataRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   auto add = [&](Oid oid, const std::string& name) {
-    rows.push_back({IdV(kDatabaseName), IdV(name),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(name),
                     IdV(oid == catalog::kPublicNamespace ? "pg_database_owner"
                                                          : kBootstrapRoleName),
                     NoId(), NoId(), NoId(), NoData()});
@@ -37,7 +37,7 @@ std::vector<Row> TablesRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   auto add = [&](const std::string& schema, const std::string& name, const char* type,
                  bool insertable) {
-    rows.push_back({IdV(kDatabaseName), IdV(schema), IdV(name), DataV(type), NoId(), NoData(),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(schema), IdV(name), DataV(type), NoId(), NoData(),
                     NoId(), NoId(), NoId(), YesNoV(insertable), YesNoV(false),
                     IsTempSchemaName(schema) ? DataV("PRESERVE") : NoData()});
   };
@@ -133,11 +133,11 @@ Row ColumnRow(const ColumnSpec& c) {
   const bool is_array = IsArrayType(c.type);
   const std::string data_type = is_array ? "ARRAY" : FormatTypeName(c.type);
   const TypeFacts f = FactsOf(c.type, c.typmod);
-  return {IdV(kDatabaseName), IdV(c.schema), IdV(c.table), IdV(c.name), CardV(c.attnum),
+  return {IdV(CurrentDatabaseName()), IdV(c.schema), IdV(c.table), IdV(c.name), CardV(c.attnum),
           c.column_default, YesNoV(!c.not_null), DataV(data_type), f.char_max, f.char_octets,
           f.num_precision, f.num_radix, f.num_scale, f.dt_precision, NoData(), NoCard(),
           NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(),
-          IdV(kDatabaseName), IdV("pg_catalog"),
+          IdV(CurrentDatabaseName()), IdV("pg_catalog"),
           IdV(info != nullptr ? std::string(info->typname) : std::to_string(c.type)), NoId(),
           NoId(), NoId(), NoCard(), IdV(std::to_string(c.attnum)), YesNoV(false), YesNoV(false),
           NoData(), NoData(), NoData(), NoData(), NoData(), YesNoV(false), DataV("NEVER"),
@@ -179,7 +179,7 @@ std::vector<Row> ColumnsRows(const CommandContext& ctx) {
 std::vector<Row> ViewsRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, v] : ctx.catalog->views()) {
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, v->namespace_oid)), IdV(v->name),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, v->namespace_oid)), IdV(v->name),
                     DataV(v->query + ";"), DataV("NONE"), YesNoV(false), YesNoV(false),
                     YesNoV(false), YesNoV(false), YesNoV(false)});
   }
@@ -190,7 +190,7 @@ std::vector<Row> SequencesRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, s] : ctx.catalog->sequences()) {
     const int bits = s.type == type_oid::kInt2 ? 16 : s.type == type_oid::kInt4 ? 32 : 64;
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, s.namespace_oid)), IdV(s.name),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, s.namespace_oid)), IdV(s.name),
                     DataV(FormatTypeName(s.type)), CardV(bits), CardV(2), CardV(0),
                     DataV(std::to_string(s.start)), DataV(std::to_string(s.min_value)),
                     DataV(std::to_string(s.max_value)), DataV(std::to_string(s.increment)),

@@ -119,15 +119,15 @@ std::vector<Row> TableConstraintsRows(const CommandContext& ctx) {
       nulls_distinct = YesNoV(index.index == nullptr || !index.index->nulls_not_distinct);
     }
     const std::string schema = SchemaName(ctx, c.table->namespace_oid);
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
-                    r[kConName], IdV(kDatabaseName), IdV(schema), IdV(c.table->name),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
+                    r[kConName], IdV(CurrentDatabaseName()), IdV(schema), IdV(c.table->name),
                     type != nullptr ? DataV(type) : NoData(), YesNoV(r[kConDeferrable].bool_value()),
                     YesNoV(r[kConDeferred].bool_value()), YesNoV(true), nulls_distinct});
   }
   ForEachNotNullColumn(ctx, [&](const catalog::TableDesc& t, const catalog::ColumnDesc&,
                                 const std::string& name) {
     const std::string schema = SchemaName(ctx, t.namespace_oid);
-    rows.push_back({IdV(kDatabaseName), IdV(schema), IdV(name), IdV(kDatabaseName), IdV(schema),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(schema), IdV(name), IdV(CurrentDatabaseName()), IdV(schema),
                     IdV(t.name), DataV("CHECK"), YesNoV(false), YesNoV(false), YesNoV(true),
                     NullV(kYesNo)});
   });
@@ -143,12 +143,12 @@ std::vector<Row> CheckConstraintsRows(const CommandContext& ctx) {
     // substring(pg_get_constraintdef(oid) from 7): the text after "CHECK ".
     const std::string clause = "((" + r[kConBin].string_value() + "))" +
                                (r[kConNoInherit].bool_value() ? " NO INHERIT" : "");
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
                     r[kConName], DataV(clause)});
   }
   ForEachNotNullColumn(ctx, [&](const catalog::TableDesc& t, const catalog::ColumnDesc& column,
                                 const std::string& name) {
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, t.namespace_oid)), IdV(name),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, t.namespace_oid)), IdV(name),
                     DataV(column.name + " IS NOT NULL")});
   });
   return rows;
@@ -190,8 +190,8 @@ std::vector<Row> KeyColumnUsageRows(const CommandContext& ctx) {
       for (size_t k = 0; contype == 'f' && n < fkey.size() && k < index_key.size(); ++k) {
         if (index_key[k] == fkey[n]) position = CardV(static_cast<int64_t>(k + 1));
       }
-      rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
-                      r[kConName], IdV(kDatabaseName), IdV(schema), IdV(c.table->name),
+      rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
+                      r[kConName], IdV(CurrentDatabaseName()), IdV(schema), IdV(c.table->name),
                       IdV(column), CardV(static_cast<int64_t>(n + 1)), position});
     }
   }
@@ -214,8 +214,8 @@ std::vector<Row> ConstraintColumnUsageRows(const CommandContext& ctx) {
     for (int16_t attnum : RowKey(r, contype == 'f' ? kConFkey : kConKey)) {
       const std::string column = ColumnName(*table, attnum);
       if (column.empty()) continue;
-      rows.push_back({IdV(kDatabaseName), IdV(schema), IdV(table->name), IdV(column),
-                      IdV(kDatabaseName), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
+      rows.push_back({IdV(CurrentDatabaseName()), IdV(schema), IdV(table->name), IdV(column),
+                      IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
                       r[kConName]});
     }
   }
@@ -271,8 +271,8 @@ std::vector<Row> ReferentialConstraintsRows(const CommandContext& ctx) {
                          ? unique->second
                          : nullptr;
     const auto text = [](const char* s) { return s != nullptr ? DataV(s) : NoData(); };
-    rows.push_back({IdV(kDatabaseName), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
-                    r[kConName], pkc != nullptr ? IdV(kDatabaseName) : NoId(),
+    rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
+                    r[kConName], pkc != nullptr ? IdV(CurrentDatabaseName()) : NoId(),
                     pkc != nullptr ? IdV(SchemaName(ctx, RowOid(*pkc, kConNamespace))) : NoId(),
                     pkc != nullptr ? (*pkc)[kConName] : NoId(),
                     text(MatchOptionName(RowChar(r, kConFmatchtype))),
@@ -285,7 +285,7 @@ std::vector<Row> ReferentialConstraintsRows(const CommandContext& ctx) {
 // One row: the database's encoding (always UTF8) and no matching collation
 // (the databases' C.UTF-8 locale is no pg_collation entry's).
 std::vector<Row> CharacterSetsRows(const CommandContext&) {
-  return {{NoId(), NoId(), IdV("UTF8"), IdV("UCS"), IdV("UTF8"), IdV(kDatabaseName), NoId(),
+  return {{NoId(), NoId(), IdV("UTF8"), IdV("UCS"), IdV("UTF8"), IdV(CurrentDatabaseName()), NoId(),
            NoId()}};
 }
 

@@ -58,18 +58,23 @@ AclTarget RelationAclTarget(Oid relation) { return AclTarget{catalog::kPgClassOi
 AclTarget SchemaAclTarget(Oid schema) { return AclTarget{catalog::kPgNamespaceOid, schema}; }
 AclTarget DatabaseAclTarget(Oid database) { return AclTarget{catalog::kPgDatabaseOid, database}; }
 
-std::optional<Oid> FindDatabaseOid(const std::string& name) {
-  if (name == kDatabaseName) return kDatabaseOid;
-  if (name == "template1") return Oid{1};
-  if (name == "template0") return Oid{4};
-  return std::nullopt;
+std::optional<Oid> FindDatabaseOid(const catalog::CatalogSnapshot& catalog,
+                                   const std::string& name) {
+  const catalog::DatabaseDesc* db = catalog.FindDatabase(name);
+  return db != nullptr ? std::optional<Oid>(db->oid) : std::nullopt;
+}
+
+Oid DatabaseOwner(const catalog::CatalogSnapshot& catalog, Oid database) {
+  const catalog::DatabaseDesc* db = catalog.FindDatabase(database);
+  return db != nullptr ? db->owner : kBootstrapRoleOid;
 }
 
 bool RoleHasDatabasePrivileges(const catalog::CatalogSnapshot& catalog, Oid role, Oid database,
                                uint32_t required) {
   if (RoleIsSuperuser(catalog, role)) return true;
   const std::vector<AclItem> acl =
-      EffectiveAcl(catalog, DatabaseAclTarget(database), kBootstrapRoleOid, kAclAllDatabase);
+      EffectiveAcl(catalog, DatabaseAclTarget(database), DatabaseOwner(catalog, database),
+                   kAclAllDatabase);
   return (AclMask(catalog, acl, role, required) & required) == required;
 }
 
@@ -99,7 +104,9 @@ std::optional<std::vector<AclItem>> StoredAcl(const catalog::CatalogSnapshot& ca
                                               const AclTarget& target) {
   if (const std::vector<AclItem>* acl = catalog.FindAcl(target)) return *acl;
   if (target.classoid == catalog::kPgNamespaceOid) return InitialSchemaAcl(target.objoid);
-  if (target.classoid == catalog::kPgDatabaseOid && target.objoid != kDatabaseOid) {
+  if (target.classoid == catalog::kPgDatabaseOid &&
+      (target.objoid == catalog::kTemplate1DatabaseOid ||
+       target.objoid == catalog::kTemplate0DatabaseOid)) {
     // initdb revokes CREATE and TEMPORARY on the templates from PUBLIC:
     // {=c/postgres,postgres=CTc/postgres}.
     return std::vector<AclItem>{AclItem{catalog::kAclPublic, kBootstrapRoleOid, kAclConnect, 0},

@@ -28,7 +28,10 @@ catalog::AclTarget DatabaseAclTarget(catalog::Oid database);
 
 // The databases pg_database lists (postgres and initdb's two templates,
 // all owned by the bootstrap superuser): the OID of `name`, or nullopt.
-std::optional<catalog::Oid> FindDatabaseOid(const std::string& name);
+std::optional<catalog::Oid> FindDatabaseOid(const catalog::CatalogSnapshot& catalog,
+                                            const std::string& name);
+// pg_database.datdba of `database` (the bootstrap superuser if unknown).
+catalog::Oid DatabaseOwner(const catalog::CatalogSnapshot& catalog, catalog::Oid database);
 // The database privilege bits besides CREATE (PostgreSQL's ACL_CREATE_TEMP
 // 'T' and ACL_CONNECT 'c'; stored in acl records with catalog/acl_item.h's
 // bits: never renumber), and every privilege a database can hold (CTc).

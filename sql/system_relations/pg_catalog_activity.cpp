@@ -28,11 +28,12 @@ constexpr Oid kNumeric = type_oid::kNumeric;
 Value TimeOrNull(int64_t t) { return t == 0 ? NullV(kTimestampTz) : Value::TimestampTz(t); }
 Value TextOrNull(const std::string& s) { return s.empty() ? NullV(kText) : TextV(s); }
 
-std::vector<Row> PgStatActivityRows(const CommandContext&) {
+std::vector<Row> PgStatActivityRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const BackendActivity& a : ListBackendActivity()) {
     Row r;
-    r.push_back(OidV(kDatabaseOid));                        // datid
+    const catalog::DatabaseDesc* db = ctx.catalog->FindDatabase(a.datname);
+    r.push_back(db != nullptr ? OidV(db->oid) : NullV(kOid));  // datid
     r.push_back(NameV(a.datname));                          // datname
     r.push_back(Int4V(a.pid));                              // pid
     r.push_back(NullV(kInt4));                              // leader_pid
@@ -102,7 +103,7 @@ std::vector<Row> PgLocksRows(const CommandContext& ctx) {
     }
     Row r;
     r.push_back(TextV(l.relation ? "relation" : "tuple"));  // locktype
-    r.push_back(OidV(kDatabaseOid));                        // database
+    r.push_back(OidV(CurrentDatabaseOid()));                // database
     r.push_back(relation ? OidV(*relation) : NullV(kOid));  // relation
     // Rows are named by primary key, not by (page, tuple) position.
     r.push_back(NullV(kInt4));                              // page

@@ -103,7 +103,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {
-      auto stats = catalog::ReadTableStatistics(ctx.txn, oid);
+      auto stats = catalog::ReadTableStatistics(ctx.txn, ctx.db->catalog()->key_scope(), oid);
       if (stats.ok() && stats.value().has_value()) {
         rows.back()[10] = Float4V(static_cast<float>(stats.value()->reltuples));
       }

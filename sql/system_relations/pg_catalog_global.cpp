@@ -4,6 +4,8 @@
 // (plpgsql, as initdb installs it). Rows as PostgreSQL 15's initdb makes them.
 #include "sql/system_relations/system_relation.h"
 
+#include <algorithm>
+
 #include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -15,21 +17,30 @@ using namespace sysrel;
 
 namespace {
 
-// The database, and initdb's two templates (CREATE DATABASE is not
-// supported: they exist for the tools that list databases).
+// initdb's databases (postgres, template1, template0) and CREATE DATABASE's.
 // datacl: NULL until the first GRANT/REVOKE (then the owner's defaults
 // with the change); the templates have initdb's (object_acl.h).
 std::vector<Row> DatabaseRows(const CommandContext& ctx) {
-  auto row = [&ctx](Oid oid, const char* name, bool is_template, bool allow_conn) {
+  std::vector<Row> rows;
+  for (const auto& [oid, db] : ctx.catalog->databases()) {
     const std::optional<std::vector<catalog::AclItem>> acl =
         StoredAcl(*ctx.catalog, DatabaseAclTarget(oid));
-    return Row{OidV(oid), NameV(name), OidV(kBootstrapRoleOid), Int4V(6), CharV('c'),
-               BoolV(is_template), BoolV(allow_conn), Int4V(-1), NullV(kXid), NullV(kXid),
-               OidV(1663), TextV("C.UTF-8"), TextV("C.UTF-8"), NullV(kText), NullV(kText),
-               AclArrayValue(*ctx.catalog, acl)};
-  };
-  return {row(kDatabaseOid, kDatabaseName, false, true), row(1, "template1", true, true),
-          row(4, "template0", true, false)};
+    rows.push_back(Row{OidV(oid), NameV(db.name), OidV(db.owner), Int4V(6), CharV('c'),
+                       BoolV(db.is_template), BoolV(db.allow_connections),
+                       Int4V(db.connection_limit), NullV(kXid), NullV(kXid), OidV(1663),
+                       TextV("C.UTF-8"), TextV("C.UTF-8"), NullV(kText), NullV(kText),
+                       AclArrayValue(*ctx.catalog, acl)});
+  }
+  // initdb's order (heap order): postgres, template1, template0, then the rest.
+  std::stable_sort(rows.begin(), rows.end(), [](const Row& x, const Row& y) {
+    auto rank = [](const Row& r) {
+      const Oid oid = static_cast<Oid>(r[0].int_value());
+      return oid == catalog::kPostgresDatabaseOid ? 0 : oid == catalog::kTemplate1DatabaseOid ? 1
+                                                 : oid == catalog::kTemplate0DatabaseOid ? 2 : 3;
+    };
+    return rank(x) < rank(y);
+  });
+  return rows;
 }
 
 Value ValidUntilV(const std::optional<int64_t>& v) {

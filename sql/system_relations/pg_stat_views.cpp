@@ -43,8 +43,9 @@ std::vector<Row> PgStatDatabaseRows(const CommandContext& ctx) {
   storage::EngineStats e;
   if (ctx.db != nullptr && ctx.db->engine() != nullptr) e = ctx.db->engine()->GetStats();
   const auto n = [](uint64_t v) { return Int8V(static_cast<int64_t>(v)); };
-  Row r = {OidV(kDatabaseOid),
-           NameV(kDatabaseName),
+  // One row, the session's database: the counters are the server's.
+  Row r = {OidV(CurrentDatabaseOid()),
+           NameV(CurrentDatabaseName()),
            Int4V(static_cast<int64_t>(ListBackendActivity().size())),
            n(c.xact_commit.load()),
            n(c.xact_rollback.load()),
@@ -114,7 +115,7 @@ std::vector<Row> PgStatStatementsRows(const CommandContext&) {
     const double var = e.calls == 0 ? 0
                                     : std::max(0.0, e.sum_sq_ms / static_cast<double>(e.calls) -
                                                         mean * mean);
-    rows.push_back({OidV(10), OidV(kDatabaseOid), BoolV(true),
+    rows.push_back({OidV(10), OidV(CurrentDatabaseOid()), BoolV(true),
                     Int8V(static_cast<int64_t>(e.queryid)), TextV(e.query),
                     Int8V(static_cast<int64_t>(e.calls)), Value::Float8(e.total_ms),
                     Value::Float8(e.min_ms), Value::Float8(e.max_ms), Value::Float8(mean),

@@ -56,7 +56,7 @@ Oid RegclassIn(std::string_view text) {
                    "improper relation name (too many dotted names): " + Joined(parts));
   }
   auto catalog = RequireCatalog();
-  if (parts.size() == 3 && parts[0] != kDatabaseName) {
+  if (parts.size() == 3 && parts[0] != CurrentDatabaseName()) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "cross-database references are not implemented: \"" + Joined(parts) + "\"");
   }

@@ -20,6 +20,17 @@ std::shared_ptr<const catalog::CatalogSnapshot> CurrentStatementCatalog() {
   return session->db->catalog()->Current();
 }
 
+std::string CurrentDatabaseName() {
+  const SequenceSession* session = CurrentSequenceSessionOrNull();
+  return session != nullptr && session->db != nullptr ? session->db->name() : "postgres";
+}
+
+catalog::Oid CurrentDatabaseOid() {
+  const SequenceSession* session = CurrentSequenceSessionOrNull();
+  return session != nullptr && session->db != nullptr ? session->db->oid()
+                                                      : catalog::kPostgresDatabaseOid;
+}
+
 catalog::Oid CurrentTempNamespaceOid(const catalog::CatalogSnapshot& catalog) {
   const TempNamespace* temp = CurrentTempNamespace();
   if (temp == nullptr || temp->oid == 0) return 0;

@@ -16,6 +16,11 @@ namespace strata::sql {
 // the committed one. Null outside a session with a database.
 std::shared_ptr<const catalog::CatalogSnapshot> CurrentStatementCatalog();
 
+// The database the session is connected to (current_database()): its name
+// and OID; "postgres" (5) outside a session.
+std::string CurrentDatabaseName();
+catalog::Oid CurrentDatabaseOid();
+
 // The session's temporary schema OID in `catalog`, or 0.
 catalog::Oid CurrentTempNamespaceOid(const catalog::CatalogSnapshot& catalog);
 
@@ -24,8 +29,6 @@ catalog::Oid CurrentTempNamespaceOid(const catalog::CatalogSnapshot& catalog);
 inline constexpr catalog::Oid kBootstrapRoleOid = 10;
 inline constexpr const char* kBootstrapRoleName = "postgres";
 inline constexpr catalog::Oid kDatabaseOwnerRoleOid = 6171;  // pg_database_owner
-inline constexpr catalog::Oid kDatabaseOid = 5;
-inline constexpr const char* kDatabaseName = "postgres";
 inline constexpr catalog::Oid kPgToastNamespace = 99;
 
 // The name of role `oid` in the statement's catalog; empty if none.

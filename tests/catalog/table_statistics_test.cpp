@@ -78,12 +78,12 @@ TEST_CASE("statistics are stored in tree 0 and survive a reopen", "[catalog][sta
   {
     OpenDb db(&fs);
     auto txn = db.txns->Begin();
-    auto none = ReadTableStatistics(txn.get(), s.table);
+    auto none = ReadTableStatistics(txn.get(), "", s.table);
     REQUIRE(none.ok());
     CHECK_FALSE(none.value().has_value());
-    PutTableStatistics(txn.get(), s);
+    PutTableStatistics(txn.get(), "", s);
     // The transaction reads its own write.
-    auto own = ReadTableStatistics(txn.get(), s.table);
+    auto own = ReadTableStatistics(txn.get(), "", s.table);
     REQUIRE(own.ok());
     REQUIRE(own.value().has_value());
     CHECK(*own.value() == s);
@@ -94,7 +94,7 @@ TEST_CASE("statistics are stored in tree 0 and survive a reopen", "[catalog][sta
   {
     OpenDb db(&fs);
     auto txn = db.txns->Begin();
-    auto read = ReadTableStatistics(txn.get(), s.table);
+    auto read = ReadTableStatistics(txn.get(), "", s.table);
     REQUIRE(read.ok());
     REQUIRE(read.value().has_value());
     CHECK(read.value()->columns.at(1).most_common_vals.at(1) == "green");
@@ -102,14 +102,14 @@ TEST_CASE("statistics are stored in tree 0 and survive a reopen", "[catalog][sta
     // Replacing, then deleting.
     TableStatistics changed = s;
     changed.reltuples = 5;
-    PutTableStatistics(txn.get(), changed);
+    PutTableStatistics(txn.get(), "", changed);
     REQUIRE(txn->Commit().ok());
     auto txn2 = db.txns->Begin();
-    CHECK(ReadTableStatistics(txn2.get(), s.table).value()->reltuples == 5);
-    DeleteTableStatistics(txn2.get(), s.table);
+    CHECK(ReadTableStatistics(txn2.get(), "", s.table).value()->reltuples == 5);
+    DeleteTableStatistics(txn2.get(), "", s.table);
     REQUIRE(txn2->Commit().ok());
     auto txn3 = db.txns->Begin();
-    CHECK_FALSE(ReadTableStatistics(txn3.get(), s.table).value().has_value());
+    CHECK_FALSE(ReadTableStatistics(txn3.get(), "", s.table).value().has_value());
   }
 }
 
@@ -120,7 +120,7 @@ TEST_CASE("a corrupt statistics record is reported", "[catalog][statistics]") {
   txn->Put(storage::kDefaultTree, TableStatisticsKey(16500), "\x01garbage");
   REQUIRE(txn->Commit().ok());
   auto txn2 = db.txns->Begin();
-  auto read = ReadTableStatistics(txn2.get(), 16500);
+  auto read = ReadTableStatistics(txn2.get(), "", 16500);
   CHECK_FALSE(read.ok());
 }
 

@@ -3,8 +3,9 @@
 PostgreSQL 15, and fails on any byte of difference in psql's output.
 
   psql/*.sql          each run with `psql -X -a -f FILE` (echoing every line),
-                      each on a clean state: a new database on PostgreSQL and a
-                      stratad on a fresh data directory
+                      each on a clean state: a new database case_N on
+                      PostgreSQL, and the same database in a stratad on a
+                      fresh data directory
   psql_commands.txt   one `psql -c` command string per line ('#' comments;
                       a line starting "@tcp " connects over TCP, not the socket)
 
@@ -85,6 +86,10 @@ def main():
             ref.psql(["-q", "-c", f"CREATE DATABASE {db}"])
             ref.database = db
             strata = harness.Stratad(args.stratad).start()
+            # The same database name on both, so current_database() and
+            # `\c` agree.
+            strata.psql(["-q", "-c", f"CREATE DATABASE {db}"])
+            strata.database = db
             try:
                 compare(os.path.relpath(path, HERE), ["-a", "-f", path])
             finally:

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Durability across restarts: data and schema written to stratad survive a
 clean stop (SIGTERM) and a kill -9 right after an acknowledged INSERT.
-User-defined functions stay callable. Sequences resume exactly after a clean stop (like PostgreSQL after a
+User-defined functions stay callable, in a second database too. Sequences resume exactly after a clean stop (like PostgreSQL after a
 shutdown checkpoint) and never hand out a value twice after kill -9.
 
 The same statements run against a real PostgreSQL 15 (which is not
@@ -108,6 +108,37 @@ def main():
         if os.path.exists(scratch):
             failures += 1
             print("FAIL a scratch file survived the restart")
+
+        # A second database: its schema, rows, sequences and functions survive
+        # kill -9 beside postgres's (the same names in both, each its own),
+        # and dropping it leaves postgres's untouched, across a restart too.
+        compare("create database", "create database other")
+        ref.database = strata.database = "other"
+        compare("other: setup", SETUP)
+        compare("other: insert before kill -9", AFTER_KILL)
+        strata.stop(sig=signal.SIGKILL)
+        strata.start()
+        compare("other: read after kill -9", READ)
+        ref.database = strata.database = "postgres"
+        compare("postgres beside other", READ)
+        compare("drop database", "drop database other")
+        strata.stop()
+        strata.start()
+        compare("postgres after dropping other", READ)
+        compare("other is gone", "select count(*) from pg_database where datname = 'other'")
+        # Logging in to a database that does not exist (any more): FATAL 3D000.
+        fatal = []
+        for server in (ref, strata):
+            server.database = "other"
+            code, out = server.psql(["-c", "select 1"])
+            server.database = "postgres"
+            fatal.append((code, [line[line.index("FATAL"):] for line in out.splitlines()
+                                 if "FATAL" in line]))
+        if fatal[0] != fatal[1] or not fatal[0][1]:
+            failures += 1
+            print(f"FAIL login to a dropped database: {fatal[1]}, PostgreSQL {fatal[0]}")
+        else:
+            print(f"ok   login to a dropped database: {fatal[1]}")
     finally:
         strata.stop()
         ref.cleanup()

@@ -56,14 +56,14 @@ TEST_CASE("nextval's value records are durable once SyncLogged ran", "[sequence]
   std::unique_ptr<storage::Engine> engine = disk.Open();
   const catalog::SequenceDesc seq = Sequence();
   {
-    SequenceValues values(engine.get());
+    SequenceValues values(engine.get(), "");
     for (int64_t i = 1; i <= 5; ++i) CHECK(values.Next(seq) == i);
     values.SyncLogged();
     values.SyncLogged();  // nothing left to sync: no effect
   }
   disk.PowerLoss(&engine);
   engine = disk.Open();
-  SequenceValues values(engine.get());
+  SequenceValues values(engine.get(), "");
   // The record logged 32 values ahead survived: the sequence resumes after it.
   CHECK(values.Next(seq) == 1 + SequenceValues::kLogAhead + 1);
 }
@@ -73,12 +73,12 @@ TEST_CASE("nextval alone does not sync its value record", "[sequence][crash]") {
   std::unique_ptr<storage::Engine> engine = disk.Open();
   const catalog::SequenceDesc seq = Sequence();
   {
-    SequenceValues values(engine.get());
+    SequenceValues values(engine.get(), "");
     for (int64_t i = 1; i <= 5; ++i) CHECK(values.Next(seq) == i);
   }
   disk.PowerLoss(&engine);
   engine = disk.Open();
-  SequenceValues values(engine.get());
+  SequenceValues values(engine.get(), "");
   // No transaction committed, so no row can hold these values: starting
   // over is allowed (PostgreSQL does the same), and nothing synced per call.
   CHECK(values.Next(seq) == 1);
@@ -89,12 +89,12 @@ TEST_CASE("setval is synced at once", "[sequence][crash]") {
   std::unique_ptr<storage::Engine> engine = disk.Open();
   const catalog::SequenceDesc seq = Sequence();
   {
-    SequenceValues values(engine.get());
+    SequenceValues values(engine.get(), "");
     values.Set(seq, 100, /*is_called=*/true);
   }
   disk.PowerLoss(&engine);
   engine = disk.Open();
-  SequenceValues values(engine.get());
+  SequenceValues values(engine.get(), "");
   CHECK(values.Next(seq) == 101);
 }
 

@@ -34,7 +34,7 @@ std::optional<catalog::TableStatistics> Stats(Database* db, const std::string& t
       db->catalog()->Current()->FindTable(catalog::kPublicNamespace, table);
   REQUIRE(t != nullptr);
   auto txn = db->txns()->Begin();
-  auto stats = catalog::ReadTableStatistics(txn.get(), t->oid);
+  auto stats = catalog::ReadTableStatistics(txn.get(), "", t->oid);
   REQUIRE(stats.ok());
   return stats.value();
 }
@@ -119,7 +119,7 @@ TEST_CASE("ANALYZE stores statistics that read back", "[vacuum][analyze]") {
   const Oid oid = db.get()->catalog()->Current()->FindTable(catalog::kPublicNamespace, "t")->oid;
   Exec(session, "drop table t");
   auto txn = db.get()->txns()->Begin();
-  CHECK_FALSE(catalog::ReadTableStatistics(txn.get(), oid).value().has_value());
+  CHECK_FALSE(catalog::ReadTableStatistics(txn.get(), "", oid).value().has_value());
 }
 
 TEST_CASE("VACUUM compacts away deleted rows", "[vacuum]") {
