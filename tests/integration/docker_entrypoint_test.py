@@ -188,10 +188,9 @@ def first_start_and_restart(checks, tmp, stratad):
                  "first start: the server is the entrypoint's own process (exec)", exe)
     rc, out = e.psql("select id, who, db, source from t order by id", password=password)
     # current_user is the role the scripts log in as (POSTGRES_USER);
-    # current_database() is always 'postgres' (one database, reached under
-    # any name), though the connection names POSTGRES_DB.
+    # current_database() the database the entrypoint created (POSTGRES_DB).
     checks.check(rc == 0 and out.splitlines() == [
-        "1|app|postgres|sql", "2|app|appdb|exec", "3|app|appdb|sourced", "4|gz|gz|sql.gz"],
+        "1|app|appdb|sql", "2|app|appdb|exec", "3|app|appdb|sourced", "4|gz|gz|sql.gz"],
         "first start: init scripts ran once each, as POSTGRES_USER / POSTGRES_DB", out)
     checks.check("ignoring" in e.log_text() and "05-readme.txt" in e.log_text(),
                  "first start: other files are ignored with a message", e.log_text())
