@@ -635,8 +635,9 @@ void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, RoleKey(oid));
 }
 
-void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db) {
+void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is_new) {
   txn->Put(storage::kDefaultTree, DatabaseKey(db.oid), EncodeDatabase(db));
+  if (!is_new) return;
   // The new database's initdb schemas, written in its own scope.
   const std::string scope = DatabaseKeyScope(db.oid);
   auto put = [&](const std::string& key, const std::string& value) {

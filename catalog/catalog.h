@@ -168,11 +168,11 @@ class Catalog {
                         Oid objoid);
   void PutRole(txn::Transaction* txn, const RoleDesc& role);
   void DeleteRole(txn::Transaction* txn, Oid oid);
-  // CREATE DATABASE: the database record and the new database's initdb
-  // schemas. DROP DATABASE: the record, its ACL and comment, and every record
-  // in the database's scope (its tables' trees are the caller's to drop
-  // after commit).
-  void PutDatabase(txn::Transaction* txn, const DatabaseDesc& db);
+  // The database record; a new one (CREATE DATABASE) also gets initdb's
+  // schemas in its scope. DROP DATABASE: the record, its ACL and comment,
+  // and every record in the database's scope (its tables' trees are the
+  // caller's to drop after commit).
+  void PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is_new);
   [[nodiscard]] Status DeleteDatabase(txn::Transaction* txn, Oid oid);
   // GRANT/REVOKE: stores the whole list of `target`. Dropping a table, view,
   // sequence or schema deletes its list.

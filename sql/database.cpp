@@ -36,6 +36,12 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   return db;
 }
 
+std::string Database::name() const {
+  // ALTER DATABASE ... RENAME TO changes it (never while sessions use it).
+  const catalog::DatabaseDesc* desc = root_->catalog_->Current()->FindDatabase(oid());
+  return desc != nullptr ? desc->name : name_;
+}
+
 Database* Database::Find(std::string_view name) {
   const catalog::DatabaseDesc* desc = root_->catalog_->Current()->FindDatabase(name);
   return desc == nullptr ? nullptr : Find(desc->oid);

@@ -37,7 +37,7 @@ class Database {
 
   // pg_database.oid and datname of this database.
   catalog::Oid oid() const { return catalog_->database_oid(); }
-  const std::string& name() const { return name_; }
+  std::string name() const;
   // A database of this data directory by name or OID (this one included);
   // nullptr if there is none, it was dropped, or it never accepts
   // connections (template0). The pointer stays valid until Close().

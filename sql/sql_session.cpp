@@ -798,9 +798,14 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
         return ExecuteRoleStatement(ctx, static_cast<const ast::RoleStatement&>(stmt));
       });
     case ast::StatementKind::kDatabaseDdl:
-      // Not transactional in PostgreSQL (it copies or removes files), so
-      // never inside a block; here one catalog commit of its own.
-      if (impl_->block->active()) {
+      // CREATE / DROP are not transactional in PostgreSQL (they copy or
+      // remove files), so never inside a block; here one catalog commit of
+      // their own. ALTER DATABASE is an ordinary catalog change.
+      if (impl_->block->active() &&
+          (static_cast<const ast::DatabaseStatement&>(stmt).action ==
+               ast::DatabaseStatement::Action::kCreate ||
+           static_cast<const ast::DatabaseStatement&>(stmt).action ==
+               ast::DatabaseStatement::Action::kDrop)) {
         throw SqlError(SqlState::kActiveSqlTransaction,
                        stmt.command_name + " cannot run inside a transaction block");
       }

@@ -10,7 +10,7 @@ namespace strata::sql::ast {
 
 struct AlterOwnerStatement : Statement {
   AlterOwnerStatement() : Statement(StatementKind::kAlterOwner) {}
-  // 'n' a schema (schema_name); 'r' ALTER TABLE (any relation), 'S' ALTER
+  // 'n' a schema (schema_name), 'd' a database (its name in schema_name); 'r' ALTER TABLE (any relation), 'S' ALTER
   // SEQUENCE, 'v' ALTER VIEW (relation).
   char target = 'r';
   std::string schema_name;

@@ -1,4 +1,6 @@
-// CREATE DATABASE and DROP DATABASE (PostgreSQL's CreatedbStmt, DropdbStmt).
+// CREATE / DROP / ALTER DATABASE (PostgreSQL's CreatedbStmt, DropdbStmt,
+// AlterDatabaseStmt and RenameStmt of a database; OWNER TO is an
+// AlterOwnerStatement, alter_owner_statement.h).
 #pragma once
 
 #include <cstdint>
@@ -13,7 +15,8 @@ namespace strata::sql::ast {
 // One WITH option as the grammar names it (DefElem): "owner", "template",
 // "encoding", "connection_limit", "is_template", "allow_connections",
 // "locale", "lc_collate", "lc_ctype", "strategy", "tablespace", ... (DROP:
-// "force"). A number arrives in `integer`, anything else as `text` (booleans
+// "force"; ALTER: "connection_limit", "is_template", "allow_connections",
+// "tablespace"). A number arrives in `integer`, anything else as `text` (booleans
 // as "true"/"on"/...); neither means DEFAULT.
 struct DatabaseOption {
   std::string name;
@@ -25,8 +28,15 @@ struct DatabaseOption {
 struct DatabaseStatement : Statement {
   DatabaseStatement() : Statement(StatementKind::kDatabaseDdl) {}
 
-  bool create = true;       // CREATE DATABASE; false: DROP DATABASE
+  enum class Action {
+    kCreate,  // CREATE DATABASE name [WITH] options
+    kDrop,    // DROP DATABASE [IF EXISTS] name [WITH (FORCE)]
+    kAlter,   // ALTER DATABASE name [WITH] options
+    kRename,  // ALTER DATABASE name RENAME TO new_name
+  };
+  Action action = Action::kCreate;
   std::string name;
+  std::string new_name;  // kRename
   bool missing_ok = false;  // DROP DATABASE IF EXISTS
   std::vector<DatabaseOption> options;
 };

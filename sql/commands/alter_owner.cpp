@@ -43,6 +43,7 @@ Oid NewOwner(const CommandContext& ctx, const ast::AlterOwnerStatement& stmt) {
 const char* TargetTag(char target) {
   switch (target) {
     case 'n': return "ALTER SCHEMA";
+    case 'd': return "ALTER DATABASE";
     case 'S': return "ALTER SEQUENCE";
     case 'v': return "ALTER VIEW";
     default: return "ALTER TABLE";
@@ -115,6 +116,35 @@ StatementOutput ExecuteAlterOwner(CommandContext& ctx, const ast::AlterOwnerStat
     changed.owner = new_owner;
     MoveAcl(ctx, SchemaAclTarget(ns->oid), old_owner, new_owner);
     catalog->PutNamespace(ctx.txn, changed);
+    return result;
+  }
+  if (stmt.target == 'd') {
+    // AlterDatabaseOwner: the owner (or a superuser), a member of the new
+    // owner, which needs CREATEDB; the ACL follows as for other objects.
+    const catalog::DatabaseDesc* db = ctx.catalog->FindDatabase(stmt.schema_name);
+    if (db == nullptr) {
+      throw SqlError(SqlState::kUndefinedDatabase,
+                     "database \"" + stmt.schema_name + "\" does not exist");
+    }
+    const Oid new_owner = NewOwner(ctx, stmt);
+    if (new_owner == db->owner) return result;
+    const Oid current = CurrentUserOid(*ctx.catalog);
+    if (!RoleIsSuperuser(*ctx.catalog, current)) {
+      CheckOwnership(*ctx.catalog, db->owner, "database", db->name);
+      if (!IsMemberOfRole(*ctx.catalog, current, new_owner)) {
+        throw SqlError(SqlState::kInsufficientPrivilege,
+                       "must be member of role \"" + RoleName(new_owner) + "\"");
+      }
+      const catalog::RoleDesc* me = FindRoleByOid(*ctx.catalog, current);
+      if (me == nullptr || !me->create_db) {
+        throw SqlError(SqlState::kInsufficientPrivilege,
+                       "permission denied to change owner of database");
+      }
+    }
+    catalog::DatabaseDesc changed = *db;
+    changed.owner = new_owner;
+    MoveAcl(ctx, DatabaseAclTarget(db->oid), db->owner, new_owner);
+    catalog->PutDatabase(ctx.txn, changed, /*is_new=*/false);
     return result;
   }
   const ast::RangeVar& rv = stmt.relation;

@@ -240,7 +240,7 @@ StatementOutput CreateDatabase(CommandContext& ctx, const ast::DatabaseStatement
     }
   }
   desc.oid = ctx.db->catalog()->AllocateOid(ctx.txn);
-  ctx.db->catalog()->PutDatabase(ctx.txn, desc);
+  ctx.db->catalog()->PutDatabase(ctx.txn, desc, /*is_new=*/true);
   StatementOutput result;
   result.command_tag = "CREATE DATABASE";
   return result;
@@ -268,6 +268,13 @@ StatementOutput DropDatabase(CommandContext& ctx, const ast::DatabaseStatement& 
     return result;
   }
   CheckOwnership(cat, desc->owner, "database", desc->name);
+  if (desc->oid == catalog::kPostgresDatabaseOid) {
+    // Its records are the unscoped ones every catalog reads its shared part
+    // from; PostgreSQL lets it go, StrataDB does not yet.
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "DROP DATABASE of database \"" + desc->name + "\" is not supported yet")
+        .WithDetail("Its catalog holds the roles and databases shared by every database.");
+  }
   if (desc->is_template) {
     throw SqlError(SqlState::kWrongObjectType, "cannot drop a template database");
   }
@@ -297,10 +304,102 @@ StatementOutput DropDatabase(CommandContext& ctx, const ast::DatabaseStatement& 
   return result;
 }
 
+// The database ALTER DATABASE names: 3D000 if none.
+const catalog::DatabaseDesc& AlteredDatabase(const CommandContext& ctx, const std::string& name) {
+  const catalog::DatabaseDesc* desc = ctx.catalog->FindDatabase(name);
+  if (desc == nullptr) {
+    throw SqlError(SqlState::kUndefinedDatabase, "database \"" + name + "\" does not exist");
+  }
+  return *desc;
+}
+
+// ALTER DATABASE name [WITH] CONNECTION LIMIT / IS_TEMPLATE / ALLOW_CONNECTIONS
+// (PostgreSQL's AlterDatabase).
+StatementOutput AlterDatabase(CommandContext& ctx, const ast::DatabaseStatement& stmt) {
+  const catalog::CatalogSnapshot& cat = *ctx.catalog;
+  catalog::DatabaseDesc desc = AlteredDatabase(ctx, stmt.name);
+  std::vector<std::string> seen;
+  for (const ast::DatabaseOption& o : stmt.options) {
+    if (std::find(seen.begin(), seen.end(), o.name) != seen.end()) {
+      throw SqlError(SqlState::kSyntaxError, "conflicting or redundant options")
+          .WithPosition(ctx.Position(o.location));
+    }
+    seen.push_back(o.name);
+    if (o.name == "connection_limit") {
+      if (!o.integer) {
+        throw SqlError(SqlState::kSyntaxError, "connection_limit requires an integer value");
+      }
+      if (*o.integer < -1) {
+        throw SqlError(SqlState::kInvalidParameterValue,
+                       "invalid connection limit: " + std::to_string(*o.integer));
+      }
+      desc.connection_limit = static_cast<int32_t>(*o.integer);
+    } else if (o.name == "is_template") {
+      desc.is_template = OptionBool(o);
+    } else if (o.name == "allow_connections") {
+      desc.allow_connections = OptionBool(o);
+      if (!desc.allow_connections && desc.oid == ctx.db->oid()) {
+        throw SqlError(SqlState::kInvalidParameterValue,
+                       "cannot disallow connections for current database");
+      }
+    } else if (o.name == "tablespace") {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ALTER DATABASE ... SET TABLESPACE is not supported yet");
+    } else {
+      throw SqlError(SqlState::kSyntaxError, "option \"" + o.name + "\" not recognized")
+          .WithPosition(ctx.Position(o.location));
+    }
+  }
+  CheckOwnership(cat, desc.owner, "database", desc.name);
+  ctx.db->catalog()->PutDatabase(ctx.txn, desc, /*is_new=*/false);
+  StatementOutput result;
+  result.command_tag = "ALTER DATABASE";
+  return result;
+}
+
+// ALTER DATABASE name RENAME TO new_name (PostgreSQL's RenameDatabase).
+StatementOutput RenameDatabase(CommandContext& ctx, const ast::DatabaseStatement& stmt) {
+  const catalog::CatalogSnapshot& cat = *ctx.catalog;
+  catalog::DatabaseDesc desc = AlteredDatabase(ctx, stmt.name);
+  CheckOwnership(cat, desc.owner, "database", desc.name);
+  const Oid me = CurrentUserOid(cat);
+  const catalog::RoleDesc* me_desc = FindRoleByOid(cat, me);
+  if (!RoleIsSuperuser(cat, me) && (me_desc == nullptr || !me_desc->create_db)) {
+    throw SqlError(SqlState::kInsufficientPrivilege, "permission denied to rename database");
+  }
+  if (cat.FindDatabase(stmt.new_name) != nullptr) {
+    throw SqlError(SqlState::kDuplicateDatabase,
+                   "database \"" + stmt.new_name + "\" already exists");
+  }
+  if (desc.oid == ctx.db->oid()) {
+    throw SqlError(SqlState::kFeatureNotSupported, "current database cannot be renamed");
+  }
+  if (const int n = WaitForOtherSessions(desc.name); n > 0) {
+    throw SqlError(SqlState::kObjectInUse,
+                   "database \"" + desc.name + "\" is being accessed by other users")
+        .WithDetail(BusyDetail(n));
+  }
+  desc.name = stmt.new_name;
+  ctx.db->catalog()->PutDatabase(ctx.txn, desc, /*is_new=*/false);
+  StatementOutput result;
+  result.command_tag = "ALTER DATABASE";
+  return result;
+}
+
 }  // namespace
 
 StatementOutput ExecuteDatabaseStatement(CommandContext& ctx, const ast::DatabaseStatement& stmt) {
-  return stmt.create ? CreateDatabase(ctx, stmt) : DropDatabase(ctx, stmt);
+  switch (stmt.action) {
+    case ast::DatabaseStatement::Action::kCreate:
+      return CreateDatabase(ctx, stmt);
+    case ast::DatabaseStatement::Action::kDrop:
+      return DropDatabase(ctx, stmt);
+    case ast::DatabaseStatement::Action::kAlter:
+      return AlterDatabase(ctx, stmt);
+    case ast::DatabaseStatement::Action::kRename:
+      return RenameDatabase(ctx, stmt);
+  }
+  throw SqlError(SqlState::kInternalError, "unknown database statement");
 }
 
 }  // namespace strata::sql

@@ -52,7 +52,7 @@ std::vector<ast::DatabaseOption> DatabaseOptions(PgQuery__Node** items, size_t n
 std::unique_ptr<ast::Statement> Transformer::TransformCreateDatabase(
     const PgQuery__CreatedbStmt& s) {
   auto out = std::make_unique<ast::DatabaseStatement>();
-  out->create = true;
+  out->action = ast::DatabaseStatement::Action::kCreate;
   out->name = s.dbname != nullptr ? s.dbname : "";
   out->options = DatabaseOptions(s.options, s.n_options, [this](std::string_view what, int location) {
     return NotSupported(what, location);
@@ -62,12 +62,31 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateDatabase(
 
 std::unique_ptr<ast::Statement> Transformer::TransformDropDatabase(const PgQuery__DropdbStmt& s) {
   auto out = std::make_unique<ast::DatabaseStatement>();
-  out->create = false;
+  out->action = ast::DatabaseStatement::Action::kDrop;
   out->name = s.dbname != nullptr ? s.dbname : "";
   out->missing_ok = s.missing_ok;
   out->options = DatabaseOptions(s.options, s.n_options, [this](std::string_view what, int location) {
     return NotSupported(what, location);
   });
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterDatabase(
+    const PgQuery__AlterDatabaseStmt& s) {
+  auto out = std::make_unique<ast::DatabaseStatement>();
+  out->action = ast::DatabaseStatement::Action::kAlter;
+  out->name = s.dbname != nullptr ? s.dbname : "";
+  out->options = DatabaseOptions(s.options, s.n_options, [this](std::string_view what, int location) {
+    return NotSupported(what, location);
+  });
+  return out;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformRenameDatabase(const PgQuery__RenameStmt& s) {
+  auto out = std::make_unique<ast::DatabaseStatement>();
+  out->action = ast::DatabaseStatement::Action::kRename;
+  out->name = s.subname != nullptr ? s.subname : "";
+  out->new_name = s.newname != nullptr ? s.newname : "";
   return out;
 }
 

@@ -298,6 +298,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterSchemaOwner(
   return stmt;
 }
 
+std::unique_ptr<ast::Statement> Transformer::TransformAlterDatabaseOwner(
+    const PgQuery__AlterOwnerStmt& s) {
+  auto stmt = std::make_unique<ast::AlterOwnerStatement>();
+  stmt->target = 'd';
+  if (s.object == nullptr || s.object->node_case != PG_QUERY__NODE__NODE_STRING) {
+    throw NotSupported("this ALTER DATABASE OWNER TO");
+  }
+  stmt->schema_name = s.object->string->sval;
+  SetNewOwner(s.newowner, &stmt->new_owner, &stmt->owner_special);
+  return stmt;
+}
+
 std::unique_ptr<ast::Statement> Transformer::TransformAlterRelationOwner(
     const PgQuery__AlterTableStmt& s) {
   auto stmt = std::make_unique<ast::AlterOwnerStatement>();

@@ -59,6 +59,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       if (node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA) {
         return TransformAlterSchemaOwner(*node.alter_owner_stmt);
       }
+      if (node.alter_owner_stmt->object_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) {
+        return TransformAlterDatabaseOwner(*node.alter_owner_stmt);
+      }
       throw NotSupported(CommandName(node));
     case PG_QUERY__NODE__NODE_TRUNCATE_STMT:
       return TransformTruncate(*node.truncate_stmt);
@@ -112,6 +115,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateDatabase(*node.createdb_stmt);
     case PG_QUERY__NODE__NODE_DROPDB_STMT:
       return TransformDropDatabase(*node.dropdb_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
+      return TransformAlterDatabase(*node.alter_database_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
       return TransformAlterRole(*node.alter_role_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:

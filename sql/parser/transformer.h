@@ -160,6 +160,9 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformCreateDatabase(const PgQuery__CreatedbStmt& s);
   std::unique_ptr<ast::Statement> TransformDropDatabase(const PgQuery__DropdbStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterDatabase(const PgQuery__AlterDatabaseStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameDatabase(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterDatabaseOwner(const PgQuery__AlterOwnerStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRole(const PgQuery__AlterRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRoleSet(const PgQuery__AlterRoleSetStmt& s);
   std::unique_ptr<ast::Statement> TransformDropRole(const PgQuery__DropRoleStmt& s);
