@@ -160,8 +160,21 @@ StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement&
     case Kind::kProcedure:
       target = {catalog::kPgProcOid, LookupOneFunction(ctx, stmt.function).oid, 0};
       break;
-    case Kind::kDatabase:
-      throw SqlError(SqlState::kFeatureNotSupported, "COMMENT ON DATABASE is not supported yet");
+    case Kind::kDatabase: {
+      const catalog::DatabaseDesc* db = ctx.catalog->FindDatabase(stmt.name.back());
+      if (db == nullptr) {
+        // PostgreSQL only warns (a dump restored under another database
+        // name carries COMMENT ON DATABASE of the old one).
+        if (ctx.notices != nullptr) {
+          ctx.notices->push_back(WarningNotice(
+              SqlState::kUndefinedDatabase, "database \"" + stmt.name.back() + "\" does not exist"));
+        }
+        return result;
+      }
+      CheckOwnership(*ctx.catalog, db->owner, "database", db->name);
+      target = {catalog::kPgDatabaseOid, db->oid, 0};
+      break;
+    }
     default:
       target = RelationTarget(ctx, stmt);
       break;

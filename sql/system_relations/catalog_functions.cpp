@@ -260,7 +260,8 @@ Value DescriptionValue(const std::string* text) {
 }
 
 // obj_description(oid, catalog): the comment on object `oid` of the catalog
-// named (pg_class, pg_proc, ...), which is a system relation of pg_catalog.
+// named (pg_class, pg_proc, ...), which is a system relation of pg_catalog;
+// shobj_description(oid, catalog) the same for shared catalogs (pg_database).
 Value ObjDescription(Args a) {
   const SystemRelation* rel = FindSystemRelation("pg_catalog", a[1].string_value());
   if (rel == nullptr) return Value::Null(kText);
@@ -846,8 +847,7 @@ const SqlFunction kFunctions[] = {
     {"obj_description", ARGS(kOid, kName), 2, kText, {"obj_description", ObjDescription}},
     {"obj_description", ARGS(kOid), 1, kText, {"obj_description", AnyObjDescription}},
     {"col_description", ARGS(kOid, kInt4), 2, kText, {"col_description", ColDescription}},
-    // Databases take no comments yet (COMMENT ON DATABASE is 0A000).
-    {"shobj_description", ARGS(kOid, kName), 2, kText, {"shobj_description", NoDescription}},
+    {"shobj_description", ARGS(kOid, kName), 2, kText, {"shobj_description", ObjDescription}},
     {"pg_encoding_to_char", ARGS(kInt4), 1, kName, {"PG_encoding_to_char", EncodingToChar}},
     {"getdatabaseencoding", ARGS(), 0, kName, {"getdatabaseencoding", DatabaseEncoding}},
     // client_encoding only accepts UTF8, so the client's is the database's.

@@ -1,8 +1,11 @@
-// pg_description: the comments COMMENT ON stored (catalog::CommentTarget),
-// one row each, as PostgreSQL keeps them. Comments whose object went away
+// pg_description and pg_shdescription: the comments COMMENT ON stored
+// (catalog::CommentTarget), one row each, as PostgreSQL keeps them; the
+// comments on shared objects (databases) in pg_shdescription. Comments whose object went away
 // without taking them along (a dropped column, index or constraint) are
 // left out, as PostgreSQL deletes them with the object.
 #include "sql/system_relations/comments.h"
+
+#include "catalog/catalog_records.h"
 
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -38,6 +41,9 @@ const std::string* FindLiveComment(const catalog::CatalogSnapshot& catalog,
                                    const catalog::CommentTarget& target) {
   const std::string* text = catalog.FindComment(target);
   if (text == nullptr) return nullptr;
+  if (target.classoid == catalog::kPgDatabaseOid) {
+    return catalog.FindDatabase(target.objoid) != nullptr ? text : nullptr;
+  }
   if (target.classoid == catalog::kPgConstraintOid) {
     return ConstraintExists(catalog, target.objoid) ? text : nullptr;
   }
@@ -56,9 +62,20 @@ namespace {
 std::vector<Row> DescriptionRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [target, text] : ctx.catalog->comments()) {
+    if (catalog::IsSharedObjectClass(target.classoid)) continue;
     if (FindLiveComment(*ctx.catalog, target) == nullptr) continue;
     rows.push_back({OidV(target.objoid), OidV(target.classoid), Int4V(target.objsubid),
                     TextV(text)});
+  }
+  return rows;
+}
+
+std::vector<Row> SharedDescriptionRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [target, text] : ctx.catalog->comments()) {
+    if (!catalog::IsSharedObjectClass(target.classoid)) continue;
+    if (FindLiveComment(*ctx.catalog, target) == nullptr) continue;
+    rows.push_back({OidV(target.objoid), OidV(target.classoid), TextV(text)});
   }
   return rows;
 }
@@ -67,6 +84,9 @@ const SystemRelation kRelations[] = {
     {2609, "pg_catalog", "pg_description", 'r',
      {{"objoid", kOid}, {"classoid", kOid}, {"objsubid", kInt4}, {"description", kText}},
      DescriptionRows},
+    {2396, "pg_catalog", "pg_shdescription", 'r',
+     {{"objoid", kOid}, {"classoid", kOid}, {"description", kText}},
+     SharedDescriptionRows},
 };
 
 }  // namespace

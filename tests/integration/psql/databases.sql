@@ -100,5 +100,13 @@ DROP ROLE db_maker;
 REVOKE CONNECT ON DATABASE "DB Two" FROM db_maker;
 DROP DATABASE db_three;
 DROP ROLE db_maker;
+COMMENT ON DATABASE "DB Two" IS 'the second one';
+COMMENT ON DATABASE no_such_db IS 'x';
+SELECT d.datname, shobj_description(d.oid, 'pg_database'), c.description
+  FROM pg_database d LEFT JOIN pg_shdescription c ON c.objoid = d.oid
+  WHERE d.datname = 'DB Two';
+SELECT count(*) FROM pg_description WHERE classoid = 'pg_database'::regclass;
 DROP DATABASE "DB Two";
+SELECT count(*) FROM pg_shdescription s JOIN pg_database d ON d.oid = s.objoid
+  WHERE d.datname = 'DB Two';
 SELECT count(*) FROM pg_database WHERE datname IN ('db_one', 'DB Two', 'db_three');
