@@ -293,6 +293,22 @@ Result<std::unique_ptr<Catalog>> Catalog::Open(txn::TransactionManager* txns) {
     }
   }
   if (bootstrapped) {
+    // initdb's comments on its databases (new data directory, or the first
+    // open by a version with databases), unless someone set their own.
+    auto txn = txns->Begin();
+    const std::pair<Oid, const char*> comments[] = {
+        {kTemplate1DatabaseOid, "default template for new databases"},
+        {kTemplate0DatabaseOid, "unmodifiable empty database"},
+        {kPostgresDatabaseOid, "default administrative connection database"}};
+    for (const auto& [oid, text] : comments) {
+      const CommentTarget target{kPgDatabaseOid, oid, 0};
+      if (catalog->Current()->FindComment(target) == nullptr) {
+        catalog->PutComment(txn.get(), target, std::string(text));
+      }
+    }
+    if (Status s = txn->Commit(); !s.ok()) return s;
+  }
+  if (bootstrapped) {
     if (Status s = catalog->Reload(); !s.ok()) return s;
   }
   if (Status s = catalog->DropUnreferencedTrees(); !s.ok()) return s;

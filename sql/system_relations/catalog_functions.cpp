@@ -727,6 +727,35 @@ Value IndexesSize(Args a) {
   return Value::Int8(bytes);
 }
 
+// pg_database_size(name | oid): the bytes of every table and index tree of
+// that database (its catalog is records in the shared tree: not counted).
+// 3D000 for an unknown name, NULL for an unknown OID; CONNECT required, as
+// PostgreSQL's calculate_database_size.
+Value DatabaseSize(Args a) {
+  auto catalog = Catalog();
+  const catalog::DatabaseDesc* desc = a[0].type() == kOid
+                                          ? catalog->FindDatabase(OidArg(a[0]))
+                                          : catalog->FindDatabase(a[0].string_value());
+  if (desc == nullptr) {
+    if (a[0].type() == kOid) return Value::Null(kInt8);
+    throw SqlError(SqlState::kUndefinedDatabase,
+                   "database \"" + a[0].string_value() + "\" does not exist");
+  }
+  if (!RoleHasDatabasePrivileges(*catalog, CurrentUserOid(*catalog), desc->oid, kAclConnect)) {
+    throw SqlError(SqlState::kInsufficientPrivilege,
+                   "permission denied for database " + desc->name);
+  }
+  Database* db = CurrentDatabase();
+  Database* target = db != nullptr ? db->Find(desc->oid) : nullptr;
+  if (target == nullptr) return Value::Int8(0);  // template0: nothing stored
+  int64_t bytes = 0;
+  for (const auto& [oid, t] : target->catalog()->Current()->tables()) {
+    bytes += TreeBytes(t->tree);
+    for (const catalog::IndexDesc& ix : t->indexes) bytes += TreeBytes(ix.tree);
+  }
+  return Value::Int8(bytes);
+}
+
 // pg_size_pretty: bytes, kB, MB, GB, TB, rounding half away from zero at
 // each step once the value reaches 10 * 1024 of the unit.
 std::string SizePretty(int64_t size) {
@@ -961,6 +990,8 @@ const SqlFunction kFunctions[] = {
     {"pg_total_relation_size", ARGS(kRegclass), 1, kInt8,
      {"pg_total_relation_size", RelationSize}},
     {"pg_indexes_size", ARGS(kRegclass), 1, kInt8, {"pg_indexes_size", IndexesSize}},
+    {"pg_database_size", ARGS(kName), 1, kInt8, {"pg_database_size_name", DatabaseSize}},
+    {"pg_database_size", ARGS(kOid), 1, kInt8, {"pg_database_size_oid", DatabaseSize}},
     {"strata_index_check", ARGS(kRegclass), 1, kBool,
      {"strata_index_check", StrataIndexCheck}},
     {"pg_size_pretty", ARGS(kInt8), 1, kText, {"pg_size_pretty", SizePrettyInt8}},

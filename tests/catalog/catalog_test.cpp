@@ -318,7 +318,10 @@ TEST_CASE("comments persist, are replaced and removed, and go with their object"
   }
   Open db(&fs);
   auto snap = db.catalog->Current();
-  REQUIRE(snap->comments().size() == 3);
+  // The three above and initdb's on its three databases.
+  REQUIRE(snap->comments().size() == 3 + 3);
+  CHECK(*snap->FindComment({kPgDatabaseOid, kTemplate0DatabaseOid, 0}) ==
+        "unmodifiable empty database");
   REQUIRE(snap->FindComment({kPgClassOid, view_oid, 0}) != nullptr);
   CHECK(*snap->FindComment({kPgClassOid, view_oid, 0}) == "second");
   CHECK(*snap->FindComment({kPgClassOid, view_oid, 1}) == "column a");
@@ -331,7 +334,7 @@ TEST_CASE("comments persist, are replaced and removed, and go with their object"
   db.catalog->DeleteView(txn.get(), view_oid);
   REQUIRE(txn->Commit().ok());
   REQUIRE(db.catalog->Reload().ok());
-  CHECK(db.catalog->Current()->comments().empty());
+  CHECK(db.catalog->Current()->comments().size() == 3);  // the databases'
 }
 
 TEST_CASE("comment keys and records round-trip", "[catalog]") {
@@ -605,4 +608,58 @@ TEST_CASE("acl records round-trip, persist and go with their object", "[catalog]
 }
 
 }  // namespace
+TEST_CASE("each database has its own objects; roles and databases are shared", "[catalog]") {
+  storage::MemFileSystem fs;
+  Oid db_oid = 0, table_oid = 0;
+  {
+    Open db(&fs);
+    std::lock_guard lock(db.catalog->ddl_mutex());
+    auto txn = db.txns->Begin();
+    DatabaseDesc d;
+    d.oid = db_oid = db.catalog->AllocateOid(txn.get());
+    d.name = "other";
+    db.catalog->PutDatabase(txn.get(), d, /*is_new=*/true);
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+    Catalog* other = db.catalog->ForDatabase(db_oid);
+    REQUIRE(other != nullptr);
+    CHECK(other->Current()->FindNamespace("public") != nullptr);
+    auto txn2 = db.txns->Begin();
+    TableDesc t;
+    t.oid = table_oid = other->AllocateOid(txn2.get());
+    t.namespace_oid = kPublicNamespace;
+    t.name = "only_there";
+    other->PutTable(txn2.get(), t);
+    RoleDesc r;
+    r.oid = other->AllocateOid(txn2.get());
+    r.name = "shared_role";
+    other->PutRole(txn2.get(), r);
+    REQUIRE(txn2->Commit().ok());
+    REQUIRE(other->Reload().ok());
+  }
+  Open db(&fs);
+  Catalog* other = db.catalog->ForDatabase(db_oid);
+  REQUIRE(other != nullptr);
+  CHECK(other->Current()->FindTable(table_oid) != nullptr);
+  CHECK(db.catalog->Current()->FindTable(table_oid) == nullptr);
+  CHECK(db.catalog->Current()->FindRole("shared_role") != nullptr);
+  CHECK(other->Current()->FindDatabase("other") != nullptr);
+  CHECK(db.catalog->Current()->FindDatabase("postgres") != nullptr);
+  CHECK(db.catalog->ForDatabase(kTemplate0DatabaseOid) == nullptr);
+  std::lock_guard lock(db.catalog->ddl_mutex());
+  auto txn = db.txns->Begin();
+  REQUIRE(db.catalog->DeleteDatabase(txn.get(), db_oid).ok());
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(db.catalog->Reload().ok());
+  CHECK(db.catalog->ForDatabase(db_oid) == nullptr);
+  CHECK(db.catalog->Current()->FindDatabase("other") == nullptr);
+  CHECK(db.catalog->Current()->FindRole("shared_role") != nullptr);
+  // Nothing of its scope is left in the tree.
+  auto check = db.txns->Begin();
+  auto it = check->NewIterator(storage::kDefaultTree);
+  const std::string scope = DatabaseKeyScope(db_oid);
+  it->Seek(Slice(scope));
+  CHECK((!it->Valid() || !std::string_view(it->key().data(), it->key().size()).starts_with(scope)));
+}
+
 }  // namespace strata::catalog

@@ -106,6 +106,10 @@ SELECT d.datname, shobj_description(d.oid, 'pg_database'), c.description
   FROM pg_database d LEFT JOIN pg_shdescription c ON c.objoid = d.oid
   WHERE d.datname = 'DB Two';
 SELECT count(*) FROM pg_description WHERE classoid = 'pg_database'::regclass;
+SELECT datname, shobj_description(oid, 'pg_database') FROM pg_database
+  WHERE datname IN ('postgres', 'template0', 'template1') ORDER BY 1;
+SELECT pg_database_size('DB Two') >= 0 AS sized, pg_database_size(99999::oid);
+SELECT pg_database_size('no_such_db');
 DROP DATABASE "DB Two";
 SELECT count(*) FROM pg_shdescription s JOIN pg_database d ON d.oid = s.objoid
   WHERE d.datname = 'DB Two';
