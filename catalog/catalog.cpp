@@ -248,6 +248,7 @@ bool IsSharedKey(std::string_view key) {
     case CatalogKeyKind::kCounter:
     case CatalogKeyKind::kRole:
     case CatalogKeyKind::kDatabase:
+    case CatalogKeyKind::kRoleSetting:
       return true;
     case CatalogKeyKind::kAcl: {
       auto target = AclTargetFromKey(key);
@@ -378,6 +379,13 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadSc
         if (!db) return Status::Corruption("bad database catalog record");
         max_oid = std::max(max_oid, db->oid);
         snapshot->databases_[db->oid] = std::move(*db);
+        break;
+      }
+      case CatalogKeyKind::kRoleSetting: {
+        auto which = RoleSettingFromKey(key);
+        auto settings = which ? DecodeRoleSetting(value) : std::nullopt;
+        if (!settings) return Status::Corruption("bad settings catalog record");
+        snapshot->role_settings_[*which] = std::move(*settings);
         break;
       }
       case CatalogKeyKind::kCounter:
@@ -649,6 +657,10 @@ void Catalog::PutAcl(txn::Transaction* txn, const AclTarget& target,
 
 void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, RoleKey(oid));
+  // Its settings in every database go with it, as PostgreSQL's DropRole.
+  for (const auto& [which, settings] : Current()->role_settings()) {
+    if (which.second == oid) PutRoleSetting(txn, which.first, which.second, {});
+  }
 }
 
 void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is_new) {
@@ -667,8 +679,20 @@ void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is
       EncodeComment("standard public schema"));
 }
 
+void Catalog::PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,
+                             const std::vector<std::string>& settings) {
+  if (settings.empty()) {
+    txn->Delete(storage::kDefaultTree, RoleSettingKey(database, role));
+  } else {
+    txn->Put(storage::kDefaultTree, RoleSettingKey(database, role), EncodeRoleSetting(settings));
+  }
+}
+
 Status Catalog::DeleteDatabase(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, DatabaseKey(oid));
+  for (const auto& [which, settings] : Current()->role_settings()) {
+    if (which.first == oid) PutRoleSetting(txn, which.first, which.second, {});
+  }
   txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgDatabaseOid, oid}));
   DeleteCommentsOn(txn, *Current(), kPgDatabaseOid, oid);
   const std::string scope = DatabaseKeyScope(oid);

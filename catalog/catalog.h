@@ -100,6 +100,11 @@ class CatalogSnapshot {
   const DatabaseDesc* FindDatabase(std::string_view name) const;
   const DatabaseDesc* FindDatabase(Oid oid) const;
   const std::map<Oid, DatabaseDesc>& databases() const { return databases_; }
+  // ALTER ROLE / DATABASE ... SET (pg_db_role_setting): "name=value" lists
+  // by (database, role), 0 meaning any.
+  const std::map<std::pair<Oid, Oid>, std::vector<std::string>>& role_settings() const {
+    return role_settings_;
+  }
   // Whether this database has objects beyond initdb's schemas (CREATE
   // DATABASE copies only an empty template).
   bool HasUserObjects() const;
@@ -120,6 +125,7 @@ class CatalogSnapshot {
   std::map<Oid, RoleDesc> roles_;
   std::map<AclTarget, std::vector<AclItem>> acls_;
   std::map<Oid, DatabaseDesc> databases_;
+  std::map<std::pair<Oid, Oid>, std::vector<std::string>> role_settings_;
 };
 
 class Catalog {
@@ -174,6 +180,9 @@ class Catalog {
   // caller's to drop after commit).
   void PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is_new);
   [[nodiscard]] Status DeleteDatabase(txn::Transaction* txn, Oid oid);
+  // The settings of (database, role) (0: any); an empty list deletes them.
+  void PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,
+                      const std::vector<std::string>& settings);
   // GRANT/REVOKE: stores the whole list of `target`. Dropping a table, view,
   // sequence or schema deletes its list.
   void PutAcl(txn::Transaction* txn, const AclTarget& target, const std::vector<AclItem>& acl);

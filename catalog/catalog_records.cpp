@@ -180,6 +180,17 @@ std::optional<std::string> DecodeComment(std::string_view bytes) {
 std::string RoleKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kRole, oid); }
 std::string DatabaseKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kDatabase, oid); }
 
+std::string RoleSettingKey(Oid database, Oid role) {
+  std::string key = KeyWithOid(CatalogKeyKind::kRoleSetting, database);
+  PutBigEndian32(&key, role);
+  return key;
+}
+
+std::optional<std::pair<Oid, Oid>> RoleSettingFromKey(std::string_view key) {
+  if (key.size() != 9) return std::nullopt;
+  return std::make_pair(DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5));
+}
+
 std::string DatabaseKeyScope(Oid database) {
   if (database == kPostgresDatabaseOid) return {};
   return KeyWithOid(CatalogKeyKind::kDatabaseScope, database);
@@ -665,6 +676,29 @@ std::string EncodeDatabase(const DatabaseDesc& db) {
   out.push_back(static_cast<char>((db.is_template ? kDatabaseIsTemplate : 0) |
                                   (db.allow_connections ? kDatabaseAllowConnections : 0)));
   PutVarint32(&out, static_cast<uint32_t>(db.connection_limit));
+  return out;
+}
+
+std::string EncodeRoleSetting(const std::vector<std::string>& settings) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, static_cast<uint32_t>(settings.size()));
+  for (const std::string& s : settings) PutLengthPrefixedSlice(&out, s);
+  return out;
+}
+
+std::optional<std::vector<std::string>> DecodeRoleSetting(std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0;
+  uint32_t n = 0;
+  if (!GetByte(&in, &version) || version < 7 || !KnownVersion(version) ||
+      !GetVarint32(&in, &n)) {
+    return std::nullopt;
+  }
+  std::vector<std::string> out(n);
+  for (std::string& s : out) {
+    if (!GetString(&in, &s)) return std::nullopt;
+  }
+  if (!in.empty()) return std::nullopt;
   return out;
 }
 

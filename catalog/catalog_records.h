@@ -17,12 +17,16 @@
 //   0xB0 <classoid:u32 BE> <objoid:u32 BE>
 //                               -> acl record (GRANT/REVOKE; relacl, nspacl)
 //   0xC0 <database oid:u32 BE>  -> database record (CREATE DATABASE)
+//   0xC4 <database oid:u32 BE> <role oid:u32 BE>
+//                               -> settings record (ALTER ROLE / DATABASE ...
+//                                  SET; pg_db_role_setting; 0 = any)
 //   0xC8 <database oid:u32 BE> <key>
 //                               -> a record of a database other than
 //                                  "postgres": any key above except the
 //                                  shared ones, scoped to that database
 //
 // Shared by all databases (never scoped): next_oid, roles, database records,
+// settings records,
 // and the acl and comment records of databases and roles (classoid
 // pg_database 1262, pg_authid 1260). Everything else belongs to one database:
 // unscoped for "postgres" (the only database before version 7, so its keys
@@ -83,6 +87,7 @@
 //   database  := version:u8 name:lpstr owner:v32 flags:u8 (bit0 is_template,
 //                bit1 allow_connections) connlimit:v32(as u32)
 //                (databases exist from version 7 on)
+//   settings  := version:u8 n:v32 ("name=value":lpstr)*
 //   acl       := version:u8 nitems:v32
 //                (grantee:v32 grantor:v32 privileges:v32 grant_options:v32)*
 //                (catalog/acl_item.h; acl records exist from version 5 on)
@@ -124,6 +129,7 @@ enum class CatalogKeyKind : uint8_t {
   kRole = 0x80,
   kAcl = 0xB0,
   kDatabase = 0xC0,
+  kRoleSetting = 0xC4,
   kDatabaseScope = 0xC8,
 };
 
@@ -153,6 +159,9 @@ std::string CommentKey(const CommentTarget& target);
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
 std::string RoleKey(Oid oid);
 std::string DatabaseKey(Oid oid);
+std::string RoleSettingKey(Oid database, Oid role);
+// The (database, role) of a settings key; nullopt if malformed.
+std::optional<std::pair<Oid, Oid>> RoleSettingFromKey(std::string_view key);
 std::string AclKey(const AclTarget& target);
 // The target in an acl key; nullopt if the key is malformed.
 std::optional<AclTarget> AclTargetFromKey(std::string_view key);
@@ -166,6 +175,7 @@ std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeComment(const std::string& text);
 std::string EncodeRole(const RoleDesc& role);
 std::string EncodeDatabase(const DatabaseDesc& db);
+std::string EncodeRoleSetting(const std::vector<std::string>& settings);
 std::string EncodeAcl(const std::vector<AclItem>& acl);
 std::string EncodeOidCounter(Oid next);
 std::string EncodeSequence(const SequenceDesc& seq);
@@ -180,6 +190,7 @@ std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
 std::optional<DatabaseDesc> DecodeDatabase(Oid oid, std::string_view bytes);
+std::optional<std::vector<std::string>> DecodeRoleSetting(std::string_view bytes);
 std::optional<std::vector<AclItem>> DecodeAcl(std::string_view bytes);
 std::optional<Oid> DecodeOidCounter(std::string_view bytes);
 std::optional<SequenceDesc> DecodeSequence(Oid oid, std::string_view bytes);

@@ -1,5 +1,6 @@
 // The per-connection coroutine: startup, authentication, query loop, shutdown.
 #include "sql/backend_status.h"
+#include "sql/commands/role_settings.h"
 #include "sql/database.h"
 #include "sql/system_relations/role_lookup.h"
 #include "sql/types/datetime_context.h"
@@ -38,6 +39,11 @@ namespace asio = boost::asio;
 namespace {
 
 constexpr const char* kServerVersion = "15.0 (StrataDB " STRATA_VERSION_STRING ")";
+
+std::string LowerCase(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
 
 SqlErrorFields Fatal(SqlState state, std::string message) {
   SqlErrorFields f;
@@ -347,6 +353,23 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       }
     }
     runner_.UseDatabase(db);
+    // ALTER ROLE / DATABASE ... SET, under what the client asked for. A
+    // stored value that no longer applies is skipped with a log line (the
+    // server's WARNING).
+    if (role != nullptr) {
+      for (const auto& [param, value] : sql::LoginSettings(*cat, desc->oid, role->oid)) {
+        if (std::find(client_parameters_.begin(), client_parameters_.end(), LowerCase(param)) !=
+            client_parameters_.end()) {
+          continue;
+        }
+        try {
+          runner_.InitParameter(param, value);
+        } catch (const SqlError& e) {
+          STRATA_LOG_WARNING("setting {} of role {} / database {} not applied: {}", param,
+                             role->name, name, e.what());
+        }
+      }
+    }
     return std::nullopt;
   }
 
@@ -563,11 +586,15 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
       // first, then the packet's parameters, so an explicit parameter wins.
       runner_.InitParameter("client_encoding", "UTF8");
       for (const auto& [name, value] : ParseStartupOptions(options_text)) {
+        client_parameters_.push_back(LowerCase(name));
         runner_.InitParameter(name, value);
       }
       if (packet.Get("client_encoding")) runner_.InitParameter("client_encoding", client_encoding);
       if (!application_name.empty()) runner_.InitParameter("application_name", application_name);
-      for (const auto& [name, value] : session_parameters) runner_.InitParameter(name, value);
+      for (const auto& [name, value] : session_parameters) {
+        client_parameters_.push_back(LowerCase(name));
+        runner_.InitParameter(name, value);
+      }
     } catch (const SqlError& e) {
       parameter_error = e.fields();
       parameter_error->severity = ErrorSeverity::kFatal;
@@ -991,6 +1018,9 @@ class SessionImpl : public std::enable_shared_from_this<SessionImpl<Socket>> {
   StatementRunner runner_;
   LogSession log_session_;  // this session's fields in log lines
   bool log_connections_ = false;
+  // Lower-case names of the parameters the startup packet set (they win
+  // over ALTER ROLE / DATABASE ... SET).
+  std::vector<std::string> client_parameters_;
   bool log_disconnections_ = false;
   int32_t pid_ = 0;
   int32_t secret_key_ = 0;

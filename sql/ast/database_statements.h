@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -33,12 +34,14 @@ struct DatabaseStatement : Statement {
     kDrop,    // DROP DATABASE [IF EXISTS] name [WITH (FORCE)]
     kAlter,   // ALTER DATABASE name [WITH] options
     kRename,  // ALTER DATABASE name RENAME TO new_name
+    kAlterSet,  // ALTER DATABASE name SET / RESET
   };
   Action action = Action::kCreate;
   std::string name;
   std::string new_name;  // kRename
   bool missing_ok = false;  // DROP DATABASE IF EXISTS
   std::vector<DatabaseOption> options;
+  std::shared_ptr<const VariableSetStatement> setting;  // kAlterSet
 };
 
 }  // namespace strata::sql::ast

@@ -4,6 +4,7 @@
 // objects (GrantStmt) is one too: it shares the grantee handling.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -64,6 +65,11 @@ struct RoleStatement : Statement {
   std::string name;      // kCreate, kRename: the role's name
   std::string new_name;  // kRename
   RoleSpec role;         // kAlter, kAlterSet
+  // kAlterSet: no role for ALTER ROLE ALL; IN DATABASE's name (empty: none);
+  // the SET / RESET it stores.
+  bool all_roles = false;
+  std::string in_database;
+  std::shared_ptr<const VariableSetStatement> setting;
   std::vector<RoleOption> options;  // kCreate, kAlter
   // kAlter of ALTER GROUP: +1 ADD USER, -1 DROP USER (options "rolemembers").
   int group_action = 0;

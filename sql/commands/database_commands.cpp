@@ -8,6 +8,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/backend_status.h"
+#include "sql/commands/role_settings.h"
 #include "sql/database.h"
 #include "common/sql_error.h"
 #include "sql/system_relations/privilege_checks.h"
@@ -398,6 +399,15 @@ StatementOutput ExecuteDatabaseStatement(CommandContext& ctx, const ast::Databas
       return AlterDatabase(ctx, stmt);
     case ast::DatabaseStatement::Action::kRename:
       return RenameDatabase(ctx, stmt);
+    case ast::DatabaseStatement::Action::kAlterSet: {
+      // AlterDatabaseSet: the database's owner (or a superuser).
+      const catalog::DatabaseDesc& desc = AlteredDatabase(ctx, stmt.name);
+      CheckOwnership(*ctx.catalog, desc.owner, "database", desc.name);
+      AlterRoleSetting(ctx, desc.oid, 0, *stmt.setting);
+      StatementOutput result;
+      result.command_tag = "ALTER DATABASE";
+      return result;
+    }
   }
   throw SqlError(SqlState::kInternalError, "unknown database statement");
 }

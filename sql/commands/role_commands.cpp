@@ -16,6 +16,7 @@
 
 #include "common/scram_verifier.h"
 #include "sql/commands/grant_commands.h"
+#include "sql/commands/role_settings.h"
 #include "sql/expr/md5.h"
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/role_lookup.h"
@@ -508,6 +509,40 @@ StatementOutput GrantRevokeRole(CommandContext& ctx, const ast::RoleStatement& s
 
 }  // namespace
 
+// ALTER ROLE { name | ALL } [IN DATABASE db] SET / RESET (PostgreSQL's
+// AlterRoleSet): a superuser role's settings need a superuser, another's
+// CREATEROLE or being that role; ALL (every role) needs a superuser.
+StatementOutput AlterRoleSet(CommandContext& ctx, const ast::RoleStatement& stmt) {
+  const catalog::CatalogSnapshot& cat = *ctx.catalog;
+  Oid role = 0;
+  if (!stmt.all_roles) {
+    const RoleDesc& r = ResolveRoleSpec(ctx, stmt.role);
+    role = r.oid;
+    if (r.superuser) {
+      if (!CurrentIsSuperuser(ctx)) {
+        throw SqlError(SqlState::kInsufficientPrivilege, "must be superuser to alter superusers");
+      }
+    } else if (!HaveCreateRolePrivilege(ctx) && role != CurrentUser(ctx)) {
+      throw SqlError(SqlState::kInsufficientPrivilege, "permission denied");
+    }
+  }
+  Oid database = 0;
+  if (!stmt.in_database.empty()) {
+    const catalog::DatabaseDesc* db = cat.FindDatabase(stmt.in_database);
+    if (db == nullptr) {
+      throw SqlError(SqlState::kUndefinedDatabase,
+                     "database \"" + stmt.in_database + "\" does not exist");
+    }
+    database = db->oid;
+  } else if (stmt.all_roles && !CurrentIsSuperuser(ctx)) {
+    throw SqlError(SqlState::kInsufficientPrivilege, "must be superuser to alter settings globally");
+  }
+  AlterRoleSetting(ctx, database, role, *stmt.setting);
+  StatementOutput result;
+  result.command_tag = "ALTER ROLE";
+  return result;
+}
+
 StatementOutput ExecuteRoleStatement(CommandContext& ctx, const ast::RoleStatement& stmt) {
   switch (stmt.action) {
     case ast::RoleStatement::Action::kCreate:
@@ -525,9 +560,7 @@ StatementOutput ExecuteRoleStatement(CommandContext& ctx, const ast::RoleStateme
     case ast::RoleStatement::Action::kRevokeObject:
       return ExecuteGrantObjects(ctx, stmt);
     case ast::RoleStatement::Action::kAlterSet:
-      ResolveRoleSpec(ctx, stmt.role);
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "ALTER ROLE ... SET is not supported yet");
+      return AlterRoleSet(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown role statement");
 }

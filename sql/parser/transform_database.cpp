@@ -82,6 +82,24 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterDatabase(
   return out;
 }
 
+std::unique_ptr<ast::Statement> Transformer::TransformAlterDatabaseSet(
+    const PgQuery__AlterDatabaseSetStmt& s) {
+  auto out = std::make_unique<ast::DatabaseStatement>();
+  out->action = ast::DatabaseStatement::Action::kAlterSet;
+  out->name = s.dbname != nullptr ? s.dbname : "";
+  out->setting = TransformSettingChange(s.setstmt);
+  return out;
+}
+
+std::shared_ptr<const ast::VariableSetStatement> Transformer::TransformSettingChange(
+    const PgQuery__VariableSetStmt* s) {
+  if (s == nullptr) throw NotSupported("this SET");
+  std::unique_ptr<ast::Statement> stmt = TransformVariableSet(*s);
+  if (stmt->kind != ast::StatementKind::kVariableSet) throw NotSupported("this SET");
+  return std::shared_ptr<const ast::VariableSetStatement>(
+      static_cast<ast::VariableSetStatement*>(stmt.release()));
+}
+
 std::unique_ptr<ast::Statement> Transformer::TransformRenameDatabase(const PgQuery__RenameStmt& s) {
   auto out = std::make_unique<ast::DatabaseStatement>();
   out->action = ast::DatabaseStatement::Action::kRename;

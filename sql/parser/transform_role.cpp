@@ -105,7 +105,13 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterRoleSet(
     const PgQuery__AlterRoleSetStmt& s) {
   auto out = std::make_unique<ast::RoleStatement>();
   out->action = ast::RoleStatement::Action::kAlterSet;
-  if (s.role != nullptr) out->role = RoleSpecOf(*s.role);
+  if (s.role != nullptr) {
+    out->role = RoleSpecOf(*s.role);
+  } else {
+    out->all_roles = true;
+  }
+  out->in_database = s.database != nullptr ? s.database : "";
+  out->setting = TransformSettingChange(s.setstmt);
   return out;
 }
 

@@ -117,6 +117,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformDropDatabase(*node.dropdb_stmt);
     case PG_QUERY__NODE__NODE_ALTER_DATABASE_STMT:
       return TransformAlterDatabase(*node.alter_database_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_DATABASE_SET_STMT:
+      return TransformAlterDatabaseSet(*node.alter_database_set_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_STMT:
       return TransformAlterRole(*node.alter_role_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ROLE_SET_STMT:

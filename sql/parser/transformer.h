@@ -161,6 +161,10 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformCreateDatabase(const PgQuery__CreatedbStmt& s);
   std::unique_ptr<ast::Statement> TransformDropDatabase(const PgQuery__DropdbStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterDatabase(const PgQuery__AlterDatabaseStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterDatabaseSet(const PgQuery__AlterDatabaseSetStmt& s);
+  // The SET / RESET of ALTER ROLE / DATABASE ... SET.
+  std::shared_ptr<const ast::VariableSetStatement> TransformSettingChange(
+      const PgQuery__VariableSetStmt* s);
   std::unique_ptr<ast::Statement> TransformRenameDatabase(const PgQuery__RenameStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterDatabaseOwner(const PgQuery__AlterOwnerStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRole(const PgQuery__AlterRoleStmt& s);

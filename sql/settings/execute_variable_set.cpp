@@ -54,6 +54,13 @@ ResultColumn TextColumn(std::string name) {
 
 }  // namespace
 
+std::string FlattenSetArguments(const SessionSettings& settings,
+                                const ast::VariableSetStatement& stmt) {
+  const std::string canonical =
+      settings.Exists(stmt.name) ? settings.CanonicalName(stmt.name) : stmt.name;
+  return Flatten(settings, stmt, canonical);
+}
+
 StatementResult ExecuteVariableSet(SessionSettings& settings,
                                    const ast::VariableSetStatement& stmt, bool in_block) {
   using Kind = ast::VariableSetStatement::Kind;

@@ -12,6 +12,11 @@ namespace strata::sql {
 // `in_block`: inside a transaction block (SET LOCAL warns outside one).
 StatementResult ExecuteVariableSet(SessionSettings& settings,
                                    const ast::VariableSetStatement& stmt, bool in_block);
+// SET's argument list as one value (flatten_set_variable_args), for
+// parameter `stmt.name`: what SET applies and ALTER ROLE ... SET stores.
+std::string FlattenSetArguments(const SessionSettings& settings,
+                                const ast::VariableSetStatement& stmt);
+
 StatementResult ExecuteVariableShow(const SessionSettings& settings,
                                     const ast::VariableShowStatement& stmt);
 

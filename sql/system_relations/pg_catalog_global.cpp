@@ -43,6 +43,22 @@ std::vector<Row> DatabaseRows(const CommandContext& ctx) {
   return rows;
 }
 
+// ALTER ROLE / DATABASE ... SET's lists (0: any database / role).
+std::vector<Row> DbRoleSettingRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [which, settings] : ctx.catalog->role_settings()) {
+    rows.push_back({OidV(which.first), OidV(which.second), TextArrayV(settings)});
+  }
+  return rows;
+}
+
+// pg_roles.rolconfig: the role's settings for every database.
+Value RoleConfigV(const CommandContext& ctx, Oid role) {
+  const auto& all = ctx.catalog->role_settings();
+  auto it = all.find({Oid{0}, role});
+  return it == all.end() ? NullV(kTextArray) : TextArrayV(it->second);
+}
+
 Value ValidUntilV(const std::optional<int64_t>& v) {
   return v ? Value::TimestampTz(*v) : NullV(kTimestampTz);
 }
@@ -66,7 +82,7 @@ std::vector<Row> RolesRows(const CommandContext& ctx) {
     rows.push_back({NameV(r->name), BoolV(r->superuser), BoolV(r->inherit),
                     BoolV(r->create_role), BoolV(r->create_db), BoolV(r->can_login),
                     BoolV(r->replication), Int4V(r->connection_limit), TextV("********"),
-                    ValidUntilV(r->valid_until), BoolV(r->bypass_rls), NullV(kTextArray),
+                    ValidUntilV(r->valid_until), BoolV(r->bypass_rls), RoleConfigV(ctx, r->oid),
                     OidV(r->oid)});
   }
   return rows;
@@ -79,7 +95,7 @@ std::vector<Row> UserRows(const CommandContext& ctx) {
     if (!r->can_login) continue;
     rows.push_back({NameV(r->name), OidV(r->oid), BoolV(r->create_db), BoolV(r->superuser),
                     BoolV(r->replication), BoolV(r->bypass_rls), TextV("********"),
-                    ValidUntilV(r->valid_until), NullV(kTextArray)});
+                    ValidUntilV(r->valid_until), RoleConfigV(ctx, r->oid)});
   }
   return rows;
 }
@@ -131,6 +147,9 @@ const SystemRelation kRelations[] = {
       {"dattablespace", kOid}, {"datcollate", kText}, {"datctype", kText},
       {"daticulocale", kText}, {"datcollversion", kText}, {"datacl", kAclArray}},
      DatabaseRows},
+    {2964, "pg_catalog", "pg_db_role_setting", 'r',
+     {{"setdatabase", kOid}, {"setrole", kOid}, {"setconfig", kTextArray}},
+     DbRoleSettingRows},
     {1260, "pg_catalog", "pg_authid", 'r',
      {{"oid", kOid}, {"rolname", kName}, {"rolsuper", kBool}, {"rolinherit", kBool},
       {"rolcreaterole", kBool}, {"rolcreatedb", kBool}, {"rolcanlogin", kBool},

@@ -55,6 +55,12 @@ inline Value Int2ArrayV(const std::vector<int16_t>& v) {
   return MakeArray(kInt2Array, kInt2, std::move(elements));
 }
 
+inline Value TextArrayV(const std::vector<std::string>& v) {
+  std::vector<Value> elements;
+  for (const std::string& x : v) elements.push_back(Value::Text(x));
+  return MakeArray(kTextArray, kText, std::move(elements));
+}
+
 // pg_type.typbyval / typalign / typstorage / typcollation of a built-in type.
 bool TypeByVal(Oid type);
 char TypeAlign(Oid type);
