@@ -68,10 +68,11 @@ std::string DeparseAgg(const ExplainWriter& w, const AggregateCall& agg,
   return out;
 }
 
-// A sort key as show_sort_keys prints it: expressions other than a plain
-// column in parentheses, then DESC / NULLS FIRST|LAST when not the default.
-std::string SortKeyText(const std::string& expr, bool plain, const KeyColumn& key) {
-  std::string out = plain ? expr : "(" + expr + ")";
+// A sort key as show_sort_keys prints it: the reference to the sorted
+// column (computed ones in parentheses, ExplainWriter::Ref), then DESC /
+// NULLS FIRST|LAST when not the default.
+std::string SortKeyText(const std::string& label, const KeyColumn& key) {
+  std::string out = ExplainWriter::Ref(label);
   if (key.descending) out += " DESC";
   if (key.nulls_first != key.descending) out += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   return out;
@@ -112,10 +113,50 @@ std::string QualText(const ExplainWriter& w, const std::vector<const BoundExpr*>
   return out + ")";
 }
 
+// The columns a scan returns (PostgreSQL's physical target list): the FROM
+// row's named slots.
+ExplainLabels PhysicalColumns(const ExplainLabels& labels) {
+  ExplainLabels out;
+  for (const std::string& l : labels) {
+    if (!l.empty()) out.push_back(l);
+  }
+  return out;
+}
+
+// VERBOSE: a scan's Output is its columns unless a projection above
+// replaces it (Project::Describe).
+void ScanOutput(ExplainWriter& w, ExplainEntry* e) {
+  if (!w.options().verbose || e == nullptr) return;
+  const ExplainLabels physical = PhysicalColumns(w.FromLabels());
+  w.SetOutput(e, physical);
+  w.NoteScan(e, physical);
+}
+
+// "Seq Scan on t x" as VERBOSE prints it: "Seq Scan on public.t x".
+std::string SchemaQualified(const ExplainWriter& w, const std::string& name,
+                            const std::string& verb, const catalog::TableDesc& table) {
+  const std::string prefix = verb + " " + QuoteIdentText(table.name);
+  const std::string schema = w.SchemaName(table.namespace_oid);
+  if (!w.options().verbose || schema.empty() || name.rfind(prefix, 0) != 0) return name;
+  return verb + " " + QuoteIdentText(schema) + "." + name.substr(verb.size() + 1);
+}
+
+void VerboseNotSupported(const ExplainWriter& w, const std::string& what) {
+  if (w.options().verbose) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of " + what + " is not supported yet");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> PlanNode::Describe(ExplainWriter& w) const {
-  w.BeginNode(explain_name().empty() ? "Custom Scan" : explain_name());
+  const std::string& name = explain_name();
+  if (name.rfind("Subquery Scan", 0) == 0) VerboseNotSupported(w, "a subquery in FROM");
+  if (name.rfind("CTE Scan", 0) == 0) VerboseNotSupported(w, "WITH queries");
+  if (name.rfind("Function Scan", 0) == 0) VerboseNotSupported(w, "this function in FROM");
+  w.BeginNode(name.empty() ? "Custom Scan" : name);
+  ScanOutput(w, w.LastNode());
   w.EndNode();
   return w.FromLabels();
 }
@@ -145,9 +186,10 @@ void EstimateTableRows(txn::Transaction* txn, const catalog::TableDesc& table, E
 
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
-  if (name.empty()) name = "Seq Scan on " + codec_->table().name;
-  w.BeginNode(std::move(name));
+  if (name.empty()) name = "Seq Scan on " + QuoteIdentText(codec_->table().name);
+  w.BeginNode(SchemaQualified(w, name, "Seq Scan on", codec_->table()));
   ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
   if (w.options().costs) {
     EstimateTableRows(txn_, codec_->table(), e);
     if (point_) e->rows = std::min(e->rows, 1.0);
@@ -159,11 +201,13 @@ std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
 std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
   // PostgreSQL's name for the node; the WHERE it re-checks prints as the
   // Filter above it (not yet split into Index Cond and Filter).
-  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on " +
-                     QuoteIdentText(codec_->table().name);
+  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on";
+  name = SchemaQualified(w, name + " " + QuoteIdentText(codec_->table().name), name,
+                         codec_->table());
   if (!alias_.empty() && alias_ != codec_->table().name) name += " " + QuoteIdentText(alias_);
   w.BeginNode(std::move(name));
   ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
   if (w.options().costs) {
     // Without a cost model: PostgreSQL's default selectivity of an
     // equality or range condition (0.005) of the table's rows.
@@ -177,53 +221,108 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
 std::vector<std::string> Filter::Describe(ExplainWriter& w) const {
   ExplainLabels labels = w.Describe(*child_);
   ExplainEntry* below = w.LastNode();
-  // A scan's quals print unqualified, any other node's as its columns print.
+  // A scan's quals print unqualified, any other node's as its columns print
+  // (the node computing them: bare).
   const bool scan = below != nullptr && below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
-  const std::string text = w.Deparse(*predicate_, scan ? w.ScanLabels() : labels);
+  const std::string text =
+      w.Deparse(*predicate_, scan ? w.ScanLabels() : ExplainWriter::Bares(labels));
   if (below != nullptr) below->properties.emplace_back("Filter", text);
   return labels;
 }
 
 std::vector<std::string> Project::Describe(ExplainWriter& w) const {
+  // PostgreSQL puts the projection on the node below: its Output becomes
+  // these expressions, evaluated there (so over its columns, bare).
   ExplainLabels in = w.Describe(*child_);
-  ExplainLabels out;
-  out.reserve(exprs_.size());
-  for (const BoundExpr* e : exprs_) out.push_back(w.Deparse(*e, in));
+  ExplainEntry* below = w.LastNode();
+  const ExplainLabels bare = ExplainWriter::Bares(in);
+  ExplainLabels texts, out;
+  bool identity = true;
+  for (size_t i = 0; i < exprs_.size(); ++i) {
+    const BoundExpr& e = *exprs_[i];
+    texts.push_back(w.Deparse(e, bare));
+    const int slot =
+        e.kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(e).slot() : -1;
+    if (slot >= 0 && static_cast<size_t>(slot) < in.size()) {
+      out.push_back(in[static_cast<size_t>(slot)]);
+    } else {
+      out.push_back(ExplainWriter::Computed(texts.back()));
+    }
+    identity &= slot == static_cast<int>(i);
+  }
+  if (w.options().verbose && below != nullptr) {
+    if (ExplainWriter::ProjectionCapable(*below)) {
+      w.SetOutput(below, texts);
+    } else if (!identity) {
+      // PostgreSQL would add a Result node here; we have none to show.
+      VerboseNotSupported(w, "this projection");
+    }
+  }
   return out;
 }
 
 std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
   w.BeginNode("Sort");
   ExplainEntry* self = w.LastNode();
-  ExplainLabels in = w.Describe(*child_);
+  const ExplainLabels raw = w.Describe(*child_);
+  const ExplainLabels full = ExplainWriter::Refs(raw);
   std::vector<std::string> keys;
   for (const SortKey& k : keys_) {
     const std::string label =
-        static_cast<size_t>(k.column) < in.size() ? in[static_cast<size_t>(k.column)] : "?";
-    keys.push_back(SortKeyText(label, IsPlainLabel(label), k.key));
+        static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    keys.push_back(SortKeyText(label, k.key));
   }
   self->properties.insert(self->properties.begin(), {"Sort Key", JoinList(keys)});
+  ExplainLabels in = full;
+  if (w.options().verbose) {
+    // A sort-only column equal to a kept one is the same target entry in
+    // PostgreSQL (ORDER BY of a select-list expression): listed once, by
+    // the input too.
+    ExplainLabels kept, kept_raw;
+    for (size_t i = 0; i < full.size(); ++i) {
+      if (i >= keep_columns_ && std::find(kept.begin(), kept.end(), full[i]) != kept.end()) {
+        continue;
+      }
+      kept.push_back(full[i]);
+      kept_raw.push_back(raw[i]);
+    }
+    if (kept.size() < full.size()) {
+      ExplainEntry* below = self->children.empty() ? nullptr : self->children.back().get();
+      if (below != nullptr && ExplainWriter::ProjectionCapable(*below)) {
+        w.SetOutput(below, kept_raw);  // SetOutput prints them bare
+      }
+      in = std::move(kept);
+    }
+  }
+  // The sort-only columns are in PostgreSQL's Sort output too (resjunk);
+  // ours drops them on the way out, but VERBOSE shows them as it does.
+  w.SetOutput(self, in);
   w.EndNode();
-  in.resize(std::min(in.size(), keep_columns_));
+  if (!w.options().verbose) in.resize(std::min(in.size(), keep_columns_));
   return in;
 }
 
 std::vector<std::string> Limit::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
 
 std::vector<std::string> LimitWithTies::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
 
 std::vector<std::string> NestLoop::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "joins");
   w.BeginNode("Nested Loop" + JoinTypeSuffix(type_));
   ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
@@ -237,6 +336,7 @@ std::vector<std::string> NestLoop::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "joins");
   w.BeginNode("Hash" + std::string(type_ == JoinType::kInner ? " Join" : "") +
               JoinTypeSuffix(type_));
   const ExplainLabels& labels = w.FromLabels();
@@ -290,19 +390,39 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
   w.BeginNode(keys_->empty() ? "Aggregate" : "HashAggregate");
   ExplainEntry* self = w.LastNode();
   ExplainLabels in = w.Describe(*child_);
-  ExplainLabels out;
+  ExplainEntry* below = w.LastNode();
+  // Output (until a projection replaces it): the keys, then the aggregates.
+  // Group Key: the keys as the input computes them (show_agg_keys).
+  ExplainLabels out, texts;
   std::vector<std::string> keys;
+  bool plain_keys = true;
   for (const BoundExprPtr& k : *keys_) {
-    keys.push_back(w.Deparse(*k, in));
-    out.push_back(keys.back());
+    keys.push_back(w.Deparse(*k, ExplainWriter::Bares(in)));
+    texts.push_back(w.Deparse(*k, in));
+    const int slot =
+        k->kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(*k).slot() : -1;
+    if (slot >= 0 && static_cast<size_t>(slot) < in.size()) {
+      out.push_back(in[static_cast<size_t>(slot)]);
+    } else {
+      out.push_back(ExplainWriter::Computed(texts.back()));
+    }
+    plain_keys &= slot >= 0 && !ExplainWriter::IsComputed(out.back());
   }
   if (!keys.empty()) self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
-  for (const AggregateCall& a : *aggs_) out.push_back(DeparseAgg(w, a, in));
+  for (const AggregateCall& a : *aggs_) {
+    texts.push_back(DeparseAgg(w, a, in));
+    out.push_back(ExplainWriter::Computed(texts.back()));
+  }
+  w.SetOutput(self, texts);
+  // Below an aggregate over plain columns PostgreSQL's scan returns all its
+  // columns rather than projecting.
+  if (plain_keys && below != self) w.RestorePhysicalOutput(below);
   w.EndNode();
   return out;
 }
 
 std::vector<std::string> GroupingSetsAgg::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "grouping sets");
   w.BeginNode("MixedAggregate");
   ExplainLabels in = w.Describe(*child_);
   ExplainLabels out;
@@ -316,17 +436,27 @@ std::vector<std::string> HashDistinct::Describe(ExplainWriter& w) const {
   w.BeginNode("HashAggregate");
   ExplainEntry* self = w.LastNode();
   ExplainLabels in = w.Describe(*child_);
-  std::vector<std::string> keys(in.begin(),
-                                in.begin() + static_cast<std::ptrdiff_t>(
-                                                 std::min(in.size(), columns_.size())));
+  ExplainEntry* below = w.LastNode();
+  // Group Key: the columns as the input computes them (show_agg_keys).
+  std::vector<std::string> keys;
+  bool plain_keys = true;
+  for (size_t i = 0; i < std::min(in.size(), columns_.size()); ++i) {
+    keys.push_back(ExplainWriter::Bare(in[i]));
+    plain_keys &= !ExplainWriter::IsComputed(in[i]);
+  }
   self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
+  in = ExplainWriter::Refs(in);
+  w.SetOutput(self, in);
+  if (plain_keys && below != self) w.RestorePhysicalOutput(below);
   w.EndNode();
   return in;
 }
 
 std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
   w.BeginNode("Unique");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
@@ -334,6 +464,7 @@ std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
 std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
   // One WindowAgg per distinct window (first one outermost), each with the
   // Sort PostgreSQL puts below it when the window has keys.
+  VerboseNotSupported(w, "window functions");
   struct Win {
     std::vector<std::string> keys;
   };
@@ -384,6 +515,7 @@ std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "LATERAL");
   w.BeginNode(left_join_ ? "Nested Loop Left Join" : "Nested Loop");
   w.Describe(*outer_);
   w.BeginNode("Subquery Scan");
@@ -393,7 +525,18 @@ std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> FunctionScan::Describe(ExplainWriter& w) const {
-  w.BeginNode(explain_name().empty() ? "Function Scan" : explain_name());
+  std::string name = explain_name().empty() ? "Function Scan" : explain_name();
+  // Functions here are built in: VERBOSE names them in pg_catalog.
+  const std::string verb = "Function Scan on ";
+  if (w.options().verbose && name.rfind(verb, 0) == 0) {
+    name = verb + "pg_catalog." + name.substr(verb.size());
+  }
+  w.BeginNode(std::move(name));
+  ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
+  if (w.options().verbose && call_ != nullptr) {
+    w.Property("Function Call", w.Deparse(*call_, w.ScanLabels()));
+  }
   w.EndNode();
   return w.FromLabels();
 }

@@ -41,6 +41,66 @@ void ExplainWriter::Property(std::string label, std::string text) {
 
 ExplainLabels ExplainWriter::Describe(const PlanNode& child) { return child.Describe(*this); }
 
+ExplainLabels ExplainWriter::Refs(const ExplainLabels& labels) {
+  ExplainLabels out;
+  out.reserve(labels.size());
+  for (const std::string& l : labels) out.push_back(Ref(l));
+  return out;
+}
+
+ExplainLabels ExplainWriter::Bares(const ExplainLabels& labels) {
+  ExplainLabels out;
+  out.reserve(labels.size());
+  for (const std::string& l : labels) out.push_back(Bare(l));
+  return out;
+}
+
+void ExplainWriter::SetOutput(ExplainEntry* e, const ExplainLabels& texts) const {
+  if (!options_.verbose || e == nullptr) return;
+  std::string text;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += Bare(texts[i]);
+  }
+  for (auto& p : e->properties) {
+    if (p.first == "Output") {
+      p.second = std::move(text);
+      return;
+    }
+  }
+  // An empty target list prints no Output line (show_plan_tlist).
+  if (!texts.empty()) e->properties.emplace_back("Output", std::move(text));
+}
+
+bool ExplainWriter::RestorePhysicalOutput(ExplainEntry* e) const {
+  for (const auto& [entry, physical] : scan_physical_) {
+    if (entry == e) {
+      SetOutput(e, physical);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ExplainWriter::ProjectionCapable(const ExplainEntry& e) {
+  const std::string& n = e.name;
+  return !(n == "Sort" || n == "Limit" || n == "Unique" || n == "Append" || n == "Hash" ||
+           n == "LockRows" || n.rfind("Insert on", 0) == 0 || n.rfind("Update on", 0) == 0 ||
+           n.rfind("Delete on", 0) == 0);
+}
+
+void CopyOutputLines(const ExplainEntry& from, ExplainEntry* to) {
+  for (const auto& p : from.properties) {
+    if (p.first != "Output") continue;
+    for (auto& q : to->properties) {
+      if (q.first == "Output") q.second = p.second;
+    }
+  }
+  for (size_t i = 0; i < from.children.size() && i < to->children.size(); ++i) {
+    CopyOutputLines(*from.children[i], to->children[i].get());
+  }
+}
+
 std::string FormatExplainMs(double ms) {
   char buf[64];
   std::snprintf(buf, sizeof(buf), "%.3f", ms);
@@ -80,7 +140,13 @@ void ExplainWriter::RenderEntry(const ExplainEntry& e, int indent, bool child,
   }
   out->push_back(std::move(line));
   const std::string pad(static_cast<size_t>(name_col + 2), ' ');
-  for (const auto& [label, text] : e.properties) out->push_back(pad + label + ": " + text);
+  // VERBOSE's Output line comes first (explain.c: show_plan_tlist).
+  for (const auto& [label, text] : e.properties) {
+    if (label == "Output") out->push_back(pad + label + ": " + text);
+  }
+  for (const auto& [label, text] : e.properties) {
+    if (label != "Output") out->push_back(pad + label + ": " + text);
+  }
   for (const auto& c : e.children) RenderEntry(*c, name_col + 2, true, out);
 }
 
@@ -158,7 +224,7 @@ class Deparser {
         const int slot = static_cast<const BoundColumnRef&>(e).slot();
         if (slot >= 0 && static_cast<size_t>(slot) < labels_.size() &&
             !labels_[static_cast<size_t>(slot)].empty()) {
-          return labels_[static_cast<size_t>(slot)];
+          return ExplainWriter::Ref(labels_[static_cast<size_t>(slot)]);
         }
         return "$" + std::to_string(slot);
       }

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -86,6 +87,45 @@ class ExplainWriter {
   // named by `labels`.
   std::string Deparse(const BoundExpr& e, const ExplainLabels& labels) const;
 
+  // Computed-column marks (see the top of this file).
+  static constexpr char kComputedMark = '\x01';
+  static std::string Computed(std::string text) { return kComputedMark + std::move(text); }
+  static bool IsComputed(const std::string& label) {
+    return !label.empty() && label.front() == kComputedMark;
+  }
+  // How a node above prints a reference to the column.
+  static std::string Ref(const std::string& label) {
+    return IsComputed(label) ? "(" + label.substr(1) + ")" : label;
+  }
+  // How the node computing the column prints it.
+  static std::string Bare(const std::string& label) {
+    return IsComputed(label) ? label.substr(1) : label;
+  }
+  static ExplainLabels Refs(const ExplainLabels& labels);
+  static ExplainLabels Bares(const ExplainLabels& labels);
+
+  // VERBOSE only (a no-op otherwise): sets e's Output line to `texts`
+  // (marks removed), replacing one set before.
+  void SetOutput(ExplainEntry* e, const ExplainLabels& texts) const;
+  // VERBOSE: a scan's entry, with the Output it has when nothing above
+  // projects onto it (all its columns: PostgreSQL's physical target list).
+  void NoteScan(ExplainEntry* e, const ExplainLabels& physical) {
+    scan_physical_.emplace_back(e, physical);
+  }
+  // Gives a scan entry back its physical Output (PostgreSQL scans below an
+  // aggregate whose keys are plain columns return all columns). False if
+  // `e` is not a scan.
+  bool RestorePhysicalOutput(ExplainEntry* e) const;
+  // Whether PostgreSQL could put a projection on the node `e` (the entry of
+  // a Sort, Limit, Unique, Append, Hash or ModifyTable cannot).
+  static bool ProjectionCapable(const ExplainEntry& e);
+
+  // The schema name of a namespace (VERBOSE prints scans as schema.table).
+  void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
+  std::string SchemaName(uint32_t namespace_oid) const {
+    return schema_names_ ? schema_names_(namespace_oid) : std::string();
+  }
+
   // The rendered lines (without psql's leading space).
   std::vector<std::string> Render() const;
   const ExplainEntry* root() const { return root_.get(); }
@@ -102,7 +142,15 @@ class ExplainWriter {
   ExplainEntry* last_ = nullptr;
   ExplainLabels from_qualified_, from_bare_;
   bool qualify_ = false;
+  std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
+  std::function<std::string(uint32_t)> schema_names_;
 };
+
+// VERBOSE: copies the Output lines of `from` into `to`, entry by entry (two
+// descriptions of one plan, `from` made with unqualified column names:
+// PostgreSQL qualifies Output columns only when the query has more than one
+// relation, but other expressions always under VERBOSE).
+void CopyOutputLines(const ExplainEntry& from, ExplainEntry* to);
 
 // Text of a millisecond figure as EXPLAIN ANALYZE prints it ("0.012").
 std::string FormatExplainMs(double ms);
