@@ -141,6 +141,15 @@ std::string SchemaQualified(const ExplainWriter& w, const std::string& name,
   return verb + " " + QuoteIdentText(schema) + "." + name.substr(verb.size() + 1);
 }
 
+// A constant, or a cast of one (which the planner folds into one).
+bool IsConstant(const BoundExpr& e) {
+  if (e.kind() == BoundExprKind::kConstant) return true;
+  if (e.kind() == BoundExprKind::kCast) {
+    return static_cast<const BoundCast&>(e).arg().kind() == BoundExprKind::kConstant;
+  }
+  return false;
+}
+
 void VerboseNotSupported(const ExplainWriter& w, const std::string& what) {
   if (w.options().verbose) {
     throw SqlError(SqlState::kFeatureNotSupported,
@@ -246,6 +255,10 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
         e.kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(e).slot() : -1;
     if (slot >= 0 && static_cast<size_t>(slot) < in.size()) {
       out.push_back(in[static_cast<size_t>(slot)]);
+    } else if (IsConstant(e)) {
+      // Nodes above copy a constant rather than refer to it (setrefs.c's
+      // set_dummy_tlist_references): no parentheses.
+      out.push_back(texts.back());
     } else {
       out.push_back(ExplainWriter::Computed(texts.back()));
     }
