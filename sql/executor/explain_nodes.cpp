@@ -267,6 +267,17 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
   if (w.options().verbose && below != nullptr) {
     if (ExplainWriter::ProjectionCapable(*below)) {
       w.SetOutput(below, texts);
+      if (w.IsJoin(below)) {
+        std::vector<int> needed;
+        for (const BoundExpr* e : exprs_) {
+          for (int slot : w.ColumnSlots(*e)) {
+            if (std::find(needed.begin(), needed.end(), slot) == needed.end()) {
+              needed.push_back(slot);
+            }
+          }
+        }
+        w.ApplyJoinOutputs(below, needed);
+      }
     } else if (!identity) {
       // PostgreSQL would add a Result node here; we have none to show.
       VerboseNotSupported(w, "this projection");
@@ -334,22 +345,68 @@ std::vector<std::string> LimitWithTies::Describe(ExplainWriter& w) const {
   return in;
 }
 
+namespace {
+
+// VERBOSE: a join's sides return their own columns (until the projection
+// above the top join narrows them, ExplainWriter::ApplyJoinOutputs).
+void NoteJoin(ExplainWriter& w, ExplainEntry* self, ExplainEntry* outer, ExplainEntry* inner,
+              ExplainEntry* hash, size_t base, size_t outer_width, size_t inner_width,
+              const std::vector<const BoundExpr*>& quals, const std::vector<HashJoinKey>& keys) {
+  if (!w.options().verbose) return;
+  ExplainWriter::JoinOutputs j;
+  j.join = self;
+  j.outer = outer;
+  j.inner = inner;
+  j.hash = hash;
+  j.outer_begin = base;
+  j.outer_end = j.inner_begin = base + outer_width;
+  j.inner_end = j.inner_begin + inner_width;
+  auto add = [&j](const std::vector<int>& slots) {
+    for (int s : slots) {
+      if (std::find(j.qual_slots.begin(), j.qual_slots.end(), s) == j.qual_slots.end()) {
+        j.qual_slots.push_back(s);
+      }
+    }
+  };
+  for (const HashJoinKey& k : keys) {
+    add(w.ColumnSlots(*k.outer));
+    add(w.ColumnSlots(*k.inner));
+  }
+  for (const BoundExpr* q : quals) add(w.ColumnSlots(*q));
+  const ExplainLabels& labels = w.FromLabels();
+  auto range = [&labels](size_t begin, size_t end) {
+    ExplainLabels out;
+    for (size_t i = begin; i < end && i < labels.size(); ++i) {
+      if (!labels[i].empty()) out.push_back(labels[i]);
+    }
+    return out;
+  };
+  if (!w.IsJoin(outer)) w.SetOutput(outer, range(j.outer_begin, j.outer_end));
+  if (!w.IsJoin(inner)) w.SetOutput(inner, range(j.inner_begin, j.inner_end));
+  if (hash != nullptr) w.SetOutput(hash, range(j.inner_begin, j.inner_end));
+  w.SetOutput(self, range(j.outer_begin, j.inner_end));
+  w.NoteJoin(std::move(j));
+}
+
+}  // namespace
+
 std::vector<std::string> NestLoop::Describe(ExplainWriter& w) const {
-  VerboseNotSupported(w, "joins");
   w.BeginNode("Nested Loop" + JoinTypeSuffix(type_));
   ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
+  ExplainEntry* outer = w.LastNode();
   w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
   if (!quals_.empty()) {
     self->properties.insert(self->properties.begin(),
                             {"Join Filter", QualText(w, quals_, w.FromLabels())});
   }
+  NoteJoin(w, self, outer, inner, nullptr, slot_base_, outer_width_, inner_width_, quals_, {});
   w.EndNode();
   return w.FromLabels();
 }
 
 std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
-  VerboseNotSupported(w, "joins");
   w.BeginNode("Hash" + std::string(type_ == JoinType::kInner ? " Join" : "") +
               JoinTypeSuffix(type_));
   const ExplainLabels& labels = w.FromLabels();
@@ -391,10 +448,15 @@ std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
     rest.push_back(q);
   }
   if (!rest.empty()) w.Property("Join Filter", QualText(w, rest, labels));
+  ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
+  ExplainEntry* outer = w.LastNode();
   w.BeginNode("Hash");
+  ExplainEntry* hash = w.LastNode();
   w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
   w.EndNode();
+  NoteJoin(w, self, outer, inner, hash, slot_base_, outer_width_, inner_width_, quals_, keys_);
   w.EndNode();
   return labels;
 }
@@ -430,6 +492,24 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
   // Below an aggregate over plain columns PostgreSQL's scan returns all its
   // columns rather than projecting.
   if (plain_keys && below != self) w.RestorePhysicalOutput(below);
+  // A join below returns what the keys and aggregates use.
+  if (w.options().verbose && below != self && w.IsJoin(below)) {
+    std::vector<int> needed;
+    auto add = [&](const BoundExpr* e) {
+      if (e == nullptr) return;
+      for (int slot : w.ColumnSlots(*e)) {
+        if (std::find(needed.begin(), needed.end(), slot) == needed.end()) needed.push_back(slot);
+      }
+    };
+    for (const BoundExprPtr& k : *keys_) add(k.get());
+    for (const AggregateCall& a : *aggs_) {
+      add(a.arg.get());
+      add(a.arg2.get());
+      add(a.filter.get());
+      for (const auto& o : a.order) add(o.expr.get());
+    }
+    w.ApplyJoinOutputs(below, needed, true);
+  }
   w.EndNode();
   return out;
 }

@@ -120,6 +120,31 @@ class ExplainWriter {
   // a Sort, Limit, Unique, Append, Hash or ModifyTable cannot).
   static bool ProjectionCapable(const ExplainEntry& e);
 
+  // VERBOSE joins. PostgreSQL's scans below a join return only the columns
+  // needed above them, in the order the query first mentions them (its
+  // select list, then the join conditions bottom up), and a join below
+  // another returns its outer side's needed columns, then its inner's.
+  // An outer side that is a scan returns all its columns.
+  // A join notes itself here once its children are described (so lower
+  // joins first); the projection that lands on the top join calls
+  // ApplyJoinOutputs with the FROM-row slots its expressions use.
+  struct JoinOutputs {
+    ExplainEntry* join = nullptr;
+    ExplainEntry* outer = nullptr;
+    ExplainEntry* inner = nullptr;  // the inner side's top entry (below a Hash)
+    ExplainEntry* hash = nullptr;   // Hash Join: the Hash between them
+    size_t outer_begin = 0, outer_end = 0, inner_begin = 0, inner_end = 0;
+    std::vector<int> qual_slots;  // FROM-row slots the join conditions use
+  };
+  void NoteJoin(JoinOutputs join) { joins_.push_back(std::move(join)); }
+  bool IsJoin(const ExplainEntry* e) const;
+  // `set_top`: the top join's Output becomes the needed columns too (an
+  // aggregate above it; a projection sets its own).
+  void ApplyJoinOutputs(const ExplainEntry* top, const std::vector<int>& needed,
+                        bool set_top = false) const;
+  // The FROM-row slots `e` refers to, in order of first mention.
+  std::vector<int> ColumnSlots(const BoundExpr& e) const;
+
   // The schema name of a namespace (VERBOSE prints scans as schema.table).
   void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
   std::string SchemaName(uint32_t namespace_oid) const {
@@ -143,6 +168,7 @@ class ExplainWriter {
   ExplainLabels from_qualified_, from_bare_;
   bool qualify_ = false;
   std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
+  std::vector<JoinOutputs> joins_;
   std::function<std::string(uint32_t)> schema_names_;
 };
 

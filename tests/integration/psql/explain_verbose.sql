@@ -52,6 +52,21 @@ explain (verbose, costs off) select generate_series(1, x) from ea;
 explain (verbose, costs off) values (1), (2);
 explain (verbose, costs off) values (1, 'a'), (2, 'b');
 explain (verbose, costs off) select x from ea union all select u from ec;
+-- hash joins (PostgreSQL would merge-join these tiny tables; the hash join
+-- is its next choice): the outer scan returns all its columns, the inner
+-- one only those needed above, in the order the query names them
+create table eb (x int8, z numeric);
+insert into eb values (1, 1.5), (4, 2.5);
+set enable_mergejoin = off;
+set enable_nestloop = off;
+explain (verbose, costs off) select * from ea join eb on ea.x = eb.x;
+explain (verbose, costs off) select ea.y, eb.z from ea join eb on ea.x = eb.x;
+explain (verbose, costs off) select * from ec c1 left join ec c2 on c1.u = c2.v;
+explain (verbose, costs off) select c1.u from ec c1 join ec c2 on c1.u = c2.v and c1.v < c2.u;
+explain (verbose, costs off) select ea.y from ea left join eb on ea.x = eb.x order by ea.y;
+explain (verbose, costs off) select eb.z + 1, upper(ea.y) from ea join eb on ea.x = eb.x order by 1 limit 1;
+reset enable_mergejoin;
+reset enable_nestloop;
 -- INSERT, UPDATE, DELETE
 explain (verbose, costs off) insert into ea values (4, 'd'), (5, 'e');
 explain (verbose, costs off) insert into ec select x + 1, x from ea where x > 0;
