@@ -260,8 +260,9 @@ class Explainer {
       return ValuesScan(ExplainWriter(options), s.values_lists[0].size(), qualify);
     }
     if (s.set_op == ast::SelectStatement::SetOp::kNone && ast::IsConstantSelect(s) &&
-        !SelectNeedsTableQuery(s)) {
-      VerboseNotSupported(options, "a SELECT without FROM");
+        !SelectNeedsTableQuery(s) && !options.verbose) {
+      // (VERBOSE plans it as a query over one empty row, whose Result
+      // entry then lists the select list.)
       return Leaf("Result");
     }
     capture_->set_qualify_all(qualify || s.set_op != ast::SelectStatement::SetOp::kNone);

@@ -67,6 +67,10 @@ explain (verbose, costs off) select ea.y from ea left join eb on ea.x = eb.x ord
 explain (verbose, costs off) select eb.z + 1, upper(ea.y) from ea join eb on ea.x = eb.x order by 1 limit 1;
 reset enable_mergejoin;
 reset enable_nestloop;
+-- SELECT without FROM: a Result listing the select list
+explain (verbose, costs off) select 1;
+explain (verbose, costs off) select 1 as a, 'x' as b, now() as c;
+explain (verbose, costs off) select 1 union all select 2;
 -- INSERT, UPDATE, DELETE
 explain (verbose, costs off) insert into ea values (4, 'd'), (5, 'e');
 explain (verbose, costs off) insert into ec select x + 1, x from ea where x > 0;
