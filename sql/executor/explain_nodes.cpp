@@ -2,7 +2,11 @@
 // prints as the PostgreSQL node that does its job. Project and the WHERE /
 // HAVING Filter have no entry of their own: Project is transparent and a
 // Filter becomes the "Filter:" line of the node below it, as PostgreSQL
-// attaches quals to the node that evaluates them.
+// attaches quals to the node that evaluates them. With VERBOSE a Project
+// likewise becomes the Output line of the node below (PostgreSQL projects
+// in that node); nodes PostgreSQL prints VERBOSE details for that we cannot
+// show faithfully yet (windows, grouping sets, LATERAL, subqueries and CTEs
+// in FROM, inheritance) answer 0A000 rather than print a partial plan.
 #include <algorithm>
 #include <cmath>
 #include <set>
