@@ -8,6 +8,7 @@
 
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_rows.h"
 #include "sql/executor/explain_analyze.h"
 #include "sql/expr/text_quote.h"
 
@@ -75,6 +76,33 @@ std::unique_ptr<ExplainEntry> ValuesScan(const ExplainWriter& w, size_t columns,
   }
   w.SetOutput(e.get(), output);
   return e;
+}
+
+// VERBOSE INSERT ... VALUES of one row: its Result lists the values as
+// assigned to the columns (PostgreSQL's coercions, constants folded).
+void SetInsertRowOutput(const CommandContext& ctx, const ast::InsertStatement& ins,
+                        ExplainEntry* result) {
+  ExplainOptions options;
+  options.verbose = true;
+  if (ins.values.size() != 1) VerboseNotSupported(options, "INSERT ... DEFAULT VALUES");
+  const catalog::TableDesc& table = LookupTable(ctx, ins.table);
+  std::vector<size_t> live;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].dropped) live.push_back(i);
+  }
+  const auto& items = ins.values[0];
+  if (items.size() != live.size()) {
+    VerboseNotSupported(options, "INSERT of fewer columns than the table has");
+  }
+  Binder binder = ctx.MakeBinder();
+  ExplainWriter w(options);
+  ExplainLabels texts;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i] == nullptr) VerboseNotSupported(options, "INSERT ... DEFAULT");
+    BoundExprPtr bound = CoerceToColumn(binder, binder.BindExpr(*items[i]), table.columns[live[i]]);
+    texts.push_back(w.Deparse(*bound, {}));
+  }
+  w.SetOutput(result, texts);
 }
 
 std::string RelationName(const ast::RangeVar& rv) {
@@ -386,8 +414,8 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
         }
         child = ValuesScan(ExplainWriter(options), columns, true);
       } else {
-        VerboseNotSupported(options, "a one-row INSERT");
         child = Leaf("Result");
+        if (options.verbose) SetInsertRowOutput(ctx, ins, child.get());
       }
       std::string target = RelationName(ins.table);
       if (options.verbose) {

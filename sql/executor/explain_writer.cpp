@@ -295,7 +295,11 @@ std::string DeparseConstant(const Value& v, const DataType& type) {
       if (LooksNumeric(text)) return text;
       break;
     case type_oid::kNumeric:
-      if (LooksNumeric(text) && text.find_first_of(".eE") != std::string::npos) return text;
+      // A float-looking literal prints unquoted, with its type only when
+      // that has a typmod (it reads back as plain numeric).
+      if (LooksNumeric(text) && text.find_first_of(".eE") != std::string::npos) {
+        return type.typmod < 0 ? text : text + "::" + CastTypeName(type);
+      }
       break;
     case type_oid::kBool:
       return text == "t" ? "true" : "false";
@@ -305,6 +309,20 @@ std::string DeparseConstant(const Value& v, const DataType& type) {
       break;
   }
   return QuoteLiteralText(text) + "::" + CastTypeName(type);
+}
+
+// A constant, or casts of one (all folded into one constant by the planner).
+bool IsConstantCast(const BoundExpr& e) {
+  switch (e.kind()) {
+    case BoundExprKind::kConstant:
+      return true;
+    case BoundExprKind::kCast:
+      return IsConstantCast(static_cast<const BoundCast&>(e).arg());
+    case BoundExprKind::kTypmodCoercion:
+      return IsConstantCast(static_cast<const BoundTypmodCoercion&>(e).arg());
+    default:
+      return false;
+  }
 }
 
 const PgOperator* OperatorOf(const BoundFunctionCall& call) {
@@ -364,7 +382,7 @@ class Deparser {
         const BoundExpr& arg = e.kind() == BoundExprKind::kCast
                                    ? static_cast<const BoundCast&>(e).arg()
                                    : static_cast<const BoundTypmodCoercion&>(e).arg();
-        if (arg.kind() == BoundExprKind::kConstant) {
+        if (IsConstantCast(arg)) {
           // The planner folds a cast of a constant into a constant.
           try {
             EvalContext ctx;

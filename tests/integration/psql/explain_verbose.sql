@@ -72,6 +72,12 @@ explain (verbose, costs off) select 1;
 explain (verbose, costs off) select 1 as a, 'x' as b, now() as c;
 explain (verbose, costs off) select 1 union all select 2;
 -- INSERT, UPDATE, DELETE
+explain (verbose, costs off) insert into ea values (4, 'd');
+explain (verbose, costs off) insert into ea values (null, null);
+create table en (a int8, b numeric(6,2), c varchar(3), d date, e bool, f numeric);
+explain (verbose, costs off) insert into en values (1, 2.5, 'ab', '2020-01-01', true, 2);
+explain (verbose, costs off) insert into en values (7, '3', 'x'::text, now()::date, 't', 1.25);
+explain (verbose, costs off) select * from en where f = 2 or f = 2.5 or b = 2::numeric(4,1);
 explain (verbose, costs off) insert into ea values (4, 'd'), (5, 'e');
 explain (verbose, costs off) insert into ec select x + 1, x from ea where x > 0;
 explain (verbose, costs off) update ea set y = 'z' where x = 1;
@@ -82,6 +88,7 @@ explain (verbose, costs off) delete from ec;
 -- with ANALYZE (figures that do not vary), and spelled without parentheses
 explain (verbose, analyze, costs off, timing off, summary off) select * from ea where x > 1;
 explain (verbose, analyze, costs off, timing off, summary off) select x, y from ea limit 2;
+explain (verbose, analyze, costs off, timing off, summary off) insert into ea values (6, 'f');
 explain (verbose, analyze, costs off, timing off, summary off) delete from ec;
 explain (verbose on, costs off) select 1 from ea limit 0;
 explain (verbose, costs off) select 1 as one, x from ea order by x;
