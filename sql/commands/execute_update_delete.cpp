@@ -154,12 +154,13 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
 // afterwards with `rows` target rows.
 bool ExplainInstead(CommandContext& ctx, const void* stmt, const char* verb,
                     const ast::RangeVar& rv, const BindScope& scope, const BoundExpr* where,
-                    int64_t rows) {
+                    int64_t rows, ExplainModify modify) {
   if (ctx.explain == nullptr || !ctx.explain->Wants(stmt)) return false;
   if (ctx.explain->options().analyze != (rows >= 0)) return false;
   std::string name = QuoteIdentText(rv.name);
   if (!rv.alias.empty() && rv.alias != rv.name) name += " " + QuoteIdentText(rv.alias);
-  ctx.explain->CaptureModify(stmt, verb, name, scope, where, rows);
+  if (const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv)) modify.schema = ns->name;
+  ctx.explain->CaptureModify(stmt, verb, name, scope, where, rows, modify);
   return rows < 0;
 }
 
@@ -257,7 +258,13 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
-  if (ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(), -1)) return result;
+  ExplainModify explain_modify;
+  explain_modify.returning = !stmt.returning.empty();
+  explain_modify.joined = joined.from != nullptr;
+  for (const auto& [slot, expr] : assignments) explain_modify.assignments.emplace_back(slot, expr.get());
+  if (ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(), -1, explain_modify)) {
+    return result;
+  }
 
   std::vector<TargetRow> targets =
       joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
@@ -286,7 +293,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   }
   writer.FireForeignKeys();
   ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(),
-                 static_cast<int64_t>(targets.size()));
+                 static_cast<int64_t>(targets.size()), explain_modify);
   result.command_tag = "UPDATE " + std::to_string(targets.size());
   return result;
 }
@@ -305,7 +312,12 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   StatementOutput result;
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
-  if (ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(), -1)) return result;
+  ExplainModify explain_modify;
+  explain_modify.returning = !stmt.returning.empty();
+  explain_modify.joined = joined.from != nullptr;
+  if (ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(), -1, explain_modify)) {
+    return result;
+  }
 
   std::vector<TargetRow> targets =
       joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
@@ -323,7 +335,7 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   }
   writer.FireForeignKeys();
   ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(),
-                 static_cast<int64_t>(targets.size()));
+                 static_cast<int64_t>(targets.size()), explain_modify);
   result.command_tag = "DELETE " + std::to_string(targets.size());
   return result;
 }

@@ -1,12 +1,14 @@
 // ExecuteExplain and ExplainCapture (see explain.h).
 #include "sql/commands/explain.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <functional>
 
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_rows.h"
 #include "sql/executor/explain_analyze.h"
 #include "sql/expr/text_quote.h"
 
@@ -55,6 +57,52 @@ std::unique_ptr<ExplainEntry> Leaf(std::string name) {
   auto e = std::make_unique<ExplainEntry>();
   e->name = std::move(name);
   return e;
+}
+
+void VerboseNotSupported(const ExplainOptions& options, const std::string& what) {
+  if (options.verbose) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of " + what + " is not supported yet");
+  }
+}
+
+// A VALUES list of `columns` columns as a Values Scan; VERBOSE lists its
+// columns (qualified when the plan has more relations).
+std::unique_ptr<ExplainEntry> ValuesScan(const ExplainWriter& w, size_t columns, bool qualify) {
+  auto e = Leaf("Values Scan on \"*VALUES*\"");
+  ExplainLabels output;
+  for (size_t i = 1; i <= columns; ++i) {
+    output.push_back((qualify ? "\"*VALUES*\"." : "") + std::string("column") + std::to_string(i));
+  }
+  w.SetOutput(e.get(), output);
+  return e;
+}
+
+// VERBOSE INSERT ... VALUES of one row: its Result lists the values as
+// assigned to the columns (PostgreSQL's coercions, constants folded).
+void SetInsertRowOutput(const CommandContext& ctx, const ast::InsertStatement& ins,
+                        ExplainEntry* result) {
+  ExplainOptions options;
+  options.verbose = true;
+  if (ins.values.size() != 1) VerboseNotSupported(options, "INSERT ... DEFAULT VALUES");
+  const catalog::TableDesc& table = LookupTable(ctx, ins.table);
+  std::vector<size_t> live;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].dropped) live.push_back(i);
+  }
+  const auto& items = ins.values[0];
+  if (items.size() != live.size()) {
+    VerboseNotSupported(options, "INSERT of fewer columns than the table has");
+  }
+  Binder binder = ctx.MakeBinder();
+  ExplainWriter w(options);
+  ExplainLabels texts;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (items[i] == nullptr) VerboseNotSupported(options, "INSERT ... DEFAULT");
+    BoundExprPtr bound = CoerceToColumn(binder, binder.BindExpr(*items[i]), table.columns[live[i]]);
+    texts.push_back(w.Deparse(*bound, {}));
+  }
+  w.SetOutput(result, texts);
 }
 
 std::string RelationName(const ast::RangeVar& rv) {
@@ -136,6 +184,7 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
   ExplainLabels qualified, bare;
   bool qualify = false;
   ScopeLabels(scope, &qualified, &bare, &qualify);
+  qualify |= qualify_all_;
   if (options_.analyze) {
     InstrumentPlan(plan);
     (*plan)->Init();
@@ -145,21 +194,65 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
     (*plan)->Close();
   }
   ExplainWriter w(options_);
-  w.SetFromLabels(std::move(qualified), std::move(bare), qualify);
+  w.SetSchemaNames(schema_names_);
+  w.SetFromLabels(qualified, bare, qualify);
   w.Describe(**plan);
-  targets_[stmt] = w.TakeRoot();
+  std::unique_ptr<ExplainEntry> root = w.TakeRoot();
+  if (options_.verbose && !qualify && root) {
+    // Output lists name columns bare in a one-relation plan (explain.c's
+    // show_plan_tlist) while VERBOSE qualifies every other expression:
+    // describe again over bare names and take its Output lines.
+    ExplainWriter outputs(options_);
+    outputs.SetSchemaNames(schema_names_);
+    outputs.SetFromLabels(bare, bare, false);
+    outputs.Describe(**plan);
+    if (outputs.root() != nullptr) CopyOutputLines(*outputs.root(), root.get());
+  }
+  targets_[stmt] = std::move(root);
 }
 
 void ExplainCapture::CaptureModify(const void* stmt, const std::string& verb,
                                    const std::string& entry_name, const BindScope& scope,
-                                   const BoundExpr* where, int64_t rows) {
+                                   const BoundExpr* where, int64_t rows,
+                                   const ExplainModify& modify) {
   ExplainLabels qualified, bare;
   bool qualify = false;
   ScopeLabels(scope, &qualified, &bare, &qualify);
   ExplainWriter w(options_);
-  w.SetFromLabels(std::move(qualified), std::move(bare), qualify);
-  auto top = Leaf(verb + " on " + entry_name);
-  auto scan = Leaf("Seq Scan on " + entry_name);
+  w.SetFromLabels(qualified, bare, qualify);
+  std::string name = entry_name;
+  if (options_.verbose) {
+    if (modify.joined) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "EXPLAIN VERBOSE of " + verb + " with joins is not supported yet");
+    }
+    if (modify.returning) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "EXPLAIN VERBOSE of RETURNING is not supported yet");
+    }
+    if (!modify.schema.empty()) name = QuoteIdentText(modify.schema) + "." + name;
+  }
+  auto top = Leaf(verb + " on " + name);
+  auto scan = Leaf("Seq Scan on " + name);
+  if (options_.verbose) {
+    // The scan returns what the modification needs: UPDATE's new values
+    // in column order, then the row's identity (PostgreSQL's ctid; our
+    // rows are found by key, but it is the same role).
+    std::vector<std::pair<size_t, const BoundExpr*>> sets = modify.assignments;
+    std::sort(sets.begin(), sets.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    ExplainLabels output;
+    const ExplainLabels& names = qualify ? qualified : bare;
+    for (const auto& [slot, expr] : sets) {
+      if (expr == nullptr) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "EXPLAIN VERBOSE of SET ... DEFAULT is not supported yet");
+      }
+      output.push_back(w.Deparse(*expr, names));
+    }
+    output.push_back("ctid");
+    w.SetOutput(scan.get(), output);
+  }
   if (where != nullptr) scan->properties.emplace_back("Filter", w.Deparse(*where, w.ScanLabels()));
   if (rows >= 0) {
     MarkExecuted(scan.get(), static_cast<uint64_t>(rows));
@@ -184,15 +277,23 @@ class Explainer {
  public:
   Explainer(CommandContext& ctx, ExplainCapture* capture) : ctx_(ctx), capture_(capture) {}
 
-  std::unique_ptr<ExplainEntry> Select(const ast::SelectStatement& s) {
+  // `qualify`: column names print qualified (the plan has more relations).
+  std::unique_ptr<ExplainEntry> Select(const ast::SelectStatement& s, bool qualify = false) {
+    const ExplainOptions& options = capture_->options();
     if (s.set_op == ast::SelectStatement::SetOp::kNone && !s.values_lists.empty()) {
-      if (s.values_lists.size() == 1) return Leaf("Result");
-      return Leaf("Values Scan on \"*VALUES*\"");
+      if (s.values_lists.size() == 1) {
+        VerboseNotSupported(options, "a one-row VALUES");
+        return Leaf("Result");
+      }
+      return ValuesScan(ExplainWriter(options), s.values_lists[0].size(), qualify);
     }
     if (s.set_op == ast::SelectStatement::SetOp::kNone && ast::IsConstantSelect(s) &&
-        !SelectNeedsTableQuery(s)) {
+        !SelectNeedsTableQuery(s) && !options.verbose) {
+      // (VERBOSE plans it as a query over one empty row, whose Result
+      // entry then lists the select list.)
       return Leaf("Result");
     }
+    capture_->set_qualify_all(qualify || s.set_op != ast::SelectStatement::SetOp::kNone);
     if (s.set_op != ast::SelectStatement::SetOp::kNone) {
       if (!(s.set_op == ast::SelectStatement::SetOp::kUnion && s.set_all) || s.with ||
           !s.sort.empty() || s.limit_count || s.limit_offset) {
@@ -215,7 +316,7 @@ class Explainer {
       for (const ast::SelectStatement* b : branches) {
         if (b->set_op != ast::SelectStatement::SetOp::kNone ||
             (ast::IsConstantSelect(*b) && !SelectNeedsTableQuery(*b)) || !b->values_lists.empty()) {
-          append->children.push_back(Select(*b));
+          append->children.push_back(Select(*b, true));
         } else {
           capture_->AddTarget(b);
         }
@@ -252,11 +353,6 @@ class Explainer {
 }  // namespace
 
 StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement& stmt) {
-  if (stmt.verbose) {
-    // VERBOSE's per-node Output lists and schema-qualified names are not
-    // printed: a plan without them would not be what VERBOSE promises.
-    throw SqlError(SqlState::kFeatureNotSupported, "EXPLAIN VERBOSE is not supported yet");
-  }
   const Clock::time_point start = Clock::now();
   ExplainOptions options;
   options.analyze = stmt.analyze;
@@ -265,7 +361,13 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
   options.timing = stmt.timing;
   options.summary = stmt.summary;
   options.statistics_scope = ctx.db->catalog()->key_scope();
+  // VERBOSE names relations with their schema.
+  auto schema_names = [catalog = ctx.catalog](uint32_t oid) -> std::string {
+    const catalog::NamespaceDesc* ns = catalog ? catalog->FindNamespace(oid) : nullptr;
+    return ns != nullptr ? ns->name : std::string();
+  };
   ExplainCapture capture(options);
+  capture.SetSchemaNames(schema_names);
   CommandContext inner = ctx;
   inner.explain = &capture;
   Explainer explainer(inner, &capture);
@@ -277,21 +379,52 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
       break;
     case ast::StatementKind::kInsert: {
       const auto& ins = static_cast<const ast::InsertStatement&>(q);
+      if (options.verbose) {
+        if (!ins.returning.empty()) VerboseNotSupported(options, "RETURNING");
+        if (ins.on_conflict != ast::InsertStatement::OnConflict::kNone) {
+          VerboseNotSupported(options, "ON CONFLICT");
+        }
+        if (!ins.columns.empty()) VerboseNotSupported(options, "INSERT with a column list");
+        if (ins.with) VerboseNotSupported(options, "WITH queries");
+      }
       std::unique_ptr<ExplainEntry> child;
       if (ins.select) {
         // Described without running (even with ANALYZE, which runs the INSERT below).
         ExplainOptions plain = options;
         plain.analyze = false;
         ExplainCapture select_capture(plain);
+        select_capture.SetSchemaNames(schema_names);
         CommandContext sel = ctx;
         sel.explain = &select_capture;
-        child = Explainer(sel, &select_capture).Select(*ins.select);
+        child = Explainer(sel, &select_capture).Select(*ins.select, true);
       } else if (ins.values.size() > 1) {
-        child = Leaf("Values Scan on \"*VALUES*\"");
+        size_t columns = ins.values[0].size();
+        if (options.verbose) {
+          // Columns the rows leave out would print as typed NULLs.
+          const catalog::TableDesc& table = LookupTable(ctx, ins.table);
+          const auto live = std::count_if(table.columns.begin(), table.columns.end(),
+                                          [](const catalog::ColumnDesc& c) { return !c.dropped; });
+          if (static_cast<size_t>(live) != columns) {
+            VerboseNotSupported(options, "INSERT of fewer columns than the table has");
+          }
+          for (const auto& row : ins.values) {
+            for (const auto& v : row) {
+              if (v == nullptr) VerboseNotSupported(options, "INSERT ... DEFAULT");
+            }
+          }
+        }
+        child = ValuesScan(ExplainWriter(options), columns, true);
       } else {
         child = Leaf("Result");
+        if (options.verbose) SetInsertRowOutput(ctx, ins, child.get());
       }
-      root = Leaf("Insert on " + RelationName(ins.table));
+      std::string target = RelationName(ins.table);
+      if (options.verbose) {
+        if (const catalog::NamespaceDesc* ns = RelationSchema(ctx, ins.table)) {
+          target = QuoteIdentText(ns->name) + "." + target;
+        }
+      }
+      root = Leaf("Insert on " + target);
       if (ins.on_conflict != ast::InsertStatement::OnConflict::kNone) {
         root->properties.emplace_back(
             "Conflict Resolution",

@@ -11,8 +11,12 @@
 // ANALYZE first runs it with every node instrumented, discarding the rows.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "sql/ast/explain_statement.h"
 #include "sql/ast/statement.h"
@@ -24,10 +28,24 @@
 
 namespace strata::sql {
 
+// VERBOSE details of an UPDATE or DELETE (ExplainCapture::CaptureModify).
+struct ExplainModify {
+  std::string schema;  // the target table's schema
+  // UPDATE: the new values by target column slot (null: DEFAULT).
+  std::vector<std::pair<size_t, const BoundExpr*>> assignments;
+  bool returning = false;  // has RETURNING
+  bool joined = false;     // UPDATE ... FROM / DELETE ... USING
+};
+
 class ExplainCapture {
  public:
   explicit ExplainCapture(ExplainOptions options) : options_(options) {}
   const ExplainOptions& options() const { return options_; }
+  // VERBOSE: how schema names are found (by namespace OID).
+  void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
+  // Column names print qualified even in a one-relation plan (a UNION ALL
+  // branch, INSERT's SELECT: PostgreSQL's range table holds more).
+  void set_qualify_all(bool on) { qualify_all_ = on; }
 
   // Statements whose plans are captured (by address).
   void AddTarget(const void* stmt) { targets_[stmt] = nullptr; }
@@ -40,12 +58,15 @@ class ExplainCapture {
   void Capture(const void* stmt, PlanNodePtr* plan, const BindScope& scope);
   // UPDATE/DELETE: "Update on t" over the scan of its target with WHERE.
   void CaptureModify(const void* stmt, const std::string& verb, const std::string& entry_name,
-                     const BindScope& scope, const BoundExpr* where, int64_t rows);
+                     const BindScope& scope, const BoundExpr* where, int64_t rows,
+                     const ExplainModify& modify);
   // The captured entry of `stmt` (null if none); the caller takes it.
   std::unique_ptr<ExplainEntry> Take(const void* stmt);
 
  private:
   ExplainOptions options_;
+  std::function<std::string(uint32_t)> schema_names_;
+  bool qualify_all_ = false;
   std::map<const void*, std::unique_ptr<ExplainEntry>> targets_;
 };
 

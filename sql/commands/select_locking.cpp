@@ -60,6 +60,11 @@ class LockRows final : public PlanNode {
 };
 
 std::vector<std::string> LockRows::Describe(ExplainWriter& w) const {
+  if (w.options().verbose) {
+    // PostgreSQL's Output lists here carry each relation's row identity.
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of SELECT ... FOR UPDATE/SHARE is not supported yet");
+  }
   w.BeginNode("LockRows");
   std::vector<std::string> labels = w.Describe(*child_);
   w.EndNode();

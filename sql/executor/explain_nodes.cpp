@@ -2,7 +2,11 @@
 // prints as the PostgreSQL node that does its job. Project and the WHERE /
 // HAVING Filter have no entry of their own: Project is transparent and a
 // Filter becomes the "Filter:" line of the node below it, as PostgreSQL
-// attaches quals to the node that evaluates them.
+// attaches quals to the node that evaluates them. With VERBOSE a Project
+// likewise becomes the Output line of the node below (PostgreSQL projects
+// in that node); nodes PostgreSQL prints VERBOSE details for that we cannot
+// show faithfully yet (windows, grouping sets, LATERAL, subqueries and CTEs
+// in FROM, inheritance) answer 0A000 rather than print a partial plan.
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -68,10 +72,11 @@ std::string DeparseAgg(const ExplainWriter& w, const AggregateCall& agg,
   return out;
 }
 
-// A sort key as show_sort_keys prints it: expressions other than a plain
-// column in parentheses, then DESC / NULLS FIRST|LAST when not the default.
-std::string SortKeyText(const std::string& expr, bool plain, const KeyColumn& key) {
-  std::string out = plain ? expr : "(" + expr + ")";
+// A sort key as show_sort_keys prints it: the reference to the sorted
+// column (computed ones in parentheses, ExplainWriter::Ref), then DESC /
+// NULLS FIRST|LAST when not the default.
+std::string SortKeyText(const std::string& label, const KeyColumn& key) {
+  std::string out = ExplainWriter::Ref(label);
   if (key.descending) out += " DESC";
   if (key.nulls_first != key.descending) out += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   return out;
@@ -112,10 +117,59 @@ std::string QualText(const ExplainWriter& w, const std::vector<const BoundExpr*>
   return out + ")";
 }
 
+// The columns a scan returns (PostgreSQL's physical target list): the FROM
+// row's named slots.
+ExplainLabels PhysicalColumns(const ExplainLabels& labels) {
+  ExplainLabels out;
+  for (const std::string& l : labels) {
+    if (!l.empty()) out.push_back(l);
+  }
+  return out;
+}
+
+// VERBOSE: a scan's Output is its columns unless a projection above
+// replaces it (Project::Describe).
+void ScanOutput(ExplainWriter& w, ExplainEntry* e) {
+  if (!w.options().verbose || e == nullptr) return;
+  const ExplainLabels physical = PhysicalColumns(w.FromLabels());
+  w.SetOutput(e, physical);
+  w.NoteScan(e, physical);
+}
+
+// "Seq Scan on t x" as VERBOSE prints it: "Seq Scan on public.t x".
+std::string SchemaQualified(const ExplainWriter& w, const std::string& name,
+                            const std::string& verb, const catalog::TableDesc& table) {
+  const std::string prefix = verb + " " + QuoteIdentText(table.name);
+  const std::string schema = w.SchemaName(table.namespace_oid);
+  if (!w.options().verbose || schema.empty() || name.rfind(prefix, 0) != 0) return name;
+  return verb + " " + QuoteIdentText(schema) + "." + name.substr(verb.size() + 1);
+}
+
+// A constant, or a cast of one (which the planner folds into one).
+bool IsConstant(const BoundExpr& e) {
+  if (e.kind() == BoundExprKind::kConstant) return true;
+  if (e.kind() == BoundExprKind::kCast) {
+    return static_cast<const BoundCast&>(e).arg().kind() == BoundExprKind::kConstant;
+  }
+  return false;
+}
+
+void VerboseNotSupported(const ExplainWriter& w, const std::string& what) {
+  if (w.options().verbose) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of " + what + " is not supported yet");
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> PlanNode::Describe(ExplainWriter& w) const {
-  w.BeginNode(explain_name().empty() ? "Custom Scan" : explain_name());
+  const std::string& name = explain_name();
+  if (name.rfind("Subquery Scan", 0) == 0) VerboseNotSupported(w, "a subquery in FROM");
+  if (name.rfind("CTE Scan", 0) == 0) VerboseNotSupported(w, "WITH queries");
+  if (name.rfind("Function Scan", 0) == 0) VerboseNotSupported(w, "this function in FROM");
+  w.BeginNode(name.empty() ? "Custom Scan" : name);
+  ScanOutput(w, w.LastNode());
   w.EndNode();
   return w.FromLabels();
 }
@@ -146,9 +200,10 @@ void EstimateTableRows(txn::Transaction* txn, std::string_view scope,
 
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
-  if (name.empty()) name = "Seq Scan on " + codec_->table().name;
-  w.BeginNode(std::move(name));
+  if (name.empty()) name = "Seq Scan on " + QuoteIdentText(codec_->table().name);
+  w.BeginNode(SchemaQualified(w, name, "Seq Scan on", codec_->table()));
   ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
   if (w.options().costs) {
     EstimateTableRows(txn_, w.options().statistics_scope, codec_->table(), e);
     if (point_) e->rows = std::min(e->rows, 1.0);
@@ -160,11 +215,13 @@ std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
 std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
   // PostgreSQL's name for the node; the WHERE it re-checks prints as the
   // Filter above it (not yet split into Index Cond and Filter).
-  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on " +
-                     QuoteIdentText(codec_->table().name);
+  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on";
+  name = SchemaQualified(w, name + " " + QuoteIdentText(codec_->table().name), name,
+                         codec_->table());
   if (!alias_.empty() && alias_ != codec_->table().name) name += " " + QuoteIdentText(alias_);
   w.BeginNode(std::move(name));
   ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
   if (w.options().costs) {
     // Without a cost model: PostgreSQL's default selectivity of an
     // equality or range condition (0.005) of the table's rows.
@@ -178,61 +235,178 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
 std::vector<std::string> Filter::Describe(ExplainWriter& w) const {
   ExplainLabels labels = w.Describe(*child_);
   ExplainEntry* below = w.LastNode();
-  // A scan's quals print unqualified, any other node's as its columns print.
+  // A scan's quals print unqualified, any other node's as its columns print
+  // (the node computing them: bare).
   const bool scan = below != nullptr && below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
-  const std::string text = w.Deparse(*predicate_, scan ? w.ScanLabels() : labels);
+  const std::string text =
+      w.Deparse(*predicate_, scan ? w.ScanLabels() : ExplainWriter::Bares(labels));
   if (below != nullptr) below->properties.emplace_back("Filter", text);
   return labels;
 }
 
 std::vector<std::string> Project::Describe(ExplainWriter& w) const {
+  // PostgreSQL puts the projection on the node below: its Output becomes
+  // these expressions, evaluated there (so over its columns, bare).
   ExplainLabels in = w.Describe(*child_);
-  ExplainLabels out;
-  out.reserve(exprs_.size());
-  for (const BoundExpr* e : exprs_) out.push_back(w.Deparse(*e, in));
+  ExplainEntry* below = w.LastNode();
+  const ExplainLabels bare = ExplainWriter::Bares(in);
+  ExplainLabels texts, out;
+  bool identity = true;
+  for (size_t i = 0; i < exprs_.size(); ++i) {
+    const BoundExpr& e = *exprs_[i];
+    texts.push_back(w.Deparse(e, bare));
+    const int slot =
+        e.kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(e).slot() : -1;
+    if (slot >= 0 && static_cast<size_t>(slot) < in.size()) {
+      out.push_back(in[static_cast<size_t>(slot)]);
+    } else if (IsConstant(e)) {
+      // Nodes above copy a constant rather than refer to it (setrefs.c's
+      // set_dummy_tlist_references): no parentheses.
+      out.push_back(texts.back());
+    } else {
+      out.push_back(ExplainWriter::Computed(texts.back()));
+    }
+    identity &= slot == static_cast<int>(i);
+  }
+  if (w.options().verbose && below != nullptr) {
+    if (ExplainWriter::ProjectionCapable(*below)) {
+      w.SetOutput(below, texts);
+      if (w.IsJoin(below)) {
+        std::vector<int> needed;
+        for (const BoundExpr* e : exprs_) {
+          for (int slot : w.ColumnSlots(*e)) {
+            if (std::find(needed.begin(), needed.end(), slot) == needed.end()) {
+              needed.push_back(slot);
+            }
+          }
+        }
+        w.ApplyJoinOutputs(below, needed);
+      }
+    } else if (!identity) {
+      // PostgreSQL would add a Result node here; we have none to show.
+      VerboseNotSupported(w, "this projection");
+    }
+  }
   return out;
 }
 
 std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
   w.BeginNode("Sort");
   ExplainEntry* self = w.LastNode();
-  ExplainLabels in = w.Describe(*child_);
+  const ExplainLabels raw = w.Describe(*child_);
+  const ExplainLabels full = ExplainWriter::Refs(raw);
   std::vector<std::string> keys;
   for (const SortKey& k : keys_) {
     const std::string label =
-        static_cast<size_t>(k.column) < in.size() ? in[static_cast<size_t>(k.column)] : "?";
-    keys.push_back(SortKeyText(label, IsPlainLabel(label), k.key));
+        static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    keys.push_back(SortKeyText(label, k.key));
   }
   self->properties.insert(self->properties.begin(), {"Sort Key", JoinList(keys)});
+  ExplainLabels in = full;
+  if (w.options().verbose) {
+    // A sort-only column equal to a kept one is the same target entry in
+    // PostgreSQL (ORDER BY of a select-list expression): listed once, by
+    // the input too.
+    ExplainLabels kept, kept_raw;
+    for (size_t i = 0; i < full.size(); ++i) {
+      if (i >= keep_columns_ && std::find(kept.begin(), kept.end(), full[i]) != kept.end()) {
+        continue;
+      }
+      kept.push_back(full[i]);
+      kept_raw.push_back(raw[i]);
+    }
+    if (kept.size() < full.size()) {
+      ExplainEntry* below = self->children.empty() ? nullptr : self->children.back().get();
+      if (below != nullptr && ExplainWriter::ProjectionCapable(*below)) {
+        w.SetOutput(below, kept_raw);  // SetOutput prints them bare
+      }
+      in = std::move(kept);
+    }
+  }
+  // The sort-only columns are in PostgreSQL's Sort output too (resjunk);
+  // ours drops them on the way out, but VERBOSE shows them as it does.
+  w.SetOutput(self, in);
   w.EndNode();
-  in.resize(std::min(in.size(), keep_columns_));
+  if (!w.options().verbose) in.resize(std::min(in.size(), keep_columns_));
   return in;
 }
 
 std::vector<std::string> Limit::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
 
 std::vector<std::string> LimitWithTies::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
+
+namespace {
+
+// VERBOSE: a join's sides return their own columns (until the projection
+// above the top join narrows them, ExplainWriter::ApplyJoinOutputs).
+void NoteJoin(ExplainWriter& w, ExplainEntry* self, ExplainEntry* outer, ExplainEntry* inner,
+              ExplainEntry* hash, size_t base, size_t outer_width, size_t inner_width,
+              const std::vector<const BoundExpr*>& quals, const std::vector<HashJoinKey>& keys) {
+  if (!w.options().verbose) return;
+  ExplainWriter::JoinOutputs j;
+  j.join = self;
+  j.outer = outer;
+  j.inner = inner;
+  j.hash = hash;
+  j.outer_begin = base;
+  j.outer_end = j.inner_begin = base + outer_width;
+  j.inner_end = j.inner_begin + inner_width;
+  auto add = [&j](const std::vector<int>& slots) {
+    for (int s : slots) {
+      if (std::find(j.qual_slots.begin(), j.qual_slots.end(), s) == j.qual_slots.end()) {
+        j.qual_slots.push_back(s);
+      }
+    }
+  };
+  for (const HashJoinKey& k : keys) {
+    add(w.ColumnSlots(*k.outer));
+    add(w.ColumnSlots(*k.inner));
+  }
+  for (const BoundExpr* q : quals) add(w.ColumnSlots(*q));
+  const ExplainLabels& labels = w.FromLabels();
+  auto range = [&labels](size_t begin, size_t end) {
+    ExplainLabels out;
+    for (size_t i = begin; i < end && i < labels.size(); ++i) {
+      if (!labels[i].empty()) out.push_back(labels[i]);
+    }
+    return out;
+  };
+  if (!w.IsJoin(outer)) w.SetOutput(outer, range(j.outer_begin, j.outer_end));
+  if (!w.IsJoin(inner)) w.SetOutput(inner, range(j.inner_begin, j.inner_end));
+  if (hash != nullptr) w.SetOutput(hash, range(j.inner_begin, j.inner_end));
+  w.SetOutput(self, range(j.outer_begin, j.inner_end));
+  w.NoteJoin(std::move(j));
+}
+
+}  // namespace
 
 std::vector<std::string> NestLoop::Describe(ExplainWriter& w) const {
   w.BeginNode("Nested Loop" + JoinTypeSuffix(type_));
   ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
+  ExplainEntry* outer = w.LastNode();
   w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
   if (!quals_.empty()) {
     self->properties.insert(self->properties.begin(),
                             {"Join Filter", QualText(w, quals_, w.FromLabels())});
   }
+  NoteJoin(w, self, outer, inner, nullptr, slot_base_, outer_width_, inner_width_, quals_, {});
   w.EndNode();
   return w.FromLabels();
 }
@@ -279,10 +453,15 @@ std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
     rest.push_back(q);
   }
   if (!rest.empty()) w.Property("Join Filter", QualText(w, rest, labels));
+  ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
+  ExplainEntry* outer = w.LastNode();
   w.BeginNode("Hash");
+  ExplainEntry* hash = w.LastNode();
   w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
   w.EndNode();
+  NoteJoin(w, self, outer, inner, hash, slot_base_, outer_width_, inner_width_, quals_, keys_);
   w.EndNode();
   return labels;
 }
@@ -291,19 +470,57 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
   w.BeginNode(keys_->empty() ? "Aggregate" : "HashAggregate");
   ExplainEntry* self = w.LastNode();
   ExplainLabels in = w.Describe(*child_);
-  ExplainLabels out;
+  ExplainEntry* below = w.LastNode();
+  // Output (until a projection replaces it): the keys, then the aggregates.
+  // Group Key: the keys as the input computes them (show_agg_keys).
+  ExplainLabels out, texts;
   std::vector<std::string> keys;
+  bool plain_keys = true;
   for (const BoundExprPtr& k : *keys_) {
-    keys.push_back(w.Deparse(*k, in));
-    out.push_back(keys.back());
+    keys.push_back(w.Deparse(*k, ExplainWriter::Bares(in)));
+    texts.push_back(w.Deparse(*k, in));
+    const int slot =
+        k->kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(*k).slot() : -1;
+    if (slot >= 0 && static_cast<size_t>(slot) < in.size()) {
+      out.push_back(in[static_cast<size_t>(slot)]);
+    } else {
+      out.push_back(ExplainWriter::Computed(texts.back()));
+    }
+    plain_keys &= slot >= 0 && !ExplainWriter::IsComputed(out.back());
   }
   if (!keys.empty()) self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
-  for (const AggregateCall& a : *aggs_) out.push_back(DeparseAgg(w, a, in));
+  for (const AggregateCall& a : *aggs_) {
+    texts.push_back(DeparseAgg(w, a, in));
+    out.push_back(ExplainWriter::Computed(texts.back()));
+  }
+  w.SetOutput(self, texts);
+  // Below an aggregate over plain columns PostgreSQL's scan returns all its
+  // columns rather than projecting.
+  if (plain_keys && below != self) w.RestorePhysicalOutput(below);
+  // A join below returns what the keys and aggregates use.
+  if (w.options().verbose && below != self && w.IsJoin(below)) {
+    std::vector<int> needed;
+    auto add = [&](const BoundExpr* e) {
+      if (e == nullptr) return;
+      for (int slot : w.ColumnSlots(*e)) {
+        if (std::find(needed.begin(), needed.end(), slot) == needed.end()) needed.push_back(slot);
+      }
+    };
+    for (const BoundExprPtr& k : *keys_) add(k.get());
+    for (const AggregateCall& a : *aggs_) {
+      add(a.arg.get());
+      add(a.arg2.get());
+      add(a.filter.get());
+      for (const auto& o : a.order) add(o.expr.get());
+    }
+    w.ApplyJoinOutputs(below, needed, true);
+  }
   w.EndNode();
   return out;
 }
 
 std::vector<std::string> GroupingSetsAgg::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "grouping sets");
   w.BeginNode("MixedAggregate");
   ExplainLabels in = w.Describe(*child_);
   ExplainLabels out;
@@ -317,17 +534,27 @@ std::vector<std::string> HashDistinct::Describe(ExplainWriter& w) const {
   w.BeginNode("HashAggregate");
   ExplainEntry* self = w.LastNode();
   ExplainLabels in = w.Describe(*child_);
-  std::vector<std::string> keys(in.begin(),
-                                in.begin() + static_cast<std::ptrdiff_t>(
-                                                 std::min(in.size(), columns_.size())));
+  ExplainEntry* below = w.LastNode();
+  // Group Key: the columns as the input computes them (show_agg_keys).
+  std::vector<std::string> keys;
+  bool plain_keys = true;
+  for (size_t i = 0; i < std::min(in.size(), columns_.size()); ++i) {
+    keys.push_back(ExplainWriter::Bare(in[i]));
+    plain_keys &= !ExplainWriter::IsComputed(in[i]);
+  }
   self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
+  in = ExplainWriter::Refs(in);
+  w.SetOutput(self, in);
+  if (plain_keys && below != self) w.RestorePhysicalOutput(below);
   w.EndNode();
   return in;
 }
 
 std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
   w.BeginNode("Unique");
-  ExplainLabels in = w.Describe(*child_);
+  ExplainEntry* self = w.LastNode();
+  ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
+  w.SetOutput(self, in);
   w.EndNode();
   return in;
 }
@@ -335,6 +562,7 @@ std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
 std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
   // One WindowAgg per distinct window (first one outermost), each with the
   // Sort PostgreSQL puts below it when the window has keys.
+  VerboseNotSupported(w, "window functions");
   struct Win {
     std::vector<std::string> keys;
   };
@@ -385,6 +613,7 @@ std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "LATERAL");
   w.BeginNode(left_join_ ? "Nested Loop Left Join" : "Nested Loop");
   w.Describe(*outer_);
   w.BeginNode("Subquery Scan");
@@ -394,7 +623,18 @@ std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> FunctionScan::Describe(ExplainWriter& w) const {
-  w.BeginNode(explain_name().empty() ? "Function Scan" : explain_name());
+  std::string name = explain_name().empty() ? "Function Scan" : explain_name();
+  // Functions here are built in: VERBOSE names them in pg_catalog.
+  const std::string verb = "Function Scan on ";
+  if (w.options().verbose && name.rfind(verb, 0) == 0) {
+    name = verb + "pg_catalog." + name.substr(verb.size());
+  }
+  w.BeginNode(std::move(name));
+  ExplainEntry* e = w.LastNode();
+  ScanOutput(w, e);
+  if (w.options().verbose && call_ != nullptr) {
+    w.Property("Function Call", w.Deparse(*call_, w.ScanLabels()));
+  }
   w.EndNode();
   return w.FromLabels();
 }

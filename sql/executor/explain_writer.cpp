@@ -5,6 +5,7 @@
 // of parentheses.
 #include "sql/executor/explain_writer.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdio>
 
@@ -40,6 +41,172 @@ void ExplainWriter::Property(std::string label, std::string text) {
 }
 
 ExplainLabels ExplainWriter::Describe(const PlanNode& child) { return child.Describe(*this); }
+
+ExplainLabels ExplainWriter::Refs(const ExplainLabels& labels) {
+  ExplainLabels out;
+  out.reserve(labels.size());
+  for (const std::string& l : labels) out.push_back(Ref(l));
+  return out;
+}
+
+ExplainLabels ExplainWriter::Bares(const ExplainLabels& labels) {
+  ExplainLabels out;
+  out.reserve(labels.size());
+  for (const std::string& l : labels) out.push_back(Bare(l));
+  return out;
+}
+
+void ExplainWriter::SetOutput(ExplainEntry* e, const ExplainLabels& texts) const {
+  if (!options_.verbose || e == nullptr) return;
+  std::string text;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i > 0) text += ", ";
+    text += Bare(texts[i]);
+  }
+  // An empty target list prints no Output line (show_plan_tlist).
+  auto& props = e->properties;
+  for (auto it = props.begin(); it != props.end(); ++it) {
+    if (it->first != "Output") continue;
+    if (texts.empty()) {
+      props.erase(it);
+    } else {
+      it->second = std::move(text);
+    }
+    return;
+  }
+  if (!texts.empty()) props.emplace_back("Output", std::move(text));
+}
+
+bool ExplainWriter::RestorePhysicalOutput(ExplainEntry* e) const {
+  for (const auto& [entry, physical] : scan_physical_) {
+    if (entry == e) {
+      SetOutput(e, physical);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ExplainWriter::ProjectionCapable(const ExplainEntry& e) {
+  const std::string& n = e.name;
+  return !(n == "Sort" || n == "Limit" || n == "Unique" || n == "Append" || n == "Hash" ||
+           n == "LockRows" || n.rfind("Insert on", 0) == 0 || n.rfind("Update on", 0) == 0 ||
+           n.rfind("Delete on", 0) == 0);
+}
+
+bool ExplainWriter::IsJoin(const ExplainEntry* e) const {
+  for (const JoinOutputs& j : joins_) {
+    if (j.join == e) return true;
+  }
+  return false;
+}
+
+std::vector<int> ExplainWriter::ColumnSlots(const BoundExpr& e) const {
+  // Deparse over labels that are slot numbers between two marker bytes and
+  // read them back: the deparser is the one walk over expressions here.
+  constexpr char kOpen = '\x02', kClose = '\x03';
+  ExplainLabels tokens;
+  const size_t n = FromLabels().size() + 64;
+  for (size_t i = 0; i < n; ++i) tokens.push_back(kOpen + std::to_string(i) + kClose);
+  const std::string text = Deparse(e, tokens);
+  std::vector<int> slots;
+  for (size_t at = text.find(kOpen); at != std::string::npos; at = text.find(kOpen, at + 1)) {
+    const size_t end = text.find(kClose, at);
+    if (end == std::string::npos) break;
+    const int slot = std::stoi(text.substr(at + 1, end - at - 1));
+    if (std::find(slots.begin(), slots.end(), slot) == slots.end()) slots.push_back(slot);
+  }
+  return slots;
+}
+
+void ExplainWriter::ApplyJoinOutputs(const ExplainEntry* top, const std::vector<int>& needed,
+                                     bool set_top) const {
+  if (!options_.verbose || !IsJoin(top)) return;
+  auto add = [](std::vector<int>* to, const std::vector<int>& from) {
+    for (int s : from) {
+      if (std::find(to->begin(), to->end(), s) == to->end()) to->push_back(s);
+    }
+  };
+  // The order columns are first mentioned in: select list, then the join
+  // conditions from the lowest join up.
+  for (int s : needed) {
+    bool inside = false;
+    for (const JoinOutputs& j : joins_) {
+      inside |= s >= static_cast<int>(j.outer_begin) && s < static_cast<int>(j.inner_end);
+    }
+    if (!inside) {
+      // A merged JOIN ... USING column: computed by our join, not a scan.
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "EXPLAIN VERBOSE of JOIN ... USING is not supported yet");
+    }
+  }
+  std::vector<int> mentioned = needed;
+  for (const JoinOutputs& j : joins_) add(&mentioned, j.qual_slots);
+  const ExplainLabels& labels = FromLabels();
+  auto texts = [&](const std::vector<int>& slots) {
+    ExplainLabels out;
+    for (int s : slots) {
+      out.push_back(s >= 0 && static_cast<size_t>(s) < labels.size() ? labels[static_cast<size_t>(s)]
+                                                                       : "?");
+    }
+    return out;
+  };
+  auto in_range = [&](size_t begin, size_t end) {
+    std::vector<int> out;
+    for (int s : mentioned) {
+      if (s >= static_cast<int>(begin) && s < static_cast<int>(end)) out.push_back(s);
+    }
+    return out;
+  };
+  // Each side's columns in order; joins bottom up, so a join's sides are
+  // known before it.
+  std::vector<std::pair<const ExplainEntry*, std::vector<int>>> order;
+  auto order_of = [&](const ExplainEntry* e, size_t begin, size_t end) {
+    for (const auto& [entry, slots] : order) {
+      if (entry == e) return slots;
+    }
+    return in_range(begin, end);
+  };
+  for (size_t i = 0; i < joins_.size(); ++i) {
+    const JoinOutputs& j = joins_[i];
+    // What the nodes above this join use.
+    std::vector<int> above = needed;
+    for (size_t k = i + 1; k < joins_.size(); ++k) add(&above, joins_[k].qual_slots);
+    std::vector<int> own;
+    const std::vector<int> outer = order_of(j.outer, j.outer_begin, j.outer_end);
+    const std::vector<int> inner = order_of(j.inner, j.inner_begin, j.inner_end);
+    // An outer scan returns all its columns (PostgreSQL's physical target
+    // list: createplan.c asks only the inner side for a small one).
+    if (!IsJoin(j.outer)) {
+      std::vector<int> all;
+      for (size_t k = j.outer_begin; k < j.outer_end && k < labels.size(); ++k) {
+        if (!labels[k].empty()) all.push_back(static_cast<int>(k));
+      }
+      SetOutput(j.outer, texts(all));
+    }
+    if (!IsJoin(j.inner)) SetOutput(j.inner, texts(inner));
+    if (j.hash != nullptr) SetOutput(j.hash, texts(inner));
+    for (const std::vector<int>* side : {&outer, &inner}) {
+      for (int s : *side) {
+        if (std::find(above.begin(), above.end(), s) != above.end()) own.push_back(s);
+      }
+    }
+    if (j.join != top || set_top) SetOutput(j.join, texts(own));
+    order.emplace_back(j.join, std::move(own));
+  }
+}
+
+void CopyOutputLines(const ExplainEntry& from, ExplainEntry* to) {
+  for (const auto& p : from.properties) {
+    if (p.first != "Output") continue;
+    for (auto& q : to->properties) {
+      if (q.first == "Output") q.second = p.second;
+    }
+  }
+  for (size_t i = 0; i < from.children.size() && i < to->children.size(); ++i) {
+    CopyOutputLines(*from.children[i], to->children[i].get());
+  }
+}
 
 std::string FormatExplainMs(double ms) {
   char buf[64];
@@ -80,7 +247,13 @@ void ExplainWriter::RenderEntry(const ExplainEntry& e, int indent, bool child,
   }
   out->push_back(std::move(line));
   const std::string pad(static_cast<size_t>(name_col + 2), ' ');
-  for (const auto& [label, text] : e.properties) out->push_back(pad + label + ": " + text);
+  // VERBOSE's Output line comes first (explain.c: show_plan_tlist).
+  for (const auto& [label, text] : e.properties) {
+    if (label == "Output") out->push_back(pad + label + ": " + text);
+  }
+  for (const auto& [label, text] : e.properties) {
+    if (label != "Output") out->push_back(pad + label + ": " + text);
+  }
   for (const auto& c : e.children) RenderEntry(*c, name_col + 2, true, out);
 }
 
@@ -122,7 +295,11 @@ std::string DeparseConstant(const Value& v, const DataType& type) {
       if (LooksNumeric(text)) return text;
       break;
     case type_oid::kNumeric:
-      if (LooksNumeric(text) && text.find_first_of(".eE") != std::string::npos) return text;
+      // A float-looking literal prints unquoted, with its type only when
+      // that has a typmod (it reads back as plain numeric).
+      if (LooksNumeric(text) && text.find_first_of(".eE") != std::string::npos) {
+        return type.typmod < 0 ? text : text + "::" + CastTypeName(type);
+      }
       break;
     case type_oid::kBool:
       return text == "t" ? "true" : "false";
@@ -132,6 +309,20 @@ std::string DeparseConstant(const Value& v, const DataType& type) {
       break;
   }
   return QuoteLiteralText(text) + "::" + CastTypeName(type);
+}
+
+// A constant, or casts of one (all folded into one constant by the planner).
+bool IsConstantCast(const BoundExpr& e) {
+  switch (e.kind()) {
+    case BoundExprKind::kConstant:
+      return true;
+    case BoundExprKind::kCast:
+      return IsConstantCast(static_cast<const BoundCast&>(e).arg());
+    case BoundExprKind::kTypmodCoercion:
+      return IsConstantCast(static_cast<const BoundTypmodCoercion&>(e).arg());
+    default:
+      return false;
+  }
 }
 
 const PgOperator* OperatorOf(const BoundFunctionCall& call) {
@@ -158,7 +349,7 @@ class Deparser {
         const int slot = static_cast<const BoundColumnRef&>(e).slot();
         if (slot >= 0 && static_cast<size_t>(slot) < labels_.size() &&
             !labels_[static_cast<size_t>(slot)].empty()) {
-          return labels_[static_cast<size_t>(slot)];
+          return ExplainWriter::Ref(labels_[static_cast<size_t>(slot)]);
         }
         return "$" + std::to_string(slot);
       }
@@ -191,7 +382,7 @@ class Deparser {
         const BoundExpr& arg = e.kind() == BoundExprKind::kCast
                                    ? static_cast<const BoundCast&>(e).arg()
                                    : static_cast<const BoundTypmodCoercion&>(e).arg();
-        if (arg.kind() == BoundExprKind::kConstant) {
+        if (IsConstantCast(arg)) {
           // The planner folds a cast of a constant into a constant.
           try {
             EvalContext ctx;

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -88,6 +89,70 @@ class ExplainWriter {
   // named by `labels`.
   std::string Deparse(const BoundExpr& e, const ExplainLabels& labels) const;
 
+  // Computed-column marks (see the top of this file).
+  static constexpr char kComputedMark = '\x01';
+  static std::string Computed(std::string text) { return kComputedMark + std::move(text); }
+  static bool IsComputed(const std::string& label) {
+    return !label.empty() && label.front() == kComputedMark;
+  }
+  // How a node above prints a reference to the column.
+  static std::string Ref(const std::string& label) {
+    return IsComputed(label) ? "(" + label.substr(1) + ")" : label;
+  }
+  // How the node computing the column prints it.
+  static std::string Bare(const std::string& label) {
+    return IsComputed(label) ? label.substr(1) : label;
+  }
+  static ExplainLabels Refs(const ExplainLabels& labels);
+  static ExplainLabels Bares(const ExplainLabels& labels);
+
+  // VERBOSE only (a no-op otherwise): sets e's Output line to `texts`
+  // (marks removed), replacing one set before.
+  void SetOutput(ExplainEntry* e, const ExplainLabels& texts) const;
+  // VERBOSE: a scan's entry, with the Output it has when nothing above
+  // projects onto it (all its columns: PostgreSQL's physical target list).
+  void NoteScan(ExplainEntry* e, const ExplainLabels& physical) {
+    scan_physical_.emplace_back(e, physical);
+  }
+  // Gives a scan entry back its physical Output (PostgreSQL scans below an
+  // aggregate whose keys are plain columns return all columns). False if
+  // `e` is not a scan.
+  bool RestorePhysicalOutput(ExplainEntry* e) const;
+  // Whether PostgreSQL could put a projection on the node `e` (the entry of
+  // a Sort, Limit, Unique, Append, Hash or ModifyTable cannot).
+  static bool ProjectionCapable(const ExplainEntry& e);
+
+  // VERBOSE joins. PostgreSQL's scans below a join return only the columns
+  // needed above them, in the order the query first mentions them (its
+  // select list, then the join conditions bottom up), and a join below
+  // another returns its outer side's needed columns, then its inner's.
+  // An outer side that is a scan returns all its columns.
+  // A join notes itself here once its children are described (so lower
+  // joins first); the projection that lands on the top join calls
+  // ApplyJoinOutputs with the FROM-row slots its expressions use.
+  struct JoinOutputs {
+    ExplainEntry* join = nullptr;
+    ExplainEntry* outer = nullptr;
+    ExplainEntry* inner = nullptr;  // the inner side's top entry (below a Hash)
+    ExplainEntry* hash = nullptr;   // Hash Join: the Hash between them
+    size_t outer_begin = 0, outer_end = 0, inner_begin = 0, inner_end = 0;
+    std::vector<int> qual_slots;  // FROM-row slots the join conditions use
+  };
+  void NoteJoin(JoinOutputs join) { joins_.push_back(std::move(join)); }
+  bool IsJoin(const ExplainEntry* e) const;
+  // `set_top`: the top join's Output becomes the needed columns too (an
+  // aggregate above it; a projection sets its own).
+  void ApplyJoinOutputs(const ExplainEntry* top, const std::vector<int>& needed,
+                        bool set_top = false) const;
+  // The FROM-row slots `e` refers to, in order of first mention.
+  std::vector<int> ColumnSlots(const BoundExpr& e) const;
+
+  // The schema name of a namespace (VERBOSE prints scans as schema.table).
+  void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
+  std::string SchemaName(uint32_t namespace_oid) const {
+    return schema_names_ ? schema_names_(namespace_oid) : std::string();
+  }
+
   // The rendered lines (without psql's leading space).
   std::vector<std::string> Render() const;
   const ExplainEntry* root() const { return root_.get(); }
@@ -104,7 +169,16 @@ class ExplainWriter {
   ExplainEntry* last_ = nullptr;
   ExplainLabels from_qualified_, from_bare_;
   bool qualify_ = false;
+  std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
+  std::vector<JoinOutputs> joins_;
+  std::function<std::string(uint32_t)> schema_names_;
 };
+
+// VERBOSE: copies the Output lines of `from` into `to`, entry by entry (two
+// descriptions of one plan, `from` made with unqualified column names:
+// PostgreSQL qualifies Output columns only when the query has more than one
+// relation, but other expressions always under VERBOSE).
+void CopyOutputLines(const ExplainEntry& from, ExplainEntry* to);
 
 // Text of a millisecond figure as EXPLAIN ANALYZE prints it ("0.012").
 std::string FormatExplainMs(double ms);

@@ -35,6 +35,10 @@ void InheritanceAppend::Close() {
 }
 
 std::vector<std::string> InheritanceAppend::Describe(ExplainWriter& w) const {
+  if (w.options().verbose) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of inheritance trees is not supported yet");
+  }
   w.BeginNode("Append");
   for (const Member& m : members_) w.Describe(*m.scan);
   w.EndNode();

@@ -32,7 +32,7 @@ std::vector<std::string> ConjunctFilter::Describe(ExplainWriter& w) const {
   // Scan quals print unqualified (PostgreSQL's show_scan_qual).
   const bool scan = below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
-  const ExplainLabels& names = scan ? w.ScanLabels() : w.FromLabels();
+  const ExplainLabels names = scan ? w.ScanLabels() : ExplainWriter::Bares(w.FromLabels());
   std::string text;
   if (predicates_.size() == 1) {
     text = w.Deparse(*predicates_[0], names);

@@ -20,6 +20,7 @@ bool PostSortProject::Next(Row* row) {
 
 std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
   w.BeginNode("Result");
+  ExplainEntry* self = w.LastNode();
   ExplainLabels in = w.Describe(*child_);
   ExplainLabels carried;
   if (input_base_ < in.size()) {
@@ -29,11 +30,12 @@ std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
   out.reserve(postponed_.size());
   for (size_t i = 0; i < postponed_.size(); ++i) {
     if (postponed_[i] != nullptr) {
-      out.push_back(w.Deparse(*postponed_[i], carried));
+      out.push_back(ExplainWriter::Computed(w.Deparse(*postponed_[i], carried)));
     } else {
-      out.push_back(i < in.size() ? in[i] : "?");
+      out.push_back(i < in.size() ? ExplainWriter::Ref(in[i]) : "?");
     }
   }
+  w.SetOutput(self, out);
   w.EndNode();
   return out;
 }

@@ -73,9 +73,18 @@ bool ProjectSet::Next(Row* row) {
 
 std::vector<std::string> ProjectSet::Describe(ExplainWriter& w) const {
   w.BeginNode("ProjectSet");
+  ExplainEntry* self = w.LastNode();
   ExplainLabels labels = w.Describe(*child_);
+  const ExplainLabels in = labels;
+  for (const SetReturningTarget& target : *calls_) {
+    labels.push_back(ExplainWriter::Computed(w.Deparse(*target.call, in)));
+  }
+  // The input's columns pass through as references, then the calls (until
+  // a projection above replaces the Output with its own list).
+  ExplainLabels output = ExplainWriter::Refs(in);
+  for (size_t i = in.size(); i < labels.size(); ++i) output.push_back(labels[i]);
+  w.SetOutput(self, output);
   w.EndNode();
-  for (const SetReturningTarget& target : *calls_) labels.push_back(w.Deparse(*target.call, labels));
   return labels;
 }
 

@@ -245,5 +245,48 @@ TEST_CASE("EXPLAIN renders a hash join in PostgreSQL's text layout", "[executor]
   CHECK(w.Render() == expected);
 }
 
+TEST_CASE("EXPLAIN VERBOSE: Output lines through a projection onto a hash join",
+          "[executor][explain]") {
+  // SELECT b.z, a.y = b.z FROM a JOIN b ON a.x = b.x ORDER BY 2
+  BoundExprPtr eq = Equal(0, 2);
+  std::vector<HashJoinKey> keys = FindHashJoinKeys({eq.get()}, 0, 2, 2);
+  auto outer = std::make_unique<RowsNode>(std::vector<Row>{});
+  outer->set_explain_name("Seq Scan on a");
+  auto inner = std::make_unique<RowsNode>(std::vector<Row>{});
+  inner->set_explain_name("Seq Scan on b");
+  auto join = std::make_unique<HashJoin>(std::move(outer), std::move(inner), JoinType::kInner,
+                                         std::vector<const BoundExpr*>{eq.get()}, keys, 2, 2,
+                                         std::vector<const BoundExpr*>{});
+  BoundExprPtr z = std::make_unique<BoundColumnRef>(3, Int4(), -1);
+  BoundExprPtr computed = Equal(1, 3);
+  auto project = std::make_unique<Project>(std::move(join),
+                                           std::vector<const BoundExpr*>{z.get(), computed.get()});
+  Sort sort(std::move(project), {SortKey{1, KeyColumn(type_oid::kBool)}}, 2);
+  ExplainOptions options;
+  options.costs = false;
+  options.verbose = true;
+  ExplainWriter w(options);
+  w.SetFromLabels({"a.x", "a.y", "b.x", "b.z"}, {"x", "y", "x", "z"}, true);
+  w.Describe(sort);
+  // The computed column prints bare where it is computed, in parentheses
+  // above; the outer scan returns all its columns, the inner one what is
+  // used above it (select list first, then the join condition).
+  const std::vector<std::string> expected = {
+      "Sort",
+      "  Output: b.z, ((a.y = b.z))",
+      "  Sort Key: ((a.y = b.z))",
+      "  ->  Hash Join",
+      "        Output: b.z, (a.y = b.z)",
+      "        Hash Cond: (a.x = b.x)",
+      "        ->  Seq Scan on a",
+      "              Output: a.x, a.y",
+      "        ->  Hash",
+      "              Output: b.z, b.x",
+      "              ->  Seq Scan on b",
+      "                    Output: b.z, b.x",
+  };
+  CHECK(w.Render() == expected);
+}
+
 }  // namespace
 }  // namespace strata::sql
