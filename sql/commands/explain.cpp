@@ -235,23 +235,11 @@ void ExplainCapture::CaptureModify(const void* stmt, const std::string& verb,
   auto top = Leaf(verb + " on " + name);
   auto scan = Leaf("Seq Scan on " + name);
   if (options_.verbose) {
-    // The scan returns what the modification needs: UPDATE's new values
-    // in column order, then the row's identity (PostgreSQL's ctid; our
-    // rows are found by key, but it is the same role).
-    std::vector<std::pair<size_t, const BoundExpr*>> sets = modify.assignments;
-    std::sort(sets.begin(), sets.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    ExplainLabels output;
-    const ExplainLabels& names = qualify ? qualified : bare;
-    for (const auto& [slot, expr] : sets) {
-      if (expr == nullptr) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "EXPLAIN VERBOSE of SET ... DEFAULT is not supported yet");
-      }
-      output.push_back(w.Deparse(*expr, names));
-    }
-    output.push_back("ctid");
-    w.SetOutput(scan.get(), output);
+    // PostgreSQL's scan returns the new values and the row's ctid; ours
+    // finds rows by key and has no ctid, so its Output would not be ours.
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "EXPLAIN VERBOSE of " + verb + " is not supported yet")
+        .WithDetail("StrataDB finds the rows to change by key, not by ctid.");
   }
   if (where != nullptr) scan->properties.emplace_back("Filter", w.Deparse(*where, w.ScanLabels()));
   if (rows >= 0) {
