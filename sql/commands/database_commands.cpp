@@ -83,6 +83,42 @@ bool IsUtf8Encoding(const ast::DatabaseOption& o) {
   return v == "utf8" || v == "unicode";
 }
 
+// 42601 for an option named twice (errorConflictingDefElem).
+void CheckNotRepeated(const CommandContext& ctx, const ast::DatabaseOption& o,
+                      std::vector<std::string>* seen) {
+  if (std::find(seen->begin(), seen->end(), o.name) != seen->end()) {
+    throw SqlError(SqlState::kSyntaxError, "conflicting or redundant options")
+        .WithPosition(ctx.Position(o.location));
+  }
+  seen->push_back(o.name);
+}
+
+// The options CREATE and ALTER DATABASE share (CONNECTION LIMIT,
+// IS_TEMPLATE, ALLOW_CONNECTIONS), applied to `desc`; false for any other.
+bool ApplySharedOption(const ast::DatabaseOption& o, catalog::DatabaseDesc* desc) {
+  if (o.name == "connection_limit") {
+    if (!o.text && !o.integer) return true;  // DEFAULT
+    if (!o.integer) {
+      throw SqlError(SqlState::kSyntaxError, "connection_limit requires an integer value");
+    }
+    if (*o.integer < -1) {
+      throw SqlError(SqlState::kInvalidParameterValue,
+                     "invalid connection limit: " + std::to_string(*o.integer));
+    }
+    desc->connection_limit = static_cast<int32_t>(*o.integer);
+    return true;
+  }
+  if (o.name == "is_template") {
+    desc->is_template = OptionBool(o);
+    return true;
+  }
+  if (o.name == "allow_connections") {
+    desc->allow_connections = OptionBool(o);
+    return true;
+  }
+  return false;
+}
+
 // PostgreSQL's name of a server encoding other than UTF8 (as
 // pg_char_to_encoding matches it: case and punctuation ignored); empty for
 // a name that is none. (Encoding numbers are the caller's.)
@@ -121,12 +157,9 @@ StatementOutput CreateDatabase(CommandContext& ctx, const ast::DatabaseStatement
   std::string template_name = "template1";
   std::vector<std::string> seen;
   for (const ast::DatabaseOption& o : stmt.options) {
-    if (std::find(seen.begin(), seen.end(), o.name) != seen.end()) {
-      throw SqlError(SqlState::kSyntaxError, "conflicting or redundant options")
-          .WithPosition(ctx.Position(o.location));
-    }
-    seen.push_back(o.name);
+    CheckNotRepeated(ctx, o, &seen);
     const bool is_default = !o.text && !o.integer;
+    if (ApplySharedOption(o, &desc)) continue;
     if (o.name == "owner") {
       if (is_default) continue;
       const catalog::RoleDesc* owner = FindRoleByName(cat, OptionText(o));
@@ -190,20 +223,6 @@ StatementOutput CreateDatabase(CommandContext& ctx, const ast::DatabaseStatement
         throw SqlError(SqlState::kUndefinedObject,
                        "tablespace \"" + OptionText(o) + "\" does not exist");
       }
-    } else if (o.name == "connection_limit") {
-      if (is_default) continue;
-      if (!o.integer) {
-        throw SqlError(SqlState::kSyntaxError, "connection_limit requires an integer value");
-      }
-      if (*o.integer < -1) {
-        throw SqlError(SqlState::kInvalidParameterValue,
-                       "invalid connection limit: " + std::to_string(*o.integer));
-      }
-      desc.connection_limit = static_cast<int32_t>(*o.integer);
-    } else if (o.name == "is_template") {
-      desc.is_template = OptionBool(o);
-    } else if (o.name == "allow_connections") {
-      desc.allow_connections = OptionBool(o);
     } else if (o.name == "icu_locale" || o.name == "collation_version" || o.name == "oid" ||
                o.name == "location") {
       throw SqlError(SqlState::kFeatureNotSupported,
@@ -321,29 +340,15 @@ StatementOutput AlterDatabase(CommandContext& ctx, const ast::DatabaseStatement&
   catalog::DatabaseDesc desc = AlteredDatabase(ctx, stmt.name);
   std::vector<std::string> seen;
   for (const ast::DatabaseOption& o : stmt.options) {
-    if (std::find(seen.begin(), seen.end(), o.name) != seen.end()) {
-      throw SqlError(SqlState::kSyntaxError, "conflicting or redundant options")
-          .WithPosition(ctx.Position(o.location));
-    }
-    seen.push_back(o.name);
-    if (o.name == "connection_limit") {
-      if (!o.integer) {
-        throw SqlError(SqlState::kSyntaxError, "connection_limit requires an integer value");
-      }
-      if (*o.integer < -1) {
-        throw SqlError(SqlState::kInvalidParameterValue,
-                       "invalid connection limit: " + std::to_string(*o.integer));
-      }
-      desc.connection_limit = static_cast<int32_t>(*o.integer);
-    } else if (o.name == "is_template") {
-      desc.is_template = OptionBool(o);
-    } else if (o.name == "allow_connections") {
-      desc.allow_connections = OptionBool(o);
+    CheckNotRepeated(ctx, o, &seen);
+    if (ApplySharedOption(o, &desc)) {
       if (!desc.allow_connections && desc.oid == ctx.db->oid()) {
         throw SqlError(SqlState::kInvalidParameterValue,
                        "cannot disallow connections for current database");
       }
-    } else if (o.name == "tablespace") {
+      continue;
+    }
+    if (o.name == "tablespace") {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "ALTER DATABASE ... SET TABLESPACE is not supported yet");
     } else {
