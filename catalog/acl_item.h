@@ -43,6 +43,17 @@ struct AclItem {
 
 // Which object a stored list belongs to: its catalog (pg_class 1259,
 // pg_namespace 2615 or pg_database 1262) and its OID there.
+// ALTER DEFAULT PRIVILEGES' key (pg_default_acl): the creating role, the
+// schema (0: every schema) and the kind of object ('r' tables and views,
+// 'S' sequences).
+struct DefaultAclKey {
+  Oid role = 0;
+  Oid namespace_oid = 0;
+  char objtype = 'r';
+
+  friend auto operator<=>(const DefaultAclKey&, const DefaultAclKey&) = default;
+};
+
 struct AclTarget {
   Oid classoid = 0;
   Oid objoid = 0;

@@ -381,6 +381,13 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadSc
         snapshot->databases_[db->oid] = std::move(*db);
         break;
       }
+      case CatalogKeyKind::kDefaultAcl: {
+        auto which = DefaultAclFromKey(key);
+        auto acl = which ? DecodeAcl(value) : std::nullopt;
+        if (!acl) return Status::Corruption("bad default acl catalog record");
+        snapshot->default_acls_[*which] = std::move(*acl);
+        break;
+      }
       case CatalogKeyKind::kRoleSetting: {
         auto which = RoleSettingFromKey(key);
         auto settings = which ? DecodeRoleSetting(value) : std::nullopt;
@@ -677,6 +684,15 @@ void Catalog::PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is
       EncodeNamespace(NamespaceDesc{kInformationSchemaNamespace, "information_schema"}));
   put(CommentKey(CommentTarget{kPgNamespaceOid, kPublicNamespace, 0}),
       EncodeComment("standard public schema"));
+}
+
+void Catalog::PutDefaultAcl(txn::Transaction* txn, const DefaultAclKey& key,
+                            const std::optional<std::vector<AclItem>>& acl) {
+  if (!acl) {
+    txn->Delete(storage::kDefaultTree, Scoped(DefaultAclRecordKey(key)));
+  } else {
+    txn->Put(storage::kDefaultTree, Scoped(DefaultAclRecordKey(key)), EncodeAcl(*acl));
+  }
 }
 
 void Catalog::PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,

@@ -95,6 +95,10 @@ class CatalogSnapshot {
   // means none is stored: the owner's defaults apply (catalog/acl_item.h).
   const std::vector<AclItem>* FindAcl(const AclTarget& target) const;
   const std::map<AclTarget, std::vector<AclItem>>& acls() const { return acls_; }
+  // ALTER DEFAULT PRIVILEGES' lists (pg_default_acl).
+  const std::map<DefaultAclKey, std::vector<AclItem>>& default_acls() const {
+    return default_acls_;
+  }
 
   // Databases (pg_database): initdb's three and the stored ones.
   const DatabaseDesc* FindDatabase(std::string_view name) const;
@@ -124,6 +128,7 @@ class CatalogSnapshot {
   std::map<CommentTarget, std::string> comments_;
   std::map<Oid, RoleDesc> roles_;
   std::map<AclTarget, std::vector<AclItem>> acls_;
+  std::map<DefaultAclKey, std::vector<AclItem>> default_acls_;
   std::map<Oid, DatabaseDesc> databases_;
   std::map<std::pair<Oid, Oid>, std::vector<std::string>> role_settings_;
 };
@@ -180,6 +185,10 @@ class Catalog {
   // caller's to drop after commit).
   void PutDatabase(txn::Transaction* txn, const DatabaseDesc& db, bool is_new);
   [[nodiscard]] Status DeleteDatabase(txn::Transaction* txn, Oid oid);
+  // ALTER DEFAULT PRIVILEGES: the list of `key` (nullopt: deleted; an
+  // empty list is stored: no privileges at all).
+  void PutDefaultAcl(txn::Transaction* txn, const DefaultAclKey& key,
+                     const std::optional<std::vector<AclItem>>& acl);
   // The settings of (database, role) (0: any); an empty list deletes them.
   void PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,
                       const std::vector<std::string>& settings);

@@ -180,6 +180,19 @@ std::optional<std::string> DecodeComment(std::string_view bytes) {
 std::string RoleKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kRole, oid); }
 std::string DatabaseKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kDatabase, oid); }
 
+std::string DefaultAclRecordKey(const DefaultAclKey& key) {
+  std::string out = KeyWithOid(CatalogKeyKind::kDefaultAcl, key.role);
+  PutBigEndian32(&out, key.namespace_oid);
+  out.push_back(key.objtype);
+  return out;
+}
+
+std::optional<DefaultAclKey> DefaultAclFromKey(std::string_view key) {
+  if (key.size() != 10) return std::nullopt;
+  return DefaultAclKey{DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5),
+                       key[9]};
+}
+
 std::string RoleSettingKey(Oid database, Oid role) {
   std::string key = KeyWithOid(CatalogKeyKind::kRoleSetting, database);
   PutBigEndian32(&key, role);

@@ -16,6 +16,9 @@
 //                               -> comment record (COMMENT ON; pg_description)
 //   0xB0 <classoid:u32 BE> <objoid:u32 BE>
 //                               -> acl record (GRANT/REVOKE; relacl, nspacl)
+//   0xB8 <role:u32 BE> <namespace:u32 BE> <objtype:u8>
+//                               -> default acl record (ALTER DEFAULT
+//                                  PRIVILEGES; pg_default_acl; acl format)
 //   0xC0 <database oid:u32 BE>  -> database record (CREATE DATABASE)
 //   0xC4 <database oid:u32 BE> <role oid:u32 BE>
 //                               -> settings record (ALTER ROLE / DATABASE ...
@@ -128,6 +131,7 @@ enum class CatalogKeyKind : uint8_t {
   kComment = 0xA0,
   kRole = 0x80,
   kAcl = 0xB0,
+  kDefaultAcl = 0xB8,
   kDatabase = 0xC0,
   kRoleSetting = 0xC4,
   kDatabaseScope = 0xC8,
@@ -159,6 +163,8 @@ std::string CommentKey(const CommentTarget& target);
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
 std::string RoleKey(Oid oid);
 std::string DatabaseKey(Oid oid);
+std::string DefaultAclRecordKey(const DefaultAclKey& key);
+std::optional<DefaultAclKey> DefaultAclFromKey(std::string_view key);
 std::string RoleSettingKey(Oid database, Oid role);
 // The (database, role) of a settings key; nullopt if malformed.
 std::optional<std::pair<Oid, Oid>> RoleSettingFromKey(std::string_view key);

@@ -49,6 +49,11 @@ struct RoleStatement : Statement {
     kRevoke,     // REVOKE [ADMIN OPTION FOR] role, ... FROM role, ... [CASCADE]
     kGrantObject,   // GRANT privileges ON object TO role, ... [WITH GRANT OPTION]
     kRevokeObject,  // REVOKE [GRANT OPTION FOR] privileges ON object FROM role, ...
+    // ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT /
+    // REVOKE ... ON TABLES | SEQUENCES | ...: privileges, grantees and
+    // grant_option as GRANT's; default_is_grant, default_objtype, for_roles,
+    // in_schemas below.
+    kDefaultPrivileges,
   };
   // kGrantObject/kRevokeObject: what the privileges are on. kOther is any
   // other kind (sequences, databases, functions, ...): `object_words` names
@@ -68,6 +73,13 @@ struct RoleStatement : Statement {
   // kAlterSet: no role for ALTER ROLE ALL; IN DATABASE's name (empty: none);
   // the SET / RESET it stores.
   bool all_roles = false;
+  // kDefaultPrivileges: GRANT (else REVOKE), the kind ('r' TABLES, 'S'
+  // SEQUENCES, 'f' FUNCTIONS / ROUTINES, 'T' TYPES, 'n' SCHEMAS), FOR ROLE
+  // (empty: the current user) and IN SCHEMA (empty: every schema).
+  bool default_is_grant = true;
+  char default_objtype = 'r';
+  std::vector<RoleSpec> for_roles;
+  std::vector<std::string> in_schemas;
   std::string in_database;
   std::shared_ptr<const VariableSetStatement> setting;
   std::vector<RoleOption> options;  // kCreate, kAlter

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "sql/commands/default_privileges.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/sequence_commands.h"
@@ -288,6 +289,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     table.foreign_keys.push_back(DefineForeignKey(ctx, table, def, &constraint_names));
   }
   catalog->PutTable(ctx.txn, table);
+  ApplyDefaultPrivileges(ctx, 'r', table.owner, table.namespace_oid, table.oid);
   return result;
 }
 

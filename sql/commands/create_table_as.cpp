@@ -6,6 +6,7 @@
 // PostgreSQL prints it; WITH NO DATA only plans the query ("CREATE TABLE AS").
 #include <set>
 
+#include "sql/commands/default_privileges.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/run_query.h"
@@ -76,6 +77,7 @@ StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTable
   if (!tree.ok()) ThrowStatus(tree.status());
   table.tree = tree.value();
   catalog->PutTable(ctx.txn, table);
+  ApplyDefaultPrivileges(ctx, 'r', table.owner, table.namespace_oid, table.oid);
   if (!stmt.with_data) return result;
   TableCodec codec(table);
   for (Row& row : query.rows) {

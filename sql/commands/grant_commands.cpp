@@ -299,6 +299,17 @@ void UpdateAcl(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid gra
 
 }  // namespace
 
+uint32_t GrantPrivilegeBits(const ast::RoleStatement& stmt) { return PrivilegeBits(stmt); }
+
+Oid GrantGranteeOid(const CommandContext& ctx, const ast::RoleSpec& spec) {
+  return GranteeOid(ctx, spec);
+}
+
+void ApplyAclChange(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid grantee,
+                    Oid grantor, uint32_t privs) {
+  UpdateAcl(acl, grant, grant_option, grantee, grantor, privs);
+}
+
 StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt) {
   StatementOutput result;
   const bool grant = stmt.action == ast::RoleStatement::Action::kGrantObject;
@@ -430,9 +441,29 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
     }
     RelationRef rel;
     if (!FindRelationByOid(catalog, target.objoid, &rel)) continue;
+    // The owner's own items are its ownership, not a privilege dependency.
+    if (RelationOwner(catalog, rel.oid) == role) continue;
     const std::string name = relation_name(rel);
     const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
     lines.emplace_back(target.objoid, std::string("privileges for ") + kind + " " + name);
+  }
+  // ALTER DEFAULT PRIVILEGES lists the role owns or is named in. PostgreSQL
+  // sorts by object OID; these have none of their own here. Set up before
+  // the objects they serve, they sort after initdb's objects and before
+  // the user's, as their OIDs usually would.
+  for (const auto& [key, acl] : catalog.default_acls()) {
+    const bool mentioned = std::any_of(acl.begin(), acl.end(), [&](const AclItem& item) {
+      return item.grantee == role || item.grantor == role;
+    });
+    if (key.role != role && !mentioned) continue;
+    std::string what = std::string("default privileges on new ") +
+                       (key.objtype == 'S' ? "sequences" : "relations") +
+                       " belonging to role " + RoleName(key.role);
+    if (const catalog::NamespaceDesc* ns = catalog.FindNamespace(key.namespace_oid)) {
+      what += " in schema " + ns->name;
+    }
+    lines.emplace_back(catalog::kFirstNormalObjectId - 1,
+                       (key.role == role ? "owner of " : "privileges for ") + what);
   }
   if (lines.empty()) return;
   // Object OID order; an object's owner line before its privileges line.

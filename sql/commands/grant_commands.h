@@ -16,6 +16,15 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
 // DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
 // 2BP01 naming every table, view, sequence and schema `role` owns or whose
 // ACL mentions it.
+// The pieces ALTER DEFAULT PRIVILEGES shares with GRANT: the privilege bits
+// a statement names (checked for its object kind; ALL = every privilege of
+// the kind), the role a grantee names (PUBLIC = kAclPublic), and one
+// grantee's change to a list (aclupdate).
+uint32_t GrantPrivilegeBits(const ast::RoleStatement& stmt);
+catalog::Oid GrantGranteeOid(const CommandContext& ctx, const ast::RoleSpec& spec);
+void ApplyAclChange(std::vector<catalog::AclItem>* acl, bool grant, bool grant_option,
+                    catalog::Oid grantee, catalog::Oid grantor, uint32_t privs);
+
 void CheckNoPrivilegesReferTo(const CommandContext& ctx, catalog::Oid role,
                               const std::string& role_name);
 

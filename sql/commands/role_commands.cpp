@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "common/scram_verifier.h"
+#include "sql/commands/default_privileges.h"
 #include "sql/commands/grant_commands.h"
 #include "sql/commands/role_settings.h"
 #include "sql/expr/md5.h"
@@ -561,6 +562,8 @@ StatementOutput ExecuteRoleStatement(CommandContext& ctx, const ast::RoleStateme
       return ExecuteGrantObjects(ctx, stmt);
     case ast::RoleStatement::Action::kAlterSet:
       return AlterRoleSet(ctx, stmt);
+    case ast::RoleStatement::Action::kDefaultPrivileges:
+      return ExecuteDefaultPrivileges(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown role statement");
 }

@@ -1,6 +1,7 @@
 // CREATE SEQUENCE, ALTER SEQUENCE, DROP SEQUENCE and serial columns, with
 // PostgreSQL's option rules (init_params in its sequence.c): defaults that
 // follow the sign of INCREMENT and the AS type, and the same 22023 errors.
+#include "sql/commands/default_privileges.h"
 #include "sql/commands/sequence_commands.h"
 
 #include <algorithm>
@@ -219,6 +220,7 @@ StatementOutput ExecuteCreateSequence(CommandContext& ctx,
   catalog::Catalog* catalog = ctx.db->catalog();
   seq.oid = catalog->AllocateOid(ctx.txn);
   catalog->PutSequence(ctx.txn, seq, true);
+  ApplyDefaultPrivileges(ctx, 'S', seq.owner, seq.namespace_oid, seq.oid);
   return result;
 }
 
@@ -337,6 +339,7 @@ std::string CreateSerialSequence(CommandContext& ctx, const catalog::NamespaceDe
   catalog::Catalog* catalog = ctx.db->catalog();
   seq.oid = catalog->AllocateOid(ctx.txn);
   catalog->PutSequence(ctx.txn, seq, true);
+  ApplyDefaultPrivileges(ctx, 'S', seq.owner, seq.namespace_oid, seq.oid);
   return NextvalText(ns.name, seq.name);
 }
 

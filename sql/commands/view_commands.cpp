@@ -10,6 +10,7 @@
 #include <set>
 #include <source_location>
 
+#include "sql/commands/default_privileges.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/run_query.h"
@@ -178,6 +179,7 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
     }
   } else {
     view.oid = ctx.db->catalog()->AllocateOid(ctx.txn);
+    ApplyDefaultPrivileges(ctx, 'r', view.owner, view.namespace_oid, view.oid);
   }
   ctx.db->catalog()->PutView(ctx.txn, view);
   return result;

@@ -212,4 +212,48 @@ std::unique_ptr<ast::Statement> Transformer::TransformRenameRole(const PgQuery__
   return out;
 }
 
+std::unique_ptr<ast::Statement> Transformer::TransformAlterDefaultPrivileges(
+    const PgQuery__AlterDefaultPrivilegesStmt& s) {
+  if (s.action == nullptr) throw NotSupported("ALTER DEFAULT PRIVILEGES");
+  std::unique_ptr<ast::Statement> stmt = TransformGrant(*s.action);
+  auto* out = static_cast<ast::RoleStatement*>(stmt.get());
+  out->action = ast::RoleStatement::Action::kDefaultPrivileges;
+  out->default_is_grant = s.action->is_grant;
+  switch (s.action->objtype) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
+      out->default_objtype = 'r';
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SEQUENCE:
+      out->default_objtype = 'S';
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE:
+    case PG_QUERY__OBJECT_TYPE__OBJECT_ROUTINE:
+      out->default_objtype = 'f';
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TYPE:
+      out->default_objtype = 'T';
+      break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA:
+      out->default_objtype = 'n';
+      break;
+    default:
+      throw NotSupported("ALTER DEFAULT PRIVILEGES on this object type");
+  }
+  for (size_t i = 0; i < s.n_options; ++i) {
+    const PgQuery__Node* node = s.options[i];
+    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& d = *node->def_elem;
+    const std::string name = d.defname != nullptr ? d.defname : "";
+    if (d.arg == nullptr || d.arg->node_case != PG_QUERY__NODE__NODE_LIST) continue;
+    const PgQuery__List& list = *d.arg->list;
+    if (name == "roles") {
+      out->for_roles = RoleSpecList(list.items, list.n_items);
+    } else if (name == "schemas") {
+      for (size_t k = 0; k < list.n_items; ++k) out->in_schemas.push_back(StringValue(list.items[k]));
+    }
+  }
+  return stmt;
+}
+
 }  // namespace strata::sql::parser

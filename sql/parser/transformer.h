@@ -172,6 +172,8 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformDropRole(const PgQuery__DropRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformGrantRole(const PgQuery__GrantRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformGrant(const PgQuery__GrantStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterDefaultPrivileges(
+      const PgQuery__AlterDefaultPrivilegesStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameRole(const PgQuery__RenameStmt& s);
   std::vector<ast::RoleOption> TransformRoleOptions(PgQuery__Node* const* nodes, size_t n);
 

@@ -43,6 +43,17 @@ std::vector<Row> DatabaseRows(const CommandContext& ctx) {
   return rows;
 }
 
+// ALTER DEFAULT PRIVILEGES' lists (this database's). They have no OID of
+// their own: oid is 0.
+std::vector<Row> DefaultAclRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [key, acl] : ctx.catalog->default_acls()) {
+    rows.push_back({OidV(0), OidV(key.role), OidV(key.namespace_oid), CharV(key.objtype),
+                    AclArrayValue(*ctx.catalog, acl)});
+  }
+  return rows;
+}
+
 // ALTER ROLE / DATABASE ... SET's lists (0: any database / role).
 std::vector<Row> DbRoleSettingRows(const CommandContext& ctx) {
   std::vector<Row> rows;
@@ -147,6 +158,10 @@ const SystemRelation kRelations[] = {
       {"dattablespace", kOid}, {"datcollate", kText}, {"datctype", kText},
       {"daticulocale", kText}, {"datcollversion", kText}, {"datacl", kAclArray}},
      DatabaseRows},
+    {826, "pg_catalog", "pg_default_acl", 'r',
+     {{"oid", kOid}, {"defaclrole", kOid}, {"defaclnamespace", kOid},
+      {"defaclobjtype", kChar}, {"defaclacl", kAclArray}},
+     DefaultAclRows},
     {2964, "pg_catalog", "pg_db_role_setting", 'r',
      {{"setdatabase", kOid}, {"setrole", kOid}, {"setconfig", kTextArray}},
      DbRoleSettingRows},
