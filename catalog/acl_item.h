@@ -42,10 +42,14 @@ struct AclItem {
 };
 
 // Which object a stored list belongs to: its catalog (pg_class 1259,
-// pg_namespace 2615 or pg_database 1262) and its OID there.
+// pg_namespace 2615 or pg_database 1262) and its OID there. A column's list
+// (pg_attribute.attacl) has the table's target with the column's attnum as
+// objsubid; 0 is the object itself. A column list is never filled with the
+// owner's defaults: a column has no default privileges, only grants.
 struct AclTarget {
   Oid classoid = 0;
   Oid objoid = 0;
+  int32_t objsubid = 0;
 
   friend auto operator<=>(const AclTarget&, const AclTarget&) = default;
 };

@@ -1,7 +1,9 @@
 // INSERT: target columns, VALUES rows (with DEFAULT), INSERT ... SELECT,
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
+#include <cstdint>
 #include <set>
 
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/spilling_row_buffer.h"
@@ -77,6 +79,37 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   return out;
 }
 
+// INSERT on the table or on each target column (insertedCols: those of the
+// column list, or without one as many leading columns as the source
+// gives; at least one column for DEFAULT VALUES), and SELECT on the
+// columns RETURNING reads. A column list naming an unknown column is left
+// to the 42703 that follows.
+void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& table,
+                           const ast::InsertStatement& stmt) {
+  std::vector<int16_t> inserted;
+  if (!stmt.columns.empty()) {
+    std::vector<std::string> names;
+    for (const ast::TargetColumn& c : stmt.columns) names.push_back(c.name);
+    inserted = NamedColumns(table, names);
+    if (inserted.size() != names.size()) return;
+  } else if (stmt.select || !stmt.values.empty()) {
+    size_t width = SIZE_MAX;  // INSERT ... SELECT: every column
+    if (!stmt.values.empty()) width = stmt.values[0].size();
+    for (const catalog::ColumnDesc& c : table.columns) {
+      if (!c.dropped && inserted.size() < width) inserted.push_back(c.attnum);
+    }
+  }
+  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name, catalog::kAclInsert,
+                        inserted);
+  std::vector<const ast::Expr*> reads;
+  for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
+  const std::vector<int16_t> read = ReferencedColumns(table, reads);
+  if (!read.empty()) {
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          catalog::kAclSelect, read);
+  }
+}
+
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
@@ -85,13 +118,14 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   if (!ctx.analyze_only) {
-    // INSERT; SELECT to return rows; UPDATE for ON CONFLICT DO UPDATE.
-    uint32_t required = catalog::kAclInsert;
-    if (!stmt.returning.empty()) required |= catalog::kAclSelect;
     if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
-      required |= catalog::kAclUpdate;
+      // INSERT, SELECT and UPDATE on the table (column privileges are not
+      // looked at for ON CONFLICT DO UPDATE).
+      CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                              catalog::kAclInsert | catalog::kAclSelect | catalog::kAclUpdate);
+    } else {
+      CheckInsertPrivileges(ctx, table, stmt);
     }
-    CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name, required);
   }
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty() &&

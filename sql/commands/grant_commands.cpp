@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +83,9 @@ GrantObject TableObject(const catalog::CatalogSnapshot& catalog, Oid oid,
 
 // Every privilege a sequence can hold (rwU).
 constexpr uint32_t kAclAllSequence = catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage;
+// Every privilege a column can hold (arwx).
+constexpr uint32_t kAclAllColumn =
+    catalog::kAclInsert | catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclReferences;
 
 GrantObject SequenceObject(const catalog::CatalogSnapshot& catalog,
                            const catalog::SequenceDesc& seq) {
@@ -237,9 +241,8 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "column privileges are only valid for relations");
     }
-    if (p.columns) {
-      throw SqlError(SqlState::kFeatureNotSupported, "column privileges are not supported yet");
-    }
+    // Column privileges are checked per relation (ExecGrant_Relation).
+    if (p.columns) continue;
     uint32_t bit = 0;
     for (const Named& n : kNames) {
       if (p.name == n.name) bit = n.bit;
@@ -296,6 +299,156 @@ void UpdateAcl(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid gra
   if (it->privileges == 0) acl->erase(it);
 }
 
+// The privilege bit of a column privilege's name (ALL: every column
+// privilege), as ExecGrant_Relation checks it: a name that is no privilege
+// is 42601, one columns cannot hold 0LP01.
+uint32_t ColumnPrivilegeBits(const ast::RoleStatement::Privilege& p) {
+  if (p.name.empty()) return kAclAllColumn;
+  struct Named {
+    const char* name;
+    uint32_t bit;
+  };
+  static constexpr Named kNames[] = {
+      {"insert", catalog::kAclInsert},     {"select", catalog::kAclSelect},
+      {"update", catalog::kAclUpdate},     {"delete", catalog::kAclDelete},
+      {"truncate", catalog::kAclTruncate}, {"references", catalog::kAclReferences},
+      {"trigger", catalog::kAclTrigger},   {"execute", 1u << 7},
+      {"usage", catalog::kAclUsage},       {"create", catalog::kAclCreate},
+      {"temporary", kAclCreateTemp},       {"temp", kAclCreateTemp},
+      {"connect", kAclConnect},            {"set", 1u << 12},
+      {"alter system", 1u << 13}};
+  uint32_t bit = 0;
+  for (const Named& n : kNames) {
+    if (p.name == n.name) bit = n.bit;
+  }
+  if (bit == 0) {
+    throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + p.name + "\"");
+  }
+  if ((bit & kAclAllColumn) == 0) {
+    std::string upper = p.name == "temp" ? "TEMPORARY" : p.name;
+    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    throw SqlError(SqlState::kInvalidGrantOperation,
+                   "invalid privilege type " + upper + " for column");
+  }
+  return bit;
+}
+
+// The live columns of a table or view, by name: their attnums (a view's
+// columns are numbered from 1 in order).
+std::vector<std::pair<std::string, int16_t>> RelationColumnNumbers(
+    const catalog::CatalogSnapshot& catalog, Oid relation) {
+  std::vector<std::pair<std::string, int16_t>> out;
+  if (const catalog::TableDesc* t = catalog.FindTable(relation)) {
+    for (const catalog::ColumnDesc& c : t->columns) {
+      if (!c.dropped) out.emplace_back(c.name, c.attnum);
+    }
+  } else if (const catalog::ViewDesc* v = catalog.FindView(relation)) {
+    for (size_t i = 0; i < v->columns.size(); ++i) {
+      out.emplace_back(v->columns[i].name, static_cast<int16_t>(i + 1));
+    }
+  }
+  return out;
+}
+
+// ExecGrant_Relation's column part: the privileges each column named by
+// `stmt` gains or loses (expand_col_privileges), and on REVOKE of table
+// privileges that columns can hold, the same privileges of every column
+// (expand_all_col_privileges: revoking on the table revokes on its
+// columns, per the SQL standard). attnum -> bits.
+std::map<int16_t, uint32_t> ColumnChanges(const CommandContext& ctx,
+                                          const ast::RoleStatement& stmt,
+                                          const GrantObject& object, uint32_t table_privs,
+                                          bool grant) {
+  std::map<int16_t, uint32_t> changes;
+  const auto columns = RelationColumnNumbers(*ctx.catalog, object.target.objoid);
+  if (!grant && (table_privs & kAclAllColumn) != 0) {
+    for (const auto& [name, attnum] : columns) changes[attnum] |= table_privs & kAclAllColumn;
+  }
+  for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
+    if (!p.columns) continue;
+    const uint32_t bits = ColumnPrivilegeBits(p);
+    if (object.kind == "sequence") {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "column privileges on sequences are not supported yet");
+    }
+    for (const std::string& name : p.column_names) {
+      auto it = std::find_if(columns.begin(), columns.end(),
+                             [&](const auto& c) { return c.first == name; });
+      if (it == columns.end()) {
+        throw SqlError(SqlState::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
+                                                       object.name + "\" does not exist");
+      }
+      changes[it->second] |= bits;
+    }
+  }
+  return changes;
+}
+
+// ExecGrant_Attribute for each column of `changes`: the column's list
+// (none stored: empty, acldefault for columns) updated for every grantee,
+// granted by the table's owner; a list left empty is removed (a NULL
+// attacl).
+void GrantColumns(CommandContext& ctx, const ast::RoleStatement& stmt, const GrantObject& object,
+                  const std::vector<Oid>& grantees, const std::map<int16_t, uint32_t>& changes,
+                  bool grant) {
+  const Oid current = CurrentUserOid(*ctx.catalog);
+  const bool owner_rights =
+      RoleIsSuperuser(*ctx.catalog, current) || HasPrivsOfRole(*ctx.catalog, current, object.owner);
+  for (const auto& [attnum, privs] : changes) {
+    const AclTarget target = ColumnAclTarget(object.target.objoid, attnum);
+    const std::vector<AclItem>* stored = ctx.catalog->FindAcl(target);
+    std::vector<AclItem> acl = stored != nullptr ? *stored : std::vector<AclItem>{};
+    if (!owner_rights) {
+      // select_best_grantor / restrict_and_check_grant for a role that is
+      // not the owner: acting through grant options is not supported;
+      // without them, a role holding no privilege on the column (nor on its
+      // table) is refused, and one holding some changes nothing.
+      std::vector<AclItem> table_acl =
+          EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
+      std::string column_name;
+      for (const auto& [name, number] : RelationColumnNumbers(*ctx.catalog, target.objoid)) {
+        if (number == attnum) column_name = name;
+      }
+      if (AclGrantOptionMask(*ctx.catalog, table_acl, current, kAclAllColumn) != 0 ||
+          ColumnGrantOptionMask(*ctx.catalog, target.objoid, attnum, current, kAclAllColumn) !=
+              0) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "GRANT and REVOKE through grant options are not supported yet");
+      }
+      if (ObjectAclMask(*ctx.catalog, object.target, table_acl, current, kAclAllColumn) == 0 &&
+          ColumnAclMask(*ctx.catalog, target.objoid, attnum, current, kAclAllColumn) == 0) {
+        throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for column \"" +
+                                                             column_name + "\" of relation \"" +
+                                                             object.name + "\"");
+      }
+      if (ctx.notices != nullptr) {
+        SqlErrorFields warning;
+        warning.severity = ErrorSeverity::kWarning;
+        warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
+                                 : SqlState::kWarningPrivilegeNotRevoked;
+        warning.message = (grant ? "no privileges were granted for column \""
+                                 : "no privileges could be revoked for column \"") +
+                          column_name + "\" of relation \"" + object.name + "\"";
+        ctx.notices->push_back(std::move(warning));
+      }
+      continue;
+    }
+    for (Oid grantee : grantees) {
+      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "grant options can only be granted to roles");
+      }
+      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, privs);
+    }
+    if (acl.empty()) {
+      if (stored != nullptr) ctx.db->catalog()->DeleteAcl(ctx.txn, target);
+    } else {
+      ctx.db->catalog()->PutAcl(ctx.txn, target, acl);
+    }
+    Reload(ctx);
+  }
+}
+
 }  // namespace
 
 StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt) {
@@ -337,42 +490,55 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       }
       object_privs &= kAclAllSequence;
     }
-    std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
-    if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
-      if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) != 0) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "GRANT and REVOKE through grant options are not supported yet");
+    const bool relation = object.kind == "table" || object.kind == "sequence";
+    // The columns' changes, and their errors, are known before anything
+    // is stored (PostgreSQL refuses the whole statement on any of them).
+    const std::map<int16_t, uint32_t> column_changes =
+        relation ? ColumnChanges(ctx, stmt, object, object_privs & object.all, grant)
+                 : std::map<int16_t, uint32_t>{};
+    // The relation-level privileges, when the statement names any (a
+    // statement of column privileges only leaves the relation's list as
+    // it is).
+    auto update_object = [&] {
+      std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
+      if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
+        if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) != 0) {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "GRANT and REVOKE through grant options are not supported yet");
+        }
+        // restrict_and_check_grant: without grant options a role holding no
+        // privilege on the object is refused; one holding some grants (or
+        // revokes) nothing, with a WARNING, and the list is stored as is.
+        if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
+          throw SqlError(SqlState::kInsufficientPrivilege,
+                         "permission denied for " + object.kind + " " + object.name);
+        }
+        if (ctx.notices != nullptr) {
+          SqlErrorFields warning;
+          warning.severity = ErrorSeverity::kWarning;
+          warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
+                                   : SqlState::kWarningPrivilegeNotRevoked;
+          warning.message = (grant ? "no privileges were granted for \""
+                                   : "no privileges could be revoked for \"") +
+                            object.name + "\"";
+          ctx.notices->push_back(std::move(warning));
+        }
+        ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
+        Reload(ctx);
+        return;
       }
-      // restrict_and_check_grant: without grant options a role holding no
-      // privilege on the object is refused; one holding some grants (or
-      // revokes) nothing, with a WARNING, and the list is stored as is.
-      if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
-        throw SqlError(SqlState::kInsufficientPrivilege,
-                       "permission denied for " + object.kind + " " + object.name);
-      }
-      if (ctx.notices != nullptr) {
-        SqlErrorFields warning;
-        warning.severity = ErrorSeverity::kWarning;
-        warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
-                                 : SqlState::kWarningPrivilegeNotRevoked;
-        warning.message = (grant ? "no privileges were granted for \""
-                                 : "no privileges could be revoked for \"") +
-                          object.name + "\"";
-        ctx.notices->push_back(std::move(warning));
+      for (Oid grantee : grantees) {
+        if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+          throw SqlError(SqlState::kInvalidGrantOperation,
+                         "grant options can only be granted to roles");
+        }
+        UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
       }
       ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
       Reload(ctx);
-      continue;
-    }
-    for (Oid grantee : grantees) {
-      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
-        throw SqlError(SqlState::kInvalidGrantOperation,
-                       "grant options can only be granted to roles");
-      }
-      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
-    }
-    ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
-    Reload(ctx);
+    };
+    if ((object_privs & object.all) != 0) update_object();
+    if (!column_changes.empty()) GrantColumns(ctx, stmt, object, grantees, column_changes, grant);
   }
   return result;
 }
@@ -430,6 +596,16 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
     if (!FindRelationByOid(catalog, target.objoid, &rel)) continue;
     const std::string name = relation_name(rel);
     const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
+    if (target.objsubid != 0) {
+      // A column's list: "privileges for column a of table t".
+      for (const auto& [column, attnum] : RelationColumnNumbers(catalog, target.objoid)) {
+        if (attnum == target.objsubid) {
+          lines.emplace_back(target.objoid, "privileges for column " + column + " of " + kind +
+                                                " " + name);
+        }
+      }
+      continue;
+    }
     lines.emplace_back(target.objoid, std::string("privileges for ") + kind + " " + name);
   }
   if (lines.empty()) return;

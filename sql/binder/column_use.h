@@ -1,0 +1,32 @@
+// Column use notes: the binder reports each table column an expression
+// references (Binder::MakeColumnRef, so `*` expansions too) to the observer
+// the running statement installed. Column privileges use it to check the
+// columns a statement reads (PostgreSQL's selectedCols).
+//
+// Thread safety: the observer is per thread (a statement binds on one
+// worker thread).
+#pragma once
+
+#include <cstdint>
+
+#include "sql/types/data_type.h"
+
+namespace strata::sql {
+
+class ColumnUseObserver {
+ public:
+  virtual ~ColumnUseObserver() = default;
+  // Column `attnum` of table `table` is referenced. May throw SqlError.
+  virtual void UseColumn(Oid table, int16_t attnum) = 0;
+};
+
+// Installs `observer` for this thread (nullptr: none); returns the one it
+// replaces.
+ColumnUseObserver* SetColumnUseObserver(ColumnUseObserver* observer);
+// The installed observer, or nullptr.
+ColumnUseObserver* CurrentColumnUseObserver();
+// Tells the installed observer, if any (table 0 or attnum <= 0: a computed
+// column, not noted).
+void NoteColumnUse(Oid table, int16_t attnum);
+
+}  // namespace strata::sql
