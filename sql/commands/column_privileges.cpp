@@ -83,4 +83,16 @@ std::vector<int16_t> NamedColumns(const catalog::TableDesc& table,
   return out;
 }
 
+std::vector<int16_t> CopiedColumns(const catalog::TableDesc& table,
+                                   const std::vector<ast::TargetColumn>& columns) {
+  std::vector<std::string> names;
+  for (const ast::TargetColumn& c : columns) names.push_back(c.name);
+  if (!names.empty()) return NamedColumns(table, names);
+  std::vector<int16_t> out;
+  for (const catalog::ColumnDesc& c : table.columns) {
+    if (!c.dropped) out.push_back(c.attnum);
+  }
+  return out;
+}
+
 }  // namespace strata::sql

@@ -27,6 +27,7 @@
 
 #include "catalog/catalog.h"
 #include "sql/ast/expr.h"
+#include "sql/ast/table_statements.h"
 #include "sql/binder/column_use.h"
 #include "sql/commands/command_context.h"
 
@@ -79,5 +80,10 @@ std::vector<int16_t> ReferencedColumns(const catalog::TableDesc& table,
 // skipped: the statement reports them itself).
 std::vector<int16_t> NamedColumns(const catalog::TableDesc& table,
                                   const std::vector<std::string>& names);
+
+// The attnums COPY reads or writes: those of its column list (unknown
+// names skipped), or every live column without one.
+std::vector<int16_t> CopiedColumns(const catalog::TableDesc& table,
+                                   const std::vector<ast::TargetColumn>& columns);
 
 }  // namespace strata::sql

@@ -1,5 +1,6 @@
 // INSERT: target columns, VALUES rows (with DEFAULT), INSERT ... SELECT,
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
+#include <algorithm>
 #include <cstdint>
 #include <set>
 
@@ -12,6 +13,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
@@ -81,9 +83,12 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
 
 // INSERT on the table or on each target column (insertedCols: those of the
 // column list, or without one as many leading columns as the source
-// gives; at least one column for DEFAULT VALUES), and SELECT on the
-// columns RETURNING reads. A column list naming an unknown column is left
-// to the 42703 that follows.
+// gives; at least one column for DEFAULT VALUES); for ON CONFLICT DO
+// UPDATE, UPDATE on each column it sets; SELECT on the columns the
+// conflict target names and those RETURNING and DO UPDATE's SET and WHERE
+// read (EXCLUDED.x included: it reads the target's column x), on one
+// column at least for DO UPDATE. A column
+// list naming an unknown column is left to the 42703 that follows.
 void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& table,
                            const ast::InsertStatement& stmt) {
   std::vector<int16_t> inserted;
@@ -103,8 +108,40 @@ void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
                         inserted);
   std::vector<const ast::Expr*> reads;
   for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
-  const std::vector<int16_t> read = ReferencedColumns(table, reads);
-  if (!read.empty()) {
+  if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
+    std::vector<std::string> assigned;
+    for (const auto& [column, expr] : stmt.conflict_set) {
+      assigned.push_back(column.name);
+      reads.push_back(expr.get());
+    }
+    reads.push_back(stmt.conflict_where.get());
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          catalog::kAclUpdate, NamedColumns(table, assigned));
+  }
+  std::vector<int16_t> read = ReferencedColumns(table, reads);
+  std::vector<std::string> arbiters;
+  for (const ast::TargetColumn& c : stmt.conflict_columns) arbiters.push_back(c.name);
+  std::vector<int16_t> arbiter_columns = NamedColumns(table, arbiters);
+  // ON CONFLICT ON CONSTRAINT: the constraint's columns (an unknown name is
+  // left to the 42704 that follows).
+  if (!stmt.conflict_constraint.empty()) {
+    if (!table.primary_key.empty() && table.primary_key_name == stmt.conflict_constraint) {
+      arbiter_columns.assign(table.primary_key.begin(), table.primary_key.end());
+    }
+    for (const catalog::IndexDesc& ix : table.indexes) {
+      if (ix.is_constraint && ix.name == stmt.conflict_constraint) {
+        for (int16_t attnum : IndexAttnums(ix)) {
+          if (attnum > 0) arbiter_columns.push_back(attnum);
+        }
+      }
+    }
+  }
+  for (int16_t attnum : arbiter_columns) {
+    if (std::find(read.begin(), read.end(), attnum) == read.end()) read.push_back(attnum);
+  }
+  // DO UPDATE reads the conflicting row: SELECT on at least one column
+  // even when it names none.
+  if (!read.empty() || stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
     CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
                           catalog::kAclSelect, read);
   }
@@ -118,14 +155,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   if (!ctx.analyze_only) {
-    if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
-      // INSERT, SELECT and UPDATE on the table (column privileges are not
-      // looked at for ON CONFLICT DO UPDATE).
-      CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
-                              catalog::kAclInsert | catalog::kAclSelect | catalog::kAclUpdate);
-    } else {
-      CheckInsertPrivileges(ctx, table, stmt);
-    }
+    CheckInsertPrivileges(ctx, table, stmt);
   }
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty() &&

@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/column_privileges.h"
@@ -202,6 +203,9 @@ class FromPlanner {
       }
       ScopeColumn* l = FindUsingColumn(left.relations, name, "left");
       ScopeColumn* r = FindUsingColumn(right.relations, name, "right");
+      // The join reads both sides' columns (column privileges).
+      NoteColumnUse(l->table_oid, l->attnum);
+      NoteColumnUse(r->table_oid, r->attnum);
       BoundExprPtr lref = std::make_unique<BoundColumnRef>(l->slot, l->type, -1);
       BoundExprPtr rref = std::make_unique<BoundColumnRef>(r->slot, r->type, -1);
       // The join condition l = r, resolved as the operator would be.

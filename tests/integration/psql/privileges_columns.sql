@@ -62,6 +62,13 @@ insert into pc_t values (6, 'six', 60);
 insert into pc_t (a, b) values (7, 'seven') returning a, b;
 insert into pc_t (a, b) values (8, 'eight') returning c;
 insert into pc_t (a, b) values (9, 'nine') returning *;
+-- COPY through column privileges (before any UPDATE: rows in order)
+copy pc_t (a, b) to stdout;
+copy pc_t (a, c) to stdout;
+copy pc_t to stdout;
+copy pc_t (a, b) from stdin;
+10	ten
+\.
 -- UPDATE through column privileges
 update pc_t set c = c + 1 where a = 1;
 update pc_t set c = 5 where a = 1;
@@ -70,6 +77,20 @@ update pc_t set c = 7 where d = 100;
 update pc_t set b = 'x' where a = 1;
 update pc_t set c = 8 returning c;
 delete from pc_t where a = 1;
+-- INSERT ... ON CONFLICT: UPDATE on the SET columns, SELECT on the
+-- conflict target's columns and on those read (EXCLUDED's too)
+insert into pc_t (a, b) values (2, 'dup') on conflict (a) do update set c = 9;
+insert into pc_t (a, b) values (2, 'dup') on conflict (a) do update set b = excluded.b;
+insert into pc_t (a, b) values (2, 'dup') on conflict (a) do update set c = excluded.c;
+insert into pc_t (a, b) values (2, 'dup') on conflict on constraint pc_t_pkey
+  do update set c = 11 returning a, c;
+insert into pc_t (a, b) values (2, 'dup') on conflict on constraint pc_t_pkey
+  do update set c = length(excluded.b) returning a, b;
+insert into pc_t (a, b) values (2, 'dup') on conflict (a) do nothing;
+-- a join reads the USING columns of both sides
+select 1 from pc_t x join pc_t y using (a) where a = 2;
+select 1 from pc_t x join pc_t y using (c);
+select 1 from pc_t x natural join pc_t y;
 reset role;
 -- through a role's membership
 set role pc_b;
