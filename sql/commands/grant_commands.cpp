@@ -1,10 +1,14 @@
-// GRANT/REVOKE on tables, views, sequences, schemas and databases (see
-// grant_commands.h). The
-// order of checks and the texts follow PostgreSQL 15's aclchk.c
-// (ExecuteGrantStmt, ExecGrant_Relation, ExecGrant_Namespace,
-// ExecGrant_Database) and acl.c
-// (aclupdate): objects are looked up first, then the grantees, then the
-// privilege names.
+// GRANT/REVOKE on tables, views, sequences, schemas and databases, and on
+// the columns of tables and views (see grant_commands.h). The order of
+// checks and the texts follow PostgreSQL 15's aclchk.c (ExecuteGrantStmt,
+// ExecGrant_Relation, ExecGrant_Attribute, ExecGrant_Namespace,
+// ExecGrant_Database) and acl.c (aclupdate): objects are looked up first,
+// then the grantees, then the privilege names; a relation's own list is
+// updated before its columns' lists.
+//
+// A column's list (pg_attribute.attacl) starts empty -- columns have no
+// default privileges, the table's cover them -- and is removed when a
+// REVOKE empties it (NULL attacl), as ExecGrant_Attribute does.
 //
 // The grantor: an object's owner (or a superuser, or a member with the
 // owner's privileges) grants as the owner, as select_best_grantor decides.
@@ -211,17 +215,9 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
   return out;
 }
 
-// string_to_privilege, then the object kind's check.
-uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
-  const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
-  const bool sequence = OnSequences(stmt);
-  const bool database = OnDatabases(stmt);
-  if (stmt.privileges.empty()) {
-    return schema     ? catalog::kAclAllSchema
-           : sequence ? kAclAllSequence
-           : database ? kAclAllDatabase
-                      : catalog::kAclAllTable;
-  }
+// string_to_privilege: the bit of a privilege's name (42601 for a name
+// that is none).
+uint32_t PrivilegeBit(const std::string& name) {
   struct Named {
     const char* name;
     uint32_t bit;
@@ -235,6 +231,30 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       {"temporary", kAclCreateTemp},       {"temp", kAclCreateTemp},
       {"connect", kAclConnect},            {"set", 1u << 12},
       {"alter system", 1u << 13}};
+  for (const Named& n : kNames) {
+    if (name == n.name) return n.bit;
+  }
+  throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + name + "\"");
+}
+
+// privilege_to_string: how errors name a privilege ("TEMPORARY" for temp).
+std::string PrivilegeWord(const std::string& name) {
+  std::string upper = name == "temp" ? "TEMPORARY" : name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
+// string_to_privilege, then the object kind's check.
+uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
+  const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
+  const bool sequence = OnSequences(stmt);
+  const bool database = OnDatabases(stmt);
+  if (stmt.privileges.empty()) {
+    return schema     ? catalog::kAclAllSchema
+           : sequence ? kAclAllSequence
+           : database ? kAclAllDatabase
+                      : catalog::kAclAllTable;
+  }
   uint32_t bits = 0;
   for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
     if (p.columns && (schema || sequence || database)) {
@@ -243,15 +263,8 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
     }
     // Column privileges are checked per relation (ExecGrant_Relation).
     if (p.columns) continue;
-    uint32_t bit = 0;
-    for (const Named& n : kNames) {
-      if (p.name == n.name) bit = n.bit;
-    }
-    if (bit == 0) {
-      throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + p.name + "\"");
-    }
-    std::string upper = p.name == "temp" ? "TEMPORARY" : p.name;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const uint32_t bit = PrivilegeBit(p.name);
+    const std::string upper = PrivilegeWord(p.name);
     if (schema && (bit & catalog::kAclAllSchema) == 0) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for schema");
@@ -304,31 +317,10 @@ void UpdateAcl(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid gra
 // is 42601, one columns cannot hold 0LP01.
 uint32_t ColumnPrivilegeBits(const ast::RoleStatement::Privilege& p) {
   if (p.name.empty()) return kAclAllColumn;
-  struct Named {
-    const char* name;
-    uint32_t bit;
-  };
-  static constexpr Named kNames[] = {
-      {"insert", catalog::kAclInsert},     {"select", catalog::kAclSelect},
-      {"update", catalog::kAclUpdate},     {"delete", catalog::kAclDelete},
-      {"truncate", catalog::kAclTruncate}, {"references", catalog::kAclReferences},
-      {"trigger", catalog::kAclTrigger},   {"execute", 1u << 7},
-      {"usage", catalog::kAclUsage},       {"create", catalog::kAclCreate},
-      {"temporary", kAclCreateTemp},       {"temp", kAclCreateTemp},
-      {"connect", kAclConnect},            {"set", 1u << 12},
-      {"alter system", 1u << 13}};
-  uint32_t bit = 0;
-  for (const Named& n : kNames) {
-    if (p.name == n.name) bit = n.bit;
-  }
-  if (bit == 0) {
-    throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + p.name + "\"");
-  }
+  const uint32_t bit = PrivilegeBit(p.name);
   if ((bit & kAclAllColumn) == 0) {
-    std::string upper = p.name == "temp" ? "TEMPORARY" : p.name;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     throw SqlError(SqlState::kInvalidGrantOperation,
-                   "invalid privilege type " + upper + " for column");
+                   "invalid privilege type " + PrivilegeWord(p.name) + " for column");
   }
   return bit;
 }

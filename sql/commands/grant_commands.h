@@ -1,6 +1,7 @@
 // GRANT/REVOKE of privileges on tables, views, sequences, schemas and
-// databases (PostgreSQL's GrantStmt, aclchk.c): updates the objects' ACLs
-// (catalog/acl_item.h). Columns, functions and default privileges are
+// databases, and on the columns of tables and views (PostgreSQL's
+// GrantStmt, aclchk.c): updates the objects' ACLs (catalog/acl_item.h).
+// Functions, default privileges and column privileges on sequences are
 // 0A000. Runs inside the CommandContext's transaction; the caller holds
 // the catalog's ddl_mutex.
 #pragma once
@@ -15,7 +16,7 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
 
 // DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
 // 2BP01 naming every table, view, sequence and schema `role` owns or whose
-// ACL mentions it.
+// ACL (or a column's) mentions it.
 void CheckNoPrivilegesReferTo(const CommandContext& ctx, catalog::Oid role,
                               const std::string& role_name);
 

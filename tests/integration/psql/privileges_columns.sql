@@ -6,7 +6,10 @@
 -- target columns; UPDATE: the SET columns, plus SELECT on the columns read
 -- in WHERE, SET and RETURNING); REVOKE on the table revoking the same
 -- privileges of the columns; has_column_privilege and
--- has_any_column_privilege; DROP COLUMN / DROP TABLE dropping the lists.
+-- has_any_column_privilege; information_schema.column_privileges and
+-- role_column_grants; COPY and JOIN USING through column privileges; a
+-- dropped column keeping its attacl (granting nothing); DROP TABLE dropping
+-- the lists.
 create role pc_a;
 create role pc_b;
 create role pc_grp;
@@ -34,6 +37,24 @@ select attname, attacl from pg_attribute
   where attrelid = 'pc_t'::regclass and attnum > 0 order by attnum;
 select relacl from pg_class where relname = 'pc_t';
 \dp pc_t
+-- information_schema.column_privileges (a member of the grantor or the
+-- grantee sees a row, everyone PUBLIC's) and role_column_grants (no
+-- PUBLIC rows); the table's privileges count on every column
+select grantor, grantee, table_schema, table_name, column_name, privilege_type,
+       is_grantable
+  from information_schema.column_privileges where table_name = 'pc_t'
+  order by grantee, column_name, privilege_type, grantor;
+select grantor, grantee, column_name, privilege_type, is_grantable
+  from information_schema.column_privileges where table_name = 'pg_namespace'
+  order by grantee, column_name, privilege_type, grantor;
+set role pc_a;
+select grantor, grantee, column_name, privilege_type, is_grantable
+  from information_schema.column_privileges where table_name = 'pc_t'
+  order by grantee, column_name, privilege_type;
+select grantor, grantee, column_name, privilege_type, is_grantable
+  from information_schema.role_column_grants where table_name = 'pc_t'
+  order by grantee, column_name, privilege_type;
+reset role;
 -- a role that is not the owner
 set role pc_b;
 grant select (a) on pc_t to pc_d;
@@ -160,6 +181,9 @@ select has_column_privilege('pc_a', 'pc_t', 4::int2, 'select');
 create view pc_v as select a, b from pc_t;
 grant select (b) on pc_v to pc_a;
 \dp pc_v
+select grantee, column_name, privilege_type, is_grantable
+  from information_schema.column_privileges where table_name = 'pc_v'
+  order by grantee, column_name, privilege_type;
 set role pc_a;
 select b from pc_v order by b;
 select a from pc_v;
