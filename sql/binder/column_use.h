@@ -29,4 +29,18 @@ ColumnUseObserver* CurrentColumnUseObserver();
 // column, not noted).
 void NoteColumnUse(Oid table, int16_t attnum);
 
+// While alive, no observer sees this thread's column references: for
+// expressions that read columns without the statement's user reading them
+// (a table's CHECK constraints).
+class ScopedNoColumnUse {
+ public:
+  ScopedNoColumnUse() : previous_(SetColumnUseObserver(nullptr)) {}
+  ~ScopedNoColumnUse() { SetColumnUseObserver(previous_); }
+  ScopedNoColumnUse(const ScopedNoColumnUse&) = delete;
+  ScopedNoColumnUse& operator=(const ScopedNoColumnUse&) = delete;
+
+ private:
+  ColumnUseObserver* previous_;
+};
+
 }  // namespace strata::sql

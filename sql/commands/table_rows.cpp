@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/row_locks.h"
 #include "sql/parser/parser.h"
@@ -77,6 +78,9 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
       foreign_keys_(std::make_unique<ForeignKeyEvents>(ctx, table)) {
   defaults_.resize(table.columns.size());
   defaults_bound_.resize(table.columns.size(), false);
+  // The constraints read columns the statement's user need not hold SELECT
+  // on (column privileges, column_use.h).
+  ScopedNoColumnUse no_column_use;
   for (const catalog::CheckConstraint& check : table.checks) {
     std::string query;
     const ast::Expr& expr = ParseStoredExpr(check.expr, &parsed_, &query);

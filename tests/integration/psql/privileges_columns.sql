@@ -113,6 +113,17 @@ select 1 from pc_t x join pc_t y using (a) where a = 2;
 select 1 from pc_t x join pc_t y using (c);
 select 1 from pc_t x natural join pc_t y;
 reset role;
+-- a table's CHECK constraint reads columns the user need not SELECT
+create table pc_k (a int, b int check (b > 0));
+insert into pc_k values (1, 5);
+grant insert (a, b), select (a) on pc_k to pc_a;
+set role pc_a;
+insert into pc_k (a, b) select a + 1, 7 from pc_k;
+with s as (select a from pc_k) insert into pc_k (a, b) select a + 10, 3 from s;
+select a from pc_k order by a;
+select a, b from pc_k;
+reset role;
+drop table pc_k;
 -- through a role's membership
 set role pc_b;
 select c, d from pc_t order by c;
