@@ -83,6 +83,20 @@ std::vector<int16_t> NamedColumns(const catalog::TableDesc& table,
   return out;
 }
 
+bool MaySeeColumns(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
+                   const std::vector<int16_t>& attnums) {
+  if (HasRelationPrivileges(catalog, table.oid, table.owner, catalog::kAclSelect)) return true;
+  const Oid role = CheckingRole(catalog);
+  for (int16_t attnum : attnums) {
+    // An expression (attnum 0) is never a column the role may see.
+    if (attnum <= 0 ||
+        ColumnAclMask(catalog, table.oid, attnum, role, catalog::kAclSelect) == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
 std::vector<int16_t> CopiedColumns(const catalog::TableDesc& table,
                                    const std::vector<ast::TargetColumn>& columns) {
   std::vector<std::string> names;

@@ -81,6 +81,12 @@ std::vector<int16_t> ReferencedColumns(const catalog::TableDesc& table,
 std::vector<int16_t> NamedColumns(const catalog::TableDesc& table,
                                   const std::vector<std::string>& names);
 
+// Whether the checking role may see the values of columns `attnums` of
+// `table` in an error's DETAIL: SELECT on the table or on each of them
+// (BuildIndexValueDescription's rule).
+bool MaySeeColumns(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
+                   const std::vector<int16_t>& attnums);
+
 // The attnums COPY reads or writes: those of its column list (unknown
 // names skipped), or every live column without one.
 std::vector<int16_t> CopiedColumns(const catalog::TableDesc& table,

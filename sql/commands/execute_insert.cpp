@@ -195,6 +195,18 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
   }
 
+  // The columns inserted (insertedCols): without a column list, as many as
+  // a VALUES row gives.
+  {
+    std::vector<int16_t> inserted;
+    const size_t width = stmt.columns.empty() && !stmt.values.empty() ? stmt.values[0].size()
+                                                                      : slots.size();
+    for (size_t i = 0; i < slots.size() && i < width; ++i) {
+      inserted.push_back(table.columns[slots[i]].attnum);
+    }
+    writer.SetModifiedColumns(std::move(inserted));
+  }
+
   // Source rows as bound per-slot expressions (null = DEFAULT) or values.
   std::vector<std::vector<BoundExprPtr>> value_rows;
   auto check_width = [&](size_t n, int first_extra_location) {

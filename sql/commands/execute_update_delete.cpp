@@ -223,6 +223,15 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
                             const catalog::TableDesc& parent, const catalog::TableDesc& table) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
+  {
+    // The columns updated (updatedCols), shown in a failing row's DETAIL.
+    std::vector<int16_t> updated;
+    for (const auto& [column, expr] : stmt.set) {
+      const int slot = table.FindColumn(column.name);
+      if (slot >= 0) updated.push_back(table.columns[static_cast<size_t>(slot)].attnum);
+    }
+    writer.SetModifiedColumns(std::move(updated));
+  }
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.from);
   const BindScope& scope = joined.scope;

@@ -9,8 +9,11 @@
 
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/row_locks.h"
 #include "sql/parser/parser.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -116,15 +119,37 @@ void TableWriter::SetObject(SqlError* e, const std::string& constraint) const {
 }
 
 std::string TableWriter::FailingRowDetail(const Row& row) const {
-  std::string detail = "Failing row contains (";
-  bool first = true;
-  for (size_t i = 0; i < table_.columns.size(); ++i) {
-    if (table_.columns[i].dropped) continue;
-    if (!first) detail += ", ";
-    first = false;
-    detail += ValueText(row[i]);
+  const catalog::CatalogSnapshot& catalog = *ctx_.catalog;
+  if (HasRelationPrivileges(catalog, table_.oid, table_.owner, catalog::kAclSelect)) {
+    std::string detail = "Failing row contains (";
+    bool first = true;
+    for (size_t i = 0; i < table_.columns.size(); ++i) {
+      if (table_.columns[i].dropped) continue;
+      if (!first) detail += ", ";
+      first = false;
+      detail += ValueText(row[i]);
+    }
+    return detail + ").";
   }
-  return detail + ").";
+  const catalog::Oid role = CheckingRole(catalog);
+  std::string names, values;
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    const catalog::ColumnDesc& c = table_.columns[i];
+    if (c.dropped) continue;
+    const bool modified = std::find(modified_.begin(), modified_.end(), c.attnum) != modified_.end();
+    if (!modified &&
+        ColumnAclMask(catalog, table_.oid, c.attnum, role, catalog::kAclSelect) == 0) {
+      continue;
+    }
+    if (!names.empty()) {
+      names += ", ";
+      values += ", ";
+    }
+    names += c.name;
+    values += ValueText(row[i]);
+  }
+  if (names.empty()) return "";
+  return "Failing row contains (" + names + ") = (" + values + ").";
 }
 
 void TableWriter::CheckConstraints(const Row& row) {
@@ -134,7 +159,7 @@ void TableWriter::CheckConstraints(const Row& row) {
     SqlError e(SqlState::kNotNullViolation, "null value in column \"" + c.name +
                                                 "\" of relation \"" + table_.name +
                                                 "\" violates not-null constraint");
-    e.WithDetail(FailingRowDetail(row));
+    if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
     SetObject(&e, "");
     e.mutable_fields().column_name = c.name;
     throw e;
@@ -145,7 +170,7 @@ void TableWriter::CheckConstraints(const Row& row) {
     if (ok.is_null() || ok.bool_value()) continue;  // NULL passes a CHECK
     SqlError e(SqlState::kCheckViolation, "new row for relation \"" + table_.name +
                                               "\" violates check constraint \"" + name + "\"");
-    e.WithDetail(FailingRowDetail(row));
+    if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
     SetObject(&e, name);
     throw e;
   }
@@ -164,7 +189,11 @@ SqlError TableWriter::DuplicateKeyError(const std::string& key) const {
   }
   SqlError e(SqlState::kUniqueViolation, "duplicate key value violates unique constraint \"" +
                                              table_.primary_key_name + "\"");
-  e.WithDetail("Key (" + names + ")=(" + texts + ") already exists.");
+  // BuildIndexValueDescription: only to a role that may SELECT every key
+  // column.
+  if (MaySeeColumns(*ctx_.catalog, table_, table_.primary_key)) {
+    e.WithDetail("Key (" + names + ")=(" + texts + ") already exists.");
+  }
   SetObject(&e, table_.primary_key_name);
   return e;
 }

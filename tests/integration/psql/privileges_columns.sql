@@ -124,6 +124,24 @@ select a from pc_k order by a;
 select a, b from pc_k;
 reset role;
 drop table pc_k;
+-- error details show only the columns the role may SELECT or writes
+create table pc_e (c1 int, c2 int, c3 int check (c3 < 5), c4 int, primary key (c1, c2));
+create unique index pc_e_c4 on pc_e (c4);
+create unique index pc_e_c3 on pc_e (c3);
+insert into pc_e values (1, 1, 1, 1);
+grant select (c1, c3), update (c3), insert (c1, c2, c3, c4) on pc_e to pc_a;
+set role pc_a;
+insert into pc_e (c1, c2) values (1, 1);
+insert into pc_e (c1, c2) values (null, null);
+insert into pc_e (c3) values (null);
+insert into pc_e (c1) values (5);
+insert into pc_e values (7, 7);
+update pc_e set c3 = 10;
+insert into pc_e (c1, c2, c4) values (2, 2, 1);
+insert into pc_e (c1, c2, c3) values (2, 2, 1);
+reset role;
+insert into pc_e (c1, c2, c3) values (2, 2, 1);
+drop table pc_e;
 -- through a role's membership
 set role pc_b;
 select c, d from pc_t order by c;
