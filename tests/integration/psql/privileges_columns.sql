@@ -75,6 +75,22 @@ select a from pc_t where a in (select c from pc_t);
 select (select max(b) from pc_t) as m;
 select a, length(b) from pc_t group by a, b having a > 1;
 select c from pc_t;
+-- prepared statements are checked when they run
+prepare pc_p as select c from pc_t;
+execute pc_p;
+prepare pc_q as select b from pc_t where a = $1;
+execute pc_q(2);
+prepare pc_r as select b from pc_t where c = $1;
+execute pc_r(10);
+deallocate pc_p;
+deallocate pc_q;
+deallocate pc_r;
+-- a cursor's query
+begin;
+declare pc_cur cursor for select a, b from pc_t order by a;
+fetch 1 from pc_cur;
+declare pc_cur2 cursor for select d from pc_t;
+rollback;
 -- INSERT through column privileges
 insert into pc_t (a, b) values (3, 'three');
 insert into pc_t (a, c) values (4, 40);
