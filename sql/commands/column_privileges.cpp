@@ -57,6 +57,15 @@ void CheckSelectOnRelation(const CommandContext& ctx, Oid relation, Oid owner, c
                  std::string("permission denied for ") + RelkindObjectName(relkind) + " " + name);
 }
 
+void NoteTargetReads(const CommandContext& ctx, const catalog::TableDesc& table) {
+  const catalog::CatalogSnapshot& catalog = *ctx.catalog;
+  if (HasRelationPrivileges(catalog, table.oid, table.owner, catalog::kAclSelect)) return;
+  auto* checks = dynamic_cast<StatementColumnChecks*>(CurrentColumnUseObserver());
+  if (checks != nullptr) {
+    checks->AddRestricted({ctx.catalog, table.oid, CheckingRole(catalog), 'r', table.name});
+  }
+}
+
 std::vector<int16_t> ReferencedColumns(const catalog::TableDesc& table,
                                        const std::vector<const ast::Expr*>& exprs) {
   std::set<std::string> names;

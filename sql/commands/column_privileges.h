@@ -70,6 +70,12 @@ class StatementColumnChecks : public ColumnUseObserver {
 void CheckSelectOnRelation(const CommandContext& ctx, Oid relation, Oid owner, char relkind,
                            const std::string& name);
 
+// An INSERT/UPDATE/DELETE target the checking role may not SELECT as a
+// whole: while a StatementColumnChecks is active, each of its columns the
+// binder references must hold SELECT (the reads ReferencedColumns cannot
+// see: a subquery's references to the target).
+void NoteTargetReads(const CommandContext& ctx, const catalog::TableDesc& table);
+
 // The attnums of `table`'s live columns that `exprs` name: the last field
 // of each column reference (so a name another relation in the statement
 // shares counts too), every column for a `*`.

@@ -145,6 +145,7 @@ void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
     CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
                           catalog::kAclSelect, read);
   }
+  NoteTargetReads(ctx, table);
 }
 
 }  // namespace

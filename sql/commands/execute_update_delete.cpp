@@ -217,6 +217,7 @@ void CheckTargetPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
     CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
                           catalog::kAclSelect, read);
   }
+  NoteTargetReads(ctx, table);
 }
 
 StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,

@@ -113,7 +113,11 @@ update pc_t set c = 6 where b = 'two' returning a, b;
 update pc_t set c = 7 where d = 100;
 update pc_t set b = 'x' where a = 1;
 update pc_t set c = 8 returning c;
+update pc_t set c = 9 where exists (select 1 from pc_t x where x.a = pc_t.d);
+update pc_t set c = 9 where exists (select 1 from pc_t x where x.a = pc_t.a + 100);
+update pc_t set c = (select length(pc_t.b)) where a = 2;
 delete from pc_t where a = 1;
+delete from pc_t where exists (select 1 from pc_t x where x.a = pc_t.a + 100);
 -- INSERT ... ON CONFLICT: UPDATE on the SET columns, SELECT on the
 -- conflict target's columns and on those read (EXCLUDED's too)
 insert into pc_t (a, b) values (2, 'dup') on conflict (a) do update set c = 9;
