@@ -41,8 +41,6 @@ struct AclItem {
   friend bool operator==(const AclItem&, const AclItem&) = default;
 };
 
-// Which object a stored list belongs to: its catalog (pg_class 1259,
-// pg_namespace 2615 or pg_database 1262) and its OID there.
 // ALTER DEFAULT PRIVILEGES' key (pg_default_acl): the creating role, the
 // schema (0: every schema) and the kind of object ('r' tables and views,
 // 'S' sequences).
@@ -54,9 +52,15 @@ struct DefaultAclKey {
   friend auto operator<=>(const DefaultAclKey&, const DefaultAclKey&) = default;
 };
 
+// Which object a stored list belongs to: its catalog (pg_class 1259,
+// pg_namespace 2615 or pg_database 1262) and its OID there. A column's list
+// (pg_attribute.attacl) has the table's target with the column's attnum as
+// objsubid; 0 is the object itself. A column list is never filled with the
+// owner's defaults: a column has no default privileges, only grants.
 struct AclTarget {
   Oid classoid = 0;
   Oid objoid = 0;
+  int32_t objsubid = 0;
 
   friend auto operator<=>(const AclTarget&, const AclTarget&) = default;
 };

@@ -589,7 +589,7 @@ void Catalog::DeleteTable(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, Scoped(TableKey(oid)));
   const std::shared_ptr<const CatalogSnapshot> current = Current();
   DeleteCommentsOn(txn, *current, kPgClassOid, oid);
-  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgClassOid, oid})));
+  DeleteAclsOn(txn, *current, kPgClassOid, oid);
   if (const TableDesc* table = current->FindTable(oid)) {
     for (const IndexDesc& ix : table->indexes) DeleteCommentsOn(txn, *current, kPgClassOid, ix.oid);
   }
@@ -617,7 +617,7 @@ void Catalog::PutView(txn::Transaction* txn, const ViewDesc& view) {
 void Catalog::DeleteView(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, Scoped(ViewKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgClassOid, oid);
-  txn->Delete(storage::kDefaultTree, Scoped(AclKey(AclTarget{kPgClassOid, oid})));
+  DeleteAclsOn(txn, *Current(), kPgClassOid, oid);
 }
 
 void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
@@ -660,6 +660,23 @@ void Catalog::PutAcl(txn::Transaction* txn, const AclTarget& target,
   txn->Put(storage::kDefaultTree,
            IsSharedObjectClass(target.classoid) ? AclKey(target) : Scoped(AclKey(target)),
            EncodeAcl(acl));
+}
+
+void Catalog::DeleteAcl(txn::Transaction* txn, const AclTarget& target) {
+  txn->Delete(storage::kDefaultTree,
+              IsSharedObjectClass(target.classoid) ? AclKey(target) : Scoped(AclKey(target)));
+}
+
+void Catalog::DeleteAclsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot, Oid classoid,
+                           Oid objoid) {
+  // The object's own key is deleted even when `snapshot` lacks it: a list
+  // stored earlier in the same transaction.
+  DeleteAcl(txn, AclTarget{classoid, objoid, 0});
+  const auto& acls = snapshot.acls();
+  for (auto it = acls.lower_bound(AclTarget{classoid, objoid, 1});
+       it != acls.end() && it->first.classoid == classoid && it->first.objoid == objoid; ++it) {
+    DeleteAcl(txn, it->first);
+  }
 }
 
 void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {

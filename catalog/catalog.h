@@ -177,6 +177,10 @@ class Catalog {
   // columns' too) that `snapshot` has: for DROP of the object.
   void DeleteCommentsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot, Oid classoid,
                         Oid objoid);
+  // Removes the lists of object `objoid` of catalog `classoid` and of all
+  // its columns that `snapshot` has: for DROP of the object.
+  void DeleteAclsOn(txn::Transaction* txn, const CatalogSnapshot& snapshot, Oid classoid,
+                    Oid objoid);
   void PutRole(txn::Transaction* txn, const RoleDesc& role);
   void DeleteRole(txn::Transaction* txn, Oid oid);
   // The database record; a new one (CREATE DATABASE) also gets initdb's
@@ -193,8 +197,12 @@ class Catalog {
   void PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,
                       const std::vector<std::string>& settings);
   // GRANT/REVOKE: stores the whole list of `target`. Dropping a table, view,
-  // sequence or schema deletes its list.
+  // sequence or schema deletes its list (a table's or view's column lists
+  // too).
   void PutAcl(txn::Transaction* txn, const AclTarget& target, const std::vector<AclItem>& acl);
+  // Removes the stored list of `target` (a column's, on REVOKE of its last
+  // privilege).
+  void DeleteAcl(txn::Transaction* txn, const AclTarget& target);
   // Creates the engine tree for a table (named "rel_<table>_<fresh oid>"),
   // registered with `txn` to be dropped if it rolls back.
   [[nodiscard]] Result<storage::TreeId> CreateTableTree(txn::Transaction* txn, Oid table_oid,

@@ -217,12 +217,20 @@ std::string AclKey(const AclTarget& target) {
   std::string key(1, static_cast<char>(CatalogKeyKind::kAcl));
   PutBigEndian32(&key, target.classoid);
   PutBigEndian32(&key, target.objoid);
+  // A column's list: the attnum follows (positive, so it sorts after the
+  // object's own 9-byte key and in attnum order).
+  if (target.objsubid != 0) PutBigEndian32(&key, static_cast<uint32_t>(target.objsubid));
   return key;
 }
 
 std::optional<AclTarget> AclTargetFromKey(std::string_view key) {
-  if (key.size() != 9) return std::nullopt;
-  return AclTarget{DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5)};
+  if (key.size() != 9 && key.size() != 13) return std::nullopt;
+  AclTarget target{DecodeBigEndian32(key.data() + 1), DecodeBigEndian32(key.data() + 5), 0};
+  if (key.size() == 13) {
+    target.objsubid = static_cast<int32_t>(DecodeBigEndian32(key.data() + 9));
+    if (target.objsubid <= 0) return std::nullopt;
+  }
+  return target;
 }
 
 std::string EncodeAcl(const std::vector<AclItem>& acl) {

@@ -11,6 +11,7 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 #include "sql/commands/alter_owner.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/explain.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/select_locking.h"
@@ -578,6 +579,9 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
                                          const std::vector<Oid>& param_types,
                                          const std::vector<Value>& params) {
   StackDepthBase stack_base;
+  // The columns the statement reads through column privileges are checked
+  // as they are bound (commands/column_privileges.h).
+  StatementColumnChecks column_checks;
   const auto& parsed = static_cast<const ParsedStatementImpl&>(statement);
   const ast::Statement& stmt = parsed.statement();
   // Date/time input, output and functions read the session's settings.

@@ -10,6 +10,7 @@
 
 #include "sql/ast/copy_statement.h"
 #include "sql/ast/position.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/copy_from.h"
 #include "sql/parsed_statement.h"
 #include "sql/sql_session_impl.h"
@@ -183,9 +184,11 @@ StatementOutput SqlSession::RunCopy(const ParsedStatement& statement) {
     };
     for (const ast::TargetColumn& c : copy.columns) check(c.name);
     for (const std::string& name : options.force_quote) check(name);
-    // DoCopy: INSERT to copy into the table, SELECT to copy out of it.
-    CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
-                            copy.is_from ? catalog::kAclInsert : catalog::kAclSelect);
+    // DoCopy: INSERT to copy into the table, SELECT to copy out of it, on
+    // the table or on every column copied (all of them without a list).
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          copy.is_from ? catalog::kAclInsert : catalog::kAclSelect,
+                          CopiedColumns(table, copy.columns));
   }
   if (!copy.columns.empty()) {
     for (size_t i = 0; i < copy.columns.size(); ++i) {

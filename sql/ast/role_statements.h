@@ -62,6 +62,7 @@ struct RoleStatement : Statement {
   struct Privilege {
     std::string name;       // lower case as the grammar gives it: "select", ...
     bool columns = false;   // SELECT (a, b): column privileges
+    std::vector<std::string> column_names;  // a, b
     int location = -1;
   };
   Action action = Action::kCreate;

@@ -7,6 +7,7 @@
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 
 namespace strata::sql {
@@ -130,6 +131,7 @@ int Binder::MatchGroupKey(const ast::Expr& expr) {
 
 BoundExprPtr Binder::MakeColumnRef(const ScopeRelation& rel, const ScopeColumn& column,
                                    int location) {
+  NoteColumnUse(column.table_oid, column.attnum);  // column privileges (column_use.h)
   if (grouping_ == nullptr || !grouping_->grouped || grouping_->in_agg_arg) {
     return std::make_unique<BoundColumnRef>(column.slot, column.type, location);
   }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/deferred_constraints.h"
 #include "sql/copy/copy_writer.h"
 #include "sql/storage_format/key_codec.h"
@@ -140,8 +141,9 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   ast::RangeVar relation = stmt.table;
   relation.location = -1;
   table_ = &LookupTable(ctx_, relation);
-  CheckRelationPrivileges(*ctx_.catalog, table_->oid, table_->owner, 'r', table_->name,
-                          catalog::kAclInsert);
+  // INSERT on the table or on every column copied into.
+  CheckColumnsPrivilege(*ctx_.catalog, table_->oid, table_->owner, 'r', table_->name,
+                        catalog::kAclInsert, CopiedColumns(*table_, stmt.columns));
   LockRelation(ctx_, table_->oid, table_->name, txn::RelationLockMode::kRowExclusive);
   options_ = ProcessCopyOptions(stmt.options, true,
                                 [&](int location) { return ctx_.Position(location); });

@@ -1,7 +1,10 @@
 // INSERT: target columns, VALUES rows (with DEFAULT), INSERT ... SELECT,
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
+#include <algorithm>
+#include <cstdint>
 #include <set>
 
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/spilling_row_buffer.h"
@@ -10,6 +13,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
@@ -77,6 +81,73 @@ SourceRows RunSource(CommandContext& ctx, const ast::SelectStatement& select) {
   return out;
 }
 
+// INSERT on the table or on each target column (insertedCols: those of the
+// column list, or without one as many leading columns as the source
+// gives; at least one column for DEFAULT VALUES); for ON CONFLICT DO
+// UPDATE, UPDATE on each column it sets; SELECT on the columns the
+// conflict target names and those RETURNING and DO UPDATE's SET and WHERE
+// read (EXCLUDED.x included: it reads the target's column x), on one
+// column at least for DO UPDATE. A column
+// list naming an unknown column is left to the 42703 that follows.
+void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& table,
+                           const ast::InsertStatement& stmt) {
+  std::vector<int16_t> inserted;
+  if (!stmt.columns.empty()) {
+    std::vector<std::string> names;
+    for (const ast::TargetColumn& c : stmt.columns) names.push_back(c.name);
+    inserted = NamedColumns(table, names);
+    if (inserted.size() != names.size()) return;
+  } else if (stmt.select || !stmt.values.empty()) {
+    size_t width = SIZE_MAX;  // INSERT ... SELECT: every column
+    if (!stmt.values.empty()) width = stmt.values[0].size();
+    for (const catalog::ColumnDesc& c : table.columns) {
+      if (!c.dropped && inserted.size() < width) inserted.push_back(c.attnum);
+    }
+  }
+  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name, catalog::kAclInsert,
+                        inserted);
+  std::vector<const ast::Expr*> reads;
+  for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
+  if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
+    std::vector<std::string> assigned;
+    for (const auto& [column, expr] : stmt.conflict_set) {
+      assigned.push_back(column.name);
+      reads.push_back(expr.get());
+    }
+    reads.push_back(stmt.conflict_where.get());
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          catalog::kAclUpdate, NamedColumns(table, assigned));
+  }
+  std::vector<int16_t> read = ReferencedColumns(table, reads);
+  std::vector<std::string> arbiters;
+  for (const ast::TargetColumn& c : stmt.conflict_columns) arbiters.push_back(c.name);
+  std::vector<int16_t> arbiter_columns = NamedColumns(table, arbiters);
+  // ON CONFLICT ON CONSTRAINT: the constraint's columns (an unknown name is
+  // left to the 42704 that follows).
+  if (!stmt.conflict_constraint.empty()) {
+    if (!table.primary_key.empty() && table.primary_key_name == stmt.conflict_constraint) {
+      arbiter_columns.assign(table.primary_key.begin(), table.primary_key.end());
+    }
+    for (const catalog::IndexDesc& ix : table.indexes) {
+      if (ix.is_constraint && ix.name == stmt.conflict_constraint) {
+        for (int16_t attnum : IndexAttnums(ix)) {
+          if (attnum > 0) arbiter_columns.push_back(attnum);
+        }
+      }
+    }
+  }
+  for (int16_t attnum : arbiter_columns) {
+    if (std::find(read.begin(), read.end(), attnum) == read.end()) read.push_back(attnum);
+  }
+  // DO UPDATE reads the conflicting row: SELECT on at least one column
+  // even when it names none.
+  if (!read.empty() || stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          catalog::kAclSelect, read);
+  }
+  NoteTargetReads(ctx, table);
+}
+
 }  // namespace
 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
@@ -85,13 +156,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   if (!ctx.analyze_only) {
-    // INSERT; SELECT to return rows; UPDATE for ON CONFLICT DO UPDATE.
-    uint32_t required = catalog::kAclInsert;
-    if (!stmt.returning.empty()) required |= catalog::kAclSelect;
-    if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
-      required |= catalog::kAclUpdate;
-    }
-    CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name, required);
+    CheckInsertPrivileges(ctx, table, stmt);
   }
   using OnConflict = ast::InsertStatement::OnConflict;
   if (stmt.on_conflict == OnConflict::kUpdate && stmt.conflict_columns.empty() &&
@@ -129,6 +194,18 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
       }
       slots.push_back(static_cast<size_t>(slot));
     }
+  }
+
+  // The columns inserted (insertedCols): without a column list, as many as
+  // a VALUES row gives.
+  {
+    std::vector<int16_t> inserted;
+    const size_t width = stmt.columns.empty() && !stmt.values.empty() ? stmt.values[0].size()
+                                                                      : slots.size();
+    for (size_t i = 0; i < slots.size() && i < width; ++i) {
+      inserted.push_back(table.columns[slots[i]].attnum);
+    }
+    writer.SetModifiedColumns(std::move(inserted));
   }
 
   // Source rows as bound per-slot expressions (null = DEFAULT) or values.

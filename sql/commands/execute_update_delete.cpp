@@ -18,6 +18,7 @@
 #include "sql/commands/explain.h"
 #include "sql/expr/text_quote.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/index_paths.h"
@@ -201,30 +202,38 @@ size_t TagCount(const StatementOutput& out) {
   return space == std::string::npos ? 0 : std::stoul(out.command_tag.substr(space + 1));
 }
 
-// Whether `expr` reads a column (of any relation in scope: the target's
-// own are what PostgreSQL asks SELECT for; a FROM relation's are checked
-// when it is scanned).
-bool ReadsColumns(const ast::Expr* expr) {
-  if (expr == nullptr) return false;
-  std::set<std::string> columns;
-  CollectColumns(*expr, &columns);
-  return !columns.empty();
-}
-
-// The privileges UPDATE or DELETE needs on its target: its own, plus SELECT
-// when it reads the target's rows (WHERE, SET expressions, RETURNING), as
-// PostgreSQL's column-level requiredPerms.
+// The privileges UPDATE or DELETE needs on its target (PostgreSQL's
+// requiredPerms with updatedCols / selectedCols): `privilege` on the table,
+// UPDATE on each column it assigns (`assigned`), and SELECT on each column
+// of the target it reads (`reads`: WHERE, SET expressions, RETURNING) --
+// held on the table, or else on every such column.
 void CheckTargetPrivileges(const CommandContext& ctx, const catalog::TableDesc& table,
-                           uint32_t privilege, bool reads) {
+                           uint32_t privilege, const std::vector<int16_t>& assigned,
+                           const std::vector<const ast::Expr*>& reads) {
   if (ctx.analyze_only) return;
-  CheckRelationPrivileges(*ctx.catalog, table.oid, table.owner, 'r', table.name,
-                          privilege | (reads ? catalog::kAclSelect : 0));
+  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name, privilege,
+                        privilege == catalog::kAclUpdate ? assigned : std::vector<int16_t>{});
+  const std::vector<int16_t> read = ReferencedColumns(table, reads);
+  if (!read.empty()) {
+    CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                          catalog::kAclSelect, read);
+  }
+  NoteTargetReads(ctx, table);
 }
 
 StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,
                             const catalog::TableDesc& parent, const catalog::TableDesc& table) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
+  {
+    // The columns updated (updatedCols), shown in a failing row's DETAIL.
+    std::vector<int16_t> updated;
+    for (const auto& [column, expr] : stmt.set) {
+      const int slot = table.FindColumn(column.name);
+      if (slot >= 0) updated.push_back(table.columns[static_cast<size_t>(slot)].attnum);
+    }
+    writer.SetModifiedColumns(std::move(updated));
+  }
   Binder binder = ctx.MakeBinder();
   JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.from);
   const BindScope& scope = joined.scope;
@@ -346,9 +355,14 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
-  bool update_reads = ReadsColumns(stmt.where.get()) || !stmt.returning.empty();
-  for (const auto& assignment : stmt.set) update_reads |= ReadsColumns(assignment.second.get());
-  CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, update_reads);
+  std::vector<const ast::Expr*> reads = {stmt.where.get()};
+  std::vector<std::string> assigned;
+  for (const auto& assignment : stmt.set) {
+    reads.push_back(assignment.second.get());
+    assigned.push_back(assignment.first.name);
+  }
+  for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
+  CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, NamedColumns(table, assigned), reads);
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
   StatementOutput result;
@@ -367,8 +381,9 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
-  CheckTargetPrivileges(ctx, table, catalog::kAclDelete,
-                        ReadsColumns(stmt.where.get()) || !stmt.returning.empty());
+  std::vector<const ast::Expr*> reads = {stmt.where.get()};
+  for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
+  CheckTargetPrivileges(ctx, table, catalog::kAclDelete, {}, reads);
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
   StatementOutput result;

@@ -1,10 +1,14 @@
-// GRANT/REVOKE on tables, views, sequences, schemas and databases (see
-// grant_commands.h). The
-// order of checks and the texts follow PostgreSQL 15's aclchk.c
-// (ExecuteGrantStmt, ExecGrant_Relation, ExecGrant_Namespace,
-// ExecGrant_Database) and acl.c
-// (aclupdate): objects are looked up first, then the grantees, then the
-// privilege names.
+// GRANT/REVOKE on tables, views, sequences, schemas and databases, and on
+// the columns of tables and views (see grant_commands.h). The order of
+// checks and the texts follow PostgreSQL 15's aclchk.c (ExecuteGrantStmt,
+// ExecGrant_Relation, ExecGrant_Attribute, ExecGrant_Namespace,
+// ExecGrant_Database) and acl.c (aclupdate): objects are looked up first,
+// then the grantees, then the privilege names; a relation's own list is
+// updated before its columns' lists.
+//
+// A column's list (pg_attribute.attacl) starts empty -- columns have no
+// default privileges, the table's cover them -- and is removed when a
+// REVOKE empties it (NULL attacl), as ExecGrant_Attribute does.
 //
 // The grantor: an object's owner (or a superuser, or a member with the
 // owner's privileges) grants as the owner, as select_best_grantor decides.
@@ -15,6 +19,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -82,6 +87,9 @@ GrantObject TableObject(const catalog::CatalogSnapshot& catalog, Oid oid,
 
 // Every privilege a sequence can hold (rwU).
 constexpr uint32_t kAclAllSequence = catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclUsage;
+// Every privilege a column can hold (arwx).
+constexpr uint32_t kAclAllColumn =
+    catalog::kAclInsert | catalog::kAclSelect | catalog::kAclUpdate | catalog::kAclReferences;
 
 GrantObject SequenceObject(const catalog::CatalogSnapshot& catalog,
                            const catalog::SequenceDesc& seq) {
@@ -208,17 +216,9 @@ std::vector<GrantObject> ResolveObjects(const CommandContext& ctx, const ast::Ro
   return out;
 }
 
-// string_to_privilege, then the object kind's check.
-uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
-  const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
-  const bool sequence = OnSequences(stmt);
-  const bool database = OnDatabases(stmt);
-  if (stmt.privileges.empty()) {
-    return schema     ? catalog::kAclAllSchema
-           : sequence ? kAclAllSequence
-           : database ? kAclAllDatabase
-                      : catalog::kAclAllTable;
-  }
+// string_to_privilege: the bit of a privilege's name (42601 for a name
+// that is none).
+uint32_t PrivilegeBit(const std::string& name) {
   struct Named {
     const char* name;
     uint32_t bit;
@@ -232,24 +232,40 @@ uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
       {"temporary", kAclCreateTemp},       {"temp", kAclCreateTemp},
       {"connect", kAclConnect},            {"set", 1u << 12},
       {"alter system", 1u << 13}};
+  for (const Named& n : kNames) {
+    if (name == n.name) return n.bit;
+  }
+  throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + name + "\"");
+}
+
+// privilege_to_string: how errors name a privilege ("TEMPORARY" for temp).
+std::string PrivilegeWord(const std::string& name) {
+  std::string upper = name == "temp" ? "TEMPORARY" : name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
+// string_to_privilege, then the object kind's check.
+uint32_t PrivilegeBits(const ast::RoleStatement& stmt) {
+  const bool schema = stmt.object_type == ast::RoleStatement::ObjectType::kSchema;
+  const bool sequence = OnSequences(stmt);
+  const bool database = OnDatabases(stmt);
+  if (stmt.privileges.empty()) {
+    return schema     ? catalog::kAclAllSchema
+           : sequence ? kAclAllSequence
+           : database ? kAclAllDatabase
+                      : catalog::kAclAllTable;
+  }
   uint32_t bits = 0;
   for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
     if (p.columns && (schema || sequence || database)) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "column privileges are only valid for relations");
     }
-    if (p.columns) {
-      throw SqlError(SqlState::kFeatureNotSupported, "column privileges are not supported yet");
-    }
-    uint32_t bit = 0;
-    for (const Named& n : kNames) {
-      if (p.name == n.name) bit = n.bit;
-    }
-    if (bit == 0) {
-      throw SqlError(SqlState::kSyntaxError, "unrecognized privilege type \"" + p.name + "\"");
-    }
-    std::string upper = p.name == "temp" ? "TEMPORARY" : p.name;
-    for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    // Column privileges are checked per relation (ExecGrant_Relation).
+    if (p.columns) continue;
+    const uint32_t bit = PrivilegeBit(p.name);
+    const std::string upper = PrivilegeWord(p.name);
     if (schema && (bit & catalog::kAclAllSchema) == 0) {
       throw SqlError(SqlState::kInvalidGrantOperation,
                      "invalid privilege type " + upper + " for schema");
@@ -295,6 +311,135 @@ void UpdateAcl(std::vector<AclItem>* acl, bool grant, bool grant_option, Oid gra
   it->grant_options &= ~privs;
   if (!grant_option) it->privileges &= ~privs;
   if (it->privileges == 0) acl->erase(it);
+}
+
+// The privilege bit of a column privilege's name (ALL: every column
+// privilege), as ExecGrant_Relation checks it: a name that is no privilege
+// is 42601, one columns cannot hold 0LP01.
+uint32_t ColumnPrivilegeBits(const ast::RoleStatement::Privilege& p) {
+  if (p.name.empty()) return kAclAllColumn;
+  const uint32_t bit = PrivilegeBit(p.name);
+  if ((bit & kAclAllColumn) == 0) {
+    throw SqlError(SqlState::kInvalidGrantOperation,
+                   "invalid privilege type " + PrivilegeWord(p.name) + " for column");
+  }
+  return bit;
+}
+
+// The live columns of a table or view, by name: their attnums (a view's
+// columns are numbered from 1 in order).
+std::vector<std::pair<std::string, int16_t>> RelationColumnNumbers(
+    const catalog::CatalogSnapshot& catalog, Oid relation) {
+  std::vector<std::pair<std::string, int16_t>> out;
+  if (const catalog::TableDesc* t = catalog.FindTable(relation)) {
+    for (const catalog::ColumnDesc& c : t->columns) {
+      if (!c.dropped) out.emplace_back(c.name, c.attnum);
+    }
+  } else if (const catalog::ViewDesc* v = catalog.FindView(relation)) {
+    for (size_t i = 0; i < v->columns.size(); ++i) {
+      out.emplace_back(v->columns[i].name, static_cast<int16_t>(i + 1));
+    }
+  }
+  return out;
+}
+
+// ExecGrant_Relation's column part: the privileges each column named by
+// `stmt` gains or loses (expand_col_privileges), and on REVOKE of table
+// privileges that columns can hold, the same privileges of every column
+// (expand_all_col_privileges: revoking on the table revokes on its
+// columns, per the SQL standard). attnum -> bits.
+std::map<int16_t, uint32_t> ColumnChanges(const CommandContext& ctx,
+                                          const ast::RoleStatement& stmt,
+                                          const GrantObject& object, uint32_t table_privs,
+                                          bool grant) {
+  std::map<int16_t, uint32_t> changes;
+  const auto columns = RelationColumnNumbers(*ctx.catalog, object.target.objoid);
+  if (!grant && (table_privs & kAclAllColumn) != 0) {
+    for (const auto& [name, attnum] : columns) changes[attnum] |= table_privs & kAclAllColumn;
+  }
+  for (const ast::RoleStatement::Privilege& p : stmt.privileges) {
+    if (!p.columns) continue;
+    const uint32_t bits = ColumnPrivilegeBits(p);
+    if (object.kind == "sequence") {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "column privileges on sequences are not supported yet");
+    }
+    for (const std::string& name : p.column_names) {
+      auto it = std::find_if(columns.begin(), columns.end(),
+                             [&](const auto& c) { return c.first == name; });
+      if (it == columns.end()) {
+        throw SqlError(SqlState::kUndefinedColumn, "column \"" + name + "\" of relation \"" +
+                                                       object.name + "\" does not exist");
+      }
+      changes[it->second] |= bits;
+    }
+  }
+  return changes;
+}
+
+// ExecGrant_Attribute for each column of `changes`: the column's list
+// (none stored: empty, acldefault for columns) updated for every grantee,
+// granted by the table's owner; a list left empty is removed (a NULL
+// attacl).
+void GrantColumns(CommandContext& ctx, const ast::RoleStatement& stmt, const GrantObject& object,
+                  const std::vector<Oid>& grantees, const std::map<int16_t, uint32_t>& changes,
+                  bool grant) {
+  const Oid current = CurrentUserOid(*ctx.catalog);
+  const bool owner_rights =
+      RoleIsSuperuser(*ctx.catalog, current) || HasPrivsOfRole(*ctx.catalog, current, object.owner);
+  for (const auto& [attnum, privs] : changes) {
+    const AclTarget target = ColumnAclTarget(object.target.objoid, attnum);
+    const std::vector<AclItem>* stored = ctx.catalog->FindAcl(target);
+    std::vector<AclItem> acl = stored != nullptr ? *stored : std::vector<AclItem>{};
+    if (!owner_rights) {
+      // select_best_grantor / restrict_and_check_grant for a role that is
+      // not the owner: acting through grant options is not supported;
+      // without them, a role holding no privilege on the column (nor on its
+      // table) is refused, and one holding some changes nothing.
+      std::vector<AclItem> table_acl =
+          EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
+      std::string column_name;
+      for (const auto& [name, number] : RelationColumnNumbers(*ctx.catalog, target.objoid)) {
+        if (number == attnum) column_name = name;
+      }
+      if (AclGrantOptionMask(*ctx.catalog, table_acl, current, kAclAllColumn) != 0 ||
+          ColumnGrantOptionMask(*ctx.catalog, target.objoid, attnum, current, kAclAllColumn) !=
+              0) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "GRANT and REVOKE through grant options are not supported yet");
+      }
+      if (ObjectAclMask(*ctx.catalog, object.target, table_acl, current, kAclAllColumn) == 0 &&
+          ColumnAclMask(*ctx.catalog, target.objoid, attnum, current, kAclAllColumn) == 0) {
+        throw SqlError(SqlState::kInsufficientPrivilege, "permission denied for column \"" +
+                                                             column_name + "\" of relation \"" +
+                                                             object.name + "\"");
+      }
+      if (ctx.notices != nullptr) {
+        SqlErrorFields warning;
+        warning.severity = ErrorSeverity::kWarning;
+        warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
+                                 : SqlState::kWarningPrivilegeNotRevoked;
+        warning.message = (grant ? "no privileges were granted for column \""
+                                 : "no privileges could be revoked for column \"") +
+                          column_name + "\" of relation \"" + object.name + "\"";
+        ctx.notices->push_back(std::move(warning));
+      }
+      continue;
+    }
+    for (Oid grantee : grantees) {
+      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+        throw SqlError(SqlState::kInvalidGrantOperation,
+                       "grant options can only be granted to roles");
+      }
+      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, privs);
+    }
+    if (acl.empty()) {
+      if (stored != nullptr) ctx.db->catalog()->DeleteAcl(ctx.txn, target);
+    } else {
+      ctx.db->catalog()->PutAcl(ctx.txn, target, acl);
+    }
+    Reload(ctx);
+  }
 }
 
 }  // namespace
@@ -349,42 +494,55 @@ StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatemen
       }
       object_privs &= kAclAllSequence;
     }
-    std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
-    if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
-      if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) != 0) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "GRANT and REVOKE through grant options are not supported yet");
+    const bool relation = object.kind == "table" || object.kind == "sequence";
+    // The columns' changes, and their errors, are known before anything
+    // is stored (PostgreSQL refuses the whole statement on any of them).
+    const std::map<int16_t, uint32_t> column_changes =
+        relation ? ColumnChanges(ctx, stmt, object, object_privs & object.all, grant)
+                 : std::map<int16_t, uint32_t>{};
+    // The relation-level privileges, when the statement names any (a
+    // statement of column privileges only leaves the relation's list as
+    // it is).
+    auto update_object = [&] {
+      std::vector<AclItem> acl = EffectiveAcl(*ctx.catalog, object.target, object.owner, object.all);
+      if (!superuser && !HasPrivsOfRole(*ctx.catalog, current, object.owner)) {
+        if (AclGrantOptionMask(*ctx.catalog, acl, current, object.all) != 0) {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "GRANT and REVOKE through grant options are not supported yet");
+        }
+        // restrict_and_check_grant: without grant options a role holding no
+        // privilege on the object is refused; one holding some grants (or
+        // revokes) nothing, with a WARNING, and the list is stored as is.
+        if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
+          throw SqlError(SqlState::kInsufficientPrivilege,
+                         "permission denied for " + object.kind + " " + object.name);
+        }
+        if (ctx.notices != nullptr) {
+          SqlErrorFields warning;
+          warning.severity = ErrorSeverity::kWarning;
+          warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
+                                   : SqlState::kWarningPrivilegeNotRevoked;
+          warning.message = (grant ? "no privileges were granted for \""
+                                   : "no privileges could be revoked for \"") +
+                            object.name + "\"";
+          ctx.notices->push_back(std::move(warning));
+        }
+        ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
+        Reload(ctx);
+        return;
       }
-      // restrict_and_check_grant: without grant options a role holding no
-      // privilege on the object is refused; one holding some grants (or
-      // revokes) nothing, with a WARNING, and the list is stored as is.
-      if (ObjectAclMask(*ctx.catalog, object.target, acl, current, object.all) == 0) {
-        throw SqlError(SqlState::kInsufficientPrivilege,
-                       "permission denied for " + object.kind + " " + object.name);
-      }
-      if (ctx.notices != nullptr) {
-        SqlErrorFields warning;
-        warning.severity = ErrorSeverity::kWarning;
-        warning.sqlstate = grant ? SqlState::kWarningPrivilegeNotGranted
-                                 : SqlState::kWarningPrivilegeNotRevoked;
-        warning.message = (grant ? "no privileges were granted for \""
-                                 : "no privileges could be revoked for \"") +
-                          object.name + "\"";
-        ctx.notices->push_back(std::move(warning));
+      for (Oid grantee : grantees) {
+        if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
+          throw SqlError(SqlState::kInvalidGrantOperation,
+                         "grant options can only be granted to roles");
+        }
+        UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
       }
       ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
       Reload(ctx);
-      continue;
-    }
-    for (Oid grantee : grantees) {
-      if (grant && stmt.grant_option && grantee == catalog::kAclPublic) {
-        throw SqlError(SqlState::kInvalidGrantOperation,
-                       "grant options can only be granted to roles");
-      }
-      UpdateAcl(&acl, grant, stmt.grant_option, grantee, object.owner, object_privs & object.all);
-    }
-    ctx.db->catalog()->PutAcl(ctx.txn, object.target, acl);
-    Reload(ctx);
+    };
+    if ((object_privs & object.all) != 0) update_object();
+    if (!column_changes.empty()) GrantColumns(ctx, stmt, object, grantees, column_changes, grant);
   }
   return result;
 }
@@ -445,6 +603,16 @@ void CheckNoPrivilegesReferTo(const CommandContext& ctx, Oid role, const std::st
     if (RelationOwner(catalog, rel.oid) == role) continue;
     const std::string name = relation_name(rel);
     const char* kind = rel.relkind == 'v' ? "view" : rel.relkind == 'S' ? "sequence" : "table";
+    if (target.objsubid != 0) {
+      // A column's list: "privileges for column a of table t".
+      for (const auto& [column, attnum] : RelationColumnNumbers(catalog, target.objoid)) {
+        if (attnum == target.objsubid) {
+          lines.emplace_back(target.objoid, "privileges for column " + column + " of " + kind +
+                                                " " + name);
+        }
+      }
+      continue;
+    }
     lines.emplace_back(target.objoid, std::string("privileges for ") + kind + " " + name);
   }
   // ALTER DEFAULT PRIVILEGES lists the role owns or is named in. PostgreSQL

@@ -1,6 +1,7 @@
 // GRANT/REVOKE of privileges on tables, views, sequences, schemas and
-// databases (PostgreSQL's GrantStmt, aclchk.c): updates the objects' ACLs
-// (catalog/acl_item.h). Columns, functions and default privileges are
+// databases, and on the columns of tables and views (PostgreSQL's
+// GrantStmt, aclchk.c): updates the objects' ACLs (catalog/acl_item.h).
+// Functions, default privileges and column privileges on sequences are
 // 0A000. Runs inside the CommandContext's transaction; the caller holds
 // the catalog's ddl_mutex.
 #pragma once
@@ -13,9 +14,6 @@ namespace strata::sql {
 
 StatementOutput ExecuteGrantObjects(CommandContext& ctx, const ast::RoleStatement& stmt);
 
-// DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
-// 2BP01 naming every table, view, sequence and schema `role` owns or whose
-// ACL mentions it.
 // The pieces ALTER DEFAULT PRIVILEGES shares with GRANT: the privilege bits
 // a statement names (checked for its object kind; ALL = every privilege of
 // the kind), the role a grantee names (PUBLIC = kAclPublic), and one
@@ -25,6 +23,9 @@ catalog::Oid GrantGranteeOid(const CommandContext& ctx, const ast::RoleSpec& spe
 void ApplyAclChange(std::vector<catalog::AclItem>* acl, bool grant, bool grant_option,
                     catalog::Oid grantee, catalog::Oid grantor, uint32_t privs);
 
+// DROP ROLE's check (shdepDropOwned's "some objects depend on it"): throws
+// 2BP01 naming every table, view, sequence and schema `role` owns or whose
+// ACL (or a column's) mentions it.
 void CheckNoPrivilegesReferTo(const CommandContext& ctx, catalog::Oid role,
                               const std::string& role_name);
 

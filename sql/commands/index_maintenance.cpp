@@ -8,9 +8,11 @@
 #include "common/coding.h"
 #include "sql/executor/sort_by_key.h"
 #include "common/interrupts.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
 #include "sql/executor/spill_file.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/table_stats.h"
 #include "sql/types/type_io.h"
 
@@ -51,7 +53,11 @@ SqlError IndexDuplicateKeyError(const CommandContext& ctx, const catalog::TableD
                                 const catalog::IndexDesc& index, std::string_view key) {
   SqlError e(SqlState::kUniqueViolation,
              "duplicate key value violates unique constraint \"" + index.name + "\"");
-  e.WithDetail(KeyText(table, index, key) + " already exists.");
+  // BuildIndexValueDescription: only to a role that may SELECT every key
+  // column.
+  if (MaySeeColumns(*ctx.catalog, table, IndexAttnums(index))) {
+    e.WithDetail(KeyText(table, index, key) + " already exists.");
+  }
   SetErrorObject(ctx, table, index.name, &e);
   return e;
 }

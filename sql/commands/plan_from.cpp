@@ -10,8 +10,10 @@
 #include <set>
 #include <string>
 
+#include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/plan_join.h"
@@ -201,6 +203,9 @@ class FromPlanner {
       }
       ScopeColumn* l = FindUsingColumn(left.relations, name, "left");
       ScopeColumn* r = FindUsingColumn(right.relations, name, "right");
+      // The join reads both sides' columns (column privileges).
+      NoteColumnUse(l->table_oid, l->attnum);
+      NoteColumnUse(r->table_oid, r->attnum);
       BoundExprPtr lref = std::make_unique<BoundColumnRef>(l->slot, l->type, -1);
       BoundExprPtr rref = std::make_unique<BoundColumnRef>(r->slot, r->type, -1);
       // The join condition l = r, resolved as the operator would be.
@@ -328,7 +333,7 @@ class FromPlanner {
   // executor starts, so parse analysis alone does not).
   void CheckSelect(Oid oid, Oid owner, char relkind, const std::string& name) {
     if (ctx_.analyze_only) return;
-    CheckRelationPrivileges(*ctx_.catalog, oid, owner, relkind, name, catalog::kAclSelect);
+    CheckSelectOnRelation(ctx_, oid, owner, relkind, name);
   }
 
   BuiltItem BuildView(const catalog::ViewDesc& view, const ast::RangeVar& rv, size_t offset) {
@@ -375,7 +380,15 @@ class FromPlanner {
     rel.schema = ns != nullptr ? ns->name : "";
     rel.table_name = view.name;
     rel.alias = rv.alias.empty() ? view.name : rv.alias;
-    return BuildDerived(std::move(q), std::move(rel), offset);
+    BuiltItem built = BuildDerived(std::move(q), std::move(rel), offset);
+    // The view's own columns (PostgreSQL's resorigtbl/resorigcol name the
+    // view), which column privileges on the view are checked against.
+    std::vector<ScopeColumn>& columns = built.relations.back().columns;
+    for (size_t i = 0; i < columns.size(); ++i) {
+      columns[i].table_oid = view.oid;
+      columns[i].attnum = static_cast<int16_t>(i + 1);
+    }
+    return built;
   }
 
   // A system relation's rows, generated now from the statement's catalog

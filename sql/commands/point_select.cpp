@@ -251,9 +251,11 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
   }
 
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessShare);
-  // SELECT on the table, as the general path's FROM planner checks it.
-  CheckRelationPrivileges(*ctx.catalog, table->oid, table->owner, 'r', table->name,
-                          catalog::kAclSelect);
+  // SELECT on the table, as the general path's FROM planner checks it;
+  // that path checks the columns of a role without it (column privileges).
+  if (!HasRelationPrivileges(*ctx.catalog, table->oid, table->owner, catalog::kAclSelect)) {
+    return std::nullopt;
+  }
   CheckForInterrupts();
   // Counted as the general path's one-key SeqScan counts itself: an index
   // scan of the primary key (sql/executor/scan_counts.h).

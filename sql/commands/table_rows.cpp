@@ -7,9 +7,13 @@
 
 #include <algorithm>
 
+#include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/column_privileges.h"
 #include "sql/commands/row_locks.h"
 #include "sql/parser/parser.h"
+#include "sql/system_relations/object_acl.h"
+#include "sql/system_relations/privilege_checks.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -77,6 +81,9 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
       foreign_keys_(std::make_unique<ForeignKeyEvents>(ctx, table)) {
   defaults_.resize(table.columns.size());
   defaults_bound_.resize(table.columns.size(), false);
+  // The constraints read columns the statement's user need not hold SELECT
+  // on (column privileges, column_use.h).
+  ScopedNoColumnUse no_column_use;
   for (const catalog::CheckConstraint& check : table.checks) {
     std::string query;
     const ast::Expr& expr = ParseStoredExpr(check.expr, &parsed_, &query);
@@ -112,15 +119,37 @@ void TableWriter::SetObject(SqlError* e, const std::string& constraint) const {
 }
 
 std::string TableWriter::FailingRowDetail(const Row& row) const {
-  std::string detail = "Failing row contains (";
-  bool first = true;
-  for (size_t i = 0; i < table_.columns.size(); ++i) {
-    if (table_.columns[i].dropped) continue;
-    if (!first) detail += ", ";
-    first = false;
-    detail += ValueText(row[i]);
+  const catalog::CatalogSnapshot& catalog = *ctx_.catalog;
+  if (HasRelationPrivileges(catalog, table_.oid, table_.owner, catalog::kAclSelect)) {
+    std::string detail = "Failing row contains (";
+    bool first = true;
+    for (size_t i = 0; i < table_.columns.size(); ++i) {
+      if (table_.columns[i].dropped) continue;
+      if (!first) detail += ", ";
+      first = false;
+      detail += ValueText(row[i]);
+    }
+    return detail + ").";
   }
-  return detail + ").";
+  const catalog::Oid role = CheckingRole(catalog);
+  std::string names, values;
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    const catalog::ColumnDesc& c = table_.columns[i];
+    if (c.dropped) continue;
+    const bool modified = std::find(modified_.begin(), modified_.end(), c.attnum) != modified_.end();
+    if (!modified &&
+        ColumnAclMask(catalog, table_.oid, c.attnum, role, catalog::kAclSelect) == 0) {
+      continue;
+    }
+    if (!names.empty()) {
+      names += ", ";
+      values += ", ";
+    }
+    names += c.name;
+    values += ValueText(row[i]);
+  }
+  if (names.empty()) return "";
+  return "Failing row contains (" + names + ") = (" + values + ").";
 }
 
 void TableWriter::CheckConstraints(const Row& row) {
@@ -130,7 +159,7 @@ void TableWriter::CheckConstraints(const Row& row) {
     SqlError e(SqlState::kNotNullViolation, "null value in column \"" + c.name +
                                                 "\" of relation \"" + table_.name +
                                                 "\" violates not-null constraint");
-    e.WithDetail(FailingRowDetail(row));
+    if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
     SetObject(&e, "");
     e.mutable_fields().column_name = c.name;
     throw e;
@@ -141,7 +170,7 @@ void TableWriter::CheckConstraints(const Row& row) {
     if (ok.is_null() || ok.bool_value()) continue;  // NULL passes a CHECK
     SqlError e(SqlState::kCheckViolation, "new row for relation \"" + table_.name +
                                               "\" violates check constraint \"" + name + "\"");
-    e.WithDetail(FailingRowDetail(row));
+    if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
     SetObject(&e, name);
     throw e;
   }
@@ -160,7 +189,11 @@ SqlError TableWriter::DuplicateKeyError(const std::string& key) const {
   }
   SqlError e(SqlState::kUniqueViolation, "duplicate key value violates unique constraint \"" +
                                              table_.primary_key_name + "\"");
-  e.WithDetail("Key (" + names + ")=(" + texts + ") already exists.");
+  // BuildIndexValueDescription: only to a role that may SELECT every key
+  // column.
+  if (MaySeeColumns(*ctx_.catalog, table_, table_.primary_key)) {
+    e.WithDetail("Key (" + names + ")=(" + texts + ") already exists.");
+  }
   SetObject(&e, table_.primary_key_name);
   return e;
 }

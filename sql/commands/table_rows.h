@@ -71,8 +71,17 @@ class TableWriter {
   void PublishCounts();
   // The key `row` would be stored under (REQUIRES: a primary key).
   std::string KeyOf(const Row& row) const { return codec_.EncodeKey(row); }
+  // The columns the statement inserts or updates (PostgreSQL's
+  // insertedCols / updatedCols): a failing row's DETAIL shows them even to
+  // a role that may not SELECT them (none by default).
+  void SetModifiedColumns(std::vector<int16_t> attnums) { modified_ = std::move(attnums); }
 
  private:
+  // "Failing row contains (...)." (ExecBuildSlotValueDescription): every
+  // column for a role with SELECT on the table; else "(a, c) = (...)" of
+  // the columns it may SELECT or that the statement modifies, or "" (no
+  // DETAIL) when there are none, so errors do not show values the role may
+  // not read.
   std::string FailingRowDetail(const Row& row) const;
   // Fills the error's schema/table/constraint name fields.
   void SetObject(SqlError* e, const std::string& constraint) const;
@@ -90,6 +99,7 @@ class TableWriter {
   IndexMaintainer indexes_;
   std::unique_ptr<ForeignKeyEvents> foreign_keys_;
   TxnTableCounts counts_;  // rows written since the last PublishCounts
+  std::vector<int16_t> modified_;  // SetModifiedColumns
 };
 
 }  // namespace strata::sql

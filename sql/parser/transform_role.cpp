@@ -154,6 +154,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformGrant(const PgQuery__Grant
     // ALL (a, b) comes as an AccessPriv without a name but with columns.
     p.name = node->access_priv->priv_name != nullptr ? node->access_priv->priv_name : "";
     p.columns = node->access_priv->n_cols > 0;
+    for (size_t c = 0; c < node->access_priv->n_cols; ++c) {
+      p.column_names.push_back(StringValue(node->access_priv->cols[c]));
+    }
     out->privileges.push_back(std::move(p));
   }
   const bool all_in_schema = s.targtype == PG_QUERY__GRANT_TARGET_TYPE__ACL_TARGET_ALL_IN_SCHEMA;

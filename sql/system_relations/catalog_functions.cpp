@@ -532,21 +532,35 @@ std::vector<std::pair<std::string, int64_t>> RelationColumns(const RelationRef& 
 constexpr std::initializer_list<const char*> kColumnPrivileges = {"select", "insert", "update",
                                                                   "references"};
 
+// Whether `role` holds one of `privs` (or, where asked, its grant option)
+// through the own list of column `attnum` of a table or view
+// (pg_attribute_aclcheck with ACLMASK_ANY).
+bool ColumnPrivilegeHeld(const catalog::CatalogSnapshot& catalog, Oid role_oid,
+                         const RelationRef& rel, int64_t attnum,
+                         const std::vector<std::string>& privs) {
+  if (rel.relkind != 'r' && rel.relkind != 'v') return false;
+  const auto column = static_cast<int16_t>(attnum);
+  return ColumnAclMask(catalog, rel.oid, column, role_oid, PrivilegeMask(privs)) != 0 ||
+         ColumnGrantOptionMask(catalog, rel.oid, column, role_oid, PrivilegeMask(privs, true)) !=
+             0;
+}
+
 // has_column_privilege([role,] table, column, privilege) (acl.c's
-// column_privilege_check): the table's privilege, or the column's own.
-// Column privileges cannot be granted yet (0A000), so a column holds what
-// its table holds. NULL for a table OID or attnum that names nothing; a
-// column name the table lacks is 42703.
+// column_privilege_check): the table's privilege, or else the column's
+// own. NULL for a table OID or attnum that names nothing; a column name
+// the table lacks is 42703.
 Value ColumnPriv(const Value* role, const Value& table, const Value& column, const Value& priv) {
   auto catalog = Catalog();
   const Oid role_oid = RoleArg(*catalog, role);
   RelationRef rel;
   const bool found = PrivilegeTableArg(*catalog, table, &rel);
   bool column_found = false;
+  int64_t column_attnum = 0;
   if (found) {
     for (const auto& [name, attnum] : RelationColumns(rel)) {
       if (column.type() == kInt2 ? attnum == column.int_value() : name == column.string_value()) {
         column_found = true;
+        column_attnum = attnum;
       }
     }
     // A dropped column keeps pg_attribute's "........pg.dropped.N........"
@@ -566,13 +580,14 @@ Value ColumnPriv(const Value* role, const Value& table, const Value& column, con
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), kColumnPrivileges);
   if (!found || !column_found) return Value::Null(kBool);
-  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs) ||
+                     ColumnPrivilegeHeld(*catalog, role_oid, rel, column_attnum, privs));
 }
 Value HasColumnPrivilege3(Args a) { return ColumnPriv(nullptr, a[0], a[1], a[2]); }
 Value HasColumnPrivilege4(Args a) { return ColumnPriv(&a[0], a[1], a[2], a[3]); }
 
 // has_any_column_privilege([role,] table, privilege): the table's
-// privilege (or, were column privileges granted, any column's).
+// privilege, or else any column's own (pg_attribute_aclcheck_all).
 Value AnyColumnPriv(const Value* role, const Value& table, const Value& priv) {
   auto catalog = Catalog();
   const Oid role_oid = RoleArg(*catalog, role);
@@ -580,7 +595,11 @@ Value AnyColumnPriv(const Value* role, const Value& table, const Value& priv) {
   if (!PrivilegeTableArg(*catalog, table, &rel)) return Value::Null(kBool);
   const std::vector<std::string> privs =
       CheckPrivilegeNames(priv.string_value(), kColumnPrivileges);
-  return Value::Bool(RelationPrivilegeHeld(*catalog, role_oid, rel, privs));
+  if (RelationPrivilegeHeld(*catalog, role_oid, rel, privs)) return Value::Bool(true);
+  for (const auto& [name, attnum] : RelationColumns(rel)) {
+    if (ColumnPrivilegeHeld(*catalog, role_oid, rel, attnum, privs)) return Value::Bool(true);
+  }
+  return Value::Bool(false);
 }
 Value HasAnyColumnPrivilege2(Args a) { return AnyColumnPriv(nullptr, a[0], a[1]); }
 Value HasAnyColumnPrivilege3(Args a) { return AnyColumnPriv(&a[0], a[1], a[2]); }

@@ -249,6 +249,16 @@ const SystemRelation kRelations[] = {
       {"start_value", kData}, {"minimum_value", kData}, {"maximum_value", kData},
       {"increment", kData}, {"cycle_option", kYesNo, kYesNoTypmod}},
      SequencesRows},
+    {13285, "information_schema", "column_privileges", 'v',
+     {{"grantor", kId}, {"grantee", kId}, {"table_catalog", kId}, {"table_schema", kId},
+      {"table_name", kId}, {"column_name", kId}, {"privilege_type", kData},
+      {"is_grantable", kYesNo, kYesNoTypmod}},
+     ColumnPrivilegesRows},
+    {13344, "information_schema", "role_column_grants", 'v',
+     {{"grantor", kId}, {"grantee", kId}, {"table_catalog", kId}, {"table_schema", kId},
+      {"table_name", kId}, {"column_name", kId}, {"privilege_type", kData},
+      {"is_grantable", kYesNo, kYesNoTypmod}},
+     RoleColumnGrantsRows},
 };
 
 }  // namespace

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "sql/commands/command_context.h"
 #include "sql/system_relations/system_values.h"
@@ -39,5 +40,10 @@ inline std::string SchemaName(const CommandContext& ctx, Oid ns) {
 inline bool IsTempSchemaName(const std::string& schema) {
   return schema.rfind("pg_temp_", 0) == 0;
 }
+
+// information_schema.column_privileges and role_column_grants
+// (information_schema_privileges.cpp).
+std::vector<std::vector<Value>> ColumnPrivilegesRows(const CommandContext& ctx);
+std::vector<std::vector<Value>> RoleColumnGrantsRows(const CommandContext& ctx);
 
 }  // namespace strata::sql::infoschema

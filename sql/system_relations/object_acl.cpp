@@ -3,6 +3,7 @@
 // aclitemout, putid, aclmask).
 #include "sql/system_relations/object_acl.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "sql/system_relations/role_lookup.h"
@@ -57,6 +58,44 @@ std::string RoleText(const catalog::CatalogSnapshot& catalog, Oid role) {
 AclTarget RelationAclTarget(Oid relation) { return AclTarget{catalog::kPgClassOid, relation}; }
 AclTarget SchemaAclTarget(Oid schema) { return AclTarget{catalog::kPgNamespaceOid, schema}; }
 AclTarget DatabaseAclTarget(Oid database) { return AclTarget{catalog::kPgDatabaseOid, database}; }
+AclTarget ColumnAclTarget(Oid relation, int16_t attnum) {
+  return AclTarget{catalog::kPgClassOid, relation, attnum};
+}
+
+uint32_t ColumnAclMask(const catalog::CatalogSnapshot& catalog, Oid relation, int16_t attnum,
+                       Oid role, uint32_t mask) {
+  const std::vector<AclItem>* acl = catalog.FindAcl(ColumnAclTarget(relation, attnum));
+  return acl != nullptr ? AclMask(catalog, *acl, role, mask) : 0;
+}
+
+uint32_t AnyColumnAclMask(const catalog::CatalogSnapshot& catalog, Oid relation, Oid role,
+                          uint32_t mask) {
+  uint32_t held = 0;
+  const catalog::TableDesc* table = catalog.FindTable(relation);
+  const auto& acls = catalog.acls();
+  for (auto it = acls.lower_bound(ColumnAclTarget(relation, 1));
+       it != acls.end() && it->first.classoid == catalog::kPgClassOid &&
+       it->first.objoid == relation;
+       ++it) {
+    // A dropped column keeps its list (pg_attribute.attacl) but grants
+    // nothing.
+    const int16_t attnum = static_cast<int16_t>(it->first.objsubid);
+    if (table != nullptr && std::any_of(table->columns.begin(), table->columns.end(),
+                                        [&](const catalog::ColumnDesc& c) {
+                                          return c.attnum == attnum && c.dropped;
+                                        })) {
+      continue;
+    }
+    held |= AclMask(catalog, it->second, role, mask);
+  }
+  return held;
+}
+
+uint32_t ColumnGrantOptionMask(const catalog::CatalogSnapshot& catalog, Oid relation,
+                               int16_t attnum, Oid role, uint32_t mask) {
+  const std::vector<AclItem>* acl = catalog.FindAcl(ColumnAclTarget(relation, attnum));
+  return acl != nullptr ? AclGrantOptionMask(catalog, *acl, role, mask) : 0;
+}
 
 std::optional<Oid> FindDatabaseOid(const catalog::CatalogSnapshot& catalog,
                                    const std::string& name) {

@@ -25,6 +25,21 @@ namespace strata::sql {
 catalog::AclTarget RelationAclTarget(catalog::Oid relation);
 catalog::AclTarget SchemaAclTarget(catalog::Oid schema);
 catalog::AclTarget DatabaseAclTarget(catalog::Oid database);
+// A column's list (pg_attribute.attacl): its relation's target with the
+// column's attnum. A column without a stored list holds nothing of its own.
+catalog::AclTarget ColumnAclTarget(catalog::Oid relation, int16_t attnum);
+// The privileges of `mask` that `role` holds through the own list of
+// column `attnum` (pg_attribute_aclmask without the table's privileges).
+uint32_t ColumnAclMask(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
+                       int16_t attnum, catalog::Oid role, uint32_t mask);
+// The same, united over every live column of the relation that has a
+// list (a dropped column keeps its list, as PostgreSQL's pg_attribute row
+// keeps attacl, but it grants nothing).
+uint32_t AnyColumnAclMask(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
+                          catalog::Oid role, uint32_t mask);
+// The same for grant options.
+uint32_t ColumnGrantOptionMask(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
+                               int16_t attnum, catalog::Oid role, uint32_t mask);
 
 // The databases pg_database lists (postgres and initdb's two templates,
 // all owned by the bootstrap superuser): the OID of `name`, or nullopt.

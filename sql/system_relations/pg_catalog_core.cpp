@@ -186,6 +186,8 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
       rows.push_back(AttributeRow(oid, a));
       rows.back()[19] = BoolV(c.is_local);   // attislocal
       rows.back()[20] = Int4V(c.inhcount);  // attinhcount
+      // attacl: the column's own list (GRANT ... (col)), NULL without one.
+      rows.back()[22] = AclArrayValue(cat, StoredAcl(cat, ColumnAclTarget(oid, c.attnum)));
     }
   }
   for (const auto& [oid, t] : cat.tables()) {
@@ -209,6 +211,7 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
     for (const catalog::ViewColumn& c : v->columns) {
       rows.push_back(AttributeRow(oid, {c.name, c.type, c.typmod, ++attnum, false, false,
                                         false, false}));
+      rows.back()[22] = AclArrayValue(cat, StoredAcl(cat, ColumnAclTarget(oid, attnum)));
     }
   }
   for (const auto& [oid, s] : cat.sequences()) {

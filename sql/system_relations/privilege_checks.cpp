@@ -69,6 +69,25 @@ void CheckRelationPrivileges(const catalog::CatalogSnapshot& catalog, Oid relati
                  std::string("permission denied for ") + RelkindObjectName(relkind) + " " + name);
 }
 
+bool HasColumnsPrivilege(const catalog::CatalogSnapshot& catalog, Oid relation, Oid owner,
+                         uint32_t privilege, const std::vector<int16_t>& attnums) {
+  if (HasRelationPrivileges(catalog, relation, owner, privilege)) return true;
+  const Oid role = CheckingRole(catalog);
+  if (attnums.empty()) return AnyColumnAclMask(catalog, relation, role, privilege) != 0;
+  for (int16_t attnum : attnums) {
+    if (ColumnAclMask(catalog, relation, attnum, role, privilege) == 0) return false;
+  }
+  return true;
+}
+
+void CheckColumnsPrivilege(const catalog::CatalogSnapshot& catalog, Oid relation, Oid owner,
+                           char relkind, const std::string& name, uint32_t privilege,
+                           const std::vector<int16_t>& attnums) {
+  if (HasColumnsPrivilege(catalog, relation, owner, privilege, attnums)) return;
+  throw SqlError(SqlState::kInsufficientPrivilege,
+                 std::string("permission denied for ") + RelkindObjectName(relkind) + " " + name);
+}
+
 void CheckSequencePrivileges(const catalog::CatalogSnapshot& catalog,
                              const catalog::SequenceDesc& seq, uint32_t any_of) {
   const Oid role = CheckingRole(catalog);

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 
@@ -52,6 +53,19 @@ bool HasRelationPrivileges(const catalog::CatalogSnapshot& catalog, catalog::Oid
 void CheckRelationPrivileges(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
                              catalog::Oid owner, char relkind, const std::string& name,
                              uint32_t required);
+
+// Column privileges (PostgreSQL's ExecCheckRTEPerms): whether the checking
+// role holds `privilege` (one kAcl* bit) on the relation, or else on every
+// column of `attnums` -- on at least one column when `attnums` is empty
+// (count(*), INSERT ... DEFAULT VALUES).
+bool HasColumnsPrivilege(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
+                         catalog::Oid owner, uint32_t privilege,
+                         const std::vector<int16_t>& attnums);
+// 42501 "permission denied for <kind> <name>" unless it does (the
+// executor names the relation, never the column).
+void CheckColumnsPrivilege(const catalog::CatalogSnapshot& catalog, catalog::Oid relation,
+                           catalog::Oid owner, char relkind, const std::string& name,
+                           uint32_t privilege, const std::vector<int16_t>& attnums);
 
 // 42501 "permission denied for sequence <name>" unless the checking role
 // holds at least one privilege of `any_of` on the sequence (nextval: USAGE

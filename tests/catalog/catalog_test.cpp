@@ -607,6 +607,63 @@ TEST_CASE("acl records round-trip, persist and go with their object", "[catalog]
   CHECK(db.catalog->Current()->FindAcl({kPgClassOid, view_oid}) == nullptr);
 }
 
+TEST_CASE("column acl records: keyed by attnum, deleted alone or with their relation",
+          "[catalog]") {
+  // A column's key is its relation's with the attnum appended; it sorts
+  // after the relation's own key, columns in attnum order.
+  auto column = AclTargetFromKey(AclKey({kPgClassOid, 16500, 3}));
+  REQUIRE(column.has_value());
+  CHECK(*column == AclTarget{kPgClassOid, 16500, 3});
+  CHECK(AclKey({kPgClassOid, 16500}).size() == 9);
+  CHECK(AclKey({kPgClassOid, 16500}) < AclKey({kPgClassOid, 16500, 1}));
+  CHECK(AclKey({kPgClassOid, 16500, 2}) < AclKey({kPgClassOid, 16500, 10}));
+  CHECK(AclKey({kPgClassOid, 16500, 300}) < AclKey({kPgClassOid, 16501}));
+  // An attnum of 0 written out in full is malformed (the relation's own
+  // key has none).
+  std::string zero = AclKey({kPgClassOid, 16500});
+  zero.append(4, '\0');
+  CHECK_FALSE(AclTargetFromKey(zero).has_value());
+
+  const std::vector<AclItem> acl = {{16400, 10, kAclSelect, 0}};
+  storage::MemFileSystem fs;
+  Oid view_oid = 0;
+  {
+    Open db(&fs);
+    std::lock_guard lock(db.catalog->ddl_mutex());
+    auto txn = db.txns->Begin();
+    ViewDesc v;
+    v.oid = view_oid = db.catalog->AllocateOid(txn.get());
+    v.namespace_oid = kPublicNamespace;
+    v.name = "v";
+    v.query = "SELECT 1 AS a, 2 AS b";
+    db.catalog->PutView(txn.get(), v);
+    db.catalog->PutAcl(txn.get(), {kPgClassOid, view_oid, 1}, acl);
+    db.catalog->PutAcl(txn.get(), {kPgClassOid, view_oid, 2}, acl);
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+  }
+  Open db(&fs);
+  auto snap = db.catalog->Current();
+  REQUIRE(snap->acls().size() == 2);
+  REQUIRE(snap->FindAcl({kPgClassOid, view_oid, 2}) != nullptr);
+  CHECK(*snap->FindAcl({kPgClassOid, view_oid, 2}) == acl);
+  CHECK(snap->FindAcl({kPgClassOid, view_oid}) == nullptr);  // the view's own: none
+  std::lock_guard lock(db.catalog->ddl_mutex());
+  {
+    auto txn = db.txns->Begin();
+    db.catalog->DeleteAcl(txn.get(), {kPgClassOid, view_oid, 1});
+    REQUIRE(txn->Commit().ok());
+    REQUIRE(db.catalog->Reload().ok());
+  }
+  CHECK(db.catalog->Current()->acls().size() == 1);
+  CHECK(db.catalog->Current()->FindAcl({kPgClassOid, view_oid, 1}) == nullptr);
+  auto txn = db.txns->Begin();
+  db.catalog->DeleteView(txn.get(), view_oid);
+  REQUIRE(txn->Commit().ok());
+  REQUIRE(db.catalog->Reload().ok());
+  CHECK(db.catalog->Current()->acls().empty());
+}
+
 }  // namespace
 TEST_CASE("each database has its own objects; roles and databases are shared", "[catalog]") {
   storage::MemFileSystem fs;

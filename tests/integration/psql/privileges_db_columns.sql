@@ -4,9 +4,9 @@
 -- CREATE SCHEMA (CREATE), ALTER SCHEMA RENAME/OWNER TO (CREATE) and the
 -- session's first temporary table (TEMPORARY); has_database_privilege from
 -- the ACL; DROP ROLE names the database privileges. (CONNECT at login is
--- in auth_matrix_test.py.) Column privileges are not supported yet (GRANT
--- and REVOKE on columns are 0A000, so not run here); has_column_privilege
--- and has_any_column_privilege answer from the table's ACL.
+-- in auth_matrix_test.py.) has_column_privilege and
+-- has_any_column_privilege on tables without column grants (those are in
+-- privileges_columns.sql).
 -- Every role and object is dropped and datacl restored to the defaults.
 -- The reference server runs each file in a database of its own: this one
 -- connects to postgres, the database it grants on, on both servers.
