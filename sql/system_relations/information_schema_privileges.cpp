@@ -126,7 +126,7 @@ std::vector<Row> GrantRows(const CommandContext& ctx, bool public_rows) {
     const bool grantable = g.grantable || (g.grantee != catalog::kAclPublic &&
                                            HasPrivsOfRole(cat, g.grantee, g.owner));
     rows.push_back({IdV(RoleName(ctx, g.grantor)), IdV(RoleName(ctx, g.grantee)),
-                    IdV(kDatabaseName), IdV(g.schema), IdV(g.table), IdV(g.column),
+                    IdV(CurrentDatabaseName()), IdV(g.schema), IdV(g.table), IdV(g.column),
                     DataV(g.privilege), YesNoV(grantable)});
   }
   return rows;
