@@ -144,4 +144,15 @@ std::string PrintViewQuery(const catalog::CatalogSnapshot& catalog, const Query&
                            const std::vector<std::string>& result_names, bool pretty,
                            int wrap_column);
 
+// Builds the typed tree of a CHECK constraint's stored expression text over
+// `table`'s columns. Throws Unsupported.
+NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
+                               const catalog::TableDesc& table, const std::string& expr);
+
+// Prints one expression as deparse_expression does (its top-level implicit
+// cast hidden); `qualify_columns` false prints columns without their range
+// name, as pg_get_constraintdef does. Throws Unsupported.
+std::string PrintExpression(const catalog::CatalogSnapshot& catalog, const Node& expr,
+                            bool pretty, bool qualify_columns);
+
 }  // namespace strata::sql::viewdef
