@@ -247,6 +247,7 @@ class Analyzer {
     }
     if (s.limit_count != nullptr) q->limit = AnalyzeLimit(*s.limit_count);
     if (s.limit_offset != nullptr) q->offset = AnalyzeLimit(*s.limit_offset);
+    q->limit_with_ties = s.limit_with_ties;
   }
 
   std::shared_ptr<Query> AnalyzeSetArm(const ast::SelectStatement& s) {
@@ -276,7 +277,7 @@ class Analyzer {
 
   void AnalyzeSimple(const ast::SelectStatement& s, bool resolve_unknown, Query* q) {
     if (!s.values_lists.empty() || !s.distinct_on.empty() || s.has_grouping_sets ||
-        !s.windows.empty() || !s.locking.empty() || s.limit_with_ties) {
+        !s.windows.empty() || !s.locking.empty()) {
       Fail();
     }
     Scope scope;
@@ -330,10 +331,15 @@ class Analyzer {
     }
     if (s.limit_count != nullptr) q->limit = AnalyzeLimit(*s.limit_count);
     if (s.limit_offset != nullptr) q->offset = AnalyzeLimit(*s.limit_offset);
+    q->limit_with_ties = s.limit_with_ties;
   }
 
+  // transformLimitClause(): the count or offset coerced to bigint. A NULL
+  // literal (LIMIT ALL, LIMIT NULL, FETCH FIRST NULL ROWS) becomes a NULL
+  // bigint constant, which LIMIT prints as ALL.
   NodePtr AnalyzeLimit(const ast::Expr& e) {
     NodePtr n = AnalyzeExpr(e);
+    if (IsUnknownConst(n) && n->is_null) return Coerce(n, kInt8);
     if (!IsInt(n->type.oid) || (n->kind == NodeKind::kConst && n->is_null)) Fail();
     return n->type.oid == kInt8 ? n : Coerce(n, kInt8);
   }

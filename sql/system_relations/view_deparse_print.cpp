@@ -215,9 +215,19 @@ class Printer {
       Keyword(" OFFSET ", -kIndentStd, kIndentStd, 0);
       Expr(*q.offset, false);
     }
-    if (q.limit) {
-      Keyword(" LIMIT ", -kIndentStd, kIndentStd, 0);
+    if (q.limit && q.limit_with_ties) {
+      // The standard spelling; the count always parenthesized.
+      Keyword(" FETCH FIRST ", -kIndentStd, kIndentStd, 0);
+      buf_->push_back('(');
       Expr(*q.limit, false);
+      buf_->append(") ROWS WITH TIES");
+    } else if (q.limit) {
+      Keyword(" LIMIT ", -kIndentStd, kIndentStd, 0);
+      if (q.limit->kind == NodeKind::kConst && q.limit->is_null) {
+        buf_->append("ALL");
+      } else {
+        Expr(*q.limit, false);
+      }
     }
   }
 

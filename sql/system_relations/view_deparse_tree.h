@@ -123,8 +123,9 @@ struct Query {
   std::vector<NodePtr> group_by;
   NodePtr having;
   std::vector<SortItem> sort;
-  NodePtr limit;
+  NodePtr limit;  // a NULL bigint constant for LIMIT ALL
   NodePtr offset;
+  bool limit_with_ties = false;  // FETCH FIRST (limit) ROWS WITH TIES
   // The result's columns (a set operation's: its left input's names).
   std::vector<OutputColumn> columns;
 };
