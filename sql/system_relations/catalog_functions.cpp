@@ -147,8 +147,8 @@ Value GetConstraintDef(Args a) {
   const catalog::CheckConstraint& check = t->checks[k - 1];
   const std::string no_inherit = std::string(check.no_inherit ? " NO INHERIT" : "") +
                                  (check.validated ? "" : " NOT VALID");
-  return Value::Text(pretty ? "CHECK (" + check.expr + ")" + no_inherit
-                            : "CHECK ((" + check.expr + "))" + no_inherit);
+  return Value::Text("CHECK (" + CheckExpressionText(*catalog, *t, check.expr, pretty) + ")" +
+                     no_inherit);
 }
 
 // pg_get_indexdef(index [, column, pretty]) of a primary key's index (the

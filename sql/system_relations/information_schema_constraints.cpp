@@ -13,6 +13,7 @@
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
 #include "sql/system_relations/system_relation.h"
+#include "sql/system_relations/view_definition.h"
 #include "sql/types/array_value.h"
 
 namespace strata::sql {
@@ -30,6 +31,7 @@ enum ConstraintColumn : size_t {
   kConType = 3,
   kConDeferrable = 4,
   kConDeferred = 5,
+  kConValidated = 6,
   kConRelid = 7,
   kConIndid = 9,
   kConFrelid = 11,
@@ -141,8 +143,10 @@ std::vector<Row> CheckConstraintsRows(const CommandContext& ctx) {
     const Row& r = *c.row;
     if (RowChar(r, kConType) != 'c') continue;
     // substring(pg_get_constraintdef(oid) from 7): the text after "CHECK ".
-    const std::string clause = "((" + r[kConBin].string_value() + "))" +
-                               (r[kConNoInherit].bool_value() ? " NO INHERIT" : "");
+    const std::string clause =
+        "(" + CheckExpressionText(*ctx.catalog, *c.table, r[kConBin].string_value(), false) +
+        ")" + (r[kConNoInherit].bool_value() ? " NO INHERIT" : "") +
+        (r[kConValidated].bool_value() ? "" : " NOT VALID");
     rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, RowOid(r, kConNamespace))),
                     r[kConName], DataV(clause)});
   }

@@ -78,6 +78,8 @@ std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_act
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
 // information_schema_constraints.cpp
 std::span<const SystemRelation> InformationSchemaConstraintRelations();
+// information_schema_routines.cpp
+std::span<const SystemRelation> InformationSchemaRoutineRelations();
 
 // pg_constraint's rows (pg_catalog_core.cpp), which information_schema's
 // constraint relations are computed from, as PostgreSQL's views are.

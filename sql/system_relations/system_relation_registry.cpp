@@ -22,6 +22,7 @@ const Registry& TheRegistry() {
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), InformationSchemaConstraintRelations(),
+                       InformationSchemaRoutineRelations(),
                        PgCatalogActivityRelations(),
                        PgStatRelations(), PgStatTableRelations(),
                        PgCatalogCommentRelations(), PgCatalogDependRelations()}) {

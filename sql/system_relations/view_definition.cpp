@@ -19,4 +19,15 @@ std::string ViewDefinitionText(const catalog::CatalogSnapshot& catalog,
   }
 }
 
+std::string CheckExpressionText(const catalog::CatalogSnapshot& catalog,
+                                const catalog::TableDesc& table, const std::string& expr,
+                                bool pretty) {
+  try {
+    auto node = viewdef::AnalyzeCheckExpression(catalog, table, expr);
+    return viewdef::PrintExpression(catalog, *node, pretty, false);
+  } catch (const viewdef::Unsupported&) {
+    return pretty ? expr : "(" + expr + ")";
+  }
+}
+
 }  // namespace strata::sql

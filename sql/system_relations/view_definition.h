@@ -25,4 +25,12 @@ namespace strata::sql {
 std::string ViewDefinitionText(const catalog::CatalogSnapshot& catalog,
                                const catalog::ViewDesc& view, bool pretty, int wrap_column = 0);
 
+// A CHECK constraint's expression (stored as written) as
+// pg_get_constraintdef prints it inside CHECK (...): implicit casts shown,
+// columns unqualified, and in the non-pretty form every operator
+// parenthesized. The stored text if the deparser cannot print it exactly.
+std::string CheckExpressionText(const catalog::CatalogSnapshot& catalog,
+                                const catalog::TableDesc& table, const std::string& expr,
+                                bool pretty);
+
 }  // namespace strata::sql

@@ -247,6 +247,7 @@ class Analyzer {
     }
     if (s.limit_count != nullptr) q->limit = AnalyzeLimit(*s.limit_count);
     if (s.limit_offset != nullptr) q->offset = AnalyzeLimit(*s.limit_offset);
+    q->limit_with_ties = s.limit_with_ties;
   }
 
   std::shared_ptr<Query> AnalyzeSetArm(const ast::SelectStatement& s) {
@@ -276,7 +277,7 @@ class Analyzer {
 
   void AnalyzeSimple(const ast::SelectStatement& s, bool resolve_unknown, Query* q) {
     if (!s.values_lists.empty() || !s.distinct_on.empty() || s.has_grouping_sets ||
-        !s.windows.empty() || !s.locking.empty() || s.limit_with_ties) {
+        !s.windows.empty() || !s.locking.empty()) {
       Fail();
     }
     Scope scope;
@@ -330,14 +331,35 @@ class Analyzer {
     }
     if (s.limit_count != nullptr) q->limit = AnalyzeLimit(*s.limit_count);
     if (s.limit_offset != nullptr) q->offset = AnalyzeLimit(*s.limit_offset);
+    q->limit_with_ties = s.limit_with_ties;
   }
 
+  // transformLimitClause(): the count or offset coerced to bigint. A NULL
+  // literal (LIMIT ALL, LIMIT NULL, FETCH FIRST NULL ROWS) becomes a NULL
+  // bigint constant, which LIMIT prints as ALL.
   NodePtr AnalyzeLimit(const ast::Expr& e) {
     NodePtr n = AnalyzeExpr(e);
+    if (IsUnknownConst(n) && n->is_null) return Coerce(n, kInt8);
     if (!IsInt(n->type.oid) || (n->kind == NodeKind::kConst && n->is_null)) Fail();
     return n->type.oid == kInt8 ? n : Coerce(n, kInt8);
   }
 
+ public:
+  // A CHECK expression: the table's columns are the only names in scope.
+  NodePtr AnalyzeTableExpr(const catalog::TableDesc& table, const ast::Expr& e) {
+    Scope scope;
+    RangeEntry entry{table.name, {}};
+    for (const catalog::ColumnDesc& c : table.columns) {
+      if (!c.dropped) entry.columns.push_back({c.name, DataType{c.type, c.typmod}});
+    }
+    scope.entries.push_back(std::move(entry));
+    scopes_.push_back(&scope);
+    NodePtr n = CoerceBool(AnalyzeExpr(e));
+    scopes_.pop_back();
+    return n;
+  }
+
+ private:
   static NodePtr CoerceBool(const NodePtr& n) {
     if (n->type.oid != kBool) Fail();
     return n;
@@ -1044,15 +1066,26 @@ class Analyzer {
     std::vector<NodePtr> all = {arg};
     all.insert(all.end(), items.begin(), items.end());
     const Oid t = CommonType(all);
-    if (!(NumericRank(t) > 0 || t == kText || t == kDate || t == kBool) || t == kFloat8) Fail();
+    if (!(NumericRank(t) > 0 || IsString(t) || t == kDate || t == kBool) || t == kFloat8) Fail();
     if (IsInt(t) != IsInt(arg->type.oid)) arg = Coerce(arg, t);  // int = ANY (numeric[])
-    if (IsString(arg->type.oid) && arg->type.oid != kText) Fail();
+    if (IsString(arg->type.oid) && arg->type.oid != t) Fail();
     auto array = Make(NodeKind::kArray, T(kUnknown));
     for (const NodePtr& e : items) array->args.push_back(Coerce(e, t));
+    NodePtr right = array;
+    if (t == kVarchar) {
+      // varchar has no = of its own: text's, over the varchar[] array cast
+      // to text[] and the argument cast to text.
+      constexpr Oid kTextArray = 1009;
+      auto cast = Make(NodeKind::kCast, T(kTextArray));
+      cast->implicit = true;
+      cast->args = {array};
+      right = cast;
+      arg = Coerce(arg, kText);
+    }
     auto n = Make(NodeKind::kArrayOp, T(kBool));
     n->name = op;
     n->use_or = !in.negated;
-    n->args = {arg, array};
+    n->args = {arg, right};
     return n;
   }
 
@@ -1161,6 +1194,22 @@ std::shared_ptr<const Query> AnalyzeViewQuery(const catalog::CatalogSnapshot& ca
   analyzer.CheckRangeNames();
   if (q->columns.size() < view.columns.size()) Fail();
   return q;
+}
+
+NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
+                               const catalog::TableDesc& table, const std::string& expr) {
+  std::vector<std::unique_ptr<ast::Statement>> parsed;
+  try {
+    parsed = ParseQuery("SELECT " + expr);
+  } catch (const SqlError&) {
+    Fail();
+  }
+  if (parsed.size() != 1 || parsed[0]->kind != ast::StatementKind::kSelect) Fail();
+  const auto& select = static_cast<const ast::SelectStatement&>(*parsed[0]);
+  if (select.target_list.size() != 1 || select.target_list[0].value == nullptr) Fail();
+  Analyzer analyzer(catalog);
+  // The node tree keeps no pointer into the parsed statement.
+  return analyzer.AnalyzeTableExpr(table, *select.target_list[0].value);
 }
 
 }  // namespace strata::sql::viewdef

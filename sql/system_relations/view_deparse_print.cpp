@@ -148,8 +148,15 @@ bool IsFunctionCast(const Node& n) {
 
 class Printer {
  public:
-  Printer(const catalog::CatalogSnapshot& catalog, bool pretty, int wrap_column)
-      : catalog_(catalog), pretty_paren_(pretty), wrap_column_(wrap_column) {}
+  Printer(const catalog::CatalogSnapshot& catalog, bool pretty, int wrap_column,
+          bool qualify_columns = true)
+      : catalog_(catalog),
+        pretty_paren_(pretty),
+        wrap_column_(wrap_column),
+        qualify_columns_(qualify_columns) {}
+
+  // deparse_expression(): one expression, its top-level implicit cast hidden.
+  void TopExpr(const Node& n) { Expr(n, false); }
 
   // get_query_def(): `q` at indentation `indent`, into buf_.
   // `col_names_visible` false (a subquery expression, the right input of a
@@ -208,9 +215,19 @@ class Printer {
       Keyword(" OFFSET ", -kIndentStd, kIndentStd, 0);
       Expr(*q.offset, false);
     }
-    if (q.limit) {
-      Keyword(" LIMIT ", -kIndentStd, kIndentStd, 0);
+    if (q.limit && q.limit_with_ties) {
+      // The standard spelling; the count always parenthesized.
+      Keyword(" FETCH FIRST ", -kIndentStd, kIndentStd, 0);
+      buf_->push_back('(');
       Expr(*q.limit, false);
+      buf_->append(") ROWS WITH TIES");
+    } else if (q.limit) {
+      Keyword(" LIMIT ", -kIndentStd, kIndentStd, 0);
+      if (q.limit->kind == NodeKind::kConst && q.limit->is_null) {
+        buf_->append("ALL");
+      } else {
+        Expr(*q.limit, false);
+      }
     }
   }
 
@@ -499,7 +516,9 @@ class Printer {
   void Expr(const Node& n, bool show_implicit) {
     switch (n.kind) {
       case NodeKind::kVar:
-        buf_->append(Quote(n.refname) + "." + Quote(n.name));
+        // A lone relation's expressions (CHECK) name columns unqualified.
+        if (qualify_columns_) buf_->append(Quote(n.refname) + ".");
+        buf_->append(Quote(n.name));
         return;
       case NodeKind::kConst:
         Const(n, 0);
@@ -628,6 +647,7 @@ class Printer {
   const catalog::CatalogSnapshot& catalog_;
   const bool pretty_paren_;
   const int wrap_column_;
+  const bool qualify_columns_;
   int indent_ = 0;
   bool col_names_visible_ = true;
 };
@@ -641,6 +661,15 @@ std::string PrintViewQuery(const catalog::CatalogSnapshot& catalog, const Query&
   Printer printer(catalog, pretty, wrap_column);
   printer.buf_ = &out;
   printer.QueryDef(query, &result_names, 0);
+  return out;
+}
+
+std::string PrintExpression(const catalog::CatalogSnapshot& catalog, const Node& expr,
+                            bool pretty, bool qualify_columns) {
+  std::string out;
+  Printer printer(catalog, pretty, 0, qualify_columns);
+  printer.buf_ = &out;
+  printer.TopExpr(expr);
   return out;
 }
 

@@ -123,8 +123,9 @@ struct Query {
   std::vector<NodePtr> group_by;
   NodePtr having;
   std::vector<SortItem> sort;
-  NodePtr limit;
+  NodePtr limit;  // a NULL bigint constant for LIMIT ALL
   NodePtr offset;
+  bool limit_with_ties = false;  // FETCH FIRST (limit) ROWS WITH TIES
   // The result's columns (a set operation's: its left input's names).
   std::vector<OutputColumn> columns;
 };
@@ -143,5 +144,16 @@ std::shared_ptr<const Query> AnalyzeViewQuery(const catalog::CatalogSnapshot& ca
 std::string PrintViewQuery(const catalog::CatalogSnapshot& catalog, const Query& query,
                            const std::vector<std::string>& result_names, bool pretty,
                            int wrap_column);
+
+// Builds the typed tree of a CHECK constraint's stored expression text over
+// `table`'s columns. Throws Unsupported.
+NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
+                               const catalog::TableDesc& table, const std::string& expr);
+
+// Prints one expression as deparse_expression does (its top-level implicit
+// cast hidden); `qualify_columns` false prints columns without their range
+// name, as pg_get_constraintdef does. Throws Unsupported.
+std::string PrintExpression(const catalog::CatalogSnapshot& catalog, const Node& expr,
+                            bool pretty, bool qualify_columns);
 
 }  // namespace strata::sql::viewdef
