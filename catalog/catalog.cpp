@@ -199,6 +199,25 @@ const FunctionDesc* CatalogSnapshot::FindFunction(Oid oid) const {
   return it == functions_.end() ? nullptr : it->second.get();
 }
 
+const TypeDesc* CatalogSnapshot::FindType(Oid namespace_oid, std::string_view name) const {
+  for (const auto& [oid, t] : types_) {
+    if (t->namespace_oid == namespace_oid && t->name == name) return t.get();
+  }
+  return nullptr;
+}
+
+const TypeDesc* CatalogSnapshot::FindType(Oid oid) const {
+  auto it = types_.find(oid);
+  return it == types_.end() ? nullptr : it->second.get();
+}
+
+const TypeDesc* CatalogSnapshot::FindTypeByArray(Oid array_oid) const {
+  for (const auto& [oid, t] : types_) {
+    if (t->array_oid == array_oid) return t.get();
+  }
+  return nullptr;
+}
+
 const std::vector<AclItem>* CatalogSnapshot::FindAcl(const AclTarget& target) const {
   auto it = acls_.find(target);
   return it == acls_.end() ? nullptr : &it->second;
@@ -225,7 +244,8 @@ bool CatalogSnapshot::HasUserObjects() const {
   for (const auto& [oid, ns] : namespaces_) {
     if (oid >= kFirstNormalObjectId) return true;
   }
-  return !tables_.empty() || !views_.empty() || !sequences_.empty() || !functions_.empty();
+  return !tables_.empty() || !views_.empty() || !sequences_.empty() || !functions_.empty() ||
+         !types_.empty();
 }
 
 // ---- Catalog ----
@@ -442,6 +462,15 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadSc
         snapshot->functions_[f->oid] = std::make_shared<const FunctionDesc>(std::move(*f));
         break;
       }
+      case CatalogKeyKind::kType: {
+        auto oid = OidFromKey(key);
+        auto t = oid ? DecodeType(*oid, value) : std::nullopt;
+        if (!t) return Status::Corruption("bad type catalog record");
+        max_oid = std::max({max_oid, t->oid, t->array_oid});
+        for (const EnumLabel& l : t->labels) max_oid = std::max(max_oid, l.oid);
+        snapshot->types_[t->oid] = std::make_shared<const TypeDesc>(std::move(*t));
+        break;
+      }
       case CatalogKeyKind::kComment: {
         auto target = CommentTargetFromKey(key);
         auto text = target ? DecodeComment(value) : std::nullopt;
@@ -627,6 +656,16 @@ void Catalog::PutFunction(txn::Transaction* txn, const FunctionDesc& fn) {
 void Catalog::DeleteFunction(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, Scoped(FunctionKey(oid)));
   DeleteCommentsOn(txn, *Current(), kPgProcOid, oid);
+}
+
+void Catalog::PutType(txn::Transaction* txn, const TypeDesc& type) {
+  txn->Put(storage::kDefaultTree, Scoped(TypeKey(type.oid)), EncodeType(type));
+}
+
+void Catalog::DeleteType(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, Scoped(TypeKey(oid)));
+  DeleteCommentsOn(txn, *Current(), kPgTypeOid, oid);
+  DeleteAclsOn(txn, *Current(), kPgTypeOid, oid);
 }
 
 void Catalog::PutComment(txn::Transaction* txn, const CommentTarget& target,

@@ -83,6 +83,13 @@ class CatalogSnapshot {
     return functions_;
   }
 
+  // User-defined types (CREATE TYPE) by name in a schema, or by their own
+  // OID or their array type's OID; nullptr if none.
+  const TypeDesc* FindType(Oid namespace_oid, std::string_view name) const;
+  const TypeDesc* FindType(Oid oid) const;
+  const TypeDesc* FindTypeByArray(Oid array_oid) const;
+  const std::map<Oid, std::shared_ptr<const TypeDesc>>& types() const { return types_; }
+
   // COMMENT ON texts (pg_description), by target; comments on objects that
   // were dropped are removed with them (Catalog::DeleteCommentsOn).
   const std::string* FindComment(const CommentTarget& target) const;
@@ -125,6 +132,7 @@ class CatalogSnapshot {
   std::map<Oid, SequenceDesc> sequences_;
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
+  std::map<Oid, std::shared_ptr<const TypeDesc>> types_;
   std::map<CommentTarget, std::string> comments_;
   std::map<Oid, RoleDesc> roles_;
   std::map<AclTarget, std::vector<AclItem>> acls_;
@@ -170,6 +178,8 @@ class Catalog {
   void DeleteView(txn::Transaction* txn, Oid oid);
   void PutFunction(txn::Transaction* txn, const FunctionDesc& fn);
   void DeleteFunction(txn::Transaction* txn, Oid oid);
+  void PutType(txn::Transaction* txn, const TypeDesc& type);
+  void DeleteType(txn::Transaction* txn, Oid oid);
   // COMMENT ON: sets (or, with nullopt, removes) the comment on `target`.
   void PutComment(txn::Transaction* txn, const CommentTarget& target,
                   const std::optional<std::string>& text);

@@ -193,6 +193,27 @@ struct FunctionDesc {
   }
 };
 
+// A user-defined type (pg_type row of CREATE TYPE). Only enums today
+// (typtype 'e'); each has an array type (typarray, named "_" + name) whose
+// OID is allocated with it.
+struct EnumLabel {
+  Oid oid = 0;             // pg_enum.oid
+  float sort_order = 0;    // pg_enum.enumsortorder: labels order by it
+  std::string label;       // pg_enum.enumlabel
+
+  friend bool operator==(const EnumLabel&, const EnumLabel&) = default;
+};
+
+struct TypeDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  Oid owner = kBootstrapSuperuserOid;
+  char kind = 'e';  // pg_type.typtype
+  Oid array_oid = 0;
+  std::vector<EnumLabel> labels;  // in sort order (ascending sort_order)
+};
+
 // What a COMMENT ON describes, as pg_description names it: the catalog the
 // object lives in (pg_class 1259, pg_namespace 2615, pg_proc 1255,
 // pg_constraint 2606, pg_database 1262, ...), its OID there, and a column's

@@ -1,6 +1,7 @@
 // Encoding of catalog records (see catalog_records.h for the byte layout).
 #include "catalog/catalog_records.h"
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "common/coding.h"
@@ -148,6 +149,7 @@ std::string SequenceKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequence, 
 std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSequenceValue, oid); }
 std::string ViewKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kView, oid); }
 std::string FunctionKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kFunction, oid); }
+std::string TypeKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kType, oid); }
 std::string CommentKey(const CommentTarget& target) {
   std::string key(1, static_cast<char>(CatalogKeyKind::kComment));
   PutBigEndian32(&key, target.classoid);
@@ -646,6 +648,51 @@ std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes) {
   fn.cost = std::strtod(cost.c_str(), nullptr);
   fn.rows = std::strtod(rows.c_str(), nullptr);
   return fn;
+}
+
+std::string EncodeType(const TypeDesc& type) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, type.namespace_oid);
+  PutLengthPrefixedSlice(&out, type.name);
+  PutVarint32(&out, type.owner);
+  out.push_back(type.kind);
+  PutVarint32(&out, type.array_oid);
+  PutVarint32(&out, static_cast<uint32_t>(type.labels.size()));
+  for (const EnumLabel& l : type.labels) {
+    PutVarint32(&out, l.oid);
+    char order[32];
+    std::snprintf(order, sizeof(order), "%.9g", static_cast<double>(l.sort_order));
+    PutLengthPrefixedSlice(&out, order);
+    PutLengthPrefixedSlice(&out, l.label);
+  }
+  return out;
+}
+
+std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, kind = 0;
+  TypeDesc type;
+  type.oid = oid;
+  uint32_t n = 0;
+  // Types exist from record version 7 on.
+  if (!GetByte(&in, &version) || version < 7 || !KnownVersion(version)) return std::nullopt;
+  if (!GetVarint32(&in, &type.namespace_oid) || !GetString(&in, &type.name) ||
+      !GetVarint32(&in, &type.owner) || !GetByte(&in, &kind) ||
+      !GetVarint32(&in, &type.array_oid) || !GetVarint32(&in, &n)) {
+    return std::nullopt;
+  }
+  type.kind = static_cast<char>(kind);
+  for (uint32_t i = 0; i < n; ++i) {
+    EnumLabel l;
+    std::string order;
+    if (!GetVarint32(&in, &l.oid) || !GetString(&in, &order) || !GetString(&in, &l.label)) {
+      return std::nullopt;
+    }
+    l.sort_order = std::strtof(order.c_str(), nullptr);
+    type.labels.push_back(std::move(l));
+  }
+  if (!in.empty()) return std::nullopt;
+  return type;
 }
 
 namespace {

@@ -80,6 +80,9 @@
 //                volatility:u8 parallel:u8 cost:lpstr rows:lpstr
 //                language:lpstr body:lpstr
 //                (cost and rows as decimal text)
+//   type      := version:u8 namespace:v32 name:lpstr owner:v32 kind:u8
+//                array_oid:v32 nlabels:v32 (oid:v32 sort_order:lpstr label:lpstr)*
+//                (types exist from version 7 on; sort_order as decimal text)
 //   comment   := version:u8 text:lpstr
 //   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,
 //                bit2 createrole, bit3 createdb, bit4 login, bit5 replication,
@@ -128,6 +131,7 @@ enum class CatalogKeyKind : uint8_t {
   kSequence = 0x50,
   kSequenceValue = 0x51,
   kFunction = 0x70,
+  kType = 0x74,
   kComment = 0xA0,
   kRole = 0x80,
   kAcl = 0xB0,
@@ -158,6 +162,7 @@ std::string SequenceKey(Oid oid);
 std::string SequenceValueKey(Oid oid);
 std::string ViewKey(Oid oid);
 std::string FunctionKey(Oid oid);
+std::string TypeKey(Oid oid);
 std::string CommentKey(const CommentTarget& target);
 // The target in a comment key; nullopt if the key is malformed.
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
@@ -178,6 +183,7 @@ std::string EncodeNamespace(const NamespaceDesc& ns);
 std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
+std::string EncodeType(const TypeDesc& type);
 std::string EncodeComment(const std::string& text);
 std::string EncodeRole(const RoleDesc& role);
 std::string EncodeDatabase(const DatabaseDesc& db);
@@ -193,6 +199,7 @@ std::optional<NamespaceDesc> DecodeNamespace(Oid oid, std::string_view bytes);
 std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
+std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
 std::optional<DatabaseDesc> DecodeDatabase(Oid oid, std::string_view bytes);

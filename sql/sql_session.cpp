@@ -10,6 +10,7 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
+#include "sql/commands/type_commands.h"
 #include "sql/commands/alter_owner.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/explain.h"
@@ -404,6 +405,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kComment:
     case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kDatabaseDdl:
+    case ast::StatementKind::kTypeDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -800,6 +802,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteRoleStatement(ctx, static_cast<const ast::RoleStatement&>(stmt));
+      });
+    case ast::StatementKind::kTypeDdl:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteTypeStatement(ctx, static_cast<const ast::TypeStatement&>(stmt));
       });
     case ast::StatementKind::kDatabaseDdl:
       // CREATE / DROP are not transactional in PostgreSQL (they copy or

@@ -61,6 +61,7 @@ enum class StatementKind {
   kComment,         // COMMENT ON (comment_statement.h)
   kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
   kDatabaseDdl,     // CREATE / DROP DATABASE (database_statements.h)
+  kTypeDdl,         // CREATE / ALTER / DROP TYPE (type_statements.h)
   kUnsupported,
 };
 

@@ -8,6 +8,7 @@
 #include "sql/ast/expr.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/system_relations/statement_catalog.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
@@ -49,6 +50,33 @@ bool AcceptsTypmods(Oid type) {
 
 constexpr int kMaxAttrSize = 10 * 1024 * 1024;  // PostgreSQL's MaxAttrSize
 
+// A user-defined type (CREATE TYPE) named `t`: unqualified through the
+// search path, qualified in its schema (*schema_missing set if the schema
+// does not exist); nullptr if none.
+const PgTypeInfo* FindUserTypeByName(const ast::TypeName& t, bool* schema_missing) {
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) {
+    *schema_missing = t.names.size() == 2 && t.names[0] != "public" &&
+                      t.names[0] != "information_schema" && t.names[0] != "pg_catalog";
+    return nullptr;
+  }
+  if (t.names.size() == 2) {
+    const catalog::NamespaceDesc* ns = catalog->FindNamespace(t.names[0]);
+    if (ns == nullptr) {
+      *schema_missing = true;
+      return nullptr;
+    }
+    const catalog::TypeDesc* type = catalog->FindType(ns->oid, t.names[1]);
+    return type != nullptr ? FindPgType(type->oid) : nullptr;
+  }
+  for (catalog::Oid ns : SearchPathNamespaces(*catalog)) {
+    if (const catalog::TypeDesc* type = catalog->FindType(ns, t.names[0])) {
+      return FindPgType(type->oid);
+    }
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 DataType Binder::ResolveTypeName(const ast::TypeName& t) {
@@ -59,9 +87,14 @@ DataType Binder::ResolveTypeName(const ast::TypeName& t) {
   const PgTypeInfo* info = nullptr;
   if (t.names.size() == 1 || (t.names.size() == 2 && t.names[0] == "pg_catalog")) {
     info = FindPgTypeByName(t.names.back());
-  } else if (t.names.size() == 2 && t.names[0] != "public" && t.names[0] != "information_schema") {
-    throw ErrorAt(SqlState::kInvalidSchemaName, "schema \"" + t.names[0] + "\" does not exist",
-                  t.location);
+  }
+  if (info == nullptr && (t.names.size() == 1 || t.names.size() == 2)) {
+    bool schema_missing = false;
+    info = FindUserTypeByName(t, &schema_missing);
+    if (schema_missing) {
+      throw ErrorAt(SqlState::kInvalidSchemaName,
+                    "schema \"" + t.names[0] + "\" does not exist", t.location);
+    }
   }
   if (info == nullptr) {
     throw ErrorAt(SqlState::kUndefinedObject, "type \"" + TypeNameToString(t) + "\" does not exist",

@@ -8,6 +8,7 @@
 #include "sql/binder/polymorphic.h"
 #include "sql/builtin/cast_table.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -115,8 +116,8 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   if (have_anynonarray && elem_type != type_oid::kInvalid && IsArrayType(elem_type)) {
     return false;
   }
-  if (have_anyenum && elem_type != type_oid::kInvalid) {
-    return false;  // no enum types exist
+  if (have_anyenum && elem_type != type_oid::kInvalid && !IsEnumType(elem_type)) {
+    return false;
   }
   // The anycompatible family needs a common type all its inputs convert to.
   if (!compatible.empty()) {

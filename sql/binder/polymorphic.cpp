@@ -9,7 +9,8 @@ namespace strata::sql {
 namespace {
 
 bool IsAnyFamily(Oid t) {
-  return t == type_oid::kAnyElement || t == type_oid::kAnyArray || t == type_oid::kAnyNonArray;
+  return t == type_oid::kAnyElement || t == type_oid::kAnyArray || t == type_oid::kAnyNonArray ||
+         t == type_oid::kAnyEnum;
 }
 bool IsCompatibleFamily(Oid t) {
   return t == type_oid::kAnyCompatible || t == type_oid::kAnyCompatibleArray ||
@@ -106,6 +107,7 @@ PolymorphicResolution ResolvePolymorphicTypes(std::span<const Oid> actual,
     switch (d) {
       case type_oid::kAnyElement:
       case type_oid::kAnyNonArray:
+      case type_oid::kAnyEnum:
         return elem;
       case type_oid::kAnyArray:
         return ArrayOf(elem);

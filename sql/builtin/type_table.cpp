@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sql/types/typmod.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -32,7 +33,7 @@ static_assert(IsSortedByOid(), "pg_type_data.inc must be ordered by oid");
 const PgTypeInfo* FindPgType(Oid oid) {
   auto it = std::lower_bound(std::begin(kPgTypes), std::end(kPgTypes), oid,
                              [](const PgTypeInfo& t, Oid o) { return t.oid < o; });
-  if (it == std::end(kPgTypes) || it->oid != oid) return nullptr;
+  if (it == std::end(kPgTypes) || it->oid != oid) return FindUserPgType(oid);
   return &*it;
 }
 
@@ -120,6 +121,7 @@ bool IsSupportedType(Oid oid) {
     case 1020:  // box[]: its elements are separated by ';' (typdelim), not yet done
       return false;
     default: {
+      if (IsEnumType(oid)) return true;
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);
       return t != nullptr && t->category == type_category::kArray && t->typlen == -1 &&

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "sql/expr/enum_functions.h"
 #include "sql/expr/geo_functions.h"
 
 namespace strata::sql {
@@ -22,7 +23,7 @@ Registry BuildRegistry() {
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
-                      JsonbModifyFunctions(), GeometricFunctions()}) {
+                      JsonbModifyFunctions(), GeometricFunctions(), EnumFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -6,6 +6,7 @@
 
 #include "sql/json/jsonb_modify.h"
 #include "sql/builtin/operator_table.h"
+#include "sql/expr/enum_functions.h"
 #include "sql/expr/geo_functions.h"
 
 namespace strata::sql {
@@ -49,7 +50,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
-                        JsonbModifySqlFunctions(), GeometricSqlFunctions()}) {
+                        JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -69,7 +70,7 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         LikeSqlFunctions(), RegexpSqlFunctions(), SleepSqlFunctions(),
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
-                        GeometricSqlFunctions()}) {
+                        GeometricSqlFunctions(), EnumSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -331,6 +331,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return TransformDropFunction(s);
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformDropIndex(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) return TransformDropType(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
     auto stmt = std::make_unique<ast::DropViewStatement>();
     stmt->if_exists = s.missing_ok;

@@ -129,6 +129,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformGrantRole(*node.grant_role_stmt);
     case PG_QUERY__NODE__NODE_GRANT_STMT:
       return TransformGrant(*node.grant_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
+      return TransformCreateEnum(*node.create_enum_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
+      return TransformAlterEnum(*node.alter_enum_stmt);
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
       return TransformAlterDefaultPrivileges(*node.alter_default_privileges_stmt);
     default:

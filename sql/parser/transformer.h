@@ -156,6 +156,12 @@ class Transformer {
   // transform_type_name.cpp
   ast::TypeName TransformTypeName(const PgQuery__TypeName& t);
 
+  // transform_type.cpp: CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD /
+  // RENAME VALUE, DROP TYPE.
+  std::unique_ptr<ast::Statement> TransformCreateEnum(const PgQuery__CreateEnumStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterEnum(const PgQuery__AlterEnumStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropType(const PgQuery__DropStmt& s);
+
   // transform_role.cpp
   std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);
   std::unique_ptr<ast::Statement> TransformCreateDatabase(const PgQuery__CreatedbStmt& s);

@@ -12,6 +12,7 @@
 #include "common/coding.h"
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -147,6 +148,11 @@ void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) 
       AppendNumeric(value.numeric_value(), dst);
       return;
     case StorageType::kBytes:
+      if (column.is_enum) {
+        EncodeBigEndian32(buf, Float4KeyBits(EnumSortOrder(column.type, value.string_value())));
+        dst->append(buf, 4);
+        return;
+      }
       if (column.type == type_oid::kBpchar) {
         // bpchar compares without trailing spaces: 'a' and 'a  ' are one key.
         const std::string& s = value.string_value();
@@ -328,6 +334,11 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
       return Value::FromNumeric(std::move(n));
     }
     case StorageType::kBytes: {
+      if (column.is_enum) {
+        const float order = Float4FromKeyBits(static_cast<uint32_t>(in.BigEndian(4)));
+        if (skip) return Value();
+        return Value::String(column.type, EnumLabelAt(column.type, order));
+      }
       if (skip) {
         in.EscapedBytes(nullptr);
         return Value();
@@ -366,7 +377,9 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
     : type(type),
       storage(RequireStorageType(type)),
       descending(direction == SortDirection::kDescending),
-      nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst) {
+      nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst),
+      is_enum(storage == StorageType::kBytes && type >= catalog::kFirstNormalObjectId &&
+              IsEnumType(type)) {
   // The geometric types (600-604, 628, 718) have no btree opclass: they
   // cannot be sorted (ORDER BY raises PostgreSQL's error) nor be keys.
   if ((type >= 600 && type <= 604) || type == 628 || type == 718) {
@@ -408,6 +421,7 @@ bool KeyEncodingDecidesEquality(Oid type) {
     case type_oid::kUuid:
       return true;
     default:
+      if (IsEnumType(type)) return true;
       return false;
   }
 }

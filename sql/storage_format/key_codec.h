@@ -98,6 +98,9 @@ struct KeyColumn {
   StorageType storage;
   bool descending;
   bool nulls_first;
+  // An enum column: rows hold the label (kBytes), keys its sort order as a
+  // float4, so keys order as the enum does (user_types.h).
+  bool is_enum = false;
 };
 
 // Whether KeyReader returns exactly the datum that was encoded for every value

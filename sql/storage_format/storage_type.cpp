@@ -5,6 +5,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -55,6 +56,7 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
       return StorageType::kBytes;
     default:
       if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;
+      if (IsEnumType(type)) return StorageType::kBytes;  // the label
       return std::nullopt;
   }
 }

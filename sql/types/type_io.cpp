@@ -13,6 +13,7 @@
 #include "sql/types/record_value.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/geo_types.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -63,6 +64,10 @@ Value InputValue(Oid type, std::string_view text) {
       if (IsOidType(type)) return InputOidValue(type, text);
       if (IsArrayType(type) && (IsSupportedType(type) || IsOutputOnlyType(type))) {
         return ParseArray(type, text);
+      }
+      if (IsEnumType(type)) {
+        CheckEnumLabel(type, text);
+        return Value::String(type, std::string(text));
       }
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");

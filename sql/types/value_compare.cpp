@@ -8,6 +8,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -96,6 +97,7 @@ int CompareValues(const Value& a, const Value& b) {
                      "could not identify an ordering operator for type " + FormatTypeName(type));
     default:
       if (IsArrayType(type)) return CompareArrays(a.array_value(), b.array_value());
+      if (IsEnumType(type)) return CompareEnumLabels(type, a.string_value(), b.string_value());
       throw SqlError(SqlState::kFeatureNotSupported,
                      "comparison of type " + FormatTypeName(type) + " is not supported yet");
   }

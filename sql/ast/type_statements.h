@@ -1,0 +1,37 @@
+// Statements on user-defined types (PostgreSQL's CreateEnumStmt,
+// AlterEnumStmt and DropStmt of types): one statement kind, told apart by
+// `action`.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "sql/ast/statement.h"
+
+namespace strata::sql::ast {
+
+struct TypeStatement : Statement {
+  TypeStatement() : Statement(StatementKind::kTypeDdl) {}
+
+  enum class Action {
+    kCreateEnum,      // CREATE TYPE name AS ENUM (labels)
+    kAddEnumValue,    // ALTER TYPE name ADD VALUE [IF NOT EXISTS] label [BEFORE|AFTER neighbor]
+    kRenameEnumValue, // ALTER TYPE name RENAME VALUE old_label TO label
+    kDrop,            // DROP TYPE [IF EXISTS] name, ... [CASCADE]
+  };
+  Action action = Action::kCreateEnum;
+  // The type's name as written ([schema.]name); kDrop: names.
+  std::vector<std::string> name;
+  std::vector<std::vector<std::string>> names;
+  std::vector<int> name_locations;  // kDrop: per name
+  std::vector<std::string> labels;  // kCreateEnum
+  std::string label;                // kAddEnumValue / kRenameEnumValue: the new label
+  std::string old_label;            // kRenameEnumValue
+  std::string neighbor;             // kAddEnumValue: BEFORE/AFTER this label (empty: at the end)
+  bool after = false;
+  bool if_not_exists = false;       // kAddEnumValue
+  bool if_exists = false;           // kDrop
+  bool cascade = false;             // kDrop
+};
+
+}  // namespace strata::sql::ast

@@ -1,0 +1,334 @@
+// CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE and
+// DROP TYPE (see type_commands.h). PostgreSQL's rules (typecmds.c,
+// pg_enum.c): labels are at most 63 bytes and unique within their enum; a
+// new label goes after the last (sort order + 1) or halfway between its
+// neighbours, and when float4 runs out of room between them every label is
+// renumbered 1..n first.
+#include "sql/commands/type_commands.h"
+
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/builtin/type_table.h"
+#include "sql/system_relations/privilege_checks.h"
+#include "sql/system_relations/role_lookup.h"
+#include "sql/system_relations/statement_catalog.h"
+#include "sql/types/user_types.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr size_t kMaxLabelBytes = 63;  // NAMEDATALEN - 1
+
+std::string JoinName(const std::vector<std::string>& name) {
+  std::string out;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (i > 0) out += ".";
+    out += name[i];
+  }
+  return out;
+}
+
+void CheckLabel(const std::string& label) {
+  if (label.size() > kMaxLabelBytes || label.empty()) {
+    throw SqlError(SqlState::kInvalidName, "invalid enum label \"" + label + "\"")
+        .WithDetail("Labels must be 63 bytes or less.");
+  }
+}
+
+// The user type a (possibly qualified) name reaches, or nullptr.
+const catalog::TypeDesc* LookupType(const CommandContext& ctx,
+                                    const std::vector<std::string>& name) {
+  if (name.size() == 2) {
+    const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(name[0]);
+    if (ns == nullptr) {
+      throw SqlError(SqlState::kInvalidSchemaName, "schema \"" + name[0] + "\" does not exist");
+    }
+    return ctx.catalog->FindType(ns->oid, name[1]);
+  }
+  if (name.size() != 1) {
+    throw SqlError(SqlState::kSyntaxError,
+                   "improper qualified name (too many dotted names): " + JoinName(name));
+  }
+  for (catalog::Oid ns : SearchPathNamespaces(*ctx.catalog)) {
+    if (const catalog::TypeDesc* t = ctx.catalog->FindType(ns, name[0])) return t;
+  }
+  return nullptr;
+}
+
+// The enum an ALTER TYPE names, checked for existence, kind and ownership.
+const catalog::TypeDesc& LookupEnumForAlter(const CommandContext& ctx,
+                                            const std::vector<std::string>& name) {
+  const catalog::TypeDesc* type = LookupType(ctx, name);
+  if (type == nullptr) {
+    if (name.size() == 1 && FindPgTypeByName(name[0]) != nullptr) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + name[0] + "\" is not an enum");
+    }
+    throw SqlError(SqlState::kUndefinedObject,
+                   "type \"" + JoinName(name) + "\" does not exist");
+  }
+  if (type->kind != 'e') {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + type->name + "\" is not an enum");
+  }
+  CheckOwnership(*ctx.catalog, type->owner, "type", type->name);
+  return *type;
+}
+
+bool UsesType(catalog::Oid column_type, const catalog::TypeDesc& type) {
+  return column_type == type.oid || column_type == type.array_oid;
+}
+
+// What depends on `type` (PostgreSQL's DETAIL lines of 2BP01), in catalog
+// order: table columns and functions taking or returning it.
+std::vector<std::string> Dependents(const catalog::CatalogSnapshot& catalog,
+                                    const catalog::TypeDesc& type) {
+  std::vector<std::string> out;
+  for (const auto& [oid, table] : catalog.tables()) {
+    for (const catalog::ColumnDesc& c : table->columns) {
+      if (!c.dropped && UsesType(c.type, type)) {
+        out.push_back("column " + c.name + " of table " + table->name + " depends on type " +
+                      type.name);
+      }
+    }
+  }
+  for (const auto& [oid, fn] : catalog.functions()) {
+    bool uses = UsesType(fn->result_type, type);
+    for (const catalog::FunctionArg& a : fn->args) uses = uses || UsesType(a.type, type);
+    if (!uses) continue;
+    std::string signature = fn->name + "(";
+    bool first = true;
+    for (catalog::Oid t : fn->InputTypes()) {
+      if (!first) signature += ",";
+      first = false;
+      signature += FormatTypeName(t);
+    }
+    out.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ") depends on type " +
+                  type.name);
+  }
+  return out;
+}
+
+// Whether some index or primary key has a key column of enum `type`: its
+// entries hold the labels' sort orders, which renumbering would change.
+bool HasIndexedColumn(const catalog::CatalogSnapshot& catalog, const catalog::TypeDesc& type) {
+  for (const auto& [oid, table] : catalog.tables()) {
+    for (const catalog::ColumnDesc& c : table->columns) {
+      if (c.dropped || c.type != type.oid) continue;
+      for (int16_t attnum : table->primary_key) {
+        if (attnum == c.attnum) return true;
+      }
+      for (const catalog::IndexDesc& index : table->indexes) {
+        if (index.UsesColumn(c.attnum)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+StatementOutput CreateEnum(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "CREATE TYPE";
+  if (stmt.name.size() > 2) {
+    throw SqlError(SqlState::kSyntaxError,
+                   "improper qualified name (too many dotted names): " + JoinName(stmt.name));
+  }
+  const std::string& name = stmt.name.back();
+  const catalog::NamespaceDesc& ns =
+      ResolveSchema(ctx, stmt.name.size() == 2 ? stmt.name[0] : std::string());
+  CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
+  const bool builtin_clash =
+      ns.oid == catalog::kPgCatalogNamespace && FindPgTypeByName(name) != nullptr;
+  if (builtin_clash || ctx.catalog->FindType(ns.oid, name) != nullptr ||
+      ctx.catalog->RelationNameTaken(ns.oid, name)) {
+    throw SqlError(SqlState::kDuplicateObject, "type \"" + name + "\" already exists");
+  }
+  catalog::Catalog* catalog = ctx.db->catalog();
+  catalog::TypeDesc type;
+  type.oid = catalog->AllocateOid(ctx.txn);
+  type.array_oid = catalog->AllocateOid(ctx.txn);
+  type.namespace_oid = ns.oid;
+  type.name = name;
+  type.owner = CurrentUserOid(*ctx.catalog);
+  type.kind = 'e';
+  for (size_t i = 0; i < stmt.labels.size(); ++i) {
+    const std::string& label = stmt.labels[i];
+    CheckLabel(label);
+    for (size_t j = 0; j < i; ++j) {
+      if (stmt.labels[j] == label) {
+        throw SqlError(SqlState::kInvalidParameterValue,
+                       "enum label \"" + label + "\" used more than once");
+      }
+    }
+    type.labels.push_back(catalog::EnumLabel{catalog->AllocateOid(ctx.txn),
+                                             static_cast<float>(i + 1), label});
+  }
+  catalog->PutType(ctx.txn, type);
+  return result;
+}
+
+StatementOutput AddEnumValue(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER TYPE";
+  catalog::TypeDesc type = LookupEnumForAlter(ctx, stmt.name);
+  CheckLabel(stmt.label);
+  if (FindEnumLabel(type, stmt.label) != nullptr) {
+    if (stmt.if_not_exists) {
+      ctx.Notice(SqlState::kDuplicateObject,
+                 "enum label \"" + stmt.label + "\" already exists, skipping");
+      return result;
+    }
+    throw SqlError(SqlState::kDuplicateObject,
+                   "enum label \"" + stmt.label + "\" already exists");
+  }
+  catalog::Catalog* catalog = ctx.db->catalog();
+  float order = 1;
+  size_t insert_at = type.labels.size();
+  while (true) {
+    if (stmt.neighbor.empty()) {
+      order = type.labels.empty() ? 1 : type.labels.back().sort_order + 1;
+      break;
+    }
+    size_t neighbor = type.labels.size();
+    for (size_t i = 0; i < type.labels.size(); ++i) {
+      if (type.labels[i].label == stmt.neighbor) neighbor = i;
+    }
+    if (neighbor == type.labels.size()) {
+      throw SqlError(SqlState::kInvalidParameterValue,
+                     "\"" + stmt.neighbor + "\" is not an existing enum label");
+    }
+    const float here = type.labels[neighbor].sort_order;
+    if (stmt.after && neighbor + 1 == type.labels.size()) {
+      order = here + 1;
+      insert_at = neighbor + 1;
+      break;
+    }
+    if (!stmt.after && neighbor == 0) {
+      order = here - 1;
+      insert_at = 0;
+      break;
+    }
+    const size_t other = stmt.after ? neighbor + 1 : neighbor - 1;
+    const volatile float midpoint = (here + type.labels[other].sort_order) / 2;
+    if (midpoint != here && midpoint != type.labels[other].sort_order) {
+      order = midpoint;
+      insert_at = stmt.after ? neighbor + 1 : neighbor;
+      break;
+    }
+    // float4 has no value between the neighbours: renumber 1..n and retry.
+    if (HasIndexedColumn(*ctx.catalog, type)) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "renumbering the labels of enum \"" + type.name +
+                         "\", which an index uses, is not supported yet");
+    }
+    for (size_t i = 0; i < type.labels.size(); ++i) {
+      type.labels[i].sort_order = static_cast<float>(i + 1);
+    }
+  }
+  type.labels.insert(type.labels.begin() + static_cast<std::ptrdiff_t>(insert_at),
+                     catalog::EnumLabel{catalog->AllocateOid(ctx.txn), order, stmt.label});
+  catalog->PutType(ctx.txn, type);
+  return result;
+}
+
+StatementOutput RenameEnumValue(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER TYPE";
+  catalog::TypeDesc type = LookupEnumForAlter(ctx, stmt.name);
+  CheckLabel(stmt.label);
+  catalog::EnumLabel* old_label = nullptr;
+  bool new_exists = false;
+  for (catalog::EnumLabel& l : type.labels) {
+    if (l.label == stmt.old_label) old_label = &l;
+    if (l.label == stmt.label) new_exists = true;
+  }
+  if (old_label == nullptr) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   "\"" + stmt.old_label + "\" is not an existing enum label");
+  }
+  if (new_exists) {
+    throw SqlError(SqlState::kDuplicateObject,
+                   "enum label \"" + stmt.label + "\" already exists");
+  }
+  // Rows hold labels, not pg_enum OIDs: a rename would have to rewrite them.
+  for (const auto& [oid, table] : ctx.catalog->tables()) {
+    for (const catalog::ColumnDesc& c : table->columns) {
+      if (!c.dropped && UsesType(c.type, type)) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "renaming a value of enum \"" + type.name +
+                           "\" that a table column uses is not supported yet");
+      }
+    }
+  }
+  old_label->label = stmt.label;
+  ctx.db->catalog()->PutType(ctx.txn, type);
+  return result;
+}
+
+StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "DROP TYPE";
+  std::vector<const catalog::TypeDesc*> targets;
+  for (const std::vector<std::string>& name : stmt.names) {
+    const catalog::TypeDesc* type = nullptr;
+    if (name.size() == 2 && ctx.catalog->FindNamespace(name[0]) == nullptr) {
+      if (!stmt.if_exists) {
+        throw SqlError(SqlState::kInvalidSchemaName, "schema \"" + name[0] + "\" does not exist");
+      }
+    } else {
+      type = LookupType(ctx, name);
+    }
+    if (type == nullptr) {
+      const bool builtin = (name.size() == 1 || name[0] == "pg_catalog") &&
+                           FindPgTypeByName(name.back()) != nullptr;
+      if (builtin) {
+        throw SqlError(SqlState::kDependentObjectsStillExist,
+                       "cannot drop type " + name.back() +
+                           " because it is required by the database system");
+      }
+      if (stmt.if_exists) {
+        ctx.Notice(SqlState::kSuccessfulCompletion,
+                   "type \"" + JoinName(name) + "\" does not exist, skipping");
+        continue;
+      }
+      throw SqlError(SqlState::kUndefinedObject, "type \"" + JoinName(name) + "\" does not exist");
+    }
+    CheckOwnership(*ctx.catalog, type->owner, "type", type->name);
+    targets.push_back(type);
+  }
+  for (const catalog::TypeDesc* type : targets) {
+    std::vector<std::string> dependents = Dependents(*ctx.catalog, *type);
+    if (dependents.empty()) continue;
+    if (stmt.cascade) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "DROP TYPE ... CASCADE of a type in use is not supported yet");
+    }
+    std::string detail;
+    for (const std::string& d : dependents) detail += (detail.empty() ? "" : "\n") + d;
+    throw SqlError(SqlState::kDependentObjectsStillExist,
+                   "cannot drop type " + type->name + " because other objects depend on it")
+        .WithDetail(detail)
+        .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+  }
+  for (const catalog::TypeDesc* type : targets) ctx.db->catalog()->DeleteType(ctx.txn, type->oid);
+  return result;
+}
+
+}  // namespace
+
+StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  switch (stmt.action) {
+    case ast::TypeStatement::Action::kCreateEnum:
+      return CreateEnum(ctx, stmt);
+    case ast::TypeStatement::Action::kAddEnumValue:
+      return AddEnumValue(ctx, stmt);
+    case ast::TypeStatement::Action::kRenameEnumValue:
+      return RenameEnumValue(ctx, stmt);
+    case ast::TypeStatement::Action::kDrop:
+      return DropTypes(ctx, stmt);
+  }
+  throw SqlError(SqlState::kInternalError, "unknown type statement");
+}
+
+}  // namespace strata::sql

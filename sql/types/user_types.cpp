@@ -1,0 +1,142 @@
+// User-defined types as seen through the running statement's catalog (see
+// user_types.h).
+#include "sql/types/user_types.h"
+
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+
+#include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
+#include "sql/system_relations/statement_catalog.h"
+
+namespace strata::sql {
+
+namespace {
+
+// A pg_type row with the strings it points into.
+struct InternedType {
+  std::string typname;
+  std::string display_name;
+  PgTypeInfo info;
+};
+
+// Interned rows by (oid, name, array oid): a renamed type gets a new row; the
+// old one stays valid for pointers already handed out.
+std::mutex g_interned_mu;
+std::map<std::tuple<Oid, std::string, Oid>, std::unique_ptr<InternedType>>& Interned() {
+  static auto* map = new std::map<std::tuple<Oid, std::string, Oid>, std::unique_ptr<InternedType>>;
+  return *map;
+}
+
+const PgTypeInfo* Intern(Oid oid, const std::string& typname, const std::string& display,
+                         char category, int16_t typlen, Oid typelem, Oid typarray) {
+  std::lock_guard<std::mutex> lock(g_interned_mu);
+  auto& slot = Interned()[{oid, typname, typarray != 0 ? typarray : typelem}];
+  if (slot == nullptr) {
+    slot = std::make_unique<InternedType>();
+    slot->typname = typname;
+    slot->display_name = display;
+    slot->info = PgTypeInfo{oid, slot->typname, slot->display_name, category, false, typlen,
+                            typelem, typarray};
+  }
+  return &slot->info;
+}
+
+}  // namespace
+
+std::shared_ptr<const catalog::TypeDesc> FindUserType(Oid oid) {
+  if (oid < catalog::kFirstNormalObjectId) return nullptr;
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) return nullptr;
+  auto it = catalog->types().find(oid);
+  return it == catalog->types().end() ? nullptr : it->second;
+}
+
+std::shared_ptr<const catalog::TypeDesc> FindUserTypeOfArray(Oid array_oid) {
+  if (array_oid < catalog::kFirstNormalObjectId) return nullptr;
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) return nullptr;
+  for (const auto& [oid, t] : catalog->types()) {
+    if (t->array_oid == array_oid) return t;
+  }
+  return nullptr;
+}
+
+bool IsEnumType(Oid oid) {
+  auto t = FindUserType(oid);
+  return t != nullptr && t->kind == 'e';
+}
+
+const PgTypeInfo* FindUserPgType(Oid oid) {
+  if (oid < catalog::kFirstNormalObjectId) return nullptr;
+  if (auto t = FindUserType(oid)) {
+    return Intern(t->oid, t->name, t->name, 'E', 4, 0, t->array_oid);
+  }
+  if (auto t = FindUserTypeOfArray(oid)) {
+    return Intern(t->array_oid, "_" + t->name, t->name + "[]", 'A', -1, t->oid, 0);
+  }
+  return nullptr;
+}
+
+const catalog::EnumLabel* FindEnumLabel(const catalog::TypeDesc& type, std::string_view label) {
+  for (const catalog::EnumLabel& l : type.labels) {
+    if (l.label == label) return &l;
+  }
+  return nullptr;
+}
+
+namespace {
+
+std::shared_ptr<const catalog::TypeDesc> RequireEnum(Oid type) {
+  auto t = FindUserType(type);
+  if (t == nullptr || t->kind != 'e') {
+    throw SqlError(SqlState::kInternalError,
+                   "enum type " + std::to_string(type) + " is not in the catalog");
+  }
+  return t;
+}
+
+}  // namespace
+
+void CheckEnumLabel(Oid type, std::string_view label) {
+  auto t = RequireEnum(type);
+  if (FindEnumLabel(*t, label) == nullptr) {
+    throw SqlError(SqlState::kInvalidTextRepresentation,
+                   "invalid input value for enum " + t->name + ": \"" + std::string(label) + "\"");
+  }
+}
+
+float EnumSortOrder(Oid type, std::string_view label) {
+  auto t = RequireEnum(type);
+  const catalog::EnumLabel* l = FindEnumLabel(*t, label);
+  if (l == nullptr) {
+    throw SqlError(SqlState::kInvalidTextRepresentation,
+                   "invalid internal value for enum: \"" + std::string(label) + "\"");
+  }
+  return l->sort_order;
+}
+
+std::string EnumLabelAt(Oid type, float sort_order) {
+  auto t = RequireEnum(type);
+  for (const catalog::EnumLabel& l : t->labels) {
+    if (l.sort_order == sort_order) return l.label;
+  }
+  throw SqlError(SqlState::kInvalidTextRepresentation, "invalid internal value for enum");
+}
+
+int CompareEnumLabels(Oid type, std::string_view a, std::string_view b) {
+  if (a == b) return 0;
+  auto t = RequireEnum(type);
+  const catalog::EnumLabel* x = FindEnumLabel(*t, a);
+  const catalog::EnumLabel* y = FindEnumLabel(*t, b);
+  if (x == nullptr || y == nullptr) {
+    throw SqlError(SqlState::kInvalidTextRepresentation,
+                   "invalid internal value for enum: \"" + std::string(x == nullptr ? a : b) +
+                       "\"");
+  }
+  return x->sort_order < y->sort_order ? -1 : (x->sort_order > y->sort_order ? 1 : 0);
+}
+
+}  // namespace strata::sql

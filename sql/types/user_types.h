@@ -1,0 +1,52 @@
+// User-defined types (CREATE TYPE ... AS ENUM) as code that holds only a
+// type OID sees them: the binder's type names, pg_type lookups
+// (FindPgType), value I/O, comparison and key encoding. They come from the
+// running statement's catalog (statement_catalog.h), so a type created
+// earlier in the same transaction block is visible and a dropped one is
+// not. User type OIDs are never reused (catalog.h), so an OID always names
+// the same type.
+//
+// Enum values are held as their label (a string payload, stored as its
+// bytes in rows); they order by the label's pg_enum.enumsortorder.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "catalog/catalog_objects.h"
+#include "sql/types/data_type.h"
+
+namespace strata::sql {
+
+struct PgTypeInfo;  // sql/builtin/type_table.h
+
+// The type `oid` (not its array type) in the statement's catalog; null if
+// none (or outside a statement).
+std::shared_ptr<const catalog::TypeDesc> FindUserType(Oid oid);
+// The type whose array type is `array_oid`; null if none.
+std::shared_ptr<const catalog::TypeDesc> FindUserTypeOfArray(Oid array_oid);
+
+// True for the OID of an enum type.
+bool IsEnumType(Oid oid);
+
+// pg_type's row for a user type or its array type (typcategory 'E' / 'A'),
+// interned for the life of the process; nullptr if none.
+const PgTypeInfo* FindUserPgType(Oid oid);
+
+// The label `label` of enum `type`, or nullptr.
+const catalog::EnumLabel* FindEnumLabel(const catalog::TypeDesc& type, std::string_view label);
+
+// enum_in(): the label checked against enum `type`; 22P02 `invalid input
+// value for enum rainbow: "x"` if it has no such label.
+void CheckEnumLabel(Oid type, std::string_view label);
+
+// enum_cmp(): compares two labels of enum `type` by sort order.
+int CompareEnumLabels(Oid type, std::string_view a, std::string_view b);
+
+// The sort order of a label (key encoding), and the label with a sort
+// order (key decoding); errors if the enum has none.
+float EnumSortOrder(Oid type, std::string_view label);
+std::string EnumLabelAt(Oid type, float sort_order);
+
+}  // namespace strata::sql
