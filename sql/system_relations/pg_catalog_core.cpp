@@ -231,9 +231,9 @@ char TypType(const PgTypeInfo& t) {
 }
 
 // typinput, typoutput, ... name PostgreSQL's functions (pg_type_procs.h).
-std::vector<Row> TypeRows(const CommandContext&) {
+std::vector<Row> TypeRows(const CommandContext& ctx) {
   std::vector<Row> rows;
-  for (Oid oid = 1; oid < 20000; ++oid) {
+  for (Oid oid = 1; oid < catalog::kFirstNormalObjectId; ++oid) {
     const PgTypeInfo* t = FindPgType(oid);
     if (t == nullptr) continue;
     static constexpr TypeProcs kNone{};
@@ -251,6 +251,39 @@ std::vector<Row> TypeRows(const CommandContext&) {
                     CharV(TypeAlign(oid)), CharV(TypeStorage(oid)),
                     BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(TypeCollation(oid)),
                     NullV(kNodeTree), NullV(kText), NullV(kAclArray)});
+  }
+  // CREATE TYPE ... AS ENUM: the enum (enum_in, ...) and its array type.
+  for (const auto& [oid, t] : ctx.catalog->types()) {
+    const Value acl = AclArrayValue(*ctx.catalog, StoredAcl(*ctx.catalog,
+                                                            catalog::AclTarget{catalog::kPgTypeOid, oid, 0}));
+    rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
+                    Int2V(4), BoolV(true), CharV(t->kind), CharV('E'), BoolV(false),
+                    BoolV(true), CharV(','), OidV(0), RegprocV(0), OidV(0), OidV(t->array_oid),
+                    RegprocV(3504), RegprocV(3505), RegprocV(3532), RegprocV(3533),
+                    RegprocV(0), RegprocV(0), RegprocV(0), CharV('i'), CharV('p'),
+                    BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
+                    NullV(kText), acl});
+    const TypeProcs* array_procs = FindTypeProcs(1009);  // _text's: array_in, ...
+    rows.push_back({OidV(t->array_oid), NameV("_" + t->name), OidV(t->namespace_oid),
+                    OidV(t->owner), Int2V(-1), BoolV(false), CharV('b'), CharV('A'),
+                    BoolV(false), BoolV(true), CharV(','), OidV(0),
+                    RegprocV(array_procs->subscript), OidV(oid), OidV(0),
+                    RegprocV(array_procs->input), RegprocV(array_procs->output),
+                    RegprocV(array_procs->receive), RegprocV(array_procs->send), RegprocV(0),
+                    RegprocV(0), RegprocV(array_procs->analyze), CharV('i'), CharV('x'),
+                    BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
+                    NullV(kText), NullV(kAclArray)});
+  }
+  return rows;
+}
+
+// pg_enum: the labels of every enum, in sort order per type.
+std::vector<Row> EnumRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, t] : ctx.catalog->types()) {
+    for (const catalog::EnumLabel& l : t->labels) {
+      rows.push_back({OidV(l.oid), OidV(oid), Value::Float4(l.sort_order), NameV(l.label)});
+    }
   }
   return rows;
 }
@@ -442,6 +475,10 @@ const SystemRelation kRelations[] = {
       {"typcollation", kOid}, {"typdefaultbin", kNodeTree}, {"typdefault", kText},
       {"typacl", kAclArray}},
      TypeRows},
+    {3501, "pg_catalog", "pg_enum", 'r',
+     {{"oid", kOid}, {"enumtypid", kOid}, {"enumsortorder", kFloat4},
+      {"enumlabel", kName}},
+     EnumRows},
     {2604, "pg_catalog", "pg_attrdef", 'r',
      {{"oid", kOid}, {"adrelid", kOid}, {"adnum", kInt2}, {"adbin", kNodeTree}},
      AttrdefRows},

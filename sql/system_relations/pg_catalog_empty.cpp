@@ -160,9 +160,6 @@ const SystemRelation kRelations[] = {
       {"tablespace", kName}, {"hasindexes", kBool}, {"ispopulated", kBool},
       {"definition", kText}},
      NoRows},
-    {3501, "pg_catalog", "pg_enum", 'r',
-     {{"oid", kOid}, {"enumtypid", kOid}, {"enumsortorder", kFloat4}, {"enumlabel", kName}},
-     NoRows},
 };
 
 }  // namespace

@@ -136,6 +136,27 @@ Oid StandardTypeName(const std::string& name) {
 
 }  // namespace
 
+
+namespace {
+
+// regtypein for a user-defined type (CREATE TYPE): [schema.]name through the
+// search path; 0 if none.
+Oid UserTypeOidByName(const std::vector<std::string>& parts) {
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr || parts.empty() || parts.size() > 2) return 0;
+  if (parts.size() == 2) {
+    const catalog::NamespaceDesc* ns = catalog->FindNamespace(parts[0]);
+    const catalog::TypeDesc* t = ns != nullptr ? catalog->FindType(ns->oid, parts[1]) : nullptr;
+    return t != nullptr ? t->oid : 0;
+  }
+  for (catalog::Oid ns : SearchPathNamespaces(*catalog)) {
+    if (const catalog::TypeDesc* t = catalog->FindType(ns, parts[0])) return t->oid;
+  }
+  return 0;
+}
+
+}  // namespace
+
 Oid ParseTypeName(std::string_view text) {
   std::string s = CollapseSpaces(text);
   int array_dims = 0;
@@ -175,6 +196,7 @@ Oid ParseTypeName(std::string_view text) {
     }
     shown = Joined(parts);
   }
+  if (oid == 0) oid = UserTypeOidByName(SplitQualifiedName(s));
   if (oid == 0) {
     throw SqlError(SqlState::kUndefinedObject, "type \"" + shown + "\" does not exist");
   }
