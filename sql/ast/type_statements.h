@@ -18,6 +18,7 @@ struct TypeStatement : Statement {
     kAddEnumValue,    // ALTER TYPE name ADD VALUE [IF NOT EXISTS] label [BEFORE|AFTER neighbor]
     kRenameEnumValue, // ALTER TYPE name RENAME VALUE old_label TO label
     kDrop,            // DROP TYPE [IF EXISTS] name, ... [CASCADE]
+    kRename,          // ALTER TYPE name RENAME TO new_name
   };
   Action action = Action::kCreateEnum;
   // The type's name as written ([schema.]name); kDrop: names.
@@ -27,6 +28,7 @@ struct TypeStatement : Statement {
   std::vector<std::string> labels;  // kCreateEnum
   std::string label;                // kAddEnumValue / kRenameEnumValue: the new label
   std::string old_label;            // kRenameEnumValue
+  std::string new_name;             // kRename
   std::string neighbor;             // kAddEnumValue: BEFORE/AFTER this label (empty: at the end)
   bool after = false;
   bool if_not_exists = false;       // kAddEnumValue

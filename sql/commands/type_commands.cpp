@@ -315,6 +315,35 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
   return result;
 }
 
+StatementOutput RenameType(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER TYPE";
+  const catalog::TypeDesc* found = LookupType(ctx, stmt.name);
+  if (found == nullptr) {
+    throw SqlError(SqlState::kUndefinedObject,
+                   "type \"" + JoinName(stmt.name) + "\" does not exist");
+  }
+  CheckOwnership(*ctx.catalog, found->owner, "type", found->name);
+  if (ctx.catalog->FindType(found->namespace_oid, stmt.new_name) != nullptr ||
+      ctx.catalog->RelationNameTaken(found->namespace_oid, stmt.new_name)) {
+    throw SqlError(SqlState::kDuplicateObject,
+                   "type \"" + stmt.new_name + "\" already exists");
+  }
+  // Stored SQL text (defaults, views, function bodies) names types where
+  // PostgreSQL keeps OIDs; columns, which hold the OID, follow the rename.
+  for (const auto& [oid, view] : ctx.catalog->views()) {
+    if (view->query.find(found->name) != std::string::npos) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "renaming type \"" + found->name + "\", which view \"" + view->name +
+                         "\" may name, is not supported yet");
+    }
+  }
+  catalog::TypeDesc type = *found;
+  type.name = stmt.new_name;
+  ctx.db->catalog()->PutType(ctx.txn, type);
+  return result;
+}
+
 }  // namespace
 
 StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStatement& stmt) {
@@ -327,6 +356,8 @@ StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStateme
       return RenameEnumValue(ctx, stmt);
     case ast::TypeStatement::Action::kDrop:
       return DropTypes(ctx, stmt);
+    case ast::TypeStatement::Action::kRename:
+      return RenameType(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown type statement");
 }

@@ -43,6 +43,7 @@ Value EnumFirst(std::span<const Value> a) {
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,
                    "enum " + type->name + " contains no values");
   }
+  CheckSafeEnumUse(*type, type->labels.front().label);
   return Value::String(type->oid, type->labels.front().label);
 }
 
@@ -52,6 +53,7 @@ Value EnumLast(std::span<const Value> a) {
     throw SqlError(SqlState::kObjectNotInPrerequisiteState,
                    "enum " + type->name + " contains no values");
   }
+  CheckSafeEnumUse(*type, type->labels.back().label);
   return Value::String(type->oid, type->labels.back().label);
 }
 
@@ -61,7 +63,10 @@ Value RangeOf(const catalog::TypeDesc& type, const Value& lower, const Value& up
   bool started = lower.is_null();
   for (const catalog::EnumLabel& l : type.labels) {
     if (!started && l.label == lower.string_value()) started = true;
-    if (started) out.push_back(Value::String(type.oid, l.label));
+    if (started) {
+      CheckSafeEnumUse(type, l.label);
+      out.push_back(Value::String(type.oid, l.label));
+    }
     if (!upper.is_null() && l.label == upper.string_value()) break;
   }
   return MakeArray(type.array_oid, type.oid, std::move(out));

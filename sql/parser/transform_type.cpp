@@ -1,5 +1,5 @@
-// CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE and
-// DROP TYPE -> ast::TypeStatement.
+// CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE /
+// RENAME TO and DROP TYPE -> ast::TypeStatement.
 #include <memory>
 #include <string>
 
@@ -45,6 +45,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformDropType(const PgQuery__Dr
     stmt->names.push_back(t.names);
     stmt->name_locations.push_back(t.location);
   }
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformRenameType(const PgQuery__RenameStmt& s) {
+  if (s.object == nullptr || s.object->node_case != PG_QUERY__NODE__NODE_LIST) {
+    throw NotSupported("this ALTER TYPE ... RENAME");
+  }
+  auto stmt = std::make_unique<ast::TypeStatement>();
+  stmt->action = ast::TypeStatement::Action::kRename;
+  stmt->name = StringList(s.object->list->items, s.object->list->n_items);
+  stmt->new_name = s.newname != nullptr ? s.newname : "";
+  stmt->if_exists = s.missing_ok;
   return stmt;
 }
 

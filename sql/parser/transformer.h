@@ -161,6 +161,7 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformCreateEnum(const PgQuery__CreateEnumStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterEnum(const PgQuery__AlterEnumStmt& s);
   std::unique_ptr<ast::Statement> TransformDropType(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameType(const PgQuery__RenameStmt& s);
 
   // transform_role.cpp
   std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);

@@ -20,6 +20,15 @@ std::shared_ptr<const catalog::CatalogSnapshot> CurrentStatementCatalog() {
   return session->db->catalog()->Current();
 }
 
+std::shared_ptr<const catalog::CatalogSnapshot> CommittedCatalogUnderBlock() {
+  const SequenceSession* session = CurrentSequenceSessionOrNull();
+  if (session == nullptr || session->db == nullptr || session->block == nullptr ||
+      !session->block->private_catalog()) {
+    return nullptr;
+  }
+  return session->db->catalog()->Current();
+}
+
 std::string CurrentDatabaseName() {
   const SequenceSession* session = CurrentSequenceSessionOrNull();
   return session != nullptr && session->db != nullptr ? session->db->name() : "postgres";

@@ -15,6 +15,10 @@ namespace strata::sql {
 // The statement's catalog: a transaction block's own (after DDL in it) or
 // the committed one. Null outside a session with a database.
 std::shared_ptr<const catalog::CatalogSnapshot> CurrentStatementCatalog();
+// The committed catalog when the statement runs in a transaction block that
+// changed the catalog (CurrentStatementCatalog() is then the block's own);
+// null otherwise.
+std::shared_ptr<const catalog::CatalogSnapshot> CommittedCatalogUnderBlock();
 
 // The database the session is connected to (current_database()): its name
 // and OID; "postgres" (5) outside a session.

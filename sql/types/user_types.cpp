@@ -106,6 +106,18 @@ void CheckEnumLabel(Oid type, std::string_view label) {
     throw SqlError(SqlState::kInvalidTextRepresentation,
                    "invalid input value for enum " + t->name + ": \"" + std::string(label) + "\"");
   }
+  CheckSafeEnumUse(*t, label);
+}
+
+void CheckSafeEnumUse(const catalog::TypeDesc& type, std::string_view label) {
+  auto committed = CommittedCatalogUnderBlock();
+  if (committed == nullptr) return;
+  const catalog::TypeDesc* before = committed->FindType(type.oid);
+  if (before == nullptr || FindEnumLabel(*before, label) != nullptr) return;
+  throw SqlError(SqlState::kUnsafeNewEnumValueUsage,
+                 "unsafe use of new value \"" + std::string(label) + "\" of enum type " +
+                     type.name)
+      .WithHint("New enum values must be committed before they can be used.");
 }
 
 float EnumSortOrder(Oid type, std::string_view label) {

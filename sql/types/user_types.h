@@ -41,6 +41,11 @@ const catalog::EnumLabel* FindEnumLabel(const catalog::TypeDesc& type, std::stri
 // value for enum rainbow: "x"` if it has no such label.
 void CheckEnumLabel(Oid type, std::string_view label);
 
+// check_safe_enum_use(): 55P04 if `label` was added to enum `type` by the
+// running transaction block and the type itself is older (PostgreSQL makes
+// such a value usable only after the commit).
+void CheckSafeEnumUse(const catalog::TypeDesc& type, std::string_view label);
+
 // enum_cmp(): compares two labels of enum `type` by sort order.
 int CompareEnumLabels(Oid type, std::string_view a, std::string_view b);
 
