@@ -212,6 +212,10 @@ struct TypeDesc {
   char kind = 'e';  // pg_type.typtype
   Oid array_oid = 0;
   std::vector<EnumLabel> labels;  // in sort order (ascending sort_order)
+  // The highest pg_enum OID CREATE TYPE gave (labels added later by ALTER
+  // TYPE have higher ones): PostgreSQL lets a transaction use the labels of
+  // a type it created, but not labels it added, before the commit.
+  Oid last_created_label = 0;
 };
 
 // What a COMMENT ON describes, as pg_description names it: the catalog the

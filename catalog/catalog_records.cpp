@@ -665,6 +665,7 @@ std::string EncodeType(const TypeDesc& type) {
     PutLengthPrefixedSlice(&out, order);
     PutLengthPrefixedSlice(&out, l.label);
   }
+  PutVarint32(&out, type.last_created_label);
   return out;
 }
 
@@ -691,7 +692,7 @@ std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes) {
     l.sort_order = std::strtof(order.c_str(), nullptr);
     type.labels.push_back(std::move(l));
   }
-  if (!in.empty()) return std::nullopt;
+  if (!GetVarint32(&in, &type.last_created_label) || !in.empty()) return std::nullopt;
   return type;
 }
 

@@ -82,6 +82,7 @@
 //                (cost and rows as decimal text)
 //   type      := version:u8 namespace:v32 name:lpstr owner:v32 kind:u8
 //                array_oid:v32 nlabels:v32 (oid:v32 sort_order:lpstr label:lpstr)*
+//                last_created_label:v32
 //                (types exist from version 7 on; sort_order as decimal text)
 //   comment   := version:u8 text:lpstr
 //   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,

@@ -64,7 +64,8 @@ const catalog::TypeDesc& LookupEnumForAlter(const CommandContext& ctx,
   const catalog::TypeDesc* type = LookupType(ctx, name);
   if (type == nullptr) {
     if (name.size() == 1 && FindPgTypeByName(name[0]) != nullptr) {
-      throw SqlError(SqlState::kWrongObjectType, "\"" + name[0] + "\" is not an enum");
+      throw SqlError(SqlState::kWrongObjectType,
+                     FormatTypeName(FindPgTypeByName(name[0])->oid) + " is not an enum");
     }
     throw SqlError(SqlState::kUndefinedObject,
                    "type \"" + JoinName(name) + "\" does not exist");
@@ -164,6 +165,7 @@ StatementOutput CreateEnum(CommandContext& ctx, const ast::TypeStatement& stmt) 
     type.labels.push_back(catalog::EnumLabel{catalog->AllocateOid(ctx.txn),
                                              static_cast<float>(i + 1), label});
   }
+  type.last_created_label = type.labels.empty() ? type.array_oid : type.labels.back().oid;
   catalog->PutType(ctx.txn, type);
   return result;
 }
@@ -284,7 +286,7 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
                            FindPgTypeByName(name.back()) != nullptr;
       if (builtin) {
         throw SqlError(SqlState::kDependentObjectsStillExist,
-                       "cannot drop type " + name.back() +
+                       "cannot drop type " + FormatTypeName(FindPgTypeByName(name.back())->oid) +
                            " because it is required by the database system");
       }
       if (stmt.if_exists) {

@@ -152,6 +152,14 @@ Oid UserTypeOidByName(const std::vector<std::string>& parts) {
   for (catalog::Oid ns : SearchPathNamespaces(*catalog)) {
     if (const catalog::TypeDesc* t = catalog->FindType(ns, parts[0])) return t->oid;
   }
+  // "_name": the array type of a user type.
+  if (parts[0].size() > 1 && parts[0][0] == '_') {
+    for (catalog::Oid ns : SearchPathNamespaces(*catalog)) {
+      if (const catalog::TypeDesc* t = catalog->FindType(ns, parts[0].substr(1))) {
+        return t->array_oid;
+      }
+    }
+  }
   return 0;
 }
 

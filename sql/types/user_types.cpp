@@ -113,7 +113,12 @@ void CheckSafeEnumUse(const catalog::TypeDesc& type, std::string_view label) {
   auto committed = CommittedCatalogUnderBlock();
   if (committed == nullptr) return;
   const catalog::TypeDesc* before = committed->FindType(type.oid);
-  if (before == nullptr || FindEnumLabel(*before, label) != nullptr) return;
+  if (before != nullptr && FindEnumLabel(*before, label) != nullptr) return;  // committed
+  if (before == nullptr) {
+    // A type this block created: its CREATE TYPE labels are usable.
+    const catalog::EnumLabel* l = FindEnumLabel(type, label);
+    if (l != nullptr && l->oid <= type.last_created_label) return;
+  }
   throw SqlError(SqlState::kUnsafeNewEnumValueUsage,
                  "unsafe use of new value \"" + std::string(label) + "\" of enum type " +
                      type.name)

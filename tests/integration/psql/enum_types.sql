@@ -1,0 +1,108 @@
+-- Enum types: CREATE / ALTER / DROP TYPE, input and output, ordering,
+-- indexes, arrays, enum functions, pg_type / pg_enum, and the errors.
+CREATE TYPE mood AS ENUM ('sad', 'ok', 'happy');
+SELECT 'ok'::mood, 'happy'::mood > 'sad'::mood AS gt, pg_typeof('ok'::mood);
+SELECT 'meh'::mood;
+CREATE TYPE mood AS ENUM ('x');
+CREATE TYPE toolong AS ENUM ('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa');
+CREATE TYPE empty_enum AS ENUM ();
+SELECT enum_range(NULL::empty_enum);
+SELECT enum_first(NULL::empty_enum);
+CREATE TABLE person (name text, current_mood mood);
+INSERT INTO person VALUES ('a', 'happy'), ('b', 'sad'), ('c', NULL), ('d', 'ok'), ('e', 'happy');
+INSERT INTO person VALUES ('f', 'angry');
+SELECT * FROM person ORDER BY current_mood, name;
+SELECT * FROM person ORDER BY current_mood DESC NULLS LAST, name;
+SELECT current_mood, count(*) FROM person GROUP BY current_mood ORDER BY 1;
+SELECT DISTINCT current_mood FROM person ORDER BY 1;
+SELECT min(current_mood), max(current_mood) FROM person;
+SELECT name FROM person WHERE current_mood >= 'ok' ORDER BY name;
+SELECT name FROM person WHERE current_mood IN ('sad', 'ok') ORDER BY name;
+CREATE INDEX person_mood ON person (current_mood);
+SELECT name FROM person WHERE current_mood = 'happy' ORDER BY name;
+SELECT name, current_mood FROM person WHERE current_mood < 'happy' ORDER BY current_mood, name;
+UPDATE person SET current_mood = 'ok' WHERE name = 'a';
+SELECT name FROM person WHERE current_mood = 'ok' ORDER BY name;
+SELECT current_mood::text || '!' FROM person WHERE name = 'b';
+SELECT 'happy'::text::mood = 'happy'::mood;
+SELECT '{sad,happy}'::mood[], ('{sad,happy}'::mood[])[2];
+SELECT 'ok' = ANY ('{sad,ok}'::mood[]), 'ok' = ALL ('{sad,ok}'::mood[]);
+SELECT enum_first(NULL::mood), enum_last('ok'::mood), enum_range(NULL::mood);
+SELECT enum_range('ok'::mood, NULL), enum_range(NULL, 'ok'::mood), enum_range('happy'::mood, 'sad'::mood);
+SELECT enum_cmp('ok'::mood, 'sad'::mood);
+-- ALTER TYPE ... ADD VALUE
+ALTER TYPE mood ADD VALUE 'ecstatic';
+ALTER TYPE mood ADD VALUE 'miserable' BEFORE 'sad';
+ALTER TYPE mood ADD VALUE 'meh' AFTER 'sad';
+ALTER TYPE mood ADD VALUE 'meh';
+ALTER TYPE mood ADD VALUE IF NOT EXISTS 'meh';
+ALTER TYPE mood ADD VALUE 'x' AFTER 'nope';
+SELECT enum_range(NULL::mood);
+SELECT enumlabel, enumsortorder FROM pg_enum WHERE enumtypid = 'mood'::regtype ORDER BY enumsortorder;
+SELECT typname, typtype, typcategory, typlen, typbyval, typelem <> 0 AS has_elem
+  FROM pg_type WHERE typname IN ('mood', '_mood') ORDER BY typname;
+SELECT format_type('mood'::regtype, NULL), format_type('_mood'::regtype, NULL);
+-- renumbering when float4 runs out of room between neighbours
+CREATE TYPE crowded AS ENUM ('L1', 'L2');
+ALTER TYPE crowded ADD VALUE 'i1' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i2' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i3' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i4' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i5' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i6' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i7' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i8' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i9' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i10' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i11' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i12' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i13' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i14' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i15' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i16' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i17' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i18' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i19' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i20' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i21' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i22' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i23' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i24' BEFORE 'L2';
+ALTER TYPE crowded ADD VALUE 'i25' BEFORE 'L2';
+SELECT enumlabel, enumsortorder FROM pg_enum WHERE enumtypid = 'crowded'::regtype ORDER BY enumsortorder;
+SELECT enum_range(NULL::crowded);
+-- a value added in a transaction block is unusable until the commit
+CREATE TYPE later AS ENUM ('one');
+BEGIN;
+ALTER TYPE later ADD VALUE 'two';
+SELECT 'two'::later;
+ROLLBACK;
+BEGIN;
+ALTER TYPE later ADD VALUE 'two';
+SELECT enum_last(NULL::later);
+COMMIT;
+SELECT enum_range(NULL::later);
+-- in the same block as the type: usable
+BEGIN;
+CREATE TYPE fresh AS ENUM ('a');
+ALTER TYPE fresh ADD VALUE 'b';
+SELECT 'b'::fresh, enum_range(NULL::fresh);
+COMMIT;
+-- RENAME VALUE / RENAME TO
+ALTER TYPE fresh RENAME VALUE 'a' TO 'alpha';
+ALTER TYPE fresh RENAME VALUE 'zzz' TO 'z';
+ALTER TYPE fresh RENAME VALUE 'b' TO 'alpha';
+SELECT enum_range(NULL::fresh);
+ALTER TYPE fresh RENAME TO renamed;
+SELECT enum_range(NULL::renamed);
+SELECT 'alpha'::fresh;
+ALTER TYPE int4 ADD VALUE 'x';
+ALTER TYPE nosuch ADD VALUE 'x';
+-- DROP TYPE
+DROP TYPE mood;
+DROP TABLE person;
+DROP TYPE mood, renamed;
+DROP TYPE IF EXISTS mood, nosuch;
+DROP TYPE nosuch;
+DROP TYPE int4;
+DROP TYPE empty_enum, crowded, later;
