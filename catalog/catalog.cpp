@@ -468,6 +468,7 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadSc
         if (!t) return Status::Corruption("bad type catalog record");
         max_oid = std::max({max_oid, t->oid, t->array_oid});
         for (const EnumLabel& l : t->labels) max_oid = std::max(max_oid, l.oid);
+        for (const DomainCheck& c : t->checks) max_oid = std::max(max_oid, c.oid);
         snapshot->types_[t->oid] = std::make_shared<const TypeDesc>(std::move(*t));
         break;
       }

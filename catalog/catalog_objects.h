@@ -193,15 +193,25 @@ struct FunctionDesc {
   }
 };
 
-// A user-defined type (pg_type row of CREATE TYPE). Only enums today
-// (typtype 'e'); each has an array type (typarray, named "_" + name) whose
-// OID is allocated with it.
+// A user-defined type (pg_type row of CREATE TYPE / CREATE DOMAIN): enums
+// (typtype 'e') and domains ('d'); each has an array type (typarray, named
+// "_" + name) whose OID is allocated with it.
 struct EnumLabel {
   Oid oid = 0;             // pg_enum.oid
   float sort_order = 0;    // pg_enum.enumsortorder: labels order by it
   std::string label;       // pg_enum.enumlabel
 
   friend bool operator==(const EnumLabel&, const EnumLabel&) = default;
+};
+
+// A CHECK constraint of a domain (pg_constraint with contypid): its
+// expression as SQL text, reading the value as VALUE.
+struct DomainCheck {
+  Oid oid = 0;       // pg_constraint.oid
+  std::string name;  // "d_check"
+  std::string expr;
+
+  friend bool operator==(const DomainCheck&, const DomainCheck&) = default;
 };
 
 struct TypeDesc {
@@ -216,6 +226,15 @@ struct TypeDesc {
   // TYPE have higher ones): PostgreSQL lets a transaction use the labels of
   // a type it created, but not labels it added, before the commit.
   Oid last_created_label = 0;
+
+  // Domains (kind 'd', CREATE DOMAIN): the base type (itself never a
+  // domain: a domain over a domain stores the innermost base and inherits
+  // its constraints into `checks`), NOT NULL, DEFAULT (SQL text) and CHECKs.
+  Oid base_type = 0;
+  int32_t base_typmod = -1;
+  bool not_null = false;
+  std::optional<std::string> default_expr;
+  std::vector<DomainCheck> checks;
 };
 
 // What a COMMENT ON describes, as pg_description names it: the catalog the

@@ -666,6 +666,16 @@ std::string EncodeType(const TypeDesc& type) {
     PutLengthPrefixedSlice(&out, l.label);
   }
   PutVarint32(&out, type.last_created_label);
+  PutVarint32(&out, type.base_type);
+  PutVarint32(&out, static_cast<uint32_t>(type.base_typmod));
+  out.push_back(static_cast<char>((type.not_null ? 1 : 0) | (type.default_expr ? 2 : 0)));
+  if (type.default_expr) PutLengthPrefixedSlice(&out, *type.default_expr);
+  PutVarint32(&out, static_cast<uint32_t>(type.checks.size()));
+  for (const DomainCheck& c : type.checks) {
+    PutVarint32(&out, c.oid);
+    PutLengthPrefixedSlice(&out, c.name);
+    PutLengthPrefixedSlice(&out, c.expr);
+  }
   return out;
 }
 
@@ -692,7 +702,28 @@ std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes) {
     l.sort_order = std::strtof(order.c_str(), nullptr);
     type.labels.push_back(std::move(l));
   }
-  if (!GetVarint32(&in, &type.last_created_label) || !in.empty()) return std::nullopt;
+  uint32_t typmod = 0, nchecks = 0;
+  uint8_t flags = 0;
+  if (!GetVarint32(&in, &type.last_created_label) || !GetVarint32(&in, &type.base_type) ||
+      !GetVarint32(&in, &typmod) || !GetByte(&in, &flags)) {
+    return std::nullopt;
+  }
+  type.base_typmod = static_cast<int32_t>(typmod);
+  type.not_null = (flags & 1) != 0;
+  if ((flags & 2) != 0) {
+    std::string d;
+    if (!GetString(&in, &d)) return std::nullopt;
+    type.default_expr = std::move(d);
+  }
+  if (!GetVarint32(&in, &nchecks)) return std::nullopt;
+  for (uint32_t i = 0; i < nchecks; ++i) {
+    DomainCheck c;
+    if (!GetVarint32(&in, &c.oid) || !GetString(&in, &c.name) || !GetString(&in, &c.expr)) {
+      return std::nullopt;
+    }
+    type.checks.push_back(std::move(c));
+  }
+  if (!in.empty()) return std::nullopt;
   return type;
 }
 

@@ -82,7 +82,9 @@
 //                (cost and rows as decimal text)
 //   type      := version:u8 namespace:v32 name:lpstr owner:v32 kind:u8
 //                array_oid:v32 nlabels:v32 (oid:v32 sort_order:lpstr label:lpstr)*
-//                last_created_label:v32
+//                last_created_label:v32 base_type:v32 base_typmod:v32(as u32)
+//                flags:u8 (bit0 not_null, bit1 has_default) [default:lpstr]
+//                nchecks:v32 (oid:v32 name:lpstr expr:lpstr)*
 //                (types exist from version 7 on; sort_order as decimal text)
 //   comment   := version:u8 text:lpstr
 //   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,

@@ -16,6 +16,7 @@
 #include "sql/types/numeric.h"
 #include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
+#include "sql/types/user_types.h"
 
 namespace strata::server {
 
@@ -65,6 +66,12 @@ Value RecvString(std::string_view* in, Oid type) {
 }
 
 // namerecv: a name too long for NAMEDATALEN is an error, not clipped.
+Value RecvEnumLabel(std::string_view* in, Oid type) {
+  std::string label = protocol::RecvText(in);
+  sql::CheckEnumLabel(type, label);
+  return Value::String(type, std::move(label));
+}
+
 Value RecvName(std::string_view* in, Oid type) {
   std::string s = protocol::RecvText(in);
   if (s.size() >= sql::kNameDataLen) {
@@ -358,6 +365,12 @@ const BinaryFormat* FindBinaryFormat(Oid type) {
     if (f.type == type) return &f;
   }
   if (sql::IsArrayType(type)) return &kArrayFormat;
+  if (type >= catalog::kFirstNormalObjectId) {
+    // enum_send / enum_recv: the label's text. A domain: its base type's.
+    static constexpr BinaryFormat kEnumFormat = {0, SendString, RecvEnumLabel};
+    if (sql::IsEnumType(type)) return &kEnumFormat;
+    if (sql::IsDomainType(type)) return FindBinaryFormat(sql::DomainBaseType(type).oid);
+  }
   return nullptr;
 }
 

@@ -10,7 +10,6 @@
 #include "catalog/builtin_types.h"
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
-#include "sql/commands/type_commands.h"
 #include "sql/commands/alter_owner.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/explain.h"
@@ -26,6 +25,7 @@
 #include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/type_commands.h"
 #include "sql/current_transaction.h"
 #include "sql/database.h"
 #include "sql/executor/execute_select.h"
@@ -41,6 +41,8 @@
 #include "sql/statement_output.h"
 #include "sql/settings/execute_variable_set.h"
 #include "sql/settings/session_settings.h"
+#include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 #include "sql/types/datetime_context.h"
 #include "sql/types/type_io.h"
 
@@ -452,12 +454,19 @@ StatementOutput TextResultToOutput(StatementResult text) {
 
 }  // namespace
 
-ResultColumn MakeResultColumn(std::string name, const DataType& type) {
+ResultColumn MakeResultColumn(std::string name, const DataType& declared) {
   ResultColumn out;
   out.name = std::move(name);
+  // A domain goes out as its base type and typmod (PostgreSQL's printtup).
+  const DataType type = declared.oid >= catalog::kFirstNormalObjectId && IsDomainType(declared.oid)
+                            ? DomainBaseType(declared.oid)
+                            : declared;
   out.type_oid = type.oid;
   const catalog::BuiltinType* info = catalog::FindBuiltinType(type.oid);
   out.type_size = info != nullptr ? info->length : -1;
+  if (info == nullptr && type.oid >= catalog::kFirstNormalObjectId) {
+    if (const PgTypeInfo* user = FindPgType(type.oid)) out.type_size = user->typlen;  // enums: 4
+  }
   // An anonymous record's typmod names our registered field list
   // (record_type.h), not something a client can use: PostgreSQL sends -1.
   out.type_modifier = type.oid == type_oid::kRecord ? -1 : type.typmod;

@@ -3,10 +3,13 @@
 // `action`.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "sql/ast/statement.h"
+#include "sql/ast/table_statements.h"
+#include "sql/ast/type_name.h"
 
 namespace strata::sql::ast {
 
@@ -19,6 +22,10 @@ struct TypeStatement : Statement {
     kRenameEnumValue, // ALTER TYPE name RENAME VALUE old_label TO label
     kDrop,            // DROP TYPE [IF EXISTS] name, ... [CASCADE]
     kRename,          // ALTER TYPE name RENAME TO new_name
+    kCreateDomain,    // CREATE DOMAIN name [AS] type [DEFAULT e] [NOT NULL | NULL | CHECK (e)]...
+    // ALTER DOMAIN name SET DEFAULT e | DROP DEFAULT | SET / DROP NOT NULL |
+    // ADD [CONSTRAINT c] CHECK (e) | DROP CONSTRAINT [IF EXISTS] c
+    kAlterDomain,
   };
   Action action = Action::kCreateEnum;
   // The type's name as written ([schema.]name); kDrop: names.
@@ -34,6 +41,19 @@ struct TypeStatement : Statement {
   bool if_not_exists = false;       // kAddEnumValue
   bool if_exists = false;           // kDrop
   bool cascade = false;             // kDrop
+  bool is_domain = false;           // kDrop / kRename: DROP DOMAIN, ALTER DOMAIN
+
+  // kCreateDomain.
+  TypeName base_type;
+  std::optional<std::string> default_text;  // also kAlterDomain's SET DEFAULT
+  bool not_null = false;
+  bool null_seen = false;  // an explicit NULL (conflicts with NOT NULL)
+  std::vector<CheckDef> checks;  // also kAlterDomain's ADD (one)
+
+  // kAlterDomain: what changes (PostgreSQL's AlterDomainStmt.subtype).
+  enum class DomainChange { kDefault, kDropNotNull, kSetNotNull, kAddConstraint, kDropConstraint };
+  DomainChange change = DomainChange::kDefault;
+  std::string constraint_name;  // kDropConstraint
 };
 
 }  // namespace strata::sql::ast

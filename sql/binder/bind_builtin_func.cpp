@@ -15,6 +15,7 @@
 #include "sql/binder/coercion_rules.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -264,6 +265,13 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
     } else {
       args[i] = CoerceType(std::move(args[i]), r.args[i], CoercionContext::kImplicit, -1);
     }
+  }
+  // pg_typeof of a domain-typed expression names the domain, which the
+  // value itself (of the base type) cannot tell at run time.
+  if (chosen->proname == "pg_typeof" && args.size() == 1 &&
+      args[0]->type().oid >= catalog::kFirstNormalObjectId && IsDomainType(args[0]->type().oid)) {
+    return std::make_unique<BoundConstant>(Value::Integer(r.result, args[0]->type().oid),
+                                           DataType{r.result}, expr.location);
   }
   return std::make_unique<BoundFunctionCall>(fn, std::move(args), DataType{r.result},
                                              expr.location);

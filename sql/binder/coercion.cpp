@@ -9,8 +9,10 @@
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/cast_functions.h"
+#include "sql/expr/domain_check.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/type_io.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -33,6 +35,25 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
   const Oid source = expr->type().oid;
   if (source == target || target == type_oid::kAny || IsPolymorphicType(target)) {
     return expr;
+  }
+  // Domains: to one, convert to its base type and check its constraints
+  // (CoerceToDomain); from one, the value is already its base type's.
+  if (target >= catalog::kFirstNormalObjectId && IsDomainType(target)) {
+    const int node_location = LeftmostLocation(location, expr->location());
+    BoundExprPtr inner = CoerceToTargetType(std::move(expr), DomainBaseType(target), context,
+                                            context == CoercionContext::kExplicit, location);
+    std::vector<BoundExprPtr> args;
+    args.push_back(std::move(inner));
+    args.push_back(std::make_unique<BoundConstant>(Value::Integer(type_oid::kOid, target),
+                                                   DataType{type_oid::kOid, -1}, -1));
+    return std::make_unique<BoundFunctionCall>(DomainCheckFunction(), std::move(args),
+                                               DataType{target, -1}, node_location);
+  }
+  if (source >= catalog::kFirstNormalObjectId && IsDomainType(source)) {
+    const int expr_location = expr->location();
+    BoundExprPtr base = std::make_unique<BoundCast>(std::move(expr), CastMethod::kRelabel,
+                                                    DomainBaseType(source), expr_location);
+    return CoerceType(std::move(base), target, context, location, target_typmod);
   }
   if (source == type_oid::kUnknown && expr->kind() == BoundExprKind::kParam) {
     return CoerceParam(static_cast<const BoundParam&>(*expr), target, location);

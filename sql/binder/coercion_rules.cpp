@@ -29,6 +29,14 @@ CoercionContext ContextOfCast(char castcontext) {
 
 CoercionPathway FindCoercionPathway(Oid target, Oid source, CoercionContext context) {
   if (source == target) return CoercionPathway::kRelabel;
+  // A domain converts as its base type does (find_coercion_pathway).
+  if (source >= catalog::kFirstNormalObjectId || target >= catalog::kFirstNormalObjectId) {
+    const Oid base_source = BaseTypeOf(source);
+    const Oid base_target = BaseTypeOf(target);
+    if (base_source != source || base_target != target) {
+      return FindCoercionPathway(base_target, base_source, context);
+    }
+  }
   if (const PgCast* cast = FindCast(source, target)) {
     if (context < ContextOfCast(cast->context)) return CoercionPathway::kNone;
     switch (cast->method) {

@@ -12,6 +12,7 @@
 
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -158,6 +159,10 @@ const PgOperator* SelectCandidate(size_t nargs, const std::array<Oid, 2>& inputs
 
 OperatorResolution ResolveOperator(std::string_view name, Oid left, Oid right) {
   using Status = OperatorResolution::Status;
+  // A domain input counts as its base type (there are no operators on
+  // domains themselves).
+  left = BaseTypeOf(left);
+  right = BaseTypeOf(right);
   const bool prefix = left == type_oid::kInvalid;
   const char kind = prefix ? 'l' : 'b';
 

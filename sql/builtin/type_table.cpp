@@ -122,6 +122,7 @@ bool IsSupportedType(Oid oid) {
       return false;
     default: {
       if (IsEnumType(oid)) return true;
+      if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);
       return t != nullptr && t->category == type_category::kArray && t->typlen == -1 &&

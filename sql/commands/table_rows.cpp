@@ -11,28 +11,16 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/row_locks.h"
+#include "sql/commands/stored_expr.h"
 #include "sql/parser/parser.h"
 #include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/types/type_io.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
 namespace {
-
-// The expression of "SELECT <text>", parsed; the statement is kept alive in `keep`.
-const ast::Expr& ParseStoredExpr(const std::string& text,
-                                 std::vector<std::unique_ptr<ast::Statement>>* keep,
-                                 std::string* query) {
-  *query = "SELECT " + text;
-  auto statements = ParseQuery(*query);
-  if (statements.size() != 1 || statements[0]->kind != ast::StatementKind::kSelect) {
-    throw SqlError(SqlState::kDataCorrupted, "bad stored expression: " + text);
-  }
-  keep->push_back(std::move(statements[0]));
-  const auto& select = static_cast<const ast::SelectStatement&>(*keep->back());
-  return *select.target_list.at(0).value;
-}
 
 std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValue(v); }
 
@@ -99,9 +87,16 @@ Value TableWriter::EvaluateDefault(size_t slot) {
   const catalog::ColumnDesc& column = table_.columns[slot];
   if (!defaults_bound_[slot]) {
     defaults_bound_[slot] = true;
-    if (column.default_expr.has_value()) {
+    // Without a default of its own, a column of a domain type takes the
+    // domain's (NULL if none), which must meet the domain's constraints.
+    std::optional<std::string> text = column.default_expr;
+    if (!text && column.type >= catalog::kFirstNormalObjectId && IsDomainType(column.type)) {
+      auto domain = FindUserType(column.type);
+      text = domain->default_expr ? *domain->default_expr : std::string("NULL");
+    }
+    if (text.has_value()) {
       std::string query;
-      const ast::Expr& expr = ParseStoredExpr(*column.default_expr, &parsed_, &query);
+      const ast::Expr& expr = ParseStoredExpr(*text, &parsed_, &query);
       Binder binder(query);
       defaults_[slot] = CoerceToColumn(binder, binder.BindExpr(expr), column);
     }

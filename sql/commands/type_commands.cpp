@@ -6,10 +6,13 @@
 // renumbered 1..n first.
 #include "sql/commands/type_commands.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
 #include "catalog/catalog.h"
+#include "sql/binder/bind_scope.h"
+#include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/role_lookup.h"
@@ -128,23 +131,176 @@ bool HasIndexedColumn(const catalog::CatalogSnapshot& catalog, const catalog::Ty
   return false;
 }
 
+
+// The schema and name a CREATE names, with the CREATE privilege checked and
+// the name free among types and relations.
+const catalog::NamespaceDesc& CreationSchema(const CommandContext& ctx,
+                                             const std::vector<std::string>& name) {
+  if (name.size() > 2) {
+    throw SqlError(SqlState::kSyntaxError,
+                   "improper qualified name (too many dotted names): " + JoinName(name));
+  }
+  const catalog::NamespaceDesc& ns =
+      ResolveSchema(ctx, name.size() == 2 ? name[0] : std::string());
+  CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
+  const bool builtin_clash =
+      ns.oid == catalog::kPgCatalogNamespace && FindPgTypeByName(name.back()) != nullptr;
+  if (builtin_clash || ctx.catalog->FindType(ns.oid, name.back()) != nullptr ||
+      ctx.catalog->RelationNameTaken(ns.oid, name.back())) {
+    throw SqlError(SqlState::kDuplicateObject, "type \"" + name.back() + "\" already exists");
+  }
+  return ns;
+}
+
+// A domain CHECK bound over VALUE of the base type, to reject bad
+// expressions when the constraint is made (42703 for other columns, 42804
+// for a non-boolean).
+void ValidateDomainCheck(CommandContext& ctx, const catalog::TypeDesc& domain,
+                         const ast::CheckDef& check) {
+  BindScope scope;
+  ScopeRelation rel;
+  rel.columns.push_back(ScopeColumn{"value", DataType{domain.base_type, domain.base_typmod}, 0});
+  scope.relations.push_back(std::move(rel));
+  Binder binder = ctx.MakeBinder();
+  binder.SetScope(&scope);
+  binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
+  binder.SetAggregatesForbidden("check constraints");
+  binder.CoerceToBoolean(binder.BindExpr(*check.expr), "CHECK");
+}
+
+// Adds `check` to the domain under its own name or the next free
+// "<domain>_check[N]".
+void AddDomainCheck(CommandContext& ctx, catalog::TypeDesc* domain, const ast::CheckDef& check) {
+  ValidateDomainCheck(ctx, *domain, check);
+  auto taken = [&](const std::string& name) {
+    for (const catalog::DomainCheck& c : domain->checks) {
+      if (c.name == name) return true;
+    }
+    return false;
+  };
+  std::string name = check.name;
+  if (name.empty()) {
+    name = domain->name + "_check";
+    for (int n = 1; taken(name); ++n) name = domain->name + "_check" + std::to_string(n);
+  } else if (taken(name)) {
+    throw SqlError(SqlState::kDuplicateObject, "constraint \"" + name + "\" for domain \"" +
+                                                   domain->name + "\" already exists");
+  }
+  domain->checks.push_back(
+      catalog::DomainCheck{ctx.db->catalog()->AllocateOid(ctx.txn), name, check.expr_text});
+}
+
+// The columns of tables that hold values of `domain` (or of its array).
+bool DomainInUse(const catalog::CatalogSnapshot& catalog, const catalog::TypeDesc& domain) {
+  for (const auto& [oid, table] : catalog.tables()) {
+    for (const catalog::ColumnDesc& c : table->columns) {
+      if (!c.dropped && UsesType(c.type, domain)) return true;
+    }
+  }
+  return false;
+}
+
+StatementOutput CreateDomain(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "CREATE DOMAIN";
+  const catalog::NamespaceDesc& ns = CreationSchema(ctx, stmt.name);
+  Binder binder = ctx.MakeBinder();
+  const DataType base = binder.BindTypeName(stmt.base_type);
+  const PgTypeInfo* base_info = FindPgType(base.oid);
+  if (base_info == nullptr || base_info->category == type_category::kPseudo) {
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "\"" + FormatTypeName(base.oid) + "\" is not a valid base type for a domain");
+  }
+  catalog::Catalog* catalog = ctx.db->catalog();
+  catalog::TypeDesc domain;
+  domain.oid = catalog->AllocateOid(ctx.txn);
+  domain.array_oid = catalog->AllocateOid(ctx.txn);
+  domain.namespace_oid = ns.oid;
+  domain.name = stmt.name.back();
+  domain.owner = CurrentUserOid(*ctx.catalog);
+  domain.kind = 'd';
+  domain.base_type = base.oid;
+  domain.base_typmod = base.typmod;
+  // A domain over a domain: the innermost base, with the outer domain's
+  // constraints first (they are checked too).
+  if (auto parent = FindUserType(base.oid); parent != nullptr && parent->kind == 'd') {
+    domain.base_type = parent->base_type;
+    domain.base_typmod = base.typmod >= 0 ? base.typmod : parent->base_typmod;
+    domain.not_null = parent->not_null;
+    domain.default_expr = parent->default_expr;
+    domain.checks = parent->checks;
+  }
+  if (stmt.not_null) domain.not_null = true;
+  if (stmt.default_text) domain.default_expr = stmt.default_text;
+  for (const ast::CheckDef& check : stmt.checks) AddDomainCheck(ctx, &domain, check);
+  catalog->PutType(ctx.txn, domain);
+  return result;
+}
+
+StatementOutput AlterDomain(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER DOMAIN";
+  const catalog::TypeDesc* found = LookupType(ctx, stmt.name);
+  if (found == nullptr) {
+    throw SqlError(SqlState::kUndefinedObject,
+                   "type \"" + JoinName(stmt.name) + "\" does not exist");
+  }
+  if (found->kind != 'd') {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + found->name + "\" is not a domain");
+  }
+  CheckOwnership(*ctx.catalog, found->owner, "type", found->name);
+  catalog::TypeDesc domain = *found;
+  using Change = ast::TypeStatement::DomainChange;
+  switch (stmt.change) {
+    case Change::kDefault:
+      domain.default_expr = stmt.default_text;
+      break;
+    case Change::kDropNotNull:
+      domain.not_null = false;
+      break;
+    case Change::kSetNotNull:
+    case Change::kAddConstraint:
+      // Existing values must be checked against the new constraint first.
+      if (DomainInUse(*ctx.catalog, domain)) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "adding a constraint to domain \"" + domain.name +
+                           "\", which a table column uses, is not supported yet");
+      }
+      if (stmt.change == Change::kSetNotNull) {
+        domain.not_null = true;
+      } else {
+        AddDomainCheck(ctx, &domain, stmt.checks.at(0));
+      }
+      break;
+    case Change::kDropConstraint: {
+      auto it = std::find_if(domain.checks.begin(), domain.checks.end(),
+                             [&](const catalog::DomainCheck& c) {
+                               return c.name == stmt.constraint_name;
+                             });
+      if (it == domain.checks.end()) {
+        if (stmt.if_exists) {
+          ctx.Notice(SqlState::kSuccessfulCompletion,
+                     "constraint \"" + stmt.constraint_name + "\" of domain \"" + domain.name +
+                         "\" does not exist, skipping");
+          return result;
+        }
+        throw SqlError(SqlState::kUndefinedObject, "constraint \"" + stmt.constraint_name +
+                                                       "\" of domain \"" + domain.name +
+                                                       "\" does not exist");
+      }
+      domain.checks.erase(it);
+      break;
+    }
+  }
+  ctx.db->catalog()->PutType(ctx.txn, domain);
+  return result;
+}
+
 StatementOutput CreateEnum(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TYPE";
-  if (stmt.name.size() > 2) {
-    throw SqlError(SqlState::kSyntaxError,
-                   "improper qualified name (too many dotted names): " + JoinName(stmt.name));
-  }
   const std::string& name = stmt.name.back();
-  const catalog::NamespaceDesc& ns =
-      ResolveSchema(ctx, stmt.name.size() == 2 ? stmt.name[0] : std::string());
-  CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
-  const bool builtin_clash =
-      ns.oid == catalog::kPgCatalogNamespace && FindPgTypeByName(name) != nullptr;
-  if (builtin_clash || ctx.catalog->FindType(ns.oid, name) != nullptr ||
-      ctx.catalog->RelationNameTaken(ns.oid, name)) {
-    throw SqlError(SqlState::kDuplicateObject, "type \"" + name + "\" already exists");
-  }
+  const catalog::NamespaceDesc& ns = CreationSchema(ctx, stmt.name);
   catalog::Catalog* catalog = ctx.db->catalog();
   catalog::TypeDesc type;
   type.oid = catalog->AllocateOid(ctx.txn);
@@ -270,7 +426,7 @@ StatementOutput RenameEnumValue(CommandContext& ctx, const ast::TypeStatement& s
 
 StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
-  result.command_tag = "DROP TYPE";
+  result.command_tag = stmt.is_domain ? "DROP DOMAIN" : "DROP TYPE";
   std::vector<const catalog::TypeDesc*> targets;
   for (const std::vector<std::string>& name : stmt.names) {
     const catalog::TypeDesc* type = nullptr;
@@ -296,6 +452,9 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
       }
       throw SqlError(SqlState::kUndefinedObject, "type \"" + JoinName(name) + "\" does not exist");
     }
+    if (stmt.is_domain && type->kind != 'd') {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + type->name + "\" is not a domain");
+    }
     CheckOwnership(*ctx.catalog, type->owner, "type", type->name);
     targets.push_back(type);
   }
@@ -319,11 +478,14 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
 
 StatementOutput RenameType(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
-  result.command_tag = "ALTER TYPE";
+  result.command_tag = stmt.is_domain ? "ALTER DOMAIN" : "ALTER TYPE";
   const catalog::TypeDesc* found = LookupType(ctx, stmt.name);
   if (found == nullptr) {
     throw SqlError(SqlState::kUndefinedObject,
                    "type \"" + JoinName(stmt.name) + "\" does not exist");
+  }
+  if (stmt.is_domain && found->kind != 'd') {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + found->name + "\" is not a domain");
   }
   CheckOwnership(*ctx.catalog, found->owner, "type", found->name);
   if (ctx.catalog->FindType(found->namespace_oid, stmt.new_name) != nullptr ||
@@ -360,6 +522,10 @@ StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStateme
       return DropTypes(ctx, stmt);
     case ast::TypeStatement::Action::kRename:
       return RenameType(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateDomain:
+      return CreateDomain(ctx, stmt);
+    case ast::TypeStatement::Action::kAlterDomain:
+      return AlterDomain(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown type statement");
 }

@@ -227,7 +227,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__Rena
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ROLE) return TransformRenameRole(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) return TransformRenameDatabase(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformRenameIndex(s);
-  if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) return TransformRenameType(s);
+  if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+      s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
+    return TransformRenameType(s);
+  }
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_FUNCTION ||
       s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
     return TransformRenameFunction(s);

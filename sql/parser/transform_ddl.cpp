@@ -331,7 +331,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return TransformDropFunction(s);
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformDropIndex(s);
-  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE) return TransformDropType(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
+      s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
+    return TransformDropType(s);
+  }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
     auto stmt = std::make_unique<ast::DropViewStatement>();
     stmt->if_exists = s.missing_ok;

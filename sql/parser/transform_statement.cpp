@@ -133,6 +133,10 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateEnum(*node.create_enum_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       return TransformAlterEnum(*node.alter_enum_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
+      return TransformCreateDomain(*node.create_domain_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:
+      return TransformAlterDomain(*node.alter_domain_stmt);
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
       return TransformAlterDefaultPrivileges(*node.alter_default_privileges_stmt);
     default:

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/position.h"
 #include "sql/ast/type_statements.h"
 #include "sql/parser/transformer.h"
 
@@ -35,6 +36,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterEnum(const PgQuery__A
 std::unique_ptr<ast::Statement> Transformer::TransformDropType(const PgQuery__DropStmt& s) {
   auto stmt = std::make_unique<ast::TypeStatement>();
   stmt->action = ast::TypeStatement::Action::kDrop;
+  stmt->is_domain = s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
   stmt->if_exists = s.missing_ok;
   stmt->cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
   for (size_t i = 0; i < s.n_objects; ++i) {
@@ -54,9 +56,109 @@ std::unique_ptr<ast::Statement> Transformer::TransformRenameType(const PgQuery__
   }
   auto stmt = std::make_unique<ast::TypeStatement>();
   stmt->action = ast::TypeStatement::Action::kRename;
+  stmt->is_domain = s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN;
   stmt->name = StringList(s.object->list->items, s.object->list->n_items);
   stmt->new_name = s.newname != nullptr ? s.newname : "";
   stmt->if_exists = s.missing_ok;
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateDomain(
+    const PgQuery__CreateDomainStmt& s) {
+  auto stmt = std::make_unique<ast::TypeStatement>();
+  stmt->action = ast::TypeStatement::Action::kCreateDomain;
+  stmt->name = StringList(s.domainname, s.n_domainname);
+  if (s.type_name == nullptr) throw NotSupported("CREATE DOMAIN without a type");
+  stmt->base_type = TransformTypeName(*s.type_name);
+  if (s.coll_clause != nullptr) throw NotSupported("CREATE DOMAIN ... COLLATE");
+  for (size_t i = 0; i < s.n_constraints; ++i) {
+    const PgQuery__Node* node = s.constraints[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) throw NotSupported("this constraint");
+    const PgQuery__Constraint& c = *node->constraint;
+    switch (c.contype) {
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
+        if (stmt->null_seen) {
+          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints")
+              .WithPosition(ast::CharPosition(query_, c.location));
+        }
+        stmt->not_null = true;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
+        if (stmt->not_null) {
+          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints")
+              .WithPosition(ast::CharPosition(query_, c.location));
+        }
+        stmt->null_seen = true;
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+        if (stmt->default_text) {
+          throw SqlError(SqlState::kSyntaxError, "multiple default expressions")
+              .WithPosition(ast::CharPosition(query_, c.location));
+        }
+        stmt->default_text = DeparseExpr(c.raw_expr);
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
+        if (c.is_no_inherit) {
+          throw SqlError(SqlState::kInvalidObjectDefinition,
+                         "check constraints for domains cannot be marked NO INHERIT")
+              .WithPosition(ast::CharPosition(query_, c.location));
+        }
+        stmt->checks.push_back(TransformCheck(c));
+        break;
+      case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
+        throw SqlError(SqlState::kSyntaxError, "unique constraints not possible for domains")
+            .WithPosition(ast::CharPosition(query_, c.location));
+      case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
+        throw SqlError(SqlState::kSyntaxError, "primary key constraints not possible for domains")
+            .WithPosition(ast::CharPosition(query_, c.location));
+      default:
+        throw NotSupported("this domain constraint", c.location);
+    }
+  }
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformAlterDomain(
+    const PgQuery__AlterDomainStmt& s) {
+  auto stmt = std::make_unique<ast::TypeStatement>();
+  stmt->action = ast::TypeStatement::Action::kAlterDomain;
+  stmt->is_domain = true;
+  stmt->name = StringList(s.type_name, s.n_type_name);
+  using Change = ast::TypeStatement::DomainChange;
+  const char subtype = s.subtype != nullptr ? s.subtype[0] : '\0';
+  switch (subtype) {
+    case 'T':
+      stmt->change = Change::kDefault;
+      if (s.def != nullptr) stmt->default_text = DeparseExpr(s.def);
+      break;
+    case 'N':
+      stmt->change = Change::kDropNotNull;
+      break;
+    case 'O':
+      stmt->change = Change::kSetNotNull;
+      break;
+    case 'C': {
+      stmt->change = Change::kAddConstraint;
+      if (s.def == nullptr || s.def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) {
+        throw NotSupported("this ALTER DOMAIN ... ADD");
+      }
+      const PgQuery__Constraint& c = *s.def->constraint;
+      if (c.contype != PG_QUERY__CONSTR_TYPE__CONSTR_CHECK) {
+        throw NotSupported("ALTER DOMAIN ... ADD of this constraint type", c.location);
+      }
+      if (c.skip_validation) throw NotSupported("ALTER DOMAIN ... ADD ... NOT VALID", c.location);
+      stmt->checks.push_back(TransformCheck(c));
+      break;
+    }
+    case 'X':
+      stmt->change = Change::kDropConstraint;
+      stmt->constraint_name = s.name != nullptr ? s.name : "";
+      stmt->if_exists = s.missing_ok;
+      stmt->cascade = s.behavior == PG_QUERY__DROP_BEHAVIOR__DROP_CASCADE;
+      break;
+    default:
+      throw NotSupported("this ALTER DOMAIN");
+  }
   return stmt;
 }
 

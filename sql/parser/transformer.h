@@ -162,6 +162,8 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformAlterEnum(const PgQuery__AlterEnumStmt& s);
   std::unique_ptr<ast::Statement> TransformDropType(const PgQuery__DropStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameType(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateDomain(const PgQuery__CreateDomainStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterDomain(const PgQuery__AlterDomainStmt& s);
 
   // transform_role.cpp
   std::unique_ptr<ast::Statement> TransformCreateRole(const PgQuery__CreateRoleStmt& s);

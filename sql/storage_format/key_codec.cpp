@@ -374,12 +374,12 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
 }  // namespace
 
 KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
-    : type(type),
+    : type(BaseTypeOf(type)),  // a domain's values are its base type's
       storage(RequireStorageType(type)),
       descending(direction == SortDirection::kDescending),
       nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst),
-      is_enum(storage == StorageType::kBytes && type >= catalog::kFirstNormalObjectId &&
-              IsEnumType(type)) {
+      is_enum(storage == StorageType::kBytes && this->type >= catalog::kFirstNormalObjectId &&
+              IsEnumType(this->type)) {
   // The geometric types (600-604, 628, 718) have no btree opclass: they
   // cannot be sorted (ORDER BY raises PostgreSQL's error) nor be keys.
   if ((type >= 600 && type <= 604) || type == 628 || type == 718) {
@@ -394,6 +394,7 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
 }
 
 bool KeyDecodeIsExact(Oid type) {
+  type = BaseTypeOf(type);
   if (type == type_oid::kBpchar) return false;  // trailing spaces are dropped
   switch (RequireStorageType(type)) {
     case StorageType::kFloat4:
@@ -407,6 +408,7 @@ bool KeyDecodeIsExact(Oid type) {
 }
 
 bool KeyEncodingDecidesEquality(Oid type) {
+  type = BaseTypeOf(type);
   switch (type) {
     case type_oid::kBool:
     case type_oid::kInt2:

@@ -11,6 +11,7 @@
 
 #include "common/sql_error.h"
 #include "sql/types/array_value.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -127,6 +128,8 @@ RowLayout::RowLayout(std::vector<RowColumn> columns) : columns_(std::move(column
   uint32_t var = 0;
   fixed_bytes_.push_back(0);
   var_columns_.push_back(0);
+  // A domain column holds (and reads back) values of its base type.
+  for (RowColumn& column : columns_) column.type = BaseTypeOf(column.type);
   for (const RowColumn& column : columns_) {
     const StorageType storage = RequireStorageType(column.type);
     const uint32_t width = FixedWidth(storage);

@@ -57,6 +57,7 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     default:
       if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;
       if (IsEnumType(type)) return StorageType::kBytes;  // the label
+      if (IsDomainType(type)) return StorageTypeOf(DomainBaseType(type).oid);
       return std::nullopt;
   }
 }

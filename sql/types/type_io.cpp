@@ -69,6 +69,11 @@ Value InputValue(Oid type, std::string_view text) {
         CheckEnumLabel(type, text);
         return Value::String(type, std::string(text));
       }
+      if (IsDomainType(type)) {  // domain_in: the base type's input, then the checks
+        Value value = InputValue(DomainBaseType(type).oid, text);
+        CheckDomainValue(type, value);
+        return value;
+      }
       throw SqlError(SqlState::kFeatureNotSupported,
                      "type " + FormatTypeName(type) + " is not supported yet");
   }

@@ -69,9 +69,25 @@ bool IsEnumType(Oid oid) {
   return t != nullptr && t->kind == 'e';
 }
 
+bool IsDomainType(Oid oid) {
+  auto t = FindUserType(oid);
+  return t != nullptr && t->kind == 'd';
+}
+
+DataType DomainBaseType(Oid oid) {
+  auto t = FindUserType(oid);
+  if (t == nullptr || t->kind != 'd') return DataType{oid, -1};
+  return DataType{t->base_type, t->base_typmod};
+}
+
 const PgTypeInfo* FindUserPgType(Oid oid) {
   if (oid < catalog::kFirstNormalObjectId) return nullptr;
   if (auto t = FindUserType(oid)) {
+    if (t->kind == 'd') {
+      const PgTypeInfo* base = FindPgType(t->base_type);
+      if (base == nullptr) return nullptr;
+      return Intern(t->oid, t->name, t->name, base->category, base->typlen, 0, t->array_oid);
+    }
     return Intern(t->oid, t->name, t->name, 'E', 4, 0, t->array_oid);
   }
   if (auto t = FindUserTypeOfArray(oid)) {

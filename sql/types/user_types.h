@@ -1,4 +1,4 @@
-// User-defined types (CREATE TYPE ... AS ENUM) as code that holds only a
+// User-defined types (CREATE TYPE ... AS ENUM, CREATE DOMAIN) as code that holds only a
 // type OID sees them: the binder's type names, pg_type lookups
 // (FindPgType), value I/O, comparison and key encoding. They come from the
 // running statement's catalog (statement_catalog.h), so a type created
@@ -16,6 +16,7 @@
 
 #include "catalog/catalog_objects.h"
 #include "sql/types/data_type.h"
+#include "sql/types/value.h"
 
 namespace strata::sql {
 
@@ -29,6 +30,22 @@ std::shared_ptr<const catalog::TypeDesc> FindUserTypeOfArray(Oid array_oid);
 
 // True for the OID of an enum type.
 bool IsEnumType(Oid oid);
+
+// Domains (CREATE DOMAIN). A domain's values are its base type's: they carry
+// the base type's OID at run time, while the binder types expressions with
+// the domain (pg_typeof, RowDescription). Coercion to a domain checks its
+// constraints (CheckDomainValue); everything else sees the base type.
+bool IsDomainType(Oid oid);
+// The base type of domain `oid` with its typmod; {oid, -1} for other types.
+DataType DomainBaseType(Oid oid);
+// `oid`, or its base type if it is a domain.
+inline Oid BaseTypeOf(Oid oid) {
+  return oid >= catalog::kFirstNormalObjectId ? DomainBaseType(oid).oid : oid;
+}
+// domain_check(): 23502 `domain d does not allow null values` for a NULL
+// under NOT NULL, 23514 `value for domain d violates check constraint "c"`
+// for a CHECK that is false (sql/commands/domain_checks.cpp).
+void CheckDomainValue(Oid domain, const Value& value);
 
 // pg_type's row for a user type or its array type (typcategory 'E' / 'A'),
 // interned for the life of the process; nullptr if none.
