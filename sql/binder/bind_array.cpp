@@ -9,6 +9,7 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 #include "sql/expr/array_exprs.h"
 
 namespace strata::sql {
@@ -96,6 +97,11 @@ BoundExprPtr Binder::BindArrayExpr(const ast::ArrayExpr& expr, Oid cast_array_ty
 
 BoundExprPtr Binder::BindSubscript(const ast::SubscriptExpr& expr) {
   BoundExprPtr arg = BindExpr(*expr.arg);
+  // A domain over an array subscripts as the array (its base type).
+  if (arg->type().oid >= catalog::kFirstNormalObjectId && IsDomainType(arg->type().oid)) {
+    arg = CoerceType(std::move(arg), DomainBaseType(arg->type().oid).oid,
+                     CoercionContext::kImplicit, -1);
+  }
   const DataType array_type = arg->type();
   if (const PgTypeInfo* t = FindPgType(array_type.oid);
       t != nullptr && t->typelem != 0 && t->typlen > 0 && IsSupportedType(array_type.oid)) {

@@ -165,11 +165,13 @@ Oid Binder::SelectCommonType(const std::vector<const BoundExpr*>& exprs, const c
     }
     if (all_same) return ptype;
   }
+  // Otherwise domains count as their base types.
+  ptype = BaseTypeOf(ptype);
   char pcategory = TypeCategory(ptype);
   bool pispreferred = IsPreferredType(type_category::kInvalid, ptype);
   for (size_t i = 1; i < exprs.size(); ++i) {
     const BoundExpr* nexpr = exprs[i];
-    const Oid ntype = nexpr->type().oid;
+    const Oid ntype = BaseTypeOf(nexpr->type().oid);
     if (ntype == type_oid::kUnknown || ntype == ptype) continue;
     const char ncategory = TypeCategory(ntype);
     const bool nispreferred = IsPreferredType(type_category::kInvalid, ntype);

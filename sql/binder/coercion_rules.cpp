@@ -76,9 +76,13 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   Oid array_elem_type = type_oid::kInvalid;
   std::vector<Oid> compatible;  // actual anycompatible types (elements for arrays)
   for (size_t i = 0; i < inputs.size(); ++i) {
-    const Oid actual = inputs[i];
     const Oid declared = targets[i];
     if (!IsPolymorphicType(declared)) continue;
+    // Arrays and the anycompatible family see a domain as its base type.
+    const Oid actual = declared == type_oid::kAnyElement || declared == type_oid::kAnyNonArray ||
+                               declared == type_oid::kAnyEnum
+                           ? inputs[i]
+                           : BaseTypeOf(inputs[i]);
     if (declared == type_oid::kAnyNonArray) have_anynonarray = true;
     if (declared == type_oid::kAnyEnum) have_anyenum = true;
     if (actual == type_oid::kUnknown) continue;

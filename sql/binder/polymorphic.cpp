@@ -3,6 +3,7 @@
 
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -69,12 +70,14 @@ PolymorphicResolution ResolvePolymorphicTypes(std::span<const Oid> actual,
     if (IsAnyFamily(d)) {
       have_any = true;
       if (a == type_oid::kUnknown) continue;
-      const Oid e = d == type_oid::kAnyArray ? ElementOf(a) : a;
+      // An array argument may be a domain over an array: its base type counts.
+      const Oid e = d == type_oid::kAnyArray ? ElementOf(BaseTypeOf(a)) : a;
       if (elem == type_oid::kInvalid) elem = e;
     } else if (IsCompatibleFamily(d)) {
       have_compatible = true;
       if (a == type_oid::kUnknown) continue;
-      compatible.push_back(d == type_oid::kAnyCompatibleArray ? ElementOf(a) : a);
+      compatible.push_back(d == type_oid::kAnyCompatibleArray ? ElementOf(BaseTypeOf(a))
+                                                              : BaseTypeOf(a));
     }
   }
   auto fail = [&](std::string message) {

@@ -6,6 +6,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/expr/cast_functions.h"
 #include "sql/json/json_parser.h"
 #include "sql/json/jsonb.h"
 #include "sql/system_relations/reg_types.h"
@@ -70,7 +71,9 @@ Value InputValue(Oid type, std::string_view text) {
         return Value::String(type, std::string(text));
       }
       if (IsDomainType(type)) {  // domain_in: the base type's input, then the checks
-        Value value = InputValue(DomainBaseType(type).oid, text);
+        const DataType base = DomainBaseType(type);
+        Value value = InputValue(base.oid, text);
+        if (base.typmod >= 0) value = ApplyTypmod(value, base.typmod, false);
         CheckDomainValue(type, value);
         return value;
       }
