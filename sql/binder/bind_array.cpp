@@ -214,8 +214,10 @@ BoundExprPtr Binder::CoerceArray(BoundExprPtr expr, Oid target, CoercionContext 
   const Oid target_element = ElementTypeOf(target);
   const CoercionPathway pathway = FindCoercionPathway(target_element, source_element, context);
   const CastMethod method = MethodOf(pathway);
-  if (source_element != target_element &&
-      !IsCastImplemented(source_element, target_element, method)) {
+  // Domain elements convert as their base types (the constraints are checked
+  // per element when the array is coerced).
+  if (BaseTypeOf(source_element) != BaseTypeOf(target_element) &&
+      !IsCastImplemented(BaseTypeOf(source_element), BaseTypeOf(target_element), method)) {
     throw ErrorAt(SqlState::kFeatureNotSupported,
                   "cast from type " + FormatTypeName(source_element) + " to " +
                       FormatTypeName(target_element) + " is not supported yet",

@@ -14,9 +14,11 @@
 #include "sql/binder/bind_scope.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/executor/plan_node.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/table/table_codec.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -155,8 +157,8 @@ const catalog::NamespaceDesc& CreationSchema(const CommandContext& ctx,
 // A domain CHECK bound over VALUE of the base type, to reject bad
 // expressions when the constraint is made (42703 for other columns, 42804
 // for a non-boolean).
-void ValidateDomainCheck(CommandContext& ctx, const catalog::TypeDesc& domain,
-                         const ast::CheckDef& check) {
+BoundExprPtr BindDomainCheck(CommandContext& ctx, const catalog::TypeDesc& domain,
+                             const ast::CheckDef& check) {
   BindScope scope;
   ScopeRelation rel;
   rel.columns.push_back(ScopeColumn{"value", DataType{domain.base_type, domain.base_typmod}, 0});
@@ -165,13 +167,59 @@ void ValidateDomainCheck(CommandContext& ctx, const catalog::TypeDesc& domain,
   binder.SetScope(&scope);
   binder.SetSubqueriesForbidden("cannot use subquery in check constraint");
   binder.SetAggregatesForbidden("check constraints");
-  binder.CoerceToBoolean(binder.BindExpr(*check.expr), "CHECK");
+  return binder.CoerceToBoolean(binder.BindExpr(*check.expr), "CHECK");
+}
+
+// ALTER DOMAIN ... ADD CHECK / SET NOT NULL over a domain in use: every
+// stored value must meet the new constraint first (validateDomainConstraint,
+// validateDomainNotNullConstraint). `check` is null for NOT NULL.
+void ValidateStoredValues(CommandContext& ctx, const catalog::TypeDesc& domain,
+                          const BoundExpr* check) {
+  for (const auto& [oid, table] : ctx.catalog->tables()) {
+    std::vector<size_t> slots;
+    for (size_t i = 0; i < table->columns.size(); ++i) {
+      const catalog::ColumnDesc& c = table->columns[i];
+      if (c.dropped) continue;
+      if (c.type == domain.array_oid) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "adding a constraint to domain \"" + domain.name +
+                           "\", which an array column uses, is not supported yet");
+      }
+      if (c.type == domain.oid) slots.push_back(i);
+    }
+    if (slots.empty()) continue;
+    TableCodec codec(*table);
+    SeqScan scan(ctx.txn, &codec);
+    scan.Init();
+    Row row;
+    EvalContext eval = ctx.MakeEval();
+    while (scan.Next(&row)) {
+      for (size_t slot : slots) {
+        const Value& v = row[slot];
+        const std::string& column = table->columns[slot].name;
+        if (check == nullptr) {
+          if (!v.is_null()) continue;
+          throw SqlError(SqlState::kNotNullViolation, "column \"" + column + "\" of table \"" +
+                                                          table->name + "\" contains null values");
+        }
+        const std::vector<Value> value_row = {v};
+        eval.SetRow(&value_row);
+        const Value ok = check->Evaluate(eval);
+        if (ok.is_null() || ok.bool_value()) continue;
+        throw SqlError(SqlState::kCheckViolation,
+                       "column \"" + column + "\" of table \"" + table->name +
+                           "\" contains values that violate the new constraint");
+      }
+    }
+    scan.Close();
+  }
 }
 
 // Adds `check` to the domain under its own name or the next free
 // "<domain>_check[N]".
-void AddDomainCheck(CommandContext& ctx, catalog::TypeDesc* domain, const ast::CheckDef& check) {
-  ValidateDomainCheck(ctx, *domain, check);
+BoundExprPtr AddDomainCheck(CommandContext& ctx, catalog::TypeDesc* domain,
+                            const ast::CheckDef& check) {
+  BoundExprPtr bound = BindDomainCheck(ctx, *domain, check);
   auto taken = [&](const std::string& name) {
     for (const catalog::DomainCheck& c : domain->checks) {
       if (c.name == name) return true;
@@ -188,16 +236,7 @@ void AddDomainCheck(CommandContext& ctx, catalog::TypeDesc* domain, const ast::C
   }
   domain->checks.push_back(
       catalog::DomainCheck{ctx.db->catalog()->AllocateOid(ctx.txn), name, check.expr_text});
-}
-
-// The columns of tables that hold values of `domain` (or of its array).
-bool DomainInUse(const catalog::CatalogSnapshot& catalog, const catalog::TypeDesc& domain) {
-  for (const auto& [oid, table] : catalog.tables()) {
-    for (const catalog::ColumnDesc& c : table->columns) {
-      if (!c.dropped && UsesType(c.type, domain)) return true;
-    }
-  }
-  return false;
+  return bound;
 }
 
 StatementOutput CreateDomain(CommandContext& ctx, const ast::TypeStatement& stmt) {
@@ -259,19 +298,15 @@ StatementOutput AlterDomain(CommandContext& ctx, const ast::TypeStatement& stmt)
       domain.not_null = false;
       break;
     case Change::kSetNotNull:
-    case Change::kAddConstraint:
-      // Existing values must be checked against the new constraint first.
-      if (DomainInUse(*ctx.catalog, domain)) {
-        throw SqlError(SqlState::kFeatureNotSupported,
-                       "adding a constraint to domain \"" + domain.name +
-                           "\", which a table column uses, is not supported yet");
-      }
-      if (stmt.change == Change::kSetNotNull) {
-        domain.not_null = true;
-      } else {
-        AddDomainCheck(ctx, &domain, stmt.checks.at(0));
-      }
+      if (!domain.not_null) ValidateStoredValues(ctx, domain, nullptr);
+      domain.not_null = true;
       break;
+    case Change::kAddConstraint: {
+      // Existing values must meet the new constraint first.
+      BoundExprPtr check = AddDomainCheck(ctx, &domain, stmt.checks.at(0));
+      ValidateStoredValues(ctx, domain, check.get());
+      break;
+    }
     case Change::kDropConstraint: {
       auto it = std::find_if(domain.checks.begin(), domain.checks.end(),
                              [&](const catalog::DomainCheck& c) {

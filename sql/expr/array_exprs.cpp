@@ -4,6 +4,7 @@
 #include <array>
 
 #include "sql/types/array_value.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -82,13 +83,20 @@ Value BoundArrayCoerce::Evaluate(EvalContext& ctx) const {
   const ArrayValue& a = v.array_value();
   std::vector<Value> out;
   out.reserve(a.elements.size());
+  // Elements converted to a domain are its base type's values, checked
+  // against its constraints (NULLs too: NOT NULL).
+  const Oid base = BaseTypeOf(element_type_);
+  const bool to_domain = base != element_type_;
   for (const Value& e : a.elements) {
     if (e.is_null()) {
+      if (to_domain) CheckDomainValue(element_type_, e);
       out.push_back(Value::Null(element_type_));
       continue;
     }
-    Value c = e.type() == element_type_ ? e : CastValue(e, element_type_, element_method_);
-    out.push_back(ApplyTypmod(c, element_typmod_, is_explicit_));
+    Value c = e.type() == base ? e : CastValue(e, base, element_method_);
+    c = ApplyTypmod(c, element_typmod_, is_explicit_);
+    if (to_domain) CheckDomainValue(element_type_, c);
+    out.push_back(std::move(c));
   }
   return MakeArray(type().oid, element_type_, std::move(out), a.lower_bound);
 }
