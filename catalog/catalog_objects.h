@@ -227,9 +227,9 @@ struct TypeDesc {
   // a type it created, but not labels it added, before the commit.
   Oid last_created_label = 0;
 
-  // Domains (kind 'd', CREATE DOMAIN): the base type (itself never a
-  // domain: a domain over a domain stores the innermost base and inherits
-  // its constraints into `checks`), NOT NULL, DEFAULT (SQL text) and CHECKs.
+  // Domains (kind 'd', CREATE DOMAIN): the base type as declared (it may be
+  // another domain, whose constraints then apply too), NOT NULL, DEFAULT
+  // (SQL text) and CHECKs.
   Oid base_type = 0;
   int32_t base_typmod = -1;
   bool not_null = false;

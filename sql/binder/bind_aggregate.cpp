@@ -9,6 +9,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -244,6 +245,15 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
                                   std::vector<BoundExprPtr> args, AggregateCall* out) {
   const std::string& name = BareName(expr.name);
   AggregateCall& call = *out;
+  // A domain argument aggregates as its base type (func_select_candidate).
+  for (BoundExprPtr& arg : args) {
+    const Oid type = arg->type().oid;
+    // (Not over an enum: anyenum's aggregates do not take domains.)
+    if (type >= catalog::kFirstNormalObjectId && IsDomainType(type) &&
+        !IsEnumType(DomainBaseType(type).oid)) {
+      arg = CoerceType(std::move(arg), DomainBaseType(type).oid, CoercionContext::kImplicit, -1);
+    }
+  }
   {
     auto no_such_function = [&] {
       return ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",

@@ -159,8 +159,12 @@ const PgOperator* SelectCandidate(size_t nargs, const std::array<Oid, 2>& inputs
 
 OperatorResolution ResolveOperator(std::string_view name, Oid left, Oid right) {
   using Status = OperatorResolution::Status;
-  // A domain input counts as its base type (there are no operators on
-  // domains themselves).
+  // A domain input counts as its base type for the exact match and for
+  // choosing among candidates (binary_oper_exact, func_select_candidate);
+  // whether a candidate applies at all is decided on the input types as they
+  // are (so a domain over an enum does not reach anyenum's operators).
+  const Oid given_left = left;
+  const Oid given_right = right;
   left = BaseTypeOf(left);
   right = BaseTypeOf(right);
   const bool prefix = left == type_oid::kInvalid;
@@ -184,11 +188,13 @@ OperatorResolution ResolveOperator(std::string_view name, Oid left, Oid right) {
   const size_t nargs = prefix ? 1 : 2;
   const std::array<Oid, 2> inputs =
       prefix ? std::array<Oid, 2>{right, type_oid::kInvalid} : std::array<Oid, 2>{left, right};
+  const std::array<Oid, 2> given = prefix ? std::array<Oid, 2>{given_right, type_oid::kInvalid}
+                                          : std::array<Oid, 2>{given_left, given_right};
   std::vector<Candidate> candidates;
   for (const PgOperator* op : FindOperators(name, kind)) {
     const std::array<Oid, 2> args = prefix ? std::array<Oid, 2>{op->right, type_oid::kInvalid}
                                            : std::array<Oid, 2>{op->left, op->right};
-    if (CanCoerceTypes(std::span<const Oid>(inputs.data(), nargs),
+    if (CanCoerceTypes(std::span<const Oid>(given.data(), nargs),
                        std::span<const Oid>(args.data(), nargs), CoercionContext::kImplicit)) {
       candidates.push_back({op, args});
     }

@@ -33,7 +33,7 @@ BoundDomain& Bind(const catalog::TypeDesc& domain) {
   auto bound = std::make_unique<BoundDomain>();
   bound->source = domain.checks;
   ScopeRelation rel;
-  rel.columns.push_back(ScopeColumn{"value", DataType{domain.base_type, domain.base_typmod}, 0});
+  rel.columns.push_back(ScopeColumn{"value", DomainBaseType(domain.oid), 0});
   bound->scope.relations.push_back(std::move(rel));
   for (const catalog::DomainCheck& check : domain.checks) {
     std::string query;
@@ -46,14 +46,19 @@ BoundDomain& Bind(const catalog::TypeDesc& domain) {
   return *slot;
 }
 
-}  // namespace
-
-void CheckDomainValue(Oid domain, const Value& value) {
+// The constraints of `domain` and of the domains under it; errors name
+// `reported` (the domain the value is being converted to), as PostgreSQL's
+// domain_check does.
+void CheckConstraints(Oid domain, const std::string& reported, const Value& value) {
   auto type = FindUserType(domain);
   if (type == nullptr || type->kind != 'd') return;
+  // A domain over a domain: the inner constraints come first.
+  if (type->base_type >= catalog::kFirstNormalObjectId) {
+    CheckConstraints(type->base_type, reported, value);
+  }
   if (value.is_null() && type->not_null) {
     throw SqlError(SqlState::kNotNullViolation,
-                   "domain " + type->name + " does not allow null values");
+                   "domain " + reported + " does not allow null values");
   }
   if (type->checks.empty()) return;
   BoundDomain& bound = Bind(*type);
@@ -63,13 +68,21 @@ void CheckDomainValue(Oid domain, const Value& value) {
   for (size_t i = 0; i < bound.checks.size(); ++i) {
     const Value ok = bound.checks[i]->Evaluate(eval);
     if (ok.is_null() || ok.bool_value()) continue;
-    SqlError e(SqlState::kCheckViolation, "value for domain " + type->name +
+    SqlError e(SqlState::kCheckViolation, "value for domain " + reported +
                                               " violates check constraint \"" +
                                               type->checks[i].name + "\"");
-    e.mutable_fields().datatype_name = type->name;
+    e.mutable_fields().datatype_name = reported;
     e.mutable_fields().constraint_name = type->checks[i].name;
     throw e;
   }
+}
+
+}  // namespace
+
+void CheckDomainValue(Oid domain, const Value& value) {
+  auto type = FindUserType(domain);
+  if (type == nullptr || type->kind != 'd') return;
+  CheckConstraints(domain, type->name, value);
 }
 
 }  // namespace strata::sql

@@ -99,6 +99,11 @@ std::vector<std::string> Dependents(const catalog::CatalogSnapshot& catalog,
       }
     }
   }
+  for (const auto& [oid, other] : catalog.types()) {
+    if (other->kind == 'd' && UsesType(other->base_type, type)) {
+      out.push_back("type " + other->name + " depends on type " + type.name);
+    }
+  }
   for (const auto& [oid, fn] : catalog.functions()) {
     bool uses = UsesType(fn->result_type, type);
     for (const catalog::FunctionArg& a : fn->args) uses = uses || UsesType(a.type, type);
@@ -159,9 +164,15 @@ const catalog::NamespaceDesc& CreationSchema(const CommandContext& ctx,
 // for a non-boolean).
 BoundExprPtr BindDomainCheck(CommandContext& ctx, const catalog::TypeDesc& domain,
                              const ast::CheckDef& check) {
+  // VALUE has the innermost base type (the domain may not be stored yet).
+  DataType value_type{domain.base_type, domain.base_typmod};
+  if (IsDomainType(value_type.oid)) {
+    const DataType inner = DomainBaseType(value_type.oid);
+    value_type = DataType{inner.oid, value_type.typmod >= 0 ? value_type.typmod : inner.typmod};
+  }
   BindScope scope;
   ScopeRelation rel;
-  rel.columns.push_back(ScopeColumn{"value", DataType{domain.base_type, domain.base_typmod}, 0});
+  rel.columns.push_back(ScopeColumn{"value", value_type, 0});
   scope.relations.push_back(std::move(rel));
   Binder binder = ctx.MakeBinder();
   binder.SetScope(&scope);
@@ -239,7 +250,20 @@ BoundExprPtr AddDomainCheck(CommandContext& ctx, catalog::TypeDesc* domain,
   return bound;
 }
 
+StatementOutput DefineDomain(CommandContext& ctx, const ast::TypeStatement& stmt);
+
+// CREATE DOMAIN's errors carry no position: PostgreSQL analyzes the
+// definition without the statement's text.
 StatementOutput CreateDomain(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  try {
+    return DefineDomain(ctx, stmt);
+  } catch (SqlError& e) {
+    e.mutable_fields().position = 0;
+    throw;
+  }
+}
+
+StatementOutput DefineDomain(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE DOMAIN";
   const catalog::NamespaceDesc& ns = CreationSchema(ctx, stmt.name);
@@ -260,14 +284,10 @@ StatementOutput CreateDomain(CommandContext& ctx, const ast::TypeStatement& stmt
   domain.kind = 'd';
   domain.base_type = base.oid;
   domain.base_typmod = base.typmod;
-  // A domain over a domain: the innermost base, with the outer domain's
-  // constraints first (they are checked too).
+  // A domain over a domain starts with its default (DefineDomain); the
+  // base domain's constraints are checked as such (CheckDomainValue).
   if (auto parent = FindUserType(base.oid); parent != nullptr && parent->kind == 'd') {
-    domain.base_type = parent->base_type;
-    domain.base_typmod = base.typmod >= 0 ? base.typmod : parent->base_typmod;
-    domain.not_null = parent->not_null;
     domain.default_expr = parent->default_expr;
-    domain.checks = parent->checks;
   }
   if (stmt.not_null) domain.not_null = true;
   if (stmt.default_text) domain.default_expr = stmt.default_text;
@@ -284,8 +304,8 @@ StatementOutput AlterDomain(CommandContext& ctx, const ast::TypeStatement& stmt)
     throw SqlError(SqlState::kUndefinedObject,
                    "type \"" + JoinName(stmt.name) + "\" does not exist");
   }
-  if (found->kind != 'd') {
-    throw SqlError(SqlState::kWrongObjectType, "\"" + found->name + "\" is not a domain");
+  if (found->kind != 'd') {  // checkDomainOwner: format_type_be's name, unquoted
+    throw SqlError(SqlState::kWrongObjectType, found->name + " is not a domain");
   }
   CheckOwnership(*ctx.catalog, found->owner, "type", found->name);
   catalog::TypeDesc domain = *found;
@@ -494,7 +514,14 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
     targets.push_back(type);
   }
   for (const catalog::TypeDesc* type : targets) {
-    std::vector<std::string> dependents = Dependents(*ctx.catalog, *type);
+    std::vector<std::string> dependents;
+    for (std::string& d : Dependents(*ctx.catalog, *type)) {
+      // Objects this statement drops too do not count.
+      const bool dropped_too = std::any_of(targets.begin(), targets.end(), [&](auto* t) {
+        return d.rfind("type " + t->name + " ", 0) == 0;
+      });
+      if (!dropped_too) dependents.push_back(std::move(d));
+    }
     if (dependents.empty()) continue;
     if (stmt.cascade) {
       throw SqlError(SqlState::kFeatureNotSupported,

@@ -3,7 +3,6 @@
 #include <memory>
 #include <string>
 
-#include "sql/ast/position.h"
 #include "sql/ast/type_statements.h"
 #include "sql/parser/transformer.h"
 
@@ -78,39 +77,33 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateDomain(
     switch (c.contype) {
       case PG_QUERY__CONSTR_TYPE__CONSTR_NOTNULL:
         if (stmt->null_seen) {
-          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints")
-              .WithPosition(ast::CharPosition(query_, c.location));
+          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints");
         }
         stmt->not_null = true;
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_NULL:
         if (stmt->not_null) {
-          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints")
-              .WithPosition(ast::CharPosition(query_, c.location));
+          throw SqlError(SqlState::kSyntaxError, "conflicting NULL/NOT NULL constraints");
         }
         stmt->null_seen = true;
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
         if (stmt->default_text) {
-          throw SqlError(SqlState::kSyntaxError, "multiple default expressions")
-              .WithPosition(ast::CharPosition(query_, c.location));
+          throw SqlError(SqlState::kSyntaxError, "multiple default expressions");
         }
         stmt->default_text = DeparseExpr(c.raw_expr);
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
         if (c.is_no_inherit) {
           throw SqlError(SqlState::kInvalidObjectDefinition,
-                         "check constraints for domains cannot be marked NO INHERIT")
-              .WithPosition(ast::CharPosition(query_, c.location));
+                         "check constraints for domains cannot be marked NO INHERIT");
         }
         stmt->checks.push_back(TransformCheck(c));
         break;
       case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
-        throw SqlError(SqlState::kSyntaxError, "unique constraints not possible for domains")
-            .WithPosition(ast::CharPosition(query_, c.location));
+        throw SqlError(SqlState::kSyntaxError, "unique constraints not possible for domains");
       case PG_QUERY__CONSTR_TYPE__CONSTR_PRIMARY:
-        throw SqlError(SqlState::kSyntaxError, "primary key constraints not possible for domains")
-            .WithPosition(ast::CharPosition(query_, c.location));
+        throw SqlError(SqlState::kSyntaxError, "primary key constraints not possible for domains");
       default:
         throw NotSupported("this domain constraint", c.location);
     }

@@ -77,14 +77,20 @@ bool IsDomainType(Oid oid) {
 DataType DomainBaseType(Oid oid) {
   auto t = FindUserType(oid);
   if (t == nullptr || t->kind != 'd') return DataType{oid, -1};
-  return DataType{t->base_type, t->base_typmod};
+  DataType base{t->base_type, t->base_typmod};
+  for (int depth = 0; depth < 100; ++depth) {  // CREATE DOMAIN cannot make a cycle
+    auto parent = FindUserType(base.oid);
+    if (parent == nullptr || parent->kind != 'd') break;
+    base = DataType{parent->base_type, base.typmod >= 0 ? base.typmod : parent->base_typmod};
+  }
+  return base;
 }
 
 const PgTypeInfo* FindUserPgType(Oid oid) {
   if (oid < catalog::kFirstNormalObjectId) return nullptr;
   if (auto t = FindUserType(oid)) {
     if (t->kind == 'd') {
-      const PgTypeInfo* base = FindPgType(t->base_type);
+      const PgTypeInfo* base = FindPgType(DomainBaseType(t->oid).oid);
       if (base == nullptr) return nullptr;
       return Intern(t->oid, t->name, t->name, base->category, base->typlen, 0, t->array_oid);
     }

@@ -36,7 +36,8 @@ bool IsEnumType(Oid oid);
 // the domain (pg_typeof, RowDescription). Coercion to a domain checks its
 // constraints (CheckDomainValue); everything else sees the base type.
 bool IsDomainType(Oid oid);
-// The base type of domain `oid` with its typmod; {oid, -1} for other types.
+// The base type of domain `oid` with its typmod (through domains over
+// domains, the innermost non-domain type); {oid, -1} for other types.
 DataType DomainBaseType(Oid oid);
 // `oid`, or its base type if it is a domain.
 inline Oid BaseTypeOf(Oid oid) {
