@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <source_location>
 
+#include "sql/commands/drop_cascade_notice.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
@@ -145,6 +146,7 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
       std::string description;  // "table s.t"
       const catalog::TableDesc* table;  // null for a view
       bool is_function = false;
+      bool is_type = false;
     };
     std::vector<Member> members;
     for (const catalog::TableDesc* t : ctx.catalog->TablesIn(ns->oid)) {
@@ -169,6 +171,10 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
         signature += (i > 0 ? ", " : "") + FormatTypeName(inputs[i]);
       }
       members.push_back({oid, signature + ")", nullptr, true});
+    }
+    for (const auto& [oid, type] : ctx.catalog->types()) {
+      if (type->namespace_oid != ns->oid) continue;
+      members.push_back({oid, "type " + name + "." + type->name, nullptr, false, true});
     }
     std::sort(members.begin(), members.end(),
               [](const Member& a, const Member& b) { return a.oid < b.oid; });
@@ -203,24 +209,18 @@ StatementOutput ExecuteDropSchema(CommandContext& ctx, const ast::DropSchemaStat
     if (!members.empty()) {
       // Foreign keys of other schemas' tables referencing a member go too.
       DropForeignKeysTo(ctx, member_oids, /*apply=*/true);
-      std::string detail;
+      std::vector<std::string> dropped;
       for (const Member& m : members) {
-        if (!detail.empty()) detail += "\n";
-        detail += "drop cascades to " + m.description;
+        dropped.push_back(m.description);
         if (m.is_function) {
           catalog->DeleteFunction(ctx.txn, m.oid);
+        } else if (m.is_type) {
+          catalog->DeleteType(ctx.txn, m.oid);
         } else if (m.oid != 0) {  // 0: a foreign key, dropped above
           DeleteRelation(ctx, m.oid);
         }
       }
-      SqlErrorFields f;
-      f.sqlstate = SqlState::kSuccessfulCompletion;
-      f.message = members.size() == 1 ? "drop cascades to " + members[0].description
-                                      : "drop cascades to " + std::to_string(members.size()) +
-                                            " other objects";
-      if (members.size() > 1) f.detail = detail;
-      SetSourceLocation(&f, std::source_location::current());
-      if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
+      NoticeDropCascades(ctx, dropped);
     }
     catalog->DeleteNamespace(ctx.txn, ns->oid);
   }

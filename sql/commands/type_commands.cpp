@@ -14,6 +14,7 @@
 #include "sql/binder/bind_scope.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/drop_cascade_notice.h"
 #include "sql/executor/plan_node.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/role_lookup.h"
@@ -479,6 +480,56 @@ StatementOutput RenameEnumValue(CommandContext& ctx, const ast::TypeStatement& s
   return result;
 }
 
+// DROP ... CASCADE: adds the domains over the dropped types (transitively)
+// to *targets, drops the functions taking or returning any of them, and
+// reports what went as PostgreSQL does ("drop cascades to ..."). Table
+// columns of the types would have to be dropped too: 0A000.
+void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* targets) {
+  auto in_targets = [&](catalog::Oid oid) {
+    return std::any_of(targets->begin(), targets->end(), [&](auto* t) { return t->oid == oid; });
+  };
+  auto uses_any = [&](catalog::Oid type) {
+    for (const catalog::TypeDesc* t : *targets) {
+      if (UsesType(type, *t)) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> dropped;
+  for (size_t i = 0; i < targets->size(); ++i) {  // grows as domains are found
+    for (const auto& [oid, other] : ctx.catalog->types()) {
+      if (other->kind == 'd' && !in_targets(oid) && UsesType(other->base_type, *(*targets)[i])) {
+        CheckOwnership(*ctx.catalog, other->owner, "type", other->name);
+        targets->push_back(other.get());
+        dropped.push_back("type " + other->name);
+      }
+    }
+  }
+  for (const auto& [oid, table] : ctx.catalog->tables()) {
+    for (const catalog::ColumnDesc& c : table->columns) {
+      if (!c.dropped && uses_any(c.type)) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "DROP ... CASCADE of a type that column " + c.name + " of table " +
+                           table->name + " uses is not supported yet");
+      }
+    }
+  }
+  for (const auto& [oid, fn] : ctx.catalog->functions()) {
+    bool uses = uses_any(fn->result_type);
+    for (const catalog::FunctionArg& a : fn->args) uses = uses || uses_any(a.type);
+    if (!uses) continue;
+    std::string signature = fn->name + "(";
+    bool first = true;
+    for (catalog::Oid t : fn->InputTypes()) {
+      if (!first) signature += ",";
+      first = false;
+      signature += FormatTypeName(t);
+    }
+    dropped.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ")");
+    ctx.db->catalog()->DeleteFunction(ctx.txn, oid);
+  }
+  NoticeDropCascades(ctx, dropped);
+}
+
 StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = stmt.is_domain ? "DROP DOMAIN" : "DROP TYPE";
@@ -522,11 +573,7 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
       });
       if (!dropped_too) dependents.push_back(std::move(d));
     }
-    if (dependents.empty()) continue;
-    if (stmt.cascade) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "DROP TYPE ... CASCADE of a type in use is not supported yet");
-    }
+    if (dependents.empty() || stmt.cascade) continue;
     std::string detail;
     for (const std::string& d : dependents) detail += (detail.empty() ? "" : "\n") + d;
     throw SqlError(SqlState::kDependentObjectsStillExist,
@@ -534,6 +581,7 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
         .WithDetail(detail)
         .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
   }
+  if (stmt.cascade) DropDependents(ctx, &targets);
   for (const catalog::TypeDesc* type : targets) ctx.db->catalog()->DeleteType(ctx.txn, type->oid);
   return result;
 }

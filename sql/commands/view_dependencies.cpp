@@ -1,4 +1,5 @@
 // DropRelations and RelationDescription (see view_dependencies.h).
+#include "sql/commands/drop_cascade_notice.h"
 #include "sql/commands/view_dependencies.h"
 
 #include <algorithm>
@@ -128,21 +129,9 @@ void DropRelations(CommandContext& ctx, const std::vector<DroppedRelation>& targ
         .WithDetail(detail)
         .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
   }
-  if (!objects.empty()) {
-    SqlErrorFields f;
-    f.sqlstate = SqlState::kSuccessfulCompletion;
-    if (objects.size() == 1) {
-      f.message = "drop cascades to " + objects[0].first;
-    } else {
-      f.message = "drop cascades to " + std::to_string(objects.size()) + " other objects";
-      for (const auto& [object, on] : objects) {
-        if (!f.detail.empty()) f.detail += "\n";
-        f.detail += "drop cascades to " + object;
-      }
-    }
-    SetSourceLocation(&f, std::source_location::current());
-    if (ctx.notices != nullptr) ctx.notices->push_back(std::move(f));
-  }
+  std::vector<std::string> dropped;
+  for (const auto& [object, on] : objects) dropped.push_back(object);
+  NoticeDropCascades(ctx, dropped);
   DropForeignKeysTo(ctx, doomed, /*apply=*/true);
   for (Oid oid : doomed) DeleteRelation(ctx, oid);
 }
