@@ -57,6 +57,10 @@ struct ColumnDesc {
   // A column with inhcount > 0 cannot be dropped or renamed on its own.
   int16_t inhcount = 0;
   bool is_local = true;
+  // pg_attribute.attidentity: 'a' GENERATED ALWAYS AS IDENTITY, 'd' BY
+  // DEFAULT, '\0' none. An identity column's values come from its owned
+  // sequence, kept as default_expr (nextval), which catalog views hide.
+  char identity = '\0';
 };
 
 struct CheckConstraint {

@@ -15,6 +15,8 @@ namespace strata::sql::ast {
 
 // A CHECK constraint: the expression parsed, and as SQL text (deparsed by
 // libpg_query) for the catalog.
+struct SequenceOptions;  // sequence_statements.h
+
 struct CheckDef {
   std::string name;  // CONSTRAINT name; empty = generated
   ExprPtr expr;
@@ -34,6 +36,10 @@ struct ColumnDef {
   std::string default_text;
   std::vector<CheckDef> checks;
   int location = -1;
+  // GENERATED ALWAYS ('a') / BY DEFAULT ('d') AS IDENTITY [(sequence
+  // options)]; 0 for none.
+  char identity = 0;
+  std::shared_ptr<const SequenceOptions> identity_options;
 };
 
 // A UNIQUE constraint (column or table constraint): an index of its own.
@@ -137,6 +143,8 @@ struct InsertStatement : Statement {
   std::vector<ResTarget> returning;
   // ON CONFLICT (...) DO NOTHING / DO UPDATE SET ...
   enum class OnConflict { kNone, kNothing, kUpdate } on_conflict = OnConflict::kNone;
+  // OVERRIDING SYSTEM VALUE ('s') / USER VALUE ('u'); 0 for neither.
+  char overriding = 0;
   std::vector<TargetColumn> conflict_columns;
   std::string conflict_constraint;  // ON CONFLICT ON CONSTRAINT name
   std::vector<std::pair<TargetColumn, ExprPtr>> conflict_set;  // null expr = DEFAULT

@@ -8,6 +8,7 @@
 #include "sql/commands/default_privileges.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/ast/sequence_statements.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/foreign_keys.h"
@@ -103,6 +104,8 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   }
   std::vector<bool> declared_default(table.columns.size(), false);
   std::vector<std::pair<size_t, Oid>> serial_columns;  // (column index, integer type)
+  // Identity columns: (column index, their sequence options).
+  std::vector<std::pair<size_t, const ast::SequenceOptions*>> identity_columns;
   for (size_t def_index = 0; def_index < stmt.columns.size(); ++def_index) {
     const ast::ColumnDef& def = stmt.columns[def_index];
     const int merged = stmt.inherits.empty() ? -1 : table.FindColumn(def.name);
@@ -136,8 +139,30 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
       }
       continue;
     }
+    if (def.identity != 0 && merged >= 0) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "an identity column merged with an inherited column is not supported yet");
+    }
     catalog::ColumnDesc col;
     col.name = def.name;
+    if (def.identity != 0) {
+      // GENERATED ... AS IDENTITY: an integer column, NOT NULL, whose values
+      // come from its own sequence (created below, as a serial's).
+      const DataType type = binder.ResolveTypeName(def.type);
+      if (type.oid != type_oid::kInt2 && type.oid != type_oid::kInt4 &&
+          type.oid != type_oid::kInt8) {
+        throw SqlError(SqlState::kInvalidParameterValue,
+                       "identity column type must be smallint, integer, or bigint");
+      }
+      col.type = type.oid;
+      col.attnum = static_cast<int16_t>(table.columns.size() + 1);
+      col.not_null = true;
+      col.identity = def.identity;
+      serial_columns.emplace_back(table.columns.size(), type.oid);
+      identity_columns.emplace_back(table.columns.size(), def.identity_options.get());
+      table.columns.push_back(std::move(col));
+      continue;
+    }
     const std::optional<Oid> serial = SerialColumnType(def.type);
     if (serial.has_value()) {
       // serial = an integer column, NOT NULL, DEFAULT nextval of its own
@@ -256,8 +281,12 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   table.oid = catalog->AllocateOid(ctx.txn);
   for (const auto& [index, type] : serial_columns) {
     catalog::ColumnDesc& col = table.columns[index];
-    col.default_expr =
-        CreateSerialSequence(ctx, ns, table.name, table.oid, type, col.name, col.attnum);
+    const ast::SequenceOptions* options = nullptr;
+    for (const auto& [identity_index, identity_options] : identity_columns) {
+      if (identity_index == index) options = identity_options;
+    }
+    col.default_expr = CreateSerialSequence(ctx, ns, table.name, table.oid, type, col.name,
+                                            col.attnum, options);
   }
   auto tree = catalog->CreateTableTree(ctx.txn, table.oid, &table.tree_name);
   if (!tree.ok()) ThrowStatus(tree.status());

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <set>
 
+#include "sql/commands/identity_columns.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/relation_locks.h"
@@ -226,6 +227,23 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                            items.empty() || items[0] == nullptr ? -1 : items[0]->location);
     }
   }
+  // Identity columns (rewriteTargetListIU): a GENERATED ALWAYS one takes a
+  // value of the statement's own only with OVERRIDING SYSTEM VALUE;
+  // OVERRIDING USER VALUE replaces the values given to any identity column
+  // by DEFAULT.
+  std::vector<bool> use_default(slots.size(), false);
+  for (size_t i = 0; i < slots.size(); ++i) {
+    const catalog::ColumnDesc& column = table.columns[slots[i]];
+    if (column.identity == 0) continue;
+    bool given = stmt.select != nullptr && i < slots.size();
+    for (const auto& items : stmt.values) given = given || (i < items.size() && items[i] != nullptr);
+    if (!given) continue;
+    if (stmt.overriding == 'u') {
+      use_default[i] = true;
+    } else if (column.identity == 'a' && stmt.overriding != 's') {
+      ThrowGeneratedAlways(column, false);
+    }
+  }
   for (const auto& items : stmt.values) {
     int extra = -1;
     if (items.size() > slots.size() && items[slots.size()] != nullptr) {
@@ -234,7 +252,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     check_width(items.size(), extra);
     std::vector<BoundExprPtr> row;
     for (size_t i = 0; i < items.size(); ++i) {
-      if (items[i] == nullptr) {
+      if (items[i] == nullptr || use_default[i]) {
         row.emplace_back(nullptr);
         continue;
       }
@@ -313,8 +331,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
       }
       BoundExprPtr bound;
       if (expr != nullptr) {
-        bound = CoerceToColumn(conflict_binder, conflict_binder.BindExpr(*expr),
-                               table.columns[static_cast<size_t>(slot)]);
+        const catalog::ColumnDesc& target = table.columns[static_cast<size_t>(slot)];
+        if (target.identity == 'a') ThrowGeneratedAlways(target, true);
+        bound = CoerceToColumn(conflict_binder, conflict_binder.BindExpr(*expr), target);
       }
       conflict_set.emplace_back(static_cast<size_t>(slot), std::move(bound));
     }
@@ -405,6 +424,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     given.assign(source_coercions.size(), std::nullopt);
     eval.SetRow(&src);
     for (size_t i = 0; i < source_coercions.size(); ++i) {
+      if (i < use_default.size() && use_default[i]) continue;  // OVERRIDING USER VALUE
       given[i] = source_coercions[i]->Evaluate(eval);
     }
     insert_row(given);

@@ -15,6 +15,7 @@
 // table, as in PostgreSQL); the counts and RETURNING rows add up.
 #include <algorithm>
 
+#include "sql/commands/identity_columns.h"
 #include "sql/commands/explain.h"
 #include "sql/expr/text_quote.h"
 #include "sql/commands/relation_locks.h"
@@ -257,7 +258,9 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     }
     BoundExprPtr bound;
     if (expr != nullptr) {
-      bound = CoerceToColumn(binder, binder.BindExpr(*expr), table.columns[static_cast<size_t>(slot)]);
+      const catalog::ColumnDesc& target = table.columns[static_cast<size_t>(slot)];
+      if (target.identity == 'a') ThrowGeneratedAlways(target, true);
+      bound = CoerceToColumn(binder, binder.BindExpr(*expr), target);
     }
     assignments.emplace_back(static_cast<size_t>(slot), std::move(bound));
   }

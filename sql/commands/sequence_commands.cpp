@@ -323,16 +323,32 @@ StatementOutput ExecuteDropSequence(CommandContext& ctx, const ast::DropSequence
 
 std::string CreateSerialSequence(CommandContext& ctx, const catalog::NamespaceDesc& ns,
                                  const std::string& table, Oid table_oid, Oid type,
-                                 const std::string& column, int16_t attnum) {
+                                 const std::string& column, int16_t attnum,
+                                 const ast::SequenceOptions* options) {
   SequenceDesc seq;
   seq.namespace_oid = ns.oid;
   seq.name = ChooseSequenceName(*ctx.catalog, ns.oid, table, column);
-  ast::SequenceOptions none;
+  ast::SequenceOptions given;
+  if (options != nullptr) {
+    if (options->as_type.has_value()) {
+      BadParameter("identity column type must be smallint, integer, or bigint");
+    }
+    if (options->owned_by.has_value()) {
+      throw SqlError(SqlState::kSyntaxError, "conflicting or redundant options");
+    }
+    given.increment = options->increment;
+    given.min_value = options->min_value;
+    given.max_value = options->max_value;
+    given.start = options->start;
+    given.cache = options->cache;
+    given.cycle = options->cycle;
+  }
+  // AS the column's type: its range bounds the sequence (unless the
+  // options bound it themselves).
+  given.as_type = ast::TypeName();
+  given.as_type->names = {"pg_catalog", std::string(FindPgType(type)->typname)};
   std::optional<int64_t> restart;
-  ApplyOptions(ctx, none, true, &seq, std::nullopt, &restart);
-  // AS the column's type: its range bounds the sequence.
-  seq.type = type;
-  seq.max_value = TypeRange(type).second;
+  ApplyOptions(ctx, given, true, &seq, std::nullopt, &restart);
   seq.owner_table = table_oid;
   seq.owner_attnum = attnum;
   seq.owner = CurrentUserOid(*ctx.catalog);  // the table's owner: whoever creates it

@@ -20,12 +20,14 @@ StatementOutput ExecuteDropSequence(CommandContext& ctx, const ast::DropSequence
 // column type: the integer type it stands for; nullopt for any other type.
 std::optional<Oid> SerialColumnType(const ast::TypeName& type);
 
-// A serial column `column` (attnum) of the table being created: creates its
-// sequence "table_column_seq" OWNED BY the column and returns the column's
-// DEFAULT expression text (nextval of it).
+// A serial or identity column `column` (attnum) of the table being created:
+// creates its sequence "table_column_seq" OWNED BY the column, AS the
+// column's type, with an identity column's sequence `options` (may be null),
+// and returns the column's DEFAULT expression text (nextval of it).
 std::string CreateSerialSequence(CommandContext& ctx, const catalog::NamespaceDesc& ns,
                                  const std::string& table, Oid table_oid, Oid type,
-                                 const std::string& column, int16_t attnum);
+                                 const std::string& column, int16_t attnum,
+                                 const ast::SequenceOptions* options = nullptr);
 
 // DROP TABLE: the sequences OWNED BY the table's columns go with it.
 void DropOwnedSequences(CommandContext& ctx, Oid table_oid);

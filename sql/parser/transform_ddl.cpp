@@ -217,8 +217,32 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           col.not_null = true;
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+          if (col.identity != 0) {
+            throw SqlError(SqlState::kSyntaxError,
+                           "both default and identity specified for column \"" + col.name +
+                               "\" of table \"" + stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
           col.default_expr = TransformExpr(c.raw_expr);
           col.default_text = DeparseExpr(c.raw_expr);
+          break;
+        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+          if (col.identity != 0) {
+            throw SqlError(SqlState::kSyntaxError,
+                           "multiple identity specifications for column \"" + col.name +
+                               "\" of table \"" + stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
+          if (col.default_expr != nullptr) {
+            throw SqlError(SqlState::kSyntaxError,
+                           "both default and identity specified for column \"" + col.name +
+                               "\" of table \"" + stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
+          col.identity = c.generated_when != nullptr && c.generated_when[0] == 'd' ? 'd' : 'a';
+          col.identity_options = std::make_shared<const ast::SequenceOptions>(
+              TransformSequenceOptions(c.options, c.n_options));
+          col.not_null = true;
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_CHECK:
           col.checks.push_back(TransformCheck(c));
@@ -290,8 +314,6 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           fk.initially_deferred = deferred;
           break;
         }
-        case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
-          throw NotSupported("GENERATED AS IDENTITY", c.location);
         case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
           throw NotSupported("GENERATED ALWAYS AS", c.location);
         default:

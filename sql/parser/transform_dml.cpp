@@ -85,11 +85,9 @@ std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> Transformer::TransformSe
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__InsertStmt& s) {
-  if (s.override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_NOT_SET &&
-      s.override != PG_QUERY__OVERRIDING_KIND__OVERRIDING_KIND_UNDEFINED) {
-    throw NotSupported("OVERRIDING");
-  }
   auto stmt = std::make_unique<ast::InsertStatement>();
+  if (s.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_SYSTEM_VALUE) stmt->overriding = 's';
+  if (s.override == PG_QUERY__OVERRIDING_KIND__OVERRIDING_USER_VALUE) stmt->overriding = 'u';
   if (s.with_clause != nullptr) stmt->with = TransformWithClause(*s.with_clause);
   stmt->table = TransformRangeVar(*s.relation);
   for (size_t i = 0; i < s.n_cols; ++i) {

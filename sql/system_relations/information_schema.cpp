@@ -126,6 +126,9 @@ struct ColumnSpec {
   bool not_null;
   Value column_default;
   bool updatable;
+  // Identity columns: attidentity and their sequence (null for others).
+  char identity = 0;
+  const catalog::SequenceDesc* identity_sequence = nullptr;
 };
 
 Row ColumnRow(const ColumnSpec& c) {
@@ -133,15 +136,21 @@ Row ColumnRow(const ColumnSpec& c) {
   const bool is_array = IsArrayType(c.type);
   const std::string data_type = is_array ? "ARRAY" : FormatTypeName(c.type);
   const TypeFacts f = FactsOf(c.type, c.typmod);
+  const catalog::SequenceDesc* seq = c.identity != 0 ? c.identity_sequence : nullptr;
   return {IdV(CurrentDatabaseName()), IdV(c.schema), IdV(c.table), IdV(c.name), CardV(c.attnum),
           c.column_default, YesNoV(!c.not_null), DataV(data_type), f.char_max, f.char_octets,
           f.num_precision, f.num_radix, f.num_scale, f.dt_precision, NoData(), NoCard(),
           NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(), NoId(),
           IdV(CurrentDatabaseName()), IdV("pg_catalog"),
           IdV(info != nullptr ? std::string(info->typname) : std::to_string(c.type)), NoId(),
-          NoId(), NoId(), NoCard(), IdV(std::to_string(c.attnum)), YesNoV(false), YesNoV(false),
-          NoData(), NoData(), NoData(), NoData(), NoData(), YesNoV(false), DataV("NEVER"),
-          NoData(), YesNoV(c.updatable)};
+          NoId(), NoId(), NoCard(), IdV(std::to_string(c.attnum)), YesNoV(false),
+          YesNoV(c.identity != 0),
+          c.identity == 0 ? NoData() : DataV(c.identity == 'a' ? "ALWAYS" : "BY DEFAULT"),
+          seq != nullptr ? DataV(std::to_string(seq->start)) : NoData(),
+          seq != nullptr ? DataV(std::to_string(seq->increment)) : NoData(),
+          seq != nullptr ? DataV(std::to_string(seq->max_value)) : NoData(),
+          seq != nullptr ? DataV(std::to_string(seq->min_value)) : NoData(),
+          YesNoV(seq != nullptr && seq->cycle), DataV("NEVER"), NoData(), YesNoV(c.updatable)};
 }
 
 std::vector<Row> ColumnsRows(const CommandContext& ctx) {
@@ -158,11 +167,16 @@ std::vector<Row> ColumnsRows(const CommandContext& ctx) {
     const std::string schema = SchemaName(ctx, t->namespace_oid);
     for (const catalog::ColumnDesc& c : t->columns) {
       if (c.dropped) continue;
-      Value def = c.default_expr
+      // An identity column's nextval is not a default to show.
+      Value def = c.default_expr && c.identity == 0
                       ? DataV(PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))
                       : NoData();
-      rows.push_back(ColumnRow(
-          {schema, t->name, c.name, c.attnum, c.type, c.typmod, c.not_null, def, true}));
+      ColumnSpec spec{schema, t->name, c.name, c.attnum, c.type, c.typmod, c.not_null, def, true};
+      spec.identity = c.identity;
+      for (const catalog::SequenceDesc* seq : ctx.catalog->SequencesOwnedBy(oid)) {
+        if (seq->owner_attnum == c.attnum) spec.identity_sequence = seq;
+      }
+      rows.push_back(ColumnRow(spec));
     }
   }
   for (const auto& [oid, v] : ctx.catalog->views()) {
@@ -189,6 +203,14 @@ std::vector<Row> ViewsRows(const CommandContext& ctx) {
 std::vector<Row> SequencesRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, s] : ctx.catalog->sequences()) {
+    // An identity column's sequence is internal to it: not listed.
+    if (const catalog::TableDesc* owner =
+            s.owner_table != 0 ? ctx.catalog->FindTable(s.owner_table) : nullptr;
+        owner != nullptr && s.owner_attnum >= 1 &&
+        static_cast<size_t>(s.owner_attnum) <= owner->columns.size() &&
+        owner->columns[static_cast<size_t>(s.owner_attnum - 1)].identity != 0) {
+      continue;
+    }
     const int bits = s.type == type_oid::kInt2 ? 16 : s.type == type_oid::kInt4 ? 32 : 64;
     rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, s.namespace_oid)), IdV(s.name),
                     DataV(FormatTypeName(s.type)), CardV(bits), CardV(2), CardV(0),

@@ -185,6 +185,10 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
       }
       rows.push_back(AttributeRow(oid, a));
       rows.back()[19] = BoolV(c.is_local);   // attislocal
+      if (c.identity != 0) {  // its nextval default is the identity, not a default
+        rows.back()[14] = BoolV(false);         // atthasdef
+        rows.back()[16] = CharV(c.identity);    // attidentity
+      }
       rows.back()[20] = Int4V(c.inhcount);  // attinhcount
       // attacl: the column's own list (GRANT ... (col)), NULL without one.
       rows.back()[22] = AclArrayValue(cat, StoredAcl(cat, ColumnAclTarget(oid, c.attnum)));
@@ -292,7 +296,7 @@ std::vector<Row> AttrdefRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, t] : ctx.catalog->tables()) {
     for (const catalog::ColumnDesc& c : t->columns) {
-      if (c.dropped || !c.default_expr) continue;
+      if (c.dropped || !c.default_expr || c.identity != 0) continue;
       rows.push_back({OidV(AttrdefOid(oid, c.attnum)), OidV(oid), Int2V(c.attnum),
                       Value::String(kNodeTree,
                                     PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))});

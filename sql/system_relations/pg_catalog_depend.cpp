@@ -47,7 +47,7 @@ std::vector<Row> DependRows(const CommandContext& ctx) {
   }
   for (const auto& [oid, t] : ctx.catalog->tables()) {
     for (const catalog::ColumnDesc& c : t->columns) {
-      if (c.dropped || !c.default_expr) continue;
+      if (c.dropped || !c.default_expr || c.identity != 0) continue;
       rows.push_back(
           DependRow(kPgAttrdef, AttrdefOid(oid, c.attnum), 0, kPgClass, oid, c.attnum, 'a'));
     }
@@ -56,9 +56,16 @@ std::vector<Row> DependRows(const CommandContext& ctx) {
     if (seq.owner_table == 0) continue;
     const catalog::TableDesc* table = ctx.catalog->FindTable(seq.owner_table);
     if (table == nullptr) continue;
-    rows.push_back(DependRow(kPgClass, oid, 0, kPgClass, seq.owner_table, seq.owner_attnum, 'a'));
+    // An identity column's sequence is internal to it ('i'), a serial's auto.
+    const int slot = seq.owner_attnum - 1;
+    const bool identity = slot >= 0 && static_cast<size_t>(slot) < table->columns.size() &&
+                          table->columns[static_cast<size_t>(slot)].identity != 0;
+    rows.push_back(DependRow(kPgClass, oid, 0, kPgClass, seq.owner_table, seq.owner_attnum,
+                             identity ? 'i' : 'a'));
     for (const catalog::ColumnDesc& c : table->columns) {
-      if (c.attnum != seq.owner_attnum || c.dropped || !c.default_expr) continue;
+      if (c.attnum != seq.owner_attnum || c.dropped || !c.default_expr || c.identity != 0) {
+        continue;
+      }
       rows.push_back(DependRow(kPgAttrdef, AttrdefOid(seq.owner_table, c.attnum), 0, kPgClass,
                                oid, 0, 'n'));
     }
