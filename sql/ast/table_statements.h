@@ -86,6 +86,14 @@ struct CreateTableStatement : Statement {
   std::vector<ForeignKeyDef> foreign_keys;  // in the order written
   // INHERITS (parent, ...): in the order written (pg_inherits.inhseqno).
   std::vector<RangeVar> inherits;
+  // LIKE source [INCLUDING | EXCLUDING ...]: the source's columns go where
+  // the clause stands, before columns[position].
+  struct Like {
+    RangeVar table;
+    uint32_t options = 0;  // PostgreSQL's CREATE_TABLE_LIKE_* bits
+    size_t position = 0;
+  };
+  std::vector<Like> likes;
 };
 
 struct DropTableStatement : Statement {

@@ -3,6 +3,7 @@
 // table_inheritance.h); the catalog record and the table's tree in one
 // transaction.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "sql/commands/default_privileges.h"
@@ -58,6 +59,17 @@ catalog::NamespaceDesc NewTableNamespace(CommandContext& ctx, const ast::RangeVa
   return ns;
 }
 
+namespace {
+
+// PostgreSQL's CREATE_TABLE_LIKE_* option bits (TableLikeClause.options).
+constexpr uint32_t kLikeComments = 1u << 0;
+constexpr uint32_t kLikeConstraints = 1u << 2;
+constexpr uint32_t kLikeDefaults = 1u << 3;
+constexpr uint32_t kLikeIdentity = 1u << 5;
+constexpr uint32_t kLikeIndexes = 1u << 6;
+
+}  // namespace
+
 StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TABLE";
@@ -88,10 +100,29 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   table.name = stmt.table.name;
   table.owner = CurrentUserOid(*ctx.catalog);
   Binder binder(ctx.query);
+  // LIKE sources (transformTableLikeClause): SELECT on each is required.
+  std::vector<const catalog::TableDesc*> like_sources;
+  for (const ast::CreateTableStatement::Like& like : stmt.likes) {
+    const catalog::TableDesc& source = LookupTable(ctx, like.table);
+    CheckRelationPrivileges(*ctx.catalog, source.oid, source.owner, 'r', source.name,
+                            catalog::kAclSelect);
+    like_sources.push_back(&source);
+  }
   std::set<std::string> names;
-  for (const ast::ColumnDef& def : stmt.columns) {
-    if (!names.insert(def.name).second) {
-      throw SqlError(SqlState::kDuplicateColumn, "column \"" + def.name + "\" specified more than once");
+  auto add_name = [&](const std::string& name) {
+    if (!names.insert(name).second) {
+      throw SqlError(SqlState::kDuplicateColumn, "column \"" + name + "\" specified more than once");
+    }
+  };
+  {
+    size_t like_index = 0;
+    for (size_t i = 0; i <= stmt.columns.size(); ++i) {
+      for (; like_index < stmt.likes.size() && stmt.likes[like_index].position == i; ++like_index) {
+        for (const catalog::ColumnDesc& c : like_sources[like_index]->columns) {
+          if (!c.dropped) add_name(c.name);
+        }
+      }
+      if (i < stmt.columns.size()) add_name(stmt.columns[i].name);
     }
   }
   // INHERITS: the parents' columns come first (MergeAttributes); a declared
@@ -106,7 +137,39 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   std::vector<std::pair<size_t, Oid>> serial_columns;  // (column index, integer type)
   // Identity columns: (column index, their sequence options).
   std::vector<std::pair<size_t, const ast::SequenceOptions*>> identity_columns;
+  // LIKE: the source's columns (types, NOT NULL; defaults, identity with
+  // INCLUDING DEFAULTS / IDENTITY), and per source its attnum -> new attnum.
+  std::vector<std::map<int16_t, int16_t>> like_attnums(stmt.likes.size());
+  size_t next_like = 0;
+  auto add_like_columns = [&](size_t position) {
+    for (; next_like < stmt.likes.size() && stmt.likes[next_like].position == position;
+         ++next_like) {
+      const uint32_t options = stmt.likes[next_like].options;
+      for (const catalog::ColumnDesc& c : like_sources[next_like]->columns) {
+        if (c.dropped) continue;
+        catalog::ColumnDesc col;
+        col.name = c.name;
+        col.type = c.type;
+        col.typmod = c.typmod;
+        col.not_null = c.not_null;
+        col.attnum = static_cast<int16_t>(table.columns.size() + 1);
+        if (c.identity != 0 && (options & kLikeIdentity) != 0) {
+          col.identity = c.identity;
+          serial_columns.emplace_back(table.columns.size(), c.type);
+          identity_columns.emplace_back(table.columns.size(), nullptr);
+        } else if (c.identity == 0 && c.default_expr && (options & kLikeDefaults) != 0) {
+          col.default_expr = c.default_expr;
+        }
+        like_attnums[next_like][c.attnum] = col.attnum;
+        table.columns.push_back(std::move(col));
+      }
+    }
+  };
+  if (!stmt.likes.empty() && !stmt.inherits.empty()) {
+    throw SqlError(SqlState::kFeatureNotSupported, "LIKE together with INHERITS is not supported yet");
+  }
   for (size_t def_index = 0; def_index < stmt.columns.size(); ++def_index) {
+    add_like_columns(def_index);
     const ast::ColumnDef& def = stmt.columns[def_index];
     const int merged = stmt.inherits.empty() ? -1 : table.FindColumn(def.name);
     if (merged >= 0) {
@@ -198,6 +261,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     }
     table.columns.push_back(std::move(col));
   }
+  add_like_columns(stmt.columns.size());
   for (size_t i = 0; i < inherited.conflicting_default.size(); ++i) {
     if (inherited.conflicting_default[i] && !declared_default[i]) {
       throw SqlError(SqlState::kInvalidColumnDefinition,
@@ -205,11 +269,25 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
           .WithHint("To resolve the conflict, specify a default explicitly.");
     }
   }
-  for (size_t i = 0; i < stmt.primary_key.size(); ++i) {
-    const int slot = table.FindColumn(stmt.primary_key[i]);
+  // LIKE ... INCLUDING INDEXES: the source's primary key, unless the
+  // statement names one (then PostgreSQL reports both: 42P16).
+  std::vector<std::string> primary_key = stmt.primary_key;
+  for (size_t i = 0; i < stmt.likes.size(); ++i) {
+    const catalog::TableDesc& source = *like_sources[i];
+    if ((stmt.likes[i].options & kLikeIndexes) == 0 || source.primary_key.empty()) continue;
+    if (!primary_key.empty()) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "multiple primary keys for table \"" + stmt.table.name + "\" are not allowed");
+    }
+    for (int16_t attnum : source.primary_key) {
+      primary_key.push_back(source.columns[static_cast<size_t>(attnum - 1)].name);
+    }
+  }
+  for (size_t i = 0; i < primary_key.size(); ++i) {
+    const int slot = table.FindColumn(primary_key[i]);
     if (slot < 0) {
       throw SqlError(SqlState::kUndefinedColumn,
-                     "column \"" + stmt.primary_key[i] + "\" named in key does not exist")
+                     "column \"" + primary_key[i] + "\" named in key does not exist")
           .WithPosition(ctx.Position(stmt.primary_key_location));
     }
     table.columns[static_cast<size_t>(slot)].not_null = true;
@@ -278,6 +356,19 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     check.no_inherit = c->no_inherit;
     table.checks.push_back(std::move(check));
   }
+  // LIKE ... INCLUDING CONSTRAINTS: the source's CHECK constraints, named as
+  // there (NOT NULL comes with the columns regardless).
+  for (size_t i = 0; i < stmt.likes.size(); ++i) {
+    if ((stmt.likes[i].options & kLikeConstraints) == 0) continue;
+    for (const catalog::CheckConstraint& c : like_sources[i]->checks) {
+      catalog::CheckConstraint check;
+      check.name = c.name;
+      check.expr = c.expr;
+      check.no_inherit = c.no_inherit;
+      constraint_names.insert(c.name);
+      table.checks.push_back(std::move(check));
+    }
+  }
   table.oid = catalog->AllocateOid(ctx.txn);
   for (const auto& [index, type] : serial_columns) {
     catalog::ColumnDesc& col = table.columns[index];
@@ -297,7 +388,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   // (or to the primary key) is dropped, its name going to an unnamed twin.
   std::vector<ast::UniqueDef> uniques;
   for (const ast::UniqueDef& def : stmt.uniques) {
-    if (def.include.empty() && !def.nulls_not_distinct && stmt.primary_key == def.columns) continue;
+    if (def.include.empty() && !def.nulls_not_distinct && primary_key == def.columns) continue;
     auto same = std::find_if(uniques.begin(), uniques.end(), [&](const ast::UniqueDef& u) {
       return u.columns == def.columns && u.include == def.include &&
              u.nulls_not_distinct == def.nulls_not_distinct;
@@ -311,6 +402,40 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   for (const ast::UniqueDef& def : uniques) {
     table.indexes.push_back(NewUniqueConstraintIndex(ctx, table, def, index_names));
     index_names.push_back(table.indexes.back().name);
+  }
+  // LIKE ... INCLUDING INDEXES: the source's other indexes, on the same
+  // columns here, named as CREATE INDEX without a name would name them.
+  for (size_t i = 0; i < stmt.likes.size(); ++i) {
+    if ((stmt.likes[i].options & kLikeIndexes) == 0) continue;
+    for (const catalog::IndexDesc& source_index : like_sources[i]->indexes) {
+      catalog::IndexDesc index = source_index;
+      std::vector<std::string> column_names;
+      for (catalog::IndexKeyColumn& k : index.keys) {
+        column_names.push_back(like_sources[i]->columns[static_cast<size_t>(k.attnum - 1)].name);
+        k.attnum = like_attnums[i].at(k.attnum);
+      }
+      for (int16_t& a : index.include) a = like_attnums[i].at(a);
+      index.name = ChooseIndexName(ctx, table.namespace_oid, table.name, column_names,
+                                   index.is_constraint ? "key" : "idx", index_names);
+      index.oid = catalog->AllocateOid(ctx.txn);
+      auto index_tree = catalog->CreateTableTree(ctx.txn, index.oid, &index.tree_name);
+      if (!index_tree.ok()) ThrowStatus(index_tree.status());
+      index.tree = index_tree.value();
+      table.indexes.push_back(std::move(index));
+      index_names.push_back(table.indexes.back().name);
+    }
+  }
+  // LIKE ... INCLUDING COMMENTS: the source columns' comments.
+  for (size_t i = 0; i < stmt.likes.size(); ++i) {
+    if ((stmt.likes[i].options & kLikeComments) == 0) continue;
+    for (const auto& [source_attnum, attnum] : like_attnums[i]) {
+      const std::string* comment = ctx.catalog->FindComment(
+          catalog::CommentTarget{catalog::kPgClassOid, like_sources[i]->oid, source_attnum});
+      if (comment != nullptr) {
+        catalog->PutComment(ctx.txn, catalog::CommentTarget{catalog::kPgClassOid, table.oid, attnum},
+                            *comment);
+      }
+    }
   }
   // Foreign keys last: a self-reference needs the table's OID and keys.
   for (const std::string& n : index_names) constraint_names.insert(n);

@@ -158,8 +158,14 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
       table_constraint(*elt->constraint);
       continue;
     }
+    if (elt->node_case == PG_QUERY__NODE__NODE_TABLE_LIKE_CLAUSE) {
+      const PgQuery__TableLikeClause& like = *elt->table_like_clause;
+      stmt->likes.push_back(
+          {TransformRangeVar(*like.relation), like.options, stmt->columns.size()});
+      continue;
+    }
     if (elt->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) {
-      throw NotSupported("LIKE in CREATE TABLE");
+      throw NotSupported("this CREATE TABLE element");
     }
     const PgQuery__ColumnDef& cd = *elt->column_def;
     ast::ColumnDef col;

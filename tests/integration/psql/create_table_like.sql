@@ -1,0 +1,25 @@
+-- CREATE TABLE ... (LIKE source [INCLUDING | EXCLUDING ...]).
+CREATE TABLE src (a int PRIMARY KEY, b text DEFAULT 'x' NOT NULL CHECK (b <> ''),
+                  c int GENERATED ALWAYS AS IDENTITY, d numeric(5,2) UNIQUE, e varchar(3));
+CREATE INDEX ON src (b);
+COMMENT ON COLUMN src.b IS 'the b column';
+CREATE TABLE l1 (LIKE src);
+\d l1
+CREATE TABLE l2 (z int, LIKE src INCLUDING ALL, y int);
+\d l2
+SELECT col_description('l2'::regclass, 2), col_description('l1'::regclass, 2);
+INSERT INTO l2 (z, a, y) VALUES (1, 10, 2);
+INSERT INTO l2 (a, b) VALUES (10, 'dup');
+INSERT INTO l2 (a, b) VALUES (11, '');
+SELECT * FROM l2 ORDER BY a;
+CREATE TABLE l3 (LIKE src INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+\d l3
+INSERT INTO l3 (a, c) VALUES (1, 1);
+SELECT * FROM l3;
+CREATE TABLE l4 (LIKE src INCLUDING ALL EXCLUDING INDEXES EXCLUDING IDENTITY);
+\d l4
+CREATE TABLE l5 (LIKE src INCLUDING INDEXES, PRIMARY KEY (e));
+CREATE TABLE l6 (LIKE nosuch);
+CREATE TABLE l7 (a int, LIKE src);
+CREATE TABLE l8 (LIKE src, LIKE l1);
+DROP TABLE src, l1, l2, l3, l4;
