@@ -61,6 +61,10 @@ struct ColumnDesc {
   // DEFAULT, '\0' none. An identity column's values come from its owned
   // sequence, kept as default_expr (nextval), which catalog views hide.
   char identity = '\0';
+  // pg_attribute.attgenerated: 's' for GENERATED ALWAYS AS (expr) STORED,
+  // whose expression is then default_expr (computed from the row's other
+  // columns on every write, never given).
+  char generated = '\0';
 };
 
 struct CheckConstraint {

@@ -68,7 +68,7 @@
 //   column    := name:lpstr type:v32 typmod:v32(as u32) attnum:v32
 //                flags:u8 (bit0 not_null, bit1 dropped, bit2 has_default,
 //                bit3 has_missing [version >= 2], bit4 identity always,
-//                bit5 identity by default)
+//                bit5 identity by default, bit6 generated stored)
 //                [default:lpstr] [missing:lpstr]
 //   view      := version:u8 namespace:v32 name:lpstr query:lpstr
 //                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*

@@ -40,6 +40,8 @@ struct ColumnDef {
   // options)]; 0 for none.
   char identity = 0;
   std::shared_ptr<const SequenceOptions> identity_options;
+  // GENERATED ALWAYS AS (expr) STORED: the expression is default_expr.
+  bool generated = false;
 };
 
 // A UNIQUE constraint (column or table constraint): an index of its own.

@@ -33,62 +33,78 @@ bool IsImmutableBuiltin(std::string_view name) {
   return kNonImmutable.count(name) == 0;
 }
 
-bool ContainsVolatileCall(const BoundExpr& e) {
-  const auto any = [](const std::vector<BoundExprPtr>& args) {
+namespace {
+
+// Whether `e` calls a volatile function, or with `not_immutable` any
+// function that is not immutable.
+bool ContainsCallWhere(const BoundExpr& e, bool not_immutable) {
+  const auto any = [not_immutable](const std::vector<BoundExprPtr>& args) {
     return std::any_of(args.begin(), args.end(),
-                       [](const BoundExprPtr& a) { return ContainsVolatileCall(*a); });
+                       [not_immutable](const BoundExprPtr& a) { return ContainsCallWhere(*a, not_immutable); });
   };
   switch (e.kind()) {
     case BoundExprKind::kFunctionCall: {
       const auto& call = static_cast<const BoundFunctionCall&>(e);
-      if (call.function() != nullptr && IsVolatileBuiltin(call.function()->name)) return true;
+      if (call.function() != nullptr &&
+          (not_immutable ? !IsImmutableBuiltin(call.function()->name)
+                         : IsVolatileBuiltin(call.function()->name))) {
+        return true;
+      }
       return any(call.args());
     }
     case BoundExprKind::kUserFunctionCall: {
       const auto& call = static_cast<const BoundUserFunctionCall&>(e);
-      return call.function().volatility == 'v' || any(call.args());
+      return (not_immutable ? call.function().volatility != 'i'
+                            : call.function().volatility == 'v') ||
+             any(call.args());
     }
     case BoundExprKind::kCast:
-      return ContainsVolatileCall(static_cast<const BoundCast&>(e).arg());
+      return ContainsCallWhere(static_cast<const BoundCast&>(e).arg(), not_immutable);
     case BoundExprKind::kTypmodCoercion:
-      return ContainsVolatileCall(static_cast<const BoundTypmodCoercion&>(e).arg());
+      return ContainsCallWhere(static_cast<const BoundTypmodCoercion&>(e).arg(), not_immutable);
     case BoundExprKind::kBoolOp:
       return any(static_cast<const BoundBoolOp&>(e).args());
     case BoundExprKind::kNullTest:
-      return ContainsVolatileCall(static_cast<const BoundNullTest&>(e).arg());
+      return ContainsCallWhere(static_cast<const BoundNullTest&>(e).arg(), not_immutable);
     case BoundExprKind::kRowConstructor:
       return any(static_cast<const BoundRowConstructor&>(e).args());
     case BoundExprKind::kFieldSelect:
-      return ContainsVolatileCall(static_cast<const BoundFieldSelect&>(e).arg());
+      return ContainsCallWhere(static_cast<const BoundFieldSelect&>(e).arg(), not_immutable);
     case BoundExprKind::kBooleanTest:
-      return ContainsVolatileCall(static_cast<const BoundBooleanTest&>(e).arg());
+      return ContainsCallWhere(static_cast<const BoundBooleanTest&>(e).arg(), not_immutable);
     case BoundExprKind::kCoalesce:
       return any(static_cast<const BoundCoalesce&>(e).args());
     case BoundExprKind::kMinMax:
       return any(static_cast<const BoundMinMax&>(e).args());
     case BoundExprKind::kNullIf: {
       const auto& n = static_cast<const BoundNullIf&>(e);
-      return ContainsVolatileCall(n.left()) || ContainsVolatileCall(n.right());
+      return ContainsCallWhere(n.left(), not_immutable) || ContainsCallWhere(n.right(), not_immutable);
     }
     case BoundExprKind::kDistinct: {
       const auto& d = static_cast<const BoundDistinct&>(e);
-      return ContainsVolatileCall(d.left()) || ContainsVolatileCall(d.right());
+      return ContainsCallWhere(d.left(), not_immutable) || ContainsCallWhere(d.right(), not_immutable);
     }
     case BoundExprKind::kScalarArrayOp: {
       const auto& a = static_cast<const BoundScalarArrayOp&>(e);
-      return ContainsVolatileCall(a.left()) || any(a.elements());
+      return ContainsCallWhere(a.left(), not_immutable) || any(a.elements());
     }
     case BoundExprKind::kCase: {
       const auto& c = static_cast<const BoundCase&>(e);
-      if (c.arg() != nullptr && ContainsVolatileCall(*c.arg())) return true;
+      if (c.arg() != nullptr && ContainsCallWhere(*c.arg(), not_immutable)) return true;
       for (const BoundCaseWhen& w : c.whens()) {
-        if (ContainsVolatileCall(*w.condition) || ContainsVolatileCall(*w.result)) return true;
+        if (ContainsCallWhere(*w.condition, not_immutable) || ContainsCallWhere(*w.result, not_immutable)) return true;
       }
-      return ContainsVolatileCall(c.default_result());
+      return ContainsCallWhere(c.default_result(), not_immutable);
     }
     default:
       return false;
   }
 }
+
+}  // namespace
+
+bool ContainsVolatileCall(const BoundExpr& e) { return ContainsCallWhere(e, false); }
+
+bool ContainsMutableCall(const BoundExpr& e) { return ContainsCallWhere(e, true); }
 
 }  // namespace strata::sql

@@ -26,5 +26,8 @@ bool IsImmutableBuiltin(std::string_view name);
 // not looked into: they count as non-volatile (their values are then
 // computed before the sort, as before).
 bool ContainsVolatileCall(const BoundExpr& e);
+// The same for any function that is not immutable (contain_mutable_functions):
+// generation expressions must not call one.
+bool ContainsMutableCall(const BoundExpr& e);
 
 }  // namespace strata::sql

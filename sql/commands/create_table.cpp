@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "sql/commands/bound_volatility.h"
 #include "sql/commands/default_privileges.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
@@ -130,6 +131,13 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   InheritedDefinition inherited = InheritFromParents(ctx, stmt.inherits, ns.name.rfind("pg_temp", 0) == 0);
   table.parents = inherited.parents;
   table.columns = inherited.columns;
+  for (catalog::ColumnDesc& c : table.columns) {
+    // Identity is not inherited (the parent's sequence stays the parent's).
+    if (c.identity != 0) {
+      c.identity = 0;
+      c.default_expr.reset();
+    }
+  }
   for (size_t i = 0; i < table.columns.size(); ++i) {
     table.columns[i].attnum = static_cast<int16_t>(i + 1);
   }
@@ -172,6 +180,11 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     add_like_columns(def_index);
     const ast::ColumnDef& def = stmt.columns[def_index];
     const int merged = stmt.inherits.empty() ? -1 : table.FindColumn(def.name);
+    if ((def.identity != 0 || def.generated) && merged >= 0) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "an identity or generated column merged with an inherited column is not "
+                     "supported yet");
+    }
     if (merged >= 0) {
       catalog::ColumnDesc& col = table.columns[static_cast<size_t>(merged)];
       if (static_cast<size_t>(merged) == def_index) {
@@ -201,10 +214,6 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
         declared_default[static_cast<size_t>(merged)] = true;
       }
       continue;
-    }
-    if (def.identity != 0 && merged >= 0) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "an identity column merged with an inherited column is not supported yet");
     }
     catalog::ColumnDesc col;
     col.name = def.name;
@@ -253,7 +262,12 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     col.typmod = type.typmod;
     col.attnum = static_cast<int16_t>(table.columns.size() + 1);
     col.not_null = def.not_null;
-    if (def.default_expr != nullptr) {
+    if (def.generated) {
+      // GENERATED ALWAYS AS (expr) STORED: checked below, once every
+      // column is known.
+      col.generated = 's';
+      col.default_expr = def.default_text;
+    } else if (def.default_expr != nullptr) {
       // Bind now so type errors surface at CREATE time, as in PostgreSQL.
       binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
       CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col);
@@ -298,6 +312,32 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   // CHECK constraints: bound against the new columns to validate them.
   BindScope scope = TableScope(ctx, table);
   binder.SetScope(&scope);
+  // Generation expressions: over the other columns, never another generated
+  // one, calling only immutable functions (cookDefault's checks).
+  for (const ast::ColumnDef& def : stmt.columns) {
+    if (!def.generated) continue;
+    const catalog::ColumnDesc& col = table.columns[static_cast<size_t>(table.FindColumn(def.name))];
+    ForEachExprNode(*def.default_expr, [&](const ast::Expr& e) {
+      if (e.kind != ast::ExprKind::kColumnRef) return;
+      const auto& ref = static_cast<const ast::ColumnRefExpr&>(e);
+      const std::string& name = ref.fields.back();
+      const int slot = table.FindColumn(name);
+      if (slot >= 0 && table.columns[static_cast<size_t>(slot)].generated != 0) {
+        throw SqlError(SqlState::kInvalidObjectDefinition,
+                       "cannot use generated column \"" + name +
+                           "\" in column generation expression")
+            .WithDetail("A generated column cannot reference another generated column.")
+            .WithPosition(ctx.Position(ref.location));
+      }
+    });
+    binder.SetSubqueriesForbidden("cannot use subquery in column generation expression");
+    binder.SetAggregatesForbidden("column generation expressions");
+    BoundExprPtr bound = CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col);
+    if (ContainsMutableCall(*bound)) {
+      throw SqlError(SqlState::kInvalidObjectDefinition, "generation expression is not immutable");
+    }
+    binder.SetAggregatesForbidden(nullptr);
+  }
   std::set<std::string> constraint_names;
   // Inherited CHECK constraints keep their names; a declared one of the
   // same name and expression merges into it (MergeWithExistingConstraint).

@@ -234,10 +234,11 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   std::vector<bool> use_default(slots.size(), false);
   for (size_t i = 0; i < slots.size(); ++i) {
     const catalog::ColumnDesc& column = table.columns[slots[i]];
-    if (column.identity == 0) continue;
+    if (column.identity == 0 && column.generated == 0) continue;
     bool given = stmt.select != nullptr && i < slots.size();
     for (const auto& items : stmt.values) given = given || (i < items.size() && items[i] != nullptr);
     if (!given) continue;
+    if (column.generated != 0) ThrowGeneratedAlways(column, false);
     if (stmt.overriding == 'u') {
       use_default[i] = true;
     } else if (column.identity == 'a' && stmt.overriding != 's') {
@@ -332,7 +333,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
       BoundExprPtr bound;
       if (expr != nullptr) {
         const catalog::ColumnDesc& target = table.columns[static_cast<size_t>(slot)];
-        if (target.identity == 'a') ThrowGeneratedAlways(target, true);
+        if (target.identity == 'a' || target.generated != 0) ThrowGeneratedAlways(target, true);
         bound = CoerceToColumn(conflict_binder, conflict_binder.BindExpr(*expr), target);
       }
       conflict_set.emplace_back(static_cast<size_t>(slot), std::move(bound));

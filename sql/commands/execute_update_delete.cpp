@@ -259,7 +259,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     BoundExprPtr bound;
     if (expr != nullptr) {
       const catalog::ColumnDesc& target = table.columns[static_cast<size_t>(slot)];
-      if (target.identity == 'a') ThrowGeneratedAlways(target, true);
+      if (target.identity == 'a' || target.generated != 0) ThrowGeneratedAlways(target, true);
       bound = CoerceToColumn(binder, binder.BindExpr(*expr), target);
     }
     assignments.emplace_back(static_cast<size_t>(slot), std::move(bound));

@@ -72,6 +72,15 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
   // The constraints read columns the statement's user need not hold SELECT
   // on (column privileges, column_use.h).
   ScopedNoColumnUse no_column_use;
+  for (size_t slot = 0; slot < table.columns.size(); ++slot) {
+    const catalog::ColumnDesc& column = table.columns[slot];
+    if (column.dropped || column.generated == 0 || !column.default_expr) continue;
+    std::string query;
+    const ast::Expr& expr = ParseStoredExpr(*column.default_expr, &parsed_, &query);
+    Binder binder(query);
+    binder.SetScope(&scope_);
+    generated_.emplace_back(slot, CoerceToColumn(binder, binder.BindExpr(expr), column));
+  }
   for (const catalog::CheckConstraint& check : table.checks) {
     std::string query;
     const ast::Expr& expr = ParseStoredExpr(check.expr, &parsed_, &query);
@@ -85,6 +94,8 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
 
 Value TableWriter::EvaluateDefault(size_t slot) {
   const catalog::ColumnDesc& column = table_.columns[slot];
+  // A generated column is computed from the row (CheckConstraints).
+  if (column.generated != 0) return Value::Null(column.type);
   if (!defaults_bound_[slot]) {
     defaults_bound_[slot] = true;
     // Without a default of its own, a column of a domain type takes the
@@ -147,7 +158,12 @@ std::string TableWriter::FailingRowDetail(const Row& row) const {
   return "Failing row contains (" + names + ") = (" + values + ").";
 }
 
-void TableWriter::CheckConstraints(const Row& row) {
+void TableWriter::CheckConstraints(Row& row) {
+  for (const auto& [slot, expr] : generated_) {
+    eval_.SetRow(&row);
+    Value v = expr->Evaluate(eval_);
+    row[slot] = std::move(v);
+  }
   for (size_t i = 0; i < table_.columns.size(); ++i) {
     const catalog::ColumnDesc& c = table_.columns[i];
     if (c.dropped || !c.not_null || !row[i].is_null()) continue;

@@ -47,8 +47,10 @@ class TableWriter {
   // The column's DEFAULT (a NULL constant if it has none), bound once.
   Value EvaluateDefault(size_t slot);
 
-  // Checks NOT NULL and CHECK constraints of a complete new row.
-  void CheckConstraints(const Row& row);
+  // Computes the row's generated columns (GENERATED ALWAYS AS ... STORED)
+  // from its other columns, then checks NOT NULL and CHECK constraints of
+  // the complete new row.
+  void CheckConstraints(Row& row);
   // Inserts a new row: its key must not exist (23505 otherwise). Its
   // secondary-index entries are written too (index_maintenance.h).
   // Returns the row's table key.
@@ -94,6 +96,7 @@ class TableWriter {
   std::vector<BoundExprPtr> defaults_;  // per slot; null until first used
   std::vector<bool> defaults_bound_;
   std::vector<std::pair<std::string, BoundExprPtr>> checks_;  // sorted by name
+  std::vector<std::pair<size_t, BoundExprPtr>> generated_;  // (slot, expression)
   BindScope scope_;
   EvalContext eval_;
   IndexMaintainer indexes_;

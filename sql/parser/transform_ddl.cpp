@@ -223,6 +223,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           col.not_null = true;
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_DEFAULT:
+          if (col.generated) {
+            throw SqlError(SqlState::kSyntaxError,
+                           "both default and generation expression specified for column \"" +
+                               col.name + "\" of table \"" + stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
           if (col.identity != 0) {
             throw SqlError(SqlState::kSyntaxError,
                            "both default and identity specified for column \"" + col.name +
@@ -233,6 +239,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           col.default_text = DeparseExpr(c.raw_expr);
           break;
         case PG_QUERY__CONSTR_TYPE__CONSTR_IDENTITY:
+          if (col.generated) {
+            throw SqlError(SqlState::kSyntaxError,
+                           "both identity and generation expression specified for column \"" +
+                               col.name + "\" of table \"" + stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          }
           if (col.identity != 0) {
             throw SqlError(SqlState::kSyntaxError,
                            "multiple identity specifications for column \"" + col.name +
@@ -320,8 +332,21 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
           fk.initially_deferred = deferred;
           break;
         }
-        case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED:
-          throw NotSupported("GENERATED ALWAYS AS", c.location);
+        case PG_QUERY__CONSTR_TYPE__CONSTR_GENERATED: {
+          auto conflict = [&](const std::string& what) {
+            return SqlError(SqlState::kSyntaxError,
+                            what + " specified for column \"" + col.name + "\" of table \"" +
+                                stmt->table.name + "\"")
+                .WithPosition(ast::CharPosition(query_, c.location));
+          };
+          if (col.generated) throw conflict("multiple generation clauses");
+          if (col.identity != 0) throw conflict("both identity and generation expression");
+          if (col.default_expr != nullptr) throw conflict("both default and generation expression");
+          col.generated = true;
+          col.default_expr = TransformExpr(c.raw_expr);
+          col.default_text = DeparseExpr(c.raw_expr);
+          break;
+        }
         default:
           throw NotSupported("this column constraint", c.location);
       }

@@ -5,6 +5,7 @@
 // Columns are declared with the domains' base types
 // (information_schema_values.h). The constraint relations are in
 // information_schema_constraints.cpp.
+#include "sql/system_relations/view_definition.h"
 #include "sql/system_relations/system_relation.h"
 
 #include "sql/system_relations/default_text.h"
@@ -129,6 +130,8 @@ struct ColumnSpec {
   // Identity columns: attidentity and their sequence (null for others).
   char identity = 0;
   const catalog::SequenceDesc* identity_sequence = nullptr;
+  // Generated columns: the generation expression as PostgreSQL prints it.
+  std::optional<std::string> generation_expression = std::nullopt;
 };
 
 Row ColumnRow(const ColumnSpec& c) {
@@ -150,7 +153,9 @@ Row ColumnRow(const ColumnSpec& c) {
           seq != nullptr ? DataV(std::to_string(seq->increment)) : NoData(),
           seq != nullptr ? DataV(std::to_string(seq->max_value)) : NoData(),
           seq != nullptr ? DataV(std::to_string(seq->min_value)) : NoData(),
-          YesNoV(seq != nullptr && seq->cycle), DataV("NEVER"), NoData(), YesNoV(c.updatable)};
+          YesNoV(seq != nullptr && seq->cycle), DataV(c.generation_expression ? "ALWAYS" : "NEVER"),
+          c.generation_expression ? DataV(*c.generation_expression) : NoData(),
+          YesNoV(c.updatable)};
 }
 
 std::vector<Row> ColumnsRows(const CommandContext& ctx) {
@@ -168,11 +173,14 @@ std::vector<Row> ColumnsRows(const CommandContext& ctx) {
     for (const catalog::ColumnDesc& c : t->columns) {
       if (c.dropped) continue;
       // An identity column's nextval is not a default to show.
-      Value def = c.default_expr && c.identity == 0
+      Value def = c.default_expr && c.identity == 0 && c.generated == 0
                       ? DataV(PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))
                       : NoData();
       ColumnSpec spec{schema, t->name, c.name, c.attnum, c.type, c.typmod, c.not_null, def, true};
       spec.identity = c.identity;
+      if (c.generated != 0 && c.default_expr) {
+        spec.generation_expression = CheckExpressionText(*ctx.catalog, *t, *c.default_expr, false);
+      }
       for (const catalog::SequenceDesc* seq : ctx.catalog->SequencesOwnedBy(oid)) {
         if (seq->owner_attnum == c.attnum) spec.identity_sequence = seq;
       }

@@ -21,6 +21,7 @@
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
 #include "sql/system_relations/system_values.h"
+#include "sql/system_relations/view_definition.h"
 
 namespace strata::sql {
 
@@ -189,6 +190,7 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
         rows.back()[14] = BoolV(false);         // atthasdef
         rows.back()[16] = CharV(c.identity);    // attidentity
       }
+      if (c.generated != 0) rows.back()[17] = CharV(c.generated);  // attgenerated
       rows.back()[20] = Int4V(c.inhcount);  // attinhcount
       // attacl: the column's own list (GRANT ... (col)), NULL without one.
       rows.back()[22] = AclArrayValue(cat, StoredAcl(cat, ColumnAclTarget(oid, c.attnum)));
@@ -297,9 +299,13 @@ std::vector<Row> AttrdefRows(const CommandContext& ctx) {
   for (const auto& [oid, t] : ctx.catalog->tables()) {
     for (const catalog::ColumnDesc& c : t->columns) {
       if (c.dropped || !c.default_expr || c.identity != 0) continue;
+      // A generation expression reads the row: deparsed as a CHECK is (the
+      // pretty form psql's \d asks pg_get_expr for).
+      const std::string text =
+          c.generated != 0 ? CheckExpressionText(*ctx.catalog, *t, *c.default_expr, true)
+                           : PgDefaultText(*c.default_expr, DataType{c.type, c.typmod});
       rows.push_back({OidV(AttrdefOid(oid, c.attnum)), OidV(oid), Int2V(c.attnum),
-                      Value::String(kNodeTree,
-                                    PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))});
+                      Value::String(kNodeTree, text)});
     }
   }
   return rows;
