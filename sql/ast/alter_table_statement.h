@@ -4,6 +4,7 @@
 // sql/parser/transform_alter_table.cpp.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct AlterTableAction {
     kInherit,         // parent: INHERIT parent
     kNoInherit,       // parent: NO INHERIT parent
     kValidateConstraint,  // name: VALIDATE CONSTRAINT name
+    // ALTER COLUMN name ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY
+    // [(options)]: identity ('a' / 'd') and identity_options.
+    kAddIdentity,
+    kSetIdentity,   // ALTER COLUMN name SET GENERATED {ALWAYS | BY DEFAULT}: identity
+    kDropIdentity,  // ALTER COLUMN name DROP IDENTITY [IF EXISTS]: if_exists
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -50,6 +56,8 @@ struct AlterTableAction {
   UniqueDef unique;
   ForeignKeyDef foreign_key;
   RangeVar parent;  // kInherit, kNoInherit
+  char identity = 0;  // kAddIdentity, kSetIdentity
+  std::shared_ptr<const SequenceOptions> identity_options;  // kAddIdentity
   int location = -1;
 };
 

@@ -42,6 +42,7 @@
 #include "sql/ast/alter_table_statement.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/sequence_commands.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
@@ -405,6 +406,79 @@ class AlterTable {
     return name;
   }
 
+  // SET / DROP DEFAULT of an identity or generated column (ATExecColumnDefault).
+  // (The hints come with DROP DEFAULT only.)
+  void RejectIdentityOrGenerated(size_t slot, bool dropping) const {
+    const catalog::ColumnDesc& c = t_.columns[slot];
+    if (c.identity == 0 && c.generated == 0) return;
+    SqlError e(SqlState::kSyntaxError, "column \"" + c.name + "\" of relation \"" + t_.name +
+                                           (c.identity != 0 ? "\" is an identity column"
+                                                            : "\" is a generated column"));
+    if (dropping) {
+      e.WithHint(c.identity != 0 ? "Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead."
+                                 : "Use ALTER TABLE ... ALTER COLUMN ... DROP EXPRESSION instead.");
+    }
+    throw e;
+  }
+
+  // ALTER COLUMN ... ADD GENERATED / SET GENERATED / DROP IDENTITY, with
+  // PostgreSQL's checks (ATExecAddIdentity, ATExecSetIdentity,
+  // ATExecDropIdentity). The identity's sequence is made or dropped here.
+  void AlterIdentity(const Action& a) {
+    const size_t slot = ColumnSlot(a.name);
+    catalog::ColumnDesc& c = t_.columns[slot];
+    const std::string where = "column \"" + c.name + "\" of relation \"" + t_.name + "\"";
+    switch (a.kind) {
+      case Action::Kind::kAddIdentity: {
+        if (c.type != type_oid::kInt2 && c.type != type_oid::kInt4 && c.type != type_oid::kInt8) {
+          throw SqlError(SqlState::kInvalidParameterValue,
+                         "identity column type must be smallint, integer, or bigint");
+        }
+        if (!c.not_null) {
+          throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                         where + " must be declared NOT NULL before identity can be added");
+        }
+        if (c.identity != 0) {
+          throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                         where + " is already an identity column");
+        }
+        if (c.default_expr) {
+          throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                         where + " already has a default value");
+        }
+        const catalog::NamespaceDesc* ns = ctx_.catalog->FindNamespace(t_.namespace_oid);
+        c.default_expr = CreateSerialSequence(ctx_, *ns, t_.name, t_.oid, c.type, c.name,
+                                              c.attnum, a.identity_options.get());
+        c.identity = a.identity;
+        return;
+      }
+      case Action::Kind::kSetIdentity:
+        if (c.identity == 0) {
+          throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                         where + " is not an identity column");
+        }
+        if (a.identity != 0) c.identity = a.identity;
+        return;
+      default: {  // kDropIdentity
+        if (c.identity == 0) {
+          if (a.if_exists) {
+            ctx_.Notice(SqlState::kSuccessfulCompletion,
+                        where + " is not an identity column, skipping");
+            return;
+          }
+          throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                         where + " is not an identity column");
+        }
+        for (const catalog::SequenceDesc* seq : ctx_.catalog->SequencesOwnedBy(t_.oid)) {
+          if (seq->owner_attnum == c.attnum) ctx_.db->catalog()->DeleteSequence(ctx_.txn, seq->oid);
+        }
+        c.identity = 0;
+        c.default_expr.reset();
+        return;
+      }
+    }
+  }
+
   void Apply(const Action& a) {
     switch (a.kind) {
       case Action::Kind::kAddColumn: return AddColumn(a, /*with_key=*/true);
@@ -414,6 +488,7 @@ class AlterTable {
       case Action::Kind::kSetSchema: return SetSchema(a);
       case Action::Kind::kSetDefault: {
         const size_t slot = ColumnSlot(a.name);
+        RejectIdentityOrGenerated(slot, false);
         Binder binder(ctx_.query);
         binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
         WithoutPosition(
@@ -422,8 +497,13 @@ class AlterTable {
         return;
       }
       case Action::Kind::kDropDefault:
+        RejectIdentityOrGenerated(ColumnSlot(a.name), true);
         t_.columns[ColumnSlot(a.name)].default_expr.reset();
         return;
+      case Action::Kind::kAddIdentity:
+      case Action::Kind::kSetIdentity:
+      case Action::Kind::kDropIdentity:
+        return AlterIdentity(a);
       case Action::Kind::kSetNotNull: {
         const size_t slot = ColumnSlot(a.name);
         if (!t_.columns[slot].not_null) {
@@ -434,6 +514,11 @@ class AlterTable {
       }
       case Action::Kind::kDropNotNull: {
         const size_t slot = ColumnSlot(a.name);
+        if (t_.columns[slot].identity != 0) {
+          throw SqlError(SqlState::kSyntaxError,
+                         "column \"" + a.name + "\" of relation \"" + t_.name +
+                             "\" is an identity column");
+        }
         if (InPrimaryKey(t_, static_cast<int>(slot))) {
           throw SqlError(SqlState::kInvalidTableDefinition,
                          "column \"" + a.name + "\" is in a primary key");

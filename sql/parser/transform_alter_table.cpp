@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sql/ast/alter_table_statement.h"
+#include "sql/ast/sequence_statements.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -156,6 +157,41 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_SetNotNull:
         a.kind = K::kSetNotNull;
+        break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AddIdentity: {
+        if (cmd.def == nullptr || cmd.def->node_case != PG_QUERY__NODE__NODE_CONSTRAINT) {
+          throw NotSupported("this ALTER COLUMN ... ADD GENERATED");
+        }
+        const PgQuery__Constraint& c = *cmd.def->constraint;
+        a.kind = K::kAddIdentity;
+        a.identity = c.generated_when != nullptr && c.generated_when[0] == 'd' ? 'd' : 'a';
+        a.identity_options = std::make_shared<const ast::SequenceOptions>(
+            TransformSequenceOptions(c.options, c.n_options));
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetIdentity: {
+        // A list of DefElems: "generated" (ALWAYS / BY DEFAULT) and sequence
+        // options (RESTART, INCREMENT BY, ...), which are not done yet.
+        a.kind = K::kSetIdentity;
+        const PgQuery__Node* list = cmd.def;
+        if (list == nullptr || list->node_case != PG_QUERY__NODE__NODE_LIST) {
+          throw NotSupported("this ALTER COLUMN ... SET");
+        }
+        for (size_t j = 0; j < list->list->n_items; ++j) {
+          const PgQuery__Node* item = list->list->items[j];
+          if (item->node_case != PG_QUERY__NODE__NODE_DEF_ELEM ||
+              std::string(item->def_elem->defname) != "generated" ||
+              item->def_elem->arg == nullptr ||
+              item->def_elem->arg->node_case != PG_QUERY__NODE__NODE_INTEGER) {
+            throw NotSupported("ALTER COLUMN ... SET of identity sequence options");
+          }
+          a.identity = static_cast<char>(item->def_elem->arg->integer->ival);
+        }
+        break;
+      }
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DropIdentity:
+        a.kind = K::kDropIdentity;
+        a.if_exists = cmd.missing_ok;
         break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropNotNull:
         a.kind = K::kDropNotNull;
