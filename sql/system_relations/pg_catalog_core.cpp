@@ -15,6 +15,7 @@
 
 #include "sql/system_relations/default_text.h"
 #include "sql/types/array_value.h"
+#include "sql/types/user_types.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/pg_type_procs.h"
@@ -258,17 +259,43 @@ std::vector<Row> TypeRows(const CommandContext& ctx) {
                     BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(TypeCollation(oid)),
                     NullV(kNodeTree), NullV(kText), NullV(kAclArray)});
   }
-  // CREATE TYPE ... AS ENUM: the enum (enum_in, ...) and its array type.
+  // CREATE TYPE ... AS ENUM: the enum (enum_in, ...); CREATE DOMAIN: the
+  // domain (domain_in / domain_recv, the rest as its base type's); and each
+  // one's array type.
   for (const auto& [oid, t] : ctx.catalog->types()) {
     const Value acl = AclArrayValue(*ctx.catalog, StoredAcl(*ctx.catalog,
                                                             catalog::AclTarget{catalog::kPgTypeOid, oid, 0}));
-    rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
-                    Int2V(4), BoolV(true), CharV(t->kind), CharV('E'), BoolV(false),
-                    BoolV(true), CharV(','), OidV(0), RegprocV(0), OidV(0), OidV(t->array_oid),
-                    RegprocV(3504), RegprocV(3505), RegprocV(3532), RegprocV(3533),
-                    RegprocV(0), RegprocV(0), RegprocV(0), CharV('i'), CharV('p'),
-                    BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
-                    NullV(kText), acl});
+    if (t->kind == 'd') {
+      const Oid base = DomainBaseType(oid).oid;
+      const PgTypeInfo* info = FindPgType(base);
+      static constexpr TypeProcs kNone{};
+      const TypeProcs* p = FindTypeProcs(base);
+      if (p == nullptr) p = &kNone;
+      rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
+                      Int2V(TypeLen(base)), BoolV(TypeByVal(base)), CharV('d'),
+                      CharV(info != nullptr ? info->category : 'U'), BoolV(false), BoolV(true),
+                      CharV(','), OidV(0), RegprocV(0), OidV(0), OidV(t->array_oid),
+                      RegprocV(2597), RegprocV(p->output), RegprocV(2598), RegprocV(p->send),
+                      RegprocV(0), RegprocV(0), RegprocV(0), CharV(TypeAlign(base)),
+                      CharV(TypeStorage(base)), BoolV(t->not_null), OidV(t->base_type),
+                      Int4V(t->base_typmod), Int4V(0), OidV(TypeCollation(base)),
+                      t->default_expr
+                          ? Value::String(kNodeTree,
+                                          PgDefaultText(*t->default_expr, DomainBaseType(oid)))
+                          : NullV(kNodeTree),
+                      t->default_expr
+                          ? TextV(PgDefaultText(*t->default_expr, DomainBaseType(oid)))
+                          : NullV(kText),
+                      acl});
+    } else {
+      rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
+                      Int2V(4), BoolV(true), CharV(t->kind), CharV('E'), BoolV(false),
+                      BoolV(true), CharV(','), OidV(0), RegprocV(0), OidV(0), OidV(t->array_oid),
+                      RegprocV(3504), RegprocV(3505), RegprocV(3532), RegprocV(3533),
+                      RegprocV(0), RegprocV(0), RegprocV(0), CharV('i'), CharV('p'),
+                      BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
+                      NullV(kText), acl});
+    }
     const TypeProcs* array_procs = FindTypeProcs(1009);  // _text's: array_in, ...
     rows.push_back({OidV(t->array_oid), NameV("_" + t->name), OidV(t->namespace_oid),
                     OidV(t->owner), Int2V(-1), BoolV(false), CharV('b'), CharV('A'),
