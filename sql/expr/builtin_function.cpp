@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "sql/expr/geo_functions.h"
+#include "sql/expr/network_functions.h"
 
 namespace strata::sql {
 
@@ -22,7 +23,8 @@ Registry BuildRegistry() {
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
-                      JsonbModifyFunctions(), GeometricFunctions()}) {
+                      JsonbModifyFunctions(), GeometricFunctions(),
+                      NetworkFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

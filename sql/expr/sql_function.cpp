@@ -7,6 +7,7 @@
 #include "sql/json/jsonb_modify.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/geo_functions.h"
+#include "sql/expr/network_functions.h"
 
 namespace strata::sql {
 
@@ -49,7 +50,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
-                        JsonbModifySqlFunctions(), GeometricSqlFunctions()}) {
+                        JsonbModifySqlFunctions(), GeometricSqlFunctions(),
+                        NetworkSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -69,7 +71,7 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         LikeSqlFunctions(), RegexpSqlFunctions(), SleepSqlFunctions(),
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
-                        GeometricSqlFunctions()}) {
+                        GeometricSqlFunctions(), NetworkSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;
