@@ -4,6 +4,7 @@
 #include "sql/expr/network_functions.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 #include "common/sql_error.h"
@@ -93,10 +94,63 @@ Value NetworkShow(Args a) {
 }
 Value InetAbbrev(Args a) { return Value::Text(net::FormatInet(a[0].string_value(), false)); }
 
+// inet_cidr_ntop_ipv6: only the 16-bit words the mask covers (at least
+// two) are shown, its longest zero run (even of one word) as "::", and an
+// embedded IPv4 tail (::a.b.c.d, ::ffff:a.b.c.d) only to the octets covered
+// (at least two).
+std::string CidrAbbrev6(const InetAddr& x) {
+  unsigned words[8];
+  for (int i = 0; i < 8; ++i) words[i] = (x.addr[2 * i] << 8) | x.addr[2 * i + 1];
+  const int nwords = std::max(2, (x.bits + 15) / 16);
+  int best_base = -1, best_len = 0, cur_base = -1, cur_len = 0;
+  for (int i = 0; i < nwords; ++i) {
+    if (words[i] == 0) {
+      if (cur_base == -1) {
+        cur_base = i;
+        cur_len = 1;
+      } else {
+        ++cur_len;
+      }
+    } else if (cur_base != -1) {
+      if (best_base == -1 || cur_len > best_len) {
+        best_base = cur_base;
+        best_len = cur_len;
+      }
+      cur_base = -1;
+    }
+  }
+  if (cur_base != -1 && (best_base == -1 || cur_len > best_len)) {
+    best_base = cur_base;
+    best_len = cur_len;
+  }
+  std::string out;
+  char buf[16];
+  for (int i = 0; i < nwords; ++i) {
+    if (best_base != -1 && i >= best_base && i < best_base + best_len) {
+      if (i == best_base) out += ':';
+      continue;
+    }
+    if (i != 0) out += ':';
+    if (i == 6 && best_base == 0 && (best_len == 6 || (best_len == 5 && words[5] == 0xffff))) {
+      const int octets = std::max(2, (x.bits - 96 + 7) / 8);
+      for (int k = 0; k < octets; ++k) {
+        if (k != 0) out += '.';
+        out += std::to_string(x.addr[12 + k]);
+      }
+      best_base = -1;  // no trailing "::" after the IPv4 part
+      break;
+    }
+    std::snprintf(buf, sizeof buf, "%x", words[i]);
+    out += buf;
+  }
+  if (best_base != -1 && best_base + best_len == nwords) out += ':';
+  return out + "/" + std::to_string(x.bits);
+}
+
 // cidr_abbrev (inet_cidr_ntop): IPv4 shows only the octets the mask covers.
 Value CidrAbbrev(Args a) {
   const InetAddr x = Get(a[0]);
-  if (x.family != net::kFamilyInet4) return Value::Text(net::FormatInet(a[0].string_value(), true));
+  if (x.family != net::kFamilyInet4) return Value::Text(CidrAbbrev6(x));
   std::string out;
   if (x.bits == 0) out = "0";
   int i = 0;

@@ -60,4 +60,31 @@ SELECT m8::macaddr FROM nets WHERE id = 1;
 SELECT i::cidr, c::inet, i::text, c::text, '1.2.3.4'::inet::varchar FROM nets ORDER BY id;
 SELECT '1.2.3.4'::inet = '1.2.3.4/32'::cidr, '10.0.0.0/8'::inet < '10.0.0.0/8'::cidr;
 SELECT ARRAY['1.2.3.4'::inet, '::1'], ARRAY['08:00:2b:01:02:03'::macaddr];
+SELECT abbrev('2001:db8::/32'::cidr), abbrev('::/0'::cidr), abbrev('ffff:ffff::/48'::cidr),
+       abbrev('10.1.0.0/16'::cidr), abbrev('0.0.0.0/0'::cidr), abbrev('10.1.2.0/23'::cidr);
+SELECT '::ffff:10.1.2.3'::inet, '::10.1.2.3'::inet, '1::ffff:1.2.3.4'::inet, '1:2:3:4:5:6:1.2.3.4'::inet,
+       '::0.0.0.1'::inet, '::ffff:0:0'::inet, 'ABCD::EF/64'::inet;
+SELECT set_masklen('1.2.3.4/8'::inet, -1), set_masklen('::1'::cidr, -1);
+SELECT '1.2.3.4.'::inet;
+SELECT ' 1.2.3.4'::inet;
+SELECT '1.2.3.4 '::inet;
+SELECT '010.1.2.3'::inet, '1.2.3.4/08'::inet;
+SELECT '1::2::3'::inet;
+SELECT '1:2:3:4:5:6:7::'::inet, '::2:3:4:5:6:7:8'::inet;
+SELECT '::1/129'::inet;
+SELECT '01.2.3.4'::cidr, '10.0/16'::cidr, '10.'::cidr;
+SELECT ' 08:00:2b:01:02:03'::macaddr, '8:0:2b:1:2:3'::macaddr;
+SELECT '08:00:2b:01:02:03:04:05 '::macaddr8, ' 08:00:2b:01:02:03'::macaddr8;
+SELECT '08:00:2b:01:02:03:04:05 x'::macaddr8;
+SELECT '08:00:2b:01:02:03:04:05:06'::macaddr8;
+SELECT '192.168.1.6'::inet - '::1'::inet;
+SELECT '::'::inet - 1;
+SELECT '128.0.0.0'::inet - '0.0.0.0'::inet, '0.0.0.0'::inet - '255.255.255.255'::inet;
+SELECT i FROM nets ORDER BY i USING >;
+SELECT c, abbrev(c::cidr) FROM (VALUES ('2001:db8::/33'), ('2001:db8::/48'), ('2001:db8:0:1::/64'),
+  ('ffff::/16'), ('::/64'), ('1::/16'), ('1:2:3:4:5:6:7:8/128'), ('::ffff:1.2.3.0/120'),
+  ('::1.2.3.4/128'), ('0:0:1::/48'), ('1:2:3:4:5:6:7:0/112'), ('1:2:3:4:5:6:7:0/127'),
+  ('1:0:5::/48'), ('8000::/1'), ('::ffff:1.0.0.0/104')) v(c);
+SELECT b, abbrev(set_masklen('::ffff:255.255.255.255'::cidr, b)),
+       abbrev(set_masklen('::255.255.255.255'::cidr, b)) FROM generate_series(96, 128, 4) b;
 DROP TABLE nets;
