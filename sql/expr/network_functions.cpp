@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/backend_status.h"
 #include "sql/expr/sql_function_rows.h"
 #include "sql/types/network_types.h"
 #include "sql/types/value_compare.h"
@@ -337,6 +338,20 @@ Value Macaddr8ToMacaddr(Args a) {
 }
 Value InetToCidr(Args a) { return MakeCidr(Get(a[0])); }
 
+// inet_client_addr() / inet_client_port(): this session's peer, NULL over a
+// Unix-domain socket.
+Value InetClientAddr(Args) {
+  const BackendStatus* status = CurrentBackendStatus();
+  return ClientAddrValue(status != nullptr ? status->Read().client_addr : std::string());
+}
+Value InetClientPort(Args) {
+  const BackendStatus* status = CurrentBackendStatus();
+  if (status == nullptr) return Value::Null(type_oid::kInt4);
+  const BackendActivity a = status->Read();
+  if (a.client_addr.empty()) return Value::Null(type_oid::kInt4);
+  return Value::Int4(a.client_port);
+}
+
 constexpr Oid kInet = net::kInet;
 constexpr Oid kCidr = net::kCidr;
 constexpr Oid kMac = net::kMacaddr;
@@ -392,6 +407,8 @@ const SqlFunctionRow kRows[] = {
     {"cidr", ARGS(kInet), 1, kCidr, "inet_to_cidr", nullptr},
     {"macaddr8", ARGS(kMac), 1, kMac8, "macaddrtomacaddr8", nullptr},
     {"macaddr", ARGS(kMac8), 1, kMac, "macaddr8tomacaddr", nullptr},
+    {"inet_client_addr", ARGS(), 0, kInet, "inet_client_addr", InetClientAddr},
+    {"inet_client_port", ARGS(), 0, type_oid::kInt4, "inet_client_port", InetClientPort},
 };
 #undef ARGS
 
@@ -402,6 +419,15 @@ std::span<const BuiltinFunction> NetworkFunctions() { return kFunctions; }
 std::span<const SqlFunction> NetworkSqlFunctions() {
   static const std::vector<SqlFunction> functions = SqlFunctionsFromRows(kRows);
   return functions;
+}
+
+Value ClientAddrValue(const std::string& address) {
+  if (address.empty()) return Value::Null(kInet);
+  try {
+    return Value::String(kInet, net::ParseInet(address, false));
+  } catch (const SqlError&) {
+    return Value::Null(kInet);  // e.g. an IPv6 address with a zone (fe80::1%eth0)
+  }
 }
 
 bool IsNetworkCast(Oid source, Oid target) {

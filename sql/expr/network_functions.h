@@ -5,6 +5,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 
 #include "sql/expr/builtin_function.h"
 #include "sql/expr/sql_function.h"
@@ -17,6 +18,10 @@ std::span<const SqlFunction> NetworkSqlFunctions();
 // pg_cast's function casts among the network types (inet -> cidr,
 // macaddr <-> macaddr8).
 bool IsNetworkCast(Oid source, Oid target);
+
+// A session's client address (BackendActivity::client_addr) as an inet;
+// NULL for a Unix-domain socket (empty text).
+Value ClientAddrValue(const std::string& address);
 Value NetworkCast(const Value& value, Oid target);
 
 }  // namespace strata::sql
