@@ -10,6 +10,7 @@
 #include "common/sql_error.h"
 #include "protocol/binary_array.h"
 #include "protocol/binary_values.h"
+#include "server/binary_network.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/array_value.h"
 #include "sql/types/geo_types.h"
@@ -334,6 +335,10 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {type_oid::kChar, SendString, RecvString},
     {type_oid::kBytea, SendBytes, RecvBytes},
     {type_oid::kUuid, SendUuidValue, RecvUuidValue},
+    {869, SendInetValue, RecvInetValue},  // inet, cidr, macaddr, macaddr8: binary_network.h
+    {650, SendInetValue, RecvInetValue},
+    {829, SendMacValue, RecvMacaddrValue},
+    {774, SendMacValue, RecvMacaddr8Value},
     {type_oid::kJson, SendString, RecvJsonText},
     {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
     {type_oid::kOid, SendOid, RecvOid},

@@ -96,6 +96,10 @@ bool IsSupportedType(Oid oid) {
     case type_oid::kBpchar:
     case type_oid::kBytea:
     case type_oid::kUuid:
+    case 869:  // inet, cidr, macaddr, macaddr8: sql/types/network_types.h
+    case 650:
+    case 829:
+    case 774:
     case type_oid::kJson:
     case type_oid::kJsonb:
     case type_oid::kDate:

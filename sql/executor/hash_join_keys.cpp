@@ -67,6 +67,10 @@ std::optional<Oid> HashKeyType(Oid a, Oid b) {
     case type_oid::kBpchar:
     case type_oid::kBytea:
     case type_oid::kUuid:
+    case 869:  // inet, cidr, macaddr, macaddr8: equal iff equal payload bytes
+    case 650:
+    case 829:
+    case 774:
     case type_oid::kDate:
     case type_oid::kTime:
     case type_oid::kTimestamp:

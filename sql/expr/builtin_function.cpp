@@ -9,6 +9,7 @@
 
 #include "sql/expr/enum_functions.h"
 #include "sql/expr/geo_functions.h"
+#include "sql/expr/network_functions.h"
 
 namespace strata::sql {
 
@@ -23,7 +24,8 @@ Registry BuildRegistry() {
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
-                      JsonbModifyFunctions(), GeometricFunctions(), EnumFunctions()}) {
+                      JsonbModifyFunctions(), GeometricFunctions(), EnumFunctions(),
+                      NetworkFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

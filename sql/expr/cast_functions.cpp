@@ -13,6 +13,8 @@
 #include "sql/json/jsonb.h"
 #include "sql/expr/datetime_casts.h"
 #include "sql/expr/geo_functions.h"
+#include "sql/expr/network_functions.h"
+#include "sql/types/network_types.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
 
@@ -150,6 +152,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   }
   switch (method) {
     case CastMethod::kRelabel:
+      if (source == net::kCidr && target == net::kInet) return true;
       return (IsString(source) || source == kUnknown) && IsString(target) && source != kBpchar;
     case CastMethod::kInOut:
       return true;
@@ -168,6 +171,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (target == type_oid::kChar && (source == kInt4 || IsString(source))) return true;
   if (IsDatetimeCast(source, target)) return true;
   if (IsGeometricCast(source, target)) return true;
+  if (IsNetworkCast(source, target)) return true;
   return false;
 }
 
@@ -261,6 +265,7 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
   if (source == kJsonb) return JsonbToScalar(value, target);
   if (IsDatetimeCast(source, target)) return DatetimeCast(value, target);
   if (IsGeometricCast(source, target)) return GeometricCast(value, target);
+  if (IsNetworkCast(source, target)) return NetworkCast(value, target);
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");

@@ -8,6 +8,7 @@
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
 #include "sql/expr/geo_functions.h"
+#include "sql/expr/network_functions.h"
 
 namespace strata::sql {
 
@@ -50,7 +51,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         RegexpSqlFunctions(),
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
-                        JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions()}) {
+                        JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
+                        NetworkSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -70,7 +72,7 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         LikeSqlFunctions(), RegexpSqlFunctions(), SleepSqlFunctions(),
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
-                        GeometricSqlFunctions(), EnumSqlFunctions()}) {
+                        GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

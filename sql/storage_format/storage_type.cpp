@@ -44,6 +44,10 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case type_oid::kBytea:
     case type_oid::kBpchar:
     case type_oid::kUuid:
+    case 869:  // inet, cidr, macaddr, macaddr8: their payload bytes (network_types.h)
+    case 650:
+    case 829:
+    case 774:
     case type_oid::kJson:
     case type_oid::kJsonb:
     case 600:  // the geometric types: their payload's doubles (geo_types.h)

@@ -14,6 +14,7 @@
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/system_values.h"
+#include "sql/expr/network_functions.h"
 #include "txn/transaction.h"
 
 namespace strata::sql {
@@ -22,7 +23,6 @@ namespace {
 
 using namespace sysrel;  // NOLINT: the column-type and value helpers
 
-constexpr Oid kInet = 869;
 constexpr Oid kNumeric = type_oid::kNumeric;
 
 Value TimeOrNull(int64_t t) { return t == 0 ? NullV(kTimestampTz) : Value::TimestampTz(t); }
@@ -40,8 +40,7 @@ std::vector<Row> PgStatActivityRows(const CommandContext& ctx) {
     r.push_back(OidV(kBootstrapRoleOid));                   // usesysid
     r.push_back(NameV(a.usename));                          // usename
     r.push_back(TextV(a.application_name));                 // application_name
-    // inet has no text I/O here yet: NULL, as for a Unix-domain socket.
-    r.push_back(NullV(kInet));                              // client_addr
+    r.push_back(ClientAddrValue(a.client_addr));            // client_addr
     r.push_back(NullV(kText));                              // client_hostname
     r.push_back(Int4V(a.client_port));                      // client_port
     r.push_back(TimeOrNull(a.backend_start));               // backend_start
@@ -167,7 +166,7 @@ const SystemRelation kActivityRelations[] = {
     {12222, "pg_catalog", "pg_stat_activity", 'v',
      {{"datid", kOid}, {"datname", kName}, {"pid", kInt4}, {"leader_pid", kInt4},
       {"usesysid", kOid}, {"usename", kName}, {"application_name", kText},
-      {"client_addr", kInet}, {"client_hostname", kText}, {"client_port", kInt4},
+      {"client_addr", 869}, {"client_hostname", kText}, {"client_port", kInt4},
       {"backend_start", kTimestampTz}, {"xact_start", kTimestampTz},
       {"query_start", kTimestampTz}, {"state_change", kTimestampTz},
       {"wait_event_type", kText}, {"wait_event", kText}, {"state", kText},

@@ -14,6 +14,7 @@
 #include "sql/types/record_value.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/geo_types.h"
+#include "sql/types/network_types.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -60,6 +61,13 @@ Value InputValue(Oid type, std::string_view text) {
       return Value::TimestampTz(ParseTimestampTz(text));
     case type_oid::kInterval:
       return Value::FromInterval(ParseInterval(text));
+    case net::kInet:
+    case net::kCidr:
+      return Value::String(type, net::ParseInet(text, type == net::kCidr));
+    case net::kMacaddr:
+      return Value::String(type, net::ParseMacaddr(text));
+    case net::kMacaddr8:
+      return Value::String(type, net::ParseMacaddr8(text));
     default:
       if (geo::IsGeometricType(type)) return geo::ParseGeometric(type, text);
       if (IsOidType(type)) return InputOidValue(type, text);
@@ -114,6 +122,12 @@ std::string OutputValue(const Value& value) {
       return FormatInterval(value.interval_value());
     case type_oid::kRecord:
       return FormatRecord(value);
+    case net::kInet:
+    case net::kCidr:
+      return net::FormatInet(value.string_value(), value.type() == net::kCidr);
+    case net::kMacaddr:
+    case net::kMacaddr8:
+      return net::FormatMacaddr(value.string_value());
     case 22: {  // int2vector: the elements separated by spaces ("1 3 2")
       std::string out;
       for (const Value& e : value.array_value().elements) {

@@ -84,6 +84,10 @@ int CompareValues(const Value& a, const Value& b) {
     case type_oid::kChar:  // charlt: unsigned bytes
     case type_oid::kBytea:
     case type_oid::kUuid:
+    case 869:  // inet, cidr, macaddr, macaddr8: payloads order by bytes (network_types.h)
+    case 650:
+    case 829:
+    case 774:
     case type_oid::kUnknown:
       return Sign(a.string_value().compare(b.string_value()));
     case 600:  // point, lseg, path, box, polygon, line, circle: no btree opclass

@@ -147,6 +147,11 @@ SCHEDULES = {
         ("b", ("wait",)),
         ("c", "select count(*) from pg_locks where locktype = 'relation' "
               "and relation = 'acct'::regclass"),
+
+        # client_addr is an inet (these sessions come over TCP from 127.0.0.1).
+        ("c", "select client_addr, pg_typeof(client_addr), family(client_addr), "
+              "inet_client_addr() = client_addr, inet_client_port() = client_port "
+              "from pg_stat_activity where pid = pg_backend_pid()"),
     ],
     "two LOCK TABLEs in opposite orders: 40P01 for the first waiter": [
         ("a", SETUP),
