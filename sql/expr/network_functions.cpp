@@ -103,27 +103,7 @@ std::string CidrAbbrev6(const InetAddr& x) {
   unsigned words[8];
   for (int i = 0; i < 8; ++i) words[i] = (x.addr[2 * i] << 8) | x.addr[2 * i + 1];
   const int nwords = std::max(2, (x.bits + 15) / 16);
-  int best_base = -1, best_len = 0, cur_base = -1, cur_len = 0;
-  for (int i = 0; i < nwords; ++i) {
-    if (words[i] == 0) {
-      if (cur_base == -1) {
-        cur_base = i;
-        cur_len = 1;
-      } else {
-        ++cur_len;
-      }
-    } else if (cur_base != -1) {
-      if (best_base == -1 || cur_len > best_len) {
-        best_base = cur_base;
-        best_len = cur_len;
-      }
-      cur_base = -1;
-    }
-  }
-  if (cur_base != -1 && (best_base == -1 || cur_len > best_len)) {
-    best_base = cur_base;
-    best_len = cur_len;
-  }
+  auto [best_base, best_len] = net::LongestZeroRun(words, nwords);
   std::string out;
   char buf[16];
   for (int i = 0; i < nwords; ++i) {

@@ -270,27 +270,7 @@ std::string FormatInet4(const InetAddr& a) {
 std::string FormatInet6(const InetAddr& a) {
   unsigned words[8];
   for (int i = 0; i < 8; ++i) words[i] = (a.addr[2 * i] << 8) | a.addr[2 * i + 1];
-  int best_base = -1, best_len = 0, cur_base = -1, cur_len = 0;
-  for (int i = 0; i < 8; ++i) {
-    if (words[i] == 0) {
-      if (cur_base == -1) {
-        cur_base = i;
-        cur_len = 1;
-      } else {
-        ++cur_len;
-      }
-    } else if (cur_base != -1) {
-      if (best_base == -1 || cur_len > best_len) {
-        best_base = cur_base;
-        best_len = cur_len;
-      }
-      cur_base = -1;
-    }
-  }
-  if (cur_base != -1 && (best_base == -1 || cur_len > best_len)) {
-    best_base = cur_base;
-    best_len = cur_len;
-  }
+  auto [best_base, best_len] = LongestZeroRun(words, 8);
   if (best_base != -1 && best_len < 2) best_base = -1;
   std::string out;
   char buf[32];
@@ -316,6 +296,22 @@ std::string FormatInet6(const InetAddr& a) {
 }
 
 }  // namespace
+
+ZeroRun LongestZeroRun(const unsigned* words, int n) {
+  ZeroRun best;
+  int cur_base = -1, cur_len = 0;
+  for (int i = 0; i <= n; ++i) {
+    if (i < n && words[i] == 0) {
+      if (cur_base == -1) cur_base = i;
+      ++cur_len;
+      continue;
+    }
+    if (cur_base != -1 && (best.base == -1 || cur_len > best.length)) best = {cur_base, cur_len};
+    cur_base = -1;
+    cur_len = 0;
+  }
+  return best;
+}
 
 bool IsNetworkType(Oid type) {
   return type == kInet || type == kCidr || type == kMacaddr || type == kMacaddr8;

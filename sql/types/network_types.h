@@ -46,6 +46,14 @@ struct InetAddr {
 };
 
 InetAddr DecodeInet(std::string_view payload);
+
+// The first longest run of zero 16-bit words among words[0..n) (IPv6's "::"
+// position); base -1 when there is none.
+struct ZeroRun {
+  int base = -1;
+  int length = 0;
+};
+ZeroRun LongestZeroRun(const unsigned* words, int n);
 std::string EncodeInet(const InetAddr& a);
 
 // inet_in / cidr_in (22P02 errors with PostgreSQL's texts).
