@@ -33,4 +33,7 @@ select * from tv_v1;
 select * from tv_v3;
 select * from tv_shadow;
 drop view tv_shadow;
+-- The old session's temporary views go when it ends, which is not at once:
+-- give both servers the time to drop them before the table they read.
+select pg_sleep(1) \gset
 drop table tv_base;
