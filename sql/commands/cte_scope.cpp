@@ -116,6 +116,21 @@ void CollectSelect(const ast::SelectStatement& s, const std::string& name, const
     CollectSelect(*s.rarg, name, s.set_op == SetOp::kExcept ? "EXCEPT" : here, out);
   }
   for (const ast::FromItem& item : s.from) CollectFrom(item, name, context, out);
+  // References inside subqueries used as expressions (SubLinks) are within a
+  // subquery (RECURSION_SUBLINK): a recursive term must not have them (an
+  // IN (SELECT * FROM x) would otherwise recurse without end).
+  auto in_sublinks = [&](const ast::Expr& root) {
+    ForEachExprNode(root, [&](const ast::Expr& e) {
+      if (e.kind != ast::ExprKind::kSubLink) return;
+      const auto& link = static_cast<const ast::SubLinkExpr&>(e);
+      if (link.subquery) CollectSelect(*link.subquery, name, "a subquery", out);
+    });
+  };
+  for (const ast::ResTarget& t : s.target_list) {
+    if (t.value) in_sublinks(*t.value);
+  }
+  if (s.where) in_sublinks(*s.where);
+  if (s.having) in_sublinks(*s.having);
 }
 
 // PostgreSQL's checkWellFormedRecursion, for the cases we can see.
