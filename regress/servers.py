@@ -79,6 +79,11 @@ class StratadTarget:
             return "restarted on the same data directory"
         except RuntimeError:
             if self.server.proc is not None:
+                # The server that did not come up in time must not be left
+                # running (it went on replaying the killed one's data).
+                if self.server.proc.poll() is None:
+                    self.server.proc.kill()
+                self.server.proc.wait()
                 self.server.proc = None
                 self.server.log.close()
             shutil.rmtree(self.server.data_dir, ignore_errors=True)
