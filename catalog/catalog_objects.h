@@ -12,6 +12,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/foreign_key_desc.h"
+#include "catalog/trigger_desc.h"
 #include "catalog/index_desc.h"
 #include "catalog/role_desc.h"
 #include "storage/tree_options.h"
@@ -102,6 +103,9 @@ struct TableDesc {
   // INHERITS: the parent tables in pg_inherits.inhseqno order (1-based
   // seqno = index + 1). Children are found by scanning (CatalogSnapshot).
   std::vector<Oid> parents;
+  // Triggers (catalog/trigger_desc.h), in creation order; they fire in
+  // name order.
+  std::vector<TriggerDesc> triggers;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {
@@ -257,6 +261,7 @@ inline constexpr Oid kPgNamespaceOid = 2615;
 inline constexpr Oid kPgConstraintOid = 2606;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgTypeOid = 1247;
+inline constexpr Oid kPgTriggerOid = 2620;
 
 inline constexpr Oid kPgAuthidOid = 1260;
 

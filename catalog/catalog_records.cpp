@@ -78,6 +78,45 @@ void EncodeForeignKey(const ForeignKeyDesc& fk, std::string* out) {
   PutAttnums(fk.delete_set_columns, out);
 }
 
+// trigger := oid:v32 name:lpstr function:v32 type:v32 enabled:u8
+//            nargs:v32 (arg:lpstr)* attnums has_when:u8 [when:lpstr]
+void EncodeTrigger(const TriggerDesc& tg, std::string* out) {
+  PutVarint32(out, tg.oid);
+  PutLengthPrefixedSlice(out, tg.name);
+  PutVarint32(out, tg.function);
+  PutVarint32(out, static_cast<uint16_t>(tg.type));
+  out->push_back(tg.enabled);
+  PutVarint32(out, static_cast<uint32_t>(tg.args.size()));
+  for (const std::string& a : tg.args) PutLengthPrefixedSlice(out, a);
+  PutAttnums(tg.columns, out);
+  out->push_back(static_cast<char>(tg.when.has_value() ? 1 : 0));
+  if (tg.when.has_value()) PutLengthPrefixedSlice(out, *tg.when);
+}
+
+bool DecodeTrigger(Slice* in, TriggerDesc* tg) {
+  uint32_t type = 0, nargs = 0;
+  uint8_t enabled = 0, has_when = 0;
+  if (!GetVarint32(in, &tg->oid) || !GetString(in, &tg->name) ||
+      !GetVarint32(in, &tg->function) || !GetVarint32(in, &type) || !GetByte(in, &enabled) ||
+      !GetVarint32(in, &nargs)) {
+    return false;
+  }
+  tg->type = static_cast<int16_t>(type);
+  tg->enabled = static_cast<char>(enabled);
+  for (uint32_t i = 0; i < nargs; ++i) {
+    std::string a;
+    if (!GetString(in, &a)) return false;
+    tg->args.push_back(std::move(a));
+  }
+  if (!GetAttnums(in, &tg->columns) || !GetByte(in, &has_when)) return false;
+  if (has_when != 0) {
+    std::string w;
+    if (!GetString(in, &w)) return false;
+    tg->when = std::move(w);
+  }
+  return type <= 0x7f && (enabled == 'O' || enabled == 'D' || enabled == 'R' || enabled == 'A');
+}
+
 bool KnownAction(uint8_t a) { return a == 'a' || a == 'r' || a == 'c' || a == 'n' || a == 'd'; }
 
 bool DecodeForeignKey(Slice* in, ForeignKeyDesc* fk) {
@@ -359,6 +398,9 @@ std::string EncodeTable(const TableDesc& t) {
                                     (c.validated ? 0 : 4)));
   }
   PutVarint32(&out, t.owner);  // version 6
+  // Version 8: triggers.
+  PutVarint32(&out, static_cast<uint32_t>(t.triggers.size()));
+  for (const TriggerDesc& tg : t.triggers) EncodeTrigger(tg, &out);
   return out;
 }
 
@@ -453,6 +495,14 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
     }
   }
   if (version >= 6 && !GetVarint32(&in, &t.owner)) return std::nullopt;
+  if (version >= 8) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      TriggerDesc tg;
+      if (!DecodeTrigger(&in, &tg)) return std::nullopt;
+      t.triggers.push_back(std::move(tg));
+    }
+  }
   if (!in.empty()) return std::nullopt;
   return t;
 }

@@ -51,6 +51,10 @@
 //                               (inhcount:v32 flags:u8)            per check
 //                               (check flags bit0 local, bit1 NO INHERIT)
 //                [version >= 6] owner:v32
+//                [version >= 8] ntriggers:v32 trigger*
+//   trigger   := oid:v32 name:lpstr function:v32 tgtype:v32 tgenabled:u8
+//                nargs:v32 arg:lpstr* nattr:v32 attnum:v32* has_when:u8
+//                [when:lpstr]
 //   fkey      := name:lpstr ncols:v32 attnum:v32* ref_table:v32
 //                nrefcols:v32 attnum:v32* on_update:u8 on_delete:u8 match:u8
 //                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)
@@ -107,7 +111,8 @@
 // (catalog/foreign_key_desc.h); 5 its inheritance (parents, attinhcount/attislocal,
 // conislocal/coninhcount/connoinherit); 6 the owner (owner:v32 appended to namespace, table,
 // sequence and view records; older records read as owned by the bootstrap superuser,
-// namespaces as owned by initdb's owner); 7 database records and scoped keys. Writers write the newest; readers accept every
+// namespaces as owned by initdb's owner); 7 database records and scoped keys;
+// 8 a table's triggers (catalog/trigger_desc.h), appended to table records. Writers write the newest; readers accept every
 // older one.
 #pragma once
 
@@ -122,7 +127,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 7;
+inline constexpr uint8_t kCatalogRecordVersion = 8;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

@@ -25,6 +25,7 @@
 #include "sql/commands/maintenance_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/trigger_commands.h"
 #include "sql/commands/type_commands.h"
 #include "sql/current_transaction.h"
 #include "sql/database.h"
@@ -408,6 +409,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kTypeDdl:
+    case ast::StatementKind::kTriggerDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -816,6 +818,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteTypeStatement(ctx, static_cast<const ast::TypeStatement&>(stmt));
+      });
+    case ast::StatementKind::kTriggerDdl:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteTriggerStatement(ctx, static_cast<const ast::TriggerStatement&>(stmt));
       });
     case ast::StatementKind::kDatabaseDdl:
       // CREATE / DROP are not transactional in PostgreSQL (they copy or

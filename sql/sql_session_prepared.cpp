@@ -158,6 +158,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kRoleDdl:
     case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kTypeDdl:
+    case ast::StatementKind::kTriggerDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:

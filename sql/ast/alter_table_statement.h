@@ -39,6 +39,9 @@ struct AlterTableAction {
     kAddIdentity,
     kSetIdentity,   // ALTER COLUMN name SET GENERATED {ALWAYS | BY DEFAULT}: identity
     kDropIdentity,  // ALTER COLUMN name DROP IDENTITY [IF EXISTS]: if_exists
+    // {ENABLE [ALWAYS | REPLICA] | DISABLE} TRIGGER {name | ALL | USER}:
+    // name (empty for ALL / USER), trigger_enabled (pg_trigger.tgenabled).
+    kSetTriggerEnabled,
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -57,6 +60,7 @@ struct AlterTableAction {
   ForeignKeyDef foreign_key;
   RangeVar parent;  // kInherit, kNoInherit
   char identity = 0;  // kAddIdentity, kSetIdentity
+  char trigger_enabled = 'O';  // kSetTriggerEnabled
   std::shared_ptr<const SequenceOptions> identity_options;  // kAddIdentity
   int location = -1;
 };

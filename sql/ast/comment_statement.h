@@ -26,6 +26,7 @@ struct CommentStatement : Statement {
     kProcedure,   // function
     kTableConstraint,  // name: [schema.]table.constraint
     kDatabase,    // name: {database}
+    kTrigger,     // name: [schema.]table.trigger
   };
   ObjectKind object_kind = ObjectKind::kTable;
   std::vector<std::string> name;

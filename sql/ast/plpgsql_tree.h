@@ -126,6 +126,11 @@ struct Datum {
   std::optional<Expr> default_value;
   int lineno = 0;
   bool is_row = false;     // an INTO / FOR target list
+  // A trigger function's NEW or OLD record (filled when the trigger fires).
+  bool trigger_record = false;
+  // A field of record variable number recfield_parent as an assignment
+  // target (NEW.f := ...); `name` is the field's name. -1 otherwise.
+  int recfield_parent = -1;
   std::vector<int> fields;  // is_row: the variables it assigns
 
   // The resolved declared type, filled by the interpreter on first use

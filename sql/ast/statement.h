@@ -62,6 +62,7 @@ enum class StatementKind {
   kRoleDdl,         // CREATE/ALTER/DROP ROLE, GRANT/REVOKE role (role_statements.h)
   kDatabaseDdl,     // CREATE / DROP DATABASE (database_statements.h)
   kTypeDdl,         // CREATE / ALTER / DROP TYPE (type_statements.h)
+  kTriggerDdl,      // CREATE / DROP / ALTER TRIGGER (trigger_statements.h)
   kUnsupported,
 };
 

@@ -545,6 +545,19 @@ class AlterTable {
         return;
       }
       case Action::Kind::kValidateConstraint: return ValidateConstraint(a.name);
+      case Action::Kind::kSetTriggerEnabled: {
+        bool found = false;
+        for (catalog::TriggerDesc& tg : t_.triggers) {
+          if (!a.name.empty() && tg.name != a.name) continue;
+          tg.enabled = a.trigger_enabled;
+          found = true;
+        }
+        if (!found && !a.name.empty()) {
+          throw SqlError(SqlState::kUndefinedObject, "trigger \"" + a.name + "\" for table \"" +
+                                                         t_.name + "\" does not exist");
+        }
+        return;
+      }
       case Action::Kind::kAddUnique: {
         if (!a.unique.index_name.empty()) return UniqueUsingIndex(a.unique);
         std::vector<std::string> taken;

@@ -134,6 +134,23 @@ catalog::CommentTarget ConstraintTarget(const CommandContext& ctx,
                  "constraint \"" + name + "\" for table \"" + rv.name + "\" does not exist");
 }
 
+// COMMENT ON TRIGGER name ON table: the trigger's pg_trigger row.
+catalog::CommentTarget TriggerTarget(const CommandContext& ctx,
+                                     const ast::CommentStatement& stmt) {
+  const std::string& name = stmt.name.back();
+  const ast::RangeVar rv =
+      RangeVarOf(std::vector<std::string>(stmt.name.begin(), stmt.name.end() - 1));
+  const catalog::TableDesc* t = FindTable(ctx, rv);
+  if (t == nullptr) (void)LookupRelation(ctx, rv);
+  if (t != nullptr) {
+    for (const catalog::TriggerDesc& tg : t->triggers) {
+      if (tg.name == name) return {catalog::kPgTriggerOid, tg.oid, 0};
+    }
+  }
+  throw SqlError(SqlState::kUndefinedObject,
+                 "trigger \"" + name + "\" for table \"" + rv.name + "\" does not exist");
+}
+
 }  // namespace
 
 StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement& stmt) {
@@ -147,6 +164,13 @@ StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement&
     case Kind::kTableConstraint:
       target = ConstraintTarget(ctx, stmt);
       break;
+    case Kind::kTrigger: {
+      target = TriggerTarget(ctx, stmt);
+      const catalog::TableDesc* t = FindTable(
+          ctx, RangeVarOf(std::vector<std::string>(stmt.name.begin(), stmt.name.end() - 1)));
+      CheckOwnership(*ctx.catalog, t->owner, "table", t->name);
+      break;
+    }
     case Kind::kSchema: {
       const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(stmt.name.back());
       if (ns == nullptr) {

@@ -7,6 +7,7 @@
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/deferred_constraints.h"
 #include "sql/copy/copy_writer.h"
+#include "sql/function_notices.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/expr/cast_functions.h"
 #include "sql/sequences/sequence_session.h"
@@ -151,17 +152,21 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   force_not_null_ = ColumnFlags(*table_, slots_, options_.force_not_null, "FORCE_NOT_NULL");
   force_null_ = ColumnFlags(*table_, slots_, options_.force_null, "FORCE_NULL");
   writer_ = std::make_unique<TableWriter>(ctx_, *table_);
+  triggers_ = std::make_unique<TableTriggers>(ctx_, *table_, catalog::kTriggerTypeInsert);
   reader_ = std::make_unique<CopyLineReader>(options_);
   set_.assign(table_->columns.size(), false);
   // The bulk path needs a COPY that is its own transaction (not in a
   // block) into a table with no row in our snapshot and no secondary index
   // (whose entries go through the write set with the rows).
   // Foreign keys are checked per row through the writer's events.
-  if (txn_ != nullptr && table_->indexes.empty() && table_->foreign_keys.empty()) {
+  // Rows with triggers go through the writer too, one by one.
+  if (txn_ != nullptr && table_->indexes.empty() && table_->foreign_keys.empty() &&
+      table_->triggers.empty()) {
     auto it = txn_->NewIterator(table_->tree);
     it->SeekToFirst();
     bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
   }
+  triggers_->BeforeStatement();
 }
 
 void CopyFrom::AddBulkRow(Row row) {
@@ -229,6 +234,8 @@ void CopyFrom::RethrowWithContext(SqlError e, const std::string& context) {
 }
 
 void CopyFrom::Feed(std::string_view data) {
+  // Trigger functions' RAISE NOTICEs go with COPY's own notices.
+  ScopedFunctionNotices notice_scope(&notices_);
   reader_->Append(data);
   std::string line;
   while (true) {
@@ -242,6 +249,7 @@ void CopyFrom::Feed(std::string_view data) {
 }
 
 StatementOutput CopyFrom::Finish() {
+  ScopedFunctionNotices notice_scope(&notices_);
   std::string line;
   while (true) {
     try {
@@ -252,6 +260,8 @@ StatementOutput CopyFrom::Finish() {
     ProcessLine(line);
   }
   writer_->FireForeignKeys();
+  triggers_->FireQueuedRows();
+  triggers_->AfterStatement();
   if (txn_) {
     // Our own transaction: its deferred foreign-key checks run before it
     // commits (in a block they wait for COMMIT).
@@ -371,6 +381,7 @@ void CopyFrom::ProcessLine(const std::string& line) {
                                         : writer_->EvaluateDefault(s);
   }
   try {
+    if (!triggers_->BeforeRow(nullptr, &row)) return;
     writer_->CheckConstraints(row);
   } catch (const SqlError& e) {
     RethrowWithContext(e, LineContext(line));
@@ -378,6 +389,9 @@ void CopyFrom::ProcessLine(const std::string& line) {
   try {
     if (bulk_) {
       AddBulkRow(std::move(row));
+    } else if (triggers_->has_row_triggers()) {
+      writer_->Insert(row);
+      triggers_->AfterRow(nullptr, &row);
     } else {
       writer_->Insert(std::move(row));
     }

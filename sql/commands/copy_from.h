@@ -22,6 +22,7 @@
 
 #include "sql/ast/copy_statement.h"
 #include "sql/commands/copy_bulk_rows.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/commands/command_context.h"
 #include "sql/commands/table_rows.h"
 #include "sql/copy/copy_options.h"
@@ -63,6 +64,7 @@ class CopyFrom {
   CommandContext ctx_;
   const catalog::TableDesc* table_ = nullptr;
   std::unique_ptr<TableWriter> writer_;
+  std::unique_ptr<TableTriggers> triggers_;  // the table's INSERT triggers
   CopyOptions options_;
   std::unique_ptr<CopyLineReader> reader_;
   std::vector<size_t> slots_;          // table slot of each input field

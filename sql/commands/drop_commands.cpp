@@ -1,12 +1,14 @@
 // DROP TABLE, TRUNCATE, CREATE SCHEMA, DROP SCHEMA. Trees are dropped only
 // after the transaction that stops referring to them commits.
 #include <algorithm>
+#include <memory>
 #include <source_location>
 
 #include "sql/commands/drop_cascade_notice.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/commands/sequence_commands.h"
 #include "catalog/table_statistics.h"
 #include "sql/builtin/type_table.h"
@@ -105,6 +107,14 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
       LockRelation(ctx, ref.table->oid, ref.table->name, txn::RelationLockMode::kAccessExclusive);
     }
   }
+  // TRUNCATE triggers (statement-level only): BEFORE for every table, then
+  // the emptying, then AFTER, each in the order the tables were listed.
+  std::vector<std::unique_ptr<TableTriggers>> triggers;
+  for (const catalog::TableDesc* table : tables) {
+    triggers.push_back(
+        std::make_unique<TableTriggers>(ctx, *table, catalog::kTriggerTypeTruncate));
+    triggers.back()->BeforeStatement();
+  }
   for (const catalog::TableDesc* table : tables) {
     // Point the table at a fresh, empty tree; the old one goes after commit.
     catalog::TableDesc changed = *table;
@@ -118,6 +128,7 @@ StatementOutput ExecuteTruncate(CommandContext& ctx, const ast::TruncateStatemen
     truncated.truncated = true;
     CountTableWrites(ctx.txn, table->oid, truncated);
   }
+  for (const auto& t : triggers) t->AfterStatement();
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
 #include "sql/system_relations/index_catalog.h"
@@ -354,6 +355,21 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   if (!stmt.returning.empty()) SetResultColumns(returning, &result);
   if (ctx.analyze_only) return result;
 
+  // Triggers: INSERT's, and UPDATE's too for ON CONFLICT DO UPDATE (whose
+  // statement triggers fire around the INSERT's, as PostgreSQL's do).
+  TableTriggers insert_triggers(ctx, table, catalog::kTriggerTypeInsert);
+  std::optional<TableTriggers> update_triggers;
+  if (stmt.on_conflict == OnConflict::kUpdate) {
+    std::vector<int16_t> assigned;
+    for (const auto& a : conflict_set) assigned.push_back(table.columns[a.first].attnum);
+    update_triggers.emplace(ctx, table, catalog::kTriggerTypeUpdate, std::move(assigned));
+  }
+  const bool fire = StatementRunsRows(ctx, &stmt);
+  if (fire) {
+    insert_triggers.BeforeStatement();
+    if (update_triggers) update_triggers->BeforeStatement();
+  }
+
   EvalContext eval = ctx.MakeEval();
   uint64_t inserted = 0;
   auto insert_row = [&](const std::vector<std::optional<Value>>& given) {
@@ -370,6 +386,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
       row[s] = table.columns[s].dropped ? Value::Null(table.columns[s].type)
                                         : writer.EvaluateDefault(s);
     }
+    if (!insert_triggers.BeforeRow(nullptr, &row)) return;
     writer.CheckConstraints(row);
     if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
       auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);
@@ -391,16 +408,20 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         for (const auto& [slot, expr] : conflict_set) {
           updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
         }
-        writer.CheckConstraints(updated);
         Row before = writer.codec().DecodeValue(conflict->second);
+        if (!update_triggers->BeforeRow(&before, &updated)) return;
+        writer.CheckConstraints(updated);
         writer.Update(key, updated, &before);
+        update_triggers->AfterRow(&before, &updated);
         touched.insert(writer.codec().has_primary_key() ? writer.KeyOf(updated) : key);
         row = std::move(updated);
       } else {
         touched.insert(writer.Insert(row));
+        insert_triggers.AfterRow(nullptr, &row);
       }
     } else {
       writer.Insert(row);
+      insert_triggers.AfterRow(nullptr, &row);
     }
     ++inserted;
     if (!stmt.returning.empty()) {
@@ -432,6 +453,12 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   }
   if (default_values) insert_row({});
   writer.FireForeignKeys();
+  if (update_triggers) update_triggers->FireQueuedRows();
+  insert_triggers.FireQueuedRows();
+  if (fire) {
+    if (update_triggers) update_triggers->AfterStatement();
+    insert_triggers.AfterStatement();
+  }
   result.command_tag = "INSERT 0 " + std::to_string(inserted);
   return result;
 }

@@ -28,6 +28,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table_stats.h"
 #include "sql/commands/expr_walk.h"
@@ -284,14 +285,21 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
                                 scope.relations[0].alias, stmt.where.get());
   const size_t target_offset = joined.from ? joined.from->width : 0;
   EvalContext eval = ctx.MakeEval();
+  std::vector<int16_t> assigned;
+  for (const auto& a : assignments) assigned.push_back(table.columns[a.first].attnum);
+  TableTriggers triggers(ctx, table, catalog::kTriggerTypeUpdate, std::move(assigned));
+  size_t count = 0;
   for (TargetRow& target : targets) {
     Row updated = target.row;
     eval.SetRow(joined.from ? &target.joined : &target.row);
     for (const auto& [slot, expr] : assignments) {
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
+    if (!triggers.BeforeRow(&target.row, &updated)) continue;
     writer.CheckConstraints(updated);
     writer.Update(target.key, updated, &target.row);
+    triggers.AfterRow(&target.row, &updated);
+    ++count;
     if (!stmt.returning.empty()) {
       if (joined.from) {
         // RETURNING sees the new target row beside the FROM row.
@@ -304,9 +312,10 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     }
   }
   writer.FireForeignKeys();
+  triggers.FireQueuedRows();
   ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(),
-                 static_cast<int64_t>(targets.size()), explain_modify);
-  result.command_tag = "UPDATE " + std::to_string(targets.size());
+                 static_cast<int64_t>(count), explain_modify);
+  result.command_tag = "UPDATE " + std::to_string(count);
   return result;
 }
 
@@ -339,16 +348,22 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   // Counts the rows deleted for the statistics views (handed over even
   // when a later row fails the statement: its transaction then rolls back).
   TableWriter writer(ctx, table);
+  TableTriggers triggers(ctx, table, catalog::kTriggerTypeDelete);
+  size_t count = 0;
   for (const TargetRow& target : targets) {
+    if (!triggers.BeforeRow(&target.row, nullptr)) continue;
     writer.Delete(target.key, &target.row);
+    triggers.AfterRow(&target.row, nullptr);
+    ++count;
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
     }
   }
   writer.FireForeignKeys();
+  triggers.FireQueuedRows();
   ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(),
-                 static_cast<int64_t>(targets.size()), explain_modify);
-  result.command_tag = "DELETE " + std::to_string(targets.size());
+                 static_cast<int64_t>(count), explain_modify);
+  result.command_tag = "DELETE " + std::to_string(count);
   return result;
 }
 
@@ -368,6 +383,11 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, NamedColumns(table, assigned), reads);
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
+  // Statement triggers are the named table's, row triggers each member's.
+  TableTriggers triggers(ctx, table, catalog::kTriggerTypeUpdate,
+                         NamedColumns(table, assigned));
+  const bool fire = StatementRunsRows(ctx, &stmt);
+  if (fire) triggers.BeforeStatement();
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
@@ -376,6 +396,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;
   }
+  if (fire) triggers.AfterStatement();
   result.command_tag = "UPDATE " + std::to_string(count);
   return result;
 }
@@ -389,6 +410,9 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   CheckTargetPrivileges(ctx, table, catalog::kAclDelete, {}, reads);
   const std::vector<const catalog::TableDesc*> members =
       TargetTables(ctx, &stmt, table, stmt.table.inh);
+  TableTriggers triggers(ctx, table, catalog::kTriggerTypeDelete);
+  const bool fire = StatementRunsRows(ctx, &stmt);
+  if (fire) triggers.BeforeStatement();
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
@@ -397,6 +421,7 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;
   }
+  if (fire) triggers.AfterStatement();
   result.command_tag = "DELETE " + std::to_string(count);
   return result;
 }

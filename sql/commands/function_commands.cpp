@@ -17,6 +17,8 @@
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/plpgsql_function.h"
+#include "sql/commands/drop_cascade_notice.h"
+#include "sql/commands/trigger_commands.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/settings/session_settings.h"
 #include "sql/system_relations/role_lookup.h"
@@ -259,7 +261,22 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
       throw SqlError(SqlState::kFeatureNotSupported,
                      "functions returning record without OUT parameters are not supported yet");
     }
-    if (t.oid != type_oid::kVoid && t.oid != type_oid::kRecord && !IsAllowedType(t.oid)) {
+    if (t.oid == kTriggerTypeOid) {
+      if (stmt.language == "sql") {
+        throw SqlError(SqlState::kInvalidFunctionDefinition,
+                       "SQL functions cannot return type trigger");
+      }
+      if (!fn.args.empty() || fn.returns_set) {
+        SqlError e(SqlState::kInvalidFunctionDefinition,
+                   "trigger functions cannot have declared arguments");
+        e.WithHint("The arguments of the trigger can be accessed through TG_NARGS and "
+                   "TG_ARGV instead.");
+        e.mutable_fields().context =
+            "compilation of PL/pgSQL function \"" + fn.name + "\" near line 1";
+        throw e;
+      }
+    } else if (t.oid != type_oid::kVoid && t.oid != type_oid::kRecord &&
+               !IsAllowedType(t.oid)) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "functions returning type " + FormatTypeName(t.oid) +
                          " are not supported yet")
@@ -434,6 +451,49 @@ StatementOutput ExecuteAlterFunction(CommandContext& ctx,
   return result;
 }
 
+namespace {
+
+// The triggers that call functions being dropped (pg_depend's normal
+// dependency of a trigger on its function): 2BP01 without CASCADE, else
+// dropped with a NOTICE.
+void DropDependentTriggers(CommandContext& ctx, const std::vector<catalog::Oid>& functions,
+                           bool cascade) {
+  std::vector<std::string> dependents, details;
+  std::vector<catalog::TableDesc> changed;
+  for (const auto& [oid, table] : ctx.catalog->tables()) {
+    catalog::TableDesc copy = *table;
+    const size_t before = copy.triggers.size();
+    std::erase_if(copy.triggers, [&](const catalog::TriggerDesc& tg) {
+      if (std::find(functions.begin(), functions.end(), tg.function) == functions.end()) {
+        return false;
+      }
+      const catalog::FunctionDesc* fn = ctx.catalog->FindFunction(tg.function);
+      const std::string what = "trigger " + tg.name + " on table " + table->name;
+      dependents.push_back(what);
+      details.push_back(what + " depends on function " +
+                        (fn != nullptr ? Signature(fn->name, fn->InputTypes()) : "?"));
+      return true;
+    });
+    if (copy.triggers.size() != before) changed.push_back(std::move(copy));
+  }
+  if (dependents.empty()) return;
+  if (!cascade) {
+    const catalog::FunctionDesc* fn = ctx.catalog->FindFunction(functions[0]);
+    std::string detail;
+    for (const std::string& d : details) detail += (detail.empty() ? "" : "\n") + d;
+    throw SqlError(SqlState::kDependentObjectsStillExist,
+                   "cannot drop function " +
+                       (fn != nullptr ? Signature(fn->name, fn->InputTypes()) : "") +
+                       " because other objects depend on it")
+        .WithDetail(detail)
+        .WithHint("Use DROP ... CASCADE to drop the dependent objects too.");
+  }
+  NoticeDropCascades(ctx, dependents);
+  for (const catalog::TableDesc& t : changed) ctx.db->catalog()->PutTable(ctx.txn, t);
+}
+
+}  // namespace
+
 StatementOutput ExecuteDropFunction(CommandContext& ctx, const ast::DropFunctionStatement& stmt) {
   StatementOutput result;
   result.command_tag = stmt.is_procedure ? "DROP PROCEDURE" : "DROP FUNCTION";
@@ -475,6 +535,7 @@ StatementOutput ExecuteDropFunction(CommandContext& ctx, const ast::DropFunction
       drop.push_back(found[0]->oid);
     }
   }
+  DropDependentTriggers(ctx, drop, stmt.cascade);
   for (catalog::Oid oid : drop) ctx.db->catalog()->DeleteFunction(ctx.txn, oid);
   return result;
 }

@@ -28,6 +28,7 @@
 #include "sql/parser/plpgsql_parser.h"
 #include "sql/stack_depth.h"
 #include "sql/types/array_value.h"
+#include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -184,6 +185,10 @@ struct Var {
   std::vector<std::string> field_names;
   std::vector<DataType> field_types;
   std::vector<Value> fields;
+  // A trigger function's NEW / OLD: also visible as a whole record.
+  bool trigger_record = false;
+  // NEW.f as an assignment target: the record's variable number and f.
+  int recfield_parent = -1;
 };
 
 enum class Flow { kNormal, kExit, kContinue, kReturn };
@@ -302,6 +307,70 @@ class Executor {
     }
   }
 
+  // One firing of a trigger function (PostgreSQL's plpgsql_exec_trigger):
+  // NEW, OLD and the TG_ variables are set, and the row RETURN gives is
+  // the result (nullopt for NULL).
+  std::optional<Row> RunTrigger(const TriggerInvocation& tg) {
+    trigger_ = &tg;
+    InitVariables({});
+    for (size_t i = 0; i < tree_.datums.size(); ++i) {
+      if (!tree_.datums[i].trigger_record) continue;
+      Var& v = vars_[i];
+      const std::optional<Row>& row = v.name == "new" ? tg.new_row : tg.old_row;
+      // NEW of a DELETE and OLD of an INSERT are NULL, but of the table's
+      // row type: their fields read as NULL.
+      v.trigger_record = true;
+      v.field_names = tg.column_names;
+      v.field_types = tg.column_types;
+      v.record_assigned = row.has_value();
+      if (row.has_value()) {
+        v.fields = *row;
+      } else {
+        for (const DataType& t : tg.column_types) v.fields.push_back(Value::Null(t.oid));
+      }
+      scope_.push_back(static_cast<int>(i));
+    }
+    const auto add = [&](const char* name, DataType type, Value value) {
+      Var v;
+      v.name = name;
+      v.type = type;
+      v.value = std::move(value);
+      vars_.push_back(std::move(v));
+      scope_.push_back(static_cast<int>(vars_.size()) - 1);
+    };
+    const DataType name_type{type_oid::kName, -1};
+    const DataType text_type{type_oid::kText, -1};
+    add("tg_name", name_type, Value::String(type_oid::kName, tg.name));
+    add("tg_when", text_type, Value::Text(tg.when));
+    add("tg_level", text_type, Value::Text(tg.level));
+    add("tg_op", text_type, Value::Text(tg.op));
+    add("tg_relid", DataType{type_oid::kOid, -1}, Value::Integer(type_oid::kOid, tg.relid));
+    add("tg_relname", name_type, Value::String(type_oid::kName, tg.table_name));
+    add("tg_table_name", name_type, Value::String(type_oid::kName, tg.table_name));
+    add("tg_table_schema", name_type, Value::String(type_oid::kName, tg.table_schema));
+    add("tg_nargs", DataType{type_oid::kInt4, -1},
+        Value::Int4(static_cast<int64_t>(tg.args.size())));
+    std::vector<Value> argv;
+    for (const std::string& a : tg.args) argv.push_back(Value::Text(a));
+    // TG_ARGV counts from 0; without arguments it is NULL.
+    add("tg_argv", DataType{type_oid::kTextArray, -1},
+        argv.empty() ? Value::Null(type_oid::kTextArray)
+                     : MakeArray(type_oid::kTextArray, type_oid::kText, std::move(argv), 0));
+    ActiveExecutor active(this);
+    try {
+      const Flow flow = ExecStmt(tree_.action);
+      err_stmt_ = nullptr;
+      if (flow != Flow::kReturn) {
+        throw SqlError(SqlState::kSREFunctionExecutedNoReturnStatement,
+                       "control reached end of trigger procedure without RETURN");
+      }
+    } catch (SqlError& e) {
+      if (!rethrown_) AddContext(e, ContextLine());
+      throw;
+    }
+    return std::move(trigger_result_);
+  }
+
   std::vector<Row> Run(std::vector<Value> args) {
     InitVariables(std::move(args));
     ActiveExecutor active(this);
@@ -363,6 +432,13 @@ class Executor {
     for (size_t i = first_datum; i < tree_.datums.size(); ++i) {
       const pl::Datum& d = tree_.datums[i];
       Var& v = vars_[i];
+      if (d.recfield_parent >= 0) {
+        // Not a variable of its own: an assignment target (no name, so
+        // never a parameter of embedded SQL).
+        v.recfield_parent = d.recfield_parent;
+        v.field_names = {d.name};
+        continue;
+      }
       v.name = d.name;
       v.is_const = d.is_const;
       v.not_null = d.not_null;
@@ -473,6 +549,13 @@ class Executor {
           params->names.push_back(v.name + "." + v.field_names[f]);
           params->types.push_back(v.field_types[f].oid);
           values->push_back(v.fields[f]);
+        }
+        if (v.trigger_record) {
+          // NEW / OLD as a whole: a record value (NULL when not assigned).
+          params->names.push_back(v.name);
+          params->types.push_back(type_oid::kRecord);
+          values->push_back(v.record_assigned ? MakeRecord(v.fields)
+                                              : Value::Null(type_oid::kRecord));
         }
         continue;
       }
@@ -920,6 +1003,10 @@ class Executor {
   // 0A000.
   void ExecAssign(const pl::Stmt& s) {
     const Var& var = vars_.at(s.varno);
+    if (var.recfield_parent >= 0) {
+      AssignRecordField(s);
+      return;
+    }
     if (var.is_const) {
       throw SqlError(SqlState::kSyntaxError, "variable \"" + var.name + "\" is declared CONSTANT");
     }
@@ -970,6 +1057,38 @@ class Executor {
       return;
     }
     AssignElement(s, subscripts[0], "SELECT " + q.substr(rhs));
+  }
+
+  // rec.f := value (a trigger's NEW.f): the text is "rec.f := expr" or
+  // "rec.f = expr"; the value is coerced to the field's type.
+  void AssignRecordField(const pl::Stmt& s) {
+    const Var& target = vars_.at(s.varno);
+    Var& rec = vars_.at(target.recfield_parent);
+    const std::string& field = target.field_names.at(0);
+    const std::string& q = s.expr->query;
+    // The target is two (possibly quoted) names and a dot; the value
+    // follows the first ":=" or "=" outside quotes.
+    size_t pos = 0;
+    bool quoted = false;
+    for (; pos < q.size(); ++pos) {
+      if (q[pos] == '"') quoted = !quoted;
+      if (quoted) continue;
+      if (q[pos] == ':' || q[pos] == '=') break;
+    }
+    const size_t rhs = q.compare(pos, 2, ":=") == 0 ? pos + 2 : pos + 1;
+    if (pos >= q.size()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "assignment \"" + q + "\" is not supported yet");
+    }
+    size_t f = 0;
+    while (f < rec.field_names.size() && rec.field_names[f] != field) ++f;
+    if (f == rec.field_names.size()) {
+      throw SqlError(SqlState::kUndefinedColumn,
+                     "record \"" + rec.name + "\" has no field \"" + field + "\"");
+    }
+    auto [v, type] = Eval(*s.expr, SqlKind::kAssignment, "SELECT " + q.substr(rhs));
+    rec.fields[f] = Coerce(v, type, rec.field_types[f]);
+    rec.record_assigned = true;  // a NULL NEW / OLD becomes a row
   }
 
   // v[i] := value: PostgreSQL's array_set_element for one dimension (the
@@ -1214,6 +1333,10 @@ class Executor {
   Flow ExecReturn(const pl::Stmt& s) {
     // The RETURN the grammar adds at the end (no line): falling off the end.
     if (s.lineno == 0 && !s.expr.has_value()) return Flow::kNormal;
+    if (trigger_ != nullptr) {
+      trigger_result_ = TriggerReturnRow(*s.expr);
+      return Flow::kReturn;
+    }
     if (fn_ == nullptr || fn_->returns_set) return Flow::kReturn;
     if (!s.expr.has_value()) {
       ReturnOutParams();
@@ -1227,6 +1350,32 @@ class Executor {
     }
     results_.push_back(Row{Coerce(v, type, columns_[0].type)});
     return Flow::kReturn;
+  }
+
+  // What a trigger function's RETURN gives back: a record variable's
+  // fields (NEW, OLD or one of its own), or a row value; NULL skips the
+  // row's operation in a BEFORE trigger.
+  std::optional<Row> TriggerReturnRow(const pl::Expr& expr) {
+    std::string name;
+    for (char c : expr.query) {
+      if (!std::isspace(static_cast<unsigned char>(c))) {
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      }
+    }
+    for (auto it = scope_.rbegin(); it != scope_.rend(); ++it) {
+      const Var& v = vars_[*it];
+      if (v.name != name) continue;
+      if (!v.is_record) break;
+      if (!v.record_assigned) return std::nullopt;
+      return Row(v.fields);
+    }
+    auto [v, type] = Eval(expr);
+    if (v.is_null()) return std::nullopt;
+    if (v.type() != type_oid::kRecord) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "cannot return non-composite value from function returning composite type");
+    }
+    return Row(v.record_value().fields);
   }
 
   void ExecReturnNext(const pl::Stmt& s) {
@@ -1579,6 +1728,8 @@ class Executor {
   std::set<int> param_vars_;     // every parameter's variable
   int found_var_ = -1;
   std::vector<Row> results_;
+  const TriggerInvocation* trigger_ = nullptr;  // RunTrigger's firing
+  std::optional<Row> trigger_result_;
   const pl::Stmt* err_stmt_ = nullptr;
   bool in_block_init_ = false;
   bool rethrown_ = false;  // the error in flight is a bare RAISE's re-throw
@@ -1680,6 +1831,15 @@ std::vector<Row> RunPlpgsqlFunction(const CommandContext& ctx, const catalog::Fu
   if (*tree == nullptr) *tree = ParsePlpgsql(CreateStatementText(fn), fn.body);
   Executor exec(ctx, &fn, **tree);
   return exec.Run(std::move(args));
+}
+
+std::optional<Row> RunPlpgsqlTrigger(const CommandContext& ctx, const catalog::FunctionDesc& fn,
+                                     std::shared_ptr<const ast::plpgsql::Function>* tree,
+                                     const TriggerInvocation& tg) {
+  CheckStackDepth();
+  if (*tree == nullptr) *tree = ParsePlpgsql(CreateStatementText(fn), fn.body);
+  Executor exec(ctx, &fn, **tree);
+  return exec.RunTrigger(tg);
 }
 
 void RunPlpgsqlDoBlock(const CommandContext& ctx, const std::string& body) {

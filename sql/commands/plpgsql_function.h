@@ -13,6 +13,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,31 @@ std::shared_ptr<const ast::plpgsql::Function> CompilePlpgsqlFunction(
 std::vector<Row> RunPlpgsqlFunction(const CommandContext& ctx, const catalog::FunctionDesc& fn,
                                     std::shared_ptr<const ast::plpgsql::Function>* tree,
                                     std::vector<Value> args);
+
+// One firing of a trigger, as its function sees it (PostgreSQL's
+// TriggerData): the TG_ variables, NEW and OLD.
+struct TriggerInvocation {
+  std::string name;   // TG_NAME
+  std::string when;   // TG_WHEN: BEFORE, AFTER or INSTEAD OF
+  std::string level;  // TG_LEVEL: ROW or STATEMENT
+  std::string op;     // TG_OP: INSERT, UPDATE, DELETE or TRUNCATE
+  catalog::Oid relid = 0;
+  std::string table_name;
+  std::string table_schema;
+  std::vector<std::string> args;  // TG_ARGV
+  // The table's live columns in attnum order: the fields of NEW and OLD.
+  std::vector<std::string> column_names;
+  std::vector<DataType> column_types;
+  std::optional<Row> old_row;  // per column; absent: OLD is NULL
+  std::optional<Row> new_row;
+};
+
+// Runs trigger function `fn` (LANGUAGE plpgsql, RETURNS trigger) for one
+// firing. Returns the row its RETURN gave, per column of `tg`; nullopt for
+// NULL (a BEFORE ROW trigger's "skip this row").
+std::optional<Row> RunPlpgsqlTrigger(const CommandContext& ctx, const catalog::FunctionDesc& fn,
+                                     std::shared_ptr<const ast::plpgsql::Function>* tree,
+                                     const TriggerInvocation& tg);
 
 // DO [LANGUAGE plpgsql] 'body'.
 void RunPlpgsqlDoBlock(const CommandContext& ctx, const std::string& body);

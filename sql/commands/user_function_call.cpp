@@ -8,6 +8,7 @@
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/plpgsql_function.h"
+#include "sql/commands/trigger_commands.h"
 #include "sql/commands/table_commands.h"
 #include "sql/expr/sql_function.h"
 #include "sql/parser/parser.h"
@@ -212,6 +213,12 @@ std::vector<Row> BoundUserFunctionCall::EvaluateRows(EvalContext& ctx) const {
 
 std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
   CheckStackDepth();
+  if (fn_->result_type == kTriggerTypeOid) {
+    SqlError e(SqlState::kFeatureNotSupported, "trigger functions can only be called as triggers");
+    e.mutable_fields().context =
+        "compilation of PL/pgSQL function \"" + fn_->name + "\" near line 1";
+    throw e;
+  }
   if (fn_->language == "plpgsql") return RunPlpgsqlFunction(ctx_, *fn_, &plpgsql_, std::move(args));
   if (body_ == nullptr) body_ = ParseFunctionBody(fn_->body);
   const FunctionParams params = BodyParams(*fn_);

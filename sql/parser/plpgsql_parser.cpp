@@ -110,7 +110,20 @@ class Converter {
       }
       return d;
     }
-    if (type != "PLpgSQL_var" && type != "PLpgSQL_rec") {
+    if (type == "PLpgSQL_recfield") {
+      // NEW.f / OLD.f as an assignment target in a trigger function.
+      d.name = Str(*f, "fieldname");
+      d.recfield_parent = Int(*f, "recparentno");
+      return d;
+    }
+    if (type == "PLpgSQL_rec") {
+      // A trigger function's NEW or OLD (declared records are PLpgSQL_var
+      // of type record).
+      d.type_name = "record";
+      d.trigger_record = true;
+      return d;
+    }
+    if (type != "PLpgSQL_var") {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "PL/pgSQL variables of kind " + type + " are not supported yet");
     }

@@ -244,6 +244,31 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
       case PG_QUERY__ALTER_TABLE_TYPE__AT_ValidateConstraint:
         a.kind = K::kValidateConstraint;
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrigUser:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser:
+        a.kind = K::kSetTriggerEnabled;
+        switch (cmd.subtype) {
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig: a.trigger_enabled = 'A'; break;
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig: a.trigger_enabled = 'R'; break;
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig:
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigAll:
+          case PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrigUser: a.trigger_enabled = 'D'; break;
+          default: a.trigger_enabled = 'O'; break;
+        }
+        // ALL / USER: every trigger (StrataDB has no internal ones).
+        if (cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_EnableTrig &&
+            cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_EnableAlwaysTrig &&
+            cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_EnableReplicaTrig &&
+            cmd.subtype != PG_QUERY__ALTER_TABLE_TYPE__AT_DisableTrig) {
+          a.name.clear();
+        }
+        break;
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
         a.kind = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit ? K::kInherit
@@ -263,6 +288,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__Rena
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_ROLE) return TransformRenameRole(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE) return TransformRenameDatabase(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformRenameIndex(s);
+  if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) return TransformRenameTrigger(s);
   if (s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
       s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {
     return TransformRenameType(s);

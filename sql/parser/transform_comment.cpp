@@ -41,6 +41,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformComment(const PgQuery__Com
       names();
       break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_SCHEMA: stmt->object_kind = Kind::kSchema; names(); break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER: stmt->object_kind = Kind::kTrigger; names(); break;
     case PG_QUERY__OBJECT_TYPE__OBJECT_DATABASE:
       stmt->object_kind = Kind::kDatabase;
       names();

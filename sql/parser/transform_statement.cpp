@@ -133,6 +133,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformCreateEnum(*node.create_enum_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       return TransformAlterEnum(*node.alter_enum_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:
+      return TransformCreateTrigger(*node.create_trig_stmt);
     case PG_QUERY__NODE__NODE_CREATE_DOMAIN_STMT:
       return TransformCreateDomain(*node.create_domain_stmt);
     case PG_QUERY__NODE__NODE_ALTER_DOMAIN_STMT:

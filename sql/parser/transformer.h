@@ -162,6 +162,9 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformAlterEnum(const PgQuery__AlterEnumStmt& s);
   std::unique_ptr<ast::Statement> TransformDropType(const PgQuery__DropStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameType(const PgQuery__RenameStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateTrigger(const PgQuery__CreateTrigStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropTrigger(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformRenameTrigger(const PgQuery__RenameStmt& s);
   std::unique_ptr<ast::Statement> TransformCreateDomain(const PgQuery__CreateDomainStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterDomain(const PgQuery__AlterDomainStmt& s);
 

@@ -26,6 +26,7 @@
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/system_relations/synthetic_oids.h"
+#include "sql/system_relations/trigger_definition.h"
 #include "sql/system_relations/view_definition.h"
 #include "sql/types/array_value.h"
 #include "sql/types/numeric.h"
@@ -228,6 +229,17 @@ Value GetSerialSequence(Args a) {
 Value NoRuleDef(Args) { return Value::Null(kText); }
 
 Value NotInRecovery(Args) { return Value::Bool(false); }
+
+// pg_get_triggerdef(trigger [, pretty]): NULL for an OID that is not a
+// trigger's.
+Value GetTriggerDef(Args a) {
+  auto catalog = Catalog();
+  const catalog::TableDesc* table = nullptr;
+  const catalog::TriggerDesc* trigger = FindTriggerByOid(*catalog, OidArg(a[0]), &table);
+  if (trigger == nullptr) return Value::Null(kText);
+  const bool pretty = a.size() > 1 && !a[1].is_null() && a[1].bool_value();
+  return Value::Text(TriggerDefinition(*catalog, *table, *trigger, pretty));
+}
 
 // pg_get_viewdef(view [, pretty bool | wrap int]): a wrap column implies pretty.
 Value GetViewDefOid(Args a) {
@@ -880,8 +892,8 @@ const SqlFunction kFunctions[] = {
     {"pg_get_serial_sequence", ARGS(kText, kText), 2, kText,
      {"pg_get_serial_sequence", GetSerialSequence}},
     // No triggers exist (pg_trigger is empty): every OID names none.
-    {"pg_get_triggerdef", ARGS(kOid), 1, kText, {"pg_get_triggerdef", NoRuleDef}},
-    {"pg_get_triggerdef", ARGS(kOid, kBool), 2, kText, {"pg_get_triggerdef_ext", NoRuleDef}},
+    {"pg_get_triggerdef", ARGS(kOid), 1, kText, {"pg_get_triggerdef", GetTriggerDef}},
+    {"pg_get_triggerdef", ARGS(kOid, kBool), 2, kText, {"pg_get_triggerdef_ext", GetTriggerDef}},
     // A StrataDB server is never a standby.
     {"pg_is_in_recovery", ARGS(), 0, kBool, {"pg_is_in_recovery", NotInRecovery}},
     {"pg_get_ruledef", ARGS(kOid), 1, kText, {"pg_get_ruledef", NoRuleDef}},

@@ -100,7 +100,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(t->columns.size()),
                             static_cast<int>(t->checks.size()),
                             !t->primary_key.empty() || !t->indexes.empty(), t->owner));
-    rows.back()[20] = BoolV(fk_tables.count(oid) != 0);     // relhastriggers
+    rows.back()[20] = BoolV(fk_tables.count(oid) != 0 || !t->triggers.empty());  // relhastriggers
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.

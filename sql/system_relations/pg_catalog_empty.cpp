@@ -1,5 +1,5 @@
 // The catalogs StrataDB has no rows for yet (partitioning, database
-// comments, triggers, rules other than views' (pg_catalog_depend.cpp),
+// comments, rules other than views' (pg_catalog_depend.cpp),
 // policies, operator classes and families, operators, casts, languages, text
 // search, foreign data, subscriptions, large objects, default privileges,
 // security labels, range types, per-database and per-role settings, enum
@@ -41,14 +41,6 @@ const SystemRelation kRelations[] = {
      {{"partrelid", kOid}, {"partstrat", kChar}, {"partnatts", kInt2}, {"partdefid", kOid},
       {"partattrs", kInt2Vector}, {"partclass", kOidVector}, {"partcollation", kOidVector},
       {"partexprs", kNodeTree}},
-     NoRows},
-    {2620, "pg_catalog", "pg_trigger", 'r',
-     {{"oid", kOid}, {"tgrelid", kOid}, {"tgparentid", kOid}, {"tgname", kName},
-      {"tgfoid", kOid}, {"tgtype", kInt2}, {"tgenabled", kChar}, {"tgisinternal", kBool},
-      {"tgconstrrelid", kOid}, {"tgconstrindid", kOid}, {"tgconstraint", kOid},
-      {"tgdeferrable", kBool}, {"tginitdeferred", kBool}, {"tgnargs", kInt2},
-      {"tgattr", kInt2Vector}, {"tgargs", kBytea}, {"tgqual", kNodeTree},
-      {"tgoldtable", kName}, {"tgnewtable", kName}},
      NoRows},
     {3256, "pg_catalog", "pg_policy", 'r',
      {{"oid", kOid}, {"polname", kName}, {"polrelid", kOid}, {"polcmd", kChar},

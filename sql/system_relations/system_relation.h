@@ -73,6 +73,7 @@ std::span<const SystemRelation> PgCatalogGlobalRelations();  // pg_catalog_globa
 std::span<const SystemRelation> PgCatalogViewRelations();    // pg_catalog_views.cpp
 std::span<const SystemRelation> PgCatalogProcRelations();    // pg_catalog_proc.cpp
 std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty.cpp
+std::span<const SystemRelation> PgCatalogTriggerRelations();  // pg_catalog_triggers.cpp
 std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_indexes.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp
@@ -80,6 +81,8 @@ std::span<const SystemRelation> InformationSchemaRelations();  // information_sc
 std::span<const SystemRelation> InformationSchemaConstraintRelations();
 // information_schema_routines.cpp
 std::span<const SystemRelation> InformationSchemaRoutineRelations();
+// information_schema_triggers.cpp
+std::span<const SystemRelation> InformationSchemaTriggerRelations();
 
 // pg_constraint's rows (pg_catalog_core.cpp), which information_schema's
 // constraint relations are computed from, as PostgreSQL's views are.

@@ -20,9 +20,9 @@ const Registry& TheRegistry() {
   static const Registry registry = [] {
     Registry r;
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
-                       PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogIndexRelations(),
+                       PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogTriggerRelations(), PgCatalogIndexRelations(),
                        InformationSchemaRelations(), InformationSchemaConstraintRelations(),
-                       InformationSchemaRoutineRelations(),
+                       InformationSchemaRoutineRelations(), InformationSchemaTriggerRelations(),
                        PgCatalogActivityRelations(),
                        PgStatRelations(), PgStatTableRelations(),
                        PgCatalogCommentRelations(), PgCatalogDependRelations()}) {

@@ -12,9 +12,10 @@
 namespace strata::catalog {
 namespace {
 
-// Version 6's owner at the end of table records: the bootstrap superuser's
-// OID 10, one varint byte.
-constexpr size_t kOwnerTrailer = 1;
+// What follows the inheritance fields at the end of table records: version
+// 6's owner (the bootstrap superuser's OID 10, one varint byte) and version
+// 8's trigger list (empty: one byte).
+constexpr size_t kOwnerTrailer = 2;
 
 struct Open {
   explicit Open(storage::MemFileSystem* fs) {
@@ -143,7 +144,7 @@ TEST_CASE("owners round-trip (version 6); older records have the default owner",
   CHECK(t_back->owner == 16391);
   std::string t_v5 = EncodeTable(t);
   t_v5[0] = 5;
-  t_v5.resize(t_v5.size() - 3);
+  t_v5.resize(t_v5.size() - 3 - 1);  // the owner's varint and the (empty) trigger list
   REQUIRE(DecodeTable(t.oid, t_v5).has_value());
   CHECK(DecodeTable(t.oid, t_v5)->owner == kBootstrapSuperuserOid);
 }
@@ -493,6 +494,58 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
 
 namespace strata::catalog {
 namespace {
+
+TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
+  TableDesc t = SampleTable();
+  TriggerDesc tg;
+  tg.oid = 16500;
+  tg.name = "t_audit";
+  tg.function = 16450;
+  tg.type = kTriggerTypeRow | kTriggerTypeBefore | kTriggerTypeInsert | kTriggerTypeUpdate;
+  tg.enabled = 'D';
+  tg.args = {"a", "", "42"};
+  tg.columns = {2, 1};
+  tg.when = "new.a > 0";
+  t.triggers.push_back(tg);
+  TriggerDesc st;
+  st.oid = 16501;
+  st.name = "t_stmt";
+  st.function = 16451;
+  st.type = kTriggerTypeTruncate;
+  t.triggers.push_back(st);
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  REQUIRE(back->triggers.size() == 2);
+  const TriggerDesc& b = back->triggers[0];
+  CHECK(b.oid == 16500);
+  CHECK(b.name == "t_audit");
+  CHECK(b.function == 16450);
+  CHECK(b.type == tg.type);
+  CHECK(b.IsRow());
+  CHECK(b.IsBefore());
+  CHECK(b.Fires(kTriggerTypeUpdate));
+  CHECK_FALSE(b.Fires(kTriggerTypeDelete));
+  CHECK(b.enabled == 'D');
+  CHECK_FALSE(b.IsEnabled());
+  CHECK(b.args == std::vector<std::string>{"a", "", "42"});
+  CHECK(b.columns == std::vector<int16_t>{2, 1});
+  REQUIRE(b.when.has_value());
+  CHECK(*b.when == "new.a > 0");
+  CHECK(back->triggers[1].name == "t_stmt");
+  CHECK_FALSE(back->triggers[1].when.has_value());
+  CHECK_FALSE(back->triggers[1].IsRow());
+  CHECK(back->triggers[1].IsEnabled());
+  std::string truncated = EncodeTable(t);
+  truncated.pop_back();
+  CHECK_FALSE(DecodeTable(t.oid, truncated).has_value());
+  // A version 7 record (before triggers): none.
+  std::string v7 = EncodeTable(SampleTable());
+  v7[0] = 7;
+  v7.pop_back();  // the empty trigger list
+  auto old = DecodeTable(t.oid, v7);
+  REQUIRE(old.has_value());
+  CHECK(old->triggers.empty());
+}
 
 TEST_CASE("role records round-trip and persist", "[catalog]") {
   RoleDesc r;

@@ -1,0 +1,202 @@
+// Firing a table's triggers (see table_triggers.h).
+#include "sql/commands/table_triggers.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "catalog/catalog.h"
+#include "sql/binder/binder.h"
+#include "sql/commands/explain.h"
+#include "sql/commands/plpgsql_function.h"
+#include "sql/commands/stored_expr.h"
+#include "sql/commands/table_rows.h"
+#include "sql/commands/trigger_when.h"
+#include "sql/executor/plan_node.h"
+
+namespace strata::sql {
+
+struct TableTriggers::Trigger {
+  const catalog::TriggerDesc* desc = nullptr;
+  // The WHEN condition, bound on first use over OLD (slots 0..n-1) and NEW
+  // (slots n..2n-1); null when there is none.
+  bool when_bound = false;
+  std::vector<std::unique_ptr<ast::Statement>> when_parsed;
+  BindScope when_scope;
+  BoundExprPtr when;
+  std::shared_ptr<const ast::plpgsql::Function> tree;  // the function's body, parsed once
+};
+
+struct TableTriggers::Event {
+  std::optional<Row> old_row;
+  std::optional<Row> new_row;
+  std::vector<bool> fires;  // per after_row_ trigger: passed WHEN / UPDATE OF
+};
+
+namespace {
+
+const char* OperationName(int16_t event) {
+  switch (event) {
+    case catalog::kTriggerTypeInsert: return "INSERT";
+    case catalog::kTriggerTypeUpdate: return "UPDATE";
+    case catalog::kTriggerTypeDelete: return "DELETE";
+    default: return "TRUNCATE";
+  }
+}
+
+}  // namespace
+
+bool StatementRunsRows(const CommandContext& ctx, const void* stmt) {
+  if (ctx.analyze_only) return false;
+  return ctx.explain == nullptr || !ctx.explain->Wants(stmt) || ctx.explain->options().analyze;
+}
+
+TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc& table,
+                             int16_t event, std::vector<int16_t> updated_columns)
+    : ctx_(ctx), table_(table), event_(event), updated_columns_(std::move(updated_columns)) {
+  std::vector<const catalog::TriggerDesc*> firing;
+  for (const catalog::TriggerDesc& t : table.triggers) {
+    if (t.Fires(event) && t.IsEnabled()) firing.push_back(&t);
+  }
+  std::sort(firing.begin(), firing.end(),
+            [](const auto* a, const auto* b) { return a->name < b->name; });
+  for (const catalog::TriggerDesc* t : firing) {
+    auto trigger = std::make_unique<Trigger>();
+    trigger->desc = t;
+    auto& list = t->IsRow() ? (t->IsBefore() ? before_row_ : after_row_)
+                            : (t->IsBefore() ? before_statement_ : after_statement_);
+    list.push_back(std::move(trigger));
+  }
+}
+
+TableTriggers::~TableTriggers() = default;
+
+bool TableTriggers::Qualifies(Trigger& t, const Row* old_row, const Row* new_row) {
+  if (event_ == catalog::kTriggerTypeUpdate && !t.desc->columns.empty()) {
+    bool assigned = false;
+    for (int16_t a : t.desc->columns) {
+      assigned = assigned || std::find(updated_columns_.begin(), updated_columns_.end(), a) !=
+                                 updated_columns_.end();
+    }
+    if (!assigned) return false;
+  }
+  if (!t.desc->when.has_value()) return true;
+  if (!t.when_bound) {
+    t.when = BindTriggerWhen(ctx_, table_, *t.desc->when, &t.when_parsed, &t.when_scope);
+    t.when_bound = true;
+  }
+  const size_t n = table_.columns.size();
+  Row both;
+  both.reserve(2 * n);
+  for (size_t i = 0; i < n; ++i) {
+    both.push_back(old_row != nullptr ? (*old_row)[i] : Value::Null(table_.columns[i].type));
+  }
+  for (size_t i = 0; i < n; ++i) {
+    both.push_back(new_row != nullptr ? (*new_row)[i] : Value::Null(table_.columns[i].type));
+  }
+  EvalContext eval = ctx_.MakeEval();
+  return EvaluatePredicate(*t.when, both, eval);
+}
+
+std::optional<Row> TableTriggers::Call(Trigger& t, const Row* old_row, const Row* new_row) {
+  const catalog::FunctionDesc* fn = ctx_.catalog->FindFunction(t.desc->function);
+  if (fn == nullptr) {
+    throw SqlError(SqlState::kUndefinedFunction,
+                   "function " + std::to_string(t.desc->function) + " of trigger \"" +
+                       t.desc->name + "\" does not exist");
+  }
+  if (fn->language != "plpgsql") {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "trigger functions in LANGUAGE " + fn->language + " are not supported");
+  }
+  TriggerInvocation tg;
+  tg.name = t.desc->name;
+  tg.when = t.desc->IsBefore() ? "BEFORE" : t.desc->IsInstead() ? "INSTEAD OF" : "AFTER";
+  tg.level = t.desc->IsRow() ? "ROW" : "STATEMENT";
+  tg.op = OperationName(event_);
+  tg.relid = table_.oid;
+  tg.table_name = table_.name;
+  if (const catalog::NamespaceDesc* ns = ctx_.catalog->FindNamespace(table_.namespace_oid)) {
+    tg.table_schema = ns->name;
+  }
+  tg.args = t.desc->args;
+  std::vector<size_t> live;
+  for (size_t i = 0; i < table_.columns.size(); ++i) {
+    const catalog::ColumnDesc& c = table_.columns[i];
+    if (c.dropped) continue;
+    live.push_back(i);
+    tg.column_names.push_back(c.name);
+    tg.column_types.push_back(DataType{c.type, c.typmod});
+  }
+  const auto to_fields = [&](const Row* row) -> std::optional<Row> {
+    if (row == nullptr) return std::nullopt;
+    Row fields;
+    for (size_t i : live) fields.push_back((*row)[i]);
+    return fields;
+  };
+  tg.old_row = to_fields(old_row);
+  tg.new_row = to_fields(new_row);
+  std::optional<Row> returned = RunPlpgsqlTrigger(ctx_, *fn, &t.tree, tg);
+  if (!returned.has_value()) return std::nullopt;
+  if (returned->size() != live.size()) {
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "returned row structure does not match the structure of the triggering table")
+        .WithDetail("Number of returned columns (" + std::to_string(returned->size()) +
+                    ") does not match expected column count (" + std::to_string(live.size()) +
+                    ").");
+  }
+  Row row(table_.columns.size());
+  for (size_t i = 0; i < table_.columns.size(); ++i) row[i] = Value::Null(table_.columns[i].type);
+  for (size_t k = 0; k < live.size(); ++k) row[live[k]] = std::move((*returned)[k]);
+  return row;
+}
+
+void TableTriggers::BeforeStatement() {
+  for (auto& t : before_statement_) Call(*t, nullptr, nullptr);
+}
+
+bool TableTriggers::BeforeRow(const Row* old_row, Row* new_row) {
+  for (auto& t : before_row_) {
+    if (!Qualifies(*t, old_row, new_row)) continue;
+    std::optional<Row> returned = Call(*t, old_row, new_row);
+    if (!returned.has_value()) return false;
+    // A DELETE trigger's returned row only says "go on".
+    if (new_row != nullptr) *new_row = std::move(*returned);
+  }
+  return true;
+}
+
+void TableTriggers::AfterRow(const Row* old_row, const Row* new_row) {
+  if (after_row_.empty()) return;
+  Event e;
+  bool any = false;
+  for (auto& t : after_row_) {
+    const bool fires = Qualifies(*t, old_row, new_row);
+    e.fires.push_back(fires);
+    any = any || fires;
+  }
+  if (!any) return;
+  if (old_row != nullptr) e.old_row = *old_row;
+  if (new_row != nullptr) e.new_row = *new_row;
+  queued_.push_back(std::move(e));
+}
+
+void TableTriggers::FireQueuedRows() {
+  // Events queued by the trigger functions themselves (they run other
+  // statements, with TableTriggers of their own) are not ours; ours may
+  // not grow while firing, but take them out first all the same.
+  std::vector<Event> events = std::move(queued_);
+  queued_.clear();
+  for (const Event& e : events) {
+    for (size_t i = 0; i < after_row_.size(); ++i) {
+      if (!e.fires[i]) continue;
+      Call(*after_row_[i], e.old_row ? &*e.old_row : nullptr,
+           e.new_row ? &*e.new_row : nullptr);
+    }
+  }
+}
+
+void TableTriggers::AfterStatement() {
+  for (auto& t : after_statement_) Call(*t, nullptr, nullptr);
+}
+
+}  // namespace strata::sql

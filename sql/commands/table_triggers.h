@@ -1,0 +1,75 @@
+// Firing a table's triggers for one statement (PostgreSQL's trigger.c):
+// BEFORE STATEMENT triggers when the statement starts; BEFORE ROW triggers
+// for each row, which may change the new row or skip the row; AFTER ROW
+// events queued as rows are written and fired, in row order, once the
+// statement's rows are written; then AFTER STATEMENT triggers. Within one
+// timing and level, triggers fire in name order (strcmp), as PostgreSQL's.
+//
+// A row-level trigger fires only when its WHEN condition (over OLD and NEW)
+// is true and, for UPDATE OF columns, when the statement assigns one of
+// them. For AFTER ROW triggers the condition is evaluated when the row is
+// written, as PostgreSQL does. Disabled triggers (ALTER TABLE ... DISABLE
+// TRIGGER) do not fire. Trigger functions are LANGUAGE plpgsql.
+//
+// Rows here are in the table's slot layout (catalog::TableDesc::columns,
+// dropped slots included); the trigger function sees the live columns.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog_objects.h"
+#include "sql/commands/command_context.h"
+#include "sql/executor/execute_select.h"  // Row
+
+namespace strata::sql {
+
+class TableTriggers {
+ public:
+  // `event`: catalog::kTriggerTypeInsert, Update, Delete or Truncate.
+  // `updated_columns`: the attnums an UPDATE assigns (UPDATE OF triggers).
+  // LIFETIME: ctx and table outlive this object.
+  TableTriggers(const CommandContext& ctx, const catalog::TableDesc& table, int16_t event,
+                std::vector<int16_t> updated_columns = {});
+  ~TableTriggers();
+  TableTriggers(const TableTriggers&) = delete;
+  TableTriggers& operator=(const TableTriggers&) = delete;
+
+  bool has_row_triggers() const { return !before_row_.empty() || !after_row_.empty(); }
+
+  void BeforeStatement();
+  // BEFORE ROW triggers of this row: `old_row` for UPDATE and DELETE,
+  // `new_row` for INSERT and UPDATE (changed to what each trigger returns).
+  // False when one returned NULL: the row is to be skipped.
+  bool BeforeRow(const Row* old_row, Row* new_row);
+  // Queues this row's AFTER ROW triggers (the row as written).
+  void AfterRow(const Row* old_row, const Row* new_row);
+  // Fires the queued AFTER ROW events.
+  void FireQueuedRows();
+  void AfterStatement();
+
+ private:
+  struct Trigger;
+  struct Event;
+
+  // Whether `t` fires for this row (UPDATE OF columns, WHEN).
+  bool Qualifies(Trigger& t, const Row* old_row, const Row* new_row);
+  // Runs `t`'s function; the row it returned (in slot layout).
+  std::optional<Row> Call(Trigger& t, const Row* old_row, const Row* new_row);
+
+  const CommandContext& ctx_;
+  const catalog::TableDesc& table_;
+  int16_t event_;
+  std::vector<int16_t> updated_columns_;
+  std::vector<std::unique_ptr<Trigger>> before_statement_, before_row_, after_row_,
+      after_statement_;
+  std::vector<Event> queued_;
+};
+
+// True unless the statement is only being described (PREPARE, EXPLAIN
+// without ANALYZE): then no trigger fires.
+bool StatementRunsRows(const CommandContext& ctx, const void* stmt);
+
+}  // namespace strata::sql

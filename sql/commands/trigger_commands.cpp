@@ -1,0 +1,220 @@
+// CREATE / DROP / ALTER TRIGGER (see trigger_commands.h). PostgreSQL's
+// rules (commands/trigger.c): INSTEAD OF triggers are for views, TRUNCATE
+// triggers are statement-level, a WHEN condition of a statement trigger
+// cannot read columns, an INSERT trigger's cannot read OLD and a DELETE
+// trigger's cannot read NEW, and the function must return trigger.
+#include "sql/commands/trigger_commands.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "catalog/catalog.h"
+#include "sql/ast/function_statements.h"
+#include "sql/commands/expr_walk.h"
+#include "sql/commands/function_commands.h"
+#include "sql/commands/relation_locks.h"
+#include "sql/commands/stored_expr.h"
+#include "sql/commands/trigger_when.h"
+#include "sql/system_relations/privilege_checks.h"
+
+namespace strata::sql {
+
+namespace {
+
+std::string QualifiedName(const ast::RangeVar& rv) {
+  return rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
+}
+
+// The table a trigger statement names; nullptr if none (`missing_ok`), else
+// 42P01. Views can have only INSTEAD OF triggers, which are not here yet.
+const catalog::TableDesc* TriggerTable(const CommandContext& ctx, const ast::RangeVar& rv,
+                                       bool missing_ok) {
+  if (const catalog::TableDesc* t = FindTable(ctx, rv)) return t;
+  if (FindView(ctx, rv) != nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported, "triggers on views are not supported yet");
+  }
+  if (missing_ok) return nullptr;
+  throw SqlError(SqlState::kUndefinedTable,
+                 "relation \"" + QualifiedName(rv) + "\" does not exist");
+}
+
+const catalog::TriggerDesc* FindTrigger(const catalog::TableDesc& table, const std::string& name) {
+  for (const catalog::TriggerDesc& t : table.triggers) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+SqlError NoSuchTrigger(const std::string& name, const catalog::TableDesc& table) {
+  return SqlError(SqlState::kUndefinedObject,
+                  "trigger \"" + name + "\" for table \"" + table.name + "\" does not exist");
+}
+
+StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "CREATE TRIGGER";
+  if (stmt.is_constraint) {
+    throw SqlError(SqlState::kFeatureNotSupported, "CREATE CONSTRAINT TRIGGER is not supported yet");
+  }
+  const catalog::TableDesc& table = *TriggerTable(ctx, stmt.table, false);
+  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
+                        catalog::kAclTrigger, {});
+  const int16_t type = stmt.type;
+  const bool row = (type & catalog::kTriggerTypeRow) != 0;
+  if ((type & catalog::kTriggerTypeInstead) != 0) {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + table.name + "\" is a table")
+        .WithDetail("Tables cannot have INSTEAD OF triggers.");
+  }
+  if (row && (type & catalog::kTriggerTypeTruncate) != 0) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "TRUNCATE FOR EACH ROW triggers are not supported");
+  }
+  if (stmt.has_transition_tables) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "triggers with REFERENCING transition tables are not supported yet");
+  }
+  if (stmt.when.has_value() && stmt.when_expr != nullptr) {
+    // Each reference to OLD or NEW, in the order written (the first one
+    // that may not be there is the error's position).
+    ForEachExprNode(*stmt.when_expr, [&](const ast::Expr& e) {
+      if (e.kind != ast::ExprKind::kColumnRef) return;
+      const auto& fields = static_cast<const ast::ColumnRefExpr&>(e).fields;
+      if (fields.size() < 2 || (fields[0] != "old" && fields[0] != "new")) return;
+      const bool is_old = fields[0] == "old";
+      const char* message = nullptr;
+      if (!row) {
+        message = "statement trigger's WHEN condition cannot reference column values";
+      } else if ((type & catalog::kTriggerTypeInsert) != 0 && is_old) {
+        message = "INSERT trigger's WHEN condition cannot reference OLD values";
+      } else if ((type & catalog::kTriggerTypeDelete) != 0 && !is_old) {
+        message = "DELETE trigger's WHEN condition cannot reference NEW values";
+      }
+      if (message != nullptr) {
+        throw SqlError(SqlState::kInvalidObjectDefinition, message)
+            .WithPosition(ctx.Position(e.location));
+      }
+    });
+    if (HasSubLink(*stmt.when_expr)) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "cannot use subquery in trigger WHEN condition");
+    }
+    // Binding it checks the columns and types now rather than when it fires.
+    std::vector<std::unique_ptr<ast::Statement>> keep;
+    BindScope scope;
+    (void)BindTriggerWhen(ctx, table, *stmt.when, &keep, &scope);
+  }
+  ast::FunctionRef ref;
+  ref.name = stmt.function;
+  const catalog::FunctionDesc& fn = LookupOneFunction(ctx, ref);
+  if (fn.result_type != kTriggerTypeOid || fn.returns_set) {
+    std::string name;
+    for (const std::string& part : stmt.function) name += (name.empty() ? "" : ".") + part;
+    throw SqlError(SqlState::kInvalidObjectDefinition,
+                   "function " + name + " must return type trigger");
+  }
+  std::vector<int16_t> columns;
+  for (const std::string& column : stmt.update_columns) {
+    const int slot = table.FindColumn(column);
+    if (slot < 0) {
+      throw SqlError(SqlState::kUndefinedColumn, "column \"" + column + "\" of relation \"" +
+                                                     table.name + "\" does not exist");
+    }
+    const int16_t attnum = table.columns[static_cast<size_t>(slot)].attnum;
+    if (std::find(columns.begin(), columns.end(), attnum) != columns.end()) {
+      throw SqlError(SqlState::kDuplicateColumn,
+                     "column \"" + column + "\" specified more than once");
+    }
+    columns.push_back(attnum);
+  }
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShareRowExclusive);
+  catalog::TableDesc changed = table;
+  catalog::TriggerDesc* existing = nullptr;
+  for (catalog::TriggerDesc& t : changed.triggers) {
+    if (t.name == stmt.name) existing = &t;
+  }
+  if (existing != nullptr && !stmt.replace) {
+    throw SqlError(SqlState::kDuplicateObject, "trigger \"" + stmt.name +
+                                                   "\" for relation \"" + table.name +
+                                                   "\" already exists");
+  }
+  catalog::TriggerDesc trigger;
+  trigger.oid = existing != nullptr ? existing->oid : ctx.db->catalog()->AllocateOid(ctx.txn);
+  trigger.name = stmt.name;
+  trigger.function = fn.oid;
+  trigger.type = type;
+  trigger.args = stmt.args;
+  trigger.columns = std::move(columns);
+  trigger.when = stmt.when;
+  if (existing != nullptr) {
+    trigger.enabled = existing->enabled;
+    *existing = std::move(trigger);
+  } else {
+    changed.triggers.push_back(std::move(trigger));
+  }
+  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  return result;
+}
+
+StatementOutput DropTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "DROP TRIGGER";
+  const catalog::TableDesc* table = TriggerTable(ctx, stmt.table, stmt.if_exists);
+  if (table == nullptr) {
+    ctx.Notice(SqlState::kSuccessfulCompletion,
+               "relation \"" + QualifiedName(stmt.table) + "\" does not exist, skipping");
+    return result;
+  }
+  const catalog::TriggerDesc* trigger = FindTrigger(*table, stmt.name);
+  if (trigger == nullptr) {
+    if (stmt.if_exists) {
+      ctx.Notice(SqlState::kSuccessfulCompletion, "trigger \"" + stmt.name +
+                                                      "\" for relation \"" + table->name +
+                                                      "\" does not exist, skipping");
+      return result;
+    }
+    throw NoSuchTrigger(stmt.name, *table);
+  }
+  CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
+  LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
+  const catalog::Oid oid = trigger->oid;
+  catalog::TableDesc changed = *table;
+  std::erase_if(changed.triggers, [&](const catalog::TriggerDesc& t) { return t.oid == oid; });
+  catalog::Catalog* catalog = ctx.db->catalog();
+  catalog->DeleteCommentsOn(ctx.txn, *ctx.catalog, catalog::kPgTriggerOid, oid);
+  catalog->PutTable(ctx.txn, changed);
+  return result;
+}
+
+StatementOutput RenameTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "ALTER TRIGGER";
+  const catalog::TableDesc& table = *TriggerTable(ctx, stmt.table, false);
+  CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
+  if (FindTrigger(table, stmt.name) == nullptr) throw NoSuchTrigger(stmt.name, table);
+  if (FindTrigger(table, stmt.new_name) != nullptr) {
+    throw SqlError(SqlState::kDuplicateObject, "trigger \"" + stmt.new_name +
+                                                   "\" for relation \"" + table.name +
+                                                   "\" already exists");
+  }
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kAccessExclusive);
+  catalog::TableDesc changed = table;
+  for (catalog::TriggerDesc& t : changed.triggers) {
+    if (t.name == stmt.name) t.name = stmt.new_name;
+  }
+  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  return result;
+}
+
+}  // namespace
+
+StatementOutput ExecuteTriggerStatement(CommandContext& ctx, const ast::TriggerStatement& stmt) {
+  switch (stmt.action) {
+    case ast::TriggerStatement::Action::kCreate: return CreateTrigger(ctx, stmt);
+    case ast::TriggerStatement::Action::kDrop: return DropTrigger(ctx, stmt);
+    case ast::TriggerStatement::Action::kRename: return RenameTrigger(ctx, stmt);
+  }
+  throw SqlError(SqlState::kInternalError, "unknown trigger statement");
+}
+
+}  // namespace strata::sql
