@@ -154,6 +154,11 @@ struct Function {
   std::vector<Datum> datums;
   Stmt action;  // the outermost block
   std::string source;  // the body text (line numbers count from it)
+  // DECLARE name ALIAS FOR target: (name, target) lower-cased, target a
+  // variable's name or "$n". libpg_query resolves aliases while parsing
+  // and keeps no datum for them, so the interpreter gives embedded SQL the
+  // alias as another name of its target.
+  std::vector<std::pair<std::string, std::string>> aliases;
 };
 
 }  // namespace strata::sql::ast::plpgsql

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <regex>
 #include <set>
 #include <utility>
@@ -562,6 +563,36 @@ class Executor {
       params->names.push_back(v.name);
       params->types.push_back(v.type.oid == type_oid::kUnknown ? type_oid::kText : v.type.oid);
       values->push_back(v.value);
+    }
+    // ALIAS FOR: the target's value under the alias's name too.
+    for (const auto& [alias, target] : tree_.aliases) {
+      if (!seen.insert(alias).second) continue;
+      const Var* v = nullptr;
+      if (!target.empty() && target[0] == '$') {
+        const size_t n = static_cast<size_t>(std::atoi(target.c_str() + 1));
+        if (n >= 1 && n <= input_vars_.size()) v = &vars_[input_vars_[n - 1]];
+      } else {
+        for (auto it = scope_.rbegin(); it != scope_.rend() && v == nullptr; ++it) {
+          if (vars_[*it].name == target) v = &vars_[*it];
+        }
+      }
+      if (v == nullptr) continue;
+      if (!v->is_record) {
+        params->names.push_back(alias);
+        params->types.push_back(v->type.oid == type_oid::kUnknown ? type_oid::kText
+                                                                  : v->type.oid);
+        values->push_back(v->value);
+        continue;
+      }
+      for (size_t f = 0; f < v->field_names.size(); ++f) {
+        params->names.push_back(alias + "." + v->field_names[f]);
+        params->types.push_back(v->field_types[f].oid);
+        values->push_back(v->fields[f]);
+      }
+      params->names.push_back(alias);
+      params->types.push_back(type_oid::kRecord);
+      values->push_back(v->record_assigned ? MakeRecord(v->fields)
+                                           : Value::Null(type_oid::kRecord));
     }
   }
 

@@ -14,6 +14,7 @@
 #include <pg_query.h>
 
 #include <algorithm>
+#include <regex>
 #include <cctype>
 #include <set>
 #include <string_view>
@@ -79,6 +80,24 @@ std::vector<pl::Expr> ExprList(const JsonValue& v, std::string_view key) {
   return out;
 }
 
+// The "name ALIAS FOR target;" declarations of a body (outside quotes and
+// comments is not checked: the phrase does not occur elsewhere in practice).
+std::vector<std::pair<std::string, std::string>> FindAliases(const std::string& body) {
+  static const std::regex kAlias(
+      R"(([A-Za-z_][A-Za-z0-9_]*)\s+alias\s+for\s+(\$[0-9]+|[A-Za-z_][A-Za-z0-9_]*)\s*;)",
+      std::regex::icase);
+  std::vector<std::pair<std::string, std::string>> out;
+  const auto lower = [](std::string v) {
+    for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return v;
+  };
+  for (auto it = std::sregex_iterator(body.begin(), body.end(), kAlias);
+       it != std::sregex_iterator(); ++it) {
+    out.emplace_back(lower((*it)[1].str()), lower((*it)[2].str()));
+  }
+  return out;
+}
+
 class Converter {
  public:
   explicit Converter(const std::string& body) : body_(body) {}
@@ -86,6 +105,7 @@ class Converter {
   pl::Function Convert(const JsonValue& function) {
     pl::Function out;
     out.source = body_;
+    out.aliases = FindAliases(body_);
     if (const JsonValue* datums = Member(function, "datums")) {
       for (const JsonValue& d : datums->elements) out.datums.push_back(ConvertDatum(d));
     }
