@@ -475,16 +475,23 @@ ResultColumn MakeResultColumn(std::string name, const DataType& declared) {
   return out;
 }
 
+// Also the session's temporary schema: COPY FROM's data runs trigger
+// functions, whose statements may name temporary tables.
 struct SqlSession::SettingsScope::State {
-  State(SessionSettings* settings, SequenceSession* sequence_session)
-      : datetime(&settings->datetime()), session(settings), sequences(sequence_session) {}
+  State(SessionSettings* settings, SequenceSession* sequence_session, TempNamespace* temp)
+      : datetime(&settings->datetime()),
+        session(settings),
+        sequences(sequence_session),
+        temp_namespace(temp) {}
   ScopedDatetimeContext datetime;
   ScopedSessionSettings session;
   ScopedSequenceSession sequences;
+  ScopedTempNamespace temp_namespace;
 };
 
 SqlSession::SettingsScope::SettingsScope(SqlSession& session)
-    : state_(std::make_unique<State>(&session.impl_->settings, &session.impl_->sequences)) {}
+    : state_(std::make_unique<State>(&session.impl_->settings, &session.impl_->sequences,
+                                     &session.impl_->temp_namespace)) {}
 SqlSession::SettingsScope::~SettingsScope() = default;
 
 SqlSession::SqlSession() : impl_(std::make_unique<Impl>()) {

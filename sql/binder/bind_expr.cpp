@@ -136,6 +136,15 @@ BoundExprPtr Binder::BindFunctionParamName(const ast::ColumnRefExpr& expr) {
       }
     }
   }
+  if (f.size() == 2 && f[1] == "*") {
+    // r.* of a PL/pgSQL record (a trigger's NEW.*): the whole row.
+    for (size_t i = 0; i < params->names.size(); ++i) {
+      if (params->names[i] == f[0] && params->types[i] == type_oid::kRecord) {
+        return std::make_unique<BoundParam>(static_cast<int>(i) + 1,
+                                            DataType{type_oid::kRecord, -1}, expr.location);
+      }
+    }
+  }
   if (f.size() == 2 && f[0] != params->function_name) return nullptr;
   for (size_t i = 0; i < params->names.size(); ++i) {
     if (!params->names[i].empty() && params->names[i] == f.back()) {

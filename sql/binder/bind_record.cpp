@@ -7,17 +7,55 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/record_exprs.h"
 #include "sql/types/record_type.h"
 
 namespace strata::sql {
 
+namespace {
+
+// The arguments of ROW(...) with each "r.*" of a PL/pgSQL record variable
+// (a trigger's NEW.*, whose fields are parameters "r.f") spread into its
+// fields, as PostgreSQL expands a whole-row reference in a row constructor.
+// `owned` keeps the references made here.
+std::vector<const ast::Expr*> SpreadRecordStars(const std::vector<ast::ExprPtr>& args,
+                                                std::vector<ast::ExprPtr>* owned) {
+  const FunctionParams* params = CurrentFunctionParams();
+  std::vector<const ast::Expr*> out;
+  for (const ast::ExprPtr& a : args) {
+    const auto* ref =
+        a->kind == ast::ExprKind::kColumnRef ? static_cast<const ast::ColumnRefExpr*>(a.get())
+                                             : nullptr;
+    if (params == nullptr || ref == nullptr || ref->fields.size() != 2 ||
+        ref->fields[1] != "*") {
+      out.push_back(a.get());
+      continue;
+    }
+    const std::string prefix = ref->fields[0] + ".";
+    bool spread = false;
+    for (const std::string& name : params->names) {
+      if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+      auto field = std::make_unique<ast::ColumnRefExpr>(a->location);
+      field->fields = {ref->fields[0], name.substr(prefix.size())};
+      out.push_back(field.get());
+      owned->push_back(std::move(field));
+      spread = true;
+    }
+    if (!spread) out.push_back(a.get());
+  }
+  return out;
+}
+
+}  // namespace
+
 BoundExprPtr Binder::BindRow(const ast::RowExpr& expr) {
   std::vector<BoundExprPtr> args;
   std::vector<RecordField> fields;
   args.reserve(expr.args.size());
-  for (const ast::ExprPtr& a : expr.args) {
+  std::vector<ast::ExprPtr> owned;
+  for (const ast::Expr* a : SpreadRecordStars(expr.args, &owned)) {
     BoundExprPtr arg = BindExpr(*a);
     // An untyped literal field is read as text, as an output column would be.
     if (arg->type().oid == type_oid::kUnknown) {
@@ -54,8 +92,14 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelectExpr& expr) {
                 expr.location);
 }
 
-BoundExprPtr Binder::BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left,
-                                       const ast::RowExpr& right) {
+BoundExprPtr Binder::BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left_row,
+                                       const ast::RowExpr& right_row) {
+  std::vector<ast::ExprPtr> owned;
+  struct Spread {
+    std::vector<const ast::Expr*> args;
+  };
+  const Spread left{SpreadRecordStars(left_row.args, &owned)};
+  const Spread right{SpreadRecordStars(right_row.args, &owned)};
   if (left.args.size() != right.args.size()) {
     throw ErrorAt(SqlState::kSyntaxError, "unequal number of entries in row expressions",
                   expr.location);
@@ -90,7 +134,7 @@ BoundExprPtr Binder::BindRowComparison(const ast::OperatorExpr& expr, const ast:
                   expr.location)
         .WithHint("Row comparison operators must be associated with btree operator families.");
   }
-  const int location = LeftmostLocation(expr.location, left.location);
+  const int location = LeftmostLocation(expr.location, left_row.location);
   const size_t n = parts.size();
   if (!ordering) {
     // (a, b) = (c, d) is a = c AND b = d; <> is the OR of the <>s.

@@ -12,6 +12,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/commands/trigger_when.h"
 #include "sql/executor/plan_node.h"
+#include "sql/trigger_depth.h"
 
 namespace strata::sql {
 
@@ -135,7 +136,11 @@ std::optional<Row> TableTriggers::Call(Trigger& t, const Row* old_row, const Row
   };
   tg.old_row = to_fields(old_row);
   tg.new_row = to_fields(new_row);
-  std::optional<Row> returned = RunPlpgsqlTrigger(ctx_, *fn, &t.tree, tg);
+  std::optional<Row> returned;
+  {
+    ScopedTriggerDepth depth;
+    returned = RunPlpgsqlTrigger(ctx_, *fn, &t.tree, tg);
+  }
   if (!returned.has_value()) return std::nullopt;
   if (returned->size() != live.size()) {
     throw SqlError(SqlState::kDatatypeMismatch,

@@ -1,5 +1,5 @@
 // pg_backend_pid(), pg_cancel_backend(pid), pg_terminate_backend(pid [,
-// timeout]): PostgreSQL's results, warnings and errors. The other session
+// timeout]), pg_trigger_depth(): PostgreSQL's results, warnings and errors. The other session
 // is reached through the server's BackendSignals (backend_signals.h).
 #include <chrono>
 #include <string>
@@ -10,6 +10,7 @@
 #include "sql/backend_signals.h"
 #include "sql/expr/sql_function.h"
 #include "sql/function_notices.h"
+#include "sql/trigger_depth.h"
 
 namespace strata::sql {
 
@@ -23,6 +24,8 @@ BackendSignals* InstalledBackendSignals() { return installed_backend_signals; }
 namespace {
 
 Value BackendPid(std::span<const Value>) { return Value::Int4(CurrentBackendPid()); }
+
+Value TriggerDepth(std::span<const Value>) { return Value::Int4(CurrentTriggerDepth()); }
 
 // PostgreSQL's pg_signal_backend(): a pid that is no session is a WARNING
 // and false.
@@ -76,6 +79,8 @@ constexpr Oid kInt4 = type_oid::kInt4;
 
 const SqlFunction kFunctions[] = {
     {"pg_backend_pid", {k0, k0, k0, k0, k0, k0, k0}, 0, kInt4, {"pg_backend_pid", BackendPid}},
+    {"pg_trigger_depth", {k0, k0, k0, k0, k0, k0, k0}, 0, kInt4,
+     {"pg_trigger_depth", TriggerDepth}},
     {"pg_cancel_backend", {kInt4, k0, k0, k0, k0, k0, k0}, 1, type_oid::kBool,
      {"pg_cancel_backend", CancelBackend}},
     // pg_terminate_backend(pid integer, timeout bigint DEFAULT 0).

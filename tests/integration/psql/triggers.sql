@@ -212,6 +212,34 @@ insert into tch values (2, 2);
 update tp set a = a + 1;
 drop table tch, tp;
 
+-- NEW.* and OLD.*, ALIAS FOR, pg_trigger_depth(), and a trigger on a
+-- temporary table that COPY fills, whose function updates that table.
+create temp table tx (a int, b text, c text);
+create function tx_before() returns trigger language plpgsql as $$
+declare
+  r alias for new;
+begin
+  if tg_op = 'UPDATE' and row(old.*) = row(new.*) then
+    raise notice 'unchanged: %, depth %', new.*::text, pg_trigger_depth();
+  end if;
+  r.c := 'before at depth ' || pg_trigger_depth();
+  return r;
+end $$;
+create function tx_after() returns trigger language plpgsql as $$
+begin
+  update tx set b = upper(b) where a = new.a;
+  return null;
+end $$;
+create trigger tx_before before insert or update on tx for each row execute function tx_before();
+create trigger tx_after after insert on tx for each row execute function tx_after();
+copy tx (a, b) from stdin;
+1	one
+2	two
+\.
+select * from tx order by a;
+update tx set b = b where a = 1;
+select pg_trigger_depth();
+
 -- Triggers go with their table.
 drop table tt;
 select count(*) from pg_trigger where tgname like 'tt%';
