@@ -160,6 +160,8 @@ struct ViewDesc {
   // reading what it read then (PostgreSQL stores OIDs instead of text).
   // Empty for views stored before it was kept: the session's path applies.
   std::vector<Oid> search_path;
+  // Triggers: INSTEAD OF row triggers and statement-level ones.
+  std::vector<TriggerDesc> triggers;
 };
 
 // A user-defined function or procedure (CREATE FUNCTION, pg_proc): its

@@ -584,6 +584,9 @@ std::string EncodeView(const ViewDesc& v) {
   PutVarint32(&out, static_cast<uint32_t>(v.search_path.size()));
   for (Oid ns : v.search_path) PutVarint32(&out, ns);
   PutVarint32(&out, v.owner);  // version 6 (always after search_path)
+  // Version 8: triggers (INSTEAD OF and statement-level ones).
+  PutVarint32(&out, static_cast<uint32_t>(v.triggers.size()));
+  for (const TriggerDesc& tg : v.triggers) EncodeTrigger(tg, &out);
   return out;
 }
 
@@ -623,6 +626,14 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
     }
   }
   if (version >= 6 && !GetVarint32(&in, &v.owner)) return std::nullopt;
+  if (version >= 8) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      TriggerDesc tg;
+      if (!DecodeTrigger(&in, &tg)) return std::nullopt;
+      v.triggers.push_back(std::move(tg));
+    }
+  }
   if (!in.empty()) return std::nullopt;
   return v;
 }

@@ -78,6 +78,7 @@
 //                ncolumns:v32 (name:lpstr type:v32 typmod:v32(as u32))*
 //                ndeps:v32 dep_oid:v32* [nsearch:v32 ns_oid:v32*]
 //                [version >= 6] owner:v32 (search path then always written)
+//                [version >= 8] ntriggers:v32 trigger*
 //   function  := version:u8 namespace:v32 name:lpstr nargs:v32
 //                (name:lpstr type:v32 mode:u8 has_default:u8 [default:lpstr])*
 //                result:v32 flags:u8 (bit0 returns_set, bit1 procedure,
@@ -112,7 +113,7 @@
 // conislocal/coninhcount/connoinherit); 6 the owner (owner:v32 appended to namespace, table,
 // sequence and view records; older records read as owned by the bootstrap superuser,
 // namespaces as owned by initdb's owner); 7 database records and scoped keys;
-// 8 a table's triggers (catalog/trigger_desc.h), appended to table records. Writers write the newest; readers accept every
+// 8 triggers (catalog/trigger_desc.h), appended to table and view records. Writers write the newest; readers accept every
 // older one.
 #pragma once
 

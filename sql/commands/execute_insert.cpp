@@ -13,6 +13,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/table_triggers.h"
+#include "sql/commands/view_dml.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
 #include "sql/system_relations/index_catalog.h"
@@ -155,7 +156,15 @@ void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt) {
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "insert into");
+  // A view with an INSTEAD OF INSERT trigger: its rows go to the trigger
+  // (view_dml.h).
+  const std::optional<catalog::TableDesc> view =
+      InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeInsert);
+  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "insert into");
+  if (view && stmt.on_conflict != ast::InsertStatement::OnConflict::kNone) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "ON CONFLICT on a view with INSTEAD OF triggers is not supported yet");
+  }
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   if (!ctx.analyze_only) {
     CheckInsertPrivileges(ctx, table, stmt);
@@ -387,6 +396,17 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                                         : writer.EvaluateDefault(s);
     }
     if (!insert_triggers.BeforeRow(nullptr, &row)) return;
+    if (view) {
+      // The INSTEAD OF trigger did the insert: nothing is written here.
+      ++inserted;
+      if (!stmt.returning.empty()) {
+        eval.SetRow(&row);
+        Row out;
+        for (const OutputTarget& t : returning) out.push_back(t.expr->Evaluate(eval));
+        AppendResultRow(out, &result);
+      }
+      return;
+    }
     writer.CheckConstraints(row);
     if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
       auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);

@@ -29,6 +29,7 @@
 #include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/table_triggers.h"
+#include "sql/commands/view_dml.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table_stats.h"
 #include "sql/commands/expr_walk.h"
@@ -43,6 +44,14 @@ struct TargetRow {
   Row row;
   Row joined;  // [FROM row, target row] when there is a FROM/USING; else empty
 };
+
+// A view's rows that `where` selects, as targets (view_dml.h).
+std::vector<TargetRow> ViewTargets(CommandContext& ctx, const catalog::TableDesc& view,
+                                   const BoundExpr* where) {
+  std::vector<TargetRow> targets;
+  for (Row& row : SelectViewRows(ctx, view, where)) targets.push_back({"", std::move(row), {}});
+  return targets;
+}
 
 // The target's scope, with its slots after the FROM items' (if any), and
 // the FROM items' relations. 42712 if the target's name is also a FROM alias.
@@ -279,10 +288,16 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     return result;
   }
 
+  const bool is_view = IsViewTarget(ctx, table);
+  if (is_view && joined.from) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "UPDATE ... FROM on a view with INSTEAD OF triggers is not supported yet");
+  }
   std::vector<TargetRow> targets =
-      joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
-                  : CollectRows(ctx, writer.codec(), where.get(), binder,
-                                scope.relations[0].alias, stmt.where.get());
+      is_view       ? ViewTargets(ctx, table, where.get())
+      : joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
+                    : CollectRows(ctx, writer.codec(), where.get(), binder,
+                                  scope.relations[0].alias, stmt.where.get());
   const size_t target_offset = joined.from ? joined.from->width : 0;
   EvalContext eval = ctx.MakeEval();
   std::vector<int16_t> assigned;
@@ -296,9 +311,11 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
     if (!triggers.BeforeRow(&target.row, &updated)) continue;
-    writer.CheckConstraints(updated);
-    writer.Update(target.key, updated, &target.row);
-    triggers.AfterRow(&target.row, &updated);
+    if (!is_view) {  // else the INSTEAD OF trigger did the update
+      writer.CheckConstraints(updated);
+      writer.Update(target.key, updated, &target.row);
+      triggers.AfterRow(&target.row, &updated);
+    }
     ++count;
     if (!stmt.returning.empty()) {
       if (joined.from) {
@@ -340,10 +357,16 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
     return result;
   }
 
+  const bool is_view = IsViewTarget(ctx, table);
+  if (is_view && joined.from) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "DELETE ... USING on a view with INSTEAD OF triggers is not supported yet");
+  }
   std::vector<TargetRow> targets =
-      joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
-                  : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
-                                stmt.where.get());
+      is_view       ? ViewTargets(ctx, table, where.get())
+      : joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
+                    : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
+                                  stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   // Counts the rows deleted for the statistics views (handed over even
   // when a later row fails the statement: its transaction then rolls back).
@@ -352,8 +375,10 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   size_t count = 0;
   for (const TargetRow& target : targets) {
     if (!triggers.BeforeRow(&target.row, nullptr)) continue;
-    writer.Delete(target.key, &target.row);
-    triggers.AfterRow(&target.row, nullptr);
+    if (!is_view) {  // else the INSTEAD OF trigger did the delete
+      writer.Delete(target.key, &target.row);
+      triggers.AfterRow(&target.row, nullptr);
+    }
     ++count;
     if (!stmt.returning.empty()) {
       AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
@@ -372,7 +397,9 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt) {
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "update");
+  const std::optional<catalog::TableDesc> view =
+      InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeUpdate);
+  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "update");
   std::vector<const ast::Expr*> reads = {stmt.where.get()};
   std::vector<std::string> assigned;
   for (const auto& assignment : stmt.set) {
@@ -404,7 +431,9 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt) {
   std::optional<ScopedWithClause> with;  // WITH ... before the statement
   if (stmt.with) with.emplace(ctx, *stmt.with);
-  const catalog::TableDesc& table = LookupTable(ctx, stmt.table, "delete from");
+  const std::optional<catalog::TableDesc> view =
+      InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeDelete);
+  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "delete from");
   std::vector<const ast::Expr*> reads = {stmt.where.get()};
   for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
   CheckTargetPrivileges(ctx, table, catalog::kAclDelete, {}, reads);

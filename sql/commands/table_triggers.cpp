@@ -46,6 +46,24 @@ const char* OperationName(int16_t event) {
 
 }  // namespace
 
+catalog::TableDesc ViewTriggerTarget(const catalog::ViewDesc& view) {
+  catalog::TableDesc t;
+  t.oid = view.oid;
+  t.namespace_oid = view.namespace_oid;
+  t.name = view.name;
+  t.owner = view.owner;
+  for (size_t i = 0; i < view.columns.size(); ++i) {
+    catalog::ColumnDesc c;
+    c.name = view.columns[i].name;
+    c.type = view.columns[i].type;
+    c.typmod = view.columns[i].typmod;
+    c.attnum = static_cast<int16_t>(i + 1);
+    t.columns.push_back(std::move(c));
+  }
+  t.triggers = view.triggers;
+  return t;
+}
+
 bool StatementRunsRows(const CommandContext& ctx, const void* stmt) {
   if (ctx.analyze_only) return false;
   return ctx.explain == nullptr || !ctx.explain->Wants(stmt) || ctx.explain->options().analyze;
@@ -63,7 +81,7 @@ TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc
   for (const catalog::TriggerDesc* t : firing) {
     auto trigger = std::make_unique<Trigger>();
     trigger->desc = t;
-    auto& list = t->IsRow() ? (t->IsBefore() ? before_row_ : after_row_)
+    auto& list = t->IsRow() ? (t->IsBefore() || t->IsInstead() ? before_row_ : after_row_)
                             : (t->IsBefore() ? before_statement_ : after_statement_);
     list.push_back(std::move(trigger));
   }

@@ -4,6 +4,8 @@
 // events queued as rows are written and fired, in row order, once the
 // statement's rows are written; then AFTER STATEMENT triggers. Within one
 // timing and level, triggers fire in name order (strcmp), as PostgreSQL's.
+// INSTEAD OF triggers (of views) fire where BEFORE ROW triggers do: one
+// returning NULL means the row was not handled.
 //
 // A row-level trigger fires only when its WHEN condition (over OLD and NEW)
 // is true and, for UPDATE OF columns, when the statement assigns one of
@@ -67,6 +69,10 @@ class TableTriggers {
       after_statement_;
   std::vector<Event> queued_;
 };
+
+// A view as the target of its triggers: a table of the view's columns
+// (attnum i + 1), with the view's OID, name, schema, owner and triggers.
+catalog::TableDesc ViewTriggerTarget(const catalog::ViewDesc& view);
 
 // True unless the statement is only being described (PREPARE, EXPLAIN
 // without ANALYZE): then no trigger fires.

@@ -6,6 +6,7 @@
 #include "sql/commands/trigger_commands.h"
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,7 @@
 #include "sql/commands/function_commands.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/stored_expr.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/commands/trigger_when.h"
 #include "sql/system_relations/privilege_checks.h"
 
@@ -26,17 +28,37 @@ std::string QualifiedName(const ast::RangeVar& rv) {
   return rv.schema.empty() ? rv.name : rv.schema + "." + rv.name;
 }
 
-// The table a trigger statement names; nullptr if none (`missing_ok`), else
-// 42P01. Views can have only INSTEAD OF triggers, which are not here yet.
-const catalog::TableDesc* TriggerTable(const CommandContext& ctx, const ast::RangeVar& rv,
-                                       bool missing_ok) {
-  if (const catalog::TableDesc* t = FindTable(ctx, rv)) return t;
-  if (FindView(ctx, rv) != nullptr) {
-    throw SqlError(SqlState::kFeatureNotSupported, "triggers on views are not supported yet");
+// The table or view a trigger statement names. A view is seen as a table
+// of its columns (ViewTriggerTarget).
+struct TriggerRelation {
+  catalog::TableDesc table;
+  const catalog::ViewDesc* view = nullptr;
+};
+
+// nullopt if there is none (`missing_ok`), else 42P01.
+std::optional<TriggerRelation> FindTriggerRelation(const CommandContext& ctx,
+                                                   const ast::RangeVar& rv, bool missing_ok) {
+  if (const catalog::TableDesc* t = FindTable(ctx, rv)) return TriggerRelation{*t, nullptr};
+  if (const catalog::ViewDesc* v = FindView(ctx, rv)) {
+    return TriggerRelation{ViewTriggerTarget(*v), v};
   }
-  if (missing_ok) return nullptr;
+  if (missing_ok) return std::nullopt;
   throw SqlError(SqlState::kUndefinedTable,
                  "relation \"" + QualifiedName(rv) + "\" does not exist");
+}
+
+// Writes the relation's record with `triggers` as its trigger list.
+void StoreTriggers(CommandContext& ctx, const TriggerRelation& rel,
+                   std::vector<catalog::TriggerDesc> triggers) {
+  if (rel.view != nullptr) {
+    catalog::ViewDesc view = *rel.view;
+    view.triggers = std::move(triggers);
+    ctx.db->catalog()->PutView(ctx.txn, view);
+    return;
+  }
+  catalog::TableDesc table = *ctx.catalog->FindTable(rel.table.oid);
+  table.triggers = std::move(triggers);
+  ctx.db->catalog()->PutTable(ctx.txn, table);
 }
 
 const catalog::TriggerDesc* FindTrigger(const catalog::TableDesc& table, const std::string& name) {
@@ -57,18 +79,38 @@ StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& 
   if (stmt.is_constraint) {
     throw SqlError(SqlState::kFeatureNotSupported, "CREATE CONSTRAINT TRIGGER is not supported yet");
   }
-  const catalog::TableDesc& table = *TriggerTable(ctx, stmt.table, false);
-  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, 'r', table.name,
-                        catalog::kAclTrigger, {});
+  const TriggerRelation rel = *FindTriggerRelation(ctx, stmt.table, false);
+  const catalog::TableDesc& table = rel.table;
+  CheckColumnsPrivilege(*ctx.catalog, table.oid, table.owner, rel.view != nullptr ? 'v' : 'r',
+                        table.name, catalog::kAclTrigger, {});
   const int16_t type = stmt.type;
   const bool row = (type & catalog::kTriggerTypeRow) != 0;
-  if ((type & catalog::kTriggerTypeInstead) != 0) {
+  const bool instead = (type & catalog::kTriggerTypeInstead) != 0;
+  if (rel.view == nullptr && instead) {
     throw SqlError(SqlState::kWrongObjectType, "\"" + table.name + "\" is a table")
         .WithDetail("Tables cannot have INSTEAD OF triggers.");
+  }
+  if (rel.view != nullptr && row && !instead) {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + table.name + "\" is a view")
+        .WithDetail("Views cannot have row-level BEFORE or AFTER triggers.");
+  }
+  if (rel.view != nullptr && (type & catalog::kTriggerTypeTruncate) != 0) {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + table.name + "\" is a view")
+        .WithDetail("Views cannot have TRUNCATE triggers.");
   }
   if (row && (type & catalog::kTriggerTypeTruncate) != 0) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "TRUNCATE FOR EACH ROW triggers are not supported");
+  }
+  if (instead && !row) {
+    throw SqlError(SqlState::kFeatureNotSupported, "INSTEAD OF triggers must be FOR EACH ROW");
+  }
+  if (instead && stmt.when.has_value()) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "INSTEAD OF triggers cannot have WHEN conditions");
+  }
+  if (instead && !stmt.update_columns.empty()) {
+    throw SqlError(SqlState::kFeatureNotSupported, "INSTEAD OF triggers cannot have column lists");
   }
   if (stmt.has_transition_tables) {
     throw SqlError(SqlState::kFeatureNotSupported,
@@ -128,7 +170,7 @@ StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& 
     columns.push_back(attnum);
   }
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShareRowExclusive);
-  catalog::TableDesc changed = table;
+  catalog::TableDesc changed = table;  // its trigger list
   catalog::TriggerDesc* existing = nullptr;
   for (catalog::TriggerDesc& t : changed.triggers) {
     if (t.name == stmt.name) existing = &t;
@@ -152,19 +194,20 @@ StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& 
   } else {
     changed.triggers.push_back(std::move(trigger));
   }
-  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  StoreTriggers(ctx, rel, std::move(changed.triggers));
   return result;
 }
 
 StatementOutput DropTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
   StatementOutput result;
   result.command_tag = "DROP TRIGGER";
-  const catalog::TableDesc* table = TriggerTable(ctx, stmt.table, stmt.if_exists);
-  if (table == nullptr) {
+  const std::optional<TriggerRelation> rel = FindTriggerRelation(ctx, stmt.table, stmt.if_exists);
+  if (!rel.has_value()) {
     ctx.Notice(SqlState::kSuccessfulCompletion,
                "relation \"" + QualifiedName(stmt.table) + "\" does not exist, skipping");
     return result;
   }
+  const catalog::TableDesc* table = &rel->table;
   const catalog::TriggerDesc* trigger = FindTrigger(*table, stmt.name);
   if (trigger == nullptr) {
     if (stmt.if_exists) {
@@ -178,18 +221,18 @@ StatementOutput DropTrigger(CommandContext& ctx, const ast::TriggerStatement& st
   CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
   const catalog::Oid oid = trigger->oid;
-  catalog::TableDesc changed = *table;
-  std::erase_if(changed.triggers, [&](const catalog::TriggerDesc& t) { return t.oid == oid; });
-  catalog::Catalog* catalog = ctx.db->catalog();
-  catalog->DeleteCommentsOn(ctx.txn, *ctx.catalog, catalog::kPgTriggerOid, oid);
-  catalog->PutTable(ctx.txn, changed);
+  std::vector<catalog::TriggerDesc> triggers = table->triggers;
+  std::erase_if(triggers, [&](const catalog::TriggerDesc& t) { return t.oid == oid; });
+  ctx.db->catalog()->DeleteCommentsOn(ctx.txn, *ctx.catalog, catalog::kPgTriggerOid, oid);
+  StoreTriggers(ctx, *rel, std::move(triggers));
   return result;
 }
 
 StatementOutput RenameTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
   StatementOutput result;
   result.command_tag = "ALTER TRIGGER";
-  const catalog::TableDesc& table = *TriggerTable(ctx, stmt.table, false);
+  const TriggerRelation rel = *FindTriggerRelation(ctx, stmt.table, false);
+  const catalog::TableDesc& table = rel.table;
   CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
   if (FindTrigger(table, stmt.name) == nullptr) throw NoSuchTrigger(stmt.name, table);
   if (FindTrigger(table, stmt.new_name) != nullptr) {
@@ -198,11 +241,11 @@ StatementOutput RenameTrigger(CommandContext& ctx, const ast::TriggerStatement& 
                                                    "\" already exists");
   }
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kAccessExclusive);
-  catalog::TableDesc changed = table;
-  for (catalog::TriggerDesc& t : changed.triggers) {
+  std::vector<catalog::TriggerDesc> triggers = table.triggers;
+  for (catalog::TriggerDesc& t : triggers) {
     if (t.name == stmt.name) t.name = stmt.new_name;
   }
-  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  StoreTriggers(ctx, rel, std::move(triggers));
   return result;
 }
 

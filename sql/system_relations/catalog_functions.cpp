@@ -234,11 +234,10 @@ Value NotInRecovery(Args) { return Value::Bool(false); }
 // trigger's.
 Value GetTriggerDef(Args a) {
   auto catalog = Catalog();
-  const catalog::TableDesc* table = nullptr;
-  const catalog::TriggerDesc* trigger = FindTriggerByOid(*catalog, OidArg(a[0]), &table);
-  if (trigger == nullptr) return Value::Null(kText);
+  const std::optional<FoundTrigger> found = FindTriggerByOid(*catalog, OidArg(a[0]));
+  if (!found.has_value()) return Value::Null(kText);
   const bool pretty = a.size() > 1 && !a[1].is_null() && a[1].bool_value();
-  return Value::Text(TriggerDefinition(*catalog, *table, *trigger, pretty));
+  return Value::Text(TriggerDefinition(*catalog, found->relation, found->trigger, pretty));
 }
 
 // pg_get_viewdef(view [, pretty bool | wrap int]): a wrap column implies pretty.

@@ -41,8 +41,9 @@ std::vector<Row> TriggersRows(const CommandContext& ctx) {
       {catalog::kTriggerTypeInsert, "INSERT"},
       {catalog::kTriggerTypeDelete, "DELETE"},
       {catalog::kTriggerTypeUpdate, "UPDATE"}};
-  for (const auto& [oid, t] : catalog.tables()) {
-    if (t->triggers.empty() || !TriggerVisible(catalog, *t)) continue;
+  for (const catalog::TableDesc& relation : TriggerRelations(catalog)) {
+    const catalog::TableDesc* t = &relation;
+    if (!TriggerVisible(catalog, *t)) continue;
     const std::string schema = SchemaName(ctx, t->namespace_oid);
     for (const catalog::TriggerDesc& tg : t->triggers) {
       const std::string def = TriggerDefinition(catalog, *t, tg, false);

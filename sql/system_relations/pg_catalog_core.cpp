@@ -132,6 +132,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
     rows.push_back(ClassRow(oid, v->name, v->namespace_oid, 'v', 'p',
                             static_cast<int>(v->columns.size()), 0, false, v->owner));
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
+    rows.back()[20] = BoolV(!v->triggers.empty());  // relhastriggers
   }
   for (const auto& [oid, s] : cat.sequences()) {
     rows.push_back(ClassRow(oid, s.name, s.namespace_oid, 'S',

@@ -1,9 +1,11 @@
-// pg_trigger: one row per trigger of every table (catalog/trigger_desc.h).
+// pg_trigger: one row per trigger of every table and view
+// (catalog/trigger_desc.h).
 // StrataDB enforces foreign keys without triggers, so it has no internal
 // (tgisinternal) rows.
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/system_relation.h"
 #include "sql/system_relations/system_values.h"
+#include "sql/system_relations/trigger_definition.h"
 
 namespace strata::sql {
 
@@ -13,8 +15,9 @@ namespace {
 
 std::vector<Row> TriggerRows(const CommandContext& ctx) {
   std::vector<Row> rows;
-  for (const auto& [oid, t] : ctx.catalog->tables()) {
-    for (const catalog::TriggerDesc& tg : t->triggers) {
+  for (const catalog::TableDesc& t : TriggerRelations(*ctx.catalog)) {
+    const catalog::Oid oid = t.oid;
+    for (const catalog::TriggerDesc& tg : t.triggers) {
       // tgargs: each argument followed by a zero byte.
       std::string args;
       for (const std::string& a : tg.args) args += a + std::string(1, '\0');

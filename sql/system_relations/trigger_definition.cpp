@@ -1,22 +1,34 @@
 // Triggers as the system catalogs show them (see trigger_definition.h).
 #include "sql/system_relations/trigger_definition.h"
 
+#include "sql/commands/table_triggers.h"
 #include "sql/expr/text_quote.h"
 #include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
 
-const catalog::TriggerDesc* FindTriggerByOid(const catalog::CatalogSnapshot& catalog,
-                                             catalog::Oid oid,
-                                             const catalog::TableDesc** table) {
-  for (const auto& [table_oid, t] : catalog.tables()) {
-    for (const catalog::TriggerDesc& tg : t->triggers) {
-      if (tg.oid != oid) continue;
-      *table = t.get();
-      return &tg;
+std::vector<catalog::TableDesc> TriggerRelations(const catalog::CatalogSnapshot& catalog) {
+  std::vector<catalog::TableDesc> out;
+  for (const auto& [oid, t] : catalog.tables()) {
+    if (!t->triggers.empty()) out.push_back(*t);
+  }
+  for (const auto& [oid, v] : catalog.views()) {
+    if (!v->triggers.empty()) out.push_back(ViewTriggerTarget(*v));
+  }
+  return out;
+}
+
+std::optional<FoundTrigger> FindTriggerByOid(const catalog::CatalogSnapshot& catalog,
+                                             catalog::Oid oid) {
+  for (catalog::TableDesc& relation : TriggerRelations(catalog)) {
+    for (const catalog::TriggerDesc& tg : relation.triggers) {
+      if (tg.oid == oid) {
+        catalog::TriggerDesc trigger = tg;
+        return FoundTrigger{std::move(relation), std::move(trigger)};
+      }
     }
   }
-  return nullptr;
+  return std::nullopt;
 }
 
 std::string TriggerDefinition(const catalog::CatalogSnapshot& catalog,

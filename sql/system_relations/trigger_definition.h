@@ -3,16 +3,25 @@
 // pg_get_triggerdef_worker layout).
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "catalog/catalog.h"
 
 namespace strata::sql {
 
-// The trigger with pg_trigger OID `oid` and its table; nullptr if none.
-const catalog::TriggerDesc* FindTriggerByOid(const catalog::CatalogSnapshot& catalog,
-                                             catalog::Oid oid,
-                                             const catalog::TableDesc** table);
+// Every table and view that has triggers, each as a table (a view as
+// sql/commands/table_triggers.h's ViewTriggerTarget makes it).
+std::vector<catalog::TableDesc> TriggerRelations(const catalog::CatalogSnapshot& catalog);
+
+// The trigger with pg_trigger OID `oid` and its relation (as above).
+struct FoundTrigger {
+  catalog::TableDesc relation;
+  catalog::TriggerDesc trigger;
+};
+std::optional<FoundTrigger> FindTriggerByOid(const catalog::CatalogSnapshot& catalog,
+                                             catalog::Oid oid);
 
 // "CREATE TRIGGER t BEFORE INSERT OR UPDATE OF a ON public.tbl FOR EACH ROW
 // WHEN (...) EXECUTE FUNCTION f('x')". `pretty` leaves the table's schema
