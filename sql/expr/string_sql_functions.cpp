@@ -464,6 +464,25 @@ Value ByteaSetBit(std::span<const Value> a) {
                                     : (static_cast<uint8_t>(byte) & ~mask));
   return B(std::move(s));
 }
+// byteaGetByte / byteaSetByte: byte n (0-based).
+void CheckByteIndex(const std::string& s, int64_t n) {
+  if (n < 0 || n >= static_cast<int64_t>(s.size())) {
+    throw SqlError(SqlState::kArraySubscriptError,
+                   "index " + std::to_string(n) + " out of valid range, 0.." +
+                       std::to_string(static_cast<int64_t>(s.size()) - 1));
+  }
+}
+Value ByteaGetByte(std::span<const Value> a) {
+  const std::string& s = a[0].string_value();
+  CheckByteIndex(s, a[1].int_value());
+  return Value::Int4(static_cast<uint8_t>(s[static_cast<size_t>(a[1].int_value())]));
+}
+Value ByteaSetByte(std::span<const Value> a) {
+  std::string s = a[0].string_value();
+  CheckByteIndex(s, a[1].int_value());
+  s[static_cast<size_t>(a[1].int_value())] = static_cast<char>(a[2].int_value());
+  return B(std::move(s));
+}
 Value ByteaBitCount(std::span<const Value> a) {
   int64_t n = 0;
   for (char c : a[0].string_value()) n += __builtin_popcount(static_cast<uint8_t>(c));
@@ -549,6 +568,8 @@ const FunctionRow kRows[] = {
     {"get_bit", ARGS(kBytea, type_oid::kInt8), 2, kInt4, "byteaGetBit", ByteaGetBit},
     {"set_bit", ARGS(kBytea, type_oid::kInt8, kInt4), 3, kBytea, "byteaSetBit", ByteaSetBit},
     {"bit_count", ARGS(kBytea), 1, type_oid::kInt8, "bytea_bit_count", ByteaBitCount},
+    {"get_byte", ARGS(kBytea, kInt4), 2, kInt4, "byteaGetByte", ByteaGetByte},
+    {"set_byte", ARGS(kBytea, kInt4, kInt4), 3, kBytea, "byteaSetByte", ByteaSetByte},
     {"position", ARGS(kText, kText), 2, kInt4, "textpos", Strpos},
     {"position", ARGS(kBytea, kBytea), 2, kInt4, "byteapos", ByteaPos},
     {"position", ARGS(kBit, kBit), 2, kInt4, "bitposition", nullptr},

@@ -110,3 +110,6 @@ COPY bc FROM stdin;
 \.
 SELECT * FROM bc;
 COPY bc TO stdout;
+SELECT get_byte('\x1234'::bytea, 1), set_byte('\x1234'::bytea, 0, 255), set_byte('\x00'::bytea, 0, 257);
+SELECT get_byte('\x1234'::bytea, 2);
+SELECT set_byte('\x1234'::bytea, -1, 0);
