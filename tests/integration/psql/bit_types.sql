@@ -95,6 +95,10 @@ CREATE TABLE bd (b1 bit(4) DEFAULT '1001', b2 bit(4) DEFAULT B'0101',
 INSERT INTO bd DEFAULT VALUES;
 INSERT INTO bd (b6, b7) VALUES (B'10101', B'111000111');
 TABLE bd;
+SELECT column_name, data_type, character_maximum_length, character_octet_length, udt_name
+  FROM information_schema.columns WHERE table_name = 'bd' ORDER BY ordinal_position;
+CREATE VIEW bv AS SELECT b1, b3 || B'1' AS c, B'01' AS d, '1'::bit(3) AS e FROM bd;
+SELECT * FROM bv;
 SELECT ARRAY[B'1', B'101'], '{1010,11}'::varbit[], ('{1010,11}'::varbit[])[2];
 -- COPY
 CREATE TABLE bc (a bit(8), b bit varying(8));
