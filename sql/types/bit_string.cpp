@@ -50,7 +50,8 @@ std::string ParseBitString(std::string_view text) {
     if (!hex) {
       if (c != '0' && c != '1') {
         throw SqlError(SqlState::kInvalidTextRepresentation,
-                       "\"" + std::string(CharAt(text.substr(i))) + "\" is not a valid binary digit");
+                       "\"" + std::string(CharAt(text.substr(i))) +
+                           "\" is not a valid binary digit");
       }
       out.push_back(c);
       continue;

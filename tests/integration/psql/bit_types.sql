@@ -117,3 +117,5 @@ COPY bc TO stdout;
 SELECT get_byte('\x1234'::bytea, 1), set_byte('\x1234'::bytea, 0, 255), set_byte('\x00'::bytea, 0, 257);
 SELECT get_byte('\x1234'::bytea, 2);
 SELECT set_byte('\x1234'::bytea, -1, 0);
+SELECT id FROM bt WHERE v IN (SELECT v FROM bt WHERE id > 8) ORDER BY id;
+SELECT id FROM bt o WHERE EXISTS (SELECT 1 FROM bt i WHERE i.b = o.b AND i.id <> o.id) ORDER BY id;
