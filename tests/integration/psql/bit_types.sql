@@ -119,3 +119,5 @@ SELECT get_byte('\x1234'::bytea, 2);
 SELECT set_byte('\x1234'::bytea, -1, 0);
 SELECT id FROM bt WHERE v IN (SELECT v FROM bt WHERE id > 8) ORDER BY id;
 SELECT id FROM bt o WHERE EXISTS (SELECT 1 FROM bt i WHERE i.b = o.b AND i.id <> o.id) ORDER BY id;
+SELECT id, b, bit_or(b) OVER (ORDER BY id), bit_and(id) OVER (ORDER BY id ROWS 1 PRECEDING)
+  FROM bt WHERE b IS NOT NULL ORDER BY id;
