@@ -10,6 +10,7 @@
 #include "common/sql_error.h"
 #include "protocol/binary_array.h"
 #include "protocol/binary_values.h"
+#include "server/binary_bit.h"
 #include "server/binary_network.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/array_value.h"
@@ -339,6 +340,8 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {650, SendInetValue, RecvInetValue},
     {829, SendMacValue, RecvMacaddrValue},
     {774, SendMacValue, RecvMacaddr8Value},
+    {1560, SendBitValue, RecvBitValue},  // bit, varbit: binary_bit.h
+    {1562, SendBitValue, RecvBitValue},
     {type_oid::kJson, SendString, RecvJsonText},
     {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
     {type_oid::kOid, SendOid, RecvOid},

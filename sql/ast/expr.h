@@ -58,6 +58,7 @@ struct ConstantExpr : Expr {
     kString,   // `text`
     kBool,     // `bval`
     kNull,
+    kBitString,  // B'0101' / X'1F': `text` is bit_in's input ("b0101", "x1F")
   };
   explicit ConstantExpr(Kind k, int loc) : Expr(ExprKind::kConstant, loc), const_kind(k) {}
 

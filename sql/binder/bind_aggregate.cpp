@@ -9,6 +9,7 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -104,7 +105,7 @@ bool IsAggregateName(const std::vector<std::string>& name) {
          n == "bool_and" || n == "bool_or" || n == "every" || n == "string_agg" ||
          n == "array_agg" || n == "json_agg" || n == "jsonb_agg" || n == "variance" ||
          n == "var_samp" || n == "var_pop" || n == "stddev" || n == "stddev_samp" ||
-         n == "stddev_pop";
+         n == "stddev_pop" || n == "bit_and" || n == "bit_or" || n == "bit_xor";
 }
 
 int Binder::MatchGroupKey(const ast::Expr& expr) {
@@ -367,10 +368,29 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
         default:
           throw no_such_function();
       }
+    } else if (name == "bit_and" || name == "bit_or" || name == "bit_xor") {
+      // int2, int4, int8 or bit (a varbit is bit, binary-coercibly).
+      call.kind = name == "bit_and" ? AggKind::kBitAnd
+                                    : (name == "bit_or" ? AggKind::kBitOr : AggKind::kBitXor);
+      if (t == type_oid::kUnknown) {
+        throw ErrorAt(SqlState::kAmbiguousFunction, "function " + signature + " is not unique",
+                      expr.location)
+            .WithHint(
+                "Could not choose a best candidate function. You might need to add explicit "
+                "type casts.");
+      }
+      if (t == bits::kVarbit) {
+        arg = CoerceType(std::move(arg), bits::kBit, CoercionContext::kImplicit, arg->location());
+      } else if (t != type_oid::kInt2 && t != type_oid::kInt4 && t != type_oid::kInt8 &&
+                 t != bits::kBit) {
+        throw no_such_function();
+      }
+      call.type = DataType{arg->type().oid, -1};
     } else if (name == "min" || name == "max") {
       call.kind = name == "min" ? AggKind::kMin : AggKind::kMax;
       arg = ResolveUnknownToText(std::move(arg));
-      if (arg->type().oid == type_oid::kBool || arg->type().oid == type_oid::kJson) {
+      if (arg->type().oid == type_oid::kBool || arg->type().oid == type_oid::kJson ||
+          bits::IsBitType(arg->type().oid)) {
         throw no_such_function();
       }
       call.type = DataType{arg->type().oid, -1};

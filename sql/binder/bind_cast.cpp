@@ -9,6 +9,7 @@
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
@@ -149,13 +150,19 @@ int32_t Binder::ResolveTypmod(const ast::TypeName& t, Oid type) {
   const bool is_datetime = type == type_oid::kTime || type == type_oid::kTimestamp ||
                            type == type_oid::kTimestampTz || type == type_oid::kInterval;
   if (type != type_oid::kNumeric && type != type_oid::kVarchar && type != type_oid::kBpchar &&
-      !is_datetime) {
+      !is_datetime && !bits::IsBitType(type)) {
     return -1;  // typmods of types we cannot evaluate anyway
   }
   try {
     std::vector<int64_t> mods;
     for (const std::string& a : args) mods.push_back(ParseInteger(type_oid::kInt4, a));
     if (is_datetime) return DatetimeTypmod(type, mods);
+    if (bits::IsBitType(type)) {
+      if (mods.size() != 1) {
+        throw SqlError(SqlState::kInvalidParameterValue, "invalid type modifier");
+      }
+      return bits::BitTypmod(type, mods[0]);
+    }
     if (type == type_oid::kNumeric) {
       if (mods.size() != 1 && mods.size() != 2) {
         throw SqlError(SqlState::kInvalidParameterValue, "invalid NUMERIC type modifier");

@@ -9,7 +9,9 @@
 #include "sql/binder/binder.h"
 #include "sql/binder/function_params.h"
 #include "sql/stack_depth.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/numeric.h"
+#include "sql/types/type_io.h"
 
 namespace strata::sql {
 
@@ -118,6 +120,15 @@ BoundExprPtr Binder::BindConstant(const ast::ConstantExpr& expr) {
     case Kind::kNull:
       return std::make_unique<BoundConstant>(Value::Null(type_oid::kUnknown),
                                              DataType{type_oid::kUnknown}, loc);
+    case Kind::kBitString:
+      // make_const: bit_in of the literal, a bit constant without a length.
+      try {
+        return std::make_unique<BoundConstant>(InputValue(bits::kBit, expr.text),
+                                               DataType{bits::kBit}, loc);
+      } catch (SqlError& e) {
+        if (e.fields().position == 0 && loc >= 0) e.WithPosition(Position(loc));
+        throw;
+      }
   }
   throw ErrorAt(SqlState::kInternalError, "unrecognized constant kind", loc);
 }

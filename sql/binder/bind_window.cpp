@@ -57,7 +57,7 @@ const WindowFuncInfo* FindWindowFunc(const std::vector<std::string>& name) {
 bool IsOtherAggregateName(const std::string& name) {
   static const char* const kNames[] = {
       "array_agg", "string_agg", "json_agg", "jsonb_agg", "json_object_agg", "jsonb_object_agg",
-      "bit_and", "bit_or", "bit_xor", "variance", "var_samp", "var_pop", "stddev",
+      "variance", "var_samp", "var_pop", "stddev",
       "stddev_samp", "stddev_pop", "corr", "covar_pop", "covar_samp", "regr_avgx", "regr_avgy",
       "regr_count", "regr_intercept", "regr_r2", "regr_slope", "regr_sxx", "regr_sxy",
       "regr_syy", "xmlagg", "range_agg", "range_intersect_agg"};

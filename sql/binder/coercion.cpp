@@ -10,6 +10,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/expr/cast_functions.h"
 #include "sql/expr/domain_check.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/type_io.h"
 #include "sql/types/user_types.h"
@@ -111,7 +112,15 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
                   LeftmostLocation(location, expr->location()));
   }
   const int node_location = LeftmostLocation(location, expr->location());
-  return std::make_unique<BoundCast>(std::move(expr), method, DataType{target, -1}, node_location);
+  // bitfromint4/8 take the target typmod (which bits to keep), as PostgreSQL
+  // passes it to a two-argument cast function; the result has that typmod,
+  // so no length coercion follows.
+  const int32_t typmod =
+      target == bits::kBit && (source == type_oid::kInt4 || source == type_oid::kInt8)
+          ? target_typmod
+          : -1;
+  return std::make_unique<BoundCast>(std::move(expr), method, DataType{target, typmod},
+                                     node_location);
 }
 
 BoundExprPtr Binder::CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool is_explicit,

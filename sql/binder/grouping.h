@@ -38,6 +38,9 @@ enum class AggKind {
   kVarPop,      // var_pop
   kStddevSamp,  // stddev_samp, stddev
   kStddevPop,   // stddev_pop
+  kBitAnd,      // bit_and(int2/int4/int8/bit)
+  kBitOr,       // bit_or
+  kBitXor,      // bit_xor
 };
 
 struct AggregateCall {

@@ -100,6 +100,8 @@ bool IsSupportedType(Oid oid) {
     case 650:
     case 829:
     case 774:
+    case 1560:  // bit, varbit: sql/types/bit_string.h
+    case 1562:
     case type_oid::kJson:
     case type_oid::kJsonb:
     case type_oid::kDate:
@@ -156,6 +158,9 @@ std::string FormatType(DataType type) {
     case type_oid::kVarchar:
     case type_oid::kBpchar:
       return name + "(" + std::to_string(type.typmod - kVarHdrSize) + ")";
+    case 1560:  // bit(n), bit varying(n): the typmod is n
+    case 1562:
+      return name + "(" + std::to_string(type.typmod) + ")";
     case type_oid::kTime:
     case type_oid::kTimeTz:
     case type_oid::kTimestamp:

@@ -47,6 +47,9 @@ const char* AggName(AggKind kind) {
     case AggKind::kVarPop: return "var_pop";
     case AggKind::kStddevSamp: return "stddev_samp";
     case AggKind::kStddevPop: return "stddev_pop";
+    case AggKind::kBitAnd: return "bit_and";
+    case AggKind::kBitOr: return "bit_or";
+    case AggKind::kBitXor: return "bit_xor";
   }
   return "?";
 }

@@ -71,6 +71,8 @@ std::optional<Oid> HashKeyType(Oid a, Oid b) {
     case 650:
     case 829:
     case 774:
+    case 1560:  // bit, varbit: equal iff equal payload bytes
+    case 1562:
     case type_oid::kDate:
     case type_oid::kTime:
     case type_oid::kTimestamp:

@@ -25,6 +25,26 @@ namespace {
   throw SqlError(SqlState::kNumericValueOutOfRange, "value out of range: overflow");
 }
 
+// The transition function of bit_and/bit_or/bit_xor over `type` (int2and,
+// int4or, bitxor, ...).
+const BuiltinFunction* BitwiseAggFunction(AggKind kind, Oid type) {
+  static const BuiltinFunction* const kTable[4][3] = {
+      {FindBuiltinFunction("int2and"), FindBuiltinFunction("int2or"),
+       FindBuiltinFunction("int2xor")},
+      {FindBuiltinFunction("int4and"), FindBuiltinFunction("int4or"),
+       FindBuiltinFunction("int4xor")},
+      {FindBuiltinFunction("int8and"), FindBuiltinFunction("int8or"),
+       FindBuiltinFunction("int8xor")},
+      {FindBuiltinFunction("bitand"), FindBuiltinFunction("bitor"),
+       FindBuiltinFunction("bitxor")}};
+  const int op = kind == AggKind::kBitAnd ? 0 : (kind == AggKind::kBitOr ? 1 : 2);
+  int row = 3;  // bit
+  if (type == type_oid::kInt2) row = 0;
+  if (type == type_oid::kInt4) row = 1;
+  if (type == type_oid::kInt8) row = 2;
+  return kTable[row][op];
+}
+
 }  // namespace
 
 void Advance(const AggregateCall& call, AggState& st, const Value& v, const Value& v2) {
@@ -95,6 +115,16 @@ void Advance(const AggregateCall& call, AggState& st, const Value& v, const Valu
     case AggKind::kBoolAnd:
       st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result && v.bool_value());
       break;
+    case AggKind::kBitAnd:
+    case AggKind::kBitOr:
+    case AggKind::kBitXor:
+      if (st.count == 0) {
+        st.extreme = v;
+      } else {
+        const Value args[] = {st.extreme, v};
+        st.extreme = BitwiseAggFunction(call.kind, in)->fn(std::span<const Value>(args));
+      }
+      break;
     case AggKind::kBoolOr:
       st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result || v.bool_value());
       break;
@@ -138,6 +168,9 @@ Value Finish(const AggregateCall& call, const AggState& st) {
       return Value::FromNumeric(st.numeric_sum.Div(Numeric::FromInt64(st.count)));
     case AggKind::kMin:
     case AggKind::kMax:
+    case AggKind::kBitAnd:
+    case AggKind::kBitOr:
+    case AggKind::kBitXor:
       return st.extreme;
     case AggKind::kBoolAnd:
     case AggKind::kBoolOr:

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/record_value.h"
 
 namespace strata::sql {
@@ -47,6 +48,9 @@ Value BoundFunctionCall::Evaluate(EvalContext& ctx) const {
 Value BoundCast::Evaluate(EvalContext& ctx) const {
   Value v = arg_->Evaluate(ctx);
   if (v.is_null()) return Value::Null(type().oid);
+  if (type().oid == bits::kBit && (v.type() == type_oid::kInt4 || v.type() == type_oid::kInt8)) {
+    return CastIntegerToBit(v, type().typmod);  // int -> bit(n) keeps the rightmost n bits
+  }
   return CastValue(v, type().oid, method_);
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "sql/expr/enum_functions.h"
+#include "sql/expr/bit_functions.h"
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
 
@@ -25,7 +26,7 @@ Registry BuildRegistry() {
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
                       JsonbModifyFunctions(), GeometricFunctions(), EnumFunctions(),
-                      NetworkFunctions()}) {
+                      NetworkFunctions(), BitFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

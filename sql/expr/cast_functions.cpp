@@ -14,6 +14,7 @@
 #include "sql/expr/datetime_casts.h"
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/network_types.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
@@ -153,6 +154,7 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   switch (method) {
     case CastMethod::kRelabel:
       if (source == net::kCidr && target == net::kInet) return true;
+      if (bits::IsBitType(source) && bits::IsBitType(target)) return true;  // bit <-> varbit
       return (IsString(source) || source == kUnknown) && IsString(target) && source != kBpchar;
     case CastMethod::kInOut:
       return true;
@@ -172,6 +174,9 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   if (IsDatetimeCast(source, target)) return true;
   if (IsGeometricCast(source, target)) return true;
   if (IsNetworkCast(source, target)) return true;
+  // bitfromint4/8, bittoint4/8 (bit(n) <- int: BoundCast passes the typmod).
+  if ((source == kInt4 || source == kInt8) && target == bits::kBit) return true;
+  if (source == bits::kBit && (target == kInt4 || target == kInt8)) return true;
   return false;
 }
 
@@ -266,9 +271,21 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
   if (IsDatetimeCast(source, target)) return DatetimeCast(value, target);
   if (IsGeometricCast(source, target)) return GeometricCast(value, target);
   if (IsNetworkCast(source, target)) return NetworkCast(value, target);
+  if ((source == kInt4 || source == kInt8) && target == bits::kBit) {
+    return CastIntegerToBit(value, -1);
+  }
+  if (source == bits::kBit && (target == kInt4 || target == kInt8)) {
+    return Value::Integer(target,
+                          bits::BitToInteger(value.string_value(), target == kInt8 ? 64 : 32));
+  }
   throw SqlError(SqlState::kFeatureNotSupported, "cast from " + FormatTypeName(source) + " to " +
                                                      FormatTypeName(target) +
                                                      " is not supported yet");
+}
+
+Value CastIntegerToBit(const Value& value, int32_t typmod) {
+  const int width = value.type() == kInt8 ? 64 : 32;
+  return Value::String(bits::kBit, bits::BitFromInteger(value.int_value(), width, typmod));
 }
 
 std::string ValueToText(const Value& value) {
@@ -294,7 +311,7 @@ static Value JsonbToScalar(const Value& value, Oid target) {
 }
 
 bool HasTypmodCoercion(Oid type) {
-  return type == kNumeric || type == kVarchar || type == kBpchar ||
+  return type == kNumeric || type == kVarchar || type == kBpchar || bits::IsBitType(type) ||
          (IsDatetimeType(type) && type != type_oid::kDate);
 }
 
@@ -331,6 +348,7 @@ Value ApplyTypmod(const Value& value, int32_t typmod, bool is_explicit) {
     return Value::String(kBpchar, s.substr(0, cut));
   }
   if (IsDatetimeType(value.type())) return ApplyDatetimeTypmod(value, typmod);
+  if (bits::IsBitType(value.type())) return bits::ApplyBitTypmod(value, typmod, is_explicit);
   return value;
 }
 

@@ -24,6 +24,10 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method);
 // Converts a non-NULL value to `target`. REQUIRES: IsCastImplemented().
 Value CastValue(const Value& value, Oid target, CastMethod method);
 
+// bitfromint4 / bitfromint8: an int4 or int8 as a bit(typmod) (typmod -1:
+// bit(1)); the cast's target typmod decides which bits are kept.
+Value CastIntegerToBit(const Value& value, int32_t typmod);
+
 // The value as PostgreSQL's cast to text renders it: booltext for bool
 // ("true"/"false"), the output function otherwise.
 std::string ValueToText(const Value& value);

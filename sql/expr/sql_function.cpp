@@ -7,6 +7,7 @@
 #include "sql/json/jsonb_modify.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
+#include "sql/expr/bit_functions.h"
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
 
@@ -52,7 +53,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
-                        NetworkSqlFunctions()}) {
+                        NetworkSqlFunctions(), BitSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -72,7 +73,8 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         LikeSqlFunctions(), RegexpSqlFunctions(), SleepSqlFunctions(),
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
-                        GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions()}) {
+                        GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
+                        BitSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

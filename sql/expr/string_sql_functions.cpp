@@ -395,6 +395,100 @@ Value ByteaSubstr2(std::span<const Value> a) {
 Value ByteaSubstr3(std::span<const Value> a) {
   return B(ByteSubstring(a[0].string_value(), a[1].int_value(), a[2].int_value()));
 }
+// textoverlay / byteaoverlay: the part before `from`, the replacement, then
+// the part from `from + for` on (for defaults to the replacement's length).
+[[noreturn]] void ThrowNegativeLength() {
+  throw SqlError(SqlState::kSubstringError, "negative substring length not allowed");
+}
+int64_t OverlayRest(int64_t from, int64_t count) {
+  if (from <= 0) ThrowNegativeLength();
+  const int64_t rest = from + count;
+  if (rest > INT32_MAX || rest < INT32_MIN) {
+    throw SqlError(SqlState::kNumericValueOutOfRange, "integer out of range");
+  }
+  return rest;
+}
+Value TextOverlay(const std::string& t1, const std::string& t2, int64_t from, int64_t count) {
+  const int64_t rest = OverlayRest(from, count);
+  return T(Substring(t1, 1, from - 1) + t2 + Substring(t1, rest, std::nullopt));
+}
+Value TextOverlay4(std::span<const Value> a) {
+  return TextOverlay(a[0].string_value(), a[1].string_value(), a[2].int_value(),
+                     a[3].int_value());
+}
+Value TextOverlay3(std::span<const Value> a) {
+  const std::string& t2 = a[1].string_value();
+  return TextOverlay(a[0].string_value(), t2, a[2].int_value(),
+                     static_cast<int64_t>(CharStarts(t2).size()) - 1);
+}
+Value ByteaOverlay(const std::string& t1, const std::string& t2, int64_t from, int64_t count) {
+  const int64_t rest = OverlayRest(from, count);
+  return B(ByteSubstring(t1, 1, from - 1) + t2 + ByteSubstring(t1, rest, std::nullopt));
+}
+Value ByteaOverlay4(std::span<const Value> a) {
+  return ByteaOverlay(a[0].string_value(), a[1].string_value(), a[2].int_value(),
+                      a[3].int_value());
+}
+Value ByteaOverlay3(std::span<const Value> a) {
+  const std::string& t2 = a[1].string_value();
+  return ByteaOverlay(a[0].string_value(), t2, a[2].int_value(), static_cast<int64_t>(t2.size()));
+}
+
+// byteaGetBit / byteaSetBit: bit n is bit n % 8 (least significant first)
+// of byte n / 8.
+void CheckByteaBitIndex(const std::string& s, int64_t n) {
+  const int64_t bits = static_cast<int64_t>(s.size()) * 8;
+  if (n < 0 || n >= bits) {
+    throw SqlError(SqlState::kArraySubscriptError, "index " + std::to_string(n) +
+                                                       " out of valid range, 0.." +
+                                                       std::to_string(bits - 1));
+  }
+}
+Value ByteaGetBit(std::span<const Value> a) {
+  const std::string& s = a[0].string_value();
+  const int64_t n = a[1].int_value();
+  CheckByteaBitIndex(s, n);
+  return Value::Int4((static_cast<uint8_t>(s[static_cast<size_t>(n / 8)]) >> (n % 8)) & 1);
+}
+Value ByteaSetBit(std::span<const Value> a) {
+  std::string s = a[0].string_value();
+  const int64_t n = a[1].int_value();
+  CheckByteaBitIndex(s, n);
+  const int64_t bit = a[2].int_value();
+  if (bit != 0 && bit != 1) {
+    throw SqlError(SqlState::kInvalidParameterValue, "new bit must be 0 or 1");
+  }
+  auto& byte = s[static_cast<size_t>(n / 8)];
+  const auto mask = static_cast<uint8_t>(1u << (n % 8));
+  byte = static_cast<char>(bit == 1 ? (static_cast<uint8_t>(byte) | mask)
+                                    : (static_cast<uint8_t>(byte) & ~mask));
+  return B(std::move(s));
+}
+// byteaGetByte / byteaSetByte: byte n (0-based).
+void CheckByteIndex(const std::string& s, int64_t n) {
+  if (n < 0 || n >= static_cast<int64_t>(s.size())) {
+    throw SqlError(SqlState::kArraySubscriptError,
+                   "index " + std::to_string(n) + " out of valid range, 0.." +
+                       std::to_string(static_cast<int64_t>(s.size()) - 1));
+  }
+}
+Value ByteaGetByte(std::span<const Value> a) {
+  const std::string& s = a[0].string_value();
+  CheckByteIndex(s, a[1].int_value());
+  return Value::Int4(static_cast<uint8_t>(s[static_cast<size_t>(a[1].int_value())]));
+}
+Value ByteaSetByte(std::span<const Value> a) {
+  std::string s = a[0].string_value();
+  CheckByteIndex(s, a[1].int_value());
+  s[static_cast<size_t>(a[1].int_value())] = static_cast<char>(a[2].int_value());
+  return B(std::move(s));
+}
+Value ByteaBitCount(std::span<const Value> a) {
+  int64_t n = 0;
+  for (char c : a[0].string_value()) n += __builtin_popcount(static_cast<uint8_t>(c));
+  return Value::Int8(n);
+}
+
 template <bool kLeading, bool kTrailing>
 Value ByteaTrim(std::span<const Value> a) {
   const std::string& s = a[0].string_value();
@@ -467,6 +561,15 @@ const FunctionRow kRows[] = {
     {"substring", ARGS(kBytea, kInt4, kInt4), 3, kBytea, "bytea_substr", ByteaSubstr3},
     {"substring", ARGS(kBit, kInt4), 2, kBit, "bitsubstr_no_len", nullptr},
     {"substring", ARGS(kBit, kInt4, kInt4), 3, kBit, "bitsubstr", nullptr},
+    {"overlay", ARGS(kText, kText, kInt4, kInt4), 4, kText, "textoverlay", TextOverlay4},
+    {"overlay", ARGS(kText, kText, kInt4), 3, kText, "textoverlay_no_len", TextOverlay3},
+    {"overlay", ARGS(kBytea, kBytea, kInt4, kInt4), 4, kBytea, "byteaoverlay", ByteaOverlay4},
+    {"overlay", ARGS(kBytea, kBytea, kInt4), 3, kBytea, "byteaoverlay_no_len", ByteaOverlay3},
+    {"get_bit", ARGS(kBytea, type_oid::kInt8), 2, kInt4, "byteaGetBit", ByteaGetBit},
+    {"set_bit", ARGS(kBytea, type_oid::kInt8, kInt4), 3, kBytea, "byteaSetBit", ByteaSetBit},
+    {"bit_count", ARGS(kBytea), 1, type_oid::kInt8, "bytea_bit_count", ByteaBitCount},
+    {"get_byte", ARGS(kBytea, kInt4), 2, kInt4, "byteaGetByte", ByteaGetByte},
+    {"set_byte", ARGS(kBytea, kInt4, kInt4), 3, kBytea, "byteaSetByte", ByteaSetByte},
     {"position", ARGS(kText, kText), 2, kInt4, "textpos", Strpos},
     {"position", ARGS(kBytea, kBytea), 2, kInt4, "byteapos", ByteaPos},
     {"position", ARGS(kBit, kBit), 2, kInt4, "bitposition", nullptr},

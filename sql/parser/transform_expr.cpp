@@ -282,8 +282,11 @@ ast::ExprPtr Transformer::TransformConstant(const PgQuery__AConst& c) {
       expr->text = c.sval && c.sval->sval ? c.sval->sval : "";
       return expr;
     }
-    case PG_QUERY__A__CONST__VAL_BSVAL:
-      throw NotSupported("a bit-string literal", c.location);
+    case PG_QUERY__A__CONST__VAL_BSVAL: {
+      auto expr = std::make_unique<ast::ConstantExpr>(Kind::kBitString, c.location);
+      expr->text = c.bsval && c.bsval->bsval ? c.bsval->bsval : "";
+      return expr;
+    }
     default:
       // An A_Const with no value set: protobuf omits a zero integer.
       return std::make_unique<ast::ConstantExpr>(Kind::kInteger, c.location);

@@ -421,6 +421,8 @@ bool KeyEncodingDecidesEquality(Oid type) {
     case type_oid::kTimestamp:
     case type_oid::kTimestampTz:
     case type_oid::kUuid:
+    case 1560:  // bit, varbit: biteq is payload equality (bit_string.h)
+    case 1562:
       return true;
     default:
       if (IsEnumType(type)) return true;

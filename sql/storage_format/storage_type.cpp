@@ -48,6 +48,8 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case 650:
     case 829:
     case 774:
+    case 1560:  // bit, varbit: one '0'/'1' byte per bit (bit_string.h)
+    case 1562:
     case type_oid::kJson:
     case type_oid::kJsonb:
     case 600:  // the geometric types: their payload's doubles (geo_types.h)

@@ -68,6 +68,8 @@ Value FormatTypeFn(Args a) {
   const Oid type = OidArg(a[0]);
   if (FindPgType(type) == nullptr) return Value::Text("???");
   const int32_t typmod = a[1].is_null() ? -1 : static_cast<int32_t>(a[1].int_value());
+  // A given typmod of -1 on bit is the quoted name: plain bit reads as bit(1).
+  if (type == 1560 && !a[1].is_null() && typmod < 0) return Value::Text("\"bit\"");
   return Value::Text(FormatType(DataType{type, typmod}));
 }
 

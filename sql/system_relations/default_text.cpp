@@ -55,6 +55,7 @@ bool IsUnsignedNumber(const std::string& s, bool* has_point) {
 // format_type_with_typemod(type, -1) as a cast label.
 std::string Label(Oid type) {
   if (type == type_oid::kBpchar) return "bpchar";
+  if (type == 1560) return "\"bit\"";  // plain bit would read back as bit(1)
   return FormatTypeName(type);
 }
 
@@ -97,6 +98,15 @@ std::string PgDefaultText(const std::string& stored, DataType column_type) {
       } catch (const SqlError&) {
         return stored;
       }
+    }
+  }
+  // A bit-string literal (B'0101', X'1F') is a Const of type bit.
+  if (stored.size() >= 3 && std::string("bBxX").find(stored[0]) != std::string::npos &&
+      UnquoteLiteral(stored.substr(1), &literal)) {
+    try {
+      return ConstText(OutputValue(InputValue(1560, stored.substr(0, 1) + literal)), 1560);
+    } catch (const SqlError&) {
+      return stored;
     }
   }
   bool point = false;

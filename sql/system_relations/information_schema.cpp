@@ -82,6 +82,10 @@ TypeFacts FactsOf(Oid type, int32_t typmod) {
     case type_oid::kText:
       f.char_octets = CardV(1073741824);
       break;
+    case 1560:  // bit(n), bit varying(n): the length is the typmod
+    case 1562:
+      if (typmod >= 0) f.char_max = CardV(typmod);
+      break;
     case type_oid::kInt2:
     case type_oid::kInt4:
     case type_oid::kInt8:

@@ -795,6 +795,11 @@ class Analyzer {
         n->is_null = true;
         return n;
       }
+      case ast::ConstantExpr::Kind::kBitString: {
+        auto n = Make(NodeKind::kConst, T(1560));
+        n->text = ConstText(1560, c.text);
+        return n;
+      }
     }
     Fail();
   }

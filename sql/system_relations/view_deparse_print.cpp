@@ -30,6 +30,7 @@ std::string Quote(const std::string& s) { return QuoteIdentifier(s); }
 // (plain "character" would read back as character(1)).
 std::string TypeName(DataType type) {
   if (type.oid == type_oid::kBpchar && type.typmod < 0) return "bpchar";
+  if (type.oid == 1560 && type.typmod < 0) return "\"bit\"";  // plain bit is bit(1)
   return FormatType(type);
 }
 

@@ -15,6 +15,7 @@
 #include "sql/types/datetime_io.h"
 #include "sql/types/geo_types.h"
 #include "sql/types/network_types.h"
+#include "sql/types/bit_string.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -68,6 +69,9 @@ Value InputValue(Oid type, std::string_view text) {
       return Value::String(type, net::ParseMacaddr(text));
     case net::kMacaddr8:
       return Value::String(type, net::ParseMacaddr8(text));
+    case bits::kBit:
+    case bits::kVarbit:
+      return Value::String(type, bits::ParseBitString(text));
     default:
       if (geo::IsGeometricType(type)) return geo::ParseGeometric(type, text);
       if (IsOidType(type)) return InputOidValue(type, text);
@@ -128,6 +132,9 @@ std::string OutputValue(const Value& value) {
     case net::kMacaddr:
     case net::kMacaddr8:
       return net::FormatMacaddr(value.string_value());
+    case bits::kBit:  // bit_out, varbit_out: the payload is the digits
+    case bits::kVarbit:
+      return value.string_value();
     case 22: {  // int2vector: the elements separated by spaces ("1 3 2")
       std::string out;
       for (const Value& e : value.array_value().elements) {

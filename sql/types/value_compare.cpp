@@ -88,6 +88,8 @@ int CompareValues(const Value& a, const Value& b) {
     case 650:
     case 829:
     case 774:
+    case 1560:  // bit, varbit: payload order is bitcmp's (bit_string.h)
+    case 1562:
     case type_oid::kUnknown:
       return Sign(a.string_value().compare(b.string_value()));
     case 600:  // point, lseg, path, box, polygon, line, circle: no btree opclass

@@ -324,6 +324,18 @@ EXTENDED_CASES = {
                                                     [1]), SYNC,
         msg_parse("q", "select $1::polygon"), msg_bind("", "q", [struct.pack("!i", -1)], [1]),
         SYNC],
+    "bit binary results": [
+        msg_parse("", "select B'1010', X'1F'::varbit, B''::varbit, B'111111111', "
+                      "array[B'1', B'01']::varbit[]"),
+        msg_bind("", "", [], [], [1]), msg_execute(""), SYNC],
+    "bit binary parameters": [
+        msg_parse("", "select $1, $2, $1::bit(6), $2 || B'1'", [1560, 1562]),
+        msg_bind("", "", [struct.pack("!i", 4) + b"\xa0", struct.pack("!i", 3) + b"\xff"], [1]),
+        msg_execute(""), SYNC],
+    "bad binary bit values": [
+        msg_parse("b", "select $1::bit"), msg_bind("", "b", [struct.pack("!i", -1)], [1]), SYNC,
+        msg_parse("c", "select $1::varbit"),
+        msg_bind("", "c", [struct.pack("!i", 9) + b"\xff"], [1]), SYNC],
     "too many result formats": [msg_parse("", "select 1, 2"),
                                 msg_bind("", "", [], [], [1, 0, 1]), SYNC],
     "bad result format code": [msg_parse("", "select 1"), msg_bind("", "", [], [], [2]),
