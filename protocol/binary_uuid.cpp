@@ -4,21 +4,12 @@
 // 8-4-4-4-12.
 #include <string>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
 #include "protocol/binary_input.h"
 #include "protocol/binary_values.h"
 
 namespace strata::protocol {
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 Uuid UuidFromText(std::string_view text) {
   const auto syntax_error = [&] {
@@ -31,8 +22,8 @@ Uuid UuidFromText(std::string_view text) {
   Uuid uuid;
   for (size_t i = 0; i < uuid.size(); ++i) {
     if (s.size() < 2) throw syntax_error();
-    const int high = HexValue(s[0]);
-    const int low = HexValue(s[1]);
+    const int high = HexDigitValue(s[0]);
+    const int low = HexDigitValue(s[1]);
     if (high < 0 || low < 0) throw syntax_error();
     uuid[i] = static_cast<uint8_t>(high * 16 + low);
     s.remove_prefix(2);

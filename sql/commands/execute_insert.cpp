@@ -381,6 +381,49 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
 
   EvalContext eval = ctx.MakeEval();
   uint64_t inserted = 0;
+  // Writes one new row (or, with ON CONFLICT, updates the conflicting
+  // one); false when the row is skipped (DO NOTHING, or DO UPDATE's WHERE).
+  auto write_row = [&](Row& row) -> bool {
+    writer.CheckConstraints(row);
+    if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
+      auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);
+      if (conflict.has_value()) {
+        const std::string& key = conflict->first;
+        if (stmt.on_conflict == OnConflict::kNothing) return false;
+        if (touched.count(key) != 0) {
+          throw SqlError(SqlState::kCardinalityViolation,
+                         "ON CONFLICT DO UPDATE command cannot affect row a second time")
+              .WithHint("Ensure that no rows proposed for insertion within the same command "
+                        "have duplicate constrained values.");
+        }
+        Row combined = writer.codec().DecodeValue(conflict->second);
+        Row updated = combined;
+        combined.insert(combined.end(), row.begin(), row.end());
+        EvalContext conflict_eval = ctx.MakeEval();
+        if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) {
+          return false;
+        }
+        conflict_eval.SetRow(&combined);
+        for (const auto& [slot, expr] : conflict_set) {
+          updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
+        }
+        Row before = writer.codec().DecodeValue(conflict->second);
+        if (!update_triggers->BeforeRow(&before, &updated)) return false;
+        writer.CheckConstraints(updated);
+        writer.Update(key, updated, &before);
+        update_triggers->AfterRow(&before, &updated);
+        touched.insert(writer.codec().has_primary_key() ? writer.KeyOf(updated) : key);
+        row = std::move(updated);
+      } else {
+        touched.insert(writer.Insert(row));
+        insert_triggers.AfterRow(nullptr, &row);
+      }
+    } else {
+      writer.Insert(row);
+      insert_triggers.AfterRow(nullptr, &row);
+    }
+    return true;
+  };
   auto insert_row = [&](const std::vector<std::optional<Value>>& given) {
     Row row(table.columns.size());
     std::vector<bool> set(table.columns.size(), false);
@@ -396,53 +439,8 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                                         : writer.EvaluateDefault(s);
     }
     if (!insert_triggers.BeforeRow(nullptr, &row)) return;
-    if (view) {
-      // The INSTEAD OF trigger did the insert: nothing is written here.
-      ++inserted;
-      if (!stmt.returning.empty()) {
-        eval.SetRow(&row);
-        Row out;
-        for (const OutputTarget& t : returning) out.push_back(t.expr->Evaluate(eval));
-        AppendResultRow(out, &result);
-      }
-      return;
-    }
-    writer.CheckConstraints(row);
-    if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
-      auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);
-      if (conflict.has_value()) {
-        const std::string& key = conflict->first;
-        if (stmt.on_conflict == OnConflict::kNothing) return;
-        if (touched.count(key) != 0) {
-          throw SqlError(SqlState::kCardinalityViolation,
-                         "ON CONFLICT DO UPDATE command cannot affect row a second time")
-              .WithHint("Ensure that no rows proposed for insertion within the same command "
-                        "have duplicate constrained values.");
-        }
-        Row combined = writer.codec().DecodeValue(conflict->second);
-        Row updated = combined;
-        combined.insert(combined.end(), row.begin(), row.end());
-        EvalContext conflict_eval = ctx.MakeEval();
-        if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) return;
-        conflict_eval.SetRow(&combined);
-        for (const auto& [slot, expr] : conflict_set) {
-          updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
-        }
-        Row before = writer.codec().DecodeValue(conflict->second);
-        if (!update_triggers->BeforeRow(&before, &updated)) return;
-        writer.CheckConstraints(updated);
-        writer.Update(key, updated, &before);
-        update_triggers->AfterRow(&before, &updated);
-        touched.insert(writer.codec().has_primary_key() ? writer.KeyOf(updated) : key);
-        row = std::move(updated);
-      } else {
-        touched.insert(writer.Insert(row));
-        insert_triggers.AfterRow(nullptr, &row);
-      }
-    } else {
-      writer.Insert(row);
-      insert_triggers.AfterRow(nullptr, &row);
-    }
+    // On a view the INSTEAD OF trigger did the insert: nothing is written.
+    if (!view && !write_row(row)) return;
     ++inserted;
     if (!stmt.returning.empty()) {
       eval.SetRow(&row);

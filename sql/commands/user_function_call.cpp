@@ -211,6 +211,17 @@ std::vector<Row> BoundUserFunctionCall::EvaluateRows(EvalContext& ctx) const {
   return rows;
 }
 
+CommandContext NestedStatementContext(const CommandContext& ctx, const std::string& query) {
+  CommandContext run = ctx;
+  run.query = query;
+  run.outer = nullptr;
+  run.ctes = nullptr;
+  run.explain = nullptr;
+  run.analyze_only = false;
+  run.rerun_after_lock_wait = false;
+  return run;
+}
+
 std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
   CheckStackDepth();
   if (fn_->result_type == kTriggerTypeOid) {
@@ -224,15 +235,9 @@ std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
   const FunctionParams params = BodyParams(*fn_);
   ScopedFunctionParams scope(&params);
   ParameterTypes types(ParameterTypes::Mode::kFixed, params.types);
-  CommandContext run = ctx_;
-  run.query = fn_->body;
+  CommandContext run = NestedStatementContext(ctx_, fn_->body);
   run.params = &types;
   run.param_values = &args;
-  run.outer = nullptr;
-  run.ctes = nullptr;
-  run.explain = nullptr;
-  run.analyze_only = false;
-  run.rerun_after_lock_wait = false;
   StatementOutput out;
   for (const std::unique_ptr<ast::Statement>& stmt : *body_) out = RunBodyStatement(run, *stmt);
   if (fn_->result_type == type_oid::kVoid || out.columns.empty()) return {};

@@ -50,6 +50,12 @@ std::shared_ptr<const ParsedBody> ParseFunctionBody(const std::string& body);
 // Runs (or with ctx.analyze_only, analyzes) one body statement.
 StatementOutput RunBodyStatement(CommandContext& ctx, const ast::Statement& stmt);
 
+// The context a statement of its own runs in from inside another one (a
+// function body's, a view read for its INSTEAD OF triggers): `ctx`'s
+// transaction and catalog, `query` as its text, none of the outer
+// statement's scopes (outer rows, CTEs, EXPLAIN) and executed for real.
+CommandContext NestedStatementContext(const CommandContext& ctx, const std::string& query);
+
 class BoundUserFunctionCall final : public BoundExpr {
  public:
   BoundUserFunctionCall(const CommandContext& ctx,

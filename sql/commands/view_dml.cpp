@@ -36,12 +36,7 @@ std::vector<Row> SelectViewRows(CommandContext& ctx, const catalog::TableDesc& v
   }
   query += QuoteIdentText(view.name);
   std::vector<std::unique_ptr<ast::Statement>> parsed = ParseQuery(query);
-  CommandContext run = ctx;
-  run.query = query;
-  run.outer = nullptr;
-  run.ctes = nullptr;
-  run.explain = nullptr;
-  run.analyze_only = false;
+  CommandContext run = NestedStatementContext(ctx, query);
   StatementOutput out = RunBodyStatement(run, *parsed.at(0));
   std::vector<Row> rows;
   EvalContext eval = ctx.MakeEval();

@@ -3,6 +3,7 @@
 
 #include <cstring>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
 
 namespace strata::sql {
@@ -11,13 +12,6 @@ namespace {
 
 SqlError BadFormat(std::string message) {
   return SqlError(SqlState::kBadCopyFileFormat, std::move(message));
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -200,9 +194,9 @@ void SplitTextFields(const CopyOptions& options, std::string_view line,
             break;
           }
           case 'x':
-            if (i + 1 < raw.size() && HexValue(raw[i + 1]) >= 0) {
-              int v = HexValue(raw[++i]);
-              if (i + 1 < raw.size() && HexValue(raw[i + 1]) >= 0) v = v * 16 + HexValue(raw[++i]);
+            if (i + 1 < raw.size() && HexDigitValue(raw[i + 1]) >= 0) {
+              int v = HexDigitValue(raw[++i]);
+              if (i + 1 < raw.size() && HexDigitValue(raw[i + 1]) >= 0) v = v * 16 + HexDigitValue(raw[++i]);
               out += static_cast<char>(v);
             } else {
               out += 'x';

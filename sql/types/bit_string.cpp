@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
 
 namespace strata::sql::bits {
@@ -24,13 +25,6 @@ std::string_view CharAt(std::string_view s) {
     n = 2;
   }
   return s.substr(0, n < s.size() ? n : s.size());
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 }  // namespace
@@ -56,7 +50,7 @@ std::string ParseBitString(std::string_view text) {
       out.push_back(c);
       continue;
     }
-    const int v = HexValue(c);
+    const int v = HexDigitValue(c);
     if (v < 0) {
       throw SqlError(SqlState::kInvalidTextRepresentation,
                      "\"" + std::string(CharAt(text.substr(i))) +
