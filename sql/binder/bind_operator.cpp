@@ -6,6 +6,7 @@
 #include "common/sql_error.h"
 #include "sql/types/output_only_types.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/record_stars.h"
 #include "sql/binder/operator_resolution.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/builtin/operator_table.h"
@@ -133,19 +134,41 @@ BoundExprPtr Binder::MakeOperator(const std::vector<std::string>& name, BoundExp
 }
 
 BoundExprPtr Binder::BindDistinct(const ast::DistinctExpr& expr) {
-  BoundExprPtr left = BindExpr(*expr.left);
-  BoundExprPtr right = BindExpr(*expr.right);
-  const ChosenOperator op =
-      ChooseOperator({"="}, left->type().oid, right->type().oid, expr.location);
-  if (op.result_type != type_oid::kBool) {
-    throw ErrorAt(SqlState::kDatatypeMismatch,
-                  "IS DISTINCT FROM requires = operator to yield boolean", expr.location);
+  const auto distinct = [&](BoundExprPtr left, BoundExprPtr right) -> BoundExprPtr {
+    const ChosenOperator op =
+        ChooseOperator({"="}, left->type().oid, right->type().oid, expr.location);
+    if (op.result_type != type_oid::kBool) {
+      throw ErrorAt(SqlState::kDatatypeMismatch,
+                    "IS DISTINCT FROM requires = operator to yield boolean", expr.location);
+    }
+    const int location = LeftmostLocation(expr.location, left->location());
+    left = CoerceType(std::move(left), op.left_type, CoercionContext::kImplicit, -1);
+    right = CoerceType(std::move(right), op.right_type, CoercionContext::kImplicit, -1);
+    return std::make_unique<BoundDistinct>(op.fn, std::move(left), std::move(right),
+                                           expr.is_not_distinct, location);
+  };
+  if (expr.left->kind == ast::ExprKind::kRow && expr.right->kind == ast::ExprKind::kRow) {
+    // (a, b) IS DISTINCT FROM (c, d): a column differs (OR of the columns'
+    // IS DISTINCT FROM); IS NOT DISTINCT FROM: the AND of theirs.
+    std::vector<ast::ExprPtr> owned;
+    const std::vector<const ast::Expr*> left =
+        SpreadRecordStars(static_cast<const ast::RowExpr&>(*expr.left).args, &owned);
+    const std::vector<const ast::Expr*> right =
+        SpreadRecordStars(static_cast<const ast::RowExpr&>(*expr.right).args, &owned);
+    if (left.size() != right.size()) {
+      throw ErrorAt(SqlState::kSyntaxError, "unequal number of entries in row expressions",
+                    expr.location);
+    }
+    std::vector<BoundExprPtr> parts;
+    for (size_t i = 0; i < left.size(); ++i) {
+      parts.push_back(distinct(BindExpr(*left[i]), BindExpr(*right[i])));
+    }
+    if (parts.size() == 1) return std::move(parts[0]);
+    return std::make_unique<BoundBoolOp>(
+        expr.is_not_distinct ? BoundBoolOp::Op::kAnd : BoundBoolOp::Op::kOr, std::move(parts),
+        expr.location);
   }
-  const int location = LeftmostLocation(expr.location, left->location());
-  left = CoerceType(std::move(left), op.left_type, CoercionContext::kImplicit, -1);
-  right = CoerceType(std::move(right), op.right_type, CoercionContext::kImplicit, -1);
-  return std::make_unique<BoundDistinct>(op.fn, std::move(left), std::move(right),
-                                         expr.is_not_distinct, location);
+  return distinct(BindExpr(*expr.left), BindExpr(*expr.right));
 }
 
 BoundExprPtr Binder::BindNullIf(const ast::NullIfExpr& expr) {

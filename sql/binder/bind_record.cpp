@@ -8,18 +8,13 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/function_params.h"
+#include "sql/binder/record_stars.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/record_exprs.h"
 #include "sql/types/record_type.h"
 
 namespace strata::sql {
 
-namespace {
-
-// The arguments of ROW(...) with each "r.*" of a PL/pgSQL record variable
-// (a trigger's NEW.*, whose fields are parameters "r.f") spread into its
-// fields, as PostgreSQL expands a whole-row reference in a row constructor.
-// `owned` keeps the references made here.
 std::vector<const ast::Expr*> SpreadRecordStars(const std::vector<ast::ExprPtr>& args,
                                                 std::vector<ast::ExprPtr>* owned) {
   const FunctionParams* params = CurrentFunctionParams();
@@ -48,7 +43,6 @@ std::vector<const ast::Expr*> SpreadRecordStars(const std::vector<ast::ExprPtr>&
   return out;
 }
 
-}  // namespace
 
 BoundExprPtr Binder::BindRow(const ast::RowExpr& expr) {
   std::vector<BoundExprPtr> args;

@@ -222,6 +222,12 @@ begin
   if tg_op = 'UPDATE' and row(old.*) = row(new.*) then
     raise notice 'unchanged: %, depth %', new.*::text, pg_trigger_depth();
   end if;
+  if tg_op = 'UPDATE' and row(old.*) is distinct from row(new.*) then
+    raise notice 'changed: % -> %', old, new;
+  end if;
+  if tg_op = 'UPDATE' and (old.a, old.b) is not distinct from (new.a, new.b) then
+    raise notice 'a and b unchanged';
+  end if;
   r.c := 'before at depth ' || pg_trigger_depth();
   return r;
 end $$;
@@ -238,6 +244,9 @@ copy tx (a, b) from stdin;
 \.
 select * from tx order by a;
 update tx set b = b where a = 1;
+update tx set c = null where a = 2;
+select (1, null::int) is distinct from (1, null::int), (1, 2) is distinct from (1, null),
+       (1, null::int) is not distinct from (1, null::int);
 select pg_trigger_depth();
 
 -- Triggers go with their table.
