@@ -91,6 +91,8 @@ void EncodeTrigger(const TriggerDesc& tg, std::string* out) {
   PutAttnums(tg.columns, out);
   out->push_back(static_cast<char>(tg.when.has_value() ? 1 : 0));
   if (tg.when.has_value()) PutLengthPrefixedSlice(out, *tg.when);
+  PutLengthPrefixedSlice(out, tg.old_table);
+  PutLengthPrefixedSlice(out, tg.new_table);
 }
 
 bool DecodeTrigger(Slice* in, TriggerDesc* tg) {
@@ -114,6 +116,7 @@ bool DecodeTrigger(Slice* in, TriggerDesc* tg) {
     if (!GetString(in, &w)) return false;
     tg->when = std::move(w);
   }
+  if (!GetString(in, &tg->old_table) || !GetString(in, &tg->new_table)) return false;
   return type <= 0x7f && (enabled == 'O' || enabled == 'D' || enabled == 'R' || enabled == 'A');
 }
 

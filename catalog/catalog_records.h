@@ -54,7 +54,7 @@
 //                [version >= 8] ntriggers:v32 trigger*
 //   trigger   := oid:v32 name:lpstr function:v32 tgtype:v32 tgenabled:u8
 //                nargs:v32 arg:lpstr* nattr:v32 attnum:v32* has_when:u8
-//                [when:lpstr]
+//                [when:lpstr] old_table:lpstr new_table:lpstr
 //   fkey      := name:lpstr ncols:v32 attnum:v32* ref_table:v32
 //                nrefcols:v32 attnum:v32* on_update:u8 on_delete:u8 match:u8
 //                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)

@@ -34,6 +34,10 @@ struct TriggerDesc {
   std::vector<int16_t> columns;   // tgattr: UPDATE OF columns (attnums)
   // tgqual: the WHEN condition as SQL text, naming OLD and NEW.
   std::optional<std::string> when;
+  // tgoldtable / tgnewtable: REFERENCING OLD / NEW TABLE AS name (empty:
+  // none). AFTER triggers of one event only.
+  std::string old_table;
+  std::string new_table;
 
   bool Fires(int16_t event_bit) const { return (type & event_bit) != 0; }
   bool IsRow() const { return (type & kTriggerTypeRow) != 0; }

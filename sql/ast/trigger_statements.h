@@ -37,10 +37,15 @@ struct TriggerStatement : Statement {
   std::vector<std::string> update_columns;  // UPDATE OF
   std::optional<std::string> when;          // WHEN condition as SQL text
   ExprPtr when_expr;  // the same, parsed (its locations for errors)
-  // Not supported yet (0A000 when set): CREATE CONSTRAINT TRIGGER and
-  // REFERENCING transition tables.
+  // Not supported yet (0A000 when set): CREATE CONSTRAINT TRIGGER.
   bool is_constraint = false;
-  bool has_transition_tables = false;
+  // REFERENCING: each transition table as written, in order.
+  struct Transition {
+    std::string name;
+    bool is_new = false;
+    bool is_table = true;
+  };
+  std::vector<Transition> transitions;
   bool if_exists = false;  // kDrop
   bool cascade = false;    // kDrop
   std::string new_name;    // kRename

@@ -389,7 +389,7 @@ void CopyFrom::ProcessLine(const std::string& line) {
   try {
     if (bulk_) {
       AddBulkRow(std::move(row));
-    } else if (triggers_->has_row_triggers()) {
+    } else if (triggers_->wants_rows()) {
       writer_->Insert(row);
       triggers_->AfterRow(nullptr, &row);
     } else {

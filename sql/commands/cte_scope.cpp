@@ -9,6 +9,7 @@
 #include "sql/binder/grouping.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/set_operation.h"
+#include "sql/commands/transition_tables.h"
 #include "sql/executor/node_materialized_scan.h"
 #include "sql/storage_format/key_codec.h"
 
@@ -459,6 +460,14 @@ std::optional<CteReference> ResolveCteReference(CommandContext& ctx, const ast::
           .WithHint("Use WITH RECURSIVE, or re-order the WITH items to remove forward "
                     "references.");
     }
+  }
+  // A transition table of the trigger whose function runs this statement.
+  if (const TransitionTable* t = FindTransitionTable(rv.name)) {
+    CteReference ref;
+    ref.names = t->column_names;
+    ref.types = t->column_types;
+    ref.scan = std::make_unique<MaterializedScan>(t->rows);
+    return ref;
   }
   return std::nullopt;
 }

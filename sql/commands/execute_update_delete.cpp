@@ -232,8 +232,11 @@ void CheckTargetPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
   NoteTargetReads(ctx, table);
 }
 
+// `statement_triggers`: the named table's, which collect the transition
+// tables' rows.
 StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,
-                            const catalog::TableDesc& parent, const catalog::TableDesc& table) {
+                            const catalog::TableDesc& parent, const catalog::TableDesc& table,
+                            TableTriggers* statement_triggers) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
   {
@@ -303,6 +306,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   std::vector<int16_t> assigned;
   for (const auto& a : assignments) assigned.push_back(table.columns[a.first].attnum);
   TableTriggers triggers(ctx, table, catalog::kTriggerTypeUpdate, std::move(assigned));
+  triggers.CaptureInto(statement_triggers);
   size_t count = 0;
   for (TargetRow& target : targets) {
     Row updated = target.row;
@@ -337,7 +341,8 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
 }
 
 StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stmt,
-                            const catalog::TableDesc& parent, const catalog::TableDesc& table) {
+                            const catalog::TableDesc& parent, const catalog::TableDesc& table,
+                            TableTriggers* statement_triggers) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
@@ -372,6 +377,7 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   // when a later row fails the statement: its transaction then rolls back).
   TableWriter writer(ctx, table);
   TableTriggers triggers(ctx, table, catalog::kTriggerTypeDelete);
+  triggers.CaptureInto(statement_triggers);
   size_t count = 0;
   for (const TargetRow& target : targets) {
     if (!triggers.BeforeRow(&target.row, nullptr)) continue;
@@ -418,7 +424,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
-    StatementOutput part = UpdateTable(ctx, stmt, table, *member);
+    StatementOutput part = UpdateTable(ctx, stmt, table, *member, &triggers);
     count += TagCount(part);
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;
@@ -445,7 +451,7 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
-    StatementOutput part = DeleteTable(ctx, stmt, table, *member);
+    StatementOutput part = DeleteTable(ctx, stmt, table, *member, &triggers);
     count += TagCount(part);
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;

@@ -10,6 +10,7 @@
 #include "sql/commands/plpgsql_function.h"
 #include "sql/commands/stored_expr.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/transition_tables.h"
 #include "sql/commands/trigger_when.h"
 #include "sql/executor/plan_node.h"
 #include "sql/trigger_depth.h"
@@ -79,6 +80,8 @@ TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc
   std::sort(firing.begin(), firing.end(),
             [](const auto* a, const auto* b) { return a->name < b->name; });
   for (const catalog::TriggerDesc* t : firing) {
+    wants_old_ = wants_old_ || !t->old_table.empty();
+    wants_new_ = wants_new_ || !t->new_table.empty();
     auto trigger = std::make_unique<Trigger>();
     trigger->desc = t;
     auto& list = t->IsRow() ? (t->IsBefore() || t->IsInstead() ? before_row_ : after_row_)
@@ -88,6 +91,45 @@ TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc
 }
 
 TableTriggers::~TableTriggers() = default;
+
+namespace {
+
+// The slots of `table`'s live columns.
+std::vector<int> LiveSlots(const catalog::TableDesc& table) {
+  std::vector<int> slots;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].dropped) slots.push_back(static_cast<int>(i));
+  }
+  return slots;
+}
+
+}  // namespace
+
+void TableTriggers::CaptureInto(TableTriggers* collector) {
+  collector_ = collector;
+  capture_slots_.clear();
+  for (int slot : LiveSlots(collector->table_)) {
+    capture_slots_.push_back(
+        table_.FindColumn(collector->table_.columns[static_cast<size_t>(slot)].name));
+  }
+}
+
+void TableTriggers::Capture(const Row* old_row, const Row* new_row) {
+  TableTriggers& c = *collector_;
+  if (!c.wants_old_ && !c.wants_new_) return;
+  if (collector_ == this && capture_slots_.empty()) {
+    capture_slots_ = LiveSlots(table_);
+  }
+  const auto live = [&](const Row& row) {
+    Row out;
+    for (int slot : capture_slots_) {
+      out.push_back(slot >= 0 ? row[static_cast<size_t>(slot)] : Value::Null(type_oid::kText));
+    }
+    return out;
+  };
+  if (c.wants_old_ && old_row != nullptr) c.old_rows_->push_back(live(*old_row));
+  if (c.wants_new_ && new_row != nullptr) c.new_rows_->push_back(live(*new_row));
+}
 
 bool TableTriggers::Qualifies(Trigger& t, const Row* old_row, const Row* new_row) {
   if (event_ == catalog::kTriggerTypeUpdate && !t.desc->columns.empty()) {
@@ -154,9 +196,19 @@ std::optional<Row> TableTriggers::Call(Trigger& t, const Row* old_row, const Row
   };
   tg.old_row = to_fields(old_row);
   tg.new_row = to_fields(new_row);
+  // Its transition tables, if it names any (none otherwise, also hiding
+  // those of a trigger whose function runs the statement firing this one).
+  std::vector<TransitionTable> tables;
+  const auto add_table = [&](const std::string& name, std::shared_ptr<std::vector<Row>> rows) {
+    if (name.empty()) return;
+    tables.push_back({name, tg.column_names, tg.column_types, std::move(rows)});
+  };
+  add_table(t.desc->old_table, collector_->old_rows_);
+  add_table(t.desc->new_table, collector_->new_rows_);
   std::optional<Row> returned;
   {
     ScopedTriggerDepth depth;
+    ScopedTransitionTables transition(&tables);
     returned = RunPlpgsqlTrigger(ctx_, *fn, &t.tree, tg);
   }
   if (!returned.has_value()) return std::nullopt;
@@ -189,6 +241,7 @@ bool TableTriggers::BeforeRow(const Row* old_row, Row* new_row) {
 }
 
 void TableTriggers::AfterRow(const Row* old_row, const Row* new_row) {
+  Capture(old_row, new_row);
   if (after_row_.empty()) return;
   Event e;
   bool any = false;

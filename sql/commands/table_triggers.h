@@ -25,6 +25,7 @@
 #include "catalog/catalog_objects.h"
 #include "sql/commands/command_context.h"
 #include "sql/executor/execute_select.h"  // Row
+#include "sql/types/data_type.h"
 
 namespace strata::sql {
 
@@ -40,6 +41,9 @@ class TableTriggers {
   TableTriggers& operator=(const TableTriggers&) = delete;
 
   bool has_row_triggers() const { return !before_row_.empty() || !after_row_.empty(); }
+  // Whether AfterRow wants each written row (row triggers or transition
+  // tables).
+  bool wants_rows() const { return has_row_triggers() || wants_old_ || wants_new_; }
 
   void BeforeStatement();
   // BEFORE ROW triggers of this row: `old_row` for UPDATE and DELETE,
@@ -51,6 +55,11 @@ class TableTriggers {
   // Fires the queued AFTER ROW events.
   void FireQueuedRows();
   void AfterStatement();
+  // Rows written through this object go to `collector`'s transition tables
+  // (REFERENCING OLD / NEW TABLE) instead of its own: the statement-level
+  // object when an UPDATE or DELETE writes each table of an inheritance tree
+  // through one of its own. Columns are matched by name.
+  void CaptureInto(TableTriggers* collector);
 
  private:
   struct Trigger;
@@ -60,6 +69,8 @@ class TableTriggers {
   bool Qualifies(Trigger& t, const Row* old_row, const Row* new_row);
   // Runs `t`'s function; the row it returned (in slot layout).
   std::optional<Row> Call(Trigger& t, const Row* old_row, const Row* new_row);
+  // Keeps a written row for the collector's transition tables.
+  void Capture(const Row* old_row, const Row* new_row);
 
   const CommandContext& ctx_;
   const catalog::TableDesc& table_;
@@ -68,6 +79,15 @@ class TableTriggers {
   std::vector<std::unique_ptr<Trigger>> before_statement_, before_row_, after_row_,
       after_statement_;
   std::vector<Event> queued_;
+  // Transition tables: whether this object's triggers name them, and the
+  // rows (live columns of table_) written so far.
+  bool wants_old_ = false;
+  bool wants_new_ = false;
+  std::shared_ptr<std::vector<Row>> old_rows_ = std::make_shared<std::vector<Row>>();
+  std::shared_ptr<std::vector<Row>> new_rows_ = std::make_shared<std::vector<Row>>();
+  TableTriggers* collector_ = this;
+  // Per live column of the collector's table: the slot in table_'s rows.
+  std::vector<int> capture_slots_;
 };
 
 // A view as the target of its triggers: a table of the view's columns

@@ -73,6 +73,66 @@ SqlError NoSuchTrigger(const std::string& name, const catalog::TableDesc& table)
                   "trigger \"" + name + "\" for table \"" + table.name + "\" does not exist");
 }
 
+// REFERENCING OLD / NEW TABLE AS name: PostgreSQL's rules (AFTER triggers
+// of one event, no column list, no TRUNCATE, not on views, not FOR EACH ROW
+// on an inheritance child, each at most once, with different names).
+void CheckTransitionTables(const ast::TriggerStatement& stmt, const TriggerRelation& rel,
+                           std::string* old_table, std::string* new_table) {
+  const int16_t type = stmt.type;
+  const auto invalid = [](const char* message) {
+    return SqlError(SqlState::kInvalidObjectDefinition, message);
+  };
+  const auto unsupported = [](const char* message) {
+    return SqlError(SqlState::kFeatureNotSupported, message);
+  };
+  for (const ast::TriggerStatement::Transition& t : stmt.transitions) {
+    if (!t.is_table) {
+      throw unsupported("ROW variable naming in the REFERENCING clause is not supported")
+          .WithHint("Use OLD TABLE or NEW TABLE for naming transition tables.");
+    }
+    if (rel.view != nullptr) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rel.table.name + "\" is a view")
+          .WithDetail("Triggers on views cannot have transition tables.");
+    }
+    if ((type & catalog::kTriggerTypeRow) != 0 && !rel.table.parents.empty()) {
+      throw unsupported(
+          "ROW triggers with transition tables are not supported on inheritance children");
+    }
+    if ((type & (catalog::kTriggerTypeBefore | catalog::kTriggerTypeInstead)) != 0) {
+      throw invalid("transition table name can only be specified for an AFTER trigger");
+    }
+    if ((type & catalog::kTriggerTypeTruncate) != 0) {
+      throw unsupported("TRUNCATE triggers with transition tables are not supported");
+    }
+    const int events = ((type & catalog::kTriggerTypeInsert) != 0 ? 1 : 0) +
+                       ((type & catalog::kTriggerTypeUpdate) != 0 ? 1 : 0) +
+                       ((type & catalog::kTriggerTypeDelete) != 0 ? 1 : 0);
+    if (events != 1) {
+      throw unsupported(
+          "transition tables cannot be specified for triggers with more than one event");
+    }
+    if (!stmt.update_columns.empty()) {
+      throw unsupported("transition tables cannot be specified for triggers with column lists");
+    }
+    if (t.is_new) {
+      if ((type & (catalog::kTriggerTypeInsert | catalog::kTriggerTypeUpdate)) == 0) {
+        throw invalid("NEW TABLE can only be specified for an INSERT or UPDATE trigger");
+      }
+      if (!new_table->empty()) throw invalid("NEW TABLE cannot be specified multiple times");
+      *new_table = t.name;
+    } else {
+      if ((type & (catalog::kTriggerTypeDelete | catalog::kTriggerTypeUpdate)) == 0) {
+        throw invalid("OLD TABLE can only be specified for a DELETE or UPDATE trigger");
+      }
+      if (!old_table->empty()) throw invalid("OLD TABLE cannot be specified multiple times");
+      *old_table = t.name;
+    }
+  }
+  if (!old_table->empty() && *old_table == *new_table) {
+    throw invalid("OLD TABLE name and NEW TABLE name cannot be the same");
+  }
+}
+
 StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TRIGGER";
@@ -112,10 +172,8 @@ StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& 
   if (instead && !stmt.update_columns.empty()) {
     throw SqlError(SqlState::kFeatureNotSupported, "INSTEAD OF triggers cannot have column lists");
   }
-  if (stmt.has_transition_tables) {
-    throw SqlError(SqlState::kFeatureNotSupported,
-                   "triggers with REFERENCING transition tables are not supported yet");
-  }
+  std::string old_table, new_table;
+  CheckTransitionTables(stmt, rel, &old_table, &new_table);
   if (stmt.when.has_value() && stmt.when_expr != nullptr) {
     // Each reference to OLD or NEW, in the order written (the first one
     // that may not be there is the error's position).
@@ -188,6 +246,8 @@ StatementOutput CreateTrigger(CommandContext& ctx, const ast::TriggerStatement& 
   trigger.args = stmt.args;
   trigger.columns = std::move(columns);
   trigger.when = stmt.when;
+  trigger.old_table = old_table;
+  trigger.new_table = new_table;
   if (existing != nullptr) {
     trigger.enabled = existing->enabled;
     *existing = std::move(trigger);

@@ -29,7 +29,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTrigger(
     stmt->when_expr = TransformExpr(s.when_clause);
   }
   stmt->is_constraint = s.isconstraint;
-  stmt->has_transition_tables = s.n_transition_rels > 0;
+  for (size_t i = 0; i < s.n_transition_rels; ++i) {
+    const PgQuery__Node* n = s.transition_rels[i];
+    if (n->node_case != PG_QUERY__NODE__NODE_TRIGGER_TRANSITION) continue;
+    const PgQuery__TriggerTransition& t = *n->trigger_transition;
+    stmt->transitions.push_back({t.name != nullptr ? t.name : "", t.is_new != 0, t.is_table != 0});
+  }
   return stmt;
 }
 

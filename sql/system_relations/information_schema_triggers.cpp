@@ -69,7 +69,9 @@ std::vector<Row> TriggersRows(const CommandContext& ctx) {
                         DataV(def.substr(execute + 1)),
                         DataV(tg.IsRow() ? "ROW" : "STATEMENT"),
                         DataV(tg.IsBefore() ? "BEFORE" : tg.IsInstead() ? "INSTEAD OF" : "AFTER"),
-                        NoId(), NoId(), NoId(), NoId(), NullV(kTimeStampType)});
+                        tg.old_table.empty() ? NoId() : IdV(tg.old_table),
+                        tg.new_table.empty() ? NoId() : IdV(tg.new_table), NoId(), NoId(),
+                        NullV(kTimeStampType)});
       }
     }
   }

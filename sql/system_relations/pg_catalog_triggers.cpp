@@ -25,8 +25,9 @@ std::vector<Row> TriggerRows(const CommandContext& ctx) {
                       Int2V(tg.type), CharV(tg.enabled), BoolV(false), OidV(0), OidV(0), OidV(0),
                       BoolV(false), BoolV(false), Int2V(static_cast<int64_t>(tg.args.size())),
                       Int2VectorValue(tg.columns), Value::String(kBytea, std::move(args)),
-                      tg.when.has_value() ? Value::String(kNodeTree, *tg.when) : NullV(kNodeTree), NullV(kName),
-                      NullV(kName)});
+                      tg.when.has_value() ? Value::String(kNodeTree, *tg.when) : NullV(kNodeTree),
+                      tg.old_table.empty() ? NullV(kName) : NameV(tg.old_table),
+                      tg.new_table.empty() ? NullV(kName) : NameV(tg.new_table)});
     }
   }
   return rows;

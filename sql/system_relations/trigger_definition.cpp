@@ -59,6 +59,11 @@ std::string TriggerDefinition(const catalog::CatalogSnapshot& catalog,
     out += QuoteIdentText(ns->name) + ".";
   }
   out += QuoteIdentText(table.name);
+  if (!trigger.old_table.empty() || !trigger.new_table.empty()) {
+    out += " REFERENCING";
+    if (!trigger.old_table.empty()) out += " OLD TABLE AS " + QuoteIdentText(trigger.old_table);
+    if (!trigger.new_table.empty()) out += " NEW TABLE AS " + QuoteIdentText(trigger.new_table);
+  }
   out += trigger.IsRow() ? " FOR EACH ROW " : " FOR EACH STATEMENT ";
   if (trigger.when.has_value()) {
     // PostgreSQL prints the condition from its expression tree: the

@@ -506,6 +506,7 @@ TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
   tg.args = {"a", "", "42"};
   tg.columns = {2, 1};
   tg.when = "new.a > 0";
+  tg.old_table = "old_rows";
   t.triggers.push_back(tg);
   TriggerDesc st;
   st.oid = 16501;
@@ -531,6 +532,8 @@ TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
   CHECK(b.columns == std::vector<int16_t>{2, 1});
   REQUIRE(b.when.has_value());
   CHECK(*b.when == "new.a > 0");
+  CHECK(b.old_table == "old_rows");
+  CHECK(b.new_table.empty());
   CHECK(back->triggers[1].name == "t_stmt");
   CHECK_FALSE(back->triggers[1].when.has_value());
   CHECK_FALSE(back->triggers[1].IsRow());
