@@ -100,15 +100,11 @@ void ValidateBody(CommandContext& ctx, const ast::CreateFunctionStatement& stmt,
   }
   ScopedFunctionParams scope(&params);
   ParameterTypes types(ParameterTypes::Mode::kFixed, input_types);
-  CommandContext analyze = ctx;
-  analyze.query = fn.body;
+  CommandContext analyze = NestedStatementContext(ctx, fn.body);
   analyze.params = &types;
   analyze.param_values = nullptr;
   analyze.analyze_only = true;
   analyze.txn = nullptr;
-  analyze.outer = nullptr;
-  analyze.ctes = nullptr;
-  analyze.explain = nullptr;
   StatementOutput last;
   for (const std::unique_ptr<ast::Statement>& s : *body) {
     try {

@@ -231,15 +231,11 @@ StatementOutput AnalyzeSelect(const CommandContext& ctx, const std::string& text
     throw SqlError(SqlState::kInternalError, "not a SELECT: " + text);
   }
   ScopedFunctionParams no_params(nullptr);
-  CommandContext analyze = ctx;
-  analyze.query = text;
+  CommandContext analyze = NestedStatementContext(ctx, text);
   analyze.params = nullptr;
   analyze.param_values = nullptr;
   analyze.analyze_only = true;
   analyze.txn = nullptr;
-  analyze.outer = nullptr;
-  analyze.ctes = nullptr;
-  analyze.explain = nullptr;
   return RunBodyStatement(analyze, *parsed[0]);
 }
 

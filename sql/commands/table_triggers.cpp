@@ -73,6 +73,9 @@ bool StatementRunsRows(const CommandContext& ctx, const void* stmt) {
 TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc& table,
                              int16_t event, std::vector<int16_t> updated_columns)
     : ctx_(ctx), table_(table), event_(event), updated_columns_(std::move(updated_columns)) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (!table.columns[i].dropped) live_slots_.push_back(i);
+  }
   std::vector<const catalog::TriggerDesc*> firing;
   for (const catalog::TriggerDesc& t : table.triggers) {
     if (t.Fires(event) && t.IsEnabled()) firing.push_back(&t);
@@ -88,29 +91,28 @@ TableTriggers::TableTriggers(const CommandContext& ctx, const catalog::TableDesc
                             : (t->IsBefore() ? before_statement_ : after_statement_);
     list.push_back(std::move(trigger));
   }
+  if (firing.empty()) return;
+  relation_ = std::make_unique<TriggerInvocation>();
+  relation_->op = OperationName(event);
+  relation_->relid = table.oid;
+  relation_->table_name = table.name;
+  if (const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid)) {
+    relation_->table_schema = ns->name;
+  }
+  for (size_t i : live_slots_) {
+    const catalog::ColumnDesc& c = table.columns[i];
+    relation_->column_names.push_back(c.name);
+    relation_->column_types.push_back(DataType{c.type, c.typmod});
+  }
 }
 
 TableTriggers::~TableTriggers() = default;
 
-namespace {
-
-// The slots of `table`'s live columns.
-std::vector<int> LiveSlots(const catalog::TableDesc& table) {
-  std::vector<int> slots;
-  for (size_t i = 0; i < table.columns.size(); ++i) {
-    if (!table.columns[i].dropped) slots.push_back(static_cast<int>(i));
-  }
-  return slots;
-}
-
-}  // namespace
-
 void TableTriggers::CaptureInto(TableTriggers* collector) {
   collector_ = collector;
   capture_slots_.clear();
-  for (int slot : LiveSlots(collector->table_)) {
-    capture_slots_.push_back(
-        table_.FindColumn(collector->table_.columns[static_cast<size_t>(slot)].name));
+  for (size_t slot : collector->live_slots_) {
+    capture_slots_.push_back(table_.FindColumn(collector->table_.columns[slot].name));
   }
 }
 
@@ -118,7 +120,7 @@ void TableTriggers::Capture(const Row* old_row, const Row* new_row) {
   TableTriggers& c = *collector_;
   if (!c.wants_old_ && !c.wants_new_) return;
   if (collector_ == this && capture_slots_.empty()) {
-    capture_slots_ = LiveSlots(table_);
+    capture_slots_.assign(live_slots_.begin(), live_slots_.end());
   }
   const auto live = [&](const Row& row) {
     Row out;
@@ -169,28 +171,16 @@ std::optional<Row> TableTriggers::Call(Trigger& t, const Row* old_row, const Row
     throw SqlError(SqlState::kFeatureNotSupported,
                    "trigger functions in LANGUAGE " + fn->language + " are not supported");
   }
-  TriggerInvocation tg;
+  TriggerInvocation tg = *relation_;
   tg.name = t.desc->name;
   tg.when = t.desc->IsBefore() ? "BEFORE" : t.desc->IsInstead() ? "INSTEAD OF" : "AFTER";
   tg.level = t.desc->IsRow() ? "ROW" : "STATEMENT";
-  tg.op = OperationName(event_);
-  tg.relid = table_.oid;
-  tg.table_name = table_.name;
-  if (const catalog::NamespaceDesc* ns = ctx_.catalog->FindNamespace(table_.namespace_oid)) {
-    tg.table_schema = ns->name;
-  }
   tg.args = t.desc->args;
-  std::vector<size_t> live;
-  for (size_t i = 0; i < table_.columns.size(); ++i) {
-    const catalog::ColumnDesc& c = table_.columns[i];
-    if (c.dropped) continue;
-    live.push_back(i);
-    tg.column_names.push_back(c.name);
-    tg.column_types.push_back(DataType{c.type, c.typmod});
-  }
+  const std::vector<size_t>& live = live_slots_;
   const auto to_fields = [&](const Row* row) -> std::optional<Row> {
     if (row == nullptr) return std::nullopt;
     Row fields;
+    fields.reserve(live.size());
     for (size_t i : live) fields.push_back((*row)[i]);
     return fields;
   };

@@ -29,6 +29,8 @@
 
 namespace strata::sql {
 
+struct TriggerInvocation;  // sql/commands/plpgsql_function.h
+
 class TableTriggers {
  public:
   // `event`: catalog::kTriggerTypeInsert, Update, Delete or Truncate.
@@ -79,6 +81,11 @@ class TableTriggers {
   std::vector<std::unique_ptr<Trigger>> before_statement_, before_row_, after_row_,
       after_statement_;
   std::vector<Event> queued_;
+  // The slots of table_'s live columns (the trigger function's fields).
+  std::vector<size_t> live_slots_;
+  // What every firing of this table's triggers shares (relation, columns),
+  // made once when some trigger fires; each call fills in the rest.
+  std::unique_ptr<TriggerInvocation> relation_;
   // Transition tables: whether this object's triggers name them, and the
   // rows (live columns of table_) written so far.
   bool wants_old_ = false;
@@ -86,7 +93,8 @@ class TableTriggers {
   std::shared_ptr<std::vector<Row>> old_rows_ = std::make_shared<std::vector<Row>>();
   std::shared_ptr<std::vector<Row>> new_rows_ = std::make_shared<std::vector<Row>>();
   TableTriggers* collector_ = this;
-  // Per live column of the collector's table: the slot in table_'s rows.
+  // Per live column of the collector's table: the slot in table_'s rows
+  // (-1: table_ has no such column).
   std::vector<int> capture_slots_;
 };
 

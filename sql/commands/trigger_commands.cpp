@@ -56,7 +56,7 @@ void StoreTriggers(CommandContext& ctx, const TriggerRelation& rel,
     ctx.db->catalog()->PutView(ctx.txn, view);
     return;
   }
-  catalog::TableDesc table = *ctx.catalog->FindTable(rel.table.oid);
+  catalog::TableDesc table = rel.table;
   table.triggers = std::move(triggers);
   ctx.db->catalog()->PutTable(ctx.txn, table);
 }

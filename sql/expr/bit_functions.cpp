@@ -3,6 +3,7 @@
 // argument of a bit function is the same payload relabeled (the cast is
 // binary), so both are handled alike. Payloads are '0'/'1' per bit.
 #include "sql/expr/bit_functions.h"
+#include "sql/expr/ordered_comparison.h"
 
 #include <algorithm>
 #include <array>
@@ -23,19 +24,6 @@ using bits::kBit;
 using bits::kVarbit;
 
 Value B(std::string s) { return Value::String(kBit, std::move(s)); }
-
-template <int kCmp>
-Value Cmp(Args a) {
-  const int c = CompareValues(a[0], a[1]);
-  switch (kCmp) {
-    case 0: return Value::Bool(c == 0);
-    case 1: return Value::Bool(c != 0);
-    case 2: return Value::Bool(c < 0);
-    case 3: return Value::Bool(c <= 0);
-    case 4: return Value::Bool(c > 0);
-    default: return Value::Bool(c >= 0);
-  }
-}
 
 // bitand / bitor / bitxor: both operands must have the same length.
 enum class Op { kAnd, kOr, kXor };
@@ -170,10 +158,18 @@ Value BitCount(Args a) {
 }
 
 constexpr BuiltinFunction kFunctions[] = {
-    {"biteq", Cmp<0>},           {"bitne", Cmp<1>},           {"bitlt", Cmp<2>},
-    {"bitle", Cmp<3>},           {"bitgt", Cmp<4>},           {"bitge", Cmp<5>},
-    {"varbiteq", Cmp<0>},        {"varbitne", Cmp<1>},        {"varbitlt", Cmp<2>},
-    {"varbitle", Cmp<3>},        {"varbitgt", Cmp<4>},        {"varbitge", Cmp<5>},
+    {"biteq", CompareOrdered<Comparison::kEq>},
+    {"bitne", CompareOrdered<Comparison::kNe>},
+    {"bitlt", CompareOrdered<Comparison::kLt>},
+    {"bitle", CompareOrdered<Comparison::kLe>},
+    {"bitgt", CompareOrdered<Comparison::kGt>},
+    {"bitge", CompareOrdered<Comparison::kGe>},
+    {"varbiteq", CompareOrdered<Comparison::kEq>},
+    {"varbitne", CompareOrdered<Comparison::kNe>},
+    {"varbitlt", CompareOrdered<Comparison::kLt>},
+    {"varbitle", CompareOrdered<Comparison::kLe>},
+    {"varbitgt", CompareOrdered<Comparison::kGt>},
+    {"varbitge", CompareOrdered<Comparison::kGe>},
     {"bitand", Bitwise<Op::kAnd>}, {"bitor", Bitwise<Op::kOr>}, {"bitxor", Bitwise<Op::kXor>},
     {"bitnot", BitNot},          {"bitshiftleft", ShiftLeft}, {"bitshiftright", ShiftRight},
     {"bitcat", BitCat},          {"bitlength", BitLength},    {"bitoctetlength", BitOctetLength},

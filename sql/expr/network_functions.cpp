@@ -2,6 +2,7 @@
 // network_functions.h). Arguments arrive coerced to the declared types; a
 // cidr argument of an inet function is the same payload relabeled.
 #include "sql/expr/network_functions.h"
+#include "sql/expr/ordered_comparison.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -47,19 +48,6 @@ int BitCompare(const InetAddr& a, const InetAddr& b, int n) {
 uint8_t MaskByte(int bits, int i) {
   const int keep = bits - i * 8;
   return keep >= 8 ? 0xFF : (keep <= 0 ? 0 : static_cast<uint8_t>(0xFF << (8 - keep)));
-}
-
-template <int kCmp>
-Value Cmp(Args a) {
-  const int c = CompareValues(a[0], a[1]);
-  switch (kCmp) {
-    case 0: return Value::Bool(c == 0);
-    case 1: return Value::Bool(c != 0);
-    case 2: return Value::Bool(c < 0);
-    case 3: return Value::Bool(c <= 0);
-    case 4: return Value::Bool(c > 0);
-    default: return Value::Bool(c >= 0);
-  }
 }
 
 // a << b (strict) or a <<= b: a lies within b.
@@ -338,12 +326,24 @@ constexpr Oid kMac = net::kMacaddr;
 constexpr Oid kMac8 = net::kMacaddr8;
 
 constexpr BuiltinFunction kFunctions[] = {
-    {"network_eq", Cmp<0>},      {"network_ne", Cmp<1>},      {"network_lt", Cmp<2>},
-    {"network_le", Cmp<3>},      {"network_gt", Cmp<4>},      {"network_ge", Cmp<5>},
-    {"macaddr_eq", Cmp<0>},      {"macaddr_ne", Cmp<1>},      {"macaddr_lt", Cmp<2>},
-    {"macaddr_le", Cmp<3>},      {"macaddr_gt", Cmp<4>},      {"macaddr_ge", Cmp<5>},
-    {"macaddr8_eq", Cmp<0>},     {"macaddr8_ne", Cmp<1>},     {"macaddr8_lt", Cmp<2>},
-    {"macaddr8_le", Cmp<3>},     {"macaddr8_gt", Cmp<4>},     {"macaddr8_ge", Cmp<5>},
+    {"network_eq", CompareOrdered<Comparison::kEq>},
+    {"network_ne", CompareOrdered<Comparison::kNe>},
+    {"network_lt", CompareOrdered<Comparison::kLt>},
+    {"network_le", CompareOrdered<Comparison::kLe>},
+    {"network_gt", CompareOrdered<Comparison::kGt>},
+    {"network_ge", CompareOrdered<Comparison::kGe>},
+    {"macaddr_eq", CompareOrdered<Comparison::kEq>},
+    {"macaddr_ne", CompareOrdered<Comparison::kNe>},
+    {"macaddr_lt", CompareOrdered<Comparison::kLt>},
+    {"macaddr_le", CompareOrdered<Comparison::kLe>},
+    {"macaddr_gt", CompareOrdered<Comparison::kGt>},
+    {"macaddr_ge", CompareOrdered<Comparison::kGe>},
+    {"macaddr8_eq", CompareOrdered<Comparison::kEq>},
+    {"macaddr8_ne", CompareOrdered<Comparison::kNe>},
+    {"macaddr8_lt", CompareOrdered<Comparison::kLt>},
+    {"macaddr8_le", CompareOrdered<Comparison::kLe>},
+    {"macaddr8_gt", CompareOrdered<Comparison::kGt>},
+    {"macaddr8_ge", CompareOrdered<Comparison::kGe>},
     {"network_sub", NetworkSub}, {"network_subeq", NetworkSubEq},
     {"network_sup", NetworkSup}, {"network_supeq", NetworkSupEq},
     {"network_overlap", NetworkOverlap},

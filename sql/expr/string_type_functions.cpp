@@ -6,33 +6,12 @@
 #include <string>
 
 #include "sql/expr/builtin_function.h"
+#include "sql/expr/ordered_comparison.h"
 #include "sql/types/value_compare.h"
 
 namespace strata::sql {
 
 namespace {
-
-enum class Cmp { kEq, kNe, kLt, kLe, kGt, kGe };
-
-template <Cmp kCmp>
-Value Compare(std::span<const Value> a) {
-  const int c = CompareValues(a[0], a[1]);
-  switch (kCmp) {
-    case Cmp::kEq:
-      return Value::Bool(c == 0);
-    case Cmp::kNe:
-      return Value::Bool(c != 0);
-    case Cmp::kLt:
-      return Value::Bool(c < 0);
-    case Cmp::kLe:
-      return Value::Bool(c <= 0);
-    case Cmp::kGt:
-      return Value::Bool(c > 0);
-    case Cmp::kGe:
-      return Value::Bool(c >= 0);
-  }
-  return Value::Null(type_oid::kBool);
-}
 
 Value ByteaConcat(std::span<const Value> a) {
   return Value::String(type_oid::kBytea, a[0].string_value() + a[1].string_value());
@@ -57,24 +36,24 @@ Value OctetLength(std::span<const Value> a) {
 }
 
 constexpr BuiltinFunction kFunctions[] = {
-    {"bpchareq", Compare<Cmp::kEq>},
-    {"bpcharne", Compare<Cmp::kNe>},
-    {"bpcharlt", Compare<Cmp::kLt>},
-    {"bpcharle", Compare<Cmp::kLe>},
-    {"bpchargt", Compare<Cmp::kGt>},
-    {"bpcharge", Compare<Cmp::kGe>},
-    {"byteaeq", Compare<Cmp::kEq>},
-    {"byteane", Compare<Cmp::kNe>},
-    {"bytealt", Compare<Cmp::kLt>},
-    {"byteale", Compare<Cmp::kLe>},
-    {"byteagt", Compare<Cmp::kGt>},
-    {"byteage", Compare<Cmp::kGe>},
-    {"uuid_eq", Compare<Cmp::kEq>},
-    {"uuid_ne", Compare<Cmp::kNe>},
-    {"uuid_lt", Compare<Cmp::kLt>},
-    {"uuid_le", Compare<Cmp::kLe>},
-    {"uuid_gt", Compare<Cmp::kGt>},
-    {"uuid_ge", Compare<Cmp::kGe>},
+    {"bpchareq", CompareOrdered<Comparison::kEq>},
+    {"bpcharne", CompareOrdered<Comparison::kNe>},
+    {"bpcharlt", CompareOrdered<Comparison::kLt>},
+    {"bpcharle", CompareOrdered<Comparison::kLe>},
+    {"bpchargt", CompareOrdered<Comparison::kGt>},
+    {"bpcharge", CompareOrdered<Comparison::kGe>},
+    {"byteaeq", CompareOrdered<Comparison::kEq>},
+    {"byteane", CompareOrdered<Comparison::kNe>},
+    {"bytealt", CompareOrdered<Comparison::kLt>},
+    {"byteale", CompareOrdered<Comparison::kLe>},
+    {"byteagt", CompareOrdered<Comparison::kGt>},
+    {"byteage", CompareOrdered<Comparison::kGe>},
+    {"uuid_eq", CompareOrdered<Comparison::kEq>},
+    {"uuid_ne", CompareOrdered<Comparison::kNe>},
+    {"uuid_lt", CompareOrdered<Comparison::kLt>},
+    {"uuid_le", CompareOrdered<Comparison::kLe>},
+    {"uuid_gt", CompareOrdered<Comparison::kGt>},
+    {"uuid_ge", CompareOrdered<Comparison::kGe>},
     {"byteacat", ByteaConcat},
     {"textlen", TextLength},
     {"bpcharlen", BpcharLength},

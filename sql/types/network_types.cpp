@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <string>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
 
 namespace strata::sql::net {
@@ -19,10 +20,6 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-int HexVal(char c) {
-  const int l = std::tolower(static_cast<unsigned char>(c));
-  return IsDigit(static_cast<char>(l)) ? l - '0' : l - 'a' + 10;
-}
 
 // A NUL-terminated view: the C parsers read one character past the end.
 struct Cursor {
@@ -31,6 +28,25 @@ struct Cursor {
   char Next() { return p < s.size() ? s[p++] : (++p, '\0'); }
   char Peek(size_t k = 0) const { return p + k < s.size() ? s[p + k] : '\0'; }
 };
+
+// What follows an IPv4 address's octets (`ch`, the character after the
+// last one; `octets` of them were read): "/len" (len at most 32, only
+// after an octet) then the end, or just the end. The length, kNoSuffix
+// without "/len", or kBadSuffix.
+constexpr int kNoSuffix = -1;
+constexpr int kBadSuffix = -2;
+int ParseIpv4Suffix(Cursor* c, char ch, int octets) {
+  int bits = kNoSuffix;
+  if (ch == '/' && IsDigit(c->Peek()) && octets > 0) {
+    ch = c->Next();
+    bits = 0;
+    do {
+      bits = bits * 10 + (ch - '0');
+      if (bits > 32) return kBadSuffix;
+    } while ((ch = c->Next()) != '\0' && IsDigit(ch));
+  }
+  return ch == '\0' ? bits : kBadSuffix;
+}
 
 // inet_net_pton_ipv4: bits or -1.
 int ParseInet4(std::string_view src, uint8_t* dst) {
@@ -48,18 +64,9 @@ int ParseInet4(std::string_view src, uint8_t* dst) {
     if (ch == '\0' || ch == '/') break;
     if (ch != '.') return -1;
   }
-  int bits = -1;
-  if (ch == '/' && IsDigit(c.Peek()) && n > 0) {
-    ch = c.Next();
-    bits = 0;
-    do {
-      bits = bits * 10 + (ch - '0');
-      if (bits > 32) return -1;
-    } while ((ch = c.Next()) != '\0' && IsDigit(ch));
-    if (ch != '\0') return -1;
-  }
-  if (ch != '\0') return -1;
-  if (bits == -1) {
+  int bits = ParseIpv4Suffix(&c, ch, n);
+  if (bits == kBadSuffix) return -1;
+  if (bits == kNoSuffix) {
     if (n != 4) return -1;
     bits = 32;
   }
@@ -81,7 +88,7 @@ int ParseCidr4(std::string_view src, uint8_t* dst) {
     for (;;) {
       ch = c.Next();
       if (ch == '\0' || !IsHex(ch)) break;
-      tmp = dirty == 0 ? HexVal(ch) : ((tmp << 4) | HexVal(ch));
+      tmp = dirty == 0 ? HexDigitValue(ch) : ((tmp << 4) | HexDigitValue(ch));
       if (++dirty == 2) {
         if (n == 4) return -1;
         dst[n++] = static_cast<uint8_t>(tmp);
@@ -109,19 +116,10 @@ int ParseCidr4(std::string_view src, uint8_t* dst) {
   } else {
     return -1;
   }
-  int bits = -1;
-  if (ch == '/' && IsDigit(c.Peek()) && n > 0) {
-    ch = c.Next();
-    bits = 0;
-    do {
-      bits = bits * 10 + (ch - '0');
-      if (bits > 32) return -1;
-    } while ((ch = c.Next()) != '\0' && IsDigit(ch));
-    if (ch != '\0') return -1;
-  }
-  if (ch != '\0') return -1;
+  int bits = ParseIpv4Suffix(&c, ch, n);
+  if (bits == kBadSuffix) return -1;
   if (n == 0) return -1;
-  if (bits == -1) {
+  if (bits == kNoSuffix) {
     // No width given: the classful one, widened to cover the octets given.
     if (dst[0] >= 240) {
       bits = 32;
@@ -201,7 +199,7 @@ int ParseInet6(std::string_view src, uint8_t* dst) {
   for (; i < addr.size(); ++i) {
     const char ch = addr[i];
     if (IsHex(ch)) {
-      val = (val << 4) | static_cast<unsigned>(HexVal(ch));
+      val = (val << 4) | static_cast<unsigned>(HexDigitValue(ch));
       if (++digits > 4) return -1;
       saw_xdigit = true;
       continue;
@@ -402,7 +400,7 @@ bool ScanMac(std::string_view s, std::string_view pattern, long* out) {
     }
     long v = 0;
     const size_t digits_start = p;
-    while (p < limit && IsHex(s[p]) && v < (1L << 40)) v = v * 16 + HexVal(s[p++]);
+    while (p < limit && IsHex(s[p]) && v < (1L << 40)) v = v * 16 + HexDigitValue(s[p++]);
     if (p == digits_start) return false;
     (void)start;
     out[n++] = neg ? -v : v;
@@ -467,7 +465,7 @@ std::string ParseMacaddr8(std::string_view text) {
     ++count;
     if (count > 8) throw fail();
     if (!IsHex(at(p)) || !IsHex(at(p + 1))) throw fail();
-    b[count - 1] = static_cast<uint8_t>(HexVal(at(p)) * 16 + HexVal(at(p + 1)));
+    b[count - 1] = static_cast<uint8_t>(HexDigitValue(at(p)) * 16 + HexDigitValue(at(p + 1)));
     p += 2;
     const char c = at(p);
     if (c == ':' || c == '-' || c == '.') {
