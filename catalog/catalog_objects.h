@@ -12,6 +12,7 @@
 
 #include "catalog/builtin_types.h"
 #include "catalog/foreign_key_desc.h"
+#include "catalog/partition_desc.h"
 #include "catalog/trigger_desc.h"
 #include "catalog/index_desc.h"
 #include "catalog/role_desc.h"
@@ -106,6 +107,11 @@ struct TableDesc {
   // Triggers (catalog/trigger_desc.h), in creation order; they fire in
   // name order.
   std::vector<TriggerDesc> triggers;
+  // Declarative partitioning (catalog/partition_desc.h): a partitioned
+  // table's key (relkind 'p'), and a partition's bound (relispartition;
+  // its partitioned table is then parents[0]).
+  std::optional<PartitionKey> partition_key;
+  std::optional<PartitionBound> partition_bound;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {

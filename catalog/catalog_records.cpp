@@ -95,6 +95,118 @@ void EncodeTrigger(const TriggerDesc& tg, std::string* out) {
   PutLengthPrefixedSlice(out, tg.new_table);
 }
 
+// partitioning := flags:u8 (bit0 key, bit1 bound)
+//   [key := strategy:u8 nparts:v32 (attnum:v32 expr:lpstr)*]
+//   [bound := kind:u8 ('d' default | 'l' n:v32 (isnull:u8 [value:lpstr])* |
+//             'r' n:v32 (kind:u8 value:lpstr)* (lower) n:v32 (...)* (upper) |
+//             'h' modulus:v32 remainder:v32)]
+void EncodePartitioning(const TableDesc& t, std::string* out) {
+  out->push_back(static_cast<char>((t.partition_key ? 1 : 0) | (t.partition_bound ? 2 : 0)));
+  if (t.partition_key) {
+    out->push_back(t.partition_key->strategy);
+    PutVarint32(out, static_cast<uint32_t>(t.partition_key->parts.size()));
+    for (const PartitionKeyPart& part : t.partition_key->parts) {
+      PutVarint32(out, static_cast<uint32_t>(part.attnum));
+      PutLengthPrefixedSlice(out, part.expr);
+    }
+  }
+  if (!t.partition_bound) return;
+  const PartitionBound& b = *t.partition_bound;
+  auto put_range = [out](const std::vector<PartitionRangeDatum>& datums) {
+    PutVarint32(out, static_cast<uint32_t>(datums.size()));
+    for (const PartitionRangeDatum& d : datums) {
+      out->push_back(static_cast<char>(d.kind + 1));
+      PutLengthPrefixedSlice(out, d.value);
+    }
+  };
+  if (b.is_default) {
+    out->push_back('d');
+  } else if (b.modulus > 0) {
+    out->push_back('h');
+    PutVarint32(out, static_cast<uint32_t>(b.modulus));
+    PutVarint32(out, static_cast<uint32_t>(b.remainder));
+  } else if (!b.lower.empty()) {
+    out->push_back('r');
+    put_range(b.lower);
+    put_range(b.upper);
+  } else {
+    out->push_back('l');
+    PutVarint32(out, static_cast<uint32_t>(b.list_values.size()));
+    for (const std::optional<std::string>& v : b.list_values) {
+      out->push_back(static_cast<char>(v ? 0 : 1));
+      if (v) PutLengthPrefixedSlice(out, *v);
+    }
+  }
+}
+
+bool DecodePartitioning(Slice* in, TableDesc* t) {
+  uint8_t flags = 0, byte = 0;
+  uint32_t n = 0;
+  if (!GetByte(in, &flags)) return false;
+  if ((flags & 1) != 0) {
+    PartitionKey key;
+    if (!GetByte(in, &byte) || !GetVarint32(in, &n)) return false;
+    key.strategy = static_cast<char>(byte);
+    for (uint32_t i = 0; i < n; ++i) {
+      PartitionKeyPart part;
+      uint32_t attnum = 0;
+      if (!GetVarint32(in, &attnum) || !GetString(in, &part.expr)) return false;
+      part.attnum = static_cast<int16_t>(attnum);
+      key.parts.push_back(std::move(part));
+    }
+    t->partition_key = std::move(key);
+  }
+  if ((flags & 2) == 0) return true;
+  PartitionBound b;
+  auto get_range = [in](std::vector<PartitionRangeDatum>* datums) {
+    uint32_t count = 0;
+    if (!GetVarint32(in, &count)) return false;
+    for (uint32_t i = 0; i < count; ++i) {
+      PartitionRangeDatum d;
+      uint8_t kind = 0;
+      if (!GetByte(in, &kind) || !GetString(in, &d.value)) return false;
+      d.kind = static_cast<int8_t>(kind - 1);
+      datums->push_back(std::move(d));
+    }
+    return true;
+  };
+  if (!GetByte(in, &byte)) return false;
+  switch (byte) {
+    case 'd':
+      b.is_default = true;
+      break;
+    case 'h': {
+      uint32_t modulus = 0, remainder = 0;
+      if (!GetVarint32(in, &modulus) || !GetVarint32(in, &remainder)) return false;
+      b.modulus = static_cast<int32_t>(modulus);
+      b.remainder = static_cast<int32_t>(remainder);
+      break;
+    }
+    case 'r':
+      if (!get_range(&b.lower) || !get_range(&b.upper)) return false;
+      break;
+    case 'l': {
+      if (!GetVarint32(in, &n)) return false;
+      for (uint32_t i = 0; i < n; ++i) {
+        uint8_t is_null = 0;
+        if (!GetByte(in, &is_null)) return false;
+        if (is_null != 0) {
+          b.list_values.emplace_back(std::nullopt);
+          continue;
+        }
+        std::string v;
+        if (!GetString(in, &v)) return false;
+        b.list_values.emplace_back(std::move(v));
+      }
+      break;
+    }
+    default:
+      return false;
+  }
+  t->partition_bound = std::move(b);
+  return true;
+}
+
 bool DecodeTrigger(Slice* in, TriggerDesc* tg) {
   uint32_t type = 0, nargs = 0;
   uint8_t enabled = 0, has_when = 0;
@@ -404,6 +516,8 @@ std::string EncodeTable(const TableDesc& t) {
   // Version 8: triggers.
   PutVarint32(&out, static_cast<uint32_t>(t.triggers.size()));
   for (const TriggerDesc& tg : t.triggers) EncodeTrigger(tg, &out);
+  // Version 9: partitioning.
+  EncodePartitioning(t, &out);
   return out;
 }
 
@@ -506,6 +620,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
       t.triggers.push_back(std::move(tg));
     }
   }
+  if (version >= 9 && !DecodePartitioning(&in, &t)) return std::nullopt;
   if (!in.empty()) return std::nullopt;
   return t;
 }

@@ -113,7 +113,8 @@
 // conislocal/coninhcount/connoinherit); 6 the owner (owner:v32 appended to namespace, table,
 // sequence and view records; older records read as owned by the bootstrap superuser,
 // namespaces as owned by initdb's owner); 7 database records and scoped keys;
-// 8 triggers (catalog/trigger_desc.h), appended to table and view records. Writers write the newest; readers accept every
+// 8 triggers (catalog/trigger_desc.h), appended to table and view records; 9 a table's
+// partition key and bound (catalog/partition_desc.h). Writers write the newest; readers accept every
 // older one.
 #pragma once
 
@@ -128,7 +129,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 8;
+inline constexpr uint8_t kCatalogRecordVersion = 9;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

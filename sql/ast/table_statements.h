@@ -29,6 +29,9 @@ struct CheckDef {
 struct ColumnDef {
   std::string name;
   TypeName type;
+  // False for a column of CREATE TABLE ... PARTITION OF, which only adds
+  // options (NOT NULL, DEFAULT, CHECK) to the inherited column.
+  bool has_type = true;
   bool not_null = false;
   bool primary_key = false;
   int primary_key_location = -1;
@@ -73,6 +76,35 @@ struct ForeignKeyDef {
   int location = -1;
 };
 
+// PARTITION BY strategy (key, ...): one key part, a column or an
+// expression (parsed, and as SQL text for the catalog).
+struct PartitionKeyDef {
+  std::string column;  // empty for an expression
+  ExprPtr expr;
+  std::string expr_text;
+  int location = -1;
+};
+
+// FOR VALUES ... / DEFAULT of CREATE TABLE ... PARTITION OF and ALTER
+// TABLE ... ATTACH PARTITION (PostgreSQL's raw PartitionBoundSpec).
+struct PartitionBoundDef {
+  char strategy = 0;  // 'l' IN (...), 'r' FROM ... TO ..., 'h' WITH (...)
+  bool is_default = false;
+  std::vector<ExprPtr> list_values;
+  // A range datum: MINVALUE / MAXVALUE (a bare column reference of that
+  // name in the raw grammar), or an expression.
+  struct RangeItem {
+    int8_t kind = 0;  // -1 MINVALUE, 1 MAXVALUE, 0 `value`
+    ExprPtr value;
+    int location = -1;
+  };
+  std::vector<RangeItem> lower;
+  std::vector<RangeItem> upper;
+  int modulus = -1;
+  int remainder = -1;
+  int location = -1;
+};
+
 struct CreateTableStatement : Statement {
   CreateTableStatement() : Statement(StatementKind::kCreateTable) {}
   RangeVar table;
@@ -96,6 +128,14 @@ struct CreateTableStatement : Statement {
     size_t position = 0;
   };
   std::vector<Like> likes;
+  // PARTITION BY strategy (...): the strategy as written ("range", "list",
+  // "hash"; empty: not partitioned) and the key.
+  std::string partition_strategy;
+  std::vector<PartitionKeyDef> partition_key;
+  // PARTITION OF parent FOR VALUES ...: the partitioned table (then the
+  // only member of `inherits`) and the bound.
+  bool partition_of = false;
+  PartitionBoundDef bound;
 };
 
 struct DropTableStatement : Statement {

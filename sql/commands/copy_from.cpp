@@ -160,8 +160,9 @@ CopyFrom::CopyFrom(Database* db, std::string query, const ast::CopyStatement& st
   // (whose entries go through the write set with the rows).
   // Foreign keys are checked per row through the writer's events.
   // Rows with triggers go through the writer too, one by one.
+  if (table_->partition_key) partitioned_ = std::make_unique<PartitionedInsert>(ctx_, *table_);
   if (txn_ != nullptr && table_->indexes.empty() && table_->foreign_keys.empty() &&
-      table_->triggers.empty()) {
+      table_->triggers.empty() && !table_->partition_key) {
     auto it = txn_->NewIterator(table_->tree);
     it->SeekToFirst();
     bulk_ = !it->Valid() && it->status().ok() && !txn_->has_writes();
@@ -260,6 +261,7 @@ StatementOutput CopyFrom::Finish() {
     ProcessLine(line);
   }
   writer_->FireForeignKeys();
+  if (partitioned_) partitioned_->Finish();
   triggers_->FireQueuedRows();
   triggers_->AfterStatement();
   if (txn_) {
@@ -382,6 +384,14 @@ void CopyFrom::ProcessLine(const std::string& line) {
   }
   try {
     if (!triggers_->BeforeRow(nullptr, &row)) return;
+    if (partitioned_) {
+      // Routed and written with the line's text in errors, as
+      // PostgreSQL's per-row routing reports them.
+      if (!partitioned_->Insert(&row)) return;
+      triggers_->AfterRow(nullptr, &row);
+      ++rows_;
+      return;
+    }
     writer_->CheckConstraints(row);
   } catch (const SqlError& e) {
     RethrowWithContext(e, LineContext(line));

@@ -24,6 +24,7 @@
 #include "sql/commands/copy_bulk_rows.h"
 #include "sql/commands/table_triggers.h"
 #include "sql/commands/command_context.h"
+#include "sql/commands/partition_routing.h"
 #include "sql/commands/table_rows.h"
 #include "sql/copy/copy_options.h"
 #include "sql/copy/copy_reader.h"
@@ -65,6 +66,7 @@ class CopyFrom {
   const catalog::TableDesc* table_ = nullptr;
   std::unique_ptr<TableWriter> writer_;
   std::unique_ptr<TableTriggers> triggers_;  // the table's INSERT triggers
+  std::unique_ptr<PartitionedInsert> partitioned_;  // a partitioned table's routing
   CopyOptions options_;
   std::unique_ptr<CopyLineReader> reader_;
   std::vector<size_t> slots_;          // table slot of each input field

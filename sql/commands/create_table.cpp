@@ -16,6 +16,8 @@
 #include "sql/commands/foreign_keys.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/partition_ddl.h"
+#include "sql/system_relations/index_catalog.h"
 #include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/temp_namespace.h"
@@ -131,6 +133,7 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   InheritedDefinition inherited = InheritFromParents(ctx, stmt.inherits, ns.name.rfind("pg_temp", 0) == 0);
   table.parents = inherited.parents;
   table.columns = inherited.columns;
+  CheckPartitionParents(ctx, stmt, table.parents);
   for (catalog::ColumnDesc& c : table.columns) {
     // Identity is not inherited (the parent's sequence stays the parent's).
     if (c.identity != 0) {
@@ -184,6 +187,22 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
       throw SqlError(SqlState::kFeatureNotSupported,
                      "an identity or generated column merged with an inherited column is not "
                      "supported yet");
+    }
+    if (!def.has_type && merged < 0) {
+      throw SqlError(SqlState::kUndefinedColumn, "column \"" + def.name + "\" does not exist");
+    }
+    if (!def.has_type) {
+      // PARTITION OF t (col WITH OPTIONS ...): options for the inherited
+      // column, merged silently.
+      catalog::ColumnDesc& col = table.columns[static_cast<size_t>(merged)];
+      col.not_null = col.not_null || def.not_null;
+      if (def.default_expr != nullptr) {
+        binder.SetSubqueriesForbidden("cannot use subquery in DEFAULT expression");
+        CoerceToColumn(binder, binder.BindExpr(*def.default_expr), col);
+        col.default_expr = def.default_text;
+        declared_default[static_cast<size_t>(merged)] = true;
+      }
+      continue;
     }
     if (merged >= 0) {
       catalog::ColumnDesc& col = table.columns[static_cast<size_t>(merged)];
@@ -481,6 +500,20 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   for (const std::string& n : index_names) constraint_names.insert(n);
   for (const ast::ForeignKeyDef& def : stmt.foreign_keys) {
     table.foreign_keys.push_back(DefineForeignKey(ctx, table, def, &constraint_names));
+  }
+  if (!stmt.partition_strategy.empty()) {
+    table.partition_key = DefinePartitionKey(ctx, table, stmt);
+    if (!table.primary_key.empty()) {
+      CheckUniqueCoversPartitionKey(table, table.primary_key, "PRIMARY KEY");
+    }
+    for (const catalog::IndexDesc& ix : table.indexes) {
+      if (ix.unique) CheckUniqueCoversPartitionKey(table, IndexAttnums(ix), "UNIQUE");
+    }
+  }
+  if (stmt.partition_of) {
+    const catalog::TableDesc* parent = ctx.catalog->FindTable(table.parents.at(0));
+    table.partition_bound = DefinePartitionBound(ctx, *parent, table.name, stmt.bound);
+    ClonePartitionedIndexes(ctx, *parent, &table, &index_names);
   }
   catalog->PutTable(ctx.txn, table);
   ApplyDefaultPrivileges(ctx, 'r', table.owner, table.namespace_oid, table.oid);

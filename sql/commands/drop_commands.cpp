@@ -61,6 +61,18 @@ StatementOutput ExecuteDropTable(CommandContext& ctx, const ast::DropTableStatem
     CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
     LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
     dropped.push_back(DroppedRelation{table->oid, false});
+    // A partitioned table's partitions go with it, without CASCADE.
+    if (table->partition_key) {
+      for (const catalog::TableDesc* p : ctx.catalog->WithDescendants(table->oid)) {
+        if (p->oid == table->oid ||
+            std::any_of(dropped.begin(), dropped.end(),
+                        [&](const DroppedRelation& d) { return d.oid == p->oid; })) {
+          continue;
+        }
+        LockRelation(ctx, p->oid, p->name, txn::RelationLockMode::kAccessExclusive);
+        dropped.push_back(DroppedRelation{p->oid, false});
+      }
+    }
   }
   DropRelations(ctx, dropped, stmt.cascade);
   return result;

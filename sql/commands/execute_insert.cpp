@@ -7,6 +7,7 @@
 #include "sql/commands/identity_columns.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/on_conflict_arbiter.h"
+#include "sql/commands/partition_routing.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/spilling_row_buffer.h"
 #include "sql/commands/cte_scope.h"
@@ -176,6 +177,10 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                    "ON CONFLICT DO UPDATE requires inference specification or constraint name")
         .WithPosition(ctx.Position(stmt.on_conflict_location))
         .WithHint("For example, ON CONFLICT (column_name).");
+  }
+  if (table.partition_key && stmt.on_conflict != OnConflict::kNone) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "ON CONFLICT on a partitioned table is not supported yet");
   }
   ConflictArbiters arbiters;
   if (stmt.on_conflict != OnConflict::kNone) arbiters = ResolveConflictArbiters(ctx, table, stmt);
@@ -381,9 +386,17 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
 
   EvalContext eval = ctx.MakeEval();
   uint64_t inserted = 0;
+  // A partitioned table's rows go to its partitions (partition_routing.h).
+  std::optional<PartitionedInsert> partitioned;
+  if (table.partition_key) partitioned.emplace(ctx, table);
   // Writes one new row (or, with ON CONFLICT, updates the conflicting
   // one); false when the row is skipped (DO NOTHING, or DO UPDATE's WHERE).
   auto write_row = [&](Row& row) -> bool {
+    if (partitioned) {
+      if (!partitioned->Insert(&row)) return false;
+      insert_triggers.AfterRow(nullptr, &row);
+      return true;
+    }
     writer.CheckConstraints(row);
     if (stmt.on_conflict != OnConflict::kNone && !arbiters.empty()) {
       auto conflict = FindConflict(ctx, writer.codec(), arbiters, row);
@@ -471,6 +484,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   }
   if (default_values) insert_row({});
   writer.FireForeignKeys();
+  if (partitioned) partitioned->Finish();
   if (update_triggers) update_triggers->FireQueuedRows();
   insert_triggers.FireQueuedRows();
   if (fire) {

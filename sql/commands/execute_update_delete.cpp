@@ -18,6 +18,7 @@
 #include "sql/commands/identity_columns.h"
 #include "sql/commands/explain.h"
 #include "sql/expr/text_quote.h"
+#include "sql/commands/partition_routing.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
@@ -307,6 +308,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   for (const auto& a : assignments) assigned.push_back(table.columns[a.first].attnum);
   TableTriggers triggers(ctx, table, catalog::kTriggerTypeUpdate, std::move(assigned));
   triggers.CaptureInto(statement_triggers);
+  std::optional<PartitionedInsert> moved;  // rows moving to another partition
   size_t count = 0;
   for (TargetRow& target : targets) {
     Row updated = target.row;
@@ -315,7 +317,16 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
     if (!triggers.BeforeRow(&target.row, &updated)) continue;
-    if (!is_view) {  // else the INSTEAD OF trigger did the update
+    if (!is_view && parent.partition_key && !writer.MeetsPartitionConstraint(updated)) {
+      // The new row belongs in another partition of the table the UPDATE
+      // names: it moves there (deleted here, routed from `parent`), as in
+      // PostgreSQL's ExecCrossPartitionUpdate.
+      if (!moved) moved.emplace(ctx, parent);
+      writer.Delete(target.key, &target.row);
+      Row routed = MapRowByName(table, parent, updated);
+      if (!moved->Insert(&routed)) continue;
+      updated = MapRowByName(parent, table, routed);
+    } else if (!is_view) {  // else the INSTEAD OF trigger did the update
       writer.CheckConstraints(updated);
       writer.Update(target.key, updated, &target.row);
       triggers.AfterRow(&target.row, &updated);
@@ -333,6 +344,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     }
   }
   writer.FireForeignKeys();
+  if (moved) moved->Finish();
   triggers.FireQueuedRows();
   ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(),
                  static_cast<int64_t>(count), explain_modify);

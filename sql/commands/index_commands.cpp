@@ -8,6 +8,9 @@
 // same: it blocks writers for the build instead of letting them run.
 #include "sql/commands/index_commands.h"
 
+#include "sql/commands/partition_ddl.h"
+#include "sql/system_relations/index_catalog.h"
+
 #include "sql/system_relations/statement_catalog.h"
 
 #include <algorithm>
@@ -190,10 +193,37 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   auto tree = catalog->CreateTableTree(ctx.txn, index.oid, &index.tree_name);
   if (!tree.ok()) ThrowStatus(tree.status());
   index.tree = tree.value();
+  if (index.unique) CheckUniqueCoversPartitionKey(table, IndexAttnums(index), "UNIQUE");
   catalog::TableDesc changed = table;
   changed.indexes.push_back(index);
   BuildIndex(ctx, changed, changed.indexes.back());
   catalog->PutTable(ctx.txn, changed);
+  // On a partitioned table, every partition gets the index too, named for
+  // the partition (PostgreSQL's partitioned index with its attached ones).
+  if (table.partition_key) {
+    std::vector<std::string> taken;
+    for (const catalog::TableDesc* p : ctx.catalog->WithDescendants(table.oid)) {
+      if (p->oid == table.oid) continue;
+      catalog::IndexDesc copy = index;
+      for (catalog::IndexKeyColumn& k : copy.keys) {
+        k.attnum = static_cast<int16_t>(
+            p->FindColumn(table.columns[static_cast<size_t>(k.attnum - 1)].name) + 1);
+      }
+      for (int16_t& a : copy.include) {
+        a = static_cast<int16_t>(p->FindColumn(table.columns[static_cast<size_t>(a - 1)].name) + 1);
+      }
+      copy.name = ChooseIndexName(ctx, p->namespace_oid, p->name, column_names, "idx", taken);
+      taken.push_back(copy.name);
+      copy.oid = catalog->AllocateOid(ctx.txn);
+      auto copy_tree = catalog->CreateTableTree(ctx.txn, copy.oid, &copy.tree_name);
+      if (!copy_tree.ok()) ThrowStatus(copy_tree.status());
+      copy.tree = copy_tree.value();
+      catalog::TableDesc partition = *p;
+      partition.indexes.push_back(copy);
+      BuildIndex(ctx, partition, partition.indexes.back());
+      catalog->PutTable(ctx.txn, partition);
+    }
+  }
   return result;
 }
 

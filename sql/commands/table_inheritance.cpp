@@ -3,6 +3,8 @@
 // tables a statement over a parent reaches.
 #include "sql/commands/table_inheritance.h"
 
+#include "sql/commands/partition_key.h"
+
 #include "sql/builtin/type_table.h"
 #include "sql/system_relations/system_relation.h"
 
@@ -131,6 +133,15 @@ InheritedDefinition InheritFromParents(CommandContext& ctx,
 std::vector<const catalog::TableDesc*> InheritanceSet(const CommandContext& ctx,
                                                       const catalog::TableDesc& table, bool inh) {
   if (!inh) return {&table};
+  if (table.partition_key) {
+    // Partitions in bound order, each followed by its own partitions (the
+    // order of PostgreSQL's expanded Append).
+    std::vector<const catalog::TableDesc*> all{&table};
+    for (const PartitionEntry& p : OrderedPartitions(ctx, table, PartitionKeyTypes(ctx, table))) {
+      for (const catalog::TableDesc* t : InheritanceSet(ctx, *p.table, true)) all.push_back(t);
+    }
+    return all;
+  }
   std::vector<const catalog::TableDesc*> all = ctx.catalog->WithDescendants(table.oid);
   if (all.empty()) all.push_back(&table);
   return all;

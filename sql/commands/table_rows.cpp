@@ -11,6 +11,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/row_locks.h"
+#include "sql/commands/partition_routing.h"
 #include "sql/commands/stored_expr.h"
 #include "sql/parser/parser.h"
 #include "sql/system_relations/object_acl.h"
@@ -90,6 +91,13 @@ TableWriter::TableWriter(const CommandContext& ctx, const catalog::TableDesc& ta
   }
   std::sort(checks_.begin(), checks_.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (table.partition_bound) {
+    partition_check_ = std::make_unique<PartitionConstraintCheck>(ctx, table);
+  }
+}
+
+bool TableWriter::MeetsPartitionConstraint(const Row& row) {
+  return partition_check_ == nullptr || partition_check_->Satisfied(row);
 }
 
 Value TableWriter::EvaluateDefault(size_t slot) {
@@ -183,6 +191,13 @@ void TableWriter::CheckConstraints(Row& row) {
                                               "\" violates check constraint \"" + name + "\"");
     if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
     SetObject(&e, name);
+    throw e;
+  }
+  if (!MeetsPartitionConstraint(row)) {
+    SqlError e(SqlState::kCheckViolation,
+               "new row for relation \"" + table_.name + "\" violates partition constraint");
+    if (std::string detail = FailingRowDetail(row); !detail.empty()) e.WithDetail(detail);
+    SetObject(&e, "");
     throw e;
   }
 }

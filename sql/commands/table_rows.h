@@ -22,6 +22,7 @@
 namespace strata::sql {
 
 class ForeignKeyEvents;  // sql/commands/foreign_keys.h
+class PartitionConstraintCheck;  // sql/commands/partition_routing.h
 
 // The scope of one table's columns (slot i = attnum i + 1), referred to by
 // `alias` (the table name if empty).
@@ -49,8 +50,11 @@ class TableWriter {
 
   // Computes the row's generated columns (GENERATED ALWAYS AS ... STORED)
   // from its other columns, then checks NOT NULL and CHECK constraints of
-  // the complete new row.
+  // the complete new row, and a partition's partition constraint (23514).
   void CheckConstraints(Row& row);
+  // Whether the row meets the table's partition constraint (true for a
+  // table that is not a partition).
+  bool MeetsPartitionConstraint(const Row& row);
   // Inserts a new row: its key must not exist (23505 otherwise). Its
   // secondary-index entries are written too (index_maintenance.h).
   // Returns the row's table key.
@@ -101,6 +105,7 @@ class TableWriter {
   EvalContext eval_;
   IndexMaintainer indexes_;
   std::unique_ptr<ForeignKeyEvents> foreign_keys_;
+  std::unique_ptr<PartitionConstraintCheck> partition_check_;  // partitions only
   TxnTableCounts counts_;  // rows written since the last PublishCounts
   std::vector<int16_t> modified_;  // SetModifiedColumns
 };

@@ -53,7 +53,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
-                        NetworkSqlFunctions(), BitSqlFunctions()}) {
+                        NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -74,7 +74,7 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
                         GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
-                        BitSqlFunctions()}) {
+                        BitSqlFunctions(), PartitionSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -75,5 +75,7 @@ void InstallAdminDatabase(Database* database);
 std::span<const SqlFunction> TxidSqlFunctions();     // expr/txid_functions.cpp
 // format_type, pg_table_is_visible, ... (system_relations/catalog_functions.cpp)
 std::span<const SqlFunction> CatalogSqlFunctions();
+// pg_get_partkeydef, ... (system_relations/pg_catalog_partitions.cpp)
+std::span<const SqlFunction> PartitionSqlFunctions();
 
 }  // namespace strata::sql

@@ -15,8 +15,6 @@ namespace strata::sql::parser {
 
 namespace {
 
-bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
-
 // How PostgreSQL's grammar spells an ALTER TABLE subcommand, for 0A000.
 std::string ActionName(PgQuery__AlterTableType t) {
   switch (t) {

@@ -16,11 +16,6 @@
 
 namespace strata::sql::parser {
 
-namespace {
-
-bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
-
-}  // namespace
 
 std::string DeparseStatement(const PgQuery__Node* stmt, std::string_view error) {
   PgQuery__RawStmt raw = PG_QUERY__RAW_STMT__INIT;
@@ -106,7 +101,6 @@ ast::CheckDef Transformer::TransformCheck(const PgQuery__Constraint& c) {
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery__CreateStmt& s) {
-  if (s.partspec != nullptr || s.partbound != nullptr) throw NotSupported("PARTITION BY");
   if (s.of_typename != nullptr) throw NotSupported("CREATE TABLE OF");
   if (s.relation == nullptr) throw NotSupported("CREATE TABLE without a name");
   const bool temporary =
@@ -124,6 +118,11 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
   stmt->if_not_exists = s.if_not_exists;
   for (size_t i = 0; i < s.n_inh_relations; ++i) {
     stmt->inherits.push_back(TransformRangeVar(*s.inh_relations[i]->range_var));
+  }
+  if (s.partspec != nullptr) TransformPartitionSpec(*s.partspec, stmt.get());
+  if (s.partbound != nullptr) {
+    stmt->partition_of = true;
+    stmt->bound = TransformPartitionBound(*s.partbound);
   }
   auto table_constraint = [&](const PgQuery__Constraint& c) {
     switch (c.contype) {
@@ -171,8 +170,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
     ast::ColumnDef col;
     col.name = cd.colname;
     col.location = cd.location;
-    if (cd.type_name == nullptr) throw NotSupported("a column without a type", cd.location);
-    col.type = TransformTypeName(*cd.type_name);
+    if (cd.type_name == nullptr) {
+      if (!stmt->partition_of) throw NotSupported("a column without a type", cd.location);
+      col.has_type = false;
+    } else {
+      col.type = TransformTypeName(*cd.type_name);
+    }
     if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
     // DEFERRABLE / INITIALLY ... follow the constraint they qualify as nodes
     // of their own (PostgreSQL's transformConstraintAttrs): `attrs_target`

@@ -10,8 +10,6 @@ namespace strata::sql::parser {
 
 namespace {
 
-bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
-
 ast::RangeVar NameListRangeVar(const PgQuery__Node* obj) {
   ast::RangeVar rv;
   if (obj->node_case != PG_QUERY__NODE__NODE_LIST) return rv;

@@ -11,11 +11,6 @@
 
 namespace strata::sql::parser {
 
-namespace {
-
-bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
-
-}  // namespace
 
 std::string DeparseSelect(const PgQuery__Node* select) {
   return DeparseStatement(select, "this query cannot be stored yet");

@@ -66,6 +66,10 @@ class Transformer {
   // VALID, MATCH PARTIAL).
   ast::ForeignKeyDef TransformForeignKey(const PgQuery__Constraint& c, const std::string& column);
 
+  // transform_partition.cpp: PARTITION BY's key and a partition's bound.
+  void TransformPartitionSpec(const PgQuery__PartitionSpec& spec, ast::CreateTableStatement* stmt);
+  ast::PartitionBoundDef TransformPartitionBound(const PgQuery__PartitionBoundSpec& spec);
+
   // transform_sequence.cpp
   std::unique_ptr<ast::Statement> TransformCreateSequence(const PgQuery__CreateSeqStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterSequence(const PgQuery__AlterSeqStmt& s);
@@ -196,6 +200,8 @@ class Transformer {
 };
 
 // Helpers shared by the transform files.
+// Whether a parse-tree string is set and not empty.
+inline bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
 // The string of a String node; empty for other nodes.
 std::string StringValue(const PgQuery__Node* node);
 // The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.

@@ -6,6 +6,7 @@
 // synthesized: (table OID << 8) | k, k = 0 for the primary key and 1.. for
 // CHECKs in name order (and the attnum for defaults), which
 // pg_get_constraintdef and pg_get_expr decode (catalog_functions.cpp).
+#include "sql/system_relations/partition_catalog.h"
 #include "sql/system_relations/system_relation.h"
 
 #include <algorithm>
@@ -102,6 +103,16 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             !t->primary_key.empty() || !t->indexes.empty(), t->owner));
     rows.back()[20] = BoolV(fk_tables.count(oid) != 0 || !t->triggers.empty());  // relhastriggers
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
+    if (t->partition_key) {
+      // A partitioned table: relkind 'p', no storage (relam, relfilenode 0).
+      rows.back()[16] = CharV('p');
+      rows.back()[6] = OidV(0);
+      rows.back()[7] = OidV(0);
+    }
+    if (t->partition_bound) {
+      rows.back()[26] = BoolV(true);  // relispartition
+      rows.back()[32] = Value::String(kNodeTree, PartitionBoundDefinition(ctx, *t));
+    }
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {

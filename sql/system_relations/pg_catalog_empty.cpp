@@ -1,4 +1,4 @@
-// The catalogs StrataDB has no rows for yet (partitioning, database
+// The catalogs StrataDB has no rows for yet (database
 // comments, rules other than views' (pg_catalog_depend.cpp),
 // policies, operator classes and families, operators, casts, languages, text
 // search, foreign data, subscriptions, large objects, default privileges,
@@ -36,11 +36,6 @@ const SystemRelation kRelations[] = {
      NoRows},
     {6237, "pg_catalog", "pg_publication_namespace", 'r',
      {{"oid", kOid}, {"pnpubid", kOid}, {"pnnspid", kOid}},
-     NoRows},
-    {3350, "pg_catalog", "pg_partitioned_table", 'r',
-     {{"partrelid", kOid}, {"partstrat", kChar}, {"partnatts", kInt2}, {"partdefid", kOid},
-      {"partattrs", kInt2Vector}, {"partclass", kOidVector}, {"partcollation", kOidVector},
-      {"partexprs", kNodeTree}},
      NoRows},
     {3256, "pg_catalog", "pg_policy", 'r',
      {{"oid", kOid}, {"polname", kName}, {"polrelid", kOid}, {"polcmd", kChar},

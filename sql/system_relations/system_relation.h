@@ -74,6 +74,7 @@ std::span<const SystemRelation> PgCatalogViewRelations();    // pg_catalog_views
 std::span<const SystemRelation> PgCatalogProcRelations();    // pg_catalog_proc.cpp
 std::span<const SystemRelation> PgCatalogEmptyRelations();   // pg_catalog_empty.cpp
 std::span<const SystemRelation> PgCatalogTriggerRelations();  // pg_catalog_triggers.cpp
+std::span<const SystemRelation> PgCatalogPartitionRelations();  // pg_catalog_partitions.cpp
 std::span<const SystemRelation> PgCatalogIndexRelations();   // pg_catalog_indexes.cpp
 std::span<const SystemRelation> PgCatalogActivityRelations();  // pg_catalog_activity.cpp
 std::span<const SystemRelation> InformationSchemaRelations();  // information_schema.cpp

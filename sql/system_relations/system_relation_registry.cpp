@@ -21,6 +21,7 @@ const Registry& TheRegistry() {
     Registry r;
     for (auto group : {PgCatalogCoreRelations(), PgCatalogGlobalRelations(),
                        PgCatalogViewRelations(), PgCatalogProcRelations(), PgCatalogEmptyRelations(), PgCatalogTriggerRelations(), PgCatalogIndexRelations(),
+                       PgCatalogPartitionRelations(),
                        InformationSchemaRelations(), InformationSchemaConstraintRelations(),
                        InformationSchemaRoutineRelations(), InformationSchemaTriggerRelations(),
                        PgCatalogActivityRelations(),

@@ -135,7 +135,8 @@ std::string OutputValue(const Value& value) {
     case bits::kBit:  // bit_out, varbit_out: the payload is the digits
     case bits::kVarbit:
       return value.string_value();
-    case 22: {  // int2vector: the elements separated by spaces ("1 3 2")
+    case 22:    // int2vector, oidvector: the elements separated by spaces ("1 3 2")
+    case 30: {
       std::string out;
       for (const Value& e : value.array_value().elements) {
         if (!out.empty()) out += " ";
