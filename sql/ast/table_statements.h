@@ -80,6 +80,7 @@ struct ForeignKeyDef {
 // expression (parsed, and as SQL text for the catalog).
 struct PartitionKeyDef {
   std::string column;  // empty for an expression
+  std::string opclass;  // an operator class named after it; empty: the default
   ExprPtr expr;
   std::string expr_text;
   int location = -1;

@@ -49,6 +49,41 @@ int CompareRangeBounds(const std::vector<int8_t>& ak, const std::vector<Value>& 
   return 0;
 }
 
+// An operator class named in a partition key: one whose order is the
+// type's default btree order (in the C collation the pattern classes order
+// text as the default does); 42704 for a name there is no such class of,
+// 42804 for a class of another type.
+void CheckOperatorClass(const std::string& name, Oid type) {
+  struct Class {
+    const char* name;
+    Oid type;
+  };
+  static const Class kClasses[] = {
+      {"int2_ops", type_oid::kInt2},        {"int4_ops", type_oid::kInt4},
+      {"int8_ops", type_oid::kInt8},        {"text_ops", type_oid::kText},
+      {"text_pattern_ops", type_oid::kText}, {"varchar_ops", type_oid::kVarchar},
+      {"varchar_pattern_ops", type_oid::kVarchar}, {"bpchar_ops", type_oid::kBpchar},
+      {"bpchar_pattern_ops", type_oid::kBpchar}, {"numeric_ops", type_oid::kNumeric},
+      {"float4_ops", type_oid::kFloat4},    {"float8_ops", type_oid::kFloat8},
+      {"date_ops", type_oid::kDate},        {"timestamp_ops", type_oid::kTimestamp},
+      {"timestamptz_ops", type_oid::kTimestampTz}, {"bool_ops", type_oid::kBool},
+      {"oid_ops", type_oid::kOid},          {"name_ops", type_oid::kName},
+      {"bytea_ops", type_oid::kBytea},
+  };
+  for (const Class& c : kClasses) {
+    if (name != c.name) continue;
+    // varchar values use text's classes, as in PostgreSQL.
+    const Oid wanted = c.type == type_oid::kVarchar ? type_oid::kText : c.type;
+    const Oid given = type == type_oid::kVarchar ? type_oid::kText : type;
+    if (wanted == given) return;
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "operator class \"" + name + "\" does not accept data type " +
+                       FormatTypeName(type));
+  }
+  throw SqlError(SqlState::kUndefinedObject,
+                 "operator class \"" + name + "\" does not exist for access method \"btree\"");
+}
+
 std::string RangeText(const std::vector<int8_t>& kinds, const std::vector<Value>& values) {
   BoundValues b;
   b.strategy = 'r';
@@ -141,6 +176,7 @@ catalog::PartitionKey DefinePartitionKey(CommandContext& ctx, const catalog::Tab
     if (key.strategy == 'h') {
       throw SqlError(SqlState::kFeatureNotSupported, "hash partitioning is not supported yet");
     }
+    if (!def.opclass.empty()) CheckOperatorClass(def.opclass, type);
     if (!HasBtreeOrdering(type)) {
       throw At(ctx, SqlState::kUndefinedObject,
                "data type " + FormatTypeName(type) +
@@ -276,12 +312,12 @@ catalog::PartitionBound DefinePartitionBound(CommandContext& ctx, const catalog:
   } else {
     const size_t n = key.parts.size();
     if (def.lower.size() != n) {
-      throw At(ctx, SqlState::kInvalidTableDefinition,
-               "FROM must specify exactly one value per partitioning column", def.location);
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "FROM must specify exactly one value per partitioning column");
     }
     if (def.upper.size() != n) {
-      throw At(ctx, SqlState::kInvalidTableDefinition,
-               "TO must specify exactly one value per partitioning column", def.location);
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "TO must specify exactly one value per partitioning column");
     }
     auto range = [&](const std::vector<ast::PartitionBoundDef::RangeItem>& items,
                      std::vector<catalog::PartitionRangeDatum>* out, std::vector<int8_t>* kinds,
@@ -294,8 +330,7 @@ catalog::PartitionBound DefinePartitionBound(CommandContext& ctx, const catalog:
         if (item.kind == 0) {
           v = value_of(*item.value, i);
           if (v.is_null()) {
-            throw At(ctx, SqlState::kInvalidTableDefinition, "cannot specify NULL in range bound",
-                     item.location);
+            throw SqlError(SqlState::kInvalidTableDefinition, "cannot specify NULL in range bound");
           }
           d.value = EncodeMissingValue(v);
         }

@@ -36,8 +36,18 @@ PartitionKeyEvaluator::PartitionKeyEvaluator(const CommandContext& ctx,
     types_.push_back(bound->type());
     slots_.push_back(-1);
     exprs_.push_back(std::move(bound));
-    names_.push_back(part.expr);
+    names_.push_back(PartitionExprDisplay(part.expr));
   }
+}
+
+std::string PartitionExprDisplay(const std::string& expr) {
+  const size_t paren = expr.find('(');
+  bool call = paren != std::string::npos && paren > 0 && expr.back() == ')';
+  for (size_t k = 0; call && k < paren; ++k) {
+    call = std::isalnum(static_cast<unsigned char>(expr[k])) != 0 || expr[k] == '_' ||
+           expr[k] == '.';
+  }
+  return call ? expr : "(" + expr + ")";
 }
 
 std::vector<Value> PartitionKeyEvaluator::Evaluate(const Row& row) {

@@ -41,6 +41,11 @@ class PartitionKeyEvaluator {
   EvalContext eval_;
 };
 
+// A key expression as PostgreSQL prints it in partition constraints and
+// messages: a bare function call as it is, anything else parenthesized
+// ("(a + 1)", "lower(b)").
+std::string PartitionExprDisplay(const std::string& expr);
+
 // The types of `partitioned`'s key parts (columns' types, expressions'
 // result types), and their names as in PartitionKeyEvaluator::names().
 std::vector<DataType> PartitionKeyTypes(const CommandContext& ctx,

@@ -16,8 +16,9 @@ void Transformer::TransformPartitionSpec(const PgQuery__PartitionSpec& spec,
     }
     const PgQuery__PartitionElem& elem = *node->partition_elem;
     if (elem.n_collation > 0) throw NotSupported("COLLATE in a partition key", elem.location);
-    if (elem.n_opclass > 0) throw NotSupported("an operator class in a partition key", elem.location);
+    if (elem.n_opclass > 1) throw NotSupported("a qualified operator class name", elem.location);
     ast::PartitionKeyDef part;
+    if (elem.n_opclass == 1) part.opclass = StringValue(elem.opclass[0]);
     part.location = elem.location;
     if (HasText(elem.name)) {
       part.column = elem.name;

@@ -121,13 +121,8 @@ std::string PartitionKeyDefinition(const catalog::TableDesc& table) {
     }
     // A bare function call as it is; any other expression in parentheses
     // around its own (deparsed operators carry their own parentheses).
-    const std::string& e = part.expr;
-    const size_t paren = e.find('(');
-    bool call = paren != std::string::npos && paren > 0 && e.back() == ')';
-    for (size_t k = 0; call && k < paren; ++k) {
-      call = std::isalnum(static_cast<unsigned char>(e[k])) != 0 || e[k] == '_' || e[k] == '.';
-    }
-    out += call ? e : "((" + e + "))";
+    const std::string shown = PartitionExprDisplay(part.expr);
+    out += shown == part.expr ? shown : "(" + shown + ")";
   }
   return out + ")";
 }
@@ -142,8 +137,7 @@ std::optional<std::string> PartitionConstraintDefinition(const CommandContext& c
     PartitionKeyEvaluator key(ctx, *parent, *parent);
     std::vector<std::string> cols;
     for (size_t i = 0; i < key.names().size(); ++i) {
-      cols.push_back(parent->partition_key->parts[i].attnum > 0 ? key.names()[i]
-                                                                 : "(" + key.names()[i] + ")");
+      cols.push_back(key.names()[i]);
     }
     const std::vector<PartitionEntry> all = OrderedPartitions(ctx, *parent, key.types());
     std::vector<std::string> quals;

@@ -13,9 +13,10 @@ namespace strata::catalog {
 namespace {
 
 // What follows the inheritance fields at the end of table records: version
-// 6's owner (the bootstrap superuser's OID 10, one varint byte) and version
-// 8's trigger list (empty: one byte).
-constexpr size_t kOwnerTrailer = 2;
+// 6's owner (the bootstrap superuser's OID 10, one varint byte), version
+// 8's trigger list (empty: one byte) and version 9's partitioning (none: one
+// flags byte).
+constexpr size_t kOwnerTrailer = 3;
 
 struct Open {
   explicit Open(storage::MemFileSystem* fs) {
@@ -144,7 +145,7 @@ TEST_CASE("owners round-trip (version 6); older records have the default owner",
   CHECK(t_back->owner == 16391);
   std::string t_v5 = EncodeTable(t);
   t_v5[0] = 5;
-  t_v5.resize(t_v5.size() - 3 - 1);  // the owner's varint and the (empty) trigger list
+  t_v5.resize(t_v5.size() - 3 - 1 - 1);  // the owner's varint, the (empty) trigger list and the partitioning byte
   REQUIRE(DecodeTable(t.oid, t_v5).has_value());
   CHECK(DecodeTable(t.oid, t_v5)->owner == kBootstrapSuperuserOid);
 }
@@ -495,6 +496,63 @@ TEST_CASE("foreign keys round-trip in the table record (version 4)", "[catalog]"
 namespace strata::catalog {
 namespace {
 
+TEST_CASE("partition key and bound round-trip in the table record (version 9)", "[catalog]") {
+  TableDesc parent = SampleTable();
+  parent.partition_key = PartitionKey{'r', {PartitionKeyPart{1, ""}, PartitionKeyPart{0, "lower(b)"}}};
+  auto back = DecodeTable(parent.oid, EncodeTable(parent));
+  REQUIRE(back.has_value());
+  REQUIRE(back->partition_key.has_value());
+  CHECK(back->partition_key->strategy == 'r');
+  REQUIRE(back->partition_key->parts.size() == 2);
+  CHECK(back->partition_key->parts[0].attnum == 1);
+  CHECK(back->partition_key->parts[1].attnum == 0);
+  CHECK(back->partition_key->parts[1].expr == "lower(b)");
+  CHECK_FALSE(back->partition_bound.has_value());
+
+  TableDesc range = SampleTable();
+  PartitionBound rb;
+  rb.lower = {PartitionRangeDatum{0, std::string("\x01\x02", 2)}, PartitionRangeDatum{-1, ""}};
+  rb.upper = {PartitionRangeDatum{1, ""}, PartitionRangeDatum{1, ""}};
+  range.partition_bound = rb;
+  back = DecodeTable(range.oid, EncodeTable(range));
+  REQUIRE(back.has_value());
+  REQUIRE(back->partition_bound.has_value());
+  CHECK_FALSE(back->partition_key.has_value());
+  REQUIRE(back->partition_bound->lower.size() == 2);
+  CHECK(back->partition_bound->lower[0].kind == 0);
+  CHECK(back->partition_bound->lower[0].value == std::string("\x01\x02", 2));
+  CHECK(back->partition_bound->lower[1].kind == -1);
+  CHECK(back->partition_bound->upper[1].kind == 1);
+
+  TableDesc list = SampleTable();
+  PartitionBound lb;
+  lb.list_values = {std::string("x"), std::nullopt};
+  list.partition_bound = lb;
+  back = DecodeTable(list.oid, EncodeTable(list));
+  REQUIRE(back.has_value());
+  REQUIRE(back->partition_bound->list_values.size() == 2);
+  CHECK(back->partition_bound->list_values[0] == std::optional<std::string>("x"));
+  CHECK_FALSE(back->partition_bound->list_values[1].has_value());
+  CHECK_FALSE(back->partition_bound->is_default);
+
+  TableDesc fallback = SampleTable();
+  PartitionBound db;
+  db.is_default = true;
+  fallback.partition_bound = db;
+  back = DecodeTable(fallback.oid, EncodeTable(fallback));
+  REQUIRE(back.has_value());
+  CHECK(back->partition_bound->is_default);
+
+  // A version-8 record (no partitioning byte) reads as not partitioned.
+  std::string v8 = EncodeTable(SampleTable());
+  v8[0] = 8;
+  v8.pop_back();
+  back = DecodeTable(parent.oid, v8);
+  REQUIRE(back.has_value());
+  CHECK_FALSE(back->partition_key.has_value());
+  CHECK_FALSE(back->partition_bound.has_value());
+}
+
 TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
   TableDesc t = SampleTable();
   TriggerDesc tg;
@@ -544,6 +602,7 @@ TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
   // A version 7 record (before triggers): none.
   std::string v7 = EncodeTable(SampleTable());
   v7[0] = 7;
+  v7.pop_back();  // the partitioning byte
   v7.pop_back();  // the empty trigger list
   auto old = DecodeTable(t.oid, v7);
   REQUIRE(old.has_value());

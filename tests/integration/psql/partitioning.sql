@@ -1,0 +1,98 @@
+-- Declarative partitioning (PARTITION BY RANGE / LIST, PARTITION OF):
+-- routing, partition constraints, row movement, bound checks and the
+-- catalog and psql views of partitions.
+create table p (a int, b text, c date) partition by range (a);
+create table p1 partition of p for values from (minvalue) to (-1);
+create table p2 partition of p for values from (-1) to (10);
+create table p3 partition of p for values from (10) to (maxvalue);
+create table q (a int, b text, c date) partition by list (b);
+create table q1 partition of q for values in ('x', 'y', null);
+create table q2 partition of q default;
+create table r (a int, b text, c date) partition by range (c, a);
+create table r1 partition of r for values from ('2020-01-01', 1) to ('2020-02-01', 5);
+create table e (a int, b text) partition by range ((a+1), lower(b));
+create table e1 partition of e for values from (0, 'a') to (10, 'm');
+select c.relname, c.relkind, c.relispartition, pg_get_expr(c.relpartbound, c.oid),
+       pg_get_partition_constraintdef(c.oid), pg_get_partkeydef(c.oid),
+       pg_partition_root(c.oid)
+  from pg_class c where relname in ('p','p1','p2','p3','q','q1','q2','r','r1','e','e1') order by 1;
+select c.relname, partstrat, partnatts, partdefid <> 0 as has_default, partattrs, partclass,
+       partcollation
+  from pg_partitioned_table t join pg_class c on c.oid = t.partrelid order by 1;
+\d p
+\d+ p
+\d p2
+\d+ q1
+\d+ q2
+insert into p values (5, 'a'), (-7, 'b'), (100, 'c') returning *;
+insert into p2 values (50, 'a');
+insert into p values (null, 'n');
+insert into r values (1, 'x', '2021-01-01');
+insert into r values (2, 'x', '2020-01-15') returning *;
+insert into e values (3, 'b');
+insert into e values (30, 'b');
+insert into q values (1, 'x'), (2, null), (3, 'zz');
+select tableoid::regclass, * from q;
+select tableoid::regclass, * from p;
+update p set a = 20 where a = 5;
+update p set a = a - 100 where a = 100 returning *;
+select tableoid::regclass, * from p;
+update p2 set a = 30;
+update only p set a = 1;
+delete from p where a < 0;
+select tableoid::regclass, * from p;
+-- Bound checks.
+create table p4 partition of p for values from (5) to (15);
+create table p5 partition of p for values from (15) to (5);
+create table q3 partition of q for values in ('x');
+create table q4 partition of q default;
+create table q5 partition of q for values in ('zz');
+create table q6 partition of q for values in ('w', 'w');
+\d+ q6
+create table x (a int) partition by foo (a);
+create table x (a int) partition by list (a, a);
+create table x (a int) partition by range (z);
+create table x (a int, primary key (a)) inherits (p);
+create table x (a int) partition by range (a) inherits (q);
+create table p6 partition of q1 for values in (1);
+create table p7 partition of p for values in (1);
+create table p8 partition of p for values from ('a') to (2);
+create table p9 partition of p for values from (1) to (2, 3);
+create table p9 partition of p for values from (null) to (2);
+create table x (a int, b int, primary key (b)) partition by range (a);
+create table x (a int) partition by range (a random_ops);
+-- Sub-partitions, COPY, indexes, TRUNCATE, DROP.
+create table t (a int, b text) partition by list (a);
+create table t1 partition of t (b default 'none') for values in (1, 2);
+create table t2 partition of t for values in (3) partition by range (b);
+create table t2a partition of t2 for values from ('a') to ('m');
+create table t2b partition of t2 for values from ('m') to (maxvalue);
+insert into t values (1, 'x'), (3, 'b'), (3, 'z'), (2, null);
+insert into t (a) values (1);
+insert into t values (3, null);
+copy t from stdin;
+1	c
+3	q
+\.
+copy t from stdin;
+4	q
+\.
+select tableoid::regclass, * from t;
+select * from t2;
+select pg_get_partition_constraintdef('t2a'::regclass);
+truncate t;
+select count(*) from t;
+\d t2
+create index on t (b);
+\d t1
+\d t2b
+drop table t1;
+drop table t;
+select count(*) from pg_class where relname like 't2%';
+create table pk (a int primary key, b int) partition by range (a);
+create table pk1 partition of pk for values from (1) to (10);
+\d pk1
+insert into pk values (1, 1), (1, 2);
+create unique index on pk (b);
+drop table pk;
+drop table p, q, r, e;
