@@ -42,6 +42,11 @@ struct AlterTableAction {
     // {ENABLE [ALWAYS | REPLICA] | DISABLE} TRIGGER {name | ALL | USER}:
     // name (empty for ALL / USER), trigger_enabled (pg_trigger.tgenabled).
     kSetTriggerEnabled,
+    // ATTACH PARTITION partition FOR VALUES ... / DEFAULT: partition, bound.
+    kAttachPartition,
+    // DETACH PARTITION partition [CONCURRENTLY | FINALIZE]: partition,
+    // concurrent, finalize.
+    kDetachPartition,
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -59,6 +64,10 @@ struct AlterTableAction {
   UniqueDef unique;
   ForeignKeyDef foreign_key;
   RangeVar parent;  // kInherit, kNoInherit
+  RangeVar partition;  // kAttachPartition, kDetachPartition
+  PartitionBoundDef bound;  // kAttachPartition
+  bool concurrent = false;  // kDetachPartition
+  bool finalize = false;    // kDetachPartition
   char identity = 0;  // kAddIdentity, kSetIdentity
   char trigger_enabled = 'O';  // kSetTriggerEnabled
   std::shared_ptr<const SequenceOptions> identity_options;  // kAddIdentity

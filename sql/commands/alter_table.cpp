@@ -42,6 +42,7 @@
 #include "sql/ast/alter_table_statement.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/partition_attach.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/index_commands.h"
 #include "sql/commands/index_maintenance.h"
@@ -568,6 +569,8 @@ class AlterTable {
       }
       case Action::Kind::kInherit: return Inherit(a.parent);
       case Action::Kind::kNoInherit: return NoInherit(a.parent);
+      case Action::Kind::kAttachPartition:  // ExecuteAlterTable runs these alone
+      case Action::Kind::kDetachPartition: return;
     }
   }
 
@@ -1471,6 +1474,22 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
   }
   CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
+  for (const Action& a : stmt.actions) {
+    if (a.kind != Action::Kind::kAttachPartition && a.kind != Action::Kind::kDetachPartition) {
+      continue;
+    }
+    if (stmt.actions.size() > 1) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ATTACH / DETACH PARTITION together with other ALTER TABLE actions is not "
+                     "supported yet");
+    }
+    if (a.kind == Action::Kind::kAttachPartition) {
+      AttachPartition(ctx, *table, a);
+    } else {
+      DetachPartition(ctx, *table, a);
+    }
+    return result;
+  }
   CheckInheritanceRules(ctx, stmt, *table);
   AlterTable alter(ctx, stmt, *table);
   alter.Run();

@@ -424,6 +424,24 @@ void ClonePartitionedIndexes(CommandContext& ctx, const catalog::TableDesc& pare
       k.attnum = attnum_in_partition(k.attnum);
     }
     for (int16_t& a : index.include) a = attnum_in_partition(a);
+    // An equivalent index the partition already has serves (ATTACH
+    // PARTITION attaches it rather than building another).
+    const bool have = std::any_of(
+        partition->indexes.begin(), partition->indexes.end(), [&](const catalog::IndexDesc& ix) {
+          if (ix.unique != index.unique || ix.include != index.include ||
+              ix.keys.size() != index.keys.size()) {
+            return false;
+          }
+          for (size_t k = 0; k < ix.keys.size(); ++k) {
+            if (ix.keys[k].attnum != index.keys[k].attnum ||
+                ix.keys[k].descending != index.keys[k].descending ||
+                ix.keys[k].nulls_first != index.keys[k].nulls_first) {
+              return false;
+            }
+          }
+          return true;
+        });
+    if (have) continue;
     index.name = ChooseIndexName(ctx, partition->namespace_oid, partition->name, column_names,
                                  index.is_constraint ? "key" : "idx", *index_names);
     index.oid = catalog->AllocateOid(ctx.txn);

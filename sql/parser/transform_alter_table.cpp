@@ -267,6 +267,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
           a.name.clear();
         }
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartition:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize: {
+        const PgQuery__PartitionCmd& pc = *cmd.def->partition_cmd;
+        a.kind = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AttachPartition ? K::kAttachPartition
+                                                                               : K::kDetachPartition;
+        a.partition = TransformRangeVar(*pc.name);
+        if (pc.bound != nullptr) a.bound = TransformPartitionBound(*pc.bound);
+        a.concurrent = pc.concurrent;
+        a.finalize = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_DetachPartitionFinalize;
+        break;
+      }
       case PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit:
       case PG_QUERY__ALTER_TABLE_TYPE__AT_DropInherit:
         a.kind = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_AddInherit ? K::kInherit

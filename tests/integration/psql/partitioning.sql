@@ -96,3 +96,37 @@ insert into pk values (1, 1), (1, 2);
 create unique index on pk (b);
 drop table pk;
 drop table p, q, r, e;
+-- ATTACH / DETACH PARTITION.
+create table pp (a int, b text) partition by range (a);
+create table pp1 (a int, b text);
+insert into pp1 values (1, 'x'), (50, 'y');
+alter table pp attach partition pp1 for values from (0) to (10);
+delete from pp1 where a = 50;
+alter table pp attach partition pp1 for values from (0) to (10);
+alter table pp attach partition pp1 for values from (20) to (30);
+create table notp (a int);
+alter table notp attach partition pp1 for values from (20) to (30);
+create table pp2 (a int, b text, c int);
+alter table pp attach partition pp2 for values from (20) to (30);
+create table pp3 (a int);
+alter table pp attach partition pp3 for values from (20) to (30);
+create table pp4 (b text, a int);
+insert into pp4 values ('z', 25);
+alter table pp attach partition pp4 for values from (20) to (30);
+select tableoid::regclass, * from pp;
+insert into pp values (22, 'w');
+select * from pp4;
+create table ppc (a int, b text) inherits (notp);
+alter table pp attach partition ppc for values from (40) to (50);
+alter table pp attach partition pp for values from (40) to (50);
+create table pd (a int, b text);
+alter table pp attach partition pd default;
+\d+ pp
+alter table pp detach partition pp4;
+alter table pp detach partition pp4;
+alter table pp detach partition notp;
+\d pp4
+select * from pp;
+alter table pp detach partition pd concurrently;
+alter table pp detach partition pd finalize;
+drop table pp, pp4, notp, ppc, pp2, pp3;
