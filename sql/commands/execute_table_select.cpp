@@ -16,6 +16,8 @@
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
+#include "sql/commands/partition_pruning.h"
+#include "sql/executor/node_append.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/select_locking.h"
@@ -338,11 +340,27 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());
+  // One table with inheritance children or partitions: WHERE prunes the
+  // partitions it rules out and filters each member's rows inside the
+  // Append, as PostgreSQL pushes the quals down to the child scans.
+  bool filtered_in_append = false;
+  if (auto* append = dynamic_cast<InheritanceAppend*>(plan.get());
+      append != nullptr && where && !residual && stmt.locking.empty() && stmt.from.size() == 1 &&
+      stmt.from[0].kind == ast::FromItem::Kind::kTable) {
+    const catalog::TableDesc& root = LookupTable(ctx, stmt.from[0].table);
+    if (root.partition_key && stmt.from[0].table.inh) {
+      const std::set<Oid> keep = UnprunedPartitions(ctx, binder, root, scope.relations[0].alias,
+                                                    stmt.where.get());
+      append->KeepMembers([&keep](Oid oid) { return keep.count(oid) != 0; });
+    }
+    append->SetFilter(where.get(), ctx.param_values);
+    filtered_in_append = true;
+  }
   if (residual) {
     if (!residual->empty()) {
       plan = std::make_unique<ConjunctFilter>(std::move(plan), *residual, 0, ctx.param_values);
     }
-  } else if (where) {
+  } else if (where && !filtered_in_append) {
     plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
   }
   if (where_false && stmt.locking.empty()) {

@@ -746,8 +746,12 @@ class FromPlanner {
     LockRelation(ctx_, table.oid, table.name, txn::RelationLockMode::kAccessShare);
     CheckSelect(table.oid, table.owner, 'r', table.name);  // not its children's: as PostgreSQL
     BuiltItem built;
-    const std::vector<const catalog::TableDesc*> members = InheritanceSet(ctx_, table, rv.inh);
-    if (members.size() == 1) {
+    std::vector<const catalog::TableDesc*> members = InheritanceSet(ctx_, table, rv.inh);
+    // Partitioned tables hold no rows: only their leaf partitions are
+    // scanned (through the Append even when there is one, or none).
+    const bool append = members.size() > 1 || table.partition_key.has_value();
+    std::erase_if(members, [](const catalog::TableDesc* m) { return m->partition_key.has_value(); });
+    if (!append) {
       out_->codecs.push_back(std::make_unique<TableCodec>(table));
       built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
       built.plan->set_explain_name("Seq Scan on " + ScanName(table.name, rv.alias));
@@ -765,21 +769,18 @@ class FromPlanner {
         out_->codecs.push_back(std::make_unique<TableCodec>(*member));
         InheritanceAppend::Member m;
         m.scan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
-        // EXPLAIN names each member by the reference's alias numbered (as
-        // PostgreSQL's set_rtable_names does for the child RTEs).
-        const std::string alias = rv.alias.empty() ? table.name : rv.alias;
-        m.scan->set_explain_name("Seq Scan on " + QuoteIdentText(member->name) + " " +
-                                 QuoteIdentText(alias + "_" + std::to_string(scans.size() + 1)));
         m.slots = ParentColumnSlots(table, *member);
         m.table_oid = member->oid;
+        m.table_name = member->name;
         scans.push_back(std::move(m));
       }
-      built.plan = std::make_unique<InheritanceAppend>(std::move(scans), std::move(null_types));
+      built.plan = std::make_unique<InheritanceAppend>(std::move(scans), std::move(null_types),
+                                                       rv.alias.empty() ? table.name : rv.alias);
       built.width = table.columns.size() + 1;
     }
     BindScope scope = TableScope(ctx_, table, rv.alias);
     for (ScopeRelation& rel : scope.relations) {
-      if (members.size() > 1) rel.tableoid_slot = static_cast<int>(offset + table.columns.size());
+      if (append) rel.tableoid_slot = static_cast<int>(offset + table.columns.size());
       // Column aliases rename the first columns (buildRelationAliases).
       if (rv.column_aliases.size() > rel.columns.size()) {
         throw SqlError(SqlState::kInvalidColumnReference,

@@ -86,6 +86,12 @@ std::optional<Value> ExactKeyValue(const Value& v, Oid column_type) {
   if ((column_type == type_oid::kText || column_type == type_oid::kVarchar) && IsStringType(v.type())) {
     return Value::String(column_type, v.string_value());
   }
+  // An untyped literal compared with a character(n) column is a bpchar (a
+  // text value is not: bpchar = text compares as text, trailing spaces and
+  // all).
+  if (column_type == type_oid::kBpchar && v.type() == type_oid::kUnknown) {
+    return Value::String(column_type, v.string_value());
+  }
   return std::nullopt;
 }
 

@@ -45,7 +45,8 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
                              const std::vector<Value>* params);
 
 // `v` as a key value of a column of type `column_type`, if that is exact:
-// the same type, an integer that fits, or a string for a text/varchar
+// the same type, an integer that fits, a string for a text/varchar column
+// or an untyped literal for a character(n)
 // column. NULL and anything else: nullopt.
 std::optional<Value> ExactKeyValue(const Value& v, Oid column_type);
 

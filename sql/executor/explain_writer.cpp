@@ -266,7 +266,10 @@ std::vector<std::string> ExplainWriter::Render() const {
 namespace {
 
 // How format_type prints a type in a cast (arrays as "integer[]").
+// A constant's type label (format_type_with_typemod): a bpchar without a
+// length is "bpchar" -- "character" would mean character(1).
 std::string CastTypeName(const DataType& t) {
+  if (t.oid == type_oid::kBpchar && t.typmod < 0) return "bpchar";
   return FormatType(t);
 }
 
@@ -475,7 +478,7 @@ class Deparser {
         array += "}";
         std::string rhs;
         if (constant) {
-          rhs = QuoteLiteralText(array) + "::" + FormatTypeName(element) + "[]";
+          rhs = QuoteLiteralText(array) + "::" + CastTypeName(DataType{element, -1}) + "[]";
         } else {
           rhs = "ARRAY[" + List(s.elements()) + "]";
         }

@@ -2,12 +2,21 @@
 #include "sql/executor/node_append.h"
 
 #include "sql/executor/explain_writer.h"
+#include "sql/expr/text_quote.h"
 
 namespace strata::sql {
 
 void InheritanceAppend::Init() {
   current_ = 0;
   if (!members_.empty()) members_[0].scan->Init();
+}
+
+void InheritanceAppend::KeepMembers(const std::function<bool(Oid)>& keep) {
+  std::vector<Member> kept;
+  for (Member& m : members_) {
+    if (keep(m.table_oid)) kept.push_back(std::move(m));
+  }
+  members_ = std::move(kept);
 }
 
 bool InheritanceAppend::Next(Row* row) {
@@ -22,6 +31,10 @@ bool InheritanceAppend::Next(Row* row) {
                                  : Value::Null(null_types_[i]));
       }
       row->push_back(Value::Integer(type_oid::kOid, m.table_oid));
+      if (filter_ != nullptr) {
+        EvalContext eval(params_);
+        if (!EvaluatePredicate(*filter_, *row, eval)) continue;
+      }
       return true;
     }
     m.scan->Close();
@@ -39,8 +52,24 @@ std::vector<std::string> InheritanceAppend::Describe(ExplainWriter& w) const {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "EXPLAIN VERBOSE of inheritance trees is not supported yet");
   }
+  // Each member's scan, named by the parent's alias numbered in order --
+  // or, when one member is left, the scan alone under the alias itself.
+  auto describe = [&](const Member& m, const std::string& alias) {
+    m.scan->set_explain_name("Seq Scan on " + QuoteIdentText(m.table_name) + " " +
+                             QuoteIdentText(alias));
+    w.Describe(*m.scan);
+    if (filter_ != nullptr) {
+      w.LastNode()->properties.emplace_back("Filter", w.Deparse(*filter_, w.ScanLabels()));
+    }
+  };
+  if (members_.size() == 1) {
+    describe(members_[0], alias_);
+    return w.FromLabels();
+  }
   w.BeginNode("Append");
-  for (const Member& m : members_) w.Describe(*m.scan);
+  for (size_t i = 0; i < members_.size(); ++i) {
+    describe(members_[i], alias_ + "_" + std::to_string(i + 1));
+  }
   w.EndNode();
   return w.FromLabels();
 }
