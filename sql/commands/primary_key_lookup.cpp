@@ -9,8 +9,6 @@
 
 namespace strata::sql {
 
-namespace {
-
 void CollectConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out) {
   if (e->kind == ast::ExprKind::kBool) {
     const auto& b = static_cast<const ast::BoolExpr&>(*e);
@@ -41,6 +39,8 @@ bool IsConstant(const ast::Expr& e) {
   }
 }
 
+namespace {
+
 // Whether `e` names a column of an enclosing query (constant while a
 // correlated subquery runs once).
 bool IsOuterColumn(Binder& binder, const ast::Expr& e) {
@@ -52,7 +52,8 @@ bool IsOuterColumn(Binder& binder, const ast::Expr& e) {
   }
 }
 
-// The column a ColumnRef names if it refers to this table.
+}  // namespace
+
 const std::string* ColumnName(const ast::Expr& e, const std::string& alias) {
   if (e.kind != ast::ExprKind::kColumnRef) return nullptr;
   const auto& ref = static_cast<const ast::ColumnRefExpr&>(e);
@@ -60,6 +61,8 @@ const std::string* ColumnName(const ast::Expr& e, const std::string& alias) {
   if (ref.fields.size() == 2 && ref.fields[0] == alias) return &ref.fields[1];
   return nullptr;
 }
+
+namespace {
 
 bool IsIntegerType(Oid t) {
   return t == type_oid::kInt2 || t == type_oid::kInt4 || t == type_oid::kInt8;

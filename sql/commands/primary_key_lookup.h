@@ -19,6 +19,16 @@
 
 namespace strata::sql {
 
+// The top-level AND's conjuncts of a WHERE (the expression itself when it
+// is not an AND).
+void CollectConjuncts(const ast::Expr* e, std::vector<const ast::Expr*>* out);
+// Constants and $n parameters (possibly cast, or combined by operators such
+// as `$1 + 100`): safe to evaluate once, before the rows are read.
+bool IsConstant(const ast::Expr& e);
+// The column a ColumnRef names if it refers to the table the statement
+// calls `alias` (unqualified, or qualified by the alias); nullptr otherwise.
+const std::string* ColumnName(const ast::Expr& e, const std::string& alias);
+
 // Bounds on table keys: [lower, upper), either side open when unset.
 struct KeyRange {
   std::optional<std::string> lower;

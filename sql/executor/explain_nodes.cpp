@@ -242,8 +242,8 @@ std::vector<std::string> Filter::Describe(ExplainWriter& w) const {
   // (the node computing them: bare).
   const bool scan = below != nullptr && below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
-  const std::string text =
-      w.Deparse(*predicate_, scan ? w.ScanLabels() : ExplainWriter::Bares(labels));
+  const std::string text = scan ? w.DeparseScanQual(*predicate_, w.ScanLabels())
+                                : w.Deparse(*predicate_, ExplainWriter::Bares(labels));
   if (below != nullptr) below->properties.emplace_back("Filter", text);
   return labels;
 }

@@ -5,6 +5,8 @@
 // of parentheses.
 #include "sql/executor/explain_writer.h"
 
+#include "sql/storage_format/key_codec.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -506,6 +508,62 @@ class Deparser {
 
 std::string ExplainWriter::Deparse(const BoundExpr& e, const ExplainLabels& labels) const {
   return Deparser(labels).Expr(e);
+}
+
+namespace {
+
+bool HasBtreeEquality(Oid type) {
+  try {
+    KeyColumn probe(type);
+    (void)probe;
+    return type != type_oid::kJson;
+  } catch (const SqlError&) {
+    return false;
+  }
+}
+
+// `expression = constant` (or the reverse) with a btree equality operator
+// over a non-constant side: what process_equivalence takes into an
+// equivalence class.
+bool IsConstantEquality(const BoundExpr& e) {
+  if (e.kind() != BoundExprKind::kFunctionCall) return false;
+  const auto& call = static_cast<const BoundFunctionCall&>(e);
+  const PgOperator* op = OperatorOf(call);
+  if (op == nullptr || std::string_view(op->name) != "=" || call.args().size() != 2) return false;
+  const BoundExpr& l = *call.args()[0];
+  const BoundExpr& r = *call.args()[1];
+  if (!HasBtreeEquality(l.type().oid) || !HasBtreeEquality(r.type().oid)) return false;
+  auto constant = [](const BoundExpr& x) {
+    return x.kind() == BoundExprKind::kConstant || x.kind() == BoundExprKind::kParam ||
+           IsConstantCast(x);
+  };
+  return constant(l) != constant(r);
+}
+
+}  // namespace
+
+std::string ExplainWriter::DeparseScanQual(const BoundExpr& e, const ExplainLabels& labels) const {
+  if (e.kind() != BoundExprKind::kBoolOp ||
+      static_cast<const BoundBoolOp&>(e).op() != BoundBoolOp::Op::kAnd) {
+    return Deparse(e, labels);
+  }
+  std::vector<const BoundExpr*> conjuncts;
+  for (const auto& arg : static_cast<const BoundBoolOp&>(e).args()) conjuncts.push_back(arg.get());
+  return DeparseScanQual(conjuncts, labels);
+}
+
+std::string ExplainWriter::DeparseScanQual(const std::vector<const BoundExpr*>& conjuncts,
+                                           const ExplainLabels& labels) const {
+  if (conjuncts.size() == 1) return Deparse(*conjuncts[0], labels);
+  std::vector<std::string> plain, equalities;
+  Deparser d(labels);
+  for (const BoundExpr* arg : conjuncts) {
+    (IsConstantEquality(*arg) ? equalities : plain).push_back(d.Expr(*arg));
+  }
+  plain.insert(plain.end(), equalities.begin(), equalities.end());
+  std::string out = "(";
+  for (size_t i = 0; i < plain.size(); ++i) out += (i > 0 ? " AND " : "") + plain[i];
+  return out + ")";
 }
 
 }  // namespace strata::sql

@@ -88,6 +88,14 @@ class ExplainWriter {
   // The expression as PostgreSQL's deparser prints it, with column slots
   // named by `labels`.
   std::string Deparse(const BoundExpr& e, const ExplainLabels& labels) const;
+  // A scan's qual as PostgreSQL lists it: the conjuncts of a top-level AND
+  // that are `expression = constant` equalities go last, in their order
+  // (the planner turns them into equivalence classes and adds them back
+  // after the other restriction clauses).
+  std::string DeparseScanQual(const BoundExpr& e, const ExplainLabels& labels) const;
+  // The same for a qual given as its conjuncts.
+  std::string DeparseScanQual(const std::vector<const BoundExpr*>& conjuncts,
+                              const ExplainLabels& labels) const;
 
   // Computed-column marks (see the top of this file).
   static constexpr char kComputedMark = '\x01';

@@ -59,7 +59,8 @@ std::vector<std::string> InheritanceAppend::Describe(ExplainWriter& w) const {
                              QuoteIdentText(alias));
     w.Describe(*m.scan);
     if (filter_ != nullptr) {
-      w.LastNode()->properties.emplace_back("Filter", w.Deparse(*filter_, w.ScanLabels()));
+      w.LastNode()->properties.emplace_back("Filter",
+                                            w.DeparseScanQual(*filter_, w.ScanLabels()));
     }
   };
   if (members_.size() == 1) {

@@ -33,14 +33,18 @@ std::vector<std::string> ConjunctFilter::Describe(ExplainWriter& w) const {
   const bool scan = below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
   const ExplainLabels names = scan ? w.ScanLabels() : ExplainWriter::Bares(w.FromLabels());
+  std::vector<const BoundExpr*> conjuncts;
+  conjuncts = predicates_;
   std::string text;
-  if (predicates_.size() == 1) {
-    text = w.Deparse(*predicates_[0], names);
+  if (scan) {
+    text = w.DeparseScanQual(conjuncts, names);
+  } else if (conjuncts.size() == 1) {
+    text = w.Deparse(*conjuncts[0], names);
   } else {
     text = "(";
-    for (size_t i = 0; i < predicates_.size(); ++i) {
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
       if (i > 0) text += " AND ";
-      text += w.Deparse(*predicates_[i], names);
+      text += w.Deparse(*conjuncts[i], names);
     }
     text += ")";
   }
