@@ -7,6 +7,8 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/expr/record_exprs.h"
+#include "sql/types/record_type.h"
 #include "sql/binder/function_params.h"
 #include "sql/stack_depth.h"
 #include "sql/types/bit_string.h"
@@ -232,6 +234,20 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
         if (found_rel != nullptr) return BindTableOid(*this, *found_rel, expr.location);
       }
       if (BoundExprPtr param = BindFunctionParamName(expr)) return param;
+      // A relation's name alone is its whole row (a record of its columns,
+      // PostgreSQL's whole-row Var), when no column has that name.
+      for (const ScopeRelation& rel : scope_->relations) {
+        if (rel.alias.empty() || rel.alias != f[0]) continue;
+        std::vector<BoundExprPtr> args;
+        std::vector<RecordField> fields;
+        for (const ScopeColumn& c : rel.columns) {
+          if (c.hidden) continue;
+          args.push_back(MakeColumnRef(rel, c, expr.location));
+          fields.push_back({c.name, c.type});
+        }
+        return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
+                                                     expr.location);
+      }
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);
     }
