@@ -5,7 +5,8 @@
 // generate_subscripts(anyarray, dim [, reverse]), the subscripts of one
 // dimension; pg_options_to_table(text[]) and
 // information_schema._pg_expandarray(anyarray), rows of two columns
-// (record_set_functions.h); pg_partition_ancestors(regclass).
+// (record_set_functions.h); pg_partition_ancestors(regclass) and
+// pg_partition_tree(regclass).
 #include <algorithm>
 #include <memory>
 #include <span>
@@ -18,6 +19,8 @@
 #include "sql/types/numeric_var.h"
 #include "sql/types/record_value.h"
 #include "sql/builtin/type_table.h"
+#include "sql/system_relations/partition_catalog.h"
+#include "sql/system_relations/statement_catalog.h"
 
 namespace strata::sql {
 
@@ -238,15 +241,60 @@ std::unique_ptr<SetGenerator> ExpandArray(Args a) {
   return std::make_unique<ExpandedElements>(a[0]);
 }
 
+constexpr Oid kRegclassType = 2205;
+
 // pg_partition_ancestors(regclass): a partition or partitioned table and
-// its ancestors; no rows for any other relation, and no relation is either
-// (partitioning is not supported), so never any rows.
-class NoValues final : public SetGenerator {
+// its ancestors; no rows for any other relation.
+class RelationOids final : public SetGenerator {
  public:
-  bool Next(Value*) override { return false; }
+  explicit RelationOids(std::vector<Oid> oids) : oids_(std::move(oids)) {}
+  bool Next(Value* out) override {
+    if (next_ >= oids_.size()) return false;
+    *out = Value::Integer(kRegclassType, oids_[next_++]);
+    return true;
+  }
+
+ private:
+  std::vector<Oid> oids_;
+  size_t next_ = 0;
 };
 
-std::unique_ptr<SetGenerator> PartitionAncestors(Args) { return std::make_unique<NoValues>(); }
+std::shared_ptr<const catalog::CatalogSnapshot> CatalogForFunction() {
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr) {
+    throw SqlError(SqlState::kFeatureNotSupported, "catalog functions need a database");
+  }
+  return catalog;
+}
+
+std::unique_ptr<SetGenerator> AncestorsOf(Args a) {
+  return std::make_unique<RelationOids>(
+      sql::PartitionAncestors(*CatalogForFunction(), static_cast<Oid>(a[0].int_value())));
+}
+
+// pg_partition_tree(regclass): rows (relid, parentrelid, isleaf, level).
+class PartitionTreeRows final : public SetGenerator {
+ public:
+  explicit PartitionTreeRows(std::vector<PartitionTreeRow> rows) : rows_(std::move(rows)) {}
+  bool Next(Value* out) override {
+    if (next_ >= rows_.size()) return false;
+    const PartitionTreeRow& r = rows_[next_++];
+    *out = MakeRecord({Value::Integer(kRegclassType, r.relid),
+                       r.parent == 0 ? Value::Null(kRegclassType)
+                                     : Value::Integer(kRegclassType, r.parent),
+                       Value::Bool(r.is_leaf), Value::Int4(r.level)});
+    return true;
+  }
+
+ private:
+  std::vector<PartitionTreeRow> rows_;
+  size_t next_ = 0;
+};
+
+std::unique_ptr<SetGenerator> PartitionTreeOf(Args a) {
+  return std::make_unique<PartitionTreeRows>(
+      PartitionTree(*CatalogForFunction(), static_cast<Oid>(a[0].int_value())));
+}
 
 // A set-returning function reached as a scalar (a bug: the binder forbids it).
 Value NotScalar(Args) {
@@ -282,7 +330,10 @@ const SqlFunction kFunctions[] = {
      {"generate_series_timestamptz", NotScalar}, false, nullptr, TsSeries},
     {"pg_partition_ancestors", {2205 /* regclass */, k0, k0, k0, k0, k0, k0}, 1,
      2205, {"pg_partition_ancestors", NotScalar}, false, nullptr,
-     PartitionAncestors},
+     AncestorsOf},
+    // Rows (relid, parentrelid, isleaf, level): record_set_functions.h.
+    {"pg_partition_tree", {2205 /* regclass */, k0, k0, k0, k0, k0, k0}, 1, type_oid::kRecord,
+     {"pg_partition_tree", NotScalar}, false, nullptr, PartitionTreeOf},
     // Rows (option_name text, option_value text): record_set_functions.h.
     {"pg_options_to_table", {1009, k0, k0, k0, k0, k0, k0}, 1, type_oid::kRecord,
      {"pg_options_to_table", NotScalar}, false, nullptr, OptionsToTable},
@@ -310,7 +361,7 @@ std::span<const SqlFunction> SetReturningSqlFunctions() { return kFunctions; }
 std::span<const SqlFunction> InformationSchemaSqlFunctions() { return kInformationSchemaFunctions; }
 
 std::span<const std::string_view> RecordSetFunctionColumns(const SqlFunction* function) {
-  if (function != nullptr && function->set_generator == PartitionAncestors) {
+  if (function != nullptr && function->set_generator == AncestorsOf) {
     return kAncestorColumns;
   }
   return {};
@@ -319,6 +370,12 @@ std::span<const std::string_view> RecordSetFunctionColumns(const SqlFunction* fu
 std::vector<RecordField> RecordSetFunctionFields(const SqlFunction* function,
                                                  std::span<const Oid> args) {
   if (function == nullptr) return {};
+  if (function->set_generator == PartitionTreeOf) {
+    return {{"relid", DataType{kRegclassType}},
+            {"parentrelid", DataType{kRegclassType}},
+            {"isleaf", DataType{type_oid::kBool}},
+            {"level", DataType{type_oid::kInt4}}};
+  }
   if (function->set_generator == OptionsToTable) {
     return {{"option_name", DataType{type_oid::kText}}, {"option_value", DataType{type_oid::kText}}};
   }

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "catalog/catalog_objects.h"
 #include "sql/commands/command_context.h"
@@ -21,5 +22,19 @@ std::string PartitionBoundDefinition(const CommandContext& ctx, const catalog::T
 // nullopt for a table that is not a partition (or a lone DEFAULT one).
 std::optional<std::string> PartitionConstraintDefinition(const CommandContext& ctx,
                                                          const catalog::TableDesc& table);
+
+// pg_partition_tree(rel): rel and its partitions, breadth first (children
+// in OID order, as find_all_inheritors), each with its parent (0 for rel
+// when it is not a partition), whether it is a leaf and its depth below
+// rel. Empty for a table that is neither partitioned nor a partition.
+struct PartitionTreeRow {
+  Oid relid = 0;
+  Oid parent = 0;
+  bool is_leaf = false;
+  int level = 0;
+};
+std::vector<PartitionTreeRow> PartitionTree(const catalog::CatalogSnapshot& catalog, Oid rel);
+// pg_partition_ancestors(rel): rel, then its partitioned ancestors upward.
+std::vector<Oid> PartitionAncestors(const catalog::CatalogSnapshot& catalog, Oid rel);
 
 }  // namespace strata::sql

@@ -189,6 +189,40 @@ std::string PartitionBoundDefinition(const CommandContext& ctx, const catalog::T
 
 namespace {
 
+bool InPartitionTree(const catalog::TableDesc* t) {
+  return t != nullptr && (t->partition_key || t->partition_bound);
+}
+
+}  // namespace
+
+std::vector<PartitionTreeRow> PartitionTree(const catalog::CatalogSnapshot& catalog, Oid rel) {
+  std::vector<PartitionTreeRow> out;
+  const catalog::TableDesc* root = catalog.FindTable(rel);
+  if (!InPartitionTree(root)) return out;
+  out.push_back({root->oid, root->partition_bound ? root->parents.at(0) : 0,
+                 !root->partition_key.has_value(), 0});
+  for (size_t i = 0; i < out.size(); ++i) {
+    for (const catalog::TableDesc* child : catalog.ChildrenOf(out[i].relid)) {
+      out.push_back({child->oid, out[i].relid, !child->partition_key.has_value(), out[i].level + 1});
+    }
+  }
+  return out;
+}
+
+std::vector<Oid> PartitionAncestors(const catalog::CatalogSnapshot& catalog, Oid rel) {
+  std::vector<Oid> out;
+  const catalog::TableDesc* t = catalog.FindTable(rel);
+  if (!InPartitionTree(t)) return out;
+  out.push_back(t->oid);
+  while (t != nullptr && t->partition_bound && !t->parents.empty()) {
+    t = catalog.FindTable(t->parents[0]);
+    if (t != nullptr) out.push_back(t->oid);
+  }
+  return out;
+}
+
+namespace {
+
 using Args = std::span<const Value>;
 
 CommandContext CatalogContext() {

@@ -80,6 +80,11 @@ copy t from stdin;
 select tableoid::regclass, * from t;
 select * from t2;
 select pg_get_partition_constraintdef('t2a'::regclass);
+select relid, parentrelid, isleaf, level from pg_partition_tree('t');
+select * from pg_partition_tree('t2');
+select * from pg_partition_ancestors('t2a');
+select * from pg_partition_ancestors('p');
+select * from pg_partition_tree(null);
 truncate t;
 select count(*) from t;
 \d t2
