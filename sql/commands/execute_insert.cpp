@@ -2,6 +2,7 @@
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <set>
 
 #include "sql/commands/identity_columns.h"
@@ -178,9 +179,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         .WithPosition(ctx.Position(stmt.on_conflict_location))
         .WithHint("For example, ON CONFLICT (column_name).");
   }
-  if (table.partition_key && stmt.on_conflict != OnConflict::kNone) {
+  if (table.partition_key && !stmt.conflict_constraint.empty()) {
     throw SqlError(SqlState::kFeatureNotSupported,
-                   "ON CONFLICT on a partitioned table is not supported yet");
+                   "ON CONFLICT ON CONSTRAINT on a partitioned table is not supported yet");
   }
   ConflictArbiters arbiters;
   if (stmt.on_conflict != OnConflict::kNone) arbiters = ResolveConflictArbiters(ctx, table, stmt);
@@ -391,7 +392,68 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   if (table.partition_key) partitioned.emplace(ctx, table);
   // Writes one new row (or, with ON CONFLICT, updates the conflicting
   // one); false when the row is skipped (DO NOTHING, or DO UPDATE's WHERE).
+  // ON CONFLICT on a partitioned table: the row's partition's own
+  // arbiters (its copies of the table's unique indexes); SET and WHERE see
+  // the rows in the table's layout.
+  std::map<Oid, ConflictArbiters> leaf_arbiters;
+  auto write_partitioned_conflict = [&](Row& row) -> bool {
+    Row leaf_row;
+    const PartitionedInsert::Target target = partitioned->Route(row, &leaf_row);
+    const catalog::TableDesc& leaf = *target.table;
+    auto found = leaf_arbiters.find(leaf.oid);
+    if (found == leaf_arbiters.end()) {
+      found = leaf_arbiters.emplace(leaf.oid, ResolveConflictArbiters(ctx, leaf, stmt)).first;
+    }
+    if (!target.triggers->BeforeRow(nullptr, &leaf_row)) return false;
+    target.writer->CheckConstraints(leaf_row);
+    auto conflict = FindConflict(ctx, target.writer->codec(), found->second, leaf_row);
+    if (!conflict.has_value()) {
+      target.writer->Insert(leaf_row);
+      target.triggers->AfterRow(nullptr, &leaf_row);
+      row = MapRowByName(leaf, table, leaf_row);
+      touched.insert(std::to_string(leaf.oid) + ":" +
+                     (target.writer->codec().has_primary_key() ? target.writer->KeyOf(leaf_row)
+                                                                : std::string()));
+      insert_triggers.AfterRow(nullptr, &row);
+      return true;
+    }
+    if (stmt.on_conflict == OnConflict::kNothing) return false;
+    const std::string& key = conflict->first;
+    if (!touched.insert(std::to_string(leaf.oid) + ":" + key).second) {
+      throw SqlError(SqlState::kCardinalityViolation,
+                     "ON CONFLICT DO UPDATE command cannot affect row a second time")
+          .WithHint("Ensure that no rows proposed for insertion within the same command "
+                    "have duplicate constrained values.");
+    }
+    const Row before_leaf = target.writer->codec().DecodeValue(conflict->second);
+    Row before = MapRowByName(leaf, table, before_leaf);
+    Row combined = before;
+    const Row excluded = MapRowByName(leaf, table, leaf_row);
+    combined.insert(combined.end(), excluded.begin(), excluded.end());
+    EvalContext conflict_eval = ctx.MakeEval();
+    if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) {
+      return false;
+    }
+    conflict_eval.SetRow(&combined);
+    Row updated = before;
+    for (const auto& [slot, expr] : conflict_set) {
+      updated[slot] = expr != nullptr ? expr->Evaluate(conflict_eval) : writer.EvaluateDefault(slot);
+    }
+    if (!update_triggers->BeforeRow(&before, &updated)) return false;
+    Row updated_leaf = MapRowByName(table, leaf, updated);
+    if (!target.writer->MeetsPartitionConstraint(updated_leaf)) {
+      throw SqlError(SqlState::kFeatureNotSupported, "invalid ON UPDATE specification")
+          .WithDetail("The result tuple would appear in a different partition than the original "
+                      "tuple.");
+    }
+    target.writer->CheckConstraints(updated_leaf);
+    target.writer->Update(key, updated_leaf, &before_leaf);
+    update_triggers->AfterRow(&before, &updated);
+    row = std::move(updated);
+    return true;
+  };
   auto write_row = [&](Row& row) -> bool {
+    if (partitioned && stmt.on_conflict != OnConflict::kNone) return write_partitioned_conflict(row);
     if (partitioned) {
       if (!partitioned->Insert(&row)) return false;
       insert_triggers.AfterRow(nullptr, &row);

@@ -153,16 +153,21 @@ PartitionedInsert::PartitionedInsert(const CommandContext& ctx, const catalog::T
 
 PartitionedInsert::~PartitionedInsert() = default;
 
-bool PartitionedInsert::Insert(Row* row) {
-  Row leaf_row;
-  const catalog::TableDesc& leaf = router_.Route(*row, &leaf_row);
+PartitionedInsert::Target PartitionedInsert::Route(const Row& row, Row* leaf_row) {
+  const catalog::TableDesc& leaf = router_.Route(row, leaf_row);
   std::unique_ptr<Leaf>& entry = leaves_[leaf.oid];
   if (entry == nullptr) entry = std::make_unique<Leaf>(ctx_, leaf);
-  if (!entry->triggers.BeforeRow(nullptr, &leaf_row)) return false;
-  entry->writer.CheckConstraints(leaf_row);
-  entry->writer.Insert(leaf_row);
-  entry->triggers.AfterRow(nullptr, &leaf_row);
-  *row = MapRowByName(leaf, root_, leaf_row);
+  return Target{&leaf, &entry->writer, &entry->triggers};
+}
+
+bool PartitionedInsert::Insert(Row* row) {
+  Row leaf_row;
+  const Target target = Route(*row, &leaf_row);
+  if (!target.triggers->BeforeRow(nullptr, &leaf_row)) return false;
+  target.writer->CheckConstraints(leaf_row);
+  target.writer->Insert(leaf_row);
+  target.triggers->AfterRow(nullptr, &leaf_row);
+  *row = MapRowByName(*target.table, root_, leaf_row);
   return true;
 }
 

@@ -73,6 +73,15 @@ class PartitionedInsert {
   // triggers may change it (*row gets the row written, in root's layout)
   // or skip it (false).
   bool Insert(Row* row);
+  // The leaf partition a row of root's layout goes to, with its writer and
+  // INSERT row triggers; *leaf_row gets the row in the leaf's layout (for
+  // callers that write it themselves: ON CONFLICT).
+  struct Target {
+    const catalog::TableDesc* table;
+    TableWriter* writer;
+    TableTriggers* triggers;
+  };
+  Target Route(const Row& row, Row* leaf_row);
   // The partitions' foreign-key checks and queued AFTER ROW triggers:
   // call once the statement's rows are written.
   void Finish();
