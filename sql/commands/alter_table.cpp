@@ -50,6 +50,7 @@
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/foreign_keys.h"
 #include "sql/commands/table_commands.h"
+#include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
 #include "sql/parser/parser.h"
@@ -243,40 +244,7 @@ class AlterTable {
       throw SqlError(SqlState::kDuplicateTable,
                      "relation \"" + parent.name + "\" would be inherited from more than once");
     }
-    for (const catalog::ColumnDesc& pc : parent.columns) {
-      if (pc.dropped) continue;
-      const int slot = t_.FindColumn(pc.name);
-      if (slot < 0) {
-        throw SqlError(SqlState::kDatatypeMismatch,
-                       "child table is missing column \"" + pc.name + "\"");
-      }
-      catalog::ColumnDesc& col = t_.columns[static_cast<size_t>(slot)];
-      if (col.type != pc.type || col.typmod != pc.typmod) {
-        throw SqlError(SqlState::kDatatypeMismatch, "child table \"" + t_.name +
-                                                        "\" has different type for column \"" +
-                                                        pc.name + "\"");
-      }
-      if (pc.not_null && !col.not_null) {
-        throw SqlError(SqlState::kDatatypeMismatch,
-                       "column \"" + pc.name + "\" in child table must be marked NOT NULL");
-      }
-      ++col.inhcount;
-    }
-    for (const catalog::CheckConstraint& pc : parent.checks) {
-      if (pc.no_inherit) continue;
-      auto mine = std::find_if(t_.checks.begin(), t_.checks.end(),
-                               [&](const catalog::CheckConstraint& c) { return c.name == pc.name; });
-      if (mine == t_.checks.end()) {
-        throw SqlError(SqlState::kDatatypeMismatch,
-                       "child table is missing constraint \"" + pc.name + "\"");
-      }
-      if (mine->expr != pc.expr || mine->no_inherit) {
-        throw SqlError(SqlState::kDatatypeMismatch,
-                       "child table \"" + t_.name +
-                           "\" has different definition for check constraint \"" + pc.name + "\"");
-      }
-      ++mine->inhcount;
-    }
+    MergeIntoExistingChild(parent, &t_);
     t_.parents.push_back(parent.oid);
   }
 

@@ -3,15 +3,15 @@
 #include "sql/commands/partition_attach.h"
 
 #include <algorithm>
+#include <map>
 
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/partition_ddl.h"
 #include "sql/commands/partition_key.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/relation_locks.h"
-#include "sql/executor/plan_node.h"
+#include "sql/commands/table_inheritance.h"
 #include "sql/system_relations/privilege_checks.h"
-#include "sql/table/table_codec.h"
 
 namespace strata::sql {
 
@@ -33,27 +33,18 @@ bool RowsFitBound(CommandContext& ctx, const catalog::TableDesc& parent,
                   const std::vector<BoundValues>& siblings) {
   std::optional<PartitionConstraintCheck> above;
   if (parent.partition_bound) above.emplace(ctx, parent);
-  for (const catalog::TableDesc* member : ctx.catalog->WithDescendants(table.oid)) {
-    if (member->partition_key) continue;
-    PartitionKeyEvaluator key(ctx, parent, *member);
-    TableCodec codec(*member);
-    SeqScan scan(ctx.txn, &codec);
-    scan.Init();
-    Row row;
+  std::map<Oid, PartitionKeyEvaluator> keys;
+  return !AnyLeafRow(ctx, table, [&](const catalog::TableDesc& leaf, const Row& row) {
+    const std::vector<Value> k = keys.try_emplace(leaf.oid, ctx, parent, leaf).first->second.Evaluate(row);
     bool ok = true;
-    while (ok && scan.Next(&row)) {
-      const std::vector<Value> k = key.Evaluate(row);
-      if (bound.is_default) {
-        for (const BoundValues& other : siblings) ok = ok && !BoundAccepts(other, k);
-      } else {
-        ok = BoundAccepts(bound, k);
-      }
-      if (ok && above) ok = above->Satisfied(MapRowByName(*member, parent, row));
+    if (bound.is_default) {
+      for (const BoundValues& other : siblings) ok = ok && !BoundAccepts(other, k);
+    } else {
+      ok = BoundAccepts(bound, k);
     }
-    scan.Close();
-    if (!ok) return false;
-  }
-  return true;
+    if (ok && above) ok = above->Satisfied(MapRowByName(leaf, parent, row));
+    return !ok;
+  });
 }
 
 }  // namespace
@@ -92,39 +83,7 @@ void AttachPartition(CommandContext& ctx, const catalog::TableDesc& parent,
           .WithDetail("The new partition may contain only the columns present in parent.");
     }
   }
-  for (const catalog::ColumnDesc& pc : parent.columns) {
-    if (pc.dropped) continue;
-    const int slot = changed.FindColumn(pc.name);
-    if (slot < 0) {
-      throw SqlError(SqlState::kDatatypeMismatch, "child table is missing column \"" + pc.name + "\"");
-    }
-    catalog::ColumnDesc& col = changed.columns[static_cast<size_t>(slot)];
-    if (col.type != pc.type || col.typmod != pc.typmod) {
-      throw SqlError(SqlState::kDatatypeMismatch, "child table \"" + child.name +
-                                                      "\" has different type for column \"" +
-                                                      pc.name + "\"");
-    }
-    if (pc.not_null && !col.not_null) {
-      throw SqlError(SqlState::kDatatypeMismatch,
-                     "column \"" + pc.name + "\" in child table must be marked NOT NULL");
-    }
-    ++col.inhcount;
-  }
-  for (const catalog::CheckConstraint& pc : parent.checks) {
-    if (pc.no_inherit) continue;
-    auto mine = std::find_if(changed.checks.begin(), changed.checks.end(),
-                             [&](const catalog::CheckConstraint& c) { return c.name == pc.name; });
-    if (mine == changed.checks.end()) {
-      throw SqlError(SqlState::kDatatypeMismatch,
-                     "child table is missing constraint \"" + pc.name + "\"");
-    }
-    if (mine->expr != pc.expr || mine->no_inherit) {
-      throw SqlError(SqlState::kDatatypeMismatch,
-                     "child table \"" + child.name +
-                         "\" has different definition for check constraint \"" + pc.name + "\"");
-    }
-    ++mine->inhcount;
-  }
+  MergeIntoExistingChild(parent, &changed);
   changed.partition_bound = DefinePartitionBound(ctx, parent, child.name, action.bound);
   // The rows already there must belong in the new partition.
   const std::vector<DataType> types = PartitionKeyTypes(ctx, parent);

@@ -3,6 +3,7 @@
 #include "sql/commands/partition_ddl.h"
 
 #include <algorithm>
+#include <map>
 
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
@@ -11,7 +12,6 @@
 #include "sql/commands/partition_key.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/table_rows.h"
-#include "sql/executor/plan_node.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/table/table_codec.h"
 
@@ -376,22 +376,16 @@ catalog::PartitionBound DefinePartitionBound(CommandContext& ctx, const catalog:
   // The DEFAULT partition must not hold rows the new partition would take
   // (check_default_partition_contents).
   if (default_partition != nullptr) {
-    for (const catalog::TableDesc* member :
-         ctx.catalog->WithDescendants(default_partition->table->oid)) {
-      if (member->partition_key) continue;
-      PartitionKeyEvaluator member_key(ctx, parent, *member);
-      TableCodec codec(*member);
-      SeqScan scan(ctx.txn, &codec);
-      scan.Init();
-      Row row;
-      bool violated = false;
-      while (!violated && scan.Next(&row)) violated = BoundAccepts(mine, member_key.Evaluate(row));
-      scan.Close();
-      if (violated) {
-        throw SqlError(SqlState::kCheckViolation,
-                       "updated partition constraint for default partition \"" +
-                           default_partition->table->name + "\" would be violated by some row");
-      }
+    std::map<Oid, PartitionKeyEvaluator> keys;
+    const bool violated =
+        AnyLeafRow(ctx, *default_partition->table, [&](const catalog::TableDesc& leaf, const Row& row) {
+          auto key = keys.try_emplace(leaf.oid, ctx, parent, leaf).first;
+          return BoundAccepts(mine, key->second.Evaluate(row));
+        });
+    if (violated) {
+      throw SqlError(SqlState::kCheckViolation,
+                     "updated partition constraint for default partition \"" +
+                         default_partition->table->name + "\" would be violated by some row");
     }
   }
   return bound;

@@ -3,6 +3,7 @@
 #include "sql/commands/partition_routing.h"
 
 #include "sql/commands/table_rows.h"
+#include "sql/executor/plan_node.h"
 #include "sql/commands/table_triggers.h"
 #include "sql/types/type_io.h"
 
@@ -35,6 +36,22 @@ const catalog::TableDesc* ChoosePartition(const std::vector<PartitionEntry>& par
 }
 
 }  // namespace
+
+bool AnyLeafRow(const CommandContext& ctx, const catalog::TableDesc& table,
+                const std::function<bool(const catalog::TableDesc& leaf, const Row& row)>& test) {
+  for (const catalog::TableDesc* leaf : ctx.catalog->WithDescendants(table.oid)) {
+    if (leaf->partition_key) continue;
+    TableCodec codec(*leaf);
+    SeqScan scan(ctx.txn, &codec);
+    scan.Init();
+    Row row;
+    bool found = false;
+    while (!found && scan.Next(&row)) found = test(*leaf, row);
+    scan.Close();
+    if (found) return true;
+  }
+  return false;
+}
 
 Row MapRowByName(const catalog::TableDesc& from, const catalog::TableDesc& to, const Row& row) {
   Row out(to.columns.size());

@@ -4,6 +4,7 @@
 // (ExecPartitionCheck: its bound, and its ancestors' bounds).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -49,6 +50,12 @@ class PartitionConstraintCheck {
   struct Step;
   std::vector<std::unique_ptr<Step>> steps_;  // the table's bound, then its parent's, ...
 };
+
+// Whether some stored row of `table` or of its partitions (each leaf in its
+// own layout) passes `test` -- the scans DDL runs to check existing rows
+// against a new or changed partition bound.
+bool AnyLeafRow(const CommandContext& ctx, const catalog::TableDesc& table,
+                const std::function<bool(const catalog::TableDesc& leaf, const Row& row)>& test);
 
 // The row of `from`'s layout rearranged into `to`'s (columns matched by
 // name; columns `to` has and `from` lacks are NULL).

@@ -3,6 +3,8 @@
 // tables a statement over a parent reaches.
 #include "sql/commands/table_inheritance.h"
 
+#include <algorithm>
+
 #include "sql/commands/partition_key.h"
 
 #include "sql/builtin/type_table.h"
@@ -145,6 +147,42 @@ std::vector<const catalog::TableDesc*> InheritanceSet(const CommandContext& ctx,
   std::vector<const catalog::TableDesc*> all = ctx.catalog->WithDescendants(table.oid);
   if (all.empty()) all.push_back(&table);
   return all;
+}
+
+void MergeIntoExistingChild(const catalog::TableDesc& parent, catalog::TableDesc* child) {
+  for (const catalog::ColumnDesc& pc : parent.columns) {
+    if (pc.dropped) continue;
+    const int slot = child->FindColumn(pc.name);
+    if (slot < 0) {
+      throw SqlError(SqlState::kDatatypeMismatch, "child table is missing column \"" + pc.name + "\"");
+    }
+    catalog::ColumnDesc& col = child->columns[static_cast<size_t>(slot)];
+    if (col.type != pc.type || col.typmod != pc.typmod) {
+      throw SqlError(SqlState::kDatatypeMismatch, "child table \"" + child->name +
+                                                      "\" has different type for column \"" +
+                                                      pc.name + "\"");
+    }
+    if (pc.not_null && !col.not_null) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "column \"" + pc.name + "\" in child table must be marked NOT NULL");
+    }
+    ++col.inhcount;
+  }
+  for (const catalog::CheckConstraint& pc : parent.checks) {
+    if (pc.no_inherit) continue;
+    auto mine = std::find_if(child->checks.begin(), child->checks.end(),
+                             [&](const catalog::CheckConstraint& c) { return c.name == pc.name; });
+    if (mine == child->checks.end()) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "child table is missing constraint \"" + pc.name + "\"");
+    }
+    if (mine->expr != pc.expr || mine->no_inherit) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "child table \"" + child->name +
+                         "\" has different definition for check constraint \"" + pc.name + "\"");
+    }
+    ++mine->inhcount;
+  }
 }
 
 std::vector<int> ParentColumnSlots(const catalog::TableDesc& parent,

@@ -47,6 +47,14 @@ void NoticeWithDetail(const CommandContext& ctx, SqlState state, std::string mes
 std::vector<const catalog::TableDesc*> InheritanceSet(const CommandContext& ctx,
                                                       const catalog::TableDesc& table, bool inh);
 
+// ALTER TABLE ... INHERIT and ATTACH PARTITION (PostgreSQL's
+// MergeAttributesIntoExisting / MergeConstraintsIntoExisting): `child` must
+// have each of `parent`'s columns, of the same type and NOT NULL where the
+// parent's is, and each of its inheritable CHECK constraints with the same
+// expression (42804 otherwise); those columns and constraints count one
+// more parent.
+void MergeIntoExistingChild(const catalog::TableDesc& parent, catalog::TableDesc* child);
+
 // The slot of each of `parent`'s columns (dropped ones -1) in `child`'s
 // row: the child column of the same name.
 std::vector<int> ParentColumnSlots(const catalog::TableDesc& parent,
