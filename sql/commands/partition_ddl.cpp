@@ -9,6 +9,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/commands/bound_volatility.h"
 #include "sql/commands/index_commands.h"
+#include "sql/commands/partition_hash.h"
 #include "sql/commands/partition_key.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/table_rows.h"
@@ -174,14 +175,29 @@ catalog::PartitionKey DefinePartitionKey(CommandContext& ctx, const catalog::Tab
       type = bound->type().oid;
     }
     if (key.strategy == 'h') {
-      throw SqlError(SqlState::kFeatureNotSupported, "hash partitioning is not supported yet");
+      if (!def.opclass.empty()) {
+        throw At(ctx, SqlState::kFeatureNotSupported,
+                 "an operator class in a hash partition key is not supported yet", def.location);
+      }
+      if (type == type_oid::kNumeric || type == type_oid::kUuid || type == type_oid::kInterval) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "hash partitioning on type " + FormatTypeName(type) + " is not supported yet");
+      }
+      if (!IsHashPartitionable(type)) {
+        throw SqlError(SqlState::kUndefinedObject,
+                       "data type " + FormatTypeName(type) +
+                           " has no default operator class for access method \"hash\"")
+            .WithHint("You must specify a hash operator class or define a default hash operator "
+                      "class for the data type.");
+      }
+      key.parts.push_back(std::move(part));
+      continue;
     }
     if (!def.opclass.empty()) CheckOperatorClass(def.opclass, type);
     if (!HasBtreeOrdering(type)) {
-      throw At(ctx, SqlState::kUndefinedObject,
-               "data type " + FormatTypeName(type) +
-                   " has no default operator class for access method \"btree\"",
-               def.location)
+      throw SqlError(SqlState::kUndefinedObject,
+                     "data type " + FormatTypeName(type) +
+                         " has no default operator class for access method \"btree\"")
           .WithHint("You must specify a btree operator class or define a default btree operator "
                     "class for the data type.");
     }
@@ -224,8 +240,8 @@ catalog::PartitionBound DefinePartitionBound(CommandContext& ctx, const catalog:
   }
   if (def.is_default) {
     if (key.strategy == 'h') {
-      throw At(ctx, SqlState::kInvalidTableDefinition,
-               "a hash-partitioned table may not have a default partition", def.location);
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "a hash-partitioned table may not have a default partition");
     }
     if (default_partition != nullptr) {
       throw At(ctx, SqlState::kInvalidObjectDefinition,
@@ -271,6 +287,57 @@ catalog::PartitionBound DefinePartitionBound(CommandContext& ctx, const catalog:
   };
   BoundValues mine;
   mine.strategy = key.strategy;
+  if (key.strategy == 'h') {
+    // transformPartitionBound, then check_new_partition_bound: each
+    // modulus a factor of the next larger one, no remainder taken twice.
+    if (def.modulus <= 0) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "modulus for hash partition must be an integer value greater than zero");
+    }
+    if (def.remainder >= def.modulus) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "remainder for hash partition must be less than modulus");
+    }
+    std::vector<const PartitionEntry*> sorted;  // by (modulus, remainder)
+    for (const PartitionEntry& p : existing) sorted.push_back(&p);
+    const PartitionEntry* previous = nullptr;
+    const PartitionEntry* next = nullptr;
+    for (const PartitionEntry* p : sorted) {
+      if (std::make_pair(p->bound.modulus, p->bound.remainder) <=
+          std::make_pair(def.modulus, def.remainder)) {
+        previous = p;
+      } else if (next == nullptr) {
+        next = p;
+      }
+    }
+    auto modulus_error = [&](const std::string& detail) {
+      return SqlError(SqlState::kInvalidObjectDefinition,
+                      "every hash partition modulus must be a factor of the next larger modulus")
+          .WithDetail(detail);
+    };
+    if (previous != nullptr && def.modulus % previous->bound.modulus != 0) {
+      throw modulus_error("The new modulus " + std::to_string(def.modulus) +
+                          " is not divisible by " + std::to_string(previous->bound.modulus) +
+                          ", the modulus of existing partition \"" + previous->table->name + "\".");
+    }
+    if (next != nullptr && next->bound.modulus % def.modulus != 0) {
+      throw modulus_error("The new modulus " + std::to_string(def.modulus) +
+                          " is not a factor of " + std::to_string(next->bound.modulus) +
+                          ", the modulus of existing partition \"" + next->table->name + "\".");
+    }
+    for (const PartitionEntry* p : sorted) {
+      const int32_t small = std::min(p->bound.modulus, def.modulus);
+      if (p->bound.remainder % small == def.remainder % small) {
+        throw At(ctx, SqlState::kInvalidObjectDefinition,
+                 "partition \"" + partition_name + "\" would overlap partition \"" +
+                     p->table->name + "\"",
+                 def.location);
+      }
+    }
+    bound.modulus = def.modulus;
+    bound.remainder = def.remainder;
+    return bound;
+  }
   if (key.strategy == 'l') {
     std::vector<int> locations;
     for (const ast::ExprPtr& e : def.list_values) {

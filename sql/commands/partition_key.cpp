@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "sql/binder/column_use.h"
+#include "sql/commands/partition_hash.h"
 #include "sql/commands/stored_expr.h"
 #include "sql/commands/table_rows.h"
 #include "sql/types/type_io.h"
@@ -132,6 +133,10 @@ bool BoundAccepts(const BoundValues& bound, const std::vector<Value>& key) {
     }
     return CompareToRangeDatums(key, bound.lower_kind, bound.lower) >= 0 &&
            CompareToRangeDatums(key, bound.upper_kind, bound.upper) < 0;
+  }
+  if (bound.strategy == 'h') {
+    return PartitionKeyHash(key) % static_cast<uint64_t>(bound.modulus) ==
+           static_cast<uint64_t>(bound.remainder);
   }
   return false;
 }

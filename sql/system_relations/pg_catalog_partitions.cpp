@@ -143,6 +143,14 @@ std::optional<std::string> PartitionConstraintDefinition(const CommandContext& c
     std::vector<std::string> quals;
     for (const PartitionEntry& p : all) {
       if (p.table->oid != member->oid) continue;
+      if (p.bound.strategy == 'h') {
+        std::string call = "satisfies_hash_partition('" + std::to_string(parent->oid) +
+                           "'::oid, " + std::to_string(p.bound.modulus) + ", " +
+                           std::to_string(p.bound.remainder);
+        for (const std::string& c : cols) call += ", " + c;
+        quals = {call + ")"};
+        break;
+      }
       if (!p.bound.is_default) {
         quals = BoundQuals(p.bound, cols);
         break;
