@@ -13,6 +13,7 @@
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/plan_time_folding.h"
+#include "sql/commands/plan_window.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
@@ -367,7 +368,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
                       : static_cast<int>(from.width);
   if (!window.calls.empty()) {
     FinishWindowSlots(window, width);
-    plan = std::make_unique<WindowAgg>(std::move(plan), &window.calls, ctx.param_values);
+    plan = PlanWindowAggs(std::move(plan), window.calls, width, ctx.param_values);
     width += static_cast<int>(window.calls.size());
   }
   if (!srf.calls.empty()) {

@@ -301,8 +301,13 @@ std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
   const ExplainLabels full = ExplainWriter::Refs(raw);
   std::vector<std::string> keys;
   for (const SortKey& k : keys_) {
-    const std::string label =
-        static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    std::string label;
+    if (k.expr != nullptr) {
+      const std::string t = w.Deparse(*k.expr, raw);
+      label = IsPlainLabel(t) ? t : "(" + t + ")";
+    } else {
+      label = static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    }
     keys.push_back(SortKeyText(label, k.key));
   }
   self->properties.insert(self->properties.begin(), {"Sort Key", JoinList(keys)});
@@ -563,56 +568,16 @@ std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
-  // One WindowAgg per distinct window (first one outermost), each with the
-  // Sort PostgreSQL puts below it when the window has keys.
+  // One node per window; the planner put the Sort (if any) below it.
   VerboseNotSupported(w, "window functions");
-  struct Win {
-    std::vector<std::string> keys;
-  };
-  std::vector<Win> windows;
-  std::vector<std::string> specs;
-  // The input labels are needed to deparse the keys: describe the child
-  // into a scratch writer first.
-  ExplainWriter scratch(w.options());
-  scratch.SetFromLabels(w.FromLabels(), w.ScanLabels(), true);
-  ExplainLabels in = scratch.Describe(*child_);
-  for (const WindowCall& call : *calls_) {
-    std::vector<std::string> keys;
-    for (const BoundExprPtr& p : call.window.partition) {
-      const std::string t = w.Deparse(*p, in);
-      keys.push_back(IsPlainLabel(t) ? t : "(" + t + ")");
-    }
-    for (const WindowOrderKey& o : call.window.order) {
-      const std::string t = w.Deparse(*o.expr, in);
-      std::string k = IsPlainLabel(t) ? t : "(" + t + ")";
-      if (o.descending) k += " DESC";
-      keys.push_back(k);
-    }
-    const std::string spec = JoinList(keys);
-    bool seen = false;
-    for (const std::string& s : specs) seen |= s == spec;
-    if (seen) continue;
-    specs.push_back(spec);
-    windows.push_back({std::move(keys)});
-  }
-  for (const Win& win : windows) {
-    w.BeginNode("WindowAgg");
-    if (!win.keys.empty()) {
-      w.BeginNode("Sort");
-      w.Property("Sort Key", JoinList(win.keys));
-    }
-  }
-  in = w.Describe(*child_);
-  for (const Win& win : windows) {
-    if (!win.keys.empty()) w.EndNode();
-    w.EndNode();
-  }
-  ExplainLabels out = in;
-  for (const WindowCall& call : *calls_) {
-    (void)call;
-    out.push_back("window");
-  }
-  return out;
+  w.BeginNode("WindowAgg");
+  ExplainLabels in = w.Describe(*child_);
+  w.EndNode();
+  // The input's columns, then every call's slot (this window's and the
+  // others', which are filled above or below it).
+  in.resize(static_cast<size_t>(base_));
+  in.resize(width_, "window");
+  return in;
 }
 
 std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {

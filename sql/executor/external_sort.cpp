@@ -6,6 +6,8 @@
 // heap, ties going to the earlier run, which keeps the sort stable. More
 // than kMaxFanIn runs are first merged in groups of consecutive runs (still
 // stable), so a tiny work_mem never needs thousands of open files.
+// Computed keys (SortKey::expr) are evaluated once per row, before the row
+// is kept.
 #include <algorithm>
 #include <queue>
 
@@ -101,10 +103,20 @@ void Sort::Init() {
     rows_.clear();
     used = 0;
   };
+  EvalContext ctx(params_);
   Row row;
   while (child_->Next(&row)) {
     std::string key;
-    for (const SortKey& k : keys_) AppendKeyDatum(k.key, row[static_cast<size_t>(k.column)], &key);
+    for (const SortKey& k : keys_) {
+      const size_t column = static_cast<size_t>(k.column);
+      if (k.expr != nullptr) {
+        ctx.SetRow(&row);
+        Value v = k.expr->Evaluate(ctx);
+        if (row.size() <= column) row.resize(column + 1);
+        row[column] = std::move(v);
+      }
+      AppendKeyDatum(k.key, row[column], &key);
+    }
     row.resize(keep_columns_);
     used += static_cast<int64_t>(key.capacity() + RowMemory(row) + kEntryOverhead);
     rows_.emplace_back(std::move(key), std::move(row));

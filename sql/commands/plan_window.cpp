@@ -1,0 +1,207 @@
+// PlanWindowAggs (see plan_window.h).
+#include "sql/commands/plan_window.h"
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "sql/executor/node_window_agg.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+// A text that is equal for expressions PostgreSQL's equal() would find equal
+// in the cases that matter here (columns, constants, operators and casts
+// over them); any other expression only equals itself.
+std::string ExprKey(const BoundExpr& e) {
+  switch (e.kind()) {
+    case BoundExprKind::kColumnRef:
+      return "c" + std::to_string(static_cast<const BoundColumnRef&>(e).slot());
+    case BoundExprKind::kConstant: {
+      const Value& v = static_cast<const BoundConstant&>(e).value();
+      return "k" + std::to_string(e.type().oid) + (v.is_null() ? "n" : "v" + OutputValue(v));
+    }
+    case BoundExprKind::kParam:
+      return "p" + std::to_string(static_cast<const BoundParam&>(e).number());
+    case BoundExprKind::kFunctionCall: {
+      const auto& f = static_cast<const BoundFunctionCall&>(e);
+      std::string out = "f" + std::to_string(reinterpret_cast<uintptr_t>(f.function())) + "(";
+      for (const BoundExprPtr& a : f.args()) out += ExprKey(*a) + ",";
+      return out + ")";
+    }
+    case BoundExprKind::kCast:
+      return "t" + std::to_string(e.type().oid) + "(" +
+             ExprKey(static_cast<const BoundCast&>(e).arg()) + ")";
+    default:
+      return "x" + std::to_string(reinterpret_cast<uintptr_t>(&e));
+  }
+}
+
+// One sort key as PostgreSQL's SortGroupClause: target entry number,
+// direction, NULLS placement.
+struct KeyRef {
+  int ref = 0;
+  bool descending = false;
+  bool nulls_first = false;
+  bool operator==(const KeyRef& o) const {
+    return ref == o.ref && descending == o.descending && nulls_first == o.nulls_first;
+  }
+};
+
+struct Clause {
+  std::vector<size_t> members;  // call indexes
+  int named_index = -1;
+  const BoundWindow* window = nullptr;
+  // Partition keys then order keys, duplicates dropped (uniqueOrder).
+  std::vector<KeyRef> unique;
+  std::vector<const BoundExpr*> unique_exprs;
+  std::vector<KeyColumn> unique_columns;
+};
+
+std::string WindowKey(const BoundWindow& w) {
+  if (w.named_index >= 0) return "n" + std::to_string(w.named_index);
+  std::string out = "i";
+  for (const BoundExprPtr& p : w.partition) out += ExprKey(*p) + ";";
+  out += "|";
+  for (const WindowOrderKey& k : w.order) {
+    out += ExprKey(*k.expr) + (k.descending ? "d" : "a") + std::to_string(k.nulls) + ";";
+  }
+  out += "|" + std::to_string(w.frame_options);
+  if (w.start_offset) out += "s" + ExprKey(*w.start_offset);
+  if (w.end_offset) out += "e" + ExprKey(*w.end_offset);
+  return out;
+}
+
+// planner.c's common_prefix_cmp: < 0 when a runs first (lower in the plan).
+int CommonPrefixCompare(const Clause& a, const Clause& b) {
+  for (size_t i = 0; i < std::min(a.unique.size(), b.unique.size()); ++i) {
+    const KeyRef& x = a.unique[i];
+    const KeyRef& y = b.unique[i];
+    if (x.ref != y.ref) return x.ref > y.ref ? -1 : 1;
+    // A descending key's operator (">") has the higher OID.
+    if (x.descending != y.descending) return x.descending ? -1 : 1;
+    if (x.nulls_first != y.nulls_first) return x.nulls_first ? -1 : 1;
+  }
+  if (a.unique.size() != b.unique.size()) return a.unique.size() > b.unique.size() ? -1 : 1;
+  return 0;
+}
+
+}  // namespace
+
+PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
+                           const std::vector<Value>* params) {
+  // Distinct windows, in the parser's order: WINDOW clause entries, then
+  // OVER clauses as they appear.
+  std::vector<Clause> clauses;
+  std::map<std::string, size_t> by_key;
+  for (size_t j = 0; j < calls.size(); ++j) {
+    const std::string key = WindowKey(calls[j].window);
+    auto [it, added] = by_key.emplace(key, clauses.size());
+    if (added) {
+      clauses.emplace_back();
+      clauses.back().named_index = calls[j].window.named_index;
+      clauses.back().window = &calls[j].window;
+    }
+    clauses[it->second].members.push_back(j);
+  }
+  std::stable_sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
+    const int x = a.named_index < 0 ? INT32_MAX : a.named_index;
+    const int y = b.named_index < 0 ? INT32_MAX : b.named_index;
+    return x < y;
+  });
+  // Target entry numbers, in the order keys are first seen: the parser
+  // takes a window's ORDER BY before its PARTITION BY.
+  std::map<std::string, int> refs;
+  auto ref_of = [&](const BoundExpr& e) {
+    return refs.emplace(ExprKey(e), static_cast<int>(refs.size()) + 1).first->second;
+  };
+  for (Clause& c : clauses) {
+    const BoundWindow& w = *c.window;
+    std::vector<KeyColumn> order_columns;
+    for (const WindowOrderKey& k : w.order) {
+      ref_of(*k.expr);
+      order_columns.emplace_back(k.expr->type().oid,
+                                 k.descending ? SortDirection::kDescending : SortDirection::kAscending,
+                                 k.nulls == 1   ? NullsOrder::kFirst
+                                 : k.nulls == 2 ? NullsOrder::kLast
+                                                : NullsOrder::kDefault);
+    }
+    auto add = [&](const BoundExpr& e, const KeyColumn& column) {
+      const KeyRef ref{ref_of(e), column.descending, column.nulls_first};
+      if (std::find(c.unique.begin(), c.unique.end(), ref) != c.unique.end()) return;
+      c.unique.push_back(ref);
+      c.unique_exprs.push_back(&e);
+      c.unique_columns.push_back(column);
+    };
+    for (const BoundExprPtr& p : w.partition) {
+      // A PARTITION BY key that is also an ORDER BY key takes that key's
+      // ordering (transformGroupClause reuses the sort clause).
+      KeyColumn column(p->type().oid);
+      for (size_t i = 0; i < w.order.size(); ++i) {
+        if (ExprKey(*w.order[i].expr) == ExprKey(*p)) {
+          column = order_columns[i];
+          break;
+        }
+      }
+      add(*p, column);
+    }
+    for (size_t i = 0; i < w.order.size(); ++i) add(*w.order[i].expr, order_columns[i]);
+  }
+  std::stable_sort(clauses.begin(), clauses.end(), [](const Clause& a, const Clause& b) {
+    return CommonPrefixCompare(a, b) < 0;
+  });
+
+  // Bottom up: a Sort when the rows are not yet in the window's order.
+  const int width = base + static_cast<int>(calls.size());
+  std::vector<KeyRef> order;  // the order the rows arrive in
+  PlanNodePtr plan = std::move(input);
+  for (const Clause& c : clauses) {
+    const bool sorted = c.unique.size() <= order.size() &&
+                        std::equal(c.unique.begin(), c.unique.end(), order.begin());
+    // Where each unique key's value is: a column, or computed by the Sort
+    // into slot width + i.
+    std::vector<int> slots(c.unique.size(), -1);
+    if (!sorted) {
+      std::vector<SortKey> keys;
+      for (size_t i = 0; i < c.unique.size(); ++i) {
+        SortKey k{0, c.unique_columns[i], nullptr};
+        const BoundExpr& e = *c.unique_exprs[i];
+        if (e.kind() == BoundExprKind::kColumnRef) {
+          k.column = static_cast<const BoundColumnRef&>(e).slot();
+        } else {
+          k.column = width + static_cast<int>(i);
+          k.expr = &e;
+        }
+        slots[i] = k.column;
+        keys.push_back(std::move(k));
+      }
+      auto sort = std::make_unique<Sort>(std::move(plan), std::move(keys),
+                                         static_cast<size_t>(width) + c.unique.size());
+      sort->set_params(params);
+      plan = std::move(sort);
+      order = c.unique;
+    }
+    std::vector<WindowKeySource> sources;
+    auto source = [&](const BoundExpr& e) {
+      WindowKeySource s;
+      if (e.kind() == BoundExprKind::kColumnRef) {
+        s.slot = static_cast<const BoundColumnRef&>(e).slot();
+        return s;
+      }
+      for (size_t i = 0; i < c.unique_exprs.size(); ++i) {
+        if (c.unique_exprs[i] == &e && slots[i] >= 0) s.slot = slots[i];
+      }
+      if (s.slot < 0) s.expr = &e;
+      return s;
+    };
+    for (const BoundExprPtr& p : c.window->partition) sources.push_back(source(*p));
+    for (const WindowOrderKey& k : c.window->order) sources.push_back(source(*k.expr));
+    plan = std::make_unique<WindowAgg>(std::move(plan), &calls, c.members, std::move(sources), base,
+                                       params);
+  }
+  return plan;
+}
+
+}  // namespace strata::sql
