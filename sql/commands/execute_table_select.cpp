@@ -368,7 +368,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
                       : static_cast<int>(from.width);
   if (!window.calls.empty()) {
     FinishWindowSlots(window, width);
-    plan = PlanWindowAggs(std::move(plan), window.calls, width, ctx.param_values);
+    // What the nodes above read of the window's input: the select list and
+    // sort columns (set-returning calls: not looked into).
+    std::vector<bool> used_above;
+    bool known = srf.calls.empty();
+    for (const BoundExpr* e : project) known = known && CollectColumnSlots(*e, &used_above);
+    plan = PlanWindowAggs(std::move(plan), window.calls, width, ctx.param_values,
+                          known ? &used_above : nullptr);
     width += static_cast<int>(window.calls.size());
   }
   if (!srf.calls.empty()) {

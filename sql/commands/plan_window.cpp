@@ -5,7 +5,9 @@
 #include <map>
 #include <string>
 
+#include "sql/commands/user_function_call.h"
 #include "sql/executor/node_window_agg.h"
+#include "sql/expr/record_exprs.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -90,8 +92,104 @@ int CommonPrefixCompare(const Clause& a, const Clause& b) {
 
 }  // namespace
 
+bool CollectColumnSlots(const BoundExpr& e, std::vector<bool>* used) {
+  const auto all = [used](const std::vector<BoundExprPtr>& args) {
+    return std::all_of(args.begin(), args.end(),
+                       [used](const BoundExprPtr& a) { return CollectColumnSlots(*a, used); });
+  };
+  switch (e.kind()) {
+    case BoundExprKind::kConstant:
+    case BoundExprKind::kParam:
+    case BoundExprKind::kCaseTest:
+      return true;
+    case BoundExprKind::kColumnRef: {
+      const int slot = static_cast<const BoundColumnRef&>(e).slot();
+      if (slot < 0) return false;
+      if (used->size() <= static_cast<size_t>(slot)) used->resize(static_cast<size_t>(slot) + 1);
+      (*used)[static_cast<size_t>(slot)] = true;
+      return true;
+    }
+    case BoundExprKind::kFunctionCall:
+      return all(static_cast<const BoundFunctionCall&>(e).args());
+    case BoundExprKind::kUserFunctionCall:
+      return all(static_cast<const BoundUserFunctionCall&>(e).args());
+    case BoundExprKind::kCast:
+      return CollectColumnSlots(static_cast<const BoundCast&>(e).arg(), used);
+    case BoundExprKind::kTypmodCoercion:
+      return CollectColumnSlots(static_cast<const BoundTypmodCoercion&>(e).arg(), used);
+    case BoundExprKind::kBoolOp:
+      return all(static_cast<const BoundBoolOp&>(e).args());
+    case BoundExprKind::kNullTest:
+      return CollectColumnSlots(static_cast<const BoundNullTest&>(e).arg(), used);
+    case BoundExprKind::kBooleanTest:
+      return CollectColumnSlots(static_cast<const BoundBooleanTest&>(e).arg(), used);
+    case BoundExprKind::kRowConstructor:
+      return all(static_cast<const BoundRowConstructor&>(e).args());
+    case BoundExprKind::kFieldSelect:
+      return CollectColumnSlots(static_cast<const BoundFieldSelect&>(e).arg(), used);
+    case BoundExprKind::kCoalesce:
+      return all(static_cast<const BoundCoalesce&>(e).args());
+    case BoundExprKind::kMinMax:
+      return all(static_cast<const BoundMinMax&>(e).args());
+    case BoundExprKind::kNullIf: {
+      const auto& n = static_cast<const BoundNullIf&>(e);
+      return CollectColumnSlots(n.left(), used) && CollectColumnSlots(n.right(), used);
+    }
+    case BoundExprKind::kDistinct: {
+      const auto& d = static_cast<const BoundDistinct&>(e);
+      return CollectColumnSlots(d.left(), used) && CollectColumnSlots(d.right(), used);
+    }
+    case BoundExprKind::kScalarArrayOp: {
+      const auto& a = static_cast<const BoundScalarArrayOp&>(e);
+      return CollectColumnSlots(a.left(), used) && all(a.elements());
+    }
+    case BoundExprKind::kCase: {
+      const auto& c = static_cast<const BoundCase&>(e);
+      if (c.arg() != nullptr && !CollectColumnSlots(*c.arg(), used)) return false;
+      for (const BoundCaseWhen& w : c.whens()) {
+        if (!CollectColumnSlots(*w.condition, used) || !CollectColumnSlots(*w.result, used)) {
+          return false;
+        }
+      }
+      return CollectColumnSlots(c.default_result(), used);
+    }
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+// The input slots below `base` that no node reads (window calls and keys,
+// and the nodes above as `used_above` says); empty when that is not known.
+std::vector<int> UnusedSlots(const std::vector<WindowCall>& calls, int base,
+                             const std::vector<bool>* used_above) {
+  if (used_above == nullptr) return {};
+  std::vector<bool> used = *used_above;
+  auto mark = [&](const BoundExpr* e) { return e == nullptr || CollectColumnSlots(*e, &used); };
+  for (const WindowCall& call : calls) {
+    bool known = mark(call.filter.get());
+    for (const BoundExprPtr& a : call.args) known = known && mark(a.get());
+    known = known && mark(call.agg.arg.get()) && mark(call.agg.arg2.get()) &&
+            mark(call.agg.filter.get());
+    for (const AggregateCall::OrderKey& k : call.agg.order) known = known && mark(k.expr.get());
+    for (const BoundExprPtr& p : call.window.partition) known = known && mark(p.get());
+    for (const WindowOrderKey& k : call.window.order) known = known && mark(k.expr.get());
+    if (!known) return {};
+  }
+  std::vector<int> unused;
+  for (int slot = 0; slot < base; ++slot) {
+    if (static_cast<size_t>(slot) >= used.size() || !used[static_cast<size_t>(slot)]) {
+      unused.push_back(slot);
+    }
+  }
+  return unused;
+}
+
+}  // namespace
+
 PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
-                           const std::vector<Value>* params) {
+                           const std::vector<Value>* params, const std::vector<bool>* used_above) {
   // Distinct windows, in the parser's order: WINDOW clause entries, then
   // OVER clauses as they appear.
   std::vector<Clause> clauses;
@@ -154,32 +252,42 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
   });
 
   // Bottom up: a Sort when the rows are not yet in the window's order.
+  // Sorts leave out the slots nothing reads; below the first WindowAgg so
+  // are the call slots (no call has a value yet).
+  const std::vector<int> unused = UnusedSlots(calls, base, used_above);
   const int width = base + static_cast<int>(calls.size());
   std::vector<KeyRef> order;  // the order the rows arrive in
   PlanNodePtr plan = std::move(input);
+  bool first = true;
   for (const Clause& c : clauses) {
     const bool sorted = c.unique.size() <= order.size() &&
                         std::equal(c.unique.begin(), c.unique.end(), order.begin());
     // Where each unique key's value is: a column, or computed by the Sort
-    // into slot width + i.
+    // into the slots from `width` on.
     std::vector<int> slots(c.unique.size(), -1);
     if (!sorted) {
       std::vector<SortKey> keys;
+      int computed = 0;
       for (size_t i = 0; i < c.unique.size(); ++i) {
         SortKey k{0, c.unique_columns[i], nullptr};
         const BoundExpr& e = *c.unique_exprs[i];
         if (e.kind() == BoundExprKind::kColumnRef) {
           k.column = static_cast<const BoundColumnRef&>(e).slot();
         } else {
-          k.column = width + static_cast<int>(i);
+          k.column = width + computed++;
           k.expr = &e;
         }
         slots[i] = k.column;
         keys.push_back(std::move(k));
       }
       auto sort = std::make_unique<Sort>(std::move(plan), std::move(keys),
-                                         static_cast<size_t>(width) + c.unique.size());
+                                         static_cast<size_t>(width + computed));
       sort->set_params(params);
+      std::vector<int> cleared = unused;
+      if (first) {
+        for (int slot = base; slot < width; ++slot) cleared.push_back(slot);
+      }
+      sort->set_cleared_columns(std::move(cleared));
       plan = std::move(sort);
       order = c.unique;
     }
@@ -198,8 +306,11 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
     };
     for (const BoundExprPtr& p : c.window->partition) sources.push_back(source(*p));
     for (const WindowOrderKey& k : c.window->order) sources.push_back(source(*k.expr));
-    plan = std::make_unique<WindowAgg>(std::move(plan), &calls, c.members, std::move(sources), base,
-                                       params);
+    auto agg = std::make_unique<WindowAgg>(std::move(plan), &calls, c.members, std::move(sources),
+                                           base, params);
+    if (first && sorted) agg->set_cleared_columns(unused);  // holds its input unsorted
+    first = false;
+    plan = std::move(agg);
   }
   return plan;
 }

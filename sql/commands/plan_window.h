@@ -22,8 +22,18 @@ namespace strata::sql {
 
 // `input` produces rows `base` slots wide that `calls` were bound over;
 // the result appends one slot per call (slot base + j: call j).
+// `used_above` (may be null: all are) marks the input slots the nodes above
+// read; the others are set to NULL before the rows are sorted or held, so
+// that sorts and partitions carry only what is needed (PostgreSQL's
+// projection below its window Sort).
 // LIFETIME: `calls` and `params` outlive the plan.
 PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
-                           const std::vector<Value>* params);
+                           const std::vector<Value>* params,
+                           const std::vector<bool>* used_above = nullptr);
+
+// Marks in *used (grown as needed) the slots of the row that `e` reads.
+// False when `e` has a kind this does not look into (then nothing can be
+// assumed unused).
+bool CollectColumnSlots(const BoundExpr& e, std::vector<bool>* used);
 
 }  // namespace strata::sql

@@ -73,6 +73,7 @@ class RunMerger {
 struct Sort::Merge {
   std::unique_ptr<RunMerger> merger;
   std::string key;  // the last row's key (its buffer goes back to a run)
+  Row compact;      // with cleared columns: the last row as stored
 };
 
 Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
@@ -103,6 +104,16 @@ void Sort::Init() {
     rows_.clear();
     used = 0;
   };
+  // Cleared columns are not held at all: rows keep the other columns only
+  // (stored_) and get NULLs back in the cleared ones on the way out.
+  stored_.clear();
+  if (!cleared_.empty()) {
+    for (size_t c = 0; c < keep_columns_; ++c) {
+      if (std::find(cleared_.begin(), cleared_.end(), static_cast<int>(c)) == cleared_.end()) {
+        stored_.push_back(c);
+      }
+    }
+  }
   EvalContext ctx(params_);
   Row row;
   while (child_->Next(&row)) {
@@ -117,7 +128,14 @@ void Sort::Init() {
       }
       AppendKeyDatum(k.key, row[column], &key);
     }
-    row.resize(keep_columns_);
+    if (stored_.empty()) {
+      row.resize(keep_columns_);
+    } else {
+      Row compact;
+      compact.reserve(stored_.size());
+      for (size_t c : stored_) compact.push_back(c < row.size() ? std::move(row[c]) : Value());
+      row = std::move(compact);
+    }
     used += static_cast<int64_t>(key.capacity() + RowMemory(row) + kEntryOverhead);
     rows_.emplace_back(std::move(key), std::move(row));
     row = Row();
@@ -155,9 +173,23 @@ void Sort::Init() {
 }
 
 bool Sort::Next(Row* row) {
-  if (merge_) return merge_->merger->Next(&merge_->key, row);
-  if (next_ >= rows_.size()) return false;
-  *row = std::move(rows_[next_++].second);
+  if (stored_.empty()) {
+    if (merge_) return merge_->merger->Next(&merge_->key, row);
+    if (next_ >= rows_.size()) return false;
+    *row = std::move(rows_[next_++].second);
+    return true;
+  }
+  Row* compact = nullptr;
+  if (merge_) {
+    if (!merge_->merger->Next(&merge_->key, &merge_->compact)) return false;
+    compact = &merge_->compact;
+  } else {
+    if (next_ >= rows_.size()) return false;
+    compact = &rows_[next_++].second;
+  }
+  row->clear();
+  row->resize(keep_columns_);
+  for (size_t i = 0; i < stored_.size(); ++i) (*row)[stored_[i]] = std::move((*compact)[i]);
   return true;
 }
 

@@ -293,6 +293,7 @@ bool WindowAgg::ReadInput() {
   }
   // Computed keys (past width_) are dropped; call slots exist.
   pending_.resize(width_);
+  for (int c : cleared_) pending_[static_cast<size_t>(c)] = Value();
   return true;
 }
 

@@ -57,6 +57,8 @@ class WindowAgg final : public PlanNode {
   void Close() override;
   // Memory budget in bytes for one partition (default: work_mem at Init).
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
+  // Input slots no node reads: set to NULL as rows arrive (see Sort's).
+  void set_cleared_columns(std::vector<int> slots) { cleared_ = std::move(slots); }
   // Partitions the last run spilled to disk.
   size_t spilled_partitions() const { return spilled_partitions_; }
 
@@ -96,6 +98,7 @@ class WindowAgg final : public PlanNode {
   // Rows never looked at again once returned (no lag, frames that only move
   // forward...): returned by move rather than copied.
   bool move_rows_ = false;
+  std::vector<int> cleared_;
   int64_t work_mem_ = -1;
   int64_t budget_ = 0;
   size_t spilled_partitions_ = 0;

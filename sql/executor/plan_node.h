@@ -168,6 +168,9 @@ class Sort final : public PlanNode {
   size_t spilled_runs() const { return spilled_runs_; }
   // The $n values computed keys (SortKey::expr) may read (may be null).
   void set_params(const std::vector<Value>* params) { params_ = params; }
+  // Input slots no node reads: left out of the rows held and spilled (after
+  // the keys are taken) and returned as NULL.
+  void set_cleared_columns(std::vector<int> slots) { cleared_ = std::move(slots); }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
@@ -181,6 +184,8 @@ class Sort final : public PlanNode {
   int64_t work_mem_ = -1;
   size_t spilled_runs_ = 0;
   const std::vector<Value>* params_ = nullptr;
+  std::vector<int> cleared_;
+  std::vector<size_t> stored_;  // the columns rows hold when some are cleared
   struct Merge;  // external_sort.cpp
   std::unique_ptr<Merge> merge_;
 };
