@@ -84,6 +84,7 @@ class PartitionRows {
     const int64_t per_row = used_ / static_cast<int64_t>(std::max<size_t>(mem_.size(), 1));
     const int64_t chunk_bytes = per_row * static_cast<int64_t>(kChunk);
     max_cached_ = static_cast<size_t>(std::max<int64_t>(4, budget_ / std::max<int64_t>(chunk_bytes, 1)));
+    cache_.reserve(max_cached_);  // no reallocation: Get()'s reference stays put
     file_ = std::make_unique<SpillFile>();
     for (size_t i = 0; i < mem_.size(); ++i) Write(mem_[i], i);
     mem_.clear();
