@@ -5,7 +5,8 @@
 // written as a run to a SpillFile; at the end the runs are merged with a
 // heap, ties going to the earlier run, which keeps the sort stable. More
 // than kMaxFanIn runs are first merged in groups of consecutive runs (still
-// stable), so a tiny work_mem never needs thousands of open files.
+// stable) -- just enough of them to leave kMaxFanIn -- so a tiny work_mem
+// never needs thousands of open files.
 // Computed keys (SortKey::expr) are evaluated once per row, before the row
 // is kept.
 #include <algorithm>
@@ -148,25 +149,30 @@ void Sort::Init() {
   }
   if (!rows_.empty()) write_run();
   spilled_runs_ = runs.size();
-  // Merge consecutive groups until one merge pass can take all runs.
+  // Merge groups of consecutive runs (each into one, in its place: ties
+  // still go to the earlier row) until one merge pass can take all runs --
+  // only as many runs as that needs, so that most rows are written once:
+  // 100 runs merge 37 of them, not all 100 in two groups. Each group starts
+  // after the last merged one, so merged runs are rewritten only when the
+  // runs far outnumber the fan-in.
+  size_t cursor = 0;
   while (runs.size() > kMaxFanIn) {
-    std::vector<Run> merged;
-    for (size_t i = 0; i < runs.size(); i += kMaxFanIn) {
-      std::vector<Run> group;
-      for (size_t j = i; j < std::min(runs.size(), i + kMaxFanIn); ++j) {
-        group.push_back(std::move(runs[j]));
-      }
-      RunMerger m(std::move(group));
-      auto out = std::make_unique<SpillFile>();
-      std::string key;
-      Row r;
-      while (m.Next(&key, &r)) {
-        CheckForInterrupts();
-        out->WriteKeyedRow(key, r);
-      }
-      merged.push_back(std::move(out));
+    const size_t take = std::min(kMaxFanIn, runs.size() - kMaxFanIn + 1);
+    if (cursor + take > runs.size()) cursor = 0;
+    std::vector<Run> group;
+    for (size_t j = cursor; j < cursor + take; ++j) group.push_back(std::move(runs[j]));
+    RunMerger m(std::move(group));
+    auto out = std::make_unique<SpillFile>();
+    std::string key;
+    Row r;
+    while (m.Next(&key, &r)) {
+      CheckForInterrupts();
+      out->WriteKeyedRow(key, r);
     }
-    runs = std::move(merged);
+    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(cursor + 1),
+               runs.begin() + static_cast<std::ptrdiff_t>(cursor + take));
+    runs[cursor] = std::move(out);
+    ++cursor;
   }
   merge_ = std::make_unique<Merge>();
   merge_->merger = std::make_unique<RunMerger>(std::move(runs));
