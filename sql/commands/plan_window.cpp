@@ -8,6 +8,7 @@
 #include "sql/commands/user_function_call.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/expr/record_exprs.h"
+#include "sql/settings/session_settings.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -90,7 +91,19 @@ int CommonPrefixCompare(const Clause& a, const Clause& b) {
   return 0;
 }
 
+// How many leading keys two key lists share.
+size_t CommonPrefix(const std::vector<KeyRef>& a, const std::vector<KeyRef>& b) {
+  size_t n = 0;
+  while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
+  return n;
+}
+
 }  // namespace
+
+bool IncrementalSortEnabled() {
+  const SessionSettings* settings = CurrentSessionSettingsOrNull();
+  return settings == nullptr || settings->Show("enable_incremental_sort") != "off";
+}
 
 bool CollectColumnSlots(const BoundExpr& e, std::vector<bool>* used) {
   const auto all = [used](const std::vector<BoundExprPtr>& args) {
@@ -188,8 +201,8 @@ std::vector<int> UnusedSlots(const std::vector<WindowCall>& calls, int base,
 
 }  // namespace
 
-PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
-                           const std::vector<Value>* params, const std::vector<bool>* used_above) {
+WindowPlan PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
+                          const std::vector<Value>* params, const WindowPlanInput& in) {
   // Distinct windows, in the parser's order: WINDOW clause entries, then
   // OVER clauses as they appear.
   std::vector<Clause> clauses;
@@ -209,12 +222,19 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
     const int y = b.named_index < 0 ? INT32_MAX : b.named_index;
     return x < y;
   });
-  // Target entry numbers, in the order keys are first seen: the parser
-  // takes a window's ORDER BY before its PARTITION BY.
+  // Target entry numbers, in the order keys are first seen: the query's
+  // ORDER BY, its GROUP BY, then the windows (the parser takes a window's
+  // ORDER BY before its PARTITION BY).
   std::map<std::string, int> refs;
-  auto ref_of = [&](const BoundExpr& e) {
-    return refs.emplace(ExprKey(e), static_cast<int>(refs.size()) + 1).first->second;
+  auto ref_of_key = [&](const std::string& key) {
+    return refs.emplace(key, static_cast<int>(refs.size()) + 1).first->second;
   };
+  auto ref_of = [&](const BoundExpr& e) { return ref_of_key(ExprKey(e)); };
+  std::vector<KeyRef> order_by;
+  for (const auto& [e, column] : in.order_by) {
+    order_by.push_back(KeyRef{ref_of(*e), column.descending, column.nulls_first});
+  }
+  for (int k = 0; k < in.group_keys; ++k) ref_of_key("c" + std::to_string(k));
   for (Clause& c : clauses) {
     const BoundWindow& w = *c.window;
     std::vector<KeyColumn> order_columns;
@@ -254,7 +274,7 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
   // Bottom up: a Sort when the rows are not yet in the window's order.
   // Sorts leave out the slots nothing reads; below the first WindowAgg so
   // are the call slots (no call has a value yet).
-  const std::vector<int> unused = UnusedSlots(calls, base, used_above);
+  const std::vector<int> unused = UnusedSlots(calls, base, in.used_above);
   const int width = base + static_cast<int>(calls.size());
   std::vector<KeyRef> order;  // the order the rows arrive in
   PlanNodePtr plan = std::move(input);
@@ -283,6 +303,9 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
       auto sort = std::make_unique<Sort>(std::move(plan), std::move(keys),
                                          static_cast<size_t>(width + computed));
       sort->set_params(params);
+      // Rows already ordered by a prefix of the keys: PostgreSQL sorts
+      // incrementally.
+      if (IncrementalSortEnabled()) sort->set_presorted_keys(CommonPrefix(c.unique, order));
       std::vector<int> cleared = unused;
       if (first) {
         for (int slot = base; slot < width; ++slot) cleared.push_back(slot);
@@ -312,7 +335,12 @@ PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& cal
     first = false;
     plan = std::move(agg);
   }
-  return plan;
+  WindowPlan out;
+  out.node = std::move(plan);
+  out.serves_order_by = !order_by.empty() && order_by.size() <= order.size() &&
+                        std::equal(order_by.begin(), order_by.end(), order.begin());
+  out.order_by_presorted = CommonPrefix(order_by, order);
+  return out;
 }
 
 }  // namespace strata::sql

@@ -20,16 +20,37 @@
 
 namespace strata::sql {
 
+struct WindowPlanInput {
+  // Marks the input slots the nodes above read (null: all); the others are
+  // left out of sorts and partitions (PostgreSQL's projection below its
+  // window Sort).
+  const std::vector<bool>* used_above = nullptr;
+  // The query's ORDER BY keys, over the windows' output row: numbered
+  // first, as the parser numbers them, and checked against the order the
+  // rows leave in. LIFETIME: the expressions outlive the plan.
+  std::vector<std::pair<const BoundExpr*, KeyColumn>> order_by;
+  // GROUP BY: the input's first `group_keys` slots are its keys (numbered
+  // after ORDER BY's).
+  int group_keys = 0;
+};
+
+struct WindowPlan {
+  PlanNodePtr node;
+  // The rows leave already ordered by WindowPlanInput::order_by (its keys
+  // are a prefix of the last window Sort's): the query needs no Sort.
+  bool serves_order_by = false;
+  // Else how many of its first keys the rows are already ordered by.
+  size_t order_by_presorted = 0;
+};
+
+// Whether the session allows Incremental Sort (enable_incremental_sort).
+bool IncrementalSortEnabled();
+
 // `input` produces rows `base` slots wide that `calls` were bound over;
 // the result appends one slot per call (slot base + j: call j).
-// `used_above` (may be null: all are) marks the input slots the nodes above
-// read; the others are set to NULL before the rows are sorted or held, so
-// that sorts and partitions carry only what is needed (PostgreSQL's
-// projection below its window Sort).
 // LIFETIME: `calls` and `params` outlive the plan.
-PlanNodePtr PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
-                           const std::vector<Value>* params,
-                           const std::vector<bool>* used_above = nullptr);
+WindowPlan PlanWindowAggs(PlanNodePtr input, const std::vector<WindowCall>& calls, int base,
+                          const std::vector<Value>* params, const WindowPlanInput& in);
 
 // Marks in *used (grown as needed) the slots of the row that `e` reads.
 // False when `e` has a kind this does not look into (then nothing can be

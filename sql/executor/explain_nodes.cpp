@@ -295,7 +295,7 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
-  w.BeginNode("Sort");
+  w.BeginNode(presorted_ > 0 ? "Incremental Sort" : "Sort");
   ExplainEntry* self = w.LastNode();
   const ExplainLabels raw = w.Describe(*child_);
   const ExplainLabels full = ExplainWriter::Refs(raw);
@@ -311,6 +311,12 @@ std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
     keys.push_back(SortKeyText(label, k.key));
   }
   self->properties.insert(self->properties.begin(), {"Sort Key", JoinList(keys)});
+  if (presorted_ > 0) {
+    const std::vector<std::string> presorted(keys.begin(),
+                                             keys.begin() + static_cast<std::ptrdiff_t>(
+                                                                std::min(presorted_, keys.size())));
+    self->properties.insert(self->properties.begin() + 1, {"Presorted Key", JoinList(presorted)});
+  }
   ExplainLabels in = full;
   if (w.options().verbose) {
     // A sort-only column equal to a kept one is the same target entry in
@@ -574,9 +580,35 @@ std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
   ExplainLabels in = w.Describe(*child_);
   w.EndNode();
   // The input's columns, then every call's slot (this window's and the
-  // others', which are filled above or below it).
+  // others', which are filled above or below it), as PostgreSQL prints a
+  // window function without VERBOSE: `rank() OVER (?)`.
   in.resize(static_cast<size_t>(base_));
-  in.resize(width_, "window");
+  const ExplainLabels input = in;
+  for (const WindowCall& call : *calls_) {
+    std::string text;
+    switch (call.kind) {
+      case WindowFuncKind::kAggregate: text = DeparseAgg(w, call.agg, input); break;
+      case WindowFuncKind::kRowNumber: text = "row_number("; break;
+      case WindowFuncKind::kRank: text = "rank("; break;
+      case WindowFuncKind::kDenseRank: text = "dense_rank("; break;
+      case WindowFuncKind::kPercentRank: text = "percent_rank("; break;
+      case WindowFuncKind::kCumeDist: text = "cume_dist("; break;
+      case WindowFuncKind::kNtile: text = "ntile("; break;
+      case WindowFuncKind::kLag: text = "lag("; break;
+      case WindowFuncKind::kLead: text = "lead("; break;
+      case WindowFuncKind::kFirstValue: text = "first_value("; break;
+      case WindowFuncKind::kLastValue: text = "last_value("; break;
+      case WindowFuncKind::kNthValue: text = "nth_value("; break;
+    }
+    if (call.kind != WindowFuncKind::kAggregate) {
+      for (size_t i = 0; i < call.args.size(); ++i) {
+        text += (i == 0 ? "" : ", ") + w.Deparse(*call.args[i], input);
+      }
+      text += ")";
+    }
+    if (call.filter) text += " FILTER (WHERE " + w.Deparse(*call.filter, input) + ")";
+    in.push_back(ExplainWriter::Computed(text + " OVER (?)"));
+  }
   return in;
 }
 

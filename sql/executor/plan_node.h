@@ -168,6 +168,9 @@ class Sort final : public PlanNode {
   size_t spilled_runs() const { return spilled_runs_; }
   // The $n values computed keys (SortKey::expr) may read (may be null).
   void set_params(const std::vector<Value>* params) { params_ = params; }
+  // EXPLAIN: the first n keys are already ordered (PostgreSQL's Incremental
+  // Sort, printed as such; run as a full sort, which orders the same).
+  void set_presorted_keys(size_t n) { presorted_ = n; }
   // Input slots no node reads: left out of the rows held and spilled (after
   // the keys are taken) and returned as NULL.
   void set_cleared_columns(std::vector<int> slots) { cleared_ = std::move(slots); }
@@ -186,6 +189,7 @@ class Sort final : public PlanNode {
   const std::vector<Value>* params_ = nullptr;
   std::vector<int> cleared_;
   std::vector<size_t> stored_;  // the columns rows hold when some are cleared
+  size_t presorted_ = 0;
   struct Merge;  // external_sort.cpp
   std::unique_ptr<Merge> merge_;
 };

@@ -14,6 +14,29 @@ explain (costs off) select sum(id) over (order by a rows between 1 preceding and
 explain (costs off) select rank() over (partition by a + 1 order by b desc), count(*) over () from wp;
 explain (costs off) select rank() over (partition by a order by a desc nulls last) from wp;
 explain (costs off) select id, lag(id) over (partition by c order by d), lead(id) over (partition by c order by d, id) from wp;
+-- ORDER BY the windows already give needs no Sort; a prefix of it, an
+-- Incremental Sort (as do windows sharing leading keys).
+explain (costs off) select id, row_number() over (order by a) from wp order by a;
+explain (costs off) select id, row_number() over (order by a) from wp order by a, id;
+explain (costs off) select id, row_number() over (partition by b order by a) from wp order by b;
+explain (costs off) select id, row_number() over (order by a desc) from wp order by a;
+explain (costs off) select a, count(*) over (order by a) from wp order by 1;
+explain (costs off) select id, sum(id) over (order by b), row_number() over (order by a) from wp order by a;
+explain (costs off) select row_number() over (partition by a order by b), row_number() over (partition by a order by b desc) from wp;
+explain (costs off) select row_number() over (partition by a order by b), count(*) over (partition by a, id) from wp order by a, b, id;
+explain (costs off) select distinct a, count(*) over (order by a) from wp order by a;
+explain (costs off) select a, count(*) over (order by a) from wp group by a order by a;
+-- Window results as columns of the nodes above.
+explain (costs off) select a, rank() over (order by b) r from wp order by r, a;
+explain (costs off) select a, sum(b) filter (where b > 1) over (order by b) from wp order by 2;
+explain (costs off) select lag(a, 2, 0) over (order by b), ntile(3) over () from wp order by 1;
+explain (costs off) select distinct a, sum(b) over (partition by a), first_value(b + 1) over (partition by a) from wp;
+set enable_incremental_sort = off;
+explain (costs off) select row_number() over (partition by a order by b), row_number() over (partition by a order by b desc) from wp;
+explain (costs off) select id, row_number() over (order by a) from wp order by a, id;
+reset enable_incremental_sort;
+select id, a, row_number() over (order by a, id), random() < 2 as r from wp order by a, id limit 4;
+select id, a, row_number() over (order by a, id) from wp order by a, id desc limit 4;
 -- Results (ordered, so ties cannot differ).
 select id, a, b, row_number() over (partition by a order by b, id), sum(id) over (partition by b),
        rank() over (order by a + b, id), dense_rank() over (order by (a + b) % 3)
