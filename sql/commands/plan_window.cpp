@@ -5,6 +5,7 @@
 #include <map>
 #include <string>
 
+#include "common/sql_error.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/expr/record_exprs.h"
@@ -24,7 +25,12 @@ std::string ExprKey(const BoundExpr& e) {
       return "c" + std::to_string(static_cast<const BoundColumnRef&>(e).slot());
     case BoundExprKind::kConstant: {
       const Value& v = static_cast<const BoundConstant&>(e).value();
-      return "k" + std::to_string(e.type().oid) + (v.is_null() ? "n" : "v" + OutputValue(v));
+      if (v.is_null()) return "k" + std::to_string(e.type().oid) + "n";
+      try {
+        return "k" + std::to_string(e.type().oid) + "v" + OutputValue(v);
+      } catch (const SqlError&) {
+        break;  // no text form: only equal to itself
+      }
     }
     case BoundExprKind::kParam:
       return "p" + std::to_string(static_cast<const BoundParam&>(e).number());
@@ -38,8 +44,9 @@ std::string ExprKey(const BoundExpr& e) {
       return "t" + std::to_string(e.type().oid) + "(" +
              ExprKey(static_cast<const BoundCast&>(e).arg()) + ")";
     default:
-      return "x" + std::to_string(reinterpret_cast<uintptr_t>(&e));
+      break;
   }
+  return "x" + std::to_string(reinterpret_cast<uintptr_t>(&e));
 }
 
 // One sort key as PostgreSQL's SortGroupClause: target entry number,
