@@ -216,7 +216,6 @@ WindowAgg::WindowAgg(PlanNodePtr child, const std::vector<WindowCall>* calls,
       keys_(std::move(keys)),
       base_(base),
       width_(static_cast<size_t>(base) + calls->size()),
-      params_(params),
       ctx_(params),
       window_((*calls)[members_.front()].window),
       rows_(std::make_unique<PartitionRows>()) {

@@ -86,7 +86,6 @@ class WindowAgg final : public PlanNode {
   std::vector<KeyColumn> key_columns_;
   int base_;
   size_t width_;  // output width: base + all calls
-  const std::vector<Value>* params_;
   EvalContext ctx_;
   const BoundWindow& window_;  // the window of every member
   int opts_;
