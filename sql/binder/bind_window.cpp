@@ -309,6 +309,7 @@ BoundExprPtr Binder::BindWindowCall(const ast::FuncCallExpr& expr) {
       const ast::WindowDef* ref =
           FindNamed(*this, state->named, def.name, SIZE_MAX, &index, def.location);
       rw = ResolveWindow(*this, state->named, *ref, index);
+      call.window.named_index = static_cast<int>(index);
     } else {
       rw = ResolveWindow(*this, state->named, def, SIZE_MAX);
     }

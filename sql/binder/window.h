@@ -80,6 +80,10 @@ struct BoundWindow {
   BoundExprPtr range_add;
   BoundExprPtr range_sub;
   BoundExprPtr range_compare;
+  // OVER w (exactly a WINDOW clause entry): that entry's position; -1 for a
+  // window written in the OVER clause. The planner orders windows by it as
+  // PostgreSQL does (WINDOW clause entries first).
+  int named_index = -1;
 };
 
 struct WindowCall {

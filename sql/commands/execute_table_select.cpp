@@ -13,6 +13,7 @@
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/plan_time_folding.h"
+#include "sql/commands/plan_window.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
@@ -383,9 +384,31 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   }
   int width = grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
                       : static_cast<int>(from.width);
+  size_t order_by_presorted = 0;  // ORDER BY keys the rows already arrive ordered by
   if (!window.calls.empty()) {
     FinishWindowSlots(window, width);
-    plan = std::make_unique<WindowAgg>(std::move(plan), &window.calls, ctx.param_values);
+    // What the nodes above read of the window's input: the select list and
+    // sort columns (set-returning calls: not looked into).
+    std::vector<bool> used_above;
+    bool known = srf.calls.empty();
+    for (const BoundExpr* e : project) known = known && CollectColumnSlots(*e, &used_above);
+    WindowPlanInput in;
+    in.used_above = known ? &used_above : nullptr;
+    for (const SortKey& k : sort_keys) {
+      in.order_by.emplace_back(project[static_cast<size_t>(k.column)], k.key);
+    }
+    if (grouped) in.group_keys = static_cast<int>(grouping.keys.size());
+    WindowPlan planned = PlanWindowAggs(std::move(plan), window.calls, width, ctx.param_values, in);
+    plan = std::move(planned.node);
+    if (IncrementalSortEnabled()) order_by_presorted = planned.order_by_presorted;
+    // The windows' order is ORDER BY's: no Sort (PostgreSQL's
+    // pathkeys_contained_in), when nothing between needs the sort-only
+    // columns or another order.
+    if (planned.serves_order_by && !stmt.distinct && unique_keys.empty() &&
+        !stmt.limit_with_ties && srf.calls.empty()) {
+      sort_keys.clear();
+      project.resize(targets.size());
+    }
     width += static_cast<int>(window.calls.size());
   }
   if (!srf.calls.empty()) {
@@ -465,9 +488,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.
   const bool keep_junk = !unique_keys.empty() || stmt.limit_with_ties;
   if (!sort_keys.empty() && !distinct_sorted) {
-    plan = std::make_unique<Sort>(std::move(plan), sort_keys,
-                                  keep_junk || !postponed.empty() ? project.size()
-                                                                  : targets.size());
+    auto sort = std::make_unique<Sort>(std::move(plan), sort_keys,
+                                       keep_junk || !postponed.empty() ? project.size()
+                                                                       : targets.size());
+    if (!stmt.distinct) sort->set_presorted_keys(order_by_presorted);
+    plan = std::move(sort);
   }
   if (!postponed.empty()) {
     plan = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,

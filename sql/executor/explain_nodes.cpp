@@ -295,17 +295,28 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
-  w.BeginNode("Sort");
+  w.BeginNode(presorted_ > 0 ? "Incremental Sort" : "Sort");
   ExplainEntry* self = w.LastNode();
   const ExplainLabels raw = w.Describe(*child_);
   const ExplainLabels full = ExplainWriter::Refs(raw);
   std::vector<std::string> keys;
   for (const SortKey& k : keys_) {
-    const std::string label =
-        static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    std::string label;
+    if (k.expr != nullptr) {
+      const std::string t = w.Deparse(*k.expr, raw);
+      label = IsPlainLabel(t) ? t : "(" + t + ")";
+    } else {
+      label = static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+    }
     keys.push_back(SortKeyText(label, k.key));
   }
   self->properties.insert(self->properties.begin(), {"Sort Key", JoinList(keys)});
+  if (presorted_ > 0) {
+    const std::vector<std::string> presorted(keys.begin(),
+                                             keys.begin() + static_cast<std::ptrdiff_t>(
+                                                                std::min(presorted_, keys.size())));
+    self->properties.insert(self->properties.begin() + 1, {"Presorted Key", JoinList(presorted)});
+  }
   ExplainLabels in = full;
   if (w.options().verbose) {
     // A sort-only column equal to a kept one is the same target entry in
@@ -563,56 +574,42 @@ std::vector<std::string> Unique::Describe(ExplainWriter& w) const {
 }
 
 std::vector<std::string> WindowAgg::Describe(ExplainWriter& w) const {
-  // One WindowAgg per distinct window (first one outermost), each with the
-  // Sort PostgreSQL puts below it when the window has keys.
+  // One node per window; the planner put the Sort (if any) below it.
   VerboseNotSupported(w, "window functions");
-  struct Win {
-    std::vector<std::string> keys;
-  };
-  std::vector<Win> windows;
-  std::vector<std::string> specs;
-  // The input labels are needed to deparse the keys: describe the child
-  // into a scratch writer first.
-  ExplainWriter scratch(w.options());
-  scratch.SetFromLabels(w.FromLabels(), w.ScanLabels(), true);
-  ExplainLabels in = scratch.Describe(*child_);
+  w.BeginNode("WindowAgg");
+  ExplainLabels in = w.Describe(*child_);
+  w.EndNode();
+  // The input's columns, then every call's slot (this window's and the
+  // others', which are filled above or below it), as PostgreSQL prints a
+  // window function without VERBOSE: `rank() OVER (?)`.
+  in.resize(static_cast<size_t>(base_));
+  const ExplainLabels input = in;
   for (const WindowCall& call : *calls_) {
-    std::vector<std::string> keys;
-    for (const BoundExprPtr& p : call.window.partition) {
-      const std::string t = w.Deparse(*p, in);
-      keys.push_back(IsPlainLabel(t) ? t : "(" + t + ")");
+    std::string text;
+    switch (call.kind) {
+      case WindowFuncKind::kAggregate: text = DeparseAgg(w, call.agg, input); break;
+      case WindowFuncKind::kRowNumber: text = "row_number("; break;
+      case WindowFuncKind::kRank: text = "rank("; break;
+      case WindowFuncKind::kDenseRank: text = "dense_rank("; break;
+      case WindowFuncKind::kPercentRank: text = "percent_rank("; break;
+      case WindowFuncKind::kCumeDist: text = "cume_dist("; break;
+      case WindowFuncKind::kNtile: text = "ntile("; break;
+      case WindowFuncKind::kLag: text = "lag("; break;
+      case WindowFuncKind::kLead: text = "lead("; break;
+      case WindowFuncKind::kFirstValue: text = "first_value("; break;
+      case WindowFuncKind::kLastValue: text = "last_value("; break;
+      case WindowFuncKind::kNthValue: text = "nth_value("; break;
     }
-    for (const WindowOrderKey& o : call.window.order) {
-      const std::string t = w.Deparse(*o.expr, in);
-      std::string k = IsPlainLabel(t) ? t : "(" + t + ")";
-      if (o.descending) k += " DESC";
-      keys.push_back(k);
+    if (call.kind != WindowFuncKind::kAggregate) {
+      for (size_t i = 0; i < call.args.size(); ++i) {
+        text += (i == 0 ? "" : ", ") + w.Deparse(*call.args[i], input);
+      }
+      text += ")";
     }
-    const std::string spec = JoinList(keys);
-    bool seen = false;
-    for (const std::string& s : specs) seen |= s == spec;
-    if (seen) continue;
-    specs.push_back(spec);
-    windows.push_back({std::move(keys)});
+    if (call.filter) text += " FILTER (WHERE " + w.Deparse(*call.filter, input) + ")";
+    in.push_back(ExplainWriter::Computed(text + " OVER (?)"));
   }
-  for (const Win& win : windows) {
-    w.BeginNode("WindowAgg");
-    if (!win.keys.empty()) {
-      w.BeginNode("Sort");
-      w.Property("Sort Key", JoinList(win.keys));
-    }
-  }
-  in = w.Describe(*child_);
-  for (const Win& win : windows) {
-    if (!win.keys.empty()) w.EndNode();
-    w.EndNode();
-  }
-  ExplainLabels out = in;
-  for (const WindowCall& call : *calls_) {
-    (void)call;
-    out.push_back("window");
-  }
-  return out;
+  return in;
 }
 
 std::vector<std::string> LateralLoop::Describe(ExplainWriter& w) const {

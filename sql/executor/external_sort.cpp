@@ -5,7 +5,10 @@
 // written as a run to a SpillFile; at the end the runs are merged with a
 // heap, ties going to the earlier run, which keeps the sort stable. More
 // than kMaxFanIn runs are first merged in groups of consecutive runs (still
-// stable), so a tiny work_mem never needs thousands of open files.
+// stable) -- just enough of them to leave kMaxFanIn -- so a tiny work_mem
+// never needs thousands of open files.
+// Computed keys (SortKey::expr) are evaluated once per row, before the row
+// is kept.
 #include <algorithm>
 #include <queue>
 
@@ -71,6 +74,7 @@ class RunMerger {
 struct Sort::Merge {
   std::unique_ptr<RunMerger> merger;
   std::string key;  // the last row's key (its buffer goes back to a run)
+  Row compact;      // with cleared columns: the last row as stored
 };
 
 Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
@@ -101,11 +105,38 @@ void Sort::Init() {
     rows_.clear();
     used = 0;
   };
+  // Cleared columns are not held at all: rows keep the other columns only
+  // (stored_) and get NULLs back in the cleared ones on the way out.
+  stored_.clear();
+  if (!cleared_.empty()) {
+    for (size_t c = 0; c < keep_columns_; ++c) {
+      if (std::find(cleared_.begin(), cleared_.end(), static_cast<int>(c)) == cleared_.end()) {
+        stored_.push_back(c);
+      }
+    }
+  }
+  EvalContext ctx(params_);
   Row row;
   while (child_->Next(&row)) {
     std::string key;
-    for (const SortKey& k : keys_) AppendKeyDatum(k.key, row[static_cast<size_t>(k.column)], &key);
-    row.resize(keep_columns_);
+    for (const SortKey& k : keys_) {
+      const size_t column = static_cast<size_t>(k.column);
+      if (k.expr != nullptr) {
+        ctx.SetRow(&row);
+        Value v = k.expr->Evaluate(ctx);
+        if (row.size() <= column) row.resize(column + 1);
+        row[column] = std::move(v);
+      }
+      AppendKeyDatum(k.key, row[column], &key);
+    }
+    if (stored_.empty()) {
+      row.resize(keep_columns_);
+    } else {
+      Row compact;
+      compact.reserve(stored_.size());
+      for (size_t c : stored_) compact.push_back(c < row.size() ? std::move(row[c]) : Value());
+      row = std::move(compact);
+    }
     used += static_cast<int64_t>(key.capacity() + RowMemory(row) + kEntryOverhead);
     rows_.emplace_back(std::move(key), std::move(row));
     row = Row();
@@ -118,34 +149,53 @@ void Sort::Init() {
   }
   if (!rows_.empty()) write_run();
   spilled_runs_ = runs.size();
-  // Merge consecutive groups until one merge pass can take all runs.
+  // Merge groups of consecutive runs (each into one, in its place: ties
+  // still go to the earlier row) until one merge pass can take all runs --
+  // only as many runs as that needs, so that most rows are written once:
+  // 100 runs merge 37 of them, not all 100 in two groups. Each group starts
+  // after the last merged one, so merged runs are rewritten only when the
+  // runs far outnumber the fan-in.
+  size_t cursor = 0;
   while (runs.size() > kMaxFanIn) {
-    std::vector<Run> merged;
-    for (size_t i = 0; i < runs.size(); i += kMaxFanIn) {
-      std::vector<Run> group;
-      for (size_t j = i; j < std::min(runs.size(), i + kMaxFanIn); ++j) {
-        group.push_back(std::move(runs[j]));
-      }
-      RunMerger m(std::move(group));
-      auto out = std::make_unique<SpillFile>();
-      std::string key;
-      Row r;
-      while (m.Next(&key, &r)) {
-        CheckForInterrupts();
-        out->WriteKeyedRow(key, r);
-      }
-      merged.push_back(std::move(out));
+    const size_t take = std::min(kMaxFanIn, runs.size() - kMaxFanIn + 1);
+    if (cursor + take > runs.size()) cursor = 0;
+    std::vector<Run> group;
+    for (size_t j = cursor; j < cursor + take; ++j) group.push_back(std::move(runs[j]));
+    RunMerger m(std::move(group));
+    auto out = std::make_unique<SpillFile>();
+    std::string key;
+    Row r;
+    while (m.Next(&key, &r)) {
+      CheckForInterrupts();
+      out->WriteKeyedRow(key, r);
     }
-    runs = std::move(merged);
+    runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(cursor + 1),
+               runs.begin() + static_cast<std::ptrdiff_t>(cursor + take));
+    runs[cursor] = std::move(out);
+    ++cursor;
   }
   merge_ = std::make_unique<Merge>();
   merge_->merger = std::make_unique<RunMerger>(std::move(runs));
 }
 
 bool Sort::Next(Row* row) {
-  if (merge_) return merge_->merger->Next(&merge_->key, row);
-  if (next_ >= rows_.size()) return false;
-  *row = std::move(rows_[next_++].second);
+  if (stored_.empty()) {
+    if (merge_) return merge_->merger->Next(&merge_->key, row);
+    if (next_ >= rows_.size()) return false;
+    *row = std::move(rows_[next_++].second);
+    return true;
+  }
+  Row* compact = nullptr;
+  if (merge_) {
+    if (!merge_->merger->Next(&merge_->key, &merge_->compact)) return false;
+    compact = &merge_->compact;
+  } else {
+    if (next_ >= rows_.size()) return false;
+    compact = &rows_[next_++].second;
+  }
+  row->clear();
+  row->resize(keep_columns_);
+  for (size_t i = 0; i < stored_.size(); ++i) (*row)[stored_[i]] = std::move((*compact)[i]);
   return true;
 }
 

@@ -138,10 +138,16 @@ class Project final : public PlanNode {
   EvalContext ctx_;
 };
 
-// One sort key: a column of the input row and how it orders.
+// One sort key: a column of the input row and how it orders. With `expr`
+// set, the key is that expression over the input row, evaluated once per row
+// by the Sort and stored in slot `column` (past the input's width; the row
+// is widened) so that the node above reads the very value the rows were
+// ordered by (a WindowAgg's computed PARTITION BY / ORDER BY keys).
+// LIFETIME: `expr` outlives the node.
 struct SortKey {
   int column = 0;
   KeyColumn key;
+  const BoundExpr* expr = nullptr;
 };
 
 // Reads every child row, orders them by the keys (PostgreSQL's ordering,
@@ -160,6 +166,14 @@ class Sort final : public PlanNode {
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
   // Spill files the last Init wrote (0: sorted in memory).
   size_t spilled_runs() const { return spilled_runs_; }
+  // The $n values computed keys (SortKey::expr) may read (may be null).
+  void set_params(const std::vector<Value>* params) { params_ = params; }
+  // EXPLAIN: the first n keys are already ordered (PostgreSQL's Incremental
+  // Sort, printed as such; run as a full sort, which orders the same).
+  void set_presorted_keys(size_t n) { presorted_ = n; }
+  // Input slots no node reads: left out of the rows held and spilled (after
+  // the keys are taken) and returned as NULL.
+  void set_cleared_columns(std::vector<int> slots) { cleared_ = std::move(slots); }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
@@ -172,6 +186,10 @@ class Sort final : public PlanNode {
   size_t next_ = 0;
   int64_t work_mem_ = -1;
   size_t spilled_runs_ = 0;
+  const std::vector<Value>* params_ = nullptr;
+  std::vector<int> cleared_;
+  std::vector<size_t> stored_;  // the columns rows hold when some are cleared
+  size_t presorted_ = 0;
   struct Merge;  // external_sort.cpp
   std::unique_ptr<Merge> merge_;
 };

@@ -345,6 +345,17 @@ void SpillFile::Rewind() {
   end_ = 0;
 }
 
+void SpillFile::SeekRead(uint64_t offset) {
+  if (!reading_) {
+    Flush();
+    if (std::fflush(file_) != 0) IoError("write to");
+  }
+  if (fseeko(file_, static_cast<off_t>(offset), SEEK_SET) != 0) IoError("seek in");
+  reading_ = true;
+  pos_ = 0;
+  end_ = 0;
+}
+
 bool SpillFile::ReadRow(Row* row) {
   uint32_t n = 0;
   if (!Get(&n, sizeof(n))) return false;

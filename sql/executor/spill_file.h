@@ -57,6 +57,10 @@ class SpillFile {
   void WriteKeyValue(std::string_view key, std::string_view value);
   // Switches from writing to reading from the start.
   void Rewind();
+  // Switches to (or stays in) reading, from byte `offset`: a value bytes()
+  // had before a row was written reads that row next (random access to
+  // spilled rows, as a window partition needs).
+  void SeekRead(uint64_t offset);
   // The next row; false at the end.
   bool ReadRow(Row* row);
   bool ReadKeyedRow(std::string* key, Row* row);
