@@ -104,6 +104,7 @@ bool IsSupportedType(Oid oid) {
     case 1562:
     case type_oid::kJson:
     case type_oid::kJsonb:
+    case type_oid::kJsonpath:
     case type_oid::kDate:
     case type_oid::kTime:
     case type_oid::kTimestamp:

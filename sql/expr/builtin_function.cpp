@@ -3,6 +3,7 @@
 #include "sql/expr/builtin_function.h"
 
 #include "sql/json/jsonb_modify.h"
+#include "sql/json/jsonpath_functions.h"
 
 #include <string_view>
 #include <unordered_map>
@@ -25,7 +26,7 @@ Registry BuildRegistry() {
                       JsonFunctions(), DatetimeFunctions(), LikeFunctions(),
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
-                      JsonbModifyFunctions(), GeometricFunctions(), EnumFunctions(),
+                      JsonbModifyFunctions(), JsonPathFunctions(), GeometricFunctions(), EnumFunctions(),
                       NetworkFunctions(), BitFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "sql/json/jsonb_modify.h"
+#include "sql/json/jsonpath_functions.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
 #include "sql/expr/bit_functions.h"
@@ -53,7 +54,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         SleepSqlFunctions(), BackendSqlFunctions(), TxidSqlFunctions(),
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
-                        NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions()}) {
+                        NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions(),
+                        JsonPathSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -74,7 +76,7 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
                         GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
-                        BitSqlFunctions(), PartitionSqlFunctions()}) {
+                        BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -52,6 +52,7 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case 1562:
     case type_oid::kJson:
     case type_oid::kJsonb:
+    case type_oid::kJsonpath:  // its canonical text (json/jsonpath.h)
     case 600:  // the geometric types: their payload's doubles (geo_types.h)
     case 601:
     case 602:

@@ -39,6 +39,7 @@ inline constexpr Oid kTimeTz = 1266;
 inline constexpr Oid kNumeric = 1700;
 inline constexpr Oid kUuid = 2950;
 inline constexpr Oid kJsonb = 3802;
+inline constexpr Oid kJsonpath = 4072;
 inline constexpr Oid kTextArray = 1009;
 inline constexpr Oid kRecord = 2249;
 inline constexpr Oid kAny = 2276;

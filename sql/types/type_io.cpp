@@ -16,6 +16,7 @@
 #include "sql/types/geo_types.h"
 #include "sql/types/network_types.h"
 #include "sql/types/bit_string.h"
+#include "sql/json/jsonpath.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -52,6 +53,8 @@ Value InputValue(Oid type, std::string_view text) {
       return Value::String(type, std::string(text));
     case type_oid::kJsonb:
       return Value::String(type, json::JsonbFromText(text));
+    case type_oid::kJsonpath:  // the payload is the canonical text (jsonpath.h)
+      return Value::String(type, json::JsonPathFromText(text));
     case type_oid::kDate:
       return Value::Date(ParseDate(text));
     case type_oid::kTime:

@@ -1,0 +1,67 @@
+// like_regex for jsonpath: XQuery-style flags (i, s, m, q; x is refused when
+// the path is parsed) mapped onto std::regex's ECMAScript grammar, which
+// agrees with PostgreSQL's regular expressions for the common subset
+// (sql/expr/compiled_regex.h). Without `s`, `.` does not match a newline, as
+// PostgreSQL compiles jsonpath patterns (REG_NLSTOP); `m` lets ^ and $
+// match at line breaks; `q` takes the pattern literally.
+#include <regex>
+#include <string>
+
+#include "common/sql_error.h"
+#include "sql/json/jsonpath.h"
+#include "sql/json/jsonpath_exec.h"
+
+namespace strata::sql::json {
+
+namespace {
+
+std::string Translate(const std::string& pattern, uint32_t flags) {
+  std::string out;
+  if (flags & kRegexQuote) {
+    for (char c : pattern) {
+      if (std::string_view("\\^$.|?*+()[]{}").find(c) != std::string_view::npos) {
+        out.push_back('\\');
+      }
+      out.push_back(c);
+    }
+    return out;
+  }
+  if (!(flags & kRegexDotAll)) return pattern;
+  bool in_bracket = false;
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\' && i + 1 < pattern.size()) {
+      out.push_back(c);
+      out.push_back(pattern[++i]);
+    } else if (in_bracket) {
+      if (c == ']') in_bracket = false;
+      out.push_back(c);
+    } else if (c == '[') {
+      in_bracket = true;
+      out.push_back(c);
+    } else if (c == '.') {
+      out.append("[\\s\\S]");
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool JsonPathRegexMatch(const std::string& pattern, uint32_t flags, const std::string& s) {
+  auto syntax = std::regex::ECMAScript;
+  if (flags & kRegexICase) syntax |= std::regex::icase;
+  if (flags & kRegexMLine) syntax |= std::regex::multiline;
+  std::regex re;
+  try {
+    re = std::regex(Translate(pattern, flags), syntax);
+  } catch (const std::regex_error& e) {
+    throw SqlError(SqlState::kInvalidRegularExpression,
+                   std::string("invalid regular expression: ") + e.what());
+  }
+  return std::regex_search(s, re);
+}
+
+}  // namespace strata::sql::json
