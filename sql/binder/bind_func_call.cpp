@@ -15,6 +15,7 @@
 #include "common/sql_error.h"
 #include "sql/types/output_only_types.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/named_arguments.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
 #include "sql/expr/record_set_functions.h"
@@ -141,8 +142,9 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   if (expr.agg_star) {
     signature += "*";
   } else {
-    for (size_t i = 0; i < expr.args.size(); ++i) {
-      BoundExprPtr arg = BindExpr(*expr.args[i]);
+    const OrderedArguments ordered = OrderArguments(expr);
+    for (size_t i = 0; i < ordered.args.size(); ++i) {
+      BoundExprPtr arg = BindExpr(*ordered.args[i]);
       if (i > 0) signature += ", ";
       signature += FormatTypeName(arg->type().oid);
       types.push_back(arg->type().oid);

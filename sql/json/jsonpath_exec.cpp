@@ -572,9 +572,9 @@ class Executor {
                      "string argument of jsonpath item method .double() is not a valid "
                      "representation of a double precision number");
       }
-      const Value arg = Value::Float8(d);
-      const Value n = CallNumeric("float8_numeric", std::span<const Value>(&arg, 1));
-      return ExecuteNext(jsp, NumberValue(n.numeric_value()), found);
+      char buf[64];  // float8_numeric: DBL_DIG significant digits
+      std::snprintf(buf, sizeof(buf), "%.*g", 15, d);
+      return ExecuteNext(jsp, NumberValue(Numeric::Parse(buf)), found);
     }
     return Error(SqlState::kNonNumericSqlJsonItem,
                  "jsonpath item method .double() can only be applied to a string or numeric "
