@@ -405,6 +405,11 @@ class Executor {
       case JpKind::kKeyValue:
         return KeyValue(jsp, jb, found, unwrap);
       case JpKind::kDatetime:
+        if (unwrap && jb.kind == Kind::kArray) return UnwrapTargetArray(&jsp, jb, found);
+        if (jb.kind != Kind::kString) {
+          return Error(SqlState::kInvalidArgumentForSqlJsonDatetimeFunction,
+                       "jsonpath item method .datetime() can only be applied to a string");
+        }
         throw SqlError(SqlState::kFeatureNotSupported,
                        "jsonpath item method .datetime() is not supported yet");
     }

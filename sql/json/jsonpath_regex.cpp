@@ -3,7 +3,8 @@
 // agrees with PostgreSQL's regular expressions for the common subset
 // (sql/expr/compiled_regex.h). Without `s`, `.` does not match a newline, as
 // PostgreSQL compiles jsonpath patterns (REG_NLSTOP); `m` lets ^ and $
-// match at line breaks; `q` takes the pattern literally.
+// match at line breaks; `q` takes the pattern literally. PostgreSQL's
+// escapes \b \B \y \Y \m \M are translated to ECMAScript's.
 #include <regex>
 #include <string>
 
@@ -26,20 +27,33 @@ std::string Translate(const std::string& pattern, uint32_t flags) {
     }
     return out;
   }
-  if (!(flags & kRegexDotAll)) return pattern;
   bool in_bracket = false;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];
     if (c == '\\' && i + 1 < pattern.size()) {
-      out.push_back(c);
-      out.push_back(pattern[++i]);
+      // PostgreSQL's escapes that ECMAScript reads differently: \b is a
+      // backspace, \B a backslash, \y / \Y (word boundary or not) and
+      // \m / \M (start / end of a word).
+      const char e = pattern[++i];
+      if (e == 'b') {
+        out.append("\\x08");
+      } else if (e == 'B') {
+        out.append("\\\\");
+      } else if (e == 'y' || e == 'm' || e == 'M') {
+        out.append("\\b");
+      } else if (e == 'Y') {
+        out.append("\\B");
+      } else {
+        out.push_back(c);
+        out.push_back(e);
+      }
     } else if (in_bracket) {
       if (c == ']') in_bracket = false;
       out.push_back(c);
     } else if (c == '[') {
       in_bracket = true;
       out.push_back(c);
-    } else if (c == '.') {
+    } else if (c == '.' && (flags & kRegexDotAll)) {
       out.append("[\\s\\S]");
     } else {
       out.push_back(c);
