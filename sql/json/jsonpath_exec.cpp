@@ -77,6 +77,9 @@ Value CallNumeric(const char* proname, std::span<const Value> args) {
 
 // ---- byte offsets of containers in PostgreSQL's binary jsonb ----
 
+// keyvalue() ids: the document's number times this, plus the offset.
+constexpr size_t kDocumentIdScale = 10000000000;
+
 size_t IntAlign(size_t n) { return (n + 3) & ~size_t{3}; }
 
 size_t NumericBytes(const JsonValue& v) {
@@ -126,8 +129,14 @@ class Executor {
   Executor(const JsonPath& path, const JsonValue& root, const JsonValue* vars, bool throw_errors)
       : path_(path), lax_(!path.strict), ignore_structural_(!path.strict),
         throw_errors_(throw_errors), root_(root), vars_(vars), current_(&root) {
+    // Document 0 is the target, document 1 the vars object.
     if (root.kind == Kind::kArray || root.kind == Kind::kObject) {
       LayOut(root, 4, 4, &offsets_);
+    }
+    if (vars != nullptr) {
+      std::unordered_map<const JsonValue*, size_t> var_offsets;
+      LayOut(*vars, 4, 4, &var_offsets);
+      for (const auto& [v, offset] : var_offsets) offsets_[v] = kDocumentIdScale + offset;
     }
   }
 

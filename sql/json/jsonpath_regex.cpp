@@ -6,6 +6,7 @@
 // match at line breaks; `q` takes the pattern literally. PostgreSQL's
 // escapes \b \B \y \Y \m \M are translated to ECMAScript's.
 #include <regex>
+#include <cstdint>
 #include <string>
 
 #include "common/sql_error.h"
@@ -62,20 +63,40 @@ std::string Translate(const std::string& pattern, uint32_t flags) {
   return out;
 }
 
+// UTF-8 to code points, so that `.` is one character (malformed bytes
+// stand for themselves).
+std::wstring Widen(const std::string& s) {
+  std::wstring out;
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<unsigned char>(s[i]);
+    const int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+    if (n == 1 || i + static_cast<size_t>(n) > s.size()) {
+      out.push_back(static_cast<wchar_t>(b));
+      ++i;
+      continue;
+    }
+    uint32_t cp = b & (0x7F >> n);
+    for (int k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    out.push_back(static_cast<wchar_t>(cp));
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
 }  // namespace
 
 bool JsonPathRegexMatch(const std::string& pattern, uint32_t flags, const std::string& s) {
   auto syntax = std::regex::ECMAScript;
   if (flags & kRegexICase) syntax |= std::regex::icase;
   if (flags & kRegexMLine) syntax |= std::regex::multiline;
-  std::regex re;
+  std::wregex re;
   try {
-    re = std::regex(Translate(pattern, flags), syntax);
+    re = std::wregex(Widen(Translate(pattern, flags)), syntax);
   } catch (const std::regex_error& e) {
     throw SqlError(SqlState::kInvalidRegularExpression,
                    std::string("invalid regular expression: ") + e.what());
   }
-  return std::regex_search(s, re);
+  return std::regex_search(Widen(s), re);
 }
 
 }  // namespace strata::sql::json
