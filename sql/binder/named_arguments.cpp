@@ -47,6 +47,13 @@ ast::ExprPtr MakeDefault(ArgSpec::Default d, int location) {
   return c;
 }
 
+OrderedArguments Unmatched(const ast::FuncCallExpr& call) {
+  OrderedArguments out;
+  out.unmatched = true;
+  for (const ast::ExprPtr& a : call.args) out.args.push_back(a.get());
+  return out;
+}
+
 }  // namespace
 
 OrderedArguments OrderArguments(const ast::FuncCallExpr& call) {
@@ -73,10 +80,7 @@ OrderedArguments OrderArguments(const ast::FuncCallExpr& call) {
         if (spec->args[j].name == call.arg_names[i]) slot = j;
       }
     }
-    if (slot >= spec->nargs || slots[slot] != nullptr) {
-      throw SqlError(SqlState::kUndefinedFunction,
-                     "function " + name + " with these named arguments does not exist");
-    }
+    if (slot >= spec->nargs || slots[slot] != nullptr) return Unmatched(call);
     slots[slot] = call.args[i].get();
   }
   // Trailing unset arguments take their defaults; an unset one before a
@@ -87,10 +91,7 @@ OrderedArguments OrderArguments(const ast::FuncCallExpr& call) {
   }
   for (size_t j = 0; j < used; ++j) {
     if (slots[j] == nullptr) {
-      if (spec->args[j].default_value == ArgSpec::Default::kNone) {
-        throw SqlError(SqlState::kUndefinedFunction,
-                       "function " + name + " with these named arguments does not exist");
-      }
+      if (spec->args[j].default_value == ArgSpec::Default::kNone) return Unmatched(call);
       out.defaults.push_back(MakeDefault(spec->args[j].default_value, call.location));
       slots[j] = out.defaults.back().get();
     }

@@ -13,11 +13,13 @@ namespace strata::sql {
 struct OrderedArguments {
   std::vector<const ast::Expr*> args;  // positional order, defaults filled in
   std::vector<ast::ExprPtr> defaults;  // owns the default expressions in `args`
+  // The names fit no argument list of the function: `args` are the call's
+  // own, and the caller reports 42883 "function f(a, name => b) does not exist".
+  bool unmatched = false;
 };
 
 // The call's arguments in positional order. Without named arguments, its
-// own. Throws 42883 when a name is not one of the function's, and 0A000 for
-// functions whose argument names we do not know.
+// own. Throws 0A000 for functions whose argument names we do not know.
 OrderedArguments OrderArguments(const ast::FuncCallExpr& call);
 
 }  // namespace strata::sql
