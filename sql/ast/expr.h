@@ -151,6 +151,9 @@ struct FuncCallExpr : Expr {
   bool is_grouping_func = false;          // GROUPING(args)
   std::vector<std::string> name;  // possibly schema-qualified
   std::vector<ExprPtr> args;
+  // f(a, name => b): the name of each argument ("" for positional ones);
+  // empty when the call names none.
+  std::vector<std::string> arg_names;
   bool agg_star = false;         // f(*)
   bool agg_distinct = false;     // f(DISTINCT x)
   bool has_decorations = false;  // ORDER BY / FILTER / OVER / WITHIN GROUP / VARIADIC

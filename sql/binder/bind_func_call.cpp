@@ -15,6 +15,7 @@
 #include "common/sql_error.h"
 #include "sql/types/output_only_types.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/named_arguments.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
 #include "sql/expr/record_set_functions.h"
@@ -138,18 +139,31 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   std::vector<Oid> types;
   const bool srf_allowed = srf_allowed_;
   srf_allowed_ = false;  // not in the arguments
+  bool ordered_unmatched = false;
   if (expr.agg_star) {
     signature += "*";
   } else {
-    for (size_t i = 0; i < expr.args.size(); ++i) {
-      BoundExprPtr arg = BindExpr(*expr.args[i]);
+    const OrderedArguments ordered = OrderArguments(expr);
+    ordered_unmatched = ordered.unmatched;
+    for (size_t i = 0; i < ordered.args.size(); ++i) {
+      BoundExprPtr arg = BindExpr(*ordered.args[i]);
       if (i > 0) signature += ", ";
+      if (ordered.unmatched && !expr.arg_names[i].empty()) {
+        signature += expr.arg_names[i] + " => ";
+      }
       signature += FormatTypeName(arg->type().oid);
       types.push_back(arg->type().oid);
       args.push_back(std::move(arg));
     }
   }
   signature += ")";
+  if (ordered_unmatched) {
+    throw ErrorAt(SqlState::kUndefinedFunction, "function " + signature + " does not exist",
+                  expr.location)
+        .WithHint(
+            "No function matches the given name and argument types. You might need to add "
+            "explicit type casts.");
+  }
 
   if (user_functions_ && !expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
       !expr.is_sql_value_function) {

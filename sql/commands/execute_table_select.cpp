@@ -6,6 +6,7 @@
 // (WITH, set operations and VALUES: run_query.cpp.)
 #include <algorithm>
 
+#include "sql/types/btree_opclass.h"
 #include "sql/commands/bound_volatility.h"
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/explain.h"
@@ -106,7 +107,7 @@ void ResolveGroupBy(Binder& binder, const BindScope& scope, const ast::SelectSta
     }
     grouping->key_asts.push_back(key);
     grouping->keys.push_back(binder.ResolveUnknownToText(binder.BindExpr(*key)));
-    if (const Oid type = grouping->keys.back()->type().oid; geo::IsGeometricType(type)) {
+    if (const Oid type = grouping->keys.back()->type().oid; LacksBtreeOpclass(type)) {
       throw binder.ErrorAt(SqlState::kUndefinedFunction,
                            "could not identify an equality operator for type " +
                                FormatTypeName(type),
@@ -264,7 +265,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     } else {
       type = targets[static_cast<size_t>(column)].expr->type().oid;
     }
-    if (geo::IsGeometricType(type)) {  // no btree opclass: PostgreSQL's parse-time error
+    if (LacksBtreeOpclass(type)) {  // no btree opclass: PostgreSQL's parse-time error
       throw binder
           .ErrorAt(SqlState::kUndefinedFunction,
                    "could not identify an ordering operator for type " + FormatTypeName(type),
@@ -459,7 +460,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     std::vector<KeyColumn> columns;
     for (const OutputTarget& t : targets) {
       const Oid type = t.expr->type().oid;
-      if (geo::IsGeometricType(type)) {
+      if (LacksBtreeOpclass(type)) {
         throw binder.ErrorAt(SqlState::kUndefinedFunction,
                              "could not identify an equality operator for type " +
                                  FormatTypeName(type),

@@ -7,6 +7,7 @@
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_materialized_scan.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/btree_opclass.h"
 #include "sql/types/geo_types.h"
 
 namespace strata::sql {
@@ -113,7 +114,7 @@ void ApplyOutputOrder(CommandContext& ctx, const ast::SelectStatement& stmt, boo
     } else {
       type = q->types[static_cast<size_t>(column)].oid;
     }
-    if (geo::IsGeometricType(type)) {  // no btree opclass: PostgreSQL's parse-time error
+    if (LacksBtreeOpclass(type)) {  // no btree opclass: PostgreSQL's parse-time error
       throw binder
           .ErrorAt(SqlState::kUndefinedFunction,
                    "could not identify an ordering operator for type " + FormatTypeName(type),

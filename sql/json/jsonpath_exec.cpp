@@ -77,6 +77,9 @@ Value CallNumeric(const char* proname, std::span<const Value> args) {
 
 // ---- byte offsets of containers in PostgreSQL's binary jsonb ----
 
+// keyvalue() ids: the document's number times this, plus the offset.
+constexpr size_t kDocumentIdScale = 10000000000;
+
 size_t IntAlign(size_t n) { return (n + 3) & ~size_t{3}; }
 
 size_t NumericBytes(const JsonValue& v) {
@@ -126,8 +129,14 @@ class Executor {
   Executor(const JsonPath& path, const JsonValue& root, const JsonValue* vars, bool throw_errors)
       : path_(path), lax_(!path.strict), ignore_structural_(!path.strict),
         throw_errors_(throw_errors), root_(root), vars_(vars), current_(&root) {
+    // Document 0 is the target, document 1 the vars object.
     if (root.kind == Kind::kArray || root.kind == Kind::kObject) {
       LayOut(root, 4, 4, &offsets_);
+    }
+    if (vars != nullptr) {
+      std::unordered_map<const JsonValue*, size_t> var_offsets;
+      LayOut(*vars, 4, 4, &var_offsets);
+      for (const auto& [v, offset] : var_offsets) offsets_[v] = kDocumentIdScale + offset;
     }
   }
 
@@ -405,6 +414,11 @@ class Executor {
       case JpKind::kKeyValue:
         return KeyValue(jsp, jb, found, unwrap);
       case JpKind::kDatetime:
+        if (unwrap && jb.kind == Kind::kArray) return UnwrapTargetArray(&jsp, jb, found);
+        if (jb.kind != Kind::kString) {
+          return Error(SqlState::kInvalidArgumentForSqlJsonDatetimeFunction,
+                       "jsonpath item method .datetime() can only be applied to a string");
+        }
         throw SqlError(SqlState::kFeatureNotSupported,
                        "jsonpath item method .datetime() is not supported yet");
     }
@@ -572,9 +586,9 @@ class Executor {
                      "string argument of jsonpath item method .double() is not a valid "
                      "representation of a double precision number");
       }
-      const Value arg = Value::Float8(d);
-      const Value n = CallNumeric("float8_numeric", std::span<const Value>(&arg, 1));
-      return ExecuteNext(jsp, NumberValue(n.numeric_value()), found);
+      char buf[64];  // float8_numeric: DBL_DIG significant digits
+      std::snprintf(buf, sizeof(buf), "%.*g", 15, d);
+      return ExecuteNext(jsp, NumberValue(Numeric::Parse(buf)), found);
     }
     return Error(SqlState::kNonNumericSqlJsonItem,
                  "jsonpath item method .double() can only be applied to a string or numeric "

@@ -402,7 +402,17 @@ ast::ExprPtr Transformer::TransformIndirection(const PgQuery__AIndirection& ind)
 ast::ExprPtr Transformer::TransformFuncCall(const PgQuery__FuncCall& f) {
   auto expr = std::make_unique<ast::FuncCallExpr>(f.location);
   expr->name = StringList(f.funcname, f.n_funcname);
-  expr->args = TransformExprList(f.args, f.n_args);
+  for (size_t i = 0; i < f.n_args; ++i) {
+    const PgQuery__Node* node = f.args[i];
+    if (node != nullptr && node->node_case == PG_QUERY__NODE__NODE_NAMED_ARG_EXPR) {
+      expr->arg_names.resize(i);
+      expr->arg_names.push_back(node->named_arg_expr->name);
+      expr->args.push_back(TransformExpr(node->named_arg_expr->arg));
+    } else {
+      if (!expr->arg_names.empty()) expr->arg_names.push_back("");
+      expr->args.push_back(TransformExpr(f.args[i]));
+    }
+  }
   expr->agg_star = f.agg_star;
   expr->agg_distinct = f.agg_distinct;
   // Any decoration: only aggregates accept ORDER BY / FILTER (the binder
