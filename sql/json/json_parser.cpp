@@ -9,7 +9,9 @@
 
 #include <string>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
+#include "common/utf8_append.h"
 #include "sql/stack_depth.h"
 
 namespace strata::sql::json {
@@ -46,30 +48,7 @@ bool IsAlnum(unsigned char c) {
          c == '_' || c >= 0x80;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xc0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xe0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  } else {
-    out->push_back(static_cast<char>(0xf0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3f)));
-  }
-}
 
 class Parser {
  public:
@@ -294,7 +273,7 @@ class Parser {
               terminator_ = s;
               InvalidToken();
             }
-            const int h = HexValue(in_[s]);
+            const int h = HexDigitValue(in_[s]);
             if (h < 0) FailAtCharEnd(s, "\"\\u\" must be followed by four hexadecimal digits.");
             ch = ch * 16 + static_cast<uint32_t>(h);
           }

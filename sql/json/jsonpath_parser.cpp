@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "common/hex_digit.h"
 #include "common/sql_error.h"
+#include "common/utf8_append.h"
 #include "sql/json/jsonpath.h"
 #include "sql/types/numeric.h"
 
@@ -38,30 +40,7 @@ bool IsOther(char c) { return c != '\0' && !IsSpecial(c) && !IsSpace(c) && c != 
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
-void AppendUtf8(std::string* out, uint32_t cp) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
 
 enum class Tok : uint8_t {
   kEnd,
@@ -206,8 +185,8 @@ class Scanner {
         const size_t start = pos_ - 2;
         int v = 0;
         int n = 0;
-        while (n < 2 && pos_ < s_.size() && HexValue(s_[pos_]) >= 0) {
-          v = v * 16 + HexValue(s_[pos_++]);
+        while (n < 2 && pos_ < s_.size() && HexDigitValue(s_[pos_]) >= 0) {
+          v = v * 16 + HexDigitValue(s_[pos_++]);
           ++n;
         }
         if (n < 2) {
@@ -229,8 +208,8 @@ class Scanner {
     if (pos_ < s_.size() && s_[pos_] == '{') {
       ++pos_;
       int n = 0;
-      while (n < 6 && pos_ < s_.size() && HexValue(s_[pos_]) >= 0) {
-        cp = cp * 16 + static_cast<uint32_t>(HexValue(s_[pos_++]));
+      while (n < 6 && pos_ < s_.size() && HexDigitValue(s_[pos_]) >= 0) {
+        cp = cp * 16 + static_cast<uint32_t>(HexDigitValue(s_[pos_++]));
         ++n;
       }
       if (n == 0 || pos_ >= s_.size() || s_[pos_] != '}') {
@@ -240,8 +219,8 @@ class Scanner {
       ++pos_;
     } else {
       int n = 0;
-      while (n < 4 && pos_ < s_.size() && HexValue(s_[pos_]) >= 0) {
-        cp = cp * 16 + static_cast<uint32_t>(HexValue(s_[pos_++]));
+      while (n < 4 && pos_ < s_.size() && HexDigitValue(s_[pos_]) >= 0) {
+        cp = cp * 16 + static_cast<uint32_t>(HexDigitValue(s_[pos_++]));
         ++n;
       }
       if (n < 4) {
