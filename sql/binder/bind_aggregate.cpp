@@ -134,6 +134,7 @@ int Binder::MatchGroupKey(const ast::Expr& expr) {
 BoundExprPtr Binder::MakeColumnRef(const ScopeRelation& rel, const ScopeColumn& column,
                                    int location) {
   NoteColumnUse(column.table_oid, column.attnum);  // column privileges (column_use.h)
+  MarkColumnRead(column);                          // column pruning (bind_scope.h)
   if (grouping_ == nullptr || !grouping_->grouped || grouping_->in_agg_arg) {
     return std::make_unique<BoundColumnRef>(column.slot, column.type, location);
   }

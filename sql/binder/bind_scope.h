@@ -3,12 +3,24 @@
 // to a slot of the executor's current row (EvalContext::row()).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "sql/types/data_type.h"
 
 namespace strata::sql {
+
+// Which columns of one table scan a statement reads: the binder marks a
+// column whenever it makes a reference to it (Binder::MakeColumnRef, so `*`
+// and whole-row expansions too, and the outer references of subqueries);
+// the scan decodes only the marked ones and leaves the others NULL
+// (SeqScan::SetColumnUse). Marking happens while the statement is bound,
+// before any of its scans starts. Indexed by the table's attribute slot.
+struct ColumnUse {
+  explicit ColumnUse(size_t columns) : read(columns, false) {}
+  std::vector<bool> read;
+};
 
 struct ScopeColumn {
   std::string name;
@@ -21,7 +33,18 @@ struct ScopeColumn {
   // resorigtbl/resorigcol); 0 for computed and merged columns.
   Oid table_oid = 0;
   int16_t attnum = 0;
+  // The scan this column comes from, if it prunes its columns (else null),
+  // and the column's slot in that scan's row.
+  std::shared_ptr<ColumnUse> use = nullptr;
+  int use_slot = -1;
 };
+
+// Marks `column` read in its scan's ColumnUse (if any).
+inline void MarkColumnRead(const ScopeColumn& column) {
+  if (column.use != nullptr && column.use_slot >= 0) {
+    column.use->read.at(static_cast<size_t>(column.use_slot)) = true;
+  }
+}
 
 // A table in FROM, or the merged USING columns of a join (then schema,
 // table_name and alias are empty: only bare names reach its columns).

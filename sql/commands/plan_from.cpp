@@ -206,6 +206,8 @@ class FromPlanner {
       // The join reads both sides' columns (column privileges).
       NoteColumnUse(l->table_oid, l->attnum);
       NoteColumnUse(r->table_oid, r->attnum);
+      MarkColumnRead(*l);
+      MarkColumnRead(*r);
       BoundExprPtr lref = std::make_unique<BoundColumnRef>(l->slot, l->type, -1);
       BoundExprPtr rref = std::make_unique<BoundColumnRef>(r->slot, r->type, -1);
       // The join condition l = r, resolved as the operator would be.
@@ -751,9 +753,14 @@ class FromPlanner {
     // scanned (through the Append even when there is one, or none).
     const bool append = members.size() > 1 || table.partition_key.has_value();
     std::erase_if(members, [](const catalog::TableDesc* m) { return m->partition_key.has_value(); });
+    std::shared_ptr<ColumnUse> use;
     if (!append) {
       out_->codecs.push_back(std::make_unique<TableCodec>(table));
-      built.plan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+      auto scan = std::make_unique<SeqScan>(ctx_.txn, out_->codecs.back().get());
+      // The scan decodes only the columns the statement's expressions read.
+      use = std::make_shared<ColumnUse>(table.columns.size());
+      scan->SetColumnsRead(std::shared_ptr<const std::vector<bool>>(use, &use->read));
+      built.plan = std::move(scan);
       built.plan->set_explain_name("Seq Scan on " + ScanName(table.name, rv.alias));
       built.width = table.columns.size();
     } else {
@@ -795,7 +802,13 @@ class FromPlanner {
         throw SqlError(SqlState::kDuplicateAlias,
                        "table name \"" + rel.alias + "\" specified more than once");
       }
-      for (ScopeColumn& c : rel.columns) c.slot += static_cast<int>(offset);
+      for (ScopeColumn& c : rel.columns) {
+        if (use != nullptr) {
+          c.use = use;
+          c.use_slot = c.slot;
+        }
+        c.slot += static_cast<int>(offset);
+      }
       built.relations.push_back(std::move(rel));
     }
     return built;

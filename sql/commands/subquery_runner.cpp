@@ -106,6 +106,15 @@ class Subquery final : public SubqueryRunner {
     analyses_.emplace(slot, a);
   }
 
+  // Resolves the outer references analysis found again through `outer`: a
+  // reused analysis skips binding, but the enclosing query, bound anew,
+  // must still learn which of its columns this subquery reads (its scans
+  // decode only those, bind_scope.h's ColumnUse).
+  void ResolveOuterAgain(OuterResolver* outer) const {
+    if (outer == nullptr) return;
+    for (const auto& [ref, column] : resolved_) outer->ResolveOuter(*ref);
+  }
+
   // Forwards to the enclosing level while analyzing, noting the answers.
   class Recorder final : public OuterResolver {
    public:
@@ -196,6 +205,9 @@ AnalyzedSubquery AnalyzeSubquery(const CommandContext& ctx, const ast::SelectSta
   Subquery* parent = running;
   if (parent != nullptr) {
     if (std::optional<AnalyzedSubquery> known = parent->FindAnalysis(ctx, select, &slot)) {
+      if (const auto* reused = dynamic_cast<const Subquery*>(known->runner.get())) {
+        reused->ResolveOuterAgain(outer);
+      }
       return *known;
     }
   }

@@ -1,20 +1,25 @@
 // Sort (see plan_node.h): PostgreSQL's tuplesort reduced to its two cases.
-// Rows are keyed by their memcomparable sort-key encoding. While the rows
-// read so far fit in work_mem they are sorted in memory (SortByKey, stable,
-// so equal keys keep input order). Past it, each full buffer is sorted and
-// written as a run to a SpillFile; at the end the runs are merged with a
-// heap, ties going to the earlier run, which keeps the sort stable. More
-// than kMaxFanIn runs are first merged in groups of consecutive runs (still
-// stable) -- just enough of them to leave kMaxFanIn -- so a tiny work_mem
-// never needs thousands of open files.
-// Computed keys (SortKey::expr) are evaluated once per row, before the row
-// is kept.
+// Rows are keyed by their memcomparable sort-key encoding. In memory each
+// row is its key followed by its row bytes (row_bytes.h) in one arena, with
+// a 24-byte entry (8-byte key prefix, position, lengths) per row: no
+// allocation per row, and about a sixth of the memory a vector of Values
+// takes, so work_mem holds that many more rows per run. While the rows read
+// so far fit in work_mem they are sorted in memory (stable: equal keys keep
+// input order, which the arena position records). Past it, each full buffer
+// is sorted and written as a run of (key, row bytes) pairs to a SpillFile;
+// at the end the runs are merged with a heap, ties going to the earlier
+// run, which keeps the sort stable. More than kMaxFanIn runs are first
+// merged in groups of consecutive runs (still stable) -- just enough of them
+// to leave kMaxFanIn -- so a tiny work_mem never needs thousands of open
+// files. Computed keys (SortKey::expr) are evaluated once per row, before
+// the row is kept.
 #include <algorithm>
 #include <queue>
 
+#include "common/coding.h"
 #include "common/interrupts.h"
 #include "sql/executor/plan_node.h"
-#include "sql/executor/sort_by_key.h"
+#include "sql/executor/row_bytes.h"
 #include "sql/executor/spill_file.h"
 
 namespace strata::sql {
@@ -22,7 +27,6 @@ namespace strata::sql {
 namespace {
 
 constexpr size_t kMaxFanIn = 64;
-constexpr size_t kEntryOverhead = 64;  // the pair, the key string header
 
 using Run = std::unique_ptr<SpillFile>;
 
@@ -36,7 +40,8 @@ class RunMerger {
       Advance(i);
     }
   }
-  bool Next(std::string* key, Row* row) {
+  // The next (key, row bytes) pair.
+  bool Next(std::string* key, std::string* row) {
     if (heap_.empty()) return false;
     const size_t i = heap_.top();
     heap_.pop();
@@ -50,14 +55,14 @@ class RunMerger {
 
  private:
   void Advance(size_t i) {
-    if (runs_[i]->ReadKeyedRow(&heads_[i].first, &heads_[i].second)) heap_.push(i);
+    if (runs_[i]->ReadKeyValue(&heads_[i].first, &heads_[i].second)) heap_.push(i);
   }
   // Orders runs by their head rows' keys (one memcmp), the earlier run
   // first on ties. A run's head changes only while the run is out of the
   // heap (popped, then advanced), so the heap holds just run numbers, not
   // copies of the keys (an allocation per row for keys past 15 bytes).
   struct Greater {
-    const std::vector<std::pair<std::string, Row>>* heads;
+    const std::vector<std::pair<std::string, std::string>>* heads;
     bool operator()(size_t a, size_t b) const {
       const int c = (*heads)[a].first.compare((*heads)[b].first);
       if (c != 0) return c > 0;
@@ -65,7 +70,7 @@ class RunMerger {
     }
   };
   std::vector<Run> runs_;
-  std::vector<std::pair<std::string, Row>> heads_;
+  std::vector<std::pair<std::string, std::string>> heads_;
   std::priority_queue<size_t, std::vector<size_t>, Greater> heap_;
 };
 
@@ -73,8 +78,8 @@ class RunMerger {
 
 struct Sort::Merge {
   std::unique_ptr<RunMerger> merger;
-  std::string key;  // the last row's key (its buffer goes back to a run)
-  Row compact;      // with cleared columns: the last row as stored
+  std::string key;    // the last row's key (its buffer goes back to a run)
+  std::string bytes;  // and its row bytes
 };
 
 Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
@@ -83,27 +88,45 @@ Sort::Sort(PlanNodePtr child, std::vector<SortKey> keys, size_t keep_columns)
 Sort::~Sort() = default;
 
 void Sort::Close() {
-  rows_.clear();
+  arena_.clear();
+  arena_.shrink_to_fit();
+  entries_.clear();
+  entries_.shrink_to_fit();
   merge_.reset();
   child_->Close();
 }
 
+void Sort::SortEntries() {
+  const std::string& arena = arena_;
+  std::sort(entries_.begin(), entries_.end(), [&arena](const Entry& a, const Entry& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    const int c = std::string_view(arena).substr(a.offset, a.key_size)
+                      .compare(std::string_view(arena).substr(b.offset, b.key_size));
+    if (c != 0) return c < 0;
+    return a.offset < b.offset;  // input order: stable
+  });
+}
+
 void Sort::Init() {
   child_->Init();
-  rows_.clear();
+  arena_.clear();
+  entries_.clear();
   merge_.reset();
   next_ = 0;
   spilled_runs_ = 0;
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   std::vector<Run> runs;
-  int64_t used = 0;
   const auto write_run = [&]() {
-    SortByKey(&rows_);
+    SortEntries();
     auto run = std::make_unique<SpillFile>();
-    for (const auto& [key, row] : rows_) run->WriteKeyedRow(key, row);
+    const std::string_view arena = arena_;
+    for (const Entry& e : entries_) {
+      run->WriteKeyValue(arena.substr(e.offset, e.key_size),
+                         arena.substr(e.offset + e.key_size, e.size - e.key_size));
+    }
     runs.push_back(std::move(run));
-    rows_.clear();
-    used = 0;
+    arena_.clear();
+    entries_.clear();
   };
   // Cleared columns are not held at all: rows keep the other columns only
   // (stored_) and get NULLs back in the cleared ones on the way out.
@@ -117,8 +140,10 @@ void Sort::Init() {
   }
   EvalContext ctx(params_);
   Row row;
+  Row compact;
+  std::string key;
   while (child_->Next(&row)) {
-    std::string key;
+    key.clear();
     for (const SortKey& k : keys_) {
       const size_t column = static_cast<size_t>(k.column);
       if (k.expr != nullptr) {
@@ -129,25 +154,32 @@ void Sort::Init() {
       }
       AppendKeyDatum(k.key, row[column], &key);
     }
+    Entry e;
+    e.prefix = OrderedPrefix64(key);
+    e.offset = arena_.size();
+    e.key_size = static_cast<uint32_t>(key.size());
+    arena_.append(key);
     if (stored_.empty()) {
       row.resize(keep_columns_);
+      AppendRowBytes(row, &arena_);
     } else {
-      Row compact;
-      compact.reserve(stored_.size());
+      compact.clear();
       for (size_t c : stored_) compact.push_back(c < row.size() ? std::move(row[c]) : Value());
-      row = std::move(compact);
+      AppendRowBytes(compact, &arena_);
     }
-    used += static_cast<int64_t>(key.capacity() + RowMemory(row) + kEntryOverhead);
-    rows_.emplace_back(std::move(key), std::move(row));
-    row = Row();
-    if (used > budget) write_run();
+    e.size = static_cast<uint32_t>(arena_.size() - e.offset);
+    entries_.push_back(e);
+    if (static_cast<int64_t>(arena_.size() + entries_.size() * sizeof(Entry)) > budget) {
+      write_run();
+    }
   }
   if (runs.empty()) {
-    // Stable, so rows with equal keys keep their scan (key) order.
-    SortByKey(&rows_);
+    SortEntries();
     return;
   }
-  if (!rows_.empty()) write_run();
+  if (!entries_.empty()) write_run();
+  arena_.shrink_to_fit();
+  entries_.shrink_to_fit();
   spilled_runs_ = runs.size();
   // Merge groups of consecutive runs (each into one, in its place: ties
   // still go to the earlier row) until one merge pass can take all runs --
@@ -163,11 +195,11 @@ void Sort::Init() {
     for (size_t j = cursor; j < cursor + take; ++j) group.push_back(std::move(runs[j]));
     RunMerger m(std::move(group));
     auto out = std::make_unique<SpillFile>();
-    std::string key;
-    Row r;
-    while (m.Next(&key, &r)) {
+    std::string k;
+    std::string bytes;
+    while (m.Next(&k, &bytes)) {
       CheckForInterrupts();
-      out->WriteKeyedRow(key, r);
+      out->WriteKeyValue(k, bytes);
     }
     runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(cursor + 1),
                runs.begin() + static_cast<std::ptrdiff_t>(cursor + take));
@@ -179,23 +211,23 @@ void Sort::Init() {
 }
 
 bool Sort::Next(Row* row) {
+  std::string_view bytes;
+  if (merge_) {
+    if (!merge_->merger->Next(&merge_->key, &merge_->bytes)) return false;
+    bytes = merge_->bytes;
+  } else {
+    if (next_ >= entries_.size()) return false;
+    const Entry& e = entries_[next_++];
+    bytes = std::string_view(arena_).substr(e.offset + e.key_size, e.size - e.key_size);
+  }
   if (stored_.empty()) {
-    if (merge_) return merge_->merger->Next(&merge_->key, row);
-    if (next_ >= rows_.size()) return false;
-    *row = std::move(rows_[next_++].second);
+    ReadRowBytes(&bytes, row);
     return true;
   }
-  Row* compact = nullptr;
-  if (merge_) {
-    if (!merge_->merger->Next(&merge_->key, &merge_->compact)) return false;
-    compact = &merge_->compact;
-  } else {
-    if (next_ >= rows_.size()) return false;
-    compact = &rows_[next_++].second;
-  }
+  ReadRowBytes(&bytes, &compact_);
   row->clear();
   row->resize(keep_columns_);
-  for (size_t i = 0; i < stored_.size(); ++i) (*row)[stored_[i]] = std::move((*compact)[i]);
+  for (size_t i = 0; i < stored_.size(); ++i) (*row)[stored_[i]] = std::move(compact_[i]);
   return true;
 }
 

@@ -1,6 +1,8 @@
 // FindHashJoinKeys / EncodeHashJoinKey (see hash_join_keys.h).
 #include "sql/executor/hash_join_keys.h"
 
+#include <algorithm>
+
 #include "sql/builtin/operator_table.h"
 
 namespace strata::sql {
@@ -127,15 +129,36 @@ std::vector<HashJoinKey> FindHashJoinKeys(const std::vector<const BoundExpr*>& q
   return keys;
 }
 
-std::optional<std::string> EncodeHashJoinKey(const std::vector<HashJoinKey>& keys, bool outer,
-                                             EvalContext& ctx) {
-  std::string key;
+bool EncodeHashJoinKey(const std::vector<HashJoinKey>& keys, bool outer, EvalContext& ctx,
+                       std::string* key) {
+  key->clear();
   for (const HashJoinKey& k : keys) {
     const Value v = (outer ? k.outer : k.inner)->Evaluate(ctx);
-    if (v.is_null()) return std::nullopt;
-    AppendKeyDatum(k.column, v, &key);
+    if (v.is_null()) return false;
+    AppendKeyDatum(k.column, v, key);
   }
-  return key;
+  return true;
+}
+
+bool KeysDecideQuals(const std::vector<const BoundExpr*>& quals,
+                     const std::vector<HashJoinKey>& keys) {
+  std::vector<const BoundExpr*> conjuncts;
+  for (const BoundExpr* q : quals) Conjuncts(q, &conjuncts);
+  if (conjuncts.size() != keys.size()) return false;
+  // Each conjunct must be the equality one key was made of (its two
+  // arguments are that key's expressions).
+  for (const BoundExpr* c : conjuncts) {
+    if (c->kind() != BoundExprKind::kFunctionCall) return false;
+    const auto& call = static_cast<const BoundFunctionCall&>(*c);
+    if (call.args().size() != 2) return false;
+    const BoundExpr* l = call.args()[0].get();
+    const BoundExpr* r = call.args()[1].get();
+    const bool found = std::any_of(keys.begin(), keys.end(), [&](const HashJoinKey& k) {
+      return (k.outer == l && k.inner == r) || (k.outer == r && k.inner == l);
+    });
+    if (!found) return false;
+  }
+  return true;
 }
 
 }  // namespace strata::sql

@@ -33,10 +33,17 @@ std::vector<HashJoinKey> FindHashJoinKeys(const std::vector<const BoundExpr*>& q
                                           size_t slot_base, size_t outer_width,
                                           size_t inner_width);
 
-// The key of one row: the encodings of each key expression evaluated by
-// `side` (outer or inner) over ctx's row; nullopt if any value is NULL
-// (a NULL never equals anything).
-std::optional<std::string> EncodeHashJoinKey(const std::vector<HashJoinKey>& keys, bool outer,
-                                             EvalContext& ctx);
+// The key of one row into *key (replacing its contents): the encodings of
+// each key expression evaluated by `side` (outer or inner) over ctx's row;
+// false if any value is NULL (a NULL never equals anything).
+bool EncodeHashJoinKey(const std::vector<HashJoinKey>& keys, bool outer, EvalContext& ctx,
+                       std::string* key);
+
+// Whether `quals` (ANDs flattened) are exactly the equalities `keys` were
+// made of: then two rows satisfy them iff their encoded keys are equal (the
+// keys' encodings are exact for their operators), and the join can compare
+// keys instead of evaluating the quals.
+bool KeysDecideQuals(const std::vector<const BoundExpr*>& quals,
+                     const std::vector<HashJoinKey>& keys);
 
 }  // namespace strata::sql

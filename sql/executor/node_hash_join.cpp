@@ -32,8 +32,11 @@ constexpr size_t kNoRow = std::numeric_limits<size_t>::max();
 // which would otherwise be the same for every row of a partition.
 size_t PartitionOf(uint64_t hash) { return (hash >> 40) % HashJoin::kPartitions; }
 
-std::string_view HashBytes(const uint64_t& hash) {
-  return std::string_view(reinterpret_cast<const char*>(&hash), sizeof(hash));
+// kNoRow marks a NULL key in entries_: a real hash of that value moves off
+// it (a collision only costs a comparison).
+uint64_t HashKey(std::string_view key) {
+  const uint64_t h = std::hash<std::string_view>{}(key);
+  return h == kNoRow ? 0 : h;
 }
 }  // namespace
 
@@ -51,6 +54,9 @@ void HashJoin::Init() {
   null_inner_.reset();
   part_ = 0;
   parts_done_ = false;
+  key_arena_.clear();
+  key_ends_.clear();
+  compare_keys_ = KeysDecideQuals(quals_, keys_);
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   int64_t used = 0;
   Row row;
@@ -84,6 +90,8 @@ void HashJoin::Close() {
   inner_matched_.clear();
   entries_.clear();
   heads_.clear();
+  key_arena_.clear();
+  key_ends_.clear();
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
@@ -103,6 +111,7 @@ void HashJoin::LoadOuterRow() {
 }
 
 bool HashJoin::QualsMatch(size_t i) {
+  if (compare_keys_) return InnerKey(i) == probe_key_;
   // Copy assignment: the slots keep their string buffers from row to row.
   std::copy(inner_rows_[i].begin(), inner_rows_[i].end(),
             combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
@@ -114,12 +123,14 @@ bool HashJoin::QualsMatch(size_t i) {
 }
 
 std::optional<uint64_t> HashJoin::KeyHash(bool outer) {
-  std::optional<std::string> key = EncodeHashJoinKey(keys_, outer, ctx_);
-  if (!key) return std::nullopt;
-  // kNoRow marks a NULL key in entries_: a real hash of that value moves off
-  // it (the quals re-check every candidate anyway).
-  const uint64_t h = std::hash<std::string>{}(*key);
-  return h == kNoRow ? 0 : h;
+  if (!EncodeHashJoinKey(keys_, outer, ctx_, &key_)) return std::nullopt;
+  return HashKey(key_);
+}
+
+void HashJoin::AddInnerEntry(uint64_t hash) {
+  entries_.push_back(Entry{hash, kNoRow});
+  key_arena_.append(key_);
+  key_ends_.push_back(key_arena_.size());
 }
 
 void HashJoin::BuildTable() {
@@ -158,7 +169,7 @@ void HashJoin::SpillInnerRow(const Row& row) {
   ctx_.SetRow(&padded_);
   const std::optional<uint64_t> hash = KeyHash(false);
   if (hash) {
-    inner_parts_[PartitionOf(*hash)]->WriteKeyedRow(HashBytes(*hash), row);
+    inner_parts_[PartitionOf(*hash)]->WriteKeyedRow(key_, row);
   } else if (keep_inner()) {
     null_inner_->WriteRow(row);
   }
@@ -169,11 +180,8 @@ void HashJoin::SpillInnerRow(const Row& row) {
 // partition) is exhausted.
 bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   if (spill_) {
-    std::string k;
-    if (!outer_parts_[part_]->ReadKeyedRow(&k, &outer_row_)) return false;
-    uint64_t h = 0;
-    std::memcpy(&h, k.data(), sizeof(h));
-    *hash = h;
+    if (!outer_parts_[part_]->ReadKeyedRow(&probe_key_, &outer_row_)) return false;
+    *hash = HashKey(probe_key_);
     LoadOuterRow();
     return true;
   }
@@ -182,7 +190,9 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   if (!built_) {
     // The inner keys, over [base + outer NULLs, inner row] (they read only
     // inner slots); a NULL key is marked kNoRow.
-    entries_.assign(inner_rows_.size(), Entry{0, kNoRow});
+    entries_.clear();
+    entries_.reserve(inner_rows_.size());
+    key_ends_.reserve(inner_rows_.size());
     for (size_t i = 0; i < inner_rows_.size(); ++i) {
       if ((i & 1023) == 0) CheckForInterrupts();
       padded_.resize(slot_base_ + outer_width_ + inner_width_);
@@ -190,7 +200,8 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
                 padded_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
       ctx_.SetRow(&padded_);
       const std::optional<uint64_t> h = KeyHash(false);
-      entries_[i].hash = h ? *h : kNoRow;
+      if (!h) key_.clear();
+      AddInnerEntry(h ? *h : kNoRow);
     }
     BuildTable();
     built_ = true;
@@ -198,6 +209,7 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   LoadOuterRow();
   ctx_.SetRow(&combined_);
   *hash = KeyHash(true);
+  probe_key_.swap(key_);
   return true;
 }
 
@@ -216,7 +228,7 @@ void HashJoin::PartitionOuter(bool have_row) {
     ctx_.SetRow(&combined_);
     const std::optional<uint64_t> hash = KeyHash(true);
     if (hash) {
-      outer_parts_[PartitionOf(*hash)]->WriteKeyedRow(HashBytes(*hash), outer_row_);
+      outer_parts_[PartitionOf(*hash)]->WriteKeyedRow(key_, outer_row_);
     } else if (keep_outer()) {
       null_outer_->WriteRow(outer_row_);
     }
@@ -235,12 +247,11 @@ bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
   inner_rows_.clear();
   entries_.clear();
-  std::string key;
+  key_arena_.clear();
+  key_ends_.clear();
   Row row;
-  while (inner_parts_[part_]->ReadKeyedRow(&key, &row)) {
-    uint64_t h = 0;
-    std::memcpy(&h, key.data(), sizeof(h));
-    entries_.push_back(Entry{h, kNoRow});
+  while (inner_parts_[part_]->ReadKeyedRow(&key_, &row)) {
+    AddInnerEntry(HashKey(key_));
     inner_rows_.push_back(std::move(row));
     row = Row();
   }

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sql/executor/hash_join_keys.h"
@@ -77,8 +78,15 @@ class HashJoin final : public PlanNode {
   bool QualsMatch(size_t i);
   // combined_ = [base NULLs, outer_row_, inner slots left as they are].
   void LoadOuterRow();
-  // The key hash of the row ctx_ is on (nullopt: a NULL key).
+  // The key of the row ctx_ is on into key_ and its hash (nullopt: a NULL
+  // key).
   std::optional<uint64_t> KeyHash(bool outer);
+  // Appends key_ as inner row entries_.size()'s key, with `hash`.
+  void AddInnerEntry(uint64_t hash);
+  std::string_view InnerKey(size_t i) const {
+    const size_t begin = i == 0 ? 0 : key_ends_[i - 1];
+    return std::string_view(key_arena_).substr(begin, key_ends_[i] - begin);
+  }
   // Links the inner rows into the chains of heads_ (entries_' hashes set).
   void BuildTable();
   // The first candidate at or after `i` in its chain whose hash is probe_hash_.
@@ -125,6 +133,15 @@ class HashJoin final : public PlanNode {
   };
   std::vector<Entry> entries_;
   std::vector<size_t> heads_;
+  // Row i's encoded key is key_arena_[key_ends_[i - 1], key_ends_[i]) (from
+  // 0 for row 0; empty for a NULL key). When the quals are just the keys'
+  // equalities (compare_keys_), a candidate matches iff its key equals the
+  // probing row's, and no qual is evaluated.
+  std::string key_arena_;
+  std::vector<size_t> key_ends_;
+  bool compare_keys_ = false;
+  std::string key_;        // the key KeyHash made last
+  std::string probe_key_;  // the current outer row's key
   bool built_ = false;
   Row outer_row_;
   Row combined_;

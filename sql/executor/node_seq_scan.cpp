@@ -1,5 +1,7 @@
 // SeqScan: a table's rows through the transaction's merged iterator, or one
 // Get when the bounds pin a single key.
+#include <algorithm>
+
 #include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/executor/plan_node.h"
@@ -13,6 +15,10 @@ SeqScan::~SeqScan() {
 void SeqScan::Init() {
   started_ = false;
   ++counts_.scans;
+  decode_.clear();
+  if (read_ != nullptr && std::find(read_->begin(), read_->end(), false) != read_->end()) {
+    decode_ = *read_;
+  }
   // In memcomparable order nothing lies between k and k + '\0' but k itself.
   point_ = lower_ && upper_ && upper_->size() == lower_->size() + 1 && upper_->back() == '\0' &&
            upper_->compare(0, lower_->size(), *lower_) == 0;
@@ -35,7 +41,7 @@ bool SeqScan::Next(Row* row) {
     if (!value->has_value()) return false;
     ++counts_.tuples;
     key_ = *lower_;
-    *row = codec_->DecodeValue(**value);
+    codec_->DecodeValueInto(**value, decode_, row);
     return true;
   }
   const auto before = ScanCounts::Now();
@@ -52,7 +58,7 @@ bool SeqScan::Next(Row* row) {
   }
   ++counts_.tuples;
   key_.assign(iter_->key().data(), iter_->key().size());
-  *row = codec_->DecodeValue(iter_->value());
+  codec_->DecodeValueInto(iter_->value(), decode_, row);
   return true;
 }
 

@@ -77,6 +77,11 @@ class SeqScan final : public PlanNode {
   void Close() override { iter_.reset(); }
   // The key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
+  // Which of the table's columns (by attribute slot) the statement reads,
+  // complete by the time the scan starts (the binder marks them while the
+  // statement is bound): the others are not decoded and read as NULL.
+  // Without it every column is decoded.
+  void SetColumnsRead(std::shared_ptr<const std::vector<bool>> read) { read_ = std::move(read); }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
 
@@ -91,6 +96,9 @@ class SeqScan final : public PlanNode {
   // Bounds [k, k + '\0') hold the one key k (PrimaryKeyFromWhere with every
   // key column fixed): one Get instead of an iterator over every level.
   bool point_ = false;
+  std::shared_ptr<const std::vector<bool>> read_;
+  // What Init() took from read_: the columns to decode (empty: all).
+  std::vector<bool> decode_;
   // For the statistics views, fixed at construction (the codec need not
   // outlive the node's destructor).
   uint32_t table_oid_;
@@ -179,10 +187,23 @@ class Sort final : public PlanNode {
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
  private:
+  // Sorts entries_ by key, then by position (input order).
+  void SortEntries();
+
   PlanNodePtr child_;
   std::vector<SortKey> keys_;
   size_t keep_columns_;
-  std::vector<std::pair<std::string, Row>> rows_;
+  // The rows held in memory: each one's key then row bytes in arena_, from
+  // `offset`, `size` bytes in all (external_sort.cpp).
+  struct Entry {
+    uint64_t prefix;  // the key's first 8 bytes, big-endian (OrderedPrefix64)
+    size_t offset;
+    uint32_t key_size;
+    uint32_t size;
+  };
+  std::string arena_;
+  std::vector<Entry> entries_;
+  Row compact_;  // with cleared columns: a row as stored
   size_t next_ = 0;
   int64_t work_mem_ = -1;
   size_t spilled_runs_ = 0;

@@ -10,8 +10,10 @@
 #include <mutex>
 #include <optional>
 #include <variant>
+#include <vector>
 
 #include "common/sql_error.h"
+#include "sql/executor/row_bytes.h"
 #include "sql/settings/session_settings.h"
 #include "sql/storage_format/storage_type.h"
 #include "sql/types/array_value.h"
@@ -27,21 +29,47 @@ namespace {
 std::mutex dir_mu;
 std::string spill_dir;  // guarded by dir_mu
 
-// Payload tags of the serialized Value.
-enum : uint8_t {
-  kNull = 0,
-  kBool = 1,
-  kInt = 2,
-  kFloat = 3,
-  kString = 4,
-  kText = 5,  // numeric, arrays: their text form, read back with InputValue
-  kInterval = 6,
-  kRecord = 7,  // a composite value: its field count, then each field
-};
-
 [[noreturn]] void IoError(const std::string& what) {
   throw SqlError(SqlState::kIoError,
                  "could not " + what + " temporary file: " + std::strerror(errno));
+}
+
+[[noreturn]] void Truncated() {
+  throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
+}
+
+// Emptied spill files kept open for reuse: a grace hash join opens a few
+// hundred at once, and making (and unlinking) that many inodes showed up as
+// ~7% of a spilled join on ext4, whose inode allocator scans past recently
+// deleted ones. Each is already unlinked and truncated to zero bytes.
+constexpr size_t kMaxIdleFiles = 300;
+std::mutex idle_mu;
+std::vector<std::FILE*>& IdleFiles() {  // guarded by idle_mu
+  static auto* files = new std::vector<std::FILE*>();
+  return *files;
+}
+
+std::FILE* TakeIdleFile() {
+  std::lock_guard<std::mutex> lock(idle_mu);
+  std::vector<std::FILE*>& idle = IdleFiles();
+  if (idle.empty()) return nullptr;
+  std::FILE* f = idle.back();
+  idle.pop_back();
+  return f;
+}
+
+// Empties `f` and keeps it for reuse, or closes it.
+void ReleaseFile(std::FILE* f) {
+  if (ftruncate(fileno(f), 0) == 0 && std::fseek(f, 0, SEEK_SET) == 0) {
+    std::clearerr(f);
+    std::lock_guard<std::mutex> lock(idle_mu);
+    std::vector<std::FILE*>& idle = IdleFiles();
+    if (idle.size() < kMaxIdleFiles) {
+      idle.push_back(f);
+      return;
+    }
+  }
+  std::fclose(f);
 }
 
 }  // namespace
@@ -97,6 +125,9 @@ size_t RowMemory(const Row& row) {
 }
 
 SpillFile::SpillFile() {
+  buf_ = std::make_unique_for_overwrite<char[]>(kBufferSize);
+  file_ = TakeIdleFile();
+  if (file_ != nullptr) return;
   std::string dir = SpillDirectory();
   std::string path = dir + "/strata-spill-XXXXXX";
   int fd = mkstemp(path.data());
@@ -115,11 +146,10 @@ SpillFile::SpillFile() {
     IoError("open");
   }
   std::setvbuf(file_, nullptr, _IONBF, 0);
-  buf_ = std::make_unique<char[]>(kBufferSize);
 }
 
 SpillFile::~SpillFile() {
-  if (file_ != nullptr) std::fclose(file_);
+  if (file_ != nullptr) ReleaseFile(file_);
 }
 
 void SpillFile::Flush() {
@@ -180,148 +210,18 @@ void SpillFile::PutString(std::string_view s) {
   Put(s.data(), s.size());
 }
 
-std::string SpillFile::GetString() {
+bool SpillFile::GetString(std::string* s) {
   uint32_t n = 0;
-  if (!Get(&n, sizeof(n))) {
-    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-  }
-  std::string s(n, '\0');
-  if (n > 0 && !Get(s.data(), n)) {
-    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-  }
-  return s;
-}
-
-void SpillFile::PutValue(const Value& v) {
-  const Oid type = v.type();
-  Put(&type, sizeof(type));
-  uint8_t tag = kNull;
-  if (v.is_null()) {
-    Put(&tag, 1);
-    return;
-  }
-  // The payload a type's values carry is what the row codec stores.
-  const std::optional<StorageType> storage = StorageTypeOf(type);
-  if (storage) {
-    switch (*storage) {
-      case StorageType::kBool: {
-        tag = kBool;
-        Put(&tag, 1);
-        const uint8_t b = v.bool_value() ? 1 : 0;
-        Put(&b, 1);
-        return;
-      }
-      case StorageType::kInt2:
-      case StorageType::kInt4:
-      case StorageType::kInt8: {
-        tag = kInt;
-        Put(&tag, 1);
-        const int64_t i = v.int_value();
-        Put(&i, sizeof(i));
-        return;
-      }
-      case StorageType::kFloat4:
-      case StorageType::kFloat8: {
-        tag = kFloat;
-        Put(&tag, 1);
-        const double d = v.float_value();
-        Put(&d, sizeof(d));
-        return;
-      }
-      case StorageType::kInterval: {
-        tag = kInterval;
-        Put(&tag, 1);
-        const Interval& iv = v.interval_value();
-        Put(&iv.time, sizeof(iv.time));
-        Put(&iv.day, sizeof(iv.day));
-        Put(&iv.month, sizeof(iv.month));
-        return;
-      }
-      case StorageType::kBytes:
-        tag = kString;
-        Put(&tag, 1);
-        PutString(v.string_value());
-        return;
-      case StorageType::kNumeric:
-      case StorageType::kArray:
-        break;  // as text
-    }
-  } else if (type == type_oid::kRecord) {
-    // An anonymous record has no input function: its fields go one by one.
-    tag = kRecord;
-    Put(&tag, 1);
-    const std::vector<Value>& fields = v.record_value().fields;
-    const auto n = static_cast<uint32_t>(fields.size());
-    Put(&n, sizeof(n));
-    for (const Value& field : fields) PutValue(field);
-    return;
-  } else {
-    try {  // unknown-type literals and other string payloads
-      const std::string& s = v.string_value();
-      tag = kString;
-      Put(&tag, 1);
-      PutString(s);
-      return;
-    } catch (const std::bad_variant_access&) {
-    }
-  }
-  tag = kText;
-  Put(&tag, 1);
-  PutString(OutputValue(v));
-}
-
-Value SpillFile::GetValue() {
-  Oid type = 0;
-  uint8_t tag = 0;
-  if (!Get(&type, sizeof(type)) || !Get(&tag, 1)) {
-    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-  }
-  switch (tag) {
-    case kNull:
-      return Value::Null(type);
-    case kBool: {
-      uint8_t b = 0;
-      Get(&b, 1);
-      return Value::Bool(b != 0).Relabel(type);
-    }
-    case kInt: {
-      int64_t i = 0;
-      Get(&i, sizeof(i));
-      return Value::Integer(type, i);
-    }
-    case kFloat: {
-      double d = 0;
-      Get(&d, sizeof(d));
-      return Value::Float8(d).Relabel(type);
-    }
-    case kInterval: {
-      Interval iv;
-      Get(&iv.time, sizeof(iv.time));
-      Get(&iv.day, sizeof(iv.day));
-      Get(&iv.month, sizeof(iv.month));
-      return Value::FromInterval(iv).Relabel(type);
-    }
-    case kString:
-      return Value::String(type, GetString());
-    case kText:
-      return InputValue(type, GetString());
-    case kRecord: {
-      uint32_t n = 0;
-      Get(&n, sizeof(n));
-      std::vector<Value> fields;
-      fields.reserve(n);
-      for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue());
-      return MakeRecord(std::move(fields));
-    }
-    default:
-      throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");
-  }
+  if (!Get(&n, sizeof(n))) return false;
+  s->resize(n);
+  if (n > 0 && !Get(s->data(), n)) Truncated();
+  return true;
 }
 
 void SpillFile::WriteRow(const Row& row) {
-  const auto n = static_cast<uint32_t>(row.size());
-  Put(&n, sizeof(n));
-  for (const Value& v : row) PutValue(v);
+  scratch_.clear();
+  AppendRowBytes(row, &scratch_);
+  PutString(scratch_);
   ++rows_;
 }
 
@@ -357,32 +257,21 @@ void SpillFile::SeekRead(uint64_t offset) {
 }
 
 bool SpillFile::ReadRow(Row* row) {
-  uint32_t n = 0;
-  if (!Get(&n, sizeof(n))) return false;
-  row->clear();
-  row->reserve(n);
-  for (uint32_t i = 0; i < n; ++i) row->push_back(GetValue());
+  if (!GetString(&scratch_)) return false;
+  std::string_view in = scratch_;
+  ReadRowBytes(&in, row);
   return true;
 }
 
 bool SpillFile::ReadKeyedRow(std::string* key, Row* row) {
-  uint32_t n = 0;
-  if (!Get(&n, sizeof(n))) return false;
-  key->assign(n, '\0');
-  if (n > 0 && !Get(key->data(), n)) {
-    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-  }
-  return ReadRow(row);
+  if (!GetString(key)) return false;
+  if (!ReadRow(row)) Truncated();
+  return true;
 }
 
 bool SpillFile::ReadKeyValue(std::string* key, std::string* value) {
-  uint32_t n = 0;
-  if (!Get(&n, sizeof(n))) return false;
-  key->assign(n, '\0');
-  if (n > 0 && !Get(key->data(), n)) {
-    throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-  }
-  *value = GetString();
+  if (!GetString(key)) return false;
+  if (!GetString(value)) Truncated();
   return true;
 }
 

@@ -9,8 +9,8 @@
 // even when the server dies. SetSpillDirectory also removes anything an
 // earlier run left in the directory.
 //
-// Rows are written as self-describing Values (type oid + payload), so any
-// row can be spilled. Write everything, then Rewind(), then read it back in
+// Rows are written as their row bytes (row_bytes.h), so any row can be
+// spilled. Write everything, then Rewind(), then read it back in
 // order.
 //
 // Thread safety: a SpillFile belongs to one node; the directory setting is
@@ -94,9 +94,8 @@ class SpillFile {
   void PutSlow(const void* data, size_t n);
   bool GetSlow(void* data, size_t n);
   void PutString(std::string_view s);
-  std::string GetString();
-  void PutValue(const Value& v);
-  Value GetValue();
+  // The next string PutString wrote into *s; false at the end of the file.
+  bool GetString(std::string* s);
 
   void Flush();
   bool Refill();
@@ -112,6 +111,7 @@ class SpillFile {
   bool reading_ = false;
   uint64_t rows_ = 0;
   uint64_t bytes_ = 0;
+  std::string scratch_;  // a row's bytes (row_bytes.h) on their way in or out
 };
 
 }  // namespace strata::sql

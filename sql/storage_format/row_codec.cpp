@@ -384,4 +384,18 @@ std::vector<Value> DecodeRow(const RowLayout& layout, std::string_view bytes) {
   return values;
 }
 
+void DecodeRowInto(const RowLayout& layout, std::string_view bytes,
+                   const std::vector<bool>& decode, std::vector<Value>* out) {
+  RowView view(layout, bytes);
+  const size_t n = layout.column_count();
+  out->resize(n);
+  if (decode.empty()) {
+    for (size_t i = 0; i < n; ++i) (*out)[i] = view.Get(i);
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    (*out)[i] = i >= decode.size() || decode[i] ? view.Get(i) : Value::Null(layout.column(i).type);
+  }
+}
+
 }  // namespace strata::sql

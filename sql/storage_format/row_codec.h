@@ -172,4 +172,10 @@ class RowView {
 // Every column of a row as Values (dropped columns as NULL).
 std::vector<Value> DecodeRow(const RowLayout& layout, std::string_view bytes);
 
+// DecodeRow into *out, reusing its storage. With `decode` non-empty (one
+// flag per layout column), a column whose flag is false is not read: it
+// comes out NULL of its type.
+void DecodeRowInto(const RowLayout& layout, std::string_view bytes,
+                   const std::vector<bool>& decode, std::vector<Value>* out);
+
 }  // namespace strata::sql

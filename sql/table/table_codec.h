@@ -36,6 +36,10 @@ class TableCodec {
   std::string EncodeKey(const Row& row) const;
   std::string EncodeValue(const Row& row) const { return EncodeRow(layout_, row); }
   Row DecodeValue(std::string_view bytes) const { return DecodeRow(layout_, bytes); }
+  // DecodeRowInto (row_codec.h): only the columns `decode` marks (empty: all).
+  void DecodeValueInto(std::string_view bytes, const std::vector<bool>& decode, Row* row) const {
+    DecodeRowInto(layout_, bytes, decode, row);
+  }
 
  private:
   const catalog::TableDesc* table_;

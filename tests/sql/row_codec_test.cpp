@@ -244,6 +244,28 @@ TEST_CASE("rows round-trip every type with NULLs", "[row_codec]") {
   }
 }
 
+TEST_CASE("DecodeRowInto decodes only the flagged columns", "[row_codec]") {
+  const RowLayout layout(Columns({type_oid::kInt4, type_oid::kText, type_oid::kFloat8,
+                                  type_oid::kNumeric}));
+  const std::vector<Value> values = {Value::Int4(7), Value::Text("seven"), Value::Float8(0.5),
+                                     Value::FromNumeric(N("7.70"))};
+  const std::string row = EncodeRow(layout, values);
+  std::vector<Value> out = {Value::Text("stale"), Value::Int8(1)};  // reused, resized
+  DecodeRowInto(layout, row, {false, true, false, true}, &out);
+  REQUIRE(out.size() == 4);
+  CHECK(out[0].is_null());
+  CHECK(out[0].type() == type_oid::kInt4);
+  CHECK(out[1].string_value() == "seven");
+  CHECK(out[2].is_null());
+  CHECK(out[2].type() == type_oid::kFloat8);
+  CHECK(out[3].numeric_value().ToString() == "7.70");
+  // No flags: every column, as DecodeRow.
+  DecodeRowInto(layout, row, {}, &out);
+  REQUIRE(out.size() == 4);
+  CHECK(out[0].int_value() == 7);
+  CHECK(out[2].float_value() == 0.5);
+}
+
 TEST_CASE("wide rows switch to 4-byte offsets", "[row_codec]") {
   RowGen gen(5);
   SECTION("a var area above 64 KiB") {

@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "catalog/builtin_types.h"
+#include "common/sql_error.h"
 #include "sql/executor/explain_writer.h"
 #include "sql/executor/hash_join_keys.h"
 #include "sql/executor/node_hash_join.h"
 #include "sql/executor/plan_node.h"
+#include "sql/executor/row_bytes.h"
 #include "sql/executor/spill_file.h"
 #include "sql/expr/builtin_function.h"
 #include "sql/types/numeric.h"
@@ -120,6 +122,35 @@ TEST_CASE("HashJoin returns NestLoop's rows, in order in memory", "[executor][ha
   }
 }
 
+TEST_CASE("HashJoin with a qual beyond its keys evaluates it", "[executor][hashjoin]") {
+  const std::vector<Row> outer = KeyRows(300, 20, 6);
+  const std::vector<Row> inner = KeyRows(300, 20, 7);
+  BoundExprPtr eq = Equal(0, 2);
+  // outer seq < inner seq: not a key, so the join must check it per candidate.
+  std::vector<BoundExprPtr> args;
+  args.push_back(std::make_unique<BoundColumnRef>(1, Int4(), -1));
+  args.push_back(std::make_unique<BoundColumnRef>(3, Int4(), -1));
+  BoundExprPtr less = std::make_unique<BoundFunctionCall>(
+      FindBuiltinFunction("int4lt"), std::move(args), DataType{type_oid::kBool, -1}, -1);
+  std::vector<HashJoinKey> keys = FindHashJoinKeys({eq.get(), less.get()}, 0, 2, 2);
+  REQUIRE(keys.size() == 1);
+  CHECK(KeysDecideQuals({eq.get()}, keys));
+  CHECK_FALSE(KeysDecideQuals({eq.get(), less.get()}, keys));
+  for (JoinType type : {JoinType::kInner, JoinType::kLeft, JoinType::kFull}) {
+    NestLoop loop(std::make_unique<RowsNode>(outer), std::make_unique<RowsNode>(inner), type,
+                  {eq.get(), less.get()}, 2, 2, {});
+    const std::vector<Row> expected = Drain(loop);
+    HashJoin hash(std::make_unique<RowsNode>(outer), std::make_unique<RowsNode>(inner), type,
+                  {eq.get(), less.get()}, keys, 2, 2, {});
+    CHECK(Shown(Drain(hash), false) == Shown(expected, false));
+    HashJoin grace(std::make_unique<RowsNode>(outer), std::make_unique<RowsNode>(inner), type,
+                   {eq.get(), less.get()}, keys, 2, 2, {});
+    grace.set_work_mem(1024);
+    CHECK(Shown(Drain(grace), true) == Shown(expected, true));
+    CHECK(grace.spilled());
+  }
+}
+
 TEST_CASE("Grace HashJoin with an empty outer side", "[executor][hashjoin]") {
   BoundExprPtr eq = Equal(0, 2);
   std::vector<HashJoinKey> keys = FindHashJoinKeys({eq.get()}, 0, 2, 2);
@@ -140,7 +171,7 @@ TEST_CASE("Sort spills sorted runs and merges them stably", "[executor][spill]")
   const std::vector<Row> expected = Drain(memory);
   CHECK(memory.spilled_runs() == 0);
   Sort external(std::make_unique<RowsNode>(rows), {key}, 2);
-  external.set_work_mem(16 * 1024);  // > 64 runs: a merge pass before the last
+  external.set_work_mem(8 * 1024);  // > 64 runs: a merge pass before the last
   const std::vector<Row> got = Drain(external);
   CHECK(Shown(got, false) == Shown(expected, false));
   CHECK(external.spilled_runs() > 64);
@@ -220,6 +251,30 @@ TEST_CASE("SpillFile round-trips values of every payload", "[executor][spill]") 
   REQUIRE(file.ReadRow(&back));
   CHECK(back.empty());
   CHECK_FALSE(file.ReadRow(&back));
+}
+
+TEST_CASE("Row bytes round-trip and refuse truncated input", "[executor][spill]") {
+  Row row = {Value::Int4(3), Value::Null(type_oid::kNumeric), Value::Text("x"),
+             Value::FromNumeric(Numeric::Parse("2.50")), Value::Float4(1.25f)};
+  std::string bytes = "pre";
+  AppendRowBytes(row, &bytes);
+  std::string_view in = std::string_view(bytes).substr(3);
+  Row back = {Value::Text("stale")};
+  ReadRowBytes(&in, &back);
+  CHECK(in.empty());
+  REQUIRE(back.size() == row.size());
+  CHECK(back[0].type() == type_oid::kInt4);
+  CHECK(back[0].int_value() == 3);
+  CHECK(back[1].is_null());
+  CHECK(back[1].type() == type_oid::kNumeric);
+  CHECK(back[2].string_value() == "x");
+  CHECK(back[3].numeric_value().ToString() == "2.50");
+  CHECK(back[4].type() == type_oid::kFloat4);
+  CHECK(back[4].float_value() == 1.25);
+  for (size_t cut = 0; cut + 3 < bytes.size(); ++cut) {
+    std::string_view part = std::string_view(bytes).substr(3, cut);
+    CHECK_THROWS_AS(ReadRowBytes(&part, &back), SqlError);
+  }
 }
 
 TEST_CASE("EXPLAIN renders a hash join in PostgreSQL's text layout", "[executor][explain]") {

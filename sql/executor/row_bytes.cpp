@@ -1,0 +1,178 @@
+// AppendRowBytes / ReadRowBytes (see row_bytes.h).
+//
+//   row   := count:u32 value*
+//   value := type:u32 tag:u8 payload
+//   payload by tag: NULL none; bool u8; int i64; float f64 (float4 widened);
+//   interval time:i64 day:i32 month:i32; string and text len:u32 bytes;
+//   record count:u32 value*
+// Integers are in host byte order: the bytes never leave this process.
+#include "sql/executor/row_bytes.h"
+
+#include <cstdint>
+#include <cstring>
+#include <optional>
+#include <variant>
+#include <vector>
+
+#include "common/sql_error.h"
+#include "sql/storage_format/storage_type.h"
+#include "sql/types/record_value.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+// Payload tags.
+enum : uint8_t {
+  kNull = 0,
+  kBool = 1,
+  kInt = 2,
+  kFloat = 3,
+  kString = 4,
+  kText = 5,  // numeric, arrays: their text form, read back with InputValue
+  kInterval = 6,
+  kRecord = 7,  // a composite value: its field count, then each field
+};
+
+template <typename T>
+void Put(const T& v, std::string* out) {
+  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
+}
+
+void PutString(std::string_view s, std::string* out) {
+  Put(static_cast<uint32_t>(s.size()), out);
+  out->append(s);
+}
+
+void PutValue(const Value& v, std::string* out) {
+  const Oid type = v.type();
+  Put(type, out);
+  if (v.is_null()) {
+    Put(uint8_t{kNull}, out);
+    return;
+  }
+  // The payload a type's values carry is what the row codec stores.
+  const std::optional<StorageType> storage = StorageTypeOf(type);
+  if (storage) {
+    switch (*storage) {
+      case StorageType::kBool:
+        Put(uint8_t{kBool}, out);
+        Put(static_cast<uint8_t>(v.bool_value() ? 1 : 0), out);
+        return;
+      case StorageType::kInt2:
+      case StorageType::kInt4:
+      case StorageType::kInt8:
+        Put(uint8_t{kInt}, out);
+        Put(v.int_value(), out);
+        return;
+      case StorageType::kFloat4:
+      case StorageType::kFloat8:
+        Put(uint8_t{kFloat}, out);
+        Put(v.float_value(), out);
+        return;
+      case StorageType::kInterval: {
+        Put(uint8_t{kInterval}, out);
+        const Interval& iv = v.interval_value();
+        Put(iv.time, out);
+        Put(iv.day, out);
+        Put(iv.month, out);
+        return;
+      }
+      case StorageType::kBytes:
+        Put(uint8_t{kString}, out);
+        PutString(v.string_value(), out);
+        return;
+      case StorageType::kNumeric:
+      case StorageType::kArray:
+        break;  // as text
+    }
+  } else if (type == type_oid::kRecord) {
+    // An anonymous record has no input function: its fields go one by one.
+    Put(uint8_t{kRecord}, out);
+    const std::vector<Value>& fields = v.record_value().fields;
+    Put(static_cast<uint32_t>(fields.size()), out);
+    for (const Value& field : fields) PutValue(field, out);
+    return;
+  } else {
+    try {  // unknown-type literals and other string payloads
+      const std::string& s = v.string_value();
+      Put(uint8_t{kString}, out);
+      PutString(s, out);
+      return;
+    } catch (const std::bad_variant_access&) {
+    }
+  }
+  Put(uint8_t{kText}, out);
+  PutString(OutputValue(v), out);
+}
+
+[[noreturn]] void Truncated() {
+  throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
+}
+
+template <typename T>
+T Get(std::string_view* in) {
+  if (in->size() < sizeof(T)) Truncated();
+  T v;
+  std::memcpy(&v, in->data(), sizeof(T));
+  in->remove_prefix(sizeof(T));
+  return v;
+}
+
+std::string_view GetString(std::string_view* in) {
+  const auto n = Get<uint32_t>(in);
+  if (in->size() < n) Truncated();
+  std::string_view s = in->substr(0, n);
+  in->remove_prefix(n);
+  return s;
+}
+
+Value GetValue(std::string_view* in) {
+  const auto type = Get<Oid>(in);
+  switch (Get<uint8_t>(in)) {
+    case kNull:
+      return Value::Null(type);
+    case kBool:
+      return Value::Bool(Get<uint8_t>(in) != 0).Relabel(type);
+    case kInt:
+      return Value::Integer(type, Get<int64_t>(in));
+    case kFloat:
+      return Value::Float8(Get<double>(in)).Relabel(type);
+    case kInterval: {
+      Interval iv;
+      iv.time = Get<decltype(iv.time)>(in);
+      iv.day = Get<decltype(iv.day)>(in);
+      iv.month = Get<decltype(iv.month)>(in);
+      return Value::FromInterval(iv).Relabel(type);
+    }
+    case kString:
+      return Value::String(type, std::string(GetString(in)));
+    case kText:
+      return InputValue(type, std::string(GetString(in)));
+    case kRecord: {
+      const auto n = Get<uint32_t>(in);
+      std::vector<Value> fields;
+      fields.reserve(n);
+      for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue(in));
+      return MakeRecord(std::move(fields));
+    }
+    default:
+      throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");
+  }
+}
+
+}  // namespace
+
+void AppendRowBytes(const Row& row, std::string* out) {
+  Put(static_cast<uint32_t>(row.size()), out);
+  for (const Value& v : row) PutValue(v, out);
+}
+
+void ReadRowBytes(std::string_view* in, Row* row) {
+  const auto n = Get<uint32_t>(in);
+  row->resize(n);
+  for (uint32_t i = 0; i < n; ++i) (*row)[i] = GetValue(in);
+}
+
+}  // namespace strata::sql

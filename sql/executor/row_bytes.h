@@ -1,0 +1,25 @@
+// Row bytes: a row serialized as self-describing values (each its type OID,
+// a payload tag and the payload), the form rows take in spill files and in
+// Sort's memory. Any row can be written: integers, floats, booleans,
+// intervals and string payloads as their bytes, numeric and arrays as their
+// text (read back through the type's input function), records field by
+// field. The bytes live only as long as the query that wrote them, so the
+// format may change between versions.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "sql/table/table_codec.h"
+
+namespace strata::sql {
+
+// Appends `row` to *out.
+void AppendRowBytes(const Row& row, std::string* out);
+
+// Reads the row AppendRowBytes wrote at the front of *in into *row
+// (replacing its contents) and advances *in past it. Throws SqlError 58030
+// (io_error) when the bytes end early or hold an unknown tag.
+void ReadRowBytes(std::string_view* in, Row* row);
+
+}  // namespace strata::sql
