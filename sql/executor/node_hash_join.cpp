@@ -104,6 +104,17 @@ void HashJoin::Emit(const Row* outer, size_t i, Row* row) {
               slot_base_, extra_, ctx_, row);
 }
 
+void HashJoin::SetOuterKeyRow() {
+  if (compare_keys_ && slot_base_ == 0) {
+    // The outer keys read only slots [0, outer width): the outer row itself
+    // serves, and no qual needs combined_.
+    ctx_.SetRow(&outer_row_);
+    return;
+  }
+  LoadOuterRow();
+  ctx_.SetRow(&combined_);
+}
+
 void HashJoin::LoadOuterRow() {
   combined_.resize(slot_base_ + outer_width_ + inner_width_);
   std::copy(outer_row_.begin(), outer_row_.begin() + static_cast<std::ptrdiff_t>(outer_width_),
@@ -182,7 +193,7 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   if (spill_) {
     if (!outer_parts_[part_]->ReadKeyedRow(&probe_key_, &outer_row_)) return false;
     *hash = HashKey(probe_key_);
-    LoadOuterRow();
+    if (!compare_keys_) LoadOuterRow();  // for QualsMatch
     return true;
   }
   if (!outer_->Next(&outer_row_)) return false;
@@ -206,8 +217,7 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
     BuildTable();
     built_ = true;
   }
-  LoadOuterRow();
-  ctx_.SetRow(&combined_);
+  SetOuterKeyRow();
   *hash = KeyHash(true);
   probe_key_.swap(key_);
   return true;
@@ -224,8 +234,7 @@ void HashJoin::PartitionOuter(bool have_row) {
   while (have_row) {
     if ((++n & 1023) == 0) CheckForInterrupts();
     outer_row_.resize(outer_width_);
-    LoadOuterRow();
-    ctx_.SetRow(&combined_);
+    SetOuterKeyRow();
     const std::optional<uint64_t> hash = KeyHash(true);
     if (hash) {
       outer_parts_[PartitionOf(*hash)]->WriteKeyedRow(key_, outer_row_);

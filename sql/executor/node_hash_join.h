@@ -78,6 +78,9 @@ class HashJoin final : public PlanNode {
   bool QualsMatch(size_t i);
   // combined_ = [base NULLs, outer_row_, inner slots left as they are].
   void LoadOuterRow();
+  // Points ctx_ at a row the outer key expressions can read outer_row_
+  // through (outer_row_ itself when it can, else combined_, loaded).
+  void SetOuterKeyRow();
   // The key of the row ctx_ is on into key_ and its hash (nullopt: a NULL
   // key).
   std::optional<uint64_t> KeyHash(bool outer);

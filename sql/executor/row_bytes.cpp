@@ -35,76 +35,94 @@ enum : uint8_t {
   kRecord = 7,  // a composite value: its field count, then each field
 };
 
-template <typename T>
-void Put(const T& v, std::string* out) {
-  out->append(reinterpret_cast<const char*>(&v), sizeof(T));
-}
+// One value's fixed-size part (type, tag, a fixed payload or a string's
+// length) gathers here and goes to the output in one append: appending each
+// field separately was the larger part of writing a row.
+class Header {
+ public:
+  template <typename T>
+  void Put(const T& v) {
+    std::memcpy(buf_ + n_, &v, sizeof(T));
+    n_ += sizeof(T);
+  }
+  void AppendTo(std::string* out) const { out->append(buf_, n_); }
 
-void PutString(std::string_view s, std::string* out) {
-  Put(static_cast<uint32_t>(s.size()), out);
-  out->append(s);
-}
+ private:
+  char buf_[32];  // type 4 + tag 1 + at most 16 (interval)
+  size_t n_ = 0;
+};
 
 void PutValue(const Value& v, std::string* out) {
-  const Oid type = v.type();
-  Put(type, out);
+  Header h;
+  h.Put(v.type());
+  const auto put_string = [&h, out](std::string_view s) {
+    h.Put(static_cast<uint32_t>(s.size()));
+    h.AppendTo(out);
+    out->append(s);
+  };
   if (v.is_null()) {
-    Put(uint8_t{kNull}, out);
+    h.Put(uint8_t{kNull});
+    h.AppendTo(out);
     return;
   }
   // The payload a type's values carry is what the row codec stores.
-  const std::optional<StorageType> storage = StorageTypeOf(type);
+  const std::optional<StorageType> storage = StorageTypeOf(v.type());
   if (storage) {
     switch (*storage) {
       case StorageType::kBool:
-        Put(uint8_t{kBool}, out);
-        Put(static_cast<uint8_t>(v.bool_value() ? 1 : 0), out);
+        h.Put(uint8_t{kBool});
+        h.Put(static_cast<uint8_t>(v.bool_value() ? 1 : 0));
+        h.AppendTo(out);
         return;
       case StorageType::kInt2:
       case StorageType::kInt4:
       case StorageType::kInt8:
-        Put(uint8_t{kInt}, out);
-        Put(v.int_value(), out);
+        h.Put(uint8_t{kInt});
+        h.Put(v.int_value());
+        h.AppendTo(out);
         return;
       case StorageType::kFloat4:
       case StorageType::kFloat8:
-        Put(uint8_t{kFloat}, out);
-        Put(v.float_value(), out);
+        h.Put(uint8_t{kFloat});
+        h.Put(v.float_value());
+        h.AppendTo(out);
         return;
       case StorageType::kInterval: {
-        Put(uint8_t{kInterval}, out);
+        h.Put(uint8_t{kInterval});
         const Interval& iv = v.interval_value();
-        Put(iv.time, out);
-        Put(iv.day, out);
-        Put(iv.month, out);
+        h.Put(iv.time);
+        h.Put(iv.day);
+        h.Put(iv.month);
+        h.AppendTo(out);
         return;
       }
       case StorageType::kBytes:
-        Put(uint8_t{kString}, out);
-        PutString(v.string_value(), out);
+        h.Put(uint8_t{kString});
+        put_string(v.string_value());
         return;
       case StorageType::kNumeric:
       case StorageType::kArray:
         break;  // as text
     }
-  } else if (type == type_oid::kRecord) {
+  } else if (v.type() == type_oid::kRecord) {
     // An anonymous record has no input function: its fields go one by one.
-    Put(uint8_t{kRecord}, out);
+    h.Put(uint8_t{kRecord});
     const std::vector<Value>& fields = v.record_value().fields;
-    Put(static_cast<uint32_t>(fields.size()), out);
+    h.Put(static_cast<uint32_t>(fields.size()));
+    h.AppendTo(out);
     for (const Value& field : fields) PutValue(field, out);
     return;
   } else {
     try {  // unknown-type literals and other string payloads
       const std::string& s = v.string_value();
-      Put(uint8_t{kString}, out);
-      PutString(s, out);
+      h.Put(uint8_t{kString});
+      put_string(s);
       return;
     } catch (const std::bad_variant_access&) {
     }
   }
-  Put(uint8_t{kText}, out);
-  PutString(OutputValue(v), out);
+  h.Put(uint8_t{kText});
+  put_string(OutputValue(v));
 }
 
 [[noreturn]] void Truncated() {
@@ -165,7 +183,8 @@ Value GetValue(std::string_view* in) {
 }  // namespace
 
 void AppendRowBytes(const Row& row, std::string* out) {
-  Put(static_cast<uint32_t>(row.size()), out);
+  const auto n = static_cast<uint32_t>(row.size());
+  out->append(reinterpret_cast<const char*>(&n), sizeof(n));
   for (const Value& v : row) PutValue(v, out);
 }
 

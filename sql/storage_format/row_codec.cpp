@@ -394,7 +394,14 @@ void DecodeRowInto(const RowLayout& layout, std::string_view bytes,
     return;
   }
   for (size_t i = 0; i < n; ++i) {
-    (*out)[i] = i >= decode.size() || decode[i] ? view.Get(i) : Value::Null(layout.column(i).type);
+    if (i >= decode.size() || decode[i]) {
+      (*out)[i] = view.Get(i);
+      continue;
+    }
+    // Left NULL: usually it already is, from the previous row.
+    Value& v = (*out)[i];
+    const Oid type = layout.column(i).type;
+    if (!v.is_null() || v.type() != type) v = Value::Null(type);
   }
 }
 
