@@ -4,10 +4,10 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "sql/binder/grouping.h"
+#include "sql/executor/byte_string_set.h"
 #include "sql/types/numeric.h"
 #include "sql/types/numeric_var.h"
 #include "sql/types/value.h"
@@ -22,7 +22,7 @@ struct AggState {
   Value interval_sum;  // sum/avg of intervals (valid when count > 0)
   Value extreme;  // min/max so far (valid when count > 0)
   bool bool_result = false;
-  std::unordered_set<std::string> seen;  // DISTINCT: encodings of inputs
+  ByteStringSet seen;  // DISTINCT: encodings of inputs
   std::string text;             // string_agg so far; json(b)_agg: elements so far
   std::vector<Value> elements;  // array_agg
   // var_* / stddev_*: float inputs as PostgreSQL's float8_accum (Youngs-

@@ -60,7 +60,7 @@ void Advance(const AggregateCall& call, AggState& st, const Value& v, const Valu
     std::string key;
     AppendKeyDatum(KeyColumn(call.arg->type().oid), v, &key);
     if (call.arg2) AppendKeyDatum(KeyColumn(call.arg2->type().oid), v2, &key);
-    if (!st.seen.insert(std::move(key)).second) return;
+    if (!st.seen.Insert(key)) return;
   }
   if (IsCollectingAggregate(call.kind)) {
     AdvanceCollecting(call, st, v, v2);

@@ -7,11 +7,13 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
+#include "sql/executor/byte_string_set.h"
 #include "sql/executor/explain_writer.h"
 #include "sql/executor/hash_join_keys.h"
 #include "sql/executor/node_hash_join.h"
@@ -251,6 +253,24 @@ TEST_CASE("SpillFile round-trips values of every payload", "[executor][spill]") 
   REQUIRE(file.ReadRow(&back));
   CHECK(back.empty());
   CHECK_FALSE(file.ReadRow(&back));
+}
+
+TEST_CASE("ByteStringSet keeps each byte string once", "[executor]") {
+  ByteStringSet set;
+  std::set<std::string> expected;
+  std::mt19937 rng(9);
+  for (int i = 0; i < 20000; ++i) {
+    // Lengths 0..40 (empty strings and embedded NULs included), many repeats.
+    std::string key(rng() % 41, '\0');
+    for (char& c : key) c = static_cast<char>(rng() % 3);
+    CHECK(set.Insert(key) == expected.insert(key).second);
+  }
+  CHECK(set.size() == expected.size());
+  for (const std::string& key : expected) CHECK_FALSE(set.Insert(key));
+  set.clear();
+  CHECK(set.size() == 0);
+  CHECK(set.Insert(""));
+  CHECK_FALSE(set.Insert(""));
 }
 
 TEST_CASE("Row bytes round-trip and refuse truncated input", "[executor][spill]") {
