@@ -1,8 +1,9 @@
 // ByteStringSet (see byte_string_set.h).
 #include "sql/executor/byte_string_set.h"
 
+#include "sql/executor/key_hash.h"
+
 #include <cstring>
-#include <functional>
 
 namespace strata::sql {
 
@@ -27,7 +28,7 @@ void ByteStringSet::Grow() {
 
 bool ByteStringSet::Insert(std::string_view key) {
   if ((size_ + 1) * 2 > slots_.size()) Grow();
-  const uint64_t hash = std::hash<std::string_view>{}(key);
+  const uint64_t hash = HashKeyBytes(key);
   const size_t mask = slots_.size() - 1;
   size_t i = hash & mask;
   while (slots_[i].ref != 0) {

@@ -11,6 +11,7 @@
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
 #include "sql/executor/agg_transition.h"
+#include "sql/executor/key_hash.h"
 #include "sql/expr/builtin_function.h"
 #include "sql/executor/plan_node.h"
 #include "sql/executor/spill_file.h"
@@ -204,7 +205,7 @@ void HashAgg::AggregatePass(const std::function<bool(Row*)>& next_row, int depth
                             int64_t budget) {
   std::vector<KeyColumn> key_columns;
   for (const BoundExprPtr& k : *keys_) key_columns.emplace_back(k->type().oid);
-  std::unordered_map<std::string, size_t> index;
+  std::unordered_map<std::string, size_t, KeyBytesHash> index;
   std::vector<Row> groups;
   std::vector<std::vector<AggState>> states;
   if (keys_->empty()) {

@@ -22,6 +22,8 @@
 
 #include "common/interrupts.h"
 #include "sql/executor/join_row.h"
+#include "sql/executor/key_hash.h"
+#include "sql/executor/row_bytes.h"
 
 namespace strata::sql {
 
@@ -35,7 +37,7 @@ size_t PartitionOf(uint64_t hash) { return (hash >> 40) % HashJoin::kPartitions;
 // kNoRow marks a NULL key in entries_: a real hash of that value moves off
 // it (a collision only costs a comparison).
 uint64_t HashKey(std::string_view key) {
-  const uint64_t h = std::hash<std::string_view>{}(key);
+  const uint64_t h = HashKeyBytes(key);
   return h == kNoRow ? 0 : h;
 }
 }  // namespace
@@ -56,6 +58,9 @@ void HashJoin::Init() {
   parts_done_ = false;
   key_arena_.clear();
   key_ends_.clear();
+  inner_bytes_.clear();
+  inner_byte_ends_.clear();
+  inner_loaded_ = kNoRow;
   compare_keys_ = KeysDecideQuals(quals_, keys_);
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   int64_t used = 0;
@@ -92,6 +97,9 @@ void HashJoin::Close() {
   heads_.clear();
   key_arena_.clear();
   key_ends_.clear();
+  inner_bytes_.clear();
+  inner_bytes_.shrink_to_fit();
+  inner_byte_ends_.clear();
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
@@ -99,8 +107,20 @@ void HashJoin::Close() {
   outer_->Close();
 }
 
+const Row& HashJoin::InnerRow(size_t i) {
+  if (!spill_) return inner_rows_[i];
+  if (inner_loaded_ != i) {
+    const size_t begin = i == 0 ? 0 : inner_byte_ends_[i - 1];
+    std::string_view bytes =
+        std::string_view(inner_bytes_).substr(begin, inner_byte_ends_[i] - begin);
+    ReadRowBytes(&bytes, &inner_row_);
+    inner_loaded_ = i;
+  }
+  return inner_row_;
+}
+
 void HashJoin::Emit(const Row* outer, size_t i, Row* row) {
-  EmitJoinRow(outer, outer_width_, i != kNoRow ? &inner_rows_[i] : nullptr, inner_width_,
+  EmitJoinRow(outer, outer_width_, i != kNoRow ? &InnerRow(i) : nullptr, inner_width_,
               slot_base_, extra_, ctx_, row);
 }
 
@@ -124,7 +144,8 @@ void HashJoin::LoadOuterRow() {
 bool HashJoin::QualsMatch(size_t i) {
   if (compare_keys_) return InnerKey(i) == probe_key_;
   // Copy assignment: the slots keep their string buffers from row to row.
-  std::copy(inner_rows_[i].begin(), inner_rows_[i].end(),
+  const Row& inner = InnerRow(i);
+  std::copy(inner.begin(), inner.end(),
             combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
   ctx_.SetRow(&combined_);
   for (const BoundExpr* q : quals_) {
@@ -146,11 +167,11 @@ void HashJoin::AddInnerEntry(uint64_t hash) {
 
 void HashJoin::BuildTable() {
   size_t buckets = 1;
-  while (buckets < inner_rows_.size()) buckets <<= 1;
+  while (buckets < entries_.size()) buckets <<= 1;
   heads_.assign(buckets, kNoRow);
   const size_t mask = buckets - 1;
   // Backwards, each row in front of its bucket's chain: chains ascend.
-  for (size_t i = inner_rows_.size(); i-- > 0;) {
+  for (size_t i = entries_.size(); i-- > 0;) {
     Entry& e = entries_[i];
     e.next = kNoRow;
     if (e.hash == kNoRow) continue;  // a NULL key
@@ -254,19 +275,23 @@ void HashJoin::PartitionOuter(bool have_row) {
 // Loads partition part_'s inner rows and hashes them.
 bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
-  inner_rows_.clear();
   entries_.clear();
   key_arena_.clear();
   key_ends_.clear();
-  Row row;
-  while (inner_parts_[part_]->ReadKeyedRow(&key_, &row)) {
+  // The partition's rows stay in their row bytes (row_bytes.h, as
+  // SpillInnerRow wrote them); InnerRow decodes a row when a probe matches it.
+  inner_bytes_.clear();
+  inner_byte_ends_.clear();
+  inner_loaded_ = kNoRow;
+  std::string bytes;
+  while (inner_parts_[part_]->ReadKeyValue(&key_, &bytes)) {
     AddInnerEntry(HashKey(key_));
-    inner_rows_.push_back(std::move(row));
-    row = Row();
+    inner_bytes_.append(bytes);
+    inner_byte_ends_.push_back(inner_bytes_.size());
   }
   inner_parts_[part_].reset();
   BuildTable();
-  inner_matched_.assign(inner_rows_.size(), false);
+  inner_matched_.assign(entries_.size(), false);
   unmatched_pos_ = 0;
   outer_done_ = false;
   have_outer_ = false;
@@ -319,7 +344,7 @@ bool HashJoin::Next(Row* row) {
       }
     }
     if (keep_inner()) {
-      while (unmatched_pos_ < inner_rows_.size()) {
+      while (unmatched_pos_ < (spill_ ? entries_.size() : inner_rows_.size())) {
         const size_t i = unmatched_pos_++;
         if (inner_matched_[i]) continue;
         Emit(nullptr, i, row);
@@ -336,10 +361,9 @@ bool HashJoin::Next(Row* row) {
     Emit(&outer_row_, kNoRow, row);
     return true;
   }
-  Row inner;
-  if (null_inner_ && null_inner_->ReadRow(&inner)) {
-    inner_rows_.assign(1, std::move(inner));
-    Emit(nullptr, 0, row);
+  if (null_inner_ && null_inner_->ReadRow(&inner_row_)) {
+    inner_loaded_ = kNoRow;
+    EmitJoinRow(nullptr, outer_width_, &inner_row_, inner_width_, slot_base_, extra_, ctx_, row);
     return true;
   }
   return false;

@@ -121,7 +121,16 @@ class HashJoin final : public PlanNode {
   size_t part_ = 0;  // the partition being joined
   bool parts_done_ = false;   // grace mode: every partition joined
 
-  std::vector<Row> inner_rows_;
+  // Inner row i: inner_rows_[i] in memory; in grace mode the partition's
+  // row bytes, decoded into inner_row_ on demand.
+  const Row& InnerRow(size_t i);
+  std::vector<Row> inner_rows_;  // in memory (not grace mode)
+  // Grace mode: row i's bytes are inner_bytes_[inner_byte_ends_[i - 1],
+  // inner_byte_ends_[i]); inner_row_ holds row inner_loaded_ decoded.
+  std::string inner_bytes_;
+  std::vector<size_t> inner_byte_ends_;
+  Row inner_row_;
+  size_t inner_loaded_ = 0;
   std::vector<bool> inner_matched_;
   // The hash table: a chained table over inner_rows_. entries_[i] holds row
   // i's key hash (kNoRow: a NULL key, in no chain) and the next row of its

@@ -35,34 +35,43 @@ enum : uint8_t {
   kRecord = 7,  // a composite value: its field count, then each field
 };
 
-// One value's fixed-size part (type, tag, a fixed payload or a string's
-// length) gathers here and goes to the output in one append: appending each
-// field separately was the larger part of writing a row.
-class Header {
+// Writes into *out through a raw cursor: the string's size runs up to 256
+// bytes ahead of the cursor (one resize per that many bytes; its capacity
+// grows geometrically as usual) and is cut to what was written at the end.
+// Appending field by field cost a library call per few bytes, the larger
+// part of writing a row.
+class Writer {
  public:
+  explicit Writer(std::string* out) : out_(out), pos_(out->size()) {}
+  ~Writer() { out_->resize(pos_); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
   template <typename T>
   void Put(const T& v) {
-    std::memcpy(buf_ + n_, &v, sizeof(T));
-    n_ += sizeof(T);
+    std::memcpy(Reserve(sizeof(T)), &v, sizeof(T));
   }
-  void AppendTo(std::string* out) const { out->append(buf_, n_); }
+  void PutString(std::string_view s) {
+    Put(static_cast<uint32_t>(s.size()));
+    if (!s.empty()) std::memcpy(Reserve(s.size()), s.data(), s.size());
+  }
 
  private:
-  char buf_[32];  // type 4 + tag 1 + at most 16 (interval)
-  size_t n_ = 0;
+  char* Reserve(size_t n) {
+    if (pos_ + n > out_->size()) out_->resize(pos_ + n + 256);
+    char* p = out_->data() + pos_;
+    pos_ += n;
+    return p;
+  }
+
+  std::string* out_;
+  size_t pos_;
 };
 
-void PutValue(const Value& v, std::string* out) {
-  Header h;
-  h.Put(v.type());
-  const auto put_string = [&h, out](std::string_view s) {
-    h.Put(static_cast<uint32_t>(s.size()));
-    h.AppendTo(out);
-    out->append(s);
-  };
+void PutValue(const Value& v, Writer& w) {
+  w.Put(v.type());
   if (v.is_null()) {
-    h.Put(uint8_t{kNull});
-    h.AppendTo(out);
+    w.Put(uint8_t{kNull});
     return;
   }
   // The payload a type's values carry is what the row codec stores.
@@ -70,35 +79,31 @@ void PutValue(const Value& v, std::string* out) {
   if (storage) {
     switch (*storage) {
       case StorageType::kBool:
-        h.Put(uint8_t{kBool});
-        h.Put(static_cast<uint8_t>(v.bool_value() ? 1 : 0));
-        h.AppendTo(out);
+        w.Put(uint8_t{kBool});
+        w.Put(static_cast<uint8_t>(v.bool_value() ? 1 : 0));
         return;
       case StorageType::kInt2:
       case StorageType::kInt4:
       case StorageType::kInt8:
-        h.Put(uint8_t{kInt});
-        h.Put(v.int_value());
-        h.AppendTo(out);
+        w.Put(uint8_t{kInt});
+        w.Put(v.int_value());
         return;
       case StorageType::kFloat4:
       case StorageType::kFloat8:
-        h.Put(uint8_t{kFloat});
-        h.Put(v.float_value());
-        h.AppendTo(out);
+        w.Put(uint8_t{kFloat});
+        w.Put(v.float_value());
         return;
       case StorageType::kInterval: {
-        h.Put(uint8_t{kInterval});
+        w.Put(uint8_t{kInterval});
         const Interval& iv = v.interval_value();
-        h.Put(iv.time);
-        h.Put(iv.day);
-        h.Put(iv.month);
-        h.AppendTo(out);
+        w.Put(iv.time);
+        w.Put(iv.day);
+        w.Put(iv.month);
         return;
       }
       case StorageType::kBytes:
-        h.Put(uint8_t{kString});
-        put_string(v.string_value());
+        w.Put(uint8_t{kString});
+        w.PutString(v.string_value());
         return;
       case StorageType::kNumeric:
       case StorageType::kArray:
@@ -106,23 +111,22 @@ void PutValue(const Value& v, std::string* out) {
     }
   } else if (v.type() == type_oid::kRecord) {
     // An anonymous record has no input function: its fields go one by one.
-    h.Put(uint8_t{kRecord});
+    w.Put(uint8_t{kRecord});
     const std::vector<Value>& fields = v.record_value().fields;
-    h.Put(static_cast<uint32_t>(fields.size()));
-    h.AppendTo(out);
-    for (const Value& field : fields) PutValue(field, out);
+    w.Put(static_cast<uint32_t>(fields.size()));
+    for (const Value& field : fields) PutValue(field, w);
     return;
   } else {
     try {  // unknown-type literals and other string payloads
       const std::string& s = v.string_value();
-      h.Put(uint8_t{kString});
-      put_string(s);
+      w.Put(uint8_t{kString});
+      w.PutString(s);
       return;
     } catch (const std::bad_variant_access&) {
     }
   }
-  h.Put(uint8_t{kText});
-  put_string(OutputValue(v));
+  w.Put(uint8_t{kText});
+  w.PutString(OutputValue(v));
 }
 
 [[noreturn]] void Truncated() {
@@ -183,9 +187,9 @@ Value GetValue(std::string_view* in) {
 }  // namespace
 
 void AppendRowBytes(const Row& row, std::string* out) {
-  const auto n = static_cast<uint32_t>(row.size());
-  out->append(reinterpret_cast<const char*>(&n), sizeof(n));
-  for (const Value& v : row) PutValue(v, out);
+  Writer w(out);
+  w.Put(static_cast<uint32_t>(row.size()));
+  for (const Value& v : row) PutValue(v, w);
 }
 
 void ReadRowBytes(std::string_view* in, Row* row) {
