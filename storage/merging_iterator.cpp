@@ -77,7 +77,11 @@ class MergingIterator final : public Iterator {
     Advance(/*forward=*/false);
   }
 
-  Slice key() const override { return children_[heap_[0]]->key(); }
+  // The top child's key, cached at each move: scans ask for it several
+  // times per entry, and each ask otherwise goes down a chain of virtual
+  // calls (level, table, block iterators). The child does not move until
+  // this iterator does, so the bytes stay valid.
+  Slice key() const override { return key_; }
   Slice value() const override { return children_[heap_[0]]->value(); }
   Status status() const override { return status_; }
 
@@ -95,13 +99,17 @@ class MergingIterator final : public Iterator {
     }
     if (c->Valid()) {
       SiftDown(0);
+      CacheKey();
       return;
     }
     if (!c->status().ok() && status_.ok()) status_ = c->status();
     heap_[0] = heap_.back();
     heap_.pop_back();
     if (!heap_.empty()) SiftDown(0);
+    CacheKey();
   }
+
+  void CacheKey() { key_ = heap_.empty() ? Slice() : children_[heap_[0]]->key(); }
 
   // True when child a should be above child b in the heap.
   bool Before(size_t a, size_t b) const {
@@ -122,6 +130,7 @@ class MergingIterator final : public Iterator {
       }
     }
     for (size_t i = heap_.size() / 2; i-- > 0;) SiftDown(i);
+    CacheKey();
   }
 
   void SiftDown(size_t pos) {
@@ -139,6 +148,7 @@ class MergingIterator final : public Iterator {
   }
 
   std::vector<std::unique_ptr<Iterator>> children_;
+  Slice key_;  // the top child's key (see key())
   KeyComparator compare_;
   std::vector<size_t> heap_;
   Direction direction_ = Direction::kForward;
