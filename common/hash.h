@@ -11,6 +11,17 @@ namespace strata {
 
 uint64_t XxHash64(Slice data, uint64_t seed = 0);
 
+// Finalizer of a 64-bit mix (splitmix64): spreads keys over shards, buckets
+// and partitions (in memory only, never written).
+inline uint64_t MixHash64(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  x ^= x >> 31;
+  return x;
+}
+
 // 32-bit checksum derived from xxHash64, for record headers that have room for 4 bytes.
 inline uint32_t Checksum32(Slice data) {
   uint64_t h = XxHash64(data);

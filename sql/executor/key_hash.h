@@ -1,7 +1,7 @@
 // HashKeyBytes: the hash of an encoded key (a join key, a group key, a
 // DISTINCT input) for the executor's hash tables. Most keys are a few
 // memcomparable bytes (an integer is 9): those up to 16 bytes are hashed as
-// two words through a multiply-xorshift finalizer, well mixed in both the
+// two words through MixHash64 (common/hash.h), well mixed in both the
 // low bits (buckets) and the high ones (grace partitions), at a fraction of
 // the cost of the general byte hash, which longer keys use.
 #pragma once
@@ -11,16 +11,9 @@
 #include <functional>
 #include <string_view>
 
-namespace strata::sql {
+#include "common/hash.h"
 
-inline uint64_t MixKeyWord(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdULL;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ULL;
-  x ^= x >> 33;
-  return x;
-}
+namespace strata::sql {
 
 inline uint64_t HashKeyBytes(std::string_view key) {
   if (key.size() > 16) return std::hash<std::string_view>{}(key);
@@ -29,7 +22,7 @@ inline uint64_t HashKeyBytes(std::string_view key) {
   std::memcpy(&a, key.data(), key.size() < 8 ? key.size() : 8);
   if (key.size() > 8) std::memcpy(&b, key.data() + 8, key.size() - 8);
   // The length keeps "a" and "a\0" apart.
-  return MixKeyWord(a ^ MixKeyWord(b ^ (key.size() * 0x9E3779B97F4A7C15ULL)));
+  return MixHash64(a ^ MixHash64(b ^ (key.size() * 0x9E3779B97F4A7C15ULL)));
 }
 
 // For std::unordered_map<std::string, ...> keyed by encoded keys.

@@ -28,6 +28,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/hash.h"
+
 namespace strata::storage {
 
 // Counters summed over shards.
@@ -40,17 +42,6 @@ struct LruCacheStats {
   size_t capacity = 0;
   size_t entries = 0;
 };
-
-// Finalizer of a 64-bit mix (splitmix64), for spreading keys over shards
-// and buckets.
-inline uint64_t MixHash64(uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ull;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebull;
-  x ^= x >> 31;
-  return x;
-}
 
 template <typename Key, typename Value, typename KeyHash>
 class ShardedLruCache {
