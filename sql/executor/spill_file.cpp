@@ -89,7 +89,8 @@ size_t RowMemory(const Row& row) {
     const std::optional<StorageType> storage = StorageTypeOf(v.type());
     if (storage == StorageType::kBytes) {
       n += v.string_value().capacity();
-    } else if (!storage || *storage == StorageType::kNumeric || *storage == StorageType::kArray) {
+    } else if (!storage || *storage == StorageType::kNumeric || *storage == StorageType::kArray ||
+               *storage == StorageType::kRange) {
       n += 32;
     }
   }
@@ -244,6 +245,7 @@ void SpillFile::PutValue(const Value& v) {
         return;
       case StorageType::kNumeric:
       case StorageType::kArray:
+      case StorageType::kRange:
         break;  // as text
     }
   } else if (type == type_oid::kRecord) {
