@@ -11,6 +11,7 @@
 #include "common/sql_error.h"
 #include "sql/expr/ordered_comparison.h"
 #include "sql/expr/sql_function_rows.h"
+#include "sql/types/array_value.h"
 #include "sql/types/value_compare.h"
 
 namespace strata::sql {
@@ -230,6 +231,21 @@ Value ConstructMultirange(Args a) {
   return MakeMultirange(kMultirange, std::move(ranges));
 }
 
+// multirange_constructor2: f(VARIADIC ranges[]); the multirange type is the
+// one of the array's element type.
+Value MultirangeFromArray(Args a) {
+  const ArrayValue& array = a[0].array_value();
+  std::vector<RangeValue> ranges;
+  for (const Value& v : array.elements) {
+    if (v.is_null()) {
+      throw SqlError(SqlState::kNullValueNotAllowed,
+                     "multirange values cannot contain null members");
+    }
+    ranges.push_back(R(v));
+  }
+  return MakeMultirange(FindRangeType(array.element_type)->multirange, std::move(ranges));
+}
+
 Value MultirangeOfRange(Args a) {
   return MakeMultirange(FindRangeType(a[0].type())->multirange, {R(a[0])});
 }
@@ -302,14 +318,17 @@ bool MrOverlapsMr(const MultirangeValue& a, const MultirangeValue& b) {
   }
   return false;
 }
+// A range is adjacent to a multirange when it ends where the multirange's
+// first range starts or starts where its last range ends.
 bool MrAdjacentRange(const MultirangeValue& m, const RangeValue& r) {
   if (m.ranges.empty() || r.empty) return false;
-  return Adjacent(m.ranges.front(), r) || Adjacent(m.ranges.back(), r);
+  return BoundsAdjacent(UpperBound(r), LowerBound(m.ranges.front())) ||
+         BoundsAdjacent(UpperBound(m.ranges.back()), LowerBound(r));
 }
 bool MrAdjacentMr(const MultirangeValue& a, const MultirangeValue& b) {
   if (a.ranges.empty() || b.ranges.empty()) return false;
-  return Adjacent(a.ranges.back(), b.ranges.front()) ||
-         Adjacent(a.ranges.front(), b.ranges.back());
+  return BoundsAdjacent(UpperBound(a.ranges.back()), LowerBound(b.ranges.front())) ||
+         BoundsAdjacent(UpperBound(b.ranges.back()), LowerBound(a.ranges.front()));
 }
 
 Value MrContainsElemFn(Args a) { return Value::Bool(MrContainsElem(M(a[0]), a[1])); }
@@ -415,6 +434,7 @@ constexpr BuiltinFunction kFunctions[] = {
     {"tstzmultirange_constructor", ConstructMultirange<kTstzMultirange>},
     {"datemultirange_constructor", ConstructMultirange<kDateMultirange>},
     {"multirange", MultirangeOfRange},
+    {"multirange_constructor2", MultirangeFromArray},
     {"multirange_lower", MrLower},
     {"multirange_upper", MrUpper},
     {"multirange_empty", MrIsEmpty},

@@ -154,4 +154,17 @@ CREATE TABLE mrk (mr datemultirange PRIMARY KEY);
 INSERT INTO mrk VALUES ('{[2000-01-01,2000-01-05)}'), ('{}'), ('{[2000-01-01,2000-01-02),[2000-01-03,2000-01-04)}');
 INSERT INTO mrk VALUES ('{[2000-01-01,2000-01-04]}');
 SELECT * FROM mrk ORDER BY mr DESC;
+-- aggregates, VARIADIC constructors, adjacency at the multirange's ends
+SELECT range_agg(r), range_intersect_agg(r) FROM (VALUES (int4range(1, 5)), (int4range(3, 8)),
+       (NULL), ('empty'), (int4range(2, 4))) v(r);
+SELECT range_agg(r), range_intersect_agg(r) FROM (VALUES (int4range(1, 5))) v(r) WHERE false;
+SELECT id % 2 AS g, range_agg(mr), range_intersect_agg(mr) FROM mrt GROUP BY 1 ORDER BY 1;
+SELECT range_agg(r ORDER BY r DESC), range_agg(DISTINCT r)
+FROM (VALUES (numrange(1, 2)), (numrange(5, 6)), (numrange(1, 2))) v(r);
+SELECT nummultirange(VARIADIC '{}'::numrange[]), int4multirange(VARIADIC ARRAY[int4range(5, 6), int4range(1, 3)]),
+       int4multirange(VARIADIC NULL::int4range[]);
+SELECT int4range(200, 210) -|- int4multirange(int4range(100, 200), int4range(400, 500)),
+       int4range(90, 100) -|- int4multirange(int4range(100, 200), int4range(400, 500)),
+       int4multirange(int4range(500, 510)) -|- int4multirange(int4range(100, 200), int4range(400, 500)),
+       int4multirange(int4range(200, 210)) -|- int4multirange(int4range(100, 200), int4range(400, 500));
 DROP TABLE mrt, mrk;
