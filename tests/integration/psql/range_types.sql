@@ -94,6 +94,9 @@ SELECT * FROM rk WHERE r = '[0,2)';
 CREATE INDEX rt_nr ON rt (nr);
 SELECT id, nr FROM rt WHERE nr > '[1.5,2.5)' ORDER BY nr, id;
 COPY (SELECT id, ir, nr FROM rt ORDER BY id) TO STDOUT;
+EXPLAIN (COSTS OFF) SELECT id FROM rt WHERE ir @> 3 AND ir && '[1,5)' AND ir = '[1,2)' AND 3 <@ ir
+  AND dr -|- '[2000-01-01,2000-02-01)';
+EXPLAIN (COSTS OFF) SELECT a.id FROM rt a JOIN rt b ON a.nr = b.nr;
 COPY rk FROM STDIN;
 [10,20)	copied
 (5,7]	quoted
