@@ -137,8 +137,7 @@ Value Construct2(Args a) {
 template <Oid kRange>
 Value Construct3(Args a) {
   if (a[2].is_null()) {
-    throw SqlError(SqlState::kNullValueNotAllowed,
-                   "range constructor flags argument must not be null");
+    throw SqlError(SqlState::kDataException, "range constructor flags argument must not be null");
   }
   const std::string& flags = a[2].string_value();
   if (flags.size() != 2 || (flags[0] != '[' && flags[0] != '(') ||

@@ -171,3 +171,11 @@ SELECT int4range(200, 210) -|- int4multirange(int4range(100, 200), int4range(400
        int4multirange(int4range(500, 510)) -|- int4multirange(int4range(100, 200), int4range(400, 500)),
        int4multirange(int4range(200, 210)) -|- int4multirange(int4range(100, 200), int4range(400, 500));
 DROP TABLE mrt, mrk;
+-- catalogs
+SELECT rngtypid::regtype, rngsubtype::regtype, rngmultitypid::regtype, rngcollation, rngsubopc,
+       rngcanonical::oid, rngsubdiff::oid
+FROM pg_range ORDER BY rngtypid;
+SELECT oid, typname, typtype, typcategory, typinput, typoutput, typreceive, typsend, typelem, typarray,
+       typalign, typstorage
+FROM pg_type WHERE typtype IN ('r', 'm') OR typelem IN (3904, 3906, 3908, 3910, 3912, 3926, 4451)
+ORDER BY oid;
