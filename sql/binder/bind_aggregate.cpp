@@ -399,8 +399,8 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
       call.kind = name == "min" ? AggKind::kMin : AggKind::kMax;
       arg = ResolveUnknownToText(std::move(arg));
       if (arg->type().oid == type_oid::kBool || arg->type().oid == type_oid::kJson ||
-          bits::IsBitType(arg->type().oid)) {
-        throw no_such_function();
+          bits::IsBitType(arg->type().oid) || FindRangeType(arg->type().oid) != nullptr) {
+        throw no_such_function();  // (ranges have no max/min in PostgreSQL 15)
       }
       call.type = DataType{arg->type().oid, -1};
     } else {  // bool_and, bool_or, every

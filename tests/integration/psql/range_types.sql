@@ -171,6 +171,30 @@ SELECT int4range(200, 210) -|- int4multirange(int4range(100, 200), int4range(400
        int4multirange(int4range(500, 510)) -|- int4multirange(int4range(100, 200), int4range(400, 500)),
        int4multirange(int4range(200, 210)) -|- int4multirange(int4range(100, 200), int4range(400, 500));
 DROP TABLE mrt, mrk;
+-- polymorphic resolution, generic expressions
+SELECT numrange(1.0, 2.0) @> 1;
+SELECT int4range(1, 5) @> 3::int8;
+SELECT '[1,5)' @> 3;
+SELECT int4range(1, 5) @> '3', int4range(1, 5) = '[1,5)', range_merge('[1,2)'::int4range, '[3,4)');
+SELECT '[1,5)'::int4range = int8range(1, 5);
+SELECT numrange(1, 2) && int4range(1, 2);
+SELECT isempty('empty');
+SELECT int4range(1.5, 3);
+SELECT int4range('1', '3'), numrange(1, 3.5, '[]'), int8range(1::int2, 4::int2);
+SELECT daterange('2000-01-01', '2000-02-01') @> '2000-01-15'::date,
+       tstzrange('2000-01-01', '2000-01-02') @> '2000-01-01 12:00'::timestamptz;
+SELECT upper(int4range(1, 10)) + 1, lower(numrange(1.5, 2)) * 2;
+SELECT array_agg(r ORDER BY r) FROM (VALUES (int4range(3, 4)), (int4range(1, 2)), ('empty')) v(r);
+SELECT max(r) FROM (VALUES (int4range(3, 4))) v(r);
+SELECT r, row_number() OVER (ORDER BY r DESC) FROM (VALUES (int4range(3, 4)), (int4range(1, 2)), ('empty')) v(r);
+SELECT int4range(1, 2) IN (int4range(1, 2), int4range(2, 3)), int4range(5, 6) = ANY (ARRAY[int4range(5, 6)]),
+       greatest(int4range(1, 2), int4range(0, 9)), nullif(int4range(1, 2), '[1,2)'),
+       CASE WHEN true THEN int4range(1, 2) ELSE 'empty' END;
+SELECT pg_typeof(int4range(1, 2) + int4range(2, 3)), pg_typeof(range_agg(r)) FROM (VALUES (int4range(1, 2))) v(r);
+SELECT int4multirange(int4range(1, 2)) + int4range(3, 4);
+SELECT '{[1,2)}'::int4multirange::int4range;
+SELECT '{[1,2)}'::int4multirange::text, '{[1,2)}'::text::int4multirange, int4range(3, 4)::int4multirange;
+SELECT int4range(1, 2)::numrange;
 -- catalogs
 SELECT rngtypid::regtype, rngsubtype::regtype, rngmultitypid::regtype, rngcollation, rngsubopc,
        rngcanonical::oid, rngsubdiff::oid
