@@ -450,6 +450,18 @@ TEST_CASE("key codec writes the documented bytes", "[key_codec]") {
   CHECK(nkey("NaN") == "01 30");
   CHECK(nkey("Infinity") == "01 28");
   CHECK(nkey("-Infinity") == "01 08");
+  // Ranges: flag byte, then each bound as the subtype's column (an infinite
+  // one as its NULL marker) plus an inclusivity byte.
+  auto rkey = [&](Oid type, const char* text, SortDirection dir = SortDirection::kAscending) {
+    return Hex(Key(KeyColumn(type, dir), InputValue(type, text)));
+  };
+  CHECK(rkey(range_oid::kInt4Range, "empty") == "01 00");
+  CHECK(rkey(range_oid::kInt4Range, "[1,3)") == "01 01 01 80 00 00 01 00 01 80 00 00 03 00");
+  CHECK(rkey(range_oid::kInt4Range, "(,3]") == "01 01 00 01 80 00 00 04 00");
+  CHECK(rkey(range_oid::kNumRange, "(1.0,)") == "01 01 01 20 80 00 01 01 00 01 02");
+  CHECK(rkey(range_oid::kInt4Range, "empty", SortDirection::kDescending) == "fe ff");
+  CHECK(rkey(range_oid::kInt4Multirange, "{}") == "01 00");
+  CHECK(rkey(range_oid::kInt4Multirange, "{(,)}") == "01 01 01 00 02 00");
   std::string row_id;
   AppendRowIdKey(0x0102030405060708, &row_id);
   CHECK(Hex(row_id) == "01 02 03 04 05 06 07 08");
