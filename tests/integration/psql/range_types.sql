@@ -195,6 +195,20 @@ SELECT int4multirange(int4range(1, 2)) + int4range(3, 4);
 SELECT '{[1,2)}'::int4multirange::int4range;
 SELECT '{[1,2)}'::int4multirange::text, '{[1,2)}'::text::int4multirange, int4range(3, 4)::int4multirange;
 SELECT int4range(1, 2)::numrange;
+-- domains over ranges and multiranges
+CREATE DOMAIN smallr AS int4range CHECK (upper(VALUE) < 100);
+CREATE DOMAIN mrd AS nummultirange;
+CREATE TABLE dt (id int, r smallr, m mrd);
+INSERT INTO dt VALUES (1, '[1,5)', '{[1,2)}'), (2, 'empty', '{}');
+INSERT INTO dt VALUES (3, '[1,500)', NULL);
+SELECT * FROM dt ORDER BY r;
+SELECT r @> 3, lower(r), m @> 1.5 FROM dt ORDER BY id;
+CREATE INDEX dt_r ON dt (r);
+SELECT id FROM dt WHERE r = '[1,5)';
+COPY dt TO STDOUT;
+DROP TABLE dt;
+DROP DOMAIN smallr;
+DROP DOMAIN mrd;
 -- catalogs
 SELECT rngtypid::regtype, rngsubtype::regtype, rngmultitypid::regtype, rngcollation, rngsubopc,
        rngcanonical::oid, rngsubdiff::oid
