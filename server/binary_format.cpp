@@ -11,6 +11,7 @@
 #include "protocol/binary_array.h"
 #include "protocol/binary_values.h"
 #include "server/binary_bit.h"
+#include "server/binary_range.h"
 #include "server/binary_network.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/array_value.h"
@@ -342,6 +343,18 @@ constexpr BinaryFormat kBinaryFormats[] = {
     {774, SendMacValue, RecvMacaddr8Value},
     {1560, SendBitValue, RecvBitValue},  // bit, varbit: binary_bit.h
     {1562, SendBitValue, RecvBitValue},
+    {3904, SendRangeValue, RecvRangeValue},  // the range types: binary_range.h
+    {3906, SendRangeValue, RecvRangeValue},
+    {3908, SendRangeValue, RecvRangeValue},
+    {3910, SendRangeValue, RecvRangeValue},
+    {3912, SendRangeValue, RecvRangeValue},
+    {3926, SendRangeValue, RecvRangeValue},
+    {4451, SendMultirangeValue, RecvMultirangeValue},  // and their multiranges
+    {4532, SendMultirangeValue, RecvMultirangeValue},
+    {4533, SendMultirangeValue, RecvMultirangeValue},
+    {4534, SendMultirangeValue, RecvMultirangeValue},
+    {4535, SendMultirangeValue, RecvMultirangeValue},
+    {4536, SendMultirangeValue, RecvMultirangeValue},
     {type_oid::kJson, SendString, RecvJsonText},
     {type_oid::kJsonb, SendJsonbValue, RecvJsonbValue},
     {type_oid::kOid, SendOid, RecvOid},

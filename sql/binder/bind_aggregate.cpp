@@ -6,6 +6,7 @@
 
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
+#include "sql/types/range_value.h"
 #include "sql/binder/binder.h"
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
@@ -105,7 +106,8 @@ bool IsAggregateName(const std::vector<std::string>& name) {
          n == "bool_and" || n == "bool_or" || n == "every" || n == "string_agg" ||
          n == "array_agg" || n == "json_agg" || n == "jsonb_agg" || n == "variance" ||
          n == "var_samp" || n == "var_pop" || n == "stddev" || n == "stddev_samp" ||
-         n == "stddev_pop" || n == "bit_and" || n == "bit_or" || n == "bit_xor";
+         n == "stddev_pop" || n == "bit_and" || n == "bit_or" || n == "bit_xor" ||
+         n == "range_agg" || n == "range_intersect_agg";
 }
 
 int Binder::MatchGroupKey(const ast::Expr& expr) {
@@ -369,6 +371,13 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
         default:
           throw no_such_function();
       }
+    } else if (name == "range_agg" || name == "range_intersect_agg") {
+      // range_agg(anyrange | anymultirange) -> anymultirange;
+      // range_intersect_agg(anyrange) -> anyrange, (anymultirange) -> anymultirange.
+      const RangeTypeInfo* info = FindRangeType(t);
+      if (info == nullptr) throw no_such_function();
+      call.kind = name == "range_agg" ? AggKind::kRangeAgg : AggKind::kRangeIntersectAgg;
+      call.type = DataType{call.kind == AggKind::kRangeAgg ? info->multirange : t, -1};
     } else if (name == "bit_and" || name == "bit_or" || name == "bit_xor") {
       // int2, int4, int8 or bit (a varbit is bit, binary-coercibly).
       call.kind = name == "bit_and" ? AggKind::kBitAnd
@@ -391,8 +400,8 @@ void Binder::ResolveAggregateCall(const ast::FuncCallExpr& expr, const std::stri
       call.kind = name == "min" ? AggKind::kMin : AggKind::kMax;
       arg = ResolveUnknownToText(std::move(arg));
       if (arg->type().oid == type_oid::kBool || arg->type().oid == type_oid::kJson ||
-          bits::IsBitType(arg->type().oid)) {
-        throw no_such_function();
+          bits::IsBitType(arg->type().oid) || FindRangeType(arg->type().oid) != nullptr) {
+        throw no_such_function();  // (ranges have no max/min in PostgreSQL 15)
       }
       call.type = DataType{arg->type().oid, -1};
     } else {  // bool_and, bool_or, every

@@ -15,6 +15,7 @@
 #include "sql/binder/coercion_rules.h"
 #include "sql/binder/polymorphic.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -106,6 +107,23 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
       proname = "text_concat_ws_variadic";
     } else if (name == "format" && args.size() >= 2) {
       proname = "text_format_variadic";
+    } else if (const PgTypeInfo* type = FindPgTypeByName(name);
+               type != nullptr && IsMultirangeType(type->oid) && args.size() == 1) {
+      // int4multirange(VARIADIC int4range[]) and so on: the array's ranges.
+      const Oid array_type = FindRangeType(type->oid)->range_array;
+      const Oid given = args[0]->type().oid;
+      if (given != array_type && given != type_oid::kUnknown) {
+        throw ErrorAt(SqlState::kUndefinedFunction,
+                      "function " + name + "(" + FormatTypeName(given) + ") does not exist",
+                      expr.location)
+            .WithHint(
+                "No function matches the given name and argument types. You might need to add "
+                "explicit type casts.");
+      }
+      args[0] = CoerceType(std::move(args[0]), array_type, CoercionContext::kImplicit, -1);
+      return std::make_unique<BoundFunctionCall>(FindBuiltinFunction("multirange_constructor2"),
+                                                 std::move(args), DataType{type->oid},
+                                                 expr.location);
     } else {
       bool known = false;
       for (const ProcRow& row : kProcs) known = known || row.name == name;

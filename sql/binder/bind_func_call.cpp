@@ -271,7 +271,11 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
   const bool polymorphic_record =
       result == type_oid::kRecord &&
       std::any_of(declared.begin(), declared.end(), [](Oid t) { return IsPolymorphicType(t); });
-  if (IsPolymorphicType(result) || polymorphic_record) {
+  // Polymorphic arguments are resolved even for a fixed result type
+  // (isempty(anyrange)), so that unknown literals take the resolved type.
+  const bool polymorphic_args =
+      std::any_of(declared.begin(), declared.end(), [](Oid t) { return IsPolymorphicType(t); });
+  if (IsPolymorphicType(result) || polymorphic_record || polymorphic_args) {
     PolymorphicResolution resolved = ResolvePolymorphicTypes(
         types, declared, polymorphic_record ? type_oid::kAnyElement : result);
     if (!resolved.error.empty()) {

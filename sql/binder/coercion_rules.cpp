@@ -8,6 +8,7 @@
 #include "sql/binder/polymorphic.h"
 #include "sql/builtin/cast_table.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -74,6 +75,8 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   bool have_anynonarray = false;
   bool have_anyenum = false;
   Oid array_elem_type = type_oid::kInvalid;
+  Oid range_type = type_oid::kInvalid;       // anyrange / anymultirange's range type
+  Oid compatible_range = type_oid::kInvalid;  // anycompatiblerange / ...multirange's
   std::vector<Oid> compatible;  // actual anycompatible types (elements for arrays)
   for (size_t i = 0; i < inputs.size(); ++i) {
     const Oid declared = targets[i];
@@ -115,8 +118,18 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
       case type_oid::kAnyRange:
       case type_oid::kAnyMultirange:
       case type_oid::kAnyCompatibleRange:
-      case type_oid::kAnyCompatibleMultirange:
-        return false;  // no range types exist among our inputs
+      case type_oid::kAnyCompatibleMultirange: {
+        const bool multi = declared == type_oid::kAnyMultirange ||
+                           declared == type_oid::kAnyCompatibleMultirange;
+        if (multi ? !IsMultirangeType(actual) : !IsRangeType(actual)) return false;
+        const Oid range = FindRangeType(actual)->range;
+        Oid& slot = declared == type_oid::kAnyRange || declared == type_oid::kAnyMultirange
+                        ? range_type
+                        : compatible_range;
+        if (slot != type_oid::kInvalid && slot != range) return false;
+        slot = range;
+        break;
+      }
       default:
         break;
     }
@@ -124,6 +137,19 @@ bool CheckGenericTypeConsistency(std::span<const Oid> inputs, std::span<const Oi
   if (array_elem_type != type_oid::kInvalid) {
     if (elem_type != type_oid::kInvalid && elem_type != array_elem_type) return false;
     elem_type = array_elem_type;
+  }
+  if (range_type != type_oid::kInvalid) {
+    const Oid subtype = FindRangeType(range_type)->subtype;
+    if (elem_type != type_oid::kInvalid && elem_type != subtype) return false;
+    elem_type = subtype;
+  }
+  if (compatible_range != type_oid::kInvalid) {
+    // The anycompatible inputs must convert to the range's subtype.
+    const Oid subtype = FindRangeType(compatible_range)->subtype;
+    for (Oid t : compatible) {
+      if (!CanCoerceType(t, subtype, CoercionContext::kImplicit)) return false;
+    }
+    return true;
   }
   if (have_anynonarray && elem_type != type_oid::kInvalid && IsArrayType(elem_type)) {
     return false;

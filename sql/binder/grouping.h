@@ -41,6 +41,8 @@ enum class AggKind {
   kBitAnd,      // bit_and(int2/int4/int8/bit)
   kBitOr,       // bit_or
   kBitXor,      // bit_xor
+  kRangeAgg,           // range_agg(anyrange / anymultirange): the union, a multirange
+  kRangeIntersectAgg,  // range_intersect_agg(anyrange / anymultirange)
 };
 
 struct AggregateCall {

@@ -3,6 +3,7 @@
 
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -64,10 +65,23 @@ PolymorphicResolution ResolvePolymorphicTypes(std::span<const Oid> actual,
   bool have_any = false;
   std::vector<Oid> compatible;
   bool have_compatible = false;
+  Oid range = type_oid::kInvalid;             // from anyrange / anymultirange arguments
+  Oid compatible_range = type_oid::kInvalid;  // from anycompatiblerange / ...multirange
   for (size_t i = 0; i < declared.size(); ++i) {
     const Oid d = declared[i];
     const Oid a = actual[i];
-    if (IsAnyFamily(d)) {
+    if (d == type_oid::kAnyRange || d == type_oid::kAnyMultirange ||
+        d == type_oid::kAnyCompatibleRange || d == type_oid::kAnyCompatibleMultirange) {
+      const RangeTypeInfo* info = FindRangeType(BaseTypeOf(a));
+      if (info == nullptr) continue;
+      if (d == type_oid::kAnyRange || d == type_oid::kAnyMultirange) {
+        have_any = true;
+        if (range == type_oid::kInvalid) range = info->range;
+      } else {
+        have_compatible = true;
+        if (compatible_range == type_oid::kInvalid) compatible_range = info->range;
+      }
+    } else if (IsAnyFamily(d)) {
       have_any = true;
       if (a == type_oid::kUnknown) continue;
       // An array argument may be a domain over an array: its base type counts.
@@ -84,11 +98,16 @@ PolymorphicResolution ResolvePolymorphicTypes(std::span<const Oid> actual,
     r.error = std::move(message);
     return r;
   };
+  if (range != type_oid::kInvalid && elem == type_oid::kInvalid) {
+    elem = FindRangeType(range)->subtype;
+  }
   if (have_any && elem == type_oid::kInvalid) {
     return fail("could not determine polymorphic type because input has type unknown");
   }
   Oid common = type_oid::kInvalid;
-  if (have_compatible) {
+  if (compatible_range != type_oid::kInvalid) {
+    common = FindRangeType(compatible_range)->subtype;
+  } else if (have_compatible) {
     if (compatible.empty()) {
       return fail(
           "could not determine polymorphic type anycompatible because input has type unknown");
@@ -119,6 +138,16 @@ PolymorphicResolution ResolvePolymorphicTypes(std::span<const Oid> actual,
         return common;
       case type_oid::kAnyCompatibleArray:
         return ArrayOf(common);
+      case type_oid::kAnyRange:
+        return range;
+      case type_oid::kAnyMultirange:
+        return range == type_oid::kInvalid ? type_oid::kInvalid
+                                           : FindRangeType(range)->multirange;
+      case type_oid::kAnyCompatibleRange:
+        return compatible_range;
+      case type_oid::kAnyCompatibleMultirange:
+        return compatible_range == type_oid::kInvalid ? type_oid::kInvalid
+                                                      : FindRangeType(compatible_range)->multirange;
       default:
         return d;
     }

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/range_value.h"
 #include "sql/executor/agg_transition.h"
 #include "sql/json/jsonb.h"
 #include "sql/json/value_json.h"
@@ -75,6 +76,7 @@ bool IsCollectingAggregate(AggKind kind) {
     case AggKind::kVarPop:
     case AggKind::kStddevSamp:
     case AggKind::kStddevPop:
+    case AggKind::kRangeAgg:
       return true;
     default:
       return false;
@@ -107,6 +109,7 @@ void AdvanceCollecting(const AggregateCall& call, AggState& st, const Value& v, 
       st.text += v.string_value();
       break;
     case AggKind::kArrayAgg:
+    case AggKind::kRangeAgg:
       st.elements.push_back(v);
       break;
     case AggKind::kJsonAgg:
@@ -186,6 +189,19 @@ Value FinishCollecting(const AggregateCall& call, const AggState& st) {
     case AggKind::kJsonbAgg:
       if (st.count == 0) return Value::Null(out);
       return Value::String(out, json::JsonbFromText("[" + st.text + "]"));
+    case AggKind::kRangeAgg: {  // range_agg_finalfn: the union of every input
+      if (st.count == 0) return Value::Null(out);
+      std::vector<RangeValue> ranges;
+      for (const Value& v : st.elements) {
+        if (IsMultirangeType(v.type())) {
+          const std::vector<RangeValue>& rs = v.multirange_value().ranges;
+          ranges.insert(ranges.end(), rs.begin(), rs.end());
+        } else {
+          ranges.push_back(v.range_value());
+        }
+      }
+      return MakeMultirange(out, std::move(ranges));
+    }
     default:
       return FinishVariance(call, st);
   }

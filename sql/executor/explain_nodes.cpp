@@ -50,6 +50,8 @@ const char* AggName(AggKind kind) {
     case AggKind::kBitAnd: return "bit_and";
     case AggKind::kBitOr: return "bit_or";
     case AggKind::kBitXor: return "bit_xor";
+    case AggKind::kRangeAgg: return "range_agg";
+    case AggKind::kRangeIntersectAgg: return "range_intersect_agg";
   }
   return "?";
 }

@@ -16,6 +16,7 @@
 #include "sql/executor/plan_node.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
+#include "sql/types/range_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -330,13 +331,28 @@ bool IsConstantCast(const BoundExpr& e) {
   }
 }
 
+// Whether an operator declared (decl, other_decl) takes an operand of type
+// `actual` beside one of `other`: the same type, or the range operators'
+// anyrange / anymultirange with a range or multirange, and their
+// anyelement beside one.
+bool TakesOperand(Oid decl, Oid actual, Oid other_decl, Oid other) {
+  if (decl == actual) return true;
+  const auto range_operand = [](Oid d, Oid a) {
+    return (d == type_oid::kAnyRange && IsRangeType(a)) ||
+           (d == type_oid::kAnyMultirange && IsMultirangeType(a));
+  };
+  if (range_operand(decl, actual)) return true;
+  return decl == type_oid::kAnyElement && range_operand(other_decl, other);
+}
+
 const PgOperator* OperatorOf(const BoundFunctionCall& call) {
   if (call.function() == nullptr) return nullptr;
   const auto& args = call.args();
   for (const PgOperator& op : AllOperators()) {
     if (op.proname != call.function()->name) continue;
-    if (args.size() == 2 && op.kind == 'b' && op.left == args[0]->type().oid &&
-        op.right == args[1]->type().oid) {
+    if (args.size() == 2 && op.kind == 'b' &&
+        TakesOperand(op.left, args[0]->type().oid, op.right, args[1]->type().oid) &&
+        TakesOperand(op.right, args[1]->type().oid, op.left, args[0]->type().oid)) {
       return &op;
     }
     if (args.size() == 1 && op.kind == 'l' && op.right == args[0]->type().oid) return &op;

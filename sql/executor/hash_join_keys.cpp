@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "sql/builtin/operator_table.h"
+#include "sql/types/range_value.h"
 
 namespace strata::sql {
 
@@ -83,6 +84,8 @@ std::optional<Oid> HashKeyType(Oid a, Oid b) {
     case type_oid::kOid:
       return a;
     default:
+      // Equal ranges have equal keys (numrange bounds by numeric value).
+      if (IsRangeType(a) || IsMultirangeType(a)) return a;
       return std::nullopt;
   }
 }
@@ -112,8 +115,13 @@ std::vector<HashJoinKey> FindHashJoinKeys(const std::vector<const BoundExpr*>& q
     if (call.args().size() != 2 || call.function() == nullptr) continue;
     const BoundExpr& l = *call.args()[0];
     const BoundExpr& r = *call.args()[1];
-    // varchar has no operators of its own: texteq serves it (binary coercible).
-    const auto as_text = [](Oid t) { return t == type_oid::kVarchar ? type_oid::kText : t; };
+    // varchar has no operators of its own: texteq serves it (binary coercible);
+    // ranges and multiranges compare with the polymorphic range_eq / multirange_eq.
+    const auto as_text = [](Oid t) {
+      if (IsRangeType(t)) return type_oid::kAnyRange;
+      if (IsMultirangeType(t)) return type_oid::kAnyMultirange;
+      return t == type_oid::kVarchar ? type_oid::kText : t;
+    };
     const PgOperator* op = FindOperatorExact("=", 'b', as_text(l.type().oid), as_text(r.type().oid));
     if (op == nullptr || op->proname != call.function()->name) continue;
     const std::optional<Oid> key_type = HashKeyType(l.type().oid, r.type().oid);

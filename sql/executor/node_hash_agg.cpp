@@ -10,6 +10,7 @@
 
 #include "catalog/builtin_types.h"
 #include "common/sql_error.h"
+#include "sql/expr/range_functions.h"
 #include "sql/executor/agg_transition.h"
 #include "sql/executor/key_hash.h"
 #include "sql/expr/builtin_function.h"
@@ -129,6 +130,16 @@ void Advance(const AggregateCall& call, AggState& st, const Value& v, const Valu
     case AggKind::kBoolOr:
       st.bool_result = st.count == 0 ? v.bool_value() : (st.bool_result || v.bool_value());
       break;
+    case AggKind::kRangeIntersectAgg:  // range_intersect / multirange_intersect
+      if (st.count == 0) {
+        st.extreme = v;
+      } else if (IsMultirangeType(in)) {
+        st.extreme = MakeMultirange(
+            in, IntersectMultiranges(st.extreme.multirange_value(), v.multirange_value()));
+      } else {
+        st.extreme = MakeRange(in, IntersectRanges(st.extreme.range_value(), v.range_value()));
+      }
+      break;
     default:  // the collecting kinds, handled above
       break;
   }
@@ -172,6 +183,7 @@ Value Finish(const AggregateCall& call, const AggState& st) {
     case AggKind::kBitAnd:
     case AggKind::kBitOr:
     case AggKind::kBitXor:
+    case AggKind::kRangeIntersectAgg:
       return st.extreme;
     case AggKind::kBoolAnd:
     case AggKind::kBoolOr:

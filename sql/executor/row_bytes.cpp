@@ -107,6 +107,7 @@ void PutValue(const Value& v, Writer& w) {
         return;
       case StorageType::kNumeric:
       case StorageType::kArray:
+      case StorageType::kRange:
         break;  // as text
     }
   } else if (v.type() == type_oid::kRecord) {

@@ -117,7 +117,8 @@ size_t RowMemory(const Row& row) {
     const std::optional<StorageType> storage = StorageTypeOf(v.type());
     if (storage == StorageType::kBytes) {
       n += v.string_value().capacity();
-    } else if (!storage || *storage == StorageType::kNumeric || *storage == StorageType::kArray) {
+    } else if (!storage || *storage == StorageType::kNumeric || *storage == StorageType::kArray ||
+               *storage == StorageType::kRange) {
       n += 32;
     }
   }

@@ -10,6 +10,7 @@
 
 #include "sql/expr/enum_functions.h"
 #include "sql/expr/bit_functions.h"
+#include "sql/expr/range_functions.h"
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
 
@@ -27,7 +28,7 @@ Registry BuildRegistry() {
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
                       JsonbModifyFunctions(), JsonPathFunctions(), GeometricFunctions(), EnumFunctions(),
-                      NetworkFunctions(), BitFunctions()}) {
+                      NetworkFunctions(), BitFunctions(), RangeFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

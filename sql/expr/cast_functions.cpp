@@ -9,6 +9,7 @@
 #include <string>
 
 #include "common/sql_error.h"
+#include "sql/types/range_value.h"
 #include "sql/builtin/type_table.h"
 #include "sql/json/jsonb.h"
 #include "sql/expr/datetime_casts.h"
@@ -177,6 +178,8 @@ bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
   // bitfromint4/8, bittoint4/8 (bit(n) <- int: BoundCast passes the typmod).
   if ((source == kInt4 || source == kInt8) && target == bits::kBit) return true;
   if (source == bits::kBit && (target == kInt4 || target == kInt8)) return true;
+  // int4range -> int4multirange and so on (the multirange constructors).
+  if (IsRangeType(source) && FindRangeType(source)->multirange == target) return true;
   return false;
 }
 
@@ -200,6 +203,9 @@ Value CastValue(const Value& value, Oid target, CastMethod method) {
     return InputValue(target, value.string_value());  // text_regclass
   }
   if (method == CastMethod::kRelabel) return value.Relabel(target);
+  if (method == CastMethod::kFunction && IsRangeType(source) && IsMultirangeType(target)) {
+    return MakeMultirange(target, {value.range_value()});
+  }
   if (method == CastMethod::kInOut) {
     return InputValue(
         target, IsString(source) || source == kUnknown ? value.string_value() : OutputValue(value));

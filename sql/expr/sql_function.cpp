@@ -9,6 +9,8 @@
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
 #include "sql/expr/bit_functions.h"
+#include "sql/expr/range_functions.h"
+#include "sql/expr/range_functions.h"
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
 
@@ -55,7 +57,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
                         NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions(),
-                        JsonPathSqlFunctions()}) {
+                        JsonPathSqlFunctions(), RangeSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -76,7 +78,8 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
                         GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
-                        BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions()}) {
+                        BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions(),
+                        RangeSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -12,6 +12,7 @@
 #include "common/coding.h"
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -113,6 +114,8 @@ void AppendEscapedBytes(std::string_view s, std::string* dst) {
   dst->append(end, 2);
 }
 
+void AppendRangeKey(Oid type, const Value& value, std::string* dst);
+
 // The ascending form of a non-NULL value. New fixed-width types (date, time,
 // timestamp: see storage_type.h) reuse the sign-flipped big-endian integer
 // cases; uuid appends its 16 bytes unchanged.
@@ -166,6 +169,9 @@ void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) 
       return;
     case StorageType::kArray:
       break;  // rejected by KeyColumn
+    case StorageType::kRange:
+      AppendRangeKey(column.type, value, dst);
+      return;
     case StorageType::kInterval: {
       const auto v = static_cast<unsigned __int128>(datetime::IntervalCmpValue(
                          value.interval_value())) ^
@@ -302,6 +308,8 @@ Numeric ReadNumeric(MaskedInput* in, uint8_t mask, bool skip) {
   return Numeric::FromDigits(negative, weight, digits.view(), static_cast<int>(dscale));
 }
 
+Value ReadRangeKey(std::string_view* key, const KeyColumn& column, bool skip);
+
 // Reads (skip = false) or steps over (skip = true) one column's value.
 Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
   const uint8_t mask = column.descending ? 0xFF : 0x00;
@@ -349,6 +357,8 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
     }
     case StorageType::kArray:
       ThrowMalformed("array in a key");
+    case StorageType::kRange:
+      return ReadRangeKey(key, column, skip);
     case StorageType::kInterval: {
       unsigned __int128 v = static_cast<unsigned __int128>(in.BigEndian(8)) << 64;
       v |= in.BigEndian(8);
@@ -369,6 +379,104 @@ Value ReadColumn(std::string_view* key, const KeyColumn& column, bool skip) {
     }
   }
   return Value();
+}
+
+// Ranges (ascending form): 0x00 for empty, else 0x01, the lower bound, the
+// upper bound. A bound is the subtype's column encoding with an infinite
+// bound as its NULL (lower: NULLS FIRST, 0x00; upper: NULLS LAST, 0x02), a
+// finite one followed by 0x00 / 0x01: inclusive lower 0x00, exclusive 0x01;
+// exclusive upper 0x00, inclusive 0x01 -- range_cmp_bounds' order.
+// Multiranges: each range as 0x01 + its range encoding, then 0x00, so a
+// multirange sorts before its extensions as in multirange_cmp.
+struct RangeKeyColumns {
+  KeyColumn lower;
+  KeyColumn upper;
+};
+const RangeKeyColumns& BoundColumns(Oid subtype, bool descending) {
+  static const std::vector<std::pair<Oid, std::array<RangeKeyColumns, 2>>> columns = [] {
+    std::vector<std::pair<Oid, std::array<RangeKeyColumns, 2>>> out;
+    for (const RangeTypeInfo& info : AllRangeTypes()) {
+      const Oid sub = info.subtype;
+      out.push_back(
+          {sub,
+           {RangeKeyColumns{KeyColumn(sub, SortDirection::kAscending, NullsOrder::kFirst),
+                            KeyColumn(sub, SortDirection::kAscending, NullsOrder::kLast)},
+            // Read back under DESC's mask: the same bytes, inverted.
+            RangeKeyColumns{KeyColumn(sub, SortDirection::kDescending, NullsOrder::kLast),
+                            KeyColumn(sub, SortDirection::kDescending, NullsOrder::kFirst)}}});
+    }
+    return out;
+  }();
+  for (const auto& [sub, cols] : columns) {
+    if (sub == subtype) return cols[descending ? 1 : 0];
+  }
+  ThrowMalformed("range subtype");
+}
+
+void AppendOneRange(Oid subtype, const RangeValue& r, std::string* dst) {
+  if (r.empty) {
+    PutByte(dst, 0x00);
+    return;
+  }
+  PutByte(dst, 0x01);
+  const RangeKeyColumns& cols = BoundColumns(subtype, false);
+  AppendKeyDatum(cols.lower, r.lower, dst);
+  if (!r.lower.is_null()) PutByte(dst, r.lower_inc ? 0x00 : 0x01);
+  AppendKeyDatum(cols.upper, r.upper, dst);
+  if (!r.upper.is_null()) PutByte(dst, r.upper_inc ? 0x01 : 0x00);
+}
+
+void AppendRangeKey(Oid type, const Value& value, std::string* dst) {
+  const RangeTypeInfo* info = FindRangeType(type);
+  if (info == nullptr) ThrowMalformed("range type");
+  if (IsMultirangeType(type)) {
+    for (const RangeValue& r : value.multirange_value().ranges) {
+      PutByte(dst, 0x01);
+      AppendOneRange(info->subtype, r, dst);
+    }
+    PutByte(dst, 0x00);
+    return;
+  }
+  AppendOneRange(info->subtype, value.range_value(), dst);
+}
+
+RangeValue ReadOneRange(std::string_view* key, Oid subtype, bool descending) {
+  MaskedInput in(key, descending ? 0xFF : 0x00);
+  RangeValue r;
+  const uint8_t kind = in.Byte();
+  if (kind == 0x00) {
+    r.empty = true;
+    return r;
+  }
+  if (kind != 0x01) ThrowMalformed("bad range");
+  const RangeKeyColumns& cols = BoundColumns(subtype, descending);
+  r.lower = ReadColumn(key, cols.lower, false);
+  if (!r.lower.is_null()) r.lower_inc = in.Byte() == 0x00;
+  r.upper = ReadColumn(key, cols.upper, false);
+  if (!r.upper.is_null()) r.upper_inc = in.Byte() == 0x01;
+  return r;
+}
+
+Value ReadRangeKey(std::string_view* key, const KeyColumn& column, bool skip) {
+  const RangeTypeInfo* info = FindRangeType(column.type);
+  if (info == nullptr) ThrowMalformed("range type");
+  if (IsMultirangeType(column.type)) {
+    MaskedInput in(key, column.descending ? 0xFF : 0x00);
+    std::vector<RangeValue> ranges;
+    while (true) {
+      const uint8_t more = in.Byte();
+      if (more == 0x00) break;
+      if (more != 0x01) ThrowMalformed("bad multirange");
+      ranges.push_back(ReadOneRange(key, info->subtype, column.descending));
+    }
+    if (skip) return Value();
+    auto mr = std::make_shared<MultirangeValue>();
+    mr->ranges = std::move(ranges);
+    return Value::Multirange(column.type, std::move(mr));
+  }
+  RangeValue r = ReadOneRange(key, info->subtype, column.descending);
+  if (skip) return Value();
+  return Value::Range(column.type, std::make_shared<const RangeValue>(std::move(r)));
 }
 
 }  // namespace
@@ -402,6 +510,8 @@ bool KeyDecodeIsExact(Oid type) {
     case StorageType::kNumeric:
     case StorageType::kInterval:
       return false;
+    case StorageType::kRange:  // numrange bounds lose their display scale
+      return FindRangeType(type) == nullptr || FindRangeType(type)->subtype != type_oid::kNumeric;
     default:
       return true;
   }
@@ -426,6 +536,9 @@ bool KeyEncodingDecidesEquality(Oid type) {
       return true;
     default:
       if (IsEnumType(type)) return true;
+      // range_eq / multirange_eq: equal bounds and flags, compared as the
+      // subtype compares (all of ours decide equality by their keys).
+      if (IsRangeType(type) || IsMultirangeType(type)) return true;
       return false;
   }
 }

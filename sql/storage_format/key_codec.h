@@ -39,12 +39,22 @@
 //                  the bytes with each 0x00 written as 0x00 0xFF, then 0x00 0x01
 //                  (the end mark sorts below any continuation, so a string
 //                  sorts before its extensions; inverted it sorts after them).
+//     ranges, multiranges (kRange; added within version 1, no older key
+//                  held them)
+//                  empty: 0x00; otherwise 0x01, lower bound, upper bound. A
+//                  bound is the subtype's column encoding (marker + value),
+//                  an infinite one the subtype's NULL marker (lower: 0x00,
+//                  upper: 0x02); a finite bound is followed by 0x00 / 0x01:
+//                  lower inclusive 0x00, exclusive 0x01; upper exclusive
+//                  0x00, inclusive 0x01 (range_cmp_bounds' order). A
+//                  multirange: 0x01 + range for each range, then 0x00.
 //
 // Decoding (KeyReader) returns values equal to the encoded ones under
 // PostgreSQL's comparison but not always identical (see KeyDecodeIsExact):
 // numerics come back with the smallest display scale that shows all their
-// digits (1.50 -> 1.5) and float -0 as +0. Index-only scans that must return
-// the exact datum keep such columns in the index value as well.
+// digits (1.50 -> 1.5; numrange bounds too) and float -0 as +0. Index-only
+// scans that must return the exact datum keep such columns in the index
+// value as well.
 //
 // Thread safety: pure functions; KeyReader is a cursor owned by one thread.
 #pragma once

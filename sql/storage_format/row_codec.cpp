@@ -11,6 +11,7 @@
 
 #include "common/sql_error.h"
 #include "sql/types/array_value.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -150,10 +151,14 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
   assert(values.size() == n);
   auto stored = [&](size_t i) { return !layout.columns_[i].dropped && !values[i].is_null(); };
 
-  // Array columns are stored as their text form (array_out).
+  // Array columns are stored as their text form (array_out), range and
+  // multirange columns in range_value.h's row form.
   std::vector<std::string> array_texts;
   auto var_bytes = [&](size_t i) -> std::string_view {
-    if (layout.slots_[i].storage == StorageType::kArray) return array_texts[i];
+    if (layout.slots_[i].storage == StorageType::kArray ||
+        layout.slots_[i].storage == StorageType::kRange) {
+      return array_texts[i];
+    }
     return values[i].string_value();
   };
   uint64_t var_total = 0;
@@ -166,6 +171,10 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
     if (layout.slots_[i].storage == StorageType::kArray) {
       array_texts.resize(n);
       array_texts[i] = FormatArray(values[i]);
+    }
+    if (layout.slots_[i].storage == StorageType::kRange) {
+      array_texts.resize(n);
+      array_texts[i] = EncodeRangeRow(values[i]);
     }
     var_total += var_bytes(i).size();
   }
@@ -220,6 +229,7 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
         case StorageType::kNumeric:
         case StorageType::kBytes:
         case StorageType::kArray:
+        case StorageType::kRange:
           break;
       }
     } else {
@@ -370,6 +380,9 @@ Value RowView::Get(size_t i) const {
     case StorageType::kArray:
       if (!Stored(i)) return layout_->columns_[i].missing_default;
       return ParseArray(type, Var(i));
+    case StorageType::kRange:
+      if (!Stored(i)) return layout_->columns_[i].missing_default;
+      return DecodeRangeRow(type, Var(i));
     case StorageType::kInterval:
       return Value::FromInterval(GetInterval(i));
   }

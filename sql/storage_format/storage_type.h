@@ -13,6 +13,12 @@
 //                                  the Value's bytes)
 //   kArray                ArrayValue  variable, rows only: the array's text
 //                                  form (array_out), read back with array_in
+//   kRange                RangeValue / MultirangeValue  variable: rows hold
+//                                  the value in range_value.h's row form
+//                                  (flags, then each finite bound in its
+//                                  subtype's settings-independent form);
+//                                  keys the range_value.h key form, which
+//                                  orders as range_cmp / multirange_cmp
 //   kInterval             Interval row: 16 bytes (time int64, day int32,
 //                                  month int32); key: the 128-bit comparison
 //                                  value (30-day months, 24-hour days) as
@@ -55,6 +61,7 @@ enum class StorageType : uint8_t {
   kBytes,
   kArray,
   kInterval,
+  kRange,
 };
 
 // The storage class of a type, or nullopt if tables cannot store it yet.
@@ -83,6 +90,7 @@ constexpr uint32_t FixedWidth(StorageType type) {
     case StorageType::kNumeric:
     case StorageType::kBytes:
     case StorageType::kArray:
+    case StorageType::kRange:
       return 0;
   }
   return 0;

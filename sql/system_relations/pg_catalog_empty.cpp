@@ -2,7 +2,7 @@
 // comments, rules other than views' (pg_catalog_depend.cpp),
 // policies, operator classes and families, operators, casts, languages, text
 // search, foreign data, subscriptions, large objects, default privileges,
-// security labels, range types, per-database and per-role settings, enum
+// security labels, user-defined range types, per-database and per-role settings, enum
 // labels: CREATE TYPE ... AS ENUM is 0A000): declared with PostgreSQL 15's
 // columns so that clients' queries over them (pg_dump reads every one) bind
 // and return no rows. The built-in rows PostgreSQL has in some of them
@@ -10,6 +10,7 @@
 #include "sql/system_relations/system_relation.h"
 
 #include "sql/system_relations/system_values.h"
+#include "sql/types/range_value.h"
 
 namespace strata::sql {
 
@@ -18,6 +19,24 @@ using namespace sysrel;
 namespace {
 
 std::vector<Row> NoRows(const CommandContext&) { return {}; }
+
+// pg_range: the built-in range types' rows (PostgreSQL 15's subtype btree
+// opclasses and canonical / subtype_diff functions, by OID).
+std::vector<Row> PgRangeRows(const CommandContext&) {
+  struct Extra {
+    Oid range, opclass, canonical, subdiff;
+  };
+  static constexpr Extra kExtras[] = {{3904, 1978, 3914, 3922}, {3906, 3125, 0, 3924},
+                                      {3908, 3128, 0, 3929},    {3910, 3127, 0, 3930},
+                                      {3912, 3122, 3915, 3925}, {3926, 3124, 3928, 3923}};
+  std::vector<Row> rows;
+  for (const Extra& e : kExtras) {
+    const RangeTypeInfo* info = FindRangeType(e.range);
+    rows.push_back({OidV(e.range), OidV(info->subtype), OidV(info->multirange), OidV(0),
+                    OidV(e.opclass), RegprocV(e.canonical), RegprocV(e.subdiff)});
+  }
+  return rows;
+}
 
 const SystemRelation kRelations[] = {
     {3381, "pg_catalog", "pg_statistic_ext", 'r',
@@ -127,7 +146,7 @@ const SystemRelation kRelations[] = {
      {{"rngtypid", kOid}, {"rngsubtype", kOid}, {"rngmultitypid", kOid},
       {"rngcollation", kOid}, {"rngsubopc", kOid}, {"rngcanonical", kRegproc},
       {"rngsubdiff", kRegproc}},
-     NoRows},
+     PgRangeRows},
     {3118, "pg_catalog", "pg_foreign_table", 'r',
      {{"ftrelid", kOid}, {"ftserver", kOid}, {"ftoptions", kTextArray}},
      NoRows},

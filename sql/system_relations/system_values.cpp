@@ -32,9 +32,9 @@ char TypeAlign(Oid type) {
       }
       switch (type) {
         case 602: case 604: case 2249: case 2277: case 2970: case 5038: case 3831:
-        case 4537: case 5077: case 5078: case 5080: case 4538: case 3904: case 3906:
-        case 3908: case 3910: case 3912: case 3926:
-          return 'd';  // path, polygon, record, anyarray, snapshots, ranges
+        case 4537: case 5077: case 5078: case 5080: case 4538: case 3908: case 3910:
+        case 3926: case 4533: case 4534: case 4536:
+          return 'd';  // path, polygon, record, anyarray, snapshots, ranges over 8-byte types
         default:
           return 'i';
       }

@@ -12,6 +12,7 @@
 #include "sql/system_relations/reg_types.h"
 #include "sql/types/array_value.h"
 #include "sql/types/record_value.h"
+#include "sql/types/range_value.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/geo_types.h"
 #include "sql/types/network_types.h"
@@ -76,6 +77,8 @@ Value InputValue(Oid type, std::string_view text) {
     case bits::kVarbit:
       return Value::String(type, bits::ParseBitString(text));
     default:
+      if (IsRangeType(type)) return ParseRange(type, text);
+      if (IsMultirangeType(type)) return ParseMultirange(type, text);
       if (geo::IsGeometricType(type)) return geo::ParseGeometric(type, text);
       if (IsOidType(type)) return InputOidValue(type, text);
       if (IsArrayType(type) && (IsSupportedType(type) || IsOutputOnlyType(type))) {
@@ -148,6 +151,8 @@ std::string OutputValue(const Value& value) {
       return out;
     }
     default:
+      if (IsRangeType(value.type())) return FormatRange(value);
+      if (IsMultirangeType(value.type())) return FormatMultirange(value);
       if (geo::IsGeometricType(value.type())) return geo::FormatGeometric(value);
       if (IsOidType(value.type())) return OutputOidValue(value);
       if (IsArrayType(value.type())) return FormatArray(value);

@@ -11,7 +11,9 @@
 // immutable ArrayValue (sql/types/array_value.h); date -> int64_t (days since
 // 2000-01-01, within int32); time, timestamp, timestamptz -> int64_t
 // (microseconds, see types/datetime.h); interval -> Interval; record -> a
-// shared, immutable RecordValue (sql/types/record_value.h).
+// shared, immutable RecordValue (sql/types/record_value.h); the range types
+// (int4range, ...) -> a shared, immutable RangeValue and the multirange types
+// -> a shared, immutable MultirangeValue (both sql/types/range_value.h).
 #pragma once
 
 #include <cstdint>
@@ -28,6 +30,8 @@ namespace strata::sql {
 
 struct ArrayValue;   // sql/types/array_value.h
 struct RecordValue;  // sql/types/record_value.h
+struct RangeValue;       // sql/types/range_value.h
+struct MultirangeValue;  // sql/types/range_value.h
 
 class Value {
  public:
@@ -54,6 +58,14 @@ class Value {
   static Value Record(Oid type, std::shared_ptr<const RecordValue> v) {
     return Value(type, std::move(v));
   }
+  // A range of range type `type` (int4range, ...); `v` is never null.
+  static Value Range(Oid type, std::shared_ptr<const RangeValue> v) {
+    return Value(type, std::move(v));
+  }
+  // A multirange of multirange type `type`; `v` is never null.
+  static Value Multirange(Oid type, std::shared_ptr<const MultirangeValue> v) {
+    return Value(type, std::move(v));
+  }
   static Value Date(int32_t days) { return Value(type_oid::kDate, int64_t{days}); }
   static Value Time(int64_t usecs) { return Value(type_oid::kTime, usecs); }
   static Value Timestamp(int64_t usecs) { return Value(type_oid::kTimestamp, usecs); }
@@ -75,6 +87,12 @@ class Value {
   const RecordValue& record_value() const {
     return *std::get<std::shared_ptr<const RecordValue>>(data_);
   }
+  const RangeValue& range_value() const {
+    return *std::get<std::shared_ptr<const RangeValue>>(data_);
+  }
+  const MultirangeValue& multirange_value() const {
+    return *std::get<std::shared_ptr<const MultirangeValue>>(data_);
+  }
   int32_t date_value() const { return static_cast<int32_t>(std::get<int64_t>(data_)); }
   const Interval& interval_value() const { return std::get<Interval>(data_); }
 
@@ -89,7 +107,9 @@ class Value {
  private:
   using Payload = std::variant<std::monostate, bool, int64_t, double, Numeric, std::string,
                                std::shared_ptr<const ArrayValue>, Interval,
-                               std::shared_ptr<const RecordValue>>;
+                               std::shared_ptr<const RecordValue>,
+                               std::shared_ptr<const RangeValue>,
+                               std::shared_ptr<const MultirangeValue>>;
 
   // Constructs the payload alternative in place (no variant-to-variant move).
   template <typename T>

@@ -8,6 +8,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -59,6 +60,10 @@ int CompareValues(const Value& a, const Value& b) {
     case 2206:
     case 4089:
     case 4096:
+    case type_oid::kDate:  // and the datetime types: ordered int64 payloads
+    case type_oid::kTime:
+    case type_oid::kTimestamp:
+    case type_oid::kTimestampTz:
       return a.int_value() < b.int_value() ? -1 : (a.int_value() > b.int_value() ? 1 : 0);
     case type_oid::kFloat4:
     case type_oid::kFloat8: {
@@ -103,6 +108,10 @@ int CompareValues(const Value& a, const Value& b) {
                      "could not identify an ordering operator for type " + FormatTypeName(type));
     default:
       if (IsArrayType(type)) return CompareArrays(a.array_value(), b.array_value());
+      if (IsRangeType(type)) return CompareRanges(a.range_value(), b.range_value());
+      if (IsMultirangeType(type)) {
+        return CompareMultiranges(a.multirange_value(), b.multirange_value());
+      }
       if (IsEnumType(type)) return CompareEnumLabels(type, a.string_value(), b.string_value());
       throw SqlError(SqlState::kFeatureNotSupported,
                      "comparison of type " + FormatTypeName(type) + " is not supported yet");

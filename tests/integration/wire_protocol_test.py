@@ -336,6 +336,22 @@ EXTENDED_CASES = {
         msg_parse("b", "select $1::bit"), msg_bind("", "b", [struct.pack("!i", -1)], [1]), SYNC,
         msg_parse("c", "select $1::varbit"),
         msg_bind("", "c", [struct.pack("!i", 9) + b"\xff"], [1]), SYNC],
+    "range binary results": [
+        msg_parse("", "select int4range(1, 5), 'empty'::int4range, '(,3.50]'::numrange, "
+                      "daterange('2000-01-01', NULL), '{[1,3),[5,7)}'::int4multirange, "
+                      "'{}'::nummultirange, array[int8range(1, 2), 'empty'], "
+                      "tstzrange('2010-01-01 00:00+00', '2010-01-02 00:00+00', '(]')"),
+        msg_bind("", "", [], [], [1]), msg_execute(""), SYNC],
+    "range binary parameters": [
+        msg_parse("", "select $1, $2, $1 @> 3", [3904, 4451]),
+        msg_bind("", "", [b"\x00" + struct.pack("!iiii", 4, 1, 4, 5),
+                          struct.pack("!ii", 2, 1) + b"\x01" + struct.pack("!i", 17) +
+                          b"\x06" + struct.pack("!iiii", 4, 7, 4, 9)], [1]),
+        msg_execute(""), SYNC],
+    "bad binary range values": [
+        msg_parse("b", "select $1::int4range"),
+        msg_bind("", "b", [b"\x06" + struct.pack("!iiii", 4, 9, 4, 5)], [1]), SYNC,
+        msg_bind("", "b", [b"\x02" + struct.pack("!ii", 4, 9)], [1]), SYNC],
     "too many result formats": [msg_parse("", "select 1, 2"),
                                 msg_bind("", "", [], [], [1, 0, 1]), SYNC],
     "bad result format code": [msg_parse("", "select 1"), msg_bind("", "", [], [], [2]),

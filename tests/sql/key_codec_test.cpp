@@ -19,7 +19,9 @@
 
 #include "common/slice.h"
 #include "common/sql_error.h"
+#include "sql/types/range_value.h"
 #include "sql/types/type_io.h"
+#include "sql/types/value_compare.h"
 
 namespace strata::sql {
 namespace {
@@ -62,6 +64,8 @@ int CompareDatum(StorageType type, const Value& a, const Value& b) {
       return CompareBytes(a.string_value(), b.string_value());
     case StorageType::kArray:  // never a key column
       break;
+    case StorageType::kRange:  // range_cmp / multirange_cmp
+      return Sign(CompareValues(a, b));
     case StorageType::kInterval:  // interval_cmp: 30-day months, 24-hour days
       return datetime::CompareIntervals(a.interval_value(), b.interval_value());
   }
@@ -198,6 +202,28 @@ class ValueGen {
         return Value::String(type, Bytes());
       case StorageType::kArray:  // never a key column
         break;
+      case StorageType::kRange: {  // small bounds: many ties, every flag combination
+        if (IsMultirangeType(type)) {
+          std::vector<RangeValue> ranges;
+          for (uint64_t n = Uniform(4); n > 0; --n) {
+            ranges.push_back(Make(FindRangeType(type)->range).range_value());
+          }
+          return MakeMultirange(type, std::move(ranges));
+        }
+        const Oid sub = FindRangeType(type)->subtype;
+        auto bound = [&]() -> Value {
+          if (OneIn(5)) return Value::Null(sub);
+          const int64_t x = static_cast<int64_t>(Uniform(7)) - 3;
+          if (sub == type_oid::kNumeric) {
+            return Value::FromNumeric(Numeric::Parse(std::to_string(x) + (OneIn(2) ? ".50" : ".5")));
+          }
+          return Value::Integer(sub, x);
+        };
+        Value lo = bound();
+        Value hi = bound();
+        if (!lo.is_null() && !hi.is_null() && CompareValues(lo, hi) > 0) std::swap(lo, hi);
+        return MakeRange(type, lo, hi, OneIn(2), OneIn(2));
+      }
     }
     return Value();
   }
@@ -324,7 +350,8 @@ class ValueGen {
 const Oid kAllTypes[] = {type_oid::kBool,    type_oid::kInt2,   type_oid::kInt4,    type_oid::kInt8,
                          type_oid::kFloat4,  type_oid::kFloat8, type_oid::kNumeric, type_oid::kText,
                          type_oid::kVarchar, type_oid::kBytea,  type_oid::kDate,
-                         type_oid::kTimestamp, type_oid::kInterval};
+                         type_oid::kTimestamp, type_oid::kInterval,
+                         range_oid::kInt4Range, range_oid::kNumRange, range_oid::kInt4Multirange};
 
 std::vector<KeyColumn> AllOrders(Oid type) {
   return {KeyColumn(type), KeyColumn(type, SortDirection::kDescending),
@@ -374,6 +401,10 @@ bool SameDecoded(const Value& original, const Value& decoded) {
       return original.string_value() == decoded.string_value();
     case StorageType::kArray:  // never a key column
       break;
+    case StorageType::kRange:  // numrange bounds lose their display scale
+      return CompareValues(original, decoded) == 0 &&
+             (FindRangeType(original.type())->subtype != type_oid::kInt4 ||
+              OutputValue(original) == OutputValue(decoded));
     case StorageType::kInterval:  // lossy: equal as interval_cmp sees it
       return datetime::CompareIntervals(original.interval_value(), decoded.interval_value()) == 0;
   }
@@ -419,6 +450,18 @@ TEST_CASE("key codec writes the documented bytes", "[key_codec]") {
   CHECK(nkey("NaN") == "01 30");
   CHECK(nkey("Infinity") == "01 28");
   CHECK(nkey("-Infinity") == "01 08");
+  // Ranges: flag byte, then each bound as the subtype's column (an infinite
+  // one as its NULL marker) plus an inclusivity byte.
+  auto rkey = [&](Oid type, const char* text, SortDirection dir = SortDirection::kAscending) {
+    return Hex(Key(KeyColumn(type, dir), InputValue(type, text)));
+  };
+  CHECK(rkey(range_oid::kInt4Range, "empty") == "01 00");
+  CHECK(rkey(range_oid::kInt4Range, "[1,3)") == "01 01 01 80 00 00 01 00 01 80 00 00 03 00");
+  CHECK(rkey(range_oid::kInt4Range, "(,3]") == "01 01 00 01 80 00 00 04 00");
+  CHECK(rkey(range_oid::kNumRange, "(1.0,)") == "01 01 01 20 80 00 01 01 00 01 02");
+  CHECK(rkey(range_oid::kInt4Range, "empty", SortDirection::kDescending) == "fe ff");
+  CHECK(rkey(range_oid::kInt4Multirange, "{}") == "01 00");
+  CHECK(rkey(range_oid::kInt4Multirange, "{(,)}") == "01 01 01 00 02 00");
   std::string row_id;
   AppendRowIdKey(0x0102030405060708, &row_id);
   CHECK(Hex(row_id) == "01 02 03 04 05 06 07 08");

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/sql_error.h"
+#include "sql/types/range_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -54,6 +55,7 @@ bool Identical(const Value& a, const Value& b) {
     case StorageType::kBytes:
       return a.string_value() == b.string_value();
     case StorageType::kArray:
+    case StorageType::kRange:
       return OutputValue(a) == OutputValue(b);
     case StorageType::kInterval:
       return a.interval_value() == b.interval_value();
@@ -82,7 +84,8 @@ std::string Describe(const Value& v) {
 const Oid kAllTypes[] = {type_oid::kBool,    type_oid::kInt2,   type_oid::kInt4,    type_oid::kInt8,
                          type_oid::kFloat4,  type_oid::kFloat8, type_oid::kNumeric, type_oid::kText,
                          type_oid::kVarchar, type_oid::kBytea,  type_oid::kDate,
-                         type_oid::kTime,    type_oid::kTimestampTz, type_oid::kInterval};
+                         type_oid::kTime,    type_oid::kTimestampTz, type_oid::kInterval,
+                         range_oid::kNumRange, range_oid::kTsMultirange};
 
 class RowGen {
  public:
@@ -129,6 +132,16 @@ class RowGen {
       }
       case StorageType::kArray:
         return InputValue(type, "{1,NULL,3}");
+      case StorageType::kRange:
+        if (IsMultirangeType(type)) {
+          return InputValue(type, Uniform(2) ? "{}" : "{[2000-01-01,2000-01-02), (2001-01-01,)}");
+        }
+        switch (Uniform(4)) {
+          case 0: return InputValue(type, "empty");
+          case 1: return InputValue(type, "(,)");
+          case 2: return InputValue(type, "[-1.50,NaN]");
+          default: return InputValue(type, "(" + std::to_string(rng_() % 1000) + ".0,)");
+        }
     }
     return Value();
   }
@@ -184,6 +197,7 @@ std::string CheckView(const RowLayout& layout, std::string_view bytes,
         break;
       }
       case StorageType::kArray:
+      case StorageType::kRange:
         break;  // checked through Get() above
     }
   }
