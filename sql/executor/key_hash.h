@@ -19,6 +19,7 @@ inline uint64_t HashKeyBytes(std::string_view key) {
   if (key.size() > 16) return std::hash<std::string_view>{}(key);
   uint64_t a = 0;
   uint64_t b = 0;
+  if (key.empty()) return MixHash64(0x9E3779B97F4A7C15ULL);  // no memcpy from a null view
   std::memcpy(&a, key.data(), key.size() < 8 ? key.size() : 8);
   if (key.size() > 8) std::memcpy(&b, key.data() + 8, key.size() - 8);
   // The length keeps "a" and "a\0" apart.
