@@ -79,9 +79,16 @@ class RunMerger {
 
 }  // namespace
 
+// The state Init leaves for Next (behind plan_node.h's pointer).
 struct Sort::Merge {
-  std::unique_ptr<RunMerger> merger;
-  std::string key;    // the last row's key (its buffer goes back to a run)
+  // The values of the rows in the arena that row bytes keep aside rather
+  // than as text (row_bytes.h): an in-memory sort never needs their text
+  // form (some types have no input function). A run written to disk takes
+  // them as text, as every spill file does.
+  std::vector<Value> side;
+  size_t side_bytes = 0;  // a rough size of `side`, for work_mem
+  std::unique_ptr<RunMerger> merger;  // null: sorted in memory
+  std::string key;    // the last merged row's key (its buffer goes back to a run)
   std::string bytes;  // and its row bytes
 };
 
@@ -114,7 +121,8 @@ void Sort::Init() {
   child_->Init();
   arena_.clear();
   entries_.clear();
-  merge_.reset();
+  merge_ = std::make_unique<Merge>();
+  std::vector<Value>& side = merge_->side;
   next_ = 0;
   spilled_runs_ = 0;
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
@@ -123,13 +131,24 @@ void Sort::Init() {
     SortEntries();
     auto run = std::make_unique<SpillFile>();
     const std::string_view arena = arena_;
+    Row decoded;
+    std::string bytes;
     for (const Entry& e : entries_) {
-      run->WriteKeyValue(arena.substr(e.offset, e.key_size),
-                         arena.substr(e.offset + e.key_size, e.size - e.key_size));
+      std::string_view row_bytes = arena.substr(e.offset + e.key_size, e.size - e.key_size);
+      if (!side.empty()) {
+        // Values kept aside go to the file as text: the row is written anew.
+        ReadRowBytes(&row_bytes, &decoded, &side);
+        bytes.clear();
+        AppendRowBytes(decoded, &bytes);
+        row_bytes = bytes;
+      }
+      run->WriteKeyValue(arena.substr(e.offset, e.key_size), row_bytes);
     }
     runs.push_back(std::move(run));
     arena_.clear();
     entries_.clear();
+    side.clear();
+    merge_->side_bytes = 0;
   };
   // Cleared columns are not held at all: rows keep the other columns only
   // (stored_) and get NULLs back in the cleared ones on the way out.
@@ -162,17 +181,21 @@ void Sort::Init() {
     e.offset = arena_.size();
     e.key_size = static_cast<uint32_t>(key.size());
     arena_.append(key);
+    const size_t side_before = side.size();
     if (stored_.empty()) {
       row.resize(keep_columns_);
-      AppendRowBytes(row, &arena_);
+      AppendRowBytes(row, &arena_, &side);
     } else {
       compact.clear();
       for (size_t c : stored_) compact.push_back(c < row.size() ? std::move(row[c]) : Value());
-      AppendRowBytes(compact, &arena_);
+      AppendRowBytes(compact, &arena_, &side);
     }
+    // Each value kept aside: its Value and some payload (as RowMemory guesses).
+    merge_->side_bytes += (side.size() - side_before) * (sizeof(Value) + 32);
     e.size = static_cast<uint32_t>(arena_.size() - e.offset);
     entries_.push_back(e);
-    if (static_cast<int64_t>(arena_.size() + entries_.size() * sizeof(Entry)) > budget) {
+    if (static_cast<int64_t>(arena_.size() + entries_.size() * sizeof(Entry) +
+                             merge_->side_bytes) > budget) {
       write_run();
     }
   }
@@ -209,25 +232,27 @@ void Sort::Init() {
     runs[cursor] = std::move(out);
     ++cursor;
   }
-  merge_ = std::make_unique<Merge>();
   merge_->merger = std::make_unique<RunMerger>(std::move(runs));
 }
 
 bool Sort::Next(Row* row) {
+  if (!merge_) return false;
   std::string_view bytes;
-  if (merge_) {
+  const std::vector<Value>* side = nullptr;  // runs on disk hold every value themselves
+  if (merge_->merger) {
     if (!merge_->merger->Next(&merge_->key, &merge_->bytes)) return false;
     bytes = merge_->bytes;
   } else {
     if (next_ >= entries_.size()) return false;
     const Entry& e = entries_[next_++];
     bytes = std::string_view(arena_).substr(e.offset + e.key_size, e.size - e.key_size);
+    side = &merge_->side;
   }
   if (stored_.empty()) {
-    ReadRowBytes(&bytes, row);
+    ReadRowBytes(&bytes, row, side);
     return true;
   }
-  ReadRowBytes(&bytes, &compact_);
+  ReadRowBytes(&bytes, &compact_, side);
   row->clear();
   row->resize(keep_columns_);
   for (size_t i = 0; i < stored_.size(); ++i) (*row)[stored_[i]] = std::move(compact_[i]);

@@ -4,9 +4,11 @@
 // Same contract and output as NestLoop (plan_node.h), row for row and in the
 // same order: the inner rows are read into memory in order, each outer row
 // looks up the inner rows with its key and tries them in inner order against
-// every qual (the hashed conditions included, so a key collision or a type
-// whose encoding is coarser than its operator can never produce a wrong
-// match), LEFT/FULL emit an unmatched outer row right after it, RIGHT/FULL
+// every qual (the hashed conditions included, so a key collision can never
+// produce a wrong match) -- or, when the quals are just the keys' equalities
+// (KeysDecideQuals), compares the candidates' encoded keys with its own,
+// which is the same test since those encodings are exact for their
+// operators. LEFT/FULL emit an unmatched outer row right after it, RIGHT/FULL
 // emit the unmatched inner rows in inner order at the end. NULL keys never
 // match: such outer rows probe nothing and such inner rows are not hashed
 // (they are still emitted, NULL-extended, by RIGHT/FULL).

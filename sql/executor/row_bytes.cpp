@@ -4,7 +4,7 @@
 //   value := type:u32 tag:u8 payload
 //   payload by tag: NULL none; bool u8; int i64; float f64 (float4 widened);
 //   interval time:i64 day:i32 month:i32; string and text len:u32 bytes;
-//   record count:u32 value*
+//   record count:u32 value*; side index:u32
 // Integers are in host byte order: the bytes never leave this process.
 #include "sql/executor/row_bytes.h"
 
@@ -33,6 +33,7 @@ enum : uint8_t {
   kText = 5,  // numeric, arrays: their text form, read back with InputValue
   kInterval = 6,
   kRecord = 7,  // a composite value: its field count, then each field
+  kSide = 8,    // a value kept in the writer's side store: its index there
 };
 
 // Writes into *out through a raw cursor: the string's size runs up to 256
@@ -68,7 +69,7 @@ class Writer {
   size_t pos_;
 };
 
-void PutValue(const Value& v, Writer& w) {
+void PutValue(const Value& v, Writer& w, std::vector<Value>* side) {
   w.Put(v.type());
   if (v.is_null()) {
     w.Put(uint8_t{kNull});
@@ -115,7 +116,7 @@ void PutValue(const Value& v, Writer& w) {
     w.Put(uint8_t{kRecord});
     const std::vector<Value>& fields = v.record_value().fields;
     w.Put(static_cast<uint32_t>(fields.size()));
-    for (const Value& field : fields) PutValue(field, w);
+    for (const Value& field : fields) PutValue(field, w, side);
     return;
   } else {
     try {  // unknown-type literals and other string payloads
@@ -125,6 +126,12 @@ void PutValue(const Value& v, Writer& w) {
       return;
     } catch (const std::bad_variant_access&) {
     }
+  }
+  if (side != nullptr) {
+    w.Put(uint8_t{kSide});
+    w.Put(static_cast<uint32_t>(side->size()));
+    side->push_back(v);
+    return;
   }
   w.Put(uint8_t{kText});
   w.PutString(OutputValue(v));
@@ -151,7 +158,7 @@ std::string_view GetString(std::string_view* in) {
   return s;
 }
 
-Value GetValue(std::string_view* in) {
+Value GetValue(std::string_view* in, const std::vector<Value>* side) {
   const auto type = Get<Oid>(in);
   switch (Get<uint8_t>(in)) {
     case kNull:
@@ -177,26 +184,32 @@ Value GetValue(std::string_view* in) {
       const auto n = Get<uint32_t>(in);
       std::vector<Value> fields;
       fields.reserve(n);
-      for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue(in));
+      for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue(in, side));
       return MakeRecord(std::move(fields));
     }
+    case kSide: {
+      const auto i = Get<uint32_t>(in);
+      if (side == nullptr || i >= side->size()) break;
+      return (*side)[i];
+    }
     default:
-      throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");
+      break;
   }
+  throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");
 }
 
 }  // namespace
 
-void AppendRowBytes(const Row& row, std::string* out) {
+void AppendRowBytes(const Row& row, std::string* out, std::vector<Value>* side) {
   Writer w(out);
   w.Put(static_cast<uint32_t>(row.size()));
-  for (const Value& v : row) PutValue(v, w);
+  for (const Value& v : row) PutValue(v, w, side);
 }
 
-void ReadRowBytes(std::string_view* in, Row* row) {
+void ReadRowBytes(std::string_view* in, Row* row, const std::vector<Value>* side) {
   const auto n = Get<uint32_t>(in);
   row->resize(n);
-  for (uint32_t i = 0; i < n; ++i) (*row)[i] = GetValue(in);
+  for (uint32_t i = 0; i < n; ++i) (*row)[i] = GetValue(in, side);
 }
 
 }  // namespace strata::sql

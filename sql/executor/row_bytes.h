@@ -9,17 +9,23 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sql/table/table_codec.h"
 
 namespace strata::sql {
 
-// Appends `row` to *out.
-void AppendRowBytes(const Row& row, std::string* out);
+// Appends `row` to *out. With `side`, the values the bytes would otherwise
+// hold as their text (numeric, arrays, ranges, and any type without a binary
+// form here -- some have no input function at all, aclitem[]) are appended
+// to *side and the bytes hold their index: such bytes can be read back only
+// with that same store (rows held in memory by one node, never a file).
+void AppendRowBytes(const Row& row, std::string* out, std::vector<Value>* side = nullptr);
 
 // Reads the row AppendRowBytes wrote at the front of *in into *row
-// (replacing its contents) and advances *in past it. Throws SqlError 58030
-// (io_error) when the bytes end early or hold an unknown tag.
-void ReadRowBytes(std::string_view* in, Row* row);
+// (replacing its contents) and advances *in past it; `side` is the store
+// the bytes were written with, if any. Throws SqlError 58030 (io_error)
+// when the bytes end early or hold an unknown tag or side index.
+void ReadRowBytes(std::string_view* in, Row* row, const std::vector<Value>* side = nullptr);
 
 }  // namespace strata::sql

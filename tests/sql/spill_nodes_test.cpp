@@ -295,6 +295,18 @@ TEST_CASE("Row bytes round-trip and refuse truncated input", "[executor][spill]"
     std::string_view part = std::string_view(bytes).substr(3, cut);
     CHECK_THROWS_AS(ReadRowBytes(&part, &back), SqlError);
   }
+  // With a side store the numeric stays a Value (no text round trip); the
+  // bytes then read back only with that store.
+  std::vector<Value> side;
+  std::string held;
+  AppendRowBytes(row, &held, &side);
+  REQUIRE(side.size() == 1);
+  std::string_view with_side = held;
+  ReadRowBytes(&with_side, &back, &side);
+  CHECK(back[3].numeric_value().ToString() == "2.50");
+  CHECK(back[2].string_value() == "x");
+  std::string_view without_side = held;
+  CHECK_THROWS_AS(ReadRowBytes(&without_side, &back), SqlError);
 }
 
 TEST_CASE("EXPLAIN renders a hash join in PostgreSQL's text layout", "[executor][explain]") {
