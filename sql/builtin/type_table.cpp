@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "sql/types/range_value.h"
 #include "sql/types/typmod.h"
 #include "sql/types/user_types.h"
 
@@ -124,22 +125,12 @@ bool IsSupportedType(Oid oid) {
     case 604:
     case 628:
     case 718:
-    case 3904:  // int4range, numrange, tsrange, tstzrange, daterange, int8range
-    case 3906:  // and their multiranges: sql/types/range_value.h
-    case 3908:
-    case 3910:
-    case 3912:
-    case 3926:
-    case 4451:
-    case 4532:
-    case 4533:
-    case 4534:
-    case 4535:
-    case 4536:
       return true;
     case 1020:  // box[]: its elements are separated by ';' (typdelim), not yet done
       return false;
     default: {
+      // The built-in range types and their multiranges.
+      if (IsRangeType(oid) || IsMultirangeType(oid)) return true;
       if (IsEnumType(oid)) return true;
       if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);
       // One-dimensional arrays of the supported element types.

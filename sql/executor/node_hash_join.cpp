@@ -61,7 +61,6 @@ void HashJoin::Init() {
   inner_bytes_.clear();
   inner_byte_ends_.clear();
   inner_loaded_ = kNoRow;
-  compare_keys_ = KeysDecideQuals(quals_, keys_);
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   int64_t used = 0;
   Row row;

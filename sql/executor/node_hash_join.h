@@ -43,6 +43,7 @@ class HashJoin final : public PlanNode {
         outer_width_(outer_width),
         inner_width_(inner_width),
         extra_(std::move(extra)),
+        compare_keys_(KeysDecideQuals(quals_, keys_)),
         ctx_(params) {}
   void Init() override;
   bool Next(Row* row) override;
@@ -105,6 +106,9 @@ class HashJoin final : public PlanNode {
   size_t outer_width_;
   size_t inner_width_;
   std::vector<const BoundExpr*> extra_;
+  // Whether the quals are just the keys' equalities: candidates then match
+  // by encoded key (key_arena_), and no qual is evaluated.
+  bool compare_keys_;
   size_t slot_base_ = 0;
 
   // Grace mode (see set_work_mem).
@@ -153,7 +157,6 @@ class HashJoin final : public PlanNode {
   // probing row's, and no qual is evaluated.
   std::string key_arena_;
   std::vector<size_t> key_ends_;
-  bool compare_keys_ = false;
   std::string key_;        // the key KeyHash made last
   std::string probe_key_;  // the current outer row's key
   bool built_ = false;

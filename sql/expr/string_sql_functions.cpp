@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "common/utf8_append.h"
 #include "common/sql_error.h"
 #include "sql/expr/md5.h"
 #include "sql/expr/sql_function.h"
@@ -104,24 +105,6 @@ char32_t Decode(const std::string& s, size_t* i) {
   return cp;
 }
 
-void Encode(char32_t cp, std::string* out) {
-  if (cp < 0x80) {
-    out->push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
-}
-
 locale_t CtypeLocale() {
   static const locale_t loc = [] {
     locale_t l = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
@@ -147,7 +130,7 @@ std::string MapCase(const std::string& s, Case mode) {
       m = word_start ? towupper_l(c, CtypeLocale()) : towlower_l(c, CtypeLocale());
       word_start = !iswalnum_l(c, CtypeLocale());
     }
-    Encode(static_cast<char32_t>(m), &out);
+    AppendUtf8(&out, static_cast<uint32_t>(m));
   }
   return out;
 }
@@ -354,7 +337,7 @@ Value Chr(std::span<const Value> a) {
                    "requested character not valid for encoding: " + std::to_string(shown));
   }
   std::string out;
-  Encode(static_cast<char32_t>(c), &out);
+  AppendUtf8(&out, static_cast<uint32_t>(c));
   return T(std::move(out));
 }
 

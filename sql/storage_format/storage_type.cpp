@@ -5,6 +5,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -61,20 +62,9 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
     case 628:
     case 718:
       return StorageType::kBytes;
-    case 3904:  // the range and multirange types (types/range_value.h)
-    case 3906:
-    case 3908:
-    case 3910:
-    case 3912:
-    case 3926:
-    case 4451:
-    case 4532:
-    case 4533:
-    case 4534:
-    case 4535:
-    case 4536:
-      return StorageType::kRange;
     default:
+      // The range and multirange types (types/range_value.h).
+      if (IsRangeType(type) || IsMultirangeType(type)) return StorageType::kRange;
       if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;
       if (IsEnumType(type)) return StorageType::kBytes;  // the label
       if (IsDomainType(type)) return StorageTypeOf(DomainBaseType(type).oid);
