@@ -8,6 +8,7 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/expr/record_exprs.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_type.h"
 #include "sql/binder/function_params.h"
 #include "sql/stack_depth.h"
@@ -244,6 +245,15 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
           if (c.hidden) continue;
           args.push_back(MakeColumnRef(rel, c, expr.location));
           fields.push_back({c.name, c.type});
+        }
+        // A table's whole row is of the table's row type.
+        if (rel.relation_oid >= catalog::kFirstNormalObjectId) {
+          const DataType row_type{RelationRowTypeOid(rel.relation_oid), -1};
+          const std::vector<RecordField>* row_fields = CompositeFields(row_type);
+          if (row_fields != nullptr && row_fields->size() == fields.size()) {
+            return std::make_unique<BoundRowConstructor>(std::move(args), row_type,
+                                                         expr.location);
+          }
         }
         return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
                                                      expr.location);

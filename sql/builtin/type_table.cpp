@@ -5,6 +5,7 @@
 #include <array>
 #include <string>
 
+#include "sql/types/composite_type.h"
 #include "sql/types/typmod.h"
 #include "sql/types/user_types.h"
 
@@ -130,6 +131,7 @@ bool IsSupportedType(Oid oid) {
     default: {
       if (IsEnumType(oid)) return true;
       if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);
+      if (IsCompositeType(oid)) return true;
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);
       return t != nullptr && t->category == type_category::kArray && t->typlen == -1 &&

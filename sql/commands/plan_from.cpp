@@ -35,6 +35,7 @@
 #include "sql/sequences/sequence_values.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
+#include "sql/types/composite_type.h"
 
 namespace strata::sql {
 
@@ -591,6 +592,10 @@ class FromPlanner {
     for (std::string_view column : RecordSetFunctionColumns(srf)) {
       record_columns.push_back({std::string(column), call->type()});
     }
+    // A function returning a named composite type: a column per field.
+    if (record_columns.empty() && IsNamedCompositeType(call->type().oid)) {
+      record_columns = RequireCompositeFields(call->type());
+    }
     if (!record_columns.empty()) {
       return BuildRecordFunction(item, offset, std::move(call), srf, record_columns,
                                  std::move(rel), note.has_value() && note->used);
@@ -624,10 +629,11 @@ class FromPlanner {
   // the item's plan.
   void AttachFunctionScan(const ast::FromItem& item, const std::string& function_name,
                           const SqlFunction* srf, const BoundExpr& call, bool lateral,
-                          BuiltItem* built) {
+                          BuiltItem* built, size_t record_width = 0) {
     if (lateral) {
       auto scan = std::make_shared<FunctionScan>(srf, &call, ctx_.param_values);
       scan->set_ordinality(item.ordinality);
+      scan->set_record_width(record_width);
       built->lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
@@ -640,6 +646,7 @@ class FromPlanner {
     }
     auto scan = std::make_unique<FunctionScan>(srf, &call, ctx_.param_values);
     scan->set_ordinality(item.ordinality);
+    scan->set_record_width(record_width);
     built->plan = std::move(scan);
     built->plan->set_explain_name("Function Scan on " + ScanName(function_name, item.function_alias));
   }
@@ -681,7 +688,8 @@ class FromPlanner {
     }
     AddOrdinalityColumn(item, columns.size(), offset, &rel);
     BuiltItem built;
-    AttachFunctionScan(item, name.back(), srf, *call, lateral, &built);
+    AttachFunctionScan(item, name.back(), srf, *call, lateral, &built,
+                       IsCompositeType(call->type().oid) ? columns.size() : 0);
     built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));

@@ -27,7 +27,7 @@ Registry BuildRegistry() {
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
                       JsonbModifyFunctions(), JsonPathFunctions(), GeometricFunctions(), EnumFunctions(),
-                      NetworkFunctions(), BitFunctions()}) {
+                      NetworkFunctions(), BitFunctions(), RecordFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "sql/json/jsonb_modify.h"
+#include "sql/json/json_populate.h"
 #include "sql/json/jsonpath_functions.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
@@ -55,7 +56,7 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
                         NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions(),
-                        JsonPathSqlFunctions()}) {
+                        JsonPathSqlFunctions(), JsonPopulateSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -76,7 +77,8 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         BackendSqlFunctions(), TxidSqlFunctions(), CatalogSqlFunctions(),
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
                         GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
-                        BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions()}) {
+                        BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions(),
+                        JsonPopulateSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -20,6 +20,8 @@
 #include "sql/json/json_parser.h"
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -268,6 +270,20 @@ void AppendJson(std::string* out, const Value& v) {
       AppendJson(out, elements[i]);
     }
     out->push_back(']');
+  } else if (v.is_record()) {
+    // composite_to_json: the fields by name (an anonymous record's f1, f2, ...).
+    const std::vector<RecordField>* fields = CompositeFields(DataType{t, -1});
+    const std::vector<Value>& values = v.record_value().fields;
+    out->push_back('{');
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      json::AppendJsonString(out, fields != nullptr && i < fields->size()
+                                      ? (*fields)[i].name
+                                      : "f" + std::to_string(i + 1));
+      out->push_back(':');
+      AppendJson(out, values[i]);
+    }
+    out->push_back('}');
   } else {
     json::AppendJsonString(out, OutputValue(v));
   }

@@ -11,6 +11,8 @@
 
 #include "common/sql_error.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -165,7 +167,7 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
     }
     if (layout.slots_[i].storage == StorageType::kArray) {
       array_texts.resize(n);
-      array_texts[i] = FormatArray(values[i]);
+      array_texts[i] = values[i].is_record() ? FormatRecord(values[i]) : FormatArray(values[i]);
     }
     var_total += var_bytes(i).size();
   }
@@ -369,6 +371,7 @@ Value RowView::Get(size_t i) const {
       return Value::String(type, std::string(GetBytes(i)));
     case StorageType::kArray:
       if (!Stored(i)) return layout_->columns_[i].missing_default;
+      if (IsCompositeType(type)) return ParseRecord(type, Var(i), /*stored=*/true);
       return ParseArray(type, Var(i));
     case StorageType::kInterval:
       return Value::FromInterval(GetInterval(i));

@@ -12,7 +12,11 @@
 //                                  uuid, json, jsonb, the geometric types:
 //                                  the Value's bytes)
 //   kArray                ArrayValue  variable, rows only: the array's text
-//                                  form (array_out), read back with array_in
+//                                  form (array_out), read back with array_in;
+//                                  also composite values (RecordValue): their
+//                                  record_out text, read back with record_in.
+//                                  Keys hold composites (not arrays) as each
+//                                  field's key encoding in turn (key_codec.h)
 //   kInterval             Interval row: 16 bytes (time int64, day int32,
 //                                  month int32); key: the 128-bit comparison
 //                                  value (30-day months, 24-hour days) as

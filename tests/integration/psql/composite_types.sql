@@ -1,0 +1,100 @@
+-- Named composite types: CREATE TYPE ... AS (...), table row types as type
+-- names, record_in / record_out, ROW(...)::t coercion, field selection and
+-- (x).*, comparison, storage in tables (ORDER BY / DISTINCT / GROUP BY),
+-- arrays of composites, functions returning one, pg_type / pg_class rows,
+-- DROP TYPE.
+CREATE TYPE complex AS (r float8, i float8);
+CREATE TABLE fullname (first text, last text);
+CREATE TYPE quad AS (c1 complex, c2 complex);
+SELECT (1.1,2.2)::complex, row((3.3,4.4),(5.5,null))::quad;
+SELECT row('Joe', 'Blow')::fullname, '(Joe,Blow)'::fullname;
+SELECT '(Joe,von Blow)'::fullname, '(Joe,d''Blow)'::fullname;
+SELECT '(Joe,"von""Blow")'::fullname, E'(Joe,d\\\\Blow)'::fullname;
+SELECT '(Joe,"Blow,Jr")'::fullname, '(Joe,)'::fullname, ' (Joe,Blow)  '::fullname;
+SELECT '(Joe)'::fullname;
+SELECT '(Joe,,)'::fullname;
+SELECT '[]'::fullname;
+SELECT '(Joe,Blow) /'::fullname;
+SELECT '("a'::fullname;
+SELECT '(1,2)'::record;
+SELECT null::fullname, pg_typeof(null::fullname), pg_typeof('(1,2)'::complex);
+-- ROW(...) coercion
+SELECT row(1, 2)::complex, row('1.5', null)::complex;
+SELECT row(1, 2, 3)::complex;
+SELECT row(1)::complex;
+SELECT row(1, true)::complex;
+SELECT ('(1,2)'::complex).r, ((1,2)::complex).i;
+SELECT ((1,2)::complex).x;
+SELECT (row(1,2)::complex).*;
+SELECT (1)::int.x;
+-- tables with composite columns
+CREATE TABLE quadtable (f1 int, q quad);
+INSERT INTO quadtable VALUES (1, ((3.3,4.4),(5.5,6.6)));
+INSERT INTO quadtable VALUES (2, ((null,4.4),(5.5,6.6)));
+INSERT INTO quadtable VALUES (3, '("(1,2)","(3,4)")');
+INSERT INTO quadtable VALUES (4, NULL);
+SELECT * FROM quadtable ORDER BY f1;
+SELECT f1, (q).c1, (qq.q).c1.i FROM quadtable qq ORDER BY f1;
+SELECT (q).* FROM quadtable WHERE f1 = 1;
+SELECT q FROM quadtable ORDER BY q;
+SELECT q FROM quadtable ORDER BY q DESC;
+CREATE TABLE people (fn fullname, bd date);
+INSERT INTO people VALUES ('(Joe,Blow)', '1984-01-10'), (row('Ann', 'Lee'), '1990-02-03'),
+  (row('Joe', 'Blow'), '2000-01-01');
+SELECT * FROM people ORDER BY bd;
+SELECT DISTINCT fn FROM people ORDER BY fn;
+SELECT fn, count(*) FROM people GROUP BY fn ORDER BY fn;
+SELECT (fn).first, (fn).last FROM people WHERE (fn).last = 'Lee';
+-- table row types
+SELECT f FROM fullname f;
+INSERT INTO fullname VALUES ('Al', 'Bo'), ('Cy', NULL);
+SELECT f, pg_typeof(f) FROM fullname f ORDER BY f;
+SELECT f::fullname, f::text FROM fullname f ORDER BY 1;
+SELECT fullname FROM fullname ORDER BY 1;
+SELECT row('Al', 'Bo')::fullname = f, f < row('Zz', 'a')::fullname FROM fullname f ORDER BY f;
+SELECT f::complex FROM fullname f;
+-- arrays of composites
+SELECT ARRAY[row(1,2)::complex, row(3,null)::complex];
+SELECT '{"(1,2)","(3,4)"}'::complex[], pg_typeof('{}'::complex[]);
+SELECT (ARRAY[row(1,2)::complex])[1].i;
+-- comparison
+SELECT row(1,2)::complex = row(1,2)::complex, row(1,2)::complex < row(1,3)::complex,
+       row(1,null)::complex > row(1,2)::complex;
+-- text casts
+SELECT '(7,8)'::text::complex, (row(7,8)::complex)::text, row(1,2)::complex::varchar;
+-- functions returning composites
+CREATE FUNCTION mkcomplex(a float8, b float8) RETURNS complex LANGUAGE sql AS
+  'SELECT a, b';
+SELECT mkcomplex(1, 2), (mkcomplex(3, 4)).i;
+SELECT * FROM mkcomplex(5, 6);
+CREATE FUNCTION allnames() RETURNS SETOF fullname LANGUAGE sql AS
+  'SELECT * FROM fullname ORDER BY first';
+SELECT * FROM allnames();
+SELECT first FROM allnames() WHERE last = 'Bo';
+-- catalogs
+SELECT typname, typtype, typcategory, typlen, typinput, typoutput,
+       typrelid = (SELECT oid FROM pg_class WHERE relname = 'complex')
+  FROM pg_type WHERE typname IN ('complex', '_complex', 'fullname', '_fullname') ORDER BY 1;
+SELECT relname, relkind, relnatts, reltype = (SELECT oid FROM pg_type WHERE typname = c.relname)
+  FROM pg_class c WHERE relname IN ('complex', 'quad', 'fullname') ORDER BY 1;
+SELECT attname, atttypid::regtype, attnum FROM pg_attribute
+  WHERE attrelid = (SELECT typrelid FROM pg_type WHERE typname = 'quad') ORDER BY attnum;
+SELECT format_type('complex'::regtype, -1), 'quad[]'::regtype;
+-- errors
+CREATE TYPE complex AS (a int);
+CREATE TYPE dup AS (a int, a text);
+CREATE TYPE nosuch AS (a nosuchtype);
+DROP TYPE complex;
+DROP TYPE IF EXISTS nosuchtype;
+DROP TYPE fullname;
+CREATE TYPE empty AS ();
+SELECT '()'::empty;
+DROP TYPE empty;
+DROP TABLE quadtable;
+DROP TYPE complex CASCADE;
+DROP FUNCTION mkcomplex(float8, float8);
+DROP TYPE complex CASCADE;
+DROP TYPE quad, complex;
+SELECT null::complex;
+DROP FUNCTION allnames();
+DROP TABLE people, fullname;
