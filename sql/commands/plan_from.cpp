@@ -35,6 +35,7 @@
 #include "sql/sequences/sequence_values.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
+#include "sql/json/json_populate.h"
 #include "sql/types/composite_type.h"
 
 namespace strata::sql {
@@ -560,8 +561,13 @@ class FromPlanner {
     binder_.SetAggregatesForbidden("functions in FROM");
     binder_.SetSetReturningAllowed(true);
     BoundExprPtr call;
+    std::vector<RecordField> defined_columns;
     try {
-      call = binder_.BindExpr(*item.function);
+      if (!item.column_defs.empty()) {
+        call = BindWithColumnDefinitions(item, &defined_columns);
+      } else {
+        call = binder_.BindExpr(*item.function);
+      }
     } catch (...) {
       binder_.SetOuter(saved_outer);
       throw;
@@ -583,8 +589,8 @@ class FromPlanner {
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
     // Rows of several columns (a record type), or one column not named after
     // the function.
-    std::vector<RecordField> record_columns;
-    if (srf != nullptr && call->type().oid == type_oid::kRecord) {
+    std::vector<RecordField> record_columns = std::move(defined_columns);
+    if (srf != nullptr && call->type().oid == type_oid::kRecord && record_columns.empty()) {
       if (const std::vector<RecordField>* fields = FindRecordType(call->type().typmod)) {
         record_columns = *fields;
       }
@@ -622,6 +628,46 @@ class FromPlanner {
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;
+  }
+
+  // f(...) AS [alias] (name type, ...): the column definition list of a
+  // function returning record. Only json[b]_to_record[set] take one here:
+  // they receive the list's record typmod as an extra argument.
+  BoundExprPtr BindWithColumnDefinitions(const ast::FromItem& item,
+                                         std::vector<RecordField>* columns) {
+    const auto& call = static_cast<const ast::FuncCallExpr&>(*item.function);
+    for (const ast::FromItem::ColumnDefinition& def : item.column_defs) {
+      for (const RecordField& prior : *columns) {
+        if (prior.name == def.name) {
+          throw SqlError(SqlState::kDuplicateColumn,
+                         "column name \"" + def.name + "\" specified more than once");
+        }
+      }
+      columns->push_back({def.name, binder_.BindTypeName(def.type)});
+    }
+    const SqlFunction* fn = nullptr;
+    if (call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog")) {
+      fn = FindJsonToRecordFunction(call.name.back());
+    }
+    if (fn == nullptr || call.args.size() != 1 || !call.arg_names.empty()) {
+      BoundExprPtr bound = binder_.BindExpr(*item.function);
+      if (bound->type().oid != type_oid::kRecord) {
+        throw SqlError(SqlState::kSyntaxError,
+                       "a column definition list is only allowed for functions returning "
+                       "\"record\"")
+            .WithPosition(ctx_.Position(item.column_defs[0].location));
+      }
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "a column definition list for " + call.name.back() +
+                         "() is not supported yet");
+    }
+    std::vector<BoundExprPtr> args;
+    args.push_back(binder_.CoerceType(binder_.BindExpr(*call.args[0]), fn->args[0],
+                                      CoercionContext::kImplicit, call.args[0]->location));
+    const DataType type = RecordType(*columns);
+    args.push_back(std::make_unique<BoundConstant>(Value::Int4(type.typmod),
+                                                   DataType{type_oid::kInt4, -1}, -1));
+    return std::make_unique<BoundFunctionCall>(&fn->impl, std::move(args), type, call.location);
   }
 
   // The FunctionScan of a set-returning function in FROM: run again per

@@ -13,7 +13,7 @@ Value BoundRowConstructor::Evaluate(EvalContext& ctx) const {
     if (v.type() == type_oid::kUnknown) v = v.Relabel(type_oid::kText);
     fields.push_back(std::move(v));
   }
-  return MakeRecord(std::move(fields), type().oid);
+  return MakeRecord(std::move(fields), type().oid, type().typmod);
 }
 
 Value BoundFieldSelect::Evaluate(EvalContext& ctx) const {

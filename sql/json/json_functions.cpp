@@ -272,7 +272,8 @@ void AppendJson(std::string* out, const Value& v) {
     out->push_back(']');
   } else if (v.is_record()) {
     // composite_to_json: the fields by name (an anonymous record's f1, f2, ...).
-    const std::vector<RecordField>* fields = CompositeFields(DataType{t, -1});
+    const std::vector<RecordField>* fields =
+        CompositeFields(DataType{t, v.record_value().typmod});
     const std::vector<Value>& values = v.record_value().fields;
     out->push_back('{');
     for (size_t i = 0; i < values.size(); ++i) {
@@ -287,6 +288,38 @@ void AppendJson(std::string* out, const Value& v) {
   } else {
     json::AppendJsonString(out, OutputValue(v));
   }
+}
+
+// row_to_json(record [, pretty]): the record as a JSON object; `pretty`
+// puts each field after the first on a line of its own.
+Value RowToJson(std::span<const Value> a) {
+  std::string out;
+  AppendJson(&out, a[0]);
+  if (a.size() > 1 && a[1].bool_value() && !a[0].is_null()) {
+    // Top-level separators only: a field's own text never holds "," at
+    // nesting depth 1 outside strings, so rewrite while tracking both.
+    std::string pretty;
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const char c = out[i];
+      pretty += c;
+      if (in_string) {
+        if (c == '\\' && i + 1 < out.size()) {
+          pretty += out[++i];
+        } else if (c == '"') {
+          in_string = false;
+        }
+        continue;
+      }
+      if (c == '"') in_string = true;
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') --depth;
+      if (c == ',' && depth == 1) pretty += "\n ";
+    }
+    out = std::move(pretty);
+  }
+  return Value::String(type_oid::kJson, std::move(out));
 }
 
 Value ToJson(std::span<const Value> a) {
@@ -372,6 +405,8 @@ constexpr BuiltinFunction kFunctions[] = {
     {"jsonb_typeof", TypeOf},
     {"jsonb_pretty", Pretty},
     {"to_json", ToJson},
+    {"row_to_json", RowToJson},
+    {"row_to_json_pretty", RowToJson},
     {"to_jsonb", ToJsonb},
     {"json_build_object", BuildObject<false>, false},
     {"jsonb_build_object", BuildObject<true>, false},

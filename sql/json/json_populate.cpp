@@ -8,7 +8,8 @@
 // other fields the member's text (a string de-escaped) through the type's
 // input function. Fields without a member keep base's value (NULL if base
 // is NULL). Only one-dimensional arrays exist here: nested JSON arrays fail
-// with 0A000.
+// with 0A000. json[b]_to_record[set](doc) AS (coldefs) work the same way
+// on the record type of their column definition list.
 #include <memory>
 #include <span>
 #include <string>
@@ -60,7 +61,7 @@ Doc ParseDoc(const Value& v) {
   return doc;
 }
 
-Value Populate(const Doc& doc, const JsonValue& object, Oid type, const Value* base);
+Value Populate(const Doc& doc, const JsonValue& object, DataType type, const Value* base);
 
 Value ConvertField(const Doc& doc, const JsonValue& v, DataType type, const std::string& key) {
   if (v.kind == Kind::kNull) {
@@ -85,11 +86,12 @@ Value ConvertField(const Doc& doc, const JsonValue& v, DataType type, const std:
         throw SqlError(SqlState::kFeatureNotSupported,
                        "multidimensional arrays are not supported yet");
       }
-      elements.push_back(ConvertField(doc, e, DataType{element, -1}, key));
+      // An array field's typmod is its elements' (char(5)[]).
+      elements.push_back(ConvertField(doc, e, DataType{element, base.typmod}, key));
     }
-    out = MakeArray(base.oid, element, std::move(elements));
+    return MakeArray(base.oid, element, std::move(elements));
   } else if (IsNamedCompositeType(base.oid) && v.kind == Kind::kObject) {
-    out = Populate(doc, v, base.oid, nullptr);
+    out = Populate(doc, v, DataType{base.oid, -1}, nullptr);
   } else {
     const std::string text = v.kind == Kind::kString ? v.text : doc.SubText(v);
     out = InputValue(base.oid, text);
@@ -101,8 +103,8 @@ Value ConvertField(const Doc& doc, const JsonValue& v, DataType type, const std:
 
 // The record of type `type` from `object`'s members, other fields from
 // `base` (null: NULL).
-Value Populate(const Doc& doc, const JsonValue& object, Oid type, const Value* base) {
-  const std::vector<RecordField>& fields = RequireCompositeFields(DataType{type, -1});
+Value Populate(const Doc& doc, const JsonValue& object, DataType type, const Value* base) {
+  const std::vector<RecordField>& fields = RequireCompositeFields(type);
   std::vector<Value> values;
   values.reserve(fields.size());
   for (size_t i = 0; i < fields.size(); ++i) {
@@ -119,7 +121,7 @@ Value Populate(const Doc& doc, const JsonValue& object, Oid type, const Value* b
       values.push_back(Value::Null(fields[i].type.oid));
     }
   }
-  return MakeRecord(std::move(values), type);
+  return MakeRecord(std::move(values), type.oid, type.typmod);
 }
 
 const char* KindName(Kind kind) { return kind == Kind::kArray ? "an array" : "a scalar"; }
@@ -144,7 +146,7 @@ Value PopulateRecord(Args a) {
     throw SqlError(SqlState::kInvalidParameterValue,
                    std::string("cannot call populate_composite on ") + KindName(doc.root.kind));
   }
-  return Populate(doc, doc.root, type, &a[0]);
+  return Populate(doc, doc.root, DataType{type, -1}, &a[0]);
 }
 
 class RecordRows final : public SetGenerator {
@@ -179,7 +181,40 @@ std::unique_ptr<SetGenerator> PopulateRecordSet(Args a) {
       throw SqlError(SqlState::kInvalidParameterValue,
                      "argument of " + name + " must be an array of objects");
     }
-    rows.push_back(Populate(doc, element, type, &a[0]));
+    rows.push_back(Populate(doc, element, DataType{type, -1}, &a[0]));
+  }
+  return std::make_unique<RecordRows>(std::move(rows));
+}
+
+// json[b]_to_record(doc) AS (coldefs): the call carries the list's
+// record typmod as a second argument (commands/plan_from.cpp).
+Value ToRecord(Args a) {
+  const Doc doc = ParseDoc(a[0]);
+  if (doc.root.kind != Kind::kObject) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   std::string("cannot call populate_composite on ") + KindName(doc.root.kind));
+  }
+  return Populate(doc, doc.root,
+                  DataType{type_oid::kRecord, static_cast<int32_t>(a[1].int_value())}, nullptr);
+}
+
+std::unique_ptr<SetGenerator> ToRecordSet(Args a) {
+  const std::string name =
+      a[0].type() == type_oid::kJsonb ? "jsonb_to_recordset" : "json_to_recordset";
+  const DataType type{type_oid::kRecord, static_cast<int32_t>(a[1].int_value())};
+  const Doc doc = ParseDoc(a[0]);
+  if (doc.root.kind != Kind::kArray) {
+    throw SqlError(SqlState::kInvalidParameterValue,
+                   "cannot call " + name + " on " +
+                       (doc.root.kind == Kind::kObject ? "an object" : "a scalar"));
+  }
+  std::vector<Value> rows;
+  for (const JsonValue& element : doc.root.elements) {
+    if (element.kind != Kind::kObject) {
+      throw SqlError(SqlState::kInvalidParameterValue,
+                     "argument of " + name + " must be an array of objects");
+    }
+    rows.push_back(Populate(doc, element, type, nullptr));
   }
   return std::make_unique<RecordRows>(std::move(rows));
 }
@@ -205,6 +240,15 @@ const SqlFunction kSqlFunctions[] = {
     {"jsonb_populate_recordset", ARGS(kAnyElement, type_oid::kJsonb, k0, k0, k0, k0, k0), 2,
      kAnyElement, {"jsonb_populate_recordset", NotScalar, false}, false, nullptr,
      PopulateRecordSet},
+    // Reached only with a column definition list (internal: no call by name).
+    {"json_to_record", ARGS(type_oid::kJson, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
+     type_oid::kRecord, {"json_to_record", ToRecord}, true},
+    {"jsonb_to_record", ARGS(type_oid::kJsonb, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
+     type_oid::kRecord, {"jsonb_to_record", ToRecord}, true},
+    {"json_to_recordset", ARGS(type_oid::kJson, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
+     type_oid::kRecord, {"json_to_recordset", NotScalar}, true, nullptr, ToRecordSet},
+    {"jsonb_to_recordset", ARGS(type_oid::kJsonb, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
+     type_oid::kRecord, {"jsonb_to_recordset", NotScalar}, true, nullptr, ToRecordSet},
 };
 
 #undef ARGS
@@ -212,5 +256,12 @@ const SqlFunction kSqlFunctions[] = {
 }  // namespace
 
 std::span<const SqlFunction> JsonPopulateSqlFunctions() { return kSqlFunctions; }
+
+const SqlFunction* FindJsonToRecordFunction(std::string_view name) {
+  for (const SqlFunction& f : kSqlFunctions) {
+    if (f.internal && f.name == name) return &f;
+  }
+  return nullptr;
+}
 
 }  // namespace strata::sql

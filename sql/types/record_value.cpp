@@ -10,9 +10,10 @@
 
 namespace strata::sql {
 
-Value MakeRecord(std::vector<Value> fields, Oid type) {
+Value MakeRecord(std::vector<Value> fields, Oid type, int32_t typmod) {
   auto record = std::make_shared<RecordValue>();
   record->fields = std::move(fields);
+  record->typmod = type == type_oid::kRecord ? typmod : -1;
   return Value::Record(type, std::move(record));
 }
 

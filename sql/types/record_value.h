@@ -17,10 +17,15 @@ namespace strata::sql {
 
 struct RecordValue {
   std::vector<Value> fields;  // NULL fields are Value::Null(field type)
+  // A `record` value's registered typmod (record_type.h) when its shape is
+  // known, so that functions reading field names (row_to_json) find them;
+  // -1 otherwise and for named composite types.
+  int32_t typmod = -1;
 };
 
-// A `record` Value holding `fields`; of composite type `type` if given.
-Value MakeRecord(std::vector<Value> fields, Oid type = type_oid::kRecord);
+// A `record` Value holding `fields`; of composite type `type` if given, of
+// record typmod `typmod` if known.
+Value MakeRecord(std::vector<Value> fields, Oid type = type_oid::kRecord, int32_t typmod = -1);
 
 // record_out: "(1,abc,)" -- NULL fields empty; a field quoted in double
 // quotes when it is empty or holds a double quote, backslash, parenthesis,

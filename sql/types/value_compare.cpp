@@ -55,6 +55,12 @@ int CompareRecords(const Value& a, const Value& b) {
       if (x[i].is_null() && y[i].is_null()) continue;
       return x[i].is_null() ? 1 : -1;
     }
+    if (x[i].type() != y[i].type()) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "cannot compare dissimilar column types " + FormatTypeName(x[i].type()) +
+                         " and " + FormatTypeName(y[i].type()) + " at record column " +
+                         std::to_string(i + 1));
+    }
     const int c = CompareValues(x[i], y[i]);
     if (c != 0) return c;
   }

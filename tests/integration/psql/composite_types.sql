@@ -98,3 +98,33 @@ DROP TYPE quad, complex;
 SELECT null::complex;
 DROP FUNCTION allnames();
 DROP TABLE people, fullname;
+-- json[b]_populate_record[set], json[b]_to_record[set], row_to_json
+CREATE TYPE jpop AS (a text, b int, c timestamp);
+SELECT * FROM json_populate_record(null::jpop, '{"a":"blurfl","x":43.2}') q;
+SELECT * FROM json_populate_record(row('x',3,'2012-12-31 15:30:56')::jpop,
+                                   '{"a":[100,200,false],"x":43.2}') q;
+SELECT json_populate_record(null::jpop, '{"b": 5}'), jsonb_populate_record(null::jpop, '{"b": 5}');
+SELECT * FROM json_populate_record(null::jpop, '[1]') q;
+SELECT * FROM json_populate_recordset(null::jpop,
+  '[{"a":"blurfl","x":43.2},{"b":3,"c":"2012-01-20 10:42:53"}]') q;
+SELECT * FROM jsonb_populate_recordset(row('def',99,null)::jpop,
+  '[{"a":"blurfl","x":43.2},{"b":3,"c":"2012-01-20 10:42:53"}]') q;
+SELECT * FROM json_populate_recordset(null::jpop, '{"a":1}') q;
+SELECT * FROM json_populate_recordset(null::jpop, '[1]') q;
+SELECT * FROM json_to_record('{"a":1,"b":"foo","c":"bar"}') AS x(a int, b text, d text);
+SELECT * FROM jsonb_to_recordset('[{"a":1,"b":"foo","d":false},{"a":2,"b":"bar","c":true}]')
+  AS x(a int, b text, c boolean);
+SELECT *, c IS NULL AS c_is_null FROM json_to_record('{"a":1, "b":{"c":16, "d":2}, "x":8,
+  "ca": ["1 2", 3], "r": {"a": "aaa", "b": 123}}'::json)
+  AS x(a int, b json, c text, x int, ca char(5)[], r jpop);
+SELECT * FROM generate_series(1,2) AS x(a int);
+CREATE TABLE rr (a int, b text);
+INSERT INTO rr VALUES (1, 'one');
+SELECT row_to_json(rr), row_to_json(rr.*), row_to_json(row(1,'foo')), to_json(rr) FROM rr;
+SELECT row_to_json(q) FROM (SELECT 1 AS a, 'x' AS b) q;
+SELECT row_to_json(rr, true) FROM rr;
+CREATE TYPE testtype1 AS (a int, b int);
+CREATE TYPE testtype3 AS (a int, b text);
+SELECT row(1, 2)::testtype1 < row(1, 'abc')::testtype3;
+DROP TABLE rr;
+DROP TYPE jpop, testtype1, testtype3;
