@@ -128,6 +128,8 @@ bool IsSupportedType(Oid oid) {
       return true;
     case 1020:  // box[]: its elements are separated by ';' (typdelim), not yet done
       return false;
+    case 2287:  // record[] (typcategory 'P'): arrays of anonymous records
+      return true;
     default: {
       if (IsEnumType(oid)) return true;
       if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);

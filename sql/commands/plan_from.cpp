@@ -562,6 +562,18 @@ class FromPlanner {
     binder_.SetSetReturningAllowed(true);
     BoundExprPtr call;
     std::vector<RecordField> defined_columns;
+    if (item.column_defs.empty()) {
+      // json[b]_to_record[set] return record of no known shape.
+      const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
+      const SqlFunction* to_record = FindJsonToRecordFunction(name.back());
+      if (to_record != nullptr && to_record->nargs == 2) {
+        binder_.SetOuter(saved_outer);
+        throw SqlError(SqlState::kSyntaxError,
+                       "a column definition list is required for functions returning "
+                       "\"record\"")
+            .WithPosition(ctx_.Position(item.location));
+      }
+    }
     try {
       if (!item.column_defs.empty()) {
         call = BindWithColumnDefinitions(item, &defined_columns);
@@ -578,6 +590,13 @@ class FromPlanner {
     binder_.SetScope(nullptr);
     if (call->kind() == BoundExprKind::kUserFunctionCall) {
       return BuildUserFunction(item, offset, std::move(call), note.has_value() && note->used);
+    }
+    if (call->type().oid == type_oid::kRecord && item.column_defs.empty() &&
+        call->kind() == BoundExprKind::kFunctionCall &&
+        IsJsonPopulateFunction(static_cast<const BoundFunctionCall&>(*call).function())) {
+      throw SqlError(SqlState::kSyntaxError,
+                     "a column definition list is required for functions returning \"record\"")
+          .WithPosition(ctx_.Position(item.location));
     }
     const SqlFunction* srf =
         call->kind() == BoundExprKind::kFunctionCall
@@ -649,7 +668,7 @@ class FromPlanner {
     if (call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog")) {
       fn = FindJsonToRecordFunction(call.name.back());
     }
-    if (fn == nullptr || call.args.size() != 1 || !call.arg_names.empty()) {
+    if (fn == nullptr || call.args.size() != fn->nargs - 1 || !call.arg_names.empty()) {
       BoundExprPtr bound = binder_.BindExpr(*item.function);
       if (bound->type().oid != type_oid::kRecord) {
         throw SqlError(SqlState::kSyntaxError,
@@ -662,8 +681,10 @@ class FromPlanner {
                          "() is not supported yet");
     }
     std::vector<BoundExprPtr> args;
-    args.push_back(binder_.CoerceType(binder_.BindExpr(*call.args[0]), fn->args[0],
-                                      CoercionContext::kImplicit, call.args[0]->location));
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      args.push_back(binder_.CoerceType(binder_.BindExpr(*call.args[i]), fn->args[i],
+                                        CoercionContext::kImplicit, call.args[i]->location));
+    }
     const DataType type = RecordType(*columns);
     args.push_back(std::make_unique<BoundConstant>(Value::Int4(type.typmod),
                                                    DataType{type_oid::kInt4, -1}, -1));

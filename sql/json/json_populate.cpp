@@ -126,27 +126,40 @@ Value Populate(const Doc& doc, const JsonValue& object, DataType type, const Val
 
 const char* KindName(Kind kind) { return kind == Kind::kArray ? "an array" : "a scalar"; }
 
-void RequireComposite(Oid type, const char* function) {
-  if (!IsNamedCompositeType(type)) {
-    if (type == type_oid::kRecord) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     std::string(function) + "() of type record is not supported yet");
+// The composite type a base argument gives the result: its named type, or
+// an anonymous record's shape (known for ROW(...) values).
+DataType ResultType(Args a, const std::string& function) {
+  const Value& base = a[0];
+  const Oid type = base.type();
+  // Called with a column definition list: its record typmod follows.
+  if (a.size() > 2) return DataType{type_oid::kRecord, static_cast<int32_t>(a[2].int_value())};
+  if (type == type_oid::kRecord) {
+    if (!base.is_null() && base.record_value().typmod >= 0) {
+      return DataType{type, base.record_value().typmod};
     }
     throw SqlError(SqlState::kDatatypeMismatch,
-                   "first argument of " + std::string(function) + " must be a row type");
+                   "could not determine row type for result of " + function)
+        .WithHint("Provide a non-null record argument, or call the function in the FROM "
+                  "clause using a column definition list.");
   }
+  if (!IsNamedCompositeType(type)) {
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "first argument of " + function + " must be a row type");
+  }
+  return DataType{type, -1};
 }
 
 Value PopulateRecord(Args a) {
-  const Oid type = a[0].type();
-  RequireComposite(type, "json_populate_record");
+  const std::string name =
+      a[1].type() == type_oid::kJsonb ? "jsonb_populate_record" : "json_populate_record";
+  const DataType type = ResultType(a, name);
   if (a[1].is_null()) return a[0];
   const Doc doc = ParseDoc(a[1]);
   if (doc.root.kind != Kind::kObject) {
     throw SqlError(SqlState::kInvalidParameterValue,
                    std::string("cannot call populate_composite on ") + KindName(doc.root.kind));
   }
-  return Populate(doc, doc.root, DataType{type, -1}, &a[0]);
+  return Populate(doc, doc.root, type, &a[0]);
 }
 
 class RecordRows final : public SetGenerator {
@@ -164,10 +177,9 @@ class RecordRows final : public SetGenerator {
 };
 
 std::unique_ptr<SetGenerator> PopulateRecordSet(Args a) {
-  const Oid type = a[0].type();
   const std::string name = a[1].type() == type_oid::kJsonb ? "jsonb_populate_recordset"
                                                            : "json_populate_recordset";
-  RequireComposite(type, name.c_str());
+  const DataType type = ResultType(a, name);
   std::vector<Value> rows;
   if (a[1].is_null()) return std::make_unique<RecordRows>(std::move(rows));
   const Doc doc = ParseDoc(a[1]);
@@ -181,7 +193,7 @@ std::unique_ptr<SetGenerator> PopulateRecordSet(Args a) {
       throw SqlError(SqlState::kInvalidParameterValue,
                      "argument of " + name + " must be an array of objects");
     }
-    rows.push_back(Populate(doc, element, DataType{type, -1}, &a[0]));
+    rows.push_back(Populate(doc, element, type, &a[0]));
   }
   return std::make_unique<RecordRows>(std::move(rows));
 }
@@ -240,7 +252,18 @@ const SqlFunction kSqlFunctions[] = {
     {"jsonb_populate_recordset", ARGS(kAnyElement, type_oid::kJsonb, k0, k0, k0, k0, k0), 2,
      kAnyElement, {"jsonb_populate_recordset", NotScalar, false}, false, nullptr,
      PopulateRecordSet},
-    // Reached only with a column definition list (internal: no call by name).
+    // With a column definition list (internal: no call by name): the base
+    // record's type is the list's, whose typmod comes last.
+    {"json_populate_record", ARGS(type_oid::kRecord, type_oid::kJson, type_oid::kInt4), 3,
+     type_oid::kRecord, {"json_populate_record", PopulateRecord, false}, true},
+    {"jsonb_populate_record", ARGS(type_oid::kRecord, type_oid::kJsonb, type_oid::kInt4), 3,
+     type_oid::kRecord, {"jsonb_populate_record", PopulateRecord, false}, true},
+    {"json_populate_recordset", ARGS(type_oid::kRecord, type_oid::kJson, type_oid::kInt4), 3,
+     type_oid::kRecord, {"json_populate_recordset", NotScalar, false}, true, nullptr,
+     PopulateRecordSet},
+    {"jsonb_populate_recordset", ARGS(type_oid::kRecord, type_oid::kJsonb, type_oid::kInt4), 3,
+     type_oid::kRecord, {"jsonb_populate_recordset", NotScalar, false}, true, nullptr,
+     PopulateRecordSet},
     {"json_to_record", ARGS(type_oid::kJson, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
      type_oid::kRecord, {"json_to_record", ToRecord}, true},
     {"jsonb_to_record", ARGS(type_oid::kJsonb, type_oid::kInt4, k0, k0, k0, k0, k0), 2,
@@ -262,6 +285,15 @@ const SqlFunction* FindJsonToRecordFunction(std::string_view name) {
     if (f.internal && f.name == name) return &f;
   }
   return nullptr;
+}
+
+bool IsJsonPopulateFunction(const BuiltinFunction* impl) {
+  for (const SqlFunction& f : kSqlFunctions) {
+    if (&f.impl == impl && !f.internal && f.name.find("populate_record") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace strata::sql

@@ -13,7 +13,12 @@ std::span<const SqlFunction> JsonPopulateSqlFunctions();
 
 // json_to_record, jsonb_to_record, json_to_recordset or jsonb_to_recordset
 // (by `name`) as called with a column definition list: arguments (doc,
-// int4 typmod of the list's record type); nullptr for other names.
+// int4 typmod of the list's record type); and json[b]_populate_record[set]
+// so called: (base record, doc, int4 typmod). nullptr for other names.
 const SqlFunction* FindJsonToRecordFunction(std::string_view name);
+
+// Whether `impl` is json[b]_populate_record[set] called by name (whose
+// record result needs a column definition list in FROM).
+bool IsJsonPopulateFunction(const BuiltinFunction* impl);
 
 }  // namespace strata::sql

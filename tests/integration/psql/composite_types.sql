@@ -128,3 +128,12 @@ CREATE TYPE testtype3 AS (a int, b text);
 SELECT row(1, 2)::testtype1 < row(1, 'abc')::testtype3;
 DROP TABLE rr;
 DROP TYPE jpop, testtype1, testtype3;
+-- anonymous records: json_populate_record of ROW(...), arrays of records
+SELECT json_populate_recordset(null::record, '[{"x": 0, "y": 1}]');
+SELECT json_populate_recordset(row(1,2), '[{"f1": 0, "f2": 1}]');
+SELECT json_populate_record(row(1,2), '{"f1": 0}');
+SELECT * FROM json_populate_recordset(row(1,2), '[{"f1": 0, "f2": 1}]') q;
+SELECT array[row(1,2), row(3,4)], row(1,1.1) = any (array[row(7,7.7), row(1,1.1)]);
+SELECT * FROM json_populate_recordset(null::record, '[{"x": 776}]') AS (x int, y int);
+SELECT * FROM jsonb_populate_record(null::record, '{"x": 1, "y": "a"}') AS (x int, y text);
+SELECT * FROM json_to_record('{"a": 1}');
