@@ -15,6 +15,7 @@
 #include "sql/expr/record_exprs.h"
 #include "sql/types/composite_type.h"
 #include "sql/types/record_type.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -74,7 +75,7 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelectExpr& expr) {
   }
   BoundExprPtr arg = BindExpr(*expr.arg);
   const DataType type = arg->type();
-  if (!IsCompositeType(type.oid)) {
+  if (!IsCompositeType(BaseTypeOf(type.oid))) {
     throw ErrorAt(SqlState::kWrongObjectType,
                   "column notation ." + expr.field + " applied to type " +
                       FormatTypeName(type.oid) + ", which is not a composite type",

@@ -160,7 +160,7 @@ bool CanCoerceTypes(std::span<const Oid> inputs, std::span<const Oid> targets,
     if (input == type_oid::kUnknown) continue;
     // Record to a named composite type (ROW(...)::t), a composite value to
     // `record` (and their arrays to record[]).
-    if (input == type_oid::kRecord && IsNamedCompositeType(target)) continue;
+    if (input == type_oid::kRecord && IsNamedCompositeType(BaseTypeOf(target))) continue;
     if (target == type_oid::kRecord && IsCompositeType(input)) continue;
     if (target == kRecordArray && IsArrayType(input) &&
         IsCompositeType(FindPgType(input)->typelem)) {

@@ -767,19 +767,16 @@ class FromPlanner {
   // after the function), the rows its body's final statement returns.
   BuiltItem BuildUserFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                               bool lateral) {
-    if (item.ordinality) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "WITH ORDINALITY of a user-defined function is not supported yet");
-    }
     const auto& fn_call = static_cast<const BoundUserFunctionCall&>(*call);
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
     std::vector<FunctionColumn> columns = FunctionOutputColumns(fn_call.function());
     ScopeRelation rel;
     rel.table_name = name.back();
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
-    if (item.column_aliases.size() > columns.size()) {
+    const size_t available = columns.size() + (item.ordinality ? 1 : 0);
+    if (item.column_aliases.size() > available) {
       throw SqlError(SqlState::kInvalidColumnReference,
-                     "table \"" + rel.alias + "\" has " + std::to_string(columns.size()) +
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
                          " columns available but " + std::to_string(item.column_aliases.size()) +
                          " columns specified");
     }
@@ -788,7 +785,9 @@ class FromPlanner {
     if (columns.size() == 1 && !item.function_alias.empty() && columns[0].name == name.back()) {
       columns[0].name = item.function_alias;
     }
-    for (size_t i = 0; i < item.column_aliases.size(); ++i) columns[i].name = item.column_aliases[i];
+    for (size_t i = 0; i < item.column_aliases.size() && i < columns.size(); ++i) {
+      columns[i].name = item.column_aliases[i];
+    }
     if (!aliases_.insert(rel.alias).second) {
       throw SqlError(SqlState::kDuplicateAlias,
                      "table name \"" + rel.alias + "\" specified more than once");
@@ -796,11 +795,20 @@ class FromPlanner {
     for (size_t i = 0; i < columns.size(); ++i) {
       rel.columns.push_back({columns[i].name, columns[i].type, static_cast<int>(offset + i), false});
     }
+    AddOrdinalityColumn(item, columns.size(), offset, &rel);
     const BoundUserFunctionCall* raw = &fn_call;
     const std::vector<Value>* params = ctx_.param_values;
-    auto rows = [raw, params]() {
+    const bool ordinality = item.ordinality;
+    auto rows = [raw, params, ordinality]() {
       EvalContext eval(params);
-      return raw->EvaluateRows(eval);
+      std::vector<Row> out = raw->EvaluateRows(eval);
+      // WITH ORDINALITY: each row's number (bigint, from 1) last.
+      if (ordinality) {
+        for (size_t i = 0; i < out.size(); ++i) {
+          out[i].push_back(Value::Int8(static_cast<int64_t>(i + 1)));
+        }
+      }
+      return out;
     };
     BuiltItem built;
     if (lateral) {
@@ -810,7 +818,7 @@ class FromPlanner {
       built.plan->set_explain_name("Function Scan on " +
                                    ScanName(name.back(), item.function_alias));
     }
-    built.width = columns.size();
+    built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;

@@ -371,7 +371,9 @@ Value RowView::Get(size_t i) const {
       return Value::String(type, std::string(GetBytes(i)));
     case StorageType::kArray:
       if (!Stored(i)) return layout_->columns_[i].missing_default;
-      if (IsCompositeType(type)) return ParseRecord(type, Var(i), /*stored=*/true);
+      if (IsCompositeType(BaseTypeOf(type))) {
+        return ParseRecord(BaseTypeOf(type), Var(i), /*stored=*/true);
+      }
       return ParseArray(type, Var(i));
     case StorageType::kInterval:
       return Value::FromInterval(GetInterval(i));

@@ -37,6 +37,7 @@ bool IsNamedCompositeType(Oid oid) {
 const std::vector<RecordField>* CompositeFields(DataType type) {
   if (type.oid == type_oid::kRecord) return FindRecordType(type.typmod);
   if (type.oid < catalog::kFirstNormalObjectId) return nullptr;
+  if (IsDomainType(type.oid)) type = DomainBaseType(type.oid);  // a domain over a composite
   std::vector<RecordField> fields;
   if (auto t = FindUserType(type.oid)) {
     if (t->kind != 'c') return nullptr;

@@ -45,8 +45,9 @@ inline bool IsCompositeType(Oid oid) {
          (oid >= catalog::kFirstNormalObjectId && IsNamedCompositeType(oid));
 }
 
-// The live fields of a composite type, in order: a record's through its
-// typmod, a named type's from the catalog (interned in the record type
+// The live fields of a composite type (or of a domain over one), in order:
+// a record's through its typmod, a named type's from the catalog (interned
+// in the record type
 // registry, so the vector lives as long as the process). nullptr for a
 // record whose shape is unknown (typmod -1) or a type that is not
 // composite.

@@ -137,3 +137,20 @@ SELECT array[row(1,2), row(3,4)], row(1,1.1) = any (array[row(7,7.7), row(1,1.1)
 SELECT * FROM json_populate_recordset(null::record, '[{"x": 776}]') AS (x int, y int);
 SELECT * FROM jsonb_populate_record(null::record, '{"x": 1, "y": "a"}') AS (x int, y text);
 SELECT * FROM json_to_record('{"a": 1}');
+-- domains over composite types
+CREATE TYPE comptype AS (r float8, i float8);
+CREATE DOMAIN dcomptype AS comptype;
+CREATE TABLE dcomptable (d1 dcomptype);
+INSERT INTO dcomptable VALUES (row(1,2)::dcomptype), (row(3,4));
+SELECT d1, (d1).r, (d1).* FROM dcomptable ORDER BY d1;
+ALTER DOMAIN dcomptype ADD CONSTRAINT c1 CHECK ((value).r <= (value).i);
+SELECT row(2,1)::dcomptype;
+DROP TABLE dcomptable;
+DROP DOMAIN dcomptype;
+DROP TYPE comptype;
+-- WITH ORDINALITY of user-defined functions
+CREATE FUNCTION g(int) RETURNS TABLE(x int, y text) LANGUAGE sql AS
+  'SELECT i, i::text FROM generate_series(1, $1) i';
+SELECT * FROM g(2) WITH ORDINALITY;
+SELECT * FROM g(2) WITH ORDINALITY AS t(a, b, n);
+DROP FUNCTION g(int);
