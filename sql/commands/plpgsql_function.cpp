@@ -29,6 +29,7 @@
 #include "sql/parser/plpgsql_parser.h"
 #include "sql/stack_depth.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
@@ -1371,6 +1372,24 @@ class Executor {
     }
     auto [v, type] = Eval(*s.expr);
     if (fn_->result_type == type_oid::kVoid) return Flow::kReturn;
+    if (IsNamedCompositeType(fn_->result_type) && (v.is_record() || v.is_null())) {
+      // A composite result: the value's fields are the result's columns; a
+      // NULL one is an empty row (BoundUserFunctionCall: NULL, or NULLs in
+      // FROM).
+      Row row;
+      if (!v.is_null()) {
+        const std::vector<Value>& fields = v.record_value().fields;
+        if (fields.size() != columns_.size()) {
+          throw SqlError(SqlState::kDatatypeMismatch,
+                         "returned record type does not match expected record type");
+        }
+        for (size_t i = 0; i < fields.size(); ++i) {
+          row.push_back(Coerce(fields[i], DataType{fields[i].type(), -1}, columns_[i].type));
+        }
+      }
+      results_.push_back(std::move(row));
+      return Flow::kReturn;
+    }
     if (columns_.size() != 1) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "RETURN of a row value is not supported yet");

@@ -209,6 +209,12 @@ std::vector<Row> BoundUserFunctionCall::EvaluateRows(EvalContext& ctx) const {
     }
   }
   std::vector<Row> rows = Run(std::move(values));
+  for (Row& row : rows) {
+    // A NULL composite result (an empty row): its columns are NULL.
+    for (size_t i = row.size(); i < columns_.size(); ++i) {
+      row.push_back(Value::Null(columns_[i].type.oid));
+    }
+  }
   if (!fn_->returns_set) {
     // A scalar function in FROM: exactly one row (NULLs without a result).
     if (rows.empty()) {

@@ -836,6 +836,9 @@ TEST_CASE("each database has its own objects; roles and databases are shared", "
 
 }  // namespace strata::catalog
 
+namespace strata::catalog {
+namespace {
+
 TEST_CASE("composite type attributes round-trip (version 10); version 9 types still decode",
           "[catalog]") {
   TypeDesc t;
@@ -882,3 +885,6 @@ TEST_CASE("composite type attributes round-trip (version 10); version 9 types st
   CHECK(old->relid == 0);
   CHECK(old->attributes.empty());
 }
+
+}  // namespace
+}  // namespace strata::catalog

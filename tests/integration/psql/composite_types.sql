@@ -154,3 +154,13 @@ CREATE FUNCTION g(int) RETURNS TABLE(x int, y text) LANGUAGE sql AS
 SELECT * FROM g(2) WITH ORDINALITY;
 SELECT * FROM g(2) WITH ORDINALITY AS t(a, b, n);
 DROP FUNCTION g(int);
+-- PL/pgSQL functions returning a composite type
+CREATE TYPE ct AS (a int, b text);
+CREATE FUNCTION pf(x int) RETURNS ct LANGUAGE plpgsql AS
+  $$ BEGIN RETURN row(x, 'v' || x)::ct; END $$;
+CREATE FUNCTION pf2() RETURNS ct LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;
+SELECT pf(1), (pf(2)).b, pf2(), pf2() IS NULL;
+SELECT * FROM pf(3);
+SELECT * FROM pf2();
+DROP FUNCTION pf(int), pf2();
+DROP TYPE ct;
