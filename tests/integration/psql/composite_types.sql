@@ -164,3 +164,17 @@ SELECT * FROM pf(3);
 SELECT * FROM pf2();
 DROP FUNCTION pf(int), pf2();
 DROP TYPE ct;
+-- a table's row type stored elsewhere: ALTER TABLE ... ADD COLUMN
+CREATE TABLE fname (first text, last text);
+CREATE TABLE persons (fn fname, bd date);
+INSERT INTO persons VALUES ('(Joe,Blow)', '1984-01-10');
+ALTER TABLE fname ADD COLUMN suffix text DEFAULT '';
+ALTER TABLE fname ADD COLUMN suffix text DEFAULT NULL;
+SELECT * FROM persons;
+DROP TABLE persons, fname;
+-- SQL functions returning a one-field composite type
+CREATE TYPE one_key AS (id int);
+CREATE FUNCTION mk_key(int) RETURNS one_key LANGUAGE sql AS 'SELECT $1';
+SELECT mk_key(7), (mk_key(8)).id, mk_key(1) = mk_key(1);
+DROP FUNCTION mk_key(int);
+DROP TYPE one_key;
