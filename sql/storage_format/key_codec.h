@@ -39,6 +39,9 @@
 //                  the bytes with each 0x00 written as 0x00 0xFF, then 0x00 0x01
 //                  (the end mark sorts below any continuation, so a string
 //                  sorts before its extensions; inverted it sorts after them).
+//     composite    each field as an ascending column of its own type (marker,
+//                  value; NULL fields after values, as record_cmp), then 0x00.
+//                  Sort and group keys only: not decodable, not in trees.
 //
 // Decoding (KeyReader) returns values equal to the encoded ones under
 // PostgreSQL's comparison but not always identical (see KeyDecodeIsExact):
