@@ -17,6 +17,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <regex>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -271,10 +272,24 @@ bool ResolveRelationType(const CommandContext& ctx, const std::string& written, 
       }
     }
     if (!plain) return false;
+    std::optional<StatementOutput> typed;
     try {
-      AnalyzeSelect(ctx, "SELECT NULL::" + written);
-      return false;  // a type after all
+      typed = AnalyzeSelect(ctx, "SELECT NULL::" + written);
     } catch (SqlError&) {
+    }
+    if (typed.has_value()) {
+      // A composite type (a table's row type or CREATE TYPE ... AS): a row
+      // variable of its fields; any other type is a scalar variable's.
+      const DataType t{typed->columns.at(0).type_oid, typed->columns.at(0).type_modifier};
+      const std::vector<RecordField>* fields =
+          IsNamedCompositeType(t.oid) ? CompositeFields(t) : nullptr;
+      if (fields == nullptr) return false;
+      *type = DataType{type_oid::kRecord, -1};
+      for (const RecordField& f : *fields) {
+        names->push_back(f.name);
+        types->push_back(f.type);
+      }
+      return true;
     }
   }
   const StatementOutput out = AnalyzeSelect(ctx, "SELECT * FROM " + table + " LIMIT 0");

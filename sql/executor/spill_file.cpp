@@ -36,7 +36,7 @@ enum : uint8_t {
   kString = 4,
   kText = 5,  // numeric, arrays: their text form, read back with InputValue
   kInterval = 6,
-  kRecord = 7,  // a composite value: its field count, then each field
+  kRecord = 7,  // a composite value: its field count, its record typmod, then each field
 };
 
 [[noreturn]] void IoError(const std::string& what) {
@@ -200,8 +200,11 @@ void SpillFile::PutValue(const Value& v) {
     Put(&tag, 1);
     return;
   }
-  // The payload a type's values carry is what the row codec stores.
-  const std::optional<StorageType> storage = StorageTypeOf(type);
+  // The payload a type's values carry is what the row codec stores;
+  // composite values (whose anonymous records have no input function) go
+  // field by field.
+  const std::optional<StorageType> storage =
+      v.is_record() ? std::nullopt : StorageTypeOf(type);
   if (storage) {
     switch (*storage) {
       case StorageType::kBool: {
@@ -246,13 +249,14 @@ void SpillFile::PutValue(const Value& v) {
       case StorageType::kArray:
         break;  // as text
     }
-  } else if (type == type_oid::kRecord) {
-    // An anonymous record has no input function: its fields go one by one.
+  } else if (v.is_record()) {
     tag = kRecord;
     Put(&tag, 1);
     const std::vector<Value>& fields = v.record_value().fields;
     const auto n = static_cast<uint32_t>(fields.size());
     Put(&n, sizeof(n));
+    const int32_t typmod = v.record_value().typmod;
+    Put(&typmod, sizeof(typmod));
     for (const Value& field : fields) PutValue(field);
     return;
   } else {
@@ -308,10 +312,12 @@ Value SpillFile::GetValue() {
     case kRecord: {
       uint32_t n = 0;
       Get(&n, sizeof(n));
+      int32_t typmod = -1;
+      Get(&typmod, sizeof(typmod));
       std::vector<Value> fields;
       fields.reserve(n);
       for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue());
-      return MakeRecord(std::move(fields));
+      return MakeRecord(std::move(fields), type, typmod);
     }
     default:
       throw SqlError(SqlState::kIoError, "could not read from temporary file: bad value");

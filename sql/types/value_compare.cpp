@@ -44,6 +44,17 @@ int CompareArrays(const ArrayValue& a, const ArrayValue& b) {
   return 0;
 }
 
+// Types whose values compare by the same payload order: the integer types
+// (one int64 payload), text and varchar. Records built by ROW(...) may
+// pair them (ROW(1, 2) IN (ROW(1, 2::int8))).
+bool SamePayloadOrder(Oid a, Oid b) {
+  const auto integer = [](Oid t) {
+    return t == type_oid::kInt2 || t == type_oid::kInt4 || t == type_oid::kInt8;
+  };
+  const auto text = [](Oid t) { return t == type_oid::kText || t == type_oid::kVarchar; };
+  return (integer(a) && integer(b)) || (text(a) && text(b));
+}
+
 // record_cmp: field by field, a NULL field after any value (two NULLs
 // equal); records of different lengths cannot be compared.
 int CompareRecords(const Value& a, const Value& b) {
@@ -55,7 +66,7 @@ int CompareRecords(const Value& a, const Value& b) {
       if (x[i].is_null() && y[i].is_null()) continue;
       return x[i].is_null() ? 1 : -1;
     }
-    if (x[i].type() != y[i].type()) {
+    if (x[i].type() != y[i].type() && !SamePayloadOrder(x[i].type(), y[i].type())) {
       throw SqlError(SqlState::kDatatypeMismatch,
                      "cannot compare dissimilar column types " + FormatTypeName(x[i].type()) +
                          " and " + FormatTypeName(y[i].type()) + " at record column " +
