@@ -152,7 +152,9 @@ bool CatalogSnapshot::RelationNameTaken(Oid namespace_oid, std::string_view name
       return true;
     }
   }
-  return false;
+  // A composite type's pg_class row (relkind 'c').
+  const TypeDesc* type = FindType(namespace_oid, name);
+  return type != nullptr && type->kind == 'c';
 }
 
 const ViewDesc* CatalogSnapshot::FindView(Oid namespace_oid, std::string_view name) const {

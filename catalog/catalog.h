@@ -65,9 +65,9 @@ class CatalogSnapshot {
   IndexRef FindIndex(Oid oid) const;
   IndexRef FindIndex(Oid namespace_oid, std::string_view name) const;
   IndexRef FindIndexByTree(storage::TreeId tree) const;
-  // Whether a relation (table, sequence, view or index -- a primary key's
-  // included: they share one name space per schema, PostgreSQL's pg_class)
-  // named `name` exists in the schema.
+  // Whether a relation (table, sequence, view, index -- a primary key's
+  // included -- or composite type: they share one name space per schema,
+  // PostgreSQL's pg_class) named `name` exists in the schema.
   bool RelationNameTaken(Oid namespace_oid, std::string_view name) const;
 
   const ViewDesc* FindView(Oid namespace_oid, std::string_view name) const;

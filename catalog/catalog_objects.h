@@ -214,8 +214,9 @@ struct FunctionDesc {
 };
 
 // A user-defined type (pg_type row of CREATE TYPE / CREATE DOMAIN): enums
-// (typtype 'e') and domains ('d'); each has an array type (typarray, named
-// "_" + name) whose OID is allocated with it.
+// (typtype 'e'), domains ('d') and composite types ('c', CREATE TYPE ... AS
+// (...)); each has an array type (typarray, named "_" + name) whose OID is
+// allocated with it.
 struct EnumLabel {
   Oid oid = 0;             // pg_enum.oid
   float sort_order = 0;    // pg_enum.enumsortorder: labels order by it
@@ -255,6 +256,13 @@ struct TypeDesc {
   bool not_null = false;
   std::optional<std::string> default_expr;
   std::vector<DomainCheck> checks;
+
+  // Composite types (kind 'c'): the pg_class row of relkind 'c' that holds
+  // the attributes (typrelid), and the attributes in attnum order
+  // (attributes[i].attnum == i + 1; only name, type, typmod, attnum and
+  // dropped are used).
+  Oid relid = 0;
+  std::vector<ColumnDesc> attributes;
 };
 
 // What a COMMENT ON describes, as pg_description names it: the catalog the

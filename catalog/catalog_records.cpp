@@ -869,6 +869,14 @@ std::string EncodeType(const TypeDesc& type) {
     PutLengthPrefixedSlice(&out, c.name);
     PutLengthPrefixedSlice(&out, c.expr);
   }
+  PutVarint32(&out, type.relid);  // version 10
+  PutVarint32(&out, static_cast<uint32_t>(type.attributes.size()));
+  for (const ColumnDesc& a : type.attributes) {
+    PutLengthPrefixedSlice(&out, a.name);
+    PutVarint32(&out, a.type);
+    PutVarint32(&out, static_cast<uint32_t>(a.typmod));
+    out.push_back(static_cast<char>(a.dropped ? 1 : 0));
+  }
   return out;
 }
 
@@ -915,6 +923,23 @@ std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes) {
       return std::nullopt;
     }
     type.checks.push_back(std::move(c));
+  }
+  if (version >= 10) {
+    uint32_t nattrs = 0;
+    if (!GetVarint32(&in, &type.relid) || !GetVarint32(&in, &nattrs)) return std::nullopt;
+    for (uint32_t i = 0; i < nattrs; ++i) {
+      ColumnDesc a;
+      uint32_t attr_typmod = 0;
+      uint8_t dropped = 0;
+      if (!GetString(&in, &a.name) || !GetVarint32(&in, &a.type) ||
+          !GetVarint32(&in, &attr_typmod) || !GetByte(&in, &dropped)) {
+        return std::nullopt;
+      }
+      a.typmod = static_cast<int32_t>(attr_typmod);
+      a.attnum = static_cast<int16_t>(i + 1);
+      a.dropped = dropped != 0;
+      type.attributes.push_back(std::move(a));
+    }
   }
   if (!in.empty()) return std::nullopt;
   return type;

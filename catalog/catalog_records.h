@@ -91,7 +91,10 @@
 //                last_created_label:v32 base_type:v32 base_typmod:v32(as u32)
 //                flags:u8 (bit0 not_null, bit1 has_default) [default:lpstr]
 //                nchecks:v32 (oid:v32 name:lpstr expr:lpstr)*
-//                (types exist from version 7 on; sort_order as decimal text)
+//                [version >= 10] relid:v32 nattrs:v32
+//                  (name:lpstr type:v32 typmod:v32(as u32) dropped:u8)*
+//                (types exist from version 7 on; sort_order as decimal text;
+//                attributes are those of a composite type, kind 'c')
 //   comment   := version:u8 text:lpstr
 //   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,
 //                bit2 createrole, bit3 createdb, bit4 login, bit5 replication,
@@ -129,7 +132,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 9;
+inline constexpr uint8_t kCatalogRecordVersion = 10;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

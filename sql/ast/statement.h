@@ -119,6 +119,14 @@ struct FromItem {
   std::string function_alias;
   // kFunction: WITH ORDINALITY, a bigint column numbering the rows from 1.
   bool ordinality = false;
+  // kFunction: AS [alias] (name type, ...), the column definition list of a
+  // function returning record.
+  struct ColumnDefinition {
+    std::string name;
+    TypeName type;
+    int location = -1;
+  };
+  std::vector<ColumnDefinition> column_defs;
 };
 
 // One ORDER BY item.

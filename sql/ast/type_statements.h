@@ -1,5 +1,5 @@
 // Statements on user-defined types (PostgreSQL's CreateEnumStmt,
-// AlterEnumStmt and DropStmt of types): one statement kind, told apart by
+// CompositeTypeStmt, AlterEnumStmt and DropStmt of types): one statement kind, told apart by
 // `action`.
 #pragma once
 
@@ -26,6 +26,7 @@ struct TypeStatement : Statement {
     // ALTER DOMAIN name SET DEFAULT e | DROP DEFAULT | SET / DROP NOT NULL |
     // ADD [CONSTRAINT c] CHECK (e) | DROP CONSTRAINT [IF EXISTS] c
     kAlterDomain,
+    kCreateComposite,  // CREATE TYPE name AS (attr type, ...)
   };
   Action action = Action::kCreateEnum;
   // The type's name as written ([schema.]name); kDrop: names.
@@ -54,6 +55,9 @@ struct TypeStatement : Statement {
   enum class DomainChange { kDefault, kDropNotNull, kSetNotNull, kAddConstraint, kDropConstraint };
   DomainChange change = DomainChange::kDefault;
   std::string constraint_name;  // kDropConstraint
+
+  // kCreateComposite: the attributes (name, type and location only).
+  std::vector<ColumnDef> attributes;
 };
 
 }  // namespace strata::sql::ast

@@ -69,6 +69,9 @@ constexpr ProcRow kProcs[] = {
     {"jsonb_typeof", {type_oid::kJsonb}, 1, kText, "jsonb_typeof"},
     {"jsonb_pretty", {type_oid::kJsonb}, 1, kText, "jsonb_pretty"},
     {"to_json", {kAnyElement}, 1, type_oid::kJson, "to_json"},
+    {"row_to_json", {type_oid::kRecord}, 1, type_oid::kJson, "row_to_json"},
+    {"row_to_json", {type_oid::kRecord, type_oid::kBool}, 2, type_oid::kJson,
+     "row_to_json_pretty"},
     // pg_typeof("any") -> regtype (an unknown literal reports text, not unknown).
     {"pg_typeof", {type_oid::kAny}, 1, 2206 /* regtype */, "pg_typeof"},
     {"to_jsonb", {kAnyElement}, 1, type_oid::kJsonb, "to_jsonb"},

@@ -10,6 +10,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/types/bit_string.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/numeric.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
@@ -51,6 +52,20 @@ bool AcceptsTypmods(Oid type) {
 
 constexpr int kMaxAttrSize = 10 * 1024 * 1024;  // PostgreSQL's MaxAttrSize
 
+// The user-defined type or the row type of the table or view named `name`
+// in schema `ns`; nullptr if none.
+const PgTypeInfo* FindUserTypeIn(const catalog::CatalogSnapshot& catalog, catalog::Oid ns,
+                                 const std::string& name) {
+  if (const catalog::TypeDesc* type = catalog.FindType(ns, name)) return FindPgType(type->oid);
+  if (const catalog::TableDesc* table = catalog.FindTable(ns, name)) {
+    return FindPgType(RelationRowTypeOid(table->oid));
+  }
+  if (const catalog::ViewDesc* view = catalog.FindView(ns, name)) {
+    return FindPgType(RelationRowTypeOid(view->oid));
+  }
+  return nullptr;
+}
+
 // A user-defined type (CREATE TYPE) named `t`: unqualified through the
 // search path, qualified in its schema (*schema_missing set if the schema
 // does not exist); nullptr if none.
@@ -67,13 +82,10 @@ const PgTypeInfo* FindUserTypeByName(const ast::TypeName& t, bool* schema_missin
       *schema_missing = true;
       return nullptr;
     }
-    const catalog::TypeDesc* type = catalog->FindType(ns->oid, t.names[1]);
-    return type != nullptr ? FindPgType(type->oid) : nullptr;
+    return FindUserTypeIn(*catalog, ns->oid, t.names[1]);
   }
   for (catalog::Oid ns : SearchPathNamespaces(*catalog)) {
-    if (const catalog::TypeDesc* type = catalog->FindType(ns, t.names[0])) {
-      return FindPgType(type->oid);
-    }
+    if (const PgTypeInfo* type = FindUserTypeIn(*catalog, ns, t.names[0])) return type;
   }
   return nullptr;
 }

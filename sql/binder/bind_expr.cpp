@@ -8,6 +8,7 @@
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
 #include "sql/expr/record_exprs.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_type.h"
 #include "sql/binder/function_params.h"
 #include "sql/stack_depth.h"
@@ -184,6 +185,27 @@ BoundExprPtr BindTableOid(Binder& binder, const ScopeRelation& rel, int location
   return binder.MakeColumnRef(rel, column, location);
 }
 
+// A relation's whole row (PostgreSQL's whole-row Var): a record of its
+// visible columns, of the table's row type for a table.
+BoundExprPtr BindWholeRow(Binder& binder, const ScopeRelation& rel, int location) {
+  std::vector<BoundExprPtr> args;
+  std::vector<RecordField> fields;
+  for (const ScopeColumn& c : rel.columns) {
+    if (c.hidden) continue;
+    args.push_back(binder.MakeColumnRef(rel, c, location));
+    fields.push_back({c.name, c.type});
+  }
+  if (rel.relation_oid >= catalog::kFirstNormalObjectId) {
+    const DataType row_type{RelationRowTypeOid(rel.relation_oid), -1};
+    const std::vector<RecordField>* row_fields = CompositeFields(row_type);
+    if (row_fields != nullptr && row_fields->size() == fields.size()) {
+      return std::make_unique<BoundRowConstructor>(std::move(args), row_type, location);
+    }
+  }
+  return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
+                                               location);
+}
+
 }  // namespace
 
 BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
@@ -238,15 +260,7 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
       // PostgreSQL's whole-row Var), when no column has that name.
       for (const ScopeRelation& rel : scope_->relations) {
         if (rel.alias.empty() || rel.alias != f[0]) continue;
-        std::vector<BoundExprPtr> args;
-        std::vector<RecordField> fields;
-        for (const ScopeColumn& c : rel.columns) {
-          if (c.hidden) continue;
-          args.push_back(MakeColumnRef(rel, c, expr.location));
-          fields.push_back({c.name, c.type});
-        }
-        return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
-                                                     expr.location);
+        return BindWholeRow(*this, rel, expr.location);
       }
       throw ErrorAt(SqlState::kUndefinedColumn, "column \"" + f[0] + "\" does not exist",
                     expr.location);
@@ -258,10 +272,9 @@ BoundExprPtr Binder::BindColumnRef(const ast::ColumnRefExpr& expr) {
       for (const ScopeRelation& rel : scope_->relations) {
         if (rel.alias.empty() || rel.alias != rel_name) continue;
         if (f.size() == 3 && (rel.alias != rel.table_name || rel.schema != f[0])) continue;
-        if (column == "*") {
-          throw ErrorAt(SqlState::kFeatureNotSupported, "* is not supported in this position",
-                        expr.location);
-        }
+        // rel.* inside an expression is the whole row (a select list's
+        // rel.* was expanded before binding).
+        if (column == "*") return BindWholeRow(*this, rel, expr.location);
         for (const ScopeColumn& c : rel.columns) {
           if (c.name == column) return MakeColumnRef(rel, c, expr.location);
         }

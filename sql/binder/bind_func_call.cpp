@@ -288,7 +288,21 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
     if (!polymorphic_record) result = resolved.result;
   }
   DataType result_type{result, -1};
-  if (result == type_oid::kRecord) {
+  if (result == type_oid::kRecord && IsPolymorphicType(chosen->result)) {
+    // anyelement given an anonymous record (json_populate_record(ROW(...),
+    // ...)): the result has that record's shape, which a NULL::record lacks.
+    int32_t typmod = -1;
+    for (size_t i = 0; i < chosen->nargs && i < args.size(); ++i) {
+      if (chosen->args[i] == chosen->result) typmod = args[i]->type().typmod;
+    }
+    if (typmod < 0) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "could not determine row type for result of " + expr.name.back())
+          .WithHint("Provide a non-null record argument, or call the function in the FROM "
+                    "clause using a column definition list.");
+    }
+    result_type = DataType{type_oid::kRecord, typmod};
+  } else if (result == type_oid::kRecord) {
     // Rows with OUT columns: the call's type is the record type of them.
     std::vector<RecordField> fields = RecordSetFunctionFields(chosen, types);
     if (fields.empty()) {

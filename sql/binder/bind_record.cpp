@@ -1,4 +1,5 @@
-// Binding composite values: ROW(...) constructors, field selection
+// Binding composite values: ROW(...) constructors, their coercion to named
+// composite types, field selection
 // ((x).name, PostgreSQL's ParseComplexProjection over a record) and row
 // comparisons, which PostgreSQL's make_row_comparison_op turns into
 // per-column operators rather than a comparison of record values.
@@ -7,11 +8,14 @@
 
 #include "common/sql_error.h"
 #include "sql/binder/binder.h"
+#include "sql/binder/coercion_rules.h"
 #include "sql/binder/function_params.h"
 #include "sql/binder/record_stars.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/record_exprs.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_type.h"
+#include "sql/types/user_types.h"
 
 namespace strata::sql {
 
@@ -51,13 +55,13 @@ BoundExprPtr Binder::BindRow(const ast::RowExpr& expr) {
   std::vector<ast::ExprPtr> owned;
   for (const ast::Expr* a : SpreadRecordStars(expr.args, &owned)) {
     BoundExprPtr arg = BindExpr(*a);
-    // An untyped literal field is read as text, as an output column would be.
-    if (arg->type().oid == type_oid::kUnknown) {
-      arg = CoerceType(std::move(arg), type_oid::kText, CoercionContext::kImplicit, -1);
-    }
     // ROW(...) names its fields f1, f2, ... (the columns of an anonymous
-    // record, as PostgreSQL's ExecTypeFromExprList names them).
-    fields.push_back({"f" + std::to_string(fields.size() + 1), arg->type()});
+    // record, as PostgreSQL's ExecTypeFromExprList names them). An untyped
+    // literal stays unknown, so that ROW(...)::t can read it as t's field
+    // type; the record holds it as text, as an output column would.
+    DataType field_type = arg->type();
+    if (field_type.oid == type_oid::kUnknown) field_type = DataType{type_oid::kText, -1};
+    fields.push_back({"f" + std::to_string(fields.size() + 1), field_type});
     args.push_back(std::move(arg));
   }
   return std::make_unique<BoundRowConstructor>(std::move(args), RecordType(std::move(fields)),
@@ -65,15 +69,19 @@ BoundExprPtr Binder::BindRow(const ast::RowExpr& expr) {
 }
 
 BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelectExpr& expr) {
+  if (expr.field == "*") {
+    throw ErrorAt(SqlState::kFeatureNotSupported,
+                  "row expansion via \"*\" is not supported here", expr.location);
+  }
   BoundExprPtr arg = BindExpr(*expr.arg);
   const DataType type = arg->type();
-  if (type.oid != type_oid::kRecord) {
+  if (!IsCompositeType(BaseTypeOf(type.oid))) {
     throw ErrorAt(SqlState::kWrongObjectType,
                   "column notation ." + expr.field + " applied to type " +
                       FormatTypeName(type.oid) + ", which is not a composite type",
                   expr.location);
   }
-  if (const std::vector<RecordField>* fields = FindRecordType(type.typmod)) {
+  if (const std::vector<RecordField>* fields = CompositeFields(type)) {
     for (size_t i = 0; i < fields->size(); ++i) {
       if ((*fields)[i].name == expr.field) {
         return std::make_unique<BoundFieldSelect>(std::move(arg), i, (*fields)[i].type,
@@ -81,9 +89,48 @@ BoundExprPtr Binder::BindFieldSelect(const ast::FieldSelectExpr& expr) {
       }
     }
   }
+  if (type.oid != type_oid::kRecord) {
+    throw ErrorAt(SqlState::kUndefinedColumn,
+                  "column \"" + expr.field + "\" not found in data type " +
+                      FormatTypeName(type.oid),
+                  expr.location);
+  }
   throw ErrorAt(SqlState::kUndefinedColumn,
                 "could not identify column \"" + expr.field + "\" in record data type",
                 expr.location);
+}
+
+BoundExprPtr Binder::CoerceRecordToComposite(BoundExprPtr expr, Oid target,
+                                             CoercionContext context, int location) {
+  // Errors point at the cast, else at the expression
+  // (parser_coercion_errposition).
+  const int error_location = location >= 0 ? location : expr->location();
+  const int node_location = LeftmostLocation(location, expr->location());
+  const auto cannot_cast = [&]() {
+    return ErrorAt(SqlState::kCannotCoerce,
+                   "cannot cast type " + FormatTypeName(expr->type().oid) + " to " +
+                       FormatTypeName(target),
+                   error_location);
+  };
+  if (expr->kind() != BoundExprKind::kRowConstructor) throw cannot_cast();
+  const std::vector<RecordField>& fields = RequireCompositeFields(DataType{target, -1});
+  std::vector<BoundExprPtr> args = static_cast<BoundRowConstructor&>(*expr).ReleaseArgs();
+  std::vector<BoundExprPtr> coerced;
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (i >= args.size()) throw cannot_cast().WithDetail("Input has too few columns.");
+    const Oid arg_type = args[i]->type().oid;
+    const Oid field_type = fields[i].type.oid;
+    if (!CanCoerceType(arg_type, field_type, context)) {
+      throw cannot_cast().WithDetail("Cannot cast type " + FormatTypeName(arg_type) + " to " +
+                                     FormatTypeName(field_type) + " in column " +
+                                     std::to_string(i + 1) + ".");
+    }
+    coerced.push_back(CoerceToTargetType(std::move(args[i]), fields[i].type, context,
+                                         context == CoercionContext::kExplicit, -1));
+  }
+  if (args.size() > fields.size()) throw cannot_cast().WithDetail("Input has too many columns.");
+  return std::make_unique<BoundRowConstructor>(std::move(coerced), DataType{target, -1},
+                                               node_location);
 }
 
 BoundExprPtr Binder::BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left_row,

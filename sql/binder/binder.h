@@ -215,6 +215,11 @@ class Binder {
   BoundExprPtr BindFieldSelect(const ast::FieldSelectExpr& expr);
   BoundExprPtr BindRowComparison(const ast::OperatorExpr& expr, const ast::RowExpr& left,
                                  const ast::RowExpr& right);
+  // coerce_record_to_complex(): a record-typed ROW(...) (or whole-row
+  // reference) to named composite type `target`, field by field; 42846
+  // "cannot cast type record to t" with a DETAIL when the fields do not fit.
+  BoundExprPtr CoerceRecordToComposite(BoundExprPtr expr, Oid target, CoercionContext context,
+                                       int location);
 
   // coercion.cpp: applying the coercion rules to expressions.
   // coerce_type(): converts `expr` to type `target` (typmod untouched).

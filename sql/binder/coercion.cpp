@@ -11,6 +11,7 @@
 #include "sql/expr/cast_functions.h"
 #include "sql/expr/domain_check.h"
 #include "sql/types/bit_string.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/datetime_io.h"
 #include "sql/types/type_io.h"
 #include "sql/types/user_types.h"
@@ -55,6 +56,16 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
     BoundExprPtr base = std::make_unique<BoundCast>(std::move(expr), CastMethod::kRelabel,
                                                     DomainBaseType(source), expr_location);
     return CoerceType(std::move(base), target, context, location, target_typmod);
+  }
+  // Composite types (coerce_record_to_complex): a composite value already
+  // is a record; a record becomes a named composite type field by field.
+  if (target == type_oid::kRecord && IsCompositeType(source)) return expr;
+  if (target == 2287 /* record[] */ && IsArrayType(source) &&
+      IsCompositeType(FindPgType(source)->typelem)) {
+    return expr;
+  }
+  if (source == type_oid::kRecord && IsNamedCompositeType(target)) {
+    return CoerceRecordToComposite(std::move(expr), target, context, location);
   }
   if (source == type_oid::kUnknown && expr->kind() == BoundExprKind::kParam) {
     return CoerceParam(static_cast<const BoundParam&>(*expr), target, location);

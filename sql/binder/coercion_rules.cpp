@@ -1,6 +1,6 @@
 // find_coercion_pathway, can_coerce_type and the polymorphic consistency
 // check, following PostgreSQL 15's parse_coerce.c (for the types we have:
-// no domains, composites, enums or ranges).
+// no ranges).
 #include "sql/binder/coercion_rules.h"
 
 #include <vector>
@@ -9,11 +9,14 @@
 #include "sql/builtin/cast_table.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/range_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
 
 namespace {
+
+constexpr Oid kRecordArray = 2287;  // record[]
 
 CoercionContext ContextOfCast(char castcontext) {
   switch (castcontext) {
@@ -181,6 +184,14 @@ bool CanCoerceTypes(std::span<const Oid> inputs, std::span<const Oid> targets,
       continue;
     }
     if (input == type_oid::kUnknown) continue;
+    // Record to a named composite type (ROW(...)::t), a composite value to
+    // `record` (and their arrays to record[]).
+    if (input == type_oid::kRecord && IsNamedCompositeType(BaseTypeOf(target))) continue;
+    if (target == type_oid::kRecord && IsCompositeType(input)) continue;
+    if (target == kRecordArray && IsArrayType(input) &&
+        IsCompositeType(FindPgType(input)->typelem)) {
+      continue;
+    }
     if (FindCoercionPathway(target, input, context) != CoercionPathway::kNone) continue;
     return false;
   }

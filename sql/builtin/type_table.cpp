@@ -6,6 +6,7 @@
 #include <string>
 
 #include "sql/types/range_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/typmod.h"
 #include "sql/types/user_types.h"
 
@@ -128,11 +129,14 @@ bool IsSupportedType(Oid oid) {
       return true;
     case 1020:  // box[]: its elements are separated by ';' (typdelim), not yet done
       return false;
+    case 2287:  // record[] (typcategory 'P'): arrays of anonymous records
+      return true;
     default: {
       // The built-in range types and their multiranges.
       if (IsRangeType(oid) || IsMultirangeType(oid)) return true;
       if (IsEnumType(oid)) return true;
       if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);
+      if (IsCompositeType(oid)) return true;
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);
       return t != nullptr && t->category == type_category::kArray && t->typlen == -1 &&

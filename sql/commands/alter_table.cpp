@@ -56,6 +56,7 @@
 #include "sql/parser/parser.h"
 #include "sql/parser/rename_column_ref.h"
 #include "sql/storage_format/storage_type.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/type_io.h"
 #include "sql/system_relations/privilege_checks.h"
 
@@ -542,6 +543,20 @@ class AlterTable {
     }
   }
 
+  // find_composite_type_dependencies: stored values of the table's row type
+  // (columns of other tables) would not get a new column's non-NULL value.
+  void CheckRowTypeUnused() {
+    const Oid row_type = RelationRowTypeOid(t_.oid);
+    for (const auto& [oid, other] : ctx_.catalog->tables()) {
+      for (const catalog::ColumnDesc& c : other->columns) {
+        if (c.dropped || (c.type != row_type && c.type != RelationRowArrayOid(t_.oid))) continue;
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "cannot alter table \"" + t_.name + "\" because column \"" +
+                           other->name + "." + c.name + "\" uses its row type");
+      }
+    }
+  }
+
   void AddColumn(const Action& a, bool with_key) {
     const ast::ColumnDef& def = a.column;
     CheckNotSystemColumn(def.name);
@@ -582,6 +597,7 @@ class AlterTable {
       once = default_expr->Evaluate(eval);
       if (!once.is_null()) col.missing_value = EncodeMissingValue(once);
     }
+    if (per_row || !once.is_null()) CheckRowTypeUnused();
     if (per_row) rewrite_ = true;
     const size_t slot = t_.columns.size();
     t_.columns.push_back(std::move(col));

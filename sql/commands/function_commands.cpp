@@ -16,6 +16,7 @@
 #include "sql/ast/position.h"
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/composite_type.h"
 #include "sql/commands/plpgsql_function.h"
 #include "sql/commands/drop_cascade_notice.h"
 #include "sql/commands/trigger_commands.h"
@@ -121,7 +122,17 @@ void ValidateBody(CommandContext& ctx, const ast::CreateFunctionStatement& stmt,
         fn, "Function's final statement must be SELECT or INSERT/UPDATE/DELETE RETURNING.");
   }
   const std::vector<FunctionColumn> expected = FunctionOutputColumns(fn);
-  if (expected.size() == 1) {
+  // A composite result: the final statement returns its fields (checked
+  // below as columns) or one value of the type itself.
+  const bool composite = IsNamedCompositeType(fn.result_type);
+  if (composite && last.columns.size() == 1 && IsCompositeType(last.columns[0].type_oid)) {
+    const Oid actual = last.columns[0].type_oid;
+    if (actual != fn.result_type && actual != type_oid::kRecord) {
+      throw ReturnMismatch(fn, "Actual return type is " + FormatTypeName(actual) + ".");
+    }
+    return;
+  }
+  if (expected.size() == 1 && !composite) {
     if (last.columns.size() != 1) {
       throw ReturnMismatch(fn, "Final statement must return exactly one column.");
     }

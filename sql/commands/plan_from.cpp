@@ -35,6 +35,8 @@
 #include "sql/sequences/sequence_values.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
+#include "sql/json/json_populate.h"
+#include "sql/types/composite_type.h"
 
 namespace strata::sql {
 
@@ -561,8 +563,25 @@ class FromPlanner {
     binder_.SetAggregatesForbidden("functions in FROM");
     binder_.SetSetReturningAllowed(true);
     BoundExprPtr call;
+    std::vector<RecordField> defined_columns;
+    if (item.column_defs.empty()) {
+      // json[b]_to_record[set] return record of no known shape.
+      const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
+      const SqlFunction* to_record = FindJsonToRecordFunction(name.back());
+      if (to_record != nullptr && to_record->nargs == 2) {
+        binder_.SetOuter(saved_outer);
+        throw SqlError(SqlState::kSyntaxError,
+                       "a column definition list is required for functions returning "
+                       "\"record\"")
+            .WithPosition(ctx_.Position(item.location));
+      }
+    }
     try {
-      call = binder_.BindExpr(*item.function);
+      if (!item.column_defs.empty()) {
+        call = BindWithColumnDefinitions(item, &defined_columns);
+      } else {
+        call = binder_.BindExpr(*item.function);
+      }
     } catch (...) {
       binder_.SetOuter(saved_outer);
       throw;
@@ -574,6 +593,13 @@ class FromPlanner {
     if (call->kind() == BoundExprKind::kUserFunctionCall) {
       return BuildUserFunction(item, offset, std::move(call), note.has_value() && note->used);
     }
+    if (call->type().oid == type_oid::kRecord && item.column_defs.empty() &&
+        call->kind() == BoundExprKind::kFunctionCall &&
+        IsJsonPopulateFunction(static_cast<const BoundFunctionCall&>(*call).function())) {
+      throw SqlError(SqlState::kSyntaxError,
+                     "a column definition list is required for functions returning \"record\"")
+          .WithPosition(ctx_.Position(item.location));
+    }
     const SqlFunction* srf =
         call->kind() == BoundExprKind::kFunctionCall
             ? FindSetReturningFunction(static_cast<const BoundFunctionCall&>(*call).function())
@@ -584,14 +610,18 @@ class FromPlanner {
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
     // Rows of several columns (a record type), or one column not named after
     // the function.
-    std::vector<RecordField> record_columns;
-    if (srf != nullptr && call->type().oid == type_oid::kRecord) {
+    std::vector<RecordField> record_columns = std::move(defined_columns);
+    if (srf != nullptr && call->type().oid == type_oid::kRecord && record_columns.empty()) {
       if (const std::vector<RecordField>* fields = FindRecordType(call->type().typmod)) {
         record_columns = *fields;
       }
     }
     for (std::string_view column : RecordSetFunctionColumns(srf)) {
       record_columns.push_back({std::string(column), call->type()});
+    }
+    // A function returning a named composite type: a column per field.
+    if (record_columns.empty() && IsNamedCompositeType(call->type().oid)) {
+      record_columns = RequireCompositeFields(call->type());
     }
     if (!record_columns.empty()) {
       return BuildRecordFunction(item, offset, std::move(call), srf, record_columns,
@@ -621,15 +651,58 @@ class FromPlanner {
     return built;
   }
 
+  // f(...) AS [alias] (name type, ...): the column definition list of a
+  // function returning record. Only json[b]_to_record[set] take one here:
+  // they receive the list's record typmod as an extra argument.
+  BoundExprPtr BindWithColumnDefinitions(const ast::FromItem& item,
+                                         std::vector<RecordField>* columns) {
+    const auto& call = static_cast<const ast::FuncCallExpr&>(*item.function);
+    for (const ast::FromItem::ColumnDefinition& def : item.column_defs) {
+      for (const RecordField& prior : *columns) {
+        if (prior.name == def.name) {
+          throw SqlError(SqlState::kDuplicateColumn,
+                         "column name \"" + def.name + "\" specified more than once");
+        }
+      }
+      columns->push_back({def.name, binder_.BindTypeName(def.type)});
+    }
+    const SqlFunction* fn = nullptr;
+    if (call.name.size() == 1 || (call.name.size() == 2 && call.name[0] == "pg_catalog")) {
+      fn = FindJsonToRecordFunction(call.name.back());
+    }
+    if (fn == nullptr || call.args.size() != fn->nargs - 1 || !call.arg_names.empty()) {
+      BoundExprPtr bound = binder_.BindExpr(*item.function);
+      if (bound->type().oid != type_oid::kRecord) {
+        throw SqlError(SqlState::kSyntaxError,
+                       "a column definition list is only allowed for functions returning "
+                       "\"record\"")
+            .WithPosition(ctx_.Position(item.column_defs[0].location));
+      }
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "a column definition list for " + call.name.back() +
+                         "() is not supported yet");
+    }
+    std::vector<BoundExprPtr> args;
+    for (size_t i = 0; i < call.args.size(); ++i) {
+      args.push_back(binder_.CoerceType(binder_.BindExpr(*call.args[i]), fn->args[i],
+                                        CoercionContext::kImplicit, call.args[i]->location));
+    }
+    const DataType type = RecordType(*columns);
+    args.push_back(std::make_unique<BoundConstant>(Value::Int4(type.typmod),
+                                                   DataType{type_oid::kInt4, -1}, -1));
+    return std::make_unique<BoundFunctionCall>(&fn->impl, std::move(args), type, call.location);
+  }
+
   // The FunctionScan of a set-returning function in FROM: run again per
   // outer row when `lateral` (its rows then come from built->lateral), else
   // the item's plan.
   void AttachFunctionScan(const ast::FromItem& item, const std::string& function_name,
                           const SqlFunction* srf, const BoundExpr& call, bool lateral,
-                          BuiltItem* built) {
+                          BuiltItem* built, size_t record_width = 0) {
     if (lateral) {
       auto scan = std::make_shared<FunctionScan>(srf, &call, ctx_.param_values);
       scan->set_ordinality(item.ordinality);
+      scan->set_record_width(record_width);
       built->lateral = [scan]() {
         std::vector<Row> rows;
         Row row;
@@ -642,6 +715,7 @@ class FromPlanner {
     }
     auto scan = std::make_unique<FunctionScan>(srf, &call, ctx_.param_values);
     scan->set_ordinality(item.ordinality);
+    scan->set_record_width(record_width);
     built->plan = std::move(scan);
     built->plan->set_explain_name("Function Scan on " + ScanName(function_name, item.function_alias));
   }
@@ -683,7 +757,8 @@ class FromPlanner {
     }
     AddOrdinalityColumn(item, columns.size(), offset, &rel);
     BuiltItem built;
-    AttachFunctionScan(item, name.back(), srf, *call, lateral, &built);
+    AttachFunctionScan(item, name.back(), srf, *call, lateral, &built,
+                       IsCompositeType(call->type().oid) ? columns.size() : 0);
     built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
@@ -694,19 +769,16 @@ class FromPlanner {
   // after the function), the rows its body's final statement returns.
   BuiltItem BuildUserFunction(const ast::FromItem& item, size_t offset, BoundExprPtr call,
                               bool lateral) {
-    if (item.ordinality) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "WITH ORDINALITY of a user-defined function is not supported yet");
-    }
     const auto& fn_call = static_cast<const BoundUserFunctionCall&>(*call);
     const auto& name = static_cast<const ast::FuncCallExpr&>(*item.function).name;
     std::vector<FunctionColumn> columns = FunctionOutputColumns(fn_call.function());
     ScopeRelation rel;
     rel.table_name = name.back();
     rel.alias = item.function_alias.empty() ? name.back() : item.function_alias;
-    if (item.column_aliases.size() > columns.size()) {
+    const size_t available = columns.size() + (item.ordinality ? 1 : 0);
+    if (item.column_aliases.size() > available) {
       throw SqlError(SqlState::kInvalidColumnReference,
-                     "table \"" + rel.alias + "\" has " + std::to_string(columns.size()) +
+                     "table \"" + rel.alias + "\" has " + std::to_string(available) +
                          " columns available but " + std::to_string(item.column_aliases.size()) +
                          " columns specified");
     }
@@ -715,7 +787,9 @@ class FromPlanner {
     if (columns.size() == 1 && !item.function_alias.empty() && columns[0].name == name.back()) {
       columns[0].name = item.function_alias;
     }
-    for (size_t i = 0; i < item.column_aliases.size(); ++i) columns[i].name = item.column_aliases[i];
+    for (size_t i = 0; i < item.column_aliases.size() && i < columns.size(); ++i) {
+      columns[i].name = item.column_aliases[i];
+    }
     if (!aliases_.insert(rel.alias).second) {
       throw SqlError(SqlState::kDuplicateAlias,
                      "table name \"" + rel.alias + "\" specified more than once");
@@ -723,11 +797,20 @@ class FromPlanner {
     for (size_t i = 0; i < columns.size(); ++i) {
       rel.columns.push_back({columns[i].name, columns[i].type, static_cast<int>(offset + i), false});
     }
+    AddOrdinalityColumn(item, columns.size(), offset, &rel);
     const BoundUserFunctionCall* raw = &fn_call;
     const std::vector<Value>* params = ctx_.param_values;
-    auto rows = [raw, params]() {
+    const bool ordinality = item.ordinality;
+    auto rows = [raw, params, ordinality]() {
       EvalContext eval(params);
-      return raw->EvaluateRows(eval);
+      std::vector<Row> out = raw->EvaluateRows(eval);
+      // WITH ORDINALITY: each row's number (bigint, from 1) last.
+      if (ordinality) {
+        for (size_t i = 0; i < out.size(); ++i) {
+          out[i].push_back(Value::Int8(static_cast<int64_t>(i + 1)));
+        }
+      }
+      return out;
     };
     BuiltItem built;
     if (lateral) {
@@ -737,7 +820,7 @@ class FromPlanner {
       built.plan->set_explain_name("Function Scan on " +
                                    ScanName(name.back(), item.function_alias));
     }
-    built.width = columns.size();
+    built.width = available;
     built.relations.push_back(std::move(rel));
     out_->exprs.push_back(std::move(call));
     return built;

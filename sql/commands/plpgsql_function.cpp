@@ -17,6 +17,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <regex>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -29,6 +30,7 @@
 #include "sql/parser/plpgsql_parser.h"
 #include "sql/stack_depth.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
@@ -270,10 +272,24 @@ bool ResolveRelationType(const CommandContext& ctx, const std::string& written, 
       }
     }
     if (!plain) return false;
+    std::optional<StatementOutput> typed;
     try {
-      AnalyzeSelect(ctx, "SELECT NULL::" + written);
-      return false;  // a type after all
+      typed = AnalyzeSelect(ctx, "SELECT NULL::" + written);
     } catch (SqlError&) {
+    }
+    if (typed.has_value()) {
+      // A composite type (a table's row type or CREATE TYPE ... AS): a row
+      // variable of its fields; any other type is a scalar variable's.
+      const DataType t{typed->columns.at(0).type_oid, typed->columns.at(0).type_modifier};
+      const std::vector<RecordField>* fields =
+          IsNamedCompositeType(t.oid) ? CompositeFields(t) : nullptr;
+      if (fields == nullptr) return false;
+      *type = DataType{type_oid::kRecord, -1};
+      for (const RecordField& f : *fields) {
+        names->push_back(f.name);
+        types->push_back(f.type);
+      }
+      return true;
     }
   }
   const StatementOutput out = AnalyzeSelect(ctx, "SELECT * FROM " + table + " LIMIT 0");
@@ -1371,6 +1387,24 @@ class Executor {
     }
     auto [v, type] = Eval(*s.expr);
     if (fn_->result_type == type_oid::kVoid) return Flow::kReturn;
+    if (IsNamedCompositeType(fn_->result_type) && (v.is_record() || v.is_null())) {
+      // A composite result: the value's fields are the result's columns; a
+      // NULL one is an empty row (BoundUserFunctionCall: NULL, or NULLs in
+      // FROM).
+      Row row;
+      if (!v.is_null()) {
+        const std::vector<Value>& fields = v.record_value().fields;
+        if (fields.size() != columns_.size()) {
+          throw SqlError(SqlState::kDatatypeMismatch,
+                         "returned record type does not match expected record type");
+        }
+        for (size_t i = 0; i < fields.size(); ++i) {
+          row.push_back(Coerce(fields[i], DataType{fields[i].type(), -1}, columns_[i].type));
+        }
+      }
+      results_.push_back(std::move(row));
+      return Flow::kReturn;
+    }
     if (columns_.size() != 1) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "RETURN of a row value is not supported yet");

@@ -2,6 +2,9 @@
 #include "sql/commands/result_rows.h"
 
 #include "catalog/builtin_types.h"
+#include "sql/builtin/type_table.h"
+#include "sql/expr/record_exprs.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -51,6 +54,30 @@ std::vector<OutputTarget> BindTargetList(Binder& binder, const BindScope& scope,
         }
         continue;
       }
+    }
+    if (target.value->kind == ast::ExprKind::kFieldSelect &&
+        static_cast<const ast::FieldSelectExpr&>(*target.value).field == "*") {
+      // (x).*: one column per field of the composite value (the argument
+      // is evaluated once per field, as in PostgreSQL).
+      const auto& star = static_cast<const ast::FieldSelectExpr&>(*target.value);
+      const DataType type = binder.BindExpr(*star.arg)->type();
+      const std::vector<RecordField>* fields = CompositeFields(type);
+      if (fields == nullptr) {
+        if (IsCompositeType(type.oid)) {
+          throw binder.ErrorAt(SqlState::kFeatureNotSupported,
+                               "record type has not been registered", star.location);
+        }
+        throw binder.ErrorAt(SqlState::kWrongObjectType,
+                             "type " + FormatTypeName(type.oid) + " is not composite",
+                             star.location);
+      }
+      for (size_t i = 0; i < fields->size(); ++i) {
+        out.push_back({(*fields)[i].name,
+                       std::make_unique<BoundFieldSelect>(binder.BindExpr(*star.arg), i,
+                                                          (*fields)[i].type, star.location),
+                       0, 0});
+      }
+      continue;
     }
     BoundExprPtr expr = binder.ResolveUnknownToText(binder.BindExpr(*target.value));
     std::string name = target.name.empty() ? FigureColumnName(*target.value) : target.name;

@@ -1,8 +1,9 @@
 // Whether a SELECT without FROM runs as a table statement (an empty FROM plans
 // as one row) instead of on SqlSession's constant path: a subquery expression
 // needs the statement's transaction and catalog (it reads tables), so does a
-// call of a function named like a user-defined one (it runs its body), and a
-// set-returning call in the select list needs the ProjectSet node.
+// call of a function named like a user-defined one (it runs its body), a
+// set-returning call in the select list needs the ProjectSet node, and (x).*
+// the select list's expansion.
 #include "sql/commands/table_commands.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -43,7 +44,14 @@ bool SelectNeedsTableQuery(const ast::SelectStatement& stmt) {
     if (e != nullptr && !found) found = HasSubLink(*e);
     if (e != nullptr && !found && functions) found = CallsUserFunction(*e, *catalog);
   };
-  for (const ast::ResTarget& t : stmt.target_list) check(t.value);
+  for (const ast::ResTarget& t : stmt.target_list) {
+    check(t.value);
+    // (x).* expands to several columns (BindTargetList).
+    if (t.value != nullptr && t.value->kind == ast::ExprKind::kFieldSelect &&
+        static_cast<const ast::FieldSelectExpr&>(*t.value).field == "*") {
+      found = true;
+    }
+  }
   check(stmt.where);
   check(stmt.having);
   for (const ast::ExprPtr& e : stmt.group_by) check(e);

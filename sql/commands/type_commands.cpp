@@ -64,6 +64,22 @@ const catalog::TypeDesc* LookupType(const CommandContext& ctx,
   return nullptr;
 }
 
+// The table whose row type a (possibly qualified) type name reaches, or
+// nullptr.
+const catalog::TableDesc* LookupRowTypeRelation(const CommandContext& ctx,
+                                                const std::vector<std::string>& name) {
+  if (name.size() == 2) {
+    const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(name[0]);
+    return ns != nullptr ? ctx.catalog->FindTable(ns->oid, name[1]) : nullptr;
+  }
+  if (name.size() != 1) return nullptr;
+  for (catalog::Oid ns : SearchPathNamespaces(*ctx.catalog)) {
+    if (ctx.catalog->FindType(ns, name[0]) != nullptr) return nullptr;
+    if (const catalog::TableDesc* t = ctx.catalog->FindTable(ns, name[0])) return t;
+  }
+  return nullptr;
+}
+
 // The enum an ALTER TYPE names, checked for existence, kind and ownership.
 const catalog::TypeDesc& LookupEnumForAlter(const CommandContext& ctx,
                                             const std::vector<std::string>& name) {
@@ -103,6 +119,13 @@ std::vector<std::string> Dependents(const catalog::CatalogSnapshot& catalog,
   for (const auto& [oid, other] : catalog.types()) {
     if (other->kind == 'd' && UsesType(other->base_type, type)) {
       out.push_back("type " + other->name + " depends on type " + type.name);
+    }
+    // PostgreSQL's pg_depend scan meets a type's attributes last first.
+    for (auto a = other->attributes.rbegin(); a != other->attributes.rend(); ++a) {
+      if (!a->dropped && UsesType(a->type, type)) {
+        out.push_back("column " + a->name + " of composite type " + other->name +
+                      " depends on type " + type.name);
+      }
     }
   }
   for (const auto& [oid, fn] : catalog.functions()) {
@@ -382,6 +405,58 @@ StatementOutput CreateEnum(CommandContext& ctx, const ast::TypeStatement& stmt) 
   return result;
 }
 
+// CREATE TYPE name AS (attr type, ...): a composite type with its pg_class
+// row (relkind 'c') and array type (DefineCompositeType).
+StatementOutput DefineComposite(CommandContext& ctx, const ast::TypeStatement& stmt);
+
+// Like CREATE DOMAIN's, CREATE TYPE ... AS's errors carry no position.
+StatementOutput CreateComposite(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  try {
+    return DefineComposite(ctx, stmt);
+  } catch (SqlError& e) {
+    e.mutable_fields().position = 0;
+    throw;
+  }
+}
+
+StatementOutput DefineComposite(CommandContext& ctx, const ast::TypeStatement& stmt) {
+  StatementOutput result;
+  result.command_tag = "CREATE TYPE";
+  const catalog::NamespaceDesc& ns = CreationSchema(ctx, stmt.name);
+  Binder binder = ctx.MakeBinder();
+  catalog::TypeDesc type;
+  for (const ast::ColumnDef& attr : stmt.attributes) {
+    for (const catalog::ColumnDesc& prior : type.attributes) {
+      if (prior.name == attr.name) {
+        throw SqlError(SqlState::kDuplicateColumn,
+                       "column \"" + attr.name + "\" specified more than once");
+      }
+    }
+    const DataType t = binder.BindTypeName(attr.type);
+    const PgTypeInfo* info = FindPgType(t.oid);
+    if (info != nullptr && info->category == type_category::kPseudo) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "column \"" + attr.name + "\" has pseudo-type " + FormatTypeName(t.oid));
+    }
+    catalog::ColumnDesc a;
+    a.name = attr.name;
+    a.type = t.oid;
+    a.typmod = t.typmod;
+    a.attnum = static_cast<int16_t>(type.attributes.size() + 1);
+    type.attributes.push_back(std::move(a));
+  }
+  catalog::Catalog* catalog = ctx.db->catalog();
+  type.relid = catalog->AllocateOid(ctx.txn);
+  type.oid = catalog->AllocateOid(ctx.txn);
+  type.array_oid = catalog->AllocateOid(ctx.txn);
+  type.namespace_oid = ns.oid;
+  type.name = stmt.name.back();
+  type.owner = CurrentUserOid(*ctx.catalog);
+  type.kind = 'c';
+  catalog->PutType(ctx.txn, type);
+  return result;
+}
+
 StatementOutput AddEnumValue(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = "ALTER TYPE";
@@ -504,6 +579,21 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
       }
     }
   }
+  // Attributes of other composite types of a dropped type are dropped
+  // (last first, as PostgreSQL's dependency scan meets them).
+  for (const auto& [oid, other] : ctx.catalog->types()) {
+    if (in_targets(oid) || other->kind != 'c') continue;
+    catalog::TypeDesc changed = *other;
+    bool any = false;
+    for (auto a = changed.attributes.rbegin(); a != changed.attributes.rend(); ++a) {
+      if (a->dropped || !uses_any(a->type)) continue;
+      CheckOwnership(*ctx.catalog, other->owner, "type", other->name);
+      a->dropped = true;
+      any = true;
+      dropped.push_back("column " + a->name + " of composite type " + other->name);
+    }
+    if (any) ctx.db->catalog()->PutType(ctx.txn, changed);
+  }
   for (const auto& [oid, table] : ctx.catalog->tables()) {
     for (const catalog::ColumnDesc& c : table->columns) {
       if (!c.dropped && uses_any(c.type)) {
@@ -544,6 +634,12 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
       type = LookupType(ctx, name);
     }
     if (type == nullptr) {
+      if (const catalog::TableDesc* table = LookupRowTypeRelation(ctx, name)) {
+        throw SqlError(SqlState::kDependentObjectsStillExist,
+                       "cannot drop type " + table->name + " because table " + table->name +
+                           " requires it")
+            .WithHint("You can drop table " + table->name + " instead.");
+      }
       const bool builtin = (name.size() == 1 || name[0] == "pg_catalog") &&
                            FindPgTypeByName(name.back()) != nullptr;
       if (builtin) {
@@ -569,7 +665,8 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
     for (std::string& d : Dependents(*ctx.catalog, *type)) {
       // Objects this statement drops too do not count.
       const bool dropped_too = std::any_of(targets.begin(), targets.end(), [&](auto* t) {
-        return d.rfind("type " + t->name + " ", 0) == 0;
+        return d.rfind("type " + t->name + " ", 0) == 0 ||
+               d.find(" of composite type " + t->name + " depends ") != std::string::npos;
       });
       if (!dropped_too) dependents.push_back(std::move(d));
     }
@@ -636,6 +733,8 @@ StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStateme
       return CreateDomain(ctx, stmt);
     case ast::TypeStatement::Action::kAlterDomain:
       return AlterDomain(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateComposite:
+      return CreateComposite(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown type statement");
 }

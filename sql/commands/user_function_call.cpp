@@ -14,6 +14,8 @@
 #include "sql/parser/parser.h"
 #include "sql/stack_depth.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 
 namespace strata::sql {
 
@@ -110,6 +112,13 @@ std::vector<FunctionColumn> FunctionOutputColumns(const catalog::FunctionDesc& f
       out.push_back({a.name, DataType{a.type, -1}});
     }
   }
+  if (out.empty() && IsNamedCompositeType(fn.result_type)) {
+    // RETURNS [SETOF] t of a composite type: t's fields are the columns.
+    for (const RecordField& f : RequireCompositeFields(DataType{fn.result_type, -1})) {
+      out.push_back({f.name, f.type});
+    }
+    return out;
+  }
   if (out.size() <= 1) {
     // One column: the function's scalar result, named after its OUT /
     // TABLE parameter if that has a name, else after the function.
@@ -183,6 +192,7 @@ Value BoundUserFunctionCall::Evaluate(EvalContext& ctx) const {
   }
   std::vector<Row> rows = Run(std::move(values));
   if (rows.empty() || rows[0].empty()) return Value::Null(type().oid);
+  if (IsNamedCompositeType(type().oid)) return MakeRecord(std::move(rows[0]), type().oid);
   return std::move(rows[0][0]);
 }
 
@@ -199,6 +209,12 @@ std::vector<Row> BoundUserFunctionCall::EvaluateRows(EvalContext& ctx) const {
     }
   }
   std::vector<Row> rows = Run(std::move(values));
+  for (Row& row : rows) {
+    // A NULL composite result (an empty row): its columns are NULL.
+    for (size_t i = row.size(); i < columns_.size(); ++i) {
+      row.push_back(Value::Null(columns_[i].type.oid));
+    }
+  }
   if (!fn_->returns_set) {
     // A scalar function in FROM: exactly one row (NULLs without a result).
     if (rows.empty()) {
@@ -241,6 +257,21 @@ std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
   StatementOutput out;
   for (const std::unique_ptr<ast::Statement>& stmt : *body_) out = RunBodyStatement(run, *stmt);
   if (fn_->result_type == type_oid::kVoid || out.columns.empty()) return {};
+  if (out.columns.size() == 1 && IsNamedCompositeType(fn_->result_type) &&
+      IsCompositeType(out.columns[0].type_oid)) {
+    // The body returns the composite value itself (SELECT ROW(...)::t,
+    // SELECT t FROM t): its fields are the result's columns.
+    for (Row& row : out.rows) {
+      if (row[0].is_null()) {
+        Row nulls;
+        for (const FunctionColumn& c : columns_) nulls.push_back(Value::Null(c.type.oid));
+        row = std::move(nulls);
+      } else {
+        row = row[0].record_value().fields;
+      }
+    }
+    return std::move(out.rows);
+  }
   for (Row& row : out.rows) {
     row.resize(std::min(row.size(), columns_.size()));
     for (size_t i = 0; i < row.size(); ++i) {

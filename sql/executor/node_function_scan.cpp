@@ -25,7 +25,7 @@ void FunctionScan::Init() {
   values.reserve(args_.size());
   for (const BoundExpr* arg : args_) {
     values.push_back(arg->Evaluate(ctx_));
-    if (values.back().is_null()) return;  // strict: no rows
+    if (values.back().is_null() && function_->impl.strict) return;  // strict: no rows
   }
   generator_ = function_->set_generator(values);
 }
@@ -42,20 +42,28 @@ bool FunctionScan::NextRow(Row* row) {
     if (scalar_done_) return false;
     scalar_done_ = true;
     row->clear();
-    row->push_back(call_->Evaluate(ctx_));
+    PushColumns(call_->Evaluate(ctx_), row);
     return true;
   }
   if (generator_ == nullptr) return false;
   Value v;
   if (!generator_->Next(&v)) return false;
   row->clear();
-  if (v.type() == type_oid::kRecord && !v.is_null()) {
+  PushColumns(std::move(v), row);
+  return true;
+}
+
+void FunctionScan::PushColumns(Value v, Row* row) const {
+  if (v.is_record() && (record_width_ > 0 || v.type() == type_oid::kRecord)) {
     // A row of several columns, handed over as one record of them.
     for (const Value& column : v.record_value().fields) row->push_back(column);
-    return true;
+    return;
+  }
+  if (v.is_null() && record_width_ > 0) {
+    row->insert(row->end(), record_width_, Value::Null(type_oid::kUnknown));
+    return;
   }
   row->push_back(std::move(v));
-  return true;
 }
 
 }  // namespace strata::sql

@@ -26,17 +26,22 @@ class FunctionScan final : public PlanNode {
   void Close() override { generator_.reset(); }
   // WITH ORDINALITY: each row ends with its number (bigint, from 1).
   void set_ordinality(bool on) { ordinality_ = on; }
+  // A function of a composite type (or `record` with known columns): each
+  // value is split into its `width` fields, a NULL into `width` NULLs.
+  void set_record_width(size_t width) { record_width_ = width; }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
 
  private:
   bool NextRow(Row* row);  // the function's columns
+  void PushColumns(Value v, Row* row) const;
 
   const SqlFunction* function_;
   const BoundExpr* call_;
   std::vector<const BoundExpr*> args_;
   bool scalar_done_ = false;
   bool ordinality_ = false;
+  size_t record_width_ = 0;
   int64_t row_number_ = 0;
   EvalContext ctx_;
   std::unique_ptr<SetGenerator> generator_;

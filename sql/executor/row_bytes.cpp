@@ -4,7 +4,7 @@
 //   value := type:u32 tag:u8 payload
 //   payload by tag: NULL none; bool u8; int i64; float f64 (float4 widened);
 //   interval time:i64 day:i32 month:i32; string and text len:u32 bytes;
-//   record count:u32 value*; side index:u32
+//   record count:u32 typmod:i32 value*; side index:u32
 // Integers are in host byte order: the bytes never leave this process.
 #include "sql/executor/row_bytes.h"
 
@@ -32,7 +32,7 @@ enum : uint8_t {
   kString = 4,
   kText = 5,  // numeric, arrays: their text form, read back with InputValue
   kInterval = 6,
-  kRecord = 7,  // a composite value: its field count, then each field
+  kRecord = 7,  // a composite value: its field count, its record typmod, then each field
   kSide = 8,    // a value kept in the writer's side store: its index there
 };
 
@@ -75,8 +75,11 @@ void PutValue(const Value& v, Writer& w, std::vector<Value>* side) {
     w.Put(uint8_t{kNull});
     return;
   }
-  // The payload a type's values carry is what the row codec stores.
-  const std::optional<StorageType> storage = StorageTypeOf(v.type());
+  // The payload a type's values carry is what the row codec stores;
+  // composite values (anonymous records have no input function) go field by
+  // field.
+  const std::optional<StorageType> storage =
+      v.is_record() ? std::nullopt : StorageTypeOf(v.type());
   if (storage) {
     switch (*storage) {
       case StorageType::kBool:
@@ -111,11 +114,11 @@ void PutValue(const Value& v, Writer& w, std::vector<Value>* side) {
       case StorageType::kRange:
         break;  // as text
     }
-  } else if (v.type() == type_oid::kRecord) {
-    // An anonymous record has no input function: its fields go one by one.
+  } else if (v.is_record()) {
     w.Put(uint8_t{kRecord});
     const std::vector<Value>& fields = v.record_value().fields;
     w.Put(static_cast<uint32_t>(fields.size()));
+    w.Put(v.record_value().typmod);
     for (const Value& field : fields) PutValue(field, w, side);
     return;
   } else {
@@ -182,10 +185,11 @@ Value GetValue(std::string_view* in, const std::vector<Value>* side) {
       return InputValue(type, std::string(GetString(in)));
     case kRecord: {
       const auto n = Get<uint32_t>(in);
+      const auto typmod = Get<int32_t>(in);
       std::vector<Value> fields;
       fields.reserve(n);
       for (uint32_t i = 0; i < n; ++i) fields.push_back(GetValue(in, side));
-      return MakeRecord(std::move(fields));
+      return MakeRecord(std::move(fields), type, typmod);
     }
     case kSide: {
       const auto i = Get<uint32_t>(in);

@@ -81,7 +81,7 @@ Value BoundBoolOp::Evaluate(EvalContext& ctx) const {
 
 Value BoundNullTest::Evaluate(EvalContext& ctx) const {
   const Value v = arg_->Evaluate(ctx);
-  if (!v.is_null() && v.type() == type_oid::kRecord) {
+  if (v.is_record()) {
     // A composite IS NULL when every field is NULL and IS NOT NULL when none
     // is (ExecEvalRowNullInt), so ROW(NULL, 1) is neither.
     bool all_null = true;

@@ -28,7 +28,8 @@ Registry BuildRegistry() {
                       IntBitwiseFunctions(), MathFunctions(), FormatFunctions(),
                       DegreeTrigFunctions(), OidFunctions(), RegexFunctions(),
                       JsonbModifyFunctions(), JsonPathFunctions(), GeometricFunctions(), EnumFunctions(),
-                      NetworkFunctions(), BitFunctions(), RangeFunctions()}) {
+                      NetworkFunctions(), BitFunctions(), RangeFunctions(),
+                      RecordFunctions()}) {
     for (const BuiltinFunction& f : family) registry.emplace(f.name, &f);
   }
   return registry;

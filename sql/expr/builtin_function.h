@@ -37,6 +37,7 @@ std::span<const BuiltinFunction> TextFunctions();
 std::span<const BuiltinFunction> BoolFunctions();
 std::span<const BuiltinFunction> StringTypeFunctions();  // bpchar, bytea, uuid
 std::span<const BuiltinFunction> ArrayFunctions();
+std::span<const BuiltinFunction> RecordFunctions();  // expr/record_functions.cpp
 std::span<const BuiltinFunction> JsonFunctions();
 std::span<const BuiltinFunction> DatetimeFunctions();
 std::span<const BuiltinFunction> LikeFunctions();  // like_functions.cpp

@@ -16,6 +16,7 @@
 #include "sql/expr/geo_functions.h"
 #include "sql/expr/network_functions.h"
 #include "sql/types/bit_string.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/network_types.h"
 #include "sql/types/type_io.h"
 #include "sql/types/typmod.h"
@@ -136,10 +137,12 @@ size_t ByteOffsetOfChar(const std::string& s, size_t chars) {
 static Value JsonbToScalar(const Value& value, Oid target);
 
 bool IsCastImplemented(Oid source, Oid target, CastMethod method) {
-  // A composite value reads as its record_out text; nothing casts to one.
-  if (source == type_oid::kRecord) {
+  // A composite value reads as its record_out text.
+  if (IsCompositeType(source)) {
     return method == CastMethod::kInOut && IsSupportedType(target) && IsString(target);
   }
+  // Text to a named composite type: record_in.
+  if (IsNamedCompositeType(target)) return method == CastMethod::kInOut && IsString(source);
   if (!IsSupportedType(source) || !IsSupportedType(target)) return false;
   // oid and the reg* types: int4 and one another binary-coercible; int2,
   // int8 and text (text_regclass) by functions.

@@ -8,8 +8,12 @@ namespace strata::sql {
 Value BoundRowConstructor::Evaluate(EvalContext& ctx) const {
   std::vector<Value> fields;
   fields.reserve(args_.size());
-  for (const BoundExprPtr& arg : args_) fields.push_back(arg->Evaluate(ctx));
-  return MakeRecord(std::move(fields));
+  for (const BoundExprPtr& arg : args_) {
+    Value v = arg->Evaluate(ctx);
+    if (v.type() == type_oid::kUnknown) v = v.Relabel(type_oid::kText);
+    fields.push_back(std::move(v));
+  }
+  return MakeRecord(std::move(fields), type().oid, type().typmod);
 }
 
 Value BoundFieldSelect::Evaluate(EvalContext& ctx) const {

@@ -10,7 +10,9 @@
 
 namespace strata::sql {
 
-// ROW(a, b): a record of the arguments' values (NULLs included).
+// ROW(a, b): a record of the arguments' values (NULLs included), of type
+// `record` or of a named composite type (ROW(...)::t, a table's whole row).
+// Arguments of type unknown (untyped literals) become text values.
 class BoundRowConstructor final : public BoundExpr {
  public:
   // `type` is DataType{record, typmod} registered for the fields.
@@ -18,6 +20,9 @@ class BoundRowConstructor final : public BoundExpr {
       : BoundExpr(BoundExprKind::kRowConstructor, type, location), args_(std::move(args)) {}
   Value Evaluate(EvalContext& ctx) const override;
   const std::vector<BoundExprPtr>& args() const { return args_; }
+  // Moves the arguments out (the node is then unusable): the binder
+  // rebuilds the row for another composite type.
+  std::vector<BoundExprPtr> ReleaseArgs() { return std::move(args_); }
 
  private:
   std::vector<BoundExprPtr> args_;

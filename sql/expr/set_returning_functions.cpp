@@ -15,6 +15,7 @@
 #include "sql/expr/range_functions.h"
 #include "sql/expr/datetime_arith.h"
 #include "sql/expr/sql_function.h"
+#include "sql/json/json_populate.h"
 #include "sql/json/jsonpath_functions.h"
 #include "sql/types/array_value.h"
 #include "sql/expr/record_set_functions.h"
@@ -392,7 +393,7 @@ std::vector<RecordField> RecordSetFunctionFields(const SqlFunction* function,
 const SqlFunction* FindSetReturningFunction(const BuiltinFunction* impl) {
   for (std::span<const SqlFunction> family :
        {SetReturningSqlFunctions(), RegexpSqlFunctions(), InformationSchemaSqlFunctions(),
-        JsonPathSqlFunctions(), RangeSqlFunctions()}) {
+        JsonPathSqlFunctions(), RangeSqlFunctions(), JsonPopulateSqlFunctions()}) {
     for (const SqlFunction& f : family) {
       if (f.set_generator != nullptr && &f.impl == impl) return &f;
     }

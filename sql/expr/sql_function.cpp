@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "sql/json/jsonb_modify.h"
+#include "sql/json/json_populate.h"
 #include "sql/json/jsonpath_functions.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/expr/enum_functions.h"
@@ -57,7 +58,8 @@ std::vector<const SqlFunction*> FindSqlFunctions(std::string_view name) {
                         CatalogSqlFunctions(), AdminSqlFunctions(), StatSqlFunctions(),
                         JsonbModifySqlFunctions(), GeometricSqlFunctions(), EnumSqlFunctions(),
                         NetworkSqlFunctions(), BitSqlFunctions(), PartitionSqlFunctions(),
-                        JsonPathSqlFunctions(), RangeSqlFunctions()}) {
+                        JsonPathSqlFunctions(), RangeSqlFunctions(),
+                        JsonPopulateSqlFunctions()}) {
       for (const SqlFunction& f : family) r[f.name].push_back(&f);
     }
     return r;
@@ -79,7 +81,8 @@ std::string_view SqlFunctionName(const BuiltinFunction* impl) {
                         AdminSqlFunctions(), StatSqlFunctions(), JsonbModifySqlFunctions(),
                         GeometricSqlFunctions(), EnumSqlFunctions(), NetworkSqlFunctions(),
                         BitSqlFunctions(), PartitionSqlFunctions(), JsonPathSqlFunctions(),
-                        RangeSqlFunctions()}) {
+                        RangeSqlFunctions(),
+                        JsonPopulateSqlFunctions()}) {
       for (const SqlFunction& f : family) r.emplace(&f.impl, f.name);
     }
     return r;

@@ -20,6 +20,8 @@
 #include "sql/json/json_parser.h"
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 #include "sql/types/type_io.h"
 
 namespace strata::sql {
@@ -268,9 +270,56 @@ void AppendJson(std::string* out, const Value& v) {
       AppendJson(out, elements[i]);
     }
     out->push_back(']');
+  } else if (v.is_record()) {
+    // composite_to_json: the fields by name (an anonymous record's f1, f2, ...).
+    const std::vector<RecordField>* fields =
+        CompositeFields(DataType{t, v.record_value().typmod});
+    const std::vector<Value>& values = v.record_value().fields;
+    out->push_back('{');
+    for (size_t i = 0; i < values.size(); ++i) {
+      if (i > 0) out->push_back(',');
+      json::AppendJsonString(out, fields != nullptr && i < fields->size()
+                                      ? (*fields)[i].name
+                                      : "f" + std::to_string(i + 1));
+      out->push_back(':');
+      AppendJson(out, values[i]);
+    }
+    out->push_back('}');
   } else {
     json::AppendJsonString(out, OutputValue(v));
   }
+}
+
+// row_to_json(record [, pretty]): the record as a JSON object; `pretty`
+// puts each field after the first on a line of its own.
+Value RowToJson(std::span<const Value> a) {
+  std::string out;
+  AppendJson(&out, a[0]);
+  if (a.size() > 1 && a[1].bool_value() && !a[0].is_null()) {
+    // Top-level separators only: a field's own text never holds "," at
+    // nesting depth 1 outside strings, so rewrite while tracking both.
+    std::string pretty;
+    int depth = 0;
+    bool in_string = false;
+    for (size_t i = 0; i < out.size(); ++i) {
+      const char c = out[i];
+      pretty += c;
+      if (in_string) {
+        if (c == '\\' && i + 1 < out.size()) {
+          pretty += out[++i];
+        } else if (c == '"') {
+          in_string = false;
+        }
+        continue;
+      }
+      if (c == '"') in_string = true;
+      if (c == '{' || c == '[') ++depth;
+      if (c == '}' || c == ']') --depth;
+      if (c == ',' && depth == 1) pretty += "\n ";
+    }
+    out = std::move(pretty);
+  }
+  return Value::String(type_oid::kJson, std::move(out));
 }
 
 Value ToJson(std::span<const Value> a) {
@@ -356,6 +405,8 @@ constexpr BuiltinFunction kFunctions[] = {
     {"jsonb_typeof", TypeOf},
     {"jsonb_pretty", Pretty},
     {"to_json", ToJson},
+    {"row_to_json", RowToJson},
+    {"row_to_json_pretty", RowToJson},
     {"to_jsonb", ToJsonb},
     {"json_build_object", BuildObject<false>, false},
     {"jsonb_build_object", BuildObject<true>, false},

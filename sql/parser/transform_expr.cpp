@@ -387,12 +387,16 @@ ast::ExprPtr Transformer::TransformIndirection(const PgQuery__AIndirection& ind)
       continue;
     }
     flush_subscripts();
-    if (n == nullptr || n->node_case != PG_QUERY__NODE__NODE_STRING) {
-      throw NotSupported("selecting all fields of a composite value ((x).*)", location);
+    // (x).*: a FieldSelectExpr of field "*", expanded where a select list
+    // or ROW(...) allows it.
+    const bool star = n != nullptr && n->node_case == PG_QUERY__NODE__NODE_A_STAR &&
+                      i + 1 == ind.n_indirection;
+    if (!star && (n == nullptr || n->node_case != PG_QUERY__NODE__NODE_STRING)) {
+      throw NotSupported("this field selection", location);
     }
     auto field = std::make_unique<ast::FieldSelectExpr>(location);
     field->arg = std::move(expr);
-    field->field = StringValue(n);
+    field->field = star ? std::string("*") : StringValue(n);
     expr = std::move(field);
   }
   flush_subscripts();

@@ -46,15 +46,31 @@ ast::FromItem Transformer::TransformFromItem(const PgQuery__Node& node) {
   if (node.node_case == PG_QUERY__NODE__NODE_RANGE_FUNCTION) {
     const PgQuery__RangeFunction& f = *node.range_function;
     if (f.is_rowsfrom || f.n_functions != 1) throw NotSupported("ROWS FROM (...)");
-    if (f.n_coldeflist > 0) throw NotSupported("a column definition list");
     const PgQuery__Node* pair = f.functions[0];
     if (pair->node_case != PG_QUERY__NODE__NODE_LIST || pair->list->n_items < 1 ||
         pair->list->items[0]->node_case != PG_QUERY__NODE__NODE_FUNC_CALL) {
       throw NotSupported("this function in FROM");
     }
+    // The column definition list: the RangeFunction's, or the one paired
+    // with the function.
+    PgQuery__Node** defs = f.coldeflist;
+    size_t n_defs = f.n_coldeflist;
     if (pair->list->n_items > 1 && pair->list->items[1] != nullptr &&
-        pair->list->items[1]->node_case != PG_QUERY__NODE__NODE__NOT_SET) {
-      throw NotSupported("a column definition list");
+        pair->list->items[1]->node_case == PG_QUERY__NODE__NODE_LIST) {
+      defs = pair->list->items[1]->list->items;
+      n_defs = pair->list->items[1]->list->n_items;
+    } else if (pair->list->n_items > 1 && pair->list->items[1] != nullptr &&
+               pair->list->items[1]->node_case != PG_QUERY__NODE__NODE__NOT_SET) {
+      throw NotSupported("this column definition list");
+    }
+    for (size_t i = 0; i < n_defs; ++i) {
+      if (defs[i]->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF ||
+          defs[i]->column_def->type_name == nullptr) {
+        throw NotSupported("this column definition list");
+      }
+      const PgQuery__ColumnDef& cd = *defs[i]->column_def;
+      if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+      item.column_defs.push_back({cd.colname, TransformTypeName(*cd.type_name), cd.location});
     }
     item.kind = ast::FromItem::Kind::kFunction;
     item.ordinality = f.ordinality;

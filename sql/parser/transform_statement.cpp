@@ -131,6 +131,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformGrant(*node.grant_stmt);
     case PG_QUERY__NODE__NODE_CREATE_ENUM_STMT:
       return TransformCreateEnum(*node.create_enum_stmt);
+    case PG_QUERY__NODE__NODE_COMPOSITE_TYPE_STMT:
+      return TransformCreateComposite(*node.composite_type_stmt);
     case PG_QUERY__NODE__NODE_ALTER_ENUM_STMT:
       return TransformAlterEnum(*node.alter_enum_stmt);
     case PG_QUERY__NODE__NODE_CREATE_TRIG_STMT:

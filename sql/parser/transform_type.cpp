@@ -1,4 +1,4 @@
-// CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE /
+// CREATE TYPE ... AS ENUM / AS (...), ALTER TYPE ... ADD VALUE / RENAME VALUE /
 // RENAME TO and DROP TYPE -> ast::TypeStatement.
 #include <memory>
 #include <string>
@@ -13,6 +13,31 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateEnum(const PgQuery__
   stmt->action = ast::TypeStatement::Action::kCreateEnum;
   stmt->name = StringList(s.type_name, s.n_type_name);
   stmt->labels = StringList(s.vals, s.n_vals);
+  return stmt;
+}
+
+std::unique_ptr<ast::Statement> Transformer::TransformCreateComposite(
+    const PgQuery__CompositeTypeStmt& s) {
+  auto stmt = std::make_unique<ast::TypeStatement>();
+  stmt->action = ast::TypeStatement::Action::kCreateComposite;
+  if (s.typevar == nullptr) throw NotSupported("CREATE TYPE without a name");
+  const ast::RangeVar name = TransformRangeVar(*s.typevar);
+  if (!name.schema.empty()) stmt->name.push_back(name.schema);
+  stmt->name.push_back(name.name);
+  for (size_t i = 0; i < s.n_coldeflist; ++i) {
+    const PgQuery__Node* node = s.coldeflist[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_COLUMN_DEF) {
+      throw NotSupported("this CREATE TYPE element");
+    }
+    const PgQuery__ColumnDef& cd = *node->column_def;
+    if (cd.coll_clause != nullptr) throw NotSupported("COLLATE", cd.coll_clause->location);
+    if (cd.type_name == nullptr) throw NotSupported("an attribute without a type", cd.location);
+    ast::ColumnDef attr;
+    attr.name = cd.colname;
+    attr.location = cd.location;
+    attr.type = TransformTypeName(*cd.type_name);
+    stmt->attributes.push_back(std::move(attr));
+  }
   return stmt;
 }
 

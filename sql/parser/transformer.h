@@ -163,6 +163,7 @@ class Transformer {
   // transform_type.cpp: CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD /
   // RENAME VALUE, DROP TYPE.
   std::unique_ptr<ast::Statement> TransformCreateEnum(const PgQuery__CreateEnumStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateComposite(const PgQuery__CompositeTypeStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterEnum(const PgQuery__AlterEnumStmt& s);
   std::unique_ptr<ast::Statement> TransformDropType(const PgQuery__DropStmt& s);
   std::unique_ptr<ast::Statement> TransformRenameType(const PgQuery__RenameStmt& s);

@@ -13,6 +13,8 @@
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/range_value.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -168,7 +170,16 @@ void AppendValue(const KeyColumn& column, const Value& value, std::string* dst) 
       AppendEscapedBytes(value.string_value(), dst);
       return;
     case StorageType::kArray:
-      break;  // rejected by KeyColumn
+      // A composite value: each field as an ascending key column of its
+      // own type (NULL fields after values, as record_cmp orders them),
+      // then 0x00, below every marker, so a record sorts before longer ones.
+      if (value.is_record()) {
+        for (const Value& field : value.record_value().fields) {
+          AppendKeyDatum(KeyColumn(field.type()), field, dst);
+        }
+        PutByte(dst, 0x00);
+      }
+      return;  // arrays are rejected by KeyColumn
     case StorageType::kRange:
       AppendRangeKey(column.type, value, dst);
       return;
@@ -495,7 +506,8 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
                    "could not identify an ordering operator for type " + FormatTypeName(type))
         .WithHint("Use an explicit ordering operator or modify the query.");
   }
-  if (storage == StorageType::kArray || type == type_oid::kJson || type == type_oid::kJsonb) {
+  if ((storage == StorageType::kArray && !IsCompositeType(this->type)) ||
+      type == type_oid::kJson || type == type_oid::kJsonb) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "key columns of type " + FormatTypeName(type) + " are not supported yet");
   }
@@ -504,6 +516,7 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
 bool KeyDecodeIsExact(Oid type) {
   type = BaseTypeOf(type);
   if (type == type_oid::kBpchar) return false;  // trailing spaces are dropped
+  if (IsCompositeType(type)) return false;       // composites do not decode
   switch (RequireStorageType(type)) {
     case StorageType::kFloat4:
     case StorageType::kFloat8:

@@ -48,6 +48,9 @@
 //                  lower inclusive 0x00, exclusive 0x01; upper exclusive
 //                  0x00, inclusive 0x01 (range_cmp_bounds' order). A
 //                  multirange: 0x01 + range for each range, then 0x00.
+//     composite    each field as an ascending column of its own type (marker,
+//                  value; NULL fields after values, as record_cmp), then 0x00.
+//                  Sort and group keys only: not decodable, not in trees.
 //
 // Decoding (KeyReader) returns values equal to the encoded ones under
 // PostgreSQL's comparison but not always identical (see KeyDecodeIsExact):

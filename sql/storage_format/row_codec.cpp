@@ -12,6 +12,8 @@
 #include "common/sql_error.h"
 #include "sql/types/array_value.h"
 #include "sql/types/range_value.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/record_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -170,7 +172,7 @@ void AppendRow(const RowLayout& layout, std::span<const Value> values, std::stri
     }
     if (layout.slots_[i].storage == StorageType::kArray) {
       array_texts.resize(n);
-      array_texts[i] = FormatArray(values[i]);
+      array_texts[i] = values[i].is_record() ? FormatRecord(values[i]) : FormatArray(values[i]);
     }
     if (layout.slots_[i].storage == StorageType::kRange) {
       array_texts.resize(n);
@@ -379,6 +381,9 @@ Value RowView::Get(size_t i) const {
       return Value::String(type, std::string(GetBytes(i)));
     case StorageType::kArray:
       if (!Stored(i)) return layout_->columns_[i].missing_default;
+      if (IsCompositeType(BaseTypeOf(type))) {
+        return ParseRecord(BaseTypeOf(type), Var(i), /*stored=*/true);
+      }
       return ParseArray(type, Var(i));
     case StorageType::kRange:
       if (!Stored(i)) return layout_->columns_[i].missing_default;

@@ -6,6 +6,7 @@
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
 #include "sql/types/range_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -66,6 +67,7 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
       // The range and multirange types (types/range_value.h).
       if (IsRangeType(type) || IsMultirangeType(type)) return StorageType::kRange;
       if (IsArrayType(type) && IsSupportedType(type)) return StorageType::kArray;
+      if (IsCompositeType(type)) return StorageType::kArray;  // the record's text form
       if (IsEnumType(type)) return StorageType::kBytes;  // the label
       if (IsDomainType(type)) return StorageTypeOf(DomainBaseType(type).oid);
       return std::nullopt;

@@ -12,7 +12,11 @@
 //                                  uuid, json, jsonb, the geometric types:
 //                                  the Value's bytes)
 //   kArray                ArrayValue  variable, rows only: the array's text
-//                                  form (array_out), read back with array_in
+//                                  form (array_out), read back with array_in;
+//                                  also composite values (RecordValue): their
+//                                  record_out text, read back with record_in.
+//                                  Keys hold composites (not arrays) as each
+//                                  field's key encoding in turn (key_codec.h)
 //   kRange                RangeValue / MultirangeValue  variable: rows hold
 //                                  the value in range_value.h's row form
 //                                  (flags, then each finite bound in its

@@ -16,6 +16,7 @@
 
 #include "sql/system_relations/default_text.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/user_types.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/object_acl.h"
@@ -67,7 +68,7 @@ Row ClassRow(Oid oid, const std::string& name, Oid ns, char relkind, char persis
              int natts, int checks, bool has_index, Oid owner = kBootstrapRoleOid) {
   const bool table = relkind == 'r';
   return {OidV(oid), NameV(name), OidV(ns), OidV(0), OidV(0), OidV(owner),
-          OidV(table ? kHeapAm : 0), OidV(relkind == 'v' ? 0 : oid), OidV(0),
+          OidV(table ? kHeapAm : 0), OidV(relkind == 'v' || relkind == 'c' ? 0 : oid), OidV(0),
           Int4V(relkind == 'S' ? 1 : 0), Float4V(relkind == 'S' ? 1.0f : -1.0f), Int4V(0),
           OidV(0), BoolV(has_index), BoolV(false), CharV(persistence), CharV(relkind),
           Int2V(natts), Int2V(checks), BoolV(relkind == 'v'), BoolV(false), BoolV(false),
@@ -101,6 +102,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(t->columns.size()),
                             static_cast<int>(t->checks.size()),
                             !t->primary_key.empty() || !t->indexes.empty(), t->owner));
+    rows.back()[3] = OidV(RelationRowTypeOid(oid));  // reltype
     rows.back()[20] = BoolV(fk_tables.count(oid) != 0 || !t->triggers.empty());  // relhastriggers
     rows.back()[21] = BoolV(!cat.ChildrenOf(oid).empty());  // relhassubclass
     if (t->partition_key) {
@@ -144,6 +146,14 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(v->columns.size()), 0, false, v->owner));
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     rows.back()[20] = BoolV(!v->triggers.empty());  // relhastriggers
+    rows.back()[3] = OidV(RelationRowTypeOid(oid));   // reltype
+  }
+  // Composite types (CREATE TYPE ... AS): relkind 'c', holding the attributes.
+  for (const auto& [oid, t] : cat.types()) {
+    if (t->kind != 'c') continue;
+    rows.push_back(ClassRow(t->relid, t->name, t->namespace_oid, 'c', 'p',
+                            static_cast<int>(t->attributes.size()), 0, false, t->owner));
+    rows.back()[3] = OidV(oid);  // reltype
   }
   for (const auto& [oid, s] : cat.sequences()) {
     rows.push_back(ClassRow(oid, s.name, s.namespace_oid, 'S',
@@ -233,6 +243,13 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
       rows.back()[22] = AclArrayValue(cat, StoredAcl(cat, ColumnAclTarget(oid, attnum)));
     }
   }
+  for (const auto& [oid, t] : cat.types()) {
+    for (const catalog::ColumnDesc& a : t->attributes) {
+      AttrSpec spec{a.name, a.type, a.typmod, a.attnum, false, false, false, a.dropped};
+      if (a.dropped) spec.name = "........pg.dropped." + std::to_string(a.attnum) + "........";
+      rows.push_back(AttributeRow(t->relid, spec));
+    }
+  }
   for (const auto& [oid, s] : cat.sequences()) {
     rows.push_back(AttributeRow(oid, {"last_value", kInt8, -1, 1, true, false, false, false}));
     rows.push_back(AttributeRow(oid, {"log_cnt", kInt8, -1, 2, true, false, false, false}));
@@ -247,6 +264,29 @@ char TypType(const PgTypeInfo& t) {
     return t.typname.find("multirange") != std::string_view::npos ? 'm' : 'r';
   }
   return 'b';
+}
+
+// The pg_type row of a composite type (typtype 'c': record_in, record_out,
+// ...) whose attributes are pg_class row `relid`'s.
+Row CompositeTypeRow(Oid oid, const std::string& name, Oid ns, Oid owner, Oid relid,
+                     Oid array_oid) {
+  return {OidV(oid), NameV(name), OidV(ns), OidV(owner), Int2V(-1), BoolV(false), CharV('c'),
+          CharV('C'), BoolV(false), BoolV(true), CharV(','), OidV(relid), RegprocV(0), OidV(0),
+          OidV(array_oid), RegprocV(2290), RegprocV(2291), RegprocV(2402), RegprocV(2403),
+          RegprocV(0), RegprocV(0), RegprocV(0), CharV('d'), CharV('x'), BoolV(false), OidV(0),
+          Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree), NullV(kText), NullV(kAclArray)};
+}
+
+// The array type "_name" of a user type `element`.
+Row ArrayTypeRow(Oid oid, const std::string& name, Oid ns, Oid owner, Oid element, char align) {
+  const TypeProcs* array_procs = FindTypeProcs(1009);  // _text's: array_in, ...
+  return {OidV(oid), NameV("_" + name), OidV(ns), OidV(owner), Int2V(-1), BoolV(false),
+          CharV('b'), CharV('A'), BoolV(false), BoolV(true), CharV(','), OidV(0),
+          RegprocV(array_procs->subscript), OidV(element), OidV(0),
+          RegprocV(array_procs->input), RegprocV(array_procs->output),
+          RegprocV(array_procs->receive), RegprocV(array_procs->send), RegprocV(0), RegprocV(0),
+          RegprocV(array_procs->analyze), CharV(align), CharV('x'), BoolV(false), OidV(0),
+          Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree), NullV(kText), NullV(kAclArray)};
 }
 
 // typinput, typoutput, ... name PostgreSQL's functions (pg_type_procs.h).
@@ -299,6 +339,10 @@ std::vector<Row> TypeRows(const CommandContext& ctx) {
                           ? TextV(PgDefaultText(*t->default_expr, DomainBaseType(oid)))
                           : NullV(kText),
                       acl});
+    } else if (t->kind == 'c') {
+      rows.push_back(CompositeTypeRow(oid, t->name, t->namespace_oid, t->owner, t->relid,
+                                      t->array_oid));
+      rows.back()[31] = acl;
     } else {
       rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
                       Int2V(4), BoolV(true), CharV(t->kind), CharV('E'), BoolV(false),
@@ -308,16 +352,21 @@ std::vector<Row> TypeRows(const CommandContext& ctx) {
                       BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
                       NullV(kText), acl});
     }
-    const TypeProcs* array_procs = FindTypeProcs(1009);  // _text's: array_in, ...
-    rows.push_back({OidV(t->array_oid), NameV("_" + t->name), OidV(t->namespace_oid),
-                    OidV(t->owner), Int2V(-1), BoolV(false), CharV('b'), CharV('A'),
-                    BoolV(false), BoolV(true), CharV(','), OidV(0),
-                    RegprocV(array_procs->subscript), OidV(oid), OidV(0),
-                    RegprocV(array_procs->input), RegprocV(array_procs->output),
-                    RegprocV(array_procs->receive), RegprocV(array_procs->send), RegprocV(0),
-                    RegprocV(0), RegprocV(array_procs->analyze), CharV('i'), CharV('x'),
-                    BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0), NullV(kNodeTree),
-                    NullV(kText), NullV(kAclArray)});
+    rows.push_back(ArrayTypeRow(t->array_oid, t->name, t->namespace_oid, t->owner, oid,
+                                t->kind == 'c' ? 'd' : 'i'));
+  }
+  // Every table's and view's row type and its array type.
+  const auto add_row_type = [&](Oid relation, const std::string& name, Oid ns, Oid owner) {
+    rows.push_back(CompositeTypeRow(RelationRowTypeOid(relation), name, ns, owner, relation,
+                                    RelationRowArrayOid(relation)));
+    rows.push_back(ArrayTypeRow(RelationRowArrayOid(relation), name, ns, owner,
+                                RelationRowTypeOid(relation), 'd'));
+  };
+  for (const auto& [oid, t] : ctx.catalog->tables()) {
+    add_row_type(oid, t->name, t->namespace_oid, t->owner);
+  }
+  for (const auto& [oid, v] : ctx.catalog->views()) {
+    add_row_type(oid, v->name, v->namespace_oid, v->owner);
   }
   return rows;
 }

@@ -9,6 +9,8 @@
 //   pk index:   (table << 8) | 0x7F (a pg_class OID: unique among pg_class
 //               rows while table OIDs stay below 2^22)
 //   view rule:  (view << 8) | 0x7E (pg_rewrite's "_RETURN" rule)
+// Row types of tables and views (pg_type) are derived the same way:
+// (relation << 8) | 0x7D and their arrays | 0x7C (sql/types/composite_type.h).
 // OIDs only need to be unique within one catalog relation in PostgreSQL.
 // Tables with OIDs >= 2^24 would overflow: not reached by the counter in
 // practice (16 million objects).

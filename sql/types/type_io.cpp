@@ -11,6 +11,7 @@
 #include "sql/json/jsonb.h"
 #include "sql/system_relations/reg_types.h"
 #include "sql/types/array_value.h"
+#include "sql/types/composite_type.h"
 #include "sql/types/record_value.h"
 #include "sql/types/range_value.h"
 #include "sql/types/datetime_io.h"
@@ -84,6 +85,7 @@ Value InputValue(Oid type, std::string_view text) {
       if (IsArrayType(type) && (IsSupportedType(type) || IsOutputOnlyType(type))) {
         return ParseArray(type, text);
       }
+      if (IsCompositeType(type)) return ParseRecord(type, text);
       if (IsEnumType(type)) {
         CheckEnumLabel(type, text);
         return Value::String(type, std::string(text));
@@ -151,6 +153,7 @@ std::string OutputValue(const Value& value) {
       return out;
     }
     default:
+      if (value.is_record()) return FormatRecord(value);
       if (IsRangeType(value.type())) return FormatRange(value);
       if (IsMultirangeType(value.type())) return FormatMultirange(value);
       if (geo::IsGeometricType(value.type())) return geo::FormatGeometric(value);

@@ -10,6 +10,7 @@
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/types/composite_type.h"
 
 namespace strata::sql {
 
@@ -42,6 +43,14 @@ const PgTypeInfo* Intern(Oid oid, const std::string& typname, const std::string&
                             typelem, typarray};
   }
   return &slot->info;
+}
+
+// The name of table or view `relation` in the statement's catalog.
+std::string RelationName(Oid relation) {
+  auto catalog = CurrentStatementCatalog();
+  if (const catalog::TableDesc* t = catalog->FindTable(relation)) return t->name;
+  if (const catalog::ViewDesc* v = catalog->FindView(relation)) return v->name;
+  return std::string();
 }
 
 }  // namespace
@@ -94,10 +103,20 @@ const PgTypeInfo* FindUserPgType(Oid oid) {
       if (base == nullptr) return nullptr;
       return Intern(t->oid, t->name, t->name, base->category, base->typlen, 0, t->array_oid);
     }
+    if (t->kind == 'c') return Intern(t->oid, t->name, t->name, 'C', -1, 0, t->array_oid);
     return Intern(t->oid, t->name, t->name, 'E', 4, 0, t->array_oid);
   }
   if (auto t = FindUserTypeOfArray(oid)) {
     return Intern(t->array_oid, "_" + t->name, t->name + "[]", 'A', -1, t->oid, 0);
+  }
+  // The row type of a table or view (composite_type.h), and its array type.
+  if (const Oid relation = RowTypeRelation(oid); relation != 0) {
+    const std::string name = RelationName(relation);
+    return Intern(oid, name, name, 'C', -1, 0, RelationRowArrayOid(relation));
+  }
+  if (const Oid relation = RowArrayRelation(oid); relation != 0) {
+    const std::string name = RelationName(relation);
+    return Intern(oid, "_" + name, name + "[]", 'A', -1, RelationRowTypeOid(relation), 0);
   }
   return nullptr;
 }

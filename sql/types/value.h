@@ -74,6 +74,11 @@ class Value {
 
   Oid type() const { return type_; }
   bool is_null() const { return std::holds_alternative<std::monostate>(data_); }
+  // Whether the payload is a RecordValue (a non-NULL composite value, of
+  // type record or of a named composite type).
+  bool is_record() const {
+    return std::holds_alternative<std::shared_ptr<const RecordValue>>(data_);
+  }
 
   // Accessors. REQUIRES: !is_null() and a type with that payload.
   bool bool_value() const { return std::get<bool>(data_); }

@@ -9,6 +9,7 @@
 #include "sql/json/jsonb.h"
 #include "sql/types/array_value.h"
 #include "sql/types/range_value.h"
+#include "sql/types/record_value.h"
 #include "sql/types/user_types.h"
 
 namespace strata::sql {
@@ -41,6 +42,44 @@ int CompareArrays(const ArrayValue& a, const ArrayValue& b) {
   if (ndims_a != ndims_b) return ndims_a < ndims_b ? -1 : 1;
   if (a.elements.size() != b.elements.size()) return a.elements.size() < b.elements.size() ? -1 : 1;
   if (a.lower_bound != b.lower_bound) return a.lower_bound < b.lower_bound ? -1 : 1;
+  return 0;
+}
+
+// Types whose values compare by the same payload order: the integer types
+// (one int64 payload), text and varchar. Records built by ROW(...) may
+// pair them (ROW(1, 2) IN (ROW(1, 2::int8))).
+bool SamePayloadOrder(Oid a, Oid b) {
+  const auto integer = [](Oid t) {
+    return t == type_oid::kInt2 || t == type_oid::kInt4 || t == type_oid::kInt8;
+  };
+  const auto text = [](Oid t) { return t == type_oid::kText || t == type_oid::kVarchar; };
+  return (integer(a) && integer(b)) || (text(a) && text(b));
+}
+
+// record_cmp: field by field, a NULL field after any value (two NULLs
+// equal); records of different lengths cannot be compared.
+int CompareRecords(const Value& a, const Value& b) {
+  const std::vector<Value>& x = a.record_value().fields;
+  const std::vector<Value>& y = b.record_value().fields;
+  const size_t n = std::min(x.size(), y.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i].is_null() || y[i].is_null()) {
+      if (x[i].is_null() && y[i].is_null()) continue;
+      return x[i].is_null() ? 1 : -1;
+    }
+    if (x[i].type() != y[i].type() && !SamePayloadOrder(x[i].type(), y[i].type())) {
+      throw SqlError(SqlState::kDatatypeMismatch,
+                     "cannot compare dissimilar column types " + FormatTypeName(x[i].type()) +
+                         " and " + FormatTypeName(y[i].type()) + " at record column " +
+                         std::to_string(i + 1));
+    }
+    const int c = CompareValues(x[i], y[i]);
+    if (c != 0) return c;
+  }
+  if (x.size() != y.size()) {
+    throw SqlError(SqlState::kDatatypeMismatch,
+                   "cannot compare record types with different numbers of columns");
+  }
   return 0;
 }
 
@@ -107,6 +146,7 @@ int CompareValues(const Value& a, const Value& b) {
       throw SqlError(SqlState::kUndefinedFunction,
                      "could not identify an ordering operator for type " + FormatTypeName(type));
     default:
+      if (a.is_record() && b.is_record()) return CompareRecords(a, b);
       if (IsArrayType(type)) return CompareArrays(a.array_value(), b.array_value());
       if (IsRangeType(type)) return CompareRanges(a.range_value(), b.range_value());
       if (IsMultirangeType(type)) {

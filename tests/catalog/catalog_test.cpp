@@ -835,3 +835,56 @@ TEST_CASE("each database has its own objects; roles and databases are shared", "
 }
 
 }  // namespace strata::catalog
+
+namespace strata::catalog {
+namespace {
+
+TEST_CASE("composite type attributes round-trip (version 10); version 9 types still decode",
+          "[catalog]") {
+  TypeDesc t;
+  t.oid = 16500;
+  t.namespace_oid = kPublicNamespace;
+  t.name = "complex";
+  t.kind = 'c';
+  t.array_oid = 16501;
+  t.relid = 16499;
+  ColumnDesc r;
+  r.name = "r";
+  r.type = 701;
+  r.attnum = 1;
+  ColumnDesc v;
+  v.name = "v";
+  v.type = 1043;
+  v.typmod = 14;
+  v.attnum = 2;
+  v.dropped = true;
+  t.attributes = {r, v};
+  auto back = DecodeType(t.oid, EncodeType(t));
+  REQUIRE(back.has_value());
+  CHECK(back->kind == 'c');
+  CHECK(back->relid == 16499);
+  REQUIRE(back->attributes.size() == 2);
+  CHECK(back->attributes[0].name == "r");
+  CHECK(back->attributes[0].type == 701);
+  CHECK(back->attributes[0].typmod == -1);
+  CHECK(back->attributes[1].typmod == 14);
+  CHECK(back->attributes[1].attnum == 2);
+  CHECK(back->attributes[1].dropped);
+
+  // An enum written by version 9 has no attribute trailer (relid 0, none).
+  TypeDesc e;
+  e.oid = 16510;
+  e.name = "mood";
+  e.kind = 'e';
+  std::string v9 = EncodeType(e);
+  REQUIRE(v9.substr(v9.size() - 2) == std::string(2, '\0'));
+  v9.resize(v9.size() - 2);
+  v9[0] = 9;
+  auto old = DecodeType(e.oid, v9);
+  REQUIRE(old.has_value());
+  CHECK(old->relid == 0);
+  CHECK(old->attributes.empty());
+}
+
+}  // namespace
+}  // namespace strata::catalog
