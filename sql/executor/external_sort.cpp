@@ -13,6 +13,12 @@
 // to leave kMaxFanIn -- so a tiny work_mem never needs thousands of open
 // files. Computed keys (SortKey::expr) are evaluated once per row, before
 // the row is kept.
+//
+// Runs are sorted and written by a StatementWorker while this thread reads
+// the next buffer's rows (at most one run in flight, so two buffers of
+// work_mem, as PostgreSQL's parallel sort gives each process its own). A run
+// whose rows hold values kept aside is written here: their text form may
+// read settings a function in the input could be changing.
 #include <algorithm>
 #include <queue>
 
@@ -21,6 +27,7 @@
 #include "sql/executor/plan_node.h"
 #include "sql/executor/row_bytes.h"
 #include "sql/executor/spill_file.h"
+#include "sql/executor/statement_worker.h"
 
 namespace strata::sql {
 
@@ -32,6 +39,37 @@ namespace {
 constexpr size_t kMaxFanIn = 256;
 
 using Run = std::unique_ptr<SpillFile>;
+
+// Sorts entries by key, then by position (input order: stable). E is
+// Sort::Entry.
+template <typename E>
+void SortByKey(std::string_view arena, std::vector<E>& entries) {
+  std::sort(entries.begin(), entries.end(), [arena](const E& a, const E& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    const int c = arena.substr(a.offset, a.key_size).compare(arena.substr(b.offset, b.key_size));
+    if (c != 0) return c < 0;
+    return a.offset < b.offset;
+  });
+}
+
+// Writes sorted entries to `run` as (key, row bytes) pairs; values kept
+// aside in `side` (if any) are written as text, the rows anew.
+template <typename E>
+void WriteRun(std::string_view arena, const std::vector<E>& entries,
+              const std::vector<Value>& side, SpillFile* run) {
+  Row decoded;
+  std::string bytes;
+  for (const E& e : entries) {
+    std::string_view row_bytes = arena.substr(e.offset + e.key_size, e.size - e.key_size);
+    if (!side.empty()) {
+      ReadRowBytes(&row_bytes, &decoded, &side);
+      bytes.clear();
+      AppendRowBytes(decoded, &bytes);
+      row_bytes = bytes;
+    }
+    run->WriteKeyValue(arena.substr(e.offset, e.key_size), row_bytes);
+  }
+}
 
 // Reads runs in parallel, smallest key first (earlier run on ties).
 class RunMerger {
@@ -106,16 +144,7 @@ void Sort::Close() {
   child_->Close();
 }
 
-void Sort::SortEntries() {
-  const std::string& arena = arena_;
-  std::sort(entries_.begin(), entries_.end(), [&arena](const Entry& a, const Entry& b) {
-    if (a.prefix != b.prefix) return a.prefix < b.prefix;
-    const int c = std::string_view(arena).substr(a.offset, a.key_size)
-                      .compare(std::string_view(arena).substr(b.offset, b.key_size));
-    if (c != 0) return c < 0;
-    return a.offset < b.offset;  // input order: stable
-  });
-}
+void Sort::SortEntries() { SortByKey(arena_, entries_); }
 
 void Sort::Init() {
   child_->Init();
@@ -127,24 +156,31 @@ void Sort::Init() {
   spilled_runs_ = 0;
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
   std::vector<Run> runs;
+  // The buffer a worker is sorting and writing as runs.back().
+  std::string spare_arena;
+  std::vector<Entry> spare_entries;
+  // Declared after what it uses: stopped and joined first if Init throws.
+  std::unique_ptr<StatementWorker> writer;
+  const auto wait_writer = [&]() {
+    if (writer == nullptr) return;
+    writer->Wait();
+    writer.reset();
+  };
   const auto write_run = [&]() {
-    SortEntries();
-    auto run = std::make_unique<SpillFile>();
-    const std::string_view arena = arena_;
-    Row decoded;
-    std::string bytes;
-    for (const Entry& e : entries_) {
-      std::string_view row_bytes = arena.substr(e.offset + e.key_size, e.size - e.key_size);
-      if (!side.empty()) {
-        // Values kept aside go to the file as text: the row is written anew.
-        ReadRowBytes(&row_bytes, &decoded, &side);
-        bytes.clear();
-        AppendRowBytes(decoded, &bytes);
-        row_bytes = bytes;
-      }
-      run->WriteKeyValue(arena.substr(e.offset, e.key_size), row_bytes);
+    wait_writer();
+    runs.push_back(std::make_unique<SpillFile>());
+    if (side.empty()) {
+      arena_.swap(spare_arena);
+      entries_.swap(spare_entries);
+      writer = std::make_unique<StatementWorker>(
+          [&spare_arena, &spare_entries, run = runs.back().get()](const std::atomic<bool>&) {
+            SortByKey(spare_arena, spare_entries);
+            WriteRun(spare_arena, spare_entries, {}, run);
+          });
+    } else {
+      SortEntries();
+      WriteRun(arena_, entries_, side, runs.back().get());
     }
-    runs.push_back(std::move(run));
     arena_.clear();
     entries_.clear();
     side.clear();
@@ -204,6 +240,7 @@ void Sort::Init() {
     return;
   }
   if (!entries_.empty()) write_run();
+  wait_writer();
   arena_.shrink_to_fit();
   entries_.shrink_to_fit();
   spilled_runs_ = runs.size();

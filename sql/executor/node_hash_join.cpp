@@ -13,6 +13,14 @@
 // inner rows following for RIGHT/FULL. Rows whose key is NULL never match:
 // LEFT/FULL emit such outer rows, RIGHT/FULL such inner rows, after the last
 // partition.
+//
+// Concurrent partitioning: when Init() starts spilling and both children are
+// table scans (SeqScan: they only read the transaction, and no code of theirs
+// reaches the statement's thread-local state) and the outer keys are plain
+// columns, a StatementWorker partitions the outer side while Init() goes on
+// reading the inner side; Init() waits for it before it returns, so nothing
+// else of the statement runs beside it. The outer side is then read before
+// the first Next() rather than at it: a table scan has no side effects.
 #include "sql/executor/node_hash_join.h"
 
 #include <cstring>
@@ -40,6 +48,48 @@ uint64_t HashKey(std::string_view key) {
   const uint64_t h = HashKeyBytes(key);
   return h == kNoRow ? 0 : h;
 }
+
+// Writes `first` (if any) and then the rest of `outer` to `parts` by key hash,
+// rows with a NULL key to `nulls` (if any); returns the rows read. Rows are
+// [slot_base leading slots, outer_width values] for the key expressions.
+// Polls `stop` on a worker, checks for interrupts otherwise.
+uint64_t PartitionRows(PlanNode& outer, Row* first, const std::vector<HashJoinKey>& keys,
+                       size_t slot_base, size_t outer_width, const std::vector<Value>* params,
+                       std::vector<std::unique_ptr<SpillFile>>& parts, SpillFile* nulls,
+                       const std::atomic<bool>* stop) {
+  EvalContext ctx(params);
+  Row row;
+  Row padded;
+  std::string key;
+  uint64_t n = 0;
+  bool have_row = first != nullptr;
+  if (have_row) row = std::move(*first);
+  if (!have_row) have_row = outer.Next(&row);
+  while (have_row) {
+    if ((++n & 1023) == 0) {
+      if (stop == nullptr) {
+        CheckForInterrupts();
+      } else if (stop->load(std::memory_order_relaxed)) {
+        break;
+      }
+    }
+    row.resize(outer_width);
+    if (slot_base == 0) {
+      ctx.SetRow(&row);
+    } else {
+      padded.resize(slot_base + outer_width);
+      std::copy(row.begin(), row.end(), padded.begin() + static_cast<std::ptrdiff_t>(slot_base));
+      ctx.SetRow(&padded);
+    }
+    if (EncodeHashJoinKey(keys, true, ctx, &key)) {
+      parts[PartitionOf(HashKey(key))]->WriteKeyedRow(key, row);
+    } else if (nulls != nullptr) {
+      nulls->WriteRow(row);
+    }
+    have_row = outer.Next(&row);
+  }
+  return n;
+}
 }  // namespace
 
 void HashJoin::Init() {
@@ -50,12 +100,17 @@ void HashJoin::Init() {
   heads_.clear();
   spill_ = false;
   partitioned_ = false;
+  joining_parts_ = false;
   inner_parts_.clear();
   outer_parts_.clear();
   null_outer_.reset();
   null_inner_.reset();
   part_ = 0;
   parts_done_ = false;
+  outer_worker_.reset();
+  part_worker_.reset();
+  concurrent_ = false;
+  outer_rows_ = 0;
   key_arena_.clear();
   key_ends_.clear();
   inner_bytes_.clear();
@@ -75,12 +130,19 @@ void HashJoin::Init() {
     row = Row();
     if (used > budget) {
       StartSpill();
+      concurrent_ = CanPartitionOuterConcurrently();
+      if (concurrent_) StartOuterWorker();
       for (const Row& r : inner_rows_) SpillInnerRow(r);
       inner_rows_.clear();
       inner_rows_.shrink_to_fit();
     }
   }
   inner_->Close();
+  if (outer_worker_ != nullptr) {
+    outer_worker_->Wait();
+    outer_worker_.reset();
+    FinishPartitioning();
+  }
   inner_matched_.assign(inner_rows_.size(), false);
   built_ = false;
   cand_ = kNoRow;
@@ -89,7 +151,16 @@ void HashJoin::Init() {
   unmatched_pos_ = 0;
 }
 
+HashJoin::~HashJoin() {
+  // Stopped and joined before the members they use go.
+  outer_worker_.reset();
+  part_worker_.reset();
+}
+
 void HashJoin::Close() {
+  // Stopped and joined if an error left them running.
+  outer_worker_.reset();
+  part_worker_.reset();
   inner_rows_.clear();
   inner_matched_.clear();
   entries_.clear();
@@ -164,17 +235,19 @@ void HashJoin::AddInnerEntry(uint64_t hash) {
   key_ends_.push_back(key_arena_.size());
 }
 
-void HashJoin::BuildTable() {
+void HashJoin::BuildTable() { BuildChains(entries_, &heads_); }
+
+void HashJoin::BuildChains(std::vector<Entry>& entries, std::vector<size_t>* heads) {
   size_t buckets = 1;
-  while (buckets < entries_.size()) buckets <<= 1;
-  heads_.assign(buckets, kNoRow);
+  while (buckets < entries.size()) buckets <<= 1;
+  heads->assign(buckets, kNoRow);
   const size_t mask = buckets - 1;
   // Backwards, each row in front of its bucket's chain: chains ascend.
-  for (size_t i = entries_.size(); i-- > 0;) {
-    Entry& e = entries_[i];
+  for (size_t i = entries.size(); i-- > 0;) {
+    Entry& e = entries[i];
     e.next = kNoRow;
     if (e.hash == kNoRow) continue;  // a NULL key
-    size_t& head = heads_[e.hash & mask];
+    size_t& head = (*heads)[e.hash & mask];
     e.next = head;
     head = i;
   }
@@ -243,26 +316,43 @@ bool HashJoin::NextOuterRow(std::optional<uint64_t>* hash) {
   return true;
 }
 
-// Writes the outer side to its partitions: the row in outer_row_ (if
-// have_row) first, then the rest.
-void HashJoin::PartitionOuter(bool have_row) {
+bool HashJoin::CanPartitionOuterConcurrently() const {
+  if (dynamic_cast<const SeqScan*>(outer_.get()) == nullptr ||
+      dynamic_cast<const SeqScan*>(inner_.get()) == nullptr) {
+    return false;
+  }
+  for (const HashJoinKey& k : keys_) {
+    if (k.outer->kind() != BoundExprKind::kColumnRef) return false;
+  }
+  return true;
+}
+
+void HashJoin::CreateOuterParts() {
   for (size_t p = 0; p < kPartitions; ++p) {
     outer_parts_.push_back(std::make_unique<SpillFile>());
   }
   null_outer_ = std::make_unique<SpillFile>();
-  uint64_t n = 0;
-  while (have_row) {
-    if ((++n & 1023) == 0) CheckForInterrupts();
-    outer_row_.resize(outer_width_);
-    SetOuterKeyRow();
-    const std::optional<uint64_t> hash = KeyHash(true);
-    if (hash) {
-      outer_parts_[PartitionOf(*hash)]->WriteKeyedRow(key_, outer_row_);
-    } else if (keep_outer()) {
-      null_outer_->WriteRow(outer_row_);
-    }
-    have_row = outer_->Next(&outer_row_);
-  }
+}
+
+void HashJoin::StartOuterWorker() {
+  CreateOuterParts();
+  outer_worker_ = std::make_unique<StatementWorker>([this](const std::atomic<bool>& stop) {
+    outer_rows_ = PartitionRows(*outer_, nullptr, keys_, slot_base_, outer_width_, params_,
+                                outer_parts_, keep_outer() ? null_outer_.get() : nullptr, &stop);
+  });
+}
+
+// Writes the outer side to its partitions: the row in outer_row_ (if
+// have_row) first, then the rest.
+void HashJoin::PartitionOuter(bool have_row) {
+  CreateOuterParts();
+  outer_rows_ = PartitionRows(*outer_, have_row ? &outer_row_ : nullptr, keys_, slot_base_,
+                              outer_width_, params_, outer_parts_,
+                              keep_outer() ? null_outer_.get() : nullptr, nullptr);
+  FinishPartitioning();
+}
+
+void HashJoin::FinishPartitioning() {
   for (auto& f : outer_parts_) f->Rewind();
   for (auto& f : inner_parts_) f->Rewind();
   null_outer_->Rewind();
@@ -271,40 +361,68 @@ void HashJoin::PartitionOuter(bool have_row) {
   part_ = 0;
 }
 
-// Loads partition part_'s inner rows and hashes them.
+// One partition file's inner rows into *table: their keys and row bytes
+// (row_bytes.h, as SpillInnerRow wrote them; InnerRow decodes a row when a
+// probe matches it), hashed and chained.
+void HashJoin::LoadPartition(SpillFile& file, PartitionTable* table) {
+  table->entries.clear();
+  table->key_arena.clear();
+  table->key_ends.clear();
+  table->bytes.clear();
+  table->byte_ends.clear();
+  std::string key;
+  std::string bytes;
+  while (file.ReadKeyValue(&key, &bytes)) {
+    table->entries.push_back(Entry{HashKey(key), kNoRow});
+    table->key_arena.append(key);
+    table->key_ends.push_back(table->key_arena.size());
+    table->bytes.append(bytes);
+    table->byte_ends.push_back(table->bytes.size());
+  }
+  BuildChains(table->entries, &table->heads);
+}
+
+// Makes partition part_ the one being joined: loaded here, or by the worker
+// started for it while the previous one was joined; then starts a worker on
+// the next one.
 bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
-  entries_.clear();
-  key_arena_.clear();
-  key_ends_.clear();
-  // The partition's rows stay in their row bytes (row_bytes.h, as
-  // SpillInnerRow wrote them); InnerRow decodes a row when a probe matches it.
-  inner_bytes_.clear();
-  inner_byte_ends_.clear();
-  inner_loaded_ = kNoRow;
-  std::string bytes;
-  while (inner_parts_[part_]->ReadKeyValue(&key_, &bytes)) {
-    AddInnerEntry(HashKey(key_));
-    inner_bytes_.append(bytes);
-    inner_byte_ends_.push_back(inner_bytes_.size());
+  if (part_worker_ != nullptr) {
+    part_worker_->Wait();
+    part_worker_.reset();
+  } else {
+    LoadPartition(*inner_parts_[part_], &next_table_);
   }
+  // Swapped, not moved: the worker refills the previous partition's buffers.
+  entries_.swap(next_table_.entries);
+  heads_.swap(next_table_.heads);
+  key_arena_.swap(next_table_.key_arena);
+  key_ends_.swap(next_table_.key_ends);
+  inner_bytes_.swap(next_table_.bytes);
+  inner_byte_ends_.swap(next_table_.byte_ends);
   inner_parts_[part_].reset();
-  BuildTable();
+  inner_loaded_ = kNoRow;
   inner_matched_.assign(entries_.size(), false);
   unmatched_pos_ = 0;
   outer_done_ = false;
   have_outer_ = false;
+  if (concurrent_ && part_ + 1 < kPartitions) {
+    part_worker_ = std::make_unique<StatementWorker>(
+        [this, next = part_ + 1](const std::atomic<bool>&) {
+          LoadPartition(*inner_parts_[next], &next_table_);
+        });
+  }
   return true;
 }
 
 bool HashJoin::Next(Row* row) {
-  if (spill_ && !partitioned_) {
+  if (spill_ && !joining_parts_) {
+    if (!partitioned_) PartitionOuter(outer_->Next(&outer_row_));
+    joining_parts_ = true;
     // An empty outer side leaves only RIGHT/FULL rows to return (every
     // inner row, NULL-extended): the partitions are then joined with no
     // outer row.
-    const bool have_row = outer_->Next(&outer_row_);
-    PartitionOuter(have_row);
-    if (!have_row && !keep_inner()) {
+    if (outer_rows_ == 0 && !keep_inner()) {
       parts_done_ = true;
       return false;
     }

@@ -26,6 +26,7 @@
 #include "sql/executor/hash_join_keys.h"
 #include "sql/executor/plan_node.h"
 #include "sql/executor/spill_file.h"
+#include "sql/executor/statement_worker.h"
 
 namespace strata::sql {
 
@@ -44,7 +45,9 @@ class HashJoin final : public PlanNode {
         inner_width_(inner_width),
         extra_(std::move(extra)),
         compare_keys_(KeysDecideQuals(quals_, keys_)),
+        params_(params),
         ctx_(params) {}
+  ~HashJoin() override;
   void Init() override;
   bool Next(Row* row) override;
   void Close() override;
@@ -61,7 +64,9 @@ class HashJoin final : public PlanNode {
   // are written to kPartitions partition files by key hash and joined one
   // partition at a time (rows whose key is NULL aside, emitted at the end by
   // the outer joins that keep them). Output order then differs from the
-  // NestLoop's; the rows are the same.
+  // NestLoop's; the rows are the same. When both sides are plain table
+  // scans and the outer keys plain columns, the outer side is partitioned
+  // on a second thread (StatementWorker) while the inner side is read.
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
   bool spilled() const { return spill_; }
   // Enough that a partition of a 10M-row inner side is some 80K rows: its
@@ -109,6 +114,7 @@ class HashJoin final : public PlanNode {
   // Whether the quals are just the keys' equalities: candidates then match
   // by encoded key (key_arena_), and no qual is evaluated.
   bool compare_keys_;
+  const std::vector<Value>* params_;
   size_t slot_base_ = 0;
 
   // Grace mode (see set_work_mem).
@@ -118,14 +124,31 @@ class HashJoin final : public PlanNode {
   void SpillInnerRow(const Row& row);
   bool NextOuterRow(std::optional<uint64_t>* hash);
   void PartitionOuter(bool have_row);
+  // Whether the outer side can be partitioned by a StatementWorker while
+  // this thread reads the inner side (see StartOuterWorker).
+  bool CanPartitionOuterConcurrently() const;
+  void CreateOuterParts();
+  void StartOuterWorker();
+  // Rewinds every partition for reading once both sides are written.
+  void FinishPartitioning();
   bool NextPartition();
   int64_t work_mem_ = -1;
   bool spill_ = false;
-  bool partitioned_ = false;
+  bool partitioned_ = false;    // grace mode: both sides written
+  bool joining_parts_ = false;  // grace mode: the partitions are being joined
   std::vector<std::unique_ptr<SpillFile>> inner_parts_, outer_parts_;
   std::unique_ptr<SpillFile> null_outer_, null_inner_;  // rows with a NULL key
   size_t part_ = 0;  // the partition being joined
   bool parts_done_ = false;   // grace mode: every partition joined
+  uint64_t outer_rows_ = 0;  // grace mode: rows the outer side had
+  // Grace mode with workers (CanPartitionOuterConcurrently() at the spill):
+  // outer_worker_ writes outer_parts_ and null_outer_ and counts the rows in
+  // outer_rows_, part_worker_ loads partition part_ + 1 into next_table_;
+  // nothing else touches those until the worker's Wait(). The destructor
+  // and Close() stop and join them before anything they use goes.
+  bool concurrent_ = false;
+  std::unique_ptr<StatementWorker> outer_worker_;
+  std::unique_ptr<StatementWorker> part_worker_;
 
   // Inner row i: inner_rows_[i] in memory; in grace mode the partition's
   // row bytes, decoded into inner_row_ on demand.
@@ -151,12 +174,26 @@ class HashJoin final : public PlanNode {
   };
   std::vector<Entry> entries_;
   std::vector<size_t> heads_;
+  // Links entries into chains from heads (see BuildTable).
+  static void BuildChains(std::vector<Entry>& entries, std::vector<size_t>* heads);
   // Row i's encoded key is key_arena_[key_ends_[i - 1], key_ends_[i]) (from
   // 0 for row 0; empty for a NULL key). When the quals are just the keys'
   // equalities (compare_keys_), a candidate matches iff its key equals the
   // probing row's, and no qual is evaluated.
   std::string key_arena_;
   std::vector<size_t> key_ends_;
+  // Grace mode: one partition's inner side loaded and hashed, the parts
+  // of the members above that NextPartition() swaps in.
+  struct PartitionTable {
+    std::vector<Entry> entries;
+    std::vector<size_t> heads;
+    std::string key_arena;
+    std::vector<size_t> key_ends;
+    std::string bytes;
+    std::vector<size_t> byte_ends;
+  };
+  static void LoadPartition(SpillFile& file, PartitionTable* table);
+  PartitionTable next_table_;
   std::string key_;        // the key KeyHash made last
   std::string probe_key_;  // the current outer row's key
   bool built_ = false;
