@@ -7,24 +7,21 @@ namespace strata::sql {
 
 namespace {
 
-// dst = src, skipping the copy when both are NULLs of one type: the output
-// row is reused from the previous call, and the columns no statement reads
-// are NULL in every row (scans leave them undecoded), so most such slots
-// already hold what they would be given.
+// dst = src, skipping the copy when both are NULLs of one type (see
+// AssignJoinSide).
 inline void Assign(Value& dst, const Value& src) {
   if (src.is_null() && dst.is_null() && dst.type() == src.type()) return;
   dst = src;
 }
 
-// The columns of `side` (or NULLs, when it is null) into row[at, at + width).
-void AssignSide(const Row* side, size_t width, size_t at, Row* row) {
+}  // namespace
+
+void AssignJoinSide(const Row* side, size_t width, size_t at, Row* row) {
   static const Value kNull;
   for (size_t i = 0; i < width; ++i) {
     Assign((*row)[at + i], side != nullptr && i < side->size() ? (*side)[i] : kNull);
   }
 }
-
-}  // namespace
 
 void EmitJoinRow(const Row* outer, size_t outer_width, const Row* inner, size_t inner_width,
                  size_t slot_base, const std::vector<const BoundExpr*>& extra, EvalContext& ctx,
@@ -32,8 +29,8 @@ void EmitJoinRow(const Row* outer, size_t outer_width, const Row* inner, size_t 
   // An inner row carries its own width (it may hold more than inner_width).
   const size_t inner_count = inner != nullptr ? inner->size() : inner_width;
   row->resize(outer_width + inner_count);
-  AssignSide(outer, outer_width, 0, row);
-  AssignSide(inner, inner_count, outer_width, row);
+  AssignJoinSide(outer, outer_width, 0, row);
+  AssignJoinSide(inner, inner_count, outer_width, row);
   if (extra.empty()) return;
   Row padded;
   if (slot_base > 0) {

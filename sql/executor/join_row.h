@@ -16,4 +16,10 @@ void EmitJoinRow(const Row* outer, size_t outer_width, const Row* inner, size_t 
                  size_t slot_base, const std::vector<const BoundExpr*>& extra, EvalContext& ctx,
                  Row* row);
 
+// The columns of `side` (NULLs where it is null or shorter) into
+// (*row)[at, at + width), which must exist; a slot that already holds a NULL
+// of the type it would get is left as it is (an output row is reused from
+// call to call, and most unread columns are NULL in every row).
+void AssignJoinSide(const Row* side, size_t width, size_t at, Row* row);
+
 }  // namespace strata::sql

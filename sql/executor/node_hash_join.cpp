@@ -21,8 +21,16 @@
 // reading the inner side; Init() waits for it before it returns, so nothing
 // else of the statement runs beside it. The outer side is then read before
 // the first Next() rather than at it: a table scan has no side effects.
+//
+// Prepared partitions: each partition is prepared (PreparePartition: its
+// inner rows loaded and hashed, and when the keys decide the quals its outer
+// rows matched against them, up to outer_cap_ bytes) by a worker while the
+// previous one is joined; that only reads partition files, so every grace
+// join does it. Next() then returns the matched rows, and streams the rest
+// of a partition's outer side, if any, through the usual probe.
 #include "sql/executor/node_hash_join.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <limits>
@@ -109,7 +117,6 @@ void HashJoin::Init() {
   parts_done_ = false;
   outer_worker_.reset();
   part_worker_.reset();
-  concurrent_ = false;
   outer_rows_ = 0;
   key_arena_.clear();
   key_ends_.clear();
@@ -117,6 +124,16 @@ void HashJoin::Init() {
   inner_byte_ends_.clear();
   inner_loaded_ = kNoRow;
   const int64_t budget = work_mem_ >= 0 ? work_mem_ : WorkMemBytes();
+  // Outer rows a partition worker matches in advance, at most: the rest of a
+  // (skewed) partition streams from its file as without a worker.
+  outer_cap_ = outer_cap_override_.value_or(
+      static_cast<size_t>(std::max<int64_t>(budget, int64_t{8} << 20)));
+  probed_bytes_.clear();
+  probed_ends_.clear();
+  probed_match_ends_.clear();
+  probed_matches_.clear();
+  probed_pos_ = 0;
+  match_pos_ = match_end_ = 0;
   int64_t used = 0;
   Row row;
   while (inner_->Next(&row)) {
@@ -130,8 +147,7 @@ void HashJoin::Init() {
     row = Row();
     if (used > budget) {
       StartSpill();
-      concurrent_ = CanPartitionOuterConcurrently();
-      if (concurrent_) StartOuterWorker();
+      if (CanPartitionOuterConcurrently()) StartOuterWorker();
       for (const Row& r : inner_rows_) SpillInnerRow(r);
       inner_rows_.clear();
       inner_rows_.shrink_to_fit();
@@ -190,6 +206,16 @@ const Row& HashJoin::InnerRow(size_t i) {
 }
 
 void HashJoin::Emit(const Row* outer, size_t i, Row* row) {
+  if (spill_ && i != kNoRow && outer != nullptr && slot_base_ == 0 && extra_.empty()) {
+    // A partition's inner row is decoded straight into the output row.
+    if (row->size() < outer_width_) row->resize(outer_width_);
+    AssignJoinSide(outer, outer_width_, 0, row);
+    const size_t begin = i == 0 ? 0 : inner_byte_ends_[i - 1];
+    std::string_view bytes =
+        std::string_view(inner_bytes_).substr(begin, inner_byte_ends_[i] - begin);
+    ReadRowBytesAt(&bytes, row, outer_width_);
+    return;
+  }
   EmitJoinRow(outer, outer_width_, i != kNoRow ? &InnerRow(i) : nullptr, inner_width_,
               slot_base_, extra_, ctx_, row);
 }
@@ -361,10 +387,11 @@ void HashJoin::FinishPartitioning() {
   part_ = 0;
 }
 
-// One partition file's inner rows into *table: their keys and row bytes
-// (row_bytes.h, as SpillInnerRow wrote them; InnerRow decodes a row when a
-// probe matches it), hashed and chained.
-void HashJoin::LoadPartition(SpillFile& file, PartitionTable* table) {
+void HashJoin::PreparePartition(SpillFile& inner, SpillFile* outer, size_t outer_cap,
+                                PartitionTable* table) {
+  // The inner rows: their keys and row bytes (row_bytes.h, as SpillInnerRow
+  // wrote them; InnerRow decodes a row when a probe matches it), hashed and
+  // chained.
   table->entries.clear();
   table->key_arena.clear();
   table->key_ends.clear();
@@ -372,7 +399,7 @@ void HashJoin::LoadPartition(SpillFile& file, PartitionTable* table) {
   table->byte_ends.clear();
   std::string key;
   std::string bytes;
-  while (file.ReadKeyValue(&key, &bytes)) {
+  while (inner.ReadKeyValue(&key, &bytes)) {
     table->entries.push_back(Entry{HashKey(key), kNoRow});
     table->key_arena.append(key);
     table->key_ends.push_back(table->key_arena.size());
@@ -380,37 +407,94 @@ void HashJoin::LoadPartition(SpillFile& file, PartitionTable* table) {
     table->byte_ends.push_back(table->bytes.size());
   }
   BuildChains(table->entries, &table->heads);
+  // The outer rows matched by key: the same test as QualsMatch's when the
+  // keys decide the quals.
+  table->outer_bytes.clear();
+  table->outer_ends.clear();
+  table->match_ends.clear();
+  table->matches.clear();
+  if (outer == nullptr) return;
+  // The outer rows first, then the probes: a probe's bucket and first entry
+  // are prefetched a few rows ahead (the table is larger than the core's
+  // cache, and each probe would otherwise wait for two misses in turn).
+  std::string outer_keys;
+  std::vector<size_t> outer_key_ends;
+  std::vector<uint64_t> hashes;
+  while (table->outer_bytes.size() < outer_cap && outer->ReadKeyValue(&key, &bytes)) {
+    hashes.push_back(HashKey(key));
+    outer_keys.append(key);
+    outer_key_ends.push_back(outer_keys.size());
+    table->outer_bytes.append(bytes);
+    table->outer_ends.push_back(table->outer_bytes.size());
+  }
+  const std::string_view arena = table->key_arena;
+  const std::vector<size_t>& heads = table->heads;
+  const std::vector<Entry>& entries = table->entries;
+  const size_t mask = heads.size() - 1;
+  constexpr size_t kAhead = 8;
+  const size_t n = hashes.size();
+  for (size_t j = 0; j < n; ++j) {
+    if (j + 2 * kAhead < n) __builtin_prefetch(&heads[hashes[j + 2 * kAhead] & mask]);
+    if (j + kAhead < n) {
+      const size_t first = heads[hashes[j + kAhead] & mask];
+      if (first != kNoRow) __builtin_prefetch(&entries[first]);
+    }
+    const uint64_t hash = hashes[j];
+    const size_t key_begin = j == 0 ? 0 : outer_key_ends[j - 1];
+    const std::string_view outer_key =
+        std::string_view(outer_keys).substr(key_begin, outer_key_ends[j] - key_begin);
+    for (size_t i = heads[hash & mask]; i != kNoRow; i = entries[i].next) {
+      if (entries[i].hash != hash) continue;
+      const size_t begin = i == 0 ? 0 : table->key_ends[i - 1];
+      if (arena.substr(begin, table->key_ends[i] - begin) == outer_key) {
+        table->matches.push_back(i);
+      }
+    }
+    table->match_ends.push_back(table->matches.size());
+  }
 }
 
-// Makes partition part_ the one being joined: loaded here, or by the worker
-// started for it while the previous one was joined; then starts a worker on
-// the next one.
+// Swapped, not moved: a worker refills the previous partition's buffers.
+void HashJoin::SwapTables(PartitionTable* table) {
+  entries_.swap(table->entries);
+  heads_.swap(table->heads);
+  key_arena_.swap(table->key_arena);
+  key_ends_.swap(table->key_ends);
+  inner_bytes_.swap(table->bytes);
+  inner_byte_ends_.swap(table->byte_ends);
+  probed_bytes_.swap(table->outer_bytes);
+  probed_ends_.swap(table->outer_ends);
+  probed_match_ends_.swap(table->match_ends);
+  probed_matches_.swap(table->matches);
+}
+
+// Makes partition part_ the one being joined: prepared here, or by the
+// worker started for it while the previous one was joined; then starts a
+// worker on the next one. The workers only read partition files, so any
+// grace join may use them.
 bool HashJoin::NextPartition() {
   if (part_ >= kPartitions) return false;
+  const auto prepare = [this](size_t p) {
+    PreparePartition(*inner_parts_[p], compare_keys_ ? outer_parts_[p].get() : nullptr,
+                     outer_cap_, &next_table_);
+  };
   if (part_worker_ != nullptr) {
     part_worker_->Wait();
     part_worker_.reset();
   } else {
-    LoadPartition(*inner_parts_[part_], &next_table_);
+    prepare(part_);
   }
-  // Swapped, not moved: the worker refills the previous partition's buffers.
-  entries_.swap(next_table_.entries);
-  heads_.swap(next_table_.heads);
-  key_arena_.swap(next_table_.key_arena);
-  key_ends_.swap(next_table_.key_ends);
-  inner_bytes_.swap(next_table_.bytes);
-  inner_byte_ends_.swap(next_table_.byte_ends);
+  SwapTables(&next_table_);
   inner_parts_[part_].reset();
   inner_loaded_ = kNoRow;
   inner_matched_.assign(entries_.size(), false);
+  probed_pos_ = 0;
   unmatched_pos_ = 0;
   outer_done_ = false;
   have_outer_ = false;
-  if (concurrent_ && part_ + 1 < kPartitions) {
+  if (part_ + 1 < kPartitions) {
     part_worker_ = std::make_unique<StatementWorker>(
-        [this, next = part_ + 1](const std::atomic<bool>&) {
-          LoadPartition(*inner_parts_[next], &next_table_);
-        });
+        [prepare, next = part_ + 1](const std::atomic<bool>&) { prepare(next); });
   }
   return true;
 }
@@ -430,7 +514,20 @@ bool HashJoin::Next(Row* row) {
   }
   while (!parts_done_) {
     while (!outer_done_) {
-      if (!have_outer_) {
+      if (!have_outer_ && probed_pos_ < probed_ends_.size()) {
+        // Grace mode: the partition's outer rows matched in advance.
+        const size_t j = probed_pos_++;
+        match_pos_ = j == 0 ? 0 : probed_match_ends_[j - 1];
+        match_end_ = probed_match_ends_[j];
+        if (match_pos_ == match_end_ && !keep_outer()) continue;
+        const size_t begin = j == 0 ? 0 : probed_ends_[j - 1];
+        std::string_view bytes =
+            std::string_view(probed_bytes_).substr(begin, probed_ends_[j] - begin);
+        ReadRowBytes(&bytes, &outer_row_);
+        have_outer_ = true;
+        outer_matched_ = false;
+        cand_ = kNoRow;
+      } else if (!have_outer_) {
         std::optional<uint64_t> hash;
         if (!NextOuterRow(&hash)) {
           outer_done_ = true;
@@ -438,11 +535,20 @@ bool HashJoin::Next(Row* row) {
         }
         have_outer_ = true;
         outer_matched_ = false;
+        match_pos_ = match_end_ = 0;
         cand_ = kNoRow;
         if (hash && !heads_.empty()) {
           probe_hash_ = *hash;
           cand_ = NextCandidate(heads_[*hash & (heads_.size() - 1)]);
         }
+      }
+      while (match_pos_ < match_end_) {
+        CheckForInterrupts();
+        const size_t i = probed_matches_[match_pos_++];
+        outer_matched_ = true;
+        inner_matched_[i] = true;
+        Emit(&outer_row_, i, row);
+        return true;
       }
       while (cand_ != kNoRow) {
         CheckForInterrupts();

@@ -69,6 +69,10 @@ class HashJoin final : public PlanNode {
   // on a second thread (StatementWorker) while the inner side is read.
   void set_work_mem(int64_t bytes) { work_mem_ = bytes; }
   bool spilled() const { return spill_; }
+  // Grace mode: how many bytes of a partition's outer rows are matched in
+  // advance (by a worker) at most; the rest streams from the partition file
+  // through the probe. Default: work_mem, at least 8 MB.
+  void set_outer_cap(size_t bytes) { outer_cap_override_ = bytes; }
   // Enough that a partition of a 10M-row inner side is some 80K rows: its
   // table stays near the caches and its memory near the budget.
   static constexpr size_t kPartitions = 128;
@@ -141,12 +145,11 @@ class HashJoin final : public PlanNode {
   size_t part_ = 0;  // the partition being joined
   bool parts_done_ = false;   // grace mode: every partition joined
   uint64_t outer_rows_ = 0;  // grace mode: rows the outer side had
-  // Grace mode with workers (CanPartitionOuterConcurrently() at the spill):
-  // outer_worker_ writes outer_parts_ and null_outer_ and counts the rows in
-  // outer_rows_, part_worker_ loads partition part_ + 1 into next_table_;
+  // Grace mode with workers: outer_worker_ (if CanPartitionOuterConcurrently()
+  // at the spill) writes outer_parts_ and null_outer_ and counts the rows in
+  // outer_rows_, part_worker_ prepares partition part_ + 1 in next_table_;
   // nothing else touches those until the worker's Wait(). The destructor
   // and Close() stop and join them before anything they use goes.
-  bool concurrent_ = false;
   std::unique_ptr<StatementWorker> outer_worker_;
   std::unique_ptr<StatementWorker> part_worker_;
 
@@ -184,6 +187,10 @@ class HashJoin final : public PlanNode {
   std::vector<size_t> key_ends_;
   // Grace mode: one partition's inner side loaded and hashed, the parts
   // of the members above that NextPartition() swaps in.
+  // With `probed` outer rows: the first rows of the partition's outer side
+  // (row j's bytes end at outer_ends[j]) with their matches, the inner rows
+  // matches[match_ends[j - 1], match_ends[j]) in inner order; the rest of
+  // the outer side is still in its file.
   struct PartitionTable {
     std::vector<Entry> entries;
     std::vector<size_t> heads;
@@ -191,9 +198,29 @@ class HashJoin final : public PlanNode {
     std::vector<size_t> key_ends;
     std::string bytes;
     std::vector<size_t> byte_ends;
+    std::string outer_bytes;
+    std::vector<size_t> outer_ends;
+    std::vector<size_t> match_ends;
+    std::vector<size_t> matches;
   };
-  static void LoadPartition(SpillFile& file, PartitionTable* table);
+  // Loads an inner partition file into *table; with `outer` (when the keys
+  // decide the quals) also matches its outer rows, up to `outer_cap` bytes
+  // of them, against it.
+  static void PreparePartition(SpillFile& inner, SpillFile* outer, size_t outer_cap,
+                               PartitionTable* table);
+  void SwapTables(PartitionTable* table);
   PartitionTable next_table_;
+  // The partition being joined: its matched outer rows (as in
+  // PartitionTable), the next one to return, and its match range.
+  std::string probed_bytes_;
+  std::vector<size_t> probed_ends_;
+  std::vector<size_t> probed_match_ends_;
+  std::vector<size_t> probed_matches_;
+  size_t probed_pos_ = 0;
+  size_t match_pos_ = 0;
+  size_t match_end_ = 0;
+  size_t outer_cap_ = 0;
+  std::optional<size_t> outer_cap_override_;
   std::string key_;        // the key KeyHash made last
   std::string probe_key_;  // the current outer row's key
   bool built_ = false;

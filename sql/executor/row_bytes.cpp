@@ -210,10 +210,30 @@ void AppendRowBytes(const Row& row, std::string* out, std::vector<Value>* side) 
   for (const Value& v : row) PutValue(v, w, side);
 }
 
-void ReadRowBytes(std::string_view* in, Row* row, const std::vector<Value>* side) {
+void ReadRowBytesAt(std::string_view* in, Row* row, size_t at, const std::vector<Value>* side) {
   const auto n = Get<uint32_t>(in);
-  row->resize(n);
-  for (uint32_t i = 0; i < n; ++i) (*row)[i] = GetValue(in, side);
+  row->resize(at + n);
+  constexpr size_t kNullSize = sizeof(Oid) + 1;
+  for (uint32_t i = 0; i < n; ++i) {
+    Value& dst = (*row)[at + i];
+    // A NULL over a NULL of its type (rows read one after another into one
+    // Row, with the columns a statement does not read NULL in each) is left
+    // as it is.
+    if (in->size() >= kNullSize && static_cast<uint8_t>((*in)[sizeof(Oid)]) == kNull &&
+        dst.is_null()) {
+      Oid type;
+      std::memcpy(&type, in->data(), sizeof(Oid));
+      if (dst.type() == type) {
+        in->remove_prefix(kNullSize);
+        continue;
+      }
+    }
+    dst = GetValue(in, side);
+  }
+}
+
+void ReadRowBytes(std::string_view* in, Row* row, const std::vector<Value>* side) {
+  ReadRowBytesAt(in, row, 0, side);
 }
 
 }  // namespace strata::sql

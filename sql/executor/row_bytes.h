@@ -28,4 +28,9 @@ void AppendRowBytes(const Row& row, std::string* out, std::vector<Value>* side =
 // when the bytes end early or hold an unknown tag or side index.
 void ReadRowBytes(std::string_view* in, Row* row, const std::vector<Value>* side = nullptr);
 
+// The same, into (*row)[at, at + the row's width): *row is resized to end
+// there, and the values before `at` are left as they are.
+void ReadRowBytesAt(std::string_view* in, Row* row, size_t at,
+                    const std::vector<Value>* side = nullptr);
+
 }  // namespace strata::sql

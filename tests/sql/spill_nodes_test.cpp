@@ -121,6 +121,14 @@ TEST_CASE("HashJoin returns NestLoop's rows, in order in memory", "[executor][ha
     CHECK(grace.spilled());
     // Init restarts, in grace mode too.
     CHECK(Shown(Drain(grace), true) == Shown(expected, true));
+
+    // Partitions whose outer rows are matched in advance only in part: the
+    // rest streams through the probe.
+    HashJoin capped(std::make_unique<RowsNode>(outer), std::make_unique<RowsNode>(inner), type,
+                    {eq.get()}, keys, 2, 2, {});
+    capped.set_work_mem(1024);
+    capped.set_outer_cap(40);
+    CHECK(Shown(Drain(capped), true) == Shown(expected, true));
   }
 }
 
