@@ -5,6 +5,8 @@
 // column attnum), the pg_description row it becomes.
 #include "sql/commands/comment_commands.h"
 
+#include "sql/commands/operator_commands.h"
+
 #include <string>
 
 #include "sql/commands/function_commands.h"
@@ -184,6 +186,17 @@ StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement&
     case Kind::kProcedure:
       target = {catalog::kPgProcOid, LookupOneFunction(ctx, stmt.function).oid, 0};
       break;
+    case Kind::kOperator: {
+      bool builtin = false;
+      const catalog::OperatorDesc* op = LookupOperator(ctx, stmt.op, false, &builtin);
+      if (builtin) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "COMMENT ON a built-in operator is not supported yet");
+      }
+      CheckOwnership(*ctx.catalog, op->owner, "operator", op->name);
+      target = {catalog::kPgOperatorOid, op->oid, 0};
+      break;
+    }
     case Kind::kDatabase: {
       const catalog::DatabaseDesc* db = ctx.catalog->FindDatabase(stmt.name.back());
       if (db == nullptr) {

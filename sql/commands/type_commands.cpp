@@ -6,6 +6,8 @@
 // renumbered 1..n first.
 #include "sql/commands/type_commands.h"
 
+#include "sql/commands/base_type_commands.h"
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -141,6 +143,12 @@ std::vector<std::string> Dependents(const catalog::CatalogSnapshot& catalog,
     }
     out.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ") depends on type " +
                   type.name);
+  }
+  for (const auto& [oid, cast] : catalog.casts()) {
+    if (UsesType(cast.source, type) || UsesType(cast.target, type)) {
+      out.push_back("cast from " + FormatTypeName(cast.source) + " to " +
+                    FormatTypeName(cast.target) + " depends on type " + type.name);
+    }
   }
   return out;
 }
@@ -617,6 +625,20 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
     dropped.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ")");
     ctx.db->catalog()->DeleteFunction(ctx.txn, oid);
   }
+  for (const auto& [oid, cast] : ctx.catalog->casts()) {
+    if (!uses_any(cast.source) && !uses_any(cast.target)) continue;
+    dropped.push_back("cast from " + FormatTypeName(cast.source) + " to " +
+                      FormatTypeName(cast.target));
+    ctx.db->catalog()->DeleteCast(ctx.txn, oid);
+  }
+  for (const auto& [oid, op] : ctx.catalog->operators()) {
+    if (!uses_any(op->left) && !uses_any(op->right) && !uses_any(op->result)) continue;
+    std::string signature = "operator " + op->name + "(" +
+                            (op->left != 0 ? FormatTypeName(op->left) : "NONE") + "," +
+                            FormatTypeName(op->right) + ")";
+    dropped.push_back(signature);
+    ctx.db->catalog()->DeleteOperator(ctx.txn, oid);
+  }
   NoticeDropCascades(ctx, dropped);
 }
 
@@ -735,6 +757,10 @@ StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStateme
       return AlterDomain(ctx, stmt);
     case ast::TypeStatement::Action::kCreateComposite:
       return CreateComposite(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateShell:
+      return CreateShellType(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateBase:
+      return CreateBaseType(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown type statement");
 }
