@@ -5,11 +5,10 @@
 // column attnum), the pg_description row it becomes.
 #include "sql/commands/comment_commands.h"
 
-#include "sql/commands/operator_commands.h"
-
 #include <string>
 
 #include "sql/commands/function_commands.h"
+#include "sql/commands/operator_commands.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"

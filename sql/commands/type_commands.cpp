@@ -6,8 +6,6 @@
 // renumbered 1..n first.
 #include "sql/commands/type_commands.h"
 
-#include "sql/commands/base_type_commands.h"
-
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -16,6 +14,7 @@
 #include "sql/binder/bind_scope.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/base_type_commands.h"
 #include "sql/commands/drop_cascade_notice.h"
 #include "sql/executor/plan_node.h"
 #include "sql/system_relations/privilege_checks.h"
