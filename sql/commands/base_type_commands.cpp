@@ -135,7 +135,8 @@ StatementOutput CreateBaseType(CommandContext& ctx, const ast::TypeStatement& st
   const std::string& name = stmt.name.back();
   const catalog::TypeDesc* shell = ctx.catalog->FindType(ns.oid, name);
   if (shell == nullptr) {
-    throw SqlError(SqlState::kUndefinedObject, "type \"" + name + "\" does not exist")
+    // PostgreSQL reports this with 42710.
+    throw SqlError(SqlState::kDuplicateObject, "type \"" + name + "\" does not exist")
         .WithHint(
             "Create the type as a shell type, then create its I/O functions, then do a full "
             "CREATE TYPE.");

@@ -22,6 +22,17 @@ std::string CastName(Oid source, Oid target) {
   return "cast from type " + FormatTypeName(source) + " to type " + FormatTypeName(target);
 }
 
+// TypeNameToString(): a type name as written.
+std::string TypeNameText(const ast::TypeName& t) {
+  std::string out;
+  for (size_t i = 0; i < t.names.size(); ++i) {
+    if (i > 0) out += ".";
+    out += t.names[i];
+  }
+  for (int i = 0; i < t.array_bounds; ++i) out += "[]";
+  return out;
+}
+
 // typlen of the type's values as stored (a base type's storage type's).
 int16_t PhysicalLength(Oid type) {
   const PgTypeInfo* info = FindPgType(RuntimeTypeOf(type));
@@ -116,8 +127,10 @@ StatementOutput DropCast(CommandContext& ctx, const ast::OperatorStatement& stmt
                          " because it is required by the database system");
     }
     if (stmt.if_exists) {
+      // This one names the types as written.
       ctx.Notice(SqlState::kSuccessfulCompletion,
-                 CastName(source, target) + " does not exist, skipping");
+                 "cast from type " + TypeNameText(stmt.source) + " to type " +
+                     TypeNameText(stmt.target) + " does not exist, skipping");
       return result;
     }
     throw SqlError(SqlState::kUndefinedObject, CastName(source, target) + " does not exist");

@@ -256,10 +256,14 @@ StatementOutput CreateOperator(CommandContext& ctx, const ast::OperatorStatement
   if (!negator.empty() && negator.back() == name && (negator.size() == 1 || negator == stmt.name)) {
     throw SqlError(SqlState::kInvalidFunctionDefinition, "operator cannot be its own negator");
   }
-  ctx.db->catalog()->PutOperator(ctx.txn, op);  // so a self-commutator finds itself
-  if (!commutator.empty()) op.commutator = LinkedOperator(ctx, commutator, ns.oid, right, left);
+  const bool self_commutator =
+      commutator.size() == 1 && commutator[0] == name && left == right;
+  if (self_commutator) {
+    op.commutator = op.oid;
+  } else if (!commutator.empty()) {
+    op.commutator = LinkedOperator(ctx, commutator, ns.oid, right, left);
+  }
   if (!negator.empty()) op.negator = LinkedOperator(ctx, negator, ns.oid, left, right);
-  if (commutator.size() == 1 && commutator[0] == name && left == right) op.commutator = op.oid;
   ctx.db->catalog()->PutOperator(ctx.txn, op);
   // Link the commutator and negator back (OperatorUpd), unless they already
   // name another operator.
@@ -297,7 +301,8 @@ StatementOutput AlterOperator(CommandContext& ctx, const ast::OperatorStatement&
   Oid restrict_oid = 0, join_oid = 0;
   for (const ast::DefinitionOption& o : stmt.options) {
     const std::string& key = o.name;
-    const bool none = o.kind == Kind::kString && o.text == "none";
+    // `= NONE` comes as a missing value.
+    const bool none = o.kind == Kind::kNone || (o.kind == Kind::kString && o.text == "none");
     if (key == "restrict") {
       restrict_name = none ? std::string() : LookupEstimator(ctx, OptionName(o), false, &restrict_oid);
     } else if (key == "join") {
@@ -305,7 +310,7 @@ StatementOutput AlterOperator(CommandContext& ctx, const ast::OperatorStatement&
     } else if (key == "leftarg" || key == "rightarg" || key == "function" ||
                key == "procedure" || key == "commutator" || key == "negator" ||
                key == "hashes" || key == "merges") {
-      throw SqlError(SqlState::kInvalidParameterValue,
+      throw SqlError(SqlState::kSyntaxError,
                      "operator attribute \"" + key + "\" cannot be changed");
     } else {
       throw SqlError(SqlState::kSyntaxError, "operator attribute \"" + key + "\" not recognized");

@@ -610,6 +610,14 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
       }
     }
   }
+  // Functions, casts and operators go in OID (creation) order, as
+  // PostgreSQL's dependency scan meets them.
+  struct Dependent {
+    catalog::Oid oid;
+    std::string description;
+    char kind;  // 'f' function, 'c' cast, 'o' operator
+  };
+  std::vector<Dependent> more;
   for (const auto& [oid, fn] : ctx.catalog->functions()) {
     bool uses = uses_any(fn->result_type);
     for (const catalog::FunctionArg& a : fn->args) uses = uses || uses_any(a.type);
@@ -621,22 +629,26 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
       first = false;
       signature += FormatTypeName(t);
     }
-    dropped.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ")");
-    ctx.db->catalog()->DeleteFunction(ctx.txn, oid);
+    more.push_back({oid, (fn->is_procedure ? "procedure " : "function ") + signature + ")", 'f'});
   }
   for (const auto& [oid, cast] : ctx.catalog->casts()) {
     if (!uses_any(cast.source) && !uses_any(cast.target)) continue;
-    dropped.push_back("cast from " + FormatTypeName(cast.source) + " to " +
-                      FormatTypeName(cast.target));
-    ctx.db->catalog()->DeleteCast(ctx.txn, oid);
+    more.push_back({oid, "cast from " + FormatTypeName(cast.source) + " to " +
+                             FormatTypeName(cast.target), 'c'});
   }
   for (const auto& [oid, op] : ctx.catalog->operators()) {
     if (!uses_any(op->left) && !uses_any(op->right) && !uses_any(op->result)) continue;
-    std::string signature = "operator " + op->name + "(" +
-                            (op->left != 0 ? FormatTypeName(op->left) : "NONE") + "," +
-                            FormatTypeName(op->right) + ")";
-    dropped.push_back(signature);
-    ctx.db->catalog()->DeleteOperator(ctx.txn, oid);
+    more.push_back({oid, "operator " + op->name + "(" +
+                             (op->left != 0 ? FormatTypeName(op->left) : "NONE") + "," +
+                             FormatTypeName(op->right) + ")", 'o'});
+  }
+  std::sort(more.begin(), more.end(),
+            [](const Dependent& a, const Dependent& b) { return a.oid < b.oid; });
+  for (const Dependent& d : more) {
+    dropped.push_back(d.description);
+    if (d.kind == 'f') ctx.db->catalog()->DeleteFunction(ctx.txn, d.oid);
+    if (d.kind == 'c') ctx.db->catalog()->DeleteCast(ctx.txn, d.oid);
+    if (d.kind == 'o') ctx.db->catalog()->DeleteOperator(ctx.txn, d.oid);
   }
   NoticeDropCascades(ctx, dropped);
 }
