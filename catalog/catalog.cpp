@@ -220,6 +220,34 @@ const TypeDesc* CatalogSnapshot::FindTypeByArray(Oid array_oid) const {
   return nullptr;
 }
 
+const OperatorDesc* CatalogSnapshot::FindOperator(Oid oid) const {
+  auto it = operators_.find(oid);
+  return it == operators_.end() ? nullptr : it->second.get();
+}
+
+const OperatorDesc* CatalogSnapshot::FindOperator(Oid namespace_oid, std::string_view name,
+                                                  Oid left, Oid right) const {
+  for (const auto& [oid, op] : operators_) {
+    if (op->namespace_oid == namespace_oid && op->name == name && op->left == left &&
+        op->right == right) {
+      return op.get();
+    }
+  }
+  return nullptr;
+}
+
+const CastDesc* CatalogSnapshot::FindCast(Oid oid) const {
+  auto it = casts_.find(oid);
+  return it == casts_.end() ? nullptr : &it->second;
+}
+
+const CastDesc* CatalogSnapshot::FindCast(Oid source, Oid target) const {
+  for (const auto& [oid, cast] : casts_) {
+    if (cast.source == source && cast.target == target) return &cast;
+  }
+  return nullptr;
+}
+
 const std::vector<AclItem>* CatalogSnapshot::FindAcl(const AclTarget& target) const {
   auto it = acls_.find(target);
   return it == acls_.end() ? nullptr : &it->second;
@@ -247,7 +275,7 @@ bool CatalogSnapshot::HasUserObjects() const {
     if (oid >= kFirstNormalObjectId) return true;
   }
   return !tables_.empty() || !views_.empty() || !sequences_.empty() || !functions_.empty() ||
-         !types_.empty();
+         !types_.empty() || !operators_.empty() || !casts_.empty();
 }
 
 // ---- Catalog ----
@@ -474,6 +502,22 @@ Status Catalog::LoadRecords(txn::TxnIterator* it, std::string_view scope, LoadSc
         snapshot->types_[t->oid] = std::make_shared<const TypeDesc>(std::move(*t));
         break;
       }
+      case CatalogKeyKind::kOperator: {
+        auto oid = OidFromKey(key);
+        auto op = oid ? DecodeOperator(*oid, value) : std::nullopt;
+        if (!op) return Status::Corruption("bad operator catalog record");
+        max_oid = std::max(max_oid, op->oid);
+        snapshot->operators_[op->oid] = std::make_shared<const OperatorDesc>(std::move(*op));
+        break;
+      }
+      case CatalogKeyKind::kCast: {
+        auto oid = OidFromKey(key);
+        auto cast = oid ? DecodeCast(*oid, value) : std::nullopt;
+        if (!cast) return Status::Corruption("bad cast catalog record");
+        max_oid = std::max(max_oid, cast->oid);
+        snapshot->casts_[cast->oid] = *cast;
+        break;
+      }
       case CatalogKeyKind::kComment: {
         auto target = CommentTargetFromKey(key);
         auto text = target ? DecodeComment(value) : std::nullopt;
@@ -663,6 +707,24 @@ void Catalog::DeleteFunction(txn::Transaction* txn, Oid oid) {
 
 void Catalog::PutType(txn::Transaction* txn, const TypeDesc& type) {
   txn->Put(storage::kDefaultTree, Scoped(TypeKey(type.oid)), EncodeType(type));
+}
+
+void Catalog::PutOperator(txn::Transaction* txn, const OperatorDesc& op) {
+  txn->Put(storage::kDefaultTree, Scoped(OperatorKey(op.oid)), EncodeOperator(op));
+}
+
+void Catalog::DeleteOperator(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, Scoped(OperatorKey(oid)));
+  DeleteCommentsOn(txn, *Current(), kPgOperatorOid, oid);
+}
+
+void Catalog::PutCast(txn::Transaction* txn, const CastDesc& cast) {
+  txn->Put(storage::kDefaultTree, Scoped(CastKey(cast.oid)), EncodeCast(cast));
+}
+
+void Catalog::DeleteCast(txn::Transaction* txn, Oid oid) {
+  txn->Delete(storage::kDefaultTree, Scoped(CastKey(oid)));
+  DeleteCommentsOn(txn, *Current(), kPgCastOid, oid);
 }
 
 void Catalog::DeleteType(txn::Transaction* txn, Oid oid) {

@@ -90,6 +90,19 @@ class CatalogSnapshot {
   const TypeDesc* FindTypeByArray(Oid array_oid) const;
   const std::map<Oid, std::shared_ptr<const TypeDesc>>& types() const { return types_; }
 
+  // User-defined operators (pg_operator): by OID, and the one `name` in
+  // the schema with exactly these argument types (left 0 for prefix).
+  const OperatorDesc* FindOperator(Oid oid) const;
+  const OperatorDesc* FindOperator(Oid namespace_oid, std::string_view name, Oid left,
+                                   Oid right) const;
+  const std::map<Oid, std::shared_ptr<const OperatorDesc>>& operators() const {
+    return operators_;
+  }
+  // User-defined casts (pg_cast), by OID or by (source, target).
+  const CastDesc* FindCast(Oid oid) const;
+  const CastDesc* FindCast(Oid source, Oid target) const;
+  const std::map<Oid, CastDesc>& casts() const { return casts_; }
+
   // COMMENT ON texts (pg_description), by target; comments on objects that
   // were dropped are removed with them (Catalog::DeleteCommentsOn).
   const std::string* FindComment(const CommentTarget& target) const;
@@ -133,6 +146,8 @@ class CatalogSnapshot {
   std::map<Oid, std::shared_ptr<const ViewDesc>> views_;
   std::map<Oid, std::shared_ptr<const FunctionDesc>> functions_;
   std::map<Oid, std::shared_ptr<const TypeDesc>> types_;
+  std::map<Oid, std::shared_ptr<const OperatorDesc>> operators_;
+  std::map<Oid, CastDesc> casts_;
   std::map<CommentTarget, std::string> comments_;
   std::map<Oid, RoleDesc> roles_;
   std::map<AclTarget, std::vector<AclItem>> acls_;
@@ -180,6 +195,10 @@ class Catalog {
   void DeleteFunction(txn::Transaction* txn, Oid oid);
   void PutType(txn::Transaction* txn, const TypeDesc& type);
   void DeleteType(txn::Transaction* txn, Oid oid);
+  void PutOperator(txn::Transaction* txn, const OperatorDesc& op);
+  void DeleteOperator(txn::Transaction* txn, Oid oid);
+  void PutCast(txn::Transaction* txn, const CastDesc& cast);
+  void DeleteCast(txn::Transaction* txn, Oid oid);
   // COMMENT ON: sets (or, with nullopt, removes) the comment on `target`.
   void PutComment(txn::Transaction* txn, const CommentTarget& target,
                   const std::optional<std::string>& text);

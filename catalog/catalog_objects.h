@@ -263,6 +263,66 @@ struct TypeDesc {
   // dropped are used).
   Oid relid = 0;
   std::vector<ColumnDesc> attributes;
+
+  // Shell types (kind 'p', CREATE TYPE name;) have none of the above: a
+  // name that I/O functions can mention before the type is defined.
+  // Base types (kind 'b', CREATE TYPE name (INPUT = ..., OUTPUT = ...)):
+  // their input and output functions (LANGUAGE internal functions, pg_proc
+  // OIDs of catalog functions) and `storage_type`, the built-in type whose
+  // text I/O those functions name: values are held, stored and printed as
+  // that type's (sql/types/user_types.h). typlen, typalign, typstorage,
+  // typbyval, typcategory and typispreferred as CREATE TYPE gave them;
+  // default_expr above is typdefault.
+  Oid input_function = 0;
+  Oid output_function = 0;
+  Oid storage_type = 0;
+  int16_t internal_length = -1;
+  char alignment = 'i';
+  char storage = 'p';
+  bool by_value = false;
+  char category = 'U';
+  bool preferred = false;
+};
+
+// A user-defined operator (CREATE OPERATOR, pg_operator). `function` is the
+// pg_proc OID of oprcode: a user function's, or a built-in function's with
+// its name in function_name (built-ins are bound by name). Restriction and
+// join estimators are kept by name only (regproc output); we never call
+// them. commutator / negator are operator OIDs (0: none); PostgreSQL
+// creates a shell operator row for a named one that does not exist yet,
+// and so do we (a shell has function == 0 and function_name empty).
+struct OperatorDesc {
+  Oid oid = 0;
+  Oid namespace_oid = 0;
+  std::string name;
+  Oid owner = kBootstrapSuperuserOid;
+  char kind = 'b';  // 'b' infix, 'l' prefix
+  Oid left = 0;     // 0 for a prefix operator
+  Oid right = 0;
+  Oid result = 0;
+  Oid function = 0;
+  std::string function_name;
+  Oid commutator = 0;
+  Oid negator = 0;
+  std::string restrict_name;  // oprrest ("" = none)
+  Oid restrict_oid = 0;       // its pg_proc OID when known (0 otherwise)
+  std::string join_name;      // oprjoin
+  Oid join_oid = 0;
+  bool can_hash = false;
+  bool can_merge = false;
+};
+
+// A user-defined cast (CREATE CAST, pg_cast). method 'f' calls `function`
+// (a pg_proc OID; see OperatorDesc for built-ins), 'b' is binary coercible
+// (WITHOUT FUNCTION), 'i' goes through text I/O (WITH INOUT); context 'e'
+// explicit, 'a' assignment, 'i' implicit.
+struct CastDesc {
+  Oid oid = 0;
+  Oid source = 0;
+  Oid target = 0;
+  Oid function = 0;
+  char context = 'e';
+  char method = 'f';
 };
 
 // What a COMMENT ON describes, as pg_description names it: the catalog the
@@ -278,6 +338,8 @@ inline constexpr Oid kPgConstraintOid = 2606;
 inline constexpr Oid kPgDatabaseOid = 1262;
 inline constexpr Oid kPgTypeOid = 1247;
 inline constexpr Oid kPgTriggerOid = 2620;
+inline constexpr Oid kPgOperatorOid = 2617;
+inline constexpr Oid kPgCastOid = 2605;
 
 inline constexpr Oid kPgAuthidOid = 1260;
 

@@ -312,6 +312,8 @@ std::string SequenceValueKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kSeque
 std::string ViewKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kView, oid); }
 std::string FunctionKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kFunction, oid); }
 std::string TypeKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kType, oid); }
+std::string OperatorKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kOperator, oid); }
+std::string CastKey(Oid oid) { return KeyWithOid(CatalogKeyKind::kCast, oid); }
 std::string CommentKey(const CommentTarget& target) {
   std::string key(1, static_cast<char>(CatalogKeyKind::kComment));
   PutBigEndian32(&key, target.classoid);
@@ -877,6 +879,14 @@ std::string EncodeType(const TypeDesc& type) {
     PutVarint32(&out, static_cast<uint32_t>(a.typmod));
     out.push_back(static_cast<char>(a.dropped ? 1 : 0));
   }
+  PutVarint32(&out, type.input_function);  // version 11
+  PutVarint32(&out, type.output_function);
+  PutVarint32(&out, type.storage_type);
+  PutVarint32(&out, static_cast<uint32_t>(static_cast<int32_t>(type.internal_length)));
+  out.push_back(type.alignment);
+  out.push_back(type.storage);
+  out.push_back(static_cast<char>((type.by_value ? 1 : 0) | (type.preferred ? 2 : 0)));
+  out.push_back(type.category);
   return out;
 }
 
@@ -941,8 +951,95 @@ std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes) {
       type.attributes.push_back(std::move(a));
     }
   }
+  if (version >= 11) {
+    uint32_t length = 0;
+    uint8_t alignment = 0, storage = 0, flags2 = 0, category = 0;
+    if (!GetVarint32(&in, &type.input_function) || !GetVarint32(&in, &type.output_function) ||
+        !GetVarint32(&in, &type.storage_type) || !GetVarint32(&in, &length) ||
+        !GetByte(&in, &alignment) || !GetByte(&in, &storage) || !GetByte(&in, &flags2) ||
+        !GetByte(&in, &category)) {
+      return std::nullopt;
+    }
+    type.internal_length = static_cast<int16_t>(static_cast<int32_t>(length));
+    type.alignment = static_cast<char>(alignment);
+    type.storage = static_cast<char>(storage);
+    type.by_value = (flags2 & 1) != 0;
+    type.preferred = (flags2 & 2) != 0;
+    type.category = static_cast<char>(category);
+  }
   if (!in.empty()) return std::nullopt;
   return type;
+}
+
+std::string EncodeOperator(const OperatorDesc& op) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, op.namespace_oid);
+  PutLengthPrefixedSlice(&out, op.name);
+  PutVarint32(&out, op.owner);
+  out.push_back(op.kind);
+  PutVarint32(&out, op.left);
+  PutVarint32(&out, op.right);
+  PutVarint32(&out, op.result);
+  PutVarint32(&out, op.function);
+  PutLengthPrefixedSlice(&out, op.function_name);
+  PutVarint32(&out, op.commutator);
+  PutVarint32(&out, op.negator);
+  PutLengthPrefixedSlice(&out, op.restrict_name);
+  PutVarint32(&out, op.restrict_oid);
+  PutLengthPrefixedSlice(&out, op.join_name);
+  PutVarint32(&out, op.join_oid);
+  out.push_back(static_cast<char>((op.can_hash ? 1 : 0) | (op.can_merge ? 2 : 0)));
+  return out;
+}
+
+std::optional<OperatorDesc> DecodeOperator(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, kind = 0, flags = 0;
+  OperatorDesc op;
+  op.oid = oid;
+  // Operators exist from record version 11 on.
+  if (!GetByte(&in, &version) || version < 11 || !KnownVersion(version)) return std::nullopt;
+  if (!GetVarint32(&in, &op.namespace_oid) || !GetString(&in, &op.name) ||
+      !GetVarint32(&in, &op.owner) || !GetByte(&in, &kind) || !GetVarint32(&in, &op.left) ||
+      !GetVarint32(&in, &op.right) || !GetVarint32(&in, &op.result) ||
+      !GetVarint32(&in, &op.function) || !GetString(&in, &op.function_name) ||
+      !GetVarint32(&in, &op.commutator) || !GetVarint32(&in, &op.negator) ||
+      !GetString(&in, &op.restrict_name) || !GetVarint32(&in, &op.restrict_oid) ||
+      !GetString(&in, &op.join_name) || !GetVarint32(&in, &op.join_oid) ||
+      !GetByte(&in, &flags) || !in.empty()) {
+    return std::nullopt;
+  }
+  op.kind = static_cast<char>(kind);
+  op.can_hash = (flags & 1) != 0;
+  op.can_merge = (flags & 2) != 0;
+  return op;
+}
+
+std::string EncodeCast(const CastDesc& cast) {
+  std::string out(1, static_cast<char>(kCatalogRecordVersion));
+  PutVarint32(&out, cast.source);
+  PutVarint32(&out, cast.target);
+  PutVarint32(&out, cast.function);
+  out.push_back(cast.context);
+  out.push_back(cast.method);
+  return out;
+}
+
+std::optional<CastDesc> DecodeCast(Oid oid, std::string_view bytes) {
+  Slice in(bytes);
+  uint8_t version = 0, context = 0, method = 0;
+  CastDesc cast;
+  cast.oid = oid;
+  // Casts exist from record version 11 on.
+  if (!GetByte(&in, &version) || version < 11 || !KnownVersion(version)) return std::nullopt;
+  if (!GetVarint32(&in, &cast.source) || !GetVarint32(&in, &cast.target) ||
+      !GetVarint32(&in, &cast.function) || !GetByte(&in, &context) || !GetByte(&in, &method) ||
+      !in.empty()) {
+    return std::nullopt;
+  }
+  cast.context = static_cast<char>(context);
+  cast.method = static_cast<char>(method);
+  return cast;
 }
 
 namespace {

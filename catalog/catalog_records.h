@@ -11,6 +11,9 @@
 //                                  and setval outside transactions)
 //   0x60 <view oid:u32 BE>      -> view record
 //   0x70 <function oid:u32 BE>  -> function record
+//   0x74 <type oid:u32 BE>      -> type record
+//   0x78 <operator oid:u32 BE>  -> operator record (CREATE OPERATOR)
+//   0x7C <cast oid:u32 BE>      -> cast record (CREATE CAST)
 //   0x90 <table oid:u32 BE>     -> statistics record (catalog/table_statistics.h)
 //   0xA0 <classoid:u32 BE> <objoid:u32 BE> <objsubid:u32 BE>
 //                               -> comment record (COMMENT ON; pg_description)
@@ -93,8 +96,19 @@
 //                nchecks:v32 (oid:v32 name:lpstr expr:lpstr)*
 //                [version >= 10] relid:v32 nattrs:v32
 //                  (name:lpstr type:v32 typmod:v32(as u32) dropped:u8)*
+//                [version >= 11] input:v32 output:v32 storage_type:v32
+//                  internal_length:v32(as u32) alignment:u8 storage:u8
+//                  flags:u8 (bit0 by_value, bit1 preferred) category:u8
 //                (types exist from version 7 on; sort_order as decimal text;
-//                attributes are those of a composite type, kind 'c')
+//                attributes are those of a composite type, kind 'c'; the
+//                version 11 fields those of a base type, kind 'b')
+//   operator  := version:u8 namespace:v32 name:lpstr owner:v32 kind:u8
+//                left:v32 right:v32 result:v32 function:v32 function_name:lpstr
+//                commutator:v32 negator:v32 restrict:lpstr restrict_oid:v32
+//                join:lpstr join_oid:v32 flags:u8 (bit0 hashes, bit1 merges)
+//                (operators exist from version 11 on)
+//   cast      := version:u8 source:v32 target:v32 function:v32 context:u8
+//                method:u8 (casts exist from version 11 on)
 //   comment   := version:u8 text:lpstr
 //   role      := version:u8 name:lpstr flags:u8 (bit0 superuser, bit1 inherit,
 //                bit2 createrole, bit3 createdb, bit4 login, bit5 replication,
@@ -117,7 +131,8 @@
 // sequence and view records; older records read as owned by the bootstrap superuser,
 // namespaces as owned by initdb's owner); 7 database records and scoped keys;
 // 8 triggers (catalog/trigger_desc.h), appended to table and view records; 9 a table's
-// partition key and bound (catalog/partition_desc.h). Writers write the newest; readers accept every
+// partition key and bound (catalog/partition_desc.h); 10 composite types' attributes;
+// 11 shell and base types' fields, operator and cast records. Writers write the newest; readers accept every
 // older one.
 #pragma once
 
@@ -132,7 +147,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 10;
+inline constexpr uint8_t kCatalogRecordVersion = 11;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 
@@ -146,6 +161,8 @@ enum class CatalogKeyKind : uint8_t {
   kSequenceValue = 0x51,
   kFunction = 0x70,
   kType = 0x74,
+  kOperator = 0x78,
+  kCast = 0x7C,
   kComment = 0xA0,
   kRole = 0x80,
   kAcl = 0xB0,
@@ -177,6 +194,8 @@ std::string SequenceValueKey(Oid oid);
 std::string ViewKey(Oid oid);
 std::string FunctionKey(Oid oid);
 std::string TypeKey(Oid oid);
+std::string OperatorKey(Oid oid);
+std::string CastKey(Oid oid);
 std::string CommentKey(const CommentTarget& target);
 // The target in a comment key; nullopt if the key is malformed.
 std::optional<CommentTarget> CommentTargetFromKey(std::string_view key);
@@ -198,6 +217,8 @@ std::string EncodeTable(const TableDesc& table);
 std::string EncodeView(const ViewDesc& view);
 std::string EncodeFunction(const FunctionDesc& fn);
 std::string EncodeType(const TypeDesc& type);
+std::string EncodeOperator(const OperatorDesc& op);
+std::string EncodeCast(const CastDesc& cast);
 std::string EncodeComment(const std::string& text);
 std::string EncodeRole(const RoleDesc& role);
 std::string EncodeDatabase(const DatabaseDesc& db);
@@ -214,6 +235,8 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes);
 std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes);
 std::optional<FunctionDesc> DecodeFunction(Oid oid, std::string_view bytes);
 std::optional<TypeDesc> DecodeType(Oid oid, std::string_view bytes);
+std::optional<OperatorDesc> DecodeOperator(Oid oid, std::string_view bytes);
+std::optional<CastDesc> DecodeCast(Oid oid, std::string_view bytes);
 std::optional<std::string> DecodeComment(std::string_view bytes);
 std::optional<RoleDesc> DecodeRole(Oid oid, std::string_view bytes);
 std::optional<DatabaseDesc> DecodeDatabase(Oid oid, std::string_view bytes);

@@ -26,6 +26,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/trigger_commands.h"
+#include "sql/commands/operator_commands.h"
 #include "sql/commands/type_commands.h"
 #include "sql/current_transaction.h"
 #include "sql/database.h"
@@ -410,6 +411,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kTypeDdl:
     case ast::StatementKind::kTriggerDdl:
+    case ast::StatementKind::kOperatorDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kIndexDdl:
       block.CheckWritable(stmt.command_name);
@@ -830,6 +832,11 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteTriggerStatement(ctx, static_cast<const ast::TriggerStatement&>(stmt));
+      });
+    case ast::StatementKind::kOperatorDdl:
+      return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
+                              [&](CommandContext& ctx) {
+        return ExecuteOperatorStatement(ctx, static_cast<const ast::OperatorStatement&>(stmt));
       });
     case ast::StatementKind::kDatabaseDdl:
       // CREATE / DROP are not transactional in PostgreSQL (they copy or

@@ -159,6 +159,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kDatabaseDdl:
     case ast::StatementKind::kTypeDdl:
     case ast::StatementKind::kTriggerDdl:
+    case ast::StatementKind::kOperatorDdl:
     case ast::StatementKind::kVacuum:
     case ast::StatementKind::kLock:
     case ast::StatementKind::kIndexDdl:

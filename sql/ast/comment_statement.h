@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sql/ast/function_statements.h"
+#include "sql/ast/operator_statements.h"
 #include "sql/ast/statement.h"
 
 namespace strata::sql::ast {
@@ -27,10 +28,12 @@ struct CommentStatement : Statement {
     kTableConstraint,  // name: [schema.]table.constraint
     kDatabase,    // name: {database}
     kTrigger,     // name: [schema.]table.trigger
+    kOperator,    // op
   };
   ObjectKind object_kind = ObjectKind::kTable;
   std::vector<std::string> name;
   FunctionRef function;                // kFunction, kProcedure
+  OperatorRef op;                      // kOperator
   std::optional<std::string> comment;  // nullopt: IS NULL (removes it)
 };
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sql/ast/definition_option.h"
 #include "sql/ast/statement.h"
 #include "sql/ast/table_statements.h"
 #include "sql/ast/type_name.h"
@@ -27,6 +28,8 @@ struct TypeStatement : Statement {
     // ADD [CONSTRAINT c] CHECK (e) | DROP CONSTRAINT [IF EXISTS] c
     kAlterDomain,
     kCreateComposite,  // CREATE TYPE name AS (attr type, ...)
+    kCreateShell,      // CREATE TYPE name
+    kCreateBase,       // CREATE TYPE name (INPUT = f, OUTPUT = f, ...)
   };
   Action action = Action::kCreateEnum;
   // The type's name as written ([schema.]name); kDrop: names.
@@ -58,6 +61,9 @@ struct TypeStatement : Statement {
 
   // kCreateComposite: the attributes (name, type and location only).
   std::vector<ColumnDef> attributes;
+
+  // kCreateBase: the definition list.
+  std::vector<DefinitionOption> options;
 };
 
 }  // namespace strata::sql::ast

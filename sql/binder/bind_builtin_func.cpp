@@ -287,10 +287,12 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
       args[i] = CoerceType(std::move(args[i]), r.args[i], CoercionContext::kImplicit, -1);
     }
   }
-  // pg_typeof of a domain-typed expression names the domain, which the
-  // value itself (of the base type) cannot tell at run time.
+  // pg_typeof of a domain-typed (or base-typed) expression names that type,
+  // which the value itself (of the base / storage type) cannot tell at run
+  // time.
   if (chosen->proname == "pg_typeof" && args.size() == 1 &&
-      args[0]->type().oid >= catalog::kFirstNormalObjectId && IsDomainType(args[0]->type().oid)) {
+      args[0]->type().oid >= catalog::kFirstNormalObjectId &&
+      (IsDomainType(args[0]->type().oid) || IsUserBaseType(args[0]->type().oid))) {
     return std::make_unique<BoundConstant>(Value::Integer(r.result, args[0]->type().oid),
                                            DataType{r.result}, expr.location);
   }

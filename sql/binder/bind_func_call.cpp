@@ -165,6 +165,34 @@ BoundExprPtr Binder::BindFuncCall(const ast::FuncCallExpr& expr) {
             "explicit type casts.");
   }
 
+  return BindCallOfArgs(expr, args, types, signature, srf_allowed, srf_targets,
+                        srf_targets_before);
+}
+
+BoundExprPtr Binder::BindCallWithBoundArgs(const ast::FuncCallExpr& expr,
+                                           std::vector<BoundExprPtr> args) {
+  std::string signature;
+  for (size_t i = 0; i < expr.name.size(); ++i) {
+    if (i > 0) signature += ".";
+    signature += expr.name[i];
+  }
+  signature += "(";
+  std::vector<Oid> types;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (i > 0) signature += ", ";
+    signature += FormatTypeName(args[i]->type().oid);
+    types.push_back(args[i]->type().oid);
+  }
+  signature += ")";
+  SetReturningState* const srf_targets = srf_targets_;
+  const size_t before = srf_targets != nullptr ? srf_targets->calls.size() : 0;
+  return BindCallOfArgs(expr, args, types, signature, false, srf_targets, before);
+}
+
+BoundExprPtr Binder::BindCallOfArgs(const ast::FuncCallExpr& expr, std::vector<BoundExprPtr>& args,
+                                    const std::vector<Oid>& types, const std::string& signature,
+                                    bool srf_allowed, SetReturningState* srf_targets,
+                                    size_t srf_targets_before) {
   if (user_functions_ && !expr.agg_star && !expr.agg_distinct && !expr.has_decorations &&
       !expr.is_sql_value_function) {
     if (BoundExprPtr bound = user_functions_(*this, expr, args, srf_allowed)) return bound;

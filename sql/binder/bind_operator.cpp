@@ -121,6 +121,7 @@ BoundExprPtr Binder::BindOperator(const ast::OperatorExpr& expr) {
 
 BoundExprPtr Binder::MakeOperator(const std::vector<std::string>& name, BoundExprPtr left,
                                   BoundExprPtr right, int location) {
+  if (BoundExprPtr user = MakeUserOperator(name, left, right, location)) return user;
   const ChosenOperator op = ChooseOperator(name, left ? left->type().oid : type_oid::kInvalid,
                                            right->type().oid, location);
   const int node_location = LeftmostLocation(location, left ? left->location() : -1);

@@ -172,6 +172,17 @@ class Binder {
   // `left` is null for a prefix operator.
   BoundExprPtr MakeOperator(const std::vector<std::string>& name, BoundExprPtr left,
                             BoundExprPtr right, int location);
+  // bind_user_operator.cpp: make_op() for a user-defined operator (CREATE
+  // OPERATOR) that `name` reaches for these inputs: the call of its function
+  // with the inputs coerced to its argument types; null (inputs untouched)
+  // if no user-defined operator applies.
+  BoundExprPtr MakeUserOperator(const std::vector<std::string>& name, BoundExprPtr& left,
+                                BoundExprPtr& right, int location);
+  // A call of pg_proc function `fn` (a user-defined one, or the built-in
+  // `builtin_name` when fn is not in the catalog) with arguments already
+  // coerced to its declared types (operators' and casts' functions).
+  BoundExprPtr CallFunctionByOid(Oid fn, const std::string& builtin_name,
+                                 std::vector<BoundExprPtr> args, int location);
   BoundExprPtr BindDistinct(const ast::DistinctExpr& expr);
   BoundExprPtr BindNullIf(const ast::NullIfExpr& expr);
   BoundExprPtr BindInList(const ast::InListExpr& expr);
@@ -195,6 +206,18 @@ class Binder {
   // bind_func_call.cpp: calls of the SQL-callable built-ins (sql_function.h),
   // resolved as PostgreSQL's func_get_detail() does; other calls are 0A000.
   BoundExprPtr BindFuncCall(const ast::FuncCallExpr& expr);
+  // The call `expr` names (its own arguments ignored) with `args` bound
+  // already: function resolution and coercion as BindFuncCall does.
+  BoundExprPtr BindCallWithBoundArgs(const ast::FuncCallExpr& expr,
+                                     std::vector<BoundExprPtr> args);
+  BoundExprPtr BindCallOfArgs(const ast::FuncCallExpr& expr, std::vector<BoundExprPtr>& args,
+                              const std::vector<Oid>& types, const std::string& signature,
+                              bool srf_allowed, SetReturningState* srf_targets,
+                              size_t srf_targets_before);
+  // coercion.cpp: a coercion through a user-defined cast (CREATE CAST) from
+  // `expr`'s type to `target`; null if there is none for this context.
+  BoundExprPtr CoerceViaUserCast(BoundExprPtr& expr, Oid target, CoercionContext context,
+                                 int location);
   // bind_builtin_func.cpp: the functions we evaluate (func_select_candidate
   // over our own pg_proc subset); nullptr if `name` is none of them.
   BoundExprPtr BindBuiltinFunction(const ast::FuncCallExpr& expr,

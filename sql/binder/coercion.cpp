@@ -8,6 +8,7 @@
 #include "sql/ast/position.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/expr/binary_coercion.h"
 #include "sql/expr/cast_functions.h"
 #include "sql/expr/domain_check.h"
 #include "sql/types/bit_string.h"
@@ -96,7 +97,15 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
     return std::make_unique<BoundConstant>(std::move(value), DataType{target, -1},
                                            literal_location);
   }
+  if (BoundExprPtr cast = CoerceViaUserCast(expr, target, context, location)) return cast;
   const CoercionPathway pathway = FindCoercionPathway(target, source, context);
+  if (pathway == CoercionPathway::kCoerceViaIO &&
+      (IsUserBaseType(source) || IsUserBaseType(target))) {
+    // A base type's text I/O is its storage type's (InputValue / OutputValue).
+    const int node_location = LeftmostLocation(location, expr->location());
+    return std::make_unique<BoundCast>(std::move(expr), CastMethod::kInOut, DataType{target, -1},
+                                       node_location);
+  }
   CastMethod method = CastMethod::kFunction;
   switch (pathway) {
     case CoercionPathway::kRelabel:
@@ -132,6 +141,44 @@ BoundExprPtr Binder::CoerceType(BoundExprPtr expr, Oid target, CoercionContext c
           : -1;
   return std::make_unique<BoundCast>(std::move(expr), method, DataType{target, typmod},
                                      node_location);
+}
+
+BoundExprPtr Binder::CoerceViaUserCast(BoundExprPtr& expr, Oid target, CoercionContext context,
+                                       int location) {
+  const Oid source = expr->type().oid;
+  const std::optional<catalog::CastDesc> cast = FindUserCast(source, target);
+  if (!cast) return nullptr;
+  if (FindCoercionPathway(target, source, context) == CoercionPathway::kNone) {
+    throw ErrorAt(SqlState::kCannotCoerce,
+                  "cannot cast type " + FormatTypeName(source) + " to " + FormatTypeName(target),
+                  location);
+  }
+  const int node_location = LeftmostLocation(location, expr->location());
+  switch (cast->method) {
+    case 'b': {
+      // WITHOUT FUNCTION: the datum is reused as it is; where the two types'
+      // values differ at run time (a base type over int8 and float8), its
+      // bits are read as the target's.
+      std::vector<BoundExprPtr> args;
+      args.push_back(std::move(expr));
+      args.push_back(std::make_unique<BoundConstant>(
+          Value::Integer(type_oid::kOid, RuntimeTypeOf(target)), DataType{type_oid::kOid, -1},
+          -1));
+      return std::make_unique<BoundFunctionCall>(BinaryCoercionFunction(), std::move(args),
+                                                 DataType{target, -1}, node_location);
+    }
+    case 'i':
+      return std::make_unique<BoundCast>(std::move(expr), CastMethod::kInOut,
+                                         DataType{target, -1}, node_location);
+    default: {
+      // WITH FUNCTION f(source [, int4 [, bool]]): f's first argument takes
+      // the value (coerced to f's argument type by a binary-coercible
+      // relabel, as PostgreSQL allows).
+      std::vector<BoundExprPtr> args;
+      args.push_back(std::move(expr));
+      return CallFunctionByOid(cast->function, std::string(), std::move(args), node_location);
+    }
+  }
 }
 
 BoundExprPtr Binder::CoerceTypeTypmod(BoundExprPtr expr, DataType target, bool is_explicit,

@@ -33,6 +33,18 @@ CoercionContext ContextOfCast(char castcontext) {
 
 CoercionPathway FindCoercionPathway(Oid target, Oid source, CoercionContext context) {
   if (source == target) return CoercionPathway::kRelabel;
+  // A user-defined cast (CREATE CAST) is a pg_cast row like the built-in ones.
+  if (std::optional<catalog::CastDesc> cast = FindUserCast(source, target)) {
+    if (context < ContextOfCast(cast->context)) return CoercionPathway::kNone;
+    switch (cast->method) {
+      case 'b':
+        return CoercionPathway::kRelabel;
+      case 'i':
+        return CoercionPathway::kCoerceViaIO;
+      default:
+        return CoercionPathway::kFunction;
+    }
+  }
   // A domain converts as its base type does (find_coercion_pathway).
   if (source >= catalog::kFirstNormalObjectId || target >= catalog::kFirstNormalObjectId) {
     const Oid base_source = BaseTypeOf(source);

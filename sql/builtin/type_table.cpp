@@ -136,6 +136,7 @@ bool IsSupportedType(Oid oid) {
       if (IsRangeType(oid) || IsMultirangeType(oid)) return true;
       if (IsEnumType(oid)) return true;
       if (IsDomainType(oid)) return IsSupportedType(DomainBaseType(oid).oid);
+      if (IsUserBaseType(oid)) return IsSupportedType(RuntimeTypeOf(oid));
       if (IsCompositeType(oid)) return true;
       // One-dimensional arrays of the supported element types.
       const PgTypeInfo* t = FindPgType(oid);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sql/commands/function_commands.h"
+#include "sql/commands/operator_commands.h"
 #include "sql/system_relations/index_catalog.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/synthetic_oids.h"
@@ -184,6 +185,17 @@ StatementOutput ExecuteComment(CommandContext& ctx, const ast::CommentStatement&
     case Kind::kProcedure:
       target = {catalog::kPgProcOid, LookupOneFunction(ctx, stmt.function).oid, 0};
       break;
+    case Kind::kOperator: {
+      bool builtin = false;
+      const catalog::OperatorDesc* op = LookupOperator(ctx, stmt.op, false, &builtin);
+      if (builtin) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "COMMENT ON a built-in operator is not supported yet");
+      }
+      CheckOwnership(*ctx.catalog, op->owner, "operator", op->name);
+      target = {catalog::kPgOperatorOid, op->oid, 0};
+      break;
+    }
     case Kind::kDatabase: {
       const catalog::DatabaseDesc* db = ctx.catalog->FindDatabase(stmt.name.back());
       if (db == nullptr) {

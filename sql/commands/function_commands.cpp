@@ -19,6 +19,8 @@
 #include "sql/types/composite_type.h"
 #include "sql/commands/plpgsql_function.h"
 #include "sql/commands/drop_cascade_notice.h"
+#include "sql/expr/pg_function_names.h"
+#include "sql/types/user_types.h"
 #include "sql/commands/trigger_commands.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/settings/session_settings.h"
@@ -28,6 +30,17 @@
 namespace strata::sql {
 
 namespace {
+
+// TypeNameToString(): the type as written ("xfloat8", "public.t").
+std::string TypeNameText(const ast::TypeName& t) {
+  std::string out;
+  for (size_t i = 0; i < t.names.size(); ++i) {
+    if (i > 0) out += ".";
+    out += t.names[i];
+  }
+  for (int i = 0; i < t.array_bounds; ++i) out += "[]";
+  return out;
+}
 
 bool IsAllowedType(Oid type) { return IsSupportedType(type); }
 
@@ -197,8 +210,8 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
   if (stmt.language.empty()) {
     throw SqlError(SqlState::kInvalidFunctionDefinition, "no language specified");
   }
-  if (stmt.language != "sql" && stmt.language != "plpgsql") {
-    if (stmt.language == "c" || stmt.language == "internal") {
+  if (stmt.language != "sql" && stmt.language != "plpgsql" && stmt.language != "internal") {
+    if (stmt.language == "c") {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "LANGUAGE " + stmt.language + " functions are not supported yet");
     }
@@ -235,7 +248,14 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
     arg.name = p.name;
     arg.mode = p.mode;
     arg.type = binder.ResolveTypeName(p.type).oid;
-    if (!IsAllowedType(arg.type)) {
+    if (IsShellType(arg.type)) {
+      if (stmt.language == "sql") {
+        throw SqlError(SqlState::kInvalidFunctionDefinition,
+                       "SQL function cannot accept shell type " + TypeNameText(p.type));
+      }
+      ctx.Notice(SqlState::kWrongObjectType,
+                 "argument type " + TypeNameText(p.type) + " is only a shell");
+    } else if (stmt.language != "internal" && !IsAllowedType(arg.type)) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "functions with parameters of type " + FormatTypeName(arg.type) +
                          " are not supported yet")
@@ -264,6 +284,16 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
     const DataType t = binder.ResolveTypeName(*stmt.return_type);
     fn.returns_set = stmt.return_type->setof;
     fn.result_type = t.oid;
+    const bool shell = IsShellType(t.oid);
+    if (shell && stmt.language == "sql") {
+      throw SqlError(SqlState::kInvalidFunctionDefinition,
+                     "SQL function cannot return shell type " +
+                         TypeNameText(*stmt.return_type));
+    }
+    if (shell) {
+      ctx.Notice(SqlState::kWrongObjectType,
+                 "return type " + TypeNameText(*stmt.return_type) + " is only a shell");
+    }
     if (t.oid == type_oid::kRecord && out_types.size() < 2) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "functions returning record without OUT parameters are not supported yet");
@@ -282,8 +312,8 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
             "compilation of PL/pgSQL function \"" + fn.name + "\" near line 1";
         throw e;
       }
-    } else if (t.oid != type_oid::kVoid && t.oid != type_oid::kRecord &&
-               !IsAllowedType(t.oid)) {
+    } else if (t.oid != type_oid::kVoid && t.oid != type_oid::kRecord && !shell &&
+               stmt.language != "internal" && !IsAllowedType(t.oid)) {
       throw SqlError(SqlState::kFeatureNotSupported,
                      "functions returning type " + FormatTypeName(t.oid) +
                          " are not supported yet")
@@ -327,8 +357,17 @@ StatementOutput ExecuteCreateFunction(CommandContext& ctx,
     }
     fn.oid = existing->oid;
   }
+  if (fn.language == "internal") {
+    // fmgr_internal_validator: the body names a built-in function. Calls
+    // bind to that function by name (binder/bind_user_operator.cpp).
+    if (!IsPgBuiltinFunctionName(fn.body)) {
+      throw SqlError(SqlState::kUndefinedFunction,
+                     "there is no built-in function named \"" + fn.body + "\"");
+    }
+  }
   if (fn.oid == 0) fn.oid = ctx.db->catalog()->AllocateOid(ctx.txn);
   ctx.db->catalog()->PutFunction(ctx.txn, fn);
+  if (fn.language == "internal") return result;
   const SessionSettings* settings = CurrentSessionSettingsOrNull();
   if (settings == nullptr || settings->Show("check_function_bodies") != "off") {
     // The body sees the function itself (a recursive call), as PostgreSQL

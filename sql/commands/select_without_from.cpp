@@ -40,6 +40,9 @@ bool SelectNeedsTableQuery(const ast::SelectStatement& stmt) {
   bool found = false;
   const std::shared_ptr<const catalog::CatalogSnapshot> catalog = CurrentStatementCatalog();
   const bool functions = catalog != nullptr && !catalog->functions().empty();
+  // A user-defined operator or cast may call a user-defined function that
+  // the text does not name (bind_user_operator.cpp).
+  if (functions && (!catalog->operators().empty() || !catalog->casts().empty())) return true;
   auto check = [&](const ast::ExprPtr& e) {
     if (e != nullptr && !found) found = HasSubLink(*e);
     if (e != nullptr && !found && functions) found = CallsUserFunction(*e, *catalog);

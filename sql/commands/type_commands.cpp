@@ -14,6 +14,7 @@
 #include "sql/binder/bind_scope.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/base_type_commands.h"
 #include "sql/commands/drop_cascade_notice.h"
 #include "sql/executor/plan_node.h"
 #include "sql/system_relations/privilege_checks.h"
@@ -141,6 +142,12 @@ std::vector<std::string> Dependents(const catalog::CatalogSnapshot& catalog,
     }
     out.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ") depends on type " +
                   type.name);
+  }
+  for (const auto& [oid, cast] : catalog.casts()) {
+    if (UsesType(cast.source, type) || UsesType(cast.target, type)) {
+      out.push_back("cast from " + FormatTypeName(cast.source) + " to " +
+                    FormatTypeName(cast.target) + " depends on type " + type.name);
+    }
   }
   return out;
 }
@@ -603,6 +610,14 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
       }
     }
   }
+  // Functions, casts and operators go in OID (creation) order, as
+  // PostgreSQL's dependency scan meets them.
+  struct Dependent {
+    catalog::Oid oid;
+    std::string description;
+    char kind;  // 'f' function, 'c' cast, 'o' operator
+  };
+  std::vector<Dependent> more;
   for (const auto& [oid, fn] : ctx.catalog->functions()) {
     bool uses = uses_any(fn->result_type);
     for (const catalog::FunctionArg& a : fn->args) uses = uses || uses_any(a.type);
@@ -614,8 +629,26 @@ void DropDependents(CommandContext& ctx, std::vector<const catalog::TypeDesc*>* 
       first = false;
       signature += FormatTypeName(t);
     }
-    dropped.push_back((fn->is_procedure ? "procedure " : "function ") + signature + ")");
-    ctx.db->catalog()->DeleteFunction(ctx.txn, oid);
+    more.push_back({oid, (fn->is_procedure ? "procedure " : "function ") + signature + ")", 'f'});
+  }
+  for (const auto& [oid, cast] : ctx.catalog->casts()) {
+    if (!uses_any(cast.source) && !uses_any(cast.target)) continue;
+    more.push_back({oid, "cast from " + FormatTypeName(cast.source) + " to " +
+                             FormatTypeName(cast.target), 'c'});
+  }
+  for (const auto& [oid, op] : ctx.catalog->operators()) {
+    if (!uses_any(op->left) && !uses_any(op->right) && !uses_any(op->result)) continue;
+    more.push_back({oid, "operator " + op->name + "(" +
+                             (op->left != 0 ? FormatTypeName(op->left) : "NONE") + "," +
+                             FormatTypeName(op->right) + ")", 'o'});
+  }
+  std::sort(more.begin(), more.end(),
+            [](const Dependent& a, const Dependent& b) { return a.oid < b.oid; });
+  for (const Dependent& d : more) {
+    dropped.push_back(d.description);
+    if (d.kind == 'f') ctx.db->catalog()->DeleteFunction(ctx.txn, d.oid);
+    if (d.kind == 'c') ctx.db->catalog()->DeleteCast(ctx.txn, d.oid);
+    if (d.kind == 'o') ctx.db->catalog()->DeleteOperator(ctx.txn, d.oid);
   }
   NoticeDropCascades(ctx, dropped);
 }
@@ -735,6 +768,10 @@ StatementOutput ExecuteTypeStatement(CommandContext& ctx, const ast::TypeStateme
       return AlterDomain(ctx, stmt);
     case ast::TypeStatement::Action::kCreateComposite:
       return CreateComposite(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateShell:
+      return CreateShellType(ctx, stmt);
+    case ast::TypeStatement::Action::kCreateBase:
+      return CreateBaseType(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unknown type statement");
 }

@@ -56,6 +56,13 @@ std::unique_ptr<ast::Statement> Transformer::TransformComment(const PgQuery__Com
       }
       stmt->function = TransformFunctionRef(*obj->object_with_args);
       break;
+    case PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR:
+      stmt->object_kind = Kind::kOperator;
+      if (obj == nullptr || obj->node_case != PG_QUERY__NODE__NODE_OBJECT_WITH_ARGS) {
+        throw NotSupported("COMMENT ON this object");
+      }
+      stmt->op = TransformOperatorRef(*obj->object_with_args);
+      break;
     default:
       throw NotSupported("COMMENT ON this kind of object");
   }

@@ -387,6 +387,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformDrop(const PgQuery__DropSt
     return TransformDropFunction(s);
   }
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_INDEX) return TransformDropIndex(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_OPERATOR) return TransformDropOperator(s);
+  if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_CAST) return TransformDropCast(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TRIGGER) return TransformDropTrigger(s);
   if (s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_TYPE ||
       s.remove_type == PG_QUERY__OBJECT_TYPE__OBJECT_DOMAIN) {

@@ -143,6 +143,12 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformAlterDomain(*node.alter_domain_stmt);
     case PG_QUERY__NODE__NODE_ALTER_DEFAULT_PRIVILEGES_STMT:
       return TransformAlterDefaultPrivileges(*node.alter_default_privileges_stmt);
+    case PG_QUERY__NODE__NODE_DEFINE_STMT:
+      return TransformDefine(*node.define_stmt);
+    case PG_QUERY__NODE__NODE_ALTER_OPERATOR_STMT:
+      return TransformAlterOperator(*node.alter_operator_stmt);
+    case PG_QUERY__NODE__NODE_CREATE_CAST_STMT:
+      return TransformCreateCast(*node.create_cast_stmt);
     case PG_QUERY__NODE__NODE_CREATE_RANGE_STMT:
       // The built-in range types are done (sql/types/range_value.h); user ones are not.
       throw NotSupported("CREATE TYPE ... AS RANGE (user-defined range types)");

@@ -17,6 +17,7 @@
 #include "common/sql_error.h"
 #include "sql/ast/statement.h"
 #include "sql/ast/function_statements.h"
+#include "sql/ast/operator_statements.h"
 #include "sql/ast/role_statements.h"
 #include "sql/ast/sequence_statements.h"
 #include "sql/ast/table_statements.h"
@@ -134,6 +135,15 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformAlterSchemaOwner(const PgQuery__AlterOwnerStmt& s);
   std::unique_ptr<ast::Statement> TransformAlterRelationOwner(const PgQuery__AlterTableStmt& s);
   ast::FunctionRef TransformFunctionRef(const PgQuery__ObjectWithArgs& o);
+  // transform_operator.cpp: CREATE OPERATOR / TYPE (DefineStmt), ALTER
+  // OPERATOR, CREATE CAST, DROP OPERATOR / CAST.
+  std::unique_ptr<ast::Statement> TransformDefine(const PgQuery__DefineStmt& s);
+  std::unique_ptr<ast::Statement> TransformAlterOperator(const PgQuery__AlterOperatorStmt& s);
+  std::unique_ptr<ast::Statement> TransformCreateCast(const PgQuery__CreateCastStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropOperator(const PgQuery__DropStmt& s);
+  std::unique_ptr<ast::Statement> TransformDropCast(const PgQuery__DropStmt& s);
+  ast::OperatorRef TransformOperatorRef(const PgQuery__ObjectWithArgs& o);
+  ast::DefinitionOption TransformDefinitionOption(const PgQuery__DefElem& d);
   // transform_comment.cpp
   std::unique_ptr<ast::Statement> TransformComment(const PgQuery__CommentStmt& s);
   // ASC / DESC, or ORDER BY ... USING < / > (42809 for other operators).

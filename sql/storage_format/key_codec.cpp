@@ -493,7 +493,7 @@ Value ReadRangeKey(std::string_view* key, const KeyColumn& column, bool skip) {
 }  // namespace
 
 KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
-    : type(BaseTypeOf(type)),  // a domain's values are its base type's
+    : type(RuntimeTypeOf(type)),  // a domain's values are its base type's
       storage(RequireStorageType(type)),
       descending(direction == SortDirection::kDescending),
       nulls_first(nulls == NullsOrder::kDefault ? descending : nulls == NullsOrder::kFirst),
@@ -514,7 +514,7 @@ KeyColumn::KeyColumn(Oid type, SortDirection direction, NullsOrder nulls)
 }
 
 bool KeyDecodeIsExact(Oid type) {
-  type = BaseTypeOf(type);
+  type = RuntimeTypeOf(type);
   if (type == type_oid::kBpchar) return false;  // trailing spaces are dropped
   if (IsCompositeType(type)) return false;       // composites do not decode
   switch (RequireStorageType(type)) {
@@ -531,7 +531,7 @@ bool KeyDecodeIsExact(Oid type) {
 }
 
 bool KeyEncodingDecidesEquality(Oid type) {
-  type = BaseTypeOf(type);
+  type = RuntimeTypeOf(type);
   switch (type) {
     case type_oid::kBool:
     case type_oid::kInt2:

@@ -132,7 +132,7 @@ RowLayout::RowLayout(std::vector<RowColumn> columns) : columns_(std::move(column
   fixed_bytes_.push_back(0);
   var_columns_.push_back(0);
   // A domain column holds (and reads back) values of its base type.
-  for (RowColumn& column : columns_) column.type = BaseTypeOf(column.type);
+  for (RowColumn& column : columns_) column.type = RuntimeTypeOf(column.type);
   for (const RowColumn& column : columns_) {
     const StorageType storage = RequireStorageType(column.type);
     const uint32_t width = FixedWidth(storage);

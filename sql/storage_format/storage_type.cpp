@@ -70,6 +70,7 @@ std::optional<StorageType> StorageTypeOf(Oid type) {
       if (IsCompositeType(type)) return StorageType::kArray;  // the record's text form
       if (IsEnumType(type)) return StorageType::kBytes;  // the label
       if (IsDomainType(type)) return StorageTypeOf(DomainBaseType(type).oid);
+      if (IsUserBaseType(type)) return StorageTypeOf(RuntimeTypeOf(type));
       return std::nullopt;
   }
 }

@@ -343,6 +343,19 @@ std::vector<Row> TypeRows(const CommandContext& ctx) {
       rows.push_back(CompositeTypeRow(oid, t->name, t->namespace_oid, t->owner, t->relid,
                                       t->array_oid));
       rows.back()[31] = acl;
+    } else if (t->kind == 'p' || t->kind == 'b') {
+      // A shell type (typisdefined false) or a base type made from it.
+      const bool shell = t->kind == 'p';
+      rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
+                      Int2V(t->internal_length), BoolV(t->by_value), CharV(t->kind),
+                      CharV(t->category), BoolV(t->preferred), BoolV(!shell), CharV(','),
+                      OidV(0), RegprocV(0), OidV(0), OidV(t->array_oid),
+                      RegprocV(t->input_function), RegprocV(t->output_function), RegprocV(0),
+                      RegprocV(0), RegprocV(0), RegprocV(0), RegprocV(0), CharV(t->alignment),
+                      CharV(t->storage), BoolV(false), OidV(0), Int4V(-1), Int4V(0), OidV(0),
+                      NullV(kNodeTree),
+                      t->default_expr ? TextV(*t->default_expr) : NullV(kText), acl});
+      if (shell) continue;  // no array type
     } else {
       rows.push_back({OidV(oid), NameV(t->name), OidV(t->namespace_oid), OidV(t->owner),
                       Int2V(4), BoolV(true), CharV(t->kind), CharV('E'), BoolV(false),

@@ -1,12 +1,13 @@
 // The catalogs StrataDB has no rows for yet (database
 // comments, rules other than views' (pg_catalog_depend.cpp),
-// policies, operator classes and families, operators, casts, languages, text
+// policies, operator classes and families, languages, text
 // search, foreign data, subscriptions, large objects, default privileges,
 // security labels, user-defined range types, per-database and per-role settings, enum
 // labels: CREATE TYPE ... AS ENUM is 0A000): declared with PostgreSQL 15's
 // columns so that clients' queries over them (pg_dump reads every one) bind
 // and return no rows. The built-in rows PostgreSQL has in some of them
-// (pg_operator, pg_cast, pg_language, ...) are not there yet.
+// (pg_operator, pg_cast, pg_language, ...) are not there yet: pg_operator and
+// pg_cast list the user-defined rows only.
 #include "sql/system_relations/system_relation.h"
 
 #include "sql/system_relations/system_values.h"
@@ -19,6 +20,30 @@ using namespace sysrel;
 namespace {
 
 std::vector<Row> NoRows(const CommandContext&) { return {}; }
+
+// pg_operator: the user-defined operators (CREATE OPERATOR); the built-in
+// rows are not listed yet. Estimators known only by name (built-ins) read
+// as "-".
+std::vector<Row> OperatorRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, op] : ctx.catalog->operators()) {
+    rows.push_back({OidV(op->oid), NameV(op->name), OidV(op->namespace_oid), OidV(op->owner),
+                    CharV(op->kind), BoolV(op->can_merge), BoolV(op->can_hash), OidV(op->left),
+                    OidV(op->right), OidV(op->result), OidV(op->commutator), OidV(op->negator),
+                    RegprocV(op->function), RegprocV(op->restrict_oid), RegprocV(op->join_oid)});
+  }
+  return rows;
+}
+
+// pg_cast: the user-defined casts (CREATE CAST).
+std::vector<Row> CastRows(const CommandContext& ctx) {
+  std::vector<Row> rows;
+  for (const auto& [oid, cast] : ctx.catalog->casts()) {
+    rows.push_back({OidV(cast.oid), OidV(cast.source), OidV(cast.target), OidV(cast.function),
+                    CharV(cast.context), CharV(cast.method)});
+  }
+  return rows;
+}
 
 // pg_range: the built-in range types' rows (PostgreSQL 15's subtype btree
 // opclasses and canonical / subtype_diff functions, by OID).
@@ -75,7 +100,7 @@ const SystemRelation kRelations[] = {
       {"oprkind", kChar}, {"oprcanmerge", kBool}, {"oprcanhash", kBool}, {"oprleft", kOid},
       {"oprright", kOid}, {"oprresult", kOid}, {"oprcom", kOid}, {"oprnegate", kOid},
       {"oprcode", kRegproc}, {"oprrest", kRegproc}, {"oprjoin", kRegproc}},
-     NoRows},
+     OperatorRows},
     {2602, "pg_catalog", "pg_amop", 'r',
      {{"oid", kOid}, {"amopfamily", kOid}, {"amoplefttype", kOid}, {"amoprighttype", kOid},
       {"amopstrategy", kInt2}, {"amoppurpose", kChar}, {"amopopr", kOid}, {"amopmethod", kOid},
@@ -88,7 +113,7 @@ const SystemRelation kRelations[] = {
     {2605, "pg_catalog", "pg_cast", 'r',
      {{"oid", kOid}, {"castsource", kOid}, {"casttarget", kOid}, {"castfunc", kOid},
       {"castcontext", kChar}, {"castmethod", kChar}},
-     NoRows},
+     CastRows},
     {2607, "pg_catalog", "pg_conversion", 'r',
      {{"oid", kOid}, {"conname", kName}, {"connamespace", kOid}, {"conowner", kOid},
       {"conforencoding", kInt4}, {"contoencoding", kInt4}, {"conproc", kRegproc},

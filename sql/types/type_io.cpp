@@ -90,6 +90,7 @@ Value InputValue(Oid type, std::string_view text) {
         CheckEnumLabel(type, text);
         return Value::String(type, std::string(text));
       }
+      if (IsUserBaseType(type)) return InputValue(RuntimeTypeOf(type), text);
       if (IsDomainType(type)) {  // domain_in: the base type's input, then the checks
         const DataType base = DomainBaseType(type);
         Value value = InputValue(base.oid, text);

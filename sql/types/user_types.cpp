@@ -83,6 +83,43 @@ bool IsDomainType(Oid oid) {
   return t != nullptr && t->kind == 'd';
 }
 
+bool IsShellType(Oid oid) {
+  auto t = FindUserType(oid);
+  return t != nullptr && t->kind == 'p';
+}
+
+bool IsUserBaseType(Oid oid) {
+  auto t = FindUserType(oid);
+  return t != nullptr && t->kind == 'b';
+}
+
+Oid UserRuntimeType(Oid oid) {
+  for (int depth = 0; depth < 100; ++depth) {  // domains over domains, at most that deep
+    auto t = FindUserType(oid);
+    if (t == nullptr) return oid;
+    if (t->kind == 'd') {
+      oid = t->base_type;
+    } else if (t->kind == 'b') {
+      return t->storage_type;
+    } else {
+      return oid;
+    }
+  }
+  return oid;
+}
+
+std::optional<catalog::CastDesc> FindUserCast(Oid source, Oid target) {
+  // CREATE CAST needs a user-defined type on one side (cast_commands.cpp).
+  if (source < catalog::kFirstNormalObjectId && target < catalog::kFirstNormalObjectId) {
+    return std::nullopt;
+  }
+  auto catalog = CurrentStatementCatalog();
+  if (catalog == nullptr || catalog->casts().empty()) return std::nullopt;
+  const catalog::CastDesc* cast = catalog->FindCast(source, target);
+  if (cast == nullptr) return std::nullopt;
+  return *cast;
+}
+
 DataType DomainBaseType(Oid oid) {
   auto t = FindUserType(oid);
   if (t == nullptr || t->kind != 'd') return DataType{oid, -1};
@@ -104,6 +141,10 @@ const PgTypeInfo* FindUserPgType(Oid oid) {
       return Intern(t->oid, t->name, t->name, base->category, base->typlen, 0, t->array_oid);
     }
     if (t->kind == 'c') return Intern(t->oid, t->name, t->name, 'C', -1, 0, t->array_oid);
+    if (t->kind == 'p') return Intern(t->oid, t->name, t->name, 'P', 4, 0, 0);
+    if (t->kind == 'b') {
+      return Intern(t->oid, t->name, t->name, t->category, t->internal_length, 0, t->array_oid);
+    }
     return Intern(t->oid, t->name, t->name, 'E', 4, 0, t->array_oid);
   }
   if (auto t = FindUserTypeOfArray(oid)) {

@@ -43,6 +43,25 @@ DataType DomainBaseType(Oid oid);
 inline Oid BaseTypeOf(Oid oid) {
   return oid >= catalog::kFirstNormalObjectId ? DomainBaseType(oid).oid : oid;
 }
+// Shell types (CREATE TYPE name;, typtype 'p' until defined) and base types
+// (CREATE TYPE name (INPUT = ..., OUTPUT = ...), typtype 'b'). A base
+// type's values are those of the built-in type whose I/O functions it was
+// made with (TypeDesc::storage_type): like a domain's, they carry that
+// type's OID at run time, so I/O, comparison and storage are its; the
+// binder keeps the base type distinct (no implicit conversions but the
+// casts CREATE CAST makes).
+bool IsShellType(Oid oid);
+bool IsUserBaseType(Oid oid);
+// The type values of `oid` carry at run time: a domain's base type, a base
+// type's storage type (through domains over them); `oid` otherwise.
+Oid UserRuntimeType(Oid oid);
+inline Oid RuntimeTypeOf(Oid oid) {
+  return oid >= catalog::kFirstNormalObjectId ? UserRuntimeType(oid) : oid;
+}
+// The user-defined cast (CREATE CAST) from `source` to `target` in the
+// statement's catalog, if any.
+std::optional<catalog::CastDesc> FindUserCast(Oid source, Oid target);
+
 // domain_check(): 23502 `domain d does not allow null values` for a NULL
 // under NOT NULL, 23514 `value for domain d violates check constraint "c"`
 // for a CHECK that is false (sql/commands/domain_checks.cpp).

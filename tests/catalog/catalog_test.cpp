@@ -877,6 +877,9 @@ TEST_CASE("composite type attributes round-trip (version 10); version 9 types st
   e.name = "mood";
   e.kind = 'e';
   std::string v9 = EncodeType(e);
+  // Without version 11's base type fields (three zero OIDs, typlen -1 as a
+  // five-byte varint, four bytes).
+  v9.resize(v9.size() - 12);
   REQUIRE(v9.substr(v9.size() - 2) == std::string(2, '\0'));
   v9.resize(v9.size() - 2);
   v9[0] = 9;
@@ -884,6 +887,90 @@ TEST_CASE("composite type attributes round-trip (version 10); version 9 types st
   REQUIRE(old.has_value());
   CHECK(old->relid == 0);
   CHECK(old->attributes.empty());
+}
+
+TEST_CASE("shell and base types, operators and casts round-trip (version 11)", "[catalog]") {
+  TypeDesc t;
+  t.oid = 16600;
+  t.namespace_oid = kPublicNamespace;
+  t.name = "xfloat8";
+  t.kind = 'b';
+  t.array_oid = 16603;
+  t.input_function = 16601;
+  t.output_function = 16602;
+  t.storage_type = 20;
+  t.internal_length = 8;
+  t.alignment = 'd';
+  t.storage = 'p';
+  t.by_value = true;
+  t.category = 'U';
+  t.preferred = true;
+  auto back = DecodeType(t.oid, EncodeType(t));
+  REQUIRE(back.has_value());
+  CHECK(back->kind == 'b');
+  CHECK(back->input_function == 16601);
+  CHECK(back->output_function == 16602);
+  CHECK(back->storage_type == 20);
+  CHECK(back->internal_length == 8);
+  CHECK(back->alignment == 'd');
+  CHECK(back->by_value);
+  CHECK(back->preferred);
+
+  // A version 10 type record has none of them: the defaults.
+  TypeDesc e;
+  e.oid = 16610;
+  e.name = "mood";
+  std::string v10 = EncodeType(e);
+  v10.resize(v10.size() - 12);
+  v10[0] = 10;
+  auto old = DecodeType(e.oid, v10);
+  REQUIRE(old.has_value());
+  CHECK(old->storage_type == 0);
+  CHECK(old->internal_length == -1);
+
+  OperatorDesc op;
+  op.oid = 16620;
+  op.namespace_oid = kPublicNamespace;
+  op.name = "===";
+  op.kind = 'b';
+  op.left = 16;
+  op.right = 16;
+  op.result = 16;
+  op.function = 16619;
+  op.commutator = 16620;
+  op.negator = 16621;
+  op.restrict_name = "eqsel";
+  op.join_name = "eqjoinsel";
+  op.join_oid = 105;
+  op.can_hash = true;
+  auto op_back = DecodeOperator(op.oid, EncodeOperator(op));
+  REQUIRE(op_back.has_value());
+  CHECK(op_back->name == "===");
+  CHECK(op_back->left == 16);
+  CHECK(op_back->function == 16619);
+  CHECK(op_back->commutator == 16620);
+  CHECK(op_back->negator == 16621);
+  CHECK(op_back->restrict_name == "eqsel");
+  CHECK(op_back->join_oid == 105);
+  CHECK(op_back->can_hash);
+  CHECK_FALSE(op_back->can_merge);
+
+  CastDesc cast;
+  cast.oid = 16630;
+  cast.source = 20;
+  cast.target = 16600;
+  cast.context = 'i';
+  cast.method = 'b';
+  auto cast_back = DecodeCast(cast.oid, EncodeCast(cast));
+  REQUIRE(cast_back.has_value());
+  CHECK(cast_back->source == 20);
+  CHECK(cast_back->target == 16600);
+  CHECK(cast_back->context == 'i');
+  CHECK(cast_back->method == 'b');
+  // Operator and cast records exist from version 11 on.
+  std::string old_cast = EncodeCast(cast);
+  old_cast[0] = 10;
+  CHECK_FALSE(DecodeCast(cast.oid, old_cast).has_value());
 }
 
 }  // namespace
