@@ -63,6 +63,7 @@ enum class StatementKind {
   kDatabaseDdl,     // CREATE / DROP DATABASE (database_statements.h)
   kTypeDdl,         // CREATE / ALTER / DROP TYPE (type_statements.h)
   kTriggerDdl,      // CREATE / DROP / ALTER TRIGGER (trigger_statements.h)
+  kMerge,           // MERGE (merge_statement.h)
   kUnsupported,
 };
 

@@ -805,6 +805,7 @@ class Executor {
       case ast::StatementKind::kInsert:
       case ast::StatementKind::kUpdate:
       case ast::StatementKind::kDelete:
+      case ast::StatementKind::kMerge:
         break;
       case ast::StatementKind::kUnsupported:
         throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
