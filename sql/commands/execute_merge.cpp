@@ -59,10 +59,11 @@ namespace {
 
 using Action = ast::MergeWhenClause::Action;
 
-// PostgreSQL's names of system columns, which a WHEN condition may not use.
+// PostgreSQL's names of the system columns a WHEN condition may not use
+// (tableoid it allows).
 bool IsSystemColumnName(const std::string& name) {
   return name == "ctid" || name == "xmin" || name == "xmax" || name == "cmin" ||
-         name == "cmax" || name == "tableoid";
+         name == "cmax";
 }
 
 // The target is not visible where PostgreSQL hides it (the source, NOT
@@ -478,11 +479,21 @@ StatementOutput ExecuteMerge(CommandContext& ctx, const ast::MergeStatement& stm
         Row updated_member = &member == &table ? updated : MapRowByName(table, member, updated);
         if (!s.update->BeforeRow(&target.member_row, &updated_member)) return;
         if (table.partition_key && !w_writer.MeetsPartitionConstraint(updated_member)) {
-          // The row moves to another partition of the named table, as an
-          // UPDATE's does (execute_update_delete.cpp).
+          // The row moves to another partition of the named table
+          // (PostgreSQL's ExecCrossPartitionUpdate): deleted from its own,
+          // with that partition's DELETE row triggers (a BEFORE one may
+          // keep it there), then routed from the named table as an insert
+          // (whose BEFORE triggers may drop it: then it is gone, and not
+          // counted, as in PostgreSQL).
+          if (!s.delete_->BeforeRow(&target.member_row, nullptr)) return;
           if (!moved) moved.emplace(ctx, table);
           w_writer.Delete(target.key, &target.member_row);
+          after_row(*s.delete_, &target.member_row, nullptr);
+          acted_on.insert(index);
           Row routed = MapRowByName(member, table, updated_member);
+          // The named table's INSERT row triggers, as INSERT fires them
+          // before routing (execute_insert.cpp).
+          if (!insert_triggers.BeforeRow(nullptr, &routed)) return;
           if (!moved->Insert(&routed)) return;
         } else {
           w_writer.CheckConstraints(updated_member);
