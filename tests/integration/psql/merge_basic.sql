@@ -89,6 +89,7 @@ merge into tgt t using src s on t.id = s.sid when matched then delete when match
 merge into tgt using tgt on id = id when matched then do nothing;
 merge into tgt t using src s on t.id = s.sid when not matched then insert values (t.id);
 merge into tgt t using src s on t.id = s.sid when not matched and t.balance = 1 then do nothing;
+merge into tgt t using src s on t.id = s.sid when not matched then insert values (balance);
 merge into tgt t using (select * from src where t.id > sid) s on t.id = s.sid when matched then delete;
 merge into tgt t using src s on t.id = s.sid when matched and t.xmin = t.xmax then delete;
 merge into tgt t using src s on t.id = s.sid when matched then update set nosuch = 1;
@@ -159,6 +160,11 @@ when matched then update set v = 'upd'
 when not matched then insert values (s.k, 'ins');
 select tableoid::regclass, * from pt order by id;
 merge into pt t using (values (9)) s(k) on t.id = s.k when not matched then insert values (s.k);
+-- a BEFORE DELETE row trigger of the partition keeps a row from moving
+create function pt_keep() returns trigger language plpgsql as $$ begin return null; end $$;
+create trigger pt_keep before delete on pt2 for each row execute function pt_keep();
+merge into pt t using (values (4)) s(k) on t.id = s.k when matched then update set id = 1;
+select tableoid::regclass, * from pt order by id;
 -- inheritance target
 create table ih (id int, v int);
 create table ih_c () inherits (ih);
