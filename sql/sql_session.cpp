@@ -361,6 +361,8 @@ const ast::RangeVar* DmlTarget(const ast::Statement& stmt) {
       return &static_cast<const ast::UpdateStatement&>(stmt).table;
     case ast::StatementKind::kDelete:
       return &static_cast<const ast::DeleteStatement&>(stmt).table;
+    case ast::StatementKind::kMerge:
+      return &static_cast<const ast::MergeStatement&>(stmt).table;
     default:
       return nullptr;
   }
@@ -427,6 +429,7 @@ void CheckTransactionRules(Database* db, TransactionBlock& block, const ast::Sta
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge:
       if (db != nullptr) {
         CommandContext ctx;
         ctx.db = db;
@@ -816,6 +819,13 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
           impl_->db, impl_->block.get(), parsed.query(), table_params, false,
           [&](CommandContext& ctx) {
             return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
+          },
+          true, true);
+    case ast::StatementKind::kMerge:
+      return RunInTransaction(
+          impl_->db, impl_->block.get(), parsed.query(), table_params, false,
+          [&](CommandContext& ctx) {
+            return ExecuteMerge(ctx, static_cast<const ast::MergeStatement&>(stmt));
           },
           true, true);
     case ast::StatementKind::kRoleDdl:

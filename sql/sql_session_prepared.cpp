@@ -171,6 +171,7 @@ std::shared_ptr<const PreparedStatement> AnalyzeForPrepare(
     case ast::StatementKind::kInsert:
     case ast::StatementKind::kUpdate:
     case ast::StatementKind::kDelete:
+    case ast::StatementKind::kMerge:
       types = AnalyzeTableStatementForPrepare(db, catalog, *query, *statement, std::move(types),
                                               &returns_rows, &columns);
       break;

@@ -64,6 +64,7 @@ enum class StatementKind {
   kTypeDdl,         // CREATE / ALTER / DROP TYPE (type_statements.h)
   kTriggerDdl,      // CREATE / DROP / ALTER TRIGGER (trigger_statements.h)
   kOperatorDdl,     // CREATE / ALTER / DROP OPERATOR, CREATE / DROP CAST (operator_statements.h)
+  kMerge,           // MERGE (merge_statement.h)
   kUnsupported,
 };
 

@@ -32,6 +32,8 @@ StatementOutput AnalyzeTableStatement(Database* db, std::string_view query,
       return ExecuteUpdate(ctx, static_cast<const ast::UpdateStatement&>(statement));
     case ast::StatementKind::kDelete:
       return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(statement));
+    case ast::StatementKind::kMerge:
+      return ExecuteMerge(ctx, static_cast<const ast::MergeStatement&>(statement));
     default:
       throw SqlError(SqlState::kInternalError,
                      "statement kind cannot be analyzed as a table statement");

@@ -805,6 +805,7 @@ class Executor {
       case ast::StatementKind::kInsert:
       case ast::StatementKind::kUpdate:
       case ast::StatementKind::kDelete:
+      case ast::StatementKind::kMerge:
         break;
       case ast::StatementKind::kUnsupported:
         throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
@@ -839,7 +840,11 @@ class Executor {
   std::pair<Value, DataType> Eval(const pl::Expr& expr, SqlKind kind = SqlKind::kExpression,
                                   std::string text = "") {
     if (text.empty()) text = "SELECT " + expr.query;
+    // Evaluating an expression is no SQL statement of the function's: it
+    // leaves ROW_COUNT as the last statement set it (exec_eval_expr).
+    const uint64_t processed = processed_;
     StatementOutput out = RunSql(expr, text, kind);
+    processed_ = processed;
     if (out.columns.size() != 1) {
       throw SqlError(SqlState::kSyntaxError, "query \"" + (kind == SqlKind::kAssignment
                                                                ? expr.query

@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "sql/ast/alter_table_statement.h"
+#include "sql/ast/merge_statement.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/ast/table_statements.h"
 #include "sql/commands/command_context.h"
@@ -40,6 +41,8 @@ StatementOutput ExecuteRenameSchema(CommandContext& ctx, const ast::RenameSchema
 StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& stmt);
 StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& stmt);
 StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& stmt);
+// execute_merge.cpp
+StatementOutput ExecuteMerge(CommandContext& ctx, const ast::MergeStatement& stmt);
 // execute_table_select.cpp: SELECT ... FROM table.
 struct TableQueryResult {
   std::vector<OutputTarget> targets;  // names and types (exprs are spent)

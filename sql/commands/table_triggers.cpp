@@ -261,6 +261,20 @@ void TableTriggers::FireQueuedRows() {
   }
 }
 
+size_t TableTriggers::queued_rows() const { return queued_.size(); }
+
+void TableTriggers::FireQueuedRow(size_t index) {
+  // A copy: the trigger functions run statements of their own, which never
+  // touch this object's queue, but the event must outlive any such change.
+  const Event e = queued_[index];
+  for (size_t i = 0; i < after_row_.size(); ++i) {
+    if (!e.fires[i]) continue;
+    Call(*after_row_[i], e.old_row ? &*e.old_row : nullptr, e.new_row ? &*e.new_row : nullptr);
+  }
+}
+
+void TableTriggers::ClearQueuedRows() { queued_.clear(); }
+
 void TableTriggers::AfterStatement() {
   for (auto& t : after_statement_) Call(*t, nullptr, nullptr);
 }

@@ -56,6 +56,13 @@ class TableTriggers {
   void AfterRow(const Row* old_row, const Row* new_row);
   // Fires the queued AFTER ROW events.
   void FireQueuedRows();
+  // MERGE fires the events of its INSERT, UPDATE and DELETE objects
+  // interleaved, in the order their rows were written: the number of
+  // events queued so far, firing the one at `index` (REQUIRES: index <
+  // queued_rows()), and dropping them all once fired.
+  size_t queued_rows() const;
+  void FireQueuedRow(size_t index);
+  void ClearQueuedRows();
   void AfterStatement();
   // Rows written through this object go to `collector`'s transition tables
   // (REFERENCING OLD / NEW TABLE) instead of its own: the statement-level

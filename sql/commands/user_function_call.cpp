@@ -137,6 +137,7 @@ std::shared_ptr<const ParsedBody> ParseFunctionBody(const std::string& body) {
       case ast::StatementKind::kInsert:
       case ast::StatementKind::kUpdate:
       case ast::StatementKind::kDelete:
+      case ast::StatementKind::kMerge:
         break;
       case ast::StatementKind::kUnsupported:
         throw SqlError(static_cast<const ast::UnsupportedStatement&>(*stmt).error);
@@ -158,6 +159,8 @@ StatementOutput RunBodyStatement(CommandContext& ctx, const ast::Statement& stmt
       return ExecuteUpdate(ctx, static_cast<const ast::UpdateStatement&>(stmt));
     case ast::StatementKind::kDelete:
       return ExecuteDelete(ctx, static_cast<const ast::DeleteStatement&>(stmt));
+    case ast::StatementKind::kMerge:
+      return ExecuteMerge(ctx, static_cast<const ast::MergeStatement&>(stmt));
     default:
       throw SqlError(SqlState::kFeatureNotSupported,
                      stmt.command_name + " in a SQL function is not supported yet");

@@ -18,6 +18,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformCopy(const PgQuery__CopySt
     stmt->has_table = true;
     stmt->table = TransformRangeVar(*s.relation);
   } else {
+    if (s.query != nullptr && s.query->node_case == PG_QUERY__NODE__NODE_MERGE_STMT) {
+      throw SqlError(SqlState::kFeatureNotSupported, "MERGE not supported in COPY");
+    }
     if (s.query == nullptr || s.query->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
       throw NotSupported("COPY of this statement");
     }

@@ -73,6 +73,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformStatement(const PgQuery__N
       return TransformUpdate(*node.update_stmt);
     case PG_QUERY__NODE__NODE_DELETE_STMT:
       return TransformDelete(*node.delete_stmt);
+    case PG_QUERY__NODE__NODE_MERGE_STMT:
+      return TransformMerge(*node.merge_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SET_STMT:
       return TransformVariableSet(*node.variable_set_stmt);
     case PG_QUERY__NODE__NODE_VARIABLE_SHOW_STMT:

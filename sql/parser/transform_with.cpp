@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "sql/ast/position.h"
 #include "sql/parser/transformer.h"
 
 namespace strata::sql::parser {
@@ -23,6 +24,11 @@ std::shared_ptr<const ast::WithClause> Transformer::TransformWithClause(
     const PgQuery__CommonTableExpr& cte = *node->common_table_expr;
     if (cte.search_clause != nullptr) throw NotSupported("SEARCH in WITH", cte.location);
     if (cte.cycle_clause != nullptr) throw NotSupported("CYCLE in WITH", cte.location);
+    if (cte.ctequery != nullptr && cte.ctequery->node_case == PG_QUERY__NODE__NODE_MERGE_STMT) {
+      // parse_cte.c refuses it before anything else of the item.
+      throw SqlError(SqlState::kFeatureNotSupported, "MERGE not supported in WITH query")
+          .WithPosition(ast::CharPosition(query_, cte.location));
+    }
     if (cte.ctequery == nullptr || cte.ctequery->node_case != PG_QUERY__NODE__NODE_SELECT_STMT) {
       throw NotSupported("data-modifying statements in WITH", cte.location);
     }

@@ -94,6 +94,8 @@ class Transformer {
   std::unique_ptr<ast::Statement> TransformUpdate(const PgQuery__UpdateStmt& s);
   std::unique_ptr<ast::Statement> TransformDelete(const PgQuery__DeleteStmt& s);
   ast::RangeVar TransformRangeVar(const PgQuery__RangeVar& r);
+  // transform_merge.cpp: MERGE.
+  std::unique_ptr<ast::Statement> TransformMerge(const PgQuery__MergeStmt& s);
   // transform_select.cpp: a FROM item (table or JoinExpr).
   ast::FromItem TransformFromItem(const PgQuery__Node& node);
   // transform_locking.cpp: FOR UPDATE / SHARE clauses.
