@@ -52,6 +52,7 @@
 //                               (check flags bit0 local, bit1 NO INHERIT)
 //                [version >= 6] owner:v32
 //                [version >= 8] ntriggers:v32 trigger*
+//                [version >= 11] noptions:v32 option:lpstr* (has_default:u8 [default:lpstr])*ncolumns
 //   trigger   := oid:v32 name:lpstr function:v32 tgtype:v32 tgenabled:u8
 //                nargs:v32 arg:lpstr* nattr:v32 attnum:v32* has_when:u8
 //                [when:lpstr] old_table:lpstr new_table:lpstr
@@ -79,6 +80,7 @@
 //                ndeps:v32 dep_oid:v32* [nsearch:v32 ns_oid:v32*]
 //                [version >= 6] owner:v32 (search path then always written)
 //                [version >= 8] ntriggers:v32 trigger*
+//                [version >= 11] noptions:v32 option:lpstr* (has_default:u8 [default:lpstr])*ncolumns
 //   function  := version:u8 namespace:v32 name:lpstr nargs:v32
 //                (name:lpstr type:v32 mode:u8 has_default:u8 [default:lpstr])*
 //                result:v32 flags:u8 (bit0 returns_set, bit1 procedure,
@@ -117,7 +119,9 @@
 // sequence and view records; older records read as owned by the bootstrap superuser,
 // namespaces as owned by initdb's owner); 7 database records and scoped keys;
 // 8 triggers (catalog/trigger_desc.h), appended to table and view records; 9 a table's
-// partition key and bound (catalog/partition_desc.h). Writers write the newest; readers accept every
+// partition key and bound (catalog/partition_desc.h); 10 a type's relid; 11 a view's reloptions
+// (n:v32 option:lpstr*) and column defaults (per column has_default:u8 [text:lpstr]),
+// appended to view records. Writers write the newest; readers accept every
 // older one.
 #pragma once
 
@@ -132,7 +136,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 10;
+inline constexpr uint8_t kCatalogRecordVersion = 11;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

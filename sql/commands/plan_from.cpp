@@ -16,6 +16,7 @@
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/updatable_view.h"
 #include "sql/commands/plan_join.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/run_query.h"
@@ -359,9 +360,10 @@ class FromPlanner {
     inner.params = nullptr;
     inner.param_values = nullptr;
     inner.outer = nullptr;  // a view sees no enclosing query
-    // The relations the view reads are checked as its owner.
+    // The relations the view reads are checked as its owner (as the
+    // current role for a security_invoker view).
     std::optional<ScopedCheckAsRole> as_owner;
-    as_owner.emplace(view.owner);
+    if (!ViewBoolOption(view, "security_invoker")) as_owner.emplace(view.owner);
     QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
     as_owner.reset();
     if (q.types.size() < view.columns.size()) {
