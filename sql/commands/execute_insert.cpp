@@ -174,7 +174,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   const catalog::TableDesc& table = view  ? *view
                                     : via ? via->base()
                                           : LookupTable(ctx, stmt.table, "insert into");
-  if (view && stmt.on_conflict != ast::InsertStatement::OnConflict::kNone) {
+  // Through `via` down to a view whose INSTEAD OF trigger takes the rows.
+  const bool trigger_base = via != nullptr && IsViewTarget(ctx, table);
+  if ((view || trigger_base) && stmt.on_conflict != ast::InsertStatement::OnConflict::kNone) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "ON CONFLICT on a view with INSTEAD OF triggers is not supported yet");
   }
@@ -619,7 +621,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
     if (!insert_triggers.BeforeRow(nullptr, &row)) return;
     // On a view the INSTEAD OF trigger did the insert: nothing is written.
-    if (!view && !write_row(row)) return;
+    if (!view && !trigger_base && !write_row(row)) return;
     if (via != nullptr) via->CheckOptions(row, writer);
     ++inserted;
     if (!stmt.returning.empty()) {

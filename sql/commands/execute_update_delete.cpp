@@ -192,20 +192,28 @@ std::vector<TargetRow> CollectViewRows(CommandContext& ctx, const UpdatableView&
     others.emplace_back();
   }
   std::vector<TargetRow> out;
-  SeqScan scan(ctx.txn, &codec);
-  scan.Init();
   EvalContext eval = ctx.MakeEval();
-  Row row;
-  while (scan.Next(&row)) {
+  auto consider = [&](const std::string& key, Row row) {
     const Row extended = via.Extend(&table == &parent ? row : MapRowByName(table, parent, row));
-    if (!via.Visible(extended)) continue;
+    if (!via.Visible(extended)) return;
     for (const Row& other : others) {
       Row joined = other;
       joined.insert(joined.end(), extended.begin(), extended.end());
       if (where != nullptr && !EvaluatePredicate(*where, joined, eval)) continue;
-      out.push_back({scan.current_key(), std::move(row), std::move(joined)});
-      break;
+      out.push_back({key, std::move(row), std::move(joined)});
+      return;
     }
+  };
+  if (IsViewTarget(ctx, table)) {
+    // A view with INSTEAD OF triggers under the view: its rows (view_dml.h).
+    for (Row& row : SelectViewRows(ctx, table, nullptr)) consider("", std::move(row));
+    return out;
+  }
+  SeqScan scan(ctx.txn, &codec);
+  scan.Init();
+  Row row;
+  while (scan.Next(&row)) {
+    consider(scan.current_key(), std::move(row));
     row = Row();
   }
   scan.Close();
@@ -413,6 +421,9 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
                           writer);
       }
       triggers.AfterRow(&target.row, &updated);
+    } else if (via != nullptr) {
+      // The INSTEAD OF trigger of the view under `via` did the update.
+      via->CheckOptions(updated, writer);
     }
     ++count;
     if (!stmt.returning.empty()) {

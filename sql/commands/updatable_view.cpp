@@ -9,6 +9,7 @@
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/result_rows.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/table_triggers.h"
 #include "sql/executor/plan_node.h"
 #include "sql/parser/parser.h"
 #include "sql/system_relations/privilege_checks.h"
@@ -271,14 +272,20 @@ std::unique_ptr<UpdatableView> UpdatableView::Resolve(CommandContext& ctx, const
                      "infinite recursion detected in rules for relation \"" + top->name + "\"");
     }
     if (view != top && HasInsteadOfTrigger(*view, event)) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     "a view over view \"" + view->name +
-                         "\" with INSTEAD OF triggers is not automatically updatable yet");
+      // The chain ends here: rows go to the view's INSTEAD OF trigger.
+      out->trigger_base_ = std::make_unique<catalog::TableDesc>(ViewTriggerTarget(*view));
+      out->base_ = out->trigger_base_.get();
+      out->base_inh_ = false;
+      break;
     }
     ViewShape shape = AnalyzeView(ctx, *view, event != catalog::kTriggerTypeDelete);
     if (!shape.reason.empty()) ThrowNotUpdatable(view->name, event, shape.reason);
     chain.push_back(view);
     const catalog::ViewDesc* below = shape.view;
+    if (below != nullptr && below->oid == top->oid) {
+      throw SqlError(SqlState::kInvalidObjectDefinition,
+                     "infinite recursion detected in rules for relation \"" + top->name + "\"");
+    }
     if (shape.table != nullptr) {
       out->base_ = shape.table;
       out->base_inh_ = shape.inh;
@@ -569,11 +576,12 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
   for (int16_t attnum : read_attnums) {
     base_read.push_back(base_->columns[static_cast<size_t>(attnum - 1)].attnum);
   }
-  CheckColumnsPrivilege(catalog, base_->oid, base_->owner, 'r', base_->name, privilege,
+  const char relkind = trigger_base_ != nullptr ? 'v' : 'r';
+  CheckColumnsPrivilege(catalog, base_->oid, base_->owner, relkind, base_->name, privilege,
                         privilege == catalog::kAclUpdate ? base_assigned : std::vector<int16_t>{});
   if (!base_read.empty()) {
-    CheckColumnsPrivilege(catalog, base_->oid, base_->owner, 'r', base_->name, catalog::kAclSelect,
-                          base_read);
+    CheckColumnsPrivilege(catalog, base_->oid, base_->owner, relkind, base_->name,
+                          catalog::kAclSelect, base_read);
   }
 }
 

@@ -27,9 +27,14 @@
 // each relation below is checked as the owner of the view above it (or as
 // the statement's role for a security_invoker view).
 //
-// Not supported (0A000): a chain ending in a view that is updatable only
-// through INSTEAD OF triggers, column aliases in the view's FROM, system
-// catalogs under a view.
+// A chain may end in a view with an INSTEAD OF trigger for the statement's
+// event instead of a table (PostgreSQL rewrites onto that view, whose
+// trigger then runs): base() is then that view as a table of its columns
+// (table_triggers.h's ViewTriggerTarget), its rows are the view's rows, and
+// the trigger gets the rows to write.
+//
+// Not supported (0A000): column aliases in the view's FROM, system catalogs
+// under a view.
 #pragma once
 
 #include <memory>
@@ -138,6 +143,8 @@ class UpdatableView {
 
   CommandContext& ctx_;
   const catalog::TableDesc* base_ = nullptr;
+  // The view with INSTEAD OF triggers the chain ends in, as a table.
+  std::unique_ptr<catalog::TableDesc> trigger_base_;
   bool base_inh_ = true;
   std::vector<Level> levels_;  // innermost first; back() is the named view
   size_t width_ = 0;

@@ -221,7 +221,7 @@ std::vector<Row> ViewsRows(const CommandContext& ctx) {
       return false;
     };
     rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, v->namespace_oid)), IdV(v->name),
-                    DataV(v->query + ";"),
+                    DataV(ViewDefinitionText(*ctx.catalog, *v, false, 0)),
                     DataV(check == "local" ? "LOCAL" : check == "cascaded" ? "CASCADED" : "NONE"),
                     YesNoV((events & 20) == 20), YesNoV((events & 8) != 0),
                     YesNoV(instead(catalog::kTriggerTypeUpdate)),

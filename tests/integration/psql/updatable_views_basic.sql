@@ -162,3 +162,41 @@ delete from only rw_only where a in (-4, 4);
 select * from only base_parent order by a;
 select * from base_child order by a;
 drop table base_parent, base_child cascade;
+-- a view over a view with INSTEAD OF triggers: the trigger takes the rows
+create table base_tbl (a int primary key, b text default 'Unspecified');
+insert into base_tbl values (1, 'Row 1'), (2, 'Row 2');
+create view rw_view1 as select * from base_tbl where a > 0 offset 0;
+create view rw_view2 as select * from rw_view1 where a < 10 with check option;
+create function rw_view1_trig_fn() returns trigger as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into base_tbl values (new.a, new.b);
+    return new;
+  elsif tg_op = 'UPDATE' then
+    update base_tbl set a = new.a, b = new.b where a = old.a;
+    return new;
+  else
+    delete from base_tbl where a = old.a;
+    return old;
+  end if;
+end;
+$$ language plpgsql;
+insert into rw_view2 values (3, 'Row 3');
+create trigger rw_view1_ins_trig instead of insert on rw_view1
+  for each row execute procedure rw_view1_trig_fn();
+create trigger rw_view1_upd_trig instead of update on rw_view1
+  for each row execute procedure rw_view1_trig_fn();
+create trigger rw_view1_del_trig instead of delete on rw_view1
+  for each row execute procedure rw_view1_trig_fn();
+select table_name, is_updatable, is_insertable_into, is_trigger_updatable,
+       is_trigger_deletable, is_trigger_insertable_into
+  from information_schema.views where table_name like 'rw_view_' order by table_name;
+insert into rw_view2 values (3, 'Row 3') returning *;
+insert into rw_view2 values (30, 'Row 30');
+update rw_view2 set b = 'Row three' where a = 3 returning *;
+update rw_view2 set a = a + 100 where a = 3;
+select * from rw_view2 order by a;
+delete from rw_view2 where a = 3 returning *;
+select * from base_tbl order by a;
+drop table base_tbl cascade;
+drop function rw_view1_trig_fn();
