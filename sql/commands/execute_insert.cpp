@@ -185,7 +185,17 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     std::vector<std::string> assigned;
     std::vector<const ast::Expr*> reads;
     for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
-    via->CheckPrivileges(catalog::kAclInsert, {}, reads);
+    // insertedCols: the listed view columns, or as many leading ones as a
+    // VALUES row gives (every one for INSERT ... SELECT).
+    std::vector<std::string> inserted;
+    for (const ast::TargetColumn& c : stmt.columns) inserted.push_back(c.name);
+    if (stmt.columns.empty() && (stmt.select || !stmt.values.empty())) {
+      size_t width = stmt.values.empty() ? SIZE_MAX : stmt.values[0].size();
+      for (size_t i = 0; i < via->column_count() && i < width; ++i) {
+        inserted.push_back(via->view().columns[i].name);
+      }
+    }
+    via->CheckPrivileges(catalog::kAclInsert, inserted, reads);
     if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
       for (const auto& [column, expr] : stmt.conflict_set) {
         assigned.push_back(column.name);

@@ -200,6 +200,13 @@ ViewShape AnalyzeView(const CommandContext& ctx, const catalog::ViewDesc& view, 
   }
   shape.source.resize(view.columns.size(), -1);
   shape.system.resize(view.columns.size(), false);
+  if (q.where != nullptr) {
+    std::set<std::string> read;
+    CollectColumns(*q.where, &read);
+    for (const std::string& name : read) {
+      if (const int index = index_of(name); index >= 0) shape.where_columns.push_back(index);
+    }
+  }
   if (check_cols &&
       std::all_of(shape.source.begin(), shape.source.end(), [](int s) { return s < 0; })) {
     shape.reason = "Views that have no updatable columns are not automatically updatable.";
@@ -542,8 +549,8 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
       as_owner.emplace(levels_[k + 1].view->owner);
     }
     CheckColumnsPrivilege(catalog, v.oid, v.owner, 'v', v.name, privilege,
-                          privilege == catalog::kAclUpdate ? assigned_attnums
-                                                           : std::vector<int16_t>{});
+                          privilege == catalog::kAclDelete ? std::vector<int16_t>{}
+                                                           : assigned_attnums);
     if (!read_attnums.empty()) {
       CheckColumnsPrivilege(catalog, v.oid, v.owner, 'v', v.name, catalog::kAclSelect,
                             read_attnums);
@@ -558,12 +565,14 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
       const int source = level.shape.source[static_cast<size_t>(attnum - 1)];
       if (source >= 0) next_read.push_back(static_cast<int16_t>(source + 1));
     }
+    for (int index : level.shape.where_columns) {
+      const int16_t attnum = static_cast<int16_t>(index + 1);
+      if (std::find(next_read.begin(), next_read.end(), attnum) == next_read.end()) {
+        next_read.push_back(attnum);
+      }
+    }
     assigned_attnums = std::move(next_assigned);
     read_attnums = std::move(next_read);
-    if (level.where != nullptr && read_attnums.empty()) {
-      // The view's WHERE reads the relation below: SELECT on some column.
-      read_attnums.push_back(1);
-    }
   }
   // The base table, as the innermost view's owner.
   const catalog::ViewDesc& inner = *levels_.front().view;
@@ -578,7 +587,7 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
   }
   const char relkind = trigger_base_ != nullptr ? 'v' : 'r';
   CheckColumnsPrivilege(catalog, base_->oid, base_->owner, relkind, base_->name, privilege,
-                        privilege == catalog::kAclUpdate ? base_assigned : std::vector<int16_t>{});
+                        privilege == catalog::kAclDelete ? std::vector<int16_t>{} : base_assigned);
   if (!base_read.empty()) {
     CheckColumnsPrivilege(catalog, base_->oid, base_->owner, relkind, base_->name,
                           catalog::kAclSelect, base_read);

@@ -68,6 +68,9 @@ struct ViewShape {
   std::vector<int> source;
   // Per view column: whether it is a system column (ctid, ...).
   std::vector<bool> system;
+  // The columns of that relation the view's WHERE reads (indexes as in
+  // `source`), which its owner must be able to SELECT.
+  std::vector<int> where_columns;
 };
 
 // Analyzes `view`'s stored query. `check_cols`: a view none of whose
@@ -132,8 +135,10 @@ class UpdatableView {
   const BoundExpr* ViewDefault(size_t slot) const;
 
   // Privileges for `privilege` (catalog::kAcl*): on the named view for its
-  // columns `assigned` (view column names, UPDATE) and the view columns the
-  // statement reads (`reads`), and below it as each view's owner.
+  // columns `assigned` (view column names: INSERT's targets, UPDATE's SET)
+  // and SELECT on the view columns the statement reads (`reads`); below it
+  // the same for the columns they map to, plus what each view's WHERE
+  // reads, as the owner of the view above (security_invoker: the role).
   void CheckPrivileges(uint32_t privilege, const std::vector<std::string>& assigned,
                        const std::vector<const ast::Expr*>& reads) const;
 

@@ -229,8 +229,8 @@ TEST_CASE("view records round-trip", "[catalog]") {
   v.namespace_oid = kPublicNamespace;
   v.name = "v";
   v.query = "SELECT a, b FROM t WHERE a > 1";
-  v.columns.push_back({"a", 23, -1});
-  v.columns.push_back({"b", 1043, 14});
+  v.columns.push_back({"a", 23, -1, std::nullopt});
+  v.columns.push_back({"b", 1043, 14, std::nullopt});
   v.depends_on = {16390, 16395};
   v.search_path = {16385, kPublicNamespace};
   auto back = DecodeView(v.oid, EncodeView(v));
@@ -271,8 +271,8 @@ TEST_CASE("view records keep reloptions and column defaults", "[catalog]") {
   v.namespace_oid = kPublicNamespace;
   v.name = "v";
   v.query = "SELECT a, b FROM t WHERE a > 1";
-  v.columns.push_back({"a", 23, -1});
-  v.columns.push_back({"b", 25, -1});
+  v.columns.push_back({"a", 23, -1, std::nullopt});
+  v.columns.push_back({"b", 25, -1, std::nullopt});
   v.columns[1].default_expr = "'x'::text";
   v.options = {"check_option=local", "security_barrier=true"};
   auto back = DecodeView(v.oid, EncodeView(v));
