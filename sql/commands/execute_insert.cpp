@@ -201,7 +201,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         assigned.push_back(column.name);
         reads.push_back(expr.get());
       }
-      via->CheckPrivileges(catalog::kAclUpdate, assigned, reads);
+      // Below the view, EXCLUDED reads whole rows (PostgreSQL's rewritten
+      // EXCLUDED pseudo-relation lists every view column).
+      via->CheckPrivileges(catalog::kAclUpdate, assigned, reads, true);
     }
   } else if (!ctx.analyze_only) {
     CheckInsertPrivileges(ctx, table, stmt);

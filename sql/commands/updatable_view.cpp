@@ -518,7 +518,8 @@ const BoundExpr* UpdatableView::ViewDefault(size_t slot) const {
 }
 
 void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::string>& assigned,
-                                    const std::vector<const ast::Expr*>& reads) const {
+                                    const std::vector<const ast::Expr*>& reads,
+                                    bool whole_rows_below) const {
   if (ctx_.analyze_only) return;
   // The named view's columns the statement assigns and reads.
   const Level& named = levels_.back();
@@ -531,11 +532,11 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
     }
     return out;
   };
-  std::set<std::string> read_names;
+  std::set<std::string> read_set;
   for (const ast::Expr* e : reads) {
-    if (e != nullptr) CollectColumns(*e, &read_names);
+    if (e != nullptr) CollectColumns(*e, &read_set);
   }
-  std::vector<std::string> read_list(read_names.begin(), read_names.end());
+  std::vector<std::string> read_list(read_set.begin(), read_set.end());
   // Per level from the top: the column indexes assigned and read.
   std::vector<int16_t> assigned_attnums = view_attnums(assigned);
   std::vector<int16_t> read_attnums = view_attnums(read_list);
@@ -561,9 +562,18 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
       const int source = level.shape.source[static_cast<size_t>(attnum - 1)];
       if (source >= 0) next_assigned.push_back(static_cast<int16_t>(source + 1));
     }
+    if (whole_rows_below) {
+      read_attnums.clear();
+      for (size_t i = 0; i < v.columns.size(); ++i) {
+        read_attnums.push_back(static_cast<int16_t>(i + 1));
+      }
+    }
     for (int16_t attnum : read_attnums) {
       const int source = level.shape.source[static_cast<size_t>(attnum - 1)];
-      if (source >= 0) next_read.push_back(static_cast<int16_t>(source + 1));
+      if (source >= 0 && std::find(next_read.begin(), next_read.end(),
+                                   static_cast<int16_t>(source + 1)) == next_read.end()) {
+        next_read.push_back(static_cast<int16_t>(source + 1));
+      }
     }
     for (int index : level.shape.where_columns) {
       const int16_t attnum = static_cast<int16_t>(index + 1);

@@ -139,8 +139,11 @@ class UpdatableView {
   // and SELECT on the view columns the statement reads (`reads`); below it
   // the same for the columns they map to, plus what each view's WHERE
   // reads, as the owner of the view above (security_invoker: the role).
+  // `whole_rows_below`: ON CONFLICT DO UPDATE, whose EXCLUDED row reads
+  // every column of each view from the relation below it.
   void CheckPrivileges(uint32_t privilege, const std::vector<std::string>& assigned,
-                       const std::vector<const ast::Expr*>& reads) const;
+                       const std::vector<const ast::Expr*>& reads,
+                       bool whole_rows_below = false) const;
 
  private:
   struct Level;
