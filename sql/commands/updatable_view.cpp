@@ -548,7 +548,7 @@ void UpdatableView::CheckPrivileges(uint32_t privilege, const std::vector<std::s
     std::optional<ScopedCheckAsRole> as_owner;
     if (!top && !ViewBoolOption(*levels_[k + 1].view, "security_invoker")) {
       as_owner.emplace(levels_[k + 1].view->owner);
-    }
+    }  // else as the statement's role
     CheckColumnsPrivilege(catalog, v.oid, v.owner, 'v', v.name, privilege,
                           privilege == catalog::kAclDelete ? std::vector<int16_t>{}
                                                            : assigned_attnums);
