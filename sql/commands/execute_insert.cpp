@@ -216,6 +216,11 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         .WithPosition(ctx.Position(stmt.on_conflict_location))
         .WithHint("For example, ON CONFLICT (column_name).");
   }
+  if (via != nullptr && table.partition_key && stmt.on_conflict == OnConflict::kUpdate) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "ON CONFLICT DO UPDATE through a view on a partitioned table is not supported "
+                   "yet");
+  }
   if (table.partition_key && !stmt.conflict_constraint.empty()) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "ON CONFLICT ON CONSTRAINT on a partitioned table is not supported yet");
@@ -634,7 +639,7 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     if (!insert_triggers.BeforeRow(nullptr, &row)) return;
     // On a view the INSTEAD OF trigger did the insert: nothing is written.
     if (!view && !trigger_base && !write_row(row)) return;
-    if (via != nullptr) via->CheckOptions(row, writer);
+    if (via != nullptr) via->CheckOptions(row);
     ++inserted;
     if (!stmt.returning.empty()) {
       const Row extended = via != nullptr ? via->Extend(row) : Row();

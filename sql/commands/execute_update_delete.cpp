@@ -413,17 +413,17 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
       Row routed = MapRowByName(table, parent, updated);
       if (!moved->Insert(&routed)) continue;
       updated = MapRowByName(parent, table, routed);
+      if (via != nullptr) via->CheckOptions(routed);
     } else if (!is_view) {  // else the INSTEAD OF trigger did the update
       writer.CheckConstraints(updated);
       writer.Update(target.key, updated, &target.row);
       if (via != nullptr) {
-        via->CheckOptions(&table == &parent ? updated : MapRowByName(table, parent, updated),
-                          writer);
+        via->CheckOptions(&table == &parent ? updated : MapRowByName(table, parent, updated));
       }
       triggers.AfterRow(&target.row, &updated);
     } else if (via != nullptr) {
       // The INSTEAD OF trigger of the view under `via` did the update.
-      via->CheckOptions(updated, writer);
+      via->CheckOptions(updated);
     }
     ++count;
     if (!stmt.returning.empty()) {

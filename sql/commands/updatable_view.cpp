@@ -498,7 +498,7 @@ bool UpdatableView::Visible(const Row& extended) const {
   return true;
 }
 
-void UpdatableView::CheckOptions(const Row& base_row, const TableWriter& writer) const {
+void UpdatableView::CheckOptions(const Row& base_row) const {
   if (check_levels_.empty()) return;
   const Row extended = Extend(base_row);
   EvalContext eval = ctx_.MakeEval();
@@ -507,6 +507,8 @@ void UpdatableView::CheckOptions(const Row& base_row, const TableWriter& writer)
     if (level.where == nullptr || EvaluatePredicate(*level.where, extended, eval)) continue;
     SqlError error(SqlState::kWithCheckOptionViolation,
                    "new row violates check option for view \"" + level.view->name + "\"");
+    // Formatted as a failing row of the base table (ExecWithCheckOptions).
+    const TableWriter writer(ctx_, *base_);
     const std::string detail = writer.FailingRowDetail(base_row);
     if (!detail.empty()) error.WithDetail(detail);
     throw error;

@@ -51,8 +51,6 @@
 
 namespace strata::sql {
 
-class TableWriter;
-
 // What AnalyzeView finds out about a view's query.
 struct ViewShape {
   // PostgreSQL's DETAIL when the view is not automatically updatable
@@ -126,9 +124,10 @@ class UpdatableView {
   Row Extend(const Row& base_row) const;
   // Whether every level's WHERE accepts the extended row.
   bool Visible(const Row& extended) const;
-  // WITH CHECK OPTION on a new base row: 44000 naming the first view
-  // (innermost first) whose check it fails; `writer` formats the DETAIL.
-  void CheckOptions(const Row& base_row, const TableWriter& writer) const;
+  // WITH CHECK OPTION on a new base row (in base()'s layout, also for a
+  // row of an inheritance child or partition): 44000 naming the first view
+  // (innermost first) whose check it fails, the row in the DETAIL.
+  void CheckOptions(const Row& base_row) const;
 
   // The view DEFAULT of the named view's column that writes base slot
   // `slot`, bound and coerced to that column (null when none).
