@@ -263,6 +263,11 @@ UpdatableView::~UpdatableView() = default;
 const catalog::ViewDesc& UpdatableView::view() const { return *levels_.back().view; }
 size_t UpdatableView::column_count() const { return levels_.back().view->columns.size(); }
 
+std::string UpdatableView::base_alias() const {
+  const auto& q = static_cast<const ast::SelectStatement&>(*levels_.front().parsed);
+  return q.from.at(0).table.alias;
+}
+
 std::unique_ptr<UpdatableView> UpdatableView::Resolve(CommandContext& ctx, const ast::RangeVar& rv,
                                                       int16_t event) {
   if (FindTable(ctx, rv) != nullptr) return nullptr;

@@ -104,6 +104,9 @@ class UpdatableView {
   const catalog::TableDesc& base() const { return *base_; }
   bool base_inh() const { return base_inh_; }
   const catalog::ViewDesc& view() const;
+  // The base relation as the innermost view's FROM names it: the table
+  // name, or the alias it is given there (empty: none).
+  std::string base_alias() const;
 
   // Width of an extended row.
   size_t width() const { return width_; }

@@ -216,3 +216,9 @@ insert into wco_ptv values (1, 2);
 insert into wco_ptv values (1, 0);
 select * from wco_pt;
 drop table wco_pt cascade;
+-- EXPLAIN of an INSERT into a view names the base table
+create table base_tbl (a int, b text);
+create view rw_view1 as select * from base_tbl b where a > 0;
+explain (costs off) insert into rw_view1 values (1, 'x');
+explain (costs off) insert into rw_view1 values (1, 'x'), (2, 'y');
+drop table base_tbl cascade;
