@@ -149,6 +149,9 @@ struct ViewColumn {
   std::string name;
   Oid type = 0;
   int32_t typmod = -1;
+  // ALTER VIEW ... ALTER COLUMN SET DEFAULT: SQL text, applied to INSERTs
+  // through an automatically updatable view (pg_attrdef of the view).
+  std::optional<std::string> default_expr;
 };
 
 struct ViewDesc {
@@ -168,6 +171,9 @@ struct ViewDesc {
   std::vector<Oid> search_path;
   // Triggers: INSTEAD OF row triggers and statement-level ones.
   std::vector<TriggerDesc> triggers;
+  // pg_class.reloptions as "name=value" in the order set: check_option
+  // (local | cascaded), security_barrier, security_invoker.
+  std::vector<std::string> options;
 };
 
 // A user-defined function or procedure (CREATE FUNCTION, pg_proc): its

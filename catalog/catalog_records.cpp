@@ -707,6 +707,13 @@ std::string EncodeView(const ViewDesc& v) {
   // Version 8: triggers (INSTEAD OF and statement-level ones).
   PutVarint32(&out, static_cast<uint32_t>(v.triggers.size()));
   for (const TriggerDesc& tg : v.triggers) EncodeTrigger(tg, &out);
+  // Version 11: reloptions and the columns' defaults.
+  PutVarint32(&out, static_cast<uint32_t>(v.options.size()));
+  for (const std::string& option : v.options) PutLengthPrefixedSlice(&out, option);
+  for (const ViewColumn& c : v.columns) {
+    out.push_back(c.default_expr.has_value() ? 1 : 0);
+    if (c.default_expr.has_value()) PutLengthPrefixedSlice(&out, *c.default_expr);
+  }
   return out;
 }
 
@@ -752,6 +759,23 @@ std::optional<ViewDesc> DecodeView(Oid oid, std::string_view bytes) {
       TriggerDesc tg;
       if (!DecodeTrigger(&in, &tg)) return std::nullopt;
       v.triggers.push_back(std::move(tg));
+    }
+  }
+  if (version >= 11) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      std::string option;
+      if (!GetString(&in, &option)) return std::nullopt;
+      v.options.push_back(std::move(option));
+    }
+    for (ViewColumn& c : v.columns) {
+      uint8_t has_default = 0;
+      if (!GetByte(&in, &has_default)) return std::nullopt;
+      if (has_default != 0) {
+        std::string text;
+        if (!GetString(&in, &text)) return std::nullopt;
+        c.default_expr = std::move(text);
+      }
     }
   }
   if (!in.empty()) return std::nullopt;

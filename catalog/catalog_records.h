@@ -55,6 +55,7 @@
 //                               (check flags bit0 local, bit1 NO INHERIT)
 //                [version >= 6] owner:v32
 //                [version >= 8] ntriggers:v32 trigger*
+//                [version >= 11] noptions:v32 option:lpstr* (has_default:u8 [default:lpstr])*ncolumns
 //   trigger   := oid:v32 name:lpstr function:v32 tgtype:v32 tgenabled:u8
 //                nargs:v32 arg:lpstr* nattr:v32 attnum:v32* has_when:u8
 //                [when:lpstr] old_table:lpstr new_table:lpstr
@@ -82,6 +83,7 @@
 //                ndeps:v32 dep_oid:v32* [nsearch:v32 ns_oid:v32*]
 //                [version >= 6] owner:v32 (search path then always written)
 //                [version >= 8] ntriggers:v32 trigger*
+//                [version >= 11] noptions:v32 option:lpstr* (has_default:u8 [default:lpstr])*ncolumns
 //   function  := version:u8 namespace:v32 name:lpstr nargs:v32
 //                (name:lpstr type:v32 mode:u8 has_default:u8 [default:lpstr])*
 //                result:v32 flags:u8 (bit0 returns_set, bit1 procedure,
@@ -132,7 +134,9 @@
 // namespaces as owned by initdb's owner); 7 database records and scoped keys;
 // 8 triggers (catalog/trigger_desc.h), appended to table and view records; 9 a table's
 // partition key and bound (catalog/partition_desc.h); 10 composite types' attributes;
-// 11 shell and base types' fields, operator and cast records. Writers write the newest; readers accept every
+// 11 shell and base types' fields, operator and cast records, and a view's reloptions
+// (n:v32 option:lpstr*) and column defaults (per column has_default:u8 [text:lpstr])
+// appended to view records. Writers write the newest; readers accept every
 // older one.
 #pragma once
 

@@ -6,6 +6,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sql/ast/statement.h"
@@ -47,6 +48,11 @@ struct AlterTableAction {
     // DETACH PARTITION partition [CONCURRENTLY | FINALIZE]: partition,
     // concurrent, finalize.
     kDetachPartition,
+    // SET (name = value, ...) / RESET (name, ...) of reloptions (views:
+    // check_option, security_barrier, security_invoker): options, with
+    // empty values for RESET.
+    kSetOptions,
+    kResetOptions,
   };
   Kind kind = Kind::kAddColumn;
   std::string name;
@@ -71,6 +77,7 @@ struct AlterTableAction {
   char identity = 0;  // kAddIdentity, kSetIdentity
   char trigger_enabled = 'O';  // kSetTriggerEnabled
   std::shared_ptr<const SequenceOptions> identity_options;  // kAddIdentity
+  std::vector<std::pair<std::string, std::string>> options;  // kSetOptions, kResetOptions
   int location = -1;
 };
 
@@ -78,6 +85,9 @@ struct AlterTableStatement : Statement {
   AlterTableStatement() : Statement(StatementKind::kAlterTable) {}
   RangeVar table;
   bool if_exists = false;
+  // ALTER VIEW (else ALTER TABLE, which also reaches views for RENAME, SET
+  // SCHEMA, ALTER COLUMN ... DEFAULT and SET/RESET as in PostgreSQL).
+  bool is_view = false;
   std::vector<AlterTableAction> actions;
 };
 

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sql/ast/statement.h"
@@ -38,6 +39,9 @@ struct CreateViewStatement : Statement {
   std::string query_text;
   bool or_replace = false;
   bool temporary = false;  // CREATE TEMP[ORARY] VIEW
+  // WITH (name = value, ...) and WITH [LOCAL | CASCADED] CHECK OPTION (as
+  // check_option=local / cascaded), in the order given.
+  std::vector<std::pair<std::string, std::string>> options;
 };
 
 struct DropViewStatement : Statement {

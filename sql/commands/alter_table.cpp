@@ -54,6 +54,7 @@
 #include "sql/commands/table_rows.h"
 #include "sql/executor/plan_node.h"
 #include "sql/parser/parser.h"
+#include "sql/commands/alter_view.h"
 #include "sql/parser/rename_column_ref.h"
 #include "sql/storage_format/storage_type.h"
 #include "sql/types/composite_type.h"
@@ -540,6 +541,8 @@ class AlterTable {
       case Action::Kind::kNoInherit: return NoInherit(a.parent);
       case Action::Kind::kAttachPartition:  // ExecuteAlterTable runs these alone
       case Action::Kind::kDetachPartition: return;
+      case Action::Kind::kSetOptions:  // refused by ExecuteAlterTable
+      case Action::Kind::kResetOptions: return;
     }
   }
 
@@ -1444,7 +1447,13 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
   StatementOutput result;
   result.command_tag = "ALTER TABLE";
   const catalog::TableDesc* table = FindTable(ctx, stmt.table);
+  if (table != nullptr && stmt.is_view) {
+    throw SqlError(SqlState::kWrongObjectType, "\"" + stmt.table.name + "\" is not a view");
+  }
   if (table == nullptr) {
+    if (const catalog::ViewDesc* view = FindView(ctx, stmt.table)) {
+      return ExecuteAlterView(ctx, stmt, *view);
+    }
     if (stmt.if_exists) {
       ctx.Notice(SqlState::kSuccessfulCompletion,
                  "relation \"" + stmt.table.name + "\" does not exist, skipping");
@@ -1457,6 +1466,14 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
   CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
+  for (const Action& a : stmt.actions) {
+    if (a.kind == Action::Kind::kSetOptions || a.kind == Action::Kind::kResetOptions) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     std::string("ALTER TABLE ") +
+                         (a.kind == Action::Kind::kSetOptions ? "SET" : "RESET") +
+                         " (...) is not supported yet");
+    }
+  }
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
   for (const Action& a : stmt.actions) {
     if (a.kind != Action::Kind::kAttachPartition && a.kind != Action::Kind::kDetachPartition) {

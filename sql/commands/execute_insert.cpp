@@ -1,5 +1,11 @@
 // INSERT: target columns, VALUES rows (with DEFAULT), INSERT ... SELECT,
 // DEFAULT VALUES, ON CONFLICT DO NOTHING, RETURNING.
+//
+// Into an automatically updatable view (updatable_view.h) the rows go to
+// its base table: the view's columns name base columns, view DEFAULTs
+// apply to the columns not given, RETURNING and ON CONFLICT's SET / WHERE
+// see the view's columns of the extended row, and WITH CHECK OPTION tests
+// each row written.
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -15,6 +21,7 @@
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/table_triggers.h"
+#include "sql/commands/updatable_view.h"
 #include "sql/commands/view_dml.h"
 #include "sql/executor/execute_select.h"
 #include "sql/executor/plan_node.h"
@@ -162,13 +169,43 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   // (view_dml.h).
   const std::optional<catalog::TableDesc> view =
       InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeInsert);
-  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "insert into");
-  if (view && stmt.on_conflict != ast::InsertStatement::OnConflict::kNone) {
+  const std::unique_ptr<UpdatableView> via =
+      view ? nullptr : UpdatableView::Resolve(ctx, stmt.table, catalog::kTriggerTypeInsert);
+  const catalog::TableDesc& table = view  ? *view
+                                    : via ? via->base()
+                                          : LookupTable(ctx, stmt.table, "insert into");
+  // Through `via` down to a view whose INSTEAD OF trigger takes the rows.
+  const bool trigger_base = via != nullptr && IsViewTarget(ctx, table);
+  if ((view || trigger_base) && stmt.on_conflict != ast::InsertStatement::OnConflict::kNone) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "ON CONFLICT on a view with INSTEAD OF triggers is not supported yet");
   }
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
-  if (!ctx.analyze_only) {
+  if (!ctx.analyze_only && via != nullptr) {
+    std::vector<std::string> assigned;
+    std::vector<const ast::Expr*> reads;
+    for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
+    // insertedCols: the listed view columns, or as many leading ones as a
+    // VALUES row gives (every one for INSERT ... SELECT).
+    std::vector<std::string> inserted;
+    for (const ast::TargetColumn& c : stmt.columns) inserted.push_back(c.name);
+    if (stmt.columns.empty() && (stmt.select || !stmt.values.empty())) {
+      size_t width = stmt.values.empty() ? SIZE_MAX : stmt.values[0].size();
+      for (size_t i = 0; i < via->column_count() && i < width; ++i) {
+        inserted.push_back(via->view().columns[i].name);
+      }
+    }
+    via->CheckPrivileges(catalog::kAclInsert, inserted, reads);
+    if (stmt.on_conflict == ast::InsertStatement::OnConflict::kUpdate) {
+      for (const auto& [column, expr] : stmt.conflict_set) {
+        assigned.push_back(column.name);
+        reads.push_back(expr.get());
+      }
+      // Below the view, EXCLUDED reads whole rows (PostgreSQL's rewritten
+      // EXCLUDED pseudo-relation lists every view column).
+      via->CheckPrivileges(catalog::kAclUpdate, assigned, reads, true);
+    }
+  } else if (!ctx.analyze_only) {
     CheckInsertPrivileges(ctx, table, stmt);
   }
   using OnConflict = ast::InsertStatement::OnConflict;
@@ -179,18 +216,86 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         .WithPosition(ctx.Position(stmt.on_conflict_location))
         .WithHint("For example, ON CONFLICT (column_name).");
   }
+  if (via != nullptr && table.partition_key && stmt.on_conflict == OnConflict::kUpdate) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "ON CONFLICT DO UPDATE through a view on a partitioned table is not supported "
+                   "yet");
+  }
   if (table.partition_key && !stmt.conflict_constraint.empty()) {
     throw SqlError(SqlState::kFeatureNotSupported,
                    "ON CONFLICT ON CONSTRAINT on a partitioned table is not supported yet");
   }
   ConflictArbiters arbiters;
-  if (stmt.on_conflict != OnConflict::kNone) arbiters = ResolveConflictArbiters(ctx, table, stmt);
+  if (stmt.on_conflict != OnConflict::kNone && via != nullptr) {
+    // The conflict target names the view's columns: their base columns.
+    ast::InsertStatement mapped;
+    mapped.table = stmt.table;
+    mapped.on_conflict = stmt.on_conflict;
+    mapped.conflict_constraint = stmt.conflict_constraint;
+    for (const ast::TargetColumn& c : stmt.conflict_columns) {
+      mapped.conflict_columns.push_back(
+          {table.columns[via->BaseSlot(c.name, c.location, "insert into")].name, c.location});
+    }
+    arbiters = ResolveConflictArbiters(ctx, table, mapped);
+  } else if (stmt.on_conflict != OnConflict::kNone) {
+    arbiters = ResolveConflictArbiters(ctx, table, stmt);
+  }
   TableWriter writer(ctx, table);
   Binder binder = ctx.MakeBinder();
 
   // Target slots.
   std::vector<size_t> slots;
-  if (stmt.columns.empty()) {
+  if (via != nullptr) {
+    // The view's columns: every one in order (those beyond what the
+    // source gives are left out below), or the listed ones; a view column
+    // with a DEFAULT that is not listed is a target too.
+    std::vector<size_t> view_columns;
+    if (stmt.columns.empty()) {
+      size_t width = via->column_count();
+      if (!stmt.values.empty()) width = std::min(width, stmt.values[0].size());
+      if (stmt.select && stmt.select->set_op == ast::SelectStatement::SetOp::kNone &&
+          stmt.select->values_lists.empty()) {
+        bool star = false;
+        for (const ast::ResTarget& t : stmt.select->target_list) {
+          star = star || (t.value != nullptr && t.value->kind == ast::ExprKind::kColumnRef &&
+                          static_cast<const ast::ColumnRefExpr&>(*t.value).fields.back() == "*");
+        }
+        if (!star) width = std::min(width, stmt.select->target_list.size());
+      }
+      for (size_t i = 0; i < width; ++i) view_columns.push_back(i);
+    }
+    for (const ast::TargetColumn& c : stmt.columns) {
+      size_t index = SIZE_MAX;
+      for (size_t i = 0; i < via->column_count(); ++i) {
+        if (via->view().columns[i].name == c.name) index = i;
+      }
+      if (index == SIZE_MAX) {
+        throw binder.ErrorAt(SqlState::kUndefinedColumn,
+                             "column \"" + c.name + "\" of relation \"" + via->view().name +
+                                 "\" does not exist",
+                             c.location);
+      }
+      if (std::find(view_columns.begin(), view_columns.end(), index) != view_columns.end()) {
+        throw binder.ErrorAt(SqlState::kDuplicateColumn,
+                             "column \"" + c.name + "\" specified more than once", c.location);
+      }
+      view_columns.push_back(index);
+    }
+    for (size_t i : view_columns) {
+      const size_t slot = static_cast<size_t>(via->BaseSlotOf(i, "insert into"));
+      if (std::find(slots.begin(), slots.end(), slot) != slots.end()) {
+        throw SqlError(SqlState::kSyntaxError,
+                       "multiple assignments to same column \"" + table.columns[slot].name + "\"");
+      }
+      slots.push_back(slot);
+    }
+    for (size_t i = 0; i < via->column_count(); ++i) {
+      if (via->view().columns[i].default_expr.has_value() &&
+          std::find(view_columns.begin(), view_columns.end(), i) == view_columns.end()) {
+        via->BaseSlotOf(i, "insert into");  // 55000 when not updatable
+      }
+    }
+  } else if (stmt.columns.empty()) {
     for (size_t i = 0; i < table.columns.size(); ++i) {
       if (!table.columns[i].dropped) slots.push_back(i);
     }
@@ -319,7 +424,10 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
 
   // ON CONFLICT DO UPDATE: SET and WHERE see the existing row (slots 0..n-1)
   // and EXCLUDED, the proposed row (slots n..2n-1).
-  BindScope conflict_scope = TableScope(ctx, table, stmt.table.alias);
+  // Through a view both are extended rows (via->width() wide).
+  BindScope conflict_scope =
+      via != nullptr ? via->Scope(stmt.table.alias) : TableScope(ctx, table, stmt.table.alias);
+  const size_t conflict_width = via != nullptr ? via->width() : table.columns.size();
   std::vector<std::pair<size_t, BoundExprPtr>> conflict_set;  // null = DEFAULT
   BoundExprPtr conflict_where;
   if (stmt.on_conflict == OnConflict::kUpdate) {
@@ -327,12 +435,15 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     excluded.alias = "excluded";
     excluded.table_name = "excluded";
     excluded.schema.clear();
-    for (ScopeColumn& c : excluded.columns) c.slot += static_cast<int>(table.columns.size());
+    for (ScopeColumn& c : excluded.columns) c.slot += static_cast<int>(conflict_width);
     conflict_scope.relations.push_back(std::move(excluded));
     Binder conflict_binder = ctx.MakeBinder();
     conflict_binder.SetScope(&conflict_scope);
     for (const auto& [column, expr] : stmt.conflict_set) {
-      const int slot = table.FindColumn(column.name);
+      const int slot =
+          via != nullptr
+              ? static_cast<int>(via->BaseSlot(column.name, column.location, "insert into"))
+              : table.FindColumn(column.name);
       if (slot < 0) {
         throw conflict_binder.ErrorAt(SqlState::kUndefinedColumn,
                                       "column \"" + column.name + "\" of relation \"" +
@@ -361,8 +472,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
   }
   std::set<std::string> touched;  // keys this statement inserted or updated
 
-  // RETURNING.
-  const BindScope scope = TableScope(ctx, table, stmt.table.alias);
+  // RETURNING (through a view: over the extended row).
+  const BindScope scope =
+      via != nullptr ? via->Scope(stmt.table.alias) : TableScope(ctx, table, stmt.table.alias);
   Binder returning_binder = ctx.MakeBinder();
   returning_binder.SetScope(&scope);
   std::vector<OutputTarget> returning = BindTargetList(returning_binder, scope, stmt.returning);
@@ -473,7 +585,13 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         }
         Row combined = writer.codec().DecodeValue(conflict->second);
         Row updated = combined;
-        combined.insert(combined.end(), row.begin(), row.end());
+        if (via != nullptr) {
+          combined = via->Extend(combined);
+          const Row proposed = via->Extend(row);
+          combined.insert(combined.end(), proposed.begin(), proposed.end());
+        } else {
+          combined.insert(combined.end(), row.begin(), row.end());
+        }
         EvalContext conflict_eval = ctx.MakeEval();
         if (conflict_where && !EvaluatePredicate(*conflict_where, combined, conflict_eval)) {
           return false;
@@ -510,15 +628,22 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     }
     for (size_t s = 0; s < row.size(); ++s) {
       if (set[s]) continue;
+      if (const BoundExpr* view_default = via != nullptr ? via->ViewDefault(s) : nullptr) {
+        EvalContext default_eval = ctx.MakeEval();
+        row[s] = view_default->Evaluate(default_eval);
+        continue;
+      }
       row[s] = table.columns[s].dropped ? Value::Null(table.columns[s].type)
                                         : writer.EvaluateDefault(s);
     }
     if (!insert_triggers.BeforeRow(nullptr, &row)) return;
     // On a view the INSTEAD OF trigger did the insert: nothing is written.
-    if (!view && !write_row(row)) return;
+    if (!view && !trigger_base && !write_row(row)) return;
+    if (via != nullptr) via->CheckOptions(row);
     ++inserted;
     if (!stmt.returning.empty()) {
-      eval.SetRow(&row);
+      const Row extended = via != nullptr ? via->Extend(row) : Row();
+      eval.SetRow(via != nullptr ? &extended : &row);
       Row out;
       for (const OutputTarget& t : returning) out.push_back(t.expr->Evaluate(eval));
       AppendResultRow(out, &result);

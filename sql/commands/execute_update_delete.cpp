@@ -13,6 +13,12 @@
 // on each table of the hierarchy in turn, parent first, binding against the
 // parent's columns at their slots in that table (rows stay in their own
 // table, as in PostgreSQL); the counts and RETURNING rows add up.
+//
+// On an automatically updatable view (updatable_view.h) the statement runs
+// on the table underneath, over extended rows: the expressions see the
+// view's columns (after the FROM items' columns, if any), the rows are the
+// base rows the view shows, SET targets map to base columns, and WITH
+// CHECK OPTION tests each new row.
 #include <algorithm>
 
 #include "sql/commands/identity_columns.h"
@@ -30,6 +36,7 @@
 #include "sql/commands/table_inheritance.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/table_triggers.h"
+#include "sql/commands/updatable_view.h"
 #include "sql/commands/view_dml.h"
 #include "sql/executor/plan_node.h"
 #include "sql/table_stats.h"
@@ -81,9 +88,10 @@ BindScope TargetScope(CommandContext& ctx, const catalog::TableDesc& parent,
 
 JoinScope MakeJoinScope(CommandContext& ctx, Binder& binder, const catalog::TableDesc& parent,
                         const catalog::TableDesc& table, const ast::RangeVar& target,
-                        const std::vector<ast::FromItem>& from) {
+                        const std::vector<ast::FromItem>& from, const UpdatableView* via) {
   JoinScope out;
-  BindScope target_scope = TargetScope(ctx, parent, table, target.alias);
+  BindScope target_scope = via != nullptr ? via->Scope(target.alias)
+                                          : TargetScope(ctx, parent, table, target.alias);
   if (from.empty()) {
     out.scope = std::move(target_scope);
     return out;
@@ -162,14 +170,79 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
   return out;
 }
 
+// The base rows an automatically updatable view shows and `where` accepts.
+// `joined` is the row the statement's expressions see: [FROM row (if any),
+// extended row]. `table` is one of `parent`'s hierarchy: its rows are seen
+// in the parent's layout.
+std::vector<TargetRow> CollectViewRows(CommandContext& ctx, const UpdatableView& via,
+                                       const catalog::TableDesc& parent,
+                                       const catalog::TableDesc& table, const TableCodec& codec,
+                                       const BoundExpr* where, FromPlan* from) {
+  std::vector<Row> others;
+  if (from != nullptr) {
+    Row row;
+    from->plan->Init();
+    while (from->plan->Next(&row)) {
+      row.resize(from->width);
+      others.push_back(std::move(row));
+      row = Row();
+    }
+    from->plan->Close();
+  } else {
+    others.emplace_back();
+  }
+  std::vector<TargetRow> out;
+  EvalContext eval = ctx.MakeEval();
+  auto consider = [&](const std::string& key, Row row) {
+    const Row extended = via.Extend(&table == &parent ? row : MapRowByName(table, parent, row));
+    if (!via.Visible(extended)) return;
+    for (const Row& other : others) {
+      Row joined = other;
+      joined.insert(joined.end(), extended.begin(), extended.end());
+      if (where != nullptr && !EvaluatePredicate(*where, joined, eval)) continue;
+      out.push_back({key, std::move(row), std::move(joined)});
+      return;
+    }
+  };
+  if (IsViewTarget(ctx, table)) {
+    // A view with INSTEAD OF triggers under the view: its rows (view_dml.h).
+    for (Row& row : SelectViewRows(ctx, table, nullptr)) consider("", std::move(row));
+    return out;
+  }
+  SeqScan scan(ctx.txn, &codec);
+  scan.Init();
+  Row row;
+  while (scan.Next(&row)) {
+    consider(scan.current_key(), std::move(row));
+    row = Row();
+  }
+  scan.Close();
+  return out;
+}
+
+// The row RETURNING sees after a change through a view: `joined` with the
+// extended row of `row` (the new row of `table`) in place of the old one.
+Row ViewReturningRow(const UpdatableView& via, const catalog::TableDesc& parent,
+                     const catalog::TableDesc& table, const Row& joined, size_t offset,
+                     const Row& row) {
+  Row out(joined.begin(), joined.begin() + static_cast<std::ptrdiff_t>(offset));
+  const Row extended = via.Extend(&table == &parent ? row : MapRowByName(table, parent, row));
+  out.insert(out.end(), extended.begin(), extended.end());
+  return out;
+}
+
 // EXPLAIN of this statement (explain.h): describes it; true when it is not
 // to run (no ANALYZE, rows < 0). With ANALYZE it runs and is described
 // afterwards with `rows` target rows.
 bool ExplainInstead(CommandContext& ctx, const void* stmt, const char* verb,
                     const ast::RangeVar& rv, const BindScope& scope, const BoundExpr* where,
-                    int64_t rows, ExplainModify modify) {
+                    int64_t rows, ExplainModify modify, bool rv_is_view = false) {
   if (ctx.explain == nullptr || !ctx.explain->Wants(stmt)) return false;
   if (ctx.explain->options().analyze != (rows >= 0)) return false;
+  if (rv_is_view) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   std::string("EXPLAIN of ") + verb + " on a view is not supported yet");
+  }
   std::string name = QuoteIdentText(rv.name);
   if (!rv.alias.empty() && rv.alias != rv.name) name += " " + QuoteIdentText(rv.alias);
   if (const catalog::NamespaceDesc* ns = RelationSchema(ctx, rv)) modify.schema = ns->name;
@@ -237,26 +310,35 @@ void CheckTargetPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
 // tables' rows.
 StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stmt,
                             const catalog::TableDesc& parent, const catalog::TableDesc& table,
-                            TableTriggers* statement_triggers) {
+                            TableTriggers* statement_triggers, const UpdatableView* via) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableWriter writer(ctx, table);
+  // The slot of `table` a SET target writes: through the view, the base
+  // column its view column reads (55000 when none).
+  auto target_slot = [&](const ast::TargetColumn& column) -> int {
+    if (via == nullptr) {
+      return parent.FindColumn(column.name) < 0 ? -1 : table.FindColumn(column.name);
+    }
+    const size_t base_slot = via->BaseSlot(column.name, column.location, "update");
+    return table.FindColumn(parent.columns[base_slot].name);
+  };
   {
     // The columns updated (updatedCols), shown in a failing row's DETAIL.
     std::vector<int16_t> updated;
     for (const auto& [column, expr] : stmt.set) {
-      const int slot = table.FindColumn(column.name);
+      const int slot = via != nullptr ? target_slot(column) : table.FindColumn(column.name);
       if (slot >= 0) updated.push_back(table.columns[static_cast<size_t>(slot)].attnum);
     }
     writer.SetModifiedColumns(std::move(updated));
   }
   Binder binder = ctx.MakeBinder();
-  JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.from);
+  JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.from, via);
   const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
 
   std::vector<std::pair<size_t, BoundExprPtr>> assignments;  // null expr = DEFAULT
   for (const auto& [column, expr] : stmt.set) {
-    const int slot = parent.FindColumn(column.name) < 0 ? -1 : table.FindColumn(column.name);
+    const int slot = target_slot(column);
     if (slot < 0) {
       throw binder.ErrorAt(SqlState::kUndefinedColumn,
                            "column \"" + column.name + "\" of relation \"" + parent.name +
@@ -265,9 +347,11 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
     }
     for (const auto& a : assignments) {
       if (a.first == static_cast<size_t>(slot)) {
-        // Raised by PostgreSQL's rewriter: no position.
+        // Raised by PostgreSQL's rewriter: no position; through a view it
+        // names the base column.
         throw SqlError(SqlState::kSyntaxError,
-                       "multiple assignments to same column \"" + column.name + "\"");
+                       "multiple assignments to same column \"" +
+                           table.columns[static_cast<size_t>(slot)].name + "\"");
       }
     }
     BoundExprPtr bound;
@@ -288,7 +372,8 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   explain_modify.returning = !stmt.returning.empty();
   explain_modify.joined = joined.from != nullptr;
   for (const auto& [slot, expr] : assignments) explain_modify.assignments.emplace_back(slot, expr.get());
-  if (ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(), -1, explain_modify)) {
+  if (ExplainInstead(ctx, &stmt, "Update", stmt.table, scope, where.get(), -1, explain_modify,
+                     via != nullptr)) {
     return result;
   }
 
@@ -298,10 +383,12 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
                    "UPDATE ... FROM on a view with INSTEAD OF triggers is not supported yet");
   }
   std::vector<TargetRow> targets =
-      is_view       ? ViewTargets(ctx, table, where.get())
-      : joined.from ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
-                    : CollectRows(ctx, writer.codec(), where.get(), binder,
-                                  scope.relations[0].alias, stmt.where.get());
+      via != nullptr ? CollectViewRows(ctx, *via, parent, table, writer.codec(), where.get(),
+                                       joined.from.get())
+      : is_view      ? ViewTargets(ctx, table, where.get())
+      : joined.from  ? CollectJoinedRows(ctx, writer.codec(), where.get(), *joined.from)
+                     : CollectRows(ctx, writer.codec(), where.get(), binder,
+                                   scope.relations[0].alias, stmt.where.get());
   const size_t target_offset = joined.from ? joined.from->width : 0;
   EvalContext eval = ctx.MakeEval();
   std::vector<int16_t> assigned;
@@ -312,7 +399,7 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
   size_t count = 0;
   for (TargetRow& target : targets) {
     Row updated = target.row;
-    eval.SetRow(joined.from ? &target.joined : &target.row);
+    eval.SetRow(joined.from || via != nullptr ? &target.joined : &target.row);
     for (const auto& [slot, expr] : assignments) {
       updated[slot] = expr != nullptr ? expr->Evaluate(eval) : writer.EvaluateDefault(slot);
     }
@@ -326,14 +413,25 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
       Row routed = MapRowByName(table, parent, updated);
       if (!moved->Insert(&routed)) continue;
       updated = MapRowByName(parent, table, routed);
+      if (via != nullptr) via->CheckOptions(routed);
     } else if (!is_view) {  // else the INSTEAD OF trigger did the update
       writer.CheckConstraints(updated);
       writer.Update(target.key, updated, &target.row);
+      if (via != nullptr) {
+        via->CheckOptions(&table == &parent ? updated : MapRowByName(table, parent, updated));
+      }
       triggers.AfterRow(&target.row, &updated);
+    } else if (via != nullptr) {
+      // The INSTEAD OF trigger of the view under `via` did the update.
+      via->CheckOptions(updated);
     }
     ++count;
     if (!stmt.returning.empty()) {
-      if (joined.from) {
+      if (via != nullptr) {
+        AppendReturning(returning,
+                        ViewReturningRow(*via, parent, table, target.joined, target_offset, updated),
+                        eval, &result);
+      } else if (joined.from) {
         // RETURNING sees the new target row beside the FROM row.
         std::copy(updated.begin(), updated.end(),
                   target.joined.begin() + static_cast<std::ptrdiff_t>(target_offset));
@@ -354,11 +452,12 @@ StatementOutput UpdateTable(CommandContext& ctx, const ast::UpdateStatement& stm
 
 StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stmt,
                             const catalog::TableDesc& parent, const catalog::TableDesc& table,
-                            TableTriggers* statement_triggers) {
+                            TableTriggers* statement_triggers, const UpdatableView* via) {
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kRowExclusive);
   TableCodec codec(table);
   Binder binder = ctx.MakeBinder();
-  JoinScope joined = MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.using_items);
+  JoinScope joined =
+      MakeJoinScope(ctx, binder, parent, table, stmt.table, stmt.using_items, via);
   const BindScope& scope = joined.scope;
   binder.SetScope(&scope);
   BoundExprPtr where;
@@ -370,7 +469,8 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
   ExplainModify explain_modify;
   explain_modify.returning = !stmt.returning.empty();
   explain_modify.joined = joined.from != nullptr;
-  if (ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(), -1, explain_modify)) {
+  if (ExplainInstead(ctx, &stmt, "Delete", stmt.table, scope, where.get(), -1, explain_modify,
+                     via != nullptr)) {
     return result;
   }
 
@@ -380,10 +480,12 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
                    "DELETE ... USING on a view with INSTEAD OF triggers is not supported yet");
   }
   std::vector<TargetRow> targets =
-      is_view       ? ViewTargets(ctx, table, where.get())
-      : joined.from ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
-                    : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
-                                  stmt.where.get());
+      via != nullptr ? CollectViewRows(ctx, *via, parent, table, codec, where.get(),
+                                       joined.from.get())
+      : is_view      ? ViewTargets(ctx, table, where.get())
+      : joined.from  ? CollectJoinedRows(ctx, codec, where.get(), *joined.from)
+                     : CollectRows(ctx, codec, where.get(), binder, scope.relations[0].alias,
+                                   stmt.where.get());
   EvalContext eval = ctx.MakeEval();
   // Counts the rows deleted for the statistics views (handed over even
   // when a later row fails the statement: its transaction then rolls back).
@@ -399,7 +501,8 @@ StatementOutput DeleteTable(CommandContext& ctx, const ast::DeleteStatement& stm
     }
     ++count;
     if (!stmt.returning.empty()) {
-      AppendReturning(returning, joined.from ? target.joined : target.row, eval, &result);
+      AppendReturning(returning, joined.from || via != nullptr ? target.joined : target.row, eval,
+                      &result);
     }
   }
   writer.FireForeignKeys();
@@ -417,7 +520,12 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const std::optional<catalog::TableDesc> view =
       InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeUpdate);
-  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "update");
+  // An automatically updatable view: the statement runs on its base table.
+  const std::unique_ptr<UpdatableView> via =
+      view ? nullptr : UpdatableView::Resolve(ctx, stmt.table, catalog::kTriggerTypeUpdate);
+  const catalog::TableDesc& table = view  ? *view
+                                    : via ? via->base()
+                                          : LookupTable(ctx, stmt.table, "update");
   std::vector<const ast::Expr*> reads = {stmt.where.get()};
   std::vector<std::string> assigned;
   for (const auto& assignment : stmt.set) {
@@ -425,9 +533,13 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
     assigned.push_back(assignment.first.name);
   }
   for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
-  CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, NamedColumns(table, assigned), reads);
+  if (via != nullptr) {
+    via->CheckPrivileges(catalog::kAclUpdate, assigned, reads);
+  } else {
+    CheckTargetPrivileges(ctx, table, catalog::kAclUpdate, NamedColumns(table, assigned), reads);
+  }
   const std::vector<const catalog::TableDesc*> members =
-      TargetTables(ctx, &stmt, table, stmt.table.inh);
+      TargetTables(ctx, &stmt, table, via != nullptr ? via->base_inh() : stmt.table.inh);
   // Statement triggers are the named table's, row triggers each member's.
   TableTriggers triggers(ctx, table, catalog::kTriggerTypeUpdate,
                          NamedColumns(table, assigned));
@@ -436,7 +548,7 @@ StatementOutput ExecuteUpdate(CommandContext& ctx, const ast::UpdateStatement& s
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
-    StatementOutput part = UpdateTable(ctx, stmt, table, *member, &triggers);
+    StatementOutput part = UpdateTable(ctx, stmt, table, *member, &triggers, via.get());
     count += TagCount(part);
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;
@@ -451,19 +563,27 @@ StatementOutput ExecuteDelete(CommandContext& ctx, const ast::DeleteStatement& s
   if (stmt.with) with.emplace(ctx, *stmt.with);
   const std::optional<catalog::TableDesc> view =
       InsteadOfTarget(ctx, stmt.table, catalog::kTriggerTypeDelete);
-  const catalog::TableDesc& table = view ? *view : LookupTable(ctx, stmt.table, "delete from");
+  const std::unique_ptr<UpdatableView> via =
+      view ? nullptr : UpdatableView::Resolve(ctx, stmt.table, catalog::kTriggerTypeDelete);
+  const catalog::TableDesc& table = view  ? *view
+                                    : via ? via->base()
+                                          : LookupTable(ctx, stmt.table, "delete from");
   std::vector<const ast::Expr*> reads = {stmt.where.get()};
   for (const ast::ResTarget& target : stmt.returning) reads.push_back(target.value.get());
-  CheckTargetPrivileges(ctx, table, catalog::kAclDelete, {}, reads);
+  if (via != nullptr) {
+    via->CheckPrivileges(catalog::kAclDelete, {}, reads);
+  } else {
+    CheckTargetPrivileges(ctx, table, catalog::kAclDelete, {}, reads);
+  }
   const std::vector<const catalog::TableDesc*> members =
-      TargetTables(ctx, &stmt, table, stmt.table.inh);
+      TargetTables(ctx, &stmt, table, via != nullptr ? via->base_inh() : stmt.table.inh);
   TableTriggers triggers(ctx, table, catalog::kTriggerTypeDelete);
   const bool fire = StatementRunsRows(ctx, &stmt);
   if (fire) triggers.BeforeStatement();
   StatementOutput result;
   size_t count = 0;
   for (const catalog::TableDesc* member : members) {
-    StatementOutput part = DeleteTable(ctx, stmt, table, *member, &triggers);
+    StatementOutput part = DeleteTable(ctx, stmt, table, *member, &triggers, via.get());
     count += TagCount(part);
     AddPart(std::move(part), member == members.front(), &result);
     if (ctx.analyze_only || result.command_tag.empty()) return result;

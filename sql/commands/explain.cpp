@@ -9,6 +9,8 @@
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
+#include "sql/commands/updatable_view.h"
+#include "sql/commands/view_dml.h"
 #include "sql/executor/explain_analyze.h"
 #include "sql/expr/text_quote.h"
 
@@ -407,8 +409,24 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
         if (options.verbose) SetInsertRowOutput(ctx, ins, child.get());
       }
       std::string target = RelationName(ins.table);
+      Oid target_namespace = 0;
+      if (const catalog::NamespaceDesc* ns = RelationSchema(ctx, ins.table)) {
+        target_namespace = ns->oid;
+      }
+      // Into an automatically updatable view: the rows go to its base
+      // table, which the plan names (as the view's FROM does).
+      if (!InsteadOfTarget(ctx, ins.table, catalog::kTriggerTypeInsert)) {
+        if (auto via = UpdatableView::Resolve(ctx, ins.table, catalog::kTriggerTypeInsert)) {
+          if (!IsViewTarget(ctx, via->base())) {
+            const std::string alias = via->base_alias();
+            target = QuoteIdentText(via->base().name);
+            if (!alias.empty() && alias != via->base().name) target += " " + QuoteIdentText(alias);
+            target_namespace = via->base().namespace_oid;
+          }
+        }
+      }
       if (options.verbose) {
-        if (const catalog::NamespaceDesc* ns = RelationSchema(ctx, ins.table)) {
+        if (const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(target_namespace)) {
           target = QuoteIdentText(ns->name) + "." + target;
         }
       }

@@ -16,6 +16,8 @@
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
 #include "sql/commands/plan_from.h"
+#include "sql/commands/updatable_view.h"
+#include "sql/system_relations/role_lookup.h"
 #include "sql/commands/plan_join.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/run_query.h"
@@ -359,9 +361,12 @@ class FromPlanner {
     inner.params = nullptr;
     inner.param_values = nullptr;
     inner.outer = nullptr;  // a view sees no enclosing query
-    // The relations the view reads are checked as its owner.
+    // The relations the view reads are checked as its owner; for a
+    // security_invoker view as the statement's own role, even inside
+    // another view.
     std::optional<ScopedCheckAsRole> as_owner;
-    as_owner.emplace(view.owner);
+    as_owner.emplace(ViewBoolOption(view, "security_invoker") ? CurrentUserOid(*ctx_.catalog)
+                                                              : view.owner);
     QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
     as_owner.reset();
     if (q.types.size() < view.columns.size()) {

@@ -82,13 +82,14 @@ class TableWriter {
   // a role that may not SELECT them (none by default).
   void SetModifiedColumns(std::vector<int16_t> attnums) { modified_ = std::move(attnums); }
 
- private:
   // "Failing row contains (...)." (ExecBuildSlotValueDescription): every
   // column for a role with SELECT on the table; else "(a, c) = (...)" of
   // the columns it may SELECT or that the statement modifies, or "" (no
   // DETAIL) when there are none, so errors do not show values the role may
-  // not read.
+  // not read. Also the DETAIL of a view's WITH CHECK OPTION failure.
   std::string FailingRowDetail(const Row& row) const;
+
+ private:
   // Fills the error's schema/table/constraint name fields.
   void SetObject(SqlError* e, const std::string& constraint) const;
 

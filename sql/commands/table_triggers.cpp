@@ -59,6 +59,9 @@ catalog::TableDesc ViewTriggerTarget(const catalog::ViewDesc& view) {
     c.type = view.columns[i].type;
     c.typmod = view.columns[i].typmod;
     c.attnum = static_cast<int16_t>(i + 1);
+    // ALTER VIEW ... SET DEFAULT: the rows an INSERT makes for the trigger
+    // take the view's defaults (NULL where it has none).
+    c.default_expr = view.columns[i].default_expr;
     t.columns.push_back(std::move(c));
   }
   t.triggers = view.triggers;

@@ -5,11 +5,13 @@
 // created (catalog::ViewDesc). CREATE VIEW binds the query now, in the
 // statement's transaction without reading rows, so every bind-time error
 // surfaces here as in PostgreSQL. OR REPLACE keeps PostgreSQL's rule: the new
-// query may only add columns at the end (42P16 otherwise).
+// query may only add columns at the end (42P16 otherwise). WITH (...) and
+// WITH CHECK OPTION become the view's reloptions (alter_view.h).
 #include <algorithm>
 #include <set>
 #include <source_location>
 
+#include "sql/commands/alter_view.h"
 #include "sql/commands/default_privileges.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/builtin/type_table.h"
@@ -149,6 +151,9 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
     view.columns.push_back(std::move(c));
   }
   view.depends_on = std::move(depends_on);
+  // WITH (...) / WITH CHECK OPTION: validated, kept as reloptions (a
+  // replaced view takes the new list, as PostgreSQL's AT_ReplaceRelOptions).
+  ApplyViewOptions(stmt.options, false, &view.options);
   if (existing != nullptr) {
     // checkViewColumns(): existing columns keep their names and types.
     if (view.columns.size() < existing->columns.size()) {
@@ -171,6 +176,10 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
                            FormatType(DataType{after.type, after.typmod}));
       }
     }
+    // The columns' DEFAULTs stay (pg_attrdef of the kept attributes).
+    for (size_t i = 0; i < existing->columns.size(); ++i) {
+      view.columns[i].default_expr = existing->columns[i].default_expr;
+    }
     view.oid = existing->oid;
     if (std::find(view.depends_on.begin(), view.depends_on.end(), view.oid) !=
         view.depends_on.end()) {
@@ -181,6 +190,7 @@ StatementOutput ExecuteCreateView(CommandContext& ctx, const ast::CreateViewStat
     view.oid = ctx.db->catalog()->AllocateOid(ctx.txn);
     ApplyDefaultPrivileges(ctx, 'r', view.owner, view.namespace_oid, view.oid);
   }
+  CheckViewCheckOption(ctx, view);
   ctx.db->catalog()->PutView(ctx.txn, view);
   return result;
 }

@@ -1,6 +1,7 @@
-// ALTER TABLE transform: AlterTableStmt's commands, RenameStmt (RENAME TO,
-// RENAME COLUMN, RENAME CONSTRAINT is 0A000) and AlterObjectSchemaStmt (SET
-// SCHEMA) -> ast::AlterTableStatement. Commands we do not implement are 0A000
+// ALTER TABLE / ALTER VIEW transform: AlterTableStmt's commands, RenameStmt
+// (RENAME TO, RENAME COLUMN, RENAME CONSTRAINT is 0A000) and
+// AlterObjectSchemaStmt (SET SCHEMA) -> ast::AlterTableStatement (is_view
+// for ALTER VIEW). Commands we do not implement are 0A000
 // naming the action.
 #include <pg_query.h>
 
@@ -78,12 +79,13 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
        s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW)) {
     return TransformAlterRelationOwner(s);
   }
-  if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE) {
-    throw NotSupported(s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ? "ALTER VIEW"
-                                                                        : "this ALTER statement");
+  if (s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+      s.objtype != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) {
+    throw NotSupported("this ALTER statement");
   }
   if (s.relation == nullptr) throw NotSupported("ALTER TABLE without a name");
   auto stmt = std::make_unique<ast::AlterTableStatement>();
+  stmt->is_view = s.objtype == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
   stmt->table = TransformRangeVar(*s.relation);
   stmt->if_exists = s.missing_ok;
   for (size_t i = 0; i < s.n_cmds; ++i) {
@@ -285,8 +287,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
                                                                           : K::kNoInherit;
         a.parent = TransformRangeVar(*cmd.def->range_var);
         break;
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions:
+      case PG_QUERY__ALTER_TABLE_TYPE__AT_ResetRelOptions:
+        // Views take them (commands/alter_view.cpp); tables reject them there.
+        a.kind = cmd.subtype == PG_QUERY__ALTER_TABLE_TYPE__AT_SetRelOptions ? K::kSetOptions
+                                                                              : K::kResetOptions;
+        if (cmd.def != nullptr && cmd.def->node_case == PG_QUERY__NODE__NODE_LIST) {
+          a.options = RelOptions(cmd.def->list->items, cmd.def->list->n_items);
+        }
+        break;
       default:
-        throw NotSupported("ALTER TABLE " + ActionName(cmd.subtype));
+        throw NotSupported(std::string(stmt->is_view ? "ALTER VIEW " : "ALTER TABLE ") +
+                           ActionName(cmd.subtype));
     }
     stmt->actions.push_back(std::move(a));
   }
@@ -307,14 +319,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__Rena
       s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_PROCEDURE) {
     return TransformRenameFunction(s);
   }
-  const bool on_table = s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
+  const bool on_view = s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW ||
+                       s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
+  const bool on_table = on_view || s.relation_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE ||
                         s.rename_type == PG_QUERY__OBJECT_TYPE__OBJECT_TABLE;
   if (s.relation == nullptr || !on_table) throw NotSupported("this ALTER ... RENAME");
   auto stmt = std::make_unique<ast::AlterTableStatement>();
   stmt->table = TransformRangeVar(*s.relation);
   stmt->if_exists = s.missing_ok;
+  stmt->is_view = on_view;
   ast::AlterTableAction a;
   switch (s.rename_type) {
+    case PG_QUERY__OBJECT_TYPE__OBJECT_VIEW:
     case PG_QUERY__OBJECT_TYPE__OBJECT_TABLE:
       a.kind = ast::AlterTableAction::Kind::kRenameTable;
       break;
@@ -332,10 +348,13 @@ std::unique_ptr<ast::Statement> Transformer::TransformRename(const PgQuery__Rena
 
 std::unique_ptr<ast::Statement> Transformer::TransformAlterObjectSchema(
     const PgQuery__AlterObjectSchemaStmt& s) {
-  if (s.object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE || s.relation == nullptr) {
+  if ((s.object_type != PG_QUERY__OBJECT_TYPE__OBJECT_TABLE &&
+       s.object_type != PG_QUERY__OBJECT_TYPE__OBJECT_VIEW) ||
+      s.relation == nullptr) {
     throw NotSupported("this ALTER ... SET SCHEMA");
   }
   auto stmt = std::make_unique<ast::AlterTableStatement>();
+  stmt->is_view = s.object_type == PG_QUERY__OBJECT_TYPE__OBJECT_VIEW;
   stmt->table = TransformRangeVar(*s.relation);
   stmt->if_exists = s.missing_ok;
   ast::AlterTableAction a;

@@ -67,11 +67,15 @@ std::unique_ptr<ast::Statement> Transformer::TransformSelectInto(const PgQuery__
 }
 
 std::unique_ptr<ast::Statement> Transformer::TransformCreateView(const PgQuery__ViewStmt& s) {
-  if (s.with_check_option != PG_QUERY__VIEW_CHECK_OPTION__NO_CHECK_OPTION) {
-    throw NotSupported("WITH CHECK OPTION");
-  }
-  if (s.n_options > 0) throw NotSupported("CREATE VIEW ... WITH (options)");
   auto stmt = std::make_unique<ast::CreateViewStatement>();
+  stmt->options = RelOptions(s.options, s.n_options);
+  // WITH [LOCAL | CASCADED] CHECK OPTION is the check_option reloption, as
+  // PostgreSQL's DefineView appends it.
+  if (s.with_check_option == PG_QUERY__VIEW_CHECK_OPTION__LOCAL_CHECK_OPTION) {
+    stmt->options.emplace_back("check_option", "local");
+  } else if (s.with_check_option == PG_QUERY__VIEW_CHECK_OPTION__CASCADED_CHECK_OPTION) {
+    stmt->options.emplace_back("check_option", "cascaded");
+  }
   stmt->view = TransformRangeVar(*s.view);
   stmt->column_names = StringList(s.aliases, s.n_aliases);
   stmt->or_replace = s.replace;

@@ -180,4 +180,31 @@ std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n) {
   return names;
 }
 
+std::vector<std::pair<std::string, std::string>> RelOptions(PgQuery__Node* const* nodes, size_t n) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (size_t i = 0; i < n; ++i) {
+    const PgQuery__Node* node = nodes[i];
+    if (node == nullptr || node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& d = *node->def_elem;
+    std::string value = "true";
+    if (const PgQuery__Node* arg = d.arg) {
+      switch (arg->node_case) {
+        case PG_QUERY__NODE__NODE_INTEGER: value = std::to_string(arg->integer->ival); break;
+        case PG_QUERY__NODE__NODE_FLOAT: value = arg->float_->fval; break;
+        case PG_QUERY__NODE__NODE_BOOLEAN: value = arg->boolean->boolval ? "true" : "false"; break;
+        case PG_QUERY__NODE__NODE_STRING: value = StringValue(arg); break;
+        case PG_QUERY__NODE__NODE_TYPE_NAME: {
+          // An unquoted word PostgreSQL's reloptions grammar reads as a name.
+          const PgQuery__TypeName& t = *arg->type_name;
+          value = t.n_names > 0 ? StringValue(t.names[t.n_names - 1]) : "";
+          break;
+        }
+        default: value.clear(); break;
+      }
+    }
+    out.emplace_back(d.defname != nullptr ? d.defname : "", std::move(value));
+  }
+  return out;
+}
+
 }  // namespace strata::sql::parser

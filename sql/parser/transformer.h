@@ -219,6 +219,10 @@ inline bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
 std::string StringValue(const PgQuery__Node* node);
 // The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.
 std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
+// A reloptions list (WITH (...), SET (...), RESET (...)) as name/value
+// pairs: a bare name is "true" (as PostgreSQL's defGetString of no
+// argument), numbers and booleans as written, names without qualifier.
+std::vector<std::pair<std::string, std::string>> RelOptions(PgQuery__Node* const* nodes, size_t n);
 // One statement node printed back as SQL by libpg_query; SqlError 0A000
 // with `error` if it cannot be.
 std::string DeparseStatement(const PgQuery__Node* stmt, std::string_view error);

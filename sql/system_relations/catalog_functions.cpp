@@ -25,6 +25,7 @@
 #include "sql/system_relations/role_lookup.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/commands/foreign_keys.h"
+#include "sql/commands/updatable_view.h"
 #include "sql/system_relations/synthetic_oids.h"
 #include "sql/system_relations/trigger_definition.h"
 #include "sql/system_relations/view_definition.h"
@@ -240,6 +241,30 @@ Value GetTriggerDef(Args a) {
   if (!found.has_value()) return Value::Null(kText);
   const bool pretty = a.size() > 1 && !a[1].is_null() && a[1].bool_value();
   return Value::Text(TriggerDefinition(*catalog, found->relation, found->trigger, pretty));
+}
+
+// pg_relation_is_updatable(rel, include_triggers) and
+// pg_column_is_updatable(rel, attnum, include_triggers): PostgreSQL's
+// relation_is_updatable events (4 UPDATE, 8 INSERT, 16 DELETE); a table has
+// all three, a view what updatable_view.h finds, anything else none.
+int RelationEvents(Oid relation, bool include_triggers, int column) {
+  auto catalog = Catalog();
+  if (catalog->FindTable(relation) != nullptr) return 4 | 8 | 16;
+  const catalog::ViewDesc* v = catalog->FindView(relation);
+  if (v == nullptr) return 0;
+  CommandContext ctx;
+  ctx.catalog = catalog;
+  return ViewUpdatableEvents(ctx, *v, include_triggers, column);
+}
+
+Value RelationIsUpdatable(Args a) {
+  return Value::Int4(RelationEvents(OidArg(a[0]), a[1].bool_value(), -1));
+}
+
+Value ColumnIsUpdatable(Args a) {
+  const int attnum = static_cast<int>(a[1].int_value());
+  if (attnum <= 0) return Value::Bool(false);  // system columns
+  return Value::Bool((RelationEvents(OidArg(a[0]), a[2].bool_value(), attnum - 1) & 20) == 20);
 }
 
 // pg_get_viewdef(view [, pretty bool | wrap int]): a wrap column implies pretty.
@@ -873,6 +898,10 @@ Value SizeBytes(Args a) {
 const SqlFunction kFunctions[] = {
     {"format_type", ARGS(kOid, kInt4), 2, kText, {"format_type", FormatTypeFn, false}},
     {"pg_table_is_visible", ARGS(kOid), 1, kBool, {"pg_table_is_visible", TableIsVisible}},
+    {"pg_relation_is_updatable", ARGS(kRegclass, kBool), 2, kInt4,
+     {"pg_relation_is_updatable", RelationIsUpdatable}},
+    {"pg_column_is_updatable", ARGS(kRegclass, kInt2, kBool), 3, kBool,
+     {"pg_column_is_updatable", ColumnIsUpdatable}},
     {"pg_type_is_visible", ARGS(kOid), 1, kBool, {"pg_type_is_visible", TypeIsVisible}},
     {"pg_get_userbyid", ARGS(kOid), 1, kName, {"pg_get_userbyid", GetUserById}},
     {"acldefault", ARGS(kChar, kOid), 2, kAclArray, {"acldefault_sql", AclDefault}},

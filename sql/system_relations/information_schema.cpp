@@ -5,6 +5,7 @@
 // Columns are declared with the domains' base types
 // (information_schema_values.h). The constraint relations are in
 // information_schema_constraints.cpp.
+#include "sql/commands/updatable_view.h"
 #include "sql/system_relations/view_definition.h"
 #include "sql/system_relations/system_relation.h"
 
@@ -50,9 +51,11 @@ std::vector<Row> TablesRows(const CommandContext& ctx) {
     const std::string schema = SchemaName(ctx, t->namespace_oid);
     add(schema, t->name, IsTempSchemaName(schema) ? "LOCAL TEMPORARY" : "BASE TABLE", true);
   }
-  // Our views are not updatable (PostgreSQL's simple views are).
+  // A view is insertable into when automatically updatable for INSERT
+  // (pg_relation_is_updatable(oid, false) & 8, triggers not counted).
   for (const auto& [oid, v] : ctx.catalog->views()) {
-    add(SchemaName(ctx, v->namespace_oid), v->name, "VIEW", false);
+    add(SchemaName(ctx, v->namespace_oid), v->name, "VIEW",
+        (ViewUpdatableEvents(ctx, *v, false) & 8) != 0);
   }
   return rows;
 }
@@ -195,8 +198,12 @@ std::vector<Row> ColumnsRows(const CommandContext& ctx) {
     const std::string schema = SchemaName(ctx, v->namespace_oid);
     int16_t attnum = 0;
     for (const catalog::ViewColumn& c : v->columns) {
+      // pg_column_is_updatable(oid, attnum, false): UPDATE and DELETE.
+      const bool updatable = (ViewUpdatableEvents(ctx, *v, false, attnum) & 20) == 20;
+      Value def = c.default_expr ? DataV(PgDefaultText(*c.default_expr, DataType{c.type, c.typmod}))
+                                 : NoData();
       rows.push_back(ColumnRow(
-          {schema, v->name, c.name, ++attnum, c.type, c.typmod, false, NoData(), false}));
+          {schema, v->name, c.name, ++attnum, c.type, c.typmod, false, def, updatable}));
     }
   }
   return rows;
@@ -205,9 +212,21 @@ std::vector<Row> ColumnsRows(const CommandContext& ctx) {
 std::vector<Row> ViewsRows(const CommandContext& ctx) {
   std::vector<Row> rows;
   for (const auto& [oid, v] : ctx.catalog->views()) {
+    const int events = ViewUpdatableEvents(ctx, *v, false);
+    const std::string check = ViewCheckOption(*v);
+    auto instead = [&](int16_t event) {
+      for (const catalog::TriggerDesc& t : v->triggers) {
+        if (t.IsInstead() && t.IsRow() && t.Fires(event)) return true;
+      }
+      return false;
+    };
     rows.push_back({IdV(CurrentDatabaseName()), IdV(SchemaName(ctx, v->namespace_oid)), IdV(v->name),
-                    DataV(v->query + ";"), DataV("NONE"), YesNoV(false), YesNoV(false),
-                    YesNoV(false), YesNoV(false), YesNoV(false)});
+                    DataV(ViewDefinitionText(*ctx.catalog, *v, false, 0)),
+                    DataV(check == "local" ? "LOCAL" : check == "cascaded" ? "CASCADED" : "NONE"),
+                    YesNoV((events & 20) == 20), YesNoV((events & 8) != 0),
+                    YesNoV(instead(catalog::kTriggerTypeUpdate)),
+                    YesNoV(instead(catalog::kTriggerTypeDelete)),
+                    YesNoV(instead(catalog::kTriggerTypeInsert))});
   }
   return rows;
 }

@@ -146,6 +146,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                             static_cast<int>(v->columns.size()), 0, false, v->owner));
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
     rows.back()[20] = BoolV(!v->triggers.empty());  // relhastriggers
+    if (!v->options.empty()) rows.back()[31] = TextArrayV(v->options);  // reloptions
     rows.back()[3] = OidV(RelationRowTypeOid(oid));   // reltype
   }
   // Composite types (CREATE TYPE ... AS): relkind 'c', holding the attributes.

@@ -229,8 +229,8 @@ TEST_CASE("view records round-trip", "[catalog]") {
   v.namespace_oid = kPublicNamespace;
   v.name = "v";
   v.query = "SELECT a, b FROM t WHERE a > 1";
-  v.columns.push_back({"a", 23, -1});
-  v.columns.push_back({"b", 1043, 14});
+  v.columns.push_back({"a", 23, -1, std::nullopt});
+  v.columns.push_back({"b", 1043, 14, std::nullopt});
   v.depends_on = {16390, 16395};
   v.search_path = {16385, kPublicNamespace};
   auto back = DecodeView(v.oid, EncodeView(v));
@@ -255,12 +255,42 @@ TEST_CASE("view records round-trip", "[catalog]") {
   old_style.owner = kBootstrapSuperuserOid;  // a one-byte varint
   std::string old_record = EncodeView(old_style);
   old_record[0] = 5;      // before owners (version 6)
+  // Version 11's fields: no options, no column defaults (one byte each).
+  old_record.resize(old_record.size() - 1 - old_style.columns.size());
+  old_record.pop_back();  // version 8's trigger count
   old_record.pop_back();  // the owner
-  old_record.pop_back();  // the empty path's count
   auto old_back = DecodeView(v.oid, old_record);
   REQUIRE(old_back.has_value());
   CHECK(old_back->search_path.empty());
   CHECK(old_back->depends_on == v.depends_on);
+}
+
+TEST_CASE("view records keep reloptions and column defaults", "[catalog]") {
+  ViewDesc v;
+  v.oid = 16401;
+  v.namespace_oid = kPublicNamespace;
+  v.name = "v";
+  v.query = "SELECT a, b FROM t WHERE a > 1";
+  v.columns.push_back({"a", 23, -1, std::nullopt});
+  v.columns.push_back({"b", 25, -1, std::nullopt});
+  v.columns[1].default_expr = "'x'::text";
+  v.options = {"check_option=local", "security_barrier=true"};
+  auto back = DecodeView(v.oid, EncodeView(v));
+  REQUIRE(back.has_value());
+  CHECK(back->options == v.options);
+  CHECK_FALSE(back->columns[0].default_expr.has_value());
+  REQUIRE(back->columns[1].default_expr.has_value());
+  CHECK(*back->columns[1].default_expr == "'x'::text");
+  // A version 10 record (no options, no defaults) still reads.
+  ViewDesc plain = v;
+  plain.options.clear();
+  for (ViewColumn& c : plain.columns) c.default_expr.reset();
+  std::string old_record = EncodeView(plain);
+  old_record[0] = 10;
+  old_record.resize(old_record.size() - 1 - plain.columns.size());
+  auto old_back = DecodeView(v.oid, old_record);
+  REQUIRE(old_back.has_value());
+  CHECK(old_back->options.empty());
 }
 
 TEST_CASE("views persist and are found by name and by dependency", "[catalog]") {
