@@ -27,6 +27,14 @@ struct DefinitionOption {
   std::vector<std::string> names;
   std::string text;
   int location = -1;
+
+  // The value as a (possibly qualified) name: a type or function name, an
+  // operator name, or the string itself.
+  std::vector<std::string> AsName() const {
+    if (kind == ValueKind::kTypeName && type) return type->names;
+    if (kind == ValueKind::kOperator) return names;
+    return {text};
+  }
 };
 
 }  // namespace strata::sql::ast

@@ -4,6 +4,7 @@
 // (TypeDesc::storage_type), which is how PostgreSQL's regression tests
 // build types (xfloat8 over int8, text_w_default over text).
 #include "sql/commands/base_type_commands.h"
+#include "sql/commands/qualified_name.h"
 
 #include <string>
 #include <vector>
@@ -22,31 +23,6 @@ namespace strata::sql {
 namespace {
 
 constexpr Oid kCstring = 2275;
-
-std::string JoinName(const std::vector<std::string>& name) {
-  std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (i > 0) out += ".";
-    out += name[i];
-  }
-  return out;
-}
-
-const catalog::NamespaceDesc& TypeSchema(const CommandContext& ctx,
-                                         const std::vector<std::string>& name) {
-  if (name.size() > 2) {
-    throw SqlError(SqlState::kSyntaxError,
-                   "improper qualified name (too many dotted names): " + JoinName(name));
-  }
-  return ResolveSchema(ctx, name.size() == 2 ? name[0] : std::string());
-}
-
-// The option's value as a name (a type or function name, or a string).
-std::vector<std::string> OptionName(const ast::DefinitionOption& o) {
-  if (o.kind == ast::DefinitionOption::ValueKind::kTypeName && o.type) return o.type->names;
-  if (o.kind == ast::DefinitionOption::ValueKind::kOperator) return o.names;
-  return {o.text};
-}
 
 // The built-in type whose input function is `proname` (int8in -> int8), or 0.
 Oid TypeOfInputFunction(const std::string& proname) {
@@ -70,7 +46,7 @@ void WarnAt(const CommandContext& ctx, std::string message, int location) {
 
 std::string FunctionSignatureText(const std::vector<std::string>& name,
                                   const std::vector<catalog::Oid>& args) {
-  std::string out = JoinName(name) + "(";
+  std::string out = JoinQualifiedName(name) + "(";
   for (size_t i = 0; i < args.size(); ++i) {
     if (i > 0) out += ", ";
     out += FormatTypeName(args[i]);
@@ -104,7 +80,7 @@ const catalog::FunctionDesc* FindFunctionBySignature(const CommandContext& ctx,
 StatementOutput CreateShellType(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TYPE";
-  const catalog::NamespaceDesc& ns = TypeSchema(ctx, stmt.name);
+  const catalog::NamespaceDesc& ns = SchemaOfQualifiedName(ctx, stmt.name);
   CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
   const std::string& name = stmt.name.back();
   const bool builtin_clash =
@@ -130,7 +106,7 @@ StatementOutput CreateShellType(CommandContext& ctx, const ast::TypeStatement& s
 StatementOutput CreateBaseType(CommandContext& ctx, const ast::TypeStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE TYPE";
-  const catalog::NamespaceDesc& ns = TypeSchema(ctx, stmt.name);
+  const catalog::NamespaceDesc& ns = SchemaOfQualifiedName(ctx, stmt.name);
   CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
   const std::string& name = stmt.name.back();
   const catalog::TypeDesc* shell = ctx.catalog->FindType(ns.oid, name);
@@ -158,11 +134,11 @@ StatementOutput CreateBaseType(CommandContext& ctx, const ast::TypeStatement& st
   for (const ast::DefinitionOption& o : stmt.options) {
     const std::string& key = o.name;
     if (key == "input") {
-      input_name = OptionName(o);
+      input_name = o.AsName();
     } else if (key == "output") {
-      output_name = OptionName(o);
+      output_name = o.AsName();
     } else if (key == "internallength") {
-      const std::vector<std::string> v = OptionName(o);
+      const std::vector<std::string> v = o.AsName();
       type.internal_length =
           v.size() == 1 && v[0] == "variable" ? -1 : static_cast<int16_t>(std::stoi(o.text));
     } else if (key == "like") {
@@ -175,13 +151,13 @@ StatementOutput CreateBaseType(CommandContext& ctx, const ast::TypeStatement& st
     } else if (key == "passedbyvalue") {
       type.by_value = true;
     } else if (key == "alignment") {
-      const std::string a = OptionName(o).back();
+      const std::string a = o.AsName().back();
       type.alignment = a == "double" || a == "float8" || a == "pg_catalog.float8" ? 'd'
                        : a == "int4" || a == "integer"                             ? 'i'
                        : a == "int2" || a == "smallint"                            ? 's'
                                                                                    : 'c';
     } else if (key == "storage") {
-      const std::string a = OptionName(o).back();
+      const std::string a = o.AsName().back();
       type.storage = a.empty() ? 'p' : a[0] == 'e' && a.size() > 2 && a[1] == 'x' && a[2] == 't'
                                            ? (a == "extended" ? 'x' : 'e')
                                            : a[0];
@@ -191,7 +167,7 @@ StatementOutput CreateBaseType(CommandContext& ctx, const ast::TypeStatement& st
       type.preferred = o.kind == ast::DefinitionOption::ValueKind::kNone || o.text == "true";
     } else if (key == "default") {
       type.default_expr = o.kind == ast::DefinitionOption::ValueKind::kTypeName && o.type
-                              ? JoinName(o.type->names)
+                              ? JoinQualifiedName(o.type->names)
                               : o.text;
     } else if (key == "receive" || key == "send" || key == "typmod_in" || key == "typmod_out" ||
                key == "analyze" || key == "subscript" || key == "element" ||

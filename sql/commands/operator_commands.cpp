@@ -6,6 +6,7 @@
 // Restriction and join estimators are checked and kept by name; we never
 // call them.
 #include "sql/commands/operator_commands.h"
+#include "sql/commands/qualified_name.h"
 
 #include <algorithm>
 #include <string>
@@ -30,37 +31,11 @@ constexpr Oid kInternal = 2281;
 
 using Kind = ast::DefinitionOption::ValueKind;
 
-std::string JoinName(const std::vector<std::string>& name) {
-  std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (i > 0) out += ".";
-    out += name[i];
-  }
-  return out;
-}
-
 // op_signature_string(): "integer ###### bigint", "###### integer".
 std::string OperatorSignature(const std::string& name, Oid left, Oid right) {
   std::string out;
   if (left != 0) out += FormatTypeName(left) + " ";
   return out + name + " " + FormatTypeName(right);
-}
-
-// The schema an operator name is in (its own, or the creation schema).
-const catalog::NamespaceDesc& OperatorSchema(const CommandContext& ctx,
-                                             const std::vector<std::string>& name) {
-  if (name.size() > 2) {
-    throw SqlError(SqlState::kSyntaxError,
-                   "improper qualified name (too many dotted names): " + JoinName(name));
-  }
-  return ResolveSchema(ctx, name.size() == 2 ? name[0] : std::string());
-}
-
-// The option's value as a (possibly qualified) name.
-std::vector<std::string> OptionName(const ast::DefinitionOption& o) {
-  if (o.kind == Kind::kTypeName && o.type) return o.type->names;
-  if (o.kind == Kind::kOperator) return o.names;
-  return {o.text};
 }
 
 // A selectivity estimator: a user function with the estimator's argument
@@ -76,7 +51,7 @@ std::string LookupEstimator(const CommandContext& ctx, const std::vector<std::st
     if (fn->result_type != type_oid::kFloat8) {
       throw SqlError(SqlState::kInvalidObjectDefinition,
                      std::string(join ? "join" : "restriction") + " estimator function " +
-                         JoinName(name) + " must return type double precision");
+                         JoinQualifiedName(name) + " must return type double precision");
     }
     *oid = fn->oid;
     return fn->name;
@@ -168,7 +143,7 @@ Oid LinkedOperator(CommandContext& ctx, const std::vector<std::string>& name, Oi
 StatementOutput CreateOperator(CommandContext& ctx, const ast::OperatorStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE OPERATOR";
-  const catalog::NamespaceDesc& ns = OperatorSchema(ctx, stmt.name);
+  const catalog::NamespaceDesc& ns = SchemaOfQualifiedName(ctx, stmt.name);
   CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
   const std::string& name = stmt.name.back();
 
@@ -188,15 +163,15 @@ StatementOutput CreateOperator(CommandContext& ctx, const ast::OperatorStatement
       }
       (key == "leftarg" ? left_name : right_name) = &*o.type;
     } else if (key == "function" || key == "procedure") {
-      function_name = OptionName(o);
+      function_name = o.AsName();
     } else if (key == "commutator") {
-      commutator = OptionName(o);
+      commutator = o.AsName();
     } else if (key == "negator") {
-      negator = OptionName(o);
+      negator = o.AsName();
     } else if (key == "restrict") {
-      restrict_name = OptionName(o);
+      restrict_name = o.AsName();
     } else if (key == "join") {
-      join_name = OptionName(o);
+      join_name = o.AsName();
     } else if (key == "hashes") {
       hashes = true;
     } else if (key == "merges" || key == "sort1" || key == "sort2" || key == "ltcmp" ||
@@ -304,9 +279,9 @@ StatementOutput AlterOperator(CommandContext& ctx, const ast::OperatorStatement&
     // `= NONE` comes as a missing value.
     const bool none = o.kind == Kind::kNone || (o.kind == Kind::kString && o.text == "none");
     if (key == "restrict") {
-      restrict_name = none ? std::string() : LookupEstimator(ctx, OptionName(o), false, &restrict_oid);
+      restrict_name = none ? std::string() : LookupEstimator(ctx, o.AsName(), false, &restrict_oid);
     } else if (key == "join") {
-      join_name = none ? std::string() : LookupEstimator(ctx, OptionName(o), true, &join_oid);
+      join_name = none ? std::string() : LookupEstimator(ctx, o.AsName(), true, &join_oid);
     } else if (key == "leftarg" || key == "rightarg" || key == "function" ||
                key == "procedure" || key == "commutator" || key == "negator" ||
                key == "hashes" || key == "merges") {
@@ -347,7 +322,7 @@ StatementOutput DropOperators(CommandContext& ctx, const ast::OperatorStatement&
     }
     if (op == nullptr) {
       ctx.Notice(SqlState::kSuccessfulCompletion,
-                 "operator " + JoinName(ref.name) + " does not exist, skipping");
+                 "operator " + JoinQualifiedName(ref.name) + " does not exist, skipping");
       continue;
     }
     CheckOwnership(*ctx.catalog, op->owner, "operator", op->name);
@@ -405,7 +380,7 @@ const catalog::OperatorDesc* LookupOperator(const CommandContext& ctx, const ast
   }
   if (missing_ok) return nullptr;
   throw SqlError(SqlState::kUndefinedFunction,
-                 "operator does not exist: " + OperatorSignature(JoinName(ref.name), left, right));
+                 "operator does not exist: " + OperatorSignature(JoinQualifiedName(ref.name), left, right));
 }
 
 StatementOutput ExecuteOperatorStatement(CommandContext& ctx, const ast::OperatorStatement& stmt) {

@@ -5,6 +5,7 @@
 // neighbours, and when float4 runs out of room between them every label is
 // renumbered 1..n first.
 #include "sql/commands/type_commands.h"
+#include "sql/commands/qualified_name.h"
 
 #include <algorithm>
 #include <string>
@@ -29,15 +30,6 @@ namespace {
 
 constexpr size_t kMaxLabelBytes = 63;  // NAMEDATALEN - 1
 
-std::string JoinName(const std::vector<std::string>& name) {
-  std::string out;
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (i > 0) out += ".";
-    out += name[i];
-  }
-  return out;
-}
-
 void CheckLabel(const std::string& label) {
   if (label.size() > kMaxLabelBytes || label.empty()) {
     throw SqlError(SqlState::kInvalidName, "invalid enum label \"" + label + "\"")
@@ -57,7 +49,7 @@ const catalog::TypeDesc* LookupType(const CommandContext& ctx,
   }
   if (name.size() != 1) {
     throw SqlError(SqlState::kSyntaxError,
-                   "improper qualified name (too many dotted names): " + JoinName(name));
+                   "improper qualified name (too many dotted names): " + JoinQualifiedName(name));
   }
   for (catalog::Oid ns : SearchPathNamespaces(*ctx.catalog)) {
     if (const catalog::TypeDesc* t = ctx.catalog->FindType(ns, name[0])) return t;
@@ -91,7 +83,7 @@ const catalog::TypeDesc& LookupEnumForAlter(const CommandContext& ctx,
                      FormatTypeName(FindPgTypeByName(name[0])->oid) + " is not an enum");
     }
     throw SqlError(SqlState::kUndefinedObject,
-                   "type \"" + JoinName(name) + "\" does not exist");
+                   "type \"" + JoinQualifiedName(name) + "\" does not exist");
   }
   if (type->kind != 'e') {
     throw SqlError(SqlState::kWrongObjectType, "\"" + type->name + "\" is not an enum");
@@ -174,12 +166,7 @@ bool HasIndexedColumn(const catalog::CatalogSnapshot& catalog, const catalog::Ty
 // the name free among types and relations.
 const catalog::NamespaceDesc& CreationSchema(const CommandContext& ctx,
                                              const std::vector<std::string>& name) {
-  if (name.size() > 2) {
-    throw SqlError(SqlState::kSyntaxError,
-                   "improper qualified name (too many dotted names): " + JoinName(name));
-  }
-  const catalog::NamespaceDesc& ns =
-      ResolveSchema(ctx, name.size() == 2 ? name[0] : std::string());
+  const catalog::NamespaceDesc& ns = SchemaOfQualifiedName(ctx, name);
   CheckSchemaPrivileges(*ctx.catalog, ns, catalog::kAclCreate);
   const bool builtin_clash =
       ns.oid == catalog::kPgCatalogNamespace && FindPgTypeByName(name.back()) != nullptr;
@@ -333,7 +320,7 @@ StatementOutput AlterDomain(CommandContext& ctx, const ast::TypeStatement& stmt)
   const catalog::TypeDesc* found = LookupType(ctx, stmt.name);
   if (found == nullptr) {
     throw SqlError(SqlState::kUndefinedObject,
-                   "type \"" + JoinName(stmt.name) + "\" does not exist");
+                   "type \"" + JoinQualifiedName(stmt.name) + "\" does not exist");
   }
   if (found->kind != 'd') {  // checkDomainOwner: format_type_be's name, unquoted
     throw SqlError(SqlState::kWrongObjectType, found->name + " is not a domain");
@@ -682,10 +669,10 @@ StatementOutput DropTypes(CommandContext& ctx, const ast::TypeStatement& stmt) {
       }
       if (stmt.if_exists) {
         ctx.Notice(SqlState::kSuccessfulCompletion,
-                   "type \"" + JoinName(name) + "\" does not exist, skipping");
+                   "type \"" + JoinQualifiedName(name) + "\" does not exist, skipping");
         continue;
       }
-      throw SqlError(SqlState::kUndefinedObject, "type \"" + JoinName(name) + "\" does not exist");
+      throw SqlError(SqlState::kUndefinedObject, "type \"" + JoinQualifiedName(name) + "\" does not exist");
     }
     if (stmt.is_domain && type->kind != 'd') {
       throw SqlError(SqlState::kWrongObjectType, "\"" + type->name + "\" is not a domain");
@@ -722,7 +709,7 @@ StatementOutput RenameType(CommandContext& ctx, const ast::TypeStatement& stmt) 
   const catalog::TypeDesc* found = LookupType(ctx, stmt.name);
   if (found == nullptr) {
     throw SqlError(SqlState::kUndefinedObject,
-                   "type \"" + JoinName(stmt.name) + "\" does not exist");
+                   "type \"" + JoinQualifiedName(stmt.name) + "\" does not exist");
   }
   if (stmt.is_domain && found->kind != 'd') {
     throw SqlError(SqlState::kWrongObjectType, "\"" + found->name + "\" is not a domain");
