@@ -10,6 +10,7 @@
 #include "sql/builtin/cast_table.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/base_type_commands.h"
+#include "sql/commands/qualified_name.h"
 #include "sql/commands/operator_commands.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/types/user_types.h"
@@ -20,17 +21,6 @@ namespace {
 
 std::string CastName(Oid source, Oid target) {
   return "cast from type " + FormatTypeName(source) + " to type " + FormatTypeName(target);
-}
-
-// TypeNameToString(): a type name as written.
-std::string TypeNameText(const ast::TypeName& t) {
-  std::string out;
-  for (size_t i = 0; i < t.names.size(); ++i) {
-    if (i > 0) out += ".";
-    out += t.names[i];
-  }
-  for (int i = 0; i < t.array_bounds; ++i) out += "[]";
-  return out;
 }
 
 // typlen of the type's values as stored (a base type's storage type's).

@@ -19,6 +19,7 @@
 #include "sql/types/composite_type.h"
 #include "sql/commands/plpgsql_function.h"
 #include "sql/commands/drop_cascade_notice.h"
+#include "sql/commands/qualified_name.h"
 #include "sql/expr/pg_function_names.h"
 #include "sql/types/user_types.h"
 #include "sql/commands/trigger_commands.h"
@@ -30,17 +31,6 @@
 namespace strata::sql {
 
 namespace {
-
-// TypeNameToString(): the type as written ("xfloat8", "public.t").
-std::string TypeNameText(const ast::TypeName& t) {
-  std::string out;
-  for (size_t i = 0; i < t.names.size(); ++i) {
-    if (i > 0) out += ".";
-    out += t.names[i];
-  }
-  for (int i = 0; i < t.array_bounds; ++i) out += "[]";
-  return out;
-}
 
 bool IsAllowedType(Oid type) { return IsSupportedType(type); }
 

@@ -1,4 +1,4 @@
-// JoinQualifiedName / SchemaOfQualifiedName (see qualified_name.h).
+// JoinQualifiedName / TypeNameText / SchemaOfQualifiedName (see qualified_name.h).
 #include "sql/commands/qualified_name.h"
 
 #include "common/sql_error.h"
@@ -11,6 +11,12 @@ std::string JoinQualifiedName(const std::vector<std::string>& name) {
     if (i > 0) out += ".";
     out += name[i];
   }
+  return out;
+}
+
+std::string TypeNameText(const ast::TypeName& type) {
+  std::string out = JoinQualifiedName(type.names);
+  for (int i = 0; i < type.array_bounds; ++i) out += "[]";
   return out;
 }
 
