@@ -42,6 +42,22 @@ def wait_for_socket(path, proc, timeout=30.0):
     raise RuntimeError(f"timed out waiting for {path}")
 
 
+def wait_for_tcp(host, port, proc, timeout=10.0):
+    """Waits until host:port accepts a connection (the server opens its Unix
+    socket before its TCP listener, so the socket alone does not mean a TCP
+    client can connect yet). Gives up quietly: the caller's own connection
+    then reports what is wrong."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc is not None and proc.poll() is not None:
+            return
+        try:
+            with socket.create_connection((host, port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.05)
+
+
 def client_env():
     """Environment for psql runs: deterministic, no user rc files or pagers."""
     env = dict(os.environ)
@@ -105,6 +121,8 @@ class Stratad(Server):
         self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT,
                                      start_new_session=self.own_session)
         wait_for_socket(self.socket_path(), self.proc)
+        if not any("listen_addresses" in a or a == "-h" for a in self.extra_args):
+            wait_for_tcp("127.0.0.1", self.port, self.proc)
         return self
 
     def socket_path(self):
