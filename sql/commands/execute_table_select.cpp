@@ -319,26 +319,128 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   const std::optional<std::vector<const BoundExpr*>> residual =
       JoinPendingFromItems(&from, where.get(), ctx.param_values);
   PlanNodePtr plan = std::move(from.plan);
+  // One table: the access path the cost model prefers (index_paths.h).
+  bool presorted = false;  // the scan returns rows in ORDER BY's order
+  std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
+  size_t scan_index_conds = 0;
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
-      from.codecs.size() == 1) {  // a table, not a view
+      from.codecs.size() == 1 && !residual) {  // a table, not a view
     const TableCodec& codec = *from.codecs.at(0);
-    std::optional<IndexPath> index_path;
-    if (stmt.locking.empty()) {
-      index_path = ChooseIndexPath(binder, codec, scope.relations[0].alias, stmt.where.get(),
-                                   ctx.param_values);
-    }
-    if (index_path) {
-      plan = MakeIndexScan(ctx, codec, std::move(*index_path), stmt.from[0].table.alias);
-    } else if (auto range =
-            PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias, stmt.where.get(),
-                                ctx.param_values)) {
-      plan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
-                                       std::move(range->upper));
-    } else if (stmt.locking.empty()) {
-      // Inside a correlated subquery: `column = outer column` by hash.
-      if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
-        plan = std::move(lookup);
+    AccessPathRequest request;
+    request.codec = &codec;
+    request.scope_alias = scope.relations[0].alias;
+    request.where = stmt.where.get();
+    request.params = ctx.param_values;
+    request.allow_indexes = stmt.locking.empty();
+    // ORDER BY over plain columns, when nothing between scan and Sort
+    // reorders rows.
+    if (!sort_keys.empty() && !grouped && window.calls.empty() && srf.calls.empty() &&
+        !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties) {
+      request.wants_order = true;
+      for (const SortKey& k : sort_keys) {
+        const BoundExpr* e = project[static_cast<size_t>(k.column)];
+        if (e->kind() != BoundExprKind::kColumnRef) {
+          request.wants_order = false;
+          break;
+        }
+        const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+        if (slot < 0 || static_cast<size_t>(slot) >= codec.table().columns.size() ||
+            codec.table().columns[static_cast<size_t>(slot)].type != k.key.type) {
+          request.wants_order = false;
+          break;
+        }
+        request.order.push_back(ColumnOrderKey{slot, k.key.descending, k.key.nulls_first});
       }
+      if (!request.wants_order) request.order.clear();
+    }
+    if (count >= 0) {
+      request.limit_count = static_cast<double>(count);
+      request.limit_offset = static_cast<double>(offset);
+    }
+    AccessPath path = ChooseAccessPath(binder, ctx, request);
+    // WHERE's bound conjuncts, per parsed conjunct the path names (a
+    // BETWEEN binds to two).
+    std::vector<const ast::Expr*> parsed;
+    if (stmt.where) CollectConjuncts(stmt.where.get(), &parsed);
+    std::vector<std::vector<const BoundExpr*>> bound(parsed.size());
+    bool aligned = where != nullptr;
+    if (aligned && parsed.size() == 1) {
+      CollectBoundConjuncts(where.get(), &bound[0]);
+    } else if (aligned && where->kind() == BoundExprKind::kBoolOp &&
+               static_cast<const BoundBoolOp&>(*where).op() == BoundBoolOp::Op::kAnd &&
+               static_cast<const BoundBoolOp&>(*where).args().size() == parsed.size()) {
+      const auto& args = static_cast<const BoundBoolOp&>(*where).args();
+      for (size_t i = 0; i < args.size(); ++i) CollectBoundConjuncts(args[i].get(), &bound[i]);
+    } else {
+      aligned = false;
+    }
+    ScanPlanInfo info;
+    info.costed = true;
+    info.startup_cost = path.cost.startup;
+    info.total_cost = path.cost.total;
+    info.rows = path.cost.rows;
+    info.width = path.width;
+    if (aligned && path.kind != AccessPath::Kind::kSeqScan) {
+      // In index-column order (as the path lists them), then the rest.
+      std::vector<bool> in_index(bound.size(), false);
+      for (size_t i : path.index_conjuncts) {
+        if (in_index[i]) continue;
+        in_index[i] = true;
+        for (const BoundExpr* b : bound[i]) info.index_conds.push_back(b);
+      }
+      scan_conjuncts = info.index_conds;
+      scan_index_conds = scan_conjuncts.size();
+      for (size_t i = 0; i < bound.size(); ++i) {
+        if (in_index[i]) continue;
+        for (const BoundExpr* b : bound[i]) scan_conjuncts.push_back(b);
+      }
+    }
+    presorted = path.ordered;
+    switch (path.kind) {
+      case AccessPath::Kind::kIndex:
+      case AccessPath::Kind::kBitmap: {
+        info.bitmap = path.kind == AccessPath::Kind::kBitmap;
+        info.index_total_cost = path.index_total_cost;
+        info.index_rows = path.index_rows;
+        std::unique_ptr<IndexScan> index_scan =
+            MakeIndexScan(ctx, codec, IndexPath{path.index, std::move(path.ranges)},
+                          stmt.from[0].table.alias);
+        index_scan->set_plan_info(std::move(info));
+        plan = std::move(index_scan);
+        break;
+      }
+      case AccessPath::Kind::kPrimaryKey: {
+        // The table tree is in primary-key order: one read between the
+        // first range's start and the last one's end.
+        std::optional<std::string> lower, upper;
+        if (!path.ranges.empty()) {
+          lower = path.ranges.front().lower;
+          upper = path.ranges.back().upper;
+        }
+        auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(lower), std::move(upper));
+        pk_scan->set_explain_name(plan->explain_name());
+        info.index_name = codec.table().primary_key_name;
+        pk_scan->set_plan_info(std::move(info));
+        plan = std::move(pk_scan);
+        break;
+      }
+      case AccessPath::Kind::kSeqScan:
+        if (auto range = PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias,
+                                              stmt.where.get(), ctx.param_values)) {
+          // Still only the keys WHERE allows (shown as the sequential scan
+          // the cost model chose).
+          auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
+                                                   std::move(range->upper));
+          pk_scan->set_explain_name(plan->explain_name());
+          plan = std::move(pk_scan);
+        } else if (stmt.locking.empty()) {
+          // Inside a correlated subquery: `column = outer column` by hash.
+          if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
+            plan = std::move(lookup);
+          }
+        }
+        if (auto* seq = dynamic_cast<SeqScan*>(plan.get())) seq->set_plan_info(std::move(info));
+        break;
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());
@@ -362,6 +464,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!residual->empty()) {
       plan = std::make_unique<ConjunctFilter>(std::move(plan), *residual, 0, ctx.param_values);
     }
+  } else if (scan_index_conds > 0 && !filtered_in_append) {
+    // The index conditions are rechecked (an index range can take in NULLs
+    // at an open end) but shown by the scan; the rest is the Filter.
+    auto filter = std::make_unique<ConjunctFilter>(std::move(plan), scan_conjuncts, 0,
+                                                   ctx.param_values);
+    filter->set_silent_prefix(scan_index_conds);
+    plan = std::move(filter);
   } else if (where && !filtered_in_append) {
     plan = std::make_unique<Filter>(std::move(plan), where.get(), ctx.param_values);
   }
@@ -415,6 +524,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   if (!srf.calls.empty()) {
     FinishSetReturningSlots(srf, width);
     plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
+  }
+  if (presorted) {  // the scan's order is ORDER BY's: no Sort, no sort-only columns
+    sort_keys.clear();
+    project.resize(targets.size());
   }
   // Volatile select-list columns no sort key names are evaluated after the
   // Sort (make_sort_input_target): the pre-sort projection carries the input

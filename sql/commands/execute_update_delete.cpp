@@ -155,7 +155,7 @@ std::vector<TargetRow> CollectRows(CommandContext& ctx, const TableCodec& codec,
     }
     scan.Close();
   };
-  if (auto path = ChooseIndexPath(binder, codec, alias, where_ast, ctx.param_values)) {
+  if (auto path = ChooseIndexPath(binder, ctx, codec, alias, where_ast, ctx.param_values)) {
     std::unique_ptr<IndexScan> scan = MakeIndexScan(ctx, codec, std::move(*path), alias);
     collect(*scan);
     return out;

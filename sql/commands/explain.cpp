@@ -13,6 +13,7 @@
 #include "sql/commands/view_dml.h"
 #include "sql/executor/explain_analyze.h"
 #include "sql/expr/text_quote.h"
+#include "sql/planner/path_cost.h"
 
 namespace strata::sql {
 
@@ -118,7 +119,13 @@ std::string RelationName(const ast::RangeVar& rv) {
 // know their rows (SeqScan::Describe), every other node derives its
 // estimate from its children by its kind.
 void Estimate(ExplainEntry* e) {
+  // A Sort under a Limit keeps only the rows the limit reads (top-N heap).
+  if (e->name == "Limit" && e->limit_count >= 0 && !e->children.empty() &&
+      e->children[0]->name == "Sort") {
+    e->children[0]->limit_count = e->limit_count + e->limit_offset;
+  }
   for (auto& c : e->children) Estimate(c.get());
+  if (e->costed) return;  // the planner's figures (scans)
   const std::string& n = e->name;
   const bool has_filter = [&] {
     for (const auto& p : e->properties) {
@@ -153,10 +160,11 @@ void Estimate(ExplainEntry* e) {
     e->rows = a.rows * b->rows;
     e->total_cost = a.total_cost + a.rows * b->total_cost + e->rows * 0.0125;
   } else if (n == "Sort") {
-    const double rows = std::max(a.rows, 2.0);
+    const PathCost sorted = SortCost(CostParams::Current(), PathCost{a.startup_cost, a.total_cost, a.rows},
+                                     a.width, e->limit_count);
     e->rows = a.rows;
-    e->startup_cost = a.total_cost + 2 * 0.0025 * rows * std::log2(rows);
-    e->total_cost = e->startup_cost + a.rows * 0.01;
+    e->startup_cost = sorted.startup;
+    e->total_cost = sorted.total;
   } else if (n == "Aggregate") {
     e->rows = 1;
     e->startup_cost = e->total_cost = a.total_cost + a.rows * 0.0025;
@@ -170,12 +178,19 @@ void Estimate(ExplainEntry* e) {
       e->rows += c->rows;
       e->total_cost += c->total_cost;
     }
+  } else if (n == "Limit") {
+    // adjust_limit_rows_costs: the fraction of the input the limit reads.
+    PathCost in{a.startup_cost, a.total_cost, a.rows};
+    const PathCost out = LimitCost(in, e->limit_offset, e->limit_count);
+    e->rows = out.rows;
+    e->startup_cost = out.startup;
+    e->total_cost = out.total;
   } else {
-    // Limit, WindowAgg, LockRows, Insert/Update/Delete, ...: pass through.
+    // WindowAgg, LockRows, Insert/Update/Delete, ...: pass through.
     e->rows = a.rows;
     e->startup_cost = a.startup_cost;
     e->total_cost = a.total_cost + a.rows * 0.0025;
-    if (n == "Limit" || n.find(" on ") != std::string::npos) e->total_cost = a.total_cost;
+    if (n.find(" on ") != std::string::npos) e->total_cost = a.total_cost;
   }
   if (has_filter) e->rows = std::max(1.0, std::round(e->rows * 0.3333));
 }

@@ -1,46 +1,241 @@
-// ChooseIndexPath (see index_paths.h).
+// ChooseAccessPath (see index_paths.h).
 #include "sql/commands/index_paths.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "sql/planner/relation_estimate.h"
+#include "sql/planner/selectivity.h"
 #include "sql/table/index_codec.h"
 
 namespace strata::sql {
 
 namespace {
 
-// Higher is narrower: two points per pinned column, one for a range or IN
-// list on the next one.
-int Score(const KeyRanges& r) {
-  if (r.ranges.empty()) return 0;
-  return static_cast<int>(r.pinned) * 2 + (r.in_list || r.bounded ? 1 : 0);
+// Operators a conjunct evaluates per row (PostgreSQL's cost_qual_eval
+// counts one cpu_operator_cost per operator or function; `x IN (list)`
+// about half the list; null tests and AND/OR nothing).
+double QualOperators(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::kBool: {
+      double n = 0;
+      for (const auto& a : static_cast<const ast::BoolExpr&>(e).args) n += QualOperators(*a);
+      return n;
+    }
+    case ast::ExprKind::kOperator: {
+      const auto& op = static_cast<const ast::OperatorExpr&>(e);
+      double n = 1;
+      if (op.left) n += QualOperators(*op.left);
+      if (op.right) n += QualOperators(*op.right);
+      return n;
+    }
+    case ast::ExprKind::kFuncCall: {
+      double n = 1;
+      for (const auto& a : static_cast<const ast::FuncCallExpr&>(e).args) n += QualOperators(*a);
+      return n;
+    }
+    case ast::ExprKind::kNullTest:
+      return QualOperators(*static_cast<const ast::NullTestExpr&>(e).arg);
+    case ast::ExprKind::kInList: {
+      const auto& in = static_cast<const ast::InListExpr&>(e);
+      return std::max(1.0, 0.5 * static_cast<double>(in.list.size())) + QualOperators(*in.arg);
+    }
+    case ast::ExprKind::kBetween:
+      return 2 + QualOperators(*static_cast<const ast::BetweenExpr&>(e).arg);
+    case ast::ExprKind::kTypeCast: {
+      const auto& cast = static_cast<const ast::TypeCastExpr&>(e);
+      return IsConstant(*cast.arg) ? 0 : 1 + QualOperators(*cast.arg);
+    }
+    case ast::ExprKind::kConstant:
+    case ast::ExprKind::kColumnRef:
+    case ast::ExprKind::kParamRef:
+      return 0;
+    default:
+      return 1;
+  }
+}
+
+struct Candidate {
+  const catalog::IndexDesc* index = nullptr;  // null: the primary key
+  std::vector<int> key_slots;
+  std::vector<KeyColumn> key_columns;
+  bool unique = false;
+};
+
+// Whether reading entries in the index's key order gives ORDER BY's order:
+// its keys, after the leading columns equalities pin, are ORDER BY's keys
+// (ORDER BY keys on pinned columns need no order).
+bool ServesOrder(const Candidate& c, const KeyRanges& ranges,
+                 const std::vector<ColumnOrderKey>& order) {
+  if (order.empty()) return false;
+  std::vector<int> pinned_slots(c.key_slots.begin(),
+                                c.key_slots.begin() + static_cast<long>(ranges.pinned));
+  size_t k = ranges.pinned;
+  for (const ColumnOrderKey& o : order) {
+    if (std::find(pinned_slots.begin(), pinned_slots.end(), o.slot) != pinned_slots.end()) {
+      continue;
+    }
+    if (k >= c.key_slots.size() || c.key_slots[k] != o.slot) return false;
+    const KeyColumn& key = c.key_columns[k];
+    if (key.descending != o.descending || key.nulls_first != o.nulls_first) return false;
+    ++k;
+  }
+  return true;
 }
 
 }  // namespace
 
-std::optional<IndexPath> ChooseIndexPath(Binder& binder, const TableCodec& codec,
-                                         const std::string& scope_alias, const ast::Expr* where,
-                                         const std::vector<Value>* params) {
+AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
+                            const AccessPathRequest& request) {
+  const TableCodec& codec = *request.codec;
   const catalog::TableDesc& table = codec.table();
-  if (where == nullptr || table.indexes.empty()) return std::nullopt;
-  int best_score = 0;
-  if (codec.has_primary_key()) {
-    const KeyRanges pk = KeyRangesFromWhere(binder, table, codec.key_slots(), codec.key_columns(),
-                                            true, scope_alias, where, params);
-    // Every key column pinned: one Get, nothing beats it.
-    if (pk.pinned == codec.key_slots().size()) return std::nullopt;
-    best_score = Score(pk);
+  const CostParams params = CostParams::Current();
+  const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
+
+  std::vector<const ast::Expr*> conjuncts;
+  if (request.where != nullptr) CollectConjuncts(request.where, &conjuncts);
+  const std::vector<ColumnRestriction> restrictions =
+      request.allow_indexes
+          ? ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params)
+          : std::vector<ColumnRestriction>{};
+  const SelectivityEstimator selectivity(rel, conjuncts, restrictions, request.scope_alias);
+  std::vector<double> qual_ops(conjuncts.size());
+  double all_qual_ops = 0;
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    qual_ops[i] = QualOperators(*conjuncts[i]);
+    all_qual_ops += qual_ops[i];
   }
-  std::optional<IndexPath> best;
+  const double rows = ClampRowEstimate(selectivity.Of() * rel.tuples());
+
+  // How a path compares: its cost with the Sort ORDER BY needs on top, at
+  // the fraction of its rows a LIMIT reads.
+  auto final_cost = [&](const PathCost& scan, bool ordered) {
+    PathCost c = scan;
+    const double limit_tuples =
+        request.limit_count >= 0 ? request.limit_count + request.limit_offset : -1;
+    if (request.wants_order && !ordered) c = SortCost(params, c, rel.width(), limit_tuples);
+    if (limit_tuples >= 0 && c.rows > 0) {
+      return c.AtFraction(std::min(1.0, limit_tuples / c.rows));
+    }
+    return c.total;
+  };
+
+  AccessPath best;
+  best.kind = AccessPath::Kind::kSeqScan;
+  best.width = rel.width();
+  best.cost.startup = 0;
+  best.cost.total = SeqScanCost(params, rel, all_qual_ops * params.cpu_operator_cost);
+  best.cost.rows = rows;
+  double best_final = final_cost(best.cost, false);
+  if (!request.allow_indexes) return best;
+
+  std::vector<Candidate> candidates;
+  if (codec.has_primary_key()) {
+    candidates.push_back(Candidate{nullptr, codec.key_slots(), codec.key_columns(), true});
+  }
   for (const catalog::IndexDesc& index : table.indexes) {
     if (!index.predicate.empty()) continue;
     IndexCodec index_codec(table, index);
-    KeyRanges r = KeyRangesFromWhere(binder, table, index_codec.key_slots(),
-                                     index_codec.key_columns(), false, scope_alias, where, params);
-    const int score = Score(r);
-    if (score <= best_score) continue;
-    best_score = score;
-    best = IndexPath{&index, std::move(r.ranges)};
+    bool plain = true;
+    for (const catalog::IndexKeyColumn& k : index.keys) plain = plain && k.attnum > 0;
+    if (!plain) continue;  // expression indexes: not matched yet
+    candidates.push_back(Candidate{&index, index_codec.key_slots(), index_codec.key_columns(),
+                                   index.unique});
+  }
+  for (const Candidate& c : candidates) {
+    KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
+                                                 c.index == nullptr, restrictions);
+    const bool ordered = request.wants_order && ServesOrder(c, ranges, request.order);
+    if (ranges.ranges.empty() && !ordered) continue;
+    const bool full_scan = ranges.ranges.empty();  // read whole, for its order
+    if (full_scan) ranges.ranges.push_back(KeyRange{});
+    std::vector<bool> in_index(conjuncts.size(), false);
+    double index_ops = 0, values = 1;
+    for (size_t i : ranges.used_conjuncts) {
+      if (in_index[i]) continue;
+      in_index[i] = true;
+      index_ops += conjuncts[i]->kind == ast::ExprKind::kBetween ? 2 : 1;
+    }
+    for (const ColumnRestriction& r : restrictions) {
+      if (r.op == ColumnRestriction::Op::kIn && in_index[r.conjunct]) {
+        values = static_cast<double>(r.values.size());
+      }
+    }
+    double qp_ops = 0;
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
+      if (!in_index[i]) qp_ops += qual_ops[i];
+    }
+    IndexScanInput in;
+    double key_width = 0;
+    for (int slot : c.key_slots) key_width += rel.ColumnWidth(slot);
+    double distinct = 0;
+    if (c.key_slots.size() == 1) {
+      bool is_default = false;
+      distinct = selectivity.NumDistinct(c.key_slots[0], &is_default);
+      if (is_default) distinct = 0;
+    }
+    in.index = EstimateIndexGeometry(rel.tuples(), key_width, distinct, c.unique);
+    in.index_selectivity = selectivity.Of(in_index);
+    const bool all_pinned = ranges.pinned == c.key_slots.size();
+    in.index_tuples = c.unique && all_pinned ? 1.0 : in.index_selectivity * rel.tuples();
+    in.sa_scans = values;
+    in.index_qual_ops = index_ops;
+    in.index_qual_arg_cost =
+        values > 1 ? params.cpu_operator_cost * (0.5 * values - 1) : 0;
+    const ColumnEstimate& first = rel.Column(c.key_slots[0]);
+    in.correlation = first.has_correlation ? first.correlation : (c.index == nullptr ? 1.0 : 0.0);
+    if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
+    in.qpqual_cost = qp_ops * params.cpu_operator_cost;
+    in.rows = rows;
+    const IndexScanCosts index_costs = IndexScanCost(params, rel, in);
+    const double index_final = final_cost(index_costs.scan, ordered);
+    if (index_final < best_final) {
+      best_final = index_final;
+      best = AccessPath{};
+      best.kind = c.index == nullptr ? AccessPath::Kind::kPrimaryKey : AccessPath::Kind::kIndex;
+      best.index = c.index;
+      best.ranges = ranges.ranges;
+      best.index_conjuncts = ranges.used_conjuncts;
+      best.ordered = ordered;
+      best.cost = index_costs.scan;
+      best.width = rel.width();
+    }
+    // A bitmap scan: only with quals, never ordered; not on the primary
+    // key, whose index scan reads the table in order already.
+    if (!full_scan && c.index != nullptr) {
+      const PathCost bitmap = BitmapHeapScanCost(params, rel, in, all_qual_ops * params.cpu_operator_cost);
+      const double bitmap_final = final_cost(bitmap, false);
+      if (bitmap_final < best_final) {
+        best_final = bitmap_final;
+        best = AccessPath{};
+        best.kind = AccessPath::Kind::kBitmap;
+        best.index = c.index;
+        best.ranges = ranges.ranges;
+        best.index_conjuncts = ranges.used_conjuncts;
+        best.cost = bitmap;
+        best.width = rel.width();
+        best.index_total_cost = index_costs.index_total;
+        best.index_rows = ClampRowEstimate(in.index_selectivity * rel.tuples());
+      }
+    }
   }
   return best;
+}
+
+std::optional<IndexPath> ChooseIndexPath(Binder& binder, const CommandContext& ctx,
+                                         const TableCodec& codec, const std::string& scope_alias,
+                                         const ast::Expr* where, const std::vector<Value>* params) {
+  if (where == nullptr || codec.table().indexes.empty()) return std::nullopt;
+  AccessPathRequest request;
+  request.codec = &codec;
+  request.scope_alias = scope_alias;
+  request.where = where;
+  request.params = params;
+  AccessPath path = ChooseAccessPath(binder, ctx, request);
+  if (path.kind != AccessPath::Kind::kIndex && path.kind != AccessPath::Kind::kBitmap) {
+    return std::nullopt;
+  }
+  return IndexPath{path.index, std::move(path.ranges)};
 }
 
 std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableCodec& codec,

@@ -1,10 +1,14 @@
-// Index paths: which secondary index (if any) a single-table scan reads
-// through, chosen by rule from WHERE (no statistics): the index whose leading
-// columns WHERE pins with the most equalities (= and IS NULL), then one with
-// an IN list or range on the next column; a primary key that does at least
-// as well keeps the plain (primary-key range) scan. Partial indexes are never
-// chosen. Results never depend on the choice: the scan's rows always pass
-// through the full WHERE.
+// Access paths: how one table of a query is read -- a sequential scan, an
+// index scan (a secondary index, or the primary key, whose order is the
+// table's), or a bitmap heap scan (an index's matching table keys read in
+// table order) -- chosen by PostgreSQL's cost model (sql/planner/) over
+// ANALYZE's statistics: WHERE's selectivity, the index's size and its
+// correlation with the table's order, whether the index order spares ORDER
+// BY its sort, and what fraction of the rows a LIMIT needs.
+//
+// Partial indexes are never chosen. Results never depend on the choice:
+// the conjuncts an index implements are rechecked on each row, the rest
+// filter above the scan.
 #pragma once
 
 #include <optional>
@@ -15,17 +19,58 @@
 #include "sql/commands/command_context.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/executor/node_index_scan.h"
+#include "sql/planner/path_cost.h"
 
 namespace strata::sql {
 
+// An ORDER BY key over a plain column of the table.
+struct ColumnOrderKey {
+  int slot = 0;
+  bool descending = false;
+  bool nulls_first = false;
+};
+
+struct AccessPathRequest {
+  const TableCodec* codec = nullptr;
+  std::string scope_alias;  // how WHERE names the table
+  const ast::Expr* where = nullptr;
+  const std::vector<Value>* params = nullptr;
+  // ORDER BY, when every key is a plain column of the table (else empty,
+  // and `sorted` false).
+  std::vector<ColumnOrderKey> order;
+  bool wants_order = false;    // the query has an ORDER BY the scan could serve
+  double limit_offset = 0;
+  double limit_count = -1;     // -1: no LIMIT
+  bool allow_indexes = true;   // false under FOR UPDATE / SHARE
+};
+
+struct AccessPath {
+  enum class Kind { kSeqScan, kPrimaryKey, kIndex, kBitmap };
+  Kind kind = Kind::kSeqScan;
+  const catalog::IndexDesc* index = nullptr;  // kIndex, kBitmap
+  std::vector<KeyRange> ranges;               // kPrimaryKey, kIndex, kBitmap
+  // WHERE's conjuncts (CollectConjuncts positions) the index checks.
+  std::vector<size_t> index_conjuncts;
+  bool ordered = false;  // rows arrive in ORDER BY's order
+  PathCost cost;         // of the scan
+  int width = 0;
+  // kBitmap: the Bitmap Index Scan's own figures.
+  double index_total_cost = 0;
+  double index_rows = 0;
+};
+
+AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
+                            const AccessPathRequest& request);
+
+// For UPDATE / DELETE: the secondary index to read through, if the cost
+// model prefers one (an index or bitmap path).
 struct IndexPath {
   const catalog::IndexDesc* index = nullptr;
   std::vector<KeyRange> ranges;
 };
-
-std::optional<IndexPath> ChooseIndexPath(Binder& binder, const TableCodec& codec,
-                                         const std::string& scope_alias, const ast::Expr* where,
-                                         const std::vector<Value>* params);
+std::optional<IndexPath> ChooseIndexPath(Binder& binder, const CommandContext& ctx,
+                                         const TableCodec& codec, const std::string& scope_alias,
+                                         const ast::Expr* where, const std::vector<Value>* params);
 
 // The IndexScan node reading `path`; `alias`: the table's name in the query
 // (for EXPLAIN; empty if it has none).

@@ -10,18 +10,18 @@
 
 namespace strata::sql {
 
-namespace {
-
-void Conjuncts(const BoundExpr* e, std::vector<const BoundExpr*>* out) {
+void CollectBoundConjuncts(const BoundExpr* e, std::vector<const BoundExpr*>* out) {
   if (e->kind() == BoundExprKind::kBoolOp) {
     const auto& op = static_cast<const BoundBoolOp&>(*e);
     if (op.op() == BoundBoolOp::Op::kAnd) {
-      for (const BoundExprPtr& a : op.args()) Conjuncts(a.get(), out);
+      for (const BoundExprPtr& a : op.args()) CollectBoundConjuncts(a.get(), out);
       return;
     }
   }
   out->push_back(e);
 }
+
+namespace {
 
 }  // namespace
 
@@ -186,7 +186,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     return std::nullopt;
   }
   std::vector<const BoundExpr*> conjuncts;
-  if (where != nullptr) Conjuncts(where, &conjuncts);
+  if (where != nullptr) CollectBoundConjuncts(where, &conjuncts);
   std::vector<bool> used(conjuncts.size(), false);
   PushIntoJoinInputs(from, conjuncts, &used, params);
 

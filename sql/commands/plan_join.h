@@ -25,6 +25,10 @@
 
 namespace strata::sql {
 
+// The conjuncts of a bound top-level AND (the expression itself when it is
+// not an AND), in order -- CollectConjuncts' counterpart after binding.
+void CollectBoundConjuncts(const BoundExpr* e, std::vector<const BoundExpr*>* out);
+
 // A HashJoin if `quals` (over rows [slot_base slots, outer, inner]) have a
 // hashable equality, else a NestLoop; see NestLoop for the arguments.
 PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,

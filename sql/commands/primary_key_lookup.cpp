@@ -98,27 +98,16 @@ std::optional<Value> ExactKeyValue(const Value& v, Oid column_type) {
   return std::nullopt;
 }
 
-KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
-                             std::span<const int> key_slots,
-                             std::span<const KeyColumn> key_columns, bool exact_key,
-                             const std::string& scope_alias, const ast::Expr* where,
-                             const std::vector<Value>* params) {
-  KeyRanges out;
-  if (where == nullptr || key_slots.empty()) return out;
-  std::vector<const ast::Expr*> conjuncts;
-  CollectConjuncts(where, &conjuncts);
-  const size_t n = key_slots.size();
-  // Per key position: an equality (a NULL Value for IS NULL), IN-list
-  // values, and range bounds (operator, value).
-  std::vector<std::optional<Value>> equal(n);
-  std::vector<std::optional<std::vector<Value>>> in_lists(n);
-  std::vector<std::vector<std::pair<std::string, Value>>> bounds(n);
-  auto positions_of = [&](const std::string& name) {
-    std::vector<size_t> out_positions;
-    for (size_t k = 0; k < n; ++k) {
-      if (table.columns[static_cast<size_t>(key_slots[k])].name == name) out_positions.push_back(k);
+std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog::TableDesc& table,
+                                                  const std::string& scope_alias,
+                                                  const std::vector<const ast::Expr*>& conjuncts,
+                                                  const std::vector<Value>* params) {
+  std::vector<ColumnRestriction> out;
+  auto slot_of = [&](const std::string& name) -> int {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      if (!table.columns[i].dropped && table.columns[i].name == name) return static_cast<int>(i);
     }
-    return out_positions;
+    return -1;
   };
   auto usable = [&](const ast::Expr& e) { return IsConstant(e) || IsOuterColumn(binder, e); };
   auto evaluate = [&](const ast::Expr& constant, Oid type) -> std::optional<Value> {
@@ -130,51 +119,52 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
       return std::nullopt;
     }
   };
-  auto type_at = [&](size_t k) { return table.columns[static_cast<size_t>(key_slots[k])].type; };
-  for (const ast::Expr* c : conjuncts) {
+  using Op = ColumnRestriction::Op;
+  for (size_t i = 0; i < conjuncts.size(); ++i) {
+    const ast::Expr* c = conjuncts[i];
     if (c->kind == ast::ExprKind::kNullTest) {
       const auto& test = static_cast<const ast::NullTestExpr&>(*c);
       const std::string* name = ColumnName(*test.arg, scope_alias);
-      if (name == nullptr || test.is_not_null) continue;
-      for (size_t k : positions_of(*name)) {
-        if (!equal[k]) equal[k] = Value::Null(type_at(k));
-      }
+      const int slot = name == nullptr ? -1 : slot_of(*name);
+      if (slot < 0) continue;
+      out.push_back(ColumnRestriction{i, slot, test.is_not_null ? Op::kIsNotNull : Op::kIsNull, {}});
       continue;
     }
     if (c->kind == ast::ExprKind::kBetween) {
       const auto& between = static_cast<const ast::BetweenExpr&>(*c);
       const std::string* name = ColumnName(*between.arg, scope_alias);
-      if (name == nullptr || between.negated || !usable(*between.lower) ||
-          !usable(*between.upper)) {
+      const int slot = name == nullptr ? -1 : slot_of(*name);
+      if (slot < 0 || between.negated || !usable(*between.lower) || !usable(*between.upper)) {
         continue;
       }
-      for (size_t k : positions_of(*name)) {
-        if (auto lo = evaluate(*between.lower, type_at(k))) bounds[k].emplace_back(">=", *lo);
-        if (auto hi = evaluate(*between.upper, type_at(k))) bounds[k].emplace_back("<=", *hi);
-      }
+      const Oid type = table.columns[static_cast<size_t>(slot)].type;
+      std::optional<Value> lo = evaluate(*between.lower, type);
+      std::optional<Value> hi = evaluate(*between.upper, type);
+      if (lo) out.push_back(ColumnRestriction{i, slot, Op::kGe, {std::move(*lo)}, !hi});
+      if (hi) out.push_back(ColumnRestriction{i, slot, Op::kLe, {std::move(*hi)}, !lo});
       continue;
     }
     if (c->kind == ast::ExprKind::kInList) {
       const auto& in = static_cast<const ast::InListExpr&>(*c);
       const std::string* name = ColumnName(*in.arg, scope_alias);
-      if (name == nullptr || in.negated || in.list.empty()) continue;
+      const int slot = name == nullptr ? -1 : slot_of(*name);
+      if (slot < 0 || in.negated || in.list.empty()) continue;
       bool all_usable = true;
       for (const auto& item : in.list) all_usable = all_usable && usable(*item);
       if (!all_usable) continue;
-      for (size_t k : positions_of(*name)) {
-        std::vector<Value> values;
-        bool ok = true;
-        for (const auto& item : in.list) {
-          std::optional<Value> v = evaluate(*item, type_at(k));
-          // A NULL in the list matches nothing; any other failure: no range.
-          if (!v) {
-            ok = false;
-            break;
-          }
-          values.push_back(std::move(*v));
+      const Oid type = table.columns[static_cast<size_t>(slot)].type;
+      std::vector<Value> values;
+      bool ok = true;
+      for (const auto& item : in.list) {
+        std::optional<Value> v = evaluate(*item, type);
+        // A NULL in the list matches nothing; any other failure: no range.
+        if (!v) {
+          ok = false;
+          break;
         }
-        if (ok && !in_lists[k]) in_lists[k] = std::move(values);
+        values.push_back(std::move(*v));
       }
+      if (ok) out.push_back(ColumnRestriction{i, slot, Op::kIn, std::move(values)});
       continue;
     }
     if (c->kind != ast::ExprKind::kOperator) continue;
@@ -196,22 +186,76 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
       }
     }
     const std::string* name = ColumnName(*col, scope_alias);
-    if (name == nullptr || !usable(*constant)) continue;
-    for (size_t k : positions_of(*name)) {
-      std::optional<Value> v = evaluate(*constant, type_at(k));
-      if (!v) continue;
-      if (name_op == "=") {
-        if (!equal[k]) equal[k] = std::move(*v);
-      } else {
-        bounds[k].emplace_back(name_op, std::move(*v));
+    const int slot = name == nullptr ? -1 : slot_of(*name);
+    if (slot < 0 || !usable(*constant)) continue;
+    std::optional<Value> v = evaluate(*constant, table.columns[static_cast<size_t>(slot)].type);
+    if (!v) continue;
+    const Op kind = name_op == "="    ? Op::kEq
+                    : name_op == "<"  ? Op::kLt
+                    : name_op == "<=" ? Op::kLe
+                    : name_op == ">"  ? Op::kGt
+                                      : Op::kGe;
+    out.push_back(ColumnRestriction{i, slot, kind, {std::move(*v)}});
+  }
+  return out;
+}
+
+KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
+                             std::span<const int> key_slots,
+                             std::span<const KeyColumn> key_columns, bool exact_key,
+                             const std::string& scope_alias, const ast::Expr* where,
+                             const std::vector<Value>* params) {
+  if (where == nullptr || key_slots.empty()) return KeyRanges{};
+  std::vector<const ast::Expr*> conjuncts;
+  CollectConjuncts(where, &conjuncts);
+  return KeyRangesFromRestrictions(table, key_slots, key_columns, exact_key,
+                                   ColumnRestrictions(binder, table, scope_alias, conjuncts, params));
+}
+
+KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<const int> key_slots,
+                                    std::span<const KeyColumn> key_columns, bool exact_key,
+                                    const std::vector<ColumnRestriction>& restrictions) {
+  KeyRanges out;
+  const size_t n = key_slots.size();
+  if (n == 0) return out;
+  using Op = ColumnRestriction::Op;
+  // Per key position: an equality (a NULL Value for IS NULL), IN-list
+  // values, and range bounds -- each the restriction it came from.
+  std::vector<const ColumnRestriction*> equal(n), in_lists(n);
+  std::vector<std::vector<const ColumnRestriction*>> bounds(n);
+  for (const ColumnRestriction& r : restrictions) {
+    for (size_t k = 0; k < n; ++k) {
+      if (key_slots[k] != r.slot) continue;
+      switch (r.op) {
+        case Op::kEq:
+        case Op::kIsNull:
+          if (equal[k] == nullptr) equal[k] = &r;
+          break;
+        case Op::kIn:
+          if (in_lists[k] == nullptr) in_lists[k] = &r;
+          break;
+        case Op::kIsNotNull:
+          break;
+        default:
+          bounds[k].push_back(&r);
       }
     }
   }
+  auto use = [&out](const ColumnRestriction& r) {
+    // A BETWEEN with one side dropped is not wholly implemented.
+    if (!r.partial) out.used_conjuncts.push_back(r.conjunct);
+  };
+  auto equal_value = [&](size_t k) {
+    return equal[k]->op == Op::kIsNull
+               ? Value::Null(table.columns[static_cast<size_t>(key_slots[k])].type)
+               : equal[k]->values[0];
+  };
   // The longest leading run of key columns pinned by equalities.
   std::string prefix;
   size_t pinned = 0;
-  while (pinned < n && equal[pinned].has_value()) {
-    AppendKeyDatum(key_columns[pinned], *equal[pinned], &prefix);
+  while (pinned < n && equal[pinned] != nullptr) {
+    AppendKeyDatum(key_columns[pinned], equal_value(pinned), &prefix);
+    use(*equal[pinned]);
     ++pinned;
   }
   out.pinned = pinned;
@@ -221,9 +265,9 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
     return out;
   }
   const KeyColumn& next = key_columns[pinned];
-  if (in_lists[pinned]) {
+  if (in_lists[pinned] != nullptr) {
     std::vector<std::string> keys;
-    for (const Value& v : *in_lists[pinned]) {
+    for (const Value& v : in_lists[pinned]->values) {
       std::string key = prefix;
       AppendKeyDatum(next, v, &key);
       keys.push_back(std::move(key));
@@ -237,17 +281,18 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
       out.ranges.push_back(KeyRange{std::move(key), std::move(upper)});
     }
     out.in_list = true;
+    use(*in_lists[pinned]);
     return out;
   }
   // Bounds on the next column (encoded keys; the tightest of each side wins,
   // comparing encodings as the engine does). A DESC column's bytes are
   // inverted, so `>` bounds it from above.
   std::optional<std::string> lower, upper;
-  for (const auto& [name_op, v] : bounds[pinned]) {
+  for (const ColumnRestriction* r : bounds[pinned]) {
     std::string encoded = prefix;
-    AppendKeyDatum(next, v, &encoded);
-    const bool greater = name_op[0] == '>';
-    const bool inclusive = name_op.size() == 2;
+    AppendKeyDatum(next, r->values[0], &encoded);
+    const bool greater = r->op == Op::kGt || r->op == Op::kGe;
+    const bool inclusive = r->op == Op::kGe || r->op == Op::kLe;
     const bool is_lower = greater != next.descending;
     if (is_lower) {
       std::optional<std::string> bound =
@@ -260,6 +305,7 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
       if (!bound) continue;
       if (!upper || *bound < *upper) upper = std::move(bound);
     }
+    use(*r);
   }
   out.bounded = lower.has_value() || upper.has_value();
   if (!out.bounded && pinned == 0) return out;

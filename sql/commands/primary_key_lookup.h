@@ -35,6 +35,27 @@ struct KeyRange {
   std::optional<std::string> upper;
 };
 
+// One WHERE conjunct's restriction of a table column to values known before
+// the scan (constants, parameters, an enclosing query's columns), in the
+// forms a key range can use. `values` are exact values of the column's type
+// (ExactKeyValue): `=`, `<`, ... and BETWEEN's two sides hold one, IN each
+// list value, the null tests none. A conjunct whose values are not exact
+// (`int_col = 3.5`, a NULL in an IN list) yields no restriction.
+struct ColumnRestriction {
+  enum class Op { kEq, kLt, kLe, kGt, kGe, kIn, kIsNull, kIsNotNull };
+  size_t conjunct = 0;  // its position among CollectConjuncts(where)
+  int slot = 0;         // the column's attribute slot
+  Op op = Op::kEq;
+  std::vector<Value> values;
+  // One side of a BETWEEN whose other side gave no restriction: the
+  // conjunct is not wholly this restriction.
+  bool partial = false;
+};
+std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog::TableDesc& table,
+                                                  const std::string& scope_alias,
+                                                  const std::vector<const ast::Expr*>& conjuncts,
+                                                  const std::vector<Value>* params);
+
 // The ranges WHERE restricts keys that start with the columns `key_slots`
 // (encoded as `key_columns`) to: equalities and IS NULL pin leading columns,
 // then an IN list (one range per distinct value) or <, <=, >, >=, BETWEEN on
@@ -47,12 +68,21 @@ struct KeyRanges {
   size_t pinned = 0;             // leading columns fixed by equalities
   bool in_list = false;          // the ranges come from an IN list
   bool bounded = false;          // a range bounds the column after the pinned ones
+  // The conjuncts (CollectConjuncts positions) the ranges were derived from
+  // (PostgreSQL's index quals). A range can still hold entries that fail
+  // them (an open side takes in NULLs sorted there), so scans recheck them.
+  std::vector<size_t> used_conjuncts;
 };
 KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
                              std::span<const int> key_slots,
                              std::span<const KeyColumn> key_columns, bool exact_key,
                              const std::string& scope_alias, const ast::Expr* where,
                              const std::vector<Value>* params);
+
+// The same over restrictions already collected.
+KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<const int> key_slots,
+                                    std::span<const KeyColumn> key_columns, bool exact_key,
+                                    const std::vector<ColumnRestriction>& restrictions);
 
 // `v` as a key value of a column of type `column_type`, if that is exact:
 // the same type, an integer that fits, a string for a text/varchar column

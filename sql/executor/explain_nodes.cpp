@@ -203,36 +203,98 @@ void EstimateTableRows(txn::Transaction* txn, std::string_view scope,
 
 }  // namespace
 
+namespace {
+
+// Index conditions as PostgreSQL prints them: in index-column order (the
+// order the planner lists them), ANDed.
+std::string IndexCondText(const ExplainWriter& w, const std::vector<const BoundExpr*>& conds) {
+  if (conds.size() == 1) return w.Deparse(*conds[0], w.ScanLabels());
+  std::string text = "(";
+  for (size_t i = 0; i < conds.size(); ++i) {
+    if (i > 0) text += " AND ";
+    text += w.Deparse(*conds[i], w.ScanLabels());
+  }
+  return text + ")";
+}
+
+// The planner's figures and index conditions on a scan's entry.
+void ShowPlanInfo(ExplainWriter& w, const ScanPlanInfo& info, const char* cond_label,
+                  ExplainEntry* e) {
+  if (!info.index_conds.empty()) {
+    e->properties.emplace_back(cond_label, IndexCondText(w, info.index_conds));
+  }
+  if (info.costed && w.options().costs) {
+    e->startup_cost = info.startup_cost;
+    e->total_cost = info.total_cost;
+    e->rows = info.rows;
+    e->width = info.width;
+    e->costed = true;
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
-  if (name.empty()) name = "Seq Scan on " + QuoteIdentText(codec_->table().name);
-  w.BeginNode(SchemaQualified(w, name, "Seq Scan on", codec_->table()));
+  const bool as_index = !plan_info_.index_name.empty();
+  std::string verb = as_index ? "Index Scan using " + QuoteIdentText(plan_info_.index_name) + " on"
+                              : "Seq Scan on";
+  if (as_index || name.empty()) {
+    std::string alias;
+    if (!name.empty()) {
+      // "Seq Scan on t x": keep the alias.
+      const std::string prefix = "Seq Scan on " + QuoteIdentText(codec_->table().name);
+      if (name.rfind(prefix, 0) == 0) alias = name.substr(prefix.size());
+    }
+    name = verb + " " + QuoteIdentText(codec_->table().name) + alias;
+  }
+  w.BeginNode(SchemaQualified(w, name, verb, codec_->table()));
   ExplainEntry* e = w.LastNode();
   ScanOutput(w, e);
-  if (w.options().costs) {
+  if (w.options().costs && !plan_info_.costed) {
     EstimateTableRows(txn_, w.options().statistics_scope, codec_->table(), e);
     if (point_) e->rows = std::min(e->rows, 1.0);
   }
+  ShowPlanInfo(w, plan_info_, "Index Cond", e);
   w.EndNode();
   return w.FromLabels();
 }
 
 std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
-  // PostgreSQL's name for the node; the WHERE it re-checks prints as the
-  // Filter above it (not yet split into Index Cond and Filter).
-  std::string name = "Index Scan using " + QuoteIdentText(index_name_) + " on";
-  name = SchemaQualified(w, name + " " + QuoteIdentText(codec_->table().name), name,
-                         codec_->table());
-  if (!alias_.empty() && alias_ != codec_->table().name) name += " " + QuoteIdentText(alias_);
-  w.BeginNode(std::move(name));
+  std::string table = QuoteIdentText(codec_->table().name);
+  if (!alias_.empty() && alias_ != codec_->table().name) table += " " + QuoteIdentText(alias_);
+  if (plan_info_.bitmap) {
+    // PostgreSQL's pair: the heap scan rechecks, the index scan below finds.
+    w.BeginNode(SchemaQualified(w, "Bitmap Heap Scan on " + table, "Bitmap Heap Scan on",
+                                codec_->table()));
+    ExplainEntry* heap = w.LastNode();
+    ScanOutput(w, heap);
+    ShowPlanInfo(w, plan_info_, "Recheck Cond", heap);
+    w.BeginNode("Bitmap Index Scan on " + QuoteIdentText(index_name_));
+    ExplainEntry* index = w.LastNode();
+    if (!plan_info_.index_conds.empty()) {
+      index->properties.emplace_back("Index Cond", IndexCondText(w, plan_info_.index_conds));
+    }
+    if (plan_info_.costed && w.options().costs) {
+      index->total_cost = plan_info_.index_total_cost;
+      index->rows = plan_info_.index_rows;
+      index->costed = true;
+    }
+    w.EndNode();
+    w.EndNode();
+    return w.FromLabels();
+  }
+  std::string verb = "Index Scan using " + QuoteIdentText(index_name_) + " on";
+  w.BeginNode(SchemaQualified(w, verb + " " + table, verb, codec_->table()));
   ExplainEntry* e = w.LastNode();
   ScanOutput(w, e);
-  if (w.options().costs) {
-    // Without a cost model: PostgreSQL's default selectivity of an
-    // equality or range condition (0.005) of the table's rows.
+  if (w.options().costs && !plan_info_.costed) {
+    // Not planned by cost (UPDATE / DELETE): PostgreSQL's default
+    // selectivity of an equality or range condition (0.005) of the rows.
     EstimateTableRows(txn_, w.options().statistics_scope, codec_->table(), e);
     e->rows = std::max(1.0, std::round(e->rows * 0.005));
   }
+  ShowPlanInfo(w, plan_info_, "Index Cond", e);
   w.EndNode();
   return w.FromLabels();
 }
@@ -351,6 +413,8 @@ std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
 std::vector<std::string> Limit::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
   ExplainEntry* self = w.LastNode();
+  self->limit_offset = static_cast<double>(offset_);
+  self->limit_count = static_cast<double>(count_);
   ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
   w.SetOutput(self, in);
   w.EndNode();
@@ -360,6 +424,8 @@ std::vector<std::string> Limit::Describe(ExplainWriter& w) const {
 std::vector<std::string> LimitWithTies::Describe(ExplainWriter& w) const {
   w.BeginNode("Limit");
   ExplainEntry* self = w.LastNode();
+  self->limit_offset = static_cast<double>(offset_);
+  self->limit_count = static_cast<double>(count_);
   ExplainLabels in = ExplainWriter::Refs(w.Describe(*child_));
   w.SetOutput(self, in);
   w.EndNode();

@@ -47,6 +47,11 @@ struct ExplainEntry {
   double startup_cost = 0, total_cost = 0;
   double rows = 0;
   int width = 0;
+  // The planner set the figures above (scans it costed); otherwise EXPLAIN
+  // derives them from the children (commands/explain.cpp).
+  bool costed = false;
+  // A Limit's OFFSET and count (-1: none), for its estimate.
+  double limit_offset = 0, limit_count = -1;
   bool has_actual = false;
   double actual_first_ms = 0, actual_total_ms = 0;
   uint64_t actual_rows = 0;

@@ -28,13 +28,13 @@ bool ConjunctFilter::Next(Row* row) {
 std::vector<std::string> ConjunctFilter::Describe(ExplainWriter& w) const {
   std::vector<std::string> labels = w.Describe(*child_);
   ExplainEntry* below = w.LastNode();
-  if (below == nullptr || predicates_.empty()) return labels;
+  if (below == nullptr || predicates_.size() <= silent_) return labels;
   // Scan quals print unqualified (PostgreSQL's show_scan_qual).
   const bool scan = below->name.find(" Scan") != std::string::npos &&
                     below->name.rfind("Subquery Scan", 0) != 0;
   const ExplainLabels names = scan ? w.ScanLabels() : ExplainWriter::Bares(w.FromLabels());
-  std::vector<const BoundExpr*> conjuncts;
-  conjuncts = predicates_;
+  const std::vector<const BoundExpr*> conjuncts(
+      predicates_.begin() + static_cast<std::ptrdiff_t>(silent_), predicates_.end());
   std::string text;
   if (scan) {
     text = w.DeparseScanQual(conjuncts, names);

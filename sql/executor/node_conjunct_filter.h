@@ -18,6 +18,9 @@ class ConjunctFilter final : public PlanNode {
                  const std::vector<Value>* params)
       : child_(std::move(child)), predicates_(std::move(predicates)), offset_(offset),
         ctx_(params) {}
+  // The first `n` predicates recheck conditions the scan below shows as its
+  // Index Cond: evaluated like the others, not printed as the Filter.
+  void set_silent_prefix(size_t n) { silent_ = n; }
   void Init() override { child_->Init(); }
   bool Next(Row* row) override;
   void Close() override { child_->Close(); }
@@ -28,6 +31,7 @@ class ConjunctFilter final : public PlanNode {
   PlanNodePtr child_;
   std::vector<const BoundExpr*> predicates_;
   size_t offset_;
+  size_t silent_ = 0;
   Row padded_;
   EvalContext ctx_;
 };

@@ -1,6 +1,8 @@
 // IndexScan (see node_index_scan.h).
 #include "sql/executor/node_index_scan.h"
 
+#include <algorithm>
+
 #include "common/interrupts.h"
 #include "common/sql_error.h"
 #include "sql/table/index_codec.h"
@@ -16,9 +18,49 @@ void IndexScan::Init() {
   range_ = 0;
   started_ = false;
   iter_.reset();
+  bitmap_keys_.clear();
+  bitmap_next_ = 0;
+  bitmap_collected_ = false;
+}
+
+bool IndexScan::FetchRow(Row* row) {
+  const auto heap_before = ScanCounts::Now();
+  auto value = txn_->Get(codec_->table().tree, key_);
+  counts_.AddHeapBlocksSince(heap_before);
+  if (!value.ok()) throw SqlError(SqlState::kInternalError, value.status().ToString());
+  if (!value->has_value()) return false;  // the row is gone in our view
+  ++counts_.fetched;
+  *row = codec_->DecodeValue(**value);
+  return true;
 }
 
 bool IndexScan::Next(Row* row) {
+  if (plan_info_.bitmap) {
+    if (!bitmap_collected_) {
+      // Every matching entry's table key, then the rows in table-key order.
+      for (const Range& r : ranges_) {
+        const auto before = ScanCounts::Now();
+        std::unique_ptr<txn::TxnIterator> it = txn_->NewIterator(index_tree_, r.first, r.second);
+        for (it->SeekToFirst(); it->Valid(); it->Next()) {
+          CheckForInterrupts();
+          bitmap_keys_.push_back(
+              IndexCodec::TableKeyOf(std::string_view(it->value().data(), it->value().size())));
+          ++counts_.tuples;
+        }
+        if (Status s = it->status(); !s.ok()) throw SqlError(SqlState::kInternalError, s.ToString());
+        counts_.AddBlocksSince(before);
+      }
+      std::sort(bitmap_keys_.begin(), bitmap_keys_.end());
+      bitmap_keys_.erase(std::unique(bitmap_keys_.begin(), bitmap_keys_.end()), bitmap_keys_.end());
+      bitmap_collected_ = true;
+    }
+    while (bitmap_next_ < bitmap_keys_.size()) {
+      CheckForInterrupts();
+      key_ = std::move(bitmap_keys_[bitmap_next_++]);
+      if (FetchRow(row)) return true;
+    }
+    return false;
+  }
   while (true) {
     CheckForInterrupts();
     const auto before = ScanCounts::Now();
@@ -40,14 +82,7 @@ bool IndexScan::Next(Row* row) {
     }
     key_ = IndexCodec::TableKeyOf(std::string_view(iter_->value().data(), iter_->value().size()));
     ++counts_.tuples;
-    const auto heap_before = ScanCounts::Now();
-    auto value = txn_->Get(codec_->table().tree, key_);
-    counts_.AddHeapBlocksSince(heap_before);
-    if (!value.ok()) throw SqlError(SqlState::kInternalError, value.status().ToString());
-    if (!value->has_value()) continue;  // the row is gone in our view
-    ++counts_.fetched;
-    *row = codec_->DecodeValue(**value);
-    return true;
+    if (FetchRow(row)) return true;
   }
 }
 

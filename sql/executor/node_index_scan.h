@@ -1,5 +1,6 @@
 // IndexScan: a table's rows found through one secondary index -- the index
-// entries in one or more key ranges (in index order), each entry's row read
+// entries in one or more key ranges (in index order, or in table-key order
+// as a bitmap scan), each entry's row read
 // from the table tree by its table key. Both reads go through the same
 // transaction (snapshot + own writes), so an entry and its row agree; an
 // entry whose row is gone is skipped, and the caller's Filter re-checks the
@@ -14,6 +15,7 @@
 #include <vector>
 
 #include "sql/executor/plan_node.h"
+#include "sql/executor/scan_plan_info.h"
 
 namespace strata::sql {
 
@@ -43,6 +45,11 @@ class IndexScan final : public PlanNode {
     index_name_ = std::move(index_name);
     alias_ = std::move(alias);
   }
+  // What EXPLAIN shows of the planner's choice (scan_plan_info.h). With
+  // `bitmap` set the scan first collects every matching table key, sorts
+  // them and then fetches the rows in table-key order (PostgreSQL's bitmap
+  // heap scan: rows in the table's order, each table block read once).
+  void set_plan_info(ScanPlanInfo info) { plan_info_ = std::move(info); }
   // The table key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
 
@@ -60,6 +67,12 @@ class IndexScan final : public PlanNode {
   std::string index_name_;
   std::string alias_;
   ScanCounts counts_;
+  ScanPlanInfo plan_info_;
+  // Bitmap mode: the collected table keys and the next one to fetch.
+  std::vector<std::string> bitmap_keys_;
+  size_t bitmap_next_ = 0;
+  bool bitmap_collected_ = false;
+  bool FetchRow(Row* row);
 };
 
 }  // namespace strata::sql

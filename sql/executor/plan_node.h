@@ -19,6 +19,7 @@
 
 #include "sql/binder/grouping.h"
 #include "sql/executor/scan_counts.h"
+#include "sql/executor/scan_plan_info.h"
 #include "sql/expr/bound_expr.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/table/table_codec.h"
@@ -82,6 +83,8 @@ class SeqScan final : public PlanNode {
   // statement is bound): the others are not decoded and read as NULL.
   // Without it every column is decoded.
   void SetColumnsRead(std::shared_ptr<const std::vector<bool>> read) { read_ = std::move(read); }
+  // What EXPLAIN shows of the planner's choice (scan_plan_info.h).
+  void set_plan_info(ScanPlanInfo info) { plan_info_ = std::move(info); }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
 
@@ -104,6 +107,7 @@ class SeqScan final : public PlanNode {
   uint32_t table_oid_;
   bool by_primary_key_;
   ScanCounts counts_;
+  ScanPlanInfo plan_info_;
 };
 
 // Rows of the child for which `predicate` is true (NULL counts as false).

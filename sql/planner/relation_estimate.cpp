@@ -1,0 +1,164 @@
+// RelationEstimate (see relation_estimate.h).
+#include "sql/planner/relation_estimate.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "common/sql_error.h"
+#include "sql/builtin/type_table.h"
+#include "sql/table_stats.h"
+#include "sql/types/type_io.h"
+
+namespace strata::sql {
+
+namespace {
+
+constexpr double kPageBytes = 8192;
+constexpr double kPageHeader = 24;      // SizeOfPageHeaderData
+constexpr double kLinePointer = 4;      // sizeof(ItemIdData)
+constexpr double kTupleHeader = 23;     // SizeofHeapTupleHeader
+constexpr double kMaxTuplesPerPage = 291;  // MaxHeapTuplesPerPage at 8 kB
+
+double MaxAlign(double n) { return std::ceil(n / 8) * 8; }
+
+// pg_type.typalign as our type table implies it: by fixed length, varlena 'i'.
+int TypeAlignment(Oid type) {
+  const PgTypeInfo* info = FindPgType(type);
+  const int len = info == nullptr ? -1 : info->typlen;
+  switch (len) {
+    case 1: return 1;
+    case 2: return 2;
+    case 4: return 4;
+    case 8: return 8;
+    case -1: case -2: return 4;
+    default: return type == type_oid::kName ? 1 : 8;
+  }
+}
+
+// Bytes a heap tuple with these columns takes, line pointer included.
+double HeapTupleBytes(const catalog::TableDesc& table, const std::vector<double>& widths,
+                      const std::vector<double>& null_fracs) {
+  bool any_null = false;
+  for (double f : null_fracs) any_null = any_null || f > 0;
+  const double bitmap = any_null ? std::ceil(static_cast<double>(table.columns.size()) / 8) : 0;
+  double offset = 0;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].dropped) continue;
+    const double width = widths[i] * (1 - null_fracs[i]);
+    if (width <= 0) continue;
+    const PgTypeInfo* info = FindPgType(table.columns[i].type);
+    const bool varlena = info == nullptr || info->typlen < 0;
+    // A short varlena (under 127 bytes) has a 1-byte header and no alignment.
+    if (!(varlena && widths[i] < 127)) {
+      const double align = TypeAlignment(table.columns[i].type);
+      offset = std::ceil(offset / align) * align;
+    }
+    offset += width;
+  }
+  return MaxAlign(kTupleHeader + bitmap) + MaxAlign(offset) + kLinePointer;
+}
+
+}  // namespace
+
+int TypeAverageWidth(Oid type, int32_t typmod) {
+  const PgTypeInfo* info = FindPgType(type);
+  if (info != nullptr && info->typlen > 0) return info->typlen;
+  int32_t max_width = -1;
+  if ((type == type_oid::kVarchar || type == type_oid::kBpchar) && typmod > 4) {
+    max_width = (typmod - 4) * 4 + 4;  // UTF8: up to 4 bytes a character, + header
+  }
+  if (max_width > 0) {
+    if (type == type_oid::kBpchar) return max_width;
+    if (max_width <= 32) return max_width;
+    if (max_width < 1000) return 32 + (max_width - 32) / 2;
+    return 32 + (1000 - 32) / 2;
+  }
+  return 32;
+}
+
+RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope,
+                                   const catalog::TableDesc& table)
+    : table_(&table), columns_(table.columns.size()) {
+  if (txn != nullptr) {
+    auto read = catalog::ReadTableStatistics(txn, scope, table.oid);
+    if (read.ok() && read.value().has_value()) stats_ = std::move(*read.value());
+  }
+  std::vector<double> widths(table.columns.size(), 0), null_fracs(table.columns.size(), 0);
+  double data_width = 0;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].dropped) continue;
+    widths[i] = ColumnWidth(static_cast<int>(i));
+    data_width += widths[i];
+    if (stats_) {
+      for (const catalog::ColumnStatistics& c : stats_->columns) {
+        if (c.attnum == table.columns[i].attnum) null_fracs[i] = c.null_frac;
+      }
+    }
+  }
+  width_ = static_cast<int>(data_width);
+  if (stats_) {
+    // An analyzed table: its row count, and the pages a heap of them fills.
+    tuples_ = stats_->reltuples;
+    const double per_page =
+        std::min(kMaxTuplesPerPage,
+                 std::floor((kPageBytes - kPageHeader) / HeapTupleBytes(table, widths, null_fracs)));
+    pages_ = tuples_ > 0 ? std::ceil(tuples_ / std::max(1.0, per_page)) : 0;
+    return;
+  }
+  // Never analyzed (estimate_rel_size): the pages the table holds -- at
+  // least ten, so a new table is not taken for empty -- at the density its
+  // column types suggest.
+  const double tuple_width = data_width + MaxAlign(kTupleHeader) + kLinePointer;
+  const double density = std::floor((kPageBytes - kPageHeader) / tuple_width);
+  double pages = 10;
+  if (std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid)) {
+    const double live = static_cast<double>(std::max<int64_t>(0, counts->live_tup));
+    pages = std::max(pages, std::ceil(live / std::max(1.0, density)));
+  }
+  pages_ = pages;
+  tuples_ = std::rint(density * pages);
+}
+
+int RelationEstimate::ColumnWidth(int slot) const {
+  const catalog::ColumnDesc& column = table_->columns[static_cast<size_t>(slot)];
+  if (stats_) {
+    for (const catalog::ColumnStatistics& c : stats_->columns) {
+      if (c.attnum == column.attnum && c.avg_width > 0) return c.avg_width;
+    }
+  }
+  return TypeAverageWidth(column.type, column.typmod);
+}
+
+const ColumnEstimate& RelationEstimate::Column(int slot) const {
+  std::optional<ColumnEstimate>& cached = columns_[static_cast<size_t>(slot)];
+  if (cached) return *cached;
+  cached.emplace();
+  if (!stats_) return *cached;
+  const catalog::ColumnDesc& column = table_->columns[static_cast<size_t>(slot)];
+  for (const catalog::ColumnStatistics& c : stats_->columns) {
+    if (c.attnum != column.attnum) continue;
+    ColumnEstimate& e = *cached;
+    e.analyzed = true;
+    e.null_frac = c.null_frac;
+    e.n_distinct = c.n_distinct >= 0 ? c.n_distinct : -c.n_distinct * tuples_;
+    // Values in their text form: parsed as the column's type (a value that
+    // no longer parses -- the type changed since -- drops the lists).
+    try {
+      for (const std::string& v : c.most_common_vals) {
+        e.most_common_vals.push_back(InputValue(column.type, v));
+      }
+      e.most_common_freqs = c.most_common_freqs;
+      for (const std::string& v : c.histogram_bounds) {
+        e.histogram_bounds.push_back(InputValue(column.type, v));
+      }
+    } catch (const SqlError&) {
+      e.most_common_vals.clear();
+      e.most_common_freqs.clear();
+      e.histogram_bounds.clear();
+    }
+    break;
+  }
+  return *cached;
+}
+
+}  // namespace strata::sql
