@@ -172,10 +172,11 @@ std::vector<Row> PgStatProgressCreateIndexRows(const CommandContext&) {
     const CreateIndexProgress& p = *a.create_index;
     rows.push_back({Int4V(a.pid), OidV(p.datid), NameV(p.datname), OidV(p.relid),
                     OidV(p.index_relid), TextV(p.command), TextV(p.phase),
-                    Int8V(0), Int8V(0), Int8V(0),  // lockers_total, lockers_done, current_locker_pid
-                    Int8V(0), Int8V(0),            // blocks_total, blocks_done
+                    // lockers_total, lockers_done, current_locker_pid
+                    Int8V(0), Int8V(0), Int8V(0),
+                    Int8V(0), Int8V(0),  // blocks_total, blocks_done
                     Int8V(p.tuples_total), Int8V(p.tuples_done),
-                    Int8V(0), Int8V(0)});          // partitions_total, partitions_done
+                    Int8V(0), Int8V(0)});  // partitions_total, partitions_done
   }
   return rows;
 }

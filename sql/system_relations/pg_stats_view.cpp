@@ -3,12 +3,14 @@
 // a table the statement's transaction sees statistics for.
 //
 // As PostgreSQL's view: only live (not dropped) columns the checking role
-// may SELECT (has_column_privilege); inherited is always false (we keep no
-// statistics over inheritance trees). The anyarray columns hold the values
-// as their column type prints them, formatted as array_out would (quoting
-// does not depend on the element type, except box's ';' delimiter, which
-// ANALYZE never stores: box has no ordering). The element statistics of
-// arrays and tsvector (most_common_elems, ...) are not computed: NULL.
+// may SELECT (has_column_privilege; PostgreSQL also hides tables with row
+// security active, which we do not have); inherited is always false (we
+// keep no statistics over inheritance trees). The anyarray columns hold the
+// values as their column type prints them, formatted as array_out would
+// (quoting does not depend on the element type, except box's ';'
+// delimiter, which ANALYZE never stores: box has no ordering). The element
+// statistics of arrays and tsvector (most_common_elems, ...) are not
+// computed: NULL.
 #include <string>
 #include <vector>
 
