@@ -50,13 +50,17 @@ std::string EncodeTableStatistics(const TableStatistics& stats) {
     }
     PutVarint32(&out, static_cast<uint32_t>(c.histogram_bounds.size()));
     for (const std::string& b : c.histogram_bounds) PutLengthPrefixedSlice(&out, b);
+    out.push_back(c.correlation ? 1 : 0);
+    if (c.correlation) PutDouble(&out, *c.correlation);
   }
   return out;
 }
 
 std::optional<TableStatistics> DecodeTableStatistics(Oid table, std::string_view bytes) {
   Slice in(bytes.data(), bytes.size());
-  if (in.empty() || static_cast<uint8_t>(in[0]) != kStatisticsRecordVersion) return std::nullopt;
+  if (in.empty()) return std::nullopt;
+  const uint8_t version = static_cast<uint8_t>(in[0]);
+  if (version != 1 && version != kStatisticsRecordVersion) return std::nullopt;
   in.remove_prefix(1);
   TableStatistics stats;
   stats.table = table;
@@ -86,6 +90,17 @@ std::optional<TableStatistics> DecodeTableStatistics(Oid table, std::string_view
       std::string b;
       if (!GetString(&in, &b)) return std::nullopt;
       c.histogram_bounds.push_back(std::move(b));
+    }
+    if (version >= 2) {
+      if (in.empty()) return std::nullopt;
+      const uint8_t has_correlation = static_cast<uint8_t>(in[0]);
+      in.remove_prefix(1);
+      if (has_correlation > 1) return std::nullopt;
+      if (has_correlation == 1) {
+        double corr;
+        if (!GetDouble(&in, &corr)) return std::nullopt;
+        c.correlation = corr;
+      }
     }
     stats.columns.push_back(std::move(c));
   }

@@ -12,6 +12,10 @@
 //   statistics := version:u8 reltuples:f64 sample_rows:v64 ncolumns:v32 column*
 //   column     := attnum:v32 null_frac:f64 avg_width:v32 n_distinct:f64
 //                 nmcv:v32 (value:lpstr freq:f64)* nhist:v32 bound:lpstr*
+//                 [version 2: has_correlation:u8 (correlation:f64 if 1)]
+//
+// Version 1 records (written before correlation existed) still decode, with
+// no correlation; new records are always version 2.
 //
 // f64 is the IEEE-754 bit pattern as fixed64 (little endian). Values (MCVs,
 // histogram bounds) are kept in their type's text output form: the catalog
@@ -34,7 +38,7 @@ namespace strata::catalog {
 
 // Key prefix of statistics records in tree 0 (written to disk: never renumber).
 inline constexpr uint8_t kStatisticsKeyPrefix = 0x90;
-inline constexpr uint8_t kStatisticsRecordVersion = 1;
+inline constexpr uint8_t kStatisticsRecordVersion = 2;
 
 struct ColumnStatistics {
   int attnum = 0;
@@ -44,6 +48,10 @@ struct ColumnStatistics {
   std::vector<std::string> most_common_vals;  // text output form, most frequent first
   std::vector<double> most_common_freqs;      // same length as most_common_vals
   std::vector<std::string> histogram_bounds;  // ascending, text output form
+  // Correlation between the rows' physical (key) order and the column's
+  // value order, -1..1; none for a column with fewer than two non-NULL
+  // sampled values, an unordered type, or a version 1 record.
+  std::optional<double> correlation;
 
   friend bool operator==(const ColumnStatistics&, const ColumnStatistics&) = default;
 };

@@ -16,6 +16,7 @@
 #include "server/tls_context.h"
 #include "server/wal_archiver.h"
 #include "sql/database.h"
+#include "sql/autovacuum.h"
 #include "sql/saved_statistics.h"
 
 namespace {
@@ -165,12 +166,17 @@ int main(int argc, char** argv) {
   }
   int code = 0;
   {
+    // The background analyzer runs while the server does; stopped before
+    // the database closes.
+    strata::sql::Autovacuum autovacuum(database.value().get());
     Server server(config, database.value().get());
     server.set_config_loader(&loader);
     server.set_hba_store(&hba);
     server.set_tls(std::move(tls));
     if (auto err = server.Listen()) return Fail(*err);
+    autovacuum.Start();
     code = server.Run();
+    autovacuum.Stop();
   }
   if (strata::Status s = database.value()->Close(); !s.ok()) {
     STRATA_LOG_ERROR("closing the database: {}", s.ToString());

@@ -87,6 +87,20 @@ void BackendStatus::SetTransactionId(uint64_t xid) {
   a_.backend_xid = xid;
 }
 
+void BackendStatus::SetCreateIndexProgress(std::optional<CreateIndexProgress> progress) {
+  std::lock_guard lock(mu_);
+  a_.create_index = std::move(progress);
+}
+
+void BackendStatus::UpdateCreateIndexProgress(std::string_view phase, int64_t tuples_done,
+                                              int64_t tuples_total) {
+  std::lock_guard lock(mu_);
+  if (!a_.create_index) return;
+  if (a_.create_index->phase != phase) a_.create_index->phase = std::string(phase);
+  a_.create_index->tuples_done = tuples_done;
+  a_.create_index->tuples_total = tuples_total;
+}
+
 BackendActivity BackendStatus::Read() const {
   std::lock_guard lock(mu_);
   return a_;
@@ -115,6 +129,22 @@ std::vector<BackendActivity> ListBackendActivity() {
 }
 
 BackendStatus* CurrentBackendStatus() { return current_status; }
+
+ScopedCreateIndexProgress::ScopedCreateIndexProgress(CreateIndexProgress progress)
+    : status_(current_status) {
+  if (status_ != nullptr) status_->SetCreateIndexProgress(std::move(progress));
+}
+
+ScopedCreateIndexProgress::~ScopedCreateIndexProgress() {
+  if (status_ != nullptr) status_->SetCreateIndexProgress(std::nullopt);
+}
+
+void ReportCreateIndexProgress(std::string_view phase, int64_t tuples_done,
+                               int64_t tuples_total) {
+  if (current_status != nullptr) {
+    current_status->UpdateCreateIndexProgress(phase, tuples_done, tuples_total);
+  }
+}
 
 ScopedBackendStatus::ScopedBackendStatus(BackendStatus* status) : previous_(current_status) {
   current_status = status;

@@ -1,6 +1,7 @@
 // BackendStatus: what pg_stat_activity shows of one session -- who is
 // connected from where, what it runs or last ran, its state, since when, what
-// it waits for and its transaction id. The server creates one per session,
+// it waits for and its transaction id -- and, while it builds an index, the
+// build's progress (pg_stat_progress_create_index). The server creates one per session,
 // registers it under the backend pid and updates it as messages arrive; the
 // statement's thread reaches it (CurrentBackendStatus) to report lock waits
 // and an assigned transaction id. Readers take a consistent copy.
@@ -15,6 +16,23 @@
 #include <vector>
 
 namespace strata::sql {
+
+// A running CREATE INDEX / REINDEX as pg_stat_progress_create_index shows
+// it. Phases are PostgreSQL's texts for a B-tree build: "initializing",
+// "building index: scanning table" (tuples_done: rows read so far,
+// tuples_total: the table's live-row count, a hint), "building index:
+// sorting live tuples", "building index: loading tuples in tree"
+// (tuples_total: the entries ingested). We count no blocks (0).
+struct CreateIndexProgress {
+  uint32_t datid = 0;
+  std::string datname;
+  uint32_t relid = 0;
+  uint32_t index_relid = 0;
+  std::string command;  // "CREATE INDEX" or "REINDEX"
+  std::string phase = "initializing";
+  int64_t tuples_total = 0;
+  int64_t tuples_done = 0;
+};
 
 // One session as pg_stat_activity shows it. Times are PostgreSQL timestamps
 // (microseconds since 2000-01-01 UTC); 0 means NULL.
@@ -42,6 +60,8 @@ struct BackendActivity {
   std::string ssl_client_dn;      // empty without a client certificate: NULL
   std::string ssl_client_serial;  // decimal
   std::string ssl_issuer_dn;
+  // Set while the session builds an index.
+  std::optional<CreateIndexProgress> create_index;
 };
 
 class BackendStatus {
@@ -60,6 +80,11 @@ class BackendStatus {
   // A wait inside a statement (empty type: none), e.g. ("Lock", "relation").
   void SetWait(std::string_view type, std::string_view event);
   void SetTransactionId(uint64_t xid);
+  // Starts (a value) or ends (nullopt) the index build's progress report.
+  void SetCreateIndexProgress(std::optional<CreateIndexProgress> progress);
+  // Updates a started report (no-op otherwise).
+  void UpdateCreateIndexProgress(std::string_view phase, int64_t tuples_done,
+                                 int64_t tuples_total);
   BackendActivity Read() const;
 
  private:
@@ -85,6 +110,23 @@ class ScopedBackendStatus {
  private:
   BackendStatus* previous_;
 };
+
+// Reports an index build of this thread's session for its scope (no-op
+// without a session: autovacuum, unit tests).
+class ScopedCreateIndexProgress {
+ public:
+  explicit ScopedCreateIndexProgress(CreateIndexProgress progress);
+  ~ScopedCreateIndexProgress();
+  ScopedCreateIndexProgress(const ScopedCreateIndexProgress&) = delete;
+  ScopedCreateIndexProgress& operator=(const ScopedCreateIndexProgress&) = delete;
+
+ private:
+  BackendStatus* status_;
+};
+// The build's phase and counts, on this thread's session's report if one
+// is started. Cheap: callers report every few thousand rows.
+void ReportCreateIndexProgress(std::string_view phase, int64_t tuples_done,
+                               int64_t tuples_total);
 
 // Reports a wait on this thread's session for its scope.
 class ScopedWaitEvent {

@@ -16,7 +16,9 @@
 #include <algorithm>
 #include <map>
 
+#include "sql/backend_status.h"
 #include "sql/commands/index_maintenance.h"
+#include "sql/database.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/temp_namespace.h"
 #include "sql/system_relations/system_relation.h"
@@ -114,6 +116,18 @@ std::string OtherRelationKind(const CommandContext& ctx, const ast::RangeVar& rv
   return "";
 }
 
+// What pg_stat_progress_create_index shows of a build from its start.
+CreateIndexProgress BuildProgress(const CommandContext& ctx, const char* command,
+                                  catalog::Oid relid, catalog::Oid index_relid) {
+  CreateIndexProgress p;
+  p.datid = ctx.db->oid();
+  p.datname = ctx.db->name();
+  p.relid = relid;
+  p.index_relid = index_relid;
+  p.command = command;
+  return p;
+}
+
 StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   StatementOutput result;
   result.command_tag = "CREATE INDEX";
@@ -196,7 +210,10 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   if (index.unique) CheckUniqueCoversPartitionKey(table, IndexAttnums(index), "UNIQUE");
   catalog::TableDesc changed = table;
   changed.indexes.push_back(index);
-  BuildIndex(ctx, changed, changed.indexes.back());
+  {
+    ScopedCreateIndexProgress progress(BuildProgress(ctx, "CREATE INDEX", table.oid, index.oid));
+    BuildIndex(ctx, changed, changed.indexes.back());
+  }
   catalog->PutTable(ctx.txn, changed);
   // On a partitioned table, every partition gets the index too, named for
   // the partition (PostgreSQL's partitioned index with its attached ones).
@@ -220,6 +237,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
       copy.tree = copy_tree.value();
       catalog::TableDesc partition = *p;
       partition.indexes.push_back(copy);
+      ScopedCreateIndexProgress progress(BuildProgress(ctx, "CREATE INDEX", p->oid, copy.oid));
       BuildIndex(ctx, partition, partition.indexes.back());
       catalog->PutTable(ctx.txn, partition);
     }
@@ -336,6 +354,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
       return result;
     }
     changed = table;
+    ScopedCreateIndexProgress progress(BuildProgress(ctx, "REINDEX", table.oid, 0));
     RebuildIndexes(ctx, &changed);
   } else {
     const ast::RangeVar& rv = stmt.indexes.at(0);
@@ -352,7 +371,11 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
     for (const catalog::IndexDesc& ix : changed.indexes) {
       if (ix.oid == found.index->oid) one.indexes.push_back(ix);
     }
-    RebuildIndexes(ctx, &one);
+    {
+      ScopedCreateIndexProgress progress(
+          BuildProgress(ctx, "REINDEX", found.table->oid, found.index->oid));
+      RebuildIndexes(ctx, &one);
+    }
     for (catalog::IndexDesc& ix : changed.indexes) {
       if (ix.oid == found.index->oid) ix = one.indexes.at(0);
     }

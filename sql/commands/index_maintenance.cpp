@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <optional>
+#include <string_view>
 
 #include "common/coding.h"
 #include "sql/executor/sort_by_key.h"
 #include "common/interrupts.h"
+#include "sql/backend_status.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/insert_lock_escalation.h"
 #include "sql/commands/row_locks.h"
@@ -224,6 +226,11 @@ void IngestRuns(const CommandContext& ctx, const catalog::TableDesc& table,
 
 }  // namespace
 
+// PostgreSQL's phase names of a B-tree build (pg_stat_progress_create_index).
+constexpr std::string_view kPhaseScanning = "building index: scanning table";
+constexpr std::string_view kPhaseSorting = "building index: sorting live tuples";
+constexpr std::string_view kPhaseLoading = "building index: loading tuples in tree";
+
 void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
                 const catalog::IndexDesc& index) {
   TableCodec table_codec(table);
@@ -260,28 +267,47 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
     const size_t fit = budget / sizeof(std::pair<std::string, std::string>);
     entries.reserve(std::min(static_cast<size_t>(counts->live_tup) + counts->live_tup / 16, fit));
   }
+  // pg_stat_progress_create_index (when a CREATE INDEX / REINDEX reports):
+  // rows read against the live-row hint, then sorting, then loading.
+  const int64_t rows_hint = [&]() -> int64_t {
+    const auto counts = GlobalTableStats().Table(table.oid);
+    return counts ? std::max<int64_t>(counts->live_tup, 0) : 0;
+  }();
+  constexpr int64_t kProgressEvery = 4096;
+  ReportCreateIndexProgress(kPhaseScanning, 0, rows_hint);
+  int64_t rows = 0;
   auto it = ctx.txn->NewLatestIterator(table.tree);
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string table_key(it->key().data(), it->key().size());
     const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
     entries.emplace_back(codec.EncodeKey(row, table_key), codec.EncodeValue(row, table_key));
     entries_memory += EntryMemory(entries.back());
+    if (++rows % kProgressEvery == 0) {
+      ReportCreateIndexProgress(kPhaseScanning, rows, std::max(rows, rows_hint));
+    }
     if (entries_memory > budget) {
       CheckForInterrupts();
+      ReportCreateIndexProgress(kPhaseSorting, rows, std::max(rows, rows_hint));
       spill_run();
+      ReportCreateIndexProgress(kPhaseScanning, rows, std::max(rows, rows_hint));
     }
   }
   if (Status s = it->status(); !s.ok()) ThrowStatus(s);
   it.reset();
+  ReportCreateIndexProgress(kPhaseSorting, rows, rows);
   if (runs.empty()) {
     sort_checked();
     if (entries.empty()) return;
+    ReportCreateIndexProgress(kPhaseLoading, 0, rows);
     if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
+    ReportCreateIndexProgress(kPhaseLoading, rows, rows);
     return;
   }
   if (!entries.empty()) spill_run();
   entries = {};  // the merge needs none of it
+  ReportCreateIndexProgress(kPhaseLoading, 0, rows);
   IngestRuns(ctx, table, index, &runs, smallest, largest);
+  ReportCreateIndexProgress(kPhaseLoading, rows, rows);
 }
 
 }  // namespace strata::sql

@@ -315,6 +315,18 @@ const std::vector<Definition>& Definitions() {
        "Sets the amount of time to wait before forcing log file rotation.", false, 60000},
       {"log_rotation_size", Kind::kInt, "10MB", false, false, false, {}, 0, 2097151, false,
        "Sets the maximum size a log file can reach before being rotated.", true},
+      // The background analyzer (sql/autovacuum.h) reads these from the
+      // server's configuration at each round.
+      {"autovacuum", Kind::kBool, "on", false, false, false, {}, 0, 0, false,
+       "Starts the autovacuum subprocess."},
+      {"autovacuum_analyze_threshold", Kind::kInt, "50", false, false, false, {}, 0, 2147483647,
+       false, "Minimum number of tuple inserts, updates, or deletes prior to analyze."},
+      {"autovacuum_analyze_scale_factor", Kind::kReal, "0.1", false, false, false, {}, 0, 100,
+       false,
+       "Number of tuple inserts, updates, or deletes prior to analyze as a fraction of "
+       "reltuples."},
+      {"autovacuum_naptime", Kind::kInt, "1min", false, false, false, {}, 1, 2147483, true,
+       "Time to sleep between autovacuum runs.", false, 1000},
       {"archive_mode", Kind::kEnum, "off", false, false, false, {"always", "on", "off"}, 0, 0,
        false, "Allows archiving of WAL files using archive_command."},
       {"archive_command", Kind::kString, "", false, false, false, {}, 0, 0, false,

@@ -1,5 +1,6 @@
 // pg_catalog relations over live server and session state: pg_stat_activity
-// (each session's BackendStatus), pg_locks (the lock manager's held and
+// (each session's BackendStatus), pg_stat_progress_create_index (the index
+// builds sessions report there), pg_locks (the lock manager's held and
 // awaited locks), pg_stat_ssl (each session's TLS parameters), pg_prepared_statements and pg_cursors (this session's named
 // prepared statements and open cursors). Columns as PostgreSQL 15 declares
 // them.
@@ -162,6 +163,24 @@ std::vector<Row> PgCursorsRows(const CommandContext&) {
   return rows;
 }
 
+// One row per session building an index (CREATE INDEX, REINDEX). Lockers
+// and partitions are not counted (0), nor blocks (we count rows).
+std::vector<Row> PgStatProgressCreateIndexRows(const CommandContext&) {
+  std::vector<Row> rows;
+  for (const BackendActivity& a : ListBackendActivity()) {
+    if (!a.create_index) continue;
+    const CreateIndexProgress& p = *a.create_index;
+    rows.push_back({Int4V(a.pid), OidV(p.datid), NameV(p.datname), OidV(p.relid),
+                    OidV(p.index_relid), TextV(p.command), TextV(p.phase),
+                    // lockers_total, lockers_done, current_locker_pid
+                    Int8V(0), Int8V(0), Int8V(0),
+                    Int8V(0), Int8V(0),  // blocks_total, blocks_done
+                    Int8V(p.tuples_total), Int8V(p.tuples_done),
+                    Int8V(0), Int8V(0)});  // partitions_total, partitions_done
+  }
+  return rows;
+}
+
 const SystemRelation kActivityRelations[] = {
     {12222, "pg_catalog", "pg_stat_activity", 'v',
      {{"datid", kOid}, {"datname", kName}, {"pid", kInt4}, {"leader_pid", kInt4},
@@ -192,6 +211,13 @@ const SystemRelation kActivityRelations[] = {
      {{"name", kText}, {"statement", kText}, {"is_holdable", kBool}, {"is_binary", kBool},
       {"is_scrollable", kBool}, {"creation_time", kTimestampTz}},
      PgCursorsRows},
+    {12312, "pg_catalog", "pg_stat_progress_create_index", 'v',
+     {{"pid", kInt4}, {"datid", kOid}, {"datname", kName}, {"relid", kOid},
+      {"index_relid", kOid}, {"command", kText}, {"phase", kText}, {"lockers_total", kInt8},
+      {"lockers_done", kInt8}, {"current_locker_pid", kInt8}, {"blocks_total", kInt8},
+      {"blocks_done", kInt8}, {"tuples_total", kInt8}, {"tuples_done", kInt8},
+      {"partitions_total", kInt8}, {"partitions_done", kInt8}},
+     PgStatProgressCreateIndexRows},
 };
 
 }  // namespace

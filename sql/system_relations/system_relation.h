@@ -90,6 +90,7 @@ std::span<const SystemRelation> InformationSchemaTriggerRelations();
 std::vector<Row> PgConstraintRows(const CommandContext& ctx);
 std::span<const SystemRelation> PgStatRelations();  // pg_stat_views.cpp
 std::span<const SystemRelation> PgStatTableRelations();  // pg_stat_tables.cpp
+std::span<const SystemRelation> PgStatsViewRelations();  // pg_stats_view.cpp
 std::span<const SystemRelation> PgCatalogCommentRelations();  // pg_catalog_comments.cpp
 std::span<const SystemRelation> PgCatalogDependRelations();  // pg_catalog_depend.cpp
 

@@ -25,7 +25,7 @@ const Registry& TheRegistry() {
                        InformationSchemaRelations(), InformationSchemaConstraintRelations(),
                        InformationSchemaRoutineRelations(), InformationSchemaTriggerRelations(),
                        PgCatalogActivityRelations(),
-                       PgStatRelations(), PgStatTableRelations(),
+                       PgStatRelations(), PgStatTableRelations(), PgStatsViewRelations(),
                        PgCatalogCommentRelations(), PgCatalogDependRelations()}) {
       for (const SystemRelation& rel : group) {
         r.by_name.emplace(std::make_pair(rel.schema, rel.name), &rel);

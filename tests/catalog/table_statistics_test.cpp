@@ -3,6 +3,7 @@
 // kept across a reopen, invisible to the catalog loader).
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <memory>
 
 #include "catalog/catalog.h"
@@ -46,6 +47,7 @@ TableStatistics Sample() {
   a.avg_width = 4;
   a.n_distinct = -1;
   a.histogram_bounds = {"0", "500", "999"};
+  a.correlation = -0.25;
   ColumnStatistics b;
   b.attnum = 3;
   b.null_frac = 0.25;
@@ -70,6 +72,38 @@ TEST_CASE("statistics records round-trip", "[catalog][statistics]") {
   truncated.pop_back();
   CHECK_FALSE(DecodeTableStatistics(1, truncated).has_value());
   CHECK_FALSE(DecodeTableStatistics(1, bytes + "x").has_value());
+}
+
+TEST_CASE("version 1 statistics records still decode, without correlation",
+          "[catalog][statistics]") {
+  // A version 1 record: as version 2 without the correlation byte.
+  std::string v1(1, '\x01');
+  const auto put_double = [&](double d) {
+    uint64_t bits;
+    std::memcpy(&bits, &d, 8);
+    for (int i = 0; i < 8; ++i) v1.push_back(static_cast<char>((bits >> (8 * i)) & 0xff));
+  };
+  put_double(10);      // reltuples
+  v1.push_back(10);    // sample_rows
+  v1.push_back(1);     // ncolumns
+  v1.push_back(2);     // attnum
+  put_double(0.5);     // null_frac
+  v1.push_back(4);     // avg_width
+  put_double(-1);      // n_distinct
+  v1.push_back(0);     // nmcv
+  v1.push_back(2);     // nhist
+  v1 += std::string("\x01" "a" "\x01" "b", 4);
+  auto back = DecodeTableStatistics(7, v1);
+  REQUIRE(back.has_value());
+  REQUIRE(back->columns.size() == 1);
+  CHECK(back->columns[0].attnum == 2);
+  CHECK(back->columns[0].null_frac == 0.5);
+  CHECK(back->columns[0].histogram_bounds == std::vector<std::string>{"a", "b"});
+  CHECK_FALSE(back->columns[0].correlation.has_value());
+  // The same bytes as version 2 lack the correlation flag.
+  v1[0] = '\x02';
+  CHECK_FALSE(DecodeTableStatistics(7, v1).has_value());
+  CHECK(DecodeTableStatistics(7, v1 + std::string(1, '\0')).has_value());
 }
 
 TEST_CASE("statistics are stored in tree 0 and survive a reopen", "[catalog][statistics]") {

@@ -180,5 +180,32 @@ TEST_CASE("column statistics from a sample", "[analyze]") {
   CHECK(ComputeColumnStatistics(1, type_oid::kInt4, {}, 0).n_distinct == 0);
 }
 
+TEST_CASE("correlation and all-NULL columns as PostgreSQL computes them", "[analyze]") {
+  std::vector<Value> up, down, same;
+  for (int i = 0; i < 10; ++i) {
+    up.push_back(Value::Int4(i));
+    down.push_back(Value::Int4(9 - i));
+    same.push_back(Value::Int4(7));
+  }
+  CHECK(*ComputeColumnStatistics(1, type_oid::kInt4, up, 10).correlation == Approx(1));
+  CHECK(*ComputeColumnStatistics(1, type_oid::kInt4, down, 10).correlation == Approx(-1));
+  // Equal values sort in physical order: correlation 1, one MCV, no histogram.
+  const auto constant = ComputeColumnStatistics(1, type_oid::kInt4, same, 10);
+  CHECK(*constant.correlation == Approx(1));
+  CHECK(constant.most_common_vals == std::vector<std::string>{"7"});
+  CHECK(constant.histogram_bounds.empty());
+  // Only NULLs: a fixed-width type keeps its width, the distinct count is
+  // unknown, no correlation.
+  const std::vector<Value> nulls(3, Value::Null(type_oid::kInt4));
+  const auto all_null = ComputeColumnStatistics(1, type_oid::kInt4, nulls, 3);
+  CHECK(all_null.null_frac == 1);
+  CHECK(all_null.avg_width == 4);
+  CHECK(all_null.n_distinct == 0);
+  CHECK_FALSE(all_null.correlation.has_value());
+  // Text widths: the 1-byte short header, averaged and truncated.
+  const std::vector<Value> words = {Value::Text("ab"), Value::Text("abcd")};
+  CHECK(ComputeColumnStatistics(1, type_oid::kText, words, 2).avg_width == 4);
+}
+
 }  // namespace
 }  // namespace strata::sql
