@@ -16,6 +16,7 @@
 #include "sql/commands/plan_time_folding.h"
 #include "sql/commands/plan_window.h"
 #include "sql/commands/index_paths.h"
+#include "sql/table/index_codec.h"
 #include "sql/commands/plan_join.h"
 #include "sql/commands/point_select.h"
 #include "sql/commands/partition_pruning.h"
@@ -353,6 +354,23 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       if (!request.wants_order) request.order.clear();
     }
+    // The columns the statement reads, and those it needs above the scan.
+    const ScopeRelation& relation = scope.relations[0];
+    if (!relation.columns.empty() && relation.columns[0].use != nullptr) {
+      request.columns_read = relation.columns[0].use->read;
+      request.columns_needed = request.columns_read;
+      std::vector<bool> in_where, above;
+      bool known = where == nullptr || CollectColumnSlots(*where, &in_where);
+      if (!grouped) {
+        for (const BoundExpr* e : project) known = known && CollectColumnSlots(*e, &above);
+      }
+      for (size_t slot = 0; known && slot < in_where.size() && slot < request.columns_needed.size();
+           ++slot) {
+        if (in_where[slot] && (slot >= above.size() || !above[slot])) {
+          request.columns_needed[slot] = false;
+        }
+      }
+    }
     if (count >= 0) {
       request.limit_count = static_cast<double>(count);
       request.limit_offset = static_cast<double>(offset);
@@ -402,9 +420,20 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         info.bitmap = path.kind == AccessPath::Kind::kBitmap;
         info.index_total_cost = path.index_total_cost;
         info.index_rows = path.index_rows;
+        info.index_only = path.index_only;
+        const catalog::IndexDesc* index = path.index;
         std::unique_ptr<IndexScan> index_scan =
-            MakeIndexScan(ctx, codec, IndexPath{path.index, std::move(path.ranges)},
+            MakeIndexScan(ctx, codec, IndexPath{index, std::move(path.ranges)},
                           stmt.from[0].table.alias);
+        if (path.index_only) {
+          // Rows from the entries alone when every column read decodes exactly.
+          IndexCodec index_codec(codec.table(), *index);
+          bool exact = true;
+          for (int slot : index_codec.key_slots()) {
+            exact = exact && KeyDecodeIsExact(codec.table().columns[static_cast<size_t>(slot)].type);
+          }
+          if (exact) index_scan->set_index_only(index_codec.key_slots(), index_codec.key_columns());
+        }
         index_scan->set_plan_info(std::move(info));
         plan = std::move(index_scan);
         break;
@@ -420,6 +449,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(lower), std::move(upper));
         pk_scan->set_explain_name(plan->explain_name());
         info.index_name = codec.table().primary_key_name;
+        info.index_only = path.index_only;
         pk_scan->set_plan_info(std::move(info));
         plan = std::move(pk_scan);
         break;

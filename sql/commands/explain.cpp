@@ -167,7 +167,8 @@ void Estimate(ExplainEntry* e) {
     e->total_cost = sorted.total;
   } else if (n == "Aggregate") {
     e->rows = 1;
-    e->startup_cost = e->total_cost = a.total_cost + a.rows * 0.0025;
+    e->startup_cost = a.total_cost + a.rows * 0.0025;
+    e->total_cost = e->startup_cost + 0.01;
   } else if (n == "HashAggregate" || n == "MixedAggregate" || n == "Unique") {
     e->rows = std::min(a.rows, 200.0);
     e->startup_cost = n == "Unique" ? a.startup_cost : a.total_cost + a.rows * 0.0025;

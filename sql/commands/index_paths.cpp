@@ -107,13 +107,21 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   }
   const double rows = ClampRowEstimate(selectivity.Of() * rel.tuples());
 
+  // EXPLAIN's width: the columns needed above the scan.
+  int width = rel.width();
+  if (!request.columns_needed.empty()) {
+    width = 0;
+    for (size_t slot = 0; slot < request.columns_needed.size(); ++slot) {
+      if (request.columns_needed[slot]) width += rel.ColumnWidth(static_cast<int>(slot));
+    }
+  }
   // How a path compares: its cost with the Sort ORDER BY needs on top, at
   // the fraction of its rows a LIMIT reads.
   auto final_cost = [&](const PathCost& scan, bool ordered) {
     PathCost c = scan;
     const double limit_tuples =
         request.limit_count >= 0 ? request.limit_count + request.limit_offset : -1;
-    if (request.wants_order && !ordered) c = SortCost(params, c, rel.width(), limit_tuples);
+    if (request.wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
     if (limit_tuples >= 0 && c.rows > 0) {
       return c.AtFraction(std::min(1.0, limit_tuples / c.rows));
     }
@@ -122,7 +130,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
 
   AccessPath best;
   best.kind = AccessPath::Kind::kSeqScan;
-  best.width = rel.width();
+  best.width = width;
   best.cost.startup = 0;
   best.cost.total = SeqScanCost(params, rel, all_qual_ops * params.cpu_operator_cost);
   best.cost.rows = rows;
@@ -186,6 +194,17 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     in.correlation = first.has_correlation ? first.correlation : (c.index == nullptr ? 1.0 : 0.0);
     if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
     in.qpqual_cost = qp_ops * params.cpu_operator_cost;
+    // Index-only: the query reads nothing but the index's key columns.
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan;
+    for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
+      if (request.columns_read[slot] &&
+          std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) ==
+              c.key_slots.end()) {
+        covered = false;
+      }
+    }
+    in.index_only = covered;
+    in.all_visible_fraction = rel.all_visible_fraction();
     in.rows = rows;
     const IndexScanCosts index_costs = IndexScanCost(params, rel, in);
     const double index_final = final_cost(index_costs.scan, ordered);
@@ -197,13 +216,17 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       best.ranges = ranges.ranges;
       best.index_conjuncts = ranges.used_conjuncts;
       best.ordered = ordered;
+      best.index_only = covered;
       best.cost = index_costs.scan;
-      best.width = rel.width();
+      best.width = width;
     }
     // A bitmap scan: only with quals, never ordered; not on the primary
     // key, whose index scan reads the table in order already.
     if (!full_scan && c.index != nullptr) {
-      const PathCost bitmap = BitmapHeapScanCost(params, rel, in, all_qual_ops * params.cpu_operator_cost);
+      IndexScanInput bitmap_in = in;
+      bitmap_in.index_only = false;
+      const PathCost bitmap =
+          BitmapHeapScanCost(params, rel, bitmap_in, all_qual_ops * params.cpu_operator_cost);
       const double bitmap_final = final_cost(bitmap, false);
       if (bitmap_final < best_final) {
         best_final = bitmap_final;
@@ -213,7 +236,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
         best.ranges = ranges.ranges;
         best.index_conjuncts = ranges.used_conjuncts;
         best.cost = bitmap;
-        best.width = rel.width();
+        best.width = width;
         best.index_total_cost = index_costs.index_total;
         best.index_rows = ClampRowEstimate(in.index_selectivity * rel.tuples());
       }

@@ -42,6 +42,10 @@ struct AccessPathRequest {
   double limit_offset = 0;
   double limit_count = -1;     // -1: no LIMIT
   bool allow_indexes = true;   // false under FOR UPDATE / SHARE
+  // The table's columns (by slot) the query reads anywhere, and those it
+  // needs above the scan (not only in WHERE); empty: unknown (every column).
+  std::vector<bool> columns_read;
+  std::vector<bool> columns_needed;
 };
 
 struct AccessPath {
@@ -52,6 +56,8 @@ struct AccessPath {
   // WHERE's conjuncts (CollectConjuncts positions) the index checks.
   std::vector<size_t> index_conjuncts;
   bool ordered = false;  // rows arrive in ORDER BY's order
+  // Every column read is in the index: PostgreSQL's index-only scan.
+  bool index_only = false;
   PathCost cost;         // of the scan
   int width = 0;
   // kBitmap: the Bitmap Index Scan's own figures.

@@ -237,7 +237,9 @@ void ShowPlanInfo(ExplainWriter& w, const ScanPlanInfo& info, const char* cond_l
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
   const bool as_index = !plan_info_.index_name.empty();
-  std::string verb = as_index ? "Index Scan using " + QuoteIdentText(plan_info_.index_name) + " on"
+  std::string verb = as_index ? std::string(plan_info_.index_only ? "Index Only Scan using "
+                                                                  : "Index Scan using ") +
+                                    QuoteIdentText(plan_info_.index_name) + " on"
                               : "Seq Scan on";
   if (as_index || name.empty()) {
     std::string alias;
@@ -284,7 +286,8 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
     w.EndNode();
     return w.FromLabels();
   }
-  std::string verb = "Index Scan using " + QuoteIdentText(index_name_) + " on";
+  std::string verb = std::string(plan_info_.index_only ? "Index Only Scan using " : "Index Scan using ") +
+                     QuoteIdentText(index_name_) + " on";
   w.BeginNode(SchemaQualified(w, verb + " " + table, verb, codec_->table()));
   ExplainEntry* e = w.LastNode();
   ScanOutput(w, e);

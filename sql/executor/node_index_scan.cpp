@@ -5,6 +5,7 @@
 
 #include "common/interrupts.h"
 #include "common/sql_error.h"
+#include "sql/storage_format/key_codec.h"
 #include "sql/table/index_codec.h"
 
 namespace strata::sql {
@@ -32,6 +33,14 @@ bool IndexScan::FetchRow(Row* row) {
   ++counts_.fetched;
   *row = codec_->DecodeValue(**value);
   return true;
+}
+
+void IndexScan::DecodeEntry(std::string_view key, Row* row) const {
+  row->assign(codec_->table().columns.size(), Value());
+  KeyReader reader(key);
+  for (size_t i = 0; i < index_only_columns_.size(); ++i) {
+    (*row)[static_cast<size_t>(index_only_slots_[i])] = reader.Read(index_only_columns_[i]);
+  }
 }
 
 bool IndexScan::Next(Row* row) {
@@ -82,6 +91,13 @@ bool IndexScan::Next(Row* row) {
     }
     key_ = IndexCodec::TableKeyOf(std::string_view(iter_->value().data(), iter_->value().size()));
     ++counts_.tuples;
+    if (!index_only_columns_.empty()) {
+      // The entry is in the transaction's view exactly when its row is
+      // (both trees change in one write set): no table read needed.
+      DecodeEntry(std::string_view(iter_->key().data(), iter_->key().size()), row);
+      ++counts_.fetched;
+      return true;
+    }
     if (FetchRow(row)) return true;
   }
 }

@@ -50,6 +50,14 @@ class IndexScan final : public PlanNode {
   // them and then fetches the rows in table-key order (PostgreSQL's bitmap
   // heap scan: rows in the table's order, each table block read once).
   void set_plan_info(ScanPlanInfo info) { plan_info_ = std::move(info); }
+  // Index-only: rows are built from each entry's key columns (table slots
+  // `slots`, encoded as `columns`) without reading the table; the other
+  // columns read as NULL, so the caller asks only when the statement reads
+  // nothing else and every such column decodes exactly (KeyDecodeIsExact).
+  void set_index_only(std::vector<int> slots, std::vector<KeyColumn> columns) {
+    index_only_slots_ = std::move(slots);
+    index_only_columns_ = std::move(columns);
+  }
   // The table key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
 
@@ -72,7 +80,10 @@ class IndexScan final : public PlanNode {
   std::vector<std::string> bitmap_keys_;
   size_t bitmap_next_ = 0;
   bool bitmap_collected_ = false;
+  std::vector<int> index_only_slots_;
+  std::vector<KeyColumn> index_only_columns_;
   bool FetchRow(Row* row);
+  void DecodeEntry(std::string_view key, Row* row) const;
 };
 
 }  // namespace strata::sql

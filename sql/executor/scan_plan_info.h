@@ -26,6 +26,8 @@ struct ScanPlanInfo {
   std::vector<const BoundExpr*> index_conds;
   // A table scan shown as "Index Scan using <index_name>" (primary key).
   std::string index_name;
+  // Shown as "Index Only Scan" (every column read is in the index).
+  bool index_only = false;
   // Bitmap heap scan: the Bitmap Index Scan's own figures.
   bool bitmap = false;
   double index_total_cost = 0;

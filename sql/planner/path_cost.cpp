@@ -62,6 +62,7 @@ CostParams CostParams::Current() {
   p.enable_seqscan = s->Show("enable_seqscan") != "off";
   p.enable_indexscan = s->Show("enable_indexscan") != "off";
   p.enable_bitmapscan = s->Show("enable_bitmapscan") != "off";
+  p.enable_indexonlyscan = s->Show("enable_indexonlyscan") != "off";
   p.enable_sort = s->Show("enable_sort") != "off";
   return p;
 }
@@ -77,7 +78,7 @@ IndexGeometry EstimateIndexGeometry(double tuples, double key_width, double dist
   double bytes_per_row = MaxAlign(8 + key_width) + 4;
   if (!unique && distinct_keys > 0 && tuples / distinct_keys >= 2) {
     const double dups = tuples / distinct_keys;
-    bytes_per_row = (MaxAlign(8 + key_width + 6 * dups) + 4) / dups;
+    bytes_per_row = (MaxAlign(MaxAlign(8 + key_width) + 6 * dups) + 4) / dups;
   }
   const double leaves = std::max(1.0, std::ceil(g.tuples * bytes_per_row / leaf_space));
   // Internal pages: one pivot tuple per child.

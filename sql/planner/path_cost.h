@@ -26,6 +26,7 @@ struct CostParams {
   bool enable_seqscan = true;
   bool enable_indexscan = true;
   bool enable_bitmapscan = true;
+  bool enable_indexonlyscan = true;
   bool enable_sort = true;
   // The session's settings (defaults outside a session).
   static CostParams Current();

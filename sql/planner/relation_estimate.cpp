@@ -96,6 +96,7 @@ RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope
     }
   }
   width_ = static_cast<int>(data_width);
+  const std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid);
   if (stats_) {
     // An analyzed table: its row count, and the pages a heap of them fills.
     tuples_ = stats_->reltuples;
@@ -103,6 +104,14 @@ RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope
         std::min(kMaxTuplesPerPage,
                  std::floor((kPageBytes - kPageHeader) / HeapTupleBytes(table, widths, null_fracs)));
     pages_ = tuples_ > 0 ? std::ceil(tuples_ / std::max(1.0, per_page)) : 0;
+    // Our index entries never need a table visit to be known visible; the
+    // estimate follows a PostgreSQL table that (auto)vacuum has kept up
+    // with, less the rows changed since an explicit VACUUM.
+    all_visible_ = 1.0;
+    if (counts && counts->last_vacuum != 0 && tuples_ > 0) {
+      const double changed = static_cast<double>(counts->ins_since_vacuum + counts->dead_tup);
+      all_visible_ = std::clamp(1.0 - changed / tuples_, 0.0, 1.0);
+    }
     return;
   }
   // Never analyzed (estimate_rel_size): the pages the table holds -- at
@@ -111,7 +120,7 @@ RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope
   const double tuple_width = data_width + MaxAlign(kTupleHeader) + kLinePointer;
   const double density = std::floor((kPageBytes - kPageHeader) / tuple_width);
   double pages = 10;
-  if (std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid)) {
+  if (counts) {
     const double live = static_cast<double>(std::max<int64_t>(0, counts->live_tup));
     pages = std::max(pages, std::ceil(live / std::max(1.0, density)));
   }
@@ -141,6 +150,10 @@ const ColumnEstimate& RelationEstimate::Column(int slot) const {
     e.analyzed = true;
     e.null_frac = c.null_frac;
     e.n_distinct = c.n_distinct >= 0 ? c.n_distinct : -c.n_distinct * tuples_;
+    if (c.correlation) {
+      e.correlation = *c.correlation;
+      e.has_correlation = true;
+    }
     // Values in their text form: parsed as the column's type (a value that
     // no longer parses -- the type changed since -- drops the lists).
     try {

@@ -47,6 +47,10 @@ class RelationEstimate {
   // Average width of a row's columns (bytes of data, as EXPLAIN's width=).
   int width() const { return width_; }
   bool analyzed() const { return stats_.has_value(); }
+  // The share of rows PostgreSQL's visibility map would mark all-visible
+  // (relallvisible / relpages): what VACUUM saw, less what changed since.
+  // Index-only scans skip the table for those.
+  double all_visible_fraction() const { return all_visible_; }
   // The column in attribute slot `slot` (parsed on first use).
   const ColumnEstimate& Column(int slot) const;
   // The estimated width of one column (its statistics' average, else its
@@ -59,6 +63,7 @@ class RelationEstimate {
   double tuples_ = 0;
   double pages_ = 0;
   int width_ = 0;
+  double all_visible_ = 0;
   mutable std::vector<std::optional<ColumnEstimate>> columns_;
 };
 

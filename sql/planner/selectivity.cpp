@@ -176,7 +176,21 @@ double SelectivityEstimator::InequalitySelectivity(int slot, bool greater, bool 
     } else if (lo >= h.size()) {
       frac = 1;
     } else {
-      frac = (static_cast<double>(lo - 1) + BinFraction(v, h[lo - 1], h[lo])) / bins;
+      // h[lo-1] <= v <= h[lo]. The histogram's fraction estimates `x <= v`;
+      // the first bin is narrower by one value's share (its first entry is
+      // its leftmost value), and `<` / `>=` exclude v itself.
+      const bool less_or_ge = greater == inclusive;
+      double eq_selec = 0;
+      if (lo == 1 || less_or_ge) {
+        bool is_default = false;
+        const double other = NumDistinct(slot, &is_default) -
+                             static_cast<double>(c.most_common_freqs.size());
+        if (other > 1) eq_selec = 1.0 / other;
+      }
+      const double binfrac = BinFraction(v, h[lo - 1], h[lo]);
+      frac = (static_cast<double>(lo - 1) + binfrac) / bins;
+      if (lo == 1) frac += eq_selec * (1.0 - binfrac);
+      if (less_or_ge) frac -= eq_selec;
     }
     hist_selec = greater ? 1.0 - frac : frac;
     // Histogram ends are approximate: never quite 0 or 1.
