@@ -14,6 +14,9 @@ struct IndexColumnDef {
   bool descending = false;
   enum class Nulls { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
   int location = -1;
+  // An operator class named for the column (`int4_ops`), unqualified; empty:
+  // the type's default.
+  std::string opclass;
 };
 
 struct IndexStatement : Statement {

@@ -24,6 +24,9 @@
 #include "sql/system_relations/system_relation.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/builtin/type_table.h"
+#include "sql/types/composite_type.h"
+#include "sql/types/range_value.h"
+#include "sql/types/user_types.h"
 #include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
@@ -31,6 +34,34 @@ namespace strata::sql {
 namespace {
 
 constexpr size_t kMaxNameBytes = 63;  // NAMEDATALEN - 1
+
+// An operator class named in CREATE INDEX: the column type's default btree
+// class (PostgreSQL's `<typname>_ops`, text's also as varchar_ops, and the
+// polymorphic enum/array/record/range classes) is what every index uses
+// anyway; any other class would change the index's order or equality,
+// which we do not support.
+void CheckDefaultOpclass(const std::string& opclass, Oid type) {
+  const PgTypeInfo* info = FindPgType(type);
+  const std::string typname = info != nullptr ? std::string(info->typname) : "";
+  if (opclass == typname + "_ops") return;
+  if ((type == type_oid::kText || type == type_oid::kVarchar) &&
+      (opclass == "text_ops" || opclass == "varchar_ops")) {
+    return;
+  }
+  if ((opclass == "enum_ops" && IsEnumType(type)) || (opclass == "array_ops" && IsArrayType(type)) ||
+      (opclass == "record_ops" && IsCompositeType(type)) ||
+      ((opclass == "range_ops" || opclass == "multirange_ops") && FindRangeType(type) != nullptr)) {
+    return;
+  }
+  if (opclass.size() > 4 && opclass.compare(opclass.size() - 4, 4, "_ops") == 0 &&
+      FindPgTypeByName(opclass.substr(0, opclass.size() - 4)) != nullptr) {
+    throw SqlError(SqlState::kDatatypeMismatch, "operator class \"" + opclass +
+                                                    "\" does not accept data type " +
+                                                    FormatTypeName(type));
+  }
+  throw SqlError(SqlState::kFeatureNotSupported,
+                 "operator class \"" + opclass + "\" is not supported yet");
+}
 
 // makeObjectName(name1, name2, label): truncates the longer of name1/name2
 // until "name1_name2_label" fits (whole UTF-8 characters only).
@@ -175,6 +206,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
           .WithHint("You must specify an operator class for the index or define a default "
                     "operator class for the data type.");
     }
+    if (!c.opclass.empty()) CheckDefaultOpclass(c.opclass, type);
     index.keys.push_back(key);
     column_names.push_back(c.name);
   }

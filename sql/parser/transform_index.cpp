@@ -44,11 +44,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateIndex(const PgQuery_
     const PgQuery__IndexElem& e = *node->index_elem;
     if (!HasText(e.name)) throw NotSupported("index expressions");
     if (e.n_collation > 0) throw NotSupported("COLLATE in an index");
-    if (e.n_opclass > 0) throw NotSupported("operator classes in an index");
+    if (e.n_opclassopts > 0) throw NotSupported("operator class options in an index");
     if (e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw NotSupported("USING in an index");
     ast::IndexColumnDef col;
     col.name = e.name;
     col.descending = e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    if (e.n_opclass > 0) {
+      const std::vector<std::string> names = StringList(e.opclass, e.n_opclass);
+      if (names.size() > 1 && names[names.size() - 2] != "pg_catalog") {
+        throw NotSupported("operator class \"" + names.back() + "\"");
+      }
+      col.opclass = names.back();
+    }
     if (e.nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_FIRST) {
       col.nulls = ast::IndexColumnDef::Nulls::kFirst;
     } else if (e.nulls_ordering == PG_QUERY__SORT_BY_NULLS__SORTBY_NULLS_LAST) {
