@@ -55,6 +55,7 @@
 #include "sql/executor/plan_node.h"
 #include "sql/parser/parser.h"
 #include "sql/commands/alter_view.h"
+#include "sql/commands/index_predicate.h"
 #include "sql/parser/rename_column_ref.h"
 #include "sql/storage_format/storage_type.h"
 #include "sql/types/composite_type.h"
@@ -721,6 +722,12 @@ class AlterTable {
     for (catalog::CheckConstraint& c : t_.checks) {
       if (CheckReads(c, a.name)) c.expr = parser::RenameColumnInExpr(c.expr, a.name, a.new_name);
     }
+    // So are partial indexes' predicates.
+    for (catalog::IndexDesc& index : t_.indexes) {
+      if (!index.predicate.empty() && PredicateColumns(index.predicate).count(a.name) != 0) {
+        index.predicate = parser::RenameColumnInExpr(index.predicate, a.name, a.new_name);
+      }
+    }
     t_.columns[static_cast<size_t>(slot)].name = a.new_name;
   }
 
@@ -728,6 +735,15 @@ class AlterTable {
     RefuseIfViewsDepend("ALTER TABLE ... RENAME");
     if (ctx_.catalog->RelationNameTaken(t_.namespace_oid, a.new_name)) {
       throw SqlError(SqlState::kDuplicateTable, "relation \"" + a.new_name + "\" already exists");
+    }
+    // A partial index's predicate names columns by text; one qualified by
+    // the table's name would no longer bind.
+    for (const catalog::IndexDesc& index : t_.indexes) {
+      if (!index.predicate.empty() && index.predicate.find(t_.name + ".") != std::string::npos) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "ALTER TABLE ... RENAME of a table whose partial index \"" + index.name +
+                           "\" qualifies columns by the table's name is not supported yet");
+      }
     }
     t_.name = a.new_name;
   }

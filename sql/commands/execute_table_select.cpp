@@ -407,6 +407,12 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         for (const BoundExpr* b : bound[i]) info.index_conds.push_back(b);
       }
       scan_conjuncts = info.index_conds;
+      // Implied by a partial index's predicate: rechecked, shown nowhere.
+      for (size_t i : path.implied_conjuncts) {
+        if (in_index[i]) continue;
+        in_index[i] = true;
+        for (const BoundExpr* b : bound[i]) scan_conjuncts.push_back(b);
+      }
       scan_index_conds = scan_conjuncts.size();
       for (size_t i = 0; i < bound.size(); ++i) {
         if (in_index[i]) continue;

@@ -18,6 +18,7 @@
 
 #include "sql/backend_status.h"
 #include "sql/commands/index_maintenance.h"
+#include "sql/commands/index_predicate.h"
 #include "sql/database.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/temp_namespace.h"
@@ -171,9 +172,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
-  if (!stmt.where.empty()) {
-    throw SqlError(SqlState::kFeatureNotSupported, "partial indexes are not supported yet");
-  }
+  if (!stmt.where.empty()) CheckIndexPredicate(table, stmt.where);
   if (!stmt.name.empty() && !stmt.table.schema.empty()) {
     // The index goes in the table's schema; a schema-qualified index name is
     // a syntax error in PostgreSQL's grammar (never reaches here).
@@ -219,6 +218,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   }
   index.unique = stmt.unique;
   index.nulls_not_distinct = stmt.nulls_not_distinct;
+  index.predicate = stmt.where;  // a partial index (index_predicate.h)
 
   if (stmt.name.empty()) {
     index.name = ChooseIndexName(ctx, table.namespace_oid, table.name, column_names, "idx");

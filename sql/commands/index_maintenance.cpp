@@ -68,6 +68,7 @@ IndexMaintainer::IndexMaintainer(const CommandContext& ctx, const catalog::Table
     : ctx_(ctx), table_(table) {
   for (const catalog::IndexDesc& index : table.indexes) {
     codecs_.push_back(std::make_unique<IndexCodec>(table, index));
+    predicates_.push_back(MakeIndexPredicate(table, index));
     catalog::TableDesc target;
     target.oid = table.oid;
     target.name = table.name;
@@ -114,7 +115,9 @@ void IndexMaintainer::InsertEntry(const IndexCodec& codec, size_t i, const Row& 
 }
 
 void IndexMaintainer::Insert(const Row& row, const std::string& table_key) {
-  for (size_t i = 0; i < codecs_.size(); ++i) InsertEntry(*codecs_[i], i, row, table_key);
+  for (size_t i = 0; i < codecs_.size(); ++i) {
+    if (Covers(i, row)) InsertEntry(*codecs_[i], i, row, table_key);
+  }
 }
 
 void IndexMaintainer::RemoveEntry(const IndexCodec& codec, size_t i, const Row& row,
@@ -129,7 +132,7 @@ void IndexMaintainer::RemoveEntry(const IndexCodec& codec, size_t i, const Row& 
 
 void IndexMaintainer::Delete(const Row& row, const std::string& table_key) {
   for (size_t i = 0; i < codecs_.size(); ++i) {
-    RemoveEntry(*codecs_[i], i, row, codecs_[i]->EncodeKey(row, table_key));
+    if (Covers(i, row)) RemoveEntry(*codecs_[i], i, row, codecs_[i]->EncodeKey(row, table_key));
   }
 }
 
@@ -137,6 +140,17 @@ void IndexMaintainer::Update(const Row& old_row, const std::string& old_key, con
                              const std::string& new_key) {
   for (size_t i = 0; i < codecs_.size(); ++i) {
     const IndexCodec& codec = *codecs_[i];
+    if (predicates_[i] != nullptr) {
+      // A partial index: the row may enter or leave it.
+      const bool had = predicates_[i]->Holds(old_row);
+      const bool has = predicates_[i]->Holds(new_row);
+      if (!had && !has) continue;
+      if (had != has) {
+        if (had) RemoveEntry(codec, i, old_row, codec.EncodeKey(old_row, old_key));
+        if (has) InsertEntry(codec, i, new_row, new_key);
+        continue;
+      }
+    }
     const std::string before = codec.EncodeKey(old_row, old_key);
     const std::string after = codec.EncodeKey(new_row, new_key);
     if (before == after) {
@@ -235,6 +249,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
                 const catalog::IndexDesc& index) {
   TableCodec table_codec(table);
   IndexCodec codec(table, index);
+  std::unique_ptr<IndexPredicate> predicate = MakeIndexPredicate(table, index);
   // Entries beyond maintenance_work_mem go to sorted runs in spill files
   // (PostgreSQL's external tuplesort), merged at the end; a build that fits
   // is sorted and ingested in memory.
@@ -280,6 +295,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   for (it->SeekToFirst(); it->Valid(); it->Next()) {
     const std::string table_key(it->key().data(), it->key().size());
     const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
+    if (predicate != nullptr && !predicate->Holds(row)) continue;
     entries.emplace_back(codec.EncodeKey(row, table_key), codec.EncodeValue(row, table_key));
     entries_memory += EntryMemory(entries.back());
     if (++rows % kProgressEvery == 0) {
@@ -329,7 +345,12 @@ void RebuildIndexes(const CommandContext& ctx, catalog::TableDesc* table, bool b
 void DropIndexesUsing(catalog::TableDesc* table, int16_t attnum, txn::Transaction* txn) {
   std::vector<catalog::IndexDesc> kept;
   for (catalog::IndexDesc& index : table->indexes) {
-    if (index.UsesColumn(attnum)) {
+    // An index on the column, or whose predicate reads it, goes with it.
+    const bool in_predicate =
+        !index.predicate.empty() && attnum >= 1 &&
+        static_cast<size_t>(attnum) <= table->columns.size() &&
+        PredicateColumns(index.predicate).count(table->columns[static_cast<size_t>(attnum - 1)].name) != 0;
+    if (index.UsesColumn(attnum) || in_predicate) {
       txn->DropTreeAfterCommit(index.tree);
     } else {
       kept.push_back(std::move(index));

@@ -12,6 +12,8 @@
 // commit-time re-check is the last line of defence.
 #pragma once
 
+#include "sql/commands/index_predicate.h"
+
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +50,11 @@ class IndexMaintainer {
   const CommandContext& ctx_;
   const catalog::TableDesc& table_;
   std::vector<std::unique_ptr<IndexCodec>> codecs_;
+  // Per index: its partial-index predicate, or null (every row has an entry).
+  std::vector<std::unique_ptr<IndexPredicate>> predicates_;
+  bool Covers(size_t i, const Row& row) const {
+    return predicates_[i] == nullptr || predicates_[i]->Holds(row);
+  }
   // Lock-table targets (tree and name) for the unique indexes' keys.
   std::vector<catalog::TableDesc> lock_targets_;
 };

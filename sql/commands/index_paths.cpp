@@ -3,10 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "sql/planner/relation_estimate.h"
 #include "sql/planner/selectivity.h"
+#include "sql/commands/stored_expr.h"
 #include "sql/table/index_codec.h"
+#include "sql/types/value_compare.h"
 
 namespace strata::sql {
 
@@ -83,6 +86,115 @@ bool ServesOrder(const Candidate& c, const KeyRanges& ranges,
   return true;
 }
 
+// Whether restriction `q` (of the query) implies `p` (of an index
+// predicate) on the same column: every value q admits, p admits too.
+bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) {
+  using Op = ColumnRestriction::Op;
+  if (q.slot != p.slot || q.partial) return false;
+  if (p.op == Op::kIsNotNull) return q.op != Op::kIsNull;  // every other form is strict
+  if (p.op == Op::kIsNull) return q.op == Op::kIsNull;
+  auto admits = [&p](const Value& v) {
+    int cmp = 0;
+    try {
+      cmp = CompareValues(v, p.values[0]);
+    } catch (...) {
+      return false;
+    }
+    switch (p.op) {
+      case Op::kEq: return cmp == 0;
+      case Op::kLt: return cmp < 0;
+      case Op::kLe: return cmp <= 0;
+      case Op::kGt: return cmp > 0;
+      case Op::kGe: return cmp >= 0;
+      case Op::kIn:
+        for (const Value& x : p.values) {
+          try {
+            if (CompareValues(v, x) == 0) return true;
+          } catch (...) {
+          }
+        }
+        return false;
+      default: return false;
+    }
+  };
+  if (q.op == Op::kEq || q.op == Op::kIn) {
+    for (const Value& v : q.values) {
+      if (!admits(v)) return false;
+    }
+    return !q.values.empty();
+  }
+  // A one-sided bound implies a bound on the same side at or beyond it.
+  const bool q_upper = q.op == Op::kLt || q.op == Op::kLe;
+  const bool q_lower = q.op == Op::kGt || q.op == Op::kGe;
+  const bool p_upper = p.op == Op::kLt || p.op == Op::kLe;
+  const bool p_lower = p.op == Op::kGt || p.op == Op::kGe;
+  if (!((q_upper && p_upper) || (q_lower && p_lower))) return false;
+  int cmp = 0;
+  try {
+    cmp = CompareValues(q.values[0], p.values[0]);
+  } catch (...) {
+    return false;
+  }
+  const bool q_strict = q.op == Op::kLt || q.op == Op::kGt;
+  const bool p_strict = p.op == Op::kLt || p.op == Op::kGt;
+  if (q_upper) return cmp < 0 || (cmp == 0 && (q_strict || !p_strict));
+  return cmp > 0 || (cmp == 0 && (q_strict || !p_strict));
+}
+
+// Whether the query's restrictions imply a partial index's predicate
+// (PostgreSQL's predicate_implied_by, for predicates made of column
+// comparisons with constants, ANDed, and ORs of them).
+bool PredicateImplied(Binder& binder, const catalog::TableDesc& table,
+                      const std::string& predicate, const std::vector<ColumnRestriction>& query,
+                      const std::vector<Value>* params, double* selectivity_out,
+                      const RelationEstimate& rel, std::vector<size_t>* implied_conjuncts) {
+  std::vector<std::unique_ptr<ast::Statement>> keep;
+  std::string text;
+  const ast::Expr& expr = ParseStoredExpr(predicate, &keep, &text);
+  std::vector<const ast::Expr*> conjuncts;
+  CollectConjuncts(&expr, &conjuncts);
+  // One predicate restriction, or an OR of them: implied when some query
+  // restriction implies it (for an OR: one of its arms).
+  auto implied = [&](const ast::Expr* e) {
+    std::vector<const ast::Expr*> arms;
+    if (e->kind == ast::ExprKind::kBool &&
+        static_cast<const ast::BoolExpr&>(*e).op == ast::BoolExpr::Op::kOr) {
+      for (const auto& a : static_cast<const ast::BoolExpr&>(*e).args) arms.push_back(a.get());
+    } else {
+      arms.push_back(e);
+    }
+    for (const ast::Expr* arm : arms) {
+      const std::vector<ColumnRestriction> rs =
+          ColumnRestrictions(binder, table, table.name, {arm}, params);
+      if (rs.size() != 1 || rs[0].partial) continue;
+      for (const ColumnRestriction& q : query) {
+        if (RestrictionImplies(q, rs[0])) return true;
+      }
+    }
+    return false;
+  };
+  for (const ast::Expr* c : conjuncts) {
+    if (!implied(c)) return false;
+  }
+  const std::vector<ColumnRestriction> own =
+      ColumnRestrictions(binder, table, table.name, conjuncts, params);
+  const SelectivityEstimator estimator(rel, conjuncts, own, table.name);
+  *selectivity_out = estimator.Of();
+  // Query conjuncts the predicate implies need no check of their own
+  // (PostgreSQL drops them from the scan's quals).
+  std::map<size_t, bool> whole;  // query conjunct -> every restriction implied
+  for (const ColumnRestriction& q : query) {
+    bool by_predicate = false;
+    for (const ColumnRestriction& p : own) by_predicate = by_predicate || RestrictionImplies(p, q);
+    auto [it, inserted] = whole.emplace(q.conjunct, by_predicate);
+    if (!inserted) it->second = it->second && by_predicate;
+  }
+  for (const auto& [conjunct, implied_whole] : whole) {
+    if (implied_whole) implied_conjuncts->push_back(conjunct);
+  }
+  return true;
+}
+
 }  // namespace
 
 AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
@@ -141,20 +253,39 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   if (codec.has_primary_key()) {
     candidates.push_back(Candidate{nullptr, codec.key_slots(), codec.key_columns(), true});
   }
+  std::vector<double> predicate_selectivity;  // per candidate (1: not partial)
+  std::vector<std::vector<size_t>> predicate_implies;  // per candidate: conjuncts it implies
+  if (codec.has_primary_key()) {
+    predicate_selectivity.push_back(1.0);
+    predicate_implies.emplace_back();
+  }
   for (const catalog::IndexDesc& index : table.indexes) {
-    if (!index.predicate.empty()) continue;
+    double fraction = 1.0;
+    std::vector<size_t> implied;
+    if (!index.predicate.empty() &&
+        !PredicateImplied(binder, table, index.predicate, restrictions, request.params, &fraction,
+                          rel, &implied)) {
+      continue;  // a partial index WHERE does not confine the query to
+    }
     IndexCodec index_codec(table, index);
     bool plain = true;
     for (const catalog::IndexKeyColumn& k : index.keys) plain = plain && k.attnum > 0;
     if (!plain) continue;  // expression indexes: not matched yet
     candidates.push_back(Candidate{&index, index_codec.key_slots(), index_codec.key_columns(),
                                    index.unique});
+    predicate_selectivity.push_back(fraction);
+    predicate_implies.push_back(std::move(implied));
   }
+  size_t candidate_number = 0;
   for (const Candidate& c : candidates) {
+    const double index_fraction = predicate_selectivity[candidate_number];
+    const std::vector<size_t>& implied = predicate_implies[candidate_number++];
+    const bool partial = c.index != nullptr && !c.index->predicate.empty();
     KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
                                                  c.index == nullptr, restrictions);
     const bool ordered = request.wants_order && ServesOrder(c, ranges, request.order);
-    if (ranges.ranges.empty() && !ordered) continue;
+    // A partial index the query is confined to is worth reading whole.
+    if (ranges.ranges.empty() && !ordered && !partial) continue;
     const bool full_scan = ranges.ranges.empty();  // read whole, for its order
     if (full_scan) ranges.ranges.push_back(KeyRange{});
     std::vector<bool> in_index(conjuncts.size(), false);
@@ -169,9 +300,11 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
         values = static_cast<double>(r.values.size());
       }
     }
+    std::vector<bool> checked = in_index;  // by the index, or implied by its predicate
+    for (size_t i : implied) checked[i] = true;
     double qp_ops = 0;
     for (size_t i = 0; i < conjuncts.size(); ++i) {
-      if (!in_index[i]) qp_ops += qual_ops[i];
+      if (!checked[i]) qp_ops += qual_ops[i];
     }
     IndexScanInput in;
     double key_width = 0;
@@ -182,8 +315,10 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       distinct = selectivity.NumDistinct(c.key_slots[0], &is_default);
       if (is_default) distinct = 0;
     }
-    in.index = EstimateIndexGeometry(rel.tuples(), key_width, distinct, c.unique);
+    // A partial index holds only the rows its predicate admits.
+    in.index = EstimateIndexGeometry(rel.tuples() * index_fraction, key_width, distinct, c.unique);
     in.index_selectivity = selectivity.Of(in_index);
+    if (partial) in.index_selectivity = std::min(selectivity.Of(checked), index_fraction);
     const bool all_pinned = ranges.pinned == c.key_slots.size();
     in.index_tuples = c.unique && all_pinned ? 1.0 : in.index_selectivity * rel.tuples();
     in.sa_scans = values;
@@ -215,6 +350,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       best.index = c.index;
       best.ranges = ranges.ranges;
       best.index_conjuncts = ranges.used_conjuncts;
+      best.implied_conjuncts = implied;
       best.ordered = ordered;
       best.index_only = covered;
       best.cost = index_costs.scan;
@@ -222,7 +358,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     }
     // A bitmap scan: only with quals, never ordered; not on the primary
     // key, whose index scan reads the table in order already.
-    if (!full_scan && c.index != nullptr) {
+    if ((!full_scan || partial) && c.index != nullptr) {
       IndexScanInput bitmap_in = in;
       bitmap_in.index_only = false;
       const PathCost bitmap =
@@ -235,6 +371,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
         best.index = c.index;
         best.ranges = ranges.ranges;
         best.index_conjuncts = ranges.used_conjuncts;
+        best.implied_conjuncts = implied;
         best.cost = bitmap;
         best.width = width;
         best.index_total_cost = index_costs.index_total;

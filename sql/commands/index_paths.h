@@ -6,7 +6,9 @@
 // correlation with the table's order, whether the index order spares ORDER
 // BY its sort, and what fraction of the rows a LIMIT needs.
 //
-// Partial indexes are never chosen. Results never depend on the choice:
+// A partial index is a candidate when WHERE implies its predicate (column
+// comparisons with constants, their ANDs and ORs: PostgreSQL's
+// predicate_implied_by for those). Results never depend on the choice:
 // the conjuncts an index implements are rechecked on each row, the rest
 // filter above the scan.
 #pragma once
@@ -55,6 +57,8 @@ struct AccessPath {
   std::vector<KeyRange> ranges;               // kPrimaryKey, kIndex, kBitmap
   // WHERE's conjuncts (CollectConjuncts positions) the index checks.
   std::vector<size_t> index_conjuncts;
+  // Conjuncts a partial index's predicate implies (rechecked, not shown).
+  std::vector<size_t> implied_conjuncts;
   bool ordered = false;  // rows arrive in ORDER BY's order
   // Every column read is in the index: PostgreSQL's index-only scan.
   bool index_only = false;

@@ -1,6 +1,8 @@
 // Index texts and vectors for the system catalogs (see index_catalog.h).
 #include "sql/system_relations/index_catalog.h"
 
+#include "sql/system_relations/view_definition.h"
+
 #include "sql/expr/text_quote.h"
 #include "sql/types/array_value.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -61,7 +63,9 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
                     QuoteIdentText(index.name) + " ON " + schema + QuoteIdentText(table.name) +
                     " USING btree (" + ColumnList(table, index, true) + ")";
   if (index.nulls_not_distinct) def += " NULLS NOT DISTINCT";
-  if (!index.predicate.empty()) def += " WHERE " + index.predicate;
+  if (!index.predicate.empty()) {
+    def += " WHERE " + CheckExpressionText(catalog, table, index.predicate, pretty);
+  }
   return def;
 }
 
