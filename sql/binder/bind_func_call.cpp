@@ -303,14 +303,19 @@ BoundExprPtr Binder::BindCallOfArgs(const ast::FuncCallExpr& expr, std::vector<B
       if (!std::equal(f->args.begin() + 1, f->args.begin() + f->nargs, chosen->args.begin() + 1)) {
         continue;
       }
-      const int location = args[0]->location();
+      const auto& literal = static_cast<const BoundConstant&>(*args[0]);
+      const int location = literal.location();
+      BoundExprPtr coerced;
       try {
-        args[0] = CoerceType(std::move(args[0]), type_oid::kRegclass, CoercionContext::kImplicit,
-                             location);
-      } catch (SqlError& e) {
-        if (e.fields().position == 0) e.WithPosition(Position(location));
-        throw;
+        coerced = CoerceType(
+            std::make_unique<BoundConstant>(literal.value(), literal.type(), location),
+            type_oid::kRegclass, CoercionContext::kImplicit, location);
+      } catch (const SqlError&) {
+        // Not a relation name regclass input takes: the text form's check
+        // reports it (below), as before.
+        break;
       }
+      args[0] = std::move(coerced);
       chosen = f;
       break;
     }
