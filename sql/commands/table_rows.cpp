@@ -10,6 +10,7 @@
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/column_privileges.h"
+#include "sql/commands/deferred_constraints.h"
 #include "sql/commands/row_locks.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/stored_expr.h"
@@ -332,6 +333,11 @@ std::string TableWriter::Update(const std::string& old_key, Row row, const Row* 
   if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
   if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row, key);
   ctx_.txn->MoveExisting(table_.tree, old_key, key, codec_.EncodeValue(row));
+  if (!table_.foreign_keys.empty()) {
+    if (DeferredConstraints* deferred = CurrentDeferredConstraints()) {
+      deferred->RowMoved(table_.oid, old_key, key);
+    }
+  }
   ++counts_.updated;
   return key;
 }

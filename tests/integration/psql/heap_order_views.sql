@@ -84,6 +84,27 @@ delete from p where u = 1;
 \set VERBOSITY terse
 delete from p where u = 1;
 \set VERBOSITY default
+-- a deferred foreign key check follows its row when an update moves it
+create table dp (id int primary key);
+create table dc (note text, p int references dp deferrable initially deferred);
+begin;
+insert into dc values ('a', 1);
+update dc set note = 'b';
+commit;
+begin;
+insert into dc values ('a', 1);
+savepoint s;
+update dc set note = 'b';
+rollback to savepoint s;
+update dc set note = 'c';
+commit;
+begin;
+insert into dc values ('a', 2);
+update dc set note = 'b';
+insert into dp values (2);
+update dc set note = 'c';
+commit;
+select * from dc;
 
 -- nextval's argument is a regclass
 create sequence testseq;
