@@ -61,10 +61,12 @@ Transaction::Transaction(TransactionManager* manager)
       id_(manager->next_txn_id_.fetch_add(1, std::memory_order_relaxed)),
       snapshot_(engine_->GetSnapshot()) {
   manager_->locks_.ClaimFastPathSlot(id_);
+  manager_->live_txns_.fetch_add(1, std::memory_order_relaxed);
 }
 
 Transaction::~Transaction() {
   if (!finished_) Rollback();
+  manager_->live_txns_.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Transaction::Finish(bool committed) {
@@ -267,6 +269,38 @@ void Transaction::DeleteExisting(storage::TreeId tree, std::string key) {
   Delete(tree, std::move(key));
 }
 
+void Transaction::MoveExisting(storage::TreeId tree, std::string old_key, std::string new_key,
+                               std::string value) {
+  moved_[tree].push_back(old_key);
+  DeleteExisting(tree, std::move(old_key));
+  Put(tree, std::move(new_key), std::move(value));
+}
+
+bool Transaction::DeletesKey(storage::TreeId tree, const std::string& key) const {
+  const auto writes = writes_.find(tree);
+  if (writes == writes_.end()) return false;
+  const auto it = writes->second.find(key);
+  return it != writes->second.end() && !it->second.has_value();
+}
+
+void Transaction::RecordMoves() {
+  // Only transactions alive now can hold a snapshot with the old keys.
+  if (moved_.empty() || manager_->live_txns_.load(std::memory_order_relaxed) <= 1) return;
+  for (auto& [tree, keys] : moved_) {
+    if (!spilled()) {
+      // A rolled-back savepoint may have undone a move: keep the keys we
+      // still delete.
+      const auto writes = writes_.find(tree);
+      std::erase_if(keys, [&](const std::string& key) {
+        if (writes == writes_.end()) return true;
+        const auto it = writes->second.find(key);
+        return it == writes->second.end() || it->second.has_value();
+      });
+    }
+    manager_->moved_keys_.Record(tree, keys);
+  }
+}
+
 void Transaction::PutNew(storage::TreeId tree, std::string key, std::string value) {
   AddBytes(key.size() + kEntryOverhead);
   must_not_exist_.push_back(CheckedKey{tree, key, snapshot_});
@@ -327,7 +361,7 @@ Status Transaction::CheckOne(storage::TreeId tree, const std::string& key,
   if (!before_found && !before.status().IsNotFound()) return before.status();
   if (now_found != before_found || (now_found && now.value() != before.value())) {
     write_conflict_ = true;
-    conflict_was_delete_ = !now_found;
+    conflict_was_delete_ = !now_found && !manager_->moved_keys_.Contains(tree, key);
     return Status::Busy("write conflict: the row was changed by a concurrent transaction");
   }
   return Status::OK();
@@ -441,6 +475,7 @@ Status Transaction::Commit() {
     Rollback();
     return s;
   }
+  RecordMoves();
   if (before_release_) before_release_();
   Finish(/*committed=*/true);
   for (storage::TreeId tree : trees_to_drop_) {
@@ -460,7 +495,7 @@ Result<bool> Transaction::ChangedSinceSnapshot(storage::TreeId tree, const std::
   Result<std::string> before = engine_->Get(at_snapshot, tree, key);
   if (!now.ok() && !now.status().IsNotFound()) return now.status();
   if (!before.ok() && !before.status().IsNotFound()) return before.status();
-  *deleted = !now.ok();
+  *deleted = !now.ok() && !manager_->moved_keys_.Contains(tree, key);
   return now.ok() != before.ok() || (now.ok() && now.value() != before.value());
 }
 

@@ -59,6 +59,7 @@
 #include "storage/io/file_system.h"
 #include "txn/commit_gate.h"
 #include "txn/lock_manager.h"
+#include "txn/moved_keys.h"
 #include "txn/ssi_manager.h"
 #include "txn/write_spill.h"
 
@@ -100,6 +101,11 @@ class TransactionManager {
   // re-checks to the end of their write (commit_gate.h; the file comment).
   CommitGate commit_gate_;
   std::unique_ptr<SpillArea> spill_;
+  // Keys whose rows committed transactions moved (moved_keys.h), and the
+  // transactions alive (constructed, not destroyed): a committer records its
+  // moves only when it is not alone.
+  MovedKeys moved_keys_;
+  std::atomic<int64_t> live_txns_{0};
 };
 
 // A key a PutNew() expected to be free, found taken at commit.
@@ -167,6 +173,15 @@ class Transaction {
   // so no update is lost until the lock table (issue 6) makes writers wait.
   void PutExisting(storage::TreeId tree, std::string key, std::string value);
   void DeleteExisting(storage::TreeId tree, std::string key);
+  // An update that moves a row to a new key (a table without a primary key):
+  // DeleteExisting(old_key) and a Put of `new_key`, a key nobody else has.
+  // At commit the move is recorded (moved_keys.h), so a transaction that
+  // conflicts on `old_key` sees an update, not a delete (conflict_was_delete).
+  void MoveExisting(storage::TreeId tree, std::string old_key, std::string new_key,
+                    std::string value);
+  // Whether this transaction's write set deletes `key` (a delete or a move
+  // of it). A spilled part of the write set is not looked at.
+  bool DeletesKey(storage::TreeId tree, const std::string& key) const;
   // Put of a key the caller has checked is absent from this transaction's
   // view; re-checked at commit against the latest state (file comment).
   void PutNew(storage::TreeId tree, std::string key, std::string value);
@@ -346,6 +361,8 @@ class Transaction {
   friend class TransactionManager;
   explicit Transaction(TransactionManager* manager);
   void Finish(bool committed = false);
+  // Commit: hands MoveExisting's old keys to the manager (moved_keys.h).
+  void RecordMoves();
   void RecordUndo(storage::TreeId tree, const std::string& key);
   // The snapshot reads of `tree` use: ours, or none (the latest state) for a
   // tree this transaction created (DropTreeOnRollback).
@@ -376,6 +393,8 @@ class Transaction {
   std::map<storage::TreeId, WriteMap> writes_;
   std::vector<CheckedKey> must_not_exist_;
   std::vector<CheckedKey> must_be_unchanged_;
+  // MoveExisting's old keys, by tree (recorded at commit if still deleted).
+  std::map<storage::TreeId, std::vector<std::string>> moved_;
   // Undo log while savepoints are open: the key's previous write-set entry
   // (nullopt: the key was not in the write set).
   struct Undo {

@@ -19,6 +19,7 @@
 #include "sql/binder/polymorphic.h"
 #include "sql/binder/set_returning_targets.h"
 #include "sql/expr/record_set_functions.h"
+#include "sql/system_relations/reg_types.h"
 #include "sql/types/record_type.h"
 #include "sql/builtin/type_table.h"
 #include "sql/expr/pg_function_names.h"
@@ -289,6 +290,35 @@ BoundExprPtr Binder::BindCallOfArgs(const ast::FuncCallExpr& expr, std::vector<B
         .WithHint(
             "No function matches the given name and argument types. You might need to add "
             "explicit type casts.");
+  }
+  // nextval('s') and its kin: PostgreSQL declares only regclass forms, so
+  // an unknown literal becomes a regclass constant here (resolved now, and
+  // shown as 's'::regclass by EXPLAIN). The text forms stay for text
+  // arguments given explicitly.
+  if (chosen->check_constant_arg != nullptr && !types.empty() &&
+      types[0] == type_oid::kUnknown && args[0]->kind() == BoundExprKind::kConstant &&
+      !static_cast<const BoundConstant&>(*args[0]).value().is_null()) {
+    for (const SqlFunction* f : named) {
+      if (f->nargs != chosen->nargs || f->args[0] != type_oid::kRegclass) continue;
+      if (!std::equal(f->args.begin() + 1, f->args.begin() + f->nargs, chosen->args.begin() + 1)) {
+        continue;
+      }
+      const auto& literal = static_cast<const BoundConstant&>(*args[0]);
+      const int location = literal.location();
+      BoundExprPtr coerced;
+      try {
+        coerced = CoerceType(
+            std::make_unique<BoundConstant>(literal.value(), literal.type(), location),
+            type_oid::kRegclass, CoercionContext::kImplicit, location);
+      } catch (const SqlError&) {
+        // Not a relation name regclass input takes: the text form's check
+        // reports it (below), as before.
+        break;
+      }
+      args[0] = std::move(coerced);
+      chosen = f;
+      break;
+    }
   }
   // Polymorphic declarations (unnest(anyarray) returns anyelement) take
   // their types from the actual arguments.

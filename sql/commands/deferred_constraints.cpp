@@ -21,7 +21,32 @@ bool DeferredConstraints::IsDeferred(Oid table_oid, const catalog::ForeignKeyDes
 
 void DeferredConstraints::Queue(DeferredCheck check) {
   check.seq = next_seq_++;
+  if (!by_key_stale_ && check.kind == DeferredCheck::Kind::kReferencing) {
+    by_key_[{check.table_oid, check.key}].push_back(checks_.size());
+  }
   checks_.push_back(std::move(check));
+}
+
+void DeferredConstraints::RowMoved(Oid table_oid, const std::string& old_key,
+                                   const std::string& new_key) {
+  if (checks_.empty()) return;
+  if (by_key_stale_) {
+    by_key_.clear();
+    for (size_t i = 0; i < checks_.size(); ++i) {
+      if (checks_[i].kind == DeferredCheck::Kind::kReferencing) {
+        by_key_[{checks_[i].table_oid, checks_[i].key}].push_back(i);
+      }
+    }
+    by_key_stale_ = false;
+  }
+  const auto it = by_key_.find({table_oid, old_key});
+  if (it == by_key_.end()) return;
+  const std::vector<size_t> positions = it->second;
+  for (size_t i : positions) {
+    DeferredCheck copy = checks_[i];
+    copy.key = new_key;
+    Queue(std::move(copy));
+  }
 }
 
 void DeferredConstraints::SetAll(bool deferred) {
@@ -59,16 +84,20 @@ void DeferredConstraints::Fire(const CommandContext& ctx, bool all) {
     if (!fired[i]) kept.push_back(std::move(checks_[i]));
   }
   checks_ = std::move(kept);
+  by_key_stale_ = true;
 }
 
 void DeferredConstraints::RollbackTo(const Mark& mark) {
   while (!checks_.empty() && checks_.back().seq >= mark.seq) checks_.pop_back();
+  by_key_stale_ = true;
   all_ = mark.all;
   named_ = mark.named;
 }
 
 void DeferredConstraints::Clear() {
   checks_.clear();
+  by_key_.clear();
+  by_key_stale_ = false;
   all_.reset();
   named_.clear();
 }

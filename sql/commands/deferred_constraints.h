@@ -59,6 +59,13 @@ class DeferredConstraints {
   bool IsDeferred(Oid table_oid, const catalog::ForeignKeyDesc& fk) const;
   void Queue(DeferredCheck check);
   bool empty() const { return checks_.empty(); }
+  // An UPDATE moved a row of `table_oid` (a table without a primary key)
+  // from `old_key` to `new_key`: each queued kReferencing check of the row
+  // is queued again for its new key, as PostgreSQL's check of an updated
+  // tuple carries over to its new version. The old checks stay (they find
+  // their row gone and pass), so a savepoint rolled back over the move
+  // keeps exactly the checks it had.
+  void RowMoved(Oid table_oid, const std::string& old_key, const std::string& new_key);
 
   // SET CONSTRAINTS ALL (forgets the per-constraint settings, as PostgreSQL
   // does) / SET CONSTRAINTS name. REQUIRES: the constraint is deferrable.
@@ -85,6 +92,10 @@ class DeferredConstraints {
 
  private:
   std::vector<DeferredCheck> checks_;
+  // kReferencing checks by (table, key): positions in checks_. Rebuilt
+  // when stale (after Fire / RollbackTo / Clear renumber checks_).
+  std::map<std::pair<Oid, std::string>, std::vector<size_t>> by_key_;
+  bool by_key_stale_ = false;
   uint64_t next_seq_ = 0;
   std::optional<bool> all_;                            // SET CONSTRAINTS ALL
   std::map<std::pair<Oid, std::string>, bool> named_;  // SET CONSTRAINTS name

@@ -520,12 +520,10 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     target.writer->CheckConstraints(leaf_row);
     auto conflict = FindConflict(ctx, target.writer->codec(), found->second, leaf_row);
     if (!conflict.has_value()) {
-      target.writer->Insert(leaf_row);
+      const std::string inserted = target.writer->Insert(leaf_row);
       target.triggers->AfterRow(nullptr, &leaf_row);
       row = MapRowByName(leaf, table, leaf_row);
-      touched.insert(std::to_string(leaf.oid) + ":" +
-                     (target.writer->codec().has_primary_key() ? target.writer->KeyOf(leaf_row)
-                                                                : std::string()));
+      touched.insert(std::to_string(leaf.oid) + ":" + inserted);
       insert_triggers.AfterRow(nullptr, &row);
       return true;
     }
@@ -559,7 +557,10 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
                       "tuple.");
     }
     target.writer->CheckConstraints(updated_leaf);
-    target.writer->Update(key, updated_leaf, &before_leaf);
+    // A table without a primary key moves the row to a new key: a later
+    // row conflicting with it again must find it touched.
+    touched.insert(std::to_string(leaf.oid) + ":" +
+                   target.writer->Update(key, updated_leaf, &before_leaf));
     update_triggers->AfterRow(&before, &updated);
     row = std::move(updated);
     return true;
@@ -603,9 +604,9 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
         Row before = writer.codec().DecodeValue(conflict->second);
         if (!update_triggers->BeforeRow(&before, &updated)) return false;
         writer.CheckConstraints(updated);
-        writer.Update(key, updated, &before);
+        const std::string new_key = writer.Update(key, updated, &before);
         update_triggers->AfterRow(&before, &updated);
-        touched.insert(writer.codec().has_primary_key() ? writer.KeyOf(updated) : key);
+        touched.insert(new_key);
         row = std::move(updated);
       } else {
         touched.insert(writer.Insert(row));

@@ -10,6 +10,7 @@
 #include "sql/binder/column_use.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/column_privileges.h"
+#include "sql/commands/deferred_constraints.h"
 #include "sql/commands/row_locks.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/stored_expr.h"
@@ -248,9 +249,7 @@ std::string TableWriter::Insert(Row row) {
     if (!existing.ok()) ThrowStatus(existing.status());
     if (existing.value().has_value()) throw DuplicateKeyError(key);
   } else {
-    auto id = ctx_.db->NextRowId(table_.tree);
-    if (!id.ok()) ThrowStatus(id.status());
-    AppendRowIdKey(id.value(), &key);
+    key = NewRowIdKey();
   }
   if (!indexes_.empty()) indexes_.Insert(row, key);
   if (foreign_keys_->active()) foreign_keys_->RowInserted(row, key);
@@ -264,7 +263,15 @@ std::string TableWriter::Insert(Row row) {
   return key;
 }
 
-void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row) {
+std::string TableWriter::NewRowIdKey() {
+  auto id = ctx_.db->NextRowId(table_.tree);
+  if (!id.ok()) ThrowStatus(id.status());
+  std::string key;
+  AppendRowIdKey(id.value(), &key);
+  return key;
+}
+
+std::string TableWriter::Update(const std::string& old_key, Row row, const Row* old_row) {
   Row read_row;
   if ((!indexes_.empty() || foreign_keys_->active()) && old_row == nullptr) {
     auto existing = ctx_.txn->Get(table_.tree, old_key);
@@ -287,19 +294,52 @@ void TableWriter::Update(const std::string& old_key, Row row, const Row* old_row
       if (foreign_keys_->active() && !old_row->empty()) {
         foreign_keys_->RowUpdated(*old_row, row, key);
       }
-      ctx_.txn->PutNew(table_.tree, std::move(key), codec_.EncodeValue(row));
+      ctx_.txn->PutNew(table_.tree, key, codec_.EncodeValue(row));
       ++counts_.updated;
-      return;
+      return key;
     }
   }
   // Key columns unchanged: FOR NO KEY UPDATE, as PostgreSQL's UPDATE takes.
   LockRowForWrite(ctx_, table_, old_key, txn::RowLockMode::kNoKeyUpdate);
-  if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
-  if (foreign_keys_->active() && !old_row->empty()) {
-    foreign_keys_->RowUpdated(*old_row, row, old_key);
+  if (codec_.has_primary_key()) {
+    if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, old_key);
+    if (foreign_keys_->active() && !old_row->empty()) {
+      foreign_keys_->RowUpdated(*old_row, row, old_key);
+    }
+    ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
+    ++counts_.updated;
+    return old_key;
   }
-  ctx_.txn->PutExisting(table_.tree, old_key, codec_.EncodeValue(row));
+  // No primary key: the new row version goes under a fresh row id, after
+  // every row the table has, as PostgreSQL's heap puts an updated tuple
+  // where there is room (at the end, once the pages are full): a seq scan
+  // then lists updated rows after the untouched ones, in update order. The
+  // old key is deleted as a write to an existing row (a concurrent change
+  // of it is a conflict, as for PutExisting); MoveExisting records the move,
+  // so a transaction that loses the race on the old key is told "concurrent
+  // update", not "delete" (txn/moved_keys.h). Row ids are never reused, so
+  // the old key cannot reappear.
+  if (ctx_.txn->DeletesKey(table_.tree, old_key)) {
+    // Moved or deleted since the statement read it: by a trigger (or a
+    // function) the statement ran. Writing it again would duplicate the
+    // row; PostgreSQL refuses the same (TM_SelfModified in ExecUpdate).
+    throw SqlError(SqlState::kTriggeredDataChangeViolation,
+                   "tuple to be updated was already modified by an operation triggered by the "
+                   "current command")
+        .WithHint("Consider using an AFTER trigger instead of a BEFORE trigger to propagate "
+                  "changes to other rows.");
+  }
+  std::string key = NewRowIdKey();
+  if (!indexes_.empty() && !old_row->empty()) indexes_.Update(*old_row, old_key, row, key);
+  if (foreign_keys_->active() && !old_row->empty()) foreign_keys_->RowUpdated(*old_row, row, key);
+  ctx_.txn->MoveExisting(table_.tree, old_key, key, codec_.EncodeValue(row));
+  if (!table_.foreign_keys.empty()) {
+    if (DeferredConstraints* deferred = CurrentDeferredConstraints()) {
+      deferred->RowMoved(table_.oid, old_key, key);
+    }
+  }
   ++counts_.updated;
+  return key;
 }
 
 void TableWriter::Delete(const std::string& key, const Row* old_row) {

@@ -61,8 +61,10 @@ class TableWriter {
   std::string Insert(Row row);
   // Replaces the row stored under `old_key` with `row` (an UPDATE).
   // `old_row`: the row being replaced, if the caller has it (the indexes
-  // need it; it is read otherwise).
-  void Update(const std::string& old_key, Row row, const Row* old_row = nullptr);
+  // need it; it is read otherwise). Returns the key the new row version is
+  // stored under: the new primary key, or for a table without one a fresh
+  // row id (the row moves to the end of the table, as in PostgreSQL's heap).
+  std::string Update(const std::string& old_key, Row row, const Row* old_row = nullptr);
   // Deletes the row stored under `key` (`old_row`: that row, if the caller
   // has it).
   void Delete(const std::string& key, const Row* old_row = nullptr);
@@ -90,6 +92,8 @@ class TableWriter {
   std::string FailingRowDetail(const Row& row) const;
 
  private:
+  // The key of a new row of a table without a primary key: its next row id.
+  std::string NewRowIdKey();
   // Fills the error's schema/table/constraint name fields.
   void SetObject(SqlError* e, const std::string& constraint) const;
 

@@ -13,7 +13,27 @@ namespace strata::sql::parser {
 
 
 std::string DeparseSelect(const PgQuery__Node* select) {
-  return DeparseStatement(select, "this query cannot be stored yet");
+  std::string text = DeparseStatement(select, "this query cannot be stored yet");
+  // libpg_query prints FETCH FIRST's count bare, but the grammar takes a
+  // c_expr there: a cast such as (5::bigint) must keep its parentheses or the
+  // stored text does not parse again. Every bare occurrence of the top-level
+  // count (which could not have parsed) gets them back.
+  if (select != nullptr && select->node_case == PG_QUERY__NODE__NODE_SELECT_STMT) {
+    const PgQuery__SelectStmt& s = *select->select_stmt;
+    if (s.limit_option == PG_QUERY__LIMIT_OPTION__LIMIT_OPTION_WITH_TIES &&
+        s.limit_count != nullptr) {
+      const std::string count = DeparseExpr(s.limit_count);
+      const std::string bare = " FETCH FIRST " + count + " ROWS WITH TIES";
+      const std::string wrapped = " FETCH FIRST (" + count + ") ROWS WITH TIES";
+      if (!count.empty() && count.front() != '(') {
+        for (size_t at = text.find(bare); at != std::string::npos;
+             at = text.find(bare, at + wrapped.size())) {
+          text.replace(at, bare.size(), wrapped);
+        }
+      }
+    }
+  }
+  return text;
 }
 
 std::unique_ptr<ast::SelectStatement> Transformer::TransformQuery(const PgQuery__Node* node) {

@@ -8,6 +8,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/temp_namespace.h"
 #include "sql/expr/text_quote.h"
 #include "sql/sequences/sequence_names.h"
 #include "sql/system_relations/pg_type_procs.h"
@@ -64,6 +65,13 @@ Oid RegclassIn(std::string_view text) {
   bool found = false;
   if (parts.size() == 1) {
     found = FindRelationInPath(*catalog, parts[0], &rel);
+  } else if (parts[parts.size() - 2] == "pg_temp") {
+    // The session's temporary schema, whatever its pg_temp_N name; none yet
+    // means no such relation.
+    const TempNamespace* temp = CurrentTempNamespace();
+    if (temp != nullptr && temp->oid != 0) {
+      found = FindRelationInNamespace(*catalog, temp->oid, parts.back(), &rel);
+    }
   } else {
     const catalog::NamespaceDesc& ns = RequireNamespace(*catalog, parts[parts.size() - 2]);
     found = FindRelationInNamespace(*catalog, ns.oid, parts.back(), &rel);

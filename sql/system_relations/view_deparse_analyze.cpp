@@ -12,6 +12,7 @@
 #include "sql/ast/statement.h"
 #include "sql/binder/binder.h"
 #include "sql/parser/parser.h"
+#include "sql/system_relations/reg_types.h"
 #include "sql/system_relations/statement_catalog.h"
 #include "sql/system_relations/view_deparse_tree.h"
 #include "sql/types/type_io.h"
@@ -336,11 +337,20 @@ class Analyzer {
 
   // transformLimitClause(): the count or offset coerced to bigint. A NULL
   // literal (LIMIT ALL, LIMIT NULL, FETCH FIRST NULL ROWS) becomes a NULL
-  // bigint constant, which LIMIT prints as ALL.
+  // bigint constant, which LIMIT prints as ALL; another literal a bigint
+  // constant ('5'::bigint). numeric and float8 take the assignment cast,
+  // which prints hidden as the implicit ones do (LIMIT 5.5).
   NodePtr AnalyzeLimit(const ast::Expr& e) {
     NodePtr n = AnalyzeExpr(e);
-    if (IsUnknownConst(n) && n->is_null) return Coerce(n, kInt8);
-    if (!IsInt(n->type.oid) || (n->kind == NodeKind::kConst && n->is_null)) Fail();
+    if (IsUnknownConst(n)) return Coerce(n, kInt8);
+    if (n->kind == NodeKind::kConst && n->is_null) Fail();
+    if (n->type.oid == kNumeric || n->type.oid == kFloat8) {
+      auto c = Make(NodeKind::kCast, T(kInt8));
+      c->implicit = true;
+      c->args = {n};
+      return c;
+    }
+    if (!IsInt(n->type.oid)) Fail();
     return n->type.oid == kInt8 ? n : Coerce(n, kInt8);
   }
 
@@ -969,6 +979,17 @@ class Analyzer {
     return n;
   }
 
+  // An unknown literal naming a relation as a regclass constant. Only a
+  // plain lower-case name is modelled (regclass output would requote or
+  // qualify others); anything else is not.
+  static NodePtr RegclassLiteral(const NodePtr& n) {
+    if (!IsUnknownConst(n) || n->is_null || n->text.empty()) Fail();
+    if (QuoteIdentifier(n->text) != n->text) Fail();
+    auto c = Make(NodeKind::kConst, T(kRegclass));
+    c->text = n->text;
+    return c;
+  }
+
   NodePtr AnalyzeFunc(const ast::FuncCallExpr& f) {
     if (f.over != nullptr || f.filter != nullptr || f.is_grouping_func || f.has_decorations ||
         !f.agg_order.empty() || f.agg_within_group || f.func_variadic) {
@@ -1048,6 +1069,11 @@ class Analyzer {
     } else if (name == "now") {
       if (!args.empty() || f.agg_star) Fail();
       n->type = T(kTimestampTz);
+    } else if ((name == "nextval" || name == "currval") && args.size() == 1 && !f.agg_star) {
+      // PostgreSQL declares the argument regclass: the literal is parsed
+      // as one and prints as 's'::regclass.
+      args[0] = RegclassLiteral(args[0]);
+      n->type = T(kInt8);
     } else {
       Fail();
     }

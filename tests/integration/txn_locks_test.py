@@ -25,6 +25,10 @@ def run_schedule(server, schedule):
 SETUP = ("drop table if exists acct; create table acct (id int primary key, v int); "
          "insert into acct values (1, 10), (2, 20), (3, 30)")
 
+HEAP_SETUP = ("drop table if exists heap; create table heap (id int, v int); "
+              "create index heap_v on heap (v); "
+              "insert into heap values (1, 10), (2, 20), (3, 30)")
+
 SCHEDULES = {
     "a second updater waits, then (read committed) updates the new version": [
         ("a", SETUP),
@@ -141,6 +145,85 @@ SCHEDULES = {
         ("a", "rollback"),
         ("b", "commit"),
         ("c", "select * from acct order by id"),
+    ],
+    # A table without a primary key: an UPDATE moves the row to a new row
+    # key (after the others, as PostgreSQL's heap appends the new version).
+    # A waiter must find the moved row again (read committed) or fail with
+    # "concurrent update" (repeatable read), never lose or duplicate it.
+    "no primary key: a second updater waits, then updates the moved row": [
+        ("a", HEAP_SETUP),
+        ("a", "begin"),
+        ("a", "update heap set v = v + 1 where id = 1"),
+        ("b", ("send", "update heap set v = v * 10 where id = 1 returning id, v")),
+        ("b", ("blocked",)),
+        ("c", "select * from heap"),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", "select * from heap"),
+        ("c", "select count(*) from heap where id = 1"),
+    ],
+    "no primary key: waiters in a transaction block, a delete and FOR UPDATE": [
+        ("a", HEAP_SETUP),
+        ("a", "begin"),
+        ("a", "update heap set v = 21 where id = 2"),
+        ("a", "update heap set v = 31 where id = 3"),
+        ("b", "begin"),
+        ("b", ("send", "update heap set v = v + 100 where id = 2")),
+        ("b", ("blocked",)),
+        ("c", "begin"),
+        ("c", ("send", "delete from heap where id = 3 returning *")),
+        ("c", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", ("wait",)),
+        ("b", "commit"),
+        ("c", "commit"),
+        ("a", "begin"),
+        ("a", "update heap set v = 0 where id = 1"),
+        ("b", ("send", "select * from heap where id = 1 for update")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("c", "select * from heap"),
+    ],
+    "no primary key: a waiter whose row no longer matches, and a rollback": [
+        ("a", HEAP_SETUP),
+        ("a", "begin"),
+        ("a", "update heap set v = 99 where id = 2"),
+        ("b", ("send", "update heap set v = 0 where v = 20")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("a", "begin"),
+        ("a", "update heap set v = 7 where id = 1"),
+        ("b", ("send", "update heap set v = v + 5 where id = 1")),
+        ("b", ("blocked",)),
+        ("a", "rollback"),
+        ("b", ("wait",)),
+        ("c", "select * from heap"),
+    ],
+    "no primary key: repeatable read gets 40001 concurrent update": [
+        ("a", HEAP_SETUP),
+        ("b", "begin isolation level repeatable read"),
+        ("b", "select count(*) from heap"),
+        ("a", "begin"),
+        ("a", "update heap set v = 11 where id = 1"),
+        ("b", ("send", "update heap set v = 12 where id = 1")),
+        ("b", ("blocked",)),
+        ("a", "commit"),
+        ("b", ("wait",)),
+        ("b", "rollback"),
+        ("b", "begin isolation level repeatable read"),
+        ("b", "select count(*) from heap"),
+        ("a", "update heap set v = 22 where id = 2"),
+        ("b", "delete from heap where id = 2"),
+        ("b", "rollback"),
+        ("b", "begin isolation level repeatable read"),
+        ("b", "select count(*) from heap"),
+        ("a", "delete from heap where id = 3"),
+        ("b", "update heap set v = 0 where id = 3"),
+        ("b", "rollback"),
+        ("c", "select * from heap"),
     ],
     "FOR UPDATE errors": [
         ("a", SETUP),
