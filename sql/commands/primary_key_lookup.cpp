@@ -122,6 +122,21 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
   using Op = ColumnRestriction::Op;
   for (size_t i = 0; i < conjuncts.size(); ++i) {
     const ast::Expr* c = conjuncts[i];
+    // A boolean column (or NOT one) is `column = true` (false).
+    bool negated = false;
+    const ast::Expr* bare = c;
+    if (c->kind == ast::ExprKind::kBool &&
+        static_cast<const ast::BoolExpr&>(*c).op == ast::BoolExpr::Op::kNot) {
+      bare = static_cast<const ast::BoolExpr&>(*c).args[0].get();
+      negated = true;
+    }
+    if (const std::string* name = ColumnName(*bare, scope_alias)) {
+      const int slot = slot_of(*name);
+      if (slot >= 0 && table.columns[static_cast<size_t>(slot)].type == type_oid::kBool) {
+        out.push_back(ColumnRestriction{i, slot, Op::kEq, {Value::Bool(!negated)}});
+      }
+      continue;
+    }
     if (c->kind == ast::ExprKind::kNullTest) {
       const auto& test = static_cast<const ast::NullTestExpr&>(*c);
       const std::string* name = ColumnName(*test.arg, scope_alias);

@@ -104,10 +104,9 @@ RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope
         std::min(kMaxTuplesPerPage,
                  std::floor((kPageBytes - kPageHeader) / HeapTupleBytes(table, widths, null_fracs)));
     pages_ = tuples_ > 0 ? std::ceil(tuples_ / std::max(1.0, per_page)) : 0;
-    // Our index entries never need a table visit to be known visible; the
-    // estimate follows a PostgreSQL table that (auto)vacuum has kept up
-    // with, less the rows changed since an explicit VACUUM.
-    all_visible_ = 1.0;
+    // PostgreSQL's visibility map is set by VACUUM: all of the table after
+    // one, less the rows changed since (our index entries never need the
+    // table to be known visible, but the plans follow PostgreSQL's).
     if (counts && counts->last_vacuum != 0 && tuples_ > 0) {
       const double changed = static_cast<double>(counts->ins_since_vacuum + counts->dead_tup);
       all_visible_ = std::clamp(1.0 - changed / tuples_, 0.0, 1.0);
