@@ -342,38 +342,35 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     in.all_visible_fraction = rel.all_visible_fraction();
     in.rows = rows;
     const IndexScanCosts index_costs = IndexScanCost(params, rel, in);
-    const double index_final = final_cost(index_costs.scan, ordered);
-    if (index_final < best_final) {
-      best_final = index_final;
+    // The path over this index, when it beats the best so far.
+    auto consider = [&](AccessPath::Kind kind, const PathCost& cost, bool in_order) {
+      const double total = final_cost(cost, in_order);
+      if (total >= best_final) return false;
+      best_final = total;
       best = AccessPath{};
-      best.kind = c.index == nullptr ? AccessPath::Kind::kPrimaryKey : AccessPath::Kind::kIndex;
+      best.kind = kind;
       best.index = c.index;
       best.ranges = ranges.ranges;
       best.index_conjuncts = ranges.used_conjuncts;
       best.implied_conjuncts = implied;
-      best.ordered = ordered;
-      best.index_only = covered;
-      best.cost = index_costs.scan;
+      best.ordered = in_order;
+      best.cost = cost;
       best.width = width;
+      return true;
+    };
+    if (consider(c.index == nullptr ? AccessPath::Kind::kPrimaryKey : AccessPath::Kind::kIndex,
+                 index_costs.scan, ordered)) {
+      best.index_only = covered;
     }
-    // A bitmap scan: only with quals, never ordered; not on the primary
-    // key, whose index scan reads the table in order already.
+    // A bitmap scan: never ordered; only with quals or a partial index's
+    // predicate; not on the primary key, whose index scan reads the table
+    // in order already.
     if ((!full_scan || partial) && c.index != nullptr) {
       IndexScanInput bitmap_in = in;
       bitmap_in.index_only = false;
       const PathCost bitmap =
           BitmapHeapScanCost(params, rel, bitmap_in, all_qual_ops * params.cpu_operator_cost);
-      const double bitmap_final = final_cost(bitmap, false);
-      if (bitmap_final < best_final) {
-        best_final = bitmap_final;
-        best = AccessPath{};
-        best.kind = AccessPath::Kind::kBitmap;
-        best.index = c.index;
-        best.ranges = ranges.ranges;
-        best.index_conjuncts = ranges.used_conjuncts;
-        best.implied_conjuncts = implied;
-        best.cost = bitmap;
-        best.width = width;
+      if (consider(AccessPath::Kind::kBitmap, bitmap, false)) {
         best.index_total_cost = index_costs.index_total;
         best.index_rows = ClampRowEstimate(in.index_selectivity * rel.tuples());
       }

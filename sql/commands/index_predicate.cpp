@@ -6,27 +6,11 @@
 #include "sql/commands/bound_volatility.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/stored_expr.h"
+#include "sql/commands/table_rows.h"
 
 namespace strata::sql {
 
 namespace {
-
-// The table's columns by slot, named by the table's own name.
-BindScope RowScope(const catalog::TableDesc& table) {
-  BindScope scope;
-  ScopeRelation rel;
-  rel.table_name = table.name;
-  rel.alias = table.name;
-  rel.relation_oid = table.oid;
-  for (size_t i = 0; i < table.columns.size(); ++i) {
-    const catalog::ColumnDesc& c = table.columns[i];
-    if (c.dropped) continue;
-    rel.columns.push_back(
-        {c.name, DataType{c.type, c.typmod}, static_cast<int>(i), false, table.oid, c.attnum});
-  }
-  scope.relations.push_back(std::move(rel));
-  return scope;
-}
 
 BoundExprPtr BindPredicate(const std::string& text, const BindScope& scope,
                            std::vector<std::unique_ptr<ast::Statement>>* keep) {
@@ -43,7 +27,7 @@ BoundExprPtr BindPredicate(const std::string& text, const BindScope& scope,
 }  // namespace
 
 IndexPredicate::IndexPredicate(const catalog::TableDesc& table, const std::string& predicate)
-    : scope_(RowScope(table)) {
+    : scope_(TableScope(table, "", table.name)) {
   expr_ = BindPredicate(predicate, scope_, &parsed_);
 }
 
@@ -65,7 +49,7 @@ std::set<std::string> PredicateColumns(const std::string& predicate) {
 
 void CheckIndexPredicate(const catalog::TableDesc& table, const std::string& predicate) {
   std::vector<std::unique_ptr<ast::Statement>> keep;
-  const BindScope scope = RowScope(table);
+  const BindScope scope = TableScope(table, "", table.name);
   BoundExprPtr bound = BindPredicate(predicate, scope, &keep);
   if (ContainsMutableCall(*bound)) {
     throw SqlError(SqlState::kInvalidObjectDefinition,

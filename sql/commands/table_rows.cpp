@@ -30,10 +30,15 @@ std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValu
 
 BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
                      const std::string& alias) {
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
+  return TableScope(table, ns != nullptr ? ns->name : "", alias);
+}
+
+BindScope TableScope(const catalog::TableDesc& table, const std::string& schema,
+                     const std::string& alias) {
   BindScope scope;
   ScopeRelation rel;
-  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
-  rel.schema = ns != nullptr ? ns->name : "";
+  rel.schema = schema;
   rel.table_name = table.name;
   rel.alias = alias.empty() ? table.name : alias;
   rel.relation_oid = table.oid;

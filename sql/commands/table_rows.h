@@ -28,6 +28,10 @@ class PartitionConstraintCheck;  // sql/commands/partition_routing.h
 // `alias` (the table name if empty).
 BindScope TableScope(const CommandContext& ctx, const catalog::TableDesc& table,
                      const std::string& alias = "");
+// The same with the schema's name given (empty: none), for code without a
+// statement's context.
+BindScope TableScope(const catalog::TableDesc& table, const std::string& schema,
+                     const std::string& alias);
 
 // Coerces `expr` to column `column`'s type and typmod as an assignment
 // (transformAssignedExpr): 42804 "column ... is of type ... but expression is
