@@ -190,8 +190,10 @@ class ReferencePostgres(Server):
         env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Etc/UTC")
         self._run([os.path.join(PG_BIN, "initdb"), "-D", self.data_dir, "-U", "postgres",
                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], env=env)
+        # autovacuum off: a background ANALYZE would change plans and
+        # estimates at moments the comparisons cannot predict.
         opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 "
-                f"-c timezone=Etc/UTC")
+                f"-c timezone=Etc/UTC -c autovacuum=off")
         if not self.durable:
             opts += " -c fsync=off"
         self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-o", opts, "-l",

@@ -41,7 +41,7 @@ def main():
     args = parser.parse_args()
 
     ref = harness.ReferencePostgres()
-    strata = harness.Stratad(args.stratad)
+    strata = harness.Stratad(args.stratad, extra_args=("-c", "autovacuum=off"))
     failures = 0
     total = 0
     try:
@@ -85,7 +85,7 @@ def main():
             ref.psql(["-q", "-c", f"DROP DATABASE IF EXISTS {db}"])
             ref.psql(["-q", "-c", f"CREATE DATABASE {db}"])
             ref.database = db
-            strata = harness.Stratad(args.stratad).start()
+            strata = harness.Stratad(args.stratad, extra_args=("-c", "autovacuum=off")).start()
             # The same database name on both, so current_database() and
             # `\c` agree.
             strata.psql(["-q", "-c", f"CREATE DATABASE {db}"])
