@@ -318,7 +318,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // whose re-check of changed rows reads the WHERE above the joins.
   if (!stmt.locking.empty()) from.join_inputs.clear();
   const std::optional<std::vector<const BoundExpr*>> residual =
-      JoinPendingFromItems(&from, where.get(), ctx.param_values);
+      JoinPendingFromItems(&from, where.get(), ctx.param_values,
+                           stmt.locking.empty() ? &ctx : nullptr);
   PlanNodePtr plan = std::move(from.plan);
   // One table: the access path the cost model prefers (index_paths.h).
   bool presorted = false;  // the scan returns rows in ORDER BY's order

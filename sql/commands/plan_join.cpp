@@ -4,7 +4,10 @@
 
 #include <algorithm>
 
+#include "sql/database.h"
 #include "sql/executor/hash_join_keys.h"
+#include "sql/executor/node_column_reorder.h"
+#include "sql/planner/relation_estimate.h"
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_hash_join.h"
 
@@ -181,7 +184,8 @@ void PushIntoJoinInputs(FromPlan* from, const std::vector<const BoundExpr*>& con
 }  // namespace
 
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
-    FromPlan* from, const BoundExpr* where, const std::vector<Value>* params) {
+    FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
+    const CommandContext* ctx) {
   if (from->pending.empty() && (from->join_inputs.empty() || where == nullptr)) {
     return std::nullopt;
   }
@@ -229,6 +233,31 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
 
   size_t width = from->pending_first_width;
   PlanNodePtr plan = std::move(from->plan);
+  // Two plain tables, no condition at all: a cross join. PostgreSQL's
+  // nested loop puts the table with more estimated rows outside (its cost,
+  // outer rows x inner rows, differs only in materializing the inner side,
+  // cheaper for the smaller); the rows come out in that order.
+  if (ctx != nullptr && where == nullptr && from->pending.size() == 1 &&
+      !from->pending[0].lateral && from->codecs.size() == 2 &&
+      dynamic_cast<SeqScan*>(plan.get()) != nullptr &&
+      dynamic_cast<SeqScan*>(from->pending[0].plan.get()) != nullptr) {
+    const std::string scope = ctx->db->catalog()->key_scope();
+    const RelationEstimate first(ctx->txn, scope, from->codecs[0]->table());
+    const RelationEstimate second(ctx->txn, scope, from->codecs[1]->table());
+    if (second.tuples() > first.tuples()) {
+      FromPlan::PendingItem& next = from->pending[0];
+      const size_t first_width = width;
+      PlanNodePtr joined =
+          MakeJoinNode(std::move(next.plan), std::move(plan), JoinType::kInner, {}, next.width,
+                       first_width, {}, 0, params);
+      std::vector<size_t> sources;
+      for (size_t i = 0; i < first_width; ++i) sources.push_back(next.width + i);
+      for (size_t i = 0; i < next.width; ++i) sources.push_back(i);
+      from->plan = std::make_unique<ColumnReorder>(std::move(joined), std::move(sources));
+      from->pending.clear();
+      return std::vector<const BoundExpr*>{};
+    }
+  }
   for (FromPlan::PendingItem& next : from->pending) {
     if (next.lateral) {
       plan = std::make_unique<LateralLoop>(std::move(plan), std::move(next.lateral), false,

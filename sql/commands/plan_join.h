@@ -40,8 +40,12 @@ PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
 // cross joins) into from->plan, taking hash keys and per-item filters from
 // `where` (may be null). Returns the WHERE conjuncts still to apply above
 // the joins, or nullopt when nothing was pending (then WHERE applies as is).
+// With `ctx`, two plain tables joined without any condition are joined with
+// the one PostgreSQL's costs put outside (the one with more estimated rows;
+// the smaller is materialized inside), which decides the rows' order.
 // LIFETIME: `where` outlives the plan.
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
-    FromPlan* from, const BoundExpr* where, const std::vector<Value>* params);
+    FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
+    const CommandContext* ctx = nullptr);
 
 }  // namespace strata::sql
