@@ -2,7 +2,9 @@
 #include "sql/planner/relation_estimate.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <unordered_map>
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
@@ -60,6 +62,33 @@ double HeapTupleBytes(const catalog::TableDesc& table, const std::vector<double>
 
 }  // namespace
 
+struct RelationEstimate::ParsedStatistics {
+  std::string bytes;  // the record parsed
+  catalog::TableStatistics stats;
+  std::vector<std::optional<ColumnEstimate>> columns;  // by slot, parsed on first use
+};
+
+namespace {
+
+// Per thread (a session's statements run on its thread): each table's
+// statistics record as last read (null: none), with what was parsed of it.
+// Reading the record is a catalog read per statement, as costly as a point
+// lookup, so an entry is reused while the table's ANALYZE count
+// (pg_stat_user_tables' analyze_count + autoanalyze_count, which every
+// ANALYZE bumps) is unchanged, for at most kReuseFor: a rolled-back ANALYZE
+// leaves the count moved but the record as it was, and estimates only steer
+// plans, never results.
+struct CachedStatistics {
+  std::shared_ptr<RelationEstimate::ParsedStatistics> parsed;
+  int64_t analyzes = 0;
+  std::chrono::steady_clock::time_point read_at;
+};
+thread_local std::unordered_map<Oid, CachedStatistics> statistics_cache;
+constexpr size_t kMaxCachedTables = 512;
+constexpr auto kReuseFor = std::chrono::seconds(10);
+
+}  // namespace
+
 int TypeAverageWidth(Oid type, int32_t typmod) {
   const PgTypeInfo* info = FindPgType(type);
   if (info != nullptr && info->typlen > 0) return info->typlen;
@@ -78,28 +107,56 @@ int TypeAverageWidth(Oid type, int32_t typmod) {
 
 RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope,
                                    const catalog::TableDesc& table)
-    : table_(&table), columns_(table.columns.size()) {
+    : table_(&table) {
+  const std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid);
   if (txn != nullptr) {
-    auto read = catalog::ReadTableStatistics(txn, scope, table.oid);
-    if (read.ok() && read.value().has_value()) stats_ = std::move(*read.value());
+    const int64_t analyzes = counts ? counts->analyze_count + counts->autoanalyze_count : -1;
+    const auto now = std::chrono::steady_clock::now();
+    auto it = statistics_cache.find(table.oid);
+    if (it != statistics_cache.end() && it->second.analyzes == analyzes &&
+        now - it->second.read_at < kReuseFor &&
+        (it->second.parsed == nullptr || it->second.parsed->columns.size() == table.columns.size())) {
+      parsed_ = it->second.parsed;
+    } else {
+      auto bytes = txn->Get(storage::kDefaultTree,
+                            std::string(scope) + catalog::TableStatisticsKey(table.oid));
+      std::shared_ptr<ParsedStatistics> parsed;
+      if (bytes.ok() && bytes.value().has_value()) {
+        if (it != statistics_cache.end() && it->second.parsed != nullptr &&
+            it->second.parsed->bytes == *bytes.value() &&
+            it->second.parsed->columns.size() == table.columns.size()) {
+          parsed = it->second.parsed;  // the same record: keep what was parsed
+        } else if (auto stats = catalog::DecodeTableStatistics(table.oid, *bytes.value())) {
+          parsed = std::make_shared<ParsedStatistics>();
+          parsed->bytes = std::move(*bytes.value());
+          parsed->stats = std::move(*stats);
+          parsed->columns.resize(table.columns.size());
+        }
+      }
+      if (bytes.ok()) {
+        if (statistics_cache.size() >= kMaxCachedTables) statistics_cache.clear();
+        statistics_cache[table.oid] = CachedStatistics{parsed, analyzes, now};
+      }
+      parsed_ = std::move(parsed);
+    }
   }
+  const catalog::TableStatistics* stats = parsed_ != nullptr ? &parsed_->stats : nullptr;
   std::vector<double> widths(table.columns.size(), 0), null_fracs(table.columns.size(), 0);
   double data_width = 0;
   for (size_t i = 0; i < table.columns.size(); ++i) {
     if (table.columns[i].dropped) continue;
     widths[i] = ColumnWidth(static_cast<int>(i));
     data_width += widths[i];
-    if (stats_) {
-      for (const catalog::ColumnStatistics& c : stats_->columns) {
+    if (stats) {
+      for (const catalog::ColumnStatistics& c : stats->columns) {
         if (c.attnum == table.columns[i].attnum) null_fracs[i] = c.null_frac;
       }
     }
   }
   width_ = static_cast<int>(data_width);
-  const std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid);
-  if (stats_) {
+  if (stats) {
     // An analyzed table: its row count, and the pages a heap of them fills.
-    tuples_ = stats_->reltuples;
+    tuples_ = stats->reltuples;
     const double per_page =
         std::min(kMaxTuplesPerPage,
                  std::floor((kPageBytes - kPageHeader) / HeapTupleBytes(table, widths, null_fracs)));
@@ -129,8 +186,8 @@ RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope
 
 int RelationEstimate::ColumnWidth(int slot) const {
   const catalog::ColumnDesc& column = table_->columns[static_cast<size_t>(slot)];
-  if (stats_) {
-    for (const catalog::ColumnStatistics& c : stats_->columns) {
+  if (parsed_ != nullptr) {
+    for (const catalog::ColumnStatistics& c : parsed_->stats.columns) {
       if (c.attnum == column.attnum && c.avg_width > 0) return c.avg_width;
     }
   }
@@ -138,12 +195,13 @@ int RelationEstimate::ColumnWidth(int slot) const {
 }
 
 const ColumnEstimate& RelationEstimate::Column(int slot) const {
-  std::optional<ColumnEstimate>& cached = columns_[static_cast<size_t>(slot)];
+  static const ColumnEstimate kNone;
+  if (parsed_ == nullptr) return kNone;
+  std::optional<ColumnEstimate>& cached = parsed_->columns[static_cast<size_t>(slot)];
   if (cached) return *cached;
   cached.emplace();
-  if (!stats_) return *cached;
   const catalog::ColumnDesc& column = table_->columns[static_cast<size_t>(slot)];
-  for (const catalog::ColumnStatistics& c : stats_->columns) {
+  for (const catalog::ColumnStatistics& c : parsed_->stats.columns) {
     if (c.attnum != column.attnum) continue;
     ColumnEstimate& e = *cached;
     e.analyzed = true;

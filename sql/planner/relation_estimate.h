@@ -11,6 +11,7 @@
 // short varlena headers) plus its line pointer, packed into 8 kB pages.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,7 @@ class RelationEstimate {
   double pages() const { return pages_; }
   // Average width of a row's columns (bytes of data, as EXPLAIN's width=).
   int width() const { return width_; }
-  bool analyzed() const { return stats_.has_value(); }
+  bool analyzed() const { return parsed_ != nullptr; }
   // The share of rows PostgreSQL's visibility map would mark all-visible
   // (relallvisible / relpages): what VACUUM saw, less what changed since.
   // Index-only scans skip the table for those.
@@ -57,14 +58,18 @@ class RelationEstimate {
   // type's: PostgreSQL's get_typavgwidth).
   int ColumnWidth(int slot) const;
 
+  // ANALYZE's record as this thread last parsed it (see the .cpp): planning
+  // runs for every statement, so the record's values are parsed once per
+  // record, not once per query.
+  struct ParsedStatistics;
+
  private:
   const catalog::TableDesc* table_;
-  std::optional<catalog::TableStatistics> stats_;
+  std::shared_ptr<ParsedStatistics> parsed_;
   double tuples_ = 0;
   double pages_ = 0;
   int width_ = 0;
   double all_visible_ = 0;
-  mutable std::vector<std::optional<ColumnEstimate>> columns_;
 };
 
 // PostgreSQL's width guess for a column of `type` (typmod `typmod`) with no
