@@ -462,8 +462,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         break;
       }
       case AccessPath::Kind::kSeqScan:
-        if (auto range = PrimaryKeyFromWhere(binder, codec, scope.relations[0].alias,
-                                              stmt.where.get(), ctx.param_values)) {
+        if (std::optional<KeyRange>& range = path.primary_key_range) {
           // Still only the keys WHERE allows (shown as the sequential scan
           // the cost model chose).
           auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),

@@ -9,7 +9,6 @@
 #include "sql/planner/selectivity.h"
 #include "sql/commands/stored_expr.h"
 #include "sql/table/index_codec.h"
-#include "sql/types/value_compare.h"
 
 namespace strata::sql {
 
@@ -94,12 +93,9 @@ bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) 
   if (p.op == Op::kIsNotNull) return q.op != Op::kIsNull;  // every other form is strict
   if (p.op == Op::kIsNull) return q.op == Op::kIsNull;
   auto admits = [&p](const Value& v) {
-    int cmp = 0;
-    try {
-      cmp = CompareValues(v, p.values[0]);
-    } catch (...) {
-      return false;
-    }
+    const std::optional<int> compared = CompareIfComparable(v, p.values[0]);
+    if (!compared) return false;
+    const int cmp = *compared;
     switch (p.op) {
       case Op::kEq: return cmp == 0;
       case Op::kLt: return cmp < 0;
@@ -108,10 +104,7 @@ bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) 
       case Op::kGe: return cmp >= 0;
       case Op::kIn:
         for (const Value& x : p.values) {
-          try {
-            if (CompareValues(v, x) == 0) return true;
-          } catch (...) {
-          }
+          if (CompareIfComparable(v, x) == 0) return true;
         }
         return false;
       default: return false;
@@ -129,12 +122,9 @@ bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) 
   const bool p_upper = p.op == Op::kLt || p.op == Op::kLe;
   const bool p_lower = p.op == Op::kGt || p.op == Op::kGe;
   if (!((q_upper && p_upper) || (q_lower && p_lower))) return false;
-  int cmp = 0;
-  try {
-    cmp = CompareValues(q.values[0], p.values[0]);
-  } catch (...) {
-    return false;
-  }
+  const std::optional<int> compared = CompareIfComparable(q.values[0], p.values[0]);
+  if (!compared) return false;
+  const int cmp = *compared;
   const bool q_strict = q.op == Op::kLt || q.op == Op::kGt;
   const bool p_strict = p.op == Op::kLt || p.op == Op::kGt;
   if (q_upper) return cmp < 0 || (cmp == 0 && (q_strict || !p_strict));
@@ -207,10 +197,13 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   std::vector<const ast::Expr*> conjuncts;
   if (request.where != nullptr) CollectConjuncts(request.where, &conjuncts);
   const std::vector<ColumnRestriction> restrictions =
-      request.allow_indexes
-          ? ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params)
-          : std::vector<ColumnRestriction>{};
-  const SelectivityEstimator selectivity(rel, conjuncts, restrictions, request.scope_alias);
+      ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params);
+  // Under FOR UPDATE / SHARE only the primary-key range is used; the
+  // estimates then see WHERE's shape alone.
+  const std::vector<ColumnRestriction> none;
+  const SelectivityEstimator selectivity(rel, conjuncts,
+                                         request.allow_indexes ? restrictions : none,
+                                         request.scope_alias);
   std::vector<double> qual_ops(conjuncts.size());
   double all_qual_ops = 0;
   for (size_t i = 0; i < conjuncts.size(); ++i) {
@@ -247,6 +240,11 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   best.cost.total = SeqScanCost(params, rel, all_qual_ops * params.cpu_operator_cost);
   best.cost.rows = rows;
   double best_final = final_cost(best.cost, false);
+  if (codec.has_primary_key()) {
+    KeyRanges pk = KeyRangesFromRestrictions(table, codec.key_slots(), codec.key_columns(),
+                                             /*exact_key=*/true, restrictions);
+    if (pk.ranges.size() == 1) best.primary_key_range = std::move(pk.ranges[0]);
+  }
   if (!request.allow_indexes) return best;
 
   std::vector<Candidate> candidates;
@@ -326,7 +324,9 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     in.index_qual_arg_cost =
         values > 1 ? params.cpu_operator_cost * (0.5 * values - 1) : 0;
     const ColumnEstimate& first = rel.Column(c.key_slots[0]);
-    in.correlation = first.has_correlation ? first.correlation : (c.index == nullptr ? 1.0 : 0.0);
+    // Without statistics: the primary key is the table's order, another
+    // index is taken as uncorrelated.
+    in.correlation = first.correlation.value_or(c.index == nullptr ? 1.0 : 0.0);
     if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
     in.qpqual_cost = qp_ops * params.cpu_operator_cost;
     // Index-only: the query reads nothing but the index's key columns.

@@ -64,6 +64,9 @@ struct AccessPath {
   bool index_only = false;
   PathCost cost;         // of the scan
   int width = 0;
+  // kSeqScan: the one primary-key range WHERE allows, if any
+  // (PrimaryKeyFromWhere's): the scan still reads only it.
+  std::optional<KeyRange> primary_key_range;
   // kBitmap: the Bitmap Index Scan's own figures.
   double index_total_cost = 0;
   double index_rows = 0;

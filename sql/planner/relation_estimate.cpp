@@ -8,6 +8,7 @@
 
 #include "common/sql_error.h"
 #include "sql/builtin/type_table.h"
+#include "sql/system_relations/system_values.h"
 #include "sql/table_stats.h"
 #include "sql/types/type_io.h"
 
@@ -22,20 +23,6 @@ constexpr double kTupleHeader = 23;     // SizeofHeapTupleHeader
 constexpr double kMaxTuplesPerPage = 291;  // MaxHeapTuplesPerPage at 8 kB
 
 double MaxAlign(double n) { return std::ceil(n / 8) * 8; }
-
-// pg_type.typalign as our type table implies it: by fixed length, varlena 'i'.
-int TypeAlignment(Oid type) {
-  const PgTypeInfo* info = FindPgType(type);
-  const int len = info == nullptr ? -1 : info->typlen;
-  switch (len) {
-    case 1: return 1;
-    case 2: return 2;
-    case 4: return 4;
-    case 8: return 8;
-    case -1: case -2: return 4;
-    default: return type == type_oid::kName ? 1 : 8;
-  }
-}
 
 // Bytes a heap tuple with these columns takes, line pointer included.
 double HeapTupleBytes(const catalog::TableDesc& table, const std::vector<double>& widths,
@@ -52,7 +39,8 @@ double HeapTupleBytes(const catalog::TableDesc& table, const std::vector<double>
     const bool varlena = info == nullptr || info->typlen < 0;
     // A short varlena (under 127 bytes) has a 1-byte header and no alignment.
     if (!(varlena && widths[i] < 127)) {
-      const double align = TypeAlignment(table.columns[i].type);
+      const char typalign = sysrel::TypeAlign(table.columns[i].type);
+      const double align = typalign == 'd' ? 8 : typalign == 'i' ? 4 : typalign == 's' ? 2 : 1;
       offset = std::ceil(offset / align) * align;
     }
     offset += width;
@@ -207,10 +195,7 @@ const ColumnEstimate& RelationEstimate::Column(int slot) const {
     e.analyzed = true;
     e.null_frac = c.null_frac;
     e.n_distinct = c.n_distinct >= 0 ? c.n_distinct : -c.n_distinct * tuples_;
-    if (c.correlation) {
-      e.correlation = *c.correlation;
-      e.has_correlation = true;
-    }
+    e.correlation = c.correlation;
     // Values in their text form: parsed as the column's type (a value that
     // no longer parses -- the type changed since -- drops the lists).
     try {

@@ -33,8 +33,7 @@ struct ColumnEstimate {
   std::vector<Value> most_common_vals;
   std::vector<double> most_common_freqs;
   std::vector<Value> histogram_bounds;
-  double correlation = 0;
-  bool has_correlation = false;
+  std::optional<double> correlation;  // with the table's key order
 };
 
 class RelationEstimate {

@@ -79,15 +79,18 @@ bool Holds(int cmp, bool greater, bool inclusive) {
   return greater ? cmp > 0 : cmp < 0;
 }
 
-int Compare(const Value& a, const Value& b) {
-  try {
-    return CompareValues(a, b);
-  } catch (...) {
-    return 0;
-  }
-}
+// Values that do not compare are taken as equal (an estimate only).
+int Compare(const Value& a, const Value& b) { return CompareIfComparable(a, b).value_or(0); }
 
 }  // namespace
+
+std::optional<int> CompareIfComparable(const Value& a, const Value& b) {
+  try {
+    return CompareValues(a, b);
+  } catch (...) {  // SqlError, or a payload of another type than expected
+    return std::nullopt;
+  }
+}
 
 double ClampRowEstimate(double rows) { return rows <= 1.0 ? 1.0 : std::rint(rows); }
 

@@ -10,6 +10,7 @@
 // change a result.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,10 @@ class SelectivityEstimator {
   const std::vector<ColumnRestriction>& restrictions_;
   const std::string& alias_;
 };
+
+// CompareValues' result, or nullopt for values it cannot compare (a
+// statistics value of a type since changed): estimates then fall back.
+std::optional<int> CompareIfComparable(const Value& a, const Value& b);
 
 // Rows a scan keeps: PostgreSQL's clamp_row_est (rounded, at least one).
 double ClampRowEstimate(double rows);
