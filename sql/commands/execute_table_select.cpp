@@ -319,7 +319,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   if (!stmt.locking.empty()) from.join_inputs.clear();
   const std::optional<std::vector<const BoundExpr*>> residual =
       JoinPendingFromItems(&from, where.get(), ctx.param_values,
-                           stmt.locking.empty() ? &ctx : nullptr);
+                           stmt.locking.empty() ? &ctx : nullptr,
+                           stmt.locking.empty() ? &binder : nullptr, stmt.where.get());
   PlanNodePtr plan = std::move(from.plan);
   // One table: the access path the cost model prefers (index_paths.h).
   bool presorted = false;  // the scan returns rows in ORDER BY's order
@@ -377,106 +378,20 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       request.limit_offset = static_cast<double>(offset);
     }
     AccessPath path = ChooseAccessPath(binder, ctx, request);
-    // WHERE's bound conjuncts, per parsed conjunct the path names (a
-    // BETWEEN binds to two).
-    std::vector<const ast::Expr*> parsed;
-    if (stmt.where) CollectConjuncts(stmt.where.get(), &parsed);
-    std::vector<std::vector<const BoundExpr*>> bound(parsed.size());
-    bool aligned = where != nullptr;
-    if (aligned && parsed.size() == 1) {
-      CollectBoundConjuncts(where.get(), &bound[0]);
-    } else if (aligned && where->kind() == BoundExprKind::kBoolOp &&
-               static_cast<const BoundBoolOp&>(*where).op() == BoundBoolOp::Op::kAnd &&
-               static_cast<const BoundBoolOp&>(*where).args().size() == parsed.size()) {
-      const auto& args = static_cast<const BoundBoolOp&>(*where).args();
-      for (size_t i = 0; i < args.size(); ++i) CollectBoundConjuncts(args[i].get(), &bound[i]);
-    } else {
-      aligned = false;
-    }
-    ScanPlanInfo info;
-    info.costed = true;
-    info.startup_cost = path.cost.startup;
-    info.total_cost = path.cost.total;
-    info.rows = path.cost.rows;
-    info.width = path.width;
-    if (aligned && path.kind != AccessPath::Kind::kSeqScan) {
-      // In index-column order (as the path lists them), then the rest.
-      std::vector<bool> in_index(bound.size(), false);
-      for (size_t i : path.index_conjuncts) {
-        if (in_index[i]) continue;
-        in_index[i] = true;
-        for (const BoundExpr* b : bound[i]) info.index_conds.push_back(b);
-      }
-      scan_conjuncts = info.index_conds;
-      // Implied by a partial index's predicate: rechecked, shown nowhere.
-      for (size_t i : path.implied_conjuncts) {
-        if (in_index[i]) continue;
-        in_index[i] = true;
-        for (const BoundExpr* b : bound[i]) scan_conjuncts.push_back(b);
-      }
-      scan_index_conds = scan_conjuncts.size();
-      for (size_t i = 0; i < bound.size(); ++i) {
-        if (in_index[i]) continue;
-        for (const BoundExpr* b : bound[i]) scan_conjuncts.push_back(b);
-      }
-    }
     presorted = path.ordered;
-    switch (path.kind) {
-      case AccessPath::Kind::kIndex:
-      case AccessPath::Kind::kBitmap: {
-        info.bitmap = path.kind == AccessPath::Kind::kBitmap;
-        info.index_total_cost = path.index_total_cost;
-        info.index_rows = path.index_rows;
-        info.index_only = path.index_only;
-        const catalog::IndexDesc* index = path.index;
-        std::unique_ptr<IndexScan> index_scan =
-            MakeIndexScan(ctx, codec, IndexPath{index, std::move(path.ranges)},
-                          stmt.from[0].table.alias);
-        if (path.index_only) {
-          // Rows from the entries alone when every column read decodes exactly.
-          IndexCodec index_codec(codec.table(), *index);
-          bool exact = true;
-          for (int slot : index_codec.key_slots()) {
-            exact = exact && KeyDecodeIsExact(codec.table().columns[static_cast<size_t>(slot)].type);
-          }
-          if (exact) index_scan->set_index_only(index_codec.key_slots(), index_codec.key_columns());
-        }
-        index_scan->set_plan_info(std::move(info));
-        plan = std::move(index_scan);
-        break;
+    const bool plain_seq_scan =
+        path.kind == AccessPath::Kind::kSeqScan && !path.primary_key_range;
+    PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
+                                   std::move(plan),
+                                   AlignBoundConjuncts(stmt.where.get(), where.get()));
+    plan = std::move(built.plan);
+    scan_conjuncts = std::move(built.conjuncts);
+    scan_index_conds = built.silent;
+    if (plain_seq_scan && stmt.locking.empty()) {
+      // Inside a correlated subquery: `column = outer column` by hash.
+      if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
+        plan = std::move(lookup);
       }
-      case AccessPath::Kind::kPrimaryKey: {
-        // The table tree is in primary-key order: one read between the
-        // first range's start and the last one's end.
-        std::optional<std::string> lower, upper;
-        if (!path.ranges.empty()) {
-          lower = path.ranges.front().lower;
-          upper = path.ranges.back().upper;
-        }
-        auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(lower), std::move(upper));
-        pk_scan->set_explain_name(plan->explain_name());
-        info.index_name = codec.table().primary_key_name;
-        info.index_only = path.index_only;
-        pk_scan->set_plan_info(std::move(info));
-        plan = std::move(pk_scan);
-        break;
-      }
-      case AccessPath::Kind::kSeqScan:
-        if (std::optional<KeyRange>& range = path.primary_key_range) {
-          // Still only the keys WHERE allows (shown as the sequential scan
-          // the cost model chose).
-          auto pk_scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(range->lower),
-                                                   std::move(range->upper));
-          pk_scan->set_explain_name(plan->explain_name());
-          plan = std::move(pk_scan);
-        } else if (stmt.locking.empty()) {
-          // Inside a correlated subquery: `column = outer column` by hash.
-          if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
-            plan = std::move(lookup);
-          }
-        }
-        if (auto* seq = dynamic_cast<SeqScan*>(plan.get())) seq->set_plan_info(std::move(info));
-        break;
     }
   }
   SeqScan* scan = dynamic_cast<SeqScan*>(plan.get());

@@ -131,6 +131,20 @@ bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) 
   return cmp > 0 || (cmp == 0 && (q_strict || !p_strict));
 }
 
+// The btree a candidate index is (the table's rows times `fraction`).
+IndexGeometry CandidateGeometry(const Candidate& c, const RelationEstimate& rel,
+                                const SelectivityEstimator& selectivity, double fraction) {
+  double key_width = 0;
+  for (int slot : c.key_slots) key_width += rel.ColumnWidth(slot);
+  double distinct = 0;
+  if (c.key_slots.size() == 1) {
+    bool is_default = false;
+    distinct = selectivity.NumDistinct(c.key_slots[0], &is_default);
+    if (is_default) distinct = 0;
+  }
+  return EstimateIndexGeometry(rel.tuples() * fraction, key_width, distinct, c.unique);
+}
+
 // Whether the query's restrictions imply a partial index's predicate
 // (PostgreSQL's predicate_implied_by, for predicates made of column
 // comparisons with constants, ANDed, and ORs of them).
@@ -195,7 +209,11 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
 
   std::vector<const ast::Expr*> conjuncts;
-  if (request.where != nullptr) CollectConjuncts(request.where, &conjuncts);
+  if (request.conjuncts != nullptr) {
+    conjuncts = *request.conjuncts;
+  } else if (request.where != nullptr) {
+    CollectConjuncts(request.where, &conjuncts);
+  }
   const std::vector<ColumnRestriction> restrictions =
       ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params);
   // Under FOR UPDATE / SHARE only the primary-key range is used; the
@@ -305,16 +323,8 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       if (!checked[i]) qp_ops += qual_ops[i];
     }
     IndexScanInput in;
-    double key_width = 0;
-    for (int slot : c.key_slots) key_width += rel.ColumnWidth(slot);
-    double distinct = 0;
-    if (c.key_slots.size() == 1) {
-      bool is_default = false;
-      distinct = selectivity.NumDistinct(c.key_slots[0], &is_default);
-      if (is_default) distinct = 0;
-    }
     // A partial index holds only the rows its predicate admits.
-    in.index = EstimateIndexGeometry(rel.tuples() * index_fraction, key_width, distinct, c.unique);
+    in.index = CandidateGeometry(c, rel, selectivity, index_fraction);
     in.index_selectivity = selectivity.Of(in_index);
     if (partial) in.index_selectivity = std::min(selectivity.Of(checked), index_fraction);
     const bool all_pinned = ranges.pinned == c.key_slots.size();
@@ -403,6 +413,201 @@ std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableC
                                           path.index->oid);
   scan->set_names(path.index->name, alias);
   return scan;
+}
+
+}  // namespace strata::sql
+
+namespace strata::sql {
+
+PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, AccessPath path,
+                       const std::string& alias, PlanNodePtr seq_scan,
+                       const std::vector<std::vector<const BoundExpr*>>& bound) {
+  PathScan out;
+  auto* seq = dynamic_cast<SeqScan*>(seq_scan.get());
+  ScanPlanInfo info;
+  info.costed = true;
+  info.startup_cost = path.cost.startup;
+  info.total_cost = path.cost.total;
+  info.rows = path.cost.rows;
+  info.width = path.width;
+  if (!bound.empty() && path.kind != AccessPath::Kind::kSeqScan) {
+    // In index-column order (as the path lists them), then the rest.
+    std::vector<bool> in_index(bound.size(), false);
+    for (size_t i : path.index_conjuncts) {
+      if (in_index[i]) continue;
+      in_index[i] = true;
+      for (const BoundExpr* b : bound[i]) info.index_conds.push_back(b);
+    }
+    out.conjuncts = info.index_conds;
+    // Implied by a partial index's predicate: rechecked, shown nowhere.
+    for (size_t i : path.implied_conjuncts) {
+      if (in_index[i]) continue;
+      in_index[i] = true;
+      for (const BoundExpr* b : bound[i]) out.conjuncts.push_back(b);
+    }
+    out.silent = out.conjuncts.size();
+    for (size_t i = 0; i < bound.size(); ++i) {
+      if (in_index[i]) continue;
+      for (const BoundExpr* b : bound[i]) out.conjuncts.push_back(b);
+    }
+  }
+  const std::string explain_name = seq_scan->explain_name();
+  auto table_scan = [&](std::optional<std::string> lower, std::optional<std::string> upper) {
+    auto scan = std::make_unique<SeqScan>(ctx.txn, &codec, std::move(lower), std::move(upper));
+    scan->set_explain_name(explain_name);
+    if (seq != nullptr) scan->SetColumnsRead(seq->columns_read());
+    return scan;
+  };
+  switch (path.kind) {
+    case AccessPath::Kind::kIndex:
+    case AccessPath::Kind::kBitmap: {
+      info.bitmap = path.kind == AccessPath::Kind::kBitmap;
+      info.index_total_cost = path.index_total_cost;
+      info.index_rows = path.index_rows;
+      info.index_only = path.index_only;
+      const catalog::IndexDesc* index = path.index;
+      std::unique_ptr<IndexScan> index_scan =
+          MakeIndexScan(ctx, codec, IndexPath{index, std::move(path.ranges)}, alias);
+      if (path.index_only) {
+        // Rows from the entries alone when every column read decodes exactly.
+        IndexCodec index_codec(codec.table(), *index);
+        bool exact = true;
+        for (int slot : index_codec.key_slots()) {
+          exact = exact && KeyDecodeIsExact(codec.table().columns[static_cast<size_t>(slot)].type);
+        }
+        if (exact) index_scan->set_index_only(index_codec.key_slots(), index_codec.key_columns());
+      }
+      index_scan->set_plan_info(std::move(info));
+      out.plan = std::move(index_scan);
+      break;
+    }
+    case AccessPath::Kind::kPrimaryKey: {
+      // The table tree is in primary-key order: one read between the
+      // first range's start and the last one's end.
+      std::optional<std::string> lower, upper;
+      if (!path.ranges.empty()) {
+        lower = path.ranges.front().lower;
+        upper = path.ranges.back().upper;
+      }
+      auto pk_scan = table_scan(std::move(lower), std::move(upper));
+      info.index_name = codec.table().primary_key_name;
+      info.index_only = path.index_only;
+      pk_scan->set_plan_info(std::move(info));
+      out.plan = std::move(pk_scan);
+      break;
+    }
+    case AccessPath::Kind::kSeqScan:
+      if (std::optional<KeyRange>& range = path.primary_key_range) {
+        // Still only the keys WHERE allows (shown as the sequential scan
+        // the cost model chose).
+        out.plan = table_scan(std::move(range->lower), std::move(range->upper));
+      } else {
+        out.plan = std::move(seq_scan);
+      }
+      if (auto* scan = dynamic_cast<SeqScan*>(out.plan.get())) scan->set_plan_info(std::move(info));
+      break;
+  }
+  return out;
+}
+
+}  // namespace strata::sql
+
+namespace strata::sql {
+
+std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const CommandContext& ctx,
+                                                         const AccessPathRequest& request,
+                                                         const std::vector<int>& param_slots,
+                                                         double loop_count) {
+  const TableCodec& codec = *request.codec;
+  const catalog::TableDesc& table = codec.table();
+  const CostParams params = CostParams::Current();
+  const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
+  std::vector<const ast::Expr*> conjuncts;
+  if (request.conjuncts != nullptr) conjuncts = *request.conjuncts;
+  const std::vector<ColumnRestriction> restrictions =
+      ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params);
+  const SelectivityEstimator selectivity(rel, conjuncts, restrictions, request.scope_alias);
+  double qual_ops = 0;
+  for (const ast::Expr* c : conjuncts) qual_ops += QualOperators(*c);
+  const double restricted = selectivity.Of();
+  const double tuples = std::max(rel.tuples(), 1.0);
+
+  std::vector<Candidate> candidates;
+  if (codec.has_primary_key()) {
+    candidates.push_back(Candidate{nullptr, codec.key_slots(), codec.key_columns(), true});
+  }
+  for (const catalog::IndexDesc& index : table.indexes) {
+    if (!index.predicate.empty()) continue;  // partial: not matched for lookups
+    bool plain = true;
+    for (const catalog::IndexKeyColumn& k : index.keys) plain = plain && k.attnum > 0;
+    if (!plain) continue;
+    IndexCodec index_codec(table, index);
+    candidates.push_back(Candidate{&index, index_codec.key_slots(), index_codec.key_columns(),
+                                   index.unique});
+  }
+  std::optional<ParameterizedPath> best;
+  for (const Candidate& c : candidates) {
+    size_t pinned = 0;
+    while (pinned < c.key_slots.size() &&
+           std::find(param_slots.begin(), param_slots.end(), c.key_slots[pinned]) !=
+               param_slots.end()) {
+      ++pinned;
+    }
+    if (pinned == 0) continue;
+    const bool all_pinned = pinned == c.key_slots.size();
+    // Each looked-up column keeps one of its distinct values' rows.
+    double lookup = 1;
+    for (size_t k = 0; k < pinned; ++k) {
+      bool is_default = false;
+      lookup /= std::max(1.0, selectivity.NumDistinct(c.key_slots[k], &is_default));
+    }
+    if (c.unique && all_pinned) lookup = std::min(lookup, 1.0 / tuples);
+    IndexScanInput in;
+    in.index = CandidateGeometry(c, rel, selectivity, 1.0);
+    in.index_selectivity = lookup;
+    in.index_tuples = c.unique && all_pinned ? 1.0 : lookup * tuples;
+    in.index_qual_ops = static_cast<double>(pinned);
+    const ColumnEstimate& first = rel.Column(c.key_slots[0]);
+    in.correlation = first.correlation.value_or(c.index == nullptr ? 1.0 : 0.0);
+    if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
+    in.qpqual_cost = qual_ops * params.cpu_operator_cost;
+    in.rows = ClampRowEstimate(tuples * lookup * restricted);
+    in.loop_count = loop_count;
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan;
+    for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
+      covered = !request.columns_read[slot] ||
+                std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) !=
+                    c.key_slots.end();
+    }
+    in.index_only = covered;
+    in.all_visible_fraction = rel.all_visible_fraction();
+    const IndexScanCosts costs = IndexScanCost(params, rel, in);
+    auto consider = [&](const PathCost& cost, bool bitmap) {
+      if (best && cost.total >= best->cost.total) return;
+      best = ParameterizedPath{};
+      best->index = c.index;
+      best->key_slots.assign(c.key_slots.begin(),
+                             c.key_slots.begin() + static_cast<long>(pinned));
+      best->key_columns.assign(c.key_columns.begin(),
+                               c.key_columns.begin() + static_cast<long>(pinned));
+      best->whole_key = c.index == nullptr && all_pinned;
+      best->cost = cost;
+      best->unique = c.unique && all_pinned;
+      best->bitmap = bitmap;
+      best->index_only = covered && !bitmap;
+      best->index_total_cost = costs.index_total;
+      best->index_rows = ClampRowEstimate(lookup * tuples);
+    };
+    consider(costs.scan, false);
+    // A bitmap heap scan per lookup (not on the primary key, whose index
+    // scan reads the table in order already).
+    if (c.index != nullptr && !(c.unique && all_pinned)) {
+      IndexScanInput heap = in;
+      heap.index_only = false;
+      consider(BitmapHeapScanCost(params, rel, heap, qual_ops * params.cpu_operator_cost), true);
+    }
+  }
+  return best;
 }
 
 }  // namespace strata::sql

@@ -36,6 +36,9 @@ struct AccessPathRequest {
   const TableCodec* codec = nullptr;
   std::string scope_alias;  // how WHERE names the table
   const ast::Expr* where = nullptr;
+  // Instead of `where`: the conjuncts that restrict this table (one FROM
+  // item of a join: the WHERE conjuncts over its columns alone).
+  const std::vector<const ast::Expr*>* conjuncts = nullptr;
   const std::vector<Value>* params = nullptr;
   // ORDER BY, when every key is a plain column of the table (else empty,
   // and `sorted` false).
@@ -84,6 +87,46 @@ struct IndexPath {
 std::optional<IndexPath> ChooseIndexPath(Binder& binder, const CommandContext& ctx,
                                          const TableCodec& codec, const std::string& scope_alias,
                                          const ast::Expr* where, const std::vector<Value>* params);
+
+// The scan node for `path` over `codec`'s table: `seq_scan` (the SeqScan
+// PlanFrom built for it, which names the table for EXPLAIN) itself or
+// re-aimed at a primary-key range, or an IndexScan. `bound` holds, per
+// conjunct of the request (CollectConjuncts order), its bound conjuncts
+// (empty: not known), from which the scan's Index Cond is taken.
+struct PathScan {
+  PlanNodePtr plan;
+  // The conjuncts to recheck above the scan, index conditions first
+  // (`silent` of them: shown as the scan's Index Cond, not as a Filter);
+  // empty when `bound` was empty or the path is a sequential scan.
+  std::vector<const BoundExpr*> conjuncts;
+  size_t silent = 0;
+};
+PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, AccessPath path,
+                       const std::string& alias, PlanNodePtr seq_scan,
+                       const std::vector<std::vector<const BoundExpr*>>& bound);
+
+// The inner side of a nested loop that looks rows up by the outer row's
+// values: an index (or the primary key) whose leading columns are
+// `param_slots` (columns equal to an outer value), costed as one scan of
+// `loop_count` (PostgreSQL's parameterized index path). The request's
+// conjuncts restrict the table as well (they filter the rows found).
+struct ParameterizedPath {
+  const catalog::IndexDesc* index = nullptr;  // null: the primary key
+  std::vector<int> key_slots;                 // the leading columns looked up, in key order
+  std::vector<KeyColumn> key_columns;
+  bool whole_key = false;  // the primary key's every column: one row
+  PathCost cost;           // one scan (averaged over the loops)
+  bool unique = false;     // at most one row per lookup
+  // Read as a bitmap heap scan (the index's table keys sorted first).
+  bool bitmap = false;
+  bool index_only = false;  // every column read is a key column
+  double index_total_cost = 0;  // kBitmap: the Bitmap Index Scan's own figures
+  double index_rows = 0;
+};
+std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const CommandContext& ctx,
+                                                         const AccessPathRequest& request,
+                                                         const std::vector<int>& param_slots,
+                                                         double loop_count);
 
 // The IndexScan node reading `path`; `alias`: the table's name in the query
 // (for EXPLAIN; empty if it has none).

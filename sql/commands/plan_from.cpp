@@ -51,6 +51,13 @@ struct BuiltItem {
   LateralLoop::InnerRows lateral;
   size_t width = 0;
   std::vector<ScopeRelation> relations;
+  // An inner join flattened into its inputs (FromPlanner::flatten_): the
+  // tables and other items it joins, left to right; `plan` is then null.
+  struct Part {
+    PlanNodePtr plan;
+    size_t width = 0;
+  };
+  std::vector<Part> flat;
 };
 
 // The one column named `name` a bare reference in `relations` reaches.
@@ -167,6 +174,16 @@ class FromPlanner {
     // With an alias, the inner names leave the namespace (only the alias
     // can clash with other FROM items).
     const std::set<std::string> outer_aliases = aliases_;
+    // An inner join that only filters the product of its inputs (no USING
+    // columns, no alias, nothing LATERAL): flattened, with its ON among
+    // the query's join conditions, so the planner orders and implements
+    // its joins like a comma list's.
+    const bool flat = flatten_ && item.join_type == ast::FromItem::JoinType::kInner &&
+                      item.using_columns.empty() && !item.natural && item.table.alias.empty() &&
+                      !IsLateral(*item.left) && !IsLateral(*item.right) &&
+                      item.right->kind != ast::FromItem::Kind::kFunction;
+    const bool flatten_outside = flatten_;
+    flatten_ = flat;
     BuiltItem left = Build(*item.left, offset);
     const bool lateral = IsLateral(*item.right);
     if (lateral && offset != 0) {
@@ -178,6 +195,7 @@ class FromPlanner {
     SetLateralLeft(lateral || function ? &left.relations : nullptr);
     BuiltItem right = Build(*item.right, offset + left.width);
     SetLateralLeft(nullptr);
+    flatten_ = flatten_outside;
     JoinType type = JoinType::kInner;
     switch (item.join_type) {
       case ast::FromItem::JoinType::kInner: type = JoinType::kInner; break;
@@ -260,6 +278,19 @@ class FromPlanner {
     }
     BuiltItem joined;
     joined.width = left.width + right.width + extra.size();
+    if (flat) {
+      for (BuiltItem* side : {&left, &right}) {
+        if (side->flat.empty()) {
+          joined.flat.push_back({std::move(side->plan), side->width});
+        } else {
+          for (BuiltItem::Part& part : side->flat) joined.flat.push_back(std::move(part));
+        }
+      }
+      if (item.on) out_->join_conditions.push_back({item.on.get(), quals.back()});
+      for (ScopeRelation& r : left.relations) joined.relations.push_back(std::move(r));
+      for (ScopeRelation& r : right.relations) joined.relations.push_back(std::move(r));
+      return joined;
+    }
     if (right.lateral) {
       joined.plan = std::make_unique<LateralLoop>(std::move(left.plan), std::move(right.lateral),
                                                   type == JoinType::kLeft, std::move(quals),
@@ -303,6 +334,8 @@ class FromPlanner {
   // The FROM items to the left of a LATERAL item being built (their slots
   // start at 0), or null.
   void SetLateralLeft(const std::vector<ScopeRelation>* left) { lateral_left_ = left; }
+  // Whether the next Build() flattens inner joins (BuiltItem::flat).
+  void SetFlatten(bool flatten) { flatten_ = flatten; }
   static bool IsLateral(const ast::FromItem& item) {
     return item.kind == ast::FromItem::Kind::kSubquery && item.lateral;
   }
@@ -907,6 +940,7 @@ class FromPlanner {
   FromPlan* out_;
   std::set<std::string> aliases_;
   const std::vector<ScopeRelation>* lateral_left_ = nullptr;
+  bool flatten_ = false;
 };
 
 }  // namespace
@@ -921,16 +955,33 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
     return out;
   }
   FromPlanner planner(ctx, binder, &out);
+  planner.SetFlatten(defer_comma_joins);
   BuiltItem all = planner.Build(from.at(0), 0);
+  // A flattened first item: its first part leads, the others are pending.
+  if (!all.flat.empty()) {
+    all.plan = std::move(all.flat[0].plan);
+    out.pending_first_width = all.flat[0].width;
+    for (size_t p = 1; p < all.flat.size(); ++p) {
+      out.pending.push_back({std::move(all.flat[p].plan), {}, all.flat[p].width});
+    }
+    all.flat.clear();
+  }
   for (size_t i = 1; i < from.size(); ++i) {
     const bool function = from[i].kind == ast::FromItem::Kind::kFunction;
     planner.SetLateralLeft(FromPlanner::IsLateral(from[i]) || function ? &all.relations
                                                                        : nullptr);
+    planner.SetFlatten(defer_comma_joins);
     BuiltItem next = planner.Build(from[i], all.width);
     planner.SetLateralLeft(nullptr);
     if (defer_comma_joins) {
       if (out.pending.empty()) out.pending_first_width = all.width;
-      out.pending.push_back({std::move(next.plan), std::move(next.lateral), next.width});
+      if (next.flat.empty()) {
+        out.pending.push_back({std::move(next.plan), std::move(next.lateral), next.width});
+      } else {
+        for (BuiltItem::Part& part : next.flat) {
+          out.pending.push_back({std::move(part.plan), {}, part.width});
+        }
+      }
       all.width += next.width;
       for (ScopeRelation& r : next.relations) all.relations.push_back(std::move(r));
       continue;

@@ -50,6 +50,14 @@ struct FromPlan {
     bool nullable = false;
   };
   std::vector<JoinInput> join_inputs;
+  // With defer_comma_joins: the ON conditions of the inner joins flattened
+  // into `pending` (as parsed, and bound over the FROM row); they join the
+  // WHERE's conjuncts in JoinPendingFromItems.
+  struct JoinCondition {
+    const ast::Expr* parsed;
+    const BoundExpr* bound;
+  };
+  std::vector<JoinCondition> join_conditions;
 };
 
 // Views and subqueries in FROM are derived tables: their query runs first

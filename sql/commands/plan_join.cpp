@@ -10,6 +10,15 @@
 #include "sql/planner/relation_estimate.h"
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_hash_join.h"
+#include "sql/executor/node_index_nest_loop.h"
+#include "sql/commands/index_paths.h"
+#include "sql/commands/primary_key_lookup.h"
+#include "sql/planner/join_cost.h"
+#include "sql/planner/selectivity.h"
+#include "sql/table/index_codec.h"
+#include "sql/commands/stored_expr.h"
+#include "sql/executor/explain_writer.h"
+#include "sql/expr/text_quote.h"
 
 namespace strata::sql {
 
@@ -24,9 +33,22 @@ void CollectBoundConjuncts(const BoundExpr* e, std::vector<const BoundExpr*>* ou
   out->push_back(e);
 }
 
-namespace {
-
-}  // namespace
+std::vector<std::vector<const BoundExpr*>> AlignBoundConjuncts(const ast::Expr* parsed_where,
+                                                               const BoundExpr* where) {
+  if (parsed_where == nullptr || where == nullptr) return {};
+  std::vector<const ast::Expr*> parsed;
+  CollectConjuncts(parsed_where, &parsed);
+  std::vector<std::vector<const BoundExpr*>> bound(parsed.size());
+  if (parsed.size() == 1) {
+    CollectBoundConjuncts(where, &bound[0]);
+    return bound;
+  }
+  if (where->kind() != BoundExprKind::kBoolOp) return {};
+  const auto& op = static_cast<const BoundBoolOp&>(*where);
+  if (op.op() != BoundBoolOp::Op::kAnd || op.args().size() != parsed.size()) return {};
+  for (size_t i = 0; i < parsed.size(); ++i) CollectBoundConjuncts(op.args()[i].get(), &bound[i]);
+  return bound;
+}
 
 PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
                          std::vector<const BoundExpr*> quals, size_t outer_width,
@@ -183,23 +205,197 @@ void PushIntoJoinInputs(FromPlan* from, const std::vector<const BoundExpr*>& con
 
 }  // namespace
 
+namespace {
+
+// What the cost model knows of one FROM item that is a plain table read
+// whole (a SeqScan PlanFrom built): its restriction conjuncts, the access
+// path they make cheapest, and the estimates a join step needs.
+struct BaseRelation {
+  bool planned = false;
+  const TableCodec* codec = nullptr;
+  std::string alias;  // how WHERE names it
+  std::optional<RelationEstimate> estimate;
+  std::vector<const ast::Expr*> parsed;                // its WHERE conjuncts, parsed
+  std::vector<std::vector<const BoundExpr*>> bound;    // ... and bound (per parsed one)
+  std::vector<const BoundExpr*> loose;  // its filters with no parsed counterpart
+  AccessPathRequest request;
+  AccessPath path;
+};
+
+// The scope relation whose columns start at `offset`'s item.
+const ScopeRelation* RelationAt(const BindScope& scope, size_t offset, size_t width) {
+  for (const ScopeRelation& r : scope.relations) {
+    for (const ScopeColumn& c : r.columns) {
+      if (c.slot >= 0 && static_cast<size_t>(c.slot) >= offset &&
+          static_cast<size_t>(c.slot) < offset + width) {
+        return &r;
+      }
+    }
+  }
+  return nullptr;
+}
+
+// Types an outer value can be looked up in an index column of (exactly,
+// through ExactKeyValue).
+bool LookupCompatible(Oid outer, Oid inner) {
+  if (outer == inner) return true;
+  auto integer = [](Oid t) {
+    return t == type_oid::kInt2 || t == type_oid::kInt4 || t == type_oid::kInt8;
+  };
+  auto text = [](Oid t) { return t == type_oid::kText || t == type_oid::kVarchar; };
+  return (integer(outer) && integer(inner)) || (text(outer) && text(inner));
+}
+
+}  // namespace
+
+namespace {
+
+// One FROM item being joined: its plan (null for a LATERAL item), where its
+// columns lie in the FROM row, and the conjuncts over them alone.
+struct Item {
+  PlanNodePtr* plan;
+  size_t offset, width;
+  std::vector<const BoundExpr*> filters;
+};
+
+// The constant `slot` is equated to by one of `filters` through the
+// operator `fn` (`slot = constant` or `constant = slot`), or null.
+const BoundConstant* EquatedConstant(const std::vector<const BoundExpr*>& filters, int slot,
+                                     const BuiltinFunction* fn) {
+  for (const BoundExpr* f : filters) {
+    if (f->kind() != BoundExprKind::kFunctionCall) continue;
+    const auto& call = static_cast<const BoundFunctionCall&>(*f);
+    if (call.function() != fn || call.args().size() != 2) continue;
+    for (int side = 0; side < 2; ++side) {
+      const BoundExpr& column = *call.args()[static_cast<size_t>(side)];
+      const BoundExpr& constant = *call.args()[static_cast<size_t>(1 - side)];
+      if (column.kind() == BoundExprKind::kColumnRef &&
+          static_cast<const BoundColumnRef&>(column).slot() == slot &&
+          constant.kind() == BoundExprKind::kConstant &&
+          !static_cast<const BoundConstant&>(constant).value().is_null()) {
+        return &static_cast<const BoundConstant&>(constant);
+      }
+    }
+  }
+  return nullptr;
+}
+
+// PostgreSQL's equivalence classes, for constants: a join equality
+// `a.x = b.y` (an operator that hashes, hence transitive) where one side is
+// also equated to a constant restricts the other side to that constant as
+// well -- a new conjunct, written as SQL and bound like the others, so the
+// table's access path can use it -- and the join equality, implied by the
+// two restrictions, is dropped (marked used). Only plain tables get new
+// restrictions.
+void DeriveConstantEqualities(FromPlan* from, Binder& binder,
+                              const std::vector<const BoundExpr*>& conjuncts,
+                              std::vector<bool>* used, std::vector<Item>* items,
+                              std::vector<const ast::Expr*>* parsed,
+                              std::vector<std::vector<const BoundExpr*>>* bound) {
+  auto item_of = [&](int slot) -> int {
+    for (size_t k = 0; k < items->size(); ++k) {
+      const Item& item = (*items)[k];
+      if (slot >= static_cast<int>(item.offset) &&
+          slot < static_cast<int>(item.offset + item.width)) {
+        return static_cast<int>(k);
+      }
+    }
+    return -1;
+  };
+  auto plain_table = [&](int k) {
+    const Item& item = (*items)[static_cast<size_t>(k)];
+    auto* seq = item.plan != nullptr ? dynamic_cast<SeqScan*>(item.plan->get()) : nullptr;
+    return seq != nullptr && seq->reads_whole_table();
+  };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
+      if ((*used)[i] || conjuncts[i]->kind() != BoundExprKind::kFunctionCall) continue;
+      const auto& eq = static_cast<const BoundFunctionCall&>(*conjuncts[i]);
+      if (eq.function() == nullptr || eq.args().size() != 2) continue;
+      const BoundExpr& l = *eq.args()[0];
+      const BoundExpr& r = *eq.args()[1];
+      if (l.kind() != BoundExprKind::kColumnRef || r.kind() != BoundExprKind::kColumnRef ||
+          l.type().oid != r.type().oid) {
+        continue;
+      }
+      const int slots[2] = {static_cast<const BoundColumnRef&>(l).slot(),
+                            static_cast<const BoundColumnRef&>(r).slot()};
+      const int ks[2] = {item_of(slots[0]), item_of(slots[1])};
+      if (ks[0] < 0 || ks[1] < 0 || ks[0] == ks[1]) continue;
+      const Item& later = (*items)[static_cast<size_t>(std::max(ks[0], ks[1]))];
+      if (FindHashJoinKeys({conjuncts[i]}, 0, later.offset, later.width).empty()) continue;
+      const BoundConstant* constants[2] = {
+          EquatedConstant((*items)[static_cast<size_t>(ks[0])].filters, slots[0], eq.function()),
+          EquatedConstant((*items)[static_cast<size_t>(ks[1])].filters, slots[1], eq.function())};
+      if (constants[0] == nullptr && constants[1] == nullptr) continue;
+      const int to = constants[0] == nullptr ? 0 : constants[1] == nullptr ? 1 : -1;
+      if (to < 0 && CompareIfComparable(constants[0]->value(), constants[1]->value()) != 0) {
+        continue;  // equated to different constants: the equality must still run
+      }
+      if (to >= 0) {
+        if (!plain_table(ks[to])) continue;
+        // `alias.column = constant`, as SQL, then parsed and bound.
+        const ScopeColumn* column = nullptr;
+        const ScopeRelation* relation = nullptr;
+        for (const ScopeRelation& rel : from->scope.relations) {
+          for (const ScopeColumn& c : rel.columns) {
+            if (c.slot == slots[to] && !c.hidden) {
+              column = &c;
+              relation = &rel;
+            }
+          }
+        }
+        if (column == nullptr) continue;
+        ExplainWriter writer{ExplainOptions{}};
+        auto text = std::make_unique<std::string>(
+            QuoteIdentText(relation->alias) + "." + QuoteIdentText(column->name) + " = " +
+            writer.Deparse(*constants[1 - to], {}));
+        auto query = std::make_unique<std::string>();
+        BoundExprPtr restriction;
+        const ast::Expr* expr = nullptr;
+        try {
+          expr = &ParseStoredExpr(*text, &from->parsed, query.get());
+          restriction = binder.BindExpr(*expr);
+        } catch (const SqlError&) {
+          continue;  // not expressible: keep the join equality
+        }
+        if (restriction->kind() != BoundExprKind::kFunctionCall ||
+            static_cast<const BoundFunctionCall&>(*restriction).function() != eq.function()) {
+          continue;
+        }
+        (*items)[static_cast<size_t>(ks[to])].filters.push_back(restriction.get());
+        if (!bound->empty() || parsed->empty()) {
+          parsed->push_back(expr);
+          bound->push_back({restriction.get()});
+        }
+        from->exprs.push_back(std::move(restriction));
+        from->texts.push_back(std::move(text));
+        from->texts.push_back(std::move(query));
+      }
+      (*used)[i] = true;
+      changed = true;
+    }
+  }
+}
+
+}  // namespace
+
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
-    const CommandContext* ctx) {
+    const CommandContext* ctx, Binder* binder, const ast::Expr* parsed_where) {
   if (from->pending.empty() && (from->join_inputs.empty() || where == nullptr)) {
     return std::nullopt;
   }
   std::vector<const BoundExpr*> conjuncts;
   if (where != nullptr) CollectBoundConjuncts(where, &conjuncts);
+  for (const FromPlan::JoinCondition& c : from->join_conditions) {
+    CollectBoundConjuncts(c.bound, &conjuncts);
+  }
   std::vector<bool> used(conjuncts.size(), false);
   PushIntoJoinInputs(from, conjuncts, &used, params);
 
   // The items: the first (from->plan) and the pending ones, with offsets.
-  struct Item {
-    PlanNodePtr* plan;  // null for a LATERAL item
-    size_t offset, width;
-    std::vector<const BoundExpr*> filters;
-  };
   std::vector<Item> items;
   items.push_back({&from->plan, 0, from->pending_first_width, {}});
   size_t offset = from->pending_first_width;
@@ -225,21 +421,98 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       break;
     }
   }
-  for (Item& item : items) {
-    if (item.filters.empty()) continue;
+
+  // Plain tables: their cheapest access path by the cost model.
+  const bool costed = ctx != nullptr && binder != nullptr && from->pending.size() < 64;
+  std::vector<BaseRelation> rels(items.size());
+  if (costed) {
+    // WHERE's and the flattened joins' conditions, parsed and bound.
+    std::vector<std::vector<const BoundExpr*>> bound = AlignBoundConjuncts(parsed_where, where);
+    std::vector<const ast::Expr*> parsed;
+    if (!bound.empty()) CollectConjuncts(parsed_where, &parsed);
+    for (const FromPlan::JoinCondition& c : from->join_conditions) {
+      std::vector<std::vector<const BoundExpr*>> on = AlignBoundConjuncts(c.parsed, c.bound);
+      if (on.empty()) continue;
+      CollectConjuncts(c.parsed, &parsed);
+      for (auto& b : on) bound.push_back(std::move(b));
+    }
+    if (bound.empty()) parsed.clear();
+    DeriveConstantEqualities(from, *binder, conjuncts, &used, &items, &parsed, &bound);
+    for (size_t k = 0; k < items.size(); ++k) {
+      Item& item = items[k];
+      if (item.plan == nullptr) continue;
+      auto* seq = dynamic_cast<SeqScan*>(item.plan->get());
+      if (seq == nullptr || !seq->reads_whole_table()) continue;
+      const ScopeRelation* relation = RelationAt(from->scope, item.offset, item.width);
+      if (relation == nullptr) continue;
+      BaseRelation& r = rels[k];
+      r.codec = seq->codec();
+      r.alias = relation->alias;
+      std::vector<bool> covered(item.filters.size(), false);
+      for (size_t i = 0; i < parsed.size(); ++i) {
+        bool mine = !bound[i].empty();
+        std::vector<size_t> at;
+        for (const BoundExpr* b : bound[i]) {
+          auto pos = std::find(item.filters.begin(), item.filters.end(), b);
+          if (pos == item.filters.end()) {
+            mine = false;
+            break;
+          }
+          at.push_back(static_cast<size_t>(pos - item.filters.begin()));
+        }
+        if (!mine) continue;
+        for (size_t a : at) covered[a] = true;
+        r.parsed.push_back(parsed[i]);
+        r.bound.push_back(bound[i]);
+      }
+      for (size_t f = 0; f < item.filters.size(); ++f) {
+        if (!covered[f]) r.loose.push_back(item.filters[f]);
+      }
+      r.request.codec = r.codec;
+      r.request.scope_alias = r.alias;
+      r.request.conjuncts = &r.parsed;
+      r.request.params = params;
+      if (seq->columns_read() != nullptr) {
+        r.request.columns_read = *seq->columns_read();
+        r.request.columns_needed = r.request.columns_read;
+      }
+      r.path = ChooseAccessPath(*binder, *ctx, r.request);
+      r.estimate.emplace(ctx->txn, ctx->db->catalog()->key_scope(), r.codec->table());
+      r.planned = true;
+    }
+  }
+  // An item's own scan (its access path) with its filters.
+  auto build_item = [&](size_t k) {
+    Item& item = items[k];
+    BaseRelation& r = rels[k];
+    if (r.planned) {
+      PathScan scan = BuildPathScan(*ctx, *r.codec, r.path, r.alias, std::move(*item.plan),
+                                    r.bound);
+      *item.plan = std::move(scan.plan);
+      if (!scan.conjuncts.empty()) {
+        item.filters = std::move(scan.conjuncts);
+        item.filters.insert(item.filters.end(), r.loose.begin(), r.loose.end());
+        auto filter = std::make_unique<ConjunctFilter>(std::move(*item.plan), item.filters,
+                                                       item.offset, params);
+        filter->set_silent_prefix(scan.silent);
+        *item.plan = std::move(filter);
+        return;
+      }
+    }
+    if (item.filters.empty()) return;
     *item.plan = std::make_unique<ConjunctFilter>(std::move(*item.plan), std::move(item.filters),
                                                   item.offset, params);
-  }
+  };
 
   size_t width = from->pending_first_width;
-  PlanNodePtr plan = std::move(from->plan);
   // Two plain tables, no condition at all: a cross join. PostgreSQL's
   // nested loop puts the table with more estimated rows outside (its cost,
   // outer rows x inner rows, differs only in materializing the inner side,
   // cheaper for the smaller); the rows come out in that order.
-  if (ctx != nullptr && where == nullptr && from->pending.size() == 1 &&
+  if (ctx != nullptr && where == nullptr && from->join_conditions.empty() &&
+      from->pending.size() == 1 &&
       !from->pending[0].lateral && from->codecs.size() == 2 &&
-      dynamic_cast<SeqScan*>(plan.get()) != nullptr &&
+      dynamic_cast<SeqScan*>(from->plan.get()) != nullptr &&
       dynamic_cast<SeqScan*>(from->pending[0].plan.get()) != nullptr) {
     const std::string scope = ctx->db->catalog()->key_scope();
     const RelationEstimate first(ctx->txn, scope, from->codecs[0]->table());
@@ -248,8 +521,8 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       FromPlan::PendingItem& next = from->pending[0];
       const size_t first_width = width;
       PlanNodePtr joined =
-          MakeJoinNode(std::move(next.plan), std::move(plan), JoinType::kInner, {}, next.width,
-                       first_width, {}, 0, params);
+          MakeJoinNode(std::move(next.plan), std::move(from->plan), JoinType::kInner, {},
+                       next.width, first_width, {}, 0, params);
       std::vector<size_t> sources;
       for (size_t i = 0; i < first_width; ++i) sources.push_back(next.width + i);
       for (size_t i = 0; i < next.width; ++i) sources.push_back(i);
@@ -258,23 +531,234 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       return std::vector<const BoundExpr*>{};
     }
   }
-  for (FromPlan::PendingItem& next : from->pending) {
+  build_item(0);  // the others when they are joined
+  PlanNodePtr plan = std::move(from->plan);
+  // The joined items' estimate so far (unknown once an item has none).
+  std::optional<PathCost> so_far;
+  int so_far_width = 0;
+  if (rels[0].planned) {
+    so_far = rels[0].path.cost;
+    so_far_width = rels[0].path.width;
+  }
+  const CostParams cost_params = CostParams::Current();
+  // A FROM-row slot's column statistics, when it is a planned table's.
+  auto join_column = [&](const BoundExpr* e, JoinColumn* out) {
+    if (e->kind() != BoundExprKind::kColumnRef) return false;
+    const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+    for (size_t k = 0; k < items.size(); ++k) {
+      const Item& item = items[k];
+      if (!rels[k].planned || slot < 0 || static_cast<size_t>(slot) < item.offset ||
+          static_cast<size_t>(slot) >= item.offset + item.width) {
+        continue;
+      }
+      const BaseRelation& r = rels[k];
+      const int column = slot - static_cast<int>(item.offset);
+      static const std::vector<const ast::Expr*> kNoConjuncts;
+      static const std::vector<ColumnRestriction> kNoRestrictions;
+      const SelectivityEstimator estimator(*r.estimate, kNoConjuncts, kNoRestrictions, r.alias);
+      out->stats = &r.estimate->Column(column);
+      out->n_distinct = estimator.NumDistinct(column, &out->default_distinct);
+      out->unique = !out->default_distinct && out->n_distinct >= r.estimate->tuples() &&
+                    r.estimate->tuples() > 0;
+      // No more distinct values than the rows the item keeps.
+      out->n_distinct = std::min(out->n_distinct, std::max(1.0, r.path.cost.rows));
+      return true;
+    }
+    return false;
+  };
+  for (size_t k = 1; k < items.size(); ++k) {
+    FromPlan::PendingItem& next = from->pending[k - 1];
     if (next.lateral) {
       plan = std::make_unique<LateralLoop>(std::move(plan), std::move(next.lateral), false,
                                            std::vector<const BoundExpr*>{}, width, next.width,
                                            params);
-    } else {
-      // The WHERE equalities between the items so far and this one.
-      std::vector<const BoundExpr*> quals;
+      so_far.reset();
+      width += next.width;
+      continue;
+    }
+    // The WHERE equalities between the items so far and this one.
+    std::vector<const BoundExpr*> quals;
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
+      if (used[i]) continue;
+      if (FindHashJoinKeys({conjuncts[i]}, 0, width, next.width).empty()) continue;
+      used[i] = true;
+      quals.push_back(conjuncts[i]);
+    }
+    // With a planned join: the other conjuncts this join is the first to
+    // see all the columns of (PostgreSQL's join filter).
+    size_t other_quals = 0;
+    if (so_far && rels[k].planned) {
       for (size_t i = 0; i < conjuncts.size(); ++i) {
-        if (used[i]) continue;
-        if (FindHashJoinKeys({conjuncts[i]}, 0, width, next.width).empty()) continue;
+        std::vector<int> slots;
+        if (used[i] || !PushableSlots(*conjuncts[i], &slots) || slots.empty()) continue;
+        bool inside = true, here = false;
+        for (int slot : slots) {
+          inside = inside && slot >= 0 && static_cast<size_t>(slot) < width + next.width;
+          here = here || (slot >= 0 && static_cast<size_t>(slot) >= width);
+        }
+        if (!inside || !here) continue;
         used[i] = true;
         quals.push_back(conjuncts[i]);
+        ++other_quals;
       }
+    }
+    BaseRelation& inner = rels[k];
+    if (!so_far || !inner.planned) {
+      build_item(k);
       plan = MakeJoinNode(std::move(plan), std::move(next.plan), JoinType::kInner,
                           std::move(quals), width, next.width, {}, 0, params);
+      so_far.reset();
+      width += next.width;
+      continue;
     }
+    // The join's size: each equality's selectivity (eqjoinsel).
+    const std::vector<HashJoinKey> keys = FindHashJoinKeys(quals, 0, width, next.width);
+    JoinInputs in;
+    in.outer = *so_far;
+    in.inner = inner.path.cost;
+    in.outer_width = so_far_width;
+    in.inner_width = inner.path.width;
+    in.num_clauses = static_cast<double>(std::max<size_t>(keys.size(), 1));
+    double selectivity = 1;
+    bool inner_unique = false;
+    for (const HashJoinKey& key : keys) {
+      JoinColumn a, b;
+      if (join_column(key.outer, &a) && join_column(key.inner, &b)) {
+        selectivity *= EqJoinSelectivity(a, b);
+        inner_unique = inner_unique || b.unique;
+        in.inner_distinct = b.n_distinct;
+      } else {
+        selectivity *= kDefaultEqSel;
+      }
+    }
+    for (size_t q = 0; q < other_quals; ++q) selectivity *= kDefaultIneqSel;
+    in.other_qual_ops = static_cast<double>(other_quals);
+    const double outer_rows = std::max(in.outer.rows, 1.0);
+    const double inner_rows = std::max(in.inner.rows, 1.0);
+    in.rows = quals.empty() ? outer_rows * inner_rows
+                            : ClampRowEstimate(outer_rows * inner_rows * selectivity);
+    in.inner_unique = inner_unique;
+    PathCost chosen = keys.empty() ? MaterializedNestLoopCost(cost_params, in)
+                                   : HashJoinCost(cost_params, in);
+    // A nested loop looking the inner rows up by the outer row's values.
+    std::vector<int> param_slots;
+    std::vector<const HashJoinKey*> param_keys;
+    for (const HashJoinKey& key : keys) {
+      if (key.inner->kind() != BoundExprKind::kColumnRef) continue;
+      const int slot = static_cast<const BoundColumnRef&>(*key.inner).slot() -
+                       static_cast<int>(items[k].offset);
+      const Oid column_type = inner.codec->table().columns[static_cast<size_t>(slot)].type;
+      if (!LookupCompatible(key.outer->type().oid, column_type)) continue;
+      param_slots.push_back(slot);
+      param_keys.push_back(&key);
+    }
+    std::optional<ParameterizedPath> lookup;
+    if (!param_slots.empty()) {
+      // PostgreSQL's loop count for a parameterized scan: the rows of the
+      // table the parameter comes from (not of the join below it).
+      double loops = outer_rows;
+      for (size_t j = 0; j < items.size(); ++j) {
+        const BoundExpr* e = param_keys[0]->outer;
+        if (!rels[j].planned || e->kind() != BoundExprKind::kColumnRef) continue;
+        const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+        if (slot >= static_cast<int>(items[j].offset) &&
+            slot < static_cast<int>(items[j].offset + items[j].width)) {
+          loops = std::max(1.0, rels[j].path.cost.rows);
+        }
+      }
+      lookup = ChooseParameterizedPath(*binder, *ctx, inner.request, param_slots, loops);
+    }
+    if (lookup) {
+      JoinInputs nl = in;
+      nl.inner = lookup->cost;
+      const PathCost loop_cost = ParameterizedNestLoopCost(cost_params, nl);
+      if (loop_cost.total < chosen.total) {
+        // The inner scan, re-aimed per outer row, under the item's filters.
+        const Item& item = items[k];
+        const catalog::TableDesc& table = inner.codec->table();
+        ScanPlanInfo info;
+        info.costed = true;
+        info.startup_cost = lookup->cost.startup;
+        info.total_cost = lookup->cost.total;
+        info.rows = lookup->cost.rows;
+        info.width = inner.path.width;
+        info.bitmap = lookup->bitmap;
+        info.index_total_cost = lookup->index_total_cost;
+        info.index_rows = lookup->index_rows;
+        SeqScan* seq_scan = nullptr;
+        IndexScan* index_scan = nullptr;
+        PlanNodePtr scan;
+        auto* original = dynamic_cast<SeqScan*>(next.plan.get());
+        if (lookup->index == nullptr) {
+          auto s = std::make_unique<SeqScan>(ctx->txn, inner.codec, std::string(), std::string());
+          s->set_explain_name(next.plan->explain_name());
+          if (original != nullptr) s->SetColumnsRead(original->columns_read());
+          info.index_name = table.primary_key_name;
+          info.index_only = lookup->index_only;
+          s->set_plan_info(std::move(info));
+          seq_scan = s.get();
+          scan = std::move(s);
+        } else {
+          auto s = std::make_unique<IndexScan>(ctx->txn, inner.codec, lookup->index->tree,
+                                               std::vector<IndexScan::Range>{},
+                                               lookup->index->oid);
+          s->set_names(lookup->index->name, inner.alias);
+          if (lookup->index_only) {
+            IndexCodec index_codec(table, *lookup->index);
+            bool exact = true;
+            for (int slot : index_codec.key_slots()) {
+              exact = exact && KeyDecodeIsExact(table.columns[static_cast<size_t>(slot)].type);
+            }
+            if (exact) s->set_index_only(index_codec.key_slots(), index_codec.key_columns());
+            info.index_only = true;
+          }
+          s->set_plan_info(std::move(info));
+          index_scan = s.get();
+          scan = std::move(s);
+        }
+        if (!items[k].filters.empty()) {
+          scan = std::make_unique<ConjunctFilter>(std::move(scan), items[k].filters, item.offset,
+                                                  params);
+        }
+        std::vector<IndexNestLoop::KeyPart> parts;
+        for (size_t c = 0; c < lookup->key_slots.size(); ++c) {
+          const size_t at = static_cast<size_t>(
+              std::find(param_slots.begin(), param_slots.end(), lookup->key_slots[c]) -
+              param_slots.begin());
+          const HashJoinKey& key = *param_keys[at];
+          // The qual this key came from (for EXPLAIN's Join Filter).
+          const BoundExpr* qual = nullptr;
+          for (const BoundExpr* q : quals) {
+            std::vector<HashJoinKey> one = FindHashJoinKeys({q}, 0, width, next.width);
+            if (one.size() == 1 && one[0].inner == key.inner && one[0].outer == key.outer) {
+              qual = q;
+            }
+          }
+          parts.push_back(IndexNestLoop::KeyPart{
+              key.outer, key.inner, qual, lookup->key_columns[c],
+              table.columns[static_cast<size_t>(lookup->key_slots[c])].type});
+        }
+        auto loop = std::make_unique<IndexNestLoop>(
+            std::move(plan), std::move(scan), seq_scan, index_scan, std::move(parts),
+            lookup->whole_key, JoinType::kInner, std::move(quals), width, next.width,
+            std::vector<const BoundExpr*>{}, 0, params);
+        loop->set_exact_value(&ExactKeyValue);
+        loop->set_estimate({loop_cost.startup, loop_cost.total, loop_cost.rows,
+                            so_far_width + inner.path.width});
+        plan = std::move(loop);
+        so_far = loop_cost;
+        so_far_width += inner.path.width;
+        width += next.width;
+        continue;
+      }
+    }
+    build_item(k);
+    plan = MakeJoinNode(std::move(plan), std::move(next.plan), JoinType::kInner,
+                        std::move(quals), width, next.width, {}, 0, params);
+    plan->set_estimate({chosen.startup, chosen.total, chosen.rows,
+                        so_far_width + inner.path.width});
+    so_far = chosen;
+    so_far_width += inner.path.width;
     width += next.width;
   }
   from->pending.clear();

@@ -29,6 +29,11 @@ namespace strata::sql {
 // not an AND), in order -- CollectConjuncts' counterpart after binding.
 void CollectBoundConjuncts(const BoundExpr* e, std::vector<const BoundExpr*>* out);
 
+// WHERE's bound conjuncts per parsed conjunct (CollectConjuncts order; a
+// BETWEEN binds to two), or empty when the two cannot be matched up.
+std::vector<std::vector<const BoundExpr*>> AlignBoundConjuncts(const ast::Expr* parsed_where,
+                                                               const BoundExpr* where);
+
 // A HashJoin if `quals` (over rows [slot_base slots, outer, inner]) have a
 // hashable equality, else a NestLoop; see NestLoop for the arguments.
 PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
@@ -44,8 +49,13 @@ PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
 // the one PostgreSQL's costs put outside (the one with more estimated rows;
 // the smaller is materialized inside), which decides the rows' order.
 // LIFETIME: `where` outlives the plan.
+// With `binder` and `parsed_where` (WHERE as parsed) too, plain tables are
+// read by the access path the cost model prefers for their conjuncts, and
+// each join step is a hash join or a nested loop looking the inner table's
+// rows up through an index, whichever PostgreSQL's costs make cheaper.
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
-    const CommandContext* ctx = nullptr);
+    const CommandContext* ctx = nullptr, Binder* binder = nullptr,
+    const ast::Expr* parsed_where = nullptr);
 
 }  // namespace strata::sql

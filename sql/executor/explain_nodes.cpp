@@ -17,6 +17,7 @@
 #include "sql/executor/node_function_scan.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_hash_join.h"
+#include "sql/executor/node_index_nest_loop.h"
 #include "sql/executor/node_index_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_limit_with_ties.h"
@@ -492,6 +493,69 @@ std::vector<std::string> NestLoop::Describe(ExplainWriter& w) const {
                             {"Join Filter", QualText(w, quals_, w.FromLabels())});
   }
   NoteJoin(w, self, outer, inner, nullptr, slot_base_, outer_width_, inner_width_, quals_, {});
+  w.EndNode();
+  return w.FromLabels();
+}
+
+std::vector<std::string> IndexNestLoop::Describe(ExplainWriter& w) const {
+  VerboseNotSupported(w, "a nested loop with an inner index scan");
+  w.BeginNode("Nested Loop" + JoinTypeSuffix(type_));
+  w.Describe(*outer_);
+  w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
+  // The inner scan's Index Cond: its column = the outer value, as
+  // PostgreSQL prints a parameterized index qual.
+  std::string cond;
+  for (const KeyPart& k : keys_) {
+    if (!cond.empty()) cond += " AND ";
+    cond += "(" + w.Deparse(*k.inner_column, w.ScanLabels()) + " = " +
+            w.Deparse(*k.outer, w.FromLabels()) + ")";
+  }
+  if (keys_.size() > 1) cond = "(" + cond + ")";
+  if (inner->name.rfind("Bitmap Heap Scan", 0) == 0 && !inner->children.empty()) {
+    inner->properties.insert(inner->properties.begin(), {"Recheck Cond", cond});
+    ExplainEntry& index = *inner->children.front();
+    index.properties.insert(index.properties.begin(), {"Index Cond", cond});
+  } else {
+    inner->properties.insert(inner->properties.begin(), {"Index Cond", cond});
+  }
+  // The other quals are the Join Filter.
+  std::vector<const BoundExpr*> rest, pending(quals_.rbegin(), quals_.rend());
+  while (!pending.empty()) {
+    const BoundExpr* q = pending.back();
+    pending.pop_back();
+    if (q->kind() == BoundExprKind::kBoolOp &&
+        static_cast<const BoundBoolOp*>(q)->op() == BoundBoolOp::Op::kAnd) {
+      const auto& args = static_cast<const BoundBoolOp*>(q)->args();
+      for (auto it = args.rbegin(); it != args.rend(); ++it) pending.push_back(it->get());
+      continue;
+    }
+    bool key = false;
+    for (const KeyPart& k : keys_) key = key || k.qual == q;
+    if (!key) rest.push_back(q);
+  }
+  if (!rest.empty()) {
+    // Evaluated with each inner row: PostgreSQL shows them as the inner
+    // scan's Filter, its own columns bare and the outer row's qualified.
+    ExplainLabels labels = w.FromLabels();
+    const ExplainLabels& bare = w.ScanLabels();
+    for (size_t s = slot_base_ + outer_width_;
+         s < slot_base_ + outer_width_ + inner_width_ && s < labels.size() && s < bare.size(); ++s) {
+      labels[s] = bare[s];
+    }
+    ExplainEntry* scan = inner;
+    auto filter = std::find_if(scan->properties.begin(), scan->properties.end(),
+                               [](const auto& p) { return p.first == "Filter"; });
+    if (filter == scan->properties.end()) {
+      scan->properties.emplace_back("Filter", QualText(w, rest, labels));
+    } else {
+      std::string text = filter->second;
+      if (text.front() == '(' && text.back() == ')') text = text.substr(1, text.size() - 2);
+      std::string more = QualText(w, rest, labels);
+      if (rest.size() > 1) more = more.substr(1, more.size() - 2);
+      filter->second = "(" + text + " AND " + more + ")";
+    }
+  }
   w.EndNode();
   return w.FromLabels();
 }

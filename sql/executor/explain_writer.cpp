@@ -43,7 +43,19 @@ void ExplainWriter::Property(std::string label, std::string text) {
   if (!open_.empty()) open_.back()->properties.emplace_back(std::move(label), std::move(text));
 }
 
-ExplainLabels ExplainWriter::Describe(const PlanNode& child) { return child.Describe(*this); }
+ExplainLabels ExplainWriter::Describe(const PlanNode& child) {
+  ExplainLabels labels = child.Describe(*this);
+  // The planner's figures, on the entry the node made (its own: the last
+  // one closed).
+  if (const PlanNode::Estimate* e = child.estimate(); e != nullptr && options_.costs && last_) {
+    last_->startup_cost = e->startup;
+    last_->total_cost = e->total;
+    last_->rows = e->rows;
+    last_->width = e->width;
+    last_->costed = true;
+  }
+  return labels;
+}
 
 ExplainLabels ExplainWriter::Refs(const ExplainLabels& labels) {
   ExplainLabels out;

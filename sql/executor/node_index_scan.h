@@ -58,6 +58,8 @@ class IndexScan final : public PlanNode {
     index_only_slots_ = std::move(slots);
     index_only_columns_ = std::move(columns);
   }
+  // New ranges for the next Init() (a parameterized rescan).
+  void SetRanges(std::vector<Range> ranges) { ranges_ = std::move(ranges); }
   // The table key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
 

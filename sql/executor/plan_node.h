@@ -52,9 +52,22 @@ class PlanNode {
   // used them ("Seq Scan on t x", "Subquery Scan on s", "Result").
   void set_explain_name(std::string name) { explain_name_ = std::move(name); }
   const std::string& explain_name() const { return explain_name_; }
+  // The planner's cost and size estimate for the node, when it made one
+  // (EXPLAIN prints it rather than a guess of its own).
+  struct Estimate {
+    double startup = 0, total = 0, rows = 0;
+    int width = 0;
+  };
+  void set_estimate(const Estimate& e) {
+    estimate_ = e;
+    has_estimate_ = true;
+  }
+  const Estimate* estimate() const { return has_estimate_ ? &estimate_ : nullptr; }
 
  private:
   std::string explain_name_;
+  Estimate estimate_;
+  bool has_estimate_ = false;
 };
 
 // Every row of a table in key order, as the transaction sees it, optionally
@@ -78,11 +91,21 @@ class SeqScan final : public PlanNode {
   void Close() override { iter_.reset(); }
   // The key of the row the last Next() returned.
   const std::string& current_key() const { return key_; }
+  // The table read, and whether the scan reads all of it (no key bounds).
+  const TableCodec* codec() const { return codec_; }
+  bool reads_whole_table() const { return !lower_ && !upper_; }
+  // New key bounds for the next Init() (a parameterized rescan: the inner
+  // side of a nested loop reads the keys each outer row asks for).
+  void SetBounds(std::optional<std::string> lower, std::optional<std::string> upper) {
+    lower_ = std::move(lower);
+    upper_ = std::move(upper);
+  }
   // Which of the table's columns (by attribute slot) the statement reads,
   // complete by the time the scan starts (the binder marks them while the
   // statement is bound): the others are not decoded and read as NULL.
   // Without it every column is decoded.
   void SetColumnsRead(std::shared_ptr<const std::vector<bool>> read) { read_ = std::move(read); }
+  const std::shared_ptr<const std::vector<bool>>& columns_read() const { return read_; }
   // What EXPLAIN shows of the planner's choice (scan_plan_info.h).
   void set_plan_info(ScanPlanInfo info) { plan_info_ = std::move(info); }
 

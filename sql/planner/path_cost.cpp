@@ -64,6 +64,8 @@ CostParams CostParams::Current() {
   p.enable_bitmapscan = s->Show("enable_bitmapscan") != "off";
   p.enable_indexonlyscan = s->Show("enable_indexonlyscan") != "off";
   p.enable_sort = s->Show("enable_sort") != "off";
+  p.enable_hashjoin = s->Show("enable_hashjoin") != "off";
+  p.enable_nestloop = s->Show("enable_nestloop") != "off";
   return p;
 }
 
@@ -110,9 +112,10 @@ IndexScanCosts IndexScanCost(const CostParams& p, const RelationEstimate& rel,
   const double index_pages =
       ix.pages > 1 ? std::ceil(index_tuples * ix.pages / std::max(ix.tuples, 1.0)) : 1.0;
   double index_total;
-  if (in.sa_scans > 1) {
-    index_total = PagesFetched(p, index_pages * in.sa_scans, ix.pages, ix.pages) *
-                  p.random_page_cost;
+  const double loops = std::max(1.0, in.loop_count);
+  if (in.sa_scans * loops > 1) {
+    index_total = PagesFetched(p, index_pages * in.sa_scans * loops, ix.pages, ix.pages) *
+                  p.random_page_cost / loops;
   } else {
     index_total = index_pages * p.random_page_cost;
   }
@@ -134,13 +137,24 @@ IndexScanCosts IndexScanCost(const CostParams& p, const RelationEstimate& rel,
 
   // cost_index: the heap side.
   const double tuples_fetched = std::max(1.0, std::rint(in.index_selectivity * rel.tuples()));
-  double pages_fetched = PagesFetched(p, tuples_fetched, rel.pages(), ix.pages);
-  if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
-  const double max_io = pages_fetched * p.random_page_cost;
-  pages_fetched = std::ceil(in.index_selectivity * rel.pages());
-  if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
-  const double min_io =
-      pages_fetched > 0 ? p.random_page_cost + (pages_fetched - 1) * p.seq_page_cost : 0;
+  double max_io = 0, min_io = 0;
+  if (loops > 1) {
+    // Repeated scans: the pages all loops fetch, charged per loop.
+    double pages_fetched = PagesFetched(p, tuples_fetched * loops, rel.pages(), ix.pages);
+    if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
+    max_io = pages_fetched * p.random_page_cost / loops;
+    pages_fetched = std::ceil(in.index_selectivity * rel.pages());
+    pages_fetched = PagesFetched(p, pages_fetched * loops, rel.pages(), ix.pages);
+    if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
+    min_io = pages_fetched * p.random_page_cost / loops;
+  } else {
+    double pages_fetched = PagesFetched(p, tuples_fetched, rel.pages(), ix.pages);
+    if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
+    max_io = pages_fetched * p.random_page_cost;
+    pages_fetched = std::ceil(in.index_selectivity * rel.pages());
+    if (in.index_only) pages_fetched = std::ceil(pages_fetched * (1.0 - in.all_visible_fraction));
+    min_io = pages_fetched > 0 ? p.random_page_cost + (pages_fetched - 1) * p.seq_page_cost : 0;
+  }
   const double csquared = in.correlation * in.correlation;
   double run = (index_total - index_startup) + max_io + csquared * (min_io - max_io);
   run += (p.cpu_tuple_cost + in.qpqual_cost) * tuples_fetched;
@@ -164,7 +178,15 @@ PathCost BitmapHeapScanCost(const CostParams& p, const RelationEstimate& rel,
   out.startup = index_cost;
   const double t = std::max(rel.pages(), 1.0);
   const double tuples_fetched = std::max(1.0, std::rint(in.index_selectivity * rel.tuples()));
-  double pages_fetched = 2.0 * t * tuples_fetched / (2.0 * t + tuples_fetched);
+  double pages_fetched;
+  if (in.loop_count > 1) {
+    // compute_bitmap_pages: the loops' pages shared out over them.
+    pages_fetched =
+        PagesFetched(p, tuples_fetched * in.loop_count, rel.pages(), in.index.pages) /
+        in.loop_count;
+  } else {
+    pages_fetched = 2.0 * t * tuples_fetched / (2.0 * t + tuples_fetched);
+  }
   pages_fetched = pages_fetched >= t ? t : std::ceil(pages_fetched);
   const double cost_per_page =
       pages_fetched >= 2.0

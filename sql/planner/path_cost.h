@@ -28,6 +28,8 @@ struct CostParams {
   bool enable_bitmapscan = true;
   bool enable_indexonlyscan = true;
   bool enable_sort = true;
+  bool enable_hashjoin = true;
+  bool enable_nestloop = true;
   // The session's settings (defaults outside a session).
   static CostParams Current();
 };
@@ -72,6 +74,9 @@ struct IndexScanInput {
   double rows = 0;                // rows the scan returns (all quals)
   bool index_only = false;
   double all_visible_fraction = 0;
+  // The scan runs once per outer row of a nested loop (PostgreSQL's
+  // loop_count): pages the loops share are charged once over all of them.
+  double loop_count = 1;
 };
 
 double SeqScanCost(const CostParams& p, const RelationEstimate& rel, double qual_cost_per_tuple);

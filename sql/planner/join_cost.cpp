@@ -1,0 +1,150 @@
+// Join costs and sizes (see join_cost.h).
+#include "sql/planner/join_cost.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "sql/planner/selectivity.h"
+
+namespace strata::sql {
+
+namespace {
+
+double Clamp01(double s) { return std::clamp(s, 0.0, 1.0); }
+
+// Bytes a hash table or batch file holds per row (PostgreSQL's
+// relation_byte_size: the tuple plus its minimal header, max-aligned).
+double RowBytes(int width) {
+  return std::ceil(width / 8.0) * 8 + 24 + 16;
+}
+
+}  // namespace
+
+double EqJoinSelectivity(const JoinColumn& a, const JoinColumn& b) {
+  const double nf1 = a.stats != nullptr ? a.stats->null_frac : 0;
+  const double nf2 = b.stats != nullptr ? b.stats->null_frac : 0;
+  const bool mcvs1 = a.stats != nullptr && !a.stats->most_common_vals.empty();
+  const bool mcvs2 = b.stats != nullptr && !b.stats->most_common_vals.empty();
+  const double nd1 = std::max(a.n_distinct, 1.0), nd2 = std::max(b.n_distinct, 1.0);
+  if (mcvs1 && mcvs2) {
+    const ColumnEstimate& s1 = *a.stats;
+    const ColumnEstimate& s2 = *b.stats;
+    std::vector<bool> matched2(s2.most_common_vals.size(), false);
+    double match_prod = 0, match1 = 0, match2 = 0, sum1 = 0, sum2 = 0;
+    double nmatches = 0;
+    for (size_t i = 0; i < s1.most_common_vals.size(); ++i) {
+      for (size_t j = 0; j < s2.most_common_vals.size(); ++j) {
+        if (matched2[j]) continue;
+        if (CompareIfComparable(s1.most_common_vals[i], s2.most_common_vals[j]) != 0) continue;
+        matched2[j] = true;
+        match_prod += s1.most_common_freqs[i] * s2.most_common_freqs[j];
+        match1 += s1.most_common_freqs[i];
+        match2 += s2.most_common_freqs[j];
+        nmatches += 1;
+        break;
+      }
+    }
+    for (double f : s1.most_common_freqs) sum1 += f;
+    for (double f : s2.most_common_freqs) sum2 += f;
+    match_prod = Clamp01(match_prod);
+    const double unmatch1 = Clamp01(sum1 - match1), unmatch2 = Clamp01(sum2 - match2);
+    const double other1 = Clamp01(1.0 - nf1 - sum1), other2 = Clamp01(1.0 - nf2 - sum2);
+    const double n1 = static_cast<double>(s1.most_common_vals.size());
+    const double n2 = static_cast<double>(s2.most_common_vals.size());
+    double total1 = match_prod, total2 = match_prod;
+    if (nd2 > n2) total1 += unmatch1 * other2 / (nd2 - n2);
+    if (nd2 > nmatches) total1 += other1 * (other2 + unmatch2) / (nd2 - nmatches);
+    if (nd1 > n1) total2 += unmatch2 * other1 / (nd1 - n1);
+    if (nd1 > nmatches) total2 += other2 * (other1 + unmatch1) / (nd1 - nmatches);
+    return Clamp01(std::min(total1, total2));
+  }
+  return Clamp01((1.0 - nf1) * (1.0 - nf2) / std::max(nd1, nd2));
+}
+
+PathCost HashJoinCost(const CostParams& p, const JoinInputs& in) {
+  const double outer_rows = std::max(in.outer.rows, 1.0);
+  const double inner_rows = std::max(in.inner.rows, 1.0);
+  const double clause_cost = p.cpu_operator_cost * in.num_clauses;
+  double startup = in.outer.startup + in.inner.total + (clause_cost + p.cpu_tuple_cost) * inner_rows;
+  double run = (in.outer.total - in.outer.startup) + clause_cost * outer_rows;
+  // The hash table's buckets: a power of two at least the inner rows.
+  double buckets = 1024;
+  while (buckets < inner_rows && buckets < (1 << 30)) buckets *= 2;
+  const double inner_bytes = inner_rows * RowBytes(in.inner_width);
+  if (inner_bytes > p.work_mem_bytes) {
+    // Batches: both sides are written out and read back once.
+    const double inner_pages = std::ceil(inner_bytes / 8192);
+    const double outer_pages = std::ceil(outer_rows * RowBytes(in.outer_width) / 8192);
+    startup += p.seq_page_cost * inner_pages;
+    run += p.seq_page_cost * (inner_pages + 2 * outer_pages);
+  }
+  const double bucket_fraction = 1.0 / std::max(1.0, std::min(in.inner_distinct, buckets));
+  double tuples;
+  if (in.inner_unique) {
+    // PostgreSQL's semi-join factors for an inner-unique join: the matched
+    // share of outer rows is the join's selectivity, each probe stops at
+    // its match.
+    const double selectivity = in.rows / (outer_rows * inner_rows);
+    const double matched = std::rint(outer_rows * selectivity);
+    const double match_count = inner_rows;
+    const double scan_frac = 2.0 / (match_count + 1.0);
+    run += clause_cost * matched *
+           ClampRowEstimate(inner_rows * bucket_fraction * scan_frac) * 0.5;
+    run += clause_cost * (outer_rows - matched) * ClampRowEstimate(inner_rows / buckets) * 0.05;
+    tuples = matched;
+  } else {
+    run += clause_cost * outer_rows * ClampRowEstimate(inner_rows * bucket_fraction) * 0.5;
+    tuples = in.rows;
+  }
+  run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * tuples;
+  PathCost out;
+  out.startup = startup;
+  out.total = startup + run;
+  out.rows = in.rows;
+  if (!p.enable_hashjoin) {
+    out.startup += kDisableCost;
+    out.total += kDisableCost;
+  }
+  return out;
+}
+
+PathCost MaterializedNestLoopCost(const CostParams& p, const JoinInputs& in) {
+  const double outer_rows = std::max(in.outer.rows, 1.0);
+  const double inner_rows = std::max(in.inner.rows, 1.0);
+  // Material: its rows stored once, then read back per rescan.
+  const double first = (in.inner.total - in.inner.startup) + 2 * p.cpu_operator_cost * inner_rows;
+  const double rescan = p.cpu_operator_cost * inner_rows;
+  const double startup = in.outer.startup + in.inner.startup;
+  double run = (in.outer.total - in.outer.startup) + first + (outer_rows - 1) * rescan;
+  run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * outer_rows * inner_rows;
+  PathCost out;
+  out.startup = startup;
+  out.total = startup + run;
+  out.rows = in.rows;
+  if (!p.enable_nestloop) {
+    out.startup += kDisableCost;
+    out.total += kDisableCost;
+  }
+  return out;
+}
+
+PathCost ParameterizedNestLoopCost(const CostParams& p, const JoinInputs& in) {
+  const double outer_rows = std::max(in.outer.rows, 1.0);
+  const double inner_rows = std::max(in.inner.rows, 1.0);
+  const double inner_run = in.inner.total - in.inner.startup;
+  const double startup = in.outer.startup + in.inner.startup;
+  double run = (in.outer.total - in.outer.startup) + (outer_rows - 1) * in.inner.startup +
+               outer_rows * inner_run;
+  run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * outer_rows * inner_rows;
+  PathCost out;
+  out.startup = startup;
+  out.total = startup + run;
+  out.rows = in.rows;
+  if (!p.enable_nestloop) {
+    out.startup += kDisableCost;
+    out.total += kDisableCost;
+  }
+  return out;
+}
+
+}  // namespace strata::sql
