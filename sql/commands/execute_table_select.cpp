@@ -421,6 +421,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
     }
     presorted = path.ordered;
+    info.backward = path.backward;
     switch (path.kind) {
       case AccessPath::Kind::kIndex:
       case AccessPath::Kind::kBitmap: {
