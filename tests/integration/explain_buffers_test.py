@@ -99,11 +99,10 @@ def main():
         # ORDER BY id DESC LIMIT 10: a backward scan that reads 10 rows.
         run(s, "analyze t")
         back = run(s, f"explain {OPTS} select * from t order by id desc limit 10").split("\n")
-        check(back[0] == "Limit (actual rows=10 loops=1)" and
-              back[1].strip() == "->  Index Scan Backward using t_pkey on t "
-                                 "(actual rows=10 loops=1)" and
-              not any("Sort" in l for l in back), "DESC LIMIT is a backward scan of 10 rows",
-              "\n".join(back))
+        nodes = [l.strip() for l in back if "(actual" in l]
+        check(nodes == ["Limit (actual rows=10 loops=1)",
+                        "->  Index Scan Backward using t_pkey on t (actual rows=10 loops=1)"],
+              "DESC LIMIT is a backward scan of 10 rows, no Sort", "\n".join(back))
         rows = run(s, "select id from t order by id desc limit 3")
         check(rows == "40000\n39998\n39996", "backward scan rows", rows)
         idx = run(s, f"explain {OPTS} select v from t order by v desc limit 5").split("\n")

@@ -100,3 +100,9 @@ explain select id from g where v > -1000 and v < 5;
 create index g_w_part on g (id) where w > 0;
 drop index g_w_desc;
 explain select id from g where w > 1500;
+-- BUFFERS: without ANALYZE only the plan; a node that touched no storage
+-- prints no Buffers line (the figures themselves: explain_buffers_test.py)
+select count(*) from b where id = 5;
+explain (buffers, costs off) select * from b where id = 5;
+explain (analyze, buffers, costs off, timing off, summary off) select * from b where false;
+explain (analyze, buffers false, costs off, timing off, summary off) select * from b where id = 5;
