@@ -559,22 +559,55 @@ bool TxnIterator::WriteInBounds() const {
   return !upper_.has_value() || Compare(writes_->key(), *upper_) < 0;
 }
 
+bool TxnIterator::WriteAboveLower() const {
+  if (writes_ == nullptr || !writes_->Valid()) return false;
+  return !lower_.has_value() || Compare(writes_->key(), *lower_) >= 0;
+}
+
 void TxnIterator::SeekToFirst() {
   if (lower_.has_value()) {
     Seek(*lower_);
     return;
   }
+  reverse_ = false;
   base_->SeekToFirst();
   if (writes_ != nullptr) writes_->SeekToFirst();
   Settle();
 }
 
 void TxnIterator::Seek(Slice target) {
+  reverse_ = false;
   std::string t(target);
   if (lower_.has_value() && t < *lower_) t = *lower_;
   base_->Seek(t);
   if (writes_ != nullptr) writes_->Seek(t);
   Settle();
+}
+
+void TxnIterator::SeekToLast() {
+  reverse_ = true;
+  base_->SeekToLast();  // the engine's iterator applies the upper bound itself
+  if (writes_ != nullptr) {
+    if (upper_.has_value()) {
+      // The last write below the (exclusive) upper bound.
+      writes_->SeekForPrev(*upper_);
+      if (writes_->Valid() && Compare(writes_->key(), *upper_) >= 0) writes_->Prev();
+    } else {
+      writes_->SeekToLast();
+    }
+  }
+  SettleReverse();
+}
+
+void TxnIterator::SeekForPrev(Slice target) {
+  if (upper_.has_value() && Compare(target, *upper_) >= 0) {
+    SeekToLast();
+    return;
+  }
+  reverse_ = true;
+  base_->SeekForPrev(target);
+  if (writes_ != nullptr) writes_->SeekForPrev(target);
+  SettleReverse();
 }
 
 void TxnIterator::Settle() {
@@ -602,13 +635,75 @@ void TxnIterator::Settle() {
   }
 }
 
+void TxnIterator::SettleReverse() {
+  for (;;) {
+    const bool base_ok = base_->Valid();
+    const bool write_ok = WriteAboveLower();
+    if (!base_ok && !write_ok) {
+      valid_ = false;
+      return;
+    }
+    if (write_ok && (!base_ok || Compare(writes_->key(), base_->key()) >= 0)) {
+      // The write set shadows the engine's entry for the same key.
+      if (base_ok && Compare(writes_->key(), base_->key()) == 0) base_->Prev();
+      if (writes_->value() == nullptr) {
+        writes_->Prev();
+        continue;  // deleted in this transaction
+      }
+      from_write_ = true;
+      valid_ = true;
+      return;
+    }
+    from_write_ = false;
+    valid_ = true;
+    return;
+  }
+}
+
 void TxnIterator::Next() {
+  if (reverse_) {
+    // Turn round: both cursors to their first entry >= the current key,
+    // then past it (the cursor not holding it may hold a shadowed copy).
+    reverse_ = false;
+    const std::string current(key());
+    base_->Seek(current);
+    if (base_->Valid() && Compare(base_->key(), current) == 0) base_->Next();
+    if (writes_ != nullptr) {
+      writes_->Seek(current);
+      if (writes_->Valid() && Compare(writes_->key(), current) == 0) writes_->Next();
+    }
+    Settle();
+    return;
+  }
   if (from_write_) {
     writes_->Next();
   } else {
     base_->Next();
   }
   Settle();
+}
+
+void TxnIterator::Prev() {
+  if (!reverse_) {
+    // Turn round: both cursors to their last entry <= the current key,
+    // then before it.
+    reverse_ = true;
+    const std::string current(key());
+    base_->SeekForPrev(current);
+    if (base_->Valid() && Compare(base_->key(), current) == 0) base_->Prev();
+    if (writes_ != nullptr) {
+      writes_->SeekForPrev(current);
+      if (writes_->Valid() && Compare(writes_->key(), current) == 0) writes_->Prev();
+    }
+    SettleReverse();
+    return;
+  }
+  if (from_write_) {
+    writes_->Prev();
+  } else {
+    base_->Prev();
+  }
+  SettleReverse();
 }
 
 Slice TxnIterator::key() const { return from_write_ ? writes_->key() : base_->key(); }

@@ -116,7 +116,11 @@ struct UniqueViolation {
 
 // Iterator over one tree as the transaction sees it: its write set merged
 // over the engine's iterator at the snapshot, within [lower, upper).
-// Forward only. LIFETIME: the transaction outlives the iterator, and the
+// Both directions (backward index scans): moving forward both cursors sit
+// on their first entry >= the current key, moving backward on their last
+// entry <= it; an entry of the write set (a put or a delete) hides the
+// engine's entry for the same key either way. Turning round re-seeks both
+// cursors to the current key. LIFETIME: the transaction outlives the iterator, and the
 // tree's write set must not be modified while the iterator is in use
 // (materialize the rows to change first, as UPDATE and DELETE do).
 class TxnIterator {
@@ -131,8 +135,14 @@ class TxnIterator {
 
   void SeekToFirst();
   void Seek(Slice target);
+  // The last entry below the upper bound.
+  void SeekToLast();
+  // The last visible entry with key <= target (and >= lower).
+  void SeekForPrev(Slice target);
   bool Valid() const { return valid_; }
+  // REQUIRES: Valid().
   void Next();
+  void Prev();
   // REQUIRES: Valid(). Views valid until the next move.
   Slice key() const;
   Slice value() const;
@@ -141,7 +151,10 @@ class TxnIterator {
  private:
   // Positions on the first visible entry at or after the current cursors.
   void Settle();
+  // Positions on the last visible entry at or before the current cursors.
+  void SettleReverse();
   bool WriteInBounds() const;
+  bool WriteAboveLower() const;
 
   std::unique_ptr<storage::Iterator> base_;
   std::unique_ptr<WriteCursor> writes_;  // may be null (no writes to this tree)
@@ -150,6 +163,7 @@ class TxnIterator {
   std::optional<std::string> upper_;
   bool valid_ = false;
   bool from_write_ = false;  // current entry comes from the write set
+  bool reverse_ = false;     // the last move was backward
 };
 
 class Transaction {

@@ -1,6 +1,8 @@
 // SpillArea, SpillRun, WriteCursor and CheckLog (see write_spill.h).
 #include "txn/write_spill.h"
 
+#include <iterator>
+
 #include "common/coding.h"
 #include "common/logging.h"
 #include "storage/dbformat.h"
@@ -159,6 +161,8 @@ WriteCursor::WriteCursor(storage::TreeId tree, const WriteMap* memory,
 WriteCursor::~WriteCursor() = default;
 
 void WriteCursor::Seek(Slice target) {
+  reverse_ = false;
+  mem_before_begin_ = false;
   if (memory_ != nullptr) mem_it_ = memory_->lower_bound(std::string(target));
   const std::string seek =
       storage::MakeInternalKey(SpillRun::RunKey(tree_, target), storage::kMaxSequenceNumber,
@@ -170,11 +174,56 @@ void WriteCursor::Seek(Slice target) {
   Settle();
 }
 
+void WriteCursor::SeekForPrev(Slice target) {
+  reverse_ = true;
+  if (memory_ != nullptr) {
+    mem_it_ = memory_->upper_bound(std::string(target));
+    mem_before_begin_ = mem_it_ == memory_->begin();
+    if (!mem_before_begin_) --mem_it_;
+  }
+  // Sequence 0 with the lowest type sorts after every entry of the key.
+  const std::string seek = storage::MakeInternalKey(SpillRun::RunKey(tree_, target), 0,
+                                                    storage::ValueType::kDeletion);
+  for (auto& src : runs_) {
+    src->it->SeekForPrev(seek);
+    src->Load(prefix_);
+  }
+  Settle();
+}
+
+void WriteCursor::SeekToLast() {
+  reverse_ = true;
+  if (memory_ != nullptr) {
+    mem_before_begin_ = memory_->empty();
+    if (!mem_before_begin_) mem_it_ = std::prev(memory_->end());
+  }
+  // Everything of this tree sorts below the next tree's prefix.
+  const storage::TreeId next = tree_ + 1;
+  const std::string seek =
+      next == 0 ? std::string()
+                : storage::MakeInternalKey(TreePrefix(next), storage::kMaxSequenceNumber,
+                                           storage::kValueTypeForSeek);
+  for (auto& src : runs_) {
+    if (seek.empty()) {
+      src->it->SeekToLast();
+    } else {
+      src->it->SeekForPrev(seek);
+    }
+    src->Load(prefix_);
+  }
+  Settle();
+}
+
+bool WriteCursor::MemValid() const {
+  if (memory_ == nullptr) return false;
+  return reverse_ ? !mem_before_begin_ : mem_it_ != memory_->end();
+}
+
 void WriteCursor::Settle() {
-  // The smallest key among the sources; the first source holding it (memory,
-  // then the newest run) decides its value.
+  // The smallest (forward) or largest (reverse) key among the sources; the
+  // first source holding it (memory, then the newest run) decides its value.
   valid_ = false;
-  const bool mem_ok = memory_ != nullptr && mem_it_ != memory_->end();
+  const bool mem_ok = MemValid();
   std::optional<Slice> best;
   if (mem_ok) best = Slice(mem_it_->first);
   int best_run = -1;
@@ -183,7 +232,8 @@ void WriteCursor::Settle() {
       if (status_.ok()) status_ = runs_[i]->it->status();
       continue;
     }
-    if (!best.has_value() || Compare(runs_[i]->user_key, *best) < 0) {
+    const int cmp = best.has_value() ? Compare(runs_[i]->user_key, *best) : 0;
+    if (!best.has_value() || (reverse_ ? cmp > 0 : cmp < 0)) {
       best = runs_[i]->user_key;
       best_run = static_cast<int>(i);
     }
@@ -203,11 +253,39 @@ void WriteCursor::Settle() {
 }
 
 void WriteCursor::Next() {
+  if (reverse_) {
+    // Every source to its first entry >= the current key (the key itself
+    // is still in the write set: the map is not changed under a cursor).
+    const std::string current = key_;
+    Seek(current);
+  }
   // Step every source positioned at the current key.
-  if (memory_ != nullptr && mem_it_ != memory_->end() && mem_it_->first == key_) ++mem_it_;
+  if (MemValid() && mem_it_->first == key_) ++mem_it_;
   for (auto& src : runs_) {
     if (src->valid && src->user_key == key_) {
       src->it->Next();
+      src->Load(prefix_);
+    }
+  }
+  Settle();
+}
+
+void WriteCursor::Prev() {
+  if (!reverse_) {
+    const std::string current = key_;
+    SeekForPrev(current);
+  }
+  // Step back every source positioned at the current key.
+  if (MemValid() && mem_it_->first == key_) {
+    if (mem_it_ == memory_->begin()) {
+      mem_before_begin_ = true;
+    } else {
+      --mem_it_;
+    }
+  }
+  for (auto& src : runs_) {
+    if (src->valid && src->user_key == key_) {
+      src->it->Prev();
       src->Load(prefix_);
     }
   }

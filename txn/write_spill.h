@@ -86,7 +86,12 @@ class SpillRun {
 
 // Ordered view of one tree's writes in a transaction: the in-memory map
 // (may be null) over the runs, newest first; an entry of a newer source
-// hides the same key in older ones. Forward only, bounded by [.., upper).
+// hides the same key in older ones. Both directions; no bounds (TxnIterator
+// applies them).
+//
+// Positioning: moving forward every source sits on its first entry >= the
+// current key; moving backward on its last entry <= it. A move against the
+// current direction first re-seeks every source to the current key.
 class WriteCursor {
  public:
   WriteCursor(storage::TreeId tree, const WriteMap* memory,
@@ -94,8 +99,13 @@ class WriteCursor {
   ~WriteCursor();
   void Seek(Slice target);
   void SeekToFirst() { Seek(Slice()); }
+  // The last entry with key <= target.
+  void SeekForPrev(Slice target);
+  void SeekToLast();
   bool Valid() const { return valid_; }
+  // REQUIRES: Valid().
   void Next();
+  void Prev();
   Slice key() const { return key_; }
   // nullptr: a delete.
   const std::string* value() const { return has_value_ ? &value_ : nullptr; }
@@ -103,11 +113,16 @@ class WriteCursor {
 
  private:
   struct RunSource;
+  // Picks the smallest (forward) or largest (reverse) key among the sources.
   void Settle();
+  // Reverse: whether the memory source has an entry (mem_it_ points at it).
+  bool MemValid() const;
   storage::TreeId tree_;
   std::string prefix_;
   const WriteMap* memory_;
   WriteMap::const_iterator mem_it_;
+  bool reverse_ = false;
+  bool mem_before_begin_ = false;  // reverse: no memory entry <= the key
   std::vector<std::unique_ptr<RunSource>> runs_;
   bool valid_ = false;
   std::string key_;

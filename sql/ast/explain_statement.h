@@ -19,6 +19,7 @@ struct ExplainStatement : Statement {
   bool timing_set = false;
   bool summary = false;
   bool summary_set = false;
+  bool buffers = false;
 };
 
 }  // namespace strata::sql::ast

@@ -366,6 +366,7 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
   options.costs = stmt.costs;
   options.timing = stmt.timing;
   options.summary = stmt.summary;
+  options.buffers = stmt.buffers;
   options.statistics_scope = ctx.db->catalog()->key_scope();
   // VERBOSE names relations with their schema.
   auto schema_names = [catalog = ctx.catalog](uint32_t oid) -> std::string {

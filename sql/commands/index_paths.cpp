@@ -64,11 +64,13 @@ struct Candidate {
   bool unique = false;
 };
 
-// Whether reading entries in the index's key order gives ORDER BY's order:
-// its keys, after the leading columns equalities pin, are ORDER BY's keys
-// (ORDER BY keys on pinned columns need no order).
+// Whether reading entries in the index's key order (`backward`: from the
+// last entry to the first) gives ORDER BY's order: its keys, after the
+// leading columns equalities pin, are ORDER BY's keys (ORDER BY keys on
+// pinned columns need no order). Read backward, an ASC NULLS LAST column
+// comes out DESC NULLS FIRST and the other way round.
 bool ServesOrder(const Candidate& c, const KeyRanges& ranges,
-                 const std::vector<ColumnOrderKey>& order) {
+                 const std::vector<ColumnOrderKey>& order, bool backward) {
   if (order.empty()) return false;
   std::vector<int> pinned_slots(c.key_slots.begin(),
                                 c.key_slots.begin() + static_cast<long>(ranges.pinned));
@@ -79,7 +81,10 @@ bool ServesOrder(const Candidate& c, const KeyRanges& ranges,
     }
     if (k >= c.key_slots.size() || c.key_slots[k] != o.slot) return false;
     const KeyColumn& key = c.key_columns[k];
-    if (key.descending != o.descending || key.nulls_first != o.nulls_first) return false;
+    if ((key.descending != o.descending) != backward ||
+        (key.nulls_first != o.nulls_first) != backward) {
+      return false;
+    }
     ++k;
   }
   return true;
@@ -299,7 +304,11 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     const bool partial = c.index != nullptr && !c.index->predicate.empty();
     KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
                                                  c.index == nullptr, restrictions);
-    const bool ordered = request.wants_order && ServesOrder(c, ranges, request.order);
+    // PostgreSQL costs a backward scan as a forward one.
+    const bool forward = request.wants_order && ServesOrder(c, ranges, request.order, false);
+    const bool backward =
+        request.wants_order && !forward && ServesOrder(c, ranges, request.order, true);
+    const bool ordered = forward || backward;
     // A partial index the query is confined to is worth reading whole.
     if (ranges.ranges.empty() && !ordered && !partial) continue;
     const bool full_scan = ranges.ranges.empty();  // read whole, for its order
@@ -364,6 +373,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       best.index_conjuncts = ranges.used_conjuncts;
       best.implied_conjuncts = implied;
       best.ordered = in_order;
+      best.backward = in_order && backward;
       best.cost = cost;
       best.width = width;
       return true;
@@ -430,6 +440,7 @@ PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, Acces
   info.total_cost = path.cost.total;
   info.rows = path.cost.rows;
   info.width = path.width;
+  info.backward = path.backward;
   if (!bound.empty() && path.kind != AccessPath::Kind::kSeqScan) {
     // In index-column order (as the path lists them), then the rest.
     std::vector<bool> in_index(bound.size(), false);

@@ -63,6 +63,9 @@ struct AccessPath {
   // Conjuncts a partial index's predicate implies (rechecked, not shown).
   std::vector<size_t> implied_conjuncts;
   bool ordered = false;  // rows arrive in ORDER BY's order
+  // kPrimaryKey, kIndex: read from the last entry to the first (ORDER BY
+  // is the reverse of the index order).
+  bool backward = false;
   // Every column read is in the index: PostgreSQL's index-only scan.
   bool index_only = false;
   PathCost cost;         // of the scan

@@ -19,18 +19,36 @@ void InstrumentedNode::Add(Clock::time_point start) {
   total_ms_ += ms;
 }
 
+void InstrumentedNode::AddBlocks(const storage::ThreadBlockCounters& before) {
+  const storage::ThreadBlockCounters& now = storage::CurrentThreadBlockCounters();
+  blocks_.hits += now.hits - before.hits;
+  blocks_.reads += now.reads - before.reads;
+  blocks_.tables += now.tables - before.tables;
+  blocks_.bloom_skips += now.bloom_skips - before.bloom_skips;
+}
+
 void InstrumentedNode::Init() {
   const Clock::time_point start = Clock::now();
+  const storage::ThreadBlockCounters before = storage::CurrentThreadBlockCounters();
   ++loops_;
   first_seen_ = false;
   loop_ms_ = 0;
   inner_->Init();
+  AddBlocks(before);
   Add(start);
+}
+
+void InstrumentedNode::Close() {
+  const storage::ThreadBlockCounters before = storage::CurrentThreadBlockCounters();
+  inner_->Close();
+  AddBlocks(before);
 }
 
 bool InstrumentedNode::Next(Row* row) {
   const Clock::time_point start = Clock::now();
+  const storage::ThreadBlockCounters before = storage::CurrentThreadBlockCounters();
   const bool got = inner_->Next(row);
+  AddBlocks(before);
   Add(start);
   if (!first_seen_) {
     // PostgreSQL's startup time: until the first row (or the end).
@@ -59,6 +77,11 @@ std::vector<std::string> InstrumentedNode::Describe(ExplainWriter& w) const {
   e->loops = loops_;
   e->actual_first_ms = first_ms_;
   e->actual_total_ms = total_ms_;
+  e->has_buffers = true;
+  e->blocks_hit = blocks_.hits;
+  e->blocks_read = blocks_.reads;
+  e->sstables = blocks_.tables;
+  e->bloom_skips = blocks_.bloom_skips;
   return labels;
 }
 

@@ -218,6 +218,13 @@ std::string IndexCondText(const ExplainWriter& w, const std::vector<const BoundE
   return text + ")";
 }
 
+// "Index [Only] Scan [Backward] using ".
+std::string IndexScanVerb(const ScanPlanInfo& info) {
+  std::string verb = info.index_only ? "Index Only Scan " : "Index Scan ";
+  if (info.backward) verb += "Backward ";
+  return verb + "using ";
+}
+
 // The planner's figures and index conditions on a scan's entry.
 void ShowPlanInfo(ExplainWriter& w, const ScanPlanInfo& info, const char* cond_label,
                   ExplainEntry* e) {
@@ -238,8 +245,7 @@ void ShowPlanInfo(ExplainWriter& w, const ScanPlanInfo& info, const char* cond_l
 std::vector<std::string> SeqScan::Describe(ExplainWriter& w) const {
   std::string name = explain_name();
   const bool as_index = !plan_info_.index_name.empty();
-  std::string verb = as_index ? std::string(plan_info_.index_only ? "Index Only Scan using "
-                                                                  : "Index Scan using ") +
+  std::string verb = as_index ? IndexScanVerb(plan_info_) +
                                     QuoteIdentText(plan_info_.index_name) + " on"
                               : "Seq Scan on";
   if (as_index || name.empty()) {
@@ -287,8 +293,7 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
     w.EndNode();
     return w.FromLabels();
   }
-  std::string verb = std::string(plan_info_.index_only ? "Index Only Scan using " : "Index Scan using ") +
-                     QuoteIdentText(index_name_) + " on";
+  std::string verb = IndexScanVerb(plan_info_) + QuoteIdentText(index_name_) + " on";
   w.BeginNode(SchemaQualified(w, verb + " " + table, verb, codec_->table()));
   ExplainEntry* e = w.LastNode();
   ScanOutput(w, e);

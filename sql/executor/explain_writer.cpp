@@ -269,6 +269,19 @@ void ExplainWriter::RenderEntry(const ExplainEntry& e, int indent, bool child,
   for (const auto& [label, text] : e.properties) {
     if (label != "Output") out->push_back(pad + label + ": " + text);
   }
+  if (options_.analyze && options_.buffers && e.has_buffers) {
+    // PostgreSQL prints the parts that are not zero, and no line when all are.
+    if (e.blocks_hit > 0 || e.blocks_read > 0) {
+      std::string text = pad + "Buffers: shared";
+      if (e.blocks_hit > 0) text += " hit=" + std::to_string(e.blocks_hit);
+      if (e.blocks_read > 0) text += " read=" + std::to_string(e.blocks_read);
+      out->push_back(std::move(text));
+    }
+    if (e.sstables > 0 || e.bloom_skips > 0) {
+      out->push_back(pad + "LSM: sstables=" + std::to_string(e.sstables) +
+                     " bloom skips=" + std::to_string(e.bloom_skips));
+    }
+  }
   for (const auto& c : e.children) RenderEntry(*c, name_col + 2, true, out);
 }
 

@@ -34,6 +34,8 @@ struct ExplainOptions {
   bool costs = true;
   bool timing = true;  // only with analyze
   bool summary = false;  // defaults to analyze
+  // With analyze: each node's SSTable work (ExplainEntry's buffer figures).
+  bool buffers = false;
   // The database's catalog key scope, where ANALYZE's statistics are read.
   std::string statistics_scope;
 };
@@ -56,6 +58,14 @@ struct ExplainEntry {
   double actual_first_ms = 0, actual_total_ms = 0;
   uint64_t actual_rows = 0;
   uint64_t loops = 0;
+  // EXPLAIN (ANALYZE, BUFFERS): the storage work of the node and everything
+  // below it (PostgreSQL's buffer usage is inclusive too). Block-cache hits
+  // print as "shared hit", blocks read from SSTable files as "read"; the
+  // SSTables consulted and the Bloom-filter skips, which PostgreSQL has no
+  // word for, on an "LSM:" line of our own.
+  bool has_buffers = false;
+  uint64_t blocks_hit = 0, blocks_read = 0;
+  uint64_t sstables = 0, bloom_skips = 0;
 };
 
 // Column labels of a node's output (or of the FROM row), by slot.

@@ -73,10 +73,20 @@ bool IndexScan::Next(Row* row) {
   while (true) {
     CheckForInterrupts();
     const auto before = ScanCounts::Now();
+    // Backward: the ranges (ascending, disjoint) last first, each from its
+    // last entry.
+    const bool backward = plan_info_.backward;
     if (iter_ == nullptr) {
       if (range_ >= ranges_.size()) return false;
-      iter_ = txn_->NewIterator(index_tree_, ranges_[range_].first, ranges_[range_].second);
-      iter_->SeekToFirst();
+      const Range& r = ranges_[backward ? ranges_.size() - 1 - range_ : range_];
+      iter_ = txn_->NewIterator(index_tree_, r.first, r.second);
+      if (backward) {
+        iter_->SeekToLast();
+      } else {
+        iter_->SeekToFirst();
+      }
+    } else if (backward) {
+      iter_->Prev();
     } else {
       iter_->Next();
     }

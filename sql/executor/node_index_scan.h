@@ -6,7 +6,9 @@
 // entry whose row is gone is skipped, and the caller's Filter re-checks the
 // whole WHERE, so the result equals a SeqScan's with the same Filter.
 //
-// EXPLAIN prints it as PostgreSQL's "Index Scan using <index> on <table>".
+// EXPLAIN prints it as PostgreSQL's "Index Scan using <index> on <table>"
+// ("Index Scan Backward using ..." when it reads the ranges from the end:
+// ScanPlanInfo::backward).
 #pragma once
 
 #include <optional>

@@ -45,9 +45,16 @@ bool SeqScan::Next(Row* row) {
     return true;
   }
   const auto before = ScanCounts::Now();
+  // Backward (an Index Scan Backward on the primary key): last key first.
   if (!started_) {
-    iter_->SeekToFirst();
+    if (plan_info_.backward) {
+      iter_->SeekToLast();
+    } else {
+      iter_->SeekToFirst();
+    }
     started_ = true;
+  } else if (plan_info_.backward) {
+    iter_->Prev();
   } else {
     iter_->Next();
   }

@@ -28,6 +28,9 @@ struct ScanPlanInfo {
   std::string index_name;
   // Shown as "Index Only Scan" (every column read is in the index).
   bool index_only = false;
+  // The index (or primary key) is read from its last entry to its first
+  // ("Index Scan Backward"): ORDER BY is the reverse of the index order.
+  bool backward = false;
   // Bitmap heap scan: the Bitmap Index Scan's own figures.
   bool bitmap = false;
   double index_total_cost = 0;

@@ -56,7 +56,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformExplain(const PgQuery__Exp
     } else if (name == "summary") {
       stmt->summary = ExplainBoolean(d);
       stmt->summary_set = true;
-    } else if (name == "buffers" || name == "settings" || name == "wal") {
+    } else if (name == "buffers") {
+      stmt->buffers = ExplainBoolean(d);
+    } else if (name == "settings" || name == "wal") {
       (void)ExplainBoolean(d);  // nothing to report for these yet
     } else if (name == "format") {
       const std::string v = Lower(StringValue(d.arg));

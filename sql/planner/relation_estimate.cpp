@@ -95,7 +95,7 @@ int TypeAverageWidth(Oid type, int32_t typmod) {
 
 RelationEstimate::RelationEstimate(txn::Transaction* txn, std::string_view scope,
                                    const catalog::TableDesc& table)
-    : table_(&table) {
+    : table_(&table), txn_(txn) {
   const std::optional<TableStatCounts> counts = GlobalTableStats().Table(table.oid);
   if (txn != nullptr) {
     const int64_t analyzes = counts ? counts->analyze_count + counts->autoanalyze_count : -1;

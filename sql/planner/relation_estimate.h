@@ -56,6 +56,13 @@ class RelationEstimate {
   // The estimated width of one column (its statistics' average, else its
   // type's: PostgreSQL's get_typavgwidth).
   int ColumnWidth(int slot) const;
+  // The column's actual smallest (`max` false) or largest non-NULL value
+  // now, read from the first or last entry of the primary key or a
+  // non-partial index whose leading column it is (PostgreSQL's
+  // get_actual_variable_range); nullopt without such an index, without a
+  // transaction, or when the column holds no non-NULL value.
+  // (actual_variable_range.cpp)
+  std::optional<Value> ActualEndpoint(int slot, bool max) const;
 
   // ANALYZE's record as this thread last parsed it (see the .cpp): planning
   // runs for every statement, so the record's values are parsed once per
@@ -64,6 +71,7 @@ class RelationEstimate {
 
  private:
   const catalog::TableDesc* table_;
+  txn::Transaction* txn_ = nullptr;
   std::shared_ptr<ParsedStatistics> parsed_;
   double tuples_ = 0;
   double pages_ = 0;

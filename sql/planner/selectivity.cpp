@@ -158,13 +158,35 @@ double SelectivityEstimator::InequalitySelectivity(int slot, bool greater, bool 
     sum_common += c.most_common_freqs[i];
   }
   double hist_selec = 0.5;  // no histogram: half of the rest
-  const std::vector<Value>& h = c.histogram_bounds;
-  if (h.size() >= 2) {
+  if (c.histogram_bounds.size() >= 2) {
+    // The histogram, with an end the search reaches replaced by the
+    // column's actual current minimum or maximum when an index has it
+    // (PostgreSQL's get_actual_variable_range): rows added since ANALYZE
+    // beyond the old ends count. Copied only when an end is replaced.
+    const std::vector<Value>* bounds = &c.histogram_bounds;
+    std::vector<Value> updated;
+    bool have_end = false;
+    auto replace_end = [&](bool low, bool high) {
+      std::optional<Value> min, max;
+      if (low) min = rel_.ActualEndpoint(slot, false);
+      if (high) max = rel_.ActualEndpoint(slot, true);
+      have_end = (!low || min.has_value()) && (!high || max.has_value());
+      if (!have_end) return;
+      if (updated.empty()) updated = c.histogram_bounds;
+      if (low) updated.front() = std::move(*min);
+      if (high) updated.back() = std::move(*max);
+      bounds = &updated;
+    };
+    if (c.histogram_bounds.size() == 2) replace_end(true, true);
     // The fraction of the histogram below v.
-    size_t lo = 0, hi = h.size();
+    size_t lo = 0, hi = c.histogram_bounds.size();
     while (lo < hi) {  // first bound above v (at or above for a strict `<`)
       const size_t mid = (lo + hi) / 2;
-      const int cmp = Compare(h[mid], v);
+      if (c.histogram_bounds.size() > 2) {
+        if (mid == 0) replace_end(true, false);
+        if (mid == c.histogram_bounds.size() - 1) replace_end(false, true);
+      }
+      const int cmp = Compare((*bounds)[mid], v);
       const bool below = greater ? (inclusive ? cmp < 0 : cmp <= 0) : (inclusive ? cmp <= 0 : cmp < 0);
       if (below) {
         lo = mid + 1;
@@ -172,6 +194,7 @@ double SelectivityEstimator::InequalitySelectivity(int slot, bool greater, bool 
         hi = mid;
       }
     }
+    const std::vector<Value>& h = *bounds;
     double frac;
     const double bins = static_cast<double>(h.size() - 1);
     if (lo == 0) {
@@ -196,9 +219,12 @@ double SelectivityEstimator::InequalitySelectivity(int slot, bool greater, bool 
       if (less_or_ge) frac -= eq_selec;
     }
     hist_selec = greater ? 1.0 - frac : frac;
-    // Histogram ends are approximate: never quite 0 or 1.
-    const double cutoff = 0.01 / bins;
-    hist_selec = std::clamp(hist_selec, cutoff, 1.0 - cutoff);
+    // Histogram ends are approximate: never quite 0 or 1 -- unless an end
+    // is the actual current one.
+    if (!have_end) {
+      const double cutoff = 0.01 / bins;
+      hist_selec = std::clamp(hist_selec, cutoff, 1.0 - cutoff);
+    }
   }
   return Clamp(mcv_selec + Clamp(1.0 - c.null_frac - sum_common) * hist_selec);
 }

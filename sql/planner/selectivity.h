@@ -1,7 +1,9 @@
 // Selectivity: the fraction of a table's rows WHERE's conjuncts keep, as
 // PostgreSQL's clauselist_selectivity estimates it -- eqsel / scalarineqsel /
 // scalararraysel / nulltestsel over ANALYZE's most-common values and
-// histogram (var_eq_const, ineq_histogram_selectivity), PostgreSQL's default
+// histogram (var_eq_const, ineq_histogram_selectivity, whose end bounds
+// become the column's actual min / max when an index has them:
+// RelationEstimate::ActualEndpoint), PostgreSQL's default
 // selectivities without statistics (0.005 for equality, 1/3 for an
 // inequality, 0.005 for a two-sided range), ranges on one column combined
 // as `hi + lo - 1`, and independence between conjuncts otherwise.

@@ -123,9 +123,11 @@ Result<std::string> DBImpl::Get(const ReadOptions& options, TreeId tree, Slice k
       return Decision::kDeleted;  // stop
     }
     const TableReader& table = **reader;
+    ++CurrentThreadBlockCounters().tables;
     if (table.has_filter()) ++bloom_checks;
     if (table.has_filter() && !table.KeyMayMatch(key)) {
       ++bloom_negatives;
+      ++CurrentThreadBlockCounters().bloom_skips;
       bloom_useful_.fetch_add(1, std::memory_order_relaxed);
       if (table.range_tombstones().empty()) return Decision::kContinue;
       return table.range_tombstones().MaxCoveringSeq(key, snapshot) ? Decision::kDeleted

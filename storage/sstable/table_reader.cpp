@@ -362,6 +362,7 @@ Result<TableGetResult> TableReader::Get(const TableReadOptions& options, Slice u
 }
 
 std::unique_ptr<Iterator> TableReader::NewIterator(const TableReadOptions& options) const {
+  ++CurrentThreadBlockCounters().tables;
   return std::make_unique<TableIterator>(this, weak_from_this().lock(), options);
 }
 
