@@ -156,9 +156,9 @@ bool HashAggDisabled() {
 }  // namespace
 
 TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt,
-                               const QueryRowSink* sink) {
+                               const QueryRowSink* sink, const std::vector<size_t>* join_order) {
   Binder binder = ctx.MakeBinder();
-  FromPlan from = PlanFrom(ctx, binder, stmt.from, /*defer_comma_joins=*/true);
+  FromPlan from = PlanFrom(ctx, binder, stmt.from, /*defer_comma_joins=*/true, join_order);
   const BindScope& scope = from.scope;
   binder.SetScope(&scope);
 
@@ -317,10 +317,22 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // side) filter that input below the join. Not under FOR UPDATE/SHARE,
   // whose re-check of changed rows reads the WHERE above the joins.
   if (!stmt.locking.empty()) from.join_inputs.clear();
+  // Another join order is planned by binding the statement again over
+  // that layout: only when binding has no effects to repeat (LIMIT and
+  // OFFSET constants; FROM's items are tables, which JoinPendingFromItems
+  // checks).
+  const bool may_reorder = join_order == nullptr &&
+                           (stmt.limit_count == nullptr || IsConstant(*stmt.limit_count)) &&
+                           (stmt.limit_offset == nullptr || IsConstant(*stmt.limit_offset));
   const std::optional<std::vector<const BoundExpr*>> residual =
       JoinPendingFromItems(&from, where.get(), ctx.param_values,
                            stmt.locking.empty() ? &ctx : nullptr,
-                           stmt.locking.empty() ? &binder : nullptr, stmt.where.get());
+                           stmt.locking.empty() ? &binder : nullptr, stmt.where.get(),
+                           may_reorder && stmt.locking.empty());
+  if (!from.join_order.empty()) {
+    const std::vector<size_t> order = from.join_order;
+    return RunSelectCore(ctx, stmt, sink, &order);
+  }
   PlanNodePtr plan = std::move(from.plan);
   // One table: the access path the cost model prefers (index_paths.h).
   bool presorted = false;  // the scan returns rows in ORDER BY's order

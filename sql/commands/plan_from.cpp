@@ -138,6 +138,14 @@ class FromPlanner {
       : ctx_(ctx), binder_(binder), out_(out) {}
 
   BuiltItem Build(const ast::FromItem& item, size_t offset) {
+    // A chosen layout: each part of the flattened FROM list (a leaf) sits
+    // where the join order puts it.
+    if (leaf_offsets_ != nullptr && flatten_ && !Flattens(item)) {
+      if (next_leaf_ >= leaf_offsets_->size()) {
+        throw SqlError(SqlState::kInternalError, "FROM layout does not match the FROM clause");
+      }
+      offset = (*leaf_offsets_)[next_leaf_++];
+    }
     if (item.kind == ast::FromItem::Kind::kFunction) return BuildFunction(item, offset);
     if (item.kind == ast::FromItem::Kind::kTable) {
       // A CTE in scope shadows tables and views (cte_scope.h).
@@ -178,10 +186,7 @@ class FromPlanner {
     // columns, no alias, nothing LATERAL): flattened, with its ON among
     // the query's join conditions, so the planner orders and implements
     // its joins like a comma list's.
-    const bool flat = flatten_ && item.join_type == ast::FromItem::JoinType::kInner &&
-                      item.using_columns.empty() && !item.natural && item.table.alias.empty() &&
-                      !IsLateral(*item.left) && !IsLateral(*item.right) &&
-                      item.right->kind != ast::FromItem::Kind::kFunction;
+    const bool flat = Flattens(item);
     const bool flatten_outside = flatten_;
     flatten_ = flat;
     BuiltItem left = Build(*item.left, offset);
@@ -336,6 +341,17 @@ class FromPlanner {
   void SetLateralLeft(const std::vector<ScopeRelation>* left) { lateral_left_ = left; }
   // Whether the next Build() flattens inner joins (BuiltItem::flat).
   void SetFlatten(bool flatten) { flatten_ = flatten; }
+  // Where each leaf of the flattened FROM list goes in the row (by leaf, in
+  // FROM order); null: one after the other.
+  void SetLeafOffsets(const std::vector<size_t>* offsets) { leaf_offsets_ = offsets; }
+  // An inner join that only filters the product of its inputs (no USING
+  // columns, no alias, nothing LATERAL), met while flattening.
+  bool Flattens(const ast::FromItem& item) const {
+    return flatten_ && item.kind == ast::FromItem::Kind::kJoin &&
+           item.join_type == ast::FromItem::JoinType::kInner && item.using_columns.empty() &&
+           !item.natural && item.table.alias.empty() && !IsLateral(*item.left) &&
+           !IsLateral(*item.right) && item.right->kind != ast::FromItem::Kind::kFunction;
+  }
   static bool IsLateral(const ast::FromItem& item) {
     return item.kind == ast::FromItem::Kind::kSubquery && item.lateral;
   }
@@ -941,12 +957,14 @@ class FromPlanner {
   std::set<std::string> aliases_;
   const std::vector<ScopeRelation>* lateral_left_ = nullptr;
   bool flatten_ = false;
+  const std::vector<size_t>* leaf_offsets_ = nullptr;
+  size_t next_leaf_ = 0;
 };
 
 }  // namespace
 
 FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from,
-                  bool defer_comma_joins) {
+                  bool defer_comma_joins, const std::vector<size_t>* leaf_offsets) {
   FromPlan out;
   if (from.empty()) {  // SELECT without FROM: one row of no columns
     out.plan = std::make_unique<MaterializedScan>(
@@ -956,6 +974,7 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
   }
   FromPlanner planner(ctx, binder, &out);
   planner.SetFlatten(defer_comma_joins);
+  if (defer_comma_joins) planner.SetLeafOffsets(leaf_offsets);
   BuiltItem all = planner.Build(from.at(0), 0);
   // A flattened first item: its first part leads, the others are pending.
   if (!all.flat.empty()) {
@@ -1005,6 +1024,28 @@ FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::Fr
   out.plan = std::move(all.plan);
   out.width = all.width;
   out.scope.relations = std::move(all.relations);
+  if (defer_comma_joins && leaf_offsets != nullptr) {
+    // The leaves in row order: the first leads, the others are pending.
+    struct Leaf {
+      size_t offset;
+      PlanNodePtr plan;
+      size_t width;
+    };
+    std::vector<Leaf> leaves;
+    leaves.push_back({(*leaf_offsets)[0], std::move(out.plan), out.pending_first_width});
+    for (size_t i = 0; i < out.pending.size(); ++i) {
+      leaves.push_back({(*leaf_offsets).at(i + 1), std::move(out.pending[i].plan),
+                        out.pending[i].width});
+    }
+    std::sort(leaves.begin(), leaves.end(),
+              [](const Leaf& a, const Leaf& b) { return a.offset < b.offset; });
+    out.plan = std::move(leaves[0].plan);
+    out.pending_first_width = leaves[0].width;
+    for (size_t i = 1; i < leaves.size(); ++i) {
+      out.pending[i - 1].plan = std::move(leaves[i].plan);
+      out.pending[i - 1].width = leaves[i].width;
+    }
+  }
   return out;
 }
 

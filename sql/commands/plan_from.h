@@ -58,6 +58,10 @@ struct FromPlan {
     const BoundExpr* bound;
   };
   std::vector<JoinCondition> join_conditions;
+  // Set by JoinPendingFromItems when a join order other than FROM's is
+  // cheaper and the statement may be planned again with it: each leaf's
+  // offset in that order's row (PlanFrom's leaf_offsets).
+  std::vector<size_t> join_order;
 };
 
 // Views and subqueries in FROM are derived tables: their query runs first
@@ -70,7 +74,12 @@ struct FromPlan {
 // An unqualified name that a CTE in scope (ctx.ctes) has is that CTE's rows.
 // An empty `from` (SELECT without FROM) is one row of no columns. Binds ON and USING with `binder` (whose scope it
 // changes; set it to the returned scope afterwards).
+// `leaf_offsets` (with defer_comma_joins): where each leaf of the flattened
+// FROM list (tables, in FROM order) goes in the row, as a join order chose
+// (FromPlan::join_order); the scope keeps FROM order, so `*` and names are
+// as written, only the slots move.
 FromPlan PlanFrom(CommandContext& ctx, Binder& binder, const std::vector<ast::FromItem>& from,
-                  bool defer_comma_joins = false);
+                  bool defer_comma_joins = false,
+                  const std::vector<size_t>* leaf_offsets = nullptr);
 
 }  // namespace strata::sql

@@ -3,6 +3,7 @@
 #include "sql/commands/plan_join.h"
 
 #include <algorithm>
+#include <map>
 
 #include "sql/database.h"
 #include "sql/executor/hash_join_keys.h"
@@ -235,6 +236,19 @@ const ScopeRelation* RelationAt(const BindScope& scope, size_t offset, size_t wi
   return nullptr;
 }
 
+// The hash join's inner key statistics (the first key's).
+void SetInnerKey(const JoinColumn& c, JoinInputs* in) {
+  if (in->inner_distinct > 0 || c.default_distinct) return;
+  in->inner_distinct = c.table_distinct;
+  in->inner_table_rows = c.table_rows;
+  if (c.stats != nullptr) {
+    in->inner_null_frac = c.stats->null_frac;
+    if (!c.stats->most_common_freqs.empty()) {
+      in->inner_top_frequency = c.stats->most_common_freqs.front();
+    }
+  }
+}
+
 // Types an outer value can be looked up in an index column of (exactly,
 // through ExactKeyValue).
 bool LookupCompatible(Oid outer, Oid inner) {
@@ -383,7 +397,7 @@ void DeriveConstantEqualities(FromPlan* from, Binder& binder,
 
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
-    const CommandContext* ctx, Binder* binder, const ast::Expr* parsed_where) {
+    const CommandContext* ctx, Binder* binder, const ast::Expr* parsed_where, bool may_reorder) {
   if (from->pending.empty() && (from->join_inputs.empty() || where == nullptr)) {
     return std::nullopt;
   }
@@ -558,6 +572,8 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       const SelectivityEstimator estimator(*r.estimate, kNoConjuncts, kNoRestrictions, r.alias);
       out->stats = &r.estimate->Column(column);
       out->n_distinct = estimator.NumDistinct(column, &out->default_distinct);
+      out->table_distinct = out->n_distinct;
+      out->table_rows = r.estimate->tuples();
       out->unique = !out->default_distinct && out->n_distinct >= r.estimate->tuples() &&
                     r.estimate->tuples() > 0;
       // No more distinct values than the rows the item keeps.
@@ -566,6 +582,210 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     }
     return false;
   };
+  // The join order: every left-deep order of the tables by cost, as
+  // PostgreSQL's join search weighs them (exhaustively up to 8 tables,
+  // greedily beyond); when one beats FROM's order the statement is planned
+  // again with its tables laid out in that order.
+  const size_t n = items.size();
+  bool reorderable = may_reorder && costed && n >= 2 && n <= 16 &&
+                     from->join_inputs.empty();
+  for (size_t k = 0; reorderable && k < n; ++k) reorderable = rels[k].planned;
+  if (reorderable) {
+    // Per remaining conjunct: the items it reads (0: not movable).
+    std::vector<uint32_t> masks(conjuncts.size(), 0);
+    struct Equality {
+      const BoundExpr* a = nullptr;
+      const BoundExpr* b = nullptr;
+      int item_a = -1, item_b = -1;
+    };
+    std::vector<Equality> equalities(conjuncts.size());
+    auto item_of = [&](int slot) -> int {
+      for (size_t k = 0; k < n; ++k) {
+        if (slot >= static_cast<int>(items[k].offset) &&
+            slot < static_cast<int>(items[k].offset + items[k].width)) {
+          return static_cast<int>(k);
+        }
+      }
+      return -1;
+    };
+    auto strip = [](const BoundExpr* e) {
+      while (e->kind() == BoundExprKind::kCast) e = &static_cast<const BoundCast&>(*e).arg();
+      return e;
+    };
+    for (size_t i = 0; i < conjuncts.size(); ++i) {
+      std::vector<int> slots;
+      if (used[i] || !PushableSlots(*conjuncts[i], &slots)) continue;
+      for (int slot : slots) {
+        const int k = item_of(slot);
+        if (k >= 0) masks[i] |= 1u << k;
+      }
+      if (conjuncts[i]->kind() != BoundExprKind::kFunctionCall) continue;
+      const auto& call = static_cast<const BoundFunctionCall&>(*conjuncts[i]);
+      if (call.function() == nullptr || call.args().size() != 2 ||
+          !call.function()->name.ends_with("eq")) {
+        continue;
+      }
+      const BoundExpr* a = strip(call.args()[0].get());
+      const BoundExpr* b = strip(call.args()[1].get());
+      if (a->kind() != BoundExprKind::kColumnRef || b->kind() != BoundExprKind::kColumnRef) continue;
+      Equality eq{a, b, item_of(static_cast<const BoundColumnRef&>(*a).slot()),
+                  item_of(static_cast<const BoundColumnRef&>(*b).slot())};
+      if (eq.item_a >= 0 && eq.item_b >= 0 && eq.item_a != eq.item_b) equalities[i] = eq;
+    }
+    struct Joined {
+      PathCost cost;
+      int width = 0;
+      std::vector<size_t> order;
+    };
+    std::map<std::pair<size_t, std::vector<int>>, std::optional<ParameterizedPath>> lookups;
+    // The cheapest way to join item k to the tables in `set`.
+    auto step = [&](const Joined& left, uint32_t set, size_t k) {
+      const uint32_t bit = 1u << k;
+      JoinInputs in;
+      in.outer = left.cost;
+      in.inner = rels[k].path.cost;
+      in.outer_width = left.width;
+      in.inner_width = rels[k].path.width;
+      double selectivity = 1;
+      size_t keys = 0, others = 0;
+      std::vector<int> param_slots;
+      double loops = std::max(left.cost.rows, 1.0);
+      for (size_t i = 0; i < conjuncts.size(); ++i) {
+        const uint32_t m = masks[i];
+        if (m == 0 || (m & bit) == 0 || (m & set) == 0 || (m & ~(set | bit)) != 0) continue;
+        const Equality& eq = equalities[i];
+        const bool join_eq = eq.a != nullptr &&
+                             ((eq.item_a == static_cast<int>(k)) != (eq.item_b == static_cast<int>(k)));
+        if (!join_eq) {
+          selectivity *= kDefaultIneqSel;
+          ++others;
+          continue;
+        }
+        const BoundExpr* outer_side = eq.item_a == static_cast<int>(k) ? eq.b : eq.a;
+        const BoundExpr* inner_side = eq.item_a == static_cast<int>(k) ? eq.a : eq.b;
+        JoinColumn oc, ic;
+        if (join_column(outer_side, &oc) && join_column(inner_side, &ic)) {
+          selectivity *= EqJoinSelectivity(oc, ic);
+          in.inner_unique = in.inner_unique || ic.unique;
+          SetInnerKey(ic, &in);
+        } else {
+          selectivity *= kDefaultEqSel;
+        }
+        ++keys;
+        const int slot = static_cast<const BoundColumnRef&>(*inner_side).slot() -
+                         static_cast<int>(items[k].offset);
+        if (LookupCompatible(outer_side->type().oid, inner_side->type().oid)) {
+          param_slots.push_back(slot);
+          const int source = item_of(static_cast<const BoundColumnRef&>(*outer_side).slot());
+          if (source >= 0) loops = std::max(1.0, rels[static_cast<size_t>(source)].path.cost.rows);
+        }
+      }
+      const double outer_rows = std::max(in.outer.rows, 1.0);
+      const double inner_rows = std::max(in.inner.rows, 1.0);
+      in.rows = keys + others == 0 ? outer_rows * inner_rows
+                                   : ClampRowEstimate(outer_rows * inner_rows * selectivity);
+      in.num_clauses = static_cast<double>(std::max<size_t>(keys, 1));
+      in.other_qual_ops = static_cast<double>(others);
+      PathCost best = keys == 0 ? MaterializedNestLoopCost(cost_params, in)
+                                : HashJoinCost(cost_params, in);
+      if (!param_slots.empty()) {
+        std::sort(param_slots.begin(), param_slots.end());
+        auto key = std::make_pair(k, param_slots);
+        auto found = lookups.find(key);
+        if (found == lookups.end()) {
+          found = lookups
+                      .emplace(key, ChooseParameterizedPath(*binder, *ctx, rels[k].request,
+                                                            param_slots, loops))
+                      .first;
+        }
+        if (found->second) {
+          JoinInputs nl = in;
+          nl.inner = found->second->cost;
+          const PathCost loop = ParameterizedNestLoopCost(cost_params, nl);
+          if (loop.total < best.total) best = loop;
+        }
+      }
+      Joined out;
+      out.cost = best;
+      out.width = left.width + rels[k].path.width;
+      out.order = left.order;
+      out.order.push_back(k);
+      return out;
+    };
+    auto linked = [&](uint32_t set, size_t k) {
+      for (size_t i = 0; i < conjuncts.size(); ++i) {
+        if ((masks[i] & (1u << k)) != 0 && (masks[i] & set) != 0) return true;
+      }
+      return false;
+    };
+    auto single = [&](size_t k) {
+      Joined j;
+      j.cost = rels[k].path.cost;
+      j.width = rels[k].path.width;
+      j.order = {k};
+      return j;
+    };
+    // FROM's order, costed the same way.
+    Joined written = single(0);
+    for (size_t k = 1; k < n; ++k) written = step(written, (1u << k) - 1, k);
+    std::optional<Joined> best;
+    const uint32_t all = (n == 32 ? 0 : (1u << n)) - 1;
+    if (n <= 8) {
+      std::vector<std::optional<Joined>> by_set(size_t{1} << n);
+      for (size_t k = 0; k < n; ++k) by_set[1u << k] = single(k);
+      for (uint32_t set = 1; set <= all; ++set) {
+        if (!by_set[set]) continue;
+        // Tables with a condition linking them to the set come first; a
+        // cross join only when none has one.
+        bool any_linked = false;
+        for (size_t k = 0; k < n; ++k) {
+          any_linked = any_linked || ((set & (1u << k)) == 0 && linked(set, k));
+        }
+        for (size_t k = 0; k < n; ++k) {
+          if ((set & (1u << k)) != 0 || (any_linked && !linked(set, k))) continue;
+          Joined j = step(*by_set[set], set, k);
+          std::optional<Joined>& slot = by_set[set | (1u << k)];
+          if (!slot || j.cost.total < slot->cost.total) slot = std::move(j);
+        }
+      }
+      best = by_set[all];
+    } else {
+      // Greedy: from each starting table, the cheapest next step each time.
+      for (size_t first = 0; first < n; ++first) {
+        Joined j = single(first);
+        uint32_t set = 1u << first;
+        while (set != all) {
+          bool any_linked = false;
+          for (size_t k = 0; k < n; ++k) {
+            any_linked = any_linked || ((set & (1u << k)) == 0 && linked(set, k));
+          }
+          std::optional<Joined> next_step;
+          for (size_t k = 0; k < n; ++k) {
+            if ((set & (1u << k)) != 0 || (any_linked && !linked(set, k))) continue;
+            Joined candidate = step(j, set, k);
+            if (!next_step || candidate.cost.total < next_step->cost.total) {
+              next_step = std::move(candidate);
+            }
+          }
+          set |= 1u << next_step->order.back();
+          j = std::move(*next_step);
+        }
+        if (!best || j.cost.total < best->cost.total) best = std::move(j);
+      }
+    }
+    if (best && best->cost.total < written.cost.total * (1 - 1e-9) &&
+        best->order != written.order) {
+      // Each table's offset in the chosen order's row.
+      std::vector<size_t> offsets(n);
+      size_t at = 0;
+      for (size_t k : best->order) {
+        offsets[k] = at;
+        at += items[k].width;
+      }
+      from->join_order = std::move(offsets);
+      return std::vector<const BoundExpr*>{};
+    }
+  }
   for (size_t k = 1; k < items.size(); ++k) {
     FromPlan::PendingItem& next = from->pending[k - 1];
     if (next.lateral) {
@@ -626,7 +846,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       if (join_column(key.outer, &a) && join_column(key.inner, &b)) {
         selectivity *= EqJoinSelectivity(a, b);
         inner_unique = inner_unique || b.unique;
-        in.inner_distinct = b.n_distinct;
+        SetInnerKey(b, &in);
       } else {
         selectivity *= kDefaultEqSel;
       }

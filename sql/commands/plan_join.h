@@ -49,6 +49,10 @@ PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
 // the one PostgreSQL's costs put outside (the one with more estimated rows;
 // the smaller is materialized inside), which decides the rows' order.
 // LIFETIME: `where` outlives the plan.
+// With `may_reorder`, when every item is a plain table and another
+// left-deep order of them is cheaper (searched exhaustively up to 8 tables,
+// greedily beyond), from->join_order is set to that order's layout instead:
+// the caller plans the statement again with it.
 // With `binder` and `parsed_where` (WHERE as parsed) too, plain tables are
 // read by the access path the cost model prefers for their conjuncts, and
 // each join step is a hash join or a nested loop looking the inner table's
@@ -56,6 +60,6 @@ PlanNodePtr MakeJoinNode(PlanNodePtr outer, PlanNodePtr inner, JoinType type,
 std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     FromPlan* from, const BoundExpr* where, const std::vector<Value>* params,
     const CommandContext* ctx = nullptr, Binder* binder = nullptr,
-    const ast::Expr* parsed_where = nullptr);
+    const ast::Expr* parsed_where = nullptr, bool may_reorder = false);
 
 }  // namespace strata::sql

@@ -58,8 +58,11 @@ TableQueryResult RunTableQuery(CommandContext& ctx, const ast::SelectStatement& 
                                const QueryRowSink* sink = nullptr);
 // One SELECT [FROM ...] (no set operation; its WITH is already in scope):
 // the plan of execute_table_select.cpp. No FROM: one empty input row.
+// `join_order`: the FROM layout a first planning chose (PlanFrom's
+// leaf_offsets); the statement is then planned with its tables in that order.
 TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& stmt,
-                               const QueryRowSink* sink = nullptr);
+                               const QueryRowSink* sink = nullptr,
+                               const std::vector<size_t>* join_order = nullptr);
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt);
 // select_without_from.cpp: whether a SELECT without FROM must run as a table
 // statement: it has a subquery expression or a set-returning call in its

@@ -78,7 +78,21 @@ PathCost HashJoinCost(const CostParams& p, const JoinInputs& in) {
     startup += p.seq_page_cost * inner_pages;
     run += p.seq_page_cost * (inner_pages + 2 * outer_pages);
   }
-  const double bucket_fraction = 1.0 / std::max(1.0, std::min(in.inner_distinct, buckets));
+  // The share of the inner rows in one bucket: one distinct value's (of
+  // those the inner side keeps), or the most common value's if larger.
+  double bucket_fraction = std::max(0.1, 1.0 / buckets);
+  if (in.inner_distinct > 0) {
+    double distinct = in.inner_distinct;
+    if (in.inner_table_rows > 0) {
+      distinct = ClampRowEstimate(distinct * std::min(1.0, inner_rows / in.inner_table_rows));
+    }
+    bucket_fraction = distinct > buckets ? 1.0 / buckets : 1.0 / distinct;
+    const double average = (1.0 - in.inner_null_frac) / in.inner_distinct;
+    if (in.inner_top_frequency > average && average > 0) {
+      bucket_fraction *= in.inner_top_frequency / average;
+    }
+    bucket_fraction = std::clamp(bucket_fraction, 1.0e-6, 1.0);
+  }
   double tuples;
   if (in.inner_unique) {
     // PostgreSQL's semi-join factors for an inner-unique join: the matched
@@ -111,11 +125,15 @@ PathCost HashJoinCost(const CostParams& p, const JoinInputs& in) {
 PathCost MaterializedNestLoopCost(const CostParams& p, const JoinInputs& in) {
   const double outer_rows = std::max(in.outer.rows, 1.0);
   const double inner_rows = std::max(in.inner.rows, 1.0);
-  // Material: its rows stored once, then read back per rescan.
-  const double first = (in.inner.total - in.inner.startup) + 2 * p.cpu_operator_cost * inner_rows;
-  const double rescan = p.cpu_operator_cost * inner_rows;
+  // Material: its rows stored once, then read back per rescan -- or,
+  // when that is dearer (one outer row), the inner side run again.
+  const double material_run =
+      (in.inner.total - in.inner.startup) + 2 * p.cpu_operator_cost * inner_rows +
+      (outer_rows - 1) * p.cpu_operator_cost * inner_rows;
+  const double plain_run =
+      (in.inner.total - in.inner.startup) + (outer_rows - 1) * in.inner.total;
   const double startup = in.outer.startup + in.inner.startup;
-  double run = (in.outer.total - in.outer.startup) + first + (outer_rows - 1) * rescan;
+  double run = (in.outer.total - in.outer.startup) + std::min(material_run, plain_run);
   run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * outer_rows * inner_rows;
   PathCost out;
   out.startup = startup;

@@ -20,6 +20,8 @@ struct JoinColumn {
   double n_distinct = 200;
   bool default_distinct = true;
   bool unique = false;
+  double table_distinct = 200;  // before the clamp to the rows kept
+  double table_rows = 0;
 };
 
 // Selectivity of `a = b` over the Cartesian product (eqjoinsel_inner): by
@@ -39,8 +41,14 @@ struct JoinInputs {
   // The inner side returns at most one row per outer row (its join columns
   // are unique): PostgreSQL's inner_unique, which stops each probe early.
   bool inner_unique = false;
-  // The inner join column's distinct values (hash bucket size).
-  double inner_distinct = 200;
+  // The inner side's (first) hash key column, for the hash table's bucket
+  // size (estimate_hash_bucket_stats): its distinct values over the whole
+  // table (0: unknown), null fraction and most common value's frequency,
+  // and the table's rows (the inner side keeps inner.rows of them).
+  double inner_distinct = 0;
+  double inner_null_frac = 0;
+  double inner_top_frequency = 0;
+  double inner_table_rows = 0;
 };
 
 PathCost HashJoinCost(const CostParams& p, const JoinInputs& in);

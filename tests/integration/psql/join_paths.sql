@@ -60,6 +60,24 @@ select o.oid, c.cname from jp_orders o join jp_cust c on c.cid = o.cid where o.o
 select t.oid, t.tag, o.amount from jp_tag t join jp_orders o on o.oid = t.oid::int8 where t.tag = 't1' and t.oid < 200 order by 1;
 explain (costs off)
 select t.oid, o.amount from jp_tag t join jp_orders o on o.oid = t.oid where t.tag = 't1' and t.oid < 200;
+-- Join order by cost: FROM's order is not the one the plan follows.
+explain (costs off)
+select r.rname, c.cid, o.oid from jp_orders o, jp_cust c, jp_region r
+where o.cid = c.cid and c.rid = r.rid and r.rname = 'r3' and o.amount = 5;
+select r.rname, c.cid, o.oid from jp_orders o, jp_cust c, jp_region r
+where o.cid = c.cid and c.rid = r.rid and r.rname = 'r3' and o.amount = 5 order by o.oid;
+explain (costs off)
+select c.cname, o.oid from jp_orders o join jp_cust c on o.cid = c.cid where c.cname = 'c77';
+select c.cname, o.oid, o.* from jp_orders o join jp_cust c on o.cid = c.cid where c.cname = 'c77' order by o.oid;
+select * from jp_orders o join jp_cust c on o.cid = c.cid where c.cname = 'c78' order by o.oid;
+select t.tag, o.oid, c.cname, r.rname
+from jp_tag t join jp_orders o on o.oid = t.oid join jp_cust c on c.cid = o.cid
+  join jp_region r on r.rid = c.rid
+where r.rid = 4 and t.tag = 't2' order by o.oid;
+explain (costs off)
+select count(*) from jp_region r, jp_orders o, jp_cust c where o.cid = c.cid and c.rid = r.rid;
+select count(*), min(r.rname), max(o.note) from jp_region r, jp_orders o, jp_cust c
+where o.cid = c.cid and c.rid = r.rid;
 -- The planner's settings.
 set enable_hashjoin = off;
 explain (costs off)
