@@ -10,6 +10,7 @@
 #include "sql/commands/bound_volatility.h"
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/explain.h"
+#include "sql/commands/expr_walk.h"
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
 #include "sql/commands/plan_from.h"
@@ -321,9 +322,23 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // that layout: only when binding has no effects to repeat (LIMIT and
   // OFFSET constants; FROM's items are tables, which JoinPendingFromItems
   // checks).
-  const bool may_reorder = join_order == nullptr &&
-                           (stmt.limit_count == nullptr || IsConstant(*stmt.limit_count)) &&
-                           (stmt.limit_offset == nullptr || IsConstant(*stmt.limit_offset));
+  bool may_reorder = join_order == nullptr &&
+                     (stmt.limit_count == nullptr || IsConstant(*stmt.limit_count)) &&
+                     (stmt.limit_offset == nullptr || IsConstant(*stmt.limit_offset));
+  {
+    // Nor with subqueries or volatile calls anywhere: their planning is
+    // not repeated.
+    auto plain = [](const ast::Expr* e) {
+      return e == nullptr || (!HasSubLink(*e) && !CallsVolatileFunction(*e));
+    };
+    may_reorder = may_reorder && plain(stmt.where.get()) && plain(stmt.having.get());
+    for (const ast::ResTarget& t : stmt.target_list) may_reorder = may_reorder && plain(t.value.get());
+    for (const ast::SortBy& sb : stmt.sort) may_reorder = may_reorder && plain(sb.expr.get());
+    for (const ast::ExprPtr& g : stmt.group_by) may_reorder = may_reorder && plain(g.get());
+    for (const FromPlan::JoinCondition& c : from.join_conditions) {
+      may_reorder = may_reorder && plain(c.parsed);
+    }
+  }
   const std::optional<std::vector<const BoundExpr*>> residual =
       JoinPendingFromItems(&from, where.get(), ctx.param_values,
                            stmt.locking.empty() ? &ctx : nullptr,
