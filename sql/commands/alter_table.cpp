@@ -1012,6 +1012,11 @@ class AlterTable {
   std::vector<catalog::IndexDesc>::iterator IndexForConstraint(const std::string& name,
                                                                int location) {
     const int position = ctx_.Position(location);
+    if (t_.partition_key) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned "
+                     "tables");
+    }
     const std::string detail = "Cannot create a primary key or unique constraint using such an index.";
     auto it = std::find_if(t_.indexes.begin(), t_.indexes.end(),
                            [&](const catalog::IndexDesc& ix) { return ix.name == name; });

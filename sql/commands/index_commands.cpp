@@ -216,6 +216,35 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
+  // System columns (ctid, xmin, ...) have no value in our rows to index;
+  // PostgreSQL refuses them in keys, expressions and predicates alike.
+  auto system_column = [&](const std::string& name) {
+    static const char* const kNames[] = {"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"};
+    if (table.FindColumn(name) >= 0) return false;
+    for (const char* n : kNames) {
+      if (name == n) return true;
+    }
+    return false;
+  };
+  bool uses_system_column = false;
+  for (const ast::IndexColumnDef& c : stmt.columns) {
+    if (c.expr.empty()) {
+      uses_system_column = uses_system_column || system_column(c.name);
+      continue;
+    }
+    for (const std::string& name : PredicateColumns(c.expr)) {
+      uses_system_column = uses_system_column || system_column(name);
+    }
+  }
+  if (!stmt.where.empty()) {
+    for (const std::string& name : PredicateColumns(stmt.where)) {
+      uses_system_column = uses_system_column || system_column(name);
+    }
+  }
+  if (uses_system_column) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "index creation on system columns is not supported");
+  }
   if (!stmt.where.empty()) CheckIndexPredicate(table, stmt.where);
   if (!stmt.name.empty() && !stmt.table.schema.empty()) {
     // The index goes in the table's schema; a schema-qualified index name is
@@ -251,6 +280,10 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
       key.expr = c.expr;
       key.expr_type = type;
       column_names.push_back(IndexExpressionColumnName(c.expr));
+      if (type == type_oid::kRecord) {  // CheckAttributeType on the index column
+        throw SqlError(SqlState::kInvalidTableDefinition,
+                       "column \"" + column_names.back() + "\" has pseudo-type record");
+      }
     }
     key.descending = c.descending;
     key.nulls_first = c.nulls == ast::IndexColumnDef::Nulls::kDefault

@@ -24,7 +24,9 @@ BoundExprPtr BindKeyExpression(const std::string& text, const BindScope& scope,
   binder.SetAggregatesForbidden("index expressions");
   binder.SetSubqueriesForbidden("cannot use subquery in index expression");
   binder.SetSetReturningForbidden("set-returning functions are not allowed in index expressions");
-  return binder.ResolveUnknownToText(binder.BindExpr(expr));
+  // An untyped literal stays unknown: CREATE INDEX refuses it as PostgreSQL
+  // does (no btree operator class).
+  return binder.BindExpr(expr);
 }
 
 }  // namespace
@@ -79,7 +81,14 @@ bool SameExpressionText(const std::string& a, const std::string& b) {
 Oid CheckIndexExpression(const catalog::TableDesc& table, const std::string& text) {
   std::vector<std::unique_ptr<ast::Statement>> keep;
   const BindScope scope = TableScope(table, "", table.name);
-  BoundExprPtr bound = BindKeyExpression(text, scope, &keep);
+  BoundExprPtr bound;
+  try {
+    bound = BindKeyExpression(text, scope, &keep);
+  } catch (SqlError& e) {
+    // The select-list hint (LATERAL) is not PostgreSQL's for an index.
+    if (e.fields().message.rfind("set-returning functions", 0) == 0) e.mutable_fields().hint.clear();
+    throw;
+  }
   if (ContainsMutableCall(*bound)) {
     throw SqlError(SqlState::kInvalidObjectDefinition,
                    "functions in index expression must be marked IMMUTABLE");

@@ -25,7 +25,8 @@ namespace {
 std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValue(v); }
 
 // "Key (a, b)=(1, 2)" of the index columns at the front of `key` (an
-// expression key named as pg_get_indexdef prints it: "lower(name)").
+// expression key as pg_get_indexdef's pretty form prints it, as
+// BuildIndexValueDescription does: "lower(name)", "(a + b)").
 std::string KeyText(const CommandContext& ctx, const catalog::TableDesc& table,
                     const catalog::IndexDesc& index, std::string_view key) {
   IndexCodec codec(table, index);
@@ -36,7 +37,7 @@ std::string KeyText(const CommandContext& ctx, const catalog::TableDesc& table,
       names += ", ";
       texts += ", ";
     }
-    names += IndexKeyText(*ctx.catalog, table, index.keys[i], false);
+    names += IndexKeyText(*ctx.catalog, table, index.keys[i], /*pretty=*/true);
     texts += ValueText(reader.Read(codec.key_columns()[i]));
   }
   return "Key (" + names + ")=(" + texts + ")";

@@ -4,6 +4,10 @@
 #include "sql/system_relations/view_definition.h"
 #include "sql/system_relations/view_deparse_tree.h"
 
+#include <algorithm>
+
+#include "sql/binder/binder.h"
+#include "sql/commands/stored_expr.h"
 #include "sql/expr/text_quote.h"
 #include "sql/types/array_value.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -92,13 +96,37 @@ std::string IndexKeyText(const catalog::CatalogSnapshot& catalog, const catalog:
                          const catalog::IndexKeyColumn& key, bool pretty) {
   if (!key.is_expression()) return ColumnName(table, key.attnum);
   try {
-    const viewdef::NodePtr node = viewdef::AnalyzeCheckExpression(catalog, table, key.expr);
+    const viewdef::NodePtr node = viewdef::AnalyzeCheckExpression(catalog, table, key.expr, false);
     const std::string text = viewdef::PrintExpression(catalog, *node, pretty, false);
     return LooksLikeFunction(*node) ? text : "(" + text + ")";
   } catch (const viewdef::Unsupported&) {
     // The text as written (parenthesized, as an expression is shown).
     return "(" + key.expr + ")";
   }
+}
+
+std::vector<std::string> IndexColumnNames(const catalog::TableDesc& table,
+                                          const catalog::IndexDesc& index) {
+  std::vector<std::string> names;
+  auto add = [&names](const std::string& name) {
+    std::string candidate = name;
+    for (int i = 1; std::find(names.begin(), names.end(), candidate) != names.end(); ++i) {
+      candidate = name + std::to_string(i);
+    }
+    names.push_back(candidate);
+  };
+  for (const catalog::IndexKeyColumn& k : index.keys) {
+    if (!k.is_expression()) {
+      add(table.columns[static_cast<size_t>(k.attnum - 1)].name);
+      continue;
+    }
+    std::vector<std::unique_ptr<ast::Statement>> keep;
+    std::string query;
+    const std::string name = FigureColumnName(ParseStoredExpr(k.expr, &keep, &query));
+    add(name == "?column?" ? "expr" : name);
+  }
+  for (int16_t a : index.include) add(table.columns[static_cast<size_t>(a - 1)].name);
+  return names;
 }
 
 std::vector<int16_t> IndexAttnums(const catalog::IndexDesc& index) {

@@ -27,6 +27,12 @@ std::string UniqueConstraintDef(const catalog::CatalogSnapshot& catalog,
 std::string IndexKeyText(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
                          const catalog::IndexKeyColumn& key, bool pretty);
 
+// The index's column names (pg_attribute of the index): a key or INCLUDE
+// column's name, an expression's FigureIndexColname ("lower", "expr"),
+// repeated names numbered ("expr", "expr1") as ChooseIndexColumnNames.
+std::vector<std::string> IndexColumnNames(const catalog::TableDesc& table,
+                                          const catalog::IndexDesc& index);
+
 // pg_index.indkey: the table columns, key columns then INCLUDE columns (0
 // for an expression key).
 std::vector<int16_t> IndexAttnums(const catalog::IndexDesc& index);

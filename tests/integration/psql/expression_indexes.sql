@@ -33,7 +33,7 @@ create index on ei ((lower(a)));
 insert into ei values (1000, 'NAME1', 1, 1);
 insert into ei values (1000, 'fresh', 1, 1);
 update ei set name = 'NAME2' where id = 1000;
-create unique index ei_ab_u on ei ((a + b));
+create unique index ei_ab_u on ei ((id % 300));
 create unique index ei_ab_u on ei ((a * 1000 + id));
 insert into ei values (1001, 'other', 1, 0);
 -- ON CONFLICT naming the expression
@@ -65,7 +65,8 @@ explain (costs off) select id from ei where b + a = 15;
 explain (costs off) select lower(name) from ei order by lower(name) limit 3;
 select lower(name) from ei order by lower(name) limit 3;
 explain (costs off) select id from ei where lower(name) in ('name1', 'name2');
-explain (costs off) update ei set b = b where lower(name) = 'name7';
+update ei set b = b + 1 where lower(name) = 'name7';
+select id, b from ei where lower(name) = 'name7';
 reset enable_seqscan;
 reset enable_bitmapscan;
 -- RENAME COLUMN follows into the expression; DROP COLUMN drops the index
@@ -109,6 +110,19 @@ create index concurrently on ri (v);
 rollback;
 select id from ri where lower(v) = 'v7';
 drop table ri, ri_none;
+-- a partial unique index as ON CONFLICT's arbiter: WHERE must imply its predicate
+create table pc (k int, fruit text, n int default 0);
+create unique index pc_berry on pc (k) where fruit like '%berry';
+insert into pc values (1, 'Blackberry'), (1, 'Apple');
+insert into pc values (1, 'Blueberry') on conflict (k) where fruit like '%berry' do update set n = pc.n + 1;
+insert into pc values (1, 'Cranberry') on conflict (k) where fruit like '%berry' and k > 0 do nothing;
+insert into pc values (1, 'Pear') on conflict (k) where fruit like '%berry' do update set n = pc.n + 10;
+insert into pc values (1, 'Raspberry') on conflict (k) do nothing;
+insert into pc values (1, 'Gooseberry') on conflict do nothing;
+insert into pc values (1, 'Elderberry') on conflict (k) where fruit like '%berry' or fruit = 'x' do nothing;
+insert into pc values (1, 'Elderberry') on conflict (fruit) where fruit like '%berry' do nothing;
+select * from pc order by fruit;
+drop table pc;
 -- ADD PRIMARY KEY / UNIQUE USING INDEX
 create table ui (a int, b int, c text);
 create table ui2 (a int);
