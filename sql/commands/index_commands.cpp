@@ -37,6 +37,7 @@
 #include "sql/types/composite_type.h"
 #include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
@@ -386,6 +387,10 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
 StatementOutput DropIndexes(CommandContext& ctx, const ast::IndexStatement& stmt) {
   StatementOutput result;
   result.command_tag = "DROP INDEX";
+  if (stmt.concurrently && stmt.indexes.size() > 1) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+  }
   // Each table's record changes once, with every index of it dropped.
   std::map<catalog::Oid, catalog::TableDesc> changed;
   for (const ast::RangeVar& rv : stmt.indexes) {
@@ -568,7 +573,23 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   using Action = ast::IndexStatement::Action;
   switch (stmt.action) {
     case Action::kReindexTable: {
+      if (FindTable(ctx, stmt.table) == nullptr) {
+        if (ResolveSystemRelation(ctx, stmt.table) != nullptr) {
+          // A system catalog: built from catalog records, no index of its
+          // own to rebuild.
+          if (stmt.concurrently) {
+            throw SqlError(SqlState::kFeatureNotSupported,
+                           "cannot reindex system catalogs concurrently");
+          }
+          return result;
+        }
+        if (FindIndexNamed(ctx, stmt.table).table != nullptr) {
+          throw SqlError(SqlState::kWrongObjectType,
+                         "\"" + stmt.table.name + "\" is not a table or materialized view");
+        }
+      }
       const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+      CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
       if (!ReindexOneTable(ctx, table, stmt.verbose)) {
         ctx.Notice(SqlState::kSuccessfulCompletion,
                    "table \"" + table.name + "\" has no indexes" +
@@ -583,6 +604,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
         throw SqlError(SqlState::kInvalidSchemaName,
                        "schema \"" + stmt.table.schema + "\" does not exist");
       }
+      CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
       if (ns->name == "pg_catalog" || ns->name == "information_schema") {
         // System catalogs: nothing of ours to rebuild (they are views over
         // the catalog); CONCURRENTLY skips them with PostgreSQL's warning.
@@ -627,9 +649,14 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   const ast::RangeVar& rv = stmt.indexes.at(0);
   const FoundIndex found = FindIndexNamed(ctx, rv);
   if (found.table == nullptr) {
+    if (!OtherRelationKind(ctx, rv).empty()) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not an index");
+    }
     throw SqlError(SqlState::kUndefinedTable,
                    "relation \"" + QualifiedName(rv) + "\" does not exist");
   }
+  CheckOwnership(*ctx.catalog, found.table->owner, "index",
+                 found.primary_key ? found.table->primary_key_name : found.index->name);
   LockRelation(ctx, found.table->oid, found.table->name, txn::RelationLockMode::kShare);
   ReindexReport report(ctx, stmt.verbose);
   if (found.primary_key) {  // the table tree is its own primary key index

@@ -108,6 +108,11 @@ rollback;
 begin;
 create index concurrently on ri (v);
 rollback;
+reindex index ri;
+reindex table ri_lower;
+reindex table pg_class;
+reindex table concurrently pg_class;
+drop index concurrently ri_lower, ri_pkey;
 select id from ri where lower(v) = 'v7';
 drop table ri, ri_none;
 -- a partial unique index as ON CONFLICT's arbiter: WHERE must imply its predicate
