@@ -475,18 +475,40 @@ StatementOutput RenameIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   return result;
 }
 
-// REINDEX (VERBOSE): PostgreSQL's INFO per index rebuilt, with the
-// resource usage of its rebuild (pg_rusage_show's format).
+// REINDEX (VERBOSE): PostgreSQL's INFO per index rebuilt with the resource
+// usage of its rebuild (pg_rusage_show's format). CONCURRENTLY reports as
+// ReindexRelationConcurrently does: schema-qualified names, the usage once
+// at the end (after "table ... was reindexed" for a table), ending in '.'.
 class ReindexReport {
  public:
-  ReindexReport(const CommandContext& ctx, bool verbose) : ctx_(ctx), verbose_(verbose) { Start(); }
+  ReindexReport(const CommandContext& ctx, bool verbose, bool concurrent)
+      : ctx_(ctx), verbose_(verbose), concurrent_(concurrent) {
+    Start();
+  }
+  // One index rebuilt; `schema` its schema's name; `last`: REINDEX INDEX
+  // (the usage goes on its line).
+  void Done(const std::string& schema, const std::string& index_name, bool last = false) {
+    if (!verbose_) return;
+    if (!concurrent_) {
+      Emit("index \"" + index_name + "\" was reindexed", Usage(""));
+      Start();
+      return;
+    }
+    Emit("index \"" + schema + "." + index_name + "\" was reindexed", last ? Usage(".") : "");
+  }
+  // CONCURRENTLY over a table: its closing line.
+  void TableDone(const std::string& schema, const std::string& table) {
+    if (!verbose_ || !concurrent_) return;
+    Emit("table \"" + schema + "." + table + "\" was reindexed", Usage("."));
+  }
+
+ private:
   void Start() {
     if (!verbose_) return;
     wall_ = std::chrono::steady_clock::now();
     getrusage(RUSAGE_THREAD, &usage_);
   }
-  void Done(const std::string& index_name) {
-    if (!verbose_) return;
+  std::string Usage(const char* end) const {
     rusage now{};
     getrusage(RUSAGE_THREAD, &now);
     auto seconds = [](const timeval& a, const timeval& b) {
@@ -496,21 +518,24 @@ class ReindexReport {
     const double elapsed =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
     char detail[128];
-    std::snprintf(detail, sizeof(detail), "CPU: user: %.2f s, system: %.2f s, elapsed: %.2f s",
+    std::snprintf(detail, sizeof(detail), "CPU: user: %.2f s, system: %.2f s, elapsed: %.2f s%s",
                   seconds(usage_.ru_utime, now.ru_utime), seconds(usage_.ru_stime, now.ru_stime),
-                  elapsed);
+                  elapsed, end);
+    return detail;
+  }
+  void Emit(std::string message, std::string detail) const {
+    if (ctx_.notices == nullptr) return;
     SqlErrorFields f;
     f.severity = ErrorSeverity::kInfo;
     f.sqlstate = SqlState::kSuccessfulCompletion;
-    f.message = "index \"" + index_name + "\" was reindexed";
-    f.detail = detail;
-    if (ctx_.notices != nullptr) ctx_.notices->push_back(std::move(f));
-    Start();
+    f.message = std::move(message);
+    f.detail = std::move(detail);
+    ctx_.notices->push_back(std::move(f));
   }
 
- private:
   const CommandContext& ctx_;
   bool verbose_;
+  bool concurrent_;
   std::chrono::steady_clock::time_point wall_;
   rusage usage_{};
 };
@@ -518,11 +543,14 @@ class ReindexReport {
 // REINDEX TABLE: every index of `table` gets a new tree built from the
 // rows; the primary key's index is the table tree itself (nothing to
 // rebuild, reported all the same). False when the table has no index.
-bool ReindexOneTable(CommandContext& ctx, const catalog::TableDesc& table, bool verbose) {
+bool ReindexOneTable(CommandContext& ctx, const catalog::TableDesc& table, bool verbose,
+                     bool concurrent) {
   if (table.indexes.empty() && table.primary_key.empty()) return false;
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
-  ReindexReport report(ctx, verbose);
-  if (!table.primary_key.empty()) report.Done(table.primary_key_name);
+  ReindexReport report(ctx, verbose, concurrent);
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
+  const std::string schema = ns != nullptr ? ns->name : "";
+  if (!table.primary_key.empty()) report.Done(schema, table.primary_key_name);
   catalog::TableDesc changed = table;
   ScopedCreateIndexProgress progress(BuildProgress(ctx, "REINDEX", table.oid, 0));
   for (catalog::IndexDesc& index : changed.indexes) {
@@ -530,8 +558,9 @@ bool ReindexOneTable(CommandContext& ctx, const catalog::TableDesc& table, bool 
     one.indexes = {index};
     RebuildIndexes(ctx, &one);
     index = one.indexes.at(0);
-    report.Done(index.name);
+    report.Done(schema, index.name);
   }
+  report.TableDone(schema, table.name);
   ctx.db->catalog()->PutTable(ctx.txn, changed);
   return true;
 }
@@ -540,11 +569,11 @@ bool ReindexOneTable(CommandContext& ctx, const catalog::TableDesc& table, bool 
 // each as REINDEX TABLE (without its "no indexes" notice, as PostgreSQL's
 // ReindexMultipleTables skips them).
 void ReindexTablesIn(CommandContext& ctx, const std::vector<catalog::Oid>& namespaces,
-                     bool verbose) {
+                     bool verbose, bool concurrent) {
   for (catalog::Oid ns : namespaces) {
     for (const catalog::TableDesc* table : ctx.catalog->TablesIn(ns)) {
       const catalog::TableDesc* current = ctx.catalog->FindTable(table->oid);
-      if (current != nullptr) ReindexOneTable(ctx, *current, verbose);
+      if (current != nullptr) ReindexOneTable(ctx, *current, verbose, concurrent);
     }
   }
 }
@@ -590,7 +619,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
       }
       const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
       CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
-      if (!ReindexOneTable(ctx, table, stmt.verbose)) {
+      if (!ReindexOneTable(ctx, table, stmt.verbose, stmt.concurrently)) {
         ctx.Notice(SqlState::kSuccessfulCompletion,
                    "table \"" + table.name + "\" has no indexes" +
                        (stmt.concurrently ? " that can be reindexed concurrently"
@@ -613,7 +642,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
         }
         return result;
       }
-      ReindexTablesIn(ctx, {ns->oid}, stmt.verbose);
+      ReindexTablesIn(ctx, {ns->oid}, stmt.verbose, stmt.concurrently);
       return result;
     }
     case Action::kReindexDatabase:
@@ -640,7 +669,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
         if (temp && (own_temp == nullptr || own_temp->oid != oid)) continue;
         namespaces.push_back(oid);
       }
-      ReindexTablesIn(ctx, namespaces, stmt.verbose);
+      ReindexTablesIn(ctx, namespaces, stmt.verbose, stmt.concurrently);
       return result;
     }
     default:
@@ -658,9 +687,11 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   CheckOwnership(*ctx.catalog, found.table->owner, "index",
                  found.primary_key ? found.table->primary_key_name : found.index->name);
   LockRelation(ctx, found.table->oid, found.table->name, txn::RelationLockMode::kShare);
-  ReindexReport report(ctx, stmt.verbose);
+  ReindexReport report(ctx, stmt.verbose, stmt.concurrently);
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(found.table->namespace_oid);
+  const std::string schema = ns != nullptr ? ns->name : "";
   if (found.primary_key) {  // the table tree is its own primary key index
-    report.Done(found.table->primary_key_name);
+    report.Done(schema, found.table->primary_key_name, /*last=*/true);
     return result;
   }
   catalog::TableDesc changed = *found.table;
@@ -677,7 +708,7 @@ StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   for (catalog::IndexDesc& ix : changed.indexes) {
     if (ix.oid == found.index->oid) ix = one.indexes.at(0);
   }
-  report.Done(found.index->name);
+  report.Done(schema, found.index->name, /*last=*/true);
   ctx.db->catalog()->PutTable(ctx.txn, changed);
   return result;
 }
