@@ -1,6 +1,8 @@
 // ON CONFLICT arbiters and conflict lookup (see on_conflict_arbiter.h).
 #include "sql/commands/on_conflict_arbiter.h"
 
+#include <climits>
+#include <cstdint>
 #include <set>
 
 #include "sql/binder/grouping.h"
@@ -28,16 +30,60 @@ std::vector<const ast::Expr*> Conjuncts(const std::string& text,
   return out;
 }
 
-// Whether the inference clause's WHERE implies a partial index's
-// predicate. PostgreSQL proves it with predicate_implied_by; we accept the
-// common, exact case: every conjunct of the predicate is one of WHERE's.
+// `e` as `expr op integer` (op one of < <= > >= =), or false.
+bool IntegerComparison(const ast::Expr& e, const ast::Expr** left, std::string* op,
+                       int64_t* value) {
+  if (e.kind != ast::ExprKind::kOperator) return false;
+  const auto& o = static_cast<const ast::OperatorExpr&>(e);
+  if (o.name.size() != 1 || o.left == nullptr || o.right == nullptr) return false;
+  const std::string& name = o.name[0];
+  if (name != "<" && name != "<=" && name != ">" && name != ">=" && name != "=") return false;
+  if (o.right->kind != ast::ExprKind::kConstant) return false;
+  const auto& c = static_cast<const ast::ConstantExpr&>(*o.right);
+  if (c.const_kind != ast::ConstantExpr::Kind::kInteger) return false;
+  *left = o.left.get();
+  *op = name;
+  *value = c.ival;
+  return true;
+}
+
+// Whether WHERE's conjunct `w` implies the predicate's conjunct `p`: the
+// same expression, or (btree implication over integer constants) a
+// comparison of the same left side that admits no value `p` rejects:
+// `x > 1` implies `x > 0`, `x = 3` implies `x >= 2`.
+bool ConjunctImplies(const ast::Expr& w, const ast::Expr& p) {
+  if (SameAstExpr(w, p)) return true;
+  const ast::Expr *wl = nullptr, *pl = nullptr;
+  std::string wop, pop;
+  int64_t wv = 0, pv = 0;
+  if (!IntegerComparison(w, &wl, &wop, &wv) || !IntegerComparison(p, &pl, &pop, &pv) ||
+      !SameAstExpr(*wl, *pl)) {
+    return false;
+  }
+  // The values w admits, as an integer interval [lo, hi].
+  int64_t lo = INT64_MIN, hi = INT64_MAX;
+  if (wop == "=") lo = hi = wv;
+  if (wop == ">") lo = wv + 1;
+  if (wop == ">=") lo = wv;
+  if (wop == "<") hi = wv - 1;
+  if (wop == "<=") hi = wv;
+  if (pop == "=") return lo == pv && hi == pv;
+  if (pop == ">") return lo != INT64_MIN && lo > pv;
+  if (pop == ">=") return lo != INT64_MIN && lo >= pv;
+  if (pop == "<") return hi != INT64_MAX && hi < pv;
+  return hi != INT64_MAX && hi <= pv;  // "<="
+}
+
+// Whether the inference clause's WHERE implies a partial index's predicate
+// (PostgreSQL's predicate_implied_by, for its common cases): every
+// conjunct of the predicate is implied by one of WHERE's.
 bool InferenceImplies(const std::string& where, const std::string& predicate) {
   if (where.empty()) return false;
   std::vector<std::unique_ptr<ast::Statement>> keep;
   const std::vector<const ast::Expr*> have = Conjuncts(where, &keep);
   for (const ast::Expr* p : Conjuncts(predicate, &keep)) {
     bool found = false;
-    for (const ast::Expr* w : have) found = found || SameAstExpr(*p, *w);
+    for (const ast::Expr* w : have) found = found || ConjunctImplies(*w, *p);
     if (!found) return false;
   }
   return true;

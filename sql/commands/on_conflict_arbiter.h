@@ -30,7 +30,8 @@ struct ConflictArbiters {
 // ON CONFLICT (cols, (exprs)) [WHERE p]: the primary key and every unique
 // index whose key columns and expressions are exactly those named
 // (infer_arbiter_indexes) -- a partial one only when p implies its
-// predicate (here: each of its conjuncts is one of p's); ON CONSTRAINT
+// predicate (each of its conjuncts is one of p's, or follows from one
+// comparing the same expression with an integer); ON CONSTRAINT
 // name: that constraint; neither (DO NOTHING): every unique constraint and
 // index. 42P10 when nothing matches, 42704 for an unknown constraint.
 ConflictArbiters ResolveConflictArbiters(const CommandContext& ctx, const catalog::TableDesc& table,

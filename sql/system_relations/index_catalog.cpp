@@ -100,8 +100,12 @@ std::string IndexKeyText(const catalog::CatalogSnapshot& catalog, const catalog:
     const std::string text = viewdef::PrintExpression(catalog, *node, pretty, false);
     return LooksLikeFunction(*node) ? text : "(" + text + ")";
   } catch (const viewdef::Unsupported&) {
-    // The text as written (parenthesized, as an expression is shown).
-    return "(" + key.expr + ")";
+    // The text as the parser's deparser wrote it: a function call as it
+    // is, anything else parenthesized.
+    std::vector<std::unique_ptr<ast::Statement>> keep;
+    std::string query;
+    const ast::Expr& e = ParseStoredExpr(key.expr, &keep, &query);
+    return e.kind == ast::ExprKind::kFuncCall ? key.expr : "(" + key.expr + ")";
   }
 }
 

@@ -128,6 +128,17 @@ insert into pc values (1, 'Elderberry') on conflict (k) where fruit like '%berry
 insert into pc values (1, 'Elderberry') on conflict (fruit) where fruit like '%berry' do nothing;
 select * from pc order by fruit;
 drop table pc;
+create table pc2 (a bigint, b bigint);
+create unique index pc2_a on pc2 (coalesce(a, 0));
+create unique index pc2_b on pc2 (b) where coalesce(a, 1) > 0;
+insert into pc2 values (1, 2) on conflict (coalesce(a, 0)) do nothing;
+insert into pc2 values (1, 2) on conflict (b) where coalesce(a, 1) > 0 do nothing;
+insert into pc2 values (1, 2) on conflict (b) where coalesce(a, 1) > 1 do nothing;
+insert into pc2 values (1, 2) on conflict (b) where coalesce(a, 1) >= 0 do nothing;
+insert into pc2 values (1, 2) on conflict (b) where coalesce(a, 1) = 7 do nothing;
+insert into pc2 values (1, 2) on conflict (b) where coalesce(a, 1) < 7 do nothing;
+select * from pc2;
+drop table pc2;
 -- ADD PRIMARY KEY / UNIQUE USING INDEX
 create table ui (a int, b int, c text);
 create table ui2 (a int);
