@@ -13,6 +13,8 @@ create index on ei ((name || 'x') desc);
 create index on ei (((a)));
 create index on ei (coalesce(a, 0));
 \d ei
+\d ei_lower_idx
+\d ei_a_b_idx
 select c.relname, i.indkey, i.indexprs is not null as has_exprs
   from pg_index i join pg_class c on c.oid = i.indexrelid
   where i.indrelid = 'ei'::regclass order by c.relname;
