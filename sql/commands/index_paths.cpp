@@ -245,10 +245,14 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
           : ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params,
                                expression_slots.keys());
   std::vector<ColumnOrderKey> order = request.order;
+  bool wants_order = request.wants_order;
   for (ColumnOrderKey& o : order) {
     if (o.expr == nullptr) continue;
     o.slot = MatchExpressionKey(*o.expr, table, request.scope_alias, expression_slots.keys());
     if (o.slot >= 0 && expression_slots.TypeOf(o.slot) != o.type) o.slot = -1;
+    // An ORDER BY expression no index holds: no path serves the order (as
+    // before expression keys existed, paths are then compared without it).
+    if (o.slot < 0) wants_order = false;
   }
   // Under FOR UPDATE / SHARE only the primary-key range is used; the
   // estimates then see WHERE's shape alone.
@@ -278,7 +282,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     PathCost c = scan;
     const double limit_tuples =
         request.limit_count >= 0 ? request.limit_count + request.limit_offset : -1;
-    if (request.wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
+    if (wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
     if (limit_tuples >= 0 && c.rows > 0) {
       return c.AtFraction(std::min(1.0, limit_tuples / c.rows));
     }
@@ -334,7 +338,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     const bool partial = c.index != nullptr && !c.index->predicate.empty();
     KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
                                                  c.index == nullptr, key_restrictions);
-    const bool ordered = request.wants_order && ServesOrder(c, ranges, order);
+    const bool ordered = wants_order && ServesOrder(c, ranges, order);
     // A partial index the query is confined to is worth reading whole.
     if (ranges.ranges.empty() && !ordered && !partial) continue;
     const bool full_scan = ranges.ranges.empty();  // read whole, for its order
