@@ -41,7 +41,9 @@ enum ColumnFlag : uint8_t {
   kGeneratedStored = 64,    // GENERATED ALWAYS AS (expr) STORED (attgenerated 's')
 };
 // Written to disk: never renumber.
-enum IndexKeyFlag : uint8_t { kKeyDescending = 1, kKeyNullsFirst = 2 };
+// Written to disk, never renumber. kKeyExpression (version 12): an
+// expression key, its text and type follow the flags.
+enum IndexKeyFlag : uint8_t { kKeyDescending = 1, kKeyNullsFirst = 2, kKeyExpression = 4 };
 enum IndexFlag : uint8_t { kIndexUnique = 1, kIndexNullsNotDistinct = 2, kIndexConstraint = 4 };
 
 void PutAttnums(const std::vector<int16_t>& attnums, std::string* out) {
@@ -259,7 +261,12 @@ void EncodeIndex(const IndexDesc& ix, std::string* out) {
   for (const IndexKeyColumn& k : ix.keys) {
     PutVarint32(out, static_cast<uint32_t>(k.attnum));
     out->push_back(static_cast<char>((k.descending ? kKeyDescending : 0) |
-                                     (k.nulls_first ? kKeyNullsFirst : 0)));
+                                     (k.nulls_first ? kKeyNullsFirst : 0) |
+                                     (k.is_expression() ? kKeyExpression : 0)));
+    if (k.is_expression()) {
+      PutLengthPrefixedSlice(out, k.expr);
+      PutVarint32(out, k.expr_type);
+    }
   }
   PutVarint32(out, static_cast<uint32_t>(ix.include.size()));
   for (int16_t a : ix.include) PutVarint32(out, static_cast<uint32_t>(a));
@@ -271,7 +278,7 @@ void EncodeIndex(const IndexDesc& ix, std::string* out) {
   PutLengthPrefixedSlice(out, ix.tree_name);
 }
 
-bool DecodeIndex(Slice* in, IndexDesc* ix) {
+bool DecodeIndex(Slice* in, uint8_t version, IndexDesc* ix) {
   uint32_t n = 0, a = 0;
   uint8_t flags = 0;
   if (!GetVarint32(in, &ix->oid) || !GetString(in, &ix->name) || !GetVarint32(in, &n)) {
@@ -283,7 +290,15 @@ bool DecodeIndex(Slice* in, IndexDesc* ix) {
     k.attnum = static_cast<int16_t>(a);
     k.descending = (flags & kKeyDescending) != 0;
     k.nulls_first = (flags & kKeyNullsFirst) != 0;
-    ix->keys.push_back(k);
+    if ((flags & kKeyExpression) != 0) {
+      if (version < 12 || k.attnum != 0 || !GetString(in, &k.expr) ||
+          !GetVarint32(in, &k.expr_type) || k.expr.empty()) {
+        return false;
+      }
+    } else if (k.attnum <= 0) {
+      return false;
+    }
+    ix->keys.push_back(std::move(k));
   }
   if (!GetVarint32(in, &n)) return false;
   for (uint32_t i = 0; i < n; ++i) {
@@ -577,7 +592,7 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
     if (!GetVarint32(&in, &n)) return std::nullopt;
     for (uint32_t i = 0; i < n; ++i) {
       IndexDesc ix;
-      if (!DecodeIndex(&in, &ix)) return std::nullopt;
+      if (!DecodeIndex(&in, version, &ix)) return std::nullopt;
       t.indexes.push_back(std::move(ix));
     }
   }

@@ -64,10 +64,12 @@
 //                flags:u8 (bit0 DEFERRABLE, bit1 INITIALLY DEFERRED)
 //                nsetcols:v32 attnum:v32*
 //                (actions and match as pg_constraint's letters)
-//   index     := oid:v32 name:lpstr nkeys:v32 (attnum:v32 keyflags:u8)*
+//   index     := oid:v32 name:lpstr nkeys:v32
+//                (attnum:v32 keyflags:u8 [expr:lpstr expr_type:v32])*
 //                ninclude:v32 attnum:v32* flags:u8 predicate:lpstr
 //                tree:v32 tree_name:lpstr
-//                (keyflags bit0 DESC, bit1 NULLS FIRST; flags bit0 unique,
+//                (keyflags bit0 DESC, bit1 NULLS FIRST, bit2 expression key
+//                [version >= 12: attnum 0, its text and type follow]; flags bit0 unique,
 //                bit1 NULLS NOT DISTINCT, bit2 UNIQUE constraint)
 //   sequence  := version:u8 namespace:v32 name:lpstr type:v32 start:v64
 //                increment:v64 min:v64 max:v64 cache:v64 (int64 as u64)
@@ -136,8 +138,8 @@
 // partition key and bound (catalog/partition_desc.h); 10 composite types' attributes;
 // 11 shell and base types' fields, operator and cast records, and a view's reloptions
 // (n:v32 option:lpstr*) and column defaults (per column has_default:u8 [text:lpstr])
-// appended to view records. Writers write the newest; readers accept every
-// older one.
+// appended to view records; 12 index expression keys (keyflags bit2). Writers write the
+// newest; readers accept every older one.
 #pragma once
 
 #include <cstdint>
@@ -151,7 +153,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 11;
+inline constexpr uint8_t kCatalogRecordVersion = 12;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

@@ -19,11 +19,20 @@
 
 namespace strata::catalog {
 
-// One key column of an index: a table column with its ordering.
+// One key column of an index: a table column, or an expression over the
+// table's columns (PostgreSQL's index expressions, pg_index.indexprs), with
+// its ordering.
 struct IndexKeyColumn {
-  int16_t attnum = 0;  // the table column (1-based)
+  int16_t attnum = 0;  // the table column (1-based); 0 for an expression key
   bool descending = false;
   bool nulls_first = false;  // explicit: PostgreSQL's default is nulls_first == descending
+  // An expression key (attnum 0): its SQL text (as the parser's deparser
+  // printed it; columns named, so RENAME COLUMN rewrites it) and the type
+  // of its value, which is the key's type. Empty / 0 for a column key.
+  std::string expr;
+  Oid expr_type = 0;
+
+  bool is_expression() const { return attnum == 0; }
 };
 
 struct IndexDesc {
@@ -41,6 +50,15 @@ struct IndexDesc {
   storage::TreeId tree = 0;
   std::string tree_name;
 
+  bool HasExpressions() const {
+    for (const IndexKeyColumn& k : keys) {
+      if (k.is_expression()) return true;
+    }
+    return false;
+  }
+
+  // Whether `attnum` is a key or INCLUDE column (not whether an expression
+  // key or the predicate reads it: that needs the SQL layer's parser).
   bool UsesColumn(int16_t attnum) const {
     for (const IndexKeyColumn& k : keys) {
       if (k.attnum == attnum) return true;

@@ -14,9 +14,10 @@
 
 namespace strata {
 
-// kWarning is for notices only: a NoticeResponse with severity WARNING
-// (e.g. "there is no transaction in progress"); NOTICE is the default.
-enum class ErrorSeverity { kError, kFatal, kPanic, kWarning };
+// kWarning and kInfo are for notices only: a NoticeResponse with severity
+// WARNING (e.g. "there is no transaction in progress") or INFO (VERBOSE
+// reports, sent whatever client_min_messages says); NOTICE is the default.
+enum class ErrorSeverity { kError, kFatal, kPanic, kWarning, kInfo };
 
 struct SqlErrorFields {
   ErrorSeverity severity = ErrorSeverity::kError;

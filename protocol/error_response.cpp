@@ -27,6 +27,8 @@ std::string_view SeverityName(ErrorSeverity severity) {
       return "PANIC";
     case ErrorSeverity::kWarning:
       return "WARNING";
+    case ErrorSeverity::kInfo:
+      return "INFO";
   }
   return "ERROR";
 }
@@ -71,8 +73,9 @@ void AppendErrorResponse(std::string* out, const SqlErrorFields& error) {
 
 void AppendNoticeResponse(std::string* out, const SqlErrorFields& notice,
                           std::string_view severity) {
-  AppendErrorOrNotice(out, 'N', notice,
-                      notice.severity == ErrorSeverity::kWarning ? "WARNING" : severity);
+  const bool named = notice.severity == ErrorSeverity::kWarning ||
+                     notice.severity == ErrorSeverity::kInfo;
+  AppendErrorOrNotice(out, 'N', notice, named ? SeverityName(notice.severity) : severity);
 }
 
 }  // namespace strata::protocol

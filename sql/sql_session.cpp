@@ -876,7 +876,35 @@ StatementOutput SqlSession::RunStatement(const ParsedStatement& statement,
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true, [&](CommandContext& ctx) {
         return ExecuteDropSequence(ctx, static_cast<const ast::DropSequenceStatement&>(stmt));
       });
-    case ast::StatementKind::kIndexDdl:
+    case ast::StatementKind::kIndexDdl: {
+      // What PostgreSQL's PreventInTransactionBlock refuses: commands that
+      // commit on their own (CONCURRENTLY, REINDEX of many tables).
+      const auto& index_stmt = static_cast<const ast::IndexStatement&>(stmt);
+      if (impl_->block->active()) {
+        using Action = ast::IndexStatement::Action;
+        std::string command;
+        switch (index_stmt.action) {
+          case Action::kReindexSchema: command = "REINDEX SCHEMA"; break;
+          case Action::kReindexDatabase: command = "REINDEX DATABASE"; break;
+          case Action::kReindexSystem: command = "REINDEX SYSTEM"; break;
+          case Action::kCreate: if (index_stmt.concurrently) command = "CREATE INDEX CONCURRENTLY"; break;
+          case Action::kDrop: if (index_stmt.concurrently) command = "DROP INDEX CONCURRENTLY"; break;
+          case Action::kReindexIndex:
+          case Action::kReindexTable:
+            if (index_stmt.concurrently) command = "REINDEX CONCURRENTLY";
+            break;
+          case Action::kRename: break;
+        }
+        if (index_stmt.concurrently && !command.empty() && command.rfind("REINDEX ", 0) == 0 &&
+            command != "REINDEX CONCURRENTLY") {
+          command = "REINDEX CONCURRENTLY";
+        }
+        if (!command.empty()) {
+          throw SqlError(SqlState::kActiveSqlTransaction,
+                         command + " cannot run inside a transaction block");
+        }
+      }
+    }
       return RunInTransaction(impl_->db, impl_->block.get(), parsed.query(), {}, true,
                               [&](CommandContext& ctx) {
         return ExecuteIndexStatement(ctx, static_cast<const ast::IndexStatement&>(stmt));

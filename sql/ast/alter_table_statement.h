@@ -28,7 +28,7 @@ struct AlterTableAction {
     kDropNotNull,     // name
     kAlterType,       // name, type, expr = USING (may be null)
     kAddCheck,        // check
-    kAddPrimaryKey,   // keys, constraint_name
+    kAddPrimaryKey,   // keys, constraint_name (or index_name: USING INDEX)
     kDropConstraint,  // name, if_exists, cascade
     kAddUnique,       // unique
     kAddForeignKey,   // foreign_key
@@ -67,6 +67,7 @@ struct AlterTableAction {
   CheckDef check;
   std::vector<std::string> keys;
   std::string constraint_name;
+  std::string index_name;  // kAddPrimaryKey: ADD PRIMARY KEY USING INDEX index_name
   UniqueDef unique;
   ForeignKeyDef foreign_key;
   RangeVar parent;  // kInherit, kNoInherit

@@ -10,7 +10,10 @@
 namespace strata::sql::ast {
 
 struct IndexColumnDef {
-  std::string name;  // a table column (expression keys are 0A000)
+  // A table column; for an expression key, the name PostgreSQL derives from
+  // it for the index's default name (FigureIndexColname: "lower", "expr").
+  std::string name;
+  std::string expr;  // an expression key's SQL text (deparsed); empty: a column
   bool descending = false;
   enum class Nulls { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
   int location = -1;
@@ -22,7 +25,16 @@ struct IndexColumnDef {
 struct IndexStatement : Statement {
   IndexStatement() : Statement(StatementKind::kIndexDdl) {}
 
-  enum class Action { kCreate, kDrop, kRename, kReindexIndex, kReindexTable };
+  enum class Action {
+    kCreate,
+    kDrop,
+    kRename,
+    kReindexIndex,
+    kReindexTable,
+    kReindexSchema,    // table.schema names it
+    kReindexDatabase,  // new_name: the database named (may be empty)
+    kReindexSystem,
+  };
   Action action = Action::kCreate;
 
   // kCreate
@@ -41,6 +53,7 @@ struct IndexStatement : Statement {
   bool if_exists = false;
   bool cascade = false;
   std::string new_name;  // kRename
+  bool verbose = false;  // REINDEX (VERBOSE)
 };
 
 }  // namespace strata::sql::ast

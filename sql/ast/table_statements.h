@@ -180,6 +180,9 @@ struct DropSchemaStatement : Statement {
 struct TargetColumn {
   std::string name;
   int location = -1;
+  // ON CONFLICT ((expr)): the inference element's expression as SQL text
+  // (deparsed); `name` is then empty.
+  std::string expr;
 };
 
 struct InsertStatement : Statement {
@@ -198,6 +201,9 @@ struct InsertStatement : Statement {
   char overriding = 0;
   std::vector<TargetColumn> conflict_columns;
   std::string conflict_constraint;  // ON CONFLICT ON CONSTRAINT name
+  // ON CONFLICT (cols) WHERE predicate: the inference clause's predicate (SQL
+  // text) that a partial unique index's predicate must be implied by.
+  std::string conflict_index_where;
   std::vector<std::pair<TargetColumn, ExprPtr>> conflict_set;  // null expr = DEFAULT
   ExprPtr conflict_where;
   int on_conflict_location = -1;

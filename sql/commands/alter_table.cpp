@@ -45,6 +45,7 @@
 #include "sql/commands/partition_attach.h"
 #include "sql/commands/sequence_commands.h"
 #include "sql/commands/index_commands.h"
+#include "sql/commands/index_expressions.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/expr_walk.h"
@@ -500,7 +501,9 @@ class AlterTable {
       }
       case Action::Kind::kAlterType: return AlterType(a);
       case Action::Kind::kAddCheck: return AddCheck(a.check, "");
-      case Action::Kind::kAddPrimaryKey: return AddPrimaryKey(a.keys, a.constraint_name);
+      case Action::Kind::kAddPrimaryKey:
+        if (!a.index_name.empty()) return PrimaryKeyUsingIndex(a);
+        return AddPrimaryKey(a.keys, a.constraint_name);
       case Action::Kind::kDropConstraint: return DropConstraint(a);
       case Action::Kind::kAddForeignKey: {
         std::set<std::string> names = ConstraintNames();
@@ -722,10 +725,15 @@ class AlterTable {
     for (catalog::CheckConstraint& c : t_.checks) {
       if (CheckReads(c, a.name)) c.expr = parser::RenameColumnInExpr(c.expr, a.name, a.new_name);
     }
-    // So are partial indexes' predicates.
+    // So are partial indexes' predicates and index expressions.
     for (catalog::IndexDesc& index : t_.indexes) {
       if (!index.predicate.empty() && PredicateColumns(index.predicate).count(a.name) != 0) {
         index.predicate = parser::RenameColumnInExpr(index.predicate, a.name, a.new_name);
+      }
+      for (catalog::IndexKeyColumn& k : index.keys) {
+        if (k.is_expression() && PredicateColumns(k.expr).count(a.name) != 0) {
+          k.expr = parser::RenameColumnInExpr(k.expr, a.name, a.new_name);
+        }
       }
     }
     t_.columns[static_cast<size_t>(slot)].name = a.new_name;
@@ -739,9 +747,13 @@ class AlterTable {
     // A partial index's predicate names columns by text; one qualified by
     // the table's name would no longer bind.
     for (const catalog::IndexDesc& index : t_.indexes) {
-      if (!index.predicate.empty() && index.predicate.find(t_.name + ".") != std::string::npos) {
+      bool qualified = index.predicate.find(t_.name + ".") != std::string::npos;
+      for (const catalog::IndexKeyColumn& k : index.keys) {
+        qualified = qualified || k.expr.find(t_.name + ".") != std::string::npos;
+      }
+      if (qualified) {
         throw SqlError(SqlState::kFeatureNotSupported,
-                       "ALTER TABLE ... RENAME of a table whose partial index \"" + index.name +
+                       "ALTER TABLE ... RENAME of a table whose index \"" + index.name +
                            "\" qualifies columns by the table's name is not supported yet");
       }
     }
@@ -849,6 +861,16 @@ class AlterTable {
     }
     col = std::move(changed);
     col.missing_value.reset();
+    // Index expressions over the column are bound again (PostgreSQL
+    // re-creates such indexes): their key type may change, or they may no
+    // longer bind. The rewrite rebuilds every index.
+    for (catalog::IndexDesc& index : t_.indexes) {
+      for (catalog::IndexKeyColumn& k : index.keys) {
+        if (k.is_expression() && PredicateColumns(k.expr).count(col.name) != 0) {
+          k.expr_type = CheckIndexExpression(t_, k.expr);
+        }
+      }
+    }
     rewrite_ = true;
     recheck_all_ = true;
   }
@@ -983,37 +1005,117 @@ class AlterTable {
     check_key_ = false;
   }
 
-  // ADD [CONSTRAINT c] UNIQUE USING INDEX i: the unique index becomes the
-  // constraint (renamed to c, as PostgreSQL does, with its NOTICE).
-  void UniqueUsingIndex(const ast::UniqueDef& def) {
-    const int position = ctx_.Position(def.location);
-    auto it = std::find_if(t_.indexes.begin(), t_.indexes.end(),
-                           [&](const catalog::IndexDesc& ix) { return ix.name == def.index_name; });
-    if (it == t_.indexes.end()) {
-      throw SqlError(SqlState::kUndefinedObject,
-                     "index \"" + def.index_name + "\" does not exist")
-          .WithPosition(position);
+  // The index `name` of ADD ... USING INDEX, after PostgreSQL's checks
+  // (transformIndexConstraint): it exists, has no constraint yet, is this
+  // table's, and is a plain unique b-tree -- no expressions, no predicate,
+  // every column in the default order.
+  std::vector<catalog::IndexDesc>::iterator IndexForConstraint(const std::string& name,
+                                                               int location) {
+    const int position = ctx_.Position(location);
+    if (t_.partition_key) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ALTER TABLE / ADD CONSTRAINT USING INDEX is not supported on partitioned "
+                     "tables");
     }
-    if (!it->unique || !it->predicate.empty()) {
-      throw SqlError(SqlState::kWrongObjectType, "\"" + def.index_name + "\" is not a unique index")
-          .WithDetail("Cannot create a primary key or unique constraint using such an index.")
+    const std::string detail = "Cannot create a primary key or unique constraint using such an index.";
+    auto it = std::find_if(t_.indexes.begin(), t_.indexes.end(),
+                           [&](const catalog::IndexDesc& ix) { return ix.name == name; });
+    if (it == t_.indexes.end()) {
+      bool constraint = false;
+      for (const catalog::TableDesc* other : ctx_.catalog->TablesIn(t_.namespace_oid)) {
+        constraint = constraint || (!other->primary_key.empty() && other->primary_key_name == name);
+      }
+      const catalog::CatalogSnapshot::IndexRef other = ctx_.catalog->FindIndex(t_.namespace_oid, name);
+      constraint = constraint || (other.index != nullptr && other.index->is_constraint);
+      if (constraint) {
+        throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                       "index \"" + name + "\" is already associated with a constraint")
+            .WithPosition(position);
+      }
+      if (other.index != nullptr) {
+        throw SqlError(SqlState::kObjectNotInPrerequisiteState,
+                       "index \"" + name + "\" does not belong to table \"" + t_.name + "\"")
+            .WithPosition(position);
+      }
+      throw SqlError(SqlState::kUndefinedObject, "index \"" + name + "\" does not exist")
           .WithPosition(position);
     }
     if (it->is_constraint) {
       throw SqlError(SqlState::kObjectNotInPrerequisiteState,
-                     "index \"" + def.index_name + "\" is already associated with a constraint")
+                     "index \"" + name + "\" is already associated with a constraint")
           .WithPosition(position);
     }
-    if (!def.name.empty() && def.name != it->name) {
-      if (ctx_.catalog->RelationNameTaken(t_.namespace_oid, def.name)) {
-        throw SqlError(SqlState::kDuplicateTable, "relation \"" + def.name + "\" already exists");
-      }
-      ctx_.Notice(SqlState::kSuccessfulCompletion,
-                  "ALTER TABLE / ADD CONSTRAINT USING INDEX will rename index \"" + it->name +
-                      "\" to \"" + def.name + "\"");
-      it->name = def.name;
+    if (!it->unique) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + name + "\" is not a unique index")
+          .WithDetail(detail)
+          .WithPosition(position);
     }
+    if (it->HasExpressions()) {
+      throw SqlError(SqlState::kWrongObjectType, "index \"" + name + "\" contains expressions")
+          .WithDetail(detail)
+          .WithPosition(position);
+    }
+    if (!it->predicate.empty()) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + name + "\" is a partial index")
+          .WithDetail(detail)
+          .WithPosition(position);
+    }
+    for (size_t i = 0; i < it->keys.size(); ++i) {
+      if (it->keys[i].descending || it->keys[i].nulls_first) {
+        throw SqlError(SqlState::kWrongObjectType,
+                       "index \"" + name + "\" column number " + std::to_string(i + 1) +
+                           " does not have default sorting behavior")
+            .WithDetail(detail)
+            .WithPosition(position);
+      }
+    }
+    return it;
+  }
+
+  // The constraint name ADD ... USING INDEX gives the index: PostgreSQL
+  // renames the index to it, with a NOTICE.
+  void RenameIndexForConstraint(const catalog::IndexDesc& index, const std::string& name) {
+    if (name.empty() || name == index.name) return;
+    if (ctx_.catalog->RelationNameTaken(t_.namespace_oid, name)) {
+      throw SqlError(SqlState::kDuplicateTable, "relation \"" + name + "\" already exists");
+    }
+    ctx_.Notice(SqlState::kSuccessfulCompletion,
+                "ALTER TABLE / ADD CONSTRAINT USING INDEX will rename index \"" + index.name +
+                    "\" to \"" + name + "\"");
+  }
+
+  // ADD [CONSTRAINT c] UNIQUE USING INDEX i: the unique index becomes the
+  // constraint (renamed to c).
+  void UniqueUsingIndex(const ast::UniqueDef& def) {
+    auto it = IndexForConstraint(def.index_name, def.location);
+    RenameIndexForConstraint(*it, def.name);
+    if (!def.name.empty()) it->name = def.name;
     it->is_constraint = true;
+  }
+
+  // ADD [CONSTRAINT c] PRIMARY KEY USING INDEX i: the index's columns become
+  // the primary key (NOT NULL set, checked on the rows) under the name c, or
+  // i's. Our primary key is the table tree's own order, so the table is
+  // rewritten in it and the secondary index's tree goes.
+  void PrimaryKeyUsingIndex(const Action& a) {
+    auto it = IndexForConstraint(a.index_name, a.location);
+    if (!t_.primary_key.empty()) {
+      throw SqlError(SqlState::kInvalidTableDefinition,
+                     "multiple primary keys for table \"" + t_.name + "\" are not allowed");
+    }
+    if (!it->include.empty()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "PRIMARY KEY USING INDEX of an index with INCLUDE columns is not supported yet");
+    }
+    RenameIndexForConstraint(*it, a.constraint_name);
+    const std::string name = a.constraint_name.empty() ? it->name : a.constraint_name;
+    std::vector<std::string> keys;
+    for (const catalog::IndexKeyColumn& k : it->keys) {
+      keys.push_back(t_.columns[static_cast<size_t>(k.attnum - 1)].name);
+    }
+    ctx_.txn->DropTreeAfterCommit(it->tree);
+    t_.indexes.erase(it);
+    AddPrimaryKey(keys, name);
   }
 
   void DropConstraint(const Action& a) {

@@ -468,10 +468,12 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
     if ((stmt.likes[i].options & kLikeIndexes) == 0) continue;
     for (const catalog::IndexDesc& source_index : like_sources[i]->indexes) {
       catalog::IndexDesc index = source_index;
-      std::vector<std::string> column_names;
+      // An expression key names its columns, which keep their names here.
+      const std::vector<std::string> names = IndexColumnNames(*like_sources[i], source_index);
+      std::vector<std::string> column_names(names.begin(),
+                                            names.begin() + static_cast<long>(index.keys.size()));
       for (catalog::IndexKeyColumn& k : index.keys) {
-        column_names.push_back(like_sources[i]->columns[static_cast<size_t>(k.attnum - 1)].name);
-        k.attnum = like_attnums[i].at(k.attnum);
+        if (!k.is_expression()) k.attnum = like_attnums[i].at(k.attnum);
       }
       for (int16_t& a : index.include) a = like_attnums[i].at(a);
       index.name = ChooseIndexName(ctx, table.namespace_oid, table.name, column_names,

@@ -13,6 +13,7 @@
 
 #include "sql/commands/identity_columns.h"
 #include "sql/commands/column_privileges.h"
+#include "sql/commands/index_predicate.h"
 #include "sql/commands/on_conflict_arbiter.h"
 #include "sql/commands/partition_routing.h"
 #include "sql/commands/relation_locks.h"
@@ -132,7 +133,15 @@ void CheckInsertPrivileges(const CommandContext& ctx, const catalog::TableDesc& 
   }
   std::vector<int16_t> read = ReferencedColumns(table, reads);
   std::vector<std::string> arbiters;
-  for (const ast::TargetColumn& c : stmt.conflict_columns) arbiters.push_back(c.name);
+  for (const ast::TargetColumn& c : stmt.conflict_columns) {
+    if (c.expr.empty()) {
+      arbiters.push_back(c.name);
+    } else {
+      for (const std::string& name : PredicateColumns(c.expr)) {
+        if (table.FindColumn(name) >= 0) arbiters.push_back(name);
+      }
+    }
+  }
   std::vector<int16_t> arbiter_columns = NamedColumns(table, arbiters);
   // ON CONFLICT ON CONSTRAINT: the constraint's columns (an unknown name is
   // left to the 42704 that follows).
@@ -232,9 +241,17 @@ StatementOutput ExecuteInsert(CommandContext& ctx, const ast::InsertStatement& s
     mapped.table = stmt.table;
     mapped.on_conflict = stmt.on_conflict;
     mapped.conflict_constraint = stmt.conflict_constraint;
+    if (!stmt.conflict_index_where.empty()) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "ON CONFLICT ... WHERE through a view is not supported yet");
+    }
     for (const ast::TargetColumn& c : stmt.conflict_columns) {
+      if (!c.expr.empty()) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "ON CONFLICT with an expression through a view is not supported yet");
+      }
       mapped.conflict_columns.push_back(
-          {table.columns[via->BaseSlot(c.name, c.location, "insert into")].name, c.location});
+          {table.columns[via->BaseSlot(c.name, c.location, "insert into")].name, c.location, ""});
     }
     arbiters = ResolveConflictArbiters(ctx, table, mapped);
   } else if (stmt.on_conflict != OnConflict::kNone) {

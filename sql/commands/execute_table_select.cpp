@@ -367,9 +367,17 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!sort_keys.empty() && !grouped && window.calls.empty() && srf.calls.empty() &&
         !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties) {
       request.wants_order = true;
-      for (const SortKey& k : sort_keys) {
+      for (size_t i = 0; i < sort_keys.size(); ++i) {
+        const SortKey& k = sort_keys[i];
         const BoundExpr* e = project[static_cast<size_t>(k.column)];
         if (e->kind() != BoundExprKind::kColumnRef) {
+          // An expression an index may hold (ChooseAccessPath matches it).
+          const ast::Expr* written = i < stmt.sort.size() ? stmt.sort[i].expr.get() : nullptr;
+          if (written != nullptr && written->kind != ast::ExprKind::kConstant) {
+            request.order.push_back(
+                ColumnOrderKey{-1, k.key.descending, k.key.nulls_first, written, k.key.type});
+            continue;
+          }
           request.wants_order = false;
           break;
         }
@@ -379,7 +387,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
           request.wants_order = false;
           break;
         }
-        request.order.push_back(ColumnOrderKey{slot, k.key.descending, k.key.nulls_first});
+        request.order.push_back(
+            ColumnOrderKey{slot, k.key.descending, k.key.nulls_first, nullptr, k.key.type});
       }
       if (!request.wants_order) request.order.clear();
     }

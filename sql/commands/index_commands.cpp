@@ -13,11 +13,20 @@
 
 #include "sql/system_relations/statement_catalog.h"
 
+#include <sys/resource.h>
+#include <sys/time.h>
+
 #include <algorithm>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
 #include <map>
 
 #include "sql/backend_status.h"
+#include "sql/commands/index_expressions.h"
 #include "sql/commands/index_maintenance.h"
+#include "sql/commands/stored_expr.h"
+#include "sql/binder/binder.h"
 #include "sql/commands/index_predicate.h"
 #include "sql/database.h"
 #include "sql/commands/relation_locks.h"
@@ -28,6 +37,7 @@
 #include "sql/types/composite_type.h"
 #include "sql/types/range_value.h"
 #include "sql/types/user_types.h"
+#include "sql/system_relations/object_acl.h"
 #include "sql/system_relations/privilege_checks.h"
 
 namespace strata::sql {
@@ -148,6 +158,41 @@ std::string OtherRelationKind(const CommandContext& ctx, const ast::RangeVar& rv
   return "";
 }
 
+// An expression key's type, after PostgreSQL's checks (index_expressions.h);
+// an error's position moved from the re-parsed text to the statement's.
+Oid CheckedIndexExpression(const CommandContext& ctx, const catalog::TableDesc& table,
+                           const ast::IndexColumnDef& c) {
+  try {
+    return CheckIndexExpression(table, c.expr);
+  } catch (SqlError& e) {
+    // The text is parsed as "SELECT <text>" (its first character is
+    // position 8). Where the statement holds the same text (the deparser's
+    // spelling, case aside) the position maps into it; otherwise none.
+    const int at = e.fields().position;
+    if (at <= 0) throw;
+    auto lower = [](std::string_view v) {
+      std::string out(v);
+      for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      return out;
+    };
+    const std::string query = lower(ctx.query);
+    const size_t found = query.find(lower(c.expr));
+    e.WithPosition(found == std::string::npos
+                       ? 0
+                       : ctx.Position(static_cast<int>(found) + at - 8));
+    throw;
+  }
+}
+
+// FigureIndexColname: the name an expression key contributes to the
+// index's default name ("lower" for lower(name), "expr" when nothing names it).
+std::string IndexExpressionColumnName(const std::string& text) {
+  std::vector<std::unique_ptr<ast::Statement>> keep;
+  std::string query;
+  const std::string name = FigureColumnName(ParseStoredExpr(text, &keep, &query));
+  return name == "?column?" ? "expr" : name;
+}
+
 // What pg_stat_progress_create_index shows of a build from its start.
 CreateIndexProgress BuildProgress(const CommandContext& ctx, const char* command,
                                   catalog::Oid relid, catalog::Oid index_relid) {
@@ -172,6 +217,35 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
   CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
   LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
+  // System columns (ctid, xmin, ...) have no value in our rows to index;
+  // PostgreSQL refuses them in keys, expressions and predicates alike.
+  auto system_column = [&](const std::string& name) {
+    static const char* const kNames[] = {"ctid", "xmin", "xmax", "cmin", "cmax", "tableoid"};
+    if (table.FindColumn(name) >= 0) return false;
+    for (const char* n : kNames) {
+      if (name == n) return true;
+    }
+    return false;
+  };
+  bool uses_system_column = false;
+  for (const ast::IndexColumnDef& c : stmt.columns) {
+    if (c.expr.empty()) {
+      uses_system_column = uses_system_column || system_column(c.name);
+      continue;
+    }
+    for (const std::string& name : PredicateColumns(c.expr)) {
+      uses_system_column = uses_system_column || system_column(name);
+    }
+  }
+  if (!stmt.where.empty()) {
+    for (const std::string& name : PredicateColumns(stmt.where)) {
+      uses_system_column = uses_system_column || system_column(name);
+    }
+  }
+  if (uses_system_column) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "index creation on system columns is not supported");
+  }
   if (!stmt.where.empty()) CheckIndexPredicate(table, stmt.where);
   if (!stmt.name.empty() && !stmt.table.schema.empty()) {
     // The index goes in the table's schema; a schema-qualified index name is
@@ -189,16 +263,41 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   };
   for (const ast::IndexColumnDef& c : stmt.columns) {
     catalog::IndexKeyColumn key;
-    key.attnum = column_attnum(c.name);
+    // `((a))` is the column a, as PostgreSQL treats an expression that is a
+    // plain column reference.
+    const std::optional<std::string> bare =
+        c.expr.empty() ? std::optional<std::string>(c.name) : ExpressionColumnName(c.expr);
+    Oid type = 0;
+    if (bare) {
+      key.attnum = column_attnum(*bare);
+      type = table.columns[static_cast<size_t>(key.attnum - 1)].type;
+      column_names.push_back(*bare);
+    } else {
+      if (table.partition_key) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "expression indexes on partitioned tables are not supported yet");
+      }
+      type = CheckedIndexExpression(ctx, table, c);
+      key.expr = c.expr;
+      key.expr_type = type;
+      column_names.push_back(IndexExpressionColumnName(c.expr));
+      if (type == type_oid::kRecord) {  // CheckAttributeType on the index column
+        throw SqlError(SqlState::kInvalidTableDefinition,
+                       "column \"" + column_names.back() + "\" has pseudo-type record");
+      }
+    }
     key.descending = c.descending;
     key.nulls_first = c.nulls == ast::IndexColumnDef::Nulls::kDefault
                           ? c.descending
                           : c.nulls == ast::IndexColumnDef::Nulls::kFirst;
-    const Oid type = table.columns[static_cast<size_t>(key.attnum - 1)].type;
+    bool has_opclass = type != type_oid::kUnknown;
     try {
       KeyColumn probe(type);
       (void)probe;
     } catch (const SqlError&) {
+      has_opclass = false;
+    }
+    if (!has_opclass) {
       throw SqlError(SqlState::kUndefinedObject,
                      "data type " + FormatTypeName(type) +
                          " has no default operator class for access method \"btree\"")
@@ -206,8 +305,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
                     "operator class for the data type.");
     }
     if (!c.opclass.empty()) CheckDefaultOpclass(c.opclass, type);
-    index.keys.push_back(key);
-    column_names.push_back(c.name);
+    index.keys.push_back(std::move(key));
   }
   for (const std::string& name : stmt.include) {
     index.include.push_back(column_attnum(name));
@@ -289,6 +387,10 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
 StatementOutput DropIndexes(CommandContext& ctx, const ast::IndexStatement& stmt) {
   StatementOutput result;
   result.command_tag = "DROP INDEX";
+  if (stmt.concurrently && stmt.indexes.size() > 1) {
+    throw SqlError(SqlState::kFeatureNotSupported,
+                   "DROP INDEX CONCURRENTLY does not support dropping multiple objects");
+  }
   // Each table's record changes once, with every index of it dropped.
   std::map<catalog::Oid, catalog::TableDesc> changed;
   for (const ast::RangeVar& rv : stmt.indexes) {
@@ -373,45 +475,240 @@ StatementOutput RenameIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   return result;
 }
 
+// REINDEX (VERBOSE): PostgreSQL's INFO per index rebuilt with the resource
+// usage of its rebuild (pg_rusage_show's format). CONCURRENTLY reports as
+// ReindexRelationConcurrently does: schema-qualified names, the usage once
+// at the end (after "table ... was reindexed" for a table), ending in '.'.
+class ReindexReport {
+ public:
+  ReindexReport(const CommandContext& ctx, bool verbose, bool concurrent)
+      : ctx_(ctx), verbose_(verbose), concurrent_(concurrent) {
+    Start();
+  }
+  // One index rebuilt; `schema` its schema's name; `last`: REINDEX INDEX
+  // (the usage goes on its line).
+  void Done(const std::string& schema, const std::string& index_name, bool last = false) {
+    if (!verbose_) return;
+    if (!concurrent_) {
+      Emit("index \"" + index_name + "\" was reindexed", Usage(""));
+      Start();
+      return;
+    }
+    Emit("index \"" + schema + "." + index_name + "\" was reindexed", last ? Usage(".") : "");
+  }
+  // CONCURRENTLY over a table: its closing line.
+  void TableDone(const std::string& schema, const std::string& table) {
+    if (!verbose_ || !concurrent_) return;
+    Emit("table \"" + schema + "." + table + "\" was reindexed", Usage("."));
+  }
+
+ private:
+  void Start() {
+    if (!verbose_) return;
+    wall_ = std::chrono::steady_clock::now();
+    getrusage(RUSAGE_THREAD, &usage_);
+  }
+  std::string Usage(const char* end) const {
+    rusage now{};
+    getrusage(RUSAGE_THREAD, &now);
+    auto seconds = [](const timeval& a, const timeval& b) {
+      return static_cast<double>(b.tv_sec - a.tv_sec) +
+             static_cast<double>(b.tv_usec - a.tv_usec) / 1e6;
+    };
+    const double elapsed =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
+    char detail[128];
+    std::snprintf(detail, sizeof(detail), "CPU: user: %.2f s, system: %.2f s, elapsed: %.2f s%s",
+                  seconds(usage_.ru_utime, now.ru_utime), seconds(usage_.ru_stime, now.ru_stime),
+                  elapsed, end);
+    return detail;
+  }
+  void Emit(std::string message, std::string detail) const {
+    if (ctx_.notices == nullptr) return;
+    SqlErrorFields f;
+    f.severity = ErrorSeverity::kInfo;
+    f.sqlstate = SqlState::kSuccessfulCompletion;
+    f.message = std::move(message);
+    f.detail = std::move(detail);
+    ctx_.notices->push_back(std::move(f));
+  }
+
+  const CommandContext& ctx_;
+  bool verbose_;
+  bool concurrent_;
+  std::chrono::steady_clock::time_point wall_;
+  rusage usage_{};
+};
+
+// REINDEX TABLE: every index of `table` gets a new tree built from the
+// rows; the primary key's index is the table tree itself (nothing to
+// rebuild, reported all the same). False when the table has no index.
+bool ReindexOneTable(CommandContext& ctx, const catalog::TableDesc& table, bool verbose,
+                     bool concurrent) {
+  if (table.indexes.empty() && table.primary_key.empty()) return false;
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
+  ReindexReport report(ctx, verbose, concurrent);
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(table.namespace_oid);
+  const std::string schema = ns != nullptr ? ns->name : "";
+  if (!table.primary_key.empty()) report.Done(schema, table.primary_key_name);
+  catalog::TableDesc changed = table;
+  ScopedCreateIndexProgress progress(BuildProgress(ctx, "REINDEX", table.oid, 0));
+  for (catalog::IndexDesc& index : changed.indexes) {
+    catalog::TableDesc one = changed;
+    one.indexes = {index};
+    RebuildIndexes(ctx, &one);
+    index = one.indexes.at(0);
+    report.Done(schema, index.name);
+  }
+  report.TableDone(schema, table.name);
+  ctx.db->catalog()->PutTable(ctx.txn, changed);
+  return true;
+}
+
+// REINDEX SCHEMA / DATABASE: the tables of `namespaces` that have indexes,
+// each as REINDEX TABLE (without its "no indexes" notice, as PostgreSQL's
+// ReindexMultipleTables skips them).
+void ReindexTablesIn(CommandContext& ctx, const std::vector<catalog::Oid>& namespaces,
+                     bool verbose, bool concurrent) {
+  for (catalog::Oid ns : namespaces) {
+    for (const catalog::TableDesc* table : ctx.catalog->TablesIn(ns)) {
+      const catalog::TableDesc* current = ctx.catalog->FindTable(table->oid);
+      if (current != nullptr) ReindexOneTable(ctx, *current, verbose, concurrent);
+    }
+  }
+}
+
+// REINDEX SCHEMA pg_catalog / DATABASE with CONCURRENTLY: PostgreSQL's
+// WARNING for the catalogs it skips.
+void WarnSystemCatalogsSkipped(const CommandContext& ctx) {
+  if (ctx.notices == nullptr) return;
+  SqlErrorFields f;
+  f.severity = ErrorSeverity::kWarning;
+  f.sqlstate = SqlState::kFeatureNotSupported;
+  f.message = "cannot reindex system catalogs concurrently, skipping all";
+  ctx.notices->push_back(std::move(f));
+}
+
+// REINDEX CONCURRENTLY runs as a plain rebuild. PostgreSQL builds a second
+// index beside the old one while writers go on, then swaps them; what it
+// leaves is an index holding the same entries as one built under a lock
+// that keeps writers out, which is what we do (the SHARE lock lets readers
+// go on; writers wait for the build instead of running beside it). It keeps
+// CONCURRENTLY's own errors: not in a transaction block (sql_session.cpp),
+// not on system catalogs.
 StatementOutput Reindex(CommandContext& ctx, const ast::IndexStatement& stmt) {
   StatementOutput result;
   result.command_tag = "REINDEX";
-  catalog::TableDesc changed;
-  if (stmt.action == ast::IndexStatement::Action::kReindexTable) {
-    const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
-    LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kShare);
-    if (table.indexes.empty() && table.primary_key.empty()) {
-      ctx.Notice(SqlState::kSuccessfulCompletion,
-                 "table \"" + table.name + "\" has no indexes to reindex");
+  using Action = ast::IndexStatement::Action;
+  switch (stmt.action) {
+    case Action::kReindexTable: {
+      if (FindTable(ctx, stmt.table) == nullptr) {
+        if (ResolveSystemRelation(ctx, stmt.table) != nullptr) {
+          // A system catalog: built from catalog records, no index of its
+          // own to rebuild.
+          if (stmt.concurrently) {
+            throw SqlError(SqlState::kFeatureNotSupported,
+                           "cannot reindex system catalogs concurrently");
+          }
+          return result;
+        }
+        if (FindIndexNamed(ctx, stmt.table).table != nullptr) {
+          throw SqlError(SqlState::kWrongObjectType,
+                         "\"" + stmt.table.name + "\" is not a table or materialized view");
+        }
+      }
+      const catalog::TableDesc& table = LookupTable(ctx, stmt.table);
+      CheckOwnership(*ctx.catalog, table.owner, "table", table.name);
+      if (!ReindexOneTable(ctx, table, stmt.verbose, stmt.concurrently)) {
+        ctx.Notice(SqlState::kSuccessfulCompletion,
+                   "table \"" + table.name + "\" has no indexes" +
+                       (stmt.concurrently ? " that can be reindexed concurrently"
+                                          : " to reindex"));
+      }
       return result;
     }
-    changed = table;
-    ScopedCreateIndexProgress progress(BuildProgress(ctx, "REINDEX", table.oid, 0));
-    RebuildIndexes(ctx, &changed);
-  } else {
-    const ast::RangeVar& rv = stmt.indexes.at(0);
-    const FoundIndex found = FindIndexNamed(ctx, rv);
-    if (found.table == nullptr) {
-      throw SqlError(SqlState::kUndefinedTable,
-                     "relation \"" + QualifiedName(rv) + "\" does not exist");
+    case Action::kReindexSchema: {
+      const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(stmt.table.schema);
+      if (ns == nullptr) {
+        throw SqlError(SqlState::kInvalidSchemaName,
+                       "schema \"" + stmt.table.schema + "\" does not exist");
+      }
+      CheckOwnership(*ctx.catalog, SchemaOwner(*ctx.catalog, ns->oid), "schema", ns->name);
+      if (ns->name == "pg_catalog" || ns->name == "information_schema") {
+        // System catalogs: nothing of ours to rebuild (they are views over
+        // the catalog); CONCURRENTLY skips them with PostgreSQL's warning.
+        if (stmt.concurrently) {
+          WarnSystemCatalogsSkipped(ctx);
+        }
+        return result;
+      }
+      ReindexTablesIn(ctx, {ns->oid}, stmt.verbose, stmt.concurrently);
+      return result;
     }
-    LockRelation(ctx, found.table->oid, found.table->name, txn::RelationLockMode::kShare);
-    if (found.primary_key) return result;  // the table tree is its own primary key index
-    changed = *found.table;
-    catalog::TableDesc one = changed;
-    one.indexes.clear();
-    for (const catalog::IndexDesc& ix : changed.indexes) {
-      if (ix.oid == found.index->oid) one.indexes.push_back(ix);
+    case Action::kReindexDatabase:
+    case Action::kReindexSystem: {
+      if (stmt.action == Action::kReindexSystem && stmt.concurrently) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "cannot reindex system catalogs concurrently");
+      }
+      if (!stmt.new_name.empty() && stmt.new_name != ctx.db->name()) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       "can only reindex the currently open database");
+      }
+      // SYSTEM: the system catalogs' indexes, which we do not have (the
+      // catalog relations are built from catalog records): done.
+      if (stmt.action == Action::kReindexSystem) return result;
+      if (stmt.concurrently) {
+        WarnSystemCatalogsSkipped(ctx);
+      }
+      // Every schema's tables but other sessions' temporary ones.
+      const catalog::NamespaceDesc* own_temp = FindTempNamespace(ctx);
+      std::vector<catalog::Oid> namespaces;
+      for (const auto& [oid, ns] : ctx.catalog->namespaces()) {
+        const bool temp = ns.name.rfind("pg_temp", 0) == 0 || ns.name.rfind("pg_toast_temp", 0) == 0;
+        if (temp && (own_temp == nullptr || own_temp->oid != oid)) continue;
+        namespaces.push_back(oid);
+      }
+      ReindexTablesIn(ctx, namespaces, stmt.verbose, stmt.concurrently);
+      return result;
     }
-    {
-      ScopedCreateIndexProgress progress(
-          BuildProgress(ctx, "REINDEX", found.table->oid, found.index->oid));
-      RebuildIndexes(ctx, &one);
-    }
-    for (catalog::IndexDesc& ix : changed.indexes) {
-      if (ix.oid == found.index->oid) ix = one.indexes.at(0);
-    }
+    default:
+      break;
   }
+  const ast::RangeVar& rv = stmt.indexes.at(0);
+  const FoundIndex found = FindIndexNamed(ctx, rv);
+  if (found.table == nullptr) {
+    if (!OtherRelationKind(ctx, rv).empty()) {
+      throw SqlError(SqlState::kWrongObjectType, "\"" + rv.name + "\" is not an index");
+    }
+    throw SqlError(SqlState::kUndefinedTable,
+                   "relation \"" + QualifiedName(rv) + "\" does not exist");
+  }
+  CheckOwnership(*ctx.catalog, found.table->owner, "index",
+                 found.primary_key ? found.table->primary_key_name : found.index->name);
+  LockRelation(ctx, found.table->oid, found.table->name, txn::RelationLockMode::kShare);
+  ReindexReport report(ctx, stmt.verbose, stmt.concurrently);
+  const catalog::NamespaceDesc* ns = ctx.catalog->FindNamespace(found.table->namespace_oid);
+  const std::string schema = ns != nullptr ? ns->name : "";
+  if (found.primary_key) {  // the table tree is its own primary key index
+    report.Done(schema, found.table->primary_key_name, /*last=*/true);
+    return result;
+  }
+  catalog::TableDesc changed = *found.table;
+  catalog::TableDesc one = changed;
+  one.indexes.clear();
+  for (const catalog::IndexDesc& ix : changed.indexes) {
+    if (ix.oid == found.index->oid) one.indexes.push_back(ix);
+  }
+  {
+    ScopedCreateIndexProgress progress(
+        BuildProgress(ctx, "REINDEX", found.table->oid, found.index->oid));
+    RebuildIndexes(ctx, &one);
+  }
+  for (catalog::IndexDesc& ix : changed.indexes) {
+    if (ix.oid == found.index->oid) ix = one.indexes.at(0);
+  }
+  report.Done(schema, found.index->name, /*last=*/true);
   ctx.db->catalog()->PutTable(ctx.txn, changed);
   return result;
 }
@@ -497,6 +794,9 @@ StatementOutput ExecuteIndexStatement(CommandContext& ctx, const ast::IndexState
       return RenameIndex(ctx, stmt);
     case ast::IndexStatement::Action::kReindexIndex:
     case ast::IndexStatement::Action::kReindexTable:
+    case ast::IndexStatement::Action::kReindexSchema:
+    case ast::IndexStatement::Action::kReindexDatabase:
+    case ast::IndexStatement::Action::kReindexSystem:
       return Reindex(ctx, stmt);
   }
   throw SqlError(SqlState::kInternalError, "unrecognized index statement");

@@ -24,9 +24,11 @@ namespace {
 
 std::string ValueText(const Value& v) { return v.is_null() ? "null" : OutputValue(v); }
 
-// "Key (a, b)=(1, 2)" of the index columns at the front of `key`.
-std::string KeyText(const catalog::TableDesc& table, const catalog::IndexDesc& index,
-                    std::string_view key) {
+// "Key (a, b)=(1, 2)" of the index columns at the front of `key` (an
+// expression key as pg_get_indexdef's pretty form prints it, as
+// BuildIndexValueDescription does: "lower(name)", "(a + b)").
+std::string KeyText(const CommandContext& ctx, const catalog::TableDesc& table,
+                    const catalog::IndexDesc& index, std::string_view key) {
   IndexCodec codec(table, index);
   KeyReader reader(key);
   std::string names, texts;
@@ -35,7 +37,7 @@ std::string KeyText(const catalog::TableDesc& table, const catalog::IndexDesc& i
       names += ", ";
       texts += ", ";
     }
-    names += table.columns[static_cast<size_t>(codec.key_slots()[i])].name;
+    names += IndexKeyText(*ctx.catalog, table, index.keys[i], /*pretty=*/true);
     texts += ValueText(reader.Read(codec.key_columns()[i]));
   }
   return "Key (" + names + ")=(" + texts + ")";
@@ -58,7 +60,7 @@ SqlError IndexDuplicateKeyError(const CommandContext& ctx, const catalog::TableD
   // BuildIndexValueDescription: only to a role that may SELECT every key
   // column.
   if (MaySeeColumns(*ctx.catalog, table, IndexAttnums(index))) {
-    e.WithDetail(KeyText(table, index, key) + " already exists.");
+    e.WithDetail(KeyText(ctx, table, index, key) + " already exists.");
   }
   SetErrorObject(ctx, table, index.name, &e);
   return e;
@@ -69,6 +71,7 @@ IndexMaintainer::IndexMaintainer(const CommandContext& ctx, const catalog::Table
   for (const catalog::IndexDesc& index : table.indexes) {
     codecs_.push_back(std::make_unique<IndexCodec>(table, index));
     predicates_.push_back(MakeIndexPredicate(table, index));
+    expressions_.push_back(MakeIndexExpressions(table, index));
     catalog::TableDesc target;
     target.oid = table.oid;
     target.name = table.name;
@@ -116,7 +119,8 @@ void IndexMaintainer::InsertEntry(const IndexCodec& codec, size_t i, const Row& 
 
 void IndexMaintainer::Insert(const Row& row, const std::string& table_key) {
   for (size_t i = 0; i < codecs_.size(); ++i) {
-    if (Covers(i, row)) InsertEntry(*codecs_[i], i, row, table_key);
+    Row scratch;
+    if (Covers(i, row)) InsertEntry(*codecs_[i], i, Keyed(i, row, &scratch), table_key);
   }
 }
 
@@ -132,18 +136,26 @@ void IndexMaintainer::RemoveEntry(const IndexCodec& codec, size_t i, const Row& 
 
 void IndexMaintainer::Delete(const Row& row, const std::string& table_key) {
   for (size_t i = 0; i < codecs_.size(); ++i) {
-    if (Covers(i, row)) RemoveEntry(*codecs_[i], i, row, codecs_[i]->EncodeKey(row, table_key));
+    if (!Covers(i, row)) continue;
+    Row scratch;
+    const Row& keyed = Keyed(i, row, &scratch);
+    RemoveEntry(*codecs_[i], i, keyed, codecs_[i]->EncodeKey(keyed, table_key));
   }
 }
 
-void IndexMaintainer::Update(const Row& old_row, const std::string& old_key, const Row& new_row,
-                             const std::string& new_key) {
+void IndexMaintainer::Update(const Row& old_table_row, const std::string& old_key,
+                             const Row& new_table_row, const std::string& new_key) {
   for (size_t i = 0; i < codecs_.size(); ++i) {
     const IndexCodec& codec = *codecs_[i];
+    // An expression key's value moves with the columns it reads: both rows'
+    // keys are computed, and a changed one moves the entry below.
+    Row old_scratch, new_scratch;
+    const Row& old_row = Keyed(i, old_table_row, &old_scratch);
+    const Row& new_row = Keyed(i, new_table_row, &new_scratch);
     if (predicates_[i] != nullptr) {
       // A partial index: the row may enter or leave it.
-      const bool had = predicates_[i]->Holds(old_row);
-      const bool has = predicates_[i]->Holds(new_row);
+      const bool had = predicates_[i]->Holds(old_table_row);
+      const bool has = predicates_[i]->Holds(new_table_row);
       if (!had && !has) continue;
       if (had != has) {
         if (had) RemoveEntry(codec, i, old_row, codec.EncodeKey(old_row, old_key));
@@ -175,7 +187,7 @@ size_t EntryMemory(const std::pair<std::string, std::string>& e) {
 [[noreturn]] void ThrowDuplicate(const CommandContext& ctx, const catalog::TableDesc& table,
                                  const catalog::IndexDesc& index, const std::string& key) {
   SqlError e(SqlState::kUniqueViolation, "could not create unique index \"" + index.name + "\"");
-  e.WithDetail(KeyText(table, index, key) + " is duplicated.");
+  e.WithDetail(KeyText(ctx, table, index, key) + " is duplicated.");
   SetErrorObject(ctx, table, index.name, &e);
   throw e;
 }
@@ -250,6 +262,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   TableCodec table_codec(table);
   IndexCodec codec(table, index);
   std::unique_ptr<IndexPredicate> predicate = MakeIndexPredicate(table, index);
+  std::unique_ptr<IndexExpressions> expressions = MakeIndexExpressions(table, index);
   // Entries beyond maintenance_work_mem go to sorted runs in spill files
   // (PostgreSQL's external tuplesort), merged at the end; a build that fits
   // is sorted and ingested in memory.
@@ -296,7 +309,9 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
     const std::string table_key(it->key().data(), it->key().size());
     const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
     if (predicate != nullptr && !predicate->Holds(row)) continue;
-    entries.emplace_back(codec.EncodeKey(row, table_key), codec.EncodeValue(row, table_key));
+    Row scratch;
+    const Row& keyed = IndexRow(expressions.get(), row, &scratch);
+    entries.emplace_back(codec.EncodeKey(keyed, table_key), codec.EncodeValue(keyed, table_key));
     entries_memory += EntryMemory(entries.back());
     if (++rows % kProgressEvery == 0) {
       ReportCreateIndexProgress(kPhaseScanning, rows, std::max(rows, rows_hint));
@@ -345,12 +360,9 @@ void RebuildIndexes(const CommandContext& ctx, catalog::TableDesc* table, bool b
 void DropIndexesUsing(catalog::TableDesc* table, int16_t attnum, txn::Transaction* txn) {
   std::vector<catalog::IndexDesc> kept;
   for (catalog::IndexDesc& index : table->indexes) {
-    // An index on the column, or whose predicate reads it, goes with it.
-    const bool in_predicate =
-        !index.predicate.empty() && attnum >= 1 &&
-        static_cast<size_t>(attnum) <= table->columns.size() &&
-        PredicateColumns(index.predicate).count(table->columns[static_cast<size_t>(attnum - 1)].name) != 0;
-    if (index.UsesColumn(attnum) || in_predicate) {
+    // An index on the column, or whose expressions or predicate read it,
+    // goes with it.
+    if (IndexReadsColumn(*table, index, attnum)) {
       txn->DropTreeAfterCommit(index.tree);
     } else {
       kept.push_back(std::move(index));

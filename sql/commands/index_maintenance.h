@@ -12,8 +12,6 @@
 // commit-time re-check is the last line of defence.
 #pragma once
 
-#include "sql/commands/index_predicate.h"
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +19,8 @@
 
 #include "catalog/catalog_objects.h"
 #include "sql/commands/command_context.h"
+#include "sql/commands/index_expressions.h"
+#include "sql/commands/index_predicate.h"
 #include "sql/table/index_codec.h"
 #include "sql/table/table_codec.h"
 
@@ -54,6 +54,11 @@ class IndexMaintainer {
   std::vector<std::unique_ptr<IndexPredicate>> predicates_;
   bool Covers(size_t i, const Row& row) const {
     return predicates_[i] == nullptr || predicates_[i]->Holds(row);
+  }
+  // Per index: its expression keys, or null (rows go to the codec as they are).
+  std::vector<std::unique_ptr<IndexExpressions>> expressions_;
+  const Row& Keyed(size_t i, const Row& row, Row* scratch) const {
+    return IndexRow(expressions_[i].get(), row, scratch);
   }
   // Lock-table targets (tree and name) for the unique indexes' keys.
   std::vector<catalog::TableDesc> lock_targets_;

@@ -57,6 +57,42 @@ double QualOperators(const ast::Expr& e) {
   }
 }
 
+// The distinct expression keys of a table's indexes, parsed, each given a
+// pseudo-slot past the table's columns (ncolumns, ncolumns + 1, ...), which
+// the candidates' key slots, restrictions and ORDER BY keys share.
+class IndexExpressionSlots {
+ public:
+  explicit IndexExpressionSlots(const catalog::TableDesc& table)
+      : ncolumns_(static_cast<int>(table.columns.size())) {
+    for (const catalog::IndexDesc& index : table.indexes) {
+      for (const catalog::IndexKeyColumn& k : index.keys) {
+        if (!k.is_expression() || SlotOf(k.expr) >= 0) continue;
+        std::string query;
+        const ast::Expr& e = ParseStoredExpr(k.expr, &parsed_, &query);
+        texts_.push_back(k.expr);
+        keys_.push_back(ExpressionKey{&e, ncolumns_ + static_cast<int>(keys_.size()), k.expr_type});
+      }
+    }
+  }
+  const std::vector<ExpressionKey>& keys() const { return keys_; }
+  int SlotOf(const std::string& text) const {
+    for (size_t i = 0; i < texts_.size(); ++i) {
+      if (texts_[i] == text) return keys_[i].slot;
+    }
+    return -1;
+  }
+  Oid TypeOf(int slot) const {
+    const int i = slot - ncolumns_;
+    return i >= 0 && static_cast<size_t>(i) < keys_.size() ? keys_[static_cast<size_t>(i)].type : 0;
+  }
+
+ private:
+  int ncolumns_;
+  std::vector<std::unique_ptr<ast::Statement>> parsed_;
+  std::vector<std::string> texts_;
+  std::vector<ExpressionKey> keys_;
+};
+
 struct Candidate {
   const catalog::IndexDesc* index = nullptr;  // null: the primary key
   std::vector<int> key_slots;
@@ -139,10 +175,15 @@ bool RestrictionImplies(const ColumnRestriction& q, const ColumnRestriction& p) 
 // The btree a candidate index is (the table's rows times `fraction`).
 IndexGeometry CandidateGeometry(const Candidate& c, const RelationEstimate& rel,
                                 const SelectivityEstimator& selectivity, double fraction) {
+  // Expression keys (pseudo-slots past the table's columns) by their type.
   double key_width = 0;
-  for (int slot : c.key_slots) key_width += rel.ColumnWidth(slot);
+  const int ncolumns = static_cast<int>(rel.table().columns.size());
+  for (size_t k = 0; k < c.key_slots.size(); ++k) {
+    key_width += c.key_slots[k] < ncolumns ? rel.ColumnWidth(c.key_slots[k])
+                                           : TypeAverageWidth(c.key_columns[k].type, -1);
+  }
   double distinct = 0;
-  if (c.key_slots.size() == 1) {
+  if (c.key_slots.size() == 1 && c.key_slots[0] < ncolumns) {
     bool is_default = false;
     distinct = selectivity.NumDistinct(c.key_slots[0], &is_default);
     if (is_default) distinct = 0;
@@ -221,6 +262,26 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
   }
   const std::vector<ColumnRestriction> restrictions =
       ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params);
+  // The indexes' expression keys, each distinct one a pseudo-slot past the
+  // table's columns; the restrictions that also bound them narrow index
+  // ranges (selectivity still sees only the column ones: an expression has
+  // no statistics, its conjuncts take the default estimates).
+  IndexExpressionSlots expression_slots(table);
+  const std::vector<ColumnRestriction> key_restrictions =
+      expression_slots.keys().empty()
+          ? restrictions
+          : ColumnRestrictions(binder, table, request.scope_alias, conjuncts, request.params,
+                               expression_slots.keys());
+  std::vector<ColumnOrderKey> order = request.order;
+  bool wants_order = request.wants_order;
+  for (ColumnOrderKey& o : order) {
+    if (o.expr == nullptr) continue;
+    o.slot = MatchExpressionKey(*o.expr, table, request.scope_alias, expression_slots.keys());
+    if (o.slot >= 0 && expression_slots.TypeOf(o.slot) != o.type) o.slot = -1;
+    // An ORDER BY expression no index holds: no path serves the order (as
+    // before expression keys existed, paths are then compared without it).
+    if (o.slot < 0) wants_order = false;
+  }
   // Under FOR UPDATE / SHARE only the primary-key range is used; the
   // estimates then see WHERE's shape alone.
   const std::vector<ColumnRestriction> none;
@@ -249,7 +310,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     PathCost c = scan;
     const double limit_tuples =
         request.limit_count >= 0 ? request.limit_count + request.limit_offset : -1;
-    if (request.wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
+    if (wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
     if (limit_tuples >= 0 && c.rows > 0) {
       return c.AtFraction(std::min(1.0, limit_tuples / c.rows));
     }
@@ -289,10 +350,11 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       continue;  // a partial index WHERE does not confine the query to
     }
     IndexCodec index_codec(table, index);
-    bool plain = true;
-    for (const catalog::IndexKeyColumn& k : index.keys) plain = plain && k.attnum > 0;
-    if (!plain) continue;  // expression indexes: not matched yet
-    candidates.push_back(Candidate{&index, index_codec.key_slots(), index_codec.key_columns(),
+    std::vector<int> key_slots = index_codec.key_slots();
+    for (size_t k = 0; k < index.keys.size(); ++k) {
+      if (index.keys[k].is_expression()) key_slots[k] = expression_slots.SlotOf(index.keys[k].expr);
+    }
+    candidates.push_back(Candidate{&index, std::move(key_slots), index_codec.key_columns(),
                                    index.unique});
     predicate_selectivity.push_back(fraction);
     predicate_implies.push_back(std::move(implied));
@@ -303,11 +365,10 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     const std::vector<size_t>& implied = predicate_implies[candidate_number++];
     const bool partial = c.index != nullptr && !c.index->predicate.empty();
     KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
-                                                 c.index == nullptr, restrictions);
+                                                 c.index == nullptr, key_restrictions);
     // PostgreSQL costs a backward scan as a forward one.
-    const bool forward = request.wants_order && ServesOrder(c, ranges, request.order, false);
-    const bool backward =
-        request.wants_order && !forward && ServesOrder(c, ranges, request.order, true);
+    const bool forward = wants_order && ServesOrder(c, ranges, order, false);
+    const bool backward = wants_order && !forward && ServesOrder(c, ranges, order, true);
     const bool ordered = forward || backward;
     // A partial index the query is confined to is worth reading whole.
     if (ranges.ranges.empty() && !ordered && !partial) continue;
@@ -320,7 +381,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       in_index[i] = true;
       index_ops += conjuncts[i]->kind == ast::ExprKind::kBetween ? 2 : 1;
     }
-    for (const ColumnRestriction& r : restrictions) {
+    for (const ColumnRestriction& r : key_restrictions) {
       if (r.op == ColumnRestriction::Op::kIn && in_index[r.conjunct]) {
         values = static_cast<double>(r.values.size());
       }
@@ -342,14 +403,18 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     in.index_qual_ops = index_ops;
     in.index_qual_arg_cost =
         values > 1 ? params.cpu_operator_cost * (0.5 * values - 1) : 0;
-    const ColumnEstimate& first = rel.Column(c.key_slots[0]);
     // Without statistics: the primary key is the table's order, another
-    // index is taken as uncorrelated.
-    in.correlation = first.correlation.value_or(c.index == nullptr ? 1.0 : 0.0);
+    // index (and an expression, never analyzed) is taken as uncorrelated.
+    in.correlation = c.key_slots[0] < ncolumns
+                         ? rel.Column(c.key_slots[0]).correlation.value_or(c.index == nullptr ? 1.0 : 0.0)
+                         : 0.0;
     if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
     in.qpqual_cost = qp_ops * params.cpu_operator_cost;
     // Index-only: the query reads nothing but the index's key columns.
-    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan;
+    // (Not with expression keys: the scan would need the expressions'
+    // columns from the entry, which holds only their values.)
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan &&
+                   (c.index == nullptr || !c.index->HasExpressions());
     for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
       if (request.columns_read[slot] &&
           std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) ==

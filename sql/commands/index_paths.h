@@ -6,6 +6,11 @@
 // correlation with the table's order, whether the index order spares ORDER
 // BY its sort, and what fraction of the rows a LIMIT needs.
 //
+// An expression index (CREATE INDEX ON t ((lower(name)))) serves conjuncts
+// `expr op constant` and ORDER BY keys whose expression is structurally its
+// key's; without statistics on the expression they take PostgreSQL's
+// default selectivities (0.005 for equality).
+//
 // A partial index is a candidate when WHERE implies its predicate (column
 // comparisons with constants, their ANDs and ORs: PostgreSQL's
 // predicate_implied_by for those). Results never depend on the choice:
@@ -25,11 +30,14 @@
 
 namespace strata::sql {
 
-// An ORDER BY key over a plain column of the table.
+// An ORDER BY key over a plain column of the table, or (`expr` set, slot
+// -1) over an expression an index key may hold.
 struct ColumnOrderKey {
   int slot = 0;
   bool descending = false;
   bool nulls_first = false;
+  const ast::Expr* expr = nullptr;
+  Oid type = 0;  // the key's type
 };
 
 struct AccessPathRequest {
@@ -40,8 +48,8 @@ struct AccessPathRequest {
   // item of a join: the WHERE conjuncts over its columns alone).
   const std::vector<const ast::Expr*>* conjuncts = nullptr;
   const std::vector<Value>* params = nullptr;
-  // ORDER BY, when every key is a plain column of the table (else empty,
-  // and `sorted` false).
+  // ORDER BY, when every key is a plain column of the table or an
+  // expression (else empty, and `wants_order` false).
   std::vector<ColumnOrderKey> order;
   bool wants_order = false;    // the query has an ORDER BY the scan could serve
   double limit_offset = 0;

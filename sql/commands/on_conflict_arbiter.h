@@ -10,6 +10,8 @@
 
 #include "sql/ast/table_statements.h"
 #include "sql/commands/command_context.h"
+#include "sql/commands/index_expressions.h"
+#include "sql/commands/index_predicate.h"
 #include "sql/table/index_codec.h"
 #include "sql/table/table_codec.h"
 
@@ -18,13 +20,20 @@ namespace strata::sql {
 struct ConflictArbiters {
   bool primary_key = false;
   std::vector<std::unique_ptr<IndexCodec>> indexes;
+  // Per index: its expression keys (null: none) and its predicate (null:
+  // not partial; a row the predicate rejects has no entry to conflict on).
+  std::vector<std::unique_ptr<IndexExpressions>> expressions;
+  std::vector<std::unique_ptr<IndexPredicate>> predicates;
   bool empty() const { return !primary_key && indexes.empty(); }
 };
 
-// ON CONFLICT (cols): the primary key and every unique index (without
-// predicate) whose key columns are exactly `cols`; ON CONSTRAINT name: that
-// constraint; neither (DO NOTHING): every unique constraint and index.
-// 42P10 when columns match nothing, 42704 for an unknown constraint.
+// ON CONFLICT (cols, (exprs)) [WHERE p]: the primary key and every unique
+// index whose key columns and expressions are exactly those named
+// (infer_arbiter_indexes) -- a partial one only when p implies its
+// predicate (each of its conjuncts is one of p's, or follows from one
+// comparing the same expression with an integer); ON CONSTRAINT
+// name: that constraint; neither (DO NOTHING): every unique constraint and
+// index. 42P10 when nothing matches, 42704 for an unknown constraint.
 ConflictArbiters ResolveConflictArbiters(const CommandContext& ctx, const catalog::TableDesc& table,
                                          const ast::InsertStatement& stmt);
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "sql/binder/grouping.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/storage_format/storage_type.h"
 
@@ -98,10 +99,26 @@ std::optional<Value> ExactKeyValue(const Value& v, Oid column_type) {
   return std::nullopt;
 }
 
+int MatchExpressionKey(const ast::Expr& e, const catalog::TableDesc& table,
+                       const std::string& scope_alias, std::span<const ExpressionKey> expressions) {
+  if (expressions.empty() || e.kind == ast::ExprKind::kColumnRef || IsConstant(e)) return -1;
+  // Column references compare by the table column they name (the index's
+  // are unqualified; the query's may carry the table's alias).
+  const ColumnSlotFn column_slot = [&](const ast::ColumnRefExpr& ref) -> int {
+    const std::string* name = ColumnName(ref, scope_alias);
+    return name == nullptr ? -1 : table.FindColumn(*name);
+  };
+  for (const ExpressionKey& k : expressions) {
+    if (SameAstExpr(e, *k.expr, &column_slot)) return k.slot;
+  }
+  return -1;
+}
+
 std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog::TableDesc& table,
                                                   const std::string& scope_alias,
                                                   const std::vector<const ast::Expr*>& conjuncts,
-                                                  const std::vector<Value>* params) {
+                                                  const std::vector<Value>* params,
+                                                  std::span<const ExpressionKey> expressions) {
   std::vector<ColumnRestriction> out;
   auto slot_of = [&](const std::string& name) -> int {
     for (size_t i = 0; i < table.columns.size(); ++i) {
@@ -109,6 +126,22 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     }
     return -1;
   };
+  // The type of slot `slot`: a column's, or an expression key's.
+  auto slot_type = [&](int slot) -> Oid {
+    if (static_cast<size_t>(slot) < table.columns.size()) {
+      return table.columns[static_cast<size_t>(slot)].type;
+    }
+    for (const ExpressionKey& k : expressions) {
+      if (k.slot == slot) return k.type;
+    }
+    return 0;
+  };
+  // A column, or an index expression: its slot (-1: neither).
+  auto operand_slot = [&](const ast::Expr& e) -> int {
+    if (const std::string* name = ColumnName(e, scope_alias)) return slot_of(*name);
+    return MatchExpressionKey(e, table, scope_alias, expressions);
+  };
+  auto is_operand = [&](const ast::Expr& e) { return operand_slot(e) >= 0; };
   auto usable = [&](const ast::Expr& e) { return IsConstant(e) || IsOuterColumn(binder, e); };
   auto evaluate = [&](const ast::Expr& constant, Oid type) -> std::optional<Value> {
     EvalContext ctx(params);
@@ -139,20 +172,18 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     }
     if (c->kind == ast::ExprKind::kNullTest) {
       const auto& test = static_cast<const ast::NullTestExpr&>(*c);
-      const std::string* name = ColumnName(*test.arg, scope_alias);
-      const int slot = name == nullptr ? -1 : slot_of(*name);
+      const int slot = operand_slot(*test.arg);
       if (slot < 0) continue;
       out.push_back(ColumnRestriction{i, slot, test.is_not_null ? Op::kIsNotNull : Op::kIsNull, {}});
       continue;
     }
     if (c->kind == ast::ExprKind::kBetween) {
       const auto& between = static_cast<const ast::BetweenExpr&>(*c);
-      const std::string* name = ColumnName(*between.arg, scope_alias);
-      const int slot = name == nullptr ? -1 : slot_of(*name);
+      const int slot = operand_slot(*between.arg);
       if (slot < 0 || between.negated || !usable(*between.lower) || !usable(*between.upper)) {
         continue;
       }
-      const Oid type = table.columns[static_cast<size_t>(slot)].type;
+      const Oid type = slot_type(slot);
       std::optional<Value> lo = evaluate(*between.lower, type);
       std::optional<Value> hi = evaluate(*between.upper, type);
       if (lo) out.push_back(ColumnRestriction{i, slot, Op::kGe, {std::move(*lo)}, !hi});
@@ -161,13 +192,12 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     }
     if (c->kind == ast::ExprKind::kInList) {
       const auto& in = static_cast<const ast::InListExpr&>(*c);
-      const std::string* name = ColumnName(*in.arg, scope_alias);
-      const int slot = name == nullptr ? -1 : slot_of(*name);
+      const int slot = operand_slot(*in.arg);
       if (slot < 0 || in.negated || in.list.empty()) continue;
       bool all_usable = true;
       for (const auto& item : in.list) all_usable = all_usable && usable(*item);
       if (!all_usable) continue;
-      const Oid type = table.columns[static_cast<size_t>(slot)].type;
+      const Oid type = slot_type(slot);
       std::vector<Value> values;
       bool ok = true;
       for (const auto& item : in.list) {
@@ -191,7 +221,7 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     }
     const ast::Expr* col = op.left.get();
     const ast::Expr* constant = op.right.get();
-    if (ColumnName(*col, scope_alias) == nullptr) {
+    if (!is_operand(*col)) {
       std::swap(col, constant);
       // `5 < id` is `id > 5`.
       if (name_op[0] == '<') {
@@ -200,10 +230,9 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
         name_op[0] = '<';
       }
     }
-    const std::string* name = ColumnName(*col, scope_alias);
-    const int slot = name == nullptr ? -1 : slot_of(*name);
+    const int slot = operand_slot(*col);
     if (slot < 0 || !usable(*constant)) continue;
-    std::optional<Value> v = evaluate(*constant, table.columns[static_cast<size_t>(slot)].type);
+    std::optional<Value> v = evaluate(*constant, slot_type(slot));
     if (!v) continue;
     const Op kind = name_op == "="    ? Op::kEq
                     : name_op == "<"  ? Op::kLt
@@ -230,6 +259,7 @@ KeyRanges KeyRangesFromWhere(Binder& binder, const catalog::TableDesc& table,
 KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<const int> key_slots,
                                     std::span<const KeyColumn> key_columns, bool exact_key,
                                     const std::vector<ColumnRestriction>& restrictions) {
+  (void)table;  // key types come from key_columns (an expression key has no column)
   KeyRanges out;
   const size_t n = key_slots.size();
   if (n == 0) return out;
@@ -261,9 +291,7 @@ KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<c
     if (!r.partial) out.used_conjuncts.push_back(r.conjunct);
   };
   auto equal_value = [&](size_t k) {
-    return equal[k]->op == Op::kIsNull
-               ? Value::Null(table.columns[static_cast<size_t>(key_slots[k])].type)
-               : equal[k]->values[0];
+    return equal[k]->op == Op::kIsNull ? Value::Null(key_columns[k].type) : equal[k]->values[0];
   };
   // The longest leading run of key columns pinned by equalities.
   std::string prefix;

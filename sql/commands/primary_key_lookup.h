@@ -51,10 +51,23 @@ struct ColumnRestriction {
   // conjunct is not wholly this restriction.
   bool partial = false;
 };
+// An index expression WHERE may restrict like a column: `expr op constant`
+// whose left side is structurally `expr` (SameAstExpr, columns compared by
+// the table slot they name) restricts a pseudo-slot past the table's
+// columns (`slot`), with values exact for the expression's type.
+struct ExpressionKey {
+  const ast::Expr* expr = nullptr;
+  int slot = 0;
+  Oid type = 0;
+};
 std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog::TableDesc& table,
                                                   const std::string& scope_alias,
                                                   const std::vector<const ast::Expr*>& conjuncts,
-                                                  const std::vector<Value>* params);
+                                                  const std::vector<Value>* params,
+                                                  std::span<const ExpressionKey> expressions = {});
+// The pseudo-slot of the expression key `e` matches, or -1.
+int MatchExpressionKey(const ast::Expr& e, const catalog::TableDesc& table,
+                       const std::string& scope_alias, std::span<const ExpressionKey> expressions);
 
 // The ranges WHERE restricts keys that start with the columns `key_slots`
 // (encoded as `key_columns`) to: equalities and IS NULL pin leading columns,

@@ -221,7 +221,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformAlterTable(const PgQuery__
             a.kind = K::kAddPrimaryKey;
             a.keys = StringList(c.keys, c.n_keys);
             if (HasText(c.conname)) a.constraint_name = c.conname;
-            if (HasText(c.indexname)) throw NotSupported("PRIMARY KEY USING INDEX", c.location);
+            if (HasText(c.indexname)) a.index_name = c.indexname;
+            if (HasText(c.indexspace)) throw NotSupported("USING INDEX TABLESPACE", c.location);
             break;
           case PG_QUERY__CONSTR_TYPE__CONSTR_UNIQUE:
             a.kind = K::kAddUnique;

@@ -34,7 +34,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformCopy(const PgQuery__CopySt
   }
   for (size_t i = 0; i < s.n_attlist; ++i) {
     // Column names are String nodes; libpg_query gives no location for them.
-    stmt->columns.push_back({StringValue(s.attlist[i]), -1});
+    stmt->columns.push_back({StringValue(s.attlist[i]), -1, ""});
   }
   for (size_t i = 0; i < s.n_options; ++i) {
     const PgQuery__Node* node = s.options[i];

@@ -76,7 +76,7 @@ std::vector<std::pair<ast::TargetColumn, ast::ExprPtr>> Transformer::TransformSe
       }
       val = row.args[m.colno - 1];
     }
-    ast::TargetColumn column{target.name, target.location};
+    ast::TargetColumn column{target.name, target.location, ""};
     ast::ExprPtr value;
     if (val->node_case != PG_QUERY__NODE__NODE_SET_TO_DEFAULT) value = TransformExpr(val);
     out.emplace_back(std::move(column), std::move(value));
@@ -93,7 +93,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__Inse
   for (size_t i = 0; i < s.n_cols; ++i) {
     const PgQuery__ResTarget& col = *s.cols[i]->res_target;
     if (col.n_indirection > 0) throw NotSupported("subscripted INSERT columns", col.location);
-    stmt->columns.push_back({col.name, col.location});
+    stmt->columns.push_back({col.name, col.location, ""});
   }
   if (s.select_stmt != nullptr) {
     const PgQuery__SelectStmt& sel = *s.select_stmt->select_stmt;
@@ -127,13 +127,18 @@ std::unique_ptr<ast::Statement> Transformer::TransformInsert(const PgQuery__Inse
       if (oc.infer->conname != nullptr && *oc.infer->conname != '\0') {
         stmt->conflict_constraint = oc.infer->conname;
       }
-      if (oc.infer->where_clause != nullptr) throw NotSupported("ON CONFLICT ... WHERE", oc.location);
+      if (oc.infer->where_clause != nullptr) {
+        stmt->conflict_index_where = DeparseExpr(oc.infer->where_clause);
+      }
       for (size_t i = 0; i < oc.infer->n_index_elems; ++i) {
         const PgQuery__IndexElem& e = *oc.infer->index_elems[i]->index_elem;
         if (e.name == nullptr || *e.name == '\0') {
-          throw NotSupported("ON CONFLICT with an expression", oc.location);
+          if (e.expr == nullptr) throw NotSupported("this ON CONFLICT", oc.location);
+          // An expression arbiter: matched to a unique index's expression key.
+          stmt->conflict_columns.push_back({"", oc.infer->location, DeparseExpr(e.expr)});
+          continue;
         }
-        stmt->conflict_columns.push_back({e.name, oc.infer->location});
+        stmt->conflict_columns.push_back({e.name, oc.infer->location, ""});
       }
     }
     if (oc.action == PG_QUERY__ON_CONFLICT_ACTION__ONCONFLICT_NOTHING) {

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "sql/ast/index_statements.h"
+#include "sql/ast/position.h"
 #include "sql/ast/table_statements.h"
 #include "sql/parser/transformer.h"
 
@@ -42,12 +43,20 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateIndex(const PgQuery_
     const PgQuery__Node* node = s.index_params[i];
     if (node->node_case != PG_QUERY__NODE__NODE_INDEX_ELEM) throw NotSupported("this index column");
     const PgQuery__IndexElem& e = *node->index_elem;
-    if (!HasText(e.name)) throw NotSupported("index expressions");
+    ast::IndexColumnDef col;
+    if (HasText(e.name)) {
+      col.name = e.name;
+    } else if (e.expr != nullptr) {
+      // An expression key: kept as SQL text, bound and checked at CREATE
+      // INDEX (sql/commands/index_expressions.h).
+      col.expr = DeparseExpr(e.expr);
+      col.location = TransformExpr(e.expr)->location;
+    } else {
+      throw NotSupported("this index column");
+    }
     if (e.n_collation > 0) throw NotSupported("COLLATE in an index");
     if (e.n_opclassopts > 0) throw NotSupported("operator class options in an index");
     if (e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw NotSupported("USING in an index");
-    ast::IndexColumnDef col;
-    col.name = e.name;
     col.descending = e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
     if (e.n_opclass > 0) {
       const std::vector<std::string> names = StringList(e.opclass, e.n_opclass);
@@ -105,7 +114,26 @@ std::unique_ptr<ast::Statement> Transformer::TransformRenameIndex(const PgQuery_
 
 std::unique_ptr<ast::Statement> Transformer::TransformReindex(const PgQuery__ReindexStmt& s) {
   auto stmt = std::make_unique<ast::IndexStatement>();
-  if (s.n_params > 0) throw NotSupported("REINDEX options");
+  // ExecReindex's options: VERBOSE, CONCURRENTLY (the grammar's keyword
+  // arrives as an option too), TABLESPACE (not supported: one engine
+  // directory holds every tree).
+  for (size_t i = 0; i < s.n_params; ++i) {
+    const PgQuery__Node* node = s.params[i];
+    if (node->node_case != PG_QUERY__NODE__NODE_DEF_ELEM) continue;
+    const PgQuery__DefElem& d = *node->def_elem;
+    const std::string name = HasText(d.defname) ? d.defname : "";
+    if (name == "verbose") {
+      stmt->verbose = OptionBoolean(d, query_);
+    } else if (name == "concurrently") {
+      stmt->concurrently = OptionBoolean(d, query_);
+    } else if (name == "tablespace") {
+      // One engine directory holds every tree: only the default tablespace.
+      if (StringValue(d.arg) != "pg_default") throw NotSupported("REINDEX (TABLESPACE)", d.location);
+    } else {
+      throw SqlError(SqlState::kSyntaxError, "unrecognized REINDEX option \"" + name + "\"")
+          .WithPosition(ast::CharPosition(query_, d.location));
+    }
+  }
   switch (s.kind) {
     case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_INDEX:
       stmt->action = ast::IndexStatement::Action::kReindexIndex;
@@ -117,8 +145,20 @@ std::unique_ptr<ast::Statement> Transformer::TransformReindex(const PgQuery__Rei
       if (s.relation == nullptr) throw NotSupported("this REINDEX");
       stmt->table = TransformRangeVar(*s.relation);
       break;
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SCHEMA:
+      stmt->action = ast::IndexStatement::Action::kReindexSchema;
+      stmt->table.schema = HasText(s.name) ? s.name : "";
+      break;
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_DATABASE:
+      stmt->action = ast::IndexStatement::Action::kReindexDatabase;
+      stmt->new_name = HasText(s.name) ? s.name : "";
+      break;
+    case PG_QUERY__REINDEX_OBJECT_TYPE__REINDEX_OBJECT_SYSTEM:
+      stmt->action = ast::IndexStatement::Action::kReindexSystem;
+      stmt->new_name = HasText(s.name) ? s.name : "";
+      break;
     default:
-      throw NotSupported("REINDEX SCHEMA/SYSTEM/DATABASE");
+      throw NotSupported("this REINDEX");
   }
   return stmt;
 }

@@ -40,7 +40,7 @@ std::unique_ptr<ast::Statement> Transformer::TransformMerge(const PgQuery__Merge
         for (size_t c = 0; c < w.n_target_list; ++c) {
           const PgQuery__ResTarget& col = *w.target_list[c]->res_target;
           if (col.n_indirection > 0) throw NotSupported("subscripted INSERT columns", col.location);
-          clause.columns.push_back({col.name, col.location});
+          clause.columns.push_back({col.name, col.location, ""});
         }
         // INSERT DEFAULT VALUES has no values; INSERT VALUES () is no syntax.
         clause.default_values = w.n_values == 0;

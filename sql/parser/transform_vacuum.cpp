@@ -12,9 +12,6 @@
 
 namespace strata::sql::parser {
 
-namespace {
-
-// defGetBoolean(): no value, true/false/on/off (any case), 1/0.
 bool OptionBoolean(const PgQuery__DefElem& d, std::string_view query) {
   const PgQuery__Node* arg = d.arg;
   if (arg == nullptr) return true;
@@ -32,8 +29,6 @@ bool OptionBoolean(const PgQuery__DefElem& d, std::string_view query) {
   (void)query;  // defGetBoolean's error carries no position
   throw SqlError(SqlState::kSyntaxError, std::string(d.defname) + " requires a Boolean value");
 }
-
-}  // namespace
 
 std::unique_ptr<ast::Statement> Transformer::TransformVacuum(const PgQuery__VacuumStmt& s) {
   auto stmt = std::make_unique<ast::VacuumStatement>();

@@ -219,6 +219,9 @@ inline bool HasText(const char* s) { return s != nullptr && *s != '\0'; }
 std::string StringValue(const PgQuery__Node* node);
 // The names of a list of String nodes, e.g. {"pg_catalog", "int4"}.
 std::vector<std::string> StringList(PgQuery__Node* const* nodes, size_t n);
+// defGetBoolean() of an option (VACUUM, REINDEX): no value, true/false/on/off
+// (any case), 1/0; 42601 "<name> requires a Boolean value" otherwise.
+bool OptionBoolean(const PgQuery__DefElem& d, std::string_view query);
 // A reloptions list (WITH (...), SET (...), RESET (...)) as name/value
 // pairs: a bare name is "true" (as PostgreSQL's defGetString of no
 // argument), numbers and booleans as written, names without qualifier.

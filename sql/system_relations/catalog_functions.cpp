@@ -126,7 +126,7 @@ Value GetConstraintDef(Args a) {
   if (SyntheticOidIsAttrdef(oid)) return Value::Null(kText);
   const catalog::TableDesc* unique_table = nullptr;
   if (const catalog::IndexDesc* ix = UniqueConstraintIndex(*catalog, oid, &unique_table)) {
-    return Value::Text(UniqueConstraintDef(*unique_table, *ix));
+    return Value::Text(UniqueConstraintDef(*catalog, *unique_table, *ix));
   }
   const catalog::TableDesc* t = catalog->FindTable(SyntheticOidTable(oid));
   if (t == nullptr) return Value::Null(kText);

@@ -2,7 +2,12 @@
 #include "sql/system_relations/index_catalog.h"
 
 #include "sql/system_relations/view_definition.h"
+#include "sql/system_relations/view_deparse_tree.h"
 
+#include <algorithm>
+
+#include "sql/binder/binder.h"
+#include "sql/commands/stored_expr.h"
 #include "sql/expr/text_quote.h"
 #include "sql/types/array_value.h"
 #include "sql/system_relations/statement_catalog.h"
@@ -18,14 +23,24 @@ std::string ColumnName(const catalog::TableDesc& table, int16_t attnum) {
   return QuoteIdentText(table.columns[static_cast<size_t>(attnum - 1)].name);
 }
 
+// looks_like_function(): a call printed in function syntax needs no
+// parentheses of its own around it in an index definition.
+bool LooksLikeFunction(const viewdef::Node& node) {
+  if (node.kind == viewdef::NodeKind::kCast && node.implicit && !node.args.empty()) {
+    return LooksLikeFunction(*node.args[0]);  // printed without the cast
+  }
+  return node.kind == viewdef::NodeKind::kFunc || node.kind == viewdef::NodeKind::kSqlValue ||
+         (node.kind == viewdef::NodeKind::kCoalesce && node.name != "NULLIF");
+}
+
 // "a, b DESC" [+ ") INCLUDE (c"] as pg_get_indexdef_worker lists columns.
-std::string ColumnList(const catalog::TableDesc& table, const catalog::IndexDesc& index,
-                       bool with_options) {
+std::string ColumnList(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
+                       const catalog::IndexDesc& index, bool with_options, bool pretty) {
   std::string out;
   for (size_t i = 0; i < index.keys.size(); ++i) {
     const catalog::IndexKeyColumn& k = index.keys[i];
     if (i > 0) out += ", ";
-    out += ColumnName(table, k.attnum);
+    out += IndexKeyText(catalog, table, k, pretty);
     if (!with_options) continue;
     if (k.descending) {
       out += " DESC";
@@ -50,9 +65,11 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
                               const catalog::TableDesc& table, const catalog::IndexDesc& index,
                               int64_t column, bool pretty) {
   if (column > 0) {
+    const size_t i = static_cast<size_t>(column - 1);
+    if (i < index.keys.size()) return IndexKeyText(catalog, table, index.keys[i], pretty);
     const std::vector<int16_t> attnums = IndexAttnums(index);
     if (column > static_cast<int64_t>(attnums.size())) return "";
-    return ColumnName(table, attnums[static_cast<size_t>(column - 1)]);
+    return ColumnName(table, attnums[i]);
   }
   // The pretty form names the table without its schema when it is visible.
   const catalog::NamespaceDesc* ns = catalog.FindNamespace(table.namespace_oid);
@@ -61,7 +78,7 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
                                  : "";
   std::string def = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                     QuoteIdentText(index.name) + " ON " + schema + QuoteIdentText(table.name) +
-                    " USING btree (" + ColumnList(table, index, true) + ")";
+                    " USING btree (" + ColumnList(catalog, table, index, true, pretty) + ")";
   if (index.nulls_not_distinct) def += " NULLS NOT DISTINCT";
   if (!index.predicate.empty()) {
     def += " WHERE " + CheckExpressionText(catalog, table, index.predicate, pretty);
@@ -69,13 +86,55 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
   return def;
 }
 
-std::string UniqueConstraintDef(const catalog::TableDesc& table, const catalog::IndexDesc& index) {
+std::string UniqueConstraintDef(const catalog::CatalogSnapshot& catalog,
+                                const catalog::TableDesc& table, const catalog::IndexDesc& index) {
   return std::string("UNIQUE ") + (index.nulls_not_distinct ? "NULLS NOT DISTINCT " : "") + "(" +
-         ColumnList(table, index, false) + ")";
+         ColumnList(catalog, table, index, false, false) + ")";
+}
+
+std::string IndexKeyText(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
+                         const catalog::IndexKeyColumn& key, bool pretty) {
+  if (!key.is_expression()) return ColumnName(table, key.attnum);
+  try {
+    const viewdef::NodePtr node = viewdef::AnalyzeCheckExpression(catalog, table, key.expr, false);
+    const std::string text = viewdef::PrintExpression(catalog, *node, pretty, false);
+    return LooksLikeFunction(*node) ? text : "(" + text + ")";
+  } catch (const viewdef::Unsupported&) {
+    // The text as the parser's deparser wrote it: a function call as it
+    // is, anything else parenthesized.
+    std::vector<std::unique_ptr<ast::Statement>> keep;
+    std::string query;
+    const ast::Expr& e = ParseStoredExpr(key.expr, &keep, &query);
+    return e.kind == ast::ExprKind::kFuncCall ? key.expr : "(" + key.expr + ")";
+  }
+}
+
+std::vector<std::string> IndexColumnNames(const catalog::TableDesc& table,
+                                          const catalog::IndexDesc& index) {
+  std::vector<std::string> names;
+  auto add = [&names](const std::string& name) {
+    std::string candidate = name;
+    for (int i = 1; std::find(names.begin(), names.end(), candidate) != names.end(); ++i) {
+      candidate = name + std::to_string(i);
+    }
+    names.push_back(candidate);
+  };
+  for (const catalog::IndexKeyColumn& k : index.keys) {
+    if (!k.is_expression()) {
+      add(table.columns[static_cast<size_t>(k.attnum - 1)].name);
+      continue;
+    }
+    std::vector<std::unique_ptr<ast::Statement>> keep;
+    std::string query;
+    const std::string name = FigureColumnName(ParseStoredExpr(k.expr, &keep, &query));
+    add(name == "?column?" ? "expr" : name);
+  }
+  for (int16_t a : index.include) add(table.columns[static_cast<size_t>(a - 1)].name);
+  return names;
 }
 
 std::vector<int16_t> IndexAttnums(const catalog::IndexDesc& index) {
-  std::vector<int16_t> out;
+  std::vector<int16_t> out;  // an expression key: 0, as pg_index.indkey
   for (const catalog::IndexKeyColumn& k : index.keys) out.push_back(k.attnum);
   out.insert(out.end(), index.include.begin(), index.include.end());
   return out;

@@ -19,9 +19,22 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
                               const catalog::TableDesc& table, const catalog::IndexDesc& index,
                               int64_t column, bool pretty);
 // pg_get_constraintdef of a UNIQUE constraint: "UNIQUE [NULLS NOT DISTINCT] (a, b) [INCLUDE (c)]".
-std::string UniqueConstraintDef(const catalog::TableDesc& table, const catalog::IndexDesc& index);
+std::string UniqueConstraintDef(const catalog::CatalogSnapshot& catalog,
+                                const catalog::TableDesc& table, const catalog::IndexDesc& index);
+// One key of an index as pg_get_indexdef prints it: a column's name, an
+// expression deparsed -- in parentheses unless it looks like a function
+// call ("lower(name)", "((a + b))"; pretty: "(a + b)").
+std::string IndexKeyText(const catalog::CatalogSnapshot& catalog, const catalog::TableDesc& table,
+                         const catalog::IndexKeyColumn& key, bool pretty);
 
-// pg_index.indkey: the table columns, key columns then INCLUDE columns.
+// The index's column names (pg_attribute of the index): a key or INCLUDE
+// column's name, an expression's FigureIndexColname ("lower", "expr"),
+// repeated names numbered ("expr", "expr1") as ChooseIndexColumnNames.
+std::vector<std::string> IndexColumnNames(const catalog::TableDesc& table,
+                                          const catalog::IndexDesc& index);
+
+// pg_index.indkey: the table columns, key columns then INCLUDE columns (0
+// for an expression key).
 std::vector<int16_t> IndexAttnums(const catalog::IndexDesc& index);
 // An int2vector value ("1 3 2") of pg_index.indkey / indoption.
 Value Int2VectorValue(const std::vector<int16_t>& values);

@@ -13,6 +13,7 @@
 #include "common/sql_error.h"
 #include "sql/current_transaction.h"
 #include "sql/system_relations/statement_catalog.h"
+#include "sql/commands/index_expressions.h"
 #include "sql/commands/index_predicate.h"
 #include "sql/table/index_codec.h"
 #include "sql/table/table_codec.h"
@@ -43,6 +44,8 @@ void CheckIndex(txn::Transaction* txn, const catalog::TableDesc& table,
   TableCodec table_codec(table);
   IndexCodec codec(table, index);
   std::unique_ptr<IndexPredicate> predicate = MakeIndexPredicate(table, index);
+  // Expression keys are computed from the row again (they are immutable).
+  std::unique_ptr<IndexExpressions> expressions = MakeIndexExpressions(table, index);
   Entries expected;
   auto rows = txn->NewIterator(table.tree);
   for (rows->SeekToFirst(); rows->Valid(); rows->Next()) {
@@ -50,7 +53,9 @@ void CheckIndex(txn::Transaction* txn, const catalog::TableDesc& table,
     const Row row =
         table_codec.DecodeValue(std::string_view(rows->value().data(), rows->value().size()));
     if (predicate != nullptr && !predicate->Holds(row)) continue;  // a partial index
-    expected.emplace_back(codec.EncodeKey(row, key), codec.EncodeValue(row, key));
+    Row scratch;
+    const Row& keyed = IndexRow(expressions.get(), row, &scratch);
+    expected.emplace_back(codec.EncodeKey(keyed, key), codec.EncodeValue(keyed, key));
   }
   if (Status s = rows->status(); !s.ok()) throw SqlError(SqlState::kInternalError, s.ToString());
   std::sort(expected.begin(), expected.end());

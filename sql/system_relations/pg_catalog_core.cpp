@@ -229,10 +229,23 @@ std::vector<Row> AttributeRows(const CommandContext& ctx) {
     }
     for (const catalog::IndexDesc& ix : t->indexes) {
       int16_t index_attnum = 0;
-      for (int16_t key : IndexAttnums(ix)) {
-        const catalog::ColumnDesc& c = t->columns[static_cast<size_t>(key - 1)];
-        rows.push_back(AttributeRow(ix.oid, {c.name, c.type, c.typmod, ++index_attnum, false,
+      const std::vector<std::string> names = IndexColumnNames(*t, ix);
+      for (size_t k = 0; k < ix.keys.size(); ++k) {
+        const catalog::IndexKeyColumn& key = ix.keys[k];
+        if (key.is_expression()) {  // typmod -1: an expression's value carries none
+          rows.push_back(AttributeRow(ix.oid, {names[k], key.expr_type, -1, ++index_attnum,
+                                               false, false, false, false}));
+          continue;
+        }
+        const catalog::ColumnDesc& c = t->columns[static_cast<size_t>(key.attnum - 1)];
+        rows.push_back(AttributeRow(ix.oid, {names[k], c.type, c.typmod, ++index_attnum, false,
                                              false, false, false}));
+      }
+      for (int16_t a : ix.include) {
+        const catalog::ColumnDesc& c = t->columns[static_cast<size_t>(a - 1)];
+        rows.push_back(AttributeRow(ix.oid, {names[static_cast<size_t>(index_attnum)], c.type,
+                                             c.typmod, ++index_attnum, false, false, false,
+                                             false}));
       }
     }
   }

@@ -13,14 +13,31 @@ using namespace sysrel;
 
 namespace {
 
+// pg_index.indexprs / indpred: PostgreSQL keeps node trees there; we have
+// none, so these hold the expressions' SQL text (in parentheses, one per
+// expression key) -- non-null exactly where PostgreSQL's are.
+Value NodeTreeText(const std::vector<std::string>& texts) {
+  if (texts.empty()) return NullV(kNodeTree);
+  std::string out = "(";
+  for (size_t i = 0; i < texts.size(); ++i) out += (i > 0 ? " " : "") + ("(" + texts[i] + ")");
+  return Value::String(kNodeTree, out + ")");
+}
+
 Row IndexRow(Oid index, Oid table, const std::vector<int16_t>& attnums, size_t nkeys,
              bool unique, bool nulls_not_distinct, bool primary,
-             const std::vector<int16_t>& options) {
+             const std::vector<int16_t>& options, const catalog::IndexDesc* secondary = nullptr) {
+  std::vector<std::string> exprs, predicate;
+  if (secondary != nullptr) {
+    for (const catalog::IndexKeyColumn& k : secondary->keys) {
+      if (k.is_expression()) exprs.push_back(k.expr);
+    }
+    if (!secondary->predicate.empty()) predicate.push_back(secondary->predicate);
+  }
   return {OidV(index), OidV(table), Int2V(static_cast<int64_t>(attnums.size())),
           Int2V(static_cast<int64_t>(nkeys)), BoolV(unique), BoolV(nulls_not_distinct),
           BoolV(primary), BoolV(false), BoolV(true), BoolV(false), BoolV(true), BoolV(false),
           BoolV(true), BoolV(true), BoolV(false), Int2VectorValue(attnums), NullV(kOidVector),
-          NullV(kOidVector), Int2VectorValue(options), NullV(kNodeTree), NullV(kNodeTree)};
+          NullV(kOidVector), Int2VectorValue(options), NodeTreeText(exprs), NodeTreeText(predicate)};
 }
 
 std::vector<Row> IndexRows(const CommandContext& ctx) {
@@ -32,7 +49,7 @@ std::vector<Row> IndexRows(const CommandContext& ctx) {
     }
     for (const catalog::IndexDesc& ix : t->indexes) {
       rows.push_back(IndexRow(ix.oid, oid, IndexAttnums(ix), ix.keys.size(), ix.unique,
-                              ix.nulls_not_distinct, false, IndexOptions(ix)));
+                              ix.nulls_not_distinct, false, IndexOptions(ix), &ix));
     }
   }
   return rows;

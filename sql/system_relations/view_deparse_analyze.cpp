@@ -356,7 +356,8 @@ class Analyzer {
 
  public:
   // A CHECK expression: the table's columns are the only names in scope.
-  NodePtr AnalyzeTableExpr(const catalog::TableDesc& table, const ast::Expr& e) {
+  NodePtr AnalyzeTableExpr(const catalog::TableDesc& table, const ast::Expr& e,
+                           bool boolean = true) {
     Scope scope;
     RangeEntry entry{table.name, {}};
     for (const catalog::ColumnDesc& c : table.columns) {
@@ -364,7 +365,8 @@ class Analyzer {
     }
     scope.entries.push_back(std::move(entry));
     scopes_.push_back(&scope);
-    NodePtr n = CoerceBool(AnalyzeExpr(e));
+    NodePtr n = AnalyzeExpr(e);
+    if (boolean) n = CoerceBool(n);
     scopes_.pop_back();
     return n;
   }
@@ -1228,7 +1230,8 @@ std::shared_ptr<const Query> AnalyzeViewQuery(const catalog::CatalogSnapshot& ca
 }
 
 NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
-                               const catalog::TableDesc& table, const std::string& expr) {
+                               const catalog::TableDesc& table, const std::string& expr,
+                               bool boolean) {
   std::vector<std::unique_ptr<ast::Statement>> parsed;
   try {
     parsed = ParseQuery("SELECT " + expr);
@@ -1240,7 +1243,7 @@ NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
   if (select.target_list.size() != 1 || select.target_list[0].value == nullptr) Fail();
   Analyzer analyzer(catalog);
   // The node tree keeps no pointer into the parsed statement.
-  return analyzer.AnalyzeTableExpr(table, *select.target_list[0].value);
+  return analyzer.AnalyzeTableExpr(table, *select.target_list[0].value, boolean);
 }
 
 }  // namespace strata::sql::viewdef

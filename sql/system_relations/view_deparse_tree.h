@@ -146,9 +146,11 @@ std::string PrintViewQuery(const catalog::CatalogSnapshot& catalog, const Query&
                            int wrap_column);
 
 // Builds the typed tree of a CHECK constraint's stored expression text over
-// `table`'s columns. Throws Unsupported.
+// `table`'s columns (`boolean` false: any type, as an index expression).
+// Throws Unsupported.
 NodePtr AnalyzeCheckExpression(const catalog::CatalogSnapshot& catalog,
-                               const catalog::TableDesc& table, const std::string& expr);
+                               const catalog::TableDesc& table, const std::string& expr,
+                               bool boolean = true);
 
 // Prints one expression as deparse_expression does (its top-level implicit
 // cast hidden); `qualify_columns` false prints columns without their range

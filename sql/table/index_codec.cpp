@@ -22,9 +22,11 @@ RowLayout IncludeLayout(const catalog::TableDesc& table, const catalog::IndexDes
 IndexCodec::IndexCodec(const catalog::TableDesc& table, const catalog::IndexDesc& index)
     : table_(&table), index_(&index), include_layout_(IncludeLayout(table, index)) {
   for (const catalog::IndexKeyColumn& k : index.keys) {
-    const int slot = k.attnum - 1;
+    const bool expression = k.is_expression();
+    const int slot = expression ? static_cast<int>(table.columns.size() + key_slots_.size())
+                                : k.attnum - 1;
     key_slots_.push_back(slot);
-    key_columns_.emplace_back(table.columns[static_cast<size_t>(slot)].type,
+    key_columns_.emplace_back(expression ? k.expr_type : table.columns[static_cast<size_t>(slot)].type,
                               k.descending ? SortDirection::kDescending : SortDirection::kAscending,
                               k.nulls_first ? NullsOrder::kFirst : NullsOrder::kLast);
   }

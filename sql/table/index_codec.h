@@ -19,6 +19,13 @@
 // value too (not only "INCLUDE columns or empty" as the architecture guide
 // sketches): a reader finds the row from any entry the same way.
 // `include_row` holds the INCLUDE columns (row_codec format) when there are any.
+//
+// Expression keys (catalog::IndexKeyColumn::is_expression): the codec reads
+// key position i of an expression key from row slot `ncolumns + i`, past
+// the table's columns, where the caller put the expression's value -- rows
+// given to an index with expressions are the table row extended by
+// IndexExpressions::Extend (sql/commands/index_expressions.h). The codec
+// itself never evaluates SQL.
 #pragma once
 
 #include <string>
@@ -39,7 +46,8 @@ class IndexCodec {
 
   const catalog::IndexDesc& index() const { return *index_; }
   const catalog::TableDesc& table() const { return *table_; }
-  // Slots (attnum - 1) of the key columns, in key order.
+  // Slots (attnum - 1) of the key columns, in key order (an expression key
+  // at position i: ncolumns + i, see above).
   const std::vector<int>& key_slots() const { return key_slots_; }
   const std::vector<KeyColumn>& key_columns() const { return key_columns_; }
 

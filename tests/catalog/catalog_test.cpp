@@ -434,12 +434,41 @@ TEST_CASE("tables persist, OIDs count from 16384, orphan trees are dropped", "[c
 namespace strata::catalog {
 namespace {
 
+TEST_CASE("index expression keys round-trip (version 12)", "[catalog]") {
+  TableDesc t = SampleTable();
+  IndexDesc ix;
+  ix.oid = 16600;
+  ix.name = "t_lower_idx";
+  ix.keys = {IndexKeyColumn{0, true, true, "lower(b)", 25}, IndexKeyColumn{1, false, false, "", 0}};
+  ix.unique = true;
+  ix.tree = 11;
+  ix.tree_name = "rel_16600_16601";
+  t.indexes.push_back(ix);
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  REQUIRE(back->indexes.size() == 1);
+  const IndexDesc& b = back->indexes[0];
+  REQUIRE(b.keys.size() == 2);
+  CHECK(b.keys[0].is_expression());
+  CHECK(b.keys[0].expr == "lower(b)");
+  CHECK(b.keys[0].expr_type == 25);
+  CHECK(b.keys[0].descending);
+  CHECK(b.keys[0].nulls_first);
+  CHECK_FALSE(b.keys[1].is_expression());
+  CHECK(b.keys[1].attnum == 1);
+  CHECK(b.HasExpressions());
+  // An expression key in a record claiming an older version is corrupt.
+  std::string old = EncodeTable(t);
+  old[0] = 11;
+  CHECK_FALSE(DecodeTable(t.oid, old).has_value());
+}
+
 TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[catalog]") {
   TableDesc t = SampleTable();
   IndexDesc ix;
   ix.oid = 16500;
   ix.name = "t_b_idx";
-  ix.keys = {IndexKeyColumn{2, true, false}, IndexKeyColumn{1, false, true}};
+  ix.keys = {IndexKeyColumn{2, true, false, "", 0}, IndexKeyColumn{1, false, true, "", 0}};
   ix.include = {3};
   ix.unique = true;
   ix.nulls_not_distinct = true;
@@ -447,7 +476,7 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   ix.tree = 9;
   ix.tree_name = "rel_16500_16501";
   t.indexes.push_back(ix);
-  t.indexes.push_back(IndexDesc{16502, "t_a_idx", {IndexKeyColumn{1, false, false}}, {}, false,
+  t.indexes.push_back(IndexDesc{16502, "t_a_idx", {IndexKeyColumn{1, false, false, "", 0}}, {}, false,
                                 false, false, "", 10, "rel_16502_16503"});
   auto back = DecodeTable(t.oid, EncodeTable(t));
   REQUIRE(back.has_value());

@@ -169,6 +169,54 @@ TEST_CASE("indexes survive a restart and are used after it", "[index]") {
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("expression index entries follow every write and survive a restart", "[index]") {
+  const std::string dir = TempDir();
+  {
+    auto db = OpenDb(dir);
+    SqlSession s(db.get());
+    Exec(s, "create table t (id int primary key, name text, a int, b int)");
+    Exec(s, "insert into t select g, 'N' || g, g % 7, g % 5 from generate_series(1, 300) g");
+    Exec(s, "create unique index t_lower on t ((lower(name)))");
+    Exec(s, "create index t_sum on t ((a + b) desc, id) where b > 0");
+    CHECK(Scalar(s, "select strata_index_check('t')") == "t");
+    Exec(s, "update t set name = 'M' || id where id % 3 = 0");
+    Exec(s, "update t set a = a + 10 where id % 4 = 0");
+    Exec(s, "update t set b = 0 where id % 6 = 0");
+    Exec(s, "update t set id = id + 1000 where id % 9 = 0");
+    Exec(s, "delete from t where a = 2");
+    Exec(s, "insert into t values (5000, null, null, 1), (5001, null, 1, null)");
+    Exec(s, "insert into t values (5002, 'FRESH', 1, 1) on conflict ((lower(name))) do nothing");
+    Exec(s, "insert into t values (5003, 'fresh', 2, 2) on conflict ((lower(name))) "
+            "do update set b = 7");
+    CHECK(Scalar(s, "select strata_index_check('t')") == "t");
+    CHECK(Scalar(s, "select b from t where lower(name) = 'fresh'") == "7");
+    std::string message;
+    CHECK(ErrorCode(s, "insert into t values (6000, 'n1', 0, 0)", &message) == "23505");
+    Exec(s, "begin");
+    Exec(s, "savepoint s1");
+    Exec(s, "update t set name = upper(name) where id < 50");
+    Exec(s, "rollback to s1");
+    Exec(s, "commit");
+    Exec(s, "reindex table t");
+    CHECK(Scalar(s, "select strata_index_check('t_sum')") == "t");
+    (void)db->Close();
+  }
+  {
+    auto db = OpenDb(dir);
+    SqlSession s(db.get());
+    CHECK(Scalar(s, "select pg_get_indexdef('t_lower'::regclass)") ==
+          "CREATE UNIQUE INDEX t_lower ON public.t USING btree (lower(name))");
+    CHECK(Scalar(s, "select strata_index_check('t')") == "t");
+    CHECK(Scalar(s, "select id from t where lower(name) = 'n44'") == "44");
+    Exec(s, "alter table t rename column name to label");
+    Exec(s, "alter table t alter column b type bigint");
+    CHECK(Scalar(s, "select strata_index_check('t')") == "t");
+    CHECK(Scalar(s, "select id from t where lower(label) = 'n44'") == "44");
+    (void)db->Close();
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a unique entry is keyed by its columns unless NULLs make it repeatable",
           "[index]") {
   catalog::TableDesc t;
@@ -181,7 +229,7 @@ TEST_CASE("a unique entry is keyed by its columns unless NULLs make it repeatabl
   }
   t.primary_key = {1};
   catalog::IndexDesc ix;
-  ix.keys = {catalog::IndexKeyColumn{2, false, false}};
+  ix.keys = {catalog::IndexKeyColumn{2, false, false, "", 0}};
   ix.unique = true;
   const IndexCodec codec(t, ix);
   const Row row = {Value::Int4(1), Value::Int4(5)};
