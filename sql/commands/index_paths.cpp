@@ -405,7 +405,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
         values > 1 ? params.cpu_operator_cost * (0.5 * values - 1) : 0;
     // Without statistics: the primary key is the table's order, another
     // index (and an expression, never analyzed) is taken as uncorrelated.
-    in.correlation = c.key_slots[0] < ncolumns
+    in.correlation = c.key_slots[0] < static_cast<int>(table.columns.size())
                          ? rel.Column(c.key_slots[0]).correlation.value_or(c.index == nullptr ? 1.0 : 0.0)
                          : 0.0;
     if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
