@@ -18,6 +18,15 @@ double RowBytes(int width) {
   return std::ceil(width / 8.0) * 8 + 24 + 16;
 }
 
+// A join path's figures; disable_cost on top when its enable_* is off.
+PathCost JoinPath(double startup, double run, double rows, bool enabled) {
+  PathCost out;
+  out.startup = startup + (enabled ? 0 : kDisableCost);
+  out.total = startup + run + (enabled ? 0 : kDisableCost);
+  out.rows = rows;
+  return out;
+}
+
 }  // namespace
 
 double EqJoinSelectivity(const JoinColumn& a, const JoinColumn& b) {
@@ -111,15 +120,7 @@ PathCost HashJoinCost(const CostParams& p, const JoinInputs& in) {
     tuples = in.rows;
   }
   run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * tuples;
-  PathCost out;
-  out.startup = startup;
-  out.total = startup + run;
-  out.rows = in.rows;
-  if (!p.enable_hashjoin) {
-    out.startup += kDisableCost;
-    out.total += kDisableCost;
-  }
-  return out;
+  return JoinPath(startup, run, in.rows, p.enable_hashjoin);
 }
 
 PathCost MaterializedNestLoopCost(const CostParams& p, const JoinInputs& in) {
@@ -135,15 +136,7 @@ PathCost MaterializedNestLoopCost(const CostParams& p, const JoinInputs& in) {
   const double startup = in.outer.startup + in.inner.startup;
   double run = (in.outer.total - in.outer.startup) + std::min(material_run, plain_run);
   run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * outer_rows * inner_rows;
-  PathCost out;
-  out.startup = startup;
-  out.total = startup + run;
-  out.rows = in.rows;
-  if (!p.enable_nestloop) {
-    out.startup += kDisableCost;
-    out.total += kDisableCost;
-  }
-  return out;
+  return JoinPath(startup, run, in.rows, p.enable_nestloop);
 }
 
 PathCost ParameterizedNestLoopCost(const CostParams& p, const JoinInputs& in) {
@@ -154,15 +147,7 @@ PathCost ParameterizedNestLoopCost(const CostParams& p, const JoinInputs& in) {
   double run = (in.outer.total - in.outer.startup) + (outer_rows - 1) * in.inner.startup +
                outer_rows * inner_run;
   run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * outer_rows * inner_rows;
-  PathCost out;
-  out.startup = startup;
-  out.total = startup + run;
-  out.rows = in.rows;
-  if (!p.enable_nestloop) {
-    out.startup += kDisableCost;
-    out.total += kDisableCost;
-  }
-  return out;
+  return JoinPath(startup, run, in.rows, p.enable_nestloop);
 }
 
 }  // namespace strata::sql
