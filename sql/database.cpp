@@ -96,7 +96,13 @@ Database::~Database() {
 Status Database::Close() {
   if (closed_) return Status::OK();
   closed_ = true;
-  Status flushed = sequence_values_->Flush(*catalog_->Current());
+  // A database whose Open() failed part way has no catalog or sequences
+  // yet (and maybe no engine): close what there is, so Open's error is
+  // what the caller reports.
+  Status flushed;
+  if (sequence_values_ != nullptr && catalog_ != nullptr) {
+    flushed = sequence_values_->Flush(*catalog_->Current());
+  }
   {
     std::lock_guard<std::mutex> lock(others_mu_);
     for (auto& [oid, other] : others_) {
@@ -109,7 +115,7 @@ Status Database::Close() {
   catalog_ = nullptr;
   root_catalog_.reset();
   txns_.reset();
-  Status closed = engine_->Close();
+  Status closed = engine_ != nullptr ? engine_->Close() : Status::OK();
   return flushed.ok() ? closed : flushed;
 }
 
