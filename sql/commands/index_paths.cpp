@@ -251,7 +251,7 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
                             const AccessPathRequest& request) {
   const TableCodec& codec = *request.codec;
   const catalog::TableDesc& table = codec.table();
-  const CostParams params = CostParams::Current();
+  const CostParams params = request.costs != nullptr ? *request.costs : CostParams::Current();
   const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
 
   std::vector<const ast::Expr*> conjuncts;
@@ -596,7 +596,7 @@ std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const C
                                                          double loop_count) {
   const TableCodec& codec = *request.codec;
   const catalog::TableDesc& table = codec.table();
-  const CostParams params = CostParams::Current();
+  const CostParams params = request.costs != nullptr ? *request.costs : CostParams::Current();
   const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
   std::vector<const ast::Expr*> conjuncts;
   if (request.conjuncts != nullptr) conjuncts = *request.conjuncts;

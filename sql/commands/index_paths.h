@@ -48,6 +48,8 @@ struct AccessPathRequest {
   // item of a join: the WHERE conjuncts over its columns alone).
   const std::vector<const ast::Expr*>* conjuncts = nullptr;
   const std::vector<Value>* params = nullptr;
+  // The cost settings, when the caller has read them (else the session's).
+  const CostParams* costs = nullptr;
   // ORDER BY, when every key is a plain column of the table or an
   // expression (else empty, and `wants_order` false).
   std::vector<ColumnOrderKey> order;

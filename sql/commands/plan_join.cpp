@@ -436,6 +436,8 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     }
   }
 
+  // The cost settings, read once for every path and join step weighed.
+  const CostParams cost_params = CostParams::Current();
   // Plain tables: their cheapest access path by the cost model.
   const bool costed = ctx != nullptr && binder != nullptr && from->pending.size() < 64;
   std::vector<BaseRelation> rels(items.size());
@@ -486,6 +488,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       r.request.scope_alias = r.alias;
       r.request.conjuncts = &r.parsed;
       r.request.params = params;
+      r.request.costs = &cost_params;
       if (seq->columns_read() != nullptr) {
         r.request.columns_read = *seq->columns_read();
         r.request.columns_needed = r.request.columns_read;
@@ -554,11 +557,17 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     so_far = rels[0].path.cost;
     so_far_width = rels[0].path.width;
   }
-  const CostParams cost_params = CostParams::Current();
-  // A FROM-row slot's column statistics, when it is a planned table's.
+  // A FROM-row slot's column statistics, when it is a planned table's
+  // (worked out once per slot: the join order search asks again and again).
+  std::map<int, std::optional<JoinColumn>> join_columns;
   auto join_column = [&](const BoundExpr* e, JoinColumn* out) {
     if (e->kind() != BoundExprKind::kColumnRef) return false;
     const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+    auto [known, inserted] = join_columns.try_emplace(slot);
+    if (!inserted) {
+      if (known->second) *out = *known->second;
+      return known->second.has_value();
+    }
     for (size_t k = 0; k < items.size(); ++k) {
       const Item& item = items[k];
       if (!rels[k].planned || slot < 0 || static_cast<size_t>(slot) < item.offset ||
@@ -578,6 +587,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
                     r.estimate->tuples() > 0;
       // No more distinct values than the rows the item keeps.
       out->n_distinct = std::min(out->n_distinct, std::max(1.0, r.path.cost.rows));
+      known->second = *out;
       return true;
     }
     return false;
@@ -796,13 +806,21 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       width += next.width;
       continue;
     }
-    // The WHERE equalities between the items so far and this one.
+    // The WHERE equalities between the items so far and this one, with
+    // the hash key each makes (and, per key, the equality it came from).
     std::vector<const BoundExpr*> quals;
+    std::vector<HashJoinKey> keys;
+    std::vector<const BoundExpr*> key_quals;
     for (size_t i = 0; i < conjuncts.size(); ++i) {
       if (used[i]) continue;
-      if (FindHashJoinKeys({conjuncts[i]}, 0, width, next.width).empty()) continue;
+      std::vector<HashJoinKey> found = FindHashJoinKeys({conjuncts[i]}, 0, width, next.width);
+      if (found.empty()) continue;
       used[i] = true;
       quals.push_back(conjuncts[i]);
+      for (HashJoinKey& key : found) {
+        keys.push_back(std::move(key));
+        key_quals.push_back(conjuncts[i]);
+      }
     }
     // With a planned join: the other conjuncts this join is the first to
     // see all the columns of (PostgreSQL's join filter).
@@ -832,7 +850,6 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       continue;
     }
     // The join's size: each equality's selectivity (eqjoinsel).
-    const std::vector<HashJoinKey> keys = FindHashJoinKeys(quals, 0, width, next.width);
     JoinInputs in;
     in.outer = *so_far;
     in.inner = inner.path.cost;
@@ -862,15 +879,16 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
                                    : HashJoinCost(cost_params, in);
     // A nested loop looking the inner rows up by the outer row's values.
     std::vector<int> param_slots;
-    std::vector<const HashJoinKey*> param_keys;
-    for (const HashJoinKey& key : keys) {
+    std::vector<size_t> param_keys;  // positions in `keys`
+    for (size_t key_at = 0; key_at < keys.size(); ++key_at) {
+      const HashJoinKey& key = keys[key_at];
       if (key.inner->kind() != BoundExprKind::kColumnRef) continue;
       const int slot = static_cast<const BoundColumnRef&>(*key.inner).slot() -
                        static_cast<int>(items[k].offset);
       const Oid column_type = inner.codec->table().columns[static_cast<size_t>(slot)].type;
       if (!LookupCompatible(key.outer->type().oid, column_type)) continue;
       param_slots.push_back(slot);
-      param_keys.push_back(&key);
+      param_keys.push_back(key_at);
     }
     std::optional<ParameterizedPath> lookup;
     if (!param_slots.empty()) {
@@ -878,7 +896,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       // table the parameter comes from (not of the join below it).
       double loops = outer_rows;
       for (size_t j = 0; j < items.size(); ++j) {
-        const BoundExpr* e = param_keys[0]->outer;
+        const BoundExpr* e = keys[param_keys[0]].outer;
         if (!rels[j].planned || e->kind() != BoundExprKind::kColumnRef) continue;
         const int slot = static_cast<const BoundColumnRef&>(*e).slot();
         if (slot >= static_cast<int>(items[j].offset) &&
@@ -945,17 +963,9 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
           const size_t at = static_cast<size_t>(
               std::find(param_slots.begin(), param_slots.end(), lookup->key_slots[c]) -
               param_slots.begin());
-          const HashJoinKey& key = *param_keys[at];
-          // The qual this key came from (for EXPLAIN's Join Filter).
-          const BoundExpr* qual = nullptr;
-          for (const BoundExpr* q : quals) {
-            std::vector<HashJoinKey> one = FindHashJoinKeys({q}, 0, width, next.width);
-            if (one.size() == 1 && one[0].inner == key.inner && one[0].outer == key.outer) {
-              qual = q;
-            }
-          }
+          const HashJoinKey& key = keys[param_keys[at]];
           parts.push_back(IndexNestLoop::KeyPart{
-              key.outer, key.inner, qual, lookup->key_columns[c],
+              key.outer, key.inner, key_quals[param_keys[at]], lookup->key_columns[c],
               table.columns[static_cast<size_t>(lookup->key_slots[c])].type});
         }
         auto loop = std::make_unique<IndexNestLoop>(
