@@ -786,7 +786,10 @@ void Catalog::DeleteAclsOn(txn::Transaction* txn, const CatalogSnapshot& snapsho
 void Catalog::DeleteRole(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, RoleKey(oid));
   // Its settings in every database go with it, as PostgreSQL's DropRole.
-  for (const auto& [which, settings] : Current()->role_settings()) {
+  // The snapshot is held for the loop: a range-for over Current()->member
+  // would keep only the member, and a concurrent Reload frees the snapshot.
+  const std::shared_ptr<const CatalogSnapshot> current = Current();
+  for (const auto& [which, settings] : current->role_settings()) {
     if (which.second == oid) PutRoleSetting(txn, which.first, which.second, {});
   }
 }
@@ -827,11 +830,12 @@ void Catalog::PutRoleSetting(txn::Transaction* txn, Oid database, Oid role,
 
 Status Catalog::DeleteDatabase(txn::Transaction* txn, Oid oid) {
   txn->Delete(storage::kDefaultTree, DatabaseKey(oid));
-  for (const auto& [which, settings] : Current()->role_settings()) {
+  const std::shared_ptr<const CatalogSnapshot> current = Current();  // held: see DeleteRole
+  for (const auto& [which, settings] : current->role_settings()) {
     if (which.first == oid) PutRoleSetting(txn, which.first, which.second, {});
   }
   txn->Delete(storage::kDefaultTree, AclKey(AclTarget{kPgDatabaseOid, oid}));
-  DeleteCommentsOn(txn, *Current(), kPgDatabaseOid, oid);
+  DeleteCommentsOn(txn, *current, kPgDatabaseOid, oid);
   const std::string scope = DatabaseKeyScope(oid);
   std::vector<std::string> keys;
   auto it = txn->NewLatestIterator(storage::kDefaultTree);

@@ -28,7 +28,11 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
   db->name_ = "postgres";
   db->sequence_values_ = std::make_unique<SequenceValues>(db->engine_.get(), "");
   // Temporary schemas of sessions that ended in a crash, in every database.
-  for (const auto& [oid, desc] : db->catalog_->Current()->databases()) {
+  // The snapshot is held for the loop: dropping a schema reloads the catalog,
+  // which frees the snapshot a range-for over Current()->databases() walked
+  // (after a crash with temporary tables, Open looped there forever).
+  const std::shared_ptr<const catalog::CatalogSnapshot> databases = db->catalog_->Current();
+  for (const auto& [oid, desc] : databases->databases()) {
     Database* each = db->Find(oid);
     if (each == nullptr) continue;
     if (Status s = DropAllTempNamespaces(each); !s.ok()) return s;
@@ -38,12 +42,14 @@ Result<std::unique_ptr<Database>> Database::Open(const std::string& dir,
 
 std::string Database::name() const {
   // ALTER DATABASE ... RENAME TO changes it (never while sessions use it).
-  const catalog::DatabaseDesc* desc = root_->catalog_->Current()->FindDatabase(oid());
+  const std::shared_ptr<const catalog::CatalogSnapshot> current = root_->catalog_->Current();
+  const catalog::DatabaseDesc* desc = current->FindDatabase(oid());
   return desc != nullptr ? desc->name : name_;
 }
 
 Database* Database::Find(std::string_view name) {
-  const catalog::DatabaseDesc* desc = root_->catalog_->Current()->FindDatabase(name);
+  const std::shared_ptr<const catalog::CatalogSnapshot> current = root_->catalog_->Current();
+  const catalog::DatabaseDesc* desc = current->FindDatabase(name);
   return desc == nullptr ? nullptr : Find(desc->oid);
 }
 
@@ -60,7 +66,8 @@ Database* Database::Wrap(catalog::Catalog* catalog) {
     slot.reset(new Database());
     slot->root_ = this;
     slot->catalog_ = catalog;
-    const catalog::DatabaseDesc* desc = catalog->Current()->FindDatabase(catalog->database_oid());
+    const std::shared_ptr<const catalog::CatalogSnapshot> current = catalog->Current();
+    const catalog::DatabaseDesc* desc = current->FindDatabase(catalog->database_oid());
     slot->name_ = desc != nullptr ? desc->name : std::string();
     slot->sequence_values_ = std::make_unique<SequenceValues>(engine_.get(), catalog->key_scope());
     slot->closed_ = true;  // only the root closes anything

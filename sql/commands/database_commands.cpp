@@ -313,7 +313,8 @@ StatementOutput DropDatabase(CommandContext& ctx, const ast::DatabaseStatement& 
   }
   // Its tables' and indexes' trees go once the drop commits.
   if (Database* target = ctx.db->Find(desc->oid)) {
-    for (const auto& [oid, t] : target->catalog()->Current()->tables()) {
+    const std::shared_ptr<const catalog::CatalogSnapshot> tables = target->catalog()->Current();
+    for (const auto& [oid, t] : tables->tables()) {
       ctx.txn->DropTreeAfterCommit(t->tree);
       for (const catalog::IndexDesc& ix : t->indexes) ctx.txn->DropTreeAfterCommit(ix.tree);
     }

@@ -107,7 +107,8 @@ Status DropTempNamespace(Database* db, Oid oid) {
 Status DropAllTempNamespaces(Database* db) {
   std::lock_guard lock(db->catalog()->ddl_mutex());
   std::vector<Oid> oids;
-  for (const auto& [oid, ns] : db->catalog()->Current()->namespaces()) {
+  const std::shared_ptr<const catalog::CatalogSnapshot> current = db->catalog()->Current();
+  for (const auto& [oid, ns] : current->namespaces()) {
     if (IsTempNamespaceName(ns.name)) oids.push_back(oid);
   }
   return DropNamespaces(db, oids);

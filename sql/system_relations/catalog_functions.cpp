@@ -806,7 +806,8 @@ Value DatabaseSize(Args a) {
   Database* target = db != nullptr ? db->Find(desc->oid) : nullptr;
   if (target == nullptr) return Value::Int8(0);  // template0: nothing stored
   int64_t bytes = 0;
-  for (const auto& [oid, t] : target->catalog()->Current()->tables()) {
+  const std::shared_ptr<const catalog::CatalogSnapshot> tables = target->catalog()->Current();
+  for (const auto& [oid, t] : tables->tables()) {
     bytes += TreeBytes(t->tree);
     for (const catalog::IndexDesc& ix : t->indexes) bytes += TreeBytes(ix.tree);
   }
