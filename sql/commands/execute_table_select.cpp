@@ -353,8 +353,12 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   bool presorted = false;  // the scan returns rows in ORDER BY's order
   std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
   size_t scan_index_conds = 0;
+  // (A partitioned table with one partition has one codec too, the
+  // partition's: its Append maps the partition's columns to the parent's
+  // and adds tableoid, so it is not replaced by a scan of the partition.)
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
-      from.codecs.size() == 1 && !residual) {  // a table, not a view
+      from.codecs.size() == 1 && !residual &&  // a table, not a view
+      dynamic_cast<InheritanceAppend*>(plan.get()) == nullptr) {
     const TableCodec& codec = *from.codecs.at(0);
     AccessPathRequest request;
     request.codec = &codec;

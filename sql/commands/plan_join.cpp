@@ -12,6 +12,7 @@
 #include "sql/executor/node_conjunct_filter.h"
 #include "sql/executor/node_hash_join.h"
 #include "sql/executor/node_index_nest_loop.h"
+#include "sql/executor/node_merge_join.h"
 #include "sql/commands/index_paths.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/planner/join_cost.h"
@@ -247,6 +248,31 @@ void SetInnerKey(const JoinColumn& c, JoinInputs* in) {
       in->inner_top_frequency = c.stats->most_common_freqs.front();
     }
   }
+}
+
+// The smallest and largest values a column's statistics know of: the
+// histogram's ends and the most common values (PostgreSQL's
+// get_variable_range); false without either.
+bool StatisticsRange(const ColumnEstimate& c, Value* min, Value* max) {
+  if (!c.analyzed) return false;
+  bool have = false;
+  auto consider = [&](const Value& v) {
+    if (v.is_null()) return;
+    if (!have) {
+      *min = v;
+      *max = v;
+      have = true;
+      return;
+    }
+    if (CompareIfComparable(v, *min).value_or(0) < 0) *min = v;
+    if (CompareIfComparable(v, *max).value_or(0) > 0) *max = v;
+  };
+  if (!c.histogram_bounds.empty()) {
+    consider(c.histogram_bounds.front());
+    consider(c.histogram_bounds.back());
+  }
+  for (const Value& v : c.most_common_vals) consider(v);
+  return have;
 }
 
 // Types an outer value can be looked up in an index column of (exactly,
@@ -548,8 +574,14 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       return std::vector<const BoundExpr*>{};
     }
   }
-  build_item(0);  // the others when they are joined
-  PlanNodePtr plan = std::move(from->plan);
+  // Item 0's scan, built when the first join takes it (a merge join may
+  // read it in key order); the others are built when they are joined.
+  PlanNodePtr plan;
+  auto take_first = [&] {
+    if (plan) return;
+    build_item(0);
+    plan = std::move(from->plan);
+  };
   // The joined items' estimate so far (unknown once an item has none).
   std::optional<PathCost> so_far;
   int so_far_width = 0;
@@ -591,6 +623,182 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       return true;
     }
     return false;
+  };
+  // PostgreSQL's mergejoinscansel for `a = b` (a the outer side's column,
+  // b the inner's), both read ascending with NULLs last: the share of each
+  // side read before the first pair (the part below the other side's
+  // minimum) and up to the last (up to the other side's maximum), from the
+  // columns' statistics; 0 and 1 without them.
+  auto column_of = [&](const BoundExpr* e, size_t* item, int* column) {
+    if (e->kind() != BoundExprKind::kColumnRef) return false;
+    const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+    for (size_t k = 0; k < items.size(); ++k) {
+      if (rels[k].planned && slot >= static_cast<int>(items[k].offset) &&
+          slot < static_cast<int>(items[k].offset + items[k].width)) {
+        *item = k;
+        *column = slot - static_cast<int>(items[k].offset);
+        return true;
+      }
+    }
+    return false;
+  };
+  auto MergeScanFractions = [&](const BoundExpr* a, const BoundExpr* b, MergeInputs* m) {
+    size_t ka = 0, kb = 0;
+    int ca = 0, cb = 0;
+    if (!column_of(a, &ka, &ca) || !column_of(b, &kb, &cb)) return;
+    Value amin, amax, bmin, bmax;
+    if (!StatisticsRange(rels[ka].estimate->Column(ca), &amin, &amax) ||
+        !StatisticsRange(rels[kb].estimate->Column(cb), &bmin, &bmax)) {
+      return;
+    }
+    static const std::vector<const ast::Expr*> kNoConjuncts;
+    static const std::vector<ColumnRestriction> kNoRestrictions;
+    const SelectivityEstimator ea(*rels[ka].estimate, kNoConjuncts, kNoRestrictions,
+                                  rels[ka].alias);
+    const SelectivityEstimator eb(*rels[kb].estimate, kNoConjuncts, kNoRestrictions,
+                                  rels[kb].alias);
+    // Only estimates from statistics count (not the default guess).
+    auto known = [](double sel, double fallback) {
+      return sel == kDefaultIneqSel ? fallback : sel;
+    };
+    double a_end = known(ea.InequalitySelectivity(ca, false, true, bmax), 1.0);
+    double b_end = known(eb.InequalitySelectivity(cb, false, true, amax), 1.0);
+    // Only one side can stop early: the one whose estimate is smaller.
+    if (a_end > b_end) {
+      a_end = 1.0;
+    } else if (a_end < b_end) {
+      b_end = 1.0;
+    } else {
+      a_end = b_end = 1.0;
+    }
+    double a_start = known(ea.InequalitySelectivity(ca, false, false, bmin), 0.0);
+    double b_start = known(eb.InequalitySelectivity(cb, false, false, amin), 0.0);
+    // Only one side can skip rows first: the one whose estimate is larger.
+    if (a_start < b_start) {
+      a_start = 0.0;
+    } else if (a_start > b_start) {
+      b_start = 0.0;
+    } else {
+      a_start = b_start = 0.0;
+    }
+    auto clamp = [](double v) { return std::clamp(v, 0.0, 1.0); };
+    a_start = clamp(a_start), a_end = clamp(a_end), b_start = clamp(b_start), b_end = clamp(b_end);
+    if (a_start >= a_end) a_start = 0.0, a_end = 1.0;
+    if (b_start >= b_end) b_start = 0.0, b_end = 1.0;
+    m->outer_start = a_start;
+    m->outer_end = a_end;
+    m->inner_start = b_start;
+    m->inner_end = b_end;
+  };
+  // A merge join of `outer` (rows of `outer_width`, sorted by a Sort, or
+  // -- when it is the one table `outer_item` -- read in key order) with
+  // item k (sorted by a Sort, or read in key order by an ordered access
+  // path) on the equalities `pairs` (outer column, item k's column; both
+  // plain columns of one type, so each side's sort order is the order the
+  // join compares keys in). `in` has the join's other figures;
+  // `key_selectivity` is the equalities' own selectivity.
+  struct MergeOption {
+    PathCost cost;
+    PathCost outer_sorted, inner_sorted;
+    std::optional<AccessPath> ordered_outer;  // else the outer side is sorted
+    std::optional<AccessPath> ordered_inner;  // else the inner side is sorted
+    std::vector<size_t> used;  // the pairs that are merge clauses (the rest filter)
+  };
+  std::map<std::pair<size_t, std::vector<int>>, AccessPath> ordered_paths;
+  auto ordered_path = [&](size_t k, const std::vector<int>& slots,
+                          std::vector<ColumnOrderKey> order) -> const AccessPath& {
+    auto found = ordered_paths.find({k, slots});
+    if (found == ordered_paths.end()) {
+      AccessPathRequest request = rels[k].request;
+      request.order = std::move(order);
+      request.wants_order = true;
+      found = ordered_paths.emplace(std::make_pair(k, slots),
+                                    ChooseAccessPath(*binder, *ctx, request)).first;
+    }
+    return found->second;
+  };
+  auto merge_with = [&](const PathCost& outer, int outer_width, int outer_item, size_t k,
+                        const std::vector<std::pair<const BoundExpr*, const BoundExpr*>>& pairs,
+                        const JoinInputs& in,
+                        double key_selectivity) -> std::optional<MergeOption> {
+    if (pairs.empty() || !rels[k].planned) return std::nullopt;
+    std::vector<int> inner_slots, outer_slots;
+    std::vector<ColumnOrderKey> inner_order, outer_order;
+    for (const auto& [o, i] : pairs) {
+      if (o->kind() != BoundExprKind::kColumnRef || i->kind() != BoundExprKind::kColumnRef ||
+          o->type().oid != i->type().oid || o->type().oid == type_oid::kUnknown) {
+        return std::nullopt;
+      }
+      const int local =
+          static_cast<const BoundColumnRef&>(*i).slot() - static_cast<int>(items[k].offset);
+      if (local < 0 || local >= static_cast<int>(items[k].width)) return std::nullopt;
+      inner_slots.push_back(local);
+      inner_order.push_back(ColumnOrderKey{local, false, false, nullptr, i->type().oid});
+      if (outer_item >= 0) {
+        const size_t from_item = static_cast<size_t>(outer_item);
+        const int outer_local = static_cast<const BoundColumnRef&>(*o).slot() -
+                                static_cast<int>(items[from_item].offset);
+        if (outer_local < 0 || outer_local >= static_cast<int>(items[from_item].width)) {
+          outer_item = -1;
+        } else {
+          outer_slots.push_back(outer_local);
+          outer_order.push_back(ColumnOrderKey{outer_local, false, false, nullptr, o->type().oid});
+        }
+      }
+    }
+    MergeOption m;
+    m.outer_sorted = SortCost(cost_params, outer, outer_width, -1);
+    m.inner_sorted = SortCost(cost_params, rels[k].path.cost, rels[k].path.width, -1);
+    const AccessPath& inner_path = ordered_path(k, inner_slots, std::move(inner_order));
+    if (inner_path.ordered && inner_path.cost.total < m.inner_sorted.total) {
+      m.inner_sorted = inner_path.cost;
+      m.ordered_inner = inner_path;
+    }
+    if (outer_item >= 0 && rels[static_cast<size_t>(outer_item)].planned) {
+      const AccessPath& outer_path =
+          ordered_path(static_cast<size_t>(outer_item), outer_slots, std::move(outer_order));
+      if (outer_path.ordered && outer_path.cost.total < m.outer_sorted.total) {
+        m.outer_sorted = outer_path.cost;
+        m.ordered_outer = outer_path;
+      }
+    }
+    JoinInputs merge = in;
+    merge.outer = m.outer_sorted;
+    merge.inner = m.inner_sorted;
+    MergeInputs mi;
+    mi.merge_rows = ClampRowEstimate(std::max(outer.rows, 1.0) *
+                                     std::max(rels[k].path.cost.rows, 1.0) * key_selectivity);
+    mi.inner_sorted = !m.ordered_inner.has_value();
+    MergeScanFractions(pairs.front().first, pairs.front().second, &mi);
+    m.cost = MergeJoinCost(cost_params, merge, mi);
+    return m;
+  };
+  // The cheapest merge join over all the equalities `pairs` (with
+  // selectivities `selectivities`) as merge clauses, or over one of them
+  // with the others as the join filter -- as PostgreSQL also tries merge
+  // clauses an input's existing order (an index) serves.
+  auto merge_option = [&](const PathCost& outer, int outer_width, int outer_item, size_t k,
+                          const std::vector<std::pair<const BoundExpr*, const BoundExpr*>>& pairs,
+                          const std::vector<double>& selectivities,
+                          const JoinInputs& in) -> std::optional<MergeOption> {
+    double all = 1;
+    for (double sel : selectivities) all *= sel;
+    std::optional<MergeOption> best = merge_with(outer, outer_width, outer_item, k, pairs, in, all);
+    if (best) {
+      for (size_t i = 0; i < pairs.size(); ++i) best->used.push_back(i);
+    }
+    for (size_t i = 0; pairs.size() > 1 && i < pairs.size(); ++i) {
+      JoinInputs one = in;
+      one.num_clauses = 1;
+      one.other_qual_ops += static_cast<double>(pairs.size() - 1);
+      std::optional<MergeOption> m =
+          merge_with(outer, outer_width, outer_item, k, {pairs[i]}, one, selectivities[i]);
+      if (m && (!best || m->cost.total < best->cost.total)) {
+        best = std::move(m);
+        best->used = {i};
+      }
+    }
+    return best;
   };
   // The join order: every left-deep order of the tables by cost, as
   // PostgreSQL's join search weighs them (exhaustively up to 8 tables,
@@ -657,7 +865,9 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       in.outer_width = left.width;
       in.inner_width = rels[k].path.width;
       double selectivity = 1;
+      std::vector<double> merge_selectivities;
       size_t keys = 0, others = 0;
+      std::vector<std::pair<const BoundExpr*, const BoundExpr*>> merge_pairs;
       std::vector<int> param_slots;
       double loops = std::max(left.cost.rows, 1.0);
       for (size_t i = 0; i < conjuncts.size(); ++i) {
@@ -674,13 +884,15 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
         const BoundExpr* outer_side = eq.item_a == static_cast<int>(k) ? eq.b : eq.a;
         const BoundExpr* inner_side = eq.item_a == static_cast<int>(k) ? eq.a : eq.b;
         JoinColumn oc, ic;
+        double eq_selectivity = kDefaultEqSel;
         if (join_column(outer_side, &oc) && join_column(inner_side, &ic)) {
-          selectivity *= EqJoinSelectivity(oc, ic);
+          eq_selectivity = EqJoinSelectivity(oc, ic);
           in.inner_unique = in.inner_unique || ic.unique;
           SetInnerKey(ic, &in);
-        } else {
-          selectivity *= kDefaultEqSel;
         }
+        selectivity *= eq_selectivity;
+        merge_selectivities.push_back(eq_selectivity);
+        merge_pairs.emplace_back(outer_side, inner_side);
         ++keys;
         const int slot = static_cast<const BoundColumnRef&>(*inner_side).slot() -
                          static_cast<int>(items[k].offset);
@@ -698,6 +910,13 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
       in.other_qual_ops = static_cast<double>(others);
       PathCost best = keys == 0 ? MaterializedNestLoopCost(cost_params, in)
                                 : HashJoinCost(cost_params, in);
+      if (keys > 0) {
+        const std::optional<MergeOption> merge =
+            merge_option(in.outer, in.outer_width,
+                         left.order.size() == 1 ? static_cast<int>(left.order[0]) : -1, k,
+                         merge_pairs, merge_selectivities, in);
+        if (merge && merge->cost.total < best.total) best = merge->cost;
+      }
       if (!param_slots.empty()) {
         std::sort(param_slots.begin(), param_slots.end());
         auto key = std::make_pair(k, param_slots);
@@ -799,6 +1018,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
   for (size_t k = 1; k < items.size(); ++k) {
     FromPlan::PendingItem& next = from->pending[k - 1];
     if (next.lateral) {
+      take_first();
       plan = std::make_unique<LateralLoop>(std::move(plan), std::move(next.lateral), false,
                                            std::vector<const BoundExpr*>{}, width, next.width,
                                            params);
@@ -842,6 +1062,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     }
     BaseRelation& inner = rels[k];
     if (!so_far || !inner.planned) {
+      take_first();
       build_item(k);
       plan = MakeJoinNode(std::move(plan), std::move(next.plan), JoinType::kInner,
                           std::move(quals), width, next.width, {}, 0, params);
@@ -858,15 +1079,17 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     in.num_clauses = static_cast<double>(std::max<size_t>(keys.size(), 1));
     double selectivity = 1;
     bool inner_unique = false;
+    std::vector<double> key_selectivities;
     for (const HashJoinKey& key : keys) {
       JoinColumn a, b;
+      double key_selectivity = kDefaultEqSel;
       if (join_column(key.outer, &a) && join_column(key.inner, &b)) {
-        selectivity *= EqJoinSelectivity(a, b);
+        key_selectivity = EqJoinSelectivity(a, b);
         inner_unique = inner_unique || b.unique;
         SetInnerKey(b, &in);
-      } else {
-        selectivity *= kDefaultEqSel;
       }
+      selectivity *= key_selectivity;
+      key_selectivities.push_back(key_selectivity);
     }
     for (size_t q = 0; q < other_quals; ++q) selectivity *= kDefaultIneqSel;
     in.other_qual_ops = static_cast<double>(other_quals);
@@ -877,6 +1100,19 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
     in.inner_unique = inner_unique;
     PathCost chosen = keys.empty() ? MaterializedNestLoopCost(cost_params, in)
                                    : HashJoinCost(cost_params, in);
+    // A merge join, when it is cheaper.
+    std::optional<MergeOption> merge;
+    if (!keys.empty()) {
+      std::vector<std::pair<const BoundExpr*, const BoundExpr*>> pairs;
+      for (const HashJoinKey& key : keys) pairs.emplace_back(key.outer, key.inner);
+      merge = merge_option(*so_far, so_far_width, k == 1 && !plan ? 0 : -1, k, pairs,
+                           key_selectivities, in);
+      if (merge && merge->cost.total < chosen.total) {
+        chosen = merge->cost;
+      } else {
+        merge.reset();
+      }
+    }
     // A nested loop looking the inner rows up by the outer row's values.
     std::vector<int> param_slots;
     std::vector<size_t> param_keys;  // positions in `keys`
@@ -968,6 +1204,7 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
               key.outer, key.inner, key_quals[param_keys[at]], lookup->key_columns[c],
               table.columns[static_cast<size_t>(lookup->key_slots[c])].type});
         }
+        take_first();
         auto loop = std::make_unique<IndexNestLoop>(
             std::move(plan), std::move(scan), seq_scan, index_scan, std::move(parts),
             lookup->whole_key, JoinType::kInner, std::move(quals), width, next.width,
@@ -982,15 +1219,60 @@ std::optional<std::vector<const BoundExpr*>> JoinPendingFromItems(
         continue;
       }
     }
-    build_item(k);
-    plan = MakeJoinNode(std::move(plan), std::move(next.plan), JoinType::kInner,
-                        std::move(quals), width, next.width, {}, 0, params);
+    if (merge) {
+      // Both sides in key order: the outer one sorted, the inner one read
+      // by its ordered access path or sorted.
+      std::vector<SortKey> outer_keys, inner_keys;
+      std::vector<HashJoinKey> merge_keys;
+      for (size_t used : merge->used) merge_keys.push_back(keys[used]);
+      for (const HashJoinKey& key : merge_keys) {
+        outer_keys.push_back(
+            SortKey{static_cast<const BoundColumnRef&>(*key.outer).slot(), key.column});
+        inner_keys.push_back(SortKey{static_cast<const BoundColumnRef&>(*key.inner).slot() -
+                                         static_cast<int>(items[k].offset),
+                                     key.column});
+      }
+      PlanNodePtr outer_plan;
+      if (merge->ordered_outer) {
+        rels[0].path = *merge->ordered_outer;
+        take_first();
+        outer_plan = std::move(plan);
+      } else {
+        take_first();
+        auto outer_sort = std::make_unique<Sort>(std::move(plan), std::move(outer_keys), width);
+        outer_sort->set_estimate({merge->outer_sorted.startup, merge->outer_sorted.total,
+                                  merge->outer_sorted.rows, so_far_width});
+        outer_plan = std::move(outer_sort);
+      }
+      if (merge->ordered_inner) inner.path = *merge->ordered_inner;
+      build_item(k);
+      PlanNodePtr inner_plan = std::move(next.plan);
+      if (!merge->ordered_inner) {
+        auto inner_sort =
+            std::make_unique<Sort>(std::move(inner_plan), std::move(inner_keys), next.width);
+        inner_sort->set_explain_offset(items[k].offset);
+        inner_sort->set_estimate({merge->inner_sorted.startup, merge->inner_sorted.total,
+                                  merge->inner_sorted.rows, inner.path.width});
+        inner_plan = std::move(inner_sort);
+      }
+      auto join = std::make_unique<MergeJoin>(std::move(outer_plan), std::move(inner_plan),
+                                              std::move(quals), std::move(merge_keys), width,
+                                              next.width, std::vector<const BoundExpr*>{},
+                                              params);
+      plan = std::move(join);
+    } else {
+      take_first();
+      build_item(k);
+      plan = MakeJoinNode(std::move(plan), std::move(next.plan), JoinType::kInner,
+                          std::move(quals), width, next.width, {}, 0, params);
+    }
     plan->set_estimate({chosen.startup, chosen.total, chosen.rows,
                         so_far_width + inner.path.width});
     so_far = chosen;
     so_far_width += inner.path.width;
     width += next.width;
   }
+  take_first();
   from->pending.clear();
   from->plan = std::move(plan);
   std::vector<const BoundExpr*> residual;

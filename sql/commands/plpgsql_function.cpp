@@ -1168,6 +1168,16 @@ class Executor {
       lower = array.lower_bound;
       if (elements.empty()) lower = i;
     }
+    // PostgreSQL's MaxArraySize: an assignment far outside the bounds
+    // would otherwise allocate gigabytes of NULLs.
+    constexpr int64_t kMaxArraySize = 134217727;
+    const int64_t new_lower = std::min(lower, i);
+    const int64_t new_upper = std::max(lower + static_cast<int64_t>(elements.size()) - 1, i);
+    if (new_upper - new_lower + 1 > kMaxArraySize) {
+      throw SqlError(SqlState::kProgramLimitExceeded,
+                     "array size exceeds the maximum allowed (" + std::to_string(kMaxArraySize) +
+                         ")");
+    }
     if (i < lower) {
       elements.insert(elements.begin(), static_cast<size_t>(lower - i), Value::Null(element_type));
       lower = i;

@@ -270,7 +270,10 @@ std::vector<Row> BoundUserFunctionCall::Run(std::vector<Value> args) const {
         for (const FunctionColumn& c : columns_) nulls.push_back(Value::Null(c.type.oid));
         row = std::move(nulls);
       } else {
-        row = row[0].record_value().fields;
+        // Copied out first: assigning to `row` releases row[0]'s record,
+        // which owns the fields being copied.
+        Row fields = row[0].record_value().fields;
+        row = std::move(fields);
       }
     }
     return std::move(out.rows);

@@ -21,6 +21,7 @@
 #include "sql/executor/node_index_scan.h"
 #include "sql/executor/node_lateral_loop.h"
 #include "sql/executor/node_limit_with_ties.h"
+#include "sql/executor/node_merge_join.h"
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
@@ -379,7 +380,8 @@ std::vector<std::string> Sort::Describe(ExplainWriter& w) const {
       const std::string t = w.Deparse(*k.expr, raw);
       label = IsPlainLabel(t) ? t : "(" + t + ")";
     } else {
-      label = static_cast<size_t>(k.column) < full.size() ? full[static_cast<size_t>(k.column)] : "?";
+      const size_t column = static_cast<size_t>(k.column) + explain_offset_;
+      label = column < full.size() ? full[column] : "?";
     }
     keys.push_back(SortKeyText(label, k.key));
   }
@@ -616,6 +618,55 @@ std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
   ExplainEntry* inner = w.LastNode();
   w.EndNode();
   NoteJoin(w, self, outer, inner, hash, slot_base_, outer_width_, inner_width_, quals_, keys_);
+  w.EndNode();
+  return labels;
+}
+
+std::vector<std::string> MergeJoin::Describe(ExplainWriter& w) const {
+  w.BeginNode("Merge Join");
+  const ExplainLabels& labels = w.FromLabels();
+  // Merge Cond: the merge clauses as outer = inner; Join Filter: the rest.
+  std::vector<std::string> conds;
+  std::set<const BoundExpr*> key_args;
+  for (const HashJoinKey& k : keys_) {
+    conds.push_back("(" + w.Deparse(*k.outer, labels) + " = " + w.Deparse(*k.inner, labels) +
+                    ")");
+    key_args.insert(k.outer);
+    key_args.insert(k.inner);
+  }
+  std::string cond = conds.size() == 1 ? conds[0] : "(";
+  for (size_t i = 0; conds.size() > 1 && i < conds.size(); ++i) {
+    cond += (i > 0 ? " AND " : "") + conds[i];
+  }
+  if (conds.size() > 1) cond += ")";
+  w.Property("Merge Cond", cond);
+  std::vector<const BoundExpr*> rest;
+  std::vector<const BoundExpr*> pending(quals_.rbegin(), quals_.rend());
+  while (!pending.empty()) {
+    const BoundExpr* q = pending.back();
+    pending.pop_back();
+    if (q->kind() == BoundExprKind::kBoolOp &&
+        static_cast<const BoundBoolOp*>(q)->op() == BoundBoolOp::Op::kAnd) {
+      const auto& args = static_cast<const BoundBoolOp*>(q)->args();
+      for (auto it = args.rbegin(); it != args.rend(); ++it) pending.push_back(it->get());
+      continue;
+    }
+    if (q->kind() == BoundExprKind::kFunctionCall) {
+      const auto& args = static_cast<const BoundFunctionCall*>(q)->args();
+      if (args.size() == 2 && key_args.count(args[0].get()) > 0 &&
+          key_args.count(args[1].get()) > 0) {
+        continue;
+      }
+    }
+    rest.push_back(q);
+  }
+  if (!rest.empty()) w.Property("Join Filter", QualText(w, rest, labels));
+  ExplainEntry* self = w.LastNode();
+  w.Describe(*outer_);
+  ExplainEntry* outer = w.LastNode();
+  w.Describe(*inner_);
+  ExplainEntry* inner = w.LastNode();
+  NoteJoin(w, self, outer, inner, nullptr, slot_base_, outer_width_, inner_width_, quals_, keys_);
   w.EndNode();
   return labels;
 }

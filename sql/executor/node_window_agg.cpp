@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 
 #include "catalog/builtin_types.h"
@@ -419,6 +420,12 @@ void WindowAgg::FrameOf(size_t i, int64_t* fs, int64_t* fe) {
     }
     return static_cast<int64_t>(lo);
   };
+  // A position plus a (non-negative) offset; offsets reach INT64_MAX
+  // (ROWS BETWEEN ... AND 9223372036854775807 FOLLOWING): saturate.
+  auto plus = [](int64_t a, int64_t b) {
+    int64_t sum = 0;
+    return __builtin_add_overflow(a, b, &sum) ? std::numeric_limits<int64_t>::max() : sum;
+  };
   // start
   if ((opts_ & frame::kStartUnboundedPreceding) != 0) {
     *fs = 0;
@@ -427,10 +434,10 @@ void WindowAgg::FrameOf(size_t i, int64_t* fs, int64_t* fe) {
   } else {
     const bool preceding = (opts_ & frame::kStartOffsetPreceding) != 0;
     if (is_groups_) {
-      const int64_t tg = preceding ? g - off_start_ : g + off_start_;
+      const int64_t tg = preceding ? g - off_start_ : plus(g, off_start_);
       *fs = tg < 0 ? 0 : tg >= groups ? last + 1 : static_cast<int64_t>(g_start_[static_cast<size_t>(tg)]);
     } else if (!is_range_) {
-      *fs = preceding ? ii - off_start_ : ii + off_start_;
+      *fs = preceding ? ii - off_start_ : plus(ii, off_start_);
       if (*fs < 0) *fs = 0;
     } else if (cmp_[i].is_null()) {
       *fs = static_cast<int64_t>(g_start_[group_]);
@@ -455,10 +462,10 @@ void WindowAgg::FrameOf(size_t i, int64_t* fs, int64_t* fe) {
   } else {
     const bool preceding = (opts_ & frame::kEndOffsetPreceding) != 0;
     if (is_groups_) {
-      const int64_t tg = preceding ? g - off_end_ : g + off_end_;
+      const int64_t tg = preceding ? g - off_end_ : plus(g, off_end_);
       *fe = tg < 0 ? -1 : tg >= groups ? last : g_end(static_cast<size_t>(tg));
     } else if (!is_range_) {
-      *fe = preceding ? ii - off_end_ : ii + off_end_;
+      *fe = preceding ? ii - off_end_ : plus(ii, off_end_);
       if (*fe > last) *fe = last;
     } else if (cmp_[i].is_null()) {
       *fe = g_end(group_);

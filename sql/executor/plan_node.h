@@ -209,6 +209,10 @@ class Sort final : public PlanNode {
   // Input slots no node reads: left out of the rows held and spilled (after
   // the keys are taken) and returned as NULL.
   void set_cleared_columns(std::vector<int> slots) { cleared_ = std::move(slots); }
+  // EXPLAIN: the child describes itself with the FROM row's labels, in
+  // which its columns start at `offset` (a join's inner side sorted for a
+  // merge join); the keys' columns are the child row's.
+  void set_explain_offset(size_t offset) { explain_offset_ = offset; }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
@@ -238,6 +242,7 @@ class Sort final : public PlanNode {
   std::vector<int> cleared_;
   std::vector<size_t> stored_;  // the columns rows hold when some are cleared
   size_t presorted_ = 0;
+  size_t explain_offset_ = 0;
   struct Merge;  // external_sort.cpp
   std::unique_ptr<Merge> merge_;
 };

@@ -150,4 +150,53 @@ PathCost ParameterizedNestLoopCost(const CostParams& p, const JoinInputs& in) {
   return JoinPath(startup, run, in.rows, p.enable_nestloop);
 }
 
+PathCost MergeJoinCost(const CostParams& p, const JoinInputs& in, const MergeInputs& m,
+                       bool* materialize_inner) {
+  const double outer_path_rows = std::max(in.outer.rows, 1.0);
+  const double inner_path_rows = std::max(in.inner.rows, 1.0);
+  // The rows each side reads before the first pair and up to the last.
+  const double outer_skip = std::rint(outer_path_rows * m.outer_start);
+  const double inner_skip = std::rint(inner_path_rows * m.inner_start);
+  const double outer_rows = ClampRowEstimate(outer_path_rows * m.outer_end);
+  const double inner_rows = ClampRowEstimate(inner_path_rows * m.inner_end);
+  const double outer_start = outer_skip / outer_path_rows;
+  const double inner_start = inner_skip / inner_path_rows;
+  const double outer_end = outer_rows / outer_path_rows;
+  const double inner_end = inner_rows / inner_path_rows;
+  const double outer_run_all = in.outer.total - in.outer.startup;
+  const double inner_run_all = in.inner.total - in.inner.startup;
+  double startup = in.outer.startup + outer_run_all * outer_start + in.inner.startup +
+                   inner_run_all * inner_start;
+  double run = outer_run_all * (outer_end - outer_start);
+  const double inner_run = inner_run_all * (inner_end - inner_start);
+  // Outer rows with equal keys read the inner rows of that key again
+  // (join size minus inner size); none when the inner side is unique and
+  // the merge clauses are all the join's conditions (PostgreSQL's
+  // skip_mark_restore). The ratio is over the inner rows read.
+  const bool skip_mark_restore = in.inner_unique && in.other_qual_ops == 0;
+  const double rescanned =
+      skip_mark_restore ? 0 : std::max(0.0, m.merge_rows - inner_path_rows);
+  const double rescan_ratio = 1.0 + rescanned / inner_rows;
+  const double bare_inner = inner_run * rescan_ratio;
+  const double mat_inner = inner_run + p.cpu_operator_cost * inner_rows * rescan_ratio;
+  // relation_byte_size: MAXALIGN'd width plus a heap tuple header each.
+  const double inner_bytes =
+      inner_path_rows * (std::ceil(in.inner_width / 8.0) * 8 + 24);
+  bool materialize = false;
+  if (skip_mark_restore) {
+    materialize = false;
+  } else if (p.enable_material && mat_inner < bare_inner) {
+    materialize = true;
+  } else if (p.enable_material && m.inner_sorted && inner_bytes > p.work_mem_bytes) {
+    materialize = true;
+  }
+  run += materialize ? mat_inner : bare_inner;
+  const double merge_qual = p.cpu_operator_cost * in.num_clauses;
+  startup += merge_qual * (outer_skip + inner_skip * rescan_ratio);
+  run += merge_qual * ((outer_rows - outer_skip) + (inner_rows - inner_skip) * rescan_ratio);
+  run += (p.cpu_tuple_cost + in.other_qual_ops * p.cpu_operator_cost) * m.merge_rows;
+  if (materialize_inner != nullptr) *materialize_inner = materialize;
+  return JoinPath(startup, run, in.rows, p.enable_mergejoin);
+}
+
 }  // namespace strata::sql

@@ -61,4 +61,20 @@ PathCost MaterializedNestLoopCost(const CostParams& p, const JoinInputs& in);
 // parameterized index scan, already averaged over `outer.rows` loops).
 PathCost ParameterizedNestLoopCost(const CostParams& p, const JoinInputs& in);
 
+// A merge join (cost_mergejoin: initial_ and final_cost_mergejoin). `in`'s
+// outer and inner costs are of each side's rows in key order, a Sort
+// included where one is needed; num_clauses counts the merge clauses.
+struct MergeInputs {
+  double merge_rows = 0;        // pairs the merge clauses alone pass
+  bool inner_sorted = false;    // the inner side's order comes from a Sort
+  // mergejoinscansel: the share of each side read before its first pair
+  // (start) and up to its last (end).
+  double outer_start = 0, outer_end = 1;
+  double inner_start = 0, inner_end = 1;
+};
+// Also says whether PostgreSQL would put a Material over the inner side
+// (`materialize_inner`, may be null).
+PathCost MergeJoinCost(const CostParams& p, const JoinInputs& in, const MergeInputs& m,
+                       bool* materialize_inner = nullptr);
+
 }  // namespace strata::sql

@@ -66,6 +66,8 @@ CostParams CostParams::Current() {
   p.enable_sort = s->Show("enable_sort") != "off";
   p.enable_hashjoin = s->Show("enable_hashjoin") != "off";
   p.enable_nestloop = s->Show("enable_nestloop") != "off";
+  p.enable_mergejoin = s->Show("enable_mergejoin") != "off";
+  p.enable_material = s->Show("enable_material") != "off";
   return p;
 }
 

@@ -30,6 +30,8 @@ struct CostParams {
   bool enable_sort = true;
   bool enable_hashjoin = true;
   bool enable_nestloop = true;
+  bool enable_mergejoin = true;
+  bool enable_material = true;
   // The session's settings (defaults outside a session).
   static CostParams Current();
 };

@@ -46,9 +46,11 @@ class SelectivityEstimator {
   // Distinct values of a column (get_variable_numdistinct); `is_default`
   // set when it is the default guess.
   double NumDistinct(int slot, bool* is_default) const;
+  // Selectivity of `column > v` (`greater`) or `column < v`, `inclusive`
+  // adding `=` (scalarineqsel); kDefaultIneqSel without statistics.
+  double InequalitySelectivity(int slot, bool greater, bool inclusive, const Value& v) const;
 
  private:
-  double InequalitySelectivity(int slot, bool greater, bool inclusive, const Value& v) const;
   double RestrictionSelectivity(const ColumnRestriction& r) const;
   // A conjunct no restriction describes, by its shape.
   double ShapeSelectivity(const ast::Expr& e) const;

@@ -821,7 +821,7 @@ std::string SizePretty(int64_t size) {
   const int64_t limit = 10 * 1024;
   const int64_t limit2 = limit * 2 - 1;
   int64_t v = size;
-  if (std::llabs(v) < limit) return std::to_string(v) + " bytes";
+  if (v > -limit && v < limit) return std::to_string(v) + " bytes";  // (no llabs: INT64_MIN)
   // The first step shifts by 9 (keeping one bit for rounding), later by 10.
   v >>= 9;
   for (int unit = 1;; ++unit) {
