@@ -83,6 +83,11 @@ class ExplainWriter {
   ExplainEntry* LastNode() { return last_; }
   // Describes `child` under the open entry (or as the root).
   ExplainLabels Describe(const PlanNode& child);
+  // The labels returned by the last Describe that left `e` as LastNode():
+  // how the columns of the node that made `e` print there (a Project's
+  // expressions, computed ones marked, over the scan it lands on). Null if
+  // none was recorded.
+  const ExplainLabels* LabelsOf(const ExplainEntry* e) const;
 
   // The FROM row's columns: qualified ("t.x") and bare ("x"). Scans and
   // joins of the FROM clause print expressions over these.
@@ -194,6 +199,7 @@ class ExplainWriter {
   bool qualify_ = false;
   std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
   std::vector<JoinOutputs> joins_;
+  std::vector<std::pair<const ExplainEntry*, ExplainLabels>> described_;
   std::function<std::string(uint32_t)> schema_names_;
 };
 

@@ -1,6 +1,8 @@
 // PostSortProject (node_post_sort_project.h): evaluation and EXPLAIN.
 #include "sql/executor/node_post_sort_project.h"
 
+#include <algorithm>
+
 #include "sql/executor/explain_writer.h"
 
 namespace strata::sql {
@@ -21,19 +23,54 @@ bool PostSortProject::Next(Row* row) {
 std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
   w.BeginNode("Result");
   ExplainEntry* self = w.LastNode();
-  ExplainLabels in = w.Describe(*child_);
-  ExplainLabels carried;
-  if (input_base_ < in.size()) {
-    carried.assign(in.begin() + static_cast<std::ptrdiff_t>(input_base_), in.end());
-  }
+  const ExplainLabels in = w.Describe(*child_);
+  const size_t base = std::min(input_base_, in.size());
+  const ExplainLabels carried(in.begin() + static_cast<std::ptrdiff_t>(base), in.end());
+  const size_t targets = postponed_.size();
   ExplainLabels out;
-  out.reserve(postponed_.size());
-  for (size_t i = 0; i < postponed_.size(); ++i) {
+  out.reserve(targets);
+  for (size_t i = 0; i < targets; ++i) {
     if (postponed_[i] != nullptr) {
       out.push_back(ExplainWriter::Computed(w.Deparse(*postponed_[i], carried)));
     } else {
       out.push_back(i < in.size() ? ExplainWriter::Ref(in[i]) : "?");
     }
+  }
+  if (w.options().verbose) {
+    // PostgreSQL's lists (make_sort_input_target): the Sort and the node
+    // below it return the select list without the postponed columns, the
+    // sort-only columns, then the columns the postponed expressions read
+    // that are not among those yet; this node returns the whole select
+    // list and the sort-only columns. Our rows carry the whole input row
+    // instead (and placeholders), which PostgreSQL never shows.
+    ExplainEntry* sort = self->children.empty() ? nullptr : self->children.back().get();
+    ExplainEntry* below =
+        sort == nullptr || sort->children.empty() ? nullptr : sort->children.back().get();
+    const ExplainLabels* raw = below != nullptr ? w.LabelsOf(below) : nullptr;
+    std::vector<size_t> kept;
+    for (size_t i = 0; i < base; ++i) {
+      if (i >= targets || postponed_[i] == nullptr) kept.push_back(i);
+    }
+    for (const BoundExpr* e : postponed_) {
+      if (e == nullptr) continue;
+      for (int slot : w.ColumnSlots(*e)) {
+        const size_t at = base + static_cast<size_t>(slot);
+        if (at >= in.size()) continue;
+        const bool listed = std::any_of(kept.begin(), kept.end(),
+                                        [&](size_t k) { return in[k] == in[at]; });
+        if (!listed) kept.push_back(at);
+      }
+    }
+    ExplainLabels sort_out, below_out;
+    for (size_t k : kept) {
+      sort_out.push_back(in[k]);
+      below_out.push_back(raw != nullptr && k < raw->size() ? (*raw)[k] : in[k]);
+    }
+    if (sort != nullptr) w.SetOutput(sort, sort_out);
+    if (below != nullptr && ExplainWriter::ProjectionCapable(*below)) {
+      w.SetOutput(below, below_out);
+    }
+    for (size_t i = targets; i < base; ++i) out.push_back(ExplainWriter::Ref(in[i]));
   }
   w.SetOutput(self, out);
   w.EndNode();
