@@ -288,6 +288,35 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   if (!stmt.distinct_on.empty()) {
     unique_keys = PlanDistinctOn(binder, stmt, targets, &project, &junk, &sort_keys);
   }
+  // Set-returning select-list columns no sort key reads run after the Sort
+  // (make_sort_input_target's postponed SRFs): a ProjectSet above it, so
+  // ORDER BY may also come from an index. Every select-list column must be
+  // one whose slots we can see (to know which read the calls' values).
+  bool srf_after_sort = false;
+  const int srf_base = grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
+                               : static_cast<int>(from.width);
+  auto reads_srf = [&srf_base](const BoundExpr& e, bool* known) {
+    std::vector<bool> used;
+    *known = CollectColumnSlots(e, &used);
+    for (size_t s = static_cast<size_t>(srf_base); s < used.size(); ++s) {
+      if (used[s]) return true;
+    }
+    return false;
+  };
+  if (!srf.calls.empty() && window.calls.empty() && !sort_keys.empty() && !stmt.distinct &&
+      unique_keys.empty() && !stmt.limit_with_ties && stmt.locking.empty()) {
+    FinishSetReturningSlots(srf, srf_base);
+    srf_after_sort = true;
+    for (const BoundExpr* e : project) {
+      bool known = false;
+      reads_srf(*e, &known);
+      srf_after_sort = srf_after_sort && known;
+    }
+    for (const SortKey& k : sort_keys) {
+      bool known = false;
+      if (reads_srf(*project[static_cast<size_t>(k.column)], &known)) srf_after_sort = false;
+    }
+  }
   const LimitClause limit = EvaluateLimitClause(ctx, stmt);
   const int64_t offset = limit.offset, count = limit.count;
 
@@ -364,7 +393,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     request.allow_indexes = stmt.locking.empty();
     // ORDER BY over plain columns, when nothing between scan and Sort
     // reorders rows.
-    if (!sort_keys.empty() && !grouped && window.calls.empty() && srf.calls.empty() &&
+    if (!sort_keys.empty() && !grouped && window.calls.empty() &&
+        (srf.calls.empty() || srf_after_sort) &&
         !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties) {
       request.wants_order = true;
       for (size_t i = 0; i < sort_keys.size(); ++i) {
@@ -508,7 +538,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
     width += static_cast<int>(window.calls.size());
   }
-  if (!srf.calls.empty()) {
+  // The set-returning calls run here unless the Sort below them is needed
+  // (the scan's order is not ORDER BY's).
+  const bool postpone_srf = srf_after_sort && !presorted;
+  if (!srf.calls.empty() && !postpone_srf) {
     FinishSetReturningSlots(srf, width);
     plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
   }
@@ -525,13 +558,15 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   std::vector<BoundExprPtr> postponed_owned;  // placeholders and carried columns
   size_t carried_base = 0;
   if (!sort_keys.empty() && !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties &&
-      srf.calls.empty()) {
+      (srf.calls.empty() || postpone_srf)) {
     postponed.assign(targets.size(), nullptr);
     bool any = false;
     for (size_t i = 0; i < targets.size(); ++i) {
       const bool sort_column = std::any_of(sort_keys.begin(), sort_keys.end(),
                                            [&](const SortKey& k) { return k.column == static_cast<int>(i); });
-      if (sort_column || !ContainsVolatileCall(*targets[i].expr)) continue;
+      bool known = false;
+      const bool srf_column = postpone_srf && reads_srf(*targets[i].expr, &known);
+      if (sort_column || !(srf_column || ContainsVolatileCall(*targets[i].expr))) continue;
       postponed[i] = targets[i].expr.get();
       const DataType type = targets[i].expr->type();
       postponed_owned.push_back(std::make_unique<BoundConstant>(Value::Null(type.oid), type, -1));
@@ -596,8 +631,20 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     plan = std::move(sort);
   }
   if (!postponed.empty()) {
-    plan = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
-                                             ctx.param_values);
+    std::vector<const BoundExpr*> calls;
+    if (postpone_srf) {
+      // Over the carried input row (after the Sort's columns): its values
+      // follow it, where the select list's references to them point.
+      auto project_set = std::make_unique<ProjectSet>(std::move(plan), &srf.calls,
+                                                      ctx.param_values);
+      project_set->set_input_base(carried_base);
+      plan = std::move(project_set);
+      for (const SetReturningTarget& t : srf.calls) calls.push_back(t.call.get());
+    }
+    auto post = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
+                                                  ctx.param_values);
+    if (postpone_srf) post->set_project_set(std::move(calls));
+    plan = std::move(post);
   }
   if (!unique_keys.empty()) plan = std::make_unique<Unique>(std::move(plan), std::move(unique_keys));
   if (stmt.limit_with_ties) {

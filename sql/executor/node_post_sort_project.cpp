@@ -2,6 +2,7 @@
 #include "sql/executor/node_post_sort_project.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "sql/executor/explain_writer.h"
 
@@ -21,17 +22,23 @@ bool PostSortProject::Next(Row* row) {
 }
 
 std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
-  w.BeginNode("Result");
+  if (!over_project_set_) w.BeginNode("Result");
   ExplainEntry* self = w.LastNode();
   const ExplainLabels in = w.Describe(*child_);
+  if (over_project_set_) self = w.LastNode();
   const size_t base = std::min(input_base_, in.size());
   const ExplainLabels carried(in.begin() + static_cast<std::ptrdiff_t>(base), in.end());
   const size_t targets = postponed_.size();
   ExplainLabels out;
   out.reserve(targets);
   for (size_t i = 0; i < targets; ++i) {
-    if (postponed_[i] != nullptr) {
-      out.push_back(ExplainWriter::Computed(w.Deparse(*postponed_[i], carried)));
+    const BoundExpr* e = postponed_[i];
+    if (e != nullptr && e->kind() == BoundExprKind::kColumnRef &&
+        static_cast<size_t>(static_cast<const BoundColumnRef*>(e)->slot()) < carried.size()) {
+      // A set-returning call's value: the ProjectSet computes it.
+      out.push_back(carried[static_cast<size_t>(static_cast<const BoundColumnRef*>(e)->slot())]);
+    } else if (e != nullptr) {
+      out.push_back(ExplainWriter::Computed(w.Deparse(*e, carried)));
     } else {
       out.push_back(i < in.size() ? ExplainWriter::Ref(in[i]) : "?");
     }
@@ -47,19 +54,28 @@ std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
     ExplainEntry* below =
         sort == nullptr || sort->children.empty() ? nullptr : sort->children.back().get();
     const ExplainLabels* raw = below != nullptr ? w.LabelsOf(below) : nullptr;
+    const ExplainLabels* sorted = sort != nullptr ? w.LabelsOf(sort) : nullptr;
+    // Columns past the Sort's are the set-returning calls' values.
+    const size_t sort_width = sorted != nullptr ? std::min(sorted->size(), in.size()) : in.size();
     std::vector<size_t> kept;
     for (size_t i = 0; i < base; ++i) {
       if (i >= targets || postponed_[i] == nullptr) kept.push_back(i);
     }
-    for (const BoundExpr* e : postponed_) {
-      if (e == nullptr) continue;
-      for (int slot : w.ColumnSlots(*e)) {
+    std::function<void(const BoundExpr&)> add_reads = [&](const BoundExpr& e) {
+      for (int slot : w.ColumnSlots(e)) {
         const size_t at = base + static_cast<size_t>(slot);
-        if (at >= in.size()) continue;
+        if (at >= sort_width) {
+          const size_t call = at - sort_width;
+          if (call < project_set_calls_.size()) add_reads(*project_set_calls_[call]);
+          continue;
+        }
         const bool listed = std::any_of(kept.begin(), kept.end(),
                                         [&](size_t k) { return in[k] == in[at]; });
         if (!listed) kept.push_back(at);
       }
+    };
+    for (const BoundExpr* e : postponed_) {
+      if (e != nullptr) add_reads(*e);
     }
     ExplainLabels sort_out, below_out;
     for (size_t k : kept) {
