@@ -1,6 +1,6 @@
 // SELECT [... FROM]: binds the select list, WHERE, GROUP BY/HAVING and
 // aggregates, ORDER BY, DISTINCT [ON] and LIMIT/OFFSET/FETCH [WITH TIES], then
-// runs SeqScan -> Filter -> [HashAgg or GroupingSetsAgg -> Filter] ->
+// runs SeqScan -> Filter -> [HashAgg, GroupAgg or GroupingSetsAgg -> Filter] ->
 // [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [PostSortProject] ->
 // [Unique] -> Limit.
 // (WITH, set operations and VALUES: run_query.cpp.)
@@ -30,6 +30,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/settings/session_settings.h"
 #include "sql/executor/node_conjunct_filter.h"
+#include "sql/executor/node_group_agg.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_one_time_false_result.h"
@@ -380,6 +381,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   PlanNodePtr plan = std::move(from.plan);
   // One table: the access path the cost model prefers (index_paths.h).
   bool presorted = false;  // the scan returns rows in ORDER BY's order
+  // GROUP BY: the scan returns rows in the group keys' order (GroupAgg).
+  bool group_sorted = false;
+  GroupingCost grouping_cost;
+  bool group_serves_order_by = false;  // the groups come out in ORDER BY's order
   std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
   size_t scan_index_conds = 0;
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
@@ -422,6 +427,61 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       if (!request.wants_order) request.order.clear();
     }
+    // GROUP BY over plain columns: a path in the keys' order may feed a
+    // GroupAggregate instead (the cost model weighs it, agg_cost.h).
+    if (grouped && grouping.sets.empty() && grouping.grouping_funcs.empty() &&
+        !grouping.keys.empty() && window.calls.empty()) {
+      grouping_cost.aggregates = static_cast<int>(grouping.aggs.size());
+      bool plain = true;
+      std::vector<int> key_slots;
+      for (const BoundExprPtr& k : grouping.keys) {
+        const int slot = k->kind() == BoundExprKind::kColumnRef
+                             ? static_cast<const BoundColumnRef&>(*k).slot()
+                             : -1;
+        plain = plain && slot >= 0 && static_cast<size_t>(slot) < codec.table().columns.size() &&
+                codec.table().columns[static_cast<size_t>(slot)].type == k->type().oid;
+        key_slots.push_back(slot);
+      }
+      if (plain) {
+        grouping_cost.key_slots = key_slots;
+        // ORDER BY's keys first when each names a group key (PostgreSQL
+        // orders GROUP BY's keys to match), then the other keys ascending.
+        std::vector<bool> placed(key_slots.size(), false);
+        bool order_by_keys = !sort_keys.empty();
+        std::vector<ColumnOrderKey> order;
+        for (const SortKey& k : sort_keys) {
+          const BoundExpr* e = project[static_cast<size_t>(k.column)];
+          const int key = e->kind() == BoundExprKind::kColumnRef
+                              ? static_cast<const BoundColumnRef&>(*e).slot()
+                              : -1;
+          if (key < 0 || static_cast<size_t>(key) >= key_slots.size()) {
+            order_by_keys = false;
+            break;
+          }
+          if (placed[static_cast<size_t>(key)]) continue;
+          placed[static_cast<size_t>(key)] = true;
+          order.push_back(ColumnOrderKey{key_slots[static_cast<size_t>(key)], k.key.descending,
+                                         k.key.nulls_first, nullptr, k.key.type});
+        }
+        if (!order_by_keys) {
+          order.clear();
+          placed.assign(key_slots.size(), false);
+        }
+        for (size_t i = 0; i < key_slots.size(); ++i) {
+          if (placed[i]) continue;
+          order.push_back(ColumnOrderKey{key_slots[i], false, false, nullptr,
+                                         grouping.keys[i]->type().oid});
+        }
+        grouping_cost.order_by = !sort_keys.empty();
+        group_serves_order_by = order_by_keys && srf.calls.empty() && !stmt.distinct &&
+                                unique_keys.empty() && !stmt.limit_with_ties;
+        grouping_cost.group_order_serves_order_by = group_serves_order_by;
+        grouping_cost.group_width = 8 * static_cast<int>(project.size());
+        request.order = std::move(order);
+        request.wants_order = true;
+        request.grouping = &grouping_cost;
+      }
+    }
     // The columns the statement reads, and those it needs above the scan.
     const ScopeRelation& relation = scope.relations[0];
     if (!relation.columns.empty() && relation.columns[0].use != nullptr) {
@@ -444,7 +504,12 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       request.limit_offset = static_cast<double>(offset);
     }
     AccessPath path = ChooseAccessPath(binder, ctx, request);
-    presorted = path.ordered;
+    if (request.grouping != nullptr) {
+      group_sorted = path.ordered;
+      presorted = path.ordered && group_serves_order_by;
+    } else {
+      presorted = path.ordered;
+    }
     const bool plain_seq_scan =
         path.kind == AccessPath::Kind::kSeqScan && !path.primary_key_range;
     PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
@@ -504,8 +569,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
-      plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
-                                       ctx.param_values);
+      if (group_sorted) {
+        plan = std::make_unique<GroupAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                          ctx.param_values);
+      } else {
+        plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                         ctx.param_values);
+      }
     }
     if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
   }

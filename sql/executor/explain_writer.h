@@ -175,6 +175,18 @@ class ExplainWriter {
   // The FROM-row slots `e` refers to, in order of first mention.
   std::vector<int> ColumnSlots(const BoundExpr& e) const;
 
+  // VERBOSE: an aggregate's entry and its number of group keys (its first
+  // output columns). PostgreSQL's target list holds a GROUP BY key the
+  // select list lacks as a resjunk entry after the others, so a projection
+  // onto the aggregate lists it too (Project::Describe).
+  void NoteGroupKeys(const ExplainEntry* e, size_t keys) { group_keys_.emplace_back(e, keys); }
+  size_t GroupKeysOf(const ExplainEntry* e) const {
+    for (const auto& [entry, keys] : group_keys_) {
+      if (entry == e) return keys;
+    }
+    return 0;
+  }
+
   // The schema name of a namespace (VERBOSE prints scans as schema.table).
   void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
   std::string SchemaName(uint32_t namespace_oid) const {
@@ -200,6 +212,7 @@ class ExplainWriter {
   std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
   std::vector<JoinOutputs> joins_;
   std::vector<std::pair<const ExplainEntry*, ExplainLabels>> described_;
+  std::vector<std::pair<const ExplainEntry*, size_t>> group_keys_;
   std::function<std::string(uint32_t)> schema_names_;
 };
 
