@@ -203,6 +203,8 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
   bool qualify = false;
   ScopeLabels(scope, &qualified, &bare, &qualify);
   qualify |= qualify_all_;
+  // Subqueries in FROM are range table entries of their own.
+  qualify |= !subqueries_.empty();
   if (options_.analyze) {
     InstrumentPlan(plan);
     (*plan)->Init();
@@ -216,6 +218,7 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
   w.SetFromLabels(qualified, bare, qualify);
   w.Describe(**plan);
   std::unique_ptr<ExplainEntry> root = w.TakeRoot();
+  if (options_.verbose && root) SpliceSubqueries(w, &root);
   if (options_.verbose && !qualify && root) {
     // Output lists name columns bare in a one-relation plan (explain.c's
     // show_plan_tlist) while VERBOSE qualifies every other expression:
@@ -267,6 +270,30 @@ void ExplainCapture::CaptureModify(const void* stmt, const std::string& verb,
   }
   top->children.push_back(std::move(scan));
   targets_[stmt] = std::move(top);
+}
+
+void ExplainCapture::SpliceSubqueries(const ExplainWriter& w, std::unique_ptr<ExplainEntry>* e) {
+  ExplainEntry& entry = **e;
+  const std::string prefix = "Subquery Scan on ";
+  if (entry.name.rfind(prefix, 0) == 0 && entry.children.empty()) {
+    auto it = std::find_if(subqueries_.begin(), subqueries_.end(), [&](const auto& s) {
+      return entry.name == prefix + QuoteIdentText(s.first);
+    });
+    // Left out when it only passes its input's columns through: no qual
+    // of its own and every column returned, in order.
+    const bool trivial =
+        it != subqueries_.end() && w.ShowsPhysicalOutput(&entry) &&
+        std::all_of(entry.properties.begin(), entry.properties.end(),
+                    [](const auto& p) { return p.first == "Output"; });
+    if (!trivial) {
+      throw SqlError(SqlState::kFeatureNotSupported,
+                     "EXPLAIN VERBOSE of a subquery in FROM is not supported yet");
+    }
+    *e = std::move(it->second);
+    subqueries_.erase(it);
+    return;
+  }
+  for (std::unique_ptr<ExplainEntry>& child : entry.children) SpliceSubqueries(w, &child);
 }
 
 std::unique_ptr<ExplainEntry> ExplainCapture::Take(const void* stmt) {

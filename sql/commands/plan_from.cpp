@@ -15,6 +15,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
+#include "sql/commands/explain_subquery.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/updatable_view.h"
 #include "sql/system_relations/role_lookup.h"
@@ -167,7 +168,7 @@ class FromPlanner {
     }
     if (item.kind == ast::FromItem::Kind::kSubquery) {
       if (item.lateral && lateral_left_ != nullptr) return BuildLateral(item, offset);
-      QueryRows q = RunQuery(ctx_, *item.subquery);
+      QueryRows q = RunDerivedQuery(ctx_, *item.subquery, item.table.alias);
       if (item.column_aliases.size() > q.names.size()) {
         throw SqlError(SqlState::kInvalidColumnReference,
                        "table \"" + item.table.alias + "\" has " + std::to_string(q.names.size()) +

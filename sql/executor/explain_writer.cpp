@@ -118,6 +118,19 @@ bool ExplainWriter::RestorePhysicalOutput(ExplainEntry* e) const {
   return false;
 }
 
+bool ExplainWriter::ShowsPhysicalOutput(const ExplainEntry* e) const {
+  for (const auto& [entry, physical] : scan_physical_) {
+    if (entry != e) continue;
+    std::string text;
+    for (size_t i = 0; i < physical.size(); ++i) text += (i > 0 ? ", " : "") + Bare(physical[i]);
+    for (const auto& [label, value] : e->properties) {
+      if (label == "Output") return value == text;
+    }
+    return physical.empty();
+  }
+  return false;
+}
+
 bool ExplainWriter::ProjectionCapable(const ExplainEntry& e) {
   const std::string& n = e.name;
   return !(n == "Sort" || n == "Limit" || n == "Unique" || n == "Append" || n == "Hash" ||

@@ -146,6 +146,9 @@ class ExplainWriter {
   // aggregate whose keys are plain columns return all columns). False if
   // `e` is not a scan.
   bool RestorePhysicalOutput(ExplainEntry* e) const;
+  // Whether scan entry `e` prints its physical Output (or none where that
+  // is empty): nothing above projected onto it.
+  bool ShowsPhysicalOutput(const ExplainEntry* e) const;
   // Whether PostgreSQL could put a projection on the node `e` (the entry of
   // a Sort, Limit, Unique, Append, Hash or ModifyTable cannot).
   static bool ProjectionCapable(const ExplainEntry& e);
