@@ -367,7 +367,8 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
         return e->kind() == BoundExprKind::kColumnRef &&
                static_cast<const BoundColumnRef*>(e)->slot() == static_cast<int>(k);
       });
-      if (listed) continue;
+      // (A key GROUP BY names twice is one entry.)
+      if (listed || std::find(out.begin(), out.end(), in[k]) != out.end()) continue;
       texts.push_back(bare[k]);
       out.push_back(in[k]);
     }
@@ -659,7 +660,11 @@ std::vector<std::string> DescribeAggregate(ExplainWriter& w, const std::string& 
   std::vector<std::string> key_texts;
   bool plain_keys = true;
   for (const BoundExprPtr& k : keys) {
-    key_texts.push_back(w.Deparse(*k, ExplainWriter::Bares(in)));
+    // A key GROUP BY names twice is grouped on once (transformGroupClause).
+    const std::string key_text = w.Deparse(*k, ExplainWriter::Bares(in));
+    if (std::find(key_texts.begin(), key_texts.end(), key_text) == key_texts.end()) {
+      key_texts.push_back(key_text);
+    }
     texts.push_back(w.Deparse(*k, in));
     const int slot =
         k->kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(*k).slot() : -1;
@@ -731,6 +736,10 @@ std::vector<std::string> HashDistinct::Describe(ExplainWriter& w) const {
   for (size_t i = 0; i < std::min(in.size(), columns_.size()); ++i) {
     keys.push_back(ExplainWriter::Bare(in[i]));
     plain_keys &= !ExplainWriter::IsComputed(in[i]);
+    // The same column twice among the keys: PostgreSQL's scan cannot label
+    // one physical column as both, so it projects (use_physical_tlist).
+    plain_keys &= std::find(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(i), in[i]) ==
+                  in.begin() + static_cast<std::ptrdiff_t>(i);
   }
   self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
   in = ExplainWriter::Refs(in);
