@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <memory>
 
 #include "sql/executor/explain_writer.h"
 
@@ -43,7 +44,7 @@ std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
       out.push_back(i < in.size() ? ExplainWriter::Ref(in[i]) : "?");
     }
   }
-  if (w.options().verbose) {
+  {
     // PostgreSQL's lists (make_sort_input_target): the Sort and the node
     // below it return the select list without the postponed columns, the
     // sort-only columns, then the columns the postponed expressions read
@@ -86,7 +87,48 @@ std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
     if (below != nullptr && ExplainWriter::ProjectionCapable(*below)) {
       w.SetOutput(below, below_out);
     }
-    for (size_t i = targets; i < base; ++i) out.push_back(ExplainWriter::Ref(in[i]));
+    if (w.options().verbose) {
+      for (size_t i = targets; i < base; ++i) out.push_back(ExplainWriter::Ref(in[i]));
+    }
+    // Set-returning calls whose arguments read columns: PostgreSQL's
+    // ProjectSet reads them from a Result over the Sort that lists them
+    // first, then the columns passed through (split_pathtarget_at_srfs),
+    // unless that is the Sort's list already.
+    if (over_project_set_ && sort != nullptr) {
+      ExplainLabels level0;
+      auto add = [&level0](const std::string& label) {
+        if (std::find(level0.begin(), level0.end(), label) == level0.end()) {
+          level0.push_back(label);
+        }
+      };
+      for (const BoundExpr* call : project_set_calls_) {
+        for (int slot : w.ColumnSlots(*call)) {
+          const size_t at = base + static_cast<size_t>(slot);
+          if (at < sort_width) add(in[at]);
+        }
+      }
+      if (!level0.empty()) {
+        for (size_t i = 0; i < base; ++i) {
+          const BoundExpr* e = i < targets ? postponed_[i] : nullptr;
+          if (e == nullptr) {
+            add(in[i]);
+            continue;
+          }
+          for (int slot : w.ColumnSlots(*e)) {
+            const size_t at = base + static_cast<size_t>(slot);
+            if (at < sort_width) add(in[at]);
+          }
+        }
+        if (level0 != sort_out) {
+          auto result = std::make_unique<ExplainEntry>();
+          result->name = "Result";
+          ExplainEntry* r = result.get();
+          result->children.push_back(std::move(self->children.back()));
+          self->children.back() = std::move(result);
+          w.SetOutput(r, level0);
+        }
+      }
+    }
   }
   w.SetOutput(self, out);
   w.EndNode();
