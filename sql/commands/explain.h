@@ -78,7 +78,9 @@ class ExplainCapture {
   std::vector<std::pair<std::string, std::unique_ptr<ExplainEntry>>> subqueries_;
   // Replaces each "Subquery Scan" entry under `e` by its captured plan
   // (VERBOSE); 0A000 where PostgreSQL would keep the Subquery Scan.
-  void SpliceSubqueries(const ExplainWriter& w, std::unique_ptr<ExplainEntry>* e);
+  // `above`: the entries between the root and `e`.
+  void SpliceSubqueries(const ExplainWriter& w, std::unique_ptr<ExplainEntry>* e,
+                        std::vector<const ExplainEntry*>* above);
 };
 
 StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement& stmt);

@@ -417,7 +417,9 @@ class FromPlanner {
     std::optional<ScopedCheckAsRole> as_owner;
     as_owner.emplace(ViewBoolOption(view, "security_invoker") ? CurrentUserOid(*ctx_.catalog)
                                                               : view.owner);
-    QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
+    QueryRows q =
+        RunDerivedQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()),
+                        rv.alias.empty() ? view.name : rv.alias);
     as_owner.reset();
     if (q.types.size() < view.columns.size()) {
       throw SqlError(SqlState::kFeatureNotSupported,

@@ -73,3 +73,10 @@ explain (verbose, costs off) select count(*) from (select distinct two, four, tw
 select count(*) from (select distinct two, four, two from vt) ss;
 explain (verbose, costs off) select count(*) from (select distinct ten from vt) ss;
 select count(*) from (select distinct ten from vt) ss;
+-- views: a view read whole is its plan; one whose columns the nodes above
+-- name is not supported yet (0A000)
+create view vt_v as select unique1, ten * 2 as t2, s from vt where ten > 7;
+explain (verbose, costs off) select * from vt_v;
+create view vt_g as select ten, count(*) as c from vt group by ten;
+explain (verbose, costs off) select * from vt_g;
+select * from vt_g order by ten;
