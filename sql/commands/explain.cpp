@@ -222,6 +222,9 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
     std::vector<const ExplainEntry*> above;
     SpliceSubqueries(w, &root, &above);
   }
+  // Plans of subqueries this plan did not show (captured while planning a
+  // subquery expression, say) must not stand in for another's.
+  subqueries_.clear();
   if (options_.verbose && !qualify && root) {
     // Output lists name columns bare in a one-relation plan (explain.c's
     // show_plan_tlist) while VERBOSE qualifies every other expression:
