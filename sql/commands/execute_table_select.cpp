@@ -1,6 +1,6 @@
 // SELECT [... FROM]: binds the select list, WHERE, GROUP BY/HAVING and
 // aggregates, ORDER BY, DISTINCT [ON] and LIMIT/OFFSET/FETCH [WITH TIES], then
-// runs SeqScan -> Filter -> [HashAgg or GroupingSetsAgg -> Filter] ->
+// runs SeqScan -> Filter -> [HashAgg, GroupAgg or GroupingSetsAgg -> Filter] ->
 // [WindowAgg] -> Project -> [HashDistinct] -> Sort -> [PostSortProject] ->
 // [Unique] -> Limit.
 // (WITH, set operations and VALUES: run_query.cpp.)
@@ -30,6 +30,7 @@
 #include "sql/builtin/type_table.h"
 #include "sql/settings/session_settings.h"
 #include "sql/executor/node_conjunct_filter.h"
+#include "sql/executor/node_group_agg.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_limit_with_ties.h"
 #include "sql/executor/node_one_time_false_result.h"
@@ -288,6 +289,35 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   if (!stmt.distinct_on.empty()) {
     unique_keys = PlanDistinctOn(binder, stmt, targets, &project, &junk, &sort_keys);
   }
+  // Set-returning select-list columns no sort key reads run after the Sort
+  // (make_sort_input_target's postponed SRFs): a ProjectSet above it, so
+  // ORDER BY may also come from an index. Every select-list column must be
+  // one whose slots we can see (to know which read the calls' values).
+  bool srf_after_sort = false;
+  const int srf_base = grouped ? static_cast<int>(grouping.keys.size() + grouping.aggs.size())
+                               : static_cast<int>(from.width);
+  auto reads_srf = [&srf_base](const BoundExpr& e, bool* known) {
+    std::vector<bool> used;
+    *known = CollectColumnSlots(e, &used);
+    for (size_t s = static_cast<size_t>(srf_base); s < used.size(); ++s) {
+      if (used[s]) return true;
+    }
+    return false;
+  };
+  if (!srf.calls.empty() && window.calls.empty() && !sort_keys.empty() && !stmt.distinct &&
+      unique_keys.empty() && !stmt.limit_with_ties && stmt.locking.empty()) {
+    FinishSetReturningSlots(srf, srf_base);
+    srf_after_sort = true;
+    for (const BoundExpr* e : project) {
+      bool known = false;
+      reads_srf(*e, &known);
+      srf_after_sort = srf_after_sort && known;
+    }
+    for (const SortKey& k : sort_keys) {
+      bool known = false;
+      if (reads_srf(*project[static_cast<size_t>(k.column)], &known)) srf_after_sort = false;
+    }
+  }
   const LimitClause limit = EvaluateLimitClause(ctx, stmt);
   const int64_t offset = limit.offset, count = limit.count;
 
@@ -351,6 +381,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   PlanNodePtr plan = std::move(from.plan);
   // One table: the access path the cost model prefers (index_paths.h).
   bool presorted = false;  // the scan returns rows in ORDER BY's order
+  // GROUP BY: the scan returns rows in the group keys' order (GroupAgg).
+  bool group_sorted = false;
+  GroupingCost grouping_cost;
+  bool group_serves_order_by = false;  // the groups come out in ORDER BY's order
   std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
   size_t scan_index_conds = 0;
   // (A partitioned table with one partition has one codec too, the
@@ -368,7 +402,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     request.allow_indexes = stmt.locking.empty();
     // ORDER BY over plain columns, when nothing between scan and Sort
     // reorders rows.
-    if (!sort_keys.empty() && !grouped && window.calls.empty() && srf.calls.empty() &&
+    if (!sort_keys.empty() && !grouped && window.calls.empty() &&
+        (srf.calls.empty() || srf_after_sort) &&
         !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties) {
       request.wants_order = true;
       for (size_t i = 0; i < sort_keys.size(); ++i) {
@@ -396,6 +431,61 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       if (!request.wants_order) request.order.clear();
     }
+    // GROUP BY over plain columns: a path in the keys' order may feed a
+    // GroupAggregate instead (the cost model weighs it, agg_cost.h).
+    if (grouped && grouping.sets.empty() && grouping.grouping_funcs.empty() &&
+        !grouping.keys.empty() && window.calls.empty()) {
+      grouping_cost.aggregates = static_cast<int>(grouping.aggs.size());
+      bool plain = true;
+      std::vector<int> key_slots;
+      for (const BoundExprPtr& k : grouping.keys) {
+        const int slot = k->kind() == BoundExprKind::kColumnRef
+                             ? static_cast<const BoundColumnRef&>(*k).slot()
+                             : -1;
+        plain = plain && slot >= 0 && static_cast<size_t>(slot) < codec.table().columns.size() &&
+                codec.table().columns[static_cast<size_t>(slot)].type == k->type().oid;
+        key_slots.push_back(slot);
+      }
+      if (plain) {
+        grouping_cost.key_slots = key_slots;
+        // ORDER BY's keys first when each names a group key (PostgreSQL
+        // orders GROUP BY's keys to match), then the other keys ascending.
+        std::vector<bool> placed(key_slots.size(), false);
+        bool order_by_keys = !sort_keys.empty();
+        std::vector<ColumnOrderKey> order;
+        for (const SortKey& k : sort_keys) {
+          const BoundExpr* e = project[static_cast<size_t>(k.column)];
+          const int key = e->kind() == BoundExprKind::kColumnRef
+                              ? static_cast<const BoundColumnRef&>(*e).slot()
+                              : -1;
+          if (key < 0 || static_cast<size_t>(key) >= key_slots.size()) {
+            order_by_keys = false;
+            break;
+          }
+          if (placed[static_cast<size_t>(key)]) continue;
+          placed[static_cast<size_t>(key)] = true;
+          order.push_back(ColumnOrderKey{key_slots[static_cast<size_t>(key)], k.key.descending,
+                                         k.key.nulls_first, nullptr, k.key.type});
+        }
+        if (!order_by_keys) {
+          order.clear();
+          placed.assign(key_slots.size(), false);
+        }
+        for (size_t i = 0; i < key_slots.size(); ++i) {
+          if (placed[i]) continue;
+          order.push_back(ColumnOrderKey{key_slots[i], false, false, nullptr,
+                                         grouping.keys[i]->type().oid});
+        }
+        grouping_cost.order_by = !sort_keys.empty();
+        group_serves_order_by = order_by_keys && srf.calls.empty() && !stmt.distinct &&
+                                unique_keys.empty() && !stmt.limit_with_ties;
+        grouping_cost.group_order_serves_order_by = group_serves_order_by;
+        grouping_cost.group_width = 8 * static_cast<int>(project.size());
+        request.order = std::move(order);
+        request.wants_order = true;
+        request.grouping = &grouping_cost;
+      }
+    }
     // The columns the statement reads, and those it needs above the scan.
     const ScopeRelation& relation = scope.relations[0];
     if (!relation.columns.empty() && relation.columns[0].use != nullptr) {
@@ -418,7 +508,12 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       request.limit_offset = static_cast<double>(offset);
     }
     AccessPath path = ChooseAccessPath(binder, ctx, request);
-    presorted = path.ordered;
+    if (request.grouping != nullptr) {
+      group_sorted = path.ordered;
+      presorted = path.ordered && group_serves_order_by;
+    } else {
+      presorted = path.ordered;
+    }
     const bool plain_seq_scan =
         path.kind == AccessPath::Kind::kSeqScan && !path.primary_key_range;
     PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
@@ -478,8 +573,13 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
-      plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
-                                       ctx.param_values);
+      if (group_sorted) {
+        plan = std::make_unique<GroupAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                          ctx.param_values);
+      } else {
+        plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                         ctx.param_values);
+      }
     }
     if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
   }
@@ -512,7 +612,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
     width += static_cast<int>(window.calls.size());
   }
-  if (!srf.calls.empty()) {
+  // The set-returning calls run here unless the Sort below them is needed
+  // (the scan's order is not ORDER BY's).
+  const bool postpone_srf = srf_after_sort && !presorted;
+  if (!srf.calls.empty() && !postpone_srf) {
     FinishSetReturningSlots(srf, width);
     plan = std::make_unique<ProjectSet>(std::move(plan), &srf.calls, ctx.param_values);
   }
@@ -529,13 +632,15 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   std::vector<BoundExprPtr> postponed_owned;  // placeholders and carried columns
   size_t carried_base = 0;
   if (!sort_keys.empty() && !stmt.distinct && unique_keys.empty() && !stmt.limit_with_ties &&
-      srf.calls.empty()) {
+      (srf.calls.empty() || postpone_srf)) {
     postponed.assign(targets.size(), nullptr);
     bool any = false;
     for (size_t i = 0; i < targets.size(); ++i) {
       const bool sort_column = std::any_of(sort_keys.begin(), sort_keys.end(),
                                            [&](const SortKey& k) { return k.column == static_cast<int>(i); });
-      if (sort_column || !ContainsVolatileCall(*targets[i].expr)) continue;
+      bool known = false;
+      const bool srf_column = postpone_srf && reads_srf(*targets[i].expr, &known);
+      if (sort_column || !(srf_column || ContainsVolatileCall(*targets[i].expr))) continue;
       postponed[i] = targets[i].expr.get();
       const DataType type = targets[i].expr->type();
       postponed_owned.push_back(std::make_unique<BoundConstant>(Value::Null(type.oid), type, -1));
@@ -600,8 +705,20 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     plan = std::move(sort);
   }
   if (!postponed.empty()) {
-    plan = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
-                                             ctx.param_values);
+    std::vector<const BoundExpr*> calls;
+    if (postpone_srf) {
+      // Over the carried input row (after the Sort's columns): its values
+      // follow it, where the select list's references to them point.
+      auto project_set = std::make_unique<ProjectSet>(std::move(plan), &srf.calls,
+                                                      ctx.param_values);
+      project_set->set_input_base(carried_base);
+      plan = std::move(project_set);
+      for (const SetReturningTarget& t : srf.calls) calls.push_back(t.call.get());
+    }
+    auto post = std::make_unique<PostSortProject>(std::move(plan), postponed, carried_base,
+                                                  ctx.param_values);
+    if (postpone_srf) post->set_project_set(std::move(calls));
+    plan = std::move(post);
   }
   if (!unique_keys.empty()) plan = std::make_unique<Unique>(std::move(plan), std::move(unique_keys));
   if (stmt.limit_with_ties) {

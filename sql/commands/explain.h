@@ -46,6 +46,13 @@ class ExplainCapture {
   // Column names print qualified even in a one-relation plan (a UNION ALL
   // branch, INSERT's SELECT: PostgreSQL's range table holds more).
   void set_qualify_all(bool on) { qualify_all_ = on; }
+  bool qualify_all() const { return qualify_all_; }
+  // VERBOSE: the captured plan of the subquery in FROM named `alias`
+  // (explain_subquery.h); the next Capture puts it in place of that
+  // Subquery Scan.
+  void AddSubqueryPlan(std::string alias, std::unique_ptr<ExplainEntry> plan) {
+    subqueries_.emplace_back(std::move(alias), std::move(plan));
+  }
 
   // Statements whose plans are captured (by address).
   void AddTarget(const void* stmt) { targets_[stmt] = nullptr; }
@@ -68,6 +75,12 @@ class ExplainCapture {
   std::function<std::string(uint32_t)> schema_names_;
   bool qualify_all_ = false;
   std::map<const void*, std::unique_ptr<ExplainEntry>> targets_;
+  std::vector<std::pair<std::string, std::unique_ptr<ExplainEntry>>> subqueries_;
+  // Replaces each "Subquery Scan" entry under `e` by its captured plan
+  // (VERBOSE); 0A000 where PostgreSQL would keep the Subquery Scan.
+  // `above`: the entries between the root and `e`.
+  void SpliceSubqueries(const ExplainWriter& w, std::unique_ptr<ExplainEntry>* e,
+                        std::vector<const ExplainEntry*>* above);
 };
 
 StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement& stmt);

@@ -310,6 +310,20 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     PathCost c = scan;
     const double limit_tuples =
         request.limit_count >= 0 ? request.limit_count + request.limit_offset : -1;
+    if (const GroupingCost* g = request.grouping; g != nullptr) {
+      // The aggregate the path would feed (and ORDER BY's Sort of its
+      // groups), at LIMIT's fraction of the groups.
+      const double groups = EstimateNumGroups(rel, g->key_slots, c.rows);
+      c = AggCost(params, c, static_cast<int>(g->key_slots.size()), g->aggregates, groups,
+                  wants_order && ordered);
+      if (g->order_by && !(wants_order && ordered && g->group_order_serves_order_by)) {
+        c = SortCost(params, c, g->group_width, limit_tuples);
+      }
+      if (limit_tuples >= 0 && c.rows > 0) {
+        return c.AtFraction(std::min(1.0, limit_tuples / c.rows));
+      }
+      return c.total;
+    }
     if (wants_order && !ordered) c = SortCost(params, c, width, limit_tuples);
     if (limit_tuples >= 0 && c.rows > 0) {
       return c.AtFraction(std::min(1.0, limit_tuples / c.rows));

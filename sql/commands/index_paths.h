@@ -26,6 +26,7 @@
 #include "sql/commands/command_context.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/executor/node_index_scan.h"
+#include "sql/planner/agg_cost.h"
 #include "sql/planner/path_cost.h"
 
 namespace strata::sql {
@@ -57,6 +58,12 @@ struct AccessPathRequest {
   double limit_offset = 0;
   double limit_count = -1;     // -1: no LIMIT
   bool allow_indexes = true;   // false under FOR UPDATE / SHARE
+  // GROUP BY over the table's columns: `order` is the group keys' (ORDER
+  // BY's first when it names them), and paths compare by the cost of the
+  // aggregate above them -- sorted over a path in that order, hashed over
+  // any other -- with ORDER BY's Sort of the groups and LIMIT's fraction of
+  // them (agg_cost.h). LIFETIME: outlives the call.
+  const GroupingCost* grouping = nullptr;
   // The table's columns (by slot) the query reads anywhere, and those it
   // needs above the scan (not only in WHERE); empty: unknown (every column).
   std::vector<bool> columns_read;

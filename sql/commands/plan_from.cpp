@@ -15,6 +15,7 @@
 #include "sql/commands/relation_locks.h"
 #include "sql/commands/column_privileges.h"
 #include "sql/commands/cte_scope.h"
+#include "sql/commands/explain_subquery.h"
 #include "sql/commands/plan_from.h"
 #include "sql/commands/updatable_view.h"
 #include "sql/system_relations/role_lookup.h"
@@ -167,7 +168,7 @@ class FromPlanner {
     }
     if (item.kind == ast::FromItem::Kind::kSubquery) {
       if (item.lateral && lateral_left_ != nullptr) return BuildLateral(item, offset);
-      QueryRows q = RunQuery(ctx_, *item.subquery);
+      QueryRows q = RunDerivedQuery(ctx_, *item.subquery, item.table.alias);
       if (item.column_aliases.size() > q.names.size()) {
         throw SqlError(SqlState::kInvalidColumnReference,
                        "table \"" + item.table.alias + "\" has " + std::to_string(q.names.size()) +
@@ -416,7 +417,9 @@ class FromPlanner {
     std::optional<ScopedCheckAsRole> as_owner;
     as_owner.emplace(ViewBoolOption(view, "security_invoker") ? CurrentUserOid(*ctx_.catalog)
                                                               : view.owner);
-    QueryRows q = RunQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()));
+    QueryRows q =
+        RunDerivedQuery(inner, static_cast<const ast::SelectStatement&>(*out_->parsed.back()),
+                        rv.alias.empty() ? view.name : rv.alias);
     as_owner.reset();
     if (q.types.size() < view.columns.size()) {
       throw SqlError(SqlState::kFeatureNotSupported,

@@ -15,6 +15,7 @@
 
 #include "sql/executor/explain_writer.h"
 #include "sql/executor/node_function_scan.h"
+#include "sql/executor/node_group_agg.h"
 #include "sql/executor/node_grouping_sets.h"
 #include "sql/executor/node_hash_join.h"
 #include "sql/executor/node_index_nest_loop.h"
@@ -136,9 +137,21 @@ ExplainLabels PhysicalColumns(const ExplainLabels& labels) {
 
 // VERBOSE: a scan's Output is its columns unless a projection above
 // replaces it (Project::Describe).
-void ScanOutput(ExplainWriter& w, ExplainEntry* e) {
+// An index-only scan's physical target list is the index's columns
+// (`index_slots`, in index order), not the table's.
+void ScanOutput(ExplainWriter& w, ExplainEntry* e, const std::vector<int>* index_slots = nullptr) {
   if (!w.options().verbose || e == nullptr) return;
-  const ExplainLabels physical = PhysicalColumns(w.FromLabels());
+  ExplainLabels physical;
+  if (index_slots != nullptr && !index_slots->empty()) {
+    const ExplainLabels& labels = w.FromLabels();
+    for (int slot : *index_slots) {
+      if (slot >= 0 && static_cast<size_t>(slot) < labels.size()) {
+        physical.push_back(labels[static_cast<size_t>(slot)]);
+      }
+    }
+  } else {
+    physical = PhysicalColumns(w.FromLabels());
+  }
   w.SetOutput(e, physical);
   w.NoteScan(e, physical);
 }
@@ -172,7 +185,8 @@ void VerboseNotSupported(const ExplainWriter& w, const std::string& what) {
 
 std::vector<std::string> PlanNode::Describe(ExplainWriter& w) const {
   const std::string& name = explain_name();
-  if (name.rfind("Subquery Scan", 0) == 0) VerboseNotSupported(w, "a subquery in FROM");
+  // A Subquery Scan under VERBOSE: ExplainCapture puts the subquery's
+  // captured plan in its place, or answers 0A000 (explain_subquery.h).
   if (name.rfind("CTE Scan", 0) == 0) VerboseNotSupported(w, "WITH queries");
   if (name.rfind("Function Scan", 0) == 0) VerboseNotSupported(w, "this function in FROM");
   w.BeginNode(name.empty() ? "Custom Scan" : name);
@@ -297,7 +311,7 @@ std::vector<std::string> IndexScan::Describe(ExplainWriter& w) const {
   std::string verb = IndexScanVerb(plan_info_) + QuoteIdentText(index_name_) + " on";
   w.BeginNode(SchemaQualified(w, verb + " " + table, verb, codec_->table()));
   ExplainEntry* e = w.LastNode();
-  ScanOutput(w, e);
+  ScanOutput(w, e, plan_info_.index_only ? &index_only_slots_ : nullptr);
   if (w.options().costs && !plan_info_.costed) {
     // Not planned by cost (UPDATE / DELETE): PostgreSQL's default
     // selectivity of an equality or range condition (0.005) of the rows.
@@ -347,6 +361,18 @@ std::vector<std::string> Project::Describe(ExplainWriter& w) const {
     identity &= slot == static_cast<int>(i);
   }
   if (w.options().verbose && below != nullptr) {
+    // GROUP BY keys the select list lacks: resjunk entries, listed last.
+    const size_t group_keys = std::min(w.GroupKeysOf(below), in.size());
+    for (size_t k = 0; k < group_keys; ++k) {
+      const bool listed = std::any_of(exprs_.begin(), exprs_.end(), [k](const BoundExpr* e) {
+        return e->kind() == BoundExprKind::kColumnRef &&
+               static_cast<const BoundColumnRef*>(e)->slot() == static_cast<int>(k);
+      });
+      // (A key GROUP BY names twice is one entry.)
+      if (listed || std::find(out.begin(), out.end(), in[k]) != out.end()) continue;
+      texts.push_back(bare[k]);
+      out.push_back(in[k]);
+    }
     if (ExplainWriter::ProjectionCapable(*below)) {
       w.SetOutput(below, texts);
       if (w.IsJoin(below)) {
@@ -671,18 +697,25 @@ std::vector<std::string> MergeJoin::Describe(ExplainWriter& w) const {
   return labels;
 }
 
-std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
-  w.BeginNode(keys_->empty() ? "Aggregate" : "HashAggregate");
+std::vector<std::string> DescribeAggregate(ExplainWriter& w, const std::string& name,
+                                           const PlanNode& child,
+                                           const std::vector<BoundExprPtr>& keys,
+                                           const std::vector<AggregateCall>& aggs) {
+  w.BeginNode(name);
   ExplainEntry* self = w.LastNode();
-  ExplainLabels in = w.Describe(*child_);
+  ExplainLabels in = w.Describe(child);
   ExplainEntry* below = w.LastNode();
   // Output (until a projection replaces it): the keys, then the aggregates.
   // Group Key: the keys as the input computes them (show_agg_keys).
   ExplainLabels out, texts;
-  std::vector<std::string> keys;
+  std::vector<std::string> key_texts;
   bool plain_keys = true;
-  for (const BoundExprPtr& k : *keys_) {
-    keys.push_back(w.Deparse(*k, ExplainWriter::Bares(in)));
+  for (const BoundExprPtr& k : keys) {
+    // A key GROUP BY names twice is grouped on once (transformGroupClause).
+    const std::string key_text = w.Deparse(*k, ExplainWriter::Bares(in));
+    if (std::find(key_texts.begin(), key_texts.end(), key_text) == key_texts.end()) {
+      key_texts.push_back(key_text);
+    }
     texts.push_back(w.Deparse(*k, in));
     const int slot =
         k->kind() == BoundExprKind::kColumnRef ? static_cast<const BoundColumnRef&>(*k).slot() : -1;
@@ -693,12 +726,15 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
     }
     plain_keys &= slot >= 0 && !ExplainWriter::IsComputed(out.back());
   }
-  if (!keys.empty()) self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
-  for (const AggregateCall& a : *aggs_) {
+  if (!key_texts.empty()) {
+    self->properties.insert(self->properties.begin(), {"Group Key", JoinList(key_texts)});
+  }
+  for (const AggregateCall& a : aggs) {
     texts.push_back(DeparseAgg(w, a, in));
     out.push_back(ExplainWriter::Computed(texts.back()));
   }
   w.SetOutput(self, texts);
+  w.NoteGroupKeys(self, keys.size());
   // Below an aggregate over plain columns PostgreSQL's scan returns all its
   // columns rather than projecting.
   if (plain_keys && below != self) w.RestorePhysicalOutput(below);
@@ -711,8 +747,8 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
         if (std::find(needed.begin(), needed.end(), slot) == needed.end()) needed.push_back(slot);
       }
     };
-    for (const BoundExprPtr& k : *keys_) add(k.get());
-    for (const AggregateCall& a : *aggs_) {
+    for (const BoundExprPtr& k : keys) add(k.get());
+    for (const AggregateCall& a : aggs) {
       add(a.arg.get());
       add(a.arg2.get());
       add(a.filter.get());
@@ -722,6 +758,11 @@ std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
   }
   w.EndNode();
   return out;
+}
+
+std::vector<std::string> HashAgg::Describe(ExplainWriter& w) const {
+  return DescribeAggregate(w, keys_->empty() ? "Aggregate" : "HashAggregate", *child_, *keys_,
+                           *aggs_);
 }
 
 std::vector<std::string> GroupingSetsAgg::Describe(ExplainWriter& w) const {
@@ -746,6 +787,10 @@ std::vector<std::string> HashDistinct::Describe(ExplainWriter& w) const {
   for (size_t i = 0; i < std::min(in.size(), columns_.size()); ++i) {
     keys.push_back(ExplainWriter::Bare(in[i]));
     plain_keys &= !ExplainWriter::IsComputed(in[i]);
+    // The same column twice among the keys: PostgreSQL's scan cannot label
+    // one physical column as both, so it projects (use_physical_tlist).
+    plain_keys &= std::find(in.begin(), in.begin() + static_cast<std::ptrdiff_t>(i), in[i]) ==
+                  in.begin() + static_cast<std::ptrdiff_t>(i);
   }
   self->properties.insert(self->properties.begin(), {"Group Key", JoinList(keys)});
   in = ExplainWriter::Refs(in);

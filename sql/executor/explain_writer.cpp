@@ -54,7 +54,23 @@ ExplainLabels ExplainWriter::Describe(const PlanNode& child) {
     last_->width = e->width;
     last_->costed = true;
   }
+  if (last_ != nullptr) {
+    auto it = std::find_if(described_.begin(), described_.end(),
+                           [this](const auto& d) { return d.first == last_; });
+    if (it == described_.end()) {
+      described_.emplace_back(last_, labels);
+    } else {
+      it->second = labels;
+    }
+  }
   return labels;
+}
+
+const ExplainLabels* ExplainWriter::LabelsOf(const ExplainEntry* e) const {
+  for (const auto& [entry, labels] : described_) {
+    if (entry == e) return &labels;
+  }
+  return nullptr;
 }
 
 ExplainLabels ExplainWriter::Refs(const ExplainLabels& labels) {
@@ -98,6 +114,19 @@ bool ExplainWriter::RestorePhysicalOutput(ExplainEntry* e) const {
       SetOutput(e, physical);
       return true;
     }
+  }
+  return false;
+}
+
+bool ExplainWriter::ShowsPhysicalOutput(const ExplainEntry* e) const {
+  for (const auto& [entry, physical] : scan_physical_) {
+    if (entry != e) continue;
+    std::string text;
+    for (size_t i = 0; i < physical.size(); ++i) text += (i > 0 ? ", " : "") + Bare(physical[i]);
+    for (const auto& [label, value] : e->properties) {
+      if (label == "Output") return value == text;
+    }
+    return physical.empty();
   }
   return false;
 }

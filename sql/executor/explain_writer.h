@@ -83,6 +83,11 @@ class ExplainWriter {
   ExplainEntry* LastNode() { return last_; }
   // Describes `child` under the open entry (or as the root).
   ExplainLabels Describe(const PlanNode& child);
+  // The labels returned by the last Describe that left `e` as LastNode():
+  // how the columns of the node that made `e` print there (a Project's
+  // expressions, computed ones marked, over the scan it lands on). Null if
+  // none was recorded.
+  const ExplainLabels* LabelsOf(const ExplainEntry* e) const;
 
   // The FROM row's columns: qualified ("t.x") and bare ("x"). Scans and
   // joins of the FROM clause print expressions over these.
@@ -141,6 +146,9 @@ class ExplainWriter {
   // aggregate whose keys are plain columns return all columns). False if
   // `e` is not a scan.
   bool RestorePhysicalOutput(ExplainEntry* e) const;
+  // Whether scan entry `e` prints its physical Output (or none where that
+  // is empty): nothing above projected onto it.
+  bool ShowsPhysicalOutput(const ExplainEntry* e) const;
   // Whether PostgreSQL could put a projection on the node `e` (the entry of
   // a Sort, Limit, Unique, Append, Hash or ModifyTable cannot).
   static bool ProjectionCapable(const ExplainEntry& e);
@@ -170,6 +178,18 @@ class ExplainWriter {
   // The FROM-row slots `e` refers to, in order of first mention.
   std::vector<int> ColumnSlots(const BoundExpr& e) const;
 
+  // VERBOSE: an aggregate's entry and its number of group keys (its first
+  // output columns). PostgreSQL's target list holds a GROUP BY key the
+  // select list lacks as a resjunk entry after the others, so a projection
+  // onto the aggregate lists it too (Project::Describe).
+  void NoteGroupKeys(const ExplainEntry* e, size_t keys) { group_keys_.emplace_back(e, keys); }
+  size_t GroupKeysOf(const ExplainEntry* e) const {
+    for (const auto& [entry, keys] : group_keys_) {
+      if (entry == e) return keys;
+    }
+    return 0;
+  }
+
   // The schema name of a namespace (VERBOSE prints scans as schema.table).
   void SetSchemaNames(std::function<std::string(uint32_t)> fn) { schema_names_ = std::move(fn); }
   std::string SchemaName(uint32_t namespace_oid) const {
@@ -194,6 +214,8 @@ class ExplainWriter {
   bool qualify_ = false;
   std::vector<std::pair<ExplainEntry*, ExplainLabels>> scan_physical_;
   std::vector<JoinOutputs> joins_;
+  std::vector<std::pair<const ExplainEntry*, ExplainLabels>> described_;
+  std::vector<std::pair<const ExplainEntry*, size_t>> group_keys_;
   std::function<std::string(uint32_t)> schema_names_;
 };
 

@@ -1,6 +1,8 @@
 // ProjectSet (see node_project_set.h).
 #include "sql/executor/node_project_set.h"
 
+#include <algorithm>
+
 #include "common/interrupts.h"
 #include "sql/executor/explain_writer.h"
 
@@ -29,7 +31,13 @@ void ProjectSet::Close() {
 
 bool ProjectSet::StartInputRow() {
   if (!child_->Next(&input_)) return false;
-  ctx_.SetRow(&input_);
+  if (input_base_ > 0) {
+    view_.assign(input_.begin() + static_cast<std::ptrdiff_t>(std::min(input_base_, input_.size())),
+                 input_.end());
+    ctx_.SetRow(&view_);
+  } else {
+    ctx_.SetRow(&input_);
+  }
   generators_.clear();
   for (const SetReturningTarget& target : *calls_) {
     const auto& call = static_cast<const BoundFunctionCall&>(*target.call);
@@ -76,8 +84,10 @@ std::vector<std::string> ProjectSet::Describe(ExplainWriter& w) const {
   ExplainEntry* self = w.LastNode();
   ExplainLabels labels = w.Describe(*child_);
   const ExplainLabels in = labels;
+  const ExplainLabels args(in.begin() + static_cast<std::ptrdiff_t>(std::min(input_base_, in.size())),
+                           in.end());
   for (const SetReturningTarget& target : *calls_) {
-    labels.push_back(ExplainWriter::Computed(w.Deparse(*target.call, in)));
+    labels.push_back(ExplainWriter::Computed(w.Deparse(*target.call, args)));
   }
   // The input's columns pass through as references, then the calls (until
   // a projection above replaces the Output with its own list).

@@ -23,6 +23,11 @@ class ProjectSet final : public PlanNode {
   bool Next(Row* row) override;
   void Close() override;
 
+  // The calls' arguments read the input row from column `base` on (a row
+  // carried through a Sort behind other columns, PostSortProject); the
+  // output is still the whole input row, then the calls' values.
+  void set_input_base(size_t base) { input_base_ = base; }
+
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override { fn(child_); }
 
@@ -34,6 +39,8 @@ class ProjectSet final : public PlanNode {
   const std::vector<SetReturningTarget>* calls_;
   EvalContext ctx_;
   Row input_;
+  size_t input_base_ = 0;
+  Row view_;  // input_ from input_base_ on (when not 0)
   bool have_input_ = false;
   std::vector<std::unique_ptr<SetGenerator>> generators_;  // null: exhausted
 };
