@@ -19,6 +19,7 @@
 #include "sql/commands/index_paths.h"
 #include "sql/table/index_codec.h"
 #include "sql/commands/plan_join.h"
+#include "sql/commands/plan_parallel.h"
 #include "sql/commands/point_select.h"
 #include "sql/commands/partition_pruning.h"
 #include "sql/executor/node_append.h"
@@ -353,6 +354,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   bool presorted = false;  // the scan returns rows in ORDER BY's order
   std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
   size_t scan_index_conds = 0;
+  // A sequential scan of the whole table (parallel query may replace it).
+  bool whole_seq_scan = false;
+  PathCost seq_scan_cost;
+  int seq_scan_width = 0;
   if (stmt.from.size() == 1 && stmt.from[0].kind == ast::FromItem::Kind::kTable &&
       from.codecs.size() == 1 && !residual) {  // a table, not a view
     const TableCodec& codec = *from.codecs.at(0);
@@ -417,6 +422,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     presorted = path.ordered;
     const bool plain_seq_scan =
         path.kind == AccessPath::Kind::kSeqScan && !path.primary_key_range;
+    whole_seq_scan = plain_seq_scan;
+    seq_scan_cost = path.cost;
+    seq_scan_width = path.width;
     PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
                                    std::move(plan),
                                    AlignBoundConjuncts(stmt.where.get(), where.get()));
@@ -427,6 +435,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       // Inside a correlated subquery: `column = outer column` by hash.
       if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
         plan = std::move(lookup);
+        whole_seq_scan = false;
       }
     }
   }
@@ -549,7 +558,33 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       postponed.clear();
     }
   }
-  plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  // Parallel query (plan_parallel.h): the scan [and DISTINCT's first pass]
+  // in workers under a Gather, for a plain one-table SELECT.
+  bool parallel_distinct = false, parallel_projected = false;
+  if (whole_seq_scan && scan != nullptr && !grouped && window.calls.empty() &&
+      srf.calls.empty() && stmt.locking.empty() && !residual && scan_index_conds == 0 &&
+      !where_false && postponed.empty() && unique_keys.empty() && !stmt.limit_with_ties &&
+      (stmt.distinct ? project.size() == targets.size() : sort_keys.empty()) &&
+      ParallelQueryScope::Allows(&stmt)) {
+    ParallelSelectInput in;
+    in.ctx = &ctx;
+    in.scan = scan;
+    in.scan_cost = seq_scan_cost;
+    in.scan_width = seq_scan_width;
+    in.where = where.get();
+    in.project = project;
+    in.distinct = stmt.distinct;
+    ParallelSelectPlan parallel = PlanParallelSelect(in);
+    if (parallel.plan != nullptr) {
+      plan = std::move(parallel.plan);
+      scan = nullptr;
+      parallel_distinct = stmt.distinct;
+      parallel_projected = parallel.projected;
+    }
+  }
+  if (!parallel_projected) {
+    plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  }
   bool distinct_sorted = false;
   if (stmt.distinct) {
     if (project.size() > targets.size()) {
@@ -568,8 +603,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       columns.emplace_back(type);
     }
-    if (HashAggDisabled()) {
-      // enable_hashagg = off: Sort + Unique. The distinct columns sort in
+    if (HashAggDisabled() || parallel_distinct) {
+      // enable_hashagg = off, or over a parallel plan's gathered rows:
+      // Sort + Unique (PostgreSQL's choice there). The distinct columns sort in
       // ORDER BY's order first (transformDistinctClause puts ORDER BY's
       // items first), so that sort also serves ORDER BY.
       std::vector<SortKey> keys = sort_keys;
@@ -628,6 +664,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
 
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt) {
   if (std::optional<StatementOutput> point = TryPointSelect(ctx, stmt)) return std::move(*point);
+  ParallelQueryScope parallel(&stmt);  // a top-level SELECT (plan_parallel.h)
   TableQueryResult query = RunTableQuery(ctx, stmt);
   StatementOutput result;
   SetResultColumns(query.targets, &result);

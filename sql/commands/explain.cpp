@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "sql/commands/plan_parallel.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -381,9 +382,13 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
   std::unique_ptr<ExplainEntry> root;
   const ast::Statement& q = *stmt.query;
   switch (q.kind) {
-    case ast::StatementKind::kSelect:
-      root = explainer.Select(static_cast<const ast::SelectStatement&>(q));
+    case ast::StatementKind::kSelect: {
+      // A top-level SELECT may have a parallel plan (plan_parallel.h).
+      const auto& select = static_cast<const ast::SelectStatement&>(q);
+      ParallelQueryScope parallel(&select);
+      root = explainer.Select(select);
       break;
+    }
     case ast::StatementKind::kInsert: {
       const auto& ins = static_cast<const ast::InsertStatement&>(q);
       if (options.verbose) {
