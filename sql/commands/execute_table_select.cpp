@@ -483,8 +483,30 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
-      plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
-                                       ctx.param_values);
+      // Parallel aggregation (plan_parallel.h): Finalize Aggregate ->
+      // Gather -> Partial Aggregate over a plain one-table scan.
+      PlanNodePtr parallel;
+      if (whole_seq_scan && scan != nullptr && stmt.locking.empty() && !residual &&
+          scan_index_conds == 0 && !where_false &&
+          (!grouping.keys.empty() || !grouping.aggs.empty()) &&
+          ParallelQueryScope::Allows(&stmt)) {
+        ParallelSelectInput in;
+        in.ctx = &ctx;
+        in.scan = scan;
+        in.scan_cost = seq_scan_cost;
+        in.scan_width = seq_scan_width;
+        in.where = where.get();
+        for (const OutputTarget& t : targets) in.project.push_back(t.expr.get());
+        in.other.push_back(having.get());
+        parallel = PlanParallelAggregate(in, &grouping.keys, &grouping.aggs);
+      }
+      if (parallel != nullptr) {
+        plan = std::move(parallel);
+        scan = nullptr;
+      } else {
+        plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
+                                         ctx.param_values);
+      }
     }
     if (having) plan = std::make_unique<Filter>(std::move(plan), having.get(), ctx.param_values);
   }

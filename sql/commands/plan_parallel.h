@@ -64,4 +64,13 @@ struct ParallelSelectPlan {
 
 ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in);
 
+// GROUP BY / aggregates over the same kind of scan: Finalize Aggregate ->
+// Gather -> Partial Aggregate (executor/node_parallel_agg.h) when every
+// aggregate can be combined and the keys and arguments can run on a
+// worker. `in.project` and `in.other` are checked for PARALLEL UNSAFE
+// calls only; `in.distinct` is ignored. Null: keep the serial plan.
+PlanNodePtr PlanParallelAggregate(const ParallelSelectInput& in,
+                                  const std::vector<BoundExprPtr>* keys,
+                                  const std::vector<AggregateCall>* aggs);
+
 }  // namespace strata::sql

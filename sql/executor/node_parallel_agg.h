@@ -1,0 +1,67 @@
+// Parallel aggregation: PostgreSQL's Finalize Aggregate -> Gather -> Partial
+// Aggregate (or the HashAggregate forms with GROUP BY), run as one node.
+//
+// Each process -- up to `workers` StatementWorker threads and, with
+// parallel_leader_participation, the leader -- runs its own copy of the
+// partial input (a Parallel Seq Scan share, node_gather.h) and aggregates
+// it into its own hash table of transition states. When all are done the
+// leader combines the tables (agg_combine.h) and finishes each group; the
+// rows are [group keys..., aggregate results...] as HashAgg's.
+//
+// The partial tables stay in memory (no work_mem spilling: a worker's
+// table holds at most the groups of its share). Errors and interrupts as
+// for Gather (node_gather.h): a worker's error comes back with the context
+// line "parallel worker"; a cancel stops the workers first.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "sql/executor/node_gather.h"
+#include "sql/executor/plan_node.h"
+
+namespace strata::sql {
+
+class ParallelAgg final : public PlanNode {
+ public:
+  // LIFETIME: `keys`, `aggs` and `params` outlive the node. The keys, the
+  // aggregates' arguments and FILTERs must be safe to evaluate on a worker
+  // thread (commands/parallel_safety.h). REQUIRES: every aggregate is
+  // IsCombinableAggregate.
+  ParallelAgg(int workers_planned, std::shared_ptr<ParallelScanShared> shared,
+              PlanNodePtr leader_input, PartialPlanFactory factory,
+              const std::vector<BoundExprPtr>* keys, const std::vector<AggregateCall>* aggs,
+              const std::vector<Value>* params);
+  ~ParallelAgg() override;
+  void Init() override;
+  bool Next(Row* row) override;
+  void Close() override;
+
+  std::vector<std::string> Describe(ExplainWriter& w) const override;
+  // The leader's input (EXPLAIN ANALYZE instruments it).
+  void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override;
+
+  struct Groups;  // one process's partial aggregation
+
+ private:
+  void StopWorkers() noexcept;
+  PlanNode* LeaderInput();
+
+  int workers_planned_;
+  std::shared_ptr<ParallelScanShared> shared_;
+  PartialPlanFactory factory_;
+  const std::vector<BoundExprPtr>* keys_;
+  const std::vector<AggregateCall>* aggs_;
+  const std::vector<Value>* params_;
+  // A HashAgg over the leader's input: EXPLAIN describes it (then splits
+  // its entry into the Finalize / Gather / Partial entries); its child is
+  // the leader's copy of the partial input.
+  PlanNodePtr describe_;
+  int launched_ = 0;
+  int last_launched_ = 0;
+  std::vector<std::unique_ptr<StatementWorker>> workers_;
+  std::vector<Row> output_;
+  size_t next_ = 0;
+};
+
+}  // namespace strata::sql
