@@ -484,8 +484,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
       // Parallel aggregation (plan_parallel.h): Finalize Aggregate ->
-      // Gather -> Partial Aggregate over a plain one-table scan.
-      PlanNodePtr parallel;
+      // Gather -> Partial Aggregate (or Aggregate -> Gather) over a plain
+      // one-table scan.
+      ParallelAggPlan parallel;
       if (whole_seq_scan && scan != nullptr && stmt.locking.empty() && !residual &&
           scan_index_conds == 0 && !where_false &&
           (!grouping.keys.empty() || !grouping.aggs.empty()) &&
@@ -498,11 +499,30 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         in.where = where.get();
         for (const OutputTarget& t : targets) in.project.push_back(t.expr.get());
         in.other.push_back(having.get());
-        parallel = PlanParallelAggregate(in, &grouping.keys, &grouping.aggs);
+        // ORDER BY the GROUP BY keys in their order: the sorted form.
+        // (Descending: one key, NULLS FIRST as DESC has by default.)
+        bool by_keys = !sort_keys.empty() && sort_keys.size() == grouping.keys.size() &&
+                       window.calls.empty() && srf.calls.empty() && !stmt.distinct &&
+                       unique_keys.empty();
+        in.keys_descending = by_keys && sort_keys.size() == 1 && sort_keys[0].key.descending &&
+                             sort_keys[0].key.nulls_first;
+        for (size_t i = 0; by_keys && i < sort_keys.size(); ++i) {
+          const BoundExpr* e = project[static_cast<size_t>(sort_keys[i].column)];
+          by_keys = e->kind() == BoundExprKind::kColumnRef &&
+                    static_cast<const BoundColumnRef&>(*e).slot() == static_cast<int>(i) &&
+                    (in.keys_descending ||
+                     (!sort_keys[i].key.descending && !sort_keys[i].key.nulls_first));
+        }
+        parallel = PlanParallelAggregate(in, &grouping.keys, &grouping.aggs, by_keys);
       }
-      if (parallel != nullptr) {
-        plan = std::move(parallel);
+      if (parallel.plan != nullptr && parallel.gather_only) {
+        plan = std::make_unique<HashAgg>(std::move(parallel.plan), &grouping.keys,
+                                         &grouping.aggs, ctx.param_values);
         scan = nullptr;
+      } else if (parallel.plan != nullptr) {
+        plan = std::move(parallel.plan);
+        scan = nullptr;
+        presorted = parallel.sorted;  // rows in ORDER BY's (the keys') order
       } else {
         plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
                                          ctx.param_values);

@@ -26,6 +26,29 @@ thread_local const ast::SelectStatement* t_parallel_statement = nullptr;
 // statistics for.
 constexpr double kDefaultDistinct = 200;
 
+// Groups of `exprs` over `rows` rows (estimate_num_groups, simplified): a
+// column's distinct values from ANALYZE (plus one for NULL), the default
+// for anything else, multiplied and capped at the rows.
+double EstimateGroups(const RelationEstimate& rel, const std::vector<const BoundExpr*>& exprs,
+                      double rows) {
+  double groups = 1;
+  for (const BoundExpr* e : exprs) {
+    double d = kDefaultDistinct;
+    if (e->kind() == BoundExprKind::kColumnRef) {
+      const ColumnEstimate& c = rel.Column(static_cast<const BoundColumnRef&>(*e).slot());
+      if (c.analyzed && c.n_distinct > 0) d = c.n_distinct + (c.null_frac > 0 ? 1 : 0);
+    } else if (e->kind() == BoundExprKind::kConstant) {
+      d = 1;
+    }
+    groups *= d;
+  }
+  return std::max(1.0, std::min(groups, rows));
+}
+
+// PostgreSQL keeps a new path only when it is cheaper by more than 1%
+// (add_path's STD_FUZZ_FACTOR).
+constexpr double kFuzz = 1.01;
+
 }  // namespace
 
 ParallelQueryScope::ParallelQueryScope(const ast::SelectStatement* stmt)
@@ -51,6 +74,7 @@ struct ScanSetup {
   double pscan_total = 0;
   ParallelParams pp;
   CostParams cp;
+  std::shared_ptr<RelationEstimate> rel;
   std::shared_ptr<ParallelScanShared> shared;
   PartialPlanFactory scan_factory;
 };
@@ -75,7 +99,9 @@ std::optional<ScanSetup> PrepareScan(const ParallelSelectInput& in) {
 
   // Workers and costs (compute_parallel_worker, cost_seqscan).
   const TableCodec* codec = in.scan->codec();
-  const RelationEstimate rel(in.ctx->txn, in.ctx->db->catalog()->key_scope(), codec->table());
+  s.rel = std::make_shared<RelationEstimate>(in.ctx->txn, in.ctx->db->catalog()->key_scope(),
+                                             codec->table());
+  const RelationEstimate& rel = *s.rel;
   s.workers = ParallelWorkersForTable(s.pp, rel.pages(), /*rel_workers=*/-1);
   if (s.workers <= 0) return std::nullopt;
   s.divisor = ParallelDivisor(s.pp, s.workers);
@@ -129,7 +155,7 @@ ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in) {
   double gathered = s.rows;
   if (partial_distinct) {
     const double ncols = static_cast<double>(in.project.size());
-    const double groups = std::min(s.rows, kDefaultDistinct);
+    const double groups = EstimateGroups(*s.rel, in.project, s.rows);
     const double partial_groups = std::min(s.partial_rows, groups);
     gathered = std::max(1.0, partial_groups * s.divisor);
     serial += s.cp.cpu_operator_cost * ncols * s.rows + s.cp.cpu_tuple_cost * groups;
@@ -163,37 +189,82 @@ ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in) {
   return out;
 }
 
-PlanNodePtr PlanParallelAggregate(const ParallelSelectInput& in,
-                                  const std::vector<BoundExprPtr>* keys,
-                                  const std::vector<AggregateCall>* aggs) {
+ParallelAggPlan PlanParallelAggregate(const ParallelSelectInput& in,
+                                      const std::vector<BoundExprPtr>* keys,
+                                      const std::vector<AggregateCall>* aggs,
+                                      bool sorted_by_keys) {
+  ParallelAggPlan out;
+  std::optional<ScanSetup> setup = PrepareScan(in);
+  if (!setup) return out;
+  const ScanSetup& s = *setup;
+  // In the workers too: the keys, arguments and FILTERs.
+  bool partial_ok = true;
   for (const AggregateCall& a : *aggs) {
-    if (!IsCombinableAggregate(a)) return nullptr;
-    if (a.arg != nullptr && !WorkerEvaluable(*a.arg)) return nullptr;
-    if (a.filter != nullptr && !WorkerEvaluable(*a.filter)) return nullptr;
+    partial_ok = partial_ok && IsCombinableAggregate(a) &&
+                 (a.arg == nullptr || WorkerEvaluable(*a.arg)) &&
+                 (a.filter == nullptr || WorkerEvaluable(*a.filter));
+  }
+  for (const BoundExprPtr& k : *keys) partial_ok = partial_ok && WorkerEvaluable(*k);
+  // PARALLEL UNSAFE calls in aggregate arguments rule out any parallel plan.
+  for (const AggregateCall& a : *aggs) {
+    if ((a.arg != nullptr && ParallelHazard(*a.arg) == 'u') ||
+        (a.arg2 != nullptr && ParallelHazard(*a.arg2) == 'u') ||
+        (a.filter != nullptr && ParallelHazard(*a.filter) == 'u')) {
+      return out;
+    }
   }
   for (const BoundExprPtr& k : *keys) {
-    if (!WorkerEvaluable(*k)) return nullptr;
+    if (ParallelHazard(*k) == 'u') return out;
   }
-  std::optional<ScanSetup> setup = PrepareScan(in);
-  if (!setup) return nullptr;
-  const ScanSetup& s = *setup;
+
   // cost_agg: each input row costs cpu_operator_cost per key and per
-  // aggregate; each group cpu_tuple_cost. Gathered: each process's groups.
-  const double per_row =
-      s.cp.cpu_operator_cost * static_cast<double>(keys->size() + aggs->size());
-  const double groups = keys->empty() ? 1 : std::min(s.rows, kDefaultDistinct);
+  // aggregate, each output group cpu_tuple_cost.
+  const double nkeys = static_cast<double>(keys->size());
+  const double naggs = static_cast<double>(aggs->size());
+  std::vector<const BoundExpr*> key_exprs;
+  for (const BoundExprPtr& k : *keys) key_exprs.push_back(k.get());
+  const double groups = keys->empty() ? 1 : EstimateGroups(*s.rel, key_exprs, s.rows);
+  auto agg_cost = [&](double input_total, double rows, double out_groups) {
+    return input_total + s.cp.cpu_operator_cost * (nkeys + naggs) * rows +
+           s.cp.cpu_tuple_cost * out_groups;
+  };
+  const double serial = agg_cost(in.scan_cost.total, s.rows, groups);
+  const double over_gather =
+      agg_cost(GatherCost(s.pp, 0, s.pscan_total, s.rows).total, s.rows, groups);
+  double partial_total = kDisableCost * 2;
   const double partial_groups = keys->empty() ? 1 : std::min(s.partial_rows, groups);
-  const double gathered = std::max(1.0, std::rint(partial_groups * s.divisor));
-  const double serial = in.scan_cost.total + per_row * s.rows + s.cp.cpu_tuple_cost * groups;
-  const double partial = s.pscan_total + per_row * s.partial_rows +
-                         s.cp.cpu_tuple_cost * partial_groups;
-  const double parallel = GatherCost(s.pp, partial, partial, gathered).total +
-                          per_row * gathered + s.cp.cpu_tuple_cost * groups;
-  if (!(parallel < serial)) return nullptr;
+  const double gathered = std::max(1.0, std::rint(partial_groups * s.workers));
+  const double partial = agg_cost(s.pscan_total, s.partial_rows, partial_groups);
+  const GatherCosts gather_costs = GatherCost(s.pp, partial, partial, gathered);
+  if (partial_ok) partial_total = agg_cost(gather_costs.total, gathered, groups);
+  if (!(std::min(over_gather, partial_total) < serial)) return out;
+  if (!(partial_total * kFuzz < over_gather)) {
+    PlanNodePtr leader = s.scan_factory(s.shared);
+    auto gather = std::make_unique<Gather>(s.workers, s.shared, std::move(leader), s.scan_factory);
+    gather->set_estimate({s.pp.setup_cost, GatherCost(s.pp, 0, s.pscan_total, s.rows).total,
+                          s.rows, in.scan_width});
+    out.plan = std::move(gather);
+    out.gather_only = true;
+    return out;
+  }
   PlanNodePtr leader = s.scan_factory(s.shared);
+  // Gather Merge of sorted partial groups when there are few of them (a
+  // stand-in for PostgreSQL's comparison of that path with a final Sort
+  // over Finalize HashAggregate, which few groups decide for the former).
+  constexpr double kFewGroups = 20;
+  const bool sorted = sorted_by_keys && !keys->empty() && groups <= kFewGroups;
   auto agg = std::make_unique<ParallelAgg>(s.workers, s.shared, std::move(leader), s.scan_factory,
-                                           keys, aggs, in.ctx->param_values);
-  return agg;
+                                           keys, aggs, in.ctx->param_values, sorted,
+                                           in.keys_descending);
+  const int width = 8 * static_cast<int>(keys->size() + aggs->size());
+  ParallelAgg::Costs costs;
+  costs.partial = {partial - s.cp.cpu_tuple_cost * partial_groups, partial, partial_groups, width};
+  costs.gather = {gather_costs.startup, gather_costs.total, gathered, width};
+  costs.finalize = {partial_total - s.cp.cpu_tuple_cost * groups, partial_total, groups, width};
+  agg->set_costs(costs);
+  out.plan = std::move(agg);
+  out.sorted = sorted;
+  return out;
 }
 
 }  // namespace strata::sql

@@ -53,6 +53,8 @@ struct ParallelSelectInput {
   std::vector<const BoundExpr*> other;
   // SELECT DISTINCT over every column of `project`.
   bool distinct = false;
+  // PlanParallelAggregate's sorted form: ORDER BY is the one key DESC.
+  bool keys_descending = false;
 };
 
 struct ParallelSelectPlan {
@@ -64,13 +66,24 @@ struct ParallelSelectPlan {
 
 ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in);
 
-// GROUP BY / aggregates over the same kind of scan: Finalize Aggregate ->
-// Gather -> Partial Aggregate (executor/node_parallel_agg.h) when every
-// aggregate can be combined and the keys and arguments can run on a
-// worker. `in.project` and `in.other` are checked for PARALLEL UNSAFE
-// calls only; `in.distinct` is ignored. Null: keep the serial plan.
-PlanNodePtr PlanParallelAggregate(const ParallelSelectInput& in,
-                                  const std::vector<BoundExprPtr>* keys,
-                                  const std::vector<AggregateCall>* aggs);
+// GROUP BY / aggregates over the same kind of scan, the cheapest of
+// PostgreSQL's three shapes: the serial plan (null plan), Aggregate over a
+// Gather of the scan (`gather_only`: the caller aggregates the gathered
+// rows), or Finalize Aggregate -> Gather -> Partial Aggregate
+// (executor/node_parallel_agg.h) when every aggregate can be combined and
+// the keys and arguments can run on a worker. With `sorted_by_keys`
+// (ORDER BY is the GROUP BY keys) the partial form is Finalize
+// GroupAggregate -> Gather Merge -> Sort -> Partial HashAggregate, whose
+// rows come out in key order. `in.project` and `in.other` are checked
+// for PARALLEL UNSAFE calls only; `in.distinct` is ignored.
+struct ParallelAggPlan {
+  PlanNodePtr plan;
+  bool gather_only = false;
+  bool sorted = false;  // rows in key order (the sorted_by_keys form)
+};
+ParallelAggPlan PlanParallelAggregate(const ParallelSelectInput& in,
+                                      const std::vector<BoundExprPtr>* keys,
+                                      const std::vector<AggregateCall>* aggs,
+                                      bool sorted_by_keys);
 
 }  // namespace strata::sql

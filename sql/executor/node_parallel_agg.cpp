@@ -1,6 +1,7 @@
 // ParallelAgg (see node_parallel_agg.h).
 #include "sql/executor/node_parallel_agg.h"
 
+#include <algorithm>
 #include <atomic>
 #include <unordered_map>
 
@@ -19,6 +20,8 @@ struct ParallelAgg::Groups {
   std::vector<std::string> key_bytes;
   std::vector<Row> keys;
   std::vector<std::vector<AggState>> states;
+  // Sorted form: the groups in key order (filled by SortGroups).
+  std::vector<size_t> order;
 };
 
 namespace {
@@ -61,18 +64,30 @@ void AggregateShare(PlanNode& input, const std::vector<BoundExprPtr>& keys,
   input.Close();
 }
 
+// The Sort of the sorted form: the share's groups in key order.
+void SortGroups(ParallelAgg::Groups* g, bool descending) {
+  g->order.resize(g->keys.size());
+  for (size_t i = 0; i < g->order.size(); ++i) g->order[i] = i;
+  std::sort(g->order.begin(), g->order.end(), [g, descending](size_t a, size_t b) {
+    return descending ? g->key_bytes[b] < g->key_bytes[a] : g->key_bytes[a] < g->key_bytes[b];
+  });
+}
+
 }  // namespace
 
 ParallelAgg::ParallelAgg(int workers_planned, std::shared_ptr<ParallelScanShared> shared,
                          PlanNodePtr leader_input, PartialPlanFactory factory,
                          const std::vector<BoundExprPtr>* keys,
-                         const std::vector<AggregateCall>* aggs, const std::vector<Value>* params)
+                         const std::vector<AggregateCall>* aggs, const std::vector<Value>* params,
+                         bool sorted, bool descending)
     : workers_planned_(workers_planned),
       shared_(std::move(shared)),
       factory_(std::move(factory)),
       keys_(keys),
       aggs_(aggs),
       params_(params),
+      sorted_(sorted),
+      descending_(descending),
       describe_(std::make_unique<HashAgg>(std::move(leader_input), keys, aggs, params)) {}
 
 ParallelAgg::~ParallelAgg() { StopWorkers(); }
@@ -111,14 +126,18 @@ void ParallelAgg::Init() {
   const std::vector<BoundExprPtr>* keys = keys_;
   const std::vector<AggregateCall>* aggs = aggs_;
   const std::vector<Value>* params = params_;
+  const bool sorted = sorted_;
+  const bool descending = descending_;
   for (int i = 0; i < launched_; ++i) {
     std::shared_ptr<PlanNode> copy(factory_(shared_).release());
     Groups* out = &shares[static_cast<size_t>(i) + 1];
     std::shared_ptr<ParallelScanShared> shared = shared_;
     workers_.push_back(std::make_unique<StatementWorker>(
-        [copy, out, keys, aggs, params, shared](const std::atomic<bool>& stop) mutable {
+        [copy, out, keys, aggs, params, shared, sorted,
+         descending](const std::atomic<bool>& stop) mutable {
           try {
             AggregateShare(*copy, *keys, *aggs, params, &stop, out);
+            if (sorted) SortGroups(out, descending);
           } catch (...) {
             shared->Stop();  // the others end their shares soon
             copy.reset();
@@ -128,7 +147,10 @@ void ParallelAgg::Init() {
         }));
   }
   try {
-    if (leader_participates) AggregateShare(*LeaderInput(), *keys_, *aggs_, params_, nullptr, &shares[0]);
+    if (leader_participates) {
+      AggregateShare(*LeaderInput(), *keys_, *aggs_, params_, nullptr, &shares[0]);
+      if (sorted_) SortGroups(&shares[0], descending_);
+    }
     for (auto& w : workers_) {
       try {
         w->Wait();
@@ -145,6 +167,10 @@ void ParallelAgg::Init() {
     throw;
   }
   StopWorkers();
+  if (sorted_) {
+    MergeSorted(&shares);
+    return;
+  }
   // Combine every share into the first, in the order the groups appeared.
   Groups& all = shares[0];
   for (size_t s = 1; s < shares.size(); ++s) {
@@ -181,6 +207,47 @@ void ParallelAgg::Init() {
   }
 }
 
+void ParallelAgg::MergeSorted(std::vector<Groups>* shares) {
+  // Gather Merge: the smallest next key of any share; Finalize
+  // GroupAggregate: equal keys (adjacent now) combine into one group.
+  std::vector<size_t> pos(shares->size(), 0);
+  const std::string* current = nullptr;
+  Row current_keys;
+  std::vector<AggState> current_states;
+  auto emit = [&] {
+    Row out = std::move(current_keys);
+    for (size_t a = 0; a < aggs_->size(); ++a) out.push_back(Finish((*aggs_)[a], current_states[a]));
+    output_.push_back(std::move(out));
+  };
+  while (true) {
+    size_t best = shares->size();
+    for (size_t s = 0; s < shares->size(); ++s) {
+      const Groups& g = (*shares)[s];
+      if (pos[s] >= g.order.size()) continue;
+      if (best == shares->size()) {
+        best = s;
+        continue;
+      }
+      const std::string& key = g.key_bytes[g.order[pos[s]]];
+      const std::string& best_key = (*shares)[best].key_bytes[(*shares)[best].order[pos[best]]];
+      if (descending_ ? best_key < key : key < best_key) best = s;
+    }
+    if (best == shares->size()) break;
+    Groups& g = (*shares)[best];
+    const size_t i = g.order[pos[best]++];
+    if (current == nullptr || *current != g.key_bytes[i]) {
+      if (current != nullptr) emit();
+      current = &g.key_bytes[i];
+      current_keys = std::move(g.keys[i]);
+      current_states = std::vector<AggState>(aggs_->size());
+    }
+    for (size_t a = 0; a < aggs_->size(); ++a) {
+      CombineAggStates((*aggs_)[a], current_states[a], g.states[i][a]);
+    }
+  }
+  if (current != nullptr) emit();
+}
+
 bool ParallelAgg::Next(Row* row) {
   if (next_ >= output_.size()) return false;
   *row = std::move(output_[next_++]);
@@ -201,12 +268,22 @@ std::vector<std::string> ParallelAgg::Describe(ExplainWriter& w) const {
   // shown on both aggregation entries.
   auto partial = std::make_unique<ExplainEntry>();
   partial->name = "Partial " + fin->name;
+  std::string group_key;
   for (const auto& p : fin->properties) {
-    if (p.first == "Group Key") partial->properties.push_back(p);
+    if (p.first != "Group Key") continue;
+    partial->properties.push_back(p);
+    group_key = p.second;
   }
   partial->children = std::move(fin->children);
+  if (sorted_) {
+    auto sort = std::make_unique<ExplainEntry>();
+    sort->name = "Sort";
+    sort->properties.emplace_back("Sort Key", descending_ ? group_key + " DESC" : group_key);
+    sort->children.push_back(std::move(partial));
+    partial = std::move(sort);
+  }
   auto gather = std::make_unique<ExplainEntry>();
-  gather->name = "Gather";
+  gather->name = sorted_ ? "Gather Merge" : "Gather";
   gather->properties.emplace_back("Workers Planned", std::to_string(workers_planned_));
   if (w.options().analyze) {
     gather->properties.emplace_back("Workers Launched", std::to_string(last_launched_));
@@ -214,7 +291,25 @@ std::vector<std::string> ParallelAgg::Describe(ExplainWriter& w) const {
   gather->children.push_back(std::move(partial));
   fin->children.clear();
   fin->children.push_back(std::move(gather));
-  fin->name = "Finalize " + fin->name;
+  fin->name = sorted_ ? "Finalize GroupAggregate" : "Finalize " + fin->name;
+  if (has_costs_ && w.options().costs) {
+    auto set = [](ExplainEntry* e, const PlanNode::Estimate& c) {
+      e->startup_cost = c.startup;
+      e->total_cost = c.total;
+      e->rows = c.rows;
+      e->width = c.width;
+      e->costed = true;
+    };
+    set(fin, costs_.finalize);
+    ExplainEntry* g = fin->children.front().get();
+    set(g, costs_.gather);
+    ExplainEntry* below = g->children.front().get();
+    if (sorted_) {  // the Sort: the partial groups, sorted
+      set(below, costs_.partial);
+      below = below->children.front().get();
+    }
+    set(below, costs_.partial);
+  }
   return labels;
 }
 

@@ -8,6 +8,12 @@
 // leader combines the tables (agg_combine.h) and finishes each group; the
 // rows are [group keys..., aggregate results...] as HashAgg's.
 //
+// Sorted form (`sorted`: PostgreSQL's Finalize GroupAggregate -> Gather
+// Merge -> Sort -> Partial HashAggregate): each process sorts its groups
+// by key and the leader merges the sorted shares, combining equal keys, so
+// the rows come out in key order (ascending, NULLs last: the keys'
+// memcomparable encodings).
+//
 // The partial tables stay in memory (no work_mem spilling: a worker's
 // table holds at most the groups of its share). Errors and interrupts as
 // for Gather (node_gather.h): a worker's error comes back with the context
@@ -15,6 +21,7 @@
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "sql/executor/node_gather.h"
@@ -31,11 +38,20 @@ class ParallelAgg final : public PlanNode {
   ParallelAgg(int workers_planned, std::shared_ptr<ParallelScanShared> shared,
               PlanNodePtr leader_input, PartialPlanFactory factory,
               const std::vector<BoundExprPtr>* keys, const std::vector<AggregateCall>* aggs,
-              const std::vector<Value>* params);
+              const std::vector<Value>* params, bool sorted = false, bool descending = false);
   ~ParallelAgg() override;
   void Init() override;
   bool Next(Row* row) override;
   void Close() override;
+
+  // The planner's estimates for EXPLAIN's three entries.
+  struct Costs {
+    PlanNode::Estimate partial, gather, finalize;
+  };
+  void set_costs(const Costs& c) {
+    costs_ = c;
+    has_costs_ = true;
+  }
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   // The leader's input (EXPLAIN ANALYZE instruments it).
@@ -46,6 +62,8 @@ class ParallelAgg final : public PlanNode {
  private:
   void StopWorkers() noexcept;
   PlanNode* LeaderInput();
+  // The sorted form's Gather Merge and Finalize GroupAggregate.
+  void MergeSorted(std::vector<Groups>* shares);
 
   int workers_planned_;
   std::shared_ptr<ParallelScanShared> shared_;
@@ -53,6 +71,10 @@ class ParallelAgg final : public PlanNode {
   const std::vector<BoundExprPtr>* keys_;
   const std::vector<AggregateCall>* aggs_;
   const std::vector<Value>* params_;
+  bool sorted_;
+  bool descending_;  // the sorted form: largest key first (one key)
+  Costs costs_;
+  bool has_costs_ = false;
   // A HashAgg over the leader's input: EXPLAIN describes it (then splits
   // its entry into the Finalize / Gather / Partial entries); its child is
   // the leader's copy of the partial input.
