@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "sql/ast/query_ddl_statements.h"
 #include "sql/commands/plan_parallel.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
@@ -465,6 +466,20 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
         MarkExecuted(root.get(), 0);
       }
       root->children.push_back(std::move(child));
+      break;
+    }
+    case ast::StatementKind::kCreateTableAs: {
+      // CREATE TABLE AS / SELECT INTO: the plan of its query (which may be
+      // parallel, as PostgreSQL allows there).
+      const auto& ctas = static_cast<const ast::CreateTableAsStatement&>(q);
+      if (ctas.query == nullptr || options.analyze) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       std::string("EXPLAIN ") + (options.analyze ? "ANALYZE " : "") +
+                           q.command_name + (ctas.query == nullptr ? " ... EXECUTE" : "") +
+                           " is not supported yet");
+      }
+      ParallelQueryScope parallel(ctas.query.get());
+      root = explainer.Select(*ctas.query);
       break;
     }
     case ast::StatementKind::kUpdate: {

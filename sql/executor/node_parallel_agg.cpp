@@ -268,11 +268,17 @@ std::vector<std::string> ParallelAgg::Describe(ExplainWriter& w) const {
   // shown on both aggregation entries.
   auto partial = std::make_unique<ExplainEntry>();
   partial->name = "Partial " + fin->name;
+  // Above the Partial entry the keys are its output columns: a computed
+  // one prints parenthesized, as a reference.
   std::string group_key;
-  for (const auto& p : fin->properties) {
+  for (size_t i = 0; i < keys_->size() && i < labels.size(); ++i) {
+    if (i > 0) group_key += ", ";
+    group_key += ExplainWriter::Ref(labels[i]);
+  }
+  for (auto& p : fin->properties) {
     if (p.first != "Group Key") continue;
     partial->properties.push_back(p);
-    group_key = p.second;
+    p.second = group_key;
   }
   partial->children = std::move(fin->children);
   if (sorted_) {
