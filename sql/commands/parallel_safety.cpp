@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "sql/commands/bound_volatility.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/expr/record_exprs.h"
 
@@ -32,6 +33,17 @@ char Worse(char a, char b) {
 // look into the catalog (domain constraints).
 constexpr Oid kFirstUserOid = 16384;
 
+// The reg* types: their input looks names up in the catalog.
+bool IsRegType(Oid type) {
+  switch (type) {
+    case 24: case 2202: case 2203: case 2204: case 2205: case 2206:
+    case 3734: case 3769: case 4089: case 4096: case 4191:
+      return true;
+    default:
+      return false;
+  }
+}
+
 struct Safety {
   char hazard = 's';
   bool worker_ok = true;
@@ -55,7 +67,10 @@ void Walk(const BoundExpr& e, Safety* s) {
       if (call.function() != nullptr) {
         const char mark = BuiltinParallelSafety(call.function()->name);
         s->hazard = Worse(s->hazard, mark);
-        if (mark != 's') s->worker_ok = false;
+        // Stable and volatile built-ins may read the session's catalog,
+        // privileges or search_path, thread-local state a worker thread
+        // does not have: only immutable ones run there.
+        if (mark != 's' || !IsImmutableBuiltin(call.function()->name)) s->worker_ok = false;
       }
       WalkAll(call.args(), s);
       return;
@@ -68,7 +83,7 @@ void Walk(const BoundExpr& e, Safety* s) {
       return;
     }
     case BoundExprKind::kCast: {
-      if (e.type().oid >= kFirstUserOid) s->worker_ok = false;
+      if (e.type().oid >= kFirstUserOid || IsRegType(e.type().oid)) s->worker_ok = false;
       Walk(static_cast<const BoundCast&>(e).arg(), s);
       return;
     }

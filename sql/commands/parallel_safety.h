@@ -9,7 +9,8 @@
 //  * WorkerEvaluable: whether one of our worker threads can evaluate it.
 //    Stricter than 's': a worker has no catalog access, runs no
 //    subqueries and no user-defined function bodies, so only column
-//    references, constants, parameters and safe built-ins over them qualify.
+//    references, constants, parameters and safe immutable built-ins over
+//    them qualify (stable ones may read the session's catalog state).
 //    The planner keeps everything else above the Gather (or plans no
 //    parallel query when it must run below).
 #pragma once

@@ -9,6 +9,7 @@
 
 #include "sql/commands/command_context.h"
 #include "sql/commands/parallel_safety.h"
+#include "sql/commands/table_options.h"
 #include "sql/executor/agg_combine.h"
 #include "sql/executor/node_gather.h"
 #include "sql/executor/node_parallel_agg.h"
@@ -102,7 +103,9 @@ std::optional<ScanSetup> PrepareScan(const ParallelSelectInput& in) {
   s.rel = std::make_shared<RelationEstimate>(in.ctx->txn, in.ctx->db->catalog()->key_scope(),
                                              codec->table());
   const RelationEstimate& rel = *s.rel;
-  s.workers = ParallelWorkersForTable(s.pp, rel.pages(), /*rel_workers=*/-1);
+  // ALTER TABLE ... SET (parallel_workers = n) overrides the size rule.
+  s.workers = ParallelWorkersForTable(
+      s.pp, rel.pages(), TableIntOption(codec->table().options, "parallel_workers").value_or(-1));
   if (s.workers <= 0) return std::nullopt;
   s.divisor = ParallelDivisor(s.pp, s.workers);
   s.cp = CostParams::Current();

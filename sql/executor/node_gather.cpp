@@ -33,8 +33,13 @@ void ReleaseParallelWorkers(int n) { g_active_workers.fetch_sub(n, std::memory_o
 
 // ---- ParallelScanShared ----
 
+ParallelScanShared::~ParallelScanShared() {
+  if (counts_.scans > 0) PublishSeqScanCounts(table_oid_, false, counts_);
+}
+
 void ParallelScanShared::Reset() {
   std::lock_guard<std::mutex> lock(mu_);
+  ++counts_.scans;
   // Created here, on the leader's thread: the transaction counts its live
   // iterators without a lock.
   iter_ = txn_->NewIterator(codec_->table().tree, std::nullopt, std::nullopt);
@@ -48,6 +53,7 @@ bool ParallelScanShared::NextChunk(std::vector<std::string>* out) {
   if (stopped_.load(std::memory_order_relaxed)) return false;
   std::lock_guard<std::mutex> lock(mu_);
   if (done_ || iter_ == nullptr) return false;
+  const auto before = ScanCounts::Now();
   for (size_t n = 0; n < kChunkRows; ++n) {
     if (!started_) {
       iter_->SeekToFirst();
@@ -65,6 +71,8 @@ bool ParallelScanShared::NextChunk(std::vector<std::string>* out) {
     const Slice v = iter_->value();
     out->emplace_back(v.data(), v.size());
   }
+  counts_.AddBlocksSince(before);
+  counts_.tuples += static_cast<int64_t>(out->size());
   return !out->empty();
 }
 

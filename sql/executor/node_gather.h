@@ -44,7 +44,11 @@ class StatementWorker;
 class ParallelScanShared {
  public:
   // LIFETIME: `txn` and `codec` outlive the object.
-  ParallelScanShared(txn::Transaction* txn, const TableCodec* codec) : txn_(txn), codec_(codec) {}
+  ParallelScanShared(txn::Transaction* txn, const TableCodec* codec)
+      : txn_(txn), codec_(codec), table_oid_(codec->table().oid) {}
+  // Publishes what the scans counted (one sequential scan per Reset, as
+  // PostgreSQL counts a parallel scan once; scan_counts.h).
+  ~ParallelScanShared();
   // Starts over from the table's first row.
   void Reset();
   // The next chunk's row values (encoded) into *out; false when every row
@@ -64,6 +68,8 @@ class ParallelScanShared {
   std::unique_ptr<txn::TxnIterator> iter_;  // GUARDED_BY(mu_)
   bool started_ = false;                    // GUARDED_BY(mu_)
   bool done_ = false;                       // GUARDED_BY(mu_)
+  uint32_t table_oid_;
+  ScanCounts counts_;                       // GUARDED_BY(mu_)
   std::atomic<bool> stopped_{false};
 };
 

@@ -121,6 +121,7 @@ void ParallelAgg::Init() {
       settings == nullptr ? 8 : static_cast<int>(settings->IntValue("max_parallel_workers"));
   launched_ = ReserveParallelWorkers(workers_planned_, limit);
   last_launched_ = launched_;
+  const int launched_count = launched_;
   if (launched_ == 0) leader_participates = true;
   std::vector<Groups> shares(static_cast<size_t>(launched_) + 1);
   const std::vector<BoundExprPtr>* keys = keys_;
@@ -167,6 +168,9 @@ void ParallelAgg::Init() {
     throw;
   }
   StopWorkers();
+  gathered_ = 0;
+  for (const Groups& g : shares) gathered_ += g.keys.size();
+  processes_ = static_cast<uint64_t>(launched_count) + (leader_participates ? 1 : 0);
   if (sorted_) {
     MergeSorted(&shares);
     return;
@@ -298,6 +302,27 @@ std::vector<std::string> ParallelAgg::Describe(ExplainWriter& w) const {
   fin->children.clear();
   fin->children.push_back(std::move(gather));
   fin->name = sorted_ ? "Finalize GroupAggregate" : "Finalize " + fin->name;
+  if (fin->has_actual) {
+    // EXPLAIN ANALYZE: the Gather passed every process's groups up once;
+    // the Partial entry shows them per process, as PostgreSQL averages a
+    // parallel node's rows over its loops.
+    ExplainEntry* g = fin->children.front().get();
+    g->has_actual = true;
+    g->actual_first_ms = fin->actual_first_ms;
+    g->actual_total_ms = fin->actual_total_ms;
+    g->actual_rows = gathered_;
+    g->loops = 1;
+    ExplainEntry* p = g->children.front().get();
+    if (sorted_) {
+      p->has_actual = true;
+      p->actual_rows = gathered_;
+      p->loops = std::max<uint64_t>(processes_, 1);
+      p = p->children.front().get();
+    }
+    p->has_actual = true;
+    p->actual_rows = gathered_;
+    p->loops = std::max<uint64_t>(processes_, 1);
+  }
   if (has_costs_ && w.options().costs) {
     auto set = [](ExplainEntry* e, const PlanNode::Estimate& c) {
       e->startup_cost = c.startup;

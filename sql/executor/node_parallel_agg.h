@@ -81,6 +81,10 @@ class ParallelAgg final : public PlanNode {
   PlanNodePtr describe_;
   int launched_ = 0;
   int last_launched_ = 0;
+  // What the last Init did, for EXPLAIN ANALYZE: the partial groups the
+  // processes passed up, and how many processes aggregated.
+  uint64_t gathered_ = 0;
+  uint64_t processes_ = 0;
   std::vector<std::unique_ptr<StatementWorker>> workers_;
   std::vector<Row> output_;
   size_t next_ = 0;

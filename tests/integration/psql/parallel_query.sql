@@ -78,6 +78,32 @@ create sequence pq_seq;
 explain (costs off) select count(*) from pq where unique1 > nextval('pq_seq');
 explain (costs off) select unique1 from pq where unique1 < 0 and random() > 2;
 
+-- the parallel_workers reloption: the table's own worker count
+alter table pq set (parallel_workers = 1);
+select reloptions from pg_class where relname = 'pq';
+explain (costs off) select count(*) from pq;
+select count(*) from pq;
+alter table pq set (parallel_workers = 0, fillfactor = 90);
+select reloptions from pg_class where relname = 'pq';
+explain (costs off) select count(*) from pq;
+alter table pq set (parallel_workers = 3);
+select reloptions from pg_class where relname = 'pq';
+explain (costs off) select distinct four from pq;
+alter table pq reset (parallel_workers, fillfactor);
+select reloptions from pg_class where relname = 'pq';
+alter table pq set (parallel_workers = -1);
+alter table pq set (parallel_workers = 1025);
+alter table pq set (parallel_workers = 'x');
+alter table pq set (no_such_option = 1);
+alter table pq set (autovacuum_enabled = maybe);
+alter table pq set (autovacuum_enabled = off, toast_tuple_target = 200);
+select reloptions from pg_class where relname = 'pq';
+alter table pq reset (autovacuum_enabled, toast_tuple_target);
+create table pq_with (a int) with (parallel_workers = 2, fillfactor = 70);
+select reloptions from pg_class where relname = 'pq_with';
+create table pq_bad (a int) with (fillfactor = 5);
+drop table pq_with;
+
 -- no parallel plan under FOR UPDATE
 explain (costs off) select unique1 from pq where unique1 = 7 for update;
 
