@@ -48,8 +48,9 @@ void ParallelScanShared::Reset() {
   stopped_.store(false, std::memory_order_relaxed);
 }
 
-bool ParallelScanShared::NextChunk(std::vector<std::string>* out) {
-  out->clear();
+bool ParallelScanShared::NextChunk(Chunk* out) {
+  out->bytes.clear();
+  out->ends.clear();
   if (stopped_.load(std::memory_order_relaxed)) return false;
   std::lock_guard<std::mutex> lock(mu_);
   if (done_ || iter_ == nullptr) return false;
@@ -69,11 +70,12 @@ bool ParallelScanShared::NextChunk(std::vector<std::string>* out) {
       break;
     }
     const Slice v = iter_->value();
-    out->emplace_back(v.data(), v.size());
+    out->bytes.append(v.data(), v.size());
+    out->ends.push_back(out->bytes.size());
   }
   counts_.AddBlocksSince(before);
-  counts_.tuples += static_cast<int64_t>(out->size());
-  return !out->empty();
+  counts_.tuples += static_cast<int64_t>(out->ends.size());
+  return !out->ends.empty();
 }
 
 // ---- ParallelSeqScan ----
@@ -83,17 +85,20 @@ void ParallelSeqScan::Init() {
   if (read_ != nullptr && std::find(read_->begin(), read_->end(), false) != read_->end()) {
     decode_ = *read_;
   }
-  chunk_.clear();
+  chunk_.ends.clear();
   next_ = 0;
 }
 
 bool ParallelSeqScan::Next(Row* row) {
   CheckForInterrupts();  // the leader's copy; a no-op on worker threads
-  if (next_ >= chunk_.size()) {
+  if (next_ >= chunk_.ends.size()) {
     next_ = 0;
     if (!shared_->NextChunk(&chunk_)) return false;
   }
-  shared_->codec()->DecodeValueInto(chunk_[next_++], decode_, row);
+  const size_t begin = next_ == 0 ? 0 : chunk_.ends[next_ - 1];
+  const size_t end = chunk_.ends[next_++];
+  shared_->codec()->DecodeValueInto(std::string_view(chunk_.bytes).substr(begin, end - begin),
+                                    decode_, row);
   return true;
 }
 

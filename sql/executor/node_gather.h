@@ -51,15 +51,20 @@ class ParallelScanShared {
   ~ParallelScanShared();
   // Starts over from the table's first row.
   void Reset();
-  // The next chunk's row values (encoded) into *out; false when every row
-  // was handed out or Stop() was called.
-  bool NextChunk(std::vector<std::string>* out);
+  // The next chunk's row values (encoded), back to back in out->bytes and
+  // ending at out->ends; false when every row was handed out or Stop() was
+  // called. One buffer per chunk: the rows cost no allocation each.
+  struct Chunk {
+    std::string bytes;
+    std::vector<size_t> ends;
+  };
+  bool NextChunk(Chunk* out);
   // Makes every later NextChunk return false (a worker failed or the
   // leader stopped early).
   void Stop() { stopped_.store(true, std::memory_order_relaxed); }
   const TableCodec* codec() const { return codec_; }
 
-  static constexpr size_t kChunkRows = 256;
+  static constexpr size_t kChunkRows = 1024;
 
  private:
   txn::Transaction* txn_;
@@ -82,7 +87,7 @@ class ParallelSeqScan final : public PlanNode {
       : shared_(std::move(shared)), read_(std::move(read)) {}
   void Init() override;
   bool Next(Row* row) override;
-  void Close() override { chunk_.clear(); }
+  void Close() override { chunk_.ends.clear(); }
   // What EXPLAIN shows (the planner's estimate for one process's share).
   void set_plan_info(ScanPlanInfo info) { plan_info_ = std::move(info); }
 
@@ -92,7 +97,7 @@ class ParallelSeqScan final : public PlanNode {
   std::shared_ptr<ParallelScanShared> shared_;
   std::shared_ptr<const std::vector<bool>> read_;
   std::vector<bool> decode_;
-  std::vector<std::string> chunk_;
+  ParallelScanShared::Chunk chunk_;
   size_t next_ = 0;
   ScanPlanInfo plan_info_;
 };

@@ -13,7 +13,9 @@ ParallelParams ParallelParams::Current() {
   const SessionSettings* s = CurrentSessionSettingsOrNull();
   if (s == nullptr) return p;
   p.max_workers_per_gather = static_cast<int>(s->IntValue("max_parallel_workers_per_gather"));
-  p.min_table_scan_pages = static_cast<double>(s->IntValue("min_parallel_table_scan_size"));
+  // IntValue reads memory settings in kB; the rule counts 8 kB pages.
+  p.min_table_scan_pages =
+      static_cast<double>(s->IntValue("min_parallel_table_scan_size")) / 8.0;
   p.setup_cost = std::stod(s->Show("parallel_setup_cost"));
   p.tuple_cost = std::stod(s->Show("parallel_tuple_cost"));
   p.leader_participation = s->Show("parallel_leader_participation") != "off";
