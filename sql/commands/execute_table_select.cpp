@@ -616,6 +616,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     in.where = where.get();
     in.project = project;
     in.distinct = stmt.distinct;
+    if (count >= 0) in.limit_rows = static_cast<double>(offset + count);
     ParallelSelectPlan parallel = PlanParallelSelect(in);
     if (parallel.plan != nullptr) {
       plan = std::move(parallel.plan);

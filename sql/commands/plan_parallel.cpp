@@ -169,6 +169,12 @@ ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in) {
     parallel += 2.0 * s.cp.cpu_operator_cost * gathered * std::log2(std::max(gathered, 2.0));
   } else {
     parallel = GatherCost(s.pp, 0, s.pscan_total, s.rows).total;
+    if (in.limit_rows >= 0 && s.rows > 0) {
+      // Both start returning rows at once (the Gather after its setup).
+      const double fraction = std::min(1.0, in.limit_rows / s.rows);
+      serial = in.scan_cost.AtFraction(fraction);
+      parallel = s.pp.setup_cost + fraction * (parallel - s.pp.setup_cost);
+    }
   }
   if (!(parallel < serial)) return out;
 

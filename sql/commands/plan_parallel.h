@@ -53,6 +53,10 @@ struct ParallelSelectInput {
   std::vector<const BoundExpr*> other;
   // SELECT DISTINCT over every column of `project`.
   bool distinct = false;
+  // LIMIT (OFFSET + count) of a plain SELECT, < 0 for none: the plans are
+  // compared at the fraction of their rows it fetches (a Gather's setup
+  // is paid even when a serial scan would stop after a few rows).
+  double limit_rows = -1;
   // PlanParallelAggregate's sorted form: ORDER BY is the one key DESC.
   bool keys_descending = false;
 };

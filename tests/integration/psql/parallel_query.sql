@@ -38,6 +38,8 @@ select count(*) from (select distinct hundred from pq) s;
 explain (costs off) select unique1 from pq where stringu1 like 'AAAA99%';
 select unique1 from pq where stringu1 like 'AAAA99%' order by 1;
 select count(*) from pq where hundred > 3;
+explain (costs off) select unique1 from pq where hundred = 3 limit 2;
+select count(*) from (select unique1 from pq where hundred = 3 limit 2) s;
 
 -- aggregates: Finalize over Gather over Partial
 explain (costs off) select count(*) from pq;
