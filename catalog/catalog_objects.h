@@ -112,6 +112,9 @@ struct TableDesc {
   // its partitioned table is then parents[0]).
   std::optional<PartitionKey> partition_key;
   std::optional<PartitionBound> partition_bound;
+  // pg_class.reloptions as "name=value" in the order set (ALTER TABLE SET
+  // (...), CREATE TABLE ... WITH (...)): parallel_workers, fillfactor, ...
+  std::vector<std::string> options;
 
   // Index into columns of a live column by name; -1 if none.
   int FindColumn(const std::string& column_name) const {

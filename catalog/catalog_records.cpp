@@ -535,6 +535,9 @@ std::string EncodeTable(const TableDesc& t) {
   for (const TriggerDesc& tg : t.triggers) EncodeTrigger(tg, &out);
   // Version 9: partitioning.
   EncodePartitioning(t, &out);
+  // Version 13: reloptions.
+  PutVarint32(&out, static_cast<uint32_t>(t.options.size()));
+  for (const std::string& o : t.options) PutLengthPrefixedSlice(&out, o);
   return out;
 }
 
@@ -638,6 +641,14 @@ std::optional<TableDesc> DecodeTable(Oid oid, std::string_view bytes) {
     }
   }
   if (version >= 9 && !DecodePartitioning(&in, &t)) return std::nullopt;
+  if (version >= 13) {
+    if (!GetVarint32(&in, &n)) return std::nullopt;
+    for (uint32_t i = 0; i < n; ++i) {
+      std::string option;
+      if (!GetString(&in, &option)) return std::nullopt;
+      t.options.push_back(std::move(option));
+    }
+  }
   if (!in.empty()) return std::nullopt;
   return t;
 }

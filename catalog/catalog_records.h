@@ -138,7 +138,8 @@
 // partition key and bound (catalog/partition_desc.h); 10 composite types' attributes;
 // 11 shell and base types' fields, operator and cast records, and a view's reloptions
 // (n:v32 option:lpstr*) and column defaults (per column has_default:u8 [text:lpstr])
-// appended to view records; 12 index expression keys (keyflags bit2). Writers write the
+// appended to view records; 12 index expression keys (keyflags bit2); 13 a table's
+// reloptions (n:v32 option:lpstr*) appended to table records. Writers write the
 // newest; readers accept every older one.
 #pragma once
 
@@ -153,7 +154,7 @@
 
 namespace strata::catalog {
 
-inline constexpr uint8_t kCatalogRecordVersion = 12;
+inline constexpr uint8_t kCatalogRecordVersion = 13;
 // The oldest record version readers still accept.
 inline constexpr uint8_t kOldestCatalogRecordVersion = 1;
 

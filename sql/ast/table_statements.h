@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sql/ast/statement.h"
@@ -129,6 +130,8 @@ struct CreateTableStatement : Statement {
     size_t position = 0;
   };
   std::vector<Like> likes;
+  // WITH (name = value, ...): storage parameters (reloptions), as written.
+  std::vector<std::pair<std::string, std::string>> options;
   // PARTITION BY strategy (...): the strategy as written ("range", "list",
   // "hash"; empty: not partitioned) and the key.
   std::string partition_strategy;

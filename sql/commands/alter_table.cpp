@@ -40,6 +40,7 @@
 #include <set>
 
 #include "sql/ast/alter_table_statement.h"
+#include "sql/commands/table_options.h"
 #include "sql/binder/coercion_rules.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/partition_attach.h"
@@ -545,8 +546,9 @@ class AlterTable {
       case Action::Kind::kNoInherit: return NoInherit(a.parent);
       case Action::Kind::kAttachPartition:  // ExecuteAlterTable runs these alone
       case Action::Kind::kDetachPartition: return;
-      case Action::Kind::kSetOptions:  // refused by ExecuteAlterTable
-      case Action::Kind::kResetOptions: return;
+      case Action::Kind::kSetOptions:
+      case Action::Kind::kResetOptions:  // storage parameters (table_options.h)
+        return ApplyTableOptions(a.options, a.kind == Action::Kind::kResetOptions, &t_.options);
     }
   }
 
@@ -1584,14 +1586,6 @@ StatementOutput ExecuteAlterTable(CommandContext& ctx, const ast::AlterTableStat
     throw SqlError(SqlState::kUndefinedTable, "relation \"" + name + "\" does not exist");
   }
   CheckOwnership(*ctx.catalog, table->owner, "table", table->name);
-  for (const Action& a : stmt.actions) {
-    if (a.kind == Action::Kind::kSetOptions || a.kind == Action::Kind::kResetOptions) {
-      throw SqlError(SqlState::kFeatureNotSupported,
-                     std::string("ALTER TABLE ") +
-                         (a.kind == Action::Kind::kSetOptions ? "SET" : "RESET") +
-                         " (...) is not supported yet");
-    }
-  }
   LockRelation(ctx, table->oid, table->name, txn::RelationLockMode::kAccessExclusive);
   for (const Action& a : stmt.actions) {
     if (a.kind != Action::Kind::kAttachPartition && a.kind != Action::Kind::kDetachPartition) {

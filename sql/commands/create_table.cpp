@@ -7,6 +7,7 @@
 #include <set>
 
 #include "sql/commands/bound_volatility.h"
+#include "sql/commands/table_options.h"
 #include "sql/commands/default_privileges.h"
 #include "sql/binder/binder.h"
 #include "sql/builtin/type_table.h"
@@ -102,6 +103,22 @@ StatementOutput ExecuteCreateTable(CommandContext& ctx, const ast::CreateTableSt
   table.namespace_oid = ns.oid;
   table.name = stmt.table.name;
   table.owner = CurrentUserOid(*ctx.catalog);
+  {
+    // WITH (...): storage parameters; WITH (oids = false) is accepted and
+    // means nothing (PostgreSQL 12 on has no OIDs to turn off).
+    std::vector<std::pair<std::string, std::string>> options;
+    for (const auto& o : stmt.options) {
+      if (o.first == "oids") {
+        if (o.second != "false") {
+          throw SqlError(SqlState::kFeatureNotSupported,
+                         "tables declared WITH OIDS are not supported");
+        }
+        continue;
+      }
+      options.push_back(o);
+    }
+    ApplyTableOptions(options, false, &table.options);
+  }
   Binder binder(ctx.query);
   // LIKE sources (transformTableLikeClause): SELECT on each is required.
   std::vector<const catalog::TableDesc*> like_sources;

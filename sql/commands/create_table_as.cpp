@@ -9,6 +9,7 @@
 #include "sql/commands/default_privileges.h"
 #include "sql/ast/query_ddl_statements.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/plan_parallel.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -41,6 +42,9 @@ StatementOutput ExecuteCreateTableAs(CommandContext& ctx, const ast::CreateTable
   if (stmt.execute != nullptr) result.command_tag = "SELECT 0";
   QueryRows query;
   if (stmt.with_data) {
+    // Its query may have a parallel plan (plan_parallel.h): the new table
+    // is written only after the query has run.
+    ParallelQueryScope parallel(&select);
     query = RunQuery(ctx, select);
   } else {
     CommandContext plan_only = ctx;

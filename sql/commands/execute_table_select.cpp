@@ -19,6 +19,7 @@
 #include "sql/commands/index_paths.h"
 #include "sql/table/index_codec.h"
 #include "sql/commands/plan_join.h"
+#include "sql/commands/plan_parallel.h"
 #include "sql/commands/point_select.h"
 #include "sql/commands/partition_pruning.h"
 #include "sql/executor/node_append.h"
@@ -387,6 +388,10 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   bool group_serves_order_by = false;  // the groups come out in ORDER BY's order
   std::vector<const BoundExpr*> scan_conjuncts;  // WHERE's, index conditions first
   size_t scan_index_conds = 0;
+  // A sequential scan of the whole table (parallel query may replace it).
+  bool whole_seq_scan = false;
+  PathCost seq_scan_cost;
+  int seq_scan_width = 0;
   // (A partitioned table with one partition has one codec too, the
   // partition's: its Append maps the partition's columns to the parent's
   // and adds tableoid, so it is not replaced by a scan of the partition.)
@@ -516,6 +521,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     }
     const bool plain_seq_scan =
         path.kind == AccessPath::Kind::kSeqScan && !path.primary_key_range;
+    whole_seq_scan = plain_seq_scan;
+    seq_scan_cost = path.cost;
+    seq_scan_width = path.width;
     PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
                                    std::move(plan),
                                    AlignBoundConjuncts(stmt.where.get(), where.get()));
@@ -526,6 +534,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       // Inside a correlated subquery: `column = outer column` by hash.
       if (PlanNodePtr lookup = CorrelatedLookupScan(ctx, binder, codec, stmt.where.get())) {
         plan = std::move(lookup);
+        whole_seq_scan = false;
       }
     }
   }
@@ -573,9 +582,49 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
+      // Parallel aggregation (plan_parallel.h): Finalize Aggregate ->
+      // Gather -> Partial Aggregate (or Aggregate -> Gather) over a plain
+      // one-table scan.
+      ParallelAggPlan parallel;
+      if (!group_sorted && whole_seq_scan && scan != nullptr && stmt.locking.empty() && !residual &&
+          scan_index_conds == 0 && !where_false &&
+          (!grouping.keys.empty() || !grouping.aggs.empty()) &&
+          ParallelQueryScope::Allows(&stmt)) {
+        ParallelSelectInput in;
+        in.ctx = &ctx;
+        in.scan = scan;
+        in.scan_cost = seq_scan_cost;
+        in.scan_width = seq_scan_width;
+        in.where = where.get();
+        for (const OutputTarget& t : targets) in.project.push_back(t.expr.get());
+        in.other.push_back(having.get());
+        // ORDER BY the GROUP BY keys in their order: the sorted form.
+        // (Descending: one key, NULLS FIRST as DESC has by default.)
+        bool by_keys = !sort_keys.empty() && sort_keys.size() == grouping.keys.size() &&
+                       window.calls.empty() && srf.calls.empty() && !stmt.distinct &&
+                       unique_keys.empty();
+        in.keys_descending = by_keys && sort_keys.size() == 1 && sort_keys[0].key.descending &&
+                             sort_keys[0].key.nulls_first;
+        for (size_t i = 0; by_keys && i < sort_keys.size(); ++i) {
+          const BoundExpr* e = project[static_cast<size_t>(sort_keys[i].column)];
+          by_keys = e->kind() == BoundExprKind::kColumnRef &&
+                    static_cast<const BoundColumnRef&>(*e).slot() == static_cast<int>(i) &&
+                    (in.keys_descending ||
+                     (!sort_keys[i].key.descending && !sort_keys[i].key.nulls_first));
+        }
+        parallel = PlanParallelAggregate(in, &grouping.keys, &grouping.aggs, by_keys);
+      }
       if (group_sorted) {
         plan = std::make_unique<GroupAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
                                           ctx.param_values);
+      } else if (parallel.plan != nullptr && parallel.gather_only) {
+        plan = std::make_unique<HashAgg>(std::move(parallel.plan), &grouping.keys,
+                                         &grouping.aggs, ctx.param_values);
+        scan = nullptr;
+      } else if (parallel.plan != nullptr) {
+        plan = std::move(parallel.plan);
+        scan = nullptr;
+        presorted = parallel.sorted;  // rows in ORDER BY's (the keys') order
       } else {
         plan = std::make_unique<HashAgg>(std::move(plan), &grouping.keys, &grouping.aggs,
                                          ctx.param_values);
@@ -658,7 +707,34 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       postponed.clear();
     }
   }
-  plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  // Parallel query (plan_parallel.h): the scan [and DISTINCT's first pass]
+  // in workers under a Gather, for a plain one-table SELECT.
+  bool parallel_distinct = false, parallel_projected = false;
+  if (whole_seq_scan && scan != nullptr && !grouped && window.calls.empty() &&
+      srf.calls.empty() && stmt.locking.empty() && !residual && scan_index_conds == 0 &&
+      !where_false && postponed.empty() && unique_keys.empty() && !stmt.limit_with_ties &&
+      (stmt.distinct ? project.size() == targets.size() : sort_keys.empty()) &&
+      ParallelQueryScope::Allows(&stmt)) {
+    ParallelSelectInput in;
+    in.ctx = &ctx;
+    in.scan = scan;
+    in.scan_cost = seq_scan_cost;
+    in.scan_width = seq_scan_width;
+    in.where = where.get();
+    in.project = project;
+    in.distinct = stmt.distinct;
+    if (count >= 0) in.limit_rows = static_cast<double>(offset + count);
+    ParallelSelectPlan parallel = PlanParallelSelect(in);
+    if (parallel.plan != nullptr) {
+      plan = std::move(parallel.plan);
+      scan = nullptr;
+      parallel_distinct = stmt.distinct;
+      parallel_projected = parallel.projected;
+    }
+  }
+  if (!parallel_projected) {
+    plan = std::make_unique<Project>(std::move(plan), project, ctx.param_values);
+  }
   bool distinct_sorted = false;
   if (stmt.distinct) {
     if (project.size() > targets.size()) {
@@ -677,8 +753,9 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       columns.emplace_back(type);
     }
-    if (HashAggDisabled()) {
-      // enable_hashagg = off: Sort + Unique. The distinct columns sort in
+    if (HashAggDisabled() || parallel_distinct) {
+      // enable_hashagg = off, or over a parallel plan's gathered rows:
+      // Sort + Unique (PostgreSQL's choice there). The distinct columns sort in
       // ORDER BY's order first (transformDistinctClause puts ORDER BY's
       // items first), so that sort also serves ORDER BY.
       std::vector<SortKey> keys = sort_keys;
@@ -749,6 +826,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
 
 StatementOutput ExecuteTableSelect(CommandContext& ctx, const ast::SelectStatement& stmt) {
   if (std::optional<StatementOutput> point = TryPointSelect(ctx, stmt)) return std::move(*point);
+  ParallelQueryScope parallel(&stmt);  // a top-level SELECT (plan_parallel.h)
   TableQueryResult query = RunTableQuery(ctx, stmt);
   StatementOutput result;
   SetResultColumns(query.targets, &result);

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <functional>
 
+#include "sql/ast/query_ddl_statements.h"
+#include "sql/commands/plan_parallel.h"
 #include "sql/commands/run_query.h"
 #include "sql/commands/table_commands.h"
 #include "sql/commands/table_rows.h"
@@ -426,9 +428,13 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
   std::unique_ptr<ExplainEntry> root;
   const ast::Statement& q = *stmt.query;
   switch (q.kind) {
-    case ast::StatementKind::kSelect:
-      root = explainer.Select(static_cast<const ast::SelectStatement&>(q));
+    case ast::StatementKind::kSelect: {
+      // A top-level SELECT may have a parallel plan (plan_parallel.h).
+      const auto& select = static_cast<const ast::SelectStatement&>(q);
+      ParallelQueryScope parallel(&select);
+      root = explainer.Select(select);
       break;
+    }
     case ast::StatementKind::kInsert: {
       const auto& ins = static_cast<const ast::InsertStatement&>(q);
       if (options.verbose) {
@@ -505,6 +511,20 @@ StatementOutput ExecuteExplain(CommandContext& ctx, const ast::ExplainStatement&
         MarkExecuted(root.get(), 0);
       }
       root->children.push_back(std::move(child));
+      break;
+    }
+    case ast::StatementKind::kCreateTableAs: {
+      // CREATE TABLE AS / SELECT INTO: the plan of its query (which may be
+      // parallel, as PostgreSQL allows there).
+      const auto& ctas = static_cast<const ast::CreateTableAsStatement&>(q);
+      if (ctas.query == nullptr || options.analyze) {
+        throw SqlError(SqlState::kFeatureNotSupported,
+                       std::string("EXPLAIN ") + (options.analyze ? "ANALYZE " : "") +
+                           q.command_name + (ctas.query == nullptr ? " ... EXECUTE" : "") +
+                           " is not supported yet");
+      }
+      ParallelQueryScope parallel(ctas.query.get());
+      root = explainer.Select(*ctas.query);
       break;
     }
     case ast::StatementKind::kUpdate: {

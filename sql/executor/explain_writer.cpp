@@ -13,6 +13,7 @@
 
 #include "sql/builtin/operator_table.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/user_function_call.h"
 #include "sql/executor/plan_node.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
@@ -451,6 +452,12 @@ class Deparser {
           out += Expr(*call.args()[i]);
         }
         return out + ")";
+      }
+      case BoundExprKind::kUserFunctionCall: {
+        // A user-defined function: its name and arguments (ruleutils'
+        // get_func_expr; the name unqualified, as found on search_path).
+        const auto& call = static_cast<const BoundUserFunctionCall&>(e);
+        return QuoteIdentText(call.function().name) + "(" + List(call.args()) + ")";
       }
       case BoundExprKind::kCast:
       case BoundExprKind::kTypmodCoercion: {

@@ -357,7 +357,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateTable(const PgQuery_
     stmt->columns.push_back(std::move(col));
   }
   for (size_t i = 0; i < s.n_constraints; ++i) table_constraint(*s.constraints[i]->constraint);
-  // WITH (fillfactor = ...) and other storage parameters are accepted and ignored.
+  // WITH (fillfactor = ...): storage parameters (commands/table_options.h).
+  stmt->options = RelOptions(s.options, s.n_options);
   if (HasText(s.tablespacename)) throw NotSupported("TABLESPACE");
   if (HasText(s.access_method)) throw NotSupported("USING (table access method)");
   return stmt;

@@ -116,6 +116,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
       rows.back()[32] = Value::String(kNodeTree, PartitionBoundDefinition(ctx, *t));
     }
     rows.back()[30] = AclArrayValue(cat, StoredAcl(cat, RelationAclTarget(oid)));  // relacl
+    if (!t->options.empty()) rows.back()[31] = TextArrayV(t->options);  // reloptions
     // reltuples: ANALYZE's estimate; -1 (never analyzed) without statistics.
     if (ctx.txn != nullptr) {
       auto stats = catalog::ReadTableStatistics(ctx.txn, ctx.db->catalog()->key_scope(), oid);

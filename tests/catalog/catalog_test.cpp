@@ -14,9 +14,9 @@ namespace {
 
 // What follows the inheritance fields at the end of table records: version
 // 6's owner (the bootstrap superuser's OID 10, one varint byte), version
-// 8's trigger list (empty: one byte) and version 9's partitioning (none: one
-// flags byte).
-constexpr size_t kOwnerTrailer = 3;
+// 8's trigger list (empty: one byte), version 9's partitioning (none: one
+// flags byte) and version 13's reloptions (none: one byte).
+constexpr size_t kOwnerTrailer = 4;
 
 struct Open {
   explicit Open(storage::MemFileSystem* fs) {
@@ -145,9 +145,27 @@ TEST_CASE("owners round-trip (version 6); older records have the default owner",
   CHECK(t_back->owner == 16391);
   std::string t_v5 = EncodeTable(t);
   t_v5[0] = 5;
-  t_v5.resize(t_v5.size() - 3 - 1 - 1);  // the owner's varint, the (empty) trigger list and the partitioning byte
+  t_v5.resize(t_v5.size() - 3 - 1 - 1 - 1);  // the owner's varint, the (empty) trigger list, the partitioning byte and the (empty) reloptions
   REQUIRE(DecodeTable(t.oid, t_v5).has_value());
   CHECK(DecodeTable(t.oid, t_v5)->owner == kBootstrapSuperuserOid);
+}
+
+TEST_CASE("table reloptions round-trip; version 12 table records read without them",
+          "[catalog]") {
+  TableDesc t = SampleTable();
+  t.options = {"parallel_workers=4", "fillfactor=50"};
+  auto back = DecodeTable(t.oid, EncodeTable(t));
+  REQUIRE(back.has_value());
+  CHECK(back->options == t.options);
+  std::string truncated = EncodeTable(t);
+  truncated.pop_back();
+  CHECK_FALSE(DecodeTable(t.oid, truncated).has_value());
+  std::string v12 = EncodeTable(SampleTable());
+  v12[0] = 12;
+  v12.pop_back();  // the (empty) reloptions
+  auto old = DecodeTable(t.oid, v12);
+  REQUIRE(old.has_value());
+  CHECK(old->options.empty());
 }
 
 TEST_CASE("missing values round-trip; version 1 table records still decode", "[catalog]") {
@@ -605,6 +623,7 @@ TEST_CASE("partition key and bound round-trip in the table record (version 9)", 
   // A version-8 record (no partitioning byte) reads as not partitioned.
   std::string v8 = EncodeTable(SampleTable());
   v8[0] = 8;
+  v8.pop_back();  // version 13's (empty) reloptions
   v8.pop_back();
   back = DecodeTable(parent.oid, v8);
   REQUIRE(back.has_value());
@@ -661,6 +680,7 @@ TEST_CASE("triggers round-trip in the table record (version 8)", "[catalog]") {
   // A version 7 record (before triggers): none.
   std::string v7 = EncodeTable(SampleTable());
   v7[0] = 7;
+  v7.pop_back();  // the empty reloptions
   v7.pop_back();  // the partitioning byte
   v7.pop_back();  // the empty trigger list
   auto old = DecodeTable(t.oid, v7);
