@@ -73,14 +73,26 @@ def parse_schedule(path):
     return [(t, t in ignored) for t in tests]
 
 
-def read_list(path):
-    names = []
+def read_entries(path):
+    """(name, prerequisites) per line: `name` or `name < prereq ...`, where
+    the prerequisites are files that must run before it (in schedule order)
+    to set up what it reads, without having to pass themselves."""
+    entries = []
     with open(path) as f:
         for line in f:
             line = line.split("#", 1)[0].strip()
             if line:
-                names.append(line)
-    return names
+                name, _, prereqs = line.partition("<")
+                entries.append((name.strip(), prereqs.split()))
+    return entries
+
+
+def read_list(path):
+    return [name for name, _ in read_entries(path)]
+
+
+def read_prerequisites(path):
+    return {p for _, prereqs in read_entries(path) for p in prereqs}
 
 
 # Set by --drop-startup-settings (diagnostics only).
@@ -313,7 +325,10 @@ def main():
         ap.error(f"not in parallel_schedule: {' '.join(sorted(unknown))}")
     # test_setup creates the tables nearly every test reads: always first. When
     # not asked for, it is a prerequisite and counts in no total.
-    tests = [t for t in order if t in wanted or t == "test_setup"]
+    # Files the must-pass list names as another's prerequisites run too, and
+    # count in no total either.
+    needed = read_prerequisites(PASSING) if label == "passing" else set()
+    tests = [t for t in order if t in wanted or t == "test_setup" or t in needed]
     prerequisites = set(tests) - wanted
     if args.check and args.target == "postgres":
         must_pass = set(tests) - ignored
