@@ -578,6 +578,17 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     // whatever the input, so PostgreSQL never scans it -- nor evaluates WHERE.
     plan = std::make_unique<Limit>(std::move(plan), 0, 0);
   }
+  // What a parallel plan (plan_parallel.h) starts from: the whole-table
+  // scan and WHERE.
+  auto parallel_input = [&] {
+    ParallelSelectInput in;
+    in.ctx = &ctx;
+    in.scan = scan;
+    in.scan_cost = seq_scan_cost;
+    in.scan_width = seq_scan_width;
+    in.where = where.get();
+    return in;
+  };
   if (grouped) {
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
@@ -590,12 +601,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
           scan_index_conds == 0 && !where_false &&
           (!grouping.keys.empty() || !grouping.aggs.empty()) &&
           ParallelQueryScope::Allows(&stmt)) {
-        ParallelSelectInput in;
-        in.ctx = &ctx;
-        in.scan = scan;
-        in.scan_cost = seq_scan_cost;
-        in.scan_width = seq_scan_width;
-        in.where = where.get();
+        ParallelSelectInput in = parallel_input();
         for (const OutputTarget& t : targets) in.project.push_back(t.expr.get());
         in.other.push_back(having.get());
         // ORDER BY the GROUP BY keys in their order: the sorted form.
@@ -715,12 +721,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       !where_false && postponed.empty() && unique_keys.empty() && !stmt.limit_with_ties &&
       (stmt.distinct ? project.size() == targets.size() : sort_keys.empty()) &&
       ParallelQueryScope::Allows(&stmt)) {
-    ParallelSelectInput in;
-    in.ctx = &ctx;
-    in.scan = scan;
-    in.scan_cost = seq_scan_cost;
-    in.scan_width = seq_scan_width;
-    in.where = where.get();
+    ParallelSelectInput in = parallel_input();
     in.project = project;
     in.distinct = stmt.distinct;
     if (count >= 0) in.limit_rows = static_cast<double>(offset + count);

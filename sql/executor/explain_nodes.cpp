@@ -593,29 +593,30 @@ std::vector<std::string> IndexNestLoop::Describe(ExplainWriter& w) const {
   return w.FromLabels();
 }
 
-std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
-  w.BeginNode("Hash" + std::string(type_ == JoinType::kInner ? " Join" : "") +
-              JoinTypeSuffix(type_));
-  const ExplainLabels& labels = w.FromLabels();
-  // Hash Cond: the hashed equalities as outer = inner; Join Filter: the rest.
+namespace {
+
+// A hash or merge join's key condition (`label`: its equalities as
+// outer = inner) and Join Filter (the conjuncts of `quals` that are not
+// key equalities).
+void KeyedJoinProperties(ExplainWriter& w, const std::string& label,
+                         const std::vector<HashJoinKey>& keys,
+                         const std::vector<const BoundExpr*>& quals, const ExplainLabels& labels) {
   std::vector<std::string> conds;
-  for (const HashJoinKey& k : keys_) {
+  std::set<const BoundExpr*> key_args;
+  for (const HashJoinKey& k : keys) {
     conds.push_back("(" + w.Deparse(*k.outer, labels) + " = " + w.Deparse(*k.inner, labels) +
                     ")");
-  }
-  w.Property("Hash Cond", conds.size() == 1 ? conds[0] : "(" + [&] {
-    std::string s;
-    for (size_t i = 0; i < conds.size(); ++i) s += (i > 0 ? " AND " : "") + conds[i];
-    return s;
-  }() + ")");
-  // Conjuncts that are not hash keys.
-  std::vector<const BoundExpr*> rest;
-  std::set<const BoundExpr*> key_args;
-  for (const HashJoinKey& k : keys_) {
     key_args.insert(k.outer);
     key_args.insert(k.inner);
   }
-  std::vector<const BoundExpr*> pending(quals_.begin(), quals_.end());
+  std::string cond = conds.size() == 1 ? conds[0] : "(";
+  for (size_t i = 0; conds.size() > 1 && i < conds.size(); ++i) {
+    cond += (i > 0 ? " AND " : "") + conds[i];
+  }
+  if (conds.size() > 1) cond += ")";
+  w.Property(label, cond);
+  std::vector<const BoundExpr*> rest;
+  std::vector<const BoundExpr*> pending(quals.begin(), quals.end());
   while (!pending.empty()) {
     const BoundExpr* q = pending.back();
     pending.pop_back();
@@ -635,6 +636,16 @@ std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
     rest.push_back(q);
   }
   if (!rest.empty()) w.Property("Join Filter", QualText(w, rest, labels));
+}
+
+}  // namespace
+
+std::vector<std::string> HashJoin::Describe(ExplainWriter& w) const {
+  w.BeginNode("Hash" + std::string(type_ == JoinType::kInner ? " Join" : "") +
+              JoinTypeSuffix(type_));
+  const ExplainLabels& labels = w.FromLabels();
+  // Hash Cond: the hashed equalities as outer = inner; Join Filter: the rest.
+  KeyedJoinProperties(w, "Hash Cond", keys_, quals_, labels);
   ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
   ExplainEntry* outer = w.LastNode();
@@ -652,41 +663,7 @@ std::vector<std::string> MergeJoin::Describe(ExplainWriter& w) const {
   w.BeginNode("Merge Join");
   const ExplainLabels& labels = w.FromLabels();
   // Merge Cond: the merge clauses as outer = inner; Join Filter: the rest.
-  std::vector<std::string> conds;
-  std::set<const BoundExpr*> key_args;
-  for (const HashJoinKey& k : keys_) {
-    conds.push_back("(" + w.Deparse(*k.outer, labels) + " = " + w.Deparse(*k.inner, labels) +
-                    ")");
-    key_args.insert(k.outer);
-    key_args.insert(k.inner);
-  }
-  std::string cond = conds.size() == 1 ? conds[0] : "(";
-  for (size_t i = 0; conds.size() > 1 && i < conds.size(); ++i) {
-    cond += (i > 0 ? " AND " : "") + conds[i];
-  }
-  if (conds.size() > 1) cond += ")";
-  w.Property("Merge Cond", cond);
-  std::vector<const BoundExpr*> rest;
-  std::vector<const BoundExpr*> pending(quals_.rbegin(), quals_.rend());
-  while (!pending.empty()) {
-    const BoundExpr* q = pending.back();
-    pending.pop_back();
-    if (q->kind() == BoundExprKind::kBoolOp &&
-        static_cast<const BoundBoolOp*>(q)->op() == BoundBoolOp::Op::kAnd) {
-      const auto& args = static_cast<const BoundBoolOp*>(q)->args();
-      for (auto it = args.rbegin(); it != args.rend(); ++it) pending.push_back(it->get());
-      continue;
-    }
-    if (q->kind() == BoundExprKind::kFunctionCall) {
-      const auto& args = static_cast<const BoundFunctionCall*>(q)->args();
-      if (args.size() == 2 && key_args.count(args[0].get()) > 0 &&
-          key_args.count(args[1].get()) > 0) {
-        continue;
-      }
-    }
-    rest.push_back(q);
-  }
-  if (!rest.empty()) w.Property("Join Filter", QualText(w, rest, labels));
+  KeyedJoinProperties(w, "Merge Cond", keys_, quals_, labels);
   ExplainEntry* self = w.LastNode();
   w.Describe(*outer_);
   ExplainEntry* outer = w.LastNode();
