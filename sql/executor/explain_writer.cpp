@@ -11,6 +11,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "common/sql_error.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/user_function_call.h"
@@ -36,6 +37,9 @@ void ExplainWriter::BeginNode(std::string name) {
 }
 
 void ExplainWriter::EndNode() {
+  // A Describe that ends a node it did not begin: an internal error, not
+  // a read before the stack.
+  if (open_.empty()) throw SqlError(SqlState::kInternalError, "unbalanced EXPLAIN node");
   last_ = open_.back();
   open_.pop_back();
 }

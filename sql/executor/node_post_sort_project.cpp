@@ -131,7 +131,7 @@ std::vector<std::string> PostSortProject::Describe(ExplainWriter& w) const {
     }
   }
   w.SetOutput(self, out);
-  w.EndNode();
+  if (!over_project_set_) w.EndNode();  // (over a ProjectSet this node adds no entry)
   return out;
 }
 
