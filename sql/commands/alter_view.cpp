@@ -2,10 +2,10 @@
 #include "sql/commands/alter_view.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "sql/binder/binder.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/commands/table_options.h"
 #include "sql/commands/table_rows.h"
 #include "sql/commands/updatable_view.h"
 #include "sql/database.h"
@@ -17,16 +17,6 @@ namespace strata::sql {
 namespace {
 
 using Action = ast::AlterTableAction;
-
-// PostgreSQL's parse_bool: true/false/yes/no/on/off/1/0 and unique prefixes.
-bool IsBoolText(std::string v) {
-  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (v.empty()) return false;
-  for (const char* word : {"true", "false", "yes", "no"}) {
-    if (std::string(word).compare(0, v.size(), v) == 0) return true;
-  }
-  return v == "on" || v == "off" || v == "of" || v == "1" || v == "0";
-}
 
 void RefuseIfViewsDepend(const CommandContext& ctx, const catalog::ViewDesc& view,
                          const char* what) {

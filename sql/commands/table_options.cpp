@@ -2,6 +2,7 @@
 #include "sql/commands/table_options.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <climits>
 #include <cstdlib>
@@ -46,16 +47,6 @@ constexpr OptionSpec kOptions[] = {
     {"vacuum_truncate", OptionKind::kBool, 0, 0},
     {"vacuum_index_cleanup", OptionKind::kEnum, 0, 0},
 };
-
-// parse_bool: true/false/yes/no/on/off/1/0 and their unique prefixes.
-bool IsBoolText(std::string v) {
-  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
-  if (v.empty()) return false;
-  for (const char* word : {"true", "false", "yes", "no"}) {
-    if (std::string(word).compare(0, v.size(), v) == 0) return true;
-  }
-  return v == "on" || v == "off" || v == "of" || v == "1" || v == "0";
-}
 
 std::string FormatBound(double v, OptionKind kind) {
   if (kind == OptionKind::kInt) return std::to_string(static_cast<long long>(v));
@@ -149,6 +140,16 @@ std::optional<int> TableIntOption(const std::vector<std::string>& options,
     if (o.compare(0, prefix.size(), prefix) == 0) return std::atoi(o.c_str() + prefix.size());
   }
   return std::nullopt;
+}
+
+// parse_bool: true/false/yes/no/on/off/1/0 and their unique prefixes.
+bool IsBoolText(std::string v) {
+  std::transform(v.begin(), v.end(), v.begin(), [](unsigned char c) { return std::tolower(c); });
+  if (v.empty()) return false;
+  for (const char* word : {"true", "false", "yes", "no"}) {
+    if (std::string(word).compare(0, v.size(), v) == 0) return true;
+  }
+  return v == "on" || v == "off" || v == "of" || v == "1" || v == "0";
 }
 
 }  // namespace strata::sql

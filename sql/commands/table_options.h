@@ -18,6 +18,11 @@ namespace strata::sql {
 void ApplyTableOptions(const std::vector<std::pair<std::string, std::string>>& changes,
                        bool reset, std::vector<std::string>* options);
 
+// Whether an option value is a boolean as PostgreSQL's parse_bool takes
+// it (true/false/yes/no/on/off/1/0 and unique prefixes; no surrounding
+// blanks, unlike boolin). View options use it too.
+bool IsBoolText(std::string v);
+
 // The integer value of option `name` in `options`, if set.
 std::optional<int> TableIntOption(const std::vector<std::string>& options, const std::string& name);
 
