@@ -10,6 +10,7 @@
 #include "sql/commands/bound_volatility.h"
 #include "sql/commands/distinct_on.h"
 #include "sql/commands/explain.h"
+#include "sql/commands/expr_eval_cost.h"
 #include "sql/commands/expr_walk.h"
 #include "sql/commands/limit_clause.h"
 #include "sql/commands/correlated_lookup.h"
@@ -40,6 +41,8 @@
 #include "sql/executor/node_unique.h"
 #include "sql/executor/node_window_agg.h"
 #include "sql/executor/plan_node.h"
+#include "sql/planner/agg_cost.h"
+#include "sql/planner/relation_estimate.h"
 #include "sql/types/geo_types.h"
 
 namespace strata::sql {
@@ -154,6 +157,45 @@ void ExpandGroupingSets(const ast::SelectStatement& stmt, GroupingState* groupin
 bool HashAggDisabled() {
   const SessionSettings* settings = CurrentSessionSettingsOrNull();
   return settings != nullptr && settings->Show("enable_hashagg") == "off";
+}
+
+// SELECT DISTINCT over a path of one table: what choosing between Sort +
+// Unique and hashing weighs (agg_cost.h). Nothing when the groups cannot
+// be estimated (an output column this cannot see into).
+std::optional<DistinctCostInput> DistinctCostOver(const CommandContext& ctx,
+                                                  const catalog::TableDesc& table,
+                                                  const AccessPath& path,
+                                                  const std::vector<OutputTarget>& targets,
+                                                  bool order_by) {
+  const CostParams params = CostParams::Current();
+  DistinctCostInput in;
+  in.input = path.cost;
+  in.width = path.width;
+  in.columns = static_cast<int>(targets.size());
+  in.order_by = order_by;
+  bool is_volatile = false;
+  std::vector<bool> used;
+  for (const OutputTarget& t : targets) {
+    is_volatile = is_volatile || ContainsVolatileCall(*t.expr);
+    if (!CollectColumnSlots(*t.expr, &used)) return std::nullopt;
+    in.output_cost += EvalCostPerTuple(params, *t.expr);
+  }
+  // The columns the outputs read (none: constants, one group; or, with a
+  // volatile call, every row a group of its own, as estimate_num_groups has
+  // it for a variable-free volatile expression).
+  if (is_volatile && std::none_of(used.begin(), used.end(), [](bool u) { return u; })) {
+    in.groups = path.cost.rows;
+    return in;
+  }
+  std::vector<int> slots;
+  for (size_t slot = 0; slot < used.size(); ++slot) {
+    if (!used[slot]) continue;
+    if (slot >= table.columns.size()) return std::nullopt;
+    slots.push_back(static_cast<int>(slot));
+  }
+  const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), table);
+  in.groups = EstimateNumGroups(rel, slots, path.cost.rows);
+  return in;
 }
 
 }  // namespace
@@ -392,6 +434,16 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   bool whole_seq_scan = false;
   PathCost seq_scan_cost;
   int seq_scan_width = 0;
+  // SELECT DISTINCT over the one table's path: sort or hash (agg_cost.h),
+  // or a Unique over a path in the keys' order.
+  std::optional<DistinctCostInput> distinct_cost;
+  GroupingCost distinct_grouping;
+  bool distinct_presorted = false;
+  std::optional<PlanNode::Estimate> distinct_estimate;  // its Unique's
+  // A scan of the whole table that parallel query may put in place of an
+  // index-only scan of it (whose cost, `serial_index_cost`, it must beat).
+  std::unique_ptr<SeqScan> whole_table_alternative;
+  std::optional<PathCost> serial_index_cost;
   // (A partitioned table with one partition has one codec too, the
   // partition's: its Append maps the partition's columns to the parent's
   // and adds tableoid, so it is not replaced by a scan of the partition.)
@@ -491,6 +543,55 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
         request.grouping = &grouping_cost;
       }
     }
+    // SELECT DISTINCT over plain columns: a path in their order (ORDER BY's
+    // keys first when each names one) may feed a Unique, weighed against
+    // sorting or hashing any other path (agg_cost.h).
+    if (stmt.distinct && !grouped && window.calls.empty() && srf.calls.empty() &&
+        unique_keys.empty() && !stmt.limit_with_ties && project.size() == targets.size()) {
+      const auto table_slot = [&](size_t column) {
+        const BoundExpr* e = project[column];
+        if (e->kind() != BoundExprKind::kColumnRef) return -1;
+        const int slot = static_cast<const BoundColumnRef&>(*e).slot();
+        // (A type without btree ordering is the DISTINCT block's error.)
+        return slot >= 0 && static_cast<size_t>(slot) < codec.table().columns.size() &&
+                       codec.table().columns[static_cast<size_t>(slot)].type == e->type().oid &&
+                       !LacksBtreeOpclass(e->type().oid)
+                   ? slot
+                   : -1;
+      };
+      std::vector<ColumnOrderKey> order;
+      std::vector<int> slots;
+      bool plain = true;
+      auto add = [&](int slot, const KeyColumn& key) {
+        for (const ColumnOrderKey& o : order) {
+          if (o.slot == slot) return;  // a column listed twice sorts once
+        }
+        order.push_back(ColumnOrderKey{slot, key.descending, key.nulls_first, nullptr, key.type});
+      };
+      for (size_t i = 0; plain && i < targets.size(); ++i) {
+        slots.push_back(table_slot(i));
+        plain = slots.back() >= 0;
+      }
+      bool order_by_keys = plain;
+      for (const SortKey& k : sort_keys) {
+        order_by_keys = order_by_keys && static_cast<size_t>(k.column) < targets.size();
+        if (order_by_keys) add(slots[static_cast<size_t>(k.column)], k.key);
+      }
+      if (!order_by_keys) order.clear();
+      for (size_t i = 0; plain && i < targets.size(); ++i) {
+        add(slots[i], KeyColumn(targets[i].expr->type().oid));
+      }
+      if (plain) {
+        distinct_grouping.key_slots = slots;
+        distinct_grouping.unique = true;
+        distinct_grouping.order_by = !sort_keys.empty();
+        distinct_grouping.group_order_serves_order_by = order_by_keys && !sort_keys.empty();
+        distinct_grouping.group_width = 8 * static_cast<int>(targets.size());
+        request.order = std::move(order);
+        request.wants_order = true;
+        request.grouping = &distinct_grouping;
+      }
+    }
     // The columns the statement reads, and those it needs above the scan.
     const ScopeRelation& relation = scope.relations[0];
     if (!relation.columns.empty() && relation.columns[0].use != nullptr) {
@@ -513,7 +614,21 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       request.limit_offset = static_cast<double>(offset);
     }
     AccessPath path = ChooseAccessPath(binder, ctx, request);
-    if (request.grouping != nullptr) {
+    if (stmt.distinct && !grouped && window.calls.empty() && srf.calls.empty() &&
+        !path.ordered) {
+      distinct_cost = DistinctCostOver(ctx, codec.table(), path, targets, !sort_keys.empty());
+    }
+    if (request.grouping == &distinct_grouping) {
+      distinct_presorted = path.ordered;
+      if (path.ordered) {
+        const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), codec.table());
+        const PathCost unique =
+            UniqueCost(CostParams::Current(), path.cost, static_cast<int>(targets.size()),
+                       EstimateNumGroups(rel, distinct_grouping.key_slots, path.cost.rows));
+        distinct_estimate = PlanNode::Estimate{unique.startup, unique.total, unique.rows, path.width};
+      }
+      presorted = path.ordered && distinct_grouping.group_order_serves_order_by;
+    } else if (request.grouping != nullptr) {
       group_sorted = path.ordered;
       presorted = path.ordered && group_serves_order_by;
     } else {
@@ -524,6 +639,24 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     whole_seq_scan = plain_seq_scan;
     seq_scan_cost = path.cost;
     seq_scan_width = path.width;
+    // The whole table read through a smaller index, for no order and no
+    // condition (count(*)): parallel query may still scan the table
+    // instead, there being no Parallel Index Only Scan here.
+    // (Or in the DISTINCT columns' order for a Unique, when that is not
+    // ORDER BY's too.)
+    if (path.index_only && (!path.ordered || (distinct_presorted && !presorted)) &&
+        where == nullptr && path.kind != AccessPath::Kind::kSeqScan &&
+        path.kind != AccessPath::Kind::kBitmap) {
+      if (const auto* seq = dynamic_cast<const SeqScan*>(plan.get())) {
+        auto table_scan = std::make_unique<SeqScan>(ctx.txn, &codec);
+        table_scan->set_explain_name(seq->explain_name());
+        table_scan->SetColumnsRead(seq->columns_read());
+        const RelationEstimate rel(ctx.txn, ctx.db->catalog()->key_scope(), codec.table());
+        whole_table_alternative = std::move(table_scan);
+        serial_index_cost = path.cost;
+        seq_scan_cost = PathCost{0, SeqScanCost(CostParams::Current(), rel, 0), path.cost.rows};
+      }
+    }
     PathScan built = BuildPathScan(ctx, codec, std::move(path), stmt.from[0].table.alias,
                                    std::move(plan),
                                    AlignBoundConjuncts(stmt.where.get(), where.get()));
@@ -583,12 +716,16 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   auto parallel_input = [&] {
     ParallelSelectInput in;
     in.ctx = &ctx;
-    in.scan = scan;
+    in.scan = whole_table_alternative != nullptr ? whole_table_alternative.get() : scan;
     in.scan_cost = seq_scan_cost;
+    in.serial_scan_cost = serial_index_cost;
+    in.serial_unique = distinct_presorted;
     in.scan_width = seq_scan_width;
     in.where = where.get();
     return in;
   };
+  const bool parallel_scan_possible =
+      (whole_seq_scan && scan != nullptr) || whole_table_alternative != nullptr;
   if (grouped) {
     if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
@@ -597,7 +734,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       // Gather -> Partial Aggregate (or Aggregate -> Gather) over a plain
       // one-table scan.
       ParallelAggPlan parallel;
-      if (!group_sorted && whole_seq_scan && scan != nullptr && stmt.locking.empty() && !residual &&
+      if (!group_sorted && parallel_scan_possible && stmt.locking.empty() && !residual &&
           scan_index_conds == 0 && !where_false &&
           (!grouping.keys.empty() || !grouping.aggs.empty()) &&
           ParallelQueryScope::Allows(&stmt)) {
@@ -716,13 +853,14 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // Parallel query (plan_parallel.h): the scan [and DISTINCT's first pass]
   // in workers under a Gather, for a plain one-table SELECT.
   bool parallel_distinct = false, parallel_projected = false;
-  if (whole_seq_scan && scan != nullptr && !grouped && window.calls.empty() &&
+  if (parallel_scan_possible && !grouped && window.calls.empty() &&
       srf.calls.empty() && stmt.locking.empty() && !residual && scan_index_conds == 0 &&
       !where_false && postponed.empty() && unique_keys.empty() && !stmt.limit_with_ties &&
       (stmt.distinct ? project.size() == targets.size() : sort_keys.empty()) &&
       ParallelQueryScope::Allows(&stmt)) {
     ParallelSelectInput in = parallel_input();
     in.project = project;
+    for (const BoundExpr* e : project) in.project_cost += EvalCostPerTuple(CostParams::Current(), *e);
     in.distinct = stmt.distinct;
     if (count >= 0) in.limit_rows = static_cast<double>(offset + count);
     ParallelSelectPlan parallel = PlanParallelSelect(in);
@@ -754,9 +892,21 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       columns.emplace_back(type);
     }
-    if (HashAggDisabled() || parallel_distinct) {
-      // enable_hashagg = off, or over a parallel plan's gathered rows:
-      // Sort + Unique (PostgreSQL's choice there). The distinct columns sort in
+    const bool by_sort =
+        HashAggDisabled() || parallel_distinct ||
+        (distinct_cost && DistinctBySort(CostParams::Current(), *distinct_cost));
+    if (distinct_presorted && !parallel_distinct) {
+      // The scan returns rows in the distinct columns' order: equal rows
+      // are adjacent, a Unique drops the repeats.
+      std::vector<SortKey> keys;
+      for (size_t i = 0; i < targets.size(); ++i) keys.push_back(SortKey{static_cast<int>(i), columns[i]});
+      plan = std::make_unique<Unique>(std::move(plan), std::move(keys));
+      if (distinct_estimate) plan->set_estimate(*distinct_estimate);
+      distinct_sorted = presorted;
+    } else if (by_sort) {
+      // enable_hashagg = off, over a parallel plan's gathered rows, or when
+      // it costs less (volatile outputs: as many groups as rows): Sort +
+      // Unique, PostgreSQL's choice there. The distinct columns sort in
       // ORDER BY's order first (transformDistinctClause puts ORDER BY's
       // items first), so that sort also serves ORDER BY.
       std::vector<SortKey> keys = sort_keys;

@@ -314,9 +314,21 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
       // The aggregate the path would feed (and ORDER BY's Sort of its
       // groups), at LIMIT's fraction of the groups.
       const double groups = EstimateNumGroups(rel, g->key_slots, c.rows);
-      c = AggCost(params, c, static_cast<int>(g->key_slots.size()), g->aggregates, groups,
-                  wants_order && ordered);
-      if (g->order_by && !(wants_order && ordered && g->group_order_serves_order_by)) {
+      const int columns = static_cast<int>(g->key_slots.size());
+      bool in_key_order = wants_order && ordered;
+      if (g->unique && in_key_order) {
+        c = UniqueCost(params, c, columns, groups);
+      } else if (g->unique) {
+        // Hashed, or sorted (ORDER BY's keys first) for a Unique, whichever
+        // costs less.
+        const PathCost hashed = AggCost(params, c, columns, 0, groups, false);
+        const PathCost sorted = UniqueCost(params, SortCost(params, c, width, -1), columns, groups);
+        in_key_order = sorted.total < hashed.total;
+        c = in_key_order ? sorted : hashed;
+      } else {
+        c = AggCost(params, c, columns, g->aggregates, groups, in_key_order);
+      }
+      if (g->order_by && !(in_key_order && g->group_order_serves_order_by)) {
         c = SortCost(params, c, g->group_width, limit_tuples);
       }
       if (limit_tuples >= 0 && c.rows > 0) {
@@ -384,8 +396,23 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     const bool forward = wants_order && ServesOrder(c, ranges, order, false);
     const bool backward = wants_order && !forward && ServesOrder(c, ranges, order, true);
     const bool ordered = forward || backward;
-    // A partial index the query is confined to is worth reading whole.
-    if (ranges.ranges.empty() && !ordered && !partial) continue;
+    // Index-only: the query reads nothing but the index's key columns.
+    // (Not with expression keys: the scan would need the expressions'
+    // columns from the entry, which holds only their values.)
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan &&
+                   (c.index == nullptr || !c.index->HasExpressions());
+    for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
+      if (request.columns_read[slot] &&
+          std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) ==
+              c.key_slots.end()) {
+        covered = false;
+      }
+    }
+    // A partial index the query is confined to is worth reading whole, and
+    // so is an index holding every column the query reads (PostgreSQL's
+    // build_index_paths keeps index-only paths without quals or order:
+    // count(*) may read the smallest index instead of the table).
+    if (ranges.ranges.empty() && !ordered && !partial && !covered) continue;
     const bool full_scan = ranges.ranges.empty();  // read whole, for its order
     if (full_scan) ranges.ranges.push_back(KeyRange{});
     std::vector<bool> in_index(conjuncts.size(), false);
@@ -424,18 +451,6 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
                          : 0.0;
     if (c.key_slots.size() > 1 && c.index != nullptr) in.correlation *= 0.75;
     in.qpqual_cost = qp_ops * params.cpu_operator_cost;
-    // Index-only: the query reads nothing but the index's key columns.
-    // (Not with expression keys: the scan would need the expressions'
-    // columns from the entry, which holds only their values.)
-    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan &&
-                   (c.index == nullptr || !c.index->HasExpressions());
-    for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
-      if (request.columns_read[slot] &&
-          std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) ==
-              c.key_slots.end()) {
-        covered = false;
-      }
-    }
     in.index_only = covered;
     in.all_visible_fraction = rel.all_visible_fraction();
     in.rows = rows;

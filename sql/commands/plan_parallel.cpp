@@ -150,31 +150,56 @@ ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in) {
   std::optional<ScanSetup> setup = PrepareScan(in);
   if (!setup) return out;
   const ScanSetup& s = *setup;
-  const bool partial_distinct =
-      in.distinct && std::all_of(in.project.begin(), in.project.end(),
-                                 [](const BoundExpr* e) { return WorkerEvaluable(*e); });
-  double serial = in.scan_cost.total;
-  double parallel = 0;
+  const PathCost serial_scan = in.serial_scan_cost.value_or(in.scan_cost);
+  const bool project_in_workers =
+      std::all_of(in.project.begin(), in.project.end(),
+                  [](const BoundExpr* e) { return WorkerEvaluable(*e); });
+  // The projection: over every row serially, over each process's share
+  // below the Gather when it is parallel safe, as PostgreSQL plans it
+  // (ours evaluates what a worker thread cannot, such as user functions,
+  // above the Gather: the same values, the plan costed as PostgreSQL's).
+  const bool project_parallel_safe =
+      std::all_of(in.project.begin(), in.project.end(),
+                  [](const BoundExpr* e) { return ParallelHazard(*e) == 's'; });
+  const double serial_project = in.project_cost * s.rows;
+  const double worker_project = in.project_cost * (project_parallel_safe ? s.partial_rows : s.rows);
+  double serial = serial_scan.total + serial_project;
+  double gather_total = GatherCost(s.pp, 0, s.pscan_total + worker_project, s.rows).total;
+  double parallel = gather_total;  // with what follows the Gather
   double gathered = s.rows;
-  if (partial_distinct) {
+  bool partial_distinct = false;
+  if (in.distinct) {
+    // Serially hashed; in parallel either hashed in each process first
+    // (when the columns can run there), then the gathered groups sorted
+    // for the final Unique, or gathered whole and sorted.
     const double ncols = static_cast<double>(in.project.size());
     const double groups = EstimateGroups(*s.rel, in.project, s.rows);
-    const double partial_groups = std::min(s.partial_rows, groups);
-    gathered = std::max(1.0, partial_groups * s.divisor);
-    serial += s.cp.cpu_operator_cost * ncols * s.rows + s.cp.cpu_tuple_cost * groups;
-    parallel = s.pscan_total + s.cp.cpu_operator_cost * ncols * s.partial_rows +
-               s.cp.cpu_tuple_cost * partial_groups;
-    parallel = GatherCost(s.pp, parallel, parallel, gathered).total;
-    // Sorting the gathered groups for the final Unique.
-    parallel += 2.0 * s.cp.cpu_operator_cost * gathered * std::log2(std::max(gathered, 2.0));
-  } else {
-    parallel = GatherCost(s.pp, 0, s.pscan_total, s.rows).total;
-    if (in.limit_rows >= 0 && s.rows > 0) {
-      // Both start returning rows at once (the Gather after its setup).
-      const double fraction = std::min(1.0, in.limit_rows / s.rows);
-      serial = in.scan_cost.AtFraction(fraction);
-      parallel = s.pp.setup_cost + fraction * (parallel - s.pp.setup_cost);
+    const auto sort_cost = [&](double rows) {
+      return 2.0 * s.cp.cpu_operator_cost * rows * std::log2(std::max(rows, 2.0));
+    };
+    serial += s.cp.cpu_operator_cost * ncols * s.rows +
+              (in.serial_unique ? 0 : s.cp.cpu_tuple_cost * groups);
+    parallel += sort_cost(s.rows);
+    if (project_in_workers) {
+      const double partial_groups = std::min(s.partial_rows, groups);
+      const double partial_gathered = std::max(1.0, partial_groups * s.divisor);
+      double partial = s.pscan_total + worker_project +
+                       s.cp.cpu_operator_cost * ncols * s.partial_rows +
+                       s.cp.cpu_tuple_cost * partial_groups;
+      const double partial_gather = GatherCost(s.pp, partial, partial, partial_gathered).total;
+      if (partial_gather + sort_cost(partial_gathered) < parallel) {
+        gather_total = partial_gather;
+        parallel = partial_gather + sort_cost(partial_gathered);
+        gathered = partial_gathered;
+        partial_distinct = true;
+      }
     }
+  } else if (in.limit_rows >= 0 && s.rows > 0) {
+    // Both start returning rows at once (the Gather after its setup).
+    const double fraction = std::min(1.0, in.limit_rows / s.rows);
+    serial = serial_scan.AtFraction(fraction) + fraction * serial_project;
+    parallel = s.pp.setup_cost + fraction * (parallel - s.pp.setup_cost);
+    gather_total = parallel;
   }
   if (!(parallel < serial)) return out;
 
@@ -192,7 +217,7 @@ ParallelSelectPlan PlanParallelSelect(const ParallelSelectInput& in) {
   }
   PlanNodePtr leader = factory(s.shared);
   auto gather = std::make_unique<Gather>(s.workers, s.shared, std::move(leader), factory);
-  gather->set_estimate({s.pp.setup_cost, parallel, gathered, in.scan_width});
+  gather->set_estimate({s.pp.setup_cost, gather_total, gathered, in.scan_width});
   out.plan = std::move(gather);
   out.projected = partial_distinct;
   return out;
@@ -237,7 +262,7 @@ ParallelAggPlan PlanParallelAggregate(const ParallelSelectInput& in,
     return input_total + s.cp.cpu_operator_cost * (nkeys + naggs) * rows +
            s.cp.cpu_tuple_cost * out_groups;
   };
-  const double serial = agg_cost(in.scan_cost.total, s.rows, groups);
+  const double serial = agg_cost(in.serial_scan_cost.value_or(in.scan_cost).total, s.rows, groups);
   const double over_gather =
       agg_cost(GatherCost(s.pp, 0, s.pscan_total, s.rows).total, s.rows, groups);
   double partial_total = kDisableCost * 2;

@@ -15,6 +15,7 @@
 // model (planner/parallel_cost.h) finds the parallel plan cheaper.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "sql/ast/statement.h"
@@ -59,6 +60,16 @@ struct ParallelSelectInput {
   double limit_rows = -1;
   // PlanParallelAggregate's sorted form: ORDER BY is the one key DESC.
   bool keys_descending = false;
+  // The serial plan's scan when it is not `scan` but a cheaper read of the
+  // whole table through a smaller index (an index-only scan, which has no
+  // parallel form here); unset: `scan_cost`.
+  std::optional<PathCost> serial_scan_cost;
+  // That scan returns rows in the DISTINCT columns' order: the serial plan
+  // drops repeats with a Unique instead of hashing.
+  bool serial_unique = false;
+  // Evaluating `project` once (expr_eval_cost.h): paid per row, in the
+  // workers when every column can run there.
+  double project_cost = 0;
 };
 
 struct ParallelSelectPlan {

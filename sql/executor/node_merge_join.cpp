@@ -54,8 +54,7 @@ void MergeJoin::ReadInner() {
 
 bool MergeJoin::PairMatches(size_t i) {
   if (compare_keys_) return true;  // equal keys are all the quals ask
-  std::copy(outer_row_.begin(), outer_row_.end(),
-            combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_));
+  // (The outer row is in combined_ already: Next placed it there.)
   std::copy(group_[i].begin(), group_[i].end(),
             combined_.begin() + static_cast<std::ptrdiff_t>(slot_base_ + outer_width_));
   ctx_.SetRow(&combined_);

@@ -53,4 +53,20 @@ PathCost AggCost(const CostParams& p, const PathCost& input, int group_columns, 
   return out;
 }
 
+PathCost UniqueCost(const CostParams& p, const PathCost& input, int columns, double groups) {
+  PathCost out = input;
+  out.total += p.cpu_operator_cost * input.rows * columns;
+  out.rows = groups;
+  return out;
+}
+
+bool DistinctBySort(const CostParams& p, const DistinctCostInput& in) {
+  const PathCost sorted =
+      UniqueCost(p, SortCost(p, in.input, in.width, -1), in.columns, in.groups);
+  PathCost hashed = AggCost(p, in.input, in.columns, 0, in.groups, /*sorted=*/false);
+  hashed.total += in.output_cost * in.groups;
+  if (in.order_by) hashed = SortCost(p, hashed, in.width, -1);
+  return sorted.total < hashed.total;
+}
+
 }  // namespace strata::sql

@@ -21,6 +21,10 @@ struct GroupingCost {
   bool order_by = false;
   bool group_order_serves_order_by = false;
   int group_width = 0;
+  // SELECT DISTINCT (no aggregates): rows in the keys' order feed a Unique
+  // (create_upper_unique_path: one comparison per key and row), other rows
+  // are hashed or sorted first, whichever costs less.
+  bool unique = false;
 };
 
 // The groups `rows` rows of `rel` form on `key_slots` (PostgreSQL's
@@ -34,5 +38,24 @@ double EstimateNumGroups(const RelationEstimate& rel, const std::vector<int>& ke
 // else AGG_HASHED (everything read before the first group).
 PathCost AggCost(const CostParams& p, const PathCost& input, int group_columns, int aggregates,
                  double groups, bool sorted);
+
+// SELECT DISTINCT: whether Sort + Unique costs less than a HashAggregate
+// (create_final_distinct_paths weighs both). The sorted path sorts the
+// input (ORDER BY's keys first, so that sort serves ORDER BY too) and
+// compares `columns` keys per row; the hashed path hashes every row, then
+// evaluates the output list once per group (`output_cost` a row: a
+// volatile expression's cost is paid again there, as create_agg_path
+// charges it) and, for an ORDER BY, sorts the groups.
+struct DistinctCostInput {
+  PathCost input;  // the rows DISTINCT reads
+  int width = 0;   // of an input row
+  int columns = 0;
+  double groups = 0;       // the distinct rows expected
+  double output_cost = 0;  // evaluating the output list once
+  bool order_by = false;
+};
+bool DistinctBySort(const CostParams& p, const DistinctCostInput& in);
+// The Unique over rows already in the keys' order.
+PathCost UniqueCost(const CostParams& p, const PathCost& input, int columns, double groups);
 
 }  // namespace strata::sql
