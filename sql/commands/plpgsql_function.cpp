@@ -22,6 +22,7 @@
 #include <utility>
 
 #include "sql/ast/query_ddl_statements.h"
+#include "sql/commands/explain.h"
 #include "sql/binder/function_params.h"
 #include "sql/builtin/type_table.h"
 #include "sql/commands/user_function_call.h"
@@ -806,6 +807,7 @@ class Executor {
       case ast::StatementKind::kUpdate:
       case ast::StatementKind::kDelete:
       case ast::StatementKind::kMerge:
+      case ast::StatementKind::kExplain:  // its lines are rows (FOR ... IN EXECUTE 'explain ...')
         break;
       case ast::StatementKind::kUnsupported:
         throw SqlError(static_cast<const ast::UnsupportedStatement&>(stmt).error);
@@ -824,7 +826,10 @@ class Executor {
     run.explain = nullptr;
     run.analyze_only = false;
     run.rerun_after_lock_wait = false;
-    StatementOutput out = RunBodyStatement(run, stmt);
+    StatementOutput out =
+        stmt.kind == ast::StatementKind::kExplain
+            ? ExecuteExplain(run, static_cast<const ast::ExplainStatement&>(stmt))
+            : RunBodyStatement(run, stmt);
     processed_ = RowCount(stmt, out);
     return out;
   }
