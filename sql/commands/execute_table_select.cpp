@@ -918,9 +918,22 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       }
       plan = std::make_unique<Sort>(std::move(plan), keys, targets.size());
       plan = std::make_unique<Unique>(std::move(plan), std::move(keys));
+      if (distinct_cost && !parallel_distinct) {
+        const CostParams params = CostParams::Current();
+        const PathCost unique =
+            UniqueCost(params, SortCost(params, distinct_cost->input, distinct_cost->width, -1),
+                       distinct_cost->columns, distinct_cost->groups);
+        plan->set_estimate({unique.startup, unique.total, unique.rows, distinct_cost->width});
+      }
       distinct_sorted = true;  // rows are already in ORDER BY's order
     } else {
       plan = std::make_unique<HashDistinct>(std::move(plan), std::move(columns));
+      if (distinct_cost && !parallel_distinct) {
+        PathCost hashed = AggCost(CostParams::Current(), distinct_cost->input,
+                                  distinct_cost->columns, 0, distinct_cost->groups, false);
+        hashed.total += distinct_cost->output_cost * distinct_cost->groups;
+        plan->set_estimate({hashed.startup, hashed.total, hashed.rows, distinct_cost->width});
+      }
     }
   }
   // Unique and WITH TIES compare sort keys, so Sort keeps junk columns then.
