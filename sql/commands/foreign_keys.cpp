@@ -292,6 +292,18 @@ void ApplyReferencedAction(const CommandContext& ctx, const TableDesc& parent,
       ParentKeyExists(ctx, parent, fk.referenced_columns, old_key, /*lock=*/false)) {
     return;
   }
+  // Whether `row` still references the old key (its FK columns converted
+  // to the referenced columns' types).
+  auto references_old_key = [&](const Row& row) {
+    for (size_t i = 0; i < fk.columns.size(); ++i) {
+      const Value& v = row[static_cast<size_t>(fk.columns[i] - 1)];
+      std::optional<Value> as_parent =
+          v.is_null() ? std::nullopt
+                      : ConvertTo(v, Column(parent, fk.referenced_columns[i]).type);
+      if (!as_parent.has_value() || CompareValues(*as_parent, old_key[i]) != 0) return false;
+    }
+    return true;
+  };
   struct Match {
     std::string key;
     Row row;
@@ -306,15 +318,7 @@ void ApplyReferencedAction(const CommandContext& ctx, const TableDesc& parent,
     std::unique_ptr<txn::TxnIterator> it = ctx.txn->NewLatestIterator(child.tree);
     for (it->SeekToFirst(); it->Valid(); it->Next()) {
       Row row = codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
-      bool match = true;
-      for (size_t i = 0; i < fk.columns.size() && match; ++i) {
-        const Value& v = row[static_cast<size_t>(fk.columns[i] - 1)];
-        std::optional<Value> as_parent =
-            v.is_null() ? std::nullopt
-                        : ConvertTo(v, Column(parent, fk.referenced_columns[i]).type);
-        match = as_parent.has_value() && CompareValues(*as_parent, old_key[i]) == 0;
-      }
-      if (match) {
+      if (references_old_key(row)) {
         matches.push_back({std::string(it->key().data(), it->key().size()), std::move(row)});
       }
     }
@@ -347,6 +351,14 @@ void ApplyReferencedAction(const CommandContext& ctx, const TableDesc& parent,
         updated[slot] = action == ForeignKeyAction::kSetNull ? Value::Null(child.columns[slot].type)
                                                              : writer.EvaluateDefault(slot);
       }
+    }
+    // SET DEFAULT to the very key that went away: the row's key did not
+    // change, so no check of the referencing side would catch it; it is
+    // still referenced unless the key exists again (PostgreSQL's
+    // RI_FKey_setdefault re-runs the NO ACTION check for this).
+    if (action == ForeignKeyAction::kSetDefault && references_old_key(updated) &&
+        !ParentKeyExists(ctx, parent, fk.referenced_columns, old_key, /*lock=*/false)) {
+      throw StillReferencedError(ctx, parent, child, fk, old_row);
     }
     writer.CheckConstraints(updated);
     writer.Update(m.key, std::move(updated), &m.row);

@@ -213,3 +213,20 @@ select pg_get_constraintdef(oid) from pg_constraint where conrelid = 'fk'::regcl
 drop schema other cascade;
 drop table fk;
 drop table pk;
+-- ON DELETE / UPDATE SET DEFAULT to the very key that goes away: the row
+-- would keep referencing it, so the delete fails (unless the key exists
+-- again).
+create table fkd_p (f1 int primary key);
+create table fkd_c (f1 int default 0 references fkd_p on delete set default on update set default);
+insert into fkd_p values (0), (1), (2);
+insert into fkd_c values (2);
+delete from fkd_p where f1 = 2;
+select * from fkd_c;
+delete from fkd_p where f1 = 0;
+update fkd_p set f1 = 5 where f1 = 0;
+select * from fkd_c;
+alter table fkd_c alter column f1 set default 1;
+delete from fkd_p where f1 = 0;
+select * from fkd_c;
+delete from fkd_p where f1 = 1;
+drop table fkd_c, fkd_p;
