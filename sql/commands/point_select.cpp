@@ -39,7 +39,7 @@ struct PointSelectCache {
     std::optional<Value> constant;  // integer or string literal (typed later)
   };
   std::vector<Equality> equalities;
-  // The secondary-index half (index_lookup_select: see point_select.h):
+  // The secondary-index half (the index lookup, see point_select.h):
   // every conjunct is `column op <constant or parameter expression>`, op one
   // of = < <= > >=. `equalities` alone may be a primary-key lookup.
   bool index_shape_ok = false;
