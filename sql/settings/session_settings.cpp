@@ -704,6 +704,7 @@ SessionSettings::Entry& SessionSettings::FindOrCreate(std::string_view name) {
   custom_definitions_.push_back(std::move(def));
   auto added = entries_.emplace(Lower(name), std::move(e)).first;
   by_name_.emplace(added->first, &added->second);
+  generation_ = NextSettingsGeneration();  // Show() of the name now answers
   return added->second;
 }
 
