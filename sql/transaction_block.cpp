@@ -83,9 +83,14 @@ void TransactionBlock::SyncTransactionSettings() {
       {"transaction_read_only", "default_transaction_read_only"},
       {"transaction_deferrable", "default_transaction_deferrable"},
   };
-  for (const auto& pair : kPairs) {
-    std::string want = settings_->Show(pair[1]);
-    if (settings_->Show(pair[0]) != want) settings_->Set(pair[0], want);
+  // Unchanged settings since the last sync: the pairs still agree (this
+  // runs twice per statement outside a block).
+  if (settings_->generation() != synced_generation_) {
+    for (const auto& pair : kPairs) {
+      std::string want = settings_->Show(pair[1]);
+      if (settings_->Show(pair[0]) != want) settings_->Set(pair[0], want);
+    }
+    synced_generation_ = settings_->generation();
   }
   snapshot_taken_ = false;
   // A new transaction: nothing deferred from an earlier one may reach it.

@@ -180,6 +180,9 @@ class TransactionBlock {
   std::unique_ptr<txn::Transaction> txn_;
   bool snapshot_fixed_ = false;   // REPEATABLE READ: the snapshot is taken
   bool snapshot_taken_ = false;   // a query ran in this transaction
+  // settings_->generation() when SyncTransactionSettings last left the
+  // transaction_* settings equal to their default_* ones (0: never).
+  uint64_t synced_generation_ = 0;
   bool holds_ddl_lock_ = false;
   std::shared_ptr<const catalog::CatalogSnapshot> private_catalog_;  // after DDL
   std::vector<SavepointEntry> savepoints_;

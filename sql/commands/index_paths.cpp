@@ -375,12 +375,13 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
                           rel, &implied)) {
       continue;  // a partial index WHERE does not confine the query to
     }
-    IndexCodec index_codec(table, index);
-    std::vector<int> key_slots = index_codec.key_slots();
+    std::vector<int> key_slots;
+    std::vector<KeyColumn> key_columns;
+    IndexKeyLayout(table, index, &key_slots, &key_columns);
     for (size_t k = 0; k < index.keys.size(); ++k) {
       if (index.keys[k].is_expression()) key_slots[k] = expression_slots.SlotOf(index.keys[k].expr);
     }
-    candidates.push_back(Candidate{&index, std::move(key_slots), index_codec.key_columns(),
+    candidates.push_back(Candidate{&index, std::move(key_slots), std::move(key_columns),
                                    index.unique});
     predicate_selectivity.push_back(fraction);
     predicate_implies.push_back(std::move(implied));
@@ -646,8 +647,10 @@ std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const C
     bool plain = true;
     for (const catalog::IndexKeyColumn& k : index.keys) plain = plain && k.attnum > 0;
     if (!plain) continue;
-    IndexCodec index_codec(table, index);
-    candidates.push_back(Candidate{&index, index_codec.key_slots(), index_codec.key_columns(),
+    std::vector<int> key_slots;
+    std::vector<KeyColumn> key_columns;
+    IndexKeyLayout(table, index, &key_slots, &key_columns);
+    candidates.push_back(Candidate{&index, std::move(key_slots), std::move(key_columns),
                                    index.unique});
   }
   std::optional<ParameterizedPath> best;

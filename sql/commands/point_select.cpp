@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "common/interrupts.h"
+#include "sql/commands/index_paths.h"
 #include "sql/commands/primary_key_lookup.h"
 #include "sql/commands/relation_locks.h"
+#include "sql/executor/node_index_scan.h"
 #include "sql/executor/scan_counts.h"
 #include "sql/system_relations/privilege_checks.h"
 #include "sql/system_relations/system_relation.h"
@@ -37,6 +39,15 @@ struct PointSelectCache {
     std::optional<Value> constant;  // integer or string literal (typed later)
   };
   std::vector<Equality> equalities;
+  // The secondary-index half (the index lookup, see point_select.h):
+  // every conjunct is `column op <constant or parameter expression>`, op one
+  // of = < <= > >=. `equalities` alone may be a primary-key lookup.
+  bool index_shape_ok = false;
+  struct Condition {
+    std::string column;
+    bool equality = false;
+  };
+  std::vector<Condition> conditions;
 
   // --- Resolution, valid while `catalog` and `table` are the current ones.
   std::shared_ptr<const catalog::CatalogSnapshot> catalog;
@@ -46,6 +57,13 @@ struct PointSelectCache {
   std::vector<int> target_slots;
   std::vector<ResultColumn> columns;
   std::vector<const Equality*> key_sources;  // per primary-key column, in key order
+  // The secondary-index half: the conditions' columns are live, of types
+  // whose key encoding is exact for their operators, and some plain index
+  // leads with one of them; what the planner's request needs.
+  bool index_resolved_ok = false;
+  std::vector<bool> columns_read;    // by slot: the select list's and WHERE's
+  std::vector<bool> columns_needed;  // by slot: the select list's
+  bool index_applied = false;        // the last execution was an index lookup
 };
 
 namespace {
@@ -94,10 +112,30 @@ std::optional<PointSelectCache::Equality> AsEquality(const ast::Expr& e, const s
   return eq;
 }
 
+// `column op expression` (either side; op = < <= > >=) where the
+// expression holds only constants and parameters, or nullopt.
+std::optional<PointSelectCache::Condition> AsCondition(const ast::Expr& e, const std::string& alias) {
+  if (e.kind != ast::ExprKind::kOperator) return std::nullopt;
+  const auto& op = static_cast<const ast::OperatorExpr&>(e);
+  if (op.name.size() != 1 || op.left == nullptr || op.right == nullptr) return std::nullopt;
+  const std::string& name = op.name[0];
+  if (name != "=" && name != "<" && name != "<=" && name != ">" && name != ">=") {
+    return std::nullopt;
+  }
+  const ast::Expr* col = op.left.get();
+  const ast::Expr* other = op.right.get();
+  if (ReferencedColumn(*col, alias) == nullptr) std::swap(col, other);
+  const std::string* column = ReferencedColumn(*col, alias);
+  if (column == nullptr || !IsConstant(*other)) return std::nullopt;
+  return PointSelectCache::Condition{*column, name == "="};
+}
+
 // The parse-tree half: one table, plain columns, WHERE a conjunction of
-// equalities, nothing else.
+// equalities (the primary-key lookup) or comparisons (an index lookup),
+// nothing else.
 void DecideShape(const ast::SelectStatement& s, PointSelectCache* cache) {
   cache->shape_ok = false;
+  cache->index_shape_ok = false;
   if (s.set_op != ast::SelectStatement::SetOp::kNone || s.with != nullptr ||
       !s.values_lists.empty() || s.distinct || !s.distinct_on.empty() || !s.group_by.empty() ||
       s.having != nullptr || !s.windows.empty() || s.has_grouping_sets || !s.sort.empty() ||
@@ -125,6 +163,7 @@ void DecideShape(const ast::SelectStatement& s, PointSelectCache* cache) {
     cache->targets.push_back(std::move(target));
   }
   std::vector<const ast::Expr*> pending{s.where.get()};
+  bool equalities_only = true;
   while (!pending.empty()) {
     const ast::Expr* e = pending.back();
     pending.pop_back();
@@ -133,11 +172,18 @@ void DecideShape(const ast::SelectStatement& s, PointSelectCache* cache) {
       for (const auto& arg : static_cast<const ast::BoolExpr&>(*e).args) pending.push_back(arg.get());
       continue;
     }
+    std::optional<PointSelectCache::Condition> condition = AsCondition(*e, cache->table_alias);
+    if (!condition) return;
+    cache->conditions.push_back(std::move(*condition));
     std::optional<PointSelectCache::Equality> eq = AsEquality(*e, cache->table_alias);
-    if (!eq) return;
-    cache->equalities.push_back(std::move(*eq));
+    if (eq) {
+      cache->equalities.push_back(std::move(*eq));
+    } else {
+      equalities_only = false;
+    }
   }
-  cache->shape_ok = true;
+  cache->index_shape_ok = true;
+  cache->shape_ok = equalities_only;
 }
 
 // Key types whose encoding is exact for equality (see point_select.h).
@@ -146,16 +192,23 @@ bool ExactKeyType(Oid type) {
          type == type_oid::kText || type == type_oid::kVarchar || type == type_oid::kUuid;
 }
 
-// The catalog half, for `table`: every equality is on a distinct key column
-// and covers the whole primary key; targets name live columns.
+bool IsIntegerType(Oid type) {
+  return type == type_oid::kInt2 || type == type_oid::kInt4 || type == type_oid::kInt8;
+}
+
+// The catalog half, for `table`. Primary-key lookup: every equality is on a
+// distinct key column and covers the whole primary key. Index lookup: see
+// PointSelectCache::index_resolved_ok. Both: targets name live columns.
 void Resolve(const catalog::TableDesc& table, PointSelectCache* cache) {
   cache->resolved_ok = false;
+  cache->index_resolved_ok = false;
   cache->codec = std::make_unique<TableCodec>(table);
   cache->target_slots.clear();
   cache->columns.clear();
   cache->key_sources.clear();
+  cache->columns_read.assign(table.columns.size(), false);
+  cache->columns_needed.assign(table.columns.size(), false);
   const TableCodec& codec = *cache->codec;
-  if (!codec.has_primary_key() || codec.key_slots().size() != cache->equalities.size()) return;
   auto live_slot = [&](const std::string& name) {
     int found = -1;
     for (size_t i = 0; i < table.columns.size(); ++i) {
@@ -185,6 +238,43 @@ void Resolve(const catalog::TableDesc& table, PointSelectCache* cache) {
     if (slot < 0) return;
     add_column(slot, t.output);
   }
+  for (int slot : cache->target_slots) {
+    cache->columns_read[static_cast<size_t>(slot)] = true;
+    cache->columns_needed[static_cast<size_t>(slot)] = true;
+  }
+  if (cache->index_shape_ok && table.partition_key == std::nullopt) {
+    // Each condition's range over the index is exactly the rows it admits:
+    // equality on a type whose key encoding is exact, or an integer bound on
+    // a NOT NULL column (an open side of a range also takes in the NULLs
+    // sorted there). A plain index must lead with one of the columns, else
+    // the planner could only choose a sequential or primary-key scan.
+    bool exact = true;
+    std::vector<int> slots;
+    for (const PointSelectCache::Condition& c : cache->conditions) {
+      const int slot = live_slot(c.column);
+      if (slot < 0) {
+        exact = false;
+        break;
+      }
+      const catalog::ColumnDesc& column = table.columns[static_cast<size_t>(slot)];
+      exact = exact && (c.equality ? ExactKeyType(column.type)
+                                   : IsIntegerType(column.type) && column.not_null);
+      cache->columns_read[static_cast<size_t>(slot)] = true;
+      slots.push_back(slot);
+    }
+    bool indexed = false;
+    for (const catalog::IndexDesc& index : table.indexes) {
+      if (index.keys.empty() || index.keys[0].is_expression() || !index.predicate.empty()) continue;
+      for (int slot : slots) {
+        indexed = indexed || table.columns[static_cast<size_t>(slot)].attnum == index.keys[0].attnum;
+      }
+    }
+    cache->index_resolved_ok = exact && indexed;
+  }
+  if (!cache->shape_ok || !codec.has_primary_key() ||
+      codec.key_slots().size() != cache->equalities.size()) {
+    return;
+  }
   for (size_t k = 0; k < codec.key_slots().size(); ++k) {
     const int slot = codec.key_slots()[k];
     const catalog::ColumnDesc& key_column = table.columns[static_cast<size_t>(slot)];
@@ -201,6 +291,70 @@ void Resolve(const catalog::TableDesc& table, PointSelectCache* cache) {
   cache->resolved_ok = true;
 }
 
+// The index lookup: the access path the planner chooses for the statement,
+// taken only when it is an index or bitmap scan of a plain index that
+// implements every conjunct (so no row it returns needs a recheck); then the
+// same IndexScan node the general path would build runs under no Filter and
+// no Project, with the statistics views counting as there.
+std::optional<StatementOutput> RunIndexLookup(CommandContext& ctx, const ast::SelectStatement& stmt,
+                                              const PointSelectCache& cache,
+                                              const catalog::TableDesc& table) {
+  LockRelation(ctx, table.oid, table.name, txn::RelationLockMode::kAccessShare);
+  if (!HasRelationPrivileges(*ctx.catalog, table.oid, table.owner, catalog::kAclSelect)) {
+    return std::nullopt;
+  }
+  CheckForInterrupts();
+  Binder binder = ctx.MakeBinder();
+  AccessPathRequest request;
+  request.codec = cache.codec.get();
+  request.scope_alias = cache.table_alias;
+  request.where = stmt.where.get();
+  request.params = ctx.param_values;
+  request.columns_read = cache.columns_read;
+  request.columns_needed = cache.columns_needed;
+  AccessPath path = ChooseAccessPath(binder, ctx, request);
+  if ((path.kind != AccessPath::Kind::kIndex && path.kind != AccessPath::Kind::kBitmap) ||
+      path.index == nullptr || path.index_only || path.index->HasExpressions() ||
+      !path.index->predicate.empty() || !path.implied_conjuncts.empty()) {
+    return std::nullopt;
+  }
+  std::vector<bool> implemented(cache.conditions.size(), false);
+  for (size_t i : path.index_conjuncts) {
+    if (i < implemented.size()) implemented[i] = true;
+  }
+  for (bool done : implemented) {
+    if (!done) return std::nullopt;
+  }
+  ScanPlanInfo info;
+  info.costed = true;
+  info.startup_cost = path.cost.startup;
+  info.total_cost = path.cost.total;
+  info.rows = path.cost.rows;
+  info.width = path.width;
+  info.backward = path.backward;
+  info.bitmap = path.kind == AccessPath::Kind::kBitmap;
+  info.index_total_cost = path.index_total_cost;
+  info.index_rows = path.index_rows;
+  std::unique_ptr<IndexScan> scan =
+      MakeIndexScan(ctx, *cache.codec, IndexPath{path.index, std::move(path.ranges)},
+                    stmt.from[0].table.alias);
+  scan->set_plan_info(std::move(info));
+  StatementOutput out;
+  out.returns_rows = true;
+  out.columns = cache.columns;
+  scan->Init();
+  Row stored;
+  while (scan->Next(&stored)) {
+    Row row;
+    row.reserve(cache.target_slots.size());
+    for (int slot : cache.target_slots) row.push_back(stored[static_cast<size_t>(slot)]);
+    out.rows.push_back(std::move(row));
+  }
+  scan->Close();
+  out.command_tag = "SELECT " + std::to_string(out.rows.size());
+  return out;
+}
+
 }  // namespace
 
 std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::SelectStatement& stmt) {
@@ -213,7 +367,8 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
     DecideShape(stmt, stmt.point_select_cache.get());
   }
   PointSelectCache& cache = *stmt.point_select_cache;
-  if (!cache.shape_ok) return std::nullopt;
+  cache.index_applied = false;
+  if (!cache.shape_ok && !cache.index_shape_ok) return std::nullopt;
 
   // Name resolution exactly as the general path's LookupTable does it.
   const ast::RangeVar& rv = stmt.from[0].table;
@@ -227,7 +382,12 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
     cache.table = table;
     Resolve(*table, &cache);
   }
-  if (!cache.resolved_ok) return std::nullopt;
+  if (!cache.resolved_ok) {
+    if (!cache.index_resolved_ok) return std::nullopt;
+    std::optional<StatementOutput> out = RunIndexLookup(ctx, stmt, cache, *table);
+    cache.index_applied = out.has_value();
+    return out;
+  }
 
   // The key, from values already of the key columns' types.
   const TableCodec& codec = *cache.codec;
@@ -284,6 +444,11 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
 bool PointSelectApplied(const ast::SelectStatement& stmt) {
   const PointSelectCache* cache = stmt.point_select_cache.get();
   return cache != nullptr && cache->shape_ok && cache->resolved_ok;
+}
+
+bool IndexLookupApplied(const ast::SelectStatement& stmt) {
+  const PointSelectCache* cache = stmt.point_select_cache.get();
+  return cache != nullptr && cache->index_applied;
 }
 
 }  // namespace strata::sql

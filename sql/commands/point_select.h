@@ -36,5 +36,7 @@ std::optional<StatementOutput> TryPointSelect(CommandContext& ctx, const ast::Se
 // Whether the last execution of `stmt` found it fit for the fast path (for
 // tests: the shape was accepted and the table resolved).
 bool PointSelectApplied(const ast::SelectStatement& stmt);
+// Whether the last execution of `stmt` ran as a secondary-index lookup.
+bool IndexLookupApplied(const ast::SelectStatement& stmt);
 
 }  // namespace strata::sql

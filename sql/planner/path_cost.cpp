@@ -52,6 +52,11 @@ CostParams CostParams::Current() {
   CostParams p;
   const SessionSettings* s = CurrentSessionSettingsOrNull();
   if (s == nullptr) return p;
+  // Parsed once per state of the settings (every statement plans with
+  // them): the generation changes with any SET, RESET or reload.
+  thread_local uint64_t cached_generation = 0;
+  thread_local CostParams cached;
+  if (cached_generation != 0 && cached_generation == s->generation()) return cached;
   p.seq_page_cost = RealSetting(*s, "seq_page_cost", p.seq_page_cost);
   p.random_page_cost = RealSetting(*s, "random_page_cost", p.random_page_cost);
   p.cpu_tuple_cost = RealSetting(*s, "cpu_tuple_cost", p.cpu_tuple_cost);
@@ -68,6 +73,8 @@ CostParams CostParams::Current() {
   p.enable_nestloop = s->Show("enable_nestloop") != "off";
   p.enable_mergejoin = s->Show("enable_mergejoin") != "off";
   p.enable_material = s->Show("enable_material") != "off";
+  cached = p;
+  cached_generation = s->generation();
   return p;
 }
 

@@ -6,6 +6,7 @@
 
 #include <strings.h>
 
+#include <atomic>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -665,7 +666,17 @@ std::shared_ptr<const TimeZone> CheckTimeZone(const Definition& def, const std::
 
 }  // namespace
 
-SessionSettings::SessionSettings() {
+namespace {
+
+// The source of SessionSettings::generation() numbers (never reused).
+uint64_t NextSettingsGeneration() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
+}  // namespace
+
+SessionSettings::SessionSettings() : generation_(NextSettingsGeneration()) {
   for (const Definition& def : Definitions()) {
     Entry e{&def, std::string(def.boot), std::string(def.boot), std::string(def.boot)};
     auto it = entries_.emplace(Lower(def.name), std::move(e)).first;
@@ -693,6 +704,7 @@ SessionSettings::Entry& SessionSettings::FindOrCreate(std::string_view name) {
   custom_definitions_.push_back(std::move(def));
   auto added = entries_.emplace(Lower(name), std::move(e)).first;
   by_name_.emplace(added->first, &added->second);
+  generation_ = NextSettingsGeneration();  // Show() of the name now answers
   return added->second;
 }
 
@@ -843,6 +855,7 @@ void SessionSettings::Assign(Entry& entry, const std::string& value, std::string
     }
   }
   entry.value = normalized;
+  generation_ = NextSettingsGeneration();
   if (def.report && entry.value != entry.reported_value) {
     bool listed = false;
     for (const std::string& n : changed_reportable_) listed |= n == def.name;

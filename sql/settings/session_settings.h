@@ -161,6 +161,12 @@ class SessionSettings {
   // new values, in the order they changed (each name once).
   std::vector<std::pair<std::string, std::string>> TakeReportedChanges();
 
+  // A number that changes whenever a value Show() returns may have changed,
+  // unique across all SessionSettings objects (a fresh one gets a new
+  // number too): a cache of values parsed from these settings is valid
+  // while the number it was made under is current.
+  uint64_t generation() const { return generation_; }
+
   const DatetimeContext& datetime() const { return datetime_; }
   DatetimeContext& mutable_datetime() { return datetime_; }
 
@@ -226,6 +232,7 @@ class SessionSettings {
   DatetimeContext datetime_;
   std::shared_ptr<const ConfigSnapshot> config_;  // the last one applied
   uint64_t config_generation_ = 0;
+  uint64_t generation_;  // see generation(); renewed by every Assign()
   int nest_level_ = 0;
   std::vector<Entry*> stacked_;  // entries with a non-empty stack
 };

@@ -21,16 +21,25 @@ RowLayout IncludeLayout(const catalog::TableDesc& table, const catalog::IndexDes
 
 IndexCodec::IndexCodec(const catalog::TableDesc& table, const catalog::IndexDesc& index)
     : table_(&table), index_(&index), include_layout_(IncludeLayout(table, index)) {
+  IndexKeyLayout(table, index, &key_slots_, &key_columns_);
+  for (int16_t attnum : index.include) include_slots_.push_back(attnum - 1);
+}
+
+void IndexKeyLayout(const catalog::TableDesc& table, const catalog::IndexDesc& index,
+                    std::vector<int>* key_slots, std::vector<KeyColumn>* key_columns) {
+  key_slots->clear();
+  key_columns->clear();
+  key_slots->reserve(index.keys.size());
+  key_columns->reserve(index.keys.size());
   for (const catalog::IndexKeyColumn& k : index.keys) {
     const bool expression = k.is_expression();
-    const int slot = expression ? static_cast<int>(table.columns.size() + key_slots_.size())
+    const int slot = expression ? static_cast<int>(table.columns.size() + key_slots->size())
                                 : k.attnum - 1;
-    key_slots_.push_back(slot);
-    key_columns_.emplace_back(expression ? k.expr_type : table.columns[static_cast<size_t>(slot)].type,
+    key_slots->push_back(slot);
+    key_columns->emplace_back(expression ? k.expr_type : table.columns[static_cast<size_t>(slot)].type,
                               k.descending ? SortDirection::kDescending : SortDirection::kAscending,
                               k.nulls_first ? NullsOrder::kFirst : NullsOrder::kLast);
   }
-  for (int16_t attnum : index.include) include_slots_.push_back(attnum - 1);
 }
 
 std::string IndexCodec::EncodeColumns(const Row& row) const {

@@ -39,6 +39,12 @@
 
 namespace strata::sql {
 
+// The key columns of `index` over `table` as IndexCodec::key_slots() and
+// key_columns() give them, without building a codec (the planner weighs
+// every index of a table at every statement).
+void IndexKeyLayout(const catalog::TableDesc& table, const catalog::IndexDesc& index,
+                    std::vector<int>* key_slots, std::vector<KeyColumn>* key_columns);
+
 class IndexCodec {
  public:
   // LIFETIME: `table` and `index` outlive the codec.

@@ -25,6 +25,7 @@ using testing::TempDatabase;
 struct Outcome {
   std::vector<std::vector<std::string>> rows;
   bool fast = false;
+  bool index_fast = false;  // the secondary-index lookup
 };
 
 Outcome RunOne(SqlSession& session, const std::string& query) {
@@ -39,7 +40,9 @@ Outcome RunOne(SqlSession& session, const std::string& query) {
   }
   const auto& parsed = static_cast<const ParsedStatementImpl&>(*statements[0]);
   if (parsed.statement().kind == ast::StatementKind::kSelect) {
-    out.fast = PointSelectApplied(static_cast<const ast::SelectStatement&>(parsed.statement()));
+    const auto& select = static_cast<const ast::SelectStatement&>(parsed.statement());
+    out.fast = PointSelectApplied(select);
+    out.index_fast = IndexLookupApplied(select);
   }
   return out;
 }
@@ -76,6 +79,64 @@ TEST_CASE("primary-key lookups take the fast path, near misses do not", "[point_
   Outcome both = RunOne(session, "select note from t where id = 1 and id = 2");
   CHECK_FALSE(both.fast);
   CHECK(both.rows.empty());
+}
+
+TEST_CASE("secondary-index lookups take the index fast path when the planner picks the index",
+          "[point_select]") {
+  TempDatabase db;
+  SqlSession session(db.get());
+  RunOne(session, "create table t (id bigint primary key, k int not null, n int, note text)");
+  RunOne(session,
+         "insert into t select g, g * 2, case when g % 10 = 0 then null else g end, 'n' || g "
+         "from generate_series(1, 3000) g");
+  RunOne(session, "create index t_k on t (k)");
+  RunOne(session, "create index t_n on t (n)");
+  RunOne(session, "analyze t");
+
+  Outcome eq = RunOne(session, "select id, note from t where k = 20");
+  CHECK(eq.index_fast);
+  CHECK_FALSE(eq.fast);
+  CHECK(eq.rows == Rows{{"10", "n10"}});
+  Outcome range = RunOne(session, "select id from t where k >= 20 and 26 > k");
+  CHECK(range.index_fast);
+  CHECK(range.rows == Rows{{"10"}, {"11"}, {"12"}});
+  Outcome none = RunOne(session, "select id from t where k = 21");
+  CHECK(none.index_fast);
+  CHECK(none.rows.empty());
+  // An equality on a nullable column is exact; a bound on one is not (its
+  // open side holds the NULLs).
+  Outcome nullable_eq = RunOne(session, "select id from t where n = 3");
+  CHECK(nullable_eq.index_fast);
+  CHECK(nullable_eq.rows == Rows{{"3"}});
+  Outcome nullable_range = RunOne(session, "select id from t where n > 2997");
+  CHECK_FALSE(nullable_range.index_fast);
+  CHECK(nullable_range.rows == Rows{{"2998"}, {"2999"}});
+
+  // Near misses: a non-exact constant, an expression in the select list,
+  // ORDER BY, a primary-key lookup (the other fast path).
+  Outcome numeric = RunOne(session, "select id from t where k = 20.0");
+  CHECK_FALSE(numeric.index_fast);
+  CHECK(numeric.rows == Rows{{"10"}});
+  CHECK_FALSE(RunOne(session, "select id + 1 from t where k = 20").index_fast);
+  CHECK_FALSE(RunOne(session, "select id from t where k = 20 order by id").index_fast);
+  Outcome pk = RunOne(session, "select note from t where id = 10");
+  CHECK(pk.fast);
+  CHECK_FALSE(pk.index_fast);
+
+  // The planner's choice decides: no index path when index and bitmap
+  // scans are off, none after DROP INDEX.
+  RunOne(session, "set enable_indexscan = off");
+  RunOne(session, "set enable_bitmapscan = off");
+  Outcome off = RunOne(session, "select id, note from t where k = 20");
+  CHECK_FALSE(off.index_fast);
+  CHECK(off.rows == Rows{{"10", "n10"}});
+  RunOne(session, "reset enable_indexscan");
+  RunOne(session, "reset enable_bitmapscan");
+  CHECK(RunOne(session, "select id, note from t where k = 20").index_fast);
+  RunOne(session, "drop index t_k");
+  Outcome dropped = RunOne(session, "select id, note from t where k = 20");
+  CHECK_FALSE(dropped.index_fast);
+  CHECK(dropped.rows == Rows{{"10", "n10"}});
 }
 
 }  // namespace
