@@ -2,14 +2,17 @@
 // workers gives exactly the index a serial one does (strata_index_check
 // passes, the index answers as the table does), in memory and with sorted
 // runs spilled past maintenance_work_mem; a unique build finds a duplicate
-// however the rows were shared between the participants and their runs.
+// however the rows were shared between the participants and their runs;
+// IndexEntryBuffer sorts (by comparison or radix) into bytewise key order.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
 
+#include "sql/commands/index_entry_buffer.h"
 #include "sql/commands/index_maintenance.h"
 #include "sql/database.h"
 #include "sql_test_util.h"
@@ -117,6 +120,57 @@ TEST_CASE("a parallel unique build finds a duplicate wherever it lands", "[index
     CHECK(Scalar(s, "select strata_index_check('t_k_unique')") == "t");
   }
   std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace strata::sql
+
+namespace strata::sql {
+namespace {
+
+// Keys sharing long prefixes, shorter than a prefix, with zero bytes, and
+// many (radix sort) or few (comparison sort).
+TEST_CASE("IndexEntryBuffer sorts keys bytewise and finds duplicates", "[index][build]") {
+  for (const size_t n : {size_t{100}, size_t{50000}}) {
+    INFO("entries " << n);
+    IndexEntryBuffer buffer;
+    std::vector<std::string> keys;
+    uint64_t x = 88172645463325252ull;
+    for (size_t i = 0; i < n; ++i) {
+      x ^= x << 13;
+      x ^= x >> 7;
+      x ^= x << 17;
+      std::string k;
+      switch (x % 4) {
+        case 0: k = std::string("\x80\x00\x00", 3) + std::to_string(x % 1000); break;
+        case 1: k = "commonprefix-" + std::to_string(x % 100000); break;
+        case 2: k = std::string(1, static_cast<char>(x % 256)); break;
+        default: k = std::string(static_cast<size_t>(x % 12), '\0') + std::to_string(i); break;
+      }
+      keys.push_back(k);
+      buffer.Add(k, "v" + k);
+    }
+    buffer.Sort();
+    std::vector<std::string> expected = keys;
+    std::sort(expected.begin(), expected.end());
+    REQUIRE(buffer.size() == expected.size());
+    bool same = true;
+    for (size_t i = 0; i < n; ++i) {
+      same = same && buffer.key(i) == expected[i] && buffer.value(i) == "v" + expected[i];
+    }
+    CHECK(same);
+    const auto dup = std::adjacent_find(expected.begin(), expected.end());
+    if (dup == expected.end()) {
+      CHECK(buffer.FindDuplicate() == n);
+    } else {
+      REQUIRE(buffer.FindDuplicate() < n);
+      CHECK(buffer.key(buffer.FindDuplicate()) == *dup);
+    }
+    const std::string probe = "commonprefix-5";
+    CHECK(buffer.LowerBound(probe) ==
+          static_cast<size_t>(std::lower_bound(expected.begin(), expected.end(), probe) -
+                              expected.begin()));
+  }
 }
 
 }  // namespace
