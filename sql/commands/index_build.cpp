@@ -27,10 +27,12 @@
 // into one range) -- 23505 `could not create unique index`, raised by the
 // leader, which alone may read the catalog for the error's DETAIL.
 //
-// Only indexes of plain columns are built in parallel: an expression or a
-// predicate may call SQL functions, which must run on the session's thread
-// (sql/executor/statement_worker.h). Those, and max_parallel_maintenance_workers
-// = 0, build serially: one participant, one range.
+// Only indexes of plain columns of built-in types are built in parallel: an
+// expression or a predicate may call SQL functions, and a user-defined type
+// (an enum) is encoded with the statement's catalog, both of which must stay
+// on the session's thread (sql/executor/statement_worker.h). Those, and
+// max_parallel_maintenance_workers = 0, build serially: one participant, one
+// range.
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -208,10 +210,20 @@ void CollectEntries(const BuildSpec& spec, SharedTableScan* scan, Participant* p
 }
 
 // How many workers may join a build of `index` (0: serial).
-int PlannedWorkers(const catalog::IndexDesc& index) {
+int PlannedWorkers(const catalog::TableDesc& table, const catalog::IndexDesc& index) {
   if (!index.predicate.empty()) return 0;
+  // A user-defined type (an enum's sort order, a domain, a composite) is
+  // looked up in the statement's catalog while encoding, which only the
+  // session's thread sees.
+  auto user_type = [&](int16_t attnum) {
+    return attnum < 1 || static_cast<size_t>(attnum) > table.columns.size() ||
+           table.columns[static_cast<size_t>(attnum - 1)].type >= catalog::kFirstNormalObjectId;
+  };
   for (const catalog::IndexKeyColumn& k : index.keys) {
-    if (k.is_expression()) return 0;
+    if (k.is_expression() || user_type(k.attnum)) return 0;
+  }
+  for (int16_t attnum : index.include) {
+    if (user_type(attnum)) return 0;
   }
   int64_t wanted = 2;
   if (const SessionSettings* s = CurrentSessionSettingsOrNull(); s != nullptr) {
@@ -396,7 +408,7 @@ void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
   IndexCodec codec(table, index);
   std::unique_ptr<IndexPredicate> predicate = MakeIndexPredicate(table, index);
   std::unique_ptr<IndexExpressions> expressions = MakeIndexExpressions(table, index);
-  const int planned_workers = PlannedWorkers(index);
+  const int planned_workers = PlannedWorkers(table, index);
 
   BuildSpec spec{&table_codec, &codec, predicate.get(), expressions.get(), {}, 0};
   if (predicate == nullptr && expressions == nullptr) {

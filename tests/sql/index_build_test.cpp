@@ -89,6 +89,33 @@ TEST_CASE("a parallel index build gives the serial build's index", "[index][buil
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("indexes on expressions, predicates and user types build serially", "[index][build]") {
+  const std::string dir = TempDir();
+  {
+    auto db = Database::Open(dir);
+    REQUIRE(db.ok());
+    SqlSession s(db.value().get());
+    Exec(s, "create type mood as enum ('sad', 'ok', 'happy')");
+    Exec(s, "create table m (id int primary key, k int, md mood)");
+    Exec(s, "insert into m select g, g % 1000, (array['happy', 'sad', 'ok'])[g % 3 + 1]::mood "
+            "from generate_series(1, 60000) g");
+    Exec(s, "set max_parallel_maintenance_workers = 2");
+    const int64_t started = IndexBuildWorkersStarted();
+    Exec(s, "create index m_md on m (md)");
+    Exec(s, "create index m_k_inc on m (k) include (md)");
+    Exec(s, "create index m_expr on m ((k + 1))");
+    Exec(s, "create index m_part on m (k) where id > 10");
+    CHECK(IndexBuildWorkersStarted() == started);
+    for (const char* index : {"m_md", "m_k_inc", "m_expr", "m_part"}) {
+      INFO(index);
+      CHECK(Scalar(s, std::string("select strata_index_check('") + index + "')") == "t");
+    }
+    Exec(s, "set enable_seqscan = off");
+    CHECK(Scalar(s, "select count(*) from m where md = 'ok'") == "20000");
+  }
+  std::filesystem::remove_all(dir);
+}
+
 TEST_CASE("a parallel unique build finds a duplicate wherever it lands", "[index][build]") {
   const std::string dir = TempDir();
   {
