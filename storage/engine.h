@@ -186,6 +186,16 @@ struct IngestTreeRange {
 };
 // Receives one row of IngestRowStream; value == nullptr is a deletion.
 using IngestEmit = std::function<Status(TreeId tree, Slice key, const Slice* value)>;
+// One key range of Engine::IngestSortedParts: `produce` calls the emitter
+// for every row of the range, keys strictly increasing, each within
+// [smallest, largest] (user keys; largest excluded when largest_exclusive:
+// a range cut at a splitting key whose predecessor nobody knows).
+struct IngestPart {
+  std::string smallest;
+  std::string largest;
+  bool largest_exclusive = false;
+  std::function<Status(const IngestEmit& emit)> produce;
+};
 
 class Engine {
  public:
@@ -249,6 +259,20 @@ class Engine {
   [[nodiscard]] virtual Status IngestRowStream(
       const std::vector<IngestTreeRange>& trees,
       const std::function<Status(const IngestEmit& emit)>& produce) = 0;
+  // Adds the rows of ONE tree, given as parts over disjoint key ranges in
+  // increasing order (each part's largest below the next part's smallest,
+  // or equal to it when excluded),
+  // atomically at one new sequence number with one synced manifest edit, as
+  // IngestRowStream would the concatenation of the parts -- but each part is
+  // written as its own table, all at once: part 0 on the caller's thread,
+  // every other part on a thread of its own, so a `produce` must be safe to
+  // run on another thread, beside the others (a parallel CREATE INDEX writes
+  // its key ranges on both cores). A part that emits nothing writes no
+  // table. Keys out of order or outside their part's range: InvalidArgument
+  // and nothing is added; a produce's own error comes back as it returned
+  // it (the first part's first). Like IngestRowStream, not logged for WAL
+  // archiving (point-in-time restore refuses to cross it).
+  [[nodiscard]] virtual Status IngestSortedParts(TreeId tree, const std::vector<IngestPart>& parts) = 0;
 
   // Online backup. PinLiveFiles stops deleting obsolete files (they are
   // kept until the matching UnpinFiles; pins nest) and returns a cut taken

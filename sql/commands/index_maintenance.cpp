@@ -7,7 +7,6 @@
 #include <string_view>
 
 #include "common/coding.h"
-#include "sql/executor/sort_by_key.h"
 #include "common/interrupts.h"
 #include "sql/backend_status.h"
 #include "sql/commands/column_privileges.h"
@@ -177,168 +176,12 @@ void IndexMaintainer::Update(const Row& old_table_row, const std::string& old_ke
   }
 }
 
-namespace {
-
-// The in-memory footprint of one entry, for the maintenance_work_mem budget.
-size_t EntryMemory(const std::pair<std::string, std::string>& e) {
-  return sizeof(e) + e.first.size() + e.second.size();
-}
-
-[[noreturn]] void ThrowDuplicate(const CommandContext& ctx, const catalog::TableDesc& table,
-                                 const catalog::IndexDesc& index, const std::string& key) {
+SqlError IndexBuildDuplicateError(const CommandContext& ctx, const catalog::TableDesc& table,
+                                  const catalog::IndexDesc& index, std::string_view key) {
   SqlError e(SqlState::kUniqueViolation, "could not create unique index \"" + index.name + "\"");
   e.WithDetail(KeyText(ctx, table, index, key) + " is duplicated.");
   SetErrorObject(ctx, table, index.name, &e);
-  throw e;
-}
-
-// One sorted run of an external build, read back one entry at a time.
-struct RunHead {
-  std::unique_ptr<SpillFile> file;
-  std::string key;
-  std::string value;
-  bool Advance() { return file->ReadKeyValue(&key, &value); }
-};
-
-// Merges the sorted runs into the (new, empty) index tree as one ingested
-// table set: a heap of the runs' current entries, smallest key first.
-void IngestRuns(const CommandContext& ctx, const catalog::TableDesc& table,
-                const catalog::IndexDesc& index, std::vector<RunHead>* runs,
-                const std::string& smallest, const std::string& largest) {
-  auto later = [runs](size_t a, size_t b) { return (*runs)[a].key > (*runs)[b].key; };
-  std::vector<size_t> heap;
-  for (size_t i = 0; i < runs->size(); ++i) {
-    if ((*runs)[i].Advance()) heap.push_back(i);
-  }
-  std::make_heap(heap.begin(), heap.end(), later);
-  // Errors inside `produce` go back as a Status (the engine's ingest runs
-  // under its commit lock and must not be left by an exception); they are
-  // raised here once it has cleaned up.
-  std::optional<std::string> duplicate;
-  std::optional<SqlError> failure;
-  storage::IngestTreeRange range{index.tree, smallest, largest};
-  Status s = ctx.db->engine()->IngestRowStream(
-      {range}, [&](const storage::IngestEmit& emit) -> Status {
-        try {
-          std::string previous;
-          bool have_previous = false;
-          while (!heap.empty()) {
-            std::pop_heap(heap.begin(), heap.end(), later);
-            RunHead& head = (*runs)[heap.back()];
-            if (have_previous && head.key == previous) {
-              duplicate = head.key;
-              return Status::Aborted("duplicate index entry");
-            }
-            const Slice value(head.value);
-            if (Status e = emit(index.tree, head.key, &value); !e.ok()) return e;
-            previous.swap(head.key);
-            have_previous = true;
-            if (head.Advance()) {
-              std::push_heap(heap.begin(), heap.end(), later);
-            } else {
-              heap.pop_back();
-            }
-          }
-          return Status::OK();
-        } catch (const SqlError& e) {
-          failure = e;
-          return Status::Aborted(e.what());
-        }
-      });
-  if (duplicate) ThrowDuplicate(ctx, table, index, *duplicate);
-  if (failure) throw *failure;
-  if (!s.ok()) ThrowStatus(s);
-}
-
-}  // namespace
-
-// PostgreSQL's phase names of a B-tree build (pg_stat_progress_create_index).
-constexpr std::string_view kPhaseScanning = "building index: scanning table";
-constexpr std::string_view kPhaseSorting = "building index: sorting live tuples";
-constexpr std::string_view kPhaseLoading = "building index: loading tuples in tree";
-
-void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
-                const catalog::IndexDesc& index) {
-  TableCodec table_codec(table);
-  IndexCodec codec(table, index);
-  std::unique_ptr<IndexPredicate> predicate = MakeIndexPredicate(table, index);
-  std::unique_ptr<IndexExpressions> expressions = MakeIndexExpressions(table, index);
-  // Entries beyond maintenance_work_mem go to sorted runs in spill files
-  // (PostgreSQL's external tuplesort), merged at the end; a build that fits
-  // is sorted and ingested in memory.
-  const size_t budget = static_cast<size_t>(MaintenanceWorkMemBytes());
-  std::vector<std::pair<std::string, std::string>> entries;
-  size_t entries_memory = 0;
-  std::vector<RunHead> runs;
-  std::string smallest, largest;  // over all runs
-  // Sorts the entries in memory; two equal keys fail a unique build.
-  auto sort_checked = [&] {
-    SortByKey(&entries);
-    for (size_t i = 1; i < entries.size(); ++i) {
-      if (entries[i].first == entries[i - 1].first) ThrowDuplicate(ctx, table, index, entries[i].first);
-    }
-  };
-  auto spill_run = [&] {
-    sort_checked();
-    if (runs.empty() || entries.front().first < smallest) smallest = entries.front().first;
-    if (runs.empty() || entries.back().first > largest) largest = entries.back().first;
-    RunHead run{std::make_unique<SpillFile>(), {}, {}};
-    for (const auto& e : entries) run.file->WriteKeyValue(e.first, e.second);
-    run.file->Rewind();
-    runs.push_back(std::move(run));
-    entries.clear();
-    entries_memory = 0;
-  };
-  // The live-row count is only a hint (it lags and may be gone after a
-  // crash), but sizing the vector once saves copying it at every doubling.
-  if (const auto counts = GlobalTableStats().Table(table.oid); counts && counts->live_tup > 0) {
-    const size_t fit = budget / sizeof(std::pair<std::string, std::string>);
-    entries.reserve(std::min(static_cast<size_t>(counts->live_tup) + counts->live_tup / 16, fit));
-  }
-  // pg_stat_progress_create_index (when a CREATE INDEX / REINDEX reports):
-  // rows read against the live-row hint, then sorting, then loading.
-  const int64_t rows_hint = [&]() -> int64_t {
-    const auto counts = GlobalTableStats().Table(table.oid);
-    return counts ? std::max<int64_t>(counts->live_tup, 0) : 0;
-  }();
-  constexpr int64_t kProgressEvery = 4096;
-  ReportCreateIndexProgress(kPhaseScanning, 0, rows_hint);
-  int64_t rows = 0;
-  auto it = ctx.txn->NewLatestIterator(table.tree);
-  for (it->SeekToFirst(); it->Valid(); it->Next()) {
-    const std::string table_key(it->key().data(), it->key().size());
-    const Row row = table_codec.DecodeValue(std::string_view(it->value().data(), it->value().size()));
-    if (predicate != nullptr && !predicate->Holds(row)) continue;
-    Row scratch;
-    const Row& keyed = IndexRow(expressions.get(), row, &scratch);
-    entries.emplace_back(codec.EncodeKey(keyed, table_key), codec.EncodeValue(keyed, table_key));
-    entries_memory += EntryMemory(entries.back());
-    if (++rows % kProgressEvery == 0) {
-      ReportCreateIndexProgress(kPhaseScanning, rows, std::max(rows, rows_hint));
-    }
-    if (entries_memory > budget) {
-      CheckForInterrupts();
-      ReportCreateIndexProgress(kPhaseSorting, rows, std::max(rows, rows_hint));
-      spill_run();
-      ReportCreateIndexProgress(kPhaseScanning, rows, std::max(rows, rows_hint));
-    }
-  }
-  if (Status s = it->status(); !s.ok()) ThrowStatus(s);
-  it.reset();
-  ReportCreateIndexProgress(kPhaseSorting, rows, rows);
-  if (runs.empty()) {
-    sort_checked();
-    if (entries.empty()) return;
-    ReportCreateIndexProgress(kPhaseLoading, 0, rows);
-    if (Status s = ctx.db->engine()->IngestSortedRows(index.tree, entries); !s.ok()) ThrowStatus(s);
-    ReportCreateIndexProgress(kPhaseLoading, rows, rows);
-    return;
-  }
-  if (!entries.empty()) spill_run();
-  entries = {};  // the merge needs none of it
-  ReportCreateIndexProgress(kPhaseLoading, 0, rows);
-  IngestRuns(ctx, table, index, &runs, smallest, largest);
-  ReportCreateIndexProgress(kPhaseLoading, rows, rows);
+  return e;
 }
 
 }  // namespace strata::sql

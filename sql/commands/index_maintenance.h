@@ -70,17 +70,26 @@ class IndexMaintainer {
 SqlError IndexDuplicateKeyError(const CommandContext& ctx, const catalog::TableDesc& table,
                                 const catalog::IndexDesc& index, std::string_view key);
 
+// 23505 `could not create unique index "<name>"` with DETAIL `Key (a)=(1)
+// is duplicated.`: an index build found the entry key `key` twice.
+SqlError IndexBuildDuplicateError(const CommandContext& ctx, const catalog::TableDesc& table,
+                                  const catalog::IndexDesc& index, std::string_view key);
+
 // Builds `index` (whose tree is new and empty) from the table's rows as the
 // transaction sees them over the LATEST committed state (the caller holds a
 // lock that keeps writers out): one scan, sorted entries, one ingested
-// SSTable set, not row-by-row writes. Entries that fit maintenance_work_mem
-// are sorted in memory (Engine::IngestSortedRows); beyond it, sorted runs go
-// to spill files and are merged into the ingestion (Engine::IngestRowStream),
-// so memory stays bounded whatever the table's size. A unique index
-// with two equal entries: 23505 `could not create unique index "<name>"`,
-// DETAIL `Key (a)=(1) is duplicated.`
+// SSTable set, not row-by-row writes (sql/commands/index_build.cpp). Entries
+// that fit maintenance_work_mem are sorted in memory
+// (Engine::IngestSortedRows); beyond it, sorted runs go to spill files and
+// are merged into the ingestion (Engine::IngestSortedParts), so memory stays
+// bounded whatever the table's size. A large plain-column index is scanned,
+// sorted and written by up to max_parallel_maintenance_workers + 1 threads.
+// A unique index with two equal entries: IndexBuildDuplicateError.
 void BuildIndex(const CommandContext& ctx, const catalog::TableDesc& table,
                 const catalog::IndexDesc& index);
+
+// Workers that index builds have started since the process began (tests).
+int64_t IndexBuildWorkersStarted();
 
 }  // namespace strata::sql
 

@@ -270,6 +270,63 @@ bool SpillFile::ReadKeyedRow(std::string* key, Row* row) {
   return true;
 }
 
+void SpillFile::FinishWrites() {
+  if (!reading_) Flush();
+  if (std::fflush(file_) != 0) IoError("write to");
+  reading_ = true;
+  pos_ = 0;
+  end_ = 0;
+}
+
+SpillFile::KeyValueCursor::KeyValueCursor(const SpillFile* file, uint64_t offset)
+    : fd_(fileno(file->file_)),
+      file_offset_(offset),
+      buf_(std::make_unique_for_overwrite<char[]>(kBufferSize)) {}
+
+bool SpillFile::KeyValueCursor::Refill() {
+  ssize_t n;
+  do {
+    n = pread(fd_, buf_.get(), kBufferSize, static_cast<off_t>(file_offset_));
+  } while (n < 0 && errno == EINTR);
+  if (n < 0) IoError("read from");
+  pos_ = 0;
+  end_ = static_cast<size_t>(n);
+  file_offset_ += end_;
+  return end_ > 0;
+}
+
+bool SpillFile::KeyValueCursor::Get(void* data, size_t n) {
+  char* p = static_cast<char*>(data);
+  bool first = true;
+  while (n > 0) {
+    if (pos_ == end_ && !Refill()) {
+      if (first) return false;
+      Truncated();
+    }
+    first = false;
+    const size_t take = std::min(n, end_ - pos_);
+    std::memcpy(p, buf_.get() + pos_, take);
+    pos_ += take;
+    p += take;
+    n -= take;
+  }
+  return true;
+}
+
+bool SpillFile::KeyValueCursor::GetString(std::string* s) {
+  uint32_t n = 0;
+  if (!Get(&n, sizeof(n))) return false;
+  s->resize(n);
+  if (n > 0 && !Get(s->data(), n)) Truncated();
+  return true;
+}
+
+bool SpillFile::KeyValueCursor::Next(std::string* key, std::string* value) {
+  if (!GetString(key)) return false;
+  if (!GetString(value)) Truncated();
+  return true;
+}
+
 bool SpillFile::ReadKeyValue(std::string* key, std::string* value) {
   if (!GetString(key)) return false;
   if (!GetString(value)) Truncated();

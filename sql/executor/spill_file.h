@@ -69,6 +69,33 @@ class SpillFile {
   uint64_t rows() const { return rows_; }
   uint64_t bytes() const { return bytes_; }
 
+  // Ends writing (what is buffered goes to the file); from then on the file
+  // is read through KeyValueCursors only.
+  void FinishWrites();
+  // An independent reader of WriteKeyValue pairs from byte `offset` (a value
+  // bytes() had before a pair was written), with its own buffer and read
+  // position (pread): several cursors may read one file at once, from
+  // different threads (a parallel index build merges the key ranges of its
+  // runs on both cores). REQUIRES: FinishWrites() was called; the SpillFile
+  // outlives its cursors.
+  class KeyValueCursor {
+   public:
+    KeyValueCursor(const SpillFile* file, uint64_t offset);
+    // The next pair; false at the end of the file.
+    bool Next(std::string* key, std::string* value);
+
+   private:
+    bool GetString(std::string* s);
+    bool Get(void* data, size_t n);
+    bool Refill();
+
+    int fd_;
+    uint64_t file_offset_;  // of the byte after the buffered ones
+    std::unique_ptr<char[]> buf_;
+    size_t pos_ = 0;
+    size_t end_ = 0;
+  };
+
  private:
   static constexpr size_t kBufferSize = size_t{1} << 16;
 

@@ -158,6 +158,10 @@ const std::vector<Definition>& Definitions() {
        false, "Sets the maximum memory to be used for maintenance operations.", true},
       {"max_identifier_length", Kind::kInt, "63", false, true, false, {}, 63, 63, false,
        "Shows the maximum identifier length."},
+      // Parallel index builds (sql/commands/index_build.cpp): the workers
+      // a CREATE INDEX may add to its leader; 0 builds serially.
+      {"max_parallel_maintenance_workers", Kind::kInt, "2", false, false, false, {}, 0, 1024,
+       false, "Sets the maximum number of parallel processes per maintenance operation."},
       {"max_parallel_workers_per_gather", Kind::kInt, "2", false, false, false, {}, 0, 1024,
        false, "Sets the maximum number of parallel processes per executor node."},
       {"parallel_leader_participation", Kind::kBool, "on", false, false, false, {}, 0, 0, false,

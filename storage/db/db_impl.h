@@ -11,7 +11,8 @@
 //   db_impl_files.cpp       deleting obsolete SSTables, manifests, WAL segments
 //   db_impl_trees.cpp       CreateTree / DropTree / FindTree, logged operations
 //   db_impl_replay.cpp      ReplayLoggedRecord (point-in-time restore)
-//   db_impl_ingest.cpp      IngestFiles, IngestSortedRows, IngestRowStream
+//   db_impl_ingest.cpp      IngestFiles, IngestSortedRows, IngestRowStream,
+//                           IngestSortedParts
 //   db_impl_stats.cpp       GetStats
 //   db_impl_backup.cpp      PinLiveFiles / UnpinFiles (online backup)
 //   db_impl_archive.cpp     continuous WAL archiving (archive_wal)
@@ -104,6 +105,7 @@ class DBImpl final : public Engine {
                           const std::vector<std::pair<std::string, std::string>>& rows) override;
   Status IngestRowStream(const std::vector<IngestTreeRange>& trees,
                          const std::function<Status(const IngestEmit& emit)>& produce) override;
+  Status IngestSortedParts(TreeId tree, const std::vector<IngestPart>& parts) override;
   Result<LiveFiles> PinLiveFiles() override;
   void UnpinFiles() override;
   Status ReplayLoggedRecord(Slice record) override;

@@ -37,6 +37,10 @@
 // several trees at once: step 2a for every tree, one table per tree written
 // at S from the caller's stream (puts and deletions), each placed as in 2d,
 // and ONE LogAndApply adding them all.
+//
+// DBImpl::IngestSortedParts (a parallel index build) is the same for one
+// tree whose rows come as disjoint key ranges, each written as its own table
+// by its own thread at S, and ONE LogAndApply adding them all.
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -339,6 +343,79 @@ Status DBImpl::IngestRowStream(const std::vector<IngestTreeRange>& trees,
         Status s = produce(emit);
         if (s.ok()) s = finish();
         return s;  // an unfinished writer deletes its temp file
+      });
+}
+
+Status DBImpl::IngestSortedParts(TreeId id, const std::vector<IngestPart>& parts) {
+  std::shared_ptr<TreeData> tree = FindTreeData(id);
+  if (tree == nullptr)
+    return Status::InvalidArgument("IngestSortedParts: unknown tree " + std::to_string(id));
+  if (has_bg_error_.load(std::memory_order_acquire)) return BackgroundError();
+  if (parts.empty()) return Status::OK();
+  for (size_t p = 0; p < parts.size(); ++p) {
+    const int span = Compare(parts[p].smallest, parts[p].largest);
+    if (span > 0 || (span == 0 && parts[p].largest_exclusive) ||
+        (p > 0 && Compare(parts[p - 1].largest, parts[p].smallest) >
+                      (parts[p - 1].largest_exclusive ? 0 : -1))) {
+      return Status::InvalidArgument("IngestSortedParts: part ranges empty, unordered or overlapping");
+    }
+  }
+  // (An excluded largest only widens the range checked against memtables.)
+  return IngestExclusive(
+      {IngestTarget{tree.get(), id, parts.front().smallest, parts.back().largest}},
+      [&](SequenceNumber seq, std::vector<std::pair<TreeId, FileMetaData>>* metas) -> Status {
+        // Numbers are taken here, on one thread, before the writers start.
+        std::vector<uint64_t> numbers;
+        for (size_t p = 0; p < parts.size(); ++p) numbers.push_back(versions_->NewFileNumber());
+        std::vector<std::optional<FileMetaData>> built(parts.size());
+        std::vector<Status> results(parts.size());
+        // Writes part p as one table (none when it emits nothing).
+        auto write_part = [&](size_t p) -> Status {
+          const IngestPart& part = parts[p];
+          std::unique_ptr<TableFileWriter> writer;
+          bool have_prev = false;
+          std::string prev;
+          std::string key;
+          const IngestEmit emit = [&](TreeId row_tree, Slice user_key, const Slice* value) -> Status {
+            if (row_tree != id) return Status::InvalidArgument("IngestSortedParts: row of another tree");
+            if ((have_prev && Compare(user_key, prev) <= 0) || Compare(user_key, part.smallest) < 0 ||
+                Compare(user_key, part.largest) > (part.largest_exclusive ? -1 : 0)) {
+              return Status::InvalidArgument(
+                  "IngestSortedParts: keys not strictly increasing or outside the part's range");
+            }
+            if (writer == nullptr) {
+              auto created =
+                  TableFileWriter::Create(fs_, TableFileName(dir_, numbers[p]), table_options_);
+              if (!created.ok()) return created.status();
+              writer = std::move(*created);
+            }
+            prev.assign(user_key.data(), user_key.size());
+            have_prev = true;
+            key.clear();
+            AppendInternalKey(&key, user_key, seq,
+                              value == nullptr ? ValueType::kDeletion : ValueType::kValue);
+            return writer->builder()->Add(key, value == nullptr ? Slice() : *value);
+          };
+          STRATA_RETURN_IF_ERROR(part.produce(emit));
+          if (writer == nullptr) return Status::OK();
+          auto props = writer->Commit();
+          if (!props.ok()) return props.status();
+          built[p].emplace(NewTableMeta(numbers[p], writer->builder()->file_size(), *props));
+          return Status::OK();  // an uncommitted writer deletes its temp file
+        };
+        std::vector<std::thread> threads;
+        for (size_t p = 1; p < parts.size(); ++p) {
+          threads.emplace_back([&, p] { results[p] = write_part(p); });
+        }
+        results[0] = write_part(0);
+        for (std::thread& t : threads) t.join();
+        for (size_t p = 0; p < parts.size(); ++p) {
+          // Tables written beside a failed part are deleted with the failed
+          // ingestion's outputs (the caller removes metas' files).
+          if (built[p].has_value()) metas->emplace_back(id, std::move(*built[p]));
+        }
+        for (const Status& r : results) STRATA_RETURN_IF_ERROR(r);
+        return Status::OK();
       });
 }
 

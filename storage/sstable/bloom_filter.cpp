@@ -47,7 +47,17 @@ void BloomFilterPolicy::CreateFilter(const std::vector<uint64_t>& hashes, std::s
   dst->resize(start + num_lines * kLineBytes, '\0');
   auto* bits = reinterpret_cast<uint8_t*>(dst->data() + start);
   if (num_lines > 0) {
-    for (uint64_t h : hashes) {
+    // Each key sets bits in one random cache line of a filter far larger
+    // than the caches (12 MB for 10M keys): fetching the line a few keys
+    // ahead overlaps those misses instead of waiting for each in turn.
+    constexpr size_t kPrefetchAhead = 8;
+    const size_t n = hashes.size();
+    for (size_t i = 0; i < n; ++i) {
+      if (i + kPrefetchAhead < n) {
+        __builtin_prefetch(
+            bits + static_cast<size_t>(LineOf(hashes[i + kPrefetchAhead], num_lines)) * kLineBytes, 1);
+      }
+      const uint64_t h = hashes[i];
       uint8_t* line = bits + static_cast<size_t>(LineOf(h, num_lines)) * kLineBytes;
       uint64_t state = h;
       for (int i = 0; i < num_probes_; ++i) {
