@@ -524,11 +524,7 @@ std::unique_ptr<IndexScan> MakeIndexScan(const CommandContext& ctx, const TableC
 
 namespace strata::sql {
 
-PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, AccessPath path,
-                       const std::string& alias, PlanNodePtr seq_scan,
-                       const std::vector<std::vector<const BoundExpr*>>& bound) {
-  PathScan out;
-  auto* seq = dynamic_cast<SeqScan*>(seq_scan.get());
+ScanPlanInfo PathPlanInfo(const AccessPath& path) {
   ScanPlanInfo info;
   info.costed = true;
   info.startup_cost = path.cost.startup;
@@ -536,6 +532,15 @@ PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, Acces
   info.rows = path.cost.rows;
   info.width = path.width;
   info.backward = path.backward;
+  return info;
+}
+
+PathScan BuildPathScan(const CommandContext& ctx, const TableCodec& codec, AccessPath path,
+                       const std::string& alias, PlanNodePtr seq_scan,
+                       const std::vector<std::vector<const BoundExpr*>>& bound) {
+  PathScan out;
+  auto* seq = dynamic_cast<SeqScan*>(seq_scan.get());
+  ScanPlanInfo info = PathPlanInfo(path);
   if (!bound.empty() && path.kind != AccessPath::Kind::kSeqScan) {
     // In index-column order (as the path lists them), then the rest.
     std::vector<bool> in_index(bound.size(), false);

@@ -108,6 +108,9 @@ std::optional<IndexPath> ChooseIndexPath(Binder& binder, const CommandContext& c
                                          const TableCodec& codec, const std::string& scope_alias,
                                          const ast::Expr* where, const std::vector<Value>* params);
 
+// What EXPLAIN shows of `path`'s scan: its cost, rows, width, direction.
+ScanPlanInfo PathPlanInfo(const AccessPath& path);
+
 // The scan node for `path` over `codec`'s table: `seq_scan` (the SeqScan
 // PlanFrom built for it, which names the table for EXPLAIN) itself or
 // re-aimed at a primary-key range, or an IndexScan. `bound` holds, per

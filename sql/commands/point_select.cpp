@@ -325,13 +325,7 @@ std::optional<StatementOutput> RunIndexLookup(CommandContext& ctx, const ast::Se
   for (bool done : implemented) {
     if (!done) return std::nullopt;
   }
-  ScanPlanInfo info;
-  info.costed = true;
-  info.startup_cost = path.cost.startup;
-  info.total_cost = path.cost.total;
-  info.rows = path.cost.rows;
-  info.width = path.width;
-  info.backward = path.backward;
+  ScanPlanInfo info = PathPlanInfo(path);
   info.bitmap = path.kind == AccessPath::Kind::kBitmap;
   info.index_total_cost = path.index_total_cost;
   info.index_rows = path.index_rows;

@@ -38,6 +38,29 @@ std::string spill_dir;  // guarded by dir_mu
   throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
 }
 
+// Copies `n` bytes out of a read buffer [*pos, *end) of `buf`, calling
+// `refill` (which resets pos and end) whenever it runs dry: false when the
+// input ends before the first byte, Truncated() when it ends part way.
+template <typename Refill>
+bool ReadBuffered(const char* buf, size_t* pos, size_t* end, void* data, size_t n,
+                  Refill refill) {
+  char* p = static_cast<char*>(data);
+  bool first = true;
+  while (n > 0) {
+    if (*pos == *end && !refill()) {
+      if (first) return false;
+      Truncated();
+    }
+    first = false;
+    const size_t take = std::min(n, *end - *pos);
+    std::memcpy(p, buf + *pos, take);
+    *pos += take;
+    p += take;
+    n -= take;
+  }
+  return true;
+}
+
 // Emptied spill files kept open for reuse: a grace hash join opens a few
 // hundred at once, and making (and unlinking) that many inodes showed up as
 // ~7% of a spilled join on ext4, whose inode allocator scans past recently
@@ -188,21 +211,7 @@ bool SpillFile::Refill() {
 
 bool SpillFile::GetSlow(void* data, size_t n) {
   if (n == 0) return true;
-  char* p = static_cast<char*>(data);
-  bool first = true;
-  while (n > 0) {
-    if (pos_ == end_ && !Refill()) {
-      if (first) return false;
-      throw SqlError(SqlState::kIoError, "could not read from temporary file: unexpected end");
-    }
-    first = false;
-    const size_t take = std::min(n, end_ - pos_);
-    std::memcpy(p, buf_.get() + pos_, take);
-    pos_ += take;
-    p += take;
-    n -= take;
-  }
-  return true;
+  return ReadBuffered(buf_.get(), &pos_, &end_, data, n, [this] { return Refill(); });
 }
 
 void SpillFile::PutString(std::string_view s) {
@@ -296,21 +305,7 @@ bool SpillFile::KeyValueCursor::Refill() {
 }
 
 bool SpillFile::KeyValueCursor::Get(void* data, size_t n) {
-  char* p = static_cast<char*>(data);
-  bool first = true;
-  while (n > 0) {
-    if (pos_ == end_ && !Refill()) {
-      if (first) return false;
-      Truncated();
-    }
-    first = false;
-    const size_t take = std::min(n, end_ - pos_);
-    std::memcpy(p, buf_.get() + pos_, take);
-    pos_ += take;
-    p += take;
-    n -= take;
-  }
-  return true;
+  return ReadBuffered(buf_.get(), &pos_, &end_, data, n, [this] { return Refill(); });
 }
 
 bool SpillFile::KeyValueCursor::GetString(std::string* s) {
