@@ -32,6 +32,7 @@ is better for stratad; for the build, PostgreSQL's time / stratad's). Nothing
 here is a test: the figures are printed, never asserted.
 """
 import argparse
+import contextlib
 import math
 import os
 import re
@@ -42,6 +43,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+import memory_limit  # noqa: E402
 import sql_bench  # noqa: E402
 from sql_bench import PGBENCH, PhaseError, harness, pgbench, psql, timed_psql  # noqa: E402
 
@@ -199,6 +201,9 @@ def report(results, args, rep):
         print(f"{'table + indexes size':26s} {cell(s.get('insert size'), mb):>18s} "
               f"{cell(p.get('insert size'), mb):>18s}")
         print(f"{'write amplification':26s} {cell(s.get('write amp'), '{:.2f}'.format):>18s}")
+        if args.insert_memory != "none":
+            print(f"{'peak memory (cgroup)':26s} {cell(s.get('peak memory'), mb):>18s} "
+                  f"{cell(p.get('peak memory'), mb):>18s}   (limit {args.insert_memory})")
     if "lookup" in args.phases:
         secs = lambda v: f"{v:.2f} s"
         print(f"{'COPY load of ' + format(args.rows, ',') + ' rows':26s} "
@@ -229,8 +234,17 @@ def main():
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--insert-block-cache", default="256MB",
                     help="stratad's block_cache_size during the insert load")
+    ap.add_argument("--insert-memory", default="1GB",
+                    help="memory (a memory cgroup, page cache included) each server gets during "
+                         "the insert load, standing for a machine that size; 'none' for all of "
+                         "this machine's")
     args = ap.parse_args()
     args.phases = set(args.phases.split(","))
+    if "insert" in args.phases and args.insert_memory != "none":
+        why = memory_limit.available()
+        if why:
+            ap.error(f"--insert-memory {args.insert_memory} needs a memory cgroup: {why}; "
+                     "pass --insert-memory none to run with all of this machine's memory")
 
     tmpdir = tempfile.mkdtemp(prefix="index-bench-")
     os.chmod(tmpdir, 0o755)  # the reference server's psql reads the file as this user
@@ -255,12 +269,24 @@ def main():
                 group_args.phases = args.phases.intersection(group)
                 try:
                     for server in (strata, ref):
-                        server.start()
+                        limit = None
+                        if group == ["insert"] and args.insert_memory != "none":
+                            limit = memory_limit.MemoryLimit(
+                                f"index-bench-{server.label}",
+                                memory_limit.parse_size(args.insert_memory))
                         try:
-                            results.setdefault(server.label, {}).update(
-                                run_server(server, group_args, lookup_file, tmpdir))
+                            with limit.entered() if limit else contextlib.nullcontext():
+                                server.start()
+                            try:
+                                results.setdefault(server.label, {}).update(
+                                    run_server(server, group_args, lookup_file, tmpdir))
+                            finally:
+                                server.stop()
+                            if limit:
+                                results[server.label]["peak memory"] = limit.peak_bytes()
                         finally:
-                            server.stop()
+                            if limit:
+                                limit.remove()
                 finally:
                     strata.cleanup()
                     ref.cleanup()

@@ -1,6 +1,7 @@
 // MemTable over the arena skiplist (see memtable.h).
 #include "storage/memtable/memtable.h"
 
+#include <cassert>
 #include <cstring>
 #include <string>
 
@@ -18,11 +19,11 @@ Slice GetLengthPrefixed(const char* p) {
 }
 
 // Encodes an internal key as a skiplist search key (varint length + key).
-const char* EncodeSearchKey(std::string* scratch, Slice internal_key) {
+MemTable::EntryKey EncodeSearchKey(std::string* scratch, Slice internal_key) {
   scratch->clear();
   PutVarint32(scratch, static_cast<uint32_t>(internal_key.size()));
   scratch->append(internal_key.data(), internal_key.size());
-  return scratch->data();
+  return {scratch->data(), MemTable::UserKeyPrefix(ExtractUserKey(internal_key))};
 }
 
 class MemTableIterator final : public Iterator {
@@ -38,7 +39,7 @@ class MemTableIterator final : public Iterator {
   void SeekForPrev(Slice target) override { iter_.SeekForPrev(EncodeSearchKey(&tmp_, target)); }
   void Next() override { iter_.Next(); }
   void Prev() override { iter_.Prev(); }
-  Slice key() const override { return GetLengthPrefixed(iter_.key()); }
+  Slice key() const override { return GetLengthPrefixed(iter_.key().entry); }
   Slice value() const override {
     Slice k = key();
     return GetLengthPrefixed(k.data() + k.size());
@@ -60,14 +61,24 @@ void UpdateMax(std::atomic<SequenceNumber>* a, SequenceNumber v) {
 
 }  // namespace
 
-int MemTable::EntryComparator::operator()(const char* a, const char* b) const {
-  return CompareInternalKeys(GetLengthPrefixed(a), GetLengthPrefixed(b));
+uint64_t MemTable::UserKeyPrefix(Slice user_key) {
+  uint64_t prefix = 0;
+  const size_t n = user_key.size() < 8 ? user_key.size() : 8;
+  for (size_t i = 0; i < n; ++i)
+    prefix |= uint64_t{static_cast<unsigned char>(user_key.data()[i])} << (56 - 8 * i);
+  return prefix;
+}
+
+int MemTable::EntryComparator::operator()(const EntryKey& a, const EntryKey& b) const {
+  if (a.prefix != b.prefix) return a.prefix < b.prefix ? -1 : 1;
+  return CompareInternalKeys(GetLengthPrefixed(a.entry), GetLengthPrefixed(b.entry));
 }
 
 MemTable::MemTable(Private)
     : table_(EntryComparator(), &arena_), range_dels_(EntryComparator(), &arena_) {}
 
-void MemTable::Add(SequenceNumber seq, ValueType type, Slice user_key, Slice value) {
+MemTable::EntryKey MemTable::Append(SequenceNumber seq, ValueType type, Slice user_key,
+                                    Slice value) {
   const size_t ikey_size = user_key.size() + 8;
   const size_t encoded_size =
       VarintLength(ikey_size) + ikey_size + VarintLength(value.size()) + value.size();
@@ -81,15 +92,34 @@ void MemTable::Add(SequenceNumber seq, ValueType type, Slice user_key, Slice val
   if (!value.empty()) std::memcpy(p, value.data(), value.size());
 
   if (type == ValueType::kRangeDeletion) {
-    range_dels_.Insert(buf);
     num_range_deletes_.fetch_add(1, std::memory_order_relaxed);
-  } else {
-    table_.Insert(buf);
-    if (type == ValueType::kDeletion) num_deletes_.fetch_add(1, std::memory_order_relaxed);
+  } else if (type == ValueType::kDeletion) {
+    num_deletes_.fetch_add(1, std::memory_order_relaxed);
   }
   num_entries_.fetch_add(1, std::memory_order_relaxed);
   UpdateMin(&smallest_seq_, seq);
   UpdateMax(&largest_seq_, seq);
+  return {buf, UserKeyPrefix(user_key)};
+}
+
+void MemTable::Add(SequenceNumber seq, ValueType type, Slice user_key, Slice value) {
+  const EntryKey key = Append(seq, type, user_key, value);
+  if (type == ValueType::kRangeDeletion) {
+    range_dels_.Insert(key);
+  } else {
+    table_.Insert(key);
+  }
+}
+
+void MemTable::AddSorted(const Record* records, size_t n) {
+  sorted_scratch_.clear();
+  sorted_scratch_.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    const Record& r = records[i];
+    assert(r.type != ValueType::kRangeDeletion);
+    sorted_scratch_.push_back(Append(r.seq, r.type, r.user_key, r.value));
+  }
+  table_.InsertSorted(sorted_scratch_.data(), sorted_scratch_.size());
 }
 
 MemTable::GetResult MemTable::Get(Slice user_key, SequenceNumber snapshot) const {
@@ -102,11 +132,11 @@ MemTable::GetResult MemTable::Get(Slice user_key, SequenceNumber snapshot) const
 
   // Newest point entry with sequence <= snapshot.
   Table::Iterator it(&table_);
-  it.Seek(scratch.data());
+  it.Seek({scratch.data(), UserKeyPrefix(user_key)});
   bool have_point = false;
   ParsedInternalKey point;
   if (it.Valid()) {
-    Slice ikey = GetLengthPrefixed(it.key());
+    Slice ikey = GetLengthPrefixed(it.key().entry);
     if (ParseInternalKey(ikey, &point) && point.user_key == user_key) {
       have_point = true;
       result.value = GetLengthPrefixed(ikey.data() + ikey.size());
@@ -120,7 +150,7 @@ MemTable::GetResult MemTable::Get(Slice user_key, SequenceNumber snapshot) const
   if (num_range_deletes() > 0) {
     Table::Iterator rt(&range_dels_);
     for (rt.SeekToFirst(); rt.Valid(); rt.Next()) {
-      Slice ikey = GetLengthPrefixed(rt.key());
+      Slice ikey = GetLengthPrefixed(rt.key().entry);
       ParsedInternalKey t;
       if (!ParseInternalKey(ikey, &t)) continue;
       if (Compare(t.user_key, user_key) > 0) break;

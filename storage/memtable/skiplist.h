@@ -26,6 +26,12 @@
 //     new top levels, which are a shortcut only.
 //  5. Keys are unique (Insert REQUIRES no equal key present).
 //
+// InsertSorted adds many ascending keys at once. A descent to a random key
+// in a list far larger than the CPU caches is a chain of dependent cache
+// misses (each step needs the node the previous one pointed to); the batch
+// descends for several keys in lockstep, prefetching each one's next node, so
+// their misses overlap instead of following one another.
+//
 // Node layout in the arena: Node{key} immediately followed by `height`
 // std::atomic<Node*> links, placement-constructed there; nodes are never
 // destroyed individually (trivially destructible key required).
@@ -57,6 +63,8 @@ class SkipList {
 
   // REQUIRES: external synchronization with other Inserts; no equal key present.
   void Insert(const Key& key);
+  // Inserts keys[0, n). REQUIRES: as Insert, and keys strictly ascending.
+  void InsertSorted(const Key* keys, size_t n);
   bool Contains(const Key& key) const;
 
   // Cursor over the list. Sees every key inserted before it was positioned
@@ -121,6 +129,10 @@ class SkipList {
   static_assert(sizeof(Node) % alignof(std::atomic<Node*>) == 0, "links must be aligned");
 
   Node* NewNode(const Key& key, int height);
+  // Links a new node for key. prev[i] (for levels i < searched) is a node
+  // before key at level i; nodes inserted after it was found, all before
+  // key, are skipped by walking forward.
+  void LinkAfter(const Key& key, Node* const* prev, int searched);
   int RandomHeight();
   int MaxHeight() const { return max_height_.load(std::memory_order_relaxed); }
   bool KeyIsAfterNode(const Key& key, Node* n) const {
@@ -238,6 +250,67 @@ void SkipList<Key, Comparator>::Insert(const Key& key) {
     // store below), then publish into the predecessor, level 0 first (3).
     node->RelaxedSetNext(i, prev[i]->RelaxedNext(i));
     prev[i]->SetNext(i, node);
+  }
+}
+
+template <typename Key, class Comparator>
+void SkipList<Key, Comparator>::LinkAfter(const Key& key, Node* const* prev, int searched) {
+  const int height = RandomHeight();
+  if (height > MaxHeight()) max_height_.store(height, std::memory_order_relaxed);  // invariant 4
+  Node* node = NewNode(key, height);
+  for (int i = 0; i < height; ++i) {
+    Node* p = i < searched ? prev[i] : head_;
+    Node* n = p->Next(i);
+    while (KeyIsAfterNode(key, n)) {
+      p = n;
+      n = p->Next(i);
+    }
+    assert(n == nullptr || cmp_(key, n->key) != 0);  // invariant 5
+    // Invariant 2: our own link first (relaxed; published by the release
+    // store below), then publish into the predecessor, level 0 first (3).
+    node->RelaxedSetNext(i, n);
+    p->SetNext(i, node);
+  }
+}
+
+template <typename Key, class Comparator>
+void SkipList<Key, Comparator>::InsertSorted(const Key* keys, size_t n) {
+  // Keys searched together: enough misses in flight to fill the memory
+  // pipeline, few enough that their state stays in registers and L1.
+  constexpr size_t kWidth = 8;
+  Node* prev[kWidth][kMaxHeight];
+  Node* at[kWidth];         // the node each descent stands on (before its key)
+  Node* candidate[kWidth];  // at's successor on the current level, prefetched
+  int level[kWidth];
+  for (size_t base = 0; base < n; base += kWidth) {
+    const size_t width = n - base < kWidth ? n - base : kWidth;
+    const int top = MaxHeight();
+    for (size_t j = 0; j < width; ++j) {
+      at[j] = head_;
+      level[j] = top - 1;
+      candidate[j] = head_->Next(top - 1);
+    }
+    size_t searching = width;
+    while (searching > 0) {
+      for (size_t j = 0; j < width; ++j) {
+        if (level[j] < 0) continue;
+        Node* c = candidate[j];
+        if (KeyIsAfterNode(keys[base + j], c)) {
+          at[j] = c;
+        } else {
+          prev[j][level[j]] = at[j];
+          if (--level[j] < 0) {
+            --searching;
+            continue;
+          }
+        }
+        candidate[j] = at[j]->Next(level[j]);
+        if (candidate[j] != nullptr) __builtin_prefetch(candidate[j]);
+      }
+    }
+    // Link in ascending order: each key's predecessors are still before it,
+    // with at most the batch's earlier keys (just linked, cache-hot) between.
+    for (size_t j = 0; j < width; ++j) LinkAfter(keys[base + j], prev[j], top);
   }
 }
 
