@@ -296,8 +296,10 @@ BoundExprPtr Binder::BindBuiltinFunction(const ast::FuncCallExpr& expr,
     return std::make_unique<BoundConstant>(Value::Integer(r.result, args[0]->type().oid),
                                            DataType{r.result}, expr.location);
   }
-  return std::make_unique<BoundFunctionCall>(fn, std::move(args), DataType{r.result},
-                                             expr.location);
+  auto call = std::make_unique<BoundFunctionCall>(fn, std::move(args), DataType{r.result},
+                                                  expr.location);
+  call->set_called_as(expr.name.back(), expr.is_sql_value_function);
+  return call;
 }
 
 }  // namespace strata::sql

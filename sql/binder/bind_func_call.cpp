@@ -419,8 +419,10 @@ BoundExprPtr Binder::BindCallOfArgs(const ast::FuncCallExpr& expr, std::vector<B
       }
     }
   }
-  return std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args),
-                                             result_type, expr.location);
+  auto call = std::make_unique<BoundFunctionCall>(&chosen->impl, std::move(args), result_type,
+                                                  expr.location);
+  call->set_called_as(expr.name.back(), expr.is_sql_value_function);
+  return call;
 }
 
 }  // namespace strata::sql

@@ -5,6 +5,10 @@
 #include <vector>
 
 #include "sql/binder/grouping.h"
+#include "sql/builtin/type_table.h"
+#include "sql/commands/bound_volatility.h"
+#include "sql/expr/array_exprs.h"
+#include "sql/types/array_value.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/storage_format/storage_type.h"
 
@@ -48,6 +52,127 @@ bool IsOuterColumn(Binder& binder, const ast::Expr& e) {
   if (e.kind != ast::ExprKind::kColumnRef) return false;
   try {
     return binder.BindOuterColumnRef(static_cast<const ast::ColumnRefExpr&>(e)) != nullptr;
+  } catch (const SqlError&) {
+    return false;
+  }
+}
+
+// Whether the AST reads no column, subquery or aggregate: constants,
+// parameters, casts, operators, plain function calls and ARRAY[] over them.
+bool ReadsNoRows(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::kConstant:
+    case ast::ExprKind::kParamRef:
+      return true;
+    case ast::ExprKind::kTypeCast:
+      return ReadsNoRows(*static_cast<const ast::TypeCastExpr&>(e).arg);
+    case ast::ExprKind::kOperator: {
+      const auto& op = static_cast<const ast::OperatorExpr&>(e);
+      return op.right != nullptr && ReadsNoRows(*op.right) &&
+             (op.left == nullptr || ReadsNoRows(*op.left));
+    }
+    case ast::ExprKind::kFuncCall: {
+      const auto& call = static_cast<const ast::FuncCallExpr&>(e);
+      if (call.over || call.filter || call.agg_star || call.agg_distinct ||
+          call.has_decorations || call.is_grouping_func) {
+        return false;
+      }
+      return std::all_of(call.args.begin(), call.args.end(),
+                         [](const ast::ExprPtr& a) { return a != nullptr && ReadsNoRows(*a); });
+    }
+    case ast::ExprKind::kArray: {
+      const auto& array = static_cast<const ast::ArrayExpr&>(e);
+      return std::all_of(array.elements.begin(), array.elements.end(),
+                         [](const ast::ExprPtr& a) { return a != nullptr && ReadsNoRows(*a); });
+    }
+    case ast::ExprKind::kMinMax: {
+      const auto& args = static_cast<const ast::MinMaxExpr&>(e).args;
+      return std::all_of(args.begin(), args.end(),
+                         [](const ast::ExprPtr& a) { return a != nullptr && ReadsNoRows(*a); });
+    }
+    case ast::ExprKind::kCoalesce: {
+      const auto& args = static_cast<const ast::CoalesceExpr&>(e).args;
+      return std::all_of(args.begin(), args.end(),
+                         [](const ast::ExprPtr& a) { return a != nullptr && ReadsNoRows(*a); });
+    }
+    default:
+      return false;
+  }
+}
+
+// Whether a bound expression is built-in calls that are not volatile over
+// constants and parameters (no user-defined function: those run in their
+// own statement context, not while a scan is planned).
+bool BuiltinNonVolatile(const BoundExpr& e) {
+  switch (e.kind()) {
+    case BoundExprKind::kConstant:
+    case BoundExprKind::kParam:
+      return true;
+    case BoundExprKind::kCast:
+      return BuiltinNonVolatile(static_cast<const BoundCast&>(e).arg());
+    case BoundExprKind::kTypmodCoercion:
+      return BuiltinNonVolatile(static_cast<const BoundTypmodCoercion&>(e).arg());
+    case BoundExprKind::kArrayCoerce:
+      return BuiltinNonVolatile(static_cast<const BoundArrayCoerce&>(e).arg());
+    case BoundExprKind::kArrayConstructor: {
+      const auto& elements = static_cast<const BoundArrayConstructor&>(e).elements();
+      return std::all_of(elements.begin(), elements.end(),
+                         [](const BoundExprPtr& el) { return BuiltinNonVolatile(*el); });
+    }
+    case BoundExprKind::kFunctionCall: {
+      const auto& call = static_cast<const BoundFunctionCall&>(e);
+      return call.function() != nullptr && !IsVolatileBuiltin(call.function()->name) &&
+             std::all_of(call.args().begin(), call.args().end(),
+                         [](const BoundExprPtr& a) { return BuiltinNonVolatile(*a); });
+    }
+    case BoundExprKind::kMinMax: {
+      const auto& args = static_cast<const BoundMinMax&>(e).args();
+      return std::all_of(args.begin(), args.end(),
+                         [](const BoundExprPtr& a) { return BuiltinNonVolatile(*a); });
+    }
+    case BoundExprKind::kCoalesce: {
+      const auto& args = static_cast<const BoundCoalesce&>(e).args();
+      return std::all_of(args.begin(), args.end(),
+                         [](const BoundExprPtr& a) { return BuiltinNonVolatile(*a); });
+    }
+    default:
+      return false;
+  }
+}
+
+// Whether a name-typed value (CURRENT_USER and the other session names)
+// feeds `e`. PostgreSQL gives name the "C" collation, which such a value
+// carries into text built from it, so comparing it with a text column of the
+// default collation cannot use that column's index.
+bool ReadsNameValue(const BoundExpr& e) {
+  if (e.type().oid == type_oid::kName) return true;
+  switch (e.kind()) {
+    case BoundExprKind::kCast:
+      return ReadsNameValue(static_cast<const BoundCast&>(e).arg());
+    case BoundExprKind::kTypmodCoercion:
+      return ReadsNameValue(static_cast<const BoundTypmodCoercion&>(e).arg());
+    case BoundExprKind::kFunctionCall: {
+      const auto& args = static_cast<const BoundFunctionCall&>(e).args();
+      return std::any_of(args.begin(), args.end(),
+                         [](const BoundExprPtr& a) { return ReadsNameValue(*a); });
+    }
+    default:
+      return false;
+  }
+}
+
+// PostgreSQL's pseudo-constants of an index qual that we can compute: what
+// IsConstant accepts, and non-volatile built-in calls and ARRAY[] over
+// constants and parameters (abs(-5), length(current_user)), which an index
+// scan evaluates once before it reads a row; we do it while planning.
+bool ComputableBeforeScan(Binder& binder, const ast::Expr& e, Oid column_type) {
+  if (IsConstant(e)) return true;
+  if (!ReadsNoRows(e)) return false;
+  try {
+    BoundExprPtr bound = binder.BindExpr(e);
+    const bool text_column = column_type == type_oid::kText ||
+                             column_type == type_oid::kVarchar || column_type == type_oid::kBpchar;
+    return BuiltinNonVolatile(*bound) && !(text_column && ReadsNameValue(*bound));
   } catch (const SqlError&) {
     return false;
   }
@@ -142,12 +267,49 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     return MatchExpressionKey(e, table, scope_alias, expressions);
   };
   auto is_operand = [&](const ast::Expr& e) { return operand_slot(e) >= 0; };
-  auto usable = [&](const ast::Expr& e) { return IsConstant(e) || IsOuterColumn(binder, e); };
+  // A value the scan can know before it starts, for a key of slot `slot`.
+  auto usable = [&](const ast::Expr& e, int slot) {
+    return ComputableBeforeScan(binder, e, slot_type(slot)) || IsOuterColumn(binder, e);
+  };
   auto evaluate = [&](const ast::Expr& constant, Oid type) -> std::optional<Value> {
     EvalContext ctx(params);
     // Errors here (e.g. a bad literal) are left for the real binding to report.
     try {
       return ExactKeyValue(binder.BindExpr(constant)->Evaluate(ctx), type);
+    } catch (const SqlError&) {
+      return std::nullopt;
+    }
+  };
+  // The non-NULL elements of an array (NULLs match nothing), each exact for
+  // `type`; an untyped literal ('{1,2}') is read as an array of `type`.
+  auto array_elements = [&](const ast::Expr& array,
+                            Oid type) -> std::optional<std::vector<Value>> {
+    EvalContext ctx(params);
+    try {
+      Value v;
+      if (array.kind == ast::ExprKind::kConstant) {
+        const auto& literal = static_cast<const ast::ConstantExpr&>(array);
+        const PgTypeInfo* info = FindPgType(type);
+        if (literal.const_kind != ast::ConstantExpr::Kind::kString || info == nullptr ||
+            info->typarray == 0) {
+          return std::nullopt;
+        }
+        v = ParseArray(info->typarray, literal.text);
+      } else {
+        BoundExprPtr bound = binder.BindExpr(array);
+        const PgTypeInfo* info = FindPgType(bound->type().oid);
+        if (info == nullptr || info->category != 'A') return std::nullopt;  // not an array
+        v = bound->Evaluate(ctx);
+        if (v.is_null()) return std::nullopt;
+      }
+      std::vector<Value> values;
+      for (const Value& el : v.array_value().elements) {
+        if (el.is_null()) continue;
+        std::optional<Value> exact = ExactKeyValue(el, type);
+        if (!exact) return std::nullopt;
+        values.push_back(std::move(*exact));
+      }
+      return values;
     } catch (const SqlError&) {
       return std::nullopt;
     }
@@ -180,7 +342,8 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
     if (c->kind == ast::ExprKind::kBetween) {
       const auto& between = static_cast<const ast::BetweenExpr&>(*c);
       const int slot = operand_slot(*between.arg);
-      if (slot < 0 || between.negated || !usable(*between.lower) || !usable(*between.upper)) {
+      if (slot < 0 || between.negated || !usable(*between.lower, slot) ||
+          !usable(*between.upper, slot)) {
         continue;
       }
       const Oid type = slot_type(slot);
@@ -195,7 +358,7 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
       const int slot = operand_slot(*in.arg);
       if (slot < 0 || in.negated || in.list.empty()) continue;
       bool all_usable = true;
-      for (const auto& item : in.list) all_usable = all_usable && usable(*item);
+      for (const auto& item : in.list) all_usable = all_usable && usable(*item, slot);
       if (!all_usable) continue;
       const Oid type = slot_type(slot);
       std::vector<Value> values;
@@ -210,6 +373,18 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
         values.push_back(std::move(*v));
       }
       if (ok) out.push_back(ColumnRestriction{i, slot, Op::kIn, std::move(values)});
+      continue;
+    }
+    if (c->kind == ast::ExprKind::kArrayOp) {
+      // col = ANY (array): an IN list of the array's elements.
+      const auto& any = static_cast<const ast::ArrayOpExpr&>(*c);
+      if (!any.use_or || any.name.empty() || any.name.back() != "=") continue;
+      const int slot = operand_slot(*any.left);
+      if (slot < 0 || !usable(*any.right, slot)) continue;
+      std::optional<std::vector<Value>> values = array_elements(*any.right, slot_type(slot));
+      if (values && !values->empty()) {
+        out.push_back(ColumnRestriction{i, slot, Op::kIn, std::move(*values)});
+      }
       continue;
     }
     if (c->kind != ast::ExprKind::kOperator) continue;
@@ -231,7 +406,7 @@ std::vector<ColumnRestriction> ColumnRestrictions(Binder& binder, const catalog:
       }
     }
     const int slot = operand_slot(*col);
-    if (slot < 0 || !usable(*constant)) continue;
+    if (slot < 0 || !usable(*constant, slot)) continue;
     std::optional<Value> v = evaluate(*constant, slot_type(slot));
     if (!v) continue;
     const Op kind = name_op == "="    ? Op::kEq

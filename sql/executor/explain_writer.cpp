@@ -14,8 +14,10 @@
 #include "common/sql_error.h"
 #include "sql/builtin/operator_table.h"
 #include "sql/builtin/type_table.h"
+#include "sql/commands/bound_volatility.h"
 #include "sql/commands/user_function_call.h"
 #include "sql/executor/plan_node.h"
+#include "sql/expr/array_exprs.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
 #include "sql/types/range_value.h"
@@ -419,11 +421,96 @@ const PgOperator* OperatorOf(const BoundFunctionCall& call) {
   return nullptr;
 }
 
+// Whether the planner folds `e` to one constant (eval_const_expressions):
+// constants, casts of them, array constructors of them and immutable
+// built-ins over them.
+bool FoldsToConstant(const BoundExpr& e) {
+  switch (e.kind()) {
+    case BoundExprKind::kConstant:
+      return true;
+    case BoundExprKind::kCast:
+      return FoldsToConstant(static_cast<const BoundCast&>(e).arg());
+    case BoundExprKind::kTypmodCoercion:
+      return FoldsToConstant(static_cast<const BoundTypmodCoercion&>(e).arg());
+    case BoundExprKind::kArrayCoerce:
+      return FoldsToConstant(static_cast<const BoundArrayCoerce&>(e).arg());
+    case BoundExprKind::kArrayConstructor: {
+      for (const BoundExprPtr& el : static_cast<const BoundArrayConstructor&>(e).elements()) {
+        if (!FoldsToConstant(*el)) return false;
+      }
+      return true;
+    }
+    case BoundExprKind::kFunctionCall: {
+      const auto& call = static_cast<const BoundFunctionCall&>(e);
+      if (call.function() == nullptr || !IsImmutableBuiltin(call.function()->name)) return false;
+      for (const BoundExprPtr& arg : call.args()) {
+        if (!FoldsToConstant(*arg)) return false;
+      }
+      return true;
+    }
+    case BoundExprKind::kMinMax: {
+      for (const BoundExprPtr& arg : static_cast<const BoundMinMax&>(e).args()) {
+        if (!FoldsToConstant(*arg)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+// CURRENT_USER and its kin as ruleutils prints a SQLValueFunction.
+std::string SqlValueFunctionText(const std::string& name) {
+  std::string upper = name;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return upper;
+}
+
+// A function's name as ruleutils prints it: quote_identifier, which quotes
+// names that are keywords other than unreserved ones. The keywords here are
+// the ones that name built-in functions.
+std::string FunctionNameText(const std::string& name) {
+  static const char* const kKeywordNames[] = {
+      "bigint",  "bit",      "boolean",   "char",     "coalesce", "dec",       "decimal",
+      "float",   "greatest", "int",       "integer",  "interval", "least",     "left",
+      "national", "nchar",   "normalize", "nullif",   "numeric",  "overlay",   "position",
+      "precision", "real",   "right",     "row",      "setof",    "smallint",  "substring",
+      "time",    "timestamp", "treat",    "trim",     "values",   "varchar",   "xmlconcat",
+      "xmlelement", "xmlexists", "xmlforest", "xmlparse", "xmlpi", "xmlroot", "xmlserialize"};
+  for (const char* k : kKeywordNames) {
+    if (name == k) return "\"" + name + "\"";
+  }
+  return QuoteIdentText(name);
+}
+
+// The name of the binary operator implemented by `fn` ("=" if none).
+std::string BinaryOperatorName(const BuiltinFunction* fn) {
+  if (fn != nullptr) {
+    for (const PgOperator& o : AllOperators()) {
+      if (o.proname == fn->name && o.kind == 'b') return std::string(o.name);
+    }
+  }
+  return "=";
+}
+
 class Deparser {
  public:
   explicit Deparser(const ExplainLabels& labels) : labels_(labels) {}
 
   std::string Expr(const BoundExpr& e) {
+    if ((e.kind() == BoundExprKind::kFunctionCall || e.kind() == BoundExprKind::kMinMax ||
+         e.kind() == BoundExprKind::kArrayConstructor ||
+         e.kind() == BoundExprKind::kArrayCoerce) &&
+        FoldsToConstant(e)) {
+      // Shown as the constant the planner folds it to; an error there
+      // (division by zero) was raised while planning, so it cannot be
+      // reached here except through a path that did not plan: show the call.
+      try {
+        EvalContext ctx;
+        return DeparseConstant(e.Evaluate(ctx), e.type());
+      } catch (const SqlError&) {
+      }
+    }
     switch (e.kind()) {
       case BoundExprKind::kColumnRef: {
         const int slot = static_cast<const BoundColumnRef&>(e).slot();
@@ -441,6 +528,10 @@ class Deparser {
         return "$" + std::to_string(static_cast<const BoundParam&>(e).number());
       case BoundExprKind::kFunctionCall: {
         const auto& call = static_cast<const BoundFunctionCall&>(e);
+        if (call.sql_value_function()) return SqlValueFunctionText(call.called_as());
+        if (!call.called_as().empty()) {
+          return FunctionNameText(call.called_as()) + "(" + List(call.args()) + ")";
+        }
         if (const PgOperator* op = OperatorOf(call)) {
           if (call.args().size() == 2) {
             return "(" + Expr(*call.args()[0]) + " " + std::string(op->name) + " " +
@@ -533,17 +624,19 @@ class Deparser {
       }
       case BoundExprKind::kCaseTest:
         return "CASE_TEST_EXPR";
+      case BoundExprKind::kArrayAnyAll: {
+        const auto& a = static_cast<const BoundArrayAnyAll&>(e);
+        return "(" + Expr(a.left()) + " " + BinaryOperatorName(a.op()) +
+               (a.use_or() ? " ANY (" : " ALL (") + Expr(a.array()) + "))";
+      }
+      case BoundExprKind::kArrayConstructor:
+        return "ARRAY[" + List(static_cast<const BoundArrayConstructor&>(e).elements()) + "]";
+      case BoundExprKind::kArrayCoerce:
+        return "(" + Expr(static_cast<const BoundArrayCoerce&>(e).arg()) + ")::" +
+               CastTypeName(e.type());
       case BoundExprKind::kScalarArrayOp: {
         const auto& s = static_cast<const BoundScalarArrayOp&>(e);
-        std::string op = "=";
-        if (s.op() != nullptr) {
-          for (const PgOperator& o : AllOperators()) {
-            if (o.proname == s.op()->name && o.kind == 'b') {
-              op = std::string(o.name);
-              break;
-            }
-          }
-        }
+        const std::string op = BinaryOperatorName(s.op());
         // PostgreSQL folds the list into one array constant.
         bool constant = true;
         std::string array = "{";

@@ -19,6 +19,7 @@ class BoundArrayConstructor final : public BoundExpr {
         elements_(std::move(elements)),
         element_type_(element_type) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const std::vector<BoundExprPtr>& elements() const { return elements_; }
 
  private:
   std::vector<BoundExprPtr> elements_;
@@ -63,6 +64,10 @@ class BoundArrayAnyAll final : public BoundExpr {
         left_(std::move(left)),
         array_(std::move(array)) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BuiltinFunction* op() const { return op_; }
+  bool use_or() const { return use_or_; }
+  const BoundExpr& left() const { return *left_; }
+  const BoundExpr& array() const { return *array_; }
 
  private:
   const BuiltinFunction* op_;
@@ -84,6 +89,7 @@ class BoundArrayCoerce final : public BoundExpr {
         element_typmod_(element_typmod),
         is_explicit_(is_explicit) {}
   Value Evaluate(EvalContext& ctx) const override;
+  const BoundExpr& arg() const { return *arg_; }
 
  private:
   BoundExprPtr arg_;

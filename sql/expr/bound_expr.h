@@ -178,9 +178,22 @@ class BoundFunctionCall final : public BoundExpr {
   const BuiltinFunction* function() const { return fn_; }
   const std::vector<BoundExprPtr>& args() const { return args_; }
 
+  // The name a function-call expression called it by (`abs` for abs(x),
+  // whose implementation also serves the @ operator), and whether it was
+  // SQL-value syntax (CURRENT_USER): how EXPLAIN shows the call. Empty for
+  // operators and for calls the binder builds itself.
+  void set_called_as(std::string name, bool sql_value_function) {
+    called_as_ = std::move(name);
+    sql_value_function_ = sql_value_function;
+  }
+  const std::string& called_as() const { return called_as_; }
+  bool sql_value_function() const { return sql_value_function_; }
+
  private:
   const BuiltinFunction* fn_;
   std::vector<BoundExprPtr> args_;
+  std::string called_as_;
+  bool sql_value_function_ = false;
 };
 
 class BoundCast final : public BoundExpr {

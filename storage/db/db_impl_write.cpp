@@ -156,14 +156,19 @@ namespace {
 // that each tree's memtable takes them as one sorted run (MemTable::AddSorted),
 // its skiplist descents overlapping instead of each waiting on its own cache
 // misses. The slices point into the group's batches, which outlive this.
+template <class Inserter>
 class SortedRecords final : public WriteBatch::Handler {
  public:
+  explicit SortedRecords(Inserter* inserter) : inserter_(inserter) {}
+
   Status Put(SequenceNumber seq, uint32_t tree, Slice key, Slice value) override {
     records_.push_back({tree, {seq, ValueType::kValue, key, value}});
+    if (records_.size() >= kWindow) Flush();
     return Status::OK();
   }
   Status Delete(SequenceNumber seq, uint32_t tree, Slice key) override {
     records_.push_back({tree, {seq, ValueType::kDeletion, key, Slice()}});
+    if (records_.size() >= kWindow) Flush();
     return Status::OK();
   }
   Status DeleteRange(SequenceNumber seq, uint32_t tree, Slice begin, Slice end) override {
@@ -171,11 +176,21 @@ class SortedRecords final : public WriteBatch::Handler {
     return Status::OK();
   }
 
-  template <class Inserter>
-  Status Apply(Inserter* inserter) {
+  // Inserts what is left (Put and Delete insert each full window as it fills,
+  // so a huge batch never needs a second copy of all its records).
+  Status Finish() {
     for (const Record& r : range_deletions_) {
-      STRATA_RETURN_IF_ERROR(inserter->DeleteRange(r.rec.seq, r.tree, r.rec.user_key, r.rec.value));
+      STRATA_RETURN_IF_ERROR(
+          inserter_->DeleteRange(r.rec.seq, r.tree, r.rec.user_key, r.rec.value));
     }
+    Flush();
+    return Status::OK();
+  }
+
+ private:
+  static constexpr size_t kWindow = 1 << 16;
+
+  void Flush() {
     std::sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) {
       if (a.tree != b.tree) return a.tree < b.tree;
       const int c = Compare(a.rec.user_key, b.rec.user_key);
@@ -187,16 +202,16 @@ class SortedRecords final : public WriteBatch::Handler {
       const uint32_t tree = records_[i].tree;
       run.clear();
       for (; i < records_.size() && records_[i].tree == tree; ++i) run.push_back(records_[i].rec);
-      inserter->ApplySorted(tree, run.data(), run.size());
+      inserter_->ApplySorted(tree, run.data(), run.size());
     }
-    return Status::OK();
+    records_.clear();
   }
 
- private:
   struct Record {
     uint32_t tree;
     MemTable::Record rec;
   };
+  Inserter* const inserter_;
   std::vector<Record> records_;
   std::vector<Record> range_deletions_;
 };
@@ -211,9 +226,9 @@ Status DBImpl::ApplyToMemTables(const std::vector<const WriteBatch*>& group) {
   uint64_t records = 0;
   for (const WriteBatch* b : group) records += b->Count();
   if (records >= kSortedApplyMinRecords) {
-    SortedRecords sorted;
+    SortedRecords<MemTableInserter> sorted(&inserter);
     for (const WriteBatch* b : group) STRATA_RETURN_IF_ERROR(b->Iterate(&sorted));
-    STRATA_RETURN_IF_ERROR(sorted.Apply(&inserter));
+    STRATA_RETURN_IF_ERROR(sorted.Finish());
   } else {
     for (const WriteBatch* b : group) STRATA_RETURN_IF_ERROR(b->Iterate(&inserter));
   }
