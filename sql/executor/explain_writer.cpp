@@ -20,6 +20,7 @@
 #include "sql/expr/array_exprs.h"
 #include "sql/expr/sql_function.h"
 #include "sql/expr/text_quote.h"
+#include "sql/system_relations/view_deparse_tree.h"
 #include "sql/types/range_value.h"
 #include "sql/types/type_io.h"
 
@@ -466,23 +467,6 @@ std::string SqlValueFunctionText(const std::string& name) {
   return upper;
 }
 
-// A function's name as ruleutils prints it: quote_identifier, which quotes
-// names that are keywords other than unreserved ones. The keywords here are
-// the ones that name built-in functions.
-std::string FunctionNameText(const std::string& name) {
-  static const char* const kKeywordNames[] = {
-      "bigint",  "bit",      "boolean",   "char",     "coalesce", "dec",       "decimal",
-      "float",   "greatest", "int",       "integer",  "interval", "least",     "left",
-      "national", "nchar",   "normalize", "nullif",   "numeric",  "overlay",   "position",
-      "precision", "real",   "right",     "row",      "setof",    "smallint",  "substring",
-      "time",    "timestamp", "treat",    "trim",     "values",   "varchar",   "xmlconcat",
-      "xmlelement", "xmlexists", "xmlforest", "xmlparse", "xmlpi", "xmlroot", "xmlserialize"};
-  for (const char* k : kKeywordNames) {
-    if (name == k) return "\"" + name + "\"";
-  }
-  return QuoteIdentText(name);
-}
-
 // The name of the binary operator implemented by `fn` ("=" if none).
 std::string BinaryOperatorName(const BuiltinFunction* fn) {
   if (fn != nullptr) {
@@ -530,7 +514,7 @@ class Deparser {
         const auto& call = static_cast<const BoundFunctionCall&>(e);
         if (call.sql_value_function()) return SqlValueFunctionText(call.called_as());
         if (!call.called_as().empty()) {
-          return FunctionNameText(call.called_as()) + "(" + List(call.args()) + ")";
+          return viewdef::QuoteIdentifier(call.called_as()) + "(" + List(call.args()) + ")";
         }
         if (const PgOperator* op = OperatorOf(call)) {
           if (call.args().size() == 2) {

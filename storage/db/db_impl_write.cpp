@@ -162,13 +162,11 @@ class SortedRecords final : public WriteBatch::Handler {
   explicit SortedRecords(Inserter* inserter) : inserter_(inserter) {}
 
   Status Put(SequenceNumber seq, uint32_t tree, Slice key, Slice value) override {
-    records_.push_back({tree, {seq, ValueType::kValue, key, value}});
-    if (records_.size() >= kWindow) Flush();
+    Buffer(tree, {seq, ValueType::kValue, key, value});
     return Status::OK();
   }
   Status Delete(SequenceNumber seq, uint32_t tree, Slice key) override {
-    records_.push_back({tree, {seq, ValueType::kDeletion, key, Slice()}});
-    if (records_.size() >= kWindow) Flush();
+    Buffer(tree, {seq, ValueType::kDeletion, key, Slice()});
     return Status::OK();
   }
   Status DeleteRange(SequenceNumber seq, uint32_t tree, Slice begin, Slice end) override {
@@ -176,12 +174,11 @@ class SortedRecords final : public WriteBatch::Handler {
     return Status::OK();
   }
 
-  // Inserts what is left (Put and Delete insert each full window as it fills,
-  // so a huge batch never needs a second copy of all its records).
+  // Inserts what is left (each full window is inserted as it fills, so a
+  // huge batch never needs a second copy of all its records).
   Status Finish() {
-    for (const Record& r : range_deletions_) {
-      STRATA_RETURN_IF_ERROR(
-          inserter_->DeleteRange(r.rec.seq, r.tree, r.rec.user_key, r.rec.value));
+    for (const auto& [tree, r] : range_deletions_) {
+      STRATA_RETURN_IF_ERROR(inserter_->DeleteRange(r.seq, tree, r.user_key, r.value));
     }
     Flush();
     return Status::OK();
@@ -190,30 +187,36 @@ class SortedRecords final : public WriteBatch::Handler {
  private:
   static constexpr size_t kWindow = 1 << 16;
 
-  void Flush() {
-    std::sort(records_.begin(), records_.end(), [](const Record& a, const Record& b) {
-      if (a.tree != b.tree) return a.tree < b.tree;
-      const int c = Compare(a.rec.user_key, b.rec.user_key);
-      if (c != 0) return c < 0;
-      return a.rec.seq > b.rec.seq;
-    });
-    std::vector<MemTable::Record> run;
-    for (size_t i = 0; i < records_.size();) {
-      const uint32_t tree = records_[i].tree;
-      run.clear();
-      for (; i < records_.size() && records_[i].tree == tree; ++i) run.push_back(records_[i].rec);
-      inserter_->ApplySorted(tree, run.data(), run.size());
+  // One run per tree; a group touches a few trees, its rows cycling through
+  // them (a table, then each of its indexes), so a short search finds each.
+  void Buffer(uint32_t tree, const MemTable::Record& r) {
+    if (last_ >= runs_.size() || runs_[last_].first != tree) {
+      last_ = 0;
+      while (last_ < runs_.size() && runs_[last_].first != tree) ++last_;
+      if (last_ == runs_.size()) runs_.emplace_back(tree, std::vector<MemTable::Record>());
     }
-    records_.clear();
+    runs_[last_].second.push_back(r);
+    if (++buffered_ >= kWindow) Flush();
   }
 
-  struct Record {
-    uint32_t tree;
-    MemTable::Record rec;
-  };
+  void Flush() {
+    for (auto& [tree, run] : runs_) {
+      if (run.empty()) continue;
+      std::sort(run.begin(), run.end(), [](const MemTable::Record& a, const MemTable::Record& b) {
+        const int c = Compare(a.user_key, b.user_key);
+        return c != 0 ? c < 0 : a.seq > b.seq;
+      });
+      inserter_->ApplySorted(tree, run.data(), run.size());
+      run.clear();
+    }
+    buffered_ = 0;
+  }
+
   Inserter* const inserter_;
-  std::vector<Record> records_;
-  std::vector<Record> range_deletions_;
+  std::vector<std::pair<uint32_t, std::vector<MemTable::Record>>> runs_;
+  size_t last_ = 0;  // the run the previous record went to
+  size_t buffered_ = 0;
+  std::vector<std::pair<uint32_t, MemTable::Record>> range_deletions_;
 };
 
 // Below this many records one Add each costs less than sorting.
