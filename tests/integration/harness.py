@@ -8,6 +8,7 @@ server runs as the 'postgres' user (created by Debian's postgresql-common).
 import atexit
 import os
 import pwd
+import random
 import shutil
 import signal
 import socket
@@ -19,11 +20,42 @@ PG_BIN = "/usr/lib/postgresql/15/bin"
 PSQL = shutil.which("psql") or "/usr/bin/psql"
 
 
+# Ports are drawn below Linux's ephemeral range (32768 and up by default),
+# where the kernel hands out the source ports of outgoing connections: a port
+# from bind(0) is free when asked for but can be taken by any client socket
+# before the server binds it. Tests running side by side (ctest -j) can still
+# draw the same port, so starts retry on "Address already in use".
+PORT_RANGE = (20000, 32000)
+START_ATTEMPTS = 5
+
+
 def free_port():
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    rng = random.SystemRandom()
+    for _ in range(200):
+        port = rng.randrange(*PORT_RANGE)
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def lost_port_race(log_text):
+    """True when a server's log says its port was taken before it could bind."""
+    return "Address already in use" in log_text
+
+
+def log_tail(path, chars=2000):
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8", "replace")[-chars:]
+    except OSError:
+        return ""
 
 
 def wait_for_socket(path, proc, timeout=30.0):
@@ -106,6 +138,8 @@ class Stratad(Server):
         atexit.register(self.cleanup)
         self.data_dir = data_dir or os.path.join(self.tmp, "data")
         self.host = self.tmp
+        # A port the caller chose is kept; one we drew may be redrawn by start().
+        self.port_chosen = port is not None
         self.port = port or free_port()
         self.extra_args = list(extra_args)
         self.proc = None
@@ -117,10 +151,26 @@ class Stratad(Server):
                 "-h", "127.0.0.1", "-c", "timezone=Etc/UTC"] + self.extra_args
 
     def start(self):
-        self.log = open(self.log_path, "ab")
-        self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT,
-                                     start_new_session=self.own_session)
-        wait_for_socket(self.socket_path(), self.proc)
+        for attempt in range(START_ATTEMPTS):
+            log_start = os.path.getsize(self.log_path) if os.path.exists(self.log_path) else 0
+            self.log = open(self.log_path, "ab")
+            self.proc = subprocess.Popen(self.command(), stdout=self.log, stderr=subprocess.STDOUT,
+                                         start_new_session=self.own_session)
+            try:
+                wait_for_socket(self.socket_path(), self.proc)
+                break
+            except RuntimeError as e:
+                self.proc.poll()
+                self.log.close()
+                with open(self.log_path, "rb") as f:
+                    f.seek(log_start)
+                    attempt_log = f.read().decode("utf-8", "replace")
+                if (self.proc.returncode is not None and not self.port_chosen
+                        and lost_port_race(attempt_log) and attempt + 1 < START_ATTEMPTS):
+                    self.proc = None
+                    self.port = free_port()
+                    continue
+                raise RuntimeError(f"{e}; stratad's log:\n{attempt_log[-2000:]}") from None
         if not any("listen_addresses" in a or a == "-h" for a in self.extra_args):
             wait_for_tcp("127.0.0.1", self.port, self.proc)
         return self
@@ -190,14 +240,26 @@ class ReferencePostgres(Server):
         env = dict(os.environ, LC_ALL="C.UTF-8", TZ="Etc/UTC")
         self._run([os.path.join(PG_BIN, "initdb"), "-D", self.data_dir, "-U", "postgres",
                    "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"], env=env)
-        # autovacuum off: a background ANALYZE would change plans and
-        # estimates at moments the comparisons cannot predict.
-        opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 "
-                f"-c timezone=Etc/UTC -c autovacuum=off")
-        if not self.durable:
-            opts += " -c fsync=off"
-        self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-o", opts, "-l",
-                   os.path.join(self.tmp, "log"), "-w", "start"], env=env)
+        log_path = os.path.join(self.tmp, "log")
+        for attempt in range(START_ATTEMPTS):
+            # autovacuum off: a background ANALYZE would change plans and
+            # estimates at moments the comparisons cannot predict.
+            opts = (f"-p {self.port} -k {self.tmp} -c listen_addresses=127.0.0.1 "
+                    f"-c timezone=Etc/UTC -c autovacuum=off")
+            if not self.durable:
+                opts += " -c fsync=off"
+            try:
+                self._run([os.path.join(PG_BIN, "pg_ctl"), "-D", self.data_dir, "-o", opts, "-l",
+                           log_path, "-w", "start"], env=env)
+                break
+            except subprocess.CalledProcessError:
+                if lost_port_race(log_tail(log_path)) and attempt + 1 < START_ATTEMPTS:
+                    # The next attempt appends to the same log: start it afresh
+                    # so an old line cannot count as a new race.
+                    open(log_path, "wb").close()
+                    self.port = free_port()
+                    continue
+                raise
         wait_for_socket(os.path.join(self.tmp, f".s.PGSQL.{self.port}"), None)
         return self
 
