@@ -20,6 +20,7 @@
 #include "sql/commands/index_paths.h"
 #include "sql/table/index_codec.h"
 #include "sql/commands/plan_join.h"
+#include "sql/commands/plan_min_max.h"
 #include "sql/commands/plan_parallel.h"
 #include "sql/commands/point_select.h"
 #include "sql/commands/partition_pruning.h"
@@ -444,6 +445,8 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   // index-only scan of it (whose cost, `serial_index_cost`, it must beat).
   std::unique_ptr<SeqScan> whole_table_alternative;
   std::optional<PathCost> serial_index_cost;
+  // min()/max() read from indexes instead of the aggregate (plan_min_max.h).
+  MinMaxPlan min_max;
   // (A partitioned table with one partition has one codec too, the
   // partition's: its Append maps the partition's columns to the parent's
   // and adds tableoid, so it is not replaced by a scan of the partition.)
@@ -614,6 +617,27 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
       request.limit_offset = static_cast<double>(offset);
     }
     AccessPath path = ChooseAccessPath(binder, ctx, request);
+    if (grouped && grouping.keys.empty() && grouping.sets.empty() &&
+        grouping.grouping_funcs.empty() && !grouping.aggs.empty() && window.calls.empty() &&
+        srf.calls.empty() && !stmt.distinct && unique_keys.empty() && stmt.locking.empty() &&
+        !where_false && dynamic_cast<const SeqScan*>(plan.get()) != nullptr &&
+        (stmt.where == nullptr ||
+         (!HasSubLink(*stmt.where) && !CallsVolatileFunction(*stmt.where)))) {
+      MinMaxInput in;
+      in.ctx = &ctx;
+      in.binder = &binder;
+      in.codec = &codec;
+      in.request = &request;
+      in.grouping = &grouping;
+      in.parsed_where = stmt.where.get();
+      in.where = where.get();
+      in.alias = stmt.from[0].table.alias;
+      in.seq_scan = static_cast<const SeqScan*>(plan.get());
+      in.aggregate_cost = AggCost(CostParams::Current(), path.cost, 0,
+                                  static_cast<int>(grouping.aggs.size()), 1, false)
+                              .total;
+      min_max = PlanMinMaxAggregates(in);
+    }
     if (stmt.distinct && !grouped && window.calls.empty() && srf.calls.empty() &&
         !path.ordered) {
       distinct_cost = DistinctCostOver(ctx, codec.table(), path, targets, !sort_keys.empty());
@@ -727,7 +751,11 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
   const bool parallel_scan_possible =
       (whole_seq_scan && scan != nullptr) || whole_table_alternative != nullptr;
   if (grouped) {
-    if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
+    if (min_max.plan != nullptr) {
+      // The scan planned above is not run: each aggregate has its own.
+      plan = std::move(min_max.plan);
+      scan = nullptr;
+    } else if (!grouping.sets.empty() || !grouping.grouping_funcs.empty()) {
       plan = std::make_unique<GroupingSetsAgg>(std::move(plan), &grouping, ctx.param_values);
     } else {
       // Parallel aggregation (plan_parallel.h): Finalize Aggregate ->

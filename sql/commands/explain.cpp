@@ -2,6 +2,7 @@
 #include "sql/commands/explain.h"
 
 #include <algorithm>
+#include <iterator>
 #include <chrono>
 #include <cmath>
 #include <functional>
@@ -120,7 +121,35 @@ std::string RelationName(const ast::RangeVar& rv) {
 // seq_page_cost 1, cpu_tuple_cost 0.01, cpu_operator_cost 0.0025): scans
 // know their rows (SeqScan::Describe), every other node derives its
 // estimate from its children by its kind.
+void EstimateNode(ExplainEntry* e);
+
+// Estimates `e` and below. An InitPlan runs once before its node's first
+// row: its cost is the node's too (SS_attach_initplans), and it is not an
+// input the node's own estimate derives from.
 void Estimate(ExplainEntry* e) {
+  std::vector<std::unique_ptr<ExplainEntry>> init_plans;
+  auto& children = e->children;
+  for (auto it = children.begin(); it != children.end();) {
+    if ((*it)->plan_label.empty()) {
+      ++it;
+    } else {
+      init_plans.push_back(std::move(*it));
+      it = children.erase(it);
+    }
+  }
+  double init_cost = 0;
+  for (const auto& p : init_plans) {
+    Estimate(p.get());
+    init_cost += p->total_cost;
+  }
+  EstimateNode(e);
+  e->startup_cost += init_cost;
+  e->total_cost += init_cost;
+  children.insert(children.begin(), std::make_move_iterator(init_plans.begin()),
+                  std::make_move_iterator(init_plans.end()));
+}
+
+void EstimateNode(ExplainEntry* e) {
   // A Sort under a Limit keeps only the rows the limit reads (top-N heap).
   if (e->name == "Limit" && e->limit_count >= 0 && !e->children.empty() &&
       e->children[0]->name == "Sort") {
@@ -219,6 +248,7 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
   w.SetSchemaNames(schema_names_);
   w.SetFromLabels(qualified, bare, qualify);
   w.Describe(**plan);
+  w.HoistInitPlans();
   std::unique_ptr<ExplainEntry> root = w.TakeRoot();
   if (options_.verbose && root) {
     std::vector<const ExplainEntry*> above;
@@ -235,6 +265,7 @@ void ExplainCapture::Capture(const void* stmt, PlanNodePtr* plan, const BindScop
     outputs.SetSchemaNames(schema_names_);
     outputs.SetFromLabels(bare, bare, false);
     outputs.Describe(**plan);
+    outputs.HoistInitPlans();
     if (outputs.root() != nullptr) CopyOutputLines(*outputs.root(), root.get());
   }
   targets_[stmt] = std::move(root);

@@ -441,7 +441,7 @@ KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<c
   using Op = ColumnRestriction::Op;
   // Per key position: an equality (a NULL Value for IS NULL), IN-list
   // values, and range bounds -- each the restriction it came from.
-  std::vector<const ColumnRestriction*> equal(n), in_lists(n);
+  std::vector<const ColumnRestriction*> equal(n), in_lists(n), not_null(n);
   std::vector<std::vector<const ColumnRestriction*>> bounds(n);
   for (const ColumnRestriction& r : restrictions) {
     for (size_t k = 0; k < n; ++k) {
@@ -455,6 +455,7 @@ KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<c
           if (in_lists[k] == nullptr) in_lists[k] = &r;
           break;
         case Op::kIsNotNull:
+          if (not_null[k] == nullptr) not_null[k] = &r;
           break;
         default:
           bounds[k].push_back(&r);
@@ -502,6 +503,9 @@ KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<c
     use(*in_lists[pinned]);
     return out;
   }
+  // The conditions on this column are listed in WHERE's order (PostgreSQL
+  // lists an index column's quals in clause order).
+  const size_t column_uses = out.used_conjuncts.size();
   // Bounds on the next column (encoded keys; the tightest of each side wins,
   // comparing encodings as the engine does). A DESC column's bytes are
   // inverted, so `>` bounds it from above.
@@ -525,6 +529,26 @@ KeyRanges KeyRangesFromRestrictions(const catalog::TableDesc& table, std::span<c
     }
     use(*r);
   }
+  if (not_null[pinned] != nullptr && exact_key) {
+    // A primary key has no NULLs: the condition holds for every key (still
+    // an index condition, as PostgreSQL's btree takes IS NOT NULL).
+    use(*not_null[pinned]);
+  } else if (not_null[pinned] != nullptr) {
+    // IS NOT NULL: every key whose column is not NULL, up to the NULLs'
+    // one-byte marker (or past it, where NULLs sort first). The key order
+    // is the encodings' even for a DESC column.
+    std::string null_key = prefix;
+    AppendKeyDatum(next, Value::Null(next.type), &null_key);
+    if (next.nulls_first) {
+      std::optional<std::string> bound = PrefixSuccessor(null_key);
+      if (bound && (!lower || *bound > *lower)) lower = std::move(bound);
+    } else if (!upper || null_key < *upper) {
+      upper = std::move(null_key);
+    }
+    use(*not_null[pinned]);
+  }
+  std::stable_sort(out.used_conjuncts.begin() + static_cast<std::ptrdiff_t>(column_uses),
+                   out.used_conjuncts.end());
   out.bounded = lower.has_value() || upper.has_value();
   if (!out.bounded && pinned == 0) return out;
   if (!lower && pinned > 0) lower = prefix;

@@ -8,6 +8,7 @@
 #include "sql/storage_format/key_codec.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cctype>
 #include <cstdio>
 
@@ -72,6 +73,34 @@ ExplainLabels ExplainWriter::Describe(const PlanNode& child) {
     }
   }
   return labels;
+}
+
+namespace {
+
+// Takes the InitPlans out of `e`'s subtree (children before their
+// children, in order) into *out.
+void TakeInitPlans(ExplainEntry* e, std::vector<std::unique_ptr<ExplainEntry>>* out) {
+  auto& children = e->children;
+  for (auto it = children.begin(); it != children.end();) {
+    TakeInitPlans(it->get(), out);
+    if ((*it)->plan_label.empty()) {
+      ++it;
+    } else {
+      out->push_back(std::move(*it));
+      it = children.erase(it);
+    }
+  }
+}
+
+}  // namespace
+
+void ExplainWriter::HoistInitPlans() {
+  if (root_ == nullptr) return;
+  std::vector<std::unique_ptr<ExplainEntry>> init_plans;
+  TakeInitPlans(root_.get(), &init_plans);
+  auto& children = root_->children;
+  children.insert(children.begin(), std::make_move_iterator(init_plans.begin()),
+                  std::make_move_iterator(init_plans.end()));
 }
 
 const ExplainLabels* ExplainWriter::LabelsOf(const ExplainEntry* e) const {
@@ -319,7 +348,14 @@ void ExplainWriter::RenderEntry(const ExplainEntry& e, int indent, bool child,
                      " bloom skips=" + std::to_string(e.bloom_skips));
     }
   }
-  for (const auto& c : e.children) RenderEntry(*c, name_col + 2, true, out);
+  for (const auto& c : e.children) {
+    if (c->plan_label.empty()) {
+      RenderEntry(*c, name_col + 2, true, out);
+    } else {
+      out->push_back(pad + c->plan_label);
+      RenderEntry(*c, name_col + 4, true, out);
+    }
+  }
 }
 
 std::vector<std::string> ExplainWriter::Render() const {

@@ -45,6 +45,10 @@ struct ExplainEntry {
   std::string name;  // "Seq Scan on t", "Hash Join"
   std::vector<std::pair<std::string, std::string>> properties;  // label, text
   std::vector<std::unique_ptr<ExplainEntry>> children;
+  // A child that is a subplan of its parent (PostgreSQL's initPlan list):
+  // its heading, "InitPlan 1 (returns $0)", prints on a line of its own
+  // above it, and the child two columns further right.
+  std::string plan_label;
   // Estimates (COSTS) and, with ANALYZE, what happened.
   double startup_cost = 0, total_cost = 0;
   double rows = 0;
@@ -196,6 +200,15 @@ class ExplainWriter {
     return schema_names_ ? schema_names_(namespace_oid) : std::string();
   }
 
+  // Numbers of the plan's subplans ("InitPlan 1") and of the parameters
+  // they return ("$0"), in the order they are described.
+  int TakePlanId() { return next_plan_id_++; }
+  int TakeParamId() { return next_param_id_++; }
+  // Moves every InitPlan (an entry with a plan_label) below the root up to
+  // the root, first among its children in the order described: PostgreSQL
+  // attaches a query level's InitPlans to its top plan node.
+  void HoistInitPlans();
+
   // The rendered lines (without psql's leading space).
   std::vector<std::string> Render() const;
   const ExplainEntry* root() const { return root_.get(); }
@@ -217,6 +230,8 @@ class ExplainWriter {
   std::vector<std::pair<const ExplainEntry*, ExplainLabels>> described_;
   std::vector<std::pair<const ExplainEntry*, size_t>> group_keys_;
   std::function<std::string(uint32_t)> schema_names_;
+  int next_plan_id_ = 1;
+  int next_param_id_ = 0;
 };
 
 // VERBOSE: copies the Output lines of `from` into `to`, entry by entry (two

@@ -1,0 +1,71 @@
+-- min() and max() read from an index (PostgreSQL's planagg.c): an ungrouped
+-- SELECT over one table whose aggregates are all min/max of indexed columns
+-- becomes a Result over InitPlans, each an index scan to the first non-null
+-- entry (backward for max) under a Limit. WHERE goes into every scan; IS NOT
+-- NULL is an index condition. Near misses (no index, another aggregate,
+-- GROUP BY, an expression argument) keep the plain Aggregate. Plans and rows
+-- must match PostgreSQL's.
+create table mm (a int, b int, c text, d numeric, e timestamp);
+insert into mm select g, g % 100, 'v' || lpad(g::text, 5, '0'), g / 7.0,
+  timestamp '2020-01-01' + g * interval '1 hour'
+  from generate_series(1, 20000) g;
+insert into mm (b) select g from generate_series(1, 500) g;  -- NULLs in a, c, d, e
+create index mm_a on mm (a);
+create index mm_c on mm (c);
+create index mm_d on mm (d desc);
+create index mm_e on mm (e);
+vacuum analyze mm;
+
+explain (costs off) select max(a) from mm;
+select max(a) from mm;
+explain (costs off) select min(a) from mm;
+select min(a) from mm;
+explain (costs off) select min(a), max(a) from mm;
+select min(a), max(a) from mm;
+explain (costs off) select max(a) + 1 as next_a, min(c) from mm;
+select max(a) + 1 as next_a, min(c) from mm;
+-- A DESC index serves both directions.
+explain (costs off) select max(d), min(d) from mm;
+select max(d), min(d) from mm;
+explain (costs off) select min(e), max(e) from mm;
+select min(e), max(e) from mm;
+-- WHERE applies to the scan.
+explain (costs off) select max(a) from mm where a < 500;
+select max(a) from mm where a < 500;
+explain (costs off) select min(a) from mm where a > 19990;
+select min(a) from mm where a > 19990;
+explain (costs off) select max(a) from mm where b = 3;
+select max(a) from mm where b = 3;
+select max(a) from mm where a < 0;
+select min(c) from mm where a is null;
+-- An alias names the scans.
+explain (costs off) select min(x.a), max(x.a) from mm x;
+-- HAVING and ORDER BY over the one row.
+select max(a) from mm having max(a) > 5;
+select max(a) from mm having max(a) < 5;
+-- Near misses: no index on b, count(), GROUP BY, an expression, FILTER.
+explain (costs off) select max(b) from mm;
+select max(b) from mm;
+explain (costs off) select max(a), count(*) from mm;
+select max(a), count(*) from mm;
+explain (costs off) select b % 2 as k, max(a) from mm group by 1 order by 1;
+explain (costs off) select max(a + 1) from mm;
+select max(a + 1) from mm;
+explain (costs off) select max(a) filter (where b > 2) from mm;
+select max(a) filter (where b > 2) from mm;
+-- All NULL, and empty.
+create table mm_empty (a int);
+create index mm_empty_a on mm_empty (a);
+insert into mm_empty values (null), (null);
+vacuum analyze mm_empty;
+select min(a), max(a) from mm_empty;
+delete from mm_empty;
+select min(a), max(a) from mm_empty;
+-- IS NOT NULL alone is an index condition where the index is chosen.
+explain (costs off) select a from mm where a is not null order by a desc limit 3;
+select a from mm where a is not null order by a desc limit 3;
+explain (costs off) select a from mm where a > 19995 and a is not null;
+select a from mm where a > 19995 and a is not null order by a;
+select count(*) from mm where c is not null;
+drop table mm;
+drop table mm_empty;
