@@ -619,7 +619,7 @@ TableQueryResult RunSelectCore(CommandContext& ctx, const ast::SelectStatement& 
     AccessPath path = ChooseAccessPath(binder, ctx, request);
     if (grouped && grouping.keys.empty() && grouping.sets.empty() &&
         grouping.grouping_funcs.empty() && !grouping.aggs.empty() && window.calls.empty() &&
-        srf.calls.empty() && !stmt.distinct && unique_keys.empty() && stmt.locking.empty() &&
+        unique_keys.empty() && stmt.locking.empty() &&
         !where_false && dynamic_cast<const SeqScan*>(plan.get()) != nullptr &&
         (stmt.where == nullptr ||
          (!HasSubLink(*stmt.where) && !CallsVolatileFunction(*stmt.where)))) {

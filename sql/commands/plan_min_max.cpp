@@ -64,6 +64,7 @@ MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
 
   std::vector<MinMaxResult::Subplan> subplans;
   double cost = 0;
+  int scans = 0;  // subplans with a scan of their own
   for (size_t j = 0; j < aggs.size(); ++j) {
     const AggregateCall& call = aggs[j];
     if ((call.kind != AggKind::kMin && call.kind != AggKind::kMax) || call.arg == nullptr ||
@@ -79,6 +80,21 @@ MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
       return MinMaxPlan{};
     }
     const bool max = call.kind == AggKind::kMax;
+    // The same aggregate again (PostgreSQL's identical Aggrefs are one).
+    const auto same = std::find_if(aggs.begin(), aggs.begin() + static_cast<std::ptrdiff_t>(j),
+                                   [&](const AggregateCall& earlier) {
+                                     return earlier.kind == call.kind &&
+                                            static_cast<const BoundColumnRef&>(*earlier.arg).slot() ==
+                                                slot;
+                                   });
+    if (same != aggs.begin() + static_cast<std::ptrdiff_t>(j)) {
+      MinMaxResult::Subplan repeat;
+      repeat.slot = slot;
+      repeat.type = call.type;
+      repeat.same_as = static_cast<int>(same - aggs.begin());
+      subplans.push_back(std::move(repeat));
+      continue;
+    }
 
     // The column's rows in the aggregate's order, NULLs excluded:
     // WHERE AND col IS NOT NULL, ORDER BY col [DESC], LIMIT 1.
@@ -141,7 +157,8 @@ MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
     // Each scan is a relation of its own in PostgreSQL's plan, and EXPLAIN
     // names them apart: t, t_1, t_2, ...
     std::string alias = in.alias;
-    if (j > 0) alias = (alias.empty() ? table.name : alias) + "_" + std::to_string(j);
+    if (scans > 0) alias = (alias.empty() ? table.name : alias) + "_" + std::to_string(scans);
+    ++scans;
     auto seq = std::make_unique<SeqScan>(ctx.txn, &codec);
     seq->set_explain_name("Seq Scan on " + QuoteIdentText(table.name) +
                           (alias.empty() || alias == table.name ? "" : " " + QuoteIdentText(alias)));
@@ -157,8 +174,12 @@ MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
     auto filter = std::make_unique<ConjunctFilter>(std::move(built.plan), std::move(recheck), 0,
                                                    in.request->params);
     filter->set_silent_prefix(silent);
-    subplans.push_back(MinMaxResult::Subplan{std::make_unique<Limit>(std::move(filter), 0, 1),
-                                             slot, call.type});
+    MinMaxResult::Subplan subplan;
+    subplan.plan = std::make_unique<Limit>(std::move(filter), 0, 1);
+    subplan.slot = slot;
+    subplan.type = call.type;
+    subplan.relation = QuoteIdentText(alias.empty() ? table.name : alias);
+    subplans.push_back(std::move(subplan));
     out.parsed.push_back(std::move(not_null));
     out.bound.push_back(std::move(bound_not_null));
   }

@@ -40,8 +40,9 @@ struct MinMaxPlan {
 };
 
 // REQUIRES: the query is ungrouped (no GROUP BY, grouping sets, window
-// calls, DISTINCT or locking clause) over the one table `codec` (no
+// calls, DISTINCT ON or locking clause) over the one table `codec` (no
 // inheritance, no joins), and WHERE has no subqueries or volatile calls.
+// (DISTINCT, ORDER BY and set-returning calls work over its one row.)
 MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in);
 
 }  // namespace strata::sql

@@ -105,6 +105,10 @@ class ExplainWriter {
   const ExplainLabels& FromLabels() const {
     return qualify_ || options_.verbose ? from_qualified_ : from_bare_;
   }
+  // The FROM row's labels as set (SetFromLabels' arguments).
+  const ExplainLabels& QualifiedFromLabels() const { return from_qualified_; }
+  const ExplainLabels& BareFromLabels() const { return from_bare_; }
+  bool QualifiesFromLabels() const { return qualify_; }
   const ExplainLabels& ScanLabels() const {
     return options_.verbose ? from_qualified_ : from_bare_;
   }

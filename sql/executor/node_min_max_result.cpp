@@ -1,6 +1,8 @@
 // MinMaxResult (see node_min_max_result.h).
 #include "sql/executor/node_min_max_result.h"
 
+#include <algorithm>
+
 #include "sql/executor/explain_writer.h"
 
 namespace strata::sql {
@@ -12,6 +14,10 @@ bool MinMaxResult::Next(Row* row) {
   row->reserve(subplans_.size());
   Row first;
   for (Subplan& s : subplans_) {
+    if (s.plan == nullptr) {
+      row->push_back((*row)[static_cast<size_t>(s.same_as)]);
+      continue;
+    }
     s.plan->Init();
     const bool found = s.plan->Next(&first);
     s.plan->Close();
@@ -36,21 +42,48 @@ std::vector<std::string> MinMaxResult::Describe(ExplainWriter& w) const {
   self->rows = 1;
   ExplainLabels out;
   for (const Subplan& s : subplans_) {
+    if (s.plan == nullptr) {
+      out.push_back(out[static_cast<size_t>(s.same_as)]);
+      continue;
+    }
     const int plan_id = w.TakePlanId();
     const std::string param = "$" + std::to_string(w.TakeParamId());
+    // VERBOSE: the scan's columns are qualified by its own name, and the
+    // subplan returns the one column (its query's target list).
+    const ExplainLabels saved_qualified = w.QualifiedFromLabels();
+    const ExplainLabels saved_bare = w.BareFromLabels();
+    const bool saved_qualify = w.QualifiesFromLabels();
+    // (Built from the bare names: EXPLAIN describes VERBOSE plans a second
+    // time over bare names for their Output lines, and PostgreSQL's plan,
+    // with a relation per subplan, qualifies those too.)
+    ExplainLabels qualified = saved_bare;
+    for (std::string& label : qualified) label = s.relation + "." + label;
+    w.SetFromLabels(qualified, saved_bare, saved_qualify);
     w.Describe(*s.plan);
+    w.SetFromLabels(saved_qualified, saved_bare, saved_qualify);
     // The subplan's own entry: the last child of this Result. Its scan
     // (the Limit's input) knows the column's width.
     if (!self->children.empty()) {
       ExplainEntry* limit = self->children.back().get();
       limit->plan_label = "InitPlan " + std::to_string(plan_id) + " (returns " + param + ")";
-      if (!limit->children.empty()) self->width += limit->children[0]->width;
+      const size_t slot = static_cast<size_t>(s.slot);
+      const ExplainLabels column = {slot < qualified.size() ? qualified[slot] : "?"};
+      w.SetOutput(limit, column);
+      if (!limit->children.empty()) {
+        self->width += limit->children[0]->width;
+        w.SetOutput(limit->children[0].get(), column);
+      }
     }
     // Printed like an aggregate's result: parenthesized as a whole
     // expression above this node ("Sort Key: ($0)").
     out.push_back(ExplainWriter::Computed(param));
   }
-  w.SetOutput(self, out);
+  // VERBOSE: each parameter once.
+  ExplainLabels output;
+  for (const std::string& label : out) {
+    if (std::find(output.begin(), output.end(), label) == output.end()) output.push_back(label);
+  }
+  w.SetOutput(self, output);
   w.EndNode();
   return out;
 }

@@ -25,6 +25,12 @@ class MinMaxResult final : public PlanNode {
     PlanNodePtr plan;  // the column's rows, first the aggregate's value
     int slot = 0;      // where the value sits in the subplan's rows
     DataType type;     // the aggregate's result type (its NULL's)
+    // Instead of a plan: the same aggregate as an earlier one (max(a) in
+    // both the select list and ORDER BY), whose value is repeated.
+    int same_as = -1;
+    // VERBOSE: how the subplan's scan qualifies its columns ("t", "t_1";
+    // quoted).
+    std::string relation;
   };
   explicit MinMaxResult(std::vector<Subplan> subplans) : subplans_(std::move(subplans)) {}
   void Init() override { done_ = false; }
@@ -32,7 +38,9 @@ class MinMaxResult final : public PlanNode {
 
   std::vector<std::string> Describe(ExplainWriter& w) const override;
   void ForEachChild(const std::function<void(PlanNodePtr&)>& fn) override {
-    for (Subplan& s : subplans_) fn(s.plan);
+    for (Subplan& s : subplans_) {
+      if (s.plan != nullptr) fn(s.plan);
+    }
   }
 
  private:

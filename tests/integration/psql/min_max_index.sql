@@ -24,6 +24,8 @@ explain (costs off) select min(a), max(a) from mm;
 select min(a), max(a) from mm;
 explain (costs off) select max(a) + 1 as next_a, min(c) from mm;
 select max(a) + 1 as next_a, min(c) from mm;
+explain (verbose, costs off) select min(a), max(a) from mm;
+explain (verbose, costs off) select max(a) from mm where b < 50;
 -- A DESC index serves both directions.
 explain (costs off) select max(d), min(d) from mm;
 select max(d), min(d) from mm;
@@ -40,6 +42,17 @@ select max(a) from mm where a < 0;
 select min(c) from mm where a is null;
 -- An alias names the scans.
 explain (costs off) select min(x.a), max(x.a) from mm x;
+-- The same aggregate twice is read once; DISTINCT, ORDER BY and a
+-- set-returning call work over the one row.
+explain (costs off) select max(a), max(a) from mm;
+select max(a), max(a) from mm;
+explain (costs off) select max(a) from mm order by max(a);
+explain (costs off) select max(a) from mm order by max(a) + 1;
+select max(a) from mm order by max(a) + 1;
+explain (costs off) select distinct max(a) from mm;
+select distinct max(a) from mm;
+explain (costs off) select max(a), generate_series(1, 3) as g from mm order by g desc;
+select max(a), generate_series(1, 3) as g from mm order by g desc;
 -- HAVING and ORDER BY over the one row.
 select max(a) from mm having max(a) > 5;
 select max(a) from mm having max(a) < 5;
