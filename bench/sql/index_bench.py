@@ -32,6 +32,8 @@ both at once; insert and lookup phases on fresh servers.
   index lookup   pgbench -M prepared: equality on the indexed column (one row).
   index range    pgbench -M prepared: a 100-value range of the indexed column
                  (100 rows scattered over the table).
+  index max      pgbench -M prepared: max() of the indexed column below a random
+                 bound (both servers read one entry from the end of the range).
 
 The table at the end gives each figure and the ratio stratad / PostgreSQL (higher
 is better for stratad; for the build, PostgreSQL's time / stratad's). Nothing
@@ -180,6 +182,9 @@ def run_server(server, args, lookup_file, tmpdir):
             server, f"\\set k random(1, {max(1, n - 100)})\n"
             "select id, v from lk where k >= :k and k < :k + 100;\n",
             args.clients, args.seconds, tmpdir))
+        phase("max", lambda: pgbench(
+            server, f"\\set k random(2, {n})\nselect max(k) from lk where k < :k;\n",
+            args.clients, args.seconds, tmpdir))
     return res
 
 
@@ -228,8 +233,9 @@ def report(results, args, rep):
               f"{cell(p.get('build'), secs):>18s} "
               f"{ratio(s.get('build'), p.get('build'), inverse=True):>7s}")
         qps = lambda v: f"{v:,.0f} q/s"
-        for name in ("lookup", "range"):
-            label = "index lookup (k = $1)" if name == "lookup" else "index range (100 keys)"
+        labels = {"lookup": "index lookup (k = $1)", "range": "index range (100 keys)",
+                  "max": "index max (k < $1)"}
+        for name, label in labels.items():
             print(f"{label:26s} {cell(s.get(name), qps):>18s} {cell(p.get(name), qps):>18s} "
                   f"{ratio(s.get(name), p.get(name)):>7s}")
 

@@ -15,7 +15,8 @@ bool MinMaxResult::Next(Row* row) {
   Row first;
   for (Subplan& s : subplans_) {
     if (s.plan == nullptr) {
-      row->push_back((*row)[static_cast<size_t>(s.same_as)]);
+      Value same = (*row)[static_cast<size_t>(s.same_as)];
+      row->push_back(std::move(same));
       continue;
     }
     s.plan->Init();

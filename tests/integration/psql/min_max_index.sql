@@ -66,6 +66,18 @@ explain (costs off) select max(a + 1) from mm;
 select max(a + 1) from mm;
 explain (costs off) select max(a) filter (where b > 2) from mm;
 select max(a) filter (where b > 2) from mm;
+-- A primary key, and a two-column index after an equality on its first.
+create table mm_pk (id int primary key, g int, v int);
+insert into mm_pk select g, g % 10, g * 3 from generate_series(1, 5000) g;
+create index mm_pk_g_v on mm_pk (g, v);
+vacuum analyze mm_pk;
+explain (costs off) select max(id), min(id) from mm_pk;
+select max(id), min(id) from mm_pk;
+explain (costs off) select max(v) from mm_pk where g = 3;
+select max(v) from mm_pk where g = 3;
+explain (costs off) select min(v) from mm_pk where g = 3 and v is not null;
+select min(v) from mm_pk where g = 3 and v is not null;
+drop table mm_pk;
 -- All NULL, and empty.
 create table mm_empty (a int);
 create index mm_empty_a on mm_empty (a);
