@@ -44,7 +44,12 @@ enum ColumnFlag : uint8_t {
 // Written to disk, never renumber. kKeyExpression (version 12): an
 // expression key, its text and type follow the flags.
 enum IndexKeyFlag : uint8_t { kKeyDescending = 1, kKeyNullsFirst = 2, kKeyExpression = 4 };
-enum IndexFlag : uint8_t { kIndexUnique = 1, kIndexNullsNotDistinct = 2, kIndexConstraint = 4 };
+enum IndexFlag : uint8_t {
+  kIndexUnique = 1,
+  kIndexNullsNotDistinct = 2,
+  kIndexConstraint = 4,
+  kIndexHash = 8,  // USING hash (older records have it clear: btree)
+};
 
 void PutAttnums(const std::vector<int16_t>& attnums, std::string* out) {
   PutVarint32(out, static_cast<uint32_t>(attnums.size()));
@@ -272,7 +277,8 @@ void EncodeIndex(const IndexDesc& ix, std::string* out) {
   for (int16_t a : ix.include) PutVarint32(out, static_cast<uint32_t>(a));
   out->push_back(static_cast<char>((ix.unique ? kIndexUnique : 0) |
                                    (ix.nulls_not_distinct ? kIndexNullsNotDistinct : 0) |
-                                   (ix.is_constraint ? kIndexConstraint : 0)));
+                                   (ix.is_constraint ? kIndexConstraint : 0) |
+                                   (ix.hash ? kIndexHash : 0)));
   PutLengthPrefixedSlice(out, ix.predicate);
   PutVarint32(out, ix.tree);
   PutLengthPrefixedSlice(out, ix.tree_name);
@@ -309,6 +315,7 @@ bool DecodeIndex(Slice* in, uint8_t version, IndexDesc* ix) {
   ix->unique = (flags & kIndexUnique) != 0;
   ix->nulls_not_distinct = (flags & kIndexNullsNotDistinct) != 0;
   ix->is_constraint = (flags & kIndexConstraint) != 0;
+  ix->hash = (flags & kIndexHash) != 0;
   return GetString(in, &ix->predicate) && GetVarint32(in, &ix->tree) &&
          GetString(in, &ix->tree_name);
 }

@@ -45,6 +45,10 @@ struct IndexDesc {
   bool nulls_not_distinct = false;  // UNIQUE NULLS NOT DISTINCT
   // A UNIQUE constraint (pg_constraint contype 'u') rather than a bare index.
   bool is_constraint = false;
+  // USING hash: one key column, no uniqueness, no INCLUDE, and read only by
+  // equality lookups -- never for an order, a range or IS [NOT] NULL -- as
+  // PostgreSQL's hash access method. Its tree is keyed like a btree's.
+  bool hash = false;
   // WHERE predicate of a partial index, as SQL text; empty = none.
   std::string predicate;
   storage::TreeId tree = 0;

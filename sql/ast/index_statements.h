@@ -15,6 +15,7 @@ struct IndexColumnDef {
   std::string name;
   std::string expr;  // an expression key's SQL text (deparsed); empty: a column
   bool descending = false;
+  bool order_given = false;  // ASC or DESC written (hash takes neither)
   enum class Nulls { kDefault, kFirst, kLast } nulls = Nulls::kDefault;
   int location = -1;
   // An operator class named for the column (`int4_ops`), unqualified; empty:
@@ -44,6 +45,9 @@ struct IndexStatement : Statement {
   std::vector<std::string> include;
   bool unique = false;
   bool nulls_not_distinct = false;
+  // USING btree (the default) or hash: an equality-only index
+  // (catalog::IndexDesc::hash).
+  std::string access_method = "btree";
   bool concurrently = false;
   bool if_not_exists = false;
   std::string where;  // partial index predicate as SQL text; empty = none

@@ -247,6 +247,16 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
                    "index creation on system columns is not supported");
   }
   if (!stmt.where.empty()) CheckIndexPredicate(table, stmt.where);
+  // What the hash access method cannot do (DefineIndex's checks of the
+  // access method's capabilities, in its order).
+  const bool hash = stmt.access_method == "hash";
+  auto hash_lacks = [](const std::string& what) {
+    return SqlError(SqlState::kFeatureNotSupported,
+                    "access method \"hash\" does not support " + what);
+  };
+  if (hash && stmt.unique) throw hash_lacks("unique indexes");
+  if (hash && !stmt.include.empty()) throw hash_lacks("included columns");
+  if (hash && stmt.columns.size() > 1) throw hash_lacks("multicolumn indexes");
   if (!stmt.name.empty() && !stmt.table.schema.empty()) {
     // The index goes in the table's schema; a schema-qualified index name is
     // a syntax error in PostgreSQL's grammar (never reaches here).
@@ -300,11 +310,16 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
     if (!has_opclass) {
       throw SqlError(SqlState::kUndefinedObject,
                      "data type " + FormatTypeName(type) +
-                         " has no default operator class for access method \"btree\"")
+                         " has no default operator class for access method \"" +
+                         stmt.access_method + "\"")
           .WithHint("You must specify an operator class for the index or define a default "
                     "operator class for the data type.");
     }
     if (!c.opclass.empty()) CheckDefaultOpclass(c.opclass, type);
+    if (hash && c.order_given) throw hash_lacks("ASC/DESC options");
+    if (hash && c.nulls != ast::IndexColumnDef::Nulls::kDefault) {
+      throw hash_lacks("NULLS FIRST/LAST options");
+    }
     index.keys.push_back(std::move(key));
   }
   for (const std::string& name : stmt.include) {
@@ -316,6 +331,7 @@ StatementOutput CreateIndex(CommandContext& ctx, const ast::IndexStatement& stmt
   }
   index.unique = stmt.unique;
   index.nulls_not_distinct = stmt.nulls_not_distinct;
+  index.hash = hash;
   index.predicate = stmt.where;  // a partial index (index_predicate.h)
 
   if (stmt.name.empty()) {

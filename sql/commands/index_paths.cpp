@@ -105,6 +105,16 @@ struct Candidate {
 // leading columns equalities pin, are ORDER BY's keys (ORDER BY keys on
 // pinned columns need no order). Read backward, an ASC NULLS LAST column
 // comes out DESC NULLS FIRST and the other way round.
+// The restrictions a hash index can take: `=` (not IS NULL, ranges or IN
+// lists).
+std::vector<ColumnRestriction> EqualitiesOnly(const std::vector<ColumnRestriction>& all) {
+  std::vector<ColumnRestriction> out;
+  for (const ColumnRestriction& r : all) {
+    if (r.op == ColumnRestriction::Op::kEq) out.push_back(r);
+  }
+  return out;
+}
+
 bool ServesOrder(const Candidate& c, const KeyRanges& ranges,
                  const std::vector<ColumnOrderKey>& order, bool backward) {
   if (order.empty()) return false;
@@ -391,16 +401,21 @@ AccessPath ChooseAccessPath(Binder& binder, const CommandContext& ctx,
     const double index_fraction = predicate_selectivity[candidate_number];
     const std::vector<size_t>& implied = predicate_implies[candidate_number++];
     const bool partial = c.index != nullptr && !c.index->predicate.empty();
-    KeyRanges ranges = KeyRangesFromRestrictions(table, c.key_slots, c.key_columns,
-                                                 c.index == nullptr, key_restrictions);
+    // A hash index answers equalities alone: no order, no ranges, no
+    // index-only reads (PostgreSQL's hash access method).
+    const bool hash = c.index != nullptr && c.index->hash;
+    KeyRanges ranges = KeyRangesFromRestrictions(
+        table, c.key_slots, c.key_columns, c.index == nullptr,
+        hash ? EqualitiesOnly(key_restrictions) : key_restrictions);
+    if (hash && ranges.pinned != c.key_slots.size()) continue;
     // PostgreSQL costs a backward scan as a forward one.
-    const bool forward = wants_order && ServesOrder(c, ranges, order, false);
-    const bool backward = wants_order && !forward && ServesOrder(c, ranges, order, true);
+    const bool forward = wants_order && !hash && ServesOrder(c, ranges, order, false);
+    const bool backward = wants_order && !hash && !forward && ServesOrder(c, ranges, order, true);
     const bool ordered = forward || backward;
     // Index-only: the query reads nothing but the index's key columns.
     // (Not with expression keys: the scan would need the expressions'
     // columns from the entry, which holds only their values.)
-    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan &&
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan && !hash &&
                    (c.index == nullptr || !c.index->HasExpressions());
     for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
       if (request.columns_read[slot] &&
@@ -668,6 +683,8 @@ std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const C
     }
     if (pinned == 0) continue;
     const bool all_pinned = pinned == c.key_slots.size();
+    const bool hash = c.index != nullptr && c.index->hash;
+    if (hash && !all_pinned) continue;  // a hash index looks up whole keys
     // Each looked-up column keeps one of its distinct values' rows.
     double lookup = 1;
     for (size_t k = 0; k < pinned; ++k) {
@@ -686,7 +703,7 @@ std::optional<ParameterizedPath> ChooseParameterizedPath(Binder& binder, const C
     in.qpqual_cost = qual_ops * params.cpu_operator_cost;
     in.rows = ClampRowEstimate(tuples * lookup * restricted);
     in.loop_count = loop_count;
-    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan;
+    bool covered = !request.columns_read.empty() && params.enable_indexonlyscan && !hash;
     for (size_t slot = 0; covered && slot < request.columns_read.size(); ++slot) {
       covered = !request.columns_read[slot] ||
                 std::find(c.key_slots.begin(), c.key_slots.end(), static_cast<int>(slot)) !=

@@ -489,7 +489,7 @@ void ClonePartitionedIndexes(CommandContext& ctx, const catalog::TableDesc& pare
     // PARTITION attaches it rather than building another).
     const bool have = std::any_of(
         partition->indexes.begin(), partition->indexes.end(), [&](const catalog::IndexDesc& ix) {
-          if (ix.unique != index.unique || ix.include != index.include ||
+          if (ix.unique != index.unique || ix.hash != index.hash || ix.include != index.include ||
               ix.keys.size() != index.keys.size()) {
             return false;
           }

@@ -9,6 +9,7 @@
 #include "sql/commands/bound_volatility.h"
 #include "sql/expr/array_exprs.h"
 #include "sql/types/array_value.h"
+#include "sql/types/type_io.h"
 #include "sql/storage_format/key_codec.h"
 #include "sql/storage_format/storage_type.h"
 
@@ -220,6 +221,30 @@ std::optional<Value> ExactKeyValue(const Value& v, Oid column_type) {
   // all).
   if (column_type == type_oid::kBpchar && v.type() == type_oid::kUnknown) {
     return Value::String(column_type, v.string_value());
+  }
+  // Any other untyped literal is read as the column's type, as PostgreSQL
+  // coerces it -- for the types whose input does not depend on settings.
+  // A bad literal is no key value: the binding reports it, with its
+  // position.
+  if (v.type() == type_oid::kUnknown) {
+    switch (column_type) {
+      case type_oid::kInt2:
+      case type_oid::kInt4:
+      case type_oid::kInt8:
+      case type_oid::kOid:
+      case type_oid::kNumeric:
+      case type_oid::kFloat4:
+      case type_oid::kFloat8:
+      case type_oid::kBool:
+      case type_oid::kUuid:
+        try {
+          return InputValue(column_type, v.string_value());
+        } catch (const SqlError&) {
+          return std::nullopt;
+        }
+      default:
+        break;
+    }
   }
   return std::nullopt;
 }

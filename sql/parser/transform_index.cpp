@@ -30,9 +30,9 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateIndex(const PgQuery_
   if (s.relation == nullptr) throw NotSupported("CREATE INDEX without a table");
   stmt->table = TransformRangeVar(*s.relation);
   const std::string method = HasText(s.access_method) ? s.access_method : "btree";
-  if (method != "btree") {
-    if (method == "hash" || method == "gist" || method == "gin" || method == "spgist" ||
-        method == "brin") {
+  stmt->access_method = method;
+  if (method != "btree" && method != "hash") {
+    if (method == "gist" || method == "gin" || method == "spgist" || method == "brin") {
       throw NotSupported("access method \"" + method + "\"");
     }
     throw SqlError(SqlState::kUndefinedObject,
@@ -58,6 +58,8 @@ std::unique_ptr<ast::Statement> Transformer::TransformCreateIndex(const PgQuery_
     if (e.n_opclassopts > 0) throw NotSupported("operator class options in an index");
     if (e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_USING) throw NotSupported("USING in an index");
     col.descending = e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
+    col.order_given = e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_ASC ||
+                      e.ordering == PG_QUERY__SORT_BY_DIR__SORTBY_DESC;
     if (e.n_opclass > 0) {
       const std::vector<std::string> names = StringList(e.opclass, e.n_opclass);
       if (names.size() > 1 && names[names.size() - 2] != "pg_catalog") {

@@ -67,7 +67,8 @@ std::optional<Value> RelationEstimate::ActualEndpoint(int slot, bool max) const 
       return LeadingEndpoint(txn_, table.tree, codec.key_columns()[0], max);
     }
     for (const catalog::IndexDesc& index : table.indexes) {
-      if (!index.predicate.empty() || index.keys.empty() || index.keys[0].attnum != attnum) {
+      if (index.hash || !index.predicate.empty() || index.keys.empty() ||
+          index.keys[0].attnum != attnum) {
         continue;
       }
       const IndexCodec codec(table, index);

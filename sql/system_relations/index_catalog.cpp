@@ -78,7 +78,8 @@ std::string SecondaryIndexDef(const catalog::CatalogSnapshot& catalog,
                                  : "";
   std::string def = std::string("CREATE ") + (index.unique ? "UNIQUE " : "") + "INDEX " +
                     QuoteIdentText(index.name) + " ON " + schema + QuoteIdentText(table.name) +
-                    " USING btree (" + ColumnList(catalog, table, index, true, pretty) + ")";
+                    " USING " + (index.hash ? "hash" : "btree") + " (" +
+                    ColumnList(catalog, table, index, true, pretty) + ")";
   if (index.nulls_not_distinct) def += " NULLS NOT DISTINCT";
   if (!index.predicate.empty()) {
     def += " WHERE " + CheckExpressionText(catalog, table, index.predicate, pretty);

@@ -34,6 +34,7 @@ namespace {
 
 constexpr Oid kHeapAm = 2;
 constexpr Oid kBtreeAm = 403;
+constexpr Oid kHashAm = 405;
 
 bool IsTempNamespace(const catalog::CatalogSnapshot& catalog, Oid ns) {
   const catalog::NamespaceDesc* d = catalog.FindNamespace(ns);
@@ -138,7 +139,7 @@ std::vector<Row> ClassRows(const CommandContext& ctx) {
                                IsTempNamespace(cat, t->namespace_oid) ? 't' : 'p',
                                static_cast<int>(ix.keys.size() + ix.include.size()), 0, false,
                                t->owner);
-      index_row[6] = OidV(kBtreeAm);
+      index_row[6] = OidV(ix.hash ? kHashAm : kBtreeAm);
       rows.push_back(std::move(index_row));
     }
   }

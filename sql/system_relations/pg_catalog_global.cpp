@@ -123,7 +123,8 @@ std::vector<Row> AuthMembersRows(const CommandContext& ctx) {
 
 std::vector<Row> AmRows(const CommandContext&) {
   return {{OidV(2), NameV("heap"), RegprocV(3 /* heap_tableam_handler */), CharV('t')},
-          {OidV(403), NameV("btree"), RegprocV(330 /* bthandler */), CharV('i')}};
+          {OidV(403), NameV("btree"), RegprocV(330 /* bthandler */), CharV('i')},
+          {OidV(405), NameV("hash"), RegprocV(331 /* hashhandler */), CharV('i')}};
 }
 
 std::vector<Row> CollationRows(const CommandContext&) {

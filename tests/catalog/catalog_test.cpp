@@ -495,7 +495,7 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   ix.tree_name = "rel_16500_16501";
   t.indexes.push_back(ix);
   t.indexes.push_back(IndexDesc{16502, "t_a_idx", {IndexKeyColumn{1, false, false, "", 0}}, {}, false,
-                                false, false, "", 10, "rel_16502_16503"});
+                                false, false, /*hash=*/true, "", 10, "rel_16502_16503"});
   auto back = DecodeTable(t.oid, EncodeTable(t));
   REQUIRE(back.has_value());
   REQUIRE(back->indexes.size() == 2);
@@ -511,10 +511,12 @@ TEST_CASE("secondary indexes round-trip in the table record (version 3)", "[cata
   CHECK(b.unique);
   CHECK(b.nulls_not_distinct);
   CHECK(b.is_constraint);
+  CHECK_FALSE(b.hash);
   CHECK(b.tree == 9);
   CHECK(b.tree_name == "rel_16500_16501");
   CHECK(back->indexes[1].name == "t_a_idx");
   CHECK_FALSE(back->indexes[1].unique);
+  CHECK(back->indexes[1].hash);
   // A version-2 reader's view: no index list at all.
   std::string v2 = EncodeTable(SampleTable());
   v2[0] = 2;

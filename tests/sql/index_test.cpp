@@ -67,6 +67,7 @@ TEST_CASE("every write keeps the indexes exact", "[index]") {
     Exec(s, "insert into t select g, g % 7, 'b' || g, g % 3 from generate_series(1, 300) g");
     Exec(s, "create index t_a on t (a desc nulls last, c) include (b)");
     Exec(s, "create unique index t_c_id on t (c, id) nulls not distinct");
+    Exec(s, "create index t_b_hash on t using hash (b)");
     CHECK(Scalar(s, "select strata_index_check('t')") == "t");
     Exec(s, "update t set a = a + 1 where id % 4 = 0");
     Exec(s, "update t set id = id + 1000 where id % 9 = 0");
@@ -86,6 +87,7 @@ TEST_CASE("every write keeps the indexes exact", "[index]") {
     CHECK(Scalar(s, "select strata_index_check('t')") == "t");
     CHECK(Scalar(s, "select strata_index_check('t_a')") == "t");
     CHECK(Scalar(s, "select strata_index_check('t_pkey')") == "t");
+    CHECK(Scalar(s, "select strata_index_check('t_b_hash')") == "t");
     CHECK(Scalar(s, "select count(*) from t where a = 99") == "1");
   }
   std::filesystem::remove_all(dir);
@@ -145,6 +147,7 @@ TEST_CASE("indexes survive a restart and are used after it", "[index]") {
     Exec(s, "create table t (id int primary key, a int, unique (a))");
     Exec(s, "insert into t select g, g * 2 from generate_series(1, 50) g");
     Exec(s, "create index t_desc on t (a desc)");
+    Exec(s, "create index t_id_hash on t using hash (id)");
     (void)db->Close();
   }
   {
@@ -152,7 +155,12 @@ TEST_CASE("indexes survive a restart and are used after it", "[index]") {
     SqlSession s(db.get());
     CHECK(Scalar(s, "select pg_get_indexdef('t_desc'::regclass)") ==
           "CREATE INDEX t_desc ON public.t USING btree (a DESC)");
-    CHECK(Scalar(s, "select count(*) from pg_indexes where tablename = 't'") == "3");
+    // A hash index stays one (its catalog record's flag).
+    CHECK(Scalar(s, "select pg_get_indexdef('t_id_hash'::regclass)") ==
+          "CREATE INDEX t_id_hash ON public.t USING hash (id)");
+    CHECK(Scalar(s, "select a.amname from pg_class c join pg_am a on a.oid = c.relam "
+                    "where c.relname = 't_id_hash'") == "hash");
+    CHECK(Scalar(s, "select count(*) from pg_indexes where tablename = 't'") == "4");
     CHECK(Scalar(s, "select id from t where a = 40") == "20");
     // EXPLAIN names the index the scan goes through, as PostgreSQL does.
     auto plan = s.Parse("explain (costs off) select id from t x where x.a = 40");
