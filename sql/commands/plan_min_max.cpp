@@ -37,6 +37,22 @@ bool IndexOrderIsAggregateOrder(Oid type) {
   }
 }
 
+// Whether the primary key or a btree index holds the column as a key: the
+// only scans that can return it in order. Without one, choosing paths for
+// it (an ungrouped aggregate query's every execution) would find nothing.
+bool KeyOfSomeIndex(const catalog::TableDesc& table, int16_t attnum) {
+  for (int16_t a : table.primary_key) {
+    if (a == attnum) return true;
+  }
+  for (const catalog::IndexDesc& index : table.indexes) {
+    if (index.hash) continue;
+    for (const catalog::IndexKeyColumn& k : index.keys) {
+      if (!k.is_expression() && k.attnum == attnum) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
@@ -76,7 +92,8 @@ MinMaxPlan PlanMinMaxAggregates(const MinMaxInput& in) {
     if (slot < 0 || static_cast<size_t>(slot) >= table.columns.size()) return MinMaxPlan{};
     const catalog::ColumnDesc& column = table.columns[static_cast<size_t>(slot)];
     const Oid type = call.arg->type().oid;
-    if (column.dropped || column.type != type || !IndexOrderIsAggregateOrder(type)) {
+    if (column.dropped || column.type != type || !IndexOrderIsAggregateOrder(type) ||
+        !KeyOfSomeIndex(table, column.attnum)) {
       return MinMaxPlan{};
     }
     const bool max = call.kind == AggKind::kMax;
